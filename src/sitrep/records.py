@@ -1,0 +1,177 @@
+"""Typed records that flow one way through the stages.
+
+ingest -> Article (or IngestError); extract -> Claim, Event, PlaceMention;
+reconcile -> Series, Contradiction. Every record that comes from text keeps
+character offsets into ``Article.text`` (the cleaned text) and the ``rule``
+that produced it, so any output row can be traced back to its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+# Closed vocabularies of the export contract (DESIGN.md).
+QUANTITIES = ("killed", "injured", "displaced", "missing", "detained", "released", "abducted")
+CATEGORIES = ("total", "civilians", "combatants", "rebels", "government", "prisoners")
+SOURCE_KINDS = (
+    "monitor", "un", "government", "opposition", "foreign_government",
+    "media", "ngo", "medical", "unknown",
+)
+# Sides of a conflict as used by actors and events. ``opposition`` is any
+# non-state armed side (the claim category ``rebels``), ``government`` state
+# forces and allied militias, ``foreign`` an outside state's forces.
+SIDES = ("government", "opposition", "foreign", "civilians", "unknown")
+EVENT_TYPES = (
+    "territory_change", "withdrawal", "armed_clash", "airstrike", "shelling",
+    "reinforcement", "prison_break",
+)
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A stable id derived from content: the same input always gives the same id."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(slots=True)
+class Article:
+    """One cleaned article. ``id`` is the doc id of the export contract."""
+
+    id: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    path: str | None = None
+    # How outlet and date were found: "metadata" | "option" | "text" | None.
+    outlet_rule: str | None = None
+    date_rule: str | None = None
+
+
+@dataclass(slots=True)
+class IngestError:
+    """An input (file, or line of a JSONL file) that did not become an article."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Claimant:
+    """Who a figure is attributed to (not the outlet that printed it)."""
+
+    name: str  # canonical name, or the text as written when no lexicon knows it
+    kind: str = "unknown"  # one of SOURCE_KINDS
+    as_written: str | None = None
+    known: bool = False  # found in a claimants data file
+
+
+@dataclass(slots=True)
+class Claim:
+    """A figure of people (killed, injured, displaced...) with who claims it."""
+
+    id: str
+    doc: str
+    quantity: str
+    category: str
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    source: str | None
+    source_kind: str
+    sentence: str
+    start: int  # offsets of the figure in Article.text
+    end: int
+    sentence_start: int
+    rule: str
+    subgroup: str | None = None
+    source_text: str | None = None
+    as_of: date | None = None
+    period_start: date | None = None
+    place: str | None = None
+    historical: bool = False
+    unverified: bool = False
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None = None  # ISO-2 country code
+    admin1: str | None = None  # province / governorate name
+    geonameid: int | None = None
+    feature: str = "city"  # city | admin1 | country
+    population: int = 0
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in an article and what it was resolved to."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    # ACLED geo_precision: 1 the place itself, 2 near a named place, 3 province only.
+    precision: int | None
+    rule: str
+    anchor: str | None = None  # the named place an unresolved village is anchored to
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as it appears in a sentence, mapped to a canonical actor where known."""
+
+    name: str  # canonical name, or the text as written
+    side: str = "unknown"  # one of SIDES
+    acled_type: str | None = None
+    as_written: str | None = None
+    known: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened at a place and a time: a town changing hands, a strike..."""
+
+    id: str
+    doc: str
+    type: str  # one of EVENT_TYPES
+    sentence: str
+    start: int  # offsets of the trigger in Article.text
+    end: int
+    sentence_start: int
+    rule: str
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    winner: str | None = None  # side that gained the place (territory_change)
+    place: PlaceMention | None = None
+    date: date | None = None
+    date_precision: str | None = None  # day | week | month
+    date_rule: str | None = None  # "sentence" | "publication" (fallback)
+    source: str | None = None
+    source_kind: str = "unknown"
+    fatality_claims: list[str] = field(default_factory=list)  # Claim ids
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one article; written to the store in one transaction."""
+
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)

@@ -1,0 +1,175 @@
+"""Who claims a figure: the claimants lexicon and the canonicaliser.
+
+The lexicon is data (``data/claimants/*.json`` plus any ``$SITREP_DATA_DIR/claimants/*.json``
+a user adds). Aliases that are ambiguous across wars ("the army", "state television")
+live in ``context_aliases`` and only count when the article is about that file's countries.
+A claimant that no file knows is kept as written, with a kind guessed from its words.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..records import Claimant
+
+_ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Leading words that describe rather than name a claimant ("Britain-based opposition war
+# monitor the Syrian Observatory" names the Observatory). Stripped before a lookup.
+_MAX_NAME_WORDS = 14
+# Aliases up to this length written in capitals are acronyms, matched only in capitals.
+ACRONYM_MAX_LEN = 6
+
+
+@dataclass(slots=True)
+class _Entry:
+    name: str
+    kind: str
+    countries: frozenset[str]
+    generic: bool
+
+
+@dataclass(slots=True)
+class ClaimantMatch:
+    start: int
+    end: int
+    claimant: Claimant
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("\u2011", "-")
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class ClaimantLexicon:
+    """Alias -> claimant, with one compiled alternation for finding aliases in text."""
+
+    # normalised alias -> [(entry, context_only)]
+    entries: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)
+    # Short acronyms (UN, SDF, HTS) must be written in capitals to count: "un" is a word.
+    acronyms: set[str] = field(default_factory=set)
+    kind_words: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    _regex: re.Pattern[str] | None = None
+
+    def add(self, alias: str, entry: _Entry, context_only: bool) -> None:
+        self.entries.setdefault(_norm(alias), []).append((entry, context_only))
+        if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
+            self.acronyms.add(_norm(alias))
+        self._regex = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            aliases = sorted(self.entries, key=len, reverse=True)
+            # Short all-caps aliases (UN, SDF, SNA) are matched case-sensitively so that
+            # ordinary words never become claimants.
+            parts = []
+            for a in aliases:
+                pat = re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]")
+                parts.append(pat)
+            self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+        return self._regex
+
+    def _pick(self, alias: str, countries: Sequence[str], original: str) -> _Entry | None:
+        options = self.entries.get(_norm(alias))
+        if not options:
+            return None
+        if _norm(alias) in self.acronyms and not original.replace(".", "").isupper():
+            return None
+        ctx = set(countries)
+        best: _Entry | None = None
+        for entry, context_only in options:
+            in_context = bool(entry.countries & ctx)
+            if context_only and not in_context:
+                continue
+            if best is None or (in_context and not (best.countries & ctx)) or (best.generic and not entry.generic):
+                best = entry
+        return best
+
+    def find(self, text: str, countries: Sequence[str] = ()) -> list[ClaimantMatch]:
+        """Every known claimant alias in ``text``, longest first, not overlapping."""
+        found: list[ClaimantMatch] = []
+        for m in self.regex.finditer(text):
+            entry = self._pick(m.group(0), countries, m.group(0))
+            if entry is None:
+                continue
+            found.append(ClaimantMatch(m.start(), m.end(), Claimant(
+                name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic)))
+        return found
+
+    def resolve(self, phrase: str, countries: Sequence[str] = ()) -> Claimant | None:
+        """The claimant a noun phrase names, or None when it names none.
+
+        A phrase that contains a known alias resolves to it (the most specific one, so
+        "opposition war monitor the Syrian Observatory" is the Observatory, not the
+        opposition). Otherwise the phrase as written, with a kind from its words.
+        """
+        phrase = phrase.strip(" ,.;:\"'“”‘’()")
+        if not phrase:
+            return None
+        matches = self.find(phrase, countries)
+        specific = [m for m in matches if m.claimant.known]
+        pool = specific or matches
+        if pool:
+            best = max(pool, key=lambda m: (m.end - m.start))
+            return best.claimant
+        cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
+        if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
+            return None
+        return Claimant(name=cleaned, kind=self.guess_kind(cleaned), as_written=phrase, known=False)
+
+    def canonical(self, name: str | None, countries: Sequence[str] = ()) -> str | None:
+        """Canonical name for a name as written (used to compare with reference annotations)."""
+        if not name:
+            return None
+        claimant = self.resolve(name, countries)
+        return claimant.name if claimant else name
+
+    def kind_of(self, name: str) -> str | None:
+        for options in self.entries.values():
+            for entry, _ in options:
+                if entry.name == name:
+                    return entry.kind
+        return None
+
+    def guess_kind(self, phrase: str) -> str:
+        low = f" {_norm(phrase)} "
+        for kind, words in self.kind_words:
+            if any(re.search(rf"(?<![\w-]){re.escape(w.strip())}(?![\w-])", low) for w in words):
+                return kind
+        return "unknown"
+
+
+def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:
+    files = sorted(Path(str(resources.files("sitrep") / "data" / subdir)).glob("*.json"))
+    user_dir = os.environ.get("SITREP_DATA_DIR")
+    if user_dir:
+        files += sorted((Path(user_dir) / subdir).glob("*.json"))
+    return files + list(extra)
+
+
+@lru_cache(maxsize=4)
+def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
+    """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
+    lex = ClaimantLexicon()
+    for path in _data_files("claimants", extra_paths):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        countries = frozenset(data.get("countries", ()))
+        for item in data.get("claimants", ()):
+            entry = _Entry(item["name"], item.get("kind", "unknown"), countries, bool(item.get("generic")))
+            lex.add(item["name"], entry, False)
+            for alias in item.get("aliases", ()):
+                lex.add(alias, entry, False)
+            for alias in item.get("context_aliases", ()):
+                lex.add(alias, entry, True)
+    kinds = json.loads((resources.files("sitrep") / "data" / "claimant_kinds.json").read_text(encoding="utf-8"))
+    lex.kind_words = [(k, tuple(words)) for k, words in kinds["kinds"]]
+    return lex

@@ -1,0 +1,422 @@
+"""Claims: figures of people killed, injured, displaced... with who claims them.
+
+Candidates first, annotations second (as spaCy components do):
+1. ``find_figures`` lists every number in a parsed sentence;
+2. a figure becomes a candidate when a people noun follows it ("214 rebels", "hundreds of
+   prisoners") or a toll noun governs it ("the death toll has reached 412");
+3. the quantity comes from the casualty word linked to it in the parse, else the nearest
+   one in the clause, else from the figure it breaks down ("412, including 214 rebels");
+4. the claimant comes from "according to X", the subject of a speech verb, a pronoun
+   resolved to the last claimant named, or the figure being broken down.
+Every claim records the rules that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Sequence
+
+from ..nlp import Sentence
+from ..records import Article, Claim, Claimant, content_id
+from . import dates
+from .claimants import ClaimantLexicon, ClaimantMatch
+from .numbers import Figure, find_figures
+from .terms import ClaimTerms, PeopleNoun, load_terms
+
+# Verbs that attribute a statement to their subject.
+SAY_LEMMAS = frozenset(
+    "say report claim announce tell state estimate confirm add record document count warn "
+    "acknowledge declare indicate allege publish update cite quote write tweet post reveal "
+    "disclose assert insist note".split()
+)
+# Subjects that point back to a claimant named earlier in the article.
+ANAPHORIC_SUBJECTS = frozenset(
+    "it he she they we the group the monitor the agency the ministry the statement the center "
+    "the centre the organisation the organization the body the office the army the military "
+    "the observatory the spokesman the spokesperson the official the source".split(" ")
+)
+_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "this", "which", "who"})
+# Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
+# "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
+MAX_NOUN_GAP = 3
+# How far (in tokens) a casualty word may be from the figure when the parse links none.
+MAX_QUANTITY_DISTANCE = 12
+# How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
+# has reached 412").
+MAX_TOLL_DISTANCE = 7
+_STOP_WORDS = frozenset(
+    "were was are is have has had been be being in on at from by with to and or who which that "
+    "as for but while when after before since during than".split()
+)
+_BREAKDOWN = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|among those|among the dead|"
+    r"mostly|mainly|but also|of which|comprising)\b",
+    re.IGNORECASE,
+)
+_UNVERIFIED = re.compile(
+    r"(?:gave|give|giving|provided|provide|providing|offered|offer|without)\s+(?:no\s+)?(?:any\s+)?evidence"
+    r"|no evidence|could not (?:be )?(?:independently )?verif|cannot (?:yet )?be (?:independently )?verified"
+    r"|can ?not (?:yet )?be (?:independently )?verified|could not (?:be )?independently confirm"
+    r"|not (?:been )?(?:independently )?verified|unverified|impossible to verify|unable to (?:independently )?verify",
+    re.IGNORECASE,
+)
+_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:resolution|no\.|number|#|route|highway|page|article|chapter|aged|age|of age|flight|"
+    r"brigade|division|battalion|unit|decree|law|grade|level|phase|round|zone|sector|"
+    r"\$|us\$|€|£)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_SINGLE_VICTIM = re.compile(
+    r"\b(?:killing|death|murder|killed|wounding|injuring|arrest|detention|abduction|release)\s+of\s+"
+    r"(?:its|their|his|her|a|an|the|one)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<noun>journalist|photographer|cameraman|reporter|child|boy|girl|woman|doctor|nurse|"
+    r"medic|paramedic|aid worker|civilian|soldier|student)\b",
+    re.IGNORECASE,
+)
+_SINGLE_QUANTITY = {"killing": "killed", "death": "killed", "murder": "killed", "killed": "killed",
+                    "wounding": "injured", "injuring": "injured", "arrest": "detained",
+                    "detention": "detained", "abduction": "detained", "release": "released"}
+_HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "will", "should", "can"})
+_HYPOTHETICAL_HEADS = frozenset({"threaten", "risk", "fear", "warn", "aim", "plan", "vow", "seek", "try"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    figure: Figure
+    noun: PeopleNoun | None
+    noun_start: int | None  # char offset in the sentence
+    rule: str
+
+
+@dataclass
+class ArticleContext:
+    """What claim extraction needs to know about the article as a whole."""
+
+    article: Article
+    lexicon: ClaimantLexicon
+    countries: Sequence[str] = ()
+    mentions: list[ClaimantMatch] = field(default_factory=list)  # claimant aliases in the text
+    previous: list[Claim] = field(default_factory=list)  # claims of the previous parsed sentence
+    previous_index: int = -10
+    previous_claimant: Claimant | None = None  # attribution of the previous sentence
+    previous_open_quote: bool = False
+
+
+def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> ArticleContext:
+    return ArticleContext(article, lexicon, countries, lexicon.find(article.text, countries))
+
+
+def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTerms | None = None) -> list[Claim]:
+    """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``)."""
+    terms = terms or load_terms()
+    text = sentence.text
+    claimant, claimant_rule = _attribution(ctx, sentence, doc)
+    adjacent = ctx.previous_index == sentence.index - 1
+    inherited = None
+    if claimant is None and adjacent and ctx.previous_claimant is not None and ctx.previous_open_quote:
+        claimant, claimant_rule = ctx.previous_claimant, "claimant:quote-continues"
+        inherited = claimant
+    candidates = [c for c in (_candidate(text, f, terms) for f in find_figures(text)) if c]
+    candidates += _single_victims(text, terms)
+    candidates.sort(key=lambda c: c.figure.start)
+
+    claims: list[Claim] = []
+    lower = text.lower()
+    anaphoric_parent = None
+    if adjacent and ctx.previous and any(lower.startswith(a) for a in terms.anaphora):
+        anaphoric_parent = ctx.previous[-1]
+    for cand in candidates:
+        parent = _parent_claim(text, cand, claims) or (anaphoric_parent if _after_breakdown(text, 0, cand.figure.start) or anaphoric_parent else None)
+        quantity, q_rule = _quantity(doc, text, cand, terms)
+        if parent is not None and (quantity is None or q_rule.startswith("quantity:near")):
+            quantity, q_rule = parent.quantity, "quantity:breakdown-of-" + parent.id
+        if quantity is None:
+            continue
+        noun = cand.noun
+        category = noun.category if noun else "total"
+        subgroup = noun.subgroup if noun else None
+        if noun and noun.category == "combatants":
+            category = _side_from_modifiers(text, cand) or category
+        elif noun and noun.category == "total":
+            category = _side_from_modifiers(text, cand) or "total"
+        if noun and noun.unit:
+            continue  # "300 families": a count of groups, not of people
+        who, who_rule = claimant, claimant_rule
+        if who is None and parent is not None and parent.source:
+            who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
+            who_rule = "claimant:breakdown"
+        fig = cand.figure
+        start, end = sentence.start + fig.start, sentence.start + fig.end
+        period = dates.resolve_period_start(text, ctx.article.published)
+        claims.append(Claim(
+            id=content_id(ctx.article.id, start, end, quantity, category),
+            doc=ctx.article.id,
+            quantity=quantity,
+            category=category,
+            subgroup=subgroup,
+            value=fig.value,
+            low=fig.low,
+            high=fig.high,
+            qualifier=fig.qualifier,
+            source=who.name if who else None,
+            source_kind=who.kind if who else "unknown",
+            source_text=who.as_written if who else None,
+            as_of=ctx.article.published,
+            period_start=period.date if period else None,
+            historical=_historical(text, ctx.article.published),
+            unverified=bool(_UNVERIFIED.search(text)),
+            sentence=text,
+            start=start,
+            end=end,
+            sentence_start=sentence.start,
+            rule=" ".join(r for r in (cand.rule, q_rule, who_rule if who else "claimant:none") if r),
+        ))
+    ctx.previous = claims or ([] if not adjacent else [])
+    ctx.previous_index = sentence.index
+    ctx.previous_claimant = claimant if claimant is not None else inherited
+    ctx.previous_open_quote = _opens_quote(text) or (text.rstrip().endswith(":") and claimant is not None)
+    return claims
+
+
+# --- candidates -----------------------------------------------------------------------
+
+def _candidate(text: str, fig: Figure, terms: ClaimTerms) -> _Candidate | None:
+    before, after = text[:fig.start], text[fig.end:]
+    if _COMPOUND_AFTER.match(after) or after.startswith(("%", ":", "/")) or before.endswith(("-", ":", "/", "$", "#")):
+        return None
+    if _NOT_A_COUNT_BEFORE.search(before) or _MONTHS.search(before) or _MONTH_AFTER.match(after):
+        return None
+    if fig.value is not None and not fig.spelled and 1900 <= fig.value <= 2100 and fig.low == fig.high:
+        return None  # a year
+    matches = list(_WORD.finditer(after[:120]))
+    lowered = [m.group(0).lower() for m in matches]
+    for i, w in enumerate(lowered[: MAX_NOUN_GAP + 1]):
+        if w in terms.not_people_units:
+            return None
+        found = terms.people_at(lowered, i)
+        if found:
+            noun, _ = found
+            return _Candidate(fig, noun, fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}")
+        if w in _STOP_WORDS or (not w[0].isalnum() and w not in ("-",)):
+            if not (i == 0 and w == "of") and w != "of":
+                break
+    # A bare figure: "412 dead", "the death toll has reached 412".
+    if lowered and (lowered[0] in ("dead", "killed", "wounded", "injured", "displaced", "missing")):
+        return _Candidate(fig, None, None, "figure+casualty-word")
+    prev_words = [w.lower() for w in _WORD.findall(before)][-MAX_TOLL_DISTANCE:]
+    joined = " ".join(prev_words)
+    if any(re.search(rf"\b{re.escape(t)}\b", joined) for t in terms.toll_nouns if t not in ("number", "figure")):
+        if fig.spelled and fig.value is not None and fig.value < 2:
+            return None
+        return _Candidate(fig, None, None, "figure+toll-noun")
+    return None
+
+
+def _single_victims(text: str, terms: ClaimTerms) -> list[_Candidate]:
+    """'the killing of its photographer': one victim, no number written."""
+    out = []
+    for m in _SINGLE_VICTIM.finditer(text):
+        word = m.group("noun").lower()
+        found = terms.people.get(word) or terms.people.get(word + "s")
+        noun = found[-1] if found else None
+        if noun is None:
+            continue
+        fig = Figure(m.start("noun"), m.end("noun"), m.group("noun"), 1, 1, 1, None, spelled=True)
+        out.append(_Candidate(fig, noun, m.start("noun"), "single-victim:" + word))
+    return out
+
+
+def _parent_claim(text: str, cand: _Candidate, claims: list[Claim]) -> Claim | None:
+    """The earlier figure of this sentence that ``cand`` breaks down, if any."""
+    for parent in reversed(claims):
+        p_end = parent.end - parent.sentence_start
+        if p_end <= cand.figure.start and _after_breakdown(text, p_end, cand.figure.start):
+            return parent
+    return None
+
+
+def _after_breakdown(text: str, a: int, b: int) -> bool:
+    return bool(_BREAKDOWN.search(text[a:b]))
+
+
+# --- quantity --------------------------------------------------------------------------
+
+def _token_at(doc, char: int):
+    for tok in doc:
+        if tok.idx <= char < tok.idx + max(len(tok.text), 1):
+            return tok
+    return None
+
+
+def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str | None, str]:
+    if cand.rule.startswith("single-victim:"):
+        for key, q in _SINGLE_QUANTITY.items():
+            if re.search(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$", text[: cand.figure.start].lower()):
+                return q, "quantity:single-victim"
+        return None, ""
+    anchor = _token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None:
+        return None, ""
+    words = [t.lower_ for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    # 1. the parse: children that describe the noun ("people killed"), then heads upward.
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod"):
+            q = terms.quantity_at(words, lemmas, child.i)
+            if q and not _hypothetical(child):
+                return q[0], f"quantity:parse({child.lemma_})"
+    tok = anchor
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        q = terms.quantity_at(words, lemmas, tok.i)
+        if q:
+            if _hypothetical(tok):
+                return None, ""
+            return q[0], f"quantity:parse({tok.lemma_})"
+    # 2. nearest casualty word in the clause, preferring one after the figure.
+    best = None
+    for tok in doc:
+        if tok.i == anchor.i:
+            continue
+        q = terms.quantity_at(words, lemmas, tok.i)
+        if not q or tok.pos_ in ("PROPN",):
+            continue
+        dist = tok.i - anchor.i
+        span = doc[min(tok.i, anchor.i): max(tok.i, anchor.i)]
+        if any(t.text in (";",) for t in span):
+            continue
+        score = dist if dist > 0 else -dist * 1.5
+        if score <= MAX_QUANTITY_DISTANCE and (best is None or score < best[0]):
+            best = (score, q[0], tok)
+    if best:
+        if _hypothetical(best[2]):
+            return None, ""
+        return best[1], f"quantity:near({best[2].text.lower()})"
+    return None, ""
+
+
+def _hypothetical(tok) -> bool:
+    """Negated or modal casualty words are not claims ("could displace", "no one was killed")."""
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _HYPOTHETICAL_AUX:
+            return True
+    head = tok.head
+    return head is not tok and head.lemma_.lower() in _HYPOTHETICAL_HEADS and tok.dep_ in ("xcomp", "ccomp")
+
+
+_GOV_MODIFIERS = re.compile(r"\b(?:pro-government|pro-regime|government|regime|army|state|loyalist|pro-assad)\b", re.I)
+_REBEL_MODIFIERS = re.compile(r"\b(?:rebel|opposition|insurgent|jihadist|jihadi|islamist|anti-government|anti-regime|militant)\b", re.I)
+
+
+def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
+    """'rebel fighters' -> rebels, 'pro-government fighters' -> government."""
+    if cand.noun_start is None:
+        return None
+    between = text[cand.figure.end: cand.noun_start]
+    if _GOV_MODIFIERS.search(between):
+        return "government"
+    if _REBEL_MODIFIERS.search(between):
+        return "rebels"
+    return None
+
+
+# --- claimant --------------------------------------------------------------------------
+
+def _attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    lex, countries = ctx.lexicon, ctx.countries
+    # 1. "according to X"
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                span = doc[objs[0].left_edge.i: objs[0].right_edge.i + 1].text
+            else:
+                span = re.split(r"[,.;]", doc[tok.i + 2:].text)[0]
+            who = _resolve_subject(ctx, sentence, span)
+            if who:
+                return who, "claimant:according-to"
+    # 2. the subject of a speech verb
+    verbs = [t for t in doc if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if not subj:
+            continue
+        span = doc[subj[0].left_edge.i: subj[0].right_edge.i + 1].text
+        who = _resolve_subject(ctx, sentence, span)
+        if who:
+            return who, f"claimant:subject-of({verb.lemma_.lower()})"
+    # 3. "cited by X", "X's figures"
+    m = re.search(r"\b(?:cited by|citing|quoted by|figures from|data from|tally by|count by)\s+([^,.;]+)", sentence.text)
+    if m:
+        who = _resolve_subject(ctx, sentence, m.group(1))
+        if who:
+            return who, "claimant:cited-by"
+    return None, ""
+
+
+def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    low = phrase.lower()
+    if not phrase:
+        return None
+    if low in _PRONOUN_SUBJECTS or low in ANAPHORIC_SUBJECTS:
+        named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in _PRONOUN_SUBJECTS else None
+        if named and named.known:
+            return named
+        return _last_claimant_before(ctx, sentence.start)
+    who = ctx.lexicon.resolve(phrase, ctx.countries)
+    if who is None:
+        return None
+    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase):
+        # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
+        return None
+    return who
+
+
+def _last_claimant_before(ctx: ArticleContext, offset: int) -> Claimant | None:
+    known = [m for m in ctx.mentions if m.start < offset and m.claimant.known]
+    return known[-1].claimant if known else None
+
+
+def _opens_quote(text: str) -> bool:
+    opens = text.count("“") + text.count('"') % 2
+    closes = text.count("”")
+    return ("“" in text and opens > closes) or text.count('"') % 2 == 1
+
+
+# --- dates and flags ---------------------------------------------------------------------
+
+_YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b|^((?:19|20)\d\d)\b", re.IGNORECASE)
+# A year this many years before publication makes a figure historical ("since 2011").
+HISTORICAL_YEARS = 2
+
+
+def _historical(text: str, published: date | None) -> bool:
+    ref_year = published.year if published else None
+    for m in _YEAR_REF.finditer(text):
+        year = int(m.group(1) or m.group(2))
+        if ref_year is None:
+            continue
+        if year <= ref_year - HISTORICAL_YEARS:
+            return True
+    return False

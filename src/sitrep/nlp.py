@@ -23,23 +23,23 @@ _ABBREV = frozenset(
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
-# Words that make a sentence worth parsing for claims (figures of people) or events.
-_NUMBERISH = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|"
-    r"millions|dozen|dozens|scores|several|half|a|an|its|their)\b",
-    re.IGNORECASE,
+# Event verbs; casualty words come from data/claim_terms.json (see _trigger_regex).
+EVENT_STEMS = (
+    "seiz", "took", "take", "taken", "control", "overr[au]n", "fell", "fall", "entered", "advanc",
+    "retak", "recaptur", "regain", "captur", "liberat", "withdr[ae]w", "retreat", "pull", "redeploy",
+    "airstrike", "air strike", "strike", "bomb", "raid", "drone", "shell", "missile", "rocket",
+    "artillery", "clash", "battle", "fight", "attack", "reinforc", "prison", "offensive",
 )
-_TRIGGER = re.compile(
-    r"\b(?:kill|dead|death|die|died|slain|massacre|execut|murder|perish|fatalit|toll|"
-    r"wound|injur|hurt|maim|displace|fled|flee|uproot|evacuat|refugee|homeless|missing|"
-    r"unaccounted|disappear|rubble|detain|arrest|captur|abduct|kidnap|custody|imprison|jail|"
-    r"hostage|releas|freed|free|liberat|exchang|swap|"
-    r"seiz|took|take|taken|control|overr[au]n|fell|fall|entered|advanc|retak|recaptur|regain|"
-    r"withdr[ae]w|retreat|pull|redeploy|airstrike|air strike|strike|bomb|raid|drone|shell|"
-    r"missile|rocket|artillery|clash|battle|fight|attack|reinforc|prison|offensive)",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> re.Pattern[str]:
+    from .extract.terms import trigger_words
+
+    stems = sorted({re.escape(w) for w in trigger_words()} | set(EVENT_STEMS), key=len, reverse=True)
+    # Lemmas are matched as prefixes ("kill" finds "killing"), which is what we want here:
+    # choosing sentences may over-select, extraction then decides.
+    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,7 +91,7 @@ def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
 
 def worth_parsing(sentence: str) -> bool:
     """True when the sentence may hold a figure of people or an event."""
-    return bool(_TRIGGER.search(sentence)) and bool(_NUMBERISH.search(sentence) or len(sentence) > 0)
+    return bool(_trigger_regex().search(sentence))
 
 
 @lru_cache(maxsize=1)

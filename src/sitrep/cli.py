@@ -222,6 +222,40 @@ def demo(
     run_demo(db, jobs=jobs, console=out)
 
 
+@app.command(context_settings=CONTEXT)
+def bench(
+    sizes: str = typer.Option("100,400", help="Corpus sizes (articles), comma-separated."),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for NLP."),
+    baseline: bool = typer.Option(True, help="Also time one plain full spaCy pass for comparison."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Measure end-to-end throughput (articles/s) and peak memory on generated corpora of
+    distinct ~800-word articles, one fresh process per size.
+
+    Example: sitrep bench --sizes 100,400,1600 --jobs 2
+    """
+    from .bench import bench as run_bench
+
+    try:
+        size_list = [int(x) for x in sizes.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter("--sizes must be integers like 100,400")
+    report = run_bench(size_list, jobs, baseline=baseline)
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    table = Table(header_style="bold")
+    for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims"):
+        table.add_column(col, justify="right")
+    for r in report["sizes"]:
+        table.add_row(*(str(x) for x in (r["articles"], r["words"], r["seconds"], r["articles_per_s"],
+                                         r["words_per_s"], r["peak_rss_mb"], r["claims"])))
+    out.print(table)
+    if "spacy_full_pass_articles_per_s_one_core" in report:
+        out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
+                  f"on one core ({jobs} jobs above)")
+
+
 def main() -> None:
     app()
 

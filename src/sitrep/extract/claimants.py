@@ -76,14 +76,11 @@ class ClaimantLexicon:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            aliases = sorted(self.entries, key=len, reverse=True)
-            # Short all-caps aliases (UN, SDF, SNA) are matched case-sensitively so that
-            # ordinary words never become claimants.
-            parts = []
-            for a in aliases:
-                pat = re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]")
-                parts.append(pat)
-            self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+            # A trie-shaped alternation: one flat alternation of ~800 aliases cost 13 ms
+            # per article; the trie is several times faster (same matches, longest first).
+            from .actors import _trie_regex
+
+            self._regex = _trie_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
         return self._regex
 
     def _pick(self, alias: str, countries: Sequence[str], original: str) -> _Entry | None:

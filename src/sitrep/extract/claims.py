@@ -125,10 +125,19 @@ class ArticleContext:
     previous_index: int = -10
     previous_claimant: Claimant | None = None  # attribution of the previous sentence
     previous_open_quote: bool = False
+    reference_year: int | None = None  # publication year, else the latest year the text names
 
+
+_ANY_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> ArticleContext:
-    return ArticleContext(article, lexicon, countries, lexicon.find(article.text, countries))
+    ctx = ArticleContext(article, lexicon, countries, lexicon.find(article.text, countries))
+    if article.published:
+        ctx.reference_year = article.published.year
+    else:  # never today's date: the latest year the article itself names
+        years = [int(y) for y in _ANY_YEAR.findall(article.text)]
+        ctx.reference_year = max(years) if years else None
+    return ctx
 
 
 def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTerms | None = None) -> list[Claim]:
@@ -190,7 +199,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
             source_text=who.as_written if who else None,
             as_of=ctx.article.published,
             period_start=period.date if period else None,
-            historical=_historical(text, ctx.article.published),
+            historical=_historical(text, ctx.reference_year),
             unverified=bool(_UNVERIFIED.search(text)),
             sentence=text,
             start=start,
@@ -484,8 +493,7 @@ _YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the
 HISTORICAL_YEARS = 2
 
 
-def _historical(text: str, published: date | None) -> bool:
-    ref_year = published.year if published else None
+def _historical(text: str, ref_year: int | None) -> bool:
     for m in _YEAR_REF.finditer(text):
         year = int(m.group(1) or m.group(2))
         if ref_year is None:

@@ -29,12 +29,16 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         for code, words in extra.get(section, {}).items():
             for w in words:
                 names[w.lower()] = code
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 2)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), names
+    from .actors import _trie_regex  # a trie-shaped alternation: ~10x faster than a flat one
+
+    regex = _trie_regex([n for n in names if len(n) > 2], re.IGNORECASE)
+    return regex, names
 
 
 def article_countries(text: str) -> list[str]:
     """ISO-2 codes of the countries an article names, most named first."""
     regex, names = _country_regex()
-    counts = Counter(names[m.group(0).lower()] for m in regex.finditer(text) if m.group(0)[0].isupper())
+    counts = Counter(names.get(" ".join(m.group(0).lower().split()), "") for m in regex.finditer(text)
+                     if m.group(0)[0].isupper())
+    counts.pop("", None)
     return [code for code, n in counts.most_common() if n >= MIN_MENTIONS]

@@ -1,0 +1,149 @@
+"""`sitrep bench`: throughput and memory on a generated corpus of distinct ~800-word articles.
+
+Each size runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own; memory
+is flat when the peak does not grow with the corpus. The baseline is one plain full spaCy
+pass (``nlp.pipe`` over whole texts) on a sample of the same articles.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+# Words per generated article: the DESIGN.md budget is stated for ~800-word news articles.
+TARGET_WORDS = 800
+# Articles in the spaCy baseline sample: enough for a stable words/s figure in ~10 s.
+BASELINE_ARTICLES = 40
+
+_PLACES = ["Hama", "Homs", "Idlib", "Aleppo", "Saraqeb", "Kharkiv", "Pokrovsk", "Goma", "El Fasher",
+           "Khan Younis", "Rafah", "Bakhmut", "Omdurman", "Sittwe", "Marib", "Deir ez-Zor"]
+_CLAIMANTS = ["the Syrian Observatory for Human Rights", "the United Nations", "the health ministry",
+              "the army", "a rebel commander", "the Red Cross", "local medics", "the regional governor"]
+_GROUPS = ["rebels", "government forces", "insurgents", "the army", "militants", "troops"]
+_FIGURE_SENTENCES = [
+    "At least {n} people were killed in {place} on {day}, according to {claimant}.",
+    "{Claimant} said {n} civilians, including {k} children, had been wounded in strikes on {place}.",
+    "The death toll in {place} has reached {n}, {claimant} reported.",
+    "Around {n} people have fled {place} since {day}, {claimant} said.",
+    "{Groups} captured {place} after {k} days of fighting, {claimant} said.",
+    "Airstrikes on {place} killed {k} fighters and injured dozens more, said {claimant}.",
+]
+_FILLER = [
+    "Residents described long queues for bread and fuel as prices rose sharply across the region.",
+    "Analysts said the speed of the advance had surprised diplomats in several capitals.",
+    "The road linking {place} to the coast has been closed to civilian traffic for most of the week.",
+    "Aid agencies warned that winter would make conditions in the camps far harder.",
+    "Officials in neighbouring countries held talks on how to keep the fighting from spreading.",
+    "Schools in {place} remained shut and many families moved in with relatives further south.",
+    "Local journalists said phone and internet services were cut for several hours.",
+    "The offensive followed months of relative calm along the front lines.",
+]
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    words: int
+    seconds: float
+    articles_per_s: float
+    words_per_s: float
+    peak_rss_mb: float
+    claims: int
+    jobs: int
+
+
+def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
+    """Write ``n`` distinct articles (txt) into ``folder``; returns the total word count."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    start = date(2024, 11, 27)
+    for i in range(n):
+        published = start + timedelta(days=i % 30)
+        lines = [f"Fighting around {rng.choice(_PLACES)} enters day {i % 40 + 2}", published.strftime("%B %d, %Y"), ""]
+        words = 0
+        while words < TARGET_WORDS:
+            if rng.random() < 0.35:
+                tpl = rng.choice(_FIGURE_SENTENCES)
+            else:
+                tpl = rng.choice(_FILLER)
+            claimant = rng.choice(_CLAIMANTS)
+            sentence = tpl.format(
+                n=f"{rng.randint(3, 90000):,}", k=rng.randint(2, 60), place=rng.choice(_PLACES),
+                day=rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+                claimant=claimant, Claimant=claimant[0].upper() + claimant[1:],
+                Groups=rng.choice(_GROUPS).capitalize(),
+            )
+            # A serial keeps every article distinct (no accidental wire copies).
+            lines.append(f"{sentence} (Report {i}-{words}.)" if rng.random() < 0.1 else sentence)
+            words += len(sentence.split())
+        (folder / f"bench_{i:06d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+        total += words
+    return total
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
+    """One end-to-end `run` over ``corpus`` (called in a fresh process by `bench`)."""
+    from .pipeline import run
+
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
+    started = time.perf_counter()
+    summary = run([corpus], db, jobs=jobs)
+    seconds = time.perf_counter() - started
+    # Children's peak counts too when jobs > 1.
+    peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
+                       peak, summary.claims, jobs)
+
+
+def measure_spacy_baseline(corpus: Path, n: int = BASELINE_ARTICLES) -> float:
+    """Articles/s of one plain full spaCy pass (all components, whole texts) on one core."""
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:n]]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return len(texts) / (time.perf_counter() - started)
+
+
+def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bool = True) -> dict:
+    """Run every size in a subprocess; returns a JSON-ready report."""
+    report: dict = {"sizes": [], "jobs": jobs}
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        tmp_path = Path(tmp)
+        for n in sizes:
+            corpus = tmp_path / f"corpus_{n}"
+            generate_corpus(corpus, n)
+            db = tmp_path / f"bench_{n}.duckdb"
+            # Warm the gazetteer cache and model files outside the timed run.
+            cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs)]
+            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            report["sizes"].append(json.loads(res.stdout.strip().splitlines()[-1]))
+        if baseline:
+            corpus = tmp_path / f"corpus_{sizes[0]}"
+            report["spacy_full_pass_articles_per_s_one_core"] = round(measure_spacy_baseline(corpus), 2)
+    return report
+
+
+if __name__ == "__main__":  # a worker of `bench`: one size, one fresh process
+    from .nlp import load_pipeline
+    from .extract import default_extractor
+
+    load_pipeline()
+    default_extractor()
+    result = measure_run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))
+    print(json.dumps({k: (round(v, 2) if isinstance(v, float) else v) for k, v in asdict(result).items()}))

@@ -1,0 +1,443 @@
+"""Armed actors: the lexicon of named groups and side words, and inference for unknown ones.
+
+Data lives in ``data/actors/*.json`` (one file per war, plus ``generic.json`` for side words
+valid anywhere) and in any ``$SITREP_DATA_DIR/actors/*.json`` a user adds. Matching is one
+pass of two compiled trie-shaped regexes (case-insensitive names, case-sensitive acronyms)
+over the text, then a cheap look at the words just left of each match so that
+"Iran-backed militias", "pro-Russian separatists" and "Hezbollah fighters" come out whole.
+
+An alias can belong to several wars (Hezbollah fought for Assad in Syria and against Israel
+in Lebanon): the article's war decides, given by the caller as country codes or detected
+from the unambiguous aliases in the text. ``context_aliases`` (bare "army", "AA", "IS") only
+count in their own war.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..records import ActorRef
+
+GENERIC_CONFLICT = "generic"
+# All-capital aliases up to this length are acronyms matched only as written ("SNA", "RSF",
+# "M23", "AA"): in lower case several are ordinary words ("aa", "has", "is").
+ACRONYM_MAX_LEN = 5
+# How far left of a match to look for "X-backed", "pro-X" or a modifier word. 60 characters
+# covers "United Arab Emirates-backed" plus two intervening words.
+LEFT_WINDOW = 60
+
+_SEP = r"(?:\s+|\s*[-‐‑–]\s*)"  # a space or a hyphen between alias words
+_LEFT_EDGE = r"(?<![\w])(?<![Pp]ro-)(?<![Aa]nti-)(?<![Nn]on-)"
+_RIGHT_EDGE = r"(?![\w])"
+
+# "<State>-backed [word [word]]" just left of a match.
+_BACKED_LEFT = re.compile(
+    r"(?P<backer>(?:[A-Z][\w.’']*\.?\s+)?[A-Z][\w.’']*?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)"
+    r"\s+(?:[\w’'-]+\s+){0,2}$")
+# "pro-X" / "anti-X" just left of a match ("pro-Iranian militias", "anti-junta forces").
+_PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+)\s+(?:[\w’'-]+\s+){0,1}$")
+# A capitalised word just left of a side word ("Syrian rebels", "Eritrean troops").
+_CAP_LEFT = re.compile(r"(?<![\w-])(?P<mod>[A-Z][\w’'-]+)\s+$")
+_BACKED_PHRASE = re.compile(
+    r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
+_PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
+# Words after "pro-"/"anti-" that mean the state itself.
+_STATE_WORDS = frozenset({"government", "regime", "junta", "army", "military", "state", "kremlin",
+                          "moscow", "kyiv", "kinshasa", "damascus", "khartoum"})
+# Head nouns that name armed state forces when preceded by a state's demonym.
+_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "army", "military", "armed forces",
+                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos"})
+_OPPOSITE = {"government": "opposition", "opposition": "government"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor of a data file."""
+
+    name: str
+    side: str
+    conflict: str
+    countries: frozenset[str]
+    acled_type: str | None = None
+    backer: str | None = None
+    # The side is a default guess ("troops" are usually state forces): let other hints win.
+    generic: bool = False
+
+    def ref(self, as_written: str | None) -> ActorRef:
+        known = self.conflict != GENERIC_CONFLICT
+        return ActorRef(name=self.name, side=self.side, acled_type=self.acled_type,
+                        as_written=as_written, known=known)
+
+
+@dataclass(slots=True)
+class ActorMatch:
+    """An actor named in a text: offsets, the resolved actor and the words that named it."""
+
+    start: int
+    end: int
+    actor: ActorRef
+    alias: str  # the text as written, including any "X-backed"/"pro-X" prefix
+    conflict: str | None = None  # the war whose file resolved it (None when inferred)
+    generic: bool = False
+    backer: str | None = None
+    rule: str = "lexicon"  # lexicon | compound | inferred
+
+
+def _norm(text: str, keep_case: bool = False) -> str:
+    """Key for alias lookup: quotes unified, hyphens and runs of space as one space."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\s*[-‐‑–]\s*|\s+", " ", text.strip())
+    return text if keep_case else text.lower()
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("/", "")
+    return len(letters) <= ACRONYM_MAX_LEN and not any(c.islower() for c in letters)
+
+
+def _char_pattern(ch: str) -> str:
+    if ch == " ":
+        return _SEP
+    if ch == "'":
+        return "['’]"
+    return re.escape(ch)
+
+
+def _trie_regex(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
+    """One regex for many aliases, shaped as a trie so that matching is fast.
+
+    A node that ends an alias and also continues makes its continuation optional and
+    greedy, so the longest alias at a position wins and backtracking falls back to the
+    shorter one when the word boundary after the longer one fails.
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    if not trie:
+        return None
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return re.compile(_LEFT_EDGE + "(?:" + emit(trie) + ")" + _RIGHT_EDGE, flags)
+
+
+@dataclass
+class ActorLexicon:
+    """Alias -> actors, state names, and which side each outside backer's clients are on."""
+
+    # normalised alias -> [(entry, context_only)], in load order (user files last)
+    entries: dict[str, list[tuple[ActorEntry, bool]]] = field(default_factory=dict)
+    # acronyms, keyed exactly as written
+    acronyms: dict[str, list[tuple[ActorEntry, bool]]] = field(default_factory=dict)
+    # normalised state form ("iranian", "u.s.") -> (ISO-2 code, name)
+    states: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # conflict -> {state code -> side of the groups that state backs}
+    backers: dict[str, dict[str, str]] = field(default_factory=dict)
+    conflict_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    _ci: re.Pattern[str] | None = None
+    _cs: re.Pattern[str] | None = None
+
+    # -- building --------------------------------------------------------------------------
+    def add(self, alias: str, entry: ActorEntry, context_only: bool = False) -> None:
+        if _is_acronym(alias):
+            self.acronyms.setdefault(_norm(alias, keep_case=True), []).append((entry, context_only))
+        else:
+            self.entries.setdefault(_norm(alias), []).append((entry, context_only))
+        self._ci = self._cs = None
+
+    def add_file(self, data: dict) -> None:
+        conflict = data.get("conflict") or GENERIC_CONFLICT
+        countries = frozenset(data.get("countries", ()))
+        self.conflict_countries[conflict] = self.conflict_countries.get(conflict, frozenset()) | countries
+        self.backers.setdefault(conflict, {}).update(data.get("backers", {}))
+        for state in data.get("states", ()):
+            for form in state.get("forms", ()):
+                self.states[_norm(form)] = (state["code"], state["name"])
+        for item in data.get("actors", ()):
+            entry = ActorEntry(name=item["name"], side=item.get("side", "unknown"), conflict=conflict,
+                               countries=countries, acled_type=item.get("acled_type"),
+                               backer=item.get("backer"), generic=bool(item.get("generic")))
+            self.add(item["name"], entry)
+            for alias in item.get("aliases", ()):
+                self.add(alias, entry)
+            for alias in item.get("context_aliases", ()):
+                self.add(alias, entry, context_only=True)
+
+    def _regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        if self._ci is None and self._cs is None:
+            self._ci = _trie_regex(self.entries, re.IGNORECASE)
+            self._cs = _trie_regex(self.acronyms, 0)
+        return self._ci, self._cs
+
+    # -- context -----------------------------------------------------------------------------
+    def conflict_of(self, countries: Iterable[str]) -> str | None:
+        """The war whose file lists any of these ISO-2 country codes."""
+        wanted = set(countries)
+        for conflict, codes in self.conflict_countries.items():
+            if codes & wanted:
+                return conflict
+        return None
+
+    def _options(self, written: str) -> list[tuple[ActorEntry, bool]]:
+        if _is_acronym(written):
+            found = self.acronyms.get(_norm(written, keep_case=True))
+            if found:
+                return found
+        return self.entries.get(_norm(written), [])
+
+    def _raw(self, text: str) -> list[tuple[int, int, list[tuple[ActorEntry, bool]]]]:
+        """Every alias occurrence, longest first at a start, not overlapping."""
+        found = []
+        for rx in self._regexes():
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                options = self._options(m.group(0))
+                if options:
+                    found.append((m.start(), m.end(), options))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept, last_end = [], -1
+        for item in found:
+            if item[0] >= last_end:
+                kept.append(item)
+                last_end = item[1]
+        return kept
+
+    def detect_conflict(self, text: str) -> str | None:
+        """The war most named in a text, by aliases that belong to one war only."""
+        return self._vote(self._raw(text))
+
+    @staticmethod
+    def _vote(raw: list[tuple[int, int, list[tuple[ActorEntry, bool]]]]) -> str | None:
+        votes: Counter[str] = Counter()
+        for _, _, options in raw:
+            wars = {e.conflict for e, ctx in options if not ctx and e.conflict != GENERIC_CONFLICT}
+            if len(wars) == 1:
+                votes[wars.pop()] += 1
+        ranked = votes.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    @staticmethod
+    def _pick(options: list[tuple[ActorEntry, bool]], conflict: str | None) -> ActorEntry | None:
+        """The entry for the article's war, else a generic one, else one all wars agree on."""
+        usable = [e for e, ctx in options if not ctx or e.conflict == conflict]
+        if not usable:
+            return None
+        own = [e for e in usable if e.conflict == conflict]
+        if own:
+            return own[-1]  # user files load last and override
+        generic = [e for e in usable if e.conflict == GENERIC_CONFLICT]
+        if generic:
+            return generic[-1]
+        if len({e.side for e in usable}) == 1:
+            return usable[0]
+        first = usable[0]
+        return ActorEntry(first.name, "unknown", first.conflict, first.countries, first.acled_type)
+
+    # -- public API ---------------------------------------------------------------------------
+    def lookup(self, phrase: str, countries: Sequence[str] = ()) -> ActorEntry | None:
+        """The entry an exact phrase names (alias match of the whole phrase), or None."""
+        options = self._options(phrase.strip())
+        return self._pick(options, self.conflict_of(countries)) if options else None
+
+    def side_of_label(self, label: str, countries: Sequence[str] = ()) -> str | None:
+        """Side of a label as written ("regime forces" -> government); None when unknown."""
+        ref = self.infer(label, countries)
+        return ref.side if ref.side != "unknown" else None
+
+    def match(self, text: str, countries: Sequence[str] = ()) -> list[ActorMatch]:
+        """Every actor named in ``text``, left to right, not overlapping.
+
+        ``countries`` (ISO-2 codes) picks the war; without it the war is detected from the
+        text itself. Side words take in the modifier on their left ("Iran-backed militias",
+        "pro-government militias", "Eritrean troops", "Hezbollah fighters").
+        """
+        raw = self._raw(text)
+        conflict = self.conflict_of(countries) if countries else self._vote(raw)
+        ctx = tuple(countries) or tuple(self.conflict_countries.get(conflict or "", ()))
+        out: list[ActorMatch] = []
+        for start, end, options in raw:
+            entry = self._pick(options, conflict)
+            if entry is None:
+                continue
+            written = text[start:end]
+            if (entry.conflict == GENERIC_CONFLICT and " " not in written.strip()
+                    and written[:1].isupper() and _CAP_LEFT.search(text[max(0, start - 30):start])
+                    and not self._is_modifier(text, start)):
+                continue  # "Army" in "Lord's Resistance Army": part of a name no file knows
+            match = ActorMatch(start, end, entry.ref(written), written, entry.conflict,
+                               entry.generic, entry.backer)
+            self._extend_left(text, match, entry, out, ctx)
+            out.append(match)
+        return out
+
+    def _is_modifier(self, text: str, start: int) -> bool:
+        m = _CAP_LEFT.search(text[max(0, start - 30):start])
+        return bool(m) and _norm(m.group("mod")) in self.states
+
+    def _extend_left(self, text: str, match: ActorMatch, entry: ActorEntry,
+                     out: list[ActorMatch], ctx: Sequence[str]) -> None:
+        """Take in "X-backed", "pro-X", a demonym or a named actor just left of a match."""
+        lo = max(0, match.start - LEFT_WINDOW, out[-1].end if out else 0)
+        left = text[lo:match.start]
+        prev = out[-1] if out else None
+        # "Hezbollah fighters", "Hemedti's forces": a side word after a named actor is that actor.
+        if (prev is not None and entry.conflict == GENERIC_CONFLICT and prev.actor.known
+                and re.fullmatch(r"(?:['’]s?)?\s+", text[prev.end:match.start])):
+            out.pop()
+            match.start, match.actor, match.conflict = prev.start, prev.actor, prev.conflict
+            match.alias, match.rule, match.generic = text[prev.start:match.end], "compound", False
+            match.backer = prev.backer
+            match.actor.as_written = match.alias
+            return
+        for rx in (_BACKED_LEFT, _PRO_ANTI_LEFT):
+            m = rx.search(left)
+            if m:
+                break
+        else:
+            # Only a state's name counts as a modifier ("Eritrean troops"): other capitalised
+            # words before a side word are mostly sentence starts ("Underpaid soldiers").
+            m = _CAP_LEFT.search(left) if entry.conflict == GENERIC_CONFLICT else None
+            if m and _norm(m.group("mod")) not in self.states:
+                m = None
+        if m is None:
+            return
+        start = lo + m.start()
+        phrase = text[start:match.end]
+        if entry.conflict == GENERIC_CONFLICT:
+            ref = self.infer(phrase, ctx)
+            match.actor, match.generic, match.conflict = ref, ref.side == "unknown", None
+        else:
+            match.actor.as_written = phrase
+        backer = m.groupdict().get("backer")
+        if backer:
+            match.backer = self.states.get(_norm(backer), (None, backer.strip()))[1]
+        match.start, match.alias, match.rule = start, phrase, "inferred"
+
+    def infer(self, phrase: str, countries: Sequence[str] = ()) -> ActorRef:
+        """An ActorRef for any actor phrase, known or not (see ``infer_actor``)."""
+        phrase = " ".join(phrase.split()).strip(" ,.;:\"“”()")
+        conflict = self.conflict_of(countries)
+        entry = self.lookup(phrase, countries)
+        if entry is not None:
+            return entry.ref(phrase)
+        unknown = ActorRef(name=phrase, side="unknown", as_written=phrase, known=False)
+        if not phrase:
+            return unknown
+        m = _BACKED_PHRASE.match(phrase)
+        if m:
+            inner = self.lookup(m.group("rest"), countries)
+            if inner is not None and inner.conflict != GENERIC_CONFLICT:
+                return inner.ref(phrase)
+            code = self.states.get(_norm(m.group("backer")), (None,))[0]
+            side = self._backed_side(code, conflict)
+            return ActorRef(phrase, side, self._head_acled(m.group("rest"), countries), phrase, False)
+        m = _PRO_ANTI_PHRASE.match(phrase)
+        if m:
+            side = self._pro_side(m.group("x"), conflict, countries)
+            if m.group("dir").lower() == "anti":
+                side = _OPPOSITE.get(side, "unknown")
+            return ActorRef(phrase, side, self._head_acled(m.group("rest"), countries), phrase, False)
+        words = phrase.split()
+        for i in range(1, len(words)):
+            head = " ".join(words[i:])
+            entry = self.lookup(head, countries)
+            if entry is None:
+                continue
+            modifier = _norm(" ".join(words[:i]))
+            state = self.states.get(modifier)
+            if state and _norm(head) in _FORCE_NOUNS:
+                ours = state[0] in self.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries
+                return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
+            if entry.conflict != GENERIC_CONFLICT:
+                return entry.ref(phrase)
+            return ActorRef(phrase, entry.side, entry.acled_type, phrase, False)
+        return unknown
+
+    def _backed_side(self, code: str | None, conflict: str | None) -> str:
+        """Side of a group backed by a state: from the article's war, else if all wars agree."""
+        if code is None:
+            return "unknown"
+        if conflict is not None:
+            return self.backers.get(conflict, {}).get(code, "unknown")
+        sides = {b[code] for b in self.backers.values() if code in b}
+        return sides.pop() if len(sides) == 1 else "unknown"
+
+    def _pro_side(self, x: str, conflict: str | None, countries: Sequence[str]) -> str:
+        key = _norm(x)
+        if key in _STATE_WORDS:
+            return "government"
+        state = self.states.get(key)
+        if state:
+            own = self.conflict_countries.get(conflict or "", frozenset()) | set(countries)
+            return "government" if state[0] in own else self._backed_side(state[0], conflict)
+        entry = self.lookup(x, countries)
+        return entry.side if entry is not None else "unknown"
+
+    def _head_acled(self, rest: str, countries: Sequence[str]) -> str | None:
+        words = rest.split()
+        for i in range(len(words)):
+            entry = self.lookup(" ".join(words[i:]), countries)
+            if entry is not None:
+                return entry.acled_type
+        return None
+
+
+def _data_files(extra: Iterable[Path], user_dir: str | None) -> list[Path]:
+    files = sorted(Path(str(resources.files("sitrep") / "data" / "actors")).glob("*.json"))
+    if user_dir:
+        files += sorted((Path(user_dir) / "actors").glob("*.json"))
+    return files + [Path(p) for p in extra]
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...], user_dir: str | None) -> ActorLexicon:
+    lex = ActorLexicon()
+    for path in _data_files(extra, user_dir):
+        lex.add_file(json.loads(path.read_text(encoding="utf-8")))
+    return lex
+
+
+def load_actors(extra_paths: Sequence[Path] = ()) -> ActorLexicon:
+    """All actor files of the package, of ``$SITREP_DATA_DIR/actors`` and ``extra_paths``.
+
+    Later files win where an alias means different actors in the same war, so a user file
+    can correct the packaged data. The lexicon is cached per set of files.
+    """
+    return _load(tuple(Path(p) for p in extra_paths), os.environ.get("SITREP_DATA_DIR"))
+
+
+def infer_actor(phrase: str, countries: Sequence[str] = (),
+                lexicon: ActorLexicon | None = None) -> ActorRef:
+    """An ActorRef for an actor phrase, including ones no lexicon knows.
+
+    - a known alias: that actor ("Turkish-backed factions" -> Syrian National Army);
+    - "<State>-backed X": a known X keeps its side, otherwise the side of the groups that
+      state backs in the article's war ("Iran-backed militias" in Syria -> government, in
+      Yemen -> opposition), or "unknown" when the war is not known and wars disagree;
+    - "pro-government/-regime/-junta X" -> government, "anti-..." -> opposition;
+      "pro-<State> X" -> government for the war's own state, else as "<State>-backed X";
+    - "<Demonym> troops/forces": the war's own state -> government, another state -> foreign;
+    - "<anything> rebels/insurgents/militants" -> the side of the head word;
+    - otherwise the phrase as written with side "unknown".
+    """
+    return (lexicon or load_actors()).infer(phrase, countries)

@@ -1,0 +1,46 @@
+"""Shared fixtures. Tests that load the spaCy model are marked ``slow``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+SEEDS_GOLD = SHARED / "dev" / "seeds.gold.json"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from sitrep.extract import default_extractor
+
+    return default_extractor()
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor):
+    """Claims of a short text, as an article published on 5 December 2024."""
+    from sitrep.records import Article
+
+    def run(text: str, published: date | None = date(2024, 12, 5)):
+        article = Article(id="t", text=text, content_hash="t", published=published)
+        return extractor.extract(article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir() or not SEEDS_GOLD.is_file():
+        pytest.skip("../shared/seeds and ../shared/dev/seeds.gold.json are not beside the repo")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_gold() -> dict:
+    if not SEEDS_GOLD.is_file():
+        pytest.skip("../shared/dev/seeds.gold.json is not beside the repo")
+    return json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))

@@ -1,0 +1,49 @@
+import json
+
+import pytest
+
+from sitrep.extract.claimants import load_claimants
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_claimants()
+
+
+@pytest.mark.parametrize("phrase,countries,name,kind", [
+    ("the Syrian Observatory for Human Rights", ["SY"], "Syrian Observatory for Human Rights", "monitor"),
+    ("SOHR", [], "Syrian Observatory for Human Rights", "monitor"),
+    ("the war monitor", ["SY"], "Syrian Observatory for Human Rights", "monitor"),
+    ("Britain-based opposition war monitor the Syrian Observatory for Human Rights", ["SY"],
+     "Syrian Observatory for Human Rights", "monitor"),
+    ("the UN", [], "United Nations", "un"),
+    ("the army", ["SY"], "Syrian army", "government"),
+    ("Staff at Al-Shifa Hospital", [], "Al-Shifa Hospital", "medical"),
+    ("a rebel commander", [], "opposition", "opposition"),
+    ("the Regional Health Office of Tigray", [], "Regional Health Office of Tigray", "medical"),
+])
+def test_claimants_resolve(lexicon, phrase, countries, name, kind):
+    who = lexicon.resolve(phrase, countries)
+    assert (who.name, who.kind) == (name, kind)
+
+
+def test_claimants_context_alias_needs_its_war(lexicon):
+    # "the war monitor" is the Syrian Observatory only in an article about Syria.
+    assert lexicon.resolve("the war monitor", ["UA"]).name != "Syrian Observatory for Human Rights"
+
+
+def test_claimants_lowercase_acronym_is_a_word(lexicon):
+    assert [m.claimant.name for m in lexicon.find("they said un-named sources", [])] == []
+
+
+def test_claimants_user_file_is_merged(tmp_path, monkeypatch):
+    (tmp_path / "claimants").mkdir()
+    (tmp_path / "claimants" / "mine.json").write_text(json.dumps({"claimants": [
+        {"name": "Tigray Health Bureau", "kind": "medical", "aliases": ["THB", "Tigray health bureau"]}]}))
+    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
+    load_claimants.cache_clear()
+    try:
+        assert load_claimants().resolve("the THB").name == "Tigray Health Bureau"
+    finally:
+        monkeypatch.delenv("SITREP_DATA_DIR")
+        load_claimants.cache_clear()

@@ -1,0 +1,107 @@
+"""Claims from sentences: (sentence, expected claims) pairs written by the project, from
+several wars, including sentences whose numbers must not become claims."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(extract_text, text):
+    return [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Gaza Health Ministry said at least 43,000 Palestinians have been killed since the war began.",
+     [("killed", "total", 43000, "Gaza Health Ministry")]),
+    ("A missile strike on Kharkiv killed three people and wounded 24 others, regional governor Oleh Syniehubov said.",
+     [("killed", "total", 3, "Kharkiv regional governor"), ("injured", "total", 24, "Kharkiv regional governor")]),
+    ("The attack on the camp killed more than 100 civilians, according to the Sudan Doctors Network.",
+     [("killed", "civilians", 100, "Sudan Doctors Network")]),
+    ("Two soldiers were killed and five injured in the ambush.",
+     [("killed", "government", 2, None), ("injured", "total", 5, None)]),
+    ("Security forces arrested 40 protesters in the capital on Friday.",
+     [("detained", "civilians", 40, None)]),
+    ("In the morning strikes killed 25 people, including 10 children, medics said.",
+     [("killed", "total", 25, "medics"), ("killed", "civilians", 10, "medics")]),
+    ("Its latest count stands at 300 dead, including 120 rebels, 100 soldiers and 80 civilians.",
+     [("killed", "total", 300, None), ("killed", "rebels", 120, None), ("killed", "government", 100, None),
+      ("killed", "civilians", 80, None)]),
+    ("The number of people displaced in the province has climbed to 115,000.",
+     [("displaced", "total", 115000, None)]),
+    ("The group says the fighting has killed 704 people, mostly combatants but also 110 civilians.",
+     [("killed", "total", 704, None), ("killed", "civilians", 110, None)]),
+    ("The army said it had killed nearly 1,000 \"terrorists\" in three days.",
+     [("killed", "rebels", 1000, None)]),
+    ("Police detained 13 members of an armed group planning attacks.",
+     [("detained", "rebels", 13, None)]),
+    ("Hundreds of inmates were freed when fighters stormed the prison.",
+     [("released", "prisoners", None, None)]),
+])
+def test_claims_extract_sentence(extract_text, text, expected):
+    got = _claims(extract_text, text)
+    assert [(q, c, v) for q, c, v, _ in got] == [(q, c, v) for q, c, v, _ in expected]
+    for (_, _, _, src), (_, _, _, want) in zip(got, expected):
+        if want is not None:
+            assert src == want
+
+
+@pytest.mark.parametrize("text", [
+    "Hama is home to one million people and lies 210 km north of Damascus.",
+    "A 36-year-old driver said the bombing was terrifying.",
+    "The council adopted Resolution 2254 in 2015.",
+    "Soldiers were given a 50% raise.",
+    "Three-quarters of the population lives below the poverty line.",
+    "The army destroyed 12 tanks and 30 trucks.",
+    "Iraq sent troops to its 600-kilometer-long border.",
+    "No one was killed in the strike, officials said.",
+    "He warned the offensive could kill thousands of civilians.",
+    "Hundreds of families fled the shelling.",
+    "The rebels advanced 20 kilometres in two days.",
+])
+def test_claims_negatives_make_no_claim(extract_text, text):
+    assert _claims(extract_text, text) == []
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("In 1982, troops killed up to 35,000 people in the city.", "historical", True),
+    ("More than half a million people have been killed since 2011.", "historical", True),
+    ("At least 50 people were killed on Tuesday.", "historical", False),
+    ("State TV said 1,000 insurgents were killed, though it gave no evidence.", "unverified", True),
+    ("The monitor said 20 civilians were killed, a toll that could not be independently verified.", "unverified", True),
+    ("The monitor said 20 civilians were killed.", "unverified", False),
+])
+def test_claims_flags(extract_text, text, field, value):
+    claims = extract_text(text).claims
+    assert claims and getattr(claims[0], field) is value
+
+
+def test_claims_claimant_from_previous_sentence(extract_text):
+    text = ("In five days the death toll \"has reached 412,\" the Syrian Observatory for Human Rights reported. "
+            "The figure included 214 rebels and 61 civilians.")
+    claims = extract_text(text).claims
+    assert [(c.category, c.value) for c in claims] == [("total", 412), ("rebels", 214), ("civilians", 61)]
+    assert {c.source for c in claims} == {"Syrian Observatory for Human Rights"}
+
+
+def test_claims_pronoun_resolves_to_last_claimant(extract_text):
+    text = ("The Syrian Observatory for Human Rights tracks the war from Britain. "
+            "It said 90 fighters were killed overnight.")
+    claims = extract_text(text).claims
+    assert [(c.category, c.value, c.source) for c in claims] == [
+        ("combatants", 90, "Syrian Observatory for Human Rights")]
+
+
+def test_claims_keep_offsets_and_rule(extract_text):
+    text = "Officials said. At least 602 people have been killed, according to the UN."
+    claim = extract_text(text).claims[0]
+    assert text[claim.start:claim.end] == "At least 602"
+    assert text[claim.sentence_start:].startswith(claim.sentence)
+    assert "according-to" in claim.rule and claim.source_kind == "un"
+    assert claim.qualifier == "at least" and claim.low == 602 and claim.high is None
+
+
+def test_claims_period_start(extract_text):
+    from datetime import date
+
+    claim = extract_text("Around 50,000 people have been displaced since 27 November, the UN said.").claims[0]
+    assert claim.period_start == date(2024, 11, 27)

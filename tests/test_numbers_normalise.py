@@ -1,0 +1,44 @@
+import pytest
+
+from sitrep.extract.numbers import find_figures, parse_number
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,600", 1600), ("412", 412), ("half a million", 500_000), ("twenty-three", 23),
+    ("2.5 million", 2_500_000), ("a dozen", 12), ("two hundred and five", 205), ("Four", 4),
+    ("1.2m", 1_200_000), ("three thousand", 3000),
+])
+def test_numbers_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence,value,low,high,qualifier", [
+    ("At least 602 people have been killed", 602, 602, None, "at least"),
+    ("killed nearly 1,000 fighters", 1000, None, 1000, "nearly"),
+    ("killing over 1,600 rebels", 1600, 1600, None, "over"),
+    ("up to 35,000 people", 35000, None, 35000, "up to"),
+    ("around 50,000 people", 50000, 50000, 50000, "around"),
+    ("liberated hundreds of prisoners", None, 200, 999, "hundreds"),
+    ("dozens of strikes", None, 24, 99, "dozens"),
+    ("tens of thousands of residents", None, 20_000, 99_999, "tens of thousands"),
+    ("a distance of 3 to 4 kilometres", None, 3, 4, None),
+    ("between 10,000 and 40,000 people", None, 10_000, 40_000, "between"),
+    ("more than half a million people", 500_000, 500_000, None, "more than"),
+    ("an estimated 280,000 people", 280_000, 280_000, 280_000, "an estimated"),
+])
+def test_numbers_figures_with_bounds(sentence, value, low, high, qualifier):
+    fig = find_figures(sentence)[0]
+    assert (fig.value, fig.low, fig.high, fig.qualifier) == (value, low, high, qualifier)
+    assert sentence[fig.start:fig.end] == fig.text
+
+
+@pytest.mark.parametrize("sentence", ["The army advanced", "no figure here at all"])
+def test_numbers_no_figure(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_numbers_offsets_point_into_text():
+    s = "Four civilians were wounded and 54 others injured"
+    figs = find_figures(s)
+    assert [s[f.start:f.end] for f in figs] == ["Four", "54"]
+    assert figs[0].spelled and not figs[1].spelled

@@ -1,0 +1,111 @@
+"""Place mentions: resolution, province mentions, anchoring of unknown villages."""
+
+import pytest
+
+from sitrep.extract.gazetteer import get_gazetteer
+from sitrep.extract.places import capitalised_candidates, country_context, find_place_mentions
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def _mentions(gaz, text, context=()):
+    return find_place_mentions("d1", text, capitalised_candidates(text), gaz, context)
+
+
+def _by_text(mentions, text):
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "precision", "rule", "feature"),
+    [
+        ("Troops massed outside Hama city on Friday.", "Hama", 1, "gazetteer-exact", "city"),
+        ("Fighting spread across Hama province overnight.", "Hama", 3, "admin1", "admin1"),
+        ("Jets struck the province of Idlib again.", "Idlib", 3, "admin1", "admin1"),
+        ("Russian shelling hit Donetsk oblast towns.", "Donetsk", 3, "admin1", "admin1"),
+        ("Kyiv said the Kharkiv region was shelled.", "Kharkiv", 3, "admin1", "admin1"),
+        ("Rockets fell on Kharkiv in the morning.", "Kharkiv", 1, "gazetteer-exact", "city"),
+        ("Families fled Salamiya as the army pulled out.", "Salamiya", 1, "gazetteer-skeleton", "city"),
+        ("Aid reached Goma, the capital of North Kivu.", "North Kivu", 3, "admin1", "admin1"),
+    ],
+)
+def test_places_mentions_resolve(gaz, sentence, name, precision, rule, feature):
+    m = _by_text(_mentions(gaz, sentence, ["SY", "UA", "CD"]), name)
+    assert (m.precision, m.rule, m.place.feature) == (precision, rule, feature)
+
+
+def test_places_mentions_plural_province_list(gaz):
+    text = "Strikes were reported across Homs, Idlib and Hama provinces."
+    ms = _mentions(gaz, text, ["SY"])
+    assert [(m.text, m.precision, m.place.feature) for m in ms] == [
+        ("Homs", 3, "admin1"), ("Idlib", 3, "admin1"), ("Hama", 3, "admin1")]
+
+
+def test_places_mentions_anchor_near_city(gaz):
+    text = ("Rebels reached the edge of Hama city and captured the villages of Qurbatiya and "
+            "Soran, north of the city.")
+    m = _by_text(_mentions(gaz, text, ["SY"]), "Qurbatiya")
+    assert (m.precision, m.rule, m.anchor, m.place.country) == (2, "anchored-near:Hama", "Hama", "SY")
+    assert _by_text(_mentions(gaz, text, ["SY"]), "Soran").precision == 1
+
+
+def test_places_mentions_anchor_in_province(gaz):
+    text = "Fighters seized several villages in Hama province, including Zorba al-Gharbi, Bayt Qamar and Halfaya."
+    ms = _mentions(gaz, text, ["SY"])
+    for name in ("Zorba al-Gharbi", "Bayt Qamar"):
+        m = _by_text(ms, name)
+        assert (m.precision, m.rule, m.place.feature) == (3, "anchored-in:Hama", "admin1")
+    assert _by_text(ms, "Halfaya").precision == 1
+
+
+def test_places_mentions_relation_after_name(gaz):
+    text = "The army said it retook Tell Qurmaz, southwest of Aleppo, after heavy clashes."
+    m = _by_text(_mentions(gaz, text, ["SY"]), "Tell Qurmaz")
+    assert (m.precision, m.anchor) == (2, "Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A Britain-based monitor near Hama said so.", "Britain-based"),
+        ("Officials in Telegram posts near Aleppo denied it.", "Telegram"),
+        ("The army entered Hama on Thursday.", "Thursday"),
+        ("Rebels led by Jolani entered Hama.", "Jolani"),
+        ("Reports from SANA near Homs were denied.", "SANA"),
+        ("Hama city was quiet [Getty]", "Getty"),
+    ],
+)
+def test_places_mentions_not_places(gaz, sentence, name):
+    assert name not in [m.text for m in _mentions(gaz, sentence, ["SY"])]
+
+
+def test_places_mentions_unknown_without_anchor(gaz):
+    m = _by_text(_mentions(gaz, "They captured the village of Umm Qurnayn.", ["SY"]), "Umm Qurnayn")
+    assert (m.place, m.precision, m.rule) == (None, None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lebanese officials said strikes hit Tripoli and Beirut. Lebanon condemned them.", "LB"),
+        ("Libyan forces clashed in Tripoli, Libya's capital; Libya's rival government...", "LY"),
+    ],
+)
+def test_places_mentions_country_context_disambiguates(gaz, text, country):
+    assert country_context(text, gaz)[0] == country
+    assert _by_text(_mentions(gaz, text), "Tripoli").place.country == country
+
+
+def test_places_mentions_country_context_order(gaz):
+    text = "Syrian rebels took Aleppo. Syria's army left Hama. Russia sent jets to Syria."
+    assert country_context(text, gaz)[:2] == ["SY", "RU"]
+
+
+def test_places_mentions_country_has_no_precision(gaz):
+    m = _by_text(_mentions(gaz, "Russia denied it.", ["RU"]), "Russia")
+    assert (m.precision, m.rule, m.place.feature) == (None, "country", "country")

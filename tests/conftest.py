@@ -44,3 +44,8 @@ def seeds_gold() -> dict:
     if not SEEDS_GOLD.is_file():
         pytest.skip("../shared/dev/seeds.gold.json is not beside the repo")
     return json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_gold_path(seeds_dir) -> Path:
+    return SEEDS_GOLD

@@ -142,6 +142,114 @@ def claims(
     out.print(f"{len(rows)} claims shown (limit {limit})")
 
 
+@app.command(context_settings=CONTEXT)
+def events(
+    db: Path = DB_OPTION,
+    type: Optional[str] = typer.Option(None, "--type", help="territory_change, withdrawal, armed_clash, airstrike, shelling, reinforcement, prison_break."),
+    place: Optional[str] = typer.Option(None, help="Place name (case-insensitive)."),
+    doc: Optional[str] = typer.Option(None, help="Article id."),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Events on or before this date (YYYY-MM-DD)."),
+    limit: int = typer.Option(50, help="Rows to show."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Show extracted events: date, type, actors and sides, place with coordinates, claimant.
+
+    Example: sitrep events --type territory_change --since 2024-12-01
+    """
+    with _open_read(db) as store:
+        rows = store.events(type=type, place=place, doc=doc, since=_parse_date(since, "--since"),
+                            until=_parse_date(until, "--until"), limit=limit)
+    if as_json:
+        from .publish.export import export_rows
+
+        export_rows(rows, sys.stdout, "jsonl")
+        return
+    table = Table(header_style="bold")
+    for col in ("date", "type", "actor1", "winner", "place", "geo", "claimant", "sentence"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    for r in rows:
+        where = r.place or "-"
+        geo = f"{r.lat:.2f},{r.lon:.2f} p{r.geo_precision}" if r.lat is not None else "unresolved"
+        when = f"{r.date or '?'}" + (" (pub.)" if r.date_rule == "publication" else "")
+        actor = f"{r.actor1 or '-'}" + (f" [{r.actor1_side}]" if r.actor1_side else "")
+        cells = (when, r.type, actor, r.winner or "", where, geo, r.source or "-", r.sentence)
+        table.add_row(*(Text(str(c)) for c in cells))
+    out.print(table)
+    out.print(f"{len(rows)} events shown (limit {limit})")
+
+
+@app.command(context_settings=CONTEXT)
+def places(
+    db: Path = DB_OPTION,
+    doc: Optional[str] = typer.Option(None, help="Article id."),
+    unresolved: bool = typer.Option(False, "--unresolved", help="Only mentions with no coordinates or precision 3."),
+    limit: int = typer.Option(100, help="Rows to show."),
+) -> None:
+    """Show place mentions and how they resolved: gazetteer match (precision 1), anchored
+    near a named place (2), province only (3), or unresolved.
+
+    Example: sitrep places --unresolved
+    """
+    with _open_read(db) as store:
+        rows = store.place_mentions(doc=doc, limit=None if unresolved else limit)
+    if unresolved:
+        rows = [r for r in rows if r.lat is None or (r.precision or 9) >= 3][:limit]
+    table = Table(header_style="bold")
+    for col in ("doc", "as written", "resolved to", "country", "lat,lon", "precision", "rule"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        geo = f"{r.lat:.3f},{r.lon:.3f}" if r.lat is not None else "-"
+        cells = (r.doc, r.text, r.name or "-", r.country or "-", geo, r.precision or "-", r.rule)
+        table.add_row(*(Text(str(c)) for c in cells))
+    out.print(table)
+    resolved = sum(1 for r in rows if r.precision in (1, 2))
+    out.print(f"{len(rows)} mentions shown, {resolved} at precision 1 or 2")
+
+
+gazetteer_app = typer.Typer(context_settings=CONTEXT, no_args_is_help=True,
+                            help="The offline gazetteer.\n\nExample: sitrep gazetteer import SY.zip")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import", context_settings=CONTEXT)
+def gazetteer_import(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="A GeoNames dump: a country file (SY.txt) or allCountries, .txt or .zip."),
+) -> None:
+    """Add the populated places and admin areas of a GeoNames dump to the gazetteer, so
+    villages that the bundled cities list lacks resolve at precision 1. Streams the file.
+
+    Example: sitrep gazetteer import ~/Downloads/SY.zip
+    """
+    from .extract.gazetteer import extra_db_path, import_geonames
+
+    n = import_geonames(file)
+    out.print(f"{n} places imported into {extra_db_path()}")
+
+
+@export_app.command("events", context_settings=CONTEXT)
+def export_events_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, acled (ACLED-style CSV) or geojson."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    type: Optional[str] = typer.Option(None, "--type", help="Only this event type."),
+    doc: Optional[str] = typer.Option(None, help="Only this article id."),
+) -> None:
+    """Export events (contract fields of DESIGN.md) as JSON lines, CSV, ACLED-style CSV or GeoJSON.
+
+    Example: sitrep export events --format geojson -o events.geojson
+    """
+    from .publish.export import export_events
+
+    if fmt not in ("jsonl", "csv", "acled", "geojson"):
+        raise typer.BadParameter("--format must be jsonl, csv, acled or geojson")
+    with _open_read(db) as store:
+        with _output(output) as fh:
+            n = export_events(store, fh, fmt, type=type, doc=doc)
+    err.print(f"{n} events exported")
+
+
 @export_app.command("claims", context_settings=CONTEXT)
 def export_claims_cmd(
     db: Path = DB_OPTION,
@@ -254,6 +362,21 @@ def bench(
     if "spacy_full_pass_articles_per_s_one_core" in report:
         out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
                   f"on one core ({jobs} jobs above)")
+
+
+def _examples_last(*typers: typer.Typer) -> None:
+    """Move each command's "Example:" line from its description to the end of its help."""
+    for t in typers:
+        for info in t.registered_commands:
+            doc = info.callback.__doc__ or ""
+            lines = doc.strip("\n").splitlines()
+            example = next((ln.strip() for ln in lines if ln.strip().startswith("Example:")), None)
+            if example and not info.epilog:
+                info.epilog = example
+                info.help = "\n".join(ln for ln in lines if ln.strip() != example).strip()
+
+
+_examples_last(app, export_app, gazetteer_app)
 
 
 def main() -> None:

@@ -164,11 +164,13 @@ def _same_claimant(gold: GoldClaim, pred: ClaimLike, lex: ClaimantLexicon) -> bo
 
 
 def _place_key(name: str | None) -> str:
+    """Place names compared across spellings: diacritics, al-/el- articles, a final -h."""
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     for article in ("al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-"):
         text = text.replace(article, "")
-    return "".join(ch for ch in text if ch.isalnum())
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key[:-1] if key.endswith("h") and len(key) > 3 else key
 
 
 def _dedupe(preds: Iterable[ClaimLike]) -> list[ClaimLike]:
@@ -211,14 +213,25 @@ def evaluate(gold_path: str | Path, claims: Iterable[ClaimLike], events: Iterabl
     gold_terr = [e for e in gold_events if e.type == "territory_change"]
     if gold_terr:
         report.has_events = True
-        pred_terr = {(e.doc, _place_key(e.place)): e for e in events
-                     if e.type == "territory_change" and e.doc in doc_set}
+        pred_terr = {}
+        for e in events:
+            if e.type != "territory_change" or e.doc not in doc_set:
+                continue
+            # An event matches by the place as written or as the gazetteer names it.
+            for name in (getattr(e, "place_text", None), e.place):
+                if name:
+                    pred_terr.setdefault((e.doc, _place_key(name)), e)
         gold_keys = {(e.doc, _place_key(e.place)) for e in gold_terr}
-        report.territory.tp = len(gold_keys & set(pred_terr))
-        report.territory.fn = len(gold_keys - set(pred_terr))
-        report.territory.fp = len(set(pred_terr) - gold_keys)
-        report.territory_missed = sorted(f"{d} {p}" for d, p in gold_keys - set(pred_terr))
-        report.territory_extra = sorted(f"{d} {pred_terr[(d, p)].place}" for d, p in set(pred_terr) - gold_keys)
+        hits = gold_keys & set(pred_terr)
+        matched_events = {id(pred_terr[k]) for k in hits}
+        extra = {id(e): (d, e) for (d, _), e in pred_terr.items() if id(e) not in matched_events}
+        # Count each predicted event once, however many names it was filed under.
+        extra_keys = {(d, _place_key(e.place)) for d, e in extra.values()}
+        report.territory.tp = len(hits)
+        report.territory.fn = len(gold_keys - hits)
+        report.territory.fp = len(extra_keys)
+        report.territory_missed = sorted(f"{d} {p}" for d, p in gold_keys - hits)
+        report.territory_extra = sorted({f"{d} {e.place}" for d, e in extra.values()})
     return report
 
 

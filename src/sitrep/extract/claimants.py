@@ -126,6 +126,10 @@ class ClaimantLexicon:
         if pool:
             best = max(pool, key=lambda m: (m.end - m.start))
             return best.claimant
+        kind = self.guess_kind(phrase)
+        head, sep, rest = phrase.partition(", ")
+        if sep and re.match(r"(?:an?|the|who|which)\b", rest):
+            phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
         role = _ROLE_AT.match(phrase)
         if role:  # "Staff at Hama National Hospital" speaks for the hospital
             phrase = role.group("org")
@@ -133,7 +137,8 @@ class ClaimantLexicon:
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
-        return Claimant(name=cleaned, kind=self.guess_kind(cleaned), as_written=phrase, known=False)
+        own_kind = self.guess_kind(cleaned)
+        return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
 
     def canonical(self, name: str | None, countries: Sequence[str] = ()) -> str | None:
         """Canonical name for a name as written (used to compare with reference annotations)."""

@@ -469,14 +469,24 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
+    if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
+        # "the rescue service added": a short definite description points back to the last
+        # claimant of the same kind named before ("the Syrian Civil Defence").
+        earlier = _last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
+        if earlier:
+            return earlier
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
         return None
     return who
 
 
-def _last_claimant_before(ctx: ArticleContext, offset: int) -> Claimant | None:
-    known = [m for m in ctx.mentions if m.start < offset and m.claimant.known]
+_DEFINITE_DESCRIPTION = re.compile(r"^the\s+[a-z-]+(?:\s+[a-z-]+)?$")
+
+
+def _last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = None) -> Claimant | None:
+    known = [m for m in ctx.mentions if m.start < offset and m.claimant.known
+             and (kind is None or m.claimant.kind == kind)]
     return known[-1].claimant if known else None
 
 

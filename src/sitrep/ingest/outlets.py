@@ -1,0 +1,156 @@
+"""Which outlet published an article: from metadata, a URL, or markers in the
+page furniture (site-name line, byline, "Skip to more DW sites", a wire
+dateline "BEIRUT (Reuters) -"). A body sentence that mentions an outlet
+("told AFP") is never a marker: only short, boilerplate-like lines count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+# Lines longer than this are prose; outlet markers are short page furniture.
+# 12 words covers "Skip to more DW sites" and "© 2024 Al Jazeera Media Network".
+MARKER_MAX_WORDS = 12
+# A wire dateline opens one of the first paragraphs ("KYIV (Reuters) - ...").
+WIRE_DATELINE_MAX_LINE = 20
+
+# Phrases that make a short line with an outlet name navigation, not prose
+# ("Skip to more DW sites", "DW's Top Story", "Follow Rudaw on X").
+_NAV = re.compile(
+    r"\b(?:more (?:\w+ )?sites?|stories|top story|follow|subscribe|newsletters?|skip|apps?|download"
+    r"|home ?page|edition|website|channel)\b",
+    re.IGNORECASE,
+)
+# A copyright line names the publisher; for a wire agency it is more often a photo's.
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|author|authors|written by|posted by|published by|story by|profile picture of)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_ENUM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪►»]+)\s+")
+_EDGE_PUNCT = " \t|•·:;,.-–—"
+
+
+@dataclass(slots=True, frozen=True)
+class Outlet:
+    name: str
+    kind: str  # "outlet" | "agency"
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class _Index:
+    by_alias: dict[str, Outlet]  # exact alias -> outlet
+    by_folded: dict[str, Outlet]  # casefolded alias or name -> outlet
+    by_domain: dict[str, Outlet]
+    alias_re: re.Pattern[str]
+    photo_re: re.Pattern[str]
+    wire_re: re.Pattern[str]
+
+
+@cache
+def _index() -> _Index:
+    raw = json.loads(resources.files("sitrep.data").joinpath("outlets.json").read_text("utf-8"))
+    outlets = [Outlet(o["name"], o.get("kind", "outlet"), tuple(o["aliases"]), tuple(o.get("domains", ())))
+               for o in raw["outlets"]]
+    by_alias = {a: o for o in outlets for a in (*o.aliases, o.name)}
+    by_folded = {a.casefold(): o for a, o in by_alias.items()}
+    by_domain = {d.lower(): o for o in outlets for d in o.domains}
+    alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+    agencies = "|".join(re.escape(a) for a, o in by_alias.items() if o.kind == "agency")
+    return _Index(
+        by_alias=by_alias,
+        by_folded=by_folded,
+        by_domain=by_domain,
+        alias_re=re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        # "(Daily Sabah Photo)", "Photo: Rudaw": an outlet's own photo credit.
+        photo_re=re.compile(rf"\(\s*(?P<a>{alternation})\s+Photo\s*\)|\bPhoto:\s*(?P<b>{alternation})\s*$"),
+        wire_re=re.compile(rf"^[A-Z][A-Za-z .,'’/-]{{1,60}}?\(\s*(?P<a>{agencies})\s*\)\s*[-–—]"),
+    )
+
+
+def canonical_outlet(name: str) -> str:
+    """The canonical name of an outlet given as written ("Deutsche Welle" -> "DW"),
+    or the name itself, trimmed, when no data file knows it."""
+    cleaned = " ".join(name.split())
+    idx = _index()
+    found = idx.by_folded.get(cleaned.casefold()) or idx.by_domain.get(cleaned.lower().removeprefix("www."))
+    return found.name if found else cleaned
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet whose domain serves ``url`` (subdomains included), else None."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None
+    by_domain = _index().by_domain
+    while host:
+        if host in by_domain:
+            return by_domain[host].name
+        _, _, host = host.partition(".")
+    return None
+
+
+def _marker(line: str, idx: _Index) -> tuple[int, Outlet] | None:
+    """(strength, outlet) for one line: 0 strong, 1 own photo credit; None if no marker."""
+    core = _ENUM.sub("", line).strip().strip(_EDGE_PUNCT)
+    if not core or len(core.split()) > MARKER_MAX_WORDS:
+        return None
+    site = idx.by_alias.get(core) or idx.by_folded.get(core.casefold())
+    if site and site.kind == "outlet" and len(core) > 2:
+        return 0, site  # a site-name line ("The New Region")
+    byline = _BYLINE.match(core)
+    if byline:
+        found = idx.alias_re.search(byline.group("rest"))
+        if found:
+            return 0, idx.by_alias[found.group()]
+    nav = _NAV.search(core) is not None
+    copyright_line = _COPYRIGHT.search(core) is not None
+    if nav or copyright_line:
+        for found in idx.alias_re.finditer(core):
+            outlet = idx.by_alias[found.group()]
+            if nav or outlet.kind == "outlet":
+                return 0, outlet
+    for word in core.lower().split():
+        hit = outlet_from_url(word.strip("()[]<>,;")) if "." in word else None
+        if hit:
+            return 0, idx.by_alias[hit]
+    photo = idx.photo_re.search(core)
+    if photo:
+        outlet = idx.by_alias[photo.group("a") or photo.group("b")]
+        if outlet.kind == "outlet":
+            return 1, outlet
+    return None
+
+
+def outlet_from_lines(lines: list[str]) -> str | None:
+    """The outlet named by page furniture in an article's lines, else None.
+
+    Strong markers (site-name line, byline, navigation or copyright line with
+    the outlet's name, its domain) win over the outlet's own photo credit,
+    which wins over a wire-agency dateline.
+    """
+    idx = _index()
+    best: tuple[int, Outlet] | None = None
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        found = _marker(line, idx)
+        if found is None and number < WIRE_DATELINE_MAX_LINE:
+            wire = idx.wire_re.match(line.strip())
+            if wire:
+                found = (2, idx.by_alias[wire.group("a")])
+        if found and found[0] == 0:
+            return found[1].name
+        if found and (best is None or found[0] < best[0]):
+            best = found
+    return best[1].name if best else None

@@ -28,6 +28,7 @@ PARA = ("Fighters from the northern brigades entered the market town of Northfie
      "no article text found in HTML"),
     ("empty.jsonl", b"\n\n", "empty"),
     ("binary.jsonl", b'{"text": "a"}\n\x00\x00\x00', "binary file"),
+    ("noise.jsonl", bytes(range(0x80, 0x100)) * 8 + b"\n" + bytes(range(1, 9)) * 30, "binary file"),
 ])
 def test_bad_input_single_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
     path = tmp_path / name
@@ -116,6 +117,15 @@ def test_bad_input_one_bad_file_does_not_stop_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "b.txt").write_text(PARA, encoding="utf-8")
     (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "d.txt").write_text("", encoding="utf-8")
     items = list(iter_inputs([tmp_path]))
+    # The PDF in a folder is not an article file: left alone, not an error.
     assert [type(i).__name__ for i in items] == ["IngestError", "Article", "IngestError"]
-    assert items[2].reason == "unsupported file type .pdf"
+    assert items[2].reason == "empty"
+
+
+def test_bad_input_unsupported_file_named_explicitly(tmp_path: Path) -> None:
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    (item,) = list(iter_inputs([pdf]))
+    assert isinstance(item, IngestError) and item.reason == "unsupported file type .pdf"

@@ -56,6 +56,13 @@ BODY = "Fighters entered the town of Northfield on Monday, residents said."
     "1/12",
     "***",
     "Middle East",
+    "Image source, Getty Images",
+    "list 1 of 4",
+    "end of list",
+    "Our Standards: The Example Trust Principles.",
+    "Reporting by Jane Roe; Editing by John Doe",
+    "Sign up here.",
+    "___",
 ])
 def test_clean_boilerplate_line_dropped(line: str) -> None:
     assert drop_reason(line) is not None
@@ -120,6 +127,11 @@ def test_clean_glued_names_not_split(name: str) -> None:
 ])
 def test_clean_characters_repaired(raw: str, expected: str) -> None:
     assert normalize_chars(raw) == expected
+
+
+def test_clean_link_labels_removed() -> None:
+    raw = "The ministry said in a statement, opens new tab, that the road was closed (opens in new window)."
+    assert clean_text(raw) == "The ministry said in a statement, that the road was closed."
 
 
 def test_clean_paragraphs_kept_apart() -> None:

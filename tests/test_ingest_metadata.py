@@ -63,6 +63,8 @@ def test_metadata_find_dateline(lines: list[str], expected: date | None) -> None
     ([BODY, "Profile picture of The New Region", "Author The New Region"], "The New Region"),
     ([BODY, "© 2024 Al Jazeera Media Network"], "Al Jazeera"),
     (["KYIV (Reuters) - Drones struck the city overnight, officials said.", BODY], "Reuters"),
+    (["GOMA, Congo, Jan 27 (Reuters) - Rebels entered the city, residents said.", BODY], "Reuters"),
+    (["KHARTOUM, Sudan (AP) — Shelling hit a market on Sunday, medics said.", BODY], "AP"),
     ([BODY, "Follow Rudaw on Telegram"], "Rudaw"),
     (["Fighters near the town. (Daily Sabah Photo)", BODY], "Daily Sabah"),
     ([BODY, "Skip next section DW's Top Story"], "DW"),

@@ -146,3 +146,14 @@ def test_readers_utf16_and_cp1252(tmp_path: Path) -> None:
     a16, a1252 = list(iter_inputs([utf16, cp1252]))
     assert isinstance(a16, Article) and a16.text.startswith("Caf\u00e9 talks")
     assert isinstance(a1252, Article) and a1252.text.startswith("The army\u2019s caf\u00e9 \u2013 ")
+
+
+def test_readers_html_declared_charset_and_xml_declaration(tmp_path: Path) -> None:
+    arabic = "\u0627\u0644\u0645\u062f\u064a\u0646\u0629"
+    page = HTML_PAGE.replace("<head>", '<head><meta charset="windows-1256">').replace(
+        f"<p>{PARA3}</p>", f"<p>{PARA3} ({arabic})</p>")
+    legacy = _write(tmp_path / "legacy.html", page.encode("cp1256"))
+    xhtml = _write(tmp_path / "xhtml.html", '<?xml version="1.0" encoding="utf-8"?>\n' + HTML_PAGE)
+    first, second = list(iter_inputs([legacy, xhtml]))
+    assert isinstance(first, Article) and f"({arabic})" in first.text
+    assert isinstance(second, Article) and PARA2 in second.text

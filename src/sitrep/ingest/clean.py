@@ -19,7 +19,7 @@ from importlib import resources
 from sitrep.ingest.chars import normalize_chars
 from sitrep.ingest.dateline import dateline_date
 from sitrep.ingest.glue import split_glued
-from sitrep.ingest.outlets import _index as _outlet_index
+from sitrep.ingest.outlets import outlet_index
 
 # A line opening with a navigation phrase ("Also read:", "Skip to") is dropped
 # only up to this length; a longer one is a paragraph that happens to start so.
@@ -55,6 +55,10 @@ _READ_TIME = re.compile(
 _ALL_CAPS_WORD = re.compile(r"^[A-Z][A-Z&'’-]+:?$")
 # Reporter initials and agencies that end DW-style articles: "ab/cd (AFP, Reuters)".
 _INITIALS_FOOTER = re.compile(r"^\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([^)]*\))?$")
+# Screen-reader labels that scrapers leave inside sentences after a link
+# ("said in a statement, opens new tab, on Monday").
+_LINK_ARTIFACT = re.compile(r",? opens? (?:in )?(?:a )?new (?:tab|window)|\s*\(opens? in (?:a )?new (?:tab|window)\)",
+                            re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|\||/)\s*")
 
@@ -128,7 +132,7 @@ def _is_breadcrumb(core: str, rules: _Rules) -> bool:
 def _is_outlet_furniture(core: str) -> bool:
     """A site-name line ("The New Region") or one with an outlet's name and
     navigation words only ("DW's Top Story")."""
-    idx = _outlet_index()
+    idx = outlet_index()
     if core in idx.by_alias or (len(core) > 3 and core.casefold() in idx.by_folded):
         return True
     if _FINAL_PUNCT.search(core) or len(core.split()) > 6:
@@ -181,7 +185,8 @@ def drop_reason(line: str) -> str | None:
 
 def prepare_lines(raw: str) -> list[str]:
     """Repair characters and glued words; the lines metadata detection reads."""
-    return split_glued(normalize_chars(raw)).split("\n")
+    text = _LINK_ARTIFACT.sub("", normalize_chars(raw))
+    return split_glued(text).split("\n")
 
 
 def _hard_wrap_width(lines: list[str]) -> int:
@@ -196,29 +201,38 @@ def _hard_wrap_width(lines: list[str]) -> int:
 def clean_lines(lines: list[str]) -> str:
     """Paragraphs of article text from prepared lines (see prepare_lines)."""
     stripped = [" ".join(ln.split()) for ln in lines]
-    kept: list[str] = []
+    kept: list[str] = []  # kept lines, "" marking a paragraph boundary
     kept_from: list[int] = []  # index in ``stripped`` of each kept line
     for number, line in enumerate(stripped):
         reason = drop_reason(line)
-        while kept and not kept[-1] and reason in ("time", "credit"):
-            kept.pop()
-            kept_from.pop()
-        if reason == "time" and _DURATION.match(line) and kept and _is_video_title(kept[-1]):
-            kept.pop()  # the title of the video whose duration this is
-            kept_from.pop()
-        elif reason == "credit" and kept and _is_image_text(stripped, number, kept_from[-1]):
-            kept.pop()  # the image description printed just above its credit
-            kept_from.pop()
+        if reason in ("time", "credit"):
+            _drop_media_text(kept, kept_from, stripped, number, reason)
         if reason is None:
             kept.append(line)
             kept_from.append(number)
         elif reason == "blank" and kept and kept[-1]:
-            kept.append("")  # paragraph boundary
+            kept.append("")
             kept_from.append(number)
     width = _hard_wrap_width(stripped)
     if width:
         return "\n\n".join(_reflow(kept, width))
     return "\n\n".join(ln for ln in kept if ln)
+
+
+def _drop_media_text(kept: list[str], kept_from: list[int], lines: list[str], number: int, reason: str) -> None:
+    """Remove the last kept line when it belongs to the media item at ``number``:
+    a video's title above its duration, an image's description above its credit."""
+    last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i]), None)
+    if last is None:
+        return
+    if reason == "time" and _DURATION.match(lines[number]):
+        # the title sits right above the duration, at most a blank line between
+        media_text = number - kept_from[last] <= 2 and _is_video_title(kept[last])
+    else:
+        media_text = reason == "credit" and _is_image_text(lines, number, kept_from[last])
+    if media_text:
+        del kept[last:]
+        del kept_from[last:]
 
 
 def _reflow(lines: list[str], width: int) -> list[str]:

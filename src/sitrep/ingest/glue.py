@@ -26,6 +26,9 @@ from importlib import resources
 # A left part shorter than this is more often a name prefix (Mc, Mac, De, Di,
 # La, i, e) than a word; tuned on the camel-case names in ingest_words.json.
 MIN_LEFT_LETTERS = 4
+# Longer letter runs are not glued words but junk (or a data blob); leave them.
+# The longest glued tokens seen on scraped pages are ~30 letters.
+MAX_GLUED_TOKEN = 80
 # The right part must be at least this long, so "SpaceX" or "iPhone X" style
 # model letters are left alone.
 MIN_RIGHT_LETTERS = 2
@@ -44,7 +47,8 @@ _BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUED_PUNCT = re.compile(r"(?<=[a-z]{2})([.!?;,])(?=[A-Z][a-z])|(?<=[a-z]{2}),(?=[a-z]{2})")
 # A number glued to a capitalised word: "2024Syrian" (not "4Runner": needs 3+ lowercase).
 _GLUED_DIGIT = re.compile(r"(?<![\w.,])(\d+)(?=[A-Z][a-z]{2,})")
-_URLISH = re.compile(r"\S*(?:https?://|www\.|\.com|\.org|\.net|@)\S*")
+# Anchored at a token start so a long token is scanned once, not once per character.
+_URLISH = re.compile(r"(?<!\S)\S*?(?:https?://|www\.|\.com|\.org|\.net|@)\S*")
 
 
 @cache
@@ -78,7 +82,7 @@ _INFLECTIONS = (
 
 def _split_token(token: str) -> str:
     _, _, names = _lexicon()
-    if token in names:
+    if token in names or len(token) > MAX_GLUED_TOKEN:
         return token
     parts = _BOUNDARY.split(token)
     out = [parts[0]]

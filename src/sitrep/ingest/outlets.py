@@ -16,6 +16,10 @@ from urllib.parse import urlsplit
 # Lines longer than this are prose; outlet markers are short page furniture.
 # 12 words covers "Skip to more DW sites" and "© 2024 Al Jazeera Media Network".
 MARKER_MAX_WORDS = 12
+# ... and at most this many characters (a long run without spaces is not a marker).
+MARKER_MAX_CHARS = 200
+# Known domains have at most this many labels ("english.wafa.ps").
+MAX_DOMAIN_LABELS = 4
 # A wire dateline opens one of the first paragraphs ("KYIV (Reuters) - ...").
 WIRE_DATELINE_MAX_LINE = 20
 
@@ -45,7 +49,7 @@ class Outlet:
 
 
 @dataclass(slots=True, frozen=True)
-class _Index:
+class OutletIndex:
     by_alias: dict[str, Outlet]  # exact alias -> outlet
     by_folded: dict[str, Outlet]  # casefolded alias or name -> outlet
     by_domain: dict[str, Outlet]
@@ -55,7 +59,7 @@ class _Index:
 
 
 @cache
-def _index() -> _Index:
+def outlet_index() -> OutletIndex:
     raw = json.loads(resources.files("sitrep.data").joinpath("outlets.json").read_text("utf-8"))
     outlets = [Outlet(o["name"], o.get("kind", "outlet"), tuple(o["aliases"]), tuple(o.get("domains", ())))
                for o in raw["outlets"]]
@@ -64,14 +68,14 @@ def _index() -> _Index:
     by_domain = {d.lower(): o for o in outlets for d in o.domains}
     alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
     agencies = "|".join(re.escape(a) for a, o in by_alias.items() if o.kind == "agency")
-    return _Index(
+    return OutletIndex(
         by_alias=by_alias,
         by_folded=by_folded,
         by_domain=by_domain,
         alias_re=re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         # "(Daily Sabah Photo)", "Photo: Rudaw": an outlet's own photo credit.
         photo_re=re.compile(rf"\(\s*(?P<a>{alternation})\s+Photo\s*\)|\bPhoto:\s*(?P<b>{alternation})\s*$"),
-        wire_re=re.compile(rf"^[A-Z][A-Za-z .,'’/-]{{1,60}}?\(\s*(?P<a>{agencies})\s*\)\s*[-–—]"),
+        wire_re=re.compile(rf"^[A-Z][A-Za-z0-9 .,'’/-]{{1,60}}?\(\s*(?P<a>{agencies})\s*\)\s*[-–—]"),
     )
 
 
@@ -79,7 +83,7 @@ def canonical_outlet(name: str) -> str:
     """The canonical name of an outlet given as written ("Deutsche Welle" -> "DW"),
     or the name itself, trimmed, when no data file knows it."""
     cleaned = " ".join(name.split())
-    idx = _index()
+    idx = outlet_index()
     found = idx.by_folded.get(cleaned.casefold()) or idx.by_domain.get(cleaned.lower().removeprefix("www."))
     return found.name if found else cleaned
 
@@ -92,18 +96,20 @@ def outlet_from_url(url: str | None) -> str | None:
         host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     except ValueError:
         return None
-    by_domain = _index().by_domain
-    while host:
-        if host in by_domain:
-            return by_domain[host].name
-        _, _, host = host.partition(".")
+    by_domain = outlet_index().by_domain
+    labels = host.split(".")
+    # Try the host and its parents, up to MAX_DOMAIN_LABELS labels ("english.alarabiya.net").
+    for start in range(max(0, len(labels) - MAX_DOMAIN_LABELS), len(labels)):
+        found = by_domain.get(".".join(labels[start:]))
+        if found:
+            return found.name
     return None
 
 
-def _marker(line: str, idx: _Index) -> tuple[int, Outlet] | None:
+def _marker(line: str, idx: OutletIndex) -> tuple[int, Outlet] | None:
     """(strength, outlet) for one line: 0 strong, 1 own photo credit; None if no marker."""
     core = _ENUM.sub("", line).strip().strip(_EDGE_PUNCT)
-    if not core or len(core.split()) > MARKER_MAX_WORDS:
+    if not core or len(core) > MARKER_MAX_CHARS or len(core.split()) > MARKER_MAX_WORDS:
         return None
     site = idx.by_alias.get(core) or idx.by_folded.get(core.casefold())
     if site and site.kind == "outlet" and len(core) > 2:
@@ -139,7 +145,7 @@ def outlet_from_lines(lines: list[str]) -> str | None:
     the outlet's name, its domain) win over the outlet's own photo credit,
     which wins over a wire-agency dateline.
     """
-    idx = _index()
+    idx = outlet_index()
     best: tuple[int, Outlet] | None = None
     for number, line in enumerate(lines):
         if not line.strip():

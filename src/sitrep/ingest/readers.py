@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.ingest.clean import clean_lines, prepare_lines
-from sitrep.ingest.decode import decode_bytes, decode_html
+from sitrep.ingest.decode import MAX_CONTROL_SHARE, decode_bytes, decode_html
 from sitrep.ingest.html import extract_html
 from sitrep.ingest.metadata import SourceMeta, parse_date_value, resolve
 from sitrep.records import Article, IngestError
@@ -45,16 +45,23 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
 def iter_files(paths: Sequence[str | Path]) -> Iterator[Path | IngestError]:
-    """Files named, and files under folders named (recursively, sorted, hidden
-    entries skipped), in a deterministic order. Missing paths become errors."""
+    """Files named, and article files under folders named (recursively, sorted, hidden
+    entries skipped), in a deterministic order. Missing paths become errors.
+
+    In a folder, files that are not articles by their extension (a README, a gold file,
+    images) are left alone; a file named explicitly is always read, so an unsupported
+    one gets its one-line reason."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
                 for name in sorted(files):
-                    if not _is_hidden(name):
+                    if not _is_hidden(name) and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
                         yield Path(root) / name
         elif path.is_file():
             yield path
@@ -195,7 +202,7 @@ def _read_jsonl(path: Path, options: Options) -> Iterator[Item]:
     with handle:
         try:
             head = handle.read(JSONL_SNIFF_BYTES)
-            if b"\x00" in head:
+            if b"\x00" in head or _mostly_binary(head):
                 yield IngestError(where, "binary file")
                 return
             handle.seek(0)
@@ -215,6 +222,14 @@ def _read_jsonl(path: Path, options: Options) -> Iterator[Item]:
             return
     if not seen_content:
         yield IngestError(where, "empty")
+
+
+def _mostly_binary(head: bytes) -> bool:
+    """Whether a JSONL file's first bytes are binary rather than text with a few
+    bad lines (one error for the file instead of one per line)."""
+    text = head.decode("utf-8", errors="replace")
+    junk = text.count("\ufffd") + sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
+    return bool(text) and junk / len(text) > MAX_CONTROL_SHARE
 
 
 def _str_field(record: dict[str, object], key: str) -> str | None:

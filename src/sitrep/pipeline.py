@@ -68,9 +68,10 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[list[Extraction]]:
+def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int | None = None) -> Iterator[list[Extraction]]:
     """Extraction batches in input order; with ``jobs > 1`` spread over worker processes,
     keeping at most two batches per worker in flight so memory stays flat."""
+    batch_size = batch_size or BATCH_SIZE
     if jobs <= 1:
         for batch in _batches(articles, batch_size):
             yield _extract_batch(batch)
@@ -103,6 +104,8 @@ def run(
     with open_db(db_path) as store:
         run_id = store.start_run()
 
+        seen: dict[str, str] = {}  # doc id -> content hash, within this run
+
         def fresh_articles() -> Iterator[Article]:
             for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes):
                 summary.inputs += 1
@@ -114,6 +117,14 @@ def run(
                         on_error(item)
                     continue
                 summary.articles += 1
+                if item.id in seen:
+                    if seen[item.id] == item.content_hash[:16]:
+                        summary.unchanged += 1  # the same article twice in one run
+                        continue
+                    # Two different articles with one id (x.txt in two folders, a repeated
+                    # JSONL id): keep both, the later one under an id made unique by its content.
+                    item.id = f"{item.id}~{item.content_hash[:8]}"
+                seen[item.id] = item.content_hash[:16]
                 if store.has_article(item.id, item.content_hash):
                     summary.unchanged += 1
                     continue

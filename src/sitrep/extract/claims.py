@@ -49,6 +49,7 @@ MAX_QUANTITY_DISTANCE = 16
 # How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
 # has reached 412").
 MAX_TOLL_DISTANCE = 7
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|by|until|of|during|year|early|late|mid|before|after|between|and|to)\s*$", re.I)
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words before a bare figure searched for a people noun or toll noun ("the number of people
 # displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
@@ -222,8 +223,10 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate |
         return None
     if _NOT_A_COUNT_BEFORE.search(before) or _MONTHS.search(before) or _MONTH_AFTER.match(after):
         return None
-    if fig.value is not None and not fig.spelled and 1900 <= fig.value <= 2100 and fig.low == fig.high:
-        return None  # a year
+    year_like = (fig.value is not None and not fig.spelled and 1900 <= fig.value <= 2100
+                 and fig.low == fig.high and "," not in fig.text)
+    if year_like and _YEAR_BEFORE.search(before):
+        return None  # "in 2011 people rose up": a year
     matches = list(_WORD.finditer(after[:120]))
     lowered = [m.group(0).lower() for m in matches]
     gap = 0
@@ -234,6 +237,8 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate |
         if found:
             noun, _ = found
             return _Candidate(fig, noun, fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}")
+        if year_like:
+            return None  # "the 2024 offensive": a year, unless people follow ("2000 people")
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
         if w in _STOP_WORDS or not w[0].isalnum():

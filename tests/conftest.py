@@ -49,3 +49,34 @@ def seeds_gold() -> dict:
 @pytest.fixture(scope="session")
 def seeds_gold_path(seeds_dir) -> Path:
     return SEEDS_GOLD
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags for headless chromium on a machine with no network and no sandbox (root).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A Playwright browser on Debian's chromium. In CI it must exist (.ci/run installs it)."""
+    import os
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where browser tests save screenshots (kept as CI artifacts)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

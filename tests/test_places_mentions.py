@@ -63,6 +63,13 @@ def test_places_mentions_anchor_in_province(gaz):
     assert _by_text(ms, "Halfaya").precision == 1
 
 
+def test_places_mentions_anchor_near_province_namesake_town(gaz):
+    text = ("Rebels reached the outskirts of Hama on Tuesday. They seized several villages in Hama "
+            "province, including Zorba al-Gharbi and Bayt Qamar.")
+    m = _by_text(_mentions(gaz, text, ["SY"]), "Bayt Qamar")
+    assert (m.precision, m.anchor, m.place.feature) == (2, "Hama", "city")
+
+
 def test_places_mentions_relation_after_name(gaz):
     text = "The army said it retook Tell Qurmaz, southwest of Aleppo, after heavy clashes."
     m = _by_text(_mentions(gaz, text, ["SY"]), "Tell Qurmaz")

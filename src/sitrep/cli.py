@@ -193,8 +193,8 @@ def places(
     """
     with _open_read(db) as store:
         rows = store.place_mentions(doc=doc, limit=None if unresolved else limit)
-    if unresolved:
-        rows = [r for r in rows if r.lat is None or (r.precision or 9) >= 3][:limit]
+    if unresolved:  # countries are context, not places an event can have
+        rows = [r for r in rows if r.rule != "country" and (r.lat is None or (r.precision or 9) >= 3)][:limit]
     table = Table(header_style="bold")
     for col in ("doc", "as written", "resolved to", "country", "lat,lon", "precision", "rule"):
         table.add_column(col, overflow="fold")

@@ -27,7 +27,8 @@ _LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
 # Kept narrow on purpose: "offensive", "attack", "advance" appear in most sentences of a war
 # story and would send them all to the parser; they name no event type on their own.
 EVENT_STEMS = (
-    "seiz", "took", "take", "taken", "control", "overr[au]n", "fell", "falls", "entered", "enter",
+    "seiz", "took", "take", "taken", "control", "overr[au]n", "fell", "fall", "fallen", "entered", "enter",
+    "struck", "fighting", "pullback", "pulled back", "abandon", "barrage", "mortar", "storm", "raid",
     "retak", "recaptur", "regain", "captur", "liberat", "withdr[ae]w", "retreat", "pulled out",
     "pull out", "redeploy", "airstrike", "air strike", "air raid", "strike", "bomb", "drone",
     "shell", "missile", "rocket", "artillery", "clash", "battle", "fighting between", "reinforc",

@@ -8,9 +8,13 @@ from typing import Iterable, Sequence
 
 from ..nlp import Sentence, parse, split_sentences, worth_parsing
 from ..records import Article, Extraction
+from .actors import ActorLexicon, load_actors
 from .claimants import ClaimantLexicon, load_claimants
-from .claims import build_context, extract_claims
+from .claims import attach_places, build_context, extract_claims
 from .context import article_countries
+from .events import build_event_context, events_for_article
+from .gazetteer import Gazetteer, get_gazetteer
+from .places import capitalised_candidates, country_context, find_place_mentions
 from .terms import load_terms
 
 
@@ -19,30 +23,43 @@ class Extractor:
     """Everything extraction needs, loaded once per process."""
 
     claimants: ClaimantLexicon
+    actors: ActorLexicon
+    gazetteer: Gazetteer
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
 
     def extract_many(self, articles: Sequence[Article]) -> Iterable[Extraction]:
         """Extractions in input order; sentences of all ``articles`` are parsed in one batch."""
-        plans: list[tuple[Article, list[Sentence]]] = []
+        plans: list[tuple[Article, list[Sentence], list[Sentence]]] = []
         texts: list[str] = []
         for article in articles:
-            chosen = [s for s in split_sentences(article.text) if worth_parsing(s.text)]
-            plans.append((article, chosen))
+            sentences = split_sentences(article.text)
+            chosen = [s for s in sentences if worth_parsing(s.text)]
+            plans.append((article, sentences, chosen))
             texts.extend(s.text for s in chosen)
         docs = iter(parse(texts))
         terms = load_terms()
-        for article, chosen in plans:
+        for article, sentences, chosen in plans:
             countries = article_countries(article.text)
             ctx = build_context(article, self.claimants, countries)
             extraction = Extraction(article=article)
+            parsed = []
             for sentence in chosen:
                 doc = next(docs)
+                parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
+            gaz = self.gazetteer
+            extraction.places = find_place_mentions(
+                article.id, article.text, capitalised_candidates(article.text), gaz,
+                country_context(article.text, gaz))
+            attach_places(extraction.claims, extraction.places)
+            ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,
+                                       sentences=sentences)
+            extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
             yield extraction
 
 
 @lru_cache(maxsize=1)
 def default_extractor() -> Extractor:
-    return Extractor(claimants=load_claimants())
+    return Extractor(claimants=load_claimants(), actors=load_actors(), gazetteer=get_gazetteer())

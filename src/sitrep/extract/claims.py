@@ -516,3 +516,23 @@ def _historical(text: str, ref_year: int | None) -> bool:
         if year <= ref_year - HISTORICAL_YEARS:
             return True
     return False
+
+
+# --- places --------------------------------------------------------------------------------
+
+def attach_places(claims: list[Claim], places: Sequence) -> None:
+    """A claim's place: the first place (not a country) named in its sentence after a
+    locative word ("in Idlib city", "near Hama", "on Aleppo")."""
+    for claim in claims:
+        lo, hi = claim.sentence_start, claim.sentence_start + len(claim.sentence)
+        for mention in places:
+            if not (lo <= mention.start < hi) or mention.place is None or mention.precision is None:
+                continue
+            before = claim.sentence[: mention.start - lo].rstrip().lower()
+            if before.endswith(_LOCATIVE_WORDS):
+                claim.place = mention.text
+                break
+
+
+_LOCATIVE_WORDS = ("in", "on", "near", "at", "around", "outside", "across", "of", "city of", "town of",
+                   "village of", "province of", "from")

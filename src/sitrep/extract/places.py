@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from sitrep.extract.gazetteer import Gazetteer
+from sitrep.extract.gazetteer import Gazetteer, normalise
 from sitrep.records import Place, PlaceMention
 
 # How far back (characters, within the sentence) a cue such as "the towns of"
@@ -324,6 +324,19 @@ def _is_local(m: PlaceMention | None) -> bool:
     return bool(m and m.place and m.rule != "country" and not m.rule.startswith("anchored"))
 
 
+def _main_city_in(area: Place, spans: list[_Span], group: int | None) -> _Span | None:
+    """The province's namesake town (Hama in Hama province) when the article names it
+    outside the list being anchored; None otherwise."""
+    key = normalise(area.admin1 or area.name)
+    for s in spans:
+        m = s.mention
+        if s.group == group or not _is_local(m) or m.place.feature != "city" or m.precision != 1:
+            continue
+        if normalise(m.place.name) == key or normalise(s.text) == key:
+            return s
+    return None
+
+
 def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMention:
     """Tie an unknown place to the known place its sentence (or paragraph) relates it to."""
     sent_start, sent_end = _sentence_bounds(text, span.start)
@@ -349,6 +362,12 @@ def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMen
         return _mention(doc_id, span, None, None, "unresolved")
     place = target.mention.place
     if place.feature in ADMIN_FEATURES or target.mention.precision == 3:
+        city = _main_city_in(place, spans, span.group)
+        if city is not None:
+            # "villages in Hama province including X, Y": an ACLED coder places unknown
+            # villages near the province's town that the story is about (precision 2).
+            return _mention(doc_id, span, city.mention.place, 2,
+                            f"anchored-near:{city.mention.text} (in {target.mention.text})", city.mention.text)
         return _mention(doc_id, span, place, 3, f"anchored-in:{target.mention.text}", target.mention.text)
     return _mention(doc_id, span, place, 2, f"anchored-near:{target.mention.text}", target.mention.text)
 

@@ -1,0 +1,265 @@
+"""Stories: articles about the same events, found by blocking, never by comparing all pairs.
+
+Each article gets a handful of block keys, each of which already combines two pieces of
+evidence inside a date window, so that sharing any one key is "enough":
+
+- ``event``: an event of the same type at the same place (two reports of Hama's capture);
+- ``places``: two of the article's main places together (Hama and Aleppo in the same days);
+- ``actor``: one of its main places with a named (non-generic) actor of its events.
+
+Keys go into an inverted index (key -> docs) and every doc of a block is united with the
+block's first doc (union-find): cost is linear in the number of (doc, key) pairs, which is
+bounded per article. Dates fall into buckets of ``WINDOW_DAYS`` on two tilings offset by
+half a window, so two dates at most ``WINDOW_DAYS // 2`` days apart always share a bucket.
+Place mentions are dated by the article's publication date, events by their own date (else
+the publication date). Articles without any date only meet other undated articles.
+
+Union-find is transitive: a continuing offensive reported day after day (Aleppo, then
+Aleppo and Hama, then Hama and Homs) becomes one story. That is what a reader following
+the offensive wants; shorter windows split it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Protocol
+
+from ..extract.actors import GENERIC_CONFLICT, ActorLexicon, load_actors
+from ..records import content_id
+from .copies import UnionFind
+
+# Width of a date bucket. 4 days: reports of one event appear over two or three days
+# (wire copy, then analysis, then follow-ups); calibrated on the sample corpus, whose
+# articles on one offensive are published one to two days apart.
+WINDOW_DAYS = 4
+# Main places of an article: its most-mentioned places. 4 gives at most 6 place pairs per
+# article, enough to hold the places of a lead and its first paragraphs; minor places
+# mentioned once for background ("like Homs in 2012") mostly fall outside.
+MAX_PLACES_PER_DOC = 4
+# Place mentions of these features or without precision (countries) are too coarse to
+# say two articles are about the same events.
+COARSE_FEATURES = frozenset({"country"})
+# How many places and event types to name in a story's label.
+LABEL_PLACES = 3
+LABEL_TYPES = 2
+STORY_PLACES = 10  # places listed on a story, most reported first
+MIN_STORY_DOCS = 2  # a story is at least two articles; singletons are left out
+
+
+class _ArticleLike(Protocol):
+    id: str
+    outlet: str | None
+    published: date | None
+
+
+class _EventLike(Protocol):
+    doc: str
+    date: date | None
+    type: str
+    place: str | None
+    country: str | None
+    actor1: str | None
+    actor2: str | None
+
+
+class _MentionLike(Protocol):
+    doc: str
+    text: str
+    name: str | None
+    country: str | None
+    feature: str | None
+    precision: int | None
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about the same events. Flat (lists are joined in CSV) for ``export_rows``."""
+
+    id: str
+    label: str
+    start: date | None  # earliest date of its events and articles
+    end: date | None
+    n_docs: int
+    n_unique: int  # docs once copies (``copies`` mapping) are counted once
+    docs: list[str] = field(default_factory=list)  # by publication date, then id
+    places: list[str] = field(default_factory=list)  # most reported first
+    event_types: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryDocRow:
+    """One article of a story, for a per-article export."""
+
+    story: str
+    doc: str
+    outlet: str | None
+    published: date | None
+
+
+@dataclass(slots=True)
+class _Doc:
+    outlet: str | None = None
+    published: date | None = None
+    places: Counter[str] = field(default_factory=Counter)  # place key -> mentions
+    names: dict[str, Counter[str]] = field(default_factory=dict)  # place key -> as written
+    events: set[tuple[str, str, date | None]] = field(default_factory=set)  # (place, type, date)
+    actors: set[str] = field(default_factory=set)
+
+
+def _place_key(name: str, country: str | None) -> str:
+    return f"{' '.join(name.lower().split())}|{(country or '').upper()}"
+
+
+def _buckets(day: date | None) -> tuple[str, ...]:
+    if day is None:
+        return ("undated",)
+    n = day.toordinal()
+    return (f"a{n // WINDOW_DAYS}", f"b{(n + WINDOW_DAYS // 2) // WINDOW_DAYS}")
+
+
+def _named(actor: str | None, lexicon: ActorLexicon) -> bool:
+    """True for an actor that names a group, not a side word such as "rebels" or "troops"."""
+    if not actor:
+        return False
+    entry = lexicon.lookup(actor)
+    return entry is None or entry.conflict != GENERIC_CONFLICT
+
+
+def _block_keys(doc: _Doc) -> set[tuple]:
+    keys: set[tuple] = set()
+    main = [p for p, _ in sorted(doc.places.items(), key=lambda kv: (-kv[1], kv[0]))]
+    main = main[:MAX_PLACES_PER_DOC]
+    for bucket in _buckets(doc.published):
+        for a, b in combinations(sorted(main), 2):
+            keys.add(("places", a, b, bucket))
+        for place in main:
+            for actor in doc.actors:
+                keys.add(("actor", place, actor, bucket))
+    for place, etype, day in doc.events:
+        for bucket in _buckets(day or doc.published):
+            keys.add(("event", place, etype, bucket))
+    return keys
+
+
+def _collect(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
+             place_mentions: Iterable[_MentionLike], lexicon: ActorLexicon) -> dict[str, _Doc]:
+    docs: dict[str, _Doc] = {}
+    for art in articles:
+        docs[art.id] = _Doc(art.outlet, art.published)
+    for m in place_mentions:
+        if m.precision is None or (m.feature or "") in COARSE_FEATURES:
+            continue
+        doc = docs.setdefault(m.doc, _Doc())
+        key = _place_key(m.name or m.text, m.country)
+        doc.places[key] += 1
+        doc.names.setdefault(key, Counter())[m.text] += 1
+    for e in events:
+        doc = docs.setdefault(e.doc, _Doc())
+        if e.place:
+            key = _place_key(e.place, e.country)
+            doc.places[key] += 1
+            doc.names.setdefault(key, Counter())[e.place] += 1
+            doc.events.add((key, e.type, e.date))
+        doc.actors.update(a for a in (e.actor1, e.actor2) if _named(a, lexicon))
+    return docs
+
+
+def find_stories(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
+                 place_mentions: Iterable[_MentionLike], *,
+                 copies: Mapping[str, str] | None = None,
+                 lexicon: ActorLexicon | None = None,
+                 min_docs: int = MIN_STORY_DOCS) -> list[Story]:
+    """Stories of at least ``min_docs`` articles, largest first.
+
+    Inputs are the store's rows (``Store.iter_articles()``, ``iter_events()``,
+    ``iter_place_mentions()``; no text needed). ``copies`` (``copies.copy_map``) makes
+    copies of one article count once in ``n_unique``.
+    """
+    lexicon = lexicon or load_actors()
+    docs = _collect(articles, events, place_mentions, lexicon)
+    uf = UnionFind()
+    first_of: dict[tuple, str] = {}  # the inverted index, reduced to each block's first doc
+    for doc_id in sorted(docs):
+        for key in _block_keys(docs[doc_id]):
+            head = first_of.setdefault(key, doc_id)
+            if head != doc_id:
+                uf.union(head, doc_id)
+    groups: dict[str, list[str]] = {}
+    for doc_id in uf.parent:
+        groups.setdefault(uf.find(doc_id), []).append(doc_id)
+    stories = [_story(members, docs, copies or {}) for members in groups.values()
+               if len(members) >= min_docs]
+    stories.sort(key=lambda s: (-s.n_docs, s.start or date.max, s.id))
+    return stories
+
+
+def _story(members: list[str], docs: Mapping[str, _Doc], copies: Mapping[str, str]) -> Story:
+    members.sort(key=lambda d: (docs[d].published or date.max, d))
+    places: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    types: Counter[str] = Counter()
+    days: list[date] = []
+    for d in members:
+        doc = docs[d]
+        places.update({p: 1 for p in doc.places})  # articles naming the place, not mentions
+        for key, written in doc.names.items():
+            names.setdefault(key, Counter()).update(written)
+        types.update({t for _, t, _ in doc.events})
+        days.extend(day for _, _, day in doc.events if day)
+        if doc.published:
+            days.append(doc.published)
+    # A place is shown as the articles most often write it ("Hama", not the gazetteer's "Ḩamāh").
+    ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_PLACES]
+    top_places = list(dict.fromkeys(
+        _display(names[p]) if names.get(p) else p.split("|", 1)[0] for p, _ in ranked))
+    top_types = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
+    start, end = (min(days), max(days)) if days else (None, None)
+    outlets = sorted({docs[d].outlet for d in members if docs[d].outlet})
+    return Story(
+        id=content_id("story", *sorted(members)),
+        label=_label(top_places, top_types, start, end),
+        start=start, end=end, n_docs=len(members),
+        n_unique=len({copies.get(d, d) for d in members}),
+        docs=members, places=top_places, event_types=top_types, outlets=outlets,
+    )
+
+
+def _display(written: Counter[str]) -> str:
+    # Most written form; an all-capitals dateline ("BEIRUT") only when no other form exists.
+    return max(written.items(), key=lambda kv: (not kv[0].isupper(), kv[1], kv[0]))[0]
+
+
+def _label(places: list[str], types: list[str], start: date | None, end: date | None) -> str:
+    where = ", ".join(places[:LABEL_PLACES]) or "unplaced"
+    what = f" ({', '.join(t.replace('_', ' ') for t in types[:LABEL_TYPES])})" if types else ""
+    if start is None or end is None:
+        when = "undated"
+    elif start == end:
+        when = start.isoformat()
+    else:
+        when = f"{start.isoformat()} to {end.isoformat()}"
+    return f"{where}{what}, {when}"
+
+
+def story_map(stories: Iterable[Story]) -> dict[str, str]:
+    """doc -> story id for every article in a story."""
+    return {doc: s.id for s in stories for doc in s.docs}
+
+
+def story_rows(stories: Iterable[Story], articles: Mapping[str, _ArticleLike]) -> list[StoryDocRow]:
+    """One row per (story, article), for ``export_rows``; ``articles`` maps doc id -> row."""
+    rows = []
+    for s in stories:
+        for doc in s.docs:
+            art = articles.get(doc)
+            rows.append(StoryDocRow(s.id, doc, art.outlet if art else None,
+                                    art.published if art else None))
+    return rows
+
+
+__all__ = ["Story", "StoryDocRow", "WINDOW_DAYS", "find_stories", "story_map", "story_rows"]

@@ -316,18 +316,43 @@ def eval_cmd(
 
 
 @app.command(context_settings=CONTEXT)
+def report(
+    db: Path = DB_OPTION,
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
+    title: Optional[str] = typer.Option(None, help="Report title."),
+    max_rows: int = typer.Option(2000, "--max-rows", help="Provenance rows and events embedded."),
+) -> None:
+    """Write a self-contained HTML situation report: headline figures, map, timeline,
+    series charts, contradictions, framing and the provenance of every figure. It needs
+    no network to view.
+
+    Example: sitrep report -o report.html --db syria.duckdb
+    """
+    from .publish.report import write_report
+
+    with _open_read(db) as store:
+        stats = write_report(store, output, title=title, max_rows=max_rows)
+    err.print(f"{output}: {stats.bytes / 1e6:.1f} MB in {stats.seconds:.1f}s; "
+              f"{stats.n_claims_shown:,}/{stats.n_claims:,} figures, {stats.n_events_shown:,}/{stats.n_events:,} events")
+    for note in stats.notes:
+        err.print(Text(f"note: {note}"))
+
+
+@app.command(context_settings=CONTEXT)
 def demo(
     db: Path = DB_OPTION,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML report to write."),
 ) -> None:
     """Run the bundled sample corpus (8 articles about the Nov-Dec 2024 offensive in Syria)
-    end to end into the database, then print a summary and the dev score on its gold.
+    end to end into the database, write the HTML report, and print a summary and the score
+    against the sample's reference annotation.
 
     Example: sitrep demo && sitrep claims --quantity killed
     """
     from .demo import run_demo
 
-    run_demo(db, jobs=jobs, console=out)
+    run_demo(db, jobs=jobs, console=out, report=output)
 
 
 @app.command(context_settings=CONTEXT)

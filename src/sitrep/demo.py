@@ -21,7 +21,8 @@ def sample_gold() -> Path:
     return sample_dir() / "sample.gold.json"
 
 
-def run_demo(db: str | Path = "sitrep.duckdb", *, jobs: int = 1, console: Console | None = None) -> None:
+def run_demo(db: str | Path = "sitrep.duckdb", *, jobs: int = 1, console: Console | None = None,
+             report: str | Path | None = "report.html") -> None:
     console = console or Console()
     console.print(Text(f"Running the sample corpus ({sample_dir()}) into {db} ..."))
     summary = run([sample_dir()], db, jobs=jobs)
@@ -43,4 +44,11 @@ def run_demo(db: str | Path = "sitrep.duckdb", *, jobs: int = 1, console: Consol
         figure = r.value if r.value is not None else r.qualifier
         console.print(Text(f"  {r.published} {r.outlet or 'unknown'}: {r.qualifier + ' ' if r.qualifier and r.value is not None else ''}"
                            f"{figure} {r.category} killed, per {r.source or 'no claimant'}"))
-    console.print(Text(f"Next: sitrep claims --db {db}   |   sitrep export claims --db {db} --format csv"))
+    if report:
+        from .publish.report import write_report
+
+        with open_db(db, read_only=True) as store:
+            stats = write_report(store, report, title="Sitrep demo: the Nov-Dec 2024 offensive in Syria")
+        console.print(Text(f"Report written: {report} ({stats.bytes / 1e3:.0f} kB; open it in a browser, no network needed)"))
+    console.print(Text(f"Next: sitrep claims --db {db}   |   sitrep events --db {db}   |   "
+                       f"sitrep export claims --db {db} --format csv"))

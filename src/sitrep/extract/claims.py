@@ -14,6 +14,7 @@ Every claim records the rules that produced it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
@@ -127,6 +128,7 @@ class ArticleContext:
     previous_claimant: Claimant | None = None  # attribution of the previous sentence
     previous_open_quote: bool = False
     reference_year: int | None = None  # publication year, else the latest year the text names
+    attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
 
 
 _ANY_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -309,10 +311,31 @@ def _after_breakdown(text: str, a: int, b: int) -> bool:
 # --- quantity --------------------------------------------------------------------------
 
 def _token_at(doc, char: int):
-    for tok in doc:
-        if tok.idx <= char < tok.idx + max(len(tok.text), 1):
-            return tok
-    return None
+    """The token covering character ``char`` of the sentence (None between tokens)."""
+    starts = doc.user_data.get("sitrep_starts")
+    if starts is None:
+        starts = doc.user_data["sitrep_starts"] = [t.idx for t in doc]
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + max(len(tok.text), 1) else None
+
+
+def _quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
+    """(token index, quantity, is proper noun) of every casualty word of the sentence,
+    computed once per sentence."""
+    cached = doc.user_data.get("sitrep_quantities")
+    if cached is None:
+        words = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        cached = []
+        for t in doc:
+            q = terms.quantity_at(words, lemmas, t.i)
+            if q:
+                cached.append((t.i, q[0], t.pos_ == "PROPN"))
+        doc.user_data["sitrep_quantities"] = cached
+    return cached
 
 
 def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str | None, str]:
@@ -326,39 +349,35 @@ def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str 
         return None, ""
     if cand.noun is not None and cand.noun.quantity:
         return cand.noun.quantity, f"quantity:noun({' '.join(cand.noun.words)})"
-    words = [t.lower_ for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
+    found = _quantity_tokens(doc, terms)
+    by_index = {i: q for i, q, _ in found}
     # 1. the parse: children that describe the noun ("people killed"), then heads upward.
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod"):
-            q = terms.quantity_at(words, lemmas, child.i)
+            q = by_index.get(child.i)
             if q and not _hypothetical(child):
-                return q[0], f"quantity:parse({child.lemma_})"
+                return q, f"quantity:parse({child.lemma_})"
     tok = anchor
     for _ in range(4):
         if tok.head is tok:
             break
         tok = tok.head
-        q = terms.quantity_at(words, lemmas, tok.i)
+        q = by_index.get(tok.i)
         if q:
             if _hypothetical(tok):
                 return None, ""
-            return q[0], f"quantity:parse({tok.lemma_})"
+            return q, f"quantity:parse({tok.lemma_})"
     # 2. nearest casualty word in the clause, preferring one after the figure.
     best = None
-    for tok in doc:
-        if tok.i == anchor.i:
+    for i, quantity, propn in found:
+        if i == anchor.i or propn:
             continue
-        q = terms.quantity_at(words, lemmas, tok.i)
-        if not q or tok.pos_ in ("PROPN",):
-            continue
-        dist = tok.i - anchor.i
-        span = doc[min(tok.i, anchor.i): max(tok.i, anchor.i)]
-        if any(t.text in (";",) for t in span):
+        dist = i - anchor.i
+        if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue
         score = dist if dist > 0 else -dist * 1.5
         if score <= MAX_QUANTITY_DISTANCE and (best is None or score < best[0]):
-            best = (score, q[0], tok)
+            best = (score, quantity, doc[i])
     if best:
         if _hypothetical(best[2]):
             return None, ""
@@ -401,6 +420,15 @@ def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
 # --- claimant --------------------------------------------------------------------------
 
 def _attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """Who the sentence attributes its statements to, and by which rule (cached per sentence:
+    claims and events of one sentence share it)."""
+    cached = ctx.attributions.get(sentence.index)
+    if cached is None:
+        cached = ctx.attributions[sentence.index] = _find_attribution(ctx, sentence, doc)
+    return cached
+
+
+def _find_attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     lex, countries = ctx.lexicon, ctx.countries
     # 1. "according to X"
     for tok in doc:

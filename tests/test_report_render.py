@@ -1,0 +1,72 @@
+"""write_report on a small synthetic store: sections, stats, self-contained, escaped."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as html_lib
+import json
+import re
+
+import pytest
+
+from report_synth import HOSTILE, extractions
+from sitrep.publish.report import script_json, write_report
+from sitrep.store import open_db
+
+EXTERNAL = re.compile(r"""\b(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("report")
+    store = open_db(tmp / "r.duckdb")
+    store.write_many(extractions(30, hostile_every=7))
+    stats = write_report(store, tmp / "report.html", title="Test <b>report</b>")
+    store.close()
+    return stats, (tmp / "report.html").read_text(encoding="utf-8")
+
+
+def test_report_render_sections_and_stats(report):
+    stats, html = report
+    for section in ("figures", "map", "timeline", "charts", "contradictions", "framing", "provenance"):
+        assert f'<section id="{section}">' in html
+    assert stats.n_claims == 150 and stats.n_claims_shown == 150
+    assert stats.n_events == 60 and stats.n_map_points > 0
+    assert stats.bytes == len(html.encode("utf-8"))
+    assert "<polyline" in html and 'class="land"' in html  # a chart and the basemap
+
+
+def test_report_render_is_self_contained(report):
+    _, html = report
+    assert not EXTERNAL.findall(html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_report_render_escapes_untrusted_text(report):
+    _, html = report
+    assert HOSTILE not in html
+    assert "<img src=x" not in html
+    assert "Test &lt;b&gt;report&lt;/b&gt;" in html
+    assert 'href="javascript:' not in html.lower()
+    data = html.split('<script type="application/json" id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    payload = json.loads(data)
+    assert not any(a[3] and a[3].startswith("javascript:") for a in payload["articles"].values())
+    assert any(HOSTILE in (a[1] or "") for a in payload["articles"].values())  # kept, as data
+
+
+def test_report_render_csp_allows_only_its_script(report):
+    _, html = report
+    csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
+    assert f"'sha256-{digest}'" in csp and "default-src 'none'" in csp
+
+
+@pytest.mark.parametrize("value", ["</script><script>alert(1)</script>", "<!-- x", "a\u2028b", "&amp;"])
+def test_report_render_script_json_escapes(value):
+    text = script_json({"v": value})
+    assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text) == {"v": value}

@@ -339,6 +339,23 @@ def report(
 
 
 @app.command(context_settings=CONTEXT)
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (local only by default)."),
+    port: int = typer.Option(8750, "--port", help="Port."),
+) -> None:
+    """Serve the record as web pages and a JSON API (/api, docs at /docs): articles, claims,
+    events, series, contradictions, framing, search, and a form to add articles. It keeps
+    serving while `sitrep run` writes the file, answering 503 with what to do meanwhile.
+
+    Example: sitrep serve --db sitrep.duckdb --port 8750
+    """
+    from .publish.web import serve_command
+
+    raise typer.Exit(serve_command(db, host, port))
+
+
+@app.command(context_settings=CONTEXT)
 def demo(
     db: Path = DB_OPTION,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),

@@ -34,11 +34,12 @@ def run_demo(db: str | Path = "sitrep.duckdb", *, jobs: int = 1, console: Consol
     from .store import open_db
 
     with open_db(db, read_only=True) as store:
-        report = evaluate(sample_gold(), store.iter_claims(), store.events())
+        score = evaluate(sample_gold(), store.iter_claims(), store.events())
         rows = store.claims(quantity="killed", limit=8)
     console.print(Text(
-        f"Score on the sample's gold: claims P {report.claims.precision:.2f} R {report.claims.recall:.2f} "
-        f"F1 {report.claims.f1:.2f}, claimant accuracy {report.claimant_accuracy:.2f}"))
+        f"Score on the sample's gold: claims P {score.claims.precision:.2f} R {score.claims.recall:.2f} "
+        f"F1 {score.claims.f1:.2f}, claimant accuracy {score.claimant_accuracy:.2f}; territory events "
+        f"P {score.territory.precision:.2f} R {score.territory.recall:.2f}"))
     console.print(Text("Some death tolls, with who claims them:"))
     for r in rows:
         figure = r.value if r.value is not None else r.qualifier

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .ingest import DEFAULT_MAX_BYTES, count_inputs, iter_inputs
 from .records import Article, Extraction, IngestError
-from .store import open_db
+from .store import StoreLockedError, open_db
 
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
@@ -87,6 +87,22 @@ def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int |
             yield pending.popleft().get()
 
 
+# A reader (`sitrep serve`) keeps its connection at most ~1 s after a request; waiting a
+# little longer than that lets a run start while someone browses.
+LOCK_WAIT_SECONDS = 5.0
+
+
+def _open_for_writing(db_path: str | Path):
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return open_db(db_path)
+        except StoreLockedError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
+
+
 def run(
     paths: Sequence[str | Path],
     db_path: str | Path = "sitrep.duckdb",
@@ -101,7 +117,7 @@ def run(
     """Ingest ``paths`` into the database at ``db_path`` and extract every new article."""
     started = time.perf_counter()
     summary = RunSummary()
-    with open_db(db_path) as store:
+    with _open_for_writing(db_path) as store:
         run_id = store.start_run()
 
         seen: dict[str, str] = {}  # doc id -> content hash, within this run

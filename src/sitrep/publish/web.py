@@ -1,0 +1,421 @@
+"""`sitrep serve`: the situation record as web pages and a JSON API, served locally.
+
+Every page has a JSON twin built from the same query (``/claims`` and ``/claims.json``
+or ``/claims?format=json``; the API's ``/api/claims`` is that same function). The app
+keeps no connection open between requests (see ``web_db``) so `sitrep run` can write the
+file while it is served; while a run holds the file, every view answers 503 saying so.
+
+    from sitrep.publish.web import create_app, serve
+    serve("sitrep.duckdb")            # http://127.0.0.1:8750
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import parse_qsl, urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep import records
+from sitrep.publish import web_query as wq
+from sitrep.publish.web_add import MAX_ARTICLE_BYTES, MAX_BODY_BYTES, Added, ArticleIn, NotStored, add_article, to_article
+from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseUnavailable
+from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, environment, highlight, page_url
+from sitrep.publish.web_reconcile import VIEWS, ReconcileCache, ReconcileUnavailable, compute, matches
+from sitrep.records import IngestError
+from sitrep.store import ArticleRow, ClaimRow, EventRow
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8750
+
+NAV = [("/", "Overview"), ("/articles", "Articles"), ("/claims", "Claims"), ("/events", "Events"),
+       ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"),
+       ("/search", "Search"), ("/add", "Add"), ("/docs", "API")]
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    name: str
+    label: str
+    kind: str = "text"  # input type
+    options: tuple[str, ...] = ()
+    placeholder: str = ""
+
+
+_LIMIT = FormField("limit", "rows", "number", placeholder=str(wq.DEFAULT_LIMIT))
+_DATES = (FormField("since", "from", "date"), FormField("until", "to", "date"))
+CLAIM_FIELDS = (FormField("quantity", "quantity", options=records.QUANTITIES),
+                FormField("category", "category", options=records.CATEGORIES),
+                FormField("source", "claimed by", placeholder="e.g. United Nations"),
+                FormField("source_kind", "claimant kind", options=records.SOURCE_KINDS),
+                FormField("outlet", "outlet"), FormField("place", "place"),
+                FormField("doc", "article id"), *_DATES, _LIMIT)
+EVENT_FIELDS = (FormField("type", "type", options=records.EVENT_TYPES), FormField("place", "place"),
+                FormField("country", "country"), FormField("source", "source"),
+                FormField("outlet", "outlet"), FormField("doc", "article id"), *_DATES, _LIMIT)
+ARTICLE_FIELDS = (FormField("outlet", "outlet"), FormField("doc", "article id"), *_DATES, _LIMIT)
+SEARCH_FIELDS = (FormField("q", "words", "search", placeholder="e.g. Observatory"),
+                 FormField("outlet", "outlet"), *_DATES, _LIMIT)
+RECONCILE_FIELDS = (FormField("quantity", "quantity", options=records.QUANTITIES),
+                    FormField("category", "category", options=records.CATEGORIES),
+                    FormField("source", "claimed by"), FormField("outlet", "outlet"),
+                    FormField("doc", "article id"), *_DATES, _LIMIT)
+
+
+class ReconcileFilters(wq.PageParams):
+    quantity: str | None = None
+    category: str | None = None
+    source: str | None = Field(None, description="claimant")
+    outlet: str | None = None
+    doc: str | None = None
+    place: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+class TablePage(BaseModel):
+    name: str
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+    items: list[dict[str, Any]]
+
+
+class ReconcileOut(BaseModel):
+    view: str
+    title: str
+    tables: list[TablePage]
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return (path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
+            or request.query_params.get("format") == "json")
+
+
+def figure(c: ClaimRow) -> str:
+    """'at least 1,600', '50,000', 'dozens (24-99)'."""
+    if c.value is not None:
+        number = f"{c.value:,}"
+    elif c.low is not None and c.high is not None:
+        number = f"{c.low:,}–{c.high:,}"
+    else:
+        number = "?"
+    return f"{c.qualifier} {number}" if c.qualifier else number
+
+
+def claim_spans(claims: list[ClaimRow]) -> list[Span]:
+    return [Span(c.start, c.end, c.id, f"{c.quantity} · {c.category} · {c.source or 'no claimant'}")
+            for c in claims]
+
+
+def sentence_html(c: ClaimRow) -> Markup:
+    at = c.start - c.sentence_start
+    return highlight(c.sentence, [Span(at, at + (c.end - c.start), f"s-{c.id}", c.quantity)])
+
+
+class App:
+    """Routes and rendering for one database file."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.db = Database(db_path)
+        self.env = environment()
+        self.cache = ReconcileCache()
+
+    # -- responses -----------------------------------------------------------
+
+    def render(self, request: Request, template: str, title: str, *, status: int = 200,
+               **context: Any) -> HTMLResponse:
+        path = request.url.path.removesuffix(".json")
+        params = {k: v for k, v in request.query_params.items() if k != "format"}
+        twin = context.pop("twin", True)
+        html = self.env.get_template(template).render(
+            title=title, nav=NAV, active=path, path=path, params=params,
+            twin=twin_url(path, params) if twin else None, db_name=self.db.path.name,
+            figure=figure, sentence=sentence_html, **context)
+        return HTMLResponse(html, status_code=status)
+
+    def respond(self, request: Request, data: Any, template: str, title: str,
+                **context: Any) -> Response:
+        if wants_json(request):
+            return JSONResponse(jsonable_encoder(data))
+        return self.render(request, template, title, data=data, **context)
+
+    def error(self, request: Request, status: int, message: str, details: list[str] | None = None,
+              headers: dict[str, str] | None = None) -> Response:
+        if wants_json(request):
+            body: dict[str, Any] = {"detail": message}
+            if details:
+                body["errors"] = details
+            return JSONResponse(body, status_code=status, headers=headers)
+        response = self.render(request, "error.html", f"Error {status}", status=status,
+                               message=message, details=details or [], twin=False)
+        response.headers.update(headers or {})
+        return response
+
+    # -- views ---------------------------------------------------------------
+
+    def overview(self, request: Request) -> Response:
+        with self.db.read() as store:
+            data = wq.overview(store)
+        return self.respond(request, data, "index.html", "Situation record")
+
+    def claims(self, request: Request, f: Annotated[wq.ClaimFilters, Query()]) -> Response:
+        with self.db.read() as store:
+            page = wq.claims(store, f)
+        return self.respond(request, page, "claims.html", "Claims", fields=CLAIM_FIELDS)
+
+    def events(self, request: Request, f: Annotated[wq.EventFilters, Query()]) -> Response:
+        with self.db.read() as store:
+            page = wq.events(store, f)
+        return self.respond(request, page, "events.html", "Events", fields=EVENT_FIELDS)
+
+    def articles(self, request: Request, f: Annotated[wq.ArticleFilters, Query()]) -> Response:
+        with self.db.read() as store:
+            page = wq.articles(store, f)
+        return self.respond(request, page, "articles.html", "Articles", fields=ARTICLE_FIELDS)
+
+    def article(self, request: Request, doc: str) -> Response:
+        with self.db.read() as store:
+            detail = wq.article(store, doc)
+        if detail is None:
+            return self.error(request, 404, f"no article with id {doc!r}")
+        text = highlight(detail.article.text or "", claim_spans(detail.claims))
+        title = detail.article.title or detail.article.id
+        return self.respond(request, detail, "article.html", title, text_html=text)
+
+    def search(self, request: Request, p: Annotated[wq.SearchParams, Query()]) -> Response:
+        if not p.q and request.url.path.startswith("/api/"):
+            return self.error(request, 422, "q is required: the word or phrase to find")
+        with self.db.read() as store:
+            page = wq.search(store, p)
+        return self.respond(request, page, "search.html", "Search", fields=SEARCH_FIELDS)
+
+    def reconcile_view(self, name: str) -> Callable[..., Response]:
+        def endpoint(request: Request, f: Annotated[ReconcileFilters, Query()]) -> Response:
+            view = VIEWS[name]  # looked up per request: reconcile modules may arrive later
+            with self.db.read() as store:
+                tables = self.cache.get((name, view), self.db.version(), lambda: compute(view, store))
+            wanted = f.model_dump(exclude={"limit", "offset"})
+            out = ReconcileOut(view=name, title=view.title, tables=[])
+            for table in tables:
+                rows = [r for r in table.rows if matches(r, wanted)]
+                items = rows[f.offset:f.offset + f.limit]
+                end = f.offset + len(items)
+                out.tables.append(TablePage(name=table.name, total=len(rows), limit=f.limit,
+                                            offset=f.offset, next_offset=end if end < len(rows) else None,
+                                            items=items))
+            return self.respond(request, out, "reconcile.html", view.title, fields=RECONCILE_FIELDS)
+
+        endpoint.__name__ = f"{name}_view"
+        return endpoint
+
+    # -- adding articles -------------------------------------------------------
+
+    def add_json(self, item: ArticleIn) -> JSONResponse:
+        added = self._add(item)
+        return JSONResponse(added.model_dump(), status_code=201 if added.written else 200)
+
+    def _add(self, item: ArticleIn) -> Added:
+        article = to_article(item)
+        if isinstance(article, IngestError):
+            raise HTTPException(422, article.reason)
+        try:
+            return add_article(self.db, article)
+        except NotStored as exc:
+            raise HTTPException(422, f"not stored: {exc}") from exc
+
+    def add_form(self, request: Request) -> Response:
+        return self.render(request, "add.html", "Add an article", form={}, error=None,
+                           max_kb=MAX_ARTICLE_BYTES // 1024, twin=False)
+
+    async def add_post(self, request: Request) -> Response:
+        form = dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+        try:
+            item = ArticleIn.model_validate({k: form.get(k) for k in ArticleIn.model_fields})
+        except ValidationError as exc:
+            return self._form_error(request, form, "; ".join(_reasons(exc.errors())))
+        try:
+            added = await run_in_threadpool(self._add, item)
+        except HTTPException as exc:
+            return self._form_error(request, form, str(exc.detail))
+        return RedirectResponse(doc_path(added.id), status_code=303)
+
+    def _form_error(self, request: Request, form: dict[str, str], reason: str) -> Response:
+        return self.render(request, "add.html", "Add an article", status=422, form=form,
+                           error=reason, max_kb=MAX_ARTICLE_BYTES // 1024, twin=False)
+
+    # -- docs --------------------------------------------------------------------
+
+    def docs(self, request: Request, app: FastAPI) -> Response:
+        endpoints = []
+        for path, methods in app.openapi().get("paths", {}).items():
+            for method, op in methods.items():
+                params = [{"name": p["name"], "required": p.get("required", False),
+                           "type": _schema_type(p.get("schema", {})),
+                           "about": p.get("description") or p.get("schema", {}).get("description", "")}
+                          for p in op.get("parameters", [])]
+                if "requestBody" in op:
+                    params.append({"name": "(JSON body)", "required": True, "type": "object",
+                                   "about": "text or html, id, url, outlet, title, published"})
+                endpoints.append({"method": method.upper(), "path": path,
+                                  "summary": op.get("summary", ""), "params": params})
+        return self.render(request, "docs.html", "API", endpoints=endpoints,
+                           max_limit=wq.MAX_LIMIT, twin=False)
+
+
+def twin_url(path: str, params: dict[str, Any]) -> str:
+    """The JSON twin of a page: ``/claims.json``, ``/index.json``, ``/articles/ID?format=json``."""
+    if path.startswith("/articles/"):
+        return page_url(path, {**params, "format": "json"})
+    return page_url("/index.json" if path == "/" else f"{path}.json", params)
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "type" in schema:
+        return str(schema["type"])
+    options = [s.get("type", s.get("format", "?")) for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    return " | ".join(str(o) for o in options) or "any"
+
+
+def _reasons(errors: Any) -> list[str]:
+    out = []
+    for e in errors:
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body"))
+        out.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
+    return out
+
+
+def _same_origin(request: Request) -> bool:
+    """A browser's cross-site POST carries an Origin that is not this host: refuse it."""
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web app over the DuckDB file at ``db_path`` (opened read-only per request)."""
+    site = App(db_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        site.db.release()  # let go of the file when the server stops
+
+    app = FastAPI(title="Sitrep", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="The situation record as JSON; every page has a JSON twin.")
+    app.state.site = site
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[..., Any]) -> Response:
+        if request.method == "POST":
+            size = request.headers.get("content-length")
+            if size is None or not size.isdigit():
+                response: Response = site.error(request, 411, "send a Content-Length")
+            elif int(size) > MAX_BODY_BYTES:
+                response = site.error(request, 413, f"request too large: over {MAX_BODY_BYTES} bytes")
+            elif not _same_origin(request):
+                response = site.error(request, 403, "cross-origin posts are refused")
+            else:
+                response = await call_next(request)
+        else:
+            response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(DatabaseBusy)
+    async def busy(request: Request, exc: DatabaseBusy) -> Response:
+        return site.error(request, 503, exc.detail, headers={"Retry-After": str(RETRY_AFTER_S)})
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
+        return site.error(request, 503, str(exc))
+
+    @app.exception_handler(ReconcileUnavailable)
+    async def no_reconcile(request: Request, exc: ReconcileUnavailable) -> Response:
+        return site.error(request, 503, f"this view is not available yet: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return site.error(request, 422, "invalid request", _reasons(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return site.error(request, exc.status_code, str(exc.detail))
+
+    def twins(path: str, endpoint: Callable[..., Response], api: str, model: Any, summary: str) -> None:
+        json_path = "/index.json" if path == "/" else f"{path}.json"
+        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
+        app.add_api_route(json_path, endpoint, methods=["GET"], include_in_schema=False)
+        app.add_api_route(api, endpoint, methods=["GET"], response_model=model, summary=summary)
+
+    twins("/", site.overview, "/api/overview", None, "Counts, date range and outlets")
+    twins("/articles", site.articles, "/api/articles", wq.Page[wq.schema_model(ArticleRow)], "Articles (no text)")
+    twins("/claims", site.claims, "/api/claims", wq.Page[wq.schema_model(ClaimRow)], "Claims with claimant, outlet, sentence")
+    twins("/events", site.events, "/api/events", wq.Page[wq.schema_model(EventRow)], "Events with place, actors, date")
+    twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds q")
+    for name in ("series", "contradictions", "framing", "copies"):
+        twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)
+    app.add_api_route("/api/articles/{doc:path}", site.article, methods=["GET"],
+                      response_model=wq.schema_model(wq.ArticleDetail), summary="One article: text, claims, events, places")
+    app.add_api_route("/articles/{doc:path}", site.article, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/api/articles", site.add_json, methods=["POST"], response_model=Added,
+                      status_code=201, summary="Add an article (same pipeline as sitrep run)")
+    app.add_api_route("/add", site.add_form, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/add", site.add_post, methods=["POST"], include_in_schema=False)
+
+    def docs(request: Request) -> Response:
+        return site.docs(request, app)
+
+    app.add_api_route("/docs", docs, methods=["GET"], include_in_schema=False)
+    return app
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Serve the app with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+
+
+def serve_command(db: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
+    """What `sitrep serve` does: check the file, warn about non-local hosts, serve.
+
+    Returns the exit status (2 when there is no database)."""
+    import sys
+
+    if not Path(db).exists():
+        print(f"error: no database at {db}; create one with `sitrep run PATH --db {db}`", file=sys.stderr)
+        return 2
+    if not _is_loopback(host):
+        print(f"warning: serving on {host} lets other machines read the record and add articles",
+              file=sys.stderr)
+    print(f"Serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    serve(db, host=host, port=port)
+    return 0

@@ -250,6 +250,77 @@ def export_events_cmd(
     err.print(f"{n} events exported")
 
 
+@export_app.command("series", context_settings=CONTEXT)
+def export_series_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    estimates: bool = typer.Option(False, "--estimates", help="Export low/best/high estimates instead of points."),
+) -> None:
+    """Export series points (one row per claimant figure, with its reports) or estimates.
+
+    Example: sitrep export series --format csv -o series.csv
+    """
+    from .publish.export import export_rows
+    from .reconcile import reconcile
+    from .reconcile.series import to_rows
+
+    _check_fmt(fmt)
+    with _open_read(db) as store:
+        rec = reconcile(store, with_contradictions=False)
+    with _output(output) as fh:
+        n = export_rows(rec.estimates if estimates else to_rows(rec.series), fh, fmt)
+    err.print(f"{n} rows exported")
+
+
+@export_app.command("contradictions", context_settings=CONTEXT)
+def export_contradictions_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+) -> None:
+    """Export contradictions: both figures with provenance, the kind and the explanation.
+
+    Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
+    """
+    from .publish.export import export_rows
+    from .reconcile import reconcile
+    from .reconcile.contradictions import to_rows
+
+    _check_fmt(fmt)
+    with _open_read(db) as store:
+        rec = reconcile(store)
+    with _output(output) as fh:
+        n = export_rows(to_rows(rec.contradictions), fh, fmt)
+    err.print(f"{n} rows exported")
+
+
+@export_app.command("framing", context_settings=CONTEXT)
+def export_framing_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+) -> None:
+    """Export framing: per side, outlet and label, the count, loaded flag and examples.
+
+    Example: sitrep export framing --format csv -o framing.csv
+    """
+    from .publish.export import export_rows
+    from .reconcile.framing import framing as framing_rows
+
+    _check_fmt(fmt)
+    with _open_read(db) as store:
+        rows = framing_rows(store.iter_articles(with_text=True))
+    with _output(output) as fh:
+        n = export_rows(rows, fh, fmt)
+    err.print(f"{n} rows exported")
+
+
+def _check_fmt(fmt: str) -> None:
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("--format must be jsonl or csv")
+
+
 @export_app.command("claims", context_settings=CONTEXT)
 def export_claims_cmd(
     db: Path = DB_OPTION,
@@ -313,6 +384,125 @@ def eval_cmd(
         err.print(f"below floor: {f}")
     if failures:
         raise typer.Exit(1)
+
+
+@app.command(context_settings=CONTEXT)
+def series(
+    db: Path = DB_OPTION,
+    quantity: Optional[str] = typer.Option(None, help="Only this quantity."),
+    source: Optional[str] = typer.Option(None, help="Only claimants whose name contains this."),
+    estimates: bool = typer.Option(False, "--estimates", help="Show low/best/high per quantity and date instead."),
+    limit: int = typer.Option(40, help="Series (or estimates) to show."),
+) -> None:
+    """Each claimant's figures as a time series (one point per figure, with every outlet
+    that reported it; wire copies count once), or UCDP-style low/best/high estimates.
+
+    Example: sitrep series --quantity killed --source observatory
+    """
+    from .reconcile import reconcile
+
+    with _open_read(db) as store:
+        rec = reconcile(store, with_contradictions=False)
+    table = Table(header_style="bold")
+    if estimates:
+        for col in ("date", "quantity", "category", "low", "best", "high", "best from", "rule"):
+            table.add_column(col, overflow="fold")
+        rows = [e for e in rec.estimates if not quantity or e.quantity == quantity][:limit]
+        for e in rows:
+            table.add_row(*(Text(str(c if c is not None else "")) for c in (
+                e.as_of, e.quantity, e.category, e.low, e.best, e.high, e.best_source, e.best_rule)))
+        out.print(table)
+        return
+    chosen = [s for s in rec.series if (not quantity or s.quantity == quantity)
+              and (not source or source.lower() in (s.claimant or "").lower())]
+    chosen.sort(key=lambda s: (-len(s.points), s.claimant or ""))
+    for col in ("claimant", "quantity", "category", "scope", "points (date: value [reports])"):
+        table.add_column(col, overflow="fold")
+    for s in chosen[:limit]:
+        pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{len(p.reports)}]" for p in s.points)
+        table.add_row(*(Text(str(c)) for c in (s.claimant or "(no claimant)", s.quantity,
+                                                s.category + (f"/{s.subgroup}" if s.subgroup else ""),
+                                                s.scope.describe(), pts)))
+    out.print(table)
+    out.print(f"{len(chosen)} series ({min(len(chosen), limit)} shown); {len(rec.copies)} wire-copy groups counted once")
+
+
+def _fmt_point(p) -> str:
+    if p.value is not None:
+        return f"{p.qualifier + ' ' if p.qualifier else ''}{p.value:,}"
+    return f"{p.qualifier or ''} [{p.low}-{p.high if p.high is not None else ''}]"
+
+
+@app.command(context_settings=CONTEXT)
+def contradictions(
+    db: Path = DB_OPTION,
+    kind: Optional[str] = typer.Option(None, help="update, scope, category, partisan, genuine or control."),
+    window: int = typer.Option(7, help="Days within which two figures are compared."),
+    limit: int = typer.Option(40, help="Rows to show."),
+) -> None:
+    """Disagreements between figures (and control claims) with a reason: a later update, a
+    different scope, fighters against everyone, a partisan claim, or a genuine conflict.
+
+    Example: sitrep contradictions --kind partisan
+    """
+    from .reconcile import reconcile
+
+    with _open_read(db) as store:
+        rec = reconcile(store, window_days=window)
+    rows = [c for c in rec.contradictions if not kind or c.kind == kind][:limit]
+    for c in rows:
+        out.print(Text(f"[{c.kind}] ", style="bold") + Text(c.explanation))
+        for side in (c.a, c.b):
+            out.print(Text(f"    {side.source or 'no claimant'} in {side.outlet or side.doc} "
+                           f"({side.date or '?'}): {side.sentence}"))
+    out.print(f"{len(rows)} contradictions shown")
+
+
+@app.command(context_settings=CONTEXT)
+def framing(
+    db: Path = DB_OPTION,
+    side: Optional[str] = typer.Option(None, help="opposition, government or foreign."),
+    outlets: bool = typer.Option(False, "--outlets", help="One summary line per outlet, side by side."),
+    limit: int = typer.Option(60, help="Rows to show."),
+) -> None:
+    """How each outlet labels each side ("rebels", "insurgents", "anti-regime forces",
+    "terrorists"; "regime forces", "Syrian army"), with counts, loaded terms marked.
+
+    Example: sitrep framing --side opposition
+    """
+    from .reconcile.framing import framing as framing_rows, outlet_summary
+
+    with _open_read(db) as store:
+        rows = framing_rows(store.iter_articles(with_text=True))
+    if outlets:
+        table = Table(header_style="bold")
+        summaries = outlet_summary(rows)
+        fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition", "government", "foreign")
+                  if summaries and hasattr(summaries[0], f)]
+        for f in fields:
+            table.add_column(f, overflow="fold")
+        for srow in summaries[:limit]:
+            table.add_row(*(Text(_cell(getattr(srow, f))) for f in fields))
+        out.print(table)
+        return
+    rows = [r for r in rows if not side or r.actor_side == side]
+    rows.sort(key=lambda r: (r.actor_side, r.outlet, -r.count))
+    table = Table(header_style="bold")
+    for col in ("side", "outlet", "label", "count", "loaded", "example"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "example" else None)
+    for r in rows[:limit]:
+        example = r.examples[0][1] if r.examples else ""
+        table.add_row(*(Text(str(c)) for c in (r.actor_side, r.outlet, r.label, r.count,
+                                                "loaded" if r.loaded else "", example)))
+    out.print(table)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.0%}" if value <= 1 else f"{value:.1f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 @app.command(context_settings=CONTEXT)

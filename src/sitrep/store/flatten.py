@@ -6,6 +6,8 @@ migration adding the column.
 
 from __future__ import annotations
 
+import unicodedata
+
 from typing import Any
 
 from sitrep.records import ActorRef, Article, Claim, Event, PlaceMention
@@ -68,10 +70,21 @@ def _actor(prefix: str, actor: ActorRef | None) -> Row:
     }
 
 
+def _display_name(mention: PlaceMention) -> str:
+    """The place an event happened at, for people: the gazetteer name without diacritics
+    (Ḩamāh -> Hamah) when resolved exactly; the name as written when it was only anchored
+    near a known place (the village, not the town it is near)."""
+    place = mention.place
+    if place is None or (mention.precision or 0) >= 2:
+        return mention.text
+    folded = unicodedata.normalize("NFKD", place.name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
 def _event_place(mention: PlaceMention | None) -> Row:
     place = mention.place if mention is not None else None
     return {
-        "place": place.name if place else None,
+        "place": _display_name(mention) if mention else None,
         "place_text": mention.text if mention else None,
         "country": place.country if place else None,
         "admin1": place.admin1 if place else None,

@@ -1,0 +1,415 @@
+"""Figures and control claims that disagree across sources, each with a reason.
+
+Figures (``find_contradictions``). Claims are first grouped into series
+(``series.build_series``), so a figure repeated by many outlets or wire copies
+is compared once. Points are blocked by (quantity, category group, era,
+window-sized bucket of days); a point is compared only with points of its own
+and the previous bucket, and with one point per other series (the nearest in
+time): never all pairs across the corpus. A pair is kept when:
+
+- the categories are the same or one is part of the other (``categories.parent``):
+  a part (rebels) may be below its whole (total) but never above it;
+- incident counts are only compared with the same incident (``scope``);
+- the figures disagree beyond ``compare.tolerance``, and, for a running total
+  given later and higher by another claimant, beyond ``compare.max_growth_ratio``
+  (a rising toll is growth, not a contradiction).
+
+Each kept pair is classified, first rule that applies:
+
+1. ``update``: the same claimant, category and scope, a later figure (consecutive
+   points of one series only: a rising series is not a disagreement).
+2. ``scope``: a different area, a short period count, or period starts further
+   apart than ``scope.period_tolerance_days``.
+3. ``partisan``: the higher figure is a belligerent's count of enemy losses.
+4. ``category``: a part above its whole (fighters vs everyone).
+5. ``genuine``: otherwise.
+
+Control (``control_contradictions``): events on the same place within the
+window where one source says a side took it and another that another side
+took it, or that the first side withdrew; one pair per place and pair of
+statements (the nearest in time), from different articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep.reconcile.scope import agree, gap, periods_differ, rules
+from sitrep.reconcile.series import Series, SeriesPoint, build_series
+from sitrep.records import content_id
+from sitrep.store.rows import ClaimRow, EventRow
+
+KINDS = ("update", "scope", "partisan", "category", "genuine", "control")
+DEFAULT_WINDOW_DAYS = 7  # a week, as ACLED's weekly coding
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of a contradiction, with its provenance."""
+
+    statement: str  # "over 1,600 rebels killed", "opposition took Hama"
+    source: str | None
+    source_kind: str
+    date: date | None
+    doc: str
+    outlet: str | None
+    sentence: str
+    ref: str  # claim or event id
+    value: int | None = None
+    scope: str | None = None
+    docs: list[str] = field(default_factory=list)  # every article reporting it
+
+
+@dataclass(slots=True)
+class Contradiction:
+    kind: str  # one of KINDS
+    subject: str  # "killed / rebels", "control of Hama"
+    a: Side
+    b: Side
+    explanation: str
+    ratio: float | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(self.kind, self.a.ref, self.b.ref)
+
+
+@dataclass(slots=True)
+class ContradictionRow:
+    """A contradiction flattened for ``publish.export.export_rows``."""
+
+    id: str
+    kind: str
+    subject: str
+    explanation: str
+    ratio: float | None
+    a_statement: str
+    a_source: str | None
+    a_source_kind: str
+    a_date: date | None
+    a_doc: str
+    a_outlet: str | None
+    a_sentence: str
+    a_ref: str
+    a_docs: list[str]
+    b_statement: str
+    b_source: str | None
+    b_source_kind: str
+    b_date: date | None
+    b_doc: str
+    b_outlet: str | None
+    b_sentence: str
+    b_ref: str
+    b_docs: list[str]
+
+
+def to_rows(contradictions: Iterable[Contradiction]) -> list[ContradictionRow]:
+    rows = []
+    for c in contradictions:
+        a, b = c.a, c.b
+        rows.append(ContradictionRow(
+            c.id, c.kind, c.subject, c.explanation, None if c.ratio is None else round(c.ratio, 2),
+            a.statement, a.source, a.source_kind, a.date, a.doc, a.outlet, a.sentence, a.ref, a.docs,
+            b.statement, b.source, b.source_kind, b.date, b.doc, b.outlet, b.sentence, b.ref, b.docs,
+        ))
+    return rows
+
+
+# --- wording ------------------------------------------------------------------------
+
+def _day(d: date | None) -> str:
+    return f"{d.day} {d:%b}" if d else "undated"
+
+
+def _what(quantity: str, category: str) -> str:
+    people = "people" if category == "total" else category
+    return f"{people} {quantity}"
+
+
+def _side(s: Series, p: SeriesPoint) -> Side:
+    first = p.reports[0]
+    return Side(
+        statement=f"{p.text()} {_what(s.quantity, s.category)}", source=s.name,
+        source_kind=s.claimant_kind, date=p.as_of, doc=first.doc, outlet=first.outlet,
+        sentence=first.sentence, ref=first.claim_id, value=p.figure, scope=s.scope.describe(),
+        docs=[r.doc for r in p.reports],
+    )
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+# --- figures --------------------------------------------------------------------------
+
+def _ancestors(category: str) -> list[str]:
+    parent = rules()["categories"]["parent"]
+    out = []
+    while (category := parent.get(category)) is not None:
+        out.append(category)
+    return out
+
+
+def _group(category: str) -> str:
+    cats = rules()["categories"]
+    return cats["group"].get(category, cats["group_default"])
+
+
+def _era(s: Series) -> str:
+    return s.scope.key.split("|", 1)[0]
+
+
+def _scope_differs(a: Series, b: Series) -> bool:
+    sa, sb = a.scope, b.scope
+    return sa.region != sb.region or sa.period != sb.period or periods_differ(sa, sb)
+
+
+def _same_claimant(a: Series, b: Series) -> bool:
+    return a.claimant is not None and a.claimant == b.claimant
+
+
+Item = tuple[Series, SeriesPoint]
+
+
+def _disagree(a: Item, b: Item) -> float | None:
+    """The ratio between two figures when they disagree (module docstring), else None."""
+    (sa, pa), (sb, pb) = a, b
+    ra, rb = pa.range, pb.range
+    if ra is None or rb is None:
+        return None
+    cfg = rules()["compare"]
+    if sa.category != sb.category:  # part vs whole: only a part above its whole
+        part, whole = (a, b) if sb.category in _ancestors(sa.category) else (b, a)
+        (_, pp), (_, pw) = part, whole
+        lo_part, hi_whole = pp.range[0], pw.range[1]  # type: ignore[index]
+        if pp.as_of and pw.as_of and pp.as_of > pw.as_of and not _same_claimant(sa, sb):
+            hi_whole *= cfg["max_growth_ratio"]
+        ratio = lo_part / hi_whole if hi_whole > 0 else float("inf")
+        return ratio if ratio > 1 + cfg["tolerance"] else None
+    if agree(ra, rb):
+        return None
+    ratio = gap(ra, rb)
+    if sa.scope.narrow != sb.scope.narrow:  # a part of the fighting below the whole: consistent
+        narrow, wide = (pa, pb) if sa.scope.narrow else (pb, pa)
+        if narrow.range[1] <= wide.range[0]:  # type: ignore[index]
+            return None
+    earlier, later = (pa, pb) if (pa.as_of or date.min) <= (pb.as_of or date.min) else (pb, pa)
+    grows = (earlier.as_of != later.as_of and (later.figure or 0) > (earlier.figure or 0)
+             and sa.quantity in cfg["cumulative_quantities"] and not _same_claimant(sa, sb))
+    if grows and ratio <= cfg["max_growth_ratio"]:
+        return None
+    return ratio
+
+
+def _comparable(a: Series, b: Series) -> bool:
+    if a.subgroup != b.subgroup or _era(a) != _era(b):
+        return False
+    if a.scope.incident or b.scope.incident:  # the same incident, at a named place
+        if a.scope.key != b.scope.key or a.scope.incident.startswith("@"):  # type: ignore[union-attr]
+            return False
+    return a.category == b.category or a.category in _ancestors(b.category) \
+        or b.category in _ancestors(a.category)
+
+
+def _redundant(a: Series, b: Series, given: set[tuple[str, str, str, str]]) -> bool:
+    if a.category == b.category:
+        return False
+    part, whole = (a, b) if b.category in _ancestors(a.category) else (b, a)
+    return (whole.name, whole.quantity, part.category, whole.scope.key) in given
+
+
+def _explain(kind: str, a: Item, b: Item, ratio: float) -> str:
+    (sa, pa), (sb, pb) = a, b
+    fa, fb = f"{pa.text()} ({_day(pa.as_of)})", f"{pb.text()} ({_day(pb.as_of)})"
+    what = _what(sa.quantity, sa.category)
+    if kind == "update":
+        verb = "raised" if (pb.figure or 0) >= (pa.figure or 0) else "lowered"
+        return (f"{sa.name} {verb} its count of {what} from {fa} to {fb}: "
+                "a later figure in one series, not a disagreement.")
+    if kind == "scope":
+        extra = " (and a belligerent's count of enemy losses)" if sa.partisan or sb.partisan else ""
+        return (f"{_possessive(sa.name)} {fa} {sa.scope.phrase()}, while "
+                f"{_possessive(sb.name)} {fb} {sb.scope.phrase()}: "
+                f"different scopes, not like-for-like{extra}.")
+    if kind == "partisan":
+        high, low = (a, b) if (pa.figure or 0) >= (pb.figure or 0) else (b, a)
+        (sh, ph), (sl, pl) = high, low
+        tail = "both are belligerents' counts of enemy losses" if sl.partisan else \
+            "a belligerent's count of enemy losses"
+        return (f"{sh.name} claims {ph.text()} {_what(sh.quantity, sh.category)} ({_day(ph.as_of)}), "
+                f"far above {_possessive(sl.name)} {pl.text()} ({_day(pl.as_of)}): {tail}.")
+    if kind == "category":
+        part, whole = (a, b) if sb.category in _ancestors(sa.category) else (b, a)
+        (sp, pp), (sw, pw) = part, whole
+        return (f"{_possessive(sp.name)} {pp.text()} {sp.category} ({_day(pp.as_of)}) is more than "
+                f"{_possessive(sw.name)} {pw.text()} {_what(sw.quantity, sw.category)} "
+                f"({_day(pw.as_of)}), though {sp.category} are part of {_what(sw.quantity, sw.category)}.")
+    return (f"{sa.name} gives {pa.text()} {what} ({_day(pa.as_of)}) but {sb.name} gives {fb}: "
+            f"the figures differ {ratio:.1f}-fold with no difference of scope or category found.")
+
+
+def _classify(a: Item, b: Item) -> str:
+    (sa, pa), (sb, pb) = a, b
+    if _same_claimant(sa, sb) and sa.category == sb.category and sa.scope.key == sb.scope.key:
+        return "update"
+    if _scope_differs(sa, sb):
+        return "scope"
+    high_series = sa if (pa.figure or 0) >= (pb.figure or 0) else sb
+    if high_series.partisan:
+        return "partisan"
+    if sa.category != sb.category:
+        return "category"
+    return "genuine"
+
+
+def _ordered(a: Item, b: Item) -> tuple[Item, Item]:
+    ka = (a[1].as_of or date.min, a[1].figure or 0)
+    kb = (b[1].as_of or date.min, b[1].figure or 0)
+    return (a, b) if ka <= kb else (b, a)
+
+
+def _make(a: Item, b: Item, ratio: float) -> Contradiction:
+    a, b = _ordered(a, b)
+    kind = _classify(a, b)
+    subject = f"{a[0].quantity} / {a[0].category}" + (
+        f" vs {b[0].category}" if b[0].category != a[0].category else "")
+    return Contradiction(kind, subject, _side(*a), _side(*b), _explain(kind, a, b, ratio), ratio)
+
+
+def _updates(series: list[Series], window_days: int) -> Iterable[Contradiction]:
+    for s in series:
+        for p, q in zip(s.points, s.points[1:]):
+            if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > window_days:
+                continue
+            if not agree(p.range, q.range):
+                yield _make((s, p), (s, q), gap(p.range, q.range))  # type: ignore[arg-type]
+
+
+def _nearest(points: list[SeriesPoint], days: list[int], day: date,
+             window_days: int) -> SeriesPoint | None:
+    """The point nearest ``day`` (on-or-before first) in date-sorted ``points``."""
+    i = bisect.bisect_right(days, day.toordinal())
+    candidates = [points[j] for j in (i - 1, i) if 0 <= j < len(points)]
+    best = None
+    for p in candidates:
+        distance = (abs((p.as_of - day).days), p.as_of > day)  # type: ignore[operator]
+        if distance[0] <= window_days and (best is None or distance < best[0]):
+            best = (distance, p)
+    return best[1] if best else None
+
+
+def find_contradictions(
+    claims: Iterable[ClaimRow], events: Iterable[EventRow] = (), *,
+    copy_of: Mapping[str, str] = {}, window_days: int = DEFAULT_WINDOW_DAYS,
+    series: list[Series] | None = None,
+) -> list[Contradiction]:
+    """Contradictions among figures (and control claims from ``events``); module docstring.
+
+    Pass ``series`` (from ``build_series``) to reuse them; ``claims`` is then ignored.
+    """
+    all_series = series if series is not None else build_series(claims, copy_of=copy_of)
+    found = list(_updates(all_series, window_days))
+    blocks: dict[tuple[str, str, str, int], dict[int, list[SeriesPoint]]] = {}
+    by_id = {id(s): s for s in all_series}
+    for s in all_series:
+        for p in s.points:
+            if p.as_of is None or p.range is None:
+                continue
+            key = (s.quantity, _group(s.category), _era(s), p.as_of.toordinal() // window_days)
+            blocks.setdefault(key, {}).setdefault(id(s), []).append(p)
+    seen: set[tuple[int, int]] = set()
+    # (claimant, quantity, category, scope) given: a part vs another claimant's whole is
+    # skipped when that claimant also gives the part (the like-for-like pair is compared).
+    given = {(s.name, s.quantity, s.category, s.scope.key) for s in all_series}
+    for (quantity, group, era, bucket), members in blocks.items():
+        previous = blocks.get((quantity, group, era, bucket - 1), {})
+        for sid, points in members.items():
+            s = by_id[sid]
+            others: dict[int, list[SeriesPoint]] = {}
+            for pool in (members, previous):
+                for oid, opoints in pool.items():
+                    if oid != sid:
+                        others.setdefault(oid, []).extend(opoints)
+            for oid, opoints in others.items():
+                o = by_id[oid]
+                if not _comparable(s, o) or _redundant(s, o, given):
+                    continue
+                opoints.sort(key=lambda x: x.as_of)  # type: ignore[arg-type,return-value]
+                days = [x.as_of.toordinal() for x in opoints]  # type: ignore[union-attr]
+                for p in points:
+                    q = _nearest(opoints, days, p.as_of, window_days)  # type: ignore[arg-type]
+                    if q is None or (min(id(p), id(q)), max(id(p), id(q))) in seen:
+                        continue
+                    seen.add((min(id(p), id(q)), max(id(p), id(q))))
+                    ratio = _disagree((s, p), (o, q))
+                    if ratio is not None:
+                        found.append(_make((s, p), (o, q), ratio))
+    found.extend(control_contradictions(events, window_days=window_days))
+    return sorted(found, key=lambda c: (KINDS.index(c.kind), c.subject, c.a.date or date.min))
+
+
+# --- control ----------------------------------------------------------------------------
+
+def _statement(e: EventRow) -> tuple[str, str] | None:
+    """('holds', side) for a capture, ('lost', side) for a withdrawal; None otherwise."""
+    cfg = rules()["control"]
+    if e.type in cfg["held_types"] and e.winner:
+        return ("holds", e.winner)
+    if e.type in cfg["loss_types"] and e.actor1_side and e.actor1_side != "unknown":
+        return ("lost", e.actor1_side)
+    return None
+
+
+def _opposed(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    if x[0] == y[0] == "holds":
+        return x[1] != y[1]
+    return x[0] != y[0] and x[1] == y[1]  # took it vs withdrew from it
+
+
+def _event_side(e: EventRow, statement: tuple[str, str], place: str) -> Side:
+    verb = "took" if statement[0] == "holds" else "withdrew from"
+    return Side(
+        statement=f"{statement[1]} {verb} {place}", source=e.source, source_kind=e.source_kind,
+        date=e.date or e.published, doc=e.doc, outlet=e.outlet, sentence=e.sentence, ref=e.id,
+        scope=e.place_text, docs=[e.doc],
+    )
+
+
+def control_contradictions(events: Iterable[EventRow], *,
+                           window_days: int = DEFAULT_WINDOW_DAYS) -> list[Contradiction]:
+    """Sources that disagree on who holds a place (module docstring); blocked by place."""
+    by_place: dict[str, list[tuple[date, tuple[str, str], EventRow]]] = {}
+    for e in events:
+        statement = _statement(e)
+        day = e.date or e.published
+        if statement and e.place and day:
+            by_place.setdefault(e.place.casefold(), []).append((day, statement, e))
+    found: list[Contradiction] = []
+    for items in by_place.values():
+        items.sort(key=lambda t: (t[0], t[2].doc))
+        best: dict[tuple, tuple[int, int, int]] = {}
+        for i, (di, si, ei) in enumerate(items):
+            for j in range(i + 1, len(items)):
+                dj, sj, ej = items[j]
+                if (dj - di).days > window_days:
+                    break
+                if ej.doc == ei.doc or not _opposed(si, sj):
+                    continue
+                pair = tuple(sorted((si, sj)))
+                if pair not in best or (dj - di).days < best[pair][0]:
+                    best[pair] = ((dj - di).days, i, j)
+        for days, i, j in best.values():
+            (di, si, ei), (dj, sj, ej) = items[i], items[j]
+            place = ei.place or ""
+            a, b = _event_side(ei, si, place), _event_side(ej, sj, place)
+            who_a, who_b = ei.source or ei.outlet or ei.doc, ej.source or ej.outlet or ej.doc
+            when = "on the same day" if days == 0 else f"within {days} day{'s' * (days > 1)}"
+            found.append(Contradiction(
+                "control", f"control of {place}", a, b,
+                f"{who_a} says {a.statement} ({_day(di)}) but {who_b} says {b.statement} "
+                f"({_day(dj)}): control of {place} is disputed or changed hands {when}.",
+            ))
+    return found

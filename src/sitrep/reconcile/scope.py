@@ -1,0 +1,280 @@
+"""What a figure counts: the scope of a claim, and the reconcile rules as data.
+
+The scope rule (``scope_of``). Two figures are only comparable like-for-like
+when they count the same thing over the same area and period. A claim's scope
+has four parts, all derived from the claim itself:
+
+- **era**: ``historical`` when the claim is flagged historical ("since 2011",
+  "in 1982") or its ``period_start`` lies more than ``historical_days`` before
+  its date; else ``current`` (the fighting being reported). Eras are never
+  compared with each other.
+- **region**: the claim's ``place`` when extraction set one (or the written
+  list that contains it, "across Idlib and northern Aleppo" for place Idlib); else a regional
+  qualifier written near the figure: a preposition (across, in, throughout...)
+  followed by a list of places ("across Idlib and northern Aleppo") or a
+  place with a direction ("in north-west Syria"), every name checked against
+  the gazetteer. A single bare place ("in Syria", "in Gaza") is not a
+  qualifier: most tolls name the war's own theatre. No region = the whole
+  theatre. Area words ("countryside", "province") and "the" are dropped from
+  the key, so "Idlib and the northern Aleppo countryside" = "Idlib and
+  northern Aleppo".
+- **period**: ``short`` when the count covers at most ``short_period_days``
+  ("in the past 24 hours"), a period count that is not a running total.
+  ``period_start`` itself is kept (``Scope.period_start``) but is not part of
+  the key, because relative dates resolve loosely; contradictions compare it
+  with ``period_tolerance_days``.
+  A claimant that is one facility (a hospital, a health directorate:
+  ``facility_words``) has the facility as its region.
+- **incident**: a figure tied to one strike or attack (incident words and no
+  cumulative words in the sentence) is an incident count, keyed by its place
+  (a single named place is enough here) and day.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any, Callable, Protocol
+
+_DATA = resources.files("sitrep") / "data"
+RULES_FILE = "reconcile.json"
+
+
+@functools.cache
+def rules() -> dict[str, Any]:
+    """The reconcile rules (``data/reconcile.json``), read once."""
+    return json.loads(_DATA.joinpath(RULES_FILE).read_text(encoding="utf-8"))
+
+
+class ClaimLike(Protocol):
+    """The claim fields scopes need (``ClaimRow`` and ``records.Claim`` both have them)."""
+
+    sentence: str
+    start: int
+    sentence_start: int
+    place: str | None
+    source: str | None
+    as_of: date | None
+    period_start: date | None
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    era: str  # "current" | "historical"
+    region: str | None = None  # normalised key, e.g. "idlib + northern aleppo"
+    region_text: str | None = None  # as written, e.g. "Idlib and northern Aleppo"
+    period: str | None = None  # "short" for counts over a day or two
+    incident: str | None = None  # "<place>@<day>" for a count of one strike/attack
+    period_start: date | None = None  # not part of the key
+
+    @property
+    def key(self) -> str:
+        parts = [self.era]
+        if self.era == "historical" and self.period_start:
+            parts[0] = f"historical since {self.period_start.year}"
+        if self.region:
+            parts.append(f"in {self.region}")
+        if self.period:
+            parts.append(f"period {self.period}")
+        if self.incident:
+            parts.append(f"incident {self.incident}")
+        return "|".join(parts)
+
+    def describe(self) -> str:
+        """Readable scope: 'Idlib and northern Aleppo only', 'since 2011', ..."""
+        bits = []
+        if self.era == "historical":
+            bits.append(f"since {self.period_start.year}" if self.period_start else "historical")
+        if self.region_text:
+            bits.append(f"{self.region_text} only")
+        if self.period == "short" and self.period_start:
+            bits.append(f"a count since {self.period_start:%-d %b}")
+        if self.incident:
+            bits.append("one incident")
+        return ", ".join(bits) or "no narrower area or period"
+
+    @property
+    def narrow(self) -> bool:
+        """Counts a part of the fighting: a region, a facility or a short period."""
+        return bool(self.region or self.period)
+
+    def phrase(self) -> str:
+        """'covers Idlib and northern Aleppo only' / 'gives no narrower area or period'."""
+        text = self.describe()
+        return f"gives {text}" if text.startswith("no ") else f"covers {text}"
+
+
+# --- words ------------------------------------------------------------------------
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    s = rules()["scope"]
+    dirs = _alternation(s["directions"])
+    areas = _alternation(s["area_words"])
+    name = r"(?:[A-Z](?:[\w'’.-]*\w)?|(?:al|el|ez|ad|as|ar|an|at|ash|ad|de|du|des)-[\w'’-]+)"
+    item = (
+        rf"(?:the\s+)?(?:(?P<dir>(?i:{dirs}))\s+)?(?P<name>{name}(?:\s+{name}){{0,3}})"
+        rf"(?:\s+(?i:{areas})\b)?"
+    )
+    return {
+        "prep": re.compile(rf"\b(?:{_alternation(s['region_prepositions'])}|on|near|at)\s+"),
+        "item": re.compile(item),
+        "sep": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"),
+        "incident": re.compile(rf"\b(?:{_alternation(s['incident_words'])})\b", re.IGNORECASE),
+        "cumulative": re.compile(rf"\b(?:{_alternation(s['cumulative_words'])})\b", re.IGNORECASE),
+        "facility": re.compile(rf"\b(?:{_alternation(s['facility_words'])})\b", re.IGNORECASE),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class RegionHit:
+    key: str
+    text: str
+    qualified: bool  # a list or a direction: a regional qualifier, not just a place
+
+
+PlaceCheck = Callable[[str], bool]
+
+
+@functools.cache
+def _gazetteer_check() -> PlaceCheck:
+    from sitrep.extract.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    return lambda name: bool(gazetteer.lookup(name))
+
+
+def find_regions(text: str, is_place: PlaceCheck | None = None) -> list[RegionHit]:
+    """Place lists after a preposition in ``text``, names checked with ``is_place``."""
+    check = is_place or _gazetteer_check()
+    p = _patterns()
+    regional_preps = set(rules()["scope"]["region_prepositions"])
+    hits: list[RegionHit] = []
+    for prep in p["prep"].finditer(text):
+        items: list[tuple[str | None, str]] = []
+        pos = prep.end()
+        end = pos
+        while (m := p["item"].match(text, pos)) is not None:
+            if not check(m["name"]):
+                break
+            items.append((m["dir"].lower() if m["dir"] else None, m["name"]))
+            end = m.end()
+            sep = p["sep"].match(text, end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if not items:
+            continue
+        word = prep.group(0).strip().lower()
+        qualified = word in regional_preps and (len(items) > 1 or any(d for d, _ in items))
+        key = " + ".join(sorted(f"{d} {n}".lower() if d else n.lower() for d, n in items))
+        hits.append(RegionHit(key=key, text=text[prep.end():end], qualified=qualified))
+    return hits
+
+
+def _window(claim: ClaimLike) -> str:
+    s = rules()["scope"]
+    at = max(0, claim.start - claim.sentence_start)
+    return claim.sentence[max(0, at - s["region_window_before"]): at + s["region_window_after"]]
+
+
+def is_incident(sentence: str) -> bool:
+    """Incident words and no cumulative words: a count of one strike or attack."""
+    p = _patterns()
+    return bool(p["incident"].search(sentence)) and not p["cumulative"].search(sentence)
+
+
+def era_of(claim: ClaimLike) -> str:
+    if claim.historical:
+        return "historical"
+    if claim.period_start and claim.as_of:
+        if (claim.as_of - claim.period_start).days > rules()["scope"]["historical_days"]:
+            return "historical"
+    return "current"
+
+
+def scope_of(claim: ClaimLike, is_place: PlaceCheck | None = None) -> Scope:
+    """The scope of one claim (rule in the module docstring)."""
+    s = rules()["scope"]
+    era = era_of(claim)
+    window = _window(claim)
+    hits = find_regions(window, is_place)
+    region = region_text = None
+    qualified = [h for h in hits if h.qualified]
+    fuller = [h for h in qualified if claim.place and claim.place.lower() in h.key]
+    if fuller:  # extraction kept one place of a written list: the list is the scope
+        region, region_text = fuller[0].key, fuller[0].text
+    elif claim.place:
+        region, region_text = claim.place.lower(), claim.place
+    elif claim.source and _patterns()["facility"].search(claim.source):
+        region, region_text = claim.source.lower(), claim.source
+    elif qualified:
+        region, region_text = qualified[0].key, qualified[0].text
+    period = None
+    if era == "current" and claim.period_start and claim.as_of:
+        if 0 <= (claim.as_of - claim.period_start).days <= s["short_period_days"]:
+            period = "short"
+    incident = None
+    if era == "current" and is_incident(claim.sentence):
+        where = region or (hits[0].key if hits else "")
+        day = claim.as_of.isoformat() if claim.as_of else ""
+        incident = f"{where}@{day}"
+    return Scope(era, region, region_text, period, incident, claim.period_start)
+
+
+def periods_differ(a: Scope, b: Scope) -> bool:
+    """Both give a period start and they are further apart than the tolerance."""
+    if a.period_start is None or b.period_start is None:
+        return False
+    return abs((a.period_start - b.period_start).days) > rules()["scope"]["period_tolerance_days"]
+
+
+# --- claimants and figures ------------------------------------------------------------
+
+def is_independent(source_kind: str | None) -> bool:
+    """A monitor, UN agency, NGO or medical body (``claimants.independent_kinds``)."""
+    return (source_kind or "") in rules()["claimants"]["independent_kinds"]
+
+
+def is_partisan(source_kind: str | None, category: str) -> bool:
+    """A belligerent counting the other side's losses (``claimants.enemy_categories``)."""
+    return category in rules()["claimants"]["enemy_categories"].get(source_kind or "", ())
+
+
+def bounds(value: int | None, low: int | None, high: int | None) -> tuple[float, float] | None:
+    """The range a figure stands for; an open end spans ``compare.open_bound`` beyond it."""
+    spread = rules()["compare"]["open_bound"]
+    lo = low if low is not None else value
+    hi = high if high is not None else value
+    if lo is None and hi is None:
+        return None
+    if lo is None:
+        lo = hi * (1 - spread)  # type: ignore[operator]
+    if hi is None:
+        hi = lo * (1 + spread)
+    return float(lo), float(hi)
+
+
+def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two ranges are, as a ratio (1.0 when they overlap)."""
+    lo, hi = (a, b) if a[0] <= b[0] else (b, a)
+    if hi[0] <= lo[1] or lo[1] <= 0:
+        return 1.0 if hi[0] <= lo[1] else float("inf")
+    return hi[0] / lo[1]
+
+
+def agree(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    """Ranges within ``compare.tolerance`` of each other (unknown ranges agree)."""
+    if a is None or b is None:
+        return True
+    return gap(a, b) <= 1 + rules()["compare"]["tolerance"]

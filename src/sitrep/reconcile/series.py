@@ -1,0 +1,295 @@
+"""Figure time series per claimant, and UCDP-style low/best/high estimates.
+
+A series is every figure one claimant gave for one quantity, category,
+subgroup and scope (``scope.scope_of``), ordered by date (``as_of``, else the
+article's publication date). Unattributed figures form one series per outlet:
+two outlets that give no source are not one claimant.
+
+Points: one per distinct figure. The same figure repeated by several outlets
+or articles is one point with several reports (its date is the first report's);
+a wire copy (``copy_of``: copy doc id -> canonical doc id) is listed under the
+report of its canonical article, so copies count once. Two figures of one
+claimant on the same day that agree within ``compare.tolerance`` ("over 600"
+and "at least 602") are one point, holding the larger figure.
+
+Estimates (``estimates``): per quantity, category, subgroup and scope, on
+each date a figure was given, low/best/high from each claimant's latest
+figure; the rule is ``estimate.best_rule`` in ``data/reconcile.json`` and is
+carried by every estimate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.reconcile.scope import Scope, agree, bounds, is_independent, is_partisan, rules, scope_of
+from sitrep.store.rows import ClaimRow
+
+UNATTRIBUTED = "unattributed"
+
+
+@dataclass(slots=True)
+class Report:
+    """One article reporting a figure (its wire copies in ``copies``)."""
+
+    doc: str
+    outlet: str | None
+    published: date | None
+    claim_id: str
+    sentence: str
+    value: int | None = None
+    qualifier: str | None = None
+    copies: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SeriesPoint:
+    as_of: date | None
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def range(self) -> tuple[float, float] | None:
+        return bounds(self.value, self.low, self.high)
+
+    @property
+    def figure(self) -> int | None:
+        """The number to show: the value, else the lower bound."""
+        return self.value if self.value is not None else self.low
+
+    def text(self) -> str:
+        """'over 1,600', 'nearly 1,000', 'hundreds'."""
+        if self.value is None:
+            return self.qualifier or (f"{self.low:,}-{self.high:,}" if self.low and self.high else "?")
+        return f"{self.qualifier} {self.value:,}" if self.qualifier else f"{self.value:,}"
+
+
+@dataclass(slots=True)
+class Series:
+    key: str
+    claimant: str | None  # canonical claimant; None when unattributed (see ``outlet``)
+    claimant_kind: str
+    quantity: str
+    category: str
+    subgroup: str | None
+    scope: Scope
+    points: list[SeriesPoint] = field(default_factory=list)
+    outlet: str | None = None  # for an unattributed series: whose figures these are
+
+    @property
+    def name(self) -> str:
+        if self.claimant:
+            return self.claimant
+        return f"{UNATTRIBUTED} ({self.outlet})" if self.outlet else UNATTRIBUTED
+
+    @property
+    def partisan(self) -> bool:
+        return is_partisan(self.claimant_kind, self.category)
+
+
+@dataclass(slots=True)
+class SeriesPointRow:
+    """A series point flattened for ``export_rows``."""
+
+    series: str
+    claimant: str | None
+    claimant_kind: str
+    quantity: str
+    category: str
+    subgroup: str | None
+    scope: str
+    scope_text: str
+    as_of: date | None
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    change: int | None  # from the previous point of the series
+    n_reports: int
+    docs: list[str]
+    outlets: list[str]
+    claim_ids: list[str]
+    copies: list[str]
+    sentence: str
+
+
+@dataclass(slots=True)
+class Estimate:
+    quantity: str
+    category: str
+    as_of: date
+    low: int | None
+    best: int | None
+    high: int | None
+    best_rule: str
+    best_source: str | None
+    sources: list[str]  # "claimant: figure (date)", every figure that counted
+    subgroup: str | None = None
+    scope: str = "current"
+
+
+def claim_date(claim: ClaimRow) -> date | None:
+    return claim.as_of or claim.published
+
+
+def series_key(claim: ClaimRow, scope: Scope, copy_of: Mapping[str, str] = {}) -> str:
+    who = claim.source or f"{UNATTRIBUTED}:{claim.outlet or copy_of.get(claim.doc, claim.doc)}"
+    return "/".join((claim.quantity, claim.category, claim.subgroup or "-", who, scope.key))
+
+
+def _figure(claim: ClaimRow) -> tuple[int | None, int | None, int | None]:
+    return claim.value, claim.low, claim.high
+
+
+def _add_report(point: SeriesPoint, claim: ClaimRow, copy_of: Mapping[str, str]) -> None:
+    canonical = copy_of.get(claim.doc, claim.doc)
+    for report in point.reports:
+        if report.doc == claim.doc or claim.doc in report.copies:
+            return
+        if copy_of.get(report.doc, report.doc) == canonical:
+            if claim.doc == canonical:  # the original arrived after a copy: it leads
+                report.copies.append(report.doc)
+                report.doc, report.outlet, report.published = claim.doc, claim.outlet, claim.published
+                report.claim_id, report.sentence = claim.id, claim.sentence
+            else:
+                report.copies.append(claim.doc)
+            return
+    point.reports.append(Report(
+        claim.doc, claim.outlet, claim.published, claim.id, claim.sentence,
+        claim.value, claim.qualifier,
+    ))
+
+
+def _sort_key(d: date | None) -> tuple[int, date]:
+    return (1, date.max) if d is None else (0, d)
+
+
+def _merge_same_day(points: list[SeriesPoint]) -> list[SeriesPoint]:
+    """One point per day for figures that agree ('over 600' and 'at least 602')."""
+    merged: list[SeriesPoint] = []
+    by_day: dict[date | None, list[SeriesPoint]] = {}
+    for point in points:
+        twin = next((m for m in by_day.get(point.as_of, ()) if agree(m.range, point.range)
+                     and m.range is not None and point.range is not None), None)
+        if twin is None:
+            merged.append(point)
+            by_day.setdefault(point.as_of, []).append(point)
+            continue
+        if (point.figure or 0) > (twin.figure or 0):  # keep the larger figure
+            twin.value, twin.low, twin.high, twin.qualifier = point.value, point.low, point.high, point.qualifier
+        twin.reports.extend(point.reports)
+    return merged
+
+
+def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {}) -> list[Series]:
+    """Claims grouped into series (rule in the module docstring), largest series first."""
+    by_key: dict[str, Series] = {}
+    points: dict[str, dict[tuple[int | None, int | None, int | None], SeriesPoint]] = {}
+    ordered = sorted(claims, key=lambda c: (_sort_key(claim_date(c)), c.doc, c.start))
+    for claim in ordered:
+        scope = scope_of(claim)
+        key = series_key(claim, scope, copy_of)
+        if key not in by_key:
+            by_key[key] = Series(
+                key, claim.source, claim.source_kind if claim.source else "unknown",
+                claim.quantity, claim.category, claim.subgroup, scope,
+                outlet=None if claim.source else (claim.outlet or claim.doc),
+            )
+            points[key] = {}
+        figure = _figure(claim)
+        point = points[key].get(figure)
+        if point is None:
+            point = points[key][figure] = SeriesPoint(claim_date(claim), *figure, claim.qualifier)
+        _add_report(point, claim, copy_of)
+    for key, series in by_key.items():
+        pts = sorted(points[key].values(), key=lambda p: (_sort_key(p.as_of), p.figure or 0))
+        series.points = _merge_same_day(pts)
+    return sorted(by_key.values(), key=lambda s: (-len(s.points), s.key))
+
+
+def to_rows(series: Iterable[Series]) -> list[SeriesPointRow]:
+    """One flat row per point, for ``publish.export.export_rows``."""
+    rows: list[SeriesPointRow] = []
+    for s in series:
+        previous: SeriesPoint | None = None
+        for p in s.points:
+            change = None
+            if previous is not None and p.figure is not None and previous.figure is not None:
+                change = p.figure - previous.figure
+            rows.append(SeriesPointRow(
+                series=s.key, claimant=s.name, claimant_kind=s.claimant_kind,
+                quantity=s.quantity, category=s.category, subgroup=s.subgroup,
+                scope=s.scope.key, scope_text=s.scope.describe(), as_of=p.as_of,
+                value=p.value, low=p.low, high=p.high, qualifier=p.qualifier, change=change,
+                n_reports=len(p.reports), docs=[r.doc for r in p.reports],
+                outlets=list(dict.fromkeys(r.outlet for r in p.reports if r.outlet)),
+                claim_ids=[r.claim_id for r in p.reports],
+                copies=[c for r in p.reports for c in r.copies],
+                sentence=p.reports[0].sentence if p.reports else "",
+            ))
+            previous = p
+    return rows
+
+
+# --- estimates -------------------------------------------------------------------------
+
+def _latest(series: Series, day: date, oldest: date) -> SeriesPoint | None:
+    found = None
+    for p in series.points:
+        if p.as_of is not None and oldest <= p.as_of <= day:
+            found = p
+    return found
+
+
+def _estimate(group: list[Series], day: date) -> Estimate:
+    cfg = rules()["estimate"]
+    oldest = day - timedelta(days=cfg["max_age_days"])
+    kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
+    lows: list[float] = []
+    highs: list[float] = []
+    sources: list[str] = []
+    best: tuple[tuple[date, int], Series, SeriesPoint] | None = None
+    for s in group:
+        p = _latest(s, day, oldest)
+        if p is None or p.range is None:
+            continue
+        lo, hi = p.range
+        if not s.partisan:
+            lows.append(p.low if p.low is not None else lo)
+        highs.append(p.high if p.high is not None else (p.value if p.value is not None else hi))
+        sources.append(f"{s.name}: {p.text()} ({p.as_of:%Y-%m-%d})")
+        if is_independent(s.claimant_kind) and not s.partisan and p.figure is not None:
+            rank = (p.as_of, -kind_rank.get(s.claimant_kind, len(kind_rank)))
+            if best is None or rank > best[0]:
+                best = (rank, s, p)  # type: ignore[assignment]
+    first = group[0]
+    return Estimate(
+        quantity=first.quantity, category=first.category, as_of=day,
+        low=int(min(lows)) if lows else None,
+        best=best[2].figure if best else None,
+        high=int(max(highs)) if highs else None,
+        best_rule=cfg["best_rule"], best_source=best[1].name if best else None,
+        sources=sources, subgroup=first.subgroup, scope=first.scope.key,
+    )
+
+
+def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
+              series: Iterable[Series] | None = None) -> list[Estimate]:
+    """Low/best/high per quantity, category, subgroup, scope and date (module docstring).
+
+    Pass ``series`` (from ``build_series``) to reuse them; ``claims`` is then ignored.
+    """
+    groups: dict[tuple[str, str, str, str], list[Series]] = {}
+    for s in series if series is not None else build_series(claims, copy_of=copy_of):
+        groups.setdefault((s.quantity, s.category, s.subgroup or "", s.scope.key), []).append(s)
+    out: list[Estimate] = []
+    for key in sorted(groups):
+        group = groups[key]
+        days = sorted({p.as_of for s in group for p in s.points if p.as_of is not None})
+        out.extend(_estimate(group, day) for day in days)
+    return out

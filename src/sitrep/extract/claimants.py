@@ -122,10 +122,17 @@ class ClaimantLexicon:
             return None
         matches = self.find(phrase, countries)
         specific = [m for m in matches if m.claimant.known]
-        pool = specific or matches
-        if pool:
-            best = max(pool, key=lambda m: (m.end - m.start))
-            return best.claimant
+        if specific:
+            return max(specific, key=lambda m: (m.end - m.start)).claimant
+        if matches:
+            generic = max(matches, key=lambda m: (m.end - m.start)).claimant
+            # "local health officials": more than the generic word; keep what the text says
+            # when its words give a more specific kind than the generic entry.
+            kind = self.guess_kind(phrase)
+            if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
+                name = _ARTICLES.sub("", phrase)
+                return Claimant(name=name, kind=kind, as_written=phrase, known=False)
+            return generic
         kind = self.guess_kind(phrase)
         head, sep, rest = phrase.partition(", ")
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):
@@ -155,11 +162,22 @@ class ClaimantLexicon:
         return None
 
     def guess_kind(self, phrase: str) -> str:
+        bare = _ARTICLES.sub("", phrase.strip())
+        if _is_country(bare):
+            return "government"  # "Ukraine says": a state speaks through its government
         low = f" {_norm(phrase)} "
         for kind, words in self.kind_words:
             if any(re.search(rf"(?<![\w-]){re.escape(w.strip())}(?![\w-])", low) for w in words):
                 return kind
         return "unknown"
+
+
+def _is_country(name: str) -> bool:
+    from .context import _country_regex
+
+    regex, names = _country_regex()
+    m = regex.fullmatch(name)
+    return bool(m) and name[:1].isupper()
 
 
 def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:

@@ -30,7 +30,7 @@ from .terms import ClaimTerms, PeopleNoun, load_terms
 SAY_LEMMAS = frozenset(
     "say report claim announce tell state estimate confirm add record document count warn "
     "acknowledge declare indicate allege publish update cite quote write tweet post reveal "
-    "disclose assert insist note".split()
+    "disclose assert insist note put give raise revise".split()
 )
 # Subjects that point back to a claimant named earlier in the article.
 ANAPHORIC_SUBJECTS = frozenset(
@@ -51,6 +51,10 @@ MAX_QUANTITY_DISTANCE = 16
 # has reached 412").
 MAX_TOLL_DISTANCE = 7
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|by|until|of|during|year|early|late|mid|before|after|between|and|to)\s*$", re.I)
+_DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|number of (?:the )?dead|number of deaths|"
+                         r"number of people killed|dead|deaths|fatalities|death count)\b")
+# The people a death toll counts: everyone, killed.
+_TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words before a bare figure searched for a people noun or toll noun ("the number of people
 # displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
@@ -103,6 +107,7 @@ _SINGLE_VICTIM = re.compile(
 _SINGLE_QUANTITY = {"killing": "killed", "death": "killed", "murder": "killed", "killed": "killed",
                     "wounding": "injured", "injuring": "injured", "arrest": "detained",
                     "detention": "detained", "abduction": "detained", "release": "released"}
+_CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "captive", "captives", "hostage", "hostages"})
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "will", "should", "can"})
 _HYPOTHETICAL_HEADS = frozenset({"threaten", "risk", "fear", "warn", "aim", "plan", "vow", "seek", "try"})
 
@@ -261,7 +266,10 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate |
     if any(re.search(rf"\b{re.escape(t)}\b", recent) for t in terms.toll_nouns if t not in ("number", "figure")):
         if fig.spelled and fig.value is not None and fig.value < 2:
             return None
-        return _Candidate(fig, None, None, "figure+toll-noun")
+        # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.
+        death = _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:]))
+        noun = _TOLL_KILLED if death else None
+        return _Candidate(fig, noun, None, "figure+toll-noun")
     # "the number of people displaced ... has reached an estimated 280,000"
     clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
     if any(clause.endswith(v) or clause.endswith(v + " " + (fig.qualifier or "")) for v in terms.level_verbs):
@@ -362,6 +370,8 @@ def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str 
         if tok.head is tok:
             break
         tok = tok.head
+        if tok.lemma_ in ("take", "hold") and any(c.lower_ in _CAPTIVE_WORDS for c in tok.children):
+            return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
         q = by_index.get(tok.i)
         if q:
             if _hypothetical(tok):
@@ -498,7 +508,10 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in _PRONOUN_SUBJECTS else None
         if named and named.known:
             return named
-        return _last_claimant_before(ctx, sentence.start)
+        earlier = _last_claimant_before(ctx, sentence.start)
+        if earlier or low in _PRONOUN_SUBJECTS:
+            return earlier
+        return named  # "the ministry said" with no ministry named before: as written
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
@@ -508,12 +521,16 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         earlier = _last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
         if earlier:
             return earlier
-    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase):
+    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase) \
+            and not _HUMAN_SOURCES.search(phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
         return None
     return who
 
 
+# Lowercase subjects that are still sources people cite ("witnesses said").
+_HUMAN_SOURCES = re.compile(r"\b(?:witnesses|residents|survivors|locals|activists|eyewitnesses|"
+                            r"relatives|families|villagers|sources)\b")
 _DEFINITE_DESCRIPTION = re.compile(r"^the\s+[a-z-]+(?:\s+[a-z-]+)?$")
 
 

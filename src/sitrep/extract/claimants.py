@@ -64,7 +64,7 @@ class ClaimantLexicon:
     entries: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)
     # Short acronyms (UN, SDF, HTS) must be written in capitals to count: "un" is a word.
     acronyms: set[str] = field(default_factory=set)
-    kind_words: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
     _regex: re.Pattern[str] | None = None
 
     def add(self, alias: str, entry: _Entry, context_only: bool) -> None:
@@ -167,7 +167,7 @@ class ClaimantLexicon:
             return "government"  # "Ukraine says": a state speaks through its government
         low = f" {_norm(phrase)} "
         for kind, words in self.kind_words:
-            if any(re.search(rf"(?<![\w-]){re.escape(w.strip())}(?![\w-])", low) for w in words):
+            if words.search(low):
                 return kind
         return "unknown"
 
@@ -203,5 +203,7 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
             for alias in item.get("context_aliases", ()):
                 lex.add(alias, entry, True)
     kinds = json.loads((resources.files("sitrep") / "data" / "claimant_kinds.json").read_text(encoding="utf-8"))
-    lex.kind_words = [(k, tuple(words)) for k, words in kinds["kinds"]]
+    lex.kind_words = [
+        (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))
+        for k, words in kinds["kinds"]]
     return lex

@@ -130,7 +130,7 @@ class ArticleContext:
     mentions: list[ClaimantMatch] = field(default_factory=list)  # claimant aliases in the text
     previous: list[Claim] = field(default_factory=list)  # claims of the previous parsed sentence
     previous_index: int = -10
-    previous_claimant: Claimant | None = None  # attribution of the previous sentence
+    previous_parsed: tuple | None = None  # (sentence, doc, claimant it inherited) of the previous one
     previous_open_quote: bool = False
     reference_year: int | None = None  # publication year, else the latest year the text names
     attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
@@ -152,12 +152,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``)."""
     terms = terms or load_terms()
     text = sentence.text
-    claimant, claimant_rule = _attribution(ctx, sentence, doc)
     adjacent = ctx.previous_index == sentence.index - 1
-    inherited = None
-    if claimant is None and adjacent and ctx.previous_claimant is not None and ctx.previous_open_quote:
-        claimant, claimant_rule = ctx.previous_claimant, "claimant:quote-continues"
-        inherited = claimant
     candidates: list[_Candidate] = []
     for fig in find_figures(text):
         cand = _candidate(text, fig, terms, candidates[-1] if candidates else None)
@@ -165,6 +160,16 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
             candidates.append(cand)
     candidates += _single_victims(text, terms)
     candidates.sort(key=lambda c: c.figure.start)
+    # Attribution needs a walk over the parse: only for sentences that have figures (events
+    # ask for it themselves), or lazily when a later sentence continues this one's quote.
+    claimant, claimant_rule, inherited = None, "", None
+    if candidates:
+        claimant, claimant_rule = _attribution(ctx, sentence, doc)
+        if claimant is None and adjacent and ctx.previous_open_quote and ctx.previous_parsed:
+            p_sentence, p_doc, p_inherited = ctx.previous_parsed
+            inherited = _attribution(ctx, p_sentence, p_doc)[0] or p_inherited
+            if inherited is not None:
+                claimant, claimant_rule = inherited, "claimant:quote-continues"
 
     claims: list[Claim] = []
     lower = text.lower()
@@ -217,8 +222,8 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         ))
     ctx.previous = claims or ([] if not adjacent else [])
     ctx.previous_index = sentence.index
-    ctx.previous_claimant = claimant if claimant is not None else inherited
-    ctx.previous_open_quote = _opens_quote(text) or (text.rstrip().endswith(":") and claimant is not None)
+    ctx.previous_parsed = (sentence, doc, inherited)
+    ctx.previous_open_quote = _opens_quote(text) or text.rstrip().endswith(":")
     return claims
 
 

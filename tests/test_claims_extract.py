@@ -36,6 +36,22 @@ def _claims(extract_text, text):
      [("detained", "rebels", 13, None)]),
     ("Hundreds of inmates were freed when fighters stormed the prison.",
      [("released", "prisoners", None, None)]),
+    ("The ministry said the overall death toll since October 7 had risen to 44,211, with 104,567 wounded.",
+     [("killed", "total", 44211, None), ("injured", "total", 104567, None)]),
+    ("Ukraine says it has taken more than 600 Russian soldiers prisoner in the Kursk region.",
+     [("detained", "government", 600, "Ukraine")]),
+    ("The attack left 32 dead and 140 wounded, officials told AFP.",
+     [("killed", "total", 32, None), ("injured", "total", 140, None)]),
+    ("Some 40 bodies were recovered from the rubble, adding that 15 people remained missing.",
+     [("killed", "total", 40, None), ("missing", "total", 15, None)]),
+    ("At least 21 people, among them 9 children, died when a shell hit the market, the governor said.",
+     [("killed", "total", 21, None), ("killed", "civilians", 9, None)]),
+    ("The group killed more than 200 people in attacks on villages in North Darfur, activists said.",
+     [("killed", "total", 200, "activists")]),
+    ("Israeli strikes killed at least 60 Palestinians on Saturday, according to local health officials.",
+     [("killed", "total", 60, "local health officials")]),
+    ("Around 2000 people have fled the town since the weekend.",
+     [("displaced", "total", 2000, None)]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)
@@ -57,6 +73,10 @@ def test_claims_extract_sentence(extract_text, text, expected):
     "He warned the offensive could kill thousands of civilians.",
     "Hundreds of families fled the shelling.",
     "The rebels advanced 20 kilometres in two days.",
+    "Men aged between 18 and 60 may not leave the country.",
+    "The army fired 155mm shells along Route 6 for three hours.",
+    "About 10 million people need humanitarian aid this winter.",
+    "It was one of the largest offensives of the 2024 campaign.",
 ])
 def test_claims_negatives_make_no_claim(extract_text, text):
     assert _claims(extract_text, text) == []

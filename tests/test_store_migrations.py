@@ -64,3 +64,27 @@ def test_store_migrations_read_only_needs_existing_db(tmp_path) -> None:
     open_db(path).close()
     with open_db(path, read_only=True) as store:
         assert store.counts().articles == 0
+
+
+def test_store_migrations_minhash_added_to_migration_1_database(tmp_path) -> None:
+    from sitrep.reconcile.copies import find_copies, unpack_signature
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    assert apply_migrations(con, MIGRATIONS[:1]) == [1]  # a database from before signatures
+    text = " ".join(f"word{i}" for i in range(40))
+    for doc in ("a", "b"):
+        con.execute("INSERT INTO articles (id, content_hash, text) VALUES (?, ?, ?)", [doc, doc, text])
+    con.close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        open_db(path, read_only=True)  # reading needs the migration first
+    with open_db(path) as store:
+        versions = store.connection.execute("SELECT version FROM schema_migrations ORDER BY 1")
+        assert [v for (v,) in versions.fetchall()] == [m.version for m in MIGRATIONS]
+        rows = store.connection.execute("SELECT id, minhash FROM articles ORDER BY id").fetchall()
+        assert rows == [("a", None), ("b", None)]  # old rows keep their data, no signature yet
+        assert [g.docs for g in find_copies(store)] == [["a", "b"]]
+        blobs = store.connection.execute("SELECT minhash FROM articles").fetchall()
+        assert all(unpack_signature(b) is not None for (b,) in blobs)  # signed on first use
+    with open_db(path, read_only=True) as store:
+        assert store.counts().articles == 2

@@ -201,3 +201,18 @@ def test_store_read_articles_and_counts(filled: Store) -> None:
 def test_store_read_unknown_filter_is_an_error(filled: Store) -> None:
     with pytest.raises(TypeError):
         filled.claims(colour="red")
+
+
+def test_store_write_keeps_worker_signature(store: Store) -> None:
+    from sitrep.reconcile.copies import pack_signature
+
+    signed = dataclasses.replace(make_extraction("d1"), signature=b"from the worker")
+    unsigned = make_extraction("d2")
+    store.write_many([signed, unsigned])
+    rows = dict(store.connection.execute("SELECT id, minhash FROM articles").fetchall())
+    assert rows == {"d1": b"from the worker", "d2": pack_signature(SENTENCE)}
+    changed = make_extraction("d2", text=SENTENCE + " Updated.")
+    assert store.write_extraction(changed) is True  # new content: signed again
+    (blob,) = store.connection.execute("SELECT minhash FROM articles WHERE id = 'd2'").fetchone()
+    assert blob == pack_signature(SENTENCE + " Updated.")
+    assert [row[0] for row in store.iter_signatures()] == ["d1", "d2"]

@@ -58,6 +58,8 @@ class BenchResult:
     peak_rss_mb: float
     claims: int
     jobs: int
+    reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
+    reconcile_ms_per_article: float = 0.0
 
 
 def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
@@ -102,10 +104,24 @@ def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
     started = time.perf_counter()
     summary = run([corpus], db, jobs=jobs)
     seconds = time.perf_counter() - started
+    rec_seconds = measure_reconcile(db)
     # Children's peak counts too when jobs > 1.
     peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
-                       peak, summary.claims, jobs)
+                       peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1))
+
+
+def measure_reconcile(db: Path) -> float:
+    """Seconds for the cross-source layer over the whole database."""
+    from .reconcile import reconcile
+    from .reconcile.framing import framing
+    from .store import open_db
+
+    started = time.perf_counter()
+    with open_db(db, read_only=True) as store:
+        reconcile(store)
+        framing(store.iter_articles(with_text=True))
+    return time.perf_counter() - started
 
 
 def measure_spacy_baseline(corpus: Path, n: int = BASELINE_ARTICLES) -> float:

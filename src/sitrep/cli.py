@@ -585,11 +585,13 @@ def bench(
         print(json.dumps(report, indent=2))
         return
     table = Table(header_style="bold")
-    for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims"):
+    for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims",
+                "reconcile s", "reconcile ms/article"):
         table.add_column(col, justify="right")
     for r in report["sizes"]:
         table.add_row(*(str(x) for x in (r["articles"], r["words"], r["seconds"], r["articles_per_s"],
-                                         r["words_per_s"], r["peak_rss_mb"], r["claims"])))
+                                         r["words_per_s"], r["peak_rss_mb"], r["claims"],
+                                         r["reconcile_seconds"], r["reconcile_ms_per_article"])))
     out.print(table)
     if "spacy_full_pass_articles_per_s_one_core" in report:
         out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..nlp import Sentence, parse, split_sentences, worth_parsing
+from ..reconcile.copies import pack_signature
 from ..records import Article, Extraction
 from .actors import ActorLexicon, load_actors
 from .claimants import ClaimantLexicon, load_claimants
@@ -43,7 +44,8 @@ class Extractor:
         for article, sentences, chosen in plans:
             countries = article_countries(article.text)
             ctx = build_context(article, self.claimants, countries)
-            extraction = Extraction(article=article)
+            # Signed here, in the worker, so the store's single writer does not sign.
+            extraction = Extraction(article=article, signature=pack_signature(article.text))
             parsed = []
             for sentence in chosen:
                 doc = next(docs)

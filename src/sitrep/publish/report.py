@@ -44,10 +44,13 @@ MAX_CHARTS = 8  # figure charts: the quantity/category pairs with the most point
 MAX_LINES = 6  # claimants drawn per chart (most points first)
 MAX_CONTRADICTIONS = 60  # contradiction pairs shown side by side
 MAX_FRAMING_ROWS = 300  # framing rows (most frequent labels first)
-# Copy detection (MinHash) costs ~2.5 ms an article on the 2-core dev machine (10,000
-# synthetic articles: 25 s of a 39 s report); above this many articles the report skips
-# it unless asked (copies=True) and says so in its notes.
-COPY_DETECTION_MAX_ARTICLES = 5000
+# Copy detection reads the MinHash signatures stored at extraction (no text). On the 2-core
+# dev machine, synthetic stores (tests/report_synth.py): 0.5-1.1 s for 10,000 articles,
+# 3.7 s for 30,000 (their shared template sentences make candidates grow ~quadratically;
+# real articles share far fewer shingles); rows stored before signatures cost ~0.2-0.4 ms
+# each once. Above this many articles the report skips it unless asked (copies=True) and
+# says so in its notes.
+COPY_DETECTION_MAX_ARTICLES = 50_000
 MAX_HEADLINE = 8  # headline cards; the rest go to the estimates table
 # Colour by side (Okabe-Ito colour-blind-safe palette), shape by event type.
 SIDE_COLORS = {"government": "#D55E00", "opposition": "#009E73", "foreign": "#CC79A7",
@@ -239,7 +242,7 @@ def collect(store: Store, *, title: str | None, max_rows: int,
         copies = len(articles) <= COPY_DETECTION_MAX_ARTICLES
     copy_map: dict[str, str] = {}
     if copies:
-        copy_map = adapt.copy_of(notes, articles)
+        copy_map = adapt.copy_of(notes, store)  # stored signatures: no text is signed again
     else:
         notes.notes.append(f"copies: copy detection skipped for {len(articles):,} articles (over "
                            f"{COPY_DETECTION_MAX_ARTICLES:,}; pass copies=True to run it), so a wire "

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from sitrep.store import ArticleRow, ClaimRow, EventRow
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -159,7 +159,8 @@ def claim_ids_of(obj: Any) -> list[str]:
 
 # -- copies ------------------------------------------------------------------
 
-def copy_of(adapter: Adapter, articles: Sequence[ArticleRow]) -> dict[str, str]:
+def copy_of(adapter: Adapter, articles: Store | Sequence[ArticleRow]) -> dict[str, str]:
+    """doc -> canonical doc; pass the store to use its stored signatures (no text read)."""
     def call(find: Callable[..., Any]) -> dict[str, str]:
         from sitrep.reconcile.copies import copy_map
 

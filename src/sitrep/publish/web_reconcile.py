@@ -88,7 +88,7 @@ class _Inputs:
         if name in ("mentions", "places", "place_mentions"):
             return self.store.place_mentions()
         if name == "copies":
-            return lookup("copies", "find_copies")(self.get("articles"))
+            return lookup("copies", "find_copies")(self.store)  # stored signatures: no texts read
         if name == "copy_of":
             return lookup("copies", "copy_map")(self.get("copies"))
         if name == "series":

@@ -26,7 +26,7 @@ class Reconciled:
 def reconcile(store, *, window_days: int = 7, with_contradictions: bool = True) -> Reconciled:
     """Copies, series, estimates and (optionally) contradictions of everything in ``store``."""
     out = Reconciled()
-    out.copies = find_copies(store.iter_articles(with_text=True))
+    out.copies = find_copies(store)  # reads the stored MinHash signatures, not the texts
     out.copy_of = copy_map(out.copies)
     out.series = build_series(store.iter_claims(), copy_of=out.copy_of)
     out.estimates = estimates([], series=out.series)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -178,7 +179,8 @@ class Store:
             # Ids are content-derived: an identical record twice is one row.
             claims = {c.id: c for c in x.claims}
             events = {e.id: e for e in x.events}
-            rows.articles.append(flatten.article_row(x.article, len(claims), len(events)))
+            rows.articles.append(flatten.article_row(x.article, len(claims), len(events),
+                                                     x.signature))
             rows.claims.extend(flatten.claim_row(c) for c in claims.values())
             rows.events.extend(flatten.event_row(e) for e in events.values())
             rows.places.extend(flatten.place_mention_row(p) for p in x.places)
@@ -279,6 +281,25 @@ class Store:
 
     def place_mentions(self, **filters: Any) -> list[PlaceMentionRow]:
         return list(self.iter_place_mentions(**filters))
+
+    def iter_signatures(self) -> Iterator[tuple[str, str | None, date | None, bytes | None]]:
+        """(doc, outlet, published, minhash) of every article, by id; no text is read.
+
+        ``minhash`` is the stored signature (``reconcile.copies.unpack_signature`` reads
+        it), None for rows stored before signatures were kept.
+        """
+        return self._stream(queries.SIGNATURES, [], lambda *row: row)
+
+    def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """(doc, text) of the given articles, streamed (one query however many)."""
+        return self._stream(queries.TEXTS, [list(docs)], lambda *row: row)
+
+    def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None:
+        """Store signatures computed after the fact (rows stored without one)."""
+        for start in range(0, len(rows), FETCH_BATCH):
+            chunk = rows[start:start + FETCH_BATCH]
+            self._con.execute(queries.SET_SIGNATURES,
+                              [[doc for doc, _ in chunk], [blob for _, blob in chunk]])
 
     def counts(self) -> Counts:
         row = self._con.execute(queries.COUNTS).fetchone()

@@ -15,7 +15,13 @@ from sitrep.records import ActorRef, Article, Claim, Event, PlaceMention
 Row = dict[str, Any]
 
 
-def article_row(article: Article, n_claims: int, n_events: int) -> Row:
+def article_row(article: Article, n_claims: int, n_events: int,
+                signature: bytes | None = None) -> Row:
+    """``signature``: the one the extraction worker computed; signed here when None."""
+    if signature is None:
+        from sitrep.reconcile.copies import pack_signature  # the copy stage owns the format
+
+        signature = pack_signature(article.text)
     return {
         "id": article.id,
         "content_hash": article.content_hash,
@@ -29,6 +35,7 @@ def article_row(article: Article, n_claims: int, n_events: int) -> Row:
         "text": article.text,
         "n_claims": n_claims,
         "n_events": n_events,
+        "minhash": signature,
     }
 
 

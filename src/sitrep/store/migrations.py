@@ -144,10 +144,16 @@ CREATE TABLE runs (
 )
 """
 
+# Each article's MinHash signature (``sitrep.reconcile.copies.pack_signature``), so copy
+# detection reads no text. Rows stored before this migration keep NULL until first used.
+_ARTICLE_MINHASH = "ALTER TABLE articles ADD COLUMN minhash BLOB"
+
 # Append only; versions strictly increasing.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables: articles, claims, events, place_mentions, ingest_errors, runs",
               sql(_INITIAL)),
+    Migration(2, "articles.minhash: stored MinHash signature for copy detection",
+              sql(_ARTICLE_MINHASH)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

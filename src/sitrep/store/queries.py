@@ -59,6 +59,18 @@ ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.p
 ARTICLE_FROM = "FROM articles a"
 ARTICLE_ORDER = "a.id"
 
+SIGNATURES = "SELECT a.id, a.outlet, a.published, a.minhash FROM articles a ORDER BY a.id"
+TEXTS = """
+SELECT a.id, a.text FROM articles a SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS id) d
+    ON a.id = d.id
+ORDER BY a.id
+"""
+SET_SIGNATURES = """
+UPDATE articles SET minhash = s.minhash
+FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS BLOB[])) AS minhash) s
+WHERE articles.id = s.id
+"""
+
 PLACE_SELECT = """
 SELECT p.doc, p.text, p."start", p."end", p.name, p.country, p.admin1, p.lat, p.lon,
        p.geonameid, p.feature, p."precision", p.rule, p.anchor

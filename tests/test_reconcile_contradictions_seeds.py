@@ -57,3 +57,10 @@ def test_reconcile_contradictions_seeds_rebels_partisan(seeds_store):
     assert all(c.kind == "partisan" for c in rebels if 214 in (c.a.value, c.b.value))
     # The Observatory's rising toll is a series, never a disagreement.
     assert not [c for c in found if c.kind != "update" and c.a.source == c.b.source == OBSERVATORY]
+
+
+def test_reconcile_contradictions_seeds_hama_front_line(seeds_store):
+    """The army's 4 Dec push-back (over 20 km from Hama) is overtaken by Hama's fall on 5 Dec."""
+    found = find_contradictions(*seeds_store)
+    control = [c for c in found if c.kind == "control" and "Hama" in c.subject]
+    assert any("20 km from Hama" in c.explanation and "took Hama" in c.explanation for c in control)

@@ -32,7 +32,7 @@ EVENT_STEMS = (
     "retak", "recaptur", "regain", "captur", "liberat", "withdr[ae]w", "retreat", "pulled out",
     "pull out", "redeploy", "airstrike", "air strike", "air raid", "strike", "bomb", "drone",
     "shell", "missile", "rocket", "artillery", "clash", "battle", "fighting between", "reinforc",
-    "prison",
+    "prison", "surround", "encircl", "kilomet", "km", "miles",
 )
 
 

@@ -25,7 +25,7 @@ SOURCE_KINDS = (
 SIDES = ("government", "opposition", "foreign", "civilians", "unknown")
 EVENT_TYPES = (
     "territory_change", "withdrawal", "armed_clash", "airstrike", "shelling",
-    "reinforcement", "prison_break",
+    "reinforcement", "prison_break", "front_line",
 )
 
 
@@ -165,6 +165,9 @@ class Event:
     source: str | None = None
     source_kind: str = "unknown"
     fatality_claims: list[str] = field(default_factory=list)  # Claim ids
+    # front_line events: how far actor1's forces are from the place (km; a range's top).
+    distance_km: float | None = None
+    distance_high_km: float | None = None
 
 
 @dataclass(slots=True)

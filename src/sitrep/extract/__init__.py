@@ -14,6 +14,7 @@ from .claimants import ClaimantLexicon, load_claimants
 from .claims import attach_places, build_context, extract_claims
 from .context import article_countries
 from .events import build_event_context, events_for_article
+from .front import front_line_events
 from .gazetteer import Gazetteer, get_gazetteer
 from .places import capitalised_candidates, country_context, find_place_mentions
 from .terms import load_terms
@@ -59,6 +60,7 @@ class Extractor:
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,
                                        sentences=sentences)
             extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
+            extraction.events += front_line_events(ectx, parsed, extraction.places)
             yield extraction
 
 

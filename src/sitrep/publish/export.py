@@ -47,6 +47,7 @@ ACLED_TYPES: dict[str, tuple[str, str]] = {
     "withdrawal": ("Strategic developments", "Other"),
     "reinforcement": ("Strategic developments", "Other"),
     "prison_break": ("Strategic developments", "Other"),
+    "front_line": ("Strategic developments", "Other"),
 }
 # Winner side -> sub-event. ACLED's "Government regains territory" covers any
 # state forces and their affiliates, so a foreign state's win maps there too.
@@ -61,6 +62,7 @@ ACLED_FALLBACK = ("Strategic developments", "Other")  # an event type added afte
 # Said in notes before the sentence, for mappings that lose information.
 ACLED_NOTE_PREFIX: dict[str, str] = {
     "prison_break": "Prison break (no ACLED sub-event type). ",
+    "front_line": "Front line position reported (no ACLED sub-event type). ",
     "territory_change": "Territory changed hands; winner not stated. ",  # only when unknown
 }
 # ACLED time_precision codes: 1 the day is known, 2 the week, 3 the month.

@@ -57,16 +57,17 @@ SIDE_COLORS = {"government": "#D55E00", "opposition": "#009E73", "foreign": "#CC
                "civilians": "#0072B2", "unknown": "#7a7a7a"}
 TYPE_SHAPES = {"territory_change": "square", "withdrawal": "chevron", "armed_clash": "circle",
                "airstrike": "triangle", "shelling": "diamond", "reinforcement": "plus",
-               "prison_break": "star"}
+               "prison_break": "star", "front_line": "bar"}
 TYPE_COLORS = {"territory_change": "#1b3a5c", "withdrawal": "#6b8fb5", "armed_clash": "#b5523b",
                "airstrike": "#e69f00", "shelling": "#8c6d31", "reinforcement": "#56b4e9",
-               "prison_break": "#999999"}
+               "prison_break": "#999999", "front_line": "#444444"}
 # Marker outlines of unit radius, drawn scaled at each point (circle is an SVG circle).
 SHAPE_PATHS = {
     "square": "M-0.8,-0.8H0.8V0.8H-0.8Z", "triangle": "M0,-1.05L0.95,0.75H-0.95Z",
     "diamond": "M0,-1.1L1.1,0L0,1.1L-1.1,0Z", "chevron": "M-1,-0.6L0,0.9L1,-0.6L0,-0.1Z",
     "plus": "M-0.3,-1H0.3V-0.3H1V0.3H0.3V1H-0.3V0.3H-1V-0.3H-0.3Z",
     "star": "M0,-1L0.24,-0.33L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.33Z",
+    "bar": "M-1,-0.25H1V0.25H-1Z",  # a front line
 }
 LINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 # Contradictions shown most telling first: real disagreements before explained ones.

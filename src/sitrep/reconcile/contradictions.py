@@ -354,8 +354,13 @@ def find_contradictions(
 # --- control ----------------------------------------------------------------------------
 
 def _statement(e: EventRow) -> tuple[str, str] | None:
-    """('holds', side) for a capture, ('lost', side) for a withdrawal; None otherwise."""
+    """('holds', side) for a capture, ('lost', side) for a withdrawal, ('outside', side)
+    for a side's front line some way from the place; None otherwise."""
     cfg = rules()["control"]
+    if e.type == "front_line" and e.actor1_side not in (None, "unknown") and e.distance_km is not None:
+        if e.distance_km >= FRONT_OUTSIDE_KM:
+            return ("outside", e.actor1_side)
+        return None
     if e.type in cfg["held_types"] and e.winner:
         return ("holds", e.winner)
     if e.type in cfg["loss_types"] and e.actor1_side and e.actor1_side != "unknown":
@@ -363,16 +368,28 @@ def _statement(e: EventRow) -> tuple[str, str] | None:
     return None
 
 
+# A side whose front line is at least this far from a place does not hold it (tuned on the
+# seeds: "20 km from Hama" on 4 Dec against Hama's fall on 5 Dec; "3 to 4 km" stays out).
+FRONT_OUTSIDE_KM = 5.0
+
+
 def _opposed(x: tuple[str, str], y: tuple[str, str]) -> bool:
     if x[0] == y[0] == "holds":
         return x[1] != y[1]
+    if "outside" in (x[0], y[0]):
+        # kept out vs took it; two front lines or a withdrawal say nothing against it
+        return x[1] == y[1] and {x[0], y[0]} == {"outside", "holds"}
     return x[0] != y[0] and x[1] == y[1]  # took it vs withdrew from it
 
 
 def _event_side(e: EventRow, statement: tuple[str, str], place: str) -> Side:
-    verb = "took" if statement[0] == "holds" else "withdrew from"
+    if statement[0] == "outside":
+        how_far = f"{e.distance_km:g}" + (f"-{e.distance_high_km:g}" if e.distance_high_km else "")
+        text = f"{statement[1]} forces {how_far} km from {place}"
+    else:
+        text = f"{statement[1]} {'took' if statement[0] == 'holds' else 'withdrew from'} {place}"
     return Side(
-        statement=f"{statement[1]} {verb} {place}", source=e.source, source_kind=e.source_kind,
+        statement=text, source=e.source, source_kind=e.source_kind,
         date=e.date or e.published, doc=e.doc, outlet=e.outlet, sentence=e.sentence, ref=e.id,
         scope=e.place_text, docs=[e.doc],
     )
@@ -398,7 +415,11 @@ def control_contradictions(events: Iterable[EventRow], *,
                     break
                 if ej.doc == ei.doc or not _opposed(si, sj):
                     continue
-                pair = tuple(sorted((si, sj)))
+                # One pair per place and pair of statements, and per front-line claimant:
+                # each source's account of the front line gets its own line.
+                outside = next((e.source or e.outlet or e.doc for st, e in ((si, ei), (sj, ej))
+                                if st[0] == "outside"), None)
+                pair = (tuple(sorted((si, sj))), outside)
                 if pair not in best or (dj - di).days < best[pair][0]:
                     best[pair] = ((dj - di).days, i, j)
         for days, i, j in best.values():

@@ -124,6 +124,8 @@ def event_row(event: Event) -> Row:
         "end": event.end,
         "sentence_start": event.sentence_start,
         "rule": event.rule,
+        "distance_km": event.distance_km,
+        "distance_high_km": event.distance_high_km,
     }
 
 

@@ -148,12 +148,20 @@ CREATE TABLE runs (
 # detection reads no text. Rows stored before this migration keep NULL until first used.
 _ARTICLE_MINHASH = "ALTER TABLE articles ADD COLUMN minhash BLOB"
 
+# Front-line events ("six miles from Hama"): the distance of actor1's forces from the place.
+_EVENT_DISTANCE = """
+ALTER TABLE events ADD COLUMN distance_km DOUBLE;
+ALTER TABLE events ADD COLUMN distance_high_km DOUBLE;
+"""
+
 # Append only; versions strictly increasing.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables: articles, claims, events, place_mentions, ingest_errors, runs",
               sql(_INITIAL)),
     Migration(2, "articles.minhash: stored MinHash signature for copy detection",
               sql(_ARTICLE_MINHASH)),
+    Migration(3, "events.distance_km, distance_high_km: front-line distances",
+              sql(_EVENT_DISTANCE)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -49,7 +49,7 @@ SELECT e.id, e.doc, e."date", e.date_precision, e."type", e.actor1, e.actor1_sid
        e."start", e."end", e.rule, CAST(f.n AS BIGINT),
        a.outlet, a.published, e.actor1_type, e.actor2_type, e.actor1_text, e.actor2_text,
        e.place_text, e.anchor, e.place_rule, e.date_rule, e.sentence_start,
-       coalesce(e.fatality_claims, [])
+       coalesce(e.fatality_claims, []), e.distance_km, e.distance_high_km
 FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.event_id = e.id
 """
 EVENT_ORDER = 'e.doc, e."start", e.id'

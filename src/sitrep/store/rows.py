@@ -105,6 +105,8 @@ class EventRow:
     date_rule: str | None
     sentence_start: int
     fatality_claims: list[str] = field(default_factory=list)
+    distance_km: float | None = None
+    distance_high_km: float | None = None
 
 
 @dataclass(slots=True)

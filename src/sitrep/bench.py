@@ -60,6 +60,7 @@ class BenchResult:
     jobs: int
     reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
     reconcile_ms_per_article: float = 0.0
+    reconcile_peak_rss_mb: float = 0.0
 
 
 def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
@@ -104,11 +105,13 @@ def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
     started = time.perf_counter()
     summary = run([corpus], db, jobs=jobs)
     seconds = time.perf_counter() - started
-    rec_seconds = measure_reconcile(db)
-    # Children's peak counts too when jobs > 1.
+    # Peak of the run itself (main process or a worker, whichever is larger), taken before
+    # the cross-source layer runs in this process.
     peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    rec_seconds = measure_reconcile(db)
     return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
-                       peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1))
+                       peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1),
+                       _peak_rss_mb())
 
 
 def measure_reconcile(db: Path) -> float:

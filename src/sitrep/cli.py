@@ -586,12 +586,13 @@ def bench(
         return
     table = Table(header_style="bold")
     for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims",
-                "reconcile s", "reconcile ms/article"):
+                "reconcile s", "reconcile ms/article", "reconcile peak MB"):
         table.add_column(col, justify="right")
     for r in report["sizes"]:
         table.add_row(*(str(x) for x in (r["articles"], r["words"], r["seconds"], r["articles_per_s"],
                                          r["words_per_s"], r["peak_rss_mb"], r["claims"],
-                                         r["reconcile_seconds"], r["reconcile_ms_per_article"])))
+                                         r["reconcile_seconds"], r["reconcile_ms_per_article"],
+                                         r["reconcile_peak_rss_mb"])))
     out.print(table)
     if "spacy_full_pass_articles_per_s_one_core" in report:
         out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "

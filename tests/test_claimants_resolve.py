@@ -21,6 +21,9 @@ def lexicon():
     ("Staff at Al-Shifa Hospital", [], "Al-Shifa Hospital", "medical"),
     ("a rebel commander", [], "opposition", "opposition"),
     ("the Regional Health Office of Tigray", [], "Regional Health Office of Tigray", "medical"),
+    # "the military" starts inside the longer, more specific alias: the longer one wins.
+    ("the military operations command leading the offensive", ["SY"], "Hayat Tahrir al-Sham", "opposition"),
+    ("Ukraine", [], "Ukraine", "government"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

@@ -99,16 +99,27 @@ class ClaimantLexicon:
                 best = entry
         return best
 
-    def find(self, text: str, countries: Sequence[str] = ()) -> list[ClaimantMatch]:
-        """Every known claimant alias in ``text``, longest first, not overlapping."""
+    def find(self, text: str, countries: Sequence[str] = (), overlapping: bool = False) -> list[ClaimantMatch]:
+        """Known claimant aliases in ``text``, leftmost-longest and not overlapping; with
+        ``overlapping``, also those starting inside another ("the military operations
+        command" holds both "the military" and "military operations command")."""
         found: list[ClaimantMatch] = []
-        for m in self.regex.finditer(text):
+        for m in (self._overlapping(text) if overlapping else self.regex.finditer(text)):
             entry = self._pick(m.group(0), countries, m.group(0))
             if entry is None:
                 continue
             found.append(ClaimantMatch(m.start(), m.end(), Claimant(
                 name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic)))
         return found
+
+    def _overlapping(self, text: str):
+        pos = 0
+        while True:
+            m = self.regex.search(text, pos)
+            if m is None:
+                return
+            yield m
+            pos = m.start() + 1
 
     def resolve(self, phrase: str, countries: Sequence[str] = ()) -> Claimant | None:
         """The claimant a noun phrase names, or None when it names none.
@@ -120,7 +131,7 @@ class ClaimantLexicon:
         phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        matches = self.find(phrase, countries)
+        matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         if specific:
             return max(specific, key=lambda m: (m.end - m.start)).claimant

@@ -83,8 +83,22 @@ def _is_abbreviation(head: str) -> bool:
     return word in _ABBREV or len(word) == 1 and word.isalpha()
 
 
+# A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
+# "DUBAI, UAE - "): not part of the sentence, whose subject would otherwise be "KYIV".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s+(?:[A-Z][A-Z.]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s+\d{4})?"
+    r"\s*(?:\([A-Za-z .&/-]{2,40}\))?\s*[-–—]+\s+(?=\S)"
+)
+
+
 def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
     seg = line[a:b]
+    if a == 0:
+        m = _DATELINE.match(seg)
+        if m:
+            a += m.end()
+            seg = line[a:b]
     stripped = seg.strip()
     if not stripped:
         return []

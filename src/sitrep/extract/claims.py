@@ -30,7 +30,7 @@ from .terms import ClaimTerms, PeopleNoun, load_terms
 SAY_LEMMAS = frozenset(
     "say report claim announce tell state estimate confirm add record document count warn "
     "acknowledge declare indicate allege publish update cite quote write tweet post reveal "
-    "disclose assert insist note put give raise revise".split()
+    "disclose assert insist note put give raise revise verify".split()
 )
 # Subjects that point back to a claimant named earlier in the article.
 ANAPHORIC_SUBJECTS = frozenset(
@@ -61,7 +61,8 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 MAX_LEVEL_CONTEXT = 16
 _CASUALTY_VERB_FORMS = frozenset(
     "killed killing wounded wounding injured injuring displaced displacing detained detaining "
-    "arrested arresting abducted abducting freed freeing released releasing".split()
+    "arrested arresting abducted abducting freed freeing released releasing uprooted uprooting "
+    "uproots displaces kills injures wounds".split()
 )
 _STOP_WORDS = frozenset(
     "were was are is have has had been be being in on at from by with to and or who which that "
@@ -134,6 +135,7 @@ class ArticleContext:
     previous_open_quote: bool = False
     reference_year: int | None = None  # publication year, else the latest year the text names
     attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
+    speech_verbs: dict = field(default_factory=dict)  # sentence index -> token index of that verb
 
 
 _ANY_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -170,6 +172,11 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
             inherited = _attribution(ctx, p_sentence, p_doc)[0] or p_inherited
             if inherited is not None:
                 claimant, claimant_rule = inherited, "claimant:quote-continues"
+        if claimant is None and adjacent and ctx.previous and text.lower().startswith(terms.carry_over):
+            last = ctx.previous[-1]  # "Another 20 people were wounded." continues that report
+            if last.source:
+                claimant = Claimant(last.source, last.source_kind, last.source_text, True)
+                claimant_rule = "claimant:continues-previous"
 
     claims: list[Claim] = []
     lower = text.lower()
@@ -191,6 +198,13 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         if noun and noun.unit:
             continue  # "300 families": a count of groups, not of people
         who, who_rule = claimant, claimant_rule
+        if claimant_rule.startswith("claimant:subject-of"):
+            local, local_rule = clause_attribution(ctx, sentence, doc, cand.figure.start)
+            if local is not None and local.name != (who.name if who else None):
+                who, who_rule = local, local_rule
+            elif local is None and not _speech_covers(ctx, sentence, doc, cand.figure.start):
+                # "Strike kills 13 as Moscow claims a village": Moscow does not claim the 13.
+                who, who_rule = None, ""
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
             who_rule = "claimant:breakdown"
@@ -461,12 +475,9 @@ def _find_attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
     verbs = [t for t in doc if t.lemma_.lower() in SAY_LEMMAS and t.pos_ in ("VERB", "AUX")]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
-        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
-        if not subj:
-            continue
-        span = doc[subj[0].left_edge.i: subj[0].right_edge.i + 1].text
-        who = _resolve_subject(ctx, sentence, span)
+        who = _subject_claimant(ctx, sentence, doc, verb)
         if who:
+            ctx.speech_verbs[sentence.index] = verb.i
             return who, f"claimant:subject-of({verb.lemma_.lower()})"
     # 3. "Its count stands at...", "Their figures show...": a possessive pointing back
     for tok in doc:
@@ -502,6 +513,61 @@ _TRAILING_SAY = re.compile(
     rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
 )
 _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+
+
+# Parts of a subject that describe rather than name it: "The army, which is battling the
+# RSF, said" names the army, not the RSF.
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
+
+
+def _subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
+    """The claimant named by the subject of ``verb``: its core first (without relative
+    clauses), then the whole phrase (so "Hassan, a leader of the rebels" still resolves)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    head = subj[0]
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _DESCRIBING_DEPS:
+            skip.update(t.i for t in child.subtree)
+    core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
+    who = _resolve_subject(ctx, sentence, core)
+    if who is not None and (who.known or not skip):
+        return who
+    full = doc[head.left_edge.i: head.right_edge.i + 1].text
+    return _resolve_subject(ctx, sentence, full) or who
+
+
+def _speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:
+    """Whether the sentence's speech verb reports the clause holding ``char``: it is the
+    main verb, or it stands above that clause in the parse."""
+    verb_i = ctx.speech_verbs.get(sentence.index)
+    tok = _token_at(doc, char)
+    if verb_i is None or tok is None:
+        return True
+    verb = doc[verb_i]
+    if verb.dep_ == "ROOT" or any(a.i == verb_i for a in tok.ancestors):
+        return True
+    # ", the governor said," hung on the main clause (parataxis/ccomp) reports all of it;
+    # an adverbial clause ("as Moscow claims ...") does not.
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i in main
+
+
+def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> tuple[Claimant | None, str]:
+    """The speaker of the clause holding character ``char``: the nearest speech verb above
+    it in the parse ("Kyiv says X, while the UN has verified Y": Y is the UN's)."""
+    tok = _token_at(doc, char)
+    if tok is None:
+        return None, ""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in SAY_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+            who = _subject_claimant(ctx, sentence, doc, anc)
+            if who:
+                return who, f"claimant:clause-subject-of({anc.lemma_.lower()})"
+            return None, ""
+    return None, ""
 
 
 def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:

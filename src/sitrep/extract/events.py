@@ -30,7 +30,7 @@ from ..records import ActorRef, Article, Claim, Event, PlaceMention, content_id
 from . import dates
 from .actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from .claimants import ClaimantLexicon
-from .claims import ArticleContext, _attribution, build_context
+from .claims import ArticleContext, _attribution, _speech_covers, build_context
 
 # How many sentences back "the city" may look for the place it stands for; tuned on the
 # seeds, where the antecedent is at most two sentences back.
@@ -740,11 +740,14 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     if not found:
         return []
     claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
-    when = dates.resolve_event_date(sentence.text, ctx.article.published)
     killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     for trig, mentions in found:
+        when = _event_date(ctx, sentence, doc, trig.tok)
+        who, who_rule = claimant, claimant_rule
+        if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
+            who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
         actor1, actor2, actor_rule = _actors(ctx, sentence, doc, trig)
         winner = None
         if trig.type == "territory_change":
@@ -759,14 +762,14 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
                 continue
             seen.add(key)
             rule = " ".join(r for r in (f"{trig.type}:{trig.rule}", f"place:{m.rule}", actor_rule,
-                                        claimant_rule or "claimant:none", f"date:{when.rule}") if r)
+                                        who_rule or "claimant:none", f"date:{when.rule}") if r)
             events.append(Event(
                 id=content_id(ctx.article.id, start, end, trig.type, m.text),
                 doc=ctx.article.id, type=trig.type, sentence=sentence.text, start=start, end=end,
                 sentence_start=sentence.start, rule=rule, actor1=actor1, actor2=actor2, winner=winner,
                 place=m, date=when.date, date_precision=when.precision, date_rule=when.rule,
-                source=claimant.name if claimant else None,
-                source_kind=claimant.kind if claimant else "unknown", fatality_claims=list(killed)))
+                source=who.name if who else None,
+                source_kind=who.kind if who else "unknown", fatality_claims=list(killed)))
     return events
 
 
@@ -783,6 +786,36 @@ def fill_winners(events: list[Event]) -> None:
             e.rule += " winner:article"
 
 
+def _event_date(ctx: EventContext, sentence: Sentence, doc, trigger) -> dates.DateResolution:
+    """The date of the trigger's own clause; else of the sentence without the relative
+    clauses that do not hold the trigger ("In Kursk, where Ukraine seized land in August,
+    Moscow said it retook the village": not August)."""
+    published = ctx.article.published
+    clause = trigger if trigger.dep_ not in ("compound", "amod") else trigger.head
+    if clause.pos_ != "VERB":
+        clause = clause.head if clause.head.pos_ == "VERB" else clause
+    own = _blank(sentence.text, doc, keep={t.i for t in clause.subtree})
+    found = dates.resolve_event_date(own, published)
+    if found.rule not in ("publication", "none"):
+        return found
+    drop = set()
+    for tok in doc:
+        if tok.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in tok.subtree}:
+            drop.update(t.i for t in tok.subtree)
+    rest = _blank(sentence.text, doc, keep={t.i for t in doc if t.i not in drop})
+    return dates.resolve_event_date(rest, published)
+
+
+def _blank(text: str, doc, keep: set[int]) -> str:
+    """``text`` with the tokens not in ``keep`` replaced by spaces (offsets unchanged)."""
+    chars = list(text)
+    for tok in doc:
+        if tok.i not in keep:
+            for k in range(tok.idx, min(tok.idx + len(tok.text), len(chars))):
+                chars[k] = " "
+    return "".join(chars)
+
+
 def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, object]],
                        places: Sequence[PlaceMention], claims: Sequence[Claim] = ()) -> list[Event]:
     """Events of an article from its parsed sentences, winners filled from the article."""
@@ -792,8 +825,32 @@ def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, objec
     events: list[Event] = []
     for sentence, doc in parsed:
         events += extract_events(ctx, sentence, doc, places, by_sentence.get(sentence.start, ()))
+    events = _drop_containing_provinces(events)
     fill_winners(events)
     return events
+
+
+def _drop_containing_provinces(events: list[Event]) -> list[Event]:
+    """'captured the village of X in Donetsk region': one event at X, not a second one at
+    the province that only locates it (same trigger, province of a more precise place)."""
+    by_trigger: dict[tuple[int, str], list[Event]] = {}
+    for e in events:
+        by_trigger.setdefault((e.start, e.type), []).append(e)
+    keep = []
+    for group in by_trigger.values():
+        precise_provinces = {(e.place.place.admin1 or "").casefold() for e in group
+                             if e.place and e.place.place and (e.place.precision or 9) <= 2}
+        for e in group:
+            m = e.place
+            # the mention names the province itself (not a village anchored in it)
+            is_province = (m is not None and m.place is not None and m.precision == 3
+                           and not m.rule.startswith("anchored"))
+            if is_province and precise_provinces and (
+                    (m.place.admin1 or m.place.name).casefold() in precise_provinces
+                    or m.text.casefold() in precise_provinces):
+                continue
+            keep.append(e)
+    return sorted(keep, key=lambda e: (e.start, e.id))
 
 
 

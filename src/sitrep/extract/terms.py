@@ -26,6 +26,7 @@ class ClaimTerms:
     anaphora: tuple[str, ...]
     not_people_units: frozenset[str]
     level_verbs: tuple[str, ...] = ()
+    carry_over: tuple[str, ...] = ()  # sentence openings that continue the previous report
 
     def people_at(self, words: list[str], i: int) -> tuple[PeopleNoun, int] | None:
         """The people noun starting at token ``i`` of ``words`` (lowercased), with its length."""
@@ -83,6 +84,7 @@ def load_terms() -> ClaimTerms:
         quantity_words=words_map,
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
+        carry_over=tuple(w + " " for w in data.get("claimant_carry_over", ())),
         not_people_units=frozenset(data["not_people_units"]),
         level_verbs=tuple(sorted(data.get("level_verbs", ()), key=len, reverse=True)),
     )

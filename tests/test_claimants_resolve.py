@@ -24,6 +24,8 @@ def lexicon():
     # "the military" starts inside the longer, more specific alias: the longer one wins.
     ("the military operations command leading the offensive", ["SY"], "Hayat Tahrir al-Sham", "opposition"),
     ("Ukraine", [], "Ukraine", "government"),
+    ("Kyiv", [], "Kyiv", "government"),
+    ("Ukraine's coordination headquarters", [], "Ukraine's coordination headquarters", "government"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

@@ -52,6 +52,16 @@ def _claims(extract_text, text):
      [("killed", "total", 60, "local health officials")]),
     ("Around 2000 people have fled the town since the weekend.",
      [("displaced", "total", 2000, None)]),
+    ("Of the dead, 12 were children, the ministry said.",
+     [("killed", "civilians", 12, None)]),
+    ("At least 1,000 people were killed in Goma, according to UN officials, and another 2,880 were injured.",
+     [("killed", "total", 1000, "United Nations"), ("injured", "total", 2880, "United Nations")]),
+    ("The attack killed 11, including four children, and wounded more than 60, local officials said.",
+     [("killed", "total", 11, None), ("killed", "civilians", 4, None), ("injured", "total", 60, None)]),
+    ("Kyiv says more than 12,000 civilians have been killed, while the UN has verified the deaths of 12,340.",
+     [("killed", "civilians", 12000, "Kyiv"), ("killed", "total", 12340, "United Nations")]),
+    ("Strike on market kills 13 as Moscow claims another village",
+     [("killed", "total", 13, None)]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)

@@ -174,21 +174,39 @@ class ClaimantLexicon:
 
     def guess_kind(self, phrase: str) -> str:
         bare = _ARTICLES.sub("", phrase.strip())
-        if _is_country(bare):
-            return "government"  # "Ukraine says": a state speaks through its government
+        owner = re.match(r"^(.+?)['’]s\s", bare)
+        if _is_country(bare) or (owner and _is_country(owner.group(1))
+                                 and not self._kind_from_words(phrase)):
+            # "Ukraine says", "Ukraine's coordination headquarters": a state's own body
+            return "government"
+        return self._kind_from_words(phrase) or "unknown"
+
+    def _kind_from_words(self, phrase: str) -> str | None:
         low = f" {_norm(phrase)} "
         for kind, words in self.kind_words:
             if words.search(low):
                 return kind
-        return "unknown"
+        return None
 
 
 def _is_country(name: str) -> bool:
+    """A country's name, or a capital standing for its government ("Kyiv says")."""
     from .context import _country_regex
 
     regex, names = _country_regex()
-    m = regex.fullmatch(name)
-    return bool(m) and name[:1].isupper()
+    if regex.fullmatch(name) and name[:1].isupper():
+        return True
+    return name in _state_forms()
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> frozenset[str]:
+    """Names and capitals of states from the actors' generic file (Kyiv, Moscow, Kremlin)."""
+    data = json.loads((resources.files("sitrep") / "data" / "actors" / "generic.json").read_text(encoding="utf-8"))
+    countries = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    demonyms = {d for forms in countries.get("demonyms", {}).values() for d in forms}
+    return frozenset(f for st in data.get("states", ()) for f in st.get("forms", ())
+                     if f[:1].isupper() and f not in demonyms)
 
 
 def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:

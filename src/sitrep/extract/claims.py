@@ -55,6 +55,10 @@ _DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|
                          r"number of people killed|dead|deaths|fatalities|death count)\b")
 # The people a death toll counts: everyone, killed.
 _TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+_NEGATED_COUNT = re.compile(r"\b(?:no|not|not a single|without)\s*$", re.IGNORECASE)
+_COPULAS = frozenset({"were", "are", "was", "is"})
+_BARE_CASUALTY_WORDS = frozenset({"killed", "dead", "wounded", "injured", "displaced", "missing",
+                                  "detained", "arrested", "abducted", "released", "freed"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words before a bare figure searched for a people noun or toll noun ("the number of people
 # displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
@@ -157,7 +161,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     adjacent = ctx.previous_index == sentence.index - 1
     candidates: list[_Candidate] = []
     for fig in find_figures(text):
-        cand = _candidate(text, fig, terms, candidates[-1] if candidates else None)
+        cand = _candidate(text, fig, terms, candidates[0] if candidates else None)
         if cand:
             candidates.append(cand)
     candidates += _single_victims(text, terms)
@@ -243,12 +247,14 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
 
 # --- candidates -----------------------------------------------------------------------
 
-def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate | None = None) -> _Candidate | None:
+def _candidate(text: str, fig: Figure, terms: ClaimTerms, first: _Candidate | None = None) -> _Candidate | None:
     before, after = text[:fig.start], text[fig.end:]
     if _COMPOUND_AFTER.match(after) or after.startswith(("%", ":", "/")) or before.endswith(("-", ":", "/", "$", "#")):
         return None
     if _NOT_A_COUNT_BEFORE.search(before) or _MONTHS.search(before) or _MONTH_AFTER.match(after):
         return None
+    if _NEGATED_COUNT.search(before):
+        return None  # "no one was killed", "not one soldier"
     year_like = (fig.value is not None and not fig.spelled and 1900 <= fig.value <= 2100
                  and fig.low == fig.high and "," not in fig.text)
     if year_like and _YEAR_BEFORE.search(before):
@@ -267,6 +273,15 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate |
             return None  # "the 2024 offensive": a year, unless people follow ("2000 people")
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
+        if w in _COPULAS and i + 1 < len(lowered):
+            # "Of the dead, 12 were children"; "another 2,880 were injured"
+            nxt = terms.people_at(lowered, i + 1)
+            if nxt:
+                return _Candidate(fig, nxt[0], fig.end + matches[i + 1].start(),
+                                  f"figure+predicate-noun:{' '.join(nxt[0].words)}")
+            rest = lowered[i + 1: i + 4]
+            if any(r in _BARE_CASUALTY_WORDS for r in rest[:3]) and not year_like:
+                return _Candidate(fig, None, None, "figure+were-casualty-word")
         if w in _STOP_WORDS or not w[0].isalnum():
             break
         gap += 1
@@ -276,7 +291,9 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, previous: _Candidate |
     # A bare figure right after a casualty verb ("and wounded 22") counts the same people
     # as the figure before it in the sentence.
     if prev_words and prev_words[-1] in _CASUALTY_VERB_FORMS:
-        noun = previous.noun if previous else None
+        # the people of the sentence's main figure ("killed 8 civilians and wounded 22"),
+        # not of a breakdown in between ("killed 11, including four children, and wounded 60")
+        noun = first.noun if first else None
         return _Candidate(fig, noun, None, "figure+after-casualty-verb")
     # A bare figure: "412 dead", "the death toll has reached 412".
     if lowered and lowered[0] in ("dead", "killed", "wounded", "injured", "displaced", "missing"):

@@ -153,3 +153,18 @@ def test_metadata_precedence(raw: str, meta: SourceMeta, options: Options, outle
     assert (article.published, article.date_rule) == (published, date_rule)
     assert article.title == "Headline of the day"
     assert "Skip to" not in article.text and "2024" not in article.text
+
+
+@pytest.mark.parametrize("lines,expected", [
+    (["BOSPHORUS DAILY", "Skip to main content", "World > Middle East", "", "Rebels advance"], "Bosphorus Daily"),
+    (["Gulf Morning Post", "Home | World | Middle East | Opinion", "Advertisement"], "Gulf Morning Post"),
+    (["Skip to main content", "LEVANT PRESS AGENCY | World | Middle East", "3 min read"], "Levant Press Agency"),
+    # Negatives: a headline is longer than a masthead; a section bar names no outlet.
+    (["Rebels close in on the city as the army regroups", "4 min read"], None),
+    (["News | World | Middle East", "Rebels close in"], None),
+    (["News", "", "Rebels close in on the city"], None),
+])
+def test_metadata_masthead(lines, expected):
+    from sitrep.ingest.outlets import masthead
+
+    assert masthead(lines) == expected

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sitrep.ingest.dateline import find_dateline, parse_date
-from sitrep.ingest.outlets import canonical_outlet, outlet_from_lines, outlet_from_url
+from sitrep.ingest.outlets import canonical_outlet, masthead, outlet_from_lines, outlet_from_url
 
 # A first paragraph longer than this is body text, not a headline.
 HEADLINE_MAX_WORDS = 25
@@ -83,6 +83,8 @@ def resolve(lines: list[str], text: str, meta: SourceMeta, *,
         outlet, outlet_rule = canonical_outlet(outlet_option), "option"
     elif (from_text := outlet_from_lines(lines)) is not None:
         outlet, outlet_rule = from_text, "text"
+    elif (from_masthead := masthead(lines)) is not None:
+        outlet, outlet_rule = from_masthead, "text-masthead"
 
     published: date | None = None
     date_rule: str | None = None

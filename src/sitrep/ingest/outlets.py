@@ -160,3 +160,47 @@ def outlet_from_lines(lines: list[str]) -> str | None:
         if found and (best is None or found[0] < best[0]):
             best = found
     return best[1].name if best else None
+
+
+# Mastheads sit in the first lines of a scraped page, next to its navigation.
+MASTHEAD_MAX_LINE = 2
+MASTHEAD_MAX_WORDS = 4
+_SECTION_WORDS = frozenset(
+    "news world home politics opinion live breaking video videos conflicts middle east "
+    "international latest analysis features sport business menu search".split())
+_NAV_LINE = re.compile(r"\s[|•>»]\s|^skip to|^home\b|^menu\b|^advertisement$", re.IGNORECASE)
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= MASTHEAD_MAX_WORDS or re.search(r"[\d.,:;?!\"“”()]", text):
+        return False
+    if all(w.lower() in _SECTION_WORDS for w in words):
+        return False
+    return all(w[0].isupper() or w.lower() in ("of", "the", "and", "de", "al") for w in words)
+
+
+def masthead(lines: list[str]) -> str | None:
+    """An outlet no list knows, from its masthead: a short name in capitals at the top of
+    the page ("BOSPHORUS DAILY"), a short name line right beside the navigation
+    ("Gulf Morning Post" above "Home | World | ..."), or the first cell of a navigation bar
+    ("LEVANT PRESS AGENCY | World | Middle East"). Returned in title case."""
+    top = [ln.strip() for ln in lines[:10] if ln.strip()][: MASTHEAD_MAX_LINE + 2]
+    for i, line in enumerate(top[: MASTHEAD_MAX_LINE + 1]):
+        cells = [c.strip() for c in re.split(r"\s[|•>»]\s", line)]
+        if len(cells) >= 3 and _name_like(cells[0]) and cells[0].lower() not in _SECTION_WORDS:
+            return _tidy(cells[0])
+        if i > MASTHEAD_MAX_LINE - 1 or len(cells) > 1 or not _name_like(line):
+            continue
+        beside = top[max(0, i - 1): i] + top[i + 1: i + 2]
+        if line.isupper() or any(_NAV_LINE.search(b) for b in beside):
+            return _tidy(line)
+    return None
+
+
+def _tidy(name: str) -> str:
+    if not name.isupper():
+        return name
+    small = {"Of", "The", "And"}
+    words = [w.capitalize() for w in name.split()]
+    return " ".join(w.lower() if w in small and k else w for k, w in enumerate(words))

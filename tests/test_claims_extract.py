@@ -94,7 +94,7 @@ def test_claims_negatives_make_no_claim(extract_text, text):
 
 @pytest.mark.parametrize("text,field,value", [
     ("In 1982, troops killed up to 35,000 people in the city.", "historical", True),
-    ("More than half a million people have been killed since 2011.", "historical", True),
+    ("Since 2011 the war has killed more than half a million people.", "historical", True),
     ("At least 50 people were killed on Tuesday.", "historical", False),
     ("State TV said 1,000 insurgents were killed, though it gave no evidence.", "unverified", True),
     ("The monitor said 20 civilians were killed, a toll that could not be independently verified.", "unverified", True),

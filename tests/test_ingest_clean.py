@@ -13,6 +13,7 @@ BODY = "Fighters entered the town of Northfield on Monday, residents said."
 
 @pytest.mark.parametrize("line", [
     "Skip to content",
+    "4 min read",
     "1. Skip to main menu",
     "  3. Skip to more Example sites",
     "Skip next section Example's Top Story",

@@ -60,7 +60,7 @@ def test_metadata_find_dateline(lines: list[str], expected: date | None) -> None
 @pytest.mark.parametrize("lines, expected", [
     (["1. Skip to content", "2. Skip to more DW sites", BODY], "DW"),
     (["Headline", "The New Region", BODY], "The New Region"),
-    ([BODY, "Profile picture of The New Region", "Author The New Region"], "The New Region"),
+    ([BODY, "Author The New Region", "Profile picture of The New Region"], "The New Region"),
     ([BODY, "© 2024 Al Jazeera Media Network"], "Al Jazeera"),
     (["KYIV (Reuters) - Drones struck the city overnight, officials said.", BODY], "Reuters"),
     (["GOMA, Congo, Jan 27 (Reuters) - Rebels entered the city, residents said.", BODY], "Reuters"),

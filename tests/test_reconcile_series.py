@@ -79,7 +79,7 @@ def test_reconcile_series_same_day_hedged_figures_merge():
     (claim(50000, day=4, source=UN, quantity="displaced",
            sentence="The UN said 50,000 people have been displaced since last week."),
      claim(115000, day=5, source=UN, quantity="displaced",
-           sentence="The UN said 115,000 people have been newly displaced across Idlib and northern Aleppo.")),
+           sentence="According to the UN, 115,000 people were newly displaced across Idlib and northern Aleppo.")),
     # Another claimant is another series.
     (claim(214, category="rebels"), claim(1600, day=4, category="rebels", source=ARMY)),
     # Unattributed figures of two outlets are not one claimant.
@@ -91,7 +91,7 @@ def test_reconcile_series_split(a, b):
 
 def test_reconcile_series_scope_text():
     c = claim(115000, source=UN, quantity="displaced",
-              sentence="115,000 people have been newly displaced across Idlib and northern Aleppo.")
+              sentence="115,000 people were newly displaced across Idlib and northern Aleppo.")
     (series,) = build_series([c])
     assert series.scope.region == "idlib + northern aleppo"
     assert "Idlib and northern Aleppo only" in series.scope.describe()

@@ -42,9 +42,12 @@ def run_demo(db: str | Path = "sitrep.duckdb", *, jobs: int = 1, console: Consol
         f"P {score.territory.precision:.2f} R {score.territory.recall:.2f}"))
     console.print(Text("Some death tolls, with who claims them:"))
     for r in rows:
-        figure = r.value if r.value is not None else r.qualifier
-        console.print(Text(f"  {r.published} {r.outlet or 'unknown'}: {r.qualifier + ' ' if r.qualifier and r.value is not None else ''}"
-                           f"{figure} {r.category} killed, per {r.source or 'no claimant'}"))
+        if r.value is not None:
+            figure = f"{r.qualifier + ' ' if r.qualifier else ''}{r.value:,}"
+        else:
+            figure = r.qualifier or f"{r.low}-{r.high}"
+        console.print(Text(f"  {r.published} {r.outlet or 'unknown outlet'}: {figure} killed "
+                           f"({r.category}), according to {r.source or 'no named claimant'}"))
     if report:
         from .publish.report import write_report
 

@@ -62,6 +62,12 @@ def _claims(extract_text, text):
      [("killed", "civilians", 12000, "Kyiv"), ("killed", "total", 12340, "United Nations")]),
     ("Strike on market kills 13 as Moscow claims another village",
      [("killed", "total", 13, None)]),
+    ("More than 6,000 civilians have been killed, according to the Assistance Association for Political "
+     "Prisoners, while more than 3.5 million people have been displaced, the UN says.",
+     [("killed", "civilians", 6000, "Assistance Association for Political Prisoners"),
+      ("displaced", "total", 3500000, "United Nations")]),
+    ("The United Nations said some 350,000 people had been left without shelter since M23 seized the city.",
+     [("displaced", "total", 350000, "United Nations")]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)

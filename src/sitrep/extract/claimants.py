@@ -89,14 +89,18 @@ class ClaimantLexicon:
             return None
         if _norm(alias) in self.acronyms and not original.replace(".", "").isupper():
             return None
-        ctx = set(countries)
+        # Rank by the article's countries, most named first: in a Lebanon story that names
+        # Israel too, "the health ministry" is Lebanon's.
+        rank = {c: i for i, c in enumerate(countries)}
         best: _Entry | None = None
+        best_key = None
         for entry, context_only in options:
-            in_context = bool(entry.countries & ctx)
-            if context_only and not in_context:
+            place = min((rank[c] for c in entry.countries if c in rank), default=None)
+            if context_only and place is None:
                 continue
-            if best is None or (in_context and not (best.countries & ctx)) or (best.generic and not entry.generic):
-                best = entry
+            key = (place is None, place if place is not None else 0, entry.generic)
+            if best is None or key < best_key:
+                best, best_key = entry, key
         return best
 
     def find(self, text: str, countries: Sequence[str] = (), overlapping: bool = False) -> list[ClaimantMatch]:

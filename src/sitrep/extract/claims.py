@@ -202,7 +202,12 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         if noun and noun.unit:
             continue  # "300 families": a count of groups, not of people
         who, who_rule = claimant, claimant_rule
-        if claimant_rule.startswith("claimant:subject-of"):
+        if claimant_rule == "claimant:according-to" and not _according_covers(doc, cand.figure.start):
+            # "X died, according to A, while Y fled, the UN says": Y is the UN's
+            local, local_rule = clause_attribution(ctx, sentence, doc, cand.figure.start)
+            if local is not None:
+                who, who_rule = local, local_rule
+        elif claimant_rule.startswith("claimant:subject-of"):
             local, local_rule = clause_attribution(ctx, sentence, doc, cand.figure.start)
             if local is not None and local.name != (who.name if who else None):
                 who, who_rule = local, local_rule
@@ -554,6 +559,24 @@ def _subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Cla
         return who
     full = doc[head.left_edge.i: head.right_edge.i + 1].text
     return _resolve_subject(ctx, sentence, full) or who
+
+
+def _according_covers(doc, char: int) -> bool:
+    """Whether the sentence's "according to" hangs on the clause holding ``char``."""
+    tok = _token_at(doc, char)
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if tok is None or acc is None:
+        return True
+    # A clause break between them ("..., according to A, while Y were displaced, the UN
+    # says") means another clause, whatever the parse says.
+    lo, hi = sorted((acc.idx, char))
+    if _CLAUSE_BREAK.search(doc.text[lo:hi]):
+        return False
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return acc.head.i in main or acc.head.head.i in main
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
 
 
 def _speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:

@@ -498,6 +498,11 @@ def _antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
               and not _AREA_AFTER.match(text, m.end)]
     if not window:
         return None
+    # A town named earlier in this very sentence is the one meant ("killed in Goma since
+    # M23 seized the city"); otherwise the most named town of the last sentences.
+    same = [m for m in window if m.start >= sentence.start]
+    if same:
+        return same[-1]
     counts = Counter(m.text for m in places if m.start < offset and m.precision in (1, 2))
     return max(reversed(window), key=lambda m: counts[m.text])
 

@@ -229,7 +229,10 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         countries = frozenset(data.get("countries", ()))
         for item in data.get("claimants", ()):
-            entry = _Entry(item["name"], item.get("kind", "unknown"), countries, bool(item.get("generic")))
+            # An entry may narrow its file's countries ("health ministry" is Gaza's in
+            # Gaza and Lebanon's in Lebanon, though one file covers both).
+            own = frozenset(item["countries"]) if item.get("countries") else countries
+            entry = _Entry(item["name"], item.get("kind", "unknown"), own, bool(item.get("generic")))
             lex.add(item["name"], entry, False)
             for alias in item.get("aliases", ()):
                 lex.add(alias, entry, False)

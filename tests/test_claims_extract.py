@@ -59,7 +59,7 @@ def _claims(extract_text, text):
     ("The attack killed 11, including four children, and wounded more than 60, local officials said.",
      [("killed", "total", 11, None), ("killed", "civilians", 4, None), ("injured", "total", 60, None)]),
     ("Kyiv says more than 12,000 civilians have been killed, while the UN has verified the deaths of 12,340.",
-     [("killed", "civilians", 12000, "Kyiv"), ("killed", "total", 12340, "United Nations")]),
+     [("killed", "civilians", 12000, "Ukrainian government"), ("killed", "total", 12340, "United Nations")]),
     ("Strike on market kills 13 as Moscow claims another village",
      [("killed", "total", 13, None)]),
     ("More than 6,000 civilians have been killed, according to the Assistance Association for Political "

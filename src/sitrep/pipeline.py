@@ -77,6 +77,7 @@ def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int |
             yield _extract_batch(batch)
         return
     ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    _warm_worker()  # load once here: forked workers share the model and lexicons
     with ctx.Pool(jobs, initializer=_warm_worker) as pool:
         pending: deque = deque()
         for batch in _batches(articles, batch_size):

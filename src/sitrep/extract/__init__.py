@@ -66,4 +66,8 @@ class Extractor:
 
 @lru_cache(maxsize=1)
 def default_extractor() -> Extractor:
+    """The extractor with every lexicon loaded (so worker processes forked after this
+    call share them instead of each building them again)."""
+    article_countries("")  # builds the country-context regex
+    load_terms()
     return Extractor(claimants=load_claimants(), actors=load_actors(), gazetteer=get_gazetteer())

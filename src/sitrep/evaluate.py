@@ -5,8 +5,9 @@ Matching rules (DESIGN.md): a claim matches when doc, quantity, category and val
 a vague quantity ("hundreds", value null) matches a claim whose value or bounds fall in its
 band. The same figure extracted twice from one article (headline and body) counts once.
 Claimant accuracy is measured on matched claims: names are compared after both go through
-the claimants lexicon, and a gold source that names only a side ("opposition",
-"government") matches a claimant of that kind. Territory events match on doc and place.
+the claimants lexicon (a body matches the body it is part of: OCHA and the United Nations),
+and a gold source that names only a side ("opposition", "government") matches a claimant of
+that kind. Territory events match on doc and place.
 """
 
 from __future__ import annotations
@@ -160,7 +161,10 @@ def _same_claimant(gold: GoldClaim, pred: ClaimLike, lex: ClaimantLexicon) -> bo
         return True
     g = lex.canonical(gold.source) or gold.source
     p = lex.canonical(pred.source) or pred.source
-    return g.lower() == p.lower()
+    # A UN agency's figure is the UN's: OCHA matches a gold "United Nations" (and back).
+    g_line = {n.lower() for n in lex.lineage(g)}
+    p_line = {n.lower() for n in lex.lineage(p)}
+    return g.lower() == p.lower() or p.lower() in g_line or g.lower() in p_line
 
 
 def _place_key(name: str | None) -> str:

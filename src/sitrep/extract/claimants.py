@@ -65,6 +65,8 @@ class ClaimantLexicon:
     entries: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)
     # Short acronyms (UN, SDF, HTS) must be written in capitals to count: "un" is a word.
     acronyms: set[str] = field(default_factory=set)
+    # claimant -> the body it belongs to (OCHA -> United Nations), from "part_of" in the data
+    parents: dict[str, str] = field(default_factory=dict)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
     _regex: re.Pattern[str] | None = None
     _last_context_only: bool = False
@@ -174,6 +176,13 @@ class ClaimantLexicon:
         claimant = self.resolve(name, countries)
         return claimant.name if claimant else name
 
+    def lineage(self, name: str) -> list[str]:
+        """``name`` and the bodies it belongs to, innermost first (OCHA, United Nations)."""
+        out = [name]
+        while out[-1] in self.parents and self.parents[out[-1]] not in out:
+            out.append(self.parents[out[-1]])
+        return out
+
     def kind_of(self, name: str) -> str | None:
         for options in self.entries.values():
             for entry, _ in options:
@@ -239,6 +248,8 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
             own = frozenset(item["countries"]) if item.get("countries") else countries
             entry = _Entry(item["name"], item.get("kind", "unknown"), own, bool(item.get("generic")))
             lex.add(item["name"], entry, False)
+            if item.get("part_of"):
+                lex.parents[item["name"]] = item["part_of"]
             for alias in item.get("aliases", ()):
                 lex.add(alias, entry, False)
             for alias in item.get("context_aliases", ()):

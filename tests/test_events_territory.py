@@ -27,6 +27,13 @@ def _territory(text: str) -> dict[str, str | None]:
     ("Russian forces seized Avdiivka after months of fighting, Ukraine's army said.", {"Avdiivka": "foreign"}),
     # "fell to X": X gains
     ("The Sudanese city of Wad Madani fell to the RSF on Wednesday.", {"Wad Madani": "opposition"}),
+    # a facility in a town: the town changes hands
+    ("The Sudanese army recaptured the presidential palace in Khartoum on Friday.", {"Khartoum": "government"}),
+    # "captured it" points back to a town named earlier in the sentence
+    ("Fighting raged for control of Bakhmut for months before Wagner fighters captured it.",
+     {"Bakhmut": "foreign"}),
+    # the actor's war says which country a town is in, even when no country is named
+    ("RSF fighters overran the city of Wad Madani in December.", {"Wad Madani": "opposition"}),
     # a list gives one event per place
     ("M23 rebels took control of several towns in North Kivu, including Rubaya, Masisi and Sake.",
      {"Rubaya": "opposition", "Masisi": "opposition", "Sake": "opposition"}),
@@ -39,6 +46,14 @@ def _territory(text: str) -> dict[str, str | None]:
 ])
 def test_events_territory(text, expected):
     assert _territory(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured five soldiers in Hama on Tuesday.",
+    "Hama was quiet. The rebels captured it on Thursday.",  # "it" looks back only within its sentence
+])
+def test_events_territory_people_and_far_pronouns_take_no_town(text):
+    assert _territory(text) == {}
 
 
 @pytest.mark.parametrize("text,absent", [

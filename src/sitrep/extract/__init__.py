@@ -28,6 +28,16 @@ class Extractor:
     actors: ActorLexicon
     gazetteer: Gazetteer
 
+    def countries_of(self, text: str) -> list[str]:
+        """The article's countries, most named first, then those of the war its actors
+        belong to ("RSF fighters overran Wad Madani": Sudan, though Sudan is not named)."""
+        countries = article_countries(text)
+        conflict = self.actors.detect_conflict(text)
+        for code in sorted(self.actors.conflict_countries.get(conflict or "", ())):
+            if code not in countries:
+                countries.append(code)
+        return countries
+
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
 
@@ -43,7 +53,7 @@ class Extractor:
         docs = iter(parse(texts))
         terms = load_terms()
         for article, sentences, chosen in plans:
-            countries = article_countries(article.text)
+            countries = self.countries_of(article.text)
             ctx = build_context(article, self.claimants, countries)
             # Signed here, in the worker, so the store's single writer does not sign.
             extraction = Extraction(article=article, signature=pack_signature(article.text))
@@ -53,9 +63,10 @@ class Extractor:
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
             gaz = self.gazetteer
+            place_context = country_context(article.text, gaz)
+            place_context += [c for c in countries if c not in place_context]
             extraction.places = find_place_mentions(
-                article.id, article.text, capitalised_candidates(article.text), gaz,
-                country_context(article.text, gaz))
+                article.id, article.text, capitalised_candidates(article.text), gaz, place_context)
             attach_places(extraction.claims, extraction.places)
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,
                                        sentences=sentences)

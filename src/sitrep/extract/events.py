@@ -207,6 +207,16 @@ def _is_time(prep) -> bool:
     return any(w.lower_ in _TIME_WORDS or w.like_num for w in prep.subtree if w.i != prep.i)
 
 
+def _people_object(tok, t: EventTerms) -> bool:
+    """An object that counts people ("five soldiers", "hundreds of prisoners")."""
+    from .terms import load_terms
+
+    people = load_terms().people
+    if _is_area(tok, t):
+        return False
+    return tok.lower_ in people or any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ == "NOUN"
+
+
 def _is_area(tok, t: EventTerms) -> bool:
     return tok.lower_ in t.words("territory_change", "area_objects")
 
@@ -344,7 +354,8 @@ def _slot_roots(trig: _Trigger, t: EventTerms) -> list:
             return [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
         if passive:
             return passive
-        objs = _dobj_heads(tok)
+        # "captured five soldiers in Hama" takes people, not the town
+        objs = [o for o in _dobj_heads(tok) if not _people_object(o, t)]
         roots = [o for o in objs if o.lower_ not in t.words("territory_change", "control_nouns")]
         if tok.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
             roots.append(tok.head)  # "Aleppo, which the opposition captured"
@@ -413,6 +424,8 @@ def _places_of(trig: _Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> 
                   and not any(c.i in pidx for c in w.subtree)
                   and not _blocked(w, trig.tok, blocking, set())):
                 anaphors.append(w)
+            elif m is None and w.lower_ == "it" and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
+                anaphors.append(w)  # "before Wagner captured it": a town named earlier in the sentence
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
     return found, anaphors
@@ -503,6 +516,8 @@ def _antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     same = [m for m in window if m.start >= sentence.start]
     if same:
         return same[-1]
+    if word == "it":
+        return None  # "it" only looks back within its own sentence
     counts = Counter(m.text for m in places if m.start < offset and m.precision in (1, 2))
     return max(reversed(window), key=lambda m: counts[m.text])
 

@@ -71,7 +71,8 @@ def test_readers_folder_walk_sorted(corpus: Path) -> None:
     items = list(iter_inputs([corpus]))
     assert [i.id for i in _articles(items)] == ["a_page", "b_story", "wire-1", "feed-2", "77"]
     assert not [i for i in items if isinstance(i, IngestError)]
-    assert count_inputs([corpus]) == 3
+    # the progress bar's total: one per file, one per JSONL line
+    assert count_inputs([corpus]) == len(items) == 5
 
 
 def test_readers_deterministic_ids_and_hashes(corpus: Path) -> None:

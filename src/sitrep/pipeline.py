@@ -163,5 +163,5 @@ def run(
 
 
 def total_inputs(paths: Sequence[str | Path]) -> int:
-    """Number of inputs to show a progress bar against (files; JSONL lines count as one)."""
+    """Number of inputs to show a progress bar against (files, and each JSONL line)."""
     return count_inputs(paths)

@@ -72,8 +72,23 @@ def iter_files(paths: Sequence[str | Path]) -> Iterator[Path | IngestError]:
 
 
 def count_inputs(paths: Sequence[str | Path]) -> int:
-    """How many files iter_inputs will open (not articles: a JSONL file holds many)."""
-    return sum(1 for item in iter_files(paths) if isinstance(item, Path))
+    """How many items iter_inputs will yield, for a progress bar: one per file and one per
+    non-blank line of a JSONL file (counted by streaming its bytes), one per bad path."""
+    total = 0
+    for item in iter_files(paths):
+        if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+            total += max(_count_lines(item), 1)
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
 
 
 def iter_inputs(paths: Sequence[str | Path], *, outlet: str | None = None,

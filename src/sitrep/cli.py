@@ -261,16 +261,14 @@ def export_series_cmd(
 
     Example: sitrep export series --format csv -o series.csv
     """
-    from .publish.export import export_rows
     from .reconcile import reconcile
     from .reconcile.series import to_rows
 
-    _check_fmt(fmt)
-    with _open_read(db) as store:
+    def rows(store):
         rec = reconcile(store, with_contradictions=False)
-    with _output(output) as fh:
-        n = export_rows(rec.estimates if estimates else to_rows(rec.series), fh, fmt)
-    err.print(f"{n} rows exported")
+        return rec.estimates if estimates else to_rows(rec.series)
+
+    _export_computed(db, fmt, output, rows)
 
 
 @export_app.command("contradictions", context_settings=CONTEXT)
@@ -283,16 +281,10 @@ def export_contradictions_cmd(
 
     Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
     """
-    from .publish.export import export_rows
     from .reconcile import reconcile
     from .reconcile.contradictions import to_rows
 
-    _check_fmt(fmt)
-    with _open_read(db) as store:
-        rec = reconcile(store)
-    with _output(output) as fh:
-        n = export_rows(to_rows(rec.contradictions), fh, fmt)
-    err.print(f"{n} rows exported")
+    _export_computed(db, fmt, output, lambda store: to_rows(reconcile(store).contradictions))
 
 
 @export_app.command("framing", context_settings=CONTEXT)
@@ -305,20 +297,22 @@ def export_framing_cmd(
 
     Example: sitrep export framing --format csv -o framing.csv
     """
-    from .publish.export import export_rows
     from .reconcile.framing import framing as framing_rows
 
-    _check_fmt(fmt)
+    _export_computed(db, fmt, output, lambda store: framing_rows(store.iter_articles(with_text=True)))
+
+
+def _export_computed(db: Path, fmt: str, output: Optional[Path], compute) -> None:
+    """Compute rows from the database and write them as JSON lines or CSV."""
+    from .publish.export import export_rows
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("--format must be jsonl or csv")
     with _open_read(db) as store:
-        rows = framing_rows(store.iter_articles(with_text=True))
+        rows = compute(store)
     with _output(output) as fh:
         n = export_rows(rows, fh, fmt)
     err.print(f"{n} rows exported")
-
-
-def _check_fmt(fmt: str) -> None:
-    if fmt not in ("jsonl", "csv"):
-        raise typer.BadParameter("--format must be jsonl or csv")
 
 
 @export_app.command("claims", context_settings=CONTEXT)

@@ -68,6 +68,10 @@ def _claims(extract_text, text):
       ("displaced", "total", 3500000, "United Nations")]),
     ("The United Nations said some 350,000 people had been left without shelter since M23 seized the city.",
      [("displaced", "total", 350000, "United Nations")]),
+    ("Hamas is still holding about 100 hostages in Gaza, Israeli officials say.",
+     [("detained", "prisoners", 100, None)]),
+    ("The army said 35 militants were killed and 12 captured in the operation.",
+     [("killed", "rebels", 35, None), ("detained", "rebels", 12, None)]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)
@@ -93,6 +97,8 @@ def test_claims_extract_sentence(extract_text, text, expected):
     "The army fired 155mm shells along Route 6 for three hours.",
     "About 10 million people need humanitarian aid this winter.",
     "It was one of the largest offensives of the 2024 campaign.",
+    "The militia held a rally of 10,000 people in the capital.",
+    "Some 2.3 million people in Gaza face famine, the UN warned.",
 ])
 def test_claims_negatives_make_no_claim(extract_text, text):
     assert _claims(extract_text, text) == []

@@ -301,8 +301,9 @@ def _candidate(text: str, fig: Figure, terms: ClaimTerms, first: _Candidate | No
         noun = first.noun if first else None
         return _Candidate(fig, noun, None, "figure+after-casualty-verb")
     # A bare figure: "412 dead", "the death toll has reached 412".
-    if lowered and lowered[0] in ("dead", "killed", "wounded", "injured", "displaced", "missing"):
-        return _Candidate(fig, None, None, "figure+casualty-word")
+    if lowered and lowered[0] in _BARE_CASUALTY_WORDS | {"captured"}:
+        # "35 militants were killed and 12 captured": the main figure's people
+        return _Candidate(fig, first.noun if first else None, None, "figure+casualty-word")
     recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
     if any(re.search(rf"\b{re.escape(t)}\b", recent) for t in terms.toll_nouns if t not in ("number", "figure")):
         if fig.spelled and fig.value is not None and fig.value < 2:
@@ -413,6 +414,8 @@ def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str 
         tok = tok.head
         if tok.lemma_ in ("take", "hold") and any(c.lower_ in _CAPTIVE_WORDS for c in tok.children):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
+        if tok.lemma_ in ("hold", "keep") and cand.noun is not None and cand.noun.category == "prisoners":
+            return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages"
         q = by_index.get(tok.i)
         if q:
             if _hypothetical(tok):

@@ -99,4 +99,6 @@ def trigger_words() -> list[str]:
         out.update(spec["words"])
     out.update(data["toll_nouns"])
     out.update(w for w, info in data["people"].items() if info.get("quantity"))
+    # captives are a figure of detention by themselves ("still holding 100 hostages")
+    out.update(w for w, info in data["people"].items() if info["category"] == "prisoners")
     return sorted(out)

@@ -147,3 +147,15 @@ def test_claims_period_start(extract_text):
 
     claim = extract_text("Around 50,000 people have been displaced since 27 November, the UN said.").claims[0]
     assert claim.period_start == date(2024, 11, 27)
+
+
+@pytest.mark.parametrize("lead,source", [
+    # a person given only by a role speaks for the body of that kind just named
+    ("The White Helmets searched the rubble all night. ", "Syrian Civil Defense"),
+    # with no such body before, the person is the claimant as written
+    ("Rescue work went on all night. ", "Omar Haddad"),
+])
+def test_claims_person_by_role_speaks_for_the_body(extract_text, lead, source):
+    text = lead + '"We recovered the bodies of three children," said Omar Haddad, a volunteer.'
+    claims = extract_text(text).claims
+    assert [(c.quantity, c.value, c.source) for c in claims] == [("killed", 3, source)]

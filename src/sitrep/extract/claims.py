@@ -635,6 +635,13 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         earlier = _last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
         if earlier:
             return earlier
+    role = _ROLE_APPOSITION.search(phrase)
+    if not who.known and who.kind not in ("unknown", "government") and role:
+        # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
+        # them: a person described only by a role of the kind of a body just named.
+        earlier = _last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
+        if earlier:
+            return earlier
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase) \
             and not _HUMAN_SOURCES.search(phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
@@ -645,12 +652,21 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
 # Lowercase subjects that are still sources people cite ("witnesses said").
 _HUMAN_SOURCES = re.compile(r"\b(?:witnesses|residents|survivors|locals|activists|eyewitnesses|"
                             r"relatives|families|villagers|sources)\b")
+# ", a 40-year-old volunteer", ", a doctor": a person given by a role only. The body of that
+# kind must have been named within this many characters (about three sentences; tuned on
+# the bundled sample) for the person to speak for it.
+_ROLE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:volunteer|rescuer|medic|doctor|"
+                              r"nurse|paramedic|worker|spokesman|spokeswoman|spokesperson|official|member)\b",
+                              re.IGNORECASE)
+ROLE_LOOKBACK_CHARS = 600
 _DEFINITE_DESCRIPTION = re.compile(r"^the\s+[a-z-]+(?:\s+[a-z-]+)?$")
 
 
-def _last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = None) -> Claimant | None:
+def _last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = None,
+                          within: int | None = None) -> Claimant | None:
     known = [m for m in ctx.mentions if m.start < offset and m.claimant.known
-             and (kind is None or m.claimant.kind == kind)]
+             and (kind is None or m.claimant.kind == kind)
+             and (within is None or offset - m.start <= within)]
     return known[-1].claimant if known else None
 
 

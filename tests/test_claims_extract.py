@@ -72,6 +72,9 @@ def _claims(extract_text, text):
      [("detained", "prisoners", 100, None)]),
     ("The army said 35 militants were killed and 12 captured in the operation.",
      [("killed", "rebels", 35, None), ("detained", "rebels", 12, None)]),
+    ("Killed: 1,200. Injured: 3,400.", [("killed", "total", 1200, None), ("injured", "total", 3400, None)]),
+    ("UN: 500,000 displaced by fighting in Darfur", [("displaced", "total", 500000, "United Nations")]),
+    ("Nine killed, 30 wounded as missiles hit Kharkiv", [("killed", "total", 9, None), ("injured", "total", 30, None)]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)
@@ -98,6 +101,9 @@ def test_claims_extract_sentence(extract_text, text, expected):
     "About 10 million people need humanitarian aid this winter.",
     "It was one of the largest offensives of the 2024 campaign.",
     "The militia held a rally of 10,000 people in the capital.",
+    "The meeting starts at 10:30, officials said.",
+    "Ukraine's air force said it shot down 47 of the 55 drones launched overnight.",
+    "Congress approved a $61 billion aid package that includes 2,000-pound bombs.",
     "Some 2.3 million people in Gaza face famine, the UN warned.",
 ])
 def test_claims_negatives_make_no_claim(extract_text, text):

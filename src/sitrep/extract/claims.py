@@ -55,6 +55,11 @@ _DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|
                          r"number of people killed|dead|deaths|fatalities|death count)\b")
 # The people a death toll counts: everyone, killed.
 _TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+_LABEL_QUANTITY = {"killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed",
+                   "injured": "injured", "wounded": "injured", "displaced": "displaced",
+                   "missing": "missing", "detained": "detained", "arrested": "detained",
+                   "released": "released"}
+_LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
 _NEGATED_COUNT = re.compile(r"\b(?:no|not|not a single|without)\s*$", re.IGNORECASE)
 _COPULAS = frozenset({"were", "are", "was", "is"})
 _BARE_CASUALTY_WORDS = frozenset({"killed", "dead", "wounded", "injured", "displaced", "missing",
@@ -254,6 +259,10 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
 
 def _candidate(text: str, fig: Figure, terms: ClaimTerms, first: _Candidate | None = None) -> _Candidate | None:
     before, after = text[:fig.start], text[fig.end:]
+    label = _LABEL_BEFORE.search(before)
+    if label:  # "Killed: 1,200. Injured: 3,400." (fact boxes)
+        noun = PeopleNoun((label.group(1).lower(),), "total", None, None, _LABEL_QUANTITY[label.group(1).lower()])
+        return _Candidate(fig, noun, None, f"figure+label:{label.group(1).lower()}")
     if _COMPOUND_AFTER.match(after) or after.startswith(("%", ":", "/")) or before.endswith(("-", ":", "/", "$", "#")):
         return None
     if _NOT_A_COUNT_BEFORE.search(before) or _MONTHS.search(before) or _MONTH_AFTER.match(after):
@@ -504,7 +513,13 @@ def _find_attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
         if who:
             ctx.speech_verbs[sentence.index] = verb.i
             return who, f"claimant:subject-of({verb.lemma_.lower()})"
-    # 3. "Its count stands at...", "Their figures show...": a possessive pointing back
+    # 3. a headline that names its source first: "UN: 500,000 displaced by fighting"
+    head = re.match(r"^([^:]{2,40}):\s", sentence.text)
+    if head:
+        who = ctx.lexicon.resolve(head.group(1), ctx.countries)
+        if who and who.known:
+            return who, "claimant:headline-source"
+    # 3b. "Its count stands at...", "Their figures show...": a possessive pointing back
     for tok in doc:
         if tok.dep_ == "poss" and tok.lower_ in _POSSESSIVE_PRONOUNS and tok.head.lemma_.lower() in _RECORD_NOUNS:
             who = _last_claimant_before(ctx, sentence.start)

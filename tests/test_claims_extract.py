@@ -75,6 +75,10 @@ def _claims(extract_text, text):
     ("Killed: 1,200. Injured: 3,400.", [("killed", "total", 1200, None), ("injured", "total", 3400, None)]),
     ("UN: 500,000 displaced by fighting in Darfur", [("displaced", "total", 500000, "United Nations")]),
     ("Nine killed, 30 wounded as missiles hit Kharkiv", [("killed", "total", 9, None), ("injured", "total", 30, None)]),
+    # fighters take the side the actor lexicon gives their group in this war
+    ("Israeli strikes killed 12 Hezbollah fighters in southern Lebanon.", [("killed", "rebels", 12, None)]),
+    ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
+    ("Hezbollah said eight of its fighters were killed in southern Lebanon.", [("killed", "rebels", 8, "Hezbollah")]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)

@@ -203,9 +203,13 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         category = noun.category if noun else "total"
         subgroup = noun.subgroup if noun else None
         if noun and noun.category in ("combatants", "total"):
-            category = _side_from_modifiers(text, cand) or category
+            category = _side_from_modifiers(text, cand, ctx.countries) or category
         if noun and noun.unit:
             continue  # "300 families": a count of groups, not of people
+        if category == "combatants" and claimant is not None and _OWN_PEOPLE.search(
+                text[cand.figure.end: cand.noun_start or cand.figure.end]):
+            # "Hezbollah said eight of its fighters were killed": the speaker's own side
+            category = _SIDE_CATEGORY.get(claimant.kind, category)
         who, who_rule = claimant, claimant_rule
         if claimant_rule == "claimant:according-to" and not _according_covers(doc, cand.figure.start):
             # "X died, according to A, while Y fled, the UN says": Y is the UN's
@@ -464,8 +468,9 @@ _GOV_MODIFIERS = re.compile(r"\b(?:pro-government|pro-regime|government|regime|a
 _REBEL_MODIFIERS = re.compile(r"\b(?:rebel|opposition|insurgent|jihadist|jihadi|islamist|anti-government|anti-regime|militant|terrorist|armed group)s?\b", re.I)
 
 
-def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
-    """'rebel fighters' -> rebels, 'pro-government fighters' -> government."""
+def _side_from_modifiers(text: str, cand: _Candidate, countries: Sequence[str] = ()) -> str | None:
+    """'rebel fighters' -> rebels, 'pro-government fighters' -> government, 'Hezbollah
+    fighters' -> the side the actor lexicon gives Hezbollah in this war."""
     if cand.noun_start is None:
         return None
     between = text[cand.figure.end: cand.noun_start]
@@ -477,7 +482,19 @@ def _side_from_modifiers(text: str, cand: _Candidate) -> str | None:
         return "government"
     if _REBEL_MODIFIERS.search(between):
         return "rebels"
+    from .actors import load_actors
+
+    for match in load_actors().match(between, countries):
+        side = _SIDE_CATEGORY.get(match.actor.side)
+        if side:
+            return side
     return None
+
+
+# An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
+# armed side; government is state forces and their allied militias).
+_SIDE_CATEGORY = {"opposition": "rebels", "government": "government"}
+_OWN_PEOPLE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 
 
 # --- claimant --------------------------------------------------------------------------

@@ -79,6 +79,8 @@ def _claims(extract_text, text):
     ("Israeli strikes killed 12 Hezbollah fighters in southern Lebanon.", [("killed", "rebels", 12, None)]),
     ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
     ("Hezbollah said eight of its fighters were killed in southern Lebanon.", [("killed", "rebels", 8, "Hezbollah")]),
+    ("The fighting has claimed 50 lives since Monday.", [("killed", "total", 50, None)]),
+    ("Twelve people were martyred in the strike, the ministry said.", [("killed", "total", 12, None)]),
 ])
 def test_claims_extract_sentence(extract_text, text, expected):
     got = _claims(extract_text, text)
@@ -106,6 +108,7 @@ def test_claims_extract_sentence(extract_text, text, expected):
     "It was one of the largest offensives of the 2024 campaign.",
     "The militia held a rally of 10,000 people in the capital.",
     "The meeting starts at 10:30, officials said.",
+    "Doctors saved 40 lives at the field hospital.",
     "Ukraine's air force said it shot down 47 of the 55 drones launched overnight.",
     "Congress approved a $61 billion aid package that includes 2,000-pound bombs.",
     "Some 2.3 million people in Gaza face famine, the UN warned.",

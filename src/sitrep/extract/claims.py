@@ -427,6 +427,8 @@ def _quantity(doc, text: str, cand: _Candidate, terms: ClaimTerms) -> tuple[str 
         tok = tok.head
         if tok.lemma_ in ("take", "hold") and any(c.lower_ in _CAPTIVE_WORDS for c in tok.children):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
+        if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
+            return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
         if tok.lemma_ in ("hold", "keep") and cand.noun is not None and cand.noun.category == "prisoners":
             return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages"
         q = by_index.get(tok.i)
@@ -674,7 +676,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         earlier = _last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
         if earlier:
             return earlier
-    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in phrase) \
+    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not _HUMAN_SOURCES.search(phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
         return None

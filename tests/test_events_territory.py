@@ -34,6 +34,11 @@ def _territory(text: str) -> dict[str, str | None]:
      {"Bakhmut": "foreign"}),
     # the actor's war says which country a town is in, even when no country is named
     ("RSF fighters overran the city of Wad Madani in December.", {"Wad Madani": "opposition"}),
+    # a claimed capture is an event (with its claimant); a state abroad is a foreign force
+    ("Russia claims to have captured Vuhledar, a claim Kyiv denied.", {"Vuhledar": "foreign"}),
+    # "lost X to Y": Y gains
+    ("The RSF lost the town of Singa to the army last month.", {"Singa": "government"}),
+    ("The army said it had cleared the village of Tal Rifaat of RSF fighters.", {"Tal Rifaat": "government"}),
     # a list gives one event per place
     ("M23 rebels took control of several towns in North Kivu, including Rubaya, Masisi and Sake.",
      {"Rubaya": "opposition", "Masisi": "opposition", "Sake": "opposition"}),

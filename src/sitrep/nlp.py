@@ -33,6 +33,8 @@ EVENT_STEMS = (
     "pull out", "redeploy", "airstrike", "air strike", "air raid", "strike", "bomb", "drone",
     "shell", "missile", "rocket", "artillery", "clash", "battle", "fighting between", "reinforc",
     "prison", "surround", "encircl", "kilomet", "km", "miles",
+    # irregular forms that the lemma prefixes of data/claim_terms.json do not reach
+    "lost", "slain", "shot", "freed", "withdrawn", "drove", "driven", "clear",
 )
 
 

@@ -366,7 +366,9 @@ class ActorLexicon:
             modifier = _norm(" ".join(words[:i]))
             state = self.states.get(modifier)
             if state and _norm(head) in _FORCE_NOUNS:
-                ours = state[0] in self.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries
+                # the war's home state, else the article's most-named country (not every
+                # country it names: a Ukraine story names Russia too)
+                ours = state[0] in self.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries[:1]
                 return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
             if entry.conflict != GENERIC_CONFLICT:
                 return entry.ref(phrase)
@@ -388,7 +390,7 @@ class ActorLexicon:
             return "government"
         state = self.states.get(key)
         if state:
-            own = self.conflict_countries.get(conflict or "", frozenset()) | set(countries)
+            own = self.conflict_countries.get(conflict or "", frozenset()) | set(countries[:1])
             return "government" if state[0] in own else self._backed_side(state[0], conflict)
         entry = self.lookup(x, countries)
         return entry.side if entry is not None else "unknown"

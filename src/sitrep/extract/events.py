@@ -769,6 +769,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
         if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
             who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
         actor1, actor2, actor_rule = _actors(ctx, sentence, doc, trig)
+        actor1 = _state_abroad(ctx, actor1, mentions)
         winner = None
         if trig.type == "territory_change":
             winner, holder = _winner(ctx, sentence, doc, trig, actor1)
@@ -804,6 +805,19 @@ def fill_winners(events: list[Event]) -> None:
         if e.type == "territory_change" and e.winner is None:
             e.winner = side
             e.rule += " winner:article"
+
+
+def _state_abroad(ctx: EventContext, actor: ActorRef | None, mentions: Sequence[PlaceMention]) -> ActorRef | None:
+    """A state named as the actor ("Russia captured Vuhledar") is a foreign force when every
+    place of the event lies in another country, whatever the article names most."""
+    if actor is None:
+        return None
+    key = " ".join((actor.as_written or actor.name).lower().split())
+    state = ctx.actors.states.get(key)
+    countries = {m.place.country for m in mentions if m.place is not None and m.place.country}
+    if state and countries and state[0] not in countries and actor.side != "foreign":
+        return ActorRef(actor.name, "foreign", "External/Other forces", actor.as_written, actor.known)
+    return actor
 
 
 def _event_date(ctx: EventContext, sentence: Sentence, doc, trigger) -> dates.DateResolution:

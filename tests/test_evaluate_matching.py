@@ -64,3 +64,61 @@ def test_evaluate_matching_repeated_figure_counts_once(tmp_path):
     headline_and_body = [C("d", "killed", "total", 5, 5, 5), C("d", "killed", "total", 5, 5, 5)]
     report = evaluate(_gold(tmp_path, [spec]), headline_and_body)
     assert (report.claims.tp, report.claims.fp) == (1, 0)
+
+
+@pytest.mark.parametrize("gold_source,pred_source,correct", [
+    ("Azerbaijani Health Ministry", "Azerbaijani Ministry of Health", True),  # Karabakh
+    ("Azerbaijani government", "Azerbaijan", True),  # a state's own statement
+    ("Kamal Adam", "surgeon Kamal Adam", True),  # Sudan: a role before the name
+    ("mayor of Saint-Marc", "Saint-Marc mayor's office", False),  # Haiti: not the same words
+    ("diplomatic source", "diplomatic source and a Yemeni NGO", False),  # two parties
+    ("Ukrainian General Staff", "Russian Defence Ministry", False),
+    ("Gaza Health Ministry", "Palestinian Health Ministry", True),  # its name in Gaza stories
+])
+def test_evaluate_matching_claimant_spellings(tmp_path, gold_source, pred_source, correct):
+    spec = {"quantity": "killed", "category": "total", "value": 5, "source": gold_source}
+    pred = C("d", "killed", "total", 5, 5, 5, pred_source, "government")
+    report = evaluate(_gold(tmp_path, [spec]), [pred])
+    assert (report.claimant_correct == 1) is correct
+
+
+def test_evaluate_claim_claimant_recall_and_conflicts(tmp_path):
+    docs = [
+        {"doc": "a", "conflict": "Sudan 2023-", "claims": [
+            {"quantity": "killed", "category": "total", "value": 10, "source": "United Nations"},
+            {"quantity": "injured", "category": "total", "value": 20, "source": "United Nations"}]},
+        {"doc": "b", "conflict": "Myanmar 2021-", "claims": [
+            {"quantity": "displaced", "category": "total", "value": 3000, "source": None}]},
+    ]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"documents": docs}), encoding="utf-8")
+    preds = [C("a", "killed", "total", 10, 10, 10, "OCHA", "un"),
+             C("a", "injured", "total", 20, 20, 20, "Sudanese army", "government"),
+             C("b", "displaced", "total", 3000, 3000, 3000, None),
+             C("b", "killed", "total", 4, 4, 4, None)]
+    report = evaluate(path, preds)
+    assert (report.claims.tp, report.claims.fp, report.claims.fn) == (3, 1, 0)
+    assert report.claimant_correct == 2 and report.claim_claimant_recall == pytest.approx(2 / 3)
+    assert report.by_conflict["Sudan 2023-"].claim_claimant_recall == pytest.approx(0.5)
+    assert report.by_conflict["Myanmar 2021-"].claims.fp == 1
+
+
+def test_evaluate_repeated_figure_matches_its_attributed_copy(tmp_path):
+    """A headline and the body state one figure: the copy with the claimant is matched."""
+    spec = {"quantity": "killed", "category": "total", "value": 45, "source": "Gaza Health Ministry"}
+    preds = [C("d", "killed", "total", 45, 45, 45, None),
+             C("d", "killed", "total", 45, 45, 45, "Gaza Health Ministry", "government")]
+    report = evaluate(_gold(tmp_path, [spec]), preds)
+    assert report.claims.fp == 0 and report.claimant_correct == 1
+
+
+def test_evaluate_gold_folder_with_index(tmp_path):
+    from sitrep.evaluate import gold_article_paths, load_gold_set
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x1.txt").write_text("Nine people were killed.", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text(json.dumps({"file": "x1.txt", "conflict": "Haiti gangs"}) + "\n")
+    (tmp_path / "gold.json").write_text(json.dumps({"documents": [{"doc": "x1", "claims": []}]}))
+    gold = load_gold_set(tmp_path)
+    assert gold.conflicts == {"x1": "Haiti gangs"}
+    assert gold_article_paths(gold) == [tmp_path / "articles"]

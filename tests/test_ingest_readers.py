@@ -158,3 +158,32 @@ def test_readers_html_declared_charset_and_xml_declaration(tmp_path: Path) -> No
     first, second = list(iter_inputs([legacy, xhtml]))
     assert isinstance(first, Article) and f"({arabic})" in first.text
     assert isinstance(second, Article) and PARA2 in second.text
+
+
+def test_ingest_readers_index_sidecar_gives_metadata(tmp_path):
+    """A metadata sidecar (index.jsonl) names the outlet and date of plain text files."""
+    import json
+    from datetime import date
+
+    from sitrep.ingest import iter_inputs, load_index
+
+    (tmp_path / "a.txt").write_text("Shelling hit the market on Monday, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Fighting went on near the airport.\n", encoding="utf-8")
+    index = tmp_path / "meta.jsonl"
+    index.write_text(json.dumps({"file": "a.txt", "outlet": "Kyiv Post", "published": "2024-03-02",
+                                 "title": "Market hit"}) + "\n", encoding="utf-8")
+    meta = load_index(index)
+    arts = {a.id: a for a in iter_inputs([tmp_path / "a.txt", tmp_path / "b.txt"], index=meta)}
+    assert arts["a"].outlet == "Kyiv Post" and arts["a"].published == date(2024, 3, 2)
+    assert arts["a"].title == "Market hit"
+    assert arts["b"].published is None
+
+
+def test_ingest_readers_bad_index_is_one_line(tmp_path):
+    from sitrep.ingest import load_index
+    from sitrep.records import IngestError
+
+    bad = tmp_path / "meta.jsonl"
+    bad.write_text('{"file": "a.txt"}\n{not json\n', encoding="utf-8")
+    result = load_index(bad)
+    assert isinstance(result, IngestError) and "line 2" in str(result)

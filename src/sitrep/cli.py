@@ -69,6 +69,8 @@ def run(
     published: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that do not say."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),
     max_mb: float = typer.Option(5.0, "--max-mb", help="Skip input files larger than this (MB)."),
+    index: Optional[Path] = typer.Option(None, "--index", exists=True, dir_okay=False,
+                                         help="JSONL of per-file metadata: {\"file\", \"outlet\", \"published\", \"title\", \"url\"}."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Ingest articles and extract claims and events into the database.
@@ -82,13 +84,21 @@ def run(
     from .store import StoreLockedError
 
     when = _parse_date(published, "--date")
+    metadata = None
+    if index is not None:
+        from .ingest import load_index
+
+        metadata = load_index(index)
+        if not isinstance(metadata, dict):
+            err.print(f"error: {metadata}")
+            raise typer.Exit(2)
     progress = Progress(TextColumn("[bold]sitrep run"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=False)
     try:
         with progress:
             task = progress.add_task("inputs", total=total_inputs(paths))
             summary = run_pipeline(
-                paths, db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000),
+                paths, db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000), index=metadata,
                 on_input=lambda n: progress.advance(task, n),
                 on_error=lambda e: progress.console.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False),
             )
@@ -354,26 +364,61 @@ class _output:
 
 @app.command("eval", context_settings=CONTEXT)
 def eval_cmd(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Reference annotation (JSON)."),
-    db: Path = DB_OPTION,
+    gold: Path = typer.Argument(..., exists=True, help="Reference annotation: a gold JSON file, or a folder "
+                                "with gold.json, its articles (articles/ or beside it) and index.jsonl."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB database to score (default sitrep.duckdb; "
+                                      "for a gold folder, a temporary one its articles are run into)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    lists: bool = typer.Option(True, "--lists/--no-lists", help="Show misses, extras and claimant differences."),
     min_f1: Optional[float] = typer.Option(None, help="Exit 1 when claims F1 is below this."),
     min_claimant: Optional[float] = typer.Option(None, help="Exit 1 when claimant accuracy is below this."),
+    min_claim_claimant: Optional[float] = typer.Option(None, help="Exit 1 when claim+claimant recall is below this."),
+    min_territory_f1: Optional[float] = typer.Option(None, help="Exit 1 when territory-change F1 is below this."),
 ) -> None:
-    """Score the database against a reference annotation: precision, recall and F1 of
-    claims (and territory events), claimant accuracy, and the misses and extras.
+    """Score extraction against a reference annotation: precision, recall and F1 of claims
+    and territory changes, claimant accuracy, claim+claimant recall, the same by conflict,
+    and the misses, extras and claimant differences with the rule behind each row.
 
-    Example: sitrep eval ../shared/dev/seeds.gold.json --db seeds.duckdb
+    A gold folder is run first (with its index.jsonl metadata) into --db, or into a
+    temporary database when --db is not given.
+
+    Example: sitrep eval ../shared/dev2 --no-lists
     """
-    from .evaluate import evaluate, format_report, gate_failures
+    import tempfile
 
-    with _open_read(db) as store:
-        report = evaluate(gold, store.iter_claims(), store.events())
+    from .evaluate import evaluate, format_report, gate_failures, load_gold_set, run_gold_set
+
+    try:
+        gold_set = load_gold_set(gold)
+    except (OSError, ValueError, KeyError) as exc:
+        err.print(f"error: cannot read the gold set {gold}: {exc}")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
+        if gold.is_dir():
+            db = db or Path(tmp) / "eval.duckdb"
+            progress = Progress(TextColumn("[bold]sitrep eval"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=err, transient=True, disable=as_json)
+            with progress:
+                from .evaluate import gold_article_paths
+                from .pipeline import total_inputs
+
+                task = progress.add_task("articles", total=total_inputs(gold_article_paths(gold_set)))
+                try:
+                    summary = run_gold_set(gold_set, db, on_input=lambda n: progress.advance(task, n))
+                except ValueError as exc:
+                    err.print(f"error: {exc}")
+                    raise typer.Exit(2)
+            for e in summary.errors:
+                err.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False)
+        db = db or Path("sitrep.duckdb")
+        with _open_read(db) as store:
+            report = evaluate(gold_set, store.iter_claims(), store.events())
     if as_json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_report(report))
-    failures = gate_failures(report, min_f1=min_f1, min_claimant=min_claimant)
+        print(format_report(report, show_lists=lists))
+    failures = gate_failures(report, min_f1=min_f1, min_claimant=min_claimant,
+                             min_claim_claimant=min_claim_claimant, min_territory_f1=min_territory_f1)
     for f in failures:
         err.print(f"below floor: {f}")
     if failures:

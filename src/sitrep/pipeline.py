@@ -13,9 +13,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from .ingest import DEFAULT_MAX_BYTES, count_inputs, iter_inputs
+from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
 from .records import Article, Extraction, IngestError
 from .store import StoreLockedError, open_db
 
@@ -114,6 +114,7 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_input: ProgressFn | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    index: Mapping[str, SourceMeta] | None = None,
 ) -> RunSummary:
     """Ingest ``paths`` into the database at ``db_path`` and extract every new article."""
     started = time.perf_counter()
@@ -124,7 +125,7 @@ def run(
         seen: dict[str, str] = {}  # doc id -> content hash, within this run
 
         def fresh_articles() -> Iterator[Article]:
-            for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes):
+            for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index):
                 summary.inputs += 1
                 if on_input:
                     on_input(1)

@@ -183,6 +183,14 @@ class ClaimantLexicon:
             out.append(self.parents[out[-1]])
         return out
 
+    def countries_of(self, name: str) -> tuple[str, ...]:
+        """The countries of the entry called ``name`` (its war), empty when unknown."""
+        for options in self.entries.values():
+            for entry, _ in options:
+                if entry.name == name:
+                    return tuple(sorted(entry.countries))
+        return ()
+
     def kind_of(self, name: str) -> str | None:
         for options in self.entries.values():
             for entry, _ in options:

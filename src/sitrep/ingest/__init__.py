@@ -16,12 +16,13 @@ from sitrep.ingest.readers import (
     count_inputs,
     iter_files,
     iter_inputs,
+    load_index,
     read_article_text,
     read_path,
 )
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "Options", "SourceMeta", "article_from_text", "canonical_outlet", "clean_text",
-    "count_inputs", "drop_reason", "find_dateline", "guess_title", "iter_files", "iter_inputs",
+    "count_inputs", "drop_reason", "find_dateline", "guess_title", "iter_files", "iter_inputs", "load_index",
     "outlet_from_lines", "outlet_from_url", "parse_date", "read_article_text", "read_path",
 ]

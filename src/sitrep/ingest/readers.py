@@ -7,7 +7,8 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +40,8 @@ class Options:
     outlet: str | None = None
     published: date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Metadata of files given in a sidecar index (``load_index``): file name -> SourceMeta.
+    index: Mapping[str, SourceMeta] = field(default_factory=dict)
 
 
 def _is_hidden(name: str) -> bool:
@@ -92,9 +95,11 @@ def _count_lines(path: Path) -> int:
 
 
 def iter_inputs(paths: Sequence[str | Path], *, outlet: str | None = None,
-                published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Articles and errors from files and folders, in a deterministic order."""
-    options = Options(outlet=outlet, published=published, max_bytes=max_bytes)
+                published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                index: Mapping[str, SourceMeta] | None = None) -> Iterator[Item]:
+    """Articles and errors from files and folders, in a deterministic order. ``index``
+    gives per-file metadata (see ``load_index``) to .txt and .html files."""
+    options = Options(outlet=outlet, published=published, max_bytes=max_bytes, index=index or {})
     for item in iter_files(paths):
         if isinstance(item, IngestError):
             yield item
@@ -144,10 +149,11 @@ def _read_single(path: Path, suffix: str, options: Options) -> Item:
     decoded = decode_html(data) if suffix in HTML_SUFFIXES else decode_bytes(data)
     if decoded.text is None:
         return IngestError(str(path), decoded.reason or "unreadable")
+    meta = options.index.get(path.name) or options.index.get(path.stem) or SourceMeta()
     if suffix in HTML_SUFFIXES:
         return _from_html(decoded.text, doc_id=path.stem, path=str(path), line=None,
-                          meta=SourceMeta(), options=options)
-    return article_from_text(decoded.text, doc_id=path.stem, path=str(path), options=options)
+                          meta=meta, options=options)
+    return article_from_text(decoded.text, doc_id=path.stem, path=str(path), meta=meta, options=options)
 
 
 def _from_html(html: str, *, doc_id: str, path: str, line: int | None, meta: SourceMeta,
@@ -281,3 +287,37 @@ def _jsonl_record(raw: bytes, number: int, path: Path, options: Options) -> Item
     if isinstance(html, str) and html.strip():
         return _from_html(html, doc_id=doc_id, path=where, line=number, meta=meta, options=options)
     return IngestError(where, f"JSONL line {number} has no text or html", number)
+
+
+# Keys of an index line that name the file it describes.
+_INDEX_FILE_KEYS = ("file", "path", "id")
+
+
+def load_index(path: str | Path) -> dict[str, SourceMeta] | IngestError:
+    """A metadata sidecar: JSONL with one object per article file, ``{"file": "a.txt",
+    "outlet", "published", "title", "url"}`` (``file`` may also be ``path`` or ``id``).
+    Returns file name (and stem) -> SourceMeta, or why the index cannot be read."""
+    where = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        return IngestError(where, f"cannot read index: {getattr(err, 'strerror', None) or err}")
+    out: dict[str, SourceMeta] = {}
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            return IngestError(where, f"malformed index line {number}: {err.msg}", number)
+        if not isinstance(record, dict):
+            return IngestError(where, f"malformed index line {number}: expected a JSON object", number)
+        name = next((_str_field(record, k) for k in _INDEX_FILE_KEYS if _str_field(record, k)), None)
+        if name is None:
+            return IngestError(where, f"index line {number} names no file (file, path or id)", number)
+        meta = SourceMeta(title=_str_field(record, "title"), outlet=_str_field(record, "outlet"),
+                          published=parse_date_value(record.get("published")), url=_str_field(record, "url"))
+        base = Path(name).name
+        out[base] = meta
+        out.setdefault(Path(base).stem, meta)
+    return out

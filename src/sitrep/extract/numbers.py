@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -21,7 +22,12 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          # South Asian scales ("3.7 lakh", "2 crore"), common in Indian and Pakistani outlets.
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+# Larger than this is no count of people (the world's population is ~8.1 billion): such a
+# "figure" is an identifier, a sum of money or garbage, never a claim.
+MAX_PEOPLE = 10_000_000_000
 
 # Vague amounts as (low, high) bands. The low end follows the usual reading of the
 # plural ("dozens" = at least two dozen); the high end is the next order of magnitude
@@ -42,6 +48,8 @@ VAGUE_BANDS: dict[str, tuple[int, int | None]] = {
     "scores": (40, 99),
     "several": (3, 9),
     "a handful": (2, 5),
+    "in their thousands": (2_000, 9_999),
+    "in their hundreds": (200, 999),
 }
 
 # Hedges written before a figure, longest first so "more than" wins over "more".
@@ -64,8 +72,17 @@ _WORD_NUM = (
     + "|".join(k for k in UNITS if " " not in k and UNITS[k] < 10 and UNITS[k] > 0) + r"))?"
     + r"|(?:" + "|".join(sorted((k for k in UNITS if k != "dozen"), key=len, reverse=True)) + r")"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:hundred|thousand|million|billion|m\b|bn\b|k\b)"
+# Digit groupings, most specific first: Indian lakh grouping ("5,00,000"); thousands with
+# commas ("1,600"), with spaces ("84 770", "145 000": Russian, Ukrainian and French style);
+# a decimal comma before a scale ("1,4 million"); dotted thousands ("3.500", read as
+# thousands only when every group has three digits); plain digits with a decimal point.
+_DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
+           r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))"
+           r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d,.]\d)"
+           r"|\d+(?:\.\d+)?")
+_SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
     rf"(?:half\s+a\s+(?:million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
@@ -111,10 +128,16 @@ def parse_number(text: str) -> int | None:
         return scale // 2 if scale else None
     m = re.fullmatch(rf"({_DIGITS})\s*({_SCALE})?", t)
     if m:
-        base = float(m.group(1).replace(",", ""))
+        digits = m.group(1)
         suffix = (m.group(2) or "").strip()
         scale = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}.get(suffix, SCALES.get(suffix, 1))
-        return int(round(base * scale))
+        base = _digits_value(digits, scaled=scale != 1)
+        if base is None:
+            return None
+        value = base * scale
+        # Exact arithmetic: "99,999,999,999,999,999,999" stays that number (and is then
+        # too big to be people), never a float rounded to something else.
+        return int(value) if value == value.to_integral_value() else int(value.quantize(Decimal(1)))
     total, current = 0, 0
     words = re.split(r"[\s-]+", t.replace(" and ", " "))
     i = 0
@@ -141,6 +164,23 @@ def parse_number(text: str) -> int | None:
             return None
         i += 1
     return total + current
+
+
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
+def _digits_value(digits: str, scaled: bool) -> Decimal | None:
+    """The value of a digit group as written (see _DIGITS for the groupings)."""
+    d = digits.replace("\u00a0", " ").replace("\u202f", " ")
+    if _DECIMAL_COMMA.fullmatch(d) and scaled:
+        return Decimal(d.replace(",", "."))  # "1,4 million"
+    if _DOTTED_THOUSANDS.fullmatch(d) and not scaled:
+        return Decimal(d.replace(".", ""))  # "3.500 people": nobody counts half people
+    try:
+        return Decimal(d.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        return None
 
 
 def _bounds(value: int, qualifier: str | None) -> tuple[int | None, int | None]:

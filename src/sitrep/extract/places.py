@@ -21,13 +21,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
-from sitrep.extract.gazetteer import Gazetteer, normalise
+from sitrep.extract.gazetteer import Candidate, Gazetteer, normalise, skeleton
 from sitrep.records import Place, PlaceMention
 
 # How far back (characters, within the sentence) a cue such as "the towns of"
@@ -79,8 +80,50 @@ def _words() -> _Words:
 
 # --------------------------------------------------------------------------- candidates
 
-# A word: letters/digits with inner hyphens or apostrophes ("al-Nasiriyah", "Ma'arrat").
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’ʿʾ‘][^\W_]+)*")
+# A word: letters/digits with inner hyphens or apostrophes ("al-Nasiriyah", "Ma'arrat"),
+# or a dotted abbreviation ("U.S.", "D.C.", "W.Va.", "Ill.": a short capitalised word and
+# its dot; a dotted word that the gazetteer does not know is read without its dot).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?![^\W_])|(?:[A-Z][a-z]{0,3}\.\s?)?[A-Z][a-z]{0,4}\.(?![^\W_])"
+                    r"|[^\W_]+(?:[-'’ʿʾ‘][^\W_]+)*")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+@functools.cache
+def _dotted_abbreviations() -> frozenset[str]:
+    """Dotted abbreviations that are place names ("Ill.", "W.Va.", "B.C."), spaces removed."""
+    data_dir = resources.files("sitrep") / "data" / "gazetteer"
+    names = json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))
+    out = {a.replace(" ", "") for table in names["abbreviations"].values() for a in table if a.endswith(".")}
+    return frozenset(out)
+
+
+class _Tok:
+    """A token of ``capitalised_candidates`` (a match-like view)."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _tokens(text: str):
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.replace(" ", "") not in _dotted_abbreviations():
+            # "Paris." at a sentence end: the word without its dot (a two-word match splits)
+            for w in re.finditer(r"[^\W_]+", tok):
+                yield _Tok(m.start() + w.start(), m.start() + w.end(), w.group())
+            continue
+        yield _Tok(m.start(), m.end(), tok)
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Britain-based", "HTS-led", "Russia-backed": a capitalised word glued to a participle.
 _ADJECTIVE = re.compile(r"-[a-z]+$")
@@ -103,7 +146,7 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
     without leading function words ("In Hama" -> "Hama") or a possessive 's."""
     words = _words()
     spans: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
+    run: list[_Tok] = []
 
     def close() -> None:
         while run and run[-1].group().lower() in words.articles:
@@ -117,9 +160,10 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
             spans.append((run[0].start(), end))
         run.clear()
 
-    for m in _TOKEN.finditer(text):
+    for m in _tokens(text):
         tok = m.group()
-        joined = bool(run) and text[run[-1].end():m.start()] == " " and not _POSSESSIVE.search(run[-1].group())
+        joined = (bool(run) and text[run[-1].end():m.start()] == " " and not _POSSESSIVE.search(run[-1].group())
+                  and not (run[-1].group().endswith(".") and not _INITIALS.fullmatch(run[-1].group())))
         if _is_capitalised(tok):
             if run and not joined:
                 close()
@@ -168,6 +212,7 @@ class _Span:
     placelike: bool = False
     ignored: bool = False  # an adjective or stop word: never a place, even in a list of places
     group: int = -1  # index of the list ("A, B and C") the span belongs to
+    qualifier: Qualifier | None = None  # the province or country written after it ("Athens, Ga.")
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -225,30 +270,150 @@ def _has_cue(text: str, span: _Span, sent_start: int) -> bool:
     return bool(after and after.group(1) in w.directions)
 
 
+# --------------------------------------------------------------------------- ranking
+#
+# A name's candidates are ranked by a score: population (a prior: the big place is meant
+# more often), the kind of place (a country or province before a town of the same name),
+# the article's countries (by rank), the provinces it names, the distance to its other
+# places, and an explicit qualifier ("Athens, Ga.", "a village in Idlib province"). The
+# weights were tuned on the LGL and TR-News geoparsing corpora (../shared/geo) and checked
+# on GeoVirus, with the conflict seeds and unit tests kept green.
+
+# Score per decade of population ("a town of 10,000" -> 4).
+POPULATION_WEIGHT = 1.0
+# Kind of place: a bare "Georgia" or "Lebanon" is the country or state, not a hamlet.
+FEATURE_BONUS = {"country": 3.0, "admin1": 2.0, "region": 2.0, "admin2": 1.0, "city": 0.0}
+# The article's countries, by rank (most named first); the rest get the last value.
+COUNTRY_BONUS = (3.0, 2.0, 1.0)
+# A place in a province or state that the article names ("Ohio", "Ky.", "Idlib province").
+ADMIN1_BONUS = 2.5
+# Distance to the article's other places (km thresholds, bonus): local news clusters.
+DISTANCE_BONUS = ((50.0, 3.0), (150.0, 2.0), (400.0, 1.0))
+# "Town, State" / "Town, Country" / "a village in X province": decides on its own.
+QUALIFIER_BONUS = 20.0
+# Matched under an alternate name (not the place's own) or under a loose spelling.
+ALTERNATE_PENALTY = 2.0
+SKELETON_PENALTY = 1.0
+# A province or state outside the article's countries is believed when named in full
+# and this big ("Ontario" in a story from Michigan); smaller ones collide with words.
+FOREIGN_ADMIN1_MIN_POPULATION = 1_000_000
+
+
+@dataclass(slots=True)
+class _Context:
+    """What an article says about where it is: countries (ranked), provinces named,
+    places already resolved (for distance)."""
+
+    countries: list[str]
+    admin1: set[tuple[str, str]] = field(default_factory=set)
+    anchors: list[tuple[str, Place]] = field(default_factory=list)
+    rank: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.rank = {cc: i for i, cc in enumerate(self.countries)}
+
+
+Qualifier = frozenset[tuple[str, str]]  # (ISO2, admin-1 key or "") pairs a place must lie in
+
+
+def _admin_key(place: Place) -> str:
+    return normalise(place.admin1 or "") if place.feature != "admin1" else normalise(place.admin1 or place.name)
+
+
+def _in_qualifier(place: Place, qualifier: Qualifier) -> bool:
+    return any(place.country == cc and (not a1 or _admin_key(place) == a1) for cc, a1 in qualifier)
+
+
+def _score(cand: Candidate, ctx: _Context, qualifier: Qualifier | None, key: str) -> float:
+    p = cand.place
+    s = POPULATION_WEIGHT * math.log10(max(p.population, 0) + 1) + FEATURE_BONUS.get(p.feature, 0.0)
+    if not cand.main:
+        s -= ALTERNATE_PENALTY
+    if cand.match == "skeleton":
+        s -= SKELETON_PENALTY
+    if p.country in ctx.rank:
+        s += COUNTRY_BONUS[min(ctx.rank[p.country], len(COUNTRY_BONUS) - 1)]
+    if p.feature not in ("country", "region") and (p.country, _admin_key(p)) in ctx.admin1:
+        s += ADMIN1_BONUS
+    if p.feature in ("city", "admin2") and ctx.anchors:
+        near = min((_km(p, a) for k, a in ctx.anchors if k != key), default=None)
+        if near is not None:
+            s += next((bonus for limit, bonus in DISTANCE_BONUS if near <= limit), 0.0)
+    if qualifier:
+        s += QUALIFIER_BONUS if _in_qualifier(p, qualifier) else -QUALIFIER_BONUS
+    return s
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _trusted(gazetteer: Gazetteer, cand: Candidate, ctx: _Context, qualifier: Qualifier | None) -> bool:
+    p = cand.place
+    if qualifier and _in_qualifier(p, qualifier) and p.feature != "country":
+        return cand.match == "exact" or p.country in ctx.countries[:2]
+    if p.feature in ("city", "admin2") and (p.country, _admin_key(p)) in ctx.admin1 and (
+            cand.main or cand.match == "exact"):
+        return True  # a town of a province the article names
+    if (p.feature == "admin1" and cand.main and cand.match == "exact"
+            and p.population >= FOREIGN_ADMIN1_MIN_POPULATION):
+        return True
+    if p.feature == "admin2" and cand.match == "exact":
+        return True  # "Laurel County": the name says what it is
+    return gazetteer.trusted(cand, context_countries=ctx.countries)
+
+
+# A bare name shared by a province and its own big town is the town ("Rockets fell on
+# Kharkiv", "Hama", "New York"): when the town holds at least this share of the province's
+# population. Smaller namesakes (Georgia, Vermont) leave the state.
+NAMESAKE_CITY_MIN_SHARE = 0.05
+
+
+def _namesake_city(area: Candidate, scored: Sequence[Candidate]) -> Candidate:
+    key = skeleton(normalise(area.place.name))
+    for c in scored:
+        p = c.place
+        if (p.feature == "city" and p.country == area.place.country and c.main and c.match == "exact"
+                and skeleton(normalise(p.name)) == key and p.population >= NAMESAKE_CITY_MIN_SHARE * area.place.population):
+            return c
+    return area
+
+
 def _resolve_name(
-    gazetteer: Gazetteer, name: str, context: Sequence[str], *, admin: bool, city: bool
+    gazetteer: Gazetteer, name: str, ctx: _Context, *, admin: bool, city: bool,
+    qualifier: Qualifier | None = None,
 ) -> tuple[Place, int | None, str] | None:
     """Place, precision and rule for a name, or None."""
-    cands = [c for c in gazetteer.candidates(name, context_countries=context) if gazetteer.trusted(c, context_countries=context)]
+    key = normalise(name)
+    cands = [c for c in gazetteer.candidates(name, context_countries=ctx.countries)
+             if _trusted(gazetteer, c, ctx, qualifier)]
+    if not cands:
+        return None
+    scored = sorted(cands, key=lambda c: -_score(c, ctx, qualifier, key))
     if admin:
-        area = next((c for c in cands if c.place.feature in ADMIN_FEATURES), None)
+        area = next((c for c in scored if c.place.feature in ADMIN_FEATURES), None)
         if area:
             return area.place, 3, "admin1"
-        town = next((c for c in cands if c.place.feature == "city"), None)
+        town = next((c for c in scored if c.place.feature == "city"), None)
         if town:
             region = gazetteer.admin1_area(town.place)
             return (region, 3, "admin1") if region else (town.place, 3, "admin1-via-city")
         return None
     if city:
-        cands = [c for c in cands if c.place.feature == "city"] or cands
-    if not cands:
-        return None
-    best = cands[0]
+        scored = [c for c in scored if c.place.feature == "city"] or scored
+    best = scored[0]
+    if best.place.feature == "admin1":
+        best = _namesake_city(best, scored)
     if best.place.feature == "country":
         return best.place, None, "country"
     if best.place.feature in ADMIN_FEATURES:
         return best.place, 3, "admin1"
-    return best.place, 1, f"gazetteer-{best.match}"
+    rule = f"gazetteer-{best.match}"
+    if qualifier and _in_qualifier(best.place, qualifier):
+        rule += "+qualified"
+    return best.place, 1, rule
 
 
 def _sub_names(name: str) -> list[tuple[int, int]]:
@@ -274,7 +439,7 @@ def _mention(doc_id: str, span: _Span, place: Place | None, precision: int | Non
                         precision=precision, rule=rule, anchor=anchor)
 
 
-def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, context: Sequence[str]) -> None:
+def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
     sent_start, _ = _sentence_bounds(text, span.start)
     admin = _admin_mode(text, span, sent_start)
     city = _city_mode(text, span)
@@ -285,10 +450,16 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, con
     tries = [(0, len(span.text), admin, city)] + [(o, n, admin, city) for o, n in _sub_names(span.text)]
     last = span.text.split()[-1].lower()
     if len(span.text.split()) > 1 and last in w.admin_suffixes | w.city_suffixes:
-        # "Hama Province", "Hama City" as one NER span; "United States" stays whole when that fails.
+        # "Hama Province", "Hama City" as one NER span; "United States" stays whole when that fails;
+        # "Laurel County", a county under its own name, before "Laurel" the town.
+        whole = _resolve_name(gazetteer, span.text, ctx, admin=True, city=False, qualifier=span.qualifier)
+        if whole and whole[0].feature in ADMIN_FEATURES and normalise(whole[0].name) == normalise(span.text):
+            span.mention = _mention(doc_id, span, *whole)
+            return
         tries.insert(0, (0, span.text.rfind(" "), last in w.admin_suffixes, last in w.city_suffixes))
     for offset, length, admin_try, city_try in tries:
-        found = _resolve_name(gazetteer, span.text[offset:offset + length], context, admin=admin_try, city=city_try)
+        found = _resolve_name(gazetteer, span.text[offset:offset + length], ctx, admin=admin_try, city=city_try,
+                              qualifier=span.qualifier)
         if found:
             place, precision, rule = found
             sub = _Span(span.start + offset, span.start + offset + length, span.text[offset:offset + length])
@@ -297,6 +468,45 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, con
             span.mention = _mention(doc_id, sub, place, precision, rule)
             return
     span.placelike = admin or _has_cue(text, span, sent_start)
+
+
+# "Athens, Ga.", "Goma, North Kivu", "Kherson, in southern Ukraine": what may stand between
+# a place and the province or country that qualifies it.
+_QUALIFIER_GAP = re.compile(r"^,\s*(?:in\s+(?:the\s+)?)?$|^\s+in\s+(?:the\s+)?$")
+_POSTAL_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+def _qualifier_of(text: str, span: _Span, nxt: _Span, gazetteer: Gazetteer) -> Qualifier | None:
+    """The areas ``nxt`` names when it qualifies ``span`` ("Springfield, Ill."), else None."""
+    gap = text[span.end:nxt.start]
+    if not _QUALIFIER_GAP.match(gap):
+        return None
+    if "," in gap and _POSTAL_CODE.match(nxt.text) and nxt.text in gazetteer.postal_codes:
+        area = gazetteer.postal_codes[nxt.text]
+        return frozenset({(area.country or "", normalise(area.name))})
+    name = nxt.text
+    after = re.match(r"\s+([A-Za-z]+)", text[nxt.end:nxt.end + 20])
+    admin_only = bool(after and after.group(1).lower() in _words().admin_suffixes)
+    if not admin_only and "," not in gap:
+        return None  # "Town in Y": only "in Y province" qualifies (Y alone may be a town)
+    areas = set()
+    for c in gazetteer.candidates(name):
+        p = c.place
+        if not c.main or c.match != "exact":
+            continue
+        if p.feature == "country" and not admin_only:
+            areas.add((p.country or "", ""))
+        elif p.feature in ("admin1", "admin2") and p.country:
+            areas.add((p.country, _admin_key(p)))
+    return frozenset(areas) or None
+
+
+def _set_qualifiers(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
+    for span, nxt in zip(spans, spans[1:]):
+        q = _qualifier_of(text, span, nxt, gazetteer)
+        if q and any(_in_qualifier(c.place, q) for c in gazetteer.candidates(span.text)
+                     if c.place.feature not in ("country", "region")):
+            span.qualifier = q
 
 
 def _group_lists(text: str, spans: list[_Span]) -> list[list[_Span]]:
@@ -372,6 +582,26 @@ def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMen
     return _mention(doc_id, span, place, 2, f"anchored-near:{target.mention.text}", target.mention.text)
 
 
+def _named_areas(spans: list[_Span]) -> set[tuple[str, str]]:
+    """(country, province key) of the provinces and states the article names, and of
+    those that qualify a town ("Athens, Ga.")."""
+    out: set[tuple[str, str]] = set()
+    for span in spans:
+        m = span.mention
+        if m and m.place and m.place.feature in ("admin1", "admin2") and not m.rule.startswith("anchored"):
+            out.add((m.place.country or "", _admin_key(m.place)))
+        for cc, a1 in span.qualifier or ():
+            if a1:
+                out.add((cc, a1))
+    return out
+
+
+def _anchor_places(spans: list[_Span]) -> list[tuple[str, Place]]:
+    """Towns resolved in the first pass, keyed by name (a name is no evidence for itself)."""
+    return [(normalise(s.mention.text), s.mention.place) for s in spans
+            if s.mention and s.mention.place and s.mention.precision == 1 and s.mention.place.feature == "city"]
+
+
 def find_place_mentions(
     doc_id: str,
     text: str,
@@ -392,12 +622,22 @@ def find_place_mentions(
         name = text[start:end]
         if name.strip():
             spans.append(_Span(start, end, name))
+    _set_qualifiers(text, spans, gazetteer)
+    ctx = _Context(context)
     for span in spans:
-        _resolve_span(doc_id, text, span, gazetteer, context)
+        _resolve_span(doc_id, text, span, gazetteer, ctx)
+    # Second pass: the provinces the article names and its places resolved in the first
+    # pass are context for the rest (Paris near Lexington is in Kentucky).
+    ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans))
+    if ctx.admin1 or ctx.anchors:
+        for span in spans:
+            if not span.ignored:
+                span.mention, span.placelike = None, False
+                _resolve_span(doc_id, text, span, gazetteer, ctx)
     for group in _group_lists(text, spans):
         if _plural_admin_after(text, group):
             for span in group:
-                found = _resolve_name(gazetteer, span.text, context, admin=True, city=False)
+                found = _resolve_name(gazetteer, span.text, ctx, admin=True, city=False)
                 if found:
                     span.mention = _mention(doc_id, span, found[0], found[1], found[2])
         # A list is a list of places when one member is a town or province, or a cue says so.

@@ -38,13 +38,41 @@ def _key(cc: str, name: str, lat: float, lon: float) -> tuple:
     return (cc, name, round(lat, 2), round(lon, 2))
 
 
+BASEMAP = OUT.parents[1] / "basemap" / "countries_110m.json"
+
+
+def _outline_centres() -> dict[str, tuple[float, float]]:
+    """ISO2 -> centroid of the country's largest outline in the bundled basemap."""
+    out = {}
+    for c in json.loads(BASEMAP.read_text(encoding="utf-8"))["countries"]:
+        best, best_area = None, 0.0
+        for ring in c.get("rings", ()):
+            a = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(ring, list(ring[1:]) + [ring[0]]):
+                cross = x0 * y1 - x1 * y0
+                a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+            if a and abs(a) > best_area:
+                best, best_area = (cy / (3 * a), cx / (3 * a)), abs(a)
+        if best and len(c.get("iso2") or "") == 2:
+            out[c["iso2"]] = best
+    return out
+
+
 def country_centres(countryinfo_dir: str) -> dict[str, list[float]]:
+    """The midpoint of two estimates of a country's centre: the Factbook point in
+    ``countryinfo`` and the centroid of its largest outline (each alone is off by 200-350 km
+    for some big countries against the geoparsing corpora's points; the midpoint was best
+    on LGL and TR-News and on GeoVirus)."""
+    outlines = _outline_centres()
     out = {}
     for path in sorted(Path(countryinfo_dir).glob("*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
         iso = (d.get("ISO") or {}).get("alpha2")
         if iso and len(d.get("latlng") or ()) == 2:
-            out[iso] = [round(float(d["latlng"][0]), 3), round(float(d["latlng"][1]), 3)]
+            lat, lon = float(d["latlng"][0]), float(d["latlng"][1])
+            if iso in outlines and abs(outlines[iso][1] - lon) < 90:
+                lat, lon = (lat + outlines[iso][0]) / 2, (lon + outlines[iso][1]) / 2
+            out[iso] = [round(lat, 3), round(lon, 3)]
     return dict(sorted(out.items()))
 
 

@@ -56,6 +56,9 @@ PRIMARY_CONTEXT = 2
 # which keeps "Key" (an alternate of Kericho, Kenya) out.
 FOREIGN_EXONYM_MIN_POPULATION = 500_000
 SECONDARY_CONTEXT_MIN_POPULATION = 15_000
+# Ranking weight of a world region, sea or union (regions.json gives no population): as
+# big as a large country, so "Middle East" is the region, not a hamlet in Maryland.
+REGION_POPULATION = 50_000_000
 # Names shorter than this (after normalisation) never resolve ("Ma", "Al").
 MIN_NAME_CHARS = 3
 # GeoNames feature kinds in the order a bare name prefers them: "Lebanon" is
@@ -415,6 +418,8 @@ class Gazetteer:
             place = Place(name=c["name"], lat=lat, lon=lon, country=cc, geonameid=c.get("geonameid"),
                           feature="country", population=int(c.get("population") or 0))
             names = [c["name"], *extra["names"].get(cc, [])]
+            if c["name"].startswith("The "):
+                names.append(c["name"][4:])  # "The Netherlands", "The Gambia"
             self._add_memory(place, names)
             self._short_keys.update(k for n in names if n[:1].isupper() and len(k := normalise(n)) < MIN_NAME_CHARS)
         for cc, words in extra["demonyms"].items():
@@ -478,7 +483,8 @@ class Gazetteer:
             english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
             self._add_memory(place, [c["name"], *english])
         for r in _read_json("gazetteer", "regions.json")["regions"]:
-            place = Place(name=r["name"], lat=r["lat"], lon=r["lon"], feature="region")
+            place = Place(name=r["name"], lat=r["lat"], lon=r["lon"], feature="region",
+                          population=r.get("population", REGION_POPULATION))
             names = [r["name"], *r.get("alt", [])]
             self._add_memory(place, names)
             self._short_keys.update(k for n in names if len(k := normalise(n)) < MIN_NAME_CHARS)

@@ -53,6 +53,7 @@ class _Words:
     leading_modifiers: frozenset[str]
     descriptor_tails: frozenset[str]
     function_words: frozenset[str]
+    name_heads: frozenset[str]
     articles: frozenset[str]
     list_joiner: re.Pattern[str]
 
@@ -73,6 +74,7 @@ def _words() -> _Words:
         leading_modifiers=frozenset(w["leading_modifiers"]),
         descriptor_tails=frozenset(w["descriptor_tails"]),
         function_words=frozenset(w["function_words"]),
+        name_heads=frozenset(w["name_heads"]),
         articles=frozenset(translit["articles"]),
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
     )
@@ -94,7 +96,13 @@ def _dotted_abbreviations() -> frozenset[str]:
     data_dir = resources.files("sitrep") / "data" / "gazetteer"
     names = json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))
     out = {a.replace(" ", "") for table in names["abbreviations"].values() for a in table if a.endswith(".")}
-    return frozenset(out)
+    return frozenset(out | set(names["name_prefixes"]))
+
+
+@functools.cache
+def _name_prefixes() -> frozenset[str]:
+    data_dir = resources.files("sitrep") / "data" / "gazetteer"
+    return frozenset(json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))["name_prefixes"])
 
 
 class _Tok:
@@ -162,8 +170,9 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
 
     for m in _tokens(text):
         tok = m.group()
-        joined = (bool(run) and text[run[-1].end():m.start()] == " " and not _POSSESSIVE.search(run[-1].group())
-                  and not (run[-1].group().endswith(".") and not _INITIALS.fullmatch(run[-1].group())))
+        prev = run[-1].group() if run else ""
+        joined = (bool(run) and text[run[-1].end():m.start()] == " " and not _POSSESSIVE.search(prev)
+                  and not (prev.endswith(".") and not _INITIALS.fullmatch(prev) and prev not in _name_prefixes()))
         if _is_capitalised(tok):
             if run and not joined:
                 close()
@@ -179,25 +188,46 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- context
 
 
+def _country_evidence(run: str, gazetteer: Gazetteer) -> tuple[list[str], bool]:
+    """Countries a capitalised run points to, and whether the evidence is strong.
+
+    Strong: a country name or demonym ("Syria", "Syrian"), a province or state named in full
+    or abbreviated ("Idlib", "Ohio", "Ky.", "Laurel County") when only one country has it.
+    Weak: a big city under its own name ("Goma", "Paris"): cities share names across
+    countries (Paris, Texas), so they rank a country only after the strong evidence; and
+    a name that is a country here and a state there ("Georgia") is weak for both.
+    """
+    cc = gazetteer.country_of(run)
+    stop = cc is None and gazetteer.is_stopword(run)
+    cands = [] if stop else gazetteer.candidates(run)
+    areas = {c.place.country for c in cands if c.place.country and c.main and c.match == "exact"
+             and c.place.feature in ("admin1", "admin2")}
+    if cc is not None:
+        return ([cc, *sorted(areas - {cc})], False) if areas - {cc} else ([cc], True)
+    if areas:
+        return sorted(areas), len(areas) == 1
+    if not stop:
+        cand = gazetteer.best(run)
+        # Cities count only under their own name ("Goma", not "Key" as an alternate of Kericho).
+        if cand and cand.place.country and (cand.place.feature != "city"
+                                            or (cand.main and cand.place.population >= CONTEXT_CITY_MIN_POPULATION)):
+            return [cand.place.country], cand.place.feature != "city"
+    return [c for t in run.split() if (c := gazetteer.country_of(t))], True
+
+
 def country_context(text: str, gazetteer: Gazetteer) -> list[str]:
-    """ISO2 codes of the countries an article is about, most mentioned first:
-    country names and demonyms ("Syrian"), and well-known cities and provinces."""
-    counts: Counter[str] = Counter()
+    """ISO2 codes of the countries an article is about: those with the most strong evidence
+    (country names, demonyms, provinces and states) first, then those only big cities
+    point to (see ``_country_evidence``)."""
+    strong: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for start, end in capitalised_candidates(text):
-        run = text[start:end]
-        cc = gazetteer.country_of(run)
-        if cc is None and not gazetteer.is_stopword(run):
-            cand = gazetteer.best(run)
-            # Cities count only under their own name ("Goma", not "Key" as an alternate of Kericho).
-            if cand and (cand.place.feature != "city"
-                         or (cand.main and cand.place.population >= CONTEXT_CITY_MIN_POPULATION)):
-                cc = cand.place.country
-        codes = [cc] if cc else [c for t in run.split() if (c := gazetteer.country_of(t))]
+        codes, is_strong = _country_evidence(text[start:end], gazetteer)
         for code in codes:
-            counts[code] += 1
+            (strong if is_strong else weak)[code] += 1
             first_seen.setdefault(code, start)
-    return sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+    return sorted(first_seen, key=lambda c: (-strong[c], -weak[c], first_seen[c]))
 
 
 # --------------------------------------------------------------------------- mentions
@@ -294,6 +324,8 @@ QUALIFIER_BONUS = 20.0
 # Matched under an alternate name (not the place's own) or under a loose spelling.
 ALTERNATE_PENALTY = 2.0
 SKELETON_PENALTY = 1.0
+# How many of a name's best candidates stand for it when other names look for neighbours.
+ANCHOR_CANDIDATES = 8
 # A province or state outside the article's countries is believed when named in full
 # and this big ("Ontario" in a story from Michigan); smaller ones collide with words.
 FOREIGN_ADMIN1_MIN_POPULATION = 1_000_000
@@ -306,8 +338,9 @@ class _Context:
 
     countries: list[str]
     admin1: set[tuple[str, str]] = field(default_factory=set)
-    anchors: list[tuple[str, Place]] = field(default_factory=list)
+    anchors: dict[str, list[Place]] = field(default_factory=dict)  # name key -> its likely places
     rank: dict[str, int] = field(default_factory=dict)
+    seen: dict[str, list[Place]] = field(default_factory=dict)  # filled while resolving
 
     def __post_init__(self) -> None:
         self.rank = {cc: i for i, cc in enumerate(self.countries)}
@@ -336,12 +369,30 @@ def _score(cand: Candidate, ctx: _Context, qualifier: Qualifier | None, key: str
     if p.feature not in ("country", "region") and (p.country, _admin_key(p)) in ctx.admin1:
         s += ADMIN1_BONUS
     if p.feature in ("city", "admin2") and ctx.anchors:
-        near = min((_km(p, a) for k, a in ctx.anchors if k != key), default=None)
+        near = _nearest_km(p, ctx.anchors, key)
         if near is not None:
             s += next((bonus for limit, bonus in DISTANCE_BONUS if near <= limit), 0.0)
     if qualifier:
         s += QUALIFIER_BONUS if _in_qualifier(p, qualifier) else -QUALIFIER_BONUS
     return s
+
+
+def _nearest_km(p: Place, anchors: dict[str, list[Place]], key: str) -> float | None:
+    """Distance to the nearest likely place of the article's other names (a name is no
+    evidence for itself): Paris near Henry County is Paris, Tennessee."""
+    limit = DISTANCE_BONUS[-1][0]
+    box = limit / 111.0  # degrees of latitude
+    best = None
+    for k, places in anchors.items():
+        if k == key:
+            continue
+        for a in places:
+            if abs(a.lat - p.lat) > box:
+                continue
+            d = _km(p, a)
+            if d <= limit and (best is None or d < best):
+                best = d
+    return best
 
 
 def _km(a: Place, b: Place) -> float:
@@ -362,6 +413,8 @@ def _trusted(gazetteer: Gazetteer, cand: Candidate, ctx: _Context, qualifier: Qu
         return True
     if p.feature == "admin2" and cand.match == "exact":
         return True  # "Laurel County": the name says what it is
+    if p.feature == "region" and p.country is None:
+        return cand.match == "exact"  # continents, seas, unions: no country context to check
     return gazetteer.trusted(cand, context_countries=ctx.countries)
 
 
@@ -392,6 +445,8 @@ def _resolve_name(
     if not cands:
         return None
     scored = sorted(cands, key=lambda c: -_score(c, ctx, qualifier, key))
+    if key not in ctx.seen:
+        ctx.seen[key] = [c.place for c in scored[:ANCHOR_CANDIDATES] if c.place.feature in ("city", "admin2")]
     if admin:
         area = next((c for c in scored if c.place.feature in ADMIN_FEATURES), None)
         if area:
@@ -452,8 +507,11 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx
     if len(span.text.split()) > 1 and last in w.admin_suffixes | w.city_suffixes:
         # "Hama Province", "Hama City" as one NER span; "United States" stays whole when that fails;
         # "Laurel County", a county under its own name, before "Laurel" the town.
-        whole = _resolve_name(gazetteer, span.text, ctx, admin=True, city=False, qualifier=span.qualifier)
-        if whole and whole[0].feature in ADMIN_FEATURES and normalise(whole[0].name) == normalise(span.text):
+        # "Kansas City", "Phenix City", "Mexico City": a town under its full name comes first too.
+        is_admin = last in w.admin_suffixes
+        whole = _resolve_name(gazetteer, span.text, ctx, admin=is_admin, city=not is_admin, qualifier=span.qualifier)
+        if whole and (whole[0].feature in ADMIN_FEATURES or not is_admin) and (
+                skeleton(normalise(whole[0].name)) == skeleton(normalise(span.text)) or whole[2].endswith("exact")):
             span.mention = _mention(doc_id, span, *whole)
             return
         tries.insert(0, (0, span.text.rfind(" "), last in w.admin_suffixes, last in w.city_suffixes))
@@ -467,7 +525,34 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx
                 continue  # "Syria TV" is not a mention of Syria the place
             span.mention = _mention(doc_id, sub, place, precision, rule)
             return
-    span.placelike = admin or _has_cue(text, span, sent_start)
+    span.mention = _place_in_name(doc_id, span, gazetteer, ctx)
+    if span.mention is None:
+        span.placelike = admin or _has_cue(text, span, sent_start)
+
+
+def _place_in_name(doc_id: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> PlaceMention | None:
+    """A place that leads the name of an organisation, actor or event ("U.S. Senate",
+    "Dublin City Council", "Idlib Free Army", "Kentucky State Police"): a toponym of that
+    name, resolved but without precision (rule ``in-name:...``), so that no event or claim
+    takes it for its place. A place that is no country or province counts only when a word
+    of the rest names an organisation ("Paris Hilton" is a person)."""
+    tokens = list(re.finditer(r"\S+", span.text))
+    heads = _words().name_heads
+    for k in range(len(tokens) - 1, 0, -1):
+        prefix = span.text[:tokens[k - 1].end()]
+        if normalise(tokens[k - 1].group()) in _words().articles:
+            continue
+        found = _resolve_name(gazetteer, prefix, ctx, admin=False, city=False)
+        if not found:
+            continue
+        place, _, rule = found
+        rest = {re.sub(r"['’]s?$|[.,]$", "", t.group().lower()) for t in tokens[k:]}
+        if place.feature in ("country", "admin1", "admin2", "region") or rest & heads:
+            sub = _Span(span.start, span.start + len(prefix), prefix)
+            m = _mention(doc_id, sub, place, None, f"in-name:{rule}")
+            m.within = span.text
+            return m
+    return None
 
 
 # "Athens, Ga.", "Goma, North Kivu", "Kherson, in southern Ukraine": what may stand between
@@ -582,6 +667,24 @@ def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMen
     return _mention(doc_id, span, place, 2, f"anchored-near:{target.mention.text}", target.mention.text)
 
 
+def _mention_countries(spans: list[_Span], gazetteer: Gazetteer, context: Sequence[str]) -> list[str]:
+    """The article's countries again, from the first pass's mentions (names inside longer
+    names too: "Edgar County Sheriff's Office" says the story is American): strong evidence
+    first, then weak, then the rest of the given context in its order."""
+    strong: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    for span in spans:
+        m = span.mention
+        if m is None or m.place is None or m.rule.startswith("anchored"):
+            continue
+        codes, is_strong = _country_evidence(m.text, gazetteer)
+        for code in codes:
+            (strong if is_strong else weak)[code] += 1
+    order = {cc: i for i, cc in enumerate(context)}
+    ranked = sorted(set(strong) | set(weak), key=lambda c: (-strong[c], -weak[c], order.get(c, len(order))))
+    return ranked + [c for c in context if c not in strong and c not in weak]
+
+
 def _named_areas(spans: list[_Span]) -> set[tuple[str, str]]:
     """(country, province key) of the provinces and states the article names, and of
     those that qualify a town ("Athens, Ga.")."""
@@ -596,10 +699,17 @@ def _named_areas(spans: list[_Span]) -> set[tuple[str, str]]:
     return out
 
 
-def _anchor_places(spans: list[_Span]) -> list[tuple[str, Place]]:
-    """Towns resolved in the first pass, keyed by name (a name is no evidence for itself)."""
-    return [(normalise(s.mention.text), s.mention.place) for s in spans
-            if s.mention and s.mention.place and s.mention.precision == 1 and s.mention.place.feature == "city"]
+def _anchor_places(spans: list[_Span], ctx: _Context) -> dict[str, list[Place]]:
+    """Name key -> the likely places of each name the first pass resolved (its chosen place
+    first), for the distance rule of the second pass."""
+    out: dict[str, list[Place]] = {}
+    for s in spans:
+        m = s.mention
+        if m is None or m.place is None or m.rule.startswith("anchored") or m.place.feature not in ("city", "admin2"):
+            continue
+        key = normalise(m.text)
+        out.setdefault(key, ctx.seen.get(key) or [m.place])
+    return out
 
 
 def find_place_mentions(
@@ -628,7 +738,8 @@ def find_place_mentions(
         _resolve_span(doc_id, text, span, gazetteer, ctx)
     # Second pass: the provinces the article names and its places resolved in the first
     # pass are context for the rest (Paris near Lexington is in Kentucky).
-    ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans))
+    context = _mention_countries(spans, gazetteer, context)
+    ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans, ctx))
     if ctx.admin1 or ctx.anchors:
         for span in spans:
             if not span.ignored:

@@ -222,3 +222,36 @@ __all__ = [
     "ACCURACY_KM", "GoldToponym", "PlaceMiss", "PlaceScore", "articles_path_for", "evaluate_places",
     "format_places_report", "haversine_km", "load_geo_articles", "load_geo_gold", "score_places",
 ]
+
+
+def gold_files(path: str | Path) -> list[Path]:
+    """``NAME_gold.jsonl`` files: the path itself, or those in a folder (sorted)."""
+    path = Path(path)
+    return sorted(path.glob("*_gold.jsonl")) if path.is_dir() else [path]
+
+
+def places_eval_command(gold: str | Path, articles: str | Path | None = None, *, as_json: bool = False,
+                        show_misses: bool = True, misses: int = 15) -> int:
+    """``sitrep eval --places``: print the scores by corpus; returns the exit status."""
+    files = gold_files(gold)
+    if not files:
+        print(f"error: no *_gold.jsonl in {gold}")
+        return 2
+    if articles is not None and len(files) > 1:
+        print("error: --articles goes with one gold file")
+        return 2
+    scores = []
+    for f in files:
+        arts = Path(articles) if articles else articles_path_for(f)
+        if not arts.is_file():
+            print(f"error: no articles file {arts} beside {f} (give it with --articles)")
+            return 2
+        scores.append(evaluate_places(f, arts, corpus=arts.stem))
+    if as_json:
+        print(json.dumps([s.as_dict() for s in scores], indent=2))
+    else:
+        print(format_places_report(scores, misses=misses if show_misses else 0))
+    return 0
+
+
+__all__ += ["gold_files", "places_eval_command"]

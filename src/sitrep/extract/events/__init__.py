@@ -30,7 +30,7 @@ from .agents import actors, state_abroad, winner
 from .context import EventContext, build_event_context
 from .kinds import kind_trigger, prison_breaks
 from .modality import asserted
-from .slots import antecedent, place_after, place_index, places_of
+from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
 from .terms import EventTerms, load_event_terms
 from .territory import Env, territory_trigger
 from .tree import Trigger, clause_of, clauses_above
@@ -59,14 +59,18 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     """
     t = ctx.terms
     pidx = place_index(doc, sentence, places)
+    if "known" not in ctx._dates:
+        ctx._dates["known"] = known_names(places)
+    add_known_names(doc, sentence, pidx, ctx._dates["known"])
     lower = sentence.text.lower()
     found: list[tuple[Trigger, list[PlaceMention], str]] = []
     breaks = prison_breaks(doc, t, pidx, asserted)
     found += [(trig, mentions, "") for trig, mentions in breaks]
+    actor_spans = [(m.start, m.end) for m in ctx.actor_matches if sentence.start <= m.start < sentence.end]
     for trig in _triggers(doc, t, pidx, lower):
         if not asserted(trig.tok, t):
             continue
-        mentions, anaphors = places_of(trig, t, pidx)
+        mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
         how = ""
         if not mentions and not anaphors and trig.type != "territory_change" and trig.noun:
             after = place_after(trig, pidx)
@@ -179,20 +183,22 @@ def _drop_containing_provinces(events: list[Event]) -> list[Event]:
 
 def events_from_text(article: Article, claimants: ClaimantLexicon | None = None) -> list[Event]:
     """Events of one article, parsing it here: for tests and one-off use. The pipeline calls
-    ``events_for_article`` with the sentences it has already parsed, to avoid a second pass."""
+    ``events_for_article`` with the sentences it has already parsed, to avoid a second pass.
+    Places are resolved as the pipeline resolves them (the countries of the article and of
+    the war its actors belong to)."""
     from ...nlp import parse, worth_parsing
-    from ..claimants import load_claimants
-    from ..context import article_countries
-    from ..gazetteer import get_gazetteer
+    from .. import default_extractor
     from ..places import capitalised_candidates, country_context, find_place_mentions
 
-    gaz = get_gazetteer()
+    ex = default_extractor()
     sentences = split_sentences(article.text)
     chosen = [s for s in sentences if worth_parsing(s.text)]
-    countries = article_countries(article.text)
-    places = find_place_mentions(article.id, article.text, capitalised_candidates(article.text), gaz,
-                                 country_context(article.text, gaz))
-    ctx = build_event_context(article, claimants=claimants or load_claimants(), countries=countries,
+    countries = ex.countries_of(article.text)
+    place_context = country_context(article.text, ex.gazetteer)
+    place_context += [c for c in countries if c not in place_context]
+    places = find_place_mentions(article.id, article.text, capitalised_candidates(article.text), ex.gazetteer,
+                                 place_context)
+    ctx = build_event_context(article, ex.actors, claimants=claimants or ex.claimants, countries=countries,
                               sentences=sentences)
     return events_for_article(ctx, zip(chosen, parse([s.text for s in chosen])), places)
 

@@ -3,6 +3,7 @@ modifiers; the winner of a territory change is the side that gained the place.""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from ...nlp import Sentence
@@ -32,12 +33,12 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
             return speaker, "actor:pronoun-speaker"
         return _resolve_pronoun(ctx, pronoun.lower_, a), "actor:pronoun"
     phrase = " ".join(w.text for w in toks if w.dep_ not in ("det", "punct"))
-    if not phrase or not any(w.pos_ in ("NOUN", "PROPN") for w in toks):
-        return None, ""
     state = ctx.actors.states.get(phrase.lower())
-    if state is not None:  # "Russia has stepped up airstrikes": a state acting in another's war
+    if state is not None:  # "Russia has stepped up airstrikes", "under Ukrainian control": a state's forces
         own = state[0] in ctx.countries
         return ActorRef(state[1], "government" if own else "foreign", "State forces", phrase, False), "actor:state"
+    if not phrase or not any(w.pos_ in ("NOUN", "PROPN") for w in toks):
+        return None, ""
     return ctx.actors.infer(phrase, ctx.countries), "actor:inferred"
 
 
@@ -62,6 +63,18 @@ def _speaker(ctx: EventContext, sentence: Sentence, pronoun) -> ActorRef | None:
             if state is not None and w.pos_ == "PROPN":
                 own = state[0] in ctx.countries
                 return ActorRef(state[1], "government" if own else "foreign", "State forces", w.text, False)
+    return None
+
+
+def _speaker_of_clause(ctx: EventContext, sentence: Sentence, tok) -> ActorRef | None:
+    """The armed actor who says the clause of ``tok`` ("the MNDAA announced that X ...")."""
+    cur = tok
+    for _ in range(MAX_CHAIN):
+        if cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            return known_actor(ctx, sentence, [w for s in kids(cur.head, "nsubj") for w in s.subtree])
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
 
 
@@ -90,7 +103,8 @@ def subject_tokens(tok) -> list:
         agent = kids(cur, "agent")
         if agent:
             return [w for w in agent[0].subtree if w.i != agent[0].i]
-        subj = kids(cur, "nsubj")
+        subj = kids(cur, "nsubj") or [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i
+                                      and cur.pos_ == "NOUN" and kids(cur, "dobj", "appos")]  # "army retook" as a noun
         if subj:
             if subj[0].lower_ in ("which", "that", "who") and cur.dep_ == "relcl":
                 return [cur.head]
@@ -99,6 +113,9 @@ def subject_tokens(tok) -> list:
             return list(kids(cur.head, "dobj")[0].subtree)
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "began by controlling X": the subject of "began"
             continue
         if cur.dep_ == "acl" and cur.head.i != cur.i:
             if cur.head.dep_ == "dobj":  # "launched an offensive, capturing X": the launcher
@@ -116,7 +133,9 @@ def actors(ctx: EventContext, sentence: Sentence, doc, trig: Trigger) -> tuple[A
     tok = trig.tok
     actor2 = None
     if trig.noun:
-        by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+        by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+            c for p in kids(tok, "prep") for o in kids(p, "pobj") for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "by"]  # "the capture of X by Y" attached to X
         mods = [w for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") for w in c.subtree]
         pair = [w for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for w in c.subtree]
         if pair:
@@ -138,6 +157,13 @@ def actors(ctx: EventContext, sentence: Sentence, doc, trig: Trigger) -> tuple[A
             a1, r = actor_in(ctx, sentence, doc, subject_tokens(gov))
             return a1, actor2, r
         return None, None, ""
+    if trig.subject_place:  # "X was declared liberated by Y", "Y announced that X had become liberated"
+        agent = [w for w in tok.subtree if w.dep_ == "agent"]
+        if agent:
+            a1, r = actor_in(ctx, sentence, doc, [w for w in agent[0].subtree if w.i != agent[0].i])
+            return a1, None, r
+        speaker = _speaker_of_clause(ctx, sentence, tok)
+        return speaker, None, "actor:speaker" if speaker else ""
     a1, r = actor_in(ctx, sentence, doc, subject_tokens(tok))
     for p in kids(tok, "prep"):
         if p.lower_ in ("from", "against", "with"):
@@ -154,14 +180,26 @@ def winner(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
             return (held.side if held.side != "unknown" else None), held
         return None, actor1 if trig.noun else None
     if trig.role == "lose-holder":  # "no longer under government control": the other side holds it
-        return (OPPOSITE.get(held.side) if held is not None else None), None
+        return (other_side(ctx, held.side) if held is not None else None), None
     if trig.role == "lose" and held is not None and held.side != "unknown":
         return held.side, held  # "lost X to the army"
     if actor1 is None or actor1.side == "unknown":
         return None, actor1
     if trig.role == "lose":
-        return OPPOSITE.get(actor1.side), actor1
+        return other_side(ctx, actor1.side), actor1
     return actor1.side, actor1
+
+
+def other_side(ctx: EventContext, side: str) -> str | None:
+    """The side that fights ``side`` in this article: the most named armed side other than
+    it (Russia's 'foreign' forces in a Ukraine story), else the plain opposite."""
+    if side not in ("government", "opposition", "foreign"):
+        return None
+    counts = Counter(m.actor.side for m in ctx.actor_matches
+                     if m.actor.side in ("government", "opposition", "foreign") and m.actor.side != side)
+    if side == "foreign":
+        counts.pop("opposition", None)  # a foreign force fights the government, not its clients
+    return counts.most_common(1)[0][0] if counts else OPPOSITE.get(side)
 
 
 def state_abroad(ctx: EventContext, actor: ActorRef | None, mentions: Sequence[PlaceMention]) -> ActorRef | None:

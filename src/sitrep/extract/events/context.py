@@ -25,7 +25,7 @@ class EventContext:
     actor_matches: list[ActorMatch] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     terms: EventTerms = field(default_factory=load_event_terms)
-    _dates: dict = field(default_factory=dict)  # cache of the article's fallback dates
+    _dates: dict = field(default_factory=dict)  # per-article caches: fallback dates, known place names
 
 
 def build_event_context(article: Article, actors: ActorLexicon | None = None,

@@ -15,6 +15,7 @@ def asserted(tok, t: EventTerms) -> bool:
     """False for negated, conditional, modal or wished-for triggers."""
     modals, marks = t.words("modals"), t.words("conditional_marks")
     irrealis, negators, realis = t.words("irrealis_heads"), t.words("negating_heads"), t.words("realis_heads")
+    near = t.words("irrealis_adjectives")
     flips = 0
     for c in tok.children:
         if c.dep_ == "neg":
@@ -23,7 +24,10 @@ def asserted(tok, t: EventTerms) -> bool:
             return False
         elif c.dep_ == "mark" and c.lower_ in marks:
             return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    to = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
+    infinitive = bool(to)
+    if to and to[0].i > 0 and tok.doc[to[0].i - 1].lower_ in t.words("pending_adverbs"):
+        return False  # "has yet to capture X": not (yet) done
     if infinitive and tok.dep_ == "advcl":
         return False  # "sent reinforcements to halt the advance": a purpose, not an outcome
     cur = tok
@@ -32,8 +36,8 @@ def asserted(tok, t: EventTerms) -> bool:
             break
         via, cur = cur.dep_, cur.head
         lemma = cur.lemma_.lower()
-        if lemma in irrealis:
-            return False
+        if lemma in irrealis or lemma in near and cur.pos_ == "ADJ":
+            return False  # "aims to capture", "on the verge of capturing", "close to capturing"
         if lemma in negators:
             flips += 1
         elif via == "xcomp" and infinitive and lemma not in realis and cur.i == tok.head.i:

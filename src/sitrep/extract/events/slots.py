@@ -47,6 +47,37 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     return out
 
 
+def known_names(places: Sequence[PlaceMention]) -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
+    """The article's event-grade place names (a regex over them, and name -> mention)."""
+    names: dict[str, PlaceMention] = {}
+    for m in places:
+        if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
+            names.setdefault(m.text, m)
+    if not names:
+        return None, names
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), names
+
+
+def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
+                    known: tuple[re.Pattern[str] | None, dict[str, PlaceMention]]) -> None:
+    """A name the article shows to be a place elsewhere is a place here too ("lost A, B and
+    C", where only a later sentence cues A and B as towns): a copy of that mention at this
+    spot (rule ``same-name:<rule>``) joins the sentence's index."""
+    rx, names = known
+    if rx is None:
+        return
+    for hit in rx.finditer(sentence.text):
+        toks = [tok for tok in doc if tok.idx < hit.end() and tok.idx + len(tok.text) > hit.start()]
+        if not toks or any(tok.i in pidx for tok in toks):
+            continue
+        src = names[hit.group(0)]
+        copy = PlaceMention(src.doc, src.text, sentence.start + hit.start(), sentence.start + hit.end(), src.place,
+                            src.precision, f"same-name:{src.rule}", src.anchor)
+        for tok in toks:
+            pidx[tok.i] = copy
+
+
 def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:
     return m.start == sentence.start and bool(_DATELINE_TAIL.match(sentence.text, m.end - sentence.start))
 
@@ -67,15 +98,18 @@ def default_roots(trig: Trigger) -> list:
     return roots
 
 
-def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int]) -> bool:
+def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int], joiners: set[int] = frozenset()) -> bool:
+    """A blocking word on the parse path from a place up to its trigger makes the place a
+    landmark ("north of X", "towards X"), unless the word is part of a list joiner
+    ("along with X")."""
     cur = mtok
     for _ in range(12):
         if cur.i == trig_tok.i or cur.head.i == cur.i:
             return False
-        if cur.i not in mention_toks and (cur.lower_ in blocking or cur.dep_ == "appos"):
+        if cur.i not in mention_toks and cur.i not in joiners and (cur.lower_ in blocking or cur.dep_ == "appos"):
             return True  # "Idlib city, a stronghold near Hama province": Hama describes Idlib
         cur = cur.head
-        if cur.i != trig_tok.i and cur.lower_ in blocking:
+        if cur.i != trig_tok.i and cur.i not in joiners and cur.lower_ in blocking:
             return True
     return False
 
@@ -92,34 +126,156 @@ def _through_prison(mtok, trig_tok, t: EventTerms) -> bool:
     return False
 
 
-def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> tuple[list[PlaceMention], list]:
+def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where: tuple[str, int] = ("", 0),
+              actor_spans: Sequence[tuple[int, int]] = ()) -> tuple[list[PlaceMention], list]:
     """Place mentions in the trigger's slot, and 'the city'-like tokens when there are none."""
     blocking = t.words("blocking_words", trig.type) or t.words("blocking_words", "default")
     found: list[PlaceMention] = []
     anaphors = []
     city_words = t.words("anaphoric_places")
     seen: set[int] = set()
-    roots = trig.roots if trig.type == "territory_change" else default_roots(trig)
+    territory = trig.type == "territory_change"
+    roots = trig.roots if territory else default_roots(trig)
+    roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
+                     if c.dep_ in ("prep", "cc") and _joiner(c, t) and c not in roots]
+    if territory:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
+        subj = {w.i for s in kids(trig.tok, "nsubj") for w in s.subtree}
+        roots += [w for w in trig.tok.doc if w.i in subj and w.i > trig.tok.i and w.dep_ == "prep" and _joiner(w, t)]
+    joiners = {w.i for w in trig.tok.doc if _joiner(w, t)}
     for root in roots:
-        for w in clause_subtree(root):
+        for w in _slot_tokens(root, t, pidx) if territory else clause_subtree(root):
             if w.i in seen:
                 continue
             seen.add(w.i)
             m = pidx.get(w.i)
             mention_toks = {i for i, mm in pidx.items() if mm is m}
-            if m is not None and not _blocked(w, trig.tok, blocking, mention_toks) and m not in found:
-                if trig.type == "territory_change" and _through_prison(w, trig.tok, t):
+            if m is not None and not _blocked(w, trig.tok, blocking, mention_toks, joiners) and m not in found:
+                if territory and _through_prison(w, trig.tok, t):
                     continue
                 found.append(m)
             elif (m is None and w.lower_ in city_words and any(c.lower_ == "the" for c in w.children)
                   and not any(c.i in pidx for c in w.subtree)
-                  and not _blocked(w, trig.tok, blocking, set())):
+                  and not _blocked(w, trig.tok, blocking, set(), joiners)):
                 anaphors.append(w)
             elif m is None and w.lower_ == "it" and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 anaphors.append(w)  # "before Wagner captured it": a town named earlier in the sentence
+    if territory and not anaphors:
+        named = _slot_names(trig, t, pidx, seen, where, actor_spans)
+        found += [m for m in named if m.text not in {f.text for f in found}]
+    if territory and not found and not anaphors:
+        found = _facility_town(trig, t, pidx)
+        if found:
+            trig.word += "+facility-in"
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
     return found, anaphors
+
+
+def _joiner(tok, t: EventTerms) -> bool:
+    """A word that adds items to a list: 'including', 'such as', 'along with', 'as well as'."""
+    low = tok.lower_
+    joiners = t.words("list_joiners")
+    if low in joiners:
+        return True
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return f"{low} {nxt}" in joiners or f"{prev} {low}" in joiners or (
+        low == "as" and prev == "well" and tok.i > 1 and tok.nbor(-2).lower_ == "as")
+
+
+def _locator(tok, t: EventTerms, pidx: dict[int, PlaceMention]) -> bool:
+    """A phrase that only says where the captured thing lies: 'Chinshwehaw town in
+    Laukkaing Township', 'Chin State's Paletwa Township', 'Rakhine State's 17 townships'
+    (a preposition of place or a possessive under a noun of the slot)."""
+    head = tok.head
+    if tok.dep_ == "prep" and tok.lower_ in t.words("territory_change", "locator_preps"):
+        return head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET")
+    if tok.dep_ == "poss" and any(w.i in pidx for w in tok.subtree):
+        return (head.i in pidx or head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "nummod" for c in head.children))
+    return False
+
+
+def _slot_tokens(root, t: EventTerms, pidx: dict[int, PlaceMention]):
+    """The subtree of a territory slot without clauses of their own and without locators
+    (but the items a locator lists: 'towns in North Kivu, including A and B')."""
+    yield root
+    for c in root.children:
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and c.lower_ != "including":
+            continue
+        if _locator(c, t, pidx):
+            for w in c.subtree:
+                if w.dep_ in ("prep", "cc") and _joiner(w, t):
+                    yield from _slot_tokens(w, t, pidx)
+            continue
+        yield from _slot_tokens(c, t, pidx)
+
+
+def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen: set[int],
+                where: tuple[str, int], actor_spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Names in a territory slot that no place mention covers but the slot shows are places
+    (rule ``event-slot``): a proper name listed with a place of the slot ('lost A, B and C'
+    when the gazetteer knows A and B), and a proper name before a settlement or facility
+    noun ('Masaken Hanano neighborhood', 'Tahman Thar Police outpost'). Names of actors
+    are not places."""
+    doc = trig.tok.doc
+    settlements = t.words("territory_change", "settlement_nouns")
+    facilities = t.words("territory_change", "facility_objects")
+    out: list[PlaceMention] = []
+    doc_id, base = where
+
+    def proper(w) -> bool:
+        return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
+
+    for i in sorted(seen):
+        w = doc[i]
+        span = None
+        if proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
+            span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
+        elif w.lower_ in settlements | facilities and w.tag_ == "NN":
+            names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
+            if names and not any(c.i in pidx for c in w.subtree):
+                lo = min(x.i for n in names for x in n.subtree)
+                span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
+        if not span or any(x.i in pidx for x in span):
+            continue
+        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+        if any(x < base + b and y > base + a for x, y in actor_spans):
+            continue
+        out.append(PlaceMention(doc=doc_id, text=doc.text[a:b], start=base + a, end=base + b, place=None,
+                                precision=None, rule="event-slot"))
+    return out
+
+
+def _list_head(w):
+    cur = w
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
+    """'recaptured the presidential palace in Khartoum': a named facility that no place
+    mention covers stands for the town it is in (one definite facility, not 'six positions
+    in X' or 'a dam in northern Raqqa')."""
+    facilities = t.words("territory_change", "facility_objects")
+    locs = t.words("territory_change", "locator_preps")
+    for root in trig.roots:
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.dep_ == "poss" or c.lower_ in ("the", "its", "their") for c in root.children):
+            continue
+        where = [c for c in list(root.children) + list(trig.tok.children)
+                 if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
+        out = []
+        for p in where:
+            for w in p.subtree:
+                m = pidx.get(w.i)
+                if m is not None and m not in out:
+                    out.append(m)
+        if out:
+            return out[:1]
+    return []
 
 
 def _inside(small: PlaceMention, area: PlaceMention) -> bool:

@@ -36,6 +36,7 @@ class Trigger:
     holder: list = field(default_factory=list)  # tokens naming who holds the place afterwards
     noun: bool = False  # a noun trigger ("the capture of X", "airstrikes on X")
     needs_side: bool = False  # keep only when the winner's side is known ("in charge of X")
+    subject_place: bool = False  # the subject is the place: the actor is the agent or the speaker
 
     @property
     def label(self) -> str:

@@ -54,6 +54,7 @@ class _Words:
     descriptor_tails: frozenset[str]
     function_words: frozenset[str]
     name_heads: frozenset[str]
+    actor_nouns: frozenset[str]
     facility_heads: frozenset[str]
     facility_modifiers: frozenset[str]
     unit_words: frozenset[str]
@@ -79,6 +80,7 @@ def _words() -> _Words:
         descriptor_tails=frozenset(w["descriptor_tails"]),
         function_words=frozenset(w["function_words"]),
         name_heads=frozenset(w["name_heads"]),
+        actor_nouns=frozenset(w["actor_nouns"]),
         facility_heads=frozenset(w["facility_heads"]),
         facility_modifiers=frozenset(w["facility_modifiers"]),
         unit_words=frozenset(w["unit_words"]),
@@ -165,8 +167,8 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
     run: list[_Tok] = []
 
     def close() -> None:
-        while run and run[-1].group().lower() in words.articles:
-            run.pop()
+        while run and run[-1].group().lower() in words.articles and not run[-1].group().isupper():
+            run.pop()  # "Jisr al" -> "Jisr"; "US" is no article
         while run and run[0].group().lower() in words.function_words:
             run.pop(0)
         if run:
@@ -471,6 +473,8 @@ def _resolve_name(
         best = _namesake_city(best, scored)
     if best.place.feature == "country":
         return best.place, None, "country"
+    if best.place.feature == "region" and best.place.country is None:
+        return best.place, None, "region"  # continents, seas, unions: context, too coarse for an event
     if best.place.feature in ADMIN_FEATURES:
         return best.place, 3, "admin1"
     rule = f"gazetteer-{best.match}"
@@ -532,10 +536,20 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx
             if (offset, length) != (0, len(span.text)) and rule == "country" and not admin_try:
                 continue  # "Syria TV" is not a mention of Syria the place
             span.mention = _mention(doc_id, sub, place, precision, rule)
+            if (actor := _actor_after(text, span)) and precision is not None and sub.end == span.end:
+                # "Donbas militias", "Idlib rebels": an actor named after a place, not a place
+                span.mention.precision, span.mention.rule = None, f"in-name:{rule}"
+                span.mention.within = actor
             return
     span.mention = _place_in_name(doc_id, span, gazetteer, ctx)
     if span.mention is None:
         span.placelike = admin or _has_cue(text, span, sent_start)
+
+
+def _actor_after(text: str, span: _Span) -> str | None:
+    """'Donbas militias', 'Idlib rebels': the actor phrase a place names, or None."""
+    m = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 24])
+    return text[span.start:span.end + m.end()] if m and m.group(1) in _words().actor_nouns else None
 
 
 def _place_in_name(doc_id: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> PlaceMention | None:

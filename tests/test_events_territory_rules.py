@@ -32,6 +32,9 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     ("About 200 soldiers stationed at Hpakant surrendered to the Kachin Independence Army.", "Hpakant",
      "opposition", "surrendered_to"),
     ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", None, "surrendered_to"),
+    # an abbreviation the article defines for a place names it
+    ("Fighting began in Nagorno-Karabakh (NKR) on Tuesday. A day later the NKR capitulated.",
+     "Nagorno-Karabakh", None, "surrendered_to"),
     # came_under_control: "came/fell under the control of Y", "is now under Y control"
     ("Sake came under the control of M23 on Tuesday.", "Sake", "opposition", "came_under_control"),
     ("By evening Kupiansk in Ukraine's Kharkiv region had come under Russian control.", "Kupiansk", "foreign",
@@ -99,6 +102,12 @@ def test_events_territory_rule(text, place, winner, rule):
     ("The TNLA said it seized six positions in Namkham and Kutkai townships.", set()),
     ("Government forces seized about 60 villages in southern Idlib.", set()),
     ("The SDF captured a dam in northern Raqqa.", set()),
+    # a description before a name: the name
+    ("Ethiopian forces visited the UNESCO World Heritage Site of Lalibela, which had fallen to Tigrayan "
+     "fighters in August.", {"Lalibela"}),
+    # entering a province is no capture; entering a town is
+    ("The TPLF has held Dessie since entering the Amhara region in July.", set()),
+    ("Russian troops entered the town of Vuhledar on Monday, Ukraine said.", {"Vuhledar"}),
 ])
 def test_events_territory_lists_and_locators(text, expected):
     assert set(_changes(text)) == expected

@@ -60,7 +60,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     t = ctx.terms
     pidx = place_index(doc, sentence, places)
     if "known" not in ctx._dates:
-        ctx._dates["known"] = known_names(places)
+        ctx._dates["known"] = known_names(places, ctx.article.text)
     add_known_names(doc, sentence, pidx, ctx._dates["known"])
     lower = sentence.text.lower()
     found: list[tuple[Trigger, list[PlaceMention], str]] = []
@@ -71,7 +71,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
         if not asserted(trig.tok, t):
             continue
         mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
-        how = ""
+        mentions, how = _redo_descriptions(ctx, sentence, places, mentions)
         if not mentions and not anaphors and trig.type != "territory_change" and trig.noun:
             after = place_after(trig, pidx)
             if after is not None:
@@ -129,6 +129,24 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
                 source=who.name if who else None,
                 source_kind=who.kind if who else "unknown", fatality_claims=list(killed)))
     return events
+
+
+def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[PlaceMention],
+                       mentions: list[PlaceMention]) -> tuple[list[PlaceMention], str]:
+    """'the city', 'the town' resolved for events by ``slots.antecedent`` (the most named
+    town of the last sentences, tuned on how news reports a capture), not by the nearest
+    city: "Rebels closed in on Hama ... the army announced the fall of the city"."""
+    kinds = ctx.terms.words("anaphoric_places")
+    out, how = [], ""
+    for m in mentions:
+        word = m.text.split()[-1].lower() if m.rule.startswith("description") else ""
+        ante = antecedent(ctx, sentence, word, m.start, places) if word in kinds else None
+        if ante is not None:
+            out.append(ante)
+            how = f"+anaphora({word})"
+        else:
+            out.append(m)
+    return out, how
 
 
 def fill_winners(events: list[Event]) -> None:

@@ -21,6 +21,9 @@ from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, 
 # How many sentences back "the city" may look for the place it stands for; tuned on the
 # seeds, where the antecedent is at most two sentences back.
 ANAPHORA_SENTENCES = 2
+# Beyond those, "the city" is the story's town when it was named at least this often before
+# (dev2's Sudan excerpts: "the capture of the city" four sentences after Wad Madani).
+STORY_TOWN_MIN_MENTIONS = 2
 # How far right of a strike or clash noun a place may stand when the parse attaches it
 # elsewhere ("airstrikes overnight on Idlib city"); tuned on the seeds and the sample.
 MAX_AFTER_TOKENS = 5
@@ -47,12 +50,20 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     return out
 
 
-def known_names(places: Sequence[PlaceMention]) -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
-    """The article's event-grade place names (a regex over them, and name -> mention)."""
+# "Nagorno-Karabakh (NKR)": an abbreviation defined right after a place name.
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,5})\)")
+
+
+def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
+    """The article's event-grade place names (a regex over them, and name -> mention),
+    with the abbreviations the article defines for them ("Nagorno-Karabakh (NKR)")."""
     names: dict[str, PlaceMention] = {}
     for m in places:
         if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
             names.setdefault(m.text, m)
+            abbr = _ABBREVIATION.match(text, m.end)
+            if abbr and abbr.group("abbr").isupper():
+                names.setdefault(abbr.group("abbr"), m)
     if not names:
         return None, names
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -166,9 +177,28 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
         found = _facility_town(trig, t, pidx)
         if found:
             trig.word += "+facility-in"
+        else:
+            found = _described_facility(trig, t, where)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
+    if territory and len(found) > 1:
+        found = _names_not_descriptions(found, pidx, trig.tok.doc)
     return found, anaphors
+
+
+def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:
+    """'the UNESCO World Heritage Site of Lalibela', 'the strategic town of X': the name after
+    'of', not the description before it, when both are mentions."""
+    drop = set()
+    for i, m in pidx.items():
+        if m not in found:
+            continue
+        for c in doc[i].children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = {id(pidx[w.i]) for w in c.subtree if w.i in pidx} - {id(m)}
+                if inner & {id(f) for f in found}:
+                    drop.add(id(m))
+    return [m for m in found if id(m) not in drop]
 
 
 def _joiner(tok, t: EventTerms) -> bool:
@@ -254,6 +284,27 @@ def _list_head(w):
     return cur
 
 
+def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
+    """'the northeastern regional command headquarters had been captured': a definite
+    facility described by its modifiers, in no named town, is the place as written
+    (rule ``event-slot:facility``; 'the airport' alone is too vague)."""
+    facilities = t.words("territory_change", "facility_objects")
+    doc_id, base = where
+    for root in trig.roots:
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.lower_ == "the" for c in root.children):
+            continue
+        mods = [c for c in root.children if c.dep_ in ("amod", "compound") and c.i < root.i]
+        if not mods:
+            continue
+        doc = root.doc
+        lo = min(w.i for m in mods for w in m.subtree)
+        a, b = doc[lo].idx, root.idx + len(root.text)
+        return [PlaceMention(doc_id, doc.text[a:b], base + a, base + b, None, None, "event-slot:facility")]
+    return []
+
+
 def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
     """'recaptured the presidential palace in Khartoum': a named facility that no place
     mention covers stands for the town it is in (one definite facility, not 'six positions
@@ -308,9 +359,18 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     kinds = ctx.terms.raw["anaphoric_places"]
     exact_city = word in kinds.get("city", ())
     text = ctx.article.text
+    places = [m for m in places if not m.rule.startswith("description")]  # named towns only
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
               and not _AREA_AFTER.match(text, m.end)]
+    if not window and word != "it":
+        # none in the last sentences: the story's town, named at least twice before
+        counts = Counter(m.text for m in places if m.start < offset and m.place is not None
+                         and m.place.feature == "city" and m.precision == 1)
+        top = counts.most_common(1)
+        if top and top[0][1] >= STORY_TOWN_MIN_MENTIONS:
+            return next(m for m in reversed(places) if m.text == top[0][0] and m.start < offset)
+        return None
     if not window:
         return None
     # A town named earlier in this very sentence is the one meant ("killed in Goma since

@@ -141,8 +141,8 @@ def surrendered_to(tok, env: Env) -> Trigger | None:
             if w.dep_ == "prep" and w.lower_ in words["post_preps"] and (
                     w.head.i == subj.i or w.head.lower_ in words["post_verbs"]):
                 roots += kids(w, "pobj")
-    if not roots or not holder:
-        return None
+    if not roots or not holder and not any(r.i in env.pidx for r in roots):
+        return None  # "the soldiers surrendered" without "to Y": no place changed hands
     return Trigger(tok, KIND, "surrendered_to", tok.text, roots, "fall", holder, subject_place=True)
 
 
@@ -293,8 +293,20 @@ def capture_verb(tok, env: Env) -> Trigger | None:
         relative = tok.dep_ == "relcl" and tok.head.i in env.pidx  # "Aleppo, which rebels took"
         if not (over or obj_place or passive or relative):
             return None
-    return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""),
-                   _object_roots(tok, env, has_control), "gain")
+    roots = _object_roots(tok, env, has_control)
+    if low in words["not_for_regions"] and roots and all(_region(r, env) for r in roots):
+        return None  # "since entering the region in July": entering a province takes no place
+    return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
+
+
+def _region(tok, env: Env) -> bool:
+    """A province, region or country (not a town)."""
+    m = env.pidx.get(tok.i) or next((env.pidx[w.i] for w in tok.subtree if w.i in env.pidx), None)
+    if m is None:
+        return False
+    return (m.precision == 3 or m.rule.startswith(("admin1", "description:province", "description:region",
+                                                    "description:country"))
+            or m.place is not None and m.place.feature in ("admin1", "admin2", "region", "country"))
 
 
 def control_state(tok, env: Env) -> Trigger | None:

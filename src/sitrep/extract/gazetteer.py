@@ -377,6 +377,7 @@ class Gazetteer:
         coords = json.loads(meta.get("country_coords", "{}"))
         self._memory: dict[tuple[str, int], list[Place]] = {}
         self._memo: dict[tuple[str, int], list[Place]] = {}
+        self._matches: dict[str, tuple[Candidate, ...]] = {}
         self._admin_names: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}  # ISO2 -> display name
         self.demonyms: dict[str, str] = {}  # exact key -> ISO2 (context only)
@@ -549,11 +550,17 @@ class Gazetteer:
                                    geonameid=gid, feature=feature, population=pop or 0))
         return found
 
-    def candidates(
-        self, name: str, *, country_hint: str | None = None, context_countries: Sequence[str] = ()
-    ) -> list[Candidate]:
-        """Every entry ``name`` may refer to, best first: the article's countries
-        (hint first), exact before skeleton matches, feature kind, population."""
+    def matches(self, name: str) -> tuple[Candidate, ...]:
+        """Every entry ``name`` may refer to, unranked and shared (memoised per process:
+        callers must not change the places; ``candidates`` hands out copies)."""
+        found = self._matches.get(name)
+        if found is None:
+            if len(self._matches) >= _QUERY_MEMO_MAX:
+                self._matches.clear()
+            found = self._matches[name] = tuple(self._match(name))
+        return found
+
+    def _match(self, name: str) -> list[Candidate]:
         stripped = name.strip()
         first = next((t for t in re.split(r"[\s\-]+", stripped) if normalise(t) not in _rules().articles), "")
         if not first and normalise(stripped) in self._short_keys:
@@ -564,14 +571,23 @@ class Gazetteer:
         if not key:
             return []
         if key in self.abbreviations and _written_as_abbreviation(stripped):
-            return [Candidate(dataclasses.replace(self.abbreviations[key]), "exact", True)]
+            return [Candidate(self.abbreviations[key], "exact", True)]
         loose = skeleton(key)
-        found = [Candidate(dataclasses.replace(p), "exact", skeleton(normalise(p.name)) == loose)
-                 for p in self._query(key, 0)]
+        found = [Candidate(p, "exact", skeleton(normalise(p.name)) == loose) for p in self._query(key, 0)]
         if len(loose) >= _rules().skeleton_min_chars:
             known = {(p.place.geonameid, p.place.name, p.place.feature) for p in found}
-            found += [Candidate(dataclasses.replace(p), "skeleton", skeleton(normalise(p.name)) == loose)
+            found += [Candidate(p, "skeleton", skeleton(normalise(p.name)) == loose)
                       for p in self._query(loose, 1) if (p.geonameid, p.name, p.feature) not in known]
+        return found
+
+    def candidates(
+        self, name: str, *, country_hint: str | None = None, context_countries: Sequence[str] = ()
+    ) -> list[Candidate]:
+        """Every entry ``name`` may refer to, best first: the article's countries
+        (hint first), exact before skeleton matches, feature kind, population."""
+        found = [Candidate(dataclasses.replace(c.place), c.match, c.main) for c in self.matches(name)]
+        if not found:
+            return []
         order = ([country_hint] if country_hint else []) + [c for c in context_countries if c != country_hint]
         rank = {cc: i for i, cc in enumerate(order)}
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from sitrep.extract.gazetteer import Candidate, Gazetteer, normalise, skeleton
+from sitrep.extract.gazetteer import FEATURE_ORDER, Candidate, Gazetteer, normalise, skeleton
 from sitrep.records import Place, PlaceMention
 
 # How far back (characters, within the sentence) a cue such as "the towns of"
@@ -115,33 +115,21 @@ def _name_prefixes() -> frozenset[str]:
     return frozenset(json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))["name_prefixes"])
 
 
-class _Tok:
-    """A token of ``capitalised_candidates`` (a match-like view)."""
-
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text
-
-
-def _tokens(text: str):
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    abbreviations = _dotted_abbreviations()
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.replace(" ", "") not in _dotted_abbreviations():
+        if tok[-1] == "." and not _INITIALS.fullmatch(tok) and tok.replace(" ", "") not in abbreviations:
             # "Paris." at a sentence end: the word without its dot (a two-word match splits)
-            for w in re.finditer(r"[^\W_]+", tok):
-                yield _Tok(m.start() + w.start(), m.start() + w.end(), w.group())
+            for w in _WORD.finditer(tok):
+                out.append((m.start() + w.start(), m.start() + w.end(), w.group()))
             continue
-        yield _Tok(m.start(), m.end(), tok)
+        out.append((m.start(), m.end(), tok))
+    return out
+
+
+_WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Britain-based", "HTS-led", "Russia-backed": a capitalised word glued to a participle.
 _ADJECTIVE = re.compile(r"-[a-z]+$")
@@ -162,37 +150,45 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words joined by single spaces or Arabic articles
     ("Tal al-Nasiriyah", "Jisr al Shughur", "Deir ez-Zor", "Khan Younis"),
     without leading function words ("In Hama" -> "Hama") or a possessive 's."""
+    return list(_capitalised_runs(text))
+
+
+@functools.lru_cache(maxsize=8)  # the country context and the mentions read the same article
+def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     words = _words()
+    articles, function_words, prefixes = words.articles, words.function_words, _name_prefixes()
     spans: list[tuple[int, int]] = []
-    run: list[_Tok] = []
+    run: list[tuple[int, int, str]] = []
 
     def close() -> None:
-        while run and run[-1].group().lower() in words.articles and not run[-1].group().isupper():
+        while run and run[-1][2].lower() in articles and not run[-1][2].isupper():
             run.pop()  # "Jisr al" -> "Jisr"; "US" is no article
-        while run and run[0].group().lower() in words.function_words:
+        while run and run[0][2].lower() in function_words:
             run.pop(0)
         if run:
-            end = run[-1].end()
-            if _POSSESSIVE.search(run[-1].group()):
+            end = run[-1][1]
+            if _POSSESSIVE.search(run[-1][2]):
                 end -= 2
-            spans.append((run[0].start(), end))
+            spans.append((run[0][0], end))
         run.clear()
 
-    for m in _tokens(text):
-        tok = m.group()
-        prev = run[-1].group() if run else ""
-        joined = (bool(run) and text[run[-1].end():m.start()] == " " and not _POSSESSIVE.search(prev)
-                  and not (prev.endswith(".") and not _INITIALS.fullmatch(prev) and prev not in _name_prefixes()))
+    for tok_start, tok_end, tok in _tokens(text):
+        if run:
+            prev = run[-1][2]
+            joined = (text[run[-1][1]:tok_start] == " " and not _POSSESSIVE.search(prev)
+                      and not (prev[-1] == "." and not _INITIALS.fullmatch(prev) and prev not in prefixes))
+        else:
+            joined = False
         if _is_capitalised(tok):
             if run and not joined:
                 close()
-            run.append(m)
-        elif joined and tok.lower() in words.articles:
-            run.append(m)  # "Jisr al Shughur": keep going, dropped again if nothing follows
-        else:
+            run.append((tok_start, tok_end, tok))
+        elif joined and tok.lower() in articles:
+            run.append((tok_start, tok_end, tok))  # "Jisr al Shughur": kept, dropped again if nothing follows
+        elif run:
             close()
     close()
-    return spans
+    return tuple(spans)
 
 
 # --------------------------------------------------------------------------- context
@@ -209,7 +205,7 @@ def _country_evidence(run: str, gazetteer: Gazetteer) -> tuple[list[str], bool]:
     """
     cc = gazetteer.country_of(run)
     stop = cc is None and gazetteer.is_stopword(run)
-    cands = [] if stop else gazetteer.candidates(run)
+    cands = () if stop else gazetteer.matches(run)
     areas = {c.place.country for c in cands if c.place.country and c.main and c.match == "exact"
              and c.place.feature in ("admin1", "admin2")}
     if cc is not None:
@@ -217,7 +213,9 @@ def _country_evidence(run: str, gazetteer: Gazetteer) -> tuple[list[str], bool]:
     if areas:
         return sorted(areas), len(areas) == 1
     if not stop:
-        cand = gazetteer.best(run)
+        trusted = [c for c in cands if gazetteer.trusted(c)]
+        cand = min(trusted, key=lambda c: (c.match != "exact", FEATURE_ORDER.get(c.place.feature, 9),
+                                           -c.place.population), default=None)
         # Cities count only under their own name ("Goma", not "Key" as an alternate of Kericho).
         if cand and cand.place.country and (cand.place.feature != "city"
                                             or (cand.main and cand.place.population >= CONTEXT_CITY_MIN_POPULATION)):
@@ -351,6 +349,8 @@ class _Context:
     anchors: dict[str, list[Place]] = field(default_factory=dict)  # name key -> its likely places
     rank: dict[str, int] = field(default_factory=dict)
     seen: dict[str, list[Place]] = field(default_factory=dict)  # filled while resolving
+    choices: dict[str, int] = field(default_factory=dict)  # name key -> trusted candidates
+    memo: dict[tuple, tuple[Place, int | None, str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rank = {cc: i for i, cc in enumerate(self.countries)}
@@ -450,13 +450,26 @@ def _resolve_name(
 ) -> tuple[Place, int | None, str] | None:
     """Place, precision and rule for a name, or None."""
     key = normalise(name)
-    cands = [c for c in gazetteer.candidates(name, context_countries=ctx.countries)
+    memo_key = (name, admin, city, qualifier)
+    if memo_key in ctx.memo:
+        return ctx.memo[memo_key]
+    ctx.memo[memo_key] = found = _resolve_name_uncached(gazetteer, name, ctx, admin=admin, city=city,
+                                                        qualifier=qualifier)
+    return found
+
+
+def _resolve_name_uncached(
+    gazetteer: Gazetteer, name: str, ctx: _Context, *, admin: bool, city: bool, qualifier: Qualifier | None,
+) -> tuple[Place, int | None, str] | None:
+    key = normalise(name)
+    cands = [c for c in gazetteer.matches(name)
              if _trusted(gazetteer, c, ctx, qualifier)]
     if not cands:
         return None
     scored = sorted(cands, key=lambda c: -_score(c, ctx, qualifier, key))
     if key not in ctx.seen:
         ctx.seen[key] = [c.place for c in scored[:ANCHOR_CANDIDATES] if c.place.feature in ("city", "admin2")]
+    ctx.choices[key] = max(ctx.choices.get(key, 0), len(scored))
     if admin:
         area = next((c for c in scored if c.place.feature in ADMIN_FEATURES), None)
         if area:
@@ -597,7 +610,7 @@ def _qualifier_of(text: str, span: _Span, nxt: _Span, gazetteer: Gazetteer) -> Q
     if not admin_only and "," not in gap:
         return None  # "Town in Y": only "in Y province" qualifies (Y alone may be a town)
     areas = set()
-    for c in gazetteer.candidates(name):
+    for c in gazetteer.matches(name):
         p = c.place
         if not c.main or c.match != "exact":
             continue
@@ -611,7 +624,7 @@ def _qualifier_of(text: str, span: _Span, nxt: _Span, gazetteer: Gazetteer) -> Q
 def _set_qualifiers(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
     for span, nxt in zip(spans, spans[1:]):
         q = _qualifier_of(text, span, nxt, gazetteer)
-        if q and any(_in_qualifier(c.place, q) for c in gazetteer.candidates(span.text)
+        if q and any(_in_qualifier(c.place, q) for c in gazetteer.matches(span.text)
                      if c.place.feature not in ("country", "region")):
             span.qualifier = q
 
@@ -779,7 +792,7 @@ def _facility_spans(text: str, runs: Sequence[tuple[int, int]], gazetteer: Gazet
             end = e  # "Hama Central Prison", "Beirut International Airport"
         elif m := _facility_after().match(text[e:e + 60]):
             if m.group("pos") and low[-1] not in w.unit_words and low[-1] not in w.name_heads \
-                    and not gazetteer.candidates(run):
+                    and not gazetteer.matches(run):
                 continue  # "Smith's camp": a possessor that is no place and no unit
             end = e + m.end()
         elif low[-1] in w.unit_words and (n := re.match(r"\s+\d{1,4}\b", text[e:e + 8])):
@@ -931,10 +944,15 @@ def find_place_mentions(
     # Second pass: the provinces the article names and its places resolved in the first
     # pass are context for the rest (Paris near Lexington is in Kentucky).
     context = _mention_countries(spans, gazetteer, context)
-    ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans, ctx))
+    first = ctx
+    ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans, first))
     if ctx.admin1 or ctx.anchors:
+        # With the same countries and no province named, only names with a choice to make
+        # (or none made yet) can change.
+        same = ctx.countries == first.countries and not ctx.admin1
         for span in spans:
-            if not span.ignored:
+            if not span.ignored and (not same or span.mention is None
+                                     or first.choices.get(normalise(span.mention.text), 2) > 1):
                 span.mention, span.placelike = None, False
                 _resolve_span(doc_id, text, span, gazetteer, ctx)
     for group in _group_lists(text, spans):

@@ -141,3 +141,24 @@ def test_places_context_eval_places_command(tmp_path):
     assert result.exit_code == 0, result.output
     score = json.loads(result.output)[0]
     assert (score["corpus"], score["gold"], score["found"], score["within_161km"]) == ("mini", 2, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "admin1"),
+    [
+        # many Ukrainian villages share a name: the town and province named pick the right one
+        ("Russian troops captured Novoselivka near Pokrovsk, in Donetsk region.", ["UA", "RU"], "Novoselivka",
+         "Donetsk"),
+        ("Houthi fighters shelled Harib in Marib governorate.", ["YE"], "Harib", "Marib"),
+        ("Rebels seized Kitshanga, in North Kivu province, on Sunday.", ["CD"], "Kitshanga", "North Kivu"),
+    ],
+)
+def test_places_context_homonyms_follow_the_province(gaz, text, context, name, admin1):
+    m = _by_text(_mentions(gaz, text, context), name)
+    assert m.place.admin1 == admin1
+
+
+def test_places_context_anchor_not_abroad(gaz):
+    text = "Shelling hit the villages of Velykyi Zhuravel and Mala Sorokivka near Georgetown."
+    m = _by_text(_mentions(gaz, text, ["UA"]), "Velykyi Zhuravel")
+    assert (m.place, m.rule) == (None, "unresolved")  # Georgetown, Guyana is no anchor for a Ukrainian village

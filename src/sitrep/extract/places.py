@@ -670,10 +670,13 @@ def _main_city_in(area: Place, spans: list[_Span], group: int | None) -> _Span |
     return None
 
 
-def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMention:
-    """Tie an unknown place to the known place its sentence (or paragraph) relates it to."""
+def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span], countries: Sequence[str] = ()) -> PlaceMention:
+    """Tie an unknown place to the known place its sentence (or paragraph) relates it to.
+    A place outside the article's countries is no anchor: a town resolved to a homonym
+    abroad must not carry the village with it."""
     sent_start, sent_end = _sentence_bounds(text, span.start)
-    others = [s for s in spans if _is_local(s.mention) and s.group != span.group]
+    others = [s for s in spans if _is_local(s.mention) and s.group != span.group
+              and (not countries or s.mention.place.country in countries)]
     target: _Span | None = None
     group_end = max(s.end for s in spans if s.group == span.group)
     rel = re.match(r",?\s+[a-z-]+\s+of\s+(the\s+(city|town)\b)?", text[group_end:group_end + 40])
@@ -705,7 +708,7 @@ def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span]) -> PlaceMen
     return _mention(doc_id, span, place, 2, f"anchored-near:{target.mention.text}", target.mention.text)
 
 
-def _mention_countries(spans: list[_Span], gazetteer: Gazetteer, context: Sequence[str]) -> list[str]:
+def _mention_countries(spans: list[_Span], gazetteer: Gazetteer, context: Sequence[str]) -> tuple[list[str], set[str]]:
     """The article's countries again, from the first pass's mentions (names inside longer
     names too: "Edgar County Sheriff's Office" says the story is American): strong evidence
     first, then weak, then the rest of the given context in its order."""
@@ -720,7 +723,7 @@ def _mention_countries(spans: list[_Span], gazetteer: Gazetteer, context: Sequen
             (strong if is_strong else weak)[code] += 1
     order = {cc: i for i, cc in enumerate(context)}
     ranked = sorted(set(strong) | set(weak), key=lambda c: (-strong[c], -weak[c], order.get(c, len(order))))
-    return ranked + [c for c in context if c not in strong and c not in weak]
+    return ranked + [c for c in context if c not in strong and c not in weak], set(strong)
 
 
 def _named_areas(spans: list[_Span]) -> set[tuple[str, str]]:
@@ -891,7 +894,10 @@ def _description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaz
         elif m.group("owner"):
             continue  # "Idlib's province" is not how a province is named
         elif kind == "city":
-            ante = next((p for p in reversed(before) if p.place.feature == "city" and p.precision == 1), None)
+            towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1]
+            # "the city" is the last city named; "the town" the last town of any size
+            big = [p for p in towns if p.place.population >= CONTEXT_CITY_MIN_POPULATION]
+            ante = next(iter(big if m.group("desc") == "city" and big else towns), None)
             if ante:
                 place, precision, rule, anchor = ante.place, 1, f"description:city={ante.text}", ante.text
         elif kind == "province":
@@ -943,7 +949,11 @@ def find_place_mentions(
         _resolve_span(doc_id, text, span, gazetteer, ctx)
     # Second pass: the provinces the article names and its places resolved in the first
     # pass are context for the rest (Paris near Lexington is in Kentucky).
-    context = _mention_countries(spans, gazetteer, context)
+    given = context
+    context, strong = _mention_countries(spans, gazetteer, context)
+    # Countries a village may be anchored in: those given (the article's, its actors') and
+    # those named outright; not those only a big city's name points to.
+    anchor_countries = set(given if context_countries else ()) | strong
     first = ctx
     ctx = _Context(context, admin1=_named_areas(spans), anchors=_anchor_places(spans, first))
     if ctx.admin1 or ctx.anchors:
@@ -968,7 +978,7 @@ def find_place_mentions(
                     span.placelike = True
     for span in spans:
         if span.mention is None and span.placelike and not _ACRONYM.match(span.text):
-            span.mention = _anchor(doc_id, text, span, spans)
+            span.mention = _anchor(doc_id, text, span, spans, anchor_countries)
     facilities = _facility_spans(text, [(s.start, s.end) for s in spans], gazetteer)
     out = [_facility_mention(doc_id, text, f, spans) for f in facilities]
     inside = [(f.start, f.end) for f in facilities]

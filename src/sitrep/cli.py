@@ -385,9 +385,10 @@ def eval_cmd(
     and the misses, extras and claimant differences with the rule behind each row.
 
     A gold folder is run first (with its index.jsonl metadata) into --db, or into a
-    temporary database when --db is not given. With --places, GOLD is a geoparsing corpus.
+    temporary database when --db is not given. With --places, GOLD is a geoparsing corpus
+    (sitrep eval --places ../shared/geo scores each NAME_gold.jsonl in the folder).
 
-    Example: sitrep eval ../shared/dev2 --no-lists   (places: sitrep eval --places ../shared/geo)
+    Example: sitrep eval ../shared/dev2 --no-lists
     """
     if places:
         from .evaluate_places import places_eval_command

@@ -143,6 +143,8 @@ def _is_capitalised(token: str) -> bool:
     head, sep, rest = token.partition("-")
     if sep and head.lower() in _words().articles and rest[:1].isupper():
         return True
+    if token[:2] in ("d'", "d’", "l'", "l’") and token[2:3].isupper():
+        return True  # "Côte d'Ivoire", "Val d'Aosta"
     return token[:1].isupper()
 
 
@@ -575,8 +577,9 @@ def _place_in_name(doc_id: str, span: _Span, gazetteer: Gazetteer, ctx: _Context
     heads = _words().name_heads
     for k in range(len(tokens) - 1, 0, -1):
         prefix = span.text[:tokens[k - 1].end()]
-        if normalise(tokens[k - 1].group()) in _words().articles:
-            continue
+        last = tokens[k - 1].group()
+        if normalise(last) in _words().articles and not last.isupper():
+            continue  # "Jisr al" is no name; "US" is
         found = _resolve_name(gazetteer, prefix, ctx, admin=False, city=False)
         if not found:
             continue
@@ -923,6 +926,29 @@ def _description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaz
     return out
 
 
+# Lowercase words inside a name ("Democratic Republic of the Congo", "Bosnia and
+# Herzegovina", "Côte d'Ivoire", "Rio de Janeiro"): runs around them are joined when the
+# gazetteer knows the whole under its own name.
+_NAME_JOINERS = re.compile(r"^(?: of the | of | and the | and | de | del | da | do | dos | das | d['’](?=[A-Z]))")
+
+
+def _join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        while i + 1 < len(runs) and (m := _NAME_JOINERS.match(text[end:runs[i + 1][0]] + "\0")) is not None \
+                and end + m.end() == runs[i + 1][0]:
+            whole = text[start:runs[i + 1][1]]
+            if not any(c.main and c.match == "exact" for c in gazetteer.matches(whole)):
+                break
+            end = runs[i + 1][1]
+            i += 1
+        out.append((start, end))
+        i += 1
+    return out
+
+
 def find_place_mentions(
     doc_id: str,
     text: str,
@@ -937,7 +963,7 @@ def find_place_mentions(
     """
     context = list(context_countries) or country_context(text, gazetteer)
     spans: list[_Span] = []
-    for start, end in sorted(set(candidates)):
+    for start, end in _join_names(text, sorted(set(candidates)), gazetteer):
         if spans and start < spans[-1].end:
             continue  # overlapping NER and capitalised spans: keep the first, longest
         name = text[start:end]

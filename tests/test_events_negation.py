@@ -39,3 +39,37 @@ def test_events_negation(text):
 ])
 def test_events_negation_double_and_plain(text, expected):
     assert expected in _types(text)
+
+
+@pytest.mark.parametrize("text,published,expected,rule", [
+    # the event's own clause
+    ("Rebels captured Saraqeb on Tuesday.", date(2024, 12, 5), date(2024, 12, 3), "weekday"),
+    # none in its clause: the paragraph's first explicit date ("On 5 May 2020, ... Additionally, ...")
+    ("On 5 May 2020, clashes erupted in Kidal. Additionally, insurgents seized the town of Tessalit.",
+     date(2020, 5, 12), date(2020, 5, 5), "paragraph"),
+    ("On December 18, the RSF entered Wad Madani. The army also withdrew from Hasaheisa.",
+     date(2023, 12, 28), date(2023, 12, 18), "paragraph"),
+    # else the article's first explicit date, when near publication
+    ("Fighting began near Bakhmut on 3 May 2023.\nRussian forces later captured Soledar.",
+     date(2023, 5, 20), date(2023, 5, 3), "article"),
+    # an old date is background, not the event's: the publication day
+    ("The war began on 15 April 2023.\nThe RSF captured Wad Madani, residents said.",
+     date(2023, 12, 20), date(2023, 12, 20), "publication"),
+])
+def test_events_date_fallbacks(text, published, expected, rule):
+    from sitrep.extract.events import events_from_text
+
+    events = [e for e in events_from_text(Article(id="t", text=text, content_hash="t", published=published))
+              if e.type in ("territory_change", "withdrawal")]
+    assert events, text
+    last = events[-1]
+    assert (last.date, last.date_rule) == (expected, rule)
+
+
+def test_events_date_entry_then_control_is_one_event_at_the_control():
+    text = "On December 18, RSF reportedly entered Wad Medani town and by December 19 took control of the city."
+    from sitrep.extract.events import events_from_text
+
+    events = [e for e in events_from_text(Article(id="t", text=text, content_hash="t", published=date(2023, 12, 28)))
+              if e.type == "territory_change"]
+    assert [(e.place.text, e.date) for e in events] == [("Wad Medani", date(2023, 12, 19))]

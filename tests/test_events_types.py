@@ -56,3 +56,67 @@ def test_events_types_fatalities_from_same_sentence(extractor):
     events = events_for_article(ctx, zip(sentences, parse([s.text for s in sentences])), places, claims)
     killed = [c.id for c in claims if c.quantity == "killed"]
     assert killed and events and events[0].fatality_claims == killed
+
+
+@pytest.mark.parametrize("text,expected", [
+    # fired_at: what was fired at; drones are an air strike
+    ("Hezbollah fighters fired mortars at Israeli positions in Metula on Tuesday.", ("shelling", "Metula")),
+    ("Russian forces fired artillery at Kherson overnight, the regional governor said.", ("shelling", "Kherson")),
+    ("The RSF fired grenade launchers at army positions in El Obeid.", ("shelling", "El Obeid")),
+    ("The Houthis launched drones at Eilat, the Israeli military said.", ("airstrike", "Eilat")),
+    # attacked_with
+    ("The army base in Lashio was attacked with at least four rockets on Friday.", ("shelling", "Lashio")),
+    # a strike noun as the subject of a target verb, or followed by one
+    ("Two airstrikes struck Rafah overnight, killing 12 people.", ("airstrike", "Rafah")),
+    ("Israel launched strikes early on Friday targeting Tyre.", ("airstrike", "Tyre")),
+    ("Drone attacks were carried out on two locations in Bahir Dar on Sunday.", ("airstrike", "Bahir Dar")),
+    # the victims' place of "killed in the shelling"
+    ("Two people in Kutkai were killed in the junta shelling, the TNLA said.", ("shelling", "Kutkai")),
+    # clashes: "clashed with", "exchanged fire with"
+    ("Police exchanged fire with gang members in Croix-des-Bouquets on Friday.", ("armed_clash", "Croix-des-Bouquets")),
+    ("Sudanese troops clashed with RSF fighters in El Fasher on Monday.", ("armed_clash", "El Fasher")),
+    ("Ukrainian units clashed with Russian troops near Pokrovsk.", ("armed_clash", "Pokrovsk")),
+    # prison breaks: inmates fled after gangs stormed it
+    ("Hundreds of inmates fled the prison in Croix-des-Bouquets after armed gangs stormed it.",
+     ("prison_break", "Croix-des-Bouquets")),
+    # withdrawals: a force leaving, forced out
+    ("Soldiers fled Lashio on Sunday as the MNDAA advanced.", ("withdrawal", "Lashio")),
+    ("Ukrainian forces drove Russian troops out of Kupiansk.", ("withdrawal", "Kupiansk")),
+])
+def test_events_types_phrasings(text, expected):
+    assert expected in {(e.type, e.place.text) for e in _events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian air defences shot down five drones over Kyiv.",  # downing drones is no strike
+    "Residents were forced out of their homes in Goma.",  # displacement, not a withdrawal
+    "Thousands of civilians fled El Fasher on Monday.",  # people fleeing are displaced, not a force
+    "Syrian troops pushed rebels 20 kilometres from Hama.",  # a front line, not a withdrawal
+    "GAZA STRIP, Occupied Palestine - Talks on a truce resumed on Sunday.",  # a dateline
+])
+def test_events_types_phrasings_negatives(text):
+    assert not {(e.type, e.place.text) for e in _events(text) if e.type != "front_line"}
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a withdrawal in front of a named side is a territory change to that side, marked inferred
+    ("The Sudanese army withdrew from Sinja when RSF fighters advanced.", "Sinja", "opposition"),
+    ("Russian forces pulled out of Kherson under pressure from the Ukrainian army.", "Kherson", "government"),
+    ("The militants were forced out of Sirte by government forces.", "Sirte", "government"),
+    ("Congolese troops abandoned Rutshuru after M23 attacks, residents said.", "Rutshuru", "opposition"),
+])
+def test_events_types_withdrawal_inferred_change(text, place, winner):
+    events = _events(text)
+    assert ("withdrawal", place) in {(e.type, e.place.text) for e in events}
+    changes = [e for e in events if e.type == "territory_change"]
+    assert [(e.place.text, e.winner) for e in changes] == [(place, winner)]
+    assert changes[0].rule.startswith("territory_change:withdrawal_inferred(")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops withdrew from Kherson, Ukraine's army said.",  # the speaker took nothing
+    "The Sudanese army withdrew from Sinja to regroup.",  # no other side named
+])
+def test_events_types_withdrawal_alone(text):
+    events = _events(text)
+    assert {e.type for e in events} == {"withdrawal"}

@@ -38,6 +38,10 @@ EVENT_STEMS = (
     # territory phrases whose key word is none of the above ("raised their flag over X",
     # "took charge of X", "changed hands", "surrendered to", "wrested X", "sovereignty")
     "flag", "charge", "hands", "surrender", "capitulat", "wrest", "sovereign", "retook", "overtook",
+    # withdrawals under pressure ("forced out of X", "expelled from X", "fled X")
+    "forced out", "pushed out", "pushed back", "expel", "oust", "dislodg", "fled", "flee",
+    # fire at a place ("fired grenade launchers at X", "exchanged fire")
+    "fired", "grenade", "exchanged fire",
 )
 
 

@@ -356,6 +356,23 @@ def resolve_event_date(sentence: str, published: date | None) -> DateResolution:
     return DateResolution(None, None, "none")
 
 
+def explicit_days(text: str, published: date | None) -> list[DateResolution]:
+    """Explicit full dates of a text ("On 5 May 2020", "December 18"), day precision, in
+    order, without those that start a period ("since 27 November"); offsets into ``text``.
+    Events with no date of their own take the paragraph's or the article's first one."""
+    out: list[DateResolution] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            periods = _period_spans(line)
+            for c in _candidates(line, published):
+                if (c.rule == "explicit" and c.precision == "day" and c.start is not None
+                        and not any(a <= c.start <= b for a, b in periods)):
+                    out.append(DateResolution(c.date, c.precision, c.rule, c.text, pos + c.start, pos + (c.end or c.start)))
+        pos += len(line) + 1
+    return sorted(out, key=lambda c: c.start or 0)
+
+
 def resolve_period_start(sentence: str, published: date | None) -> DateResolution | None:
     """The start of the period a figure covers, or None.
 

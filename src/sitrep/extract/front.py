@@ -18,6 +18,7 @@ from ..nlp import Sentence
 from ..records import ActorRef, Event, PlaceMention, content_id
 from . import dates
 from .claims import _attribution
+from .events.when import context_date
 from .numbers import find_figures
 
 KM_PER_MILE = 1.609344
@@ -97,6 +98,8 @@ def front_line_events(ctx, parsed: Iterable[tuple[Sentence, object]], places: Se
             side = _side_at_distance(ctx, sentence, front)
             claimant, rule = _attribution(ctx.claims_ctx, sentence, doc)
             when = dates.resolve_event_date(sentence.text, article.published)
+            if when.rule in ("publication", "none"):
+                when = context_date(ctx, sentence) or when
             start, end = sentence.start + front.start, sentence.start + front.end
             events.append(Event(
                 id=content_id(article.id, start, end, "front_line", front.place.text),

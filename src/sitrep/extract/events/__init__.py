@@ -26,9 +26,9 @@ from ...nlp import Sentence, split_sentences
 from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
 from ..claims import _attribution, _speech_covers
-from .agents import actors, state_abroad, winner
+from .agents import actors, side_taking_over, state_abroad, winner
 from .context import EventContext, build_event_context
-from .kinds import kind_trigger, prison_breaks
+from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
 from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
 from .terms import EventTerms, load_event_terms
@@ -37,14 +37,19 @@ from .tree import Trigger, clause_of, clauses_above
 from .when import event_date
 
 
-def _triggers(doc, t: EventTerms, pidx: dict[int, PlaceMention], lower: str) -> list[Trigger]:
+# Event types whose place may be the only place of the sentence when the parse gives none
+# ("Fierce clashes broke out ... in El Fasher"); a withdrawal or reinforcement needs its own.
+SENTENCE_PLACE_TYPES = frozenset({"armed_clash", "airstrike", "shelling"})
+
+
+def _triggers(doc, t: EventTerms, pidx: dict[int, PlaceMention], kenv: KindEnv) -> list[Trigger]:
     out = []
     words = t.any_trigger
     env = Env(t, pidx)
     for tok in doc:
         if tok.lower_ not in words and tok.lemma_.lower() not in words:
             continue
-        trig = territory_trigger(tok, env) or kind_trigger(tok, t, lower)
+        trig = territory_trigger(tok, env) or kind_trigger(tok, t, kenv)
         if trig is not None:
             out.append(trig)
     return out
@@ -67,7 +72,11 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     breaks = prison_breaks(doc, t, pidx, asserted)
     found += [(trig, mentions, "") for trig, mentions in breaks]
     actor_spans = [(m.start, m.end) for m in ctx.actor_matches if sentence.start <= m.start < sentence.end]
-    for trig in _triggers(doc, t, pidx, lower):
+    if "air" not in ctx._dates:
+        air_words = t.rule("airstrike", "airstrike_noun")["article_air_words"]
+        article = ctx.article.text.lower()
+        ctx._dates["air"] = any(w in article for w in air_words)
+    for trig in _triggers(doc, t, pidx, KindEnv(lower, ctx._dates["air"])):
         if not asserted(trig.tok, t):
             continue
         mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
@@ -76,13 +85,14 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
             after = place_after(trig, pidx)
             if after is not None:
                 mentions, how = [after], "+place-after"
-        if not mentions and not anaphors and trig.type != "territory_change":
+        if not mentions and not anaphors and trig.type in SENTENCE_PLACE_TYPES:
             above = clauses_above(trig.tok)
             blocking = t.words("blocking_words", "default")
             named = {m.text: m for i, m in pidx.items() if clause_of(doc[i]).i in above
                      and not any(a.lower_ in blocking for a in doc[i].ancestors)}
             if len(named) == 1 and len({m.text for m in pidx.values()}) == 1:  # the sentence names one place: the clash or strike is there
                 mentions, how = list(named.values()), "+sentence-place"
+                mentions = _redo_descriptions(ctx, sentence, places, mentions)[0]
         if not mentions and anaphors:
             w = anaphors[0]
             ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
@@ -98,15 +108,24 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
-    for trig, mentions, how in found:
+    # "entered X and by December 19 took control of the city": one event, the control
+    weak = t.rule("territory_change", "capture_verb")["weak_verbs"]
+    found.sort(key=lambda f: f[0].type == "territory_change" and f[0].tok.lower_ in weak)
+    inferred: dict[int, tuple] = {}  # index in found -> (side taking over, side withdrawing)
+    for k, (trig, mentions, how) in enumerate(found):
         when = event_date(ctx, sentence, doc, trig.tok)
         who, who_rule = claimant, claimant_rule
         if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
             who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
         actor1, actor2, actor_rule = actors(ctx, sentence, doc, trig)
+        if k in inferred:
+            actor1, actor2 = inferred[k]
+            actor_rule = "actor:withdrawal"
         actor1 = state_abroad(ctx, actor1, mentions)
         side = None
-        if trig.type == "territory_change":
+        if k in inferred:
+            side = actor1.side
+        elif trig.type == "territory_change":
             side, holder = winner(ctx, sentence, doc, trig, actor1)
             if trig.role == "fall" and holder is not None:
                 actor1 = holder
@@ -114,6 +133,12 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
                 continue
         start = sentence.start + trig.tok.idx
         end = start + len(trig.tok.text)
+        if trig.type == "withdrawal" and how in ("",) + tuple(f"+anaphora({w})" for w in ("city", "town", "it")):
+            taker = side_taking_over(ctx, sentence, doc, trig, actor1)
+            if taker is not None:  # the place goes to the side the text names (rule says: inferred)
+                found.append((Trigger(trig.tok, "territory_change", "withdrawal_inferred", trig.word,
+                                      role="gain"), mentions, how))
+                inferred[len(found) - 1] = (taker, actor1)
         for m in mentions:
             key = (trig.type, m.text.lower())
             if key in seen:

@@ -132,6 +132,9 @@ def actors(ctx: EventContext, sentence: Sentence, doc, trig: Trigger) -> tuple[A
     """(actor1, actor2, rule): the one who acts and, for clashes and strikes, the other side."""
     tok = trig.tok
     actor2 = None
+    if trig.actor_toks is not None:  # "drove the militants out of X": the militants withdraw
+        a1, r = actor_in(ctx, sentence, doc, trig.actor_toks)
+        return a1, (actor_in(ctx, sentence, doc, trig.other_toks)[0] if trig.other_toks else None), r
     if trig.noun:
         by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"] + [
             c for p in kids(tok, "prep") for o in kids(p, "pobj") for c in o.children
@@ -213,3 +216,36 @@ def state_abroad(ctx: EventContext, actor: ActorRef | None, mentions: Sequence[P
     if state and countries and state[0] not in countries and actor.side != "foreign":
         return ActorRef(actor.name, "foreign", "External/Other forces", actor.as_written, actor.known)
     return actor
+
+
+def opposed(ctx: EventContext, a: str | None, b: str | None) -> bool:
+    """Whether two sides fight each other (``opposed_sides`` of event_terms.json)."""
+    pairs = ctx.terms.raw.get("opposed_sides", ())
+    return any({a, b} == set(p) for p in pairs)
+
+
+def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
+                     withdrawer: ActorRef | None) -> ActorRef | None:
+    """The side a withdrawal leaves the place to, when the text names it: the forcer of
+    'forced out of X by Y', else an actor of the withdrawal's own clause that fights the
+    one withdrawing ('withdrew from X as RSF fighters advanced', 'pulled out of X under
+    pressure from M23'). Not the speaker ('..., Ukraine's army said')."""
+    if trig.other_toks:
+        other = actor_in(ctx, sentence, doc, trig.other_toks)[0]
+        return other if other is not None and other.side in ("government", "opposition", "foreign") else None
+    tok = trig.tok
+    subject = {w.i for s in kids(tok, "nsubj", "nsubjpass") for w in s.subtree}
+    clause = [w for w in tok.subtree if w.i not in subject and w.i != tok.i]
+    if not clause:
+        return None
+    spans = [(sentence.start + w.idx, sentence.start + w.idx + len(w.text)) for w in clause]
+    for m in ctx.actor_matches:
+        if not any(a <= m.start < b for a, b in spans):
+            continue
+        side = m.actor.side
+        if withdrawer is not None and withdrawer.side != "unknown":
+            if opposed(ctx, side, withdrawer.side):
+                return m.actor
+        elif side in ("government", "opposition", "foreign"):
+            return m.actor
+    return None

@@ -50,6 +50,9 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     return out
 
 
+# A capitalised word right after or before a known name: it is part of another name.
+_NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
+_NAME_WENT_ON = re.compile(r"[A-Z][a-z]+[ -]$")
 # "Nagorno-Karabakh (NKR)": an abbreviation defined right after a place name.
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,5})\)")
 
@@ -82,6 +85,8 @@ def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
         toks = [tok for tok in doc if tok.idx < hit.end() and tok.idx + len(tok.text) > hit.start()]
         if not toks or any(tok.i in pidx for tok in toks):
             continue
+        if _NAME_GOES_ON.match(sentence.text, hit.end()) or _NAME_WENT_ON.search(sentence.text, 0, hit.start()):
+            continue  # part of a longer name: "the Dnipro River", "Hama Military Airport"
         src = names[hit.group(0)]
         copy = PlaceMention(src.doc, src.text, sentence.start + hit.start(), sentence.start + hit.end(), src.place,
                             src.precision, f"same-name:{src.rule}", src.anchor)
@@ -89,23 +94,43 @@ def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
             pidx[tok.i] = copy
 
 
+# "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
+
+
 def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:
-    return m.start == sentence.start and bool(_DATELINE_TAIL.match(sentence.text, m.end - sentence.start))
+    if m.start == sentence.start and _DATELINE_TAIL.match(sentence.text, m.end - sentence.start):
+        return True
+    head = _DATELINE_HEAD.match(sentence.text)
+    return bool(head) and m.start - sentence.start < head.end()
 
 
-def default_roots(trig: Trigger) -> list:
+def default_roots(trig: Trigger, t: EventTerms) -> list:
     """The slot of a strike, clash, withdrawal or reinforcement: the trigger's own
     dependents that are not subjects or clauses; for a noun, also those of its governing
-    verb ("carried out strikes on X"), and the subject of "X came under shelling"."""
+    verb ("carried out strikes on X"), the object of a target verb ("airstrikes targeted X",
+    "strikes ... targeting X"), the subject of "X came under shelling", and the victims'
+    place of "two people in X were killed in the shelling"."""
     tok = trig.tok
     roots = [c for c in tok.children if c.dep_ not in SUBJECT_DEPS
              and not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
-    if trig.noun and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+    if not trig.noun:
+        return roots
+    targets, casualties = t.words("target_verbs"), t.words("casualty_verbs")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
         roots += kids(tok.head.head, "nsubj", "nsubjpass")  # "X came under heavy shelling"
-    gov = governor(tok) if trig.noun else None
+    gov = governor(tok)
     if gov is not None:
         above = {w.i for w in tok.ancestors} | {tok.i}
         roots += [c for c in gov.children if c.dep_ in ("prep", "advmod") and c.i not in above]
+        if tok.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in targets:
+            roots += kids(gov, "dobj")  # "two airstrikes struck X"
+    for v in list(tok.children) + (list(gov.children) if gov is not None else []):
+        if v.dep_ in ("acl", "advcl", "xcomp") and v.lemma_.lower() in targets:
+            roots += kids(v, "dobj") + [p for p in kids(v, "prep") if p.lower_ in ("in", "on", "at")]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by", "from") and tok.head.head.lemma_.lower() in casualties:
+        verb = tok.head.head  # "two people in Namkham were killed in the junta shelling"
+        roots += kids(verb, "nsubj", "nsubjpass") + [p for p in kids(verb, "prep") if p.i != tok.head.i]
     return roots
 
 
@@ -146,7 +171,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     city_words = t.words("anaphoric_places")
     seen: set[int] = set()
     territory = trig.type == "territory_change"
-    roots = trig.roots if territory else default_roots(trig)
+    roots = trig.roots if territory or trig.roots else default_roots(trig, t)
     roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
                      if c.dep_ in ("prep", "cc") and _joiner(c, t) and c not in roots]
     if territory:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"

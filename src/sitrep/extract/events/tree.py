@@ -37,6 +37,8 @@ class Trigger:
     noun: bool = False  # a noun trigger ("the capture of X", "airstrikes on X")
     needs_side: bool = False  # keep only when the winner's side is known ("in charge of X")
     subject_place: bool = False  # the subject is the place: the actor is the agent or the speaker
+    actor_toks: list | None = None  # who acts, when not the subject ("drove the militants out": the militants)
+    other_toks: list = field(default_factory=list)  # the other side, when the rule knows it (the forcer)
 
     @property
     def label(self) -> str:

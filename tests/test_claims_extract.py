@@ -39,7 +39,7 @@ def _claims(extract_text, text):
     ("The ministry said the overall death toll since October 7 had risen to 44,211, with 104,567 wounded.",
      [("killed", "total", 44211, None), ("injured", "total", 104567, None)]),
     ("Ukraine says it has taken more than 600 Russian soldiers prisoner in the Kursk region.",
-     [("detained", "government", 600, "Ukraine")]),
+     [("detained", "government", 600, "Ukrainian government")]),
     ("The attack left 32 dead and 140 wounded, officials told AFP.",
      [("killed", "total", 32, None), ("injured", "total", 140, None)]),
     ("Some 40 bodies were recovered from the rubble, adding that 15 people remained missing.",

@@ -99,9 +99,11 @@ def trigger_words() -> list[str]:
         out.update(spec["lemmas"])
         out.update(spec["words"])
     out.update(data["toll_nouns"])
+    out.update(data.get("parse_triggers", ()))
     out.update(w for w, info in data["people"].items() if info.get("quantity"))
     # captives are a figure of detention by themselves ("still holding 100 hostages")
-    out.update(w for w, info in data["people"].items() if info["category"] == "prisoners")
+    out.update(w for w, info in data["people"].items() if info["category"] == "prisoners"
+               or info.get("subgroup") == "hostages")
     return sorted(out)
 
 

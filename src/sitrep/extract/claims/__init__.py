@@ -83,7 +83,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     lower = text.lower().lstrip("\"“‘'( ")
     anaphoric_parent = None
     if adjacent and ctx.previous and any(lower.startswith(a) for a in terms.anaphora):
-        anaphoric_parent = ctx.previous[-1]
+        anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
     for cand in candidates:
         parent = _parent_claim(text, cand, claims, breakdown) or (
@@ -111,6 +111,21 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)
     return claims
+
+
+_KILLED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:dead|killed|victims|martyrs|slain)")
+_INJURED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:wounded|injured)")
+
+
+def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
+    """The previous sentence's figure an opening like "Among the victims are ..." breaks
+    down: the dead for "the victims", the wounded for "the wounded", else the last."""
+    for pattern, q in ((_KILLED_ANAPHOR, "killed"), (_INJURED_ANAPHOR, "injured")):
+        if pattern.match(lower):
+            hit = [c for c in previous if c.quantity == q]
+            if hit:
+                return hit[-1]
+    return previous[-1]
 
 
 def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, terms: ClaimTerms,

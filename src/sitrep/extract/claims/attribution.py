@@ -319,6 +319,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
+    if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence < sentence.index:
+        return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
         named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
         if named and named.known:
@@ -357,6 +359,11 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
         return None
     return who
+
+
+# Anaphoric subjects that name no kind of body: they point to the current reporter.
+_ROLE_NEUTRAL = frozenset({"he", "she", "they", "the spokesman", "the spokeswoman", "the spokesperson", "the official",
+                           "the source", "the statement", "the report", "the minister", "it"})
 
 
 def _role_apposition(phrase: str) -> bool:

@@ -81,7 +81,7 @@ class FigureView:
     fig: Figure
     terms: ClaimTerms
     words: FigureTerms
-    first: Candidate | None  # the sentence's first candidate so far
+    previous: Candidate | None  # the sentence's candidate before this figure
     before: str = ""
     after: str = ""
     year_like: bool = False
@@ -210,8 +210,35 @@ def level_verb(v: FigureView):
             if found:
                 noun = found[0]
                 break
+        if noun is None and _DEATH_TOLL.search(clause):
+            noun = TOLL_KILLED  # "the death toll ... climbed from 558"
         if noun is not None or re.search(r"\b(?:toll|number|figure|tally|count)\b", clause):
             return Candidate(v.fig, noun, None, "figure+level-verb")
+    return None
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\d,. ]+\s+to\s+$", re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)\s+(?:another\s+|a\s+further\s+|some\s+)?$",
+                              re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
+                             re.IGNORECASE)
+
+
+def figure_from_to(v: FigureView):
+    """'climbed from 558 to 569': the figure a count became counts what the first did."""
+    if v.previous is not None and _FROM_TO.search(v.before):
+        return Candidate(v.fig, v.previous.noun, None, "figure+from-to", continues=True)
+    return None
+
+
+def figure_ellipsis(v: FigureView):
+    """'21,000 were wounded in Gaza and 2,050 in the West Bank', '315,000 in December and
+    75,000 in January', 'and another 980 on 26 December': a bare figure in a list after a
+    figure of people counts the same people."""
+    if v.previous is None or v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+        return None
+    if _ELLIPSIS_BEFORE.search(v.before) and _ELLIPSIS_AFTER.match(v.after):
+        return Candidate(v.fig, None, None, "figure+ellipsis", continues=True)
     return None
 
 
@@ -219,16 +246,18 @@ def level_verb(v: FigureView):
 FIGURE_RULES: tuple[FigureRule, ...] = (
     figure_label,
     not_a_count,
+    figure_from_to,
     people_noun_after,
     after_casualty_verb,
     casualty_word_after,
     toll_noun_before,
     level_verb,
+    figure_ellipsis,
 )
 
 
-def candidate(text: str, fig: Figure, terms: ClaimTerms, first: Candidate | None = None) -> Candidate | None:
-    view = FigureView(text, fig, terms, load_figure_terms(), first)
+def candidate(text: str, fig: Figure, terms: ClaimTerms, previous: Candidate | None = None) -> Candidate | None:
+    view = FigureView(text, fig, terms, load_figure_terms(), previous)
     for rule in FIGURE_RULES:
         out = rule(view)
         if out is REJECT:
@@ -255,7 +284,7 @@ def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     """Every candidate figure of a sentence, in order."""
     out: list[Candidate] = []
     for fig in find_figures(text):
-        cand = candidate(text, fig, terms, out[0] if out else None)
+        cand = candidate(text, fig, terms, out[-1] if out else None)
         if cand:
             out.append(cand)
     out += single_victims(text, terms)

@@ -29,6 +29,9 @@ _OF_GROUP = re.compile(r"^[\w-]+\s+(?:of|from|among)\s+((?:the|a|an)?\s*[\w'’ 
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
 MAX_GROUP_CHARS = 160
+# The group's noun comes within this many words of "among the dead" ("among the dead
+# Azerbaijani servicemen").
+MAX_GROUP_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -95,19 +98,15 @@ def group_before(view: CategoryView):
         return None
     words = category_words()
     before = view.text[max(0, view.cand.figure.start - MAX_GROUP_CHARS): view.cand.figure.start]
-    m = None
-    for m in words.group_before.finditer(before):
-        pass
-    if m is None:
-        return None
-    tail = before[m.end():]
-    tokens = re.findall(r"[\w’'-]+", tail.lower())
-    for i in range(len(tokens)):
-        found = view.terms.people_at(tokens, i)
-        if found and " ".join(found[0].words) not in words.generic_nouns:
-            noun = found[0]
-            cat = _side(view, tail) or noun.category
-            return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
+    for m in reversed(list(words.group_before.finditer(before))):
+        tail = before[m.end():]
+        tokens = re.findall(r"[\w’'-]+", tail.lower())[:MAX_GROUP_WORDS]
+        for i in range(len(tokens)):
+            found = view.terms.people_at(tokens, i)
+            if found and " ".join(found[0].words) not in words.generic_nouns:
+                noun = found[0]
+                cat = _side(view, " ".join(tokens[:i + 1])) or noun.category
+                return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
     return None
 
 

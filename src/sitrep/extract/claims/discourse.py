@@ -345,9 +345,12 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     others become its mentions. Different claimants or periods stay apart."""
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
-        key = (c.quantity, c.category, c.subgroup, c.value, c.low, c.high, c.historical, c.period_start)
+        # "At least 45" in the lead and "45" in the ministry's quote are one figure
+        amount = (c.value,) if c.value is not None else (c.low, c.high)
+        key = (c.quantity, c.category, c.subgroup, amount, c.historical, c.period_start)
         groups.setdefault(key, []).append(c)
     drop: set[int] = set()
+    _headline_restatements(ctx, claims, drop)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -361,3 +364,45 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
                 best.mentions.append((c.start, c.end))
                 drop.add(id(c))
     return [c for c in claims if id(c) not in drop]
+
+
+# A headline's figure this close to a body figure is the body's, rounded ("about 21500" for
+# 21452; "Hundreds dead" for 745). Set on dev2's Syria and Gaza headlines.
+HEADLINE_ROUNDING = 0.025
+
+
+# A headline: a short first line that does not end like a sentence.
+HEADLINE_MAX_WORDS = 25
+
+
+def _is_headline(ctx: ArticleContext, claim: Claim) -> bool:
+    text = ctx.article.text
+    line = ctx.line_of(claim.start)
+    first_text = next((i for i, s in enumerate(ctx.line_starts)
+                       if text[s: ctx.line_starts[i + 1] if i + 1 < len(ctx.line_starts) else len(text)].strip()), 0)
+    if line != first_text:
+        return False
+    end = ctx.line_starts[line + 1] if line + 1 < len(ctx.line_starts) else len(text)
+    head = text[ctx.line_starts[line]:end].strip()
+    return len(head.split()) <= HEADLINE_MAX_WORDS and not head.endswith((".", "!", "?", ":", ";"))
+
+
+def _headline_restatements(ctx: ArticleContext, claims: list[Claim], drop: set[int]) -> None:
+    """A headline restating a body figure, rounded or vague, is a mention of it."""
+    heads = [c for c in claims if _is_headline(ctx, c)]
+    body = [c for c in claims if c not in heads]
+    for h in heads:
+        for b in body:
+            if b.quantity != h.quantity or h.category not in (b.category, "total") or id(b) in drop:
+                continue
+            if h.value is not None and b.value is not None and b.value != h.value and \
+                    abs(h.value - b.value) <= HEADLINE_ROUNDING * b.value:
+                pass
+            elif h.value is None and b.value is not None and h.low is not None and h.high is not None \
+                    and h.low <= b.value <= h.high:
+                pass
+            else:
+                continue
+            b.mentions.append((h.start, h.end))
+            drop.add(id(h))
+            break

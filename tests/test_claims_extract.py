@@ -69,7 +69,7 @@ def _claims(extract_text, text):
     ("The United Nations said some 350,000 people had been left without shelter since M23 seized the city.",
      [("displaced", "total", 350000, "United Nations")]),
     ("Hamas is still holding about 100 hostages in Gaza, Israeli officials say.",
-     [("detained", "prisoners", 100, None)]),
+     [("detained", "total", 100, None)]),  # hostages are people held, not inmates (dev2 GUIDE)
     ("The army said 35 militants were killed and 12 captured in the operation.",
      [("killed", "rebels", 35, None), ("detained", "rebels", 12, None)]),
     ("Killed: 1,200. Injured: 3,400.", [("killed", "total", 1200, None), ("injured", "total", 3400, None)]),

@@ -27,7 +27,7 @@ from ..terms import ClaimTerms, load_attribution_terms, load_figure_terms, load_
 from .attribution import (
     SENTENCE_RULES,
     according_covers,
-    attribution,
+    attribute_sentence,
     clause_attribution,
     speech_covers,
     trailing_say,
@@ -46,12 +46,12 @@ from .discourse import (
 from .quantity import quantity
 
 __all__ = [
-    "ArticleContext", "attach_places", "attribution", "build_context", "clause_attribution", "extract_claims",
+    "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
     "finish_article", "observe_sentence", "speech_covers",
 ]
 
 # Names the event extractor used before this module became a package.
-_attribution = attribution
+_attribution = attribute_sentence
 _speech_covers = speech_covers
 
 
@@ -68,12 +68,12 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         # Sabah reported.").
         observe_sentence(ctx, sentence)
         if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
-            attribution(ctx, sentence, doc)
+            attribute_sentence(ctx, sentence, doc)
         _remember(ctx, sentence, doc, [], None, adjacent)
         return []
     # Attribution needs a walk over the parse: only for sentences that have figures (events
     # ask for it themselves), or lazily when a later sentence continues this one's quote.
-    claimant, claimant_rule = attribution(ctx, sentence, doc)
+    claimant, claimant_rule = attribute_sentence(ctx, sentence, doc)
     inherited = None
     fallback, fallback_rule = None, ""
     if claimant is None:
@@ -135,7 +135,7 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
     previous report ("Another 20 ..."), the paragraph's current reporter."""
     if adjacent and ctx.previous_open_quote and ctx.previous_parsed:
         p_sentence, p_doc, p_inherited = ctx.previous_parsed
-        inherited = attribution(ctx, p_sentence, p_doc)[0] or p_inherited
+        inherited = attribute_sentence(ctx, p_sentence, p_doc)[0] or p_inherited
         if inherited is not None:
             return inherited, "claimant:quote-continues", inherited
     if adjacent and ctx.previous and text.lower().startswith(terms.carry_over):

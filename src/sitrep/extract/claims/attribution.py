@@ -198,7 +198,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
 )
 
 
-def attribution(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """Who the sentence attributes its statements to, and by which rule (cached per
     sentence: claims and events of one sentence share it). An explicit attribution makes
     that claimant the article's current reporter."""
@@ -319,7 +319,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
-    if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence < sentence.index:
+    if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
         named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None

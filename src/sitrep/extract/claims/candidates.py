@@ -111,8 +111,8 @@ def not_a_count(v: FigureView):
     sizes: none of these is a count of people."""
     if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
         return REJECT
-    if v.words.not_a_count_before.search(v.before):
-        return REJECT
+    if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
+        return REJECT  # "Resolution 2334", "aged 12", "has 100 members"; "the number at least 70" is a count
     day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
     if day_or_year and (_MONTHS.search(v.before) or _MONTH_AFTER.match(v.after)):
         return REJECT  # "September 29", "29 September 2023"
@@ -186,6 +186,16 @@ def casualty_word_after(v: FigureView):
     return None
 
 
+_TO_FLEE = re.compile(r"^\s+(?:people\s+)?to\s+(?:flee|leave|evacuate|abandon)\b", re.IGNORECASE)
+
+
+def forced_to_leave(v: FigureView):
+    """'forcing over 6,000 to flee': a bare figure made to leave."""
+    if _TO_FLEE.match(v.after):
+        return Candidate(v.fig, None, None, "figure+forced-to-leave")
+    return None
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
@@ -250,6 +260,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     people_noun_after,
     after_casualty_verb,
     casualty_word_after,
+    forced_to_leave,
     toll_noun_before,
     level_verb,
     figure_ellipsis,

@@ -318,7 +318,9 @@ def attributed_after(ctx: ArticleContext, claims: list[Claim]) -> None:
         if here is None or here.index + 1 >= len(ctx.sentences):
             continue
         nxt = ctx.sentences[here.index + 1]
-        if nxt.start in with_claims or ctx.line_of(nxt.start) != ctx.line_of(here.start):
+        # a sentence cut by a line break ("... due to the attacks,\nthe U.N. agency said.")
+        unfinished = not here.text.rstrip().endswith((".", "!", "?", "”", '"'))
+        if nxt.start in with_claims or (ctx.line_of(nxt.start) != ctx.line_of(here.start) and not unfinished):
             continue
         who, rule = ctx.attributions.get(nxt.index, (None, ""))
         if who is not None and rule not in ("claimant:possessive-anaphora", "claimant:current-reporter"):

@@ -172,5 +172,14 @@ def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | 
         if out is NONE:
             return None, ""
         if out is not None:
-            return out
+            return _prisoners_out(out, cand, text)
     return None, ""
+
+
+def _prisoners_out(out: tuple[str, str], cand: Candidate, text: str) -> tuple[str, str]:
+    """'Hundreds of inmates fled the prison': prisoners who flee or escape are released
+    (a prison break), not displaced."""
+    q, rule = out
+    if q == "displaced" and cand.noun is not None and cand.noun.category == "prisoners":
+        return "released", rule + " quantity:prisoners-escaped"
+    return out

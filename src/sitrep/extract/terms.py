@@ -135,6 +135,8 @@ class FigureTerms:
 
     breakdown: re.Pattern[str]
     not_a_count_before: re.Pattern[str]
+    container_before: re.Pattern[str]
+    vague_not_claims: frozenset[str]
     negated_before: re.Pattern[str]
     copulas: frozenset[str]
     bare_casualty_words: frozenset[str]
@@ -183,6 +185,9 @@ def load_figure_terms() -> FigureTerms:
         breakdown=re.compile(_alternation(f["breakdown_words"]), re.IGNORECASE),
         not_a_count_before=re.compile(_alternation(f["not_a_count_before"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
                                       re.IGNORECASE),
+        container_before=re.compile(_alternation(f["not_a_count_container"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
+                                    re.IGNORECASE),
+        vague_not_claims=frozenset(f["not_a_claim_vague"]),
         negated_before=re.compile(_alternation(f["negated_before"]) + r"\s*$", re.IGNORECASE),
         copulas=frozenset(f["copulas"]),
         bare_casualty_words=frozenset(f["bare_casualty_words"]),

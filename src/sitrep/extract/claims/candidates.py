@@ -112,7 +112,11 @@ def not_a_count(v: FigureView):
     if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
         return REJECT
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
-        return REJECT  # "Resolution 2334", "aged 12", "has 100 members"; "the number at least 70" is a count
+        return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
+    if v.words.container_before.search(v.before):
+        return REJECT  # "home to some 3 million people", "has around a hundred members": a size
+    if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
+        return REJECT  # "several others": too vague to be a figure
     day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
     if day_or_year and (_MONTHS.search(v.before) or _MONTH_AFTER.match(v.after)):
         return REJECT  # "September 29", "29 September 2023"
@@ -234,6 +238,41 @@ _ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|aro
                              re.IGNORECASE)
 
 
+_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+", re.IGNORECASE)
+_SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
+
+
+def part_of_whole(v: FigureView):
+    """'88,780 of the territory's estimated 120,000 Armenians have fled': the part counts
+    the whole's people."""
+    m = _PART_OF_WHOLE.match(v.after)
+    if not m:
+        return None
+    tail = v.after[m.end():]
+    words = [w.lower() for w in _WORD.findall(tail[:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+part-of:{' '.join(found[0].words)}")
+    return None
+
+
+def shared_noun(v: FigureView):
+    """'86 Israeli and 24 foreign national hostages were released': both figures count the
+    noun after the second."""
+    m = _SHARED_NOUN.match(v.after)
+    if not m or v.terms.people_at([w.lower() for w in _WORD.findall(v.after[:30])], 0):
+        return None
+    words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+shared-noun:{' '.join(found[0].words)}")
+        if words[i] in _STOP_WORDS:
+            break
+    return None
+
+
 def figure_from_to(v: FigureView):
     """'climbed from 558 to 569': the figure a count became counts what the first did."""
     if v.previous is not None and _FROM_TO.search(v.before):
@@ -257,7 +296,9 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     figure_label,
     not_a_count,
     figure_from_to,
+    part_of_whole,
     people_noun_after,
+    shared_noun,
     after_casualty_verb,
     casualty_word_after,
     forced_to_leave,

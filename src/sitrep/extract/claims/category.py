@@ -66,6 +66,7 @@ class CategoryView:
     claimant: Claimant | None
     earlier: list[Claim]  # claims of this sentence so far
     parent: Claim | None  # the figure this one breaks down, if any
+    quantity: str = ""
     category: str = "total"
     subgroup: str | None = None
 
@@ -88,6 +89,8 @@ def continues_earlier(view: CategoryView):
     if not main:
         return None
     last = main[-1]
+    if view.quantity == "displaced" and last.quantity != "displaced":
+        return None  # "killed dozens of civilians and displaced hundreds of thousands": everyone
     return last.category, last.subgroup, f"category:continues-{last.id}"
 
 

@@ -180,8 +180,11 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
     """Register a person under the claimant they speak for: the body their title names
     (a minister speaks for the ministry), an office ("human rights ombudsman"), or themselves."""
     known_name = [m for m in lexicon.find(name, countries, overlapping=True) if m.claimant.known and not m.via_context]
-    who = known_name[0].claimant if known_name else lexicon.resolve(
-        office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
+    who = known_name[0].claimant if known_name else None
+    if who is None and title in _OFFICE_TITLES:
+        # a minister speaks for the ministry; "a journalist working for Anadolu" does not
+        # speak for Anadolu
+        who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
     if who is not None and who.known:
         person = Claimant(who.name, who.kind, name, True)
     elif title in _OFFICE_TITLES and qualified and office[:1].isupper():
@@ -216,8 +219,8 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     if _ACRONYM_LIKE.match(bare) and not ctx.lexicon.find(bare, ctx.countries):
         # "(MoPH)" with "Lebanon's Ministry of Public Health" named earlier in the article
         for m in ctx.mentions:
-            if m.claimant.known and m.claimant.as_written and _initials_fit(bare, m.claimant.as_written) \
-                    and len(m.claimant.as_written.split()) >= 2:
+            words = (m.claimant.as_written or "").split()
+            if m.claimant.known and any(_initials_fit(bare, " ".join(words[i:])) for i in range(max(len(words) - 1, 0))):
                 return m.claimant
     if ctx.local_regex is None:
         return None
@@ -319,7 +322,7 @@ def attributed_after(ctx: ArticleContext, claims: list[Claim]) -> None:
             continue
         nxt = ctx.sentences[here.index + 1]
         # a sentence cut by a line break ("... due to the attacks,\nthe U.N. agency said.")
-        unfinished = not here.text.rstrip().endswith((".", "!", "?", "”", '"'))
+        unfinished = here.text.rstrip().endswith(",") and nxt.text[:1].islower()
         if nxt.start in with_claims or (ctx.line_of(nxt.start) != ctx.line_of(here.start) and not unfinished):
             continue
         who, rule = ctx.attributions.get(nxt.index, (None, ""))
@@ -378,15 +381,14 @@ HEADLINE_MAX_WORDS = 25
 
 
 def _is_headline(ctx: ArticleContext, claim: Claim) -> bool:
+    """The claim stands in a headline or subheading: a short line that does not end like
+    a sentence (and holds no more than the claim's own sentence)."""
     text = ctx.article.text
     line = ctx.line_of(claim.start)
-    first_text = next((i for i, s in enumerate(ctx.line_starts)
-                       if text[s: ctx.line_starts[i + 1] if i + 1 < len(ctx.line_starts) else len(text)].strip()), 0)
-    if line != first_text:
-        return False
     end = ctx.line_starts[line + 1] if line + 1 < len(ctx.line_starts) else len(text)
     head = text[ctx.line_starts[line]:end].strip()
-    return len(head.split()) <= HEADLINE_MAX_WORDS and not head.endswith((".", "!", "?", ":", ";"))
+    return (len(head.split()) <= HEADLINE_MAX_WORDS and not head.endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+            and head.startswith(claim.sentence[:20]))
 
 
 def _headline_restatements(ctx: ArticleContext, claims: list[Claim], drop: set[int]) -> None:

@@ -70,6 +70,25 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+_LEAVE = frozenset({"leave", "flee", "abandon", "evacuate", "quit", "desert"})
+_FORCE = frozenset({"force", "drive", "compel", "push", "order", "make"})
+
+
+def _figure_tokens(doc) -> list[int]:
+    """Token indices where the sentence's figures start (cached per sentence)."""
+    cached = doc.user_data.get("sitrep_figures")
+    if cached is None:
+        from ..numbers import find_figures
+
+        cached = []
+        for f in find_figures(doc.text):
+            tok = token_at(doc, f.start)
+            if tok is not None:
+                cached.append(tok.i)
+        doc.user_data["sitrep_figures"] = cached
+    return cached
+
+
 def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """The casualty word the parse links to the figure: a modifier of its noun ('people
     killed'), then the heads above it ('were killed', 'the injury of six others')."""
@@ -94,6 +113,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
         if tok.lemma_ in ("hold", "keep") and cand.noun is not None and cand.noun.category == "prisoners":
             return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages"
+        if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+            return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh"
+        if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
+            return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
         q = by_index.get(tok.i)
         if q:
             if hypothetical(tok):
@@ -108,9 +131,13 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if anchor is None:
         return NONE
     best = None
+    figures = _figure_tokens(doc)
+    breakdown = load_figure_terms().breakdown
     for i, quantity, propn in quantity_tokens(doc, terms):
         if i == anchor.i or propn:
             continue
+        if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
+            continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue

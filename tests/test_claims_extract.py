@@ -18,7 +18,7 @@ def _claims(extract_text, text):
     ("The attack on the camp killed more than 100 civilians, according to the Sudan Doctors Network.",
      [("killed", "civilians", 100, "Sudan Doctors Network")]),
     ("Two soldiers were killed and five injured in the ambush.",
-     [("killed", "government", 2, None), ("injured", "total", 5, None)]),
+     [("killed", "government", 2, None), ("injured", "government", 5, None)]),  # the five continue the two
     ("Security forces arrested 40 protesters in the capital on Friday.",
      [("detained", "civilians", 40, None)]),
     ("In the morning strikes killed 25 people, including 10 children, medics said.",

@@ -37,6 +37,7 @@ from .category import CategoryView, category
 from .context import ArticleContext
 from .discourse import (
     attributed_after,
+    source_lines,
     build_context,
     current_reporter,
     one_figure_once,
@@ -227,6 +228,7 @@ def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     """The article-level rules, once every sentence is read: an attribution in the next
     sentence, the publisher of a primary report, then one figure once."""
     attributed_after(ctx, claims)
+    source_lines(ctx, claims)
     publisher_fallback(ctx, claims)
     return one_figure_once(ctx, claims)
 

@@ -133,6 +133,9 @@ _TRAILING_SAY = re.compile(
 )
 _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
 _AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
+# "Save the Children said ...": a leading name the parse misread (as a verb, here)
+_LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
+                          r"(?:said|says|reported|reports|announced|estimated|confirmed|stated)\b")
 
 
 def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -143,6 +146,11 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"
+    m = _LEADING_SAY.match(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group("who"))
+        if who is not None and who.known:
+            return who, "claimant:leading-say"
     return None, ""
 
 
@@ -275,6 +283,9 @@ def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bo
     verb = doc[verb_i]
     if verb.dep_ == "ROOT" or any(a.i == verb_i for a in tok.ancestors):
         return True
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True  # "As Radio Okapi reports, 30 people were abducted": as X says, not while X does
     # ", the governor said," hung on the main clause (parataxis/ccomp) reports all of it;
     # an adverbial clause ("as Moscow claims ...") does not.
     main = {tok.i} | {a.i for a in tok.ancestors}

@@ -36,6 +36,8 @@ _LABEL_QUANTITY = {"killed": "killed", "dead": "killed", "deaths": "killed", "de
                    "missing": "missing", "detained": "detained", "arrested": "detained",
                    "released": "released"}
 _LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
+# People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
+_PARTICIPLE_NOUNS = frozenset({"wounded", "injured", "dead", "missing", "displaced", "detained"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CASUALTY_VERB_FORMS = frozenset(
     "killed killing wounded wounding injured injuring displaced displacing detained detaining "
@@ -97,13 +99,31 @@ FigureRule = Callable[[FigureView], "Candidate | object | None"]
 
 
 def figure_label(v: FigureView):
-    """'Killed: 1,200. Injured: 3,400.' (fact boxes): the label says what happened."""
+    """'Killed: 1,200. Injured: 3,400.', 'Refugees in Chad: 600,000' (fact boxes): the
+    label says what happened, and to whom when it names people."""
     label = _LABEL_BEFORE.search(v.before)
     if label:
         word = label.group(1).lower()
         noun = PeopleNoun((word,), "total", None, None, _LABEL_QUANTITY[word])
         return Candidate(v.fig, noun, None, f"figure+label:{word}")
+    m = _PEOPLE_LABEL.search(v.before)
+    if m:
+        words = [w.lower() for w in _WORD.findall(m.group("label"))]
+        quantity = next((_LABEL_QUANTITY[w] for w in words if w in _LABEL_QUANTITY), None)
+        for i in range(len(words)):
+            found = v.terms.people_at(words, i)
+            if found and (found[0].quantity or quantity):
+                noun = found[0]
+                if quantity and not noun.quantity:
+                    noun = PeopleNoun(noun.words, noun.category, noun.subgroup, noun.unit, quantity)
+                return Candidate(v.fig, noun, None, f"figure+label:{' '.join(noun.words)}")
+        if quantity:
+            noun = PeopleNoun(tuple(words), "total", None, None, quantity)
+            return Candidate(v.fig, noun, None, f"figure+label:{' '.join(words)}")
     return None
+
+
+_PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*:\s*$")
 
 
 def not_a_count(v: FigureView):
@@ -150,7 +170,11 @@ def people_noun_after(v: FigureView):
         found = v.terms.people_at(lowered, i)
         if found:
             noun, _ = found
-            return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}")
+            # "9 soldiers were killed and 31 wounded": a noun that only says what happened
+            # counts the people of the figure before
+            says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0
+            return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}",
+                             continues=says_what)
         if v.year_like:
             return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
         if w in _QUOTES:

@@ -108,7 +108,7 @@ def group_before(view: CategoryView):
             found = view.terms.people_at(tokens, i)
             if found and " ".join(found[0].words) not in words.generic_nouns:
                 noun = found[0]
-                cat = _side(view, " ".join(tokens[:i + 1])) or noun.category
+                cat = _side(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
                 return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
     return None
 

@@ -374,16 +374,25 @@ def eval_cmd(
     min_claimant: Optional[float] = typer.Option(None, help="Exit 1 when claimant accuracy is below this."),
     min_claim_claimant: Optional[float] = typer.Option(None, help="Exit 1 when claim+claimant recall is below this."),
     min_territory_f1: Optional[float] = typer.Option(None, help="Exit 1 when territory-change F1 is below this."),
+    places: bool = typer.Option(False, "--places", help="GOLD is a geoparsing gold (NAME_gold.jsonl, or a folder "
+                                "of them): score place detection and resolution per corpus (recall, accuracy@161 km, "
+                                "median error) on the articles NAME.jsonl beside it. Needs no database."),
+    articles: Optional[Path] = typer.Option(None, "--articles", exists=True, dir_okay=False,
+                                            help="With --places: the articles file (default NAME.jsonl beside GOLD)."),
 ) -> None:
     """Score extraction against a reference annotation: precision, recall and F1 of claims
     and territory changes, claimant accuracy, claim+claimant recall, the same by conflict,
     and the misses, extras and claimant differences with the rule behind each row.
 
     A gold folder is run first (with its index.jsonl metadata) into --db, or into a
-    temporary database when --db is not given.
+    temporary database when --db is not given. With --places, GOLD is a geoparsing corpus.
 
-    Example: sitrep eval ../shared/dev2 --no-lists
+    Example: sitrep eval ../shared/dev2 --no-lists   (places: sitrep eval --places ../shared/geo)
     """
+    if places:
+        from .evaluate_places import places_eval_command
+
+        raise typer.Exit(places_eval_command(gold, articles, as_json=as_json, show_misses=lists))
     import tempfile
 
     from .evaluate import evaluate, format_report, gate_failures, load_gold_set, run_gold_set

@@ -35,6 +35,9 @@ EVENT_STEMS = (
     "prison", "surround", "encircl", "kilomet", "km", "miles",
     # irregular forms that the lemma prefixes of data/claim_terms.json do not reach
     "lost", "slain", "shot", "freed", "withdrawn", "drove", "driven", "clear",
+    # territory phrases whose key word is none of the above ("raised their flag over X",
+    # "took charge of X", "changed hands", "surrendered to", "wrested X", "sovereignty")
+    "flag", "charge", "hands", "surrender", "capitulat", "wrest", "sovereign", "retook", "overtook",
 )
 
 

@@ -132,6 +132,10 @@ class PlaceMention:
     precision: int | None
     rule: str
     anchor: str | None = None  # the named place an unresolved village is anchored to
+    # The name of an organisation or actor the place is part of ("U.S. Senate", "Idlib Free
+    # Army"): then the mention only says where that name points (precision None), it is
+    # no place of an event or claim.
+    within: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from ..nlp import Sentence, parse, split_sentences, worth_parsing
 from ..reconcile.copies import pack_signature
-from ..records import Article, Extraction
+from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
 from .claimants import ClaimantLexicon, load_claimants
 from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
@@ -37,6 +37,15 @@ class Extractor:
             if code not in countries:
                 countries.append(code)
         return countries
+
+    def place_mentions(self, doc_id: str, text: str, countries: Sequence[str] | None = None) -> list[PlaceMention]:
+        """Place mentions of a text, resolved in the context of its countries (no spaCy:
+        the geoparsing scorer calls this on raw corpus text)."""
+        if countries is None:
+            countries = self.countries_of(text)
+        place_context = country_context(text, self.gazetteer)
+        place_context += [c for c in countries if c not in place_context]
+        return find_place_mentions(doc_id, text, capitalised_candidates(text), self.gazetteer, place_context)
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
@@ -67,11 +76,7 @@ class Extractor:
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
             extraction.claims = finish_article(ctx, extraction.claims)
-            gaz = self.gazetteer
-            place_context = country_context(article.text, gaz)
-            place_context += [c for c in countries if c not in place_context]
-            extraction.places = find_place_mentions(
-                article.id, article.text, capitalised_candidates(article.text), gaz, place_context)
+            extraction.places = self.place_mentions(article.id, article.text, countries)
             attach_places(extraction.claims, extraction.places)
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,
                                        sentences=sentences)

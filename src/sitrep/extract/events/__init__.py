@@ -1,0 +1,225 @@
+"""Events: towns changing hands, withdrawals, clashes, strikes, reinforcements, prison breaks.
+
+Candidates first, annotations second:
+1. a trigger is a token on which a named rule fires (``territory.TERRITORY_RULES``, then
+   ``kinds.KIND_RULES``); the words of each rule are its entry in ``data/event_terms.json``
+   and its parse conditions are in the function ("took" needs "over", "control" or a place
+   as object; "strikes" is shelling when "missile" modifies it);
+2. triggers that are negated, conditional or wished for ("failed to control", "aims to
+   capture", "if they take", "could be next") are dropped (``modality``);
+3. the event's places are the place mentions in the trigger's slot (``slots``), one event
+   per place of a list, minus landmarks ("north of X", "towards X"); "the city" goes back
+   to the most named city of the last sentences;
+4. actors come from the actor lexicon over the subject / agent / modifiers; the winner of a
+   territory change is the side that gained it (``agents``); the claimant as for claims;
+   the date from the event's own clause (``when``).
+Every event records the rules that produced it: ``rule`` starts with
+``<type>:<rule name>(<trigger words>)``, then how the place, actor, claimant and date were found.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+
+from ...nlp import Sentence, split_sentences
+from ...records import Article, Claim, Event, PlaceMention, content_id
+from ..claimants import ClaimantLexicon
+from ..claims import _attribution, _speech_covers
+from .agents import actors, state_abroad, winner
+from .context import EventContext, build_event_context
+from .kinds import kind_trigger, prison_breaks
+from .modality import asserted
+from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
+from .terms import EventTerms, load_event_terms
+from .territory import Env, territory_trigger
+from .tree import Trigger, clause_of, clauses_above
+from .when import event_date
+
+
+def _triggers(doc, t: EventTerms, pidx: dict[int, PlaceMention], lower: str) -> list[Trigger]:
+    out = []
+    words = t.any_trigger
+    env = Env(t, pidx)
+    for tok in doc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
+        trig = territory_trigger(tok, env) or kind_trigger(tok, t, lower)
+        if trig is not None:
+            out.append(trig)
+    return out
+
+
+def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention],
+                   claims: Sequence[Claim] = ()) -> list[Event]:
+    """Events of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``).
+
+    ``places`` are the article's place mentions (absolute offsets); ``claims`` the claims
+    of this sentence, whose "killed" figures become the events' fatality claims.
+    """
+    t = ctx.terms
+    pidx = place_index(doc, sentence, places)
+    if "known" not in ctx._dates:
+        ctx._dates["known"] = known_names(places, ctx.article.text)
+    add_known_names(doc, sentence, pidx, ctx._dates["known"])
+    lower = sentence.text.lower()
+    found: list[tuple[Trigger, list[PlaceMention], str]] = []
+    breaks = prison_breaks(doc, t, pidx, asserted)
+    found += [(trig, mentions, "") for trig, mentions in breaks]
+    actor_spans = [(m.start, m.end) for m in ctx.actor_matches if sentence.start <= m.start < sentence.end]
+    for trig in _triggers(doc, t, pidx, lower):
+        if not asserted(trig.tok, t):
+            continue
+        mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
+        mentions, how = _redo_descriptions(ctx, sentence, places, mentions)
+        if not mentions and not anaphors and trig.type != "territory_change" and trig.noun:
+            after = place_after(trig, pidx)
+            if after is not None:
+                mentions, how = [after], "+place-after"
+        if not mentions and not anaphors and trig.type != "territory_change":
+            above = clauses_above(trig.tok)
+            blocking = t.words("blocking_words", "default")
+            named = {m.text: m for i, m in pidx.items() if clause_of(doc[i]).i in above
+                     and not any(a.lower_ in blocking for a in doc[i].ancestors)}
+            if len(named) == 1 and len({m.text for m in pidx.values()}) == 1:  # the sentence names one place: the clash or strike is there
+                mentions, how = list(named.values()), "+sentence-place"
+        if not mentions and anaphors:
+            w = anaphors[0]
+            ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
+            if ante is not None:
+                mentions, how = [ante], f"+anaphora({w.lower_})"
+        if breaks and trig.type == "territory_change" and any(b[0].tok.i == trig.tok.i for b in breaks):
+            continue
+        if mentions:
+            found.append((trig, mentions, how))
+    if not found:
+        return []
+    claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
+    killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
+    events: list[Event] = []
+    seen: set[tuple[str, str]] = set()
+    for trig, mentions, how in found:
+        when = event_date(ctx, sentence, doc, trig.tok)
+        who, who_rule = claimant, claimant_rule
+        if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
+            who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
+        actor1, actor2, actor_rule = actors(ctx, sentence, doc, trig)
+        actor1 = state_abroad(ctx, actor1, mentions)
+        side = None
+        if trig.type == "territory_change":
+            side, holder = winner(ctx, sentence, doc, trig, actor1)
+            if trig.role == "fall" and holder is not None:
+                actor1 = holder
+            if trig.needs_side and side is None:
+                continue
+        start = sentence.start + trig.tok.idx
+        end = start + len(trig.tok.text)
+        for m in mentions:
+            key = (trig.type, m.text.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            rule = " ".join(r for r in (trig.label + how, f"place:{m.rule}", actor_rule,
+                                        who_rule or "claimant:none", f"date:{when.rule}") if r)
+            events.append(Event(
+                id=content_id(ctx.article.id, start, end, trig.type, m.text),
+                doc=ctx.article.id, type=trig.type, sentence=sentence.text, start=start, end=end,
+                sentence_start=sentence.start, rule=rule, actor1=actor1, actor2=actor2, winner=side,
+                place=m, date=when.date, date_precision=when.precision, date_rule=when.rule,
+                source=who.name if who else None,
+                source_kind=who.kind if who else "unknown", fatality_claims=list(killed)))
+    return events
+
+
+def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[PlaceMention],
+                       mentions: list[PlaceMention]) -> tuple[list[PlaceMention], str]:
+    """'the city', 'the town' resolved for events by ``slots.antecedent`` (the most named
+    town of the last sentences, tuned on how news reports a capture), not by the nearest
+    city: "Rebels closed in on Hama ... the army announced the fall of the city"."""
+    kinds = ctx.terms.words("anaphoric_places")
+    out, how = [], ""
+    for m in mentions:
+        word = m.text.split()[-1].lower() if m.rule.startswith("description") else ""
+        ante = antecedent(ctx, sentence, word, m.start, places) if word in kinds else None
+        if ante is not None:
+            out.append(ante)
+            how = f"+anaphora({word})"
+        else:
+            out.append(m)
+    return out, how
+
+
+def fill_winners(events: list[Event]) -> None:
+    """A territory change with no stated winner ("after the fall of Aleppo") goes to the side
+    that wins the article's other territory changes, when one side does."""
+    sides = Counter(e.winner for e in events if e.type == "territory_change" and e.winner)
+    if len(sides) != 1:
+        return
+    side = next(iter(sides))
+    for e in events:
+        if e.type == "territory_change" and e.winner is None:
+            e.winner = side
+            e.rule += " winner:article"
+
+
+def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, object]],
+                       places: Sequence[PlaceMention], claims: Sequence[Claim] = ()) -> list[Event]:
+    """Events of an article from its parsed sentences, winners filled from the article."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    events: list[Event] = []
+    for sentence, doc in parsed:
+        events += extract_events(ctx, sentence, doc, places, by_sentence.get(sentence.start, ()))
+    events = _drop_containing_provinces(events)
+    fill_winners(events)
+    return events
+
+
+def _drop_containing_provinces(events: list[Event]) -> list[Event]:
+    """'captured the village of X in Donetsk region': one event at X, not a second one at
+    the province that only locates it (same trigger, province of a more precise place)."""
+    by_trigger: dict[tuple[int, str], list[Event]] = {}
+    for e in events:
+        by_trigger.setdefault((e.start, e.type), []).append(e)
+    keep = []
+    for group in by_trigger.values():
+        precise_provinces = {(e.place.place.admin1 or "").casefold() for e in group
+                             if e.place and e.place.place and (e.place.precision or 9) <= 2}
+        for e in group:
+            m = e.place
+            # the mention names the province itself (not a village anchored in it)
+            is_province = (m is not None and m.place is not None and m.precision == 3
+                           and not m.rule.startswith("anchored"))
+            if is_province and precise_provinces and (
+                    (m.place.admin1 or m.place.name).casefold() in precise_provinces
+                    or m.text.casefold() in precise_provinces):
+                continue
+            keep.append(e)
+    return sorted(keep, key=lambda e: (e.start, e.id))
+
+
+def events_from_text(article: Article, claimants: ClaimantLexicon | None = None) -> list[Event]:
+    """Events of one article, parsing it here: for tests and one-off use. The pipeline calls
+    ``events_for_article`` with the sentences it has already parsed, to avoid a second pass.
+    Places are resolved as the pipeline resolves them (the countries of the article and of
+    the war its actors belong to)."""
+    from ...nlp import parse, worth_parsing
+    from .. import default_extractor
+    from ..places import capitalised_candidates, country_context, find_place_mentions
+
+    ex = default_extractor()
+    sentences = split_sentences(article.text)
+    chosen = [s for s in sentences if worth_parsing(s.text)]
+    countries = ex.countries_of(article.text)
+    place_context = country_context(article.text, ex.gazetteer)
+    place_context += [c for c in countries if c not in place_context]
+    places = find_place_mentions(article.id, article.text, capitalised_candidates(article.text), ex.gazetteer,
+                                 place_context)
+    ctx = build_event_context(article, ex.actors, claimants=claimants or ex.claimants, countries=countries,
+                              sentences=sentences)
+    return events_for_article(ctx, zip(chosen, parse([s.text for s in chosen])), places)
+
+
+__all__ = ["EventContext", "build_event_context", "extract_events", "events_for_article", "events_from_text",
+           "fill_winners", "load_event_terms"]

@@ -1,0 +1,215 @@
+"""Who did it: the actors of an event from the actor lexicon over its subject, agent or
+modifiers; the winner of a territory change is the side that gained the place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from ...nlp import Sentence
+from ...records import ActorRef, PlaceMention
+from .context import EventContext
+from .tree import MAX_CHAIN, PRONOUNS, Trigger, governor, kids
+
+OPPOSITE = {"government": "opposition", "opposition": "government"}
+
+
+def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef | None, str]:
+    toks = [w for w in toks]
+    if not toks:
+        return None, ""
+    a = sentence.start + min(w.idx for w in toks)
+    b = sentence.start + max(w.idx + len(w.text) for w in toks)
+    hits = [m for m in ctx.actor_matches if a <= m.start < b]
+    known = [m for m in hits if m.actor.side != "unknown"] or hits
+    if known:
+        return known[0].actor, "actor:lexicon"
+    words = [w for w in toks if w.dep_ != "punct"]
+    pronoun = words[0] if len(words) == 1 and words[0].lower_ in PRONOUNS else next(
+        (w for w in words if w.dep_ == "poss" and w.lower_ in PRONOUNS), None)
+    if pronoun is not None:
+        speaker = _speaker(ctx, sentence, pronoun)
+        if speaker is not None:
+            return speaker, "actor:pronoun-speaker"
+        return _resolve_pronoun(ctx, pronoun.lower_, a), "actor:pronoun"
+    phrase = " ".join(w.text for w in toks if w.dep_ not in ("det", "punct"))
+    state = ctx.actors.states.get(phrase.lower())
+    if state is not None:  # "Russia has stepped up airstrikes", "under Ukrainian control": a state's forces
+        own = state[0] in ctx.countries
+        return ActorRef(state[1], "government" if own else "foreign", "State forces", phrase, False), "actor:state"
+    if not phrase or not any(w.pos_ in ("NOUN", "PROPN") for w in toks):
+        return None, ""
+    return ctx.actors.infer(phrase, ctx.countries), "actor:inferred"
+
+
+def _speaker(ctx: EventContext, sentence: Sentence, pronoun) -> ActorRef | None:
+    """'Russia's defence ministry said its jets had hit X': the pronoun is the speaker's side."""
+    cur = pronoun
+    for _ in range(MAX_CHAIN):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp":
+            break
+        cur = cur.head
+    else:
+        return None
+    for subj in kids(cur.head, "nsubj"):
+        toks = list(subj.subtree)
+        known = known_actor(ctx, sentence, toks)
+        if known is not None:
+            return known
+        for w in toks:
+            state = ctx.actors.states.get(w.lower_)
+            if state is not None and w.pos_ == "PROPN":
+                own = state[0] in ctx.countries
+                return ActorRef(state[1], "government" if own else "foreign", "State forces", w.text, False)
+    return None
+
+
+def _speaker_of_clause(ctx: EventContext, sentence: Sentence, tok) -> ActorRef | None:
+    """The armed actor who says the clause of ``tok`` ("the MNDAA announced that X ...")."""
+    cur = tok
+    for _ in range(MAX_CHAIN):
+        if cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            return known_actor(ctx, sentence, [w for s in kids(cur.head, "nsubj") for w in s.subtree])
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _resolve_pronoun(ctx: EventContext, pronoun: str, offset: int) -> ActorRef | None:
+    """The last actor named before ``offset`` whose number fits ("its" -> "the army", "their" -> "rebels")."""
+    before = [m for m in ctx.actor_matches if m.start < offset and m.actor.side != "unknown"]
+    plural = pronoun in ("they", "their", "them")
+    fits = [m for m in before if m.alias.rstrip().lower().endswith("s") == plural]
+    pick = (fits or before)[-1:]
+    return pick[0].actor if pick else None
+
+
+def known_actor(ctx: EventContext, sentence: Sentence, toks) -> ActorRef | None:
+    """An actor the lexicon knows the side of, within ``toks`` (for actor2: no guessing)."""
+    if not toks:
+        return None
+    a = sentence.start + min(w.idx for w in toks)
+    b = sentence.start + max(w.idx + len(w.text) for w in toks)
+    return next((m.actor for m in ctx.actor_matches if a <= m.start < b and m.actor.side != "unknown"), None)
+
+
+def subject_tokens(tok) -> list:
+    """The subject of a trigger, following conjunctions, relative clauses and "prompting X to"."""
+    cur = tok
+    for _ in range(4):
+        agent = kids(cur, "agent")
+        if agent:
+            return [w for w in agent[0].subtree if w.i != agent[0].i]
+        subj = kids(cur, "nsubj") or [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i
+                                      and cur.pos_ == "NOUN" and kids(cur, "dobj", "appos")]  # "army retook" as a noun
+        if subj:
+            if subj[0].lower_ in ("which", "that", "who") and cur.dep_ == "relcl":
+                return [cur.head]
+            return list(subj[0].subtree)
+        if cur.dep_ == "xcomp" and kids(cur.head, "dobj"):
+            return list(kids(cur.head, "dobj")[0].subtree)
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "began by controlling X": the subject of "began"
+            continue
+        if cur.dep_ == "acl" and cur.head.i != cur.i:
+            if cur.head.dep_ == "dobj":  # "launched an offensive, capturing X": the launcher
+                cur = cur.head.head
+                continue
+            return [cur.head]
+        break
+    return []
+
+
+
+
+def actors(ctx: EventContext, sentence: Sentence, doc, trig: Trigger) -> tuple[ActorRef | None, ActorRef | None, str]:
+    """(actor1, actor2, rule): the one who acts and, for clashes and strikes, the other side."""
+    tok = trig.tok
+    actor2 = None
+    if trig.noun:
+        by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+            c for p in kids(tok, "prep") for o in kids(p, "pobj") for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "by"]  # "the capture of X by Y" attached to X
+        mods = [w for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") for w in c.subtree]
+        pair = [w for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for w in c.subtree]
+        if pair:
+            first = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "with")][0]
+            objs = kids(first, "pobj")
+            if objs:
+                a1, r = actor_in(ctx, sentence, doc, [objs[0]] + kids(objs[0], "compound", "amod"))
+                conj = kids(objs[0], "conj")
+                if conj:
+                    actor2 = known_actor(ctx, sentence, list(conj[0].subtree))
+                if a1:
+                    return a1, actor2, r
+        for group in ([w for b in by for w in b.subtree if w.i != b.i], mods):
+            a1, r = actor_in(ctx, sentence, doc, group)
+            if a1 is not None:
+                return a1, actor2, r
+        gov = governor(tok)
+        if gov is not None and not any(c.i == tok.i or tok.i in {w.i for w in c.subtree} for c in kids(gov, "nsubj")):
+            a1, r = actor_in(ctx, sentence, doc, subject_tokens(gov))
+            return a1, actor2, r
+        return None, None, ""
+    if trig.subject_place:  # "X was declared liberated by Y", "Y announced that X had become liberated"
+        agent = [w for w in tok.subtree if w.dep_ == "agent"]
+        if agent:
+            a1, r = actor_in(ctx, sentence, doc, [w for w in agent[0].subtree if w.i != agent[0].i])
+            return a1, None, r
+        speaker = _speaker_of_clause(ctx, sentence, tok)
+        return speaker, None, "actor:speaker" if speaker else ""
+    a1, r = actor_in(ctx, sentence, doc, subject_tokens(tok))
+    for p in kids(tok, "prep"):
+        if p.lower_ in ("from", "against", "with"):
+            actor2 = known_actor(ctx, sentence, [w for w in p.subtree if w.i != p.i]) or actor2
+    return a1, actor2, r
+
+
+def winner(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
+           actor1: ActorRef | None) -> tuple[str | None, ActorRef | None]:
+    """(side that gained the place, the actor who holds it afterwards) of a territory change."""
+    held = actor_in(ctx, sentence, doc, trig.holder)[0] if trig.holder else None
+    if trig.role == "fall":
+        if held is not None:
+            return (held.side if held.side != "unknown" else None), held
+        return None, actor1 if trig.noun else None
+    if trig.role == "lose-holder":  # "no longer under government control": the other side holds it
+        return (other_side(ctx, held.side) if held is not None else None), None
+    if trig.role == "lose" and held is not None and held.side != "unknown":
+        return held.side, held  # "lost X to the army"
+    if actor1 is None or actor1.side == "unknown":
+        return None, actor1
+    if trig.role == "lose":
+        return other_side(ctx, actor1.side), actor1
+    return actor1.side, actor1
+
+
+def other_side(ctx: EventContext, side: str) -> str | None:
+    """The side that fights ``side`` in this article: the most named armed side other than
+    it (Russia's 'foreign' forces in a Ukraine story), else the plain opposite."""
+    if side not in ("government", "opposition", "foreign"):
+        return None
+    counts = Counter(m.actor.side for m in ctx.actor_matches
+                     if m.actor.side in ("government", "opposition", "foreign") and m.actor.side != side)
+    if side == "foreign":
+        counts.pop("opposition", None)  # a foreign force fights the government, not its clients
+    return counts.most_common(1)[0][0] if counts else OPPOSITE.get(side)
+
+
+def state_abroad(ctx: EventContext, actor: ActorRef | None, mentions: Sequence[PlaceMention]) -> ActorRef | None:
+    """A state named as the actor ("Russia captured Vuhledar") is a foreign force when every
+    place of the event lies in another country, whatever the article names most."""
+    if actor is None:
+        return None
+    key = " ".join((actor.as_written or actor.name).lower().split())
+    state = ctx.actors.states.get(key)
+    countries = {m.place.country for m in mentions if m.place is not None and m.place.country}
+    if state and countries and state[0] not in countries and actor.side != "foreign":
+        return ActorRef(actor.name, "foreign", "External/Other forces", actor.as_written, actor.known)
+    return actor

@@ -1,0 +1,47 @@
+"""What event extraction needs to know about the article as a whole."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ...nlp import Sentence, split_sentences
+from ...records import Article
+from ..actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
+from ..claimants import ClaimantLexicon
+from ..claims import ArticleContext, build_context
+from .terms import EventTerms, load_event_terms
+
+
+@dataclass
+class EventContext:
+    """The article, its actors (matched once), its sentences and the war's countries."""
+
+    article: Article
+    actors: ActorLexicon
+    claims_ctx: ArticleContext
+    countries: Sequence[str] = ()
+    actor_matches: list[ActorMatch] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    terms: EventTerms = field(default_factory=load_event_terms)
+    _dates: dict = field(default_factory=dict)  # per-article caches: fallback dates, known place names
+
+
+def build_event_context(article: Article, actors: ActorLexicon | None = None,
+                        claimants: ClaimantLexicon | None = None, countries: Sequence[str] = (),
+                        claims_ctx: ArticleContext | None = None,
+                        sentences: list[Sentence] | None = None) -> EventContext:
+    """Pass the claims' ``ArticleContext`` when there is one: it already holds the claimant mentions."""
+    if claims_ctx is None:
+        if claimants is None:
+            raise ValueError("build_event_context needs claimants or claims_ctx")
+        claims_ctx = build_context(article, claimants, countries)
+    lex = actors or load_actors()
+    # The war is voted from the article's unambiguous actor names, not from country counts:
+    # a Syria story names Russia and Israel often, and "the army" must stay the Syrian army.
+    matches = lex.match(article.text)
+    wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT)
+    home = tuple(lex.conflict_countries.get(wars.most_common(1)[0][0], ())) if wars else tuple(countries)[:1]
+    return EventContext(article, lex, claims_ctx, home or tuple(countries)[:1], matches,
+                        sentences if sentences is not None else split_sentences(article.text))

@@ -1,0 +1,190 @@
+"""Events other than territory changes: withdrawals, clashes, air strikes, shelling,
+reinforcements and prison breaks, each found by a named rule (the words of rule ``x`` are
+``data/event_terms.json`` ``<kind>.rules.x``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from ...records import PlaceMention
+from .terms import EventTerms
+from .tree import Trigger, is_verb, kids
+
+
+@lru_cache(maxsize=1)
+def _noun_only(t: EventTerms) -> frozenset[str]:
+    """Trigger nouns that are never verbs: the small model tags "airstrikes" as VBZ at times."""
+    nouns, verbs = set(), set()
+    for kind in ("withdrawal", "armed_clash", "airstrike", "shelling", "reinforcement", "territory_change"):
+        for entry in t.raw[kind]["rules"].values():
+            if kind != "territory_change":
+                nouns.update(entry.get("nouns", ()))
+            verbs.update(entry.get("verbs", ()))
+    return frozenset(nouns - verbs)
+
+
+def _nounish(tok, t: EventTerms) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.tag_.startswith("VB") or tok.lower_ in _noun_only(t)
+
+
+def _mods(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+# --- noun rules ---------------------------------------------------------------------------------
+
+def shelling_noun(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'shelling', 'bombardment', 'rocket fire', 'missile strikes', 'artillery attack'."""
+    w = t.rule("shelling", "shelling_noun")
+    low = tok.lower_
+    if not _nounish(tok, t):
+        return None
+    if low in w["nouns"] or (low in w["fire_heads"] and _mods(tok) & w["fire_compounds"]):
+        return Trigger(tok, "shelling", "shelling_noun", tok.text, noun=True)
+    return None
+
+
+def airstrike_noun(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'airstrikes', 'drone strikes', 'strikes' (not 'general strike'); 'raids' and
+    'bombings' only with an air word nearby."""
+    w = t.rule("airstrike", "airstrike_noun")
+    low = tok.lower_
+    if not _nounish(tok, t) or low not in w["nouns"]:
+        return None
+    mods = _mods(tok)
+    if mods & w["not_air_modifiers"]:
+        return None
+    air_ctx = mods & w["air_compounds"] or any(a in lower for a in w["air_subjects"])
+    if low in w["bare_nouns_need_air_context"] and not air_ctx:
+        return None
+    return Trigger(tok, "airstrike", "airstrike_noun", tok.text, noun=True)
+
+
+def _kind_noun(kind: str, rule: str) -> Callable:
+    def noun_rule(tok, t: EventTerms, lower: str) -> Trigger | None:
+        if _nounish(tok, t) and tok.lower_ in t.rule(kind, rule)["nouns"]:
+            return Trigger(tok, kind, rule, tok.text, noun=True)
+        return None
+
+    noun_rule.__name__ = rule
+    noun_rule.__doc__ = f"A {kind.replace('_', ' ')} noun ({rule} in event_terms.json)."
+    return noun_rule
+
+
+clash_noun = _kind_noun("armed_clash", "clash_noun")
+withdrawal_noun = _kind_noun("withdrawal", "withdrawal_noun")
+reinforcement_noun = _kind_noun("reinforcement", "reinforcement_noun")
+
+
+# --- verb rules ---------------------------------------------------------------------------------
+
+def withdrawal_verb(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'withdrew from X', 'pulled out of X', 'redeployed outside X', 'abandoned X'."""
+    entry = t.raw["withdrawal"]["rules"]["withdrawal_verb"]
+    w = t.rule("withdrawal", "withdrawal_verb")
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low not in w["verbs"] or not is_verb(tok):
+        return None
+    particles = entry["particles"].get(lemma)
+    if particles is not None and not any(p.lower_ in particles for p in kids(tok, "prt", "prep", "advmod")):
+        return None
+    objs = [o for o in kids(tok, "dobj") if o.pos_ not in ("PRON", "DET")]
+    if lemma != "abandon" and objs and not any(o.lower_ in w["force_objects"] for o in objs):
+        return None  # "withdrew money": not a withdrawal of forces
+    if low in w["needs_place_prep"] and not kids(tok, "prep", "advmod"):
+        return None
+    return Trigger(tok, "withdrawal", "withdrawal_verb", tok.text)
+
+
+def shelling_verb(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'shelled X', 'bombarded X'."""
+    if tok.lower_ in t.rule("shelling", "shelling_verb")["verbs"] and is_verb(tok):
+        return Trigger(tok, "shelling", "shelling_verb", tok.text)
+    return None
+
+
+def air_verb(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'warplanes struck X', 'drones hit X': a strike verb with an air word in its subject."""
+    w = t.rule("airstrike", "air_verb")
+    if tok.lower_ not in w["verbs"] or not is_verb(tok):
+        return None
+    subj = " ".join(x.lower_ for s in kids(tok, "nsubj") for x in s.subtree)
+    if any(a in subj.split() or a in subj for a in w["air_subjects"]):
+        return Trigger(tok, "airstrike", "air_verb", tok.text + "+air-subject")
+    return None
+
+
+def clash_verb(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'clashed (with X) in Y', 'fought in Y'."""
+    if tok.lower_ in t.rule("armed_clash", "clash_verb")["verbs"] and is_verb(tok):
+        return Trigger(tok, "armed_clash", "clash_verb", tok.text)
+    return None
+
+
+def reinforcement_verb(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """'reinforced X', 'sent/deployed troops to X'."""
+    w = t.rule("reinforcement", "reinforcement_verb")
+    low = tok.lower_
+    if not is_verb(tok):
+        return None
+    if low in w["verbs"] and not kids(tok, "aux") or low in w["send_verbs"] and any(
+            o.lower_ in w["force_objects"] for o in kids(tok, "dobj")):
+        return Trigger(tok, "reinforcement", "reinforcement_verb", tok.text)
+    return None
+
+
+KindRule = Callable[[object, EventTerms, str], "Trigger | None"]
+# Nouns first (a noun trigger is never a verb one), then verbs; the first that fires wins.
+KIND_RULES: tuple[KindRule, ...] = (
+    shelling_noun, airstrike_noun, clash_noun, withdrawal_noun, reinforcement_noun,
+    withdrawal_verb, shelling_verb, air_verb, clash_verb, reinforcement_verb,
+)
+
+
+def kind_trigger(tok, t: EventTerms, lower: str) -> Trigger | None:
+    """The first rule of ``KIND_RULES`` that fires on ``tok``."""
+    nounish = _nounish(tok, t)
+    for rule in KIND_RULES:
+        if nounish != rule.__name__.endswith("_noun"):
+            continue
+        trig = rule(tok, t, lower)
+        if trig is not None:
+            return trig
+    return None
+
+
+def prison_breaks(doc, t: EventTerms, pidx: dict[int, PlaceMention], asserted) -> list[tuple[Trigger, list[PlaceMention]]]:
+    """'stormed the prison in X and freed hundreds of inmates': a prison break at the
+    prison's own name, else where it was stormed. Rule ``prison_break``."""
+    pb = t.raw["prison_break"]
+    lower = doc.text.lower()
+    if not any(w in lower for w in pb["prison_nouns"]):
+        return []  # cheap test first: most sentences name no prison
+    released = any(tok.lower_ in pb["release_verbs"] and any(
+        w.lower_ in pb["inmate_nouns"] for w in tok.subtree) for tok in doc) or any(
+        tok.lower_ in pb["inmate_nouns"] and tok.head.lower_ in pb["release_verbs"] for tok in doc)
+    if not released:
+        return []
+    out = []
+    for tok in doc:
+        if tok.lower_ not in pb["prison_nouns"]:
+            continue
+        verb = tok.head
+        for _ in range(3):
+            if verb.lower_ in pb["storm_verbs"] or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.lower_ not in pb["storm_verbs"] or not asserted(verb, t):
+            continue
+        mentions = []
+        preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "outside")]
+        for root in [tok] + preps:
+            for w in root.subtree:
+                m = pidx.get(w.i)
+                if m is not None and m not in mentions:
+                    mentions.append(m)
+            if mentions:
+                break
+        out.append((Trigger(verb, "prison_break", "prison_break", f"{verb.text}+{tok.text}"), mentions))
+    return out

@@ -1,0 +1,56 @@
+"""Whether a trigger reports something that happened: not negated, conditional, modal or
+wished for ("failed to control", "aims to capture", "if they take", "could be next").
+Negators flip polarity, so "unable to prevent Hama being overrun" is an event."""
+
+from __future__ import annotations
+
+from .terms import EventTerms
+from .tree import MAX_CHAIN
+
+# How the negation / wish check climbs: through these labels the head governs the trigger.
+_CHAIN_DEPS = frozenset({"xcomp", "conj", "acomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "ccomp", "pcomp", "acl"})
+
+
+def asserted(tok, t: EventTerms) -> bool:
+    """False for negated, conditional, modal or wished-for triggers."""
+    modals, marks = t.words("modals"), t.words("conditional_marks")
+    irrealis, negators, realis = t.words("irrealis_heads"), t.words("negating_heads"), t.words("realis_heads")
+    near = t.words("irrealis_adjectives")
+    flips = 0
+    for c in tok.children:
+        if c.dep_ == "neg":
+            flips += 1
+        elif c.dep_ in ("aux", "auxpass") and c.lower_ in modals:
+            return False
+        elif c.dep_ == "mark" and c.lower_ in marks:
+            return False
+    to = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
+    infinitive = bool(to)
+    if to and to[0].i > 0 and tok.doc[to[0].i - 1].lower_ in t.words("pending_adverbs"):
+        return False  # "has yet to capture X": not (yet) done
+    if infinitive and tok.dep_ == "advcl":
+        return False  # "sent reinforcements to halt the advance": a purpose, not an outcome
+    cur = tok
+    for _ in range(MAX_CHAIN):
+        if cur.dep_ not in _CHAIN_DEPS or cur.head.i == cur.i:
+            break
+        via, cur = cur.dep_, cur.head
+        lemma = cur.lemma_.lower()
+        if lemma in irrealis or lemma in near and cur.pos_ == "ADJ":
+            return False  # "aims to capture", "on the verge of capturing", "close to capturing"
+        if lemma in negators:
+            flips += 1
+        elif via == "xcomp" and infinitive and lemma not in realis and cur.i == tok.head.i:
+            return False  # "decided to withdraw", "pushed to retake": not yet done
+        for c in cur.children:
+            if c.dep_ == "neg":
+                flips += 1
+            elif c.dep_ == "mark" and c.lower_ in marks:
+                return False
+            elif c.dep_ in ("aux", "auxpass") and c.lower_ in modals and via != "ccomp":
+                return False
+        if via == "ccomp":
+            break  # "the army said that rebels had entered": the report is not the event
+    return flips % 2 == 0
+
+

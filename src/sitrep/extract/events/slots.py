@@ -1,0 +1,384 @@
+"""Where an event happened: the place mentions in its trigger's slot.
+
+The slot is the subtree of the trigger's ``roots`` (its object, the subject of "fell",
+"in/near X"), without clauses of their own; one event per place of a list; minus landmarks
+("north of X", "towards X", found by the blocking words on the parse path); "the city"
+goes back to the most named city of the last sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from ...nlp import Sentence
+from ...records import PlaceMention
+from .context import EventContext
+from .terms import EventTerms
+from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
+
+# How many sentences back "the city" may look for the place it stands for; tuned on the
+# seeds, where the antecedent is at most two sentences back.
+ANAPHORA_SENTENCES = 2
+# Beyond those, "the city" is the story's town when it was named at least this often before
+# (dev2's Sudan excerpts: "the capture of the city" four sentences after Wad Madani).
+STORY_TOWN_MIN_MENTIONS = 2
+# How far right of a strike or clash noun a place may stand when the parse attaches it
+# elsewhere ("airstrikes overnight on Idlib city"); tuned on the seeds and the sample.
+MAX_AFTER_TOKENS = 5
+_AFTER_PREPS = frozenset({"on", "in", "near", "at", "around", "over", "across", "against", "outside"})
+# "BEIRUT (LPA) - ...", "Damascus - ...": where the story was filed, not where it happened.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s")
+# "the surrounding Shahba area", "the Hama countryside": an area, not the town "the town" means.
+_AREA_AFTER = re.compile(r"\s+(?:area|areas|region|countryside|province|governorate|district|front|plain|plains|"
+                         r"suburbs|outskirts|border)\b", re.IGNORECASE)
+
+
+def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
+    """Token index -> event-grade place mention (countries excluded) of this sentence."""
+    out: dict[int, PlaceMention] = {}
+    # Unresolved mentions ("the villages of X and Y" that no gazetteer knows) still name the
+    # place of an event; countries are too coarse for one.
+    local = [m for m in places if sentence.start <= m.start < sentence.end
+             and (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
+    for m in local:
+        a, b = m.start - sentence.start, m.end - sentence.start
+        for tok in doc:
+            if tok.idx < b and tok.idx + len(tok.text) > a:
+                out[tok.i] = m
+    return out
+
+
+# "Nagorno-Karabakh (NKR)": an abbreviation defined right after a place name.
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,5})\)")
+
+
+def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
+    """The article's event-grade place names (a regex over them, and name -> mention),
+    with the abbreviations the article defines for them ("Nagorno-Karabakh (NKR)")."""
+    names: dict[str, PlaceMention] = {}
+    for m in places:
+        if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
+            names.setdefault(m.text, m)
+            abbr = _ABBREVIATION.match(text, m.end)
+            if abbr and abbr.group("abbr").isupper():
+                names.setdefault(abbr.group("abbr"), m)
+    if not names:
+        return None, names
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), names
+
+
+def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
+                    known: tuple[re.Pattern[str] | None, dict[str, PlaceMention]]) -> None:
+    """A name the article shows to be a place elsewhere is a place here too ("lost A, B and
+    C", where only a later sentence cues A and B as towns): a copy of that mention at this
+    spot (rule ``same-name:<rule>``) joins the sentence's index."""
+    rx, names = known
+    if rx is None:
+        return
+    for hit in rx.finditer(sentence.text):
+        toks = [tok for tok in doc if tok.idx < hit.end() and tok.idx + len(tok.text) > hit.start()]
+        if not toks or any(tok.i in pidx for tok in toks):
+            continue
+        src = names[hit.group(0)]
+        copy = PlaceMention(src.doc, src.text, sentence.start + hit.start(), sentence.start + hit.end(), src.place,
+                            src.precision, f"same-name:{src.rule}", src.anchor)
+        for tok in toks:
+            pidx[tok.i] = copy
+
+
+def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:
+    return m.start == sentence.start and bool(_DATELINE_TAIL.match(sentence.text, m.end - sentence.start))
+
+
+def default_roots(trig: Trigger) -> list:
+    """The slot of a strike, clash, withdrawal or reinforcement: the trigger's own
+    dependents that are not subjects or clauses; for a noun, also those of its governing
+    verb ("carried out strikes on X"), and the subject of "X came under shelling"."""
+    tok = trig.tok
+    roots = [c for c in tok.children if c.dep_ not in SUBJECT_DEPS
+             and not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]
+    if trig.noun and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        roots += kids(tok.head.head, "nsubj", "nsubjpass")  # "X came under heavy shelling"
+    gov = governor(tok) if trig.noun else None
+    if gov is not None:
+        above = {w.i for w in tok.ancestors} | {tok.i}
+        roots += [c for c in gov.children if c.dep_ in ("prep", "advmod") and c.i not in above]
+    return roots
+
+
+def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int], joiners: set[int] = frozenset()) -> bool:
+    """A blocking word on the parse path from a place up to its trigger makes the place a
+    landmark ("north of X", "towards X"), unless the word is part of a list joiner
+    ("along with X")."""
+    cur = mtok
+    for _ in range(12):
+        if cur.i == trig_tok.i or cur.head.i == cur.i:
+            return False
+        if cur.i not in mention_toks and cur.i not in joiners and (cur.lower_ in blocking or cur.dep_ == "appos"):
+            return True  # "Idlib city, a stronghold near Hama province": Hama describes Idlib
+        cur = cur.head
+        if cur.i != trig_tok.i and cur.i not in joiners and cur.lower_ in blocking:
+            return True
+    return False
+
+
+def _through_prison(mtok, trig_tok, t: EventTerms) -> bool:
+    prisons = t.words("prison_break", "prison_nouns")
+    cur = mtok
+    for _ in range(8):
+        if cur.lower_ in prisons:
+            return True
+        if cur.i == trig_tok.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where: tuple[str, int] = ("", 0),
+              actor_spans: Sequence[tuple[int, int]] = ()) -> tuple[list[PlaceMention], list]:
+    """Place mentions in the trigger's slot, and 'the city'-like tokens when there are none."""
+    blocking = t.words("blocking_words", trig.type) or t.words("blocking_words", "default")
+    found: list[PlaceMention] = []
+    anaphors = []
+    city_words = t.words("anaphoric_places")
+    seen: set[int] = set()
+    territory = trig.type == "territory_change"
+    roots = trig.roots if territory else default_roots(trig)
+    roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
+                     if c.dep_ in ("prep", "cc") and _joiner(c, t) and c not in roots]
+    if territory:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
+        subj = {w.i for s in kids(trig.tok, "nsubj") for w in s.subtree}
+        roots += [w for w in trig.tok.doc if w.i in subj and w.i > trig.tok.i and w.dep_ == "prep" and _joiner(w, t)]
+    joiners = {w.i for w in trig.tok.doc if _joiner(w, t)}
+    for root in roots:
+        for w in _slot_tokens(root, t, pidx) if territory else clause_subtree(root):
+            if w.i in seen:
+                continue
+            seen.add(w.i)
+            m = pidx.get(w.i)
+            mention_toks = {i for i, mm in pidx.items() if mm is m}
+            if m is not None and not _blocked(w, trig.tok, blocking, mention_toks, joiners) and m not in found:
+                if territory and _through_prison(w, trig.tok, t):
+                    continue
+                found.append(m)
+            elif (m is None and w.lower_ in city_words and any(c.lower_ == "the" for c in w.children)
+                  and not any(c.i in pidx for c in w.subtree)
+                  and not _blocked(w, trig.tok, blocking, set(), joiners)):
+                anaphors.append(w)
+            elif m is None and w.lower_ == "it" and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
+                anaphors.append(w)  # "before Wagner captured it": a town named earlier in the sentence
+    if territory and not anaphors:
+        named = _slot_names(trig, t, pidx, seen, where, actor_spans)
+        found += [m for m in named if m.text not in {f.text for f in found}]
+    if territory and not found and not anaphors:
+        found = _facility_town(trig, t, pidx)
+        if found:
+            trig.word += "+facility-in"
+        else:
+            found = _described_facility(trig, t, where)
+    # "towns in Hama province, including A and B": the towns, not the province that holds them.
+    found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
+    if territory and len(found) > 1:
+        found = _names_not_descriptions(found, pidx, trig.tok.doc)
+    return found, anaphors
+
+
+def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:
+    """'the UNESCO World Heritage Site of Lalibela', 'the strategic town of X': the name after
+    'of', not the description before it, when both are mentions."""
+    drop = set()
+    for i, m in pidx.items():
+        if m not in found:
+            continue
+        for c in doc[i].children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = {id(pidx[w.i]) for w in c.subtree if w.i in pidx} - {id(m)}
+                if inner & {id(f) for f in found}:
+                    drop.add(id(m))
+    return [m for m in found if id(m) not in drop]
+
+
+def _joiner(tok, t: EventTerms) -> bool:
+    """A word that adds items to a list: 'including', 'such as', 'along with', 'as well as'."""
+    low = tok.lower_
+    joiners = t.words("list_joiners")
+    if low in joiners:
+        return True
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return f"{low} {nxt}" in joiners or f"{prev} {low}" in joiners or (
+        low == "as" and prev == "well" and tok.i > 1 and tok.nbor(-2).lower_ == "as")
+
+
+def _locator(tok, t: EventTerms, pidx: dict[int, PlaceMention]) -> bool:
+    """A phrase that only says where the captured thing lies: 'Chinshwehaw town in
+    Laukkaing Township', 'Chin State's Paletwa Township', 'Rakhine State's 17 townships'
+    (a preposition of place or a possessive under a noun of the slot)."""
+    head = tok.head
+    if tok.dep_ == "prep" and tok.lower_ in t.words("territory_change", "locator_preps"):
+        return head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET")
+    if tok.dep_ == "poss" and any(w.i in pidx for w in tok.subtree):
+        return (head.i in pidx or head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "nummod" for c in head.children))
+    return False
+
+
+def _slot_tokens(root, t: EventTerms, pidx: dict[int, PlaceMention]):
+    """The subtree of a territory slot without clauses of their own and without locators
+    (but the items a locator lists: 'towns in North Kivu, including A and B')."""
+    yield root
+    for c in root.children:
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and c.lower_ != "including":
+            continue
+        if _locator(c, t, pidx):
+            for w in c.subtree:
+                if w.dep_ in ("prep", "cc") and _joiner(w, t):
+                    yield from _slot_tokens(w, t, pidx)
+            continue
+        yield from _slot_tokens(c, t, pidx)
+
+
+def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen: set[int],
+                where: tuple[str, int], actor_spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Names in a territory slot that no place mention covers but the slot shows are places
+    (rule ``event-slot``): a proper name listed with a place of the slot ('lost A, B and C'
+    when the gazetteer knows A and B), and a proper name before a settlement or facility
+    noun ('Masaken Hanano neighborhood', 'Tahman Thar Police outpost'). Names of actors
+    are not places."""
+    doc = trig.tok.doc
+    settlements = t.words("territory_change", "settlement_nouns")
+    facilities = t.words("territory_change", "facility_objects")
+    out: list[PlaceMention] = []
+    doc_id, base = where
+
+    def proper(w) -> bool:
+        return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
+
+    for i in sorted(seen):
+        w = doc[i]
+        span = None
+        if proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
+            span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
+        elif w.lower_ in settlements | facilities and w.tag_ == "NN":
+            names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
+            if names and not any(c.i in pidx for c in w.subtree):
+                lo = min(x.i for n in names for x in n.subtree)
+                span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
+        if not span or any(x.i in pidx for x in span):
+            continue
+        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+        if any(x < base + b and y > base + a for x, y in actor_spans):
+            continue
+        out.append(PlaceMention(doc=doc_id, text=doc.text[a:b], start=base + a, end=base + b, place=None,
+                                precision=None, rule="event-slot"))
+    return out
+
+
+def _list_head(w):
+    cur = w
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
+    """'the northeastern regional command headquarters had been captured': a definite
+    facility described by its modifiers, in no named town, is the place as written
+    (rule ``event-slot:facility``; 'the airport' alone is too vague)."""
+    facilities = t.words("territory_change", "facility_objects")
+    doc_id, base = where
+    for root in trig.roots:
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.lower_ == "the" for c in root.children):
+            continue
+        mods = [c for c in root.children if c.dep_ in ("amod", "compound") and c.i < root.i]
+        if not mods:
+            continue
+        doc = root.doc
+        lo = min(w.i for m in mods for w in m.subtree)
+        a, b = doc[lo].idx, root.idx + len(root.text)
+        return [PlaceMention(doc_id, doc.text[a:b], base + a, base + b, None, None, "event-slot:facility")]
+    return []
+
+
+def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
+    """'recaptured the presidential palace in Khartoum': a named facility that no place
+    mention covers stands for the town it is in (one definite facility, not 'six positions
+    in X' or 'a dam in northern Raqqa')."""
+    facilities = t.words("territory_change", "facility_objects")
+    locs = t.words("territory_change", "locator_preps")
+    for root in trig.roots:
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.dep_ == "poss" or c.lower_ in ("the", "its", "their") for c in root.children):
+            continue
+        where = [c for c in list(root.children) + list(trig.tok.children)
+                 if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
+        out = []
+        for p in where:
+            for w in p.subtree:
+                m = pidx.get(w.i)
+                if m is not None and m not in out:
+                    out.append(m)
+        if out:
+            return out[:1]
+    return []
+
+
+def _inside(small: PlaceMention, area: PlaceMention) -> bool:
+    if small is area or small.rule == "admin1":
+        return False
+    if small.anchor == area.text:
+        return True
+    return bool(small.place and area.place and small.place.admin1 and small.place.admin1 == area.place.admin1)
+
+
+def place_after(trig: Trigger, pidx: dict[int, PlaceMention]) -> PlaceMention | None:
+    """A place right after a noun trigger, behind a preposition ("strikes overnight on Idlib")."""
+    doc, prep = trig.tok.doc, False
+    for w in doc[trig.tok.i + 1: trig.tok.i + 1 + MAX_AFTER_TOKENS]:
+        if w.i in pidx:
+            return pidx[w.i] if prep else None
+        if w.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT", "SCONJ"):
+            return None
+        prep = prep or w.lower_ in _AFTER_PREPS
+    return None
+
+
+def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
+               places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """'the city': the most named town of the last sentences (and this one, before it)."""
+    idx = next((i for i, s in enumerate(ctx.sentences) if s.start == sentence.start), None)
+    if idx is None:
+        return None
+    lo = ctx.sentences[max(0, idx - ANAPHORA_SENTENCES)].start
+    kinds = ctx.terms.raw["anaphoric_places"]
+    exact_city = word in kinds.get("city", ())
+    text = ctx.article.text
+    places = [m for m in places if not m.rule.startswith("description")]  # named towns only
+    window = [m for m in places if lo <= m.start < offset and m.place is not None
+              and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
+              and not _AREA_AFTER.match(text, m.end)]
+    if not window and word != "it":
+        # none in the last sentences: the story's town, named at least twice before
+        counts = Counter(m.text for m in places if m.start < offset and m.place is not None
+                         and m.place.feature == "city" and m.precision == 1)
+        top = counts.most_common(1)
+        if top and top[0][1] >= STORY_TOWN_MIN_MENTIONS:
+            return next(m for m in reversed(places) if m.text == top[0][0] and m.start < offset)
+        return None
+    if not window:
+        return None
+    # A town named earlier in this very sentence is the one meant ("killed in Goma since
+    # M23 seized the city"); otherwise the most named town of the last sentences.
+    same = [m for m in window if m.start >= sentence.start]
+    if same:
+        return same[-1]
+    if word == "it":
+        return None  # "it" only looks back within its own sentence
+    counts = Counter(m.text for m in places if m.start < offset and m.precision in (1, 2))
+    return max(reversed(window), key=lambda m: counts[m.text])

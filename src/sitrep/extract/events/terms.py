@@ -1,0 +1,66 @@
+"""The trigger language of events, loaded from ``data/event_terms.json``.
+
+Every rule of ``territory.py`` and ``kinds.py`` reads its words from the entry of the same
+name (``terms.rule("territory_change", "capture_verb")``), so a word added to the data
+file reaches exactly one named rule.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+# Keys of a rule's entry whose words can start a trigger (the cheap pre-filter of a token).
+TRIGGER_KEYS = ("verbs", "nouns", "fire_heads", "send_verbs", "fire_verbs", "target_verbs", "exchange_verbs",
+                "change_verbs", "state_verbs", "charge_nouns", "force_verbs")
+EVENT_KINDS = ("territory_change", "withdrawal", "armed_clash", "airstrike", "shelling", "reinforcement")
+
+
+@dataclass(frozen=True, eq=False)
+class EventTerms:
+    raw: dict
+    _cache: dict = field(default_factory=dict)
+
+    def words(self, *path: str) -> frozenset[str]:
+        """The words under ``path`` of event_terms.json (all lists of a dict), cached."""
+        if path in self._cache:
+            return self._cache[path]
+        node = self.raw
+        for key in path:
+            node = node.get(key, {})
+        if isinstance(node, dict):
+            out = frozenset(w for k, v in node.items() if isinstance(v, list) and not k.startswith("_") for w in v)
+        else:
+            out = frozenset(node)
+        self._cache[path] = out
+        return out
+
+    def rule(self, kind: str, name: str) -> dict[str, frozenset[str]]:
+        """The word lists of one named rule (``rules`` of an event kind), as frozensets."""
+        key = ("rule", kind, name)
+        if key not in self._cache:
+            entry = self.raw[kind]["rules"][name]
+            self._cache[key] = {k: frozenset(v) for k, v in entry.items() if isinstance(v, list)}
+        return self._cache[key]
+
+    @property
+    def any_trigger(self) -> frozenset[str]:
+        """Every word that can start a trigger: tokens outside it are skipped at once."""
+        if "any" not in self._cache:
+            words: set[str] = set()
+            for kind in EVENT_KINDS:
+                node = self.raw[kind]
+                entries = list(node.get("rules", {}).values()) + [node]
+                for entry in entries:
+                    for k in TRIGGER_KEYS:
+                        words.update(entry.get(k, ()) if isinstance(entry.get(k), list) else ())
+            self._cache["any"] = frozenset(words)
+        return self._cache["any"]
+
+
+@lru_cache(maxsize=1)
+def load_event_terms() -> EventTerms:
+    path = resources.files("sitrep") / "data" / "event_terms.json"
+    return EventTerms(json.loads(path.read_text(encoding="utf-8")))

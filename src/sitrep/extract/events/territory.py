@@ -1,0 +1,397 @@
+"""Territory changes: the named rules that find a place changing hands.
+
+Each rule is a function ``rule(tok, env) -> Trigger | None`` that looks at one token and
+its parse; ``TERRITORY_RULES`` tries them in order and the first that fires names the event
+(its ``rule`` string starts with ``territory_change:<rule name>(<words>)``). The words of a
+rule are the entry of the same name in ``data/event_terms.json`` (``territory_change.rules``).
+A rule says where the place is (``roots``) and how the winner is found (``role``,
+``holder``); negation, hedges and the place itself are checked afterwards, for all rules
+alike (``modality.asserted``, ``slots.places_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ...records import PlaceMention
+from .terms import EventTerms
+from .tree import PRONOUNS, Trigger, dobj_heads, is_noun, is_time, is_verb, kids
+
+KIND = "territory_change"
+
+
+@dataclass(slots=True)
+class Env:
+    """What a rule may look at besides the token: the words and the sentence's places."""
+
+    terms: EventTerms
+    pidx: dict[int, PlaceMention]  # token index -> place mention
+
+    def words(self, rule: str, key: str) -> frozenset[str]:
+        return self.terms.rule(KIND, rule).get(key, frozenset())
+
+    def area(self, tok) -> bool:
+        return tok.lower_ in self.terms.words(KIND, "area_objects")
+
+    def control(self, tok) -> bool:
+        return tok.lower_ in self.terms.words(KIND, "control_nouns")
+
+    def has_place(self, tok) -> bool:
+        return any(w.i in self.pidx for w in tok.subtree)
+
+
+def _people(tok, env: Env) -> bool:
+    """An object that counts people ("five soldiers", "hundreds of prisoners")."""
+    from ..terms import load_terms
+
+    if env.area(tok):
+        return False
+    return tok.lower_ in load_terms().people or any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ == "NOUN"
+
+
+def _control_of(objs: list, env: Env) -> list:
+    """'control of X' / 'control over X': the prepositions that hold the place."""
+    return [c for o in objs if env.control(o) for c in o.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "over")]
+
+
+def _misparsed_objects(tok, env: Env) -> list:
+    """A place the small model attaches as an adverb or loose dependent right after the verb
+    ("controls Bakhmut" with Bakhmut tagged RB): taken as the object."""
+    deps = ("advmod", "npadvmod", "dep", "oprd") + (("appos",) if tok.pos_ == "NOUN" else ())
+    return [c for c in tok.children if c.dep_ in deps and c.i > tok.i and c.i in env.pidx]
+
+
+def _object_roots(tok, env: Env, control: bool = False) -> list:
+    """The place slot of a transitive verb: its objects (people excluded), the subject of a
+    passive, the head of "which" in a relative clause, "into X", and "of/over X" after control."""
+    passive = kids(tok, "nsubjpass")
+    if passive:
+        return passive
+    objs = [o for o in dobj_heads(tok) if not _people(o, env)] or _misparsed_objects(tok, env)
+    roots = [o for o in objs if not env.control(o)]
+    if tok.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
+        roots.append(tok.head)  # "Aleppo, which the opposition captured"
+    control = control or len(roots) < len(objs)
+    for p in kids(tok, "prep", "prt"):
+        if p.lower_ in ("of", "over") and control or p.lower_ == "into":
+            roots.append(p)
+    return roots + _control_of(objs, env)
+
+
+# --- the rules, in the order they are tried ----------------------------------------------------
+
+def _pobjs(preps: list) -> list:
+    return [o for p in preps for o in kids(p, "pobj")]
+
+
+def _holder_of(control) -> list:
+    """Who holds 'control': 'control of the RSF', 'RSF control', 'Russian control', 'its control'."""
+    out = [w for c in control.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.subtree if w.i != c.i]
+    return out + [w for c in control.children if c.dep_ in ("compound", "amod", "poss", "nmod") for w in c.subtree]
+
+
+def _no_longer(tok) -> bool:
+    """'no longer' (or 'not ... any longer') on a verb."""
+    return any(c.lower_ == "longer" and any(n.lower_ in ("no", "not", "n't") for n in list(c.children) + list(tok.children))
+               for c in tok.children)
+
+
+def _subject_place_roots(verb, env: Env | None = None) -> list:
+    """The subject of a verb whose subject is the place ('X fell', 'X came under ...'),
+    also a place the small model attaches as an adverb before the verb ('Bakhmut' as RB)."""
+    subj = kids(verb, "nsubj", "nsubjpass")
+    if not subj and env is not None:
+        subj = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i and c.i in env.pidx]
+    if not subj and verb.dep_ in ("relcl", "acl"):
+        subj = [verb.head]
+    roots = [x for x in subj if x.lower_ not in PRONOUNS]
+    if any(x.lower_ in ("which", "that") for x in subj):
+        roots.append(verb.head)  # "Aleppo, which fell to the rebels"
+    return roots
+
+
+def fall_to(tok, env: Env) -> Trigger | None:
+    """'Wad Madani fell to the RSF', 'the city has fallen': the subject place changes hands,
+    'to/into/under Y' names who gains it. Not 'shells fell on X', 'prices fell by 5%'."""
+    words = env.terms.rule(KIND, "fall_to")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok) or is_noun(tok):
+        return None
+    if any(p.lower_ in words["blocking_preps"] and not is_time(p) for p in kids(tok, "prep", "prt", "acomp")):
+        return None  # "on Wednesday" is a time, not where something fell
+    holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
+    return Trigger(tok, KIND, "fall_to", tok.text, _subject_place_roots(tok, env), "fall", holder, subject_place=True)
+
+
+def surrendered_to(tok, env: Env) -> Trigger | None:
+    """'the town surrendered to Azerbaijan', 'the garrison of X surrendered to the AA',
+    '100 police stationed at X outpost surrendered': the place (or the post of the force
+    that surrendered) falls to whoever it surrendered to."""
+    words = env.terms.rule(KIND, "surrendered_to")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok) or is_noun(tok):
+        return None
+    holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
+    roots = []
+    for subj in _subject_place_roots(tok, env):
+        if subj.i in env.pidx:
+            roots.append(subj)
+            continue
+        for w in subj.subtree:  # the force's post: "stationed at X", "the garrison in X"
+            if w.dep_ == "prep" and w.lower_ in words["post_preps"] and (
+                    w.head.i == subj.i or w.head.lower_ in words["post_verbs"]):
+                roots += kids(w, "pobj")
+    if not roots or not holder and not any(r.i in env.pidx for r in roots):
+        return None  # "the soldiers surrendered" without "to Y": no place changed hands
+    return Trigger(tok, KIND, "surrendered_to", tok.text, roots, "fall", holder, subject_place=True)
+
+
+def no_longer_under_control(tok, env: Env) -> Trigger | None:
+    """'X is no longer under government control', 'the army no longer controls X', 'X is no
+    longer controlled by the army': whoever held X lost it, the other side holds it."""
+    words = env.terms.rule(KIND, "no_longer_under_control")
+    if env.control(tok) and tok.dep_ == "pobj" and tok.head.lower_ in words["preps"]:
+        verb = tok.head.head
+        if verb.lower_ in words["verbs"] and _no_longer(verb):
+            return Trigger(verb, KIND, "no_longer_under_control", f"no longer {tok.head.text} {tok.text}",
+                           _subject_place_roots(verb, env), "lose-holder", _holder_of(tok), subject_place=True)
+        return None
+    if tok.lower_ in words["control_verbs"] and is_verb(tok) and _no_longer(tok):
+        agent = kids(tok, "agent")
+        if agent:
+            return Trigger(tok, KIND, "no_longer_under_control", f"no longer {tok.text}", _subject_place_roots(tok, env),
+                           "lose-holder", [w for a in agent for w in a.subtree if w.i != a.i], subject_place=True)
+        return Trigger(tok, KIND, "no_longer_under_control", f"no longer {tok.text}",
+                       _object_roots(tok, env, True), "lose")
+    return None
+
+
+def came_under_control(tok, env: Env) -> Trigger | None:
+    """'X came/fell/passed under the control of Y', 'X came under Y control', 'X is now under
+    Y's control' (being under control counts only with a cue: 'now', 'fully'): X falls to Y."""
+    words = env.terms.rule(KIND, "came_under_control")
+    if not env.control(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in words["preps"]:
+        return None
+    verb = tok.head.head
+    if verb.lower_ in words["state_verbs"]:
+        cues = env.terms.rule(KIND, "control_state")["cues"]
+        if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)):
+            return None
+    elif verb.lower_ not in words["verbs"]:
+        return None
+    return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",
+                   _subject_place_roots(verb, env), "fall", _holder_of(tok), subject_place=True)
+
+
+def control_declared(tok, env: Env) -> Trigger | None:
+    """'declared/announced/claimed (full) control of X': a claimed capture, kept with its
+    claimant (the subject, who is also the actor)."""
+    words = env.terms.rule(KIND, "control_declared")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok):
+        return None
+    if not any(env.control(o) for o in dobj_heads(tok)):
+        return None
+    return Trigger(tok, KIND, "control_declared", tok.text + "+control", _object_roots(tok, env, True), "gain")
+
+
+def charge_taken(tok, env: Env) -> Trigger | None:
+    """'took/assumed charge of X'; 'are now in charge of X' (with a cue, and only for a side
+    the lexicon knows: 'the commander in charge of the front' is no capture)."""
+    words = env.terms.rule(KIND, "charge_taken")
+    if tok.lower_ not in words["charge_nouns"] or not is_noun(tok):
+        return None
+    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not of:
+        return None
+    if tok.dep_ == "dobj" and tok.head.lower_ in words["verbs"]:
+        return Trigger(tok.head, KIND, "charge_taken", f"{tok.head.text} {tok.text}", of, "gain", needs_side=True)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in words["state_verbs"]:
+        verb = tok.head.head
+        cues = env.terms.rule(KIND, "control_state")["cues"]
+        if any(c.lower_ in cues for c in verb.children):
+            return Trigger(verb, KIND, "charge_taken", f"{verb.text} in {tok.text}", of, "gain", needs_side=True)
+    return None
+
+
+def flag_raised(tok, env: Env) -> Trigger | None:
+    """'raised their flag over X', 'troops raising Ukrainian flags in X', 'the flag was
+    hoisted above X': the one who raised it gains X."""
+    words = env.terms.rule(KIND, "flag_raised")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok):
+        return None
+    flags = [o for o in dobj_heads(tok) + kids(tok, "nsubjpass") if o.lower_ in words["objects"]]
+    if not flags:
+        return None
+    preps = [p for p in kids(tok, "prep") + [c for f in flags for c in kids(f, "prep")] if p.lower_ in words["preps"]]
+    roots = _pobjs(preps)
+    if not roots:
+        return None
+    return Trigger(tok, KIND, "flag_raised", f"{tok.text} {flags[0].text}", roots, "gain")
+
+
+def became_liberated(tok, env: Env) -> Trigger | None:
+    """'X had become a liberated area', 'X was declared liberated': the subject place is
+    taken (by the actor of the clause around it, else the article's winner)."""
+    words = env.terms.rule(KIND, "became_liberated")
+    if tok.lower_ not in words["adjectives"]:
+        return None
+    pred = tok.head if tok.dep_ == "amod" else tok
+    if pred.dep_ not in ("attr", "acomp", "oprd") or pred.head.lower_ not in words["verbs"]:
+        return None
+    verb = pred.head
+    roots = _subject_place_roots(verb, env)
+    if not roots:
+        return None
+    return Trigger(verb, KIND, "became_liberated", f"{verb.text} {tok.text}", roots, "gain", subject_place=True)
+
+
+def changed_hands(tok, env: Env) -> Trigger | None:
+    """'X changed hands (again)': X's holder changed; 'to Y' names who gains it."""
+    words = env.terms.rule(KIND, "changed_hands")
+    if tok.lower_ not in words["change_verbs"] or not is_verb(tok):
+        return None
+    if not any(o.lower_ in words["objects"] for o in dobj_heads(tok)):
+        return None
+    holder = [w for p in kids(tok, "prep") if p.lower_ == "to" for w in p.subtree if w.i != p.i]
+    return Trigger(tok, KIND, "changed_hands", tok.text + " hands", _subject_place_roots(tok, env), "fall", holder,
+                   subject_place=True)
+
+
+def lost_to(tok, env: Env) -> Trigger | None:
+    """'The army lost Kherson', 'lost control of X', 'lost X to Y': the subject's side loses
+    the place; 'to Y' names who gains it, else the other side does."""
+    words = env.terms.rule(KIND, "lost_to")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok):
+        return None
+    objs = dobj_heads(tok)
+    has_control = any(env.control(o) for o in objs)
+    if not has_control and not (any(env.has_place(o) or env.area(o) for o in objs) or kids(tok, "nsubjpass")):
+        return None
+    holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
+    return Trigger(tok, KIND, "lost_to", tok.text + ("+control" if has_control else ""),
+                   _object_roots(tok, env, has_control), "lose", holder)
+
+
+def capture_verb(tok, env: Env) -> Trigger | None:
+    """'captured/seized/overran/retook/liberated/wrested X', 'took/entered/cleared X' (a place as
+    object), 'gained/assumed/took/restored control of X', 'X was captured by Y': the subject
+    (or agent) gains the place."""
+    words = env.terms.rule(KIND, "capture_verb")
+    low = tok.lower_
+    if low not in words["verbs"] or not (is_verb(tok) or tok.dep_ == "ROOT" and _misparsed_objects(tok, env)):
+        return None  # a capture verb the model took for a noun heads the sentence: "The army retook X"
+    objs = dobj_heads(tok)
+    if any(o.lower_ in env.words("charge_taken", "charge_nouns") for o in objs):
+        return None  # "took charge of X" is charge_taken's
+    has_control = any(env.control(o) for o in objs)
+    if low in words["needing_control"] and not has_control:
+        return None
+    if low in words["needing_place_object"] and not has_control:
+        over = any(p.lower_ == "over" for p in kids(tok, "prt", "prep"))
+        obj_place = any(env.has_place(o) or env.area(o) for o in objs + _misparsed_objects(tok, env))
+        passive = bool(kids(tok, "nsubjpass", "auxpass"))
+        relative = tok.dep_ == "relcl" and tok.head.i in env.pidx  # "Aleppo, which rebels took"
+        if not (over or obj_place or passive or relative):
+            return None
+    roots = _object_roots(tok, env, has_control)
+    if low in words["not_for_regions"] and roots and all(_region(r, env) for r in roots):
+        return None  # "since entering the region in July": entering a province takes no place
+    return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
+
+
+def _region(tok, env: Env) -> bool:
+    """A province, region or country (not a town)."""
+    m = env.pidx.get(tok.i) or next((env.pidx[w.i] for w in tok.subtree if w.i in env.pidx), None)
+    if m is None:
+        return False
+    return (m.precision == 3 or m.rule.startswith(("admin1", "description:province", "description:region",
+                                                    "description:country"))
+            or m.place is not None and m.place.feature in ("admin1", "admin2", "region", "country"))
+
+
+def control_state(tok, env: Env) -> Trigger | None:
+    """'Rebels now control X', 'X is fully controlled by Y', 'now have full control of X',
+    'began by controlling X': a holding verb counts only with a cue that the holding is new
+    or complete."""
+    words = env.terms.rule(KIND, "control_state")
+    low = tok.lower_
+    if low not in words["verbs"] or not is_verb(tok):
+        return None
+    objs = dobj_heads(tok)
+    has_control = any(env.control(o) for o in objs)
+    if not (has_control or low.startswith("control")):
+        return None
+    cued = any(w.lower_ in words["cues"] for w in tok.subtree if w.i <= tok.i + 4) or _begins(tok, words)
+    if not cued:
+        return None
+    return Trigger(tok, KIND, "control_state", tok.text + ("+control" if has_control else ""),
+                   _object_roots(tok, env, True), "gain")
+
+
+def _begins(tok, words) -> bool:
+    """'began by controlling X', 'started to control X': the holding starts here."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "pcomp", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in words["inception_heads"]:
+            return True
+    return False
+
+
+def _in_name(tok, env: Env) -> bool:
+    """A trigger noun inside a capitalised name: 'Operation Liberation of Kherson', 'the
+    Tigray People's Liberation Front', 'Liberation Army' (no event)."""
+    if not tok.text[:1].isupper():
+        return False
+    heads = env.terms.words(KIND, "name_openers")
+    left = tok.doc[max(0, tok.i - 4): tok.i]
+    return tok.pos_ == "PROPN" or any(w.lower_ in heads and w.text[:1].isupper() for w in left)
+
+
+def capture_noun(tok, env: Env) -> Trigger | None:
+    """'the capture of X', 'X's recapture', 'the takeover of X by Y': the actor gains X.
+    Not a noun inside a name ('Operation Liberation of X')."""
+    words = env.terms.rule(KIND, "capture_noun")
+    if not is_noun(tok) or (tok.lemma_.lower() not in words["nouns"] and tok.lower_ not in words["nouns"]):
+        return None
+    if _in_name(tok, env):
+        return None
+    roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
+    return Trigger(tok, KIND, "capture_noun", tok.text, roots, "gain", noun=True)
+
+
+def fall_noun(tok, env: Env) -> Trigger | None:
+    """'the fall of X', 'X's fall (to Y)': X changes hands. Not the fall of a person, a
+    government or a regime ('after the fall of Assad')."""
+    words = env.terms.rule(KIND, "fall_noun")
+    if not is_noun(tok) or (tok.lemma_.lower() not in words["nouns"] and tok.lower_ not in words["nouns"]):
+        return None
+    if not kids(tok, "prep", "poss") or _in_name(tok, env):
+        return None
+    of = _pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]) + kids(tok, "poss")
+    if any(o.lower_ in words["not_places"] or any(c.lower_ in words["not_places"] for c in o.children) for o in of):
+        return None
+    roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
+    holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
+    return Trigger(tok, KIND, "fall_noun", tok.text, roots, "fall", holder, noun=True)
+
+
+TerritoryRule = Callable[[object, Env], "Trigger | None"]
+# Phrases before single words: "fell under the control of" is came_under_control's, not
+# fall_to's; "no longer controls" is no_longer_under_control's, not control_state's.
+TERRITORY_RULES: tuple[TerritoryRule, ...] = (
+    no_longer_under_control, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
+    surrendered_to,
+    fall_to, lost_to, control_declared, capture_verb, control_state, capture_noun, fall_noun,
+)
+
+
+def territory_trigger(tok, env: Env) -> Trigger | None:
+    """The first territory rule that fires on ``tok``."""
+    for rule in TERRITORY_RULES:
+        trig = rule(tok, env)
+        if trig is not None:
+            return trig
+    return None

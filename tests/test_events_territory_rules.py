@@ -1,0 +1,134 @@
+"""Territory changes rule by rule: each named rule of extract/events/territory.py on sentences
+from several wars (written for these tests), with the rule name it must record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def _changes(text: str) -> dict[str, tuple[str | None, str]]:
+    """place as written -> (winner, rule name) of the text's territory changes."""
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    return {e.place.text: (e.winner, e.rule.split()[0].split(":")[1].split("(")[0])
+            for e in events_from_text(article) if e.type == "territory_change"}
+
+
+@pytest.mark.parametrize("text,place,winner,rule", [
+    # fall_to: the subject place falls, "to Y" gains it
+    ("The city of Bukavu fell to M23 rebels over the weekend.", "Bukavu", "opposition", "fall_to"),
+    ("El Geneina fell to the Rapid Support Forces on Thursday.", "El Geneina", "opposition", "fall_to"),
+    ("Avdiivka fell to Russian forces in February, Ukraine's army said.", "Avdiivka", "foreign", "fall_to"),
+    # surrendered_to: the place, or the post of the force that surrendered
+    ("The army garrison in Wad Madani surrendered to the RSF on Monday.", "Wad Madani", "opposition",
+     "surrendered_to"),
+    ("About 200 soldiers stationed at Hpakant surrendered to the Kachin Independence Army.", "Hpakant",
+     "opposition", "surrendered_to"),
+    ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", None, "surrendered_to"),
+    # an abbreviation the article defines for a place names it
+    ("Fighting began in Nagorno-Karabakh (NKR) on Tuesday. A day later the NKR capitulated.",
+     "Nagorno-Karabakh", None, "surrendered_to"),
+    # came_under_control: "came/fell under the control of Y", "is now under Y control"
+    ("Sake came under the control of M23 on Tuesday.", "Sake", "opposition", "came_under_control"),
+    ("By evening Kupiansk in Ukraine's Kharkiv region had come under Russian control.", "Kupiansk", "foreign",
+     "came_under_control"),
+    ("Omdurman is now under the control of the army, residents said.", "Omdurman", "government",
+     "came_under_control"),
+    # no_longer_under_control: whoever held it lost it
+    ("El Fasher is no longer under army control, the RSF said.", "El Fasher", "opposition",
+     "no_longer_under_control"),
+    ("Myanmar's military no longer controls the town of Laukkaing, residents said.", "Laukkaing", "opposition",
+     "no_longer_under_control"),
+    # control_declared: a claimed capture
+    ("The RSF announced full control of Nyala on Thursday.", "Nyala", "opposition", "control_declared"),
+    ("Wagner declared full control of Soledar, a claim Kyiv denied.", "Soledar", "foreign", "control_declared"),
+    ("Hayat Tahrir al-Sham claimed control of Saraqeb.", "Saraqeb", "opposition", "control_declared"),
+    # charge_taken: only for a known side
+    ("M23 rebels are now in charge of Goma.", "Goma", "opposition", "charge_taken"),
+    ("The Arakan Army took charge of the town of Paletwa last week.", "Paletwa", "opposition", "charge_taken"),
+    # flag_raised
+    ("Ukrainian soldiers raised their flag over the village of Robotyne.", "Robotyne", "government", "flag_raised"),
+    ("Rebels hoisted the opposition flag above Hama.", "Hama", "opposition", "flag_raised"),
+    ("RSF fighters planted their banner on the roof of a building in Wad Madani.", None, None, None),
+    # became_liberated
+    ("The MNDAA announced that the town of Laukkaing had become a liberated area.", "Laukkaing", "opposition",
+     "became_liberated"),
+    ("Raqqa was declared liberated by the SDF.", "Raqqa", "opposition", "became_liberated"),
+    # changed_hands
+    ("The village of Marinka in Ukraine changed hands several times in 2022.", "Marinka", None, "changed_hands"),
+    # lost_to: the subject's side loses the place
+    ("Myanmar's junta lost Hsenwi to the ethnic armed groups.", "Hsenwi", "opposition", "lost_to"),
+    ("Government forces lost the town of Singa to the RSF.", "Singa", "opposition", "lost_to"),
+    # capture_verb: the many verbs of capture
+    ("Ukrainian forces wrested Kupiansk from Russian troops.", "Kupiansk", "government", "capture_verb"),
+    ("Russian troops stormed and took Andriivka.", "Andriivka", "foreign", "capture_verb"),
+    ("RSF fighters overran the town of Tambul.", "Tambul", "opposition", "capture_verb"),
+    ("The Sudanese army restored control over the town of Jebel Moya in Sennar state.", "Jebel Moya", "government", "capture_verb"),
+    # control_state: a holding that is new or complete
+    ("The rebels now fully control Homs.", "Homs", "opposition", "control_state"),
+    ("Syrian rebels began by controlling the town of Anadan.", "Anadan", "opposition", "control_state"),
+    # capture_noun / fall_noun
+    ("After the capture of Soledar by Wagner, fighting moved west.", "Soledar", "foreign", "capture_noun"),
+    ("The fall of Aleppo to the rebels stunned Damascus.", "Aleppo", "opposition", "fall_noun"),
+])
+def test_events_territory_rule(text, place, winner, rule):
+    found = _changes(text)
+    if place is None:
+        assert found == {}, found
+        return
+    assert place in found, found
+    assert found[place] == (winner, rule)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lists: one event per place, whatever joins them
+    ("Rebels captured Saraqeb along with the nearby town of Binnish.", {"Saraqeb", "Binnish"}),
+    ("The Congolese army retook Sake as well as Goma.", {"Sake", "Goma"}),
+    ("M23 seized several towns in North Kivu such as Sake and Masisi.", {"Sake", "Masisi"}),
+    ("Ukrainian forces entered several villages on Friday, including Klishchiivka and Andriivka.",
+     {"Klishchiivka", "Andriivka"}),
+    # an enclosing area that only locates the captured place is no second place
+    ("The MNDAA seized Chinshwehaw town in Laukkaing Township.", {"Chinshwehaw"}),
+    ("Russian forces captured Krasnohorivka in the Donetsk region.", {"Krasnohorivka"}),
+    ("Rebels seized Idlib province's Saraqeb on Monday.", {"Saraqeb"}),
+    # unnamed positions, villages or a dam in a named area: no place changed hands
+    ("The TNLA said it seized six positions in Namkham and Kutkai townships.", set()),
+    ("Government forces seized about 60 villages in southern Idlib.", set()),
+    ("The SDF captured a dam in northern Raqqa.", set()),
+    # a description before a name: the name
+    ("Ethiopian forces visited the UNESCO World Heritage Site of Lalibela, which had fallen to Tigrayan "
+     "fighters in August.", {"Lalibela"}),
+    # entering a province is no capture; entering a town is
+    ("The TPLF has held Dessie since entering the Amhara region in July.", set()),
+    ("Russian troops entered the town of Vuhledar on Monday, Ukraine said.", {"Vuhledar"}),
+])
+def test_events_territory_lists_and_locators(text, expected):
+    assert set(_changes(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # people, governments and operations are not places
+    "The fall of Assad's regime surprised the region.",
+    "The army launched Operation Liberation of Kherson on Monday.",
+    # refuted claims, attempts, hypotheticals, advances, encirclements
+    "Kyiv denied Russian claims that its forces had captured Vuhledar.",
+    "Laukkaing is now reportedly poised to fall to the armed group.",
+    "Goma was about to fall to M23, diplomats warned.",
+    "Rebels are on the verge of capturing Goma.",
+    "The RSF is close to capturing El Fasher.",
+    "Locals say the MNDAA has yet to fully capture Lashio.",
+    "Russian troops advanced toward Pokrovsk on Monday.",
+    "Israeli forces encircled Jabalia overnight.",
+    "The rebels tried to storm and take Kupiansk.",
+    "The commander in charge of the Bakhmut front was replaced.",
+    "It is not true that the MNDAA has control over Lashio, residents said.",
+])
+def test_events_territory_not_a_change(text):
+    assert _changes(text) == {}

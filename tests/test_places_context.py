@@ -1,0 +1,143 @@
+"""Place resolution in context: qualifiers, provinces and neighbours named in the article,
+abbreviations, demonyms, toponyms inside names, world admin-1 areas and counties."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.extract.gazetteer import get_gazetteer
+from sitrep.extract.places import capitalised_candidates, country_context, find_place_mentions
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def _mentions(gaz, text, context=()):
+    return find_place_mentions("d1", text, capitalised_candidates(text), gaz, list(context))
+
+
+def _by_text(mentions, text):
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "admin1"),
+    [
+        ("The sheriff in Athens, Ga., closed the road on Friday.", "Athens", "US", "Georgia"),
+        ("Floodwater reached Paris, Texas, overnight.", "Paris", "US", "Texas"),
+        ("Officials in Springfield, Ill. approved the budget.", "Springfield", "US", "Illinois"),
+        ("A landslide near Kamloops, B.C., cut the highway.", "Kamloops", "CA", "British Columbia"),
+        ("Shelling hit Tripoli, Lebanon, before dawn.", "Tripoli", "LB", None),
+        ("Drones struck Pokrovsk in Donetsk oblast.", "Pokrovsk", "UA", "Donetsk"),
+    ],
+)
+def test_places_context_qualifier_picks_homonym(gaz, sentence, name, country, admin1):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.place.country == country and m.precision == 1 and m.rule.endswith("+qualified")
+    if admin1:
+        assert m.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        # a county named elsewhere in the story places the town next to it
+        ("The fair in Paris drew crowds from all over Henry County, along the Tennessee line.",
+         "Paris", "US", "Tennessee"),
+        # a province named in the article places its towns
+        ("Clashes spread across Sagaing Region. In Monywa, residents fled.", "Monywa", "MM", "Sagaing"),
+    ],
+)
+def test_places_context_neighbours_and_provinces(gaz, text, name, country, admin1):
+    m = _by_text(_mentions(gaz, text), name)
+    assert (m.place.country, m.place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "feature"),
+    [
+        ("The U.S. sent aid.", "U.S.", "US", "country"),
+        ("Aid from the US arrived.", "US", "US", "country"),
+        ("The UK and France objected.", "UK", "GB", "country"),
+        ("Ministers in the EU disagreed.", "EU", None, "region"),
+        ("Health officials in Ohio reported cases.", "Ohio", "US", "admin1"),
+        ("Flooding hit Anhui after the storm.", "Anhui", "CN", "admin1"),
+        ("Farmers in Punjab protested.", "Punjab", None, "admin1"),
+        ("Deputies searched Laurel County on Sunday.", "Laurel County", "US", "admin2"),
+        ("Hunger is spreading in Africa.", "Africa", None, "region"),
+    ],
+)
+def test_places_context_names_and_abbreviations(gaz, sentence, name, country, feature):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.place.feature == feature
+    if country:
+        assert m.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "demonym", "country"),
+    [
+        ("Syrian forces withdrew from the town.", "Syrian", "SY"),
+        ("Russian jets flew overhead.", "Russian", "RU"),
+        ("Sri Lankan troops left the base.", "Sri Lankan", "LK"),
+        ("Congolese soldiers fled the town.", "Congolese", "CD"),
+    ],
+)
+def test_places_context_demonyms_are_context_not_places(gaz, sentence, demonym, country):
+    assert demonym not in [m.text for m in _mentions(gaz, sentence)]
+    assert country_context(sentence, gaz)[0] == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toponym", "within"),
+    [
+        ("The U.S. Senate passed the bill.", "U.S.", "U.S. Senate"),
+        ("The Idlib Free Army said it held the line.", "Idlib", "Idlib Free Army"),
+        ("Donbas militias shelled the town again.", "Donbas", "Donbas militias"),
+        ("The Kentucky State Police closed the road.", "Kentucky", "Kentucky State Police"),
+    ],
+)
+def test_places_context_place_inside_an_actor_name(gaz, sentence, toponym, within):
+    m = _by_text(_mentions(gaz, sentence), toponym)
+    assert (m.precision, m.within) == (None, within) and m.rule.startswith("in-name:") and m.place
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # states and counties outweigh one big city of the same name abroad
+        ("Paris police said the Edgar County Sheriff's Office assisted. Paris schools reopened.", "US"),
+        ("Rockets hit Kharkiv. Zelensky visited the front in Donetsk oblast.", "UA"),
+    ],
+)
+def test_places_context_strong_evidence_ranks_first(gaz, text, country):
+    assert _by_text(_mentions(gaz, text), [w for w in ("Paris", "Kharkiv") if w in text][0]).place.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("United States", 39.8, -98.6), ("Russia", 60.0, 100.0), ("Sudan", 15.0, 30.0)],
+)
+def test_places_context_countries_at_their_centre(gaz, name, lat, lon):
+    from sitrep.evaluate_places import haversine_km
+
+    m = _by_text(_mentions(gaz, f"Officials in {name} said so."), name)
+    assert haversine_km(m.place.lat, m.place.lon, lat, lon) < 300  # the centre, not the capital
+
+
+def test_places_context_eval_places_command(tmp_path):
+    text = "Strikes hit Aden and Marib, Yemeni officials said."
+    (tmp_path / "mini.jsonl").write_text(json.dumps({"id": "a", "text": text}) + "\n")
+    gold = [{"doc": "a", "text": "Aden", "start": 12, "end": 16, "lat": 12.78, "lon": 45.04, "standard": True},
+            {"doc": "a", "text": "Marib", "start": 21, "end": 26, "lat": 15.46, "lon": 45.32, "standard": True}]
+    (tmp_path / "mini_gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
+    result = CliRunner().invoke(app, ["eval", "--places", str(tmp_path / "mini_gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    score = json.loads(result.output)[0]
+    assert (score["corpus"], score["gold"], score["found"], score["within_161km"]) == ("mini", 2, 2, 2)

@@ -325,3 +325,43 @@ def test_claims_every_rule_has_cases(table, rules):
     assert names <= set(table), f"rules without cases: {sorted(names - set(table))}"
     assert all(len(table[n]) >= 3 for n in names), "each rule needs cases from three wars"
     assert all(r.__doc__ for r in rules), "each rule says what it reads"
+
+
+@pytest.mark.parametrize("outlet,text,source", [
+    ("UN OCHA", "- 689,715 persons internally displaced since 8 October.", "OCHA"),  # Lebanon
+    ("Syrian Observatory for Human Rights", "The regime's shelling killed 12 civilians in Idlib.",
+     "Syrian Observatory for Human Rights"),
+    ("Sudan Watch (blog copy of UN OCHA Flash Update No. 5)", "Some 3,000 people fled to Gedaref.", "OCHA"),
+    ("Cedar News (NNA relay)", "Israeli strikes killed 20 people in Tyre.", None),  # relays an agency: not a publisher
+    ("Kyiv Post", "Russian drones killed 3 people in Odesa.", None),  # a news outlet's own figure stays unattributed
+])
+def test_claims_publisher(extractor, outlet, text, source):
+    from sitrep.records import Article
+
+    article = Article(id="p", text=text, content_hash="p", outlet=outlet, published=date(2024, 6, 1))
+    (claim,) = extractor.extract(article).claims
+    assert claim.source == source, claim.rule
+    assert ("claimant:publisher" in claim.rule) is (source is not None)
+
+
+@pytest.mark.parametrize("text,kept_value,kept_sentence", [
+    # a headline and the body state one figure: the body's attributed statement is kept
+    ("Strike on camp kills 45\n\nAt least 45 people were killed in the strike on the camp, the health ministry in Gaza said.",
+     45, "At least 45"),
+    # a vague headline restates the body's figure
+    ("Clashes leave hundreds dead\n\nThe Syrian Observatory said 745 people had been killed.", 745, "The Syrian"),
+    # a rounded headline figure restates the body's exact one
+    ("Fighting in Sudan has displaced 11.8 million\n\nThe IOM said 11,780,000 people had been displaced.",
+     11780000, "The IOM"),
+])
+def test_claims_one_figure_once(extract_text, text, kept_value, kept_sentence):
+    claims = _run(extract_text, text)
+    assert [c.value for c in claims] == [kept_value], [c.rule for c in claims]
+    assert claims[0].sentence.startswith(kept_sentence) and len(claims[0].mentions) == 1
+
+
+def test_claims_one_figure_once_keeps_different_claimants(extract_text):
+    text = ("The ministry in Gaza said 40 people were killed. Hamas said 40 people were killed.\n\n"
+            "Israel's army said 40 people were killed.")
+    claims = _run(extract_text, text)
+    assert len({c.source for c in claims}) == len(claims) >= 2

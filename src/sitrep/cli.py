@@ -387,7 +387,9 @@ def eval_cmd(
     A gold folder is run first (with its index.jsonl metadata) into --db, or into a
     temporary database when --db is not given. With --places, GOLD is a geoparsing corpus.
 
-    Example: sitrep eval ../shared/dev2 --no-lists   (places: sitrep eval --places ../shared/geo)
+    Geoparsing corpora: sitrep eval --places ../shared/geo
+
+    Example: sitrep eval ../shared/dev2 --no-lists
     """
     if places:
         from .evaluate_places import places_eval_command

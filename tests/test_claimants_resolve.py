@@ -23,7 +23,7 @@ def lexicon():
     ("the Regional Health Office of Tigray", [], "Regional Health Office of Tigray", "medical"),
     # "the military" starts inside the longer, more specific alias: the longer one wins.
     ("the military operations command leading the offensive", ["SY"], "Hayat Tahrir al-Sham", "opposition"),
-    ("Ukraine", [], "Ukraine", "government"),
+    ("Ukraine", [], "Ukrainian government", "government"),
     ("Kyiv", [], "Kyiv", "government"),
     ("Ukraine's coordination headquarters", [], "Ukraine's coordination headquarters", "government"),
 ])

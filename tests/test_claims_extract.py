@@ -18,7 +18,7 @@ def _claims(extract_text, text):
     ("The attack on the camp killed more than 100 civilians, according to the Sudan Doctors Network.",
      [("killed", "civilians", 100, "Sudan Doctors Network")]),
     ("Two soldiers were killed and five injured in the ambush.",
-     [("killed", "government", 2, None), ("injured", "total", 5, None)]),
+     [("killed", "government", 2, None), ("injured", "government", 5, None)]),  # the five continue the two
     ("Security forces arrested 40 protesters in the capital on Friday.",
      [("detained", "civilians", 40, None)]),
     ("In the morning strikes killed 25 people, including 10 children, medics said.",
@@ -39,7 +39,7 @@ def _claims(extract_text, text):
     ("The ministry said the overall death toll since October 7 had risen to 44,211, with 104,567 wounded.",
      [("killed", "total", 44211, None), ("injured", "total", 104567, None)]),
     ("Ukraine says it has taken more than 600 Russian soldiers prisoner in the Kursk region.",
-     [("detained", "government", 600, "Ukraine")]),
+     [("detained", "government", 600, "Ukrainian government")]),
     ("The attack left 32 dead and 140 wounded, officials told AFP.",
      [("killed", "total", 32, None), ("injured", "total", 140, None)]),
     ("Some 40 bodies were recovered from the rubble, adding that 15 people remained missing.",
@@ -69,7 +69,7 @@ def _claims(extract_text, text):
     ("The United Nations said some 350,000 people had been left without shelter since M23 seized the city.",
      [("displaced", "total", 350000, "United Nations")]),
     ("Hamas is still holding about 100 hostages in Gaza, Israeli officials say.",
-     [("detained", "prisoners", 100, None)]),
+     [("detained", "total", 100, None)]),  # hostages are people held, not inmates (dev2 GUIDE)
     ("The army said 35 militants were killed and 12 captured in the operation.",
      [("killed", "rebels", 35, None), ("detained", "rebels", 12, None)]),
     ("Killed: 1,200. Injured: 3,400.", [("killed", "total", 1200, None), ("injured", "total", 3400, None)]),

@@ -168,3 +168,42 @@ def test_clean_image_description_above_credit_dropped() -> None:
 
 def test_clean_site_name_line_dropped() -> None:
     assert clean_text(f"The New Region\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Ukrainian soldiers fire a howitzer near Bakhmut on Tuesday. REUTERS/Jane Roe",
+     "Ukrainian soldiers fire a howitzer near Bakhmut on Tuesday."),
+    ("Sudanese refugees cross into Chad at Adre after fleeing El Geneina. (AA Photo)",
+     "Sudanese refugees cross into Chad at Adre after fleeing El Geneina."),
+    ("Smoke rises over Khan Younis after an Israeli strike on Monday. Photo: AFP",
+     "Smoke rises over Khan Younis after an Israeli strike on Monday."),
+])
+def test_clean_credit_stripped_text_kept(line: str, kept: str) -> None:
+    """A line that ends with a photo credit keeps its text: the credit goes, not the line."""
+    out = clean_text(f"{BODY}\n\n{line}\n\n{BODY}")
+    assert kept in out and line not in out
+
+
+def test_clean_caption_style_article_is_an_article() -> None:
+    from sitrep.ingest import article_from_text
+    from sitrep.records import Article
+
+    raw = ("Displaced families shelter in a school in Port-au-Prince after gangs attacked "
+           "Solino, where at least 12 people were killed, residents said. (AP Photo/Jane Roe)")
+    article = article_from_text(raw, doc_id="caption")
+    assert isinstance(article, Article) and "12 people were killed" in article.text
+
+
+@pytest.mark.parametrize("raw, joined", [
+    ("About 4,000 people fled their homes after the attack,\nthe UN migration agency said.",
+     "About 4,000 people fled their homes after the attack, the UN migration agency said."),
+    ("Shelling hit the market in\nKherson on Sunday, officials said.",
+     "Shelling hit the market in Kherson on Sunday, officials said."),
+])
+def test_clean_sentence_broken_across_lines_joined(raw: str, joined: str) -> None:
+    assert joined in clean_text(raw)
+
+
+def test_clean_lines_that_end_sentences_stay_apart() -> None:
+    out = clean_text("Rebels entered the town.\nthe army had left it the day before.")
+    assert "town.\n\nthe army" in out

@@ -126,6 +126,8 @@ def test_metadata_parse_date_value(value: object, expected: date | None) -> None
 
 RAW_WITH_MARKERS = f"Headline of the day\n04 December, 2024\n\n1. Skip to more DW sites\n\n{BODY}"
 RAW_WITHOUT_MARKERS = f"Headline of the day\n\n{BODY}"
+RAW_WITH_DATES = ("Headline of the day\n\nThe strike on 10 October 2023 killed 12 people; a second one on "
+                  "12 October 2023 killed 30 more, officials said.")
 
 
 @pytest.mark.parametrize("raw, meta, options, outlet, outlet_rule, published, date_rule", [
@@ -144,6 +146,10 @@ RAW_WITHOUT_MARKERS = f"Headline of the day\n\n{BODY}"
     (RAW_WITHOUT_MARKERS, SourceMeta(), Options(published=date(2021, 6, 1)), None, None, date(2021, 6, 1), "option"),
     # nothing known: unknown, never today's date
     (RAW_WITHOUT_MARKERS, SourceMeta(), Options(), None, None, None, None),
+    # no dateline: the latest full date the text mentions, marked inferred
+    (RAW_WITH_DATES, SourceMeta(), Options(), None, None, date(2023, 10, 12), "inferred"),
+    # --published still beats an inferred date
+    (RAW_WITH_DATES, SourceMeta(), Options(published=date(2023, 10, 14)), None, None, date(2023, 10, 14), "option"),
 ])
 def test_metadata_precedence(raw: str, meta: SourceMeta, options: Options, outlet: str | None,
                              outlet_rule: str | None, published: date | None, date_rule: str | None) -> None:

@@ -14,9 +14,12 @@ from sitrep.store import open_db
 pytestmark = pytest.mark.slow
 
 # Floors from the issue (core claim ledger). Measured values are in the README.
-SEEDS_MIN_F1 = 0.90
-SEEDS_MIN_CLAIMANT = 0.90
+SEEDS_MIN_F1 = 0.95
+SEEDS_MIN_CLAIMANT = 0.95
+SEEDS_MIN_CLAIM_CLAIMANT = 0.95
 SAMPLE_MIN_F1 = 0.95
+SAMPLE_MIN_CLAIMANT = 0.95
+SAMPLE_MIN_CLAIM_CLAIMANT = 0.95
 # Floors from the issue (events, places, dates).
 SEEDS_MIN_TERRITORY_RECALL = 0.90
 SEEDS_MIN_TERRITORY_PRECISION = 0.80
@@ -69,8 +72,20 @@ def test_quality_gate_seeds_claimant_accuracy(seeds_report):
     assert seeds_report.claimant_accuracy >= SEEDS_MIN_CLAIMANT, format_report(seeds_report)
 
 
+def test_quality_gate_seeds_claim_claimant_recall(seeds_report):
+    assert seeds_report.claim_claimant_recall >= SEEDS_MIN_CLAIM_CLAIMANT, format_report(seeds_report)
+
+
 def test_quality_gate_sample_claims_f1(sample_report):
     assert sample_report.claims.f1 >= SAMPLE_MIN_F1, format_report(sample_report)
+
+
+def test_quality_gate_sample_claimant_accuracy(sample_report):
+    assert sample_report.claimant_accuracy >= SAMPLE_MIN_CLAIMANT, format_report(sample_report)
+
+
+def test_quality_gate_sample_claim_claimant_recall(sample_report):
+    assert sample_report.claim_claimant_recall >= SAMPLE_MIN_CLAIM_CLAIMANT, format_report(sample_report)
 
 
 def test_quality_gate_seeds_territory_events(seeds_report):

@@ -342,7 +342,8 @@ def _place_key(name: str | None) -> str:
 
 
 def _claim_key(p: ClaimLike) -> tuple:
-    return (p.doc, p.quantity, p.category, p.value, p.low, p.high)
+    """A figure stated twice in an article ("at least 45" and "45") is one claim."""
+    return (p.doc, p.quantity, p.category) + ((p.value,) if p.value is not None else (None, p.low, p.high))
 
 
 def _show_value(p: ClaimLike) -> str:

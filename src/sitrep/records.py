@@ -101,6 +101,8 @@ class Claim:
     place: str | None = None
     historical: bool = False
     unverified: bool = False
+    # Other statements of the same figure in the article (headline, lead): their offsets.
+    mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

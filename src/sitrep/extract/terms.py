@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -98,7 +99,110 @@ def trigger_words() -> list[str]:
         out.update(spec["lemmas"])
         out.update(spec["words"])
     out.update(data["toll_nouns"])
+    out.update(data.get("parse_triggers", ()))
     out.update(w for w, info in data["people"].items() if info.get("quantity"))
     # captives are a figure of detention by themselves ("still holding 100 hostages")
-    out.update(w for w, info in data["people"].items() if info["category"] == "prisoners")
+    out.update(w for w, info in data["people"].items() if info["category"] == "prisoners"
+               or info.get("subgroup") == "hostages")
     return sorted(out)
+
+
+@dataclass(frozen=True)
+class AttributionTerms:
+    """English attribution language (``attribution`` in data/claim_terms.json)."""
+
+    say_lemmas: frozenset[str]
+    anaphoric_subjects: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    record_nouns: frozenset[str]
+    human_sources: re.Pattern[str]
+    role_nouns: tuple[str, ...]
+    cited_by: re.Pattern[str]
+    venue_words: re.Pattern[str]
+    reporting_words: re.Pattern[str]
+    report_titles: re.Pattern[str]
+    continuation_cues: re.Pattern[str]
+    running_count_cues: re.Pattern[str]
+    title_words: tuple[str, ...]
+    topic_shift: re.Pattern[str]
+    vague_sources: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FigureTerms:
+    """Language around a figure (``figures`` in data/claim_terms.json)."""
+
+    breakdown: re.Pattern[str]
+    not_a_count_before: re.Pattern[str]
+    container_before: re.Pattern[str]
+    vague_not_claims: frozenset[str]
+    negated_before: re.Pattern[str]
+    copulas: frozenset[str]
+    bare_casualty_words: frozenset[str]
+    continuation_nouns: frozenset[str]
+    captive_words: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    unverified: re.Pattern[str]
+    single_victim_events: dict[str, str]
+    single_victim: re.Pattern[str]
+
+
+def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
+    return prefix + "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + suffix
+
+
+@lru_cache(maxsize=1)
+def load_attribution_terms() -> AttributionTerms:
+    a = _raw()["attribution"]
+    return AttributionTerms(
+        say_lemmas=frozenset(a["say_lemmas"]),
+        anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
+        pronoun_subjects=frozenset(a["pronoun_subjects"]),
+        possessive_pronouns=frozenset(a["possessive_pronouns"]),
+        record_nouns=frozenset(a["record_nouns"]),
+        human_sources=re.compile(_alternation(a["human_sources"])),
+        role_nouns=tuple(a["role_nouns"]),
+        cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
+        venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
+        reporting_words=re.compile(_alternation(a["reporting_words"]), re.IGNORECASE),
+        report_titles=re.compile(_alternation(a["report_titles"]), re.IGNORECASE),
+        continuation_cues=re.compile(_alternation(a["continuation_cues"]), re.IGNORECASE),
+        running_count_cues=re.compile(_alternation(a["running_count_cues"]), re.IGNORECASE),
+        title_words=tuple(a["title_words"]),
+        topic_shift=re.compile(r"\W*" + _alternation(a["topic_shift"]), re.IGNORECASE),
+        vague_sources=re.compile(_alternation(a["vague_sources"]), re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_figure_terms() -> FigureTerms:
+    f = _raw()["figures"]
+    nouns = "|".join(re.escape(n) for n in sorted(f["single_victim_nouns"], key=len, reverse=True))
+    events = "|".join(re.escape(e) for e in sorted(f["single_victim_events"], key=len, reverse=True))
+    return FigureTerms(
+        breakdown=re.compile(_alternation(f["breakdown_words"]), re.IGNORECASE),
+        not_a_count_before=re.compile(_alternation(f["not_a_count_before"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
+                                      re.IGNORECASE),
+        container_before=re.compile(_alternation(f["not_a_count_container"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
+                                    re.IGNORECASE),
+        vague_not_claims=frozenset(f["not_a_claim_vague"]),
+        negated_before=re.compile(_alternation(f["negated_before"]) + r"\s*$", re.IGNORECASE),
+        copulas=frozenset(f["copulas"]),
+        bare_casualty_words=frozenset(f["bare_casualty_words"]),
+        continuation_nouns=frozenset(f["continuation_nouns"]),
+        captive_words=frozenset(f["captive_words"]),
+        hypothetical_aux=frozenset(f["hypothetical_aux"]),
+        hypothetical_heads=frozenset(f["hypothetical_heads"]),
+        unverified=re.compile("|".join(f["unverified"]), re.IGNORECASE),
+        single_victim_events=dict(f["single_victim_events"]),
+        single_victim=re.compile(
+            rf"\b(?P<event>{events})\s+of\s+(?:its|their|his|her|a|an|the|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
+            rf"(?P<noun>{nouns})\b", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))

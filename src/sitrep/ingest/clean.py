@@ -43,6 +43,9 @@ HARD_WRAP_MIN_LINES = 6
 # In hard-wrapped text a line shorter than this share of the wrap width ends
 # its paragraph (wrapped lines fill 85-100 % of the width).
 SHORT_LINE_SHARE = 0.6
+# A line ending in a credit keeps its text when at least this many words are left
+# ("Fighters enter Hama. [AFP]"); less is a caption label ("Photo [AFP]").
+CREDIT_REMAINDER_MIN_WORDS = 4
 
 _ENUM = re.compile(r"^(?:\d{1,2}[.)]|[-*•·▪►»]+)\s+")
 _FINAL_PUNCT = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -205,6 +208,11 @@ def clean_lines(lines: list[str]) -> str:
     kept_from: list[int] = []  # index in ``stripped`` of each kept line
     for number, line in enumerate(stripped):
         reason = drop_reason(line)
+        if reason == "credit" and (text := strip_credit(line)) and not _below_image_text(kept, kept_from, stripped, number):
+            # "Rebels entered Hama on Thursday. [AFP]": the credit goes, the text stays
+            kept.append(text)
+            kept_from.append(number)
+            continue
         if reason in ("time", "credit"):
             _drop_media_text(kept, kept_from, stripped, number, reason)
         if reason is None:
@@ -216,7 +224,40 @@ def clean_lines(lines: list[str]) -> str:
     width = _hard_wrap_width(stripped)
     if width:
         return "\n\n".join(_reflow(kept, width))
-    return "\n\n".join(ln for ln in kept if ln)
+    return "\n\n".join(_join_broken(ln for ln in kept if ln))
+
+
+def strip_credit(line: str) -> str:
+    """A line without the photo or video credit it ends with; empty when nothing but the
+    credit (or a label) is left."""
+    core = _ENUM.sub("", line.strip())
+    text = _rules().credit_end_re.sub("", core).strip(" -–—|")
+    return text if len(text.split()) >= CREDIT_REMAINDER_MIN_WORDS else ""
+
+
+def _join_broken(lines) -> list[str]:
+    """A sentence broken across lines ("... fled their homes due to the attacks," / "the
+    U.N. migration agency said.") is one paragraph: a line ending in a comma or a word,
+    followed by one that starts in lowercase, continues it."""
+    out: list[str] = []
+    for line in lines:
+        if out and (_BROKEN_END.search(out[-1]) and line[:1].islower() or _DANGLING.search(out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+_BROKEN_END = re.compile(r"(?:,|\b[a-z]+)$")
+# A line ending in one of these cannot end a sentence, whatever the next line starts with.
+_DANGLING = re.compile(r"\b(?:in|of|the|a|an|to|and|or|for|at|on|by|from|with|near|into|than|as)$")
+
+
+def _below_image_text(kept: list[str], kept_from: list[int], lines: list[str], number: int) -> bool:
+    """Whether the credit line at ``number`` closes an image block (a description right
+    above it): then the block is furniture, as _drop_media_text says."""
+    last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i]), None)
+    return last is not None and _is_image_text(lines, number, kept_from[last])
 
 
 def _drop_media_text(kept: list[str], kept_from: list[int], lines: list[str], number: int, reason: str) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sitrep.ingest.dateline import find_dateline, parse_date
+from sitrep.ingest.dateline import DATE_RE, find_dateline, match_date, parse_date
 from sitrep.ingest.outlets import canonical_outlet, masthead, outlet_from_lines, outlet_from_url
 
 # A first paragraph longer than this is body text, not a headline.
@@ -94,4 +94,15 @@ def resolve(lines: list[str], text: str, meta: SourceMeta, *,
         published, date_rule = from_dateline, "text"
     elif published_option is not None:
         published, date_rule = published_option, "option"
+    elif (inferred := latest_date_in(text)) is not None:
+        # no dateline: the latest full date the article mentions, marked as inferred, so
+        # the article still joins the cross-source layer (an article is not older than
+        # the dates it reports)
+        published, date_rule = inferred, "inferred"
     return Resolved(title, outlet, outlet_rule, published, date_rule)
+
+
+def latest_date_in(text: str) -> date | None:
+    """The latest full date (day, month and year) written anywhere in ``text``."""
+    found = [d for m in DATE_RE.finditer(text) if (d := match_date(m)) is not None]
+    return max(found) if found else None

@@ -6,6 +6,8 @@ migration adding the column.
 
 from __future__ import annotations
 
+import json
+
 import unicodedata
 
 from typing import Any
@@ -63,6 +65,7 @@ def claim_row(claim: Claim) -> Row:
         "end": claim.end,
         "sentence_start": claim.sentence_start,
         "rule": claim.rule,
+        "mentions": json.dumps([list(m) for m in claim.mentions]) if claim.mentions else None,
     }
 
 

@@ -154,6 +154,12 @@ ALTER TABLE events ADD COLUMN distance_km DOUBLE;
 ALTER TABLE events ADD COLUMN distance_high_km DOUBLE;
 """
 
+# One figure once per article: the other statements of a claim's figure (headline, lead),
+# as a JSON list of [start, end] offsets into the article text.
+_CLAIM_MENTIONS = """
+ALTER TABLE claims ADD COLUMN mentions VARCHAR;
+"""
+
 # Append only; versions strictly increasing.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables: articles, claims, events, place_mentions, ingest_errors, runs",
@@ -162,6 +168,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               sql(_ARTICLE_MINHASH)),
     Migration(3, "events.distance_km, distance_high_km: front-line distances",
               sql(_EVENT_DISTANCE)),
+    Migration(4, "claims.mentions: other statements of the same figure in the article",
+              sql(_CLAIM_MENTIONS)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -17,7 +17,7 @@ CLAIM_SELECT = """
 SELECT c.id, c.doc, a.outlet, a.published, c.quantity, c.category, c.subgroup,
        c.value, c.low, c.high, c.qualifier, c.source, c.source_kind, c.source_text,
        c.as_of, c.period_start, c.place, c.historical, c.unverified, c.sentence,
-       c."start", c."end", c.rule, c.sentence_start, a.url
+       c."start", c."end", c.rule, c.sentence_start, a.url, c.mentions
 FROM claims c LEFT JOIN articles a ON a.id = c.doc
 """
 CLAIM_ORDER = 'c.doc, c."start", c.id'

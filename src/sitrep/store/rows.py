@@ -7,6 +7,8 @@ row in the order they are declared here, so the contract columns
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -58,6 +60,14 @@ class ClaimRow:
     # Beyond the contract.
     sentence_start: int
     url: str | None
+    # Other statements of the same figure in the article, as (start, end) offsets.
+    mentions: list[tuple[int, int]] | str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.mentions, str):
+            self.mentions = [tuple(m) for m in json.loads(self.mentions)]
+        elif self.mentions is None:
+            self.mentions = []
 
 
 @dataclass(slots=True)

@@ -1,0 +1,308 @@
+"""Claims: figures of people killed, injured, displaced... with who claims them.
+
+Candidates first, annotations second (as spaCy components do), each step an ordered list
+of named rules whose names make up the claim's ``rule``:
+
+1. ``candidates.FIGURE_RULES``: which numbers of a parsed sentence count people;
+2. ``quantity.QUANTITY_RULES``: what happened to them (killed, injured, displaced...);
+3. ``category.CATEGORY_RULES``: whose people they are (civilians, government, rebels...);
+4. ``attribution.SENTENCE_RULES`` and the clause rules: who the sentence says claims it;
+5. the discourse rules (``discourse``): a quote or a count that continues, the current
+   reporter of the paragraph, an attribution in the next sentence, the publisher of a
+   primary report; then one figure once per article.
+
+``extract_claims`` reads one parsed sentence, ``observe_sentence`` one that was not parsed
+(it may still name the reporter), ``finish_article`` runs the article-level rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ...nlp import Sentence
+from ...records import Claim, Claimant, content_id
+from .. import dates
+from ..terms import ClaimTerms, load_attribution_terms, load_figure_terms, load_terms
+from .attribution import (
+    SENTENCE_RULES,
+    according_covers,
+    attribute_sentence,
+    clause_attribution,
+    speech_covers,
+    trailing_say,
+)
+from .candidates import Candidate, sentence_candidates
+from .category import CategoryView, category
+from .context import ArticleContext
+from .discourse import (
+    attributed_after,
+    source_lines,
+    build_context,
+    current_reporter,
+    one_figure_once,
+    publisher_fallback,
+    set_reporter,
+)
+from .quantity import quantity
+
+__all__ = [
+    "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
+    "finish_article", "observe_sentence", "speech_covers",
+]
+
+# Names the event extractor used before this module became a package.
+_attribution = attribute_sentence
+_speech_covers = speech_covers
+
+
+def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTerms | None = None) -> list[Claim]:
+    """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``)."""
+    terms = terms or load_terms()
+    text = sentence.text
+    ctx.parsed[sentence.index] = (sentence, doc)
+    adjacent = ctx.previous_index == sentence.index - 1
+    candidates = sentence_candidates(text, terms)
+    if not candidates:
+        # No figure, but an attribution here may name the reporter, or cover the figures
+        # of the sentence before ("... nine were wounded. The situation is escalating, Daily
+        # Sabah reported.").
+        observe_sentence(ctx, sentence)
+        if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
+            attribute_sentence(ctx, sentence, doc)
+        _remember(ctx, sentence, doc, [], None, adjacent)
+        return []
+    # Attribution needs a walk over the parse: only for sentences that have figures (events
+    # ask for it themselves), or lazily when a later sentence continues this one's quote.
+    claimant, claimant_rule = attribute_sentence(ctx, sentence, doc)
+    inherited = None
+    fallback, fallback_rule = None, ""
+    if claimant is None:
+        fallback, fallback_rule, inherited = _discourse_claimant(ctx, sentence, text, terms, adjacent)
+
+    claims: list[Claim] = []
+    lower = text.lower().lstrip("\"“‘'( ")
+    anaphoric_parent = None
+    if adjacent and ctx.previous and any(lower.startswith(a) for a in terms.anaphora):
+        anaphoric_parent = _anaphor_target(lower, ctx.previous)
+    breakdown = load_figure_terms().breakdown
+    for cand in candidates:
+        parent = _parent_claim(text, cand, claims, breakdown) or (
+            anaphoric_parent if anaphoric_parent is not None else None)
+        q, q_rule = quantity(doc, text, cand, terms)
+        if parent is not None and not q_rule.startswith("quantity:noun"):
+            # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
+            # children, alongside 8,408 injuries": the children are dead, not injured)
+            q, q_rule = parent.quantity, "quantity:breakdown-of-" + parent.id
+        if q is None and cand.continues and claims:
+            q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id
+        if q is None:
+            continue
+        if cand.noun and cand.noun.unit:
+            continue  # "300 families": a count of groups, not of people
+        view = CategoryView(text, cand, terms, ctx.countries, claimant, claims, parent, q)
+        cat, subgroup, c_rule = category(view)
+        who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
+        if who is None and parent is not None and parent.source:
+            who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
+            who_rule = "claimant:breakdown"
+        if who is None and claimant is None and fallback is not None:
+            who, who_rule = fallback, fallback_rule
+        claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
+                             " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
+    _remember(ctx, sentence, doc, claims, inherited, adjacent)
+    return claims
+
+
+_KILLED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:dead|killed|victims|martyrs|slain)")
+_INJURED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:wounded|injured)")
+
+
+def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
+    """The previous sentence's figure an opening like "Among the victims are ..." breaks
+    down: the dead for "the victims", the wounded for "the wounded", else the last."""
+    for pattern, q in ((_KILLED_ANAPHOR, "killed"), (_INJURED_ANAPHOR, "injured")):
+        if pattern.match(lower):
+            hit = [c for c in previous if c.quantity == q]
+            if hit:
+                return hit[-1]
+    return previous[-1]
+
+
+def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, terms: ClaimTerms,
+                        adjacent: bool) -> tuple[Claimant | None, str, Claimant | None]:
+    """The claimant a sentence with no attribution of its own inherits, by the first
+    discourse rule that gives one: a quote that continues, an opening that continues the
+    previous report ("Another 20 ..."), the paragraph's current reporter."""
+    if adjacent and ctx.previous_open_quote and ctx.previous_parsed:
+        p_sentence, p_doc, p_inherited = ctx.previous_parsed
+        inherited = attribute_sentence(ctx, p_sentence, p_doc)[0] or p_inherited
+        if inherited is not None:
+            return inherited, "claimant:quote-continues", inherited
+    if adjacent and ctx.previous and text.lower().startswith(terms.carry_over):
+        last = ctx.previous[-1]  # "Another 20 people were wounded." continues that report
+        if last.source:
+            return Claimant(last.source, last.source_kind, last.source_text, True), "claimant:continues-previous", None
+    who, rule = current_reporter(ctx, sentence)
+    return who, rule, None
+
+
+def _figure_claimant(ctx: ArticleContext, sentence: Sentence, doc, cand: Candidate, claimant: Claimant | None,
+                     claimant_rule: str) -> tuple[Claimant | None, str]:
+    """The sentence's claimant narrowed to the figure's clause: "according to" covers its
+    own clause, a speech verb the clauses under it ("Strike kills 13 as Moscow claims a
+    village": Moscow does not claim the 13)."""
+    who, who_rule = claimant, claimant_rule
+    start = cand.figure.start
+    if claimant_rule == "claimant:according-to" and not according_covers(doc, start):
+        # "X died, according to A, while Y fled, the UN says": Y is the UN's
+        local, local_rule = clause_attribution(ctx, sentence, doc, start)
+        if local is not None:
+            who, who_rule = local, local_rule
+    elif claimant_rule.startswith("claimant:subject-of"):
+        local, local_rule = clause_attribution(ctx, sentence, doc, start)
+        if local is not None and local.name != (who.name if who else None):
+            who, who_rule = local, local_rule
+        elif local is None and not speech_covers(ctx, sentence, doc, start):
+            who, who_rule = None, ""
+    return who, who_rule
+
+
+def _claim(ctx: ArticleContext, sentence: Sentence, cand: Candidate, q: str, cat: str, subgroup: str | None,
+           who: Claimant | None, rule: str) -> Claim:
+    fig = cand.figure
+    text = sentence.text
+    start, end = sentence.start + fig.start, sentence.start + fig.end
+    period = dates.resolve_period_start(text, ctx.article.published)
+    return Claim(
+        id=content_id(ctx.article.id, start, end, q, cat),
+        doc=ctx.article.id, quantity=q, category=cat, subgroup=subgroup,
+        value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
+        source=who.name if who else None, source_kind=who.kind if who else "unknown",
+        source_text=who.as_written if who else None,
+        as_of=ctx.article.published, period_start=period.date if period else None,
+        historical=historical(text, ctx.reference_year),
+        unverified=bool(load_figure_terms().unverified.search(text)),
+        sentence=text, start=start, end=end, sentence_start=sentence.start, rule=rule,
+    )
+
+
+def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim], inherited, adjacent: bool) -> None:
+    ctx.previous = claims or ([] if not adjacent else [])
+    ctx.previous_index = sentence.index
+    ctx.previous_parsed = (sentence, doc, inherited)
+    ctx.previous_open_quote = _opens_quote(sentence.text) or sentence.text.rstrip().endswith(":")
+
+
+# The sentence rules that need no parse: an unparsed sentence may still name the reporter.
+_TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
+    "headline_source", "trailing_say", "cited_by", "parenthetical_source", "source_line"))
+# A claimant named this close to a sentence's start is its subject, near enough.
+SUBJECT_CHARS = 90
+
+
+def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
+    """A sentence with no figure still moves the discourse on: "Lebanese Health Minister
+    Firas Abiad delivered an update" makes the ministry the current reporter."""
+    if sentence.index in ctx.attributions:
+        return
+    for rule in _TEXT_RULES:
+        who, name = rule(ctx, sentence, None)
+        if who is not None:
+            ctx.attributions[sentence.index] = (who, name)
+            set_reporter(ctx, who, sentence, name)
+            return
+    terms = load_attribution_terms()
+    if not terms.reporting_words.search(sentence.text):
+        return
+    for m in ctx.mentions:
+        if sentence.start <= m.start < sentence.start + SUBJECT_CHARS and m.claimant.known:
+            ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
+            set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
+            return
+        if m.start >= sentence.start + SUBJECT_CHARS:
+            break
+
+
+def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
+    """The article-level rules, once every sentence is read: an attribution in the next
+    sentence, the publisher of a primary report, then one figure once."""
+    attributed_after(ctx, claims)
+    source_lines(ctx, claims)
+    publisher_fallback(ctx, claims)
+    return one_figure_once(ctx, claims)
+
+
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+# A list of figures after a dash or colon breaks the figure before it down ("52 bodies --
+# 27 men, 16 women and nine children"; "390,000 displaced — 315,000 in December").
+_LIST_BREAK = re.compile(r"\s(?:--|—|–)\s|:\s")
+
+
+def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re.Pattern[str]) -> Claim | None:
+    """The earlier figure of this sentence that ``cand`` breaks down, if any."""
+    if claims and _OF_THEM.match(text[cand.figure.end:]):
+        return claims[-1]  # "704 deaths, 110 of them civilians"
+    for parent in reversed(claims):
+        p_end = parent.end - parent.sentence_start
+        if p_end <= cand.figure.start:
+            between = text[p_end:cand.figure.start]
+            marks = list(breakdown.finditer(between)) + list(_LIST_BREAK.finditer(between))
+            if not marks:
+                continue
+            # "killed 11, including four children, and wounded 60": a casualty verb after
+            # the breakdown starts a new figure of its own
+            tail = between[max(m.end() for m in marks):]
+            if not _CASUALTY_VERB.search(tail):
+                return parent
+    return None
+
+
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|displaced|displacing|detained|"
+                            r"arrested|abducted|released|freed|died|fled|missing)\b", re.IGNORECASE)
+_ATTRIBUTION_CUES = re.compile(r"\b(?:according|said|says|told|reported|reports|added|stated|announced|confirmed|noted|"
+                               r"estimated|estimates?|claimed|cited|citing)\b", re.IGNORECASE)
+
+
+def _may_attribute(text: str) -> bool:
+    """Whether a figureless parsed sentence is worth an attribution walk."""
+    return bool(_ATTRIBUTION_CUES.search(text))
+
+
+def _opens_quote(text: str) -> bool:
+    opens = text.count("“") + text.count('"') % 2
+    closes = text.count("”")
+    return ("“" in text and opens > closes) or text.count('"') % 2 == 1
+
+
+# --- flags and places ----------------------------------------------------------------------
+
+_YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b|^((?:19|20)\d\d)\b", re.IGNORECASE)
+# A year this many years before publication makes a figure historical ("since 2011").
+HISTORICAL_YEARS = 2
+
+
+def historical(text: str, ref_year: int | None) -> bool:
+    for m in _YEAR_REF.finditer(text):
+        year = int(m.group(1) or m.group(2))
+        if ref_year is not None and year <= ref_year - HISTORICAL_YEARS:
+            return True
+    return False
+
+
+def attach_places(claims: list[Claim], places: Sequence) -> None:
+    """A claim's place: the first place (not a country) named in its sentence after a
+    locative word ("in Idlib city", "near Hama", "on Aleppo")."""
+    for claim in claims:
+        lo, hi = claim.sentence_start, claim.sentence_start + len(claim.sentence)
+        for mention in places:
+            if not (lo <= mention.start < hi) or mention.place is None or mention.precision is None:
+                continue
+            before = claim.sentence[: mention.start - lo].rstrip().lower()
+            if before.endswith(_LOCATIVE_WORDS):
+                claim.place = mention.text
+                break
+
+
+_LOCATIVE_WORDS = ("in", "on", "near", "at", "around", "outside", "across", "of", "city of", "town of",
+                   "village of", "province of", "from")

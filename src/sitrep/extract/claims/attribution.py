@@ -1,0 +1,401 @@
+"""Who a sentence attributes its statements to: the sentence rules, in order.
+
+Each rule reads the parsed sentence and returns a claimant, or None to let the next rule
+try. The first claimant found is the sentence's; the rule's name is the ``claimant:...``
+part of the claim's ``rule``. Then, per figure, the clause rules narrow it: a speech verb
+reports only the clauses under it, "according to" only its own clause.
+
+Words come from ``attribution`` in data/claim_terms.json.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Callable
+
+from ...nlp import Sentence
+from ...records import Claimant
+from ..terms import load_attribution_terms
+from .context import ArticleContext
+from .discourse import last_claimant_before, local_name, set_reporter
+
+SentenceRule = Callable[[ArticleContext, Sentence, object], tuple[Claimant | None, str]]
+
+
+def token_at(doc, char: int):
+    """The token covering character ``char`` of the sentence (None between tokens)."""
+    starts = doc.user_data.get("sitrep_starts")
+    if starts is None:
+        starts = doc.user_data["sitrep_starts"] = [t.idx for t in doc]
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + max(len(tok.text), 1) else None
+
+
+def _is_say(tok) -> bool:
+    return tok.lemma_.lower() in load_attribution_terms().say_lemmas and tok.pos_ in ("VERB", "AUX")
+
+
+# --- sentence rules -------------------------------------------------------------------------
+
+def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'according to X' (also 'according to figures from X')."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                span = doc[objs[0].left_edge.i: objs[0].right_edge.i + 1].text
+            else:
+                span = re.split(r"[,.;]", doc[tok.i + 2:].text)[0]
+            span = re.sub(r"^(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|estimates|a\s+tally)\s+"
+                          r"(?:from|by|of|released\s+by)\s+", "", span, flags=re.IGNORECASE)
+            who = resolve_subject(ctx, sentence, span)
+            if who:
+                return who, "claimant:according-to"
+    return None, ""
+
+
+def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
+    verbs = [t for t in doc if _is_say(t)]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    for verb in verbs:
+        who = subject_claimant(ctx, sentence, doc, verb)
+        if who:
+            ctx.speech_verbs[sentence.index] = verb.i
+            return who, f"claimant:subject-of({verb.lemma_.lower()})"
+    return None, ""
+
+
+def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'It was noted that ...', 'it was reported that ...': the statement being described
+    is the current reporter's."""
+    for tok in doc:
+        if _is_say(tok) and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) \
+                and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            rep = ctx.reporter
+            if rep is not None and rep.sentence < sentence.index:
+                ctx.speech_verbs[sentence.index] = tok.i
+                return rep.claimant, f"claimant:impersonal-passive({tok.lemma_.lower()})"
+    return None, ""
+
+
+def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
+    head = re.match(r"^([^:]{2,40}):\s", sentence.text)
+    if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")):
+        who = local_name(ctx, head.group(1)) or ctx.lexicon.resolve(head.group(1), ctx.countries)
+        if who and who.known:
+            return who, "claimant:headline-source"
+    return None, ""
+
+
+def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Its count stands at...', 'X's estimate of 68 deaths', 'the authorities' previous
+    estimate': the owner of a record noun."""
+    terms = load_attribution_terms()
+    for tok in doc:
+        if tok.dep_ != "poss" or tok.head.lemma_.lower() not in terms.record_nouns:
+            continue
+        if tok.lower_ in terms.possessive_pronouns:
+            who = ctx.reporter.claimant if ctx.reporter else last_claimant_before(ctx, sentence.start)
+            if who:
+                return who, "claimant:possessive-anaphora"
+            continue
+        phrase = doc[tok.left_edge.i: tok.i + 1].text
+        who = resolve_subject(ctx, sentence, re.sub(r"['’]s?$", "", phrase))
+        if who:
+            return who, "claimant:record-of"
+    return None, ""
+
+
+def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """A known claimant as subject of a main verb with a clause under it ('SANA recalled
+    that rockets killed...')."""
+    for tok in doc:
+        if tok.dep_ == "ROOT":
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
+                who = local_name(ctx, phrase) or ctx.lexicon.resolve(phrase, ctx.countries)
+                if who and who.known and any(c.dep_ == "ccomp" for c in tok.children):
+                    return who, f"claimant:subject-of-main-verb({tok.lemma_.lower()})"
+    return None, ""
+
+
+_SAY_FORMS = (r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|"
+              r"estimated|confirmed|wrote|posted|noted|read|reads)")
+_TRAILING_SAY = re.compile(
+    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+)
+_INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+_AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
+# "Save the Children said ...": a leading name the parse misread (as a verb, here)
+_LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
+                          r"(?:said|says|reported|reports|announced|estimated|confirmed|stated)\b")
+
+
+def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """A trailing, inverted or leading attribution the parse missed: ', X said.',
+    '," said X, a ...', 'As X reports, ...'."""
+    m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text) or _AS_REPORTS.search(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group("who"))
+        if who:
+            return who, "claimant:trailing-say"
+    m = _LEADING_SAY.match(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group("who"))
+        if who is not None and who.known:
+            return who, "claimant:leading-say"
+    return None, ""
+
+
+def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'cited by X', 'as reported by X', 'figures from X', 'data released by X'."""
+    m = load_attribution_terms().cited_by.search(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group(1))
+        if who:
+            return who, "claimant:cited-by"
+    return None, ""
+
+
+_PAREN_SOURCE = re.compile(r"\((?P<who>[A-Z][\w&'’.\- ]{1,60}?)\)\s*[.;]?\s*$")
+
+
+def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """A source in brackets closing the sentence, as situation reports cite them:
+    '... killed since 8 October (MoPH).'"""
+    m = _PAREN_SOURCE.search(sentence.text)
+    if m:
+        who = local_name(ctx, m.group("who")) or ctx.lexicon.resolve(m.group("who"), ctx.countries)
+        if who and (who.known or who.kind != "unknown"):
+            return who, "claimant:parenthetical-source"
+    return None, ""
+
+
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Figures|Data)\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
+
+
+def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """A 'Source: X' line (tables, fact boxes, bulletins)."""
+    m = _SOURCE_LINE.match(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group("who"))
+        if who:
+            return who, "claimant:source-line"
+    return None, ""
+
+
+# The sentence rules, in order: the first that finds a claimant wins.
+SENTENCE_RULES: tuple[SentenceRule, ...] = (
+    according_to,
+    subject_of_speech_verb,
+    impersonal_passive,
+    headline_source,
+    possessive_record,
+    subject_of_main_verb,
+    trailing_say,
+    cited_by,
+    parenthetical_source,
+    source_line,
+)
+
+
+def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """Who the sentence attributes its statements to, and by which rule (cached per
+    sentence: claims and events of one sentence share it). An explicit attribution makes
+    that claimant the article's current reporter."""
+    cached = ctx.attributions.get(sentence.index)
+    if cached is None:
+        cached = (None, "")
+        for rule in SENTENCE_RULES:
+            who, name = rule(ctx, sentence, doc)
+            if who is not None:
+                cached = (who, name)
+                break
+        ctx.attributions[sentence.index] = cached
+        if cached[0] is not None:
+            set_reporter(ctx, cached[0], sentence, cached[1])
+    return cached
+
+
+# --- subjects ---------------------------------------------------------------------------
+
+# Parts of a subject that describe rather than name it: "The army, which is battling the
+# RSF, said" names the army, not the RSF.
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
+
+
+def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
+    """The claimant named by the subject of ``verb``: its core first (without relative
+    clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
+    the rebels" still resolves)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    head = subj[0]
+    skip: set[int] = set()
+    second_party = False
+    for child in head.children:
+        if child.dep_ in _DESCRIBING_DEPS:
+            skip.update(t.i for t in child.subtree)
+        elif child.dep_ in ("cc", "conj"):
+            skip.update(t.i for t in child.subtree)  # "a diplomatic source and a Yemeni NGO": the first
+            second_party = True
+    core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
+    who = resolve_subject(ctx, sentence, core)
+    if who is not None and (who.known or not skip or second_party):
+        return who
+    full = doc[head.left_edge.i: head.right_edge.i + 1].text
+    return resolve_subject(ctx, sentence, full) or who
+
+
+def according_covers(doc, char: int) -> bool:
+    """Whether the sentence's "according to" hangs on the clause holding ``char``."""
+    tok = token_at(doc, char)
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if tok is None or acc is None:
+        return True
+    # A clause break between them ("..., according to A, while Y were displaced, the UN
+    # says") means another clause, whatever the parse says.
+    lo, hi = sorted((acc.idx, char))
+    if _CLAUSE_BREAK.search(doc.text[lo:hi]):
+        return False
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return acc.head.i in main or acc.head.head.i in main
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
+
+
+def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:
+    """Whether the sentence's speech verb reports the clause holding ``char``: it is the
+    main verb, or it stands above that clause in the parse."""
+    verb_i = ctx.speech_verbs.get(sentence.index)
+    tok = token_at(doc, char)
+    if verb_i is None or tok is None:
+        return True
+    verb = doc[verb_i]
+    if verb.dep_ == "ROOT" or any(a.i == verb_i for a in tok.ancestors):
+        return True
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True  # "As Radio Okapi reports, 30 people were abducted": as X says, not while X does
+    # ", the governor said," hung on the main clause (parataxis/ccomp) reports all of it;
+    # an adverbial clause ("as Moscow claims ...") does not.
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i in main
+
+
+def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> tuple[Claimant | None, str]:
+    """The speaker of the clause holding character ``char``: the nearest speech verb above
+    it in the parse ("Kyiv says X, while the UN has verified Y": Y is the UN's)."""
+    tok = token_at(doc, char)
+    if tok is None:
+        return None, ""
+    for anc in tok.ancestors:
+        if _is_say(anc):
+            who = subject_claimant(ctx, sentence, doc, anc)
+            if who:
+                return who, f"claimant:clause-subject-of({anc.lemma_.lower()})"
+            return None, ""
+    return None, ""
+
+
+# ", a 40-year-old volunteer", ", a doctor": a person given by a role only. The body of that
+# kind must have been named within this many characters (about three sentences; tuned on
+# the bundled sample) for the person to speak for it.
+ROLE_LOOKBACK_CHARS = 600
+_DEFINITE_DESCRIPTION = re.compile(r"^the\s+[a-z-]+(?:\s+[a-z-]+)?$")
+_ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>ministry|agency|group|monitor|ngo|"
+                         r"organi[sz]ation|office|commission|committee|observatory|mission|army|military|movement|"
+                         r"alliance|coalition|militia)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:spokes(?:man|woman|person)|official|officials|source|sources|representative|head|chief|"
+                         r"leader|commander)\b",
+                         re.IGNORECASE)
+
+
+def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
+    """The claimant a subject or agent phrase names, in the article's context."""
+    terms = load_attribution_terms()
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    low = phrase.lower()
+    if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
+        return None  # "told the council", "at a press conference": a venue is no claimant
+    local = local_name(ctx, phrase)
+    if local is not None and local.known:
+        return local
+    if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
+        return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
+    if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
+        named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
+        if named and named.known:
+            return named
+        earlier = _reporter_or_last(ctx, sentence, named)
+        if earlier or low in terms.pronoun_subjects:
+            return earlier
+        return named  # "the ministry said" with no ministry named before: as written
+    role = _ROLE_FIRST.match(phrase)
+    if role:
+        # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
+        who = ctx.lexicon.resolve(phrase, ctx.countries)
+        if who is None or not who.known:
+            earlier = _reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
+            if earlier:
+                return earlier
+    who = ctx.lexicon.resolve(phrase, ctx.countries)
+    if who is None:
+        return None
+    if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
+        # "the rescue service added": a short definite description points back to the last
+        # claimant of the same kind named before ("the Syrian Civil Defence").
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
+        if earlier:
+            return earlier
+    if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
+        # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
+        # them: a person described only by a role of the kind of a body just named.
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
+        if earlier:
+            return earlier
+    if local is not None and not who.known:
+        return local  # a person the article introduced: by name, without the role words
+    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
+            and not terms.human_sources.search(phrase.lower()):
+        # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
+        return None
+    return who
+
+
+# Anaphoric subjects that name no kind of body: they point to the current reporter.
+_ROLE_NEUTRAL = frozenset({"he", "she", "they", "the spokesman", "the spokeswoman", "the spokesperson", "the official",
+                           "the source", "the statement", "the report", "the minister", "it"})
+
+
+def _role_apposition(phrase: str) -> bool:
+    roles = "|".join(load_attribution_terms().role_nouns)
+    return bool(re.search(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{roles})\b", phrase, re.IGNORECASE))
+
+
+def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | None) -> Claimant | None:
+    """What an anaphoric subject ('he', 'the ministry', 'the statement') points back to: the
+    current reporter when it fits the hint's kind, else the last claimant named before."""
+    rep = ctx.reporter
+    if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
+                            or _same_kind_family(hint, rep.claimant)):
+        return rep.claimant
+    kind = hint.kind if hint is not None and hint.kind != "unknown" else None
+    return last_claimant_before(ctx, sentence.start, kind=kind) or (
+        last_claimant_before(ctx, sentence.start) if hint is None else None)
+
+
+def _same_kind_family(a: Claimant, b: Claimant) -> bool:
+    """A ministry (government) and a health ministry (medical) are both ministries."""
+    words = {"ministry", "army", "military", "monitor", "observatory", "agency", "office"}
+    aw = set(a.name.lower().split()) & words
+    return bool(aw) and bool(aw & set(b.name.lower().split()))

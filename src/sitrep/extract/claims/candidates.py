@@ -1,0 +1,368 @@
+"""Which numbers of a sentence are figures of people: the figure rules, in order.
+
+Each rule looks at one figure and returns a candidate (the figure counts people, with the
+people noun when one is written), ``REJECT`` (it is not a count of people: an age, a year,
+a distance, a population), or None to let the next rule decide. The accepting rule's name
+is the first part of the claim's ``rule`` ("figure+noun:soldiers").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..numbers import MAX_PEOPLE, Figure, find_figures
+from ..terms import ClaimTerms, FigureTerms, PeopleNoun, load_figure_terms
+
+# Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
+# "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
+MAX_NOUN_GAP = 3
+# How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
+# has reached 412").
+MAX_TOLL_DISTANCE = 7
+# Words before a bare figure searched for a people noun or toll noun ("the number of people
+# displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
+MAX_LEVEL_CONTEXT = 16
+
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|by|until|of|during|year|early|late|mid|before|after|between|and|to)\s*$", re.I)
+_DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|number of (?:the )?dead|number of deaths|"
+                         r"number of people killed|dead|deaths|fatalities|death count)\b")
+# The people a death toll counts: everyone, killed.
+TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+_LABEL_QUANTITY = {"killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed",
+                   "injured": "injured", "wounded": "injured", "displaced": "displaced",
+                   "missing": "missing", "detained": "detained", "arrested": "detained",
+                   "released": "released"}
+_LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
+# People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
+_PARTICIPLE_NOUNS = frozenset({"wounded", "injured", "dead", "missing", "displaced", "detained"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_CASUALTY_VERB_FORMS = frozenset(
+    "killed killing wounded wounding injured injuring displaced displacing detained detaining "
+    "arrested arresting abducted abducting freed freeing released releasing uprooted uprooting "
+    "uproots displaces kills injures wounds buried burying".split()
+)
+_STOP_WORDS = frozenset(
+    "were was are is have has had been be being in on at from by with to and or who which that "
+    "as for but while when after before since during than".split()
+)
+_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
+_MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+# "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
+_WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    figure: Figure
+    noun: PeopleNoun | None
+    noun_start: int | None  # char offset in the sentence
+    rule: str
+    continues: bool = False  # "16 others", "56 more", "and 31 wounded": the people of an earlier figure
+
+
+REJECT = object()
+
+
+@dataclass(slots=True)
+class FigureView:
+    """What a figure rule reads: the figure, the text around it, the vocabulary."""
+
+    text: str
+    fig: Figure
+    terms: ClaimTerms
+    words: FigureTerms
+    previous: Candidate | None  # the sentence's candidate before this figure
+    before: str = ""
+    after: str = ""
+    year_like: bool = False
+
+    def __post_init__(self) -> None:
+        self.before, self.after = self.text[:self.fig.start], self.text[self.fig.end:]
+        f = self.fig
+        self.year_like = (f.value is not None and not f.spelled and 1900 <= f.value <= 2100
+                          and f.low == f.high and "," not in f.text)
+
+
+FigureRule = Callable[[FigureView], "Candidate | object | None"]
+
+
+def figure_label(v: FigureView):
+    """'Killed: 1,200. Injured: 3,400.', 'Refugees in Chad: 600,000' (fact boxes): the
+    label says what happened, and to whom when it names people."""
+    label = _LABEL_BEFORE.search(v.before)
+    if label:
+        word = label.group(1).lower()
+        noun = PeopleNoun((word,), "total", None, None, _LABEL_QUANTITY[word])
+        return Candidate(v.fig, noun, None, f"figure+label:{word}")
+    m = _PEOPLE_LABEL.search(v.before)
+    if m:
+        words = [w.lower() for w in _WORD.findall(m.group("label"))]
+        quantity = next((_LABEL_QUANTITY[w] for w in words if w in _LABEL_QUANTITY), None)
+        for i in range(len(words)):
+            found = v.terms.people_at(words, i)
+            if found and (found[0].quantity or quantity):
+                noun = found[0]
+                if quantity and not noun.quantity:
+                    noun = PeopleNoun(noun.words, noun.category, noun.subgroup, noun.unit, quantity)
+                return Candidate(v.fig, noun, None, f"figure+label:{' '.join(noun.words)}")
+        if quantity:
+            noun = PeopleNoun(tuple(words), "total", None, None, quantity)
+            return Candidate(v.fig, noun, None, f"figure+label:{' '.join(words)}")
+    return None
+
+
+_PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*:\s*$")
+
+
+def not_a_count(v: FigureView):
+    """Ages, codes, sums of money, dates, negated counts, years, wholes of a part, absurd
+    sizes: none of these is a count of people."""
+    if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
+        return REJECT
+    if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
+        return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
+    if v.words.container_before.search(v.before):
+        return REJECT  # "home to some 3 million people", "has around a hundred members": a size
+    if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
+        return REJECT  # "several others": too vague to be a figure
+    day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
+    if day_or_year and (_MONTHS.search(v.before) or _MONTH_AFTER.match(v.after)):
+        return REJECT  # "September 29", "29 September 2023"
+    if v.words.negated_before.search(v.before):
+        return REJECT  # "no one was killed", "not one soldier"
+    if v.year_like and _YEAR_BEFORE.search(v.before):
+        return REJECT  # "in 2011 people rose up": a year
+    if _WHOLE_AFTER_PART.search(v.before):
+        return REJECT
+    if any(x is not None and x > MAX_PEOPLE for x in (v.fig.value, v.fig.low, v.fig.high)):
+        return REJECT
+    return None
+
+
+def people_noun_after(v: FigureView):
+    """A people noun after the figure ('214 rebels', 'hundreds of prisoners', '16 others'),
+    or after a copula ('12 were children', '512 were wounded')."""
+    matches = list(_WORD.finditer(v.after[:120]))
+    lowered = [m.group(0).lower() for m in matches]
+    gap = 0
+    for i, w in enumerate(lowered):
+        if w in v.terms.not_people_units:
+            return REJECT
+        if w in v.words.continuation_nouns and i <= 1:
+            nxt = v.terms.people_at(lowered, i + 1) if i + 1 < len(lowered) else None
+            if nxt and nxt[0].words[0] not in v.words.continuation_nouns:  # "two other children"
+                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+                                 f"figure+noun:{' '.join(nxt[0].words)}")
+            if w != "other":  # "250 other armoured vehicles" goes on to its own noun
+                return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
+        found = v.terms.people_at(lowered, i)
+        if found:
+            noun, _ = found
+            # "9 soldiers were killed and 31 wounded": a noun that only says what happened
+            # counts the people of the figure before
+            says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0
+            return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}",
+                             continues=says_what)
+        if v.year_like:
+            return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
+        if w in _QUOTES:
+            continue  # 'killed nearly 1,000 "terrorists"'
+        if w in v.words.copulas and i + 1 < len(lowered):
+            nxt = v.terms.people_at(lowered, i + 1)
+            if nxt:
+                # "512 were wounded" says what happened, not who: the people of the figure before
+                says_what = nxt[0].quantity is not None and nxt[0].category == "total"
+                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+                                 f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
+            rest = lowered[i + 1: i + 4]
+            if any(r in v.words.bare_casualty_words for r in rest[:3]):
+                return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+        if w in _STOP_WORDS or not w[0].isalnum():
+            break
+        gap += 1
+        if gap > MAX_NOUN_GAP:
+            break
+    return None
+
+
+def after_casualty_verb(v: FigureView):
+    """A bare figure right after a casualty verb ('and wounded 22') counts the same people
+    as the figure before it in the sentence."""
+    prev = [w.lower() for w in _WORD.findall(v.before)[-1:]]
+    if prev and prev[-1] in _CASUALTY_VERB_FORMS:
+        return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)
+    return None
+
+
+def casualty_word_after(v: FigureView):
+    """'412 dead', '35 militants were killed and 12 captured': a casualty word right after."""
+    first = _WORD.match(v.after.lstrip())
+    if first and first.group(0).lower() in v.words.bare_casualty_words | {"captured"}:
+        return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
+    return None
+
+
+_TO_FLEE = re.compile(r"^\s+(?:people\s+)?to\s+(?:flee|leave|evacuate|abandon)\b", re.IGNORECASE)
+
+
+def forced_to_leave(v: FigureView):
+    """'forcing over 6,000 to flee': a bare figure made to leave."""
+    if _TO_FLEE.match(v.after):
+        return Candidate(v.fig, None, None, "figure+forced-to-leave")
+    return None
+
+
+def toll_noun_before(v: FigureView):
+    """'the death toll has reached 412': a toll noun shortly before a bare figure."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
+    if any(re.search(rf"\b{re.escape(t)}\b", recent) for t in v.terms.toll_nouns if t not in ("number", "figure")):
+        if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+            return REJECT
+        # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.
+        death = _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:]))
+        return Candidate(v.fig, TOLL_KILLED if death else None, None, "figure+toll-noun")
+    return None
+
+
+def level_verb(v: FigureView):
+    """'the number of people displaced ... has reached an estimated 280,000'."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
+        noun = None
+        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
+            found = v.terms.people_at(prev_words, j)
+            if found:
+                noun = found[0]
+                break
+        if noun is None and _DEATH_TOLL.search(clause):
+            noun = TOLL_KILLED  # "the death toll ... climbed from 558"
+        if noun is not None or re.search(r"\b(?:toll|number|figure|tally|count)\b", clause):
+            return Candidate(v.fig, noun, None, "figure+level-verb")
+    return None
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\d,. ]+\s+to\s+$", re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)\s+(?:another\s+|a\s+further\s+|some\s+)?$",
+                              re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
+                             re.IGNORECASE)
+
+
+_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+", re.IGNORECASE)
+_SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
+
+
+def part_of_whole(v: FigureView):
+    """'88,780 of the territory's estimated 120,000 Armenians have fled': the part counts
+    the whole's people."""
+    m = _PART_OF_WHOLE.match(v.after)
+    if not m:
+        return None
+    tail = v.after[m.end():]
+    words = [w.lower() for w in _WORD.findall(tail[:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+part-of:{' '.join(found[0].words)}")
+    return None
+
+
+def shared_noun(v: FigureView):
+    """'86 Israeli and 24 foreign national hostages were released': both figures count the
+    noun after the second."""
+    m = _SHARED_NOUN.match(v.after)
+    if not m or v.terms.people_at([w.lower() for w in _WORD.findall(v.after[:30])], 0):
+        return None
+    words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+shared-noun:{' '.join(found[0].words)}")
+        if words[i] in _STOP_WORDS:
+            break
+    return None
+
+
+def figure_from_to(v: FigureView):
+    """'climbed from 558 to 569': the figure a count became counts what the first did."""
+    if v.previous is not None and _FROM_TO.search(v.before):
+        return Candidate(v.fig, v.previous.noun, None, "figure+from-to", continues=True)
+    return None
+
+
+def figure_ellipsis(v: FigureView):
+    """'21,000 were wounded in Gaza and 2,050 in the West Bank', '315,000 in December and
+    75,000 in January', 'and another 980 on 26 December': a bare figure in a list after a
+    figure of people counts the same people."""
+    if v.previous is None or v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+        return None
+    if _ELLIPSIS_BEFORE.search(v.before) and _ELLIPSIS_AFTER.match(v.after):
+        return Candidate(v.fig, None, None, "figure+ellipsis", continues=True)
+    return None
+
+
+# The figure rules, in order: the first that returns a candidate or REJECT decides.
+FIGURE_RULES: tuple[FigureRule, ...] = (
+    figure_label,
+    not_a_count,
+    figure_from_to,
+    part_of_whole,
+    people_noun_after,
+    shared_noun,
+    after_casualty_verb,
+    casualty_word_after,
+    forced_to_leave,
+    toll_noun_before,
+    level_verb,
+    figure_ellipsis,
+)
+
+
+def candidate(text: str, fig: Figure, terms: ClaimTerms, previous: Candidate | None = None) -> Candidate | None:
+    view = FigureView(text, fig, terms, load_figure_terms(), previous)
+    for rule in FIGURE_RULES:
+        out = rule(view)
+        if out is REJECT:
+            return None
+        if out is not None:
+            return out
+    return None
+
+
+def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
+    """'the killing of its photographer', 'the martyrdom of its leader': one victim, no
+    number written."""
+    out = []
+    for m in load_figure_terms().single_victim.finditer(text):
+        word = m.group("noun").lower()
+        found = terms.people.get(word) or terms.people.get(word + "s")
+        noun = found[-1] if found else PeopleNoun((word,), "total", None, None)
+        fig = Figure(m.start("noun"), m.end("noun"), m.group("noun"), 1, 1, 1, None, spelled=True)
+        out.append(Candidate(fig, noun, m.start("noun"), "single-victim:" + word))
+    return out
+
+
+def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
+    """Every candidate figure of a sentence, in order."""
+    out: list[Candidate] = []
+    for fig in find_figures(text):
+        cand = candidate(text, fig, terms, out[-1] if out else None)
+        if cand:
+            out.append(cand)
+    out += single_victims(text, terms)
+    out.sort(key=lambda c: c.figure.start)
+    return out

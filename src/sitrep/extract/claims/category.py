@@ -1,0 +1,188 @@
+"""Whose people a figure counts: the category rules, in order.
+
+The people noun gives a first category ("children" are civilians, "soldiers" government).
+Later rules refine it: the words naming a side ("pro-government fighters", "Houthi
+forces"), a speaker's own fighters ("eight of its fighters"), the group a figure is part
+of ("among the dead servicemen, 180 were ..."), the figure a bare one continues ("9
+civilians were killed and 31 wounded": 31 civilians). Each rule returns ``(category,
+subgroup, rule)`` or None; the rule is the ``category:...`` part of the claim's rule (the
+noun rule leaves none: the ``figure+noun`` part already says it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+from ...records import Claim, Claimant
+from ..terms import ClaimTerms, PeopleNoun
+from .candidates import Candidate
+
+# An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
+# armed side; government is state forces and their allied militias).
+SIDE_CATEGORY = {"opposition": "rebels", "government": "government"}
+_OF_GROUP = re.compile(r"^[\w-]+\s+(?:of|from|among)\s+((?:the|a|an)?\s*[\w'’ -]{1,40}?)(?=[,.;]|\s+(?:who|which|that|in|on|at|and|were|was)\b|$)",
+                       re.IGNORECASE)
+# Words before a figure searched for the group it is part of ("among the dead servicemen,").
+MAX_GROUP_CHARS = 160
+# The group's noun comes within this many words of "among the dead" ("among the dead
+# Azerbaijani servicemen").
+MAX_GROUP_WORDS = 4
+
+
+@dataclass(frozen=True)
+class CategoryWords:
+    government: re.Pattern[str]
+    rebels: re.Pattern[str]
+    own_people: re.Pattern[str]
+    generic_nouns: frozenset[str]
+    group_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def category_words() -> CategoryWords:
+    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))["categories"]
+
+    def alt(words):
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+
+    return CategoryWords(alt(data["government_modifiers"]), alt(data["rebel_modifiers"]), alt(data["own_people"]),
+                         frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE))
+
+
+@dataclass
+class CategoryView:
+    """What a category rule reads."""
+
+    text: str
+    cand: Candidate
+    terms: ClaimTerms
+    countries: Sequence[str]
+    claimant: Claimant | None
+    earlier: list[Claim]  # claims of this sentence so far
+    parent: Claim | None  # the figure this one breaks down, if any
+    quantity: str = ""
+    category: str = "total"
+    subgroup: str | None = None
+
+
+CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]
+
+
+def _generic(view: CategoryView) -> bool:
+    noun = view.cand.noun
+    return noun is None or " ".join(noun.words) in category_words().generic_nouns or noun.category == "total"
+
+
+def continues_earlier(view: CategoryView):
+    """'Four ambulance staff were killed and 16 others injured', '192 soldiers were killed,
+    512 were wounded', 'killed 8 civilians and wounded 22': the people of the figure this
+    one continues (the sentence's last figure that is not itself a breakdown)."""
+    if not view.cand.continues:
+        return None
+    main = [c for c in view.earlier if "breakdown-of" not in c.rule]
+    if not main:
+        return None
+    last = main[-1]
+    if view.quantity == "displaced" and last.quantity != "displaced":
+        return None  # "killed dozens of civilians and displaced hundreds of thousands": everyone
+    return last.category, last.subgroup, f"category:continues-{last.id}"
+
+
+def group_before(view: CategoryView):
+    """'Among the dead servicemen, 180 were employees of the ministry', 'one of the martyrs
+    was a civilian': the group named before a generic figure gives its people."""
+    if not _generic(view):
+        return None
+    words = category_words()
+    before = view.text[max(0, view.cand.figure.start - MAX_GROUP_CHARS): view.cand.figure.start]
+    for m in reversed(list(words.group_before.finditer(before))):
+        tail = before[m.end():]
+        tokens = re.findall(r"[\w’'-]+", tail.lower())[:MAX_GROUP_WORDS]
+        for i in range(len(tokens)):
+            found = view.terms.people_at(tokens, i)
+            if found and " ".join(found[0].words) not in words.generic_nouns:
+                noun = found[0]
+                cat = _side(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
+                return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
+    return None
+
+
+def of_group_predicate(view: CategoryView):
+    """'one of the martyrs was a civilian': the predicate after 'N of the X was/were'."""
+    after = view.text[view.cand.figure.end:]
+    m = re.match(r"\s+of\s+(?:the|those|them|whom)\b[^,;.]{0,40}?\s+(?:was|were|is|are)\s+(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)",
+                 after, re.IGNORECASE)
+    if not m:
+        return None
+    tokens = m.group(1).lower().split()
+    found = view.terms.people_at(tokens, 0)
+    if found and " ".join(found[0].words) not in category_words().generic_nouns:
+        return found[0].category, found[0].subgroup, f"category:predicate({' '.join(found[0].words)})"
+    return None
+
+
+def side_words(view: CategoryView):
+    """'rebel fighters', 'pro-government fighters', '5 Houthi forces': the words before the
+    noun (or an 'of/from' phrase after it) name the side."""
+    noun = view.cand.noun
+    if noun is None or noun.category not in ("combatants", "total"):
+        return None
+    between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
+    of_phrase = _OF_GROUP.match(view.text[view.cand.noun_start:]) if view.cand.noun_start is not None else None
+    if of_phrase:
+        between += " " + of_phrase.group(1)
+    side = _side(view, between)
+    if side:
+        return side, noun.subgroup, "category:side"
+    return None
+
+
+def own_people(view: CategoryView):
+    """'Hezbollah said eight of its fighters were killed': the speaker's own side."""
+    if view.category != "combatants" or view.claimant is None:
+        return None
+    between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
+    if category_words().own_people.search(between):
+        side = SIDE_CATEGORY.get(view.claimant.kind)
+        if side:
+            return side, view.subgroup, "category:own-side"
+    return None
+
+
+def _side(view: CategoryView, words_text: str) -> str | None:
+    words = category_words()
+    if words.government.search(words_text):
+        return "government"
+    if words.rebels.search(words_text):
+        return "rebels"
+    from ..actors import load_actors
+
+    for match in load_actors().match(words_text, view.countries):
+        side = SIDE_CATEGORY.get(match.actor.side)
+        if side:
+            return side
+    return None
+
+
+# The category rules, in order; each may refine what the earlier ones gave.
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, side_words, own_people)
+
+
+def category(view: CategoryView) -> tuple[str, str | None, str]:
+    """(category, subgroup, rules applied)."""
+    noun: PeopleNoun | None = view.cand.noun
+    view.category = noun.category if noun else "total"
+    view.subgroup = noun.subgroup if noun else None
+    applied = []
+    for rule in CATEGORY_RULES:
+        out = rule(view)
+        if out is not None:
+            view.category, view.subgroup, name = out
+            applied.append(name)
+    return view.category, view.subgroup, " ".join(applied)

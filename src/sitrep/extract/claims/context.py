@@ -1,0 +1,53 @@
+"""What claim extraction knows about the article as a whole while it reads it in order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ...nlp import Sentence
+from ...records import Article, Claim, Claimant
+from ..claimants import ClaimantLexicon, ClaimantMatch
+
+
+@dataclass(slots=True)
+class Reporter:
+    """The article's current reporter: the last claimant a sentence was attributed to."""
+
+    claimant: Claimant
+    sentence: int  # index of the sentence that named it
+    line: int  # its paragraph (line of the cleaned text)
+    rule: str
+
+
+@dataclass
+class ArticleContext:
+    """What claim extraction needs to know about the article as a whole."""
+
+    article: Article
+    lexicon: ClaimantLexicon
+    countries: Sequence[str] = ()
+    mentions: list[ClaimantMatch] = field(default_factory=list)  # claimant aliases in the text
+    previous: list[Claim] = field(default_factory=list)  # claims of the previous parsed sentence
+    previous_index: int = -10
+    previous_parsed: tuple | None = None  # (sentence, doc, claimant it inherited) of the previous one
+    previous_open_quote: bool = False
+    reference_year: int | None = None  # publication year, else the latest year the text names
+    attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
+    speech_verbs: dict = field(default_factory=dict)  # sentence index -> token index of that verb
+    # Names the article itself defines: acronyms ("Amhara Association of America (AAA)")
+    # and people introduced with a title ("Health Minister Firas Abiad" -> the ministry).
+    local: dict[str, Claimant] = field(default_factory=dict)
+    local_regex: re.Pattern[str] | None = None
+    reporter: Reporter | None = None
+    publisher: Claimant | None = None  # the article's publisher, when it is a claimant itself
+    publisher_rule: str = ""
+    line_starts: list[int] = field(default_factory=list)
+    parsed: dict[int, tuple[Sentence, object]] = field(default_factory=dict)  # index -> (sentence, doc)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """The paragraph (line of the cleaned text) holding character ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1

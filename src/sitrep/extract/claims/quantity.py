@@ -1,0 +1,212 @@
+"""What happened to the people a figure counts: the quantity rules, in order.
+
+The quantity comes from the figure's own words first (a noun that says it: "deaths",
+"injuries"), then from the casualty word the parse links to the figure, then from the
+nearest casualty word of its clause. A negated or hypothetical casualty word ("could
+displace", "no one was killed") gives no quantity, so no claim. Each rule returns
+``(quantity, rule)`` or None; the rule is the ``quantity:...`` part of the claim's rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..terms import ClaimTerms, load_figure_terms
+from .attribution import token_at
+from .candidates import Candidate
+
+# How far (in tokens) a casualty word may be from the figure when the parse links none.
+MAX_QUANTITY_DISTANCE = 16
+# No quantity at all, and no later rule may give one: the figure is not a claim.
+NONE = ("", "")
+
+QuantityRule = Callable[[object, str, Candidate, ClaimTerms], "tuple[str, str] | None"]
+
+
+def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
+    """(token index, quantity, is proper noun) of every casualty word of the sentence,
+    computed once per sentence."""
+    cached = doc.user_data.get("sitrep_quantities")
+    if cached is None:
+        words = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        cached = []
+        for t in doc:
+            q = terms.quantity_at(words, lemmas, t.i)
+            if q:
+                cached.append((t.i, q[0], t.pos_ == "PROPN"))
+        doc.user_data["sitrep_quantities"] = cached
+    return cached
+
+
+def hypothetical(tok) -> bool:
+    """Negated or modal casualty words are not claims ("could displace", "no one was killed")."""
+    words = load_figure_terms()
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words.hypothetical_aux:
+            return True
+    head = tok.head
+    return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
+
+
+def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'the killing of its photographer': the event noun says it."""
+    if not cand.rule.startswith("single-victim:"):
+        return None
+    events = load_figure_terms().single_victim_events
+    for key, q in events.items():
+        if re.search(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$", text[: cand.figure.start].lower()):
+            return q, "quantity:single-victim"
+    return NONE
+
+
+def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
+    if cand.noun is not None and cand.noun.quantity:
+        return cand.noun.quantity, f"quantity:noun({' '.join(cand.noun.words)})"
+    return None
+
+
+_LEAVE = frozenset({"leave", "flee", "abandon", "evacuate", "quit", "desert"})
+_FORCE = frozenset({"force", "drive", "compel", "push", "order", "make"})
+
+
+def _figure_tokens(doc) -> list[int]:
+    """Token indices where the sentence's figures start (cached per sentence)."""
+    cached = doc.user_data.get("sitrep_figures")
+    if cached is None:
+        from ..numbers import find_figures
+
+        cached = []
+        for f in find_figures(doc.text):
+            tok = token_at(doc, f.start)
+            if tok is not None:
+                cached.append(tok.i)
+        doc.user_data["sitrep_figures"] = cached
+    return cached
+
+
+def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """The casualty word the parse links to the figure: a modifier of its noun ('people
+    killed'), then the heads above it ('were killed', 'the injury of six others')."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None:
+        return NONE
+    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
+    captives = load_figure_terms().captive_words
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod"):
+            q = by_index.get(child.i)
+            if q and not hypothetical(child):
+                return q, f"quantity:parse({child.lemma_})"
+    tok = anchor
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lemma_ in ("take", "hold") and any(c.lower_ in captives for c in tok.children):
+            return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
+        if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
+            return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
+        if tok.lemma_ in ("hold", "keep") and cand.noun is not None and cand.noun.category == "prisoners":
+            return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages"
+        if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+            return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh"
+        if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
+            return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
+        q = by_index.get(tok.i)
+        if q:
+            if hypothetical(tok):
+                return NONE
+            return q, f"quantity:parse({tok.lemma_})"
+    return None
+
+
+def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """The nearest casualty word of the clause, preferring one after the figure."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None:
+        return NONE
+    best = None
+    figures = _figure_tokens(doc)
+    breakdown = load_figure_terms().breakdown
+    for i, quantity, propn in quantity_tokens(doc, terms):
+        if i == anchor.i or propn:
+            continue
+        if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
+            continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
+        dist = i - anchor.i
+        if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
+            continue
+        score = dist if dist > 0 else -dist * 1.5
+        if score <= MAX_QUANTITY_DISTANCE and (best is None or score < best[0]):
+            best = (score, quantity, doc[i])
+    if best:
+        if hypothetical(best[2]):
+            return NONE
+        return best[1], f"quantity:near({best[2].text.lower()})"
+    return None
+
+
+_GROUP_CASUALTY = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(dead|killed|slain|wounded|injured|detained|missing|displaced|victims)\b"
+                             r"[^.;]{0,80}$", re.IGNORECASE)
+_GROUP_QUANTITY = {"dead": "killed", "killed": "killed", "slain": "killed", "wounded": "injured",
+                   "injured": "injured", "detained": "detained", "missing": "missing", "displaced": "displaced",
+                   "victims": "killed"}
+
+
+def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Among the dead servicemen, 180 were ... and 12 were ...': the group says it."""
+    m = _GROUP_CASUALTY.search(text[: cand.figure.start])
+    if m:
+        return _GROUP_QUANTITY[m.group(1).lower()], f"quantity:group({m.group(1).lower()})"
+    return None
+
+
+def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'1.9 million people, or 85 per cent of the population, are estimated to be internally
+    displaced': the casualty word in the predicate of the verb the figure is subject of."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
+    frontier = [anchor.head]
+    for _ in range(3):
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in ("xcomp", "acomp", "oprd", "attr", "ccomp"):
+                    q = by_index.get(child.i)
+                    if q and not hypothetical(child):
+                        return q, f"quantity:parse-predicate({child.lemma_})"
+                    nxt.append(child)
+        frontier = nxt
+    return None
+
+
+# The quantity rules, in order.
+QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, own_noun, parse_link, parse_predicate, group_casualty_word,
+                                            nearest_in_clause)
+
+
+def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:
+    """(quantity, rule), or (None, "") when the figure says nothing happened to anyone."""
+    for rule in QUANTITY_RULES:
+        out = rule(doc, text, cand, terms)
+        if out is NONE:
+            return None, ""
+        if out is not None:
+            return _prisoners_out(out, cand, text)
+    return None, ""
+
+
+def _prisoners_out(out: tuple[str, str], cand: Candidate, text: str) -> tuple[str, str]:
+    """'Hundreds of inmates fled the prison': prisoners who flee or escape are released
+    (a prison break), not displaced."""
+    q, rule = out
+    if q == "displaced" and cand.noun is not None and cand.noun.category == "prisoners":
+        return "released", rule + " quantity:prisoners-escaped"
+    return out

@@ -213,7 +213,12 @@ def _country_evidence(run: str, gazetteer: Gazetteer) -> tuple[list[str], bool]:
     if cc is not None:
         return ([cc, *sorted(areas - {cc})], False) if areas - {cc} else ([cc], True)
     if areas:
-        return sorted(areas), len(areas) == 1
+        # a big town of the same name elsewhere makes it no evidence ("Gaza": Mozambique's
+        # province, the Palestinian city)
+        towns = {c.place.country for c in cands if c.place.country and c.main and c.match == "exact"
+                 and c.place.feature == "city" and c.place.population >= CONTEXT_CITY_MIN_POPULATION}
+        both = areas | towns
+        return (sorted(both), True) if len(both) == 1 else ([], False)  # ambiguous: no evidence
     if not stop:
         trusted = [c for c in cands if gazetteer.trusted(c)]
         cand = min(trusted, key=lambda c: (c.match != "exact", FEATURE_ORDER.get(c.place.feature, 9),
@@ -371,7 +376,10 @@ def _in_qualifier(place: Place, qualifier: Qualifier) -> bool:
 
 def _score(cand: Candidate, ctx: _Context, qualifier: Qualifier | None, key: str) -> float:
     p = cand.place
-    s = POPULATION_WEIGHT * math.log10(max(p.population, 0) + 1) + FEATURE_BONUS.get(p.feature, 0.0)
+    s = POPULATION_WEIGHT * math.log10(max(p.population, 0) + 1)
+    if p.feature in ("country", "region") or p.country in ctx.rank:
+        # a province abroad gets no edge over a town at home ("Gaza" is not Mozambique's)
+        s += FEATURE_BONUS.get(p.feature, 0.0)
     if not cand.main:
         s -= ALTERNATE_PENALTY
     if cand.match == "skeleton":

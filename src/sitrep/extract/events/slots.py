@@ -309,13 +309,18 @@ def _list_head(w):
     return cur
 
 
+def _nominal_roots(trig: Trigger) -> list:
+    """The nouns of a slot: its roots, and the objects of its prepositions ('control of X')."""
+    return [o for r in trig.roots for o in ([r] if r.dep_ != "prep" else kids(r, "pobj"))]
+
+
 def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
     """'the northeastern regional command headquarters had been captured': a definite
     facility described by its modifiers, in no named town, is the place as written
     (rule ``event-slot:facility``; 'the airport' alone is too vague)."""
     facilities = t.words("territory_change", "facility_objects")
     doc_id, base = where
-    for root in trig.roots:
+    for root in _nominal_roots(trig):
         if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
             continue
         if not any(c.lower_ == "the" for c in root.children):
@@ -336,7 +341,7 @@ def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) 
     in X' or 'a dam in northern Raqqa')."""
     facilities = t.words("territory_change", "facility_objects")
     locs = t.words("territory_change", "locator_preps")
-    for root in trig.roots:
+    for root in _nominal_roots(trig):
         if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
             continue
         if not any(c.dep_ == "poss" or c.lower_ in ("the", "its", "their") for c in root.children):

@@ -175,13 +175,22 @@ def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
         run.clear()
 
     for tok_start, tok_end, tok in _tokens(text):
+        first = tok[0]
+        if first.isupper():
+            capitalised = True
+        elif first.isdigit() or ("-" not in tok and "'" not in tok and "’" not in tok):
+            capitalised = False
+        else:
+            capitalised = _is_capitalised(tok)
+        if not capitalised and not run:
+            continue  # the common case: a lowercase word outside any run
         if run:
             prev = run[-1][2]
             joined = (text[run[-1][1]:tok_start] == " " and not _POSSESSIVE.search(prev)
                       and not (prev[-1] == "." and not _INITIALS.fullmatch(prev) and prev not in prefixes))
         else:
             joined = False
-        if _is_capitalised(tok):
+        if capitalised:
             if run and not joined:
                 close()
             run.append((tok_start, tok_end, tok))
@@ -258,6 +267,7 @@ class _Span:
     ignored: bool = False  # an adjective or stop word: never a place, even in a list of places
     group: int = -1  # index of the list ("A, B and C") the span belongs to
     qualifier: Qualifier | None = None  # the province or country written after it ("Athens, Ga.")
+    modes: tuple[int, bool, bool] | None = None  # sentence start, province mode, city mode
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -530,13 +540,14 @@ def _mention(doc_id: str, span: _Span, place: Place | None, precision: int | Non
 
 
 def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
-    sent_start, _ = _sentence_bounds(text, span.start)
-    admin = _admin_mode(text, span, sent_start)
-    city = _city_mode(text, span)
-    w = _words()
     if _ADJECTIVE.search(span.text) or gazetteer.is_stopword(span.text):
         span.ignored = True  # "Britain-based", "HTS-led": adjectives, not places
         return
+    if span.modes is None:  # the same in both passes
+        sent_start, _ = _sentence_bounds(text, span.start)
+        span.modes = (sent_start, _admin_mode(text, span, sent_start), _city_mode(text, span))
+    sent_start, admin, city = span.modes
+    w = _words()
     tries = [(0, len(span.text), admin, city)] + [(o, n, admin, city) for o, n in _sub_names(span.text)]
     last = span.text.split()[-1].lower()
     if len(span.text.split()) > 1 and last in w.admin_suffixes | w.city_suffixes:

@@ -20,6 +20,7 @@ class Reporter:
     sentence: int  # index of the sentence that named it
     line: int  # its paragraph (line of the cleaned text)
     rule: str
+    quantities: frozenset[str] = frozenset()  # what its sentence speaks of (killed, displaced...)
 
 
 @dataclass

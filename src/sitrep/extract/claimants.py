@@ -313,6 +313,26 @@ def _state_forms() -> frozenset[str]:
                      if f[:1].isupper() and f not in demonyms)
 
 
+def trie_pattern(keys: Iterable[str]) -> str:
+    """One alternation for many lowercase phrases, shaped as a trie (several times faster
+    than a flat alternation of hundreds of names); spaces match any run of spaces."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
     """(regex, owner word -> ISO2, ISO2 -> demonym, body form -> (name, kind)) for state_body."""
@@ -345,7 +365,7 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
             forms[form] = (body["name"], body["kind"])
 
     def alt(words) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return trie_pattern(w.lower() for w in words)
 
     titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
     # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state

@@ -183,7 +183,9 @@ def _claim(ctx: ArticleContext, sentence: Sentence, cand: Candidate, q: str, cat
     fig = cand.figure
     text = sentence.text
     start, end = sentence.start + fig.start, sentence.start + fig.end
-    period = dates.resolve_period_start(text, ctx.article.published)
+    period = ctx.periods.get(sentence.index, _UNSET)
+    if period is _UNSET:  # once per sentence: its figures share the period
+        period = ctx.periods[sentence.index] = dates.resolve_period_start(text, ctx.article.published)
     return Claim(
         id=content_id(ctx.article.id, start, end, q, cat),
         doc=ctx.article.id, quantity=q, category=cat, subgroup=subgroup,
@@ -195,6 +197,9 @@ def _claim(ctx: ArticleContext, sentence: Sentence, cand: Candidate, q: str, cat
         unverified=bool(load_figure_terms().unverified.search(text)),
         sentence=text, start=start, end=end, sentence_start=sentence.start, rule=rule,
     )
+
+
+_UNSET = object()
 
 
 def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim], inherited, adjacent: bool) -> None:

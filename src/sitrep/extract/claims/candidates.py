@@ -365,7 +365,7 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
 def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     """Every candidate figure of a sentence, in order."""
     out: list[Candidate] = []
-    for fig in find_figures(text):
+    for fig in find_figures(text):  # (quantity.py reads the same figures back from the doc cache)
         cand = candidate(text, fig, terms, out[-1] if out else None)
         if cand:
             out.append(cand)

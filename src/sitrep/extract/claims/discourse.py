@@ -127,11 +127,16 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
 
 
 def _title_regex() -> re.Pattern[str]:
-    titles = load_attribution_terms().title_words
-    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    # "Health Minister Firas Abiad", "the group's military spokesman, Yahya Saree,"
-    return re.compile(rf"(?P<pre>(?:[\w'’.&-]+\s+){{0,5}}?)(?P<title>(?i:{alt}))(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?"
-                      rf"(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+    from ..claimants import trie_pattern
+
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(load_attribution_terms().title_words)})(?![\w-])", re.IGNORECASE)
+
+
+# What may follow a title: "... for Houthis," and the name ("Health Minister Firas Abiad",
+# "the group's military spokesman, Yahya Saree,").
+_AFTER_TITLE = re.compile(rf"(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+# Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
+MAX_TITLE_QUALIFIERS = 5
 
 
 # "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman"
@@ -156,20 +161,24 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
     if not _TITLE_RX:
         _TITLE_RX.append(_title_regex())
     out: dict[str, Claimant] = {}
-    for m in _TITLE_RX[0].finditer(text):
+    for t in _TITLE_RX[0].finditer(text):
+        m = _AFTER_TITLE.match(text, t.end())
+        if m is None:
+            continue
         name = _RANK.sub("", m.group("name"))  # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho
-        if len(name.split()) < 2:
+        if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
-        if name.split()[0].lower() in _NAME_STOP or name in out or (m.group("comma") and not m.group("of") and False):
-            continue
-        pre = m.group("pre").split()
+        pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
+        if pre and not text[:t.start()].endswith((" ", "\n")):
+            pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []
         for w in reversed(pre):
             if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")):
                 break
             kept.insert(0, w)
-        office = " ".join(kept + [m.group("title")] + ([f"for {m.group('of')}"] if m.group("of") else []))
-        _register(out, name, office, m.group("title").lower(), bool(kept or m.group("of")), lexicon, countries)
+        title = t.group(0)
+        office = " ".join(kept + [title] + ([f"for {m.group('of')}"] if m.group("of") else []))
+        _register(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = m.group("name"), m.group("role").strip()
         if name in out or name.split()[0].lower() in _NAME_STOP:

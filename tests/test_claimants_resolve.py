@@ -24,7 +24,7 @@ def lexicon():
     # "the military" starts inside the longer, more specific alias: the longer one wins.
     ("the military operations command leading the offensive", ["SY"], "Hayat Tahrir al-Sham", "opposition"),
     ("Ukraine", [], "Ukrainian government", "government"),
-    ("Kyiv", [], "Kyiv", "government"),
+    ("Kyiv", [], "Ukrainian government", "government"),  # a capital speaks for its state
     ("Ukraine's coordination headquarters", [], "Ukraine's coordination headquarters", "government"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):

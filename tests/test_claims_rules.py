@@ -83,7 +83,7 @@ FIGURE_CASES = {
          [("killed", "total", 412, None), ("injured", "total", 800, None)]),
         ("The army said 22 militants were killed and 9 captured in Borno.",
          [("killed", "rebels", 22, ANY), ("detained", "rebels", 9, ANY)]),
-        ("Police reported 14 dead in the Port-au-Prince shootout.", [("killed", "total", 14, "Police")]),
+        ("Police reported 14 dead in the Port-au-Prince shootout.", [("killed", "total", 14, "Haitian police")]),
     ],
     "forced_to_leave": [
         ("Gang attacks in Haiti forced more than 3,000 to flee Cabaret.", [("displaced", "total", 3000, None)]),
@@ -365,3 +365,45 @@ def test_claims_one_figure_once_keeps_different_claimants(extract_text):
             "Israel's army said 40 people were killed.")
     claims = _run(extract_text, text)
     assert len({c.source for c in claims}) == len(claims) >= 2
+
+
+@pytest.mark.parametrize("text,source", [
+    # a generic state body speaks for the article's state (Somalia, Mali, Colombia, Mozambique)
+    ("Al-Shabaab fighters attacked a hotel in Mogadishu, killing 12 people, police said.", "Somali police"),
+    ("The transitional government in Bamako said 49 civilians were killed near Timbuktu.", "Malian government"),
+    ("Two soldiers were killed in Arauca, Colombia, the army said.", "Colombian army"),
+    ("Militants beheaded 50 people in Cabo Delgado, Mozambique, state media reported.", "Mozambican state media"),
+    # a body named with its capital is its state's (Afghanistan)
+    ("The health ministry in Kabul said 27 children had been killed in Kandahar.", "Afghan Health Ministry"),
+    # a position inside a body speaks for the body; an office or a personal role does not
+    ("Aamin Ambulance director Abdikadir Abdirahman said 31 wounded people were carried to hospital in Mogadishu.",
+     "Aamin Ambulance"),
+    ("Regional governor Colonel Rodolphe Sorgho said 40 people were killed in northern Burkina Faso.", "Rodolphe Sorgho"),
+    # the speaker of a first-person quote (Myanmar)
+    ('"I counted 80 bodies," a rescue worker told the BBC about the strike in Sagaing.', "rescue worker"),
+    # a country before a headline colon is its topic, not its source (Nigeria)
+    ("Nigeria: insurgents kill 30 farmers in Borno", None),
+])
+def test_claims_claimant_naming(extract_text, text, source):
+    claims = _run(extract_text, text)
+    assert claims and claims[0].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadists killed 49 civilians in Mali, the government said. The figures could not be independently verified.",
+    "Russia said it had killed 300 Ukrainian soldiers near Kupiansk. The claim could not be verified.",
+    "The RSF said 200 army soldiers were killed in El Obeid. Reuters was unable to verify the figure.",
+])
+def test_claims_unverified_in_next_sentence(extract_text, text):
+    claims = _run(extract_text, text)
+    assert claims and all(c.unverified for c in claims)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Medics said they were treating up to 150 wounded civilians a day in Mosul.", ("injured", "civilians", 150)),
+    ("The strike left 12 dead soldiers and a burning tank near Pokrovsk.", ("killed", "government", 12)),
+    ("Doctors counted 40 injured children in the Khan Younis hospital.", ("injured", "civilians", 40)),
+])
+def test_claims_participle_before_people(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == [expected]

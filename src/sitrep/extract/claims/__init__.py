@@ -38,6 +38,7 @@ from .context import ArticleContext
 from .discourse import (
     attributed_after,
     source_lines,
+    unverified_after,
     build_context,
     current_reporter,
     one_figure_once,
@@ -106,12 +107,21 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
             who_rule = "claimant:breakdown"
-        if who is None and claimant is None and fallback is not None:
+        if who is None and claimant is None and fallback is not None and _continues_topic(ctx, fallback_rule, q):
             who, who_rule = fallback, fallback_rule
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)
     return claims
+
+
+def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:
+    """A current reporter covers figures of what it spoke of ("the ministry said 40 were
+    killed ... 12 more died"), not a new topic in its paragraph ("... hostages were
+    released"); a reporter introduced with no casualty word covers any."""
+    if rule != "claimant:current-reporter" or ctx.reporter is None:
+        return True
+    return not ctx.reporter.quantities or q in ctx.reporter.quantities
 
 
 _KILLED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:dead|killed|victims|martyrs|slain)")
@@ -173,7 +183,9 @@ def _claim(ctx: ArticleContext, sentence: Sentence, cand: Candidate, q: str, cat
     fig = cand.figure
     text = sentence.text
     start, end = sentence.start + fig.start, sentence.start + fig.end
-    period = dates.resolve_period_start(text, ctx.article.published)
+    period = ctx.periods.get(sentence.index, _UNSET)
+    if period is _UNSET:  # once per sentence: its figures share the period
+        period = ctx.periods[sentence.index] = dates.resolve_period_start(text, ctx.article.published)
     return Claim(
         id=content_id(ctx.article.id, start, end, q, cat),
         doc=ctx.article.id, quantity=q, category=cat, subgroup=subgroup,
@@ -185,6 +197,9 @@ def _claim(ctx: ArticleContext, sentence: Sentence, cand: Candidate, q: str, cat
         unverified=bool(load_figure_terms().unverified.search(text)),
         sentence=text, start=start, end=end, sentence_start=sentence.start, rule=rule,
     )
+
+
+_UNSET = object()
 
 
 def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim], inherited, adjacent: bool) -> None:
@@ -228,6 +243,7 @@ def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     """The article-level rules, once every sentence is read: an attribution in the next
     sentence, the publisher of a primary report, then one figure once."""
     attributed_after(ctx, claims)
+    unverified_after(ctx, claims)
     source_lines(ctx, claims)
     publisher_fallback(ctx, claims)
     return one_figure_once(ctx, claims)
@@ -247,7 +263,8 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
         p_end = parent.end - parent.sentence_start
         if p_end <= cand.figure.start:
             between = text[p_end:cand.figure.start]
-            marks = list(breakdown.finditer(between)) + list(_LIST_BREAK.finditer(between))
+            marks = [m for m in list(breakdown.finditer(between)) + list(_LIST_BREAK.finditer(between))
+                     if not _COPULA_BEFORE.search(between[:m.start()])]
             if not marks:
                 continue
             # "killed 11, including four children, and wounded 60": a casualty verb after
@@ -258,6 +275,9 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     return None
 
 
+# "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after
+# a copula is the predicate of the figure before, not the opening of a breakdown.
+_COPULA_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+$", re.IGNORECASE)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|displaced|displacing|detained|"
                             r"arrested|abducted|released|freed|died|fled|missing)\b", re.IGNORECASE)
 _ATTRIBUTION_CUES = re.compile(r"\b(?:according|said|says|told|reported|reports|added|stated|announced|confirmed|noted|"

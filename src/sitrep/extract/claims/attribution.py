@@ -87,7 +87,9 @@ def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
     head = re.match(r"^([^:]{2,40}):\s", sentence.text)
-    if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")):
+    if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
+            and ctx.lexicon.state_government(head.group(1)) is None:
+        # "Mali: dozens killed ..." names the topic, not who says it
         who = local_name(ctx, head.group(1)) or ctx.lexicon.resolve(head.group(1), ctx.countries)
         if who and who.known:
             return who, "claimant:headline-source"
@@ -327,6 +329,14 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     low = phrase.lower()
     if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
         return None  # "told the council", "at a press conference": a venue is no claimant
+    if _FIGURE_FIRST.match(phrase):
+        return None  # "about 100 people, including children, witnesses ...": content, not a speaker
+    if low in ("i", "we", "us"):
+        # '"I counted 80 bodies," a rescue worker told the BBC': the quote's speaker
+        m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text)
+        if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
+            return None
+        return resolve_subject(ctx, sentence, m.group("who"))
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
@@ -339,7 +349,9 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         earlier = _reporter_or_last(ctx, sentence, named)
         if earlier or low in terms.pronoun_subjects:
             return earlier
-        return named  # "the ministry said" with no ministry named before: as written
+        if named is not None:  # "the ministry said" with no ministry named before: the state's
+            return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
+        return named
     role = _ROLE_FIRST.match(phrase)
     if role:
         # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
@@ -364,7 +376,12 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         if earlier:
             return earlier
     if local is not None and not who.known:
-        return local  # a person the article introduced: by name, without the role words
+        # a person the article introduced: by name, without the role words ("Police" for
+        # "Police spokesman X" is the article's state's police)
+        return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
+    if not who.known:
+        # "the army said", "police said", "state media reported": the article's state's
+        who = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
@@ -372,6 +389,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     return who
 
 
+_FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = frozenset({"he", "she", "they", "the spokesman", "the spokeswoman", "the spokesperson", "the official",
                            "the source", "the statement", "the report", "the minister", "it"})

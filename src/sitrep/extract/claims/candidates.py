@@ -168,6 +168,12 @@ def people_noun_after(v: FigureView):
             if w != "other":  # "250 other armoured vehicles" goes on to its own noun
                 return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
         found = v.terms.people_at(lowered, i)
+        if found and " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
+            after = v.terms.people_at(lowered, i + 1)  # "150 wounded civilians": civilians, wounded
+            if after and after[0].quantity is None:
+                a = after[0]
+                noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
+                return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
         if found:
             noun, _ = found
             # "9 soldiers were killed and 31 wounded": a noun that only says what happened
@@ -359,7 +365,7 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
 def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     """Every candidate figure of a sentence, in order."""
     out: list[Candidate] = []
-    for fig in find_figures(text):
+    for fig in find_figures(text):  # (quantity.py reads the same figures back from the doc cache)
         cand = candidate(text, fig, terms, out[-1] if out else None)
         if cand:
             out.append(cand)

@@ -156,17 +156,19 @@ def own_people(view: CategoryView):
 
 
 def _side(view: CategoryView, words_text: str) -> str | None:
-    words = category_words()
-    if words.government.search(words_text):
-        return "government"
-    if words.rebels.search(words_text):
-        return "rebels"
+    """The side the words name: a known actor first ("Islamic State fighters"), then
+    words such as "pro-government" or "rebel"."""
     from ..actors import load_actors
 
     for match in load_actors().match(words_text, view.countries):
         side = SIDE_CATEGORY.get(match.actor.side)
         if side:
             return side
+    words = category_words()
+    if words.government.search(words_text):
+        return "government"
+    if words.rebels.search(words_text):
+        return "rebels"
     return None
 
 

@@ -20,6 +20,7 @@ class Reporter:
     sentence: int  # index of the sentence that named it
     line: int  # its paragraph (line of the cleaned text)
     rule: str
+    quantities: frozenset[str] = frozenset()  # what its sentence speaks of (killed, displaced...)
 
 
 @dataclass
@@ -47,6 +48,7 @@ class ArticleContext:
     line_starts: list[int] = field(default_factory=list)
     parsed: dict[int, tuple[Sentence, object]] = field(default_factory=dict)  # index -> (sentence, doc)
     sentences: list[Sentence] = field(default_factory=list)
+    periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
 
     def line_of(self, offset: int) -> int:
         """The paragraph (line of the cleaned text) holding character ``offset``."""

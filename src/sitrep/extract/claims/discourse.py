@@ -127,11 +127,16 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
 
 
 def _title_regex() -> re.Pattern[str]:
-    titles = load_attribution_terms().title_words
-    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    # "Health Minister Firas Abiad", "the group's military spokesman, Yahya Saree,"
-    return re.compile(rf"(?P<pre>(?:[\w'’.&-]+\s+){{0,5}}?)(?P<title>(?i:{alt}))(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?"
-                      rf"(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+    from ..claimants import trie_pattern
+
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(load_attribution_terms().title_words)})(?![\w-])", re.IGNORECASE)
+
+
+# What may follow a title: "... for Houthis," and the name ("Health Minister Firas Abiad",
+# "the group's military spokesman, Yahya Saree,").
+_AFTER_TITLE = re.compile(rf"(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+# Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
+MAX_TITLE_QUALIFIERS = 5
 
 
 # "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman"
@@ -144,6 +149,8 @@ _TITLE_RX: list[re.Pattern[str]] = []
 _OFFICE_TITLES = frozenset("minister ministry spokesman spokeswoman spokesperson director director-general governor "
                            "mayor commander chief head president prime secretary-general representative ombudsman "
                            "coordinator envoy official officer commissioner chairman chairwoman secretary".split())
+_RANK = re.compile(r"^(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Brigadier|Sergeant|"
+                   r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Imam|Father|Bishop|President|Governor|Minister|Commander)\s+)+")
 _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|according|that|while|when|"
                        r"whom|who|former|late)$", re.IGNORECASE)
 
@@ -154,18 +161,24 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
     if not _TITLE_RX:
         _TITLE_RX.append(_title_regex())
     out: dict[str, Claimant] = {}
-    for m in _TITLE_RX[0].finditer(text):
-        name = m.group("name")
-        if name.split()[0].lower() in _NAME_STOP or name in out or (m.group("comma") and not m.group("of") and False):
+    for t in _TITLE_RX[0].finditer(text):
+        m = _AFTER_TITLE.match(text, t.end())
+        if m is None:
             continue
-        pre = m.group("pre").split()
+        name = _RANK.sub("", m.group("name"))  # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho
+        if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
+            continue
+        pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
+        if pre and not text[:t.start()].endswith((" ", "\n")):
+            pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []
         for w in reversed(pre):
             if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")):
                 break
             kept.insert(0, w)
-        office = " ".join(kept + [m.group("title")] + ([f"for {m.group('of')}"] if m.group("of") else []))
-        _register(out, name, office, m.group("title").lower(), bool(kept or m.group("of")), lexicon, countries)
+        title = t.group(0)
+        office = " ".join(kept + [title] + ([f"for {m.group('of')}"] if m.group("of") else []))
+        _register(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = m.group("name"), m.group("role").strip()
         if name in out or name.split()[0].lower() in _NAME_STOP:
@@ -173,6 +186,29 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         title = next((w for w in role.lower().split() if w in _OFFICE_TITLES), "")
         _register(out, name, role, title, True, lexicon, countries)
     return out
+
+
+# Positions held inside a body: their holder speaks for the body named before the title
+# ("Police spokesman X" for the police). Other office titles are offices of their own
+# ("human rights ombudsman", "mayor of X").
+_POSITIONS = frozenset("spokesman spokeswoman spokesperson director director-general head chief official officer "
+                       "representative coordinator commander".split())
+
+
+# Words that qualify a title without naming whose it is ("Regional governor X" is a person).
+_GENERIC_QUALIFIERS = frozenset("regional provincial local national federal district state deputy acting senior former "
+                                "chief top military police interim the a an".split())
+
+
+def _body_of_position(office: str, title: str) -> str | None:
+    words = office.split()
+    if title not in _POSITIONS or len(words) < 2:
+        return None
+    body = words[:-1] if words[-1].lower() == title else []
+    body = [w for w in body if w.lower() not in ("military", "acting", "deputy", "senior", "chief", "regional")]
+    if body and body[0][:1].isupper():
+        return " ".join(body)
+    return None
 
 
 def _register(out: dict[str, Claimant], name: str, office: str, title: str, qualified: bool,
@@ -185,9 +221,14 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         # a minister speaks for the ministry; "a journalist working for Anadolu" does not
         # speak for Anadolu
         who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
+    body = _body_of_position(office, title)
     if who is not None and who.known:
         person = Claimant(who.name, who.kind, name, True)
-    elif title in _OFFICE_TITLES and qualified and office[:1].isupper():
+    elif body:
+        # "Aamin Ambulance service director Abdikadir Abdirahman": the service
+        person = Claimant(body, lexicon.guess_kind(body), body, False)
+    elif title in _OFFICE_TITLES and qualified and any(w[:1].isupper() and w.lower() not in _GENERIC_QUALIFIERS
+                                                        for w in office.split()[:-1]):
         # "Nagorno-Karabakh human rights ombudsman Gegham Stepanyan": the office
         person = Claimant(office, lexicon.guess_kind(office), office, False)
     else:
@@ -276,7 +317,10 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 # --- the current reporter ---------------------------------------------------------------------
 
 def set_reporter(ctx: ArticleContext, claimant: Claimant, sentence: Sentence, rule: str) -> None:
-    ctx.reporter = Reporter(claimant, sentence.index, ctx.line_of(sentence.start), rule)
+    from ..terms import quantities_in
+
+    ctx.reporter = Reporter(claimant, sentence.index, ctx.line_of(sentence.start), rule,
+                            quantities_in(sentence.text))
 
 
 def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant | None, str]:
@@ -341,6 +385,22 @@ def source_lines(ctx: ArticleContext, claims: list[Claim]) -> None:
         for claim in claims:
             if claim.source is None and above <= ctx.line_of(claim.start) < line:
                 _attribute(claim, who, "claimant:source-line")
+
+
+def unverified_after(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'The figures could not be independently verified.' said right after figures marks
+    them unverified."""
+    from ..terms import load_figure_terms
+
+    pattern = load_figure_terms().unverified
+    with_claims = {c.sentence_start for c in claims}
+    for s in ctx.sentences[1:]:
+        if s.start in with_claims or not pattern.search(s.text):
+            continue
+        before = ctx.sentences[s.index - 1]
+        for claim in claims:
+            if claim.sentence_start == before.start:
+                claim.unverified = True
 
 
 def publisher_fallback(ctx: ArticleContext, claims: list[Claim]) -> None:

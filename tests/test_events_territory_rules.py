@@ -132,3 +132,20 @@ def test_events_territory_lists_and_locators(text, expected):
 ])
 def test_events_territory_not_a_change(text):
     assert _changes(text) == {}
+
+
+@pytest.mark.parametrize("text,place,source_kind", [
+    # a claimed capture is an event, with who claims it as its source
+    ("Tigrayan rebel forces announced on Saturday that they had captured the town of Dessie.", "Dessie",
+     "opposition"),
+    ("The MNDAA claimed to have seized Chinshwehaw town on the Chinese border.", "Chinshwehaw", "opposition"),
+    ("Russia claims to have captured Vuhledar, a claim Kyiv denied.", "Vuhledar", "foreign_government"),
+    ("The Sudanese army said on Monday that it had recaptured Sinja.", "Sinja", "government"),
+])
+def test_events_territory_claimed_capture_keeps_claimant(text, place, source_kind):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    (event,) = [e for e in events_from_text(article) if e.type == "territory_change"]
+    assert event.place.text == place
+    assert event.source and event.source_kind == source_kind

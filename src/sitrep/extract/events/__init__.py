@@ -26,7 +26,7 @@ from ...nlp import Sentence, split_sentences
 from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
 from ..claims import _attribution, _speech_covers
-from .agents import actors, side_taking_over, state_abroad, winner
+from .agents import actors, side_taking_over, speaking_side, state_abroad, winner
 from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
@@ -118,6 +118,11 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
         who, who_rule = claimant, claimant_rule
         if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
             who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
+        source_kind = who.kind if who else "unknown"
+        if who is None:
+            speaker, kind = speaking_side(ctx, sentence, trig.tok)
+            if speaker is not None:  # a claimed capture keeps its claimant
+                who, who_rule, source_kind = speaker, "claimant:speaking-actor", kind
         actor1, actor2, actor_rule = actors(ctx, sentence, doc, trig)
         if k in inferred:
             actor1, actor2 = inferred[k]
@@ -153,7 +158,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
                 sentence_start=sentence.start, rule=rule, actor1=actor1, actor2=actor2, winner=side,
                 place=m, date=when.date, date_precision=when.precision, date_rule=when.rule,
                 source=who.name if who else None,
-                source_kind=who.kind if who else "unknown", fatality_claims=list(killed)))
+                source_kind=source_kind, fatality_claims=list(killed)))
     return events
 
 

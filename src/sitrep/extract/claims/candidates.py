@@ -221,12 +221,17 @@ def casualty_word_after(v: FigureView):
 
 
 _TO_FLEE = re.compile(r"^\s+(?:people\s+)?to\s+(?:flee|leave|evacuate|abandon)\b", re.IGNORECASE)
+_FROM_HOMES = re.compile(r"^\s+(?:people\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|houses)\b", re.IGNORECASE)
+_OUT_OF_HOMES = PeopleNoun(("from their homes",), "total", None, None, "displaced")
 
 
 def forced_to_leave(v: FigureView):
-    """'forcing over 6,000 to flee': a bare figure made to leave."""
+    """'forcing over 6,000 to flee', 'which forced 9,000 from their homes': a bare figure
+    made to leave."""
     if _TO_FLEE.match(v.after):
         return Candidate(v.fig, None, None, "figure+forced-to-leave")
+    if _FROM_HOMES.match(v.after):
+        return Candidate(v.fig, _OUT_OF_HOMES, None, "figure+forced-from-homes")
     return None
 
 
@@ -310,6 +315,23 @@ def figure_from_to(v: FigureView):
     return None
 
 
+_COLON_LIST = re.compile(r"(?P<lead>[^.;:]{3,160}):\s+(?:[^:]{0,80}?(?:,|\band)\s+)?$")
+
+
+def colon_list(v: FigureView):
+    """'Bodies were found in morgues: 37 in Khartoum and 12 in Omdurman': bare figures
+    listed after a colon count what the lead before it names."""
+    m = _COLON_LIST.search(v.before)
+    if m is None or not _ELLIPSIS_AFTER.match(v.after):
+        return None
+    lead = [w.lower() for w in _WORD.findall(m.group("lead"))]
+    for i in range(len(lead)):
+        found = v.terms.people_at(lead, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+colon-list:{' '.join(found[0].words)}")
+    return None
+
+
 def figure_ellipsis(v: FigureView):
     """'21,000 were wounded in Gaza and 2,050 in the West Bank', '315,000 in December and
     75,000 in January', 'and another 980 on 26 December': a bare figure in a list after a
@@ -327,14 +349,15 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     not_a_count,
     figure_from_to,
     part_of_whole,
+    forced_to_leave,
     people_noun_after,
     shared_noun,
     after_casualty_verb,
     casualty_word_after,
-    forced_to_leave,
     toll_noun_before,
     level_verb,
     figure_ellipsis,
+    colon_list,
 )
 
 
@@ -350,10 +373,17 @@ def candidate(text: str, fig: Figure, terms: ClaimTerms, previous: Candidate | N
 
 
 def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
-    """'the killing of its photographer', 'the martyrdom of its leader': one victim, no
-    number written."""
+    """'the killing of its photographer', 'a civilian was killed': one victim, no number
+    written."""
     out = []
-    for m in load_figure_terms().single_victim.finditer(text):
+    words = load_figure_terms()
+    for m in words.single_victim_passive.finditer(text):
+        word = m.group("noun").lower()
+        found = terms.people.get(word) or terms.people.get(word + "s")
+        noun = found[-1] if found else PeopleNoun((word,), "total", None, None)
+        fig = Figure(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0], 1, 1, 1, None, spelled=True)
+        out.append(Candidate(fig, noun, m.start("noun"), "single-victim:" + word))
+    for m in words.single_victim.finditer(text):
         word = m.group("noun").lower()
         found = terms.people.get(word) or terms.people.get(word + "s")
         noun = found[-1] if found else PeopleNoun((word,), "total", None, None)

@@ -143,6 +143,46 @@ def side_words(view: CategoryView):
     return None
 
 
+_OF_PEOPLE = re.compile(r"^\s+(?:of|among)\s+(?:the\s+)?(?P<rest>[\w’'\- ]{2,60})", re.IGNORECASE)
+
+
+def of_people(view: CategoryView):
+    """'800 deaths of health workers', '9 fatalities among the Israeli soldiers': a noun
+    that says what happened, then whose people."""
+    noun = view.cand.noun
+    if noun is None or noun.quantity is None or view.cand.noun_start is None:
+        return None
+    after = view.text[view.cand.noun_start + len(" ".join(noun.words)):]
+    m = _OF_PEOPLE.match(after)
+    if not m:
+        return None
+    words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
+    for i in range(len(words)):
+        found = view.terms.people_at(words, i)
+        if found and found[0].quantity is None:
+            cat = found[0].category
+            if cat in ("combatants", "total"):
+                cat = _side(view, " ".join(words[:i + 1])) or cat
+            return cat, found[0].subgroup, f"category:of({' '.join(found[0].words)})"
+    return None
+
+
+_ENEMY = re.compile(r"\b(?:the\s+)?enemy(?:'s)?\b", re.IGNORECASE)
+_ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
+
+
+def enemy(view: CategoryView):
+    """'The army said the enemy lost 3,000 fighters': the enemy is the side facing the
+    claimant."""
+    if view.claimant is None or view.category not in ("combatants", "total"):
+        return None
+    clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
+    side = _ENEMY_OF.get(view.claimant.kind)
+    if side and _ENEMY.search(clause):
+        return side, view.subgroup, "category:enemy-of-claimant"
+    return None
+
+
 def own_people(view: CategoryView):
     """'Hezbollah said eight of its fighters were killed': the speaker's own side."""
     if view.category != "combatants" or view.claimant is None:
@@ -173,7 +213,8 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, side_words, own_people)
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, of_people, side_words,
+                                            own_people, enemy)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

@@ -56,11 +56,22 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'the killing of its photographer': the event noun says it."""
     if not cand.rule.startswith("single-victim:"):
         return None
-    events = load_figure_terms().single_victim_events
-    for key, q in events.items():
+    words = load_figure_terms()
+    for key, q in words.single_victim_events.items():
         if re.search(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$", text[: cand.figure.start].lower()):
             return q, "quantity:single-victim"
+    m = words.single_victim_passive.match(text, cand.figure.start)
+    if m:
+        event = m.group("event").lower()
+        q = next((q for k, q in _PASSIVE_QUANTITY.items() if k in event), None)
+        if q:
+            return q, "quantity:single-victim"
     return NONE
+
+
+_PASSIVE_QUANTITY = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed",
+                     "wounded": "injured", "injured": "injured", "abducted": "detained", "kidnapped": "detained",
+                     "arrested": "detained", "detained": "detained", "released": "released", "freed": "released"}
 
 
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -187,9 +198,21 @@ def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'20 people were killed or wounded': casualties of no one kind are no claim."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None:
+        return None
+    pattern = load_figure_terms().mixed_casualties
+    for i, _q, _p in quantity_tokens(doc, terms):
+        if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE and pattern.match(doc[i].doc.text[doc[i].idx + len(doc[i].text):]):
+            return NONE
+    return None
+
+
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, own_noun, parse_link, parse_predicate, group_casualty_word,
-                                            nearest_in_clause)
+QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, own_noun, parse_link, parse_predicate,
+                                            group_casualty_word, nearest_in_clause)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

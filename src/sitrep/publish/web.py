@@ -76,7 +76,7 @@ RECONCILE_FIELDS = (FormField("quantity", "quantity", options=records.QUANTITIES
                     FormField("doc", "article id"), *_DATES, _LIMIT)
 
 
-class ReconcileFilters(wq.PageParams):
+class ReconcileFilters(wq.ChoiceParams):
     quantity: str | None = None
     category: str | None = None
     source: str | None = Field(None, description="claimant")

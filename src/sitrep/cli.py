@@ -215,7 +215,7 @@ def _table(*columns: tuple[str, int | None]) -> Table:
     return table
 
 
-_NUMERIC = frozenset({"figure", "uses", "quoted", "mentions", "articles", "low", "best", "high"})
+_NUMERIC = frozenset({"figure", "uses", "mentions", "articles", "low", "best", "high"})
 
 
 def _figure(r) -> str:
@@ -680,7 +680,7 @@ def contradictions(
 @app.command(context_settings=CONTEXT)
 def framing(
     db: Path = DB_OPTION,
-    side: Optional[str] = typer.Option(None, help="One of: opposition, government, foreign."),
+    side: Optional[str] = typer.Option(None, help="One of: opposition, government, foreign, other."),
     outlets: bool = typer.Option(False, "--outlets", help="One summary line per outlet, side by side."),
     limit: int = typer.Option(60, min=1, help="Rows to show."),
 ) -> None:
@@ -699,7 +699,8 @@ def framing(
         table = Table(header_style="bold", expand=True)
         summaries = outlet_summary(rows)
         fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
-                              "foreign_labels") if summaries and hasattr(summaries[0], f)]
+                              "foreign_labels", "other_labels", "quoted_labels")
+                  if summaries and hasattr(summaries[0], f) and any(getattr(x, f) for x in summaries)]
         for f in fields:
             table.add_column(f.replace("_labels", "").replace("n_", "").replace("_", " "), overflow="fold")
         for srow in summaries[:limit]:
@@ -709,12 +710,12 @@ def framing(
         return
     rows = [r for r in rows if not side or r.actor_side == side]
     rows.sort(key=lambda r: (r.actor_side, r.outlet, -r.count))
-    table = _table(("side", None), ("outlet", 2), ("label", 2), ("uses", None), ("quoted", None),
+    table = _table(("side", None), ("outlet", 2), ("label", 2), ("uses", None), ("voice", None),
                    ("loaded", None), ("example", 5))
     for r in rows[:limit]:
         example = r.examples[0][1] if r.examples else ""
         table.add_row(*(Text(str(c)) for c in (r.actor_side, r.outlet, r.label, r.count,
-                                                getattr(r, "n_quoted", 0) or "",
+                                                getattr(r, "voice", "outlet"),
                                                 "loaded" if r.loaded else "", example)))
     out.print(table)
     out.print(_shown(min(len(rows), limit), len(rows), "row", limit))

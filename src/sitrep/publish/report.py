@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -78,7 +79,8 @@ SAFE_URL_SCHEMES = ("http://", "https://")
 # 1982 massacre", "captured in 2016"): shown apart, not in the timeline or on the map. On
 # the seeds the offensive's events fall 1-9 days before publication, history years before.
 HISTORY_BEFORE_DAYS = 31
-MAX_HISTORY_ROWS = 50  # earlier events and historical figures listed apart
+MAX_HISTORY_ROWS = 50
+URL_IN_CSS = re.compile(r"url\([^)]*\)")  # earlier events and historical figures listed apart
 
 _HERE = resources.files("sitrep.publish")
 
@@ -416,7 +418,10 @@ def render(context: dict[str, Any], payload: dict[str, Any]) -> str:
     if context.get("leaflet_map") is not None:
         scripts = [_inline_script(mapdata.vendor_file(n) or "") for n in mapdata.VENDOR_SCRIPTS]
         scripts.append(_inline_script(mapdata.map_script()))
-        styles = [mapdata.vendor_file(n) or "" for n in mapdata.VENDOR_STYLES] + [_static("sitrep_map.css")]
+        # Leaflet's CSS points at its image files (default icons, the layers button), which
+        # the map does not use: no url() is left for a file:// page to try to load.
+        styles = [URL_IN_CSS.sub("none", mapdata.vendor_file(n) or "") for n in mapdata.VENDOR_STYLES]
+        styles.append(_static("sitrep_map.css"))
         map_json = script_json(context["leaflet_map"])
     hashes = " ".join(_sha256(t) for t in [*scripts, js])
     csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
@@ -440,7 +445,8 @@ def write_report(store: Store, out_path: str | Path, *, title: str | None = None
     return ReportStats(str(out), out.stat().st_size, round(time.perf_counter() - t0, 2),
                        context["counts"]["articles"], context["counts"]["claims"],
                        len(payload["claims"]), context["counts"]["events"], len(payload["events"]),
-                       len(payload["map"]["points"]), list(context["notes"]))
+                       len(payload["map"]["points"]) or len((context["leaflet_map"] or {}).get("markers", [])),
+                       list(context["notes"]))
 
 
 @dataclass(slots=True)

@@ -45,7 +45,7 @@ def test_report_render_is_self_contained(report):
     markup = re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
     assert not EXTERNAL.findall(markup)
     assert "@import" not in markup and "url(" not in markup
-    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
     assert "default-src 'none'" in csp and "connect-src" not in csp
 
 

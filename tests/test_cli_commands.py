@@ -58,10 +58,10 @@ def test_cli_export_events_every_format(db, tmp_path):
     (["framing", "--side", "opposition"], "opposition"),
     (["framing", "--outlets"], "Levant Press Agency"),
     (["events", "--type", "territory_change"], "events shown"),
-    (["places", "--unresolved"], "mentions shown"),
+    (["places", "--unresolved"], "places shown"),
 ])
 def test_cli_tables(db, cmd, expect):
-    result = runner.invoke(app, cmd + ["--db", str(db)], terminal_width=200)
+    result = runner.invoke(app, cmd + ["--db", str(db)], terminal_width=200, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert expect in result.output
 
@@ -83,4 +83,4 @@ def test_cli_gazetteer_import(tmp_path, monkeypatch):
     dump = tmp_path / "SY.txt"
     dump.write_text("\t".join(row) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["gazetteer", "import", str(dump)])
-    assert result.exit_code == 0 and "1 places imported" in result.output.replace("\n", " ")
+    assert result.exit_code == 0 and "1 place imported" in result.output.replace("\n", " ")

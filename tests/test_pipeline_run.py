@@ -51,11 +51,11 @@ def test_pipeline_interrupted_run_reruns_cleanly(tmp_path, monkeypatch):
     real = Store.write_many
     calls = {"n": 0}
 
-    def dying(self, extractions):
+    def dying(self, extractions, replace=()):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # killed in the middle of the run
-        return real(self, extractions)
+        return real(self, extractions, replace)
 
     monkeypatch.setattr(Store, "write_many", dying)
     with pytest.raises(KeyboardInterrupt):

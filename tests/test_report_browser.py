@@ -37,8 +37,11 @@ def page(browser, report_path):
 
 def test_report_browser_map_charts_and_filter(page, artifacts_dir):
     page, dialogs, errors = page
-    assert page.locator("#map-svg .ev-marker").count() > 0
-    assert page.locator("#map-svg path.land").count() > 0
+    page.wait_for_selector("#leaflet-map .map-marker, #leaflet-map .map-cluster")
+    assert page.locator("#leaflet-map .map-marker, #leaflet-map .map-cluster").count() > 0
+    assert page.locator("#leaflet-map canvas").count() > 0  # the basemap
+    page.locator("#leaflet-map .map-marker, #leaflet-map .map-cluster").first.click()  # a popup or a zoom
+    assert not errors
     assert page.locator("#charts polyline").count() > 0
     page.screenshot(path=str(artifacts_dir / "report_top.png"))
     page.locator("#map").screenshot(path=str(artifacts_dir / "report_map.png"))
@@ -56,10 +59,10 @@ def test_report_browser_map_charts_and_filter(page, artifacts_dir):
 
 def test_report_browser_day_slider_changes_control(page):
     page, _, _ = page
-    last = page.locator("#map-svg .ev-marker").count()
-    page.eval_on_selector("#day", "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
-    assert page.locator("#map-svg .ev-marker").count() < last
-    assert page.locator("#day-label").text_content() == "2024-11-27"
+    last = int(page.get_attribute("#leaflet-map", "data-markers"))
+    page.eval_on_selector("#map-day", "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
+    assert int(page.get_attribute("#leaflet-map", "data-markers")) < last
+    assert page.locator("#map-day-label").text_content() == "2024-11-27"
 
 
 def test_report_browser_hostile_text_does_not_run(page, artifacts_dir):

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .records import CATEGORIES, EVENT_TYPES, QUANTITIES
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -61,28 +62,103 @@ def _main(version: bool = typer.Option(False, "--version", help="Show the versio
         raise typer.Exit()
 
 
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles', '1,200 claims'."""
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+# Doc ids listed by name in a run's notes before "and N more".
+NOTE_IDS = 4
+
+
+def _ids(docs: list[str]) -> str:
+    shown = ", ".join(docs[:NOTE_IDS])
+    return shown + (f" and {len(docs) - NOTE_IDS:,} more" if len(docs) > NOTE_IDS else "")
+
+
+def _choice(value: Optional[str], valid, option: str) -> Optional[str]:
+    """``value`` when it is one of ``valid``; else a usage error (exit 2) listing them."""
+    if value is None or value in valid:
+        return value
+    raise typer.BadParameter(f"{value!r} is not one of: {', '.join(valid)}", param_hint=option)
+
+
+def _ensure_gazetteer(quiet: bool) -> None:
+    """Build the gazetteer index on the first run on a machine, saying so, with progress."""
+    from .extract.gazetteer import ensure_index, index_path, index_ready
+
+    if index_ready():
+        return
+    err.print(f"Building the gazetteer index (once per machine) into {index_path().parent} ...")
+    progress = Progress(TextColumn("[bold]gazetteer"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, disable=quiet, transient=True)
+    with progress:
+        task = progress.add_task("places", total=None)
+        ensure_index(lambda done, total: progress.update(task, completed=done, total=total))
+    err.print("Gazetteer index ready.")
+
+
+def run_notes(summary, db: Path) -> list[str]:
+    """What the user should know after a run: articles with no or an inferred date, no
+    outlet, and how to give them."""
+    notes = []
+    if summary.updated:
+        given = ", ".join(f"{name} for {n:,}" for name, n in sorted(summary.corrected.items()))
+        notes.append(f"{_n(summary.updated, 'stored article')} updated with the metadata given ({given}); "
+                     "their claims and events were extracted again.")
+    if summary.undated:
+        notes.append(f"{_n(len(summary.undated), 'article')} {'has' if len(summary.undated) == 1 else 'have'} "
+                     f"no publication date ({_ids(summary.undated)}): their figures and events have no date, so "
+                     "they are left out of series, estimates, contradictions, `--since`/`--until` and the "
+                     "report's timeline.")
+    if summary.inferred:
+        notes.append(f"{_n(len(summary.inferred), 'article')} {'has' if len(summary.inferred) == 1 else 'have'} "
+                     f"a publication date inferred from the latest date the text names ({_ids(summary.inferred)}); "
+                     "check it with `sitrep report` or the article page.")
+    if summary.undated or summary.inferred:
+        notes.append(f"To give dates: --date YYYY-MM-DD, a \"published\" field per JSONL line, or --index FILE "
+                     f"with one per file; re-run `sitrep run PATH... --db {db}` with them and the stored articles "
+                     "are updated.")
+    if summary.no_outlet:
+        notes.append(f"{_n(len(summary.no_outlet), 'article')} {'has' if len(summary.no_outlet) == 1 else 'have'} "
+                     f"no outlet ({_ids(summary.no_outlet)}): each counts as its own outlet in series and framing. "
+                     "Give one with --outlet NAME, an \"outlet\" or \"url\" field per JSONL line, or --index FILE.")
+    return notes
+
+
 @app.command(context_settings=CONTEXT)
 def run(
-    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .html/.htm, .jsonl."),
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders: .txt, .html/.htm, .jsonl "
+                                                 "(none with --reprocess: every stored article)."),
     db: Path = DB_OPTION,
     outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that do not say."),
-    published: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that do not say."),
+    published: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that do not say "
+                                            "(or whose date was only inferred)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for NLP."),
     max_mb: float = typer.Option(5.0, "--max-mb", help="Skip input files larger than this (MB)."),
     index: Optional[Path] = typer.Option(None, "--index", exists=True, dir_okay=False,
                                          help="JSONL of per-file metadata: {\"file\", \"outlet\", \"published\", \"title\", \"url\"}."),
+    reprocess: bool = typer.Option(False, "--reprocess", help="Extract stored articles again with the current code, "
+                                   "lexicons and gazetteer (after `sitrep gazetteer import` or an upgrade); "
+                                   "ids stay, rows are replaced per article in one transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Ingest articles and extract claims and events into the database.
 
-    Re-running on the same input changes nothing. Inputs that cannot be read get one line
-    each on stderr, the rest of the run goes on, and the exit status is 1.
+    Re-running on the same input changes nothing, except that metadata given now
+    (--outlet, --date, JSONL fields, --index) corrects the stored articles it differs from.
+    The summary says which articles lack a date or an outlet and how to give them. Inputs
+    that cannot be read get one line each on stderr, the rest of the run goes on, and the
+    exit status is 1.
 
     Example: sitrep run ~/articles/ extra.jsonl --db syria.duckdb --jobs 2
     """
     from .pipeline import run as run_pipeline, total_inputs
     from .store import StoreLockedError
 
+    if not paths and not reprocess:
+        raise typer.BadParameter("give files or folders to read, or --reprocess to extract the stored "
+                                 "articles again", param_hint="PATHS")
     when = _parse_date(published, "--date")
     metadata = None
     if index is not None:
@@ -92,101 +168,169 @@ def run(
         if not isinstance(metadata, dict):
             err.print(f"error: {metadata}")
             raise typer.Exit(2)
+    if reprocess and not paths and not Path(db).exists():
+        err.print(f"error: no database at {db} to reprocess")
+        raise typer.Exit(2)
+    _ensure_gazetteer(quiet)
     progress = Progress(TextColumn("[bold]sitrep run"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=False)
     try:
         with progress:
-            task = progress.add_task("inputs", total=total_inputs(paths))
+            total = total_inputs(paths) if paths else None
+            task = progress.add_task("inputs", total=total)
             summary = run_pipeline(
-                paths, db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000), index=metadata,
+                paths or [], db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000),
+                index=metadata, reprocess=reprocess,
                 on_input=lambda n: progress.advance(task, n),
                 on_error=lambda e: progress.console.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False),
             )
     except StoreLockedError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2)
-    out.print(
-        f"{summary.articles} articles ({summary.new} new, {summary.unchanged} unchanged), "
-        f"{summary.claims} claims, {summary.events} events, {len(summary.errors)} inputs skipped "
-        f"in {summary.seconds:.1f}s -> {db}"
-    )
+    parts = [f"{summary.new:,} new", f"{summary.unchanged:,} unchanged"]
+    if summary.updated:
+        parts.append(f"{summary.updated:,} updated")
+    if summary.reprocessed:
+        parts.append(f"{summary.reprocessed:,} re-extracted")
+    out.print(Text(
+        f"{_n(summary.articles, 'article')} ({', '.join(parts)}), {_n(summary.claims, 'claim')}, "
+        f"{_n(summary.events, 'event')}, {_n(len(summary.errors), 'input')} skipped "
+        f"in {summary.seconds:.1f}s -> {db}"))
+    for note in run_notes(summary, db):
+        out.print(Text("note: ", style="yellow") + Text(note))
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _table(*columns: tuple[str, int | None]) -> Table:
+    """A table that fits the terminal: columns with a ratio share the width and wrap; the
+    others (dates, counts, short codes) keep their natural width on one line."""
+    table = Table(header_style="bold", expand=True)
+    for name, ratio in columns:
+        justify = "right" if name in _NUMERIC else "left"
+        if ratio is None:
+            table.add_column(Text(name), no_wrap=True, justify=justify)
+        else:
+            table.add_column(Text(name), overflow="fold", ratio=ratio, justify=justify)
+    return table
+
+
+_NUMERIC = frozenset({"figure", "uses", "mentions", "articles", "low", "best", "high"})
+
+
+def _figure(r) -> str:
+    """'at least 602', '1,600', 'dozens [24-99]'."""
+    if r.value is not None:
+        return f"{r.qualifier + ' ' if r.qualifier else ''}{r.value:,}"
+    text = r.qualifier or ""
+    if r.low is not None:
+        text += f" [{r.low:,}-{r.high:,}]" if r.high is not None else f" [{r.low:,}+]"
+    return text.strip() or "?"
+
+
+def _flags(r) -> str:
+    return " ".join(f for f, on in (("historical", r.historical), ("unverified", r.unverified)) if on)
+
+
+def _shown(n_shown: int, total: int | None, word: str, limit: int) -> str:
+    """'50 claims shown of 212 (raise --limit to see more)'."""
+    if total is not None and total > n_shown:
+        return f"{_n(n_shown, word)} shown of {total:,} (--limit {limit}; raise it to see more)"
+    return f"{_n(n_shown, word)} shown"
 
 
 @app.command(context_settings=CONTEXT)
 def claims(
     db: Path = DB_OPTION,
-    quantity: Optional[str] = typer.Option(None, help="killed, injured, displaced, missing, detained, released."),
-    category: Optional[str] = typer.Option(None, help="total, civilians, combatants, rebels, government, prisoners."),
-    source: Optional[str] = typer.Option(None, help="Claimant (canonical name, case-insensitive substring)."),
+    quantity: Optional[str] = typer.Option(None, help=f"One of: {', '.join(QUANTITIES)}."),
+    category: Optional[str] = typer.Option(None, help=f"One of: {', '.join(CATEGORIES)}."),
+    source: Optional[str] = typer.Option(None, help="Claimant: any part of its canonical name or of the text as written, any case."),
     doc: Optional[str] = typer.Option(None, help="Article id."),
-    outlet: Optional[str] = typer.Option(None, help="Outlet (substring)."),
-    limit: int = typer.Option(50, help="Rows to show."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet: any part of its name, any case."),
+    limit: int = typer.Option(50, min=1, help="Rows to show."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
-    """Show extracted claims: figure, category, claimant, outlet and sentence.
+    """Show extracted claims: article, figure, what, claimant (with historical and
+    unverified flags) and the sentence.
 
     Example: sitrep claims --quantity killed --source observatory
     """
+    from .store.queries import claim_query
+
+    _choice(quantity, QUANTITIES, "--quantity")
+    _choice(category, CATEGORIES, "--category")
+    filters = dict(quantity=quantity, category=category, source=source, doc=doc, outlet=outlet)
     with _open_read(db) as store:
-        rows = store.claims(quantity=quantity, category=category, source=source, doc=doc, outlet=outlet, limit=limit)
+        rows = store.claims(**filters, limit=limit)
+        total = _count(store, claim_query(**filters))
     if as_json:
         from .publish.export import export_rows
 
         export_rows(rows, sys.stdout, "jsonl")
         return
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("published", "outlet", "quantity", "category", "figure", "claimant", "sentence"):
-        table.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
+    table = _table(("article", 2), ("figure", 1), ("what", 2), ("claimant", 2), ("sentence", 6))
+    table.show_lines = True
     for r in rows:
-        figure = f"{r.qualifier + ' ' if r.qualifier and r.value is not None else ''}" \
-                 f"{r.value if r.value is not None else (r.qualifier or '')}"
-        if r.value is None and r.low is not None:
-            figure += f" [{r.low}-{r.high if r.high is not None else ''}]"
         # Article text is untrusted: Text() cells are never read as console markup.
-        cells = (str(r.published or ""), r.outlet or "unknown", r.quantity,
-                 r.category + (f"/{r.subgroup}" if r.subgroup else ""), figure, r.source or "-", r.sentence)
-        table.add_row(*(Text(c) for c in cells))
+        article = f"{r.doc}\n{r.as_of or r.published or 'undated'}\n{r.outlet or 'outlet unknown'}"
+        what = f"{r.quantity} {r.category}" + (f" ({r.subgroup})" if r.subgroup else "")
+        if _flags(r):
+            what += f"\n[{_flags(r)}]"
+        claimant = (r.source or "no claimant") + (f"\n({r.source_kind})" if r.source else "")
+        table.add_row(*(Text(c) for c in (article, _figure(r), what, claimant, r.sentence)))
     out.print(table)
-    out.print(f"{len(rows)} claims shown (limit {limit})")
+    out.print(_shown(len(rows), total, "claim", limit))
+
+
+def _count(store, query) -> int:
+    sql, params = query
+    row = store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 @app.command(context_settings=CONTEXT)
 def events(
     db: Path = DB_OPTION,
-    type: Optional[str] = typer.Option(None, "--type", help="territory_change, withdrawal, armed_clash, airstrike, shelling, reinforcement, prison_break."),
-    place: Optional[str] = typer.Option(None, help="Place name (case-insensitive)."),
+    type: Optional[str] = typer.Option(None, "--type", help=f"One of: {', '.join(EVENT_TYPES)}."),
+    place: Optional[str] = typer.Option(None, help="Place: any part of the gazetteer name or the place as written, any case."),
     doc: Optional[str] = typer.Option(None, help="Article id."),
-    since: Optional[str] = typer.Option(None, help="Events on or after this date (YYYY-MM-DD)."),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date (YYYY-MM-DD); undated events are left out."),
     until: Optional[str] = typer.Option(None, help="Events on or before this date (YYYY-MM-DD)."),
-    limit: int = typer.Option(50, help="Rows to show."),
+    limit: int = typer.Option(50, min=1, help="Rows to show."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """Show extracted events: date, type, actors and sides, place with coordinates, claimant.
 
     Example: sitrep events --type territory_change --since 2024-12-01
     """
+    from .store.queries import event_query
+
+    _choice(type, EVENT_TYPES, "--type")
+    filters = dict(type=type, place=place, doc=doc, since=_parse_date(since, "--since"),
+                   until=_parse_date(until, "--until"))
     with _open_read(db) as store:
-        rows = store.events(type=type, place=place, doc=doc, since=_parse_date(since, "--since"),
-                            until=_parse_date(until, "--until"), limit=limit)
+        rows = store.events(**filters, limit=limit)
+        total = _count(store, event_query(**filters))
     if as_json:
         from .publish.export import export_rows
 
         export_rows(rows, sys.stdout, "jsonl")
         return
-    table = Table(header_style="bold")
-    for col in ("date", "type", "actor1", "winner", "place", "geo", "claimant", "sentence"):
-        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    table = _table(("date", None), ("type", 2), ("actors", 3), ("place", 3), ("claimant", 2), ("sentence", 6))
+    table.show_lines = True
     for r in rows:
         where = r.place or "-"
-        geo = f"{r.lat:.2f},{r.lon:.2f} p{r.geo_precision}" if r.lat is not None else "unresolved"
-        when = f"{r.date or '?'}" + (" (pub.)" if r.date_rule == "publication" else "")
+        where += f"\n{r.lat:.2f},{r.lon:.2f} p{r.geo_precision}" if r.lat is not None else "\nunresolved"
+        when = f"{r.date or 'undated'}" + ("\n(pub.)" if r.date_rule == "publication" else "")
         actor = f"{r.actor1 or '-'}" + (f" [{r.actor1_side}]" if r.actor1_side else "")
-        cells = (when, r.type, actor, r.winner or "", where, geo, r.source or "-", r.sentence)
+        if r.actor2:
+            actor += f"\nvs {r.actor2}" + (f" [{r.actor2_side}]" if r.actor2_side else "")
+        if r.winner:
+            actor += f"\nwinner: {r.winner}"
+        cells = (when, r.type.replace("_", " "), actor, where, r.source or "-", r.sentence)
         table.add_row(*(Text(str(c)) for c in cells))
     out.print(table)
-    out.print(f"{len(rows)} events shown (limit {limit})")
+    out.print(_shown(len(rows), total, "event", limit))
 
 
 @app.command(context_settings=CONTEXT)
@@ -194,27 +338,38 @@ def places(
     db: Path = DB_OPTION,
     doc: Optional[str] = typer.Option(None, help="Article id."),
     unresolved: bool = typer.Option(False, "--unresolved", help="Only mentions with no coordinates or precision 3."),
-    limit: int = typer.Option(100, help="Rows to show."),
+    limit: int = typer.Option(100, min=1, help="Places to show."),
 ) -> None:
-    """Show place mentions and how they resolved: gazetteer match (precision 1), anchored
-    near a named place (2), province only (3), or unresolved.
+    """Show the places articles name and how they resolved: gazetteer match (precision 1),
+    anchored near a named place (2), province only (3), or unresolved. Repeated mentions of
+    one place resolved the same way are one row, with their count and articles.
 
     Example: sitrep places --unresolved
     """
     with _open_read(db) as store:
-        rows = store.place_mentions(doc=doc, limit=None if unresolved else limit)
+        mentions = store.place_mentions(doc=doc)
     if unresolved:  # countries are context, not places an event can have
-        rows = [r for r in rows if r.rule != "country" and (r.lat is None or (r.precision or 9) >= 3)][:limit]
-    table = Table(header_style="bold")
-    for col in ("doc", "as written", "resolved to", "country", "lat,lon", "precision", "rule"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        geo = f"{r.lat:.3f},{r.lon:.3f}" if r.lat is not None else "-"
-        cells = (r.doc, r.text, r.name or "-", r.country or "-", geo, r.precision or "-", r.rule)
+        mentions = [r for r in mentions if r.rule != "country" and (r.lat is None or (r.precision or 9) >= 3)]
+    groups: dict[tuple, list] = {}
+    for m in mentions:
+        key = (m.text, m.name, m.country, m.lat, m.lon, m.precision, m.rule)
+        groups.setdefault(key, []).append(m)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][0].lower()))
+    table = _table(("as written", 3), ("resolved to", 3), ("country", None), ("lat, lon", None),
+                   ("precision", None), ("rule", 3), ("mentions", None), ("articles", None))
+    for (text, name, country, lat, lon, precision, rule), ms in ordered[:limit]:
+        geo = f"{lat:.3f}, {lon:.3f}" if lat is not None else "-"
+        docs = {m.doc for m in ms}
+        cells = (text, name or "-", country or "-", geo, precision or "-", rule, f"{len(ms):,}", f"{len(docs):,}")
         table.add_row(*(Text(str(c)) for c in cells))
     out.print(table)
-    resolved = sum(1 for r in rows if r.precision in (1, 2))
-    out.print(f"{len(rows)} mentions shown, {resolved} at precision 1 or 2")
+    shown = ordered[:limit]
+    resolved = sum(len(ms) for (*_, precision, _rule), ms in shown if precision in (1, 2))
+    n_mentions = sum(len(ms) for _, ms in shown)
+    line = (f"{_n(len(shown), 'place')} shown ({_n(n_mentions, 'mention')}, {resolved:,} at precision 1 or 2)")
+    if len(ordered) > limit:
+        line += f"; {len(ordered) - limit:,} more not shown (--limit {limit}; raise it to see more)"
+    out.print(line)
 
 
 gazetteer_app = typer.Typer(context_settings=CONTEXT, no_args_is_help=True,
@@ -235,7 +390,9 @@ def gazetteer_import(
     from .extract.gazetteer import extra_db_path, import_geonames
 
     n = import_geonames(file)
-    out.print(f"{n} places imported into {extra_db_path()}")
+    out.print(f"{_n(n, 'place')} imported into {extra_db_path()}")
+    out.print("Articles already stored keep their places until they are extracted again: "
+              "sitrep run --reprocess --db FILE")
 
 
 @export_app.command("events", context_settings=CONTEXT)
@@ -438,10 +595,10 @@ def eval_cmd(
 @app.command(context_settings=CONTEXT)
 def series(
     db: Path = DB_OPTION,
-    quantity: Optional[str] = typer.Option(None, help="Only this quantity."),
-    source: Optional[str] = typer.Option(None, help="Only claimants whose name contains this."),
+    quantity: Optional[str] = typer.Option(None, help=f"One of: {', '.join(QUANTITIES)}."),
+    source: Optional[str] = typer.Option(None, help="Claimant: any part of its name, any case."),
     estimates: bool = typer.Option(False, "--estimates", help="Show low/best/high per quantity and date instead."),
-    limit: int = typer.Option(40, help="Series (or estimates) to show."),
+    limit: int = typer.Option(40, min=1, help="Series (or estimates) to show."),
 ) -> None:
     """Each claimant's figures as a time series (one point per figure, with every outlet
     that reported it; wire copies count once), or UCDP-style low/best/high estimates.
@@ -450,44 +607,55 @@ def series(
     """
     from .reconcile import reconcile
 
+    _choice(quantity, QUANTITIES, "--quantity")
     with _open_read(db) as store:
         rec = reconcile(store, with_contradictions=False)
-    table = Table(header_style="bold")
     if estimates:
-        for col in ("date", "quantity", "category", "low", "best", "high", "best from", "rule"):
-            table.add_column(col, overflow="fold")
-        rows = [e for e in rec.estimates if not quantity or e.quantity == quantity][:limit]
-        for e in rows:
-            table.add_row(*(Text(str(c if c is not None else "")) for c in (
-                e.as_of, e.quantity, e.category, e.low, e.best, e.high, e.best_source, e.best_rule)))
+        table = _table(("date", None), ("quantity", None), ("category", 2), ("scope", 3), ("low", None),
+                       ("best", None), ("high", None), ("best from", 3))
+        chosen = [e for e in rec.estimates if not quantity or e.quantity == quantity]
+        for e in chosen[:limit]:
+            scope = e.scope_text if e.scope != "current" else ""
+            table.add_row(*(Text(str(c)) for c in (
+                e.as_of or "", e.quantity, e.category + (f" ({e.subgroup})" if e.subgroup else ""), scope,
+                _num(e.low), _num(e.best), _num(e.high), e.best_source or "")))
         out.print(table)
+        rules = list(dict.fromkeys(e.best_rule for e in chosen[:limit] if e.best_rule))
+        for rule in rules:
+            out.print(Text("rule: ", style="bold") + Text(rule))
+        out.print(_shown(min(len(chosen), limit), len(chosen), "estimate", limit))
         return
     chosen = [s for s in rec.series if (not quantity or s.quantity == quantity)
               and (not source or source.lower() in (s.claimant or "").lower())]
     chosen.sort(key=lambda s: (-len(s.points), s.claimant or ""))
-    for col in ("claimant", "quantity", "category", "scope", "points (date: value [reports])"):
-        table.add_column(col, overflow="fold")
+    table = _table(("claimant", 2), ("quantity", None), ("category", 2), ("scope", 2),
+                   ("points (date: value [reports])", 5))
     for s in chosen[:limit]:
         pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{len(p.reports)}]" for p in s.points)
         table.add_row(*(Text(str(c)) for c in (s.claimant or "(no claimant)", s.quantity,
                                                 s.category + (f"/{s.subgroup}" if s.subgroup else ""),
                                                 s.scope.describe(), pts)))
     out.print(table)
-    out.print(f"{len(chosen)} series ({min(len(chosen), limit)} shown); {len(rec.copies)} wire-copy groups counted once")
+    out.print(f"{_shown(min(len(chosen), limit), len(chosen), 'series', limit).replace('seriess', 'series')}; "
+              f"{_n(len(rec.copies), 'wire-copy group')} counted once")
+
+
+def _num(value) -> str:
+    return "" if value is None else f"{value:,}"
 
 
 def _fmt_point(p) -> str:
     if p.value is not None:
         return f"{p.qualifier + ' ' if p.qualifier else ''}{p.value:,}"
-    return f"{p.qualifier or ''} [{p.low}-{p.high if p.high is not None else ''}]"
+    return f"{p.qualifier or ''} [{_num(p.low)}-{_num(p.high)}]"
 
 
 @app.command(context_settings=CONTEXT)
 def contradictions(
     db: Path = DB_OPTION,
-    kind: Optional[str] = typer.Option(None, help="update, scope, category, partisan, genuine or control."),
-    window: int = typer.Option(7, help="Days within which two figures are compared."),
-    limit: int = typer.Option(40, help="Rows to show."),
+    kind: Optional[str] = typer.Option(None, help="One of: update, scope, category, partisan, genuine, control."),
+    window: int = typer.Option(7, min=0, help="Days within which two figures are compared."),
+    limit: int = typer.Option(40, min=1, help="Rows to show."),
 ) -> None:
     """Disagreements between figures (and control claims) with a reason: a later update, a
     different scope, fighters against everyone, a partisan claim, or a genuine conflict.
@@ -495,55 +663,62 @@ def contradictions(
     Example: sitrep contradictions --kind partisan
     """
     from .reconcile import reconcile
+    from .reconcile.contradictions import KINDS
 
+    _choice(kind, KINDS, "--kind")
     with _open_read(db) as store:
         rec = reconcile(store, window_days=window)
-    rows = [c for c in rec.contradictions if not kind or c.kind == kind][:limit]
-    for c in rows:
+    found = [c for c in rec.contradictions if not kind or c.kind == kind]
+    for c in found[:limit]:
         out.print(Text(f"[{c.kind}] ", style="bold") + Text(c.explanation))
         for side in (c.a, c.b):
             out.print(Text(f"    {side.source or 'no claimant'} in {side.outlet or side.doc} "
-                           f"({side.date or '?'}): {side.sentence}"))
-    out.print(f"{len(rows)} contradictions shown")
+                           f"({side.date or 'undated'}): {side.sentence}"))
+    out.print(_shown(min(len(found), limit), len(found), "contradiction", limit))
 
 
 @app.command(context_settings=CONTEXT)
 def framing(
     db: Path = DB_OPTION,
-    side: Optional[str] = typer.Option(None, help="opposition, government or foreign."),
+    side: Optional[str] = typer.Option(None, help="One of: opposition, government, foreign, other."),
     outlets: bool = typer.Option(False, "--outlets", help="One summary line per outlet, side by side."),
-    limit: int = typer.Option(60, help="Rows to show."),
+    limit: int = typer.Option(60, min=1, help="Rows to show."),
 ) -> None:
     """How each outlet labels each side ("rebels", "insurgents", "anti-regime forces",
-    "terrorists"; "regime forces", "Syrian army"), with counts, loaded terms marked.
+    "terrorists"; "regime forces", "Syrian army"), with counts, loaded terms marked, and
+    how many uses were inside a quotation (the quoted speaker's label, not the outlet's).
 
     Example: sitrep framing --side opposition
     """
-    from .reconcile.framing import framing as framing_rows, outlet_summary
+    from .reconcile.framing import FRAMED_SIDES, framing as framing_rows, outlet_summary
 
+    _choice(side, FRAMED_SIDES, "--side")
     with _open_read(db) as store:
         rows = framing_rows(store.iter_articles(with_text=True))
     if outlets:
-        table = Table(header_style="bold")
+        table = Table(header_style="bold", expand=True)
         summaries = outlet_summary(rows)
-        fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition", "government", "foreign")
-                  if summaries and hasattr(summaries[0], f)]
+        fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
+                              "foreign_labels", "other_labels", "quoted_labels")
+                  if summaries and hasattr(summaries[0], f) and any(getattr(x, f) for x in summaries)]
         for f in fields:
-            table.add_column(f, overflow="fold")
+            table.add_column(f.replace("_labels", "").replace("n_", "").replace("_", " "), overflow="fold")
         for srow in summaries[:limit]:
             table.add_row(*(Text(_cell(getattr(srow, f))) for f in fields))
         out.print(table)
+        out.print(_shown(min(len(summaries), limit), len(summaries), "outlet", limit))
         return
     rows = [r for r in rows if not side or r.actor_side == side]
     rows.sort(key=lambda r: (r.actor_side, r.outlet, -r.count))
-    table = Table(header_style="bold")
-    for col in ("side", "outlet", "label", "count", "loaded", "example"):
-        table.add_column(col, overflow="fold", max_width=60 if col == "example" else None)
+    table = _table(("side", None), ("outlet", 2), ("label", 2), ("uses", None), ("voice", None),
+                   ("loaded", None), ("example", 5))
     for r in rows[:limit]:
         example = r.examples[0][1] if r.examples else ""
         table.add_row(*(Text(str(c)) for c in (r.actor_side, r.outlet, r.label, r.count,
+                                                getattr(r, "voice", "outlet"),
                                                 "loaded" if r.loaded else "", example)))
     out.print(table)
+    out.print(_shown(min(len(rows), limit), len(rows), "row", limit))
 
 
 def _cell(value) -> str:

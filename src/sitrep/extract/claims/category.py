@@ -167,6 +167,31 @@ def of_people(view: CategoryView):
     return None
 
 
+_AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w’'\- ]{2,40})", re.IGNORECASE)
+
+
+def mixed_group(view: CategoryView):
+    """'thousands of regime troops and their family members detained': one figure of two
+    kinds of people counts people in general."""
+    noun = view.cand.noun
+    if noun is None or view.cand.noun_start is None or view.cand.continues:
+        return None
+    m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
+    if not m or m.group("rest")[:1].isdigit():
+        return None  # "137 soldiers and 61 civilians": a list of figures, not one group
+    words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
+    for i in range(len(words)):
+        found = view.terms.people_at(words, i)
+        if found and found[0].quantity is None:
+            other = found[0].category
+            if other in ("combatants", "total"):
+                other = _side(view, " ".join(words[:i + 1])) or other
+            if other not in (view.category, "combatants"):
+                return "total", None, "category:mixed-group"
+            return None
+    return None
+
+
 _ENEMY = re.compile(r"\b(?:the\s+)?enemy(?:'s)?\b", re.IGNORECASE)
 _ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
 
@@ -214,7 +239,7 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, of_people, side_words,
-                                            own_people, enemy)
+                                            own_people, enemy, mixed_group)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

@@ -210,6 +210,33 @@ def load_figure_terms() -> FigureTerms:
     )
 
 
+@dataclass(frozen=True)
+class ClaimWords:
+    """The word lists of ``words`` in data/claim_terms.json."""
+
+    office_titles: frozenset[str]
+    positions: frozenset[str]
+    generic_qualifiers: frozenset[str]
+    name_stop: frozenset[str]
+    role_neutral_subjects: frozenset[str]
+    participle_nouns: frozenset[str]
+    casualty_verb_forms: frozenset[str]
+    stop_words: frozenset[str]
+    leave_verbs: frozenset[str]
+    force_verbs: frozenset[str]
+    word_quantity: dict[str, str]
+    label_words: tuple[str, ...]
+    locative_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    w = _raw()["words"]
+    sets = {k: frozenset(v) for k, v in w.items() if isinstance(v, list) and k not in ("label_words", "locative_words")}
+    return ClaimWords(**sets, word_quantity=dict(w["word_quantity"]), label_words=tuple(w["label_words"]),
+                      locative_words=tuple(w["locative_words"]))
+
+
 @lru_cache(maxsize=1)
 def _quantity_regexes() -> dict[str, re.Pattern[str]]:
     data = _raw()["quantities"]

@@ -23,7 +23,7 @@ from typing import Sequence
 from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
-from ..terms import ClaimTerms, load_attribution_terms, load_figure_terms, load_terms
+from ..terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
 from .attribution import (
     SENTENCE_RULES,
     according_covers,
@@ -324,5 +324,4 @@ def attach_places(claims: list[Claim], places: Sequence) -> None:
                 break
 
 
-_LOCATIVE_WORDS = ("in", "on", "near", "at", "around", "outside", "across", "of", "city of", "town of",
-                   "village of", "province of", "from")
+_LOCATIVE_WORDS = claim_words().locative_words

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ...nlp import Sentence
 from ...records import Claimant
-from ..terms import load_attribution_terms
+from ..terms import claim_words, load_attribution_terms
 from .context import ArticleContext
 from .discourse import last_claimant_before, local_name, set_reporter
 
@@ -391,8 +391,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
 
 _FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
-_ROLE_NEUTRAL = frozenset({"he", "she", "they", "the spokesman", "the spokeswoman", "the spokesperson", "the official",
-                           "the source", "the statement", "the report", "the minister", "it"})
+_ROLE_NEUTRAL = claim_words().role_neutral_subjects
 
 
 _TITLED = re.compile(r"\b(?:envoy|spokes(?:man|woman|person)|official|minister|ambassador|commander|governor|mayor|"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..numbers import MAX_PEOPLE, Figure, find_figures
-from ..terms import ClaimTerms, FigureTerms, PeopleNoun, load_figure_terms
+from ..terms import ClaimTerms, FigureTerms, PeopleNoun, claim_words, load_figure_terms
 
 # Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
@@ -31,23 +31,13 @@ _DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|
                          r"number of people killed|dead|deaths|fatalities|death count)\b")
 # The people a death toll counts: everyone, killed.
 TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
-_LABEL_QUANTITY = {"killed": "killed", "dead": "killed", "deaths": "killed", "death toll": "killed",
-                   "injured": "injured", "wounded": "injured", "displaced": "displaced",
-                   "missing": "missing", "detained": "detained", "arrested": "detained",
-                   "released": "released"}
+_LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
 _LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
 # People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
-_PARTICIPLE_NOUNS = frozenset({"wounded", "injured", "dead", "missing", "displaced", "detained"})
+_PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
-_CASUALTY_VERB_FORMS = frozenset(
-    "killed killing wounded wounding injured injuring displaced displacing detained detaining "
-    "arrested arresting abducted abducting freed freeing released releasing uprooted uprooting "
-    "uproots displaces kills injures wounds buried burying".split()
-)
-_STOP_WORDS = frozenset(
-    "were was are is have has had been be being in on at from by with to and or who which that "
-    "as for but while when after before since during than".split()
-)
+_CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
+_STOP_WORDS = claim_words().stop_words
 _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
 _MONTHS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

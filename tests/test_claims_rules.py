@@ -451,3 +451,26 @@ def test_claims_participle_before_people(extract_text, text, expected):
 def test_claims_more_people_and_quantities(extract_text, text, expected):
     claims = _run(extract_text, text)
     assert [(c.quantity, c.category, c.value) for c in claims] == expected, [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare figure with an auxiliary before its casualty verb (Sudan, Ukraine, Myanmar)
+    ("More than 10 million have been displaced inside Sudan, and 2 million have fled abroad.",
+     [("displaced", "total", 10000000), ("displaced", "total", 2000000)]),
+    ("Officials said 300 had been killed in Avdiivka.", [("killed", "total", 300)]),
+    ("The monitor said 40 have died since the junta's strike on the village.", [("killed", "total", 40)]),
+    # hostages who remain are held, and a subset's casualty word is not the whole's (Gaza)
+    ("Some 120 hostages remain in Gaza, of whom a third are believed to have died.", [("detained", "total", 120)]),
+])
+def test_claims_auxiliaries_and_subsets(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Janjaweed fought in Darfur in the 2000s, where some 300,000 people were killed.",
+    "In the 1990s, the war in Bosnia killed about 100,000 people.",
+    "During the early 1980s, 20,000 people were killed in Hama.",
+])
+def test_claims_decades_are_historical(extract_text, text):
+    (claim,) = _run(extract_text, text)
+    assert claim.historical

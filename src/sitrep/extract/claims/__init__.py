@@ -297,14 +297,15 @@ def _opens_quote(text: str) -> bool:
 
 # --- flags and places ----------------------------------------------------------------------
 
-_YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b|^((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b|^((?:19|20)\d\d)\b"
+                       r"|\b(?:in|during|of)\s+the\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d0)s\b", re.IGNORECASE)
 # A year this many years before publication makes a figure historical ("since 2011").
 HISTORICAL_YEARS = 2
 
 
 def historical(text: str, ref_year: int | None) -> bool:
     for m in _YEAR_REF.finditer(text):
-        year = int(m.group(1) or m.group(2))
+        year = int(m.group(1) or m.group(2) or int(m.group(3)) + 9)  # "in the 2000s": up to 2009
         if ref_year is not None and year <= ref_year - HISTORICAL_YEARS:
             return True
     return False

@@ -53,6 +53,9 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
                 span = re.split(r"[,.;]", doc[tok.i + 2:].text)[0]
             span = re.sub(r"^(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|estimates|a\s+tally)\s+"
                           r"(?:from|by|of|released\s+by)\s+", "", span, flags=re.IGNORECASE)
+            # "according to Israeli tallies", "according to UN estimates": the owner of the record
+            span = re.sub(r"\s+(?:tallies|tally|figures|estimates|data|statistics|counts?|records)$", "", span,
+                          flags=re.IGNORECASE)
             who = resolve_subject(ctx, sentence, span)
             if who:
                 return who, "claimant:according-to"

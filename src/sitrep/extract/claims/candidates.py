@@ -38,6 +38,7 @@ _PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
 _STOP_WORDS = claim_words().stop_words
+_AUXILIARIES = frozenset({"have", "has", "had", "been", "being"})
 _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
 _MONTHS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -185,6 +186,11 @@ def people_noun_after(v: FigureView):
             rest = lowered[i + 1: i + 4]
             if any(r in v.words.bare_casualty_words for r in rest[:3]):
                 return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+        if i == 0 and w in _AUXILIARIES:
+            # "2 million have fled abroad", "300 had been killed"
+            rest = lowered[1:4]
+            if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+                return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
         if w in _STOP_WORDS or not w[0].isalnum():
             break
         gap += 1

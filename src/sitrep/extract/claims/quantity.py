@@ -79,6 +79,7 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+_SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
 _LEAVE = claim_words().leave_verbs
 _FORCE = claim_words().force_verbs
 
@@ -120,8 +121,9 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
         if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
             return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
-        if tok.lemma_ in ("hold", "keep") and cand.noun is not None and cand.noun.category == "prisoners":
-            return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages"
+        if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
+                                      or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
+            return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
         if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh"
         if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
@@ -147,6 +149,8 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
             continue
         if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
             continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
+        if i > anchor.i and _SUBSET_CLAUSE.search(doc[anchor.i:i].text):
+            continue  # "120 hostages remain, of whom a third have died": the subset's word
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue

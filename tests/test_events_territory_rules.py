@@ -31,7 +31,8 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
      "surrendered_to"),
     ("About 200 soldiers stationed at Hpakant surrendered to the Kachin Independence Army.", "Hpakant",
      "opposition", "surrendered_to"),
-    ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", None, "surrendered_to"),
+    ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", "government",
+     "surrendered_to"),
     # an abbreviation the article defines for a place names it
     ("Fighting began in Nagorno-Karabakh (NKR) on Tuesday. A day later the NKR capitulated.",
      "Nagorno-Karabakh", None, "surrendered_to"),

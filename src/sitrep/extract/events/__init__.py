@@ -106,6 +106,10 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     if not found:
         return []
     claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
+    if claimant is not None and any(m.text == claimant.name or m.text == getattr(claimant, "as_written", None)
+                                    for m in places if sentence.start <= m.start < sentence.end
+                                    and m.precision is not None):  # a province or town, not a state
+        claimant, claimant_rule = None, ""  # "(North Kordofan)" after a place locates it; nobody claims
     killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()

@@ -78,6 +78,7 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     # capture_noun / fall_noun
     ("After the capture of Soledar by Wagner, fighting moved west.", "Soledar", "foreign", "capture_noun"),
     ("The fall of Aleppo to the rebels stunned Damascus.", "Aleppo", "opposition", "fall_noun"),
+    ("Kherson's liberation by Ukrainian forces was celebrated in Kyiv.", "Kherson", "government", "capture_noun"),
 ])
 def test_events_territory_rule(text, place, winner, rule):
     found = _changes(text)

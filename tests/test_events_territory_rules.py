@@ -141,6 +141,8 @@ def test_events_territory_lists_and_locators(text, expected):
     "Russian troops advanced into the outskirts of Pokrovsk, Ukraine's army said.",
     "Ukrainian forces pushed into Russia's Kursk region in August.",
     "The president handed the minister a letter in Kyiv.",
+    "Displaced families moved into Rafah after the evacuation orders.",
+    "Aid poured into Goma on Tuesday.",
     "Israeli forces encircled Jabalia overnight.",
     "The rebels tried to storm and take Kupiansk.",
     "The commander in charge of the Bakhmut front was replaced.",

@@ -139,8 +139,8 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
             side, holder = winner(ctx, sentence, doc, trig, actor1)
             if trig.role == "fall" and holder is not None:
                 actor1 = holder
-            if trig.needs_side and side is None:
-                continue
+            if trig.needs_side and side not in ("government", "opposition", "foreign"):
+                continue  # only an armed side takes a place this way
         start = sentence.start + trig.tok.idx
         end = start + len(trig.tok.text)
         if trig.type == "withdrawal" and how in ("",) + tuple(f"+anaphora({w})" for w in ("city", "town", "it")):

@@ -281,7 +281,7 @@ def moved_into(tok, env: Env) -> Trigger | None:
     into = [p for p in kids(tok, "prep") if p.lower_ == "into"]
     if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for p in into for o in kids(p, "pobj")):
         return None  # "pushed into Kursk region": an incursion into a province takes no place
-    return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain")
+    return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain", needs_side=True)  # not "families moved into X"
 
 
 def lost_to(tok, env: Env) -> Trigger | None:

@@ -149,3 +149,18 @@ def test_actors_data_files_are_well_formed():
             assert actor["side"] in sides, (f.name, actor["name"])
             assert actor.get("acled_type") in types, (f.name, actor["name"])
             assert actor["aliases"], (f.name, actor["name"])
+
+
+@pytest.mark.parametrize("text,name,side", [
+    # wars with their own data file since issue 9: the side of each named actor
+    ("Al Shabaab militants regained control of the town after the SNA withdrew.", "al-Shabaab", "opposition"),
+    ("Tigrayan forces said they had entered the town.", "Tigray People's Liberation Front", "opposition"),
+    ("Fano militias clashed with the ENDF near Gondar.", "Fano", "opposition"),
+    ("JNIM fighters attacked a FAMa post near Timbuktu.", "JNIM", "opposition"),
+    ("ISWAP fighters overran a military base in Borno.", "ISWAP", "opposition"),
+    ("Azerbaijani forces launched an offensive in Karabakh.", "Azerbaijani Armed Forces", "government"),
+    ("Viv Ansanm gangs attacked the police station.", "Viv Ansanm", "opposition"),
+    ("The ethnic army said it had seized the base.", "opposition forces", "opposition"),
+])
+def test_actors_more_wars(lexicon, text, name, side):
+    assert (name, side) in [(n, s) for _, n, s in _found(lexicon, text)]

@@ -31,7 +31,8 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
      "surrendered_to"),
     ("About 200 soldiers stationed at Hpakant surrendered to the Kachin Independence Army.", "Hpakant",
      "opposition", "surrendered_to"),
-    ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", None, "surrendered_to"),
+    ("Stepanakert surrendered to Azerbaijani forces after a day of fighting.", "Stepanakert", "government",
+     "surrendered_to"),
     # an abbreviation the article defines for a place names it
     ("Fighting began in Nagorno-Karabakh (NKR) on Tuesday. A day later the NKR capitulated.",
      "Nagorno-Karabakh", None, "surrendered_to"),
@@ -46,6 +47,17 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
      "no_longer_under_control"),
     ("Myanmar's military no longer controls the town of Laukkaing, residents said.", "Laukkaing", "opposition",
      "no_longer_under_control"),
+    ("Kupiansk in Ukraine came into Russian hands in 2022.", "Kupiansk", "foreign", "came_under_control"),
+    ("Goma is now in the hands of M23, residents said.", "Goma", "opposition", "came_under_control"),
+    # ceded_to: a transfer without a fight
+    ("The Congolese army ceded the town of Bunagana to M23 rebels.", "Bunagana", "opposition", "ceded_to"),
+    ("The Afghan town of Ghazni was handed over to the Taliban without a fight.", "Ghazni", None, "ceded_to"),
+    ("Sudanese troops handed over the town of Jebel Moya in Sennar state to the RSF.", "Jebel Moya", "opposition",
+     "ceded_to"),
+    # moved_into: forces moving into a town entered it
+    ("Syrian rebels swept into Aleppo on Friday.", "Aleppo", "opposition", "moved_into"),
+    ("RSF fighters rolled into Wad Madani on Monday.", "Wad Madani", "opposition", "moved_into"),
+    ("Ukrainian troops advanced into the village of Robotyne.", "Robotyne", "government", "moved_into"),
     # control_declared: a claimed capture
     ("The RSF announced full control of Nyala on Thursday.", "Nyala", "opposition", "control_declared"),
     ("Wagner declared full control of Soledar, a claim Kyiv denied.", "Soledar", "foreign", "control_declared"),
@@ -77,6 +89,7 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     # capture_noun / fall_noun
     ("After the capture of Soledar by Wagner, fighting moved west.", "Soledar", "foreign", "capture_noun"),
     ("The fall of Aleppo to the rebels stunned Damascus.", "Aleppo", "opposition", "fall_noun"),
+    ("Kherson's liberation by Ukrainian forces was celebrated in Kyiv.", "Kherson", "government", "capture_noun"),
 ])
 def test_events_territory_rule(text, place, winner, rule):
     found = _changes(text)
@@ -125,6 +138,11 @@ def test_events_territory_lists_and_locators(text, expected):
     "The RSF is close to capturing El Fasher.",
     "Locals say the MNDAA has yet to fully capture Lashio.",
     "Russian troops advanced toward Pokrovsk on Monday.",
+    "Russian troops advanced into the outskirts of Pokrovsk, Ukraine's army said.",
+    "Ukrainian forces pushed into Russia's Kursk region in August.",
+    "The president handed the minister a letter in Kyiv.",
+    "Displaced families moved into Rafah after the evacuation orders.",
+    "Aid poured into Goma on Tuesday.",
     "Israeli forces encircled Jabalia overnight.",
     "The rebels tried to storm and take Kupiansk.",
     "The commander in charge of the Bakhmut front was replaced.",

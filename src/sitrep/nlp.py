@@ -42,6 +42,8 @@ EVENT_STEMS = (
     "forced out", "pushed out", "pushed back", "expel", "oust", "dislodg", "fled", "flee",
     # fire at a place ("fired grenade launchers at X", "exchanged fire")
     "fired", "grenade", "exchanged fire",
+    # transfers and entries ("ceded X to Y", "handed over to", "swept into X")
+    "ced", "handed over", "turned over", "(?:swept|rolled|pushed|advanced|moved|marched|poured) into",
 )
 
 

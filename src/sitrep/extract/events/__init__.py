@@ -106,6 +106,10 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     if not found:
         return []
     claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
+    if claimant is not None and any(m.text == claimant.name or m.text == getattr(claimant, "as_written", None)
+                                    for m in places if sentence.start <= m.start < sentence.end
+                                    and m.precision is not None):  # a province or town, not a state
+        claimant, claimant_rule = None, ""  # "(North Kordofan)" after a place locates it; nobody claims
     killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
@@ -135,8 +139,8 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
             side, holder = winner(ctx, sentence, doc, trig, actor1)
             if trig.role == "fall" and holder is not None:
                 actor1 = holder
-            if trig.needs_side and side is None:
-                continue
+            if trig.needs_side and side not in ("government", "opposition", "foreign"):
+                continue  # only an armed side takes a place this way
         start = sentence.start + trig.tok.idx
         end = start + len(trig.tok.text)
         if trig.type == "withdrawal" and how in ("",) + tuple(f"+anaphora({w})" for w in ("city", "town", "it")):

@@ -166,7 +166,8 @@ def fired_at(tok, t: EventTerms, env: KindEnv) -> Trigger | None:
     kind = _fire_kind(objs, t)
     if kind is None:
         return None
-    roots = [p for p in kids(tok, "prep") + [c for o in objs for c in kids(o, "prep")] if p.lower_ in w["target_preps"]]
+    preps = [p for p in kids(tok, "prep") + [c for o in objs for c in kids(o, "prep")] if p.lower_ in w["target_preps"]]
+    roots = [o for p in preps for o in kids(p, "pobj")]
     return Trigger(tok, kind, "fired_at", f"{tok.text} {objs[0].text}", roots=roots)
 
 

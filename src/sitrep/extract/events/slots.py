@@ -171,6 +171,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     city_words = t.words("anaphoric_places")
     seen: set[int] = set()
     territory = trig.type == "territory_change"
+    explicit = bool(trig.roots) and not territory  # "fired missiles towards X": the rule chose the slot
     roots = trig.roots if territory or trig.roots else default_roots(trig, t)
     roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
                      if c.dep_ in ("prep", "cc") and _joiner(c, t) and c not in roots]
@@ -185,7 +186,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             seen.add(w.i)
             m = pidx.get(w.i)
             mention_toks = {i for i, mm in pidx.items() if mm is m}
-            if m is not None and not _blocked(w, trig.tok, blocking, mention_toks, joiners) and m not in found:
+            stop = root if explicit else trig.tok  # a rule's own slot is not blocked above it
+            if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners) and m not in found:
                 if territory and _through_prison(w, trig.tok, t):
                     continue
                 found.append(m)
@@ -206,9 +208,30 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             found = _described_facility(trig, t, where)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
+    found = _drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
     return found, anaphors
+
+
+def _drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc,
+                                  base: int) -> list[PlaceMention]:
+    """'Mweso (Masisi, North Kivu)', 'Kfar Kila (Marjayoun, Nabatieh)': the places in a
+    parenthesis right after a place only locate it (ACLED notes write every event so)."""
+    if len(found) < 2:
+        return found
+    text = doc.text
+    ends = {m.end - base for m in pidx.values()}
+    keep = []
+    for m in found:
+        rel = m.start - base
+        opened = text.rfind("(", 0, rel)
+        inside = opened >= 0 and ")" not in text[opened:rel]
+        before = text[:opened].rstrip() if opened >= 0 else ""
+        if inside and len(before) in ends and any(f is not m and f.end - base == len(before) for f in found + list(pidx.values())):
+            continue
+        keep.append(m)
+    return keep or found
 
 
 def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:

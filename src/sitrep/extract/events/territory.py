@@ -150,7 +150,7 @@ def no_longer_under_control(tok, env: Env) -> Trigger | None:
     """'X is no longer under government control', 'the army no longer controls X', 'X is no
     longer controlled by the army': whoever held X lost it, the other side holds it."""
     words = env.terms.rule(KIND, "no_longer_under_control")
-    if env.control(tok) and tok.dep_ == "pobj" and tok.head.lower_ in words["preps"]:
+    if tok.lower_ in words["control_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in words["preps"]:
         verb = tok.head.head
         if verb.lower_ in words["verbs"] and _no_longer(verb):
             return Trigger(verb, KIND, "no_longer_under_control", f"no longer {tok.head.text} {tok.text}",
@@ -170,7 +170,7 @@ def came_under_control(tok, env: Env) -> Trigger | None:
     """'X came/fell/passed under the control of Y', 'X came under Y control', 'X is now under
     Y's control' (being under control counts only with a cue: 'now', 'fully'): X falls to Y."""
     words = env.terms.rule(KIND, "came_under_control")
-    if not env.control(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in words["preps"]:
+    if tok.lower_ not in words["control_nouns"] or tok.dep_ != "pobj" or tok.head.lower_ not in words["preps"]:
         return None
     verb = tok.head.head
     if verb.lower_ in words["state_verbs"]:
@@ -255,6 +255,33 @@ def changed_hands(tok, env: Env) -> Trigger | None:
     holder = [w for p in kids(tok, "prep") if p.lower_ == "to" for w in p.subtree if w.i != p.i]
     return Trigger(tok, KIND, "changed_hands", tok.text + " hands", _subject_place_roots(tok, env), "fall", holder,
                    subject_place=True)
+
+
+def ceded_to(tok, env: Env) -> Trigger | None:
+    """'the army ceded Bunagana to M23', 'the town was handed over to the Taliban': the place
+    goes to whom it was handed (a transfer without a fight is still a change of hands)."""
+    words = env.terms.rule(KIND, "ceded_to")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok):
+        return None
+    if tok.lemma_.lower() in words["needing_over"] and not any(c.lower_ == "over" for c in kids(tok, "prt", "prep")):
+        return None  # "handed him a letter"
+    holder = [w for p in kids(tok, "prep") if p.lower_ == "to" for w in p.subtree if w.i != p.i]
+    roots = kids(tok, "nsubjpass") or [o for o in dobj_heads(tok) if env.has_place(o) or env.area(o)]
+    if not holder or not roots:
+        return None
+    return Trigger(tok, KIND, "ceded_to", tok.text, roots, "fall", holder, subject_place=bool(kids(tok, "nsubjpass")))
+
+
+def moved_into(tok, env: Env) -> Trigger | None:
+    """'rebels swept / rolled / stormed / advanced into Aleppo': forces moving into a town
+    entered it (not 'towards' it, not into its outskirts)."""
+    words = env.terms.rule(KIND, "moved_into")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok):
+        return None
+    into = [p for p in kids(tok, "prep") if p.lower_ == "into"]
+    if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for p in into for o in kids(p, "pobj")):
+        return None  # "pushed into Kursk region": an incursion into a province takes no place
+    return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain", needs_side=True)  # not "families moved into X"
 
 
 def lost_to(tok, env: Env) -> Trigger | None:
@@ -383,8 +410,8 @@ TerritoryRule = Callable[[object, Env], "Trigger | None"]
 # fall_to's; "no longer controls" is no_longer_under_control's, not control_state's.
 TERRITORY_RULES: tuple[TerritoryRule, ...] = (
     no_longer_under_control, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
-    surrendered_to,
-    fall_to, lost_to, control_declared, capture_verb, control_state, capture_noun, fall_noun,
+    surrendered_to, ceded_to,
+    fall_to, lost_to, control_declared, moved_into, capture_verb, control_state, capture_noun, fall_noun,
 )
 
 

@@ -47,6 +47,11 @@ FIGURE_CASES = {
         ("The brigade, which has around 300 members, was accused of killing villagers.", []),  # Myanmar: a size
         ("Several others were injured when the shell hit Goma's market.", []),  # DRC: too vague
     ],
+    "too_many_people": [  # beyond the world's population: never a claim, whatever its label
+        ("Killed: 99,999,999,999,999,999,999", []),  # a fact box of garbage
+        ("The monitor said 20,000,000,000 people had fled the fighting in Sudan.", []),  # Sudan
+        ("Ukraine's army said 12345678901 Russian soldiers had been killed near Bakhmut.", []),  # Ukraine: an id
+    ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
          [("killed", "total", 14, ANY), ("killed", "total", 17, ANY)]),

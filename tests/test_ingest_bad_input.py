@@ -63,10 +63,10 @@ def test_bad_input_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path = tmp_path / name
     path.write_text(PARA, encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr("sitrep.ingest.files._open_fd", refuse)
     (error,) = list(iter_inputs([path]))
     assert isinstance(error, IngestError)
     assert error.reason == "cannot read: Permission denied"
@@ -107,10 +107,14 @@ def test_bad_input_jsonl_line_too_large(tmp_path: Path) -> None:
 
 def test_bad_input_jsonl_not_utf8_line(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    path.write_bytes(b'{"text": "caf\xe9"}\n' + json.dumps({"id": "ok", "text": PARA}).encode() + b"\n")
-    first, second = list(iter_inputs([path]))
-    assert isinstance(first, IngestError) and first.reason == "malformed JSONL line 1: not UTF-8"
-    assert isinstance(second, Article)
+    junk = bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d]) * 8  # neither UTF-8 nor cp1252
+    path.write_bytes(b'{"text": "' + junk + b'"}\n' + b'{"id": "cafe", "text": "caf\xe9 ' + PARA.encode() + b'"}\n'
+                     + json.dumps({"id": "ok", "text": PARA}).encode() + b"\n")
+    first, second, third = list(iter_inputs([path]))
+    assert isinstance(first, IngestError) and first.reason == "malformed JSONL line 1: not UTF-8 and not decodable"
+    # a Latin-1/cp1252 line is read as such
+    assert isinstance(second, Article) and second.text.startswith("caf\u00e9 ") and not second.notes
+    assert isinstance(third, Article)
 
 
 def test_bad_input_one_bad_file_does_not_stop_folder(tmp_path: Path) -> None:

@@ -104,7 +104,7 @@ def test_web_api_index_lists_endpoints(tmp_path):
     from web_data import build_small_db
 
     db = build_small_db(tmp_path / "w.duckdb")
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         body = client.get("/api").json()
         paths = {e["path"] for e in body["endpoints"]}
         assert {"/api/claims", "/api/events", "/api/map"} <= paths

@@ -17,7 +17,7 @@ TEXT = ("Clashes near Homs\n\nThe Syrian Observatory for Human Rights said on Th
 @pytest.fixture()
 def client(tmp_path):
     db = build_small_db(tmp_path / "small.duckdb")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -12,7 +12,7 @@ from web_data import build_small_db
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = build_small_db(tmp_path_factory.mktemp("web") / "small.duckdb")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -36,7 +36,7 @@ def test_web_lock_writer_elsewhere_gives_503_with_what_to_do(db) -> None:
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
             for path in PAGES:
                 response = client.get(path)
                 if response.status_code == 200:
@@ -49,12 +49,12 @@ def test_web_lock_writer_elsewhere_gives_503_with_what_to_do(db) -> None:
             assert posted.status_code in (503, 201) and (posted.status_code == 201 or "sitrep run" in posted.text)
     finally:
         holder.communicate("\n", timeout=30)
-    with TestClient(create_app(db)) as client:  # and it recovers once the writer is gone
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # and it recovers once the writer is gone
         assert client.get("/api/claims").status_code == 200
 
 
 def test_web_lock_app_lets_go_of_the_file_when_idle(db) -> None:
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         assert client.get("/api/claims").status_code == 200
         idle = client.app.state.site.db.idle_close_s
         time.sleep(idle + SETTLE_S)

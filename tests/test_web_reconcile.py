@@ -15,7 +15,7 @@ from web_data import build_small_db
 @pytest.fixture()
 def client(tmp_path):
     db = build_small_db(tmp_path / "small.duckdb")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

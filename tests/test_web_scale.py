@@ -94,7 +94,7 @@ def test_web_scale_totals_and_pages_match_counts(tmp_path) -> None:
 
     db = tmp_path / "gen.duckdb"
     build_synthetic(db, 2_000)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         every = client.get("/api/claims", params={"limit": 1}).json()
         assert every["total"] == 2_000
         killed = client.get("/api/claims", params={"quantity": "killed", "limit": 1}).json()
@@ -120,6 +120,6 @@ if __name__ == "__main__":
         started = time.perf_counter()
         build_synthetic(target, size)
         print(f"built {target} ({size} claims) in {time.perf_counter() - started:.1f}s")
-    with TestClient(create_app(target)) as client:
+    with TestClient(create_app(target), base_url="http://127.0.0.1") as client:
         measure(client, typical_requests(20))  # warm up
         print(measure(client, typical_requests(200)))

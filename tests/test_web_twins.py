@@ -16,7 +16,7 @@ ROW_ID = re.compile(r'<tr data-id="([^"]+)"|<li data-id="([^"]+)"')
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = build_small_db(tmp_path_factory.mktemp("web") / "small.duckdb")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -63,6 +63,18 @@ class BenchResult:
     reconcile_peak_rss_mb: float = 0.0
 
 
+def _sentence(rng: random.Random) -> str:
+    """One sentence of generated conflict news: a third carry a figure or an event."""
+    tpl = rng.choice(_FIGURE_SENTENCES) if rng.random() < 0.35 else rng.choice(_FILLER)
+    claimant = rng.choice(_CLAIMANTS)
+    return tpl.format(
+        n=f"{rng.randint(3, 90000):,}", k=rng.randint(2, 60), place=rng.choice(_PLACES),
+        day=rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        claimant=claimant, Claimant=claimant[0].upper() + claimant[1:],
+        Groups=rng.choice(_GROUPS).capitalize(),
+    )
+
+
 def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
     """Write ``n`` distinct articles (txt) into ``folder``; returns the total word count."""
     rng = random.Random(seed)
@@ -74,23 +86,42 @@ def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
         lines = [f"Fighting around {rng.choice(_PLACES)} enters day {i % 40 + 2}", published.strftime("%B %d, %Y"), ""]
         words = 0
         while words < TARGET_WORDS:
-            if rng.random() < 0.35:
-                tpl = rng.choice(_FIGURE_SENTENCES)
-            else:
-                tpl = rng.choice(_FILLER)
-            claimant = rng.choice(_CLAIMANTS)
-            sentence = tpl.format(
-                n=f"{rng.randint(3, 90000):,}", k=rng.randint(2, 60), place=rng.choice(_PLACES),
-                day=rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
-                claimant=claimant, Claimant=claimant[0].upper() + claimant[1:],
-                Groups=rng.choice(_GROUPS).capitalize(),
-            )
+            sentence = _sentence(rng)
             # A serial keeps every article distinct (no accidental wire copies).
             lines.append(f"{sentence} (Report {i}-{words}.)" if rng.random() < 0.1 else sentence)
             words += len(sentence.split())
         (folder / f"bench_{i:06d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
         total += words
     return total
+
+
+def one_line_text(chars: int, seed: int = 7) -> str:
+    """About ``chars`` characters of generated news on a single line (a feed flattened by a
+    scraper, a dump): the input that made sentence splitting quadratic (issue 10)."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        sentence = f"{_sentence(rng)} (Report {len(parts)}.)" if rng.random() < 0.1 else _sentence(rng)
+        parts.append(sentence)
+        size += len(sentence) + 1
+    return " ".join(parts)
+
+
+def bench_one_line(megabytes: float) -> dict:
+    """Seconds to clean and split ``megabytes`` MB of one-line text into sentences."""
+    from .ingest import clean_text
+    from .nlp import split_sentences
+
+    text = one_line_text(int(megabytes * 1_000_000))
+    started = time.perf_counter()
+    cleaned = clean_text(text)
+    cleaned_at = time.perf_counter()
+    sentences = split_sentences(cleaned)
+    done = time.perf_counter()
+    return {"one_line_chars": len(text), "clean_seconds": round(cleaned_at - started, 2),
+            "split_seconds": round(done - cleaned_at, 2), "sentences": len(sentences),
+            "split_chars_per_s": round(len(cleaned) / max(done - cleaned_at, 1e-9))}
 
 
 def _peak_rss_mb() -> float:

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .console import one_line, safe_console
 from .records import CATEGORIES, EVENT_TYPES, QUANTITIES
+from .safe_text import for_terminal_lines
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -28,9 +29,13 @@ export_app = typer.Typer(context_settings=CONTEXT, no_args_is_help=True,
                          help="Export records from the database.\n\nExample: sitrep export claims --format csv -o claims.csv")
 app.add_typer(export_app, name="export")
 
-out = Console()
-err = Console(stderr=True)
+# Untrusted text (titles, claimants, file names) is made inert on its way out (see console).
+out = safe_console()
+err = safe_console(stderr=True)
 DB_OPTION = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+RAW_CSV_OPTION = typer.Option(False, "--raw-csv", help="CSV: write cells as they are. By default a text cell "
+                              "starting with = + - @, a tab or a carriage return gets a leading ' so that "
+                              "spreadsheets do not run article text as a formula.")
 
 
 def _parse_date(value: Optional[str], name: str) -> Optional[date]:
@@ -46,12 +51,12 @@ def _open_read(db: Path):
     from .store import StoreLockedError, open_db
 
     if not Path(db).exists():
-        err.print(f"error: no database at {db}; create one with `sitrep run PATH --db {db}`")
+        one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
         raise typer.Exit(2)
     try:
         return open_db(db, read_only=True)
     except StoreLockedError as exc:
-        err.print(f"error: {exc}")
+        one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
 
 
@@ -148,8 +153,9 @@ def run(
     Re-running on the same input changes nothing, except that metadata given now
     (--outlet, --date, JSONL fields, --index) corrects the stored articles it differs from.
     The summary says which articles lack a date or an outlet and how to give them. Inputs
-    that cannot be read get one line each on stderr, the rest of the run goes on, and the
-    exit status is 1.
+    that cannot be read (or stored) get one `skipped` line each on stderr, the rest of the
+    run goes on, and the exit status is 1; an article stored with something left out (stray
+    bytes dropped, a JSONL field that is not usable) gets a `note` line.
 
     Example: sitrep run ~/articles/ extra.jsonl --db syria.duckdb --jobs 2
     """
@@ -166,7 +172,7 @@ def run(
 
         metadata = load_index(index)
         if not isinstance(metadata, dict):
-            err.print(f"error: {metadata}")
+            one_line(err, "error:", metadata, "red")
             raise typer.Exit(2)
     if reprocess and not paths and not Path(db).exists():
         err.print(f"error: no database at {db} to reprocess")
@@ -182,10 +188,11 @@ def run(
                 paths or [], db, outlet=outlet, published=when, jobs=jobs, max_bytes=int(max_mb * 1_000_000),
                 index=metadata, reprocess=reprocess,
                 on_input=lambda n: progress.advance(task, n),
-                on_error=lambda e: progress.console.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False),
+                on_error=lambda e: one_line(progress.console, "skipped", e),
+                on_note=lambda n: one_line(progress.console, "note", n, "cyan"),
             )
     except StoreLockedError as exc:
-        err.print(f"error: {exc}")
+        one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
     parts = [f"{summary.new:,} new", f"{summary.unchanged:,} unchanged"]
     if summary.updated:
@@ -402,6 +409,7 @@ def export_events_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     type: Optional[str] = typer.Option(None, "--type", help="Only this event type."),
     doc: Optional[str] = typer.Option(None, help="Only this article id."),
+    raw_csv: bool = RAW_CSV_OPTION,
 ) -> None:
     """Export events (contract fields of DESIGN.md) as JSON lines, CSV, ACLED-style CSV or GeoJSON.
 
@@ -413,7 +421,7 @@ def export_events_cmd(
         raise typer.BadParameter("--format must be jsonl, csv, acled or geojson")
     with _open_read(db) as store:
         with _output(output) as fh:
-            n = export_events(store, fh, fmt, type=type, doc=doc)
+            n = export_events(store, fh, fmt, type=type, doc=doc, raw_csv=raw_csv)
     err.print(f"{n} events exported")
 
 
@@ -423,6 +431,7 @@ def export_series_cmd(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     estimates: bool = typer.Option(False, "--estimates", help="Export low/best/high estimates instead of points."),
+    raw_csv: bool = RAW_CSV_OPTION,
 ) -> None:
     """Export series points (one row per claimant figure, with its reports) or estimates.
 
@@ -435,7 +444,7 @@ def export_series_cmd(
         rec = reconcile(store, with_contradictions=False)
         return rec.estimates if estimates else to_rows(rec.series)
 
-    _export_computed(db, fmt, output, rows)
+    _export_computed(db, fmt, output, rows, raw_csv)
 
 
 @export_app.command("contradictions", context_settings=CONTEXT)
@@ -443,6 +452,7 @@ def export_contradictions_cmd(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    raw_csv: bool = RAW_CSV_OPTION,
 ) -> None:
     """Export contradictions: both figures with provenance, the kind and the explanation.
 
@@ -451,7 +461,7 @@ def export_contradictions_cmd(
     from .reconcile import reconcile
     from .reconcile.contradictions import to_rows
 
-    _export_computed(db, fmt, output, lambda store: to_rows(reconcile(store).contradictions))
+    _export_computed(db, fmt, output, lambda store: to_rows(reconcile(store).contradictions), raw_csv)
 
 
 @export_app.command("framing", context_settings=CONTEXT)
@@ -459,6 +469,7 @@ def export_framing_cmd(
     db: Path = DB_OPTION,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    raw_csv: bool = RAW_CSV_OPTION,
 ) -> None:
     """Export framing: per side, outlet and label, the count, loaded flag and examples.
 
@@ -466,10 +477,10 @@ def export_framing_cmd(
     """
     from .reconcile.framing import framing as framing_rows
 
-    _export_computed(db, fmt, output, lambda store: framing_rows(store.iter_articles(with_text=True)))
+    _export_computed(db, fmt, output, lambda store: framing_rows(store.iter_articles(with_text=True)), raw_csv)
 
 
-def _export_computed(db: Path, fmt: str, output: Optional[Path], compute) -> None:
+def _export_computed(db: Path, fmt: str, output: Optional[Path], compute, raw_csv: bool = False) -> None:
     """Compute rows from the database and write them as JSON lines or CSV."""
     from .publish.export import export_rows
 
@@ -478,7 +489,7 @@ def _export_computed(db: Path, fmt: str, output: Optional[Path], compute) -> Non
     with _open_read(db) as store:
         rows = compute(store)
     with _output(output) as fh:
-        n = export_rows(rows, fh, fmt)
+        n = export_rows(rows, fh, fmt, raw_csv=raw_csv)
     err.print(f"{n} rows exported")
 
 
@@ -489,6 +500,7 @@ def export_claims_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     quantity: Optional[str] = typer.Option(None, help="Only this quantity."),
     doc: Optional[str] = typer.Option(None, help="Only this article id."),
+    raw_csv: bool = RAW_CSV_OPTION,
 ) -> None:
     """Export claims (contract fields of DESIGN.md) as JSON lines or CSV.
 
@@ -500,7 +512,7 @@ def export_claims_cmd(
         raise typer.BadParameter("--format must be jsonl or csv")
     with _open_read(db) as store:
         with _output(output) as fh:
-            n = export_claims(store, fh, fmt, quantity=quantity, doc=doc)
+            n = export_claims(store, fh, fmt, quantity=quantity, doc=doc, raw_csv=raw_csv)
     err.print(f"{n} claims exported")
 
 
@@ -558,7 +570,7 @@ def eval_cmd(
     try:
         gold_set = load_gold_set(gold)
     except (OSError, ValueError, KeyError) as exc:
-        err.print(f"error: cannot read the gold set {gold}: {exc}")
+        one_line(err, "error:", f"cannot read the gold set {gold}: {exc}", "red")
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
         if gold.is_dir():
@@ -573,21 +585,21 @@ def eval_cmd(
                 try:
                     summary = run_gold_set(gold_set, db, on_input=lambda n: progress.advance(task, n))
                 except ValueError as exc:
-                    err.print(f"error: {exc}")
+                    one_line(err, "error:", exc, "red")
                     raise typer.Exit(2)
             for e in summary.errors:
-                err.print(Text("skipped ", style="yellow") + Text(str(e)), highlight=False)
+                one_line(err, "skipped", e)
         db = db or Path("sitrep.duckdb")
         with _open_read(db) as store:
             report = evaluate(gold_set, store.iter_claims(), store.events())
     if as_json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_report(report, show_lists=lists))
+        print(for_terminal_lines(format_report(report, show_lists=lists)))
     failures = gate_failures(report, min_f1=min_f1, min_claimant=min_claimant,
                              min_claim_claimant=min_claim_claimant, min_territory_f1=min_territory_f1)
     for f in failures:
-        err.print(f"below floor: {f}")
+        one_line(err, "below floor:", f, "red")
     if failures:
         raise typer.Exit(1)
 
@@ -757,16 +769,21 @@ def serve(
     db: Path = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (local only by default)."),
     port: int = typer.Option(8750, "--port", help="Port."),
+    allowed_host: list[str] = typer.Option([], "--allowed-host", help="Another host name to answer for "
+                                           "(repeatable). Requests are answered only for localhost, 127.0.0.1, "
+                                           "::1, --host and these, so that no other site's page can read or "
+                                           "add to the record through its own name (DNS rebinding)."),
 ) -> None:
     """Serve the record as web pages and a JSON API (/api, docs at /docs): articles, claims,
     events, series, contradictions, framing, search, and a form to add articles. It keeps
-    serving while `sitrep run` writes the file, answering 503 with what to do meanwhile.
+    serving while `sitrep run` writes the file, answering 503 with what to do meanwhile,
+    and lets go of the file whenever a run waits to write it.
 
     Example: sitrep serve --db sitrep.duckdb --port 8750
     """
     from .publish.web import serve_command
 
-    raise typer.Exit(serve_command(db, host, port))
+    raise typer.Exit(serve_command(db, host, port, allowed_host))
 
 
 @app.command(context_settings=CONTEXT)
@@ -792,13 +809,23 @@ def bench(
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for NLP."),
     baseline: bool = typer.Option(True, help="Also time one plain full spaCy pass for comparison."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    one_line_mb: Optional[float] = typer.Option(None, "--one-line-mb", help="Instead: seconds to clean and "
+                                                "split this many MB of generated news on one single line."),
 ) -> None:
     """Measure end-to-end throughput (articles/s) and peak memory on generated corpora of
-    distinct ~800-word articles, one fresh process per size.
+    distinct ~800-word articles, one fresh process per size; or, with --one-line-mb, how
+    long cleaning and sentence splitting take on one huge line.
 
     Example: sitrep bench --sizes 100,400,1600 --jobs 2
     """
-    from .bench import bench as run_bench
+    from .bench import bench as run_bench, bench_one_line
+
+    if one_line_mb is not None:
+        result = bench_one_line(one_line_mb)
+        print(json.dumps(result, indent=2) if as_json else
+              f"{result['one_line_chars']:,} characters on one line: cleaned in {result['clean_seconds']} s, "
+              f"split into {result['sentences']:,} sentences in {result['split_seconds']} s")
+        return
 
     try:
         size_list = [int(x) for x in sizes.split(",") if x.strip()]

@@ -250,7 +250,9 @@ def places_eval_command(gold: str | Path, articles: str | Path | None = None, *,
     if as_json:
         print(json.dumps([s.as_dict() for s in scores], indent=2))
     else:
-        print(format_places_report(scores, misses=misses if show_misses else 0))
+        from sitrep.safe_text import for_terminal_lines  # corpus text is untrusted
+
+        print(for_terminal_lines(format_places_report(scores, misses=misses if show_misses else 0)))
     return 0
 
 

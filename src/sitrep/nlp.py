@@ -22,7 +22,16 @@ _ABBREV = frozenset(
     "u.s u.n u.k e.u".split()
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]$")
+# Characters looked back over for the word before a full stop: longer than any abbreviation
+# above (with its dots), so a longer word is never one. Bounding the look-back keeps
+# splitting linear in a line's length (a 10 MB one-line file: see docs/benchmarks.md).
+ABBREVIATION_LOOKBACK = 12
+# A sentence longer than this is cut at a space before the limit. Of the 823 sentences of
+# the dev2, seed and sample articles the longest has 1,231 characters (a list of names in a
+# monitor's report), the next under 500; without a cap one huge
+# "sentence" (a table or a dump on one line) would reach spaCy's 1,000,000-character limit
+# and rules that look around each figure would grow with the sentence's length.
+MAX_SENTENCE_CHARS = 2_000
 # Event verbs; casualty words come from data/claim_terms.json (see _trigger_regex).
 # Kept narrow on purpose: "offensive", "attack", "advance" appear in most sentences of a war
 # story and would send them all to the parser; they name no event type on their own.
@@ -78,7 +87,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         cut = 0
         for m in _SENT_END.finditer(line):
-            if _is_abbreviation(line[: m.start() + 1]):
+            if _is_abbreviation(line, m.start()):
                 continue
             out.extend(_make(line, line_start, cut, m.start(), len(out)))
             cut = m.end()
@@ -86,11 +95,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _is_abbreviation(head: str) -> bool:
-    m = _LAST_WORD.search(head)
-    if not m:
-        return False
-    word = m.group(1).lower().rstrip(".")
+def _is_abbreviation(line: str, stop: int) -> bool:
+    """Whether the word ending at ``line[stop]`` (a full stop) is an abbreviation or an
+    initial. Looks back at most ABBREVIATION_LOOKBACK characters, never at the whole line."""
+    begin = stop
+    limit = max(0, stop - ABBREVIATION_LOOKBACK - 1)
+    while begin > limit and (line[begin - 1].isalnum() or line[begin - 1] in "._"):
+        begin -= 1
+    if begin == stop or begin == limit and limit > 0:
+        return False  # no word, or a word longer than any abbreviation
+    word = line[begin:stop].lower().rstrip(".")
     return word in _ABBREV or len(word) == 1 and word.isalpha()
 
 
@@ -104,18 +118,23 @@ _DATELINE = re.compile(
 
 
 def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
-    seg = line[a:b]
     if a == 0:
-        m = _DATELINE.match(seg)
+        m = _DATELINE.match(line, 0, b)
         if m:
-            a += m.end()
-            seg = line[a:b]
-    stripped = seg.strip()
-    if not stripped:
-        return []
-    lead = len(seg) - len(seg.lstrip())
-    start = base + a + lead
-    return [Sentence(index, start, start + len(stripped), stripped)]
+            a = m.end()
+    out: list[Sentence] = []
+    while a < b:
+        end = b
+        if b - a > MAX_SENTENCE_CHARS:  # cut an overlong run at its last space before the cap
+            space = line.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
+            end = space if space > a else a + MAX_SENTENCE_CHARS
+        seg = line[a:end]
+        stripped = seg.strip()
+        if stripped:
+            start = base + a + len(seg) - len(seg.lstrip())
+            out.append(Sentence(index + len(out), start, start + len(stripped), stripped))
+        a = end
+    return out
 
 
 def worth_parsing(sentence: str) -> bool:

@@ -26,8 +26,9 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
 from .ingest.metadata import latest_date_in
-from .records import Article, Extraction, IngestError
+from .records import Article, Extraction, IngestError, IngestNote
 from .store import ArticleRow, Store, StoreLockedError, open_db
+from .store.lock import waiting_to_write
 
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
@@ -47,9 +48,12 @@ class RunSummary:
     unchanged: int = 0
     updated: int = 0  # stored articles given new metadata, extracted again
     reprocessed: int = 0  # stored articles extracted again with the current code
-    claims: int = 0
+    claims: int = 0  # claims stored (not those of articles that failed to store)
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    # What stored articles lost on the way (bytes dropped, a field left empty, a row the
+    # database could not hold): one line each, not failures.
+    notes: list[IngestNote] = field(default_factory=list)
     seconds: float = 0.0
     # Doc ids of this run's articles (as stored after it) with no publication date, with a
     # date inferred from the latest date their text names, and with no outlet.
@@ -109,10 +113,23 @@ def stored_article(row: ArticleRow, *, outlet: str | None = None,
 ProgressFn = Callable[[int], None]
 
 
-def _extract_batch(batch: list[Article]) -> list[Extraction]:
+def _extract_batch(batch: list[Article]) -> list[Extraction | IngestError]:
+    """Extractions of a batch; if the batch fails, each article again on its own, so an
+    article that breaks extraction costs only itself (an IngestError naming it)."""
     from .extract import default_extractor
 
-    return list(default_extractor().extract_many(batch))
+    extractor = default_extractor()
+    try:
+        return list(extractor.extract_many(batch))
+    except Exception:
+        out: list[Extraction | IngestError] = []
+        for article in batch:
+            try:
+                out.append(extractor.extract(article))
+            except Exception as exc:
+                out.append(IngestError(article.path or article.id,
+                                       f"not extracted: {type(exc).__name__}: {exc}", article.line))
+        return out
 
 
 def _warm_worker() -> None:
@@ -134,7 +151,8 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int | None = None) -> Iterator[list[Extraction]]:
+def extract_stream(articles: Iterable[Article], jobs: int = 1,
+                   batch_size: int | None = None) -> Iterator[list[Extraction | IngestError]]:
     """Extraction batches in input order; with ``jobs > 1`` spread over worker processes,
     keeping at most two batches per worker in flight so memory stays flat."""
     batch_size = batch_size or BATCH_SIZE
@@ -154,20 +172,32 @@ def extract_stream(articles: Iterable[Article], jobs: int = 1, batch_size: int |
             yield pending.popleft().get()
 
 
-# A reader (`sitrep serve`) keeps its connection at most ~1 s after a request; waiting a
-# little longer than that lets a run start while someone browses.
+# Another writer (a run) holds the file for its whole length: give up on it soon, naming it.
 LOCK_WAIT_SECONDS = 5.0
+# A reader lets go: `sitrep serve` within one request once it sees this run waiting (see
+# store.lock), other readers when their query ends. A long page (reconcile on a big
+# database) takes a few seconds; a minute is ample and still ends a wait that cannot end.
+READER_WAIT_SECONDS = 60.0
+LOCK_POLL_SECONDS = 0.25
 
 
 def _open_for_writing(db_path: str | Path):
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    while True:
-        try:
-            return open_db(db_path)
-        except StoreLockedError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.25)
+    """The database opened for writing, waiting (with the marker out) while another
+    process holds it."""
+    try:
+        return open_db(db_path)
+    except StoreLockedError as exc:
+        first = exc
+    started = time.monotonic()
+    with waiting_to_write(db_path):
+        while True:
+            time.sleep(LOCK_POLL_SECONDS)
+            try:
+                return open_db(db_path)
+            except StoreLockedError as exc:
+                limit = READER_WAIT_SECONDS if exc.holder_reads or first.holder_reads else LOCK_WAIT_SECONDS
+                if time.monotonic() - started >= limit:
+                    raise
 
 
 def run(
@@ -182,12 +212,27 @@ def run(
     on_error: Callable[[IngestError], None] | None = None,
     index: Mapping[str, SourceMeta] | None = None,
     reprocess: bool = False,
+    on_note: Callable[[IngestNote], None] | None = None,
 ) -> RunSummary:
     """Ingest ``paths`` into the database at ``db_path`` and extract every new article, and
     every stored one given new metadata; ``reprocess`` extracts stored articles again (all
-    of them when ``paths`` is empty). See the module docstring."""
+    of them when ``paths`` is empty). See the module docstring.
+
+    Every input that fails, at any stage, goes to ``on_error`` (and ``summary.errors``);
+    what a stored article lost on the way goes to ``on_note`` (and ``summary.notes``)."""
     started = time.perf_counter()
     summary = RunSummary()
+
+    def fail(error: IngestError) -> None:
+        summary.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    def note(item: IngestNote) -> None:
+        summary.notes.append(item)
+        if on_note:
+            on_note(item)
+
     with _open_for_writing(db_path) as store:
         run_id = store.start_run()
         again: set[str] = set()  # stored doc ids whose rows this run replaces
@@ -198,15 +243,26 @@ def run(
         else:
             articles = _input_articles(store, summary, again, paths, outlet=outlet, published=published,
                                        max_bytes=max_bytes, index=index, reprocess=reprocess,
-                                       on_input=on_input, on_error=on_error)
-        for extractions in extract_stream(articles, jobs=jobs):
+                                       on_input=on_input, on_error=fail)
+        for batch in extract_stream(articles, jobs=jobs):
+            extractions = [x for x in batch if isinstance(x, Extraction)]
+            for error in batch:
+                if isinstance(error, IngestError):
+                    fail(error)
             result = store.write_many(extractions, replace=again)
             summary.new += sum(1 for doc in result.written if doc not in again)
+            summary.claims += result.claims
+            summary.events += result.events
+            by_id = {x.article.id: x.article for x in extractions}
             for doc, reason in result.failed:
-                summary.errors.append(IngestError(doc, f"not stored: {reason}"))
+                fail(IngestError(_where(by_id.get(doc), doc), f"not stored: {reason}", _line(by_id.get(doc))))
+            written = set(result.written)
             for x in extractions:
-                summary.claims += len(x.claims)
-                summary.events += len(x.events)
+                if x.article.id in written:
+                    for reason in x.article.notes:
+                        note(IngestNote(_where(x.article, x.article.id), reason, x.article.line))
+            for doc, reason in result.dropped:
+                note(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
         store.record_errors(run_id, summary.errors)
         store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                          n_errors=len(summary.errors))
@@ -244,9 +300,10 @@ def _input_articles(store: Store, summary: RunSummary, again: set[str], paths: S
         if on_input:
             on_input(1)
         if isinstance(item, IngestError):
-            summary.errors.append(item)
             if on_error:
-                on_error(item)
+                on_error(item)  # the run's fail(): recorded and reported
+            else:
+                summary.errors.append(item)
             continue
         summary.articles += 1
         if item.id in seen:
@@ -292,3 +349,11 @@ def _keep_given(item: Article, stored: ArticleRow) -> None:
 def total_inputs(paths: Sequence[str | Path]) -> int:
     """Number of inputs to show a progress bar against (files, and each JSONL line)."""
     return count_inputs(paths)
+
+
+def _where(article: Article | None, doc: str) -> str:
+    return article.path or article.id if article is not None else doc
+
+
+def _line(article: Article | None) -> int | None:
+    return article.line if article is not None else None

@@ -50,11 +50,29 @@ class Article:
     # How outlet and date were found: "metadata" | "option" | "text" | None.
     outlet_rule: str | None = None
     date_rule: str | None = None
+    line: int | None = None  # line of the JSONL file the article came from
+    # What the input lost on its way to this article ("2 NUL bytes dropped", "published
+    # 'garbage' is not a date; left empty"): each is reported as one line.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class IngestError:
     """An input (file, or line of a JSONL file) that did not become an article."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestNote:
+    """Something an input lost on its way to becoming an article, which was still stored:
+    bytes dropped to decode it, a metadata field that was not usable."""
 
     path: str
     reason: str

@@ -20,6 +20,7 @@ from . import dates
 from .claims import _attribution
 from .events.when import context_date
 from .numbers import find_figures
+from .spans import by_start, last_before, starting_in
 
 KM_PER_MILE = 1.609344
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b"
@@ -90,11 +91,12 @@ def front_line_events(ctx, parsed: Iterable[tuple[Sentence, object]], places: Se
     """Front-line events of an article (``ctx`` is the events' EventContext)."""
     article = ctx.article
     events: list[Event] = []
+    places = by_start(places)
     cities = [p for p in places if p.place is not None and p.precision == 1 and p.place.feature == "city"]
     for sentence, doc in parsed:
-        before = [c for c in cities if c.start < sentence.start]
-        last_city = before[-1] if before else None
-        for front in find_fronts(sentence, places, last_city):
+        last_city = last_before(cities, sentence.start)
+        # _place_after looks up to 40 characters past a distance, which may pass the sentence's end
+        for front in find_fronts(sentence, starting_in(places, sentence.start, sentence.end + 41), last_city):
             side = _side_at_distance(ctx, sentence, front)
             claimant, rule = _attribution(ctx.claims_ctx, sentence, doc)
             when = dates.resolve_event_date(sentence.text, article.published)

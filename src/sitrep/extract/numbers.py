@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -28,6 +28,14 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 # Larger than this is no count of people (the world's population is ~8.1 billion): such a
 # "figure" is an identifier, a sum of money or garbage, never a claim.
 MAX_PEOPLE = 10_000_000_000
+# Digits (separators not counted) beyond which a digit run is read as no number at all: an
+# id, a hash or garbage. The world's population has 10; 30 leaves "Killed:
+# 99,999,999,999,999,999,999" (23) to be read exactly and then refused as too many people,
+# and keeps numbers of thousands of digits (which Python will not even print) out of reach.
+MAX_FIGURE_DIGITS = 30
+# Decimal precision for the arithmetic on a figure: exact for any MAX_FIGURE_DIGITS-digit
+# number times a scale (the default context, 28 digits, would round "9" * 30).
+_FIGURE_PRECISION = MAX_FIGURE_DIGITS + 20
 
 # Vague amounts as (low, high) bands. The low end follows the usual reading of the
 # plural ("dozens" = at least two dozen); the high end is the next order of magnitude
@@ -129,15 +137,19 @@ def parse_number(text: str) -> int | None:
     m = re.fullmatch(rf"({_DIGITS})\s*({_SCALE})?", t)
     if m:
         digits = m.group(1)
+        if sum(ch.isdigit() for ch in digits) > MAX_FIGURE_DIGITS:
+            return None
         suffix = (m.group(2) or "").strip()
         scale = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}.get(suffix, SCALES.get(suffix, 1))
         base = _digits_value(digits, scaled=scale != 1)
         if base is None:
             return None
-        value = base * scale
         # Exact arithmetic: "99,999,999,999,999,999,999" stays that number (and is then
         # too big to be people), never a float rounded to something else.
-        return int(value) if value == value.to_integral_value() else int(value.quantize(Decimal(1)))
+        with localcontext() as exact:
+            exact.prec = _FIGURE_PRECISION
+            value = base * scale
+            return int(value) if value == value.to_integral_value() else int(value.quantize(Decimal(1)))
     total, current = 0, 0
     words = re.split(r"[\s-]+", t.replace(" and ", " "))
     i = 0

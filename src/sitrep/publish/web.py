@@ -12,7 +12,8 @@ file while it is served; while a run holds the file, every view answers 503 sayi
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import AsyncIterator, Callable
+import re
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +51,14 @@ MAP_STATIC = {"sitrep_map.js": "application/javascript", "sitrep_map.css": "text
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8750
+# Host names every server answers for. A request naming any other host is refused (reads
+# too): a page of another site whose name an attacker points at 127.0.0.1 (DNS rebinding)
+# carries that site's name in Host. More names: ``sitrep serve --allowed-host``.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# Addresses that mean "every interface": no name of their own to allow.
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+# A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with a port.
+_HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::\d{1,5})?")
 
 NAV = [("/", "Overview"), ("/articles", "Articles"), ("/claims", "Claims"), ("/events", "Events"),
        ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"),
@@ -332,6 +341,24 @@ def _reasons(errors: Any) -> list[str]:
     return out
 
 
+def allowed_hosts(host: str = DEFAULT_HOST, extra: Iterable[str] = ()) -> frozenset[str]:
+    """The host names a server listening on ``host`` answers for: loopback names, ``host``
+    itself when it is one address or name, and ``extra`` (``--allowed-host``)."""
+    names = {*LOOPBACK_HOSTS, *(h.strip().strip("[]").lower() for h in extra if h.strip())}
+    if host.strip("[]") not in WILDCARD_HOSTS:
+        names.add(host.strip("[]").lower())
+    return frozenset(names)
+
+
+def host_name(header: str | None) -> str | None:
+    """The host name of a Host header ("localhost:8750" -> "localhost"), or None when it
+    is not one."""
+    m = _HOST_HEADER.fullmatch(header or "")
+    if not m:
+        return None
+    return (m.group("v6") or m.group("name")).lower().rstrip(".")
+
+
 def _same_origin(request: Request) -> bool:
     """A browser's cross-site POST carries an Origin that is not this host: refuse it."""
     origin = request.headers.get("origin")
@@ -340,9 +367,11 @@ def _same_origin(request: Request) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web app over the DuckDB file at ``db_path`` (opened read-only per request)."""
+def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastAPI:
+    """The web app over the DuckDB file at ``db_path`` (opened read-only per request),
+    answering requests for the host names ``hosts`` (default: the loopback names)."""
     site = App(db_path)
+    served = frozenset(h.lower() for h in hosts) if hosts is not None else allowed_hosts()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -355,10 +384,14 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[..., Any]) -> Response:
-        if request.method == "POST":
+        if host_name(request.headers.get("host")) not in served:
+            response: Response = site.error(
+                request, 400, "this server does not answer for that host name; "
+                "start it with `sitrep serve --allowed-host NAME` to add one")
+        elif request.method == "POST":
             size = request.headers.get("content-length")
             if size is None or not size.isdigit():
-                response: Response = site.error(request, 411, "send a Content-Length")
+                response = site.error(request, 411, "send a Content-Length")
             elif int(size) > MAX_BODY_BYTES:
                 response = site.error(request, 413, f"request too large: over {MAX_BODY_BYTES} bytes")
             elif not _same_origin(request):
@@ -449,14 +482,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          extra_hosts: Iterable[str] = ()) -> None:
     """Serve the app with uvicorn until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, allowed_hosts(host, extra_hosts)), host=host, port=port, log_level="info")
 
 
-def serve_command(db: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
+def serve_command(db: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+                  extra_hosts: Iterable[str] = ()) -> int:
     """What `sitrep serve` does: check the file, warn about non-local hosts, serve.
 
     Returns the exit status (2 when there is no database)."""
@@ -468,6 +503,7 @@ def serve_command(db: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) 
     if not _is_loopback(host):
         print(f"warning: serving on {host} lets other machines read the record and add articles",
               file=sys.stderr)
-    print(f"Serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
-    serve(db, host=host, port=port)
+    print(f"Serving {db} on http://{host}:{port}/ (Ctrl-C to stop); answering for "
+          f"{', '.join(sorted(allowed_hosts(host, extra_hosts)))}", file=sys.stderr)
+    serve(db, host=host, port=port, extra_hosts=extra_hosts)
     return 0

@@ -60,6 +60,8 @@ class Added(BaseModel):
     written: bool  # False when the same article (same id and text) was already stored
     claims: int
     events: int
+    # What the article lost on the way (a row the database could not hold, ...).
+    notes: list[str] = Field(default_factory=list)
 
 
 def to_article(item: ArticleIn) -> Article | IngestError:
@@ -79,11 +81,15 @@ def to_article(item: ArticleIn) -> Article | IngestError:
 
 def add_article(db: Database, article: Article) -> Added:
     """Extract (outside any lock: it takes the longest) and store in one short write."""
-    extractions = [x for batch in extract_stream([article]) for x in batch]
+    (x,) = [x for batch in extract_stream([article]) for x in batch]
+    if isinstance(x, IngestError):
+        raise NotStored(x.reason)
     with db.write() as store:
-        result = store.write_many(extractions)
+        result = store.write_many([x])
     if result.failed:
         raise NotStored("; ".join(reason for _, reason in result.failed))
-    x = extractions[0]
-    return Added(id=article.id, written=article.id in result.written,
-                 claims=len(x.claims), events=len(x.events))
+    written = article.id in result.written
+    return Added(id=article.id, written=written,
+                 claims=result.claims if written else len(x.claims),
+                 events=result.events if written else len(x.events),
+                 notes=article.notes + [reason for _, reason in result.dropped])

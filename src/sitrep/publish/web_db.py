@@ -8,6 +8,11 @@ page view is several requests in a row). An article added through the app is wri
 through a short-lived write connection, after the pool is emptied: a readers-writer lock
 keeps reads and that write apart (DuckDB refuses a read-write and a read-only connection
 to one file in the same process).
+
+A server polled every second would never be idle that long; so whenever `sitrep run`
+waits for the file (it leaves a marker beside it, see ``store.lock``), the app closes its
+connections as soon as the requests in flight are done and answers 503 until the run has
+the file: a long run never loses to a busy reader.
 """
 
 from __future__ import annotations
@@ -19,9 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sitrep.store import Store, StoreError, StoreLockedError, open_db
+from sitrep.store.lock import writer_waiting
 
 # Shown (with HTTP 503) whenever another process holds the file for writing.
 LOCKED_MESSAGE = "database is being written by `sitrep run`; try again when it finishes"
+# Shown (with HTTP 503) while a run waits for this app to let go of the file.
+WAITING_MESSAGE = "`sitrep run` is about to write the database; try again when it finishes"
 # Seconds a client is told to wait before retrying a locked database (Retry-After);
 # a batch of `sitrep run` commits every few seconds, a whole run takes longer.
 RETRY_AFTER_S = 10
@@ -97,6 +105,9 @@ class Database:
             raise DatabaseUnavailable(str(exc)) from exc
 
     def _borrow(self) -> Store:
+        if writer_waiting(self.path):
+            self.release()
+            raise DatabaseBusy(WAITING_MESSAGE)
         version = self.version()
         with self._pool_lock:
             if version != self._version:  # changed on disk while we were not holding it
@@ -107,6 +118,9 @@ class Database:
         return self._open(read_only=True)
 
     def _give_back(self, store: Store) -> None:
+        if writer_waiting(self.path):  # a run waits: let go now, not after the idle delay
+            store.close()
+            return
         with self._pool_lock:
             self._idle.append(store)
             self._last_used = time.monotonic()
@@ -152,6 +166,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Store]:
         """A short-lived write connection (migrates and creates the file if needed)."""
+        if writer_waiting(self.path):
+            raise DatabaseBusy(WAITING_MESSAGE)
         with self._lock.write():
             self.release()  # no read-only connection of ours may stay open beside it
             store = self._open(read_only=False)

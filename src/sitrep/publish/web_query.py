@@ -23,6 +23,9 @@ from sitrep.store.queries import like_pattern  # noqa: F401  (kept importable fr
 # about 0.5 MB of JSON and renders in a browser without stalling).
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+# Rows a page may skip: more than any database holds (a billion claims), and far inside
+# the 64-bit integers DuckDB takes (an offset of 2**63 would be a server error, not a 422).
+MAX_OFFSET = 1_000_000_000
 # Longest search phrase accepted; longer is a paste of a paragraph, not a search.
 MAX_QUERY_CHARS = 200
 # Characters of article text shown either side of a search match.
@@ -37,7 +40,7 @@ class PageParams(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"rows per page (max {MAX_LIMIT})")
-    offset: int = Field(0, ge=0, description="rows to skip")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"rows to skip (max {MAX_OFFSET:,})")
 
     @field_validator("*", mode="before")
     @classmethod

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 import duckdb
 
 from sitrep.records import Extraction, IngestError
-from sitrep.store import flatten, queries
+from sitrep.store import flatten, lock, queries
+from sitrep.store.guard import storable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
 from sitrep.store.rows import (
     ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, WriteResult,
@@ -35,7 +36,13 @@ class StoreError(Exception):
 
 
 class StoreLockedError(StoreError):
-    """Another process holds the database file."""
+    """Another process holds the database file: ``holder`` says which when DuckDB names it,
+    ``holder_reads`` whether it only reads (and will let go)."""
+
+    def __init__(self, message: str, holder: str | None = None, holder_reads: bool = False) -> None:
+        super().__init__(message)
+        self.holder = holder
+        self.holder_reads = holder_reads
 
 
 @dataclass(slots=True)
@@ -66,9 +73,11 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as exc:
             if _LOCK_MARKER in str(exc).lower():
+                holder = lock.describe_holder(str(exc))
                 raise StoreLockedError(
-                    f"database {self.path} is being written by another process (sitrep run?); "
-                    "wait for it to finish or use a copy"
+                    f"database {self.path} is in use by another process"
+                    + (f": {holder}" if holder else "") + "; wait for it to finish or use a copy",
+                    holder, lock.holder_reads(str(exc)),
                 ) from exc
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         if read_only:
@@ -108,11 +117,6 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def stored_article(self, doc_id: str) -> ArticleRow | None:
-        """The stored article (without its text), or None."""
-        found = self.articles(doc=doc_id)
-        return found[0] if found else None
-
     def write_extraction(self, x: Extraction) -> bool:
         """Write one article with its claims, events and places in one transaction.
 
@@ -121,6 +125,11 @@ class Store:
         """
         result = self._write_batch([x])
         return bool(result.written)
+
+    def stored_article(self, doc_id: str) -> ArticleRow | None:
+        """The stored article (without its text), or None."""
+        found = self.articles(doc=doc_id)
+        return found[0] if found else None
 
     def write_many(self, extractions: Iterable[Extraction],
                    replace: Collection[str] = ()) -> WriteResult:
@@ -132,20 +141,21 @@ class Store:
 
         If the batch fails, it is rolled back and retried one extraction at a
         time, so one bad record costs only itself; its reason lands in ``failed``.
+        A row the database cannot hold (see ``guard``) is left out and named in
+        ``dropped``; its article and the article's other rows are written.
         """
         batch = list(extractions)
         try:
             return self._write_batch(batch, replace)
-        except duckdb.Error:
+        except Exception:  # whatever broke the batch, the others must not pay for it
             result = WriteResult()
             for x in batch:
                 try:
                     one = self._write_batch([x], replace)
-                except duckdb.Error as exc:
+                except Exception as exc:
                     result.failed.append((x.article.id, f"{type(exc).__name__}: {exc}"))
                     continue
-                result.written.extend(one.written)
-                result.skipped.extend(one.skipped)
+                result.add(one)
             return result
 
     def _write_batch(self, batch: Sequence[Extraction], replace: Collection[str] = ()) -> WriteResult:
@@ -174,8 +184,20 @@ class Store:
         ).fetchall()
         return dict(found)
 
-    @staticmethod
-    def _collect(batch: Sequence[Extraction], stored: dict[str, str], result: WriteResult,
+    def _guarded(self, table: str, doc_id: str, rows: list[dict[str, Any]], result: WriteResult) -> list[dict[str, Any]]:
+        """The rows the database can hold; the others named in ``result.dropped``."""
+        types = self._column_types(table)
+        kept = []
+        for row in rows:
+            row, problem = storable(row, types)
+            if problem is None:
+                kept.append(row)
+            else:
+                at = f" at {row['start']}-{row['end']}" if "start" in row else ""
+                result.dropped.append((doc_id, f"{table[:-1].replace('_', ' ')}{at} left out: {problem}"))
+        return kept
+
+    def _collect(self, batch: Sequence[Extraction], stored: dict[str, str], result: WriteResult,
                  replace: Collection[str] = ()) -> _Batch:
         # The last extraction of a doc id wins when a batch holds the same id twice.
         latest: dict[str, Extraction] = {x.article.id: x for x in batch}
@@ -188,14 +210,21 @@ class Store:
             if old_hash is not None:
                 rows.replace.append(doc_id)
             # Ids are content-derived: an identical record twice is one row.
-            claims = {c.id: c for c in x.claims}
-            events = {e.id: e for e in x.events}
-            rows.articles.append(flatten.article_row(x.article, len(claims), len(events),
-                                                     x.signature))
-            rows.claims.extend(flatten.claim_row(c) for c in claims.values())
-            rows.events.extend(flatten.event_row(e) for e in events.values())
-            rows.places.extend(flatten.place_mention_row(p) for p in x.places)
+            claims = self._guarded("claims", doc_id, [flatten.claim_row(c) for c in {c.id: c for c in x.claims}.values()], result)
+            events = self._guarded("events", doc_id, [flatten.event_row(e) for e in {e.id: e for e in x.events}.values()], result)
+            places = self._guarded("place_mentions", doc_id, [flatten.place_mention_row(p) for p in x.places], result)
+            article, problem = storable(flatten.article_row(x.article, len(claims), len(events), x.signature),
+                                        self._column_types("articles"))
+            if problem is not None:
+                result.failed.append((doc_id, problem))
+                continue
+            rows.articles.append(article)
+            rows.claims.extend(claims)
+            rows.events.extend(events)
+            rows.places.extend(places)
             result.written.append(doc_id)
+            result.claims += len(claims)
+            result.events += len(events)
         return rows
 
     def _delete_docs(self, doc_ids: list[str]) -> None:
@@ -237,8 +266,12 @@ class Store:
         return len(rows)
 
     def start_run(self) -> str:
-        """Record the start of a run; returns its id for ``finish_run`` and ``record_errors``."""
+        """Record the start of a run; returns its id for ``finish_run`` and ``record_errors``.
+
+        A run still marked running was killed: only one process writes the file at a time,
+        and this one holds it now. Such runs are marked ``interrupted``."""
         run_id = uuid.uuid4().hex[:16]
+        self._con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         self._con.execute(
             "INSERT INTO runs (id, started_at, status) VALUES (?, current_timestamp, 'running')",
             [run_id],

@@ -154,3 +154,16 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
+    # Rows of written articles left out because the database cannot hold them (a number
+    # beyond BIGINT): (doc id, reason). The article and its other rows are stored.
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0  # claim rows written
+    events: int = 0  # event rows written
+
+    def add(self, other: WriteResult) -> None:
+        self.written += other.written
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.dropped += other.dropped
+        self.claims += other.claims
+        self.events += other.events

@@ -45,6 +45,7 @@ from .discourse import (
     publisher_fallback,
     set_reporter,
 )
+from ..spans import by_start, starting_in
 from .quantity import quantity
 
 __all__ = [
@@ -230,13 +231,11 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     terms = load_attribution_terms()
     if not terms.reporting_words.search(sentence.text):
         return
-    for m in ctx.mentions:
-        if sentence.start <= m.start < sentence.start + SUBJECT_CHARS and m.claimant.known:
+    for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
+        if m.claimant.known:
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
             return
-        if m.start >= sentence.start + SUBJECT_CHARS:
-            break
 
 
 def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
@@ -314,10 +313,11 @@ def historical(text: str, ref_year: int | None) -> bool:
 def attach_places(claims: list[Claim], places: Sequence) -> None:
     """A claim's place: the first place (not a country) named in its sentence after a
     locative word ("in Idlib city", "near Hama", "on Aleppo")."""
+    places = by_start(places)
     for claim in claims:
         lo, hi = claim.sentence_start, claim.sentence_start + len(claim.sentence)
-        for mention in places:
-            if not (lo <= mention.start < hi) or mention.place is None or mention.precision is None:
+        for mention in starting_in(places, lo, hi):
+            if mention.place is None or mention.precision is None:
                 continue
             before = claim.sentence[: mention.start - lo].rstrip().lower()
             if before.endswith(_LOCATIVE_WORDS):

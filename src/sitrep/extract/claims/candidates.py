@@ -118,8 +118,8 @@ _PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'â€™-]*(?:\s+[\w'â€
 
 
 def not_a_count(v: FigureView):
-    """Ages, codes, sums of money, dates, negated counts, years, wholes of a part, absurd
-    sizes: none of these is a count of people."""
+    """Ages, codes, sums of money, dates, negated counts, years, wholes of a part: none of
+    these is a count of people."""
     if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
         return REJECT
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
@@ -137,6 +137,12 @@ def not_a_count(v: FigureView):
         return REJECT  # "in 2011 people rose up": a year
     if _WHOLE_AFTER_PART.search(v.before):
         return REJECT
+    return None
+
+
+def too_many_people(v: FigureView):
+    """More than the world's population ("Killed: 99,999,999,999,999,999,999"): an id, a
+    sum or garbage, whatever label or noun it has. First of the rules, so none can keep it."""
     if any(x is not None and x > MAX_PEOPLE for x in (v.fig.value, v.fig.low, v.fig.high)):
         return REJECT
     return None
@@ -341,6 +347,7 @@ def figure_ellipsis(v: FigureView):
 
 # The figure rules, in order: the first that returns a candidate or REJECT decides.
 FIGURE_RULES: tuple[FigureRule, ...] = (
+    too_many_people,
     figure_label,
     not_a_count,
     figure_from_to,

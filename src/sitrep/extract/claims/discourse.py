@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...nlp import MAX_SENTENCE_CHARS, Sentence
 from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ..terms import claim_words, load_attribution_terms
@@ -456,6 +456,8 @@ def _is_headline(ctx: ArticleContext, claim: Claim) -> bool:
     text = ctx.article.text
     line = ctx.line_of(claim.start)
     end = ctx.line_starts[line + 1] if line + 1 < len(ctx.line_starts) else len(text)
+    if end - ctx.line_starts[line] > MAX_SENTENCE_CHARS:
+        return False  # a line this long is no headline (and is not split into words per claim)
     head = text[ctx.line_starts[line]:end].strip()
     return (len(head.split()) <= HEADLINE_MAX_WORDS and not head.endswith((".", "!", "?", ":", ";", ",", '"', "”"))
             and head.startswith(claim.sentence[:20]))

@@ -27,6 +27,7 @@ from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
 from ..claims import _attribution, _speech_covers
 from .agents import actors, side_taking_over, speaking_side, state_abroad, winner
+from ..spans import by_start, starting_in
 from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
@@ -72,7 +73,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     found: list[tuple[Trigger, list[PlaceMention], str]] = []
     breaks = prison_breaks(doc, t, pidx, asserted)
     found += [(trig, mentions, "") for trig, mentions in breaks]
-    actor_spans = [(m.start, m.end) for m in ctx.actor_matches if sentence.start <= m.start < sentence.end]
+    actor_spans = [(m.start, m.end) for m in starting_in(ctx.actor_matches, sentence.start, sentence.end)]
     if "air" not in ctx._dates:
         air_words = t.rule("airstrike", "airstrike_noun")["article_air_words"]
         article = ctx.article.text.lower()
@@ -204,6 +205,7 @@ def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, objec
     for c in claims:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     events: list[Event] = []
+    places = by_start(places)
     for sentence, doc in parsed:
         events += extract_events(ctx, sentence, doc, places, by_sentence.get(sentence.start, ()))
     events = _drop_containing_provinces(events)

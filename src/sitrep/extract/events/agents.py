@@ -8,6 +8,7 @@ from typing import Sequence
 
 from ...nlp import Sentence
 from ...records import ActorRef, PlaceMention
+from ..spans import starting_in
 from .context import EventContext
 from .tree import MAX_CHAIN, PRONOUNS, Trigger, governor, kids
 
@@ -20,7 +21,7 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
         return None, ""
     a = sentence.start + min(w.idx for w in toks)
     b = sentence.start + max(w.idx + len(w.text) for w in toks)
-    hits = [m for m in ctx.actor_matches if a <= m.start < b]
+    hits = list(starting_in(ctx.actor_matches, a, b))
     known = [m for m in hits if m.actor.side != "unknown"] or hits
     if known:
         return known[0].actor, "actor:lexicon"
@@ -101,7 +102,7 @@ def known_actor(ctx: EventContext, sentence: Sentence, toks) -> ActorRef | None:
         return None
     a = sentence.start + min(w.idx for w in toks)
     b = sentence.start + max(w.idx + len(w.text) for w in toks)
-    return next((m.actor for m in ctx.actor_matches if a <= m.start < b and m.actor.side != "unknown"), None)
+    return next((m.actor for m in starting_in(ctx.actor_matches, a, b) if m.actor.side != "unknown"), None)
 
 
 def subject_tokens(tok) -> list:
@@ -247,7 +248,7 @@ def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
     if not clause:
         return None
     spans = [(sentence.start + w.idx, sentence.start + w.idx + len(w.text)) for w in clause]
-    for m in ctx.actor_matches:
+    for m in starting_in(ctx.actor_matches, min(a for a, _ in spans), max(b for _, b in spans)):
         if not any(a <= m.start < b for a, b in spans):
             continue
         side = m.actor.side

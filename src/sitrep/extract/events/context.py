@@ -11,6 +11,7 @@ from ...records import Article, PlaceMention
 from ..actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from ..claimants import ClaimantLexicon
 from ..claims import ArticleContext, build_context
+from ..spans import by_start
 from .terms import EventTerms, load_event_terms
 
 
@@ -44,5 +45,5 @@ def build_event_context(article: Article, actors: ActorLexicon | None = None,
     matches = lex.match(article.text)
     wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT)
     home = tuple(lex.conflict_countries.get(wars.most_common(1)[0][0], ())) if wars else tuple(countries)[:1]
-    return EventContext(article, lex, claims_ctx, home or tuple(countries)[:1], matches,
+    return EventContext(article, lex, claims_ctx, home or tuple(countries)[:1], by_start(matches),
                         sentences if sentences is not None else split_sentences(article.text))

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ...nlp import Sentence
 from ...records import PlaceMention
+from ..spans import starting_in
 from .context import EventContext
 from .terms import EventTerms
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
@@ -40,8 +41,8 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     out: dict[int, PlaceMention] = {}
     # Unresolved mentions ("the villages of X and Y" that no gazetteer knows) still name the
     # place of an event; countries are too coarse for one.
-    local = [m for m in places if sentence.start <= m.start < sentence.end
-             and (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
+    local = [m for m in starting_in(places, sentence.start, sentence.end)
+             if (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
     for m in local:
         a, b = m.start - sentence.start, m.end - sentence.start
         for tok in doc:

@@ -360,17 +360,32 @@ def explicit_days(text: str, published: date | None) -> list[DateResolution]:
     """Explicit full dates of a text ("On 5 May 2020", "December 18"), day precision, in
     order, without those that start a period ("since 27 November"); offsets into ``text``.
     Events with no date of their own take the paragraph's or the article's first one."""
-    out: list[DateResolution] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            periods = _period_spans(line)
-            for c in _candidates(line, published):
-                if (c.rule == "explicit" and c.precision == "day" and c.start is not None
-                        and not any(a <= c.start <= b for a, b in periods)):
-                    out.append(DateResolution(c.date, c.precision, c.rule, c.text, pos + c.start, pos + (c.end or c.start)))
-        pos += len(line) + 1
-    return sorted(out, key=lambda c: c.start or 0)
+    periods = _period_spans(text)
+    return [c for c in _candidates(text, published)
+            if c.rule == "explicit" and c.precision == "day" and c.start is not None
+            and not any(a <= c.start <= b for a, b in periods)]
+
+
+def resolve_event_date_within(sentence: str, published: date | None, kept: "set[int] | frozenset[int]") -> DateResolution:
+    """``resolve_event_date`` over only part of a sentence: the phrases most of whose
+    characters are at offsets in ``kept`` (a clause). Same ranking; the sentence's phrases are
+    found once and cached, so asking for several clauses of one sentence costs little."""
+    periods = _period_spans(sentence)
+    best: DateResolution | None = None
+    for cand in _candidates(sentence, published):
+        if cand.start is None or any(s <= cand.start <= e for s, e in periods):
+            continue
+        chars = [k for k in range(cand.start, cand.end or cand.start) if not sentence[k].isspace()]
+        if not chars or sum(k in kept for k in chars) * 2 < len(chars):
+            continue
+        key = (_PRECISION_RANK[cand.precision or "year"], _RULE_RANK[cand.rule], cand.start)
+        if best is None or key < (_PRECISION_RANK[best.precision or "year"], _RULE_RANK[best.rule], best.start):
+            best = cand
+    if best is not None:
+        return best
+    if published is not None:
+        return DateResolution(published, "day", "publication")
+    return DateResolution(None, None, "none")
 
 
 def resolve_period_start(sentence: str, published: date | None) -> DateResolution | None:

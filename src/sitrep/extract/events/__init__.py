@@ -65,11 +65,15 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     """
     t = ctx.terms
     ctx.places = places
+    lower = sentence.text.lower()
+    words = t.any_trigger
+    if not any(tok.lower_ in words or tok.lemma_.lower() in words for tok in doc) and not any(
+            w in lower for w in t.raw["prison_break"]["prison_nouns"]):
+        return []  # parsed for its figures only: no event word in it
     pidx = place_index(doc, sentence, places)
     if "known" not in ctx._dates:
         ctx._dates["known"] = known_names(places, ctx.article.text)
     add_known_names(doc, sentence, pidx, ctx._dates["known"])
-    lower = sentence.text.lower()
     found: list[tuple[Trigger, list[PlaceMention], str]] = []
     breaks = prison_breaks(doc, t, pidx, asserted)
     found += [(trig, mentions, "") for trig, mentions in breaks]
@@ -108,8 +112,8 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
         return []
     claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
     if claimant is not None and any(m.text == claimant.name or m.text == getattr(claimant, "as_written", None)
-                                    for m in places if sentence.start <= m.start < sentence.end
-                                    and m.precision is not None):  # a province or town, not a state
+                                    for m in starting_in(places, sentence.start, sentence.end)
+                                    if m.precision is not None):  # a province or town, not a state
         claimant, claimant_rule = None, ""  # "(North Kordofan)" after a place locates it; nobody claims
     killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
     events: list[Event] = []

@@ -13,6 +13,8 @@ from .context import EventContext
 from .tree import MAX_CHAIN, PRONOUNS, Trigger, governor, kids
 
 OPPOSITE = {"government": "opposition", "opposition": "government"}
+# Longest place mention looked back over when asking whether an actor phrase is a place.
+MAX_MENTION_CHARS = 200
 
 
 def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef | None, str]:
@@ -47,8 +49,8 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
 
 def _is_place(ctx: EventContext, a: int, b: int) -> bool:
     """Whether the span a..b is (within) a place mention of the article."""
-    return any(m.start <= a and b <= m.end + 1 for m in ctx.places
-               if m.start < b and (m.precision is not None or m.rule == "unresolved"))  # a state can act
+    return any(m.start <= a and b <= m.end + 1 for m in starting_in(ctx.places, max(0, a - MAX_MENTION_CHARS), b)
+               if m.precision is not None or m.rule == "unresolved")  # a state can act
 
 
 def _speaker(ctx: EventContext, sentence: Sentence, pronoun) -> ActorRef | None:
@@ -207,8 +209,10 @@ def other_side(ctx: EventContext, side: str) -> str | None:
     it (Russia's 'foreign' forces in a Ukraine story), else the plain opposite."""
     if side not in ("government", "opposition", "foreign"):
         return None
-    counts = Counter(m.actor.side for m in ctx.actor_matches
-                     if m.actor.side in ("government", "opposition", "foreign") and m.actor.side != side)
+    if "sides" not in ctx._dates:  # once per article
+        ctx._dates["sides"] = Counter(m.actor.side for m in ctx.actor_matches)
+    counts = Counter({k: n for k, n in ctx._dates["sides"].items()
+                      if k in ("government", "opposition", "foreign") and k != side})
     if side == "foreign":
         counts.pop("opposition", None)  # a foreign force fights the government, not its clients
     return counts.most_common(1)[0][0] if counts else OPPOSITE.get(side)

@@ -244,8 +244,9 @@ KIND_RULES: tuple[KindRule, ...] = (
 def kind_trigger(tok, t: EventTerms, env: KindEnv) -> Trigger | None:
     """The first rule of ``KIND_RULES`` that fires on ``tok``."""
     nounish = _nounish(tok, t)
+    names = t.rules_for(tok.lower_) | t.rules_for(tok.lemma_.lower())
     for rule in KIND_RULES:
-        if nounish != rule.__name__.endswith("_noun"):
+        if nounish != rule.__name__.endswith("_noun") or rule.__name__ not in names:
             continue
         trig = rule(tok, t, env)
         if trig is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from ...nlp import Sentence
@@ -82,7 +83,10 @@ def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
     rx, names = known
     if rx is None:
         return
+    taken = {m.start - sentence.start for m in pidx.values()}
     for hit in rx.finditer(sentence.text):
+        if hit.start() in taken:
+            continue  # the mention itself
         toks = [tok for tok in doc if tok.idx < hit.end() and tok.idx + len(tok.text) > hit.start()]
         if not toks or any(tok.i in pidx for tok in toks):
             continue
@@ -174,12 +178,13 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     territory = trig.type == "territory_change"
     explicit = bool(trig.roots) and not territory  # "fired missiles towards X": the rule chose the slot
     roots = trig.roots if territory or trig.roots else default_roots(trig, t)
+    joiners = doc_joiners(trig.tok.doc, t)
     roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
-                     if c.dep_ in ("prep", "cc") and _joiner(c, t) and c not in roots]
-    if territory:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
+                     if c.dep_ in ("prep", "cc") and c.i in joiners and c not in roots]
+    if territory and joiners:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
         subj = {w.i for s in kids(trig.tok, "nsubj") for w in s.subtree}
-        roots += [w for w in trig.tok.doc if w.i in subj and w.i > trig.tok.i and w.dep_ == "prep" and _joiner(w, t)]
-    joiners = {w.i for w in trig.tok.doc if _joiner(w, t)}
+        roots += [trig.tok.doc[i] for i in sorted(joiners) if i in subj and i > trig.tok.i
+                  and trig.tok.doc[i].dep_ == "prep"]
     for root in roots:
         for w in _slot_tokens(root, t, pidx) if territory else clause_subtree(root):
             if w.i in seen:
@@ -250,10 +255,31 @@ def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMent
     return [m for m in found if id(m) not in drop]
 
 
+_JOINERS: dict[int, tuple[object, frozenset[int]]] = {}
+
+
+@lru_cache(maxsize=4)
+def _joiner_words(joiners: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for phrase in joiners for w in phrase.split())
+
+
+def doc_joiners(doc, t: EventTerms) -> frozenset[int]:
+    """Indexes of the list-joiner words of a parsed sentence (computed once per sentence)."""
+    got = _JOINERS.get(id(doc))
+    if got is None or got[0] is not doc:
+        if len(_JOINERS) > 64:
+            _JOINERS.clear()
+        got = (doc, frozenset(w.i for w in doc if _joiner(w, t)))
+        _JOINERS[id(doc)] = got
+    return got[1]
+
+
 def _joiner(tok, t: EventTerms) -> bool:
     """A word that adds items to a list: 'including', 'such as', 'along with', 'as well as'."""
     low = tok.lower_
     joiners = t.words("list_joiners")
+    if low not in _joiner_words(joiners):
+        return False
     if low in joiners:
         return True
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
@@ -283,8 +309,9 @@ def _slot_tokens(root, t: EventTerms, pidx: dict[int, PlaceMention]):
         if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and c.lower_ != "including":
             continue
         if _locator(c, t, pidx):
+            joiners = doc_joiners(c.doc, t)
             for w in c.subtree:
-                if w.dep_ in ("prep", "cc") and _joiner(w, t):
+                if w.dep_ in ("prep", "cc") and w.i in joiners:
                     yield from _slot_tokens(w, t, pidx)
             continue
         yield from _slot_tokens(c, t, pidx)

@@ -13,8 +13,11 @@ from functools import lru_cache
 from importlib import resources
 
 # Keys of a rule's entry whose words can start a trigger (the cheap pre-filter of a token).
-TRIGGER_KEYS = ("verbs", "nouns", "fire_heads", "send_verbs", "fire_verbs", "target_verbs", "exchange_verbs",
-                "change_verbs", "state_verbs", "charge_nouns", "force_verbs")
+# Words a rule only checks around its trigger ("is" in "is now under the control of", the
+# copula of "became a liberated area") are under other keys, so they send no token through
+# the rules.
+TRIGGER_KEYS = ("verbs", "nouns", "fire_heads", "send_verbs", "fire_verbs", "exchange_verbs", "change_verbs",
+                "charge_nouns", "control_nouns", "control_verbs", "adjectives", "attack_nouns")
 EVENT_KINDS = ("territory_change", "withdrawal", "armed_clash", "airstrike", "shelling", "reinforcement")
 
 
@@ -58,6 +61,21 @@ class EventTerms:
                         words.update(entry.get(k, ()) if isinstance(entry.get(k), list) else ())
             self._cache["any"] = frozenset(words)
         return self._cache["any"]
+
+
+    def rules_for(self, word: str) -> frozenset[str]:
+        """Names of the rules whose trigger words hold ``word`` (a token's form or lemma)."""
+        index = self._cache.get("by_word")
+        if index is None:
+            index = {}
+            for kind in EVENT_KINDS:
+                for name, entry in self.raw[kind].get("rules", {}).items():
+                    for k in TRIGGER_KEYS:
+                        for w in entry.get(k, ()) if isinstance(entry.get(k), list) else ():
+                            index.setdefault(w, set()).add(name)
+            index = {w: frozenset(names) for w, names in index.items()}
+            self._cache["by_word"] = index
+        return index.get(word, frozenset())
 
 
 @lru_cache(maxsize=1)

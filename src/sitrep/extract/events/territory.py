@@ -152,7 +152,7 @@ def no_longer_under_control(tok, env: Env) -> Trigger | None:
     words = env.terms.rule(KIND, "no_longer_under_control")
     if tok.lower_ in words["control_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in words["preps"]:
         verb = tok.head.head
-        if verb.lower_ in words["verbs"] and _no_longer(verb):
+        if verb.lower_ in words["holder_verbs"] and _no_longer(verb):
             return Trigger(verb, KIND, "no_longer_under_control", f"no longer {tok.head.text} {tok.text}",
                            _subject_place_roots(verb, env), "lose-holder", _holder_of(tok), subject_place=True)
         return None
@@ -177,7 +177,7 @@ def came_under_control(tok, env: Env) -> Trigger | None:
         cues = env.terms.rule(KIND, "control_state")["cues"]
         if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)):
             return None
-    elif verb.lower_ not in words["verbs"]:
+    elif verb.lower_ not in words["motion_verbs"]:
         return None
     return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",
                    _subject_place_roots(verb, env), "fall", _holder_of(tok), subject_place=True)
@@ -203,7 +203,7 @@ def charge_taken(tok, env: Env) -> Trigger | None:
     of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
     if not of:
         return None
-    if tok.dep_ == "dobj" and tok.head.lower_ in words["verbs"]:
+    if tok.dep_ == "dobj" and tok.head.lower_ in words["take_verbs"]:
         return Trigger(tok.head, KIND, "charge_taken", f"{tok.head.text} {tok.text}", of, "gain", needs_side=True)
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in words["state_verbs"]:
         verb = tok.head.head
@@ -236,7 +236,7 @@ def became_liberated(tok, env: Env) -> Trigger | None:
     if tok.lower_ not in words["adjectives"]:
         return None
     pred = tok.head if tok.dep_ == "amod" else tok
-    if pred.dep_ not in ("attr", "acomp", "oprd") or pred.head.lower_ not in words["verbs"]:
+    if pred.dep_ not in ("attr", "acomp", "oprd") or pred.head.lower_ not in words["copulas"]:
         return None
     verb = pred.head
     roots = _subject_place_roots(verb, env)
@@ -416,9 +416,13 @@ TERRITORY_RULES: tuple[TerritoryRule, ...] = (
 
 
 def territory_trigger(tok, env: Env) -> Trigger | None:
-    """The first territory rule that fires on ``tok``."""
+    """The first territory rule that fires on ``tok`` (only rules whose words hold it are tried)."""
+    names = env.terms.rules_for(tok.lower_) | env.terms.rules_for(tok.lemma_.lower())
+    if not names:
+        return None
     for rule in TERRITORY_RULES:
-        trig = rule(tok, env)
-        if trig is not None:
-            return trig
+        if rule.__name__ in names:
+            trig = rule(tok, env)
+            if trig is not None:
+                return trig
     return None

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from ...nlp import Sentence
 from .. import dates
+from ..spans import count_before
 from .context import EventContext
 
 # An article's first explicit date dates an undated event only when it lies this many days
@@ -26,16 +27,14 @@ def event_date(ctx: EventContext, sentence: Sentence, doc, trigger) -> dates.Dat
     clause = trigger if trigger.dep_ not in ("compound", "amod") else trigger.head
     if clause.pos_ != "VERB":
         clause = clause.head if clause.head.pos_ == "VERB" else clause
-    own = _blank(sentence.text, doc, keep={t.i for t in clause.subtree})
-    found = dates.resolve_event_date(own, published)
+    found = dates.resolve_event_date_within(sentence.text, published, _chars(doc, {t.i for t in clause.subtree}))
     if found.rule not in ("publication", "none"):
         return found
     drop = set()
     for tok in doc:
         if tok.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in tok.subtree}:
             drop.update(t.i for t in tok.subtree)
-    rest = _blank(sentence.text, doc, keep={t.i for t in doc if t.i not in drop})
-    found = dates.resolve_event_date(rest, published)
+    found = dates.resolve_event_date_within(sentence.text, published, _chars(doc, {t.i for t in doc if t.i not in drop}))
     if found.rule not in ("publication", "none"):
         return found
     return context_date(ctx, sentence) or found
@@ -43,31 +42,38 @@ def event_date(ctx: EventContext, sentence: Sentence, doc, trigger) -> dates.Dat
 
 def context_date(ctx: EventContext, sentence: Sentence) -> dates.DateResolution | None:
     """The first explicit date of the sentence's paragraph before it (rule ``paragraph``),
-    else the article's first explicit date before it, when near publication (``article``)."""
+    else the article's first explicit date before it, when near publication (``article``).
+    Each sentence's dates are read at most once per article, and the article is read from
+    its start only as far as its first explicit date."""
     article = ctx.article
-    if "explicit" not in ctx._dates:
-        ctx._dates["explicit"] = dates.explicit_days(article.text, article.published)
-    para_start = article.text.rfind("\n", 0, sentence.start) + 1
-    before = [d for d in ctx._dates["explicit"] if (d.start or 0) < sentence.start]
     published = article.published
-    if published is not None:
-        before = [d for d in before if d.date is not None and d.date <= published + timedelta(days=1)]
-    in_para = [d for d in before if (d.start or 0) >= para_start]
-    if in_para:
-        d = in_para[0]
+    para_start = article.text.rfind("\n", 0, sentence.start) + 1
+    memo = ctx._dates.setdefault("explicit", {})
+    sents = ctx.sentences
+
+    def first_of(k: int) -> dates.DateResolution | None:
+        if k not in memo:
+            memo[k] = next((d for d in dates.explicit_days(sents[k].text, published)
+                            if published is None or d.date <= published + timedelta(days=1)), None)
+        return memo[k]
+
+    here = count_before(sents, sentence.start)
+    para = count_before(sents, para_start)
+    d = next((d for k in range(para, here) if (d := first_of(k)) is not None), None)
+    if d is not None:
         return dates.DateResolution(d.date, d.precision, "paragraph", d.text, None, None)
-    if before:
-        d = before[0]
-        if published is None or (published - d.date).days <= ARTICLE_DATE_MAX_DAYS:
-            return dates.DateResolution(d.date, d.precision, "article", d.text, None, None)
+    # the article's first explicit date: scanned once, up to where it is (or as far as asked)
+    scanned, first = ctx._dates.get("first", (0, None))
+    while first is None and scanned < here:
+        first = first_of(scanned)
+        scanned += first is None
+    ctx._dates["first"] = (scanned, first)
+    if first is not None and scanned < here and (
+            published is None or (published - first.date).days <= ARTICLE_DATE_MAX_DAYS):
+        return dates.DateResolution(first.date, first.precision, "article", first.text, None, None)
     return None
 
 
-def _blank(text: str, doc, keep: set[int]) -> str:
-    """``text`` with the tokens not in ``keep`` replaced by spaces (offsets unchanged)."""
-    chars = list(text)
-    for tok in doc:
-        if tok.i not in keep:
-            for k in range(tok.idx, min(tok.idx + len(tok.text), len(chars))):
-                chars[k] = " "
-    return "".join(chars)
+def _chars(doc, keep: set[int]) -> set[int]:
+    """Character offsets of the tokens in ``keep``."""
+    return {k for tok in doc if tok.i in keep for k in range(tok.idx, tok.idx + len(tok.text))}

@@ -147,13 +147,14 @@ def test_fetch_redirects_are_followed_and_checked(site) -> None:
 
 def test_fetch_at_most_two_at_once_per_host_and_delay_between_starts(site) -> None:
     for i in range(6):
-        site.set(f"/p{i}.html", f"<html>{i}</html>", delay=0.15)
-    with _fetcher(host_delay_s=0.05, per_host=2) as f:
+        site.set(f"/p{i}.html", f"<html>{i}</html>", delay=0.3)
+    with _fetcher(host_delay_s=0.1, per_host=2) as f:
         with ThreadPoolExecutor(max_workers=6) as pool:
             list(pool.map(lambda i: f.get(site.url(f"/p{i}.html")), range(6)))
-    assert site.max_in_flight == 2
+    assert site.max_in_flight == 2  # six asked at once, two served at a time
     starts = sorted(s.at for s in site.seen if s.path.startswith("/p"))
-    assert all(b - a >= 0.045 for a, b in zip(starts, starts[1:]))
+    # 0.1 s apart as sent; arrival on loopback may shift each by a few milliseconds
+    assert all(b - a >= 0.08 for a, b in zip(starts, starts[1:]))
 
 
 def test_fetch_dns_failure_is_named_dns() -> None:

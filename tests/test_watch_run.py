@@ -104,6 +104,32 @@ def test_watch_feed_items_appear_over_polls(site, tmp_path) -> None:
         assert store.counts().claims >= 2
 
 
+def test_watch_news_sitemap_index_and_url_list(site, tmp_path) -> None:
+    db = tmp_path / "w.duckdb"
+    site.set("/n1.html", other_page(11))
+    site.set("/n2.html", other_page(12))
+    site.set("/sitemap-index.xml", f"""<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{site.url("/sitemap-news.xml")}</loc><lastmod>2024-12-05</lastmod></sitemap></sitemapindex>""",
+             content_type="application/xml")
+    site.set("/sitemap-news.xml", f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{site.url("/n1.html")}</loc><news:news><news:publication><news:name>Sitemap News</news:name>
+</news:publication><news:publication_date>2024-12-05</news:publication_date></news:news></url></urlset>""",
+             content_type="application/xml", etag='"s1"')
+    (tmp_path / "pages.txt").write_text(f"# followed by hand\n{site.url('/n2.html')}\n", encoding="utf-8")
+    config = _config(tmp_path, [{"sitemap": site.url("/sitemap-index.xml")}, {"list": "pages.txt"}])
+    summary = _once(config, db)
+    assert summary.new == 2 and sum(summary.failures.values()) == 0
+    with open_db(db, read_only=True) as store:
+        by_url = {a.url: a for a in store.articles()}
+    assert by_url[site.url("/n1.html")].outlet == "Sitemap News"
+    assert by_url[site.url("/n1.html")].published.isoformat() == "2024-12-05"
+    again = _once(config, db)
+    assert (again.new, again.known) == (0, 1) and again.listings_not_modified == 0
+    assert site.requests("/sitemap-news.xml")[-1].headers.get("If-None-Match") == '"s1"'
+
+
 def test_watch_revised_toll_alerts_once_on_every_channel(site, tmp_path) -> None:
     db = tmp_path / "w.duckdb"
     smtp = SmtpReceiver()
@@ -288,7 +314,10 @@ def test_watch_cli_killed_with_sigkill_goes_on_where_it_was(site, tmp_path) -> N
     from sitrep.watch.config import load_config
 
     restarted = _once(load_config(config), db)
-    assert _stored(db) == 4 and restarted.new == 4 - before
+    assert _stored(db) == 4 and restarted.new == 4 - before - restarted.recovered
+    with open_db(db, read_only=True) as store:  # each page one version, none stored twice
+        assert store.connection.execute("SELECT count(*), count(DISTINCT url), max(version) "
+                                        "FROM watch_versions").fetchone() == (4, 4, 1)
     assert all(len(site.requests(f"/k{i}.html")) <= 2 for i in range(3))
     ids = _alert_ids(tmp_path)
     assert len(ids) == len(set(ids)) == 1  # the Civil Defence reports for the first time, once
@@ -320,8 +349,11 @@ def test_watch_cli_ctrl_c_stops_cleanly(site, tmp_path) -> None:
     assert "stopping after the current article" in result.output
     assert "the next start goes on from here" in result.output
     assert "pass: 1 source polled, 1 new" in result.output
-    shown = CliRunner().invoke(app, ["alerts", "--db", str(db)])
+    example = next(c.epilog for c in app.registered_commands if c.callback.__name__ == "alerts")
+    words = example.removeprefix("Example: sitrep ").split()  # the help's example, as written
+    shown = CliRunner().invoke(app, [*words, "--db", str(db)])
     assert shown.exit_code == 0 and "reports for the first time" in shown.output and "jsonl sent" in shown.output
+    assert "1 alert shown" in shown.output
     as_json = CliRunner().invoke(app, ["alerts", "--db", str(db), "--json", "--kind", "new_claimant"])
     assert json.loads(as_json.output.splitlines()[0])["deliveries"] == {"jsonl": "sent"}
 

@@ -131,7 +131,14 @@ class Site:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client stopped reading (a size limit): expected
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+                import sys
+
+                if not isinstance(sys.exc_info()[1], OSError):  # a client that hung up: expected
+                    super().handle_error(request, client_address)
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},

@@ -814,9 +814,10 @@ def watch(
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
     watch_log = logging.getLogger("sitrep.watch")
+    saved = (watch_log.level, watch_log.propagate)
     watch_log.addHandler(handler)
     watch_log.setLevel(logging.WARNING if quiet else logging.INFO)
-    watch_log.propagate = False
+    watch_log.propagate = False  # one line per failure, here, not again through the root logger
 
     stop = threading.Event()
 
@@ -853,6 +854,8 @@ def watch(
         for sig, old in previous.items():
             signal.signal(sig, old)
         watch_log.removeHandler(handler)
+        watch_log.setLevel(saved[0])
+        watch_log.propagate = saved[1]
     if stop.is_set():
         err.print("stopped; the next start goes on from here")
     if once and failures:
@@ -872,7 +875,7 @@ def alerts(
     sentences it rests on (with article, outlet, URL and a link into `sitrep serve`) and
     where each was delivered.
 
-    Example: sitrep alerts --kind figure --limit 5
+    Example: sitrep alerts --since 2024-12-01 --limit 5
     """
     from .watch.alerts import format_alert, read_alerts
     from .watch.config import ALERT_TYPES

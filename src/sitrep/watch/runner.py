@@ -91,6 +91,7 @@ class PassSummary:
     revised: int = 0  # new versions of pages stored
     unchanged: int = 0  # fetched, the text stored for them
     duplicates: int = 0  # fetched, a text already stored under another article
+    recovered: int = 0  # stored by a pass killed before it could note it: noted now
     claims: int = 0
     events: int = 0
     failures: Counter[str] = field(default_factory=Counter)
@@ -108,6 +109,8 @@ class PassSummary:
                  f"{self.known} known"]
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate")
+        if self.recovered:
+            parts.append(f"{self.recovered} recovered")
         failures = sum(self.failures.values())
         parts.append(f"{failures} failure{'s' * (failures != 1)}"
                      + (f" ({', '.join(f'{k} {n}' for k, n in sorted(self.failures.items()))})" if failures else ""))
@@ -212,6 +215,11 @@ class Watcher:
                 if once:
                     raise
                 wait = min(self.config.interval_s, DB_WAIT_S)
+            except Exception as exc:  # noqa: BLE001 - a monitor outlives one bad pass
+                if once or not done:  # a first pass that fails is a set-up problem: say so now
+                    raise
+                log.exception("pass failed (%s: %s); trying again at the next poll", type(exc).__name__, exc)
+                wait = self.config.interval_s
             self.stop.wait(max(wait, 1.0))
         return done
 
@@ -383,7 +391,7 @@ class Watcher:
                 except StoreLockedError as exc:
                     self._fail("database", job.item.url, str(exc), poll=poll, summary=summary)
                 except Exception as exc:  # one bad page never stops the watch
-                    log.exception("error on %s", plain(job.item.url))
+                    log.debug("error on %s", plain(job.item.url), exc_info=True)  # the trace, for -v runs
                     self._page_failed(job, "error", f"{type(exc).__name__}: {exc}", poll, summary)
                 poll.pending -= 1
                 if poll.pending == 0 and not self.stop.is_set():
@@ -451,7 +459,10 @@ class Watcher:
                                           previous=previous, content_hash=article.content_hash,
                                           etag=response.etag, last_modified=response.last_modified)
         poll.articles += 1
-        if previous is None:
+        if existing is not None:
+            summary.recovered += 1
+            log.info("recovered: %s -> %s (stored before a stop)", plain(url), doc)
+        elif previous is None:
             summary.new += 1
             log.info("new: %s -> %s", plain(url), doc)
         else:

@@ -268,6 +268,27 @@ def test_watch_killed_anywhere_loses_nothing_and_repeats_nothing(site, tmp_path,
     assert _once(config, db).delivered == 0
 
 
+def test_watch_killed_then_page_changed_again_keeps_every_version(site, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "w.duckdb"
+    site.set("/live.html", toll_page(602, 104))
+    config = _config(tmp_path, [{"urls": [site.url("/live.html")]}], rules=[])
+    _once(config, db)
+    site.set("/live.html", toll_page(704, 110))
+    real_stored = WatchState.page_stored
+    monkeypatch.setattr(WatchState, "page_stored", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):  # version 2 stored, not noted
+        _once(config, db)
+    monkeypatch.setattr(WatchState, "page_stored", real_stored)
+    site.set("/live.html", toll_page(733, 112))
+    assert _once(config, db).revised == 1
+    base = page_doc_id(site.url("/live.html"))
+    with open_db(db, read_only=True) as store:
+        assert WatchState(store).versions(site.url("/live.html")) == [
+            (base, 1, None), (f"{base}-v2", 2, base), (f"{base}-v3", 3, f"{base}-v2")]
+        figures = {c.doc: c.value for c in store.claims(quantity="killed", category="total")}
+    assert figures == {base: 602, f"{base}-v2": 704, f"{base}-v3": 733}
+
+
 def _cli(args: list[str], cwd: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.Popen([sys.executable, "-m", "sitrep.cli", *args], cwd=cwd, env=env,

@@ -448,6 +448,13 @@ class Watcher:
                                    etag=response.etag, last_modified=response.last_modified,
                                    validators=True, content_hash=article.content_hash)
                 return
+            while existing is None and (orphan := state.stored_hash(doc)) is not None:
+                # Version `version` was stored by a pass killed before it could note it, and
+                # the page changed again since: note that version, store this one after it.
+                state.page_stored(url, source.id, page.marker if page else None, doc=doc, version=version,
+                                  previous=previous, content_hash=orphan, etag=None, last_modified=None)
+                previous, version = doc, version + 1
+                doc = article.id = version_id(base, version)
         if existing is None:  # else stored by a pass stopped before it could note it
             result = store_articles([article], self.db_path, jobs=self.jobs)
             if result.errors:

@@ -156,6 +156,11 @@ class WatchState:
                                [content_hash]).fetchone()
         return row[0] if row else None
 
+    def stored_hash(self, doc: str) -> str | None:
+        """The content hash of the stored article ``doc``, if there is one."""
+        row = self.con.execute("SELECT content_hash FROM articles WHERE id = ?", [doc]).fetchone()
+        return row[0] if row else None
+
     def versions(self, url: str) -> list[tuple[str, int, str | None]]:
         """(doc, version, previous doc) of every stored version of a page, oldest first."""
         return self.con.execute("SELECT doc, version, previous FROM watch_versions WHERE url = ? "

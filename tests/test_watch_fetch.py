@@ -69,6 +69,38 @@ def test_fetch_robots_rules_for_this_agent(site) -> None:
         f.get(site.url("/a.html"))
 
 
+@pytest.mark.parametrize("robots, path, allowed", [
+    ("User-agent: *\nDisallow: /*.pdf$\n", "/files/report.pdf", False),
+    ("User-agent: *\nDisallow: /*.pdf$\n", "/files/report.pdf?x=1", True),
+    ("User-agent: *\nDisallow: /*?\n", "/news?page=2", False),
+    ("User-agent: *\nDisallow: /*?\n", "/news", True),
+    ("User-agent: *\nDisallow: /private/\nAllow: /private/open/\n", "/private/open/a.html", True),
+    ("User-agent: *\nAllow: /private/open/\nDisallow: /private/\n", "/private/x.html", False),
+    ("User-agent: *\nDisallow: /a\nAllow: /a\n", "/a/b", True),  # a tie: allow wins
+    ("User-agent: other\nDisallow: /\n", "/a.html", True),
+    ("User-agent: Other\nUser-agent: SITREP-WATCH\nDisallow: /live\n\nUser-agent: *\nDisallow: /\n",
+     "/news/a.html", True),
+    ("User-agent: *\nDisallow: /\n", "/robots.txt", True),
+    ("User-agent: *\nDisallow: /caf%C3%A9/\n", "/café/menu", False),
+    ("User-agent: *\nDisallow:\n", "/anything", True),
+])
+def test_fetch_robots_rfc9309_matching(robots: str, path: str, allowed: bool) -> None:
+    from sitrep.watch.robots import parse_robots
+
+    assert parse_robots(robots, "sitrep-watch").allowed(f"https://a.example{path}") is allowed
+
+
+def test_fetch_robots_crawl_delay_spaces_requests(site) -> None:
+    site.set("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
+    for i in range(3):
+        site.set(f"/c{i}.html", "<html>c</html>")
+    with _fetcher() as f:
+        for i in range(3):
+            f.get(site.url(f"/c{i}.html"))
+    starts = [s.at for s in site.seen if s.path.startswith("/c")]
+    assert all(b - a >= 0.25 for a, b in zip(starts, starts[1:]))
+
+
 def test_fetch_robots_missing_allows_and_unreachable_disallows(site) -> None:
     site.set("/a.html", "<html>a</html>")
     with _fetcher() as f:  # no robots.txt (404): everything allowed

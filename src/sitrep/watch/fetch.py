@@ -1,8 +1,8 @@
 """Fetching like a good citizen: polite HTTP for the watch.
 
 - only http and https, redirects followed by hand (at most ``MAX_REDIRECTS``), each hop
-  checked against its host's robots.txt (RFC 9309: a 4xx robots.txt allows everything, an
-  unreachable one or a 5xx disallows the host until it is asked again);
+  checked against its host's robots.txt (``robots``, RFC 9309: a 4xx robots.txt allows
+  everything, a 5xx or an unreachable host disallows the host until it is asked again);
 - per host: at most ``per_host`` requests at once and ``host_delay_s`` between the starts
   of two requests (robots.txt's Crawl-delay wins when larger, up to ``MAX_CRAWL_DELAY_S``);
 - conditional GET (``If-None-Match`` / ``If-Modified-Since``): a 304 is a ``Response``
@@ -27,12 +27,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpx
 
 from sitrep import __version__
 from sitrep.watch.config import FetchOptions
+from sitrep.watch.robots import Rules, parse_robots
 
 DEFAULT_USER_AGENT = f"sitrep-watch/{__version__} (conflict news monitor)"
 # The robots.txt product token this fetcher answers to (the user agent's first word).
@@ -149,7 +149,7 @@ class _HostGate:
 
 @dataclass(slots=True)
 class _Robots:
-    parser: RobotFileParser | None  # None: everything allowed
+    rules: Rules | None  # None: everything allowed
     expires: float
     disallow_all: str | None = None  # why the host is off limits for now
     # The host could not be reached for its robots.txt (DNS, refused, timeout): its pages
@@ -266,13 +266,11 @@ class Fetcher:
             if exc.status is None and exc.kind in NETWORK_KINDS:
                 return _Robots(None, now + ROBOTS_RETRY_S, why, failure=exc)
             return _Robots(None, now + ROBOTS_RETRY_S, disallow_all=why)
-        parser = RobotFileParser(url)
-        parser.parse(response.content.decode("utf-8", "replace").splitlines())
-        delay = parser.crawl_delay(self.user_agent)
-        if delay:
+        rules = parse_robots(response.content.decode("utf-8", "replace"), ROBOTS_TOKEN)
+        if rules.crawl_delay:
             gate = self._gate(host)
-            gate.delay = max(gate.delay, min(float(delay), MAX_CRAWL_DELAY_S))
-        return _Robots(parser, now + ROBOTS_TTL_S)
+            gate.delay = max(gate.delay, min(rules.crawl_delay, MAX_CRAWL_DELAY_S))
+        return _Robots(rules, now + ROBOTS_TTL_S)
 
     def allowed(self, url: str) -> str | None:
         """None when robots.txt lets this fetcher read ``url``, else why not."""
@@ -281,7 +279,7 @@ class Fetcher:
             raise FetchError(robots.failure.kind, url, f"{robots.failure.message} (asking for robots.txt)")
         if robots.disallow_all:
             return robots.disallow_all
-        if robots.parser is not None and not robots.parser.can_fetch(self.user_agent, url):
+        if robots.rules is not None and not robots.rules.allowed(url):
             return "disallowed by robots.txt"
         return None
 

@@ -32,7 +32,7 @@ def client(tmp_path_factory):
         state.record_alerts([_alert(1), _alert(2, "control", EVIL)], [], ["terminal", "webhook"])
         state.delivered("a1", "terminal")
         state.delivery_failed("a1", "webhook", "HTTP 503")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

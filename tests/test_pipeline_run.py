@@ -106,7 +106,8 @@ def test_pipeline_cli_run_reports_bad_input_and_exit_status(tmp_path):
 def test_pipeline_cli_every_command_has_help_with_example():
     runner = CliRunner()
     for cmd in (["run"], ["claims"], ["events"], ["places"], ["eval"], ["demo"], ["bench"],
-                ["report"], ["serve"], ["export", "claims"], ["export", "events"], ["gazetteer", "import"]):
+                ["report"], ["serve"], ["watch"], ["alerts"], ["export", "claims"], ["export", "events"],
+                ["gazetteer", "import"]):
         result = runner.invoke(app, cmd + ["-h"])
         assert result.exit_code == 0, cmd
         assert result.output.rstrip().splitlines()[-1].strip().startswith("Example: sitrep"), cmd

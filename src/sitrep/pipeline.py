@@ -346,6 +346,55 @@ def _keep_given(item: Article, stored: ArticleRow) -> None:
         item.url = stored.url
 
 
+def article_from_page(html: str, *, doc_id: str, url: str | None = None,
+                      meta: SourceMeta = SourceMeta()) -> Article | IngestError:
+    """The Article of a web page already fetched (`sitrep watch`), read as `sitrep run` reads
+    an .html file: trafilatura's main text and metadata (title, date, site name), where
+    ``meta`` (what the feed or the config says) wins over what the page declares; or why
+    the page has no article."""
+    from .ingest import article_from_text
+    from .ingest.html import extract_html
+
+    page = extract_html(html, url=url)
+    empty = "no article text found in HTML"
+    if page is None:
+        return IngestError(url or doc_id, empty)
+    merged = SourceMeta(title=meta.title or page.meta.title, outlet=meta.outlet or page.meta.outlet,
+                        published=meta.published or page.meta.published, url=url or meta.url or page.meta.url)
+    return article_from_text(page.text, doc_id=doc_id, meta=merged, empty_reason=empty)
+
+
+def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs: int = 1) -> RunSummary:
+    """Extract articles already read (fetched pages, say) and write them, as `sitrep run`
+    does: an article stored with the same id and text is left as it is; one stored under
+    its id with another text has its rows replaced. ``db`` is an open Store, or a path
+    that is opened for writing only once extraction is done (so `sitrep serve` and
+    `sitrep run` are kept out of the file only while it is written)."""
+    started = time.perf_counter()
+    summary = RunSummary(inputs=len(articles), articles=len(articles))
+    extractions = [x for batch in extract_stream(articles, jobs=jobs) for x in batch]
+
+    def write(store: Store) -> None:
+        result = store.write_many(extractions)
+        summary.new = len(result.written)
+        summary.unchanged = len(result.skipped)
+        for doc, reason in result.failed:
+            summary.errors.append(IngestError(doc, f"not stored: {reason}"))
+        for x in extractions:
+            if x.article.id in result.written:
+                summary.claims += len(x.claims)
+                summary.events += len(x.events)
+                summary.note(x.article)
+
+    if isinstance(db, Store):
+        write(db)
+    else:
+        with _open_for_writing(db) as store:
+            write(store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 def total_inputs(paths: Sequence[str | Path]) -> int:
     """Number of inputs to show a progress bar against (files, and each JSONL line)."""
     return count_inputs(paths)

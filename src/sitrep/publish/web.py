@@ -27,7 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -40,7 +40,9 @@ from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, Databas
 from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, environment, highlight, page_url
 from sitrep.publish.web_reconcile import VIEWS, ReconcileCache, ReconcileUnavailable, compute, matches
 from sitrep.records import IngestError
-from sitrep.store import ArticleRow, ClaimRow, EventRow
+from sitrep.store import ArticleRow, ClaimRow, EventRow, queries
+from sitrep.watch.alerts import Alert, read_alerts
+from sitrep.watch.config import ALERT_TYPES
 
 # Views of the cross-source layer with a page of their own (readable like the report's);
 # the others show their rows as a table.
@@ -62,7 +64,7 @@ _HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-
 
 NAV = [("/", "Overview"), ("/articles", "Articles"), ("/claims", "Claims"), ("/events", "Events"),
        ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"),
-       ("/search", "Search"), ("/add", "Add"), ("/docs", "API")]
+       ("/alerts", "Alerts"), ("/search", "Search"), ("/add", "Add"), ("/docs", "API")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,21 @@ class ReconcileFilters(wq.ChoiceParams):
     place: str | None = None
     since: date | None = None
     until: date | None = None
+
+
+class AlertFilters(wq.PageParams):
+    rule: str | None = Field(None, description="any part of the rule's name, any case")
+    kind: str | None = Field(None, description=", ".join(ALERT_TYPES))
+    since: date | None = Field(None, description="raised on or after this date")
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> AlertFilters:
+        queries.check_choice("kind", self.kind, ALERT_TYPES)
+        return self
+
+
+ALERT_FIELDS = (FormField("kind", "kind", options=ALERT_TYPES), FormField("rule", "rule"),
+                FormField("since", "from", "date"), _LIMIT)
 
 
 class TablePage(BaseModel):
@@ -237,6 +254,13 @@ class App:
         text = highlight(detail.article.text or "", claim_spans(detail.claims))
         title = detail.article.title or detail.article.id
         return self.respond(request, detail, "article.html", title, text_html=text)
+
+    def alerts(self, request: Request, f: Annotated[AlertFilters, Query()]) -> Response:
+        """Alerts raised by `sitrep watch`, newest first, with the sentences they rest on."""
+        with self.db.read() as store:
+            found, total = read_alerts(store, rule=f.rule, kind=f.kind, since=f.since,
+                                       limit=f.limit, offset=f.offset)
+        return self.respond(request, wq.Page.of(found, total, f), "alerts.html", "Alerts", fields=ALERT_FIELDS)
 
     def search(self, request: Request, p: Annotated[wq.SearchParams, Query()]) -> Response:
         if not p.q and request.url.path.startswith("/api/"):
@@ -433,6 +457,8 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     twins("/articles", site.articles, "/api/articles", wq.Page[wq.schema_model(ArticleRow)], "Articles (no text)")
     twins("/claims", site.claims, "/api/claims", wq.Page[wq.schema_model(ClaimRow)], "Claims with claimant, outlet, sentence")
     twins("/events", site.events, "/api/events", wq.Page[wq.schema_model(EventRow)], "Events with place, actors, date")
+    twins("/alerts", site.alerts, "/api/alerts", wq.Page[wq.schema_model(Alert)],
+          "Alerts raised by sitrep watch, with their sentences")
     twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds q")
     for name in ("series", "contradictions", "framing", "copies"):
         twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)

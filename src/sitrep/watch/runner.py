@@ -1,0 +1,542 @@
+"""One pass of the watch, and the polling loop around it.
+
+A pass: for each source due, fetch its listing (conditionally) and pick the pages to fetch
+(new ones; known ones only when the listing's update stamp changed, or at every poll for
+``recheck`` sources); fetch them a few at a time (``Fetcher`` keeps the per-host limits);
+read each page as `sitrep run` reads an .html file and store it through the same pipeline
+(``pipeline.article_from_page``, ``pipeline.store_articles``), one article at a time:
+
+- a page whose text is the one stored for it is left alone (``unchanged``);
+- a text already stored under another article (the same story at another URL, a page back
+  to an earlier text) is not stored again (``duplicate``);
+- a page whose text changed is stored as a new article, version N+1 of the page
+  (doc id ``<page id>-vN``), linked to the one before in ``watch_versions``.
+
+Then the alert rules run over the record (``alerts.compute_alerts``), new alerts are
+recorded and delivered, and the HTML report is rewritten when the config names one.
+
+Every failure (DNS, timeout, 4xx/5xx, malformed feed, non-HTML, oversize, robots.txt, no
+article text) is one line in the log (logger ``sitrep.watch``) and a counter (per pass in
+``PassSummary.failures``, in all in ``watch_counters``); none stops the watch. The
+database is opened only for short writes, so `sitrep serve` and `sitrep alerts` can read
+it between them. A stopped watch (``stop`` set: Ctrl-C) finishes the article in hand and
+leaves; the state in the store lets the next start go on where it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.ingest import SourceMeta
+from sitrep.pipeline import article_from_page, store_articles
+from sitrep.records import IngestError, content_id
+from sitrep.store import Store, StoreLockedError, open_db
+from sitrep.watch.alerts import Alert, compute_alerts, plain
+from sitrep.watch.config import Source, WatchConfig
+from sitrep.watch.deliver import Channel, DeliveryError, channels
+from sitrep.watch.fetch import ACCEPT_FEED, FetchError, Fetcher, Response, decode_page
+from sitrep.watch.sources import Item, Listing, ListingError, parse_feed, parse_sitemap, parse_url_list
+from sitrep.watch.state import BASELINE_KEY, PageState, WatchState, utcnow
+
+log = logging.getLogger("sitrep.watch")
+
+# Pages fetched at once across all hosts (each host still gets at most fetch.per_host).
+FETCH_WORKERS = 8
+# Seconds to wait for the database when another process holds it (`sitrep run` writing,
+# `sitrep serve` reading: it lets go within a second of its last request).
+DB_WAIT_S = 60.0
+# Failures that will not pass by asking again soon: the page is not fetched again until
+# its listing says it changed. Others (timeouts, 5xx, DNS) are retried at the next poll.
+PERMANENT_FAILURES = frozenset({"http_4xx", "not_html", "no_text", "oversize", "robots", "bad_url",
+                                "redirects", "http_status"})
+# Longest slug of a page's doc id (the URL's last path segment); a hash of the URL follows.
+SLUG_CHARS = 48
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def page_doc_id(url: str) -> str:
+    """A readable, stable article id for a watched page: its URL's last path segment and
+    a hash of the URL (``toll-rises-in-hama-3fa9c2d1``)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    last = segments[-1].rsplit(".", 1)[0] if segments else (parts.hostname or "page")
+    slug = _SLUG.sub("-", last.lower()).strip("-")[:SLUG_CHARS].strip("-") or "page"
+    return f"{slug}-{content_id(url, length=8)}"
+
+
+def version_id(base: str, version: int) -> str:
+    return base if version <= 1 else f"{base}-v{version}"
+
+
+@dataclass
+class PassSummary:
+    sources: int = 0  # sources polled
+    listings_not_modified: int = 0
+    items: int = 0  # pages the listings name
+    known: int = 0  # pages already stored and not asked again
+    fetched: int = 0  # pages fetched (a 200)
+    not_modified: int = 0  # pages answered 304
+    new: int = 0  # pages stored for the first time
+    revised: int = 0  # new versions of pages stored
+    unchanged: int = 0  # fetched, the text stored for them
+    duplicates: int = 0  # fetched, a text already stored under another article
+    recovered: int = 0  # stored by a pass killed before it could note it: noted now
+    claims: int = 0
+    events: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    alerts: list[Alert] = field(default_factory=list)
+    delivered: int = 0
+    delivery_failures: int = 0
+    baseline: int | None = None  # articles taken as the baseline on the first pass
+    report: str | None = None
+    stopped: bool = False
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        parts = [f"{self.sources} source{'s' * (self.sources != 1)} polled",
+                 f"{self.new} new", f"{self.revised} revised", f"{self.unchanged + self.not_modified} unchanged",
+                 f"{self.known} known"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate")
+        if self.recovered:
+            parts.append(f"{self.recovered} recovered")
+        failures = sum(self.failures.values())
+        parts.append(f"{failures} failure{'s' * (failures != 1)}"
+                     + (f" ({', '.join(f'{k} {n}' for k, n in sorted(self.failures.items()))})" if failures else ""))
+        parts.append(f"{len(self.alerts)} alert{'s' * (len(self.alerts) != 1)}")
+        if self.baseline is not None:
+            parts.append(f"baseline set on {self.baseline} articles")
+        text = ", ".join(parts) + f" in {self.seconds:.1f}s"
+        return text + (" (stopped)" if self.stopped else "")
+
+
+@dataclass(slots=True)
+class _Job:
+    source: Source
+    item: Item
+    page: PageState | None
+
+
+@dataclass
+class _SourcePoll:
+    """A source being polled: its listing validators are saved only once all its pages
+    are done, so a stopped pass asks for the whole listing again."""
+
+    source: Source
+    validators: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    status: str = "ok"
+    pending: int = 0
+    articles: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    finished: bool = False
+
+
+class Watcher:
+    """Polls the sources of one config into one database. ``write`` shows alerts in the
+    terminal; ``transport`` replaces the network in tests (httpx transports)."""
+
+    def __init__(self, config: WatchConfig, db_path: str | Path, *, stop: threading.Event | None = None,
+                 write: Callable[[str], None] = print, transport=None, jobs: int = 1) -> None:
+        self.config = config
+        self.db_path = Path(db_path)
+        self.stop = stop or threading.Event()
+        self.fetcher = Fetcher(config.fetch, stop=self.stop, transport=transport)
+        self.channels: list[Channel] = channels(config.deliver, write=write, user_agent=self.fetcher.user_agent)
+        self.jobs = jobs
+
+    def close(self) -> None:
+        self.fetcher.close()
+
+    def __enter__(self) -> Watcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _db(self) -> Iterator[Store]:
+        deadline = time.monotonic() + DB_WAIT_S
+        while True:
+            try:
+                store = open_db(self.db_path)
+                break
+            except StoreLockedError:
+                if time.monotonic() >= deadline or self.stop.wait(0.25):
+                    raise
+        try:
+            yield store
+        finally:
+            store.close()
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def due(self) -> list[Source]:
+        with self._db() as store:
+            state = WatchState(store)
+            state.sync_sources(self.config.sources)
+            polls = state.next_polls(self.config.sources)
+        now = utcnow()
+        return [s for s in self.config.sources if polls.get(s.id) is None or polls[s.id] <= now]
+
+    def seconds_to_next(self) -> float:
+        with self._db() as store:
+            polls = WatchState(store).next_polls(self.config.sources)
+        now = utcnow()
+        waits = [(p - now).total_seconds() if p else 0.0 for p in polls.values()]
+        return max(0.0, min(waits, default=self.config.interval_s))
+
+    def run(self, *, once: bool = False, on_pass: Callable[[PassSummary], None] | None = None) -> list[PassSummary]:
+        """Poll until ``stop`` is set (or one pass over every source with ``once``)."""
+        done: list[PassSummary] = []
+        while not self.stop.is_set():
+            try:
+                sources = list(self.config.sources) if once else self.due()
+                if sources:
+                    summary = self.run_pass(sources)
+                    done.append(summary)
+                    if on_pass:
+                        on_pass(summary)
+                if once:
+                    break
+                wait = self.seconds_to_next()
+            except StoreLockedError as exc:
+                log.warning("database: %s; trying again later", exc)
+                if once:
+                    raise
+                wait = min(self.config.interval_s, DB_WAIT_S)
+            except Exception as exc:  # noqa: BLE001 - a monitor outlives one bad pass
+                if once or not done:  # a first pass that fails is a set-up problem: say so now
+                    raise
+                log.exception("pass failed (%s: %s); trying again at the next poll", type(exc).__name__, exc)
+                wait = self.config.interval_s
+            self.stop.wait(max(wait, 1.0))
+        return done
+
+    # -- a pass ----------------------------------------------------------------------------
+
+    def run_pass(self, sources: list[Source]) -> PassSummary:
+        started = time.perf_counter()
+        summary = PassSummary()
+        with self._db() as store:
+            WatchState(store).sync_sources(self.config.sources)
+        polls: dict[str, _SourcePoll] = {}
+        jobs: list[_Job] = []
+        for source in sources:
+            if self.stop.is_set():
+                break
+            poll = polls[source.id] = _SourcePoll(source)
+            summary.sources += 1
+            jobs.extend(self._poll(poll, summary))
+            if not poll.pending:
+                self._finish(poll)
+        self._fetch_all(jobs, polls, summary)
+        summary.stopped = self.stop.is_set()
+        if not summary.stopped:
+            for poll in polls.values():
+                if not poll.finished:
+                    self._finish(poll)
+            self._alerts(summary)
+            self._deliver(summary)
+            self._report(summary)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _fail(self, kind: str, url: str, message: str, *, poll: _SourcePoll, summary: PassSummary) -> None:
+        """One failure: one log line and a counter."""
+        log.warning("%s: %s: %s [%s]", kind, plain(url), plain(message), plain(poll.source.label))
+        summary.failures[kind] += 1
+        poll.failures[kind] += 1
+
+    def _listing(self, poll: _SourcePoll, url: str, summary: PassSummary) -> Response | None:
+        with self._db() as store:
+            etag, last_modified = WatchState(store).validators(url)
+        try:
+            response = self.fetcher.get(url, etag=etag, last_modified=last_modified, accept=ACCEPT_FEED)
+        except FetchError as exc:
+            if exc.kind != "stopped":
+                self._fail(exc.kind, url, exc.message, poll=poll, summary=summary)
+                poll.status = f"failed: {exc.kind}: {exc.message}"
+            return None
+        poll.validators.append((url, response.etag, response.last_modified))
+        return response
+
+    def _parse(self, poll: _SourcePoll, url: str, response: Response, summary: PassSummary) -> Listing | None:
+        allow = self.config.fetch.allow_private
+        try:
+            if poll.source.kind == "feed":
+                listing = parse_feed(response.content, response.url, response.content_type, allow_private=allow)
+            elif poll.source.kind == "sitemap":
+                listing = parse_sitemap(response.content, response.url, allow_private=allow)
+            else:
+                text = response.content.decode(response.charset or "utf-8", "replace")
+                listing = parse_url_list(text, response.url, allow_private=allow)
+        except ListingError as exc:
+            self._fail(exc.kind, url, str(exc), poll=poll, summary=summary)
+            poll.status = f"failed: {exc.kind}: {exc}"
+            return None
+        if listing.warning:
+            self._fail("malformed_feed" if "malformed" in listing.warning else "truncated", url,
+                       listing.warning, poll=poll, summary=summary)
+        for link, why in listing.skipped:
+            self._fail("bad_url", link, why, poll=poll, summary=summary)
+        return listing
+
+    def _items(self, poll: _SourcePoll, summary: PassSummary) -> list[Item] | None:
+        """What the source lists now; None when the listing is unchanged (304) or failed."""
+        source = poll.source
+        if source.kind == "urls":
+            return [Item(url=u) for u in source.urls]
+        if source.kind == "list" and not source.url.startswith(("http://", "https://")):
+            try:
+                text = Path(source.url).read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                self._fail("list", source.url, f"cannot read: {exc.strerror or exc}", poll=poll, summary=summary)
+                poll.status = f"failed: cannot read {source.url}"
+                return None
+            return parse_url_list(text, "", allow_private=True).items
+        response = self._listing(poll, source.url, summary)
+        if response is None:
+            return None
+        if response.not_modified:
+            summary.listings_not_modified += 1
+            poll.status = "not modified"
+            return None
+        listing = self._parse(poll, source.url, response, summary)
+        if listing is None:
+            return None
+        items = list(listing.items)
+        for child in listing.children:
+            if self.stop.is_set():
+                break
+            child_response = self._listing(poll, child, summary)
+            if child_response is None or child_response.not_modified:
+                continue
+            child_listing = self._parse(poll, child, child_response, summary)
+            if child_listing is not None:
+                items.extend(child_listing.items)
+        return items
+
+    def _poll(self, poll: _SourcePoll, summary: PassSummary) -> list[_Job]:
+        """The pages of a source to fetch in this pass (module docstring)."""
+        items = self._items(poll, summary)
+        source = poll.source
+        with self._db() as store:
+            state = WatchState(store)
+            if items is None:  # unchanged or failed listing: pages left to retry, or to recheck
+                items = [Item(url=p.url, marker=p.marker) for p in state.source_pages(source.id)
+                         if source.recheck or (p.status or "").startswith("retry")]
+            else:
+                items = list({i.url: i for i in items}.values())
+            pages = state.pages([i.url for i in items])
+        summary.items += len(items)
+        jobs = []
+        for item in items:
+            page = pages.get(item.url)
+            settled = page is not None and not (page.status or "").startswith("retry")
+            if settled and not source.recheck and item.marker == page.marker:
+                summary.known += 1
+                continue
+            jobs.append(_Job(source, item, page))
+        poll.pending = len(jobs)
+        return jobs
+
+    def _finish(self, poll: _SourcePoll) -> None:
+        with self._db() as store:
+            state = WatchState(store)
+            with state.transaction():
+                for url, etag, last_modified in poll.validators:
+                    state.set_validators(url, etag, last_modified)
+                status = poll.status
+                if status == "ok" and poll.failures:
+                    status = "ok, with failures: " + ", ".join(f"{k} {n}" for k, n in sorted(poll.failures.items()))
+                state.source_polled(poll.source, status, failures=sum(poll.failures.values()),
+                                    articles=poll.articles)
+                state.count(poll.source.id, dict(poll.failures))
+        poll.finished = True
+
+    def _fetch_all(self, jobs: list[_Job], polls: dict[str, _SourcePoll], summary: PassSummary) -> None:
+        if not jobs:
+            return
+        pool = ThreadPoolExecutor(max_workers=FETCH_WORKERS, thread_name_prefix="sitrep-fetch")
+        futures: dict[Future, _Job] = {}
+        with self._db() as store:  # pages stored before are asked for conditionally
+            known = WatchState(store).validators_of(j.item.url for j in jobs if j.page is not None and j.page.doc)
+        try:
+            for job in jobs:
+                etag, last_modified = known.get(job.item.url, (None, None))
+                futures[pool.submit(self.fetcher.get, job.item.url, etag=etag,
+                                    last_modified=last_modified)] = job
+            for future in as_completed(futures):
+                if self.stop.is_set():
+                    break
+                job = futures[future]
+                poll = polls[job.source.id]
+                try:
+                    self._page(job, future.result(), poll, summary)
+                except FetchError as exc:
+                    if exc.kind == "stopped":
+                        continue
+                    self._page_failed(job, exc.kind, exc.message, poll, summary)
+                except StoreLockedError as exc:
+                    self._fail("database", job.item.url, str(exc), poll=poll, summary=summary)
+                except Exception as exc:  # one bad page never stops the watch
+                    log.debug("error on %s", plain(job.item.url), exc_info=True)  # the trace, for -v runs
+                    self._page_failed(job, "error", f"{type(exc).__name__}: {exc}", poll, summary)
+                poll.pending -= 1
+                if poll.pending == 0 and not self.stop.is_set():
+                    self._finish(poll)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _page_failed(self, job: _Job, kind: str, message: str, poll: _SourcePoll, summary: PassSummary) -> None:
+        self._fail(kind, job.item.url, message, poll=poll, summary=summary)
+        permanent = kind in PERMANENT_FAILURES
+        with self._db() as store:
+            # A permanent failure keeps the listing's stamp (not fetched again until it
+            # changes); a passing one keeps the old stamp, so it is asked again next poll.
+            marker = job.item.marker if permanent else (job.page.marker if job.page else None)
+            WatchState(store).page_checked(job.item.url, job.source.id, marker,
+                                           f"{'failed' if permanent else 'retry'}: {kind}: {message}")
+
+    def _page(self, job: _Job, response: Response, poll: _SourcePoll, summary: PassSummary) -> None:
+        """Store a fetched page's article (module docstring)."""
+        url, page, source = job.item.url, job.page, job.source
+        if response.not_modified:
+            summary.not_modified += 1
+            with self._db() as store:
+                WatchState(store).page_checked(url, source.id, job.item.marker, "not modified")
+            return
+        summary.fetched += 1
+        if not response.is_html():
+            raise FetchError("not_html", url, f"not an HTML page ({response.content_type or 'no type'})")
+        html = decode_page(response)
+        if html is None:
+            raise FetchError("not_html", url, "the page's bytes are not text")
+        base = page_doc_id(url)
+        version = (page.version if page is not None else 0) + 1
+        doc = version_id(base, version)
+        meta = SourceMeta(title=job.item.title, outlet=source.outlet or job.item.outlet,
+                          published=job.item.published)
+        article = article_from_page(html, doc_id=doc, url=url, meta=meta)
+        if isinstance(article, IngestError):
+            raise FetchError("no_text", url, article.reason)
+        previous = page.doc if page is not None else None
+        if page is not None and page.content_hash == article.content_hash:
+            summary.unchanged += 1
+            with self._db() as store:
+                WatchState(store).page_checked(url, source.id, job.item.marker, "unchanged",
+                                               etag=response.etag, last_modified=response.last_modified,
+                                               validators=True)
+            return
+        with self._db() as store:
+            state = WatchState(store)
+            existing = state.doc_with_hash(article.content_hash)
+            if existing is not None and existing != doc:
+                summary.duplicates += 1
+                state.page_checked(url, source.id, job.item.marker, f"duplicate of {existing}",
+                                   etag=response.etag, last_modified=response.last_modified,
+                                   validators=True, content_hash=article.content_hash)
+                return
+            while existing is None and (orphan := state.stored_hash(doc)) is not None:
+                # Version `version` was stored by a pass killed before it could note it, and
+                # the page changed again since: note that version, store this one after it.
+                state.page_stored(url, source.id, page.marker if page else None, doc=doc, version=version,
+                                  previous=previous, content_hash=orphan, etag=None, last_modified=None)
+                previous, version = doc, version + 1
+                doc = article.id = version_id(base, version)
+        if existing is None:  # else stored by a pass stopped before it could note it
+            result = store_articles([article], self.db_path, jobs=self.jobs)
+            if result.errors:
+                raise FetchError("store", url, "; ".join(e.reason for e in result.errors))
+            summary.claims += result.claims
+            summary.events += result.events
+        with self._db() as store:
+            WatchState(store).page_stored(url, source.id, job.item.marker, doc=doc, version=version,
+                                          previous=previous, content_hash=article.content_hash,
+                                          etag=response.etag, last_modified=response.last_modified)
+        poll.articles += 1
+        if existing is not None:
+            summary.recovered += 1
+            log.info("recovered: %s -> %s (stored before a stop)", plain(url), doc)
+        elif previous is None:
+            summary.new += 1
+            log.info("new: %s -> %s", plain(url), doc)
+        else:
+            summary.revised += 1
+            log.info("revised: %s -> %s (version %d, after %s)", plain(url), doc, version, previous)
+
+    # -- alerts, delivery, report ----------------------------------------------------------
+
+    def _alerts(self, summary: PassSummary) -> None:
+        with self._db() as store:
+            state = WatchState(store)
+            unseen = state.unseen_docs()
+            if not state.flag(BASELINE_KEY) and not self.config.alerts_on_first_pass:
+                state.set_baseline(unseen)
+                summary.baseline = len(unseen)
+                return
+            if not unseen:
+                return
+            alerts = compute_alerts(store, self.config.rules, unseen)
+            summary.alerts = state.record_alerts(alerts, unseen, [c.name for c in self.channels])
+            if not state.flag(BASELINE_KEY):
+                state.set_flag(BASELINE_KEY)
+
+    def _deliver(self, summary: PassSummary) -> None:
+        if not self.channels:
+            return
+        by_name = {c.name: c for c in self.channels}
+        with self._db() as store:
+            pending = WatchState(store).pending(by_name)
+        for alert, channel, _attempts in pending:
+            if self.stop.is_set():
+                return
+            try:
+                by_name[channel].send(alert)
+                error = None
+                summary.delivered += 1
+            except DeliveryError as exc:
+                error = str(exc)
+                summary.delivery_failures += 1
+                summary.failures["delivery"] += 1
+                log.warning("delivery: %s: alert %s: %s", channel, alert.id, plain(error))
+            with self._db() as store:
+                state = WatchState(store)
+                if error is None:
+                    state.delivered(alert.id, channel)
+                else:
+                    state.delivery_failed(alert.id, channel, error)
+
+    def _report(self, summary: PassSummary) -> None:
+        path = self.config.report
+        if path is None or not (summary.new or summary.revised or summary.alerts or not path.exists()):
+            return
+        from sitrep.publish.report import write_report
+
+        try:
+            with self._db() as store:
+                write_report(store, path)
+        except (OSError, StoreLockedError) as exc:
+            summary.failures["report"] += 1
+            log.warning("report: %s: %s", path, exc)
+            return
+        summary.report = str(path)
+
+
+def watch(config: WatchConfig, db_path: str | Path, *, once: bool = False, stop: threading.Event | None = None,
+          write: Callable[[str], None] = print, on_pass: Callable[[PassSummary], None] | None = None,
+          transport=None) -> list[PassSummary]:
+    """Poll ``config``'s sources into ``db_path`` until ``stop`` is set, or once."""
+    with Watcher(config, db_path, stop=stop, write=write, transport=transport) as watcher:
+        return watcher.run(once=once, on_pass=on_pass)

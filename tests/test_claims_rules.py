@@ -52,6 +52,11 @@ FIGURE_CASES = {
         ("The monitor said 20,000,000,000 people had fled the fighting in Sudan.", []),  # Sudan
         ("Ukraine's army said 12345678901 Russian soldiers had been killed near Bakhmut.", []),  # Ukraine: an id
     ],
+    "subset_condition": [  # a subset of people already counted, by condition or shelter: no claim
+        ("Doctors in Khan Younis said 10 of the wounded are critical.", []),
+        ("Some 4,000 of the displaced are in shelters in Gedaref, the UN said.", []),
+        ("Five of the injured remain in intensive care in Kharkiv.", []),
+    ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
          [("killed", "total", 14, ANY), ("killed", "total", 17, ANY)]),

@@ -6,7 +6,7 @@ from sitrep.extract.numbers import find_figures, parse_number
 @pytest.mark.parametrize("text,value", [
     ("1,600", 1600), ("412", 412), ("half a million", 500_000), ("twenty-three", 23),
     ("2.5 million", 2_500_000), ("a dozen", 12), ("two hundred and five", 205), ("Four", 4),
-    ("1.2m", 1_200_000), ("three thousand", 3000),
+    ("1.2m", 1_200_000), ("three thousand", 3000), ("two dozen", 24), ("a dozen", 12),
 ])
 def test_numbers_parse_number(text, value):
     assert parse_number(text) == value

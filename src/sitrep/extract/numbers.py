@@ -94,7 +94,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
     rf"(?:half\s+a\s+(?:million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
-    rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
+    rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million|dozen)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
     rf"|(?:{_WORD_NUM}))"
 )
 _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=True))
@@ -158,6 +158,10 @@ def parse_number(text: str) -> int | None:
         if w == "a" and i + 1 < len(words) and words[i + 1] == "dozen":
             current += 12
             i += 2
+            continue
+        if w == "dozen" and current:  # "two dozen" = 24
+            current *= 12
+            i += 1
             continue
         if w in ("a", "one") and i + 1 < len(words) and words[i + 1] in SCALES:
             current += 1

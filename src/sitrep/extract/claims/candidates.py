@@ -310,6 +310,22 @@ def shared_noun(v: FigureView):
     return None
 
 
+_SUBSET_CONDITION = re.compile(
+    r"^\s+of\s+(?:the|those|them|these)\s+(?:[\w’'-]+\s+){0,2}?(?:wounded|injured|displaced|dead|detained|"
+    r"killed|victims|missing|refugees|evacuees)\s+(?:are|were|is|was|remain|remained|have\s+been)\s+(?P<pred>[\w’'-]+)",
+    re.IGNORECASE)
+
+
+def subset_condition(v: FigureView):
+    """'10 of the wounded are critical', '4,000 of the displaced are in shelters': a subset
+    of people already counted, split by condition or shelter, is no claim (a breakdown by
+    group, '12 of the dead were children', is)."""
+    m = _SUBSET_CONDITION.match(v.after)
+    if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
+        return REJECT
+    return None
+
+
 def figure_from_to(v: FigureView):
     """'climbed from 558 to 569': the figure a count became counts what the first did."""
     if v.previous is not None and _FROM_TO.search(v.before):
@@ -350,6 +366,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     too_many_people,
     figure_label,
     not_a_count,
+    subset_condition,
     figure_from_to,
     part_of_whole,
     forced_to_leave,

@@ -167,3 +167,19 @@ def test_events_territory_claimed_capture_keeps_claimant(text, place, source_kin
     (event,) = [e for e in events_from_text(article) if e.type == "territory_change"]
     assert event.place.text == place
     assert event.source and event.source_kind == source_kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ACLED-style notes: "Place (Admin2, Admin1)" gives one place, the first
+    ("On 20 November 2023, M23 rebels seized Mweso (Masisi, North Kivu) after clashes with the FARDC.", {"Mweso"}),
+    ("On 12 June 2023, Fano militia took control of Lalibela town (North Wello, Amhara) after ENDF forces "
+     "withdrew.", {"Lalibela"}),
+    ("On 9 August 2024, Ukrainian forces advanced into Sudzha (Kursk) and took control of the town.", {"Sudzha"}),
+    # a name the gazetteer does not know, before a parenthesis of the areas it lies in
+    ("On 3 May 2024, the Arakan Army captured Kyeintali (Gwa, Rakhine).", {"Kyeintali"}),
+    # one facility in a town stands for the town; a facility in a province does not
+    ("The Sudanese army recaptured a military base in El Obeid on Friday.", {"El Obeid"}),
+    ("The SDF captured a dam in northern Raqqa.", set()),
+])
+def test_events_territory_note_style(text, expected):
+    assert set(_changes(text)) == expected

@@ -220,24 +220,48 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     return found, anaphors
 
 
+# "Mweso (Masisi, North Kivu)", "Lalibela town (North Wello, Amhara)", "Laiza (Waingmaw,
+# Kachin)": a name, maybe a settlement noun, then a parenthesis of the areas it lies in.
+_NAME_BEFORE_PAREN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:town|city|village|township|district|camp))?\s*$")
+
+
 def _drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc,
                                   base: int) -> list[PlaceMention]:
-    """'Mweso (Masisi, North Kivu)', 'Kfar Kila (Marjayoun, Nabatieh)': the places in a
-    parenthesis right after a place only locate it (ACLED notes write every event so)."""
-    if len(found) < 2:
-        return found
+    """'Mweso (Masisi, North Kivu)', 'Laiza (Waingmaw, Kachin)': the places in a parenthesis
+    right after a name only locate it (ACLED notes write every event so). When the name
+    itself is no place mention, they are kept (the nearest place there is)."""
     text = doc.text
-    ends = {m.end - base for m in pidx.values()}
     keep = []
     for m in found:
         rel = m.start - base
         opened = text.rfind("(", 0, rel)
-        inside = opened >= 0 and ")" not in text[opened:rel]
-        before = text[:opened].rstrip() if opened >= 0 else ""
-        if inside and len(before) in ends and any(f is not m and f.end - base == len(before) for f in found + list(pidx.values())):
+        if opened >= 0 and ")" not in text[opened:rel] and _NAME_BEFORE_PAREN.search(text, 0, opened):
             continue
         keep.append(m)
     return keep or found
+
+
+def _parenthesised(m: PlaceMention, text: str) -> bool:
+    """A mention inside a parenthesis right after a name: 'Sudzha (Kursk)'."""
+    opened = text.rfind("(", max(0, m.start - 60), m.start)
+    return (opened >= 0 and ")" not in text[opened:m.start] and "\n" not in text[opened:m.start]
+            and bool(_NAME_BEFORE_PAREN.search(text, max(0, opened - 60), opened)))
+
+
+def _named_before_parenthesis(w, pidx: dict[int, PlaceMention]) -> bool:
+    """A proper name followed by a parenthesis that holds a place: 'Laiza (Waingmaw, Kachin)'."""
+    doc = w.doc
+    k = w.i + 1
+    if k < len(doc) and doc[k].lower_ in ("town", "city", "village", "township"):
+        k += 1
+    if k >= len(doc) or doc[k].text != "(":
+        return False
+    for j in range(k + 1, min(len(doc), k + 8)):
+        if doc[j].text == ")":
+            return False
+        if j in pidx:
+            return True
+    return False
 
 
 def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:
@@ -338,6 +362,8 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         span = None
         if proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
+        elif proper(w) and _named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
+            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
         elif w.lower_ in settlements | facilities and w.tag_ == "NN":
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
             if names and not any(c.i in pidx for c in w.subtree):
@@ -387,15 +413,15 @@ def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) ->
 
 
 def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
-    """'recaptured the presidential palace in Khartoum': a named facility that no place
-    mention covers stands for the town it is in (one definite facility, not 'six positions
-    in X' or 'a dam in northern Raqqa')."""
+    """'recaptured the presidential palace in Khartoum', 'overran an army base in Adan
+    Yabaal': a facility that no place mention covers stands for the town it is in. Not
+    several ('six positions in X'), and not a region ('a dam in northern Raqqa', 'outposts
+    across Rakhine State'): a province, or a town named with a compass word, is no town."""
     facilities = t.words("territory_change", "facility_objects")
     locs = t.words("territory_change", "locator_preps")
+    compass = t.words("blocking_words", "territory_change")
     for root in _nominal_roots(trig):
         if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
-            continue
-        if not any(c.dep_ == "poss" or c.lower_ in ("the", "its", "their") for c in root.children):
             continue
         where = [c for c in list(root.children) + list(trig.tok.children)
                  if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
@@ -403,7 +429,12 @@ def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) 
         for p in where:
             for w in p.subtree:
                 m = pidx.get(w.i)
-                if m is not None and m not in out:
+                if m is None or m in out:
+                    continue
+                region = m.precision == 3 or (m.place is not None and m.place.feature != "city")
+                qualified = any(c.lower_ in compass for c in list(w.head.children) + list(w.children)
+                                if c.dep_ in ("amod", "compound"))  # "northern Raqqa": the province
+                if not region and not qualified:
                     out.append(m)
         if out:
             return out[:1]
@@ -440,7 +471,8 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     kinds = ctx.terms.raw["anaphoric_places"]
     exact_city = word in kinds.get("city", ())
     text = ctx.article.text
-    places = [m for m in places if not m.rule.startswith("description")]  # named towns only
+    # named towns only, not those that locate another name ("Sudzha (Kursk)")
+    places = [m for m in places if not m.rule.startswith("description") and not _parenthesised(m, ctx.article.text)]
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
               and not _AREA_AFTER.match(text, m.end)]

@@ -484,3 +484,13 @@ def test_claims_auxiliaries_and_subsets(extract_text, text, expected):
 def test_claims_decades_are_historical(extract_text, text):
     (claim,) = _run(extract_text, text)
     assert claim.historical
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The RSF raised their flag over El Obeid after killing 20 soldiers.", None),  # a flag, not a toll
+    ("The health ministry in Gaza raised the death toll to 45.", "Gaza Health Ministry"),
+    ("- 40 people killed in Bara (North Kordofan).", None),  # a place in brackets locates, it does not source
+])
+def test_claims_speech_verbs_in_their_sense(extract_text, text, source):
+    (claim,) = _run(extract_text, text)
+    assert claim.source == source, claim.rule

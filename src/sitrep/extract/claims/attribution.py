@@ -16,6 +16,7 @@ from typing import Callable
 
 from ...nlp import Sentence
 from ...records import Claimant
+from ..context import is_country_name
 from ..terms import claim_words, load_attribution_terms
 from .context import ArticleContext
 from .discourse import last_claimant_before, local_name, set_reporter
@@ -64,7 +65,7 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 
 def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
-    verbs = [t for t in doc if _is_say(t)]
+    verbs = [t for t in doc if _is_say(t) and not _other_sense(t)]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         who = subject_claimant(ctx, sentence, doc, verb)
@@ -72,6 +73,21 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
             ctx.speech_verbs[sentence.index] = verb.i
             return who, f"claimant:subject-of({verb.lemma_.lower()})"
     return None, ""
+
+
+# Speech verbs that report only with a record as object ("raised the toll to 40", "put the
+# figure at"): "raised their flag over the town" reports nothing.
+_RECORD_OBJECT_VERBS = frozenset({"raise", "put", "give", "revise", "update"})
+
+
+def _other_sense(verb) -> bool:
+    if verb.lemma_.lower() not in _RECORD_OBJECT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return False  # "the ministry updated" (no object): a statement
+    record = load_attribution_terms().record_nouns | {"death", "number", "casualty"}
+    return not any(o.lemma_.lower() in record or any(c.lemma_.lower() in record for c in o.children) for o in objects)
 
 
 def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -176,7 +192,7 @@ def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
     """A source in brackets closing the sentence, as situation reports cite them:
     '... killed since 8 October (MoPH).'"""
     m = _PAREN_SOURCE.search(sentence.text)
-    if m:
+    if m and not is_country_name(m.group("who").strip()):  # "(North Kordofan)" locates, it does not source
         who = local_name(ctx, m.group("who")) or ctx.lexicon.resolve(m.group("who"), ctx.countries)
         if who and (who.known or who.kind != "unknown"):
             return who, "claimant:parenthetical-source"

@@ -33,6 +33,14 @@ from .extract.claimants import ClaimantLexicon, load_claimants
 from .extract.numbers import VAGUE_BANDS
 
 SIDE_SOURCES = {"opposition", "government"}
+# The bands a vague gold amount matches in (docs/contract.md: "dozens 24-99, scores 40-99,
+# hundreds 100-999 ... likewise"); Sitrep's own low/high for such words (numbers.VAGUE_BANDS)
+# read the plural as at least two of the unit, which lies inside these.
+MATCH_BANDS: dict[str, tuple[int, int | None]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999),
+    "tens of thousands": (10_000, 99_999), "hundreds of thousands": (100_000, 999_999),
+    "millions": (1_000_000, None),
+}
 GOLD_FILE = "gold.json"
 INDEX_FILE = "index.jsonl"
 NO_CONFLICT = "(no conflict given)"
@@ -244,7 +252,7 @@ def _value_matches(gold: GoldClaim, pred: ClaimLike) -> bool:
         return pred.value == gold.value
     if gold.low is not None and gold.high is not None:  # a range: "10,000 to 40,000"
         return (pred.low, pred.high) == (gold.low, gold.high)
-    band = VAGUE_BANDS.get((gold.qualifier or "").lower())
+    band = MATCH_BANDS.get((gold.qualifier or "").lower()) or VAGUE_BANDS.get((gold.qualifier or "").lower())
     if band is None:
         return pred.value is None
     lo, hi = band

@@ -494,3 +494,22 @@ def test_claims_decades_are_historical(extract_text, text):
 def test_claims_speech_verbs_in_their_sense(extract_text, text, source):
     (claim,) = _run(extract_text, text)
     assert claim.source == source, claim.rule
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline and its body name one claimant twice (the UN and its rights office; a
+    # ministry and its spokesperson): one claim, the body's (Sudan, Ukraine)
+    ("UN: more than 700 civilians killed in El Fasher since May\n\nMore than 700 civilians have been killed in "
+     "El Fasher since May, the UN human rights office said.", [("killed", "civilians", 700, "OHCHR")]),
+    ("Russian Defence Ministry: Ukraine lost up to 1,200 troops in 24 hours\n\nUkrainian forces lost up to 1,200 "
+     "servicemen over the past day, the Russian Defence Ministry said.",
+     [("killed", "government", 1200, "Russian Defence Ministry")]),
+    # a spokesperson named with no body speaks for the body speaking; "others" continue the
+    # figure of the sentence before (Sudan)
+    ("More than 700 civilians have been killed in El Fasher, the UN human rights office said. "
+     "Spokesperson Jeremy Laurence said at least 1,200 others had been wounded.",
+     [("killed", "civilians", 700, "OHCHR"), ("injured", "civilians", 1200, "OHCHR")]),
+])
+def test_claims_one_claimant_under_two_names(extract_text, text, expected):
+    got = [(c.quantity, c.category, c.value, c.source) for c in _run(extract_text, text)]
+    assert got == expected

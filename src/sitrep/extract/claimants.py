@@ -179,6 +179,8 @@ class ClaimantLexicon:
         role = _ROLE_AT.match(phrase)
         if role:  # "Staff at Hama National Hospital" speaks for the hospital
             phrase = role.group("org")
+        # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
+        phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
         cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:

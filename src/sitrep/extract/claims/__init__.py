@@ -102,7 +102,8 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
             continue
         if cand.noun and cand.noun.unit:
             continue  # "300 families": a count of groups, not of people
-        view = CategoryView(text, cand, terms, ctx.countries, claimant, claims, parent, q)
+        view = CategoryView(text, cand, terms, ctx.countries, claimant, claims, parent, q,
+                            [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else [])
         cat, subgroup, c_rule = category(view)
         who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
         if who is None and parent is not None and parent.source:

@@ -394,6 +394,11 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         earlier = last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
         if earlier:
             return earlier
+    if local is not None and not who.known and local.name in ctx.spokespeople and ctx.reporter is not None \
+            and ctx.reporter.claimant.known and ctx.reporter.sentence <= sentence.index:
+        # "Spokesperson Jeremy Laurence told reporters" after "the UN human rights office
+        # said": a spokesperson named with no body speaks for the body speaking
+        return ctx.reporter.claimant
     if local is not None and not who.known:
         # a person the article introduced: by name, without the role words ("Police" for
         # "Police spokesman X" is the article's state's police)
@@ -426,7 +431,9 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     """What an anaphoric subject ('he', 'the ministry', 'the statement') points back to: the
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
+    states = {"government", "foreign_government"}
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
+                            or {hint.kind, rep.claimant.kind} <= states
                             or _same_kind_family(hint, rep.claimant)):
         return rep.claimant
     kind = hint.kind if hint is not None and hint.kind != "unknown" else None

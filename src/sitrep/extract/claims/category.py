@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Sequence
@@ -67,6 +67,7 @@ class CategoryView:
     earlier: list[Claim]  # claims of this sentence so far
     parent: Claim | None  # the figure this one breaks down, if any
     quantity: str = ""
+    previous_sentence: list[Claim] = field(default_factory=list)  # claims of the sentence before, if adjacent
     category: str = "total"
     subgroup: str | None = None
 
@@ -85,7 +86,7 @@ def continues_earlier(view: CategoryView):
     one continues (the sentence's last figure that is not itself a breakdown)."""
     if not view.cand.continues:
         return None
-    main = [c for c in view.earlier if "breakdown-of" not in c.rule]
+    main = [c for c in view.earlier if "breakdown-of" not in c.rule] or view.previous_sentence
     if not main:
         return None
     last = main[-1]

@@ -48,7 +48,8 @@ class ArticleContext:
     line_starts: list[int] = field(default_factory=list)
     parsed: dict[int, tuple[Sentence, object]] = field(default_factory=dict)  # index -> (sentence, doc)
     sentences: list[Sentence] = field(default_factory=list)
-    periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
+    periods: dict = field(default_factory=dict)
+    spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body  # sentence index -> its period start (resolved once)
 
     def line_of(self, offset: int) -> int:
         """The paragraph (line of the cleaned text) holding character ``offset``."""

@@ -53,6 +53,7 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     ctx.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     ctx.sentences = list(sentences)
     ctx.local = local_names(text, lexicon, countries)
+    ctx.spokespeople = set(_SPOKESPEOPLE)
     if ctx.local:
         keys = sorted(ctx.local, key=len, reverse=True)
         ctx.local_regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
@@ -229,14 +230,21 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         person = Claimant(office, lexicon.guess_kind(office), office, False)
     else:
         person = Claimant(name, lexicon.guess_kind(office), name, False)
+        if title in _POSITIONS:
+            _SPOKESPEOPLE.add(name)
     out[name] = person
     surname = name.split()[-1]
     if len(surname) >= 4 and surname.lower() not in _NAME_STOP:
         out.setdefault(surname, person)
 
 
+# Filled by _register for the article being read, then moved to its context (build_context).
+_SPOKESPEOPLE: set[str] = set()
+
+
 def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
     """Names the article defines: acronyms in brackets and people with a title."""
+    _SPOKESPEOPLE.clear()
     out = _people(text, lexicon, countries)
     out.update(_acronyms(text, lexicon, countries))
     return out
@@ -426,18 +434,31 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     drop: set[int] = set()
     _headline_restatements(ctx, claims, drop)
     for members in groups.values():
+        members = [c for c in members if id(c) not in drop]
         if len(members) < 2:
             continue
-        sources = {c.source for c in members if c.source is not None}
-        if len(sources) > 1:
+        sources = [c.source for c in members if c.source is not None]
+        if not all(_same_source(ctx, sources[0], s) for s in sources[1:]):
             continue
         best = max(members, key=lambda c: (c.source is not None, c.sentence_start > 0 or ctx.line_of(c.start) > 0,
-                                           "claimant:none" not in c.rule, -c.start))
+                                           "claimant:none" not in c.rule, len(c.source or ""), -c.start))
         for c in members:
             if c is not best:
                 best.mentions.append((c.start, c.end))
                 drop.add(id(c))
     return [c for c in claims if id(c) not in drop]
+
+
+def _same_source(ctx: ArticleContext, a: str, b: str) -> bool:
+    """One claimant under two names: equal, one part of the other (OHCHR and the United
+    Nations), or one name inside the other ("Gaza officials", "Gaza health officials")."""
+    if a == b:
+        return True
+    lex = ctx.lexicon
+    if a in lex.lineage(b) or b in lex.lineage(a):
+        return True
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 # A headline's figure this close to a body figure is the body's, rounded ("about 21500" for
@@ -471,9 +492,11 @@ def _headline_restatements(ctx: ArticleContext, claims: list[Claim], drop: set[i
         for b in body:
             if b.quantity != h.quantity or h.category not in (b.category, "total") or id(b) in drop:
                 continue
-            if h.value is not None and b.value is not None and b.value != h.value and \
+            if h.source is not None and b.source is not None and not _same_source(ctx, h.source, b.source):
+                continue
+            if h.value is not None and b.value is not None and \
                     abs(h.value - b.value) <= HEADLINE_ROUNDING * b.value:
-                pass
+                pass  # the same figure, or the body's rounded ("about 21500" for 21452)
             elif h.value is None and b.value is not None and h.low is not None and h.high is not None \
                     and h.low <= b.value <= h.high:
                 pass

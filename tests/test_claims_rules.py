@@ -513,3 +513,27 @@ def test_claims_speech_verbs_in_their_sense(extract_text, text, source):
 def test_claims_one_claimant_under_two_names(extract_text, text, expected):
     got = [(c.quantity, c.category, c.value, c.source) for c in _run(extract_text, text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # relatives named one by one are one figure, their sum (Gaza, Ukraine, Sudan)
+    ("His wife, mother and two other children were injured.", ("injured", "civilians", 4)),
+    ("Her husband and three sons were killed in the strike on Jabalia.", ("killed", "civilians", 4)),
+    ("His son and his daughter were killed in El Geneina, along with his brother.", ("killed", "civilians", 3)),
+    ("Their parents and two sisters were wounded when the shell hit the house in Kherson.", ("injured", "civilians", 4)),
+])
+def test_claims_relatives_named_one_by_one(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == [expected], [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a witness's next sentence about their own family is still theirs
+    ('"The strike hit my neighbours’ house," said Mohammed Saleh, a teacher. Saleh told AFP his two sons were '
+     'killed. His wife and mother were injured.', "Mohammed Saleh"),
+    # a role serving a body speaks for it
+    ('"We freed 300 prisoners," said Hassan Ali, a leader from the rebel operations command.',
+     "rebel operations command"),
+])
+def test_claims_people_and_the_bodies_they_serve(extract_text, text, source):
+    assert _run(extract_text, text)[-1].source == source

@@ -227,6 +227,7 @@ class ClaimWords:
     word_quantity: dict[str, str]
     label_words: tuple[str, ...]
     locative_words: tuple[str, ...]
+    kin_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

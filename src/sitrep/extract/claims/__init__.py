@@ -32,7 +32,7 @@ from .attribution import (
     speech_covers,
     trailing_say,
 )
-from .candidates import Candidate, sentence_candidates
+from .candidates import Candidate, enumerated_people, sentence_candidates
 from .category import CategoryView, category
 from .context import ArticleContext
 from .discourse import (
@@ -46,7 +46,7 @@ from .discourse import (
     set_reporter,
 )
 from ..spans import by_start, starting_in
-from .quantity import quantity
+from .quantity import quantity, quantity_tokens
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
@@ -65,6 +65,11 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     ctx.parsed[sentence.index] = (sentence, doc)
     adjacent = ctx.previous_index == sentence.index - 1
     candidates = sentence_candidates(text, terms)
+    enumerated = enumerated_people(doc, terms, quantity_tokens(doc, terms))
+    if enumerated:  # relatives named one by one: one figure, the "two other children" inside it
+        spans = [(e.figure.start, e.figure.end) for e in enumerated]
+        candidates = sorted([c for c in candidates if not any(a <= c.figure.start < b for a, b in spans)]
+                            + enumerated, key=lambda c: c.figure.start)
     if not candidates:
         # No figure, but an attribution here may name the reporter, or cover the figures
         # of the sentence before ("... nine were wounded. The situation is escalating, Daily
@@ -123,7 +128,12 @@ def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:
     released"); a reporter introduced with no casualty word covers any."""
     if rule != "claimant:current-reporter" or ctx.reporter is None:
         return True
-    return not ctx.reporter.quantities or q in ctx.reporter.quantities
+    spoken = ctx.reporter.quantities
+    return not spoken or q in spoken or (q in _CASUALTIES and bool(spoken & _CASUALTIES))
+
+
+# Killed, wounded and missing are one topic: the casualties of an attack.
+_CASUALTIES = frozenset({"killed", "injured", "missing"})
 
 
 _KILLED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:dead|killed|victims|martyrs|slain)")

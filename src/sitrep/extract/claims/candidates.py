@@ -422,3 +422,65 @@ def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     out += single_victims(text, terms)
     out.sort(key=lambda c: c.figure.start)
     return out
+
+
+# --- people named one by one ---------------------------------------------------------------
+
+_FAMILY = PeopleNoun(("family members",), "civilians", "family members", None)
+
+
+def _kin_list(head, kin: frozenset[str]) -> list:
+    """A relative and the relatives coordinated or set beside it ("his wife, mother and two
+    other children"): the parse joins them by conj or appos; names beside them are no one more."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if c.dep_ in ("conj", "appos") and c.lower_ in kin]
+        todo += [c for c in tok.children if c.dep_ == "conj" and c.lower_ not in kin and c.pos_ != "PROPN"]
+    return sorted(out, key=lambda t: t.i)
+
+
+def enumerated_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]) -> list[Candidate]:
+    """'His wife, mother and two other children were injured' (4), 'his son Ahmed and his
+    son Qais were killed, along with his brother' (3): relatives named one by one as the
+    subject of a casualty verb count as one figure, the sum of their numbers."""
+    from ..numbers import parse_number
+
+    kin = claim_words().kin_nouns
+    out: list[Candidate] = []
+    for i, quantity, _ in quantities:
+        verb = doc[i]
+        subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or subj.lower_ not in kin:
+            continue
+        members = _kin_list(subj, kin)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "together")):
+            for w in (x for x in prep.subtree if x.lower_ == "with"):
+                for obj in (c for c in w.children if c.dep_ == "pobj"):
+                    members += _kin_list(obj, kin)
+        count = 0
+        for m in members:
+            if m.lower_ not in kin:
+                count = 0
+                break
+            nums = [c for c in m.children if c.dep_ == "nummod"]
+            if nums:
+                value = parse_number(nums[0].text)
+                if value is None:
+                    count = 0
+                    break
+                count += value
+            elif m.lower_.endswith("s") and m.lower_ not in ("parents",):
+                count = 0  # "his sons" without a number: how many is not said
+                break
+            else:
+                count += 2 if m.lower_ == "parents" else 1
+        if count < 2 or not any(c.lower_ in ("his", "her", "their", "my", "our") or c.dep_ == "poss"
+                                for m in members for c in m.children):
+            continue
+        first, last = min(m.idx for m in members), max(m.idx + len(m.text) for m in members)
+        noun = PeopleNoun(_FAMILY.words, _FAMILY.category, _FAMILY.subgroup, None, quantity)
+        fig = Figure(first, last, doc.text[first:last], count, count, count, None, spelled=True)
+        out.append(Candidate(fig, noun, first, "figure+enumerated:family members"))
+    return out

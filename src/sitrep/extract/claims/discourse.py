@@ -208,6 +208,21 @@ def _body_of_position(office: str, title: str) -> str | None:
     return None
 
 
+def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The body a role serves ("from the anti-regime forces' military operations unit"):
+    a body the lexicon knows in it, else the side it names, else the phrase itself."""
+    found = lexicon.find(phrase, countries, overlapping=True)
+    known = [m for m in found if m.claimant.known]
+    if known:
+        return max(known, key=lambda m: m.end - m.start).claimant
+    if found:
+        return max(found, key=lambda m: m.end - m.start).claimant
+    return lexicon.resolve(phrase, countries)
+
+
+_ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
+
+
 def _register(out: dict[str, Claimant], name: str, office: str, title: str, qualified: bool,
               lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
     """Register a person under the claimant they speak for: the body their title names
@@ -219,8 +234,13 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         # speak for Anadolu
         who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
     body = _body_of_position(office, title)
+    of_body = _ROLE_OF.search(office) if title in _POSITIONS else None
+    served = _served_body(of_body.group("body"), lexicon, countries) if of_body else None
     if who is not None and who.known:
         person = Claimant(who.name, who.kind, name, True)
+    elif served is not None and (served.known or served.kind in ("opposition", "government")):
+        # "Hassan Abdel Ghani, a leader from the rebel operations command": the command
+        person = Claimant(served.name, served.kind, name, served.known)
     elif body:
         # "Aamin Ambulance service director Abdikadir Abdirahman": the service
         person = Claimant(body, lexicon.guess_kind(body), body, False)
@@ -269,6 +289,10 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
                 return m.claimant
     if ctx.local_regex is None:
         return None
+    first = ctx.local_regex.match(bare)
+    if first and bare[first.end():first.end() + 1] == ",":
+        # "Mohammed Alaloul, 37, a journalist working for Anadolu": the person speaks
+        return ctx.local[first.group(0)]
     hits = list(ctx.local_regex.finditer(bare))
     if len(hits) == 1 and len(bare) - len(hits[0].group(0)) <= 40:
         # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
@@ -332,8 +356,15 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     one of its paragraph, or of a sentence or three before when it says it continues
     ("Kiev has also lost ...", "The total death toll has now reached ...")."""
     rep = ctx.reporter
-    if rep is None or rep.sentence >= sentence.index or not rep.claimant.known:
-        return None, ""  # a witness speaks for one sentence, a body for its statement
+    if rep is None or rep.sentence >= sentence.index:
+        return None, ""
+    if not rep.claimant.known:
+        # a witness speaks for one sentence, a body for its statement; the next sentence is
+        # still the witness's when it goes on about them ("His wife ... were injured")
+        if sentence.index == rep.sentence + 1 and ctx.line_of(sentence.start) == rep.line \
+                and _PERSONAL.search(sentence.text):
+            return rep.claimant, "claimant:current-reporter"
+        return None, ""
     terms = load_attribution_terms()
     opening = " ".join(sentence.text.split()[:8])
     if terms.topic_shift.match(sentence.text) or terms.vague_sources.search(sentence.text):
@@ -344,6 +375,9 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
             terms.continuation_cues.search(opening) or terms.running_count_cues.search(sentence.text)):
         return rep.claimant, "claimant:current-reporter"
     return None, ""
+
+
+_PERSONAL = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
 
 
 def last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = None,

@@ -86,12 +86,21 @@ def _figure_regex() -> re.Pattern[str]:
     return re.compile(rf"\d|\b(?:{alt})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _relatives_regex() -> re.Pattern[str]:
+    """'his son', 'her husband': relatives named one by one are a figure too."""
+    from .extract.terms import claim_words
+
+    kin = "|".join(sorted(claim_words().kin_nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:{kin})\b", re.IGNORECASE)
+
+
 def _has_figure(sentence: str) -> bool:
     from .extract.terms import load_figure_terms
 
     terms = load_figure_terms()
     return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
-                or terms.single_victim.search(sentence))
+                or terms.single_victim.search(sentence) or _relatives_regex().search(sentence))
 
 
 @lru_cache(maxsize=1)

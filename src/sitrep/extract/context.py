@@ -90,14 +90,26 @@ def country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _longest_name() -> int:
-    return max(len(n.split()) for n in country_names())
+def _name_prefixes() -> frozenset[str]:
+    """Every run of leading words of a multi-word name ('united', 'united arab'): a run of
+    text words is looked up one word longer only while it is one of these."""
+    return frozenset(" ".join(parts[:k]) for n in country_names() if len(parts := n.split()) > 1
+                     for k in range(1, len(parts)))
+
+
+def _lookup(names: dict[str, str], key: str) -> str | None:
+    code = names.get(key)
+    if code is None and key.endswith("."):  # "in Syria." (but "U.S." as written first)
+        code = names.get(key.rstrip("."))
+    if code is None and key.endswith("'s"):  # "Lebanon's"
+        code = names.get(key[:-2])
+    return code
 
 
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO-2) of each country, demonym, province or big city named in ``text``:
-    runs of words (the first capitalised) looked up longest first."""
-    names, longest = country_names(), _longest_name()
+    runs of words (the first capitalised, crossing no punctuation), the longest that is a name."""
+    names, prefixes = country_names(), _name_prefixes()
     words = list(_WORD.finditer(text))
     out: list[tuple[int, int, str]] = []
     i = 0
@@ -105,23 +117,19 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
         if not words[i].group()[0].isupper():
             i += 1
             continue
-        step = 1
-        for n in range(min(longest, len(words) - i), 0, -1):
+        best: tuple[int, str] | None = None
+        n = 1
+        while True:
             last = words[i + n - 1]
-            if any(text[words[j].end():words[j + 1].start()].strip() for j in range(i, i + n - 1)):
-                continue  # a run of words crosses no punctuation
             key = " ".join(text[words[i].start():last.end()].lower().replace("’", "'").split())
-            code = names.get(key)
-            if code is None and key.endswith("."):  # "in Syria." (but "U.S." as written first)
-                key = key.rstrip(".")
-                code = names.get(key)
-            if code is None and key.endswith("'s"):  # "Lebanon's"
-                code = names.get(key[:-2])
-            if code:
-                out.append((words[i].start(), last.end(), code))
-                step = n
+            if (code := _lookup(names, key)) is not None:
+                best = (n, code)
+            if key not in prefixes or i + n >= len(words) or text[last.end():words[i + n].start()].strip():
                 break
-        i += step
+            n += 1
+        if best is not None:
+            out.append((words[i].start(), words[i + best[0] - 1].end(), best[1]))
+        i += best[0] if best is not None else 1
     return out
 
 

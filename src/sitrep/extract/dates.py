@@ -388,6 +388,14 @@ def resolve_event_date_within(sentence: str, published: date | None, kept: "set[
     return DateResolution(None, None, "none")
 
 
+def has_event_date_phrase(sentence: str, published: date | None) -> bool:
+    """Whether ``resolve_event_date_within`` could find anything in ``sentence`` (a date
+    phrase that starts no period): when not, callers skip working out which clause is kept."""
+    periods = _period_spans(sentence)
+    return any(c.start is not None and not any(s <= c.start <= e for s, e in periods)
+               for c in _candidates(sentence, published))
+
+
 def resolve_period_start(sentence: str, published: date | None) -> DateResolution | None:
     """The start of the period a figure covers, or None.
 

@@ -11,6 +11,7 @@ Words come from ``attribution`` in data/claim_terms.json.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 from typing import Callable
 
@@ -422,9 +423,14 @@ _TITLED = re.compile(r"\b(?:envoy|spokes(?:man|woman|person)|official|minister|a
                      r"representative|coordinator|director|chief|head)\b", re.IGNORECASE)
 
 
-def _role_apposition(phrase: str) -> bool:
+@lru_cache(maxsize=1)
+def _role_apposition_rx() -> re.Pattern[str]:
     roles = "|".join(load_attribution_terms().role_nouns)
-    return bool(re.search(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{roles})\b", phrase, re.IGNORECASE))
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{roles})\b", re.IGNORECASE)
+
+
+def _role_apposition(phrase: str) -> bool:
+    return bool(_role_apposition_rx().search(phrase))
 
 
 def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | None) -> Claimant | None:

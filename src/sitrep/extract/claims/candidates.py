@@ -9,6 +9,7 @@ is the first part of the claim's ``rule`` ("figure+noun:soldiers").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable
 
@@ -237,11 +238,18 @@ def forced_to_leave(v: FigureView):
     return None
 
 
+@lru_cache(maxsize=4)
+def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
+    """Any toll noun as a whole word ('number' and 'figure' alone say too little)."""
+    words = sorted((t for t in toll_nouns if t not in ("number", "figure")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
     recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
-    if any(re.search(rf"\b{re.escape(t)}\b", recent) for t in v.terms.toll_nouns if t not in ("number", "figure")):
+    if _toll_noun_rx(v.terms.toll_nouns).search(recent):
         if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
             return REJECT
         # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.

@@ -10,6 +10,7 @@ displace", "no one was killed") gives no quantity, so no claim. Each rule return
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..terms import ClaimTerms, claim_words, load_figure_terms
@@ -52,13 +53,20 @@ def hypothetical(tok) -> bool:
     return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
 
 
+@lru_cache(maxsize=64)
+def _event_of_rx(key: str) -> re.Pattern[str]:
+    """'the killing of (its photographer)': the event noun, up to five words before the figure."""
+    return re.compile(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$")
+
+
 def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'the killing of its photographer': the event noun says it."""
     if not cand.rule.startswith("single-victim:"):
         return None
     words = load_figure_terms()
+    before = text[: cand.figure.start].lower()
     for key, q in words.single_victim_events.items():
-        if re.search(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$", text[: cand.figure.start].lower()):
+        if _event_of_rx(key).search(before):
             return q, "quantity:single-victim"
     m = words.single_victim_passive.match(text, cand.figure.start)
     if m:

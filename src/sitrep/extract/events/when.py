@@ -27,6 +27,8 @@ def event_date(ctx: EventContext, sentence: Sentence, doc, trigger) -> dates.Dat
     clause = trigger if trigger.dep_ not in ("compound", "amod") else trigger.head
     if clause.pos_ != "VERB":
         clause = clause.head if clause.head.pos_ == "VERB" else clause
+    if not dates.has_event_date_phrase(sentence.text, published):  # most sentences: no clause to weigh
+        return context_date(ctx, sentence) or dates.resolve_event_date_within(sentence.text, published, frozenset())
     found = dates.resolve_event_date_within(sentence.text, published, _chars(doc, {t.i for t in clause.subtree}))
     if found.rule not in ("publication", "none"):
         return found
@@ -76,4 +78,4 @@ def context_date(ctx: EventContext, sentence: Sentence) -> dates.DateResolution 
 
 def _chars(doc, keep: set[int]) -> set[int]:
     """Character offsets of the tokens in ``keep``."""
-    return {k for tok in doc if tok.i in keep for k in range(tok.idx, tok.idx + len(tok.text))}
+    return {k for i in keep for tok in (doc[i],) for k in range(tok.idx, tok.idx + len(tok.text))}

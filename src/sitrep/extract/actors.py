@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..records import ActorRef
+from .regex_cache import compile_cached
 
 GENERIC_CONFLICT = "generic"
 # All-capital aliases up to this length are acronyms matched only as written ("SNA", "RSF",
@@ -135,7 +136,7 @@ def _trie_regex(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
-    return re.compile(_LEFT_EDGE + "(?:" + emit(trie) + ")" + _RIGHT_EDGE, flags)
+    return compile_cached(_LEFT_EDGE + "(?:" + emit(trie) + ")" + _RIGHT_EDGE, flags)
 
 
 @dataclass

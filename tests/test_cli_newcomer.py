@@ -39,7 +39,7 @@ def _examples() -> list[tuple[str, str]]:
 
 
 # Commands whose example needs files or a server rather than the database: run elsewhere.
-NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places"}
+NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places", "load"}  # load: tests/test_cluster_run.py
 
 
 @pytest.mark.parametrize("name,example", [e for e in _examples() if e[0].split()[0] not in NOT_A_QUERY or e[0] == "places"])

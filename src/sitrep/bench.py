@@ -160,6 +160,70 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
     return report
 
 
+def _single_run(corpus: Path, db: Path, jobs: int) -> dict:
+    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs)]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_articles: int | None = None,
+               workdir: Path | None = None) -> dict:
+    """The same generated corpus run on one machine (one process, and ``jobs`` processes)
+    and on each Dask address (``local:1``, ``local:2``, a scheduler): throughput, speed-up
+    over the single process, per-shard overhead, Parquet bytes per article, and the time
+    ``sitrep load`` takes to merge the dataset into a DuckDB file.
+
+    Models are loaded before the clock starts everywhere (the single runs in their fresh
+    process, the workers through the plugin). Per-shard overhead is what a cluster run
+    costs beyond the single process's work, per shard: (run seconds x workers - single
+    process seconds) / shards; the shard tasks' own Parquet writing is given apart."""
+    from .cluster.driver import connect, run_dask
+    from .cluster.plan import SHARD_ARTICLES
+    from .cluster.worker import WorkerModels
+    from .store import open_db
+    from .store.parquet import load
+
+    shard_articles = shard_articles or SHARD_ARTICLES
+    report: dict = {"shard_articles": shard_articles, "jobs": jobs, "sizes": []}
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        tmp_path = Path(tmp)
+        for n in sizes:
+            corpus = tmp_path / f"corpus_{n}"
+            words = generate_corpus(corpus, n)
+            single = _single_run(corpus, tmp_path / f"single_{n}.duckdb", 1)
+            pool = _single_run(corpus, tmp_path / f"pool_{n}.duckdb", jobs) if jobs > 1 else None
+            row: dict = {"articles": n, "words": words, "single_process": single, "one_machine_jobs": pool,
+                         "dask": []}
+            for address in addresses:
+                with connect(address) as client:
+                    client.register_plugin(WorkerModels())
+                    out = tmp_path / f"out_{n}_{address.replace(':', '_').replace('/', '_')}"
+                    summary = run_dask([corpus], out, client=client, shard_articles=shard_articles,
+                                       keep_results=True)
+                db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
+                with open_db(db) as store:
+                    loaded = load(store, str(out))
+                workers = summary.workers
+                rate = summary.articles / summary.seconds
+                row["dask"].append({
+                    "address": address, "workers": workers, "articles": summary.articles, "claims": summary.claims,
+                    "shards": summary.shards, "retried": summary.retried, "seconds": round(summary.seconds, 2),
+                    "articles_per_s": round(rate, 2),
+                    "speedup_vs_single_process": round(rate / single["articles_per_s"], 2),
+                    "overhead_ms_per_shard": round(
+                        1000 * (summary.seconds * workers - single["seconds"]) / max(summary.shards, 1), 1),
+                    "parquet_write_ms_per_shard": round(1000 * summary.write_seconds / max(summary.shards, 1), 1),
+                    "mean_articles_per_shard": round(summary.articles / max(summary.shards, 1), 1),
+                    "parquet_bytes": summary.bytes,
+                    "parquet_bytes_per_article": round(summary.bytes / max(summary.articles, 1)),
+                    "load_seconds": round(loaded.seconds, 2),
+                    "load_articles_per_s": round(loaded.articles / max(loaded.seconds, 1e-9), 1),
+                    "duckdb_bytes_per_article": round(db.stat().st_size / max(loaded.articles, 1)),
+                })
+            report["sizes"].append(row)
+    return report
+
+
 if __name__ == "__main__":  # a worker of `bench`: one size, one fresh process
     from .nlp import load_pipeline
     from .extract import default_extractor

@@ -34,6 +34,19 @@ Item = Article | IngestError
 
 
 @dataclass(slots=True, frozen=True)
+class LineRange:
+    """Part of a JSONL file, for reading a large file in pieces (``sitrep run --dask``): the
+    ``count`` lines from byte ``offset``, the first of which is line ``first`` of the file.
+    Line numbers (and the ``{stem}-{line}`` ids of records with no ``id``) are the file's.
+    Only the piece holding line 1 sniffs the head for binary bytes; "empty" is said of
+    whole files only."""
+
+    offset: int
+    first: int
+    count: int
+
+
+@dataclass(slots=True, frozen=True)
 class Options:
     """User options that apply to every input of a run."""
 
@@ -107,11 +120,12 @@ def iter_inputs(paths: Sequence[str | Path], *, outlet: str | None = None,
             yield from read_path(item, options)
 
 
-def read_path(path: Path, options: Options = Options()) -> Iterator[Item]:
-    """Everything one file yields: one article or error, or one per JSONL line."""
+def read_path(path: Path, options: Options = Options(), lines: LineRange | None = None) -> Iterator[Item]:
+    """Everything one file yields: one article or error, or one per JSONL line (of
+    ``lines`` only, when given)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, options)
+        yield from _read_jsonl(path, options, lines)
     elif suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
         yield _read_single(path, suffix, options)
     else:
@@ -195,9 +209,10 @@ def article_from_text(raw: str, *, doc_id: str, path: str | None = None, line: i
     )
 
 
-def _iter_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, line bytes or None when over max_bytes, size) with bounded memory."""
-    number = 0
+def _iter_lines(handle: BinaryIO, max_bytes: int, first: int = 1) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line bytes or None when over max_bytes, size) with bounded memory;
+    the handle's first line is line ``first``."""
+    number = first - 1
     while True:
         chunk = handle.readline(max_bytes + 1)
         if not chunk:
@@ -213,7 +228,7 @@ def _iter_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes |
         yield number, None, size
 
 
-def _read_jsonl(path: Path, options: Options) -> Iterator[Item]:
+def _read_jsonl(path: Path, options: Options, lines: LineRange | None = None) -> Iterator[Item]:
     where = str(path)
     try:
         handle = path.open("rb")
@@ -222,13 +237,17 @@ def _read_jsonl(path: Path, options: Options) -> Iterator[Item]:
         return
     with handle:
         try:
-            head = handle.read(JSONL_SNIFF_BYTES)
-            if b"\x00" in head or _mostly_binary(head):
-                yield IngestError(where, "binary file")
-                return
-            handle.seek(0)
+            if lines is None or lines.first == 1:
+                head = handle.read(JSONL_SNIFF_BYTES)
+                if b"\x00" in head or _mostly_binary(head):
+                    yield IngestError(where, "binary file")
+                    return
+            handle.seek(lines.offset if lines else 0)
             seen_content = False
-            for number, raw, size in _iter_lines(handle, options.max_bytes):
+            first = lines.first if lines else 1
+            for number, raw, size in _iter_lines(handle, options.max_bytes, first):
+                if lines is not None and number >= lines.first + lines.count:
+                    break
                 if raw is None:
                     yield IngestError(where, f"too large: {size} bytes > limit {options.max_bytes}", number)
                     continue
@@ -241,7 +260,7 @@ def _read_jsonl(path: Path, options: Options) -> Iterator[Item]:
         except OSError as err:
             yield IngestError(where, f"cannot read: {err.strerror or err}")
             return
-    if not seen_content:
+    if not seen_content and lines is None:
         yield IngestError(where, "empty")
 
 

@@ -23,7 +23,6 @@ from sitrep.cli import app
 from sitrep.cluster import missing_extra
 from sitrep.demo import sample_dir
 from sitrep.pipeline import run
-from sitrep.store import open_db
 from sitrep.store.parquet import TABLES, dataset_columns
 
 from test_store_parquet import table_rows
@@ -60,10 +59,8 @@ def client():
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("single") / "sample.duckdb"
-    run([sample_dir()], db)
-    return db
+def single(sample_db) -> Path:
+    return sample_db
 
 
 def _raw_count(out: Path, table: str) -> tuple[int, int]:
@@ -83,7 +80,7 @@ def test_cluster_same_rows_as_one_machine_then_load_and_a_rerun_changes_nothing(
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     result = runner.invoke(app, ["run", str(sample_dir()), "--dask", client.scheduler.address, "--out", "out/",
-                                 "--shard-articles", "2", "-q"], terminal_width=200)
+                                 "--shard-articles", "4", "-q"], terminal_width=200)
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "8 articles" in said and "on 2 workers, 0 shards retried" in said
@@ -112,7 +109,7 @@ def test_cluster_same_rows_as_one_machine_then_load_and_a_rerun_changes_nothing(
     assert result.exit_code == 0 and "claims shown" in result.output
 
     files = sorted(p.relative_to(out) for p in out.rglob("*.parquet"))
-    again = run_dask([sample_dir()], out, client=client, shard_articles=2)
+    again = run_dask([sample_dir()], out, client=client, shard_articles=4)
     assert (again.articles, again.claims, again.failed, again.errors) == (8, len(table_rows(single, "claims")), 0, [])
     assert sorted(p.relative_to(out) for p in out.rglob("*.parquet")) == files  # the same files, rewritten
     result = runner.invoke(app, ["load", "out/", "--db", "sitrep.duckdb"])
@@ -144,7 +141,7 @@ def test_cluster_worker_killed_mid_run_gives_the_same_rows(client, tmp_path):
     from sitrep.cluster import run_dask
 
     corpus = tmp_path / "in"
-    generate_corpus(corpus, 16)
+    generate_corpus(corpus, 12)
     shutil.copy(sample_dir() / "sample_07_08_api_export.jsonl", corpus)
     baseline = tmp_path / "single.duckdb"
     run([corpus], baseline)
@@ -162,7 +159,7 @@ def test_cluster_worker_killed_mid_run_gives_the_same_rows(client, tmp_path):
         killer.join()
     assert killed, "no worker was seen running a shard"
     assert summary.retried >= 1 and summary.failed == 0 and not summary.errors
-    assert summary.articles == 18
+    assert summary.articles == 14
     for table in ROW_TABLES:
         assert table_rows(out, table) == table_rows(baseline, table), table
         rows, distinct = _raw_count(out, table)

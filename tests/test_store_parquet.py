@@ -16,7 +16,6 @@ from sitrep.cli import app
 from sitrep.cluster.plan import list_inputs, shard_of
 from sitrep.cluster.shard import run_shard
 from sitrep.demo import sample_dir
-from sitrep.pipeline import run
 from sitrep.store import StoreError, open_db
 from sitrep.store.parquet import load, schema
 
@@ -41,10 +40,8 @@ def write_dataset(paths, out) -> list:
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("single") / "sample.duckdb"
-    run([sample_dir()], db)
-    return db
+def single(sample_db) -> Path:
+    return sample_db
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ pass (``nlp.pipe`` over whole texts) on a sample of the same articles.
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -61,6 +62,7 @@ class BenchResult:
     reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
     reconcile_ms_per_article: float = 0.0
     reconcile_peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the run (this process and its worker processes)
 
 
 def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
@@ -93,6 +95,15 @@ def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
     return total
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU seconds of this process and its finished children (a pool's workers)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -102,16 +113,17 @@ def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
     from .pipeline import run
 
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     summary = run([corpus], db, jobs=jobs)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu
     # Peak of the run itself (main process or a worker, whichever is larger), taken before
     # the cross-source layer runs in this process.
     peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     rec_seconds = measure_reconcile(db)
     return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
                        peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1),
-                       _peak_rss_mb())
+                       _peak_rss_mb(), cpu)
 
 
 def measure_reconcile(db: Path) -> float:
@@ -184,7 +196,8 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
     from .store.parquet import load
 
     shard_articles = shard_articles or SHARD_ARTICLES
-    report: dict = {"shard_articles": shard_articles, "jobs": jobs, "sizes": []}
+    report: dict = {"shard_articles": shard_articles, "jobs": jobs, "sizes": [],
+                    "load_average_before": round(os.getloadavg()[0], 2)}
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         tmp_path = Path(tmp)
         for n in sizes:
@@ -198,8 +211,10 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                 with connect(address) as client:
                     client.register_plugin(WorkerModels())
                     out = tmp_path / f"out_{n}_{address.replace(':', '_').replace('/', '_')}"
+                    driver_cpu = _cpu_seconds()
                     summary = run_dask([corpus], out, client=client, shard_articles=shard_articles,
                                        keep_results=True)
+                    driver_cpu = _cpu_seconds() - driver_cpu
                 db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
                 with open_db(db) as store:
                     loaded = load(store, str(out))
@@ -216,11 +231,19 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                     "mean_articles_per_shard": round(summary.articles / max(summary.shards, 1), 1),
                     "parquet_bytes": summary.bytes,
                     "parquet_bytes_per_article": round(summary.bytes / max(summary.articles, 1)),
+                    "task_cpu_seconds": round(summary.task_cpu_seconds, 2),
+                    "driver_cpu_seconds": round(driver_cpu, 2),  # listing, scheduler (local), summing
+                    "cpu_ms_per_article": round(1000 * (summary.task_cpu_seconds + driver_cpu)
+                                                / max(summary.articles, 1), 1),
+                    "cpu_overhead_ms_per_shard": round(
+                        1000 * (summary.task_cpu_seconds + driver_cpu - single["cpu_seconds"])
+                        / max(summary.shards, 1), 1),
                     "load_seconds": round(loaded.seconds, 2),
                     "load_articles_per_s": round(loaded.articles / max(loaded.seconds, 1e-9), 1),
                     "duckdb_bytes_per_article": round(db.stat().st_size / max(loaded.articles, 1)),
                 })
             report["sizes"].append(row)
+    report["load_average_after"] = round(os.getloadavg()[0], 2)
     return report
 
 

@@ -979,20 +979,23 @@ def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_article
         print(json.dumps(report, indent=2))
         return
     table = Table(header_style="bold")
-    for col in ("articles", "run on", "seconds", "articles/s", "x one process", "shards",
-                "overhead ms/shard", "Parquet B/article", "load articles/s"):
+    for col in ("articles", "run on", "s", "art/s", "speed-up", "CPU ms/art", "shards",
+                "overhead ms/shard wall, CPU", "Parquet B/art", "load art/s"):
         table.add_column(col, justify="right")
     for size in report["sizes"]:
         single = size["single_process"]
-        table.add_row(str(size["articles"]), "one process", str(single["seconds"]), str(single["articles_per_s"]),
-                      "1.0", "", "", "", "")
+        n = size["articles"]
+        table.add_row(str(n), "one process", str(single["seconds"]), str(single["articles_per_s"]), "1.0",
+                      f"{1000 * single['cpu_seconds'] / n:.1f}", "", "", "", "")
         if size["one_machine_jobs"]:
             pool = size["one_machine_jobs"]
             table.add_row("", f"--jobs {jobs}", str(pool["seconds"]), str(pool["articles_per_s"]),
-                          f"{pool['articles_per_s'] / single['articles_per_s']:.2f}", "", "", "", "")
+                          f"{pool['articles_per_s'] / single['articles_per_s']:.2f}",
+                          f"{1000 * pool['cpu_seconds'] / n:.1f}", "", "", "", "")
         for d in size["dask"]:
             table.add_row("", d["address"], str(d["seconds"]), str(d["articles_per_s"]),
-                          str(d["speedup_vs_single_process"]), str(d["shards"]), str(d["overhead_ms_per_shard"]),
+                          str(d["speedup_vs_single_process"]), str(d["cpu_ms_per_article"]), str(d["shards"]),
+                          f"{d['overhead_ms_per_shard']}, {d['cpu_overhead_ms_per_shard']}",
                           f"{d['parquet_bytes_per_article']:,}", str(d["load_articles_per_s"]))
     out.print(table)
 

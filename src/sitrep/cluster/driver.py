@@ -56,6 +56,7 @@ class ClusterSummary(RunSummary):
     failed: int = 0  # shards that failed every attempt (their inputs are in ``errors``)
     bytes: int = 0  # Parquet bytes written
     task_seconds: float = 0.0  # the shard tasks' own time, all workers together
+    task_cpu_seconds: float = 0.0  # their workers' CPU time during the tasks
     write_seconds: float = 0.0  # of which writing Parquet
     results: list[ShardResult] = field(default_factory=list, repr=False)  # kept when asked (bench)
 
@@ -71,6 +72,7 @@ class ClusterSummary(RunSummary):
         self.no_outlet.extend(result.no_outlet)
         self.bytes += result.bytes
         self.task_seconds += result.seconds
+        self.task_cpu_seconds += result.cpu_seconds
         self.write_seconds += result.write_seconds
         if keep:
             self.results.append(result)

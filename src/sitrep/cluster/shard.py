@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class ShardResult:
     no_outlet: list[str] = field(default_factory=list)
     bytes: int = 0  # Parquet bytes written
     seconds: float = 0.0  # the whole task
+    cpu_seconds: float = 0.0  # CPU time of the worker process during the task
     run_seconds: float = 0.0  # of which reading, extraction and the scratch database
     write_seconds: float = 0.0  # of which the Parquet files
     worker_pid: int = 0
@@ -144,7 +146,8 @@ def run_shard(shard: Shard, out: str, options: RunOptions = RunOptions()) -> Sha
     from sitrep.store import open_db
     from sitrep.store.parquet import write_shard
 
-    started = time.perf_counter()
+    warm_worker()  # at once when the worker plugin has loaded the models; else waits for them
+    started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="sitrep-shard-") as tmp:
         scratch = Path(tmp)
         inputs = _localise(shard, scratch)
@@ -160,6 +163,7 @@ def run_shard(shard: Shard, out: str, options: RunOptions = RunOptions()) -> Sha
     result.errors = list(summary.errors)
     result.undated, result.inferred, result.no_outlet = summary.undated, summary.inferred, summary.no_outlet
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu
     return result
 
 
@@ -180,14 +184,23 @@ WARM_TEXT = ("Fighting near Hama\nDecember 4, 2024\n\nAt least 12 people were ki
              "the Syrian Observatory for Human Rights said. Rebels captured the town of Suran.")
 
 
+_warm_lock = threading.Lock()
+_warmed = False
+
+
 def warm_worker() -> None:
     """Load the spaCy model, the lexicons and the gazetteer into this process, and extract
-    one short article."""
-    from sitrep.extract import default_extractor
-    from sitrep.ingest import article_from_text
-    from sitrep.pipeline import _warm_worker
+    one short article; once per process (a second caller waits for the first)."""
+    global _warmed
+    with _warm_lock:
+        if _warmed:
+            return
+        from sitrep.extract import default_extractor
+        from sitrep.ingest import article_from_text
+        from sitrep.pipeline import _warm_worker
 
-    _warm_worker()
-    article = article_from_text(WARM_TEXT, doc_id="warm")
-    if isinstance(article, Article):
-        default_extractor().extract(article)
+        _warm_worker()
+        article = article_from_text(WARM_TEXT, doc_id="warm")
+        if isinstance(article, Article):
+            default_extractor().extract(article)
+        _warmed = True

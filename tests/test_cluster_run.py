@@ -23,6 +23,7 @@ from sitrep.cli import app
 from sitrep.cluster import missing_extra
 from sitrep.demo import sample_dir
 from sitrep.pipeline import run
+from sitrep.store import open_db
 from sitrep.store.parquet import TABLES, dataset_columns
 
 from test_store_parquet import table_rows
@@ -143,6 +144,7 @@ def test_cluster_worker_killed_mid_run_gives_the_same_rows(client, tmp_path):
     corpus = tmp_path / "in"
     generate_corpus(corpus, 12)
     shutil.copy(sample_dir() / "sample_07_08_api_export.jsonl", corpus)
+    (corpus / "bench_000003b.txt").write_bytes(b"\x00\xff\x10" * 400)  # a bad file among the shard's others
     baseline = tmp_path / "single.duckdb"
     run([corpus], baseline)
 
@@ -158,8 +160,12 @@ def test_cluster_worker_killed_mid_run_gives_the_same_rows(client, tmp_path):
         done.set()
         killer.join()
     assert killed, "no worker was seen running a shard"
-    assert summary.retried >= 1 and summary.failed == 0 and not summary.errors
+    assert summary.retried >= 1 and summary.failed == 0
+    assert [Path(e.path).name for e in summary.errors] == ["bench_000003b.txt"]  # reported once
     assert summary.articles == 14
+    errors = "SELECT path, line, reason FROM ingest_errors ORDER BY ALL"
+    with open_db(out, read_only=True) as a, open_db(baseline, read_only=True) as b:
+        assert a.connection.execute(errors).fetchall() == b.connection.execute(errors).fetchall()
     for table in ROW_TABLES:
         assert table_rows(out, table) == table_rows(baseline, table), table
         rows, distinct = _raw_count(out, table)

@@ -157,15 +157,15 @@ def run(
 ) -> None:
     """Ingest articles and extract claims and events into the database.
 
-    With --dask ADDRESS --out DIR the same stages run as tasks on a Dask cluster, one per
-    shard of the inputs (files, and line ranges of large JSONL files), writing Parquet to
-    DIR: sitrep run articles/ --dask local:2 --out out/ && sitrep load out/ --db syria.duckdb
-
     Re-running on the same input changes nothing, except that metadata given now
     (--outlet, --date, JSONL fields, --index) corrects the stored articles it differs from.
     The summary says which articles lack a date or an outlet and how to give them. Inputs
     that cannot be read get one line each on stderr, the rest of the run goes on, and the
     exit status is 1.
+
+    With --dask ADDRESS --out DIR the same stages run as tasks on a Dask cluster, one per
+    shard of the inputs (files, and line ranges of large JSONL files), writing Parquet to
+    DIR: sitrep run articles/ --dask local:2 --out out/ && sitrep load out/ --db syria.duckdb
 
     Example: sitrep run ~/articles/ extra.jsonl --db syria.duckdb --jobs 2
     """

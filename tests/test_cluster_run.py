@@ -20,7 +20,6 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.cluster import missing_extra
 from sitrep.demo import sample_dir
 from sitrep.pipeline import run
 from sitrep.store import open_db
@@ -35,8 +34,12 @@ ROW_TABLES = ("articles", "claims", "events", "place_mentions")
 KILL_WAIT_S = 60
 
 
+# The cluster extra: what `sitrep run --dask` needs, and pyarrow, which reads the dataset here.
+EXTRA = ("dask", "distributed", "pyarrow")
+
+
 def _need_extra() -> None:
-    missing = missing_extra() + [m for m in ("pyarrow",) if m not in missing_extra() and _absent(m)]
+    missing = [m for m in EXTRA if _absent(m)]
     if missing:
         reason = f"the cluster extra is not installed ({', '.join(missing)}): pip install -e '.[test]'"
         if os.environ.get("CI"):

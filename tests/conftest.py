@@ -33,6 +33,17 @@ def extract_text(extractor):
 
 
 @pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The bundled sample corpus run on one machine (``sitrep run``): read it, don't write it."""
+    from sitrep.demo import sample_dir
+    from sitrep.pipeline import run
+
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    run([sample_dir()], db)
+    return db
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir() or not SEEDS_GOLD.is_file():
         pytest.skip("../shared/seeds and ../shared/dev/seeds.gold.json are not beside the repo")

@@ -39,8 +39,9 @@ def _examples() -> list[tuple[str, str]]:
 
 
 # Commands whose example needs files or a server rather than the database: run elsewhere
-# (watch and alerts in tests/test_watch_run.py: the sample has no watch behind it).
-NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places", "watch", "alerts"}
+# (watch and alerts in tests/test_watch_run.py: the sample has no watch behind it; load in
+# tests/test_cluster_run.py).
+NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places", "watch", "alerts", "load"}
 
 
 @pytest.mark.parametrize("name,example", [e for e in _examples() if e[0].split()[0] not in NOT_A_QUERY or e[0] == "places"])

@@ -8,6 +8,7 @@ pass (``nlp.pipe`` over whole texts) on a sample of the same articles.
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -61,6 +62,7 @@ class BenchResult:
     reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
     reconcile_ms_per_article: float = 0.0
     reconcile_peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the run (this process and its worker processes)
 
 
 def _sentence(rng: random.Random) -> str:
@@ -124,6 +126,15 @@ def bench_one_line(megabytes: float) -> dict:
             "split_chars_per_s": round(len(cleaned) / max(done - cleaned_at, 1e-9))}
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU seconds of this process and its finished children (a pool's workers)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -133,16 +144,17 @@ def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
     from .pipeline import run
 
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     summary = run([corpus], db, jobs=jobs)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu
     # Peak of the run itself (main process or a worker, whichever is larger), taken before
     # the cross-source layer runs in this process.
     peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     rec_seconds = measure_reconcile(db)
     return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
                        peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1),
-                       _peak_rss_mb())
+                       _peak_rss_mb(), cpu)
 
 
 def measure_reconcile(db: Path) -> float:
@@ -188,6 +200,81 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
         if baseline:
             corpus = tmp_path / f"corpus_{sizes[0]}"
             report["spacy_full_pass_articles_per_s_one_core"] = round(measure_spacy_baseline(corpus), 2)
+    return report
+
+
+def _single_run(corpus: Path, db: Path, jobs: int) -> dict:
+    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs)]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_articles: int | None = None,
+               workdir: Path | None = None) -> dict:
+    """The same generated corpus run on one machine (one process, and ``jobs`` processes)
+    and on each Dask address (``local:1``, ``local:2``, a scheduler): throughput, speed-up
+    over the single process, per-shard overhead, Parquet bytes per article, and the time
+    ``sitrep load`` takes to merge the dataset into a DuckDB file.
+
+    Models are loaded before the clock starts everywhere (the single runs in their fresh
+    process, the workers through the plugin). Per-shard overhead is what a cluster run
+    costs beyond the single process's work, per shard: (run seconds x workers - single
+    process seconds) / shards; the shard tasks' own Parquet writing is given apart."""
+    from .cluster.driver import connect, run_dask
+    from .cluster.plan import SHARD_ARTICLES
+    from .cluster.worker import WorkerModels
+    from .store import open_db
+    from .store.parquet import load
+
+    shard_articles = shard_articles or SHARD_ARTICLES
+    report: dict = {"shard_articles": shard_articles, "jobs": jobs, "sizes": [],
+                    "load_average_before": round(os.getloadavg()[0], 2)}
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        tmp_path = Path(tmp)
+        for n in sizes:
+            corpus = tmp_path / f"corpus_{n}"
+            words = generate_corpus(corpus, n)
+            single = _single_run(corpus, tmp_path / f"single_{n}.duckdb", 1)
+            pool = _single_run(corpus, tmp_path / f"pool_{n}.duckdb", jobs) if jobs > 1 else None
+            row: dict = {"articles": n, "words": words, "single_process": single, "one_machine_jobs": pool,
+                         "dask": []}
+            for address in addresses:
+                with connect(address) as client:
+                    client.register_plugin(WorkerModels())
+                    out = tmp_path / f"out_{n}_{address.replace(':', '_').replace('/', '_')}"
+                    driver_cpu = _cpu_seconds()
+                    summary = run_dask([corpus], out, client=client, shard_articles=shard_articles,
+                                       keep_results=True)
+                    driver_cpu = _cpu_seconds() - driver_cpu
+                db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
+                with open_db(db) as store:
+                    loaded = load(store, str(out))
+                workers = summary.workers
+                rate = summary.articles / summary.seconds
+                row["dask"].append({
+                    "address": address, "workers": workers, "articles": summary.articles, "claims": summary.claims,
+                    "shards": summary.shards, "retried": summary.retried, "seconds": round(summary.seconds, 2),
+                    "articles_per_s": round(rate, 2),
+                    "speedup_vs_single_process": round(rate / single["articles_per_s"], 2),
+                    "overhead_ms_per_shard": round(
+                        1000 * (summary.seconds * workers - single["seconds"]) / max(summary.shards, 1), 1),
+                    "parquet_write_ms_per_shard": round(1000 * summary.write_seconds / max(summary.shards, 1), 1),
+                    "mean_articles_per_shard": round(summary.articles / max(summary.shards, 1), 1),
+                    "parquet_bytes": summary.bytes,
+                    "parquet_bytes_per_article": round(summary.bytes / max(summary.articles, 1)),
+                    "task_cpu_seconds": round(summary.task_cpu_seconds, 2),
+                    "driver_cpu_seconds": round(driver_cpu, 2),  # listing, scheduler (local), summing
+                    "cpu_ms_per_article": round(1000 * (summary.task_cpu_seconds + driver_cpu)
+                                                / max(summary.articles, 1), 1),
+                    "cpu_overhead_ms_per_shard": round(
+                        1000 * (summary.task_cpu_seconds + driver_cpu - single["cpu_seconds"])
+                        / max(summary.shards, 1), 1),
+                    "load_seconds": round(loaded.seconds, 2),
+                    "load_articles_per_s": round(loaded.articles / max(loaded.seconds, 1e-9), 1),
+                    "duckdb_bytes_per_article": round(db.stat().st_size / max(loaded.articles, 1)),
+                })
+            report["sizes"].append(row)
+    report["load_average_after"] = round(os.getloadavg()[0], 2)
     return report
 
 

@@ -32,7 +32,8 @@ app.add_typer(export_app, name="export")
 # Untrusted text (titles, claimants, file names) is made inert on its way out (see console).
 out = safe_console()
 err = safe_console(stderr=True)
-DB_OPTION = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+DB_OPTION = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file; commands that only read also take "
+                         "a Parquet dataset folder written by `sitrep run --dask --out DIR`.")
 RAW_CSV_OPTION = typer.Option(False, "--raw-csv", help="CSV: write cells as they are. By default a text cell "
                               "starting with = + - @, a tab or a carriage return gets a leading ' so that "
                               "spreadsheets do not run article text as a formula.")
@@ -48,14 +49,14 @@ def _parse_date(value: Optional[str], name: str) -> Optional[date]:
 
 
 def _open_read(db: Path):
-    from .store import StoreLockedError, open_db
+    from .store import StoreError, open_db
 
     if not Path(db).exists():
         one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
         raise typer.Exit(2)
     try:
         return open_db(db, read_only=True)
-    except StoreLockedError as exc:
+    except StoreError as exc:  # locked by another process, a dataset folder, an old schema
         one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
 
@@ -133,8 +134,9 @@ def run_notes(summary, db: Path) -> list[str]:
 
 @app.command(context_settings=CONTEXT)
 def run(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders: .txt, .html/.htm, .jsonl "
-                                                 "(none with --reprocess: every stored article)."),
+    paths: Optional[list[str]] = typer.Argument(None, help="Files or folders: .txt, .html/.htm, .jsonl "
+                                                "(none with --reprocess: every stored article); with --dask also "
+                                                "fsspec URLs (s3://bucket/articles/)."),
     db: Path = DB_OPTION,
     outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that do not say."),
     published: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that do not say "
@@ -147,6 +149,16 @@ def run(
                                    "lexicons and gazetteer (after `sitrep gazetteer import` or an upgrade); "
                                    "ids stay, rows are replaced per article in one transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                       help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
+                                       "to start N local workers; writes a Parquet dataset to --out instead of --db "
+                                       "(needs pip install \"sitrep[cluster]\")."),
+    out_dir: Optional[str] = typer.Option(None, "--out", metavar="DIR",
+                                          help="With --dask: the dataset's folder or fsspec URL (s3://bucket/run); "
+                                          "load it with `sitrep load DIR --db FILE`, or read it with --db DIR."),
+    shard_articles: int = typer.Option(0, "--shard-articles", min=0,
+                                       help="With --dask: articles per task (0: the default, "
+                                       "sitrep.cluster.plan.SHARD_ARTICLES)."),
 ) -> None:
     """Ingest articles and extract claims and events into the database.
 
@@ -157,11 +169,20 @@ def run(
     run goes on, and the exit status is 1; an article stored with something left out (stray
     bytes dropped, a JSONL field that is not usable) gets a `note` line.
 
+    With --dask ADDRESS --out DIR the same stages run as tasks on a Dask cluster, one per
+    shard of the inputs (files, and line ranges of large JSONL files), writing Parquet to
+    DIR: sitrep run articles/ --dask local:2 --out out/ && sitrep load out/ --db syria.duckdb
+
     Example: sitrep run ~/articles/ extra.jsonl --db syria.duckdb --jobs 2
     """
     from .pipeline import run as run_pipeline, total_inputs
-    from .store import StoreLockedError
+    from .store import StoreError
 
+    if dask is not None:
+        raise typer.Exit(_run_dask(paths or [], dask, out_dir, outlet=outlet, published=published, max_mb=max_mb,
+                                   index=index, reprocess=reprocess, shard_articles=shard_articles, quiet=quiet))
+    if out_dir is not None:
+        raise typer.BadParameter("--out goes with --dask (a run on one machine writes --db)", param_hint="--out")
     if not paths and not reprocess:
         raise typer.BadParameter("give files or folders to read, or --reprocess to extract the stored "
                                  "articles again", param_hint="PATHS")
@@ -191,7 +212,7 @@ def run(
                 on_error=lambda e: one_line(progress.console, "skipped", e),
                 on_note=lambda n: one_line(progress.console, "note", n, "cyan"),
             )
-    except StoreLockedError as exc:
+    except StoreError as exc:  # locked by another process, or a dataset folder (read-only)
         one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
     parts = [f"{summary.new:,} new", f"{summary.unchanged:,} unchanged"]
@@ -207,6 +228,109 @@ def run(
         out.print(Text("note: ", style="yellow") + Text(note))
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _run_dask(paths: list[str], address: str, out_dir: Optional[str], *, outlet: Optional[str],
+              published: Optional[str], max_mb: float, index: Optional[Path], reprocess: bool,
+              shard_articles: int, quiet: bool) -> int:
+    """`sitrep run --dask`: the exit status (1 when any input failed, as on one machine)."""
+    from .cluster import missing_extra
+
+    if reprocess:
+        raise typer.BadParameter("--reprocess extracts a database's stored articles on this machine; "
+                                 "on a cluster, run the inputs again and `sitrep load --replace`", param_hint="--dask")
+    if not paths:
+        raise typer.BadParameter("give files, folders or URLs to read", param_hint="PATHS")
+    if not out_dir:
+        raise typer.BadParameter("--dask writes a Parquet dataset: give its folder with --out DIR", param_hint="--out")
+    missing = missing_extra()
+    if missing:
+        err.print(f"error: --dask needs {', '.join(missing)}: pip install \"sitrep[cluster]\"")
+        return 2
+    from .cluster.driver import parse_address, run_dask
+
+    try:
+        kind, _ = parse_address(address)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dask")
+    local = [p for p in [*paths, out_dir] if "://" not in p]
+    if kind == "remote" and local:
+        one_line(err, "note:", f"workers read and write {', '.join(local)} on their own machines: "
+                 "give folders they all see at the same path, or URLs (s3://...).")
+    when = _parse_date(published, "--date")
+    metadata = None
+    if index is not None:
+        from .ingest import load_index
+
+        metadata = load_index(index)
+        if not isinstance(metadata, dict):
+            one_line(err, "error:", metadata, "red")
+            return 2
+    _ensure_gazetteer(quiet)  # local workers share this machine's index
+    from .cluster.plan import SHARD_ARTICLES
+
+    progress = Progress(TextColumn("[bold]sitrep run --dask"), BarColumn(), TextColumn("{task.completed:,} inputs"),
+                        TextColumn("{task.fields[shards]} shards"), TimeElapsedColumn(), console=err, disable=quiet)
+    with progress:
+        task = progress.add_task("inputs", total=None, shards=0)
+
+        def shard_done(result) -> None:
+            progress.advance(task, result.inputs)
+            progress.update(task, shards=progress.tasks[0].fields["shards"] + 1)
+
+        summary = run_dask(paths, out_dir, address, outlet=outlet, published=when, max_bytes=int(max_mb * 1_000_000),
+                           index=metadata, shard_articles=shard_articles or SHARD_ARTICLES, on_shard=shard_done,
+                           on_error=lambda e: one_line(progress.console, "skipped", e),
+                           on_note=lambda n: one_line(progress.console, "note", n, "cyan"))
+    per_article = f", {summary.bytes / summary.articles / 1000:.1f} kB/article" if summary.articles else ""
+    retried = f"{_n(summary.retried, 'shard')} retried" + (f", {summary.failed:,} failed" if summary.failed else "")
+    out.print(Text(
+        f"{_n(summary.articles, 'article')}, {_n(summary.claims, 'claim')}, {_n(summary.events, 'event')}, "
+        f"{_n(len(summary.errors), 'input')} skipped; {_n(summary.shards, 'shard')} on "
+        f"{_n(summary.workers, 'worker')}, {retried}; in {summary.seconds:.1f}s -> {summary.out} "
+        f"(Parquet, {summary.bytes / 1e6:.1f} MB{per_article})"))
+    for note in run_notes(summary, summary.out):
+        out.print(Text("note: ", style="yellow") + Text(note))
+    out.print(Text(f"Merge it into a database with `sitrep load {out_dir} --db FILE`, or read it in place "
+                   f"with --db {out_dir} (report, serve, export)."))
+    return 1 if summary.errors else 0
+
+
+@app.command(context_settings=CONTEXT)
+def load(
+    dataset: str = typer.Argument(..., help="Folder or fsspec URL of a Parquet dataset written by "
+                                  "`sitrep run --dask --out`."),
+    db: Path = DB_OPTION,
+    replace: bool = typer.Option(False, "--replace", help="Replace every stored article the dataset holds with the "
+                                 "dataset's rows (after running the inputs again with new code)."),
+) -> None:
+    """Merge a Parquet dataset written by `sitrep run --dask` into the database, a few
+    shards per transaction: articles not stored are added with their claims, events and
+    places; stored ones whose row differs and is older are replaced; the rest are left
+    alone, so loading again adds nothing. Input errors are recorded once. Afterwards the
+    cross-source commands (series, contradictions, framing, report, serve) work as after
+    `sitrep run`.
+
+    Example: sitrep load out/ --db sitrep.duckdb
+    """
+    from .store import StoreError, open_db
+    from .store.parquet import DatasetError, is_url, load as load_dataset
+
+    if not is_url(dataset) and not Path(dataset).is_dir():
+        one_line(err, "error:", f"no dataset folder at {dataset}; write one with "
+                 f"`sitrep run PATH --dask local:2 --out {dataset}`", "red")
+        raise typer.Exit(2)
+    try:
+        with open_db(db) as store:
+            summary = load_dataset(store, dataset, replace=replace)
+    except (DatasetError, StoreError) as exc:  # StoreLockedError: another process holds the file
+        one_line(err, "error:", exc, "red")
+        raise typer.Exit(2)
+    out.print(Text(
+        f"{_n(summary.articles, 'article')} in {_n(summary.shards, 'shard')} ({summary.new:,} new, "
+        f"{summary.replaced:,} replaced, {summary.unchanged:,} unchanged), {_n(summary.claims, 'claim')} and "
+        f"{_n(summary.events, 'event')} added, {_n(summary.errors, 'input error')} recorded "
+        f"in {summary.seconds:.1f}s -> {db}"))
 
 
 def _table(*columns: tuple[str, int | None]) -> Table:
@@ -817,7 +941,7 @@ def watch(
     if missing:
         err.print(Text(f"error: sitrep watch needs {', '.join(missing)}: pip install \"sitrep[watch]\""))
         raise typer.Exit(2)
-    from .store import StoreLockedError
+    from .store import StoreError
     from .watch.config import ConfigError, load_config
     from .watch.runner import Watcher
 
@@ -861,8 +985,8 @@ def watch(
         with Watcher(cfg, target, stop=stop,
                      write=lambda text: out.print(Text(text), highlight=False, soft_wrap=True)) as watcher:
             watcher.run(once=once, on_pass=on_pass)
-    except StoreLockedError as exc:
-        err.print(f"error: {exc}")
+    except StoreError as exc:  # locked by another process, or a dataset folder (read-only)
+        one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
     except KeyboardInterrupt:
         err.print("stopped")
@@ -934,13 +1058,21 @@ def bench(
     sizes: str = typer.Option("100,400", help="Corpus sizes (articles), comma-separated."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for NLP."),
     baseline: bool = typer.Option(True, help="Also time one plain full spaCy pass for comparison."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESSES",
+                                       help="Compare cluster runs instead: Dask addresses, comma-separated "
+                                       "(local:1,local:2 or tcp://host:8786), against one process and --jobs "
+                                       "processes on this machine (needs pip install \"sitrep[cluster]\")."),
+    shard_articles: int = typer.Option(0, "--shard-articles", min=0,
+                                       help="With --dask: articles per shard (0: the run's default)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     one_line_mb: Optional[float] = typer.Option(None, "--one-line-mb", help="Instead: seconds to clean and "
                                                 "split this many MB of generated news on one single line."),
 ) -> None:
     """Measure end-to-end throughput (articles/s) and peak memory on generated corpora of
     distinct ~800-word articles, one fresh process per size; or, with --one-line-mb, how
-    long cleaning and sentence splitting take on one huge line.
+    long cleaning and sentence splitting take on one huge line. With --dask, the same corpus
+    on Dask workers: throughput, speed-up over one process, per-shard overhead, Parquet
+    bytes per article and `sitrep load` speed (docs/benchmarks.md).
 
     Example: sitrep bench --sizes 100,400,1600 --jobs 2
     """
@@ -957,6 +1089,9 @@ def bench(
         size_list = [int(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
         raise typer.BadParameter("--sizes must be integers like 100,400")
+    if dask is not None:
+        _bench_dask([a.strip() for a in dask.split(",") if a.strip()], size_list, jobs, shard_articles, as_json)
+        return
     report = run_bench(size_list, jobs, baseline=baseline)
     if as_json:
         print(json.dumps(report, indent=2))
@@ -974,6 +1109,46 @@ def bench(
     if "spacy_full_pass_articles_per_s_one_core" in report:
         out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
                   f"on one core ({jobs} jobs above)")
+
+
+def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_articles: int, as_json: bool) -> None:
+    from .bench import bench_dask
+    from .cluster import missing_extra
+    from .cluster.driver import parse_address
+
+    missing = missing_extra()
+    if missing:
+        err.print(f"error: --dask needs {', '.join(missing)}: pip install \"sitrep[cluster]\"")
+        raise typer.Exit(2)
+    for address in addresses:
+        try:
+            parse_address(address)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--dask")
+    report = bench_dask(addresses, sizes, jobs=jobs, shard_articles=shard_articles or None)
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    table = Table(header_style="bold")
+    for col in ("articles", "run on", "s", "art/s", "speed-up", "CPU ms/art", "shards",
+                "overhead ms/shard wall, CPU", "Parquet B/art", "load art/s"):
+        table.add_column(col, justify="right")
+    for size in report["sizes"]:
+        single = size["single_process"]
+        n = size["articles"]
+        table.add_row(str(n), "one process", str(single["seconds"]), str(single["articles_per_s"]), "1.0",
+                      f"{1000 * single['cpu_seconds'] / n:.1f}", "", "", "", "")
+        if size["one_machine_jobs"]:
+            pool = size["one_machine_jobs"]
+            table.add_row("", f"--jobs {jobs}", str(pool["seconds"]), str(pool["articles_per_s"]),
+                          f"{pool['articles_per_s'] / single['articles_per_s']:.2f}",
+                          f"{1000 * pool['cpu_seconds'] / n:.1f}", "", "", "", "")
+        for d in size["dask"]:
+            table.add_row("", d["address"], str(d["seconds"]), str(d["articles_per_s"]),
+                          str(d["speedup_vs_single_process"]), str(d["cpu_ms_per_article"]), str(d["shards"]),
+                          f"{d['overhead_ms_per_shard']}, {d['cpu_overhead_ms_per_shard']}",
+                          f"{d['parquet_bytes_per_article']:,}", str(d["load_articles_per_s"]))
+    out.print(table)
 
 
 def _examples_last(*typers: typer.Typer) -> None:

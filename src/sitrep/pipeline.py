@@ -213,10 +213,13 @@ def run(
     index: Mapping[str, SourceMeta] | None = None,
     reprocess: bool = False,
     on_note: Callable[[IngestNote], None] | None = None,
+    items: Iterable[Article | IngestError] | None = None,
 ) -> RunSummary:
     """Ingest ``paths`` into the database at ``db_path`` and extract every new article, and
     every stored one given new metadata; ``reprocess`` extracts stored articles again (all
-    of them when ``paths`` is empty). See the module docstring.
+    of them when ``paths`` is empty). ``items``: ingested articles and errors to take
+    instead of reading ``paths`` (a shard of ``sitrep run --dask``: parts of JSONL files,
+    files on object storage). See the module docstring.
 
     Every input that fails, at any stage, goes to ``on_error`` (and ``summary.errors``);
     what a stored article lost on the way goes to ``on_note`` (and ``summary.notes``)."""
@@ -237,9 +240,12 @@ def run(
         run_id = store.start_run()
         again: set[str] = set()  # stored doc ids whose rows this run replaces
 
-        if not paths and reprocess:
-            articles: Iterable[Article] = _stored_articles(store, summary, again, outlet=outlet,
-                                                           published=published, on_input=on_input)
+        if items is not None:
+            articles: Iterable[Article] = _fresh_articles(store, summary, again, items, reprocess=reprocess,
+                                                          on_input=on_input, on_error=fail)
+        elif not paths and reprocess:
+            articles = _stored_articles(store, summary, again, outlet=outlet,
+                                        published=published, on_input=on_input)
         else:
             articles = _input_articles(store, summary, again, paths, outlet=outlet, published=published,
                                        max_bytes=max_bytes, index=index, reprocess=reprocess,
@@ -294,8 +300,16 @@ def _input_articles(store: Store, summary: RunSummary, again: set[str], paths: S
                     on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
     """Articles of the inputs that need extracting: new, changed, given new metadata, or
     all stored ones met with ``reprocess``."""
+    items = iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index)
+    return _fresh_articles(store, summary, again, items, reprocess=reprocess, on_input=on_input, on_error=on_error)
+
+
+def _fresh_articles(store: Store, summary: RunSummary, again: set[str], items: Iterable[Article | IngestError], *,
+                    reprocess: bool, on_input: ProgressFn | None,
+                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
+    """The articles among ``items`` that need extracting (see ``_input_articles``)."""
     seen: dict[str, str] = {}  # doc id -> content hash, within this run
-    for item in iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index):
+    for item in items:
         summary.inputs += 1
         if on_input:
             on_input(1)

@@ -11,6 +11,7 @@ from sitrep.ingest.metadata import SourceMeta, guess_title
 from sitrep.ingest.outlets import canonical_outlet, outlet_from_lines, outlet_from_url
 from sitrep.ingest.readers import (
     DEFAULT_MAX_BYTES,
+    LineRange,
     Options,
     article_from_text,
     count_inputs,
@@ -22,7 +23,7 @@ from sitrep.ingest.readers import (
 )
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "Options", "SourceMeta", "article_from_text", "canonical_outlet", "clean_text",
+    "DEFAULT_MAX_BYTES", "LineRange", "Options", "SourceMeta", "article_from_text", "canonical_outlet", "clean_text",
     "count_inputs", "drop_reason", "find_dateline", "guess_title", "iter_files", "iter_inputs", "load_index",
     "outlet_from_lines", "outlet_from_url", "parse_date", "read_article_text", "read_path",
 ]

@@ -6,6 +6,9 @@ or without a BOM) are read as text; other files line by line as bytes, each line
 like a file (stray NULs and undecodable bytes dropped with a note). Metadata fields that
 cannot be used (an object as ``id``, "garbage" as ``published``) leave the field empty,
 with a note, and the article still lands.
+
+A large file can be read in pieces (``LineRange``, cut by ``sitrep run --dask``): each
+piece yields the lines it holds, numbered as the file's lines.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +35,24 @@ NOTE_VALUE_CHARS = 40
 META_FIELDS = ("title", "outlet", "url")
 
 
-def read_jsonl(path: Path, options: Options) -> Iterator[Item]:
+@dataclass(slots=True, frozen=True)
+class LineRange:
+    """Part of a JSONL file, for reading a large file in pieces (``sitrep run --dask``): the
+    ``count`` lines from byte ``offset``, the first of which is line ``first`` of the file.
+    Line numbers (and the ``{stem}-{line}`` ids of records with no ``id``) are the file's.
+    Only the piece holding line 1 sniffs the head (binary bytes, UTF-16); the others are
+    read as bytes, line by line (the planner, ``cluster.plan.jsonl_ranges``, leaves a
+    UTF-16 or binary file whole). "empty" is said of whole files only."""
+
+    offset: int
+    first: int
+    count: int
+
+
+def read_jsonl(path: Path, options: Options, lines: LineRange | None = None) -> Iterator[Item]:
+    """Every line of the file (or of ``lines``) as an Article or an IngestError."""
     where = shown(path)
+    first = lines.first if lines is not None else 1
     try:
         handle = open_regular(path)
     except NotRegularFile:
@@ -44,13 +64,17 @@ def read_jsonl(path: Path, options: Options) -> Iterator[Item]:
     seen_content = False
     with handle:
         try:
-            head = handle.read(JSONL_SNIFF_BYTES)
-            encoding = text_encoding(head)
-            if encoding is None and looks_binary(head):
-                yield IngestError(where, "binary file")
-                return
-            handle.seek(0)
-            for number, raw, size in _lines(handle, encoding, options.max_bytes):
+            encoding = None
+            if first == 1:
+                head = handle.read(JSONL_SNIFF_BYTES)
+                encoding = text_encoding(head)
+                if encoding is None and looks_binary(head):
+                    yield IngestError(where, "binary file")
+                    return
+            handle.seek(lines.offset if lines is not None else 0)
+            for number, raw, size in _lines(handle, encoding, options.max_bytes, first):
+                if lines is not None and number >= lines.first + lines.count:
+                    break
                 if raw is None:
                     yield IngestError(where, f"too large: {size} bytes > limit {options.max_bytes}", number)
                     continue
@@ -65,14 +89,16 @@ def read_jsonl(path: Path, options: Options) -> Iterator[Item]:
         except OSError as err:
             yield IngestError(where, f"cannot read: {why(err)}")
             return
-    if not seen_content:
+    if not seen_content and lines is None:
         yield IngestError(where, "empty")
 
 
-def _lines(handle: io.BufferedIOBase, encoding: str | None, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, UTF-8 or raw bytes of the line or None when over max_bytes, size)."""
+def _lines(handle: io.BufferedIOBase, encoding: str | None, max_bytes: int,
+           first: int = 1) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, UTF-8 or raw bytes of the line or None when over max_bytes, size);
+    the handle's first line is line ``first``."""
     if encoding is None:
-        for number, raw, size in _bounded(handle.readline, max_bytes, b"\n"):
+        for number, raw, size in _bounded(handle.readline, max_bytes, b"\n", first):
             if number == 1 and raw is not None and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             yield number, raw, size
@@ -80,15 +106,17 @@ def _lines(handle: io.BufferedIOBase, encoding: str | None, max_bytes: int) -> I
     # UTF-16: two bytes a character for all but the rarest characters.
     text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
     try:
-        for number, line, size in _bounded(text.readline, max_bytes // 2, "\n"):
+        for number, line, size in _bounded(text.readline, max_bytes // 2, "\n", first):
             yield number, None if line is None else line.encode("utf-8"), size * 2
     finally:
         text.detach()  # the caller closes the file
 
 
-def _bounded(readline: Callable[[int], Any], limit: int, newline: Any) -> Iterator[tuple[int, Any, int]]:
-    """Lines of at most ``limit`` units; a longer line is skipped (None) with its size."""
-    number = 0
+def _bounded(readline: Callable[[int], Any], limit: int, newline: Any,
+             first: int = 1) -> Iterator[tuple[int, Any, int]]:
+    """Lines of at most ``limit`` units, numbered from ``first``; a longer line is skipped
+    (None) with its size."""
+    number = first - 1
     while True:
         chunk = readline(limit + 1)
         if not chunk:

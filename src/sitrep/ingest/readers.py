@@ -14,13 +14,13 @@ from sitrep.ingest.decode import decode_bytes, decode_html
 from sitrep.ingest.files import (
     HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, iter_files, open_regular, read_bytes, shown,
 )
-from sitrep.ingest.jsonl import read_jsonl
+from sitrep.ingest.jsonl import LineRange, read_jsonl
 from sitrep.ingest.metadata import SourceMeta, parse_date_value
 from sitrep.records import IngestError
 from sitrep.safe_text import clean_field
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "Options", "article_from_text", "count_inputs", "iter_files", "iter_inputs",
+    "DEFAULT_MAX_BYTES", "LineRange", "Options", "article_from_text", "count_inputs", "iter_files", "iter_inputs",
     "load_index", "read_article_text", "read_path",
 ]
 
@@ -61,11 +61,12 @@ def iter_inputs(paths: Sequence[str | Path], *, outlet: str | None = None,
             yield IngestError(shown(item), f"not read: {type(exc).__name__}: {exc}")
 
 
-def read_path(path: Path, options: Options = Options()) -> Iterator[Item]:
-    """Everything one file yields: one article or error, or one per JSONL line."""
+def read_path(path: Path, options: Options = Options(), lines: LineRange | None = None) -> Iterator[Item]:
+    """Everything one file yields: one article or error, or one per JSONL line (of
+    ``lines`` only, when given: a piece of a large file, ``sitrep run --dask``)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, options)
+        yield from read_jsonl(path, options, lines)
     elif suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
         yield _read_single(path, suffix, options)
     else:

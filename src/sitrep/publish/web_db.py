@@ -177,9 +177,12 @@ class Database:
                 store.close()
 
     def version(self) -> tuple[int, int, int, int]:
-        """Changes whenever the file (or its write-ahead log) changes: a cache key."""
+        """Changes whenever the file (or its write-ahead log) changes: a cache key. For a
+        Parquet dataset folder (``--db DIR``), whenever a shard lands: its articles file is
+        the last one a shard writes (``store.parquet``)."""
         parts: list[int] = []
-        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+        beside = self.path / "articles" if self.path.is_dir() else self.path.with_name(self.path.name + ".wal")
+        for p in (self.path, beside):
             try:
                 st = p.stat()
                 parts += [st.st_mtime_ns, st.st_size]

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from sitrep.records import Extraction, IngestError
-from sitrep.store import flatten, lock, queries
+from sitrep.store import flatten, lock, parquet, queries
 from sitrep.store.guard import storable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
 from sitrep.store.rows import (
@@ -67,6 +67,10 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self._types: dict[str, dict[str, str]] = {}
+        if self.path != ":memory:" and parquet.is_dataset(self.path):
+            self._open_dataset()
+            return
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; create it with `sitrep run`")
         try:
@@ -90,7 +94,20 @@ class Store:
                 )
         else:
             apply_migrations(self._con)
-        self._types: dict[str, dict[str, str]] = {}
+
+    def _open_dataset(self) -> None:
+        """A Parquet dataset folder (``sitrep run --dask --out DIR``): read-only views over
+        its files with the store's schema, in an in-memory database (``store.parquet``)."""
+        if not self.read_only:
+            raise StoreError(f"{self.path} is a folder of Parquet files (a dataset written by `sitrep run --dask`), "
+                             f"which is read-only; merge it into a database with `sitrep load {self.path} --db FILE`")
+        self._con = duckdb.connect(":memory:")
+        try:
+            apply_migrations(self._con)
+            parquet.attach(self._con, self.path)
+        except (parquet.DatasetError, duckdb.Error, OSError) as exc:
+            self._con.close()
+            raise StoreError(f"cannot read the dataset {self.path}: {exc}") from exc
 
     # -- lifecycle ---------------------------------------------------------
 

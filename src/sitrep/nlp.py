@@ -32,42 +32,9 @@ ABBREVIATION_LOOKBACK = 12
 # "sentence" (a table or a dump on one line) would reach spaCy's 1,000,000-character limit
 # and rules that look around each figure would grow with the sentence's length.
 MAX_SENTENCE_CHARS = 2_000
-# Event verbs; casualty words come from data/claim_terms.json (see _trigger_regex).
-# Kept narrow on purpose: "offensive", "attack", "advance" appear in most sentences of a war
-# story and would send them all to the parser; they name no event type on their own.
-EVENT_STEMS = (
-    "seiz", "took", "take", "taken", "control", "overr[au]n", "fell", "fall", "fallen", "entered", "enter",
-    "struck", "fighting", "pullback", "pulled back", "abandon", "barrage", "mortar", "storm", "raid",
-    "retak", "recaptur", "regain", "captur", "liberat", "withdr[ae]w", "retreat", "pulled out",
-    "pull out", "redeploy", "airstrike", "air strike", "air raid", "strike", "bomb", "drone",
-    "shell", "missile", "rocket", "artillery", "clash", "battle", "fighting between", "reinforc",
-    "prison", "surround", "encircl", "kilomet", "km", "miles",
-    # irregular forms that the lemma prefixes of data/claim_terms.json do not reach
-    "lost", "slain", "shot", "freed", "withdrawn", "drove", "driven", "clear",
-    # territory phrases whose key word is none of the above ("raised their flag over X",
-    # "took charge of X", "changed hands", "surrendered to", "wrested X", "sovereignty")
-    "flag", "charge", "hands", "surrender", "capitulat", "wrest", "sovereign", "retook", "overtook",
-    # withdrawals under pressure ("forced out of X", "expelled from X", "fled X")
-    "forced out", "pushed out", "pushed back", "expel", "oust", "dislodg", "fled", "flee",
-    # fire at a place ("fired grenade launchers at X", "exchanged fire")
-    "fired", "grenade", "exchanged fire",
-    # transfers and entries ("ceded X to Y", "handed over to", "swept into X")
-    "ced", "handed over", "turned over", "(?:swept|rolled|pushed|advanced|moved|marched|poured) into",
-)
-
-
-# Event stems too common to send a sentence to the parser on their own: "control",
-# "fighting", "take", "fell" appear in most sentences of a war story. With one of these and
-# nothing strong, a sentence is parsed only when it also holds a figure or a capitalised
-# name (a place or an actor: "Fighting went on in Bakhmut"). Chosen on the
-# dev2, seed and sample articles (the quality gates lose nothing), measured in
-# docs/benchmarks.md (share of sentences parsed).
-WEAK_STEMS = frozenset((
-    "took", "take", "taken", "control", "fell", "fall", "fallen", "entered", "enter", "struck", "fighting",
-    "strike", "battle", "fighting between", "kilomet", "km", "miles", "lost", "shot", "drove", "driven", "clear",
-    "flag", "charge", "hands", "sovereign", "fired", "prison", "surround", "reinforc", "raid", "storm", "ced",
-    "abandon",
-))
+# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json.
+# A capitalised word after the first (a place or an actor: "Fighting went on in Bakhmut"),
+# not a weekday, a month or a function word: with a weak trigger it makes a sentence worth parsing.
 _CAPITALISED_LATER = re.compile(r"(?<![\w'’-])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                                 r"February|March|April|May|June|July|August|September|October|November|December|"
                                 r"The|A|An|He|She|It|They|We|I|In|On|At|By|For|But|And|After|Before|While|When|As|"
@@ -103,11 +70,22 @@ def _has_figure(sentence: str) -> bool:
                 or terms.single_victim.search(sentence) or _relatives_regex().search(sentence))
 
 
+def _stem_pattern(stems) -> str:
+    """Stems as word starts, longest first; a space in a stem is any run of spaces."""
+    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(stems, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _selection() -> dict:
+    from .extract.events.terms import load_event_terms
+
+    return load_event_terms().raw["sentence_selection"]
+
+
 @lru_cache(maxsize=1)
 def _strong_regex() -> re.Pattern[str]:
     """Event triggers that send a sentence to the parser whatever else it holds."""
-    stems = sorted(s for s in EVENT_STEMS if s not in WEAK_STEMS)
-    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _stem_pattern(_selection()["strong_stems"]) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -119,20 +97,21 @@ def _casualty_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
 
 
+def weak_trigger_words() -> frozenset[str]:
+    """Words that start an event rule's trigger and that no strong stem catches, less the
+    companion-only ones: selected with a figure or a capitalised name."""
+    from .extract.events.terms import load_event_terms
+
+    strong, sel = _strong_regex(), _selection()
+    return frozenset(w for w in load_event_terms().any_trigger
+                     if not strong.match(w) and w not in sel["companion_only"])
+
+
 @lru_cache(maxsize=1)
 def _weak_regex() -> re.Pattern[str]:
-    stems = sorted(WEAK_STEMS, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _trigger_regex() -> re.Pattern[str]:
-    from .extract.terms import trigger_words
-
-    stems = sorted({re.escape(w) for w in trigger_words()} | set(EVENT_STEMS), key=len, reverse=True)
-    # Lemmas are matched as prefixes ("kill" finds "killing"), which is what we want here:
-    # choosing sentences may over-select, extraction then decides.
-    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    words = "|".join(re.escape(w) for w in sorted(weak_trigger_words(), key=len, reverse=True))
+    return re.compile(r"\b(?:" + _stem_pattern(_selection()["weak_stems"]) + r")|\b(?:" + words + r")\b",
+                      re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -208,7 +187,7 @@ def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
 
 def worth_parsing(sentence: str) -> bool:
     """True when the sentence may hold a figure of people or an event: a strong trigger
-    (a casualty word, a capture or strike verb), or a weak one (see WEAK_STEMS) with a
+    (a capture or strike verb; a casualty word with a figure), or a weak one with a
     figure or a capitalised word after the first."""
     if _strong_regex().search(sentence):
         return True

@@ -93,7 +93,7 @@ FIGURE_CASES = {
          [("killed", "total", 412, None), ("injured", "total", 800, None)]),
         ("The army said 22 militants were killed and 9 captured in Borno.",
          [("killed", "rebels", 22, ANY), ("detained", "rebels", 9, ANY)]),
-        ("Police reported 14 dead in the Port-au-Prince shootout.", [("killed", "total", 14, "Haitian police")]),
+        ("Police reported 14 dead in the Port-au-Prince shootout.", [("killed", "total", 14, "Haitian National Police")]),
     ],
     "forced_to_leave": [
         ("Gang attacks in Haiti forced more than 3,000 to flee Cabaret.", [("displaced", "total", 3000, None)]),
@@ -537,3 +537,53 @@ def test_claims_relatives_named_one_by_one(extract_text, text, expected):
 ])
 def test_claims_people_and_the_bodies_they_serve(extract_text, text, source):
     assert _run(extract_text, text)[-1].source == source
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a demonym before the people it describes: the people say the category (DRC, Lebanon, Sudan)
+    ("The M23 said 1,200 Congolese soldiers had surrendered in Goma.", ("detained", "government", 1200)),
+    ("An Israeli strike killed three Lebanese soldiers near Marjayoun, the army said.", ("killed", "government", 3)),
+    ("Shelling killed 14 Sudanese civilians in El Fasher, medics said.", ("killed", "civilians", 14)),
+])
+def test_claims_demonym_then_people_noun(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == [expected], [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a body named in lower case by its head noun speaks as written (Libya, Afghanistan, Ukraine)
+    ("Fighting in the capital killed 55 people, the emergency medicine centre said on Wednesday, in the worst "
+     "violence this year.", "emergency medicine centre"),
+    ("The provincial health department said 27 people were wounded in the blast in Kunduz.",
+     "provincial health department"),
+    ("The municipal burial office said 31 bodies had been buried in Bucha.", "municipal burial office"),
+    # 'put its losses at N': the subject counts its own dead (DRC, Sudan)
+    ("The South African National Defence Force later put its own losses at 13 soldiers.",
+     "South African National Defence Force"),
+    ("The Sudanese army put its losses in the battle at 40 soldiers.", "Sudanese Armed Forces"),
+    # an armed group the actor files know speaks for itself, and 'the group' after it (Somalia, Sahel, DRC)
+    ("Al-Shabaab fighters stormed the base at dawn. The militant group said it had killed 47 soldiers.", "al-Shabaab"),
+    ("JNIM claimed in a message that it had killed some 300 militiamen in Barsalogho.", "JNIM"),
+    ("M23 rebels advanced on Goma. The rebel group said 12 of its fighters were killed.", "M23"),
+    # the end of a quotation is no part of the speaker's name, nor a rank (Somalia, Gaza, Ukraine)
+    ('"We lost 23 of our men, among them a battalion commander," Captain Abdullahi Hassan said by phone.',
+     "Abdullahi Hassan"),
+    ('"Six of my relatives were killed in the strike, all of them children," Ahmed Nofal told reporters in Rafah.',
+     "Ahmed Nofal"),
+    ('"Nine soldiers were wounded overnight, two of them badly," Lieutenant Andriy Kovalenko said.',
+     "Andriy Kovalenko"),
+])
+def test_claims_more_claimant_forms(extract_text, text, source):
+    claims = _run(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "were among those killed / among the dead / among the wounded" says what happened (DRC, Gaza, Sudan)
+    ("Muyaya said three UN peacekeepers from South Africa were among those killed.", ("killed", "government", 3)),
+    ("Two journalists were among the dead, the union said.", ("killed", "civilians", 2)),
+    ("At least 12 children were among the wounded taken to the hospital in Omdurman.", ("injured", "civilians", 12)),
+])
+def test_claims_among_those_hit(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == [expected], [c.rule for c in claims]

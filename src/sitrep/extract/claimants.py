@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..records import Claimant
+from .terms import rank_prefix
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -185,6 +186,9 @@ class ClaimantLexicon:
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
+        unranked = rank_prefix().sub("", cleaned)
+        if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
+            cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
         own_kind = self.guess_kind(cleaned)
         return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
 
@@ -384,6 +388,74 @@ def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:
     return files + list(extra)
 
 
+# The claimant kind of an actor file's side: an armed group speaks for its side.
+_KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
+# Last words of an actor alias that name its rank and file, not the body ("Shabaab
+# militants", "Somali troops"): a figure of them is a count, not a statement by them.
+_RANK_AND_FILE = frozenset({"troops", "soldiers", "forces", "fighters", "militants", "militias", "militiamen",
+                            "gunmen", "rebels", "insurgents", "jihadists", "units", "men", "members"})
+
+
+# Words of an actor's name that do not tell one body from another ("Haitian National
+# Police" and "Haitian army" share only these), so no alias is its spelling by them alone.
+_COMMON_NAME_WORDS = frozenset({"al", "el", "the", "of", "and", "forces", "force", "army", "armed", "national",
+                                "police", "militia", "militias", "group", "front", "movement", "brigade", "brigades",
+                                "party", "people's", "peoples", "liberation", "alliance", "council", "government",
+                                "state", "islamic", "revolutionary", "defence", "defense", "security", "military",
+                                "army's", "federal", "union", "democratic", "popular", "resistance"})
+# How alike two words must be to be spellings of one ("Shabaab", "Shabab"): difflib ratio.
+SPELLING_SIMILARITY = 0.8
+
+
+def _distinctive(name: str) -> list[str]:
+    from .terms import demonym_words
+
+    words = re.split(r"[\s-]+", _norm(name))
+    return [w for w in words if len(w) > 2 and w not in _COMMON_NAME_WORDS and w not in demonym_words()]
+
+
+def _same_body(alias: str, name: str) -> bool:
+    """Whether an actor alias is a spelling of the actor's own name ("Al Shabab" of
+    "al-Shabaab", "HNP" of "Haitian National Police"), not another body the actor file
+    lumps in with it ("Kenyan police" with the Haitian police, for the side)."""
+    from difflib import SequenceMatcher
+
+    if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+        return alias.replace(".", "") == initials
+    if set(re.split(r"[\s-]+", _norm(alias))) <= set(re.split(r"[\s-]+", _norm(name))):
+        return True  # a shortening of the name ("Haitian police" of "Haitian National Police")
+    own = _distinctive(name)
+    return any(SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY for a in _distinctive(alias) for b in own)
+
+
+def _add_armed_groups(lex: "ClaimantLexicon") -> None:
+    """The armed groups of the actor files (data/actors) as claimants of their side's kind
+    ("al-Shabaab said in a statement", and "the militant group" after it), unless a
+    claimant file already knows one of their names. Only names: an actor's context aliases
+    ("the army") and rank-and-file aliases ("Shabaab militants") stay out."""
+    from .actors import load_actors
+
+    actors = load_actors()
+    by_entry: dict[int, tuple[object, list[str]]] = {}
+    for table in (actors.entries, actors.acronyms):
+        for alias, options in table.items():
+            for entry, context_only in options:
+                if not context_only:
+                    by_entry.setdefault(id(entry), (entry, []))[1].append(alias)
+    for entry, aliases in by_entry.values():
+        kind = _KIND_OF_SIDE.get(entry.side)
+        if kind is None or entry.generic:
+            continue
+        names = [entry.name] + [a for a in aliases if a.split()[-1].lower() not in _RANK_AND_FILE
+                                and _same_body(a, entry.name)]
+        if any(_norm(a) in lex.entries for a in names):
+            continue  # a claimant file knows this body: its entry stands
+        claimant = _Entry(entry.name, kind, entry.countries, False)
+        for alias in dict.fromkeys(names):
+            lex.add(alias, claimant, False)
+
+
 @lru_cache(maxsize=4)
 def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
     """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
@@ -403,6 +475,7 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
                 lex.add(alias, entry, False)
             for alias in item.get("context_aliases", ()):
                 lex.add(alias, entry, True)
+    _add_armed_groups(lex)
     kinds = json.loads((resources.files("sitrep") / "data" / "claimant_kinds.json").read_text(encoding="utf-8"))
     lex.kind_words = [
         (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))

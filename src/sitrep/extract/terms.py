@@ -63,6 +63,13 @@ def _plural_demonyms() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def demonym_words() -> frozenset[str]:
+    """Every single-word demonym, lowercase ('haitian', 'somali', 'congolese')."""
+    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for words in data.get("demonyms", {}).values() for w in words if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def load_terms() -> ClaimTerms:
     data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
     people: dict[str, list[PeopleNoun]] = {}
@@ -117,6 +124,7 @@ class AttributionTerms:
     possessive_pronouns: frozenset[str]
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
+    body_heads: re.Pattern[str]
     role_nouns: tuple[str, ...]
     cited_by: re.Pattern[str]
     venue_words: re.Pattern[str]
@@ -165,6 +173,7 @@ def load_attribution_terms() -> AttributionTerms:
         possessive_pronouns=frozenset(a["possessive_pronouns"]),
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
+        body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),
         role_nouns=tuple(a["role_nouns"]),
         cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
@@ -228,6 +237,7 @@ class ClaimWords:
     label_words: tuple[str, ...]
     locative_words: tuple[str, ...]
     kin_nouns: frozenset[str]
+    ranks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +246,13 @@ def claim_words() -> ClaimWords:
     sets = {k: frozenset(v) for k, v in w.items() if isinstance(v, list) and k not in ("label_words", "locative_words")}
     return ClaimWords(**sets, word_quantity=dict(w["word_quantity"]), label_words=tuple(w["label_words"]),
                       locative_words=tuple(w["locative_words"]))
+
+
+@lru_cache(maxsize=1)
+def rank_prefix() -> re.Pattern[str]:
+    """Leading ranks and honorifics of a name ("Colonel", "Capt.", "Lt. Gen.")."""
+    words = "|".join(re.escape(r) for r in sorted(claim_words().ranks, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{words})\.?\s+)+")
 
 
 @lru_cache(maxsize=1)

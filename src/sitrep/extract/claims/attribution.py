@@ -87,7 +87,8 @@ def _other_sense(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if not objects:
         return False  # "the ministry updated" (no object): a statement
-    record = load_attribution_terms().record_nouns | {"death", "number", "casualty"}
+    # "put its own losses at 13 soldiers", "put the dead at 50": a count, not only a record noun
+    record = load_attribution_terms().record_nouns | {"death", "number", "casualty", "loss", "dead"}
     return not any(o.lemma_.lower() in record or any(c.lemma_.lower() in record for c in o.children) for o in objects)
 
 
@@ -333,7 +334,7 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
 # kind must have been named within this many characters (about three sentences; tuned on
 # the bundled sample) for the person to speak for it.
 ROLE_LOOKBACK_CHARS = 600
-_DEFINITE_DESCRIPTION = re.compile(r"^the\s+[a-z-]+(?:\s+[a-z-]+)?$")
+_DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
 _ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>ministry|agency|group|monitor|ngo|"
                          r"organi[sz]ation|office|commission|committee|observatory|mission|army|military|movement|"
                          r"alliance|coalition|militia)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
@@ -345,6 +346,9 @@ _ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>mi
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     terms = load_attribution_terms()
+    # '"... among them a commander," Captain X said': the parse may hang the quote's end on
+    # the speaker; a name starts after the punctuation that closes a quotation
+    span = _QUOTE_END.split(span)[-1]
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
     low = phrase.lower()
     if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
@@ -408,12 +412,15 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "the army said", "police said", "state media reported": the article's state's
         who = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
-            and not terms.human_sources.search(phrase.lower()) and not _TITLED.search(phrase):
-        # "the fighting", "people": a lowercase phrase with no claimant word names nobody.
+            and not terms.human_sources.search(phrase.lower()) and not terms.body_heads.search(phrase.lower()) \
+            and not _TITLED.search(phrase):
+        # "the fighting", "people": a lowercase phrase with no claimant word names nobody
+        # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
 
 
+_QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = claim_words().role_neutral_subjects

@@ -172,6 +172,12 @@ def people_noun_after(v: FigureView):
                 a = after[0]
                 noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
                 return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
+        if found and found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
+            after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
+            if after and after[0].category != "total":
+                a = after[0]
+                return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(),
+                                 f"figure+noun:{' '.join(a.words)}")
         if found:
             noun, _ = found
             # "9 soldiers were killed and 31 wounded": a noun that only says what happened

@@ -18,7 +18,7 @@ from typing import Sequence
 from ...nlp import MAX_SENTENCE_CHARS, Sentence
 from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
-from ..terms import claim_words, load_attribution_terms
+from ..terms import claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext, Reporter
 
 # How many sentences on a reporter may carry into the next paragraph when the sentence
@@ -148,8 +148,7 @@ _TITLE_RX: list[re.Pattern[str]] = []
 # Titles whose holder speaks for a body (the office), as opposed to personal roles
 # ("surgeon Kamal Adam" speaks for himself).
 _OFFICE_TITLES = claim_words().office_titles
-_RANK = re.compile(r"^(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Brigadier|Sergeant|"
-                   r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Imam|Father|Bishop|President|Governor|Minister|Commander)\s+)+")
+_RANK = rank_prefix()
 _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|according|that|while|when|"
                        r"whom|who|former|late)$", re.IGNORECASE)
 

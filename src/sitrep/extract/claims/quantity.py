@@ -202,6 +202,13 @@ def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
                     if q and not hypothetical(child):
                         return q, f"quantity:parse-predicate({child.lemma_})"
                     nxt.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "among":
+                    # "three peacekeepers were among those killed / among the dead"
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        for word in [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]:
+                            q = by_index.get(word.i)
+                            if q and not hypothetical(word):
+                                return q, f"quantity:parse-predicate(among {word.lemma_})"
         frontier = nxt
     return None
 

@@ -791,36 +791,79 @@ def bench(
     sizes: str = typer.Option("100,400", help="Corpus sizes (articles), comma-separated."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for NLP."),
     baseline: bool = typer.Option(True, help="Also time one plain full spaCy pass for comparison."),
+    corpus: str = typer.Option("news", help="news: variants of the sample articles (~800 words, "
+                               "60 % of sentences parsed); synthetic: the older generated corpus."),
+    copies: str = typer.Option("", help="Instead: wire-copy detection on this many stored "
+                               "signatures (comma-separated), 280 near-copies per story."),
+    search: str = typer.Option("", help="Instead: the search index on this many stored "
+                               "articles (comma-separated): indexing cost, query p50/p95."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Measure end-to-end throughput (articles/s) and peak memory on generated corpora of
-    distinct ~800-word articles, one fresh process per size.
+    """Measure end-to-end throughput (articles/s, words/s, CPU ms per article), the share of
+    sentences parsed, peak memory and the ratio to a plain spaCy pass, on ~800-word news
+    articles made from the sample, one fresh process per size. --copies and --search
+    measure wire-copy detection and the search index on their own.
 
     Example: sitrep bench --sizes 100,400,1600 --jobs 2
     """
-    from .bench import bench as run_bench
+    from . import bench as bench_mod
 
-    try:
-        size_list = [int(x) for x in sizes.split(",") if x.strip()]
-    except ValueError:
-        raise typer.BadParameter("--sizes must be integers like 100,400")
-    report = run_bench(size_list, jobs, baseline=baseline)
+    def _ints(text: str, name: str) -> list[int]:
+        try:
+            return [int(x) for x in text.split(",") if x.strip()]
+        except ValueError:
+            raise typer.BadParameter(f"{name} must be integers like 100,400")
+
+    if corpus not in bench_mod.CORPORA:
+        raise typer.BadParameter(f"--corpus must be one of {', '.join(bench_mod.CORPORA)}")
+    if copies or search:
+        report = {"copies": [bench_mod.bench_copies(n) for n in _ints(copies, "--copies")],
+                  "search": [bench_mod.bench_search(n) for n in _ints(search, "--search")]}
+        if as_json:
+            print(json.dumps(report, indent=2))
+            return
+        for title, rows in (("wire copies (stored signatures)", report["copies"]),
+                            ("search", report["search"])):
+            if rows:
+                _print_rows(title, rows)
+        return
+    report = bench_mod.bench(_ints(sizes, "--sizes"), jobs, baseline=baseline, corpus=corpus)
     if as_json:
         print(json.dumps(report, indent=2))
         return
+    # One column per size, one row per figure: fits a terminal however many figures.
+    rows = [("articles", "articles"), ("words", "words"), ("seconds", "seconds"),
+            ("articles/s", "articles_per_s"), ("words/s", "words_per_s"),
+            ("CPU ms/article", "cpu_ms_per_article"), ("x plain spaCy (CPU)", "spacy_ratio"),
+            ("sentences parsed", "parsed_share"), ("peak MB", "peak_rss_mb"), ("claims", "claims"),
+            ("cross-source s", "reconcile_seconds"), ("cross-source CPU s", "reconcile_cpu_seconds"),
+            ("wire copies CPU s", "copies_seconds"), ("copy groups", "copy_groups"),
+            ("cross-source peak MB", "reconcile_peak_rss_mb")]
     table = Table(header_style="bold")
-    for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims",
-                "reconcile s", "reconcile ms/article", "reconcile peak MB"):
-        table.add_column(col, justify="right")
-    for r in report["sizes"]:
-        table.add_row(*(str(x) for x in (r["articles"], r["words"], r["seconds"], r["articles_per_s"],
-                                         r["words_per_s"], r["peak_rss_mb"], r["claims"],
-                                         r["reconcile_seconds"], r["reconcile_ms_per_article"],
-                                         r["reconcile_peak_rss_mb"])))
+    table.add_column("")
+    for _ in report["sizes"]:
+        table.add_column("", justify="right")
+    for label, key in rows:
+        values = [r.get(key, "") for r in report["sizes"]]
+        if key == "parsed_share":
+            values = [f"{100 * v:.1f} %" for v in values]
+        table.add_row(label, *(f"{v:,}" if isinstance(v, int) else str(v) for v in values))
     out.print(table)
-    if "spacy_full_pass_articles_per_s_one_core" in report:
-        out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
+    if "spacy_full_pass" in report:
+        plain = report["spacy_full_pass"]
+        out.print(f"plain full spaCy pass over the first {plain['articles']} of the same articles: "
+                  f"{plain['articles_per_s']} articles/s, {plain['cpu_ms_per_article']} CPU ms/article "
                   f"on one core ({jobs} jobs above)")
+
+
+def _print_rows(title: str, rows: list[dict]) -> None:
+    table = Table(title=title, header_style="bold")
+    keys = [k for k in rows[0] if not isinstance(rows[0][k], dict)]
+    for key in keys:
+        table.add_column(key.replace("_", " "), justify="right")
+    for r in rows:
+        table.add_row(*(str(r[k]) for k in keys))
+    out.print(table)
 
 
 def _examples_last(*typers: typer.Typer) -> None:

@@ -7,6 +7,7 @@ twin always show the same rows.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
 from sitrep.store import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, Store
 from sitrep.store import queries
+from sitrep.store import search as fts
 from sitrep.store.queries import like_pattern  # noqa: F401  (kept importable from here)
 
 # Rows per page unless asked; the most one request may ask for (a page of 500 claims is
@@ -95,7 +97,8 @@ class ArticleFilters(PageParams):
 
 
 class SearchParams(PageParams):
-    q: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="phrase, any case")
+    q: str | None = Field(None, max_length=MAX_QUERY_CHARS,
+                          description="words, found as a phrase: any case, punctuation ignored, whole words")
     outlet: str | None = None
     since: date | None = None
     until: date | None = None
@@ -204,12 +207,38 @@ def article(store: Store, doc: str) -> ArticleDetail | None:
 
 
 def search(store: Store, p: SearchParams) -> Page[SearchHit]:
-    """Articles whose text holds the phrase ``q`` (any case), newest first.
+    """Articles whose text holds the words of ``q`` as a phrase (any case, punctuation
+    ignored), best match first (BM25), from the full-text index (``store/search.py``).
 
-    One scan of the text gives the page and the total (a window count); a second query
-    counts only when the offset is past the last match."""
+    A query with no word in it ("%") is looked for literally, scanning the texts, as is any
+    query where the index cannot be kept (a folder that cannot be written)."""
     if not p.q:
         return Page.of([], 0, p)
+    words = fts.tokens(p.q)
+    index = store.search_index() if words else None
+    if index is None:
+        return _scan(store, p)
+    found, total = index.search(words, outlet=p.outlet, since=p.since, until=p.until,
+                                limit=p.limit, offset=p.offset)
+    pattern = fts.phrase_pattern(words)
+    return Page.of([_snippet(f, pattern) for f in found], total, p)
+
+
+def _snippet(f: fts.Found, pattern: re.Pattern[str]) -> SearchHit:
+    head = (f.id, f.title, f.outlet, f.published, f.url)
+    m = pattern.search(f.text)
+    if m is None:  # folded accents or another spelling: the start of the text, unmarked
+        return SearchHit(*head, before=f.text[:2 * SNIPPET_CHARS], match="", after="")
+    begin = max(0, m.start() - SNIPPET_CHARS)
+    return SearchHit(*head, before=f.text[begin:m.start()], match=m.group(0),
+                     after=f.text[m.end():m.end() + SNIPPET_CHARS])
+
+
+def _scan(store: Store, p: SearchParams) -> Page[SearchHit]:
+    """Articles whose text holds ``q`` literally (any case), newest first: one scan of
+    the texts gives the page and the total (a window count); a second query counts only
+    when the offset is past the last match."""
+    assert p.q
     where = queries.Where(["a.text ILIKE ? ESCAPE '\\'"], [like_pattern(p.q)])
     where.contains_ci("a.outlet", p.outlet)
     where.between("a.published", p.since, p.until)

@@ -9,10 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import sqlite3
+
 import duckdb
 
 from sitrep.records import Extraction, IngestError
 from sitrep.store import flatten, queries
+from sitrep.store import search as fts
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
 from sitrep.store.rows import (
     ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, WriteResult,
@@ -82,11 +85,25 @@ class Store:
         else:
             apply_migrations(self._con)
         self._types: dict[str, dict[str, str]] = {}
+        self._search: fts.SearchIndex | None = None
+        # The search index: None (not looked at yet), "ready" (level with the database),
+        # "writing" (this store adds its writes to it), "behind" (left for a catch-up).
+        self._search_state: str | None = None
+        self._search_level = (0, 0)  # while writing: the fingerprint the index matches
 
     # -- lifecycle ---------------------------------------------------------
 
     def close(self) -> None:
-        self._con.close()
+        try:
+            if self._search is not None:
+                if self._search_state == "writing":  # level again (with what it wrote)
+                    self._search.mark("{}:{}".format(*self._search_level))
+                self._search.close()
+        except (sqlite3.Error, duckdb.Error):
+            pass  # the index is derived data: the next reader catches up
+        finally:
+            self._search = None
+            self._con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -152,12 +169,16 @@ class Store:
         result = WriteResult()
         if not batch:
             return result
+        self._start_indexing()
         self._con.execute("BEGIN TRANSACTION")
         try:
             stored = self._stored_hashes([x.article.id for x in batch])
             rows = self._collect(batch, stored, result, replace)
+            indexing = self._search_state == "writing"
+            old = fts.part(self._con, rows.replace) if indexing and rows.replace else (0, 0)
             self._delete_docs(rows.replace)
             self._insert("articles", rows.articles)
+            new = fts.part(self._con, [a["id"] for a in rows.articles]) if indexing and rows.articles else (0, 0)
             self._insert("claims", rows.claims)
             self._insert("events", rows.events)
             self._insert("place_mentions", rows.places)
@@ -166,7 +187,58 @@ class Store:
             # BaseException too: a Ctrl-C mid-write must not leave a half article.
             self._con.execute("ROLLBACK")
             raise
+        if indexing:
+            count, xor = self._search_level
+            self._search_level = (count - old[0] + new[0], xor ^ old[1] ^ new[1])
+            self._index(rows.articles)
         return result
+
+    # -- full-text search index (store/search.py) ----------------------------------
+
+    def search_index(self) -> fts.SearchIndex | None:
+        """The full-text index, level with the articles (caught up here if it is not);
+        None where it cannot be kept, then search scans the texts."""
+        if self._search is None:
+            self._search = fts.open_index(self)
+            if self._search is None:
+                return None
+        if self._search_state not in ("ready", "writing"):
+            try:
+                if not self._search.in_sync(self):
+                    self._search.catch_up(self)
+            except sqlite3.Error:
+                return None
+            self._search_state = "ready"
+        return self._search
+
+    def _start_indexing(self) -> None:
+        """Before a write: add the writes to the index when it is level with the
+        database (else they are left to the next reader's catch-up, which indexes
+        everything missing at once, instead of slowing this write)."""
+        if self._search_state in ("writing", "behind"):
+            return
+        try:
+            if self._search is None:
+                self._search = fts.open_index(self)
+            level = fts.fingerprint(self._con)
+            if self._search is not None and self._search.recorded_fingerprint() == level:
+                self._search.mark(None)  # being written: a crash mid-run is caught up later
+                self._search_state = "writing"
+                count, xor = level.split(":")
+                self._search_level = (int(count), int(xor))
+            else:
+                self._search_state = "behind"
+        except sqlite3.Error:
+            self._search_state = "behind"
+
+    def _index(self, articles: list[dict[str, Any]]) -> None:
+        if self._search_state != "writing" or not articles or self._search is None:
+            return
+        try:
+            self._search.add(fts.IndexRow(a["id"], a["content_hash"], a["title"], a["outlet"],
+                                          a["published"], a["url"], a["text"]) for a in articles)
+        except sqlite3.Error:
+            self._search_state = "behind"  # stays marked as being written: caught up later
 
     def _stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
         found = self._con.execute(

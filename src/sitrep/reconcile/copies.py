@@ -353,11 +353,12 @@ class _Search:
     whose component differs from the bucket's first member's are compared with that first
     member (a star: one comparison per member, where a bucket of ``k`` copies has ``k^2/2``
     candidate pairs); the members still apart afterwards are compared with the rest of
-    their bucket. A pair already in one component is never compared (the components are
-    the same whether or not it is a copy), nor one compared before (failures are kept).
-    So every candidate pair is either compared once or joined already: the components are
-    exactly those of comparing every candidate pair, in about one comparison per article
-    and band when copies abound, instead of one per candidate pair and band.
+    their bucket. A pair already in one component is never compared: the components are
+    the same whether or not it is a copy. So every candidate pair of every band is either
+    compared or joined already, and the components are exactly those of comparing every
+    candidate pair, in about one comparison per article and band when copies abound.
+    Pairs that are not copies are compared again in each band they share, as before:
+    remembering them (measured) cost more than comparing them again.
     """
 
     def __init__(self, n_shingles: np.ndarray, hashes: np.ndarray, stats: CopyStats) -> None:
@@ -366,8 +367,6 @@ class _Search:
         self.low = hashes.astype(np.uint16)
         self.n = len(hashes)
         self.parent = np.arange(self.n, dtype=np.int64)
-        self.failed = np.empty(0, dtype=np.int64)  # keys (min * n + max) of compared non-copies
-        self._new_failed: list[np.ndarray] = []
         self.stats = stats
 
     def components(self) -> np.ndarray:
@@ -389,48 +388,42 @@ class _Search:
         # The star: each member apart from its bucket's first member is compared with it.
         apart = _roots(self.parent, members) != _roots(self.parent, heads)
         self._compare(heads[apart], members[apart])
-        self._flush_failed()
         # Members still apart from their bucket's first: compared with the rest of it.
-        left = np.flatnonzero(_roots(self.parent, members) != _roots(self.parent, heads))
-        if not len(left):
+        apart = _roots(self.parent, members) != _roots(self.parent, heads)
+        if not apart.any():
             return
-        bucket = np.repeat(np.arange(len(lengths)), lengths)[left]
-        sizes = lengths[bucket]
-        ends = np.cumsum(sizes)
-        begin = 0
-        while begin < len(left):
-            # As many apart members as give about PAIR_CHUNK pairs (at least one).
-            stop = max(begin + 1, int(np.searchsorted(ends, ends[begin] - sizes[begin] + PAIR_CHUNK,
+        owner = np.repeat(np.arange(len(lengths)), lengths)  # bucket of each member
+        chosen = np.zeros(len(lengths), dtype=bool)
+        chosen[owner[apart]] = True
+        pos = np.flatnonzero(chosen[owner])  # members of those buckets
+        begins = first[owner[pos]]
+        earlier = pos - begins  # pairs each member makes with the earlier ones of its bucket
+        ends = np.cumsum(earlier)
+        start = 0
+        while start < len(pos):
+            # As many members as make about PAIR_CHUNK pairs (at least one).
+            stop = max(start + 1, int(np.searchsorted(ends, ends[start] - earlier[start] + PAIR_CHUNK,
                                                        side="right")))
-            x = np.repeat(left[begin:stop], sizes[begin:stop])
-            within = np.arange(len(x)) - np.repeat(np.cumsum(sizes[begin:stop]) - sizes[begin:stop],
-                                                   sizes[begin:stop])
-            y = first[bucket[begin:stop]].repeat(sizes[begin:stop]) + within
-            # Two apart members make one pair, not two.
-            once = ~_contains(left, y) | (x < y)  # ``left`` is sorted
-            x, y = members[x[once]], members[y[once]]
-            keep = _roots(self.parent, x) != _roots(self.parent, y)
-            self._compare(x[keep], y[keep])
-            begin = stop
-        self._flush_failed()
+            counts = earlier[start:stop]
+            total = int(counts.sum())
+            if total:
+                y = np.repeat(pos[start:stop], counts)
+                x = np.repeat(begins[start:stop], counts) + np.arange(total) \
+                    - np.repeat(np.cumsum(counts) - counts, counts)
+                # Two members joined to the first are joined; the first was compared above.
+                pair = (apart[x] | apart[y]) & (x != np.repeat(begins[start:stop], counts))
+                x, y = members[x[pair]], members[y[pair]]
+                keep = _roots(self.parent, x) != _roots(self.parent, y)
+                self._compare(x[keep], y[keep])
+            start = stop
 
     def _compare(self, a: np.ndarray, b: np.ndarray) -> None:
-        """Compare pairs not compared before; join the copies."""
-        if not len(a):
-            return
-        keys = np.minimum(a, b) * self.n + np.maximum(a, b)
-        index = np.argsort(keys, kind="stable")
-        keys = keys[index]
-        fresh = np.ones(len(keys), dtype=bool)
-        fresh[1:] = keys[1:] != keys[:-1]  # a pair once
-        fresh &= ~_contains(self.failed, keys)
-        a, b, keys = a[index[fresh]], b[index[fresh]], keys[fresh]
+        """Compare pairs; join the copies."""
         for start in range(0, len(a), PAIR_CHUNK):
             i, j = a[start:start + PAIR_CHUNK], b[start:start + PAIR_CHUNK]
             hit = self._passes(i, j)
             self.stats.checked += len(i)
             self.stats.copies += int(hit.sum())
-            self._new_failed.append(keys[start:start + PAIR_CHUNK][~hit])
             _hook(self.parent, i[hit], j[hit])
 
     def _passes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -445,20 +438,6 @@ class _Search:
         matches = np.count_nonzero(self.hashes[a[maybe]] == self.hashes[b[maybe]], axis=1)
         hit[maybe] = _passes(matches, na[maybe], nb[maybe])
         return hit
-
-    def _flush_failed(self) -> None:
-        # Merged in sorted order (keys are never compared twice, so they are distinct).
-        if self._new_failed:
-            self.failed = np.sort(np.concatenate([self.failed, *self._new_failed]), kind="stable")
-            self._new_failed = []
-
-
-def _contains(ordered: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Which ``keys`` are in the sorted array ``ordered``."""
-    if not len(ordered):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(ordered, keys), len(ordered) - 1)
-    return ordered[at] == keys
 
 
 def _passes(matches: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:

@@ -40,10 +40,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-# Matches ranked by BM25 at most: ranking costs ~3 us per match in FTS5 (measured: 300 ms
-# for a word in 97,000 of 100,000 articles, 15 ms for 5,000), where the count alone costs
-# 14 ms. Past this, the most recently stored matches are ranked.
-RANKED_MATCHES = 5_000
+# Matches ranked by BM25 at most: ranking costs ~3-4 us per match in FTS5 (measured on the
+# benchmark corpus: 300 ms for a word in 97,000 of 100,000 articles, 10 ms for one in
+# 2,700), where counting them costs 0.3-14 ms. Past this, the most recently stored
+# matches are ranked.
+RANKED_MATCHES = 2_000
 # Articles indexed per SQLite transaction when catching up (texts streamed from DuckDB).
 CATCH_UP_BATCH = 500
 # zlib level of the stored texts: 3 is ~4x faster than the default 6, 5 % larger.
@@ -236,6 +237,8 @@ class SearchIndex:
             for start in range(0, len(todo), CATCH_UP_BATCH):
                 chunk = todo[start:start + CATCH_UP_BATCH]
                 self.add(IndexRow(doc, *stored[doc], text or "") for doc, text in store.iter_texts(chunk))
+            if len(todo) > CATCH_UP_BATCH:  # a bulk load: merge the index's segments
+                self._con.execute("INSERT INTO words (words) VALUES ('optimize')")
             self.mark(target)
             return len(todo)
 
@@ -275,8 +278,8 @@ class SearchIndex:
                     SELECT {columns} FROM (SELECT words.rowid AS rowid {newest} LIMIT ? OFFSET ?) m
                     JOIN docs d ON d.rowid = m.rowid ORDER BY m.rowid DESC""",
                     [*params, offset + limit - start, start]).fetchall()
-            if rows and offset == 0 and len(rows) < limit:
-                total = len(rows)
+            if offset == 0 and len(rows) < limit:
+                total = len(rows)  # the first page holds every match: no count needed
             else:
                 total = self._con.execute(f"SELECT count(*) FROM words {joined} WHERE {body}",
                                           params).fetchone()[0]

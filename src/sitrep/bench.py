@@ -288,10 +288,10 @@ def bench_copies(n: int, copies_per_story: int = COPIES_PER_STORY, workdir: Path
 
 # Queries of the search benchmark: what an analyst types (places, claimants, actors, a
 # casualty word, a short phrase; some common, some rare).
-SEARCH_QUERIES = ("killed", "Aleppo", "Observatory", "displaced", "air strikes", "Hama",
+SEARCH_QUERIES = ("killed", "Aleppo", "Observatory", "displaced", "air strikes", "Qamhana",
                   "Rapid Support Forces", "hospital", "at least", "United Nations", "Kharkiv",
-                  "prison", "civilians", "M23", "reinforcements", "ceasefire", "Red Cross",
-                  "shelling", "Health Ministry", "fled their homes", "drone", "Sittwe",
+                  "prison", "civilians", "M23", "reinforcements", "ceasefire", "rubble",
+                  "shelling", "Health Ministry", "told CNN", "convoy", "Sittwe",
                   "Houthi", "Gaza", "bridge", "curfew", "the army said", "volunteer")
 
 

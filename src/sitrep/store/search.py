@@ -63,7 +63,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, title TEXT,
-    outlet TEXT, published TEXT, url TEXT, folded_outlet TEXT, packed BLOB NOT NULL);
+    outlet TEXT, published TEXT, url TEXT, folded_outlet TEXT);
+CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     text, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -197,21 +198,25 @@ class SearchIndex:
         published = row.published.isoformat() if isinstance(row.published, date) else row.published
         packed = zlib.compress(row.text.encode("utf-8"), PACK_LEVEL)
         cur = self._con.execute(
-            "INSERT INTO docs (id, hash, title, outlet, published, url, folded_outlet, packed) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [row.id, row.hash, row.title, row.outlet, published, row.url, _fold(row.outlet), packed])
+            "INSERT INTO docs (id, hash, title, outlet, published, url, folded_outlet) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [row.id, row.hash, row.title, row.outlet, published, row.url, _fold(row.outlet)])
+        self._con.execute("INSERT INTO texts (rowid, packed) VALUES (?, ?)", [cur.lastrowid, packed])
         self._con.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", [cur.lastrowid, row.text])
 
     def _remove(self, doc: str) -> bool:
         """Remove an article and its postings (a contentless FTS5 table is told the text
         it indexed, kept compressed in ``docs``)."""
-        found = self._con.execute("SELECT rowid, packed FROM docs WHERE id = ?", [doc]).fetchone()
+        found = self._con.execute(
+            "SELECT d.rowid, t.packed FROM docs d JOIN texts t ON t.rowid = d.rowid WHERE d.id = ?",
+            [doc]).fetchone()
         if found is None:
             return False
         rowid, packed = found
         self._con.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)",
                           [rowid, _unpack(packed)])
         self._con.execute("DELETE FROM docs WHERE rowid = ?", [rowid])
+        self._con.execute("DELETE FROM texts WHERE rowid = ?", [rowid])
         return True
 
     def catch_up(self, store: _DuckStore) -> int:
@@ -261,28 +266,32 @@ class SearchIndex:
             params.append(until.isoformat())
         body = " AND ".join(where)
         joined = "JOIN docs d ON d.rowid = words.rowid" if len(where) > 1 else ""
-        columns = "d.id, d.title, d.outlet, d.published, d.url, d.packed"
+        # The page's rowids first (ranking reads postings only), then their rows and texts.
         newest = f"FROM words {joined} WHERE {body} ORDER BY words.rowid DESC"
-        rows: list[tuple] = []
+        rowids: list[int] = []
         with self._lock:
             if offset < RANKED_MATCHES:  # the newest RANKED_MATCHES matches, best first
-                rows += self._con.execute(f"""
-                    SELECT {columns} FROM (SELECT words.rowid AS rowid, bm25(words) AS score
-                                          {newest} LIMIT {RANKED_MATCHES}) m
-                    JOIN docs d ON d.rowid = m.rowid
-                    ORDER BY m.score, m.rowid DESC LIMIT ? OFFSET ?""",
-                    [*params, min(limit, RANKED_MATCHES - offset), offset]).fetchall()
+                rowids += [r for (r,) in self._con.execute(f"""
+                    SELECT rowid FROM (SELECT words.rowid AS rowid, bm25(words) AS score
+                                       {newest} LIMIT {RANKED_MATCHES})
+                    ORDER BY score, rowid DESC LIMIT ? OFFSET ?""",
+                    [*params, min(limit, RANKED_MATCHES - offset), offset])]
             if offset + limit > RANKED_MATCHES:  # then the older ones, newest first
                 start = max(offset, RANKED_MATCHES)
-                rows += self._con.execute(f"""
-                    SELECT {columns} FROM (SELECT words.rowid AS rowid {newest} LIMIT ? OFFSET ?) m
-                    JOIN docs d ON d.rowid = m.rowid ORDER BY m.rowid DESC""",
-                    [*params, offset + limit - start, start]).fetchall()
-            if offset == 0 and len(rows) < limit:
-                total = len(rows)  # the first page holds every match: no count needed
+                rowids += [r for (r,) in self._con.execute(
+                    f"SELECT words.rowid {newest} LIMIT ? OFFSET ?",
+                    [*params, offset + limit - start, start])]
+            if offset == 0 and len(rowids) < limit:
+                total = len(rowids)  # the first page holds every match: no count needed
             else:
                 total = self._con.execute(f"SELECT count(*) FROM words {joined} WHERE {body}",
                                           params).fetchone()[0]
+            marks = ",".join("?" * len(rowids))
+            rows = {r[0]: r[1:] for r in self._con.execute(
+                "SELECT d.rowid, d.id, d.title, d.outlet, d.published, d.url, t.packed "
+                f"FROM docs d JOIN texts t ON t.rowid = d.rowid WHERE d.rowid IN ({marks})",
+                rowids)} if rowids else {}
+        rows = [rows[r] for r in rowids if r in rows]
         found = [Found(doc, title, out, date.fromisoformat(day) if day else None, url, _unpack(packed))
                  for doc, title, out, day, url, packed in rows]
         return found, int(total)

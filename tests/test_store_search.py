@@ -16,6 +16,18 @@ from sitrep.store import open_db
 from sitrep.store import search as fts
 
 
+def _has_fts5() -> bool:
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.Error:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(not _has_fts5(), reason="this Python's SQLite has no FTS5 "
+                                "(search falls back to scanning the texts)")
+
+
 def _x(doc: str, text: str, outlet: str | None = "Wire", published: date | None = date(2024, 12, 1)) -> Extraction:
     return Extraction(Article(doc, text, content_id(text, 64), outlet=outlet, published=published))
 
@@ -181,3 +193,12 @@ def test_store_search_ranks_the_newest_matches_when_too_many_match(tmp_path, mon
                     for h in wq.search(store, wq.SearchParams(q="killed", outlet="wire", limit=4,
                                                               offset=o)).items]
         assert sorted(filtered) == [f"n{i}" for i in range(6)]
+
+
+def test_store_search_counts_up_to_the_limit(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(fts, "COUNT_LIMIT", 4)
+    with open_db(tmp_path / "count.duckdb") as store:
+        store.write_many([_x(f"c{i}", f"Shelling of Kherson, report {i}.") for i in range(7)])
+        page = wq.search(store, wq.SearchParams(q="kherson", limit=2))
+        assert page.total == 4 and page.next_offset == 2
+        assert wq.search(store, wq.SearchParams(q="kherson", limit=10)).total == 7  # one page: all

@@ -400,7 +400,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     twins("/articles", site.articles, "/api/articles", wq.Page[wq.schema_model(ArticleRow)], "Articles (no text)")
     twins("/claims", site.claims, "/api/claims", wq.Page[wq.schema_model(ClaimRow)], "Claims with claimant, outlet, sentence")
     twins("/events", site.events, "/api/events", wq.Page[wq.schema_model(EventRow)], "Events with place, actors, date")
-    twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds q")
+    twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds the words of q as a phrase, best first (totals exact up to 10,000)")
     for name in ("series", "contradictions", "framing", "copies"):
         twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)
     app.add_api_route("/api/articles/{doc:path}", site.article, methods=["GET"],

@@ -208,7 +208,8 @@ def article(store: Store, doc: str) -> ArticleDetail | None:
 
 def search(store: Store, p: SearchParams) -> Page[SearchHit]:
     """Articles whose text holds the words of ``q`` as a phrase (any case, punctuation
-    ignored), best match first (BM25), from the full-text index (``store/search.py``).
+    ignored), best match first (BM25), from the full-text index (``store/search.py``);
+    the total is exact up to ``search.COUNT_LIMIT`` (10,000) matches.
 
     A query with no word in it ("%") is looked for literally, scanning the texts, as is any
     query where the index cannot be kept (a folder that cannot be written)."""

@@ -348,7 +348,7 @@ def synthetic_signatures(n: int, copies_per_story: int = COPIES_PER_STORY,
     share of its shingles (0.8-1: trimmed), as MinHash of an edited copy does."""
     import numpy as np
 
-    from .reconcile.copies import _HEADER, NUM_PERM, SIGNATURE_FORMAT
+    from .minhash import HEADER as _HEADER, NUM_PERM, SIGNATURE_FORMAT
 
     rng = np.random.default_rng(seed)
     i = 0

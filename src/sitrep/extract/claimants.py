@@ -373,7 +373,9 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
     # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
     places = {**capitals, **owners}
-    regex = re.compile(
+    from .regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
+
+    regex = compile_cached(
         rf"(?<![\w-])(?:(?P<owner>{alt(places)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
         rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(places)}))(?![\w-])",
         re.IGNORECASE)

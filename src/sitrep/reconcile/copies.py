@@ -3,7 +3,7 @@
 Syndicated copy keeps most sentences of the original but changes the headline, the site
 boilerplate (menus, bylines, "Advertisement") and often trims a sentence or a paragraph.
 Each article becomes a MinHash signature of its word 5-shingles, computed once when the
-article is extracted and stored with it (``articles.minhash``, see ``pack_signature``), so
+article is extracted and stored with it (``articles.minhash``, see ``sitrep.minhash``), so
 ``find_copies(store)`` reads signatures only, no text; rows stored before signatures existed
 are signed from their text on first use. LSH banding (the bands and rows datasketch's
 ``MinHashLSH`` picks for the threshold) proposes the pairs sharing a band: every band is
@@ -23,9 +23,6 @@ article is the earliest published, then the longest, then the smallest id.
 
 from __future__ import annotations
 
-import re
-import struct
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,13 +30,9 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
-# Word n-grams as shingles: 5 words rarely repeat between different articles on the same
-# events (measured: Jaccard <= 0.01 between any two different articles of the seeds and the
-# sample corpus, 0.80 for the sample's wire copy with another headline and boilerplate).
-SHINGLE_WORDS = 5
-NUM_PERM = 128  # standard error of the Jaccard estimate ~ 1/sqrt(128) = 0.09 at J = 0.5
+from ..minhash import NUM_PERM, pack_signature, unpack_signature
+
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
 # the top 60 % of the story) are proposed; the checks below decide. Different articles about
 # the same events (Jaccard ~0.01) are practically never proposed at this threshold.
@@ -57,19 +50,6 @@ MIN_SHINGLES = 20
 # stay in the CPU cache. Measured on 10,000 synthetic articles (tests/report_synth.py, ~3
 # million candidate pairs): 0.5 s at 4,096-8,192, 0.7 s at 16,384, 1.2 s at 32,768.
 PAIR_CHUNK = 8_192
-# Layout of a stored signature (the ``articles.minhash`` BLOB): a little-endian header
-# (format, num_perm, n_shingles, n_words), then NUM_PERM uint32 MinHash values. Bump
-# SIGNATURE_FORMAT whenever shingling, hashing or NUM_PERM change: blobs of another format
-# are then signed again from their text instead of compared with new ones.
-SIGNATURE_FORMAT = 1
-_HEADER = struct.Struct("<HHII")
-
-_WORD = re.compile(r"\w+")
-# One set of MinHash permutations for every signature (building them costs more than
-# signing a short article). Seed 1 is datasketch's default: signatures stay comparable.
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
-
-
 class _ArticleLike(Protocol):
     id: str
     outlet: str | None
@@ -134,56 +114,6 @@ class _Sig:
     hashes: np.ndarray  # the MinHash values (uint32, datasketch's affine32): 512 bytes per article
 
 
-def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
-    """Lower-cased word k-grams of a text (the whole text when it is shorter than k words)."""
-    return _shingles(_WORD.findall(text.lower()), k)
-
-
-def _shingles(words: list[str], k: int = SHINGLE_WORDS) -> set[bytes]:
-    if len(words) < k:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
-
-
-def _crc32(data: bytes) -> int:
-    # CRC-32 in C: several times faster than datasketch's default SHA-1 per shingle, and as
-    # good here: datasketch (scheme affine32) pre-mixes each hash before its permutations.
-    # Deterministic across runs, unlike Python's hash().
-    return zlib.crc32(data)
-
-
-def signature(text: str) -> tuple[MinHash, int]:
-    """MinHash signature of a text and its number of distinct shingles."""
-    return _signature(_WORD.findall(text.lower()))
-
-
-def _signature(words: list[str]) -> tuple[MinHash, int]:
-    found = _shingles(words)
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=_crc32, permutations=_TEMPLATE.permutations,
-                 scheme=_TEMPLATE.scheme)
-    mh.update_batch(list(found))
-    return mh, len(found)
-
-
-def pack_signature(text: str) -> bytes:
-    """The stored form of a text's signature (the ``articles.minhash`` BLOB)."""
-    words = _WORD.findall(text.lower())
-    mh, n = _signature(words)
-    header = _HEADER.pack(SIGNATURE_FORMAT, NUM_PERM, n, len(words))
-    return header + mh.hashvalues.astype("<u4").tobytes()
-
-
-def unpack_signature(blob: bytes | None) -> tuple[int, int, bytes] | None:
-    """(n_shingles, n_words, NUM_PERM little-endian uint32 values) of a stored signature;
-    None when there is none, or it has another format (it must be signed again)."""
-    if blob is None or len(blob) != _HEADER.size + 4 * NUM_PERM:
-        return None
-    fmt, num_perm, n_shingles, n_words = _HEADER.unpack_from(blob)
-    if fmt != SIGNATURE_FORMAT or num_perm != NUM_PERM:
-        return None
-    return n_shingles, n_words, bytes(blob[_HEADER.size:])
-
-
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -228,6 +158,8 @@ def _canonical_key(doc: str, sig: _Sig) -> tuple:
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
     """(bands, rows per band): what ``MinHashLSH`` picks for LSH_THRESHOLD and NUM_PERM."""
+    from datasketch import MinHashLSH  # imports scipy (~0.7 s): only when copies are sought
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -518,4 +450,4 @@ def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
 
 
 __all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "find_copies",
-           "is_copy", "pack_signature", "shingles", "signature", "unpack_signature"]
+           "is_copy"]

@@ -444,7 +444,7 @@ class Store:
     def iter_signatures(self) -> Iterator[tuple[str, str | None, date | None, bytes | None]]:
         """(doc, outlet, published, minhash) of every article, by id; no text is read.
 
-        ``minhash`` is the stored signature (``reconcile.copies.unpack_signature`` reads
+        ``minhash`` is the stored signature (``sitrep.minhash.unpack_signature`` reads
         it), None for rows stored before signatures were kept.
         """
         return self._stream(queries.SIGNATURES, [], lambda *row: row)

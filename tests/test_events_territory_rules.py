@@ -183,3 +183,24 @@ def test_events_territory_claimed_capture_keeps_claimant(text, place, source_kin
 ])
 def test_events_territory_note_style(text, expected):
     assert set(_changes(text)) == expected
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a garrison is a facility that can be overrun (South Sudan, Mali)
+    ("Rebels overran the army garrison in Malakal on Tuesday.", "Malakal", "opposition"),
+    ("Jihadists overran the army garrison in Boulkessi, the army said.", "Boulkessi", "opposition"),
+    # a state's forces under its demonym, even when "forces" alone is no actor (Iraq, Mali)
+    ("Iraqi forces liberated Mosul International Airport.", "Mosul International Airport", "government"),
+    ("Malian troops retook Tessalit from the rebels.", "Tessalit", "government"),
+])
+def test_events_territory_facility_and_state_forces(text, place, winner):
+    assert _changes(text).get(place, (None,))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a facility of the capital is not the capital (Libya, Sudan)
+    "The rebels said they had captured the capital's disused international airport.",
+    "RSF fighters said they had seized the capital's main bridge.",
+])
+def test_events_territory_capital_facility_is_not_the_capital(text):
+    assert "the capital" not in _changes(text), _changes(text)

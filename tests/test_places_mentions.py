@@ -116,3 +116,28 @@ def test_places_mentions_country_context_order(gaz):
 def test_places_mentions_country_has_no_precision(gaz):
     m = _by_text(_mentions(gaz, "Russia denied it.", ["RU"]), "Russia")
     assert (m.precision, m.rule, m.place.feature) == (None, "country", "country")
+
+
+@pytest.mark.parametrize("sentence,name,anchor_country", [
+    # the gazetteer lacks the town; its namesake abroad (Palma, Majorca) is not it
+    ("Insurgents have taken control of Palma in Cabo Delgado province, Mozambique.", "Palma", "MZ"),
+    ("Jihadists overran Paris in Borno state, residents said.", "Paris", "NG"),
+    ("Shelling hit Toulouse in Kherson region on Monday.", "Toulouse", "UA"),
+])
+def test_places_mentions_written_province_overrules_namesake_abroad(gaz, sentence, name, anchor_country):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.rule.startswith("anchored") or m.rule == "unresolved", m.rule
+    if anchor_country:
+        assert m.place is not None and m.place.country == anchor_country
+
+
+@pytest.mark.parametrize("sentence,name,country", [
+    # a town that does lie in the province written after it keeps its own coordinates
+    ("Russian forces captured Avdiivka in Donetsk region.", "Avdiivka", "UA"),
+    ("The army retook Hama in Hama province.", "Hama", "SY"),
+    # a list of states is not a town and its qualifier
+    ("The storm hit Alaska, Alabama and Arizona.", "Alaska", "US"),
+])
+def test_places_mentions_town_in_its_written_province(gaz, sentence, name, country):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.place is not None and m.place.country == country and not m.rule.startswith("anchored"), m.rule

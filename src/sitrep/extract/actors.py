@@ -362,10 +362,10 @@ class ActorLexicon:
         for i in range(1, len(words)):
             head = " ".join(words[i:])
             entry = self.lookup(head, countries)
-            if entry is None:
-                continue
             modifier = _norm(" ".join(words[:i]))
             state = self.states.get(modifier)
+            if entry is None and not (state and _norm(head) in _FORCE_NOUNS):
+                continue  # "Iraqi forces": a state's forces even when "forces" alone is no actor
             if state and _norm(head) in _FORCE_NOUNS:
                 # the war's home state, else the article's most-named country (not every
                 # country it names: a Ukraine story names Russia too)

@@ -61,6 +61,19 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# "the U.N.-backed government", "Iran-backed Houthis", "Hamas-run ministry": a name that
+# starts a compound modifier describes another body; it does not name the speaker.
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]")
+
+
+def _glued_acronym(text: str, start: int, end: int) -> bool:
+    """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isupper())
+
+
 @dataclass
 class ClaimantLexicon:
     """Alias -> claimant, with one compiled alternation for finding aliases in text."""
@@ -117,6 +130,9 @@ class ClaimantLexicon:
         command" holds both "the military" and "military operations command")."""
         found: list[ClaimantMatch] = []
         for m in (self._overlapping(text) if overlapping else self.regex.finditer(text)):
+            if _COMPOUND_MODIFIER.match(text, m.end()) or (
+                    _norm(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end())):
+                continue
             entry = self._pick(m.group(0), countries, m.group(0))
             if entry is None:
                 continue

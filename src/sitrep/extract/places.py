@@ -270,6 +270,10 @@ class _Span:
     group: int = -1  # index of the list ("A, B and C") the span belongs to
     qualifier: Qualifier | None = None  # the province or country written after it ("Athens, Ga.")
     modes: tuple[int, bool, bool] | None = None  # sentence start, province mode, city mode
+    # A province or country is written after it ("Palma in Cabo Delgado province") and no
+    # place of that name lies there: the gazetteer does not have this town, and its
+    # namesakes elsewhere (Palma, Majorca) are not it.
+    unlisted: bool = False
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -547,6 +551,9 @@ def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx
     if _ADJECTIVE.search(span.text) or gazetteer.is_stopword(span.text):
         span.ignored = True  # "Britain-based", "HTS-led": adjectives, not places
         return
+    if span.unlisted:
+        span.placelike = True  # anchored to the area written after it (``_anchor``)
+        return
     if span.modes is None:  # the same in both passes
         sent_start, _ = _sentence_bounds(text, span.start)
         span.modes = (sent_start, _admin_mode(text, span, sent_start), _city_mode(text, span))
@@ -650,9 +657,13 @@ def _qualifier_of(text: str, span: _Span, nxt: _Span, gazetteer: Gazetteer) -> Q
 def _set_qualifiers(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
     for span, nxt in zip(spans, spans[1:]):
         q = _qualifier_of(text, span, nxt, gazetteer)
-        if q and any(_in_qualifier(c.place, q) for c in gazetteer.matches(span.text)
-                     if c.place.feature not in ("country", "region")):
+        if not q:
+            continue
+        local = [c for c in gazetteer.matches(span.text) if c.place.feature not in ("country", "region")]
+        if any(_in_qualifier(c.place, q) for c in local):
             span.qualifier = q
+        elif local and all(c.place.feature == "city" for c in local) and gazetteer.country_of(span.text) is None:
+            span.unlisted = True  # a town only ("Alaska, Alabama, ...": a list of states is no qualifier)
 
 
 def _group_lists(text: str, spans: list[_Span]) -> list[list[_Span]]:
@@ -902,6 +913,8 @@ def _description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaz
         nxt = re.match(r"^['’]?s?\s+([a-z]+)", after)
         if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) or (nxt and nxt.group(1) in _modifier_nouns()):
             continue
+        if re.match(r"^['’]s\s", after):
+            continue  # "the capital's airport": a place in the capital, not the capital
         kind = _description_kind(m.group("desc"))
         start, end = m.start(), m.end("desc")
         # (``found`` is in text order; no mention is longer than a sentence)

@@ -29,6 +29,7 @@ from .attribution import (
     according_covers,
     attribute_sentence,
     clause_attribution,
+    leading_speaker,
     speech_covers,
     trailing_say,
 )
@@ -247,6 +248,11 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
             return
+    speaker = leading_speaker(ctx, sentence)
+    if speaker is not None:
+        # "Defence Minister John Smith said the attack was the rebels'. He said 27 soldiers
+        # were killed": a named speaker with no figure yet is whom "he" refers to next.
+        set_reporter(ctx, speaker, sentence, "claimant:named-speaker")
 
 
 def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:

@@ -155,6 +155,11 @@ _TRAILING_SAY = re.compile(
     rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
 )
 _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+# "John Smith, the defence minister, said ...": a name and its role before the verb
+_LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
+                                     r"\s+(?:said|says|told|added|stated)\b")
+# '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
+_CLAUSE_WORD = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|could|that)\b", re.IGNORECASE)
 _AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
 _LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
@@ -165,7 +170,7 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
     m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text) or _AS_REPORTS.search(sentence.text)
-    if m:
+    if m and not (m.re is _INVERTED_SAY and _CLAUSE_WORD.search(m.group("who"))):
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"
@@ -341,6 +346,15 @@ _ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>mi
                          r"(?:spokes(?:man|woman|person)|official|officials|source|sources|representative|head|chief|"
                          r"leader|commander)\b",
                          re.IGNORECASE)
+
+
+def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The named speaker a sentence opens with ("Information Minister Michael Makuei said
+    ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
+    m = _LEADING_SAY.match(sentence.text) or _LEADING_APPOSITIVE_SAY.match(sentence.text)
+    if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
+        return None
+    return resolve_subject(ctx, sentence, m.group("who"))
 
 
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:

@@ -633,3 +633,31 @@ def test_claims_modifier_and_dateline_are_not_claimants(extract_text, text, sour
 ])
 def test_claims_breakdown_sentence_after_total(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,sources", [
+    # "Its spokesman, X, said": the body named before (South Sudan, Yemen)
+    ("The SPLA-IO said the army had attacked its positions. "
+     "Its spokesman, Lam Paul Gabriel, said 12 civilians were killed.", ["SPLA-IO"]),
+    # a speech clause of its own keeps the figures before it from a later "according to" (Israel)
+    ("The strike killed eight people, emergency services said, bringing the death toll to 24, "
+     "according to the prime minister's office.", ["emergency services", "Israeli Prime Minister's Office"]),
+    # a name after a long apposition, and a comma before the verb (Nigeria)
+    ("Gunmen abducted 23 passengers on the Maiduguri road, a member of the Civilian Joint Task "
+     "Force (CJTF), Babakura Kolo, said.", ["Babakura Kolo"]),
+])
+def test_claims_attribution_forms_from_more_wars(extract_text, text, sources):
+    assert [c.source for c in _run(extract_text, text)] == sources
+
+
+@pytest.mark.parametrize("text,category", [
+    # a force fighting for a state abroad is government (GUIDE.md: Wagner for Russia; Mali)
+    ("Rebels said they killed 84 Wagner fighters near Tinzaouatene.", "government"),
+    # police and guards named after "members of" (Iraq, Ukraine)
+    ("The blast killed 3 members of the Federal Police, the ministry said.", "government"),
+    ("Twelve members of the National Guard were wounded in Bakhmut.", "government"),
+    # rebels stay rebels (DRC)
+    ("The army said it killed 40 M23 fighters near Sake.", "rebels"),
+])
+def test_claims_category_of_state_forces_abroad_and_police(extract_text, text, category):
+    assert _run(extract_text, text)[0].category == category

@@ -141,3 +141,14 @@ def test_places_mentions_written_province_overrules_namesake_abroad(gaz, sentenc
 def test_places_mentions_town_in_its_written_province(gaz, sentence, name, country):
     m = _by_text(_mentions(gaz, sentence), name)
     assert m.place is not None and m.place.country == country and not m.rule.startswith("anchored"), m.rule
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # the dateline is where the reporter files from: no anchor for an unknown place (Mali)
+    ("BAMAKO, July 29 (AFP) - Fighting broke out near Tinzaouatene on the Algerian border.", "Tinzaouatene", None),
+    # a place the story names stays an anchor (DRC)
+    ("GOMA, Jan 27 (Reuters) - M23 rebels seized Sake and Kibumba north of Goma.", "Kibumba", "Goma"),
+])
+def test_places_mentions_dateline_is_no_anchor(gaz, text, name, expected):
+    m = _by_text(_mentions(gaz, text), name)
+    assert (m.anchor if m.place else None) == expected, (m.rule, m.anchor)

@@ -707,13 +707,19 @@ def _main_city_in(area: Place, spans: list[_Span], group: int | None) -> _Span |
     return None
 
 
+def _is_dateline(text: str, span: _Span) -> bool:
+    """'BAMAKO, July 29 (AFP) -': where the reporter files from, not what an unknown place
+    of the story is near (Tinzaouatene is 1,400 km from Bamako)."""
+    return span.text.isupper() and len(span.text) > 3 and (span.start == 0 or text[span.start - 1] == "\n")
+
+
 def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span], countries: Sequence[str] = ()) -> PlaceMention:
     """Tie an unknown place to the known place its sentence (or paragraph) relates it to.
     A place outside the article's countries is no anchor: a town resolved to a homonym
     abroad must not carry the village with it."""
     sent_start, sent_end = _sentence_bounds(text, span.start)
     others = [s for s in spans if _is_local(s.mention) and s.group != span.group
-              and (not countries or s.mention.place.country in countries)]
+              and (not countries or s.mention.place.country in countries) and not _is_dateline(text, s)]
     target: _Span | None = None
     group_end = max(s.end for s in spans if s.group == span.group)
     rel = re.match(r",?\s+[a-z-]+\s+of\s+(the\s+(city|town)\b)?", text[group_end:group_end + 40])

@@ -30,6 +30,7 @@ from .attribution import (
     attribute_sentence,
     clause_attribution,
     leading_speaker,
+    speech_between,
     speech_covers,
     trailing_say,
 )
@@ -180,6 +181,8 @@ def _figure_claimant(ctx: ArticleContext, sentence: Sentence, doc, cand: Candida
     if claimant_rule == "claimant:according-to" and not according_covers(doc, start):
         # "X died, according to A, while Y fled, the UN says": Y is the UN's
         local, local_rule = clause_attribution(ctx, sentence, doc, start)
+        if local is None and (local := speech_between(ctx, sentence, doc, start)) is not None:
+            local_rule = "claimant:speech-between"
         if local is not None:
             who, who_rule = local, local_rule
     elif claimant_rule.startswith("claimant:subject-of"):

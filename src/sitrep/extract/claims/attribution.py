@@ -152,7 +152,7 @@ def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
 _SAY_FORMS = (r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|"
               r"estimated|confirmed|wrote|posted|noted|read|reads)")
 _TRAILING_SAY = re.compile(
-    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?),?\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
 )
 _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
 # "John Smith, the defence minister, said ...": a name and its role before the verb
@@ -292,13 +292,26 @@ def according_covers(doc, char: int) -> bool:
     # A clause break between them ("..., according to A, while Y were displaced, the UN
     # says") means another clause, whatever the parse says.
     lo, hi = sorted((acc.idx, char))
-    if _CLAUSE_BREAK.search(doc.text[lo:hi]):
-        return False
+    if _CLAUSE_BREAK.search(doc.text[lo:hi]) or (char < acc.idx and _SPEECH_BETWEEN.search(doc.text[lo:hi])):
+        return False  # "killed eight, emergency services said, ... 24, according to X": 8 is theirs
     main = {tok.i} | {a.i for a in tok.ancestors}
     return acc.head.i in main or acc.head.head.i in main
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
+# A speech clause of its own between a figure and a later "according to".
+_SPEECH_BETWEEN = re.compile(r",\s+(?P<who>[^,;]{2,60}?)\s+(?:said|says|reported|added|confirmed|told\s+\w+)\s*,")
+
+
+def speech_between(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> Claimant | None:
+    """The speaker of a speech clause between the figure at ``char`` and a later "according
+    to" ("killed eight, emergency services said, ... according to X"), when the parse does
+    not give it."""
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if acc is None or char >= acc.idx:
+        return None
+    m = _SPEECH_BETWEEN.search(doc.text[char:acc.idx])
+    return resolve_subject(ctx, sentence, m.group("who")) if m else None
 
 
 def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:
@@ -375,6 +388,12 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
             return None
         return resolve_subject(ctx, sentence, m.group("who"))
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
+        # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
+        earlier = _reporter_or_last(ctx, sentence, None)
+        if earlier is not None:
+            return earlier
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local

@@ -125,6 +125,7 @@ class AttributionTerms:
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
     body_heads: re.Pattern[str]
+    media_words: re.Pattern[str]
     role_nouns: tuple[str, ...]
     cited_by: re.Pattern[str]
     venue_words: re.Pattern[str]
@@ -174,6 +175,7 @@ def load_attribution_terms() -> AttributionTerms:
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
         body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),
+        media_words=re.compile(_alternation(a["media_words"]), re.IGNORECASE),
         role_nouns=tuple(a["role_nouns"]),
         cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),

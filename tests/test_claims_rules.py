@@ -106,6 +106,15 @@ FIGURE_CASES = {
         ("The toll from the Odesa strike stood at 21 on Friday.", [("killed", "total", 21, None)]),
         ("By evening the death toll in Wad Madani was 124.", [("killed", "total", 124, None)]),
     ],
+    "running_total": [
+        ("The new arrivals bring the total number of internally displaced persons in Ingushetia to 172,000.",
+         [("displaced", "total", 172000, None)]),  # Chechnya
+        ("That brings to 11 the number of US troops killed since the offensive began.",
+         [("killed", "government", 11, None)]),  # Iraq
+        ("The release brought the number of freed hostages to 346.", [("released", "total", 346, None)]),  # Pakistan
+        ("Fighting displaced 5,000 more people, bringing the number of displaced to 26,000.",
+         [("displaced", "total", 5000, None), ("displaced", "total", 26000, None)]),  # Iraq
+    ],
     "level_verb": [
         ("The number of people displaced in the province has climbed to 115,000.", [("displaced", "total", 115000, None)]),
         ("The number of detained protesters in Yangon rose to 600.", [("detained", "civilians", 600, None)]),

@@ -152,3 +152,17 @@ def test_places_mentions_town_in_its_written_province(gaz, sentence, name, count
 def test_places_mentions_dateline_is_no_anchor(gaz, text, name, expected):
     m = _by_text(_mentions(gaz, text), name)
     assert (m.anchor if m.place else None) == expected, (m.rule, m.anchor)
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # an unknown name used as an adjective is no place (Bosnia)
+    ("Bosnian Serb forces overran the U.N.-declared safe area of Srebrenica on Tuesday.", "U.N.", "Srebrenica"),
+    # a time zone after a clock time is not where anything happened (Chechnya, Ukraine)
+    ("At 11:00 Moscow time the state flag was raised over the administration building in Grozny.", "Moscow", "Grozny"),
+    ("The attack began at 5 a.m. Kyiv time in Kharkiv.", "Kyiv", "Kharkiv"),
+    # "the state flag" is a flag, not a state (Chechnya)
+    ("At 11:00 Moscow time the state flag was raised over the administration building in Grozny.", "the state", "Grozny"),
+])
+def test_places_mentions_adjectives_and_time_zones_are_no_places(gaz, text, absent, present):
+    found = {m.text for m in _mentions(gaz, text)}
+    assert absent not in found and present in found, found

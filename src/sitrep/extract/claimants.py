@@ -66,6 +66,29 @@ def _norm(text: str) -> str:
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 
 
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+
+
+def _tail_of_name(text: str, start: int) -> bool:
+    """Whether a match at ``start`` ends a longer proper name ("Ansar al-Sunna Army",
+    "Baloch Liberation Army"): the word before has a capital and is no demonym or country
+    ("the Syrian army" is Syria's)."""
+    from .context import is_country_name
+    from .terms import demonym_words
+
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if not any(ch.isupper() for ch in word) or word.lower() in ("the", "a", "an"):
+        return False
+    bare = re.sub(r"['’]s$", "", word)
+    if bare.lower() in demonym_words() or is_country_name(bare):
+        return False
+    before = text[:max(0, start - len(m.group(0)))].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
+
+
 def _glued_acronym(text: str, start: int, end: int) -> bool:
     """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
     before = text[max(0, start - 2):start]
@@ -136,6 +159,8 @@ class ClaimantLexicon:
             entry = self._pick(m.group(0), countries, m.group(0))
             if entry is None:
                 continue
+            if (self._last_context_only or entry.generic) and _tail_of_name(text, m.start()):
+                continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
             found.append(ClaimantMatch(m.start(), m.end(), Claimant(
                 name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic),
                 self._last_context_only))

@@ -56,6 +56,7 @@ class _Words:
     descriptor_tails: frozenset[str]
     function_words: frozenset[str]
     name_heads: frozenset[str]
+    description_modifiers: frozenset[str]
     actor_nouns: frozenset[str]
     facility_heads: frozenset[str]
     facility_modifiers: frozenset[str]
@@ -82,6 +83,7 @@ def _words() -> _Words:
         descriptor_tails=frozenset(w["descriptor_tails"]),
         function_words=frozenset(w["function_words"]),
         name_heads=frozenset(w["name_heads"]),
+        description_modifiers=frozenset(w["description_modifiers"]),
         actor_nouns=frozenset(w["actor_nouns"]),
         facility_heads=frozenset(w["facility_heads"]),
         facility_modifiers=frozenset(w["facility_modifiers"]),
@@ -135,6 +137,9 @@ _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Britain-based", "HTS-led", "Russia-backed": a capitalised word glued to a participle.
 _ADJECTIVE = re.compile(r"-[a-z]+$")
+_ADJECTIVE_AFTER = re.compile(r"-[a-z]")
+_ZONE_TIME = re.compile(r"\s+time\b")
+_CLOCK_BEFORE = re.compile(r"(?:\d[:.h]?\d{2}|\d\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon|\bmidnight)\s*$", re.IGNORECASE)
 # Unknown all-capital short words are agencies and groups (IRNA, SANA, HTS);
 # capitalised place names in datelines ("DUBAI") are resolved before this applies.
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,6}$")
@@ -548,8 +553,17 @@ def _mention(doc_id: str, span: _Span, place: Place | None, precision: int | Non
 
 
 def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
+    _resolve_span_name(doc_id, text, span, gazetteer, ctx)
+    if span.mention is None and _ADJECTIVE_AFTER.match(text, span.end):
+        span.ignored, span.placelike = True, False  # "the U.N.-declared safe area": an unknown name as an adjective is no place
+
+
+def _resolve_span_name(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
     if _ADJECTIVE.search(span.text) or gazetteer.is_stopword(span.text):
         span.ignored = True  # "Britain-based", "HTS-led": adjectives, not places
+        return
+    if _ZONE_TIME.match(text, span.end) and _CLOCK_BEFORE.search(text[max(0, span.start - 16):span.start]):
+        span.ignored = True  # "at 11:00 Moscow time": a time zone, not where anything happened
         return
     if span.unlisted:
         span.placelike = True  # anchored to the area written after it (``_anchor``)
@@ -898,9 +912,7 @@ def _description_pattern() -> re.Pattern[str]:
 def _modifier_nouns() -> frozenset[str]:
     """Nouns after 'the city' that make it a modifier ('the city council', 'the state budget')."""
     w = _words()
-    return w.name_heads | w.facility_heads | frozenset(
-        "hall limits manager budget line lines border borders centre center officials authorities "
-        "residents mayor governor elections election government council".split())
+    return w.name_heads | w.facility_heads | w.description_modifiers
 
 
 def _description_kind(desc: str) -> str:

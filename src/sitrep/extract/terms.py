@@ -25,6 +25,7 @@ class ClaimTerms:
     quantity_words: dict[tuple[str, ...], str]  # token sequence -> quantity
     toll_nouns: frozenset[str]
     anaphora: tuple[str, ...]
+    correction_notes: tuple[str, ...]
     not_people_units: frozenset[str]
     level_verbs: tuple[str, ...] = ()
     carry_over: tuple[str, ...] = ()  # sentence openings that continue the previous report
@@ -92,6 +93,7 @@ def load_terms() -> ClaimTerms:
         quantity_words=words_map,
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
+        correction_notes=tuple(data["correction_notes"]),
         carry_over=tuple(w + " " for w in data.get("claimant_carry_over", ())),
         not_people_units=frozenset(data["not_people_units"]),
         level_verbs=tuple(sorted(data.get("level_verbs", ()), key=len, reverse=True)),

@@ -144,6 +144,14 @@ QUANTITY_CASES = {
         ("The abduction of a nurse in Kidal was confirmed on Monday.", [("detained", "civilians", 1, None)]),
         ("The wounding of a Reuters cameraman near Avdiivka was filmed.", [("injured", "civilians", 1, None)]),
     ],
+    "partitive_change": [
+        ("Doctors said 57 of the wounded died in hospital in Fallujah.", [("killed", "total", 57, "Doctors")]),  # Iraq
+        ("Officials said 37 of the freed passengers were wounded in Bolan.",
+         [("injured", "civilians", 37, ANY)]),  # Pakistan
+        ("Three of the abducted students were killed in Kaduna, police said.",
+         [("killed", "civilians", 3, ANY)]),  # Nigeria
+        ("Some 2,000 of the displaced have returned to Bakhmut.", [("displaced", "total", 2000, None)]),  # Ukraine
+    ],
     "own_noun": [
         ("The strikes caused 40 deaths and 130 injuries in Sanaa.",
          [("killed", "total", 40, None), ("injured", "total", 130, None)]),
@@ -678,3 +686,16 @@ def test_claims_attribution_forms_from_more_wars(extract_text, text, sources):
 ])
 def test_claims_category_of_state_forces_abroad_and_police(extract_text, text, category):
     assert _run(extract_text, text)[0].category == category
+
+
+@pytest.mark.parametrize("text,expected", [
+    # military jargon for killing, and forces' words for their men (Chechnya, Iraq, Sri Lanka)
+    ("The ministry said federal forces destroyed up to 170 bandits in the gorge.", ("killed", "rebels", 170)),
+    ("The US military says two Marines were killed in Fallujah.", ("killed", "government", 2)),
+    ("Troops killed at least 125 LTTE cadres near Mullaitivu, the army said.", ("killed", "rebels", 125)),
+    # people held as hostages are detained (Pakistan)
+    ("Gunmen were holding 214 people hostage on the train, officials said.", ("detained", "total", 214)),
+])
+def test_claims_more_words_for_killing_and_holding(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert (c.quantity, c.category, c.value) == expected, c.rule

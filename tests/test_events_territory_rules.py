@@ -204,3 +204,14 @@ def test_events_territory_facility_and_state_forces(text, place, winner):
 ])
 def test_events_territory_capital_facility_is_not_the_capital(text):
     assert "the capital" not in _changes(text), _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a state's marines, paratroopers and federal forces are its forces (Iraq, Chechnya)
+    ("US Marines took Karma in Anbar province on Tuesday.", "Karma", "foreign"),
+    ("Russian federal forces took Itum-Kale on Tuesday.", "Itum-Kale", "government"),
+    # "federal forces" is Ethiopia's army only in Ethiopia's war
+    ("Federal forces retook Mekelle, the Ethiopian government said.", "Mekelle", "government"),
+])
+def test_events_territory_state_force_nouns(text, place, winner):
+    assert _changes(text).get(place, (None,))[0] == winner, _changes(text)

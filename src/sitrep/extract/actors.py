@@ -55,7 +55,8 @@ _STATE_WORDS = frozenset({"government", "regime", "junta", "army", "military", "
                           "moscow", "kyiv", "kinshasa", "damascus", "khartoum"})
 # Head nouns that name armed state forces when preceded by a state's demonym.
 _FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "army", "military", "armed forces",
-                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos"})
+                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos",
+                          "marines", "paratroopers", "special forces", "federal forces", "federal troops"})
 _OPPOSITE = {"government": "opposition", "opposition": "government"}
 
 

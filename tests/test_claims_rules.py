@@ -699,3 +699,15 @@ def test_claims_category_of_state_forces_abroad_and_police(extract_text, text, c
 def test_claims_more_words_for_killing_and_holding(extract_text, text, expected):
     c = _run(extract_text, text)[0]
     assert (c.quantity, c.category, c.value) == expected, c.rule
+
+
+@pytest.mark.parametrize("text,sources", [
+    # the subject of a relative clause's speech verb is the noun it describes (Pakistan, Somalia)
+    ("The BLA, which said on Tuesday that it had executed 50 hostages, gave no evidence.", ["BLA"]),
+    ("Al-Shabaab, which claimed it had killed 30 soldiers, posted photos online.", ["al-Shabaab"]),
+    # "the agency" is the agency speaking (Chechnya, Sudan)
+    ("The UNHCR said the fighting had forced 12,000 people to flee. About 37,000 people were already "
+     "displaced before the offensive, the agency added.", ["UNHCR", "UNHCR"]),
+])
+def test_claims_relative_subject_and_the_agency(extract_text, text, sources):
+    assert [c.source for c in _run(extract_text, text)] == sources

@@ -259,6 +259,9 @@ def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
@@ -267,6 +270,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     if not subj:
         return None
     head = subj[0]
+    if head.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+        head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
     skip: set[int] = set()
     second_party = False
     for child in head.children:
@@ -478,6 +483,9 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
     states = {"government", "foreign_government"}
+    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS and rep is not None \
+            and rep.claimant.kind in ("un", "ngo", "media", "government"):
+        return rep.claimant  # "the agency added" after UNHCR, AFP or a state agency spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
                             or {hint.kind, rep.claimant.kind} <= states
                             or _same_kind_family(hint, rep.claimant)):
@@ -485,6 +493,10 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     kind = hint.kind if hint is not None and hint.kind != "unknown" else None
     return last_claimant_before(ctx, sentence.start, kind=kind) or (
         last_claimant_before(ctx, sentence.start) if hint is None else None)
+
+
+# "the agency" is a UN agency, a state agency or a news agency: whichever is speaking.
+_AGENCY_WORDS = frozenset({"the agency", "agency", "the news agency"})
 
 
 def _same_kind_family(a: Claimant, b: Claimant) -> bool:

@@ -711,3 +711,17 @@ def test_claims_more_words_for_killing_and_holding(extract_text, text, expected)
 ])
 def test_claims_relative_subject_and_the_agency(extract_text, text, sources):
     assert [c.source for c in _run(extract_text, text)] == sources
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Of the N ..., A were X and B were Y" breaks the opening figure down (Darfur, Sri Lanka)
+    ("Of the 136 people killed, 93 were adult men, 27 were women and 16 were children.",
+     [("killed", "total", 136), ("killed", "total", 93), ("killed", "civilians", 27), ("killed", "civilians", 16)]),
+    ("Of the 6,432 deaths recorded in Vanni, 1,085 were children.",
+     [("killed", "total", 6432), ("killed", "civilians", 1085)]),
+    # a figure with its own casualty verb is not part of the breakdown (Yemen)
+    ("Of the 40 people killed in Hodeidah, 12 were soldiers, and 30 others were wounded.",
+     [("killed", "total", 40), ("killed", "government", 12), ("injured", "total", 30)]),
+])
+def test_claims_of_the_whole_breakdown(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected

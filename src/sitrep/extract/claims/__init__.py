@@ -278,6 +278,9 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     """The earlier figure of this sentence that ``cand`` breaks down, if any."""
     if claims and _OF_THEM.match(text[cand.figure.end:]):
         return claims[-1]  # "704 deaths, 110 of them civilians"
+    if claims and _OF_THE_WHOLE.match(text) and claims[0].start - claims[0].sentence_start < cand.figure.start \
+            and not _CASUALTY_VERB.search(re.split(r",|\band\b", text[cand.figure.end:], maxsplit=1)[0]):
+        return claims[0]  # "Of the 136 people killed, 93 were men, 27 women and 16 children"
     for parent in reversed(claims):
         p_end = parent.end - parent.sentence_start
         if p_end <= cand.figure.start:
@@ -294,6 +297,8 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     return None
 
 
+# "Of the 136 people killed, ...": the sentence breaks down the figure it opens with.
+_OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+(?:[\w’'-]+\s+){0,3}?[\d][\d,.]*\s", re.IGNORECASE)
 # "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after
 # a copula is the predicate of the figure before, not the opening of a breakdown.
 _COPULA_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+$", re.IGNORECASE)

@@ -725,3 +725,16 @@ def test_claims_relative_subject_and_the_agency(extract_text, text, sources):
 ])
 def test_claims_of_the_whole_breakdown(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people named by a two-word demonym (CAR, South Sudan, Sri Lanka)
+    ("About 1,500 Central Africans crossed the river into Zongo, the UNHCR said.", ("displaced", "total", 1500)),
+    ("Some 20,000 South Sudanese fled to Gambella last month.", ("displaced", "total", 20000)),
+    ("Two Sri Lankans were killed in the blast in Colombo.", ("killed", "total", 2)),
+    # evacuated foreigners are displaced civilians (Chad)
+    ("French troops evacuated some 1,300 foreigners from N'Djamena.", ("displaced", "civilians", 1300)),
+])
+def test_claims_demonym_people_and_evacuees(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert (c.quantity, c.category, c.value) == expected, c.rule

@@ -54,9 +54,7 @@ def _plural_demonyms() -> set[str]:
     out = set()
     for words in data.get("demonyms", {}).values():
         for w in words:
-            w = w.lower()
-            if " " in w:
-                continue
+            w = w.lower()  # "central african" -> "central africans", as one people noun
             out.add(w if w.endswith(("ese", "ss", "i")) and not w.endswith("i") else w + "s")
             if w.endswith("ese"):
                 out.add(w)
@@ -79,7 +77,8 @@ def load_terms() -> ClaimTerms:
         people.setdefault(words[0], []).append(
             PeopleNoun(words, info["category"], info.get("subgroup"), info.get("unit"), info.get("quantity")))
     for plural in _plural_demonyms():
-        people.setdefault(plural, []).append(PeopleNoun((plural,), "total", None, None))
+        words = tuple(plural.split())
+        people.setdefault(words[0], []).append(PeopleNoun(words, "total", None, None))
     lemmas: dict[str, str] = {}
     words_map: dict[tuple[str, ...], str] = {}
     for quantity, spec in data["quantities"].items():

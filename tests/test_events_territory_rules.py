@@ -215,3 +215,14 @@ def test_events_territory_capital_facility_is_not_the_capital(text):
 ])
 def test_events_territory_state_force_nouns(text, place, winner):
     assert _changes(text).get(place, (None,))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a side word before a person names the person's side (Syria, Myanmar)
+    ("Rebel commander Hassan Abdulghani claimed the seizure of Sheikh Najjar, northeast of Aleppo.",
+     "Sheikh Najjar", "opposition"),
+    # an actor named with capitals that no file knows is not given the article's usual winner (Bosnia)
+    ("The army retook Zepa. Bosnian Serb forces overran Srebrenica on Tuesday.", "Srebrenica", None),
+])
+def test_events_territory_winner_from_side_words(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)

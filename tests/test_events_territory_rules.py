@@ -51,7 +51,7 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     ("Goma is now in the hands of M23, residents said.", "Goma", "opposition", "came_under_control"),
     # ceded_to: a transfer without a fight
     ("The Congolese army ceded the town of Bunagana to M23 rebels.", "Bunagana", "opposition", "ceded_to"),
-    ("The Afghan town of Ghazni was handed over to the Taliban without a fight.", "Ghazni", None, "ceded_to"),
+    ("The Afghan town of Ghazni was handed over to the Taliban without a fight.", "Ghazni", "opposition", "ceded_to"),
     ("Sudanese troops handed over the town of Jebel Moya in Sennar state to the RSF.", "Jebel Moya", "opposition",
      "ceded_to"),
     # moved_into: forces moving into a town entered it

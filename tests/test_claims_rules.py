@@ -704,7 +704,8 @@ def test_claims_more_words_for_killing_and_holding(extract_text, text, expected)
 
 @pytest.mark.parametrize("text,sources", [
     # the subject of a relative clause's speech verb is the noun it describes (Pakistan, Somalia)
-    ("The BLA, which said on Tuesday that it had executed 50 hostages, gave no evidence.", ["BLA"]),
+    ("The BLA, which said on Tuesday that it had executed 50 hostages, gave no evidence.",
+     ["Balochistan Liberation Army"]),
     ("Al-Shabaab, which claimed it had killed 30 soldiers, posted photos online.", ["al-Shabaab"]),
     # "the agency" is the agency speaking (Chechnya, Sudan)
     ("The UNHCR said the fighting had forced 12,000 people to flee. About 37,000 people were already "

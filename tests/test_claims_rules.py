@@ -740,3 +740,15 @@ def test_claims_of_the_whole_breakdown(extract_text, text, expected):
 def test_claims_demonym_people_and_evacuees(extract_text, text, expected):
     c = _run(extract_text, text)[0]
     assert (c.quantity, c.category, c.value) == expected, c.rule
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its soldiers" are the speaker's side, a non-state army's too (Libya, Ukraine)
+    ("The LNA said 14 of its soldiers had been killed near Gharyan.", ("rebels", "Libyan National Army")),
+    ("The army said 5 of its soldiers were wounded in Kherson.", ("government", ANY)),
+    # a known name with "and" inside is one claimant (Kashmir)
+    ("The Jammu and Kashmir Police said 3 militants were killed in Kupwara.", ("rebels", "Jammu and Kashmir Police")),
+])
+def test_claims_own_soldiers_and_names_with_and(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert c.category == expected[0] and (expected[1] is ANY or c.source == expected[1]), (c.category, c.source)

@@ -280,6 +280,14 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         elif child.dep_ in ("cc", "conj"):
             skip.update(t.i for t in child.subtree)  # "a diplomatic source and a Yemeni NGO": the first
             second_party = True
+    if second_party:
+        # "The Jammu and Kashmir Police": a known name with "and" inside is one party
+        whole = "".join(t.text_with_ws for t in head.subtree
+                        if not any(t.i in {w.i for w in c.subtree} for c in head.children
+                                   if c.dep_ in _DESCRIBING_DEPS)).strip(" ,")
+        named = ctx.lexicon.resolve(whole, ctx.countries)
+        if named is not None and named.known and " and " in named.as_written:
+            return named
     core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
     who = resolve_subject(ctx, sentence, core)
     if who is not None and (who.known or not skip or second_party):

@@ -212,8 +212,9 @@ def enemy(view: CategoryView):
 
 
 def own_people(view: CategoryView):
-    """'Hezbollah said eight of its fighters were killed': the speaker's own side."""
-    if view.category != "combatants" or view.claimant is None:
+    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers':
+    the speaker's own side, whatever the noun's usual side."""
+    if view.category not in ("combatants", "government", "rebels") or view.claimant is None:
         return None
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
     if category_words().own_people.search(between):

@@ -23,6 +23,9 @@ from pathlib import Path
 TARGET_WORDS = 800
 # Articles in the spaCy baseline sample: enough for a stable words/s figure in ~10 s.
 BASELINE_ARTICLES = 40
+# Articles added after the first reconcile, to time the incremental stage (the issue's
+# budget: 100 articles on 10,000 in under 5 s).
+ADDED_ARTICLES = 100
 
 _PLACES = ["Hama", "Homs", "Idlib", "Aleppo", "Saraqeb", "Kharkiv", "Pokrovsk", "Goma", "El Fasher",
            "Khan Younis", "Rafah", "Bakhmut", "Omdurman", "Sittwe", "Marib", "Deir ez-Zor"]
@@ -59,10 +62,18 @@ class BenchResult:
     peak_rss_mb: float
     claims: int
     jobs: int
-    reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
+    # The reconcile stage (copies, series, estimates, contradictions, stories, framing) on
+    # the whole corpus once, stored; then again after ADDED_ARTICLES more articles (only
+    # what they touch is recomputed); and reading the stored results as the commands do.
+    reconcile_seconds: float = 0.0
     reconcile_ms_per_article: float = 0.0
     reconcile_peak_rss_mb: float = 0.0
     cpu_seconds: float = 0.0  # CPU time of the run (this process and its worker processes)
+    added_articles: int = 0
+    reconcile_added_seconds: float = 0.0
+    read_series_seconds: float = 0.0  # `sitrep series` from the stored results
+    read_contradictions_seconds: float = 0.0  # `sitrep contradictions`
+    read_report_seconds: float = 0.0  # `sitrep report`
 
 
 def _sentence(rng: random.Random) -> str:
@@ -77,13 +88,14 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def generate_corpus(folder: Path, n: int, seed: int = 7) -> int:
-    """Write ``n`` distinct articles (txt) into ``folder``; returns the total word count."""
+def generate_corpus(folder: Path, n: int, seed: int = 7, first: int = 0) -> int:
+    """Write ``n`` distinct articles (txt) into ``folder``, numbered from ``first``; returns
+    the total word count."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     start = date(2024, 11, 27)
-    for i in range(n):
+    for i in range(first, first + n):
         published = start + timedelta(days=i % 30)
         lines = [f"Fighting around {rng.choice(_PLACES)} enters day {i % 40 + 2}", published.strftime("%B %d, %Y"), ""]
         words = 0
@@ -139,35 +151,66 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
-    """One end-to-end `run` over ``corpus`` (called in a fresh process by `bench`)."""
+def measure_run(corpus: Path, db: Path, jobs: int, *, incremental: bool = True) -> BenchResult:
+    """One end-to-end `run` over ``corpus`` (called in a fresh process by `bench`), then
+    the reconcile stage once, again after ``ADDED_ARTICLES`` more articles, and the reads
+    of its stored results (``incremental=False``: the stage once only)."""
     from .pipeline import run
 
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
     started, cpu = time.perf_counter(), _cpu_seconds()
-    summary = run([corpus], db, jobs=jobs)
+    summary = run([corpus], db, jobs=jobs, reconcile=False)  # the stage is timed on its own below
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu
     # Peak of the run itself (main process or a worker, whichever is larger), taken before
     # the cross-source layer runs in this process.
     peak = max(_peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     rec_seconds = measure_reconcile(db)
-    return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
-                       peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1),
-                       _peak_rss_mb(), cpu)
+    result = BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
+                         peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / max(summary.articles, 1),
+                         _peak_rss_mb(), cpu)
+    if incremental:
+        extra = corpus.with_name(corpus.name + "_added")
+        n_files = len(list(corpus.glob("*.txt")))
+        generate_corpus(extra, ADDED_ARTICLES, seed=8, first=n_files)
+        added = run([extra], db, jobs=jobs, reconcile=False)
+        result.added_articles = added.new
+        result.reconcile_added_seconds = measure_reconcile(db)
+        reads = measure_reads(db, db.with_suffix(".html"))
+        result.read_series_seconds = reads["series"]
+        result.read_contradictions_seconds = reads["contradictions"]
+        result.read_report_seconds = reads["report"]
+    return result
 
 
 def measure_reconcile(db: Path) -> float:
-    """Seconds for the cross-source layer over the whole database."""
+    """Seconds for the reconcile stage to bring the stored results up to date."""
     from .reconcile import reconcile
-    from .reconcile.framing import framing
     from .store import open_db
 
     started = time.perf_counter()
-    with open_db(db, read_only=True) as store:
+    with open_db(db) as store:
         reconcile(store)
-        framing(store.iter_articles(with_text=True))
     return time.perf_counter() - started
+
+
+def measure_reads(db: Path, report: Path) -> dict[str, float]:
+    """Seconds to read the stored results as `sitrep series`, `sitrep contradictions` and
+    `sitrep report` do (open read-only, check they are up to date, read)."""
+    from .publish.report import write_report
+    from .reconcile import stale_reason
+    from .store import open_db
+
+    def timed(read) -> float:
+        started = time.perf_counter()
+        with open_db(db, read_only=True) as store:
+            assert stale_reason(store) is None
+            read(store)
+        return round(time.perf_counter() - started, 3)
+
+    return {"series": timed(lambda s: (s.series(), s.copy_groups())),
+            "contradictions": timed(lambda s: s.contradictions()),
+            "report": timed(lambda s: write_report(s, report))}
 
 
 def measure_spacy_baseline(corpus: Path, n: int = BASELINE_ARTICLES) -> float:
@@ -204,7 +247,7 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
 
 
 def _single_run(corpus: Path, db: Path, jobs: int) -> dict:
-    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs)]
+    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs), "once"]
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
@@ -248,7 +291,7 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                     driver_cpu = _cpu_seconds() - driver_cpu
                 db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
                 with open_db(db) as store:
-                    loaded = load(store, str(out))
+                    loaded = load(store, str(out), reconcile=False)  # the merge alone (the stage: `bench`)
                 workers = summary.workers
                 rate = summary.articles / summary.seconds
                 row["dask"].append({
@@ -284,5 +327,6 @@ if __name__ == "__main__":  # a worker of `bench`: one size, one fresh process
 
     load_pipeline()
     default_extractor()
-    result = measure_run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))
+    result = measure_run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]),
+                         incremental=sys.argv[4:] != ["once"])
     print(json.dumps({k: (round(v, 2) if isinstance(v, float) else v) for k, v in asdict(result).items()}))

@@ -48,15 +48,55 @@ def _parse_date(value: Optional[str], name: str) -> Optional[date]:
         raise typer.BadParameter(f"{name} must be a date like 2024-12-04, got {value!r}")
 
 
-def _open_read(db: Path):
-    from .store import StoreError, open_db
+def _open_read(db: Path, *, reconciled: bool = False):
+    """The database opened read-only. ``reconciled``: the command reads the stored
+    cross-source results, so they are brought up to date first when they are not (a
+    database of an older version, a run interrupted before its reconcile stage), through
+    a write connection, with a note saying so; a dataset folder's are computed in memory."""
+    from .store import StoreError, StoreOutdated, open_db
 
     if not Path(db).exists():
         one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
         raise typer.Exit(2)
     try:
-        return open_db(db, read_only=True)
+        store = open_db(db, read_only=True)
+    except StoreOutdated as exc:  # an older schema: migrated below when this command needs the results
+        if not reconciled:
+            one_line(err, "error:", exc, "red")
+            raise typer.Exit(2)
+        reason = f"database {db} is of an older version"
     except StoreError as exc:  # locked by another process, a dataset folder, an old schema
+        one_line(err, "error:", exc, "red")
+        raise typer.Exit(2)
+    else:
+        if not reconciled:
+            return store
+        from .reconcile import reconcile, stale_reason
+
+        reason = stale_reason(store)
+        if reason is None:
+            return store
+        if store.is_dataset:  # read in place: its results live in memory, computed on open
+            reconcile(store)
+            return store
+        store.close()
+    return _reconcile_then_read(db, reason)
+
+
+def _reconcile_then_read(db: Path, reason: str):
+    from .reconcile import reconcile
+    from .store import StoreError, open_db
+
+    try:
+        with open_db(db) as writable:
+            done = reconcile(writable)
+    except StoreError as exc:
+        one_line(err, "error:", f"{reason}, and they cannot be brought up to date: {exc}", "red")
+        raise typer.Exit(2)
+    one_line(err, "note:", f"{reason}; brought up to date first: {done.line()}", "yellow")
+    try:
+        return open_db(db, read_only=True)
+    except StoreError as exc:
         one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
 
@@ -224,6 +264,8 @@ def run(
         f"{_n(summary.articles, 'article')} ({', '.join(parts)}), {_n(summary.claims, 'claim')}, "
         f"{_n(summary.events, 'event')}, {_n(len(summary.errors), 'input')} skipped "
         f"in {summary.seconds:.1f}s -> {db}"))
+    if summary.reconciled is not None and summary.reconciled.did_something:
+        out.print(Text(f"Cross-source results: {summary.reconciled.line()}"))
     for note in run_notes(summary, db):
         out.print(Text("note: ", style="yellow") + Text(note))
     if summary.errors:
@@ -331,6 +373,37 @@ def load(
         f"{summary.replaced:,} replaced, {summary.unchanged:,} unchanged), {_n(summary.claims, 'claim')} and "
         f"{_n(summary.events, 'event')} added, {_n(summary.errors, 'input error')} recorded "
         f"in {summary.seconds:.1f}s -> {db}"))
+    if summary.reconciled is not None and summary.reconciled.did_something:
+        out.print(Text(f"Cross-source results: {summary.reconciled.line()}"))
+
+
+@app.command("reconcile", context_settings=CONTEXT)
+def reconcile_cmd(
+    db: Path = DB_OPTION,
+    full: bool = typer.Option(False, "--full", help="Recompute everything instead of only what new, changed or "
+                              "removed articles touch."),
+) -> None:
+    """Bring the stored cross-source results (wire copies, series, estimates,
+    contradictions, stories, framing) up to date with the articles. `sitrep run`, `load`,
+    `watch` and the web app's add form run this stage after they write, recomputing only
+    what their articles touch; the commands that read the results run it first when they
+    find them out of date. Run it by hand after an upgrade, or with --full to start over.
+
+    Example: sitrep reconcile --db syria.duckdb
+    """
+    from .reconcile import reconcile
+    from .store import StoreError, open_db
+
+    if not Path(db).exists():
+        one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
+        raise typer.Exit(2)
+    try:
+        with open_db(db) as store:
+            done = reconcile(store, full=full)
+    except StoreError as exc:  # locked by another process, or a dataset folder (read-only)
+        one_line(err, "error:", exc, "red")
+        raise typer.Exit(2)
+    out.print(Text(done.line() if done.did_something else f"{done.line()}; nothing to do"))
 
 
 def _table(*columns: tuple[str, int | None]) -> Table:
@@ -561,14 +634,7 @@ def export_series_cmd(
 
     Example: sitrep export series --format csv -o series.csv
     """
-    from .reconcile import reconcile
-    from .reconcile.series import to_rows
-
-    def rows(store):
-        rec = reconcile(store, with_contradictions=False)
-        return rec.estimates if estimates else to_rows(rec.series)
-
-    _export_computed(db, fmt, output, rows, raw_csv)
+    _export_stored(db, fmt, output, lambda store: store.estimates() if estimates else store.series_rows(), raw_csv)
 
 
 @export_app.command("contradictions", context_settings=CONTEXT)
@@ -582,10 +648,9 @@ def export_contradictions_cmd(
 
     Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
     """
-    from .reconcile import reconcile
     from .reconcile.contradictions import to_rows
 
-    _export_computed(db, fmt, output, lambda store: to_rows(reconcile(store).contradictions), raw_csv)
+    _export_stored(db, fmt, output, lambda store: to_rows(store.contradictions()), raw_csv)
 
 
 @export_app.command("framing", context_settings=CONTEXT)
@@ -599,19 +664,32 @@ def export_framing_cmd(
 
     Example: sitrep export framing --format csv -o framing.csv
     """
-    from .reconcile.framing import framing as framing_rows
-
-    _export_computed(db, fmt, output, lambda store: framing_rows(store.iter_articles(with_text=True)), raw_csv)
+    _export_stored(db, fmt, output, lambda store: store.framing(), raw_csv)
 
 
-def _export_computed(db: Path, fmt: str, output: Optional[Path], compute, raw_csv: bool = False) -> None:
-    """Compute rows from the database and write them as JSON lines or CSV."""
+@export_app.command("stories", context_settings=CONTEXT)
+def export_stories_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    raw_csv: bool = RAW_CSV_OPTION,
+) -> None:
+    """Export stories: articles about the same events (same event at a place, places or
+    actors together in a few days), with their dates, places, event types and outlets.
+
+    Example: sitrep export stories --format csv -o stories.csv
+    """
+    _export_stored(db, fmt, output, lambda store: store.stories(), raw_csv)
+
+
+def _export_stored(db: Path, fmt: str, output: Optional[Path], read, raw_csv: bool = False) -> None:
+    """Write rows of the stored cross-source results (``read(store)``) as JSON lines or CSV."""
     from .publish.export import export_rows
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("--format must be jsonl or csv")
-    with _open_read(db) as store:
-        rows = compute(store)
+    with _open_read(db, reconciled=True) as store:
+        rows = read(store)
     with _output(output) as fh:
         n = export_rows(rows, fh, fmt, raw_csv=raw_csv)
     err.print(f"{n} rows exported")
@@ -741,39 +819,37 @@ def series(
 
     Example: sitrep series --quantity killed --source observatory
     """
-    from .reconcile import reconcile
-
     _choice(quantity, QUANTITIES, "--quantity")
-    with _open_read(db) as store:
-        rec = reconcile(store, with_contradictions=False)
+    with _open_read(db, reconciled=True) as store:
+        if estimates:
+            chosen, total = store.estimates_page(quantity=quantity, limit=limit)
+        else:
+            shown, total = store.series_page(quantity=quantity, source=source, limit=limit)
+            n_copy_groups = len(store.copy_groups())
     if estimates:
         table = _table(("date", None), ("quantity", None), ("category", 2), ("scope", 3), ("low", None),
                        ("best", None), ("high", None), ("best from", 3))
-        chosen = [e for e in rec.estimates if not quantity or e.quantity == quantity]
-        for e in chosen[:limit]:
+        for e in chosen:
             scope = e.scope_text if e.scope != "current" else ""
             table.add_row(*(Text(str(c)) for c in (
                 e.as_of or "", e.quantity, e.category + (f" ({e.subgroup})" if e.subgroup else ""), scope,
                 _num(e.low), _num(e.best), _num(e.high), e.best_source or "")))
         out.print(table)
-        rules = list(dict.fromkeys(e.best_rule for e in chosen[:limit] if e.best_rule))
+        rules = list(dict.fromkeys(e.best_rule for e in chosen if e.best_rule))
         for rule in rules:
             out.print(Text("rule: ", style="bold") + Text(rule))
-        out.print(_shown(min(len(chosen), limit), len(chosen), "estimate", limit))
+        out.print(_shown(len(chosen), total, "estimate", limit))
         return
-    chosen = [s for s in rec.series if (not quantity or s.quantity == quantity)
-              and (not source or source.lower() in (s.claimant or "").lower())]
-    chosen.sort(key=lambda s: (-len(s.points), s.claimant or ""))
     table = _table(("claimant", 2), ("quantity", None), ("category", 2), ("scope", 2),
                    ("points (date: value [reports])", 5))
-    for s in chosen[:limit]:
+    for s in shown:
         pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{len(p.reports)}]" for p in s.points)
         table.add_row(*(Text(str(c)) for c in (s.claimant or "(no claimant)", s.quantity,
                                                 s.category + (f"/{s.subgroup}" if s.subgroup else ""),
                                                 s.scope.describe(), pts)))
     out.print(table)
-    out.print(f"{_shown(min(len(chosen), limit), len(chosen), 'series', limit).replace('seriess', 'series')}; "
-              f"{_n(len(rec.copies), 'wire-copy group')} counted once")
+    out.print(f"{_shown(len(shown), total, 'series', limit).replace('seriess', 'series')}; "
+              f"{_n(n_copy_groups, 'wire-copy group')} counted once")
 
 
 def _num(value) -> str:
@@ -790,7 +866,8 @@ def _fmt_point(p) -> str:
 def contradictions(
     db: Path = DB_OPTION,
     kind: Optional[str] = typer.Option(None, help="One of: update, scope, category, partisan, genuine, control."),
-    window: int = typer.Option(7, min=0, help="Days within which two figures are compared."),
+    window: int = typer.Option(7, min=0, help="Days within which two figures are compared. The stored results "
+                               "are for 7 days; another window is computed from the stored series (slower)."),
     limit: int = typer.Option(40, min=1, help="Rows to show."),
 ) -> None:
     """Disagreements between figures (and control claims) with a reason: a later update, a
@@ -798,19 +875,22 @@ def contradictions(
 
     Example: sitrep contradictions --kind partisan
     """
-    from .reconcile import reconcile
+    from .reconcile import DEFAULT_WINDOW_DAYS, contradictions_for_window
     from .reconcile.contradictions import KINDS
 
     _choice(kind, KINDS, "--kind")
-    with _open_read(db) as store:
-        rec = reconcile(store, window_days=window)
-    found = [c for c in rec.contradictions if not kind or c.kind == kind]
+    with _open_read(db, reconciled=True) as store:
+        if window == DEFAULT_WINDOW_DAYS:
+            found, total = store.contradictions_page(kind=kind, limit=limit)
+        else:
+            found = [c for c in contradictions_for_window(store, window) if not kind or c.kind == kind]
+            total = len(found)
     for c in found[:limit]:
         out.print(Text(f"[{c.kind}] ", style="bold") + Text(c.explanation))
         for side in (c.a, c.b):
             out.print(Text(f"    {side.source or 'no claimant'} in {side.outlet or side.doc} "
                            f"({side.date or 'undated'}): {side.sentence}"))
-    out.print(_shown(min(len(found), limit), len(found), "contradiction", limit))
+    out.print(_shown(min(len(found), limit), total, "contradiction", limit))
 
 
 @app.command(context_settings=CONTEXT)
@@ -826,14 +906,14 @@ def framing(
 
     Example: sitrep framing --side opposition
     """
-    from .reconcile.framing import FRAMED_SIDES, framing as framing_rows, outlet_summary
+    from .reconcile.framing import FRAMED_SIDES
 
     _choice(side, FRAMED_SIDES, "--side")
-    with _open_read(db) as store:
-        rows = framing_rows(store.iter_articles(with_text=True))
+    with _open_read(db, reconciled=True) as store:
+        rows = store.framing()
+        summaries = store.outlet_framing()
     if outlets:
         table = Table(header_style="bold", expand=True)
-        summaries = outlet_summary(rows)
         fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
                               "foreign_labels", "other_labels", "quoted_labels")
                   if summaries and hasattr(summaries[0], f) and any(getattr(x, f) for x in summaries)]
@@ -880,7 +960,7 @@ def report(
     """
     from .publish.report import write_report
 
-    with _open_read(db) as store:
+    with _open_read(db, reconciled=True) as store:
         stats = write_report(store, output, title=title, max_rows=max_rows)
     err.print(f"{output}: {stats.bytes / 1e6:.1f} MB in {stats.seconds:.1f}s; "
               f"{stats.n_claims_shown:,}/{stats.n_claims:,} figures, {stats.n_events_shown:,}/{stats.n_events:,} events")
@@ -1106,6 +1186,15 @@ def bench(
                                          r["reconcile_seconds"], r["reconcile_ms_per_article"],
                                          r["reconcile_peak_rss_mb"])))
     out.print(table)
+    stored = Table(header_style="bold", title="Reconcile stage and reads of its stored results")
+    for col in ("articles", "reconcile once s", "articles added", "reconcile after s", "series s",
+                "contradictions s", "report s"):
+        stored.add_column(col, justify="right")
+    for r in report["sizes"]:
+        stored.add_row(*(str(x) for x in (r["articles"], r["reconcile_seconds"], r["added_articles"],
+                                          r["reconcile_added_seconds"], r["read_series_seconds"],
+                                          r["read_contradictions_seconds"], r["read_report_seconds"])))
+    out.print(stored)
     if "spacy_full_pass_articles_per_s_one_core" in report:
         out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
                   f"on one core ({jobs} jobs above)")

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,11 +37,12 @@ from sitrep.publish import mapdata
 from sitrep.publish import web_query as wq
 from sitrep.publish.report import dashboard, script_json
 from sitrep.publish.web_add import MAX_ARTICLE_BYTES, MAX_BODY_BYTES, Added, ArticleIn, NotStored, add_article, to_article
-from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseUnavailable
+from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseOutdated, DatabaseUnavailable
 from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, environment, highlight, page_url
-from sitrep.publish.web_reconcile import VIEWS, ReconcileCache, ReconcileUnavailable, compute, matches
+from sitrep.publish.web_query import VIEWS
+from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
 from sitrep.records import IngestError
-from sitrep.store import ArticleRow, ClaimRow, EventRow, queries
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
 from sitrep.watch.alerts import Alert, read_alerts
 from sitrep.watch.config import ALERT_TYPES
 
@@ -170,7 +172,51 @@ class App:
     def __init__(self, db_path: str | Path) -> None:
         self.db = Database(db_path)
         self.env = environment()
-        self.cache = ReconcileCache()
+        self._boards: dict[Any, Any] = {}  # the overview's dashboard, per database version
+        self._lock = threading.Lock()
+        self._fresh_version: Any = None  # database version whose reconcile results were found up to date
+
+    # -- the stored cross-source results -----------------------------------------------------
+
+    def _ensure_fresh(self) -> None:
+        """Before a view reads the stored cross-source results: when they are out of date (a
+        database of an older version, rows written without the reconcile stage), bring them
+        up to date through a short write, as `sitrep run` would. Checked once per version of
+        the file; a dataset folder's results are kept per connection (``reconciled``)."""
+        version = self.db.version()
+        if version == self._fresh_version:
+            return
+        with self._lock:
+            if version == self._fresh_version:
+                return
+            try:
+                with self.db.read() as store:
+                    reason = None if store.is_dataset else stale_reason(store)
+            except DatabaseOutdated:
+                reason = "older schema"
+            if reason is not None:
+                with self.db.write() as store:
+                    reconcile(store)
+            self._fresh_version = self.db.version()
+
+    @contextmanager
+    def reconciled(self) -> Iterator[Store]:
+        """A read-only store whose reconcile results are up to date."""
+        self._ensure_fresh()
+        with self.db.read() as store:
+            if store.is_dataset:
+                ensure_reconciled(store)  # in the connection's own memory, once per connection
+            yield store
+
+    def dashboard(self, store: Store) -> Any:
+        version = self.db.version()
+        with self._lock:
+            board = self._boards.get(version)
+        if board is None:
+            board = dashboard(store)
+            with self._lock:
+                self._boards = {version: board}  # older versions are dropped
+        return board
 
     # -- responses -----------------------------------------------------------
 
@@ -206,18 +252,19 @@ class App:
     # -- views ---------------------------------------------------------------
 
     def overview(self, request: Request) -> Response:
-        with self.db.read() as store:
+        if wants_json(request):
+            with self.db.read() as store:
+                return self.respond(request, wq.overview(store), "index.html", "Situation record")
+        with self.reconciled() as store:
             data = wq.overview(store)
-            board = None
-            if not wants_json(request):
-                board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
+            board = self.dashboard(store)
         return self.respond(request, data, "index.html", "Situation record", board=board,
                             map_json=script_json(board.map) if board and board.map else None)
 
     def map_json(self, request: Request) -> Response:
         """The map's payload (markers, control, basemap), as the overview draws it."""
-        with self.db.read() as store:
-            board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
+        with self.reconciled() as store:
+            board = self.dashboard(store)
         return JSONResponse(jsonable_encoder(board.map or {}))
 
     def api_index(self, request: Request, app: FastAPI) -> Response:
@@ -271,18 +318,16 @@ class App:
 
     def reconcile_view(self, name: str) -> Callable[..., Response]:
         def endpoint(request: Request, f: Annotated[ReconcileFilters, Query()]) -> Response:
-            view = VIEWS[name]  # looked up per request: reconcile modules may arrive later
-            with self.db.read() as store:
-                tables = self.cache.get((name, view), self.db.version(), lambda: compute(view, store))
+            view = VIEWS[name]
             wanted = f.model_dump(exclude={"limit", "offset"})
+            with self.reconciled() as store:  # the stored results: read, never computed here
+                tables = wq.view_tables(store, name, wanted, f.limit, f.offset)
             out = ReconcileOut(view=name, title=view.title, tables=[])
             for table in tables:
-                rows = [r for r in table.rows if matches(r, wanted)]
-                items = rows[f.offset:f.offset + f.limit]
-                end = f.offset + len(items)
-                out.tables.append(TablePage(name=table.name, total=len(rows), limit=f.limit,
-                                            offset=f.offset, next_offset=end if end < len(rows) else None,
-                                            items=items))
+                end = f.offset + len(table.items)
+                out.tables.append(TablePage(name=table.name, total=table.total, limit=f.limit,
+                                            offset=f.offset, next_offset=end if end < table.total else None,
+                                            items=table.items))
             template = RECONCILE_TEMPLATES.get(name, "reconcile.html")
             return self.respond(request, out, template, view.title, fields=RECONCILE_FIELDS)
 
@@ -434,10 +479,6 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     @app.exception_handler(DatabaseUnavailable)
     async def unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
         return site.error(request, 503, str(exc))
-
-    @app.exception_handler(ReconcileUnavailable)
-    async def no_reconcile(request: Request, exc: ReconcileUnavailable) -> Response:
-        return site.error(request, 503, f"this view is not available yet: {exc}")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -14,7 +14,7 @@ from report_synth import _places, extraction, extractions
 from sitrep.demo import sample_dir
 from sitrep.pipeline import run
 from sitrep.reconcile import ReconcileStale, compute, ensure_reconciled, reconcile, stale_reason
-from sitrep.reconcile import stage
+from sitrep.reconcile import stage, state
 from sitrep.store import open_db
 
 def _sample_halves(tmp_path):
@@ -126,7 +126,7 @@ def test_reconcile_older_rules_or_version_rebuild_from_scratch(tmp_path, monkeyp
         store.write_many(extractions(8))
         assert reconcile(store).full
         assert not reconcile(store).did_something
-        monkeypatch.setattr(stage, "RECONCILE_FORMAT", stage.RECONCILE_FORMAT + 1)
+        monkeypatch.setattr(state, "RECONCILE_FORMAT", state.RECONCILE_FORMAT + 1)
         assert "another version" in stale_reason(store)
         done = reconcile(store)
         assert done.full and done.new == 8

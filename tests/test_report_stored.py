@@ -83,3 +83,30 @@ def test_report_stored_pages_equal_sorting_everything(reconciled):
         chosen = sorted((s for s in store.series() if s.quantity == "killed"
                          and "observatory" in (s.claimant or "").lower()), key=lambda s: (-len(s.points), s.claimant or ""))
         assert series == chosen[:3] and n == len(chosen)
+
+
+def test_report_stored_series_lines_are_the_pages_latest_points(reconciled):
+    from sitrep.reconcile.series import to_rows
+
+    with open_db(reconciled, read_only=True) as store:
+        page, total = store.series_page(limit=5)
+        lines, n = store.series_lines(limit=5, last=3)
+        assert n == total and [x.key for x in lines] == [s.key for s in page]
+        for line, s in zip(lines, page):
+            assert line.points == to_rows([s])[-3:] and line.n_points == len(s.points)
+            assert line.scope_text == s.scope.describe() and line.claimant == s.claimant
+
+
+def test_report_stored_framing_pages_equal_sorting_everything(reconciled):
+    with open_db(reconciled, read_only=True) as store:
+        every = store.framing()
+        for side in (None, "opposition", "government"):
+            rows = sorted((r for r in every if not side or r.actor_side == side),
+                          key=lambda r: (r.actor_side, r.outlet, -r.count))
+            assert store.framing_by_side(side=side, limit=7) == (rows[:7], len(rows))
+        summaries = store.outlet_framing()
+        page, n, filled = store.outlet_page(limit=4)
+        assert page == summaries[:4] and n == len(summaries)
+        assert filled == {f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
+                                      "foreign_labels", "other_labels", "loaded_labels", "quoted_labels")
+                          if any(getattr(x, f) for x in summaries)}

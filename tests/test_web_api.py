@@ -18,7 +18,7 @@ def client(tmp_path_factory):
 
 @pytest.mark.parametrize("path", [
     "/api/overview", "/api/articles", "/api/claims", "/api/events", "/api/search?q=killed",
-    "/api/series", "/api/contradictions", "/api/framing", "/api/copies", "/api/articles/wire",
+    "/api/series", "/api/contradictions", "/api/framing", "/api/copies", "/api/stories", "/api/articles/wire",
     "/openapi.json",
 ])
 def test_web_api_endpoints_answer_json(client, path: str) -> None:

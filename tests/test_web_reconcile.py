@@ -18,7 +18,7 @@ from sitrep.reconcile import reconcile, stale_reason
 from sitrep.store import open_db
 from web_data import build_small_db
 
-VIEWS = ("series", "contradictions", "framing", "copies")
+VIEWS = ("series", "contradictions", "framing", "copies", "stories")
 
 
 @pytest.fixture()
@@ -73,7 +73,7 @@ def test_web_reconcile_endpoints_answer_from_the_stored_tables(synth_db, view, n
         assert tables and all(t["total"] > 0 and t["items"] for t in tables), view
 
 
-FILTERS = [{}, {"quantity": "killed"}, {"category": "civilians"}, {"source": "united"}, {"source": "OBSERVATORY"},
+FILTERS = [{}, {"quantity": "killed"}, {"doc": "synth_00002"}, {"outlet": "OUTLET 2"}, {"category": "civilians"}, {"source": "united"}, {"source": "OBSERVATORY"},
            {"outlet": "outlet 1"}, {"outlet": "copy"}, {"doc": "SYNTH_00003"}, {"doc": "synth_00001_copy"},
            {"since": date(2024, 12, 10)}, {"until": date(2024, 12, 1)}, {"place": "hama"},
            {"quantity": "injured", "source": "white", "since": date(2024, 12, 1), "until": date(2024, 12, 20)}]

@@ -71,12 +71,14 @@ def _open_read(db: Path, *, reconciled: bool = False):
     else:
         if not reconciled:
             return store
-        from .reconcile import reconcile, stale_reason
+        from .reconcile import stale_reason  # light: the stage itself is imported only if needed
 
         reason = stale_reason(store)
         if reason is None:
             return store
         if store.is_dataset:  # read in place: its results live in memory, computed on open
+            from .reconcile import reconcile
+
             reconcile(store)
             return store
         store.close()
@@ -207,7 +209,10 @@ def run(
     The summary says which articles lack a date or an outlet and how to give them. Inputs
     that cannot be read (or stored) get one `skipped` line each on stderr, the rest of the
     run goes on, and the exit status is 1; an article stored with something left out (stray
-    bytes dropped, a JSONL field that is not usable) gets a `note` line.
+    bytes dropped, a JSONL field that is not usable) gets a `note` line. Once the articles
+    are stored, the cross-source results (copies, series, estimates, contradictions,
+    stories, framing) are brought up to date, recomputing only what the run's articles
+    touch (docs/reconcile.md).
 
     With --dask ADDRESS --out DIR the same stages run as tasks on a Dask cluster, one per
     shard of the inputs (files, and line ranges of large JSONL files), writing Parquet to
@@ -349,9 +354,9 @@ def load(
     """Merge a Parquet dataset written by `sitrep run --dask` into the database, a few
     shards per transaction: articles not stored are added with their claims, events and
     places; stored ones whose row differs and is older are replaced; the rest are left
-    alone, so loading again adds nothing. Input errors are recorded once. Afterwards the
-    cross-source commands (series, contradictions, framing, report, serve) work as after
-    `sitrep run`.
+    alone, so loading again adds nothing. Input errors are recorded once. Then the
+    reconcile stage brings the stored cross-source results (series, contradictions, framing,
+    stories) up to date, as after `sitrep run`.
 
     Example: sitrep load out/ --db sitrep.duckdb
     """
@@ -824,8 +829,8 @@ def series(
         if estimates:
             chosen, total = store.estimates_page(quantity=quantity, limit=limit)
         else:
-            shown, total = store.series_page(quantity=quantity, source=source, limit=limit)
-            n_copy_groups = len(store.copy_groups())
+            shown, total = store.series_lines(quantity=quantity, source=source, limit=limit, last=SERIES_POINTS)
+            n_copy_groups = store.copy_group_count()
     if estimates:
         table = _table(("date", None), ("quantity", None), ("category", 2), ("scope", 3), ("low", None),
                        ("best", None), ("high", None), ("best from", 3))
@@ -843,13 +848,20 @@ def series(
     table = _table(("claimant", 2), ("quantity", None), ("category", 2), ("scope", 2),
                    ("points (date: value [reports])", 5))
     for s in shown:
-        pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{len(p.reports)}]" for p in s.points)
+        pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{p.n_reports}]" for p in s.points)
+        if s.n_points > len(s.points):
+            pts = f"({s.n_points - len(s.points):,} earlier points; `sitrep export series` has them all)  ->  {pts}"
         table.add_row(*(Text(str(c)) for c in (s.claimant or "(no claimant)", s.quantity,
                                                 s.category + (f"/{s.subgroup}" if s.subgroup else ""),
-                                                s.scope.describe(), pts)))
+                                                s.scope_text, pts)))
     out.print(table)
     out.print(f"{_shown(len(shown), total, 'series', limit).replace('seriess', 'series')}; "
               f"{_n(n_copy_groups, 'wire-copy group')} counted once")
+
+
+# Points of a series shown in `sitrep series` (the latest): a claimant's series over months
+# can hold thousands, more than a terminal shows usefully.
+SERIES_POINTS = 12
 
 
 def _num(value) -> str:
@@ -910,31 +922,30 @@ def framing(
 
     _choice(side, FRAMED_SIDES, "--side")
     with _open_read(db, reconciled=True) as store:
-        rows = store.framing()
-        summaries = store.outlet_framing()
+        if outlets:
+            summaries, n_outlets, filled = store.outlet_page(limit=limit)
+        else:
+            rows, total = store.framing_by_side(side=side, limit=limit)
     if outlets:
         table = Table(header_style="bold", expand=True)
         fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
-                              "foreign_labels", "other_labels", "quoted_labels")
-                  if summaries and hasattr(summaries[0], f) and any(getattr(x, f) for x in summaries)]
+                              "foreign_labels", "other_labels", "quoted_labels") if f in filled]
         for f in fields:
             table.add_column(f.replace("_labels", "").replace("n_", "").replace("_", " "), overflow="fold")
-        for srow in summaries[:limit]:
+        for srow in summaries:
             table.add_row(*(Text(_cell(getattr(srow, f))) for f in fields))
         out.print(table)
-        out.print(_shown(min(len(summaries), limit), len(summaries), "outlet", limit))
+        out.print(_shown(len(summaries), n_outlets, "outlet", limit))
         return
-    rows = [r for r in rows if not side or r.actor_side == side]
-    rows.sort(key=lambda r: (r.actor_side, r.outlet, -r.count))
     table = _table(("side", None), ("outlet", 2), ("label", 2), ("uses", None), ("voice", None),
                    ("loaded", None), ("example", 5))
-    for r in rows[:limit]:
+    for r in rows:
         example = r.examples[0][1] if r.examples else ""
         table.add_row(*(Text(str(c)) for c in (r.actor_side, r.outlet, r.label, r.count,
                                                 getattr(r, "voice", "outlet"),
                                                 "loaded" if r.loaded else "", example)))
     out.print(table)
-    out.print(_shown(min(len(rows), limit), len(rows), "row", limit))
+    out.print(_shown(len(rows), total, "row", limit))
 
 
 def _cell(value) -> str:
@@ -979,7 +990,7 @@ def serve(
                                            "add to the record through its own name (DNS rebinding)."),
 ) -> None:
     """Serve the record as web pages and a JSON API (/api, docs at /docs): articles, claims,
-    events, series, contradictions, framing, search, and a form to add articles. It keeps
+    events, series, contradictions, framing, stories, search, and a form to add articles. It keeps
     serving while `sitrep run` writes the file, answering 503 with what to do meanwhile,
     and lets go of the file whenever a run waits to write it.
 

@@ -41,7 +41,7 @@ from sitrep.reconcile.contradictions import Contradiction, Side
 from sitrep.reconcile.framing import FramingRow
 from sitrep.reconcile.series import Estimate, Series
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
 
 DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
 MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)
@@ -253,17 +253,21 @@ def _event_row(e: EventRow, sentences: dict[str, int]) -> dict[str, Any]:
             "a": e.start - e.sentence_start, "b": e.end - e.sentence_start}
 
 
-def _pick_claims(claims: Sequence[ClaimRow], wanted: set[str], max_rows: int) -> list[ClaimRow]:
+def _pick_claims(store: Store, n_claims: int, wanted: set[str], max_rows: int) -> list[ClaimRow]:
     """Claims referenced by a figure, chart or contradiction first, then the largest figures."""
-    def key(c: ClaimRow) -> tuple:
-        return (c.id not in wanted, -(c.value if c.value is not None else c.low or 0), c.id)
-    return sorted(claims, key=key)[:max_rows] if len(claims) > max_rows else list(claims)
+    if n_claims <= max_rows:
+        return _claims(store)
+    return _claims(store, order=f"(c.id NOT {_IN}), coalesce(c.value, c.low, 0) DESC, c.id",
+                   params=[sorted(wanted)], limit=max_rows)
 
 
-def _pick_events(events: Sequence[EventRow], max_rows: int) -> list[EventRow]:
-    def key(e: EventRow) -> tuple:
-        return (e.type != "territory_change", -(e.date or date.min).toordinal(), e.id)
-    chosen = sorted(events, key=key)[:max_rows] if len(events) > max_rows else list(events)
+def _pick_events(store: Store, n_events: int, max_rows: int) -> list[EventRow]:
+    """Control changes first, then the latest; listed by date."""
+    if n_events <= max_rows:
+        chosen = _events(store)
+    else:
+        chosen = _events(store, order="(e.\"type\" <> 'territory_change'), coalesce(e.\"date\", DATE '0001-01-01') DESC, "
+                                      "e.id", limit=max_rows)
     return sorted(chosen, key=lambda e: (e.date or date.max, e.id))
 
 
@@ -310,20 +314,69 @@ def period_window(articles: Sequence[ArticleRow]) -> tuple[date, date] | None:
     return (date.fromordinal(min(published).toordinal() - HISTORY_BEFORE_DAYS), max(published))
 
 
-def coverage(articles: Sequence[ArticleRow], claims: Sequence[ClaimRow], events: Sequence[EventRow],
-             window: tuple[date, date] | None) -> dict[str, Any]:
+# -- claims and events, read by the database ----------------------------------------------
+# A record of 10,000 articles holds some 100,000-250,000 claims and events: the report reads
+# the rows it shows and lets the database count the rest, never every row into Python.
+
+def _claims(store: Store, where: str = "", params: Sequence[Any] = (), order: str = queries.CLAIM_ORDER,
+            limit: int | None = None) -> list[ClaimRow]:
+    sql = queries.CLAIM_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [ClaimRow(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def _events(store: Store, where: str = "", params: Sequence[Any] = (), order: str = queries.EVENT_ORDER,
+            limit: int | None = None) -> list[EventRow]:
+    sql = queries.EVENT_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [EventRow(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def _count(store: Store, sql: str, params: Sequence[Any] = ()) -> int:
+    return int(store.connection.execute(sql, list(params)).fetchone()[0])
+
+
+_IN = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+_CLAIMS_JOINED = "FROM claims c LEFT JOIN articles a ON a.id = c.doc"
+
+
+def _present(window: tuple[date, date] | None) -> tuple[str, list[Any]]:
+    """Events of the record's present: not dated before the window (history)."""
+    return ('(e."date" IS NULL OR e."date" >= ?)', [window[0]]) if window else ("TRUE", [])
+
+
+def coverage(store: Store, articles: Sequence[ArticleRow], window: tuple[date, date] | None) -> dict[str, Any]:
     """What the report leaves out, or shows apart, and why."""
     undated = [a.id for a in articles if a.published is None]
     return {
         "undated_articles": undated,
         "inferred_articles": [a.id for a in articles if a.published and a.date_rule == "inferred"],
         "no_outlet_articles": [a.id for a in articles if not a.outlet],
-        "undated_claims": sum(1 for c in claims if c.as_of is None and c.published is None),
-        "undated_events": sum(1 for e in events if e.date is None),
-        "history_events": sum(1 for e in events if e.date and window and e.date < window[0]),
-        "historical_claims": sum(1 for c in claims if c.historical),
+        "undated_claims": _count(store, f"SELECT count(*) {_CLAIMS_JOINED} WHERE c.as_of IS NULL AND a.published IS NULL"),
+        "undated_events": _count(store, 'SELECT count(*) FROM events WHERE "date" IS NULL'),
+        "history_events": _count(store, 'SELECT count(*) FROM events WHERE "date" < ?', [window[0]]) if window else 0,
+        "historical_claims": _count(store, "SELECT count(*) FROM claims WHERE historical"),
         "window": window,
     }
+
+
+def _map_events(store: Store, window: tuple[date, date] | None) -> tuple[list[EventRow], tuple[int, int, int]]:
+    """The located events of the window the map keeps (``mapdata.MAX_MARKERS``, the latest
+    first) and (events, events in the window, located ones): ``mapdata.map_view``'s input."""
+    in_window = ('(e."date" IS NULL OR e."date" BETWEEN ? AND ?)', [window[0], window[1]]) if window else ("TRUE", [])
+    located = f"{in_window[0]} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    kept = _events(store, located, in_window[1], "coalesce(e.\"date\", DATE '9999-12-31') DESC, e.id DESC",
+                   mapdata.MAX_MARKERS)
+    totals = (_count(store, "SELECT count(*) FROM events"),
+              _count(store, f"SELECT count(*) FROM events e WHERE {in_window[0]}", in_window[1]),
+              _count(store, f"SELECT count(*) FROM events e WHERE {located}", in_window[1]))
+    return kept, totals
 
 
 def coverage_notes(cov: dict[str, Any]) -> list[str]:
@@ -359,11 +412,20 @@ def coverage_notes(cov: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _history_events(events: Sequence[EventRow], window: tuple[date, date] | None) -> list[EventRow]:
+def _history_events(store: Store, window: tuple[date, date] | None) -> list[EventRow]:
     if window is None:
         return []
-    old = [e for e in events if e.date and e.date < window[0]]
-    return sorted(old, key=lambda e: (e.date, e.id))[:MAX_HISTORY_ROWS]
+    return _events(store, 'e."date" < ?', [window[0]], 'e."date", e.id', MAX_HISTORY_ROWS)
+
+
+def _timeline(store: Store, window: tuple[date, date] | None) -> dict[date, dict[str, int]]:
+    where, params = _present(window)
+    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for day, kind, n in store.connection.execute(
+            f'SELECT e."date", e."type", count(*) FROM events e WHERE e."date" IS NOT NULL AND {where} '
+            "GROUP BY ALL ORDER BY ALL", params).fetchall():
+        per_day[day][kind] = n
+    return per_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,17 +520,18 @@ def _static(name: str) -> str:
 def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """(template context, JSON payload for the page script). The cross-source sections
     read the reconcile stage's stored results (brought up to date first when they are
-    not: ``ensure_reconciled``); nothing of that layer is computed here."""
+    not: ``ensure_reconciled``); nothing of that layer is computed here. Claims and events
+    are read as far as they are shown; the database counts the rest."""
     ensure_reconciled(store)
     notes: list[str] = []
-    claims = store.claims()
-    events = store.events()
+    n_claims = _count(store, "SELECT count(*) FROM claims")
+    n_events = _count(store, "SELECT count(*) FROM events")
     articles: list[ArticleRow] = store.articles()
     all_estimates = _estimates(store)
     # History ("since 2011", "in 1982") enters no current estimate or headline card.
     estimates = [e for e in all_estimates if not e.scope.startswith("historical")]
     window = period_window(articles)
-    cov = coverage(articles, claims, events, window)
+    cov = coverage(store, articles, window)
     # The most telling first (KIND_ORDER), only those shown read in full; framing likewise.
     shown, n_contradictions = store.contradictions_page(limit=MAX_CONTRADICTIONS, kinds_first=KIND_ORDER)
     contradictions = [ContradictionView.of(c) for c in shown]
@@ -478,28 +541,24 @@ def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str
     wanted = {dot[4] for ch in charts for line in ch.lines for dot in line["dots"]}
     wanted |= {cid for x in contradictions[:MAX_CONTRADICTIONS] for cid in x.claim_ids}
     sentences: dict[str, int] = {}
-    shown_claims = [_claim_row(c, sentences) for c in _pick_claims(claims, wanted, max_rows)]
-    shown_events = [_event_row(e, sentences) for e in _pick_events(events, max_rows)]
-    present = [e for e in events if not (e.date and window and e.date < window[0])]
+    shown_claims = [_claim_row(c, sentences) for c in _pick_claims(store, n_claims, wanted, max_rows)]
+    shown_events = [_event_row(e, sentences) for e in _pick_events(store, n_events, max_rows)]
     leaflet_map = None
     if mapdata.vendor_available():
-        leaflet_map = mapdata.map_view(events, {}, window=window)
+        kept, totals = _map_events(store, window)
+        leaflet_map = mapdata.map_view(kept, {}, window=window, totals=totals)
         map_payload, basemap = {"points": [], "days": leaflet_map["days"]}, None
         leaflet_map.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
     else:
         notes.append("map: Leaflet is not installed (pip install xstatic-leaflet "
-                           "xstatic-leaflet-markercluster), so the map is a static drawing.")
-        map_payload, basemap = _map(present)
-    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for e in present:
-        if e.date:
-            per_day[e.date][e.type] += 1
-    if len(claims) > len(shown_claims):
-        notes.append(f"Provenance lists {len(shown_claims):,} of {len(claims):,} claims (every figure "
-                           "shown above first, then the largest); `sitrep export claims` has them all.")
-    if len(events) > len(shown_events):
-        notes.append(f"The event list holds {len(shown_events):,} of {len(events):,} events (control "
-                           "changes first, then the latest); the map and timeline count them all.")
+                     "xstatic-leaflet-markercluster), so the map is a static drawing.")
+        map_payload, basemap = _map(_events(store, *_present(window)))
+    if n_claims > len(shown_claims):
+        notes.append(f"Provenance lists {len(shown_claims):,} of {n_claims:,} claims (every figure "
+                     "shown above first, then the largest); `sitrep export claims` has them all.")
+    if n_events > len(shown_events):
+        notes.append(f"The event list holds {len(shown_events):,} of {n_events:,} events (control "
+                     "changes first, then the latest); the map and timeline count them all.")
     if map_payload.get("dropped_points"):
         notes.append(f"The map keeps the {MAX_MAP_POINTS:,} largest place/type/side/day groups.")
     doc_ids = {r["doc"] for r in shown_claims} | {r["doc"] for r in shown_events}
@@ -512,26 +571,32 @@ def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str
     }
     outlets = sorted({a.outlet for a in articles if a.outlet})
     published = sorted(a.published for a in articles if a.published)
+    refs = sorted({side.ref for x in contradictions for side in x.sides})
+    sides: dict[str, ClaimRow | EventRow] = {e.id: e for e in _events(store, f"e.id {_IN}", [refs])}
+    sides.update({c.id: c for c in _claims(store, f"c.id {_IN}", [refs])})
+    historic = "CASE WHEN coalesce(c.value, 0) <> 0 THEN c.value WHEN coalesce(c.low, 0) <> 0 THEN c.low ELSE 0 END"
     context = {
         "title": title or "Situation report",
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "counts": {"articles": len(articles), "claims": len(claims), "events": len(events),
+        "counts": {"articles": len(articles), "claims": n_claims, "events": n_events,
                    "outlets": len(outlets), "contradictions": n_contradictions},
         "period": (published[0], published[-1]) if published else None,
         "headline": [e for e in estimates if e.best is not None][:MAX_HEADLINE],
         "estimates": estimates, "charts": charts, "basemap": basemap,
-        "timeline": svg.timeline(per_day, EVENT_TYPES), "event_types": EVENT_TYPES,
+        "timeline": svg.timeline(_timeline(store, window), EVENT_TYPES), "event_types": EVENT_TYPES,
         "type_colors": TYPE_COLORS, "type_shapes": TYPE_SHAPES, "shape_paths": SHAPE_PATHS, "side_colors": SIDE_COLORS,
-        "contradictions": _contradiction_views(contradictions, {**{e.id: e for e in events},
-                                                                  **{c.id: c for c in claims}}),
+        "contradictions": _contradiction_views(contradictions, sides),
         "n_contradictions": n_contradictions, "framing": framing,
         "n_framing": n_framing, "notes": notes,
-        "quantities": sorted({c.quantity for c in claims}),
-        "claimants": sorted({c.source for c in claims if c.source}),
+        "quantities": [r[0] for r in store.connection.execute(
+            "SELECT DISTINCT quantity FROM claims ORDER BY 1").fetchall()],
+        "claimants": [r[0] for r in store.connection.execute(
+            "SELECT DISTINCT source FROM claims WHERE source IS NOT NULL ORDER BY 1").fetchall()],
         "n_shown_claims": len(shown_claims), "n_shown_events": len(shown_events),
         "leaflet_map": leaflet_map, "coverage": coverage_notes(cov),
-        "history_events": _history_events(events, window), "n_history_events": cov["history_events"],
-        "historical_claims": sorted((c for c in claims if c.historical), key=lambda c: (c.quantity, -(c.value or c.low or 0)))[:MAX_HISTORY_ROWS],
+        "history_events": _history_events(store, window), "n_history_events": cov["history_events"],
+        "historical_claims": _claims(store, "c.historical", (), f"c.quantity, {historic} DESC, {queries.CLAIM_ORDER}",
+                                     MAX_HISTORY_ROWS),
         "window": window,
     }
     return context, payload
@@ -604,14 +669,13 @@ def dashboard(store: Store) -> Dashboard:
     """What the web overview shows, read as the report reads it (no framing or
     contradictions: those have pages of their own). The stored results must be up to date
     (``ensure_reconciled``; the web app sees to it before it calls this)."""
-    claims = store.claims()
-    events = store.events()
     articles: list[ArticleRow] = store.articles()
     current = [e for e in _estimates(store) if not e.scope.startswith("historical") and e.best is not None]
     window = period_window(articles)
     view = None
-    if mapdata.vendor_available() and any(e.lat is not None for e in events):
-        view = mapdata.map_view(events, {}, window=window)
+    if mapdata.vendor_available() and _count(store, "SELECT count(*) FROM events WHERE lat IS NOT NULL"):
+        kept, totals = _map_events(store, window)
+        view = mapdata.map_view(kept, {}, window=window, totals=totals)
         view.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
     return Dashboard(current[:MAX_HEADLINE], _stored_charts(store), view,
-                     coverage_notes(coverage(articles, claims, events, window)))
+                     coverage_notes(coverage(store, articles, window)))

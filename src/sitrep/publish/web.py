@@ -65,7 +65,7 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 _HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::\d{1,5})?")
 
 NAV = [("/", "Overview"), ("/articles", "Articles"), ("/claims", "Claims"), ("/events", "Events"),
-       ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"),
+       ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"), ("/stories", "Stories"),
        ("/alerts", "Alerts"), ("/search", "Search"), ("/add", "Add"), ("/docs", "API")]
 
 
@@ -501,7 +501,7 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     twins("/alerts", site.alerts, "/api/alerts", wq.Page[wq.schema_model(Alert)],
           "Alerts raised by sitrep watch, with their sentences")
     twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds q")
-    for name in ("series", "contradictions", "framing", "copies"):
+    for name in VIEWS:
         twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)
     app.add_api_route("/api/articles/{doc:path}", site.article, methods=["GET"],
                       response_model=wq.schema_model(wq.ArticleDetail), summary="One article: text, claims, events, places")

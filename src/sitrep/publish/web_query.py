@@ -347,6 +347,7 @@ def _views() -> dict[str, View]:
     from sitrep.reconcile.copies import CopyRow
     from sitrep.reconcile.framing import FramingRow, OutletFraming
     from sitrep.reconcile.series import Estimate, SeriesPointRow
+    from sitrep.reconcile.stories import Story
     from sitrep.store import reconciled as r
 
     def rows_of(cls: type, lists: tuple[str, ...] = ()) -> Any:
@@ -368,6 +369,9 @@ def _views() -> dict[str, View]:
                         rows_of(FramingRow, ("loaded_terms", "example_docs", "example_sentences", "example_starts"))))),
         "copies": View("Wire copies", (
             StoredTable("copies.find_copies", "recon_copies", r.COPY_ORDER, CopyRow, rows_of(CopyRow)),)),
+        "stories": View("Stories", (
+            StoredTable("stories.find_stories", "recon_stories", r.STORY_ORDER, Story,
+                        rows_of(Story, ("docs", "places", "event_types", "outlets"))),)),
     }
 
 

@@ -4,15 +4,30 @@ The reconcile stage (``stage.reconcile``) runs after extraction: it computes thi
 incrementally and stores it in the database (tables ``recon_*``), and every reader (the
 CLI, exports, the report, the web app, alerts) reads the stored results through the
 store (``Store.series()``, ``Store.contradictions()``, ...). ``stage.compute`` computes
-the same from scratch in memory.
+the same from scratch in memory. ``state`` says whether stored results are up to date.
+
+The stage's names are imported on first use, so a reader that only checks and reads the
+stored results does not load the compute modules (copy detection, the actor lexicon).
 """
 
 from __future__ import annotations
 
-from .stage import (
-    DEFAULT_WINDOW_DAYS, Computed, ReconcileStale, Reconciled, compute, contradictions_for_window,
-    ensure_reconciled, fingerprint, reconcile, stale_reason,
+from typing import Any
+
+from .state import (
+    DEFAULT_WINDOW_DAYS, ReconcileStale, can_write, ensure_reconciled, fingerprint, stale_reason,
 )
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "Computed", "ReconcileStale", "Reconciled", "compute",
+_STAGE = ("Computed", "Reconciled", "compute", "contradictions_for_window", "reconcile")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _STAGE:
+        from . import stage
+
+        return getattr(stage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "Computed", "ReconcileStale", "Reconciled", "can_write", "compute",
            "contradictions_for_window", "ensure_reconciled", "fingerprint", "reconcile", "stale_reason"]

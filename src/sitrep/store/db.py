@@ -418,6 +418,12 @@ class Store:
 
         return reconciled.copy_map(self._con)
 
+    def copy_group_count(self) -> int:
+        """How many wire-copy groups there are."""
+        from sitrep.store import reconciled
+
+        return reconciled.copy_group_count(self._con)
+
     def copy_rows(self) -> list[Any]:
         from sitrep.store import reconciled
 
@@ -449,6 +455,13 @@ class Store:
 
         return reconciled.series_page(self._con, quantity=quantity, source=source, limit=limit)
 
+    def series_lines(self, *, quantity: str | None = None, source: str | None = None,
+                     limit: int | None = None, last: int = 12) -> tuple[list[Any], int]:
+        """``series_page`` with each series' latest ``last`` points only (for a table)."""
+        from sitrep.store import reconciled
+
+        return reconciled.series_lines(self._con, quantity=quantity, source=source, limit=limit, last=last)
+
     def estimates_page(self, *, quantity: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
         from sitrep.store import reconciled
 
@@ -465,6 +478,18 @@ class Store:
         from sitrep.store import reconciled
 
         return reconciled.contradictions_page(self._con, kind=kind, limit=limit, kinds_first=kinds_first)
+
+    def framing_by_side(self, *, side: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
+        """(framing rows of ``side`` by side, outlet and uses, how many): only the page is read."""
+        from sitrep.store import reconciled
+
+        return reconciled.framing_by_side(self._con, side=side, limit=limit)
+
+    def outlet_page(self, *, limit: int | None = None) -> tuple[list[Any], int, set[str]]:
+        """(outlet summaries, how many outlets, the summary fields some outlet fills)."""
+        from sitrep.store import reconciled
+
+        return reconciled.outlet_page(self._con, limit=limit)
 
     def framing_page(self, *, limit: int | None = None) -> tuple[list[Any], int]:
         from sitrep.store import reconciled

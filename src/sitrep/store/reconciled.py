@@ -17,18 +17,22 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 
 from sitrep.store.queries import Where
 
-from sitrep.reconcile.contradictions import KINDS, Contradiction, ContradictionRow, Side
-from sitrep.reconcile.copies import CopyGroup, CopyMember, CopyRow
-from sitrep.reconcile.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
-from sitrep.reconcile.scope import Scope
-from sitrep.reconcile.series import Estimate, Report, Series, SeriesPoint, SeriesPointRow, estimate_group
-from sitrep.reconcile.stories import Story
+# The records' modules are imported where a read needs them: reading series does not load
+# copy detection or the actor lexicon (a `sitrep series` starts in a fraction of a second).
+if TYPE_CHECKING:
+    from sitrep.reconcile.contradictions import Contradiction, ContradictionRow
+    from sitrep.reconcile.copies import CopyGroup, CopyRow
+    from sitrep.reconcile.framing import DocSlot, FramingRow, OutletFraming
+    from sitrep.reconcile.scope import Scope
+    from sitrep.reconcile.series import Estimate, Series, SeriesPoint, SeriesPointRow
+    from sitrep.reconcile.stories import Story
 
 R = TypeVar("R")
 Con = duckdb.DuckDBPyConnection
@@ -84,6 +88,8 @@ def copy_rows_of(groups: Iterable[CopyGroup]) -> list[dict[str, Any]]:
 
 
 def copy_groups(con: Con) -> list[CopyGroup]:
+    from sitrep.reconcile.copies import CopyGroup, CopyMember
+
     groups: dict[str, CopyGroup] = {}
     for row in records(con, f"SELECT * FROM recon_copies ORDER BY {COPY_ORDER}", [], dict):
         if row["canonical"]:
@@ -99,7 +105,13 @@ def copy_map(con: Con) -> dict[str, str]:
     return dict(con.execute('SELECT doc, "group" FROM recon_copies').fetchall())
 
 
+def copy_group_count(con: Con) -> int:
+    return int(con.execute("SELECT count(*) FROM recon_copies WHERE canonical").fetchone()[0])
+
+
 def copy_rows(con: Con) -> list[CopyRow]:
+    from sitrep.reconcile.copies import CopyRow
+
     return records(con, f'SELECT * FROM recon_copies ORDER BY {COPY_ORDER}', [],
                    lambda r: CopyRow(**pick(r, CopyRow)))
 
@@ -107,6 +119,8 @@ def copy_rows(con: Con) -> list[CopyRow]:
 # -- series -------------------------------------------------------------------------------
 
 def scope_of_row(row: dict[str, Any]) -> Scope:
+    from sitrep.reconcile.scope import Scope
+
     return Scope(row["era"], row["region"], row["region_text"], row["period"], row["incident"],
                  row["period_start"])
 
@@ -115,7 +129,7 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                    bucket: Callable[[Series, SeriesPoint], int | None]) -> tuple[list, list, list]:
     """(series, points, reports) rows of ``series``; ``block`` and ``bucket`` say where a
     series and each of its points are compared for contradictions."""
-    from sitrep.reconcile.series import to_rows
+    from sitrep.reconcile.series import SeriesPointRow, estimate_group, to_rows
 
     s_rows, p_rows, r_rows = [], [], []
     for s in series:
@@ -139,6 +153,8 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
 
 def series_of_row(row: dict[str, Any]) -> Series:
     """A stored series without its points."""
+    from sitrep.reconcile.series import Series
+
     return Series(row["key"], row["claimant"], row["claimant_kind"], row["quantity"], row["category"],
                   row["subgroup"], scope_of_row(row), outlet=row["outlet"])
 
@@ -146,6 +162,8 @@ def series_of_row(row: dict[str, Any]) -> Series:
 def series(con: Con, *, keys: Iterable[str] | None = None, blocks: Iterable[str] | None = None,
            groups: Iterable[str] | None = None) -> list[Series]:
     """Stored series (all, or those of the given keys, blocks or estimate groups), largest first."""
+    from sitrep.reconcile.series import Report, SeriesPoint
+
     if keys is not None:
         where, params = _in("key", keys)
     elif blocks is not None:
@@ -187,6 +205,47 @@ def series_page(con: Con, *, quantity: str | None = None, source: str | None = N
     return [found[k] for k in keys], int(total)
 
 
+@dataclass(slots=True)
+class SeriesLine:
+    """A series as `sitrep series` lists it: what it counts and its latest points."""
+
+    key: str
+    claimant: str | None
+    quantity: str
+    category: str
+    subgroup: str | None
+    scope_text: str
+    n_points: int
+    points: list[Any]  # its latest points (``series.SeriesPointRow``), oldest first
+
+
+def series_lines(con: Con, *, quantity: str | None = None, source: str | None = None,
+                 limit: int | None = None, last: int = 12) -> tuple[list[SeriesLine], int]:
+    """``series_page`` for a table: each series with only its ``last`` points (flat, with
+    their number of reports), so a page of long series reads a few rows each."""
+    from sitrep.reconcile.series import SeriesPointRow
+
+    where = Where()
+    where.equal("quantity", quantity)
+    if source:
+        where.contains_ci("claimant", source)
+    total = con.execute(*where.sql("SELECT count(*) FROM recon_series", "1", None, 0)).fetchone()[0]
+    sql, params = where.sql("SELECT key, claimant, quantity, category, subgroup, n_points FROM recon_series",
+                            "n_points DESC, coalesce(claimant, ''), key", limit, 0)
+    lines = {r[0]: SeriesLine(r[0], r[1], r[2], r[3], r[4], "", r[5], []) for r in con.execute(sql, params).fetchall()}
+    if lines:
+        rows = records(con, f"""
+            SELECT p.* FROM recon_points p
+            SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS k) f ON f.k = p.series
+            WHERE p.idx >= p.n_points - ? ORDER BY p.series, p.idx""", [list(lines), last],
+            lambda r: SeriesPointRow(**pick(r, SeriesPointRow)))
+        for row in rows:
+            line = lines[row.series]
+            line.points.append(row)
+            line.scope_text = row.scope_text
+    return list(lines.values()), int(total)
+
+
 def chart_candidates(con: Con) -> list[dict[str, Any]]:
     """Per series: quantity, category, scope, the claimant label parts and how many of its
     points can be drawn (a date and a figure): what picking the report's charts needs."""
@@ -200,6 +259,8 @@ def chart_candidates(con: Con) -> list[dict[str, Any]]:
 
 def series_point_rows(con: Con) -> list[SeriesPointRow]:
     """Every point flat (``series.to_rows`` of every series), for exports and the web app."""
+    from sitrep.reconcile.series import SeriesPointRow
+
     return records(con, f"SELECT * FROM recon_points ORDER BY {POINT_ORDER}", [],
                    lambda r: SeriesPointRow(**pick(r, SeriesPointRow)))
 
@@ -207,11 +268,15 @@ def series_point_rows(con: Con) -> list[SeriesPointRow]:
 # -- estimates ------------------------------------------------------------------------------
 
 def estimate_rows_of(items: Iterable[Estimate], group: str) -> list[dict[str, Any]]:
+    from sitrep.reconcile.series import Estimate
+
     return [{**{name: getattr(e, name) for name in Estimate.__dataclass_fields__}, "estimate_group": group}
             for e in items]
 
 
 def _estimate(r: dict[str, Any]) -> Estimate:
+    from sitrep.reconcile.series import Estimate
+
     return Estimate(**{**pick(r, Estimate), "sources": list(r["sources"] or [])})
 
 
@@ -237,10 +302,13 @@ def latest_estimates(con: Con) -> list[Estimate]:
 
 # -- contradictions -------------------------------------------------------------------------
 
-SIDE_FIELDS = tuple(Side.__dataclass_fields__)
+SIDE_FIELDS = ("statement", "source", "source_kind", "date", "doc", "outlet", "sentence", "ref", "value",
+               "scope", "docs")  # the fields of ``contradictions.Side``
 
 
 def contradiction_rows_of(items: Iterable[Contradiction], block: str) -> list[dict[str, Any]]:
+    from sitrep.reconcile.contradictions import KINDS, Side
+
     rows = []
     for c in items:
         row = {"id": c.id, "block": block, "kind_rank": KINDS.index(c.kind), "kind": c.kind,
@@ -252,6 +320,8 @@ def contradiction_rows_of(items: Iterable[Contradiction], block: str) -> list[di
 
 
 def contradiction(row: dict[str, Any]) -> Contradiction:
+    from sitrep.reconcile.contradictions import Contradiction, Side
+
     def side(prefix: str) -> Side:
         found = {name: row[prefix + name] for name in SIDE_FIELDS}
         found["docs"] = list(found["docs"] or [])
@@ -290,10 +360,14 @@ def contradiction_rows(con: Con) -> list[ContradictionRow]:
 # -- stories --------------------------------------------------------------------------------
 
 def story_rows_of(items: Iterable[Story]) -> list[dict[str, Any]]:
+    from sitrep.reconcile.stories import Story
+
     return [{name: getattr(s, name) for name in Story.__dataclass_fields__} for s in items]
 
 
 def stories(con: Con) -> list[Story]:
+    from sitrep.reconcile.stories import Story
+
     lists = ("docs", "places", "event_types", "outlets")
     return records(con, f"SELECT * FROM recon_stories ORDER BY {STORY_ORDER}", [],
                    lambda r: Story(**{**pick(r, Story), **{k: list(r[k] or []) for k in lists}}))
@@ -310,23 +384,53 @@ def framing_slot_rows_of(slots: Iterable[DocSlot]) -> list[dict[str, Any]]:
 
 def framing_slots(con: Con, outlets: Iterable[str]) -> list[DocSlot]:
     """The stored slots of the articles of ``outlets``, in article order."""
+    from sitrep.reconcile.framing import DocSlot
+
     where, params = _in("outlet", outlets)
     return records(con, f"SELECT * FROM recon_framing_docs{where} ORDER BY doc, example_start, label_key, voice",
                    params, lambda r: DocSlot(**{**pick(r, DocSlot), "forms": Counter(json.loads(r["forms"]))}))
 
 
 def framing_rows_of(rows: Iterable[FramingRow]) -> list[dict[str, Any]]:
+    from sitrep.reconcile.framing import FRAMED_SIDES, FramingRow
+
     return [{**{name: getattr(r, name) for name in FramingRow.__dataclass_fields__},
              "side_rank": FRAMED_SIDES.index(r.actor_side)} for r in rows]
 
 
 def _framing_row(r: dict[str, Any]) -> FramingRow:
+    from sitrep.reconcile.framing import FramingRow
+
     lists = ("loaded_terms", "example_docs", "example_sentences", "example_starts")
     return FramingRow(**{**pick(r, FramingRow), **{k: list(r[k] or []) for k in lists}})
 
 
 def framing(con: Con) -> list[FramingRow]:
     return records(con, f"SELECT * FROM recon_framing ORDER BY {FRAMING_ORDER}", [], _framing_row)
+
+
+def framing_by_side(con: Con, *, side: str | None = None, limit: int | None = None) -> tuple[list[FramingRow], int]:
+    """(rows, how many): of ``side``, by side, outlet and uses (`sitrep framing`'s order)."""
+    where = Where()
+    where.equal("actor_side", side)
+    total = con.execute(*where.sql("SELECT count(*) FROM recon_framing", "1", None, 0)).fetchone()[0]
+    sql, params = where.sql("SELECT * FROM recon_framing", f"actor_side, outlet, count DESC, {FRAMING_ORDER}", limit, 0)
+    return records(con, sql, params, _framing_row), int(total)
+
+
+def outlet_page(con: Con, *, limit: int | None = None) -> tuple[list[OutletFraming], int, set[str]]:
+    """(summaries, how many outlets, the fields some outlet fills) of ``outlet_framing``."""
+    from sitrep.reconcile.framing import OutletFraming
+
+    lists = {k: f"bool_or(len({k}) > 0)" for k in OUTLET_LISTS}
+    checks = {"outlet": "bool_or(outlet <> '')", "n_articles": "bool_or(n_articles <> 0)",
+              "loaded_share": "bool_or(loaded_share <> 0)", **lists}
+    row = con.execute(f"SELECT count(*), {', '.join(checks.values())} FROM recon_outlets").fetchone()
+    filled = {name for name, found in zip(checks, row[1:]) if found}
+    sql = "SELECT * FROM recon_outlets ORDER BY outlet" + (" LIMIT ?" if limit is not None else "")
+    found = records(con, sql, [limit] if limit is not None else [],
+                    lambda r: OutletFraming(**{**pick(r, OutletFraming), **{k: list(r[k] or []) for k in OUTLET_LISTS}}))
+    return found, int(row[0]), filled
 
 
 def framing_page(con: Con, *, limit: int | None = None) -> tuple[list[FramingRow], int]:
@@ -337,15 +441,20 @@ def framing_page(con: Con, *, limit: int | None = None) -> tuple[list[FramingRow
     return records(con, sql, [limit] if limit is not None else [], _framing_row), int(total)
 
 
-OUTLET_LISTS = tuple(name for name in OutletFraming.__dataclass_fields__ if name.endswith("_labels"))
+OUTLET_LISTS = ("opposition_labels", "government_labels", "foreign_labels", "other_labels", "loaded_labels",
+                "quoted_labels")  # the list fields of ``framing.OutletFraming``
 
 
 def outlet_rows_of(items: Iterable[OutletFraming]) -> list[dict[str, Any]]:
+    from sitrep.reconcile.framing import OutletFraming
+
     return [{name: getattr(o, name) for name in OutletFraming.__dataclass_fields__} for o in items]
 
 
 def outlet_framing(con: Con) -> list[OutletFraming]:
     """One summary per outlet (``framing.outlet_summary`` of every row), by outlet."""
+    from sitrep.reconcile.framing import OutletFraming
+
     return records(con, "SELECT * FROM recon_outlets ORDER BY outlet", [],
                    lambda r: OutletFraming(**{**pick(r, OutletFraming), **{k: list(r[k] or []) for k in OUTLET_LISTS}}))
 

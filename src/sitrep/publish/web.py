@@ -208,15 +208,19 @@ class App:
                 ensure_reconciled(store)  # in the connection's own memory, once per connection
             yield store
 
-    def dashboard(self, store: Store) -> Any:
+    def dashboard(self, store: Store) -> tuple[Any, str | None, bytes]:
+        """The overview's dashboard, its map as script JSON and as an API body: built once
+        per version of the file (the map alone is a few MB of markers and basemap)."""
         version = self.db.version()
         with self._lock:
-            board = self._boards.get(version)
-        if board is None:
+            found = self._boards.get(version)
+        if found is None:
             board = dashboard(store)
+            found = (board, script_json(board.map) if board.map else None,
+                     JSONResponse(jsonable_encoder(board.map or {})).body)
             with self._lock:
-                self._boards = {version: board}  # older versions are dropped
-        return board
+                self._boards = {version: found}  # older versions are dropped
+        return found
 
     # -- responses -----------------------------------------------------------
 
@@ -257,15 +261,14 @@ class App:
                 return self.respond(request, wq.overview(store), "index.html", "Situation record")
         with self.reconciled() as store:
             data = wq.overview(store)
-            board = self.dashboard(store)
-        return self.respond(request, data, "index.html", "Situation record", board=board,
-                            map_json=script_json(board.map) if board and board.map else None)
+            board, map_json, _ = self.dashboard(store)
+        return self.respond(request, data, "index.html", "Situation record", board=board, map_json=map_json)
 
     def map_json(self, request: Request) -> Response:
         """The map's payload (markers, control, basemap), as the overview draws it."""
         with self.reconciled() as store:
-            board = self.dashboard(store)
-        return JSONResponse(jsonable_encoder(board.map or {}))
+            _, _, body = self.dashboard(store)
+        return Response(body, media_type="application/json")
 
     def api_index(self, request: Request, app: FastAPI) -> Response:
         """``/api``: every endpoint with its method, summary and parameters."""

@@ -396,7 +396,8 @@ def view_tables(store: Store, name: str, filters: dict[str, Any], limit: int, of
     out = []
     for t in VIEWS[name].tables:
         where = filter_sql(t.record, filters)
-        total = _total(store, *where.sql(f"SELECT 1 FROM {t.table}", "1", None, 0))
+        cond = f" WHERE {' AND '.join(where.conditions)}" if where.conditions else ""
+        total = int(store.connection.execute(f"SELECT count(*) FROM {t.table}{cond}", where.params).fetchone()[0])
         sql, params = where.sql(f"SELECT * FROM {t.table}", t.order, limit, offset)
         found = records(store.connection, sql, params, t.make)
         items = [jsonable_encoder({f.name: getattr(x, f.name) for f in dataclasses.fields(x)}) for x in found]

@@ -112,6 +112,9 @@ def test_claims_extract_sentence(extract_text, text, expected):
     "Ukraine's air force said it shot down 47 of the 55 drones launched overnight.",
     "Congress approved a $61 billion aid package that includes 2,000-pound bombs.",
     "Some 2.3 million people in Gaza face famine, the UN warned.",
+    "The new post brings the number of checkpoints on the road to 12.",
+    "An earlier version of this article said 40 bodies had been collected.",
+    "*Correction: an earlier version of this story said 80 passengers had been freed.",
 ])
 def test_claims_negatives_make_no_claim(extract_text, text):
     assert _claims(extract_text, text) == []

@@ -106,6 +106,15 @@ FIGURE_CASES = {
         ("The toll from the Odesa strike stood at 21 on Friday.", [("killed", "total", 21, None)]),
         ("By evening the death toll in Wad Madani was 124.", [("killed", "total", 124, None)]),
     ],
+    "running_total": [
+        ("The new arrivals bring the total number of internally displaced persons in Ingushetia to 172,000.",
+         [("displaced", "total", 172000, None)]),  # Chechnya
+        ("That brings to 11 the number of US troops killed since the offensive began.",
+         [("killed", "government", 11, None)]),  # Iraq
+        ("The release brought the number of freed hostages to 346.", [("released", "total", 346, None)]),  # Pakistan
+        ("Fighting displaced 5,000 more people, bringing the number of displaced to 26,000.",
+         [("displaced", "total", 5000, None), ("displaced", "total", 26000, None)]),  # Iraq
+    ],
     "level_verb": [
         ("The number of people displaced in the province has climbed to 115,000.", [("displaced", "total", 115000, None)]),
         ("The number of detained protesters in Yangon rose to 600.", [("detained", "civilians", 600, None)]),
@@ -134,6 +143,14 @@ QUANTITY_CASES = {
         ("The killing of its photographer in Gaza drew condemnation.", [("killed", "civilians", 1, None)]),
         ("The abduction of a nurse in Kidal was confirmed on Monday.", [("detained", "civilians", 1, None)]),
         ("The wounding of a Reuters cameraman near Avdiivka was filmed.", [("injured", "civilians", 1, None)]),
+    ],
+    "partitive_change": [
+        ("Doctors said 57 of the wounded died in hospital in Fallujah.", [("killed", "total", 57, "Doctors")]),  # Iraq
+        ("Officials said 37 of the freed passengers were wounded in Bolan.",
+         [("injured", "civilians", 37, ANY)]),  # Pakistan
+        ("Three of the abducted students were killed in Kaduna, police said.",
+         [("killed", "civilians", 3, ANY)]),  # Nigeria
+        ("Some 2,000 of the displaced have returned to Bakhmut.", [("displaced", "total", 2000, None)]),  # Ukraine
     ],
     "own_noun": [
         ("The strikes caused 40 deaths and 130 injuries in Sanaa.",
@@ -373,13 +390,21 @@ def test_claims_every_rule_has_cases(table, rules):
     ("Sudan Watch (blog copy of UN OCHA Flash Update No. 5)", "Some 3,000 people fled to Gedaref.", "OCHA"),
     ("Cedar News (NNA relay)", "Israeli strikes killed 20 people in Tyre.", None),  # relays an agency: not a publisher
     ("Kyiv Post", "Russian drones killed 3 people in Odesa.", None),  # a news outlet's own figure stays unattributed
+    # a state body no claimant file knows, publishing its own statement (Iraq, Ukraine)
+    ("Iraqi Joint Operations Command", "Our forces killed 62 terrorists in western Mosul.",
+     "Iraqi Joint Operations Command"),
+    ("Ministry of Defence of Ukraine", "Russian shelling killed 4 civilians in Kherson.", ANY),
+    # periodicals are news outlets, whatever their subject (Syria, Nigeria)
+    ("The Relief Bulletin", "Shelling killed 12 civilians in Idlib.", None),
+    ("Premium Times", "Gunmen killed 9 villagers in Zamfara.", None),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article
 
     article = Article(id="p", text=text, content_hash="p", outlet=outlet, published=date(2024, 6, 1))
     (claim,) = extractor.extract(article).claims
-    assert claim.source == source, claim.rule
+    if source is not ANY:
+        assert claim.source == source, claim.rule
     assert ("claimant:publisher" in claim.rule) is (source is not None)
 
 
@@ -587,3 +612,143 @@ def test_claims_more_claimant_forms(extract_text, text, source):
 def test_claims_among_those_hit(extract_text, text, expected):
     claims = _run(extract_text, text)
     assert [(c.quantity, c.category, c.value) for c in claims] == [expected], [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,sources", [
+    # a named speaker with no figure yet is whom "he" refers to in the next sentence (South Sudan)
+    # (the claimants lexicon knows both speakers: the minister speaks for his government)
+    ("Information Minister Michael Makuei said the town had fallen. "
+     "He said 27 soldiers were still unaccounted for.", ["South Sudanese government"]),
+    # a name and its role before the verb (Nigeria)
+    ("Babagana Zulum, the Borno governor, said the attack was carried out by jihadists. "
+     "He said 18 villagers were killed.", ["Borno State government"]),
+    # ', said the attack was ...' reports what was said; it names no speaker (Mali)
+    ("John Smith, the defence minister, said the attack was carried out by rebels. "
+     "He said 27 soldiers were killed.", ["John Smith"]),
+])
+def test_claims_pronoun_after_named_speaker(extract_text, text, sources):
+    assert [c.source for c in _run(extract_text, text)] == sources
+
+
+@pytest.mark.parametrize("text,source", [
+    # one half of a longer acronym is not the agency of the same letters (Mali: CSP-DPA, not dpa)
+    ("The Strategic Framework for the Defence of the People of Azawad (CSP-DPA) said its fighters "
+     "had killed 47 Malian soldiers.", "Strategic Framework for the Defence of the People of Azawad"),
+    # a name that starts a compound modifier describes another body (Libya, Gaza)
+    ("The U.N.-backed government's health ministry said 21 people had been killed in Tripoli.", ANY),
+    ("The Hamas-run health ministry said 21 people had been killed in Rafah.", "Gaza Health Ministry"),
+    # a dateline of two cities and an agency is not the claimant (India-Pakistan)
+    ("ISLAMABAD/NEW DELHI, May 8 (AFP) — Pakistan said that 31 civilians had been killed.", "Pakistani government"),
+])
+def test_claims_modifier_and_dateline_are_not_claimants(extract_text, text, source):
+    claims = _run(extract_text, text)
+    assert claims, "no claim"
+    if source is ANY:
+        assert claims[0].source not in ("United Nations", "AFP"), claims[0].source
+    else:
+        assert claims[0].source == source
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Among them ..." opens a breakdown of the figure before, and is parsed for it (Kashmir, Sudan)
+    ("At least 12 people were killed in the shelling in Poonch, police said. "
+     "Among them were four children, a senior police officer told AFP.",
+     [("killed", "total", 12), ("killed", "civilians", 4)]),
+    ("The RSF attack killed 40 people in Al Jazirah. Among the dead were 11 women.",
+     [("killed", "total", 40), ("killed", "civilians", 11)]),
+])
+def test_claims_breakdown_sentence_after_total(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,sources", [
+    # "Its spokesman, X, said": the body named before (South Sudan, Yemen)
+    ("The SPLA-IO said the army had attacked its positions. "
+     "Its spokesman, Lam Paul Gabriel, said 12 civilians were killed.", ["SPLA-IO"]),
+    # a speech clause of its own keeps the figures before it from a later "according to" (Israel)
+    ("The strike killed eight people, emergency services said, bringing the death toll to 24, "
+     "according to the prime minister's office.", ["emergency services", "Israeli Prime Minister's Office"]),
+    # a name after a long apposition, and a comma before the verb (Nigeria)
+    ("Gunmen abducted 23 passengers on the Maiduguri road, a member of the Civilian Joint Task "
+     "Force (CJTF), Babakura Kolo, said.", ["Babakura Kolo"]),
+])
+def test_claims_attribution_forms_from_more_wars(extract_text, text, sources):
+    assert [c.source for c in _run(extract_text, text)] == sources
+
+
+@pytest.mark.parametrize("text,category", [
+    # a force fighting for a state abroad is government (GUIDE.md: Wagner for Russia; Mali)
+    ("Rebels said they killed 84 Wagner fighters near Tinzaouatene.", "government"),
+    # police and guards named after "members of" (Iraq, Ukraine)
+    ("The blast killed 3 members of the Federal Police, the ministry said.", "government"),
+    ("Twelve members of the National Guard were wounded in Bakhmut.", "government"),
+    # rebels stay rebels (DRC)
+    ("The army said it killed 40 M23 fighters near Sake.", "rebels"),
+])
+def test_claims_category_of_state_forces_abroad_and_police(extract_text, text, category):
+    assert _run(extract_text, text)[0].category == category
+
+
+@pytest.mark.parametrize("text,expected", [
+    # military jargon for killing, and forces' words for their men (Chechnya, Iraq, Sri Lanka)
+    ("The ministry said federal forces destroyed up to 170 bandits in the gorge.", ("killed", "rebels", 170)),
+    ("The US military says two Marines were killed in Fallujah.", ("killed", "government", 2)),
+    ("Troops killed at least 125 LTTE cadres near Mullaitivu, the army said.", ("killed", "rebels", 125)),
+    # people held as hostages are detained (Pakistan)
+    ("Gunmen were holding 214 people hostage on the train, officials said.", ("detained", "total", 214)),
+])
+def test_claims_more_words_for_killing_and_holding(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert (c.quantity, c.category, c.value) == expected, c.rule
+
+
+@pytest.mark.parametrize("text,sources", [
+    # the subject of a relative clause's speech verb is the noun it describes (Pakistan, Somalia)
+    ("The BLA, which said on Tuesday that it had executed 50 hostages, gave no evidence.",
+     ["Balochistan Liberation Army"]),
+    ("Al-Shabaab, which claimed it had killed 30 soldiers, posted photos online.", ["al-Shabaab"]),
+    # "the agency" is the agency speaking (Chechnya, Sudan)
+    ("The UNHCR said the fighting had forced 12,000 people to flee. About 37,000 people were already "
+     "displaced before the offensive, the agency added.", ["UNHCR", "UNHCR"]),
+])
+def test_claims_relative_subject_and_the_agency(extract_text, text, sources):
+    assert [c.source for c in _run(extract_text, text)] == sources
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Of the N ..., A were X and B were Y" breaks the opening figure down (Darfur, Sri Lanka)
+    ("Of the 136 people killed, 93 were adult men, 27 were women and 16 were children.",
+     [("killed", "total", 136), ("killed", "total", 93), ("killed", "civilians", 27), ("killed", "civilians", 16)]),
+    ("Of the 6,432 deaths recorded in Vanni, 1,085 were children.",
+     [("killed", "total", 6432), ("killed", "civilians", 1085)]),
+    # a figure with its own casualty verb is not part of the breakdown (Yemen)
+    ("Of the 40 people killed in Hodeidah, 12 were soldiers, and 30 others were wounded.",
+     [("killed", "total", 40), ("killed", "government", 12), ("injured", "total", 30)]),
+])
+def test_claims_of_the_whole_breakdown(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in _run(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people named by a two-word demonym (CAR, South Sudan, Sri Lanka)
+    ("About 1,500 Central Africans crossed the river into Zongo, the UNHCR said.", ("displaced", "total", 1500)),
+    ("Some 20,000 South Sudanese fled to Gambella last month.", ("displaced", "total", 20000)),
+    ("Two Sri Lankans were killed in the blast in Colombo.", ("killed", "total", 2)),
+    # evacuated foreigners are displaced civilians (Chad)
+    ("French troops evacuated some 1,300 foreigners from N'Djamena.", ("displaced", "civilians", 1300)),
+])
+def test_claims_demonym_people_and_evacuees(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert (c.quantity, c.category, c.value) == expected, c.rule
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its soldiers" are the speaker's side, a non-state army's too (Libya, Ukraine)
+    ("The LNA said 14 of its soldiers had been killed near Gharyan.", ("rebels", "Libyan National Army")),
+    ("The army said 5 of its soldiers were wounded in Kherson.", ("government", ANY)),
+    # a known name with "and" inside is one claimant (Kashmir)
+    ("The Jammu and Kashmir Police said 3 militants were killed in Kupwara.", ("rebels", "Jammu and Kashmir Police")),
+])
+def test_claims_own_soldiers_and_names_with_and(extract_text, text, expected):
+    c = _run(extract_text, text)[0]
+    assert c.category == expected[0] and (expected[1] is ANY or c.source == expected[1]), (c.category, c.source)

@@ -145,7 +145,7 @@ def test_cluster_worker_killed_mid_run_gives_the_same_rows(client, tmp_path):
     from sitrep.cluster import run_dask
 
     corpus = tmp_path / "in"
-    generate_corpus(corpus, 12)
+    generate_corpus(corpus, 12, corpus="synthetic")  # bench_NNNNNN.txt files
     shutil.copy(sample_dir() / "sample_07_08_api_export.jsonl", corpus)
     (corpus / "bench_000003b.txt").write_bytes(b"\x00\xff\x10" * 400)  # a bad file among the shard's others
     baseline = tmp_path / "single.duckdb"

@@ -122,3 +122,31 @@ def test_evaluate_gold_folder_with_index(tmp_path):
     gold = load_gold_set(tmp_path)
     assert gold.conflicts == {"x1": "Haiti gangs"}
     assert gold_article_paths(gold) == [tmp_path / "articles"]
+
+
+@dataclass
+class E:
+    doc: str
+    type: str
+    place: str | None
+    winner: str | None
+    rule: str = ""
+
+
+def test_evaluate_territory_winner_accuracy(tmp_path):
+    docs = [{"doc": "d", "claims": [], "events": [
+        {"type": "territory_change", "place": "Wad Madani", "winner": "RSF"},        # a named group: its side
+        {"type": "territory_change", "place": "Lashio", "winner": "opposition"},      # a side as written
+        {"type": "territory_change", "place": "Kupiansk", "winner": "government"},
+        {"type": "territory_change", "place": "Goma"},                                 # no winner: not scored
+    ]}]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"documents": docs}), encoding="utf-8")
+    preds = [E("d", "territory_change", "Wad Madani", "opposition"),
+             E("d", "territory_change", "Lashio", "government"),
+             E("d", "territory_change", "Kupiansk", "government"),
+             E("d", "territory_change", "Goma", None)]
+    report = evaluate(path, [], preds)
+    assert (report.winner_correct, report.winner_total) == (2, 3)
+    assert report.territory.tp == 4
+    assert len(report.wrong_winner) == 1 and "Lashio" in report.wrong_winner[0]

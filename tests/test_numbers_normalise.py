@@ -25,6 +25,10 @@ def test_numbers_parse_number(text, value):
     ("between 10,000 and 40,000 people", None, 10_000, 40_000, "between"),
     ("more than half a million people", 500_000, 500_000, None, "more than"),
     ("an estimated 280,000 people", 280_000, 280_000, 280_000, "an estimated"),
+    # hedges written after the figure
+    ("Another 1,000 or so crossed into Venezuela", 1000, 1000, 1000, "about"),
+    ("20 or more soldiers were killed near Gao", 20, 20, None, "at least"),
+    ("some 300 or so families fled Palma", 300, 300, 300, "some"),
 ])
 def test_numbers_figures_with_bounds(sentence, value, low, high, qualifier):
     fig = find_figures(sentence)[0]

@@ -116,3 +116,53 @@ def test_places_mentions_country_context_order(gaz):
 def test_places_mentions_country_has_no_precision(gaz):
     m = _by_text(_mentions(gaz, "Russia denied it.", ["RU"]), "Russia")
     assert (m.precision, m.rule, m.place.feature) == (None, "country", "country")
+
+
+@pytest.mark.parametrize("sentence,name,anchor_country", [
+    # the gazetteer lacks the town; its namesake abroad (Palma, Majorca) is not it
+    ("Insurgents have taken control of Palma in Cabo Delgado province, Mozambique.", "Palma", "MZ"),
+    ("Jihadists overran Paris in Borno state, residents said.", "Paris", "NG"),
+    ("Shelling hit Toulouse in Kherson region on Monday.", "Toulouse", "UA"),
+])
+def test_places_mentions_written_province_overrules_namesake_abroad(gaz, sentence, name, anchor_country):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.rule.startswith("anchored") or m.rule == "unresolved", m.rule
+    if anchor_country:
+        assert m.place is not None and m.place.country == anchor_country
+
+
+@pytest.mark.parametrize("sentence,name,country", [
+    # a town that does lie in the province written after it keeps its own coordinates
+    ("Russian forces captured Avdiivka in Donetsk region.", "Avdiivka", "UA"),
+    ("The army retook Hama in Hama province.", "Hama", "SY"),
+    # a list of states is not a town and its qualifier
+    ("The storm hit Alaska, Alabama and Arizona.", "Alaska", "US"),
+])
+def test_places_mentions_town_in_its_written_province(gaz, sentence, name, country):
+    m = _by_text(_mentions(gaz, sentence), name)
+    assert m.place is not None and m.place.country == country and not m.rule.startswith("anchored"), m.rule
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # the dateline is where the reporter files from: no anchor for an unknown place (Mali)
+    ("BAMAKO, July 29 (AFP) - Fighting broke out near Tinzaouatene on the Algerian border.", "Tinzaouatene", None),
+    # a place the story names stays an anchor (DRC)
+    ("GOMA, Jan 27 (Reuters) - M23 rebels seized Sake and Kibumba north of Goma.", "Kibumba", "Goma"),
+])
+def test_places_mentions_dateline_is_no_anchor(gaz, text, name, expected):
+    m = _by_text(_mentions(gaz, text), name)
+    assert (m.anchor if m.place else None) == expected, (m.rule, m.anchor)
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # an unknown name used as an adjective is no place (Bosnia)
+    ("Bosnian Serb forces overran the U.N.-declared safe area of Srebrenica on Tuesday.", "U.N.", "Srebrenica"),
+    # a time zone after a clock time is not where anything happened (Chechnya, Ukraine)
+    ("At 11:00 Moscow time the state flag was raised over the administration building in Grozny.", "Moscow", "Grozny"),
+    ("The attack began at 5 a.m. Kyiv time in Kharkiv.", "Kyiv", "Kharkiv"),
+    # "the state flag" is a flag, not a state (Chechnya)
+    ("At 11:00 Moscow time the state flag was raised over the administration building in Grozny.", "the state", "Grozny"),
+])
+def test_places_mentions_adjectives_and_time_zones_are_no_places(gaz, text, absent, present):
+    found = {m.text for m in _mentions(gaz, text)}
+    assert absent not in found and present in found, found

@@ -17,10 +17,9 @@ from datasketch import MinHashLSH
 from report_synth import extractions
 from sitrep.ingest import iter_inputs
 from sitrep.reconcile import copies
-from sitrep.reconcile.copies import (
-    CopyGroup, _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy, pack_signature,
-    signature, unpack_signature,
-)
+from sitrep import minhash
+from sitrep.minhash import pack_signature, signature, unpack_signature
+from sitrep.reconcile.copies import CopyGroup, _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy
 from sitrep.records import Article, Extraction, content_id
 from sitrep.store import Store, open_db
 from test_reconcile_copies import OTHER, Art, _wire
@@ -28,7 +27,7 @@ from test_reconcile_copies import OTHER, Art, _wire
 
 def _reference(articles: list[Art]) -> list[CopyGroup]:
     """The streaming datasketch search find_copies replaced (results must not change)."""
-    lsh = MinHashLSH(threshold=copies.LSH_THRESHOLD, num_perm=copies.NUM_PERM)
+    lsh = MinHashLSH(threshold=copies.LSH_THRESHOLD, num_perm=minhash.NUM_PERM)
     sigs: dict[str, _Sig] = {}
     uf = UnionFind()
     for art in articles:
@@ -37,7 +36,7 @@ def _reference(articles: list[Art]) -> list[CopyGroup]:
         mh, n = signature(art.text)
         if n < copies.MIN_SHINGLES:
             continue
-        n_words = len(copies._WORD.findall(art.text.lower()))
+        n_words = len(minhash._WORD.findall(art.text.lower()))
         sigs[art.id] = _Sig(art.outlet, art.published, n, n_words, mh.hashvalues.astype("uint32"))
         for other in lsh.query(mh):
             if is_copy(copies._jaccard(sigs[art.id].hashes, sigs[other].hashes), n,
@@ -158,7 +157,7 @@ def test_reconcile_copies_store_other_format_is_signed_again(tmp_path, monkeypat
     with _store(tmp_path / "f.duckdb", arts) as store:
         blob = store.connection.execute("SELECT minhash FROM articles WHERE id = 'copy'").fetchone()[0]
         assert unpack_signature(blob) is not None
-        monkeypatch.setattr(copies, "SIGNATURE_FORMAT", copies.SIGNATURE_FORMAT + 1)
+        monkeypatch.setattr(minhash, "SIGNATURE_FORMAT", minhash.SIGNATURE_FORMAT + 1)
         assert unpack_signature(blob) is None  # a stale blob is never compared
         groups = find_copies(store)
         assert [g.docs for g in groups] == [["wire", "copy"]]
@@ -170,7 +169,7 @@ def test_reconcile_copies_store_signature_roundtrip() -> None:
     text = _wire()
     n_shingles, n_words, hashes = unpack_signature(pack_signature(text))
     mh, n = signature(text)
-    assert n_shingles == n and n_words == len(copies._WORD.findall(text))
+    assert n_shingles == n and n_words == len(minhash._WORD.findall(text))
     assert hashes == mh.hashvalues.astype("<u4").tobytes()
     assert unpack_signature(None) is None and unpack_signature(b"short") is None
 

@@ -67,7 +67,8 @@ def test_store_migrations_read_only_needs_existing_db(tmp_path) -> None:
 
 
 def test_store_migrations_minhash_added_to_migration_1_database(tmp_path) -> None:
-    from sitrep.reconcile.copies import find_copies, unpack_signature
+    from sitrep.minhash import unpack_signature
+    from sitrep.reconcile.copies import find_copies
 
     path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))

@@ -90,6 +90,40 @@ def test_store_parquet_report_export_and_web_read_a_dataset(dataset, tmp_path):
         assert client.get("/claims").status_code == 200
 
 
+def test_store_parquet_search_scans_a_dataset_for_the_same_phrase_and_says_so(single, dataset, tmp_path):
+    """A dataset has no search index (nothing is written beside or inside it): search scans
+    its texts for the words as a phrase, finding what the index finds in the same rows, and
+    the page says why the order is not ranked. `sitrep load` leaves the index caught up."""
+    from fastapi.testclient import TestClient
+
+    from sitrep.publish.web import create_app
+    from sitrep.publish import web_query as wq
+    from sitrep.store import search as fts
+
+    before = sorted(p.name for p in dataset.parent.iterdir()), sorted(str(p) for p in dataset.rglob("*"))
+    with TestClient(create_app(dataset), base_url="http://127.0.0.1") as client:
+        for q in ("killed", "Syrian Observatory", "air strikes", "Hama"):
+            scanned = client.get("/api/search", params={"q": q, "limit": 500}).json()
+            with open_db(single, read_only=True) as store:
+                indexed = wq.search(store, wq.SearchParams(q=q, limit=500))
+            assert scanned["total"] == indexed.total > 0, q
+            assert {h["id"] for h in scanned["items"]} == {h.id for h in indexed.items}, q
+        page = client.get("/search", params={"q": "killed"}).text
+        assert 'id="search-note"' in page and "Parquet dataset" in page
+    assert (sorted(p.name for p in dataset.parent.iterdir()), sorted(str(p) for p in dataset.rglob("*"))) == before
+
+    db = tmp_path / "loaded.duckdb"
+    result = CliRunner().invoke(app, ["load", str(dataset), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    index = fts.SearchIndex(str(db))
+    try:
+        with open_db(db, read_only=True) as store:
+            assert index.recorded_fingerprint() == fts.fingerprint(store.connection)
+            assert len(index) == store.counts().articles
+    finally:
+        index.close()
+
+
 def test_store_parquet_load_is_incremental_and_the_newer_shard_wins(single, tmp_path):
     corpus = tmp_path / "in"
     shutil.copytree(sample_dir(), corpus)

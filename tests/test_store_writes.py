@@ -204,7 +204,7 @@ def test_store_read_unknown_filter_is_an_error(filled: Store) -> None:
 
 
 def test_store_write_keeps_worker_signature(store: Store) -> None:
-    from sitrep.reconcile.copies import pack_signature
+    from sitrep.minhash import pack_signature
 
     signed = dataclasses.replace(make_extraction("d1"), signature=b"from the worker")
     unsigned = make_extraction("d2")

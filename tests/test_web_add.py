@@ -40,6 +40,19 @@ def test_web_add_posted_article_appears_with_its_claims(client) -> None:
 
 
 @pytest.mark.slow
+def test_web_add_posted_article_is_searchable_at_once(client, monkeypatch) -> None:
+    """The add is written to the search index with the article (no catch-up needed)."""
+    from sitrep.store import search as fts
+
+    assert client.get("/api/search", params={"q": "clashes near homs"}).json()["total"] == 0
+    monkeypatch.setattr(fts.SearchIndex, "catch_up", lambda *a: pytest.fail("caught up"))
+    response = client.post("/api/articles", json={"text": TEXT, "id": "homs-2", "outlet": "Test Wire"})
+    assert response.status_code == 201, response.text
+    hits = client.get("/api/search", params={"q": "clashes near homs"}).json()
+    assert [h["id"] for h in hits["items"]] == ["homs-2"] and hits["items"][0]["match"].lower() == "clashes near homs"
+
+
+@pytest.mark.slow
 def test_web_add_form_redirects_to_the_new_article(client) -> None:
     response = client.post("/add", data={"text": TEXT, "outlet": "Form Wire"}, follow_redirects=False)
     assert response.status_code == 303

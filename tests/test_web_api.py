@@ -72,15 +72,33 @@ def test_web_api_pagination_walks_every_row_once(client) -> None:
     assert past["items"] == [] and past["total"] == 5 and past["next_offset"] is None
 
 
-def test_web_api_search_is_literal_and_case_blind(client) -> None:
+def test_web_api_search_finds_whole_words_as_a_phrase_any_case(client) -> None:
     hits = client.get("/api/search", params={"q": "OBSERVATORY"}).json()
     assert [h["id"] for h in hits["items"]] == ["wire"]
     assert hits["items"][0]["match"] == "Observatory"
-    assert client.get("/api/search", params={"q": "100%"}).json()["total"] == 1
-    # % and _ are literal characters, not wildcards
+    assert client.get("/api/search", params={"q": "100%"}).json()["total"] == 1  # the word 100
+    # Whole words, in order; punctuation between them is ignored.
+    assert client.get("/api/search", params={"q": "Observ"}).json()["total"] == 0
+    assert client.get("/api/search", params={"q": "friday the syrian"}).json()["total"] == 1
+    assert client.get("/api/search", params={"q": "syrian the friday"}).json()["total"] == 0
+    # A query with no letter or digit is looked for literally: % and _ are not wildcards.
     assert client.get("/api/search", params={"q": "%"}).json()["total"] == 1
     assert client.get("/api/search", params={"q": "_"}).json()["total"] == 0
     assert client.get("/api/search", params={"q": "killed", "outlet": "courier b"}).json()["total"] == 1
+
+
+def test_web_api_search_semantics_are_documented(client) -> None:
+    from sitrep.store import search as fts
+
+    op = client.get("/openapi.json").json()["paths"]["/api/search"]["get"]
+    assert "whole words" in op["summary"] and f"{fts.COUNT_LIMIT:,}" in op["summary"]
+    assert "phrase" in op["description"] and "Parquet dataset" in op["description"]
+    docs = client.get("/docs").text
+    assert "whole words" in docs and "10,000" in docs
+    page = client.get("/search").text
+    assert "whole words only" in page and "10,000" in page
+    assert "looked for literally" in client.get("/search", params={"q": "%"}).text
+    assert 'id="search-note"' not in client.get("/search", params={"q": "killed"}).text  # the index answered
 
 
 @pytest.mark.parametrize("path", [

@@ -354,9 +354,10 @@ def load(
     """Merge a Parquet dataset written by `sitrep run --dask` into the database, a few
     shards per transaction: articles not stored are added with their claims, events and
     places; stored ones whose row differs and is older are replaced; the rest are left
-    alone, so loading again adds nothing. Input errors are recorded once. Then the
-    reconcile stage brings the stored cross-source results (series, contradictions, framing,
-    stories) up to date, as after `sitrep run`.
+    alone, so loading again adds nothing. Input errors are recorded once. The search index
+    beside the database is caught up at the end. Then the reconcile stage brings the stored
+    cross-source results (series, contradictions, framing, stories) up to date, as after
+    `sitrep run`.
 
     Example: sitrep load out/ --db sitrep.duckdb
     """
@@ -370,6 +371,7 @@ def load(
     try:
         with open_db(db) as store:
             summary = load_dataset(store, dataset, replace=replace)
+            store.search_index()  # the search index caught up with what was merged, once, here
     except (DatasetError, StoreError) as exc:  # StoreLockedError: another process holds the file
         one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
@@ -990,7 +992,11 @@ def serve(
                                            "add to the record through its own name (DNS rebinding)."),
 ) -> None:
     """Serve the record as web pages and a JSON API (/api, docs at /docs): articles, claims,
-    events, series, contradictions, framing, stories, search, and a form to add articles. It keeps
+    events, series, contradictions, framing, stories, search, and a form to add articles. Search
+    (/search, /api/search?q=) finds the words as a phrase, whole words only, any case,
+    punctuation ignored, best first, totals exact up to 10,000, from a full-text index kept
+    beside the database (DB.search, caught up when behind); a Parquet dataset folder is
+    scanned instead, newest first. It keeps
     serving while `sitrep run` writes the file, answering 503 with what to do meanwhile,
     and lets go of the file whenever a run waits to write it.
 
@@ -1155,63 +1161,98 @@ def bench(
                                        "processes on this machine (needs pip install \"sitrep[cluster]\")."),
     shard_articles: int = typer.Option(0, "--shard-articles", min=0,
                                        help="With --dask: articles per shard (0: the run's default)."),
+    corpus: str = typer.Option("news", help="news: variants of the sample articles (~800 words, "
+                               "60 % of sentences parsed); synthetic: the older generated corpus."),
+    copies: str = typer.Option("", help="Instead: wire-copy detection on this many stored "
+                               "signatures (comma-separated), 280 near-copies per story."),
+    search: str = typer.Option("", help="Instead: the search index on this many stored "
+                               "articles (comma-separated): indexing cost, query p50/p95."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     one_line_mb: Optional[float] = typer.Option(None, "--one-line-mb", help="Instead: seconds to clean and "
                                                 "split this many MB of generated news on one single line."),
 ) -> None:
-    """Measure end-to-end throughput (articles/s) and peak memory on generated corpora of
-    distinct ~800-word articles, one fresh process per size; or, with --one-line-mb, how
-    long cleaning and sentence splitting take on one huge line. With --dask, the same corpus
-    on Dask workers: throughput, speed-up over one process, per-shard overhead, Parquet
-    bytes per article and `sitrep load` speed (docs/benchmarks.md).
+    """Measure end-to-end throughput (articles/s, words/s, CPU ms per article), the share of
+    sentences parsed, peak memory and the ratio to a plain spaCy pass, on ~800-word news
+    articles made from the sample (--corpus synthetic: the older generated corpus), one
+    fresh process per size. Instead: --copies and --search measure wire-copy detection and
+    the search index on their own; --one-line-mb, how long cleaning and sentence splitting
+    take on one huge line; --dask, the same corpus on Dask workers: throughput, speed-up
+    over one process, per-shard overhead, Parquet bytes per article and `sitrep load` speed
+    (docs/benchmarks.md).
 
     Example: sitrep bench --sizes 100,400,1600 --jobs 2
     """
-    from .bench import bench as run_bench, bench_one_line
+    from . import bench as bench_mod
 
+    def _ints(text: str, name: str) -> list[int]:
+        try:
+            return [int(x) for x in text.split(",") if x.strip()]
+        except ValueError:
+            raise typer.BadParameter(f"{name} must be integers like 100,400")
+
+    if corpus not in bench_mod.CORPORA:
+        raise typer.BadParameter(f"--corpus must be one of {', '.join(bench_mod.CORPORA)}")
+    modes = [name for name, given in (("--one-line-mb", one_line_mb is not None), ("--copies", bool(copies)),
+                                      ("--search", bool(search)), ("--dask", dask is not None)) if given]
+    if len(modes) > 1 and modes != ["--copies", "--search"]:
+        raise typer.BadParameter(f"{' and '.join(modes)} are separate benchmarks: give one of them")
     if one_line_mb is not None:
-        result = bench_one_line(one_line_mb)
+        result = bench_mod.bench_one_line(one_line_mb)
         print(json.dumps(result, indent=2) if as_json else
               f"{result['one_line_chars']:,} characters on one line: cleaned in {result['clean_seconds']} s, "
               f"split into {result['sentences']:,} sentences in {result['split_seconds']} s")
         return
-
-    try:
-        size_list = [int(x) for x in sizes.split(",") if x.strip()]
-    except ValueError:
-        raise typer.BadParameter("--sizes must be integers like 100,400")
-    if dask is not None:
-        _bench_dask([a.strip() for a in dask.split(",") if a.strip()], size_list, jobs, shard_articles, as_json)
+    if copies or search:
+        report = {"copies": [bench_mod.bench_copies(n) for n in _ints(copies, "--copies")],
+                  "search": [bench_mod.bench_search(n) for n in _ints(search, "--search")]}
+        if as_json:
+            print(json.dumps(report, indent=2))
+            return
+        for title, rows in (("wire copies (stored signatures)", report["copies"]),
+                            ("search", report["search"])):
+            if rows:
+                _print_rows(title, rows)
         return
-    report = run_bench(size_list, jobs, baseline=baseline)
+    size_list = _ints(sizes, "--sizes")
+    if dask is not None:
+        _bench_dask([a.strip() for a in dask.split(",") if a.strip()], size_list, jobs, shard_articles, as_json,
+                    corpus)
+        return
+    report = bench_mod.bench(size_list, jobs, baseline=baseline, corpus=corpus)
     if as_json:
         print(json.dumps(report, indent=2))
         return
+    # One column per size, one row per figure: fits a terminal however many figures.
+    rows = [("articles", "articles"), ("words", "words"), ("seconds", "seconds"),
+            ("articles/s", "articles_per_s"), ("words/s", "words_per_s"),
+            ("CPU ms/article", "cpu_ms_per_article"), ("x plain spaCy (CPU)", "spacy_ratio"),
+            ("sentences parsed", "parsed_share"), ("peak MB", "peak_rss_mb"), ("claims", "claims"),
+            ("cross-source s", "reconcile_seconds"), ("cross-source CPU s", "reconcile_cpu_seconds"),
+            ("wire copies CPU s", "copies_seconds"), ("copy groups", "copy_groups"),
+            ("cross-source peak MB", "reconcile_peak_rss_mb"),
+            # The reconcile stage again once more articles arrive, and the reads of its results.
+            ("articles added", "added_articles"), ("cross-source after them s", "reconcile_added_seconds"),
+            ("read: series s", "read_series_seconds"), ("read: contradictions s", "read_contradictions_seconds"),
+            ("read: report s", "read_report_seconds")]
     table = Table(header_style="bold")
-    for col in ("articles", "words", "seconds", "articles/s", "words/s", "peak MB", "claims",
-                "reconcile s", "reconcile ms/article", "reconcile peak MB"):
-        table.add_column(col, justify="right")
-    for r in report["sizes"]:
-        table.add_row(*(str(x) for x in (r["articles"], r["words"], r["seconds"], r["articles_per_s"],
-                                         r["words_per_s"], r["peak_rss_mb"], r["claims"],
-                                         r["reconcile_seconds"], r["reconcile_ms_per_article"],
-                                         r["reconcile_peak_rss_mb"])))
+    table.add_column("")
+    for _ in report["sizes"]:
+        table.add_column("", justify="right")
+    for label, key in rows:
+        values = [r.get(key, "") for r in report["sizes"]]
+        if key == "parsed_share":
+            values = [f"{100 * v:.1f} %" for v in values]
+        table.add_row(label, *(f"{v:,}" if isinstance(v, int) else str(v) for v in values))
     out.print(table)
-    stored = Table(header_style="bold", title="Reconcile stage and reads of its stored results")
-    for col in ("articles", "reconcile once s", "articles added", "reconcile after s", "series s",
-                "contradictions s", "report s"):
-        stored.add_column(col, justify="right")
-    for r in report["sizes"]:
-        stored.add_row(*(str(x) for x in (r["articles"], r["reconcile_seconds"], r["added_articles"],
-                                          r["reconcile_added_seconds"], r["read_series_seconds"],
-                                          r["read_contradictions_seconds"], r["read_report_seconds"])))
-    out.print(stored)
-    if "spacy_full_pass_articles_per_s_one_core" in report:
-        out.print(f"plain full spaCy pass: {report['spacy_full_pass_articles_per_s_one_core']} articles/s "
+    if "spacy_full_pass" in report:
+        plain = report["spacy_full_pass"]
+        out.print(f"plain full spaCy pass over the first {plain['articles']} of the same articles: "
+                  f"{plain['articles_per_s']} articles/s, {plain['cpu_ms_per_article']} CPU ms/article "
                   f"on one core ({jobs} jobs above)")
 
 
-def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_articles: int, as_json: bool) -> None:
+def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_articles: int, as_json: bool,
+                corpus: str = "news") -> None:
     from .bench import bench_dask
     from .cluster import missing_extra
     from .cluster.driver import parse_address
@@ -1225,7 +1266,7 @@ def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_article
             parse_address(address)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--dask")
-    report = bench_dask(addresses, sizes, jobs=jobs, shard_articles=shard_articles or None)
+    report = bench_dask(addresses, sizes, jobs=jobs, shard_articles=shard_articles or None, corpus=corpus)
     if as_json:
         print(json.dumps(report, indent=2))
         return
@@ -1248,6 +1289,16 @@ def _bench_dask(addresses: list[str], sizes: list[int], jobs: int, shard_article
                           str(d["speedup_vs_single_process"]), str(d["cpu_ms_per_article"]), str(d["shards"]),
                           f"{d['overhead_ms_per_shard']}, {d['cpu_overhead_ms_per_shard']}",
                           f"{d['parquet_bytes_per_article']:,}", str(d["load_articles_per_s"]))
+    out.print(table)
+
+
+def _print_rows(title: str, rows: list[dict]) -> None:
+    table = Table(title=title, header_style="bold")
+    keys = [k for k in rows[0] if not isinstance(rows[0][k], dict)]
+    for key in keys:
+        table.add_column(key.replace("_", " "), justify="right")
+    for r in rows:
+        table.add_row(*(str(r[k]) for k in keys))
     out.print(table)
 
 

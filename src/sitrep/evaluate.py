@@ -143,6 +143,8 @@ class Tally:
     claimant_correct: int = 0
     claimant_total: int = 0
     territory: Score = field(default_factory=Score)
+    winner_correct: int = 0  # matched territory changes whose gold gives a winner, won by that side
+    winner_total: int = 0
     documents: int = 0
 
     @property
@@ -168,8 +170,14 @@ class Tally:
         if has_events:
             t = self.territory
             out["territory_change"] = {"precision": round(t.precision, 4), "recall": round(t.recall, 4),
-                                       "f1": round(t.f1, 4), "tp": t.tp, "fp": t.fp, "fn": t.fn}
+                                       "f1": round(t.f1, 4), "tp": t.tp, "fp": t.fp, "fn": t.fn,
+                                       "winner_accuracy": round(self.winner_accuracy, 4),
+                                       "winner_matched": self.winner_total}
         return out
+
+    @property
+    def winner_accuracy(self) -> float:
+        return self.winner_correct / self.winner_total if self.winner_total else 0.0
 
 
 @dataclass
@@ -179,6 +187,7 @@ class EvalReport(Tally):
     wrong_claimant: list[str] = field(default_factory=list)
     territory_missed: list[str] = field(default_factory=list)
     territory_extra: list[str] = field(default_factory=list)
+    wrong_winner: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     has_events: bool = False
     by_conflict: dict[str, Tally] = field(default_factory=dict)
@@ -188,7 +197,8 @@ class EvalReport(Tally):
         out["by_conflict"] = {c: t.scores(self.has_events) for c, t in sorted(self.by_conflict.items())}
         out.update(missed=self.missed, extra=self.extra, wrong_claimant=self.wrong_claimant)
         if self.has_events:
-            out["territory_change"].update(missed=self.territory_missed, extra=self.territory_extra)
+            out["territory_change"].update(missed=self.territory_missed, extra=self.territory_extra,
+                                           wrong_winner=self.wrong_winner)
         return out
 
 
@@ -419,6 +429,8 @@ def evaluate(gold_path: str | Path | GoldSet, claims: Iterable[ClaimLike], event
         report.territory.add(t.territory)
         report.claimant_correct += t.claimant_correct
         report.claimant_total += t.claimant_total
+        report.winner_correct += t.winner_correct
+        report.winner_total += t.winner_total
     return report
 
 
@@ -438,8 +450,20 @@ def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable
     extra = {id(e): (d, e) for (d, _), e in pred_terr.items() if id(e) not in matched_events}
     # Count each predicted event once, however many names it was filed under.
     extra_keys = {(d, _place_key(e.place)) for d, e in extra.values()}
-    for doc, _ in hits:
+    gold_winner = {(e.doc, _place_key(e.place)): e.winner for e in gold_terr}
+    for key in sorted(hits):
+        doc = key[0]
         tallies[gold.conflicts[doc]].territory.tp += 1
+        want = _winner_side(gold_winner.get(key))
+        if want is None:
+            continue
+        got = pred_terr[key].winner
+        tallies[gold.conflicts[doc]].winner_total += 1
+        if got == want:
+            tallies[gold.conflicts[doc]].winner_correct += 1
+        else:
+            report.wrong_winner.append(f"{doc} {pred_terr[key].place}: gold {gold_winner[key]} ({want}), got {got} "
+                                       f"[{getattr(pred_terr[key], 'rule', '') or '?'}]")
     for doc, _ in gold_keys - hits:
         tallies[gold.conflicts[doc]].territory.fn += 1
     for doc, _ in extra_keys:
@@ -447,6 +471,21 @@ def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable
     gold_names = {(e.doc, _place_key(e.place)): e.place for e in gold_terr}
     report.territory_missed = sorted(f"{d} {gold_names[(d, p)]}" for d, p in gold_keys - hits)
     report.territory_extra = sorted({f"{d} {e.place} [{getattr(e, 'rule', '') or '?'}]" for d, e in extra.values()})
+
+
+def _winner_side(winner: str | None) -> str | None:
+    """A gold winner as a side: a side as written, or the side of the named group ("RSF")."""
+    if not winner:
+        return None
+    low = winner.strip().lower()
+    if low in ("government", "opposition", "foreign", "rebels"):
+        return "opposition" if low == "rebels" else low
+    from .extract.actors import load_actors
+
+    for match in load_actors().match(winner):
+        if match.actor.side in ("government", "opposition", "foreign"):
+            return match.actor.side
+    return None  # a group the lexicon does not know: not scored
 
 
 # --- output --------------------------------------------------------------------------------
@@ -474,6 +513,8 @@ def format_report(report: EvalReport, show_lists: bool = True) -> str:
         t = report.territory
         lines.append(f"territory_change precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}  "
                      f"(tp {t.tp}, fp {t.fp}, fn {t.fn})")
+        lines.append(f"territory winner accuracy {report.winner_accuracy:.3f} on {report.winner_total} "
+                     "matched changes with a gold winner")
     if len(report.by_conflict) > 1 or NO_CONFLICT not in report.by_conflict:
         head = f"{'by conflict':<34} {'docs':>4} {'P':>6} {'R':>6} {'F1':>6} {'claimant':>9} {'cl+claim':>9}"
         if report.has_events:
@@ -486,7 +527,8 @@ def format_report(report: EvalReport, show_lists: bool = True) -> str:
                              ("extra claims [rule]: sentence", report.extra),
                              ("claimant differences (gold: got [rule])", report.wrong_claimant),
                              ("missed territory events", report.territory_missed),
-                             ("extra territory events [rule]", report.territory_extra)):
+                             ("extra territory events [rule]", report.territory_extra),
+                             ("territory winner differences", report.wrong_winner)):
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  - {item}" for item in items)

@@ -97,6 +97,14 @@ def _casualty_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _anaphora_openers() -> tuple[str, ...]:
+    """Openings that refer back to the previous sentence's figure (claim_terms "anaphora")."""
+    from .extract.terms import load_terms
+
+    return tuple(a.lower() for a in load_terms().anaphora)
+
+
 def weak_trigger_words() -> frozenset[str]:
     """Words that start an event rule's trigger and that no strong stem catches, less the
     companion-only ones: selected with a figure or a capitalised name."""
@@ -157,9 +165,10 @@ def _is_abbreviation(line: str, stop: int) -> bool:
 
 
 # A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
-# "DUBAI, UAE - "): not part of the sentence, whose subject would otherwise be "KYIV".
+# "DUBAI, UAE - ", "ISLAMABAD/NEW DELHI, May 8 (AFP) - "): not part of the sentence, whose
+# subject would otherwise be "KYIV".
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"^[A-Z][A-Z'’.-]{2,}(?:(?:\s+|\s?/\s?)[A-Z][A-Z'’.-]+){0,4}"
     r"(?:,\s+(?:[A-Z][A-Z.]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s+\d{4})?"
     r"\s*(?:\([A-Za-z .&/-]{2,40}\))?\s*[-–—]+\s+(?=\S)"
 )
@@ -194,6 +203,8 @@ def worth_parsing(sentence: str) -> bool:
     figure = _has_figure(sentence)
     if figure and _casualty_regex().search(sentence):
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
+    if figure and sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()):
+        return True  # "Among them were four children": a breakdown of the figure before
     return bool(_weak_regex().search(sentence)) and bool(figure or _CAPITALISED_LATER.search(sentence))
 
 

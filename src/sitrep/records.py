@@ -202,4 +202,4 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
-    signature: bytes | None = None  # MinHash of the text (reconcile.copies.pack_signature)
+    signature: bytes | None = None  # MinHash of the text (sitrep.minhash.pack_signature)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..nlp import Sentence, parse, split_sentences, worth_parsing
-from ..reconcile.copies import pack_signature
+from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
 from .claimants import ClaimantLexicon, load_claimants
@@ -64,8 +64,7 @@ class Extractor:
         for article, sentences, chosen in plans:
             countries = self.countries_of(article.text)
             ctx = build_context(article, self.claimants, countries, sentences)
-            # Signed here, in the worker, so the store's single writer does not sign.
-            extraction = Extraction(article=article, signature=pack_signature(article.text))
+            extraction = Extraction(article=article)
             parsed = []
             chosen_index = {s.index for s in chosen}
             for sentence in sentences:
@@ -76,6 +75,9 @@ class Extractor:
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
             extraction.claims = finish_article(ctx, extraction.claims)
+            # Signed here, in the worker, so the store's single writer does not sign; after
+            # the parse, so a run's first article is parsed before datasketch is imported.
+            extraction.signature = pack_signature(article.text)
             extraction.places = self.place_mentions(article.id, article.text, countries)
             attach_places(extraction.claims, extraction.places)
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,

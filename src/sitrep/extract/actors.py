@@ -55,7 +55,8 @@ _STATE_WORDS = frozenset({"government", "regime", "junta", "army", "military", "
                           "moscow", "kyiv", "kinshasa", "damascus", "khartoum"})
 # Head nouns that name armed state forces when preceded by a state's demonym.
 _FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "army", "military", "armed forces",
-                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos"})
+                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos",
+                          "marines", "paratroopers", "special forces", "federal forces", "federal troops"})
 _OPPOSITE = {"government": "opposition", "opposition": "government"}
 
 
@@ -362,10 +363,10 @@ class ActorLexicon:
         for i in range(1, len(words)):
             head = " ".join(words[i:])
             entry = self.lookup(head, countries)
-            if entry is None:
-                continue
             modifier = _norm(" ".join(words[:i]))
             state = self.states.get(modifier)
+            if entry is None and not (state and _norm(head) in _FORCE_NOUNS):
+                continue  # "Iraqi forces": a state's forces even when "forces" alone is no actor
             if state and _norm(head) in _FORCE_NOUNS:
                 # the war's home state, else the article's most-named country (not every
                 # country it names: a Ukraine story names Russia too)
@@ -374,6 +375,9 @@ class ActorLexicon:
             if entry.conflict != GENERIC_CONFLICT:
                 return entry.ref(phrase)
             return ActorRef(phrase, entry.side, entry.acled_type, phrase, False)
+        side = _modifier_side(words)
+        if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
+            return ActorRef(phrase, side, None, phrase, False)
         return unknown
 
     def _backed_side(self, code: str | None, conflict: str | None) -> str:
@@ -427,6 +431,27 @@ def load_actors(extra_paths: Sequence[Path] = ()) -> ActorLexicon:
     can correct the packaged data. The lexicon is cached per set of files.
     """
     return _load(tuple(Path(p) for p in extra_paths), os.environ.get("SITREP_DATA_DIR"))
+
+
+@lru_cache(maxsize=1)
+def _side_modifiers() -> dict[str, str]:
+    """Lowercase side words ('rebel', 'junta', 'pro-government') -> side, from the claim
+    terms' categories (the words that give fighters a side)."""
+    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
+    cats = data["categories"]
+    out = {w: "opposition" for w in cats["rebel_modifiers"]}
+    out.update({w: "government" for w in cats["government_modifiers"]})
+    return out
+
+
+def _modifier_side(words: list[str]) -> str | None:
+    """The side a lowercase side word before the head of a phrase names, when only one side is named."""
+    mods = _side_modifiers()
+    # lowercase words only (a capital starts a name: "Rebel Alliance"), but the first word may
+    # carry a sentence's capital ("Rebel commander X")
+    lowered = [words[0][:1].lower() + words[0][1:]] + words[1:-1] if words else []
+    found = {mods[w] for w in lowered if w.islower() and w in mods}
+    return found.pop() if len(found) == 1 else None
 
 
 def infer_actor(phrase: str, countries: Sequence[str] = (),

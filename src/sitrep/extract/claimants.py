@@ -61,6 +61,42 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# "the U.N.-backed government", "Iran-backed Houthis", "Hamas-run ministry": a name that
+# starts a compound modifier describes another body; it does not name the speaker.
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]")
+
+
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+
+
+def _tail_of_name(text: str, start: int) -> bool:
+    """Whether a match at ``start`` ends a longer proper name ("Ansar al-Sunna Army",
+    "Baloch Liberation Army"): the word before has a capital and is no demonym or country
+    ("the Syrian army" is Syria's)."""
+    from .context import is_country_name
+    from .terms import demonym_words
+
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if not any(ch.isupper() for ch in word) or word.lower() in ("the", "a", "an"):
+        return False
+    bare = re.sub(r"['’]s$", "", word)
+    if bare.lower() in demonym_words() or is_country_name(bare):
+        return False
+    before = text[:max(0, start - len(m.group(0)))].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
+
+
+def _glued_acronym(text: str, start: int, end: int) -> bool:
+    """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isupper())
+
+
 @dataclass
 class ClaimantLexicon:
     """Alias -> claimant, with one compiled alternation for finding aliases in text."""
@@ -117,9 +153,14 @@ class ClaimantLexicon:
         command" holds both "the military" and "military operations command")."""
         found: list[ClaimantMatch] = []
         for m in (self._overlapping(text) if overlapping else self.regex.finditer(text)):
+            if _COMPOUND_MODIFIER.match(text, m.end()) or (
+                    _norm(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end())):
+                continue
             entry = self._pick(m.group(0), countries, m.group(0))
             if entry is None:
                 continue
+            if (self._last_context_only or entry.generic) and _tail_of_name(text, m.start()):
+                continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
             found.append(ClaimantMatch(m.start(), m.end(), Claimant(
                 name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic),
                 self._last_context_only))
@@ -373,7 +414,9 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
     # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
     places = {**capitals, **owners}
-    regex = re.compile(
+    from .regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
+
+    regex = compile_cached(
         rf"(?<![\w-])(?:(?P<owner>{alt(places)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
         rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(places)}))(?![\w-])",
         re.IGNORECASE)

@@ -99,13 +99,16 @@ _NUMBER = (
 )
 _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+# Hedges written after a figure ("1,000 or so", "20 or more"), as the hedge they mean.
+POST_QUALIFIERS = {"or so": "about", "or more": "at least"}
+_POST = "|".join(q.replace(" ", r"\s+") for q in POST_QUALIFIERS) + r"(?![\w])"
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+)"
 
 FIGURE_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<blow>{_NUMBER})\s+and\s+(?P<bhigh>{_NUMBER})"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<num>{_NUMBER})(?:{_RANGE_SEP}(?P<num2>{_NUMBER}))?)"
+    rf"|(?P<num>{_NUMBER})(?:{_RANGE_SEP}(?P<num2>{_NUMBER})|\s+(?P<post>{_POST}))?)"
     rf"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -263,6 +266,8 @@ def find_figures(text: str) -> list[Figure]:
             end = m.end("num")
         else:
             end = m.end()
+            if m.group("post") and not qualifier:
+                qualifier = POST_QUALIFIERS[" ".join(m.group("post").lower().split())]
         low, high = _bounds(first, qualifier)
         figures.append(Figure(start, end, text[start:end], first, low, high, qualifier,
                               spelled=spelled))

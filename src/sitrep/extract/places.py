@@ -56,6 +56,7 @@ class _Words:
     descriptor_tails: frozenset[str]
     function_words: frozenset[str]
     name_heads: frozenset[str]
+    description_modifiers: frozenset[str]
     actor_nouns: frozenset[str]
     facility_heads: frozenset[str]
     facility_modifiers: frozenset[str]
@@ -82,6 +83,7 @@ def _words() -> _Words:
         descriptor_tails=frozenset(w["descriptor_tails"]),
         function_words=frozenset(w["function_words"]),
         name_heads=frozenset(w["name_heads"]),
+        description_modifiers=frozenset(w["description_modifiers"]),
         actor_nouns=frozenset(w["actor_nouns"]),
         facility_heads=frozenset(w["facility_heads"]),
         facility_modifiers=frozenset(w["facility_modifiers"]),
@@ -135,6 +137,9 @@ _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Britain-based", "HTS-led", "Russia-backed": a capitalised word glued to a participle.
 _ADJECTIVE = re.compile(r"-[a-z]+$")
+_ADJECTIVE_AFTER = re.compile(r"-[a-z]")
+_ZONE_TIME = re.compile(r"\s+time\b")
+_CLOCK_BEFORE = re.compile(r"(?:\d[:.h]?\d{2}|\d\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon|\bmidnight)\s*$", re.IGNORECASE)
 # Unknown all-capital short words are agencies and groups (IRNA, SANA, HTS);
 # capitalised place names in datelines ("DUBAI") are resolved before this applies.
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,6}$")
@@ -270,6 +275,10 @@ class _Span:
     group: int = -1  # index of the list ("A, B and C") the span belongs to
     qualifier: Qualifier | None = None  # the province or country written after it ("Athens, Ga.")
     modes: tuple[int, bool, bool] | None = None  # sentence start, province mode, city mode
+    # A province or country is written after it ("Palma in Cabo Delgado province") and no
+    # place of that name lies there: the gazetteer does not have this town, and its
+    # namesakes elsewhere (Palma, Majorca) are not it.
+    unlisted: bool = False
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -544,8 +553,20 @@ def _mention(doc_id: str, span: _Span, place: Place | None, precision: int | Non
 
 
 def _resolve_span(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
+    _resolve_span_name(doc_id, text, span, gazetteer, ctx)
+    if span.mention is None and _ADJECTIVE_AFTER.match(text, span.end):
+        span.ignored, span.placelike = True, False  # "the U.N.-declared safe area": an unknown name as an adjective is no place
+
+
+def _resolve_span_name(doc_id: str, text: str, span: _Span, gazetteer: Gazetteer, ctx: _Context) -> None:
     if _ADJECTIVE.search(span.text) or gazetteer.is_stopword(span.text):
         span.ignored = True  # "Britain-based", "HTS-led": adjectives, not places
+        return
+    if _ZONE_TIME.match(text, span.end) and _CLOCK_BEFORE.search(text[max(0, span.start - 16):span.start]):
+        span.ignored = True  # "at 11:00 Moscow time": a time zone, not where anything happened
+        return
+    if span.unlisted:
+        span.placelike = True  # anchored to the area written after it (``_anchor``)
         return
     if span.modes is None:  # the same in both passes
         sent_start, _ = _sentence_bounds(text, span.start)
@@ -650,9 +671,13 @@ def _qualifier_of(text: str, span: _Span, nxt: _Span, gazetteer: Gazetteer) -> Q
 def _set_qualifiers(text: str, spans: list[_Span], gazetteer: Gazetteer) -> None:
     for span, nxt in zip(spans, spans[1:]):
         q = _qualifier_of(text, span, nxt, gazetteer)
-        if q and any(_in_qualifier(c.place, q) for c in gazetteer.matches(span.text)
-                     if c.place.feature not in ("country", "region")):
+        if not q:
+            continue
+        local = [c for c in gazetteer.matches(span.text) if c.place.feature not in ("country", "region")]
+        if any(_in_qualifier(c.place, q) for c in local):
             span.qualifier = q
+        elif local and all(c.place.feature == "city" for c in local) and gazetteer.country_of(span.text) is None:
+            span.unlisted = True  # a town only ("Alaska, Alabama, ...": a list of states is no qualifier)
 
 
 def _group_lists(text: str, spans: list[_Span]) -> list[list[_Span]]:
@@ -696,13 +721,19 @@ def _main_city_in(area: Place, spans: list[_Span], group: int | None) -> _Span |
     return None
 
 
+def _is_dateline(text: str, span: _Span) -> bool:
+    """'BAMAKO, July 29 (AFP) -': where the reporter files from, not what an unknown place
+    of the story is near (Tinzaouatene is 1,400 km from Bamako)."""
+    return span.text.isupper() and len(span.text) > 3 and (span.start == 0 or text[span.start - 1] == "\n")
+
+
 def _anchor(doc_id: str, text: str, span: _Span, spans: list[_Span], countries: Sequence[str] = ()) -> PlaceMention:
     """Tie an unknown place to the known place its sentence (or paragraph) relates it to.
     A place outside the article's countries is no anchor: a town resolved to a homonym
     abroad must not carry the village with it."""
     sent_start, sent_end = _sentence_bounds(text, span.start)
     others = [s for s in spans if _is_local(s.mention) and s.group != span.group
-              and (not countries or s.mention.place.country in countries)]
+              and (not countries or s.mention.place.country in countries) and not _is_dateline(text, s)]
     target: _Span | None = None
     group_end = max(s.end for s in spans if s.group == span.group)
     rel = re.match(r",?\s+[a-z-]+\s+of\s+(the\s+(city|town)\b)?", text[group_end:group_end + 40])
@@ -881,9 +912,7 @@ def _description_pattern() -> re.Pattern[str]:
 def _modifier_nouns() -> frozenset[str]:
     """Nouns after 'the city' that make it a modifier ('the city council', 'the state budget')."""
     w = _words()
-    return w.name_heads | w.facility_heads | frozenset(
-        "hall limits manager budget line lines border borders centre center officials authorities "
-        "residents mayor governor elections election government council".split())
+    return w.name_heads | w.facility_heads | w.description_modifiers
 
 
 def _description_kind(desc: str) -> str:
@@ -902,6 +931,8 @@ def _description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaz
         nxt = re.match(r"^['’]?s?\s+([a-z]+)", after)
         if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) or (nxt and nxt.group(1) in _modifier_nouns()):
             continue
+        if re.match(r"^['’]s\s", after):
+            continue  # "the capital's airport": a place in the capital, not the capital
         kind = _description_kind(m.group("desc"))
         start, end = m.start(), m.end("desc")
         # (``found`` is in text order; no mention is longer than a sentence)

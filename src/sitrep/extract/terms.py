@@ -25,6 +25,7 @@ class ClaimTerms:
     quantity_words: dict[tuple[str, ...], str]  # token sequence -> quantity
     toll_nouns: frozenset[str]
     anaphora: tuple[str, ...]
+    correction_notes: tuple[str, ...]
     not_people_units: frozenset[str]
     level_verbs: tuple[str, ...] = ()
     carry_over: tuple[str, ...] = ()  # sentence openings that continue the previous report
@@ -53,9 +54,7 @@ def _plural_demonyms() -> set[str]:
     out = set()
     for words in data.get("demonyms", {}).values():
         for w in words:
-            w = w.lower()
-            if " " in w:
-                continue
+            w = w.lower()  # "central african" -> "central africans", as one people noun
             out.add(w if w.endswith(("ese", "ss", "i")) and not w.endswith("i") else w + "s")
             if w.endswith("ese"):
                 out.add(w)
@@ -78,7 +77,8 @@ def load_terms() -> ClaimTerms:
         people.setdefault(words[0], []).append(
             PeopleNoun(words, info["category"], info.get("subgroup"), info.get("unit"), info.get("quantity")))
     for plural in _plural_demonyms():
-        people.setdefault(plural, []).append(PeopleNoun((plural,), "total", None, None))
+        words = tuple(plural.split())
+        people.setdefault(words[0], []).append(PeopleNoun(words, "total", None, None))
     lemmas: dict[str, str] = {}
     words_map: dict[tuple[str, ...], str] = {}
     for quantity, spec in data["quantities"].items():
@@ -92,6 +92,7 @@ def load_terms() -> ClaimTerms:
         quantity_words=words_map,
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
+        correction_notes=tuple(data["correction_notes"]),
         carry_over=tuple(w + " " for w in data.get("claimant_carry_over", ())),
         not_people_units=frozenset(data["not_people_units"]),
         level_verbs=tuple(sorted(data.get("level_verbs", ()), key=len, reverse=True)),
@@ -125,6 +126,7 @@ class AttributionTerms:
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
     body_heads: re.Pattern[str]
+    media_words: re.Pattern[str]
     role_nouns: tuple[str, ...]
     cited_by: re.Pattern[str]
     venue_words: re.Pattern[str]
@@ -174,6 +176,7 @@ def load_attribution_terms() -> AttributionTerms:
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
         body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),
+        media_words=re.compile(_alternation(a["media_words"]), re.IGNORECASE),
         role_nouns=tuple(a["role_nouns"]),
         cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),

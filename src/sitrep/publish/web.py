@@ -314,10 +314,10 @@ class App:
 
     def search(self, request: Request, p: Annotated[wq.SearchParams, Query()]) -> Response:
         if not p.q and request.url.path.startswith("/api/"):
-            return self.error(request, 422, "q is required: the word or phrase to find")
+            return self.error(request, 422, "q is required: the words or phrase to find")
         with self.db.read() as store:
-            page = wq.search(store, p)
-        return self.respond(request, page, "search.html", "Search", fields=SEARCH_FIELDS)
+            page, note = wq.search_noted(store, p)
+        return self.respond(request, page, "search.html", "Search", fields=SEARCH_FIELDS, note=note)
 
     def reconcile_view(self, name: str) -> Callable[..., Response]:
         def endpoint(request: Request, f: Annotated[ReconcileFilters, Query()]) -> Response:
@@ -386,7 +386,8 @@ class App:
                     params.append({"name": "(JSON body)", "required": True, "type": "object",
                                    "about": "text or html, id, url, outlet, title, published"})
                 endpoints.append({"method": method.upper(), "path": path,
-                                  "summary": op.get("summary", ""), "params": params})
+                                  "summary": op.get("summary", ""), "description": op.get("description", ""),
+                                  "params": params})
         return self.render(request, "docs.html", "API", endpoints=endpoints,
                            max_limit=wq.MAX_LIMIT, twin=False)
 
@@ -491,11 +492,13 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return site.error(request, exc.status_code, str(exc.detail))
 
-    def twins(path: str, endpoint: Callable[..., Response], api: str, model: Any, summary: str) -> None:
+    def twins(path: str, endpoint: Callable[..., Response], api: str, model: Any, summary: str,
+              description: str | None = None) -> None:
         json_path = "/index.json" if path == "/" else f"{path}.json"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
         app.add_api_route(json_path, endpoint, methods=["GET"], include_in_schema=False)
-        app.add_api_route(api, endpoint, methods=["GET"], response_model=model, summary=summary)
+        app.add_api_route(api, endpoint, methods=["GET"], response_model=model, summary=summary,
+                          description=description)
 
     twins("/", site.overview, "/api/overview", None, "Counts, date range and outlets")
     twins("/articles", site.articles, "/api/articles", wq.Page[wq.schema_model(ArticleRow)], "Articles (no text)")
@@ -503,7 +506,8 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     twins("/events", site.events, "/api/events", wq.Page[wq.schema_model(EventRow)], "Events with place, actors, date")
     twins("/alerts", site.alerts, "/api/alerts", wq.Page[wq.schema_model(Alert)],
           "Alerts raised by sitrep watch, with their sentences")
-    twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)], "Articles whose text holds q")
+    twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)],
+          wq.SEARCH_SUMMARY, wq.SEARCH_DESCRIPTION)
     for name in VIEWS:
         twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)
     app.add_api_route("/api/articles/{doc:path}", site.article, methods=["GET"],

@@ -7,6 +7,7 @@ twin always show the same rows.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
 from sitrep.store import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, Store
 from sitrep.store import queries
+from sitrep.store import search as fts
 from sitrep.store.queries import like_pattern  # noqa: F401  (kept importable from here)
 
 # Rows per page unless asked; the most one request may ask for (a page of 500 claims is
@@ -98,7 +100,8 @@ class ArticleFilters(PageParams):
 
 
 class SearchParams(PageParams):
-    q: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="phrase, any case")
+    q: str | None = Field(None, max_length=MAX_QUERY_CHARS,
+                          description="words, found as a phrase: any case, punctuation ignored, whole words")
     outlet: str | None = None
     since: date | None = None
     until: date | None = None
@@ -206,13 +209,76 @@ def article(store: Store, doc: str) -> ArticleDetail | None:
                          store.place_mentions(doc=doc))
 
 
-def search(store: Store, p: SearchParams) -> Page[SearchHit]:
-    """Articles whose text holds the phrase ``q`` (any case), newest first.
+# What /search and /api/search do, for the API's docs (the summary of the endpoint).
+SEARCH_SUMMARY = (f"Articles whose text holds the words of q as a phrase (whole words, any case, punctuation "
+                  f"ignored), best first; totals exact up to {fts.COUNT_LIMIT:,}")
+SEARCH_DESCRIPTION = f"""The words of `q` (letters and digits) are found as a phrase: whole words, in
+order, any case, punctuation between them ignored, accents folded ("Hama" does not find
+"Hamas"; "air strikes" finds "air-strikes"). Results come best first (BM25) from the
+full-text index beside the database (`<db>.search`, built as articles are stored and
+caught up when behind); when more than {fts.RANKED_MATCHES:,} articles match, the most recently
+stored {fts.RANKED_MATCHES:,} are ranked first, then the others, newest first. `total` is exact up
+to {fts.COUNT_LIMIT:,} matches and says {fts.COUNT_LIMIT:,} past that (pages stop there).
 
-    One scan of the text gives the page and the total (a window count); a second query
-    counts only when the offset is past the last match."""
+A query with no letter or digit in it (`%`) is looked for literally. A Parquet dataset
+(`--db DIR`) has no index, nor has a database whose folder cannot be written: their texts
+are scanned for the same whole-word phrase (accents not folded), newest first, not ranked."""
+
+# Notes the search page shows when it did not use the index.
+NOTE_DATASET = ("This is a Parquet dataset (--db DIR), which has no search index: its texts were scanned for "
+                "the words as a phrase, newest first, not ranked. Merge it into a database with `sitrep load` "
+                "for ranked search.")
+NOTE_NO_INDEX = ("The search index could not be used here: the texts were scanned for the words as a phrase, "
+                 "newest first, not ranked.")
+NOTE_LITERAL = "No letter or digit in the query: it was looked for literally, newest first."
+
+
+def search(store: Store, p: SearchParams) -> Page[SearchHit]:
+    """Articles whose text holds the words of ``q`` as a phrase (any case, punctuation
+    ignored), best match first (BM25), from the full-text index (``store/search.py``);
+    the total is exact up to ``search.COUNT_LIMIT`` (10,000) matches (``SEARCH_DESCRIPTION``).
+
+    A query with no word in it ("%") is looked for literally, scanning the texts. Where
+    there is no index (a Parquet dataset, a folder that cannot be written, a damaged
+    index) the texts are scanned for the same phrase, newest first."""
+    return search_noted(store, p)[0]
+
+
+def search_noted(store: Store, p: SearchParams) -> tuple[Page[SearchHit], str | None]:
+    """``search``, and a note for the reader when the index was not used (else None)."""
     if not p.q:
-        return Page.of([], 0, p)
+        return Page.of([], 0, p), None
+    words = fts.tokens(p.q)
+    if not words:
+        return _scan(store, p), NOTE_LITERAL
+    index = store.search_index()
+    if index is not None:
+        try:
+            found, total = index.search(words, outlet=p.outlet, since=p.since, until=p.until,
+                                        limit=p.limit, offset=p.offset)
+        except fts.INDEX_ERRORS:  # a damaged or locked index file: derived data, scan instead
+            store.drop_search_index()
+        else:
+            pattern = fts.phrase_pattern(words)
+            return Page.of([_snippet(f, pattern) for f in found], total, p), None
+    return _scan_words(store, p, words), NOTE_DATASET if store.is_dataset else NOTE_NO_INDEX
+
+
+def _snippet(f: fts.Found, pattern: re.Pattern[str]) -> SearchHit:
+    head = (f.id, f.title, f.outlet, f.published, f.url)
+    m = pattern.search(f.text)
+    if m is None:  # folded accents or another spelling: the start of the text, unmarked
+        return SearchHit(*head, before=f.text[:2 * SNIPPET_CHARS], match="", after="")
+    begin = max(0, m.start() - SNIPPET_CHARS)
+    return SearchHit(*head, before=f.text[begin:m.start()], match=m.group(0),
+                     after=f.text[m.end():m.end() + SNIPPET_CHARS])
+
+
+def _scan(store: Store, p: SearchParams) -> Page[SearchHit]:
+    """Articles whose text holds ``q`` literally (any case), newest first: one scan of
+    the texts gives the page and the total (a window count); a second query counts only
+    when the offset is past the last match."""
+    assert p.q
     where = queries.Where(["a.text ILIKE ? ESCAPE '\\'"], [like_pattern(p.q)])
     where.contains_ci("a.outlet", p.outlet)
     where.between("a.published", p.since, p.until)
@@ -237,6 +303,25 @@ def _hit(row: tuple[Any, ...], q: str) -> SearchHit:
         return SearchHit(*head, before=window, match="", after="")
     return SearchHit(*head, before=window[:at], match=window[at:at + len(q)],
                      after=window[at + len(q):])
+
+
+def _scan_words(store: Store, p: SearchParams, words: list[str]) -> Page[SearchHit]:
+    """Articles whose text holds ``words`` as a phrase (whole words, any case, punctuation
+    between them ignored, as the index finds them; accents not folded), newest first, by a
+    scan of the texts: where there is no index (a Parquet dataset)."""
+    where = queries.Where(["regexp_matches(a.text, ?, 'i')"], [fts.phrase_regex(words)])
+    where.contains_ci("a.outlet", p.outlet)
+    where.between("a.published", p.since, p.until)
+    select = "SELECT a.id, a.title, a.outlet, a.published, a.url, a.text, count(*) OVER () FROM articles a"
+    order = "a.published DESC NULLS LAST, a.id"
+    sql, params = where.sql(select, order, p.limit, p.offset)
+    rows = store.connection.execute(sql, params).fetchall()
+    if rows:
+        total = int(rows[0][-1])
+    else:
+        total = _total(store, *where.sql("SELECT a.id FROM articles a", order, None, 0))
+    pattern = fts.phrase_pattern(words)
+    return Page.of([_snippet(fts.Found(*row[:5], row[5] or ""), pattern) for row in rows], total, p)
 
 
 def overview(store: Store) -> Overview:

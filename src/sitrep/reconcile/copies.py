@@ -3,14 +3,17 @@
 Syndicated copy keeps most sentences of the original but changes the headline, the site
 boilerplate (menus, bylines, "Advertisement") and often trims a sentence or a paragraph.
 Each article becomes a MinHash signature of its word 5-shingles, computed once when the
-article is extracted and stored with it (``articles.minhash``, see ``pack_signature``), so
+article is extracted and stored with it (``articles.minhash``, see ``sitrep.minhash``), so
 ``find_copies(store)`` reads signatures only, no text; rows stored before signatures existed
 are signed from their text on first use. LSH banding (the bands and rows datasketch's
 ``MinHashLSH`` picks for the threshold) proposes the pairs sharing a band: every band is
-sorted once and its runs of equal values give the candidates, so the cost is near-linear
-and no pair of articles is compared unless a band proposes it; candidates are checked in
-vectorised chunks. Only signatures (and a few numbers per article) are kept in memory,
-never the texts.
+sorted once and its runs of equal values are the buckets. A bucket is taken as a whole
+(``_Search``): its members are compared with its first member, then only the members still
+in another component with the rest; pairs already joined or compared before are skipped.
+A story reprinted ``k`` times makes ``k^2/2`` candidate pairs in every band, but about ``k``
+comparisons in all, so the cost is near-linear in the articles (issue 14: 10,000 articles
+of 36 stories with ~280 copies each made 33 million union-find calls before). Only
+signatures (and a few numbers per article) are kept in memory, never the texts.
 
 A candidate is a copy when its estimated Jaccard similarity, or the estimated share of the
 shorter article's shingles found in the longer one (containment: a copy cut down to the
@@ -20,9 +23,6 @@ article is the earliest published, then the longest, then the smallest id.
 
 from __future__ import annotations
 
-import re
-import struct
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,13 +30,9 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
-# Word n-grams as shingles: 5 words rarely repeat between different articles on the same
-# events (measured: Jaccard <= 0.01 between any two different articles of the seeds and the
-# sample corpus, 0.80 for the sample's wire copy with another headline and boilerplate).
-SHINGLE_WORDS = 5
-NUM_PERM = 128  # standard error of the Jaccard estimate ~ 1/sqrt(128) = 0.09 at J = 0.5
+from ..minhash import NUM_PERM, pack_signature, unpack_signature
+
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
 # the top 60 % of the story) are proposed; the checks below decide. Different articles about
 # the same events (Jaccard ~0.01) are practically never proposed at this threshold.
@@ -54,19 +50,6 @@ MIN_SHINGLES = 20
 # stay in the CPU cache. Measured on 10,000 synthetic articles (tests/report_synth.py, ~3
 # million candidate pairs): 0.5 s at 4,096-8,192, 0.7 s at 16,384, 1.2 s at 32,768.
 PAIR_CHUNK = 8_192
-# Layout of a stored signature (the ``articles.minhash`` BLOB): a little-endian header
-# (format, num_perm, n_shingles, n_words), then NUM_PERM uint32 MinHash values. Bump
-# SIGNATURE_FORMAT whenever shingling, hashing or NUM_PERM change: blobs of another format
-# are then signed again from their text instead of compared with new ones.
-SIGNATURE_FORMAT = 1
-_HEADER = struct.Struct("<HHII")
-
-_WORD = re.compile(r"\w+")
-# One set of MinHash permutations for every signature (building them costs more than
-# signing a short article). Seed 1 is datasketch's default: signatures stay comparable.
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
-
-
 class _ArticleLike(Protocol):
     id: str
     outlet: str | None
@@ -131,56 +114,6 @@ class _Sig:
     hashes: np.ndarray  # the MinHash values (uint32, datasketch's affine32): 512 bytes per article
 
 
-def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
-    """Lower-cased word k-grams of a text (the whole text when it is shorter than k words)."""
-    return _shingles(_WORD.findall(text.lower()), k)
-
-
-def _shingles(words: list[str], k: int = SHINGLE_WORDS) -> set[bytes]:
-    if len(words) < k:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
-
-
-def _crc32(data: bytes) -> int:
-    # CRC-32 in C: several times faster than datasketch's default SHA-1 per shingle, and as
-    # good here: datasketch (scheme affine32) pre-mixes each hash before its permutations.
-    # Deterministic across runs, unlike Python's hash().
-    return zlib.crc32(data)
-
-
-def signature(text: str) -> tuple[MinHash, int]:
-    """MinHash signature of a text and its number of distinct shingles."""
-    return _signature(_WORD.findall(text.lower()))
-
-
-def _signature(words: list[str]) -> tuple[MinHash, int]:
-    found = _shingles(words)
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=_crc32, permutations=_TEMPLATE.permutations,
-                 scheme=_TEMPLATE.scheme)
-    mh.update_batch(list(found))
-    return mh, len(found)
-
-
-def pack_signature(text: str) -> bytes:
-    """The stored form of a text's signature (the ``articles.minhash`` BLOB)."""
-    words = _WORD.findall(text.lower())
-    mh, n = _signature(words)
-    header = _HEADER.pack(SIGNATURE_FORMAT, NUM_PERM, n, len(words))
-    return header + mh.hashvalues.astype("<u4").tobytes()
-
-
-def unpack_signature(blob: bytes | None) -> tuple[int, int, bytes] | None:
-    """(n_shingles, n_words, NUM_PERM little-endian uint32 values) of a stored signature;
-    None when there is none, or it has another format (it must be signed again)."""
-    if blob is None or len(blob) != _HEADER.size + 4 * NUM_PERM:
-        return None
-    fmt, num_perm, n_shingles, n_words = _HEADER.unpack_from(blob)
-    if fmt != SIGNATURE_FORMAT or num_perm != NUM_PERM:
-        return None
-    return n_shingles, n_words, bytes(blob[_HEADER.size:])
-
-
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -225,6 +158,8 @@ def _canonical_key(doc: str, sig: _Sig) -> tuple:
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
     """(bands, rows per band): what ``MinHashLSH`` picks for LSH_THRESHOLD and NUM_PERM."""
+    from datasketch import MinHashLSH  # imports scipy (~0.7 s): only when copies are sought
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -294,31 +229,147 @@ def _from_store(store: _SignatureStore) -> _Signatures:
     return out
 
 
-def _band_pairs(hashes: np.ndarray, band: int, rows: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Chunks of (i, j) row pairs whose values in one band are equal (i != j)."""
+def _roots(parent: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The union-find root of each of ``rows`` (pointer chasing, all rows at once)."""
+    found = parent[rows]
+    while True:
+        up = parent[found]
+        if np.array_equal(up, found):
+            return found
+        found = up
+
+
+def _hook(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+    """Union of each pair (a[k], b[k]): the larger root points at the smaller, so no
+    cycle can form; repeated until every pair shares a root (a root hooked twice in one
+    step keeps only the smaller parent, the next round joins the other)."""
+    while len(a):
+        ra, rb = _roots(parent, a), _roots(parent, b)
+        apart = ra != rb
+        if not apart.any():
+            return
+        ra, rb = ra[apart], rb[apart]
+        np.minimum.at(parent, np.maximum(ra, rb), np.minimum(ra, rb))
+        a, b = a[apart], b[apart]
+
+
+def _band_runs(hashes: np.ndarray, band: int, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(order, starts, lengths): the rows sorted on one band's values, and where each run
+    of two or more equal values (one LSH bucket) starts in that order and how long it is."""
     keys = hashes[:, band * rows:(band + 1) * rows]
     order = np.lexsort(keys.T[::-1])
     ordered = keys[order]
-    n = len(order)
-    pos = np.arange(n)
-    new_run = np.ones(n, dtype=bool)
+    new_run = np.ones(len(order), dtype=bool)
     new_run[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
-    run_start = np.maximum.accumulate(np.where(new_run, pos, 0))
-    earlier = pos - run_start  # pairs each position makes with the earlier ones of its run
-    ends = np.cumsum(earlier)
-    begin = 0
-    while begin < n:
-        # As many positions as fit PAIR_CHUNK pairs (at least one, however large its run).
-        stop = max(begin + 1, int(np.searchsorted(ends, ends[begin] - earlier[begin] + PAIR_CHUNK,
-                                                   side="right")))
-        counts = earlier[begin:stop]
-        total = int(counts.sum())
-        if total:
-            right = np.repeat(pos[begin:stop], counts)
-            first = np.cumsum(counts) - counts
-            left = run_start[right] + np.arange(total) - np.repeat(first, counts)
-            yield order[left], order[right]
-        begin = stop
+    starts = np.flatnonzero(new_run)
+    lengths = np.diff(np.append(starts, len(order)))
+    many = lengths > 1
+    return order, starts[many], lengths[many]
+
+
+@dataclass(slots=True)
+class CopyStats:
+    """What one search did (``find_copies(..., stats=CopyStats())`` fills it in)."""
+
+    signatures: int = 0  # articles signed in (long enough to call copies)
+    candidates: int = 0  # pairs sharing a band, counted once per band they share
+    checked: int = 0  # pairs compared (``is_copy``), each at most once
+    copies: int = 0  # compared pairs that are copies: the union-find calls
+
+
+class _Search:
+    """Connected components of the graph whose edges are the LSH candidates that pass
+    ``is_copy``, without visiting every candidate.
+
+    Per band, each bucket (a run of equal band values) is taken as a whole: its members
+    whose component differs from the bucket's first member's are compared with that first
+    member (a star: one comparison per member, where a bucket of ``k`` copies has ``k^2/2``
+    candidate pairs); the members still apart afterwards are compared with the rest of
+    their bucket. A pair already in one component is never compared: the components are
+    the same whether or not it is a copy. So every candidate pair of every band is either
+    compared or joined already, and the components are exactly those of comparing every
+    candidate pair, in about one comparison per article and band when copies abound.
+    Pairs that are not copies are compared again in each band they share, as before:
+    remembering them (measured) cost more than comparing them again.
+    """
+
+    def __init__(self, n_shingles: np.ndarray, hashes: np.ndarray, stats: CopyStats) -> None:
+        self.n_shingles = n_shingles
+        self.hashes = hashes
+        self.low = hashes.astype(np.uint16)
+        self.n = len(hashes)
+        self.parent = np.arange(self.n, dtype=np.int64)
+        self.stats = stats
+
+    def components(self) -> np.ndarray:
+        """The root row of every row."""
+        n_bands, rows = _bands()
+        for band in range(n_bands):
+            order, starts, lengths = _band_runs(self.hashes, band, rows)
+            if len(starts):
+                self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
+                self._bucket_pass(order, starts, lengths)
+        return _roots(self.parent, np.arange(self.n))
+
+    def _bucket_pass(self, order: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
+        # Every member of every bucket, laid out bucket after bucket.
+        first = np.cumsum(lengths) - lengths  # where each bucket begins in ``members``
+        offsets = np.arange(int(lengths.sum())) - np.repeat(first, lengths)
+        members = order[np.repeat(starts, lengths) + offsets]
+        heads = np.repeat(members[first], lengths)
+        # The star: each member apart from its bucket's first member is compared with it.
+        apart = _roots(self.parent, members) != _roots(self.parent, heads)
+        self._compare(heads[apart], members[apart])
+        # Members still apart from their bucket's first: compared with the rest of it.
+        apart = _roots(self.parent, members) != _roots(self.parent, heads)
+        if not apart.any():
+            return
+        owner = np.repeat(np.arange(len(lengths)), lengths)  # bucket of each member
+        chosen = np.zeros(len(lengths), dtype=bool)
+        chosen[owner[apart]] = True
+        pos = np.flatnonzero(chosen[owner])  # members of those buckets
+        begins = first[owner[pos]]
+        earlier = pos - begins  # pairs each member makes with the earlier ones of its bucket
+        ends = np.cumsum(earlier)
+        start = 0
+        while start < len(pos):
+            # As many members as make about PAIR_CHUNK pairs (at least one).
+            stop = max(start + 1, int(np.searchsorted(ends, ends[start] - earlier[start] + PAIR_CHUNK,
+                                                       side="right")))
+            counts = earlier[start:stop]
+            total = int(counts.sum())
+            if total:
+                y = np.repeat(pos[start:stop], counts)
+                x = np.repeat(begins[start:stop], counts) + np.arange(total) \
+                    - np.repeat(np.cumsum(counts) - counts, counts)
+                # Two members joined to the first are joined; the first was compared above.
+                pair = (apart[x] | apart[y]) & (x != np.repeat(begins[start:stop], counts))
+                x, y = members[x[pair]], members[y[pair]]
+                keep = _roots(self.parent, x) != _roots(self.parent, y)
+                self._compare(x[keep], y[keep])
+            start = stop
+
+    def _compare(self, a: np.ndarray, b: np.ndarray) -> None:
+        """Compare pairs; join the copies."""
+        for start in range(0, len(a), PAIR_CHUNK):
+            i, j = a[start:start + PAIR_CHUNK], b[start:start + PAIR_CHUNK]
+            hit = self._passes(i, j)
+            self.stats.checked += len(i)
+            self.stats.copies += int(hit.sum())
+            _hook(self.parent, i[hit], j[hit])
+
+    def _passes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """``is_copy`` of each pair. Pairs are first compared on the low 16 bits of each
+        value: equal values have equal low bits, so that count is an upper bound (exceeding
+        the true one ~1 time in 65,536), and ``is_copy`` only grows with it; the pairs it
+        lets through are compared in full. A quarter of the memory traffic."""
+        na, nb = self.n_shingles[a], self.n_shingles[b]
+        bound = np.count_nonzero(self.low[a] == self.low[b], axis=1)
+        hit = _passes(bound, na, nb)
+        maybe = np.flatnonzero(hit)
+        matches = np.count_nonzero(self.hashes[a[maybe]] == self.hashes[b[maybe]], axis=1)
+        hit[maybe] = _passes(matches, na[maybe], nb[maybe])
+        return hit
 
 
 def _passes(matches: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
@@ -329,51 +380,34 @@ def _passes(matches: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
     return (jac >= COPY_MIN_JACCARD) | (contain >= COPY_MIN_CONTAINMENT)
 
 
-def _copy_pairs(sigs: _Signatures, hashes: np.ndarray) -> Iterator[tuple[int, int]]:
-    """Row pairs proposed by a band and confirmed by ``is_copy`` (a pair may repeat).
-
-    Candidates are first compared on the low 16 bits of each value: equal values have equal
-    low bits, so that count is an upper bound (exceeding the true one ~1 time in 65,536), and
-    ``is_copy`` only grows with it; the pairs it lets through are compared in full. A quarter
-    of the memory traffic: 0.35 s instead of 1.3 s for 3 million candidates.
-    """
-    n_shingles = np.asarray(sigs.n_shingles, dtype=np.int64)
-    low = hashes.astype(np.uint16)
-    n_bands, rows = _bands()
-    for band in range(n_bands):
-        for i, j in _band_pairs(hashes, band, rows):
-            for start in range(0, len(i), PAIR_CHUNK):
-                a, b = i[start:start + PAIR_CHUNK], j[start:start + PAIR_CHUNK]
-                bound = np.count_nonzero(low[a] == low[b], axis=1)
-                maybe = _passes(bound, n_shingles[a], n_shingles[b])
-                a, b = a[maybe], b[maybe]
-                matches = np.count_nonzero(hashes[a] == hashes[b], axis=1)
-                hit = _passes(matches, n_shingles[a], n_shingles[b])
-                yield from zip(a[hit].tolist(), b[hit].tolist())
-
-
-def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore) -> list[CopyGroup]:
+def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore,
+                stats: CopyStats | None = None) -> list[CopyGroup]:
     """Groups of articles that are copies of one another, largest first.
 
     ``articles`` is a ``Store`` (its stored signatures are read, no text unless a row has
     none) or articles with ``text`` (``Store.iter_articles(with_text=True)``), streamed:
-    texts are dropped once signed. Articles without text are skipped.
+    texts are dropped once signed. Articles without text are skipped. ``stats``, when
+    given, is filled in with what the search did.
     """
     if hasattr(articles, "iter_signatures"):
         sigs = _from_store(articles)  # type: ignore[arg-type]
     else:
         sigs = _from_articles(articles)  # type: ignore[arg-type]
+    return _groups(sigs, stats if stats is not None else CopyStats())
+
+
+def _groups(sigs: _Signatures, stats: CopyStats) -> list[CopyGroup]:
     hashes = sigs.matrix()
-    uf = UnionFind()
-    for i, j in _copy_pairs(sigs, hashes):
-        uf.union(sigs.docs[i], sigs.docs[j])
-    members: dict[str, list[str]] = {}
-    for doc in uf.parent:
-        members.setdefault(uf.find(doc), []).append(doc)
-    row = {doc: i for i, doc in enumerate(sigs.docs)} if members else {}
-    in_groups = {doc: sigs.sig(row[doc], hashes) for docs in members.values() if len(docs) > 1
-                 for doc in docs}
-    groups = [_group(docs, in_groups) for docs in members.values() if len(docs) > 1]
+    stats.signatures = len(sigs.docs)
+    roots = _Search(np.asarray(sigs.n_shingles, dtype=np.int64), hashes, stats).components()
+    # Rows in a component of two or more: those joined to a root, and those roots.
+    joined = np.flatnonzero(roots != np.arange(len(roots)))
+    grouped = np.union1d(joined, roots[joined])
+    members: dict[int, list[str]] = {}
+    for row in grouped.tolist():
+        members.setdefault(int(roots[row]), []).append(sigs.docs[row])
+    in_groups = {sigs.docs[row]: sigs.sig(row, hashes) for row in grouped.tolist()}
+    groups = [_group(docs, in_groups) for docs in members.values()]
     groups.sort(key=lambda g: (-len(g.members), g.canonical))
     return groups
 
@@ -415,5 +449,5 @@ def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
     return rows
 
 
-__all__ = ["CopyGroup", "CopyMember", "CopyRow", "copy_map", "copy_rows", "find_copies",
-           "is_copy", "pack_signature", "shingles", "signature", "unpack_signature"]
+__all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "find_copies",
+           "is_copy"]

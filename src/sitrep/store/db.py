@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import duckdb
 
 from sitrep.records import Extraction, IngestError
 from sitrep.store import flatten, lock, parquet, queries
+from sitrep.store import search as fts
 from sitrep.store.guard import storable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
 from sitrep.store.rows import (
@@ -75,7 +77,13 @@ class Store:
         # reconcile stage can still keep its results (for as long as the connection lives).
         self.is_dataset = False
         self._types: dict[str, dict[str, str]] = {}
-        if self.path != ":memory:" and parquet.is_dataset(self.path):
+        self._search: fts.SearchIndex | None = None
+        # The search index: None (not looked at yet), "ready" (level with the database),
+        # "writing" (this store adds its writes to it), "behind" (left for a catch-up).
+        self._search_state: str | None = None
+        self._search_level = (0, 0)  # while writing: the fingerprint the index matches
+        self.is_dataset = self.path != ":memory:" and parquet.is_dataset(self.path)
+        if self.is_dataset:
             self._open_dataset()
             return
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
@@ -120,7 +128,16 @@ class Store:
     # -- lifecycle ---------------------------------------------------------
 
     def close(self) -> None:
-        self._con.close()
+        try:
+            if self._search is not None:
+                if self._search_state == "writing":  # level again (with what it wrote)
+                    self._search.mark("{}:{}".format(*self._search_level))
+                self._search.close()
+        except (sqlite3.Error, duckdb.Error):
+            pass  # the index is derived data: the next reader catches up
+        finally:
+            self._search = None
+            self._con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -187,12 +204,16 @@ class Store:
         result = WriteResult()
         if not batch:
             return result
+        self._start_indexing()
         self._con.execute("BEGIN TRANSACTION")
         try:
             stored = self._stored_hashes([x.article.id for x in batch])
             rows = self._collect(batch, stored, result, replace)
+            indexing = self._search_state == "writing"
+            old = fts.part(self._con, rows.replace) if indexing and rows.replace else (0, 0)
             self._delete_docs(rows.replace)
             self._insert("articles", rows.articles)
+            new = fts.part(self._con, [a["id"] for a in rows.articles]) if indexing and rows.articles else (0, 0)
             self._insert("claims", rows.claims)
             self._insert("events", rows.events)
             self._insert("place_mentions", rows.places)
@@ -201,7 +222,84 @@ class Store:
             # BaseException too: a Ctrl-C mid-write must not leave a half article.
             self._con.execute("ROLLBACK")
             raise
+        if indexing:
+            self._index(rows.articles, old, new)
         return result
+
+    # -- full-text search index (store/search.py) ----------------------------------
+
+    def search_index(self) -> fts.SearchIndex | None:
+        """The full-text index, level with the articles (caught up here if it is not);
+        None where it cannot be kept, then search scans the texts: a Parquet dataset (a
+        read-only folder of shards, perhaps a URL, with nowhere of its own for an index),
+        a folder that cannot be written, an index that cannot be caught up."""
+        if self.is_dataset:
+            return None
+        if self._search is None:
+            self._search = fts.open_index(self)
+            if self._search is None:
+                return None
+        if self._search_state not in ("ready", "writing"):
+            # A long catch-up gives way to a run waiting for the file (as `sitrep serve`
+            # lets go of it between requests): this search scans, the next one goes on.
+            give_way = (lambda: lock.writer_waiting(self.path)) if self.read_only else None
+            try:
+                if not self._search.in_sync(self) and self._search.catch_up(self, give_way) is None:
+                    return None
+            except (*fts.INDEX_ERRORS, duckdb.Error):
+                return None  # tried again by the next connection
+            self._search_state = "ready"
+        return self._search
+
+    def drop_search_index(self) -> None:
+        """Let go of an index that failed while read (a damaged or replaced file): the
+        search that failed scans the texts; the next one opens it again (rebuilt if damaged,
+        caught up if behind)."""
+        index, self._search, self._search_state = self._search, None, "behind"
+        if index is not None:
+            try:
+                index.close()
+            except sqlite3.Error:
+                pass
+
+    def _start_indexing(self) -> None:
+        """Before a write: add the writes to the index when it is level with the
+        database (else they are left to the next reader's catch-up, which indexes
+        everything missing at once, instead of slowing this write)."""
+        if self._search_state in ("writing", "behind") or self.is_dataset:
+            return
+        try:
+            if self._search is None:
+                self._search = fts.open_index(self)
+            level = fts.fingerprint(self._con)
+            if self._search is not None and self._search.recorded_fingerprint() == level:
+                self._search.mark(None)  # being written: a crash mid-run is caught up later
+                self._search_state = "writing"
+                count, xor = level.split(":")
+                self._search_level = (int(count), int(xor))
+            else:
+                self._search_state = "behind"
+        except (sqlite3.Error, duckdb.Error):  # the index never stops a write
+            self._search_state = "behind"
+
+    def _index(self, articles: list[dict[str, Any]], old: tuple[int, int], new: tuple[int, int]) -> None:
+        """Add the articles just committed to the index. Whatever goes wrong here costs the
+        index only (it stays marked as being written: the next reader catches up), never the
+        write, which has landed: a failure here must not send write_many to retry it."""
+        if self._search_state != "writing" or self._search is None:
+            return
+        try:
+            if articles:
+                self._search.add(fts.IndexRow(a["id"], a["content_hash"], a["title"], a["outlet"],
+                                              a["published"], a["url"], a["text"] or "") for a in articles)
+        except BaseException as exc:
+            self._search_state = "behind"
+            if not isinstance(exc, Exception):
+                raise  # Ctrl-C: stop, with the index left for a catch-up
+            return
+        # The fingerprint the index now matches (parts of it combine: counts add, hashes XOR).
+        count, xor = self._search_level
+        self._search_level = (count - old[0] + new[0], xor ^ old[1] ^ new[1])
 
     def _stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
         found = self._con.execute(
@@ -358,7 +456,7 @@ class Store:
     def iter_signatures(self) -> Iterator[tuple[str, str | None, date | None, bytes | None]]:
         """(doc, outlet, published, minhash) of every article, by id; no text is read.
 
-        ``minhash`` is the stored signature (``reconcile.copies.unpack_signature`` reads
+        ``minhash`` is the stored signature (``sitrep.minhash.unpack_signature`` reads
         it), None for rows stored before signatures were kept.
         """
         return self._stream(queries.SIGNATURES, [], lambda *row: row)

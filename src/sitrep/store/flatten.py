@@ -21,7 +21,7 @@ def article_row(article: Article, n_claims: int, n_events: int,
                 signature: bytes | None = None) -> Row:
     """``signature``: the one the extraction worker computed; signed here when None."""
     if signature is None:
-        from sitrep.reconcile.copies import pack_signature  # the copy stage owns the format
+        from sitrep.minhash import pack_signature
 
         signature = pack_signature(article.text)
     return {

@@ -144,7 +144,7 @@ CREATE TABLE runs (
 )
 """
 
-# Each article's MinHash signature (``sitrep.reconcile.copies.pack_signature``), so copy
+# Each article's MinHash signature (``sitrep.minhash.pack_signature``), so copy
 # detection reads no text. Rows stored before this migration keep NULL until first used.
 _ARTICLE_MINHASH = "ALTER TABLE articles ADD COLUMN minhash BLOB"
 

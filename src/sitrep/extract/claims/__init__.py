@@ -29,6 +29,8 @@ from .attribution import (
     according_covers,
     attribute_sentence,
     clause_attribution,
+    leading_speaker,
+    speech_between,
     speech_covers,
     trailing_say,
 )
@@ -179,6 +181,8 @@ def _figure_claimant(ctx: ArticleContext, sentence: Sentence, doc, cand: Candida
     if claimant_rule == "claimant:according-to" and not according_covers(doc, start):
         # "X died, according to A, while Y fled, the UN says": Y is the UN's
         local, local_rule = clause_attribution(ctx, sentence, doc, start)
+        if local is None and (local := speech_between(ctx, sentence, doc, start)) is not None:
+            local_rule = "claimant:speech-between"
         if local is not None:
             who, who_rule = local, local_rule
     elif claimant_rule.startswith("claimant:subject-of"):
@@ -247,6 +251,11 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
             return
+    speaker = leading_speaker(ctx, sentence)
+    if speaker is not None:
+        # "Defence Minister John Smith said the attack was the rebels'. He said 27 soldiers
+        # were killed": a named speaker with no figure yet is whom "he" refers to next.
+        set_reporter(ctx, speaker, sentence, "claimant:named-speaker")
 
 
 def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
@@ -269,6 +278,9 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     """The earlier figure of this sentence that ``cand`` breaks down, if any."""
     if claims and _OF_THEM.match(text[cand.figure.end:]):
         return claims[-1]  # "704 deaths, 110 of them civilians"
+    if claims and _OF_THE_WHOLE.match(text) and claims[0].start - claims[0].sentence_start < cand.figure.start \
+            and not _CASUALTY_VERB.search(re.split(r",|\band\b", text[cand.figure.end:], maxsplit=1)[0]):
+        return claims[0]  # "Of the 136 people killed, 93 were men, 27 women and 16 children"
     for parent in reversed(claims):
         p_end = parent.end - parent.sentence_start
         if p_end <= cand.figure.start:
@@ -285,6 +297,8 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     return None
 
 
+# "Of the 136 people killed, ...": the sentence breaks down the figure it opens with.
+_OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+(?:[\w’'-]+\s+){0,3}?[\d][\d,.]*\s", re.IGNORECASE)
 # "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after
 # a copula is the predicate of the figure before, not the opening of a breakdown.
 _COPULA_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+$", re.IGNORECASE)

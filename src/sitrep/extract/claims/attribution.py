@@ -152,9 +152,14 @@ def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
 _SAY_FORMS = (r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|"
               r"estimated|confirmed|wrote|posted|noted|read|reads)")
 _TRAILING_SAY = re.compile(
-    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?)\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?),?\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
 )
 _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+# "John Smith, the defence minister, said ...": a name and its role before the verb
+_LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
+                                     r"\s+(?:said|says|told|added|stated)\b")
+# '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
+_CLAUSE_WORD = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|could|that)\b", re.IGNORECASE)
 _AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
 _LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
@@ -165,7 +170,7 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
     m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text) or _AS_REPORTS.search(sentence.text)
-    if m:
+    if m and not (m.re is _INVERTED_SAY and _CLAUSE_WORD.search(m.group("who"))):
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"
@@ -254,6 +259,9 @@ def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
@@ -262,6 +270,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     if not subj:
         return None
     head = subj[0]
+    if head.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+        head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
     skip: set[int] = set()
     second_party = False
     for child in head.children:
@@ -270,6 +280,14 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         elif child.dep_ in ("cc", "conj"):
             skip.update(t.i for t in child.subtree)  # "a diplomatic source and a Yemeni NGO": the first
             second_party = True
+    if second_party:
+        # "The Jammu and Kashmir Police": a known name with "and" inside is one party
+        whole = "".join(t.text_with_ws for t in head.subtree
+                        if not any(t.i in {w.i for w in c.subtree} for c in head.children
+                                   if c.dep_ in _DESCRIBING_DEPS)).strip(" ,")
+        named = ctx.lexicon.resolve(whole, ctx.countries)
+        if named is not None and named.known and " and " in named.as_written:
+            return named
     core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
     who = resolve_subject(ctx, sentence, core)
     if who is not None and (who.known or not skip or second_party):
@@ -287,13 +305,26 @@ def according_covers(doc, char: int) -> bool:
     # A clause break between them ("..., according to A, while Y were displaced, the UN
     # says") means another clause, whatever the parse says.
     lo, hi = sorted((acc.idx, char))
-    if _CLAUSE_BREAK.search(doc.text[lo:hi]):
-        return False
+    if _CLAUSE_BREAK.search(doc.text[lo:hi]) or (char < acc.idx and _SPEECH_BETWEEN.search(doc.text[lo:hi])):
+        return False  # "killed eight, emergency services said, ... 24, according to X": 8 is theirs
     main = {tok.i} | {a.i for a in tok.ancestors}
     return acc.head.i in main or acc.head.head.i in main
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
+# A speech clause of its own between a figure and a later "according to".
+_SPEECH_BETWEEN = re.compile(r",\s+(?P<who>[^,;]{2,60}?)\s+(?:said|says|reported|added|confirmed|told\s+\w+)\s*,")
+
+
+def speech_between(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> Claimant | None:
+    """The speaker of a speech clause between the figure at ``char`` and a later "according
+    to" ("killed eight, emergency services said, ... according to X"), when the parse does
+    not give it."""
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if acc is None or char >= acc.idx:
+        return None
+    m = _SPEECH_BETWEEN.search(doc.text[char:acc.idx])
+    return resolve_subject(ctx, sentence, m.group("who")) if m else None
 
 
 def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:
@@ -343,6 +374,15 @@ _ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>mi
                          re.IGNORECASE)
 
 
+def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The named speaker a sentence opens with ("Information Minister Michael Makuei said
+    ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
+    m = _LEADING_SAY.match(sentence.text) or _LEADING_APPOSITIVE_SAY.match(sentence.text)
+    if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
+        return None
+    return resolve_subject(ctx, sentence, m.group("who"))
+
+
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     terms = load_attribution_terms()
@@ -361,6 +401,12 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
             return None
         return resolve_subject(ctx, sentence, m.group("who"))
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
+        # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
+        earlier = _reporter_or_last(ctx, sentence, None)
+        if earlier is not None:
+            return earlier
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
@@ -445,6 +491,9 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
     states = {"government", "foreign_government"}
+    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS and rep is not None \
+            and rep.claimant.kind in ("un", "ngo", "media", "government"):
+        return rep.claimant  # "the agency added" after UNHCR, AFP or a state agency spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
                             or {hint.kind, rep.claimant.kind} <= states
                             or _same_kind_family(hint, rep.claimant)):
@@ -452,6 +501,10 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     kind = hint.kind if hint is not None and hint.kind != "unknown" else None
     return last_claimant_before(ctx, sentence.start, kind=kind) or (
         last_claimant_before(ctx, sentence.start) if hint is None else None)
+
+
+# "the agency" is a UN agency, a state agency or a news agency: whichever is speaking.
+_AGENCY_WORDS = frozenset({"the agency", "agency", "the news agency"})
 
 
 def _same_kind_family(a: Claimant, b: Claimant) -> bool:

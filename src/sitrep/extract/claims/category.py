@@ -24,7 +24,9 @@ from .candidates import Candidate
 
 # An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
 # armed side; government is state forces and their allied militias).
-SIDE_CATEGORY = {"opposition": "rebels", "government": "government"}
+# A foreign side is another state's forces or a force fighting for a state (Wagner for
+# Russia, peacekeepers): government, as GUIDE.md counts "a state's army abroad".
+SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
 _OF_GROUP = re.compile(r"^[\w-]+\s+(?:of|from|among)\s+((?:the|a|an)?\s*[\w'’ -]{1,40}?)(?=[,.;]|\s+(?:who|which|that|in|on|at|and|were|was)\b|$)",
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
@@ -210,8 +212,9 @@ def enemy(view: CategoryView):
 
 
 def own_people(view: CategoryView):
-    """'Hezbollah said eight of its fighters were killed': the speaker's own side."""
-    if view.category != "combatants" or view.claimant is None:
+    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers':
+    the speaker's own side, whatever the noun's usual side."""
+    if view.category not in ("combatants", "government", "rebels") or view.claimant is None:
         return None
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
     if category_words().own_people.search(between):

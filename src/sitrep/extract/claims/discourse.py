@@ -28,7 +28,6 @@ REPORTER_REACH = 3
 # Kinds of claimant whose own publications are primary reports (the publisher is the
 # claimant of figures it states without attribution). State media are not: they report.
 PUBLISHER_KINDS = frozenset({"un", "monitor", "ngo", "medical", "government", "foreign_government"})
-_MEDIA_WORDS = re.compile(r"\b(?:news|agency|television|tv|radio|media|press|channel|times|post|daily)\b", re.IGNORECASE)
 # Share of an outlet's name a claimant's name must cover for the outlet to be that claimant
 # ("UN OCHA", "Syrian Observatory for Human Rights"; not "Cedar News (NNA relay)").
 OUTLET_COVERAGE = 0.6
@@ -308,9 +307,25 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
 def _primary_publisher(matches: list[ClaimantMatch]) -> Claimant | None:
     for m in matches:
         c = m.claimant
-        if c.known and c.kind in PUBLISHER_KINDS and not _MEDIA_WORDS.search(c.name):
+        if c.known and c.kind in PUBLISHER_KINDS and not load_attribution_terms().media_words.search(c.name):
             return c
     return None
+
+
+def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """An outlet that is a body no claimant file knows, named in full, that states its own
+    figures ("Iraqi Joint Operations Command", "Ministry of Defence of Ukraine"); not a
+    news outlet ("Premium Times", "Reuters")."""
+    from ...ingest.outlets import outlet_index
+
+    if load_attribution_terms().media_words.search(name) or name in outlet_index().by_alias or name.casefold() in outlet_index().by_folded:
+        return None
+    if sum(w[:1].isupper() for w in name.split()) < 2:
+        return None
+    who = lexicon.resolve(name, countries)
+    if who is None or who.known or who.kind not in PUBLISHER_KINDS:
+        return None
+    return Claimant(name=who.name, kind=who.kind, as_written=name, known=False)
 
 
 def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> tuple[Claimant | None, str]:
@@ -332,6 +347,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
             who = _primary_publisher(lexicon.find(outlet, countries))
             if who is not None:
                 return who, "claimant:publisher(outlet)"
+        who = _named_body(main, lexicon, countries)
+        if who is not None:
+            return who, "claimant:publisher(outlet)"
     head = article.text[:HEADER_CHARS]
     for line in head.split("\n")[:3]:
         if load_attribution_terms().report_titles.search(line):

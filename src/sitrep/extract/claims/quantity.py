@@ -80,6 +80,26 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
 _PASSIVE_QUANTITY = claim_words().word_quantity
 
 
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s", re.IGNORECASE)
+
+
+def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'57 of the wounded died', '37 of the freed passengers were wounded': what happened
+    next to part of a group is its verb's, not the group's word."""
+    if not _PARTITIVE.match(text[cand.figure.end:]):
+        return None
+    anchor = token_at(doc, cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head is not anchor:
+        anchor = anchor.head  # "about 57": the number's head
+    if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = anchor.head
+    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(verb.i)
+    if q and not hypothetical(verb):
+        return q, f"quantity:partitive-verb({verb.lemma_})"
+    return None
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -226,7 +246,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, own_noun, parse_link, parse_predicate,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, partitive_change, own_noun, parse_link, parse_predicate,
                                             group_casualty_word, nearest_in_clause)
 
 

@@ -189,6 +189,16 @@ def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[P
     return out, how
 
 
+def _unknown_named_actor(actor) -> bool:
+    """An actor named with capitals that no actor file knows ("Bosnian Serb forces"), not a
+    common noun ("the alliance", "the opposition")."""
+    if actor is None or actor.known:
+        return False
+    words = (actor.as_written or actor.name).split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
+                                                        and words[0].lower() not in ("the", "rebels", "troops"))
+
+
 def fill_winners(events: list[Event]) -> None:
     """A territory change with no stated winner ("after the fall of Aleppo") goes to the side
     that wins the article's other territory changes, when one side does."""
@@ -197,7 +207,9 @@ def fill_winners(events: list[Event]) -> None:
         return
     side = next(iter(sides))
     for e in events:
-        if e.type == "territory_change" and e.winner is None:
+        # an actor of no known side ("Bosnian Serb forces overran X") is a winner the
+        # lexicon does not know, not the article's usual winner
+        if e.type == "territory_change" and e.winner is None and not _unknown_named_actor(e.actor1):
             e.winner = side
             e.rule += " winner:article"
 

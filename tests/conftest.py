@@ -91,3 +91,40 @@ def artifacts_dir() -> Path:
     """Where browser tests save screenshots (kept as CI artifacts)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture()
+def no_recompute(monkeypatch):
+    """Every function that computes the cross-source layer raises: a reader that passes
+    with this fixture reads the reconcile stage's stored results only."""
+    from sitrep.reconcile import contradictions, copies, framing, series, stage, stories
+
+    def refuse(name):
+        def boom(*args, **kwargs):
+            raise AssertionError(f"{name} was called: a reader recomputed the cross-source layer")
+        return boom
+
+    for module, names in ((copies, ("find_copies",)), (series, ("build_series", "estimates")),
+                          (contradictions, ("find_contradictions", "control_contradictions")),
+                          (framing, ("framing", "doc_slots", "add_up")), (stories, ("find_stories", "connected")),
+                          (stage, ("find_copies", "build_series", "estimates", "scope_of", "compute"))):
+        for name in names:
+            monkeypatch.setattr(module, name, refuse(f"{module.__name__}.{name}"))
+    monkeypatch.setattr(stage._Run, "run", refuse("the reconcile stage"))
+
+
+def reconciled_equals_fresh(store) -> dict[str, bool]:
+    """Each stored result of the reconcile stage against a full recompute from scratch."""
+    from sitrep.reconcile import compute
+
+    fresh = compute(store)
+    return {"copies": store.copy_groups() == fresh.copies, "copy_of": store.copy_map() == fresh.copy_of,
+            "series": store.series() == fresh.series, "estimates": store.estimates() == fresh.estimates,
+            "contradictions": store.contradictions() == fresh.contradictions,
+            "stories": store.stories() == fresh.stories, "framing": store.framing() == fresh.framing}
+
+
+@pytest.fixture()
+def same_as_fresh():
+    """``same_as_fresh(store)``: which stored results equal a full recompute (all must)."""
+    return reconciled_equals_fresh

@@ -40,8 +40,9 @@ def _examples() -> list[tuple[str, str]]:
 
 # Commands whose example needs files or a server rather than the database: run elsewhere
 # (watch and alerts in tests/test_watch_run.py: the sample has no watch behind it; load in
-# tests/test_cluster_run.py).
-NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places", "watch", "alerts", "load"}
+# tests/test_cluster_run.py; reconcile, which writes and shows no rows, in
+# tests/test_reconcile_stage.py).
+NOT_A_QUERY = {"run", "demo", "bench", "serve", "eval", "places", "watch", "alerts", "load", "reconcile"}
 
 
 @pytest.mark.parametrize("name,example", [e for e in _examples() if e[0].split()[0] not in NOT_A_QUERY or e[0] == "places"])

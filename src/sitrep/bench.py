@@ -37,6 +37,11 @@ TARGET_WORDS = 800
 # Articles in the spaCy baseline sample: enough for a stable words/s figure in ~10 s.
 BASELINE_ARTICLES = 60
 CORPORA = ("news", "synthetic")
+# Articles added after the first reconcile, to time the incremental stage (the issue's
+# budget: 100 articles on 10,000 in under 5 s), dated in the corpus's last ADDED_DAYS days
+# as a day's or a week's news are.
+ADDED_ARTICLES = 100
+ADDED_DAYS = 14
 
 _PLACES = ["Hama", "Homs", "Idlib", "Aleppo", "Saraqeb", "Kharkiv", "Pokrovsk", "Goma", "El Fasher",
            "Khan Younis", "Rafah", "Bakhmut", "Omdurman", "Sittwe", "Marib", "Deir ez-Zor"]
@@ -73,7 +78,10 @@ class BenchResult:
     peak_rss_mb: float
     claims: int
     jobs: int
-    reconcile_seconds: float = 0.0  # copies + series + estimates + contradictions + framing
+    # The reconcile stage (copies, series, estimates, contradictions, stories, framing) on
+    # the whole corpus once, stored; then again after ADDED_ARTICLES more articles (only
+    # what they touch is recomputed); and reading the stored results as the commands do.
+    reconcile_seconds: float = 0.0
     reconcile_ms_per_article: float = 0.0
     reconcile_peak_rss_mb: float = 0.0
     cpu_seconds: float = 0.0  # the run's CPU time, every process (workers included)
@@ -83,6 +91,11 @@ class BenchResult:
     reconcile_cpu_seconds: float = 0.0
     copies_seconds: float = 0.0  # wire-copy detection alone (part of reconcile)
     copy_groups: int = 0
+    added_articles: int = 0
+    reconcile_added_seconds: float = 0.0
+    read_series_seconds: float = 0.0  # `sitrep series` from the stored results
+    read_contradictions_seconds: float = 0.0  # `sitrep contradictions`
+    read_report_seconds: float = 0.0  # `sitrep report`
 
 
 def _sentence(rng: random.Random) -> str:
@@ -97,23 +110,26 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def generate_corpus(folder: Path, n: int, seed: int = 7, corpus: str = "news") -> int:
-    """Write ``n`` articles (txt) into ``folder``; returns the total word count.
+def generate_corpus(folder: Path, n: int, seed: int = 7, corpus: str = "news", *, first: int = 0,
+                    latest: int | None = None) -> int:
+    """Write ``n`` articles (txt) into ``folder``, numbered from ``first``; returns the
+    total word count. ``latest``: date them in the corpus's last ``latest`` days only (new
+    articles arriving after a corpus of ``first`` articles).
 
     ``news``: variants of the sample articles (``bench_corpus``); ``synthetic``: distinct
     articles from one-line templates (the benchmark's corpus before issue 14)."""
     if corpus == "news":
         from .bench_corpus import generate
 
-        return generate(folder, n, seed)
+        return generate(folder, n, seed, first=first, latest=latest)
     if corpus != "synthetic":
         raise ValueError(f"corpus must be one of {', '.join(CORPORA)}")
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     start = date(2024, 11, 27)
-    for i in range(n):
-        published = start + timedelta(days=i % 30)
+    for i in range(first, first + n):
+        published = start + timedelta(days=i % 30 if latest is None else 30 - latest + i % latest)
         lines = [f"Fighting around {rng.choice(_PLACES)} enters day {i % 40 + 2}", published.strftime("%B %d, %Y"), ""]
         words = 0
         while words < TARGET_WORDS:
@@ -175,15 +191,17 @@ def _cleaned_texts(corpus: Path) -> list[str]:
     return [a.text for a in iter_inputs([str(corpus)]) if isinstance(a, Article)]
 
 
-def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
-    """One end-to-end `run` over ``corpus`` (called in a fresh process by `bench`)."""
+def measure_run(corpus: Path, db: Path, jobs: int, *, kind: str = "news", incremental: bool = True) -> BenchResult:
+    """One end-to-end `run` over ``corpus`` (called in a fresh process by `bench`), then
+    the reconcile stage once, again after ``ADDED_ARTICLES`` more articles of the corpus
+    ``kind``, and the reads of its stored results (``incremental=False``: the stage once)."""
     from .bench_corpus import parsed_share
     from .pipeline import run
 
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
     cpu = _cpu_seconds()
     started = time.perf_counter()
-    summary = run([corpus], db, jobs=jobs)
+    summary = run([corpus], db, jobs=jobs, reconcile=False)  # the stage is timed on its own below
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu
     # Peak of the run itself (main process or a worker, whichever is larger), taken before
@@ -192,31 +210,62 @@ def measure_run(corpus: Path, db: Path, jobs: int) -> BenchResult:
     rec_seconds, rec_cpu, copies_seconds, groups = measure_reconcile(db)
     n = max(summary.articles, 1)
     sentences, chosen = parsed_share(_cleaned_texts(corpus))
-    return BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
-                       peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / n,
-                       _peak_rss_mb(), cpu, 1000 * cpu / n, sentences,
-                       round(chosen / max(sentences, 1), 3), rec_cpu, copies_seconds, groups)
+    result = BenchResult(summary.articles, words, seconds, summary.articles / seconds, words / seconds,
+                         peak, summary.claims, jobs, rec_seconds, 1000 * rec_seconds / n,
+                         _peak_rss_mb(), cpu, 1000 * cpu / n, sentences,
+                         round(chosen / max(sentences, 1), 3), rec_cpu, copies_seconds, groups)
+    if incremental:
+        extra = corpus.with_name(corpus.name + "_added")
+        generate_corpus(extra, ADDED_ARTICLES, seed=8, corpus=kind, first=len(list(corpus.glob("*.txt"))),
+                        latest=ADDED_DAYS)
+        added = run([extra], db, jobs=jobs, reconcile=False)
+        result.added_articles = added.new
+        result.reconcile_added_seconds = measure_reconcile(db, copies=False)[0]
+        reads = measure_reads(db, db.with_suffix(".html"))
+        result.read_series_seconds = reads["series"]
+        result.read_contradictions_seconds = reads["contradictions"]
+        result.read_report_seconds = reads["report"]
+    return result
 
 
-def measure_reconcile(db: Path) -> tuple[float, float, float, int]:
-    """(seconds, CPU seconds) for the cross-source layer over the whole database, and the
-    seconds and groups of wire-copy detection alone (which it includes)."""
+def measure_reconcile(db: Path, *, copies: bool = True) -> tuple[float, float, float, int]:
+    """(seconds, CPU seconds) for the reconcile stage to bring the stored results up to
+    date, and the seconds and groups of wire-copy detection alone (which it includes)."""
     from .reconcile import reconcile
     from .reconcile.copies import find_copies
-    from .reconcile.framing import framing
     from .store import open_db
 
     cpu = time.process_time()
     started = time.perf_counter()
-    with open_db(db, read_only=True) as store:
+    with open_db(db) as store:
         reconcile(store)
-        framing(store.iter_articles(with_text=True))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    if not copies:
+        return seconds, cpu, 0.0, 0
     with open_db(db, read_only=True) as store:
         copies_started = time.process_time()
         groups = find_copies(store)
         copies_cpu = time.process_time() - copies_started
     return seconds, cpu, copies_cpu, len(groups)
+
+
+def measure_reads(db: Path, report: Path) -> dict[str, float]:
+    """Seconds to read the stored results as `sitrep series`, `sitrep contradictions` and
+    `sitrep report` do (open read-only, check they are up to date, read what is shown)."""
+    from .publish.report import write_report
+    from .reconcile import stale_reason
+    from .store import open_db
+
+    def timed(read) -> float:
+        started = time.perf_counter()
+        with open_db(db, read_only=True) as store:
+            assert stale_reason(store) is None
+            read(store)
+        return round(time.perf_counter() - started, 3)
+
+    return {"series": timed(lambda s: (s.series_lines(limit=40), s.copy_group_count())),
+            "contradictions": timed(lambda s: s.contradictions_page(limit=40)),
+            "report": timed(lambda s: write_report(s, report))}
 
 
 def measure_spacy_baseline(corpus: Path, n: int = BASELINE_ARTICLES) -> dict:
@@ -249,7 +298,7 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
             generate_corpus(folder, n, corpus=corpus)
             db = tmp_path / f"bench_{n}.duckdb"
             # Warm the gazetteer cache and model files outside the timed run.
-            cmd = [sys.executable, "-m", "sitrep.bench", str(folder), str(db), str(jobs)]
+            cmd = [sys.executable, "-m", "sitrep.bench", str(folder), str(db), str(jobs), corpus]
             res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             report["sizes"].append(json.loads(res.stdout.strip().splitlines()[-1]))
         if baseline:
@@ -262,7 +311,7 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
 
 
 def _single_run(corpus: Path, db: Path, jobs: int) -> dict:
-    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs)]
+    cmd = [sys.executable, "-m", "sitrep.bench", str(corpus), str(db), str(jobs), "once"]
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
@@ -306,7 +355,7 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                     driver_cpu = _cpu_seconds() - driver_cpu
                 db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
                 with open_db(db) as store:
-                    loaded = load(store, str(out))
+                    loaded = load(store, str(out), reconcile=False)  # the merge alone (the stage: `bench`)
                 workers = summary.workers
                 rate = summary.articles / summary.seconds
                 row["dask"].append({
@@ -482,6 +531,8 @@ if __name__ == "__main__":  # a worker of `bench`: one size, one fresh process
 
     load_pipeline()
     default_extractor()
-    result = measure_run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))
+    extra = sys.argv[4] if len(sys.argv) > 4 else "news"  # the corpus of `bench`, or "once" (no more articles)
+    result = measure_run(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]),
+                         kind=extra if extra in CORPORA else "news", incremental=extra != "once")
     print(json.dumps({k: (round(v, 3 if k == "parsed_share" else 2) if isinstance(v, float) else v)
                       for k, v in asdict(result).items()}))

@@ -174,8 +174,9 @@ def _swap(text: str, t: Templates, war: _War, mapping: dict[str, str], rng: rand
     return _NUMBER.sub(lambda m: _figure(m.group(0), rng), text)
 
 
-def article(i: int, rng: random.Random, t: Templates | None = None) -> tuple[str, int]:
-    """The raw text of benchmark article ``i`` and its word count."""
+def article(i: int, rng: random.Random, t: Templates | None = None, latest: int | None = None) -> tuple[str, int]:
+    """The raw text of benchmark article ``i`` and its word count. ``latest``: dated in the
+    corpus's last ``latest`` days (news arriving after the corpus)."""
     t = t or templates()
     war = t.wars[WARS[rng.randrange(len(WARS))]]
     primary = rng.randrange(t.templates)
@@ -210,6 +211,8 @@ def article(i: int, rng: random.Random, t: Templates | None = None) -> tuple[str
     if para:
         body.append(" ".join(para))
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
+    if latest is not None:
+        published = date(2024, 1, 1) + timedelta(days=700 - latest + rng.randrange(latest))
     headline = body[0].split(",")[0].split(" said")[0][:90].rstrip(". ")
     lines = [headline, f"{_MONTHS[published.month - 1]} {published.day}, {published.year}", *body]
     if rng.random() < 0.5:
@@ -217,14 +220,15 @@ def article(i: int, rng: random.Random, t: Templates | None = None) -> tuple[str
     return "\n\n".join(lines) + "\n", words
 
 
-def generate(folder: Path, n: int, seed: int = 7) -> int:
-    """Write ``n`` benchmark articles (txt) into ``folder``; returns the total word count."""
+def generate(folder: Path, n: int, seed: int = 7, *, first: int = 0, latest: int | None = None) -> int:
+    """Write ``n`` benchmark articles (txt) into ``folder``, numbered from ``first``;
+    returns the total word count. ``latest``: see ``article``."""
     rng = random.Random(seed)
     t = templates()
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
-    for i in range(n):
-        text, words = article(i, rng, t)
+    for i in range(first, first + n):
+        text, words = article(i, rng, t, latest)
         (folder / f"news_{i:06d}.txt").write_text(text, encoding="utf-8")
         total += words
     return total

@@ -48,15 +48,57 @@ def _parse_date(value: Optional[str], name: str) -> Optional[date]:
         raise typer.BadParameter(f"{name} must be a date like 2024-12-04, got {value!r}")
 
 
-def _open_read(db: Path):
-    from .store import StoreError, open_db
+def _open_read(db: Path, *, reconciled: bool = False):
+    """The database opened read-only. ``reconciled``: the command reads the stored
+    cross-source results, so they are brought up to date first when they are not (a
+    database of an older version, a run interrupted before its reconcile stage), through
+    a write connection, with a note saying so; a dataset folder's are computed in memory."""
+    from .store import StoreError, StoreOutdated, open_db
 
     if not Path(db).exists():
         one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
         raise typer.Exit(2)
     try:
-        return open_db(db, read_only=True)
+        store = open_db(db, read_only=True)
+    except StoreOutdated as exc:  # an older schema: migrated below when this command needs the results
+        if not reconciled:
+            one_line(err, "error:", exc, "red")
+            raise typer.Exit(2)
+        reason = f"database {db} is of an older version"
     except StoreError as exc:  # locked by another process, a dataset folder, an old schema
+        one_line(err, "error:", exc, "red")
+        raise typer.Exit(2)
+    else:
+        if not reconciled:
+            return store
+        from .reconcile import stale_reason  # light: the stage itself is imported only if needed
+
+        reason = stale_reason(store)
+        if reason is None:
+            return store
+        if store.is_dataset:  # read in place: its results live in memory, computed on open
+            from .reconcile import reconcile
+
+            reconcile(store)
+            return store
+        store.close()
+    return _reconcile_then_read(db, reason)
+
+
+def _reconcile_then_read(db: Path, reason: str):
+    from .reconcile import reconcile
+    from .store import StoreError, open_db
+
+    try:
+        with open_db(db) as writable:
+            done = reconcile(writable)
+    except StoreError as exc:
+        one_line(err, "error:", f"{reason}, and they cannot be brought up to date: {exc}", "red")
+        raise typer.Exit(2)
+    one_line(err, "note:", f"{reason}; brought up to date first: {done.line()}", "yellow")
+    try:
+        return open_db(db, read_only=True)
+    except StoreError as exc:
         one_line(err, "error:", exc, "red")
         raise typer.Exit(2)
 
@@ -167,7 +209,10 @@ def run(
     The summary says which articles lack a date or an outlet and how to give them. Inputs
     that cannot be read (or stored) get one `skipped` line each on stderr, the rest of the
     run goes on, and the exit status is 1; an article stored with something left out (stray
-    bytes dropped, a JSONL field that is not usable) gets a `note` line.
+    bytes dropped, a JSONL field that is not usable) gets a `note` line. Once the articles
+    are stored, the cross-source results (copies, series, estimates, contradictions,
+    stories, framing) are brought up to date, recomputing only what the run's articles
+    touch (docs/reconcile.md).
 
     With --dask ADDRESS --out DIR the same stages run as tasks on a Dask cluster, one per
     shard of the inputs (files, and line ranges of large JSONL files), writing Parquet to
@@ -224,6 +269,8 @@ def run(
         f"{_n(summary.articles, 'article')} ({', '.join(parts)}), {_n(summary.claims, 'claim')}, "
         f"{_n(summary.events, 'event')}, {_n(len(summary.errors), 'input')} skipped "
         f"in {summary.seconds:.1f}s -> {db}"))
+    if summary.reconciled is not None and summary.reconciled.did_something:
+        out.print(Text(f"Cross-source results: {summary.reconciled.line()}"))
     for note in run_notes(summary, db):
         out.print(Text("note: ", style="yellow") + Text(note))
     if summary.errors:
@@ -308,8 +355,9 @@ def load(
     shards per transaction: articles not stored are added with their claims, events and
     places; stored ones whose row differs and is older are replaced; the rest are left
     alone, so loading again adds nothing. Input errors are recorded once. The search index
-    beside the database is caught up at the end. Afterwards the cross-source commands
-    (series, contradictions, framing, report, serve) work as after `sitrep run`.
+    beside the database is caught up at the end. Then the reconcile stage brings the stored
+    cross-source results (series, contradictions, framing, stories) up to date, as after
+    `sitrep run`.
 
     Example: sitrep load out/ --db sitrep.duckdb
     """
@@ -332,6 +380,37 @@ def load(
         f"{summary.replaced:,} replaced, {summary.unchanged:,} unchanged), {_n(summary.claims, 'claim')} and "
         f"{_n(summary.events, 'event')} added, {_n(summary.errors, 'input error')} recorded "
         f"in {summary.seconds:.1f}s -> {db}"))
+    if summary.reconciled is not None and summary.reconciled.did_something:
+        out.print(Text(f"Cross-source results: {summary.reconciled.line()}"))
+
+
+@app.command("reconcile", context_settings=CONTEXT)
+def reconcile_cmd(
+    db: Path = DB_OPTION,
+    full: bool = typer.Option(False, "--full", help="Recompute everything instead of only what new, changed or "
+                              "removed articles touch."),
+) -> None:
+    """Bring the stored cross-source results (wire copies, series, estimates,
+    contradictions, stories, framing) up to date with the articles. `sitrep run`, `load`,
+    `watch` and the web app's add form run this stage after they write, recomputing only
+    what their articles touch; the commands that read the results run it first when they
+    find them out of date. Run it by hand after an upgrade, or with --full to start over.
+
+    Example: sitrep reconcile --db syria.duckdb
+    """
+    from .reconcile import reconcile
+    from .store import StoreError, open_db
+
+    if not Path(db).exists():
+        one_line(err, "error:", f"no database at {db}; create one with `sitrep run PATH --db {db}`", "red")
+        raise typer.Exit(2)
+    try:
+        with open_db(db) as store:
+            done = reconcile(store, full=full)
+    except StoreError as exc:  # locked by another process, or a dataset folder (read-only)
+        one_line(err, "error:", exc, "red")
+        raise typer.Exit(2)
+    out.print(Text(done.line() if done.did_something else f"{done.line()}; nothing to do"))
 
 
 def _table(*columns: tuple[str, int | None]) -> Table:
@@ -562,14 +641,7 @@ def export_series_cmd(
 
     Example: sitrep export series --format csv -o series.csv
     """
-    from .reconcile import reconcile
-    from .reconcile.series import to_rows
-
-    def rows(store):
-        rec = reconcile(store, with_contradictions=False)
-        return rec.estimates if estimates else to_rows(rec.series)
-
-    _export_computed(db, fmt, output, rows, raw_csv)
+    _export_stored(db, fmt, output, lambda store: store.estimates() if estimates else store.series_rows(), raw_csv)
 
 
 @export_app.command("contradictions", context_settings=CONTEXT)
@@ -583,10 +655,9 @@ def export_contradictions_cmd(
 
     Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
     """
-    from .reconcile import reconcile
     from .reconcile.contradictions import to_rows
 
-    _export_computed(db, fmt, output, lambda store: to_rows(reconcile(store).contradictions), raw_csv)
+    _export_stored(db, fmt, output, lambda store: to_rows(store.contradictions()), raw_csv)
 
 
 @export_app.command("framing", context_settings=CONTEXT)
@@ -600,19 +671,32 @@ def export_framing_cmd(
 
     Example: sitrep export framing --format csv -o framing.csv
     """
-    from .reconcile.framing import framing as framing_rows
-
-    _export_computed(db, fmt, output, lambda store: framing_rows(store.iter_articles(with_text=True)), raw_csv)
+    _export_stored(db, fmt, output, lambda store: store.framing(), raw_csv)
 
 
-def _export_computed(db: Path, fmt: str, output: Optional[Path], compute, raw_csv: bool = False) -> None:
-    """Compute rows from the database and write them as JSON lines or CSV."""
+@export_app.command("stories", context_settings=CONTEXT)
+def export_stories_cmd(
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    raw_csv: bool = RAW_CSV_OPTION,
+) -> None:
+    """Export stories: articles about the same events (same event at a place, places or
+    actors together in a few days), with their dates, places, event types and outlets.
+
+    Example: sitrep export stories --format csv -o stories.csv
+    """
+    _export_stored(db, fmt, output, lambda store: store.stories(), raw_csv)
+
+
+def _export_stored(db: Path, fmt: str, output: Optional[Path], read, raw_csv: bool = False) -> None:
+    """Write rows of the stored cross-source results (``read(store)``) as JSON lines or CSV."""
     from .publish.export import export_rows
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("--format must be jsonl or csv")
-    with _open_read(db) as store:
-        rows = compute(store)
+    with _open_read(db, reconciled=True) as store:
+        rows = read(store)
     with _output(output) as fh:
         n = export_rows(rows, fh, fmt, raw_csv=raw_csv)
     err.print(f"{n} rows exported")
@@ -742,39 +826,44 @@ def series(
 
     Example: sitrep series --quantity killed --source observatory
     """
-    from .reconcile import reconcile
-
     _choice(quantity, QUANTITIES, "--quantity")
-    with _open_read(db) as store:
-        rec = reconcile(store, with_contradictions=False)
+    with _open_read(db, reconciled=True) as store:
+        if estimates:
+            chosen, total = store.estimates_page(quantity=quantity, limit=limit)
+        else:
+            shown, total = store.series_lines(quantity=quantity, source=source, limit=limit, last=SERIES_POINTS)
+            n_copy_groups = store.copy_group_count()
     if estimates:
         table = _table(("date", None), ("quantity", None), ("category", 2), ("scope", 3), ("low", None),
                        ("best", None), ("high", None), ("best from", 3))
-        chosen = [e for e in rec.estimates if not quantity or e.quantity == quantity]
-        for e in chosen[:limit]:
+        for e in chosen:
             scope = e.scope_text if e.scope != "current" else ""
             table.add_row(*(Text(str(c)) for c in (
                 e.as_of or "", e.quantity, e.category + (f" ({e.subgroup})" if e.subgroup else ""), scope,
                 _num(e.low), _num(e.best), _num(e.high), e.best_source or "")))
         out.print(table)
-        rules = list(dict.fromkeys(e.best_rule for e in chosen[:limit] if e.best_rule))
+        rules = list(dict.fromkeys(e.best_rule for e in chosen if e.best_rule))
         for rule in rules:
             out.print(Text("rule: ", style="bold") + Text(rule))
-        out.print(_shown(min(len(chosen), limit), len(chosen), "estimate", limit))
+        out.print(_shown(len(chosen), total, "estimate", limit))
         return
-    chosen = [s for s in rec.series if (not quantity or s.quantity == quantity)
-              and (not source or source.lower() in (s.claimant or "").lower())]
-    chosen.sort(key=lambda s: (-len(s.points), s.claimant or ""))
     table = _table(("claimant", 2), ("quantity", None), ("category", 2), ("scope", 2),
                    ("points (date: value [reports])", 5))
-    for s in chosen[:limit]:
-        pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{len(p.reports)}]" for p in s.points)
+    for s in shown:
+        pts = "  ->  ".join(f"{p.as_of or '?'}: {_fmt_point(p)} [{p.n_reports}]" for p in s.points)
+        if s.n_points > len(s.points):
+            pts = f"({s.n_points - len(s.points):,} earlier points; `sitrep export series` has them all)  ->  {pts}"
         table.add_row(*(Text(str(c)) for c in (s.claimant or "(no claimant)", s.quantity,
                                                 s.category + (f"/{s.subgroup}" if s.subgroup else ""),
-                                                s.scope.describe(), pts)))
+                                                s.scope_text, pts)))
     out.print(table)
-    out.print(f"{_shown(min(len(chosen), limit), len(chosen), 'series', limit).replace('seriess', 'series')}; "
-              f"{_n(len(rec.copies), 'wire-copy group')} counted once")
+    out.print(f"{_shown(len(shown), total, 'series', limit).replace('seriess', 'series')}; "
+              f"{_n(n_copy_groups, 'wire-copy group')} counted once")
+
+
+# Points of a series shown in `sitrep series` (the latest): a claimant's series over months
+# can hold thousands, more than a terminal shows usefully.
+SERIES_POINTS = 12
 
 
 def _num(value) -> str:
@@ -791,7 +880,8 @@ def _fmt_point(p) -> str:
 def contradictions(
     db: Path = DB_OPTION,
     kind: Optional[str] = typer.Option(None, help="One of: update, scope, category, partisan, genuine, control."),
-    window: int = typer.Option(7, min=0, help="Days within which two figures are compared."),
+    window: int = typer.Option(7, min=0, help="Days within which two figures are compared. The stored results "
+                               "are for 7 days; another window is computed from the stored series (slower)."),
     limit: int = typer.Option(40, min=1, help="Rows to show."),
 ) -> None:
     """Disagreements between figures (and control claims) with a reason: a later update, a
@@ -799,19 +889,22 @@ def contradictions(
 
     Example: sitrep contradictions --kind partisan
     """
-    from .reconcile import reconcile
+    from .reconcile import DEFAULT_WINDOW_DAYS, contradictions_for_window
     from .reconcile.contradictions import KINDS
 
     _choice(kind, KINDS, "--kind")
-    with _open_read(db) as store:
-        rec = reconcile(store, window_days=window)
-    found = [c for c in rec.contradictions if not kind or c.kind == kind]
+    with _open_read(db, reconciled=True) as store:
+        if window == DEFAULT_WINDOW_DAYS:
+            found, total = store.contradictions_page(kind=kind, limit=limit)
+        else:
+            found = [c for c in contradictions_for_window(store, window) if not kind or c.kind == kind]
+            total = len(found)
     for c in found[:limit]:
         out.print(Text(f"[{c.kind}] ", style="bold") + Text(c.explanation))
         for side in (c.a, c.b):
             out.print(Text(f"    {side.source or 'no claimant'} in {side.outlet or side.doc} "
                            f"({side.date or 'undated'}): {side.sentence}"))
-    out.print(_shown(min(len(found), limit), len(found), "contradiction", limit))
+    out.print(_shown(min(len(found), limit), total, "contradiction", limit))
 
 
 @app.command(context_settings=CONTEXT)
@@ -827,35 +920,34 @@ def framing(
 
     Example: sitrep framing --side opposition
     """
-    from .reconcile.framing import FRAMED_SIDES, framing as framing_rows, outlet_summary
+    from .reconcile.framing import FRAMED_SIDES
 
     _choice(side, FRAMED_SIDES, "--side")
-    with _open_read(db) as store:
-        rows = framing_rows(store.iter_articles(with_text=True))
+    with _open_read(db, reconciled=True) as store:
+        if outlets:
+            summaries, n_outlets, filled = store.outlet_page(limit=limit)
+        else:
+            rows, total = store.framing_by_side(side=side, limit=limit)
     if outlets:
         table = Table(header_style="bold", expand=True)
-        summaries = outlet_summary(rows)
         fields = [f for f in ("outlet", "n_articles", "loaded_share", "opposition_labels", "government_labels",
-                              "foreign_labels", "other_labels", "quoted_labels")
-                  if summaries and hasattr(summaries[0], f) and any(getattr(x, f) for x in summaries)]
+                              "foreign_labels", "other_labels", "quoted_labels") if f in filled]
         for f in fields:
             table.add_column(f.replace("_labels", "").replace("n_", "").replace("_", " "), overflow="fold")
-        for srow in summaries[:limit]:
+        for srow in summaries:
             table.add_row(*(Text(_cell(getattr(srow, f))) for f in fields))
         out.print(table)
-        out.print(_shown(min(len(summaries), limit), len(summaries), "outlet", limit))
+        out.print(_shown(len(summaries), n_outlets, "outlet", limit))
         return
-    rows = [r for r in rows if not side or r.actor_side == side]
-    rows.sort(key=lambda r: (r.actor_side, r.outlet, -r.count))
     table = _table(("side", None), ("outlet", 2), ("label", 2), ("uses", None), ("voice", None),
                    ("loaded", None), ("example", 5))
-    for r in rows[:limit]:
+    for r in rows:
         example = r.examples[0][1] if r.examples else ""
         table.add_row(*(Text(str(c)) for c in (r.actor_side, r.outlet, r.label, r.count,
                                                 getattr(r, "voice", "outlet"),
                                                 "loaded" if r.loaded else "", example)))
     out.print(table)
-    out.print(_shown(min(len(rows), limit), len(rows), "row", limit))
+    out.print(_shown(len(rows), total, "row", limit))
 
 
 def _cell(value) -> str:
@@ -881,7 +973,7 @@ def report(
     """
     from .publish.report import write_report
 
-    with _open_read(db) as store:
+    with _open_read(db, reconciled=True) as store:
         stats = write_report(store, output, title=title, max_rows=max_rows)
     err.print(f"{output}: {stats.bytes / 1e6:.1f} MB in {stats.seconds:.1f}s; "
               f"{stats.n_claims_shown:,}/{stats.n_claims:,} figures, {stats.n_events_shown:,}/{stats.n_events:,} events")
@@ -900,7 +992,7 @@ def serve(
                                            "add to the record through its own name (DNS rebinding)."),
 ) -> None:
     """Serve the record as web pages and a JSON API (/api, docs at /docs): articles, claims,
-    events, series, contradictions, framing, search, and a form to add articles. Search
+    events, series, contradictions, framing, stories, search, and a form to add articles. Search
     (/search, /api/search?q=) finds the words as a phrase, whole words only, any case,
     punctuation ignored, best first, totals exact up to 10,000, from a full-text index kept
     beside the database (DB.search, caught up when behind); a Parquet dataset folder is
@@ -1137,7 +1229,11 @@ def bench(
             ("sentences parsed", "parsed_share"), ("peak MB", "peak_rss_mb"), ("claims", "claims"),
             ("cross-source s", "reconcile_seconds"), ("cross-source CPU s", "reconcile_cpu_seconds"),
             ("wire copies CPU s", "copies_seconds"), ("copy groups", "copy_groups"),
-            ("cross-source peak MB", "reconcile_peak_rss_mb")]
+            ("cross-source peak MB", "reconcile_peak_rss_mb"),
+            # The reconcile stage again once more articles arrive, and the reads of its results.
+            ("articles added", "added_articles"), ("cross-source after them s", "reconcile_added_seconds"),
+            ("read: series s", "read_series_seconds"), ("read: contradictions s", "read_contradictions_seconds"),
+            ("read: report s", "read_report_seconds")]
     table = Table(header_style="bold")
     table.add_column("")
     for _ in report["sizes"]:

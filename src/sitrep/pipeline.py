@@ -22,13 +22,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
 from .ingest.metadata import latest_date_in
 from .records import Article, Extraction, IngestError, IngestNote
 from .store import ArticleRow, Store, StoreLockedError, open_db
 from .store.lock import waiting_to_write
+
+if TYPE_CHECKING:
+    from .reconcile import Reconciled
 
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
@@ -62,6 +65,8 @@ class RunSummary:
     no_outlet: list[str] = field(default_factory=list)
     # What the corrected articles were given: field -> how many articles.
     corrected: dict[str, int] = field(default_factory=dict)
+    # What the reconcile stage did after the writes (None when it was not run).
+    reconciled: Reconciled | None = None
 
     @property
     def ok(self) -> bool:
@@ -214,12 +219,18 @@ def run(
     reprocess: bool = False,
     on_note: Callable[[IngestNote], None] | None = None,
     items: Iterable[Article | IngestError] | None = None,
+    reconcile: bool = True,
 ) -> RunSummary:
     """Ingest ``paths`` into the database at ``db_path`` and extract every new article, and
     every stored one given new metadata; ``reprocess`` extracts stored articles again (all
     of them when ``paths`` is empty). ``items``: ingested articles and errors to take
     instead of reading ``paths`` (a shard of ``sitrep run --dask``: parts of JSONL files,
     files on object storage). See the module docstring.
+
+    Once the articles are written, the reconcile stage brings the stored cross-source
+    results up to date (``summary.reconciled``), recomputing only what this run's articles
+    touch; so does any later run after one interrupted before it (``reconcile=False``
+    leaves it out: a Dask shard's scratch database).
 
     Every input that fails, at any stage, goes to ``on_error`` (and ``summary.errors``);
     what a stored article lost on the way goes to ``on_note`` (and ``summary.notes``)."""
@@ -272,6 +283,10 @@ def run(
         store.record_errors(run_id, summary.errors)
         store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                          n_errors=len(summary.errors))
+        if reconcile:
+            from .reconcile import reconcile as reconcile_stage
+
+            summary.reconciled = reconcile_stage(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -378,12 +393,15 @@ def article_from_page(html: str, *, doc_id: str, url: str | None = None,
     return article_from_text(page.text, doc_id=doc_id, meta=merged, empty_reason=empty)
 
 
-def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs: int = 1) -> RunSummary:
+def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs: int = 1,
+                   reconcile: bool = True) -> RunSummary:
     """Extract articles already read (fetched pages, say) and write them, as `sitrep run`
     does: an article stored with the same id and text is left as it is; one stored under
     its id with another text has its rows replaced. ``db`` is an open Store, or a path
     that is opened for writing only once extraction is done (so `sitrep serve` and
-    `sitrep run` are kept out of the file only while it is written)."""
+    `sitrep run` are kept out of the file only while it is written). Then the reconcile
+    stage runs, unless ``reconcile`` is False (a caller storing many articles one by one
+    runs it once after the last: `sitrep watch` after each pass)."""
     started = time.perf_counter()
     summary = RunSummary(inputs=len(articles), articles=len(articles))
     extractions = [x for batch in extract_stream(articles, jobs=jobs) for x in batch]
@@ -399,6 +417,10 @@ def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs:
                 summary.claims += len(x.claims)
                 summary.events += len(x.events)
                 summary.note(x.article)
+        if reconcile:
+            from .reconcile import reconcile as reconcile_stage
+
+            summary.reconciled = reconcile_stage(store)
 
     if isinstance(db, Store):
         write(db)

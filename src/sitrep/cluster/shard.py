@@ -156,7 +156,8 @@ def run_shard(shard: Shard, out: str, options: RunOptions = RunOptions()) -> Sha
         scratch = Path(tmp)
         inputs = _localise(shard, scratch)
         result = ShardResult(name=shard_name(inputs, options.max_bytes), worker_pid=os.getpid())
-        summary = run([], scratch / "shard.duckdb", items=shard_items(inputs, shard, options))
+        # The cross-source layer is computed once the dataset is loaded or read, not per shard.
+        summary = run([], scratch / "shard.duckdb", items=shard_items(inputs, shard, options), reconcile=False)
         result.run_seconds = time.perf_counter() - started
         written = time.perf_counter()
         with open_db(scratch / "shard.duckdb") as store:

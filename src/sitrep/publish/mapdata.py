@@ -316,10 +316,12 @@ def _offset(key: str, lat: float, lon: float, radius_km: float) -> tuple[float, 
 
 
 def map_view(events: Sequence[Any], sentences: dict[str, int], *, window: tuple[date, date] | None = None,
-             with_basemap: bool = True) -> dict[str, Any]:
+             with_basemap: bool = True, totals: tuple[int, int, int] | None = None) -> dict[str, Any]:
     """The map payload: located events in ``window`` (events outside it are history and
     left out; undated ones are kept), the days of the slider, control changes and the
-    basemap. ``sentences`` numbers the sentence texts (the payload's ``sentences`` list)."""
+    basemap. ``sentences`` numbers the sentence texts (the payload's ``sentences`` list).
+    ``totals``: (events, events in the window, located ones) when ``events`` holds only
+    the located events of the window the map keeps, chosen by the database."""
     def in_window(e: Any) -> bool:
         return e.date is None or window is None or window[0] <= e.date <= window[1]
 
@@ -355,7 +357,9 @@ def map_view(events: Sequence[Any], sentences: dict[str, int], *, window: tuple[
         "rings": list(rings.values()),
         "control": [[c["lat"], c["lon"], c["place"], sorted(c["changes"])] for c in control.values()],
         "n_events": len(events), "n_shown": len(shown), "n_located": len(located),
-        "n_dropped": len(located) - len(kept), "bounds": bounds.as_list() if bounds else None,
+        "n_dropped": len(located) - len(kept),
+        **({"n_events": totals[0], "n_shown": totals[1], "n_located": totals[2],
+            "n_dropped": totals[2] - len(kept)} if totals else {}), "bounds": bounds.as_list() if bounds else None,
         "basemap": basemap(bounds).as_dict() if (with_basemap and bounds) else None,
         "sentences": list(sentences),
     }

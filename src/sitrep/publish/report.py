@@ -35,10 +35,13 @@ from typing import Any
 import jinja2
 
 from sitrep.publish import mapdata
-from sitrep.publish import report_adapt as adapt
 from sitrep.publish import report_svg as svg
+from sitrep.reconcile import ensure_reconciled
+from sitrep.reconcile.contradictions import Contradiction, Side
+from sitrep.reconcile.framing import FramingRow
+from sitrep.reconcile.series import Estimate, Series
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
 
 DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
 MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)
@@ -46,13 +49,6 @@ MAX_CHARTS = 8  # figure charts: the quantity/category pairs with the most point
 MAX_LINES = 6  # claimants drawn per chart (most points first)
 MAX_CONTRADICTIONS = 60  # contradiction pairs shown side by side
 MAX_FRAMING_ROWS = 300  # framing rows (most frequent labels first)
-# Copy detection reads the MinHash signatures stored at extraction (no text). On the 2-core
-# dev machine, synthetic stores (tests/report_synth.py): 0.5-1.1 s for 10,000 articles,
-# 3.7 s for 30,000 (their shared template sentences make candidates grow ~quadratically;
-# real articles share far fewer shingles); rows stored before signatures cost ~0.2-0.4 ms
-# each once. Above this many articles the report skips it unless asked (copies=True) and
-# says so in its notes.
-COPY_DETECTION_MAX_ARTICLES = 50_000
 MAX_HEADLINE = 8  # headline cards; the rest go to the estimates table
 # Colour by side (Okabe-Ito colour-blind-safe palette), shape by event type.
 SIDE_COLORS = {"government": "#D55E00", "opposition": "#009E73", "foreign": "#CC79A7",
@@ -83,6 +79,123 @@ MAX_HISTORY_ROWS = 50
 URL_IN_CSS = re.compile(r"url\([^)]*\)")  # earlier events and historical figures listed apart
 
 _HERE = resources.files("sitrep.publish")
+
+
+# -- views of the stored cross-source results ---------------------------------------------
+# The report reads the reconcile stage's stored records (``Store.series()`` and the rest)
+# and shows them through these small views, shared with the web app's overview.
+
+@dataclass(slots=True)
+class EstimateView:
+    quantity: str
+    category: str
+    best: int | None
+    low: int | None
+    high: int | None
+    best_rule: str
+    claimants: list[str]  # "claimant: figure (date)", every figure that counted
+    as_of: date | None = None
+    scope: str = "current"
+    subgroup: str | None = None
+    scope_text: str = ""  # the scope in words ("Idlib and northern Aleppo only")
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.quantity, self.category, self.subgroup or "", self.scope)
+
+    @classmethod
+    def of(cls, e: Estimate) -> EstimateView:
+        return cls(e.quantity, e.category, e.best, e.low, e.high, e.best_rule, list(e.sources), e.as_of,
+                   e.scope, e.subgroup, e.scope_text)
+
+
+@dataclass(slots=True)
+class SeriesView:
+    quantity: str
+    category: str
+    claimant: str
+    points: list[tuple[date, int, str]]  # (date, value, claim id of its first report)
+    scope: str = "current"  # the scope key: only series of one scope are comparable
+    scope_text: str = ""
+
+    @classmethod
+    def of(cls, s: Series) -> SeriesView:
+        points = []
+        for p in s.points:
+            value = p.value if p.value is not None else p.low
+            if p.as_of is not None and value is not None and p.reports:
+                points.append((p.as_of, int(value), p.reports[0].claim_id))
+        label = s.claimant or f"unattributed, {s.outlet or 'unknown outlet'}"
+        if s.subgroup:
+            label += f" ({s.subgroup})"
+        return cls(s.quantity, s.category, label, sorted(points), s.scope.key, s.scope.describe())
+
+
+@dataclass(slots=True)
+class SideView:
+    """One side of a contradiction; ``ref`` is the claim or event id it rests on."""
+
+    ref: str
+    statement: str = ""
+    source: str | None = None
+    source_kind: str = "unknown"
+    day: date | None = None
+    doc: str = ""
+    outlet: str | None = None
+    sentence: str = ""
+
+    @classmethod
+    def of(cls, side: Side) -> SideView:
+        return cls(side.ref, side.statement, side.source, side.source_kind, side.date, side.doc, side.outlet,
+                   side.sentence)
+
+
+@dataclass(slots=True)
+class ContradictionView:
+    kind: str
+    subject: str
+    explanation: str
+    sides: list[SideView]
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return [s.ref for s in self.sides]
+
+    @classmethod
+    def of(cls, c: Contradiction) -> ContradictionView:
+        return cls(c.kind, c.subject, c.explanation, [SideView.of(c.a), SideView.of(c.b)])
+
+
+@dataclass(slots=True)
+class FramingView:
+    outlet: str
+    actor: str
+    actor_side: str
+    label: str
+    count: int
+    loaded: bool
+    examples: list[str]  # example sentences
+
+    @classmethod
+    def of(cls, r: FramingRow) -> FramingView:
+        return cls(r.outlet, r.actor, r.actor_side, r.label, r.count, r.loaded,
+                   [sentence for _, sentence in r.examples][:2])
+
+
+def latest_estimates(items: Sequence[EstimateView]) -> list[EstimateView]:
+    """The latest estimate per quantity, category, subgroup and scope (estimates come per date)."""
+    latest: dict[tuple[str, str, str, str], EstimateView] = {}
+    for e in items:
+        seen = latest.get(e.key)
+        if seen is None or (e.as_of or date.min) >= (seen.as_of or date.min):
+            latest[e.key] = e
+    return list(latest.values())
+
+
+def _estimates(store: Store) -> list[EstimateView]:
+    """The latest estimate of each group (``latest_estimates``, read so from the store), in
+    headline order."""
+    return sorted((EstimateView.of(e) for e in store.latest_estimates()), key=_estimate_order)
 
 
 @dataclass(slots=True)
@@ -140,17 +253,21 @@ def _event_row(e: EventRow, sentences: dict[str, int]) -> dict[str, Any]:
             "a": e.start - e.sentence_start, "b": e.end - e.sentence_start}
 
 
-def _pick_claims(claims: Sequence[ClaimRow], wanted: set[str], max_rows: int) -> list[ClaimRow]:
+def _pick_claims(store: Store, n_claims: int, wanted: set[str], max_rows: int) -> list[ClaimRow]:
     """Claims referenced by a figure, chart or contradiction first, then the largest figures."""
-    def key(c: ClaimRow) -> tuple:
-        return (c.id not in wanted, -(c.value if c.value is not None else c.low or 0), c.id)
-    return sorted(claims, key=key)[:max_rows] if len(claims) > max_rows else list(claims)
+    if n_claims <= max_rows:
+        return _claims(store)
+    return _claims(store, order=f"(c.id NOT {_IN}), coalesce(c.value, c.low, 0) DESC, c.id",
+                   params=[sorted(wanted)], limit=max_rows)
 
 
-def _pick_events(events: Sequence[EventRow], max_rows: int) -> list[EventRow]:
-    def key(e: EventRow) -> tuple:
-        return (e.type != "territory_change", -(e.date or date.min).toordinal(), e.id)
-    chosen = sorted(events, key=key)[:max_rows] if len(events) > max_rows else list(events)
+def _pick_events(store: Store, n_events: int, max_rows: int) -> list[EventRow]:
+    """Control changes first, then the latest; listed by date."""
+    if n_events <= max_rows:
+        chosen = _events(store)
+    else:
+        chosen = _events(store, order="(e.\"type\" <> 'territory_change'), coalesce(e.\"date\", DATE '0001-01-01') DESC, "
+                                      "e.id", limit=max_rows)
     return sorted(chosen, key=lambda e: (e.date or date.max, e.id))
 
 
@@ -197,20 +314,69 @@ def period_window(articles: Sequence[ArticleRow]) -> tuple[date, date] | None:
     return (date.fromordinal(min(published).toordinal() - HISTORY_BEFORE_DAYS), max(published))
 
 
-def coverage(articles: Sequence[ArticleRow], claims: Sequence[ClaimRow], events: Sequence[EventRow],
-             window: tuple[date, date] | None) -> dict[str, Any]:
+# -- claims and events, read by the database ----------------------------------------------
+# A record of 10,000 articles holds some 100,000-250,000 claims and events: the report reads
+# the rows it shows and lets the database count the rest, never every row into Python.
+
+def _claims(store: Store, where: str = "", params: Sequence[Any] = (), order: str = queries.CLAIM_ORDER,
+            limit: int | None = None) -> list[ClaimRow]:
+    sql = queries.CLAIM_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [ClaimRow(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def _events(store: Store, where: str = "", params: Sequence[Any] = (), order: str = queries.EVENT_ORDER,
+            limit: int | None = None) -> list[EventRow]:
+    sql = queries.EVENT_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [EventRow(*row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def _count(store: Store, sql: str, params: Sequence[Any] = ()) -> int:
+    return int(store.connection.execute(sql, list(params)).fetchone()[0])
+
+
+_IN = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+_CLAIMS_JOINED = "FROM claims c LEFT JOIN articles a ON a.id = c.doc"
+
+
+def _present(window: tuple[date, date] | None) -> tuple[str, list[Any]]:
+    """Events of the record's present: not dated before the window (history)."""
+    return ('(e."date" IS NULL OR e."date" >= ?)', [window[0]]) if window else ("TRUE", [])
+
+
+def coverage(store: Store, articles: Sequence[ArticleRow], window: tuple[date, date] | None) -> dict[str, Any]:
     """What the report leaves out, or shows apart, and why."""
     undated = [a.id for a in articles if a.published is None]
     return {
         "undated_articles": undated,
         "inferred_articles": [a.id for a in articles if a.published and a.date_rule == "inferred"],
         "no_outlet_articles": [a.id for a in articles if not a.outlet],
-        "undated_claims": sum(1 for c in claims if c.as_of is None and c.published is None),
-        "undated_events": sum(1 for e in events if e.date is None),
-        "history_events": sum(1 for e in events if e.date and window and e.date < window[0]),
-        "historical_claims": sum(1 for c in claims if c.historical),
+        "undated_claims": _count(store, f"SELECT count(*) {_CLAIMS_JOINED} WHERE c.as_of IS NULL AND a.published IS NULL"),
+        "undated_events": _count(store, 'SELECT count(*) FROM events WHERE "date" IS NULL'),
+        "history_events": _count(store, 'SELECT count(*) FROM events WHERE "date" < ?', [window[0]]) if window else 0,
+        "historical_claims": _count(store, "SELECT count(*) FROM claims WHERE historical"),
         "window": window,
     }
+
+
+def _map_events(store: Store, window: tuple[date, date] | None) -> tuple[list[EventRow], tuple[int, int, int]]:
+    """The located events of the window the map keeps (``mapdata.MAX_MARKERS``, the latest
+    first) and (events, events in the window, located ones): ``mapdata.map_view``'s input."""
+    in_window = ('(e."date" IS NULL OR e."date" BETWEEN ? AND ?)', [window[0], window[1]]) if window else ("TRUE", [])
+    located = f"{in_window[0]} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    kept = _events(store, located, in_window[1], "coalesce(e.\"date\", DATE '9999-12-31') DESC, e.id DESC",
+                   mapdata.MAX_MARKERS)
+    totals = (_count(store, "SELECT count(*) FROM events"),
+              _count(store, f"SELECT count(*) FROM events e WHERE {in_window[0]}", in_window[1]),
+              _count(store, f"SELECT count(*) FROM events e WHERE {located}", in_window[1]))
+    return kept, totals
 
 
 def coverage_notes(cov: dict[str, Any]) -> list[str]:
@@ -246,23 +412,48 @@ def coverage_notes(cov: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _history_events(events: Sequence[EventRow], window: tuple[date, date] | None) -> list[EventRow]:
+def _history_events(store: Store, window: tuple[date, date] | None) -> list[EventRow]:
     if window is None:
         return []
-    old = [e for e in events if e.date and e.date < window[0]]
-    return sorted(old, key=lambda e: (e.date, e.id))[:MAX_HISTORY_ROWS]
+    return _events(store, 'e."date" < ?', [window[0]], 'e."date", e.id', MAX_HISTORY_ROWS)
 
 
-def _charts(series: Sequence[adapt.SeriesView]) -> list[svg.Chart]:
-    """One chart per quantity, category and scope (the whole-theatre running totals first)."""
-    groups: dict[tuple[str, str, str], list[adapt.SeriesView]] = defaultdict(list)
-    for s in series:
-        if s.points and not s.scope.startswith("historical"):  # history is listed apart
-            groups[(s.quantity, s.category, s.scope)].append(s)
-    order = sorted(groups, key=lambda k: (k[2] != "current", -sum(len(s.points) for s in groups[k]), k))
+def _timeline(store: Store, window: tuple[date, date] | None) -> dict[date, dict[str, int]]:
+    where, params = _present(window)
+    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for day, kind, n in store.connection.execute(
+            f'SELECT e."date", e."type", count(*) FROM events e WHERE e."date" IS NOT NULL AND {where} '
+            "GROUP BY ALL ORDER BY ALL", params).fetchall():
+        per_day[day][kind] = n
+    return per_day
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    key: Any
+    quantity: str
+    category: str
+    scope: str
+    label: str
+    drawable: int  # points with a date and a figure
+
+
+def _pick_charts(lines: Sequence[_Line]) -> list[tuple[tuple[str, str, str], list[Any]]]:
+    """The charts to draw: one per quantity, category and scope (the whole-theatre running
+    totals first, then the most points), each with its claimants of the most points."""
+    groups: dict[tuple[str, str, str], list[_Line]] = defaultdict(list)
+    for line in lines:
+        if line.drawable and not line.scope.startswith("historical"):  # history is listed apart
+            groups[(line.quantity, line.category, line.scope)].append(line)
+    order = sorted(groups, key=lambda k: (k[2] != "current", -sum(x.drawable for x in groups[k]), k))
+    return [(k, [x.key for x in sorted(groups[k], key=lambda x: (-x.drawable, x.label))[:MAX_LINES]])
+            for k in order[:MAX_CHARTS]]
+
+
+def _draw(picked: list[tuple[tuple[str, str, str], list[Any]]], views: dict[Any, SeriesView]) -> list[svg.Chart]:
     charts = []
-    for quantity, category, scope in order[:MAX_CHARTS]:
-        top = sorted(groups[(quantity, category, scope)], key=lambda s: (-len(s.points), s.claimant))[:MAX_LINES]
+    for (quantity, category, scope), keys in picked:
+        top = [views[k] for k in keys]
         title = f"{quantity.capitalize()} — {category}"
         if scope != "current":
             title += f" ({top[0].scope_text or scope})"
@@ -270,13 +461,33 @@ def _charts(series: Sequence[adapt.SeriesView]) -> list[svg.Chart]:
     return charts
 
 
-def _estimate_order(e: adapt.Estimate) -> tuple:
+def _charts(series: Sequence[SeriesView]) -> list[svg.Chart]:
+    """One chart per quantity, category and scope (the whole-theatre running totals first)."""
+    lines = [_Line(i, s.quantity, s.category, s.scope, s.claimant, len(s.points)) for i, s in enumerate(series)]
+    return _draw(_pick_charts(lines), dict(enumerate(series)))
+
+
+def _stored_charts(store: Store) -> list[svg.Chart]:
+    """``_charts`` of the stored series, reading in full only the series drawn."""
+    lines = []
+    for c in store.chart_candidates():
+        label = c["claimant"] or f"unattributed, {c['outlet'] or 'unknown outlet'}"
+        if c["subgroup"]:
+            label += f" ({c['subgroup']})"
+        lines.append(_Line(c["key"], c["quantity"], c["category"], c["scope"], label, c["drawable"]))
+    picked = _pick_charts(lines)
+    keys = [k for _, ks in picked for k in ks]
+    views = {s.key: SeriesView.of(s) for s in store.series(keys=keys)} if keys else {}
+    return _draw(picked, views)
+
+
+def _estimate_order(e: EstimateView) -> tuple:
     q = QUANTITIES.index(e.quantity) if e.quantity in QUANTITIES else len(QUANTITIES)
     c = CATEGORIES.index(e.category) if e.category in CATEGORIES else len(CATEGORIES)
     return (e.scope != "current", e.subgroup is not None, q, c, -(e.best or 0))
 
 
-def _contradiction_views(items: Sequence[adapt.ContradictionView],
+def _contradiction_views(items: Sequence[ContradictionView],
                          by_id: dict[str, ClaimRow | EventRow]) -> list[dict]:
     """Each side with its sentence cut around the figure or trigger it rests on."""
     out = []
@@ -306,63 +517,50 @@ def _static(name: str) -> str:
     return (_HERE / "static" / name).read_text(encoding="utf-8")
 
 
-def collect(store: Store, *, title: str | None, max_rows: int,
-            copies: bool | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(template context, JSON payload for the page script)."""
-    notes = adapt.Adapter()
-    claims = store.claims()
-    events = store.events()
-    articles: list[ArticleRow] = store.articles(with_text=True)
-    if copies is None:
-        copies = len(articles) <= COPY_DETECTION_MAX_ARTICLES
-    copy_map: dict[str, str] = {}
-    if copies:
-        copy_map = adapt.copy_of(notes, store)  # stored signatures: no text is signed again
-    else:
-        notes.notes.append(f"copies: copy detection skipped for {len(articles):,} articles (over "
-                           f"{COPY_DETECTION_MAX_ARTICLES:,}; pass copies=True to run it), so a wire "
-                           "story reprinted by several outlets counts once per outlet in the series.")
-    series = adapt.series(notes, claims, copy_map)  # first: estimates and contradictions reuse it
-    history = adapt.estimates(notes, claims, copy_map)
-    all_estimates = sorted(adapt.latest_estimates(history), key=_estimate_order)
+def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(template context, JSON payload for the page script). The cross-source sections
+    read the reconcile stage's stored results (brought up to date first when they are
+    not: ``ensure_reconciled``); nothing of that layer is computed here. Claims and events
+    are read as far as they are shown; the database counts the rest."""
+    ensure_reconciled(store)
+    notes: list[str] = []
+    n_claims = _count(store, "SELECT count(*) FROM claims")
+    n_events = _count(store, "SELECT count(*) FROM events")
+    articles: list[ArticleRow] = store.articles()
+    all_estimates = _estimates(store)
     # History ("since 2011", "in 1982") enters no current estimate or headline card.
     estimates = [e for e in all_estimates if not e.scope.startswith("historical")]
     window = period_window(articles)
-    cov = coverage(articles, claims, events, window)
-    contradictions = sorted(adapt.contradictions(notes, claims, events, copy_map),
-                            key=lambda x: KIND_ORDER.index(x.kind) if x.kind in KIND_ORDER else len(KIND_ORDER))
-    framing = sorted(adapt.framing(notes, articles), key=lambda r: (r.outlet, -r.count, r.label))
-    for a in articles:
-        a.text = None  # the bulk of memory; not needed past copies and framing
-    charts = _charts(series)
-    wanted = {cid for e in estimates for cid in e.claim_ids}
-    wanted |= {dot[4] for ch in charts for line in ch.lines for dot in line["dots"]}
+    cov = coverage(store, articles, window)
+    # The most telling first (KIND_ORDER), only those shown read in full; framing likewise.
+    shown, n_contradictions = store.contradictions_page(limit=MAX_CONTRADICTIONS, kinds_first=KIND_ORDER)
+    contradictions = [ContradictionView.of(c) for c in shown]
+    rows, n_framing = store.framing_page(limit=MAX_FRAMING_ROWS)
+    framing = [FramingView.of(r) for r in rows]
+    charts = _stored_charts(store)
+    wanted = {dot[4] for ch in charts for line in ch.lines for dot in line["dots"]}
     wanted |= {cid for x in contradictions[:MAX_CONTRADICTIONS] for cid in x.claim_ids}
     sentences: dict[str, int] = {}
-    shown_claims = [_claim_row(c, sentences) for c in _pick_claims(claims, wanted, max_rows)]
-    shown_events = [_event_row(e, sentences) for e in _pick_events(events, max_rows)]
-    present = [e for e in events if not (e.date and window and e.date < window[0])]
+    shown_claims = [_claim_row(c, sentences) for c in _pick_claims(store, n_claims, wanted, max_rows)]
+    shown_events = [_event_row(e, sentences) for e in _pick_events(store, n_events, max_rows)]
     leaflet_map = None
     if mapdata.vendor_available():
-        leaflet_map = mapdata.map_view(events, {}, window=window)
+        kept, totals = _map_events(store, window)
+        leaflet_map = mapdata.map_view(kept, {}, window=window, totals=totals)
         map_payload, basemap = {"points": [], "days": leaflet_map["days"]}, None
         leaflet_map.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
     else:
-        notes.notes.append("map: Leaflet is not installed (pip install xstatic-leaflet "
-                           "xstatic-leaflet-markercluster), so the map is a static drawing.")
-        map_payload, basemap = _map(present)
-    per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for e in present:
-        if e.date:
-            per_day[e.date][e.type] += 1
-    if len(claims) > len(shown_claims):
-        notes.notes.append(f"Provenance lists {len(shown_claims):,} of {len(claims):,} claims (every figure "
-                           "shown above first, then the largest); `sitrep export claims` has them all.")
-    if len(events) > len(shown_events):
-        notes.notes.append(f"The event list holds {len(shown_events):,} of {len(events):,} events (control "
-                           "changes first, then the latest); the map and timeline count them all.")
+        notes.append("map: Leaflet is not installed (pip install xstatic-leaflet "
+                     "xstatic-leaflet-markercluster), so the map is a static drawing.")
+        map_payload, basemap = _map(_events(store, *_present(window)))
+    if n_claims > len(shown_claims):
+        notes.append(f"Provenance lists {len(shown_claims):,} of {n_claims:,} claims (every figure "
+                     "shown above first, then the largest); `sitrep export claims` has them all.")
+    if n_events > len(shown_events):
+        notes.append(f"The event list holds {len(shown_events):,} of {n_events:,} events (control "
+                     "changes first, then the latest); the map and timeline count them all.")
     if map_payload.get("dropped_points"):
-        notes.notes.append(f"The map keeps the {MAX_MAP_POINTS:,} largest place/type/side/day groups.")
+        notes.append(f"The map keeps the {MAX_MAP_POINTS:,} largest place/type/side/day groups.")
     doc_ids = {r["doc"] for r in shown_claims} | {r["doc"] for r in shown_events}
     payload = {
         "claims": shown_claims, "events": shown_events, "sentences": list(sentences),
@@ -373,26 +571,32 @@ def collect(store: Store, *, title: str | None, max_rows: int,
     }
     outlets = sorted({a.outlet for a in articles if a.outlet})
     published = sorted(a.published for a in articles if a.published)
+    refs = sorted({side.ref for x in contradictions for side in x.sides})
+    sides: dict[str, ClaimRow | EventRow] = {e.id: e for e in _events(store, f"e.id {_IN}", [refs])}
+    sides.update({c.id: c for c in _claims(store, f"c.id {_IN}", [refs])})
+    historic = "CASE WHEN coalesce(c.value, 0) <> 0 THEN c.value WHEN coalesce(c.low, 0) <> 0 THEN c.low ELSE 0 END"
     context = {
         "title": title or "Situation report",
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "counts": {"articles": len(articles), "claims": len(claims), "events": len(events),
-                   "outlets": len(outlets), "contradictions": len(contradictions)},
+        "counts": {"articles": len(articles), "claims": n_claims, "events": n_events,
+                   "outlets": len(outlets), "contradictions": n_contradictions},
         "period": (published[0], published[-1]) if published else None,
         "headline": [e for e in estimates if e.best is not None][:MAX_HEADLINE],
         "estimates": estimates, "charts": charts, "basemap": basemap,
-        "timeline": svg.timeline(per_day, EVENT_TYPES), "event_types": EVENT_TYPES,
+        "timeline": svg.timeline(_timeline(store, window), EVENT_TYPES), "event_types": EVENT_TYPES,
         "type_colors": TYPE_COLORS, "type_shapes": TYPE_SHAPES, "shape_paths": SHAPE_PATHS, "side_colors": SIDE_COLORS,
-        "contradictions": _contradiction_views(contradictions, {**{e.id: e for e in events},
-                                                                  **{c.id: c for c in claims}}),
-        "n_contradictions": len(contradictions), "framing": framing[:MAX_FRAMING_ROWS],
-        "n_framing": len(framing), "notes": notes.notes,
-        "quantities": sorted({c.quantity for c in claims}),
-        "claimants": sorted({c.source for c in claims if c.source}),
+        "contradictions": _contradiction_views(contradictions, sides),
+        "n_contradictions": n_contradictions, "framing": framing,
+        "n_framing": n_framing, "notes": notes,
+        "quantities": [r[0] for r in store.connection.execute(
+            "SELECT DISTINCT quantity FROM claims ORDER BY 1").fetchall()],
+        "claimants": [r[0] for r in store.connection.execute(
+            "SELECT DISTINCT source FROM claims WHERE source IS NOT NULL ORDER BY 1").fetchall()],
         "n_shown_claims": len(shown_claims), "n_shown_events": len(shown_events),
         "leaflet_map": leaflet_map, "coverage": coverage_notes(cov),
-        "history_events": _history_events(events, window), "n_history_events": cov["history_events"],
-        "historical_claims": sorted((c for c in claims if c.historical), key=lambda c: (c.quantity, -(c.value or c.low or 0)))[:MAX_HISTORY_ROWS],
+        "history_events": _history_events(store, window), "n_history_events": cov["history_events"],
+        "historical_claims": _claims(store, "c.historical", (), f"c.quantity, {historic} DESC, {queries.CLAIM_ORDER}",
+                                     MAX_HISTORY_ROWS),
         "window": window,
     }
     return context, payload
@@ -432,13 +636,14 @@ def render(context: dict[str, Any], payload: dict[str, Any]) -> str:
 
 
 def write_report(store: Store, out_path: str | Path, *, title: str | None = None,
-                 max_rows: int = DEFAULT_MAX_ROWS, copies: bool | None = None) -> ReportStats:
+                 max_rows: int = DEFAULT_MAX_ROWS) -> ReportStats:
     """Write the HTML report of ``store`` to ``out_path``; returns what it holds and its cost.
 
-    ``copies``: run copy detection (None: only up to COPY_DETECTION_MAX_ARTICLES articles).
+    Stale cross-source results are brought up to date first when ``store`` is writable;
+    a read-only store with stale results raises ``reconcile.ReconcileStale``.
     """
     t0 = time.perf_counter()
-    context, payload = collect(store, title=title, max_rows=max_rows, copies=copies)
+    context, payload = collect(store, title=title, max_rows=max_rows)
     html = render(context, payload)
     out = Path(out_path)
     out.write_text(html, encoding="utf-8")
@@ -453,7 +658,7 @@ def write_report(store: Store, out_path: str | Path, *, title: str | None = None
 class Dashboard:
     """The report's headline figures, charts, map and coverage, for the web app's overview."""
 
-    headline: list[adapt.Estimate]
+    headline: list[EstimateView]
     charts: list[svg.Chart]
     map: dict[str, Any] | None
     coverage: list[str]
@@ -461,20 +666,16 @@ class Dashboard:
 
 
 def dashboard(store: Store) -> Dashboard:
-    """What the web overview shows, computed as the report computes it (no framing or
-    contradictions: those have pages of their own)."""
-    notes = adapt.Adapter()
-    claims = store.claims()
-    events = store.events()
+    """What the web overview shows, read as the report reads it (no framing or
+    contradictions: those have pages of their own). The stored results must be up to date
+    (``ensure_reconciled``; the web app sees to it before it calls this)."""
     articles: list[ArticleRow] = store.articles()
-    copy_map = adapt.copy_of(notes, store) if len(articles) <= COPY_DETECTION_MAX_ARTICLES else {}
-    series = adapt.series(notes, claims, copy_map)
-    estimates = sorted(adapt.latest_estimates(adapt.estimates(notes, claims, copy_map)), key=_estimate_order)
-    current = [e for e in estimates if not e.scope.startswith("historical") and e.best is not None]
+    current = [e for e in _estimates(store) if not e.scope.startswith("historical") and e.best is not None]
     window = period_window(articles)
     view = None
-    if mapdata.vendor_available() and any(e.lat is not None for e in events):
-        view = mapdata.map_view(events, {}, window=window)
+    if mapdata.vendor_available() and _count(store, "SELECT count(*) FROM events WHERE lat IS NOT NULL"):
+        kept, totals = _map_events(store, window)
+        view = mapdata.map_view(kept, {}, window=window, totals=totals)
         view.update(sides=SIDE_COLORS, shapes=SHAPE_PATHS, types=TYPE_SHAPES)
-    return Dashboard(current[:MAX_HEADLINE], _charts(series), view,
-                     coverage_notes(coverage(articles, claims, events, window)))
+    return Dashboard(current[:MAX_HEADLINE], _stored_charts(store), view,
+                     coverage_notes(coverage(store, articles, window)))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,11 +37,12 @@ from sitrep.publish import mapdata
 from sitrep.publish import web_query as wq
 from sitrep.publish.report import dashboard, script_json
 from sitrep.publish.web_add import MAX_ARTICLE_BYTES, MAX_BODY_BYTES, Added, ArticleIn, NotStored, add_article, to_article
-from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseUnavailable
+from sitrep.publish.web_db import RETRY_AFTER_S, Database, DatabaseBusy, DatabaseOutdated, DatabaseUnavailable
 from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, environment, highlight, page_url
-from sitrep.publish.web_reconcile import VIEWS, ReconcileCache, ReconcileUnavailable, compute, matches
+from sitrep.publish.web_query import VIEWS
+from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
 from sitrep.records import IngestError
-from sitrep.store import ArticleRow, ClaimRow, EventRow, queries
+from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
 from sitrep.watch.alerts import Alert, read_alerts
 from sitrep.watch.config import ALERT_TYPES
 
@@ -63,7 +65,7 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 _HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::\d{1,5})?")
 
 NAV = [("/", "Overview"), ("/articles", "Articles"), ("/claims", "Claims"), ("/events", "Events"),
-       ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"),
+       ("/series", "Series"), ("/contradictions", "Contradictions"), ("/framing", "Framing"), ("/stories", "Stories"),
        ("/alerts", "Alerts"), ("/search", "Search"), ("/add", "Add"), ("/docs", "API")]
 
 
@@ -170,7 +172,55 @@ class App:
     def __init__(self, db_path: str | Path) -> None:
         self.db = Database(db_path)
         self.env = environment()
-        self.cache = ReconcileCache()
+        self._boards: dict[Any, Any] = {}  # the overview's dashboard, per database version
+        self._lock = threading.Lock()
+        self._fresh_version: Any = None  # database version whose reconcile results were found up to date
+
+    # -- the stored cross-source results -----------------------------------------------------
+
+    def _ensure_fresh(self) -> None:
+        """Before a view reads the stored cross-source results: when they are out of date (a
+        database of an older version, rows written without the reconcile stage), bring them
+        up to date through a short write, as `sitrep run` would. Checked once per version of
+        the file; a dataset folder's results are kept per connection (``reconciled``)."""
+        version = self.db.version()
+        if version == self._fresh_version:
+            return
+        with self._lock:
+            if version == self._fresh_version:
+                return
+            try:
+                with self.db.read() as store:
+                    reason = None if store.is_dataset else stale_reason(store)
+            except DatabaseOutdated:
+                reason = "older schema"
+            if reason is not None:
+                with self.db.write() as store:
+                    reconcile(store)
+            self._fresh_version = self.db.version()
+
+    @contextmanager
+    def reconciled(self) -> Iterator[Store]:
+        """A read-only store whose reconcile results are up to date."""
+        self._ensure_fresh()
+        with self.db.read() as store:
+            if store.is_dataset:
+                ensure_reconciled(store)  # in the connection's own memory, once per connection
+            yield store
+
+    def dashboard(self, store: Store) -> tuple[Any, str | None, bytes]:
+        """The overview's dashboard, its map as script JSON and as an API body: built once
+        per version of the file (the map alone is a few MB of markers and basemap)."""
+        version = self.db.version()
+        with self._lock:
+            found = self._boards.get(version)
+        if found is None:
+            board = dashboard(store)
+            found = (board, script_json(board.map) if board.map else None,
+                     JSONResponse(jsonable_encoder(board.map or {})).body)
+            with self._lock:
+                self._boards = {version: found}  # older versions are dropped
+        return found
 
     # -- responses -----------------------------------------------------------
 
@@ -206,19 +256,19 @@ class App:
     # -- views ---------------------------------------------------------------
 
     def overview(self, request: Request) -> Response:
-        with self.db.read() as store:
+        if wants_json(request):
+            with self.db.read() as store:
+                return self.respond(request, wq.overview(store), "index.html", "Situation record")
+        with self.reconciled() as store:
             data = wq.overview(store)
-            board = None
-            if not wants_json(request):
-                board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
-        return self.respond(request, data, "index.html", "Situation record", board=board,
-                            map_json=script_json(board.map) if board and board.map else None)
+            board, map_json, _ = self.dashboard(store)
+        return self.respond(request, data, "index.html", "Situation record", board=board, map_json=map_json)
 
     def map_json(self, request: Request) -> Response:
         """The map's payload (markers, control, basemap), as the overview draws it."""
-        with self.db.read() as store:
-            board = self.cache.get(("dashboard",), self.db.version(), lambda: [dashboard(store)])[0]
-        return JSONResponse(jsonable_encoder(board.map or {}))
+        with self.reconciled() as store:
+            _, _, body = self.dashboard(store)
+        return Response(body, media_type="application/json")
 
     def api_index(self, request: Request, app: FastAPI) -> Response:
         """``/api``: every endpoint with its method, summary and parameters."""
@@ -271,18 +321,16 @@ class App:
 
     def reconcile_view(self, name: str) -> Callable[..., Response]:
         def endpoint(request: Request, f: Annotated[ReconcileFilters, Query()]) -> Response:
-            view = VIEWS[name]  # looked up per request: reconcile modules may arrive later
-            with self.db.read() as store:
-                tables = self.cache.get((name, view), self.db.version(), lambda: compute(view, store))
+            view = VIEWS[name]
             wanted = f.model_dump(exclude={"limit", "offset"})
+            with self.reconciled() as store:  # the stored results: read, never computed here
+                tables = wq.view_tables(store, name, wanted, f.limit, f.offset)
             out = ReconcileOut(view=name, title=view.title, tables=[])
             for table in tables:
-                rows = [r for r in table.rows if matches(r, wanted)]
-                items = rows[f.offset:f.offset + f.limit]
-                end = f.offset + len(items)
-                out.tables.append(TablePage(name=table.name, total=len(rows), limit=f.limit,
-                                            offset=f.offset, next_offset=end if end < len(rows) else None,
-                                            items=items))
+                end = f.offset + len(table.items)
+                out.tables.append(TablePage(name=table.name, total=table.total, limit=f.limit,
+                                            offset=f.offset, next_offset=end if end < table.total else None,
+                                            items=table.items))
             template = RECONCILE_TEMPLATES.get(name, "reconcile.html")
             return self.respond(request, out, template, view.title, fields=RECONCILE_FIELDS)
 
@@ -436,10 +484,6 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     async def unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
         return site.error(request, 503, str(exc))
 
-    @app.exception_handler(ReconcileUnavailable)
-    async def no_reconcile(request: Request, exc: ReconcileUnavailable) -> Response:
-        return site.error(request, 503, f"this view is not available yet: {exc}")
-
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         return site.error(request, 422, "invalid request", _reasons(exc.errors()))
@@ -464,7 +508,7 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
           "Alerts raised by sitrep watch, with their sentences")
     twins("/search", site.search, "/api/search", wq.Page[wq.schema_model(wq.SearchHit)],
           wq.SEARCH_SUMMARY, wq.SEARCH_DESCRIPTION)
-    for name in ("series", "contradictions", "framing", "copies"):
+    for name in VIEWS:
         twins(f"/{name}", site.reconcile_view(name), f"/api/{name}", ReconcileOut, VIEWS[name].title)
     app.add_api_route("/api/articles/{doc:path}", site.article, methods=["GET"],
                       response_model=wq.schema_model(wq.ArticleDetail), summary="One article: text, claims, events, places")

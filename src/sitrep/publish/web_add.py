@@ -80,12 +80,17 @@ def to_article(item: ArticleIn) -> Article | IngestError:
 
 
 def add_article(db: Database, article: Article) -> Added:
-    """Extract (outside any lock: it takes the longest) and store in one short write."""
+    """Extract (outside any lock: it takes the longest) and store in one short write,
+    followed by the reconcile stage so the cross-source views include it."""
     (x,) = [x for batch in extract_stream([article]) for x in batch]
     if isinstance(x, IngestError):
         raise NotStored(x.reason)
     with db.write() as store:
         result = store.write_many([x])
+        if not result.failed:
+            from sitrep.reconcile import reconcile  # the stage, as after `sitrep run`: only what it touches
+
+            reconcile(store)
     if result.failed:
         raise NotStored("; ".join(reason for _, reason in result.failed))
     written = article.id in result.written

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitrep.store import Store, StoreError, StoreLockedError, open_db
+from sitrep.store import Store, StoreError, StoreLockedError, StoreOutdated, open_db
 from sitrep.store.lock import writer_waiting
 
 # Shown (with HTTP 503) whenever another process holds the file for writing.
@@ -48,6 +48,10 @@ class DatabaseBusy(Exception):
 
 class DatabaseUnavailable(Exception):
     """The file is missing, not a database, or of an older schema."""
+
+
+class DatabaseOutdated(DatabaseUnavailable):
+    """The file is of an older schema: a write (the reconcile stage's) migrates it."""
 
 
 class _ReadWriteLock:
@@ -101,6 +105,8 @@ class Database:
             return open_db(self.path, read_only=read_only)
         except StoreLockedError as exc:
             raise DatabaseBusy() from exc
+        except StoreOutdated as exc:
+            raise DatabaseOutdated(str(exc)) from exc
         except StoreError as exc:
             raise DatabaseUnavailable(str(exc)) from exc
 

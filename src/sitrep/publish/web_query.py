@@ -333,6 +333,163 @@ def overview(store: Store) -> Overview:
     return Overview(store.counts(), first, last, [(str(o), int(n)) for o, n in outlets])
 
 
+# -- the cross-source views: tables of the reconcile stage's stored results ------------------
+
+# Filter name -> the row fields it may match, first found wins (rows differ by table).
+FILTER_FIELDS: dict[str, tuple[str, ...]] = {
+    "source": ("source", "claimant", "best_source"),
+    "outlet": ("outlet", "outlets"),
+    "doc": ("doc", "docs"),
+}
+# Filters on names, matched as any-case substrings like everywhere else (store.queries);
+# the others (quantity, category, doc) are exact.
+TEXT_FILTERS = frozenset({"source", "outlet", "place"})
+DATE_FIELDS = ("as_of", "date")
+
+
+def matches(row: dict[str, Any], filters: dict[str, Any]) -> bool:
+    """Keep a row when every given filter matches the row's field for it (see
+    ``FILTER_FIELDS``), or for a list field one of its entries: names (``TEXT_FILTERS``) as
+    any-case substrings, the rest equal in any case; ``since``/``until`` bound ``as_of`` or
+    ``date``. A filter whose field the row lacks does not apply. (The rule; the views
+    apply it in SQL, ``filter_sql``.)"""
+    for key, wanted in filters.items():
+        if wanted is None:
+            continue
+        if key in ("since", "until"):
+            day = row.get("as_of") or row.get("date")
+            if day is None:
+                continue
+            day = date.fromisoformat(str(day)[:10])
+            if (key == "since" and day < wanted) or (key == "until" and day > wanted):
+                return False
+            continue
+        present = [f for f in FILTER_FIELDS.get(key, (key,)) if f in row]
+        if not present:
+            continue
+        value = row[present[0]]
+        values = value if isinstance(value, list) else [value]
+        want = str(wanted).lower()
+        if key in TEXT_FILTERS:
+            hit = any(want in str(v).lower() for v in values if v is not None)
+        else:
+            hit = any(str(v).lower() == want for v in values if v is not None)
+        if not hit:
+            return False
+    return True
+
+
+def filter_sql(record: type, filters: dict[str, Any]) -> queries.Where:
+    """``matches`` as SQL over a stored table whose columns are ``record``'s fields."""
+    fields = {f.name: str(f.type) for f in dataclasses.fields(record)}
+    where = queries.Where()
+    for key, wanted in filters.items():
+        if wanted is None:
+            continue
+        if key in ("since", "until"):
+            column = next((f for f in DATE_FIELDS if f in fields), None)
+            if column is not None:
+                where.conditions.append(f'("{column}" IS NULL OR "{column}" {">=" if key == "since" else "<="} ?)')
+                where.params.append(wanted)
+            continue
+        column = next((f for f in FILTER_FIELDS.get(key, (key,)) if f in fields), None)
+        if column is None:
+            continue
+        is_list = fields[column].startswith("list[")
+        if key in TEXT_FILTERS:
+            value = f"array_to_string(\"{column}\", chr(31))" if is_list else f'CAST("{column}" AS VARCHAR)'
+            where.conditions.append(f"{value} ILIKE ? ESCAPE '\\'")
+            where.params.append(like_pattern(str(wanted)))
+        elif is_list:  # one entry equal in any case: the entries joined between separators
+            where.conditions.append(f"(chr(31) || lower(array_to_string(\"{column}\", chr(31))) || chr(31)) "
+                                    "LIKE ? ESCAPE '\\'")
+            where.params.append("%\x1f" + like_pattern(str(wanted).lower())[1:-1] + "\x1f%")
+        else:
+            where.conditions.append(f'lower(CAST("{column}" AS VARCHAR)) = lower(?)')
+            where.params.append(str(wanted))
+    return where
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTable:
+    """One table of a cross-source view: the stored table, its order and its rows' record."""
+
+    name: str  # shown with the table (the reconcile function that makes the rows)
+    table: str
+    order: str
+    record: type  # the rows' dataclass (columns are its fields)
+    make: Any  # column name -> value dict -> the record
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    title: str
+    tables: tuple[StoredTable, ...]
+
+
+def _views() -> dict[str, View]:
+    from sitrep.reconcile.contradictions import ContradictionRow, to_rows
+    from sitrep.reconcile.copies import CopyRow
+    from sitrep.reconcile.framing import FramingRow, OutletFraming
+    from sitrep.reconcile.series import Estimate, SeriesPointRow
+    from sitrep.reconcile.stories import Story
+    from sitrep.store import reconciled as r
+
+    def rows_of(cls: type, lists: tuple[str, ...] = ()) -> Any:
+        return lambda row: cls(**{**r.pick(row, cls), **{k: list(row[k] or []) for k in lists}})
+
+    return {
+        "series": View("Figures over time", (
+            StoredTable("series.build_series", "recon_points", r.POINT_ORDER, SeriesPointRow,
+                        rows_of(SeriesPointRow, ("docs", "outlets", "claim_ids", "copies"))),
+            StoredTable("series.estimates", "recon_estimates", r.ESTIMATE_ORDER, Estimate,
+                        rows_of(Estimate, ("sources",))))),
+        "contradictions": View("Contradictions", (
+            StoredTable("contradictions.find_contradictions", "recon_contradictions", r.CONTRADICTION_ORDER,
+                        ContradictionRow, lambda row: to_rows([r.contradiction(row)])[0]),)),
+        "framing": View("Framing", (
+            StoredTable("framing.outlet_summary", "recon_outlets", "outlet", OutletFraming,
+                        rows_of(OutletFraming, r.OUTLET_LISTS)),
+            StoredTable("framing.framing", "recon_framing", r.FRAMING_ORDER, FramingRow,
+                        rows_of(FramingRow, ("loaded_terms", "example_docs", "example_sentences", "example_starts"))))),
+        "copies": View("Wire copies", (
+            StoredTable("copies.find_copies", "recon_copies", r.COPY_ORDER, CopyRow, rows_of(CopyRow)),)),
+        "stories": View("Stories", (
+            StoredTable("stories.find_stories", "recon_stories", r.STORY_ORDER, Story,
+                        rows_of(Story, ("docs", "places", "event_types", "outlets"))),)),
+    }
+
+
+VIEWS: dict[str, View] = _views()
+
+
+@dataclass(slots=True)
+class TableRows:
+    name: str
+    total: int
+    items: list[dict[str, Any]]
+
+
+def view_tables(store: Store, name: str, filters: dict[str, Any], limit: int, offset: int) -> list[TableRows]:
+    """A page of each table of the view ``name``, read from the stored results: the
+    filters (``matches``, as SQL) and the page are applied by the database, so a page
+    costs the same however large the record."""
+    from fastapi.encoders import jsonable_encoder
+
+    from sitrep.store.reconciled import records
+
+    out = []
+    for t in VIEWS[name].tables:
+        where = filter_sql(t.record, filters)
+        cond = f" WHERE {' AND '.join(where.conditions)}" if where.conditions else ""
+        total = int(store.connection.execute(f"SELECT count(*) FROM {t.table}{cond}", where.params).fetchone()[0])
+        sql, params = where.sql(f"SELECT * FROM {t.table}", t.order, limit, offset)
+        found = records(store.connection, sql, params, t.make)
+        items = [jsonable_encoder({f.name: getattr(x, f.name) for f in dataclasses.fields(x)}) for x in found]
+        out.append(TableRows(t.name, total, items))
+    return out
+
+
 def schema_model(cls: type) -> type[BaseModel]:
     """A pydantic model mirroring a row dataclass, for the OpenAPI description only.
 

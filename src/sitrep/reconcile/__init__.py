@@ -1,39 +1,33 @@
 """Across sources: wire copies, figure series and estimates, contradictions, stories, framing.
 
-``reconcile(store)`` runs the stages in their order (copies first, so that syndicated
-copies count once everywhere) and returns typed results; the CLI, the report and the web
-app all read from it.
+The reconcile stage (``stage.reconcile``) runs after extraction: it computes this layer
+incrementally and stores it in the database (tables ``recon_*``), and every reader (the
+CLI, exports, the report, the web app, alerts) reads the stored results through the
+store (``Store.series()``, ``Store.contradictions()``, ...). ``stage.compute`` computes
+the same from scratch in memory. ``state`` says whether stored results are up to date.
+
+The stage's names are imported on first use, so a reader that only checks and reads the
+stored results does not load the compute modules (copy detection, the actor lexicon).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any
 
-from .contradictions import Contradiction, find_contradictions
-from .copies import CopyGroup, copy_map, find_copies
-from .series import Estimate, Series, build_series, estimates
+from .state import (
+    DEFAULT_WINDOW_DAYS, ReconcileStale, can_write, ensure_reconciled, fingerprint, stale_reason,
+)
 
-
-@dataclass
-class Reconciled:
-    copies: list[CopyGroup] = field(default_factory=list)
-    copy_of: dict[str, str] = field(default_factory=dict)
-    series: list[Series] = field(default_factory=list)
-    estimates: list[Estimate] = field(default_factory=list)
-    contradictions: list[Contradiction] = field(default_factory=list)
+_STAGE = ("Computed", "Reconciled", "compute", "contradictions_for_window", "reconcile")
 
 
-def reconcile(store, *, window_days: int = 7, with_contradictions: bool = True) -> Reconciled:
-    """Copies, series, estimates and (optionally) contradictions of everything in ``store``."""
-    out = Reconciled()
-    out.copies = find_copies(store)  # reads the stored MinHash signatures, not the texts
-    out.copy_of = copy_map(out.copies)
-    out.series = build_series(store.iter_claims(), copy_of=out.copy_of)
-    out.estimates = estimates([], series=out.series)
-    if with_contradictions:
-        out.contradictions = find_contradictions([], store.events(), copy_of=out.copy_of,
-                                                 series=out.series, window_days=window_days)
-    return out
+def __getattr__(name: str) -> Any:
+    if name in _STAGE:
+        from . import stage
+
+        return getattr(stage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["Reconciled", "reconcile"]
+__all__ = ["DEFAULT_WINDOW_DAYS", "Computed", "ReconcileStale", "Reconciled", "can_write", "compute",
+           "contradictions_for_window", "ensure_reconciled", "fingerprint", "reconcile", "stale_reason"]

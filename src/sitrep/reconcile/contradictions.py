@@ -33,7 +33,7 @@ statements (the nearest in time), from different articles.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -307,6 +307,75 @@ def _nearest(points: list[SeriesPoint], days: list[int], day: date,
 MAX_PEERS_PER_BLOCK = 8
 
 
+def n_reports(s: Series) -> int:
+    """How many reports a series holds: the weight of a reference series."""
+    return sum(len(p.reports) for p in s.points)
+
+
+def given_key(s: Series) -> tuple[str, str, str, str]:
+    return (s.name, s.quantity, s.category, s.scope.key)
+
+
+Bucket = tuple[str, str, str, int]  # quantity, category group, era, window-sized bucket of days
+
+
+def bucket_of(s: Series, p: SeriesPoint, window_days: int = DEFAULT_WINDOW_DAYS) -> Bucket | None:
+    """The bucket a point is compared in (None: no date or no figure, never compared)."""
+    if p.as_of is None or p.range is None:
+        return None
+    return (s.quantity, _group(s.category), _era(s), p.as_of.toordinal() // window_days)
+
+
+def figure_buckets(all_series: Iterable[Series], window_days: int) -> dict[Bucket, dict[int, list[SeriesPoint]]]:
+    """Points by bucket, then by series (``id``), in series order."""
+    blocks: dict[Bucket, dict[int, list[SeriesPoint]]] = {}
+    for s in all_series:
+        for p in s.points:
+            key = bucket_of(s, p, window_days)
+            if key is not None:
+                blocks.setdefault(key, {}).setdefault(id(s), []).append(p)
+    return blocks
+
+
+def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[int, list[SeriesPoint]],
+                   by_id: Mapping[int, Series], given: set[tuple[str, str, str, str]], window_days: int,
+                   weight: Callable[[Series], int]) -> list[Contradiction]:
+    """The contradictions found in one bucket: its points against the reference series of
+    the bucket and the one before (module docstring). A pair of points is only ever found
+    in the bucket of its later point, so buckets can be computed apart; the result does
+    not depend on the order of ``members``. ``weight``: a series' number of reports."""
+    found: list[Contradiction] = []
+    pool: dict[int, list[SeriesPoint]] = {}
+    for part in (members, previous):
+        for oid, opoints in part.items():
+            pool.setdefault(oid, []).extend(opoints)
+    # Each figure is compared with the block's reference series only (independent
+    # claimants first, then the most reported), never with every other series: the
+    # cost stays linear in the block, and a disagreement with a marginal source that
+    # no reference shares is not worth a line.
+    peers = sorted(pool, key=lambda i: (not is_independent(by_id[i].claimant_kind), -weight(by_id[i]),
+                                        by_id[i].key))[:MAX_PEERS_PER_BLOCK]
+    seen: set[tuple[int, int]] = set()
+    for sid, points in members.items():
+        s = by_id[sid]
+        others = {oid: pool[oid] for oid in peers if oid != sid}
+        for oid, opoints in others.items():
+            o = by_id[oid]
+            if not _comparable(s, o) or _redundant(s, o, given):
+                continue
+            opoints.sort(key=lambda x: x.as_of)  # type: ignore[arg-type,return-value]
+            days = [x.as_of.toordinal() for x in opoints]  # type: ignore[union-attr]
+            for p in points:
+                q = _nearest(opoints, days, p.as_of, window_days)  # type: ignore[arg-type]
+                if q is None or (min(id(p), id(q)), max(id(p), id(q))) in seen:
+                    continue
+                seen.add((min(id(p), id(q)), max(id(p), id(q))))
+                ratio = _disagree((s, p), (o, q))
+                if ratio is not None:
+                    found.append(_make((s, p), (o, q), ratio))
+    return found
+
+
 def find_contradictions(
     claims: Iterable[ClaimRow], events: Iterable[EventRow] = (), *,
     copy_of: Mapping[str, str] = {}, window_days: int = DEFAULT_WINDOW_DAYS,
@@ -318,50 +387,35 @@ def find_contradictions(
     """
     all_series = series if series is not None else build_series(claims, copy_of=copy_of)
     found = list(_updates(all_series, window_days))
-    blocks: dict[tuple[str, str, str, int], dict[int, list[SeriesPoint]]] = {}
+    blocks = figure_buckets(all_series, window_days)
     by_id = {id(s): s for s in all_series}
-    for s in all_series:
-        for p in s.points:
-            if p.as_of is None or p.range is None:
-                continue
-            key = (s.quantity, _group(s.category), _era(s), p.as_of.toordinal() // window_days)
-            blocks.setdefault(key, {}).setdefault(id(s), []).append(p)
-    seen: set[tuple[int, int]] = set()
     # (claimant, quantity, category, scope) given: a part vs another claimant's whole is
     # skipped when that claimant also gives the part (the like-for-like pair is compared).
-    given = {(s.name, s.quantity, s.category, s.scope.key) for s in all_series}
+    given = {given_key(s) for s in all_series}
     for (quantity, group, era, bucket), members in blocks.items():
         previous = blocks.get((quantity, group, era, bucket - 1), {})
-        pool: dict[int, list[SeriesPoint]] = {}
-        for part in (members, previous):
-            for oid, opoints in part.items():
-                pool.setdefault(oid, []).extend(opoints)
-        # Each figure is compared with the block's reference series only (independent
-        # claimants first, then the most reported), never with every other series: the
-        # cost stays linear in the block, and a disagreement with a marginal source that
-        # no reference shares is not worth a line.
-        peers = sorted(pool, key=lambda i: (not is_independent(by_id[i].claimant_kind),
-                                            -sum(len(p.reports) for p in by_id[i].points),
-                                            by_id[i].key))[:MAX_PEERS_PER_BLOCK]
-        for sid, points in members.items():
-            s = by_id[sid]
-            others = {oid: pool[oid] for oid in peers if oid != sid}
-            for oid, opoints in others.items():
-                o = by_id[oid]
-                if not _comparable(s, o) or _redundant(s, o, given):
-                    continue
-                opoints.sort(key=lambda x: x.as_of)  # type: ignore[arg-type,return-value]
-                days = [x.as_of.toordinal() for x in opoints]  # type: ignore[union-attr]
-                for p in points:
-                    q = _nearest(opoints, days, p.as_of, window_days)  # type: ignore[arg-type]
-                    if q is None or (min(id(p), id(q)), max(id(p), id(q))) in seen:
-                        continue
-                    seen.add((min(id(p), id(q)), max(id(p), id(q))))
-                    ratio = _disagree((s, p), (o, q))
-                    if ratio is not None:
-                        found.append(_make((s, p), (o, q), ratio))
+        found.extend(compare_bucket(members, previous, by_id, given, window_days, n_reports))
     found.extend(control_contradictions(events, window_days=window_days))
-    return sorted(found, key=lambda c: (KINDS.index(c.kind), c.subject, c.a.date or date.min))
+    return sorted(found, key=order)
+
+
+def order(c: Contradiction) -> tuple:
+    """The order contradictions are listed in: kind, subject, first date, then id."""
+    return (KINDS.index(c.kind), c.subject, c.a.date or date.min, c.id)
+
+
+def figure_block(quantity: str, category: str, scope_key: str) -> str:
+    """The block a series of figures is compared within (quantity, category group, era):
+    figures of two blocks are never compared, so a block's contradictions depend on its
+    series alone (the reconcile stage recomputes only the blocks new claims touch)."""
+    return f"figures:{quantity}|{_group(category)}|{scope_key.split('|', 1)[0]}"
+
+
+def control_block(e: EventRow) -> str | None:
+    """The block of a control statement (its place), None for an event that makes none."""
+    if control_item(e) is None:
+        return None
+    return f"control:{e.place.casefold()}"  # type: ignore[union-attr]
 
 
 # --- control ----------------------------------------------------------------------------
@@ -408,42 +462,76 @@ def _event_side(e: EventRow, statement: tuple[str, str], place: str) -> Side:
     )
 
 
+ControlItem = tuple[date, tuple[str, str], EventRow]  # day, statement, event
+
+
+def control_item(e: EventRow) -> ControlItem | None:
+    """(day, statement, event) of an event that says who holds its place, else None."""
+    statement = _statement(e)
+    day = e.date or e.published
+    if statement and e.place and day:
+        return (day, statement, e)
+    return None
+
+
+def control_order(item: ControlItem) -> tuple:
+    """The order statements on one place are compared in: date, article, offset, id."""
+    day, _, e = item
+    return (day, e.doc, e.start, e.id)
+
+
+def control_pair(a: ControlItem, b: ControlItem) -> tuple:
+    """One pair per place and pair of statements, and per front-line claimant: each
+    source's account of the front line gets its own line."""
+    (_, si, ei), (_, sj, ej) = a, b
+    outside = next((e.source or e.outlet or e.doc for st, e in ((si, ei), (sj, ej)) if st[0] == "outside"), None)
+    return (tuple(sorted((si, sj))), outside)
+
+
+def control_best(items: list[ControlItem], window_days: int = DEFAULT_WINDOW_DAYS,
+                 new: set[str] | None = None) -> dict[tuple, tuple[int, ControlItem, ControlItem]]:
+    """The nearest opposed statements on one place for each ``control_pair`` (the first in
+    ``control_order`` among the nearest): pair -> (days apart, earlier, later). ``new``:
+    only pairs with one of these event ids (what new events add to a stored result)."""
+    items = sorted(items, key=control_order)
+    best: dict[tuple, tuple[int, int, int]] = {}
+    for i, (di, si, ei) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            dj, sj, ej = items[j]
+            if (dj - di).days > window_days:
+                break
+            if ej.doc == ei.doc or not _opposed(si, sj):
+                continue
+            if new is not None and ei.id not in new and ej.id not in new:
+                continue
+            pair = control_pair(items[i], items[j])
+            if pair not in best or (dj - di).days < best[pair][0]:
+                best[pair] = ((dj - di).days, i, j)
+    return {pair: (days, items[i], items[j]) for pair, (days, i, j) in best.items()}
+
+
+def control_make(a: ControlItem, b: ControlItem, days: int) -> Contradiction:
+    (di, si, ei), (dj, sj, ej) = a, b
+    place = ei.place or ""
+    sa, sb = _event_side(ei, si, place), _event_side(ej, sj, place)
+    who_a, who_b = ei.source or ei.outlet or ei.doc, ej.source or ej.outlet or ej.doc
+    when = "on the same day" if days == 0 else f"within {days} day{'s' * (days > 1)}"
+    return Contradiction(
+        "control", f"control of {place}", sa, sb,
+        f"{who_a} says {sa.statement} ({_day(di)}) but {who_b} says {sb.statement} "
+        f"({_day(dj)}): control of {place} is disputed or changed hands {when}.",
+    )
+
+
 def control_contradictions(events: Iterable[EventRow], *,
                            window_days: int = DEFAULT_WINDOW_DAYS) -> list[Contradiction]:
     """Sources that disagree on who holds a place (module docstring); blocked by place."""
-    by_place: dict[str, list[tuple[date, tuple[str, str], EventRow]]] = {}
+    by_place: dict[str, list[ControlItem]] = {}
     for e in events:
-        statement = _statement(e)
-        day = e.date or e.published
-        if statement and e.place and day:
-            by_place.setdefault(e.place.casefold(), []).append((day, statement, e))
+        item = control_item(e)
+        if item is not None:
+            by_place.setdefault(e.place.casefold(), []).append(item)  # type: ignore[union-attr]
     found: list[Contradiction] = []
     for items in by_place.values():
-        items.sort(key=lambda t: (t[0], t[2].doc))
-        best: dict[tuple, tuple[int, int, int]] = {}
-        for i, (di, si, ei) in enumerate(items):
-            for j in range(i + 1, len(items)):
-                dj, sj, ej = items[j]
-                if (dj - di).days > window_days:
-                    break
-                if ej.doc == ei.doc or not _opposed(si, sj):
-                    continue
-                # One pair per place and pair of statements, and per front-line claimant:
-                # each source's account of the front line gets its own line.
-                outside = next((e.source or e.outlet or e.doc for st, e in ((si, ei), (sj, ej))
-                                if st[0] == "outside"), None)
-                pair = (tuple(sorted((si, sj))), outside)
-                if pair not in best or (dj - di).days < best[pair][0]:
-                    best[pair] = ((dj - di).days, i, j)
-        for days, i, j in best.values():
-            (di, si, ei), (dj, sj, ej) = items[i], items[j]
-            place = ei.place or ""
-            a, b = _event_side(ei, si, place), _event_side(ej, sj, place)
-            who_a, who_b = ei.source or ei.outlet or ei.doc, ej.source or ej.outlet or ej.doc
-            when = "on the same day" if days == 0 else f"within {days} day{'s' * (days > 1)}"
-            found.append(Contradiction(
-                "control", f"control of {place}", a, b,
-                f"{who_a} says {a.statement} ({_day(di)}) but {who_b} says {b.statement} "
-                f"({_day(dj)}): control of {place} is disputed or changed hands {when}.",
-            ))
+        found.extend(control_make(a, b, days) for days, a, b in control_best(items, window_days).values())
     return found

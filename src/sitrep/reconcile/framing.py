@@ -31,7 +31,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Protocol
@@ -324,6 +324,90 @@ def _quoted(text: str, pos: int) -> bool:
 
 # --- across articles --------------------------------------------------------------------
 
+SlotKey = tuple[str, str, str, bool, str, str]  # side, actor, outlet, outlet known, label key, voice
+
+
+@dataclass(slots=True)
+class DocSlot:
+    """One article's uses of one label (for one side, actor, outlet and voice): what
+    ``framing`` adds up across articles. The reconcile stage stores them per article, so
+    new articles are read once and an outlet's rows are added up again from storage."""
+
+    doc: str
+    outlet: str
+    outlet_known: bool
+    actor_side: str
+    actor: str
+    label_key: str
+    voice: str
+    forms: Counter[str] = field(default_factory=Counter)  # label as written -> uses
+    count: int = 0
+    n_quoted: int = 0
+    example_sentence: str = ""  # the sentence of the article's first use
+    example_start: int = 0
+
+    @property
+    def key(self) -> SlotKey:
+        return (self.actor_side, self.actor, self.outlet, self.outlet_known, self.label_key, self.voice)
+
+
+def outlet_key(article: _ArticleLike) -> tuple[str, bool]:
+    """(outlet, known): the outlet, or the doc id when the outlet is unknown."""
+    return (article.outlet, True) if article.outlet else (article.id, False)
+
+
+def doc_slots(article: _ArticleLike, lexicon: ActorLexicon, words: FramingWords) -> list[DocSlot]:
+    """The labels of one article, grouped per slot, in the order they first appear."""
+    if not article.text:
+        return []
+    text = article.text
+    outlet, known = outlet_key(article)
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    slots: dict[SlotKey, DocSlot] = {}
+    for use in label_uses(text, lexicon, words):
+        if use.side not in FRAMED_SIDES:
+            continue
+        written = _clean(text, use.start, use.end, words)
+        quoted = _quoted(text, use.start)
+        voice = VOICES[1] if quoted else VOICES[0]
+        key = (use.side, use.actor, outlet, known, label_key(written), voice)
+        slot = slots.get(key)
+        if slot is None:
+            i = bisect.bisect_right(starts, use.start) - 1
+            sentence = sentences[i].text if i >= 0 else text[use.start:use.end]
+            slot = slots[key] = DocSlot(article.id, outlet, known, use.side, use.actor, key[4], voice,
+                                        example_sentence=sentence, example_start=use.start)
+        slot.forms[written] += 1
+        slot.count += 1
+        slot.n_quoted += quoted
+    return list(slots.values())
+
+
+def add_up(slots: Iterable[DocSlot], n_articles: Mapping[str, int], words: FramingWords) -> list[FramingRow]:
+    """Framing rows from articles' slots, streamed in article order (examples come from the
+    first articles); ``n_articles``: articles read per outlet, read once ``slots`` is spent.
+    Each outlet's rows depend on its own articles only."""
+    acc: dict[SlotKey, _Acc] = {}
+    for slot in slots:
+        a = acc.setdefault(slot.key, _Acc())
+        a.forms.update(slot.forms)
+        a.count += slot.count
+        a.n_quoted += slot.n_quoted
+        if slot.doc not in a.docs and len(a.examples) < MAX_EXAMPLES:
+            a.examples.append((slot.doc, slot.example_sentence, slot.example_start))
+        a.docs.add(slot.doc)
+    rows = [_row(key, a, words, n_articles.get(key[2], 0)) for key, a in acc.items()]
+    rows.sort(key=row_order)
+    return rows
+
+
+def row_order(r: FramingRow) -> tuple:
+    """Rows by outlet, the outlet's own voice first, side, most used, label (then actor)."""
+    return (r.outlet, r.voice != "outlet", FRAMED_SIDES.index(r.actor_side), -r.count, r.label,
+            r.actor, r.outlet_known)
+
+
 def framing(articles: Iterable[_ArticleLike], lexicon: ActorLexicon | None = None) -> list[FramingRow]:
     """Labels per (side, actor, outlet), most used first within each outlet and side.
 
@@ -332,33 +416,16 @@ def framing(articles: Iterable[_ArticleLike], lexicon: ActorLexicon | None = Non
     """
     lexicon = lexicon or load_actors()
     words = load_framing_words(lexicon)
-    acc: dict[tuple[str, str, str, bool, str, str], _Acc] = {}
     n_articles: Counter[str] = Counter()
-    for art in articles:
-        if not art.text:
-            continue
-        outlet, known = (art.outlet, True) if art.outlet else (art.id, False)
-        n_articles[outlet] += 1
-        sentences = split_sentences(art.text)
-        starts = [s.start for s in sentences]
-        for use in label_uses(art.text, lexicon, words):
-            if use.side not in FRAMED_SIDES:
+
+    def slots() -> Iterator[DocSlot]:
+        for art in articles:
+            if not art.text:
                 continue
-            written = _clean(art.text, use.start, use.end, words)
-            quoted = _quoted(art.text, use.start)
-            voice = VOICES[1] if quoted else VOICES[0]
-            slot = acc.setdefault((use.side, use.actor, outlet, known, label_key(written), voice), _Acc())
-            slot.forms[written] += 1
-            slot.count += 1
-            slot.n_quoted += quoted
-            if art.id not in slot.docs and len(slot.examples) < MAX_EXAMPLES:
-                i = bisect.bisect_right(starts, use.start) - 1
-                sentence = sentences[i].text if i >= 0 else art.text[use.start:use.end]
-                slot.examples.append((art.id, sentence, use.start))
-            slot.docs.add(art.id)
-    rows = [_row(key, a, words, n_articles[key[2]]) for key, a in acc.items()]
-    rows.sort(key=lambda r: (r.outlet, r.voice != "outlet", FRAMED_SIDES.index(r.actor_side), -r.count, r.label))
-    return rows
+            n_articles[outlet_key(art)[0]] += 1
+            yield from doc_slots(art, lexicon, words)
+
+    return add_up(slots(), n_articles, words)  # n_articles is complete once slots() is spent
 
 
 def _row(key: tuple[str, str, str, bool, str, str], a: _Acc, words: FramingWords, n: int) -> FramingRow:
@@ -414,5 +481,6 @@ def outlet_summary(rows: Sequence[FramingRow], top: int = TOP_LABELS) -> list[Ou
     return out
 
 
-__all__ = ["FRAMED_SIDES", "FramingRow", "OutletFraming", "framing", "label_key", "label_uses",
-           "load_framing_words", "loaded_terms", "outlet_summary"]
+__all__ = ["FRAMED_SIDES", "DocSlot", "FramingRow", "OutletFraming", "add_up", "doc_slots", "framing",
+           "label_key", "label_uses", "load_framing_words", "loaded_terms", "outlet_key", "outlet_summary",
+           "row_order"]

@@ -192,13 +192,20 @@ def _merge_same_day(points: list[SeriesPoint]) -> list[SeriesPoint]:
     return merged
 
 
-def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {}) -> list[Series]:
-    """Claims grouped into series (rule in the module docstring), largest series first."""
+def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
+                 scopes: Mapping[str, Scope] | None = None) -> list[Series]:
+    """Claims grouped into series (rule in the module docstring), largest series first.
+
+    ``scopes``: claim id -> its scope, already worked out (the reconcile stage keeps them
+    stored); a claim missing from it gets ``scope_of``.
+    """
     by_key: dict[str, Series] = {}
     points: dict[str, dict[tuple[int | None, int | None, int | None], SeriesPoint]] = {}
     ordered = sorted(claims, key=lambda c: (_sort_key(claim_date(c)), c.doc, c.start))
     for claim in ordered:
-        scope = scope_of(claim)
+        scope = scopes.get(claim.id) if scopes is not None else None
+        if scope is None:
+            scope = scope_of(claim)
         key = series_key(claim, scope, copy_of)
         if key not in by_key:
             by_key[key] = Series(
@@ -283,6 +290,11 @@ def _estimate(group: list[Series], day: date) -> Estimate:
         sources=sources, subgroup=first.subgroup, scope=first.scope.key,
         scope_text=first.scope.describe(),
     )
+
+
+def estimate_group(s: Series) -> str:
+    """The key of the estimates a series counts in: quantity, category, subgroup, scope."""
+    return "/".join((s.quantity, s.category, s.subgroup or "", s.scope.key))
 
 
 def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},

@@ -21,6 +21,7 @@ the offensive wants; shorter windows split it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -182,20 +183,68 @@ def find_stories(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
     """
     lexicon = lexicon or load_actors()
     docs = _collect(articles, events, place_mentions, lexicon)
+    groups = connected({doc_id: block_keys(doc) for doc_id, doc in docs.items()})
+    stories = [_story(members, docs, copies or {}) for members in groups if len(members) >= min_docs]
+    stories.sort(key=story_order)
+    return stories
+
+
+def story_order(s: Story) -> tuple:
+    """Largest first, then the earliest, then by id."""
+    return (-s.n_docs, s.start or date.max, s.id)
+
+
+def connected(keys: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Docs that share a block key, directly or through others (union-find over an
+    inverted index reduced to each key's first doc): each group once, singletons left out."""
     uf = UnionFind()
-    first_of: dict[tuple, str] = {}  # the inverted index, reduced to each block's first doc
-    for doc_id in sorted(docs):
-        for key in _block_keys(docs[doc_id]):
+    first_of: dict[str, str] = {}
+    for doc_id in sorted(keys):
+        for key in keys[doc_id]:
             head = first_of.setdefault(key, doc_id)
             if head != doc_id:
                 uf.union(head, doc_id)
     groups: dict[str, list[str]] = {}
     for doc_id in uf.parent:
         groups.setdefault(uf.find(doc_id), []).append(doc_id)
-    stories = [_story(members, docs, copies or {}) for members in groups.values()
-               if len(members) >= min_docs]
-    stories.sort(key=lambda s: (-s.n_docs, s.start or date.max, s.id))
-    return stories
+    return list(groups.values())
+
+
+def block_keys(doc: _Doc) -> list[str]:
+    """A doc's block keys as strings (what ``connected`` and the stored record take)."""
+    return sorted("\x1f".join(str(part) for part in key) for key in _block_keys(doc))
+
+
+def doc_summaries(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
+                  place_mentions: Iterable[_MentionLike], lexicon: ActorLexicon | None = None) -> dict[str, _Doc]:
+    """What stories keep of each article (outlet, date, places, events, named actors)."""
+    return _collect(articles, events, place_mentions, lexicon or load_actors())
+
+
+def summary_json(doc: _Doc) -> str:
+    """A doc summary as stored by the reconcile stage (``summary_from_json`` reads it)."""
+    return json.dumps({
+        "outlet": doc.outlet, "published": doc.published.isoformat() if doc.published else None,
+        "places": dict(doc.places), "names": {k: dict(v) for k, v in doc.names.items()},
+        "events": sorted([p, t, d.isoformat() if d else None] for p, t, d in doc.events),
+        "actors": sorted(doc.actors),
+    }, ensure_ascii=False, sort_keys=True)
+
+
+def summary_from_json(text: str) -> _Doc:
+    raw = json.loads(text)
+
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    return _Doc(raw["outlet"], day(raw["published"]), Counter(raw["places"]),
+                {k: Counter(v) for k, v in raw["names"].items()},
+                {(p, t, day(d)) for p, t, d in raw["events"]}, set(raw["actors"]))
+
+
+def make_story(members: list[str], docs: Mapping[str, _Doc], copies: Mapping[str, str]) -> Story:
+    """The story of a group of docs (``connected``), from their summaries."""
+    return _story(members, docs, copies)
 
 
 def _story(members: list[str], docs: Mapping[str, _Doc], copies: Mapping[str, str]) -> Story:
@@ -262,4 +311,5 @@ def story_rows(stories: Iterable[Story], articles: Mapping[str, _ArticleLike]) -
     return rows
 
 
-__all__ = ["Story", "StoryDocRow", "WINDOW_DAYS", "find_stories", "story_map", "story_rows"]
+__all__ = ["Story", "StoryDocRow", "WINDOW_DAYS", "block_keys", "connected", "doc_summaries", "find_stories",
+           "make_story", "story_map", "story_order", "story_rows", "summary_from_json", "summary_json"]

@@ -37,6 +37,10 @@ class StoreError(Exception):
     """The database cannot be used as asked."""
 
 
+class StoreOutdated(StoreError):
+    """A read-only open of a database of an older schema: open it once for writing to migrate."""
+
+
 class StoreLockedError(StoreError):
     """Another process holds the database file: ``holder`` says which when DuckDB names it,
     ``holder_reads`` whether it only reads (and will let go)."""
@@ -69,6 +73,9 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        # A Parquet dataset folder: read-only views in an in-memory database, where the
+        # reconcile stage can still keep its results (for as long as the connection lives).
+        self.is_dataset = False
         self._types: dict[str, dict[str, str]] = {}
         self._search: fts.SearchIndex | None = None
         # The search index: None (not looked at yet), "ready" (level with the database),
@@ -96,7 +103,7 @@ class Store:
             version = max(applied_versions(self._con), default=0)
             if version < LATEST_VERSION:
                 self._con.close()
-                raise StoreError(
+                raise StoreOutdated(
                     f"database {self.path} has schema version {version}, this sitrep needs "
                     f"{LATEST_VERSION}; open it once for writing (e.g. `sitrep run`) to migrate"
                 )
@@ -109,6 +116,7 @@ class Store:
         if not self.read_only:
             raise StoreError(f"{self.path} is a folder of Parquet files (a dataset written by `sitrep run --dask`), "
                              f"which is read-only; merge it into a database with `sitrep load {self.path} --db FILE`")
+        self.is_dataset = True
         self._con = duckdb.connect(":memory:")
         try:
             apply_migrations(self._con)
@@ -373,6 +381,10 @@ class Store:
         values = [[row[c] for row in rows] for c in columns]
         self._con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", values)
 
+    def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert rows (column -> value, the same columns in every row) into ``table``."""
+        self._insert(table, rows)
+
     def record_errors(self, run_id: str | None, errors: Iterable[IngestError]) -> int:
         """Store inputs that did not become articles; returns how many."""
         rows = [{"path": e.path, "line": e.line, "reason": e.reason, "run_id": run_id}
@@ -464,3 +476,125 @@ class Store:
         row = self._con.execute(queries.COUNTS).fetchone()
         assert row is not None  # an aggregate always returns one row
         return Counts(*row)
+
+    # -- the reconcile stage's stored results (``store.reconciled``; read, never computed) --
+
+    def series(self, keys: Iterable[str] | None = None) -> list[Any]:
+        """Every claimant's figure series (``reconcile.series.Series``), largest first, or
+        those of the given series keys."""
+        from sitrep.store import reconciled
+
+        return reconciled.series(self._con, keys=keys)
+
+    def series_rows(self) -> list[Any]:
+        """Every series point flat (``reconcile.series.SeriesPointRow``), series largest first."""
+        from sitrep.store import reconciled
+
+        return reconciled.series_point_rows(self._con)
+
+    def estimates(self) -> list[Any]:
+        """Low/best/high estimates (``reconcile.series.Estimate``) per group and date."""
+        from sitrep.store import reconciled
+
+        return reconciled.estimates(self._con)
+
+    def contradictions(self, kind: str | None = None) -> list[Any]:
+        """Contradictions (``reconcile.contradictions.Contradiction``) for the default window."""
+        from sitrep.store import reconciled
+
+        return reconciled.contradictions(self._con, kind=kind)
+
+    def copy_groups(self) -> list[Any]:
+        """Wire-copy groups (``reconcile.copies.CopyGroup``), largest first."""
+        from sitrep.store import reconciled
+
+        return reconciled.copy_groups(self._con)
+
+    def copy_map(self) -> dict[str, str]:
+        """doc -> canonical doc of every article in a copy group."""
+        from sitrep.store import reconciled
+
+        return reconciled.copy_map(self._con)
+
+    def copy_group_count(self) -> int:
+        """How many wire-copy groups there are."""
+        from sitrep.store import reconciled
+
+        return reconciled.copy_group_count(self._con)
+
+    def copy_rows(self) -> list[Any]:
+        from sitrep.store import reconciled
+
+        return reconciled.copy_rows(self._con)
+
+    def stories(self) -> list[Any]:
+        """Stories (``reconcile.stories.Story``), largest first."""
+        from sitrep.store import reconciled
+
+        return reconciled.stories(self._con)
+
+    def framing(self) -> list[Any]:
+        """Framing rows (``reconcile.framing.FramingRow``) per outlet, side and label."""
+        from sitrep.store import reconciled
+
+        return reconciled.framing(self._con)
+
+    def outlet_framing(self) -> list[Any]:
+        """One framing summary per outlet (``reconcile.framing.OutletFraming``), by outlet."""
+        from sitrep.store import reconciled
+
+        return reconciled.outlet_framing(self._con)
+
+    def series_page(self, *, quantity: str | None = None, source: str | None = None,
+                    limit: int | None = None) -> tuple[list[Any], int]:
+        """(series, how many match) of ``quantity`` and a claimant holding ``source``, the
+        most points first, then by claimant: only the page is read."""
+        from sitrep.store import reconciled
+
+        return reconciled.series_page(self._con, quantity=quantity, source=source, limit=limit)
+
+    def series_lines(self, *, quantity: str | None = None, source: str | None = None,
+                     limit: int | None = None, last: int = 12) -> tuple[list[Any], int]:
+        """``series_page`` with each series' latest ``last`` points only (for a table)."""
+        from sitrep.store import reconciled
+
+        return reconciled.series_lines(self._con, quantity=quantity, source=source, limit=limit, last=last)
+
+    def estimates_page(self, *, quantity: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
+        from sitrep.store import reconciled
+
+        return reconciled.estimates_page(self._con, quantity=quantity, limit=limit)
+
+    def latest_estimates(self) -> list[Any]:
+        """The latest estimate of each quantity, category, subgroup and scope."""
+        from sitrep.store import reconciled
+
+        return reconciled.latest_estimates(self._con)
+
+    def contradictions_page(self, *, kind: str | None = None, limit: int | None = None,
+                            kinds_first: Sequence[str] = ()) -> tuple[list[Any], int]:
+        from sitrep.store import reconciled
+
+        return reconciled.contradictions_page(self._con, kind=kind, limit=limit, kinds_first=kinds_first)
+
+    def framing_by_side(self, *, side: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
+        """(framing rows of ``side`` by side, outlet and uses, how many): only the page is read."""
+        from sitrep.store import reconciled
+
+        return reconciled.framing_by_side(self._con, side=side, limit=limit)
+
+    def outlet_page(self, *, limit: int | None = None) -> tuple[list[Any], int, set[str]]:
+        """(outlet summaries, how many outlets, the summary fields some outlet fills)."""
+        from sitrep.store import reconciled
+
+        return reconciled.outlet_page(self._con, limit=limit)
+
+    def framing_page(self, *, limit: int | None = None) -> tuple[list[Any], int]:
+        from sitrep.store import reconciled
+
+        return reconciled.framing_page(self._con, limit=limit)
+
+    def chart_candidates(self) -> list[dict[str, Any]]:
+        from sitrep.store import reconciled
+
+        return reconciled.chart_candidates(self._con)

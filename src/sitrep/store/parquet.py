@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -253,6 +254,7 @@ class LoadSummary:
     events: int = 0
     errors: int = 0  # input errors recorded (each once)
     seconds: float = 0.0
+    reconciled: Any = None  # what the reconcile stage did afterwards (``reconcile.Reconciled``)
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -260,13 +262,16 @@ def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[at:at + size]
 
 
-def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD_SHARDS) -> LoadSummary:
+def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD_SHARDS,
+         reconcile: bool = True) -> LoadSummary:
     """Merge the dataset at ``dataset`` into ``store`` (a writable ``Store``), a few shards
     per transaction. An article not stored is inserted with its claims, events and place
     mentions; one stored with other fields (``COMPARED``) is replaced when the dataset's
     row is newer; the rest are left alone, so loading again adds nothing. ``replace``:
     every stored article the dataset holds takes the dataset's rows (after extracting
-    again on a cluster with new code). Input errors are recorded once each."""
+    again on a cluster with new code). Input errors are recorded once each. Then the
+    reconcile stage brings the cross-source results up to date (unless ``reconcile`` is
+    False), as after `sitrep run`."""
     started = time.perf_counter()
     summary = LoadSummary()
     con = store.connection
@@ -282,6 +287,10 @@ def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD
         summary.shards += len(names)
     store.finish_run(run_id, n_inputs=summary.articles, n_articles=summary.new + summary.replaced,
                      n_errors=summary.errors)
+    if reconcile:
+        from sitrep.reconcile import reconcile as reconcile_stage  # the stage reads the store: imported late
+
+        summary.reconciled = reconcile_stage(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

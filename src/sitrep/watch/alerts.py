@@ -162,15 +162,15 @@ def compute_alerts(store: Store, rules: Iterable[AlertRule], new_docs: set[str])
     rules = list(rules)
     if not rules or not new_docs:
         return []
-    from sitrep.reconcile import reconcile
+    from sitrep.reconcile import ensure_reconciled
 
+    ensure_reconciled(store)  # a no-op after a run; reads only the stored results
     needs_contradictions = any(r.type == "contradiction" or (r.type == "control" and r.contradictions)
                                for r in rules)
-    rec = reconcile(store, with_contradictions=needs_contradictions)
     record = _Record(
         new_docs=set(new_docs),
         urls={a.id: a.url for a in store.iter_articles()},
-        series=rec.series, contradictions=rec.contradictions,
+        series=store.series(), contradictions=store.contradictions() if needs_contradictions else [],
         events=store.events(type="territory_change") if any(r.type == "control" for r in rules) else [],
     )
     found: dict[str, Alert] = {}

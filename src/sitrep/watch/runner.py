@@ -241,6 +241,7 @@ class Watcher:
             if not poll.pending:
                 self._finish(poll)
         self._fetch_all(jobs, polls, summary)
+        self._reconcile(summary)
         summary.stopped = self.stop.is_set()
         if not summary.stopped:
             for poll in polls.values():
@@ -456,7 +457,8 @@ class Watcher:
                 previous, version = doc, version + 1
                 doc = article.id = version_id(base, version)
         if existing is None:  # else stored by a pass stopped before it could note it
-            result = store_articles([article], self.db_path, jobs=self.jobs)
+            # The reconcile stage runs once per pass (``_reconcile``), not once per article.
+            result = store_articles([article], self.db_path, jobs=self.jobs, reconcile=False)
             if result.errors:
                 raise FetchError("store", url, "; ".join(e.reason for e in result.errors))
             summary.claims += result.claims
@@ -477,6 +479,17 @@ class Watcher:
             log.info("revised: %s -> %s (version %d, after %s)", plain(url), doc, version, previous)
 
     # -- alerts, delivery, report ----------------------------------------------------------
+
+    def _reconcile(self, summary: PassSummary) -> None:
+        """The reconcile stage once for the pass's articles (even a stopped pass leaves the
+        stored cross-source results up to date; a second Ctrl-C rolls it back, and the next
+        pass or read brings them up to date)."""
+        if not (summary.new or summary.revised or summary.recovered):
+            return
+        from sitrep.reconcile import reconcile
+
+        with self._db() as store:
+            reconcile(store)
 
     def _alerts(self, summary: PassSummary) -> None:
         with self._db() as store:

@@ -1,0 +1,550 @@
+"""The reconcile stage: the cross-source layer computed after extraction and stored.
+
+``reconcile(store)`` brings the stored results (tables ``recon_*``, see
+``sitrep.store.reconciled``) up to date with the articles, in one transaction, and
+recomputes only what new, changed or removed articles touch:
+
+1. **Which articles.** Each article reconciled is recorded with a stamp (its content hash
+   and when its row was written: every writer, `sitrep run`, `load`, the web app, rewrites
+   the row). Articles whose stamp differs are new or changed; records with no article are
+   removed ones.
+2. **Copies** are found again over the stored MinHash signatures (near-linear, no text);
+   docs whose canonical article changed count as touched.
+3. **Claims** of new articles get their scope, series key and block once, kept in
+   ``recon_claims``. A series is recomputed when it holds a claim of a touched article
+   (new, changed, removed, or its copy mapping changed).
+4. **Estimates** are recomputed per quantity, category, subgroup and scope holding a
+   recomputed series; **figure contradictions** per block (quantity, category group, era:
+   ``contradictions.figure_block``), since figures of two blocks are never compared;
+   **control contradictions** per place.
+5. **Stories**: each article's block keys are kept; the groups are found again over the
+   stored keys, and only stories that gained or lost an article, or hold a touched one,
+   are rebuilt.
+6. **Framing**: each article's labels are read once and kept per article; the rows of an
+   outlet are added up again when one of its articles is touched.
+
+The results equal a full recompute (``compute``) whatever order articles arrived in.
+Contradictions are stored for the default window (``DEFAULT_WINDOW_DAYS``); another
+window is computed from the stored series (``contradictions_for_window``).
+
+Staleness: ``recon_state`` holds a fingerprint of the stage's code version and rules data
+(``data/reconcile.json``, framing words, actor files). A store whose fingerprint differs
+(an older version, changed rules), or that holds articles not yet reconciled (a run
+interrupted before its reconcile, rows written by older code), is stale: ``stale_reason``
+says why, and ``ensure_reconciled`` brings it up to date, or raises ``ReconcileStale``
+when the store is read-only. Readers never show stale results silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep import __version__
+from sitrep.reconcile import contradictions as contra
+from sitrep.reconcile import framing as fr
+from sitrep.reconcile import stories as st
+from sitrep.reconcile.copies import CopyGroup, copy_map, find_copies
+from sitrep.reconcile.scope import Scope, scope_of
+from sitrep.reconcile.series import (
+    Estimate, Report, Series, SeriesPoint, build_series, estimate_group, estimates, series_key,
+)
+from sitrep.records import content_id
+from sitrep.store import reconciled as recon
+from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, PLACE_ORDER, PLACE_SELECT
+from sitrep.store.rows import ArticleRow, ClaimRow, EventRow, PlaceMentionRow
+from sitrep.reconcile.state import (  # noqa: F401  (re-exported)
+    STAMP, ReconcileStale, can_write, ensure_reconciled, fingerprint, stale_reason,
+)
+
+DEFAULT_WINDOW_DAYS = contra.DEFAULT_WINDOW_DAYS
+# Articles read per query while reconciling new ones (texts for framing, rows for the
+# rest): memory stays flat however many arrive at once.
+DOC_BATCH = 500
+
+
+@dataclass(slots=True)
+class Reconciled:
+    """What one run of the stage did."""
+
+    full: bool = False  # rebuilt from scratch (first run, other rules or version)
+    articles: int = 0  # articles in the store
+    new: int = 0  # articles reconciled for the first time, or again after a change
+    removed: int = 0  # articles gone since the last run
+    copies_changed: int = 0  # articles whose copy group changed
+    series: int = 0  # series recomputed (including ones that vanished)
+    estimate_groups: int = 0
+    blocks: int = 0  # contradiction blocks compared again (weeks of a quantity and category group; places)
+    stories: int = 0  # stories rebuilt
+    outlets: int = 0  # outlets whose framing rows were added up again
+    seconds: float = 0.0
+
+    @property
+    def did_something(self) -> bool:
+        return self.full or bool(self.new or self.removed)
+
+    def line(self) -> str:
+        """'reconciled 100 new articles in 2.1 s: 310 series, 12 blocks, 3 stories, 4 outlets'."""
+        if not self.did_something:
+            return f"reconcile results up to date ({self.articles:,} articles)"
+        what = "rebuilt for" if self.full else "reconciled"
+        parts = [f"{self.series:,} series", f"{self.estimate_groups:,} estimate groups",
+                 f"{self.blocks:,} contradiction blocks", f"{self.stories:,} stories",
+                 f"{self.outlets:,} outlets' framing"]
+        removed = f", {self.removed:,} removed" if self.removed else ""
+        return (f"{what} {self.new:,} new or changed articles{removed} in {self.seconds:.1f}s: "
+                + ", ".join(parts))
+
+
+@dataclass(slots=True)
+class Computed:
+    """The whole cross-source layer computed in memory from the store (nothing stored)."""
+
+    copies: list[CopyGroup] = field(default_factory=list)
+    copy_of: dict[str, str] = field(default_factory=dict)
+    series: list[Series] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+    contradictions: list[contra.Contradiction] = field(default_factory=list)
+    stories: list[st.Story] = field(default_factory=list)
+    framing: list[fr.FramingRow] = field(default_factory=list)
+
+
+# -- the stage --------------------------------------------------------------------------------
+
+def reconcile(store, *, full: bool = False) -> Reconciled:
+    """Bring the stored cross-source results up to date (module docstring), in one
+    transaction; ``full``: recompute everything. Returns what was done."""
+    if not can_write(store):
+        raise ReconcileStale(f"{store.path} is open read-only; the reconcile stage writes its results")
+    started = time.perf_counter()
+    con = store.connection
+    con.execute("BEGIN TRANSACTION")
+    try:
+        out = _Run(store, full).run()
+        out.seconds = round(time.perf_counter() - started, 2)
+        recon.set_state(con, {"fingerprint": fingerprint(),
+                              "reconciled_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                              "last_run": json.dumps(asdict(out))})
+        con.execute("COMMIT")
+    except BaseException:
+        # BaseException too: a Ctrl-C mid-stage leaves the results as they were (stale, so
+        # the next run or read brings them up to date).
+        con.execute("ROLLBACK")
+        raise
+    return out
+
+
+def _sql_in(column: str) -> str:
+    return f"{column} IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+
+
+def _chunks(items: Sequence[str], size: int = DOC_BATCH) -> Iterator[list[str]]:
+    for at in range(0, len(items), size):
+        yield list(items[at:at + size])
+
+
+class _Run:
+    """One run of the stage inside its transaction (reads on the same connection, so they
+    see what this run has written)."""
+
+    def __init__(self, store, full: bool) -> None:
+        self.store = store
+        self.con = store.connection
+        self.out = Reconciled()
+        self.full = full
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def claims(self, where: str, params: Sequence[Any]) -> list[ClaimRow]:
+        return [ClaimRow(*r) for r in self._rows(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params)]
+
+    def events(self, docs: Sequence[str]) -> list[EventRow]:
+        out: list[EventRow] = []
+        for chunk in _chunks(docs):
+            out += [EventRow(*r) for r in self._rows(f"{EVENT_SELECT} WHERE {_sql_in('e.doc')} ORDER BY {EVENT_ORDER}",
+                                                     [chunk])]
+        return out
+
+    def delete(self, table: str, column: str, values: Iterable[str]) -> None:
+        values = list(values)
+        if values:
+            self.con.execute(f"DELETE FROM {table} WHERE {_sql_in(column)}", [values])
+
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self.store.insert_rows(table, rows)
+
+    # -- the steps ----------------------------------------------------------------------------
+
+    def run(self) -> Reconciled:
+        out = self.out
+        if self.full or recon.state(self.con).get("fingerprint") != fingerprint():
+            for table in recon.TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+            out.full = True
+        out.articles = self._rows("SELECT count(*) FROM articles")[0][0]
+        changed = self._rows(f"""SELECT a.id, {STAMP}, coalesce(nullif(a.outlet, ''), a.id),
+                                        coalesce(length(a.text), 0) > 0
+                                 FROM articles a ANTI JOIN recon_docs r ON r.doc = a.id AND r.stamp = {STAMP}
+                                 ORDER BY a.id""")
+        gone = self._rows(f"""SELECT r.doc, r.outlet, r.blocks FROM recon_docs r
+                              ANTI JOIN articles a ON a.id = r.doc AND r.stamp = {STAMP}""")
+        self.changed = [r[0] for r in changed]
+        changed_set = set(self.changed)
+        self.gone = [r[0] for r in gone]
+        out.new = len(self.changed)
+        out.removed = len({r[0] for r in gone} - changed_set)
+        if not changed and not gone:
+            return out
+        touched_docs = changed_set | set(self.gone)
+
+        copy_of, copy_changed = self.copies()
+        out.copies_changed = len(copy_changed)
+        touched_docs |= copy_changed
+        blocks_of: dict[str, set[str]] = {doc: set() for doc in self.changed}
+        series_keys = self.claim_index(copy_of, copy_changed - changed_set, blocks_of)
+        built, groups, buckets = self.series(series_keys, copy_of)
+        self.estimates(groups)
+        full, merge = self.control_blocks(blocks_of, gone)
+        self.docs(changed, blocks_of)
+        self.figure_contradictions(series_keys, built, buckets)
+        self.control_contradictions(full, merge)
+        self.stories(copy_of, touched_docs)
+        self.framing(changed, gone)
+        return out
+
+    def copies(self) -> tuple[dict[str, str], set[str]]:
+        groups = find_copies(self.store)  # stored signatures; near-linear, no text
+        new_map = copy_map(groups)
+        old_map = recon.copy_map(self.con)
+        changed = {d for d in old_map.keys() | new_map.keys() if old_map.get(d) != new_map.get(d)}
+        self.con.execute("DELETE FROM recon_copies")
+        self.insert("recon_copies", recon.copy_rows_of(groups))
+        return new_map, changed
+
+    def claim_index(self, copy_of: dict[str, str], copy_changed: set[str],
+                    blocks_of: dict[str, set[str]]) -> set[str]:
+        """Scopes, series keys and blocks of new claims; returns the series keys touched."""
+        keys = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {_sql_in('doc')}",
+                                         [self.gone + sorted(copy_changed)])}
+        self.delete("recon_claims", "doc", self.gone)
+        for chunk in _chunks(self.changed):
+            rows = []
+            for c in self.claims(_sql_in("c.doc"), [chunk]):
+                scope = scope_of(c)
+                rows.append(_claim_row(c, scope, copy_of))
+                blocks_of[c.doc].add(rows[-1]["block"])
+            self.insert("recon_claims", rows)
+            keys.update(r["series"] for r in rows)
+        if copy_changed:  # an unattributed claim of an article with no outlet is keyed by its canonical article
+            moved = sorted(copy_changed - set(self.gone))
+            scopes = self._scopes(_sql_in("doc"), [moved])
+            rows = [_claim_row(c, scopes[c.id], copy_of) for c in self.claims(_sql_in("c.doc"), [moved])
+                    if c.id in scopes]
+            self.delete("recon_claims", "doc", moved)
+            self.insert("recon_claims", rows)
+            keys.update(r["series"] for r in rows)
+        return keys
+
+    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
+        found = recon.records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
+        return {r["claim"]: recon.scope_of_row(r) for r in found}
+
+    def series(self, keys: set[str], copy_of: dict[str, str]) -> tuple[list[Series], set[str], set[tuple[str, int]]]:
+        """Recompute the series ``keys``; returns them, the estimate groups they touch and
+        the contradiction buckets to compare again: those of their old and new points and
+        the next ones, and, when a series appeared or vanished, those of the series its
+        claimant gives in the same scope (a part is not compared with a whole whose
+        claimant gives the part too)."""
+        ordered = sorted(keys)
+        old = self._rows(f"SELECT key, block, estimate_group, name, scope FROM recon_series WHERE {_sql_in('key')}",
+                         [ordered])
+        groups = {r[2] for r in old}
+        buckets = set(self._rows("SELECT DISTINCT block, bucket FROM recon_points "
+                                 f"WHERE bucket IS NOT NULL AND {_sql_in('series')}", [ordered]))
+        claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {_sql_in('series')})", [ordered])
+        built = build_series(claims, copy_of=copy_of, scopes=self._scopes(_sql_in("series"), [ordered]))
+        for table, column in (("recon_series", "key"), ("recon_points", "series"), ("recon_reports", "series")):
+            self.delete(table, column, ordered)
+        s_rows, p_rows, r_rows = recon.series_rows_of(built, _series_block, _bucket)
+        self.insert("recon_series", s_rows)
+        self.insert("recon_points", p_rows)
+        self.insert("recon_reports", r_rows)
+        groups.update(r["estimate_group"] for r in s_rows)
+        buckets.update((r["block"], r["bucket"]) for r in p_rows if r["bucket"] is not None)
+        before = {r[0]: (r[1], r[3], r[4]) for r in old}
+        after = {r["key"]: (r["block"], r["name"], r["scope"]) for r in s_rows}
+        moved = [v for k, v in before.items() if k not in after] + [v for k, v in after.items() if k not in before]
+        if moved:
+            buckets.update(self._rows("""
+                SELECT DISTINCT p.block, p.bucket FROM recon_points p JOIN recon_series s ON s.key = p.series
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS n,
+                                  unnest(CAST(? AS VARCHAR[])) AS sc) f
+                     ON f.b = s.block AND f.n = s.name AND f.sc = s.scope
+                WHERE p.bucket IS NOT NULL""", [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved]]))
+        self.out.series = len(keys)
+        return built, groups, buckets | {(b, k + 1) for b, k in buckets}
+
+    def estimates(self, groups: set[str]) -> None:
+        found = estimates([], series=recon.series(self.con, groups=groups))
+        self.delete("recon_estimates", "estimate_group", groups)
+        rows = [recon.estimate_rows_of([e], _estimate_group(e))[0] for e in found]
+        self.insert("recon_estimates", rows)
+        self.out.estimate_groups = len(groups)
+
+    def control_blocks(self, blocks_of: dict[str, set[str]], gone: list[tuple]) -> tuple[set[str], set[str]]:
+        """The places whose control statements changed: those where a statement went (all
+        compared again) and those that only gained statements (merged: ``control``)."""
+        full = {b for _, _, old in gone for b in (old or ()) if b.startswith("control:")}
+        self.new_control: list[tuple[str, EventRow]] = []
+        for e in self.events(self.changed):
+            block = contra.control_block(e)
+            if block is not None:
+                blocks_of.setdefault(e.doc, set()).add(block)
+                self.new_control.append((block, e))
+        return full, {b for b, _ in self.new_control} - full
+
+    def docs(self, changed: list[tuple], blocks_of: dict[str, set[str]]) -> None:
+        self.delete("recon_docs", "doc", self.gone + self.changed)
+        self.insert("recon_docs", [{"doc": doc, "stamp": stamp, "outlet": outlet, "framed": framed,
+                                    "blocks": sorted(blocks_of.get(doc, ()))}
+                                   for doc, stamp, outlet, framed in changed])
+        self.delete("recon_control", "doc", self.gone + self.changed)
+        self.insert("recon_control", [{"event": e.id, "doc": e.doc, "block": b, "day": e.date or e.published}
+                                      for b, e in self.new_control])
+
+    def figure_contradictions(self, keys: set[str], built: list[Series], buckets: set[tuple[str, int]]) -> None:
+        """A series' own updates again for the series ``keys``; the figures of ``buckets``
+        compared again (``contradictions.compare_bucket``), from the stored series."""
+        self.delete("recon_contradictions", "block", [f"update:{k}" for k in keys])
+        rows: list[dict[str, Any]] = []
+        for s in built:
+            found = sorted(contra._updates([s], DEFAULT_WINDOW_DAYS), key=contra.order)
+            rows += recon.contradiction_rows_of(found, f"update:{s.key}")
+        self.delete("recon_contradictions", "block", [f"{b}#{k}" for b, k in buckets])
+        needed = buckets | {(b, k - 1) for b, k in buckets}
+        blocks = sorted({b for b, _ in buckets})
+        by_key: dict[str, Series] = {}
+        weights: dict[str, int] = {}
+        given: dict[str, set[tuple[str, str, str, str]]] = {}
+        for row in recon.records(self.con, f"SELECT * FROM recon_series WHERE {_sql_in('block')}", [blocks], dict):
+            s = by_key[row["key"]] = recon.series_of_row(row)
+            weights[s.key] = row["n_reports"]
+            given.setdefault(row["block"], set()).add(contra.given_key(s))
+        chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
+                    ON f.b = p.block AND f.k = p.bucket"""
+        params = [[b for b, _ in needed], [k for _, k in needed]]
+        points: dict[tuple[str, int], SeriesPoint] = {}
+        by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
+        for key, idx, block, bucket, as_of, value, low, high, qualifier in self._rows(
+                "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, p.qualifier "
+                f"FROM recon_points p {chosen} ORDER BY p.series, p.idx", params):
+            point = points[(key, idx)] = SeriesPoint(as_of, value, low, high, qualifier)
+            s = by_key[key]
+            s.points.append(point)
+            by_bucket.setdefault((block, bucket), {}).setdefault(id(s), []).append(point)
+        for r in recon.records(self.con, f"""
+                SELECT r.* FROM recon_reports r
+                SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
+                ORDER BY r.series, r.point, r.idx""", params, dict):
+            points[(r["series"], r["point"])].reports.append(Report(
+                r["doc"], r["outlet"], r["published"], r["claim_id"], r["sentence"], r["value"], r["qualifier"],
+                list(r["copies"] or [])))
+        by_id = {id(s): s for s in by_key.values()}
+        for block, k in sorted(buckets):
+            members = by_bucket.get((block, k))
+            if not members:
+                continue
+            found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given[block],
+                                          DEFAULT_WINDOW_DAYS, lambda s: weights[s.key])
+            rows += recon.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
+        self.insert("recon_contradictions", rows)
+        self.out.blocks += len(buckets)
+
+    def _events_by_id(self, ids: Iterable[str]) -> dict[str, EventRow]:
+        out: dict[str, EventRow] = {}
+        for chunk in _chunks(sorted(set(ids)), 5_000):
+            out.update((r[0], EventRow(*r)) for r in self._rows(
+                f"{EVENT_SELECT} WHERE {_sql_in('e.id')} ORDER BY {EVENT_ORDER}", [chunk]))
+        return out
+
+    def control_contradictions(self, full: set[str], merge: set[str]) -> None:
+        """Places where a statement went are compared again in full; places that only
+        gained statements keep their stored pairs unless a pair with a new statement is
+        nearer (``contradictions.control_best`` over the new ones: what a full compare of
+        the place would find, since no pair went)."""
+        rows: list[dict[str, Any]] = []
+        if full:
+            ids = [r[0] for r in self._rows(f"SELECT event FROM recon_control WHERE {_sql_in('block')}", [sorted(full)])]
+            by_place: dict[str, list[contra.ControlItem]] = {}
+            for e in self._events_by_id(ids).values():
+                by_place.setdefault(contra.control_block(e), []).append(contra.control_item(e))  # type: ignore[arg-type]
+            for block, items in by_place.items():
+                found = [contra.control_make(a, b, days) for days, a, b in contra.control_best(items).values()]
+                rows += recon.contradiction_rows_of(sorted(found, key=contra.order), block)
+        if merge:
+            new: dict[str, list[EventRow]] = {}
+            for block, e in self.new_control:
+                if block in merge:
+                    new.setdefault(block, []).append(e)
+            span = {b: (min(e.date or e.published for e in es), max(e.date or e.published for e in es))
+                    for b, es in new.items()}
+            near = self._rows("""
+                SELECT c.block, c.event FROM recon_control c
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS DATE[])) AS lo,
+                                  unnest(CAST(? AS DATE[])) AS hi) f
+                     ON f.b = c.block AND c.day BETWEEN f.lo AND f.hi""",
+                [list(span), [lo - timedelta(days=DEFAULT_WINDOW_DAYS) for lo, _ in span.values()],
+                 [hi + timedelta(days=DEFAULT_WINDOW_DAYS) for _, hi in span.values()]])
+            stored = recon.records(self.con, f"SELECT block, a_ref, b_ref FROM recon_contradictions "
+                                             f"WHERE {_sql_in('block')}", [sorted(merge)], dict)
+            events = self._events_by_id([r[1] for r in near] + [r["a_ref"] for r in stored]
+                                        + [r["b_ref"] for r in stored])
+            nearby: dict[str, list[contra.ControlItem]] = {}
+            for block, event in near:
+                nearby.setdefault(block, []).append(contra.control_item(events[event]))  # type: ignore[arg-type]
+            best: dict[str, dict[tuple, tuple[int, contra.ControlItem, contra.ControlItem]]] = {b: {} for b in merge}
+            for r in stored:
+                a, b = contra.control_item(events[r["a_ref"]]), contra.control_item(events[r["b_ref"]])
+                best[r["block"]][contra.control_pair(a, b)] = ((b[0] - a[0]).days, a, b)  # type: ignore[index]
+            for block in merge:
+                ids = {e.id for e in new[block]}
+                for pair, (days, a, b) in contra.control_best(nearby.get(block, []), new=ids).items():
+                    old = best[block].get(pair)
+                    if old is None or (days, contra.control_order(a), contra.control_order(b)) < \
+                            (old[0], contra.control_order(old[1]), contra.control_order(old[2])):
+                        best[block][pair] = (days, a, b)
+                found = [contra.control_make(a, b, days) for days, a, b in best[block].values()]
+                rows += recon.contradiction_rows_of(sorted(found, key=contra.order), block)
+        self.delete("recon_contradictions", "block", full | merge)
+        self.insert("recon_contradictions", rows)
+        self.out.blocks += len(full) + len(merge)
+
+    def stories(self, copy_of: dict[str, str], touched: set[str]) -> None:
+        lexicon = st.load_actors()
+        self.delete("recon_story_docs", "doc", self.gone + self.changed)
+        for chunk in _chunks(self.changed):
+            articles = [ArticleRow(*r) for r in self._rows(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_sql_in('a.id')} ORDER BY a.id", [chunk])]
+            mentions = [PlaceMentionRow(*r) for r in self._rows(
+                f"{PLACE_SELECT} WHERE {_sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk])]
+            docs = st.doc_summaries(articles, self.events(chunk), mentions, lexicon)
+            rows = []
+            for doc_id, doc in docs.items():
+                keys = st.block_keys(doc)
+                if keys:  # an article sharing no key is in no story
+                    rows.append({"doc": doc_id, "summary": st.summary_json(doc), "keys": keys})
+            self.insert("recon_story_docs", rows)
+        groups = st.connected(dict(self._rows("SELECT doc, keys FROM recon_story_docs")))
+        stored = {r[0] for r in self._rows("SELECT id FROM recon_stories")}
+        keep: list[str] = []
+        build: list[list[str]] = []
+        for members in groups:
+            if len(members) < st.MIN_STORY_DOCS:
+                continue
+            sid = content_id("story", *sorted(members))
+            if sid in stored and touched.isdisjoint(members):
+                keep.append(sid)
+            else:
+                build.append(members)
+        self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
+        needed = sorted({d for members in build for d in members})
+        summaries = {doc: st.summary_from_json(text) for doc, text in self._rows(
+            f"SELECT doc, summary FROM recon_story_docs WHERE {_sql_in('doc')}", [needed])}
+        self.insert("recon_stories", recon.story_rows_of(st.make_story(m, summaries, copy_of) for m in build))
+        self.out.stories = len(build)
+
+    def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
+        lexicon = fr.load_actors()
+        words = _framing_words()
+        self.delete("recon_framing_docs", "doc", self.gone + self.changed)
+        for chunk in _chunks(self.changed):
+            slots: list[fr.DocSlot] = []
+            for doc_id, outlet, text in self._rows(
+                    f"SELECT id, outlet, text FROM articles WHERE {_sql_in('id')} ORDER BY id", [chunk]):
+                slots += fr.doc_slots(_Text(doc_id, outlet, text), lexicon, words)
+            self.insert("recon_framing_docs", recon.framing_slot_rows_of(slots))
+        outlets = {r[1] for r in gone} | {r[2] for r in changed}
+        counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {_sql_in('outlet')} "
+                                 "GROUP BY outlet", [sorted(outlets)]))
+        rows = fr.add_up(recon.framing_slots(self.con, outlets), counts, words)
+        self.delete("recon_framing", "outlet", outlets)
+        self.insert("recon_framing", recon.framing_rows_of(rows))
+        self.delete("recon_outlets", "outlet", outlets)
+        self.insert("recon_outlets", recon.outlet_rows_of(fr.outlet_summary(rows)))
+        self.out.outlets = len(outlets)
+
+
+_ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.published,
+       a.date_rule, a.url, a.path, a.n_claims, a.n_events, a.ingested_at"""
+
+
+@dataclass(slots=True)
+class _Text:
+    id: str
+    outlet: str | None
+    text: str | None
+
+
+_WORDS: dict[Any, fr.FramingWords] = {}
+
+
+def _framing_words() -> fr.FramingWords:
+    """The compiled framing words, once per process and set of actor files."""
+    key = (os.environ.get("SITREP_DATA_DIR"),)
+    if key not in _WORDS:
+        _WORDS[key] = fr.load_framing_words(fr.load_actors())
+    return _WORDS[key]
+
+
+def _series_block(s: Series) -> str:
+    return contra.figure_block(s.quantity, s.category, s.scope.key)
+
+
+def _bucket(s: Series, p: SeriesPoint) -> int | None:
+    found = contra.bucket_of(s, p, DEFAULT_WINDOW_DAYS)
+    return None if found is None else found[3]
+
+
+def _estimate_group(e: Estimate) -> str:
+    return "/".join((e.quantity, e.category, e.subgroup or "", e.scope))
+
+
+def _claim_row(c: ClaimRow, scope: Scope, copy_of: dict[str, str]) -> dict[str, Any]:
+    return {"claim": c.id, "doc": c.doc, "series": series_key(c, scope, copy_of),
+            "block": contra.figure_block(c.quantity, c.category, scope.key), "era": scope.era,
+            "region": scope.region, "region_text": scope.region_text, "period": scope.period,
+            "incident": scope.incident, "period_start": scope.period_start}
+
+
+# -- in memory, from scratch ---------------------------------------------------------------------
+
+def compute(store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> Computed:
+    """The whole layer computed from scratch in memory (what the stage stores, for checks)."""
+    out = Computed()
+    out.copies = find_copies(store)
+    out.copy_of = copy_map(out.copies)
+    out.series = build_series(store.iter_claims(), copy_of=out.copy_of)
+    out.estimates = estimates([], series=out.series)
+    out.contradictions = contra.find_contradictions([], store.events(), copy_of=out.copy_of,
+                                                    series=out.series, window_days=window_days)
+    out.stories = st.find_stories(store.iter_articles(), store.iter_events(), store.iter_place_mentions(),
+                                  copies=out.copy_of)
+    out.framing = fr.framing(store.iter_articles(with_text=True))
+    return out
+
+
+def contradictions_for_window(store, window_days: int) -> list[contra.Contradiction]:
+    """Contradictions for a window other than the stored one: computed from the stored
+    series (no copy detection or series again) and the events."""
+    found = contra.find_contradictions([], store.events(), series=store.series(), window_days=window_days)
+    return found

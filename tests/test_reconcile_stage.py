@@ -1,0 +1,218 @@
+"""The reconcile stage: stored results equal a full recompute after incremental additions,
+changes and removals; an interrupted run is repaired by the next one; staleness is never
+silent; readers read the stored tables."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from report_synth import _places, extraction, extractions
+from sitrep.demo import sample_dir
+from sitrep.pipeline import run
+from sitrep.reconcile import ReconcileStale, compute, ensure_reconciled, reconcile, stale_reason
+from sitrep.reconcile import stage, state
+from sitrep.store import open_db
+
+def _sample_halves(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    files = sorted(p for p in sample_dir().iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+    for i, path in enumerate(files):
+        shutil.copy(path, (first if i % 2 else second) / path.name)
+    return first, second
+
+
+@pytest.mark.slow
+def test_reconcile_incremental_equals_full_recompute_on_the_sample(tmp_path, same_as_fresh):
+    first, second = _sample_halves(tmp_path)
+    db = tmp_path / "s.duckdb"
+    one = run([first], db)
+    assert one.reconciled is not None and one.reconciled.full and one.reconciled.new == one.new
+    with open_db(db) as store:
+        assert all(same_as_fresh(store).values()), same_as_fresh(store)
+    two = run([second], db)
+    assert not two.reconciled.full and two.reconciled.new == two.new > 0
+    with open_db(db) as store:
+        assert stale_reason(store) is None
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert store.series() and store.contradictions() and store.framing() and store.copy_groups()
+    again = run([first, second], db)  # nothing new: nothing recomputed
+    assert not again.reconciled.did_something
+
+
+def test_reconcile_incremental_equals_full_after_changes_and_removals(tmp_path, same_as_fresh):
+    """Synthetic articles (wire copies, shared claimants) arriving in random batches, some
+    replaced with new text and some removed: each step equals a recompute from scratch."""
+    rng = random.Random(3)
+    items = list(extractions(60, seed=11))
+    copies = []
+    for x in items[:6]:  # wire copies under other ids and outlets
+        art = x.article
+        twin = type(art)(id=art.id + "_copy", text="Wire copy. " + art.text, content_hash=art.content_hash + "c",
+                         title=art.title, outlet="Copy Outlet", published=art.published)
+        copies.append(type(x)(twin, [], [], []))
+    batch = items + copies
+    rng.shuffle(batch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        for at in (0, 25, 50):
+            store.write_many(batch[at:at + 25 if at < 50 else None])
+            done = reconcile(store)
+            assert done.did_something
+            assert all(same_as_fresh(store).values()), same_as_fresh(store)
+        assert store.copy_groups()
+        canonical = store.copy_groups()[0].canonical
+        for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"), ("articles", "id")):
+            store.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", [canonical])
+        changed = extraction(10, random.Random(99), _places())  # synth_00010 again, another text
+        assert changed.article.id == items[10].article.id != canonical
+        assert store.write_many([changed]).written == [changed.article.id]
+        done = reconcile(store)
+        assert done.removed == 1 and done.new == 1 and done.copies_changed
+        assert all(same_as_fresh(store).values()), same_as_fresh(store)
+
+
+@pytest.mark.slow
+def test_reconcile_run_interrupted_before_reconcile_is_repaired_by_the_next_run(tmp_path, monkeypatch, same_as_fresh):
+    first, second = _sample_halves(tmp_path)
+    db = tmp_path / "s.duckdb"
+    run([first], db)
+
+    def killed(store, **kwargs):
+        raise KeyboardInterrupt  # the run is killed once its articles are written
+
+    monkeypatch.setattr("sitrep.reconcile.reconcile", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run([second], db)
+    monkeypatch.undo()
+    with open_db(db, read_only=True) as store:
+        reason = stale_reason(store)
+        assert reason and "not reconciled yet" in reason
+        with pytest.raises(ReconcileStale, match="sitrep reconcile"):
+            ensure_reconciled(store)  # read-only: says so, never shows stale results
+    again = run([second], db)  # every article is stored already: only the stage runs
+    assert again.new == 0 and again.reconciled.new > 0
+    with open_db(db) as store:
+        assert stale_reason(store) is None
+        assert all(same_as_fresh(store).values())
+
+
+def test_reconcile_interrupted_mid_stage_keeps_the_old_results(tmp_path, monkeypatch):
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(extractions(10))
+        reconcile(store)
+        before = store.series()
+        store.write_many(extractions(5, seed=4))
+
+        def boom(self, *args):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(stage._Run, "framing", boom)  # the last step
+        with pytest.raises(KeyboardInterrupt):
+            reconcile(store)
+        assert store.series() == before  # rolled back: one transaction
+        assert stale_reason(store)
+        monkeypatch.undo()
+        assert reconcile(store).new == 5 and stale_reason(store) is None
+
+
+def test_reconcile_older_rules_or_version_rebuild_from_scratch(tmp_path, monkeypatch):
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(extractions(8))
+        assert reconcile(store).full
+        assert not reconcile(store).did_something
+        monkeypatch.setattr(state, "RECONCILE_FORMAT", state.RECONCILE_FORMAT + 1)
+        assert "another version" in stale_reason(store)
+        done = reconcile(store)
+        assert done.full and done.new == 8
+        assert reconcile(store, full=True).full
+
+
+@pytest.fixture()
+def reconciled_db(tmp_path):
+    db = tmp_path / "r.duckdb"
+    with open_db(db) as store:
+        store.write_many(extractions(30, hostile_every=7))
+        reconcile(store)
+    return db
+
+
+def test_reconcile_stored_reads_need_no_compute(reconciled_db, tmp_path, no_recompute):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+    from sitrep.publish.report import write_report
+
+    with open_db(reconciled_db, read_only=True) as store:
+        assert store.series() and store.estimates() and store.framing() and store.stories() is not None
+        stats = write_report(store, tmp_path / "r.html")
+        assert stats.n_claims == 150
+    runner = CliRunner()
+    for args in (["series"], ["series", "--estimates"], ["contradictions"], ["framing", "--outlets"],
+                 ["export", "series"], ["export", "contradictions"], ["export", "framing"], ["export", "stories"],
+                 ["report", "-o", str(tmp_path / "c.html")]):
+        result = runner.invoke(app, [*args, "--db", str(reconciled_db)])
+        assert result.exit_code == 0, (args, result.output)
+
+
+def test_reconcile_other_window_from_stored_series(reconciled_db):
+    from sitrep.reconcile import contradictions_for_window
+    from sitrep.reconcile.contradictions import find_contradictions
+
+    with open_db(reconciled_db, read_only=True) as store:
+        fresh = compute(store, window_days=3)
+        assert contradictions_for_window(store, 3) == fresh.contradictions
+        assert contradictions_for_window(store, stage.DEFAULT_WINDOW_DAYS) == store.contradictions()
+        assert find_contradictions  # the module function stays public
+
+
+def test_reconcile_cli_repairs_stale_results_with_a_note(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db = tmp_path / "x.duckdb"
+    with open_db(db) as store:
+        store.write_many(extractions(12))  # written without the stage (an older sitrep, a killed run)
+    result = CliRunner().invoke(app, ["series", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "not been computed yet" in result.stderr and "brought up to date" in result.stderr
+    again = CliRunner().invoke(app, ["series", "--db", str(db)])
+    assert again.exit_code == 0 and "note:" not in again.stderr
+    done = CliRunner().invoke(app, ["reconcile", "--db", str(db)])
+    assert done.exit_code == 0 and "up to date" in done.output
+    full = CliRunner().invoke(app, ["reconcile", "--full", "--db", str(db)])
+    assert full.exit_code == 0 and "rebuilt for 12" in full.output
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_reconcile_batches_over_weeks_and_crowded_places_equal_full(tmp_path, seed, same_as_fresh):
+    """Articles arriving in batches of their own weeks, their events crowded on two places:
+    figure buckets and places merged or compared again stay equal to a full compare."""
+    rng = random.Random(seed)
+    places = _places()[:2]
+    items = [extraction(i, rng, places, n_events=4) for i in range(90)]
+    for x in items:  # spread over 100 days
+        shift = timedelta(days=rng.randrange(100))
+        x.article.published += shift
+        for c in x.claims:
+            c.as_of += shift
+        for e in x.events:
+            e.date += shift
+    if seed % 2:  # in date order; else in any order (old news arriving late)
+        items.sort(key=lambda x: (x.article.published, rng.random()))
+    with open_db(tmp_path / "x.duckdb") as store:
+        at = 0
+        while at < len(items):
+            n = rng.randrange(4, 25)
+            store.write_many(items[at:at + n])
+            at += n
+            reconcile(store)
+            checks = same_as_fresh(store)
+            assert all(checks.values()), (at, checks)
+        assert sum(c.kind == "control" for c in store.contradictions()) > 5

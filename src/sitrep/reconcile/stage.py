@@ -287,7 +287,7 @@ class _Run:
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = _Change(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
-                         sizes={k: v[6] for k, v in old.items()})
+                         sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()})
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
         old_docs: dict[tuple[str, str], list[str]] = {}
@@ -385,11 +385,14 @@ class _Run:
                 return i >= 0 and (day - changed[i]).days <= max_age
 
             # An estimate lists (and breaks ties) in the order of its group's series, the largest
-            # first: when that order changed, every day of the group is estimated again.
-            before = sorted((s for s in members if s.key not in change.renamed),
-                            key=lambda s: (-change.sizes.get(s.key, len(s.points)), s.key))
-            after = [s for s in members if s.key not in change.renamed]
-            if [s.key for s in before] != [s.key for s in after]:
+            # first, and describes its scope as the first one does: when that order or the first
+            # series changed, every day of the group is estimated again.
+            now = [s.key for s in members]
+            sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
+                     if s.key in change.was_in or s.key not in change.keys}  # those it held before
+            sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
+            before = sorted(sizes, key=lambda k: (-sizes[k], k))
+            if [k for k in before if k in now] != [k for k in now if k in sizes] or before[:1] != now[:1]:
                 changed = days
             redo = [d for d in days if d not in old_days or reached(d)]
             gone += [(group, d) for d in old_days if d not in days or reached(d)]
@@ -645,6 +648,7 @@ class _Change:
     keys: set[str]  # their keys, and those of series that vanished
     weights: dict[str, int]  # their reports before, by key (a reference series' weight)
     sizes: dict[str, int]  # their points before, by key (the order of a group's series)
+    was_in: dict[str, str]  # their estimate group before, by key
     renamed: set[str] = field(default_factory=set)  # appeared, vanished or of another claimant kind
     groups: set[str] = field(default_factory=set)  # estimate groups holding one
     dates: dict[str, set] = field(default_factory=dict)  # estimate group -> dates of changed figures

@@ -184,3 +184,25 @@ def test_reconcile_copies_store_sample_wire_copy(tmp_path, monkeypatch) -> None:
         store.write_many(Extraction(a) for a in articles)
         monkeypatch.setattr(Store, "iter_texts", _no_text)
         assert find_copies(store) == before
+
+
+def test_reconcile_copies_extended_with_new_articles_equal_a_full_search(tmp_path):
+    """Groups found again from the stored ones and the new articles' buckets only are the
+    groups of a full search, for any split of the corpus into old and new."""
+    from sitrep.reconcile.copies import copy_map, extend_copies
+
+    arts = _corpus(300, seed=9)
+    rng = random.Random(4)
+    with open_db(tmp_path / "c.duckdb") as store:
+        store.write_many(Extraction(Article(a.id, a.text, content_id(a.text), outlet=a.outlet,
+                                            published=a.published), [], [], []) for a in arts)
+        full = find_copies(store)
+        assert full
+        for _ in range(4):
+            new = {a.id for a in arts if rng.random() < rng.choice((0.05, 0.3, 0.7))}
+            old_groups: dict[str, list[str]] = {}
+            # The groups the old articles alone make (what a store held before the new ones).
+            olds = [a for a in arts if a.id not in new]
+            for doc, head in copy_map(find_copies(olds)).items():
+                old_groups.setdefault(head, []).append(doc)
+            assert extend_copies(store, old_groups.values(), new) == full

@@ -216,3 +216,36 @@ def test_reconcile_batches_over_weeks_and_crowded_places_equal_full(tmp_path, se
             checks = same_as_fresh(store)
             assert all(checks.values()), (at, checks)
         assert sum(c.kind == "control" for c in store.contradictions()) > 5
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_reconcile_many_claimants_repeated_figures_equal_full(tmp_path, seed, same_as_fresh):
+    """More claimants than reference series per week (which ones are references moves as
+    reports pile up), figures repeated across articles, claimant kinds that change with an
+    earlier first figure, old news arriving late: still equal to a full recompute."""
+    rng = random.Random(seed)
+    items = [extraction(i, rng, _places()[:3], n_claims=6, n_events=2) for i in range(130)]
+    for x in items:
+        shift = timedelta(days=rng.randrange(150))
+        x.article.published += shift
+        for c in x.claims:
+            c.as_of += shift
+            c.source, c.source_kind = f"Claimant {rng.randrange(14)}", rng.choice(("monitor", "un", "government", "ngo"))
+            if rng.random() < 0.5:
+                c.value = 100 + c.value % 7
+        for e in x.events:
+            e.date += shift
+    items.sort(key=lambda x: x.article.published)
+    first, rest = items[:80], items[80:]
+    rng.shuffle(rest)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(first)
+        reconcile(store)
+        at = 0
+        while at < len(rest):
+            n = rng.randrange(1, 10)
+            store.write_many(rest[at:at + n])
+            at += n
+            reconcile(store)
+            checks = same_as_fresh(store)
+            assert all(checks.values()), (at, checks)

@@ -301,14 +301,48 @@ class _Search:
         self.parent = np.arange(self.n, dtype=np.int64)
         self.stats = stats
 
-    def components(self) -> np.ndarray:
-        """The root row of every row."""
+    def components(self, touched: np.ndarray | None = None) -> np.ndarray:
+        """The root row of every row. ``touched``: when the rows not touched are already
+        joined into their components (``parent``), only the candidate pairs with a touched
+        row need comparing (``_touched_pairs``): every pair of the others is joined already
+        or is no copy."""
+        if touched is not None:
+            return self._touched(touched)
         n_bands, rows = _bands()
         for band in range(n_bands):
             order, starts, lengths = _band_runs(self.hashes, band, rows)
             if len(starts):
                 self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
                 self._bucket_pass(order, starts, lengths)
+        return _roots(self.parent, np.arange(self.n))
+
+    def _touched(self, touched: np.ndarray) -> np.ndarray:
+        """Components when only the pairs with a touched row are new: each such candidate
+        pair (sharing a band) once, however many bands it shares, compared unless joined."""
+        n_bands, rows = _bands()
+        codes: list[np.ndarray] = []
+        for band in range(n_bands):
+            order, starts, lengths = _band_runs(self.hashes, band, rows)
+            if not len(starts):
+                continue
+            seen = np.concatenate(([0], np.cumsum(touched[order])))
+            keep = seen[starts + lengths] > seen[starts]
+            starts, lengths = starts[keep], lengths[keep]
+            self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
+            for start, length in zip(starts.tolist(), lengths.tolist()):
+                members = order[start:start + length]
+                new = members[touched[members] > 0]
+                # every touched member with every other member of its bucket
+                a = np.repeat(new, length)
+                b = np.tile(members, len(new))
+                pick = a != b
+                a, b = a[pick], b[pick]
+                codes.append(np.minimum(a, b) * self.n + np.maximum(a, b))
+        if codes:
+            pairs = np.unique(np.concatenate(codes))
+            a, b = pairs // self.n, pairs % self.n
+            keep = _roots(self.parent, a) != _roots(self.parent, b)
+            self._compare(a[keep], b[keep])
         return _roots(self.parent, np.arange(self.n))
 
     def _bucket_pass(self, order: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
@@ -396,10 +430,32 @@ def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore,
     return _groups(sigs, stats if stats is not None else CopyStats())
 
 
-def _groups(sigs: _Signatures, stats: CopyStats) -> list[CopyGroup]:
+def extend_copies(store: _SignatureStore, known: Iterable[Sequence[str]], new: Iterable[str],
+                  stats: CopyStats | None = None) -> list[CopyGroup]:
+    """``find_copies(store)`` when the store only gained the articles ``new`` since it
+    gave the groups ``known`` (no article went or changed): those groups are joined from the
+    start and only the LSH buckets holding a new article are looked at, so the cost follows
+    the new articles, not the corpus. The groups are the same as ``find_copies``'s."""
+    sigs = _from_store(store)
+    row = {doc: i for i, doc in enumerate(sigs.docs)}
+    parent = np.arange(len(sigs.docs), dtype=np.int64)
+    for docs in known:
+        rows = [row[d] for d in docs if d in row]
+        if len(rows) > 1:
+            parent[rows] = min(rows)
+    touched = np.zeros(len(sigs.docs), dtype=np.int64)
+    touched[[row[d] for d in new if d in row]] = 1
+    return _groups(sigs, stats if stats is not None else CopyStats(), parent=parent, touched=touched)
+
+
+def _groups(sigs: _Signatures, stats: CopyStats, *, parent: np.ndarray | None = None,
+            touched: np.ndarray | None = None) -> list[CopyGroup]:
     hashes = sigs.matrix()
     stats.signatures = len(sigs.docs)
-    roots = _Search(np.asarray(sigs.n_shingles, dtype=np.int64), hashes, stats).components()
+    search = _Search(np.asarray(sigs.n_shingles, dtype=np.int64), hashes, stats)
+    if parent is not None:
+        search.parent = parent
+    roots = search.components(touched)
     # Rows in a component of two or more: those joined to a root, and those roots.
     joined = np.flatnonzero(roots != np.arange(len(roots)))
     grouped = np.union1d(joined, roots[joined])
@@ -449,5 +505,5 @@ def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
     return rows
 
 
-__all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "find_copies",
-           "is_copy"]
+__all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "extend_copies",
+           "find_copies", "is_copy"]

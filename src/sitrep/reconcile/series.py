@@ -20,6 +20,7 @@ carried by every estimate.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -152,23 +153,31 @@ def _figure(claim: ClaimRow) -> tuple[int | None, int | None, int | None]:
     return claim.value, claim.low, claim.high
 
 
-def _add_report(point: SeriesPoint, claim: ClaimRow, copy_of: Mapping[str, str]) -> None:
+def _add_report(point: SeriesPoint, claim: ClaimRow, copy_of: Mapping[str, str],
+                by_canonical: dict[str, Report] | None = None) -> None:
+    """The claim as a report of ``point``, or as a copy of the report of its canonical
+    article. ``by_canonical``: the point's reports by canonical article (a point's reports
+    have distinct canonical articles), kept up to date here; without it they are searched."""
     canonical = copy_of.get(claim.doc, claim.doc)
-    for report in point.reports:
-        if report.doc == claim.doc or claim.doc in report.copies:
+    if by_canonical is None:
+        found = next((r for r in point.reports if copy_of.get(r.doc, r.doc) == canonical), None)
+    else:
+        found = by_canonical.get(canonical)
+    if found is not None:
+        if found.doc == claim.doc or claim.doc in found.copies:
             return
-        if copy_of.get(report.doc, report.doc) == canonical:
-            if claim.doc == canonical:  # the original arrived after a copy: it leads
-                report.copies.append(report.doc)
-                report.doc, report.outlet, report.published = claim.doc, claim.outlet, claim.published
-                report.claim_id, report.sentence = claim.id, claim.sentence
-            else:
-                report.copies.append(claim.doc)
-            return
-    point.reports.append(Report(
-        claim.doc, claim.outlet, claim.published, claim.id, claim.sentence,
-        claim.value, claim.qualifier,
-    ))
+        if claim.doc == canonical:  # the original arrived after a copy: it leads
+            found.copies.append(found.doc)
+            found.doc, found.outlet, found.published = claim.doc, claim.outlet, claim.published
+            found.claim_id, found.sentence = claim.id, claim.sentence
+        else:
+            found.copies.append(claim.doc)
+        return
+    report = Report(claim.doc, claim.outlet, claim.published, claim.id, claim.sentence,
+                    claim.value, claim.qualifier)
+    point.reports.append(report)
+    if by_canonical is not None:
+        by_canonical[canonical] = report
 
 
 def _sort_key(d: date | None) -> tuple[int, date]:
@@ -201,6 +210,7 @@ def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
     """
     by_key: dict[str, Series] = {}
     points: dict[str, dict[tuple[int | None, int | None, int | None], SeriesPoint]] = {}
+    reports: dict[int, dict[str, Report]] = {}  # id(point) -> its reports by canonical article
     ordered = sorted(claims, key=lambda c: (_sort_key(claim_date(c)), c.doc, c.start))
     for claim in ordered:
         scope = scopes.get(claim.id) if scopes is not None else None
@@ -218,7 +228,7 @@ def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
         point = points[key].get(figure)
         if point is None:
             point = points[key][figure] = SeriesPoint(claim_date(claim), *figure, claim.qualifier)
-        _add_report(point, claim, copy_of)
+        _add_report(point, claim, copy_of, reports.setdefault(id(point), {}))
     for key, series in by_key.items():
         pts = sorted(points[key].values(), key=lambda p: (_sort_key(p.as_of), p.figure or 0))
         series.points = _merge_same_day(pts)
@@ -251,7 +261,12 @@ def to_rows(series: Iterable[Series]) -> list[SeriesPointRow]:
 
 # --- estimates -------------------------------------------------------------------------
 
-def _latest(series: Series, day: date, oldest: date) -> SeriesPoint | None:
+def _latest(series: Series, day: date, oldest: date, days: list[date] | None = None) -> SeriesPoint | None:
+    """The series' last point dated ``oldest`` to ``day``. ``days``: the dates of its dated
+    points (points are in date order, undated ones last), to find it by bisection."""
+    if days is not None:
+        i = bisect.bisect_right(days, day) - 1
+        return series.points[i] if i >= 0 and days[i] >= oldest else None
     found = None
     for p in series.points:
         if p.as_of is not None and oldest <= p.as_of <= day:
@@ -259,7 +274,7 @@ def _latest(series: Series, day: date, oldest: date) -> SeriesPoint | None:
     return found
 
 
-def _estimate(group: list[Series], day: date) -> Estimate:
+def _estimate(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
     cfg = rules()["estimate"]
     oldest = day - timedelta(days=cfg["max_age_days"])
     kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
@@ -268,7 +283,7 @@ def _estimate(group: list[Series], day: date) -> Estimate:
     sources: list[str] = []
     best: tuple[tuple[date, int], Series, SeriesPoint] | None = None
     for s in group:
-        p = _latest(s, day, oldest)
+        p = _latest(s, day, oldest, dates.get(id(s)) if dates is not None else None)
         if p is None or p.range is None:
             continue
         lo, hi = p.range
@@ -310,5 +325,6 @@ def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
     for key in sorted(groups):
         group = groups[key]
         days = sorted({p.as_of for s in group for p in s.points if p.as_of is not None})
-        out.extend(_estimate(group, day) for day in days)
+        dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in group}
+        out.extend(_estimate(group, day, dates) for day in days)
     return out

@@ -310,6 +310,8 @@ CREATE TABLE recon_points (
     n_points INTEGER NOT NULL,
     block VARCHAR NOT NULL,
     bucket INTEGER,
+    fingerprint VARCHAR NOT NULL,
+    figure VARCHAR NOT NULL,
     claimant VARCHAR,
     claimant_kind VARCHAR NOT NULL,
     quantity VARCHAR NOT NULL,
@@ -387,7 +389,8 @@ CREATE TABLE recon_contradictions (
     b_ref VARCHAR NOT NULL,
     b_value BIGINT,
     b_scope VARCHAR,
-    b_docs VARCHAR[]
+    b_docs VARCHAR[],
+    pair VARCHAR
 );
 CREATE TABLE recon_story_docs (
     doc VARCHAR NOT NULL,

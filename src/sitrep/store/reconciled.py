@@ -125,6 +125,22 @@ def scope_of_row(row: dict[str, Any]) -> Scope:
                  row["period_start"])
 
 
+def point_figure(p: SeriesPoint) -> str:
+    """What an estimate reads of a point: its date and figure."""
+    return f"{p.as_of}|{p.value}|{p.low}|{p.high}|{p.qualifier}"
+
+
+def point_fingerprint(p: SeriesPoint) -> str:
+    """What a contradiction shows of a point but the list of its articles: its date and
+    figure, and its first report. Points of equal fingerprints and equal ``docs`` make
+    equal contradictions; when only ``docs`` differ (a figure reported again), so do the
+    contradictions' lists of articles, and nothing else."""
+    from sitrep.records import content_id
+
+    first = p.reports[0] if p.reports else None
+    return content_id(point_figure(p), *((first.doc, first.outlet, first.sentence, first.claim_id) if first else ()))
+
+
 def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                    bucket: Callable[[Series, SeriesPoint], int | None]) -> tuple[list, list, list]:
     """(series, points, reports) rows of ``series``; ``block`` and ``bucket`` say where a
@@ -143,7 +159,8 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                        "incident": s.scope.incident, "period_start": s.scope.period_start, "n_points": n})
         for idx, (point, flat) in enumerate(zip(s.points, to_rows([s]))):
             p_rows.append({**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
-                           "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point)})
+                           "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point),
+                           "fingerprint": point_fingerprint(point), "figure": point_figure(point)})
             r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
                            "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
                            "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
@@ -160,8 +177,9 @@ def series_of_row(row: dict[str, Any]) -> Series:
 
 
 def series(con: Con, *, keys: Iterable[str] | None = None, blocks: Iterable[str] | None = None,
-           groups: Iterable[str] | None = None) -> list[Series]:
-    """Stored series (all, or those of the given keys, blocks or estimate groups), largest first."""
+           groups: Iterable[str] | None = None, reports: bool = True) -> list[Series]:
+    """Stored series (all, or those of the given keys, blocks or estimate groups), largest
+    first; ``reports=False``: points without their reports (what estimates read)."""
     from sitrep.reconcile.series import Report, SeriesPoint
 
     if keys is not None:
@@ -183,6 +201,8 @@ def series(con: Con, *, keys: Iterable[str] | None = None, blocks: Iterable[str]
         point = SeriesPoint(row[2], row[3], row[4], row[5], row[6])
         found[row[0]].points.append(point)
         points[(row[0], row[1])] = point
+    if not reports:
+        return list(found.values())
     for r in records(con, f"SELECT t.* FROM recon_reports t{sub} ORDER BY t.series, t.point, t.idx", params, dict):
         points[(r["series"], r["point"])].reports.append(Report(
             r["doc"], r["outlet"], r["published"], r["claim_id"], r["sentence"], r["value"], r["qualifier"],
@@ -306,13 +326,17 @@ SIDE_FIELDS = ("statement", "source", "source_kind", "date", "doc", "outlet", "s
                "scope", "docs")  # the fields of ``contradictions.Side``
 
 
-def contradiction_rows_of(items: Iterable[Contradiction], block: str) -> list[dict[str, Any]]:
-    from sitrep.reconcile.contradictions import KINDS, Side
+def contradiction_rows_of(items: Iterable[Contradiction], block: str,
+                          pairs: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """Rows of ``items``, compared in ``block``; ``pairs``: each one's pair of point
+    fingerprints (a series' updates, kept while both points stay as they are)."""
+    from sitrep.reconcile.contradictions import KINDS
 
     rows = []
-    for c in items:
+    for i, c in enumerate(items):
         row = {"id": c.id, "block": block, "kind_rank": KINDS.index(c.kind), "kind": c.kind,
-               "subject": c.subject, "explanation": c.explanation, "ratio": c.ratio}
+               "subject": c.subject, "explanation": c.explanation, "ratio": c.ratio,
+               "pair": pairs[i] if pairs is not None else None}
         for prefix, side in (("a_", c.a), ("b_", c.b)):
             row.update({prefix + name: getattr(side, name) for name in SIDE_FIELDS})
         rows.append(row)

@@ -14,7 +14,7 @@ def lexicon():
     ("the Syrian Observatory for Human Rights", ["SY"], "Syrian Observatory for Human Rights", "monitor"),
     ("SOHR", [], "Syrian Observatory for Human Rights", "monitor"),
     ("the war monitor", ["SY"], "Syrian Observatory for Human Rights", "monitor"),
-    ("Britain-based opposition war monitor the Syrian Observatory for Human Rights", ["SY"],
+    ("the London-based opposition monitor, the Syrian Observatory for Human Rights", ["SY"],
      "Syrian Observatory for Human Rights", "monitor"),
     ("the UN", [], "United Nations", "un"),
     ("the army", ["SY"], "Syrian army", "government"),

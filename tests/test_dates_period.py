@@ -27,7 +27,7 @@ WED = date(2024, 12, 4)
     ("Nearly 1,000 insurgents were killed over the past three days.", date(2024, 12, 1), date(2024, 11, 28), "day"),
     ("At least 100 militants were killed over the past 24 hours.", WED, date(2024, 12, 3), "day"),
     ("Fighting displaced 5,000 in the past week.", WED, date(2024, 11, 27), "week"),
-    ("In 1982, regime forces killed up to 35,000 people.", WED, date(1982, 1, 1), "year"),
+    ("In 1982, government troops killed as many as 35,000 people.", WED, date(1982, 1, 1), "year"),
     ("Half a million killed since 2011.", None, date(2011, 1, 1), "year"),
 ])
 def test_dates_period_start(sentence, published, expected, precision):

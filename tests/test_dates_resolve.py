@@ -31,7 +31,7 @@ WED = date(2024, 12, 4)  # a Wednesday
     ("Talks are due on January 2.", date(2024, 12, 30), date(2025, 1, 2), "day", "explicit"),  # nearest year
     ("Hama was overrun by the fifth of December.", WED, date(2024, 12, 5), "day", "explicit"),
     ("Protests began in March 2011.", WED, date(2011, 3, 1), "month", "explicit"),
-    ("In 1982, regime forces killed up to 35,000 people.", WED, date(1982, 1, 1), "year", "explicit"),
+    ("In 1982, government troops killed as many as 35,000 people.", WED, date(1982, 1, 1), "year", "explicit"),
     ("The report is dated 2024-11-30.", WED, date(2024, 11, 30), "day", "explicit"),
     ("The notice dated 12/02/2024 was read out.", WED, date(2024, 12, 2), "day", "explicit"),  # dateparser
     # relative
@@ -46,7 +46,7 @@ WED = date(2024, 12, 4)  # a Wednesday
     ("Last week's offensive reached Hama on Tuesday.", WED, date(2024, 12, 3), "day", "weekday"),
     ("Strikes hit overnight on Tuesday.", date(2024, 12, 5), date(2024, 12, 3), "day", "weekday"),
     # no phrase: publication day; no publication either: nothing
-    ("Hours later, the regime forces announced the fall of the city.", WED, WED, "day", "publication"),
+    ("Hours later, the army announced that the city had fallen.", WED, WED, "day", "publication"),
     ("We may attack soon, the commander said.", WED, WED, "day", "publication"),
     ("Hours later, the city fell.", None, None, None, "none"),
     ("Rebels reached Hama on Tuesday.", None, None, None, "none"),
@@ -68,7 +68,7 @@ def test_dates_period_phrases_do_not_date_events(sentence):
 
 
 @pytest.mark.parametrize("sentence,years", [
-    ("In 1982, regime forces killed up to 35,000 people there.", [1982]),
+    ("In 1982, government troops killed as many as 35,000 people there.", [1982]),
     ("Half a million people have been killed since 2011.", [2011]),
     ("The 2011 uprising and the war in 2016.", [2011, 2016]),
     ("On December 3, 2024, rebels entered.", [2024]),

@@ -67,7 +67,7 @@ def test_events_date_fallbacks(text, published, expected, rule):
 
 
 def test_events_date_entry_then_control_is_one_event_at_the_control():
-    text = "On December 18, RSF reportedly entered Wad Medani town and by December 19 took control of the city."
+    text = "RSF fighters were said to have entered Wad Medani on December 18, and they took control of the city by December 19."
     from sitrep.extract.events import events_from_text
 
     events = [e for e in events_from_text(Article(id="t", text=text, content_hash="t", published=date(2023, 12, 28)))

@@ -116,8 +116,8 @@ def test_events_territory_rule(text, place, winner, rule):
     ("Government forces seized about 60 villages in southern Idlib.", set()),
     ("The SDF captured a dam in northern Raqqa.", set()),
     # a description before a name: the name
-    ("Ethiopian forces visited the UNESCO World Heritage Site of Lalibela, which had fallen to Tigrayan "
-     "fighters in August.", {"Lalibela"}),
+    ("Government troops toured the ancient pilgrimage town of Lalibela, which had fallen to the "
+     "Tigrayan forces last summer.", {"Lalibela"}),
     # entering a province is no capture; entering a town is
     ("The TPLF has held Dessie since entering the Amhara region in July.", set()),
     ("Russian troops entered the town of Vuhledar on Monday, Ukraine said.", {"Vuhledar"}),
@@ -132,7 +132,7 @@ def test_events_territory_lists_and_locators(text, expected):
     "The army launched Operation Liberation of Kherson on Monday.",
     # refuted claims, attempts, hypotheticals, advances, encirclements
     "Kyiv denied Russian claims that its forces had captured Vuhledar.",
-    "Laukkaing is now reportedly poised to fall to the armed group.",
+    "Observers say Laukkaing is poised to fall to the alliance within days.",
     "Goma was about to fall to M23, diplomats warned.",
     "Rebels are on the verge of capturing Goma.",
     "The RSF is close to capturing El Fasher.",
@@ -146,7 +146,7 @@ def test_events_territory_lists_and_locators(text, expected):
     "Israeli forces encircled Jabalia overnight.",
     "The rebels tried to storm and take Kupiansk.",
     "The commander in charge of the Bakhmut front was replaced.",
-    "It is not true that the MNDAA has control over Lashio, residents said.",
+    "It is not true that the MNDAA holds control over Lashio, a resident told us.",
 ])
 def test_events_territory_not_a_change(text):
     assert _changes(text) == {}
@@ -154,7 +154,7 @@ def test_events_territory_not_a_change(text):
 
 @pytest.mark.parametrize("text,place,source_kind", [
     # a claimed capture is an event, with who claims it as its source
-    ("Tigrayan rebel forces announced on Saturday that they had captured the town of Dessie.", "Dessie",
+    ("Tigrayan fighters said on Saturday they had captured the town of Dessie after a battle.", "Dessie",
      "opposition"),
     ("The MNDAA claimed to have seized Chinshwehaw town on the Chinese border.", "Chinshwehaw", "opposition"),
     ("Russia claims to have captured Vuhledar, a claim Kyiv denied.", "Vuhledar", "foreign_government"),

@@ -65,7 +65,7 @@ def test_events_types_fatalities_from_same_sentence(extractor):
     ("The RSF fired grenade launchers at army positions in El Obeid.", ("shelling", "El Obeid")),
     ("The Houthis launched drones at Eilat, the Israeli military said.", ("airstrike", "Eilat")),
     # attacked_with
-    ("The army base in Lashio was attacked with at least four rockets on Friday.", ("shelling", "Lashio")),
+    ("An army post in Lashio was attacked with several rockets late on Friday.", ("shelling", "Lashio")),
     # a strike noun as the subject of a target verb, or followed by one
     ("Two airstrikes struck Rafah overnight, killing 12 people.", ("airstrike", "Rafah")),
     ("Israel launched strikes early on Friday targeting Tyre.", ("airstrike", "Tyre")),

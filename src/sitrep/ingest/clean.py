@@ -236,8 +236,8 @@ def strip_credit(line: str) -> str:
 
 
 def _join_broken(lines) -> list[str]:
-    """A sentence broken across lines ("... fled their homes due to the attacks," / "the
-    U.N. migration agency said.") is one paragraph: a line ending in a comma or a word,
+    """A sentence broken across lines ("... left their villages after the shelling," / "the
+    aid agency reported.") is one paragraph: a line ending in a comma or a word,
     followed by one that starts in lowercase, continues it."""
     out: list[str] = []
     for line in lines:

@@ -98,7 +98,7 @@ def continues_earlier(view: CategoryView):
 
 
 def group_before(view: CategoryView):
-    """'Among the dead servicemen, 180 were employees of the ministry', 'one of the martyrs
+    """'Among the dead soldiers, 40 were officers of one brigade', 'one of the martyrs
     was a civilian': the group named before a generic figure gives its people."""
     if not _generic(view):
         return None

@@ -206,8 +206,8 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'1.9 million people, or 85 per cent of the population, are estimated to be internally
-    displaced': the casualty word in the predicate of the verb the figure is subject of."""
+    """'two million people, most of the province, are thought to be internally displaced':
+    the casualty word in the predicate of the verb the figure is subject of."""
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
     if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return None

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.console import one_line, safe_console
-from sitrep.publish.export import export_rows
+from sitrep.publish.exports import export_rows
 from sitrep.safe_text import CSV_FORMULA_START, csv_cell, for_terminal
 from sitrep.store import open_db
 from test_store_writes import make_extraction

@@ -9,7 +9,7 @@ import shlex
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.cli import _examples_last, app, export_app  # noqa: F401
+from sitrep.cli import app, export_app
 from sitrep.demo import sample_dir
 
 pytestmark = pytest.mark.slow

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from sitrep.publish.export import (
+from sitrep.publish.exports.acled import (
     ACLED_TERRITORY_UNKNOWN, ACLED_TYPES, acled_inter, acled_types, country_name,
 )
 from sitrep.records import EVENT_TYPES

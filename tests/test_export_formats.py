@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from sitrep.publish.export import (
-    ACLED_COLUMNS, AcledRow, export_claims, export_events, export_rows, row_fields,
-)
+from sitrep.publish.exports import export_claims, export_events, export_rows
+from sitrep.publish.exports.acled import ACLED_COLUMNS, AcledRow
+from sitrep.publish.exports.values import row_fields
 from sitrep.records import ActorRef, Article, Claim, Event, Extraction, Place, PlaceMention
 from sitrep.store import ClaimRow, EventRow, Store, open_db
 

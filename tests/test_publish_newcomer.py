@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.publish import export, mapdata
+from sitrep.publish import mapdata
+from sitrep.publish.exports import acled
 from sitrep.reconcile.framing import framing, label_uses, load_framing_words
 from sitrep.extract.actors import load_actors
 from sitrep.store.rows import EventRow
@@ -29,8 +30,8 @@ def _event(**kw) -> EventRow:
 def test_export_acled_full_column_set():
     for col in ("disorder_type", "civilian_targeting", "region", "admin2", "admin3", "source_scale", "tags",
                 "timestamp"):
-        assert col in export.ACLED_COLUMNS
-    row = export.acled_row(_event(), timestamp=1)
+        assert col in acled.ACLED_COLUMNS
+    row = acled.acled_row(_event(), timestamp=1)
     assert (row.region, row.disorder_type, row.timestamp) == ("Middle East", "Political violence", 1)
 
 
@@ -45,7 +46,7 @@ def test_export_acled_full_column_set():
           sentence="Our forces repelled the attack."), "government forces", None),
 ])
 def test_export_acled_actors(event, actor1, actor2):
-    row = export.acled_row(_event(**event), timestamp=1)
+    row = acled.acled_row(_event(**event), timestamp=1)
     assert (row.actor1, row.actor2) == (actor1, actor2)
 
 

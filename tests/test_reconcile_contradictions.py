@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.publish.export import export_rows
+from sitrep.publish.exports import export_rows
 from sitrep.reconcile.contradictions import control_contradictions, find_contradictions, to_rows
 from sitrep.store.rows import EventRow
 

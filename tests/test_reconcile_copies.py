@@ -8,7 +8,7 @@ from io import StringIO
 
 import pytest
 
-from sitrep.publish.export import export_rows
+from sitrep.publish.exports import export_rows
 from sitrep.reconcile.copies import copy_map, copy_rows, find_copies
 
 # An invented wire story (written for this test), one sentence a line.

@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 
 from sitrep.extract.actors import load_actors
-from sitrep.publish.export import export_rows
+from sitrep.publish.exports import export_rows
 from sitrep.reconcile.framing import (
     framing, label_key, label_uses, load_framing_words, outlet_summary,
 )

@@ -8,7 +8,7 @@ from io import StringIO
 
 import pytest
 
-from sitrep.publish.export import export_rows
+from sitrep.publish.exports import export_rows
 from sitrep.reconcile.stories import find_stories, story_map, story_rows
 
 

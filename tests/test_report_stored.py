@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from report_synth import extractions
-from sitrep.publish.report import EstimateView, latest_estimates, write_report
+from sitrep.publish.report import write_report
+from sitrep.publish.report_views import EstimateView, latest_estimates
 from sitrep.reconcile import ReconcileStale, reconcile
 from sitrep.store import open_db
 
@@ -65,12 +66,12 @@ def test_report_stored_latest_estimate_per_group():
 
 def test_report_stored_pages_equal_sorting_everything(reconciled):
     """The report reads only what it shows; that is what sorting every stored row gave."""
-    from sitrep.publish.report import (
-        KIND_ORDER, MAX_CONTRADICTIONS, MAX_FRAMING_ROWS, SeriesView, _charts, _stored_charts,
-    )
+    from sitrep.publish.report import KIND_ORDER, MAX_CONTRADICTIONS, MAX_FRAMING_ROWS
+    from sitrep.publish.report_charts import series_charts, stored_charts
+    from sitrep.publish.report_views import SeriesView
 
     with open_db(reconciled, read_only=True) as store:
-        assert _stored_charts(store) == _charts([SeriesView.of(s) for s in store.series()])
+        assert stored_charts(store) == series_charts([SeriesView.of(s) for s in store.series()])
         everything = sorted(store.contradictions(),
                             key=lambda c: KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else len(KIND_ORDER))
         page, total = store.contradictions_page(limit=MAX_CONTRADICTIONS, kinds_first=KIND_ORDER)

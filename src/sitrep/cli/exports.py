@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TextIO
 
 import typer
 
@@ -33,10 +33,8 @@ def export_events_cmd(
     from sitrep.publish.exports import export_events
 
     _check_format(fmt, ("jsonl", "csv", "acled", "geojson"))
-    with open_read(db) as store:
-        with output_file(output) as fh:
-            n = export_events(store, fh, fmt, type=type, doc=doc, raw_csv=raw_csv)
-    err.print(f"{n} events exported")
+    _export_extracted(db, output, "events",
+                      lambda store, fh: export_events(store, fh, fmt, type=type, doc=doc, raw_csv=raw_csv))
 
 
 @export_app.command("series", context_settings=CONTEXT)
@@ -115,7 +113,13 @@ def export_claims_cmd(
     from sitrep.publish.exports import ROW_FORMATS, export_claims
 
     _check_format(fmt, ROW_FORMATS)
+    _export_extracted(db, output, "claims",
+                      lambda store, fh: export_claims(store, fh, fmt, quantity=quantity, doc=doc, raw_csv=raw_csv))
+
+
+def _export_extracted(db: Path, output: Optional[Path], what: str, write: Callable[[Any, TextIO], int]) -> None:
+    """Stream claims or events (``write(store, file)``) from the database to the output."""
     with open_read(db) as store:
         with output_file(output) as fh:
-            n = export_claims(store, fh, fmt, quantity=quantity, doc=doc, raw_csv=raw_csv)
-    err.print(f"{n} claims exported")
+            n = write(store, fh)
+    err.print(f"{n} {what} exported")

@@ -127,11 +127,7 @@ def run(
         _check_dask(paths or [], dask, out_dir, reprocess)
         raise typer.Exit(_run_dask(paths or [], dask, str(out_dir), _given(outlet, published, max_mb, index),
                                    shard_articles=shard_articles, quiet=quiet))
-    if out_dir is not None:
-        raise typer.BadParameter("--out goes with --dask (a run on one machine writes --db)", param_hint="--out")
-    if not paths and not reprocess:
-        raise typer.BadParameter("give files or folders to read, or --reprocess to extract the stored "
-                                 "articles again", param_hint="PATHS")
+    _check_here(paths or [], out_dir, reprocess)
     given = _given(outlet, published, max_mb, index)
     if reprocess and not paths and not Path(db).exists():
         err.print(f"error: no database at {db} to reprocess")
@@ -141,6 +137,15 @@ def run(
     _print_run(summary, db)
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _check_here(paths: list[str], out_dir: Optional[str], reprocess: bool) -> None:
+    """Usage errors of `sitrep run` on this machine."""
+    if out_dir is not None:
+        raise typer.BadParameter("--out goes with --dask (a run on one machine writes --db)", param_hint="--out")
+    if not paths and not reprocess:
+        raise typer.BadParameter("give files or folders to read, or --reprocess to extract the stored "
+                                 "articles again", param_hint="PATHS")
 
 
 def _run_here(paths: list[str], db: Path, given: Given, *, jobs: int, reprocess: bool, quiet: bool) -> Any:

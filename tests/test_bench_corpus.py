@@ -7,6 +7,7 @@ import random
 import pytest
 
 from sitrep import bench, bench_corpus
+from sitrep.bench.scale import SEARCH_QUERIES
 from sitrep.ingest import iter_inputs
 from sitrep.records import Article
 
@@ -60,7 +61,7 @@ def test_bench_copies_reports_counts(tmp_path) -> None:
 
 def test_bench_search_reports_latency_and_index(tmp_path) -> None:
     report = bench.bench_search(60, workdir=tmp_path, scan_queries=2, batch=25)
-    assert report["articles"] == 60 and report["queries"] == 3 * len(bench.SEARCH_QUERIES)
+    assert report["articles"] == 60 and report["queries"] == 3 * len(SEARCH_QUERIES)
     assert report["index_mb"] > 0 and report["p95_ms"] >= report["p50_ms"] > 0
     assert report["totals"]["killed"] > 0
 

@@ -26,26 +26,25 @@ leaves; the state in the store lets the next start go on where it was.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.ingest import SourceMeta
 from sitrep.pipeline import article_from_page, store_articles
-from sitrep.records import IngestError, content_id
+from sitrep.records import IngestError
 from sitrep.store import Store, StoreLockedError, open_db
-from sitrep.watch.alerts import Alert, compute_alerts, plain
+from sitrep.watch.after_pass import deliver_pending, record_alerts, write_pass_report
 from sitrep.watch.config import Source, WatchConfig
-from sitrep.watch.deliver import Channel, DeliveryError, channels
+from sitrep.watch.deliver import Channel, channels
 from sitrep.watch.fetch import ACCEPT_FEED, FetchError, Fetcher, Response, decode_page
 from sitrep.watch.sources import Item, Listing, ListingError, parse_feed, parse_sitemap, parse_url_list
-from sitrep.watch.state import BASELINE_KEY, PageState, WatchState, utcnow
+from sitrep.watch.passes import Job, PassSummary, SourcePoll, page_doc_id, version_id
+from sitrep.watch.alerts import plain
+from sitrep.watch.state import WatchState, utcnow
 
 log = logging.getLogger("sitrep.watch")
 
@@ -58,89 +57,6 @@ DB_WAIT_S = 60.0
 # its listing says it changed. Others (timeouts, 5xx, DNS) are retried at the next poll.
 PERMANENT_FAILURES = frozenset({"http_4xx", "not_html", "no_text", "oversize", "robots", "bad_url",
                                 "redirects", "http_status"})
-# Longest slug of a page's doc id (the URL's last path segment); a hash of the URL follows.
-SLUG_CHARS = 48
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def page_doc_id(url: str) -> str:
-    """A readable, stable article id for a watched page: its URL's last path segment and
-    a hash of the URL (``toll-rises-in-hama-3fa9c2d1``)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    last = segments[-1].rsplit(".", 1)[0] if segments else (parts.hostname or "page")
-    slug = _SLUG.sub("-", last.lower()).strip("-")[:SLUG_CHARS].strip("-") or "page"
-    return f"{slug}-{content_id(url, length=8)}"
-
-
-def version_id(base: str, version: int) -> str:
-    return base if version <= 1 else f"{base}-v{version}"
-
-
-@dataclass
-class PassSummary:
-    sources: int = 0  # sources polled
-    listings_not_modified: int = 0
-    items: int = 0  # pages the listings name
-    known: int = 0  # pages already stored and not asked again
-    fetched: int = 0  # pages fetched (a 200)
-    not_modified: int = 0  # pages answered 304
-    new: int = 0  # pages stored for the first time
-    revised: int = 0  # new versions of pages stored
-    unchanged: int = 0  # fetched, the text stored for them
-    duplicates: int = 0  # fetched, a text already stored under another article
-    recovered: int = 0  # stored by a pass killed before it could note it: noted now
-    claims: int = 0
-    events: int = 0
-    failures: Counter[str] = field(default_factory=Counter)
-    alerts: list[Alert] = field(default_factory=list)
-    delivered: int = 0
-    delivery_failures: int = 0
-    baseline: int | None = None  # articles taken as the baseline on the first pass
-    report: str | None = None
-    stopped: bool = False
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        parts = [f"{self.sources} source{'s' * (self.sources != 1)} polled",
-                 f"{self.new} new", f"{self.revised} revised", f"{self.unchanged + self.not_modified} unchanged",
-                 f"{self.known} known"]
-        if self.duplicates:
-            parts.append(f"{self.duplicates} duplicate")
-        if self.recovered:
-            parts.append(f"{self.recovered} recovered")
-        failures = sum(self.failures.values())
-        parts.append(f"{failures} failure{'s' * (failures != 1)}"
-                     + (f" ({', '.join(f'{k} {n}' for k, n in sorted(self.failures.items()))})" if failures else ""))
-        parts.append(f"{len(self.alerts)} alert{'s' * (len(self.alerts) != 1)}")
-        if self.baseline is not None:
-            parts.append(f"baseline set on {self.baseline} articles")
-        text = ", ".join(parts) + f" in {self.seconds:.1f}s"
-        return text + (" (stopped)" if self.stopped else "")
-
-
-@dataclass(slots=True)
-class _Job:
-    source: Source
-    item: Item
-    page: PageState | None
-
-
-@dataclass
-class _SourcePoll:
-    """A source being polled: its listing validators are saved only once all its pages
-    are done, so a stopped pass asks for the whole listing again."""
-
-    source: Source
-    validators: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-    status: str = "ok"
-    pending: int = 0
-    articles: int = 0
-    failures: Counter[str] = field(default_factory=Counter)
-    finished: bool = False
-
 
 class Watcher:
     """Polls the sources of one config into one database. ``write`` shows alerts in the
@@ -230,12 +146,12 @@ class Watcher:
         summary = PassSummary()
         with self._db() as store:
             WatchState(store).sync_sources(self.config.sources)
-        polls: dict[str, _SourcePoll] = {}
-        jobs: list[_Job] = []
+        polls: dict[str, SourcePoll] = {}
+        jobs: list[Job] = []
         for source in sources:
             if self.stop.is_set():
                 break
-            poll = polls[source.id] = _SourcePoll(source)
+            poll = polls[source.id] = SourcePoll(source)
             summary.sources += 1
             jobs.extend(self._poll(poll, summary))
             if not poll.pending:
@@ -253,13 +169,13 @@ class Watcher:
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _fail(self, kind: str, url: str, message: str, *, poll: _SourcePoll, summary: PassSummary) -> None:
+    def _fail(self, kind: str, url: str, message: str, *, poll: SourcePoll, summary: PassSummary) -> None:
         """One failure: one log line and a counter."""
         log.warning("%s: %s: %s [%s]", kind, plain(url), plain(message), plain(poll.source.label))
         summary.failures[kind] += 1
         poll.failures[kind] += 1
 
-    def _listing(self, poll: _SourcePoll, url: str, summary: PassSummary) -> Response | None:
+    def _listing(self, poll: SourcePoll, url: str, summary: PassSummary) -> Response | None:
         with self._db() as store:
             etag, last_modified = WatchState(store).validators(url)
         try:
@@ -272,7 +188,7 @@ class Watcher:
         poll.validators.append((url, response.etag, response.last_modified))
         return response
 
-    def _parse(self, poll: _SourcePoll, url: str, response: Response, summary: PassSummary) -> Listing | None:
+    def _parse(self, poll: SourcePoll, url: str, response: Response, summary: PassSummary) -> Listing | None:
         allow = self.config.fetch.allow_private
         try:
             if poll.source.kind == "feed":
@@ -293,7 +209,7 @@ class Watcher:
             self._fail("bad_url", link, why, poll=poll, summary=summary)
         return listing
 
-    def _items(self, poll: _SourcePoll, summary: PassSummary) -> list[Item] | None:
+    def _items(self, poll: SourcePoll, summary: PassSummary) -> list[Item] | None:
         """What the source lists now; None when the listing is unchanged (304) or failed."""
         source = poll.source
         if source.kind == "urls":
@@ -328,7 +244,7 @@ class Watcher:
                 items.extend(child_listing.items)
         return items
 
-    def _poll(self, poll: _SourcePoll, summary: PassSummary) -> list[_Job]:
+    def _poll(self, poll: SourcePoll, summary: PassSummary) -> list[Job]:
         """The pages of a source to fetch in this pass (module docstring)."""
         items = self._items(poll, summary)
         source = poll.source
@@ -348,11 +264,11 @@ class Watcher:
             if settled and not source.recheck and item.marker == page.marker:
                 summary.known += 1
                 continue
-            jobs.append(_Job(source, item, page))
+            jobs.append(Job(source, item, page))
         poll.pending = len(jobs)
         return jobs
 
-    def _finish(self, poll: _SourcePoll) -> None:
+    def _finish(self, poll: SourcePoll) -> None:
         with self._db() as store:
             state = WatchState(store)
             with state.transaction():
@@ -366,11 +282,11 @@ class Watcher:
                 state.count(poll.source.id, dict(poll.failures))
         poll.finished = True
 
-    def _fetch_all(self, jobs: list[_Job], polls: dict[str, _SourcePoll], summary: PassSummary) -> None:
+    def _fetch_all(self, jobs: list[Job], polls: dict[str, SourcePoll], summary: PassSummary) -> None:
         if not jobs:
             return
         pool = ThreadPoolExecutor(max_workers=FETCH_WORKERS, thread_name_prefix="sitrep-fetch")
-        futures: dict[Future, _Job] = {}
+        futures: dict[Future, Job] = {}
         with self._db() as store:  # pages stored before are asked for conditionally
             known = WatchState(store).validators_of(j.item.url for j in jobs if j.page is not None and j.page.doc)
         try:
@@ -400,7 +316,7 @@ class Watcher:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _page_failed(self, job: _Job, kind: str, message: str, poll: _SourcePoll, summary: PassSummary) -> None:
+    def _page_failed(self, job: Job, kind: str, message: str, poll: SourcePoll, summary: PassSummary) -> None:
         self._fail(kind, job.item.url, message, poll=poll, summary=summary)
         permanent = kind in PERMANENT_FAILURES
         with self._db() as store:
@@ -410,7 +326,7 @@ class Watcher:
             WatchState(store).page_checked(job.item.url, job.source.id, marker,
                                            f"{'failed' if permanent else 'retry'}: {kind}: {message}")
 
-    def _page(self, job: _Job, response: Response, poll: _SourcePoll, summary: PassSummary) -> None:
+    def _page(self, job: Job, response: Response, poll: SourcePoll, summary: PassSummary) -> None:
         """Store a fetched page's article (module docstring)."""
         url, page, source = job.item.url, job.page, job.source
         if response.not_modified:
@@ -492,59 +408,13 @@ class Watcher:
             reconcile(store)
 
     def _alerts(self, summary: PassSummary) -> None:
-        with self._db() as store:
-            state = WatchState(store)
-            unseen = state.unseen_docs()
-            if not state.flag(BASELINE_KEY) and not self.config.alerts_on_first_pass:
-                state.set_baseline(unseen)
-                summary.baseline = len(unseen)
-                return
-            if not unseen:
-                return
-            alerts = compute_alerts(store, self.config.rules, unseen)
-            summary.alerts = state.record_alerts(alerts, unseen, [c.name for c in self.channels])
-            if not state.flag(BASELINE_KEY):
-                state.set_flag(BASELINE_KEY)
+        record_alerts(self._db, self.config, self.channels, summary)
 
     def _deliver(self, summary: PassSummary) -> None:
-        if not self.channels:
-            return
-        by_name = {c.name: c for c in self.channels}
-        with self._db() as store:
-            pending = WatchState(store).pending(by_name)
-        for alert, channel, _attempts in pending:
-            if self.stop.is_set():
-                return
-            try:
-                by_name[channel].send(alert)
-                error = None
-                summary.delivered += 1
-            except DeliveryError as exc:
-                error = str(exc)
-                summary.delivery_failures += 1
-                summary.failures["delivery"] += 1
-                log.warning("delivery: %s: alert %s: %s", channel, alert.id, plain(error))
-            with self._db() as store:
-                state = WatchState(store)
-                if error is None:
-                    state.delivered(alert.id, channel)
-                else:
-                    state.delivery_failed(alert.id, channel, error)
+        deliver_pending(self._db, self.channels, self.stop, summary)
 
     def _report(self, summary: PassSummary) -> None:
-        path = self.config.report
-        if path is None or not (summary.new or summary.revised or summary.alerts or not path.exists()):
-            return
-        from sitrep.publish.report import write_report
-
-        try:
-            with self._db() as store:
-                write_report(store, path)
-        except (OSError, StoreLockedError) as exc:
-            summary.failures["report"] += 1
-            log.warning("report: %s: %s", path, exc)
-            return
-        summary.report = str(path)
+        write_pass_report(self._db, self.config.report, summary)
 
 
 def watch(config: WatchConfig, db_path: str | Path, *, once: bool = False, stop: threading.Event | None = None,

@@ -491,9 +491,16 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
     states = {"government", "foreign_government"}
-    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS and rep is not None \
-            and rep.claimant.kind in ("un", "ngo", "media", "government"):
-        return rep.claimant  # "the agency added" after UNHCR, AFP or a state agency spoke
+    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS:
+        if rep is not None and rep.claimant.kind in ("un", "ngo", "government"):
+            return rep.claimant  # "the agency added" after UNHCR or a state agency spoke
+        # "..., the U.N. refugee agency said. ... aid workers said. Another 40,000 have fled,
+        # the agency said." in an AP story: the UN agency named just before, not the wire.
+        un = last_claimant_before(ctx, sentence.start, kind="un", within=ROLE_LOOKBACK_CHARS)
+        if un is not None:
+            return un
+        if rep is not None and rep.claimant.kind == "media":
+            return rep.claimant  # "the agency added" after AFP spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
                             or {hint.kind, rep.claimant.kind} <= states
                             or _same_kind_family(hint, rep.claimant)):

@@ -416,6 +416,13 @@ def test_claims_every_rule_has_cases(table, rules):
     # periodicals are news outlets, whatever their subject (Syria, Nigeria)
     ("The Relief Bulletin", "Shelling killed 12 civilians in Idlib.", None),
     ("Premium Times", "Gunmen killed 9 villagers in Zamfara.", None),
+    # a statement or report titled at the top, issued by the body it names or the outlet's body (Peru, Nepal, Sri Lanka)
+    ("CVR (Peru)", "Final Report of the Truth and Reconciliation Commission\n\n"
+     "An army patrol killed 62 peasants in Accomarca.", "Truth and Reconciliation Commission"),
+    ("Communist Party of Nepal (Maoist)", "Central Committee\nPress Statement\n\n"
+     "The royal army has murdered more than 6,000 innocent people.", "Communist Party of Nepal"),
+    ("Liberation Tigers of Tamil Eelam", "Statement of the Political Wing\n\n"
+     "Shelling killed 40 civilians in Mullaitivu.", "Liberation Tigers of Tamil Eelam"),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article
@@ -821,3 +828,37 @@ def test_claims_words_of_more_wars(extract_text, text, expected):
 def test_claims_more_speakers(extract_text, text, source):
     claims = _run(extract_text, text)
     assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # initials keep the dot that ends the sentence (Angola, Iraq)
+    ("The war has killed more than 100,000 people, according to U.N. estimates.", "United Nations"),
+    ("The attack killed 12 people, the U.S. military said.", "US Central Command"),
+    # a record of no one named is no claimant (Falklands, Ukraine, Sudan)
+    ("Initial reports indicate that some 250 Argentine troops were killed in the battle.", None),
+    ("Preliminary figures show 40 people were killed in Kherson.", None),
+    ("Early reports suggest 30 civilians died in El Geneina.", None),
+    # a liveblog entry or headline that names its source before a colon (DRC, Gaza)
+    ("08:15 - South Africa's defence force: nine of its soldiers have been killed near Goma.",
+     "South Africa's defence force"),
+    ("Health ministry: 40 killed in strikes on Khan Younis.", "Health ministry"),
+    # after a fronted place, the role and the name in apposition speak (Somalia, Syria)
+    ("At Madina hospital in Mogadishu, the director, Mohamed Yusuf, said 16 wounded soldiers were flown in.",
+     "Mohamed Yusuf"),
+    ("In Aleppo, the hospital's director, Ahmed Hamdo, said 25 people had died.", "Ahmed Hamdo"),
+])
+def test_claims_speaker_forms_of_more_outlets(extract_text, text, source):
+    claims = _run(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,bad", [
+    # when the statement was made is no part of its speaker's name (Algeria, Yemen)
+    ("A security communique on Wednesday said troops had killed 27 militants near Blida.", "Wednesday"),
+    ("The Houthi health office late on Sunday night said 9 people died in Hodeidah.", "Sunday"),
+    # a briefing transcript's label is no part of the name (Iraq)
+    ("Q: General, the information minister said Iraqi forces killed 40 soldiers.", "Q:"),
+])
+def test_claims_speaker_name_without_time_or_label(extract_text, text, bad):
+    claims = _run(extract_text, text)
+    assert claims and all(bad not in (c.source or "") for c in claims), [(c.source, c.rule) for c in claims]

@@ -7,6 +7,9 @@ from sitrep.extract.numbers import find_figures, parse_number
     ("1,600", 1600), ("412", 412), ("half a million", 500_000), ("twenty-three", 23),
     ("2.5 million", 2_500_000), ("a dozen", 12), ("two hundred and five", 205), ("Four", 4),
     ("1.2m", 1_200_000), ("three thousand", 3000), ("two dozen", 24), ("a dozen", 12),
+    # fractions of a scale, as refugee headlines write them (Rwanda 1994, Kosovo 1999)
+    ("a quarter of a million", 250_000), ("three-quarters of a million", 750_000),
+    ("quarter of a million", 250_000), ("half a billion", 500_000_000),
 ])
 def test_numbers_parse_number(text, value):
     assert parse_number(text) == value
@@ -29,6 +32,10 @@ def test_numbers_parse_number(text, value):
     ("Another 1,000 or so crossed into Venezuela", 1000, 1000, 1000, "about"),
     ("20 or more soldiers were killed near Gao", 20, 20, None, "at least"),
     ("some 300 or so families fled Palma", 300, 300, 300, "some"),
+    # "not less than" is a lower bound as "no less than" is (Sierra Leone, Algeria reports)
+    ("not less than 200 bodies were found in Freetown", 200, 200, None, "not less than"),
+    ("not fewer than 40 villagers died near Blida", 40, 40, None, "not fewer than"),
+    ("not more than 30 soldiers were lost at Goose Green", 30, None, 30, "not more than"),
 ])
 def test_numbers_figures_with_bounds(sentence, value, low, high, qualifier):
     fig = find_figures(sentence)[0]

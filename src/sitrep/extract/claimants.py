@@ -66,6 +66,7 @@ def _norm(text: str) -> str:
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 
 
+_INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
 
 
@@ -182,7 +183,9 @@ class ClaimantLexicon:
         "opposition war monitor the Syrian Observatory" is the Observatory, not the
         opposition). Otherwise the phrase as written, with a kind from its words.
         """
-        phrase = phrase.strip(" ,.;:\"'“”‘’()")
+        phrase = phrase.strip(" ,;:\"'“”‘’()")
+        if not _INITIALS_WITH_DOT.search(phrase):  # "U.N." keeps the dot its alias is written with
+            phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
         matches = self.find(phrase, countries, overlapping=True)

@@ -63,15 +63,15 @@ VAGUE_BANDS: dict[str, tuple[int, int | None]] = {
 # Hedges written before a figure, longest first so "more than" wins over "more".
 QUALIFIERS = (
     "at least", "at most", "more than", "less than", "fewer than", "no fewer than",
-    "no less than", "upwards of", "as many as", "as few as", "close to", "nearly",
+    "no less than", "not less than", "not fewer than", "not more than", "upwards of", "as many as", "as few as", "close to", "nearly",
     "almost", "over", "under", "up to", "some", "around", "about", "approximately",
     "roughly", "an estimated", "estimated", "a reported", "just over", "just under",
     "well over", "a total of", "a further", "another",
 )
 # Hedges that are not bounds: they are reported as written but do not set low/high.
-_LOWER_BOUND = {"at least", "more than", "over", "no fewer than", "no less than",
+_LOWER_BOUND = {"at least", "more than", "over", "no fewer than", "no less than", "not less than", "not fewer than",
                 "upwards of", "just over", "well over"}
-_UPPER_BOUND = {"at most", "less than", "fewer than", "up to", "as many as", "under",
+_UPPER_BOUND = {"at most", "not more than", "less than", "fewer than", "up to", "as many as", "under",
                 "just under", "nearly", "almost", "close to"}
 _NOT_A_HEDGE = {"a total of", "a further", "another"}
 
@@ -92,7 +92,7 @@ _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
            r"|\d+(?:\.\d+)?")
 _SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
-    rf"(?:half\s+a\s+(?:million|billion)"
+    rf"(?:(?:half|(?:a\s+|one\s+|three[\s-]+)?quarters?\s+of)\s+a\s+(?:million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
     rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million|dozen)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
     rf"|(?:{_WORD_NUM}))"
@@ -129,14 +129,19 @@ class Figure:
     spelled: bool = False  # written in words ("Four"), which rules out years and codes
 
 
+_FRACTION_OF_SCALE = re.compile(r"(?:a |one |three[ -])?(?P<part>half|quarters?)(?: of)? a (?P<scale>million|billion)")
+
+
 def parse_number(text: str) -> int | None:
     """'1,600' -> 1600, 'half a million' -> 500000, 'twenty-three' -> 23, '2.5 million'."""
     t = " ".join(text.lower().replace("\u2010", "-").split())
     if not t:
         return None
-    if t.startswith("half a "):
-        scale = SCALES.get(t.split()[-1])
-        return scale // 2 if scale else None
+    fraction = _FRACTION_OF_SCALE.fullmatch(t)
+    if fraction:  # "half a million", "a quarter of a million", "three quarters of a billion"
+        scale = SCALES.get(fraction.group("scale"))
+        share = {"half": (1, 2), "quarter": (1, 4), "quarters": (3, 4)}[fraction.group("part")]
+        return scale * share[0] // share[1] if scale else None
     m = re.fullmatch(rf"({_DIGITS})\s*({_SCALE})?", t)
     if m:
         digits = m.group(1)

@@ -146,6 +146,7 @@ class FigureTerms:
     breakdown: re.Pattern[str]
     not_a_count_before: re.Pattern[str]
     container_before: re.Pattern[str]
+    population_after: re.Pattern[str]  # after "X's <figure>": the place's population
     vague_not_claims: frozenset[str]
     negated_before: re.Pattern[str]
     copulas: frozenset[str]
@@ -201,6 +202,7 @@ def load_figure_terms() -> FigureTerms:
                                       re.IGNORECASE),
         container_before=re.compile(_alternation(f["not_a_count_container"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
                                     re.IGNORECASE),
+        population_after=re.compile(r"^\s+" + _alternation(f["population_after_possessive"], prefix=""), re.IGNORECASE),
         vague_not_claims=frozenset(f["not_a_claim_vague"]),
         negated_before=re.compile(_alternation(f["negated_before"]) + r"\s*$", re.IGNORECASE),
         copulas=frozenset(f["copulas"]),

@@ -109,15 +109,18 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
             continue
         if cand.noun and cand.noun.unit:
             continue  # "300 families": a count of groups, not of people
-        view = CategoryView(text, cand, terms, ctx.countries, claimant, claims, parent, q,
-                            [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else [])
-        cat, subgroup, c_rule = category(view)
         who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
             who_rule = "claimant:breakdown"
         if who is None and claimant is None and fallback is not None and _continues_topic(ctx, fallback_rule, q):
             who, who_rule = fallback, fallback_rule
+        # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
+        # figure; an unattributed figure of a primary statement is its publisher's.
+        speaker = who or claimant or ctx.publisher
+        view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q,
+                            [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else [])
+        cat, subgroup, c_rule = category(view)
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)

@@ -10,6 +10,7 @@ Words come from ``attribution`` in data/claim_terms.json.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from bisect import bisect_right
@@ -18,7 +19,7 @@ from typing import Callable
 from ...nlp import Sentence
 from ...records import Claimant
 from ..context import is_country_name
-from ..terms import claim_words, load_attribution_terms
+from ..terms import claim_words, load_attribution_terms, quantities_in
 from .context import ArticleContext
 from .discourse import last_claimant_before, local_name, set_reporter
 
@@ -107,12 +108,18 @@ def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
 
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
-    head = re.match(r"^([^:]{2,40}):\s", sentence.text)
+    # "08:15 - South Africa's defence force: nine of its soldiers ...": a liveblog entry's time first
+    head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it
         who = local_name(ctx, head.group(1)) or ctx.lexicon.resolve(head.group(1), ctx.countries)
-        if who and who.known:
+        if who and not who.known and (who.kind == "unknown" or quantities_in(head.group(1))):
+            who = None  # "Detained activists: 5,300": a label of people, not a source
+        elif who and not who.known:
+            # "South Africa's defence force: nine of its soldiers ...": a body of a known kind
+            who = ctx.lexicon.in_country(who, head.group(1), ctx.countries[0] if ctx.countries else None)
+        if who and (who.known or who.kind != "unknown"):
             return who, "claimant:headline-source"
     return None, ""
 
@@ -166,6 +173,12 @@ _LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|o
                           r"(?:said|says|reported|reports|announced|estimated|confirmed|stated)\b")
 
 
+# "At Madina hospital in Mogadishu, the director, Mohamed Yusuf, said ...": after a fronted
+# place, a role and the name in apposition; parses hang both on the place.
+_ROLE_NAME_SAY = re.compile(r",\s+(?P<who>(?:the|a|an)\s+[a-z][\w\s-]{1,40}?,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),"
+                            r"\s+(?:said|says|told|reported|added)\b")
+
+
 def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
@@ -179,6 +192,11 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who is not None and who.known:
             return who, "claimant:leading-say"
+    m = _ROLE_NAME_SAY.search(sentence.text)
+    if m:
+        who = resolve_subject(ctx, sentence, m.group("who"))
+        if who:
+            return who, "claimant:trailing-say"
     return None, ""
 
 
@@ -390,7 +408,12 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     # the speaker; a name starts after the punctuation that closes a quotation
     span = _QUOTE_END.split(span)[-1]
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    if _INITIALS_END.search(phrase) and (phrase + ".") in span:
+        phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
+    phrase = _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", phrase))
     low = phrase.lower()
+    if _unowned_record_rx().match(low):
+        return None  # "Initial reports indicate", "figures show": a record of no one named
     if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
         return None  # "told the council", "at a press conference": a venue is no claimant
     if _FIGURE_FIRST.match(phrase):
@@ -467,6 +490,21 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
 
 
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+# "A security communique on Wednesday said": the day is when, not part of who.
+_WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?$"
+                         % "|".join(calendar.day_name), re.IGNORECASE)
+# "Q: General, the minister said ...": a briefing transcript's label and the vocative after it.
+_TRANSCRIPT_LABEL = re.compile(r"^[QA]\s*:\s*(?:[A-Z][a-z]+,\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _unowned_record_rx() -> re.Pattern[str]:
+    """Plural record nouns with at most a describing word and no owner ("initial reports",
+    "figures"); "the report said" points back to a report named before, so it is not one."""
+    records = load_attribution_terms().record_nouns | {"reports", "accounts"}
+    nouns = "|".join(sorted((re.escape(n) for n in records if n.endswith("s") or n == "data"), key=len, reverse=True))
+    return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
 _FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = claim_words().role_neutral_subjects
@@ -491,9 +529,16 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
     states = {"government", "foreign_government"}
-    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS and rep is not None \
-            and rep.claimant.kind in ("un", "ngo", "media", "government"):
-        return rep.claimant  # "the agency added" after UNHCR, AFP or a state agency spoke
+    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS:
+        if rep is not None and rep.claimant.kind in ("un", "ngo", "government"):
+            return rep.claimant  # "the agency added" after UNHCR or a state agency spoke
+        # "..., the U.N. refugee agency said. ... aid workers said. Another 40,000 have fled,
+        # the agency said." in an AP story: the UN agency named just before, not the wire.
+        un = last_claimant_before(ctx, sentence.start, kind="un", within=ROLE_LOOKBACK_CHARS)
+        if un is not None:
+            return un
+        if rep is not None and rep.claimant.kind == "media":
+            return rep.claimant  # "the agency added" after AFP spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
                             or {hint.kind, rep.claimant.kind} <= states
                             or _same_kind_family(hint, rep.claimant)):

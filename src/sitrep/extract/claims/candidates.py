@@ -51,6 +51,8 @@ _MONTH_AFTER = re.compile(
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
+# "Sierra Leone's 4.5 million people", "the enclave's estimated 2.3 million residents": a population.
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:country|city|town|enclave|region|province|territory|nation))['’]s?\s+(?:estimated\s+)?$")
 # "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
 _WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -127,6 +129,8 @@ def not_a_count(v: FigureView):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
     if v.words.container_before.search(v.before):
         return REJECT  # "home to some 3 million people", "has around a hundred members": a size
+    if _POSSESSIVE_BEFORE.search(v.before) and v.words.population_after.match(v.after):
+        return REJECT  # "a third of Sierra Leone's 4.5 million people": the population
     if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
         return REJECT  # "several others": too vague to be a figure
     day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
@@ -280,9 +284,27 @@ def running_total(v: FigureView):
     m = _RUNNING_BEFORE.search(v.before)
     if m is None and _RUNNING_FIRST.search(v.before):
         m = _RUNNING_AFTER.match(v.after)
-    if m is None:
-        return None
-    words = [w.lower() for w in _WORD.findall(m.group("label"))]
+    return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
+
+
+# "the number of people who died in the conflict is 69,280", "the number of displaced
+# stood at 1.2 million": the "number of" phrase is the subject, the figure its value.
+# Written on truth-commission and UN report phrasing (Peru, Sri Lanka, Darfur).
+_NUMBER_IS_BEFORE = re.compile(r"\b" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+"
+                               r"(?:is|was|stands\s+at|stood\s+at|is\s+put\s+at|was\s+put\s+at|is\s+estimated\s+at)"
+                               r"\s+(?:(?:an\s+)?estimated\s+)?$", re.IGNORECASE)
+
+
+def number_of_is(v: FigureView):
+    """'the most probable number of people who died ... is 69,280': the subject's "number
+    of" phrase names the people and what happened to them."""
+    m = _NUMBER_IS_BEFORE.search(v.before)
+    return _number_of_label(v, m.group("label"), "figure+number-of-is") if m else None
+
+
+def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
+    """A candidate whose people and quantity come from a "number of <label>" phrase."""
+    words = [w.lower() for w in _WORD.findall(label)]
     noun = next((found[0] for j in range(len(words)) if (found := v.terms.people_at(words, j))), None)
     # the label is not parsed: its verbs are tried as written and as "-e"/"-" stems ("neutralised")
     stems = [w[:-1] if w.endswith("ed") else w for w in words]
@@ -292,8 +314,7 @@ def running_total(v: FigureView):
     if q is None:
         return None  # "the number of checkpoints": nothing happened to anyone
     base = noun or PeopleNoun(("people",), "total", None, None)
-    return Candidate(v.fig, PeopleNoun(base.words, base.category, base.subgroup, base.unit, q), None,
-                     "figure+running-total")
+    return Candidate(v.fig, PeopleNoun(base.words, base.category, base.subgroup, base.unit, q), None, rule)
 
 
 def level_verb(v: FigureView):
@@ -421,6 +442,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     after_casualty_verb,
     casualty_word_after,
     running_total,
+    number_of_is,
     toll_noun_before,
     level_verb,
     figure_ellipsis,

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Callable, Sequence
 
 from ...records import Claim, Claimant
+from ..numbers import find_figures
 from ..terms import ClaimTerms, PeopleNoun
 from .candidates import Candidate
 
@@ -43,6 +44,8 @@ class CategoryWords:
     own_people: re.Pattern[str]
     generic_nouns: frozenset[str]
     group_before: re.Pattern[str]
+    own_side_nouns: frozenset[str]
+    own_losses_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +57,8 @@ def category_words() -> CategoryWords:
                           re.IGNORECASE)
 
     return CategoryWords(alt(data["government_modifiers"]), alt(data["rebel_modifiers"]), alt(data["own_people"]),
-                         frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE))
+                         frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE),
+                         frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE))
 
 
 @dataclass
@@ -173,6 +177,11 @@ def of_people(view: CategoryView):
 _AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w’'\- ]{2,40})", re.IGNORECASE)
 
 
+def _starts_with_figure(text: str) -> bool:
+    figures = find_figures(text[:40])
+    return bool(figures) and figures[0].start == 0
+
+
 def mixed_group(view: CategoryView):
     """'thousands of regime troops and their family members detained': one figure of two
     kinds of people counts people in general."""
@@ -180,8 +189,8 @@ def mixed_group(view: CategoryView):
     if noun is None or view.cand.noun_start is None or view.cand.continues:
         return None
     m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
-    if not m or m.group("rest")[:1].isdigit():
-        return None  # "137 soldiers and 61 civilians": a list of figures, not one group
+    if not m or _starts_with_figure(m.group("rest")):
+        return None  # "137 soldiers and 61 civilians", "three gunmen and five others": a list of figures
     words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
     for i in range(len(words)):
         found = view.terms.people_at(words, i)
@@ -212,12 +221,18 @@ def enemy(view: CategoryView):
 
 
 def own_people(view: CategoryView):
-    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers':
-    the speaker's own side, whatever the noun's usual side."""
-    if view.category not in ("combatants", "government", "rebels") or view.claimant is None:
+    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers',
+    'three of our heroic comrades were martyred', 'Our own casualties were 12 killed': the
+    speaker's own side, whatever the noun's usual side."""
+    if view.claimant is None:
         return None
+    words = category_words()
+    noun = view.cand.noun
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
-    if category_words().own_people.search(between):
+    fighters = view.category in ("combatants", "government", "rebels")
+    comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
+    losses = noun is None and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
+    if losses or (fighters or comrades) and words.own_people.search(between):
         side = SIDE_CATEGORY.get(view.claimant.kind)
         if side:
             return side, view.subgroup, "category:own-side"

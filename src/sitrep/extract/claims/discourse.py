@@ -351,12 +351,44 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if who is not None:
             return who, "claimant:publisher(outlet)"
     head = article.text[:HEADER_CHARS]
-    for line in head.split("\n")[:3]:
-        if load_attribution_terms().report_titles.search(line):
-            who = _primary_publisher(lexicon.find(line, countries))
-            if who is not None:
-                return who, "claimant:publisher(report-title)"
+    titled = [line for line in head.split("\n")[:3] if load_attribution_terms().report_titles.search(line)]
+    for line in titled:
+        who = _primary_publisher(lexicon.find(line, countries))
+        if who is not None:
+            return who, "claimant:publisher(report-title)"
+    if titled:
+        # "Final Report of the Truth and Reconciliation Commission", or a "Press Statement"
+        # under the outlet's own name (an armed group, a commission): the body states its own
+        # figures, whatever kind of body it is, when it is no news outlet.
+        named = _TITLE_BODY.search(titled[0])
+        by_title = _statement_body(named.group("body"), lexicon, countries) if named else None
+        by_outlet = _statement_body(article.outlet or "", lexicon, countries)
+        # "Statement of the Political Wing" under the LTTE's name: a part of the outlet's body
+        if by_title is not None and by_outlet is not None and not by_title.known and len(by_title.name.split()) <= 2:
+            by_title = None
+        who = by_title or by_outlet
+        if who is not None:
+            return who, "claimant:publisher(report-title)"
     return None, ""
+
+
+# "Final Report of the Truth and Reconciliation Commission - General Conclusions"
+_TITLE_BODY = re.compile(r"\b(?:report|statement|release|bulletin|communiqu[eé])\s+(?:of|by|from)\s+(?:the\s+)?"
+                         r"(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|and|for|on|[A-Z][\w'’.-]*))+)", re.IGNORECASE)
+
+
+def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The body a statement or report is issued under, when it is no news outlet."""
+    from ...ingest.outlets import outlet_index
+
+    main = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    if sum(w[:1].isupper() for w in main.split()) < 2 or load_attribution_terms().media_words.search(main) \
+            or main in outlet_index().by_alias or main.casefold() in outlet_index().by_folded:
+        return None
+    who = lexicon.resolve(name, countries)
+    if who is not None and who.known:
+        return who
+    return Claimant(name=main, kind=who.kind if who is not None else "unknown", as_written=name, known=False)
 
 
 # --- the current reporter ---------------------------------------------------------------------

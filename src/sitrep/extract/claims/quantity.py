@@ -107,8 +107,24 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+# "and 11 others were wounded": a continuing figure's own passive predicate, which a parse
+# often hangs on the previous figure's verb ("We lost seven soldiers ... and 11 others ...").
+_OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:also\s+)?(?P<word>[a-z]+)\b")
+
+
+def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'seven soldiers ... and 11 others were wounded': the others' own verb says what."""
+    if not cand.continues or cand.noun_start is None:
+        return None
+    noun = re.match(r"[\w’'-]+", text[cand.noun_start:])  # "others", "more"
+    m = noun and _OWN_PASSIVE.match(text[cand.noun_start + noun.end():])
+    quantity = m and _GROUP_QUANTITY.get(m.group("word"))
+    return (quantity, f"quantity:own-passive({m.group('word')})") if quantity else None
+
+
 _SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
 _LEAVE = claim_words().leave_verbs
+_GROUP_QUANTITY = claim_words().word_quantity
 _FORCE = claim_words().force_verbs
 
 
@@ -156,6 +172,9 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh"
         if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
+        told = next((c for c in tok.children if c.dep_ == "oprd" and c.i in by_index), None)
+        if told is not None and not hypothetical(tok):  # "a siege that left 2,000 people dead"
+            return by_index[told.i], f"quantity:parse({tok.lemma_} {told.lemma_})"
         q = by_index.get(tok.i)
         if q:
             if hypothetical(tok):
@@ -194,7 +213,6 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 _GROUP_CASUALTY = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(dead|killed|slain|wounded|injured|detained|missing|displaced|victims)\b"
                              r"[^.;]{0,80}$", re.IGNORECASE)
-_GROUP_QUANTITY = claim_words().word_quantity
 
 
 def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -246,7 +264,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, partitive_change, own_noun, parse_link, parse_predicate,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, partitive_change, own_noun, continued_passive, parse_link, parse_predicate,
                                             group_casualty_word, nearest_in_clause)
 
 

@@ -226,3 +226,13 @@ def test_events_territory_state_force_nouns(text, place, winner):
 ])
 def test_events_territory_winner_from_side_words(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a liveblog entry's time and label before a colon are no actor: the subject after it is (DRC, Ukraine, Sudan)
+    ("12:30 - Background: the M23 seized the border town of Bunagana in June 2022.", "Bunagana", "opposition"),
+    ("09:40 - Kharkiv region: Russian forces captured the village of Lyptsi overnight.", "Lyptsi", "foreign"),
+    ("16:05 - Update: the RSF took control of the town of Um Rawaba on Monday.", "Um Rawaba", "opposition"),
+])
+def test_events_territory_liveblog_label_is_no_actor(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)

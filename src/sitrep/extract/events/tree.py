@@ -46,7 +46,18 @@ class Trigger:
 
 
 def kids(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
+    found = [c for c in tok.children if c.dep_ in deps]
+    if len(found) > 1 and "nsubj" in deps:
+        # "12:30 - Background: the M23 seized ...": a liveblog entry's label before its colon
+        # is parsed as a second subject; the subject is the one after it.
+        found = [c for c in found if not _label_before_colon(c)] or found
+    return found
+
+
+def _label_before_colon(tok) -> bool:
+    end = tok.right_edge.i
+    doc = tok.doc
+    return tok.dep_ == "nsubj" and (doc[end].text == ":" or end + 1 < len(doc) and doc[end + 1].text == ":")
 
 
 def is_verb(tok) -> bool:

@@ -25,12 +25,12 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
 from .extract.claimants import ClaimantLexicon, load_claimants
 from .extract.numbers import VAGUE_BANDS
+from .lexicon.loader import read_json
 
 SIDE_SOURCES = {"opposition", "government"}
 # The bands a vague gold amount matches in (docs/contract.md: "dozens 24-99, scores 40-99,
@@ -283,7 +283,7 @@ def _demonym_countries() -> dict[str, str]:
     "Azerbaijan" name the same state)."""
     from .extract.gazetteer import get_gazetteer
 
-    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    data = read_json("gazetteer", "countries.json")
     out: dict[str, str] = {}
     for cc, words in data.get("demonyms", {}).items():
         for w in words:

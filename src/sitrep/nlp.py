@@ -46,7 +46,7 @@ _CAPITALISED_LATER = re.compile(r"(?<![\w'’-])(?!(?:Monday|Tuesday|Wednesday|T
 def _figure_regex() -> re.Pattern[str]:
     """A digit, a number word or a vague amount (extract.numbers)."""
     from .extract.numbers import SCALES, TENS, UNITS, VAGUE_BANDS
-    from .extract.terms import load_figure_terms
+    from .lexicon.claim_terms import load_figure_terms
 
     words = set(UNITS) | set(TENS) | set(SCALES) | {w.split()[-1] for w in VAGUE_BANDS} | {"dozens", "scores"}
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -56,14 +56,14 @@ def _figure_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _relatives_regex() -> re.Pattern[str]:
     """'his son', 'her husband': relatives named one by one are a figure too."""
-    from .extract.terms import claim_words
+    from .lexicon.claim_terms import claim_words
 
     kin = "|".join(sorted(claim_words().kin_nouns, key=len, reverse=True))
     return re.compile(rf"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:{kin})\b", re.IGNORECASE)
 
 
 def _has_figure(sentence: str) -> bool:
-    from .extract.terms import load_figure_terms
+    from .lexicon.claim_terms import load_figure_terms
 
     terms = load_figure_terms()
     return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
@@ -77,7 +77,7 @@ def _stem_pattern(stems) -> str:
 
 @lru_cache(maxsize=1)
 def _selection() -> dict:
-    from .extract.events.terms import load_event_terms
+    from .lexicon.event_terms import load_event_terms
 
     return load_event_terms().raw["sentence_selection"]
 
@@ -91,7 +91,7 @@ def _strong_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _casualty_regex() -> re.Pattern[str]:
     """Casualty words (data/claim_terms.json): a claim needs one with a figure of people."""
-    from .extract.terms import trigger_words
+    from .lexicon.claim_terms import trigger_words
 
     stems = sorted({re.escape(w) for w in trigger_words()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
@@ -100,7 +100,7 @@ def _casualty_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _anaphora_openers() -> tuple[str, ...]:
     """Openings that refer back to the previous sentence's figure (claim_terms "anaphora")."""
-    from .extract.terms import load_terms
+    from .lexicon.claim_terms import load_terms
 
     return tuple(a.lower() for a in load_terms().anaphora)
 
@@ -108,7 +108,7 @@ def _anaphora_openers() -> tuple[str, ...]:
 def weak_trigger_words() -> frozenset[str]:
     """Words that start an event rule's trigger and that no strong stem catches, less the
     companion-only ones: selected with a figure or a capitalised name."""
-    from .extract.events.terms import load_event_terms
+    from .lexicon.event_terms import load_event_terms
 
     strong, sel = _strong_regex(), _selection()
     return frozenset(w for w in load_event_terms().any_trigger

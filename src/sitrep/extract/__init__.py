@@ -17,7 +17,7 @@ from .events import build_event_context, events_for_article
 from .front import front_line_events
 from .gazetteer import Gazetteer, get_gazetteer
 from .places import capitalised_candidates, country_context, find_place_mentions
-from .terms import load_terms
+from ..lexicon.claim_terms import load_terms
 
 
 @dataclass(frozen=True)

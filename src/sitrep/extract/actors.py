@@ -14,16 +14,15 @@ count in their own war.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.claim_terms import category_words
+from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
 from ..records import ActorRef
 from .regex_cache import compile_cached
 
@@ -409,18 +408,11 @@ class ActorLexicon:
         return None
 
 
-def _data_files(extra: Iterable[Path], user_dir: str | None) -> list[Path]:
-    files = sorted(Path(str(resources.files("sitrep") / "data" / "actors")).glob("*.json"))
-    if user_dir:
-        files += sorted((Path(user_dir) / "actors").glob("*.json"))
-    return files + [Path(p) for p in extra]
-
-
 @lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...], user_dir: str | None) -> ActorLexicon:
     lex = ActorLexicon()
-    for path in _data_files(extra, user_dir):
-        lex.add_file(json.loads(path.read_text(encoding="utf-8")))
+    for path in lexicon_files("actors", extra, user_dir or ""):
+        lex.add_file(read_json_file(path))
     return lex
 
 
@@ -430,23 +422,12 @@ def load_actors(extra_paths: Sequence[Path] = ()) -> ActorLexicon:
     Later files win where an alias means different actors in the same war, so a user file
     can correct the packaged data. The lexicon is cached per set of files.
     """
-    return _load(tuple(Path(p) for p in extra_paths), os.environ.get("SITREP_DATA_DIR"))
-
-
-@lru_cache(maxsize=1)
-def _side_modifiers() -> dict[str, str]:
-    """Lowercase side words ('rebel', 'junta', 'pro-government') -> side, from the claim
-    terms' categories (the words that give fighters a side)."""
-    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
-    cats = data["categories"]
-    out = {w: "opposition" for w in cats["rebel_modifiers"]}
-    out.update({w: "government" for w in cats["government_modifiers"]})
-    return out
+    return _load(tuple(Path(p) for p in extra_paths), overlay_dir())
 
 
 def _modifier_side(words: list[str]) -> str | None:
     """The side a lowercase side word before the head of a phrase names, when only one side is named."""
-    mods = _side_modifiers()
+    mods = category_words().sides
     # lowercase words only (a capital starts a name: "Rebel Alliance"), but the first word may
     # carry a sentence's capital ("Rebel commander X")
     lowered = [words[0][:1].lower() + words[0][1:]] + words[1:-1] if words else []

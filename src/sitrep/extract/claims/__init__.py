@@ -23,7 +23,7 @@ from typing import Sequence
 from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
-from ..terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
+from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
 from .attribution import (
     SENTENCE_RULES,
     according_covers,

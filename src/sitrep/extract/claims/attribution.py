@@ -18,7 +18,7 @@ from typing import Callable
 from ...nlp import Sentence
 from ...records import Claimant
 from ..context import is_country_name
-from ..terms import claim_words, load_attribution_terms
+from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from .context import ArticleContext
 from .discourse import last_claimant_before, local_name, set_reporter
 

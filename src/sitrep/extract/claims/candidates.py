@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..numbers import MAX_PEOPLE, Figure, find_figures
-from ..terms import ClaimTerms, FigureTerms, PeopleNoun, claim_words, load_figure_terms
+from ...lexicon.claim_terms import ClaimTerms, FigureTerms, PeopleNoun, claim_words, load_figure_terms
 
 # Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.

@@ -18,7 +18,7 @@ from typing import Sequence
 from ...nlp import MAX_SENTENCE_CHARS, Sentence
 from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
-from ..terms import claim_words, load_attribution_terms, rank_prefix
+from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext, Reporter
 
 # How many sentences on a reporter may carry into the next paragraph when the sentence
@@ -362,7 +362,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 # --- the current reporter ---------------------------------------------------------------------
 
 def set_reporter(ctx: ArticleContext, claimant: Claimant, sentence: Sentence, rule: str) -> None:
-    from ..terms import quantities_in
+    from ...lexicon.claim_terms import quantities_in
 
     ctx.reporter = Reporter(claimant, sentence.index, ctx.line_of(sentence.start), rule,
                             quantities_in(sentence.text))
@@ -445,7 +445,7 @@ def source_lines(ctx: ArticleContext, claims: list[Claim]) -> None:
 def unverified_after(ctx: ArticleContext, claims: list[Claim]) -> None:
     """'The figures could not be independently verified.' said right after figures marks
     them unverified."""
-    from ..terms import load_figure_terms
+    from ...lexicon.claim_terms import load_figure_terms
 
     pattern = load_figure_terms().unverified
     with_claims = {c.sentence_start for c in claims}

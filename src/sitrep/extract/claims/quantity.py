@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from ..terms import ClaimTerms, claim_words, load_figure_terms
+from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms
 from .attribution import token_at
 from .candidates import Candidate
 

@@ -32,7 +32,7 @@ from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
 from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
-from .terms import EventTerms, load_event_terms
+from ...lexicon.event_terms import EventTerms, load_event_terms
 from .territory import Env, territory_trigger
 from .tree import Trigger, clause_of, clauses_above
 from .when import event_date

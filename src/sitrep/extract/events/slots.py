@@ -17,7 +17,7 @@ from ...nlp import Sentence
 from ...records import PlaceMention
 from ..spans import starting_in
 from .context import EventContext
-from .terms import EventTerms
+from ...lexicon.event_terms import EventTerms
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
 
 # How many sentences back "the city" may look for the place it stands for; tuned on the

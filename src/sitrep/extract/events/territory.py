@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...records import PlaceMention
-from ...lexicon.event_terms import EventTerms
-from .tree import PRONOUNS, Trigger, dobj_heads, is_noun, is_time, is_verb, kids
+from ...lexicon.event_terms import EventTerms, load_event_terms
+from .tree import Trigger, dobj_heads, is_noun, is_time, is_verb, kids
 
 KIND = "territory_change"
 
@@ -106,7 +106,7 @@ def _subject_place_roots(verb, env: Env | None = None) -> list:
         subj = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i and c.i in env.pidx]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
-    roots = [x for x in subj if x.lower_ not in PRONOUNS]
+    roots = [x for x in subj if x.lower_ not in load_event_terms().words("pronouns")]
     if any(x.lower_ in ("which", "that") for x in subj):
         roots.append(verb.head)  # "Aleppo, which fell to the rebels"
     return roots

@@ -10,7 +10,6 @@ from ...lexicon.event_terms import load_event_terms
 # Dependency labels that open a clause of its own: its places belong to its own trigger.
 CLAUSE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "csubj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-PRONOUNS = frozenset("it they he she we them its their his her this which that who".split())
 # How many heads up the parse a clause walk may climb ("unable to prevent X being overrun"
 # is three steps); tuned on the seeds and the sample.
 MAX_CHAIN = 6

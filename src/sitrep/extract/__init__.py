@@ -15,8 +15,10 @@ from .claims import attach_places, build_context, extract_claims, finish_article
 from .context import article_countries
 from .events import build_event_context, events_for_article
 from .front import front_line_events
-from .gazetteer import Gazetteer, get_gazetteer
-from .places import capitalised_candidates, country_context, find_place_mentions
+from .gazetteer import get_gazetteer
+from .gazetteer.lookup import Gazetteer
+from .places import find_place_mentions
+from .places.candidates import capitalised_candidates, country_context
 from ..lexicon.claim_terms import load_terms
 
 

@@ -259,7 +259,8 @@ def events_from_text(article: Article, claimants: ClaimantLexicon | None = None)
     the war its actors belong to)."""
     from ...nlp import parse, worth_parsing
     from .. import default_extractor
-    from ..places import capitalised_candidates, country_context, find_place_mentions
+    from ..places import find_place_mentions
+    from ..places.candidates import capitalised_candidates, country_context
 
     ex = default_extractor()
     sentences = split_sentences(article.text)

@@ -24,31 +24,16 @@ from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
-from .attribution import (
-    SENTENCE_RULES,
-    according_covers,
-    attribute_sentence,
-    clause_attribution,
-    leading_speaker,
-    speech_between,
-    speech_covers,
-    trailing_say,
-)
-from .candidates import Candidate, enumerated_people, sentence_candidates
+from .attribution import SENTENCE_RULES, attribute_sentence, trailing_say
+from .candidates import enumerated_people, sentence_candidates
+from .figure_view import Candidate
 from .category import CategoryView, category
 from .context import ArticleContext
-from .discourse import (
-    attributed_after,
-    source_lines,
-    unverified_after,
-    build_context,
-    current_reporter,
-    one_figure_once,
-    publisher_fallback,
-    set_reporter,
-)
+from .after_article import attributed_after, one_figure_once, publisher_fallback, source_lines, unverified_after
+from .discourse import build_context, current_reporter, set_reporter
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
+from .subjects import according_covers, clause_attribution, leading_speaker, speech_between, speech_covers
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",

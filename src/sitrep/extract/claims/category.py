@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from ...records import Claim, Claimant
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words
-from .candidates import Candidate
+from .figure_view import Candidate
 
 # An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
 # armed side; government is state forces and their allied militias).

@@ -31,7 +31,9 @@ from ..spans import by_start, starting_in
 from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
-from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
+from .antecedents import antecedent, place_after
+from .place_tokens import add_known_names, known_names, place_index
+from .slots import places_of
 from ...lexicon.event_terms import EventTerms, load_event_terms
 from .territory import Env, territory_trigger
 from .tree import Trigger, clause_of, clauses_above
@@ -173,7 +175,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
 
 def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[PlaceMention],
                        mentions: list[PlaceMention]) -> tuple[list[PlaceMention], str]:
-    """'the city', 'the town' resolved for events by ``slots.antecedent`` (the most named
+    """'the city', 'the town' resolved for events by ``antecedents.antecedent`` (the most named
     town of the last sentences, tuned on how news reports a capture), not by the nearest
     city: "Rebels closed in on Hama ... the army announced the fall of the city"."""
     kinds = ctx.terms.words("anaphoric_places")

@@ -61,6 +61,7 @@ class Context:
     def __post_init__(self) -> None:
         self.rank = {cc: i for i, cc in enumerate(self.countries)}
 
+
 def _score(cand: Candidate, ctx: Context, qualifier: Qualifier | None, key: str) -> float:
     p = cand.place
     s = POPULATION_WEIGHT * math.log10(max(p.population, 0) + 1)

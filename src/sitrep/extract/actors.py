@@ -25,7 +25,7 @@ from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import category_words
 from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
 from ..records import ActorRef
-from .regex_cache import compile_cached
+from .name_text import alias_regex, capital_word_before
 
 GENERIC_CONFLICT = "generic"
 # All-capital aliases up to this length are acronyms matched only as written ("SNA", "RSF",
@@ -35,9 +35,6 @@ ACRONYM_MAX_LEN = 5
 # covers "United Arab Emirates-backed" plus two intervening words.
 LEFT_WINDOW = 60
 
-_SEP = r"(?:\s+|\s*[-‐‑–]\s*)"  # a space or a hyphen between alias words
-_LEFT_EDGE = r"(?<![\w])(?<![Pp]ro-)(?<![Aa]nti-)(?<![Nn]on-)"
-_RIGHT_EDGE = r"(?![\w])"
 
 # "<State>-backed [word [word]]" just left of a match.
 _BACKED_LEFT = re.compile(
@@ -45,8 +42,9 @@ _BACKED_LEFT = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,2}$")
 # "pro-X" / "anti-X" just left of a match ("pro-Iranian militias", "anti-junta forces").
 _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+)\s+(?:[\w’'-]+\s+){0,1}$")
-# A capitalised word just left of a side word ("Syrian rebels", "Eritrean troops").
-_CAP_LEFT = re.compile(r"(?<![\w-])(?P<mod>[A-Z][\w’'-]+)\s+$")
+# Characters left of a generic word searched for a capitalised word before it ("Syrian
+# rebels", "Lord's Resistance Army").
+CAPITAL_WINDOW = 30
 _BACKED_PHRASE = re.compile(
     r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
 _PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -98,41 +96,6 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) <= ACRONYM_MAX_LEN and not any(c.islower() for c in letters)
 
 
-def _char_pattern(ch: str) -> str:
-    if ch == " ":
-        return _SEP
-    if ch == "'":
-        return "['’]"
-    return re.escape(ch)
-
-
-def _trie_regex(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
-    """One regex for many aliases, shaped as a trie so that matching is fast.
-
-    A node that ends an alias and also continues makes its continuation optional and
-    greedy, so the longest alias at a position wins and backtracking falls back to the
-    shorter one when the word boundary after the longer one fails.
-    """
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    if not trie:
-        return None
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return compile_cached(_LEFT_EDGE + "(?:" + emit(trie) + ")" + _RIGHT_EDGE, flags)
-
-
 @dataclass
 class ActorLexicon:
     """Alias -> actors, state names, and which side each outside backer's clients are on."""
@@ -177,8 +140,8 @@ class ActorLexicon:
 
     def _regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if self._ci is None and self._cs is None:
-            self._ci = _trie_regex(self.entries, re.IGNORECASE)
-            self._cs = _trie_regex(self.acronyms, 0)
+            self._ci = alias_regex(self.entries, re.IGNORECASE)
+            self._cs = alias_regex(self.acronyms, 0)
         return self._ci, self._cs
 
     # -- context -----------------------------------------------------------------------------
@@ -276,8 +239,7 @@ class ActorLexicon:
                 continue
             written = text[start:end]
             if (entry.conflict == GENERIC_CONFLICT and " " not in written.strip()
-                    and written[:1].isupper() and _CAP_LEFT.search(text[max(0, start - 30):start])
-                    and not self._is_modifier(text, start)):
+                    and written[:1].isupper() and self._ends_a_name(text, start)):
                 continue  # "Army" in "Lord's Resistance Army": part of a name no file knows
             match = ActorMatch(start, end, entry.ref(written), written, entry.conflict,
                                entry.generic, entry.backer)
@@ -285,9 +247,11 @@ class ActorLexicon:
             out.append(match)
         return out
 
-    def _is_modifier(self, text: str, start: int) -> bool:
-        m = _CAP_LEFT.search(text[max(0, start - 30):start])
-        return bool(m) and _norm(m.group("mod")) in self.states
+    def _ends_a_name(self, text: str, start: int) -> bool:
+        """A capitalised word before a generic word that is no state's name: the word ends
+        another body's name ("Lord's Resistance Army"), it does not name a side ("Syrian army")."""
+        word = capital_word_before(text, start, max(0, start - CAPITAL_WINDOW))
+        return word is not None and _norm(word[1]) not in self.states
 
     def _extend_left(self, text: str, match: ActorMatch, entry: ActorEntry,
                      out: list[ActorMatch], ctx: Sequence[str]) -> None:
@@ -304,26 +268,22 @@ class ActorLexicon:
             match.backer = prev.backer
             match.actor.as_written = match.alias
             return
-        for rx in (_BACKED_LEFT, _PRO_ANTI_LEFT):
-            m = rx.search(left)
-            if m:
-                break
+        m = _BACKED_LEFT.search(left) or _PRO_ANTI_LEFT.search(left)
+        if m is not None:
+            start, backer = lo + m.start(), m.groupdict().get("backer")
         else:
             # Only a state's name counts as a modifier ("Eritrean troops"): other capitalised
             # words before a side word are mostly sentence starts ("Underpaid soldiers").
-            m = _CAP_LEFT.search(left) if entry.conflict == GENERIC_CONFLICT else None
-            if m and _norm(m.group("mod")) not in self.states:
-                m = None
-        if m is None:
-            return
-        start = lo + m.start()
+            word = capital_word_before(text, match.start, lo) if entry.conflict == GENERIC_CONFLICT else None
+            if word is None or _norm(word[1]) not in self.states:
+                return
+            start, backer = word[0], None
         phrase = text[start:match.end]
         if entry.conflict == GENERIC_CONFLICT:
             ref = self.infer(phrase, ctx)
             match.actor, match.generic, match.conflict = ref, ref.side == "unknown", None
         else:
             match.actor.as_written = phrase
-        backer = m.groupdict().get("backer")
         if backer:
             match.backer = self.states.get(_norm(backer), (None, backer.strip()))[1]
         match.start, match.alias, match.rule = start, phrase, "inferred"

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..lexicon.actor_words import actor_words, staff_at, state_body_titles
 from ..lexicon.claim_terms import demonym_words, rank_prefix
 from ..lexicon.loader import lexicon_files, read_json, read_json_file
 from ..records import Claimant
+from .name_text import alias_regex, trie_pattern, word_before
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -27,6 +28,8 @@ _MAX_NAME_WORDS = 14
 _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
+# Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
+NAME_WORD_WINDOW = 40
 
 
 @dataclass(slots=True)
@@ -58,25 +61,22 @@ def _norm(text: str) -> str:
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 
 
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
-
-
 def _tail_of_name(text: str, start: int) -> bool:
     """Whether a match at ``start`` ends a longer proper name ("Ansar al-Sunna Army",
     "Baloch Liberation Army"): the word before has a capital and is no demonym or country
     ("the Syrian army" is Syria's)."""
     from .context import is_country_name
 
-    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    if m is None:
+    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
+    if found is None:
         return False
-    word = m.group(1)
+    word_start, word = found
     if not any(ch.isupper() for ch in word) or word.lower() in ("the", "a", "an"):
         return False
     bare = re.sub(r"['’]s$", "", word)
     if bare.lower() in demonym_words() or is_country_name(bare):
         return False
-    before = text[:max(0, start - len(m.group(0)))].rstrip()
+    before = text[:word_start].rstrip()
     return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
 
 
@@ -113,9 +113,7 @@ class ClaimantLexicon:
         if self._regex is None:
             # A trie-shaped alternation: one flat alternation of ~800 aliases cost 13 ms
             # per article; the trie is several times faster (same matches, longest first).
-            from .actors import _trie_regex
-
-            self._regex = _trie_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
+            self._regex = alias_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
         return self._regex
 
     def _pick(self, alias: str, countries: Sequence[str], original: str) -> _Entry | None:
@@ -346,26 +344,6 @@ def _state_forms() -> frozenset[str]:
     demonyms = {d for forms in countries.get("demonyms", {}).values() for d in forms}
     return frozenset(f for st in data.get("states", ()) for f in st.get("forms", ())
                      if f[:1].isupper() and f not in demonyms)
-
-
-def trie_pattern(keys: Iterable[str]) -> str:
-    """One alternation for many lowercase phrases, shaped as a trie (several times faster
-    than a flat alternation of hundreds of names); spaces match any run of spaces."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 @lru_cache(maxsize=1)

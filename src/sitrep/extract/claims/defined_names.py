@@ -8,6 +8,7 @@ import re
 from typing import Sequence
 
 from ...records import Claimant
+from ..name_text import trie_pattern
 from ..claimants import ClaimantLexicon
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext
@@ -62,8 +63,6 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
 
 
 def _title_regex() -> re.Pattern[str]:
-    from ..claimants import trie_pattern
-
     return re.compile(rf"(?<![\w-])(?:{trie_pattern(load_attribution_terms().title_words)})(?![\w-])", re.IGNORECASE)
 
 

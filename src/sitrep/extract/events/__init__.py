@@ -35,7 +35,8 @@ from .antecedents import antecedent, place_after
 from .place_tokens import add_known_names, known_names, place_index
 from .slots import places_of
 from ...lexicon.event_terms import EventTerms, load_event_terms
-from .territory import Env, territory_trigger
+from .territory import territory_trigger
+from .territory_env import Env
 from .tree import Trigger, clause_of, clauses_above
 from .when import event_date
 

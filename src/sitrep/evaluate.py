@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
-from .extract.claimants import ClaimantLexicon, load_claimants
+from .extract.claimant_files import load_claimants
+from .extract.claimants import ClaimantLexicon
 from .extract.numbers import VAGUE_BANDS
 from .lexicon.loader import read_json
 

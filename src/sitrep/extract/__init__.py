@@ -10,7 +10,8 @@ from ..nlp import Sentence, parse, split_sentences, worth_parsing
 from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
-from .claimants import ClaimantLexicon, load_claimants
+from .claimant_files import load_claimants
+from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article

@@ -19,6 +19,7 @@ from typing import Sequence
 from ...nlp import Sentence
 from ...records import Article, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
+from ..state_bodies import state_body_index
 from ...lexicon.claim_terms import load_attribution_terms
 from .context import ArticleContext, Reporter
 from .defined_names import SPOKESPEOPLE, local_names
@@ -69,9 +70,7 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
 def state_body_mentions(text: str, lexicon: ClaimantLexicon) -> list[ClaimantMatch]:
     """Bodies named with their state anywhere in the text ("the Azerbaijani Ministry of
     Health"), so that "the ministry" later points back to them."""
-    from ..claimants import _state_body_index
-
-    regex = _state_body_index()[0]
+    regex = state_body_index()[0]
     out = []
     for m in regex.finditer(text):
         who = lexicon.state_body(m.group(0))

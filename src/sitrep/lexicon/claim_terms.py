@@ -249,6 +249,11 @@ class ClaimWords:
     locative_words: tuple[str, ...]
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
+    sentence_casualty_verbs: frozenset[str]
+    attribution_cues: frozenset[str]
+    breakdown_openers: dict[str, tuple[str, ...]]  # quantity -> nouns after "among the"
+    year_cues_before: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +261,8 @@ def claim_words() -> ClaimWords:
     w = read_json("claim_terms.json")["words"]
     sets = {k: frozenset(v) for k, v in w.items() if isinstance(v, list) and k not in ("label_words", "locative_words")}
     return ClaimWords(**sets, word_quantity=dict(w["word_quantity"]), label_words=tuple(w["label_words"]),
-                      locative_words=tuple(w["locative_words"]))
+                      locative_words=tuple(w["locative_words"]),
+                      breakdown_openers={q: tuple(v) for q, v in w["breakdown_openers"].items()})
 
 
 @lru_cache(maxsize=1)

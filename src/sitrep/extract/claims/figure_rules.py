@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
 from ...lexicon.claim_terms import PeopleNoun, claim_words
+from ...lexicon.date_words import date_words
 from .figure_view import REJECT, Candidate, FigureView
 
 
@@ -22,7 +23,6 @@ MAX_TOLL_DISTANCE = 7
 MAX_LEVEL_CONTEXT = 16
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|by|until|of|during|year|early|late|mid|before|after|between|and|to)\s*$", re.I)
 _DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|number of (?:the )?dead|number of deaths|"
                          r"number of people killed|dead|deaths|fatalities|death count)\b")
 # The people a death toll counts: everyone, killed.
@@ -34,18 +34,19 @@ _PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
 _STOP_WORDS = claim_words().stop_words
-_AUXILIARIES = frozenset({"have", "has", "had", "been", "being"})
 _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
-_MONTHS = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
-    re.IGNORECASE,
-)
-_MONTH_AFTER = re.compile(
-    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _date_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A month name just before or after a figure ("September 29", "29 September"), a word
+    that makes the number before it a year ("in 2011"): (month before, month after, year cue)."""
+    months = "|".join(sorted(date_words().months, key=len, reverse=True))  # "jan", "january", "sept"
+    cues = "|".join(sorted(claim_words().year_cues_before, key=len, reverse=True))
+    return (re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE), re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{cues})\s*$", re.IGNORECASE))
+
+
 # "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
 _WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -90,11 +91,12 @@ def not_a_count(v: FigureView):
     if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
         return REJECT  # "several others": too vague to be a figure
     day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
-    if day_or_year and (_MONTHS.search(v.before) or _MONTH_AFTER.match(v.after)):
+    month_before, month_after, year_before = _date_context()
+    if day_or_year and (month_before.search(v.before) or month_after.match(v.after)):
         return REJECT  # "September 29", "29 September 2023"
     if v.words.negated_before.search(v.before):
         return REJECT  # "no one was killed", "not one soldier"
-    if v.year_like and _YEAR_BEFORE.search(v.before):
+    if v.year_like and year_before.search(v.before):
         return REJECT  # "in 2011 people rose up": a year
     if _WHOLE_AFTER_PART.search(v.before):
         return REJECT
@@ -159,7 +161,7 @@ def people_noun_after(v: FigureView):
             rest = lowered[i + 1: i + 4]
             if any(r in v.words.bare_casualty_words for r in rest[:3]):
                 return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
-        if i == 0 and w in _AUXILIARIES:
+        if i == 0 and w in claim_words().perfect_auxiliaries:
             # "2 million have fled abroad", "300 had been killed"
             rest = lowered[1:4]
             if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):

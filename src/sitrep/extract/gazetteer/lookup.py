@@ -4,6 +4,7 @@ ranking and gating thresholds of a name's candidates."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -52,9 +53,14 @@ _QUERY_MEMO_MAX = 50_000
 def _written_as_abbreviation(name: str) -> bool:
     """'U.S.', 'US', 'Ill.', 'NSW', 'Qld' as written: dotted or all capitals (not 'us')."""
     name = name.strip()
-    undotted = read_json("gazetteer", "admin_names.json")["undotted_abbreviations"]  # "Qld"
     return name.endswith(".") or (name.isupper() and len(name) >= 2) or (
-        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in undotted)
+        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in _undotted_abbreviations())
+
+
+@functools.cache
+def _undotted_abbreviations() -> frozenset[str]:
+    """Abbreviations in title case without a dot that are written as names ("Qld")."""
+    return frozenset(read_json("gazetteer", "admin_names.json")["undotted_abbreviations"])
 
 
 def _affix_pattern(prefixes: Sequence[str], suffixes: Sequence[str]) -> re.Pattern[str]:

@@ -1,9 +1,10 @@
 """Who claims a figure: the claimants lexicon and the canonicaliser.
 
 The lexicon is data, loaded by ``claimant_files`` (``data/claimants/*.json`` plus any
-``$SITREP_DATA_DIR/claimants/*.json`` a user adds). Aliases that are ambiguous across wars ("the army", "state television")
-live in ``context_aliases`` and only count when the article is about that file's countries.
-A claimant that no file knows is kept as written, with a kind guessed from its words.
+``$SITREP_DATA_DIR/claimants/*.json`` a user adds). Aliases that are ambiguous across wars
+("the army", "state television") live in ``context_aliases`` and only count when the article
+is about that file's countries. A claimant that no file knows is kept as written, with a
+kind guessed from its words.
 """
 
 from __future__ import annotations

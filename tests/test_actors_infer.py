@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.actors import infer_actor
+from sitrep.extract.actor_infer import infer_actor
 
 
 @pytest.mark.parametrize("phrase,countries,side", [

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from sitrep.extract.claimants import load_claimants
+from sitrep.extract.claimant_files import load_claimants
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,8 @@ def test_events_types_negatives(text):
 def test_events_types_fatalities_from_same_sentence(extractor):
     from sitrep.extract.events import build_event_context, events_for_article
     from sitrep.extract.gazetteer import get_gazetteer
-    from sitrep.extract.places import capitalised_candidates, find_place_mentions
+    from sitrep.extract.places import find_place_mentions
+    from sitrep.extract.places.candidates import capitalised_candidates
     from sitrep.nlp import parse, split_sentences
 
     text = "Russian airstrikes on Idlib killed at least 12 civilians on Monday, rescuers said."

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from sitrep.extract import regex_cache
-from sitrep.extract.actors import _trie_regex
+from sitrep.extract.name_text import alias_regex
 
 # Aliases from several wars; the trie makes them one long pattern.
 ALIASES = [f"{word} {chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}"
@@ -29,7 +29,7 @@ def _spans(rx):
 
 
 def test_regex_cache_matches_like_re_compile_and_is_reused(cache):
-    fresh = _trie_regex([a.lower() for a in ALIASES], re.IGNORECASE)
+    fresh = alias_regex([a.lower() for a in ALIASES], re.IGNORECASE)
     assert len(fresh.pattern) >= regex_cache.MIN_CACHED_PATTERN
     files = list(cache.glob("*.bin"))
     assert len(files) == 1
@@ -42,7 +42,7 @@ def test_regex_cache_matches_like_re_compile_and_is_reused(cache):
 
 
 def test_regex_cache_damaged_file_is_rebuilt(cache):
-    pattern = _trie_regex([a.lower() for a in ALIASES], re.IGNORECASE).pattern
+    pattern = alias_regex([a.lower() for a in ALIASES], re.IGNORECASE).pattern
     (path,) = cache.glob("*.bin")
     raw = path.read_bytes()
     path.write_bytes(raw[: len(raw) // 2])  # cut in half, as by a full disk
@@ -60,5 +60,5 @@ def test_regex_cache_read_only_folder_still_compiles(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("SITREP_CACHE_DIR", str(blocked))
-    pattern = _trie_regex([a.lower() for a in ALIASES], re.IGNORECASE).pattern
+    pattern = alias_regex([a.lower() for a in ALIASES], re.IGNORECASE).pattern
     assert _spans(regex_cache.compile_cached(pattern, re.IGNORECASE)) == _spans(re.compile(pattern, re.IGNORECASE))

@@ -4,7 +4,8 @@ import zipfile
 
 import pytest
 
-from sitrep.extract.gazetteer import Gazetteer, extra_db_path, import_geonames
+from sitrep.extract.gazetteer import extra_db_path, import_geonames
+from sitrep.extract.gazetteer.lookup import Gazetteer
 
 # Made-up places in GeoNames dump format (19 tab-separated columns).
 _ROWS = [

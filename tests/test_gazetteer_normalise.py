@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.extract.gazetteer import normalise, skeleton
+from sitrep.extract.gazetteer.names import normalise, skeleton
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from sitrep.extract.actors import load_actors
-from sitrep.extract.claimants import load_claimants
+from sitrep.extract.claimant_files import load_claimants
 from sitrep.records import Article
 
 

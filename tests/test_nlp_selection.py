@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from sitrep import nlp
-from sitrep.extract.events.terms import load_event_terms
+from sitrep.lexicon.event_terms import load_event_terms
 from sitrep.records import Article
 
 

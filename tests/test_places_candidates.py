@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.extract.places import capitalised_candidates
+from sitrep.extract.places.candidates import capitalised_candidates
 
 
 def _texts(text):

@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.extract.gazetteer import get_gazetteer
-from sitrep.extract.places import capitalised_candidates, country_context, find_place_mentions
+from sitrep.extract.places import find_place_mentions
+from sitrep.extract.places.candidates import capitalised_candidates, country_context
 
 
 @pytest.fixture(scope="module")

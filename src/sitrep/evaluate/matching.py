@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
 from ..extract.claimants import ClaimantLexicon
 from ..extract.numbers import VAGUE_BANDS
+from ..lexicon.loader import read_json
 from .gold import GoldClaim
 
 SIDE_SOURCES = {"opposition", "government"}
@@ -77,7 +76,7 @@ def _demonym_countries() -> dict[str, str]:
     "Azerbaijan" name the same state)."""
     from ..extract.gazetteer import get_gazetteer
 
-    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    data = read_json("gazetteer", "countries.json")
     out: dict[str, str] = {}
     for cc, words in data.get("demonyms", {}).items():
         for w in words:

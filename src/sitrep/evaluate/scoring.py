@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..extract.claimants import ClaimantLexicon, load_claimants
+from ..extract.claimant_files import load_claimants
+from ..extract.claimants import ClaimantLexicon
 from .gold import GoldEvent, GoldSet, load_gold_set
 from .matching import ClaimLike, EventLike, claim_key, place_key, rule_of, show_value, value_matches, same_claimant
 

@@ -10,14 +10,17 @@ from ..nlp import Sentence, parse, split_sentences, worth_parsing
 from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
-from .claimants import ClaimantLexicon, load_claimants
+from .claimant_files import load_claimants
+from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article
 from .front import front_line_events
-from .gazetteer import Gazetteer, get_gazetteer
-from .places import capitalised_candidates, country_context, find_place_mentions
-from .terms import load_terms
+from .gazetteer import get_gazetteer
+from .gazetteer.lookup import Gazetteer
+from .places import find_place_mentions
+from .places.candidates import capitalised_candidates, country_context
+from ..lexicon.claim_terms import load_terms
 
 
 @dataclass(frozen=True)

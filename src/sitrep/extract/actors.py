@@ -14,18 +14,16 @@ count in their own war.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
 from ..records import ActorRef
-from .regex_cache import compile_cached
+from .name_text import alias_regex, capital_word_before
 
 GENERIC_CONFLICT = "generic"
 # All-capital aliases up to this length are acronyms matched only as written ("SNA", "RSF",
@@ -35,9 +33,6 @@ ACRONYM_MAX_LEN = 5
 # covers "United Arab Emirates-backed" plus two intervening words.
 LEFT_WINDOW = 60
 
-_SEP = r"(?:\s+|\s*[-‐‑–]\s*)"  # a space or a hyphen between alias words
-_LEFT_EDGE = r"(?<![\w])(?<![Pp]ro-)(?<![Aa]nti-)(?<![Nn]on-)"
-_RIGHT_EDGE = r"(?![\w])"
 
 # "<State>-backed [word [word]]" just left of a match.
 _BACKED_LEFT = re.compile(
@@ -45,19 +40,9 @@ _BACKED_LEFT = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,2}$")
 # "pro-X" / "anti-X" just left of a match ("pro-Iranian militias", "anti-junta forces").
 _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+)\s+(?:[\w’'-]+\s+){0,1}$")
-# A capitalised word just left of a side word ("Syrian rebels", "Eritrean troops").
-_CAP_LEFT = re.compile(r"(?<![\w-])(?P<mod>[A-Z][\w’'-]+)\s+$")
-_BACKED_PHRASE = re.compile(
-    r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
-_PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
-# Words after "pro-"/"anti-" that mean the state itself.
-_STATE_WORDS = frozenset({"government", "regime", "junta", "army", "military", "state", "kremlin",
-                          "moscow", "kyiv", "kinshasa", "damascus", "khartoum"})
-# Head nouns that name armed state forces when preceded by a state's demonym.
-_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "army", "military", "armed forces",
-                          "warplanes", "jets", "navy", "air force", "servicemen", "commandos",
-                          "marines", "paratroopers", "special forces", "federal forces", "federal troops"})
-_OPPOSITE = {"government": "opposition", "opposition": "government"}
+# Characters left of a generic word searched for a capitalised word before it ("Syrian
+# rebels", "Lord's Resistance Army").
+CAPITAL_WINDOW = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +78,7 @@ class ActorMatch:
     rule: str = "lexicon"  # lexicon | compound | inferred
 
 
-def _norm(text: str, keep_case: bool = False) -> str:
+def alias_key(text: str, keep_case: bool = False) -> str:
     """Key for alias lookup: quotes unified, hyphens and runs of space as one space."""
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s*[-‐‑–]\s*|\s+", " ", text.strip())
@@ -103,41 +88,6 @@ def _norm(text: str, keep_case: bool = False) -> str:
 def _is_acronym(alias: str) -> bool:
     letters = alias.replace(".", "").replace("/", "")
     return len(letters) <= ACRONYM_MAX_LEN and not any(c.islower() for c in letters)
-
-
-def _char_pattern(ch: str) -> str:
-    if ch == " ":
-        return _SEP
-    if ch == "'":
-        return "['’]"
-    return re.escape(ch)
-
-
-def _trie_regex(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
-    """One regex for many aliases, shaped as a trie so that matching is fast.
-
-    A node that ends an alias and also continues makes its continuation optional and
-    greedy, so the longest alias at a position wins and backtracking falls back to the
-    shorter one when the word boundary after the longer one fails.
-    """
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    if not trie:
-        return None
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return compile_cached(_LEFT_EDGE + "(?:" + emit(trie) + ")" + _RIGHT_EDGE, flags)
 
 
 @dataclass
@@ -159,9 +109,9 @@ class ActorLexicon:
     # -- building --------------------------------------------------------------------------
     def add(self, alias: str, entry: ActorEntry, context_only: bool = False) -> None:
         if _is_acronym(alias):
-            self.acronyms.setdefault(_norm(alias, keep_case=True), []).append((entry, context_only))
+            self.acronyms.setdefault(alias_key(alias, keep_case=True), []).append((entry, context_only))
         else:
-            self.entries.setdefault(_norm(alias), []).append((entry, context_only))
+            self.entries.setdefault(alias_key(alias), []).append((entry, context_only))
         self._ci = self._cs = None
 
     def add_file(self, data: dict) -> None:
@@ -171,7 +121,7 @@ class ActorLexicon:
         self.backers.setdefault(conflict, {}).update(data.get("backers", {}))
         for state in data.get("states", ()):
             for form in state.get("forms", ()):
-                self.states[_norm(form)] = (state["code"], state["name"])
+                self.states[alias_key(form)] = (state["code"], state["name"])
         for item in data.get("actors", ()):
             entry = ActorEntry(name=item["name"], side=item.get("side", "unknown"), conflict=conflict,
                                countries=countries, acled_type=item.get("acled_type"),
@@ -184,8 +134,8 @@ class ActorLexicon:
 
     def _regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         if self._ci is None and self._cs is None:
-            self._ci = _trie_regex(self.entries, re.IGNORECASE)
-            self._cs = _trie_regex(self.acronyms, 0)
+            self._ci = alias_regex(self.entries, re.IGNORECASE)
+            self._cs = alias_regex(self.acronyms, 0)
         return self._ci, self._cs
 
     # -- context -----------------------------------------------------------------------------
@@ -199,10 +149,10 @@ class ActorLexicon:
 
     def _options(self, written: str) -> list[tuple[ActorEntry, bool]]:
         if _is_acronym(written):
-            found = self.acronyms.get(_norm(written, keep_case=True))
+            found = self.acronyms.get(alias_key(written, keep_case=True))
             if found:
                 return found
-        return self.entries.get(_norm(written), [])
+        return self.entries.get(alias_key(written), [])
 
     def _raw(self, text: str) -> list[tuple[int, int, list[tuple[ActorEntry, bool]]]]:
         """Every alias occurrence, longest first at a start, not overlapping."""
@@ -283,8 +233,7 @@ class ActorLexicon:
                 continue
             written = text[start:end]
             if (entry.conflict == GENERIC_CONFLICT and " " not in written.strip()
-                    and written[:1].isupper() and _CAP_LEFT.search(text[max(0, start - 30):start])
-                    and not self._is_modifier(text, start)):
+                    and written[:1].isupper() and self._ends_a_name(text, start)):
                 continue  # "Army" in "Lord's Resistance Army": part of a name no file knows
             match = ActorMatch(start, end, entry.ref(written), written, entry.conflict,
                                entry.generic, entry.backer)
@@ -292,9 +241,11 @@ class ActorLexicon:
             out.append(match)
         return out
 
-    def _is_modifier(self, text: str, start: int) -> bool:
-        m = _CAP_LEFT.search(text[max(0, start - 30):start])
-        return bool(m) and _norm(m.group("mod")) in self.states
+    def _ends_a_name(self, text: str, start: int) -> bool:
+        """A capitalised word before a generic word that is no state's name: the word ends
+        another body's name ("Lord's Resistance Army"), it does not name a side ("Syrian army")."""
+        word = capital_word_before(text, start, max(0, start - CAPITAL_WINDOW))
+        return word is not None and alias_key(word[1]) not in self.states
 
     def _extend_left(self, text: str, match: ActorMatch, entry: ActorEntry,
                      out: list[ActorMatch], ctx: Sequence[str]) -> None:
@@ -311,116 +262,38 @@ class ActorLexicon:
             match.backer = prev.backer
             match.actor.as_written = match.alias
             return
-        for rx in (_BACKED_LEFT, _PRO_ANTI_LEFT):
-            m = rx.search(left)
-            if m:
-                break
+        m = _BACKED_LEFT.search(left) or _PRO_ANTI_LEFT.search(left)
+        if m is not None:
+            start, backer = lo + m.start(), m.groupdict().get("backer")
         else:
             # Only a state's name counts as a modifier ("Eritrean troops"): other capitalised
             # words before a side word are mostly sentence starts ("Underpaid soldiers").
-            m = _CAP_LEFT.search(left) if entry.conflict == GENERIC_CONFLICT else None
-            if m and _norm(m.group("mod")) not in self.states:
-                m = None
-        if m is None:
-            return
-        start = lo + m.start()
+            word = capital_word_before(text, match.start, lo) if entry.conflict == GENERIC_CONFLICT else None
+            if word is None or alias_key(word[1]) not in self.states:
+                return
+            start, backer = word[0], None
         phrase = text[start:match.end]
         if entry.conflict == GENERIC_CONFLICT:
             ref = self.infer(phrase, ctx)
             match.actor, match.generic, match.conflict = ref, ref.side == "unknown", None
         else:
             match.actor.as_written = phrase
-        backer = m.groupdict().get("backer")
         if backer:
-            match.backer = self.states.get(_norm(backer), (None, backer.strip()))[1]
+            match.backer = self.states.get(alias_key(backer), (None, backer.strip()))[1]
         match.start, match.alias, match.rule = start, phrase, "inferred"
 
     def infer(self, phrase: str, countries: Sequence[str] = ()) -> ActorRef:
-        """An ActorRef for any actor phrase, known or not (see ``infer_actor``)."""
-        phrase = " ".join(phrase.split()).strip(" ,.;:\"“”()")
-        conflict = self.conflict_of(countries)
-        entry = self.lookup(phrase, countries)
-        if entry is not None:
-            return entry.ref(phrase)
-        unknown = ActorRef(name=phrase, side="unknown", as_written=phrase, known=False)
-        if not phrase:
-            return unknown
-        m = _BACKED_PHRASE.match(phrase)
-        if m:
-            inner = self.lookup(m.group("rest"), countries)
-            if inner is not None and inner.conflict != GENERIC_CONFLICT:
-                return inner.ref(phrase)
-            code = self.states.get(_norm(m.group("backer")), (None,))[0]
-            side = self._backed_side(code, conflict)
-            return ActorRef(phrase, side, self._head_acled(m.group("rest"), countries), phrase, False)
-        m = _PRO_ANTI_PHRASE.match(phrase)
-        if m:
-            side = self._pro_side(m.group("x"), conflict, countries)
-            if m.group("dir").lower() == "anti":
-                side = _OPPOSITE.get(side, "unknown")
-            return ActorRef(phrase, side, self._head_acled(m.group("rest"), countries), phrase, False)
-        words = phrase.split()
-        for i in range(1, len(words)):
-            head = " ".join(words[i:])
-            entry = self.lookup(head, countries)
-            modifier = _norm(" ".join(words[:i]))
-            state = self.states.get(modifier)
-            if entry is None and not (state and _norm(head) in _FORCE_NOUNS):
-                continue  # "Iraqi forces": a state's forces even when "forces" alone is no actor
-            if state and _norm(head) in _FORCE_NOUNS:
-                # the war's home state, else the article's most-named country (not every
-                # country it names: a Ukraine story names Russia too)
-                ours = state[0] in self.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries[:1]
-                return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
-            if entry.conflict != GENERIC_CONFLICT:
-                return entry.ref(phrase)
-            return ActorRef(phrase, entry.side, entry.acled_type, phrase, False)
-        side = _modifier_side(words)
-        if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
-            return ActorRef(phrase, side, None, phrase, False)
-        return unknown
+        """An ActorRef for any actor phrase, known or not (``actor_infer.infer_actor``)."""
+        from .actor_infer import infer_actor  # that module reads this lexicon's tables
 
-    def _backed_side(self, code: str | None, conflict: str | None) -> str:
-        """Side of a group backed by a state: from the article's war, else if all wars agree."""
-        if code is None:
-            return "unknown"
-        if conflict is not None:
-            return self.backers.get(conflict, {}).get(code, "unknown")
-        sides = {b[code] for b in self.backers.values() if code in b}
-        return sides.pop() if len(sides) == 1 else "unknown"
-
-    def _pro_side(self, x: str, conflict: str | None, countries: Sequence[str]) -> str:
-        key = _norm(x)
-        if key in _STATE_WORDS:
-            return "government"
-        state = self.states.get(key)
-        if state:
-            own = self.conflict_countries.get(conflict or "", frozenset()) | set(countries[:1])
-            return "government" if state[0] in own else self._backed_side(state[0], conflict)
-        entry = self.lookup(x, countries)
-        return entry.side if entry is not None else "unknown"
-
-    def _head_acled(self, rest: str, countries: Sequence[str]) -> str | None:
-        words = rest.split()
-        for i in range(len(words)):
-            entry = self.lookup(" ".join(words[i:]), countries)
-            if entry is not None:
-                return entry.acled_type
-        return None
-
-
-def _data_files(extra: Iterable[Path], user_dir: str | None) -> list[Path]:
-    files = sorted(Path(str(resources.files("sitrep") / "data" / "actors")).glob("*.json"))
-    if user_dir:
-        files += sorted((Path(user_dir) / "actors").glob("*.json"))
-    return files + [Path(p) for p in extra]
+        return infer_actor(phrase, countries, self)
 
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...], user_dir: str | None) -> ActorLexicon:
     lex = ActorLexicon()
-    for path in _data_files(extra, user_dir):
-        lex.add_file(json.loads(path.read_text(encoding="utf-8")))
+    for path in lexicon_files("actors", extra, user_dir or ""):
+        lex.add_file(read_json_file(path))
     return lex
 
 
@@ -430,42 +303,4 @@ def load_actors(extra_paths: Sequence[Path] = ()) -> ActorLexicon:
     Later files win where an alias means different actors in the same war, so a user file
     can correct the packaged data. The lexicon is cached per set of files.
     """
-    return _load(tuple(Path(p) for p in extra_paths), os.environ.get("SITREP_DATA_DIR"))
-
-
-@lru_cache(maxsize=1)
-def _side_modifiers() -> dict[str, str]:
-    """Lowercase side words ('rebel', 'junta', 'pro-government') -> side, from the claim
-    terms' categories (the words that give fighters a side)."""
-    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
-    cats = data["categories"]
-    out = {w: "opposition" for w in cats["rebel_modifiers"]}
-    out.update({w: "government" for w in cats["government_modifiers"]})
-    return out
-
-
-def _modifier_side(words: list[str]) -> str | None:
-    """The side a lowercase side word before the head of a phrase names, when only one side is named."""
-    mods = _side_modifiers()
-    # lowercase words only (a capital starts a name: "Rebel Alliance"), but the first word may
-    # carry a sentence's capital ("Rebel commander X")
-    lowered = [words[0][:1].lower() + words[0][1:]] + words[1:-1] if words else []
-    found = {mods[w] for w in lowered if w.islower() and w in mods}
-    return found.pop() if len(found) == 1 else None
-
-
-def infer_actor(phrase: str, countries: Sequence[str] = (),
-                lexicon: ActorLexicon | None = None) -> ActorRef:
-    """An ActorRef for an actor phrase, including ones no lexicon knows.
-
-    - a known alias: that actor ("Turkish-backed factions" -> Syrian National Army);
-    - "<State>-backed X": a known X keeps its side, otherwise the side of the groups that
-      state backs in the article's war ("Iran-backed militias" in Syria -> government, in
-      Yemen -> opposition), or "unknown" when the war is not known and wars disagree;
-    - "pro-government/-regime/-junta X" -> government, "anti-..." -> opposition;
-      "pro-<State> X" -> government for the war's own state, else as "<State>-backed X";
-    - "<Demonym> troops/forces": the war's own state -> government, another state -> foreign;
-    - "<anything> rebels/insurgents/militants" -> the side of the head word;
-    - otherwise the phrase as written with side "unknown".
-    """
-    return (lexicon or load_actors()).infer(phrase, countries)
+    return _load(tuple(Path(p) for p in extra_paths), overlay_dir())

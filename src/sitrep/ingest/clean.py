@@ -10,16 +10,15 @@ later stages point into the text returned here.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from sitrep.ingest.chars import normalize_chars
 from sitrep.ingest.dateline import dateline_date
 from sitrep.ingest.glue import split_glued
 from sitrep.ingest.outlets import outlet_index
+from sitrep.lexicon.loader import read_json
 
 # A line opening with a navigation phrase ("Also read:", "Skip to") is dropped
 # only up to this length; a longer one is a paragraph that happens to start so.
@@ -77,7 +76,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    data = json.loads(resources.files("sitrep.data").joinpath("ingest_boilerplate.json").read_text("utf-8"))
+    data = read_json("ingest_boilerplate.json")
     # A phrase ending in a letter must end on a word boundary ("share on", not "share only").
     prefixes = "|".join(re.escape(p) + ("(?![A-Za-z0-9])" if p[-1].isalnum() else "")
                         for p in sorted(data["always_drop_prefixes"], key=len, reverse=True))

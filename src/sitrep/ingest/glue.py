@@ -18,10 +18,10 @@ Tokens listed in ``camel_case_names`` are never split.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from sitrep.lexicon.loader import read_json
 
 # A left part shorter than this is more often a name prefix (Mc, Mac, De, Di,
 # La, i, e) than a word; tuned on the camel-case names in ingest_words.json.
@@ -53,7 +53,7 @@ _URLISH = re.compile(r"(?<!\S)\S*?(?:https?://|www\.|\.com|\.org|\.net|@)\S*")
 
 @cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("sitrep.data").joinpath("ingest_words.json").read_text("utf-8"))
+    data = read_json("ingest_words.json")
     words = frozenset(w.lower() for w in data["words"])
     short = frozenset(w.lower() for w in data["short_function_words"])
     names = frozenset(data["camel_case_names"])

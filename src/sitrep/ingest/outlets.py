@@ -6,12 +6,12 @@ dateline "BEIRUT (Reuters) -"). A body sentence that mentions an outlet
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
+
+from sitrep.lexicon.loader import read_json
 
 # Lines longer than this are prose; outlet markers are short page furniture.
 # 12 words covers "Skip to more DW sites" and "© 2024 Al Jazeera Media Network".
@@ -60,7 +60,7 @@ class OutletIndex:
 
 @cache
 def outlet_index() -> OutletIndex:
-    raw = json.loads(resources.files("sitrep.data").joinpath("outlets.json").read_text("utf-8"))
+    raw = read_json("outlets.json")
     outlets = [Outlet(o["name"], o.get("kind", "outlet"), tuple(o["aliases"]), tuple(o.get("domains", ())))
                for o in raw["outlets"]]
     by_alias = {a: o for o in outlets for a in (*o.aliases, o.name)}

@@ -28,14 +28,13 @@ and ``outlet_known`` is False, so articles of unknown origin are never pooled to
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Protocol
 
+from ..lexicon.loader import package_files, read_json, read_json_file
 from ..extract.actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from ..nlp import split_sentences
 
@@ -141,18 +140,11 @@ class _Use:
     actor: str
 
 
-def _data(name: str) -> dict:
-    return json.loads((resources.files("sitrep") / "data" / name).read_text(encoding="utf-8"))
-
-
 def _alias_words() -> set[str]:
     """Words written in lower case in the actor files' aliases ("regime", "army", "rebels")."""
     found: set[str] = set()
-    folder = resources.files("sitrep") / "data" / "actors"
-    for path in folder.iterdir():
-        if not path.name.endswith(".json"):
-            continue
-        for actor in json.loads(path.read_text(encoding="utf-8")).get("actors", ()):
+    for path in package_files("actors"):
+        for actor in read_json_file(path).get("actors", ()):
             for alias in [*actor.get("aliases", ()), *actor.get("context_aliases", ())]:
                 found.update(w for w in re.split(r"[\s-]+", alias) if w.isalpha() and w.islower())
     return found
@@ -161,12 +153,10 @@ def _alias_words() -> set[str]:
 def _framing_sides() -> dict[str, str]:
     """Canonical actor -> its ``framing_side`` where an actor file gives one."""
     found: dict[str, str] = {}
-    folder = resources.files("sitrep") / "data" / "actors"
-    for path in folder.iterdir():
-        if path.name.endswith(".json"):
-            for actor in json.loads(path.read_text(encoding="utf-8")).get("actors", ()):
-                if actor.get("framing_side"):
-                    found[actor["name"]] = actor["framing_side"]
+    for path in package_files("actors"):
+        for actor in read_json_file(path).get("actors", ()):
+            if actor.get("framing_side"):
+                found[actor["name"]] = actor["framing_side"]
     return found
 
 
@@ -200,7 +190,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 def load_framing_words(lexicon: ActorLexicon | None = None) -> FramingWords:
     """Compile the framing words; the lexicon adds its state names as modifiers."""
-    data = _data("framing.json")
+    data = read_json("framing.json")
     lexicon = lexicon or load_actors()
     endings = tuple(data["demonym_endings"])
     demonyms = [f for f in lexicon.states if f.endswith(endings) and " " not in f]
@@ -218,7 +208,7 @@ def load_framing_words(lexicon: ActorLexicon | None = None) -> FramingWords:
     common.update(data["hyphen_prefixes"])
     common.update(_alias_words())
     loaded = []
-    for t in _data("loaded_terms.json")["terms"]:
+    for t in read_json("loaded_terms.json")["terms"]:
         if t.get("leans") == "neutral":
             continue
         rx = re.compile(rf"(?<![\w])(?:{_alternation(t['forms'])})(?![\w])", re.IGNORECASE)

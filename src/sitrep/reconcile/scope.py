@@ -33,21 +33,20 @@ has four parts, all derived from the claim itself:
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any, Callable, Protocol
 
-_DATA = resources.files("sitrep") / "data"
+from sitrep.lexicon.loader import read_json
+
 RULES_FILE = "reconcile.json"
 
 
 @functools.cache
 def rules() -> dict[str, Any]:
     """The reconcile rules (``data/reconcile.json``), read once."""
-    return json.loads(_DATA.joinpath(RULES_FILE).read_text(encoding="utf-8"))
+    return read_json(RULES_FILE)
 
 
 class ClaimLike(Protocol):

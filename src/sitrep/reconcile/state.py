@@ -9,13 +9,10 @@ up to date, or raises ``ReconcileStale`` when the store cannot be written.
 from __future__ import annotations
 
 import hashlib
-import os
-from importlib import resources
-from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sitrep import __version__
+from sitrep.lexicon.loader import lexicon_files, read_bytes
 from sitrep.reconcile.contradictions import DEFAULT_WINDOW_DAYS  # the window contradictions are stored for
 from sitrep.store import reconciled as recon
 
@@ -37,18 +34,10 @@ class ReconcileStale(Exception):
 def fingerprint() -> str:
     """The code format, version and rules data the stored results depend on."""
     digest = hashlib.sha256(f"{RECONCILE_FORMAT}|{__version__}|{DEFAULT_WINDOW_DAYS}".encode())
-    data = resources.files("sitrep") / "data"
     for name in _RULE_FILES:
-        digest.update(name.encode() + b"\0" + data.joinpath(name).read_bytes())
-    folders = [data / "actors"]
-    if os.environ.get("SITREP_DATA_DIR"):
-        folders.append(Path(os.environ["SITREP_DATA_DIR"]) / "actors")  # type: ignore[arg-type]
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir(), key=lambda p: p.name):
-            if path.name.endswith(".json"):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(name.encode() + b"\0" + read_bytes(name))
+    for path in lexicon_files("actors"):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
 
 

@@ -18,37 +18,23 @@ of named rules whose names make up the claim's ``rule``:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
-from ..terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
-from .attribution import (
-    SENTENCE_RULES,
-    according_covers,
-    attribute_sentence,
-    clause_attribution,
-    leading_speaker,
-    speech_between,
-    speech_covers,
-    trailing_say,
-)
-from .candidates import Candidate, enumerated_people, sentence_candidates
+from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
+from .attribution import SENTENCE_RULES, attribute_sentence, trailing_say
+from .candidates import enumerated_people, sentence_candidates
+from .figure_view import Candidate
 from .category import CategoryView, category
 from .context import ArticleContext
-from .discourse import (
-    attributed_after,
-    source_lines,
-    unverified_after,
-    build_context,
-    current_reporter,
-    one_figure_once,
-    publisher_fallback,
-    set_reporter,
-)
+from .after_article import attributed_after, one_figure_once, publisher_fallback, source_lines, unverified_after
+from .discourse import build_context, current_reporter, set_reporter
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
+from .subjects import according_covers, clause_attribution, leading_speaker, speech_between, speech_covers
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
@@ -141,14 +127,17 @@ def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:
 _CASUALTIES = frozenset({"killed", "injured", "missing"})
 
 
-_KILLED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:dead|killed|victims|martyrs|slain)")
-_INJURED_ANAPHOR = re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:wounded|injured)")
+@lru_cache(maxsize=1)
+def _breakdown_openers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """'Among the dead', 'the wounded': (opening, quantity) from claim_terms' words."""
+    return tuple((re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:" + "|".join(nouns) + ")"), q)
+                 for q, nouns in claim_words().breakdown_openers.items())
 
 
 def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
     """The previous sentence's figure an opening like "Among the victims are ..." breaks
     down: the dead for "the victims", the wounded for "the wounded", else the last."""
-    for pattern, q in ((_KILLED_ANAPHOR, "killed"), (_INJURED_ANAPHOR, "injured")):
+    for pattern, q in _breakdown_openers():
         if pattern.match(lower):
             hit = [c for c in previous if c.quantity == q]
             if hit:
@@ -282,7 +271,7 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
     if claims and _OF_THEM.match(text[cand.figure.end:]):
         return claims[-1]  # "704 deaths, 110 of them civilians"
     if claims and _OF_THE_WHOLE.match(text) and claims[0].start - claims[0].sentence_start < cand.figure.start \
-            and not _CASUALTY_VERB.search(re.split(r",|\band\b", text[cand.figure.end:], maxsplit=1)[0]):
+            and not _casualty_verb().search(re.split(r",|\band\b", text[cand.figure.end:], maxsplit=1)[0]):
         return claims[0]  # "Of the 136 people killed, 93 were men, 27 women and 16 children"
     for parent in reversed(claims):
         p_end = parent.end - parent.sentence_start
@@ -295,7 +284,7 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
             # "killed 11, including four children, and wounded 60": a casualty verb after
             # the breakdown starts a new figure of its own
             tail = between[max(m.end() for m in marks):]
-            if not _CASUALTY_VERB.search(tail):
+            if not _casualty_verb().search(tail):
                 return parent
     return None
 
@@ -305,15 +294,21 @@ _OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+(?:[\w’'-]+\s+){0,
 # "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after
 # a copula is the predicate of the figure before, not the opening of a breakdown.
 _COPULA_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+$", re.IGNORECASE)
-_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|displaced|displacing|detained|"
-                            r"arrested|abducted|released|freed|died|fled|missing)\b", re.IGNORECASE)
-_ATTRIBUTION_CUES = re.compile(r"\b(?:according|said|says|told|reported|reports|added|stated|announced|confirmed|noted|"
-                               r"estimated|estimates?|claimed|cited|citing)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _casualty_verb() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(claim_words().sentence_casualty_verbs)) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _attribution_cues() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(claim_words().attribution_cues)) + r")\b", re.IGNORECASE)
 
 
 def _may_attribute(text: str) -> bool:
     """Whether a figureless parsed sentence is worth an attribution walk."""
-    return bool(_ATTRIBUTION_CUES.search(text))
+    return bool(_attribution_cues().search(text))
 
 
 def _opens_quote(text: str) -> bool:

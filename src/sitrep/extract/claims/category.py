@@ -11,17 +11,14 @@ noun rule leaves none: the ``figure+noun`` part already says it).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Callable, Sequence
 
 from ...records import Claim, Claimant
+from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words
 from ..numbers import find_figures
-from ..terms import ClaimTerms, PeopleNoun
-from .candidates import Candidate
+from .figure_view import Candidate
 
 # An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
 # armed side; government is state forces and their allied militias).
@@ -35,30 +32,6 @@ MAX_GROUP_CHARS = 160
 # The group's noun comes within this many words of "among the dead" ("among the dead
 # Azerbaijani servicemen").
 MAX_GROUP_WORDS = 4
-
-
-@dataclass(frozen=True)
-class CategoryWords:
-    government: re.Pattern[str]
-    rebels: re.Pattern[str]
-    own_people: re.Pattern[str]
-    generic_nouns: frozenset[str]
-    group_before: re.Pattern[str]
-    own_side_nouns: frozenset[str]
-    own_losses_before: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def category_words() -> CategoryWords:
-    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))["categories"]
-
-    def alt(words):
-        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE)
-
-    return CategoryWords(alt(data["government_modifiers"]), alt(data["rebel_modifiers"]), alt(data["own_people"]),
-                         frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE),
-                         frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE))
 
 
 @dataclass

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from ..terms import ClaimTerms, claim_words, load_figure_terms
-from .attribution import token_at
-from .candidates import Candidate
+from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms
+from .subjects import token_at
+from .figure_view import Candidate
 
 # How far (in tokens) a casualty word may be from the figure when the parse links none.
 MAX_QUANTITY_DISTANCE = 16

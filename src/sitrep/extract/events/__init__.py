@@ -31,9 +31,12 @@ from ..spans import by_start, starting_in
 from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
-from .slots import add_known_names, antecedent, known_names, place_after, place_index, places_of
-from .terms import EventTerms, load_event_terms
-from .territory import Env, territory_trigger
+from .antecedents import antecedent, place_after
+from .place_tokens import add_known_names, known_names, place_index
+from .slots import places_of
+from ...lexicon.event_terms import EventTerms, load_event_terms
+from .territory import territory_trigger
+from .territory_env import Env
 from .tree import Trigger, clause_of, clauses_above
 from .when import event_date
 
@@ -173,7 +176,7 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
 
 def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[PlaceMention],
                        mentions: list[PlaceMention]) -> tuple[list[PlaceMention], str]:
-    """'the city', 'the town' resolved for events by ``slots.antecedent`` (the most named
+    """'the city', 'the town' resolved for events by ``antecedents.antecedent`` (the most named
     town of the last sentences, tuned on how news reports a capture), not by the nearest
     city: "Rebels closed in on Hama ... the army announced the fall of the city"."""
     kinds = ctx.terms.words("anaphoric_places")
@@ -259,7 +262,8 @@ def events_from_text(article: Article, claimants: ClaimantLexicon | None = None)
     the war its actors belong to)."""
     from ...nlp import parse, worth_parsing
     from .. import default_extractor
-    from ..places import capitalised_candidates, country_context, find_place_mentions
+    from ..places import find_place_mentions
+    from ..places.candidates import capitalised_candidates, country_context
 
     ex = default_extractor()
     sentences = split_sentences(article.text)

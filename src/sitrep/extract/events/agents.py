@@ -10,7 +10,7 @@ from ...nlp import Sentence
 from ...records import ActorRef, PlaceMention
 from ..spans import starting_in
 from .context import EventContext
-from .tree import MAX_CHAIN, PRONOUNS, Trigger, governor, kids
+from .tree import MAX_CHAIN, Trigger, governor, kids
 
 OPPOSITE = {"government": "opposition", "opposition": "government"}
 # Longest place mention looked back over when asking whether an actor phrase is a place.
@@ -28,8 +28,9 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     if known:
         return known[0].actor, "actor:lexicon"
     words = [w for w in toks if w.dep_ != "punct"]
-    pronoun = words[0] if len(words) == 1 and words[0].lower_ in PRONOUNS else next(
-        (w for w in words if w.dep_ == "poss" and w.lower_ in PRONOUNS), None)
+    pronouns = ctx.terms.words("pronouns")
+    pronoun = words[0] if len(words) == 1 and words[0].lower_ in pronouns else next(
+        (w for w in words if w.dep_ == "poss" and w.lower_ in pronouns), None)
     if pronoun is not None:
         speaker = _speaker(ctx, sentence, pronoun)
         if speaker is not None:

@@ -12,7 +12,7 @@ from ..actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from ..claimants import ClaimantLexicon
 from ..claims import ArticleContext, build_context
 from ..spans import by_start
-from .terms import EventTerms, load_event_terms
+from ...lexicon.event_terms import EventTerms, load_event_terms
 
 
 @dataclass

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ...records import PlaceMention
-from .terms import EventTerms
+from ...lexicon.event_terms import EventTerms
 from .tree import Trigger, is_verb, kids
 
 

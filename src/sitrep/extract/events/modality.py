@@ -4,7 +4,7 @@ Negators flip polarity, so "unable to prevent Hama being overrun" is an event.""
 
 from __future__ import annotations
 
-from .terms import EventTerms
+from ...lexicon.event_terms import EventTerms
 from .tree import MAX_CHAIN
 
 # How the negation / wish check climbs: through these labels the head governs the trigger.

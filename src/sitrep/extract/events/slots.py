@@ -3,111 +3,18 @@
 The slot is the subtree of the trigger's ``roots`` (its object, the subject of "fell",
 "in/near X"), without clauses of their own; one event per place of a list; minus landmarks
 ("north of X", "towards X", found by the blocking words on the parse path); "the city"
-goes back to the most named city of the last sentences.
+goes back to the most named city of the last sentences (``antecedents``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...lexicon.event_terms import EventTerms
 from ...records import PlaceMention
-from ..spans import starting_in
-from .context import EventContext
-from .terms import EventTerms
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
-
-# How many sentences back "the city" may look for the place it stands for; tuned on the
-# seeds, where the antecedent is at most two sentences back.
-ANAPHORA_SENTENCES = 2
-# Beyond those, "the city" is the story's town when it was named at least this often before
-# (dev2's Sudan excerpts: "the capture of the city" four sentences after Wad Madani).
-STORY_TOWN_MIN_MENTIONS = 2
-# How far right of a strike or clash noun a place may stand when the parse attaches it
-# elsewhere ("airstrikes overnight on Idlib city"); tuned on the seeds and the sample.
-MAX_AFTER_TOKENS = 5
-_AFTER_PREPS = frozenset({"on", "in", "near", "at", "around", "over", "across", "against", "outside"})
-# "BEIRUT (LPA) - ...", "Damascus - ...": where the story was filed, not where it happened.
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s")
-# "the surrounding Shahba area", "the Hama countryside": an area, not the town "the town" means.
-_AREA_AFTER = re.compile(r"\s+(?:area|areas|region|countryside|province|governorate|district|front|plain|plains|"
-                         r"suburbs|outskirts|border)\b", re.IGNORECASE)
-
-
-def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
-    """Token index -> event-grade place mention (countries excluded) of this sentence."""
-    out: dict[int, PlaceMention] = {}
-    # Unresolved mentions ("the villages of X and Y" that no gazetteer knows) still name the
-    # place of an event; countries are too coarse for one.
-    local = [m for m in starting_in(places, sentence.start, sentence.end)
-             if (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
-    for m in local:
-        a, b = m.start - sentence.start, m.end - sentence.start
-        for tok in doc:
-            if tok.idx < b and tok.idx + len(tok.text) > a:
-                out[tok.i] = m
-    return out
-
-
-# A capitalised word right after or before a known name: it is part of another name.
-_NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
-_NAME_WENT_ON = re.compile(r"[A-Z][a-z]+[ -]$")
-# "Nagorno-Karabakh (NKR)": an abbreviation defined right after a place name.
-_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,5})\)")
-
-
-def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
-    """The article's event-grade place names (a regex over them, and name -> mention),
-    with the abbreviations the article defines for them ("Nagorno-Karabakh (NKR)")."""
-    names: dict[str, PlaceMention] = {}
-    for m in places:
-        if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
-            names.setdefault(m.text, m)
-            abbr = _ABBREVIATION.match(text, m.end)
-            if abbr and abbr.group("abbr").isupper():
-                names.setdefault(abbr.group("abbr"), m)
-    if not names:
-        return None, names
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), names
-
-
-def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
-                    known: tuple[re.Pattern[str] | None, dict[str, PlaceMention]]) -> None:
-    """A name the article shows to be a place elsewhere is a place here too ("lost A, B and
-    C", where only a later sentence cues A and B as towns): a copy of that mention at this
-    spot (rule ``same-name:<rule>``) joins the sentence's index."""
-    rx, names = known
-    if rx is None:
-        return
-    taken = {m.start - sentence.start for m in pidx.values()}
-    for hit in rx.finditer(sentence.text):
-        if hit.start() in taken:
-            continue  # the mention itself
-        toks = [tok for tok in doc if tok.idx < hit.end() and tok.idx + len(tok.text) > hit.start()]
-        if not toks or any(tok.i in pidx for tok in toks):
-            continue
-        if _NAME_GOES_ON.match(sentence.text, hit.end()) or _NAME_WENT_ON.search(sentence.text, 0, hit.start()):
-            continue  # part of a longer name: "the Dnipro River", "Hama Military Airport"
-        src = names[hit.group(0)]
-        copy = PlaceMention(src.doc, src.text, sentence.start + hit.start(), sentence.start + hit.end(), src.place,
-                            src.precision, f"same-name:{src.rule}", src.anchor)
-        for tok in toks:
-            pidx[tok.i] = copy
-
-
-# "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
-
-
-def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:
-    if m.start == sentence.start and _DATELINE_TAIL.match(sentence.text, m.end - sentence.start):
-        return True
-    head = _DATELINE_HEAD.match(sentence.text)
-    return bool(head) and m.start - sentence.start < head.end()
 
 
 def default_roots(trig: Trigger, t: EventTerms) -> list:
@@ -241,7 +148,7 @@ def _drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, Pla
     return keep or found
 
 
-def _parenthesised(m: PlaceMention, text: str) -> bool:
+def parenthesised(m: PlaceMention, text: str) -> bool:
     """A mention inside a parenthesis right after a name: 'Sudzha (Kursk)'."""
     opened = text.rfind("(", max(0, m.start - 60), m.start)
     return (opened >= 0 and ")" not in text[opened:m.start] and "\n" not in text[opened:m.start]
@@ -447,51 +354,3 @@ def _inside(small: PlaceMention, area: PlaceMention) -> bool:
     if small.anchor == area.text:
         return True
     return bool(small.place and area.place and small.place.admin1 and small.place.admin1 == area.place.admin1)
-
-
-def place_after(trig: Trigger, pidx: dict[int, PlaceMention]) -> PlaceMention | None:
-    """A place right after a noun trigger, behind a preposition ("strikes overnight on Idlib")."""
-    doc, prep = trig.tok.doc, False
-    for w in doc[trig.tok.i + 1: trig.tok.i + 1 + MAX_AFTER_TOKENS]:
-        if w.i in pidx:
-            return pidx[w.i] if prep else None
-        if w.pos_ in ("VERB", "AUX", "CCONJ", "PUNCT", "SCONJ"):
-            return None
-        prep = prep or w.lower_ in _AFTER_PREPS
-    return None
-
-
-def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
-               places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """'the city': the most named town of the last sentences (and this one, before it)."""
-    idx = next((i for i, s in enumerate(ctx.sentences) if s.start == sentence.start), None)
-    if idx is None:
-        return None
-    lo = ctx.sentences[max(0, idx - ANAPHORA_SENTENCES)].start
-    kinds = ctx.terms.raw["anaphoric_places"]
-    exact_city = word in kinds.get("city", ())
-    text = ctx.article.text
-    # named towns only, not those that locate another name ("Sudzha (Kursk)")
-    places = [m for m in places if not m.rule.startswith("description") and not _parenthesised(m, ctx.article.text)]
-    window = [m for m in places if lo <= m.start < offset and m.place is not None
-              and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
-              and not _AREA_AFTER.match(text, m.end)]
-    if not window and word != "it":
-        # none in the last sentences: the story's town, named at least twice before
-        counts = Counter(m.text for m in places if m.start < offset and m.place is not None
-                         and m.place.feature == "city" and m.precision == 1)
-        top = counts.most_common(1)
-        if top and top[0][1] >= STORY_TOWN_MIN_MENTIONS:
-            return next(m for m in reversed(places) if m.text == top[0][0] and m.start < offset)
-        return None
-    if not window:
-        return None
-    # A town named earlier in this very sentence is the one meant ("killed in Goma since
-    # M23 seized the city"); otherwise the most named town of the last sentences.
-    same = [m for m in window if m.start >= sentence.start]
-    if same:
-        return same[-1]
-    if word == "it":
-        return None  # "it" only looks back within its own sentence
-    counts = Counter(m.text for m in places if m.start < offset and m.precision in (1, 2))
-    return max(reversed(window), key=lambda m: counts[m.text])

@@ -11,106 +11,15 @@ alike (``modality.asserted``, ``slots.places_of``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
-from ...records import PlaceMention
-from .terms import EventTerms
-from .tree import PRONOUNS, Trigger, dobj_heads, is_noun, is_time, is_verb, kids
-
-KIND = "territory_change"
-
-
-@dataclass(slots=True)
-class Env:
-    """What a rule may look at besides the token: the words and the sentence's places."""
-
-    terms: EventTerms
-    pidx: dict[int, PlaceMention]  # token index -> place mention
-
-    def words(self, rule: str, key: str) -> frozenset[str]:
-        return self.terms.rule(KIND, rule).get(key, frozenset())
-
-    def area(self, tok) -> bool:
-        return tok.lower_ in self.terms.words(KIND, "area_objects")
-
-    def control(self, tok) -> bool:
-        return tok.lower_ in self.terms.words(KIND, "control_nouns")
-
-    def has_place(self, tok) -> bool:
-        return any(w.i in self.pidx for w in tok.subtree)
-
-
-def _people(tok, env: Env) -> bool:
-    """An object that counts people ("five soldiers", "hundreds of prisoners")."""
-    from ..terms import load_terms
-
-    if env.area(tok):
-        return False
-    return tok.lower_ in load_terms().people or any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ == "NOUN"
-
-
-def _control_of(objs: list, env: Env) -> list:
-    """'control of X' / 'control over X': the prepositions that hold the place."""
-    return [c for o in objs if env.control(o) for c in o.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "over")]
-
-
-def _misparsed_objects(tok, env: Env) -> list:
-    """A place the small model attaches as an adverb or loose dependent right after the verb
-    ("controls Bakhmut" with Bakhmut tagged RB): taken as the object."""
-    deps = ("advmod", "npadvmod", "dep", "oprd") + (("appos",) if tok.pos_ == "NOUN" else ())
-    return [c for c in tok.children if c.dep_ in deps and c.i > tok.i and c.i in env.pidx]
-
-
-def _object_roots(tok, env: Env, control: bool = False) -> list:
-    """The place slot of a transitive verb: its objects (people excluded), the subject of a
-    passive, the head of "which" in a relative clause, "into X", and "of/over X" after control."""
-    passive = kids(tok, "nsubjpass")
-    if passive:
-        return passive
-    objs = [o for o in dobj_heads(tok) if not _people(o, env)] or _misparsed_objects(tok, env)
-    roots = [o for o in objs if not env.control(o)]
-    if tok.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
-        roots.append(tok.head)  # "Aleppo, which the opposition captured"
-    control = control or len(roots) < len(objs)
-    for p in kids(tok, "prep", "prt"):
-        if p.lower_ in ("of", "over") and control or p.lower_ == "into":
-            roots.append(p)
-    return roots + _control_of(objs, env)
+from .tree import Trigger, dobj_heads, is_noun, is_time, is_verb, kids
+from .territory_env import (
+    KIND, Env, holder_of, misparsed_objects, no_longer, object_roots, pobjs, subject_place_roots,
+)
 
 
 # --- the rules, in the order they are tried ----------------------------------------------------
-
-def _pobjs(preps: list) -> list:
-    return [o for p in preps for o in kids(p, "pobj")]
-
-
-def _holder_of(control) -> list:
-    """Who holds 'control': 'control of the RSF', 'RSF control', 'Russian control', 'its control'."""
-    out = [w for c in control.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.subtree if w.i != c.i]
-    return out + [w for c in control.children if c.dep_ in ("compound", "amod", "poss", "nmod") for w in c.subtree]
-
-
-def _no_longer(tok) -> bool:
-    """'no longer' (or 'not ... any longer') on a verb."""
-    return any(c.lower_ == "longer" and any(n.lower_ in ("no", "not", "n't") for n in list(c.children) + list(tok.children))
-               for c in tok.children)
-
-
-def _subject_place_roots(verb, env: Env | None = None) -> list:
-    """The subject of a verb whose subject is the place ('X fell', 'X came under ...'),
-    also a place the small model attaches as an adverb before the verb ('Bakhmut' as RB)."""
-    subj = kids(verb, "nsubj", "nsubjpass")
-    if not subj and env is not None:
-        subj = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i and c.i in env.pidx]
-    if not subj and verb.dep_ in ("relcl", "acl"):
-        subj = [verb.head]
-    roots = [x for x in subj if x.lower_ not in PRONOUNS]
-    if any(x.lower_ in ("which", "that") for x in subj):
-        roots.append(verb.head)  # "Aleppo, which fell to the rebels"
-    return roots
-
 
 def fall_to(tok, env: Env) -> Trigger | None:
     """'Wad Madani fell to the RSF', 'the city has fallen': the subject place changes hands,
@@ -121,7 +30,7 @@ def fall_to(tok, env: Env) -> Trigger | None:
     if any(p.lower_ in words["blocking_preps"] and not is_time(p) for p in kids(tok, "prep", "prt", "acomp")):
         return None  # "on Wednesday" is a time, not where something fell
     holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
-    return Trigger(tok, KIND, "fall_to", tok.text, _subject_place_roots(tok, env), "fall", holder, subject_place=True)
+    return Trigger(tok, KIND, "fall_to", tok.text, subject_place_roots(tok, env), "fall", holder, subject_place=True)
 
 
 def surrendered_to(tok, env: Env) -> Trigger | None:
@@ -133,7 +42,7 @@ def surrendered_to(tok, env: Env) -> Trigger | None:
         return None
     holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
     roots = []
-    for subj in _subject_place_roots(tok, env):
+    for subj in subject_place_roots(tok, env):
         if subj.i in env.pidx:
             roots.append(subj)
             continue
@@ -152,17 +61,17 @@ def no_longer_under_control(tok, env: Env) -> Trigger | None:
     words = env.terms.rule(KIND, "no_longer_under_control")
     if tok.lower_ in words["control_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ in words["preps"]:
         verb = tok.head.head
-        if verb.lower_ in words["holder_verbs"] and _no_longer(verb):
+        if verb.lower_ in words["holder_verbs"] and no_longer(verb):
             return Trigger(verb, KIND, "no_longer_under_control", f"no longer {tok.head.text} {tok.text}",
-                           _subject_place_roots(verb, env), "lose-holder", _holder_of(tok), subject_place=True)
+                           subject_place_roots(verb, env), "lose-holder", holder_of(tok), subject_place=True)
         return None
-    if tok.lower_ in words["control_verbs"] and is_verb(tok) and _no_longer(tok):
+    if tok.lower_ in words["control_verbs"] and is_verb(tok) and no_longer(tok):
         agent = kids(tok, "agent")
         if agent:
-            return Trigger(tok, KIND, "no_longer_under_control", f"no longer {tok.text}", _subject_place_roots(tok, env),
+            return Trigger(tok, KIND, "no_longer_under_control", f"no longer {tok.text}", subject_place_roots(tok, env),
                            "lose-holder", [w for a in agent for w in a.subtree if w.i != a.i], subject_place=True)
         return Trigger(tok, KIND, "no_longer_under_control", f"no longer {tok.text}",
-                       _object_roots(tok, env, True), "lose")
+                       object_roots(tok, env, True), "lose")
     return None
 
 
@@ -180,7 +89,7 @@ def came_under_control(tok, env: Env) -> Trigger | None:
     elif verb.lower_ not in words["motion_verbs"]:
         return None
     return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",
-                   _subject_place_roots(verb, env), "fall", _holder_of(tok), subject_place=True)
+                   subject_place_roots(verb, env), "fall", holder_of(tok), subject_place=True)
 
 
 def control_declared(tok, env: Env) -> Trigger | None:
@@ -191,7 +100,7 @@ def control_declared(tok, env: Env) -> Trigger | None:
         return None
     if not any(env.control(o) for o in dobj_heads(tok)):
         return None
-    return Trigger(tok, KIND, "control_declared", tok.text + "+control", _object_roots(tok, env, True), "gain")
+    return Trigger(tok, KIND, "control_declared", tok.text + "+control", object_roots(tok, env, True), "gain")
 
 
 def charge_taken(tok, env: Env) -> Trigger | None:
@@ -223,7 +132,7 @@ def flag_raised(tok, env: Env) -> Trigger | None:
     if not flags:
         return None
     preps = [p for p in kids(tok, "prep") + [c for f in flags for c in kids(f, "prep")] if p.lower_ in words["preps"]]
-    roots = _pobjs(preps)
+    roots = pobjs(preps)
     if not roots:
         return None
     return Trigger(tok, KIND, "flag_raised", f"{tok.text} {flags[0].text}", roots, "gain")
@@ -239,7 +148,7 @@ def became_liberated(tok, env: Env) -> Trigger | None:
     if pred.dep_ not in ("attr", "acomp", "oprd") or pred.head.lower_ not in words["copulas"]:
         return None
     verb = pred.head
-    roots = _subject_place_roots(verb, env)
+    roots = subject_place_roots(verb, env)
     if not roots:
         return None
     return Trigger(verb, KIND, "became_liberated", f"{verb.text} {tok.text}", roots, "gain", subject_place=True)
@@ -253,7 +162,7 @@ def changed_hands(tok, env: Env) -> Trigger | None:
     if not any(o.lower_ in words["objects"] for o in dobj_heads(tok)):
         return None
     holder = [w for p in kids(tok, "prep") if p.lower_ == "to" for w in p.subtree if w.i != p.i]
-    return Trigger(tok, KIND, "changed_hands", tok.text + " hands", _subject_place_roots(tok, env), "fall", holder,
+    return Trigger(tok, KIND, "changed_hands", tok.text + " hands", subject_place_roots(tok, env), "fall", holder,
                    subject_place=True)
 
 
@@ -296,7 +205,7 @@ def lost_to(tok, env: Env) -> Trigger | None:
         return None
     holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
     return Trigger(tok, KIND, "lost_to", tok.text + ("+control" if has_control else ""),
-                   _object_roots(tok, env, has_control), "lose", holder)
+                   object_roots(tok, env, has_control), "lose", holder)
 
 
 def capture_verb(tok, env: Env) -> Trigger | None:
@@ -305,7 +214,7 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     (or agent) gains the place."""
     words = env.terms.rule(KIND, "capture_verb")
     low = tok.lower_
-    if low not in words["verbs"] or not (is_verb(tok) or tok.dep_ == "ROOT" and _misparsed_objects(tok, env)):
+    if low not in words["verbs"] or not (is_verb(tok) or tok.dep_ == "ROOT" and misparsed_objects(tok, env)):
         return None  # a capture verb the model took for a noun heads the sentence: "The army retook X"
     objs = dobj_heads(tok)
     if any(o.lower_ in env.words("charge_taken", "charge_nouns") for o in objs):
@@ -315,12 +224,12 @@ def capture_verb(tok, env: Env) -> Trigger | None:
         return None
     if low in words["needing_place_object"] and not has_control:
         over = any(p.lower_ == "over" for p in kids(tok, "prt", "prep"))
-        obj_place = any(env.has_place(o) or env.area(o) for o in objs + _misparsed_objects(tok, env))
+        obj_place = any(env.has_place(o) or env.area(o) for o in objs + misparsed_objects(tok, env))
         passive = bool(kids(tok, "nsubjpass", "auxpass"))
         relative = tok.dep_ == "relcl" and tok.head.i in env.pidx  # "Aleppo, which rebels took"
         if not (over or obj_place or passive or relative):
             return None
-    roots = _object_roots(tok, env, has_control)
+    roots = object_roots(tok, env, has_control)
     if low in words["not_for_regions"] and roots and all(_region(r, env) for r in roots):
         return None  # "since entering the region in July": entering a province takes no place
     return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
@@ -352,7 +261,7 @@ def control_state(tok, env: Env) -> Trigger | None:
     if not cued:
         return None
     return Trigger(tok, KIND, "control_state", tok.text + ("+control" if has_control else ""),
-                   _object_roots(tok, env, True), "gain")
+                   object_roots(tok, env, True), "gain")
 
 
 def _begins(tok, words) -> bool:
@@ -397,7 +306,7 @@ def fall_noun(tok, env: Env) -> Trigger | None:
         return None
     if not kids(tok, "prep", "poss") or _in_name(tok, env):
         return None
-    of = _pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]) + kids(tok, "poss")
+    of = pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]) + kids(tok, "poss")
     if any(o.lower_ in words["not_places"] or any(c.lower_ in words["not_places"] for c in o.children) for o in of):
         return None
     roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]

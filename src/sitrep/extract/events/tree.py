@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ...lexicon.event_terms import load_event_terms
+
 # Dependency labels that open a clause of its own: its places belong to its own trigger.
 CLAUSE_DEPS = frozenset({"advcl", "pcomp", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis", "csubj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-PRONOUNS = frozenset("it they he she we them its their his her this which that who".split())
 # How many heads up the parse a clause walk may climb ("unable to prevent X being overrun"
 # is three steps); tuned on the seeds and the sample.
 MAX_CHAIN = 6
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
-                        "day week weekend january february march april may june july august september october "
-                        "november december dawn midnight".split())
 
 
 @dataclass(slots=True)
@@ -81,7 +79,7 @@ def dobj_heads(tok) -> list:
 
 def is_time(prep) -> bool:
     """'on Wednesday', 'in the morning', 'by December 5': a time, not where something fell."""
-    return any(w.lower_ in _TIME_WORDS or w.like_num for w in prep.subtree if w.i != prep.i)
+    return any(w.lower_ in load_event_terms().words("time_words") or w.like_num for w in prep.subtree if w.i != prep.i)
 
 
 def subtree_without(tok, skip: int) -> list:

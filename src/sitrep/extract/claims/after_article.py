@@ -1,0 +1,162 @@
+"""Claim rules that run after the whole article is read: a figure attributed by a later
+sentence, source lines, unverified notes, the publisher as the fallback claimant, and
+one claim per figure (headlines restating the body dropped)."""
+
+from __future__ import annotations
+
+from ...nlp import MAX_SENTENCE_CHARS
+from ...records import Claim, Claimant
+from .context import ArticleContext
+
+
+# --- after the whole article is read -------------------------------------------------------------
+
+def attributed_after(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'Four soldiers were killed and nine wounded. The situation is escalating, Daily Sabah
+    reported.': an attribution in the next sentence of the paragraph, which states no figure
+    of its own, covers the figures before it."""
+    with_claims = {c.sentence_start for c in claims}
+    by_start = {s.start: s for s in ctx.sentences}
+    for claim in claims:
+        if claim.source is not None:
+            continue
+        here = by_start.get(claim.sentence_start)
+        if here is None or here.index + 1 >= len(ctx.sentences):
+            continue
+        nxt = ctx.sentences[here.index + 1]
+        # a sentence cut by a line break ("... due to the attacks,\nthe U.N. agency said.")
+        unfinished = here.text.rstrip().endswith(",") and nxt.text[:1].islower()
+        if nxt.start in with_claims or (ctx.line_of(nxt.start) != ctx.line_of(here.start) and not unfinished):
+            continue
+        who, rule = ctx.attributions.get(nxt.index, (None, ""))
+        if who is not None and rule not in ("claimant:possessive-anaphora", "claimant:current-reporter"):
+            _attribute(claim, who, "claimant:attributed-after")
+
+
+def source_lines(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'Source: UNHCR' under a paragraph or fact box: its unattributed figures are that
+    source's."""
+    for index, (who, rule) in ctx.attributions.items():
+        if rule != "claimant:source-line" or who is None or index == 0:
+            continue
+        line = ctx.line_of(ctx.sentences[index].start)
+        above = ctx.line_of(ctx.sentences[index - 1].start)
+        for claim in claims:
+            if claim.source is None and above <= ctx.line_of(claim.start) < line:
+                _attribute(claim, who, "claimant:source-line")
+
+
+def unverified_after(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'The figures could not be independently verified.' said right after figures marks
+    them unverified."""
+    from ...lexicon.claim_terms import load_figure_terms
+
+    pattern = load_figure_terms().unverified
+    with_claims = {c.sentence_start for c in claims}
+    for s in ctx.sentences[1:]:
+        if s.start in with_claims or not pattern.search(s.text):
+            continue
+        before = ctx.sentences[s.index - 1]
+        for claim in claims:
+            if claim.sentence_start == before.start:
+                claim.unverified = True
+
+
+def publisher_fallback(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """A primary report's unattributed figures are its publisher's."""
+    if ctx.publisher is None:
+        return
+    for claim in claims:
+        if claim.source is None:
+            _attribute(claim, ctx.publisher, ctx.publisher_rule)
+
+
+def _attribute(claim: Claim, who: Claimant, rule: str) -> None:
+    claim.source, claim.source_kind, claim.source_text = who.name, who.kind, who.as_written
+    claim.rule = claim.rule.replace("claimant:none", rule) if "claimant:none" in claim.rule else f"{claim.rule} {rule}"
+
+
+def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
+    """A headline, a lead and a restatement of one figure by one claimant are one claim:
+    the attributed, most specific statement is kept (the body's over the headline's), the
+    others become its mentions. Different claimants or periods stay apart."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        # "At least 45" in the lead and "45" in the ministry's quote are one figure
+        amount = (c.value,) if c.value is not None else (c.low, c.high)
+        key = (c.quantity, c.category, c.subgroup, amount, c.historical, c.period_start)
+        groups.setdefault(key, []).append(c)
+    drop: set[int] = set()
+    _headline_restatements(ctx, claims, drop)
+    for members in groups.values():
+        members = [c for c in members if id(c) not in drop]
+        if len(members) < 2:
+            continue
+        sources = [c.source for c in members if c.source is not None]
+        if not all(_same_source(ctx, sources[0], s) for s in sources[1:]):
+            continue
+        best = max(members, key=lambda c: (c.source is not None, c.sentence_start > 0 or ctx.line_of(c.start) > 0,
+                                           "claimant:none" not in c.rule, len(c.source or ""), -c.start))
+        for c in members:
+            if c is not best:
+                best.mentions.append((c.start, c.end))
+                drop.add(id(c))
+    return [c for c in claims if id(c) not in drop]
+
+
+def _same_source(ctx: ArticleContext, a: str, b: str) -> bool:
+    """One claimant under two names: equal, one part of the other (OHCHR and the United
+    Nations), or one name inside the other ("Gaza officials", "Gaza health officials")."""
+    if a == b:
+        return True
+    lex = ctx.lexicon
+    if a in lex.lineage(b) or b in lex.lineage(a):
+        return True
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+# A headline's figure this close to a body figure is the body's, rounded ("about 21500" for
+# 21452; "Hundreds dead" for 745). Set on dev2's Syria and Gaza headlines.
+HEADLINE_ROUNDING = 0.025
+
+
+# A headline or subheading: a line of at most this many words that does not end like a
+# sentence (the longest headline in dev2 has 28 words).
+HEADLINE_MAX_WORDS = 35
+
+
+def _is_headline(ctx: ArticleContext, claim: Claim) -> bool:
+    """The claim stands in a headline or subheading: a short line that does not end like
+    a sentence (and holds no more than the claim's own sentence)."""
+    text = ctx.article.text
+    line = ctx.line_of(claim.start)
+    end = ctx.line_starts[line + 1] if line + 1 < len(ctx.line_starts) else len(text)
+    if end - ctx.line_starts[line] > MAX_SENTENCE_CHARS:
+        return False  # a line this long is no headline (and is not split into words per claim)
+    head = text[ctx.line_starts[line]:end].strip()
+    return (len(head.split()) <= HEADLINE_MAX_WORDS and not head.endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+            and head.startswith(claim.sentence[:20]))
+
+
+def _headline_restatements(ctx: ArticleContext, claims: list[Claim], drop: set[int]) -> None:
+    """A headline restating a body figure, rounded or vague, is a mention of it."""
+    heads = [c for c in claims if _is_headline(ctx, c)]
+    body = [c for c in claims if c not in heads]
+    for h in heads:
+        for b in body:
+            if b.quantity != h.quantity or h.category not in (b.category, "total") or id(b) in drop:
+                continue
+            if h.source is not None and b.source is not None and not _same_source(ctx, h.source, b.source):
+                continue
+            if h.value is not None and b.value is not None and \
+                    abs(h.value - b.value) <= HEADLINE_ROUNDING * b.value:
+                pass  # the same figure, or the body's rounded ("about 21500" for 21452)
+            elif h.value is None and b.value is not None and h.low is not None and h.high is not None \
+                    and h.low <= b.value <= h.high:
+                pass
+            else:
+                continue
+            b.mentions.append((h.start, h.end))
+            drop.add(id(h))
+            break

@@ -1,0 +1,236 @@
+"""Names an article defines for itself: an acronym after a full name ('the Rapid Support
+Forces (RSF)'), a person after a title ('Health Minister Firass Abiad'), a person and their
+role ('Ahmad Yazji, a volunteer with ...'). Later mentions resolve to them."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ...records import Claimant
+from ..name_text import trie_pattern
+from ..claimants import ClaimantLexicon
+from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
+from .context import ArticleContext
+
+
+# Words that may not be someone's surname when registering a person ("Mr Said").
+_NAME_STOP = claim_words().name_stop
+
+
+# --- names the article defines --------------------------------------------------------------
+
+_FULL_THEN_ACRONYM = re.compile(
+    r"(?P<full>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|in|de|du|des|al|el|[A-Z][\w'’.&-]*)){1,9})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM_THEN_FULL = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,8})\s+\((?P<full>[A-Z][^()]{3,80}?)\)")
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|da)[\s-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
+
+
+def _initials_fit(acronym: str, full: str) -> bool:
+    """'AAA' abbreviates 'Amhara Association of America'; 'MoPH' 'Ministry of Public Health'."""
+    caps = [c for c in acronym if c.isupper()]
+    initials = [w[0].upper() for w in re.split(r"[\s-]+", full) if w and w[0].isalpha()]
+    if not caps or not initials or caps[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(any(c == i for i in it) for c in caps)
+
+
+def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
+    out: dict[str, Claimant] = {}
+    for m in _FULL_THEN_ACRONYM.finditer(text):
+        acr, full = m.group("acr"), m.group("full")
+        words = full.split()
+        while words and not _initials_fit(acr, " ".join(words)):
+            words.pop(0)  # "Lebanon’s Ministry of Public Health (MoPH)": the name starts at Ministry
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        who = lexicon.resolve(full, countries) or lexicon.resolve(name, countries)
+        if who is None or not who.known:
+            who = Claimant(name=name, kind=lexicon.guess_kind(name), as_written=name, known=True)
+        out.setdefault(acr, Claimant(who.name, who.kind, acr, True))
+    for m in _ACRONYM_THEN_FULL.finditer(text):
+        acr, full = m.group("acr"), m.group("full").strip()
+        if acr in out or not _initials_fit(acr, full):
+            continue
+        who = lexicon.resolve(full, countries)
+        if who is None or not who.known:
+            who = Claimant(name=full, kind=lexicon.guess_kind(full), as_written=full, known=True)
+        out[acr] = Claimant(who.name, who.kind, acr, True)
+    return out
+
+
+def _title_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(load_attribution_terms().title_words)})(?![\w-])", re.IGNORECASE)
+
+
+# What may follow a title: "... for Houthis," and the name ("Health Minister Firas Abiad",
+# "the group's military spokesman, Yahya Saree,").
+_AFTER_TITLE = re.compile(rf"(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+# Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
+MAX_TITLE_QUALIFIERS = 5
+
+
+# "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman"
+_NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>[^,.;:“”\"]{{3,90}})")
+
+
+_TITLE_RX: list[re.Pattern[str]] = []
+# Titles whose holder speaks for a body (the office), as opposed to personal roles
+# ("surgeon Kamal Adam" speaks for himself).
+_OFFICE_TITLES = claim_words().office_titles
+_RANK = rank_prefix()
+_PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|according|that|while|when|"
+                       r"whom|who|former|late)$", re.IGNORECASE)
+
+
+def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
+    """People introduced with a title: 'Lebanese Health Minister Firas Al-Abyad' speaks for
+    the ministry, 'surgeon Kamal Adam' for himself. Registers the full name and surname."""
+    if not _TITLE_RX:
+        _TITLE_RX.append(_title_regex())
+    out: dict[str, Claimant] = {}
+    for t in _TITLE_RX[0].finditer(text):
+        m = _AFTER_TITLE.match(text, t.end())
+        if m is None:
+            continue
+        name = _RANK.sub("", m.group("name"))  # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho
+        if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
+            continue
+        pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
+        if pre and not text[:t.start()].endswith((" ", "\n")):
+            pre = pre[:-1]  # a word glued to the title is not a word of its own
+        kept: list[str] = []
+        for w in reversed(pre):
+            if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")):
+                break
+            kept.insert(0, w)
+        title = t.group(0)
+        office = " ".join(kept + [title] + ([f"for {m.group('of')}"] if m.group("of") else []))
+        _register(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
+    for m in _NAME_THEN_ROLE.finditer(text):
+        name, role = m.group("name"), m.group("role").strip()
+        if name in out or name.split()[0].lower() in _NAME_STOP:
+            continue
+        title = next((w for w in role.lower().split() if w in _OFFICE_TITLES), "")
+        _register(out, name, role, title, True, lexicon, countries)
+    return out
+
+
+# Positions held inside a body: their holder speaks for the body named before the title
+# ("Police spokesman X" for the police). Other office titles are offices of their own
+# ("human rights ombudsman", "mayor of X").
+_POSITIONS = claim_words().positions
+
+
+# Words that qualify a title without naming whose it is ("Regional governor X" is a person).
+_GENERIC_QUALIFIERS = claim_words().generic_qualifiers
+
+
+def _body_of_position(office: str, title: str) -> str | None:
+    words = office.split()
+    if title not in _POSITIONS or len(words) < 2:
+        return None
+    body = words[:-1] if words[-1].lower() == title else []
+    body = [w for w in body if w.lower() not in ("military", "acting", "deputy", "senior", "chief", "regional")]
+    if body and body[0][:1].isupper():
+        return " ".join(body)
+    return None
+
+
+def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The body a role serves ("from the anti-regime forces' military operations unit"):
+    a body the lexicon knows in it, else the side it names, else the phrase itself."""
+    found = lexicon.find(phrase, countries, overlapping=True)
+    known = [m for m in found if m.claimant.known]
+    if known:
+        return max(known, key=lambda m: m.end - m.start).claimant
+    if found:
+        return max(found, key=lambda m: m.end - m.start).claimant
+    return lexicon.resolve(phrase, countries)
+
+
+_ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
+
+
+def _register(out: dict[str, Claimant], name: str, office: str, title: str, qualified: bool,
+              lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
+    """Register a person under the claimant they speak for: the body their title names
+    (a minister speaks for the ministry), an office ("human rights ombudsman"), or themselves."""
+    known_name = [m for m in lexicon.find(name, countries, overlapping=True) if m.claimant.known and not m.via_context]
+    who = known_name[0].claimant if known_name else None
+    if who is None and title in _OFFICE_TITLES:
+        # a minister speaks for the ministry; "a journalist working for Anadolu" does not
+        # speak for Anadolu
+        who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
+    body = _body_of_position(office, title)
+    of_body = _ROLE_OF.search(office) if title in _POSITIONS else None
+    served = _served_body(of_body.group("body"), lexicon, countries) if of_body else None
+    if who is not None and who.known:
+        person = Claimant(who.name, who.kind, name, True)
+    elif served is not None and (served.known or served.kind in ("opposition", "government")):
+        # "Hassan Abdel Ghani, a leader from the rebel operations command": the command
+        person = Claimant(served.name, served.kind, name, served.known)
+    elif body:
+        # "Aamin Ambulance service director Abdikadir Abdirahman": the service
+        person = Claimant(body, lexicon.guess_kind(body), body, False)
+    elif title in _OFFICE_TITLES and qualified and any(w[:1].isupper() and w.lower() not in _GENERIC_QUALIFIERS
+                                                        for w in office.split()[:-1]):
+        # "Nagorno-Karabakh human rights ombudsman Gegham Stepanyan": the office
+        person = Claimant(office, lexicon.guess_kind(office), office, False)
+    else:
+        person = Claimant(name, lexicon.guess_kind(office), name, False)
+        if title in _POSITIONS:
+            SPOKESPEOPLE.add(name)
+    out[name] = person
+    surname = name.split()[-1]
+    if len(surname) >= 4 and surname.lower() not in _NAME_STOP:
+        out.setdefault(surname, person)
+
+
+# Filled by _register for the article being read, then moved to its context (build_context).
+SPOKESPEOPLE: set[str] = set()
+
+
+def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
+    """Names the article defines: acronyms in brackets and people with a title."""
+    SPOKESPEOPLE.clear()
+    out = _people(text, lexicon, countries)
+    out.update(_acronyms(text, lexicon, countries))
+    return out
+
+
+# An acronym: a capital, then letters with at least one more capital ("MoPH", "HAC", "AAA").
+_ACRONYM_LIKE = re.compile(r"^(?=[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}$")
+
+
+def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
+    """The claimant a phrase names through the article's own names ('the AAA', 'Al-Abyad',
+    'schoolteacher Abdel-Majed Abdullah'), or None."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,.;:\"'“”‘’()"), flags=re.IGNORECASE)
+    bare = re.sub(r"['’]s$", "", bare)
+    if bare in ctx.local:
+        return ctx.local[bare]
+    if _ACRONYM_LIKE.match(bare) and not ctx.lexicon.find(bare, ctx.countries):
+        # "(MoPH)" with "Lebanon's Ministry of Public Health" named earlier in the article
+        for m in ctx.mentions:
+            words = (m.claimant.as_written or "").split()
+            if m.claimant.known and any(_initials_fit(bare, " ".join(words[i:])) for i in range(max(len(words) - 1, 0))):
+                return m.claimant
+    if ctx.local_regex is None:
+        return None
+    first = ctx.local_regex.match(bare)
+    if first and bare[first.end():first.end() + 1] == ",":
+        # "Mohammed Alaloul, 37, a journalist working for Anadolu": the person speaks
+        return ctx.local[first.group(0)]
+    hits = list(ctx.local_regex.finditer(bare))
+    if len(hits) == 1 and len(bare) - len(hits[0].group(0)) <= 40:
+        # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
+        who = ctx.local[hits[0].group(0)]
+        named = ctx.lexicon.resolve(bare, ctx.countries)
+        if named is not None and named.known and named.name != who.name and not who.known:
+            return named
+        return who
+    return None

@@ -1,0 +1,390 @@
+"""The figure rules: each looks at one figure and says whether it counts people (see
+``candidates.FIGURE_RULES`` for their order)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..numbers import MAX_PEOPLE
+from ...lexicon.claim_terms import PeopleNoun, claim_words
+from ...lexicon.date_words import date_words
+from .figure_view import REJECT, Candidate, FigureView
+
+
+# Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
+# "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
+MAX_NOUN_GAP = 3
+# How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
+# has reached 412").
+MAX_TOLL_DISTANCE = 7
+# Words before a bare figure searched for a people noun or toll noun ("the number of people
+# displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
+MAX_LEVEL_CONTEXT = 16
+
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|number of (?:the )?dead|number of deaths|"
+                         r"number of people killed|dead|deaths|fatalities|death count)\b")
+# The people a death toll counts: everyone, killed.
+TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+_LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
+_LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
+# People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
+_PARTICIPLE_NOUNS = claim_words().participle_nouns
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
+_STOP_WORDS = claim_words().stop_words
+_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
+
+
+@lru_cache(maxsize=1)
+def _date_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A month name just before or after a figure ("September 29", "29 September"), a word
+    that makes the number before it a year ("in 2011"): (month before, month after, year cue)."""
+    months = "|".join(sorted(date_words().months, key=len, reverse=True))  # "jan", "january", "sept"
+    cues = "|".join(sorted(claim_words().year_cues_before, key=len, reverse=True))
+    return (re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE), re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{cues})\s*$", re.IGNORECASE))
+
+
+# "Sierra Leone's 4.5 million people", "the enclave's estimated 2.3 million residents": a population.
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:country|city|town|enclave|region|province|territory|nation))['’]s?\s+(?:estimated\s+)?$")
+# "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
+_WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def figure_label(v: FigureView):
+    """'Killed: 1,200. Injured: 3,400.', 'Refugees in Chad: 600,000' (fact boxes): the
+    label says what happened, and to whom when it names people."""
+    label = _LABEL_BEFORE.search(v.before)
+    if label:
+        word = label.group(1).lower()
+        noun = PeopleNoun((word,), "total", None, None, _LABEL_QUANTITY[word])
+        return Candidate(v.fig, noun, None, f"figure+label:{word}")
+    m = _PEOPLE_LABEL.search(v.before)
+    if m:
+        words = [w.lower() for w in _WORD.findall(m.group("label"))]
+        quantity = next((_LABEL_QUANTITY[w] for w in words if w in _LABEL_QUANTITY), None)
+        for i in range(len(words)):
+            found = v.terms.people_at(words, i)
+            if found and (found[0].quantity or quantity):
+                noun = found[0]
+                if quantity and not noun.quantity:
+                    noun = PeopleNoun(noun.words, noun.category, noun.subgroup, noun.unit, quantity)
+                return Candidate(v.fig, noun, None, f"figure+label:{' '.join(noun.words)}")
+        if quantity:
+            noun = PeopleNoun(tuple(words), "total", None, None, quantity)
+            return Candidate(v.fig, noun, None, f"figure+label:{' '.join(words)}")
+    return None
+
+
+_PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*:\s*$")
+
+
+def not_a_count(v: FigureView):
+    """Ages, codes, sums of money, dates, negated counts, years, wholes of a part: none of
+    these is a count of people."""
+    if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
+        return REJECT
+    if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
+        return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
+    if v.words.container_before.search(v.before):
+        return REJECT  # "home to some 3 million people", "has around a hundred members": a size
+    if _POSSESSIVE_BEFORE.search(v.before) and v.words.population_after.match(v.after):
+        return REJECT  # "a third of Sierra Leone's 4.5 million people": the population
+    if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
+        return REJECT  # "several others": too vague to be a figure
+    day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
+    month_before, month_after, year_before = _date_context()
+    if day_or_year and (month_before.search(v.before) or month_after.match(v.after)):
+        return REJECT  # "September 29", "29 September 2023"
+    if v.words.negated_before.search(v.before):
+        return REJECT  # "no one was killed", "not one soldier"
+    if v.year_like and year_before.search(v.before):
+        return REJECT  # "in 2011 people rose up": a year
+    if _WHOLE_AFTER_PART.search(v.before):
+        return REJECT
+    return None
+
+
+def too_many_people(v: FigureView):
+    """More than the world's population ("Killed: 99,999,999,999,999,999,999"): an id, a
+    sum or garbage, whatever label or noun it has. First of the rules, so none can keep it."""
+    if any(x is not None and x > MAX_PEOPLE for x in (v.fig.value, v.fig.low, v.fig.high)):
+        return REJECT
+    return None
+
+
+def people_noun_after(v: FigureView):
+    """A people noun after the figure ('214 rebels', 'hundreds of prisoners', '16 others'),
+    or after a copula ('12 were children', '512 were wounded')."""
+    matches = list(_WORD.finditer(v.after[:120]))
+    lowered = [m.group(0).lower() for m in matches]
+    gap = 0
+    for i, w in enumerate(lowered):
+        if w in v.terms.not_people_units:
+            return REJECT
+        if w in v.words.continuation_nouns and i <= 1:
+            nxt = v.terms.people_at(lowered, i + 1) if i + 1 < len(lowered) else None
+            if nxt and nxt[0].words[0] not in v.words.continuation_nouns:  # "two other children"
+                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+                                 f"figure+noun:{' '.join(nxt[0].words)}")
+            if w != "other":  # "250 other armoured vehicles" goes on to its own noun
+                return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
+        found = v.terms.people_at(lowered, i)
+        if found and " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
+            after = v.terms.people_at(lowered, i + 1)  # "150 wounded civilians": civilians, wounded
+            if after and after[0].quantity is None:
+                a = after[0]
+                noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
+                return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
+        if found and found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
+            after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
+            if after and after[0].category != "total":
+                a = after[0]
+                return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(),
+                                 f"figure+noun:{' '.join(a.words)}")
+        if found:
+            noun, _ = found
+            # "9 soldiers were killed and 31 wounded": a noun that only says what happened
+            # counts the people of the figure before
+            says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0
+            return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}",
+                             continues=says_what)
+        if v.year_like:
+            return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
+        if w in _QUOTES:
+            continue  # 'killed nearly 1,000 "terrorists"'
+        if w in v.words.copulas and i + 1 < len(lowered):
+            nxt = v.terms.people_at(lowered, i + 1)
+            if nxt:
+                # "512 were wounded" says what happened, not who: the people of the figure before
+                says_what = nxt[0].quantity is not None and nxt[0].category == "total"
+                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+                                 f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
+            rest = lowered[i + 1: i + 4]
+            if any(r in v.words.bare_casualty_words for r in rest[:3]):
+                return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+        if i == 0 and w in claim_words().perfect_auxiliaries:
+            # "2 million have fled abroad", "300 had been killed"
+            rest = lowered[1:4]
+            if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+                return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
+        if w in _STOP_WORDS or not w[0].isalnum():
+            break
+        gap += 1
+        if gap > MAX_NOUN_GAP:
+            break
+    return None
+
+
+def after_casualty_verb(v: FigureView):
+    """A bare figure right after a casualty verb ('and wounded 22') counts the same people
+    as the figure before it in the sentence."""
+    prev = [w.lower() for w in _WORD.findall(v.before)[-1:]]
+    if prev and prev[-1] in _CASUALTY_VERB_FORMS:
+        return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)
+    return None
+
+
+def casualty_word_after(v: FigureView):
+    """'412 dead', '35 militants were killed and 12 captured': a casualty word right after."""
+    first = _WORD.match(v.after.lstrip())
+    if first and first.group(0).lower() in v.words.bare_casualty_words | {"captured"}:
+        return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
+    return None
+
+
+_TO_FLEE = re.compile(r"^\s+(?:people\s+)?to\s+(?:flee|leave|evacuate|abandon)\b", re.IGNORECASE)
+_FROM_HOMES = re.compile(r"^\s+(?:people\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|houses)\b", re.IGNORECASE)
+_OUT_OF_HOMES = PeopleNoun(("from their homes",), "total", None, None, "displaced")
+
+
+def forced_to_leave(v: FigureView):
+    """'forcing over 6,000 to flee', 'which forced 9,000 from their homes': a bare figure
+    made to leave."""
+    if _TO_FLEE.match(v.after):
+        return Candidate(v.fig, None, None, "figure+forced-to-leave")
+    if _FROM_HOMES.match(v.after):
+        return Candidate(v.fig, _OUT_OF_HOMES, None, "figure+forced-from-homes")
+    return None
+
+
+@lru_cache(maxsize=4)
+def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
+    """Any toll noun as a whole word ('number' and 'figure' alone say too little)."""
+    words = sorted((t for t in toll_nouns if t not in ("number", "figure")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def toll_noun_before(v: FigureView):
+    """'the death toll has reached 412': a toll noun shortly before a bare figure."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
+    if _toll_noun_rx(v.terms.toll_nouns).search(recent):
+        if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+            return REJECT
+        # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.
+        death = _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:]))
+        return Candidate(v.fig, TOLL_KILLED if death else None, None, "figure+toll-noun")
+    return None
+
+
+# "bringing the number of internally displaced persons ... to 172,000", "brings to 11 the
+# number of US troops killed": a running total, its people and what happened to them said in
+# the "number of" phrase. Tuned on probe articles from Chechnya, Iraq, Turkey and Pakistan.
+_RUNNING_VERB = r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|push(?:es|ed|ing)?)"
+_RUNNING_NUMBER = r"(?:the\s+)?(?:overall\s+|total\s+|cumulative\s+)?(?:number|total|tally|count)\s+of\s+"
+_RUNNING_BEFORE = re.compile(_RUNNING_VERB + r"\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+to\s+$", re.IGNORECASE)
+_RUNNING_FIRST = re.compile(_RUNNING_VERB + r"\s+to\s+$", re.IGNORECASE)
+_RUNNING_AFTER = re.compile(r"^\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:.]{3,140})", re.IGNORECASE)
+
+
+def running_total(v: FigureView):
+    """'bringing the number of people displaced since March to 26,000', 'brings to 11 the
+    number of troops killed': the "number of" phrase names the people and what happened."""
+    m = _RUNNING_BEFORE.search(v.before)
+    if m is None and _RUNNING_FIRST.search(v.before):
+        m = _RUNNING_AFTER.match(v.after)
+    return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
+
+
+# "the number of people who died in the conflict is 69,280", "the number of displaced
+# stood at 1.2 million": the "number of" phrase is the subject, the figure its value.
+# Written on truth-commission and UN report phrasing (Peru, Sri Lanka, Darfur).
+_NUMBER_IS_BEFORE = re.compile(r"\b" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+"
+                               r"(?:is|was|stands\s+at|stood\s+at|is\s+put\s+at|was\s+put\s+at|is\s+estimated\s+at)"
+                               r"\s+(?:(?:an\s+)?estimated\s+)?$", re.IGNORECASE)
+
+
+def number_of_is(v: FigureView):
+    """'the most probable number of people who died ... is 69,280': the subject's "number
+    of" phrase names the people and what happened to them."""
+    m = _NUMBER_IS_BEFORE.search(v.before)
+    return _number_of_label(v, m.group("label"), "figure+number-of-is") if m else None
+
+
+def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
+    """A candidate whose people and quantity come from a "number of <label>" phrase."""
+    words = [w.lower() for w in _WORD.findall(label)]
+    noun = next((found[0] for j in range(len(words)) if (found := v.terms.people_at(words, j))), None)
+    # the label is not parsed: its verbs are tried as written and as "-e"/"-" stems ("neutralised")
+    stems = [w[:-1] if w.endswith("ed") else w for w in words]
+    q = noun.quantity if noun is not None and noun.quantity else next(
+        (found[0] for lemmas in (words, stems, [w[:-2] if w.endswith("ed") else w for w in words])
+         for j in range(len(words)) if (found := v.terms.quantity_at(words, lemmas, j))), None)
+    if q is None:
+        return None  # "the number of checkpoints": nothing happened to anyone
+    base = noun or PeopleNoun(("people",), "total", None, None)
+    return Candidate(v.fig, PeopleNoun(base.words, base.category, base.subgroup, base.unit, q), None, rule)
+
+
+def level_verb(v: FigureView):
+    """'the number of people displaced ... has reached an estimated 280,000'."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
+        noun = None
+        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
+            found = v.terms.people_at(prev_words, j)
+            if found:
+                noun = found[0]
+                break
+        if noun is None and _DEATH_TOLL.search(clause):
+            noun = TOLL_KILLED  # "the death toll ... climbed from 558"
+        if noun is not None or re.search(r"\b(?:toll|number|figure|tally|count)\b", clause):
+            return Candidate(v.fig, noun, None, "figure+level-verb")
+    return None
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\d,. ]+\s+to\s+$", re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)\s+(?:another\s+|a\s+further\s+|some\s+)?$",
+                              re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
+                             re.IGNORECASE)
+
+
+_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+", re.IGNORECASE)
+_SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
+
+
+def part_of_whole(v: FigureView):
+    """'88,780 of the territory's estimated 120,000 Armenians have fled': the part counts
+    the whole's people."""
+    m = _PART_OF_WHOLE.match(v.after)
+    if not m:
+        return None
+    tail = v.after[m.end():]
+    words = [w.lower() for w in _WORD.findall(tail[:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+part-of:{' '.join(found[0].words)}")
+    return None
+
+
+def shared_noun(v: FigureView):
+    """'86 Israeli and 24 foreign national hostages were released': both figures count the
+    noun after the second."""
+    m = _SHARED_NOUN.match(v.after)
+    if not m or v.terms.people_at([w.lower() for w in _WORD.findall(v.after[:30])], 0):
+        return None
+    words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
+    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
+        found = v.terms.people_at(words, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+shared-noun:{' '.join(found[0].words)}")
+        if words[i] in _STOP_WORDS:
+            break
+    return None
+
+
+_SUBSET_CONDITION = re.compile(
+    r"^\s+of\s+(?:the|those|them|these)\s+(?:[\w’'-]+\s+){0,2}?(?:wounded|injured|displaced|dead|detained|"
+    r"killed|victims|missing|refugees|evacuees)\s+(?:are|were|is|was|remain|remained|have\s+been)\s+(?P<pred>[\w’'-]+)",
+    re.IGNORECASE)
+
+
+def subset_condition(v: FigureView):
+    """'10 of the wounded are critical', '4,000 of the displaced are in shelters': a subset
+    of people already counted, split by condition or shelter, is no claim (a breakdown by
+    group, '12 of the dead were children', is)."""
+    m = _SUBSET_CONDITION.match(v.after)
+    if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
+        return REJECT
+    return None
+
+
+def figure_from_to(v: FigureView):
+    """'climbed from 558 to 569': the figure a count became counts what the first did."""
+    if v.previous is not None and _FROM_TO.search(v.before):
+        return Candidate(v.fig, v.previous.noun, None, "figure+from-to", continues=True)
+    return None
+
+
+_COLON_LIST = re.compile(r"(?P<lead>[^.;:]{3,160}):\s+(?:[^:]{0,80}?(?:,|\band)\s+)?$")
+
+
+def colon_list(v: FigureView):
+    """'Bodies were found in morgues: 37 in Khartoum and 12 in Omdurman': bare figures
+    listed after a colon count what the lead before it names."""
+    m = _COLON_LIST.search(v.before)
+    if m is None or not _ELLIPSIS_AFTER.match(v.after):
+        return None
+    lead = [w.lower() for w in _WORD.findall(m.group("lead"))]
+    for i in range(len(lead)):
+        found = v.terms.people_at(lead, i)
+        if found:
+            return Candidate(v.fig, found[0], None, f"figure+colon-list:{' '.join(found[0].words)}")
+    return None
+
+
+def figure_ellipsis(v: FigureView):
+    """'21,000 were wounded in Gaza and 2,050 in the West Bank', '315,000 in December and
+    75,000 in January', 'and another 980 on 26 December': a bare figure in a list after a
+    figure of people counts the same people."""
+    if v.previous is None or v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+        return None
+    if _ELLIPSIS_BEFORE.search(v.before) and _ELLIPSIS_AFTER.match(v.after):
+        return Candidate(v.fig, None, None, "figure+ellipsis", continues=True)
+    return None

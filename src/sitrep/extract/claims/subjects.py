@@ -1,0 +1,336 @@
+"""Who the subject of a speech verb is, and which clauses a speaker or 'according to'
+covers: the clause rules that narrow a sentence's claimant per figure."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+from bisect import bisect_right
+from typing import Callable
+
+from ...nlp import Sentence
+from ...records import Claimant
+from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from .context import ArticleContext
+from .defined_names import local_name
+from .discourse import last_claimant_before
+
+
+SentenceRule = Callable[[ArticleContext, Sentence, object], tuple[Claimant | None, str]]
+
+
+def token_at(doc, char: int):
+    """The token covering character ``char`` of the sentence (None between tokens)."""
+    starts = doc.user_data.get("sitrep_starts")
+    if starts is None:
+        starts = doc.user_data["sitrep_starts"] = [t.idx for t in doc]
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + max(len(tok.text), 1) else None
+
+
+def is_say(tok) -> bool:
+    return tok.lemma_.lower() in load_attribution_terms().say_lemmas and tok.pos_ in ("VERB", "AUX")
+
+_SAY_FORMS = (r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|"
+              r"estimated|confirmed|wrote|posted|noted|read|reads)")
+TRAILING_SAY = re.compile(
+    rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?),?\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+)
+INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+# "John Smith, the defence minister, said ...": a name and its role before the verb
+# "At Madina hospital in Mogadishu, the director, Mohamed Yusuf, said ...": after a fronted
+# place, a role and the name in apposition; parses hang both on the place.
+ROLE_NAME_SAY = re.compile(r",\s+(?P<who>(?:the|a|an)\s+[a-z][\w\s-]{1,40}?,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),"
+                           r"\s+(?:said|says|told|reported|added)\b")
+_LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
+                                     r"\s+(?:said|says|told|added|stated)\b")
+# '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
+AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
+# "Save the Children said ...": a leading name the parse misread (as a verb, here)
+LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
+                          r"(?:said|says|reported|reports|announced|estimated|confirmed|stated)\b")
+
+# --- subjects ---------------------------------------------------------------------------
+
+# Parts of a subject that describe rather than name it: "The army, which is battling the
+# RSF, said" names the army, not the RSF.
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
+
+
+def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
+    """The claimant named by the subject of ``verb``: its core first (without relative
+    clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
+    the rebels" still resolves)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    head = subj[0]
+    if head.lower_ in load_attribution_terms().relative_pronouns and verb.dep_ == "relcl" and verb.head is not verb:
+        head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
+    skip: set[int] = set()
+    second_party = False
+    for child in head.children:
+        if child.dep_ in _DESCRIBING_DEPS:
+            skip.update(t.i for t in child.subtree)
+        elif child.dep_ in ("cc", "conj"):
+            skip.update(t.i for t in child.subtree)  # "a diplomatic source and a Yemeni NGO": the first
+            second_party = True
+    if second_party:
+        # "The Jammu and Kashmir Police": a known name with "and" inside is one party
+        whole = "".join(t.text_with_ws for t in head.subtree
+                        if not any(t.i in {w.i for w in c.subtree} for c in head.children
+                                   if c.dep_ in _DESCRIBING_DEPS)).strip(" ,")
+        named = ctx.lexicon.resolve(whole, ctx.countries)
+        if named is not None and named.known and " and " in named.as_written:
+            return named
+    core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
+    who = resolve_subject(ctx, sentence, core)
+    if who is not None and (who.known or not skip or second_party):
+        return who
+    full = doc[head.left_edge.i: head.right_edge.i + 1].text
+    return resolve_subject(ctx, sentence, full) or who
+
+
+def according_covers(doc, char: int) -> bool:
+    """Whether the sentence's "according to" hangs on the clause holding ``char``."""
+    tok = token_at(doc, char)
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if tok is None or acc is None:
+        return True
+    # A clause break between them ("..., according to A, while Y were displaced, the UN
+    # says") means another clause, whatever the parse says.
+    lo, hi = sorted((acc.idx, char))
+    if _CLAUSE_BREAK.search(doc.text[lo:hi]) or (char < acc.idx and _SPEECH_BETWEEN.search(doc.text[lo:hi])):
+        return False  # "killed eight, emergency services said, ... 24, according to X": 8 is theirs
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return acc.head.i in main or acc.head.head.i in main
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
+# A speech clause of its own between a figure and a later "according to".
+_SPEECH_BETWEEN = re.compile(r",\s+(?P<who>[^,;]{2,60}?)\s+(?:said|says|reported|added|confirmed|told\s+\w+)\s*,")
+
+
+def speech_between(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> Claimant | None:
+    """The speaker of a speech clause between the figure at ``char`` and a later "according
+    to" ("killed eight, emergency services said, ... according to X"), when the parse does
+    not give it."""
+    acc = next((t for t in doc if t.lower_ == "according"), None)
+    if acc is None or char >= acc.idx:
+        return None
+    m = _SPEECH_BETWEEN.search(doc.text[char:acc.idx])
+    return resolve_subject(ctx, sentence, m.group("who")) if m else None
+
+
+def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bool:
+    """Whether the sentence's speech verb reports the clause holding ``char``: it is the
+    main verb, or it stands above that clause in the parse."""
+    verb_i = ctx.speech_verbs.get(sentence.index)
+    tok = token_at(doc, char)
+    if verb_i is None or tok is None:
+        return True
+    verb = doc[verb_i]
+    if verb.dep_ == "ROOT" or any(a.i == verb_i for a in tok.ancestors):
+        return True
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True  # "As Radio Okapi reports, 30 people were abducted": as X says, not while X does
+    # ", the governor said," hung on the main clause (parataxis/ccomp) reports all of it;
+    # an adverbial clause ("as Moscow claims ...") does not.
+    main = {tok.i} | {a.i for a in tok.ancestors}
+    return verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i in main
+
+
+def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> tuple[Claimant | None, str]:
+    """The speaker of the clause holding character ``char``: the nearest speech verb above
+    it in the parse ("Kyiv says X, while the UN has verified Y": Y is the UN's)."""
+    tok = token_at(doc, char)
+    if tok is None:
+        return None, ""
+    for anc in tok.ancestors:
+        if is_say(anc):
+            who = subject_claimant(ctx, sentence, doc, anc)
+            if who:
+                return who, f"claimant:clause-subject-of({anc.lemma_.lower()})"
+            return None, ""
+    return None, ""
+
+
+# ", a 40-year-old volunteer", ", a doctor": a person given by a role only. The body of that
+# kind must have been named within this many characters (about three sentences; tuned on
+# the bundled sample) for the person to speak for it.
+ROLE_LOOKBACK_CHARS = 600
+_DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
+_ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>ministry|agency|group|monitor|ngo|"
+                         r"organi[sz]ation|office|commission|committee|observatory|mission|army|military|movement|"
+                         r"alliance|coalition|militia)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:spokes(?:man|woman|person)|official|officials|source|sources|representative|head|chief|"
+                         r"leader|commander)\b",
+                         re.IGNORECASE)
+
+
+def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The named speaker a sentence opens with ("Information Minister Michael Makuei said
+    ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
+    m = LEADING_SAY.match(sentence.text) or _LEADING_APPOSITIVE_SAY.match(sentence.text)
+    if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
+        return None
+    return resolve_subject(ctx, sentence, m.group("who"))
+
+
+def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
+    """The claimant a subject or agent phrase names, in the article's context."""
+    terms = load_attribution_terms()
+    # '"... among them a commander," Captain X said': the parse may hang the quote's end on
+    # the speaker; a name starts after the punctuation that closes a quotation
+    span = _QUOTE_END.split(span)[-1]
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    if _INITIALS_END.search(phrase) and (phrase + ".") in span:
+        phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
+    phrase = _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", phrase))
+    low = phrase.lower()
+    if _unowned_record_rx().match(low):
+        return None  # "Initial reports indicate", "figures show": a record of no one named
+    if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
+        return None  # "told the council", "at a press conference": a venue is no claimant
+    if _FIGURE_FIRST.match(phrase):
+        return None  # "about 100 people, including children, witnesses ...": content, not a speaker
+    if low in ("i", "we", "us"):
+        # '"I counted 80 bodies," a rescue worker told the BBC': the quote's speaker
+        m = TRAILING_SAY.search(sentence.text) or INVERTED_SAY.search(sentence.text)
+        if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
+            return None
+        return resolve_subject(ctx, sentence, m.group("who"))
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
+        # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
+        earlier = _reporter_or_last(ctx, sentence, None)
+        if earlier is not None:
+            return earlier
+    local = local_name(ctx, phrase)
+    if local is not None and local.known:
+        return local
+    if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
+        return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
+    if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
+        named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
+        if named and named.known:
+            return named
+        earlier = _reporter_or_last(ctx, sentence, named)
+        if earlier or low in terms.pronoun_subjects:
+            return earlier
+        if named is not None:  # "the ministry said" with no ministry named before: the state's
+            return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
+        return named
+    role = _ROLE_FIRST.match(phrase)
+    if role:
+        # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
+        who = ctx.lexicon.resolve(phrase, ctx.countries)
+        if who is None or not who.known:
+            earlier = _reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
+            if earlier:
+                return earlier
+    who = ctx.lexicon.resolve(phrase, ctx.countries)
+    if who is None:
+        return None
+    if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
+        # "the rescue service added": a short definite description points back to the last
+        # claimant of the same kind named before ("the Syrian Civil Defence").
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
+        if earlier:
+            return earlier
+    if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
+        # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
+        # them: a person described only by a role of the kind of a body just named.
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
+        if earlier:
+            return earlier
+    if local is not None and not who.known and local.name in ctx.spokespeople and ctx.reporter is not None \
+            and ctx.reporter.claimant.known and ctx.reporter.sentence <= sentence.index:
+        # "Spokesperson Jeremy Laurence told reporters" after "the UN human rights office
+        # said": a spokesperson named with no body speaks for the body speaking
+        return ctx.reporter.claimant
+    if local is not None and not who.known:
+        # a person the article introduced: by name, without the role words ("Police" for
+        # "Police spokesman X" is the article's state's police)
+        return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
+    if not who.known:
+        # "the army said", "police said", "state media reported": the article's state's
+        who = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
+    if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
+            and not terms.human_sources.search(phrase.lower()) and not terms.body_heads.search(phrase.lower()) \
+            and not _TITLED.search(phrase):
+        # "the fighting", "people": a lowercase phrase with no claimant word names nobody
+        # ("the emergency medicine centre" does: a body's head noun).
+        return None
+    return who
+
+
+_QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+# "A security communique on Wednesday said": the day is when, not part of who.
+_WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?$"
+                         % "|".join(calendar.day_name), re.IGNORECASE)
+# "Q: General, the minister said ...": a briefing transcript's label and the vocative after it.
+_TRANSCRIPT_LABEL = re.compile(r"^[QA]\s*:\s*(?:[A-Z][a-z]+,\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _unowned_record_rx() -> re.Pattern[str]:
+    """Plural record nouns with at most a describing word and no owner ("initial reports",
+    "figures"); "the report said" points back to a report named before, so it is not one."""
+    records = load_attribution_terms().record_nouns | {"reports", "accounts"}
+    nouns = "|".join(sorted((re.escape(n) for n in records if n.endswith("s") or n == "data"), key=len, reverse=True))
+    return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
+_FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
+# Anaphoric subjects that name no kind of body: they point to the current reporter.
+_ROLE_NEUTRAL = claim_words().role_neutral_subjects
+
+
+_TITLED = re.compile(r"\b(?:envoy|spokes(?:man|woman|person)|official|minister|ambassador|commander|governor|mayor|"
+                     r"representative|coordinator|director|chief|head)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_apposition_rx() -> re.Pattern[str]:
+    roles = "|".join(load_attribution_terms().role_nouns)
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{roles})\b", re.IGNORECASE)
+
+
+def _role_apposition(phrase: str) -> bool:
+    return bool(_role_apposition_rx().search(phrase))
+
+
+def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | None) -> Claimant | None:
+    """What an anaphoric subject ('he', 'the ministry', 'the statement') points back to: the
+    current reporter when it fits the hint's kind, else the last claimant named before."""
+    rep = ctx.reporter
+    states = {"government", "foreign_government"}
+    if hint is not None and hint.as_written.lower() in load_attribution_terms().agency_words:
+        if rep is not None and rep.claimant.kind in ("un", "ngo", "government"):
+            return rep.claimant  # "the agency added" after UNHCR or a state agency spoke
+        # "..., the U.N. refugee agency said. ... aid workers said. Another 40,000 have fled,
+        # the agency said." in an AP story: the UN agency named just before, not the wire.
+        un = last_claimant_before(ctx, sentence.start, kind="un", within=ROLE_LOOKBACK_CHARS)
+        if un is not None:
+            return un
+        if rep is not None and rep.claimant.kind == "media":
+            return rep.claimant  # "the agency added" after AFP spoke
+    if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
+                            or {hint.kind, rep.claimant.kind} <= states
+                            or _same_kind_family(hint, rep.claimant)):
+        return rep.claimant
+    kind = hint.kind if hint is not None and hint.kind != "unknown" else None
+    return last_claimant_before(ctx, sentence.start, kind=kind) or (
+        last_claimant_before(ctx, sentence.start) if hint is None else None)
+
+
+def _same_kind_family(a: Claimant, b: Claimant) -> bool:
+    """A ministry (government) and a health ministry (medical) are both ministries."""
+    words = {"ministry", "army", "military", "monitor", "observatory", "agency", "office"}
+    aw = set(a.name.lower().split()) & words
+    return bool(aw) and bool(aw & set(b.name.lower().split()))

@@ -1,0 +1,104 @@
+"""Place mentions: which capitalised spans of an article are places, and where.
+
+Candidates come from NER or ``capitalised_candidates``; their *type* is decided
+here from the gazetteer and the words around them, never from NER labels
+(spaCy tags Hama as ORG and villages as PERSON). Three outcomes, following
+ACLED's geo_precision:
+
+1. the gazetteer knows the place -> precision 1 (rule ``gazetteer-exact`` or
+   ``gazetteer-skeleton``); a province mention ("Hama province", "the province
+   of Idlib", "Donetsk oblast") -> the admin-1 area, precision 3 (``admin1``);
+2. the gazetteer does not know it, but the text says it is a place ("the towns
+   of X and Y", "captured A, B and C", a list next to known places) -> anchored
+   to the place the text relates it to: a city -> precision 2
+   (``anchored-near:Hama``), a province -> precision 3 (``anchored-in:Hama``);
+3. otherwise it is not reported (or reported unanchored, rule ``unresolved``,
+   when the text says it is a place but names nothing to anchor it to).
+
+The package: ``candidates`` (capitalised runs, country context), ``spans`` (what the text
+around a span says), ``ranking`` (gazetteer candidates scored and trusted), ``resolve`` (a
+span to a mention), ``facilities`` (hospitals, bases, "a village east of X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.gazetteer.lookup import Gazetteer
+from sitrep.extract.gazetteer.names import normalise
+from sitrep.records import PlaceMention
+from .candidates import ACRONYM, country_context, join_names
+from .facilities import description_mentions, facility_mention, facility_spans
+from .ranking import Context, resolve_name
+from .resolve import (
+    anchor_places, anchored_mention, mention_countries, named_areas, place_mention, resolve_span,
+)
+from .spans import Span, group_lists, is_local, plural_admin_after, set_qualifiers
+
+
+def find_place_mentions(
+    doc_id: str,
+    text: str,
+    candidates: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+) -> list[PlaceMention]:
+    """Place mentions among candidate spans, resolved or anchored, in text order.
+
+    Countries come back with precision None (rule ``country``): useful as context,
+    too coarse for an event's place.
+    """
+    context = list(context_countries) or country_context(text, gazetteer)
+    spans: list[Span] = []
+    for start, end in join_names(text, sorted(set(candidates)), gazetteer):
+        if spans and start < spans[-1].end:
+            continue  # overlapping NER and capitalised spans: keep the first, longest
+        name = text[start:end]
+        if name.strip():
+            spans.append(Span(start, end, name))
+    set_qualifiers(text, spans, gazetteer)
+    ctx = Context(context)
+    for span in spans:
+        resolve_span(doc_id, text, span, gazetteer, ctx)
+    # Second pass: the provinces the article names and its places resolved in the first
+    # pass are context for the rest (Paris near Lexington is in Kentucky).
+    given = context
+    context, strong = mention_countries(spans, gazetteer, context)
+    # Countries a village may be anchored in: those given (the article's, its actors') and
+    # those named outright; not those only a big city's name points to.
+    anchor_countries = set(given if context_countries else ()) | strong
+    first = ctx
+    ctx = Context(context, admin1=named_areas(spans), anchors=anchor_places(spans, first))
+    if ctx.admin1 or ctx.anchors:
+        # With the same countries and no province named, only names with a choice to make
+        # (or none made yet) can change.
+        same = ctx.countries == first.countries and not ctx.admin1
+        for span in spans:
+            if not span.ignored and (not same or span.mention is None
+                                     or first.choices.get(normalise(span.mention.text), 2) > 1):
+                span.mention, span.placelike = None, False
+                resolve_span(doc_id, text, span, gazetteer, ctx)
+    for group in group_lists(text, spans):
+        if plural_admin_after(text, group):
+            for span in group:
+                found = resolve_name(gazetteer, span.text, ctx, admin=True, city=False)
+                if found:
+                    span.mention = place_mention(doc_id, span, found[0], found[1], found[2])
+        # A list is a list of places when one member is a town or province, or a cue says so.
+        if any(s.placelike or (is_local(s.mention)) for s in group):
+            for span in group:
+                if span.mention is None and not span.ignored:
+                    span.placelike = True
+    for span in spans:
+        if span.mention is None and span.placelike and not ACRONYM.match(span.text):
+            span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries)
+    facilities = facility_spans(text, [(s.start, s.end) for s in spans], gazetteer)
+    out = [facility_mention(doc_id, text, f, spans) for f in facilities]
+    inside = [(f.start, f.end) for f in facilities]
+    out += [s.mention for s in spans
+            if s.mention is not None and not any(a <= s.start < b for a, b in inside)]
+    out.sort(key=lambda m: m.start)
+    descriptions = description_mentions(doc_id, text, out, gazetteer, context)
+    if descriptions:
+        out = sorted(out + descriptions, key=lambda m: m.start)
+    return out

@@ -1,0 +1,76 @@
+"""The English of place mentions: cue words, descriptions and abbreviations
+(``data/gazetteer/place_words.json``, ``admin_names.json``, ``transliteration.json``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .loader import read_json
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The English of place mentions (``data/gazetteer/place_words.json``)."""
+
+    admin_suffixes: frozenset[str]
+    admin_nouns_before: frozenset[str]
+    city_suffixes: frozenset[str]
+    settlement_nouns: frozenset[str]
+    prepositions: frozenset[str]
+    verbs: frozenset[str]
+    directions: frozenset[str]
+    leading_modifiers: frozenset[str]
+    descriptor_tails: frozenset[str]
+    function_words: frozenset[str]
+    name_heads: frozenset[str]
+    description_modifiers: frozenset[str]
+    actor_nouns: frozenset[str]
+    facility_heads: frozenset[str]
+    facility_modifiers: frozenset[str]
+    unit_words: frozenset[str]
+    descriptions: dict[str, tuple[str, ...]]
+    articles: frozenset[str]
+    list_joiner: re.Pattern[str]
+
+
+@functools.cache
+def place_words() -> PlaceWords:
+    w = read_json("gazetteer", "place_words.json")
+    translit = read_json("gazetteer", "transliteration.json")
+    return PlaceWords(
+        admin_suffixes=frozenset(w["admin_suffixes"]),
+        admin_nouns_before=frozenset(w["admin_nouns_before"]),
+        city_suffixes=frozenset(w["city_suffixes"]),
+        settlement_nouns=frozenset(w["settlement_nouns"]),
+        prepositions=frozenset(w["place_prepositions"]),
+        verbs=frozenset(w["place_verbs"]),
+        directions=frozenset(w["direction_relations"]),
+        leading_modifiers=frozenset(w["leading_modifiers"]),
+        descriptor_tails=frozenset(w["descriptor_tails"]),
+        function_words=frozenset(w["function_words"]),
+        name_heads=frozenset(w["name_heads"]),
+        description_modifiers=frozenset(w["description_modifiers"]),
+        actor_nouns=frozenset(w["actor_nouns"]),
+        facility_heads=frozenset(w["facility_heads"]),
+        facility_modifiers=frozenset(w["facility_modifiers"]),
+        unit_words=frozenset(w["unit_words"]),
+        descriptions={k: tuple(v) for k, v in w["descriptions"].items()},
+        articles=frozenset(translit["articles"]),
+        list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
+    )
+
+
+@functools.cache
+def dotted_abbreviations() -> frozenset[str]:
+    """Dotted abbreviations that are place names ("Ill.", "W.Va.", "B.C."), spaces removed."""
+    names = read_json("gazetteer", "admin_names.json")
+    out = {a.replace(" ", "") for table in names["abbreviations"].values() for a in table if a.endswith(".")}
+    return frozenset(out | set(names["name_prefixes"]))
+
+
+@functools.cache
+def place_name_prefixes() -> frozenset[str]:
+    """Dotted abbreviations that begin a place name ("St.", "Mt.", "Ft.")."""
+    return frozenset(read_json("gazetteer", "admin_names.json")["name_prefixes"])

@@ -236,3 +236,24 @@ def test_events_territory_winner_from_side_words(text, place, winner):
 ])
 def test_events_territory_liveblog_label_is_no_actor(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a facility "at" a town stands for the town, even one no gazetteer knows (Burkina Faso, Nepal, Niger)
+    ("JNIM fighters overran the army base at Mansila in Yagha province, killing 100 soldiers.", "Mansila", "opposition"),
+    ("The Maoists seized the police post at Darbang on Friday.", "Darbang", "opposition"),
+    ("Insurgents overran an army outpost at Tillia, near the border with Mali.", "Tillia", "opposition"),
+])
+def test_events_territory_facility_at_a_town(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    # "on" an island, a road or a front only locates the places taken (Falklands, DRC, Ukraine)
+    ("British troops captured the settlements of Darwin and Goose Green on East Falkland.", "Goose Green", "Falkland"),
+    ("Rebels seized Kitchanga on the road to Goma.", "Kitchanga", "Goma"),
+    ("Russian forces captured Robotyne on the southern front near Zaporizhzhia.", "Robotyne", "Zaporizhzhia"),
+])
+def test_events_territory_on_locates(text, kept, dropped):
+    changes = _changes(text)
+    assert kept in changes and dropped not in changes, changes

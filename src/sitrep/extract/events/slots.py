@@ -114,7 +114,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
         named = _slot_names(trig, t, pidx, seen, where, actor_spans)
         found += [m for m in named if m.text not in {f.text for f in found}]
     if territory and not found and not anaphors:
-        found = _facility_town(trig, t, pidx)
+        found = _facility_town(trig, t, pidx, where)
         if found:
             trig.word += "+facility-in"
         else:
@@ -319,17 +319,23 @@ def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) ->
     return []
 
 
-def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
+def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
+                   where_in: tuple[str, int]) -> list[PlaceMention]:
     """'recaptured the presidential palace in Khartoum', 'overran an army base in Adan
     Yabaal': a facility that no place mention covers stands for the town it is in. Not
     several ('six positions in X'), and not a region ('a dam in northern Raqqa', 'outposts
-    across Rakhine State'): a province, or a town named with a compass word, is no town."""
+    across Rakhine State'): a province, or a town named with a compass word, is no town.
+    'the army base at Mansila in Yagha province', 'the police post at Darbang': the name
+    after "at" is the facility's town, even one no gazetteer knows (rule ``event-slot``)."""
     facilities = t.words("territory_change", "facility_objects")
     locs = t.words("territory_change", "locator_preps")
     compass = t.words("blocking_words", "territory_change")
     for root in _nominal_roots(trig):
         if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
             continue
+        at = _named_after_at(root, trig.tok, pidx, where_in)
+        if at is not None:
+            return [at]
         where = [c for c in list(root.children) + list(trig.tok.children)
                  if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
         out = []
@@ -346,6 +352,26 @@ def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention]) 
         if out:
             return out[:1]
     return []
+
+
+def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
+    """The town after "at" right after a facility noun (parses hang "at" on the noun or on
+    the verb): its place mention, or its proper name."""
+    after = root.right_edge.i + 1
+    preps = [c for c in list(root.children) + list(verb.children)
+             if c.dep_ == "prep" and c.lower_ == "at" and (c.head.i == root.i or c.i == after)]
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            name = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
+            known = next((pidx[w.i] for w in name if w.i in pidx), None)
+            if known is not None:
+                return known
+            if obj.pos_ == "PROPN" and obj.text[:1].isupper():
+                doc_id, base = where
+                a, b = name[0].idx, obj.idx + len(obj.text)
+                return PlaceMention(doc=doc_id, text=root.doc.text[a:b], start=base + a, end=base + b, place=None,
+                                    precision=None, rule="event-slot")
+    return None
 
 
 def _inside(small: PlaceMention, area: PlaceMention) -> bool:

@@ -257,3 +257,16 @@ def test_events_territory_facility_at_a_town(text, place, winner):
 def test_events_territory_on_locates(text, kept, dropped):
     changes = _changes(text)
     assert kept in changes and dropped not in changes, changes
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # "his forces" after a speaker described by side words: the speaker's side (Sierra Leone, Syria, Myanmar)
+    ("The rebel commander, Sam Bockarie, claimed that his forces had taken the town of Waterloo.", "Waterloo",
+     "opposition"),
+    ("A rebel spokesman, Lawrence Kanyuka, said his forces had taken the town of Sake.", "Sake", "opposition"),
+    # civilians named before are never whom "his forces" points back to (Mali)
+    ("Villagers fled as fighting raged. The army spokesman said his forces had retaken the town of Kidal.", "Kidal",
+     "government"),
+])
+def test_events_territory_speaker_side_for_pronoun(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)

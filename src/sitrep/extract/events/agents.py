@@ -75,6 +75,11 @@ def _speaker(ctx: EventContext, sentence: Sentence, pronoun) -> ActorRef | None:
             if state is not None and w.pos_ == "PROPN":
                 own = state[0] in ctx.countries
                 return ActorRef(state[1], "government" if own else "foreign", "State forces", w.text, False)
+        # "the rebel commander, Sam Bockarie, claimed that his forces ...": the side words of
+        # the speaker's description
+        inferred = ctx.actors.infer(" ".join(w.text for w in toks if w.dep_ not in ("det", "punct")), ctx.countries)
+        if inferred is not None and inferred.side not in ("unknown", "civilians"):
+            return inferred
     return None
 
 
@@ -92,7 +97,8 @@ def _speaker_of_clause(ctx: EventContext, sentence: Sentence, tok) -> ActorRef |
 
 def _resolve_pronoun(ctx: EventContext, pronoun: str, offset: int) -> ActorRef | None:
     """The last actor named before ``offset`` whose number fits ("its" -> "the army", "their" -> "rebels")."""
-    before = [m for m in ctx.actor_matches if m.start < offset and m.actor.side != "unknown"]
+    # Civilians are no armed actor: "his forces" never points back to "villagers".
+    before = [m for m in ctx.actor_matches if m.start < offset and m.actor.side not in ("unknown", "civilians")]
     plural = pronoun in ("they", "their", "them")
     fits = [m for m in before if m.alias.rstrip().lower().endswith("s") == plural]
     pick = (fits or before)[-1:]

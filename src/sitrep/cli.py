@@ -1002,7 +1002,7 @@ def serve(
 
     Example: sitrep serve --db sitrep.duckdb --port 8750
     """
-    from .publish.web import serve_command
+    from .web.serve import serve_command
 
     raise typer.Exit(serve_command(db, host, port, allowed_host))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -381,42 +382,70 @@ def article_from_page(html: str, *, doc_id: str, url: str | None = None,
     an .html file: trafilatura's main text and metadata (title, date, site name), where
     ``meta`` (what the feed or the config says) wins over what the page declares; or why
     the page has no article."""
+    return _article_of_page(html, doc_id=lambda _: doc_id, url=url, meta=meta)
+
+
+def read_article(*, text: str | None = None, html: str | None = None, doc_id: str | None = None,
+                 meta: SourceMeta = SourceMeta(), id_prefix: str = "") -> Article | IngestError:
+    """An article given as ``text`` or as an ``html`` page (the web app's add form), read as
+    `sitrep run` reads a .txt or an .html file; ``meta`` wins over what a page declares.
+    Without ``doc_id`` the id is ``id_prefix`` and a hash of the text (the page's text for
+    ``html``), so the same article sent twice is stored once."""
+    from .ingest import article_from_text
+    from .records import content_id
+
+    if html is None:
+        body = text or ""
+        return article_from_text(body, doc_id=doc_id or f"{id_prefix}{content_id(body)}", meta=meta,
+                                 empty_reason="no article text left after cleaning")
+    return _article_of_page(html, doc_id=lambda page_text: doc_id or f"{id_prefix}{content_id(page_text)}",
+                            url=meta.url, meta=meta)
+
+
+def _article_of_page(html: str, *, doc_id: Callable[[str], str], url: str | None,
+                     meta: SourceMeta) -> Article | IngestError:
+    """An HTML page's article; ``doc_id`` gives its id from the page's text."""
     from .ingest import article_from_text
     from .ingest.html import extract_html
 
     page = extract_html(html, url=url)
     empty = "no article text found in HTML"
     if page is None:
-        return IngestError(url or doc_id, empty)
+        return IngestError(url or doc_id(""), empty)
     merged = SourceMeta(title=meta.title or page.meta.title, outlet=meta.outlet or page.meta.outlet,
                         published=meta.published or page.meta.published, url=url or meta.url or page.meta.url)
-    return article_from_text(page.text, doc_id=doc_id, meta=merged, empty_reason=empty)
+    return article_from_text(page.text, doc_id=doc_id(page.text), meta=merged, empty_reason=empty)
 
 
-def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs: int = 1,
+# Opens a store for writing and lets go of it after (the web app's ``Database.write``).
+StoreOpener = Callable[[], AbstractContextManager[Store]]
+
+
+def store_articles(articles: Sequence[Article], db: str | Path | Store | StoreOpener, *, jobs: int = 1,
                    reconcile: bool = True) -> RunSummary:
-    """Extract articles already read (fetched pages, say) and write them, as `sitrep run`
-    does: an article stored with the same id and text is left as it is; one stored under
-    its id with another text has its rows replaced. ``db`` is an open Store, or a path
-    that is opened for writing only once extraction is done (so `sitrep serve` and
-    `sitrep run` are kept out of the file only while it is written). Then the reconcile
-    stage runs, unless ``reconcile`` is False (a caller storing many articles one by one
-    runs it once after the last: `sitrep watch` after each pass)."""
+    """Extract articles already read (fetched pages, an article posted to the web app) and
+    write them, as `sitrep run` does: an article stored with the same id and text is left
+    as it is; one stored under its id with another text has its rows replaced. ``db`` is an
+    open Store, a path, or a function that opens one (``sitrep serve``'s short write); a
+    path or a function is opened for writing only once extraction is done (so `sitrep
+    serve` and `sitrep run` are kept out of the file only while it is written). Then the
+    reconcile stage runs, unless ``reconcile`` is False (a caller storing many articles one
+    by one runs it once after the last: `sitrep watch` after each pass).
+
+    Articles that fail are in ``summary.errors``; what a stored one lost on the way (a row
+    the database could not hold, ...) in ``summary.notes``."""
     started = time.perf_counter()
     summary = RunSummary(inputs=len(articles), articles=len(articles))
-    extractions = [x for batch in extract_stream(articles, jobs=jobs) for x in batch]
+    extractions: list[Extraction] = []
+    for batch in extract_stream(articles, jobs=jobs):
+        for x in batch:
+            if isinstance(x, IngestError):
+                summary.errors.append(x)
+            else:
+                extractions.append(x)
 
     def write(store: Store) -> None:
-        result = store.write_many(extractions)
-        summary.new = len(result.written)
-        summary.unchanged = len(result.skipped)
-        for doc, reason in result.failed:
-            summary.errors.append(IngestError(doc, f"not stored: {reason}"))
-        for x in extractions:
-            if x.article.id in result.written:
-                summary.claims += len(x.claims)
-                summary.events += len(x.events)
-                summary.note(x.article)
+        _write_extractions(store, extractions, summary)
         if reconcile:
             from .reconcile import reconcile as reconcile_stage
 
@@ -425,10 +454,29 @@ def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs:
     if isinstance(db, Store):
         write(db)
     else:
-        with _open_for_writing(db) as store:
+        opener = db if callable(db) else (lambda: _open_for_writing(db))
+        with opener() as store:
             write(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_extractions(store: Store, extractions: list[Extraction], summary: RunSummary) -> None:
+    """``store_articles``' write, counted into ``summary``."""
+    result = store.write_many(extractions)
+    summary.new = len(result.written)
+    summary.unchanged = len(result.skipped)
+    summary.claims, summary.events = result.claims, result.events
+    for doc, reason in result.failed:
+        summary.errors.append(IngestError(doc, f"not stored: {reason}"))
+    by_id = {x.article.id: x.article for x in extractions}
+    for x in extractions:
+        if x.article.id in result.written:
+            summary.note(x.article)
+            summary.notes.extend(IngestNote(_where(x.article, x.article.id), reason, x.article.line)
+                                 for reason in x.article.notes)
+    for doc, reason in result.dropped:
+        summary.notes.append(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
 
 
 def total_inputs(paths: Sequence[str | Path]) -> int:

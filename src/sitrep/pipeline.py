@@ -2,7 +2,9 @@
 
 Articles flow in batches. Each batch is extracted (in worker processes with ``jobs > 1``)
 and written in one transaction, so a killed run leaves whole batches behind and a re-run
-skips what is already stored (content-hash ids): no duplicates, nothing half-written.
+skips what is already stored (content-hash ids): no duplicates, nothing half-written. A
+file whose bytes are those its stored article was read from is skipped without being
+decoded or cleaned (``run_inputs``: a no-op re-run costs a read and a hash per file).
 
 A stored article is extracted again, its derived rows replaced in one transaction (ids
 are content-derived, so unchanged rows keep their ids), when:
@@ -25,10 +27,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
-from .ingest.metadata import latest_date_in
+from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs
 from .records import Article, Extraction, IngestError, IngestNote
 from .store import ArticleRow, Store, StoreLockedError, open_db
+from .run_inputs import ProgressFn, RunInputs
+from .store.input_files import KnownFile
 from .store.lock import waiting_to_write
 
 if TYPE_CHECKING:
@@ -37,11 +40,6 @@ if TYPE_CHECKING:
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
 BATCH_SIZE = 16
-# Rules by which metadata was given rather than guessed (ingest.metadata.resolve): only
-# these correct a stored article; a re-run without options never undoes a correction.
-GIVEN_RULES = frozenset({"metadata", "option"})
-# Stored articles read back per query when reprocessing without paths.
-REPROCESS_BATCH = 64
 
 
 @dataclass
@@ -73,7 +71,7 @@ class RunSummary:
     def ok(self) -> bool:
         return not self.errors
 
-    def note(self, article: Article | ArticleRow) -> None:
+    def note(self, article: Article | ArticleRow | KnownFile) -> None:
         """Count an article's missing or inferred metadata (as it is stored after the run)."""
         if article.published is None:
             self.undated.append(article.id)
@@ -81,42 +79,6 @@ class RunSummary:
             self.inferred.append(article.id)
         if not article.outlet:
             self.no_outlet.append(article.id)
-
-
-def metadata_changes(stored: ArticleRow, article: Article) -> list[str]:
-    """Fields the input gives (metadata or an option, ``GIVEN_RULES``) that differ from the
-    stored article's: ``outlet``, ``date``, ``url``."""
-    changes = []
-    if article.outlet_rule in GIVEN_RULES and article.outlet and article.outlet != stored.outlet:
-        changes.append("outlet")
-    if article.date_rule in GIVEN_RULES and article.published and article.published != stored.published:
-        changes.append("date")
-    if article.url and article.url != stored.url:
-        changes.append("url")
-    return changes
-
-
-def stored_article(row: ArticleRow, *, outlet: str | None = None,
-                   published: date | None = None) -> Article:
-    """An Article from its stored row, for extraction again. The run's ``outlet`` and
-    ``published`` options apply where ingest would have used them (an outlet found only in
-    the text, no date or an inferred one); a missing date is inferred with the current code."""
-    article = Article(id=row.id, text=row.text or "", content_hash=row.content_hash, title=row.title,
-                      outlet=row.outlet, published=row.published, url=row.url, path=row.path,
-                      outlet_rule=row.outlet_rule, date_rule=row.date_rule)
-    if outlet and outlet.strip() and row.outlet_rule not in ("metadata",):
-        from .ingest import canonical_outlet
-
-        article.outlet, article.outlet_rule = canonical_outlet(outlet), "option"
-    if row.published is None or row.date_rule == "inferred":
-        if published is not None:
-            article.published, article.date_rule = published, "option"
-        elif (inferred := latest_date_in(article.text)) is not None:
-            article.published, article.date_rule = inferred, "inferred"
-    return article
-
-
-ProgressFn = Callable[[int], None]
 
 
 def _extract_batch(batch: list[Article]) -> list[Extraction | IngestError]:
@@ -250,37 +212,18 @@ def run(
 
     with _open_for_writing(db_path) as store:
         run_id = store.start_run()
-        again: set[str] = set()  # stored doc ids whose rows this run replaces
-
+        # Files may be skipped unread only when the run gives nothing a file alone would not.
+        skipping = items is None and not reprocess and outlet is None and published is None and not index
+        inputs = RunInputs(store, summary, reprocess=reprocess, skipping=skipping, on_input=on_input, on_error=fail)
         if items is not None:
-            articles: Iterable[Article] = _fresh_articles(store, summary, again, items, reprocess=reprocess,
-                                                          on_input=on_input, on_error=fail)
+            articles: Iterable[Article] = inputs.fresh(items)
         elif not paths and reprocess:
-            articles = _stored_articles(store, summary, again, outlet=outlet,
-                                        published=published, on_input=on_input)
+            articles = inputs.stored(outlet=outlet, published=published)
         else:
-            articles = _input_articles(store, summary, again, paths, outlet=outlet, published=published,
-                                       max_bytes=max_bytes, index=index, reprocess=reprocess,
-                                       on_input=on_input, on_error=fail)
+            articles = inputs.from_paths(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index)
         for batch in extract_stream(articles, jobs=jobs):
-            extractions = [x for x in batch if isinstance(x, Extraction)]
-            for error in batch:
-                if isinstance(error, IngestError):
-                    fail(error)
-            result = store.write_many(extractions, replace=again)
-            summary.new += sum(1 for doc in result.written if doc not in again)
-            summary.claims += result.claims
-            summary.events += result.events
-            by_id = {x.article.id: x.article for x in extractions}
-            for doc, reason in result.failed:
-                fail(IngestError(_where(by_id.get(doc), doc), f"not stored: {reason}", _line(by_id.get(doc))))
-            written = set(result.written)
-            for x in extractions:
-                if x.article.id in written:
-                    for reason in x.article.notes:
-                        note(IngestNote(_where(x.article, x.article.id), reason, x.article.line))
-            for doc, reason in result.dropped:
-                note(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
+            _write_batch(store, batch, inputs, fail, note)
+        inputs.ledger.written(store, ())  # the files of the last articles found unchanged
         store.record_errors(run_id, summary.errors)
         store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                          n_errors=len(summary.errors))
@@ -292,88 +235,29 @@ def run(
     return summary
 
 
-def _stored_articles(store: Store, summary: RunSummary, again: set[str], *, outlet: str | None,
-                     published: date | None, on_input: ProgressFn | None) -> Iterator[Article]:
-    """Every stored article, from its stored text, in batches (no open cursor while writing)."""
-    ids = [row.id for row in store.articles()]
-    for at in range(0, len(ids), REPROCESS_BATCH):
-        for row in store.articles(docs=ids[at:at + REPROCESS_BATCH], with_text=True):
-            summary.inputs += 1
-            summary.articles += 1
-            if on_input:
-                on_input(1)
-            article = stored_article(row, outlet=outlet, published=published)
-            summary.reprocessed += 1
-            summary.note(article)
-            again.add(article.id)
-            yield article
-
-
-def _input_articles(store: Store, summary: RunSummary, again: set[str], paths: Sequence[str | Path], *,
-                    outlet: str | None, published: date | None, max_bytes: int,
-                    index: Mapping[str, SourceMeta] | None, reprocess: bool,
-                    on_input: ProgressFn | None,
-                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
-    """Articles of the inputs that need extracting: new, changed, given new metadata, or
-    all stored ones met with ``reprocess``."""
-    items = iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index)
-    return _fresh_articles(store, summary, again, items, reprocess=reprocess, on_input=on_input, on_error=on_error)
-
-
-def _fresh_articles(store: Store, summary: RunSummary, again: set[str], items: Iterable[Article | IngestError], *,
-                    reprocess: bool, on_input: ProgressFn | None,
-                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
-    """The articles among ``items`` that need extracting (see ``_input_articles``)."""
-    seen: dict[str, str] = {}  # doc id -> content hash, within this run
-    for item in items:
-        summary.inputs += 1
-        if on_input:
-            on_input(1)
-        if isinstance(item, IngestError):
-            if on_error:
-                on_error(item)  # the run's fail(): recorded and reported
-            else:
-                summary.errors.append(item)
-            continue
-        summary.articles += 1
-        if item.id in seen:
-            if seen[item.id] == item.content_hash[:16]:
-                summary.unchanged += 1  # the same article twice in one run
-                continue
-            # Two different articles with one id (x.txt in two folders, a repeated
-            # JSONL id): keep both, the later one under an id made unique by its content.
-            item.id = f"{item.id}~{item.content_hash[:8]}"
-        seen[item.id] = item.content_hash[:16]
-        stored = store.stored_article(item.id)
-        if stored is None or stored.content_hash != item.content_hash:
-            summary.note(item)
-            yield item  # new, or its text changed: its rows are replaced
-            continue
-        changes = metadata_changes(stored, item)
-        if not changes and not reprocess:
-            summary.unchanged += 1
-            summary.note(stored)
-            continue
-        if changes:
-            summary.updated += 1
-            for name in changes:
-                summary.corrected[name] = summary.corrected.get(name, 0) + 1
-        else:
-            summary.reprocessed += 1
-        _keep_given(item, stored)
-        summary.note(item)
-        again.add(item.id)
-        yield item
-
-
-def _keep_given(item: Article, stored: ArticleRow) -> None:
-    """Metadata given before (an option or metadata field) that this run does not give stays."""
-    if item.outlet_rule not in GIVEN_RULES and stored.outlet_rule in GIVEN_RULES:
-        item.outlet, item.outlet_rule = stored.outlet, stored.outlet_rule
-    if item.date_rule not in GIVEN_RULES and stored.date_rule in GIVEN_RULES:
-        item.published, item.date_rule = stored.published, stored.date_rule
-    if not item.url and stored.url:
-        item.url = stored.url
+def _write_batch(store: Store, batch: list[Extraction | IngestError], inputs: RunInputs,
+                 fail: Callable[[IngestError], None], note: Callable[[IngestNote], None]) -> None:
+    """Write one extracted batch in one transaction, counting it into the run's summary."""
+    summary = inputs.summary
+    extractions = [x for x in batch if isinstance(x, Extraction)]
+    for error in batch:
+        if isinstance(error, IngestError):
+            fail(error)
+    result = store.write_many(extractions, replace=inputs.again)
+    inputs.ledger.written(store, result.written)
+    summary.new += sum(1 for doc in result.written if doc not in inputs.again)
+    summary.claims += result.claims
+    summary.events += result.events
+    by_id = {x.article.id: x.article for x in extractions}
+    for doc, reason in result.failed:
+        fail(IngestError(_where(by_id.get(doc), doc), f"not stored: {reason}", _line(by_id.get(doc))))
+    written = set(result.written)
+    for x in extractions:
+        if x.article.id in written:
+            for reason in x.article.notes:
+                note(IngestNote(_where(x.article, x.article.id), reason, x.article.line))
+    for doc, reason in result.dropped:
+        note(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
 
 
 def article_from_page(html: str, *, doc_id: str, url: str | None = None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
+from itertools import chain
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,11 +129,15 @@ def extract_stream(articles: Iterable[Article], jobs: int = 1,
         for batch in _batches(articles, batch_size):
             yield _extract_batch(batch)
         return
+    batches = _batches(articles, batch_size)
+    first = next(batches, None)
+    if first is None:  # nothing to extract (a re-run of the same files): no model, no workers
+        return
     ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
     _warm_worker()  # load once here: forked workers share the model and lexicons
     with ctx.Pool(jobs, initializer=_warm_worker) as pool:
         pending: deque = deque()
-        for batch in _batches(articles, batch_size):
+        for batch in chain([first], batches):
             pending.append(pool.apply_async(_extract_batch, (batch,)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()

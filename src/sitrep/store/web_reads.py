@@ -16,7 +16,7 @@ from typing import Any, Callable, TypeVar
 from sitrep.store import search as fts
 from sitrep.store.db import Store
 from sitrep.store.queries import (
-    CLAIM_ORDER, CLAIM_SELECT, Where, article_query, claim_filters, event_query, like_pattern,
+    CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, Where, article_query, claim_filters, event_query, like_pattern,
 )
 from sitrep.store.reconciled import (
     CONTRADICTION_ORDER, COPY_ORDER, ESTIMATE_ORDER, FRAMING_ORDER, POINT_ORDER, STORY_ORDER, records,
@@ -68,9 +68,36 @@ def claim_page(store: Store, *, doc: str | None = None, quantity: str | None = N
     return [ClaimRow(*row) for row in rows], total
 
 
+# The events a filter keeps, without their fatalities: counting them is a tenth of the time
+# (on 35,000 events ~5 ms where the whole read's fatalities, summed over every event, took 60).
+_EVENTS_COUNTED = "SELECT e.id FROM events e LEFT JOIN articles a ON a.id = e.doc"
+# Where ``queries.EVENT_SELECT`` reads every event: for a page, only the page's events.
+_EVENTS_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.event_id = e.id"
+_LINKS_FROM = "AS claim_id FROM events\n"
+
+
 def event_page(store: Store, filters: dict[str, Any], limit: int, offset: int) -> tuple[list[EventRow], int]:
-    """A page of events (``Store.events``' filters) and the total."""
-    return store.events(**filters, limit=limit, offset=offset), _total(store, *event_query(**filters))
+    """A page of events (``Store.events``' filters and rows) and the total."""
+    sql, params = event_query(**filters)
+    if sql.startswith(EVENT_SELECT):  # the same conditions, over the events and their articles only
+        sql = _EVENTS_COUNTED + sql[len(EVENT_SELECT):]
+    return _event_rows(store, filters, limit, offset), _total(store, sql, params)
+
+
+def _event_rows(store: Store, filters: dict[str, Any], limit: int, offset: int) -> list[EventRow]:
+    """``Store.events(**filters, limit=limit, offset=offset)``. When no filter needs the
+    article (outlet), the page is chosen from the events table alone and only the page's
+    fatalities are summed: on 35,000 events ~10 ms instead of ~50."""
+    sql, params = event_query(**filters, limit=limit, offset=offset)
+    if filters.get("outlet") or not sql.startswith(EVENT_SELECT) or _EVENTS_FROM not in EVENT_SELECT \
+            or _LINKS_FROM not in EVENT_SELECT:
+        return store.events(**filters, limit=limit, offset=offset)
+    page = "SELECT e.* FROM events e" + sql[len(EVENT_SELECT):]
+    select = (EVENT_SELECT.replace(_LINKS_FROM, "AS claim_id FROM page_events\n", 1)
+              .replace(_EVENTS_FROM, _EVENTS_FROM.replace("FROM events e", "FROM page_events e"), 1)
+              .replace("WITH links AS (", f"WITH page_events AS ({page}), links AS (", 1))
+    rows = store.connection.execute(f"{select} ORDER BY {EVENT_ORDER}", params).fetchall()
+    return [EventRow(*row) for row in rows]
 
 
 def article_page(store: Store, filters: dict[str, Any], limit: int,

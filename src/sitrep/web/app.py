@@ -47,14 +47,16 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None) -> FastA
     """The web app over the DuckDB file at ``db_path`` (opened read-only per request),
     answering requests for the host names ``hosts`` (default: the loopback names).
 
-    Before it answers its first request, the app reads what its slowest first requests
-    would otherwise wait for (``App.warm``: the overview's map, the search index caught up)."""
+    Before it answers its first request, the app does what its slowest first requests
+    would otherwise wait for (``App.warm``: the overview's map, the search index caught up;
+    the API's description)."""
     site = App(db_path)
     served = frozenset(h.lower() for h in hosts) if hosts is not None else allowed_hosts()
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(site.warm)
+        app.openapi()  # built once, for /api and /docs
         yield
         site.db.release()  # let go of the file when the server stops
 

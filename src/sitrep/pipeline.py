@@ -222,10 +222,9 @@ def run(
         inputs = RunInputs(store, summary, reprocess=reprocess, skipping=skipping, on_input=on_input, on_error=fail)
         if items is not None:
             articles: Iterable[Article] = inputs.fresh(items)
-        elif not paths and reprocess:
-            articles = inputs.stored(outlet=outlet, published=published)
         else:
-            articles = inputs.from_paths(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index)
+            articles = (inputs.stored(outlet=outlet, published=published) if not paths and reprocess else
+                        inputs.from_paths(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index))
         for batch in extract_stream(articles, jobs=jobs):
             _write_batch(store, batch, inputs, fail, note)
         inputs.ledger.written(store, ())  # the files of the last articles found unchanged

@@ -27,10 +27,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+
+from .bench_web import measure_api, measure_noop_rerun
 
 # Words per generated article: the DESIGN.md budget is stated for ~800-word news articles.
 TARGET_WORDS = 800
@@ -96,6 +98,8 @@ class BenchResult:
     read_series_seconds: float = 0.0  # `sitrep series` from the stored results
     read_contradictions_seconds: float = 0.0  # `sitrep contradictions`
     read_report_seconds: float = 0.0  # `sitrep report`
+    noop_rerun_seconds: float = 0.0  # `run` over the same files again (bench_web)
+    api: dict[str, float] = field(default_factory=dict)  # the web API's latency (bench_web.measure_api)
 
 
 def _sentence(rng: random.Random) -> str:
@@ -225,6 +229,8 @@ def measure_run(corpus: Path, db: Path, jobs: int, *, kind: str = "news", increm
         result.read_series_seconds = reads["series"]
         result.read_contradictions_seconds = reads["contradictions"]
         result.read_report_seconds = reads["report"]
+        result.noop_rerun_seconds = measure_noop_rerun(corpus, db, jobs)
+        result.api = measure_api(db)
     return result
 
 

@@ -101,7 +101,7 @@ def test_publish_basemap_is_offline_and_clipped():
 def test_web_api_index_lists_endpoints(tmp_path):
     from fastapi.testclient import TestClient
 
-    from sitrep.publish.web import create_app
+    from sitrep.web.app import create_app
     from web_data import build_small_db
 
     db = build_small_db(tmp_path / "w.duckdb")

@@ -81,7 +81,7 @@ def test_store_parquet_report_export_and_web_read_a_dataset(dataset, tmp_path):
     assert result.exit_code == 0 and "partisan" in result.output
     from fastapi.testclient import TestClient
 
-    from sitrep.publish.web import create_app
+    from sitrep.web.app import create_app
 
     with TestClient(create_app(dataset), base_url="http://127.0.0.1") as client:
         page = client.get("/api/claims", params={"quantity": "killed", "limit": 5})
@@ -96,8 +96,9 @@ def test_store_parquet_search_scans_a_dataset_for_the_same_phrase_and_says_so(si
     the page says why the order is not ranked. `sitrep load` leaves the index caught up."""
     from fastapi.testclient import TestClient
 
-    from sitrep.publish.web import create_app
-    from sitrep.publish import web_query as wq
+    from sitrep.web.app import create_app
+    from sitrep.web import pages
+    from sitrep.web.params import SearchParams
     from sitrep.store import search as fts
 
     before = sorted(p.name for p in dataset.parent.iterdir()), sorted(str(p) for p in dataset.rglob("*"))
@@ -105,7 +106,7 @@ def test_store_parquet_search_scans_a_dataset_for_the_same_phrase_and_says_so(si
         for q in ("killed", "Syrian Observatory", "air strikes", "Hama"):
             scanned = client.get("/api/search", params={"q": q, "limit": 500}).json()
             with open_db(single, read_only=True) as store:
-                indexed = wq.search(store, wq.SearchParams(q=q, limit=500))
+                indexed = pages.search(store, SearchParams(q=q, limit=500))
             assert scanned["total"] == indexed.total > 0, q
             assert {h["id"] for h in scanned["items"]} == {h.id for h in indexed.items}, q
         page = client.get("/search", params={"q": "killed"}).text

@@ -10,7 +10,8 @@ from importlib import resources
 import pytest
 
 from sitrep.ingest import iter_inputs
-from sitrep.publish import web_query as wq
+from sitrep.web import pages
+from sitrep.web.params import SearchParams
 from sitrep.records import Article, Extraction, content_id
 from sitrep.store import open_db
 from sitrep.store import search as fts
@@ -41,7 +42,7 @@ TEXTS = {
 
 
 def _search(store, q: str, **kw) -> list[str]:
-    return [h.id for h in wq.search(store, wq.SearchParams(q=q, **kw)).items]
+    return [h.id for h in pages.search(store, SearchParams(q=q, **kw)).items]
 
 
 @pytest.fixture()
@@ -66,10 +67,10 @@ def test_store_search_ranks_and_marks_the_match(db) -> None:
     with open_db(db) as store:
         store.write_many([_x("e", "Hama. " * 3 + "Fighting near Hama went on. " + TEXTS["d"] * 4)])
     with open_db(db, read_only=True) as store:
-        page = wq.search(store, wq.SearchParams(q="hama"))
+        page = pages.search(store, SearchParams(q="hama"))
         assert [h.id for h in page.items] == ["a", "e"]  # shorter text, same count: first
         assert page.items[0].match == "Hama" and page.total == 2
-        assert wq.search(store, wq.SearchParams(q="hama", limit=1, offset=1)).total == 2
+        assert pages.search(store, SearchParams(q="hama", limit=1, offset=1)).total == 2
 
 
 def test_store_search_filters(db) -> None:
@@ -85,7 +86,7 @@ def test_store_search_replaced_article_is_searched_by_its_new_text(db) -> None:
     with open_db(db, read_only=True) as store:
         assert _search(store, "Hama") == []
         assert _search(store, "Suran") == ["a"]
-        assert wq.search(store, wq.SearchParams(q="Hama")).total == 0
+        assert pages.search(store, SearchParams(q="Hama")).total == 0
         index = store.search_index()
         assert index._con.execute("SELECT count(*) FROM words WHERE words MATCH 'Hama'").fetchone() == (0,)
 
@@ -170,8 +171,8 @@ def test_store_search_same_articles_as_a_scan_on_the_sample(tmp_path, q: str) ->
     articles = [a for a in iter_inputs([str(sample)]) if isinstance(a, Article)]
     with open_db(tmp_path / "sample.duckdb") as store:
         store.write_many(Extraction(a) for a in articles)
-        indexed = wq.search(store, wq.SearchParams(q=q, limit=500))
-        scanned = wq._scan(store, wq.SearchParams(q=q, limit=500))
+        indexed = pages.search(store, SearchParams(q=q, limit=500))
+        scanned = pages.scan_literal(store, SearchParams(q=q, limit=500))
         assert indexed.total == scanned.total > 0
         assert {h.id for h in indexed.items} == {h.id for h in scanned.items}
         assert all(h.match.lower() == q.lower() for h in indexed.items)
@@ -182,15 +183,15 @@ def test_store_search_ranks_the_newest_matches_when_too_many_match(tmp_path, mon
     with open_db(tmp_path / "many.duckdb") as store:
         for i in range(6):  # stored one after another: 5 is the newest
             store.write_many([_x(f"n{i}", "killed " * (1 + i % 2) + "in the town of Izium.")])
-        page = wq.search(store, wq.SearchParams(q="killed", limit=2))
+        page = pages.search(store, SearchParams(q="killed", limit=2))
         assert page.total == 6 and page.next_offset == 2
         assert {h.id for h in page.items} <= {"n3", "n4", "n5"}
         assert page.items[0].id in ("n3", "n5")  # twice the word: ranked first
         every = [h.id for o in range(0, 6, 2)
-                 for h in wq.search(store, wq.SearchParams(q="killed", limit=2, offset=o)).items]
+                 for h in pages.search(store, SearchParams(q="killed", limit=2, offset=o)).items]
         assert sorted(every) == [f"n{i}" for i in range(6)]  # pages still walk every match
         filtered = [h.id for o in range(0, 6, 4)
-                    for h in wq.search(store, wq.SearchParams(q="killed", outlet="wire", limit=4,
+                    for h in pages.search(store, SearchParams(q="killed", outlet="wire", limit=4,
                                                               offset=o)).items]
         assert sorted(filtered) == [f"n{i}" for i in range(6)]
 
@@ -199,9 +200,9 @@ def test_store_search_counts_up_to_the_limit(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(fts, "COUNT_LIMIT", 4)
     with open_db(tmp_path / "count.duckdb") as store:
         store.write_many([_x(f"c{i}", f"Shelling of Kherson, report {i}.") for i in range(7)])
-        page = wq.search(store, wq.SearchParams(q="kherson", limit=2))
+        page = pages.search(store, SearchParams(q="kherson", limit=2))
         assert page.total == 4 and page.next_offset == 2
-        assert wq.search(store, wq.SearchParams(q="kherson", limit=10)).total == 7  # one page: all
+        assert pages.search(store, SearchParams(q="kherson", limit=10)).total == 7  # one page: all
 
 
 # -- merged with main's hardening: the index never costs a write, damaged files are rebuilt,
@@ -254,8 +255,8 @@ def test_store_search_index_failing_on_read_falls_back_to_a_scan(db, monkeypatch
     with open_db(db, read_only=True) as store:
         store.search_index()
         monkeypatch.setattr(fts.SearchIndex, "search", broken)
-        page, note = wq.search_noted(store, wq.SearchParams(q="Hama"))
-        assert [h.id for h in page.items] == ["a"] and note == wq.NOTE_NO_INDEX  # whole words still
+        page, note = pages.search_noted(store, SearchParams(q="Hama"))
+        assert [h.id for h in page.items] == ["a"] and note == pages.NOTE_NO_INDEX  # whole words still
 
 
 @pytest.mark.parametrize("q", ["killed", "Observatory", "displaced", "United Nations", "Aleppo",
@@ -265,8 +266,8 @@ def test_store_search_scan_without_index_finds_what_the_index_finds(tmp_path, q:
     articles = [a for a in iter_inputs([str(sample)]) if isinstance(a, Article)]
     with open_db(tmp_path / "sample.duckdb") as store:
         store.write_many(Extraction(a) for a in articles)
-        indexed = wq.search(store, wq.SearchParams(q=q, limit=500))
-        scanned = wq._scan_words(store, wq.SearchParams(q=q, limit=500), fts.tokens(q))
+        indexed = pages.search(store, SearchParams(q=q, limit=500))
+        scanned = pages.scan_phrase(store, SearchParams(q=q, limit=500), fts.tokens(q))
         assert indexed.total == scanned.total
         assert {h.id for h in indexed.items} == {h.id for h in scanned.items}
         assert all(h.match for h in indexed.items) and all(h.match for h in scanned.items)
@@ -278,8 +279,8 @@ def test_store_search_scan_matches_whole_words_only(db, monkeypatch) -> None:
         assert _search(store, "Hama") == ["a"]
         assert sorted(_search(store, "air strikes")) == ["b", "c"]
         assert _search(store, "strikes air") == []
-        page, note = wq.search_noted(store, wq.SearchParams(q="killed"))
-        assert page.total == 2 and note == wq.NOTE_NO_INDEX
+        page, note = pages.search_noted(store, SearchParams(q="killed"))
+        assert page.total == 2 and note == pages.NOTE_NO_INDEX
 
 
 def test_store_search_articles_stored_from_fetched_pages_are_indexed(db) -> None:
@@ -307,9 +308,9 @@ def test_store_search_catch_up_gives_way_to_a_waiting_run(db, monkeypatch) -> No
     with lock.waiting_to_write(db):  # this (live) process waits to write
         assert lock.writer_waiting(db)
         with open_db(db, read_only=True) as store:
-            page, note = wq.search_noted(store, wq.SearchParams(q="killed"))
-            assert sorted(h.id for h in page.items) == ["b", "c"] and note == wq.NOTE_NO_INDEX
+            page, note = pages.search_noted(store, SearchParams(q="killed"))
+            assert sorted(h.id for h in page.items) == ["b", "c"] and note == pages.NOTE_NO_INDEX
     with open_db(db, read_only=True) as store:
-        page, note = wq.search_noted(store, wq.SearchParams(q="killed"))
+        page, note = pages.search_noted(store, SearchParams(q="killed"))
         assert sorted(h.id for h in page.items) == ["b", "c"] and note is None
         assert len(store.search_index()) == 4

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
-from sitrep.publish.web_add import MAX_ARTICLE_BYTES
+from sitrep.web.app import create_app
+from sitrep.web.add import MAX_ARTICLE_BYTES
 from web_data import build_small_db
 
 TEXT = ("Clashes near Homs\n\nThe Syrian Observatory for Human Rights said on Thursday that "

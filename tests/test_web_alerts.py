@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
+from sitrep.web.app import create_app
 from sitrep.store import open_db
 from sitrep.watch.alerts import Alert, Evidence
 from sitrep.watch.state import WatchState

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
+from sitrep.web.app import create_app
 from web_data import build_small_db
 
 

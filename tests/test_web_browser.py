@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitrep.publish.web import create_app
+from sitrep.web.app import create_app
 from web_data import HOSTILE_DOC, build_small_db
 
 START_TIMEOUT_S = 20  # uvicorn starts in well under a second; generous for a loaded CI box

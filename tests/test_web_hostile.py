@@ -12,8 +12,9 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import allowed_hosts, create_app, host_name
-from sitrep.publish.web_db import WAITING_MESSAGE
+from sitrep.web.app import create_app
+from sitrep.web.hosts import allowed_hosts, host_name
+from sitrep.web.db import WAITING_MESSAGE
 from web_data import build_small_db
 
 LOCAL = "http://127.0.0.1"

@@ -11,8 +11,8 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
-from sitrep.publish.web_db import LOCKED_MESSAGE
+from sitrep.web.app import create_app
+from sitrep.web.db import LOCKED_MESSAGE
 from web_data import build_small_db
 
 HOLDER = textwrap.dedent("""

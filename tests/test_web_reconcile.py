@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from report_synth import extractions
-from sitrep.publish import web_query as wq
-from sitrep.publish.web import create_app
-from sitrep.publish.web_query import matches
+from sitrep.web.crosssource import view_tables
+from sitrep.web.app import create_app
+from sitrep.store.web_reads import matches
 from sitrep.reconcile import reconcile, stale_reason
 from sitrep.store import open_db
 from web_data import build_small_db
@@ -83,8 +83,8 @@ def test_web_reconcile_sql_filters_agree_with_the_rule(synth_db) -> None:
     """What the database keeps for each filter is what ``matches`` keeps over all rows."""
     with open_db(synth_db, read_only=True) as store:
         for view, filters in product(VIEWS, FILTERS):
-            everything = wq.view_tables(store, view, {}, 100_000, 0)
-            found = wq.view_tables(store, view, filters, 100_000, 0)
+            everything = view_tables(store, view, {}, 100_000, 0)
+            found = view_tables(store, view, filters, 100_000, 0)
             for table, kept in zip(everything, found):
                 expected = [r for r in table.items if matches(r, filters)]
                 assert kept.items == expected and kept.total == len(expected), (view, table.name, filters)
@@ -117,10 +117,10 @@ def test_web_reconcile_stale_database_is_brought_up_to_date_on_first_request(tmp
 def test_web_reconcile_added_article_is_reconciled(client) -> None:
     before = client.get("/api/series", params={"source": "white helmets"}).json()["tables"][0]["total"]
     assert before == 0
-    from sitrep.publish import web_add
+    from sitrep import pipeline
     from sitrep.records import Claim, Extraction
 
-    def extract(articles):  # no model: one hand-made claim
+    def extract(articles, **_):  # no model: one hand-made claim
         (article,) = articles
         sentence = article.text
         start = sentence.index("31")
@@ -129,13 +129,13 @@ def test_web_reconcile_added_article_is_reconciled(client) -> None:
                       start=start, end=start + 2, sentence_start=0, rule="test", as_of=date(2024, 12, 6))
         yield [Extraction(article, [claim])]
 
-    original = web_add.extract_stream
-    web_add.extract_stream = extract
+    original = pipeline.extract_stream
+    pipeline.extract_stream = extract
     try:
         added = client.post("/api/articles", json={"id": "wh", "outlet": "Wire A", "published": "2024-12-06",
                                                    "text": "The White Helmets said 31 civilians were killed."})
     finally:
-        web_add.extract_stream = original
+        pipeline.extract_stream = original
     assert added.status_code == 201, added.text
     after = client.get("/api/series", params={"source": "white helmets"}).json()["tables"][0]
     assert after["total"] == 1 and after["items"][0]["value"] == 31

@@ -90,7 +90,7 @@ def measure(client, requests: list[tuple[str, dict]]) -> dict[str, float]:
 def test_web_scale_totals_and_pages_match_counts(tmp_path) -> None:
     from fastapi.testclient import TestClient
 
-    from sitrep.publish.web import create_app
+    from sitrep.web.app import create_app
 
     db = tmp_path / "gen.duckdb"
     build_synthetic(db, 2_000)
@@ -113,7 +113,7 @@ def test_web_scale_totals_and_pages_match_counts(tmp_path) -> None:
 if __name__ == "__main__":
     from fastapi.testclient import TestClient
 
-    from sitrep.publish.web import create_app
+    from sitrep.web.app import create_app
 
     target, size = Path(sys.argv[1]), int(sys.argv[2])
     if not target.exists():

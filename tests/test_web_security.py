@@ -8,8 +8,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
-from sitrep.publish.web_html import Span, highlight, safe_url
+from sitrep.web.app import create_app
+from sitrep.web.html import Span, highlight, safe_url
 from web_data import HOSTILE_DOC, HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SOURCE, HOSTILE_URL, build_small_db
 
 SCRIPT_TAG = re.compile(r"<script[^>]*>", re.IGNORECASE)

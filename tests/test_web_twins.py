@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from sitrep.publish.web import create_app
+from sitrep.web.app import create_app
 from web_data import build_small_db
 
 ROW_ID = re.compile(r'<tr data-id="([^"]+)"|<li data-id="([^"]+)"')

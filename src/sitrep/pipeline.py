@@ -2,7 +2,9 @@
 
 Articles flow in batches. Each batch is extracted (in worker processes with ``jobs > 1``)
 and written in one transaction, so a killed run leaves whole batches behind and a re-run
-skips what is already stored (content-hash ids): no duplicates, nothing half-written.
+skips what is already stored (content-hash ids): no duplicates, nothing half-written. A
+file whose bytes are those its stored article was read from is skipped without being
+decoded or cleaned (``run_inputs``: a no-op re-run costs a read and a hash per file).
 
 A stored article is extracted again, its derived rows replaced in one transaction (ids
 are content-derived, so unchanged rows keep their ids), when:
@@ -19,15 +21,18 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
+from itertools import chain
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
-from .ingest.metadata import latest_date_in
+from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs
 from .records import Article, Extraction, IngestError, IngestNote
 from .store import ArticleRow, Store, StoreLockedError, open_db
+from .run_inputs import ProgressFn, RunInputs
+from .store.input_files import KnownFile
 from .store.lock import waiting_to_write
 
 if TYPE_CHECKING:
@@ -36,11 +41,6 @@ if TYPE_CHECKING:
 # Articles per extraction batch: large enough for spaCy's nlp.pipe to batch sentences
 # well, small enough that a killed run loses little work. Measured with `sitrep bench`.
 BATCH_SIZE = 16
-# Rules by which metadata was given rather than guessed (ingest.metadata.resolve): only
-# these correct a stored article; a re-run without options never undoes a correction.
-GIVEN_RULES = frozenset({"metadata", "option"})
-# Stored articles read back per query when reprocessing without paths.
-REPROCESS_BATCH = 64
 
 
 @dataclass
@@ -72,7 +72,7 @@ class RunSummary:
     def ok(self) -> bool:
         return not self.errors
 
-    def note(self, article: Article | ArticleRow) -> None:
+    def note(self, article: Article | ArticleRow | KnownFile) -> None:
         """Count an article's missing or inferred metadata (as it is stored after the run)."""
         if article.published is None:
             self.undated.append(article.id)
@@ -80,42 +80,6 @@ class RunSummary:
             self.inferred.append(article.id)
         if not article.outlet:
             self.no_outlet.append(article.id)
-
-
-def metadata_changes(stored: ArticleRow, article: Article) -> list[str]:
-    """Fields the input gives (metadata or an option, ``GIVEN_RULES``) that differ from the
-    stored article's: ``outlet``, ``date``, ``url``."""
-    changes = []
-    if article.outlet_rule in GIVEN_RULES and article.outlet and article.outlet != stored.outlet:
-        changes.append("outlet")
-    if article.date_rule in GIVEN_RULES and article.published and article.published != stored.published:
-        changes.append("date")
-    if article.url and article.url != stored.url:
-        changes.append("url")
-    return changes
-
-
-def stored_article(row: ArticleRow, *, outlet: str | None = None,
-                   published: date | None = None) -> Article:
-    """An Article from its stored row, for extraction again. The run's ``outlet`` and
-    ``published`` options apply where ingest would have used them (an outlet found only in
-    the text, no date or an inferred one); a missing date is inferred with the current code."""
-    article = Article(id=row.id, text=row.text or "", content_hash=row.content_hash, title=row.title,
-                      outlet=row.outlet, published=row.published, url=row.url, path=row.path,
-                      outlet_rule=row.outlet_rule, date_rule=row.date_rule)
-    if outlet and outlet.strip() and row.outlet_rule not in ("metadata",):
-        from .ingest import canonical_outlet
-
-        article.outlet, article.outlet_rule = canonical_outlet(outlet), "option"
-    if row.published is None or row.date_rule == "inferred":
-        if published is not None:
-            article.published, article.date_rule = published, "option"
-        elif (inferred := latest_date_in(article.text)) is not None:
-            article.published, article.date_rule = inferred, "inferred"
-    return article
-
-
-ProgressFn = Callable[[int], None]
 
 
 def _extract_batch(batch: list[Article]) -> list[Extraction | IngestError]:
@@ -165,11 +129,15 @@ def extract_stream(articles: Iterable[Article], jobs: int = 1,
         for batch in _batches(articles, batch_size):
             yield _extract_batch(batch)
         return
+    batches = _batches(articles, batch_size)
+    first = next(batches, None)
+    if first is None:  # nothing to extract (a re-run of the same files): no model, no workers
+        return
     ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
     _warm_worker()  # load once here: forked workers share the model and lexicons
     with ctx.Pool(jobs, initializer=_warm_worker) as pool:
         pending: deque = deque()
-        for batch in _batches(articles, batch_size):
+        for batch in chain([first], batches):
             pending.append(pool.apply_async(_extract_batch, (batch,)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
@@ -249,37 +217,17 @@ def run(
 
     with _open_for_writing(db_path) as store:
         run_id = store.start_run()
-        again: set[str] = set()  # stored doc ids whose rows this run replaces
-
+        # Files may be skipped unread only when the run gives nothing a file alone would not.
+        skipping = items is None and not reprocess and outlet is None and published is None and not index
+        inputs = RunInputs(store, summary, reprocess=reprocess, skipping=skipping, on_input=on_input, on_error=fail)
         if items is not None:
-            articles: Iterable[Article] = _fresh_articles(store, summary, again, items, reprocess=reprocess,
-                                                          on_input=on_input, on_error=fail)
-        elif not paths and reprocess:
-            articles = _stored_articles(store, summary, again, outlet=outlet,
-                                        published=published, on_input=on_input)
+            articles: Iterable[Article] = inputs.fresh(items)
         else:
-            articles = _input_articles(store, summary, again, paths, outlet=outlet, published=published,
-                                       max_bytes=max_bytes, index=index, reprocess=reprocess,
-                                       on_input=on_input, on_error=fail)
+            articles = (inputs.stored(outlet=outlet, published=published) if not paths and reprocess else
+                        inputs.from_paths(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index))
         for batch in extract_stream(articles, jobs=jobs):
-            extractions = [x for x in batch if isinstance(x, Extraction)]
-            for error in batch:
-                if isinstance(error, IngestError):
-                    fail(error)
-            result = store.write_many(extractions, replace=again)
-            summary.new += sum(1 for doc in result.written if doc not in again)
-            summary.claims += result.claims
-            summary.events += result.events
-            by_id = {x.article.id: x.article for x in extractions}
-            for doc, reason in result.failed:
-                fail(IngestError(_where(by_id.get(doc), doc), f"not stored: {reason}", _line(by_id.get(doc))))
-            written = set(result.written)
-            for x in extractions:
-                if x.article.id in written:
-                    for reason in x.article.notes:
-                        note(IngestNote(_where(x.article, x.article.id), reason, x.article.line))
-            for doc, reason in result.dropped:
-                note(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
+            _write_batch(store, batch, inputs, fail, note)
+        inputs.ledger.written(store, ())  # the files of the last articles found unchanged
         store.record_errors(run_id, summary.errors)
         store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                          n_errors=len(summary.errors))
@@ -291,88 +239,29 @@ def run(
     return summary
 
 
-def _stored_articles(store: Store, summary: RunSummary, again: set[str], *, outlet: str | None,
-                     published: date | None, on_input: ProgressFn | None) -> Iterator[Article]:
-    """Every stored article, from its stored text, in batches (no open cursor while writing)."""
-    ids = [row.id for row in store.articles()]
-    for at in range(0, len(ids), REPROCESS_BATCH):
-        for row in store.articles(docs=ids[at:at + REPROCESS_BATCH], with_text=True):
-            summary.inputs += 1
-            summary.articles += 1
-            if on_input:
-                on_input(1)
-            article = stored_article(row, outlet=outlet, published=published)
-            summary.reprocessed += 1
-            summary.note(article)
-            again.add(article.id)
-            yield article
-
-
-def _input_articles(store: Store, summary: RunSummary, again: set[str], paths: Sequence[str | Path], *,
-                    outlet: str | None, published: date | None, max_bytes: int,
-                    index: Mapping[str, SourceMeta] | None, reprocess: bool,
-                    on_input: ProgressFn | None,
-                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
-    """Articles of the inputs that need extracting: new, changed, given new metadata, or
-    all stored ones met with ``reprocess``."""
-    items = iter_inputs(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index)
-    return _fresh_articles(store, summary, again, items, reprocess=reprocess, on_input=on_input, on_error=on_error)
-
-
-def _fresh_articles(store: Store, summary: RunSummary, again: set[str], items: Iterable[Article | IngestError], *,
-                    reprocess: bool, on_input: ProgressFn | None,
-                    on_error: Callable[[IngestError], None] | None) -> Iterator[Article]:
-    """The articles among ``items`` that need extracting (see ``_input_articles``)."""
-    seen: dict[str, str] = {}  # doc id -> content hash, within this run
-    for item in items:
-        summary.inputs += 1
-        if on_input:
-            on_input(1)
-        if isinstance(item, IngestError):
-            if on_error:
-                on_error(item)  # the run's fail(): recorded and reported
-            else:
-                summary.errors.append(item)
-            continue
-        summary.articles += 1
-        if item.id in seen:
-            if seen[item.id] == item.content_hash[:16]:
-                summary.unchanged += 1  # the same article twice in one run
-                continue
-            # Two different articles with one id (x.txt in two folders, a repeated
-            # JSONL id): keep both, the later one under an id made unique by its content.
-            item.id = f"{item.id}~{item.content_hash[:8]}"
-        seen[item.id] = item.content_hash[:16]
-        stored = store.stored_article(item.id)
-        if stored is None or stored.content_hash != item.content_hash:
-            summary.note(item)
-            yield item  # new, or its text changed: its rows are replaced
-            continue
-        changes = metadata_changes(stored, item)
-        if not changes and not reprocess:
-            summary.unchanged += 1
-            summary.note(stored)
-            continue
-        if changes:
-            summary.updated += 1
-            for name in changes:
-                summary.corrected[name] = summary.corrected.get(name, 0) + 1
-        else:
-            summary.reprocessed += 1
-        _keep_given(item, stored)
-        summary.note(item)
-        again.add(item.id)
-        yield item
-
-
-def _keep_given(item: Article, stored: ArticleRow) -> None:
-    """Metadata given before (an option or metadata field) that this run does not give stays."""
-    if item.outlet_rule not in GIVEN_RULES and stored.outlet_rule in GIVEN_RULES:
-        item.outlet, item.outlet_rule = stored.outlet, stored.outlet_rule
-    if item.date_rule not in GIVEN_RULES and stored.date_rule in GIVEN_RULES:
-        item.published, item.date_rule = stored.published, stored.date_rule
-    if not item.url and stored.url:
-        item.url = stored.url
+def _write_batch(store: Store, batch: list[Extraction | IngestError], inputs: RunInputs,
+                 fail: Callable[[IngestError], None], note: Callable[[IngestNote], None]) -> None:
+    """Write one extracted batch in one transaction, counting it into the run's summary."""
+    summary = inputs.summary
+    extractions = [x for x in batch if isinstance(x, Extraction)]
+    for error in batch:
+        if isinstance(error, IngestError):
+            fail(error)
+    result = store.write_many(extractions, replace=inputs.again)
+    inputs.ledger.written(store, result.written)
+    summary.new += sum(1 for doc in result.written if doc not in inputs.again)
+    summary.claims += result.claims
+    summary.events += result.events
+    by_id = {x.article.id: x.article for x in extractions}
+    for doc, reason in result.failed:
+        fail(IngestError(_where(by_id.get(doc), doc), f"not stored: {reason}", _line(by_id.get(doc))))
+    written = set(result.written)
+    for x in extractions:
+        if x.article.id in written:
+            for reason in x.article.notes:
+                note(IngestNote(_where(x.article, x.article.id), reason, x.article.line))
+    for doc, reason in result.dropped:
+        note(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
 
 
 def article_from_page(html: str, *, doc_id: str, url: str | None = None,
@@ -381,42 +270,70 @@ def article_from_page(html: str, *, doc_id: str, url: str | None = None,
     an .html file: trafilatura's main text and metadata (title, date, site name), where
     ``meta`` (what the feed or the config says) wins over what the page declares; or why
     the page has no article."""
+    return _article_of_page(html, doc_id=lambda _: doc_id, url=url, meta=meta)
+
+
+def read_article(*, text: str | None = None, html: str | None = None, doc_id: str | None = None,
+                 meta: SourceMeta = SourceMeta(), id_prefix: str = "") -> Article | IngestError:
+    """An article given as ``text`` or as an ``html`` page (the web app's add form), read as
+    `sitrep run` reads a .txt or an .html file; ``meta`` wins over what a page declares.
+    Without ``doc_id`` the id is ``id_prefix`` and a hash of the text (the page's text for
+    ``html``), so the same article sent twice is stored once."""
+    from .ingest import article_from_text
+    from .records import content_id
+
+    if html is None:
+        body = text or ""
+        return article_from_text(body, doc_id=doc_id or f"{id_prefix}{content_id(body)}", meta=meta,
+                                 empty_reason="no article text left after cleaning")
+    return _article_of_page(html, doc_id=lambda page_text: doc_id or f"{id_prefix}{content_id(page_text)}",
+                            url=meta.url, meta=meta)
+
+
+def _article_of_page(html: str, *, doc_id: Callable[[str], str], url: str | None,
+                     meta: SourceMeta) -> Article | IngestError:
+    """An HTML page's article; ``doc_id`` gives its id from the page's text."""
     from .ingest import article_from_text
     from .ingest.html import extract_html
 
     page = extract_html(html, url=url)
     empty = "no article text found in HTML"
     if page is None:
-        return IngestError(url or doc_id, empty)
+        return IngestError(url or doc_id(""), empty)
     merged = SourceMeta(title=meta.title or page.meta.title, outlet=meta.outlet or page.meta.outlet,
                         published=meta.published or page.meta.published, url=url or meta.url or page.meta.url)
-    return article_from_text(page.text, doc_id=doc_id, meta=merged, empty_reason=empty)
+    return article_from_text(page.text, doc_id=doc_id(page.text), meta=merged, empty_reason=empty)
 
 
-def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs: int = 1,
+# Opens a store for writing and lets go of it after (the web app's ``Database.write``).
+StoreOpener = Callable[[], AbstractContextManager[Store]]
+
+
+def store_articles(articles: Sequence[Article], db: str | Path | Store | StoreOpener, *, jobs: int = 1,
                    reconcile: bool = True) -> RunSummary:
-    """Extract articles already read (fetched pages, say) and write them, as `sitrep run`
-    does: an article stored with the same id and text is left as it is; one stored under
-    its id with another text has its rows replaced. ``db`` is an open Store, or a path
-    that is opened for writing only once extraction is done (so `sitrep serve` and
-    `sitrep run` are kept out of the file only while it is written). Then the reconcile
-    stage runs, unless ``reconcile`` is False (a caller storing many articles one by one
-    runs it once after the last: `sitrep watch` after each pass)."""
+    """Extract articles already read (fetched pages, an article posted to the web app) and
+    write them, as `sitrep run` does: an article stored with the same id and text is left
+    as it is; one stored under its id with another text has its rows replaced. ``db`` is an
+    open Store, a path, or a function that opens one (``sitrep serve``'s short write); a
+    path or a function is opened for writing only once extraction is done (so `sitrep
+    serve` and `sitrep run` are kept out of the file only while it is written). Then the
+    reconcile stage runs, unless ``reconcile`` is False (a caller storing many articles one
+    by one runs it once after the last: `sitrep watch` after each pass).
+
+    Articles that fail are in ``summary.errors``; what a stored one lost on the way (a row
+    the database could not hold, ...) in ``summary.notes``."""
     started = time.perf_counter()
     summary = RunSummary(inputs=len(articles), articles=len(articles))
-    extractions = [x for batch in extract_stream(articles, jobs=jobs) for x in batch]
+    extractions: list[Extraction] = []
+    for batch in extract_stream(articles, jobs=jobs):
+        for x in batch:
+            if isinstance(x, IngestError):
+                summary.errors.append(x)
+            else:
+                extractions.append(x)
 
     def write(store: Store) -> None:
-        result = store.write_many(extractions)
-        summary.new = len(result.written)
-        summary.unchanged = len(result.skipped)
-        for doc, reason in result.failed:
-            summary.errors.append(IngestError(doc, f"not stored: {reason}"))
-        for x in extractions:
-            if x.article.id in result.written:
-                summary.claims += len(x.claims)
-                summary.events += len(x.events)
-                summary.note(x.article)
+        _write_extractions(store, extractions, summary)
         if reconcile:
             from .reconcile import reconcile as reconcile_stage
 
@@ -425,10 +342,29 @@ def store_articles(articles: Sequence[Article], db: str | Path | Store, *, jobs:
     if isinstance(db, Store):
         write(db)
     else:
-        with _open_for_writing(db) as store:
+        opener = db if callable(db) else (lambda: _open_for_writing(db))
+        with opener() as store:
             write(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_extractions(store: Store, extractions: list[Extraction], summary: RunSummary) -> None:
+    """``store_articles``' write, counted into ``summary``."""
+    result = store.write_many(extractions)
+    summary.new = len(result.written)
+    summary.unchanged = len(result.skipped)
+    summary.claims, summary.events = result.claims, result.events
+    for doc, reason in result.failed:
+        summary.errors.append(IngestError(doc, f"not stored: {reason}"))
+    by_id = {x.article.id: x.article for x in extractions}
+    for x in extractions:
+        if x.article.id in result.written:
+            summary.note(x.article)
+            summary.notes.extend(IngestNote(_where(x.article, x.article.id), reason, x.article.line)
+                                 for reason in x.article.notes)
+    for doc, reason in result.dropped:
+        summary.notes.append(IngestNote(_where(by_id.get(doc), doc), reason, _line(by_id.get(doc))))
 
 
 def total_inputs(paths: Sequence[str | Path]) -> int:

@@ -9,10 +9,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .synthetic import generate_corpus
+from .web import measure_api, measure_noop_rerun
 
 # Articles in the spaCy baseline sample: enough for a stable words/s figure in ~10 s.
 BASELINE_ARTICLES = 60
@@ -51,6 +52,8 @@ class BenchResult:
     read_series_seconds: float = 0.0  # `sitrep series` from the stored results
     read_contradictions_seconds: float = 0.0  # `sitrep contradictions`
     read_report_seconds: float = 0.0  # `sitrep report`
+    noop_rerun_seconds: float = 0.0  # `run` over the same files again (bench.web)
+    api: dict[str, float] = field(default_factory=dict)  # the web API's latency (bench.web.measure_api)
 
 
 def cpu_seconds() -> float:
@@ -107,6 +110,8 @@ def measure_run(corpus: Path, db: Path, jobs: int, *, kind: str = "news", increm
         result.read_series_seconds = reads["series"]
         result.read_contradictions_seconds = reads["contradictions"]
         result.read_report_seconds = reads["report"]
+        result.noop_rerun_seconds = measure_noop_rerun(corpus, db, jobs)
+        result.api = measure_api(db)
     return result
 
 

@@ -159,7 +159,8 @@ def bench_search(n: int, workdir: Path | None = None, scan_queries: int = 10,
     import statistics
 
     from ..bench_corpus import article, templates
-    from ..publish import web_query as wq
+    from ..web import pages
+    from ..web.params import SearchParams
     from ..records import Article, Extraction, content_id
     from ..store import open_db
 
@@ -201,11 +202,11 @@ def bench_search(n: int, workdir: Path | None = None, scan_queries: int = 10,
             opened = time.perf_counter()
             store.search_index()  # opened (and checked) once per connection, as the app does
             open_ms = 1000 * (time.perf_counter() - opened)
-            indexed = [timed(lambda q: wq.search(store, wq.SearchParams(q=q)), q)
+            indexed = [timed(lambda q: pages.search(store, SearchParams(q=q)), q)
                        for _ in range(3) for q in SEARCH_QUERIES]
-            scanned = [timed(lambda q: wq._scan(store, wq.SearchParams(q=q)), q)
+            scanned = [timed(lambda q: pages.scan_literal(store, SearchParams(q=q)), q)
                        for q in SEARCH_QUERIES[:scan_queries]]
-            totals = {q: wq.search(store, wq.SearchParams(q=q, limit=1)).total for q in SEARCH_QUERIES[:6]}
+            totals = {q: pages.search(store, SearchParams(q=q, limit=1)).total for q in SEARCH_QUERIES[:6]}
 
     def p(values: list[float], share: float) -> float:
         values = sorted(values)

@@ -55,6 +55,6 @@ def serve(
 
     Example: sitrep serve --db sitrep.duckdb --port 8750
     """
-    from sitrep.publish.web import serve_command
+    from sitrep.web.serve import serve_command
 
     raise typer.Exit(serve_command(db, host, port, allowed_host))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from sitrep.store import input_files
+
 Apply = Callable[[duckdb.DuckDBPyConnection], None]
 
 
@@ -472,6 +474,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "recon_*: the reconcile stage's stored results (copies, series, estimates, "
                  "contradictions, stories, framing) and what each article looked like when reconciled",
               sql(_RECONCILE)),
+    Migration(7, "input_files: the bytes each stored article was read from, for re-runs", sql(input_files.CREATE_TABLE)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -18,8 +18,8 @@ from urllib.parse import quote, urlencode, urlsplit
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-TEMPLATES = Path(__file__).with_name("web_templates")
-STATIC = Path(__file__).with_name("web_static")
+TEMPLATES = Path(__file__).with_name("templates")
+STATIC = Path(__file__).with_name("static")
 SAFE_SCHEMES = frozenset({"http", "https"})
 
 # No inline script or style, nothing from another origin; forms post to this app only.

@@ -1,4 +1,4 @@
-"""Adding an article through the web app: the same ingest -> extract -> store path as `sitrep run`."""
+"""Adding an article through the web app: the pipeline's ingest -> extract -> store, as `sitrep run`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from datetime import date
 
 from pydantic import BaseModel, Field, model_validator
 
-from sitrep.ingest import SourceMeta, article_from_text
-from sitrep.ingest.html import extract_html
-from sitrep.pipeline import extract_stream
-from sitrep.publish.web_db import Database
-from sitrep.records import Article, IngestError, content_id
+from sitrep.ingest import SourceMeta
+from sitrep.pipeline import read_article, store_articles
+from sitrep.records import IngestError
+from sitrep.web.db import Database
 
 # Largest article accepted through the app (text or HTML, in bytes of UTF-8). Long reports
 # run to ~200 kB of text; web pages rarely pass 2 MB of HTML (the same bound as ingest's
@@ -22,7 +21,8 @@ MAX_FIELD_CHARS = 2_000  # id, url, outlet, title
 
 
 class NotStored(Exception):
-    """The store refused the article (the reason is the message)."""
+    """The article was not stored: unreadable, not extracted or refused by the store (the
+    reason is the message)."""
 
 
 class ArticleIn(BaseModel):
@@ -64,37 +64,21 @@ class Added(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
-def to_article(item: ArticleIn) -> Article | IngestError:
+def add_article(db: Database, item: ArticleIn) -> Added:
+    """Read the article as `sitrep run` reads a file, extract it (outside any lock: it takes
+    the longest) and store it in one short write followed by the reconcile stage, so the
+    cross-source views include it: ``pipeline.store_articles``. Raises NotStored with the
+    reason when the article is refused."""
     meta = SourceMeta(title=item.title, outlet=item.outlet, published=item.published, url=item.url)
-    raw = item.text
-    empty = "no article text left after cleaning"
-    if raw is None:
-        page = extract_html(item.html or "", url=item.url)
-        if page is None:
-            return IngestError(item.id or "html", "no article text found in HTML")
-        meta = SourceMeta(title=meta.title or page.meta.title, outlet=meta.outlet or page.meta.outlet,
-                          published=meta.published or page.meta.published, url=meta.url or page.meta.url)
-        raw, empty = page.text, "no article text found in HTML"
-    doc_id = item.id or f"web-{content_id(raw)}"
-    return article_from_text(raw, doc_id=doc_id, meta=meta, empty_reason=empty)
-
-
-def add_article(db: Database, article: Article) -> Added:
-    """Extract (outside any lock: it takes the longest) and store in one short write,
-    followed by the reconcile stage so the cross-source views include it."""
-    (x,) = [x for batch in extract_stream([article]) for x in batch]
-    if isinstance(x, IngestError):
-        raise NotStored(x.reason)
-    with db.write() as store:
-        result = store.write_many([x])
-        if not result.failed:
-            from sitrep.reconcile import reconcile  # the stage, as after `sitrep run`: only what it touches
-
-            reconcile(store)
-    if result.failed:
-        raise NotStored("; ".join(reason for _, reason in result.failed))
-    written = article.id in result.written
-    return Added(id=article.id, written=written,
-                 claims=result.claims if written else len(x.claims),
-                 events=result.events if written else len(x.events),
-                 notes=article.notes + [reason for _, reason in result.dropped])
+    article = read_article(text=item.text, html=item.html, doc_id=item.id, meta=meta, id_prefix="web-")
+    if isinstance(article, IngestError):
+        raise NotStored(article.reason)
+    summary = store_articles([article], db.write)
+    if summary.errors:
+        raise NotStored("; ".join(error.reason for error in summary.errors))
+    with db.read() as store:
+        stored = store.stored_article(article.id)
+    if stored is None:  # removed by another writer in between: say what was stored
+        raise NotStored("the article was replaced while it was being stored")
+    return Added(id=article.id, written=summary.new > 0, claims=stored.n_claims, events=stored.n_events,
+                 notes=[note.reason for note in summary.notes])

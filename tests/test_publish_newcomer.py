@@ -10,7 +10,7 @@ import pytest
 from sitrep.publish import export, mapdata
 from sitrep.reconcile.framing import framing, label_uses, load_framing_words
 from sitrep.extract.actors import load_actors
-from sitrep.store.rows import EventRow
+from sitrep.records.rows import EventRow
 
 
 def _event(**kw) -> EventRow:

@@ -19,7 +19,8 @@ from sitrep.ingest import iter_inputs
 from sitrep.reconcile import copies
 from sitrep import minhash
 from sitrep.minhash import pack_signature, signature, unpack_signature
-from sitrep.reconcile.copies import CopyGroup, _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy
+from sitrep.records.groups import CopyGroup
+from sitrep.reconcile.copies import _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy
 from sitrep.records import Article, Extraction, content_id
 from sitrep.store import Store, open_db
 from test_reconcile_copies import OTHER, Art, _wire

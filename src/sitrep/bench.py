@@ -355,7 +355,7 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                     driver_cpu = _cpu_seconds() - driver_cpu
                 db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
                 with open_db(db) as store:
-                    loaded = load(store, str(out), reconcile=False)  # the merge alone (the stage: `bench`)
+                    loaded = load(store, str(out))  # the merge alone (the stage: `bench`)
                 workers = summary.workers
                 rate = summary.articles / summary.seconds
                 row["dask"].append({

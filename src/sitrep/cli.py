@@ -362,7 +362,8 @@ def load(
     Example: sitrep load out/ --db sitrep.duckdb
     """
     from .store import StoreError, open_db
-    from .store.parquet import DatasetError, is_url, load as load_dataset
+    from .cluster.load import load_dataset
+    from .store.parquet import DatasetError, is_url
 
     if not is_url(dataset) and not Path(dataset).is_dir():
         one_line(err, "error:", f"no dataset folder at {dataset}; write one with "
@@ -655,7 +656,7 @@ def export_contradictions_cmd(
 
     Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
     """
-    from .reconcile.contradictions import to_rows
+    from .records.contradictions import to_rows
 
     _export_stored(db, fmt, output, lambda store: to_rows(store.contradictions()), raw_csv)
 
@@ -890,7 +891,7 @@ def contradictions(
     Example: sitrep contradictions --kind partisan
     """
     from .reconcile import DEFAULT_WINDOW_DAYS, contradictions_for_window
-    from .reconcile.contradictions import KINDS
+    from .records.contradictions import KINDS
 
     _choice(kind, KINDS, "--kind")
     with _open_read(db, reconciled=True) as store:
@@ -920,7 +921,7 @@ def framing(
 
     Example: sitrep framing --side opposition
     """
-    from .reconcile.framing import FRAMED_SIDES
+    from .records.framing import FRAMED_SIDES
 
     _choice(side, FRAMED_SIDES, "--side")
     with _open_read(db, reconciled=True) as store:

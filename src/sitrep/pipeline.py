@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequenc
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs, iter_inputs
 from .ingest.metadata import latest_date_in
 from .records import Article, Extraction, IngestError, IngestNote
-from .store import ArticleRow, Store, StoreLockedError, open_db
+from .records.rows import ArticleRow
+from .store import Store, StoreLockedError, open_db
 from .store.lock import waiting_to_write
 
 if TYPE_CHECKING:

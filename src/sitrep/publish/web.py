@@ -42,7 +42,8 @@ from sitrep.publish.web_html import SECURITY_HEADERS, STATIC, Span, doc_path, en
 from sitrep.publish.web_query import VIEWS
 from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
 from sitrep.records import IngestError
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
+from sitrep.store import Store, queries
 from sitrep.watch.alerts import Alert, read_alerts
 from sitrep.watch.config import ALERT_TYPES
 

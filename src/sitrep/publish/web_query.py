@@ -16,7 +16,8 @@ from typing import Any, Generic, TypeVar, get_args, get_origin, get_type_hints
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
-from sitrep.store import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, Store
+from sitrep.records.rows import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow
+from sitrep.store import Store
 from sitrep.store import queries
 from sitrep.store import search as fts
 from sitrep.store.queries import like_pattern  # noqa: F401  (kept importable from here)
@@ -428,11 +429,10 @@ class View:
 
 
 def _views() -> dict[str, View]:
-    from sitrep.reconcile.contradictions import ContradictionRow, to_rows
-    from sitrep.reconcile.copies import CopyRow
-    from sitrep.reconcile.framing import FramingRow, OutletFraming
-    from sitrep.reconcile.series import Estimate, SeriesPointRow
-    from sitrep.reconcile.stories import Story
+    from sitrep.records.contradictions import ContradictionRow, to_rows
+    from sitrep.records.framing import FramingRow, OutletFraming
+    from sitrep.records.groups import CopyRow, Story
+    from sitrep.records.series import Estimate, SeriesPointRow
     from sitrep.store import reconciled as r
 
     def rows_of(cls: type, lists: tuple[str, ...] = ()) -> Any:
@@ -476,7 +476,7 @@ def view_tables(store: Store, name: str, filters: dict[str, Any], limit: int, of
     costs the same however large the record."""
     from fastapi.encoders import jsonable_encoder
 
-    from sitrep.store.reconciled import records
+    from sitrep.store.queries import records
 
     out = []
     for t in VIEWS[name].tables:

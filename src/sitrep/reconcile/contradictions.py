@@ -34,88 +34,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
-from sitrep.reconcile.scope import agree, gap, is_independent, periods_differ, rules
-from sitrep.reconcile.series import Series, SeriesPoint, build_series
-from sitrep.records import content_id
-from sitrep.store.rows import ClaimRow, EventRow
+from sitrep.reconcile.scope import agree, gap, is_independent, periods_differ, point_range, rules
+from sitrep.reconcile.series import build_series, partisan
+from sitrep.records.contradictions import KINDS, Contradiction, Side
+from sitrep.records.rows import ClaimRow, EventRow
+from sitrep.records.series import Series, SeriesPoint
 
-KINDS = ("update", "scope", "partisan", "category", "genuine", "control")
 DEFAULT_WINDOW_DAYS = 7  # a week, as ACLED's weekly coding
-
-
-@dataclass(slots=True)
-class Side:
-    """One side of a contradiction, with its provenance."""
-
-    statement: str  # "over 1,600 rebels killed", "opposition took Hama"
-    source: str | None
-    source_kind: str
-    date: date | None
-    doc: str
-    outlet: str | None
-    sentence: str
-    ref: str  # claim or event id
-    value: int | None = None
-    scope: str | None = None
-    docs: list[str] = field(default_factory=list)  # every article reporting it
-
-
-@dataclass(slots=True)
-class Contradiction:
-    kind: str  # one of KINDS
-    subject: str  # "killed / rebels", "control of Hama"
-    a: Side
-    b: Side
-    explanation: str
-    ratio: float | None = None
-
-    @property
-    def id(self) -> str:
-        return content_id(self.kind, self.a.ref, self.b.ref)
-
-
-@dataclass(slots=True)
-class ContradictionRow:
-    """A contradiction flattened for ``publish.export.export_rows``."""
-
-    id: str
-    kind: str
-    subject: str
-    explanation: str
-    ratio: float | None
-    a_statement: str
-    a_source: str | None
-    a_source_kind: str
-    a_date: date | None
-    a_doc: str
-    a_outlet: str | None
-    a_sentence: str
-    a_ref: str
-    a_docs: list[str]
-    b_statement: str
-    b_source: str | None
-    b_source_kind: str
-    b_date: date | None
-    b_doc: str
-    b_outlet: str | None
-    b_sentence: str
-    b_ref: str
-    b_docs: list[str]
-
-
-def to_rows(contradictions: Iterable[Contradiction]) -> list[ContradictionRow]:
-    rows = []
-    for c in contradictions:
-        a, b = c.a, c.b
-        rows.append(ContradictionRow(
-            c.id, c.kind, c.subject, c.explanation, None if c.ratio is None else round(c.ratio, 2),
-            a.statement, a.source, a.source_kind, a.date, a.doc, a.outlet, a.sentence, a.ref, a.docs,
-            b.statement, b.source, b.source_kind, b.date, b.doc, b.outlet, b.sentence, b.ref, b.docs,
-        ))
-    return rows
 
 
 # --- wording ------------------------------------------------------------------------
@@ -177,14 +104,14 @@ Item = tuple[Series, SeriesPoint]
 def _disagree(a: Item, b: Item) -> float | None:
     """The ratio between two figures when they disagree (module docstring), else None."""
     (sa, pa), (sb, pb) = a, b
-    ra, rb = pa.range, pb.range
+    ra, rb = point_range(pa), point_range(pb)
     if ra is None or rb is None:
         return None
     cfg = rules()["compare"]
     if sa.category != sb.category:  # part vs whole: only a part above its whole
         part, whole = (a, b) if sb.category in _ancestors(sa.category) else (b, a)
         (_, pp), (_, pw) = part, whole
-        lo_part, hi_whole = pp.range[0], pw.range[1]  # type: ignore[index]
+        lo_part, hi_whole = point_range(pp)[0], point_range(pw)[1]  # type: ignore[index]
         if pp.as_of and pw.as_of and pp.as_of > pw.as_of and not _same_claimant(sa, sb):
             hi_whole *= cfg["max_growth_ratio"]
         ratio = lo_part / hi_whole if hi_whole > 0 else float("inf")
@@ -194,7 +121,7 @@ def _disagree(a: Item, b: Item) -> float | None:
     ratio = gap(ra, rb)
     if sa.scope.narrow != sb.scope.narrow:  # a part of the fighting below the whole: consistent
         narrow, wide = (pa, pb) if sa.scope.narrow else (pb, pa)
-        if narrow.range[1] <= wide.range[0]:  # type: ignore[index]
+        if point_range(narrow)[1] <= point_range(wide)[0]:  # type: ignore[index]
             return None
     earlier, later = (pa, pb) if (pa.as_of or date.min) <= (pb.as_of or date.min) else (pb, pa)
     grows = (earlier.as_of != later.as_of and (later.figure or 0) > (earlier.figure or 0)
@@ -230,14 +157,14 @@ def _explain(kind: str, a: Item, b: Item, ratio: float) -> str:
         return (f"{sa.name} {verb} its count of {what} from {fa} to {fb}: "
                 "a later figure in one series, not a disagreement.")
     if kind == "scope":
-        extra = " (and a belligerent's count of enemy losses)" if sa.partisan or sb.partisan else ""
+        extra = " (and a belligerent's count of enemy losses)" if partisan(sa) or partisan(sb) else ""
         return (f"{_possessive(sa.name)} {fa} {sa.scope.phrase()}, while "
                 f"{_possessive(sb.name)} {fb} {sb.scope.phrase()}: "
                 f"different scopes, not like-for-like{extra}.")
     if kind == "partisan":
         high, low = (a, b) if (pa.figure or 0) >= (pb.figure or 0) else (b, a)
         (sh, ph), (sl, pl) = high, low
-        tail = "both are belligerents' counts of enemy losses" if sl.partisan else \
+        tail = "both are belligerents' counts of enemy losses" if partisan(sl) else \
             "a belligerent's count of enemy losses"
         return (f"{sh.name} claims {ph.text()} {_what(sh.quantity, sh.category)} ({_day(ph.as_of)}), "
                 f"far above {_possessive(sl.name)} {pl.text()} ({_day(pl.as_of)}): {tail}.")
@@ -258,7 +185,7 @@ def _classify(a: Item, b: Item) -> str:
     if _scope_differs(sa, sb):
         return "scope"
     high_series = sa if (pa.figure or 0) >= (pb.figure or 0) else sb
-    if high_series.partisan:
+    if partisan(high_series):
         return "partisan"
     if sa.category != sb.category:
         return "category"
@@ -284,8 +211,8 @@ def _updates(series: list[Series], window_days: int) -> Iterable[Contradiction]:
         for p, q in zip(s.points, s.points[1:]):
             if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > window_days:
                 continue
-            if not agree(p.range, q.range):
-                yield _make((s, p), (s, q), gap(p.range, q.range))  # type: ignore[arg-type]
+            if not agree(point_range(p), point_range(q)):
+                yield _make((s, p), (s, q), gap(point_range(p), point_range(q)))  # type: ignore[arg-type]
 
 
 def _nearest(points: list[SeriesPoint], days: list[int], day: date,
@@ -321,7 +248,7 @@ Bucket = tuple[str, str, str, int]  # quantity, category group, era, window-size
 
 def bucket_of(s: Series, p: SeriesPoint, window_days: int = DEFAULT_WINDOW_DAYS) -> Bucket | None:
     """The bucket a point is compared in (None: no date or no figure, never compared)."""
-    if p.as_of is None or p.range is None:
+    if p.as_of is None or point_range(p) is None:
         return None
     return (s.quantity, _group(s.category), _era(s), p.as_of.toordinal() // window_days)
 

@@ -24,7 +24,7 @@ article is the earliest published, then the longest, then the smallest id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Protocol
@@ -32,6 +32,7 @@ from typing import Protocol
 import numpy as np
 
 from ..minhash import NUM_PERM, pack_signature, unpack_signature
+from ..records.groups import CopyGroup, CopyMember, CopyRow
 
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
 # the top 60 % of the story) are proposed; the checks below decide. Different articles about
@@ -67,42 +68,6 @@ class _SignatureStore(Protocol):
     def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]: ...
 
     def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None: ...
-
-
-@dataclass(slots=True)
-class CopyMember:
-    """A copy of a group's canonical article and how similar it is to it."""
-
-    doc: str
-    outlet: str | None
-    similarity: float  # estimated Jaccard similarity of word 5-shingles with the canonical
-    containment: float  # estimated share of the shorter text's shingles found in the other
-
-
-@dataclass(slots=True)
-class CopyGroup:
-    """Articles that are copies of one another. ``members`` excludes the canonical one."""
-
-    canonical: str
-    canonical_outlet: str | None
-    published: date | None
-    members: list[CopyMember] = field(default_factory=list)
-
-    @property
-    def docs(self) -> list[str]:
-        return [self.canonical, *(m.doc for m in self.members)]
-
-
-@dataclass(slots=True)
-class CopyRow:
-    """One article of a copy group, flat for ``export_rows``."""
-
-    group: str  # the canonical doc id names the group
-    doc: str
-    outlet: str | None
-    canonical: bool
-    similarity: float
-    containment: float
 
 
 @dataclass(slots=True)
@@ -505,5 +470,5 @@ def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
     return rows
 
 
-__all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "extend_copies",
+__all__ = ["CopyStats", "copy_map", "copy_rows", "extend_copies",
            "find_copies", "is_copy"]

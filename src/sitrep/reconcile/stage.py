@@ -42,31 +42,37 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sitrep import __version__
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile import framing as fr
 from sitrep.reconcile import stories as st
-from sitrep.reconcile.copies import CopyGroup, copy_map, extend_copies, find_copies
-from sitrep.reconcile.scope import Scope, is_independent, rules, scope_of
-from sitrep.reconcile.series import (
-    Estimate, Report, Series, SeriesPoint, build_series, estimate_group, estimates, series_key,
-)
+from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
+from sitrep.reconcile.scope import is_independent, point_range, rules, scope_of
+from sitrep.reconcile.series import build_series, estimates, series_key
 from sitrep.records import content_id
+from sitrep.records.contradictions import Contradiction
+from sitrep.records.framing import DocSlot, FramingRow
+from sitrep.records.groups import CopyGroup, Story
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow, PlaceMentionRow
+from sitrep.records.series import Estimate, Report, Scope, Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
-from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, PLACE_ORDER, PLACE_SELECT
-from sitrep.store.rows import ArticleRow, ClaimRow, EventRow, PlaceMentionRow
+from sitrep.store import reconciled_rows as recon_rows
+from sitrep.store.queries import (
+    ARTICLE_COLUMNS, CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, PLACE_ORDER, PLACE_SELECT, records,
+)
 from sitrep.reconcile.state import (  # noqa: F401  (re-exported)
     STAMP, ReconcileStale, can_write, ensure_reconciled, fingerprint, stale_reason,
 )
 
 DEFAULT_WINDOW_DAYS = contra.DEFAULT_WINDOW_DAYS
+R = TypeVar("R")
 # Articles read per query while reconciling new ones (texts for framing, rows for the
 # rest): memory stays flat however many arrive at once.
 DOC_BATCH = 500
@@ -113,9 +119,9 @@ class Computed:
     copy_of: dict[str, str] = field(default_factory=dict)
     series: list[Series] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
-    contradictions: list[contra.Contradiction] = field(default_factory=list)
-    stories: list[st.Story] = field(default_factory=list)
-    framing: list[fr.FramingRow] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    framing: list[FramingRow] = field(default_factory=list)
 
 
 # -- the stage --------------------------------------------------------------------------------
@@ -167,14 +173,17 @@ class _Run:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
+    def _records(self, sql: str, params: Sequence[Any], make: Callable[..., R]) -> list[R]:
+        """Rows of a query as records ``make(**row)``, built by column name."""
+        return records(self.con, sql, params, lambda row: make(**row))
+
     def claims(self, where: str, params: Sequence[Any]) -> list[ClaimRow]:
-        return [ClaimRow(*r) for r in self._rows(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params)]
+        return self._records(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params, ClaimRow)
 
     def events(self, docs: Sequence[str]) -> list[EventRow]:
         out: list[EventRow] = []
         for chunk in _chunks(docs):
-            out += [EventRow(*r) for r in self._rows(f"{EVENT_SELECT} WHERE {_sql_in('e.doc')} ORDER BY {EVENT_ORDER}",
-                                                     [chunk])]
+            out += self._records(f"{EVENT_SELECT} WHERE {_sql_in('e.doc')} ORDER BY {EVENT_ORDER}", [chunk], EventRow)
         return out
 
     def delete(self, table: str, column: str, values: Iterable[str]) -> None:
@@ -236,7 +245,7 @@ class _Run:
         new_map = copy_map(groups)
         changed = {d for d in old_map.keys() | new_map.keys() if old_map.get(d) != new_map.get(d)}
         self.con.execute("DELETE FROM recon_copies")
-        self.insert("recon_copies", recon.copy_rows_of(groups))
+        self.insert("recon_copies", recon_rows.copy_rows_of(groups))
         return new_map, changed
 
     def claim_index(self, copy_of: dict[str, str], copy_changed: set[str],
@@ -264,7 +273,7 @@ class _Run:
         return keys
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        found = recon.records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
+        found = records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
         return {r["claim"]: recon.scope_of_row(r) for r in found}
 
     def series(self, keys: set[str], copy_of: dict[str, str]) -> _Change:
@@ -280,7 +289,7 @@ class _Run:
         built = build_series(claims, copy_of=copy_of, scopes=self._scopes(_sql_in("series"), [ordered]))
         for table, column in (("recon_series", "key"), ("recon_points", "series"), ("recon_reports", "series")):
             self.delete(table, column, ordered)
-        s_rows, p_rows, r_rows = recon.series_rows_of(built, _series_block, _bucket)
+        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, _series_block, _bucket)
         self.insert("recon_series", s_rows)
         self.insert("recon_points", p_rows)
         self.insert("recon_reports", r_rows)
@@ -398,7 +407,7 @@ class _Run:
             gone += [(group, d) for d in old_days if d not in days or reached(d)]
             if redo:
                 dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in members}
-                rows += recon.estimate_rows_of([_one_estimate(members, d, dates) for d in redo], group)
+                rows += recon_rows.estimate_rows_of([_one_estimate(members, d, dates) for d in redo], group)
         if gone:
             self.con.execute("DELETE FROM recon_estimates WHERE estimate_group || '|' || CAST(as_of AS VARCHAR) "
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [[f"{g}|{d.isoformat()}" for g, d in gone]])
@@ -450,9 +459,9 @@ class _Run:
                 if pair in reuse:
                     kept.append((block, pair))
                 else:
-                    found.append(contra._make((s, p), (s, q), contra.gap(p.range, q.range)))  # type: ignore[arg-type]
+                    found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
                     pairs.append(pair)
-            rows += recon.contradiction_rows_of(found, block, pairs)
+            rows += recon_rows.contradiction_rows_of(found, block, pairs)
         # Updates of points that changed go (the others stay as stored: same points, same text).
         kept_keys = {f"{b}\x1f{p}" for b, p in kept}
         drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
@@ -466,7 +475,7 @@ class _Run:
         by_key: dict[str, Series] = {}
         weights: dict[str, int] = {}
         given: dict[str, set[tuple[str, str, str, str]]] = {}
-        for row in recon.records(self.con, f"SELECT * FROM recon_series WHERE {_sql_in('block')}", [blocks], dict):
+        for row in records(self.con, f"SELECT * FROM recon_series WHERE {_sql_in('block')}", [blocks], dict):
             s = by_key[row["key"]] = recon.series_of_row(row)
             weights[s.key] = row["n_reports"]
             given.setdefault(row["block"], set()).add(contra.given_key(s))
@@ -482,7 +491,7 @@ class _Run:
             s = by_key[key]
             s.points.append(point)
             by_bucket.setdefault((block, bucket), {}).setdefault(id(s), []).append(point)
-        for r in recon.records(self.con, f"""
+        for r in records(self.con, f"""
                 SELECT r.* FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
                 ORDER BY r.series, r.point, r.idx""", params, dict):
@@ -496,15 +505,15 @@ class _Run:
                 continue
             found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given[block],
                                           DEFAULT_WINDOW_DAYS, lambda s: weights[s.key])
-            rows += recon.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
+            rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
         self.insert("recon_contradictions", rows)
         self.out.blocks += len(buckets)
 
     def _events_by_id(self, ids: Iterable[str]) -> dict[str, EventRow]:
         out: dict[str, EventRow] = {}
         for chunk in _chunks(sorted(set(ids)), 5_000):
-            out.update((r[0], EventRow(*r)) for r in self._rows(
-                f"{EVENT_SELECT} WHERE {_sql_in('e.id')} ORDER BY {EVENT_ORDER}", [chunk]))
+            out.update((e.id, e) for e in self._records(
+                f"{EVENT_SELECT} WHERE {_sql_in('e.id')} ORDER BY {EVENT_ORDER}", [chunk], EventRow))
         return out
 
     def control_contradictions(self, full: set[str], merge: set[str]) -> None:
@@ -520,7 +529,7 @@ class _Run:
                 by_place.setdefault(contra.control_block(e), []).append(contra.control_item(e))  # type: ignore[arg-type]
             for block, items in by_place.items():
                 found = [contra.control_make(a, b, days) for days, a, b in contra.control_best(items).values()]
-                rows += recon.contradiction_rows_of(sorted(found, key=contra.order), block)
+                rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
         if merge:
             new: dict[str, list[EventRow]] = {}
             for block, e in self.new_control:
@@ -535,7 +544,7 @@ class _Run:
                      ON f.b = c.block AND c.day BETWEEN f.lo AND f.hi""",
                 [list(span), [lo - timedelta(days=DEFAULT_WINDOW_DAYS) for lo, _ in span.values()],
                  [hi + timedelta(days=DEFAULT_WINDOW_DAYS) for _, hi in span.values()]])
-            stored = recon.records(self.con, f"SELECT block, a_ref, b_ref FROM recon_contradictions "
+            stored = records(self.con, f"SELECT block, a_ref, b_ref FROM recon_contradictions "
                                              f"WHERE {_sql_in('block')}", [sorted(merge)], dict)
             events = self._events_by_id([r[1] for r in near] + [r["a_ref"] for r in stored]
                                         + [r["b_ref"] for r in stored])
@@ -554,7 +563,7 @@ class _Run:
                             (old[0], contra.control_order(old[1]), contra.control_order(old[2])):
                         best[block][pair] = (days, a, b)
                 found = [contra.control_make(a, b, days) for days, a, b in best[block].values()]
-                rows += recon.contradiction_rows_of(sorted(found, key=contra.order), block)
+                rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
         self.delete("recon_contradictions", "block", full | merge)
         self.insert("recon_contradictions", rows)
         self.out.blocks += len(full) + len(merge)
@@ -563,10 +572,10 @@ class _Run:
         lexicon = st.load_actors()
         self.delete("recon_story_docs", "doc", self.gone + self.changed)
         for chunk in _chunks(self.changed):
-            articles = [ArticleRow(*r) for r in self._rows(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_sql_in('a.id')} ORDER BY a.id", [chunk])]
-            mentions = [PlaceMentionRow(*r) for r in self._rows(
-                f"{PLACE_SELECT} WHERE {_sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk])]
+            articles = self._records(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {_sql_in('a.id')} ORDER BY a.id", [chunk], ArticleRow)
+            mentions = self._records(
+                f"{PLACE_SELECT} WHERE {_sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk], PlaceMentionRow)
             docs = st.doc_summaries(articles, self.events(chunk), mentions, lexicon)
             rows = []
             for doc_id, doc in docs.items():
@@ -590,7 +599,7 @@ class _Run:
         needed = sorted({d for members in build for d in members})
         summaries = {doc: st.summary_from_json(text) for doc, text in self._rows(
             f"SELECT doc, summary FROM recon_story_docs WHERE {_sql_in('doc')}", [needed])}
-        self.insert("recon_stories", recon.story_rows_of(st.make_story(m, summaries, copy_of) for m in build))
+        self.insert("recon_stories", recon_rows.story_rows_of(st.make_story(m, summaries, copy_of) for m in build))
         self.out.stories = len(build)
 
     def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
@@ -598,24 +607,21 @@ class _Run:
         words = _framing_words()
         self.delete("recon_framing_docs", "doc", self.gone + self.changed)
         for chunk in _chunks(self.changed):
-            slots: list[fr.DocSlot] = []
+            slots: list[DocSlot] = []
             for doc_id, outlet, text in self._rows(
                     f"SELECT id, outlet, text FROM articles WHERE {_sql_in('id')} ORDER BY id", [chunk]):
                 slots += fr.doc_slots(_Text(doc_id, outlet, text), lexicon, words)
-            self.insert("recon_framing_docs", recon.framing_slot_rows_of(slots))
+            self.insert("recon_framing_docs", recon_rows.framing_slot_rows_of(slots))
         outlets = {r[1] for r in gone} | {r[2] for r in changed}
         counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {_sql_in('outlet')} "
                                  "GROUP BY outlet", [sorted(outlets)]))
         rows = fr.add_up(recon.framing_slots(self.con, outlets), counts, words)
         self.delete("recon_framing", "outlet", outlets)
-        self.insert("recon_framing", recon.framing_rows_of(rows))
+        self.insert("recon_framing", recon_rows.framing_rows_of(rows))
         self.delete("recon_outlets", "outlet", outlets)
-        self.insert("recon_outlets", recon.outlet_rows_of(fr.outlet_summary(rows)))
+        self.insert("recon_outlets", recon_rows.outlet_rows_of(fr.outlet_summary(rows)))
         self.out.outlets = len(outlets)
 
-
-_ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.published,
-       a.date_rule, a.url, a.path, a.n_claims, a.n_events, a.ingested_at"""
 
 
 @dataclass(slots=True)
@@ -662,8 +668,8 @@ def _update_pairs(s: Series) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
     for p, q in zip(s.points, s.points[1:]):
         if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
             continue
-        if not contra.agree(p.range, q.range):
-            yield p, q, f"{recon.point_fingerprint(p)}|{recon.point_fingerprint(q)}"
+        if not contra.agree(point_range(p), point_range(q)):
+            yield p, q, f"{recon_rows.point_fingerprint(p)}|{recon_rows.point_fingerprint(q)}"
 
 
 def _one_estimate(members: list[Series], day: Any, dates: dict[int, list]) -> Estimate:
@@ -705,7 +711,7 @@ def compute(store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> Computed:
     return out
 
 
-def contradictions_for_window(store, window_days: int) -> list[contra.Contradiction]:
+def contradictions_for_window(store, window_days: int) -> list[Contradiction]:
     """Contradictions for a window other than the stored one: computed from the stored
     series (no copy detection or series again) and the events."""
     found = contra.find_contradictions([], store.events(), series=store.series(), window_days=window_days)

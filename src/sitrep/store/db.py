@@ -13,13 +13,11 @@ from typing import Any, TypeVar
 import duckdb
 
 from sitrep.records import Extraction, IngestError
-from sitrep.store import flatten, lock, parquet, queries
+from sitrep.store import flatten, lock, parquet, queries, reconciled
 from sitrep.store import search as fts
 from sitrep.store.guard import storable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
-from sitrep.store.rows import (
-    ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, WriteResult,
-)
+from sitrep.records.rows import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, WriteResult
 
 DEFAULT_DB = "sitrep.duckdb"
 # Rows fetched per round trip when streaming a read: large enough that the
@@ -415,14 +413,17 @@ class Store:
 
     # -- reads ---------------------------------------------------------------
 
-    def _stream(self, sql: str, params: list[Any], make: Callable[..., R]) -> Iterator[R]:
+    def _stream(self, sql: str, params: list[Any], make: Callable[..., R] | None = None) -> Iterator[R]:
+        """Rows of a query, streamed: records ``make(**row)`` built by column name, or
+        tuples when ``make`` is None."""
         # A cursor of its own, so other queries can run while a stream is open.
         cursor = self._con.cursor()
         try:
             cursor.execute(sql, params)
+            names = queries.column_names(cursor)
             while chunk := cursor.fetchmany(FETCH_BATCH):
                 for row in chunk:
-                    yield make(*row)
+                    yield make(**dict(zip(names, row))) if make is not None else row
         finally:
             cursor.close()
 
@@ -459,11 +460,11 @@ class Store:
         ``minhash`` is the stored signature (``sitrep.minhash.unpack_signature`` reads
         it), None for rows stored before signatures were kept.
         """
-        return self._stream(queries.SIGNATURES, [], lambda *row: row)
+        return self._stream(queries.SIGNATURES, [])
 
     def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]:
         """(doc, text) of the given articles, streamed (one query however many)."""
-        return self._stream(queries.TEXTS, [list(docs)], lambda *row: row)
+        return self._stream(queries.TEXTS, [list(docs)])
 
     def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None:
         """Store signatures computed after the fact (rows stored without one)."""
@@ -473,128 +474,86 @@ class Store:
                               [[doc for doc, _ in chunk], [blob for _, blob in chunk]])
 
     def counts(self) -> Counts:
-        row = self._con.execute(queries.COUNTS).fetchone()
-        assert row is not None  # an aggregate always returns one row
-        return Counts(*row)
+        return queries.records(self._con, queries.COUNTS, [], lambda row: Counts(**row))[0]
 
     # -- the reconcile stage's stored results (``store.reconciled``; read, never computed) --
 
     def series(self, keys: Iterable[str] | None = None) -> list[Any]:
-        """Every claimant's figure series (``reconcile.series.Series``), largest first, or
+        """Every claimant's figure series (``records.series.Series``), largest first, or
         those of the given series keys."""
-        from sitrep.store import reconciled
-
         return reconciled.series(self._con, keys=keys)
 
     def series_rows(self) -> list[Any]:
-        """Every series point flat (``reconcile.series.SeriesPointRow``), series largest first."""
-        from sitrep.store import reconciled
-
+        """Every series point flat (``records.series.SeriesPointRow``), series largest first."""
         return reconciled.series_point_rows(self._con)
 
     def estimates(self) -> list[Any]:
-        """Low/best/high estimates (``reconcile.series.Estimate``) per group and date."""
-        from sitrep.store import reconciled
-
+        """Low/best/high estimates (``records.series.Estimate``) per group and date."""
         return reconciled.estimates(self._con)
 
     def contradictions(self, kind: str | None = None) -> list[Any]:
-        """Contradictions (``reconcile.contradictions.Contradiction``) for the default window."""
-        from sitrep.store import reconciled
-
+        """Contradictions (``records.contradictions.Contradiction``) for the default window."""
         return reconciled.contradictions(self._con, kind=kind)
 
     def copy_groups(self) -> list[Any]:
-        """Wire-copy groups (``reconcile.copies.CopyGroup``), largest first."""
-        from sitrep.store import reconciled
-
+        """Wire-copy groups (``records.groups.CopyGroup``), largest first."""
         return reconciled.copy_groups(self._con)
 
     def copy_map(self) -> dict[str, str]:
         """doc -> canonical doc of every article in a copy group."""
-        from sitrep.store import reconciled
-
         return reconciled.copy_map(self._con)
 
     def copy_group_count(self) -> int:
         """How many wire-copy groups there are."""
-        from sitrep.store import reconciled
-
         return reconciled.copy_group_count(self._con)
 
     def copy_rows(self) -> list[Any]:
-        from sitrep.store import reconciled
-
         return reconciled.copy_rows(self._con)
 
     def stories(self) -> list[Any]:
-        """Stories (``reconcile.stories.Story``), largest first."""
-        from sitrep.store import reconciled
-
+        """Stories (``records.groups.Story``), largest first."""
         return reconciled.stories(self._con)
 
     def framing(self) -> list[Any]:
-        """Framing rows (``reconcile.framing.FramingRow``) per outlet, side and label."""
-        from sitrep.store import reconciled
-
+        """Framing rows (``records.framing.FramingRow``) per outlet, side and label."""
         return reconciled.framing(self._con)
 
     def outlet_framing(self) -> list[Any]:
-        """One framing summary per outlet (``reconcile.framing.OutletFraming``), by outlet."""
-        from sitrep.store import reconciled
-
+        """One framing summary per outlet (``records.framing.OutletFraming``), by outlet."""
         return reconciled.outlet_framing(self._con)
 
     def series_page(self, *, quantity: str | None = None, source: str | None = None,
                     limit: int | None = None) -> tuple[list[Any], int]:
         """(series, how many match) of ``quantity`` and a claimant holding ``source``, the
         most points first, then by claimant: only the page is read."""
-        from sitrep.store import reconciled
-
         return reconciled.series_page(self._con, quantity=quantity, source=source, limit=limit)
 
     def series_lines(self, *, quantity: str | None = None, source: str | None = None,
                      limit: int | None = None, last: int = 12) -> tuple[list[Any], int]:
         """``series_page`` with each series' latest ``last`` points only (for a table)."""
-        from sitrep.store import reconciled
-
         return reconciled.series_lines(self._con, quantity=quantity, source=source, limit=limit, last=last)
 
     def estimates_page(self, *, quantity: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
         return reconciled.estimates_page(self._con, quantity=quantity, limit=limit)
 
     def latest_estimates(self) -> list[Any]:
         """The latest estimate of each quantity, category, subgroup and scope."""
-        from sitrep.store import reconciled
-
         return reconciled.latest_estimates(self._con)
 
     def contradictions_page(self, *, kind: str | None = None, limit: int | None = None,
                             kinds_first: Sequence[str] = ()) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
         return reconciled.contradictions_page(self._con, kind=kind, limit=limit, kinds_first=kinds_first)
 
     def framing_by_side(self, *, side: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
         """(framing rows of ``side`` by side, outlet and uses, how many): only the page is read."""
-        from sitrep.store import reconciled
-
         return reconciled.framing_by_side(self._con, side=side, limit=limit)
 
     def outlet_page(self, *, limit: int | None = None) -> tuple[list[Any], int, set[str]]:
         """(outlet summaries, how many outlets, the summary fields some outlet fills)."""
-        from sitrep.store import reconciled
-
         return reconciled.outlet_page(self._con, limit=limit)
 
     def framing_page(self, *, limit: int | None = None) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
         return reconciled.framing_page(self._con, limit=limit)
 
     def chart_candidates(self) -> list[dict[str, Any]]:
-        from sitrep.store import reconciled
-
         return reconciled.chart_candidates(self._con)

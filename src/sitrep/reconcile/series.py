@@ -144,7 +144,7 @@ def _latest(series: Series, day: date, oldest: date, days: list[date] | None = N
     return found
 
 
-def _estimate(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
+def estimate_on(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
     cfg = rules()["estimate"]
     oldest = day - timedelta(days=cfg["max_age_days"])
     kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
@@ -192,5 +192,5 @@ def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
         group = groups[key]
         days = sorted({p.as_of for s in group for p in s.points if p.as_of is not None})
         dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in group}
-        out.extend(_estimate(group, day, dates) for day in days)
+        out.extend(estimate_on(group, day, dates) for day in days)
     return out

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from sitrep.publish.export import export_rows
-from sitrep.reconcile.contradictions import control_contradictions, find_contradictions
+from sitrep.reconcile.contradictions import find_contradictions
+from sitrep.reconcile.control import control_contradictions
 from sitrep.records.contradictions import to_rows
 from sitrep.records.rows import EventRow
 

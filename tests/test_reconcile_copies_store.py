@@ -16,7 +16,7 @@ from datasketch import MinHashLSH
 
 from report_synth import extractions
 from sitrep.ingest import iter_inputs
-from sitrep.reconcile import copies
+from sitrep.reconcile import copies, copy_search
 from sitrep import minhash
 from sitrep.minhash import pack_signature, signature, unpack_signature
 from sitrep.records.groups import CopyGroup
@@ -113,7 +113,7 @@ def test_reconcile_copies_store_same_groups_as_reference(corpus, expected) -> No
 @pytest.mark.parametrize("chunk", [1, 7, 100_000])
 def test_reconcile_copies_store_chunking_does_not_change_groups(monkeypatch, corpus, expected,
                                                                 chunk) -> None:
-    monkeypatch.setattr(copies, "PAIR_CHUNK", chunk)
+    monkeypatch.setattr(copy_search, "PAIR_CHUNK", chunk)
     assert find_copies(corpus) == expected
 
 

@@ -422,7 +422,8 @@ def synthetic_signatures(n: int, copies_per_story: int = COPIES_PER_STORY,
 
 def bench_copies(n: int, copies_per_story: int = COPIES_PER_STORY, workdir: Path | None = None) -> dict:
     """Wire-copy detection on ``n`` stored signatures alone (no text, no extraction)."""
-    from .reconcile.copies import CopyStats, find_copies
+    from .reconcile.copies import find_copies
+    from .reconcile.copy_search import CopyStats
     from .store import open_db
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile import framing as fr
 from sitrep.reconcile import stories as st
-from sitrep.reconcile.contradictions import DEFAULT_WINDOW_DAYS
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.copies import copy_map, find_copies
 from sitrep.reconcile.series import build_series, estimates
 from sitrep.records.contradictions import Contradiction

@@ -44,6 +44,9 @@ from sitrep.records.series import Scope, SeriesPoint
 
 _DATA = resources.files("sitrep") / "data"
 RULES_FILE = "reconcile.json"
+# The window figures and control statements are compared within, and contradictions are
+# stored for: a week, as ACLED's weekly coding.
+DEFAULT_WINDOW_DAYS = 7
 
 
 @functools.cache

@@ -45,7 +45,7 @@ from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
-from sitrep.reconcile.scope import scope_of
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, scope_of  # noqa: F401  (the stage's window)
 from sitrep.reconcile.series import series_key
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps
@@ -56,7 +56,6 @@ from sitrep.records.series import Scope
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 
-DEFAULT_WINDOW_DAYS = contra.DEFAULT_WINDOW_DAYS
 
 
 @dataclass(slots=True)

@@ -10,9 +10,10 @@ from datetime import timedelta
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
+from sitrep.reconcile import control
 from sitrep.reconcile import framing as fr
 from sitrep.reconcile import stories as st
-from sitrep.reconcile.contradictions import DEFAULT_WINDOW_DAYS
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.stage_io import StageIO, chunks, sql_in
 from sitrep.records import content_id
 from sitrep.records.framing import DocSlot
@@ -49,7 +50,7 @@ class DocSteps(StageIO):
         full = {b for _, _, old in gone for b in (old or ()) if b.startswith("control:")}
         self.new_control: list[tuple[str, EventRow]] = []
         for e in self.events(self.changed):
-            block = contra.control_block(e)
+            block = control.control_block(e)
             if block is not None:
                 blocks_of.setdefault(e.doc, set()).add(block)
                 self.new_control.append((block, e))
@@ -72,11 +73,11 @@ class DocSteps(StageIO):
         rows: list[dict[str, Any]] = []
         if full:
             ids = [r[0] for r in self._rows(f"SELECT event FROM recon_control WHERE {sql_in('block')}", [sorted(full)])]
-            by_place: dict[str, list[contra.ControlItem]] = {}
+            by_place: dict[str, list[control.ControlItem]] = {}
             for e in self._events_by_id(ids).values():
-                by_place.setdefault(contra.control_block(e), []).append(contra.control_item(e))  # type: ignore[arg-type]
+                by_place.setdefault(control.control_block(e), []).append(control.control_item(e))  # type: ignore[arg-type]
             for block, items in by_place.items():
-                found = [contra.control_make(a, b, days) for days, a, b in contra.control_best(items).values()]
+                found = [control.control_make(a, b, days) for days, a, b in control.control_best(items).values()]
                 rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
         if merge:
             new: dict[str, list[EventRow]] = {}
@@ -96,21 +97,21 @@ class DocSteps(StageIO):
                                              f"WHERE {sql_in('block')}", [sorted(merge)], dict)
             events = self._events_by_id([r[1] for r in near] + [r["a_ref"] for r in stored]
                                         + [r["b_ref"] for r in stored])
-            nearby: dict[str, list[contra.ControlItem]] = {}
+            nearby: dict[str, list[control.ControlItem]] = {}
             for block, event in near:
-                nearby.setdefault(block, []).append(contra.control_item(events[event]))  # type: ignore[arg-type]
-            best: dict[str, dict[tuple, tuple[int, contra.ControlItem, contra.ControlItem]]] = {b: {} for b in merge}
+                nearby.setdefault(block, []).append(control.control_item(events[event]))  # type: ignore[arg-type]
+            best: dict[str, dict[tuple, tuple[int, control.ControlItem, control.ControlItem]]] = {b: {} for b in merge}
             for r in stored:
-                a, b = contra.control_item(events[r["a_ref"]]), contra.control_item(events[r["b_ref"]])
-                best[r["block"]][contra.control_pair(a, b)] = ((b[0] - a[0]).days, a, b)  # type: ignore[index]
+                a, b = control.control_item(events[r["a_ref"]]), control.control_item(events[r["b_ref"]])
+                best[r["block"]][control.control_pair(a, b)] = ((b[0] - a[0]).days, a, b)  # type: ignore[index]
             for block in merge:
                 ids = {e.id for e in new[block]}
-                for pair, (days, a, b) in contra.control_best(nearby.get(block, []), new=ids).items():
+                for pair, (days, a, b) in control.control_best(nearby.get(block, []), new=ids).items():
                     old = best[block].get(pair)
-                    if old is None or (days, contra.control_order(a), contra.control_order(b)) < \
-                            (old[0], contra.control_order(old[1]), contra.control_order(old[2])):
+                    if old is None or (days, control.control_order(a), control.control_order(b)) < \
+                            (old[0], control.control_order(old[1]), control.control_order(old[2])):
                         best[block][pair] = (days, a, b)
-                found = [contra.control_make(a, b, days) for days, a, b in best[block].values()]
+                found = [control.control_make(a, b, days) for days, a, b in best[block].values()]
                 rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
         self.delete("recon_contradictions", "block", full | merge)
         self.insert("recon_contradictions", rows)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
-from sitrep.reconcile.contradictions import DEFAULT_WINDOW_DAYS
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import is_independent, point_range, rules
 from sitrep.reconcile.series import build_series, estimate_on
 from sitrep.reconcile.stage_io import StageIO, sql_in

@@ -32,7 +32,7 @@ from typing import Protocol
 import numpy as np
 
 from ..minhash import NUM_PERM, pack_signature, unpack_signature
-from ..records.groups import CopyGroup, CopyMember, CopyRow
+from ..records.groups import CopyGroup, CopyMember
 from .copy_search import COPY_MIN_CONTAINMENT, COPY_MIN_JACCARD, ComponentSearch, CopyStats
 
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
@@ -268,15 +268,5 @@ def copy_map(groups: Iterable[CopyGroup]) -> dict[str, str]:
     return out
 
 
-def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
-    """One flat row per article of each group, canonical first (for ``export_rows``)."""
-    rows: list[CopyRow] = []
-    for g in groups:
-        rows.append(CopyRow(g.canonical, g.canonical, g.canonical_outlet, True, 1.0, 1.0))
-        rows.extend(CopyRow(g.canonical, m.doc, m.outlet, False, m.similarity, m.containment)
-                    for m in g.members)
-    return rows
-
-
-__all__ = ["copy_map", "copy_rows", "extend_copies",
+__all__ = ["copy_map", "extend_copies",
            "find_copies", "is_copy"]

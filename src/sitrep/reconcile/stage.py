@@ -24,7 +24,7 @@ recomputes only what new, changed or removed articles touch:
    outlet are added up again when one of its articles is touched.
 
 The results equal a full recompute (``from_scratch.compute``) whatever order articles arrived in.
-Contradictions are stored for the default window (``DEFAULT_WINDOW_DAYS``); another
+Contradictions are stored for the default window (``scope.DEFAULT_WINDOW_DAYS``); another
 window is computed from the stored series (``contradictions_for_window``).
 
 Staleness: ``recon_state`` holds a fingerprint of the stage's code version and rules data
@@ -45,7 +45,7 @@ from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
-from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, scope_of  # noqa: F401  (the stage's window)
+from sitrep.reconcile.scope import scope_of
 from sitrep.reconcile.series import series_key
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +42,16 @@ class CopyRow:
     canonical: bool
     similarity: float
     containment: float
+
+
+def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
+    """One flat row per article of each group, canonical first (for ``export_rows``)."""
+    rows: list[CopyRow] = []
+    for g in groups:
+        rows.append(CopyRow(g.canonical, g.canonical, g.canonical_outlet, True, 1.0, 1.0))
+        rows.extend(CopyRow(g.canonical, m.doc, m.outlet, False, m.similarity, m.containment)
+                    for m in g.members)
+    return rows
 
 
 @dataclass(slots=True)

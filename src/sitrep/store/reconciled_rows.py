@@ -10,21 +10,19 @@ from typing import Any
 from sitrep.records import content_id
 from sitrep.records.contradictions import KINDS, Contradiction
 from sitrep.records.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
-from sitrep.records.groups import CopyGroup, Story
+from sitrep.records.groups import CopyGroup, CopyRow, Story, copy_rows
 from sitrep.records.series import Estimate, Series, SeriesPoint, SeriesPointRow, estimate_group, to_rows
 from sitrep.store.reconciled import SIDE_FIELDS
 
 
 def copy_rows_of(groups: Iterable[CopyGroup]) -> list[dict[str, Any]]:
+    """``copy_rows`` of the groups, each with its group's size and the canonical article's
+    publication date (what ``store.reconciled.copy_groups`` rebuilds the groups from)."""
     rows = []
     for g in groups:
-        size = len(g.members)
-        rows.append({"group": g.canonical, "doc": g.canonical, "outlet": g.canonical_outlet,
-                     "published": g.published, "canonical": True, "similarity": 1.0, "containment": 1.0,
-                     "group_size": size})
-        rows.extend({"group": g.canonical, "doc": m.doc, "outlet": m.outlet, "published": None,
-                     "canonical": False, "similarity": m.similarity, "containment": m.containment,
-                     "group_size": size} for m in g.members)
+        for row in copy_rows([g]):
+            rows.append({**{name: getattr(row, name) for name in CopyRow.__dataclass_fields__},
+                         "published": g.published if row.canonical else None, "group_size": len(g.members)})
     return rows
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sitrep.records.rows import ClaimRow, EventRow
-from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, records
+from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, rows_as
 
 R = TypeVar("R")
 # Articles read per query while reconciling new ones (texts for framing, rows for the
@@ -39,9 +39,9 @@ class StageIO:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
-    def _records(self, sql: str, params: Sequence[Any], make: Callable[..., R]) -> list[R]:
-        """Rows of a query as records ``make(**row)``, built by column name."""
-        return records(self.con, sql, params, lambda row: make(**row))
+    def _records(self, sql: str, params: Sequence[Any], cls: Callable[..., R]) -> list[R]:
+        """Rows of a query as ``cls`` records, built by column name (``queries.rows_as``)."""
+        return rows_as(self.con, sql, params, cls)
 
     def claims(self, where: str, params: Sequence[Any]) -> list[ClaimRow]:
         return self._records(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params, ClaimRow)

@@ -103,6 +103,23 @@ def column_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
     return [d[0] for d in cursor.description]
 
 
+def record_maker(names: Sequence[str], cls: Callable[..., R]) -> Callable[[tuple], R]:
+    """A builder of ``cls`` records (a dataclass) from rows whose columns are ``names``,
+    matched to its fields by name. When the columns are its first fields in order (checked
+    once per query) a row is passed as it is, which is faster; else by keyword."""
+    fields = list(cls.__dataclass_fields__)  # type: ignore[attr-defined]
+    if list(names) == fields[:len(names)]:
+        return lambda row: cls(*row)
+    return lambda row: cls(**dict(zip(names, row)))
+
+
+def rows_as(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], cls: Callable[..., R]) -> list[R]:
+    """Rows of a query as ``cls`` records (``record_maker``)."""
+    cursor = con.execute(sql, list(params))
+    make = record_maker(column_names(cursor), cls)
+    return [make(row) for row in cursor.fetchall()]
+
+
 def records(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any],
             make: Callable[[dict[str, Any]], R]) -> list[R]:
     """Rows of a query as records: ``make`` gets each row as column name -> value."""

@@ -30,17 +30,17 @@ class StoreReads:
 
     # -- reads ---------------------------------------------------------------
 
-    def _stream(self, sql: str, params: list[Any], make: Callable[..., R] | None = None) -> Iterator[R]:
-        """Rows of a query, streamed: records ``make(**row)`` built by column name, or
-        tuples when ``make`` is None."""
+    def _stream(self, sql: str, params: list[Any], cls: Callable[..., R] | None = None) -> Iterator[R]:
+        """Rows of a query, streamed: ``cls`` records built by column name
+        (``queries.record_maker``), or tuples when ``cls`` is None."""
         # A cursor of its own, so other queries can run while a stream is open.
         cursor = self._con.cursor()
         try:
             cursor.execute(sql, params)
-            names = queries.column_names(cursor)
+            make = queries.record_maker(queries.column_names(cursor), cls) if cls is not None else tuple
             while chunk := cursor.fetchmany(FETCH_BATCH):
                 for row in chunk:
-                    yield make(**dict(zip(names, row))) if make is not None else row
+                    yield make(row)
         finally:
             cursor.close()
 

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from sitrep.reconcile.contradictions import control_contradictions
+from sitrep.reconcile.control import control_contradictions
 
 from test_reconcile_contradictions import event
 

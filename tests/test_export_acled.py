@@ -12,7 +12,7 @@ from sitrep.publish.exports.acled import (
     ACLED_TERRITORY_UNKNOWN, ACLED_TYPES, acled_inter, acled_types, country_name,
 )
 from sitrep.records import EVENT_TYPES
-from sitrep.store import EventRow
+from sitrep.records.rows import EventRow
 
 
 def _event(type_: str, winner: str | None = None) -> EventRow:

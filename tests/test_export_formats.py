@@ -13,7 +13,8 @@ from sitrep.publish.exports import export_claims, export_events, export_rows
 from sitrep.publish.exports.acled import ACLED_COLUMNS, AcledRow
 from sitrep.publish.exports.values import row_fields
 from sitrep.records import ActorRef, Article, Claim, Event, Extraction, Place, PlaceMention
-from sitrep.store import ClaimRow, EventRow, Store, open_db
+from sitrep.records.rows import ClaimRow, EventRow
+from sitrep.store import Store, open_db
 
 CLAIM_CONTRACT = [
     "id", "doc", "outlet", "published", "quantity", "category", "subgroup", "value", "low",

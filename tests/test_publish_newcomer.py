@@ -11,7 +11,7 @@ from sitrep.publish import mapdata
 from sitrep.publish.exports import acled
 from sitrep.reconcile.framing import framing, label_uses, load_framing_words
 from sitrep.extract.actors import load_actors
-from sitrep.store.rows import EventRow
+from sitrep.records.rows import EventRow
 
 
 def _event(**kw) -> EventRow:

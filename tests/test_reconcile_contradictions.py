@@ -9,8 +9,10 @@ from datetime import date
 import pytest
 
 from sitrep.publish.exports import export_rows
-from sitrep.reconcile.contradictions import control_contradictions, find_contradictions, to_rows
-from sitrep.store.rows import EventRow
+from sitrep.reconcile.contradictions import find_contradictions
+from sitrep.reconcile.control import control_contradictions
+from sitrep.records.contradictions import to_rows
+from sitrep.records.rows import EventRow
 
 from test_reconcile_series import ARMY, SOHR, UN, claim
 

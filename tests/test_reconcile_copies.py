@@ -9,7 +9,8 @@ from io import StringIO
 import pytest
 
 from sitrep.publish.exports import export_rows
-from sitrep.reconcile.copies import copy_map, copy_rows, find_copies
+from sitrep.reconcile.copies import copy_map, find_copies
+from sitrep.records.groups import copy_rows
 
 # An invented wire story (written for this test), one sentence a line.
 WIRE = [

@@ -17,7 +17,8 @@ import pytest
 
 from sitrep.ingest import iter_inputs
 from sitrep.reconcile import copies
-from sitrep.reconcile.copies import CopyStats, find_copies
+from sitrep.reconcile.copies import find_copies
+from sitrep.reconcile.copy_search import CopyStats
 from sitrep.records import Article
 from test_reconcile_copies import Art
 from test_reconcile_copies_store import _reference

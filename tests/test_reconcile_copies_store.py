@@ -16,10 +16,11 @@ from datasketch import MinHashLSH
 
 from report_synth import extractions
 from sitrep.ingest import iter_inputs
-from sitrep.reconcile import copies
+from sitrep.reconcile import copies, copy_search
 from sitrep import minhash
 from sitrep.minhash import pack_signature, signature, unpack_signature
-from sitrep.reconcile.copies import CopyGroup, _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy
+from sitrep.records.groups import CopyGroup
+from sitrep.reconcile.copies import _canonical_key, _group, _Sig, UnionFind, find_copies, is_copy
 from sitrep.records import Article, Extraction, content_id
 from sitrep.store import Store, open_db
 from test_reconcile_copies import OTHER, Art, _wire
@@ -112,7 +113,7 @@ def test_reconcile_copies_store_same_groups_as_reference(corpus, expected) -> No
 @pytest.mark.parametrize("chunk", [1, 7, 100_000])
 def test_reconcile_copies_store_chunking_does_not_change_groups(monkeypatch, corpus, expected,
                                                                 chunk) -> None:
-    monkeypatch.setattr(copies, "PAIR_CHUNK", chunk)
+    monkeypatch.setattr(copy_search, "PAIR_CHUNK", chunk)
     assert find_copies(corpus) == expected
 
 

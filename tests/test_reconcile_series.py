@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from sitrep.publish.exports import export_rows
-from sitrep.reconcile.series import build_series, estimates, to_rows
-from sitrep.store.rows import ClaimRow
+from sitrep.reconcile.series import build_series, estimates
+from sitrep.records.rows import ClaimRow
+from sitrep.records.series import to_rows
 
 SOHR = ("Syrian Observatory for Human Rights", "monitor")
 UN = ("United Nations", "un")

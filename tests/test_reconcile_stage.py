@@ -13,7 +13,7 @@ import pytest
 from report_synth import _places, extraction, extractions
 from sitrep.demo import sample_dir
 from sitrep.pipeline import run
-from sitrep.reconcile import ReconcileStale, compute, ensure_reconciled, reconcile, stale_reason
+from sitrep.reconcile import DEFAULT_WINDOW_DAYS, ReconcileStale, compute, ensure_reconciled, reconcile, stale_reason
 from sitrep.reconcile import stage, state
 from sitrep.store import open_db
 
@@ -167,7 +167,7 @@ def test_reconcile_other_window_from_stored_series(reconciled_db):
     with open_db(reconciled_db, read_only=True) as store:
         fresh = compute(store, window_days=3)
         assert contradictions_for_window(store, 3) == fresh.contradictions
-        assert contradictions_for_window(store, stage.DEFAULT_WINDOW_DAYS) == store.contradictions()
+        assert contradictions_for_window(store, DEFAULT_WINDOW_DAYS) == store.contradictions()
         assert find_contradictions  # the module function stays public
 
 

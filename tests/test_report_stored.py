@@ -87,7 +87,7 @@ def test_report_stored_pages_equal_sorting_everything(reconciled):
 
 
 def test_report_stored_series_lines_are_the_pages_latest_points(reconciled):
-    from sitrep.reconcile.series import to_rows
+    from sitrep.records.series import to_rows
 
     with open_db(reconciled, read_only=True) as store:
         page, total = store.series_page(limit=5)

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequenc
 
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs
 from .records import Article, Extraction, IngestError, IngestNote
-from .store import ArticleRow, Store, StoreLockedError, open_db
+from .records.rows import ArticleRow
 from .run_inputs import ProgressFn, RunInputs
+from .store import Store, StoreLockedError, open_db
 from .store.input_files import KnownFile
 from .store.lock import waiting_to_write
 

@@ -23,7 +23,8 @@ from .ingest import SourceMeta, iter_files, iter_inputs
 from .ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, read_bytes, shown
 from .ingest.metadata import latest_date_in
 from .records import Article, IngestError
-from .store import ArticleRow, Store
+from .store import Store
+from sitrep.records.rows import ArticleRow
 from .store.input_files import FileRead, KnownFile, forget_docs, known_files, record_files
 
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
                     driver_cpu = cpu_seconds() - driver_cpu
                 db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
                 with open_db(db) as store:
-                    loaded = load(store, str(out), reconcile=False)  # the merge alone (the stage: `bench`)
+                    loaded = load(store, str(out))  # the merge alone (the stage: `bench`)
                 workers = summary.workers
                 rate = summary.articles / summary.seconds
                 row["dask"].append({
@@ -118,7 +118,8 @@ def synthetic_signatures(n: int, copies_per_story: int = COPIES_PER_STORY,
 
 def bench_copies(n: int, copies_per_story: int = COPIES_PER_STORY, workdir: Path | None = None) -> dict:
     """Wire-copy detection on ``n`` stored signatures alone (no text, no extraction)."""
-    from ..reconcile.copies import CopyStats, find_copies
+    from ..reconcile.copies import find_copies
+    from sitrep.reconcile.copy_search import CopyStats
     from ..store import open_db
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:

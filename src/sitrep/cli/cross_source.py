@@ -85,7 +85,7 @@ def contradictions(
     Example: sitrep contradictions --kind partisan
     """
     from sitrep.publish.pages import contradictions_page
-    from sitrep.reconcile.contradictions import KINDS
+    from sitrep.records.contradictions import KINDS
 
     valid_choice(kind, KINDS, "--kind")
     with open_read(db, reconciled=True) as store:
@@ -111,7 +111,7 @@ def framing(
 
     Example: sitrep framing --side opposition
     """
-    from sitrep.reconcile.framing import FRAMED_SIDES
+    from sitrep.records.framing import FRAMED_SIDES
 
     valid_choice(side, FRAMED_SIDES, "--side")
     with open_read(db, reconciled=True) as store:

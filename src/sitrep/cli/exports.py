@@ -59,7 +59,7 @@ def export_contradictions_cmd(db: Db = DEFAULT_DB, fmt: ExportFormat = "jsonl", 
 
     Example: sitrep export contradictions --format jsonl -o contradictions.jsonl
     """
-    from sitrep.reconcile.contradictions import to_rows
+    from sitrep.records.contradictions import to_rows
 
     _export_stored(db, fmt, output, lambda store: to_rows(store.contradictions()), raw_csv)
 

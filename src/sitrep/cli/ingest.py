@@ -270,7 +270,8 @@ def load(
     Example: sitrep load out/ --db sitrep.duckdb
     """
     from sitrep.store import StoreError, open_db
-    from sitrep.store.parquet import DatasetError, is_url, load as load_dataset
+    from sitrep.cluster.load import load_dataset
+    from sitrep.store.parquet import DatasetError, is_url
 
     if not is_url(dataset) and not Path(dataset).is_dir():
         raise fail(f"no dataset folder at {dataset}; write one with `sitrep run PATH --dask local:2 --out {dataset}`")

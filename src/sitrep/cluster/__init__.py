@@ -6,8 +6,8 @@
 ``plan`` lists inputs and cuts them into shards, ``shard`` runs one shard (the
 single-machine pipeline into a scratch database, then Parquet), ``driver`` submits the
 shards and sums what they did, ``worker`` is the plugin that loads the models once per
-worker. The dataset is merged into a database by ``sitrep.store.parquet.load`` (``sitrep
-load``) or read in place (``open_db(DIR, read_only=True)``, ``--db DIR``).
+worker. The dataset is merged into a database by ``load.load_dataset`` (``sitrep
+load``: the store's merge, then the reconcile stage) or read in place (``open_db(DIR, read_only=True)``, ``--db DIR``).
 
 Needs the ``cluster`` extra (``pip install "sitrep[cluster]"``: dask, distributed,
 pyarrow); nothing else in sitrep imports it.

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.reconcile import DEFAULT_WINDOW_DAYS, contradictions_for_window
-from sitrep.store import ClaimRow, EventRow, Store, queries
+from sitrep.store import Store, queries
+from sitrep.records.rows import ClaimRow, EventRow
 
 
 def count(store: Store, sql: str, params: Sequence[Any] = ()) -> int:

@@ -42,7 +42,8 @@ from sitrep.publish.report_charts import (
 from sitrep.publish.report_views import ContradictionView, EstimateView, FramingView, current_estimates
 from sitrep.reconcile import ensure_reconciled
 from sitrep.records import EVENT_TYPES
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
+from sitrep.store import Store
 
 DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
 MAX_CONTRADICTIONS = 60  # contradiction pairs shown side by side

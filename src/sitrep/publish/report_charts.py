@@ -10,7 +10,8 @@ from typing import Any
 
 from sitrep.publish import report_svg as svg
 from sitrep.publish.report_views import SeriesView
-from sitrep.store import EventRow, Store
+from sitrep.store import Store
+from sitrep.records.rows import EventRow
 
 MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)
 MAX_CHARTS = 8  # figure charts: the quantity/category pairs with the most points

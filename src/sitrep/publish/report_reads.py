@@ -13,7 +13,8 @@ from typing import Any
 
 from sitrep.publish import mapdata
 from sitrep.publish.pages import count
-from sitrep.store import ArticleRow, ClaimRow, EventRow, Store, queries
+from sitrep.store import Store, queries
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
 
 # Events dated more than this many days before the earliest article are history ("the
 # 1982 massacre", "captured in 2016"): shown apart, not in the timeline or on the map. On

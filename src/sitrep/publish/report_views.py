@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.reconcile.contradictions import Contradiction, Side
-from sitrep.reconcile.framing import FramingRow
-from sitrep.reconcile.series import Estimate, Series
+from sitrep.records.contradictions import Contradiction, Side
+from sitrep.records.framing import FramingRow
+from sitrep.records.series import Estimate, Series
 from sitrep.records import CATEGORIES, QUANTITIES
 from sitrep.store import Store
 

@@ -3,7 +3,7 @@
 The reconcile stage (``stage.reconcile``) runs after extraction: it computes this layer
 incrementally and stores it in the database (tables ``recon_*``), and every reader (the
 CLI, exports, the report, the web app, alerts) reads the stored results through the
-store (``Store.series()``, ``Store.contradictions()``, ...). ``stage.compute`` computes
+store (``Store.series()``, ``Store.contradictions()``, ...). ``from_scratch.compute`` computes
 the same from scratch in memory. ``state`` says whether stored results are up to date.
 
 The stage's names are imported on first use, so a reader that only checks and reads the
@@ -18,7 +18,8 @@ from .state import (
     DEFAULT_WINDOW_DAYS, ReconcileStale, can_write, ensure_reconciled, fingerprint, stale_reason,
 )
 
-_STAGE = ("Computed", "Reconciled", "compute", "contradictions_for_window", "reconcile")
+_STAGE = ("Reconciled", "reconcile")
+_FROM_SCRATCH = ("Computed", "compute", "contradictions_for_window")
 
 
 def __getattr__(name: str) -> Any:
@@ -26,6 +27,10 @@ def __getattr__(name: str) -> Any:
         from . import stage
 
         return getattr(stage, name)
+    if name in _FROM_SCRATCH:
+        from . import from_scratch
+
+        return getattr(from_scratch, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -24,8 +24,8 @@ Each kept pair is classified, first rule that applies:
 4. ``category``: a part above its whole (fighters vs everyone).
 5. ``genuine``: otherwise.
 
-Control (``control_contradictions``): events on the same place within the
-window where one source says a side took it and another that another side
+Control (``control.control_contradictions``): events on the same place within
+the window where one source says a side took it and another that another side
 took it, or that the first side withdrew; one pair per place and pair of
 statements (the nearest in time), from different articles.
 """
@@ -34,95 +34,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
-from sitrep.reconcile.scope import agree, gap, is_independent, periods_differ, rules
-from sitrep.reconcile.series import Series, SeriesPoint, build_series
-from sitrep.records import content_id
-from sitrep.store.rows import ClaimRow, EventRow
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, agree, gap, is_independent, periods_differ, point_range, rules
+from sitrep.reconcile.control import control_contradictions, day_text
+from sitrep.reconcile.series import build_series, partisan
+from sitrep.records.contradictions import KINDS, Contradiction, Side
+from sitrep.records.rows import ClaimRow, EventRow
+from sitrep.records.series import Series, SeriesPoint
 
-KINDS = ("update", "scope", "partisan", "category", "genuine", "control")
-DEFAULT_WINDOW_DAYS = 7  # a week, as ACLED's weekly coding
-
-
-@dataclass(slots=True)
-class Side:
-    """One side of a contradiction, with its provenance."""
-
-    statement: str  # "over 1,600 rebels killed", "opposition took Hama"
-    source: str | None
-    source_kind: str
-    date: date | None
-    doc: str
-    outlet: str | None
-    sentence: str
-    ref: str  # claim or event id
-    value: int | None = None
-    scope: str | None = None
-    docs: list[str] = field(default_factory=list)  # every article reporting it
-
-
-@dataclass(slots=True)
-class Contradiction:
-    kind: str  # one of KINDS
-    subject: str  # "killed / rebels", "control of Hama"
-    a: Side
-    b: Side
-    explanation: str
-    ratio: float | None = None
-
-    @property
-    def id(self) -> str:
-        return content_id(self.kind, self.a.ref, self.b.ref)
-
-
-@dataclass(slots=True)
-class ContradictionRow:
-    """A contradiction flattened for ``publish.export.export_rows``."""
-
-    id: str
-    kind: str
-    subject: str
-    explanation: str
-    ratio: float | None
-    a_statement: str
-    a_source: str | None
-    a_source_kind: str
-    a_date: date | None
-    a_doc: str
-    a_outlet: str | None
-    a_sentence: str
-    a_ref: str
-    a_docs: list[str]
-    b_statement: str
-    b_source: str | None
-    b_source_kind: str
-    b_date: date | None
-    b_doc: str
-    b_outlet: str | None
-    b_sentence: str
-    b_ref: str
-    b_docs: list[str]
-
-
-def to_rows(contradictions: Iterable[Contradiction]) -> list[ContradictionRow]:
-    rows = []
-    for c in contradictions:
-        a, b = c.a, c.b
-        rows.append(ContradictionRow(
-            c.id, c.kind, c.subject, c.explanation, None if c.ratio is None else round(c.ratio, 2),
-            a.statement, a.source, a.source_kind, a.date, a.doc, a.outlet, a.sentence, a.ref, a.docs,
-            b.statement, b.source, b.source_kind, b.date, b.doc, b.outlet, b.sentence, b.ref, b.docs,
-        ))
-    return rows
 
 
 # --- wording ------------------------------------------------------------------------
-
-def _day(d: date | None) -> str:
-    return f"{d.day} {d:%b}" if d else "undated"
-
 
 def _what(quantity: str, category: str) -> str:
     people = "people" if category == "total" else category
@@ -177,14 +100,14 @@ Item = tuple[Series, SeriesPoint]
 def _disagree(a: Item, b: Item) -> float | None:
     """The ratio between two figures when they disagree (module docstring), else None."""
     (sa, pa), (sb, pb) = a, b
-    ra, rb = pa.range, pb.range
+    ra, rb = point_range(pa), point_range(pb)
     if ra is None or rb is None:
         return None
     cfg = rules()["compare"]
     if sa.category != sb.category:  # part vs whole: only a part above its whole
         part, whole = (a, b) if sb.category in _ancestors(sa.category) else (b, a)
         (_, pp), (_, pw) = part, whole
-        lo_part, hi_whole = pp.range[0], pw.range[1]  # type: ignore[index]
+        lo_part, hi_whole = point_range(pp)[0], point_range(pw)[1]  # type: ignore[index]
         if pp.as_of and pw.as_of and pp.as_of > pw.as_of and not _same_claimant(sa, sb):
             hi_whole *= cfg["max_growth_ratio"]
         ratio = lo_part / hi_whole if hi_whole > 0 else float("inf")
@@ -194,7 +117,7 @@ def _disagree(a: Item, b: Item) -> float | None:
     ratio = gap(ra, rb)
     if sa.scope.narrow != sb.scope.narrow:  # a part of the fighting below the whole: consistent
         narrow, wide = (pa, pb) if sa.scope.narrow else (pb, pa)
-        if narrow.range[1] <= wide.range[0]:  # type: ignore[index]
+        if point_range(narrow)[1] <= point_range(wide)[0]:  # type: ignore[index]
             return None
     earlier, later = (pa, pb) if (pa.as_of or date.min) <= (pb.as_of or date.min) else (pb, pa)
     grows = (earlier.as_of != later.as_of and (later.figure or 0) > (earlier.figure or 0)
@@ -223,31 +146,31 @@ def _redundant(a: Series, b: Series, given: set[tuple[str, str, str, str]]) -> b
 
 def _explain(kind: str, a: Item, b: Item, ratio: float) -> str:
     (sa, pa), (sb, pb) = a, b
-    fa, fb = f"{pa.text()} ({_day(pa.as_of)})", f"{pb.text()} ({_day(pb.as_of)})"
+    fa, fb = f"{pa.text()} ({day_text(pa.as_of)})", f"{pb.text()} ({day_text(pb.as_of)})"
     what = _what(sa.quantity, sa.category)
     if kind == "update":
         verb = "raised" if (pb.figure or 0) >= (pa.figure or 0) else "lowered"
         return (f"{sa.name} {verb} its count of {what} from {fa} to {fb}: "
                 "a later figure in one series, not a disagreement.")
     if kind == "scope":
-        extra = " (and a belligerent's count of enemy losses)" if sa.partisan or sb.partisan else ""
+        extra = " (and a belligerent's count of enemy losses)" if partisan(sa) or partisan(sb) else ""
         return (f"{_possessive(sa.name)} {fa} {sa.scope.phrase()}, while "
                 f"{_possessive(sb.name)} {fb} {sb.scope.phrase()}: "
                 f"different scopes, not like-for-like{extra}.")
     if kind == "partisan":
         high, low = (a, b) if (pa.figure or 0) >= (pb.figure or 0) else (b, a)
         (sh, ph), (sl, pl) = high, low
-        tail = "both are belligerents' counts of enemy losses" if sl.partisan else \
+        tail = "both are belligerents' counts of enemy losses" if partisan(sl) else \
             "a belligerent's count of enemy losses"
-        return (f"{sh.name} claims {ph.text()} {_what(sh.quantity, sh.category)} ({_day(ph.as_of)}), "
-                f"far above {_possessive(sl.name)} {pl.text()} ({_day(pl.as_of)}): {tail}.")
+        return (f"{sh.name} claims {ph.text()} {_what(sh.quantity, sh.category)} ({day_text(ph.as_of)}), "
+                f"far above {_possessive(sl.name)} {pl.text()} ({day_text(pl.as_of)}): {tail}.")
     if kind == "category":
         part, whole = (a, b) if sb.category in _ancestors(sa.category) else (b, a)
         (sp, pp), (sw, pw) = part, whole
-        return (f"{_possessive(sp.name)} {pp.text()} {sp.category} ({_day(pp.as_of)}) is more than "
+        return (f"{_possessive(sp.name)} {pp.text()} {sp.category} ({day_text(pp.as_of)}) is more than "
                 f"{_possessive(sw.name)} {pw.text()} {_what(sw.quantity, sw.category)} "
-                f"({_day(pw.as_of)}), though {sp.category} are part of {_what(sw.quantity, sw.category)}.")
-    return (f"{sa.name} gives {pa.text()} {what} ({_day(pa.as_of)}) but {sb.name} gives {fb}: "
+                f"({day_text(pw.as_of)}), though {sp.category} are part of {_what(sw.quantity, sw.category)}.")
+    return (f"{sa.name} gives {pa.text()} {what} ({day_text(pa.as_of)}) but {sb.name} gives {fb}: "
             f"the figures differ {ratio:.1f}-fold with no difference of scope or category found.")
 
 
@@ -258,7 +181,7 @@ def _classify(a: Item, b: Item) -> str:
     if _scope_differs(sa, sb):
         return "scope"
     high_series = sa if (pa.figure or 0) >= (pb.figure or 0) else sb
-    if high_series.partisan:
+    if partisan(high_series):
         return "partisan"
     if sa.category != sb.category:
         return "category"
@@ -284,8 +207,8 @@ def _updates(series: list[Series], window_days: int) -> Iterable[Contradiction]:
         for p, q in zip(s.points, s.points[1:]):
             if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > window_days:
                 continue
-            if not agree(p.range, q.range):
-                yield _make((s, p), (s, q), gap(p.range, q.range))  # type: ignore[arg-type]
+            if not agree(point_range(p), point_range(q)):
+                yield _make((s, p), (s, q), gap(point_range(p), point_range(q)))  # type: ignore[arg-type]
 
 
 def _nearest(points: list[SeriesPoint], days: list[int], day: date,
@@ -321,7 +244,7 @@ Bucket = tuple[str, str, str, int]  # quantity, category group, era, window-size
 
 def bucket_of(s: Series, p: SeriesPoint, window_days: int = DEFAULT_WINDOW_DAYS) -> Bucket | None:
     """The bucket a point is compared in (None: no date or no figure, never compared)."""
-    if p.as_of is None or p.range is None:
+    if p.as_of is None or point_range(p) is None:
         return None
     return (s.quantity, _group(s.category), _era(s), p.as_of.toordinal() // window_days)
 
@@ -409,129 +332,3 @@ def figure_block(quantity: str, category: str, scope_key: str) -> str:
     figures of two blocks are never compared, so a block's contradictions depend on its
     series alone (the reconcile stage recomputes only the blocks new claims touch)."""
     return f"figures:{quantity}|{_group(category)}|{scope_key.split('|', 1)[0]}"
-
-
-def control_block(e: EventRow) -> str | None:
-    """The block of a control statement (its place), None for an event that makes none."""
-    if control_item(e) is None:
-        return None
-    return f"control:{e.place.casefold()}"  # type: ignore[union-attr]
-
-
-# --- control ----------------------------------------------------------------------------
-
-def _statement(e: EventRow) -> tuple[str, str] | None:
-    """('holds', side) for a capture, ('lost', side) for a withdrawal, ('outside', side)
-    for a side's front line some way from the place; None otherwise."""
-    cfg = rules()["control"]
-    if e.type == "front_line" and e.actor1_side not in (None, "unknown") and e.distance_km is not None:
-        if e.distance_km >= FRONT_OUTSIDE_KM:
-            return ("outside", e.actor1_side)
-        return None
-    if e.type in cfg["held_types"] and e.winner:
-        return ("holds", e.winner)
-    if e.type in cfg["loss_types"] and e.actor1_side and e.actor1_side != "unknown":
-        return ("lost", e.actor1_side)
-    return None
-
-
-# A side whose front line is at least this far from a place does not hold it (tuned on the
-# seeds: "20 km from Hama" on 4 Dec against Hama's fall on 5 Dec; "3 to 4 km" stays out).
-FRONT_OUTSIDE_KM = 5.0
-
-
-def _opposed(x: tuple[str, str], y: tuple[str, str]) -> bool:
-    if x[0] == y[0] == "holds":
-        return x[1] != y[1]
-    if "outside" in (x[0], y[0]):
-        # kept out vs took it; two front lines or a withdrawal say nothing against it
-        return x[1] == y[1] and {x[0], y[0]} == {"outside", "holds"}
-    return x[0] != y[0] and x[1] == y[1]  # took it vs withdrew from it
-
-
-def _event_side(e: EventRow, statement: tuple[str, str], place: str) -> Side:
-    if statement[0] == "outside":
-        how_far = f"{e.distance_km:g}" + (f"-{e.distance_high_km:g}" if e.distance_high_km else "")
-        text = f"{statement[1]} forces {how_far} km from {place}"
-    else:
-        text = f"{statement[1]} {'took' if statement[0] == 'holds' else 'withdrew from'} {place}"
-    return Side(
-        statement=text, source=e.source, source_kind=e.source_kind,
-        date=e.date or e.published, doc=e.doc, outlet=e.outlet, sentence=e.sentence, ref=e.id,
-        scope=e.place_text, docs=[e.doc],
-    )
-
-
-ControlItem = tuple[date, tuple[str, str], EventRow]  # day, statement, event
-
-
-def control_item(e: EventRow) -> ControlItem | None:
-    """(day, statement, event) of an event that says who holds its place, else None."""
-    statement = _statement(e)
-    day = e.date or e.published
-    if statement and e.place and day:
-        return (day, statement, e)
-    return None
-
-
-def control_order(item: ControlItem) -> tuple:
-    """The order statements on one place are compared in: date, article, offset, id."""
-    day, _, e = item
-    return (day, e.doc, e.start, e.id)
-
-
-def control_pair(a: ControlItem, b: ControlItem) -> tuple:
-    """One pair per place and pair of statements, and per front-line claimant: each
-    source's account of the front line gets its own line."""
-    (_, si, ei), (_, sj, ej) = a, b
-    outside = next((e.source or e.outlet or e.doc for st, e in ((si, ei), (sj, ej)) if st[0] == "outside"), None)
-    return (tuple(sorted((si, sj))), outside)
-
-
-def control_best(items: list[ControlItem], window_days: int = DEFAULT_WINDOW_DAYS,
-                 new: set[str] | None = None) -> dict[tuple, tuple[int, ControlItem, ControlItem]]:
-    """The nearest opposed statements on one place for each ``control_pair`` (the first in
-    ``control_order`` among the nearest): pair -> (days apart, earlier, later). ``new``:
-    only pairs with one of these event ids (what new events add to a stored result)."""
-    items = sorted(items, key=control_order)
-    best: dict[tuple, tuple[int, int, int]] = {}
-    for i, (di, si, ei) in enumerate(items):
-        for j in range(i + 1, len(items)):
-            dj, sj, ej = items[j]
-            if (dj - di).days > window_days:
-                break
-            if ej.doc == ei.doc or not _opposed(si, sj):
-                continue
-            if new is not None and ei.id not in new and ej.id not in new:
-                continue
-            pair = control_pair(items[i], items[j])
-            if pair not in best or (dj - di).days < best[pair][0]:
-                best[pair] = ((dj - di).days, i, j)
-    return {pair: (days, items[i], items[j]) for pair, (days, i, j) in best.items()}
-
-
-def control_make(a: ControlItem, b: ControlItem, days: int) -> Contradiction:
-    (di, si, ei), (dj, sj, ej) = a, b
-    place = ei.place or ""
-    sa, sb = _event_side(ei, si, place), _event_side(ej, sj, place)
-    who_a, who_b = ei.source or ei.outlet or ei.doc, ej.source or ej.outlet or ej.doc
-    when = "on the same day" if days == 0 else f"within {days} day{'s' * (days > 1)}"
-    return Contradiction(
-        "control", f"control of {place}", sa, sb,
-        f"{who_a} says {sa.statement} ({_day(di)}) but {who_b} says {sb.statement} "
-        f"({_day(dj)}): control of {place} is disputed or changed hands {when}.",
-    )
-
-
-def control_contradictions(events: Iterable[EventRow], *,
-                           window_days: int = DEFAULT_WINDOW_DAYS) -> list[Contradiction]:
-    """Sources that disagree on who holds a place (module docstring); blocked by place."""
-    by_place: dict[str, list[ControlItem]] = {}
-    for e in events:
-        item = control_item(e)
-        if item is not None:
-            by_place.setdefault(e.place.casefold(), []).append(item)  # type: ignore[union-attr]
-    found: list[Contradiction] = []
-    for items in by_place.values():
-        found.extend(control_make(a, b, days) for days, a, b in control_best(items, window_days).values())
-    return found

@@ -8,7 +8,7 @@ article is extracted and stored with it (``articles.minhash``, see ``sitrep.minh
 are signed from their text on first use. LSH banding (the bands and rows datasketch's
 ``MinHashLSH`` picks for the threshold) proposes the pairs sharing a band: every band is
 sorted once and its runs of equal values are the buckets. A bucket is taken as a whole
-(``_Search``): its members are compared with its first member, then only the members still
+(``copy_search.ComponentSearch``): its members are compared with its first member, then only the members still
 in another component with the rest; pairs already joined or compared before are skipped.
 A story reprinted ``k`` times makes ``k^2/2`` candidate pairs in every band, but about ``k``
 comparisons in all, so the cost is near-linear in the articles (issue 14: 10,000 articles
@@ -24,7 +24,7 @@ article is the earliest published, then the longest, then the smallest id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Protocol
@@ -32,24 +32,18 @@ from typing import Protocol
 import numpy as np
 
 from ..minhash import NUM_PERM, pack_signature, unpack_signature
+from ..records.groups import CopyGroup, CopyMember
+from .copy_search import COPY_MIN_CONTAINMENT, COPY_MIN_JACCARD, ComponentSearch, CopyStats
 
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
 # the top 60 % of the story) are proposed; the checks below decide. Different articles about
 # the same events (Jaccard ~0.01) are practically never proposed at this threshold.
 LSH_THRESHOLD = 0.25
-# A proposed pair is a copy when either estimate clears its floor. Tuned on variants of the
-# sample wire story (other headline and boilerplate, a sentence cut, cut to its top half):
-# all pass with margin; two different stories sharing one quoted paragraph stay below.
-COPY_MIN_JACCARD = 0.5
-COPY_MIN_CONTAINMENT = 0.8
 # Articles with fewer shingles than this are too short to call copies (a one-line brief
 # can be word for word the same as another outlet's without one copying the other).
 MIN_SHINGLES = 20
 
-# Candidate pairs checked per vectorised step: small enough that the gathered signatures
-# stay in the CPU cache. Measured on 10,000 synthetic articles (tests/report_synth.py, ~3
-# million candidate pairs): 0.5 s at 4,096-8,192, 0.7 s at 16,384, 1.2 s at 32,768.
-PAIR_CHUNK = 8_192
+
 class _ArticleLike(Protocol):
     id: str
     outlet: str | None
@@ -67,42 +61,6 @@ class _SignatureStore(Protocol):
     def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]: ...
 
     def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None: ...
-
-
-@dataclass(slots=True)
-class CopyMember:
-    """A copy of a group's canonical article and how similar it is to it."""
-
-    doc: str
-    outlet: str | None
-    similarity: float  # estimated Jaccard similarity of word 5-shingles with the canonical
-    containment: float  # estimated share of the shorter text's shingles found in the other
-
-
-@dataclass(slots=True)
-class CopyGroup:
-    """Articles that are copies of one another. ``members`` excludes the canonical one."""
-
-    canonical: str
-    canonical_outlet: str | None
-    published: date | None
-    members: list[CopyMember] = field(default_factory=list)
-
-    @property
-    def docs(self) -> list[str]:
-        return [self.canonical, *(m.doc for m in self.members)]
-
-
-@dataclass(slots=True)
-class CopyRow:
-    """One article of a copy group, flat for ``export_rows``."""
-
-    group: str  # the canonical doc id names the group
-    doc: str
-    outlet: str | None
-    canonical: bool
-    similarity: float
-    containment: float
 
 
 @dataclass(slots=True)
@@ -229,191 +187,6 @@ def _from_store(store: _SignatureStore) -> _Signatures:
     return out
 
 
-def _roots(parent: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The union-find root of each of ``rows`` (pointer chasing, all rows at once)."""
-    found = parent[rows]
-    while True:
-        up = parent[found]
-        if np.array_equal(up, found):
-            return found
-        found = up
-
-
-def _hook(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
-    """Union of each pair (a[k], b[k]): the larger root points at the smaller, so no
-    cycle can form; repeated until every pair shares a root (a root hooked twice in one
-    step keeps only the smaller parent, the next round joins the other)."""
-    while len(a):
-        ra, rb = _roots(parent, a), _roots(parent, b)
-        apart = ra != rb
-        if not apart.any():
-            return
-        ra, rb = ra[apart], rb[apart]
-        np.minimum.at(parent, np.maximum(ra, rb), np.minimum(ra, rb))
-        a, b = a[apart], b[apart]
-
-
-def _band_runs(hashes: np.ndarray, band: int, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(order, starts, lengths): the rows sorted on one band's values, and where each run
-    of two or more equal values (one LSH bucket) starts in that order and how long it is."""
-    keys = hashes[:, band * rows:(band + 1) * rows]
-    order = np.lexsort(keys.T[::-1])
-    ordered = keys[order]
-    new_run = np.ones(len(order), dtype=bool)
-    new_run[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
-    starts = np.flatnonzero(new_run)
-    lengths = np.diff(np.append(starts, len(order)))
-    many = lengths > 1
-    return order, starts[many], lengths[many]
-
-
-@dataclass(slots=True)
-class CopyStats:
-    """What one search did (``find_copies(..., stats=CopyStats())`` fills it in)."""
-
-    signatures: int = 0  # articles signed in (long enough to call copies)
-    candidates: int = 0  # pairs sharing a band, counted once per band they share
-    checked: int = 0  # pairs compared (``is_copy``), each at most once
-    copies: int = 0  # compared pairs that are copies: the union-find calls
-
-
-class _Search:
-    """Connected components of the graph whose edges are the LSH candidates that pass
-    ``is_copy``, without visiting every candidate.
-
-    Per band, each bucket (a run of equal band values) is taken as a whole: its members
-    whose component differs from the bucket's first member's are compared with that first
-    member (a star: one comparison per member, where a bucket of ``k`` copies has ``k^2/2``
-    candidate pairs); the members still apart afterwards are compared with the rest of
-    their bucket. A pair already in one component is never compared: the components are
-    the same whether or not it is a copy. So every candidate pair of every band is either
-    compared or joined already, and the components are exactly those of comparing every
-    candidate pair, in about one comparison per article and band when copies abound.
-    Pairs that are not copies are compared again in each band they share, as before:
-    remembering them (measured) cost more than comparing them again.
-    """
-
-    def __init__(self, n_shingles: np.ndarray, hashes: np.ndarray, stats: CopyStats) -> None:
-        self.n_shingles = n_shingles
-        self.hashes = hashes
-        self.low = hashes.astype(np.uint16)
-        self.n = len(hashes)
-        self.parent = np.arange(self.n, dtype=np.int64)
-        self.stats = stats
-
-    def components(self, touched: np.ndarray | None = None) -> np.ndarray:
-        """The root row of every row. ``touched``: when the rows not touched are already
-        joined into their components (``parent``), only the candidate pairs with a touched
-        row need comparing (``_touched_pairs``): every pair of the others is joined already
-        or is no copy."""
-        if touched is not None:
-            return self._touched(touched)
-        n_bands, rows = _bands()
-        for band in range(n_bands):
-            order, starts, lengths = _band_runs(self.hashes, band, rows)
-            if len(starts):
-                self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
-                self._bucket_pass(order, starts, lengths)
-        return _roots(self.parent, np.arange(self.n))
-
-    def _touched(self, touched: np.ndarray) -> np.ndarray:
-        """Components when only the pairs with a touched row are new: each such candidate
-        pair (sharing a band) once, however many bands it shares, compared unless joined."""
-        n_bands, rows = _bands()
-        codes: list[np.ndarray] = []
-        for band in range(n_bands):
-            order, starts, lengths = _band_runs(self.hashes, band, rows)
-            if not len(starts):
-                continue
-            seen = np.concatenate(([0], np.cumsum(touched[order])))
-            keep = seen[starts + lengths] > seen[starts]
-            starts, lengths = starts[keep], lengths[keep]
-            self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
-            for start, length in zip(starts.tolist(), lengths.tolist()):
-                members = order[start:start + length]
-                new = members[touched[members] > 0]
-                # every touched member with every other member of its bucket
-                a = np.repeat(new, length)
-                b = np.tile(members, len(new))
-                pick = a != b
-                a, b = a[pick], b[pick]
-                codes.append(np.minimum(a, b) * self.n + np.maximum(a, b))
-        if codes:
-            pairs = np.unique(np.concatenate(codes))
-            a, b = pairs // self.n, pairs % self.n
-            keep = _roots(self.parent, a) != _roots(self.parent, b)
-            self._compare(a[keep], b[keep])
-        return _roots(self.parent, np.arange(self.n))
-
-    def _bucket_pass(self, order: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
-        # Every member of every bucket, laid out bucket after bucket.
-        first = np.cumsum(lengths) - lengths  # where each bucket begins in ``members``
-        offsets = np.arange(int(lengths.sum())) - np.repeat(first, lengths)
-        members = order[np.repeat(starts, lengths) + offsets]
-        heads = np.repeat(members[first], lengths)
-        # The star: each member apart from its bucket's first member is compared with it.
-        apart = _roots(self.parent, members) != _roots(self.parent, heads)
-        self._compare(heads[apart], members[apart])
-        # Members still apart from their bucket's first: compared with the rest of it.
-        apart = _roots(self.parent, members) != _roots(self.parent, heads)
-        if not apart.any():
-            return
-        owner = np.repeat(np.arange(len(lengths)), lengths)  # bucket of each member
-        chosen = np.zeros(len(lengths), dtype=bool)
-        chosen[owner[apart]] = True
-        pos = np.flatnonzero(chosen[owner])  # members of those buckets
-        begins = first[owner[pos]]
-        earlier = pos - begins  # pairs each member makes with the earlier ones of its bucket
-        ends = np.cumsum(earlier)
-        start = 0
-        while start < len(pos):
-            # As many members as make about PAIR_CHUNK pairs (at least one).
-            stop = max(start + 1, int(np.searchsorted(ends, ends[start] - earlier[start] + PAIR_CHUNK,
-                                                       side="right")))
-            counts = earlier[start:stop]
-            total = int(counts.sum())
-            if total:
-                y = np.repeat(pos[start:stop], counts)
-                x = np.repeat(begins[start:stop], counts) + np.arange(total) \
-                    - np.repeat(np.cumsum(counts) - counts, counts)
-                # Two members joined to the first are joined; the first was compared above.
-                pair = (apart[x] | apart[y]) & (x != np.repeat(begins[start:stop], counts))
-                x, y = members[x[pair]], members[y[pair]]
-                keep = _roots(self.parent, x) != _roots(self.parent, y)
-                self._compare(x[keep], y[keep])
-            start = stop
-
-    def _compare(self, a: np.ndarray, b: np.ndarray) -> None:
-        """Compare pairs; join the copies."""
-        for start in range(0, len(a), PAIR_CHUNK):
-            i, j = a[start:start + PAIR_CHUNK], b[start:start + PAIR_CHUNK]
-            hit = self._passes(i, j)
-            self.stats.checked += len(i)
-            self.stats.copies += int(hit.sum())
-            _hook(self.parent, i[hit], j[hit])
-
-    def _passes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """``is_copy`` of each pair. Pairs are first compared on the low 16 bits of each
-        value: equal values have equal low bits, so that count is an upper bound (exceeding
-        the true one ~1 time in 65,536), and ``is_copy`` only grows with it; the pairs it
-        lets through are compared in full. A quarter of the memory traffic."""
-        na, nb = self.n_shingles[a], self.n_shingles[b]
-        bound = np.count_nonzero(self.low[a] == self.low[b], axis=1)
-        hit = _passes(bound, na, nb)
-        maybe = np.flatnonzero(hit)
-        matches = np.count_nonzero(self.hashes[a[maybe]] == self.hashes[b[maybe]], axis=1)
-        hit[maybe] = _passes(matches, na[maybe], nb[maybe])
-        return hit
-
-
-def _passes(matches: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
-    """``is_copy`` for arrays of pairs, with the same arithmetic (``matches`` of NUM_PERM)."""
-    jac = matches / NUM_PERM
-    smaller = np.minimum(na, nb)  # >= MIN_SHINGLES > 0: shorter articles are never signed in
-    contain = np.minimum(1.0, jac * (na + nb) / (1.0 + jac) / smaller)
-    return (jac >= COPY_MIN_JACCARD) | (contain >= COPY_MIN_CONTAINMENT)
-
-
 def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore,
                 stats: CopyStats | None = None) -> list[CopyGroup]:
     """Groups of articles that are copies of one another, largest first.
@@ -452,7 +225,7 @@ def _groups(sigs: _Signatures, stats: CopyStats, *, parent: np.ndarray | None = 
             touched: np.ndarray | None = None) -> list[CopyGroup]:
     hashes = sigs.matrix()
     stats.signatures = len(sigs.docs)
-    search = _Search(np.asarray(sigs.n_shingles, dtype=np.int64), hashes, stats)
+    search = ComponentSearch(np.asarray(sigs.n_shingles, dtype=np.int64), hashes, stats, _bands())
     if parent is not None:
         search.parent = parent
     roots = search.components(touched)
@@ -495,15 +268,5 @@ def copy_map(groups: Iterable[CopyGroup]) -> dict[str, str]:
     return out
 
 
-def copy_rows(groups: Iterable[CopyGroup]) -> list[CopyRow]:
-    """One flat row per article of each group, canonical first (for ``export_rows``)."""
-    rows: list[CopyRow] = []
-    for g in groups:
-        rows.append(CopyRow(g.canonical, g.canonical, g.canonical_outlet, True, 1.0, 1.0))
-        rows.extend(CopyRow(g.canonical, m.doc, m.outlet, False, m.similarity, m.containment)
-                    for m in g.members)
-    return rows
-
-
-__all__ = ["CopyGroup", "CopyMember", "CopyRow", "CopyStats", "copy_map", "copy_rows", "extend_copies",
+__all__ = ["copy_map", "extend_copies",
            "find_copies", "is_copy"]

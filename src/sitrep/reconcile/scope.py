@@ -35,77 +35,23 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
+
+from sitrep.records.rows import ClaimRow
+from sitrep.records.series import Scope, SeriesPoint
 
 from sitrep.lexicon.loader import read_json
 
 RULES_FILE = "reconcile.json"
+# The window figures and control statements are compared within, and contradictions are
+# stored for: a week, as ACLED's weekly coding.
+DEFAULT_WINDOW_DAYS = 7
 
 
 @functools.cache
 def rules() -> dict[str, Any]:
     """The reconcile rules (``data/reconcile.json``), read once."""
     return read_json(RULES_FILE)
-
-
-class ClaimLike(Protocol):
-    """The claim fields scopes need (``ClaimRow`` and ``records.Claim`` both have them)."""
-
-    sentence: str
-    start: int
-    sentence_start: int
-    place: str | None
-    source: str | None
-    as_of: date | None
-    period_start: date | None
-    historical: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    era: str  # "current" | "historical"
-    region: str | None = None  # normalised key, e.g. "idlib + northern aleppo"
-    region_text: str | None = None  # as written, e.g. "Idlib and northern Aleppo"
-    period: str | None = None  # "short" for counts over a day or two
-    incident: str | None = None  # "<place>@<day>" for a count of one strike/attack
-    period_start: date | None = None  # not part of the key
-
-    @property
-    def key(self) -> str:
-        parts = [self.era]
-        if self.era == "historical" and self.period_start:
-            parts[0] = f"historical since {self.period_start.year}"
-        if self.region:
-            parts.append(f"in {self.region}")
-        if self.period:
-            parts.append(f"period {self.period}")
-        if self.incident:
-            parts.append(f"incident {self.incident}")
-        return "|".join(parts)
-
-    def describe(self) -> str:
-        """Readable scope: 'Idlib and northern Aleppo only', 'since 2011', ..."""
-        bits = []
-        if self.era == "historical":
-            bits.append(f"since {self.period_start.year}" if self.period_start else "historical")
-        if self.region_text:
-            bits.append(f"{self.region_text} only")
-        if self.period == "short" and self.period_start:
-            bits.append(f"a count since {self.period_start:%-d %b}")
-        if self.incident:
-            bits.append("one incident")
-        return ", ".join(bits) or "no narrower area or period"
-
-    @property
-    def narrow(self) -> bool:
-        """Counts a part of the fighting: a region, a facility or a short period."""
-        return bool(self.region or self.period)
-
-    def phrase(self) -> str:
-        """'covers Idlib and northern Aleppo only' / 'gives no narrower area or period'."""
-        text = self.describe()
-        return f"gives {text}" if text.startswith("no ") else f"covers {text}"
 
 
 # --- words ------------------------------------------------------------------------
@@ -181,7 +127,7 @@ def find_regions(text: str, is_place: PlaceCheck | None = None) -> list[RegionHi
     return hits
 
 
-def _window(claim: ClaimLike) -> str:
+def _window(claim: ClaimRow) -> str:
     s = rules()["scope"]
     at = max(0, claim.start - claim.sentence_start)
     return claim.sentence[max(0, at - s["region_window_before"]): at + s["region_window_after"]]
@@ -193,7 +139,7 @@ def is_incident(sentence: str) -> bool:
     return bool(p["incident"].search(sentence)) and not p["cumulative"].search(sentence)
 
 
-def era_of(claim: ClaimLike) -> str:
+def era_of(claim: ClaimRow) -> str:
     if claim.historical:
         return "historical"
     if claim.period_start and claim.as_of:
@@ -202,7 +148,7 @@ def era_of(claim: ClaimLike) -> str:
     return "current"
 
 
-def scope_of(claim: ClaimLike, is_place: PlaceCheck | None = None) -> Scope:
+def scope_of(claim: ClaimRow, is_place: PlaceCheck | None = None) -> Scope:
     """The scope of one claim (rule in the module docstring)."""
     s = rules()["scope"]
     era = era_of(claim)
@@ -262,6 +208,11 @@ def bounds(value: int | None, low: int | None, high: int | None) -> tuple[float,
     if hi is None:
         hi = lo * (1 + spread)
     return float(lo), float(hi)
+
+
+def point_range(point: SeriesPoint) -> tuple[float, float] | None:
+    """The range a series point's figure stands for (``bounds``)."""
+    return bounds(point.value, point.low, point.high)
 
 
 def gap(a: tuple[float, float], b: tuple[float, float]) -> float:

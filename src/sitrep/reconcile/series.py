@@ -22,122 +22,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sitrep.reconcile.scope import Scope, agree, bounds, is_independent, is_partisan, rules, scope_of
-from sitrep.store.rows import ClaimRow
-
-UNATTRIBUTED = "unattributed"
-
-
-@dataclass(slots=True)
-class Report:
-    """One article reporting a figure (its wire copies in ``copies``)."""
-
-    doc: str
-    outlet: str | None
-    published: date | None
-    claim_id: str
-    sentence: str
-    value: int | None = None
-    qualifier: str | None = None
-    copies: list[str] = field(default_factory=list)
+from sitrep.reconcile.scope import agree, is_independent, is_partisan, point_range, rules, scope_of
+from sitrep.records.rows import ClaimRow
+from sitrep.records.series import UNATTRIBUTED, Estimate, Report, Scope, Series, SeriesPoint
 
 
-@dataclass(slots=True)
-class SeriesPoint:
-    as_of: date | None
-    value: int | None
-    low: int | None
-    high: int | None
-    qualifier: str | None
-    reports: list[Report] = field(default_factory=list)
-
-    @property
-    def range(self) -> tuple[float, float] | None:
-        return bounds(self.value, self.low, self.high)
-
-    @property
-    def figure(self) -> int | None:
-        """The number to show: the value, else the lower bound."""
-        return self.value if self.value is not None else self.low
-
-    def text(self) -> str:
-        """'over 1,600', 'nearly 1,000', 'hundreds'."""
-        if self.value is None:
-            return self.qualifier or (f"{self.low:,}-{self.high:,}" if self.low and self.high else "?")
-        return f"{self.qualifier} {self.value:,}" if self.qualifier else f"{self.value:,}"
-
-
-@dataclass(slots=True)
-class Series:
-    key: str
-    claimant: str | None  # canonical claimant; None when unattributed (see ``outlet``)
-    claimant_kind: str
-    quantity: str
-    category: str
-    subgroup: str | None
-    scope: Scope
-    points: list[SeriesPoint] = field(default_factory=list)
-    outlet: str | None = None  # for an unattributed series: whose figures these are
-
-    @property
-    def name(self) -> str:
-        if self.claimant:
-            return self.claimant
-        return f"{UNATTRIBUTED} ({self.outlet})" if self.outlet else UNATTRIBUTED
-
-    @property
-    def partisan(self) -> bool:
-        return is_partisan(self.claimant_kind, self.category)
-
-
-@dataclass(slots=True)
-class SeriesPointRow:
-    """A series point flattened for ``export_rows``."""
-
-    series: str
-    claimant: str | None
-    claimant_kind: str
-    quantity: str
-    category: str
-    subgroup: str | None
-    scope: str
-    scope_text: str
-    as_of: date | None
-    value: int | None
-    low: int | None
-    high: int | None
-    qualifier: str | None
-    change: int | None  # from the previous point of the series
-    n_reports: int
-    docs: list[str]
-    outlets: list[str]
-    claim_ids: list[str]
-    copies: list[str]
-    sentence: str
-
-
-@dataclass(slots=True)
-class Estimate:
-    quantity: str
-    category: str
-    as_of: date
-    low: int | None
-    best: int | None
-    high: int | None
-    best_rule: str
-    best_source: str | None
-    sources: list[str]  # "claimant: figure (date)", every figure that counted
-    subgroup: str | None = None
-    scope: str = "current"
-    scope_text: str = "no narrower area or period"  # the scope in words (Scope.describe)
-
-    @property
-    def historical(self) -> bool:
-        """A figure of past fighting ("since 2011", "in 1982"): never a current estimate."""
-        return self.scope.startswith("historical")
+def partisan(series: Series) -> bool:
+    """A belligerent's count of the other side's losses (``scope.is_partisan``)."""
+    return is_partisan(series.claimant_kind, series.category)
 
 
 def claim_date(claim: ClaimRow) -> date | None:
@@ -189,8 +83,8 @@ def _merge_same_day(points: list[SeriesPoint]) -> list[SeriesPoint]:
     merged: list[SeriesPoint] = []
     by_day: dict[date | None, list[SeriesPoint]] = {}
     for point in points:
-        twin = next((m for m in by_day.get(point.as_of, ()) if agree(m.range, point.range)
-                     and m.range is not None and point.range is not None), None)
+        twin = next((m for m in by_day.get(point.as_of, ()) if agree(point_range(m), point_range(point))
+                     and point_range(m) is not None and point_range(point) is not None), None)
         if twin is None:
             merged.append(point)
             by_day.setdefault(point.as_of, []).append(point)
@@ -235,30 +129,6 @@ def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
     return sorted(by_key.values(), key=lambda s: (-len(s.points), s.key))
 
 
-def to_rows(series: Iterable[Series]) -> list[SeriesPointRow]:
-    """One flat row per point, for ``publish.export.export_rows``."""
-    rows: list[SeriesPointRow] = []
-    for s in series:
-        previous: SeriesPoint | None = None
-        for p in s.points:
-            change = None
-            if previous is not None and p.figure is not None and previous.figure is not None:
-                change = p.figure - previous.figure
-            rows.append(SeriesPointRow(
-                series=s.key, claimant=s.name, claimant_kind=s.claimant_kind,
-                quantity=s.quantity, category=s.category, subgroup=s.subgroup,
-                scope=s.scope.key, scope_text=s.scope.describe(), as_of=p.as_of,
-                value=p.value, low=p.low, high=p.high, qualifier=p.qualifier, change=change,
-                n_reports=len(p.reports), docs=[r.doc for r in p.reports],
-                outlets=list(dict.fromkeys(r.outlet for r in p.reports if r.outlet)),
-                claim_ids=[r.claim_id for r in p.reports],
-                copies=[c for r in p.reports for c in r.copies],
-                sentence=p.reports[0].sentence if p.reports else "",
-            ))
-            previous = p
-    return rows
-
-
 # --- estimates -------------------------------------------------------------------------
 
 def _latest(series: Series, day: date, oldest: date, days: list[date] | None = None) -> SeriesPoint | None:
@@ -274,7 +144,7 @@ def _latest(series: Series, day: date, oldest: date, days: list[date] | None = N
     return found
 
 
-def _estimate(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
+def estimate_on(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
     cfg = rules()["estimate"]
     oldest = day - timedelta(days=cfg["max_age_days"])
     kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
@@ -284,14 +154,15 @@ def _estimate(group: list[Series], day: date, dates: dict[int, list[date]] | Non
     best: tuple[tuple[date, int], Series, SeriesPoint] | None = None
     for s in group:
         p = _latest(s, day, oldest, dates.get(id(s)) if dates is not None else None)
-        if p is None or p.range is None:
+        span = point_range(p) if p is not None else None
+        if p is None or span is None:
             continue
-        lo, hi = p.range
-        if not s.partisan:
+        lo, hi = span
+        if not partisan(s):
             lows.append(p.low if p.low is not None else lo)
         highs.append(p.high if p.high is not None else (p.value if p.value is not None else hi))
         sources.append(f"{s.name}: {p.text()} ({p.as_of:%Y-%m-%d})")
-        if is_independent(s.claimant_kind) and not s.partisan and p.figure is not None:
+        if is_independent(s.claimant_kind) and not partisan(s) and p.figure is not None:
             rank = (p.as_of, -kind_rank.get(s.claimant_kind, len(kind_rank)))
             if best is None or rank > best[0]:
                 best = (rank, s, p)  # type: ignore[assignment]
@@ -305,11 +176,6 @@ def _estimate(group: list[Series], day: date, dates: dict[int, list[date]] | Non
         sources=sources, subgroup=first.subgroup, scope=first.scope.key,
         scope_text=first.scope.describe(),
     )
-
-
-def estimate_group(s: Series) -> str:
-    """The key of the estimates a series counts in: quantity, category, subgroup, scope."""
-    return "/".join((s.quantity, s.category, s.subgroup or "", s.scope.key))
 
 
 def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
@@ -326,5 +192,5 @@ def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
         group = groups[key]
         days = sorted({p.as_of for s in group for p in s.points if p.as_of is not None})
         dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in group}
-        out.extend(_estimate(group, day, dates) for day in days)
+        out.extend(estimate_on(group, day, dates) for day in days)
     return out

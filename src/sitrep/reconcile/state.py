@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sitrep import __version__
 from sitrep.lexicon.loader import lexicon_files, read_bytes
-from sitrep.reconcile.contradictions import DEFAULT_WINDOW_DAYS  # the window contradictions are stored for
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS  # the window contradictions are stored for
 from sitrep.store import reconciled as recon
 
 if TYPE_CHECKING:

@@ -31,6 +31,7 @@ from typing import Protocol
 
 from ..extract.actors import GENERIC_CONFLICT, ActorLexicon, load_actors
 from ..records import content_id
+from ..records.groups import Story, StoryDocRow
 from .copies import UnionFind
 
 # Width of a date bucket. 4 days: reports of one event appear over two or three days
@@ -74,32 +75,6 @@ class _MentionLike(Protocol):
     country: str | None
     feature: str | None
     precision: int | None
-
-
-@dataclass(slots=True)
-class Story:
-    """Articles about the same events. Flat (lists are joined in CSV) for ``export_rows``."""
-
-    id: str
-    label: str
-    start: date | None  # earliest date of its events and articles
-    end: date | None
-    n_docs: int
-    n_unique: int  # docs once copies (``copies`` mapping) are counted once
-    docs: list[str] = field(default_factory=list)  # by publication date, then id
-    places: list[str] = field(default_factory=list)  # most reported first
-    event_types: list[str] = field(default_factory=list)
-    outlets: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class StoryDocRow:
-    """One article of a story, for a per-article export."""
-
-    story: str
-    doc: str
-    outlet: str | None
-    published: date | None
 
 
 @dataclass(slots=True)
@@ -311,5 +286,5 @@ def story_rows(stories: Iterable[Story], articles: Mapping[str, _ArticleLike]) -
     return rows
 
 
-__all__ = ["Story", "StoryDocRow", "WINDOW_DAYS", "block_keys", "connected", "doc_summaries", "find_stories",
+__all__ = ["WINDOW_DAYS", "block_keys", "connected", "doc_summaries", "find_stories",
            "make_story", "story_map", "story_order", "story_rows", "summary_from_json", "summary_json"]

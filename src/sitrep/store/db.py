@@ -1,54 +1,30 @@
-"""The DuckDB store: open (with migrations), atomic writes, typed reads."""
+"""The DuckDB store: open (with migrations), atomic writes; its reads are ``store.reads``."""
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 
 from sitrep.records import Extraction, IngestError
+from sitrep.records.rows import ArticleRow, WriteResult
 from sitrep.store import flatten, lock, parquet, queries
 from sitrep.store import search as fts
+from sitrep.store.errors import StoreError, StoreLockedError, StoreOutdated
 from sitrep.store.guard import storable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, apply_migrations
-from sitrep.store.rows import (
-    ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, WriteResult,
-)
+from sitrep.store.reads import FETCH_BATCH, StoreReads
 
 DEFAULT_DB = "sitrep.duckdb"
-# Rows fetched per round trip when streaming a read: large enough that the
-# per-call overhead vanishes, small enough that memory stays flat.
-FETCH_BATCH = 2_000
 # DuckDB says "Could not set lock on file" when another process has it open
 # for writing; other IO errors (bad path, not a database) must not be
 # reported as a lock. Matched on the phrase, not "lock" alone, which a path may contain.
 _LOCK_MARKER = "could not set lock"
-
-R = TypeVar("R")
-
-
-class StoreError(Exception):
-    """The database cannot be used as asked."""
-
-
-class StoreOutdated(StoreError):
-    """A read-only open of a database of an older schema: open it once for writing to migrate."""
-
-
-class StoreLockedError(StoreError):
-    """Another process holds the database file: ``holder`` says which when DuckDB names it,
-    ``holder_reads`` whether it only reads (and will let go)."""
-
-    def __init__(self, message: str, holder: str | None = None, holder_reads: bool = False) -> None:
-        super().__init__(message)
-        self.holder = holder
-        self.holder_reads = holder_reads
 
 
 @dataclass(slots=True)
@@ -67,8 +43,8 @@ def open_db(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
     return Store(path, read_only=read_only)
 
 
-class Store:
-    """A DuckDB connection with sitrep's schema. Use as a context manager."""
+class Store(StoreReads):
+    """A DuckDB connection with sitrep's schema. Use as a context manager. Reads: ``StoreReads``."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -413,188 +389,9 @@ class Store:
             [n_inputs, n_articles, n_errors, status, run_id],
         )
 
-    # -- reads ---------------------------------------------------------------
-
-    def _stream(self, sql: str, params: list[Any], make: Callable[..., R]) -> Iterator[R]:
-        # A cursor of its own, so other queries can run while a stream is open.
-        cursor = self._con.cursor()
-        try:
-            cursor.execute(sql, params)
-            while chunk := cursor.fetchmany(FETCH_BATCH):
-                for row in chunk:
-                    yield make(*row)
-        finally:
-            cursor.close()
-
-    def iter_claims(self, **filters: Any) -> Iterator[ClaimRow]:
-        """Claims in doc/offset order, streamed. Filters: see ``queries.claim_query``."""
-        return self._stream(*queries.claim_query(**filters), ClaimRow)
-
-    def claims(self, **filters: Any) -> list[ClaimRow]:
-        return list(self.iter_claims(**filters))
-
-    def iter_events(self, **filters: Any) -> Iterator[EventRow]:
-        """Events in doc/offset order, streamed. Filters: see ``queries.event_query``."""
-        return self._stream(*queries.event_query(**filters), EventRow)
-
-    def events(self, **filters: Any) -> list[EventRow]:
-        return list(self.iter_events(**filters))
-
-    def iter_articles(self, **filters: Any) -> Iterator[ArticleRow]:
-        return self._stream(*queries.article_query(**filters), ArticleRow)
-
-    def articles(self, **filters: Any) -> list[ArticleRow]:
-        """Articles by id. ``with_text=True`` also loads the text (the bulk of the table)."""
-        return list(self.iter_articles(**filters))
-
-    def iter_place_mentions(self, **filters: Any) -> Iterator[PlaceMentionRow]:
-        return self._stream(*queries.place_query(**filters), PlaceMentionRow)
-
-    def place_mentions(self, **filters: Any) -> list[PlaceMentionRow]:
-        return list(self.iter_place_mentions(**filters))
-
-    def iter_signatures(self) -> Iterator[tuple[str, str | None, date | None, bytes | None]]:
-        """(doc, outlet, published, minhash) of every article, by id; no text is read.
-
-        ``minhash`` is the stored signature (``sitrep.minhash.unpack_signature`` reads
-        it), None for rows stored before signatures were kept.
-        """
-        return self._stream(queries.SIGNATURES, [], lambda *row: row)
-
-    def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]:
-        """(doc, text) of the given articles, streamed (one query however many)."""
-        return self._stream(queries.TEXTS, [list(docs)], lambda *row: row)
-
     def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None:
         """Store signatures computed after the fact (rows stored without one)."""
         for start in range(0, len(rows), FETCH_BATCH):
             chunk = rows[start:start + FETCH_BATCH]
             self._con.execute(queries.SET_SIGNATURES,
                               [[doc for doc, _ in chunk], [blob for _, blob in chunk]])
-
-    def counts(self) -> Counts:
-        row = self._con.execute(queries.COUNTS).fetchone()
-        assert row is not None  # an aggregate always returns one row
-        return Counts(*row)
-
-    # -- the reconcile stage's stored results (``store.reconciled``; read, never computed) --
-
-    def series(self, keys: Iterable[str] | None = None) -> list[Any]:
-        """Every claimant's figure series (``reconcile.series.Series``), largest first, or
-        those of the given series keys."""
-        from sitrep.store import reconciled
-
-        return reconciled.series(self._con, keys=keys)
-
-    def series_rows(self) -> list[Any]:
-        """Every series point flat (``reconcile.series.SeriesPointRow``), series largest first."""
-        from sitrep.store import reconciled
-
-        return reconciled.series_point_rows(self._con)
-
-    def estimates(self) -> list[Any]:
-        """Low/best/high estimates (``reconcile.series.Estimate``) per group and date."""
-        from sitrep.store import reconciled
-
-        return reconciled.estimates(self._con)
-
-    def contradictions(self, kind: str | None = None) -> list[Any]:
-        """Contradictions (``reconcile.contradictions.Contradiction``) for the default window."""
-        from sitrep.store import reconciled
-
-        return reconciled.contradictions(self._con, kind=kind)
-
-    def copy_groups(self) -> list[Any]:
-        """Wire-copy groups (``reconcile.copies.CopyGroup``), largest first."""
-        from sitrep.store import reconciled
-
-        return reconciled.copy_groups(self._con)
-
-    def copy_map(self) -> dict[str, str]:
-        """doc -> canonical doc of every article in a copy group."""
-        from sitrep.store import reconciled
-
-        return reconciled.copy_map(self._con)
-
-    def copy_group_count(self) -> int:
-        """How many wire-copy groups there are."""
-        from sitrep.store import reconciled
-
-        return reconciled.copy_group_count(self._con)
-
-    def copy_rows(self) -> list[Any]:
-        from sitrep.store import reconciled
-
-        return reconciled.copy_rows(self._con)
-
-    def stories(self) -> list[Any]:
-        """Stories (``reconcile.stories.Story``), largest first."""
-        from sitrep.store import reconciled
-
-        return reconciled.stories(self._con)
-
-    def framing(self) -> list[Any]:
-        """Framing rows (``reconcile.framing.FramingRow``) per outlet, side and label."""
-        from sitrep.store import reconciled
-
-        return reconciled.framing(self._con)
-
-    def outlet_framing(self) -> list[Any]:
-        """One framing summary per outlet (``reconcile.framing.OutletFraming``), by outlet."""
-        from sitrep.store import reconciled
-
-        return reconciled.outlet_framing(self._con)
-
-    def series_page(self, *, quantity: str | None = None, source: str | None = None,
-                    limit: int | None = None) -> tuple[list[Any], int]:
-        """(series, how many match) of ``quantity`` and a claimant holding ``source``, the
-        most points first, then by claimant: only the page is read."""
-        from sitrep.store import reconciled
-
-        return reconciled.series_page(self._con, quantity=quantity, source=source, limit=limit)
-
-    def series_lines(self, *, quantity: str | None = None, source: str | None = None,
-                     limit: int | None = None, last: int = 12) -> tuple[list[Any], int]:
-        """``series_page`` with each series' latest ``last`` points only (for a table)."""
-        from sitrep.store import reconciled
-
-        return reconciled.series_lines(self._con, quantity=quantity, source=source, limit=limit, last=last)
-
-    def estimates_page(self, *, quantity: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
-        return reconciled.estimates_page(self._con, quantity=quantity, limit=limit)
-
-    def latest_estimates(self) -> list[Any]:
-        """The latest estimate of each quantity, category, subgroup and scope."""
-        from sitrep.store import reconciled
-
-        return reconciled.latest_estimates(self._con)
-
-    def contradictions_page(self, *, kind: str | None = None, limit: int | None = None,
-                            kinds_first: Sequence[str] = ()) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
-        return reconciled.contradictions_page(self._con, kind=kind, limit=limit, kinds_first=kinds_first)
-
-    def framing_by_side(self, *, side: str | None = None, limit: int | None = None) -> tuple[list[Any], int]:
-        """(framing rows of ``side`` by side, outlet and uses, how many): only the page is read."""
-        from sitrep.store import reconciled
-
-        return reconciled.framing_by_side(self._con, side=side, limit=limit)
-
-    def outlet_page(self, *, limit: int | None = None) -> tuple[list[Any], int, set[str]]:
-        """(outlet summaries, how many outlets, the summary fields some outlet fills)."""
-        from sitrep.store import reconciled
-
-        return reconciled.outlet_page(self._con, limit=limit)
-
-    def framing_page(self, *, limit: int | None = None) -> tuple[list[Any], int]:
-        from sitrep.store import reconciled
-
-        return reconciled.framing_page(self._con, limit=limit)
-
-    def chart_candidates(self) -> list[dict[str, Any]]:
-        from sitrep.store import reconciled
-
-        return reconciled.chart_candidates(self._con)

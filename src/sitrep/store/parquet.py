@@ -254,7 +254,7 @@ class LoadSummary:
     events: int = 0
     errors: int = 0  # input errors recorded (each once)
     seconds: float = 0.0
-    reconciled: Any = None  # what the reconcile stage did afterwards (``reconcile.Reconciled``)
+    reconciled: Any = None  # what the reconcile stage did afterwards (``cluster.load.load_dataset``)
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -262,16 +262,15 @@ def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[at:at + size]
 
 
-def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD_SHARDS,
-         reconcile: bool = True) -> LoadSummary:
+def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD_SHARDS) -> LoadSummary:
     """Merge the dataset at ``dataset`` into ``store`` (a writable ``Store``), a few shards
     per transaction. An article not stored is inserted with its claims, events and place
     mentions; one stored with other fields (``COMPARED``) is replaced when the dataset's
     row is newer; the rest are left alone, so loading again adds nothing. ``replace``:
     every stored article the dataset holds takes the dataset's rows (after extracting
-    again on a cluster with new code). Input errors are recorded once each. Then the
-    reconcile stage brings the cross-source results up to date (unless ``reconcile`` is
-    False), as after `sitrep run`."""
+    again on a cluster with new code). Input errors are recorded once each. The store
+    comes before the reconcile stage, so bringing the cross-source results up to date
+    afterwards is the caller's (``cluster.load.load_dataset``)."""
     started = time.perf_counter()
     summary = LoadSummary()
     con = store.connection
@@ -287,10 +286,6 @@ def load(store, dataset: str, *, replace: bool = False, batch_shards: int = LOAD
         summary.shards += len(names)
     store.finish_run(run_id, n_inputs=summary.articles, n_articles=summary.new + summary.replaced,
                      n_errors=summary.errors)
-    if reconcile:
-        from sitrep.reconcile import reconcile as reconcile_stage  # the stage reads the store: imported late
-
-        summary.reconciled = reconcile_stage(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

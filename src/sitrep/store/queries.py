@@ -12,14 +12,17 @@ valid ones, instead of quietly matching nothing. Date filters are inclusive.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+import duckdb
 
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
 
-# (column list, FROM clause, default ORDER BY) per read. Column order matches
-# the row dataclasses in rows.py, which are built positionally.
+# (column list, FROM clause, default ORDER BY) per read. Each column is named as the field
+# of the record it fills (``sitrep.records.rows``): records are built by column name.
 CLAIM_SELECT = """
 SELECT c.id, c.doc, a.outlet, a.published, c.quantity, c.category, c.subgroup,
        c.value, c.low, c.high, c.qualifier, c.source, c.source_kind, c.source_text,
@@ -51,12 +54,12 @@ WITH links AS (
 """
 EVENT_SELECT = EVENT_FATALITIES + """
 SELECT e.id, e.doc, e."date", e.date_precision, e."type", e.actor1, e.actor1_side,
-       e.actor2, e.actor2_side, e.winner, coalesce(e.place, e.place_text), e.country,
+       e.actor2, e.actor2_side, e.winner, coalesce(e.place, e.place_text) AS place, e.country,
        e.admin1, e.lat, e.lon, e.geo_precision, e.source, e.source_kind, e.sentence,
-       e."start", e."end", e.rule, CAST(f.n AS BIGINT),
+       e."start", e."end", e.rule, CAST(f.n AS BIGINT) AS fatalities,
        a.outlet, a.published, e.actor1_type, e.actor2_type, e.actor1_text, e.actor2_text,
        e.place_text, e.anchor, e.place_rule, e.date_rule, e.sentence_start,
-       coalesce(e.fatality_claims, []), e.distance_km, e.distance_high_km
+       coalesce(e.fatality_claims, []) AS fatality_claims, e.distance_km, e.distance_high_km
 FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.event_id = e.id
 """
 EVENT_ORDER = 'e.doc, e."start", e.id'
@@ -86,10 +89,43 @@ FROM place_mentions p
 PLACE_ORDER = 'p.doc, p."start"'
 
 COUNTS = """
-SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims),
-       (SELECT count(*) FROM events), (SELECT count(*) FROM place_mentions),
-       (SELECT count(*) FROM ingest_errors), (SELECT count(*) FROM runs)
+SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM claims) AS claims,
+       (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM place_mentions) AS place_mentions,
+       (SELECT count(*) FROM ingest_errors) AS errors, (SELECT count(*) FROM runs) AS runs
 """
+
+
+R = TypeVar("R")
+
+
+def column_names(cursor: duckdb.DuckDBPyConnection) -> list[str]:
+    """The names of the columns of the cursor's last query."""
+    return [d[0] for d in cursor.description]
+
+
+def record_maker(names: Sequence[str], cls: Callable[..., R]) -> Callable[[tuple], R]:
+    """A builder of ``cls`` records (a dataclass) from rows whose columns are ``names``,
+    matched to its fields by name. When the columns are its first fields in order (checked
+    once per query) a row is passed as it is, which is faster; else by keyword."""
+    fields = list(cls.__dataclass_fields__)  # type: ignore[attr-defined]
+    if list(names) == fields[:len(names)]:
+        return lambda row: cls(*row)
+    return lambda row: cls(**dict(zip(names, row)))
+
+
+def rows_as(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], cls: Callable[..., R]) -> list[R]:
+    """Rows of a query as ``cls`` records (``record_maker``)."""
+    cursor = con.execute(sql, list(params))
+    make = record_maker(column_names(cursor), cls)
+    return [make(row) for row in cursor.fetchall()]
+
+
+def records(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any],
+            make: Callable[[dict[str, Any]], R]) -> list[R]:
+    """Rows of a query as records: ``make`` gets each row as column name -> value."""
+    cursor = con.execute(sql, list(params))
+    names = column_names(cursor)
+    return [make(dict(zip(names, row))) for row in cursor.fetchall()]
 
 
 def like_pattern(text: str) -> str:

@@ -17,11 +17,12 @@ from sitrep.store import search as fts
 from sitrep.store.db import Store
 from sitrep.store.queries import (
     CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, Where, article_query, claim_filters, event_query, like_pattern,
+    records, rows_as,
 )
 from sitrep.store.reconciled import (
-    CONTRADICTION_ORDER, COPY_ORDER, ESTIMATE_ORDER, FRAMING_ORDER, POINT_ORDER, STORY_ORDER, records,
+    CONTRADICTION_ORDER, COPY_ORDER, ESTIMATE_ORDER, FRAMING_ORDER, POINT_ORDER, STORY_ORDER,
 )
-from sitrep.store.rows import ArticleRow, ClaimRow, EventRow
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
 
 R = TypeVar("R")
 
@@ -59,13 +60,11 @@ def claim_page(store: Store, *, doc: str | None = None, quantity: str | None = N
         where.contains_ci("a.outlet", outlet)
         where.between("coalesce(c.as_of, a.published)", since, until)
         total = _total(store, *where.sql(CLAIM_SELECT, CLAIM_ORDER, None, 0))
-        rows = store.connection.execute(*where.sql(CLAIM_SELECT, CLAIM_ORDER, limit, offset)).fetchall()
-        return [ClaimRow(*row) for row in rows], total
+        return rows_as(store.connection, *where.sql(CLAIM_SELECT, CLAIM_ORDER, limit, offset), ClaimRow), total
     total = _total(store, *where.sql("SELECT c.id FROM claims c", CLAIM_ORDER, None, 0))
     inner, params = where.sql("SELECT * FROM claims c", CLAIM_ORDER, limit, offset)
     select = CLAIM_SELECT.replace(_CLAIMS_FROM, f"FROM ({inner}) c LEFT JOIN articles a ON a.id = c.doc")
-    rows = store.connection.execute(f"{select} ORDER BY {CLAIM_ORDER}", params).fetchall()
-    return [ClaimRow(*row) for row in rows], total
+    return rows_as(store.connection, f"{select} ORDER BY {CLAIM_ORDER}", params, ClaimRow), total
 
 
 # The events a filter keeps, without their fatalities: counting them is a tenth of the time
@@ -96,8 +95,7 @@ def _event_rows(store: Store, filters: dict[str, Any], limit: int, offset: int) 
     select = (EVENT_SELECT.replace(_LINKS_FROM, "AS claim_id FROM page_events\n", 1)
               .replace(_EVENTS_FROM, _EVENTS_FROM.replace("FROM events e", "FROM page_events e"), 1)
               .replace("WITH links AS (", f"WITH page_events AS ({page}), links AS (", 1))
-    rows = store.connection.execute(f"{select} ORDER BY {EVENT_ORDER}", params).fetchall()
-    return [EventRow(*row) for row in rows]
+    return rows_as(store.connection, f"{select} ORDER BY {EVENT_ORDER}", params, EventRow)
 
 
 def article_page(store: Store, filters: dict[str, Any], limit: int,

@@ -37,7 +37,8 @@ from typing import Any
 from urllib.parse import quote
 
 from sitrep.records import content_id
-from sitrep.store import EventRow, Store
+from sitrep.records.rows import EventRow
+from sitrep.store import Store
 from sitrep.watch.config import AlertRule
 
 # Sentences shown per alert at most (a new claimant's first figures).

@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.publish import mapdata
-from sitrep.store import ArticleRow, ClaimRow, EventRow
+from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
 from sitrep.watch.alerts import Alert
 from sitrep.web import pages
 from sitrep.web.add import MAX_BODY_BYTES, Added

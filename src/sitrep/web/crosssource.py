@@ -10,11 +10,11 @@ from typing import Any, Callable
 
 from fastapi.encoders import jsonable_encoder
 
-from sitrep.reconcile.contradictions import ContradictionRow, to_rows
-from sitrep.reconcile.copies import CopyRow
-from sitrep.reconcile.framing import FramingRow, OutletFraming
-from sitrep.reconcile.series import Estimate, SeriesPointRow
-from sitrep.reconcile.stories import Story
+from sitrep.records.contradictions import ContradictionRow, to_rows
+from sitrep.records.groups import CopyRow
+from sitrep.records.framing import FramingRow, OutletFraming
+from sitrep.records.series import Estimate, SeriesPointRow
+from sitrep.records.groups import Story
 from sitrep.store import Store
 from sitrep.store import reconciled as r
 from sitrep.store.web_reads import stored_page

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitrep.store import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow, Store
+from sitrep.store import Store
+from sitrep.records.rows import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow
 from sitrep.store import search as fts
 from sitrep.store import web_reads
 from sitrep.web.params import ArticleFilters, ClaimFilters, EventFilters, Page, SearchParams

@@ -19,7 +19,8 @@ from starlette.concurrency import run_in_threadpool
 
 from sitrep.publish.report import dashboard, script_json
 from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
-from sitrep.store import ClaimRow, Store
+from sitrep.store import Store
+from sitrep.records.rows import ClaimRow
 from sitrep.watch.alerts import read_alerts
 from sitrep.web import pages
 from sitrep.web.add import MAX_ARTICLE_BYTES, Added, ArticleIn, NotStored, add_article

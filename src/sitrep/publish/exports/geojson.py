@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from sitrep.publish.exports.values import json_line, row_dict, row_fields
-from sitrep.store import EventRow
+from sitrep.records.rows import EventRow
 
 
 def write_geojson(events: Iterable[EventRow], out: TextIO) -> int:

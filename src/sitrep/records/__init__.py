@@ -1,9 +1,13 @@
-"""Typed records that flow one way through the stages.
+"""Typed records that flow one way through the stages: the one family every stage
+exchanges. This package imports nothing else of sitrep.
 
-ingest -> Article (or IngestError); extract -> Claim, Event, PlaceMention;
-reconcile -> Series, Contradiction. Every record that comes from text keeps
-character offsets into ``Article.text`` (the cleaned text) and the ``rule``
-that produced it, so any output row can be traced back to its sentence.
+ingest -> Article (or IngestError); extract -> Claim, Event, PlaceMention (here); store ->
+the same read back with their article's fields joined in (``rows``: ClaimRow, EventRow,
+ArticleRow, PlaceMentionRow); reconcile -> series and estimates (``series``),
+contradictions (``contradictions``), wire-copy groups and stories (``groups``), framing
+(``framing``). Every record that comes from text keeps character offsets into
+``Article.text`` (the cleaned text) and the ``rule`` that produced it, so any output row
+can be traced back to its sentence.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Typed rows read back from the store.
 
-Field order is the export order: ``publish.export`` writes the fields of a
+Field order is the export order: ``publish.exports`` writes the fields of a
 row in the order they are declared here, so the contract columns
 (DESIGN.md) come first and extra fields are appended at the end.
 """

@@ -1,0 +1,172 @@
+"""The reconcile stage's article steps: control contradictions of the places whose
+statements changed, stories and framing (``stage`` says when each runs). Each article is
+read once, when it is new or changed; what it contributes is kept per article."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sitrep.reconcile import contradictions as contra
+from sitrep.reconcile import control
+from sitrep.reconcile import framing as fr
+from sitrep.reconcile import stories as st
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
+from sitrep.reconcile.stage_io import StageIO, chunks, sql_in
+from sitrep.records import content_id
+from sitrep.records.framing import DocSlot
+from sitrep.records.rows import ArticleRow, EventRow, PlaceMentionRow
+from sitrep.store import reconciled as recon
+from sitrep.store import reconciled_rows as recon_rows
+from sitrep.store.queries import ARTICLE_COLUMNS, PLACE_ORDER, PLACE_SELECT, records
+
+
+@dataclass(slots=True)
+class _Text:
+    id: str
+    outlet: str | None
+    text: str | None
+
+
+_WORDS: dict[Any, fr.FramingWords] = {}
+
+
+def _framing_words() -> fr.FramingWords:
+    """The compiled framing words, once per process and set of actor files."""
+    key = (os.environ.get("SITREP_DATA_DIR"),)
+    if key not in _WORDS:
+        _WORDS[key] = fr.load_framing_words(fr.load_actors())
+    return _WORDS[key]
+
+
+class DocSteps(StageIO):
+    """Control contradictions, stories and framing of one run."""
+
+    def control_blocks(self, blocks_of: dict[str, set[str]], gone: list[tuple]) -> tuple[set[str], set[str]]:
+        """The places whose control statements changed: those where a statement went (all
+        compared again) and those that only gained statements (merged: ``control``)."""
+        full = {b for _, _, old in gone for b in (old or ()) if b.startswith("control:")}
+        self.new_control: list[tuple[str, EventRow]] = []
+        for e in self.events(self.changed):
+            block = control.control_block(e)
+            if block is not None:
+                blocks_of.setdefault(e.doc, set()).add(block)
+                self.new_control.append((block, e))
+        return full, {b for b, _ in self.new_control} - full
+
+    def docs(self, changed: list[tuple], blocks_of: dict[str, set[str]]) -> None:
+        self.delete("recon_docs", "doc", self.gone + self.changed)
+        self.insert("recon_docs", [{"doc": doc, "stamp": stamp, "outlet": outlet, "framed": framed,
+                                    "blocks": sorted(blocks_of.get(doc, ()))}
+                                   for doc, stamp, outlet, framed in changed])
+        self.delete("recon_control", "doc", self.gone + self.changed)
+        self.insert("recon_control", [{"event": e.id, "doc": e.doc, "block": b, "day": e.date or e.published}
+                                      for b, e in self.new_control])
+
+    def control_contradictions(self, full: set[str], merge: set[str]) -> None:
+        """Places where a statement went are compared again in full; places that only
+        gained statements keep their stored pairs unless a pair with a new statement is
+        nearer (``contradictions.control_best`` over the new ones: what a full compare of
+        the place would find, since no pair went)."""
+        rows: list[dict[str, Any]] = []
+        if full:
+            ids = [r[0] for r in self._rows(f"SELECT event FROM recon_control WHERE {sql_in('block')}", [sorted(full)])]
+            by_place: dict[str, list[control.ControlItem]] = {}
+            for e in self._events_by_id(ids).values():
+                by_place.setdefault(control.control_block(e), []).append(control.control_item(e))  # type: ignore[arg-type]
+            for block, items in by_place.items():
+                found = [control.control_make(a, b, days) for days, a, b in control.control_best(items).values()]
+                rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
+        if merge:
+            new: dict[str, list[EventRow]] = {}
+            for block, e in self.new_control:
+                if block in merge:
+                    new.setdefault(block, []).append(e)
+            span = {b: (min(e.date or e.published for e in es), max(e.date or e.published for e in es))
+                    for b, es in new.items()}
+            near = self._rows("""
+                SELECT c.block, c.event FROM recon_control c
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS DATE[])) AS lo,
+                                  unnest(CAST(? AS DATE[])) AS hi) f
+                     ON f.b = c.block AND c.day BETWEEN f.lo AND f.hi""",
+                [list(span), [lo - timedelta(days=DEFAULT_WINDOW_DAYS) for lo, _ in span.values()],
+                 [hi + timedelta(days=DEFAULT_WINDOW_DAYS) for _, hi in span.values()]])
+            stored = records(self.con, f"SELECT block, a_ref, b_ref FROM recon_contradictions "
+                                             f"WHERE {sql_in('block')}", [sorted(merge)], dict)
+            events = self._events_by_id([r[1] for r in near] + [r["a_ref"] for r in stored]
+                                        + [r["b_ref"] for r in stored])
+            nearby: dict[str, list[control.ControlItem]] = {}
+            for block, event in near:
+                nearby.setdefault(block, []).append(control.control_item(events[event]))  # type: ignore[arg-type]
+            best: dict[str, dict[tuple, tuple[int, control.ControlItem, control.ControlItem]]] = {b: {} for b in merge}
+            for r in stored:
+                a, b = control.control_item(events[r["a_ref"]]), control.control_item(events[r["b_ref"]])
+                best[r["block"]][control.control_pair(a, b)] = ((b[0] - a[0]).days, a, b)  # type: ignore[index]
+            for block in merge:
+                ids = {e.id for e in new[block]}
+                for pair, (days, a, b) in control.control_best(nearby.get(block, []), new=ids).items():
+                    old = best[block].get(pair)
+                    if old is None or (days, control.control_order(a), control.control_order(b)) < \
+                            (old[0], control.control_order(old[1]), control.control_order(old[2])):
+                        best[block][pair] = (days, a, b)
+                found = [control.control_make(a, b, days) for days, a, b in best[block].values()]
+                rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), block)
+        self.delete("recon_contradictions", "block", full | merge)
+        self.insert("recon_contradictions", rows)
+        self.out.blocks += len(full) + len(merge)
+
+    def stories(self, copy_of: dict[str, str], touched: set[str]) -> None:
+        lexicon = st.load_actors()
+        self.delete("recon_story_docs", "doc", self.gone + self.changed)
+        for chunk in chunks(self.changed):
+            articles = self._records(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {sql_in('a.id')} ORDER BY a.id", [chunk], ArticleRow)
+            mentions = self._records(
+                f"{PLACE_SELECT} WHERE {sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk], PlaceMentionRow)
+            docs = st.doc_summaries(articles, self.events(chunk), mentions, lexicon)
+            rows = []
+            for doc_id, doc in docs.items():
+                keys = st.block_keys(doc)
+                if keys:  # an article sharing no key is in no story
+                    rows.append({"doc": doc_id, "summary": st.summary_json(doc), "keys": keys})
+            self.insert("recon_story_docs", rows)
+        groups = st.connected(dict(self._rows("SELECT doc, keys FROM recon_story_docs")))
+        stored = {r[0] for r in self._rows("SELECT id FROM recon_stories")}
+        keep: list[str] = []
+        build: list[list[str]] = []
+        for members in groups:
+            if len(members) < st.MIN_STORY_DOCS:
+                continue
+            sid = content_id("story", *sorted(members))
+            if sid in stored and touched.isdisjoint(members):
+                keep.append(sid)
+            else:
+                build.append(members)
+        self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
+        needed = sorted({d for members in build for d in members})
+        summaries = {doc: st.summary_from_json(text) for doc, text in self._rows(
+            f"SELECT doc, summary FROM recon_story_docs WHERE {sql_in('doc')}", [needed])}
+        self.insert("recon_stories", recon_rows.story_rows_of(st.make_story(m, summaries, copy_of) for m in build))
+        self.out.stories = len(build)
+
+    def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
+        lexicon = fr.load_actors()
+        words = _framing_words()
+        self.delete("recon_framing_docs", "doc", self.gone + self.changed)
+        for chunk in chunks(self.changed):
+            slots: list[DocSlot] = []
+            for doc_id, outlet, text in self._rows(
+                    f"SELECT id, outlet, text FROM articles WHERE {sql_in('id')} ORDER BY id", [chunk]):
+                slots += fr.doc_slots(_Text(doc_id, outlet, text), lexicon, words)
+            self.insert("recon_framing_docs", recon_rows.framing_slot_rows_of(slots))
+        outlets = {r[1] for r in gone} | {r[2] for r in changed}
+        counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {sql_in('outlet')} "
+                                 "GROUP BY outlet", [sorted(outlets)]))
+        rows = fr.add_up(recon.framing_slots(self.con, outlets), counts, words)
+        self.delete("recon_framing", "outlet", outlets)
+        self.insert("recon_framing", recon_rows.framing_rows_of(rows))
+        self.delete("recon_outlets", "outlet", outlets)
+        self.insert("recon_outlets", recon_rows.outlet_rows_of(fr.outlet_summary(rows)))
+        self.out.outlets = len(outlets)

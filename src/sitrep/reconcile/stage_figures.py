@@ -1,0 +1,292 @@
+"""The reconcile stage's figure steps: series recomputed where their claims changed,
+estimates of the groups they count in, and figure contradictions of the buckets whose
+points changed (``stage`` says when each runs)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.reconcile import contradictions as contra
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
+from sitrep.reconcile.scope import is_independent, point_range, rules
+from sitrep.reconcile.series import build_series, estimate_on
+from sitrep.reconcile.stage_io import StageIO, sql_in
+from sitrep.records.series import Report, Scope, Series, SeriesPoint, estimate_group
+from sitrep.store import reconciled as recon
+from sitrep.store import reconciled_rows as recon_rows
+from sitrep.store.queries import records
+from sitrep.store.reconciled import pick
+
+
+def series_block(s: Series) -> str:
+    return contra.figure_block(s.quantity, s.category, s.scope.key)
+
+
+@dataclass(slots=True)
+class _Change:
+    """What recomputing some series changed."""
+
+    built: list[Series]  # the series recomputed (those that still exist)
+    keys: set[str]  # their keys, and those of series that vanished
+    weights: dict[str, int]  # their reports before, by key (a reference series' weight)
+    sizes: dict[str, int]  # their points before, by key (the order of a group's series)
+    was_in: dict[str, str]  # their estimate group before, by key
+    renamed: set[str] = field(default_factory=set)  # appeared, vanished or of another claimant kind
+    groups: set[str] = field(default_factory=set)  # estimate groups holding one
+    dates: dict[str, set] = field(default_factory=dict)  # estimate group -> dates of changed figures
+    dirty: set[tuple[str, int]] = field(default_factory=set)  # buckets to compare again
+    weighed: set[tuple[str, int]] = field(default_factory=set)  # buckets of series whose weight changed
+    docs: list[tuple[str, list[str]]] = field(default_factory=list)  # (first claim of a point, its new docs)
+
+
+def _update_pairs(s: Series) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+    """``contradictions._updates`` of one series, as (point, next point, their fingerprints)."""
+    for p, q in zip(s.points, s.points[1:]):
+        if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
+            continue
+        if not contra.agree(point_range(p), point_range(q)):
+            yield p, q, f"{recon_rows.point_fingerprint(p)}|{recon_rows.point_fingerprint(q)}"
+
+
+def point_bucket(s: Series, p: SeriesPoint) -> int | None:
+    found = contra.bucket_of(s, p, DEFAULT_WINDOW_DAYS)
+    return None if found is None else found[3]
+
+
+class FigureSteps(StageIO):
+    """Series, estimates and figure contradictions of one run."""
+
+    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
+        found = records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
+        return {r["claim"]: recon.scope_of_row(r) for r in found}
+
+    def series(self, keys: set[str], copy_of: dict[str, str]) -> _Change:
+        """Recompute the series ``keys`` and say what changed (``_Change``): the estimate
+        groups and dates, and the contradiction buckets to compare again."""
+        ordered = sorted(keys)
+        old = {r[0]: r[1:] for r in self._rows(
+            "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
+            f"WHERE {sql_in('key')}", [ordered])}
+        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1] "
+                                f"FROM recon_points WHERE {sql_in('series')}", [ordered])
+        claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [ordered])
+        built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [ordered]))
+        for table, column in (("recon_series", "key"), ("recon_points", "series"), ("recon_reports", "series")):
+            self.delete(table, column, ordered)
+        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket)
+        self.insert("recon_series", s_rows)
+        self.insert("recon_points", p_rows)
+        self.insert("recon_reports", r_rows)
+        self.out.series = len(keys)
+        new = {r["key"]: r for r in s_rows}
+        change = _Change(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
+                         sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()})
+        change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
+        self._point_changes(change, old, new, old_points, p_rows)
+        change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
+        change.dirty |= self._peers_moved(change)
+        return change
+
+    def _point_changes(self, change: _Change, old: dict[str, tuple], new: dict[str, dict[str, Any]],
+                       old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
+        """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
+        compare again, series whose weight changed, points reported by other articles."""
+        keys = change.keys
+        points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
+        old_docs: dict[tuple[str, str], list[str]] = {}
+        for key, block, bucket, fingerprint, figure, as_of, docs, _ in old_points:
+            points[key][0].append((block, bucket, fingerprint, figure, as_of))
+            old_docs[(key, fingerprint)] = list(docs or [])
+        for r in p_rows:
+            points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
+            # The same point reported by more (or fewer) articles: its contradictions' lists of
+            # articles are set below; nothing else of them changes.
+            before_docs = old_docs.get((r["series"], r["fingerprint"]))
+            if before_docs is not None and before_docs != r["docs"] and r["claim_ids"]:
+                change.docs.append((r["claim_ids"][0], list(r["docs"])))
+        moved = []
+        for key in keys:
+            before, after = points[key]
+            group = (old.get(key) or (None, new[key]["estimate_group"] if key in new else None))[1]
+            if key not in old or key not in new or old[key][4] != new[key]["claimant_kind"]:
+                # Appeared, vanished, or another claimant kind: every point of it counts as changed.
+                change.renamed.add(key)
+                if key not in old or key not in new:
+                    o = old.get(key)
+                    moved.append((o[0], o[2], o[3]) if o else (new[key]["block"], new[key]["name"], new[key]["scope"]))
+                change.dirty |= {(b, k) for b, k, *_ in before + after if k is not None}
+                change.dates.setdefault(group, set()).update(d for *_, d in before + after if d is not None)
+                continue
+            differ = Counter((b, k, fp) for b, k, fp, _, _ in after)
+            differ.subtract(Counter((b, k, fp) for b, k, fp, _, _ in before))
+            change.dirty |= {(b, k) for (b, k, _), n in differ.items() if n and k is not None}
+            figures = Counter((fig, d) for *_, fig, d in after)
+            figures.subtract(Counter((fig, d) for *_, fig, d in before))
+            change.dates.setdefault(group, set()).update(d for (_, d), n in figures.items() if n and d is not None)
+            if old[key][5] != new[key]["n_reports"]:  # its weight as a reference series changed
+                change.weighed |= {(b, k) for b, k, *_ in after if k is not None}
+        if moved:  # a part is not compared with a whole whose claimant gives the part: those pairs may change
+            change.dirty.update(self._rows("""
+                SELECT DISTINCT p.block, p.bucket FROM recon_points p JOIN recon_series s ON s.key = p.series
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS n,
+                                  unnest(CAST(? AS VARCHAR[])) AS sc) f
+                     ON f.b = s.block AND f.n = s.name AND f.sc = s.scope
+                WHERE p.bucket IS NOT NULL""", [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved]]))
+
+    def _peers_moved(self, change: _Change) -> set[tuple[str, int]]:
+        """Buckets whose reference series (``compare_bucket``'s peers) are others now that
+        some series gained or lost reports: those are compared again too."""
+        candidates = (change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty
+        if not candidates:
+            return set()
+        needed = candidates | {(b, k - 1) for b, k in candidates}
+        pools: dict[tuple[str, int], set[str]] = {}
+        for block, bucket, key in self._rows("""
+                SELECT DISTINCT p.block, p.bucket, p.series FROM recon_points p
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
+                     ON f.b = p.block AND f.k = p.bucket""", [[b for b, _ in needed], [k for _, k in needed]]):
+            for at in ((block, bucket), (block, bucket + 1)):
+                if at in candidates:
+                    pools.setdefault(at, set()).add(key)
+        keys = sorted({k for pool in pools.values() for k in pool})
+        now = {r[0]: (r[1], r[2]) for r in self._rows(
+            f"SELECT key, claimant_kind, n_reports FROM recon_series WHERE {sql_in('key')}", [keys])}
+        moved = set()
+        for at, pool in pools.items():
+            def peers(weight: dict[str, int]) -> set[str]:
+                return set(sorted(pool, key=lambda k: (not is_independent(now[k][0]), -weight.get(k, now[k][1]), k))
+                           [:contra.MAX_PEERS_PER_BLOCK])
+            if peers({}) != peers(change.weights):
+                moved.add(at)
+        return moved
+
+    def estimates(self, change: _Change) -> None:
+        """Estimates again for the groups of the recomputed series, on the days a changed
+        point reaches (a figure counts for ``max_age_days`` after its date)."""
+        groups = sorted(change.groups)
+        series = {}
+        for s in recon.series(self.con, groups=groups, reports=False):
+            series.setdefault(estimate_group(s), []).append(s)
+        stored = {}
+        for group, day in self._rows(f"SELECT estimate_group, as_of FROM recon_estimates WHERE {sql_in('estimate_group')}",
+                                     [groups]):
+            stored.setdefault(group, set()).add(day)
+        max_age = rules()["estimate"]["max_age_days"]
+        rows: list[dict[str, Any]] = []
+        gone: list[tuple[str, Any]] = []
+        for group in groups:
+            members = series.get(group, [])
+            days = sorted({p.as_of for s in members for p in s.points if p.as_of is not None})
+            changed = sorted(change.dates.get(group, ()))
+            old_days = stored.get(group, set())
+
+            def reached(day: Any) -> bool:
+                i = bisect.bisect_right(changed, day) - 1
+                return i >= 0 and (day - changed[i]).days <= max_age
+
+            # An estimate lists (and breaks ties) in the order of its group's series, the largest
+            # first, and describes its scope as the first one does: when that order or the first
+            # series changed, every day of the group is estimated again.
+            now = [s.key for s in members]
+            sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
+                     if s.key in change.was_in or s.key not in change.keys}  # those it held before
+            sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
+            before = sorted(sizes, key=lambda k: (-sizes[k], k))
+            if [k for k in before if k in now] != [k for k in now if k in sizes] or before[:1] != now[:1]:
+                changed = days
+            redo = [d for d in days if d not in old_days or reached(d)]
+            gone += [(group, d) for d in old_days if d not in days or reached(d)]
+            if redo:
+                dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in members}
+                rows += recon_rows.estimate_rows_of([estimate_on(members, d, dates) for d in redo], group)
+        if gone:
+            self.con.execute("DELETE FROM recon_estimates WHERE estimate_group || '|' || CAST(as_of AS VARCHAR) "
+                             "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [[f"{g}|{d.isoformat()}" for g, d in gone]])
+        self.insert("recon_estimates", rows)
+        self.out.estimate_groups = len(groups)
+
+    def figure_contradictions(self, change: _Change) -> None:
+        """A series' own updates where its points changed; the figures of the changed
+        buckets compared again (``contradictions.compare_bucket``), from the stored series."""
+        rows = self._update_contradictions(change)
+        buckets = change.dirty
+        self.delete("recon_contradictions", "block", [f"{b}#{k}" for b, k in buckets])
+        by_bucket, by_id, given, weights = self._bucket_points(buckets)
+        for block, k in sorted(buckets):
+            members = by_bucket.get((block, k))
+            if not members:
+                continue
+            found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given[block],
+                                          DEFAULT_WINDOW_DAYS, lambda s: weights[s.key])
+            rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
+        self.insert("recon_contradictions", rows)
+        self.out.blocks += len(buckets)
+
+    def _update_contradictions(self, change: _Change) -> list[dict[str, Any]]:
+        """Rows of the updates of the recomputed series that are not stored as they are; the
+        stored updates of points that changed go."""
+        if change.docs:  # points reported by more articles: their contradictions list them all
+            refs, docs = [r for r, _ in change.docs], [d for _, d in change.docs]
+            for side in ("a", "b"):
+                self.con.execute(f"""
+                    UPDATE recon_contradictions SET {side}_docs = f.docs
+                    FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS ref, unnest(CAST(? AS VARCHAR[][])) AS docs) f
+                    WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
+        rows: list[dict[str, Any]] = []
+        stored: dict[str, set[str]] = {}
+        for block, pair in self._rows(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
+                                      [[f"update:{k}" for k in change.keys]]):
+            stored.setdefault(block, set()).add(pair)
+        kept: list[tuple[str, str]] = []
+        for s in change.built:
+            block = f"update:{s.key}"
+            found, pairs = [], []
+            reuse = stored.get(block, set()) if s.key not in change.renamed else set()
+            for p, q, pair in _update_pairs(s):
+                if pair in reuse:
+                    kept.append((block, pair))
+                else:
+                    found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
+                    pairs.append(pair)
+            rows += recon_rows.contradiction_rows_of(found, block, pairs)
+        # Updates of points that changed go (the others stay as stored: same points, same text).
+        kept_keys = {f"{b}\x1f{p}" for b, p in kept}
+        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
+        if drop:
+            self.con.execute("DELETE FROM recon_contradictions WHERE block || chr(31) || pair "
+                             "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])
+        return rows
+
+    def _bucket_points(self, buckets: set[tuple[str, int]]) -> tuple[dict, dict[int, Series], dict, dict[str, int]]:
+        """The stored points of ``buckets`` and of the bucket before each, with their series:
+        (points by bucket and series, series by id, given keys by block, reports by series)."""
+        needed = buckets | {(b, k - 1) for b, k in buckets}
+        blocks = sorted({b for b, _ in buckets})
+        by_key: dict[str, Series] = {}
+        weights: dict[str, int] = {}
+        given: dict[str, set[tuple[str, str, str, str]]] = {}
+        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('block')}", [blocks], dict):
+            s = by_key[row["key"]] = recon.series_of_row(row)
+            weights[s.key] = row["n_reports"]
+            given.setdefault(row["block"], set()).add(contra.given_key(s))
+        chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
+                    ON f.b = p.block AND f.k = p.bucket"""
+        params = [[b for b, _ in needed], [k for _, k in needed]]
+        points: dict[tuple[str, int], SeriesPoint] = {}
+        by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
+        for row in records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
+                           f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict):
+            point = points[(row["series"], row["idx"])] = SeriesPoint(**pick(row, SeriesPoint))
+            s = by_key[row["series"]]
+            s.points.append(point)
+            by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
+        for r in records(self.con, f"""
+                SELECT r.* FROM recon_reports r
+                SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
+                ORDER BY r.series, r.point, r.idx""", params, dict):
+            points[(r["series"], r["point"])].reports.append(Report(**{**pick(r, Report), "copies": list(r["copies"] or [])}))
+        return by_bucket, {id(s): s for s in by_key.values()}, given, weights

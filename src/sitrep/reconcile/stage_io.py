@@ -1,0 +1,68 @@
+"""Reads and writes of one run of the reconcile stage: the shared base of its steps
+(``stage_figures``, ``stage_docs``), on the run's connection inside its transaction, so a
+read sees what the run has written. Records are built by column name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sitrep.records.rows import ClaimRow, EventRow
+from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, rows_as
+
+R = TypeVar("R")
+# Articles read per query while reconciling new ones (texts for framing, rows for the
+# rest): memory stays flat however many arrive at once.
+DOC_BATCH = 500
+
+
+def sql_in(column: str) -> str:
+    return f"{column} IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+
+
+def chunks(items: Sequence[str], size: int = DOC_BATCH) -> Iterator[list[str]]:
+    for at in range(0, len(items), size):
+        yield list(items[at:at + size])
+
+
+class StageIO:
+    """The store, its connection and what the run did (``out``, a ``stage.Reconciled``)."""
+
+    def __init__(self, store, full: bool, out: Any) -> None:
+        self.store = store
+        self.con = store.connection
+        self.full = full
+        self.out = out
+        self.changed: list[str] = []  # articles new or changed since the last run
+        self.gone: list[str] = []  # articles removed or changed since the last run
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def _records(self, sql: str, params: Sequence[Any], cls: Callable[..., R]) -> list[R]:
+        """Rows of a query as ``cls`` records, built by column name (``queries.rows_as``)."""
+        return rows_as(self.con, sql, params, cls)
+
+    def claims(self, where: str, params: Sequence[Any]) -> list[ClaimRow]:
+        return self._records(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params, ClaimRow)
+
+    def events(self, docs: Sequence[str]) -> list[EventRow]:
+        out: list[EventRow] = []
+        for chunk in chunks(docs):
+            out += self._records(f"{EVENT_SELECT} WHERE {sql_in('e.doc')} ORDER BY {EVENT_ORDER}", [chunk], EventRow)
+        return out
+
+    def delete(self, table: str, column: str, values: Iterable[str]) -> None:
+        values = list(values)
+        if values:
+            self.con.execute(f"DELETE FROM {table} WHERE {sql_in(column)}", [values])
+
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self.store.insert_rows(table, rows)
+
+    def _events_by_id(self, ids: Iterable[str]) -> dict[str, EventRow]:
+        out: dict[str, EventRow] = {}
+        for chunk in chunks(sorted(set(ids)), 5_000):
+            out.update((e.id, e) for e in self._records(
+                f"{EVENT_SELECT} WHERE {sql_in('e.id')} ORDER BY {EVENT_ORDER}", [chunk], EventRow))
+        return out

@@ -1,0 +1,105 @@
+"""Schema migrations: an ordered, append-only list.
+
+Each migration runs once, inside its own transaction, and is recorded in
+``schema_migrations``. To change the schema, append a ``Migration`` with the
+next version number; never edit one that has shipped, since databases in the
+field have already recorded it as applied. The SQL of each step is in the modules
+beside this one (``core``, ``watch``, ``recon``) and, for ``input_files``, in
+``store/input_files.py`` with the code that reads and writes that table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from sitrep.store.migrations.core import ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL
+from sitrep.store.migrations.recon import RECONCILE
+from sitrep.store.migrations.watch import WATCH
+from sitrep.store import input_files
+
+Apply = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Apply
+
+
+def sql(text: str) -> Apply:
+    """A migration step that runs plain SQL statements (separated by ``;``)."""
+
+    def run(con: duckdb.DuckDBPyConnection) -> None:
+        for statement in text.split(";"):
+            if statement.strip():
+                con.execute(statement)
+
+    return run
+
+
+# Append only; versions strictly increasing.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables: articles, claims, events, place_mentions, ingest_errors, runs",
+              sql(INITIAL)),
+    Migration(2, "articles.minhash: stored MinHash signature for copy detection",
+              sql(ARTICLE_MINHASH)),
+    Migration(3, "events.distance_km, distance_high_km: front-line distances",
+              sql(EVENT_DISTANCE)),
+    Migration(4, "claims.mentions: other statements of the same figure in the article",
+              sql(CLAIM_MENTIONS)),
+    Migration(5, "watch_*: sources, HTTP validators, page versions, alerts and deliveries of sitrep watch",
+              sql(WATCH)),
+    Migration(6, "recon_*: the reconcile stage's stored results (copies, series, estimates, "
+                 "contradictions, stories, framing) and what each article looked like when reconciled",
+              sql(RECONCILE)),
+    Migration(7, "input_files: the bytes each stored article was read from, for re-runs", sql(input_files.CREATE_TABLE)),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+_CREATE_LEDGER = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name VARCHAR,
+    applied_at TIMESTAMP
+)
+"""
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Versions recorded in ``schema_migrations`` (empty when the table is missing)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return set()
+    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def apply_migrations(
+    con: duckdb.DuckDBPyConnection, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[int]:
+    """Apply the migrations not yet recorded, each in one transaction; return their versions."""
+    con.execute(_CREATE_LEDGER)
+    done = applied_versions(con)
+    applied: list[int] = []
+    for migration in migrations:
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            migration.apply(con)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                [migration.version, migration.name],
+            )
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,105 @@
+"""Rows of the reconcile stage's tables (``recon_*``, migration 6) out of its records: what
+the stage (``sitrep.reconcile.stage``) writes; ``store.reconciled`` reads them back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sitrep.records import content_id
+from sitrep.records.contradictions import KINDS, Contradiction
+from sitrep.records.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
+from sitrep.records.groups import CopyGroup, CopyRow, Story, copy_rows
+from sitrep.records.series import Estimate, Series, SeriesPoint, SeriesPointRow, estimate_group, to_rows
+from sitrep.store.reconciled import SIDE_FIELDS
+
+
+def copy_rows_of(groups: Iterable[CopyGroup]) -> list[dict[str, Any]]:
+    """``copy_rows`` of the groups, each with its group's size and the canonical article's
+    publication date (what ``store.reconciled.copy_groups`` rebuilds the groups from)."""
+    rows = []
+    for g in groups:
+        for row in copy_rows([g]):
+            rows.append({**{name: getattr(row, name) for name in CopyRow.__dataclass_fields__},
+                         "published": g.published if row.canonical else None, "group_size": len(g.members)})
+    return rows
+
+
+def point_figure(p: SeriesPoint) -> str:
+    """What an estimate reads of a point: its date and figure."""
+    return f"{p.as_of}|{p.value}|{p.low}|{p.high}|{p.qualifier}"
+
+
+def point_fingerprint(p: SeriesPoint) -> str:
+    """What a contradiction shows of a point but the list of its articles: its date and
+    figure, and its first report. Points of equal fingerprints and equal ``docs`` make
+    equal contradictions; when only ``docs`` differ (a figure reported again), so do the
+    contradictions' lists of articles, and nothing else."""
+    first = p.reports[0] if p.reports else None
+    return content_id(point_figure(p), *((first.doc, first.outlet, first.sentence, first.claim_id) if first else ()))
+
+
+def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
+                   bucket: Callable[[Series, SeriesPoint], int | None]) -> tuple[list, list, list]:
+    """(series, points, reports) rows of ``series``; ``block`` and ``bucket`` say where a
+    series and each of its points are compared for contradictions."""
+    s_rows, p_rows, r_rows = [], [], []
+    for s in series:
+        n = len(s.points)
+        where = block(s)
+        s_rows.append({"key": s.key, "block": where, "estimate_group": estimate_group(s), "name": s.name,
+                       "scope": s.scope.key, "n_reports": sum(len(p.reports) for p in s.points),
+                       "claimant": s.claimant, "claimant_kind": s.claimant_kind, "quantity": s.quantity,
+                       "category": s.category, "subgroup": s.subgroup, "outlet": s.outlet, "era": s.scope.era,
+                       "region": s.scope.region, "region_text": s.scope.region_text, "period": s.scope.period,
+                       "incident": s.scope.incident, "period_start": s.scope.period_start, "n_points": n})
+        for idx, (point, flat) in enumerate(zip(s.points, to_rows([s]))):
+            p_rows.append({**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
+                           "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point),
+                           "fingerprint": point_fingerprint(point), "figure": point_figure(point)})
+            r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
+                           "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
+                           "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
+                          for j, r in enumerate(point.reports))
+    return s_rows, p_rows, r_rows
+
+
+def estimate_rows_of(items: Iterable[Estimate], group: str) -> list[dict[str, Any]]:
+    return [{**{name: getattr(e, name) for name in Estimate.__dataclass_fields__}, "estimate_group": group}
+            for e in items]
+
+
+def contradiction_rows_of(items: Iterable[Contradiction], block: str,
+                          pairs: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    """Rows of ``items``, compared in ``block``; ``pairs``: each one's pair of point
+    fingerprints (a series' updates, kept while both points stay as they are)."""
+    rows = []
+    for i, c in enumerate(items):
+        row = {"id": c.id, "block": block, "kind_rank": KINDS.index(c.kind), "kind": c.kind,
+               "subject": c.subject, "explanation": c.explanation, "ratio": c.ratio,
+               "pair": pairs[i] if pairs is not None else None}
+        for prefix, side in (("a_", c.a), ("b_", c.b)):
+            row.update({prefix + name: getattr(side, name) for name in SIDE_FIELDS})
+        rows.append(row)
+    return rows
+
+
+def story_rows_of(items: Iterable[Story]) -> list[dict[str, Any]]:
+    return [{name: getattr(s, name) for name in Story.__dataclass_fields__} for s in items]
+
+
+def framing_slot_rows_of(slots: Iterable[DocSlot]) -> list[dict[str, Any]]:
+    return [{"doc": s.doc, "outlet": s.outlet, "outlet_known": s.outlet_known, "actor_side": s.actor_side,
+             "actor": s.actor, "label_key": s.label_key, "voice": s.voice,
+             "forms": json.dumps(dict(s.forms), ensure_ascii=False), "count": s.count, "n_quoted": s.n_quoted,
+             "example_sentence": s.example_sentence, "example_start": s.example_start} for s in slots]
+
+
+def framing_rows_of(rows: Iterable[FramingRow]) -> list[dict[str, Any]]:
+    return [{**{name: getattr(r, name) for name in FramingRow.__dataclass_fields__},
+             "side_rank": FRAMED_SIDES.index(r.actor_side)} for r in rows]
+
+
+def outlet_rows_of(items: Iterable[OutletFraming]) -> list[dict[str, Any]]:
+    return [{name: getattr(o, name) for name in OutletFraming.__dataclass_fields__} for o in items]

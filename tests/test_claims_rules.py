@@ -193,6 +193,9 @@ QUANTITY_CASES = {
         ("At least 20 people were killed or wounded in the blast in Kabul.", []),
         ("Some 300 soldiers were killed or injured near Bakhmut, officials said.", []),
         ("The attack left 45 people dead or injured in Maiduguri.", []),
+        # a list of three kinds lumped, as war ministries write it (Eritrea-Ethiopia, Ukraine)
+        ('Eritrea had lost "more than 25,000 troops, killed, wounded or captured" in the offensive.', []),
+        ("The army lost 300 soldiers, killed, wounded or missing, around Bakhmut.", []),
     ],
     "nearest_in_clause": [
         ("In Kharkiv, 5 people lost their lives overnight.", [("killed", "total", 5, None)]),

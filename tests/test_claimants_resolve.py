@@ -26,6 +26,10 @@ def lexicon():
     ("Ukraine", [], "Ukrainian government", "government"),
     ("Kyiv", [], "Ukrainian government", "government"),  # a capital speaks for its state
     ("Ukraine's coordination headquarters", [], "Ukraine's coordination headquarters", "government"),
+    # an information ministry is a state body, named as its state's (Eritrea, Syria, Iraq)
+    ("Eritrea's Ministry of Information", [], "Eritrean Information Ministry", "government"),
+    ("Syria's information minister", [], "Syrian Information Ministry", "government"),
+    ("the Iraqi Ministry of Information", [], "Iraqi Information Ministry", "government"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

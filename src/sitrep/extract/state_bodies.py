@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..lexicon.actor_words import state_body_titles
 from ..lexicon.loader import read_json
-from .name_text import trie_pattern
+from ..lexicon.patterns import trie_pattern
 
 
 def names_a_state(name: str) -> bool:

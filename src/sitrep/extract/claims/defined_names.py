@@ -8,7 +8,7 @@ import re
 from typing import Sequence
 
 from ...records import Claimant
-from ..name_text import trie_pattern
+from ...lexicon.patterns import trie_pattern
 from ..claimants import ClaimantLexicon
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext

@@ -56,6 +56,11 @@ FIGURE_CASES = {
         ("Doctors in Khan Younis said 10 of the wounded are critical.", []),
         ("Some 4,000 of the displaced are in shelters in Gedaref, the UN said.", []),
         ("Five of the injured remain in intensive care in Kharkiv.", []),
+        # where part of a group named before shelters (Philippines, Haiti)
+        ("Some 200,000 people fled Marawi. Of these, some 21,000 people are staying in evacuation centres.",
+         [("displaced", "total", 200000, None)]),
+        ("About 6,300 residents fled Pont-Sonde. Of them, 2,000 are living with relatives.",
+         [("displaced", "civilians", 6300, None)]),
     ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
@@ -125,6 +130,16 @@ FIGURE_CASES = {
         ("The number of people displaced in the province has climbed to 115,000.", [("displaced", "total", 115000, None)]),
         ("The number of detained protesters in Yangon rose to 600.", [("detained", "civilians", 600, None)]),
         ("The number of people killed in the Sahel attack reached 70.", [("killed", "total", 70, None)]),
+    ],
+    "part_by_place": [
+        ("More than 800,000 Kosovo Albanians have fled the province, the UNHCR said. Of these, 444,000 are in "
+         "Albania and 247,000 in Macedonia.", [("displaced", "total", 800000, "UNHCR"), ("displaced", "total", 444000, "UNHCR"),
+                                             ("displaced", "total", 247000, "UNHCR")]),  # Kosovo
+        ("At least 1,200 people were killed in the offensive. Of them, 700 were in Khan Younis and 300 in Rafah.",
+         [("killed", "total", 1200, None), ("killed", "total", 700, None), ("killed", "total", 300, None)]),  # Gaza
+        # a condition or a shelter is no place: a subset already counted (Sudan)
+        ("Some 90,000 people have been displaced in Darfur. Of these, 40,000 are in shelters.",
+         [("displaced", "total", 90000, None)]),
     ],
     "colon_list": [
         ("Bodies were found in morgues: 37 in Khartoum and 12 in Omdurman.",

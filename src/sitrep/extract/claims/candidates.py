@@ -16,7 +16,7 @@ from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_fig
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
     figure_label, forced_to_leave, level_verb, not_a_count, part_of_whole, people_noun_after,
-    number_of_is, running_total, shared_noun, subset_condition, toll_noun_before, too_many_people,
+    number_of_is, part_by_place, running_total, shared_noun, subset_condition, toll_noun_before, too_many_people,
 )
 from .figure_view import REJECT, Candidate, FigureRule, FigureView
 
@@ -39,6 +39,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     toll_noun_before,
     level_verb,
     figure_ellipsis,
+    part_by_place,
     colon_list,
 )
 

@@ -345,6 +345,19 @@ _SUBSET_CONDITION = re.compile(
     re.IGNORECASE)
 
 
+# "Of these, 444,000 are in Albania and 247,000 in Macedonia": the sentence opens by naming
+# the figure before it as the whole, and a bare figure says where part of it is.
+_PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those)\s*,?\s*$", re.IGNORECASE)
+_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been)?\s*(?:in|at|inside|from)\s+"
+                         r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
+
+
+# "Of these, some 21,000 people are staying in evacuation centres": where part of a counted
+# group shelters is its condition, not a new count (GUIDE: "4,000 of the displaced are in shelters").
+_PART_SHELTERED = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:are|were|is|was|remain|remained)\s+"
+                             r"(?:staying|living|sheltering|housed|hosted|accommodated|in\s+(?-i:[a-z]))", re.IGNORECASE)
+
+
 def subset_condition(v: FigureView):
     """'10 of the wounded are critical', '4,000 of the displaced are in shelters': a subset
     of people already counted, split by condition or shelter, is no claim (a breakdown by
@@ -352,6 +365,8 @@ def subset_condition(v: FigureView):
     m = _SUBSET_CONDITION.match(v.after)
     if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
         return REJECT
+    if _PART_OPENING.match(v.before) and _PART_SHELTERED.match(v.after):
+        return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"
     return None
 
 
@@ -376,6 +391,14 @@ def colon_list(v: FigureView):
         found = v.terms.people_at(lead, i)
         if found:
             return Candidate(v.fig, found[0], None, f"figure+colon-list:{' '.join(found[0].words)}")
+    return None
+
+
+def part_by_place(v: FigureView):
+    """'Of these, 444,000 are in Albania': a part of the previous sentence's figure, by
+    place; it counts what that figure counts (its parent is the sentence before)."""
+    if _PART_OPENING.match(v.before) and _PART_WHERE.match(v.after):
+        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     return None
 
 

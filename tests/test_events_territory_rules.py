@@ -270,3 +270,13 @@ def test_events_territory_on_locates(text, kept, dropped):
 ])
 def test_events_territory_speaker_side_for_pronoun(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,places", [
+    # the second place of "took A on <date> and B on <date>" hangs on the first date in the parse (Libya, Syria, Ukraine)
+    ("Forces loyal to Haftar took Gharyan on 2 January and Sirte on 25 January.", {"Gharyan", "Sirte"}),
+    ("The army retook Kafr Nabudah on Monday and Khan Shaykhun on Friday.", {"Kafr Nabudah", "Khan Shaykhun"}),
+    ("Russian forces captured Avdiivka in February and Pokrovsk in November.", {"Avdiivka", "Pokrovsk"}),
+])
+def test_events_territory_places_after_a_date(text, places):
+    assert set(_changes(text)) == places, _changes(text)

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
 from ...records import PlaceMention
-from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
+from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
 
 def default_roots(trig: Trigger, t: EventTerms) -> list:
@@ -110,6 +110,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                 anaphors.append(w)
             elif m is None and w.lower_ == "it" and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 anaphors.append(w)  # "before Wagner captured it": a town named earlier in the sentence
+    if territory and found:
+        found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
     if territory and not anaphors:
         named = _slot_names(trig, t, pidx, seen, where, actor_spans)
         found += [m for m in named if m.text not in {f.text for f in found}]
@@ -283,6 +285,22 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
             continue
         out.append(PlaceMention(doc=doc_id, text=doc.text[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
+    return out
+
+
+def _places_after_a_time(trig: Trigger, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
+    """'took Gharyan on 2 January and Sirte on 25 January', 'captured Avdiivka in February
+    and Pokrovsk in November': the parse hangs the second place on the first one's date,
+    as a conjunct of it; it is taken too (the place must be a resolved mention)."""
+    out = []
+    for prep in kids(trig.tok, "prep"):
+        if not is_time(prep):
+            continue
+        for when in kids(prep, "pobj"):
+            for c in kids(when, "conj"):
+                m = next((pidx[w.i] for w in c.subtree if w.i in pidx), None)
+                if m is not None and m.precision is not None and m not in out:
+                    out.append(m)
     return out
 
 

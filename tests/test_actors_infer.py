@@ -43,3 +43,18 @@ def test_actors_infer_unknown_keeps_phrase():
 def test_actors_infer_known_alias_is_canonical():
     ref = infer_actor("Abu Mohammed al-Golani")
     assert (ref.name, ref.side, ref.known) == ("Hayat Tahrir al-Sham", "opposition", True)
+
+
+@pytest.mark.parametrize("phrase,countries,side", [
+    # a name ending in a generic force noun with a rebel's word is a rebel group (Kosovo, Uganda, Nepal)
+    ("Kosovo Liberation Army", ["RS"], "opposition"),
+    ("Lord's Resistance Army", ["UG"], "opposition"),
+    ("People's Liberation Army", ["NP"], "opposition"),
+    # the state's own army of such a name is its war file's, in its own war only (China)
+    ("People's Liberation Army", ["CN"], "government"),
+    ("Israel Defense Forces", ["IL"], "government"),
+])
+def test_actors_infer_rebel_names_ending_in_army(phrase, countries, side):
+    from sitrep.extract.actors import load_actors
+
+    assert load_actors().infer(phrase, countries).side == side

@@ -69,6 +69,9 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
             return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
         if entry.conflict != GENERIC_CONFLICT:
             return entry.ref(phrase)
+        if {alias_key(w) for w in words[:i]} & actor_words().insurgent_name_words:
+            # "Kosovo Liberation Army", "Lord's Resistance Army": a rebel group's own name
+            return ActorRef(phrase, "opposition", "Rebel group", phrase, False)
         return ActorRef(phrase, entry.side, entry.acled_type, phrase, False)
     side = _modifier_side(words)
     if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"

@@ -16,13 +16,15 @@ class ActorWords:
     force_nouns: frozenset[str]  # "<Demonym> troops": a state's armed forces
     rank_and_file: frozenset[str]  # "Shabaab militants": the members, not the body
     common_name_words: frozenset[str]  # name words that tell no body from another
+    insurgent_name_words: frozenset[str]  # "Kosovo Liberation Army": a non-state group's name
 
 
 @lru_cache(maxsize=1)
 def actor_words() -> ActorWords:
     data = read_json("actor_words.json")
     return ActorWords(frozenset(data["state_words"]), frozenset(data["force_nouns"]),
-                      frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]))
+                      frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]),
+                      frozenset(data["insurgent_name_words"]))
 
 
 @lru_cache(maxsize=1)

@@ -114,6 +114,27 @@ def no_recompute(monkeypatch):
     monkeypatch.setattr(stage._Run, "run", refuse("the reconcile stage"))
 
 
+@pytest.fixture()
+def killed_on_second_write(monkeypatch):
+    """Runs write batches of two and die on the second write, as a run killed in the middle
+    does; call the fixture's value to let writes through again."""
+    from sitrep import pipeline
+    from sitrep.store.db import Store
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    real = Store.write_many
+    calls = {"n": 0}
+
+    def dying(self, extractions, replace=()):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # killed in the middle of the run
+        return real(self, extractions, replace)
+
+    monkeypatch.setattr(Store, "write_many", dying)
+    return lambda: monkeypatch.setattr(Store, "write_many", real)
+
+
 def reconciled_equals_fresh(store) -> dict[str, bool]:
     """Each stored result of the reconcile stage against a full recompute from scratch."""
     from sitrep.reconcile import compute

@@ -41,27 +41,14 @@ def test_pipeline_rerun_adds_nothing(tmp_path):
     assert _counts(db) == (5, 10)
 
 
-def test_pipeline_interrupted_run_reruns_cleanly(tmp_path, monkeypatch):
+def test_pipeline_interrupted_run_reruns_cleanly(tmp_path, killed_on_second_write):
+    let_writes_through = killed_on_second_write
     corpus = _corpus(tmp_path / "in", 6)
     db = tmp_path / "s.duckdb"
-    from sitrep import pipeline
-    from sitrep.store.db import Store
-
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    real = Store.write_many
-    calls = {"n": 0}
-
-    def dying(self, extractions, replace=()):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt  # killed in the middle of the run
-        return real(self, extractions, replace)
-
-    monkeypatch.setattr(Store, "write_many", dying)
     with pytest.raises(KeyboardInterrupt):
         run([corpus], db)
     assert _counts(db)[0] == 2  # the first batch landed whole, nothing else
-    monkeypatch.setattr(Store, "write_many", real)
+    let_writes_through()
     again = run([corpus], db)
     assert (again.new, again.unchanged) == (4, 2)
     assert _counts(db) == (6, 12)

@@ -11,7 +11,6 @@ from sitrep import pipeline, run_inputs
 from sitrep.pipeline import run
 from sitrep.records import Extraction
 from sitrep.store import open_db
-from sitrep.store.db import Store
 
 ARTICLE = ("Fighting near {town}\nDecember {day}, 2024\n\n"
            "At least {n} people were killed in {town} on Tuesday, a monitor said.\n")
@@ -86,23 +85,13 @@ def test_pipeline_rerun_reads_a_changed_file_again(tmp_path, reads):
     assert run([corpus], db, reconcile=False).unchanged == 5 and reads == []  # recorded again
 
 
-def test_pipeline_rerun_after_an_interrupted_run_reads_what_was_not_stored(tmp_path, reads, monkeypatch):
+def test_pipeline_rerun_after_an_interrupted_run_reads_what_was_not_stored(tmp_path, reads, killed_on_second_write):
+    let_writes_through = killed_on_second_write
     corpus = _corpus(tmp_path / "in", 6)
     db = tmp_path / "s.duckdb"
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    real = Store.write_many
-    calls = {"n": 0}
-
-    def dying(self, extractions, replace=()):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt  # killed in the middle of the run
-        return real(self, extractions, replace)
-
-    monkeypatch.setattr(Store, "write_many", dying)
     with pytest.raises(KeyboardInterrupt):
         run([corpus], db, reconcile=False)
-    monkeypatch.setattr(Store, "write_many", real)
+    let_writes_through()
     assert len(_texts(db)) == 2
     reads.clear()
     again = run([corpus], db, reconcile=False)

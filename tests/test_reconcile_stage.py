@@ -207,15 +207,21 @@ def test_reconcile_batches_over_weeks_and_crowded_places_equal_full(tmp_path, se
     if seed % 2:  # in date order; else in any order (old news arriving late)
         items.sort(key=lambda x: (x.article.published, rng.random()))
     with open_db(tmp_path / "x.duckdb") as store:
-        at = 0
-        while at < len(items):
-            n = rng.randrange(4, 25)
-            store.write_many(items[at:at + n])
-            at += n
-            reconcile(store)
-            checks = same_as_fresh(store)
-            assert all(checks.values()), (at, checks)
+        _write_in_batches(store, items, rng, (4, 25), same_as_fresh)
         assert sum(c.kind == "control" for c in store.contradictions()) > 5
+
+
+def _write_in_batches(store, items, rng, sizes, same_as_fresh) -> None:
+    """Write ``items`` in batches of random size, reconciling after each; every time the
+    stored results must equal a full recompute."""
+    at = 0
+    while at < len(items):
+        n = rng.randrange(*sizes)
+        store.write_many(items[at:at + n])
+        at += n
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), (at, checks)
 
 
 @pytest.mark.parametrize("seed", [0, 3])
@@ -241,11 +247,4 @@ def test_reconcile_many_claimants_repeated_figures_equal_full(tmp_path, seed, sa
     with open_db(tmp_path / "x.duckdb") as store:
         store.write_many(first)
         reconcile(store)
-        at = 0
-        while at < len(rest):
-            n = rng.randrange(1, 10)
-            store.write_many(rest[at:at + n])
-            at += n
-            reconcile(store)
-            checks = same_as_fresh(store)
-            assert all(checks.values()), (at, checks)
+        _write_in_batches(store, rest, rng, (1, 10), same_as_fresh)

@@ -151,6 +151,8 @@ class FigureTerms:
     not_a_count_before: re.Pattern[str]
     container_before: re.Pattern[str]
     population_after: re.Pattern[str]  # after "X's <figure>": the place's population
+    population_before: re.Pattern[str]  # "Sierra Leone's", "the enclave's" right before a figure
+    sheltered: re.Pattern[str]  # "are staying in ...": where part of a group counted before is
     vague_not_claims: frozenset[str]
     negated_before: re.Pattern[str]
     copulas: frozenset[str]
@@ -211,6 +213,10 @@ def load_figure_terms() -> FigureTerms:
         container_before=re.compile(_alternation(f["not_a_count_container"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
                                     re.IGNORECASE),
         population_after=re.compile(r"^\s+" + _alternation(f["population_after_possessive"], prefix=""), re.IGNORECASE),
+        population_before=re.compile(r"(?:\b[A-Z][\w.-]*|" + _alternation(f["population_owners"]) + r")['’]s?\s+(?:estimated\s+)?$"),
+        sheltered=re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:are|were|is|was|remain|remained)\s+(?:"
+                             + _alternation(f["sheltered_verbs"], prefix="") + r"|in\s+(?-i:[a-z]))",
+                             re.IGNORECASE),
         vague_not_claims=frozenset(f["not_a_claim_vague"]),
         negated_before=re.compile(_alternation(f["negated_before"]) + r"\s*$", re.IGNORECASE),
         copulas=frozenset(f["copulas"]),

@@ -47,8 +47,6 @@ def _date_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b(?:{cues})\s*$", re.IGNORECASE))
 
 
-# "Sierra Leone's 4.5 million people", "the enclave's estimated 2.3 million residents": a population.
-_POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*|\b(?:country|city|town|enclave|region|province|territory|nation))['’]s?\s+(?:estimated\s+)?$")
 # "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
 _WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -90,7 +88,7 @@ def not_a_count(v: FigureView):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
     if v.words.container_before.search(v.before):
         return REJECT  # "home to some 3 million people", "has around a hundred members": a size
-    if _POSSESSIVE_BEFORE.search(v.before) and v.words.population_after.match(v.after):
+    if v.words.population_before.search(v.before) and v.words.population_after.match(v.after):
         return REJECT  # "a third of Sierra Leone's 4.5 million people": the population
     if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
         return REJECT  # "several others": too vague to be a figure
@@ -352,12 +350,6 @@ _PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been)
                          r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
 
 
-# "Of these, some 21,000 people are staying in evacuation centres": where part of a counted
-# group shelters is its condition, not a new count (GUIDE: "4,000 of the displaced are in shelters").
-_PART_SHELTERED = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:are|were|is|was|remain|remained)\s+"
-                             r"(?:staying|living|sheltering|housed|hosted|accommodated|in\s+(?-i:[a-z]))", re.IGNORECASE)
-
-
 def subset_condition(v: FigureView):
     """'10 of the wounded are critical', '4,000 of the displaced are in shelters': a subset
     of people already counted, split by condition or shelter, is no claim (a breakdown by
@@ -365,7 +357,7 @@ def subset_condition(v: FigureView):
     m = _SUBSET_CONDITION.match(v.after)
     if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
         return REJECT
-    if _PART_OPENING.match(v.before) and _PART_SHELTERED.match(v.after):
+    if _PART_OPENING.match(v.before) and v.words.sheltered.match(v.after):
         return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"
     return None
 

@@ -58,3 +58,31 @@ def test_actors_infer_rebel_names_ending_in_army(phrase, countries, side):
     from sitrep.extract.actors import load_actors
 
     assert load_actors().infer(phrase, countries).side == side
+
+
+@pytest.mark.parametrize("phrase,countries,name,side", [
+    # a numbered formation is a state's forces; whose, from the state named before it
+    ("Ukraine's 93rd Mechanized Brigade", ("UA",), "Ukraine's 93rd Mechanized Brigade", "government"),
+    ("Russian 155th Naval Infantry Brigade", ("UA",), "Russian 155th Naval Infantry Brigade", "foreign"),
+    ("US 1st Marine Expeditionary Force", ("IQ",), "US 1st Marine Expeditionary Force", "foreign"),
+    ("Sudanese 22nd Infantry Division", ("SD",), "Sudanese 22nd Infantry Division", "government"),
+    # no state named: a state's unit of a side the sentence does not give (Iraq 2003, Sudan)
+    ("101st Airborne Division", ("IQ",), "101st Airborne Division", "unknown"),
+    ("the 16th Infantry Division", ("SD",), "the 16th Infantry Division", "unknown"),
+    # a part of a force fights for it (Iraq 2003, Falklands, Chechnya)
+    ("Elements of the 3rd Infantry Division", ("IQ",), "3rd Infantry Division", "unknown"),
+    ("British forces of the 2nd Battalion Parachute Regiment", ("GB",), "British forces", "government"),
+    ("units of the Russian 58th Army", ("GE",), "Russian 58th Army", "foreign"),
+    # a numbered unit of a group the lexicon knows stays the group's (South Sudan)
+    ("the 5th Division of the SPLA-IO", ("SS",), "SPLA-IO", "opposition"),
+])
+def test_actors_infer_numbered_units_are_state_forces(phrase, countries, name, side):
+    ref = infer_actor(phrase, countries)
+    assert (ref.name, ref.side, ref.as_written) == (name, side, phrase)
+    if side != "opposition":
+        assert ref.acled_type == "State forces"
+
+
+@pytest.mark.parametrize("phrase", ["al-Qassam Brigades", "Fatah Martyrs Brigade 5", "Division Street residents"])
+def test_actors_infer_unit_words_without_an_ordinal_are_no_unit(phrase):
+    assert infer_actor(phrase, ("PS",)).acled_type != "State forces"

@@ -280,3 +280,20 @@ def test_events_territory_speaker_side_for_pronoun(text, place, winner):
 ])
 def test_events_territory_places_after_a_date(text, places):
     assert set(_changes(text)) == places, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a numbered unit is its state's forces (Ukraine, Iraq 2003, Falklands)
+    ("Ukraine's 93rd Mechanized Brigade recaptured the village of Klishchiivka on Sunday.", "Klishchiivka",
+     "government"),
+    ("The US 1st Marine Expeditionary Force took Nasiriyah on Sunday.", "Nasiriyah", "foreign"),
+    ("British forces of the 2nd Battalion, the Parachute Regiment, captured Goose Green on Friday.", "Goose Green",
+     "government"),
+    # with no state named, the side the article sees winning (Iraq 2003, Sudan)
+    ("US forces captured Nasiriyah on Sunday. Elements of the 3rd Infantry Division seized Najaf on Friday.",
+     "Najaf", "foreign"),
+    ("The army retook Babanusa on Monday. The 22nd Infantry Division took control of Al-Fula on Tuesday.",
+     "Al-Fula", "government"),
+])
+def test_events_territory_numbered_units(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)

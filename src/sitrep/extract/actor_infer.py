@@ -4,10 +4,12 @@ forces", "Eritrean troops", "rebel commander X" (``infer_actor``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import category_words
+from ..lexicon.patterns import trie_pattern
 from ..records import ActorRef
 from .actors import GENERIC_CONFLICT, ActorLexicon, alias_key, load_actors
 
@@ -27,6 +29,9 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
       Yemen -> opposition), or "unknown" when the war is not known and wars disagree;
     - "pro-government/-regime/-junta X" -> government, "anti-..." -> opposition;
       "pro-<State> X" -> government for the war's own state, else as "<State>-backed X";
+    - a numbered unit ("Ukraine's 93rd Mechanized Brigade") -> state forces of the state
+      named before it, of unknown side when none is; a part of a force ("elements of the 3rd
+      Infantry Division", "British forces of the 2nd Battalion") -> that force;
     - "<Demonym> troops/forces": the war's own state -> government, another state -> foreign;
     - "<anything> rebels/insurgents/militants" -> the side of the head word;
     - otherwise the phrase as written with side "unknown".
@@ -54,6 +59,9 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
         if m.group("dir").lower() == "anti":
             side = _OPPOSITE.get(side, "unknown")
         return ActorRef(phrase, side, _head_acled(lex, m.group("rest"), countries), phrase, False)
+    unit = _numbered_unit(lex, phrase, conflict, countries) or _part_of_force(lex, phrase, countries)
+    if unit is not None:  # before the head nouns: "Army" alone would make any army the state's
+        return unit
     words = phrase.split()
     for i in range(1, len(words)):
         head = " ".join(words[i:])
@@ -63,10 +71,7 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
         if entry is None and not (state and alias_key(head) in actor_words().force_nouns):
             continue  # "Iraqi forces": a state's forces even when "forces" alone is no actor
         if state and alias_key(head) in actor_words().force_nouns:
-            # the war's home state, else the article's most-named country (not every
-            # country it names: a Ukraine story names Russia too)
-            ours = state[0] in lex.conflict_countries.get(conflict or "", frozenset()) or state[0] in countries[:1]
-            return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
+            return _state_forces(lex, state[0], phrase, conflict, countries)
         if entry.conflict != GENERIC_CONFLICT:
             return entry.ref(phrase)
         if {alias_key(w) for w in words[:i]} & actor_words().insurgent_name_words:
@@ -77,6 +82,59 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
     if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
         return ActorRef(phrase, side, None, phrase, False)
     return unknown
+
+
+def _state_forces(lex: ActorLexicon, code: str, phrase: str, conflict: str | None,
+                  countries: Sequence[str]) -> ActorRef:
+    """A state's armed forces: the government side for the war's home state, else the
+    article's most-named country (not every country it names: a Ukraine story names Russia
+    too); a foreign force for any other state."""
+    ours = code in lex.conflict_countries.get(conflict or "", frozenset()) or code in countries[:1]
+    return ActorRef(phrase, "government" if ours else "foreign", "State forces", phrase, False)
+
+
+@lru_cache(maxsize=1)
+def _unit_rx() -> re.Pattern[str]:
+    # "[Ukraine's |US ]the 93rd Mechanized Brigade": up to three words between the ordinal
+    # and the unit noun ("Infantry", "Marine Expeditionary"), the state before it optional
+    units = trie_pattern(actor_words().unit_nouns)
+    return re.compile(rf"^(?:(?P<state>.+?)(?:\s*['’]s)?\s+)??(?:the\s+)?\d{{1,3}}(?:st|nd|rd|th)\s+"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?i:{units})$", re.IGNORECASE)
+
+
+def _numbered_unit(lex: ActorLexicon, phrase: str, conflict: str | None,
+                   countries: Sequence[str]) -> ActorRef | None:
+    """'US 3rd Infantry Division', 'Ukraine's 93rd Mechanized Brigade': a numbered formation
+    is a state's forces; whose, from the state named before it. With no state named
+    ('the 101st Airborne Division') the side is left unknown, as "State forces"."""
+    m = _unit_rx().match(phrase)
+    if m is None:
+        return None
+    state = lex.states.get(alias_key(m.group("state"))) if m.group("state") else None
+    if state:
+        return _state_forces(lex, state[0], phrase, conflict, countries)
+    if m.group("state"):
+        return None  # "Fighters of the 5th Brigade" is a part of a force, not a state's unit
+    return ActorRef(phrase, "unknown", "State forces", phrase, False)
+
+
+def _part_of_force(lex: ActorLexicon, phrase: str, countries: Sequence[str]) -> ActorRef | None:
+    """'elements of the 3rd Infantry Division', 'British forces of the 2nd Battalion': a part
+    of a force fights for it: the force named after "of" when the head names a part, else a
+    head that names a force of its own."""
+    head, sep, rest = phrase.partition(" of ")
+    if not sep or not rest:
+        return None
+    rest = re.sub(r"^(?:the|The)\s+", "", rest)
+    if alias_key(head) in actor_words().part_nouns:
+        ref = infer_actor(rest, countries, lex)
+        if ref.side != "unknown" or ref.acled_type:
+            return ActorRef(ref.name, ref.side, ref.acled_type, phrase, ref.known)
+        return None
+    ref = infer_actor(head, countries, lex)
+    if ref.side != "unknown":
+        return ActorRef(ref.name, ref.side, ref.acled_type, phrase, ref.known)
+    return None
 
 
 def _backed_side(lex: ActorLexicon, code: str | None, conflict: str | None) -> str:

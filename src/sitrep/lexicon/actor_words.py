@@ -17,6 +17,8 @@ class ActorWords:
     rank_and_file: frozenset[str]  # "Shabaab militants": the members, not the body
     common_name_words: frozenset[str]  # name words that tell no body from another
     insurgent_name_words: frozenset[str]  # "Kosovo Liberation Army": a non-state group's name
+    unit_nouns: tuple[str, ...]  # "3rd Infantry Division": a numbered formation of a state's forces
+    part_nouns: frozenset[str]  # "elements of X": a part of force X
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +26,8 @@ def actor_words() -> ActorWords:
     data = read_json("actor_words.json")
     return ActorWords(frozenset(data["state_words"]), frozenset(data["force_nouns"]),
                       frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]),
-                      frozenset(data["insurgent_name_words"]))
+                      frozenset(data["insurgent_name_words"]), tuple(data["unit_nouns"]),
+                      frozenset(data["part_nouns"]))
 
 
 @lru_cache(maxsize=1)

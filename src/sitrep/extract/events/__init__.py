@@ -195,8 +195,8 @@ def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[P
 def _unknown_named_actor(actor) -> bool:
     """An actor named with capitals that no actor file knows ("Bosnian Serb forces"), not a
     common noun ("the alliance", "the opposition")."""
-    if actor is None or actor.known:
-        return False
+    if actor is None or actor.known or actor.acled_type == "State forces":
+        return False  # a state's numbered unit fights for the side the article sees winning
     words = (actor.as_written or actor.name).split()
     return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
                                                         and words[0].lower() not in ("the", "rebels", "troops"))

@@ -163,3 +163,16 @@ def test_places_context_anchor_not_abroad(gaz):
     text = "Shelling hit the villages of Velykyi Zhuravel and Mala Sorokivka near Georgetown."
     m = _by_text(_mentions(gaz, text, ["UA"]), "Velykyi Zhuravel")
     assert (m.place, m.rule) == (None, "unresolved")  # Georgetown, Guyana is no anchor for a Ukrainian village
+
+
+@pytest.mark.parametrize("text,countries", [
+    # a province named by a common word ("Northern" State, Sudan) is no evidence of its country
+    ("Troops moved into Londonderry, Northern Ireland. In Northern Ireland the Army patrolled.", ["GB"]),
+    ("Northern Gaza was bombed again. Northern Gaza has no power; Gaza City neither.", ["PS"]),
+    # ...while the province's full name still is (Sudan)
+    ("RSF fighters entered Dongola in Northern State. Northern State officials fled.", ["SD"]),
+])
+def test_places_context_common_word_province_is_no_evidence(text, countries):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == countries

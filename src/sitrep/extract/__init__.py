@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -61,7 +63,7 @@ class Extractor:
             sentences = split_sentences(article.text)
             chosen = [s for s in sentences if worth_parsing(s.text)]
             plans.append((article, sentences, chosen))
-            texts.extend(s.text for s in chosen)
+            texts.extend(mask_entry_label(s.text) for s in chosen)
         docs = iter(parse(texts))
         terms = load_terms()
         for article, sentences, chosen in plans:
@@ -88,6 +90,18 @@ class Extractor:
             extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
             extraction.events += front_line_events(ectx, parsed, extraction.places)
             yield extraction
+
+
+# "09:10 - ", "0910 GMT: ", "12:30 - Background: ": a liveblog entry's time and label. The
+# parser reads "09:10" as the head of the sentence and loses its subject ("Doctors at the
+# hospital say ..."), so the label is blanked (same length, offsets kept) before parsing.
+_ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+)?")
+
+
+def mask_entry_label(text: str) -> str:
+    """``text`` with a leading liveblog time label replaced by spaces."""
+    m = _ENTRY_LABEL.match(text)
+    return " " * m.end() + text[m.end():] if m else text
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ MIN_MENTIONS = 1
 # names collide with common words and other countries' towns too often.
 CONTEXT_CITY_POPULATION = 200_000
 # Bump when the way the dictionary is built changes (the cache file name carries it).
-NAMES_FORMAT = 2
+NAMES_FORMAT = 3
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -48,9 +48,12 @@ def _build_names() -> dict[str, str]:
         if city["population"] >= CONTEXT_CITY_POPULATION and len(city["name"]) >= 4:
             names.setdefault(city["name"].lower(), city["countrycode"])
     areas = read_json("gazetteer", "admin1.json")
+    # a province named by a common word ("Northern" State of Sudan) is no evidence of its
+    # country: "Northern Ireland", "Northern Gaza" ("Northern State" still is)
+    common = {w.lower() for w in read_json("place_stopwords.json")["words"]}
     for area in areas.get("areas", ()):
         for n in [area["name"], *area.get("alt", ())]:
-            if len(n) >= 4:
+            if len(n) >= 4 and n.lower() not in common:
                 names.setdefault(n.lower(), area["country"])
     for section in ("names", "demonyms"):
         for code, words in extra.get(section, {}).items():

@@ -39,7 +39,8 @@ def state_body_titles() -> str:
 
 @lru_cache(maxsize=1)
 def staff_at() -> re.Pattern[str]:
-    """'a doctor at X', 'staff at X', 'a spokesman for X': the institution X when X is a name."""
+    """'a doctor at X', 'staff at X', 'a spokesman for X': the institution X when X is a name
+    (up to a comma: "a spokesman for X, Dr Khalid Abu Shahma")."""
     roles = "|".join(sorted(read_json("claimant_kinds.json")["staff_roles"], key=len, reverse=True))
     return re.compile(rf"^(?i:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{roles})\s+(?i:at|of|for|from|with)\s+"
-                      rf"(?i:the\s+)?(?P<org>[A-Z].*)$")
+                      rf"(?i:the\s+)?(?P<org>[A-Z][^,]*)(?:,.*)?$")  # "..., Dr X,": the name after the body

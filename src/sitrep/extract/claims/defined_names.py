@@ -12,6 +12,7 @@ from ...lexicon.patterns import trie_pattern
 from ..claimants import ClaimantLexicon
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext
+from .office_bodies import office_body
 
 
 # Words that may not be someone's surname when registering a person ("Mr Said").
@@ -68,7 +69,11 @@ def _title_regex() -> re.Pattern[str]:
 
 # What may follow a title: "... for Houthis," and the name ("Health Minister Firas Abiad",
 # "the group's military spokesman, Yahya Saree,").
-_AFTER_TITLE = re.compile(rf"(?:\s+(?:for|of)\s+(?P<of>[^,]{{2,40}}?))?(?P<comma>,)?\s+(?P<name>{_NAME})\b")
+# "..., an army spokesman in Srinagar, Lieutenant Colonel X": a place where the holder sits and
+# ranks ("Lt. Gen.") may stand between the title and the name.
+_AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>[^,]{{2,40}}?))?"
+                          rf"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
+                          rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
 MAX_TITLE_QUALIFIERS = 5
 
@@ -108,7 +113,7 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
                 break
             kept.insert(0, w)
         title = t.group(0)
-        office = " ".join(kept + [title] + ([f"for {m.group('of')}"] if m.group("of") else []))
+        office = " ".join(kept + [title] + ([f"{m.group('prep')} {m.group('of')}"] if m.group("of") else []))
         _register(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = m.group("name"), m.group("role").strip()
@@ -168,8 +173,13 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
     body = _body_of_position(office, title)
     of_body = _ROLE_OF.search(office) if title in _POSITIONS else None
     served = _served_body(of_body.group("body"), lexicon, countries) if of_body else None
+    state = office_body(office, lexicon, countries) if who is None or not who.known else None
     if who is not None and who.known:
         person = Claimant(who.name, who.kind, name, True)
+    elif state is not None and served is None:
+        # "Military spokesman Vladyslav Seleznyov", "Defence Secretary Luis Sandoval": the
+        # state's army, ministry or police
+        person = Claimant(state.name, state.kind, name, True)
     elif served is not None and (served.known or served.kind in ("opposition", "government")):
         # "Hassan Abdel Ghani, a leader from the rebel operations command": the command
         person = Claimant(served.name, served.kind, name, served.known)

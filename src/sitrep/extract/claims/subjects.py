@@ -15,6 +15,7 @@ from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before
+from ..state_bodies import state_body_index
 
 
 SentenceRule = Callable[[ArticleContext, Sentence, object], tuple[Claimant | None, str]]
@@ -226,6 +227,9 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         if named is not None:  # "the ministry said" with no ministry named before: the state's
             return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
         return named
+    owner = _record_owner(ctx, phrase)
+    if owner is not None:  # "An Army statement said": the Army
+        return resolve_subject(ctx, sentence, owner)
     role = _ROLE_FIRST.match(phrase)
     if role:
         # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
@@ -275,8 +279,9 @@ _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
 _WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?$"
                          % "|".join(calendar.day_name), re.IGNORECASE)
-# "Q: General, the minister said ...": a briefing transcript's label and the vocative after it.
-_TRANSCRIPT_LABEL = re.compile(r"^[QA]\s*:\s*(?:[A-Z][a-z]+,\s+)?")
+# "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
+# label (with the asker's outlet) and the vocative after it.
+_TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+,\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +291,21 @@ def _unowned_record_rx() -> re.Pattern[str]:
     records = load_attribution_terms().record_nouns | {"reports", "accounts"}
     nouns = "|".join(sorted((re.escape(n) for n in records if n.endswith("s") or n == "data"), key=len, reverse=True))
     return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
+def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:
+    """The body a record is of, written before its noun ("An Army statement", "a police
+    report"): a name, or a state body's word; None when no such owner is written ("the
+    latest report") or the whole phrase names a body already ("a Hamas statement")."""
+    words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
+    if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
+        return None
+    owner = " ".join(words[:-1])
+    forms = state_body_index()[3]
+    if not (owner[:1].isupper() or owner.lower() in forms) or any(
+            m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
+        return None
+    return owner
+
+
 _FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = claim_words().role_neutral_subjects

@@ -1,0 +1,77 @@
+"""The state body an office speaks for, when no claimant file names the body.
+
+"Military spokesman Vladyslav Seleznyov" speaks for Ukraine's army, "Defence Secretary Luis
+Cresencio Sandoval" for Mexico's defence ministry, "Israel's chief of staff, Lt. Gen. Rafael
+Eitan" for Israel's army: GUIDE.md wants the body's canonical name, not the person's or the
+title's. The body is the longest state-body form of ``data/claimant_kinds.json`` in the
+office ("military", "defence secretary", "chief of staff"); its state is the one the office
+names ("Israel's", "Mexican"), else the article's main country. An office of another side
+("rebel military spokesman", "the group's military spokesman") is no state's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from ...lexicon.claim_terms import category_words
+from ...lexicon.loader import read_json
+from ...lexicon.patterns import trie_pattern
+from ...records import Claimant
+from ..claimants import ClaimantLexicon
+from ..state_bodies import state_body_index
+
+
+@lru_cache(maxsize=1)
+def _forms_rx() -> re.Pattern[str]:
+    forms = state_body_index()[3]
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(forms)})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """Country names as written, for the short ones ("US", "U.S.", "UK") that are owners only
+    with their capitals."""
+    names = read_json("gazetteer", "countries.json")["names"]
+    return {n: code for code, ns in names.items() for n in ns if len(n) <= 4}
+
+
+def _owner(office: str) -> str | None:
+    """The state an office names ("Israel's chief of staff", "Mexican Defence Secretary",
+    "US Defense Secretary")."""
+    owners = state_body_index()[1]
+    for word in office.replace("’", "'").split():
+        bare = word[:-2] if word.lower().endswith("'s") else word
+        if bare.lower() in owners:
+            return owners[bare.lower()]
+        if bare in _short_names():
+            return _short_names()[bare]
+    return None
+
+
+def _other_owner(office: str) -> bool:
+    """A possessive that is no state ("the group's military spokesman"), or a side word of a
+    non-state side ("rebel military spokesman"): the office is not a state's."""
+    owners = state_body_index()[1]
+    sides = category_words().sides
+    for word in office.replace("’", "'").split():
+        key = word.lower()
+        if key.endswith("'s") and key[:-2] not in owners:
+            return True
+        if sides.get(key) == "opposition":
+            return True
+    return False
+
+
+def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The state body ``office`` speaks for, or None (see the module's docstring)."""
+    found = [m.group(0) for m in _forms_rx().finditer(office)]
+    if not found or _other_owner(office):
+        return None
+    code = _owner(office) or (countries[0] if countries else None)
+    demonym_of = state_body_index()[2]
+    if code not in demonym_of:
+        return None
+    form = max(found, key=len)
+    return lexicon.state_body(f"{demonym_of[code]} {form}")

@@ -1,0 +1,87 @@
+"""Claimants named by an office, a record or a label: the body they stand for (GUIDE.md:
+"use the body's full canonical name"), in wars no claimant file covers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.claimant_files import load_claimants
+from sitrep.extract.claims.office_bodies import office_body
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("office,countries,body", [
+    # a military office: the state's army (Ukraine, Kashmir, Lebanon 1982)
+    ("Military spokesman", ["UA"], "Ukrainian Armed Forces"),
+    ("army spokesman", ["IN"], "Indian Army"),
+    ("Israel's chief of staff", ["LB", "IL"], "Israel Defense Forces"),  # the office's state, not the article's
+    # a secretary or minister: the state's ministry (Mexico, Iraq, the Falklands)
+    ("Defence Secretary", ["MX"], "Mexican Defence Ministry"),
+    ("Federal Security Secretary", ["MX"], "Mexican Security Ministry"),
+    ("Interior Minister", ["IQ"], "Iraqi Interior Ministry"),
+    ("UK Defence Secretary", ["AR"], "British Defence Ministry"),
+    ("Police spokesman", ["KE"], "Kenyan police"),
+])
+def test_claims_office_body_is_the_states(office, countries, body):
+    who = office_body(office, load_claimants(), countries)
+    assert who is not None and who.name == body, who
+
+
+@pytest.mark.parametrize("office,countries", [
+    ("rebel military spokesman", ["SD"]),        # another side's office (Sudan)
+    ("group's military spokesman", ["YE"]),      # a body that is no state (Yemen)
+    ("surgeon", ["UA"]),                         # no state body's word
+    ("army spokesman", []),                      # no state to give it
+])
+def test_claims_office_body_is_no_states(office, countries):
+    assert office_body(office, load_claimants(), countries) is None
+
+
+def _sources(extract_text, text):
+    return [c.source for c in extract_text(text, published=date(2024, 6, 1)).claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # people named with their office speak for the state body (Ukraine, Mexico, Kashmir, Lebanon)
+    ("KIEV - Ukrainian forces left Debaltseve, Ukraine's president said. Military spokesman Vladyslav "
+     "Seleznyov said 13 soldiers had been killed.", "Ukrainian Armed Forces"),
+    ("CULIACAN, Mexico - Gunmen fought troops across Culiacan, Mexico. Defence Secretary Luis Cresencio "
+     "Sandoval told reporters that gunmen had captured eight soldiers.", "Mexican Defence Ministry"),
+    ("SRINAGAR, India - Indian troops entered the town in Kashmir, India. An army spokesman in Srinagar, "
+     "Colonel Rajinder Bhalla, said the fire was set by militants. Colonel Bhalla said 20 militants had "
+     "been killed.", "Indian Army"),
+    ("Israel's chief of staff, Lt. Gen. Rafael Eitan, told reporters that 1,000 Palestinian guerrillas had "
+     "been captured.", "Israel Defense Forces"),
+    # a record named with its owner is the owner's (Northern Ireland, Sudan)
+    ("BELFAST - Troops moved into Londonderry, Northern Ireland. An Army statement said 32 people had been "
+     "arrested in Belfast.", "British army"),
+    ("KHARTOUM, Sudan - Fighting raged in Sudan. A police statement said 12 people were killed.",
+     "Sudanese police"),
+    ("A Hamas statement said 12 fighters were killed.", "Hamas"),
+])
+def test_claims_office_holders_speak_for_the_body(extract_text, text, source):
+    assert _sources(extract_text, text)[-1] == source
+
+
+def test_claims_a_record_with_no_owner_names_no_one(extract_text):
+    assert _sources(extract_text, "The latest report said 40 people were killed.") == [None]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a liveblog entry's time and label are blanked before parsing: the subject is found (Libya, Sudan)
+    ("09:10 - Doctors at Misrata's Hikma hospital say they received the bodies of seven civilians overnight.",
+     "Misrata's Hikma hospital"),
+    ("13:30 - A spokesman for Misrata's local council, Dr Khalid Abu Shahma, says more than 1,000 people "
+     "have been killed in the city.", "Misrata's local council"),
+    ("16:05 - Update: the Sudan Doctors Network says 12 people were killed in El Fasher.", "Sudan Doctors Network"),
+    # a briefing's question names its asker's outlet: the body in the question speaks (Afrin, Gaza)
+    ("Q (Reuters): Colonel, the Syrian Observatory for Human Rights says 289 civilians have been killed.",
+     "Syrian Observatory for Human Rights"),
+    ("Q (AFP): General, the Kurdish Red Crescent says an air strike killed 16 people in Afrin.",
+     "Kurdish Red Crescent"),
+])
+def test_claims_entry_and_transcript_labels_are_no_speaker(extract_text, text, source):
+    assert _sources(extract_text, text)[-1] == source

@@ -8,12 +8,11 @@ from typing import Sequence
 
 from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import category_words
-from ..lexicon.patterns import alternation
 from ..records import ActorRef
 from .actors import GENERIC_CONFLICT, ActorLexicon, alias_key, load_actors
 
 _BACKED_PHRASE = re.compile(
-    r"^(?P<backer>.+?)[-‐‑ ]" + alternation(actor_words().backing_words) + r"\s+(?P<rest>.+)$")
+    r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
 _PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
 _OPPOSITE = {"government": "opposition", "opposition": "government"}
 

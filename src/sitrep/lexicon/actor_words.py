@@ -17,7 +17,6 @@ class ActorWords:
     rank_and_file: frozenset[str]  # "Shabaab militants": the members, not the body
     common_name_words: frozenset[str]  # name words that tell no body from another
     insurgent_name_words: frozenset[str]  # "Kosovo Liberation Army": a non-state group's name
-    backing_words: tuple[str, ...]  # "backed" of "Iran-backed militias"
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +24,7 @@ def actor_words() -> ActorWords:
     data = read_json("actor_words.json")
     return ActorWords(frozenset(data["state_words"]), frozenset(data["force_nouns"]),
                       frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]),
-                      frozenset(data["insurgent_name_words"]), tuple(data["backing_words"]))
+                      frozenset(data["insurgent_name_words"]))
 
 
 @lru_cache(maxsize=1)

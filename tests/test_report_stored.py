@@ -9,7 +9,8 @@ import pytest
 
 from report_synth import extractions
 from sitrep.publish.report import write_report
-from sitrep.publish.report_views import EstimateView, latest_estimates
+from sitrep.publish.report_views import latest_estimates
+from sitrep.records.series import Estimate
 from sitrep.reconcile import ReconcileStale, reconcile
 from sitrep.store import open_db
 
@@ -59,8 +60,10 @@ def test_report_stored_stale_results_are_updated_first_or_refused(db, tmp_path):
 
 
 def test_report_stored_latest_estimate_per_group():
-    old = EstimateView("killed", "total", 10, 5, 20, "rule", ["a: 10 (2024-12-01)"], date(2024, 12, 1))
-    new = EstimateView("killed", "total", 30, 5, 40, "rule", ["a: 30 (2024-12-03)"], date(2024, 12, 3))
+    old = Estimate("killed", "total", date(2024, 12, 1), low=5, best=10, high=20, best_rule="rule", best_source="a",
+                   sources=["a: 10 (2024-12-01)"])
+    new = Estimate("killed", "total", date(2024, 12, 3), low=5, best=30, high=40, best_rule="rule", best_source="a",
+                   sources=["a: 30 (2024-12-03)"])
     assert latest_estimates([old, new]) == [new] == latest_estimates([new, old])
 
 
@@ -78,8 +81,8 @@ def test_report_stored_pages_equal_sorting_everything(reconciled):
         assert page == everything[:MAX_CONTRADICTIONS] and total == len(everything)
         rows = sorted(store.framing(), key=lambda r: (r.outlet, -r.count, r.label))
         assert store.framing_page(limit=MAX_FRAMING_ROWS) == (rows[:MAX_FRAMING_ROWS], len(rows))
-        latest = latest_estimates([EstimateView.of(e) for e in store.estimates()])
-        assert [EstimateView.of(e) for e in store.latest_estimates()] == latest
+        latest = latest_estimates(store.estimates())
+        assert store.latest_estimates() == latest
         series, n = store.series_page(quantity="killed", source="observatory", limit=3)
         chosen = sorted((s for s in store.series() if s.quantity == "killed"
                          and "observatory" in (s.claimant or "").lower()), key=lambda s: (-len(s.points), s.claimant or ""))

@@ -10,7 +10,8 @@ import pytest
 
 from sitrep.records import Article, Claim, Event, Extraction, Place, PlaceMention, content_id
 from sitrep.store import open_db
-from sitrep.watch.alerts import Alert, Evidence, compute_alerts, format_alert, plain, read_alerts, subject_line
+from sitrep.watch.alert_rows import read_alerts
+from sitrep.watch.alerts import Alert, Evidence, compute_alerts, format_alert, plain, subject_line
 from sitrep.watch.config import parse_config
 from sitrep.watch.state import WatchState
 

@@ -21,7 +21,8 @@ require_watch_extra()
 
 from sitrep.store import open_db  # noqa: E402
 from sitrep.watch.config import parse_config  # noqa: E402
-from sitrep.watch.runner import Watcher, page_doc_id  # noqa: E402
+from sitrep.watch.passes import page_doc_id  # noqa: E402
+from sitrep.watch.runner import Watcher  # noqa: E402
 from sitrep.watch.state import WatchState  # noqa: E402
 
 pytestmark = pytest.mark.slow  # the spaCy model extracts every stored page
@@ -209,7 +210,7 @@ def test_watch_failures_are_counted_and_never_stop_it(site, tmp_path, caplog) ->
 
 
 def test_watch_stop_finishes_the_article_in_hand(site, tmp_path, monkeypatch) -> None:
-    from sitrep.watch import runner
+    from sitrep.watch import page_store
 
     db = tmp_path / "w.duckdb"
     for i in range(4):
@@ -217,18 +218,18 @@ def test_watch_stop_finishes_the_article_in_hand(site, tmp_path, monkeypatch) ->
     site.set("/feed.xml", rss([(f"S{i}", site.url(f"/s{i}.html"), DAY) for i in range(4)]),
              content_type="application/rss+xml")
     config = _config(tmp_path, [{"feed": site.url("/feed.xml")}])
-    real = runner.store_articles
+    real = page_store.store_articles
     watcher = Watcher(config, db)
 
     def stop_while_storing(articles, path, **kwargs):
         watcher.stop.set()  # Ctrl-C while the first article is being extracted and stored
         return real(articles, path, **kwargs)
 
-    monkeypatch.setattr(runner, "store_articles", stop_while_storing)
+    monkeypatch.setattr(page_store, "store_articles", stop_while_storing)
     with watcher:
         (summary,) = watcher.run(once=True)
     assert summary.stopped and summary.new == 1 and len(_articles(db)) == 1
-    monkeypatch.setattr(runner, "store_articles", real)
+    monkeypatch.setattr(page_store, "store_articles", real)
     resumed = _once(config, db)  # the listing is read again in full: the rest comes in
     assert resumed.new == 3 and len(_articles(db)) == 4
 

@@ -228,16 +228,23 @@ def run(
                         inputs.from_paths(paths, outlet=outlet, published=published, max_bytes=max_bytes, index=index))
         for batch in extract_stream(articles, jobs=jobs):
             _write_batch(store, batch, inputs, fail, note)
-        inputs.ledger.written(store, ())  # the files of the last articles found unchanged
-        store.record_errors(run_id, summary.errors)
-        store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
-                         n_errors=len(summary.errors))
-        if reconcile:
-            from .reconcile import reconcile as reconcile_stage
-
-            summary.reconciled = reconcile_stage(store)
+        _finish_run(store, run_id, inputs, reconcile)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _finish_run(store: Store, run_id: str, inputs: RunInputs, reconcile: bool) -> None:
+    """Record the run's files, errors and counts; then bring the cross-source results up to
+    date (unless ``reconcile`` is off)."""
+    summary = inputs.summary
+    inputs.ledger.written(store, ())  # the files of the last articles found unchanged
+    store.record_errors(run_id, summary.errors)
+    store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
+                     n_errors=len(summary.errors))
+    if reconcile:
+        from .reconcile import reconcile as reconcile_stage
+
+        summary.reconciled = reconcile_stage(store)
 
 
 def _write_batch(store: Store, batch: list[Extraction | IngestError], inputs: RunInputs,

@@ -23,11 +23,7 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
     process, the workers through the plugin). Per-shard overhead is what a cluster run
     costs beyond the single process's work, per shard: (run seconds x workers - single
     process seconds) / shards; the shard tasks' own Parquet writing is given apart."""
-    from ..cluster.driver import connect, run_dask
     from ..cluster.plan import SHARD_ARTICLES
-    from ..cluster.worker import WorkerModels
-    from ..store import open_db
-    from ..store.parquet import load
 
     shard_articles = shard_articles or SHARD_ARTICLES
     report: dict = {"shard_articles": shard_articles, "jobs": jobs, "corpus": corpus, "sizes": [],
@@ -42,43 +38,53 @@ def bench_dask(addresses: list[str], sizes: list[int], jobs: int = 2, shard_arti
             row: dict = {"articles": n, "words": words, "single_process": single, "one_machine_jobs": pool,
                          "dask": []}
             for address in addresses:
-                with connect(address) as client:
-                    client.register_plugin(WorkerModels())
-                    out = tmp_path / f"out_{n}_{address.replace(':', '_').replace('/', '_')}"
-                    driver_cpu = cpu_seconds()
-                    summary = run_dask([folder], out, client=client, shard_articles=shard_articles,
-                                       keep_results=True)
-                    driver_cpu = cpu_seconds() - driver_cpu
-                db = tmp_path / f"loaded_{n}_{len(row['dask'])}.duckdb"
-                with open_db(db) as store:
-                    loaded = load(store, str(out))  # the merge alone (the stage: `bench`)
-                workers = summary.workers
-                rate = summary.articles / summary.seconds
-                row["dask"].append({
-                    "address": address, "workers": workers, "articles": summary.articles, "claims": summary.claims,
-                    "shards": summary.shards, "retried": summary.retried, "seconds": round(summary.seconds, 2),
-                    "articles_per_s": round(rate, 2),
-                    "speedup_vs_single_process": round(rate / single["articles_per_s"], 2),
-                    "overhead_ms_per_shard": round(
-                        1000 * (summary.seconds * workers - single["seconds"]) / max(summary.shards, 1), 1),
-                    "parquet_write_ms_per_shard": round(1000 * summary.write_seconds / max(summary.shards, 1), 1),
-                    "mean_articles_per_shard": round(summary.articles / max(summary.shards, 1), 1),
-                    "parquet_bytes": summary.bytes,
-                    "parquet_bytes_per_article": round(summary.bytes / max(summary.articles, 1)),
-                    "task_cpu_seconds": round(summary.task_cpu_seconds, 2),
-                    "driver_cpu_seconds": round(driver_cpu, 2),  # listing, scheduler (local), summing
-                    "cpu_ms_per_article": round(1000 * (summary.task_cpu_seconds + driver_cpu)
-                                                / max(summary.articles, 1), 1),
-                    "cpu_overhead_ms_per_shard": round(
-                        1000 * (summary.task_cpu_seconds + driver_cpu - single["cpu_seconds"])
-                        / max(summary.shards, 1), 1),
-                    "load_seconds": round(loaded.seconds, 2),
-                    "load_articles_per_s": round(loaded.articles / max(loaded.seconds, 1e-9), 1),
-                    "duckdb_bytes_per_article": round(db.stat().st_size / max(loaded.articles, 1)),
-                })
+                row["dask"].append(_dask_row(address, folder, tmp_path, n, len(row["dask"]), shard_articles, single))
             report["sizes"].append(row)
     report["load_average_after"] = round(os.getloadavg()[0], 2)
     return report
+
+
+
+def _dask_row(address: str, folder: Path, tmp_path: Path, n: int, index: int, shard_articles: int,
+              single: dict) -> dict:
+    """One Dask address's run of the corpus in ``folder`` and ``sitrep load`` of its dataset,
+    measured against the single process's run."""
+    from ..cluster.driver import connect, run_dask
+    from ..cluster.worker import WorkerModels
+    from ..store import open_db
+    from ..store.parquet import load
+
+    with connect(address) as client:
+        client.register_plugin(WorkerModels())
+        out = tmp_path / f"out_{n}_{address.replace(':', '_').replace('/', '_')}"
+        driver_cpu = cpu_seconds()
+        summary = run_dask([folder], out, client=client, shard_articles=shard_articles, keep_results=True)
+        driver_cpu = cpu_seconds() - driver_cpu
+    db = tmp_path / f"loaded_{n}_{index}.duckdb"
+    with open_db(db) as store:
+        loaded = load(store, str(out))  # the merge alone (the stage: `bench`)
+    workers = summary.workers
+    rate = summary.articles / summary.seconds
+    per_shard = max(summary.shards, 1)
+    return {
+        "address": address, "workers": workers, "articles": summary.articles, "claims": summary.claims,
+        "shards": summary.shards, "retried": summary.retried, "seconds": round(summary.seconds, 2),
+        "articles_per_s": round(rate, 2),
+        "speedup_vs_single_process": round(rate / single["articles_per_s"], 2),
+        "overhead_ms_per_shard": round(1000 * (summary.seconds * workers - single["seconds"]) / per_shard, 1),
+        "parquet_write_ms_per_shard": round(1000 * summary.write_seconds / per_shard, 1),
+        "mean_articles_per_shard": round(summary.articles / per_shard, 1),
+        "parquet_bytes": summary.bytes,
+        "parquet_bytes_per_article": round(summary.bytes / max(summary.articles, 1)),
+        "task_cpu_seconds": round(summary.task_cpu_seconds, 2),
+        "driver_cpu_seconds": round(driver_cpu, 2),  # listing, scheduler (local), summing
+        "cpu_ms_per_article": round(1000 * (summary.task_cpu_seconds + driver_cpu) / max(summary.articles, 1), 1),
+        "cpu_overhead_ms_per_shard": round(
+            1000 * (summary.task_cpu_seconds + driver_cpu - single["cpu_seconds"]) / per_shard, 1),
+        "load_seconds": round(loaded.seconds, 2),
+        "load_articles_per_s": round(loaded.articles / max(loaded.seconds, 1e-9), 1),
+        "duckdb_bytes_per_article": round(db.stat().st_size / max(loaded.articles, 1)),
+    }
 
 
 # The worst case of wire copies in issue 14: stories reprinted ~280 times each.
@@ -156,65 +162,17 @@ def bench_search(n: int, workdir: Path | None = None, scan_queries: int = 10,
     """The full-text index on ``n`` stored articles of the news corpus: the cost of
     indexing them as they are stored, and the latency of ``/api/search``'s query (the
     function behind it, no HTTP) over ``SEARCH_QUERIES``, against the text scan it replaced."""
-    import random
     import statistics
 
-    from ..bench_corpus import article, templates
-    from ..web import pages
-    from ..web.params import SearchParams
-    from ..records import Article, Extraction, content_id
-    from ..store import open_db
-
-    rng = random.Random(11)
-    t = templates()
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         db = Path(tmp) / "search.duckdb"
-        index_cpu = [0.0]
-        with open_db(db) as store:
-            store._start_indexing()
-            index = store._search
-            if index is not None:  # the index's share of each write, timed
-                add = index.add
-
-                def timed_add(rows):  # type: ignore[no-untyped-def]
-                    cpu = time.process_time()
-                    try:
-                        return add(rows)
-                    finally:
-                        index_cpu[0] += time.process_time() - cpu
-
-                index.add = timed_add  # type: ignore[method-assign]
-            for first in range(0, n, batch):
-                batch_rows = []
-                for i in range(first, min(n, first + batch)):
-                    text = article(i, rng, t)[0]
-                    batch_rows.append(Extraction(Article(f"news_{i:07d}", text, content_id(text, 64),
-                                                         outlet=f"Outlet {i % 40}"), signature=b""))
-                store.write_many(batch_rows)
+        index_cpu = _store_news_corpus(db, n, batch)
         size_mb = sum(p.stat().st_size for p in Path(tmp).glob("search.duckdb.search*")) / 2**20
         db_mb = sum(p.stat().st_size for p in Path(tmp).glob("search.duckdb")) / 2**20
-
-        def timed(fn, q: str) -> tuple[float, float]:
-            cpu, started = time.process_time(), time.perf_counter()
-            fn(q)
-            return 1000 * (time.perf_counter() - started), 1000 * (time.process_time() - cpu)
-
-        with open_db(db, read_only=True) as store:
-            opened = time.perf_counter()
-            store.search_index()  # opened (and checked) once per connection, as the app does
-            open_ms = 1000 * (time.perf_counter() - opened)
-            indexed = [timed(lambda q: pages.search(store, SearchParams(q=q)), q)
-                       for _ in range(3) for q in SEARCH_QUERIES]
-            scanned = [timed(lambda q: pages.scan_literal(store, SearchParams(q=q)), q)
-                       for q in SEARCH_QUERIES[:scan_queries]]
-            totals = {q: pages.search(store, SearchParams(q=q, limit=1)).total for q in SEARCH_QUERIES[:6]}
-
-    def p(values: list[float], share: float) -> float:
-        values = sorted(values)
-        return round(values[int(share * (len(values) - 1))], 1)
-
+        open_ms, indexed, scanned, totals = _search_times(db, scan_queries)
     wall, cpu = [w for w, _ in indexed], [c for _, c in indexed]
-    return {"articles": n, "index_ms_per_article": round(1000 * index_cpu[0] / max(n, 1), 2),
+    p = _percentile
+    return {"articles": n, "index_ms_per_article": round(1000 * index_cpu / max(n, 1), 2),
             "index_mb": round(size_mb, 1), "database_mb": round(db_mb, 1),
             "open_ms": round(open_ms, 1), "queries": len(indexed),
             "p50_ms": p(wall, 0.5), "p95_ms": p(wall, 0.95), "max_ms": round(max(wall), 1),
@@ -222,3 +180,67 @@ def bench_search(n: int, workdir: Path | None = None, scan_queries: int = 10,
             "scan_p50_ms": p([w for w, _ in scanned], 0.5), "scan_p95_ms": p([w for w, _ in scanned], 0.95),
             "mean_ms": round(statistics.mean(wall), 1), "totals": totals}
 
+
+def _store_news_corpus(db: Path, n: int, batch: int) -> float:
+    """Store ``n`` articles of the news corpus in batches; the CPU seconds the search index
+    took of the writes."""
+    import random
+
+    from ..bench_corpus import article, templates
+    from ..records import Article, Extraction, content_id
+    from ..store import open_db
+
+    rng = random.Random(11)
+    t = templates()
+    index_cpu = [0.0]
+    with open_db(db) as store:
+        store._start_indexing()
+        index = store._search
+        if index is not None:  # the index's share of each write, timed
+            add = index.add
+
+            def timed_add(rows):  # type: ignore[no-untyped-def]
+                cpu = time.process_time()
+                try:
+                    return add(rows)
+                finally:
+                    index_cpu[0] += time.process_time() - cpu
+
+            index.add = timed_add  # type: ignore[method-assign]
+        for first in range(0, n, batch):
+            batch_rows = []
+            for i in range(first, min(n, first + batch)):
+                text = article(i, rng, t)[0]
+                batch_rows.append(Extraction(Article(f"news_{i:07d}", text, content_id(text, 64),
+                                                     outlet=f"Outlet {i % 40}"), signature=b""))
+            store.write_many(batch_rows)
+    return index_cpu[0]
+
+
+def _search_times(db: Path, scan_queries: int) -> tuple[float, list, list, dict]:
+    """(ms to open the index, (wall, cpu) ms of each indexed query, of each scanned one,
+    the totals of the first queries)."""
+    from ..web import pages
+    from ..web.params import SearchParams
+    from ..store import open_db
+
+    def timed(fn, q: str) -> tuple[float, float]:
+        cpu, started = time.process_time(), time.perf_counter()
+        fn(q)
+        return 1000 * (time.perf_counter() - started), 1000 * (time.process_time() - cpu)
+
+    with open_db(db, read_only=True) as store:
+        opened = time.perf_counter()
+        store.search_index()  # opened (and checked) once per connection, as the app does
+        open_ms = 1000 * (time.perf_counter() - opened)
+        indexed = [timed(lambda q: pages.search(store, SearchParams(q=q)), q)
+                   for _ in range(3) for q in SEARCH_QUERIES]
+        scanned = [timed(lambda q: pages.scan_literal(store, SearchParams(q=q)), q)
+                   for q in SEARCH_QUERIES[:scan_queries]]
+        totals = {q: pages.search(store, SearchParams(q=q, limit=1)).total for q in SEARCH_QUERIES[:6]}
+    return open_ms, indexed, scanned, totals
+
+
+def _percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return round(values[int(share * (len(values) - 1))], 1)

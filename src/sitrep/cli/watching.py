@@ -149,7 +149,8 @@ def alerts(
 
     Example: sitrep alerts --since 2024-12-01 --limit 5
     """
-    from sitrep.watch.alerts import format_alert, read_alerts
+    from sitrep.watch.alert_rows import read_alerts
+    from sitrep.watch.alerts import format_alert
     from sitrep.watch.config import ALERT_TYPES
 
     valid_choice(kind, ALERT_TYPES, "--kind")

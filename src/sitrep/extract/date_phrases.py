@@ -12,19 +12,25 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..lexicon.date_words import date_words
+from ..lexicon.patterns import trie_pattern
 
 
 # Month names, counts of time units, ordinals and parts of a month: data/date_words.json.
 _WORDS = date_words()
 _MONTHS, _NUMBER_WORDS = _WORDS.months, _WORDS.number_words
 _ORDINALS, _PART_DAY = _WORDS.ordinals, _WORDS.part_of_month
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS = {d: i for i, d in enumerate(_WORDS.weekdays)}
+
+
+def _capitalised(words) -> str:
+    return "(?:" + trie_pattern(w.capitalize() for w in words) + ")"
+
+
 # Month names are matched capitalised only: "may" is a verb, "march" a noun.
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-_WD = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_MON = rf"(?P<mon>{_capitalised(_WORDS.month_names)}|{_capitalised(_WORDS.month_abbreviations)}\.?)"
+_WD = rf"(?P<wd>(?i:{trie_pattern(_WORDS.weekdays)}))"
 _YEAR = r"(?P<year>1[89]\d{2}|20\d{2})"
-_NUM = r"(?P<n>\d{1,3}|(?i:a\s+couple\s+of|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
+_NUM = rf"(?P<n>\d{{1,3}}|(?i:{trie_pattern(_NUMBER_WORDS)}))"
 _UNIT = r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?))"
 # Earliest plausible year for a dated event in news copy; older four-digit numbers are counts.
 
@@ -215,7 +221,7 @@ EXPLICIT: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 WEEKDAY_RX = re.compile(
     r"(?i:\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?P<which>last|this|past|next)\s+)?)" + _WD +
-    r"(?:['’]s)?(?i:\s+(?:night|morning|afternoon|evening))?\b")
+    r"(?:['’]s)?(?i:\s+(?:" + trie_pattern(_WORDS.parts_of_day) + r"))?\b")
 RELATIVE: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"(?i)\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|last\s+night|"
                 r"this\s+(?:morning|afternoon|evening))\b"), _relative_day),

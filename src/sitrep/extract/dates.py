@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon.date_words import date_words
+from ..lexicon.patterns import trie_pattern
 from .date_phrases import (
     EXPLICIT, LOOSE, PERIOD_SPANS, RELATIVE, SINCE, WEEKDAY_RX, ago_date, weekday_date,
 )
@@ -199,8 +200,8 @@ def resolve_period_start(sentence: str, published: date | None) -> DateResolutio
 
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|from|until|till|by|during|between|before|after|and|to|of|year|early|late|"
-    r"mid|the|around|circa|c\.)[\s-]+|" + r"(?-i:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"mid|the|around|circa|c\.)[\s-]+|" + r"(?-i:(?:" + trie_pattern(m.capitalize() for m in date_words().months)
+    + r")\.?)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+)$")
 _YEAR_TOKEN = re.compile(r"(?<![\d,.])(?P<year>1[89]\d{2}|20\d{2})(?![\d,]?\d)")
 # Words after a four-digit number that show it is a count, not a year ("2011 people").

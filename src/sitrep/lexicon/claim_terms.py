@@ -141,6 +141,15 @@ class AttributionTerms:
     clause_word: re.Pattern[str]
     relative_pronouns: frozenset[str]
     agency_words: frozenset[str]
+    speech_forms: dict[str, tuple[str, ...]]  # clause shape ("trailing", "leading") -> verb forms
+    role_bodies: tuple[str, ...]  # "ministry" of "Ministry spokesman X"
+    speaker_roles: tuple[str, ...]  # "spokesman" of "Ministry spokesman X"
+    titled_words: tuple[str, ...]  # "governor": a lowercase subject that names a person
+    clause_breaks: tuple[str, ...]  # ", while": another clause starts
+    figure_first_hedges: tuple[str, ...]  # "about" of "about 100 people ... said"
+    records_before_owner: tuple[str, ...]  # "figures" of "according to figures from X"
+    records_after_owner: tuple[str, ...]  # "estimates" of "according to UN estimates"
+    issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,16 @@ class FigureTerms:
     single_victim: re.Pattern[str]
     single_victim_passive: re.Pattern[str]
     mixed_casualties: re.Pattern[str]
+    death_toll_words: tuple[str, ...]  # "number of deaths": a toll of the dead
+    other_tolls: tuple[str, ...]  # "casualty" of "casualty toll": not a toll of the dead
+    flee_verbs: tuple[str, ...]  # "flee" of "forcing 6,000 to flee"
+    home_nouns: tuple[str, ...]  # "homes" of "9,000 from their homes"
+    running_total_verbs: tuple[str, ...]  # "bringing" of "bringing the number of ... to"
+    count_nouns: tuple[str, ...]  # "number" of "the number of displaced"
+    count_modifiers: tuple[str, ...]  # "overall" of "the overall number of"
+    count_is_verbs: tuple[str, ...]  # "stood at" of "the number of displaced stood at"
+    level_count_nouns: tuple[str, ...]  # "tally" of "the tally has reached"
+    subset_nouns: tuple[str, ...]  # "wounded" of "10 of the wounded are critical"
 
 
 def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
@@ -198,6 +217,15 @@ def load_attribution_terms() -> AttributionTerms:
         clause_word=re.compile(r"\b(?:" + "|".join(a["clause_words"]) + r")\b", re.IGNORECASE),
         relative_pronouns=frozenset(a["relative_pronouns"]),
         agency_words=frozenset(a["agency_words"]),
+        speech_forms={shape: tuple(forms) for shape, forms in a["speech_forms"].items()},
+        role_bodies=tuple(a["role_bodies"]),
+        speaker_roles=tuple(a["speaker_roles"]),
+        titled_words=tuple(a["titled_words"]),
+        clause_breaks=tuple(a["clause_breaks"]),
+        figure_first_hedges=tuple(a["figure_first_hedges"]),
+        records_before_owner=tuple(a["records_before_owner"]),
+        records_after_owner=tuple(a["records_after_owner"]),
+        issued_documents=tuple(a["issued_documents"]),
     )
 
 
@@ -235,6 +263,9 @@ def load_figure_terms() -> FigureTerms:
             rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
             rf"(?P<event>{_alternation(f['single_victim_passive'], prefix='', suffix='')})\b"),
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
+        **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
+                                          "running_total_verbs", "count_nouns", "count_modifiers",
+                                          "count_is_verbs", "level_count_nouns", "subset_nouns")},
     )
 
 
@@ -262,6 +293,7 @@ class ClaimWords:
     breakdown_openers: dict[str, tuple[str, ...]]  # quantity -> nouns after "among the"
     year_cues_before: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    group_casualty_words: frozenset[str]  # "dead" of "among the dead servicemen"
 
 
 @lru_cache(maxsize=1)

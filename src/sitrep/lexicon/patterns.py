@@ -40,3 +40,10 @@ def trie_pattern(keys: Iterable[str], char_pattern: Callable[[str], str] = _plai
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+def alternation(words: Iterable[str], any_space: bool = True) -> str:
+    """A non-capturing group matching any of ``words`` (phrases too), shaped as a trie: how
+    the stages write a word list of a data file into a regex whose shape stays in code. A
+    space in a phrase matches any run of spaces, or, with ``any_space=False``, one space."""
+    return "(?:" + trie_pattern(words, _plain_char if any_space else re.escape) + ")"

@@ -39,9 +39,12 @@ from sitrep.publish.pages import count
 from sitrep.publish.report_charts import (
     LINE_COLORS, MAX_MAP_POINTS, SHAPE_PATHS, SIDE_COLORS, TYPE_COLORS, TYPE_SHAPES, static_map, stored_charts,
 )
-from sitrep.publish.report_views import ContradictionView, EstimateView, FramingView, current_estimates
+from sitrep.publish.report_views import current_estimates
 from sitrep.reconcile import ensure_reconciled
 from sitrep.records import EVENT_TYPES
+from sitrep.records.contradictions import Contradiction
+from sitrep.records.framing import FramingRow
+from sitrep.records.series import Estimate
 from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
 from sitrep.store import Store
 
@@ -115,12 +118,12 @@ def _event_row(e: EventRow, sentences: dict[str, int]) -> dict[str, Any]:
             "rule": e.rule, "fat": e.fatalities, **_in_sentence(e, sentences)}
 
 
-def _contradiction_views(items: list[ContradictionView], by_id: dict[str, ClaimRow | EventRow]) -> list[dict]:
+def _contradiction_views(items: list[Contradiction], by_id: dict[str, ClaimRow | EventRow]) -> list[dict]:
     """Each side with its sentence cut around the figure or trigger it rests on."""
     out = []
     for x in items[:MAX_CONTRADICTIONS]:
         sides = []
-        for side in x.sides[:2]:
+        for side in (x.a, x.b):
             row = by_id.get(side.ref)
             sentence = side.sentence or (row.sentence if row else "")
             parts = (sentence, "", "")
@@ -148,10 +151,10 @@ def _static(name: str) -> str:
 class _CrossSource:
     """The report's share of the stored cross-source results, read as far as it is shown."""
 
-    estimates: list[EstimateView]
-    contradictions: list[ContradictionView]
+    estimates: list[Estimate]
+    contradictions: list[Contradiction]
     n_contradictions: int
-    framing: list[FramingView]
+    framing: list[FramingRow]
     n_framing: int
     charts: list[svg.Chart]
 
@@ -160,13 +163,13 @@ class _CrossSource:
         # The most telling first (KIND_ORDER), only those shown read in full; framing likewise.
         shown, n_contradictions = store.contradictions_page(limit=MAX_CONTRADICTIONS, kinds_first=KIND_ORDER)
         rows, n_framing = store.framing_page(limit=MAX_FRAMING_ROWS)
-        return cls(current_estimates(store), [ContradictionView.of(c) for c in shown], n_contradictions,
-                   [FramingView.of(r) for r in rows], n_framing, stored_charts(store))
+        return cls(current_estimates(store), list(shown), n_contradictions, list(rows), n_framing,
+                   stored_charts(store))
 
     def claim_ids(self) -> set[str]:
         """The claims a chart or a contradiction rests on: listed first in the provenance."""
         wanted = {dot[4] for ch in self.charts for line in ch.lines for dot in line["dots"]}
-        return wanted | {cid for x in self.contradictions[:MAX_CONTRADICTIONS] for cid in x.claim_ids}
+        return wanted | {cid for x in self.contradictions[:MAX_CONTRADICTIONS] for cid in (x.a.ref, x.b.ref)}
 
 
 def _map_section(store: Store, window: tuple[date, date] | None,
@@ -225,7 +228,7 @@ def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str
         "type_colors": TYPE_COLORS,
     }
     published = sorted(a.published for a in articles if a.published)
-    refs = sorted({side.ref for x in cross.contradictions for side in x.sides})
+    refs = sorted({side.ref for x in cross.contradictions for side in (x.a, x.b)})
     context = {
         "title": title or "Situation report",
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -308,7 +311,7 @@ def write_report(store: Store, out_path: str | Path, *, title: str | None = None
 class Dashboard:
     """The report's headline figures, charts, map and coverage, for the web app's overview."""
 
-    headline: list[EstimateView]
+    headline: list[Estimate]
     charts: list[svg.Chart]
     map: dict[str, Any] | None
     coverage: list[str]

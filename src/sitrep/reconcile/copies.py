@@ -23,7 +23,7 @@ article is the earliest published, then the longest, then the smallest id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,6 +33,7 @@ import numpy as np
 
 from ..minhash import NUM_PERM, pack_signature, unpack_signature
 from ..records.groups import CopyGroup, CopyMember
+from ..store import Store
 from .copy_search import COPY_MIN_CONTAINMENT, COPY_MIN_JACCARD, ComponentSearch, CopyStats
 
 # LSH candidate threshold: low, so that trimmed copies (Jaccard ~0.4 when a copy keeps only
@@ -49,18 +50,6 @@ class _ArticleLike(Protocol):
     outlet: str | None
     published: date | None
     text: str | None
-
-
-class _SignatureStore(Protocol):
-    """What ``find_copies`` needs of a ``sitrep.store.Store``."""
-
-    read_only: bool
-
-    def iter_signatures(self) -> Iterator[tuple[str, str | None, date | None, bytes | None]]: ...
-
-    def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]: ...
-
-    def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None: ...
 
 
 @dataclass(slots=True)
@@ -164,7 +153,7 @@ def _from_articles(articles: Iterable[_ArticleLike]) -> _Signatures:
     return out
 
 
-def _from_store(store: _SignatureStore) -> _Signatures:
+def _from_store(store: Store) -> _Signatures:
     """Stored signatures; rows without one (stored before signatures, or of another format)
     are signed from their text, and the signature saved when the store is writable."""
     out = _Signatures()
@@ -187,7 +176,7 @@ def _from_store(store: _SignatureStore) -> _Signatures:
     return out
 
 
-def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore,
+def find_copies(articles: Iterable[_ArticleLike] | Store,
                 stats: CopyStats | None = None) -> list[CopyGroup]:
     """Groups of articles that are copies of one another, largest first.
 
@@ -203,7 +192,7 @@ def find_copies(articles: Iterable[_ArticleLike] | _SignatureStore,
     return _groups(sigs, stats if stats is not None else CopyStats())
 
 
-def extend_copies(store: _SignatureStore, known: Iterable[Sequence[str]], new: Iterable[str],
+def extend_copies(store: Store, known: Iterable[Sequence[str]], new: Iterable[str],
                   stats: CopyStats | None = None) -> list[CopyGroup]:
     """``find_copies(store)`` when the store only gained the articles ``new`` since it
     gave the groups ``known`` (no article went or changed): those groups are joined from the

@@ -162,6 +162,11 @@ class Estimate:
         """A figure of past fighting ("since 2011", "in 1982"): never a current estimate."""
         return self.scope.startswith("historical")
 
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What the estimate counts: quantity, category, subgroup and scope (one per date)."""
+        return (self.quantity, self.category, self.subgroup or "", self.scope)
+
 
 @dataclass(slots=True)
 class SeriesLine:

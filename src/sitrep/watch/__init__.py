@@ -8,13 +8,15 @@ new contradiction, a new claimant) and deliver them (terminal, JSONL, webhook, e
     watch(config, "syria.duckdb", once=True)
 
 Modules: ``config`` (the TOML file), ``fetch`` (polite HTTP), ``sources`` (feeds, sitemaps,
-lists), ``runner`` (a pass and the loop), ``alerts`` (rules over the record), ``deliver``
+lists), ``runner`` (a pass and the loop), ``page_store`` (a fetched page into the record),
+``alerts`` (rules over the record), ``alert_rows`` (recorded alerts read back), ``deliver``
 (channels), ``state`` (the ``watch_*`` tables). Fetching needs the ``watch`` extra
 (feedparser, httpx: ``pip install "sitrep[watch]"``); reading alerts back
 (``read_alerts``, `sitrep alerts`, the web app's alerts page) does not.
 """
 
-from sitrep.watch.alerts import Alert, Evidence, compute_alerts, read_alerts
+from sitrep.watch.alert_rows import read_alerts
+from sitrep.watch.alerts import Alert, Evidence, compute_alerts
 from sitrep.watch.config import ConfigError, WatchConfig, load_config, parse_config
 
 __all__ = ["Alert", "ConfigError", "Evidence", "WatchConfig", "compute_alerts", "load_config",

@@ -27,7 +27,6 @@ or sent twice. Every alert says what changed, from what to what, and carries the
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -348,55 +347,3 @@ def _claimant_alerts(rule: AlertRule, record: _Record) -> Iterator[Alert]:
                     claimant, f"{claimant} ({kind}) reports for the first time: {figures}{more}.",
                     None, figures + more,
                     [_report_evidence(record, p.reports[0], claimant) for _, p in shown])
-
-
-# -- reading back ------------------------------------------------------------------------
-
-def alert_from_row(row: tuple[Any, ...]) -> Alert:
-    """An Alert from a ``watch_alerts`` row (id, rule, kind, subject, summary, before, after,
-    evidence JSON, created_at)."""
-    id_, rule, kind, subject, summary, before, after, evidence, created = row[:9]
-    items = []
-    for e in json.loads(evidence or "[]"):
-        day = e.get("date")
-        items.append(Evidence(doc=e.get("doc", ""), outlet=e.get("outlet"), url=e.get("url"),
-                              date=date.fromisoformat(day) if day else None, source=e.get("source"),
-                              sentence=e.get("sentence", ""), ref=e.get("ref", ""), link=e.get("link", "")))
-    return Alert(id_, rule, kind, subject, summary, before, after, items, created)
-
-
-def evidence_json(alert: Alert) -> str:
-    return json.dumps([e.as_dict() for e in alert.evidence], ensure_ascii=False)
-
-
-ALERT_COLUMNS = "id, rule, kind, subject, summary, before, after, evidence, created_at"
-
-
-def read_alerts(store: Store, *, rule: str | None = None, kind: str | None = None,
-                since: date | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Alert], int]:
-    """Recorded alerts, newest first, with their delivery status per channel, and how many
-    match in all. ``rule``: any part of the rule's name, any case."""
-    where, params = ["true"], []
-    if rule:
-        where.append("lower(rule) LIKE '%' || lower(?) || '%'")
-        params.append(rule)
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if since:
-        where.append("created_at >= ?")
-        params.append(since)
-    con = store.connection
-    cond = " AND ".join(where)
-    total = con.execute(f"SELECT count(*) FROM watch_alerts WHERE {cond}", params).fetchone()[0]
-    rows = con.execute(f"SELECT {ALERT_COLUMNS} FROM watch_alerts WHERE {cond} "
-                       "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    alerts = [alert_from_row(r) for r in rows]
-    if alerts:
-        status = con.execute(
-            "SELECT alert, channel, status, last_error FROM watch_deliveries WHERE list_contains(?, alert)",
-            [[a.id for a in alerts]]).fetchall()
-        by_id = {a.id: a for a in alerts}
-        for alert_id, channel, state, error in status:
-            by_id[alert_id].deliveries[channel] = state if state != "failed" else f"failed: {error}"
-    return alerts, int(total)

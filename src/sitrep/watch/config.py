@@ -25,7 +25,6 @@ silently turns a rule or a source off. Relative paths are relative to the config
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from urllib.parse import urlsplit
 
 from sitrep.ingest import DEFAULT_MAX_BYTES
 from sitrep.records import CATEGORIES, QUANTITIES, SOURCE_KINDS, content_id
+from sitrep.watch.config_values import ConfigError, Table, choice, config_path, http_url, parse_duration
 
 # Polling interval when neither the source nor the file gives one: news feeds change every
 # few minutes to hours, and most publishers ask aggregators not to poll more often.
@@ -61,12 +61,6 @@ CONTRADICTION_KINDS = ("update", "scope", "partisan", "category", "genuine", "co
 # analyst acts on (an update is a rising series, a scope difference is not like-for-like).
 DEFAULT_CONTRADICTION_KINDS = ("genuine", "control")
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
-_UNITS = {None: 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-class ConfigError(ValueError):
-    """The config file cannot be used; the message says where and why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,90 +163,7 @@ class WatchConfig:
     alerts_on_first_pass: bool = False
 
 
-def parse_duration(value: Any, where: str) -> float:
-    """Seconds from 90, 90.5, "90", "90s", "10m", "1h", "1d"."""
-    if isinstance(value, bool):
-        raise ConfigError(f"{where}: expected seconds or a duration like 10m, got {value!r}")
-    if isinstance(value, (int, float)):
-        seconds = float(value)
-    elif isinstance(value, str) and (m := _DURATION.match(value)):
-        seconds = float(m.group(1)) * _UNITS[m.group(2)]
-    else:
-        raise ConfigError(f"{where}: expected seconds or a duration like 30s, 10m, 1h, got {value!r}")
-    if seconds <= 0:
-        raise ConfigError(f"{where}: must be more than 0 seconds, got {value!r}")
-    return seconds
-
-
-def _http_url(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: expected an http(s) URL, got {value!r}")
-    parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{where}: only http and https URLs are fetched, got {value!r}")
-    return value.strip()
-
-
-class _Table:
-    """One TOML table being read: typed getters that say where a bad value is, and a
-    check that no unknown key is left."""
-
-    def __init__(self, data: Any, where: str) -> None:
-        if not isinstance(data, dict):
-            raise ConfigError(f"{where}: expected a table, got {type(data).__name__}")
-        self.data = data
-        self.where = where
-        self.used: set[str] = set()
-
-    def get(self, key: str, types: type | tuple[type, ...], default: Any = None) -> Any:
-        self.used.add(key)
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
-            raise ConfigError(f"{self.where}: {key} has the wrong type ({value!r})")
-        if not isinstance(value, types):
-            raise ConfigError(f"{self.where}: {key} has the wrong type ({type(value).__name__}: {value!r})")
-        return value
-
-    def text(self, key: str, default: str | None = None) -> str | None:
-        value = self.get(key, str, default)
-        return value.strip() or default if isinstance(value, str) else value
-
-    def number(self, key: str, default: float, *, minimum: float = 0.0) -> float:
-        value = self.get(key, (int, float), default)
-        if value < minimum:
-            raise ConfigError(f"{self.where}: {key} must be at least {minimum:g}, got {value!r}")
-        return float(value)
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        value = self.get(key, (str, list), [])
-        items = [value] if isinstance(value, str) else value
-        if not all(isinstance(v, str) and v.strip() for v in items):
-            raise ConfigError(f"{self.where}: {key} must be a string or a list of strings")
-        return tuple(v.strip() for v in items)
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            raise ConfigError(f"{self.where}: unknown key{'s' if len(unknown) > 1 else ''} "
-                              f"{', '.join(unknown)}")
-
-
-def _choice(value: str | None, valid: tuple[str, ...], where: str, key: str) -> str | None:
-    if value is not None and value not in valid:
-        raise ConfigError(f"{where}: {key} {value!r} is not one of: {', '.join(valid)}")
-    return value
-
-
-def _path(value: str | None, base: Path | None) -> Path | None:
-    if not value:
-        return None
-    path = Path(value).expanduser()
-    return path if path.is_absolute() or base is None else base / path
-
-
-def _source(t: _Table, default_interval: float, base: Path | None) -> Source:
+def _source(t: Table, default_interval: float, base: Path | None) -> Source:
     given = [k for k in SOURCE_KINDS_WATCHED if k in t.data]
     if len(given) != 1:
         raise ConfigError(f"{t.where}: give exactly one of {', '.join(SOURCE_KINDS_WATCHED)}"
@@ -261,7 +172,7 @@ def _source(t: _Table, default_interval: float, base: Path | None) -> Source:
     outlet = t.text("outlet")
     interval = parse_duration(t.get("interval", (int, float, str), default_interval), f"{t.where}: interval")
     if kind == "urls":
-        urls = tuple(_http_url(u, f"{t.where}: urls") for u in t.strings("urls"))
+        urls = tuple(http_url(u, f"{t.where}: urls") for u in t.strings("urls"))
         if not urls:
             raise ConfigError(f"{t.where}: urls is empty")
         recheck = t.get("recheck", bool, True)
@@ -271,16 +182,16 @@ def _source(t: _Table, default_interval: float, base: Path | None) -> Source:
     recheck = t.get("recheck", bool, False)
     t.done()
     if kind == "list" and value and not urlsplit(value).scheme:
-        local = _path(value, base)
+        local = config_path(value, base)
         return Source("list", str(local), outlet, interval, (), recheck)
-    return Source(kind, _http_url(value, f"{t.where}: {kind}"), outlet, interval, (), recheck)
+    return Source(kind, http_url(value, f"{t.where}: {kind}"), outlet, interval, (), recheck)
 
 
-def _rule(t: _Table, number: int) -> AlertRule:
-    kind = _choice(t.text("type", "figure"), ALERT_TYPES, t.where, "type") or "figure"
+def _rule(t: Table, number: int) -> AlertRule:
+    kind = choice(t.text("type", "figure"), ALERT_TYPES, t.where, "type") or "figure"
     name = t.text("name") or f"{kind}-{number}"
-    quantity = _choice(t.text("quantity"), QUANTITIES, t.where, "quantity")
-    category = _choice(t.text("category"), CATEGORIES, t.where, "category")
+    quantity = choice(t.text("quantity"), QUANTITIES, t.where, "quantity")
+    category = choice(t.text("category"), CATEGORIES, t.where, "category")
     claimant = t.text("claimant")
     rise = t.get("rise_percent", (int, float))
     crosses_raw = t.get("crosses", (int, list), [])
@@ -300,11 +211,11 @@ def _rule(t: _Table, number: int) -> AlertRule:
         raise ConfigError(f"{t.where}: rise_percent and crosses are for figure rules (type = \"figure\")")
     if kind == "contradiction":
         for k in kinds:
-            _choice(k, CONTRADICTION_KINDS, t.where, "kinds")
+            choice(k, CONTRADICTION_KINDS, t.where, "kinds")
         kinds = kinds or DEFAULT_CONTRADICTION_KINDS
     elif kind == "new_claimant":
         for k in kinds:
-            _choice(k, SOURCE_KINDS, t.where, "kinds")
+            choice(k, SOURCE_KINDS, t.where, "kinds")
     elif kinds:
         raise ConfigError(f"{t.where}: kinds is for contradiction and new_claimant rules")
     if place and kind != "control":
@@ -314,7 +225,7 @@ def _rule(t: _Table, number: int) -> AlertRule:
                      place, tuple(kinds), contradictions)
 
 
-def _email(t: _Table) -> EmailOptions:
+def _email(t: Table) -> EmailOptions:
     host = t.text("host")
     sender = t.text("from")
     to = t.strings("to")
@@ -340,23 +251,23 @@ def _email(t: _Table) -> EmailOptions:
 def parse_config(data: dict[str, Any], path: Path | None = None) -> WatchConfig:
     """A ``WatchConfig`` from parsed TOML (``path``: where it was read, for relative paths)."""
     base = path.parent if path is not None else None
-    top = _Table(data, str(path) if path else "config")
+    top = Table(data, str(path) if path else "config")
     interval = parse_duration(top.get("interval", (int, float, str), DEFAULT_INTERVAL_S), f"{top.where}: interval")
     raw_sources = top.get("source", list, [])
     if not raw_sources:
         raise ConfigError(f"{top.where}: no [[source]]; name at least one feed, sitemap, list or urls")
-    sources = tuple(_source(_Table(s, f"source {i}"), interval, base) for i, s in enumerate(raw_sources, 1))
+    sources = tuple(_source(Table(s, f"source {i}"), interval, base) for i, s in enumerate(raw_sources, 1))
     seen: dict[str, int] = {}
     for i, s in enumerate(sources, 1):
         if s.id in seen:
             raise ConfigError(f"source {i}: the same as source {seen[s.id]}")
         seen[s.id] = i
-    rules = tuple(_rule(_Table(r, f"alert {i}"), i) for i, r in enumerate(top.get("alert", list, []), 1))
+    rules = tuple(_rule(Table(r, f"alert {i}"), i) for i, r in enumerate(top.get("alert", list, []), 1))
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise ConfigError(f"{top.where}: alert names must differ ({', '.join(names)})")
 
-    f = _Table(top.get("fetch", dict, {}), "fetch")
+    f = Table(top.get("fetch", dict, {}), "fetch")
     per_host = int(f.number("per_host", MAX_PER_HOST, minimum=1))
     if per_host > MAX_PER_HOST:
         raise ConfigError(f"fetch: per_host is at most {MAX_PER_HOST} (requests at once to one host)")
@@ -372,20 +283,20 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> WatchConfig:
     )
     f.done()
 
-    d = _Table(top.get("deliver", dict, {}), "deliver")
+    d = Table(top.get("deliver", dict, {}), "deliver")
     webhook = d.text("webhook")
     email = d.get("email", dict)
     deliver = Delivery(
         terminal=d.get("terminal", bool, True),
-        jsonl=_path(d.text("jsonl"), base),
-        webhook=_http_url(webhook, "deliver: webhook") if webhook else None,
+        jsonl=config_path(d.text("jsonl"), base),
+        webhook=http_url(webhook, "deliver: webhook") if webhook else None,
         webhook_timeout_s=d.number("webhook_timeout", DEFAULT_TIMEOUT_S, minimum=0.01),
-        email=_email(_Table(email, "deliver.email")) if email is not None else None,
+        email=_email(Table(email, "deliver.email")) if email is not None else None,
     )
     d.done()
     config = WatchConfig(
         path=path, sources=sources, rules=rules, fetch=fetch, deliver=deliver,
-        db=_path(top.text("db"), base), report=_path(top.text("report"), base), interval_s=interval,
+        db=config_path(top.text("db"), base), report=config_path(top.text("report"), base), interval_s=interval,
         alerts_on_first_pass=top.get("alerts_on_first_pass", bool, False),
     )
     top.done()

@@ -4,7 +4,7 @@ A pass: for each source due, fetch its listing (conditionally) and pick the page
 (new ones; known ones only when the listing's update stamp changed, or at every poll for
 ``recheck`` sources); fetch them a few at a time (``Fetcher`` keeps the per-host limits);
 read each page as `sitrep run` reads an .html file and store it through the same pipeline
-(``pipeline.article_from_page``, ``pipeline.store_articles``), one article at a time:
+(``pipeline.article_from_page``, ``pipeline.store_articles``; ``page_store``), one article at a time:
 
 - a page whose text is the one stored for it is left alone (``unchanged``);
 - a text already stored under another article (the same story at another URL, a page back
@@ -33,16 +33,14 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitrep.ingest import SourceMeta
-from sitrep.pipeline import article_from_page, store_articles
-from sitrep.records import IngestError
 from sitrep.store import Store, StoreLockedError, open_db
 from sitrep.watch.after_pass import deliver_pending, record_alerts, write_pass_report
 from sitrep.watch.config import Source, WatchConfig
 from sitrep.watch.deliver import Channel, channels
-from sitrep.watch.fetch import ACCEPT_FEED, FetchError, Fetcher, Response, decode_page
+from sitrep.watch.fetch import ACCEPT_FEED, FetchError, Fetcher, Response
 from sitrep.watch.sources import Item, Listing, ListingError, parse_feed, parse_sitemap, parse_url_list
-from sitrep.watch.passes import Job, PassSummary, SourcePoll, page_doc_id, version_id
+from sitrep.watch.page_store import store_page
+from sitrep.watch.passes import Job, PassSummary, SourcePoll
 from sitrep.watch.alerts import plain
 from sitrep.watch.state import WatchState, utcnow
 
@@ -327,72 +325,7 @@ class Watcher:
                                            f"{'failed' if permanent else 'retry'}: {kind}: {message}")
 
     def _page(self, job: Job, response: Response, poll: SourcePoll, summary: PassSummary) -> None:
-        """Store a fetched page's article (module docstring)."""
-        url, page, source = job.item.url, job.page, job.source
-        if response.not_modified:
-            summary.not_modified += 1
-            with self._db() as store:
-                WatchState(store).page_checked(url, source.id, job.item.marker, "not modified")
-            return
-        summary.fetched += 1
-        if not response.is_html():
-            raise FetchError("not_html", url, f"not an HTML page ({response.content_type or 'no type'})")
-        html = decode_page(response)
-        if html is None:
-            raise FetchError("not_html", url, "the page's bytes are not text")
-        base = page_doc_id(url)
-        version = (page.version if page is not None else 0) + 1
-        doc = version_id(base, version)
-        meta = SourceMeta(title=job.item.title, outlet=source.outlet or job.item.outlet,
-                          published=job.item.published)
-        article = article_from_page(html, doc_id=doc, url=url, meta=meta)
-        if isinstance(article, IngestError):
-            raise FetchError("no_text", url, article.reason)
-        previous = page.doc if page is not None else None
-        if page is not None and page.content_hash == article.content_hash:
-            summary.unchanged += 1
-            with self._db() as store:
-                WatchState(store).page_checked(url, source.id, job.item.marker, "unchanged",
-                                               etag=response.etag, last_modified=response.last_modified,
-                                               validators=True)
-            return
-        with self._db() as store:
-            state = WatchState(store)
-            existing = state.doc_with_hash(article.content_hash)
-            if existing is not None and existing != doc:
-                summary.duplicates += 1
-                state.page_checked(url, source.id, job.item.marker, f"duplicate of {existing}",
-                                   etag=response.etag, last_modified=response.last_modified,
-                                   validators=True, content_hash=article.content_hash)
-                return
-            while existing is None and (orphan := state.stored_hash(doc)) is not None:
-                # Version `version` was stored by a pass killed before it could note it, and
-                # the page changed again since: note that version, store this one after it.
-                state.page_stored(url, source.id, page.marker if page else None, doc=doc, version=version,
-                                  previous=previous, content_hash=orphan, etag=None, last_modified=None)
-                previous, version = doc, version + 1
-                doc = article.id = version_id(base, version)
-        if existing is None:  # else stored by a pass stopped before it could note it
-            # The reconcile stage runs once per pass (``_reconcile``), not once per article.
-            result = store_articles([article], self.db_path, jobs=self.jobs, reconcile=False)
-            if result.errors:
-                raise FetchError("store", url, "; ".join(e.reason for e in result.errors))
-            summary.claims += result.claims
-            summary.events += result.events
-        with self._db() as store:
-            WatchState(store).page_stored(url, source.id, job.item.marker, doc=doc, version=version,
-                                          previous=previous, content_hash=article.content_hash,
-                                          etag=response.etag, last_modified=response.last_modified)
-        poll.articles += 1
-        if existing is not None:
-            summary.recovered += 1
-            log.info("recovered: %s -> %s (stored before a stop)", plain(url), doc)
-        elif previous is None:
-            summary.new += 1
-            log.info("new: %s -> %s", plain(url), doc)
-        else:
-            summary.revised += 1
-            log.info("revised: %s -> %s (version %d, after %s)", plain(url), doc, version, previous)
+        store_page(self._db, self.db_path, self.jobs, job, response, poll, summary)
 
     # -- alerts, delivery, report ----------------------------------------------------------
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sitrep.store import Store
-from sitrep.watch.alerts import ALERT_COLUMNS, Alert, alert_from_row, evidence_json
+from sitrep.watch.alert_rows import ALERT_COLUMNS, alert_from_row, evidence_json
+from sitrep.watch.alerts import Alert
 from sitrep.watch.config import Source
 
 # Attempts of one delivery (one alert to one channel) before it is given up; one per pass,

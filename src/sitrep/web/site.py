@@ -21,7 +21,7 @@ from sitrep.publish.report import dashboard, script_json
 from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
 from sitrep.store import Store
 from sitrep.records.rows import ClaimRow
-from sitrep.watch.alerts import read_alerts
+from sitrep.watch.alert_rows import read_alerts
 from sitrep.web import pages
 from sitrep.web.add import MAX_ARTICLE_BYTES, Added, ArticleIn, NotStored, add_article
 from sitrep.web.crosssource import VIEWS, view_tables

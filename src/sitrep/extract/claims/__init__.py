@@ -52,20 +52,9 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     text = sentence.text
     ctx.parsed[sentence.index] = (sentence, doc)
     adjacent = ctx.previous_index == sentence.index - 1
-    candidates = sentence_candidates(text, terms)
-    enumerated = enumerated_people(doc, terms, quantity_tokens(doc, terms))
-    if enumerated:  # relatives named one by one: one figure, the "two other children" inside it
-        spans = [(e.figure.start, e.figure.end) for e in enumerated]
-        candidates = sorted([c for c in candidates if not any(a <= c.figure.start < b for a, b in spans)]
-                            + enumerated, key=lambda c: c.figure.start)
+    candidates = _figure_candidates(text, doc, terms)
     if not candidates:
-        # No figure, but an attribution here may name the reporter, or cover the figures
-        # of the sentence before ("... nine were wounded. The situation is escalating, Daily
-        # Sabah reported.").
-        observe_sentence(ctx, sentence)
-        if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
-            attribute_sentence(ctx, sentence, doc)
-        _remember(ctx, sentence, doc, [], None, adjacent)
+        _observe_figureless(ctx, sentence, doc, adjacent)
         return []
     # Attribution needs a walk over the parse: only for sentences that have figures (events
     # ask for it themselves), or lazily when a later sentence continues this one's quote.
@@ -82,19 +71,10 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
         anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
     for cand in candidates:
-        parent = _parent_claim(text, cand, claims, breakdown) or (
-            anaphoric_parent if anaphoric_parent is not None else None)
-        q, q_rule = quantity(doc, text, cand, terms)
-        if parent is not None and not q_rule.startswith("quantity:noun"):
-            # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
-            # children, alongside 8,408 injuries": the children are dead, not injured)
-            q, q_rule = parent.quantity, "quantity:breakdown-of-" + parent.id
-        if q is None and cand.continues and claims:
-            q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id
-        if q is None:
-            continue
-        if cand.noun and cand.noun.unit:
-            continue  # "300 families": a count of groups, not of people
+        parent = _parent_claim(text, cand, claims, breakdown) or anaphoric_parent
+        q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims)
+        if q is None or (cand.noun and cand.noun.unit):
+            continue  # no casualty word; or "300 families": a count of groups, not of people
         who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
@@ -111,6 +91,42 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)
     return claims
+
+
+def _figure_candidates(text: str, doc, terms: ClaimTerms) -> list[Candidate]:
+    """The figures of people of a sentence; relatives named one by one are one figure, the
+    "two other children" inside it none of its own."""
+    candidates = sentence_candidates(text, terms)
+    enumerated = enumerated_people(doc, terms, quantity_tokens(doc, terms))
+    if enumerated:
+        spans = [(e.figure.start, e.figure.end) for e in enumerated]
+        candidates = sorted([c for c in candidates if not any(a <= c.figure.start < b for a, b in spans)]
+                            + enumerated, key=lambda c: c.figure.start)
+    return candidates
+
+
+def _observe_figureless(ctx: ArticleContext, sentence: Sentence, doc, adjacent: bool) -> None:
+    """No figure, but an attribution here may name the reporter, or cover the figures of the
+    sentence before ("... nine were wounded. The situation is escalating, Daily Sabah
+    reported.")."""
+    observe_sentence(ctx, sentence)
+    if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
+        attribute_sentence(ctx, sentence, doc)
+    _remember(ctx, sentence, doc, [], None, adjacent)
+
+
+def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent: Claim | None,
+                     claims: list[Claim]) -> tuple[str | None, str]:
+    """What happened to a figure's people: its own casualty word, else its total's (a
+    breakdown), else the figure's before it (a continued count)."""
+    q, q_rule = quantity(doc, text, cand, terms)
+    if parent is not None and not q_rule.startswith("quantity:noun"):
+        # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
+        # children, alongside 8,408 injuries": the children are dead, not injured)
+        q, q_rule = parent.quantity, "quantity:breakdown-of-" + parent.id
+    if q is None and cand.continues and claims:
+        q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id
+    return q, q_rule
 
 
 def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:

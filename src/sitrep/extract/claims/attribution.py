@@ -16,6 +16,7 @@ from ...nlp import Sentence
 from ...records import Claimant
 from ..context import is_country_name
 from ...lexicon.claim_terms import load_attribution_terms, quantities_in
+from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
@@ -27,6 +28,14 @@ from .subjects import (
 
 # --- sentence rules -------------------------------------------------------------------------
 
+# "according to figures from the ministry", "according to UN estimates": the record's
+# nouns before and after its owner (``attribution`` in data/claim_terms.json).
+_RECORD_BEFORE_OWNER = re.compile(
+    rf"^(?:the\s+)?(?:latest\s+)?{alternation(load_attribution_terms().records_before_owner)}\s+"
+    r"(?:from|by|of|released\s+by)\s+", re.IGNORECASE)
+_RECORD_AFTER_OWNER = re.compile(rf"\s+{alternation(load_attribution_terms().records_after_owner)}$", re.IGNORECASE)
+
+
 def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'according to X' (also 'according to figures from X')."""
     for tok in doc:
@@ -37,11 +46,9 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
                 span = doc[objs[0].left_edge.i: objs[0].right_edge.i + 1].text
             else:
                 span = re.split(r"[,.;]", doc[tok.i + 2:].text)[0]
-            span = re.sub(r"^(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|estimates|a\s+tally)\s+"
-                          r"(?:from|by|of|released\s+by)\s+", "", span, flags=re.IGNORECASE)
+            span = _RECORD_BEFORE_OWNER.sub("", span)
             # "according to Israeli tallies", "according to UN estimates": the owner of the record
-            span = re.sub(r"\s+(?:tallies|tally|figures|estimates|data|statistics|counts?|records)$", "", span,
-                          flags=re.IGNORECASE)
+            span = _RECORD_AFTER_OWNER.sub("", span)
             who = resolve_subject(ctx, sentence, span)
             if who:
                 return who, "claimant:according-to"

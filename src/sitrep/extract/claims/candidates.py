@@ -5,7 +5,7 @@ people noun when one is written), ``REJECT`` (it is not a count of people: an ag
 a distance, a population), or None to let the next rule decide. The accepting rule's name
 is the first part of the claim's ``rule`` ("figure+noun:soldiers").
 
-The rules are in ``figure_rules``, what they read and return in ``figure_view``; this module
+The rules are in ``figure_rules`` and ``figure_counts`` (those that read a count phrase), what they read and return in ``figure_view``; this module
 holds their order and the candidates of a sentence (and of people named one by one).
 """
 
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
+from .figure_counts import level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
-    figure_label, forced_to_leave, level_verb, not_a_count, part_of_whole, people_noun_after,
-    number_of_is, part_by_place, running_total, shared_noun, subset_condition, toll_noun_before, too_many_people,
+    figure_label, forced_to_leave, not_a_count, part_of_whole, people_noun_after,
+    part_by_place, shared_noun, subset_condition, too_many_people,
 )
 from .figure_view import REJECT, Candidate, FigureRule, FigureView
 

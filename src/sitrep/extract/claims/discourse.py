@@ -21,6 +21,7 @@ from ...records import Article, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ..state_bodies import state_body_index
 from ...lexicon.claim_terms import load_attribution_terms
+from ...lexicon.patterns import alternation
 from .context import ArticleContext, Reporter
 from .defined_names import SPOKESPEOPLE, local_names
 
@@ -152,7 +153,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 
 
 # "Final Report of the Truth and Reconciliation Commission - General Conclusions"
-_TITLE_BODY = re.compile(r"\b(?:report|statement|release|bulletin|communiqu[eé])\s+(?:of|by|from)\s+(?:the\s+)?"
+_TITLE_BODY = re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}\s+(?:of|by|from)\s+(?:the\s+)?"
                          r"(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|and|for|on|[A-Z][\w'’.-]*))+)", re.IGNORECASE)
 
 

@@ -7,26 +7,19 @@ import re
 from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
-from ...lexicon.claim_terms import PeopleNoun, claim_words
+from ...lexicon.claim_terms import PeopleNoun, claim_words, load_figure_terms
 from ...lexicon.date_words import date_words
+from ...lexicon.patterns import alternation
 from .figure_view import REJECT, Candidate, FigureView
 
 
 # Words between a figure and its people noun that may be skipped ("1,600 Islamist rebels",
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
 MAX_NOUN_GAP = 3
-# How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
-# has reached 412").
-MAX_TOLL_DISTANCE = 7
-# Words before a bare figure searched for a people noun or toll noun ("the number of people
-# displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
-MAX_LEVEL_CONTEXT = 16
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
-_DEATH_TOLL = re.compile(r"(?<!casualty )(?<!injury )\btoll\b|\b(?:toll of dead|number of (?:the )?dead|number of deaths|"
-                         r"number of people killed|dead|deaths|fatalities|death count)\b")
-# The people a death toll counts: everyone, killed.
-TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+# The word lists of these rules: ``figures`` in data/claim_terms.json.
+_TERMS = load_figure_terms()
 _LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
 _LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
 # People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
@@ -123,56 +116,81 @@ def people_noun_after(v: FigureView):
         if w in v.terms.not_people_units:
             return REJECT
         if w in v.words.continuation_nouns and i <= 1:
-            nxt = v.terms.people_at(lowered, i + 1) if i + 1 < len(lowered) else None
-            if nxt and nxt[0].words[0] not in v.words.continuation_nouns:  # "two other children"
-                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
-                                 f"figure+noun:{' '.join(nxt[0].words)}")
-            if w != "other":  # "250 other armoured vehicles" goes on to its own noun
-                return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
+            continued = _continuation(v, lowered, matches, i)
+            if continued is not None:
+                return continued
         found = v.terms.people_at(lowered, i)
-        if found and " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
-            after = v.terms.people_at(lowered, i + 1)  # "150 wounded civilians": civilians, wounded
-            if after and after[0].quantity is None:
-                a = after[0]
-                noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
-                return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
-        if found and found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
-            after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
-            if after and after[0].category != "total":
-                a = after[0]
-                return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(),
-                                 f"figure+noun:{' '.join(a.words)}")
         if found:
-            noun, _ = found
-            # "9 soldiers were killed and 31 wounded": a noun that only says what happened
-            # counts the people of the figure before
-            says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0
-            return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}",
-                             continues=says_what)
+            return _noun_candidate(v, lowered, matches, i, found)
         if v.year_like:
             return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
-        if w in v.words.copulas and i + 1 < len(lowered):
-            nxt = v.terms.people_at(lowered, i + 1)
-            if nxt:
-                # "512 were wounded" says what happened, not who: the people of the figure before
-                says_what = nxt[0].quantity is not None and nxt[0].category == "total"
-                return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
-                                 f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
-            rest = lowered[i + 1: i + 4]
-            if any(r in v.words.bare_casualty_words for r in rest[:3]):
-                return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
-        if i == 0 and w in claim_words().perfect_auxiliaries:
-            # "2 million have fled abroad", "300 had been killed"
-            rest = lowered[1:4]
-            if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
-                return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
+        predicate = _casualty_predicate(v, lowered, matches, i)
+        if predicate is not None:
+            return predicate
         if w in _STOP_WORDS or not w[0].isalnum():
             break
         gap += 1
         if gap > MAX_NOUN_GAP:
             break
+    return None
+
+
+def _continuation(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int) -> Candidate | None:
+    """'16 others', 'two other children': the figure continues the one before, or counts
+    the people noun after "other"."""
+    w = lowered[i]
+    nxt = v.terms.people_at(lowered, i + 1) if i + 1 < len(lowered) else None
+    if nxt and nxt[0].words[0] not in v.words.continuation_nouns:  # "two other children"
+        return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(nxt[0].words)}")
+    if w != "other":  # "250 other armoured vehicles" goes on to its own noun
+        return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
+    return None
+
+
+def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int,
+                    found: tuple[PeopleNoun, int]) -> Candidate:
+    """The candidate of the people noun ``found`` at word ``i``, or of the noun right after
+    it when ``found`` only says what happened or where they are from."""
+    if " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
+        after = v.terms.people_at(lowered, i + 1)  # "150 wounded civilians": civilians, wounded
+        if after and after[0].quantity is None:
+            a = after[0]
+            noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
+            return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
+    if found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
+        after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
+        if after and after[0].category != "total":
+            a = after[0]
+            return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(), f"figure+noun:{' '.join(a.words)}")
+    noun, _ = found
+    # "9 soldiers were killed and 31 wounded": a noun that only says what happened
+    # counts the people of the figure before
+    says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0
+    return Candidate(v.fig, noun, v.fig.end + matches[i].start(), f"figure+noun:{' '.join(noun.words)}",
+                     continues=says_what)
+
+
+def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int) -> Candidate | None:
+    """'12 were children', '512 were wounded', '300 had been killed': a copula or a perfect
+    auxiliary at word ``i`` and the people noun or casualty word after it."""
+    w = lowered[i]
+    if w in v.words.copulas and i + 1 < len(lowered):
+        nxt = v.terms.people_at(lowered, i + 1)
+        if nxt:
+            # "512 were wounded" says what happened, not who: the people of the figure before
+            says_what = nxt[0].quantity is not None and nxt[0].category == "total"
+            return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+                             f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
+        rest = lowered[i + 1: i + 4]
+        if any(r in v.words.bare_casualty_words for r in rest[:3]):
+            return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+    if i == 0 and w in claim_words().perfect_auxiliaries:
+        # "2 million have fled abroad", "300 had been killed"
+        rest = lowered[1:4]
+        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+            return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
     return None
 
 
@@ -193,8 +211,9 @@ def casualty_word_after(v: FigureView):
     return None
 
 
-_TO_FLEE = re.compile(r"^\s+(?:people\s+)?to\s+(?:flee|leave|evacuate|abandon)\b", re.IGNORECASE)
-_FROM_HOMES = re.compile(r"^\s+(?:people\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|houses)\b", re.IGNORECASE)
+_TO_FLEE = re.compile(rf"^\s+(?:people\s+)?to\s+{alternation(_TERMS.flee_verbs)}\b", re.IGNORECASE)
+_FROM_HOMES = re.compile(rf"^\s+(?:people\s+)?(?:from|out\s+of)\s+their\s+{alternation(_TERMS.home_nouns)}\b",
+                         re.IGNORECASE)
 _OUT_OF_HOMES = PeopleNoun(("from their homes",), "total", None, None, "displaced")
 
 
@@ -205,93 +224,6 @@ def forced_to_leave(v: FigureView):
         return Candidate(v.fig, None, None, "figure+forced-to-leave")
     if _FROM_HOMES.match(v.after):
         return Candidate(v.fig, _OUT_OF_HOMES, None, "figure+forced-from-homes")
-    return None
-
-
-@lru_cache(maxsize=4)
-def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
-    """Any toll noun as a whole word ('number' and 'figure' alone say too little)."""
-    words = sorted((t for t in toll_nouns if t not in ("number", "figure")), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-
-
-def toll_noun_before(v: FigureView):
-    """'the death toll has reached 412': a toll noun shortly before a bare figure."""
-    prev_words = [w.lower() for w in _WORD.findall(v.before)]
-    recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
-    if _toll_noun_rx(v.terms.toll_nouns).search(recent):
-        if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
-            return REJECT
-        # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.
-        death = _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:]))
-        return Candidate(v.fig, TOLL_KILLED if death else None, None, "figure+toll-noun")
-    return None
-
-
-# "bringing the number of internally displaced persons ... to 172,000", "brings to 11 the
-# number of US troops killed": a running total, its people and what happened to them said in
-# the "number of" phrase. Tuned on probe articles from Chechnya, Iraq, Turkey and Pakistan.
-_RUNNING_VERB = r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|push(?:es|ed|ing)?)"
-_RUNNING_NUMBER = r"(?:the\s+)?(?:overall\s+|total\s+|cumulative\s+)?(?:number|total|tally|count)\s+of\s+"
-_RUNNING_BEFORE = re.compile(_RUNNING_VERB + r"\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+to\s+$", re.IGNORECASE)
-_RUNNING_FIRST = re.compile(_RUNNING_VERB + r"\s+to\s+$", re.IGNORECASE)
-_RUNNING_AFTER = re.compile(r"^\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:.]{3,140})", re.IGNORECASE)
-
-
-def running_total(v: FigureView):
-    """'bringing the number of people displaced since March to 26,000', 'brings to 11 the
-    number of troops killed': the "number of" phrase names the people and what happened."""
-    m = _RUNNING_BEFORE.search(v.before)
-    if m is None and _RUNNING_FIRST.search(v.before):
-        m = _RUNNING_AFTER.match(v.after)
-    return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
-
-
-# "the number of people who died in the conflict is 69,280", "the number of displaced
-# stood at 1.2 million": the "number of" phrase is the subject, the figure its value.
-# Written on truth-commission and UN report phrasing (Peru, Sri Lanka, Darfur).
-_NUMBER_IS_BEFORE = re.compile(r"\b" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+"
-                               r"(?:is|was|stands\s+at|stood\s+at|is\s+put\s+at|was\s+put\s+at|is\s+estimated\s+at)"
-                               r"\s+(?:(?:an\s+)?estimated\s+)?$", re.IGNORECASE)
-
-
-def number_of_is(v: FigureView):
-    """'the most probable number of people who died ... is 69,280': the subject's "number
-    of" phrase names the people and what happened to them."""
-    m = _NUMBER_IS_BEFORE.search(v.before)
-    return _number_of_label(v, m.group("label"), "figure+number-of-is") if m else None
-
-
-def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
-    """A candidate whose people and quantity come from a "number of <label>" phrase."""
-    words = [w.lower() for w in _WORD.findall(label)]
-    noun = next((found[0] for j in range(len(words)) if (found := v.terms.people_at(words, j))), None)
-    # the label is not parsed: its verbs are tried as written and as "-e"/"-" stems ("neutralised")
-    stems = [w[:-1] if w.endswith("ed") else w for w in words]
-    q = noun.quantity if noun is not None and noun.quantity else next(
-        (found[0] for lemmas in (words, stems, [w[:-2] if w.endswith("ed") else w for w in words])
-         for j in range(len(words)) if (found := v.terms.quantity_at(words, lemmas, j))), None)
-    if q is None:
-        return None  # "the number of checkpoints": nothing happened to anyone
-    base = noun or PeopleNoun(("people",), "total", None, None)
-    return Candidate(v.fig, PeopleNoun(base.words, base.category, base.subgroup, base.unit, q), None, rule)
-
-
-def level_verb(v: FigureView):
-    """'the number of people displaced ... has reached an estimated 280,000'."""
-    prev_words = [w.lower() for w in _WORD.findall(v.before)]
-    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
-    if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
-        noun = None
-        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
-            found = v.terms.people_at(prev_words, j)
-            if found:
-                noun = found[0]
-                break
-        if noun is None and _DEATH_TOLL.search(clause):
-            noun = TOLL_KILLED  # "the death toll ... climbed from 558"
-        if noun is not None or re.search(r"\b(?:toll|number|figure|tally|count)\b", clause):
-            return Candidate(v.fig, noun, None, "figure+level-verb")
     return None
 
 
@@ -338,8 +270,8 @@ def shared_noun(v: FigureView):
 
 
 _SUBSET_CONDITION = re.compile(
-    r"^\s+of\s+(?:the|those|them|these)\s+(?:[\w’'-]+\s+){0,2}?(?:wounded|injured|displaced|dead|detained|"
-    r"killed|victims|missing|refugees|evacuees)\s+(?:are|were|is|was|remain|remained|have\s+been)\s+(?P<pred>[\w’'-]+)",
+    rf"^\s+of\s+(?:the|those|them|these)\s+(?:[\w’'-]+\s+){{0,2}}?{alternation(_TERMS.subset_nouns)}"
+    r"\s+(?:are|were|is|was|remain|remained|have\s+been)\s+(?P<pred>[\w’'-]+)",
     re.IGNORECASE)
 
 

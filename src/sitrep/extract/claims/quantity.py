@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms
+from ...lexicon.patterns import alternation
 from .subjects import token_at
 from .figure_view import Candidate
 
@@ -211,7 +212,7 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
-_GROUP_CASUALTY = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(dead|killed|slain|wounded|injured|detained|missing|displaced|victims)\b"
+_GROUP_CASUALTY = re.compile(rf"\b(?:among|of)\s+(?:the|those)\s+({alternation(claim_words().group_casualty_words)})\b"
                              r"[^.;]{0,80}$", re.IGNORECASE)
 
 

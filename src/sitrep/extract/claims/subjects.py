@@ -3,7 +3,6 @@ covers: the clause rules that narrow a sentence's claimant per figure."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from bisect import bisect_right
@@ -12,6 +11,8 @@ from typing import Callable
 from ...nlp import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.date_words import date_words
+from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before
@@ -36,24 +37,28 @@ def token_at(doc, char: int):
 def is_say(tok) -> bool:
     return tok.lemma_.lower() in load_attribution_terms().say_lemmas and tok.pos_ in ("VERB", "AUX")
 
-_SAY_FORMS = (r"(?:said|says|reported|reports|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|claimed|announced|"
-              r"estimated|confirmed|wrote|posted|noted|read|reads)")
+
+# The written speech verbs of each clause shape (``attribution.speech_forms`` in
+# data/claim_terms.json); "told <someone>" is part of the shapes that take it.
+_ATTRIBUTION = load_attribution_terms()
+_SPEECH = _ATTRIBUTION.speech_forms
+_SAY_FORMS = rf"(?:{alternation(_SPEECH['trailing'])}|told\s+[\w.]+(?:\s+[\w.]+)?)"
 TRAILING_SAY = re.compile(
     rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?),?\s+{_SAY_FORMS}(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
 )
-INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:said|says|added|reported|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
+INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:{alternation(_SPEECH['inverted'])}|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
 # "John Smith, the defence minister, said ...": a name and its role before the verb
 # "At Madina hospital in Mogadishu, the director, Mohamed Yusuf, said ...": after a fronted
 # place, a role and the name in apposition; parses hang both on the place.
 ROLE_NAME_SAY = re.compile(r",\s+(?P<who>(?:the|a|an)\s+[a-z][\w\s-]{1,40}?,\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),"
-                           r"\s+(?:said|says|told|reported|added)\b")
+                           rf"\s+{alternation(_SPEECH['role_then_name'])}\b")
 _LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
-                                     r"\s+(?:said|says|told|added|stated)\b")
+                                     rf"\s+{alternation(_SPEECH['name_then_role'])}\b")
 # '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
-AS_REPORTS = re.compile(r"^\s*As\s+(?P<who>[^,]{2,80}?)\s+(?:reports|reported|said|says|noted|announced)\b")
+AS_REPORTS = re.compile(rf"^\s*As\s+(?P<who>[^,]{{2,80}}?)\s+{alternation(_SPEECH['as_reports'])}\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
 LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
-                          r"(?:said|says|reported|reports|announced|estimated|confirmed|stated)\b")
+                          rf"{alternation(_SPEECH['leading'])}\b")
 
 # --- subjects ---------------------------------------------------------------------------
 
@@ -111,9 +116,9 @@ def according_covers(doc, char: int) -> bool:
     return acc.head.i in main or acc.head.head.i in main
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|although|though)\b|;")
+_CLAUSE_BREAK = re.compile(rf",\s+{alternation(_ATTRIBUTION.clause_breaks)}\b|;")
 # A speech clause of its own between a figure and a later "according to".
-_SPEECH_BETWEEN = re.compile(r",\s+(?P<who>[^,;]{2,60}?)\s+(?:said|says|reported|added|confirmed|told\s+\w+)\s*,")
+_SPEECH_BETWEEN = re.compile(rf",\s+(?P<who>[^,;]{{2,60}}?)\s+(?:{alternation(_SPEECH['between'])}|told\s+\w+)\s*,")
 
 
 def speech_between(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> Claimant | None:
@@ -166,11 +171,10 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
 # the bundled sample) for the person to speak for it.
 ROLE_LOOKBACK_CHARS = 600
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
-_ROLE_FIRST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<role>ministry|agency|group|monitor|ngo|"
-                         r"organi[sz]ation|office|commission|committee|observatory|mission|army|military|movement|"
-                         r"alliance|coalition|militia)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:spokes(?:man|woman|person)|official|officials|source|sources|representative|head|chief|"
-                         r"leader|commander)\b",
+# "Ministry spokesman Ashraf al-Qedra": a kind of body, then a speaker's role
+_ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?P<role>{alternation(_ATTRIBUTION.role_bodies)})(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?"
+                         rf"{alternation(_ATTRIBUTION.speaker_roles)}\b",
                          re.IGNORECASE)
 
 
@@ -186,26 +190,12 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     terms = load_attribution_terms()
-    # '"... among them a commander," Captain X said': the parse may hang the quote's end on
-    # the speaker; a name starts after the punctuation that closes a quotation
-    span = _QUOTE_END.split(span)[-1]
-    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
-    if _INITIALS_END.search(phrase) and (phrase + ".") in span:
-        phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
-    phrase = _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", phrase))
+    phrase = _subject_phrase(span)
     low = phrase.lower()
-    if _unowned_record_rx().match(low):
-        return None  # "Initial reports indicate", "figures show": a record of no one named
-    if not phrase or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low)):
-        return None  # "told the council", "at a press conference": a venue is no claimant
-    if _FIGURE_FIRST.match(phrase):
-        return None  # "about 100 people, including children, witnesses ...": content, not a speaker
+    if _names_no_claimant(phrase, low):
+        return None
     if low in ("i", "we", "us"):
-        # '"I counted 80 bodies," a rescue worker told the BBC': the quote's speaker
-        m = TRAILING_SAY.search(sentence.text) or INVERTED_SAY.search(sentence.text)
-        if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
-            return None
-        return resolve_subject(ctx, sentence, m.group("who"))
+        return _quoted_speaker(ctx, sentence)
     first, _, rest = phrase.partition(" ")
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
@@ -218,15 +208,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
-        named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
-        if named and named.known:
-            return named
-        earlier = _reporter_or_last(ctx, sentence, named)
-        if earlier or low in terms.pronoun_subjects:
-            return earlier
-        if named is not None:  # "the ministry said" with no ministry named before: the state's
-            return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
-        return named
+        return _anaphoric_subject(ctx, sentence, phrase, low)
     owner = _record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
@@ -238,6 +220,57 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
             earlier = _reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
             if earlier:
                 return earlier
+    return _named_subject(ctx, sentence, phrase, local)
+
+
+def _subject_phrase(span: str) -> str:
+    """The phrase of a subject span as it names someone: after a quotation's end, spaces
+    normalised, outer punctuation, a trailing day ("on Wednesday") and a transcript label off."""
+    # '"... among them a commander," Captain X said': the parse may hang the quote's end on
+    # the speaker; a name starts after the punctuation that closes a quotation
+    span = _QUOTE_END.split(span)[-1]
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    if _INITIALS_END.search(phrase) and (phrase + ".") in span:
+        phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
+    return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", phrase))
+
+
+def _names_no_claimant(phrase: str, low: str) -> bool:
+    """A record of no one named ("Initial reports indicate", "figures show"), a venue ("told
+    the council", "at a press conference"), or content that starts with a figure ("about
+    100 people, including children, witnesses ...")."""
+    return bool(_unowned_record_rx().match(low) or not phrase
+                or load_attribution_terms().venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
+                or _FIGURE_FIRST.match(phrase))
+
+
+def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """'"I counted 80 bodies," a rescue worker told the BBC': "I" or "we" is the quote's speaker."""
+    m = TRAILING_SAY.search(sentence.text) or INVERTED_SAY.search(sentence.text)
+    if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
+        return None
+    return resolve_subject(ctx, sentence, m.group("who"))
+
+
+def _anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low: str) -> Claimant | None:
+    """'he', 'the ministry', 'the statement': a known name as it stands, else whom it points
+    back to, else (for "the ministry" with no ministry before) the article's state's body."""
+    terms = load_attribution_terms()
+    named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
+    if named and named.known:
+        return named
+    earlier = _reporter_or_last(ctx, sentence, named)
+    if earlier or low in terms.pronoun_subjects:
+        return earlier
+    if named is not None:  # "the ministry said" with no ministry named before: the state's
+        return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
+    return named
+
+
+def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: Claimant | None) -> Claimant | None:
+    """The claimant the lexicon finds for the phrase; one it does not know is read back to a
+    body named before, to a person the article introduced or to the article's state."""
+    terms = load_attribution_terms()
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
@@ -277,8 +310,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
-_WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?$"
-                         % "|".join(calendar.day_name), re.IGNORECASE)
+_WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
+                         rf"(?:\s+{alternation(date_words().parts_of_day)})?$", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
 _TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+,\s+)?")
@@ -291,6 +324,8 @@ def _unowned_record_rx() -> re.Pattern[str]:
     records = load_attribution_terms().record_nouns | {"reports", "accounts"}
     nouns = "|".join(sorted((re.escape(n) for n in records if n.endswith("s") or n == "data"), key=len, reverse=True))
     return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
+
+
 def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report"): a name, or a state body's word; None when no such owner is written ("the
@@ -306,13 +341,13 @@ def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     return owner
 
 
-_FIGURE_FIRST = re.compile(r"^(?:(?:about|around|some|nearly|almost|at least|more than|over|up to)\s+)?\d", re.IGNORECASE)
+_FIGURE_FIRST = re.compile(rf"^(?:{alternation(_ATTRIBUTION.figure_first_hedges, any_space=False)}\s+)?\d",
+                           re.IGNORECASE)
 # Anaphoric subjects that name no kind of body: they point to the current reporter.
 _ROLE_NEUTRAL = claim_words().role_neutral_subjects
 
 
-_TITLED = re.compile(r"\b(?:envoy|spokes(?:man|woman|person)|official|minister|ambassador|commander|governor|mayor|"
-                     r"representative|coordinator|director|chief|head)\b", re.IGNORECASE)
+_TITLED = re.compile(rf"\b{alternation(_ATTRIBUTION.titled_words)}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

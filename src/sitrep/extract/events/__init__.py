@@ -66,97 +66,130 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
     ``places`` are the article's place mentions (absolute offsets); ``claims`` the claims
     of this sentence, whose "killed" figures become the events' fatality claims.
     """
-    t = ctx.terms
     ctx.places = places
-    lower = sentence.text.lower()
-    words = t.any_trigger
-    if not any(tok.lower_ in words or tok.lemma_.lower() in words for tok in doc) and not any(
-            w in lower for w in t.raw["prison_break"]["prison_nouns"]):
+    if not _has_event_word(ctx.terms, sentence, doc):
         return []  # parsed for its figures only: no event word in it
+    pidx = _sentence_place_index(ctx, sentence, doc, places)
+    found = _placed_triggers(ctx, sentence, doc, places, pidx)
+    if not found:
+        return []
+    claimant = _sentence_claimant(ctx, sentence, doc, places)
+    killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
+    return _events_of_triggers(ctx, sentence, doc, found, claimant, killed)
+
+
+# A trigger with the places it is about and how they were found ("+anaphora(city)").
+_Found = tuple[Trigger, list[PlaceMention], str]
+
+
+def _has_event_word(t: EventTerms, sentence: Sentence, doc) -> bool:
+    """A trigger word (as written or as lemma) or a prison noun in the sentence."""
+    words = t.any_trigger
+    return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in doc) or any(
+        w in sentence.text.lower() for w in t.raw["prison_break"]["prison_nouns"])
+
+
+def _sentence_place_index(ctx: EventContext, sentence: Sentence, doc,
+                          places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
+    """The sentence's place mentions by token, with names the article already used as places."""
     pidx = place_index(doc, sentence, places)
     if "known" not in ctx._dates:
         ctx._dates["known"] = known_names(places, ctx.article.text)
     add_known_names(doc, sentence, pidx, ctx._dates["known"])
-    found: list[tuple[Trigger, list[PlaceMention], str]] = []
-    breaks = prison_breaks(doc, t, pidx, asserted)
-    found += [(trig, mentions, "") for trig, mentions in breaks]
-    actor_spans = [(m.start, m.end) for m in starting_in(ctx.actor_matches, sentence.start, sentence.end)]
+    return pidx
+
+
+def _article_mentions_air(ctx: EventContext) -> bool:
+    """Whether the article speaks of aircraft anywhere (cached per article)."""
     if "air" not in ctx._dates:
-        air_words = t.rule("airstrike", "airstrike_noun")["article_air_words"]
+        air_words = ctx.terms.rule("airstrike", "airstrike_noun")["article_air_words"]
         article = ctx.article.text.lower()
         ctx._dates["air"] = any(w in article for w in air_words)
-    for trig in _triggers(doc, t, pidx, KindEnv(lower, ctx._dates["air"])):
+    return ctx._dates["air"]
+
+
+def _placed_triggers(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention],
+                     pidx: dict[int, PlaceMention]) -> list[_Found]:
+    """Prison breaks, then every asserted trigger that has a place."""
+    t = ctx.terms
+    breaks = prison_breaks(doc, t, pidx, asserted)
+    found: list[_Found] = [(trig, mentions, "") for trig, mentions in breaks]
+    actor_spans = [(m.start, m.end) for m in starting_in(ctx.actor_matches, sentence.start, sentence.end)]
+    for trig in _triggers(doc, t, pidx, KindEnv(sentence.text.lower(), _article_mentions_air(ctx))):
         if not asserted(trig.tok, t):
             continue
-        mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
-        mentions, how = _redo_descriptions(ctx, sentence, places, mentions)
-        if not mentions and not anaphors and trig.type != "territory_change" and trig.noun:
-            after = place_after(trig, pidx)
-            if after is not None:
-                mentions, how = [after], "+place-after"
-        if not mentions and not anaphors and trig.type in SENTENCE_PLACE_TYPES:
-            above = clauses_above(trig.tok)
-            blocking = t.words("blocking_words", "default")
-            named = {m.text: m for i, m in pidx.items() if clause_of(doc[i]).i in above
-                     and not any(a.lower_ in blocking for a in doc[i].ancestors)}
-            if len(named) == 1 and len({m.text for m in pidx.values()}) == 1:  # the sentence names one place: the clash or strike is there
-                mentions, how = list(named.values()), "+sentence-place"
-                mentions = _redo_descriptions(ctx, sentence, places, mentions)[0]
-        if not mentions and anaphors:
-            w = anaphors[0]
-            ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
-            if ante is not None:
-                mentions, how = [ante], f"+anaphora({w.lower_})"
+        mentions, how = _trigger_places(ctx, sentence, doc, places, pidx, trig, actor_spans)
         if breaks and trig.type == "territory_change" and any(b[0].tok.i == trig.tok.i for b in breaks):
             continue
         if mentions:
             found.append((trig, mentions, how))
-    if not found:
-        return []
+    return found
+
+
+def _trigger_places(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention],
+                    pidx: dict[int, PlaceMention], trig: Trigger,
+                    actor_spans: list[tuple[int, int]]) -> tuple[list[PlaceMention], str]:
+    """The places of a trigger: its slot's, else the place after its noun, else the
+    sentence's only place (clashes and strikes), else the antecedent of "the city"."""
+    t = ctx.terms
+    mentions, anaphors = places_of(trig, t, pidx, (ctx.article.id, sentence.start), actor_spans)
+    mentions, how = _redo_descriptions(ctx, sentence, places, mentions)
+    if not mentions and not anaphors and trig.type != "territory_change" and trig.noun:
+        after = place_after(trig, pidx)
+        if after is not None:
+            mentions, how = [after], "+place-after"
+    if not mentions and not anaphors and trig.type in SENTENCE_PLACE_TYPES:
+        above = clauses_above(trig.tok)
+        blocking = t.words("blocking_words", "default")
+        named = {m.text: m for i, m in pidx.items() if clause_of(doc[i]).i in above
+                 and not any(a.lower_ in blocking for a in doc[i].ancestors)}
+        if len(named) == 1 and len({m.text for m in pidx.values()}) == 1:  # the sentence names one place: the clash or strike is there
+            mentions, how = list(named.values()), "+sentence-place"
+            mentions = _redo_descriptions(ctx, sentence, places, mentions)[0]
+    if not mentions and anaphors:
+        w = anaphors[0]
+        ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
+        if ante is not None:
+            mentions, how = [ante], f"+anaphora({w.lower_})"
+    return mentions, how
+
+
+def _sentence_claimant(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention]) -> tuple:
+    """The sentence's claimant and its rule, as for claims; none when the "claimant" is a
+    place the sentence names ("(North Kordofan)" after a place locates it; nobody claims)."""
     claimant, claimant_rule = _attribution(ctx.claims_ctx, sentence, doc)
     if claimant is not None and any(m.text == claimant.name or m.text == getattr(claimant, "as_written", None)
                                     for m in starting_in(places, sentence.start, sentence.end)
                                     if m.precision is not None):  # a province or town, not a state
-        claimant, claimant_rule = None, ""  # "(North Kordofan)" after a place locates it; nobody claims
-    killed = [c.id for c in claims if c.quantity == "killed" and c.sentence_start == sentence.start]
+        return None, ""
+    return claimant, claimant_rule
+
+
+def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[_Found],
+                        claimant: tuple, killed: list[str]) -> list[Event]:
+    """One event per trigger and place. A withdrawal whose place the text gives to another
+    side adds a territory change to ``found`` (rule: withdrawal_inferred), read in turn."""
     events: list[Event] = []
     seen: set[tuple[str, str]] = set()
     # "entered X and by December 19 took control of the city": one event, the control
-    weak = t.rule("territory_change", "capture_verb")["weak_verbs"]
+    weak = ctx.terms.rule("territory_change", "capture_verb")["weak_verbs"]
     found.sort(key=lambda f: f[0].type == "territory_change" and f[0].tok.lower_ in weak)
     inferred: dict[int, tuple] = {}  # index in found -> (side taking over, side withdrawing)
     for k, (trig, mentions, how) in enumerate(found):
         when = event_date(ctx, sentence, doc, trig.tok)
-        who, who_rule = claimant, claimant_rule
-        if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
-            who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
-        source_kind = who.kind if who else "unknown"
-        if who is None:
-            speaker, kind = speaking_side(ctx, sentence, trig.tok)
-            if speaker is not None:  # a claimed capture keeps its claimant
-                who, who_rule, source_kind = speaker, "claimant:speaking-actor", kind
-        actor1, actor2, actor_rule = actors(ctx, sentence, doc, trig)
-        if k in inferred:
-            actor1, actor2 = inferred[k]
-            actor_rule = "actor:withdrawal"
-        actor1 = state_abroad(ctx, actor1, mentions)
-        side = None
-        if k in inferred:
-            side = actor1.side
-        elif trig.type == "territory_change":
-            side, holder = winner(ctx, sentence, doc, trig, actor1)
-            if trig.role == "fall" and holder is not None:
-                actor1 = holder
-            if trig.needs_side and side not in ("government", "opposition", "foreign"):
-                continue  # only an armed side takes a place this way
-        start = sentence.start + trig.tok.idx
-        end = start + len(trig.tok.text)
+        who, who_rule, source_kind = _trigger_claimant(ctx, sentence, doc, trig, claimant)
+        sides = _trigger_sides(ctx, sentence, doc, trig, mentions, inferred.get(k))
+        if sides is None:
+            continue  # only an armed side takes a place this way
+        actor1, actor2, actor_rule, side = sides
         if trig.type == "withdrawal" and how in ("",) + tuple(f"+anaphora({w})" for w in ("city", "town", "it")):
             taker = side_taking_over(ctx, sentence, doc, trig, actor1)
             if taker is not None:  # the place goes to the side the text names (rule says: inferred)
                 found.append((Trigger(trig.tok, "territory_change", "withdrawal_inferred", trig.word,
                                       role="gain"), mentions, how))
                 inferred[len(found) - 1] = (taker, actor1)
+        start = sentence.start + trig.tok.idx
+        end = start + len(trig.tok.text)
         for m in mentions:
             key = (trig.type, m.text.lower())
             if key in seen:
@@ -172,6 +205,41 @@ def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[
                 source=who.name if who else None,
                 source_kind=source_kind, fatality_claims=list(killed)))
     return events
+
+
+def _trigger_claimant(ctx: EventContext, sentence: Sentence, doc, trig: Trigger, claimant: tuple) -> tuple:
+    """Who claims this event (claimant, rule, kind): the sentence's claimant when its speech
+    covers the trigger, else a side speaking of it ("a claimed capture keeps its claimant")."""
+    who, who_rule = claimant
+    if who_rule.startswith("claimant:subject-of") and not _speech_covers(ctx.claims_ctx, sentence, doc, trig.tok.idx):
+        who, who_rule = None, ""  # "Strike kills 13 as Moscow claims a village": not Moscow's
+    source_kind = who.kind if who else "unknown"
+    if who is None:
+        speaker, kind = speaking_side(ctx, sentence, trig.tok)
+        if speaker is not None:  # a claimed capture keeps its claimant
+            who, who_rule, source_kind = speaker, "claimant:speaking-actor", kind
+    return who, who_rule, source_kind
+
+
+def _trigger_sides(ctx: EventContext, sentence: Sentence, doc, trig: Trigger, mentions: list[PlaceMention],
+                   inferred: tuple | None) -> tuple | None:
+    """The event's actors, their rule and the winning side (actor1, actor2, rule, winner);
+    None when a territory change that needs an armed side has none."""
+    actor1, actor2, actor_rule = actors(ctx, sentence, doc, trig)
+    if inferred is not None:
+        actor1, actor2 = inferred
+        actor_rule = "actor:withdrawal"
+    actor1 = state_abroad(ctx, actor1, mentions)
+    side = None
+    if inferred is not None:
+        side = actor1.side
+    elif trig.type == "territory_change":
+        side, holder = winner(ctx, sentence, doc, trig, actor1)
+        if trig.role == "fall" and holder is not None:
+            actor1 = holder
+        if trig.needs_side and side not in ("government", "opposition", "foreign"):
+            return None
+    return actor1, actor2, actor_rule, side
 
 
 def _redo_descriptions(ctx: EventContext, sentence: Sentence, places: Sequence[PlaceMention],

@@ -48,7 +48,28 @@ def find_place_mentions(
     Countries come back with precision None (rule ``country``): useful as context,
     too coarse for an event's place.
     """
-    context = list(context_countries) or country_context(text, gazetteer)
+    given = list(context_countries) or country_context(text, gazetteer)
+    spans = _candidate_spans(text, candidates, gazetteer)
+    first = Context(given)
+    for span in spans:
+        resolve_span(doc_id, text, span, gazetteer, first)
+    # Second pass: the provinces the article names and its places resolved in the first
+    # pass are context for the rest (Paris near Lexington is in Kentucky).
+    context, strong = mention_countries(spans, gazetteer, given)
+    # Countries a village may be anchored in: those given (the article's, its actors') and
+    # those named outright; not those only a big city's name points to.
+    anchor_countries = set(given if context_countries else ()) | strong
+    ctx = Context(context, admin1=named_areas(spans), anchors=anchor_places(spans, first))
+    _resolve_again(doc_id, text, spans, gazetteer, first, ctx)
+    _read_lists(doc_id, text, spans, gazetteer, ctx)
+    for span in spans:
+        if span.mention is None and span.placelike and not ACRONYM.match(span.text):
+            span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries)
+    return _with_facilities_and_descriptions(doc_id, text, spans, gazetteer, context)
+
+
+def _candidate_spans(text: str, candidates: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Span]:
+    """The candidate spans, names joined, overlaps dropped, with their qualifiers set."""
     spans: list[Span] = []
     for start, end in join_names(text, sorted(set(candidates)), gazetteer):
         if spans and start < spans[-1].end:
@@ -57,27 +78,27 @@ def find_place_mentions(
         if name.strip():
             spans.append(Span(start, end, name))
     set_qualifiers(text, spans, gazetteer)
-    ctx = Context(context)
+    return spans
+
+
+def _resolve_again(doc_id: str, text: str, spans: list[Span], gazetteer: Gazetteer, first: Context,
+                   ctx: Context) -> None:
+    """The second pass, when the article names provinces or anchor places."""
+    if not (ctx.admin1 or ctx.anchors):
+        return
+    # With the same countries and no province named, only names with a choice to make
+    # (or none made yet) can change.
+    same = ctx.countries == first.countries and not ctx.admin1
     for span in spans:
-        resolve_span(doc_id, text, span, gazetteer, ctx)
-    # Second pass: the provinces the article names and its places resolved in the first
-    # pass are context for the rest (Paris near Lexington is in Kentucky).
-    given = context
-    context, strong = mention_countries(spans, gazetteer, context)
-    # Countries a village may be anchored in: those given (the article's, its actors') and
-    # those named outright; not those only a big city's name points to.
-    anchor_countries = set(given if context_countries else ()) | strong
-    first = ctx
-    ctx = Context(context, admin1=named_areas(spans), anchors=anchor_places(spans, first))
-    if ctx.admin1 or ctx.anchors:
-        # With the same countries and no province named, only names with a choice to make
-        # (or none made yet) can change.
-        same = ctx.countries == first.countries and not ctx.admin1
-        for span in spans:
-            if not span.ignored and (not same or span.mention is None
-                                     or first.choices.get(normalise(span.mention.text), 2) > 1):
-                span.mention, span.placelike = None, False
-                resolve_span(doc_id, text, span, gazetteer, ctx)
+        if not span.ignored and (not same or span.mention is None
+                                 or first.choices.get(normalise(span.mention.text), 2) > 1):
+            span.mention, span.placelike = None, False
+            resolve_span(doc_id, text, span, gazetteer, ctx)
+
+
+def _read_lists(doc_id: str, text: str, spans: list[Span], gazetteer: Gazetteer, ctx: Context) -> None:
+    """Lists of names: "the provinces of A and B" are provinces; a list with one town or
+    province in it, or a cue, is a list of places."""
     for group in group_lists(text, spans):
         if plural_admin_after(text, group):
             for span in group:
@@ -89,9 +110,12 @@ def find_place_mentions(
             for span in group:
                 if span.mention is None and not span.ignored:
                     span.placelike = True
-    for span in spans:
-        if span.mention is None and span.placelike and not ACRONYM.match(span.text):
-            span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries)
+
+
+def _with_facilities_and_descriptions(doc_id: str, text: str, spans: list[Span], gazetteer: Gazetteer,
+                                      context: Sequence[str]) -> list[PlaceMention]:
+    """The spans' mentions, facilities ("Al-Shifa hospital") in place of the names inside
+    them, and descriptions ("a village east of X"), in text order."""
     facilities = facility_spans(text, [(s.start, s.end) for s in spans], gazetteer)
     out = [facility_mention(doc_id, text, f, spans) for f in facilities]
     inside = [(f.start, f.end) for f in facilities]

@@ -13,7 +13,7 @@ from sitrep.nlp import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise, skeleton
 from sitrep.lexicon.place_words import place_words
-from sitrep.records import PlaceMention
+from sitrep.records import Place, PlaceMention
 from .candidates import CONTEXT_CITY_MIN_POPULATION
 from .resolve import place_mention
 from .spans import Span, is_local, paragraph_start, sentence_bounds
@@ -134,61 +134,96 @@ def description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaze
     as mentions of the place the context names (rule ``description:...``)."""
     out = []
     for m in _description_pattern().finditer(text):
-        after = m.group("after")
-        # "the capital Kyiv", "the city of Hama", "the capital, Khartoum": the name is there already;
-        # "the city council", "the state's budget": a modifier, not the place.
-        nxt = re.match(r"^['’]?s?\s+([a-z]+)", after)
-        if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) or (nxt and nxt.group(1) in _modifier_nouns()):
+        if _not_the_place(m.group("after")):
             continue
-        if re.match(r"^['’]s\s", after):
-            continue  # "the capital's airport": a place in the capital, not the capital
         kind = _description_kind(m.group("desc"))
         start, end = m.start(), m.end("desc")
         # (``found`` is in text order; no mention is longer than a sentence)
         near = starting_in(found, start - DESCRIPTION_WINDOW - MAX_SENTENCE_CHARS, start)
         before = [p for p in near if p.end <= start and start - p.end <= DESCRIPTION_WINDOW
                   and p.place is not None and p.within is None]
-        place, precision, rule, anchor = None, None, "", None
-        if kind == "capital":
-            cc = gazetteer.country_of(m.group("owner")) if m.group("owner") else None
-            sent_start, _ = sentence_bounds(text, start)
-            cc = cc or next((p.place.country for p in reversed(before) if p.rule == "country"
-                             and p.start >= sent_start), None) or (context[0] if context else None)
-            capital = gazetteer.capitals.get(cc or "")
-            city = next((c for c in gazetteer.candidates(capital, country_hint=cc) if c.place.country == cc
-                         and c.place.feature == "city"), None) if capital else None
-            if city:
-                place, precision, rule, anchor = city.place, 1, f"description:capital-of:{cc}", capital
-        elif m.group("owner"):
-            continue  # "Idlib's province" is not how a province is named
-        elif kind == "city":
-            towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1]
-            # "the city" is the last city named; "the town" the last town of any size
-            big = [p for p in towns if p.place.population >= CONTEXT_CITY_MIN_POPULATION]
-            ante = next(iter(big if m.group("desc") == "city" and big else towns), None)
-            if ante:
-                place, precision, rule, anchor = ante.place, 1, f"description:city={ante.text}", ante.text
-        elif kind == "province":
-            ante = next((p for p in reversed(before) if p.place.feature in ("admin1", "admin2")
-                         and not p.rule.startswith("anchored")), None)
-            area = ante.place if ante else next((a for p in reversed(before) if p.place.feature == "city"
-                                                 and p.precision == 1 and (a := gazetteer.admin1_area(p.place))), None)
-            if area:
-                place, precision, rule = area, 3, f"description:province={area.name}"
-                anchor = ante.text if ante else area.name
-        elif kind == "provincial_capital":
-            ante = next((p for p in reversed(before) if p.place.feature == "admin1"), None)
-            if ante:
-                key = skeleton(normalise(ante.place.name))
-                city = next((c for c in gazetteer.candidates(ante.place.name, country_hint=ante.place.country)
-                             if c.place.feature == "city" and c.place.country == ante.place.country
-                             and skeleton(normalise(c.place.name)) == key), None)
-                if city:
-                    place, precision, rule, anchor = city.place, 1, f"description:capital-of:{ante.text}", ante.text
-        if place is None:
+        described = _described_place(m, kind, before, text, gazetteer, context)
+        if described is None:
             continue
+        place, precision, rule, anchor = described
         out.append(place_mention(doc_id, Span(start, end, text[start:end]), place, precision, rule, anchor))
     return out
+
+
+def _not_the_place(after: str) -> bool:
+    """What follows a description shows it is no mention of its own: "the capital Kyiv", "the
+    city of Hama", "the capital, Khartoum" (the name is there already); "the city council",
+    "the state's budget" (a modifier); "the capital's airport" (a place in the capital)."""
+    nxt = re.match(r"^['’]?s?\s+([a-z]+)", after)
+    if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) or (nxt and nxt.group(1) in _modifier_nouns()):
+        return True
+    return bool(re.match(r"^['’]s\s", after))
+
+
+# A described place: (place, precision, rule, anchor text).
+_Described = tuple[Place, int, str, str | None]
+
+
+def _described_place(m: re.Match[str], kind: str, before: list[PlaceMention], text: str, gazetteer: Gazetteer,
+                     context: Sequence[str]) -> _Described | None:
+    """The place a description of this kind points to, from the places named just before."""
+    if kind == "capital":
+        return _capital(m, before, text, gazetteer, context)
+    if m.group("owner"):
+        return None  # "Idlib's province" is not how a province is named
+    if kind == "city":
+        return _last_city(m.group("desc"), before)
+    if kind == "province":
+        return _last_province(before, gazetteer)
+    if kind == "provincial_capital":
+        return _provincial_capital(before, gazetteer)
+    return None
+
+
+def _capital(m: re.Match[str], before: list[PlaceMention], text: str, gazetteer: Gazetteer,
+             context: Sequence[str]) -> _Described | None:
+    """"Sudan's capital", "the capital": the capital of the owner, else of the country named
+    earlier in the sentence, else of the article's country."""
+    start = m.start()
+    cc = gazetteer.country_of(m.group("owner")) if m.group("owner") else None
+    sent_start, _ = sentence_bounds(text, start)
+    cc = cc or next((p.place.country for p in reversed(before) if p.rule == "country"
+                     and p.start >= sent_start), None) or (context[0] if context else None)
+    capital = gazetteer.capitals.get(cc or "")
+    city = next((c for c in gazetteer.candidates(capital, country_hint=cc) if c.place.country == cc
+                 and c.place.feature == "city"), None) if capital else None
+    return (city.place, 1, f"description:capital-of:{cc}", capital) if city else None
+
+
+def _last_city(desc: str, before: list[PlaceMention]) -> _Described | None:
+    """"the city" is the last city named; "the town" the last town of any size."""
+    towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1]
+    big = [p for p in towns if p.place.population >= CONTEXT_CITY_MIN_POPULATION]
+    ante = next(iter(big if desc == "city" and big else towns), None)
+    return (ante.place, 1, f"description:city={ante.text}", ante.text) if ante else None
+
+
+def _last_province(before: list[PlaceMention], gazetteer: Gazetteer) -> _Described | None:
+    """"the province": the last province named, else the province of the last town named."""
+    ante = next((p for p in reversed(before) if p.place.feature in ("admin1", "admin2")
+                 and not p.rule.startswith("anchored")), None)
+    area = ante.place if ante else next((a for p in reversed(before) if p.place.feature == "city"
+                                         and p.precision == 1 and (a := gazetteer.admin1_area(p.place))), None)
+    if not area:
+        return None
+    return area, 3, f"description:province={area.name}", ante.text if ante else area.name
+
+
+def _provincial_capital(before: list[PlaceMention], gazetteer: Gazetteer) -> _Described | None:
+    """"the provincial capital": the city named as the last province named."""
+    ante = next((p for p in reversed(before) if p.place.feature == "admin1"), None)
+    if not ante:
+        return None
+    key = skeleton(normalise(ante.place.name))
+    city = next((c for c in gazetteer.candidates(ante.place.name, country_hint=ante.place.country)
+                 if c.place.feature == "city" and c.place.country == ante.place.country
+                 and skeleton(normalise(c.place.name)) == key), None)
+    return (city.place, 1, f"description:capital-of:{ante.text}", ante.text) if city else None
 
 
 # Lowercase words inside a name ("Democratic Republic of the Congo", "Bosnia and

@@ -1,0 +1,119 @@
+"""The figure rules that read a count phrase before a bare figure: a toll ("the death toll
+has reached 412"), a running total ("bringing the number of displaced to 172,000"), a
+"number of" phrase and its value ("the number of dead is 69,280") and a level verb ("the
+number of people displaced has reached 280,000"). Their order is ``candidates.FIGURE_RULES``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon.claim_terms import PeopleNoun, load_figure_terms
+from ...lexicon.patterns import alternation
+from .figure_view import REJECT, Candidate, FigureView
+
+# How far back (in tokens) a toll noun may stand before a bare figure ("the death toll
+# has reached 412").
+MAX_TOLL_DISTANCE = 7
+# Words before a bare figure searched for a people noun or toll noun ("the number of people
+# displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
+MAX_LEVEL_CONTEXT = 16
+
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+# The word lists of these rules: ``figures`` in data/claim_terms.json.
+_TERMS = load_figure_terms()
+# "the death toll", "the number of deaths" (in lower-cased words); not "the casualty toll".
+_DEATH_TOLL = re.compile("".join(f"(?<!{re.escape(w)} )" for w in _TERMS.other_tolls)
+                         + rf"\btoll\b|\b{alternation(_TERMS.death_toll_words, any_space=False)}\b")
+# The people a death toll counts: everyone, killed.
+TOLL_KILLED = PeopleNoun(("toll",), "total", None, None, "killed")
+
+
+@lru_cache(maxsize=4)
+def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
+    """Any toll noun as a whole word ('number' and 'figure' alone say too little)."""
+    words = sorted((t for t in toll_nouns if t not in ("number", "figure")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def toll_noun_before(v: FigureView):
+    """'the death toll has reached 412': a toll noun shortly before a bare figure."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
+    if _toll_noun_rx(v.terms.toll_nouns).search(recent):
+        if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
+            return REJECT
+        # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.
+        death = _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:]))
+        return Candidate(v.fig, TOLL_KILLED if death else None, None, "figure+toll-noun")
+    return None
+
+
+# "bringing the number of internally displaced persons ... to 172,000", "brings to 11 the
+# number of US troops killed": a running total, its people and what happened to them said in
+# the "number of" phrase. Tuned on probe articles from Chechnya, Iraq, Turkey and Pakistan.
+_RUNNING_VERB = r"\b" + alternation(_TERMS.running_total_verbs)
+_RUNNING_NUMBER = rf"(?:the\s+)?(?:{alternation(_TERMS.count_modifiers)}\s+)?{alternation(_TERMS.count_nouns)}\s+of\s+"
+_RUNNING_BEFORE = re.compile(_RUNNING_VERB + r"\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+to\s+$", re.IGNORECASE)
+_RUNNING_FIRST = re.compile(_RUNNING_VERB + r"\s+to\s+$", re.IGNORECASE)
+_RUNNING_AFTER = re.compile(r"^\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:.]{3,140})", re.IGNORECASE)
+
+
+def running_total(v: FigureView):
+    """'bringing the number of people displaced since March to 26,000', 'brings to 11 the
+    number of troops killed': the "number of" phrase names the people and what happened."""
+    m = _RUNNING_BEFORE.search(v.before)
+    if m is None and _RUNNING_FIRST.search(v.before):
+        m = _RUNNING_AFTER.match(v.after)
+    return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
+
+
+# "the number of people who died in the conflict is 69,280", "the number of displaced
+# stood at 1.2 million": the "number of" phrase is the subject, the figure its value.
+# Written on truth-commission and UN report phrasing (Peru, Sri Lanka, Darfur).
+_NUMBER_IS_BEFORE = re.compile(r"\b" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+"
+                               + alternation(_TERMS.count_is_verbs) +
+                               r"\s+(?:(?:an\s+)?estimated\s+)?$", re.IGNORECASE)
+
+
+def number_of_is(v: FigureView):
+    """'the most probable number of people who died ... is 69,280': the subject's "number
+    of" phrase names the people and what happened to them."""
+    m = _NUMBER_IS_BEFORE.search(v.before)
+    return _number_of_label(v, m.group("label"), "figure+number-of-is") if m else None
+
+
+def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
+    """A candidate whose people and quantity come from a "number of <label>" phrase."""
+    words = [w.lower() for w in _WORD.findall(label)]
+    noun = next((found[0] for j in range(len(words)) if (found := v.terms.people_at(words, j))), None)
+    # the label is not parsed: its verbs are tried as written and as "-e"/"-" stems ("neutralised")
+    stems = [w[:-1] if w.endswith("ed") else w for w in words]
+    q = noun.quantity if noun is not None and noun.quantity else next(
+        (found[0] for lemmas in (words, stems, [w[:-2] if w.endswith("ed") else w for w in words])
+         for j in range(len(words)) if (found := v.terms.quantity_at(words, lemmas, j))), None)
+    if q is None:
+        return None  # "the number of checkpoints": nothing happened to anyone
+    base = noun or PeopleNoun(("people",), "total", None, None)
+    return Candidate(v.fig, PeopleNoun(base.words, base.category, base.subgroup, base.unit, q), None, rule)
+
+
+_LEVEL_COUNT = re.compile(rf"\b{alternation(_TERMS.level_count_nouns)}\b")
+
+
+def level_verb(v: FigureView):
+    """'the number of people displaced ... has reached an estimated 280,000'."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
+        noun = None
+        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
+            found = v.terms.people_at(prev_words, j)
+            if found:
+                noun = found[0]
+                break
+        if noun is None and _DEATH_TOLL.search(clause):
+            noun = TOLL_KILLED  # "the death toll ... climbed from 558"
+        if noun is not None or _LEVEL_COUNT.search(clause):
+            return Candidate(v.fig, noun, None, "figure+level-verb")
+    return None

@@ -85,3 +85,35 @@ def test_claims_a_record_with_no_owner_names_no_one(extract_text):
 ])
 def test_claims_entry_and_transcript_labels_are_no_speaker(extract_text, text, source):
     assert _sources(extract_text, text)[-1] == source
+
+
+def _figures(extract_text, text):
+    return [(c.quantity, c.category, c.value) for c in extract_text(text, published=date(2024, 6, 1)).claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a figure's own predicate says what happened to it, not the figure's before it (Donbas,
+    # Northern Ireland, Sudan, Vietnam)
+    ("Another 90 had been captured by the rebels and 82 were missing, he said.",
+     [("detained", "total", 90), ("missing", "total", 82)]),
+    ("The RUC said the toll had risen to eight dead, among them a girl, and that more than 30 people had been "
+     "injured.", [("killed", "total", 8), ("injured", "total", 30)]),
+    ("At least 45 people were killed in El Fasher, including 12 children, and 30 others were wounded.",
+     [("killed", "total", 45), ("killed", "civilians", 12), ("injured", "total", 30)]),
+    ("The spokesman put the losses at 119 killed and 961 wounded.",
+     [("killed", "total", 119), ("injured", "total", 961)]),
+])
+def test_claims_own_predicate_over_the_figure_before(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # displacement, homicide and evacuation words (Croatia, Mexico, Haiti, Ukraine)
+    ("More than 500,000 people have been driven from their homes in Croatia, the UN said.",
+     [("displaced", "total", 500000)]),
+    ("Sinaloa recorded 1,120 homicides last year, the prosecutor's office said.", [("killed", "total", 1120)]),
+    ("Port-au-Prince saw 340 murders in March, police said.", [("killed", "total", 340)]),
+    ("Some 300 were evacuated from Mariupol on Friday.", [("displaced", "total", 300)]),
+])
+def test_claims_more_casualty_words(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected

@@ -120,9 +120,12 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     """What happened to a figure's people: its own casualty word, else its total's (a
     breakdown), else the figure's before it (a continued count)."""
     q, q_rule = quantity(doc, text, cand, terms)
-    if parent is not None and not q_rule.startswith("quantity:noun"):
+    own_verb = q is not None and parent is not None and q != parent.quantity and q_rule.startswith(
+        ("quantity:parse(", "quantity:own-passive"))
+    if parent is not None and not q_rule.startswith("quantity:noun") and not own_verb:
         # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
-        # children, alongside 8,408 injuries": the children are dead, not injured)
+        # children, alongside 8,408 injuries": the children are dead, not injured); a verb
+        # of its own says otherwise ("eight dead, among them a girl, and 30 had been injured")
         q, q_rule = parent.quantity, "quantity:breakdown-of-" + parent.id
     if q is None and cand.continues and claims:
         q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id

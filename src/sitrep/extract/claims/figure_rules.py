@@ -257,8 +257,9 @@ def shared_noun(v: FigureView):
     """'86 Israeli and 24 foreign national hostages were released': both figures count the
     noun after the second."""
     m = _SHARED_NOUN.match(v.after)
-    if not m or v.terms.people_at([w.lower() for w in _WORD.findall(v.after[:30])], 0):
-        return None
+    first = [w.lower() for w in _WORD.findall(v.after[:30])]
+    if not m or v.terms.people_at(first, 0) or (first and v.terms.quantity_words.get((first[0],))):
+        return None  # "119 killed and 961 wounded": the first figure has its own word
     words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
     for i in range(min(len(words), MAX_NOUN_GAP + 1)):
         found = v.terms.people_at(words, i)

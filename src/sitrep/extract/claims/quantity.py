@@ -114,12 +114,21 @@ _OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:als
 
 
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'seven soldiers ... and 11 others were wounded': the others' own verb says what."""
-    if not cand.continues or cand.noun_start is None:
+    """'seven soldiers ... and 11 others were wounded', '90 were captured and 82 were missing':
+    the figure's own predicate says what."""
+    if not cand.continues:
         return None
-    noun = re.match(r"[\w’'-]+", text[cand.noun_start:])  # "others", "more"
-    m = noun and _OWN_PASSIVE.match(text[cand.noun_start + noun.end():])
+    if cand.noun_start is None:  # "... had been captured and 82 were missing": the figure's own
+        m = _OWN_PASSIVE.match(text[cand.figure.end:]) if cand.rule == "figure+were-casualty-word" else None
+    else:
+        noun = re.match(r"[\w’'-]+", text[cand.noun_start:])  # "others", "more"
+        m = noun and _OWN_PASSIVE.match(text[cand.noun_start + noun.end():])
     quantity = m and _GROUP_QUANTITY.get(m.group("word"))
+    if quantity and cand.noun_start is None:
+        # a bare figure keeps the parse's reading unless its own predicate says otherwise
+        parsed = parse_link(doc, text, cand, terms)
+        if parsed is None or parsed is NONE or parsed[0] == quantity:
+            return None
     return (quantity, f"quantity:own-passive({m.group('word')})") if quantity else None
 
 

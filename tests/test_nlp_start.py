@@ -1,0 +1,58 @@
+"""What the spaCy model loads at start: only the parts Sitrep runs, and what it leaves on
+disk must equal what spaCy builds itself (so leaving it out changes no parse)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from sitrep import nlp
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def full_model():
+    """The model as spaCy loads it by default (NER left out): the reference."""
+    try:
+        return spacy.load(nlp.MODEL, exclude=["ner"])
+    except OSError:
+        pytest.skip(f"spaCy model {nlp.MODEL} is not installed")
+
+
+def test_nlp_start_tokenizer_left_on_disk_equals_the_default(full_model):
+    assert nlp.load_pipeline().tokenizer.to_bytes() == full_model.tokenizer.to_bytes()
+
+
+def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
+    table = nlp.load_pipeline().get_pipe("sitrep_tag_to_pos").table
+    expected = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
+    assert table == {tag: tuple(v) for tag, v in expected.items()}
+    assert nlp.load_pipeline().pipe_names == ["tok2vec", "tagger", "parser", "sitrep_tag_to_pos", "lemmatizer"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels captured the town of Kherson on Tuesday, killing 12 people.",       # Ukraine
+    "The RSF said it had seized the army base in El Fasher after two days of fighting.",  # Sudan
+    "At least 40 civilians were killed in an air strike on Khan Younis, medics said.",  # Gaza
+])
+def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
+    """Against the model read whole, its attribute ruler swapped for the same table."""
+    ours = nlp.load_pipeline()(sentence)
+    nlp.load_pipeline()  # registers the table's factory
+    table = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
+    reference = spacy.load(nlp.MODEL, exclude=["ner"])
+    reference.replace_pipe("attribute_ruler", "sitrep_tag_to_pos", config={"table": table})
+    ruler = reference(sentence)
+    assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == \
+        [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ruler]
+
+
+def test_nlp_start_spacy_command_line_imports_after_the_stand_in():
+    spacy_module = nlp.import_spacy()
+    assert "spacy.cli.info" not in sys.modules or sys.modules["spacy.cli.info"].__name__ == "spacy.cli.info"
+    from spacy.cli.info import info
+
+    assert info.__module__ == "spacy.cli.info"
+    assert callable(spacy_module.info)

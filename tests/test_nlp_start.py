@@ -1,5 +1,6 @@
-"""What the spaCy model loads at start: only the parts Sitrep runs, and what it leaves on
-disk must equal what spaCy builds itself (so leaving it out changes no parse)."""
+"""What the spaCy model loads at start: only the parts Sitrep runs (tags to POS by a table,
+lemmas memoised), and what it leaves on disk must equal what spaCy builds itself: no parse,
+tag or lemma changes."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
     table = nlp.load_pipeline().get_pipe("sitrep_tag_to_pos").table
     expected = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
     assert table == {tag: tuple(v) for tag, v in expected.items()}
-    assert nlp.load_pipeline().pipe_names == ["tok2vec", "tagger", "parser", "sitrep_tag_to_pos", "lemmatizer"]
+    assert nlp.load_pipeline().pipe_names == ["tok2vec", "tagger", "parser", "sitrep_tag_to_pos", "sitrep_lemmas"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -38,13 +39,15 @@ def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
     "At least 40 civilians were killed in an air strike on Khan Younis, medics said.",  # Gaza
 ])
 def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
-    """Against the model read whole, its attribute ruler swapped for the same table."""
+    """Against the model read whole, its attribute ruler swapped for the same table and
+    spaCy's own lemmatizer."""
     ours = nlp.load_pipeline()(sentence)
-    nlp.load_pipeline()  # registers the table's factory
+    again = nlp.load_pipeline()(sentence)  # lemmas from the memo this time
     table = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
     reference = spacy.load(nlp.MODEL, exclude=["ner"])
     reference.replace_pipe("attribute_ruler", "sitrep_tag_to_pos", config={"table": table})
     ruler = reference(sentence)
+    assert [(t.lemma_, t.lemma) for t in again] == [(t.lemma_, t.lemma) for t in ours]
     assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == \
         [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ruler]
 

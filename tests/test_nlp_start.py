@@ -23,7 +23,10 @@ def full_model():
 
 
 def test_nlp_start_tokenizer_left_on_disk_equals_the_default(full_model):
-    assert nlp.load_pipeline().tokenizer.to_bytes() == full_model.tokenizer.to_bytes()
+    # Without the vocab: the shared pipeline's strings grow with every text it has parsed.
+    ours, theirs = nlp.load_pipeline().tokenizer, full_model.tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
+    assert len(ours.rules) > 1000  # the special cases ("don't", "U.S.") are there
 
 
 def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):

@@ -6,8 +6,11 @@ article is extracted and stored with it (``articles.minhash``). This module sits
 ``records``, below every stage: extraction signs, the store keeps the bytes, reconcile's
 copy detection (``reconcile.copies``) compares them; neither imports the other for it.
 
-datasketch is imported on the first signature, not with this module: its package import
-pulls in scipy (~0.7 s), which a run should not pay before its first article is parsed.
+Signing needs no datasketch: ``pack_signature`` computes datasketch's MinHash (scheme
+"affine32", seed 1, the CRC-32 of each shingle) with numpy alone, bit for bit the same
+values (tests/test_minhash_sign.py checks them against datasketch). datasketch's package
+import pulls in scipy (~0.7 s of CPU), which every extraction worker paid once; only
+copy detection (its LSH index) and ``signature`` import it now.
 """
 
 from __future__ import annotations
@@ -79,12 +82,48 @@ def _signature(words: list[str]) -> tuple["MinHash", int]:
     return mh, len(found)
 
 
+# datasketch's permutation seed (its default) and MurmurHash3's 32-bit finalizer, which its
+# "affine32" scheme applies to every input hash before the permutations.
+PERMUTATION_SEED = 1
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_EMPTY = 0xFFFFFFFF  # the value of a permutation no shingle has reached
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """(a, b) of the NUM_PERM permutations h -> a * h + b mod 2^32, drawn as datasketch
+    draws them (numpy's RandomState(seed), a odd)."""
+    import numpy as np
+
+    gen = np.random.RandomState(PERMUTATION_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _hashvalues(found: set[bytes]):
+    """The NUM_PERM minima (uint32) of a set of shingles."""
+    import numpy as np
+
+    if not found:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    hv = np.fromiter((_crc32(s) for s in found), dtype=np.uint32, count=len(found)).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations()
+    return (hv * a + b).min(axis=0)
+
+
 def pack_signature(text: str) -> bytes:
     """The stored form of a text's signature (the ``articles.minhash`` BLOB)."""
     words = _WORD.findall(text.lower())
-    mh, n = _signature(words)
-    header = HEADER.pack(SIGNATURE_FORMAT, NUM_PERM, n, len(words))
-    return header + mh.hashvalues.astype("<u4").tobytes()
+    found = _shingles(words)
+    header = HEADER.pack(SIGNATURE_FORMAT, NUM_PERM, len(found), len(words))
+    return header + _hashvalues(found).astype("<u4").tobytes()
 
 
 def unpack_signature(blob: bytes | None) -> tuple[int, int, bytes] | None:

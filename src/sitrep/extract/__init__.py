@@ -80,8 +80,7 @@ class Extractor:
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
             extraction.claims = finish_article(ctx, extraction.claims)
-            # Signed here, in the worker, so the store's single writer does not sign; after
-            # the parse, so a run's first article is parsed before datasketch is imported.
+            # Signed here, in the worker, so the store's single writer does not sign.
             extraction.signature = pack_signature(article.text)
             extraction.places = self.place_mentions(article.id, article.text, countries)
             attach_places(extraction.claims, extraction.places)

@@ -4,12 +4,26 @@ Python's ``re`` tries the branches of a flat alternation one by one at every pos
 list of hundreds of words costs milliseconds per article; the same words as a trie share
 their prefixes and fail fast. Used for the lexicons' names (``extract/name_text.py``) and
 for the words that pick the sentences worth parsing (``nlp.py``).
+
+Building a trie of the ~800 claimant or actor aliases in Python costs tens of milliseconds
+at every start; a large one's pattern text is kept in the cache folder, keyed by its words
+and by the source of the code that writes it (a changed rule never reads an old pattern).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
+import tempfile
+from pathlib import Path
 from typing import Callable, Iterable
+
+from .loader import cache_dir
+
+# Below this many phrases a trie is built faster than its cache file is found and read.
+MIN_CACHED_KEYS = 300
 
 
 def _plain_char(ch: str) -> str:
@@ -25,6 +39,46 @@ def trie_pattern(keys: Iterable[str], char_pattern: Callable[[str], str] = _plai
     so the longest phrase at a position wins and backtracking falls back to the shorter one
     when what follows the longer one fails. "" when there are no keys.
     """
+    keys = sorted(set(keys))  # the trie is the same whatever their order and repeats
+    if len(keys) < MIN_CACHED_KEYS:
+        return _build(keys, char_pattern)
+    try:
+        path: Path | None = _cache_path(keys, char_pattern)
+    except (OSError, KeyError, AttributeError, TypeError):
+        path = None  # no source to key it by (a frozen build): built every time
+    if path is not None and path.exists():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass  # unreadable: built and written again below
+    pattern = _build(keys, char_pattern)
+    if path is not None:
+        _store(path, pattern)
+    return pattern
+
+
+def _cache_path(keys: list[str], char_pattern: Callable[[str], str]) -> Path:
+    """The cache file of a trie: keyed by this module's source, the source of the module
+    that writes its characters, that writer's name, and the phrases."""
+    key = hashlib.sha256(Path(__file__).read_bytes())
+    key.update(Path(sys.modules[char_pattern.__module__].__file__).read_bytes())
+    key.update(f"\0{char_pattern.__module__}.{char_pattern.__qualname__}\0".encode())
+    key.update("\0".join(keys).encode("utf-8", "surrogatepass"))
+    return cache_dir() / "trie" / f"{key.hexdigest()[:24]}.txt"
+
+
+def _store(path: Path, pattern: str) -> None:
+    try:  # written atomically: a concurrent run never reads half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(pattern)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache is no error: the trie is built again next time
+
+
+def _build(keys: Iterable[str], char_pattern: Callable[[str], str]) -> str:
     trie: dict = {}
     for key in keys:
         node = trie

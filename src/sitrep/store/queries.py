@@ -69,6 +69,7 @@ ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.p
 ARTICLE_FROM = "FROM articles a"
 ARTICLE_ORDER = "a.id"
 
+ARTICLE_IDS = "SELECT id FROM articles"
 SIGNATURES = "SELECT a.id, a.outlet, a.published, a.minhash FROM articles a ORDER BY a.id"
 TEXTS = """
 SELECT a.id, a.text FROM articles a SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS id) d

@@ -65,6 +65,10 @@ class StoreReads:
         """Articles by id. ``with_text=True`` also loads the text (the bulk of the table)."""
         return list(self.iter_articles(**filters))
 
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article (one query; no other column is read)."""
+        return {row[0] for row in self._stream(queries.ARTICLE_IDS, [])}
+
     def iter_place_mentions(self, **filters: Any) -> Iterator[PlaceMentionRow]:
         return self._stream(*queries.place_query(**filters), PlaceMentionRow)
 

@@ -1,0 +1,64 @@
+"""What the spaCy model loads at start: only the parts Sitrep runs (tags to POS by a table,
+lemmas memoised), and what it leaves on disk must equal what spaCy builds itself: no parse,
+tag or lemma changes."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from sitrep import nlp
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def full_model():
+    """The model as spaCy loads it by default (NER left out): the reference."""
+    try:
+        return spacy.load(nlp.MODEL, exclude=["ner"])
+    except OSError:
+        pytest.skip(f"spaCy model {nlp.MODEL} is not installed")
+
+
+def test_nlp_start_tokenizer_left_on_disk_equals_the_default(full_model):
+    # Without the vocab: the shared pipeline's strings grow with every text it has parsed.
+    ours, theirs = nlp.load_pipeline().tokenizer, full_model.tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])
+    assert len(ours.rules) > 1000  # the special cases ("don't", "U.S.") are there
+
+
+def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
+    table = nlp.load_pipeline().get_pipe("sitrep_tag_to_pos").table
+    expected = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
+    assert table == {tag: tuple(v) for tag, v in expected.items()}
+    assert nlp.load_pipeline().pipe_names == ["tok2vec", "tagger", "parser", "sitrep_tag_to_pos", "sitrep_lemmas"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels captured the town of Kherson on Tuesday, killing 12 people.",       # Ukraine
+    "The RSF said it had seized the army base in El Fasher after two days of fighting.",  # Sudan
+    "At least 40 civilians were killed in an air strike on Khan Younis, medics said.",  # Gaza
+])
+def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
+    """Against the model read whole, its attribute ruler swapped for the same table and
+    spaCy's own lemmatizer."""
+    ours = nlp.load_pipeline()(sentence)
+    again = nlp.load_pipeline()(sentence)  # lemmas from the memo this time
+    table = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
+    reference = spacy.load(nlp.MODEL, exclude=["ner"])
+    reference.replace_pipe("attribute_ruler", "sitrep_tag_to_pos", config={"table": table})
+    ruler = reference(sentence)
+    assert [(t.lemma_, t.lemma) for t in again] == [(t.lemma_, t.lemma) for t in ours]
+    assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == \
+        [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ruler]
+
+
+def test_nlp_start_spacy_command_line_imports_after_the_stand_in():
+    spacy_module = nlp.import_spacy()
+    assert "spacy.cli.info" not in sys.modules or sys.modules["spacy.cli.info"].__name__ == "spacy.cli.info"
+    from spacy.cli.info import info
+
+    assert info.__module__ == "spacy.cli.info"
+    assert callable(spacy_module.info)

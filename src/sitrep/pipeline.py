@@ -233,9 +233,9 @@ def run(
         store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                          n_errors=len(summary.errors))
         if reconcile:
-            from .reconcile import reconcile as reconcile_stage
+            from .backfill import reconcile_store
 
-            summary.reconciled = reconcile_stage(store)
+            summary.reconciled = reconcile_store(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -336,9 +336,9 @@ def store_articles(articles: Sequence[Article], db: str | Path | Store | StoreOp
     def write(store: Store) -> None:
         _write_extractions(store, extractions, summary)
         if reconcile:
-            from .reconcile import reconcile as reconcile_stage
+            from .backfill import reconcile_store
 
-            summary.reconciled = reconcile_stage(store)
+            summary.reconciled = reconcile_store(store)
 
     if isinstance(db, Store):
         write(db)

@@ -19,6 +19,7 @@ from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
 from .places import find_place_mentions
+from .readings import read_article
 from .places.candidates import capitalised_candidates, country_context
 from ..lexicon.claim_terms import load_terms
 
@@ -87,7 +88,7 @@ class Extractor:
                                        sentences=sentences)
             extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
             extraction.events += front_line_events(ectx, parsed, extraction.places)
-            yield extraction
+            yield read_article(extraction, self.actors, sentences)  # what the reconcile stage reads
 
 
 @lru_cache(maxsize=1)

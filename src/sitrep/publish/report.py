@@ -40,7 +40,7 @@ from sitrep.publish.report_charts import (
     LINE_COLORS, MAX_MAP_POINTS, SHAPE_PATHS, SIDE_COLORS, TYPE_COLORS, TYPE_SHAPES, static_map, stored_charts,
 )
 from sitrep.publish.report_views import ContradictionView, EstimateView, FramingView, current_estimates
-from sitrep.reconcile import ensure_reconciled
+from sitrep.backfill import ensure_reconciled
 from sitrep.records import EVENT_TYPES
 from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
 from sitrep.store import Store

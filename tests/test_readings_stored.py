@@ -17,7 +17,6 @@ from sitrep.extract.labels import actor_labels, framing_words
 from sitrep.extract.readings import claim_scope, names_group
 from sitrep.nlp import split_sentences
 from sitrep.reconcile import reconcile
-from sitrep.records import ScopeReading
 from sitrep.store import open_db
 
 pytestmark = pytest.mark.slow
@@ -106,9 +105,7 @@ def test_store_readings_round_trip(readings_db, doc):
         claims = store.claims(doc=doc)
         assert claims, doc
         for c in claims:
-            stored = ScopeReading(c.scope_region, c.scope_region_text, c.scope_place,
-                                  bool(c.scope_incident), bool(c.scope_facility))
-            assert c.scope_incident is not None and stored == claim_scope(c)
+            assert c.scope is not None and c.scope == claim_scope(c)
         for e in store.events(doc=doc):
             assert (e.actor1_named, e.actor2_named) == (names_group(e.actor1, lexicon), names_group(e.actor2, lexicon))
         (_, text), = store.iter_texts([doc])

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sitrep.records import ScopeReading
+
 # Metadata of a field read for the reconcile stage, not shown: exports and the API's
 # schemas leave it out (``exported``), so their columns stay those of the contract.
 STORED_ONLY = {"exported": False}
@@ -78,6 +80,14 @@ class ClaimRow:
     scope_place: str | None = field(default=None, metadata=STORED_ONLY)
     scope_incident: bool | None = field(default=None, metadata=STORED_ONLY)
     scope_facility: bool | None = field(default=None, metadata=STORED_ONLY)
+
+    @property
+    def scope(self) -> ScopeReading | None:
+        """The ``scope_*`` columns as the claim's ``records.ScopeReading`` (None: not read)."""
+        if self.scope_incident is None:
+            return None
+        return ScopeReading(self.scope_region, self.scope_region_text, self.scope_place,
+                            bool(self.scope_incident), bool(self.scope_facility))
 
     def __post_init__(self) -> None:
         if isinstance(self.mentions, str):

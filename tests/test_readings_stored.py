@@ -186,3 +186,30 @@ def test_pipeline_backfill_on_read(copy_db):
         assert results(store) == before and store.unread_articles() == []
         assert read_stored(store) == 0  # nothing left to read
         assert ensure_reconciled(store) is None
+
+
+def test_pipeline_backfill_pre_migration_schema(readings_db, tmp_path):
+    """A database made with the schema before migration 8 (its rows copied from a fresh
+    one) migrates on open, and its articles are read again with the same results."""
+    import duckdb
+
+    from sitrep.store.migrations import MIGRATIONS, apply_migrations
+
+    with open_db(readings_db, read_only=True) as store:
+        before = results(store)
+        stored = readings(store)
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    apply_migrations(con, tuple(m for m in MIGRATIONS if m.version < 8))
+    con.execute(f"ATTACH '{readings_db}' AS fresh (READ_ONLY)")
+    for table in ("articles", "claims", "events", "place_mentions"):
+        columns = ", ".join(f'"{name}"' for (name,) in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'old' AND table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall())
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM fresh.{table}")
+    con.close()
+    with open_db(old) as store:
+        assert sorted(store.unread_articles()) == sorted(DOCS) and not list(store.iter_labels())
+        reconcile_store(store)
+        assert readings(store) == stored
+        assert results(store) == before

@@ -98,6 +98,17 @@ def test_extract_labels_none_without_actors(text, lex, words):
     assert actor_labels("d", text, lex, words) == []
 
 
+@pytest.mark.parametrize("text,label,side", [
+    ("Syrian rebels seized Hama. Israeli Prime Minister Benjamin Netanyahu warned Iran.", "Benjamin Netanyahu", "foreign"),
+    ("Syrian rebels seized Hama. The Kurdish-led Syrian Democratic Forces held Tal Rifaat.",
+     "Kurdish-led Syrian Democratic Forces", "other"),
+    ("Syrian rebels seized Hama as Assad's forces withdrew.", "Syrian rebels", "opposition"),
+])
+def test_extract_labels_sides_per_war(text, label, side, lex, words):
+    found = {text[u.start:u.end]: u.side for u in label_uses(text, lex, words)}
+    assert found.get(label) == side, found
+
+
 def test_extract_labels_seeds_recall(seeds_dir, seeds_gold, lex, words):
     """Report recall of the gold framing labels per doc (our label may contain the gold one)."""
     total = found = 0

@@ -64,3 +64,13 @@ def test_reconcile_framing_outlets_side_by_side():
     for fmt in ("jsonl", "csv"):
         assert export_rows(rows, StringIO(), fmt) == len(rows)
         assert export_rows(summary.values(), StringIO(), fmt) == 3
+
+
+def test_reconcile_framing_quoted_labels_are_counted_apart():
+    text = 'The army said it was fighting "terrorist groups" near Hama. Rebels took the town.'
+    rows = framed([Art("d", "Outlet", text)])
+    quoted = [r for r in rows if r.label == "terrorist groups"]
+    assert quoted and all(r.voice == "quoted" for r in quoted)
+    (summary,) = outlet_summary(rows)
+    assert not any("terrorist" in label for label in summary.opposition_labels)
+    assert any("terrorist" in label for label in summary.quoted_labels)

@@ -31,9 +31,12 @@ TOP_LABELS = 5  # labels per side in an outlet summary
 Loaded = Mapping[str, tuple[list[str], "str | None"]]
 
 
-class _ArticleLike(Protocol):
+class _OutletLike(Protocol):
     id: str
     outlet: str | None
+
+
+class _ArticleLike(_OutletLike, Protocol):
     text: str | None
 
 
@@ -48,12 +51,12 @@ class _Acc:
 
 # --- across articles --------------------------------------------------------------------
 
-def outlet_key(article: _ArticleLike) -> tuple[str, bool]:
+def outlet_key(article: _OutletLike) -> tuple[str, bool]:
     """(outlet, known): the outlet, or the doc id when the outlet is unknown."""
     return (article.outlet, True) if article.outlet else (article.id, False)
 
 
-def doc_slots(article: _ArticleLike, labels: Iterable[ActorLabel]) -> list[DocSlot]:
+def doc_slots(article: _OutletLike, labels: Iterable[ActorLabel]) -> list[DocSlot]:
     """The labels of one article (its stored ``ActorLabel`` rows), grouped per slot, in the
     order they first appear."""
     outlet, known = outlet_key(article)

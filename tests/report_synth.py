@@ -11,6 +11,8 @@ import random
 from datetime import date, timedelta
 from importlib import resources
 
+from sitrep.extract.actors import load_actors
+from sitrep.extract.readings import read_article
 from sitrep.records import ActorRef, Article, Claim, Event, Extraction, Place, PlaceMention, content_id
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>'
@@ -74,7 +76,8 @@ def extraction(i: int, rng: random.Random, places: list[Place], *, n_claims: int
     title = f"Report {i}" + (f" {HOSTILE}" if hostile else "")
     article = Article(id=doc, text=text, content_hash=content_id(text), title=title, outlet=outlet,
                       published=day, url=url)
-    return Extraction(article, claims, events, [e.place for e in events if e.place])
+    # What extraction reads for the reconcile stage (scopes, named actors, labels), as a run would.
+    return read_article(Extraction(article, claims, events, [e.place for e in events if e.place]), load_actors())
 
 
 def extractions(n: int, *, seed: int = 7, hostile_every: int = 0, **kw: int):

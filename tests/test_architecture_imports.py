@@ -5,7 +5,10 @@ may import its own stage or an earlier one, never a later one, wherever the impo
 written (top of the module, inside a function, under ``TYPE_CHECKING``, or through
 ``importlib.import_module`` with a literal name). The shared modules every stage uses
 (``records``, ``lexicon``, ``minhash``, ``safe_text``, the package root) import none of
-ours, apart from their own package (and the lexicon, the records it returns).
+ours, apart from their own package (and the lexicon, the records it returns). And the
+reconcile stage reads stored rows, never text: it imports neither ``extract`` nor ``nlp``
+(what it needs from the text is read at extraction and stored with the article, issue 13
+point 2), though they come before it.
 
 Every module under ``src/sitrep`` is parsed with ``ast`` (nothing is imported), so the
 test also holds for modules whose imports need optional extras.
@@ -29,7 +32,7 @@ STAGE_OF = {
     "store": "store",
     "reconcile": "reconcile",
     # ingest -> extract -> store -> reconcile, run in order (locally, or as cluster tasks).
-    "pipeline": "pipeline", "run_inputs": "pipeline", "cluster": "pipeline",
+    "pipeline": "pipeline", "run_inputs": "pipeline", "cluster": "pipeline", "backfill": "pipeline",
     "publish": "publish", "web": "publish", "watch": "publish", "console": "publish",
     # Measuring and checking tools, beside the faces they drive.
     "evaluate": "tools", "evaluate_places": "tools", "bench": "tools", "bench_corpus": "tools", "demo": "tools",
@@ -38,13 +41,14 @@ STAGE_OF = {
 ORDER = ("shared", "ingest", "extract", "store", "reconcile", "pipeline", "publish", "tools", "cli")
 # What a shared module may import besides its own package.
 SHARED_MAY_IMPORT = {"lexicon": {"records"}}
-# Imports of a later stage that are known and scheduled to go: (importer, imported) stage.
-KNOWN_EXCEPTIONS = {
-    # Issue 13, point 2: framing and scope re-read article text at reconcile time with
-    # extract's actor lexicon, gazetteer and sentence splitter; once actor labels and
-    # scopes are extraction outputs stored with the article, this exception goes.
-    ("reconcile", "extract"): "issue 13 point 2",
+# Imports of an earlier stage that are not allowed all the same: (importer, imported) stage.
+NEVER = {
+    # The reconcile stage reads what extraction stored (claim scopes, actor labels, named
+    # actors: ``extract.readings``), never the text itself (issue 13, point 2).
+    ("reconcile", "extract"): "reconcile reads stored rows, never text",
 }
+# Imports of a later stage that are known and scheduled to go: (importer, imported) stage.
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _top_level_names() -> set[str]:
@@ -118,6 +122,8 @@ def violations(module: str, source: str, is_package: bool = False) -> list[str]:
                 out.append(f"{module}:{line} imports {target}: `{own_top}` imports none of ours")
         elif ORDER.index(stage) > ORDER.index(own) and (own, stage) not in KNOWN_EXCEPTIONS:
             out.append(f"{module}:{line} imports {target}: {own} comes before {stage}")
+        elif (own, stage) in NEVER:
+            out.append(f"{module}:{line} imports {target}: {NEVER[(own, stage)]}")
     return out
 
 
@@ -165,6 +171,12 @@ def test_architecture_known_exceptions_are_still_needed():
     ("sitrep.lexicon.fake", "from sitrep.extract.gazetteer import get_gazetteer\n"),
     ("sitrep.minhash", "from sitrep.records import Article\n"),
     ("sitrep.nlp", "from sitrep.store import Store\n"),
+    # Earlier, but never: the reconcile stage reads stored rows, not text.
+    ("sitrep.reconcile.fake", "from sitrep.extract.gazetteer import get_gazetteer\n"),
+    ("sitrep.reconcile.scope", "def check():\n    from sitrep.extract.gazetteer import get_gazetteer\n"),
+    ("sitrep.reconcile.framing", "from ..extract.actors import load_actors\n"),
+    ("sitrep.reconcile.framing", "from ..nlp import split_sentences\n"),
+    ("sitrep.reconcile.stories", "import sitrep.extract.actors\n"),
 ])
 def test_architecture_a_later_stage_import_is_caught(module, source):
     assert violations(module, source)
@@ -173,7 +185,8 @@ def test_architecture_a_later_stage_import_is_caught(module, source):
 @pytest.mark.parametrize(("module", "source"), [
     ("sitrep.reconcile.fake", "from sitrep.store import reconciled\n"),
     ("sitrep.reconcile.fake", "from sitrep.lexicon import load\n"),
-    ("sitrep.reconcile.fake", "from sitrep.extract.gazetteer import get_gazetteer\n"),  # the known exception
+    ("sitrep.pipeline", "from sitrep.extract.labels import actor_labels\nfrom sitrep.reconcile import reconcile\n"),
+    ("sitrep.backfill", "from .extract.readings import claim_scope\nfrom .nlp import split_sentences\n"),
     ("sitrep.publish.fake", "from sitrep.pipeline import store_articles\nfrom sitrep.watch import alerts\n"),
     ("sitrep.records.series", "from sitrep.records import content_id\n"),
     ("sitrep.lexicon.fake", "from sitrep.records import Place\n"),

@@ -1,5 +1,5 @@
-"""Issue 15 in the outputs: the ACLED column set and actors, framing voices and sides, the
-map payload, history apart, the API index."""
+"""Issue 15 in the outputs: the ACLED column set and actors, the map payload, history apart,
+the API index (framing voices and sides: ``test_reconcile_framing``, ``test_extract_labels``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 
 from sitrep.publish import mapdata
 from sitrep.publish.exports import acled
-from sitrep.reconcile.framing import framing, label_uses, load_framing_words
-from sitrep.extract.actors import load_actors
 from sitrep.records.rows import EventRow
 
 
@@ -48,36 +46,6 @@ def test_export_acled_full_column_set():
 def test_export_acled_actors(event, actor1, actor2):
     row = acled.acled_row(_event(**event), timestamp=1)
     assert (row.actor1, row.actor2) == (actor1, actor2)
-
-
-class Art:
-    def __init__(self, id, outlet, text):
-        self.id, self.outlet, self.text = id, outlet, text
-
-
-def test_reconcile_framing_quoted_labels_are_counted_apart():
-    text = 'The army said it was fighting "terrorist groups" near Hama. Rebels took the town.'
-    rows = framing([Art("d", "Outlet", text)])
-    quoted = [r for r in rows if r.label == "terrorist groups"]
-    assert quoted and all(r.voice == "quoted" for r in quoted)
-    from sitrep.reconcile.framing import outlet_summary
-
-    (summary,) = outlet_summary(rows)
-    assert not any("terrorist" in label for label in summary.opposition_labels)
-    assert any("terrorist" in label for label in summary.quoted_labels)
-
-
-@pytest.mark.parametrize("text,label,side", [
-    ("Syrian rebels seized Hama. Israeli Prime Minister Benjamin Netanyahu warned Iran.", "Benjamin Netanyahu", "foreign"),
-    ("Syrian rebels seized Hama. The Kurdish-led Syrian Democratic Forces held Tal Rifaat.",
-     "Kurdish-led Syrian Democratic Forces", "other"),
-    ("Syrian rebels seized Hama as Assad's forces withdrew.", "Syrian rebels", "opposition"),
-])
-def test_reconcile_framing_sides_per_war(text, label, side):
-    lexicon = load_actors()
-    words = load_framing_words(lexicon)
-    found = {text[u.start:u.end]: u.side for u in label_uses(text, lexicon, words)}
-    assert found.get(label) == side, found
 
 
 def test_publish_map_view_approximate_places_and_history():

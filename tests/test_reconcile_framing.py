@@ -1,18 +1,17 @@
-"""Framing: the labels each outlet uses per side, loaded terms marked, outlets side by side."""
+"""Framing: the labels each outlet uses per side, added up from the labels extraction
+stored per article (``extract.labels``), loaded terms marked, outlets side by side."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from io import StringIO
 
 import pytest
 
 from sitrep.extract.actors import load_actors
+from sitrep.extract.labels import actor_labels, framing_words
 from sitrep.publish.exports import export_rows
-from sitrep.reconcile.framing import (
-    framing, label_key, label_uses, load_framing_words, outlet_summary,
-)
+from sitrep.reconcile.framing import framing, outlet_summary
 
 
 @dataclass
@@ -22,42 +21,12 @@ class Art:
     text: str | None
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return load_actors()
-
-
-@pytest.fixture(scope="module")
-def words(lex):
-    return load_framing_words(lex)
-
-
-def _labels(text: str) -> dict[str, tuple[str, str, bool]]:
-    """label key -> (side, label, loaded) over a one-article corpus."""
-    rows = framing([Art("d", "Outlet", text)])
-    return {label_key(r.label): (r.actor_side, r.label, r.loaded) for r in rows}
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "side", "loaded"),
-    [
-        ("Jihadi insurgents pushed into the suburbs of Hama overnight.", "jihadi insurgents", "opposition", True),
-        ("Syrian rebels said they had cut the main road.", "Syrian rebels", "opposition", False),
-        ("The Islamist group Hayat Tahrir al-Sham said it held the airport.", "Islamist group Hayat Tahrir al-Sham", "opposition", True),
-        ("Fighters of the Islamist Hayat Tahrir al-Sham (HTS) group entered the city.", "Islamist Hayat Tahrir al-Sham (HTS) group", "opposition", True),
-        ("Anti-regime forces shelled the barracks at dawn.", "anti-regime forces", "opposition", True),
-        ("State television said HTS terrorists had attacked a checkpoint.", "HTS terrorists", "opposition", True),
-        ("Regime forces launched a counterattack on Tuesday.", "regime forces", "government", True),
-        ("The Syrian Arab Army said it had sent reinforcements to Hama.", "Syrian Arab Army", "government", False),
-        ("Iran, a key backer of the dictator, promised more help to Assad.", "dictator", "government", True),
-        ("President Bashar al-Assad met his generals in Damascus.", "President Bashar al-Assad", "government", False),
-    ],
-)
-def test_reconcile_framing_labels(text, label, side, loaded):
-    found = _labels(text)
-    assert label_key(label) in found, found
-    got_side, got_label, got_loaded = found[label_key(label)]
-    assert (got_side, got_label, got_loaded) == (side, label, loaded)
+def framed(articles):
+    """Framing rows of hand-made articles: labels read as extraction does, then added up."""
+    lex = load_actors()
+    labels = [label for a in articles if a.text
+              for label in actor_labels(a.id, a.text, lex, framing_words(lex))]
+    return framing(articles, labels)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +37,7 @@ def test_reconcile_framing_labels(text, label, side, loaded):
     ],
 )
 def test_reconcile_framing_quoted(text, quoted):
-    (row,) = [r for r in framing([Art("d", "Outlet", text)]) if r.label == "terrorist groups"]
+    (row,) = [r for r in framed([Art("d", "Outlet", text)]) if r.label == "terrorist groups"]
     assert row.n_quoted == quoted
     assert row.loaded and row.loaded_terms == ["terrorist"] and "terrorist" in row.loaded_note
 
@@ -81,7 +50,7 @@ def test_reconcile_framing_outlets_side_by_side():
         Art("x9", None, "Anti-regime forces took the hill."),
         Art("empty", "Wire", None),
     ]
-    rows = framing(articles)
+    rows = framed(articles)
     rebels = [r for r in rows if r.outlet == "Wire" and r.label == "rebels"]
     assert len(rebels) == 1 and (rebels[0].count, rebels[0].n_docs) == (3, 2)
     assert rebels[0].example_docs == ["w1", "w2"] and rebels[0].example_sentences[0].startswith("Rebels advanced")
@@ -97,20 +66,11 @@ def test_reconcile_framing_outlets_side_by_side():
         assert export_rows(summary.values(), StringIO(), fmt) == 3
 
 
-def test_reconcile_framing_seeds_recall(seeds_dir, seeds_gold, lex, words):
-    """Report recall of the gold framing labels per doc (our label may contain the gold one)."""
-    total = found = 0
-    misses = []
-    for docs in seeds_gold["framing"].values():
-        for doc, labels in docs.items():
-            text = (seeds_dir / f"{doc}.txt").read_text(encoding="utf-8")
-            ours = [label_key(text[u.start:u.end]) for u in label_uses(text, lex, words)]
-            for gold in labels:
-                key = label_key(re.sub(r"\s*\(quoting[^)]*\)\s*$", "", gold))
-                total += 1
-                if any(key in lab for lab in ours):
-                    found += 1
-                else:
-                    misses.append((doc, gold))
-    # Measured 35/36 on the raw seed files (the miss: "Assad's autocratic", not in the text).
-    assert found / total >= 0.9, misses
+def test_reconcile_framing_quoted_labels_are_counted_apart():
+    text = 'The army said it was fighting "terrorist groups" near Hama. Rebels took the town.'
+    rows = framed([Art("d", "Outlet", text)])
+    quoted = [r for r in rows if r.label == "terrorist groups"]
+    assert quoted and all(r.voice == "quoted" for r in quoted)
+    (summary,) = outlet_summary(rows)
+    assert not any("terrorist" in label for label in summary.opposition_labels)
+    assert any("terrorist" in label for label in summary.quoted_labels)

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.extract.readings import claim_scope
 from sitrep.publish.exports import export_rows
 from sitrep.reconcile.series import build_series, estimates
 from sitrep.records.rows import ClaimRow
@@ -24,7 +25,7 @@ def claim(value, *, day=1, doc=None, source=SOHR, category="total", quantity="ki
     doc = doc or f"d{day}"
     sentence = sentence or f"The toll has reached {value}, the monitor said."
     start = sentence.find(str(value)) if value is not None else 0
-    return ClaimRow(
+    return stored(ClaimRow(
         id=f"{doc}-{quantity}-{category}-{value}", doc=doc, outlet=outlet,
         published=date(2024, 12, day), quantity=quantity, category=category, subgroup=None,
         value=value, low=value if low is None else low, high=value if high is None else high,
@@ -33,7 +34,15 @@ def claim(value, *, day=1, doc=None, source=SOHR, category="total", quantity="ki
         as_of=date(2024, 12, day), period_start=period_start, place=place,
         historical=historical, unverified=False, sentence=sentence, start=max(start, 0),
         end=max(start, 0) + 3, rule="test", sentence_start=0, url=None,
-    )
+    ))
+
+
+def stored(row: ClaimRow) -> ClaimRow:
+    """The row as the store holds it: with the scope extraction read from its sentence."""
+    scope = claim_scope(row)
+    row.scope_region, row.scope_region_text, row.scope_place = scope.region, scope.region_text, scope.place
+    row.scope_incident, row.scope_facility = scope.incident, scope.facility
+    return row
 
 
 @pytest.mark.parametrize("claims, expected", [

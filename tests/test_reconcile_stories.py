@@ -8,6 +8,8 @@ from io import StringIO
 
 import pytest
 
+from sitrep.extract.actors import load_actors
+from sitrep.extract.readings import names_group
 from sitrep.publish.exports import export_rows
 from sitrep.reconcile.stories import find_stories, story_map, story_rows
 
@@ -38,6 +40,12 @@ class Ev:
     country: str | None = "XX"
     actor1: str | None = None
     actor2: str | None = None
+    actor1_named: bool | None = None
+    actor2_named: bool | None = None
+
+    def __post_init__(self) -> None:  # as extraction stores them (``extract.readings``)
+        self.actor1_named = names_group(self.actor1, load_actors())
+        self.actor2_named = names_group(self.actor2, load_actors())
 
 
 D = date(2024, 5, 7)

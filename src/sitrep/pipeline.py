@@ -242,9 +242,9 @@ def _finish_run(store: Store, run_id: str, inputs: RunInputs, reconcile: bool) -
     store.finish_run(run_id, n_inputs=summary.inputs, n_articles=summary.articles,
                      n_errors=len(summary.errors))
     if reconcile:
-        from .reconcile import reconcile as reconcile_stage
+        from .backfill import reconcile_store
 
-        summary.reconciled = reconcile_stage(store)
+        summary.reconciled = reconcile_store(store)
 
 
 def _write_batch(store: Store, batch: list[Extraction | IngestError], inputs: RunInputs,
@@ -343,9 +343,9 @@ def store_articles(articles: Sequence[Article], db: str | Path | Store | StoreOp
     def write(store: Store) -> None:
         _write_extractions(store, extractions, summary)
         if reconcile:
-            from .reconcile import reconcile as reconcile_stage
+            from .backfill import reconcile_store
 
-            summary.reconciled = reconcile_stage(store)
+            summary.reconciled = reconcile_store(store)
 
     if isinstance(db, Store):
         write(db)

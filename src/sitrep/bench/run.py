@@ -118,7 +118,7 @@ def measure_run(corpus: Path, db: Path, jobs: int, *, kind: str = "news", increm
 def measure_reconcile(db: Path, *, copies: bool = True) -> tuple[float, float, float, int]:
     """(seconds, CPU seconds) for the reconcile stage to bring the stored results up to
     date, and the seconds and groups of wire-copy detection alone (which it includes)."""
-    from ..reconcile import reconcile
+    from ..backfill import reconcile_store as reconcile
     from ..reconcile.copies import find_copies
     from ..store import open_db
 

@@ -303,7 +303,7 @@ def reconcile_cmd(
 
     Example: sitrep reconcile --db syria.duckdb
     """
-    from sitrep.reconcile import reconcile
+    from sitrep.backfill import reconcile_store as reconcile
     from sitrep.store import StoreError, open_db
 
     if not Path(db).exists():

@@ -132,7 +132,7 @@ def open_read(db: Path, *, reconciled: bool = False):
         if reason is None:
             return store
         if store.is_dataset:  # read in place: its results live in memory, computed on open
-            from sitrep.reconcile import reconcile
+            from sitrep.backfill import reconcile_store as reconcile
 
             reconcile(store)
             return store
@@ -141,7 +141,7 @@ def open_read(db: Path, *, reconciled: bool = False):
 
 
 def _reconcile_then_read(db: Path, reason: str):
-    from sitrep.reconcile import reconcile
+    from sitrep.backfill import reconcile_store as reconcile
     from sitrep.store import StoreError, open_db
 
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from sitrep.reconcile import reconcile
+from sitrep.backfill import reconcile_store as reconcile
 from sitrep.store import Store
 from sitrep.store.parquet import LoadSummary, load
 

@@ -21,6 +21,7 @@ from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
 from .places import find_place_mentions
+from .readings import read_article
 from .places.candidates import capitalised_candidates, country_context
 from ..lexicon.claim_terms import load_terms
 
@@ -88,7 +89,7 @@ class Extractor:
                                        sentences=sentences)
             extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
             extraction.events += front_line_events(ectx, parsed, extraction.places)
-            yield extraction
+            yield read_article(extraction, self.actors, sentences)  # what the reconcile stage reads
 
 
 # "09:10 - ", "0910 GMT: ", "12:30 - Background: ": a liveblog entry's time and label. The

@@ -43,6 +43,9 @@ _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+
 # Characters left of a generic word searched for a capitalised word before it ("Syrian
 # rebels", "Lord's Resistance Army").
 CAPITAL_WINDOW = 30
+# Alias scans kept per lexicon: an article's text is scanned for its war, its events and
+# its framing labels, with a few sentence scans (front lines) in between.
+SCANS_KEPT = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,9 @@ class ActorLexicon:
     conflict_countries: dict[str, frozenset[str]] = field(default_factory=dict)
     _ci: re.Pattern[str] | None = None
     _cs: re.Pattern[str] | None = None
+    # The alias scans of the last few texts: extraction scans an article's text three times
+    # (its war, its events' actors, its framing labels) with sentences in between.
+    _scans: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     # -- building --------------------------------------------------------------------------
     def add(self, alias: str, entry: ActorEntry, context_only: bool = False) -> None:
@@ -113,6 +119,7 @@ class ActorLexicon:
         else:
             self.entries.setdefault(alias_key(alias), []).append((entry, context_only))
         self._ci = self._cs = None
+        self._scans.clear()
 
     def add_file(self, data: dict) -> None:
         conflict = data.get("conflict") or GENERIC_CONFLICT
@@ -155,7 +162,16 @@ class ActorLexicon:
         return self.entries.get(alias_key(written), [])
 
     def _raw(self, text: str) -> list[tuple[int, int, list[tuple[ActorEntry, bool]]]]:
-        """Every alias occurrence, longest first at a start, not overlapping."""
+        """Every alias occurrence, longest first at a start, not overlapping (callers only read
+        the list: the scans of the last ``SCANS_KEPT`` texts are kept and handed out again)."""
+        kept = self._scans.get(text)
+        if kept is None:
+            kept = self._scans[text] = self._scan(text)
+            while len(self._scans) > SCANS_KEPT:
+                del self._scans[next(iter(self._scans))]
+        return kept
+
+    def _scan(self, text: str) -> list[tuple[int, int, list[tuple[ActorEntry, bool]]]]:
         found = []
         for rx in self._regexes():
             if rx is None:

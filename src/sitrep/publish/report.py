@@ -40,7 +40,7 @@ from sitrep.publish.report_charts import (
     LINE_COLORS, MAX_MAP_POINTS, SHAPE_PATHS, SIDE_COLORS, TYPE_COLORS, TYPE_SHAPES, static_map, stored_charts,
 )
 from sitrep.publish.report_views import current_estimates
-from sitrep.reconcile import ensure_reconciled
+from sitrep.backfill import ensure_reconciled
 from sitrep.records import EVENT_TYPES
 from sitrep.records.contradictions import Contradiction
 from sitrep.records.framing import FramingRow

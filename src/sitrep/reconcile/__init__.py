@@ -5,9 +5,12 @@ incrementally and stores it in the database (tables ``recon_*``), and every read
 CLI, exports, the report, the web app, alerts) reads the stored results through the
 store (``Store.series()``, ``Store.contradictions()``, ...). ``from_scratch.compute`` computes
 the same from scratch in memory. ``state`` says whether stored results are up to date.
+The stage reads stored rows, never text: what it needs from the text (claim scopes, named
+actors, actor labels) was read at extraction (``extract.readings``); callers reach it
+through ``sitrep.backfill``, which reads articles stored before that first.
 
 The stage's names are imported on first use, so a reader that only checks and reads the
-stored results does not load the compute modules (copy detection, the actor lexicon).
+stored results does not load the compute modules (copy detection).
 """
 
 from __future__ import annotations

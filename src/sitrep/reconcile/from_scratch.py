@@ -42,7 +42,8 @@ def compute(store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> Computed:
                                                     series=out.series, window_days=window_days)
     out.stories = st.find_stories(store.iter_articles(), store.iter_events(), store.iter_place_mentions(),
                                   copies=out.copy_of)
-    out.framing = fr.framing(store.iter_articles(with_text=True))
+    # The texts only say which articles have any: the labels were read at extraction.
+    out.framing = fr.framing(store.iter_articles(with_text=True), store.iter_labels())
     return out
 
 

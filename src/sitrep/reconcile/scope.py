@@ -2,7 +2,10 @@
 
 The scope rule (``scope_of``). Two figures are only comparable like-for-like
 when they count the same thing over the same area and period. A claim's scope
-has four parts, all derived from the claim itself:
+has four parts, all derived from the claim's stored fields (the parts written in
+its sentence, the region list, the incident words and whether the claimant is a
+facility, were read when the claim was extracted: ``extract.scope_text``, stored
+as the claim's ``scope_*`` columns; nothing here reads text):
 
 - **era**: ``historical`` when the claim is flagged historical ("since 2011",
   "in 1982") or its ``period_start`` lies more than ``historical_days`` before
@@ -13,7 +16,7 @@ has four parts, all derived from the claim itself:
   qualifier written near the figure: a preposition (across, in, throughout...)
   followed by a list of places ("across Idlib and northern Aleppo") or a
   place with a direction ("in north-west Syria"), every name checked against
-  the gazetteer. A single bare place ("in Syria", "in Gaza") is not a
+  the gazetteer (``scope_region``). A single bare place ("in Syria", "in Gaza") is not a
   qualifier: most tolls name the war's own theatre. No region = the whole
   theatre. Area words ("countryside", "province") and "the" are dropped from
   the key, so "Idlib and the northern Aleppo countryside" = "Idlib and
@@ -27,15 +30,13 @@ has four parts, all derived from the claim itself:
   ``facility_words``) has the facility as its region.
 - **incident**: a figure tied to one strike or attack (incident words and no
   cumulative words in the sentence) is an incident count, keyed by its place
-  (a single named place is enough here) and day.
+  (a single named place is enough here: ``scope_place``) and day.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from sitrep.records.rows import ClaimRow
 from sitrep.records.series import Scope, SeriesPoint
@@ -54,91 +55,6 @@ def rules() -> dict[str, Any]:
     return read_json(RULES_FILE)
 
 
-# --- words ------------------------------------------------------------------------
-
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    s = rules()["scope"]
-    dirs = _alternation(s["directions"])
-    areas = _alternation(s["area_words"])
-    name = r"(?:[A-Z](?:[\w'’.-]*\w)?|(?:al|el|ez|ad|as|ar|an|at|ash|ad|de|du|des)-[\w'’-]+)"
-    item = (
-        rf"(?:the\s+)?(?:(?P<dir>(?i:{dirs}))\s+)?(?P<name>{name}(?:\s+{name}){{0,3}})"
-        rf"(?:\s+(?i:{areas})\b)?"
-    )
-    return {
-        "prep": re.compile(rf"\b(?:{_alternation(s['region_prepositions'])}|on|near|at)\s+"),
-        "item": re.compile(item),
-        "sep": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"),
-        "incident": re.compile(rf"\b(?:{_alternation(s['incident_words'])})\b", re.IGNORECASE),
-        "cumulative": re.compile(rf"\b(?:{_alternation(s['cumulative_words'])})\b", re.IGNORECASE),
-        "facility": re.compile(rf"\b(?:{_alternation(s['facility_words'])})\b", re.IGNORECASE),
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class RegionHit:
-    key: str
-    text: str
-    qualified: bool  # a list or a direction: a regional qualifier, not just a place
-
-
-PlaceCheck = Callable[[str], bool]
-
-
-@functools.cache
-def _gazetteer_check() -> PlaceCheck:
-    from sitrep.extract.gazetteer import get_gazetteer
-
-    gazetteer = get_gazetteer()
-    return lambda name: bool(gazetteer.lookup(name))
-
-
-def find_regions(text: str, is_place: PlaceCheck | None = None) -> list[RegionHit]:
-    """Place lists after a preposition in ``text``, names checked with ``is_place``."""
-    check = is_place or _gazetteer_check()
-    p = _patterns()
-    regional_preps = set(rules()["scope"]["region_prepositions"])
-    hits: list[RegionHit] = []
-    for prep in p["prep"].finditer(text):
-        items: list[tuple[str | None, str]] = []
-        pos = prep.end()
-        end = pos
-        while (m := p["item"].match(text, pos)) is not None:
-            if not check(m["name"]):
-                break
-            items.append((m["dir"].lower() if m["dir"] else None, m["name"]))
-            end = m.end()
-            sep = p["sep"].match(text, end)
-            if sep is None:
-                break
-            pos = sep.end()
-        if not items:
-            continue
-        word = prep.group(0).strip().lower()
-        qualified = word in regional_preps and (len(items) > 1 or any(d for d, _ in items))
-        key = " + ".join(sorted(f"{d} {n}".lower() if d else n.lower() for d, n in items))
-        hits.append(RegionHit(key=key, text=text[prep.end():end], qualified=qualified))
-    return hits
-
-
-def _window(claim: ClaimRow) -> str:
-    s = rules()["scope"]
-    at = max(0, claim.start - claim.sentence_start)
-    return claim.sentence[max(0, at - s["region_window_before"]): at + s["region_window_after"]]
-
-
-def is_incident(sentence: str) -> bool:
-    """Incident words and no cumulative words: a count of one strike or attack."""
-    p = _patterns()
-    return bool(p["incident"].search(sentence)) and not p["cumulative"].search(sentence)
-
-
 def era_of(claim: ClaimRow) -> str:
     if claim.historical:
         return "historical"
@@ -148,30 +64,26 @@ def era_of(claim: ClaimRow) -> str:
     return "current"
 
 
-def scope_of(claim: ClaimRow, is_place: PlaceCheck | None = None) -> Scope:
-    """The scope of one claim (rule in the module docstring)."""
+def scope_of(claim: ClaimRow) -> Scope:
+    """The scope of one claim (rule in the module docstring), from its stored fields: the
+    parts written in its sentence were read at extraction (``claim.scope_*``)."""
     s = rules()["scope"]
     era = era_of(claim)
-    window = _window(claim)
-    hits = find_regions(window, is_place)
     region = region_text = None
-    qualified = [h for h in hits if h.qualified]
-    fuller = [h for h in qualified if claim.place and claim.place.lower() in h.key]
-    if fuller:  # extraction kept one place of a written list: the list is the scope
-        region, region_text = fuller[0].key, fuller[0].text
-    elif claim.place:
-        region, region_text = claim.place.lower(), claim.place
-    elif claim.source and _patterns()["facility"].search(claim.source):
+    if claim.place:  # a written list holding the place is the scope, else the place itself
+        region, region_text = ((claim.scope_region, claim.scope_region_text) if claim.scope_region
+                               else (claim.place.lower(), claim.place))
+    elif claim.source and claim.scope_facility:
         region, region_text = claim.source.lower(), claim.source
-    elif qualified:
-        region, region_text = qualified[0].key, qualified[0].text
+    elif claim.scope_region:
+        region, region_text = claim.scope_region, claim.scope_region_text
     period = None
     if era == "current" and claim.period_start and claim.as_of:
         if 0 <= (claim.as_of - claim.period_start).days <= s["short_period_days"]:
             period = "short"
     incident = None
-    if era == "current" and is_incident(claim.sentence):
-        where = region or (hits[0].key if hits else "")
+    if era == "current" and claim.scope_incident:
+        where = region or claim.scope_place or ""
         day = claim.as_of.isoformat() if claim.as_of else ""
         incident = f"{where}@{day}"
     return Scope(era, region, region_text, period, incident, claim.period_start)

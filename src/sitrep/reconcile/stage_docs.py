@@ -4,7 +4,6 @@ read once, when it is new or changed; what it contributes is kept per article.""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -16,7 +15,7 @@ from sitrep.reconcile import stories as st
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.stage_io import StageIO, chunks, sql_in
 from sitrep.records import content_id
-from sitrep.records.framing import DocSlot
+from sitrep.records.framing import ActorLabel, DocSlot
 from sitrep.records.rows import ArticleRow, EventRow, PlaceMentionRow
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
@@ -24,21 +23,11 @@ from sitrep.store.queries import ARTICLE_COLUMNS, PLACE_ORDER, PLACE_SELECT, rec
 
 
 @dataclass(slots=True)
-class _Text:
+class _Outlet:
+    """An article's id and outlet (``framing.outlet_key``); its text is not read."""
+
     id: str
     outlet: str | None
-    text: str | None
-
-
-_WORDS: dict[Any, fr.FramingWords] = {}
-
-
-def _framing_words() -> fr.FramingWords:
-    """The compiled framing words, once per process and set of actor files."""
-    key = (os.environ.get("SITREP_DATA_DIR"),)
-    if key not in _WORDS:
-        _WORDS[key] = fr.load_framing_words(fr.load_actors())
-    return _WORDS[key]
 
 
 class DocSteps(StageIO):
@@ -118,14 +107,13 @@ class DocSteps(StageIO):
         self.out.blocks += len(full) + len(merge)
 
     def stories(self, copy_of: dict[str, str], touched: set[str]) -> None:
-        lexicon = st.load_actors()
         self.delete("recon_story_docs", "doc", self.gone + self.changed)
         for chunk in chunks(self.changed):
             articles = self._records(
                 f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {sql_in('a.id')} ORDER BY a.id", [chunk], ArticleRow)
             mentions = self._records(
                 f"{PLACE_SELECT} WHERE {sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk], PlaceMentionRow)
-            docs = st.doc_summaries(articles, self.events(chunk), mentions, lexicon)
+            docs = st.doc_summaries(articles, self.events(chunk), mentions)
             rows = []
             for doc_id, doc in docs.items():
                 keys = st.block_keys(doc)
@@ -152,19 +140,26 @@ class DocSteps(StageIO):
         self.out.stories = len(build)
 
     def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
-        lexicon = fr.load_actors()
-        words = _framing_words()
+        """Each new article's stored labels (read at extraction) kept per slot with its
+        outlet; the rows of every outlet holding a touched article added up again."""
         self.delete("recon_framing_docs", "doc", self.gone + self.changed)
         for chunk in chunks(self.changed):
+            by_doc: dict[str, list[ActorLabel]] = {}
+            for label in self.store.labels_of(chunk):
+                by_doc.setdefault(label.doc, []).append(label)
             slots: list[DocSlot] = []
-            for doc_id, outlet, text in self._rows(
-                    f"SELECT id, outlet, text FROM articles WHERE {sql_in('id')} ORDER BY id", [chunk]):
-                slots += fr.doc_slots(_Text(doc_id, outlet, text), lexicon, words)
+            for doc_id, outlet, framed in self._rows(
+                    f"SELECT id, outlet, coalesce(length(text), 0) > 0 FROM articles WHERE {sql_in('id')} ORDER BY id",
+                    [chunk]):
+                if framed:  # an article with no text frames no one
+                    slots += fr.doc_slots(_Outlet(doc_id, outlet), by_doc.get(doc_id, ()))
             self.insert("recon_framing_docs", recon_rows.framing_slot_rows_of(slots))
         outlets = {r[1] for r in gone} | {r[2] for r in changed}
         counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {sql_in('outlet')} "
                                  "GROUP BY outlet", [sorted(outlets)]))
-        rows = fr.add_up(recon.framing_slots(self.con, outlets), counts, words)
+        slots = recon.framing_slots(self.con, outlets)
+        loaded = self.store.loaded_of(form for slot in slots for form in slot.forms)
+        rows = fr.add_up(slots, counts, loaded)
         self.delete("recon_framing", "outlet", outlets)
         self.insert("recon_framing", recon_rows.framing_rows_of(rows))
         self.delete("recon_outlets", "outlet", outlets)

@@ -29,7 +29,6 @@ from datetime import date
 from itertools import combinations
 from typing import Protocol
 
-from ..extract.actors import GENERIC_CONFLICT, ActorLexicon, load_actors
 from ..records import content_id
 from ..records.groups import Story, StoryDocRow
 from .copies import UnionFind
@@ -66,6 +65,8 @@ class _EventLike(Protocol):
     country: str | None
     actor1: str | None
     actor2: str | None
+    actor1_named: bool | None  # names a group, not a side word (read at extraction)
+    actor2_named: bool | None
 
 
 class _MentionLike(Protocol):
@@ -98,12 +99,10 @@ def _buckets(day: date | None) -> tuple[str, ...]:
     return (f"a{n // WINDOW_DAYS}", f"b{(n + WINDOW_DAYS // 2) // WINDOW_DAYS}")
 
 
-def _named(actor: str | None, lexicon: ActorLexicon) -> bool:
-    """True for an actor that names a group, not a side word such as "rebels" or "troops"."""
-    if not actor:
-        return False
-    entry = lexicon.lookup(actor)
-    return entry is None or entry.conflict != GENERIC_CONFLICT
+def _named_actors(e: _EventLike) -> list[str]:
+    """The event's actors that name a group, not a side word such as "rebels" or "troops"
+    (``actor*_named``, read when the event was extracted: ``extract.readings.names_group``)."""
+    return [a for a, named in ((e.actor1, e.actor1_named), (e.actor2, e.actor2_named)) if a and named]
 
 
 def _block_keys(doc: _Doc) -> set[tuple]:
@@ -123,7 +122,7 @@ def _block_keys(doc: _Doc) -> set[tuple]:
 
 
 def _collect(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
-             place_mentions: Iterable[_MentionLike], lexicon: ActorLexicon) -> dict[str, _Doc]:
+             place_mentions: Iterable[_MentionLike]) -> dict[str, _Doc]:
     docs: dict[str, _Doc] = {}
     for art in articles:
         docs[art.id] = _Doc(art.outlet, art.published)
@@ -141,14 +140,13 @@ def _collect(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
             doc.places[key] += 1
             doc.names.setdefault(key, Counter())[e.place] += 1
             doc.events.add((key, e.type, e.date))
-        doc.actors.update(a for a in (e.actor1, e.actor2) if _named(a, lexicon))
+        doc.actors.update(_named_actors(e))
     return docs
 
 
 def find_stories(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
                  place_mentions: Iterable[_MentionLike], *,
                  copies: Mapping[str, str] | None = None,
-                 lexicon: ActorLexicon | None = None,
                  min_docs: int = MIN_STORY_DOCS) -> list[Story]:
     """Stories of at least ``min_docs`` articles, largest first.
 
@@ -156,8 +154,7 @@ def find_stories(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
     ``iter_place_mentions()``; no text needed). ``copies`` (``copies.copy_map``) makes
     copies of one article count once in ``n_unique``.
     """
-    lexicon = lexicon or load_actors()
-    docs = _collect(articles, events, place_mentions, lexicon)
+    docs = _collect(articles, events, place_mentions)
     groups = connected({doc_id: block_keys(doc) for doc_id, doc in docs.items()})
     stories = [_story(members, docs, copies or {}) for members in groups if len(members) >= min_docs]
     stories.sort(key=story_order)
@@ -191,9 +188,9 @@ def block_keys(doc: _Doc) -> list[str]:
 
 
 def doc_summaries(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
-                  place_mentions: Iterable[_MentionLike], lexicon: ActorLexicon | None = None) -> dict[str, _Doc]:
+                  place_mentions: Iterable[_MentionLike]) -> dict[str, _Doc]:
     """What stories keep of each article (outlet, date, places, events, named actors)."""
-    return _collect(articles, events, place_mentions, lexicon or load_actors())
+    return _collect(articles, events, place_mentions)
 
 
 def summary_json(doc: _Doc) -> str:

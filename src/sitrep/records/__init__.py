@@ -16,6 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from .framing import ActorLabel
+
 # Closed vocabularies of the export contract (DESIGN.md).
 QUANTITIES = ("killed", "injured", "displaced", "missing", "detained", "released", "abducted")
 CATEGORIES = ("total", "civilians", "combatants", "rebels", "government", "prisoners")
@@ -125,6 +127,21 @@ class Claim:
     unverified: bool = False
     # Other statements of the same figure in the article (headline, lead): their offsets.
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # What the sentence says of the figure's scope, read at extraction (stored as ``scope_*``).
+    scope: ScopeReading | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeReading:
+    """What a claim's sentence says of its scope, read when the claim is extracted
+    (``extract.readings``) and stored as the claim's ``scope_*`` columns; the reconcile
+    stage puts it together with the claim's other fields (``reconcile.scope.scope_of``)."""
+
+    region: str | None = None  # key of the regional qualifier near the figure ("idlib + northern aleppo")
+    region_text: str | None = None  # as written ("Idlib and northern Aleppo")
+    place: str | None = None  # key of the first place named after a preposition (an incident's place)
+    incident: bool = False  # incident words and no cumulative words: one strike or attack
+    facility: bool = False  # the claimant is one facility (a hospital, a health directorate)
 
 
 @dataclass(slots=True)
@@ -196,6 +213,10 @@ class Event:
     # front_line events: how far actor1's forces are from the place (km; a range's top).
     distance_km: float | None = None
     distance_high_km: float | None = None
+    # Whether each actor names a group rather than a side word ("rebels", "troops"): read
+    # at extraction for the reconcile stage's stories (None: not read).
+    actor1_named: bool | None = None
+    actor2_named: bool | None = None
 
 
 @dataclass(slots=True)
@@ -207,3 +228,8 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     signature: bytes | None = None  # MinHash of the text (sitrep.minhash.pack_signature)
+    # The labels the article gives each actor (``records.framing.ActorLabel``), for framing.
+    labels: list[ActorLabel] = field(default_factory=list)
+    # Whether claim scopes, event actors' named flags and labels were read (``extract.readings``);
+    # an extraction stored without them is read by the pipeline before the reconcile stage.
+    read_for_reconcile: bool = False

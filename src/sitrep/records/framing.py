@@ -1,5 +1,6 @@
-"""Records of framing: the labels outlets use for actors (``sitrep.reconcile.framing``;
-tables ``recon_framing_docs``, ``recon_framing``, ``recon_outlets``)."""
+"""Records of framing: the labels an article gives actors, read at extraction
+(``sitrep.extract.labels``; table ``actor_labels``), and the labels outlets use for actors
+(``sitrep.reconcile.framing``; tables ``recon_framing_docs``, ``recon_framing``, ``recon_outlets``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,28 @@ from dataclasses import dataclass, field
 # Sides whose labels are reported. Civilians are not an armed side; "unknown" is the
 # side of bare "fighters"/"gunmen", which frame no one in particular.
 FRAMED_SIDES = ("opposition", "government", "foreign", "other")
+VOICES = ("outlet", "quoted")  # the outlet's own words, or words it quotes
+
+
+@dataclass(slots=True)
+class ActorLabel:
+    """One article's uses of one written form of a label, for one framed side, actor and
+    voice: what extraction reads from the text (``extract.labels.actor_labels``) and the
+    store keeps in ``actor_labels``, so the reconcile stage adds up framing without text.
+    The forms of one label (same ``label_key``) share the slot's first sentence."""
+
+    doc: str
+    actor_side: str  # one of FRAMED_SIDES
+    actor: str
+    label_key: str  # comparison key of the label (case, quotes, hyphens, spaces unified)
+    voice: str  # one of VOICES
+    label: str  # this form as written, without a leading "the"
+    count: int  # uses of this form in the article
+    loaded_terms: list[str] = field(default_factory=list)  # loaded terms this form holds
+    loaded_note: str | None = None  # "term (leans): note; ..." of those terms
+    example_sentence: str = ""  # the sentence of the article's first use of the label
+    example_start: int = 0  # offset of that use in the article text
+
 
 @dataclass(slots=True)
 class FramingRow:

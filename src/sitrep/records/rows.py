@@ -12,6 +12,17 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sitrep.records import ScopeReading
+
+# Metadata of a field read for the reconcile stage, not shown: exports and the API's
+# schemas leave it out (``exported``), so their columns stay those of the contract.
+STORED_ONLY = {"exported": False}
+
+
+def exported(f) -> bool:
+    """Whether a row field (``dataclasses.Field``) is shown by exports and the API."""
+    return f.metadata.get("exported", True)
+
 
 @dataclass(slots=True)
 class ArticleRow:
@@ -62,6 +73,21 @@ class ClaimRow:
     url: str | None
     # Other statements of the same figure in the article, as (start, end) offsets.
     mentions: list[tuple[int, int]] | str | None = None
+    # The scope the sentence gives the figure, read at extraction (``records.ScopeReading``;
+    # None on rows extracted before it was stored, until the pipeline reads them).
+    scope_region: str | None = field(default=None, metadata=STORED_ONLY)
+    scope_region_text: str | None = field(default=None, metadata=STORED_ONLY)
+    scope_place: str | None = field(default=None, metadata=STORED_ONLY)
+    scope_incident: bool | None = field(default=None, metadata=STORED_ONLY)
+    scope_facility: bool | None = field(default=None, metadata=STORED_ONLY)
+
+    @property
+    def scope(self) -> ScopeReading | None:
+        """The ``scope_*`` columns as the claim's ``records.ScopeReading`` (None: not read)."""
+        if self.scope_incident is None:
+            return None
+        return ScopeReading(self.scope_region, self.scope_region_text, self.scope_place,
+                            bool(self.scope_incident), bool(self.scope_facility))
 
     def __post_init__(self) -> None:
         if isinstance(self.mentions, str):
@@ -117,6 +143,9 @@ class EventRow:
     fatality_claims: list[str] = field(default_factory=list)
     distance_km: float | None = None
     distance_high_km: float | None = None
+    # Whether each actor names a group, not a side word (``records.Event``), for stories.
+    actor1_named: bool | None = field(default=None, metadata=STORED_ONLY)
+    actor2_named: bool | None = field(default=None, metadata=STORED_ONLY)
 
 
 @dataclass(slots=True)

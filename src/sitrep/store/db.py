@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from sitrep.records import Extraction, IngestError
+from sitrep.records import Extraction, IngestError, ScopeReading
+from sitrep.records.framing import ActorLabel
 from sitrep.records.rows import ArticleRow, WriteResult
 from sitrep.store import flatten, lock, parquet, queries
 from sitrep.store import search as fts
@@ -36,6 +37,7 @@ class _Batch:
     claims: list[dict[str, Any]]
     events: list[dict[str, Any]]
     places: list[dict[str, Any]]
+    labels: list[dict[str, Any]] = field(default_factory=list)
 
 
 def open_db(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
@@ -193,6 +195,7 @@ class Store(StoreReads):
             self._insert("claims", rows.claims)
             self._insert("events", rows.events)
             self._insert("place_mentions", rows.places)
+            self._insert("actor_labels", rows.labels)
             self._con.execute("COMMIT")
         except BaseException:
             # BaseException too: a Ctrl-C mid-write must not leave a half article.
@@ -312,7 +315,9 @@ class Store(StoreReads):
             claims = self._guarded("claims", doc_id, [flatten.claim_row(c) for c in {c.id: c for c in x.claims}.values()], result)
             events = self._guarded("events", doc_id, [flatten.event_row(e) for e in {e.id: e for e in x.events}.values()], result)
             places = self._guarded("place_mentions", doc_id, [flatten.place_mention_row(p) for p in x.places], result)
-            article, problem = storable(flatten.article_row(x.article, len(claims), len(events), x.signature),
+            labels = self._guarded("actor_labels", doc_id, [flatten.label_row(label) for label in x.labels], result)
+            article, problem = storable(flatten.article_row(x.article, len(claims), len(events), x.signature,
+                                                            x.read_for_reconcile),
                                         self._column_types("articles"))
             if problem is not None:
                 result.failed.append((doc_id, problem))
@@ -321,6 +326,7 @@ class Store(StoreReads):
             rows.claims.extend(claims)
             rows.events.extend(events)
             rows.places.extend(places)
+            rows.labels.extend(labels)
             result.written.append(doc_id)
             result.claims += len(claims)
             result.events += len(events)
@@ -329,8 +335,8 @@ class Store(StoreReads):
     def _delete_docs(self, doc_ids: list[str]) -> None:
         if not doc_ids:
             return
-        for table, column in (("claims", "doc"), ("events", "doc"),
-                              ("place_mentions", "doc"), ("articles", "id")):
+        for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"),
+                              ("actor_labels", "doc"), ("articles", "id")):
             self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [doc_ids])
 
     def _column_types(self, table: str) -> dict[str, str]:
@@ -388,6 +394,29 @@ class Store(StoreReads):
             "n_errors = ?, status = ? WHERE id = ?",
             [n_inputs, n_articles, n_errors, status, run_id],
         )
+
+    def write_readings(self, docs: Sequence[str], scopes: Sequence[tuple[str, ScopeReading]],
+                       named: Sequence[tuple[str, bool | None, bool | None]], labels: Sequence[ActorLabel]) -> None:
+        """Store what the reconcile stage reads from the text of articles stored before it
+        was kept (``pipeline.read_stored``): claim scopes, event actors' named flags, labels;
+        the articles are marked read. One transaction; the articles' stamps stay, so the
+        reconcile stage does not count them as changed."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            if scopes:
+                self._con.execute(queries.SET_SCOPES, [
+                    [c for c, _ in scopes], [s.region for _, s in scopes], [s.region_text for _, s in scopes],
+                    [s.place for _, s in scopes], [s.incident for _, s in scopes], [s.facility for _, s in scopes]])
+            if named:
+                self._con.execute(queries.SET_NAMED, [[e for e, _, _ in named], [a for _, a, _ in named],
+                                                      [b for _, _, b in named]])
+            self._con.execute("DELETE FROM actor_labels WHERE list_contains(?, doc)", [list(docs)])
+            self._insert("actor_labels", [flatten.label_row(label) for label in labels])
+            self._con.execute(queries.SET_READ, [list(docs)])
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
 
     def write_signatures(self, rows: Sequence[tuple[str, bytes]]) -> None:
         """Store signatures computed after the fact (rows stored without one)."""

@@ -12,14 +12,17 @@ import unicodedata
 
 from typing import Any
 
-from sitrep.records import ActorRef, Article, Claim, Event, PlaceMention
+from sitrep.records import ActorRef, Article, Claim, Event, PlaceMention, ScopeReading
+from sitrep.records.framing import ActorLabel
 
 Row = dict[str, Any]
 
 
 def article_row(article: Article, n_claims: int, n_events: int,
-                signature: bytes | None = None) -> Row:
-    """``signature``: the one the extraction worker computed; signed here when None."""
+                signature: bytes | None = None, read_for_reconcile: bool = False) -> Row:
+    """``signature``: the one the extraction worker computed; signed here when None.
+    ``read_for_reconcile``: the extraction holds what the reconcile stage reads from the
+    text (``Extraction.read_for_reconcile``); NULL otherwise, for the pipeline to read."""
     if signature is None:
         from sitrep.minhash import pack_signature
 
@@ -38,6 +41,7 @@ def article_row(article: Article, n_claims: int, n_events: int,
         "n_claims": n_claims,
         "n_events": n_events,
         "minhash": signature,
+        "read_for_reconcile": True if read_for_reconcile else None,
     }
 
 
@@ -66,6 +70,32 @@ def claim_row(claim: Claim) -> Row:
         "sentence_start": claim.sentence_start,
         "rule": claim.rule,
         "mentions": json.dumps([list(m) for m in claim.mentions]) if claim.mentions else None,
+        **scope_columns(claim.scope),
+    }
+
+
+def scope_columns(scope: ScopeReading | None) -> Row:
+    """A claim's ``scope_*`` columns (all NULL when its scope was not read)."""
+    if scope is None:
+        return {"scope_region": None, "scope_region_text": None, "scope_place": None,
+                "scope_incident": None, "scope_facility": None}
+    return {"scope_region": scope.region, "scope_region_text": scope.region_text, "scope_place": scope.place,
+            "scope_incident": scope.incident, "scope_facility": scope.facility}
+
+
+def label_row(label: ActorLabel) -> Row:
+    return {
+        "doc": label.doc,
+        "actor_side": label.actor_side,
+        "actor": label.actor,
+        "label_key": label.label_key,
+        "voice": label.voice,
+        "label": label.label,
+        "count": label.count,
+        "loaded_terms": list(label.loaded_terms),
+        "loaded_note": label.loaded_note,
+        "example_sentence": label.example_sentence,
+        "example_start": label.example_start,
     }
 
 
@@ -129,6 +159,8 @@ def event_row(event: Event) -> Row:
         "rule": event.rule,
         "distance_km": event.distance_km,
         "distance_high_km": event.distance_high_km,
+        "actor1_named": event.actor1_named,
+        "actor2_named": event.actor2_named,
     }
 
 

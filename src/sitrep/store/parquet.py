@@ -6,7 +6,7 @@ Layout: one folder per table, one file per shard, named by the shard's content h
 
     DIR/articles/<shard>.parquet        DIR/claims/<shard>.parquet
     DIR/events/<shard>.parquet          DIR/place_mentions/<shard>.parquet
-    DIR/ingest_errors/<shard>.parquet
+    DIR/actor_labels/<shard>.parquet    DIR/ingest_errors/<shard>.parquet
 
 Columns are the store's own (read from the migrated schema, never copied here), so a
 dataset and a database hold the same rows; ``ingest_errors.run_id`` is left out (a run
@@ -37,9 +37,9 @@ from typing import Any
 import duckdb
 
 # Written in this order: the articles file last marks the shard as complete.
-TABLES = ("claims", "events", "place_mentions", "ingest_errors", "articles")
+TABLES = ("claims", "events", "place_mentions", "actor_labels", "ingest_errors", "articles")
 # Tables whose rows belong to an article (column naming it).
-DOC_COLUMN = {"articles": "id", "claims": "doc", "events": "doc", "place_mentions": "doc"}
+DOC_COLUMN = {"articles": "id", "claims": "doc", "events": "doc", "place_mentions": "doc", "actor_labels": "doc"}
 # Columns of the database that a dataset leaves out: a run id names a run of one database.
 STORE_ONLY = {"ingest_errors": ("run_id",)}
 # Row order inside a shard's file (deterministic files; reads in doc order are cheap).
@@ -48,6 +48,7 @@ ORDER = {
     "claims": 'doc, "start", id',
     "events": 'doc, "start", id',
     "place_mentions": 'doc, "start", "end", text',
+    "actor_labels": "doc, example_start, label_key, voice, label",
     "ingest_errors": "path, line, reason",
 }
 # Compression of the shard files. zstd: the article text dominates the bytes, and zstd
@@ -317,9 +318,10 @@ def _load_batch(con: duckdb.DuckDBPyConnection, names: Sequence[str], by_table: 
     con.execute("BEGIN TRANSACTION")
     try:
         if replaced:
-            for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"), ("articles", "id")):
+            for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"),
+                                  ("actor_labels", "doc"), ("articles", "id")):
                 con.execute(f"DELETE FROM {table} WHERE {_q(column)} IN (SELECT id FROM _load_todo WHERE stored)")
-        for table in ("articles", "claims", "events", "place_mentions"):
+        for table in ("articles", "claims", "events", "place_mentions", "actor_labels"):
             if table not in sources or not (new or replaced):
                 continue
             names_sql = ", ".join(_q(c) for c, _ in schema()[table])

@@ -27,7 +27,8 @@ CLAIM_SELECT = """
 SELECT c.id, c.doc, a.outlet, a.published, c.quantity, c.category, c.subgroup,
        c.value, c.low, c.high, c.qualifier, c.source, c.source_kind, c.source_text,
        c.as_of, c.period_start, c.place, c.historical, c.unverified, c.sentence,
-       c."start", c."end", c.rule, c.sentence_start, a.url, c.mentions
+       c."start", c."end", c.rule, c.sentence_start, a.url, c.mentions,
+       c.scope_region, c.scope_region_text, c.scope_place, c.scope_incident, c.scope_facility
 FROM claims c LEFT JOIN articles a ON a.id = c.doc
 """
 CLAIM_ORDER = 'c.doc, c."start", c.id'
@@ -59,7 +60,8 @@ SELECT e.id, e.doc, e."date", e.date_precision, e."type", e.actor1, e.actor1_sid
        e."start", e."end", e.rule, CAST(f.n AS BIGINT) AS fatalities,
        a.outlet, a.published, e.actor1_type, e.actor2_type, e.actor1_text, e.actor2_text,
        e.place_text, e.anchor, e.place_rule, e.date_rule, e.sentence_start,
-       coalesce(e.fatality_claims, []) AS fatality_claims, e.distance_km, e.distance_high_km
+       coalesce(e.fatality_claims, []) AS fatality_claims, e.distance_km, e.distance_high_km,
+       e.actor1_named, e.actor2_named
 FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.event_id = e.id
 """
 EVENT_ORDER = 'e.doc, e."start", e.id'
@@ -76,6 +78,41 @@ SELECT a.id, a.text FROM articles a SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[]
     ON a.id = d.id
 ORDER BY a.id
 """
+# The labels of some articles (``records.framing.ActorLabel``), by article and first use.
+LABELS = """
+SELECT doc, actor_side, actor, label_key, voice, label, count, loaded_terms, loaded_note,
+       example_sentence, example_start
+FROM actor_labels WHERE doc IN (SELECT unnest(CAST(? AS VARCHAR[])))
+ORDER BY doc, example_start, label_key, voice, label
+"""
+ALL_LABELS = """
+SELECT doc, actor_side, actor, label_key, voice, label, count, loaded_terms, loaded_note,
+       example_sentence, example_start
+FROM actor_labels ORDER BY doc, example_start, label_key, voice, label
+"""
+# The loaded terms of written labels (the same for every row of one form).
+LOADED_OF = """
+SELECT DISTINCT ON (label) label, loaded_terms, loaded_note FROM actor_labels
+WHERE label IN (SELECT unnest(CAST(? AS VARCHAR[]))) ORDER BY label, doc
+"""
+# Articles whose text has not been read for the reconcile stage (stored before migration 8).
+UNREAD = "SELECT id FROM articles WHERE read_for_reconcile IS NULL ORDER BY id"
+SET_SCOPES = """
+UPDATE claims SET scope_region = s.region, scope_region_text = s.region_text, scope_place = s.place,
+                  scope_incident = s.incident, scope_facility = s.facility
+FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS VARCHAR[])) AS region,
+             unnest(CAST(? AS VARCHAR[])) AS region_text, unnest(CAST(? AS VARCHAR[])) AS place,
+             unnest(CAST(? AS BOOLEAN[])) AS incident, unnest(CAST(? AS BOOLEAN[])) AS facility) s
+WHERE claims.id = s.id
+"""
+SET_NAMED = """
+UPDATE events SET actor1_named = s.a1, actor2_named = s.a2
+FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS BOOLEAN[])) AS a1,
+             unnest(CAST(? AS BOOLEAN[])) AS a2) s
+WHERE events.id = s.id
+"""
+SET_READ = "UPDATE articles SET read_for_reconcile = true WHERE id IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+
 SET_SIGNATURES = """
 UPDATE articles SET minhash = s.minhash
 FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS BLOB[])) AS minhash) s

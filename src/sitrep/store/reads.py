@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from sitrep.records.contradictions import Contradiction
-from sitrep.records.framing import FramingRow, OutletFraming
+from sitrep.records.framing import ActorLabel, FramingRow, OutletFraming
 from sitrep.records.groups import CopyGroup, CopyRow, Story
 from sitrep.records.rows import ArticleRow, ClaimRow, Counts, EventRow, PlaceMentionRow
 from sitrep.records.series import Estimate, Series, SeriesPointRow
@@ -86,6 +86,35 @@ class StoreReads:
     def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]:
         """(doc, text) of the given articles, streamed (one query however many)."""
         return self._stream(queries.TEXTS, [list(docs)])
+
+    # -- what extraction read for the reconcile stage (``extract.readings``) ----------------
+
+    def labels_of(self, docs: Sequence[str]) -> list[ActorLabel]:
+        """The actor labels of the given articles, by article and first use."""
+        return queries.rows_as(self._con, queries.LABELS, [list(docs)], ActorLabel)
+
+    def iter_labels(self) -> Iterator[ActorLabel]:
+        """Every article's actor labels, by article and first use, streamed."""
+        return self._stream(queries.ALL_LABELS, [], ActorLabel)
+
+    def loaded_of(self, labels: Iterable[str]) -> dict[str, tuple[list[str], str | None]]:
+        """Written label -> (loaded terms, note), as extraction marked it."""
+        rows = self._con.execute(queries.LOADED_OF, [sorted(set(labels))]).fetchall()
+        return {label: (list(terms or []), note) for label, terms, note in rows}
+
+    def unread_articles(self) -> list[str]:
+        """Articles whose text was not read for the reconcile stage (stored before it was kept)."""
+        return [r[0] for r in self._con.execute(queries.UNREAD).fetchall()]
+
+    def claims_of(self, docs: Sequence[str]) -> list[ClaimRow]:
+        """The claims of the given articles, in doc/offset order."""
+        sql = f"{queries.CLAIM_SELECT} WHERE c.doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) ORDER BY {queries.CLAIM_ORDER}"
+        return queries.rows_as(self._con, sql, [list(docs)], ClaimRow)
+
+    def events_of(self, docs: Sequence[str]) -> list[EventRow]:
+        """The events of the given articles, in doc/offset order."""
+        sql = f"{queries.EVENT_SELECT} WHERE e.doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) ORDER BY {queries.EVENT_ORDER}"
+        return queries.rows_as(self._con, sql, [list(docs)], EventRow)
 
     def counts(self) -> Counts:
         return queries.records(self._con, queries.COUNTS, [], lambda row: Counts(**row))[0]

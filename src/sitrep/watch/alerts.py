@@ -162,7 +162,7 @@ def compute_alerts(store: Store, rules: Iterable[AlertRule], new_docs: set[str])
     rules = list(rules)
     if not rules or not new_docs:
         return []
-    from sitrep.reconcile import ensure_reconciled
+    from sitrep.backfill import ensure_reconciled
 
     ensure_reconciled(store)  # a no-op after a run; reads only the stored results
     needs_contradictions = any(r.type == "contradiction" or (r.type == "control" and r.contradictions)

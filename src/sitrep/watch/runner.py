@@ -335,7 +335,7 @@ class Watcher:
         pass or read brings them up to date)."""
         if not (summary.new or summary.revised or summary.recovered):
             return
-        from sitrep.reconcile import reconcile
+        from sitrep.backfill import reconcile_store as reconcile
 
         with self._db() as store:
             reconcile(store)

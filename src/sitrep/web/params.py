@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar, get_args, get_origin, get_type_hints
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from sitrep.records import CATEGORIES, EVENT_TYPES, QUANTITIES, SOURCE_KINDS
+from sitrep.records.rows import exported
 from sitrep.store import queries
 
 # Rows per page unless asked; the most one request may ask for (a page of 500 claims is
@@ -125,6 +126,8 @@ def schema_model(cls: type) -> type[BaseModel]:
     hints = get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]), localns={})
     fields: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if not exported(f):
+            continue  # read for the reconcile stage only
         hint = hints[f.name]
         args = get_args(hint)
         if get_origin(hint) is list and args and dataclasses.is_dataclass(args[0]):

@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from sitrep.publish.report import dashboard, script_json
-from sitrep.reconcile import ensure_reconciled, reconcile, stale_reason
+from sitrep.backfill import ensure_reconciled, reconcile_store as reconcile
+from sitrep.reconcile import stale_reason
 from sitrep.store import Store
 from sitrep.records.rows import ClaimRow
 from sitrep.watch.alert_rows import read_alerts

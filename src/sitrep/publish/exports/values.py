@@ -20,14 +20,16 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from sitrep.records.rows import exported
 from sitrep.safe_text import csv_cell
 
 CSV_LIST_SEPARATOR = ";"
 
 
 def row_fields(row_type: type) -> list[str]:
-    """Column names of a row dataclass, in export order."""
-    return [f.name for f in dataclasses.fields(row_type)]
+    """Column names of a row dataclass, in export order (fields stored only for the
+    reconcile stage, ``records.rows.STORED_ONLY``, left out)."""
+    return [f.name for f in dataclasses.fields(row_type) if exported(f)]
 
 
 def json_value(value: Any) -> Any:

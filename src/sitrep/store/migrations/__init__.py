@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from sitrep.store.migrations.core import ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL
+from sitrep.store.migrations.core import (
+    ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL, READ_FOR_RECONCILE,
+)
 from sitrep.store.migrations.recon import RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
@@ -57,6 +59,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "contradictions, stories, framing) and what each article looked like when reconciled",
               sql(RECONCILE)),
     Migration(7, "input_files: the bytes each stored article was read from, for re-runs", sql(input_files.CREATE_TABLE)),
+    Migration(8, "claims.scope_*, events.actor*_named, actor_labels: what the reconcile stage reads "
+                 "from the text, read at extraction; articles.read_for_reconcile marks the rows that hold them",
+              sql(READ_FOR_RECONCILE)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,5 +1,5 @@
-"""The SQL of migrations 1-4: articles, claims, events, place mentions, input errors and
-runs, and the columns added to them since."""
+"""The SQL of migrations 1-4 and 8: articles, claims, events, place mentions, input errors
+and runs, and the columns and tables added to them since."""
 
 # Columns named ``start``, ``end``, ``date``, ``type`` are quoted everywhere:
 # ``end`` is reserved in SQL and the others are type names in some dialects.
@@ -125,4 +125,34 @@ ALTER TABLE events ADD COLUMN distance_high_km DOUBLE;
 # as a JSON list of [start, end] offsets into the article text.
 CLAIM_MENTIONS = """
 ALTER TABLE claims ADD COLUMN mentions VARCHAR;
+"""
+
+# What the reconcile stage needs from the text, read at extraction and stored with the
+# article (``extract.readings``), so that stage reads rows, never text: each claim's scope
+# as written (``records.ScopeReading``), whether each event actor names a group (stories),
+# and the labels the article gives actors (``records.framing.ActorLabel``, framing).
+# ``articles.read_for_reconcile`` is NULL on rows stored before this migration: the
+# pipeline reads those again (``pipeline.read_stored``) before the reconcile stage runs.
+READ_FOR_RECONCILE = """
+ALTER TABLE articles ADD COLUMN read_for_reconcile BOOLEAN;
+ALTER TABLE claims ADD COLUMN scope_region VARCHAR;
+ALTER TABLE claims ADD COLUMN scope_region_text VARCHAR;
+ALTER TABLE claims ADD COLUMN scope_place VARCHAR;
+ALTER TABLE claims ADD COLUMN scope_incident BOOLEAN;
+ALTER TABLE claims ADD COLUMN scope_facility BOOLEAN;
+ALTER TABLE events ADD COLUMN actor1_named BOOLEAN;
+ALTER TABLE events ADD COLUMN actor2_named BOOLEAN;
+CREATE TABLE actor_labels (
+    doc VARCHAR NOT NULL,
+    actor_side VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    label_key VARCHAR NOT NULL,
+    voice VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    count INTEGER NOT NULL,
+    loaded_terms VARCHAR[],
+    loaded_note VARCHAR,
+    example_sentence VARCHAR NOT NULL,
+    example_start INTEGER NOT NULL
+)
 """

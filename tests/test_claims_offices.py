@@ -102,6 +102,9 @@ def _figures(extract_text, text):
      [("killed", "total", 45), ("killed", "civilians", 12), ("injured", "total", 30)]),
     ("The spokesman put the losses at 119 killed and 961 wounded.",
      [("killed", "total", 119), ("injured", "total", 961)]),
+    # a noun near the breakdown is no verb of its own: the children count what the total counts (Lebanon)
+    ("The ministry has documented 312 martyrs, which includes 40 children, alongside 1,200 injuries.",
+     [("killed", "total", 312), ("killed", "civilians", 40), ("injured", "total", 1200)]),
 ])
 def test_claims_own_predicate_over_the_figure_before(extract_text, text, expected):
     assert _figures(extract_text, text) == expected

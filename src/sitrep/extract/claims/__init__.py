@@ -120,8 +120,9 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     """What happened to a figure's people: its own casualty word, else its total's (a
     breakdown), else the figure's before it (a continued count)."""
     q, q_rule = quantity(doc, text, cand, terms)
-    own_verb = q is not None and parent is not None and q != parent.quantity and q_rule.startswith(
-        ("quantity:parse(", "quantity:own-passive"))
+    verb = re.match(r"quantity:parse\((\w+)\)", q_rule)  # a verb, not a noun ("alongside 8,408 injuries")
+    own_verb = q is not None and parent is not None and q != parent.quantity and (
+        q_rule.startswith("quantity:own-passive") or bool(verb and verb.group(1) in terms.quantity_lemmas))
     if parent is not None and not q_rule.startswith("quantity:noun") and not own_verb:
         # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
         # children, alongside 8,408 injuries": the children are dead, not injured); a verb

@@ -3,6 +3,7 @@ the stage (``sitrep.reconcile.stage``) writes; ``store.reconciled`` reads them b
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -55,14 +56,29 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                        "region": s.scope.region, "region_text": s.scope.region_text, "period": s.scope.period,
                        "incident": s.scope.incident, "period_start": s.scope.period_start, "n_points": n})
         for idx, (point, flat) in enumerate(zip(s.points, to_rows([s]))):
-            p_rows.append({**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
-                           "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point),
-                           "fingerprint": point_fingerprint(point), "figure": point_figure(point)})
-            r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
-                           "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
-                           "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
-                          for j, r in enumerate(point.reports))
+            row = {**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
+                   "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point),
+                   "fingerprint": point_fingerprint(point), "figure": point_figure(point)}
+            reports = [{"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
+                        "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
+                        "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
+                       for j, r in enumerate(point.reports)]
+            row["row_hash"] = point_row_hash(row, reports)
+            p_rows.append(row)
+            r_rows.extend(reports)
     return s_rows, p_rows, r_rows
+
+
+# Columns that say where a point row sits, not what it holds: a point that only moved (a
+# point added before it, a series grown) keeps its hash and is updated in place.
+_PLACE_COLUMNS = frozenset({"idx", "n_points", "point", "row_hash"})
+
+
+def point_row_hash(row: dict[str, Any], reports: Sequence[dict[str, Any]]) -> str:
+    """A digest of everything a stored point holds (its row and its reports' rows) but its
+    place in the series: equal digests, equal rows but for ``_PLACE_COLUMNS``."""
+    parts = [[v for k, v in r.items() if k not in _PLACE_COLUMNS] for r in (row, *reports)]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def estimate_rows_of(items: Iterable[Estimate], group: str) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import duckdb
 
 from sitrep.store.migrations.core import ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL
-from sitrep.store.migrations.recon import RECONCILE
+from sitrep.store.migrations.recon import INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
 
@@ -57,6 +57,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "contradictions, stories, framing) and what each article looked like when reconciled",
               sql(RECONCILE)),
     Migration(7, "input_files: the bytes each stored article was read from, for re-runs", sql(input_files.CREATE_TABLE)),
+    Migration(8, "recon_points.row_hash, recon_stories.totals: what a stored point holds and what a story "
+                 "adds up, so the stage rewrites only changed points and adds a grown story's new articles",
+              sql(INCREMENTAL_TOTALS)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -19,7 +19,6 @@ from sitrep.records.series import Report, Scope, Series, SeriesPoint, estimate_g
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 from sitrep.store.queries import records
-from sitrep.store.reconciled import pick
 
 
 def series_block(s: Series) -> str:
@@ -76,7 +75,8 @@ class FigureSteps(StageIO):
         claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [ordered])
         built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [ordered]))
         self.delete("recon_series", "key", ordered)
-        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket)
+        stored = {(r[0], r[10]): r[3] for r in old_points if r[10] is not None}
+        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
         self.insert("recon_series", s_rows)
         self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
@@ -91,11 +91,11 @@ class FigureSteps(StageIO):
 
     def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]]) -> None:
         """Rewrite only the points of the recomputed series that changed: a stored point
-        whose digest (``reconciled_rows.point_row_hash``) is among the new rows of its series
+        whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
         stays, moved to its new place when it has one; the others go, the new ones come."""
-        new = {(r["series"], r["row_hash"]): r for r in p_rows}
-        if len(new) < len(p_rows):  # two equal points in a series (never seen): rewrite them all
-            new, stored = {}, [(key, idx, n, None) for key, idx, n, _ in stored]
+        new: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in p_rows:
+            new.setdefault((r["series"], r["row_hash"]), r)
         gone: list[tuple[str, int]] = []
         moved: list[tuple[str, int, int, int]] = []  # series, old idx, new idx, new n_points
         kept: set[tuple[str, str]] = set()
@@ -120,9 +120,12 @@ class FigureSteps(StageIO):
                              "WHERE recon_points.series = f.s AND recon_points.idx = f.i", params)
             self.con.execute(f"UPDATE recon_reports SET point = f.j FROM {to} "
                              "WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND f.i <> f.j", params)
-        fresh = {(r["series"], r["idx"]) for r in p_rows if (r["series"], r["row_hash"]) not in kept}
-        self.insert("recon_points", [r for r in p_rows if (r["series"], r["idx"]) in fresh])
-        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in fresh])
+        fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
+        if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
+            raise RuntimeError("reconcile: a point left as stored has no stored row")
+        self.insert("recon_points", fresh)
+        places = {(r["series"], r["idx"]) for r in fresh}
+        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
 
     def _point_changes(self, change: _Change, old: dict[str, tuple], new: dict[str, dict[str, Any]],
                        old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
@@ -138,7 +141,7 @@ class FigureSteps(StageIO):
             points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
             # The same point reported by more (or fewer) articles: its contradictions' lists of
             # articles are set below; nothing else of them changes.
-            before_docs = old_docs.get((r["series"], r["fingerprint"]))
+            before_docs = None if r.get("stored") else old_docs.get((r["series"], r["fingerprint"]))
             if before_docs is not None and before_docs != r["docs"] and r["claim_ids"]:
                 change.docs.append((r["claim_ids"][0], list(r["docs"])))
         moved = []
@@ -319,13 +322,15 @@ class FigureSteps(StageIO):
         points: dict[tuple[str, int], SeriesPoint] = {}
         by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
         for row in rows:
-            point = points[(row["series"], row["idx"])] = SeriesPoint(**pick(row, SeriesPoint))
+            point = points[(row["series"], row["idx"])] = SeriesPoint(row["as_of"], row["value"], row["low"],
+                                                                      row["high"], row["qualifier"])
             s = by_key[row["series"]]
             s.points.append(point)
             by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
-        for r in records(self.con, f"""
-                SELECT r.* FROM recon_reports r
+        for key, at, *fields, copies in self._rows(f"""
+                SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
+                       r.copies FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
-                ORDER BY r.series, r.point, r.idx""", params, dict):
-            points[(r["series"], r["point"])].reports.append(Report(**{**pick(r, Report), "copies": list(r["copies"] or [])}))
+                ORDER BY r.series, r.point, r.idx""", params):
+            points[(key, at)].reports.append(Report(*fields, copies=list(copies or [])))
         return by_bucket, {id(s): s for s in by_key.values()}, given, weights

@@ -248,3 +248,86 @@ def test_reconcile_many_claimants_repeated_figures_equal_full(tmp_path, seed, sa
         store.write_many(first)
         reconcile(store)
         _write_in_batches(store, rest, rng, (1, 10), same_as_fresh)
+
+
+def _later(x, i: int, days: int, *, value_times: int = 1, source=None, outlet=None):
+    """Article ``x`` again as a new article ``i`` (new id, claim ids and text, not a copy of
+    it), its dates moved by ``days``, its figures multiplied by ``value_times``, from
+    ``source`` if given."""
+    from dataclasses import replace
+
+    from report_synth import WORDS
+    from sitrep.records import content_id
+
+    doc = f"later_{i:03d}"
+    filler = random.Random(i)
+    text = f"Later report {i}. " + " ".join(filler.choice(WORDS) for _ in range(200)) + "."
+    art = replace(x.article, id=doc, text=text, content_hash=content_id(text),
+                  published=x.article.published + timedelta(days=days), outlet=outlet or x.article.outlet)
+    claims = [replace(c, id=content_id(doc, c.id), doc=doc, as_of=c.as_of + timedelta(days=days),
+                      value=c.value * value_times, source=(source or (c.source, c.source_kind))[0],
+                      source_kind=(source or (c.source, c.source_kind))[1]) for c in x.claims]
+    events = [replace(e, id=content_id(doc, e.id), doc=doc, date=e.date + timedelta(days=days),
+                      place=replace(e.place, doc=doc)) for e in x.events]
+    return type(x)(art, claims, events, [e.place for e in events if e.place])
+
+
+def _incremental_case(case: str, base: list):
+    """The articles of one case of ``test_reconcile_each_incremental_path_equals_full``."""
+    if case == "joins_series":  # the same claimants a day later, other figures
+        return [_later(base[0], 1, 1, value_times=2)]
+    if case == "changes_estimate":  # a figure dated among the others: estimates of the days it reaches
+        return [_later(base[5], 2, 0, value_times=3)]
+    if case == "contradiction_in_old_bucket":  # an independent claimant ten-fold off, in a week already compared
+        return [_later(base[3], 3, 0, value_times=10, source=("Independent Monitor", "monitor"))]
+    if case == "contradiction_in_new_bucket":  # two claimants far apart, weeks after everything stored
+        return [_later(base[4], 4, 70, value_times=2),
+                _later(base[4], 5, 70, value_times=20, source=("Other Monitor", "monitor"))]
+    if case == "joins_giant_story":  # events on the corpus's crowded places, on its days
+        return [_later(base[7], 6, 0), _later(base[8], 7, 1)]
+    assert case == "wire_copy_later"  # the same text under another id and outlet
+    x = base[2]
+    twin = type(x.article)(id=x.article.id + "_wire", text=x.article.text, content_hash=x.article.content_hash + "w",
+                           title=x.article.title, outlet="Wire Outlet", published=x.article.published)
+    return [type(x)(twin, [], [], [])]
+
+
+@pytest.mark.parametrize("case", ["joins_series", "changes_estimate", "contradiction_in_old_bucket",
+                                  "contradiction_in_new_bucket", "joins_giant_story", "wire_copy_later"])
+def test_reconcile_each_incremental_path_equals_full(tmp_path, case, same_as_fresh, monkeypatch):
+    """Each step the stage makes incremental (points of a grown series moved in place, not
+    rewritten; estimates of the days a figure reaches; contradictions of old and new
+    buckets; a grown story's totals added to; copies found late) equals a full recompute."""
+    rng = random.Random(5)
+    base = [extraction(i, rng, _places()[:2], n_claims=5, n_events=3) for i in range(40)]
+    grown: list[int] = []
+    real = stage._Run._grown_stories
+
+    def spying(self, build, keep):
+        found = real(self, build, keep)
+        grown.extend(len(old) for _, old in found.values())
+        return found
+
+    monkeypatch.setattr(stage._Run, "_grown_stories", spying)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        assert all(same_as_fresh(store).values())
+        before = set(store.connection.execute("SELECT series, row_hash FROM recon_points").fetchall())
+        grown.clear()
+        store.write_many(_incremental_case(case, base))
+        done = reconcile(store)
+        assert done.new and not done.full
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        after = set(store.connection.execute("SELECT series, row_hash FROM recon_points").fetchall())
+        if case in ("joins_series", "changes_estimate"):  # a series grew: its other points stay as written
+            grew = {s for s, _ in after - before}
+            assert any(s in grew for s, _ in before & after)
+        if case == "joins_giant_story":
+            assert grown and max(grown) >= 10  # the big story's totals reused, its new articles added
+        if case == "wire_copy_later":
+            assert done.copies_changed and any(g.members for g in store.copy_groups())
+        if case.startswith("contradiction"):
+            assert any(c.kind != "update" and ("later_003" in (c.a.doc, c.b.doc) or "later_005" in (c.a.doc, c.b.doc))
+                       for c in store.contradictions())

@@ -82,7 +82,11 @@ def _group(category: str) -> str:
 
 
 def _era(s: Series) -> str:
-    return s.scope.key.split("|", 1)[0]
+    """The first part of the scope's key (``Scope.key``), without building the whole key."""
+    scope = s.scope
+    if scope.era == "historical" and scope.period_start:
+        return f"historical since {scope.period_start.year}"
+    return scope.era
 
 
 def _scope_differs(a: Series, b: Series) -> bool:

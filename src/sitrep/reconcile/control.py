@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, rules
 from sitrep.records.contradictions import Contradiction, Side
 from sitrep.records.rows import EventRow
 
+@lru_cache(maxsize=4096)  # formatting a date is the slowest step of wording thousands of pairs
 def day_text(d: date | None) -> str:
     """'4 Dec', or 'undated'."""
     return f"{d.day} {d:%b}" if d else "undated"

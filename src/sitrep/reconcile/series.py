@@ -131,50 +131,70 @@ def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
 
 # --- estimates -------------------------------------------------------------------------
 
-def _latest(series: Series, day: date, oldest: date, days: list[date] | None = None) -> SeriesPoint | None:
-    """The series' last point dated ``oldest`` to ``day``. ``days``: the dates of its dated
-    points (points are in date order, undated ones last), to find it by bisection."""
-    if days is not None:
-        i = bisect.bisect_right(days, day) - 1
-        return series.points[i] if i >= 0 and days[i] >= oldest else None
-    found = None
-    for p in series.points:
-        if p.as_of is not None and oldest <= p.as_of <= day:
-            found = p
-    return found
-
-
-def estimate_on(group: list[Series], day: date, dates: dict[int, list[date]] | None = None) -> Estimate:
+def estimates_on(group: list[Series], days: Iterable[date]) -> list[Estimate]:
+    """The estimates of ``group`` on each of ``days``, in one pass: each day looks only at
+    the series with a figure in its window (``max_age_days`` back), found by bisection in
+    the group's dates, not at every series of the group."""
     cfg = rules()["estimate"]
-    oldest = day - timedelta(days=cfg["max_age_days"])
+    max_age = timedelta(days=cfg["max_age_days"])
     kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
+    members = [_Member(s, kind_rank) for s in group]
+    dated = sorted((p.as_of, i) for i, m in enumerate(members) for p in m.points[:len(m.dates)])
+    at = [d for d, _ in dated]
+    first = group[0]
+    scope_text = first.scope.describe()
+    out = []
+    for day in days:
+        window = dated[bisect.bisect_left(at, day - max_age):bisect.bisect_right(at, day)]
+        chosen = [(m, p) for m in (members[i] for i in sorted({i for _, i in window}))
+                  if (p := m.latest(day)) is not None and point_range(p) is not None]
+        out.append(_estimate(first, day, chosen, cfg["best_rule"], scope_text))
+    return out
+
+
+class _Member:
+    """A series of an estimate group with what each day's estimate reads of it, worked out once."""
+
+    __slots__ = ("series", "points", "dates", "partisan", "best_rank", "name")
+
+    def __init__(self, s: Series, kind_rank: dict[str, int]) -> None:
+        self.series, self.points, self.name = s, s.points, s.name
+        self.dates = [p.as_of for p in s.points if p.as_of is not None]  # dated points come first
+        self.partisan = partisan(s)
+        # Only an independent claimant's figure, never a belligerent's count of enemy losses, is a best.
+        self.best_rank = -kind_rank.get(s.claimant_kind, len(kind_rank)) \
+            if is_independent(s.claimant_kind) and not self.partisan else None
+
+    def latest(self, day: date) -> SeriesPoint | None:
+        """The last point on or before ``day`` (the window was checked by the caller)."""
+        i = bisect.bisect_right(self.dates, day) - 1
+        return self.points[i] if i >= 0 else None
+
+
+def _estimate(first: Series, day: date, chosen: list[tuple[_Member, SeriesPoint]], rule: str,
+              scope_text: str) -> Estimate:
     lows: list[float] = []
     highs: list[float] = []
     sources: list[str] = []
-    best: tuple[tuple[date, int], Series, SeriesPoint] | None = None
-    for s in group:
-        p = _latest(s, day, oldest, dates.get(id(s)) if dates is not None else None)
-        span = point_range(p) if p is not None else None
-        if p is None or span is None:
-            continue
-        lo, hi = span
-        if not partisan(s):
+    best: tuple[tuple[date, int], _Member, SeriesPoint] | None = None
+    for m, p in chosen:
+        lo, hi = point_range(p)  # type: ignore[misc]
+        if not m.partisan:
             lows.append(p.low if p.low is not None else lo)
         highs.append(p.high if p.high is not None else (p.value if p.value is not None else hi))
-        sources.append(f"{s.name}: {p.text()} ({p.as_of:%Y-%m-%d})")
-        if is_independent(s.claimant_kind) and not partisan(s) and p.figure is not None:
-            rank = (p.as_of, -kind_rank.get(s.claimant_kind, len(kind_rank)))
+        sources.append(f"{m.name}: {p.text()} ({p.as_of:%Y-%m-%d})")
+        if m.best_rank is not None and p.figure is not None:
+            rank = (p.as_of, m.best_rank)
             if best is None or rank > best[0]:
-                best = (rank, s, p)  # type: ignore[assignment]
-    first = group[0]
+                best = (rank, m, p)  # type: ignore[assignment]
     return Estimate(
         quantity=first.quantity, category=first.category, as_of=day,
         low=int(min(lows)) if lows else None,
         best=best[2].figure if best else None,
         high=int(max(highs)) if highs else None,
-        best_rule=cfg["best_rule"], best_source=best[1].name if best else None,
+        best_rule=rule, best_source=best[1].name if best else None,
         sources=sources, subgroup=first.subgroup, scope=first.scope.key,
-        scope_text=first.scope.describe(),
+        scope_text=scope_text,
     )
 
 
@@ -191,6 +211,5 @@ def estimates(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
     for key in sorted(groups):
         group = groups[key]
         days = sorted({p.as_of for s in group for p in s.points if p.as_of is not None})
-        dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in group}
-        out.extend(estimate_on(group, day, dates) for day in days)
+        out.extend(estimates_on(group, days))
     return out

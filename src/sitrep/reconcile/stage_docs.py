@@ -132,12 +132,42 @@ class DocSteps(StageIO):
                 keep.append(sid)
             else:
                 build.append(members)
+        grown = self._grown_stories(build, keep)
         self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
-        needed = sorted({d for members in build for d in members})
+        needed = sorted({d for members in build for d in members} - {d for _, old in grown.values() for d in old})
         summaries = {doc: st.summary_from_json(text) for doc, text in self._rows(
             f"SELECT doc, summary FROM recon_story_docs WHERE {sql_in('doc')}", [needed])}
-        self.insert("recon_stories", recon_rows.story_rows_of(st.make_story(m, summaries, copy_of) for m in build))
+        published = dict(self._rows(
+            "SELECT doc, CAST(json_extract_string(summary, '$.published') AS DATE) FROM recon_story_docs "
+            f"WHERE {sql_in('doc')}", [sorted({d for members in build for d in members})]))
+        rows = []
+        for members in build:
+            totals, old = grown.get(id(members), (st.StoryTotals(), set()))
+            totals.add(st.totals_of(summaries[d] for d in members if d not in old))
+            rows.append({**recon_rows.story_rows_of([st.story_of_totals(members, published, totals, copy_of)])[0],
+                         "totals": st.totals_json(totals)})
+        self.insert("recon_stories", rows)
         self.out.stories = len(build)
+
+    def _grown_stories(self, build: list[list[str]], keep: list[str]) -> dict[int, tuple[st.StoryTotals, set[str]]]:
+        """For each group to build (by ``id``) that holds whole stored stories none of whose
+        articles changed or went: their totals added up, and their articles (only the
+        others' summaries are read). A stored story that lost an article is built anew."""
+        redone = set(self.changed) | set(self.gone)
+        stored = self._rows("SELECT id, docs, totals FROM recon_stories WHERE totals IS NOT NULL "
+                            "AND id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
+        story_of = {d: i for i, (_, docs, _) in enumerate(stored) for d in docs}
+        out: dict[int, tuple[st.StoryTotals, set[str]]] = {}
+        for members in build:
+            olds = {story_of[d] for d in members if d in story_of}
+            have = set(members)
+            if not olds or any(redone.intersection(stored[i][1]) or not have.issuperset(stored[i][1]) for i in olds):
+                continue
+            totals = st.StoryTotals()
+            for i in sorted(olds):
+                totals.add(st.totals_from_json(stored[i][2]))
+            out[id(members)] = (totals, {d for i in olds for d in stored[i][1]})
+        return out
 
     def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
         """Each new article's stored labels (read at extraction) kept per slot with its

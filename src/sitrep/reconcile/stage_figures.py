@@ -13,13 +13,12 @@ from typing import Any
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import is_independent, point_range, rules
-from sitrep.reconcile.series import build_series, estimate_on
+from sitrep.reconcile.series import build_series, estimates_on
 from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Report, Scope, Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 from sitrep.store.queries import records
-from sitrep.store.reconciled import pick
 
 
 def series_block(s: Series) -> str:
@@ -71,16 +70,15 @@ class FigureSteps(StageIO):
         old = {r[0]: r[1:] for r in self._rows(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
-        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1] "
-                                f"FROM recon_points WHERE {sql_in('series')}", [ordered])
+        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1], "
+                                f"idx, n_points, row_hash FROM recon_points WHERE {sql_in('series')}", [ordered])
         claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [ordered])
         built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [ordered]))
-        for table, column in (("recon_series", "key"), ("recon_points", "series"), ("recon_reports", "series")):
-            self.delete(table, column, ordered)
-        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket)
+        self.delete("recon_series", "key", ordered)
+        stored = {(r[0], r[10]): r[3] for r in old_points if r[10] is not None}
+        s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
         self.insert("recon_series", s_rows)
-        self.insert("recon_points", p_rows)
-        self.insert("recon_reports", r_rows)
+        self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = _Change(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
@@ -91,6 +89,44 @@ class FigureSteps(StageIO):
         change.dirty |= self._peers_moved(change)
         return change
 
+    def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]]) -> None:
+        """Rewrite only the points of the recomputed series that changed: a stored point
+        whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
+        stays, moved to its new place when it has one; the others go, the new ones come."""
+        new: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in p_rows:
+            new.setdefault((r["series"], r["row_hash"]), r)
+        gone: list[tuple[str, int]] = []
+        moved: list[tuple[str, int, int, int]] = []  # series, old idx, new idx, new n_points
+        kept: set[tuple[str, str]] = set()
+        for key, idx, n_points, row_hash in stored:
+            row = new.get((key, row_hash)) if row_hash is not None else None
+            if row is None or (key, row_hash) in kept:
+                gone.append((key, idx))
+                continue
+            kept.add((key, row_hash))
+            if (idx, n_points) != (row["idx"], row["n_points"]):
+                moved.append((key, idx, row["idx"], row["n_points"]))
+        at = "(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f"
+        for table, column in (("recon_points", "idx"), ("recon_reports", "point")):
+            if gone:
+                self.con.execute(f"DELETE FROM {table} USING {at} WHERE {table}.series = f.s AND {table}.{column} = f.i",
+                                 [[k for k, _ in gone], [i for _, i in gone]])
+        if moved:  # one statement each: every row is matched on its place before the update
+            params = [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved], [m[3] for m in moved]]
+            to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i, "
+                  "unnest(CAST(? AS INTEGER[])) AS j, unnest(CAST(? AS INTEGER[])) AS n) f")
+            self.con.execute(f"UPDATE recon_points SET idx = f.j, n_points = f.n FROM {to} "
+                             "WHERE recon_points.series = f.s AND recon_points.idx = f.i", params)
+            self.con.execute(f"UPDATE recon_reports SET point = f.j FROM {to} "
+                             "WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND f.i <> f.j", params)
+        fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
+        if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
+            raise RuntimeError("reconcile: a point left as stored has no stored row")
+        self.insert("recon_points", fresh)
+        places = {(r["series"], r["idx"]) for r in fresh}
+        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
+
     def _point_changes(self, change: _Change, old: dict[str, tuple], new: dict[str, dict[str, Any]],
                        old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
@@ -98,14 +134,14 @@ class FigureSteps(StageIO):
         keys = change.keys
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
         old_docs: dict[tuple[str, str], list[str]] = {}
-        for key, block, bucket, fingerprint, figure, as_of, docs, _ in old_points:
+        for key, block, bucket, fingerprint, figure, as_of, docs, *_ in old_points:
             points[key][0].append((block, bucket, fingerprint, figure, as_of))
             old_docs[(key, fingerprint)] = list(docs or [])
         for r in p_rows:
             points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
             # The same point reported by more (or fewer) articles: its contradictions' lists of
             # articles are set below; nothing else of them changes.
-            before_docs = old_docs.get((r["series"], r["fingerprint"]))
+            before_docs = None if r.get("stored") else old_docs.get((r["series"], r["fingerprint"]))
             if before_docs is not None and before_docs != r["docs"] and r["claim_ids"]:
                 change.docs.append((r["claim_ids"][0], list(r["docs"])))
         moved = []
@@ -201,8 +237,7 @@ class FigureSteps(StageIO):
             redo = [d for d in days if d not in old_days or reached(d)]
             gone += [(group, d) for d in old_days if d not in days or reached(d)]
             if redo:
-                dates = {id(s): [p.as_of for p in s.points if p.as_of is not None] for s in members}
-                rows += recon_rows.estimate_rows_of([estimate_on(members, d, dates) for d in redo], group)
+                rows += recon_rows.estimate_rows_of(estimates_on(members, redo), group)
         if gone:
             self.con.execute("DELETE FROM recon_estimates WHERE estimate_group || '|' || CAST(as_of AS VARCHAR) "
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [[f"{g}|{d.isoformat()}" for g, d in gone]])
@@ -220,7 +255,7 @@ class FigureSteps(StageIO):
             members = by_bucket.get((block, k))
             if not members:
                 continue
-            found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given[block],
+            found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given.get(block, set()),
                                           DEFAULT_WINDOW_DAYS, lambda s: weights[s.key])
             rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
         self.insert("recon_contradictions", rows)
@@ -263,30 +298,39 @@ class FigureSteps(StageIO):
 
     def _bucket_points(self, buckets: set[tuple[str, int]]) -> tuple[dict, dict[int, Series], dict, dict[str, int]]:
         """The stored points of ``buckets`` and of the bucket before each, with their series:
-        (points by bucket and series, series by id, given keys by block, reports by series)."""
+        (points by bucket and series, series by id, given keys by block, reports by series).
+        Only the series with a point there are read, and of the others of their blocks only
+        what ``contradictions.given_key`` reads of those claimants."""
         needed = buckets | {(b, k - 1) for b, k in buckets}
-        blocks = sorted({b for b, _ in buckets})
-        by_key: dict[str, Series] = {}
-        weights: dict[str, int] = {}
-        given: dict[str, set[tuple[str, str, str, str]]] = {}
-        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('block')}", [blocks], dict):
-            s = by_key[row["key"]] = recon.series_of_row(row)
-            weights[s.key] = row["n_reports"]
-            given.setdefault(row["block"], set()).add(contra.given_key(s))
         chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
                     ON f.b = p.block AND f.k = p.bucket"""
         params = [[b for b, _ in needed], [k for _, k in needed]]
+        rows = records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
+                       f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict)
+        keys = sorted({row["series"] for row in rows})
+        by_key: dict[str, Series] = {}
+        weights: dict[str, int] = {}
+        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [keys], dict):
+            s = by_key[row["key"]] = recon.series_of_row(row)
+            weights[s.key] = row["n_reports"]
+        given: dict[str, set[tuple[str, str, str, str]]] = {}
+        for block, *key in self._rows(f"""
+                SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
+                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
+                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
+            given.setdefault(block, set()).add(tuple(key))  # type: ignore[arg-type]
         points: dict[tuple[str, int], SeriesPoint] = {}
         by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
-        for row in records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
-                           f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict):
-            point = points[(row["series"], row["idx"])] = SeriesPoint(**pick(row, SeriesPoint))
+        for row in rows:
+            point = points[(row["series"], row["idx"])] = SeriesPoint(row["as_of"], row["value"], row["low"],
+                                                                      row["high"], row["qualifier"])
             s = by_key[row["series"]]
             s.points.append(point)
             by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
-        for r in records(self.con, f"""
-                SELECT r.* FROM recon_reports r
+        for key, at, *fields, copies in self._rows(f"""
+                SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
+                       r.copies FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
-                ORDER BY r.series, r.point, r.idx""", params, dict):
-            points[(r["series"], r["point"])].reports.append(Report(**{**pick(r, Report), "copies": list(r["copies"] or [])}))
+                ORDER BY r.series, r.point, r.idx""", params):
+            points[(key, at)].reports.append(Report(*fields, copies=list(copies or [])))
         return by_bucket, {id(s): s for s in by_key.values()}, given, weights

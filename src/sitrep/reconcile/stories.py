@@ -220,33 +220,80 @@ def make_story(members: list[str], docs: Mapping[str, _Doc], copies: Mapping[str
 
 
 def _story(members: list[str], docs: Mapping[str, _Doc], copies: Mapping[str, str]) -> Story:
-    members.sort(key=lambda d: (docs[d].published or date.max, d))
-    places: Counter[str] = Counter()
-    names: dict[str, Counter[str]] = {}
-    types: Counter[str] = Counter()
+    published = {d: docs[d].published for d in members}
+    return story_of_totals(members, published, totals_of(docs[d] for d in members), copies)
+
+
+@dataclass(slots=True)
+class StoryTotals:
+    """What a story adds up over its articles (``story_of_totals`` reads it): kept with the
+    stored story, so a story that only gains articles adds theirs instead of reading all."""
+
+    places: Counter[str] = field(default_factory=Counter)  # place key -> articles naming it
+    names: dict[str, Counter[str]] = field(default_factory=dict)  # place key -> as written
+    types: Counter[str] = field(default_factory=Counter)  # event type -> articles reporting one
+    start: date | None = None  # earliest date of its events and articles
+    end: date | None = None
+    outlets: set[str] = field(default_factory=set)
+
+    def add(self, other: StoryTotals) -> StoryTotals:
+        self.places.update(other.places)
+        for key, written in other.names.items():
+            self.names.setdefault(key, Counter()).update(written)
+        self.types.update(other.types)
+        days = [d for d in (self.start, self.end, other.start, other.end) if d]
+        self.start, self.end = (min(days), max(days)) if days else (None, None)
+        self.outlets |= other.outlets
+        return self
+
+
+def totals_of(docs: Iterable[_Doc]) -> StoryTotals:
+    out = StoryTotals()
     days: list[date] = []
-    for d in members:
-        doc = docs[d]
-        places.update({p: 1 for p in doc.places})  # articles naming the place, not mentions
+    for doc in docs:
+        out.places.update({p: 1 for p in doc.places})  # articles naming the place, not mentions
         for key, written in doc.names.items():
-            names.setdefault(key, Counter()).update(written)
-        types.update({t for _, t, _ in doc.events})
+            out.names.setdefault(key, Counter()).update(written)
+        out.types.update({t for _, t, _ in doc.events})
         days.extend(day for _, _, day in doc.events if day)
         if doc.published:
             days.append(doc.published)
+        if doc.outlet:
+            out.outlets.add(doc.outlet)
+    out.start, out.end = (min(days), max(days)) if days else (None, None)
+    return out
+
+
+def totals_json(t: StoryTotals) -> str:
+    return json.dumps({"places": dict(t.places), "names": {k: dict(v) for k, v in t.names.items()},
+                       "types": dict(t.types), "start": t.start.isoformat() if t.start else None,
+                       "end": t.end.isoformat() if t.end else None, "outlets": sorted(t.outlets)},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def totals_from_json(text: str) -> StoryTotals:
+    raw = json.loads(text)
+    return StoryTotals(Counter(raw["places"]), {k: Counter(v) for k, v in raw["names"].items()},
+                       Counter(raw["types"]), date.fromisoformat(raw["start"]) if raw["start"] else None,
+                       date.fromisoformat(raw["end"]) if raw["end"] else None, set(raw["outlets"]))
+
+
+def story_of_totals(members: list[str], published: Mapping[str, date | None], totals: StoryTotals,
+                    copies: Mapping[str, str]) -> Story:
+    """The story of ``members`` (their publication dates in ``published``) from their totals."""
+    members.sort(key=lambda d: (published[d] or date.max, d))
     # A place is shown as the articles most often write it ("Hama", not the gazetteer's "Ḩamāh").
-    ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_PLACES]
+    ranked = sorted(totals.places.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_PLACES]
+    names = totals.names
     top_places = list(dict.fromkeys(
         _display(names[p]) if names.get(p) else p.split("|", 1)[0] for p, _ in ranked))
-    top_types = [t for t, _ in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
-    start, end = (min(days), max(days)) if days else (None, None)
-    outlets = sorted({docs[d].outlet for d in members if docs[d].outlet})
+    top_types = [t for t, _ in sorted(totals.types.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Story(
         id=content_id("story", *sorted(members)),
-        label=_label(top_places, top_types, start, end),
-        start=start, end=end, n_docs=len(members),
+        label=_label(top_places, top_types, totals.start, totals.end),
+        start=totals.start, end=totals.end, n_docs=len(members),
         n_unique=len({copies.get(d, d) for d in members}),
-        docs=members, places=top_places, event_types=top_types, outlets=outlets,
+        docs=members, places=top_places, event_types=top_types, outlets=sorted(totals.outlets),
     )
 
 
@@ -283,5 +330,6 @@ def story_rows(stories: Iterable[Story], articles: Mapping[str, _ArticleLike]) -
     return rows
 
 
-__all__ = ["WINDOW_DAYS", "block_keys", "connected", "doc_summaries", "find_stories",
-           "make_story", "story_map", "story_order", "story_rows", "summary_from_json", "summary_json"]
+__all__ = ["WINDOW_DAYS", "StoryTotals", "block_keys", "connected", "doc_summaries", "find_stories",
+           "make_story", "story_map", "story_of_totals", "story_order", "story_rows", "summary_from_json",
+           "summary_json", "totals_from_json", "totals_json", "totals_of"]

@@ -193,19 +193,24 @@ def to_rows(series: Iterable[Series]) -> list[SeriesPointRow]:
     for s in series:
         previous: SeriesPoint | None = None
         for p in s.points:
-            change = None
-            if previous is not None and p.figure is not None and previous.figure is not None:
-                change = p.figure - previous.figure
-            rows.append(SeriesPointRow(
-                series=s.key, claimant=s.name, claimant_kind=s.claimant_kind,
-                quantity=s.quantity, category=s.category, subgroup=s.subgroup,
-                scope=s.scope.key, scope_text=s.scope.describe(), as_of=p.as_of,
-                value=p.value, low=p.low, high=p.high, qualifier=p.qualifier, change=change,
-                n_reports=len(p.reports), docs=[r.doc for r in p.reports],
-                outlets=list(dict.fromkeys(r.outlet for r in p.reports if r.outlet)),
-                claim_ids=[r.claim_id for r in p.reports],
-                copies=[c for r in p.reports for c in r.copies],
-                sentence=p.reports[0].sentence if p.reports else "",
-            ))
+            rows.append(point_row(s, p, previous))
             previous = p
     return rows
+
+
+def point_row(s: Series, p: SeriesPoint, previous: SeriesPoint | None) -> SeriesPointRow:
+    """The flat row of point ``p`` of ``s`` (``previous``: the point before it, if any)."""
+    change = None
+    if previous is not None and p.figure is not None and previous.figure is not None:
+        change = p.figure - previous.figure
+    return SeriesPointRow(
+        series=s.key, claimant=s.name, claimant_kind=s.claimant_kind,
+        quantity=s.quantity, category=s.category, subgroup=s.subgroup,
+        scope=s.scope.key, scope_text=s.scope.describe(), as_of=p.as_of,
+        value=p.value, low=p.low, high=p.high, qualifier=p.qualifier, change=change,
+        n_reports=len(p.reports), docs=[r.doc for r in p.reports],
+        outlets=list(dict.fromkeys(r.outlet for r in p.reports if r.outlet)),
+        claim_ids=[r.claim_id for r in p.reports],
+        copies=[c for r in p.reports for c in r.copies],
+        sentence=p.reports[0].sentence if p.reports else "",
+    )

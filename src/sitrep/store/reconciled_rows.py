@@ -3,15 +3,16 @@ the stage (``sitrep.reconcile.stage``) writes; ``store.reconciled`` reads them b
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sitrep.records import content_id
 from sitrep.records.contradictions import KINDS, Contradiction
 from sitrep.records.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
 from sitrep.records.groups import CopyGroup, CopyRow, Story, copy_rows
-from sitrep.records.series import Estimate, Series, SeriesPoint, SeriesPointRow, estimate_group, to_rows
+from sitrep.records.series import Estimate, Series, SeriesPoint, SeriesPointRow, estimate_group, point_row
 from sitrep.store.reconciled import SIDE_FIELDS
 
 
@@ -41,9 +42,13 @@ def point_fingerprint(p: SeriesPoint) -> str:
 
 
 def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
-                   bucket: Callable[[Series, SeriesPoint], int | None]) -> tuple[list, list, list]:
+                   bucket: Callable[[Series, SeriesPoint], int | None],
+                   stored: Mapping[tuple[str, str], str] | None = None) -> tuple[list, list, list]:
     """(series, points, reports) rows of ``series``; ``block`` and ``bucket`` say where a
-    series and each of its points are compared for contradictions."""
+    series and each of its points are compared for contradictions. Each point row carries
+    its digest (``point_digest``); a point whose (series, digest) is in ``stored`` (the
+    digests of the stored points, to their fingerprint) is stored as it is: its row holds
+    only its place and what the stage compares (``"stored": True``), and no reports."""
     s_rows, p_rows, r_rows = [], [], []
     for s in series:
         n = len(s.points)
@@ -54,15 +59,43 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                        "category": s.category, "subgroup": s.subgroup, "outlet": s.outlet, "era": s.scope.era,
                        "region": s.scope.region, "region_text": s.scope.region_text, "period": s.scope.period,
                        "incident": s.scope.incident, "period_start": s.scope.period_start, "n_points": n})
-        for idx, (point, flat) in enumerate(zip(s.points, to_rows([s]))):
-            p_rows.append({**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
-                           "idx": idx, "n_points": n, "block": where, "bucket": bucket(s, point),
-                           "fingerprint": point_fingerprint(point), "figure": point_figure(point)})
-            r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
-                           "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
-                           "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
-                          for j, r in enumerate(point.reports))
+        head = (s.key, s.name, s.claimant_kind, s.quantity, s.category, s.subgroup, s.scope.key,
+                s.scope.describe(), where)
+        previous: SeriesPoint | None = None
+        seen: set[str] = set()
+        for idx, point in enumerate(s.points):
+            at = bucket(s, point)
+            digest = point_digest(head, point, previous, at)
+            known = stored.get((s.key, digest)) if stored and digest not in seen else None
+            seen.add(digest)
+            if known is not None:
+                p_rows.append({"series": s.key, "idx": idx, "n_points": n, "block": where, "bucket": at,
+                               "fingerprint": known, "figure": point_figure(point), "as_of": point.as_of,
+                               "row_hash": digest, "stored": True})
+            else:
+                flat = point_row(s, point, previous)
+                p_rows.append({**{name: getattr(flat, name) for name in SeriesPointRow.__dataclass_fields__},
+                               "idx": idx, "n_points": n, "block": where, "bucket": at,
+                               "fingerprint": point_fingerprint(point), "figure": point_figure(point),
+                               "row_hash": digest})
+                r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
+                               "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
+                               "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
+                              for j, r in enumerate(point.reports))
+            previous = point
     return s_rows, p_rows, r_rows
+
+
+def point_digest(head: tuple, p: SeriesPoint, previous: SeriesPoint | None, bucket: int | None) -> str:
+    """A digest of everything a stored point's row and reports hold but its place in the
+    series (``idx``, ``n_points``): what its series says of it (``head``), its figure, the
+    figure before it (its ``change``), its bucket and its reports. Equal digests, equal rows
+    but for their place: such a point is moved, not written again."""
+    reports = [(r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier, r.copies)
+               for r in p.reports]
+    parts = (head, p.as_of, p.value, p.low, p.high, p.qualifier, previous.figure if previous else None, bucket,
+             reports)
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def estimate_rows_of(items: Iterable[Estimate], group: str) -> list[dict[str, Any]]:

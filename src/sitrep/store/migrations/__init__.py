@@ -18,7 +18,7 @@ import duckdb
 from sitrep.store.migrations.core import (
     ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL, READ_FOR_RECONCILE,
 )
-from sitrep.store.migrations.recon import RECONCILE
+from sitrep.store.migrations.recon import INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
 
@@ -62,6 +62,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "claims.scope_*, events.actor*_named, actor_labels: what the reconcile stage reads "
                  "from the text, read at extraction; articles.read_for_reconcile marks the rows that hold them",
               sql(READ_FOR_RECONCILE)),
+    Migration(9, "recon_points.row_hash, recon_stories.totals: what a stored point holds and what a story "
+                 "adds up, so the stage rewrites only changed points and adds a grown story's new articles",
+              sql(INCREMENTAL_TOTALS)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -219,3 +219,14 @@ CREATE TABLE recon_outlets (
     quoted_labels VARCHAR[]
 )
 """
+
+
+# The digest of each stored point (its row and reports, not its place in the series): the
+# stage rewrites only the points of a recomputed series whose digest changed, and moves the
+# others in place. A story's totals over its articles (``stories.StoryTotals``): a story
+# that only gains articles adds theirs. Rows written before have neither and are computed
+# in full when next touched.
+INCREMENTAL_TOTALS = """
+ALTER TABLE recon_points ADD COLUMN row_hash VARCHAR;
+ALTER TABLE recon_stories ADD COLUMN totals VARCHAR
+"""

@@ -63,6 +63,20 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
     if unit is not None:  # before the head nouns: "Army" alone would make any army the state's
         return unit
     words = phrase.split()
+    by_head = _by_head_noun(lex, words, conflict, countries)
+    if by_head is not None:
+        return by_head
+    side = _modifier_side(words)
+    if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
+        return ActorRef(phrase, side, None, phrase, False)
+    return unknown
+
+
+def _by_head_noun(lex: ActorLexicon, words: list[str], conflict: str | None,
+                  countries: Sequence[str]) -> ActorRef | None:
+    """The side of the longest known head of the phrase ("Iraqi forces", "Bedouin rebels",
+    "Kosovo Liberation Army"), or None when no head is known."""
+    phrase = " ".join(words)
     for i in range(1, len(words)):
         head = " ".join(words[i:])
         entry = lex.lookup(head, countries)
@@ -78,10 +92,7 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
             # "Kosovo Liberation Army", "Lord's Resistance Army": a rebel group's own name
             return ActorRef(phrase, "opposition", "Rebel group", phrase, False)
         return ActorRef(phrase, entry.side, entry.acled_type, phrase, False)
-    side = _modifier_side(words)
-    if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
-        return ActorRef(phrase, side, None, phrase, False)
-    return unknown
+    return None
 
 
 def _state_forces(lex: ActorLexicon, code: str, phrase: str, conflict: str | None,

@@ -441,6 +441,14 @@ def test_claims_every_rule_has_cases(table, rules):
      "The royal army has murdered more than 6,000 innocent people.", "Communist Party of Nepal"),
     ("Liberation Tigers of Tamil Eelam", "Statement of the Political Wing\n\n"
      "Shelling killed 40 civilians in Mullaitivu.", "Liberation Tigers of Tamil Eelam"),
+    # a statement issued by a body's press office is the body's (Chechnya, Ukraine)
+    ("Federal press centre", "Statement of the press centre of the Joint Group of Federal Forces\n\n"
+     "Our units destroyed up to 90 bandits near Shatoi.", "Joint Group of Federal Forces"),
+    ("Press service", "Bulletin of the press service of the Southern Defence Forces\n\n"
+     "Russian shelling killed 3 civilians in Kherson.", "Southern Defence Forces"),
+    # a state body named with its state, whatever the outlet adds in brackets (Afrin, the Falklands)
+    ("Turkish General Staff (briefing transcript)", "Our units neutralised 40 terrorists near Jinderes.",
+     "Turkish General Staff"),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article

@@ -150,6 +150,7 @@ class AttributionTerms:
     records_before_owner: tuple[str, ...]  # "figures" of "according to figures from X"
     records_after_owner: tuple[str, ...]  # "estimates" of "according to UN estimates"
     issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
+    spokes_offices: tuple[str, ...]  # "press centre" of "the press centre of the X": the X's
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def load_attribution_terms() -> AttributionTerms:
         records_before_owner=tuple(a["records_before_owner"]),
         records_after_owner=tuple(a["records_after_owner"]),
         issued_documents=tuple(a["issued_documents"]),
+        spokes_offices=tuple(a["spokes_offices"]),
     )
 
 

@@ -130,6 +130,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         who = _named_body(main, lexicon, countries)
         if who is not None:
             return who, "claimant:publisher(outlet)"
+        body = lexicon.state_body(main)  # "Turkish General Staff (briefing transcript)"
+        if body is not None and len(body.as_written or "") >= OUTLET_COVERAGE * len(main):
+            return body, "claimant:publisher(outlet)"
     head = article.text[:HEADER_CHARS]
     titled = [line for line in head.split("\n")[:3] if load_attribution_terms().report_titles.search(line)]
     for line in titled:
@@ -153,8 +156,10 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 
 
 # "Final Report of the Truth and Reconciliation Commission - General Conclusions"
+# "Statement of the press centre of the Joint Group ...": the office that issues it is the body's.
 _TITLE_BODY = re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}\s+(?:of|by|from)\s+(?:the\s+)?"
-                         r"(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|and|for|on|[A-Z][\w'’.-]*))+)", re.IGNORECASE)
+                         rf"(?:{alternation(load_attribution_terms().spokes_offices)}\s+of\s+(?:the\s+)?)?"
+                         r"(?P<body>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?:of|and|for|on)\b|(?-i:[A-Z])[\w'’.-]*))+)", re.IGNORECASE)
 
 
 def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

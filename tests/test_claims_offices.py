@@ -120,3 +120,20 @@ def test_claims_own_predicate_over_the_figure_before(extract_text, text, expecte
 ])
 def test_claims_more_casualty_words(extract_text, text, expected):
     assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a fronted institution and its staff: the institution speaks (Mexico, Gaza, Sudan)
+    ("At the General Hospital of Culiacan, staff said they treated 21 people with gunshot wounds.",
+     "General Hospital of Culiacan"),
+    ("At Nasser Hospital in Khan Younis, doctors said 20 bodies had been brought in.", "Nasser Hospital"),
+    ("At El Fasher's Saudi Hospital, medics said 30 patients were killed in the drone strike.",
+     "El Fasher's Saudi Hospital"),
+])
+def test_claims_fronted_institution_staff(extract_text, text, source):
+    assert _sources(extract_text, text)[-1] == source
+
+
+def test_claims_fronted_place_with_no_staff_is_no_institution(extract_text):
+    # "In Goma, residents said": residents are no one's staff (DR Congo)
+    assert _sources(extract_text, "In Goma, residents said 12 people were killed.") == ["residents"]

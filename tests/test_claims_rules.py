@@ -320,6 +320,14 @@ ATTRIBUTION_CASES = {
         ("As Radio Okapi reports, 30 people were abducted in Ituri.", [("detained", "total", 30, "Radio Okapi")]),
         ('"We buried 14 people today," said Ahmed Mansour, a volunteer.', [("killed", "total", 14, "Ahmed Mansour")]),
     ],
+    "fronted_staff": [
+        ("At Al-Shifa Hospital, doctors said 18 bodies were brought in overnight.",
+         [("killed", "total", 18, "Al-Shifa Hospital")]),
+        ("At the Bashair Teaching Hospital, medics said 25 people were wounded in Khartoum.",
+         [("injured", "total", 25, "Bashair Teaching Hospital")]),
+        ("At the Okhmatdyt children's hospital, staff said 16 children were hurt in Kyiv.",
+         [("injured", "civilians", 16, "Okhmatdyt children's hospital")]),
+    ],
     "cited_by": [
         ("A total of 2,000 people were displaced in Cabo Delgado, as reported by the IOM.",
          [("displaced", "total", 2000, "IOM")]),

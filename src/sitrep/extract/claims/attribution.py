@@ -15,6 +15,7 @@ import re
 from ...nlp import Sentence
 from ...records import Claimant
 from ..context import is_country_name
+from ...lexicon.actor_words import staff_at
 from ...lexicon.claim_terms import load_attribution_terms, quantities_in
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -164,6 +165,26 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
     return None, ""
 
 
+# "At Nasser Hospital, doctors said ...", "At the General Hospital of Culiacan, staff said ...":
+# a fronted institution and its staff; the parse makes the place an adverbial.
+_FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{2,60}}?)(?:\s+in\s+[A-Z][^,;]*)?,\s+"
+                            rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                            rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")
+
+
+def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'At Nasser Hospital, doctors said': the staff speak for the institution (as in 'doctors
+    at Nasser Hospital said'), when the words before the verb name a role of its staff."""
+    m = _FRONTED_STAFF.match(sentence.text)
+    if m is None:
+        return None, ""
+    phrase = f"{m.group('role')} at {m.group('org')}"
+    if not staff_at().match(phrase):
+        return None, ""
+    who = resolve_subject(ctx, sentence, phrase)
+    return (who, "claimant:fronted-staff") if who is not None else (None, "")
+
+
 def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'cited by X', 'as reported by X', 'figures from X', 'data released by X'."""
     m = load_attribution_terms().cited_by.search(sentence.text)
@@ -204,6 +225,7 @@ def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant 
 # The sentence rules, in order: the first that finds a claimant wins.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     according_to,
+    fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
     subject_of_speech_verb,
     impersonal_passive,
     headline_source,

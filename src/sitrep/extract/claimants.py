@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..lexicon.actor_words import staff_at
-from ..lexicon.claim_terms import demonym_words, rank_prefix
+from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
 from ..records import Claimant
 from .name_text import alias_regex, word_before
 from .state_bodies import names_a_state, state_body_index
@@ -22,14 +22,28 @@ from .state_bodies import names_a_state, state_body_index
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Leading words that describe rather than name a claimant ("Britain-based opposition war
-# monitor the Syrian Observatory" names the Observatory). Stripped before a lookup.
 _MAX_NAME_WORDS = 14
 _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
 # Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
 NAME_WORD_WINDOW = 40
+
+
+# "militant group Harkat-ul-Ansar", "Islamist faction group Ahrar al-Sham": words ending in
+# a body's common noun (lowercase), then its proper name; the name is the claimant (one series per
+# body, however an article introduces it).
+_DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
+
+
+def _described_name(phrase: str) -> str:
+    m = _DESCRIBED.match(phrase)
+    if m is None or m.group("head") not in load_attribution_terms().neuter_heads:
+        return phrase
+    name = m.group("name")
+    if not any(ch.isupper() for ch in name.split()[-1]):
+        return phrase  # "group Hamas members": the name does not end the phrase
+    return name
 
 
 @dataclass(slots=True)
@@ -221,6 +235,7 @@ class ClaimantLexicon:
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
+        cleaned = _described_name(cleaned)
         unranked = rank_prefix().sub("", cleaned)
         if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
             cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan

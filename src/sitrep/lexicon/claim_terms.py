@@ -123,6 +123,8 @@ class AttributionTerms:
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessive_pronouns: frozenset[str]
+    body_subject_verbs: tuple[str, ...]  # "gave" of "The prosecutor's office gave a higher count"
+    neuter_heads: frozenset[str]  # "group" of "the militant group X": a body "it" can stand for
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
     body_heads: re.Pattern[str]
@@ -200,6 +202,8 @@ def load_attribution_terms() -> AttributionTerms:
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),
         possessive_pronouns=frozenset(a["possessive_pronouns"]),
+        body_subject_verbs=tuple(a["body_subject_verbs"]),
+        neuter_heads=frozenset(a["neuter_heads"]) | frozenset(a["body_heads"]),
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
         body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),

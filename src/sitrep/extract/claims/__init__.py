@@ -29,12 +29,12 @@ from .attribution import SENTENCE_RULES, attribute_sentence, trailing_say
 from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
-from .context import ArticleContext
+from .context import ArticleContext, Reporter
 from .after_article import attributed_after, one_figure_once, publisher_fallback, source_lines, unverified_after
 from .discourse import build_context, current_reporter, set_reporter
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
-from .subjects import according_covers, clause_attribution, leading_speaker, speech_between, speech_covers
+from .subjects import according_covers, clause_attribution, leading_body, leading_speaker, speech_between, speech_covers
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
@@ -249,6 +249,9 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     Firas Abiad delivered an update" makes the ministry the current reporter."""
     if sentence.index in ctx.attributions:
         return
+    body = leading_body(ctx, sentence)
+    if body is not None:
+        ctx.body_subject = Reporter(body, sentence.index, ctx.line_of(sentence.start), "claimant:leading-body")
     for rule in _TEXT_RULES:
         who, name = rule(ctx, sentence, None)
         if who is not None:

@@ -43,13 +43,16 @@ class ArticleContext:
     local: dict[str, Claimant] = field(default_factory=dict)
     local_regex: re.Pattern[str] | None = None
     reporter: Reporter | None = None
+    # The last body a sentence opened with as its subject, whatever it did ("The militant
+    # group X, in a statement, accused the army ..."): what a next "it said" points back to.
+    body_subject: Reporter | None = None
     publisher: Claimant | None = None  # the article's publisher, when it is a claimant itself
     publisher_rule: str = ""
     line_starts: list[int] = field(default_factory=list)
     parsed: dict[int, tuple[Sentence, object]] = field(default_factory=dict)  # index -> (sentence, doc)
     sentences: list[Sentence] = field(default_factory=list)
-    periods: dict = field(default_factory=dict)
-    spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body  # sentence index -> its period start (resolved once)
+    periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
+    spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body
 
     def line_of(self, offset: int) -> int:
         """The paragraph (line of the cleaned text) holding character ``offset``."""

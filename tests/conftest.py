@@ -25,8 +25,8 @@ def extract_text(extractor):
     """Claims of a short text, as an article published on 5 December 2024."""
     from sitrep.records import Article
 
-    def run(text: str, published: date | None = date(2024, 12, 5)):
-        article = Article(id="t", text=text, content_hash="t", published=published)
+    def run(text: str, published: date | None = date(2024, 12, 5), outlet: str | None = None):
+        article = Article(id="t", text=text, content_hash="t", published=published, outlet=outlet)
         return extractor.extract(article)
 
     return run

@@ -38,6 +38,14 @@ def lexicon():
     # not a body's noun, or not a name after it: kept as written (Ukraine, Ecuador)
     ("residents of Bucha", ["UA"], "residents of Bucha", "unknown"),
     ("local official Ivan Petrov", ["UA"], "local official Ivan Petrov", "government"),
+    # staff of an institution named by its common noun and its town speak for "<town> <institution>"
+    # (Abkhazia, Ivory Coast, Ukraine)
+    ("A doctor at the central hospital in Zugdidi", ["GE"], "Zugdidi central hospital", "medical"),
+    ("Doctors at the university hospital in Cocody", ["CI"], "Cocody university hospital", "medical"),
+    ("staff at the morgue in Bucha", ["UA"], "Bucha morgue", "medical"),
+    # a role of a body named before it speaks for the body (Tajikistan, El Salvador)
+    ("A Popular Front commander", ["TJ"], "Popular Front", "opposition"),
+    ("a Mai-Mai Yakutumba commander", ["CD"], "Mai-Mai Yakutumba", "opposition"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)
@@ -47,6 +55,31 @@ def test_claimants_resolve(lexicon, phrase, countries, name, kind):
 def test_claimants_context_alias_needs_its_war(lexicon):
     # "the war monitor" is the Syrian Observatory only in an article about Syria.
     assert lexicon.resolve("the war monitor", ["UA"]).name != "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("phrase,countries,not_name", [
+    # words any war uses name one war's body only in that war's articles (Nigeria 1968, Mali,
+    # Mexico, Libya, Kenya)
+    ("the Federal Military Government", ["NG"], "Myanmar junta"),
+    ("the military junta", ["ML"], "Myanmar junta"),
+    ("the Observatory", ["MX"], "Syrian Observatory for Human Rights"),
+    ("the internationally recognised government", ["LY"], "Yemeni government"),
+    ("the county commissioner", ["KE"], "South Sudanese state authorities"),
+    ("regime forces", ["IR"], "Syrian army"),
+])
+def test_claimants_generic_words_are_no_other_wars_body(lexicon, phrase, countries, not_name):
+    who = lexicon.resolve(phrase, countries)
+    assert who is None or who.name != not_name
+
+
+@pytest.mark.parametrize("phrase,kind", [
+    # a government or army of a side that broke away is the opposition's (Biafra, Abkhazia, Donbas)
+    ("the secessionist government", "opposition"),
+    ("the separatist authorities", "opposition"),
+    ("the breakaway region's army", "opposition"),
+])
+def test_claimants_breakaway_bodies_are_opposition(lexicon, phrase, kind):
+    assert lexicon.resolve(phrase, []).kind == kind
 
 
 def test_claimants_lowercase_acronym_is_a_word(lexicon):

@@ -45,3 +45,50 @@ def test_claims_it_points_to_the_body_that_opened_a_sentence(extract_text, text,
 def test_claims_it_or_he_keeps_the_speaker(extract_text, text, value, source):
     got = dict(_sources(extract_text, text))
     assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,outlet,value", [
+    # what the outlet's own people saw is the article's statement: no claimant (Chechnya, Ivory
+    # Coast, Croatia)
+    ("GROZNY, Russia (AP) - An Associated Press reporter who walked along the main street counted 14 "
+     "bodies.", "Associated Press", 14),
+    ("15:10 - Our correspondent, driving through Adjame, counted 11 bodies by the roadside.", "Live news", 11),
+    ("A Reuters correspondent counted 30 bodies in the streets of the town.", "Reuters", 30),
+])
+def test_claims_own_reporting_names_no_claimant(extract_text, text, outlet, value):
+    claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
+    assert [(c.value, c.source) for c in claims] == [(value, None)]
+    assert "claimant:own-reporting" in claims[0].rule
+
+
+def test_claims_another_outlets_reporter_is_a_claimant(extract_text):
+    # an AP reporter quoted in a Reuters story is the AP's word (Chechnya)
+    claims = extract_text("An Associated Press reporter counted 14 bodies in the street.",
+                          published=date(2024, 6, 1), outlet="Reuters").claims
+    assert [c.source for c in claims] == ["Associated Press"]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "the Army spokesman" is the army the article named first by its name, though the text
+    # names the other state more often (Kargil; "the army" as a pronoun-like description still
+    # points back to the last army named)
+    ("Peak recaptured, says Army; Pakistan denies\n\nNEW DELHI - The Indian Army today announced that its "
+     "troops had recaptured the peak. Pakistani troops had held it; Pakistani shelling went on and Pakistan "
+     "denied it. Briefing reporters, the Army spokesman, Col. Bikram Singh, said 317 Indian soldiers had "
+     "been killed since May.", 317, "Indian Army"),
+])
+def test_claims_army_spokesman_is_the_army_named_first(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "the spokesman for the X, Name": X, not the article's state (Iraq, Sudan)
+    ("TIKRIT, Iraq - The spokesman for the Popular Mobilisation, Karim al-Nuri, said 54 fighters had been "
+     "killed.", 54, "Popular Mobilization Forces"),
+    ("UVIRA, Congo - The spokesman for the Mai-Mai Yakutumba militia, Ebuela Mutombo, said 20 soldiers "
+     "had been killed.", 20, "Mai-Mai Yakutumba militia"),
+])
+def test_claims_spokesman_for_a_named_body(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got

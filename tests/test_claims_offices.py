@@ -61,9 +61,27 @@ def _sources(extract_text, text):
     ("KHARTOUM, Sudan - Fighting raged in Sudan. A police statement said 12 people were killed.",
      "Sudanese police"),
     ("A Hamas statement said 12 fighters were killed.", "Hamas"),
+    # ... or after it (Nigeria 1968, Tigray)
+    ("A statement from the Supreme Headquarters said 2,000 rebel soldiers had been killed.", "Supreme Headquarters"),
+    ("A report by the Tigray Regional Health Bureau said 300 people had died.", "Tigray Regional Health Bureau"),
 ])
 def test_claims_office_holders_speak_for_the_body(extract_text, text, source):
     assert _sources(extract_text, text)[-1] == source
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a body no file knows carries its statement on, as a known one does; a witness does not
+    # (Nigeria 1968, Mexico, Ukraine)
+    ("LAGOS, Nigeria - A statement from the Supreme Headquarters said 2,000 rebels had been killed. "
+     "Federal losses were put at 83 killed.", 83, "Supreme Headquarters"),
+    ("CULIACAN, Mexico - The Sinaloa state prosecutor's office said 13 people had been killed. "
+     "Police losses were put at four dead.", 4, "Sinaloa state prosecutor's office"),
+    ("BAKHMUT, Ukraine - A resident, Olena Petrenko, said 13 people had been killed. Military losses were "
+     "put at four dead.", 4, None),
+])
+def test_claims_a_body_no_file_knows_carries_its_statement(extract_text, text, value, source):
+    got = {c.value: c.source for c in extract_text(text, published=date(2024, 6, 1)).claims}
+    assert got.get(value, "missing") == source, got
 
 
 def test_claims_a_record_with_no_owner_names_no_one(extract_text):
@@ -82,6 +100,12 @@ def test_claims_a_record_with_no_owner_names_no_one(extract_text):
      "Syrian Observatory for Human Rights"),
     ("Q (AFP): General, the Kurdish Red Crescent says an air strike killed 16 people in Afrin.",
      "Kurdish Red Crescent"),
+    # a dateline is no part of the first sentence's subject (Mexico, Ukraine, Nigeria)
+    ("CULIACAN, Mexico - The Sinaloa state prosecutor's office said 13 people had been killed.",
+     "Sinaloa state prosecutor's office"),
+    ("KYIV, Ukraine (AP) — The regional governor's office said 13 people had been killed.",
+     "Ukrainian regional authorities"),
+    ("LAGOS, May 21 - The Supreme Headquarters said 2,000 rebel soldiers had been killed.", "Supreme Headquarters"),
 ])
 def test_claims_entry_and_transcript_labels_are_no_speaker(extract_text, text, source):
     assert _sources(extract_text, text)[-1] == source

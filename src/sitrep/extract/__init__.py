@@ -17,6 +17,7 @@ from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article
+from .events.place_tokens import DATELINE_HEAD
 from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
@@ -99,8 +100,10 @@ _ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+
 
 
 def mask_entry_label(text: str) -> str:
-    """``text`` with a leading liveblog time label replaced by spaces."""
-    m = _ENTRY_LABEL.match(text)
+    """``text`` with a leading liveblog time label, or a dateline ("CULIACAN, Mexico - "),
+    replaced by spaces: the parser takes either into the subject ("KYIV, Ukraine (AP) - The
+    regional governor's office said" is not Ukraine's government speaking)."""
+    m = _ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text)
     return " " * m.end() + text[m.end():] if m else text
 
 

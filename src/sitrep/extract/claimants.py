@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.actor_words import staff_at
+from ..lexicon.actor_words import staff_at, staff_at_place
 from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
 from ..records import Claimant
 from .name_text import alias_regex, word_before
@@ -34,6 +35,22 @@ NAME_WORD_WINDOW = 40
 # a body's common noun (lowercase), then its proper name; the name is the claimant (one series per
 # body, however an article introduces it).
 _DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
+
+
+def _role_of_named(phrase: str) -> str:
+    """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
+    speaks for the body (the lexicon found no body in it)."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() not in _body_roles() or not all(
+            w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
+        return phrase
+    return " ".join(words[:-1])
+
+
+@lru_cache(maxsize=1)
+def _body_roles() -> frozenset[str]:
+    from ..lexicon.loader import read_json
+    return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
 
 
 def _described_name(phrase: str) -> str:
@@ -227,15 +244,18 @@ class ClaimantLexicon:
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):
             phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
         role = staff_at().match(phrase)
+        local = staff_at_place().match(phrase)
         if role:  # "Staff at Hama National Hospital" speaks for the hospital
             phrase = role.group("org")
+        elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
+            phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
         # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
         phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
         cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
-        cleaned = _described_name(cleaned)
+        cleaned = _role_of_named(_described_name(cleaned))
         unranked = rank_prefix().sub("", cleaned)
         if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
             cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan

@@ -38,6 +38,18 @@ def state_body_titles() -> str:
 
 
 @lru_cache(maxsize=1)
+def staff_at_place() -> re.Pattern[str]:
+    """'a doctor at the central hospital in Zugdidi': an institution named by its common noun
+    and its town (groups ``desc``, ``inst``, ``place``)."""
+    data = read_json("claimant_kinds.json")
+    roles = "|".join(sorted(data["staff_roles"], key=len, reverse=True))
+    inst = "|".join(sorted(data["place_institutions"], key=len, reverse=True))
+    return re.compile(rf"^(?i:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{roles})\s+(?i:at|of|from|in)\s+(?:the\s+)?"
+                      rf"(?P<desc>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<inst>{inst})\s+(?:in|at|of)\s+"
+                      rf"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})$")
+
+
+@lru_cache(maxsize=1)
 def staff_at() -> re.Pattern[str]:
     """'a doctor at X', 'staff at X', 'a spokesman for X': the institution X when X is a name
     (up to a comma: "a spokesman for X, Dr Khalid Abu Shahma")."""

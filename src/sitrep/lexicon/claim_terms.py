@@ -124,6 +124,7 @@ class AttributionTerms:
     pronoun_subjects: frozenset[str]
     possessive_pronouns: frozenset[str]
     body_subject_verbs: tuple[str, ...]  # "gave" of "The prosecutor's office gave a higher count"
+    own_staff: re.Pattern[str]  # "Our correspondent": the outlet's own staff
     neuter_heads: frozenset[str]  # "group" of "the militant group X": a body "it" can stand for
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
@@ -204,6 +205,7 @@ def load_attribution_terms() -> AttributionTerms:
         possessive_pronouns=frozenset(a["possessive_pronouns"]),
         body_subject_verbs=tuple(a["body_subject_verbs"]),
         neuter_heads=frozenset(a["neuter_heads"]) | frozenset(a["body_heads"]),
+        own_staff=re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*)?" + _alternation(a["own_staff"]), re.IGNORECASE),
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
         body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),

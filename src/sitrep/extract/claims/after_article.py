@@ -4,6 +4,8 @@ one claim per figure (headlines restating the body dropped)."""
 
 from __future__ import annotations
 
+import re
+
 from ...nlp import MAX_SENTENCE_CHARS
 from ...records import Claim, Claimant
 from .context import ArticleContext
@@ -60,6 +62,25 @@ def unverified_after(ctx: ArticleContext, claims: list[Claim]) -> None:
         for claim in claims:
             if claim.sentence_start == before.start:
                 claim.unverified = True
+
+
+def own_reporting(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'An Associated Press reporter who walked along the street counted 14 bodies' in an AP
+    story, 'Our correspondent counted 11 bodies': what the outlet's own people saw is the
+    article's own statement, which names no claimant (GUIDE.md: source null)."""
+    from ...ingest.outlets import canonical_outlet
+    from ...lexicon.claim_terms import load_attribution_terms
+
+    own = canonical_outlet(re.sub(r"\s*\([^)]*\)", "", ctx.article.outlet or "")).casefold()
+    staff = load_attribution_terms().own_staff
+    for claim in claims:
+        written = (claim.source_text or "").strip()
+        if claim.source is None or claim.source_kind not in ("media", "unknown"):
+            continue
+        if staff.match(written) or (own and claim.source_kind == "media"
+                                    and canonical_outlet(claim.source).casefold() == own):
+            claim.source, claim.source_kind, claim.source_text = None, "unknown", None
+            claim.rule = re.sub(r"claimant:\S+", "claimant:own-reporting", claim.rule)
 
 
 def publisher_fallback(ctx: ArticleContext, claims: list[Claim]) -> None:

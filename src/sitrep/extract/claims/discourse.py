@@ -46,7 +46,13 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     from .context import ArticleContext
 
     text = article.text
-    ctx = ArticleContext(article, lexicon, countries, lexicon.find(text, countries))
+    mentions = lexicon.find(text, countries)
+    bodies = state_body_mentions(text, lexicon)
+    lead = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
+    if lead is not None:
+        countries = [lead] + [c for c in countries if c != lead]
+        mentions = lexicon.find(text, countries)
+    ctx = ArticleContext(article, lexicon, countries, mentions)
     if article.published:
         ctx.reference_year = article.published.year
     else:  # never today's date: the latest year the article itself names
@@ -61,11 +67,32 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
         ctx.local_regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
         extra = [ClaimantMatch(m.start(), m.end(), ctx.local[m.group(0)]) for m in ctx.local_regex.finditer(text)]
         ctx.mentions = sorted(ctx.mentions + extra, key=lambda m: m.start)
-    bodies = state_body_mentions(text, lexicon)
     if bodies:
         ctx.mentions = sorted(ctx.mentions + bodies, key=lambda m: m.start)
     ctx.publisher, ctx.publisher_rule = publisher_of(article, lexicon, countries)
     return ctx
+
+
+def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon, countries: Sequence[str]) -> str | None:
+    """The state whose body the article names first by its own name ("The Indian Army today
+    announced ..."), when it is not the article's first country: "the Army spokesman" and
+    "the army said" later are that state's, though the text names Pakistan more often."""
+    for m in mentions:
+        if m.via_context or not m.claimant.known or m.claimant.kind != "government":
+            continue
+        owners = lexicon.countries_of(m.claimant.name) or _named_state(m.claimant.name)
+        if len(owners) == 1 and owners[0] in countries[1:]:
+            return owners[0]
+        if len(owners) == 1 and owners[0] in countries[:1]:
+            return None
+    return None
+
+
+def _named_state(name: str) -> tuple[str, ...]:
+    """The state a body's name opens with ("Ethiopian army" -> ET), for bodies no claimant
+    file lists with their countries."""
+    code = state_body_index()[1].get(name.split()[0].lower().replace("’", "'").removesuffix("'s")) if name else None
+    return (code,) if code else ()
 
 
 def state_body_mentions(text: str, lexicon: ClaimantLexicon) -> list[ClaimantMatch]:
@@ -192,7 +219,7 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     rep = ctx.reporter
     if rep is None or rep.sentence >= sentence.index:
         return None, ""
-    if not rep.claimant.known:
+    if not rep.claimant.known and not names_a_body(rep.claimant):
         # a witness speaks for one sentence, a body for its statement; the next sentence is
         # still the witness's when it goes on about them ("His wife ... were injured")
         if sentence.index == rep.sentence + 1 and ctx.line_of(sentence.start) == rep.line \
@@ -209,6 +236,13 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
             terms.continuation_cues.search(opening) or terms.running_count_cues.search(sentence.text)):
         return rep.claimant, "claimant:current-reporter"
     return None, ""
+
+
+def names_a_body(claimant: Claimant) -> bool:
+    """A claimant no file knows that is still a body, by its head noun ("Supreme
+    Headquarters", "Sinaloa state prosecutor's office"), not a witness or a person."""
+    words = claimant.name.lower().replace("’", "'").split()
+    return bool(words) and words[-1] in load_attribution_terms().neuter_heads
 
 
 _PERSONAL = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)

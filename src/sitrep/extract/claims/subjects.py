@@ -367,10 +367,18 @@ def _unowned_record_rx() -> re.Pattern[str]:
     return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
 
 
+_RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
+                          r"(?:issued\s+|released\s+)?(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z].*)$", re.IGNORECASE)
+
+
 def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
-    report"): a name, or a state body's word; None when no such owner is written ("the
-    latest report") or the whole phrase names a body already ("a Hamas statement")."""
+    report") or after it ("A statement from the Supreme Headquarters"): a name, or a state
+    body's word; None when no such owner is written ("the latest report") or the whole
+    phrase names a body already ("a Hamas statement")."""
+    after = _RECORD_FROM.match(phrase)
+    if after and after.group("owner").split()[-1][:1].isupper():
+        return after.group("owner")
     words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

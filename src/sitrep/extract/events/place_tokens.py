@@ -78,11 +78,11 @@ def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
 
 
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
+DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
 
 
 def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:
     if m.start == sentence.start and _DATELINE_TAIL.match(sentence.text, m.end - sentence.start):
         return True
-    head = _DATELINE_HEAD.match(sentence.text)
+    head = DATELINE_HEAD.match(sentence.text)
     return bool(head) and m.start - sentence.start < head.end()

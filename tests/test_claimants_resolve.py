@@ -46,6 +46,15 @@ def lexicon():
     # a role of a body named before it speaks for the body (Tajikistan, El Salvador)
     ("A Popular Front commander", ["TJ"], "Popular Front", "opposition"),
     ("a Mai-Mai Yakutumba commander", ["CD"], "Mai-Mai Yakutumba", "opposition"),
+    # ... and its press office (El Salvador, Chechnya)
+    ("The Armed Forces Press Committee", ["SV"], "Armed Forces", "government"),
+    ("the Joint Group of Federal Forces press centre", ["RU"], "Joint Group of Federal Forces", "unknown"),
+    # a state's name before an international body's makes a national society (El Salvador,
+    # Kenya, Ukraine); alone it is the international body
+    ("The Salvadoran Red Cross", ["SV"], "Salvadoran Red Cross", "medical"),
+    ("the Kenya Red Cross", ["KE"], "Kenya Red Cross", "medical"),
+    ("the Ukrainian Red Cross", ["UA"], "Ukrainian Red Cross", "medical"),
+    ("the Red Cross", ["UA"], "ICRC", "ngo"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

@@ -92,3 +92,16 @@ def test_claims_army_spokesman_is_the_army_named_first(extract_text, text, value
 def test_claims_spokesman_for_a_named_body(extract_text, text, value, source):
     got = dict(_sources(extract_text, text))
     assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "a ministry duty officer", "an army officer": an officer of the body of that kind named
+    # before (Tajikistan, Sudan)
+    ("DUSHANBE - The Tajik Interior Ministry said 27 people had been killed. Another 64 were wounded, a "
+     "ministry duty officer told reporters.", 64, "Tajik Interior Ministry"),
+    ("KHARTOUM, Sudan - The Sudanese army said it repelled an attack. Twelve soldiers were killed, an army "
+     "officer told AFP.", 12, "Sudanese Armed Forces"),
+])
+def test_claims_officer_of_a_body_named_before(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got

@@ -635,6 +635,37 @@ def test_claims_demonym_then_people_noun(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in claims] == [expected], [c.rule for c in claims]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an initialism or two owners between the figure and its people (Gulf War, Syria, Afghanistan)
+    ("Eleven U.S. Marines were killed near the border.", [("killed", "government", 11)]),
+    ("The command reported 18 Saudi and Qatari soldiers killed.", [("killed", "government", 18)]),
+    ("Twenty Russian and Syrian soldiers were killed in the ambush, the ministry said.", [("killed", "government", 20)]),
+    # people words that name a thing are no people (Gulf War, Ukraine, Iraq)
+    ("Coalition aircraft destroyed 24 tanks and 13 armored personnel carriers.", []),
+    ("Ukrainian forces hit 5 armoured personnel carriers near Kupiansk.", []),
+    ("Gunmen seized 3 troop carriers in Anbar.", []),
+])
+def test_claims_people_after_owners_and_not_things(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected, [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("outlet,text", [
+    # an officer named by rank in a state body's own briefing speaks for that body (Gulf War,
+    # Afrin, Iraq)
+    ("US Central Command (briefing summary)", "Coalition forces have taken more than 400 Iraqi prisoners, "
+     "General Neal said."),
+    ("Turkish General Staff (briefing transcript)", "Colonel Aksoy said 40 terrorists were neutralised near Jinderes."),
+    ("Iraqi Joint Operations Command", "Brigadier General Rasool said 62 terrorists were killed in western Mosul."),
+])
+def test_claims_officer_in_a_state_briefing_is_the_publisher(extractor, outlet, text):
+    from sitrep.records import Article
+
+    article = Article(id="p", text=text, content_hash="p", outlet=outlet, published=date(2024, 6, 1))
+    (claim,) = extractor.extract(article).claims
+    assert "claimant:publisher-officer" in claim.rule and claim.source_kind in ("government", "foreign_government")
+
+
 @pytest.mark.parametrize("text,source", [
     # a body named in lower case by its head noun speaks as written (Libya, Afghanistan, Ukraine)
     ("Fighting in the capital killed 55 people, the emergency medicine centre said on Wednesday, in the worst "

@@ -39,12 +39,20 @@ _DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?
 
 def _role_of_named(phrase: str) -> str:
     """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
-    speaks for the body (the lexicon found no body in it)."""
+    speaks for the body (the lexicon found no body in it); so does its press office ("Armed
+    Forces Press Committee")."""
+    office = _OWN_OFFICE.search(phrase)
+    if office and office.start() > 0 and all(w[:1].isupper() or w in ("of", "for", "and", "the")
+                                             for w in phrase[:office.start()].split()):
+        return phrase[:office.start()].strip()
     words = phrase.split()
     if len(words) < 2 or words[-1].lower() not in _body_roles() or not all(
             w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
         return phrase
     return " ".join(words[:-1])
+
+
+_OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})$")
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +120,22 @@ def _tail_of_name(text: str, start: int) -> bool:
         return False
     before = text[:word_start].rstrip()
     return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
+
+
+# Kinds of international body whose name a state's name before it turns into a national
+# body's ("Kenya Red Cross"); a state's army or ministry is that state's by the same words.
+_INTERNATIONAL_KINDS = frozenset({"ngo", "medical"})
+
+
+def _state_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a demonym or a country name."""
+    from .context import is_country_name
+
+    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
+    if found is None or not text[found[0] + len(found[1]):start].isspace():
+        return False
+    bare = re.sub(r"['’]s$", "", found[1])
+    return bare.lower() in demonym_words() or is_country_name(bare)
 
 
 def _glued_acronym(text: str, start: int, end: int) -> bool:
@@ -184,6 +208,8 @@ class ClaimantLexicon:
                 continue
             if (self._last_context_only or entry.generic) and _tail_of_name(text, m.start()):
                 continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
+            if not entry.countries and entry.kind in _INTERNATIONAL_KINDS and _state_before(text, m.start()):
+                continue  # "the Kenya Red Cross", "the Salvadoran Red Cross": a national society, not the ICRC
             found.append(ClaimantMatch(m.start(), m.end(), Claimant(
                 name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic),
                 self._last_context_only))

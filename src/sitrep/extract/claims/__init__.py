@@ -30,7 +30,7 @@ from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
 from .context import ArticleContext, Reporter
-from .after_article import attributed_after, one_figure_once, own_reporting, publisher_fallback, source_lines, unverified_after
+from .after_article import attributed_after, one_figure_once, own_reporting, publisher_fallback, publisher_officers, source_lines, unverified_after
 from .discourse import build_context, current_reporter, set_reporter
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
@@ -280,6 +280,7 @@ def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     unverified_after(ctx, claims)
     source_lines(ctx, claims)
     own_reporting(ctx, claims)
+    publisher_officers(ctx, claims)
     publisher_fallback(ctx, claims)
     return one_figure_once(ctx, claims)
 

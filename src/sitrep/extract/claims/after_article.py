@@ -83,6 +83,24 @@ def own_reporting(ctx: ArticleContext, claims: list[Claim]) -> None:
             claim.rule = re.sub(r"claimant:\S+", "claimant:own-reporting", claim.rule)
 
 
+def publisher_officers(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'General Neal said' in a Central Command briefing summary: an officer no file knows,
+    named by rank, speaks for the state body that publishes the briefing."""
+    from ...lexicon.claim_terms import rank_prefix
+
+    if ctx.publisher is None or ctx.publisher.kind not in ("government", "foreign_government"):
+        return
+    for claim in claims:
+        written = (claim.source_text or "").strip()
+        rank = rank_prefix().match(written)
+        if claim.source is None or rank is None or claim.source_kind not in ("unknown", "government"):
+            continue
+        name = written[rank.end():].split()
+        if 1 <= len(name) <= 3 and all(w[:1].isupper() for w in name):
+            _attribute(claim, ctx.publisher, "claimant:publisher-officer")
+            claim.rule = re.sub(r"claimant:(?!publisher-officer)\S+ ", "", claim.rule)
+
+
 def publisher_fallback(ctx: ArticleContext, claims: list[Claim]) -> None:
     """A primary report's unattributed figures are its publisher's."""
     if ctx.publisher is None:

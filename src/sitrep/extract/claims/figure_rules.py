@@ -17,7 +17,7 @@ from .figure_view import REJECT, Candidate, FigureView
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
 MAX_NOUN_GAP = 3
 
-_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one word
 # The word lists of these rules: ``figures`` in data/claim_terms.json.
 _TERMS = load_figure_terms()
 _LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
@@ -115,11 +115,17 @@ def people_noun_after(v: FigureView):
     for i, w in enumerate(lowered):
         if w in v.terms.not_people_units:
             return REJECT
+        if w in ("and", "or") and 0 < i < len(matches) - 1 and matches[i - 1].group(0)[:1].isupper() \
+                and matches[i + 1].group(0)[:1].isupper():
+            gap += 1  # "18 Saudi and Qatari soldiers": two owners of one noun
+            continue
         if w in v.words.continuation_nouns and i <= 1:
             continued = _continuation(v, lowered, matches, i)
             if continued is not None:
                 return continued
         found = v.terms.people_at(lowered, i)
+        if found and i + found[1] < len(lowered) and lowered[i + found[1]] in v.terms.not_people_units:
+            return REJECT  # "13 armored personnel carriers": people words naming a thing
         if found:
             return _noun_candidate(v, lowered, matches, i, found)
         if v.year_like:

@@ -259,6 +259,16 @@ CATEGORY_CASES = {
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
         ("The strike killed five Houthi fighters near Hodeidah.", [("killed", "rebels", 5, None)]),
         ("Ambushes killed 23 pro-government militiamen in Burkina Faso.", [("killed", "government", 23, None)]),
+        # fighters named by a group or a people that is no state's are a non-state side
+        # (Philippines, Chechnya); a state's name leaves them as they are (Ukraine)
+        ("Troops killed 119 MNLF fighters in Zamboanga.", [("killed", "rebels", 119, None)]),
+        ("Russian units took 29 Chechen fighters prisoner in Grozny.", [("detained", "rebels", 29, None)]),
+        ("Twelve Ukrainian fighters were killed near Bakhmut.", [("killed", "combatants", 12, None)]),
+    ],
+    "losses_of": [
+        ("A staff officer said the division had lost 415 dead.", [("killed", "government", 415, ANY)]),
+        ("South Vietnamese units lost 357 dead in Hue, he said.", [("killed", "government", 357, None)]),
+        ("The rebels lost 40 dead in the assault on Kramatorsk, the army said.", [("killed", "rebels", 40, ANY)]),
     ],
     "own_people": [
         ("Hezbollah said eight of its fighters were killed in southern Lebanon.", [("killed", "rebels", 8, "Hezbollah")]),
@@ -646,6 +656,29 @@ def test_claims_demonym_then_people_noun(extract_text, text, expected):
     ("Gunmen seized 3 troop carriers in Anbar.", []),
 ])
 def test_claims_people_after_owners_and_not_things(extract_text, text, expected):
+    claims = _run(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected, [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # part of the people before and what happened to it (Liberia, El Salvador, Sudan)
+    ("MSF treated 312 wounded people. Twenty-four of them died of their injuries.",
+     [("injured", "total", 312), ("killed", "total", 24)]),
+    ("Police detained 40 protesters; 12 of them were released on Sunday.",
+     [("detained", "civilians", 40), ("released", "civilians", 12)]),
+    ("The army said 300 fighters surrendered in El Fasher. 20 of them were wounded.",
+     [("detained", "combatants", 300), ("injured", "combatants", 20)]),
+    # who lost the dead: a state's unit or forces (Korea, Vietnam, Ukraine); a named side's own
+    ("A staff officer said the division had lost 415 dead.", [("killed", "government", 415)]),
+    ("South Vietnamese units lost 357 dead, he said.", [("killed", "government", 357)]),
+    ("The rebels lost 40 dead in the assault on Kramatorsk, the army said.", [("killed", "rebels", 40)]),
+    # people who leave a place or cross out of it are displaced (Tajikistan, Kashmir, Sudan); not trucks
+    ("More than 60,000 Tajiks have crossed the Amu Darya into Afghanistan since May.", [("displaced", "total", 60000)]),
+    ("About 25,000 people had left villages along the Line of Control.", [("displaced", "total", 25000)]),
+    ("Some 5,000 people left El Geneina by road on Thursday.", [("displaced", "total", 5000)]),
+    ("Some 200 trucks crossed into Gaza.", []),
+])
+def test_claims_parts_losers_and_movers(extract_text, text, expected):
     claims = _run(extract_text, text)
     assert [(c.quantity, c.category, c.value) for c in claims] == expected, [c.rule for c in claims]
 

@@ -121,6 +121,10 @@ def test_events_territory_rule(text, place, winner, rule):
     # entering a province is no capture; entering a town is
     ("The TPLF has held Dessie since entering the Amhara region in July.", set()),
     ("Russian troops entered the town of Vuhledar on Monday, Ukraine said.", {"Vuhledar"}),
+    # a named facility or feature no gazetteer knows, as written (Kargil, El Salvador, Libya)
+    ("He recalled that the Tololing ridge had been recaptured on June 13.", {"Tololing ridge"}),
+    ("FMLN combatants seized the Sheraton Hotel in the Escalon district.", {"Sheraton Hotel"}),
+    ("Rebels seized the Rixos Hotel in Tripoli on Wednesday.", {"Rixos Hotel"}),
 ])
 def test_events_territory_lists_and_locators(text, expected):
     assert set(_changes(text)) == expected

@@ -291,6 +291,8 @@ class ClaimWords:
     stop_words: frozenset[str]
     leave_verbs: frozenset[str]
     force_verbs: frozenset[str]
+    crossing_verbs: frozenset[str]  # "crossed the Amu Darya into Afghanistan"
+    left_places: frozenset[str]  # "left villages along the Line of Control"
     word_quantity: dict[str, str]
     label_words: tuple[str, ...]
     locative_words: tuple[str, ...]

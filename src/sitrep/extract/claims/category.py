@@ -120,7 +120,19 @@ def side_words(view: CategoryView):
     side = _side(view, between)
     if side:
         return side, noun.subgroup, "category:side"
+    if noun.category == "combatants" and _named_non_state(between):
+        return "rebels", noun.subgroup, "category:named-group"
     return None
+
+
+def _named_non_state(words_text: str) -> bool:
+    """'119 MNLF fighters', '29 Chechen fighters': fighters named by a group or a people that
+    is no state's (a state's fighters are its soldiers; "Ukrainian fighters" stays as it is)."""
+    from ..context import is_country_name
+    from ...lexicon.claim_terms import demonym_words
+
+    caps = [w for w in re.findall(r"[\w'’-]+", words_text) if w[:1].isupper()]
+    return bool(caps) and not any(w.lower() in demonym_words() or is_country_name(w) for w in caps)
 
 
 _OF_PEOPLE = re.compile(r"^\s+(?:of|among)\s+(?:the\s+)?(?P<rest>[\w’'\- ]{2,60})", re.IGNORECASE)
@@ -193,6 +205,33 @@ def enemy(view: CategoryView):
     return None
 
 
+# "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
+# before the figure (a qualifier may stand between).
+_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
+                    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
+
+
+def losses_of(view: CategoryView):
+    """'the division had lost 415 dead', 'the Marines lost 119 killed': a unit of a force
+    lost its own people; a named side's losses are that side's."""
+    if not _generic(view):
+        return None
+    m = _LOSER.search(view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start])
+    if m is None:
+        return None
+    from ...lexicon.actor_words import actor_words
+
+    from ...lexicon.claim_terms import demonym_words
+
+    subj = m.group("subj")
+    side = _side(view, subj)
+    words = set(subj.lower().split())
+    if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
+                         and words & set(actor_words().rank_and_file)):
+        side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
+    return (side, view.subgroup, "category:losses-of") if side else None
+
+
 def own_people(view: CategoryView):
     """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers',
     'three of our heroic comrades were martyred', 'Our own casualties were 12 killed': the
@@ -231,7 +270,7 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, of_people, side_words,
-                                            own_people, enemy, mixed_group)
+                                            losses_of, own_people, enemy, mixed_group)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

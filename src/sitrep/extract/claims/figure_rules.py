@@ -192,6 +192,12 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         rest = lowered[i + 1: i + 4]
         if any(r in v.words.bare_casualty_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+    if i == 0 and w == "of" and len(lowered) > 2 and lowered[1] in ("them", "whom", "those", "these"):
+        # "Twenty-four of them died of their injuries": part of the people before, and what
+        # happened to that part
+        rest = lowered[2:5]
+        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+            return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
     if i == 0 and w in claim_words().perfect_auxiliaries:
         # "2 million have fled abroad", "300 had been killed"
         rest = lowered[1:4]

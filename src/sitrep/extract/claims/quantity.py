@@ -136,6 +136,13 @@ _SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNO
 _LEAVE = claim_words().leave_verbs
 _GROUP_QUANTITY = claim_words().word_quantity
 _FORCE = claim_words().force_verbs
+_CROSSING = claim_words().crossing_verbs
+_LEFT_PLACES = claim_words().left_places
+
+
+def _civilian_mover(cand: Candidate) -> bool:
+    """People who cross or move as people, not troops ("Tajiks", "residents", "people")."""
+    return cand.noun is None or cand.noun.category in ("total", "civilians")
 
 
 def _figure_tokens(doc) -> list[int]:
@@ -178,8 +185,13 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
                                       or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
             return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
-        if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
-            return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh"
+        if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_ in _LEFT_PLACES)
+                                        for c in tok.children):
+            return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
+        if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "to", "across")
+                for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
+            return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
         if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
         told = next((c for c in tok.children if c.dep_ == "oprd" and c.i in by_index), None)

@@ -273,7 +273,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
         elif proper(w) and _named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
-        elif w.lower_ in settlements | facilities and w.tag_ == "NN":
+        elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"):
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
             if names and not any(c.i in pidx for c in w.subtree):
                 lo = min(x.i for n in names for x in n.subtree)

@@ -55,6 +55,10 @@ def lexicon():
     ("the Kenya Red Cross", ["KE"], "Kenya Red Cross", "medical"),
     ("the Ukrainian Red Cross", ["UA"], "Ukrainian Red Cross", "medical"),
     ("the Red Cross", ["UA"], "ICRC", "ngo"),
+    # a body's seat is no part of its name; a capital names its state (Gulf War, Mali, DRC)
+    ("The Joint Forces Command in Riyadh", ["SA"], "Saudi Joint Forces Command", "government"),
+    ("the Crisis Cell in Bamako", ["ML"], "Malian Crisis Cell", "unknown"),
+    ("the Emergency Committee in Goma", ["CD"], "Emergency Committee", "unknown"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

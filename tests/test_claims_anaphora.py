@@ -105,3 +105,18 @@ def test_claims_spokesman_for_a_named_body(extract_text, text, value, source):
 def test_claims_officer_of_a_body_named_before(extract_text, text, value, source):
     got = dict(_sources(extract_text, text))
     assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "the provincial government" is the government of the province the sentence names, not
+    # the last government body named (Philippines, Nigeria, Afghanistan)
+    ("ZAMBOANGA, Philippines - The AFP said 119 fighters had been killed. In Basilan province, clashes have "
+     "displaced some 2,400 people, according to the provincial government.", 2400, "Basilan provincial government"),
+    ("MAIDUGURI, Nigeria - The army said 20 insurgents were killed. Twelve civilians died in Borno state, "
+     "according to the state government.", 12, "Borno state government"),
+    ("KABUL - The army said 30 militants were killed. Fighting displaced 5,000 people in Helmand province, "
+     "according to the provincial administration.", 5000, "Helmand provincial administration"),
+])
+def test_claims_local_government_of_the_named_area(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got

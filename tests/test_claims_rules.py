@@ -160,6 +160,12 @@ FIGURE_CASES = {
 }
 
 QUANTITY_CASES = {
+    "speakers": [
+        # people who speak are no count of what they tell (Darfur, Ukraine, Gaza)
+        ("One survivor said 11 members of his family were killed in Tawila.", [("killed", "total", 11, ANY)]),
+        ("Two witnesses told AFP that 30 people were killed in Bucha.", [("killed", "total", 30, ANY)]),
+        ("Three doctors said 40 patients died in Khan Younis.", [("killed", "civilians", 40, ANY)]),
+    ],
     "single_victim": [
         ("The killing of its photographer in Gaza drew condemnation.", [("killed", "civilians", 1, None)]),
         ("The abduction of a nurse in Kidal was confirmed on Monday.", [("detained", "civilians", 1, None)]),

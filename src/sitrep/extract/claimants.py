@@ -37,6 +37,24 @@ NAME_WORD_WINDOW = 40
 _DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
 
 
+_SEATED = re.compile(r"^(?P<body>(?:[A-Z][\w'’.-]*\s+)+?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*)+?)\s+in\s+"
+                     r"(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
+
+
+def _seated_name(phrase: str) -> str:
+    """"Joint Forces Command in Riyadh": a body's seat is no part of its name; a capital
+    names the body's state ("Saudi Joint Forces Command")."""
+    m = _SEATED.match(phrase)
+    if m is None:
+        return phrase
+    _, owners, demonym_of, _ = state_body_index()
+    code = owners.get(m.group("seat").lower())
+    body = m.group("body").strip()
+    if code in demonym_of and not names_a_state(body):
+        return f"{demonym_of[code]} {body}"
+    return body
+
+
 def _role_of_named(phrase: str) -> str:
     """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
     speaks for the body (the lexicon found no body in it); so does its press office ("Armed
@@ -281,7 +299,7 @@ class ClaimantLexicon:
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
-        cleaned = _role_of_named(_described_name(cleaned))
+        cleaned = _seated_name(_role_of_named(_described_name(cleaned)))
         unranked = rank_prefix().sub("", cleaned)
         if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
             cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan

@@ -60,6 +60,17 @@ def _event_of_rx(key: str) -> re.Pattern[str]:
     return re.compile(rf"\b{key}\s+of\s+(?:\S+\s+){{0,5}}$")
 
 
+def speakers(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'One survivor said 11 members of his family were killed', 'Two witnesses told AFP':
+    people counted as the ones who speak are no figure of what they tell."""
+    from .subjects import is_say
+
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is not None and anchor.dep_ == "nsubj" and is_say(anchor.head):
+        return NONE
+    return None
+
+
 def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'the killing of its photographer': the event noun says it."""
     if not cand.rule.startswith("single-victim:"):
@@ -286,7 +297,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (single_victim, mixed_casualties, partitive_change, own_noun, continued_passive, parse_link, parse_predicate,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun, continued_passive, parse_link, parse_predicate,
                                             group_casualty_word, nearest_in_clause)
 
 

@@ -315,6 +315,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
+    local_gov = None if who.known else _local_government(sentence, phrase)
+    if local_gov is not None:
+        return local_gov
     if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
         # "the rescue service added": a short definite description points back to the last
         # claimant of the same kind named before ("the Syrian Civil Defence").
@@ -369,6 +372,30 @@ def _unowned_record_rx() -> re.Pattern[str]:
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
                           r"(?:issued\s+|released\s+)?(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z].*)$", re.IGNORECASE)
+
+
+# "according to the provincial government" in a sentence that opens "In Basilan province,":
+# that province's government, not the last government body named before.
+_LOCAL_BODY = re.compile(r"^(?:the\s+)?(?P<level>provincial|regional|district|municipal|county|state)\s+"
+                         r"(?P<body>government|authorities|administration|council)$", re.IGNORECASE)
+_NAMED_AREA = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<unit>province|region|district|county|state|governorate)\b")
+_AREA_LEVEL = {"province": "provincial", "governorate": "provincial", "region": "regional", "district": "district",
+               "county": "county", "state": "state"}
+
+
+def _local_government(sentence: Sentence, phrase: str) -> Claimant | None:
+    """The government of the area of that level the sentence names ("Basilan provincial
+    government"), for "the provincial government" and its kin."""
+    m = _LOCAL_BODY.match(phrase.strip())
+    if m is None:
+        return None
+    level = m.group("level").lower()
+    for area in _NAMED_AREA.finditer(sentence.text):
+        if _AREA_LEVEL[area.group("unit")] == level:
+            place = re.sub(r"^(?:In|At|On|The|From|Across|Of|Near)\s+", "", area.group("name"))
+            name = f"{place} {level} {m.group('body').lower()}"
+            return Claimant(name=name, kind="government", as_written=phrase, known=False)
+    return None
 
 
 def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:

@@ -64,6 +64,18 @@ def _sources(extract_text, text):
     # ... or after it (Nigeria 1968, Tigray)
     ("A statement from the Supreme Headquarters said 2,000 rebel soldiers had been killed.", "Supreme Headquarters"),
     ("A report by the Tigray Regional Health Bureau said 300 people had died.", "Tigray Regional Health Bureau"),
+    ("A statement posted on an Islamist website in the name of the Ansar al-Sunna Army claimed that its "
+     "fighters had killed 70 soldiers.", "Ansar al-Sunna Army"),
+    # a state office before a name the article did not introduce (Georgia 2008); an office of
+    # a named non-state body stays that body's (Myanmar)
+    ("MOSCOW - Russia said its troops entered Gori. Deputy Chief of the General Staff Col. Gen. Anatoly "
+     "Nogovitsyn said 74 Russian soldiers had been killed.", "Russian General Staff"),
+    ("MYITKYINA, Myanmar - Kachin Independence Army spokesman Naw Bu said 20 soldiers were killed.",
+     "Kachin Independence Army"),
+    # a state's generic body and its role (Sudan, Ethiopia)
+    ("KHARTOUM, Sudan - A government spokesman told Human Rights Watch that about 1,700 people had died.",
+     "Sudanese government"),
+    ("ADDIS ABABA, Ethiopia - A military official said 40 rebels were killed.", "Ethiopian army"),
 ])
 def test_claims_office_holders_speak_for_the_body(extract_text, text, source):
     assert _sources(extract_text, text)[-1] == source

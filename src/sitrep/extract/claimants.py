@@ -337,6 +337,9 @@ class ClaimantLexicon:
             return claimant
         _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
+        words = bare.split()
+        if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
+            bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
         if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]):
             return claimant
         qualified = f"{demonym_of[country]} {bare}"

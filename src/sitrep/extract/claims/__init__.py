@@ -242,6 +242,8 @@ _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
     "headline_source", "trailing_say", "cited_by", "parenthetical_source", "source_line"))
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90
+# ... unless it is told ("Major Mohamed Adan, an army officer, told Reuters by phone that").
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 
 def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
@@ -262,7 +264,7 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     if not terms.reporting_words.search(sentence.text):
         return
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
-        if m.claimant.known:
+        if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start):
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
             return

@@ -167,8 +167,11 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 
 # "At Nasser Hospital, doctors said ...", "At the General Hospital of Culiacan, staff said ...":
 # a fronted institution and its staff; the parse makes the place an adverbial.
+# "At Zmirli hospital in El Harrach, a doctor who would not give his name said ...": the
+# role may carry a relative clause.
 _FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{2,60}}?)(?:\s+in\s+[A-Z][^,;]*)?,\s+"
-                            rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                            rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
+                            rf"(?:,?\s+who\s+[^,;“”\"]{{3,60}}?,?)?\s+"
                             rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")
 
 

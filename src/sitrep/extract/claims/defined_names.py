@@ -131,6 +131,11 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
 _POSITIONS = claim_words().positions
 
 
+# Titles of people who speak for whichever body is speaking when none is named with them
+# ("Spokesperson Jeremy Laurence told reporters" after "the UN human rights office said").
+_SPOKES_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 # Words that qualify a title without naming whose it is ("Regional governor X" is a person).
 _GENERIC_QUALIFIERS = claim_words().generic_qualifiers
 
@@ -193,7 +198,7 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         person = Claimant(office, lexicon.guess_kind(office), office, False)
     else:
         person = Claimant(name, lexicon.guess_kind(office), name, False)
-        if title in _POSITIONS:
+        if title in _SPOKES_TITLES:  # a director or an officer speaks for a place, not for whoever spoke last
             SPOKESPEOPLE.add(name)
     out[name] = person
     surname = name.split()[-1]

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ...nlp import Sentence
 from ...records import Claimant
-from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -318,6 +318,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     local_gov = None if who.known else _local_government(sentence, phrase)
     if local_gov is not None:
         return local_gov
+    office = None if who.known or local is not None else _office_holder(ctx, phrase)
+    if office is not None:
+        return office
     if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
         # "the rescue service added": a short definite description points back to the last
         # claimant of the same kind named before ("the Syrian Civil Defence").
@@ -371,7 +374,8 @@ def _unowned_record_rx() -> re.Pattern[str]:
 
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
-                          r"(?:issued\s+|released\s+)?(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z].*)$", re.IGNORECASE)
+                          r"(?:[^,]{0,60}?\s)?(?:from|by|in\s+the\s+name\s+of)\s+(?P<owner>(?:the\s+)?(?-i:[A-Z]).*)$",
+                          re.IGNORECASE)
 
 
 # "according to the provincial government" in a sentence that opens "In Basilan province,":
@@ -381,6 +385,23 @@ _LOCAL_BODY = re.compile(r"^(?:the\s+)?(?P<level>provincial|regional|district|mu
 _NAMED_AREA = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<unit>province|region|district|county|state|governorate)\b")
 _AREA_LEVEL = {"province": "provincial", "governorate": "provincial", "region": "regional", "district": "district",
                "county": "county", "state": "state"}
+
+
+def _office_holder(ctx: ArticleContext, phrase: str) -> Claimant | None:
+    """"Deputy Chief of the General Staff Col. Gen. Anatoly Nogovitsyn", "Yugoslav Chief of
+    Staff Dragoljub Ojdanic": a state office before a name the article did not introduce
+    speaks for the state's body (``office_bodies``); only titles, demonyms and ranks may stand
+    before the office's body word, so "Kachin Independence Army spokesman" is no state's."""
+    from .office_bodies import office_body
+
+    words = phrase.split()
+    title = next((i for i, w in enumerate(words) if w.lower().strip(",") in _ATTRIBUTION.title_words), None)
+    if title is None:
+        return None
+    head = [w for w in words[:title] if w[:1].isupper()]
+    if any(w.lower() not in demonym_words() and w.lower() not in _ATTRIBUTION.title_words for w in head):
+        return None
+    return office_body(phrase, ctx.lexicon, ctx.countries)
 
 
 def _local_government(sentence: Sentence, phrase: str) -> Claimant | None:
@@ -400,7 +421,8 @@ def _local_government(sentence: Sentence, phrase: str) -> Claimant | None:
 
 def _record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
-    report") or after it ("A statement from the Supreme Headquarters"): a name, or a state
+    report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
+    website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
     after = _RECORD_FROM.match(phrase)

@@ -120,3 +120,28 @@ def test_claims_officer_of_a_body_named_before(extract_text, text, value, source
 def test_claims_local_government_of_the_named_area(extract_text, text, value, source):
     got = dict(_sources(extract_text, text))
     assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # the outlet someone told is not the speaker "he" points back to (Somalia, Mali)
+    ("MOGADISHU, Somalia - Major Mohamed Adan, an army officer in Adale, told Reuters by phone that the attackers "
+     "used car bombs. \"We lost seven soldiers, and 11 others were wounded,\" he said.", 11, "Reuters"),
+])
+def test_claims_the_outlet_told_is_no_speaker(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert value in got and got[value] != source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # unnamed staff of a fronted institution speak for it, whatever clause or role words they
+    # carry (Algeria, Sierra Leone); a named director speaks for himself (Somalia)
+    ("At Zmirli hospital in El Harrach, a doctor who would not give his name said 120 bodies had been brought "
+     "in by morning.", 120, "Zmirli hospital"),
+    ("At Connaught Hospital, the chief medical officer said the mortuary had received not less than 200 "
+     "bodies.", 200, "Connaught Hospital"),
+    ("Al-Shabaab said it killed 59 soldiers. At Madina hospital in Mogadishu, the director, Mohamed Yusuf, said "
+     "16 wounded soldiers had been flown in.", 16, "Mohamed Yusuf"),
+])
+def test_claims_fronted_institution_staff(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got

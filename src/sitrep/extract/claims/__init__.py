@@ -25,7 +25,7 @@ from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
-from .attribution import SENTENCE_RULES, attribute_sentence, trailing_say
+from .attribution import SENTENCE_RULES, attribute_sentence, fronted_state_first, trailing_say
 from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
@@ -47,8 +47,17 @@ _speech_covers = speech_covers
 
 
 def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTerms | None = None) -> list[Claim]:
-    """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``)."""
-    terms = terms or load_terms()
+    """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``); a
+    sentence fronted by one of the article's states reads generic bodies as that state's."""
+    countries = ctx.countries
+    ctx.countries = fronted_state_first(sentence.text, countries)
+    try:
+        return _sentence_claims(ctx, sentence, doc, terms or load_terms())
+    finally:
+        ctx.countries = countries
+
+
+def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTerms) -> list[Claim]:
     text = sentence.text
     ctx.parsed[sentence.index] = (sentence, doc)
     adjacent = ctx.previous_index == sentence.index - 1

@@ -21,6 +21,7 @@ from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
+from ..state_bodies import state_body_index
 from .subjects import (
     AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
     subject_claimant,
@@ -239,6 +240,22 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     parenthetical_source,
     source_line,
 )
+
+
+# "In Israel, missiles killed eight people, emergency services said", "On the Indian side,
+# police said": a sentence fronted by a state of the article speaks of that state's bodies.
+_FRONTED_STATE = re.compile(r"^\s*(?:In|On\s+the)\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+side)?\s*,")
+
+
+def fronted_state_first(text: str, countries):
+    """The article's countries with the state a sentence opens with first."""
+    m = _FRONTED_STATE.match(text)
+    if m is None or not countries:
+        return countries
+    code = state_body_index()[1].get(m.group("state").lower().replace("’", "'"))
+    if code is None or code not in countries or code == countries[0]:
+        return countries
+    return [code] + [c for c in countries if c != code]
 
 
 def attribute_sentence(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -635,6 +635,11 @@ def test_claims_relatives_named_one_by_one(extract_text, text, expected):
     # a role serving a body speaks for it
     ('"We freed 300 prisoners," said Hassan Ali, a leader from the rebel operations command.',
      "rebel operations command"),
+    # ... also a body named in full that no file knows (Donbas, Nagorno-Karabakh)
+    ("In Donetsk, Eduard Basurin, a senior commander of the self-proclaimed Donetsk People's Republic, said "
+     "the rebels had taken 300 soldiers prisoner.", "self-proclaimed Donetsk People's Republic"),
+    ("In Bambari, Serge Bozanga, a commander of the Coalition of Patriots for Change, said 200 soldiers had "
+     "been killed.", "Coalition of Patriots for Change"),
 ])
 def test_claims_people_and_the_bodies_they_serve(extract_text, text, source):
     assert _run(extract_text, text)[-1].source == source

@@ -125,6 +125,9 @@ def test_events_territory_rule(text, place, winner, rule):
     ("He recalled that the Tololing ridge had been recaptured on June 13.", {"Tololing ridge"}),
     ("FMLN combatants seized the Sheraton Hotel in the Escalon district.", {"Sheraton Hotel"}),
     ("Rebels seized the Rixos Hotel in Tripoli on Wednesday.", {"Rixos Hotel"}),
+    # a relative pronoun as the object: the town named before it (CAR, Sudan)
+    ("The Seleka column had advanced from Damara, 75 km to the north, which it captured on Friday.", {"Damara"}),
+    ("The RSF had moved on from Wad Madani, 180 km to the south, which it seized in December.", {"Wad Madani"}),
 ])
 def test_events_territory_lists_and_locators(text, expected):
     assert set(_changes(text)) == expected

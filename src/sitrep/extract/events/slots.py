@@ -108,8 +108,10 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                   and not any(c.i in pidx for c in w.subtree)
                   and not _blocked(w, trig.tok, blocking, set(), joiners)):
                 anaphors.append(w)
-            elif m is None and w.lower_ == "it" and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
-                anaphors.append(w)  # "before Wagner captured it": a town named earlier in the sentence
+            elif m is None and w.lower_ in ("it", "which") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
+                # "before Wagner captured it", "Damara, 75 km to the north, which it captured on
+                # Friday": a town named earlier in the sentence
+                anaphors.append(w)
     if territory and found:
         found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
     if territory and not anaphors:

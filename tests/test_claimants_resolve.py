@@ -59,6 +59,9 @@ def lexicon():
     ("The Joint Forces Command in Riyadh", ["SA"], "Saudi Joint Forces Command", "government"),
     ("the Crisis Cell in Bamako", ["ML"], "Malian Crisis Cell", "unknown"),
     ("the Emergency Committee in Goma", ["CD"], "Emergency Committee", "unknown"),
+    # an allegiance or a status before a name is no part of it (Ivory Coast, Donbas)
+    ("the pro-Ouattara Republican Forces", ["CI"], "Republican Forces", "unknown"),
+    ("the self-proclaimed Donetsk People's Republic", ["UA"], "Donetsk People's Republic", "unknown"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

@@ -159,3 +159,18 @@ def test_claims_fronted_institution_staff(extract_text, text, value, source):
 def test_claims_fronted_state_owns_generic_bodies(extract_text, text, value, source):
     got = dict(_sources(extract_text, text))
     assert got.get(value) == source, got
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a liveblog entry's time is no part of its speaker, and "he" in the entry is that speaker
+    # (Ivory Coast, Misrata)
+    ("10:40 - Captain Leon Kouassi, a spokesman for the pro-Ouattara Republican Forces, tells us his fighters "
+     "have taken the camp. He says 14 of his men were killed in the weekend fighting.", 14, "Republican Forces"),
+    ("15:45 - Gbagbo's spokesman Ahoua Don Mello says UN helicopter attacks have killed 300 young people.",
+     300, "Gbagbo"),
+    ("11:05 - Rebel spokesman Abdel Basset Abu Mzereiq tells us 17 fighters were killed near Dafniya.",
+     17, "opposition"),
+])
+def test_claims_liveblog_speakers(extract_text, text, value, source):
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got

@@ -17,7 +17,7 @@ from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article
-from .events.place_tokens import DATELINE_HEAD
+from .entry_labels import mask_entry_label
 from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
@@ -91,20 +91,6 @@ class Extractor:
             extraction.events = events_for_article(ectx, parsed, extraction.places, extraction.claims)
             extraction.events += front_line_events(ectx, parsed, extraction.places)
             yield read_article(extraction, self.actors, sentences)  # what the reconcile stage reads
-
-
-# "09:10 - ", "0910 GMT: ", "12:30 - Background: ": a liveblog entry's time and label. The
-# parser reads "09:10" as the head of the sentence and loses its subject ("Doctors at the
-# hospital say ..."), so the label is blanked (same length, offsets kept) before parsing.
-_ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+)?")
-
-
-def mask_entry_label(text: str) -> str:
-    """``text`` with a leading liveblog time label, or a dateline ("CULIACAN, Mexico - "),
-    replaced by spaces: the parser takes either into the subject ("KYIV, Ukraine (AP) - The
-    regional governor's office said" is not Ukraine's government speaking)."""
-    m = _ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text)
-    return " " * m.end() + text[m.end():] if m else text
 
 
 @lru_cache(maxsize=1)

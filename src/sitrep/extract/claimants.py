@@ -79,7 +79,13 @@ def _body_roles() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
 
 
+# "pro-Ouattara Republican Forces", "the self-proclaimed Donetsk People's Republic": an
+# allegiance or a status before a name is no part of it.
+_ALLEGIANCE = re.compile(r"^(?:(?:pro|anti)-[\w'’]+|self-proclaimed|self-styled|so-called)\s+(?=[A-Z])", re.IGNORECASE)
+
+
 def _described_name(phrase: str) -> str:
+    phrase = _ALLEGIANCE.sub("", phrase)
     m = _DESCRIBED.match(phrase)
     if m is None or m.group("head") not in load_attribution_terms().neuter_heads:
         return phrase

@@ -10,7 +10,7 @@ from typing import Sequence
 from ...records import Claimant
 from ...lexicon.patterns import trie_pattern
 from ..claimants import ClaimantLexicon
-from ...lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
+from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext
 from .office_bodies import office_body
 
@@ -102,6 +102,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         m = _AFTER_TITLE.match(text, t.end())
         if m is None:
             continue
+        if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
+            continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
         name = _RANK.sub("", m.group("name"))  # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho
         if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
@@ -110,8 +112,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
             pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []
         for w in reversed(pre):
-            if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")):
-                break
+            if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w):
+                break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier
             kept.insert(0, w)
         title = t.group(0)
         office = " ".join(kept + [title] + ([f"{m.group('prep')} {m.group('of')}"] if m.group("of") else []))
@@ -146,8 +148,10 @@ def _body_of_position(office: str, title: str) -> str | None:
         return None
     body = words[:-1] if words[-1].lower() == title else []
     body = [w for w in body if w.lower() not in ("military", "acting", "deputy", "senior", "chief", "regional")]
+    if body and all(w.lower() in category_words().sides for w in body):
+        return None  # "Rebel spokesman X": a side's word, not a body's name
     if body and body[0][:1].isupper():
-        return " ".join(body)
+        return re.sub(r"['’]s$", "", " ".join(body))  # "Gbagbo's spokesman" speaks for Gbagbo
     return None
 
 
@@ -195,6 +199,10 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
     elif body:
         # "Aamin Ambulance service director Abdikadir Abdirahman": the service
         person = Claimant(body, lexicon.guess_kind(body), body, False)
+    elif qualified and office.split()[:-1] and all(w.lower() in category_words().sides for w in office.split()[:-1]):
+        # "Rebel spokesman Abdel Basset Abu Mzereiq": the side speaks
+        side = lexicon.resolve(office, countries)
+        person = side if side is not None else Claimant(name, lexicon.guess_kind(office), name, False)
     elif title in _OFFICE_TITLES and qualified and any(w[:1].isupper() and w.lower() not in _GENERIC_QUALIFIERS
                                                         for w in office.split()[:-1]):
         # "Nagorno-Karabakh human rights ombudsman Gegham Stepanyan": the office

@@ -16,6 +16,7 @@ from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before
+from ..entry_labels import ENTRY_LABEL, mask_entry_label
 from ..state_bodies import state_body_index
 
 
@@ -181,7 +182,8 @@ _ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
 def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The named speaker a sentence opens with ("Information Minister Michael Makuei said
     ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
-    m = LEADING_SAY.match(sentence.text) or _LEADING_APPOSITIVE_SAY.match(sentence.text)
+    text = mask_entry_label(sentence.text)  # "10:40 - Captain X, a spokesman for Y, tells us ..."
+    m = LEADING_SAY.match(text) or _LEADING_APPOSITIVE_SAY.match(text)
     if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
         return None
     return resolve_subject(ctx, sentence, m.group("who"))
@@ -273,7 +275,7 @@ def _subject_phrase(span: str) -> str:
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
-    return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", phrase))
+    return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
 def _names_no_claimant(phrase: str, low: str) -> bool:

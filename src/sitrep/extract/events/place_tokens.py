@@ -9,6 +9,7 @@ from typing import Sequence
 from ...nlp import Sentence
 from ...records import PlaceMention
 from ..spans import starting_in
+from ..entry_labels import DATELINE_HEAD
 
 
 # "BEIRUT (LPA) - ...", "Damascus - ...": where the story was filed, not where it happened.
@@ -77,8 +78,6 @@ def add_known_names(doc, sentence: Sentence, pidx: dict[int, PlaceMention],
             pidx[tok.i] = copy
 
 
-# "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
-DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
 
 
 def _is_dateline(m: PlaceMention, sentence: Sentence) -> bool:

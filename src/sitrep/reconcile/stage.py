@@ -47,6 +47,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
 from sitrep.reconcile.scope import scope_of
 from sitrep.reconcile.series import series_key
+from sitrep.reconcile.stage_contradictions import ContradictionSteps
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps
 from sitrep.reconcile.stage_io import chunks, sql_in
@@ -116,9 +117,10 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
     return out
 
 
-class _Run(FigureSteps, DocSteps):
+class _Run(FigureSteps, ContradictionSteps, DocSteps):
     """One run of the stage inside its transaction (reads on the same connection, so they
-    see what this run has written); the steps are ``stage_figures``' and ``stage_docs``'."""
+    see what this run has written); the steps are ``stage_figures``', ``stage_contradictions``'
+    and ``stage_docs``'."""
 
     def __init__(self, store, full: bool) -> None:
         super().__init__(store, full, Reconciled())

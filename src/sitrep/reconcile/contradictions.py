@@ -33,6 +33,7 @@ statements (the nearest in time), from different articles.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 from typing import TypeVar
@@ -266,11 +267,16 @@ def figure_buckets(all_series: Iterable[Series], window_days: int) -> dict[Bucke
     return blocks
 
 
-def reference_series(pool: Iterable[T], kind: Callable[[T], str | None], weight: Callable[[T], int],
-                     key: Callable[[T], str]) -> list[T]:
-    """The series of a bucket's ``pool`` every figure is compared with (``compare_bucket``):
-    independent claimants first, then the most reported (``weight``), then by ``key``."""
-    return sorted(pool, key=lambda i: (not is_independent(kind(i)), -weight(i), key(i)))[:MAX_PEERS_PER_BLOCK]
+def reference_rank(kind: str | None, weight: int, key: str) -> tuple[bool, int, str]:
+    """A series' rank among a bucket's reference series (``reference_series``): independent
+    claimants first, then the most reported (``weight``: its reports), then by key."""
+    return (not is_independent(kind), -weight, key)
+
+
+def reference_series(pool: Iterable[T], rank: Callable[[T], tuple[bool, int, str]]) -> list[T]:
+    """The series of a bucket's ``pool`` every figure is compared with (``compare_bucket``),
+    best ``rank`` (``reference_rank``) first."""
+    return heapq.nsmallest(MAX_PEERS_PER_BLOCK, pool, key=rank)
 
 
 def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[int, list[SeriesPoint]],
@@ -291,8 +297,7 @@ def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[i
     # claimants first, then the most reported), never with every other series: the
     # cost stays linear in the block, and a disagreement with a marginal source that
     # no reference shares is not worth a line.
-    peers = reference_series(pool, lambda i: by_id[i].claimant_kind, lambda i: weight(by_id[i]),
-                             lambda i: by_id[i].key)
+    peers = reference_series(pool, lambda i: reference_rank(by_id[i].claimant_kind, weight(by_id[i]), by_id[i].key))
     seen: set[tuple[int, int]] = set()
     for sid, points in members.items():
         s = by_id[sid]

@@ -11,7 +11,7 @@ the given figures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,21 @@ class _Near:
         return near
 
 
+@dataclass(slots=True)
+class _Ranks:
+    """Each series' rank among reference series (``contradictions.reference_rank``) now, and
+    before the run for the recomputed ones that were there (their claimant kind and reports)."""
+
+    now: dict[str, tuple[bool, int, str]]
+    then: dict[str, tuple[bool, int, str]]
+
+    @classmethod
+    def of(cls, change: _Change, series: Iterable[Series], weights: dict[str, int]) -> _Ranks:
+        now = {s.key: contra.reference_rank(s.claimant_kind, weights[s.key], s.key) for s in series}
+        then = {**now, **{k: contra.reference_rank(change.kinds[k], n, k) for k, n in change.weights.items()}}
+        return cls(now, then)
+
+
 class ContradictionSteps(StageIO):
     """Figure contradictions of one run."""
 
@@ -68,11 +83,12 @@ class ContradictionSteps(StageIO):
         by_bucket, by_id, given, weights = self._bucket_points(buckets)
         by_key = {s.key: oid for oid, s in by_id.items()}
         near = _Near.of(change)
+        ranks = _Ranks.of(change, by_id.values(), weights)
         gone: list[tuple[str, str]] = []  # (block, first claim of a point): the stored pairs found again
         for block, k in sorted(buckets):
             members = by_bucket.get((block, k), {})
             previous = by_bucket.get((block, k - 1), {})
-            touched = self._touched(change, (block, k), [members, previous], by_id, weights, near)
+            touched = self._touched(change, (block, k), [members, previous], by_id, near, ranks)
             gone += [(f"{block}#{k}", ref) for ref in self._refs(change, touched, [members, previous], by_id)]
             only = {by_key[key] for key in touched if key in by_key}
             if members and only:
@@ -90,23 +106,15 @@ class ContradictionSteps(StageIO):
 
     @staticmethod
     def _touched(change: _Change, at: Bucket, parts: list[dict[int, list[SeriesPoint]]],
-                 by_id: dict[int, Series], weights: dict[str, int], near: _Near) -> set[str]:
+                 by_id: dict[int, Series], near: _Near, ranks: _Ranks) -> set[str]:
         """The series whose pairs in bucket ``at`` are found again: those whose points
         changed there or in the bucket before, ``change.also``'s, and those that became or
         stopped being reference series there."""
-        now = {by_id[oid].key: by_id[oid] for part in parts for oid in part}
+        now = {by_id[oid].key for part in parts for oid in part}
         before = {key for key in now if key not in change.keys} | near.was.get(at, set())
-
-        def kind(key: str, then: bool) -> str | None:
-            return change.kinds[key] if then and key in change.kinds else now[key].claimant_kind
-
-        def weight(key: str, then: bool) -> int:
-            return change.weights[key] if then and key in change.weights else weights[key]
-
-        peers_now = contra.reference_series(now, lambda key: kind(key, False), lambda key: weight(key, False), str)
-        peers_then = contra.reference_series(before, lambda key: kind(key, True), lambda key: weight(key, True), str)
-        return (near.changed.get(at, set()) | (change.also.get(at, set()) & now.keys())
-                | set(peers_now) ^ set(peers_then))
+        peers_now = contra.reference_series(now, ranks.now.__getitem__)
+        peers_then = contra.reference_series(before, ranks.then.__getitem__)
+        return near.changed.get(at, set()) | (change.also.get(at, set()) & now) | set(peers_now) ^ set(peers_then)
 
     @staticmethod
     def _refs(change: _Change, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],

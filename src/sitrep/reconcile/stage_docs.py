@@ -162,20 +162,29 @@ class DocSteps(StageIO):
         joins into one. Only the new articles' keys are looked up, never every article's."""
         new = dict(self._rows(f"SELECT doc, keys FROM recon_story_docs WHERE {sql_in('doc')}", [self.changed]))
         wanted = sorted({key for keys in new.values() for key in keys})
-        old = dict(self._rows("SELECT doc, keys FROM recon_story_docs WHERE list_has_any(keys, CAST(? AS VARCHAR[])) "
-                              f"AND NOT {sql_in('doc')}", [wanted, self.changed]))
-        hit = sorted(set(old) | (touched - set(self.changed)))
-        stories = {sid: docs for sid, docs in self._rows(
-            "SELECT id, docs FROM recon_stories WHERE list_has_any(docs, CAST(? AS VARCHAR[]))", [hit])}
-        node = {doc: f"d:{doc}" for doc in [*new, *old]}  # an article, or the stored story it is in
-        node.update((doc, f"s:{sid}") for sid, docs in stories.items() for doc in docs)
+        # Each key of a new article with what holds it among the others: a stored story, or
+        # an article in none (one row a key and holder, however many articles share it).
+        held = self._rows(f"""
+            WITH hits AS (SELECT doc, k FROM (SELECT doc, unnest(keys) AS k FROM recon_story_docs WHERE NOT {sql_in('doc')})
+                          WHERE {sql_in('k')}),
+                 members AS (SELECT id, unnest(docs) AS doc FROM recon_stories)
+            SELECT DISTINCT h.k, coalesce('s:' || m.id, 'd:' || h.doc) FROM hits h LEFT JOIN members m ON m.doc = h.doc""",
+                          [self.changed, wanted])
+        hit = sorted({name[2:] for _, name in held if name.startswith("s:")})
+        old = sorted(touched - set(self.changed))
+        stories = {sid: docs for sid, docs in self._rows(f"""
+            SELECT id, docs FROM recon_stories WHERE {sql_in('id')} OR id IN
+                (SELECT id FROM (SELECT id, unnest(docs) AS doc FROM recon_stories) WHERE {sql_in('doc')})""",
+                                                         [hit, old])}
         holders: dict[str, list[str]] = {}
-        for doc, keys in [*new.items(), *old.items()]:
-            for key in set(keys).intersection(wanted):
-                holders.setdefault(key, []).append(node[doc])
+        for doc, keys in new.items():
+            for key in keys:
+                holders.setdefault(key, []).append(f"d:{doc}")
+        for key, name in held:
+            holders[key].append(name)
         uf = UnionFind()
         for doc in new:
-            uf.parent.setdefault(node[doc], node[doc])
+            uf.parent.setdefault(f"d:{doc}", f"d:{doc}")
         for nodes in holders.values():
             for other in nodes[1:]:
                 uf.union(nodes[0], other)

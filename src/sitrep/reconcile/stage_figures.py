@@ -198,13 +198,12 @@ class FigureSteps(StageIO):
         keys = sorted({k for pool in pools.values() for k in pool})
         now = {r[0]: (r[1], r[2]) for r in self._rows(
             f"SELECT key, claimant_kind, n_reports FROM recon_series WHERE {sql_in('key')}", [keys])}
-        moved = set()
-        for at, pool in pools.items():
-            def peers(weight: dict[str, int]) -> set[str]:
-                return set(contra.reference_series(pool, lambda k: now[k][0], lambda k: weight.get(k, now[k][1]), str))
-            if peers({}) != peers(change.weights):
-                moved.add(at)
-        return moved
+        rank_now = {k: contra.reference_rank(kind, n, k) for k, (kind, n) in now.items()}
+        rank_then = {**rank_now, **{k: contra.reference_rank(now[k][0], n, k) for k, n in change.weights.items()
+                                    if k in now}}
+        return {at for at, pool in pools.items()
+                if set(contra.reference_series(pool, rank_now.__getitem__))
+                != set(contra.reference_series(pool, rank_then.__getitem__))}
 
     def estimates(self, change: _Change) -> None:
         """Estimates again for the groups of the recomputed series, on the days a changed

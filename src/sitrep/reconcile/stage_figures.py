@@ -18,7 +18,6 @@ from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Scope, Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
-from sitrep.store.queries import records
 
 
 def series_block(s: Series) -> str:
@@ -58,8 +57,14 @@ class FigureSteps(StageIO):
     """Series and estimates of one run, and what recomputing the series changed."""
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        found = records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
-        return {r["claim"]: recon.scope_of_row(r) for r in found}
+        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
+        one: dict[tuple, Scope] = {}
+        out: dict[str, Scope] = {}
+        for row in self._rows("SELECT claim, era, region, region_text, period, incident, period_start "
+                              f"FROM recon_claims WHERE {where}", params):
+            fields = row[1:]
+            out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
+        return out
 
     def series(self, keys: set[str], copy_of: dict[str, str]) -> _Change:
         """Recompute the series ``keys`` and say what changed (``_Change``): the estimate

@@ -53,6 +53,24 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
+def _reordered(change: _Change, group: str, members: list[Series]) -> set[str] | None:
+    """The series of an estimate group whose place in its order changed (the largest first),
+    or None when its first series changed. An estimate lists (and breaks ties) in that
+    order, and describes its scope as the first series does: a day is estimated again when
+    a series that moved has a figure in its window (the order of the others it lists stands);
+    every day when the first series changed."""
+    now = [s.key for s in members]
+    sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
+             if s.key in change.was_in or s.key not in change.keys}  # those it held before
+    sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
+    before = sorted(sizes, key=lambda k: (-sizes[k], k))
+    if before[:1] != now[:1]:
+        return None
+    old_order, new_order = [k for k in before if k in now], [k for k in now if k in sizes]
+    # Two series listed in another order: at least one of them is at another place.
+    return {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
+
+
 class FigureSteps(StageIO):
     """Series and estimates of one run, and what recomputing the series changed."""
 
@@ -234,16 +252,12 @@ class FigureSteps(StageIO):
                 i = bisect.bisect_right(changed, day) - 1
                 return i >= 0 and (day - changed[i]).days <= max_age
 
-            # An estimate lists (and breaks ties) in the order of its group's series, the largest
-            # first, and describes its scope as the first one does: when that order or the first
-            # series changed, every day of the group is estimated again.
-            now = [s.key for s in members]
-            sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
-                     if s.key in change.was_in or s.key not in change.keys}  # those it held before
-            sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
-            before = sorted(sizes, key=lambda k: (-sizes[k], k))
-            if [k for k in before if k in now] != [k for k in now if k in sizes] or before[:1] != now[:1]:
+            moved = _reordered(change, group, members)
+            if moved is None:
                 changed = days
+            elif moved:
+                changed = sorted({*changed, *(p.as_of for s in members if s.key in moved
+                                              for p in s.points if p.as_of is not None)})
             redo = [d for d in days if d not in old_days or reached(d)]
             gone += [(group, d) for d in old_days if d not in days or reached(d)]
             if redo:

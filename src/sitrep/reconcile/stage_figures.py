@@ -5,6 +5,7 @@ each runs; figure contradictions are ``stage_contradictions``')."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,11 +54,11 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
-def _reordered(change: _Change, group: str, members: list[Series]) -> set[str] | None:
-    """The series of an estimate group whose place in its order changed (the largest first),
-    or None when its first series changed. An estimate lists (and breaks ties) in that
-    order, and describes its scope as the first series does: a day is estimated again when
-    a series that moved has a figure in its window (the order of the others it lists stands);
+def _swapped(change: _Change, group: str, members: list[Series]) -> set[tuple[str, str]] | None:
+    """The pairs of series of an estimate group now listed in the other order (the largest
+    first), or None when its first series changed. An estimate lists (and breaks ties) in
+    that order and describes its scope as the first series does: a day is estimated again
+    when both series of a swapped pair have a figure in its window (``_both_listed``);
     every day when the first series changed."""
     now = [s.key for s in members]
     sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
@@ -68,7 +69,28 @@ def _reordered(change: _Change, group: str, members: list[Series]) -> set[str] |
         return None
     old_order, new_order = [k for k in before if k in now], [k for k in now if k in sizes]
     # Two series listed in another order: at least one of them is at another place.
-    return {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
+    moved = {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
+    old_at = {k: i for i, k in enumerate(old_order)}
+    new_at = {k: i for i, k in enumerate(new_order)}
+    return {tuple(sorted((a, b))) for a in moved for b in old_order  # type: ignore[misc]
+            if a != b and (old_at[a] < old_at[b]) != (new_at[a] < new_at[b])}
+
+
+def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list, max_age: int) -> set:
+    """The ``days`` where both series of one of ``pairs`` have a figure in the window of an
+    estimate (``max_age`` days back)."""
+    reach: dict[str, set] = {}
+
+    def reached(key: str) -> set:
+        if key not in reach:
+            found = reach[key] = set()
+            for p in next(s for s in members if s.key == key).points:
+                if p.as_of is not None:
+                    at = bisect.bisect_left(days, p.as_of)
+                    found.update(itertools.takewhile(lambda d: (d - p.as_of).days <= max_age, itertools.islice(days, at, None)))
+        return reach[key]
+
+    return {d for a, b in pairs for d in reached(a) & reached(b)}
 
 
 class FigureSteps(StageIO):
@@ -252,14 +274,12 @@ class FigureSteps(StageIO):
                 i = bisect.bisect_right(changed, day) - 1
                 return i >= 0 and (day - changed[i]).days <= max_age
 
-            moved = _reordered(change, group, members)
-            if moved is None:
+            swapped = _swapped(change, group, members)
+            if swapped is None:
                 changed = days
-            elif moved:
-                changed = sorted({*changed, *(p.as_of for s in members if s.key in moved
-                                              for p in s.points if p.as_of is not None)})
-            redo = [d for d in days if d not in old_days or reached(d)]
-            gone += [(group, d) for d in old_days if d not in days or reached(d)]
+            both = _both_listed(members, swapped or set(), days, max_age)
+            redo = [d for d in days if d not in old_days or reached(d) or d in both]
+            gone += [(group, d) for d in old_days if d not in days or reached(d) or d in both]
             if redo:
                 rows += recon_rows.estimate_rows_of(estimates_on(members, redo), group)
         if gone:

@@ -87,7 +87,8 @@ def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list,
             for p in next(s for s in members if s.key == key).points:
                 if p.as_of is not None:
                     at = bisect.bisect_left(days, p.as_of)
-                    found.update(itertools.takewhile(lambda d: (d - p.as_of).days <= max_age, itertools.islice(days, at, None)))
+                    window = itertools.islice(days, at, None)
+                    found.update(itertools.takewhile(lambda d: (d - p.as_of).days <= max_age, window))
         return reach[key]
 
     return {d for a, b in pairs for d in reached(a) & reached(b)}

@@ -27,13 +27,14 @@ from sitrep.store.queries import records
 Bucket = tuple[str, int]  # (block, window-sized bucket of days)
 
 
-def _update_pairs(s: Series) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
-    """``contradictions._updates`` of one series, as (point, next point, their fingerprints)."""
-    for p, q in zip(s.points, s.points[1:]):
+def _update_pairs(s: Series, fingerprints: dict[int, str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+    """``contradictions._updates`` of one series, as (point, next point, their fingerprints);
+    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place."""
+    for i, (p, q) in enumerate(zip(s.points, s.points[1:])):
         if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
             continue
         if not contra.agree(point_range(p), point_range(q)):
-            yield p, q, f"{recon_rows.point_fingerprint(p)}|{recon_rows.point_fingerprint(q)}"
+            yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
 
 
 @dataclass(slots=True)
@@ -148,7 +149,7 @@ class ContradictionSteps(StageIO):
             block = f"update:{s.key}"
             found, pairs = [], []
             reuse = stored.get(block, set()) if s.key not in change.renamed else set()
-            for p, q, pair in _update_pairs(s):
+            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {})):
                 if pair in reuse:
                     kept.append((block, pair))
                 else:

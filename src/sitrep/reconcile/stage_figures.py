@@ -44,6 +44,7 @@ class _Change:
     was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
     changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
     refs: dict[str, set[str]] = field(default_factory=dict)  # first claims of their points before (rows' refs)
+    fingerprints: dict[str, dict[int, str]] = field(default_factory=dict)  # their points' now, by place
     # Buckets where the pairs of some series not recomputed change too (a claimant's whole,
     # now that it gives the part or no longer does), with those series.
     also: dict[tuple[str, int], set[str]] = field(default_factory=dict)
@@ -129,6 +130,8 @@ class FigureSteps(StageIO):
                          sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()},
                          kinds={k: v[4] for k, v in old.items()})
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
+        for r in p_rows:
+            change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
         self._point_changes(change, old, new, old_points, p_rows)
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
         for (b, k), keys_there in list(change.also.items()):

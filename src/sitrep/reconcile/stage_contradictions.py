@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, point_range
-from sitrep.reconcile.stage_figures import _Change
+from sitrep.reconcile.stage_figures import SeriesChange
 from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Report, Series, SeriesPoint
 from sitrep.store import reconciled as recon
@@ -46,7 +46,7 @@ class _Near:
     changed: dict[Bucket, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, change: _Change) -> _Near:
+    def of(cls, change: SeriesChange) -> _Near:
         near = cls()
         for index, where in ((near.was, change.was_at), (near.changed, change.changed_at)):
             for key, buckets in where.items():
@@ -66,7 +66,7 @@ class _Ranks:
     then: dict[str, tuple[bool, int, str]]
 
     @classmethod
-    def of(cls, change: _Change, series: Iterable[Series], weights: dict[str, int]) -> _Ranks:
+    def of(cls, change: SeriesChange, series: Iterable[Series], weights: dict[str, int]) -> _Ranks:
         now = {s.key: contra.reference_rank(s.claimant_kind, weights[s.key], s.key) for s in series}
         then = {**now, **{k: contra.reference_rank(change.kinds[k], n, k) for k, n in change.weights.items()}}
         return cls(now, then)
@@ -75,7 +75,7 @@ class _Ranks:
 class ContradictionSteps(StageIO):
     """Figure contradictions of one run."""
 
-    def figure_contradictions(self, change: _Change) -> None:
+    def figure_contradictions(self, change: SeriesChange) -> None:
         """A series' own updates where its points changed; the figures of the changed
         buckets compared again (``contradictions.compare_bucket``), from the stored series:
         in part where the reference series stay (module docstring), else in whole."""
@@ -106,7 +106,7 @@ class ContradictionSteps(StageIO):
         self.out.blocks += len(buckets)
 
     @staticmethod
-    def _touched(change: _Change, at: Bucket, parts: list[dict[int, list[SeriesPoint]]],
+    def _touched(change: SeriesChange, at: Bucket, parts: list[dict[int, list[SeriesPoint]]],
                  by_id: dict[int, Series], near: _Near, ranks: _Ranks) -> set[str]:
         """The series whose pairs in bucket ``at`` are found again: those whose points
         changed there or in the bucket before, ``change.also``'s, and those that became or
@@ -118,7 +118,7 @@ class ContradictionSteps(StageIO):
         return near.changed.get(at, set()) | (change.also.get(at, set()) & now) | set(peers_now) ^ set(peers_then)
 
     @staticmethod
-    def _refs(change: _Change, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
+    def _refs(change: SeriesChange, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
               by_id: dict[int, Series]) -> set[str]:
         """The refs (first claims) the stored pairs of ``touched`` name: those of a changed
         series' points before, those of the others' points now (they did not change)."""
@@ -129,7 +129,7 @@ class ContradictionSteps(StageIO):
                     refs.update(p.reports[0].claim_id for p in points if p.reports)
         return refs
 
-    def _update_contradictions(self, change: _Change) -> list[dict[str, Any]]:
+    def _update_contradictions(self, change: SeriesChange) -> list[dict[str, Any]]:
         """Rows of the updates of the recomputed series that are not stored as they are; the
         stored updates of points that changed go."""
         if change.docs:  # points reported by more articles: their contradictions list them all

@@ -1,5 +1,5 @@
 """The reconcile stage's figure steps: series recomputed where their claims changed, what
-that changes (``_Change``), and estimates of the groups they count in (``stage`` says when
+that changes (``SeriesChange``), and estimates of the groups they count in (``stage`` says when
 each runs; figure contradictions are ``stage_contradictions``')."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def series_block(s: Series) -> str:
 
 
 @dataclass(slots=True)
-class _Change:
+class SeriesChange:
     """What recomputing some series changed."""
 
     built: list[Series]  # the series recomputed (those that still exist)
@@ -55,7 +55,7 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
-def _swapped(change: _Change, group: str, members: list[Series]) -> set[tuple[str, str]] | None:
+def _swapped(change: SeriesChange, group: str, members: list[Series]) -> set[tuple[str, str]] | None:
     """The pairs of series of an estimate group now listed in the other order (the largest
     first), or None when its first series changed. An estimate lists (and breaks ties) in
     that order and describes its scope as the first series does: a day is estimated again
@@ -108,8 +108,8 @@ class FigureSteps(StageIO):
             out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
         return out
 
-    def series(self, keys: set[str], copy_of: dict[str, str]) -> _Change:
-        """Recompute the series ``keys`` and say what changed (``_Change``): the estimate
+    def series(self, keys: set[str], copy_of: dict[str, str]) -> SeriesChange:
+        """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
         groups and dates, and the contradiction buckets to compare again."""
         ordered = sorted(keys)
         old = {r[0]: r[1:] for r in self._rows(
@@ -126,7 +126,7 @@ class FigureSteps(StageIO):
         self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
-        change = _Change(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
+        change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
                          sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()},
                          kinds={k: v[4] for k, v in old.items()})
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
@@ -177,7 +177,7 @@ class FigureSteps(StageIO):
         places = {(r["series"], r["idx"]) for r in fresh}
         self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
 
-    def _point_changes(self, change: _Change, old: dict[str, tuple], new: dict[str, dict[str, Any]],
+    def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
                        old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
         compare again, series whose weight changed, points reported by other articles."""
@@ -229,7 +229,7 @@ class FigureSteps(StageIO):
                 change.dirty.add((block, bucket))
                 change.also.setdefault((block, bucket), set()).add(key)
 
-    def _peers_moved(self, change: _Change) -> set[tuple[str, int]]:
+    def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
         some series gained or lost reports: those are compared again too."""
         candidates = (change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty
@@ -254,7 +254,7 @@ class FigureSteps(StageIO):
                 if set(contra.reference_series(pool, rank_now.__getitem__))
                 != set(contra.reference_series(pool, rank_then.__getitem__))}
 
-    def estimates(self, change: _Change) -> None:
+    def estimates(self, change: SeriesChange) -> None:
         """Estimates again for the groups of the recomputed series, on the days a changed
         point reaches (a figure counts for ``max_age_days`` after its date)."""
         groups = sorted(change.groups)

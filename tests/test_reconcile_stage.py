@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -254,8 +255,6 @@ def _later(x, i: int, days: int, *, value_times: int = 1, source=None, outlet=No
     """Article ``x`` again as a new article ``i`` (new id, claim ids and text, not a copy of
     it), its dates moved by ``days``, its figures multiplied by ``value_times``, from
     ``source`` if given."""
-    from dataclasses import replace
-
     from report_synth import WORDS
     from sitrep.records import content_id
 
@@ -331,3 +330,43 @@ def test_reconcile_each_incremental_path_equals_full(tmp_path, case, same_as_fre
         if case.startswith("contradiction"):
             assert any(c.kind != "update" and ("later_003" in (c.a.doc, c.b.doc) or "later_005" in (c.a.doc, c.b.doc))
                        for c in store.contradictions())
+
+
+def _claims_of(x, categories: set[str]):
+    """Extraction ``x`` with only its claims of ``categories``."""
+    return type(x)(x.article, [c for c in x.claims if c.category in categories], x.events, x.places)
+
+
+@pytest.mark.parametrize("days", [0, 8])
+def test_reconcile_claimant_giving_a_part_later_equals_full(tmp_path, days, same_as_fresh, monkeypatch):
+    """A claimant's whole is not compared with another claimant's part it gives itself:
+    once it gives the part, the pairs of its whole change in weeks where none of its new
+    figures land, and are found again there (``change.also``)."""
+    rng = random.Random(8)
+    base = [extraction(i, rng, _places()[:2], n_claims=5, n_events=1) for i in range(30)]
+    source = ("Part Monitor", "monitor")
+    # A low whole, reported often (a reference series): other claimants' parts are above it.
+    wholes = [_claims_of(_later(base[1], i, 0, source=source), {"total"}) for i in range(1, 6)]
+    for x in wholes:
+        x.claims[:] = [replace(c, value=5) for c in x.claims]
+    part = _claims_of(_later(base[1], 9, days, source=source), {"civilians", "rebels"})
+    also: list[set] = []
+    real = stage._Run.figure_contradictions
+
+    def spying(self, change):
+        also.extend(change.also.values())
+        return real(self, change)
+
+    monkeypatch.setattr(stage._Run, "figure_contradictions", spying)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base + wholes)
+        reconcile(store)
+        assert all(same_as_fresh(store).values())
+        before = {c.id for c in store.contradictions() if c.kind == "category"}
+        also.clear()
+        store.write_many([part])
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert any(also)  # the whole's weeks were compared again for it
+        assert before - {c.id for c in store.contradictions() if c.kind == "category"}

@@ -33,8 +33,10 @@ statements (the nearest in time), from different articles.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
+import heapq
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
+from typing import TypeVar
 
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, agree, gap, is_independent, periods_differ, point_range, rules
 from sitrep.reconcile.control import control_contradictions, day_text
@@ -99,6 +101,7 @@ def _same_claimant(a: Series, b: Series) -> bool:
 
 
 Item = tuple[Series, SeriesPoint]
+T = TypeVar("T")
 
 
 def _disagree(a: Item, b: Item) -> float | None:
@@ -264,13 +267,27 @@ def figure_buckets(all_series: Iterable[Series], window_days: int) -> dict[Bucke
     return blocks
 
 
+def reference_rank(kind: str | None, weight: int, key: str) -> tuple[bool, int, str]:
+    """A series' rank among a bucket's reference series (``reference_series``): independent
+    claimants first, then the most reported (``weight``: its reports), then by key."""
+    return (not is_independent(kind), -weight, key)
+
+
+def reference_series(pool: Iterable[T], rank: Callable[[T], tuple[bool, int, str]]) -> list[T]:
+    """The series of a bucket's ``pool`` every figure is compared with (``compare_bucket``),
+    best ``rank`` (``reference_rank``) first."""
+    return heapq.nsmallest(MAX_PEERS_PER_BLOCK, pool, key=rank)
+
+
 def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[int, list[SeriesPoint]],
                    by_id: Mapping[int, Series], given: set[tuple[str, str, str, str]], window_days: int,
-                   weight: Callable[[Series], int]) -> list[Contradiction]:
+                   weight: Callable[[Series], int], only: Collection[int] | None = None) -> list[Contradiction]:
     """The contradictions found in one bucket: its points against the reference series of
     the bucket and the one before (module docstring). A pair of points is only ever found
     in the bucket of its later point, so buckets can be computed apart; the result does
-    not depend on the order of ``members``. ``weight``: a series' number of reports."""
+    not depend on the order of ``members``. ``weight``: a series' number of reports.
+    ``only``: just the pairs with a point of one of these series (by ``id``): what a full
+    compare finds of them, whichever side of a pair it starts from."""
     found: list[Contradiction] = []
     pool: dict[int, list[SeriesPoint]] = {}
     for part in (members, previous):
@@ -280,12 +297,12 @@ def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[i
     # claimants first, then the most reported), never with every other series: the
     # cost stays linear in the block, and a disagreement with a marginal source that
     # no reference shares is not worth a line.
-    peers = sorted(pool, key=lambda i: (not is_independent(by_id[i].claimant_kind), -weight(by_id[i]),
-                                        by_id[i].key))[:MAX_PEERS_PER_BLOCK]
+    peers = reference_series(pool, lambda i: reference_rank(by_id[i].claimant_kind, weight(by_id[i]), by_id[i].key))
     seen: set[tuple[int, int]] = set()
     for sid, points in members.items():
         s = by_id[sid]
-        others = {oid: pool[oid] for oid in peers if oid != sid}
+        mine = only is None or sid in only
+        others = {oid: pool[oid] for oid in peers if oid != sid and (mine or oid in only)}  # type: ignore[operator]
         for oid, opoints in others.items():
             o = by_id[oid]
             if not _comparable(s, o) or _redundant(s, o, given):

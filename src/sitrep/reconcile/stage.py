@@ -15,10 +15,12 @@ recomputes only what new, changed or removed articles touch:
    (new, changed, removed, or its copy mapping changed).
 4. **Estimates** are recomputed per quantity, category, subgroup and scope holding a
    recomputed series; **figure contradictions** per block (quantity, category group, era:
-   ``contradictions.figure_block``), since figures of two blocks are never compared;
+   ``contradictions.figure_block``), since figures of two blocks are never compared, and
+   within a week only the pairs of the series that changed there (``stage_contradictions``);
    **control contradictions** per place.
-5. **Stories**: each article's block keys are kept; the groups are found again over the
-   stored keys, and only stories that gained or lost an article, or hold a touched one,
+5. **Stories**: each article's block keys are kept; new articles join the stored groups
+   they share a key with (when one went or changed, the groups are found again over every
+   stored key), and only stories that gained or lost an article, or hold a touched one,
    are rebuilt.
 6. **Framing**: each article's labels are read once and kept per article; the rows of an
    outlet are added up again when one of its articles is touched.
@@ -47,6 +49,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
 from sitrep.reconcile.scope import scope_of
 from sitrep.reconcile.series import series_key
+from sitrep.reconcile.stage_contradictions import ContradictionSteps
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps
 from sitrep.reconcile.stage_io import chunks, sql_in
@@ -116,9 +119,10 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
     return out
 
 
-class _Run(FigureSteps, DocSteps):
+class _Run(FigureSteps, ContradictionSteps, DocSteps):
     """One run of the stage inside its transaction (reads on the same connection, so they
-    see what this run has written); the steps are ``stage_figures``' and ``stage_docs``'."""
+    see what this run has written); the steps are ``stage_figures``', ``stage_contradictions``'
+    and ``stage_docs``'."""
 
     def __init__(self, store, full: bool) -> None:
         super().__init__(store, full, Reconciled())

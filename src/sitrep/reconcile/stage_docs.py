@@ -12,6 +12,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile import control
 from sitrep.reconcile import framing as fr
 from sitrep.reconcile import stories as st
+from sitrep.reconcile.copies import UnionFind
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.stage_io import StageIO, chunks, sql_in
 from sitrep.records import content_id
@@ -120,18 +121,7 @@ class DocSteps(StageIO):
                 if keys:  # an article sharing no key is in no story
                     rows.append({"doc": doc_id, "summary": st.summary_json(doc), "keys": keys})
             self.insert("recon_story_docs", rows)
-        groups = st.connected(dict(self._rows("SELECT doc, keys FROM recon_story_docs")))
-        stored = {r[0] for r in self._rows("SELECT id FROM recon_stories")}
-        keep: list[str] = []
-        build: list[list[str]] = []
-        for members in groups:
-            if len(members) < st.MIN_STORY_DOCS:
-                continue
-            sid = content_id("story", *sorted(members))
-            if sid in stored and touched.isdisjoint(members):
-                keep.append(sid)
-            else:
-                build.append(members)
+        keep, build = self._story_groups(touched) if not (self.gone or self.full) else self._all_story_groups(touched)
         grown = self._grown_stories(build, keep)
         self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
         needed = sorted({d for members in build for d in members} - {d for _, old in grown.values() for d in old})
@@ -148,6 +138,66 @@ class DocSteps(StageIO):
                          "totals": st.totals_json(totals)})
         self.insert("recon_stories", rows)
         self.out.stories = len(build)
+
+    def _all_story_groups(self, touched: set[str]) -> tuple[list[str], list[list[str]]]:
+        """(stored stories that stand, groups to build), the groups found again over every
+        article's keys (``stories.connected``)."""
+        groups = st.connected(dict(self._rows("SELECT doc, keys FROM recon_story_docs")))
+        stored = {r[0] for r in self._rows("SELECT id FROM recon_stories")}
+        keep: list[str] = []
+        build: list[list[str]] = []
+        for members in groups:
+            if len(members) < st.MIN_STORY_DOCS:
+                continue
+            sid = content_id("story", *sorted(members))
+            if sid in stored and touched.isdisjoint(members):
+                keep.append(sid)
+            else:
+                build.append(members)
+        return keep, build
+
+    def _story_groups(self, touched: set[str]) -> tuple[list[str], list[list[str]]]:
+        """``_all_story_groups`` when articles only came: the stored groups (stories, and
+        articles in none) stand but for those a new article shares a key with, which it
+        joins into one. Only the new articles' keys are looked up, never every article's."""
+        new = dict(self._rows(f"SELECT doc, keys FROM recon_story_docs WHERE {sql_in('doc')}", [self.changed]))
+        wanted = sorted({key for keys in new.values() for key in keys})
+        # Each key of a new article with what holds it among the others: a stored story, or
+        # an article in none (one row a key and holder, however many articles share it).
+        held = self._rows(f"""
+            WITH hits AS (SELECT doc, k FROM (SELECT doc, unnest(keys) AS k FROM recon_story_docs WHERE NOT {sql_in('doc')})
+                          WHERE {sql_in('k')}),
+                 members AS (SELECT id, unnest(docs) AS doc FROM recon_stories)
+            SELECT DISTINCT h.k, coalesce('s:' || m.id, 'd:' || h.doc) FROM hits h LEFT JOIN members m ON m.doc = h.doc""",
+                          [self.changed, wanted])
+        hit = sorted({name[2:] for _, name in held if name.startswith("s:")})
+        old = sorted(touched - set(self.changed))
+        stories = {sid: docs for sid, docs in self._rows(f"""
+            SELECT id, docs FROM recon_stories WHERE {sql_in('id')} OR id IN
+                (SELECT id FROM (SELECT id, unnest(docs) AS doc FROM recon_stories) WHERE {sql_in('doc')})""",
+                                                         [hit, old])}
+        holders: dict[str, list[str]] = {}
+        for doc, keys in new.items():
+            for key in keys:
+                holders.setdefault(key, []).append(f"d:{doc}")
+        for key, name in held:
+            holders[key].append(name)
+        uf = UnionFind()
+        for doc in new:
+            uf.parent.setdefault(f"d:{doc}", f"d:{doc}")
+        for nodes in holders.values():
+            for other in nodes[1:]:
+                uf.union(nodes[0], other)
+        members: dict[str, list[str]] = {}
+        for name in uf.parent:
+            docs = stories[name[2:]] if name.startswith("s:") else [name[2:]]
+            members.setdefault(uf.find(name), []).extend(docs)
+        merged = {name[2:] for name in uf.parent if name.startswith("s:")}
+        build = [docs for docs in members.values() if len(docs) >= st.MIN_STORY_DOCS]
+        build += [list(docs) for sid, docs in stories.items() if sid not in merged and not touched.isdisjoint(docs)]
+        changed = merged | {sid for sid, docs in stories.items() if not touched.isdisjoint(docs)}
+        keep = [r[0] for r in self._rows("SELECT id FROM recon_stories") if r[0] not in changed]
+        return keep, build
 
     def _grown_stories(self, build: list[list[str]], keep: list[str]) -> dict[int, tuple[st.StoryTotals, set[str]]]:
         """For each group to build (by ``id``) that holds whole stored stories none of whose

@@ -1,24 +1,24 @@
-"""The reconcile stage's figure steps: series recomputed where their claims changed,
-estimates of the groups they count in, and figure contradictions of the buckets whose
-points changed (``stage`` says when each runs)."""
+"""The reconcile stage's figure steps: series recomputed where their claims changed, what
+that changes (``SeriesChange``), and estimates of the groups they count in (``stage`` says when
+each runs; figure contradictions are ``stage_contradictions``')."""
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
-from sitrep.reconcile.scope import is_independent, point_range, rules
+from sitrep.reconcile.scope import rules
 from sitrep.reconcile.series import build_series, estimates_on
 from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Report, Scope, Series, SeriesPoint, estimate_group
+from sitrep.records.series import Scope, Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
-from sitrep.store.queries import records
 
 
 def series_block(s: Series) -> str:
@@ -26,7 +26,7 @@ def series_block(s: Series) -> str:
 
 
 @dataclass(slots=True)
-class _Change:
+class SeriesChange:
     """What recomputing some series changed."""
 
     built: list[Series]  # the series recomputed (those that still exist)
@@ -40,15 +40,14 @@ class _Change:
     dirty: set[tuple[str, int]] = field(default_factory=set)  # buckets to compare again
     weighed: set[tuple[str, int]] = field(default_factory=set)  # buckets of series whose weight changed
     docs: list[tuple[str, list[str]]] = field(default_factory=list)  # (first claim of a point, its new docs)
-
-
-def _update_pairs(s: Series) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
-    """``contradictions._updates`` of one series, as (point, next point, their fingerprints)."""
-    for p, q in zip(s.points, s.points[1:]):
-        if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
-            continue
-        if not contra.agree(point_range(p), point_range(q)):
-            yield p, q, f"{recon_rows.point_fingerprint(p)}|{recon_rows.point_fingerprint(q)}"
+    kinds: dict[str, str] = field(default_factory=dict)  # their claimant kind before, by key
+    was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
+    changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
+    refs: dict[str, set[str]] = field(default_factory=dict)  # first claims of their points before (rows' refs)
+    fingerprints: dict[str, dict[int, str]] = field(default_factory=dict)  # their points' now, by place
+    # Buckets where the pairs of some series not recomputed change too (a claimant's whole,
+    # now that it gives the part or no longer does), with those series.
+    also: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
 
 def point_bucket(s: Series, p: SeriesPoint) -> int | None:
@@ -56,15 +55,61 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
+def _swapped(change: SeriesChange, group: str, members: list[Series]) -> set[tuple[str, str]] | None:
+    """The pairs of series of an estimate group now listed in the other order (the largest
+    first), or None when its first series changed. An estimate lists (and breaks ties) in
+    that order and describes its scope as the first series does: a day is estimated again
+    when both series of a swapped pair have a figure in its window (``_both_listed``);
+    every day when the first series changed."""
+    now = [s.key for s in members]
+    sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
+             if s.key in change.was_in or s.key not in change.keys}  # those it held before
+    sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
+    before = sorted(sizes, key=lambda k: (-sizes[k], k))
+    if before[:1] != now[:1]:
+        return None
+    old_order, new_order = [k for k in before if k in now], [k for k in now if k in sizes]
+    # Two series listed in another order: at least one of them is at another place.
+    moved = {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
+    old_at = {k: i for i, k in enumerate(old_order)}
+    new_at = {k: i for i, k in enumerate(new_order)}
+    return {tuple(sorted((a, b))) for a in moved for b in old_order  # type: ignore[misc]
+            if a != b and (old_at[a] < old_at[b]) != (new_at[a] < new_at[b])}
+
+
+def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list, max_age: int) -> set:
+    """The ``days`` where both series of one of ``pairs`` have a figure in the window of an
+    estimate (``max_age`` days back)."""
+    reach: dict[str, set] = {}
+
+    def reached(key: str) -> set:
+        if key not in reach:
+            found = reach[key] = set()
+            for p in next(s for s in members if s.key == key).points:
+                if p.as_of is not None:
+                    at = bisect.bisect_left(days, p.as_of)
+                    window = itertools.islice(days, at, None)
+                    found.update(itertools.takewhile(lambda d: (d - p.as_of).days <= max_age, window))
+        return reach[key]
+
+    return {d for a, b in pairs for d in reached(a) & reached(b)}
+
+
 class FigureSteps(StageIO):
-    """Series, estimates and figure contradictions of one run."""
+    """Series and estimates of one run, and what recomputing the series changed."""
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        found = records(self.con, f"SELECT * FROM recon_claims WHERE {where}", params, dict)
-        return {r["claim"]: recon.scope_of_row(r) for r in found}
+        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
+        one: dict[tuple, Scope] = {}
+        out: dict[str, Scope] = {}
+        for row in self._rows("SELECT claim, era, region, region_text, period, incident, period_start "
+                              f"FROM recon_claims WHERE {where}", params):
+            fields = row[1:]
+            out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
+        return out
 
-    def series(self, keys: set[str], copy_of: dict[str, str]) -> _Change:
-        """Recompute the series ``keys`` and say what changed (``_Change``): the estimate
+    def series(self, keys: set[str], copy_of: dict[str, str]) -> SeriesChange:
+        """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
         groups and dates, and the contradiction buckets to compare again."""
         ordered = sorted(keys)
         old = {r[0]: r[1:] for r in self._rows(
@@ -81,11 +126,16 @@ class FigureSteps(StageIO):
         self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
-        change = _Change(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
-                         sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()})
+        change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
+                         sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()},
+                         kinds={k: v[4] for k, v in old.items()})
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
+        for r in p_rows:
+            change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
         self._point_changes(change, old, new, old_points, p_rows)
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
+        for (b, k), keys_there in list(change.also.items()):
+            change.also.setdefault((b, k + 1), set()).update(keys_there)
         change.dirty |= self._peers_moved(change)
         return change
 
@@ -127,16 +177,18 @@ class FigureSteps(StageIO):
         places = {(r["series"], r["idx"]) for r in fresh}
         self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
 
-    def _point_changes(self, change: _Change, old: dict[str, tuple], new: dict[str, dict[str, Any]],
+    def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
                        old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
         compare again, series whose weight changed, points reported by other articles."""
         keys = change.keys
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
         old_docs: dict[tuple[str, str], list[str]] = {}
-        for key, block, bucket, fingerprint, figure, as_of, docs, *_ in old_points:
+        for key, block, bucket, fingerprint, figure, as_of, docs, first_claim, *_ in old_points:
             points[key][0].append((block, bucket, fingerprint, figure, as_of))
             old_docs[(key, fingerprint)] = list(docs or [])
+            change.was_at.setdefault(key, set()).add((block, bucket))
+            change.refs.setdefault(key, set()).add(first_claim)
         for r in p_rows:
             points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
             # The same point reported by more (or fewer) articles: its contradictions' lists of
@@ -154,26 +206,30 @@ class FigureSteps(StageIO):
                 if key not in old or key not in new:
                     o = old.get(key)
                     moved.append((o[0], o[2], o[3]) if o else (new[key]["block"], new[key]["name"], new[key]["scope"]))
-                change.dirty |= {(b, k) for b, k, *_ in before + after if k is not None}
+                change.changed_at[key] = {(b, k) for b, k, *_ in before + after if k is not None}
+                change.dirty |= change.changed_at[key]
                 change.dates.setdefault(group, set()).update(d for *_, d in before + after if d is not None)
                 continue
             differ = Counter((b, k, fp) for b, k, fp, _, _ in after)
             differ.subtract(Counter((b, k, fp) for b, k, fp, _, _ in before))
-            change.dirty |= {(b, k) for (b, k, _), n in differ.items() if n and k is not None}
+            change.changed_at[key] = {(b, k) for (b, k, _), n in differ.items() if n and k is not None}
+            change.dirty |= change.changed_at[key]
             figures = Counter((fig, d) for *_, fig, d in after)
             figures.subtract(Counter((fig, d) for *_, fig, d in before))
             change.dates.setdefault(group, set()).update(d for (_, d), n in figures.items() if n and d is not None)
             if old[key][5] != new[key]["n_reports"]:  # its weight as a reference series changed
                 change.weighed |= {(b, k) for b, k, *_ in after if k is not None}
         if moved:  # a part is not compared with a whole whose claimant gives the part: those pairs may change
-            change.dirty.update(self._rows("""
-                SELECT DISTINCT p.block, p.bucket FROM recon_points p JOIN recon_series s ON s.key = p.series
-                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS n,
-                                  unnest(CAST(? AS VARCHAR[])) AS sc) f
-                     ON f.b = s.block AND f.n = s.name AND f.sc = s.scope
-                WHERE p.bucket IS NOT NULL""", [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved]]))
+            for block, bucket, key in self._rows("""
+                    SELECT DISTINCT p.block, p.bucket, p.series FROM recon_points p JOIN recon_series s ON s.key = p.series
+                    SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS n,
+                                      unnest(CAST(? AS VARCHAR[])) AS sc) f
+                         ON f.b = s.block AND f.n = s.name AND f.sc = s.scope
+                    WHERE p.bucket IS NOT NULL""", [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved]]):
+                change.dirty.add((block, bucket))
+                change.also.setdefault((block, bucket), set()).add(key)
 
-    def _peers_moved(self, change: _Change) -> set[tuple[str, int]]:
+    def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
         some series gained or lost reports: those are compared again too."""
         candidates = (change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty
@@ -191,16 +247,14 @@ class FigureSteps(StageIO):
         keys = sorted({k for pool in pools.values() for k in pool})
         now = {r[0]: (r[1], r[2]) for r in self._rows(
             f"SELECT key, claimant_kind, n_reports FROM recon_series WHERE {sql_in('key')}", [keys])}
-        moved = set()
-        for at, pool in pools.items():
-            def peers(weight: dict[str, int]) -> set[str]:
-                return set(sorted(pool, key=lambda k: (not is_independent(now[k][0]), -weight.get(k, now[k][1]), k))
-                           [:contra.MAX_PEERS_PER_BLOCK])
-            if peers({}) != peers(change.weights):
-                moved.add(at)
-        return moved
+        rank_now = {k: contra.reference_rank(kind, n, k) for k, (kind, n) in now.items()}
+        rank_then = {**rank_now, **{k: contra.reference_rank(now[k][0], n, k) for k, n in change.weights.items()
+                                    if k in now}}
+        return {at for at, pool in pools.items()
+                if set(contra.reference_series(pool, rank_now.__getitem__))
+                != set(contra.reference_series(pool, rank_then.__getitem__))}
 
-    def estimates(self, change: _Change) -> None:
+    def estimates(self, change: SeriesChange) -> None:
         """Estimates again for the groups of the recomputed series, on the days a changed
         point reaches (a figure counts for ``max_age_days`` after its date)."""
         groups = sorted(change.groups)
@@ -224,18 +278,12 @@ class FigureSteps(StageIO):
                 i = bisect.bisect_right(changed, day) - 1
                 return i >= 0 and (day - changed[i]).days <= max_age
 
-            # An estimate lists (and breaks ties) in the order of its group's series, the largest
-            # first, and describes its scope as the first one does: when that order or the first
-            # series changed, every day of the group is estimated again.
-            now = [s.key for s in members]
-            sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
-                     if s.key in change.was_in or s.key not in change.keys}  # those it held before
-            sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
-            before = sorted(sizes, key=lambda k: (-sizes[k], k))
-            if [k for k in before if k in now] != [k for k in now if k in sizes] or before[:1] != now[:1]:
+            swapped = _swapped(change, group, members)
+            if swapped is None:
                 changed = days
-            redo = [d for d in days if d not in old_days or reached(d)]
-            gone += [(group, d) for d in old_days if d not in days or reached(d)]
+            both = _both_listed(members, swapped or set(), days, max_age)
+            redo = [d for d in days if d not in old_days or reached(d) or d in both]
+            gone += [(group, d) for d in old_days if d not in days or reached(d) or d in both]
             if redo:
                 rows += recon_rows.estimate_rows_of(estimates_on(members, redo), group)
         if gone:
@@ -243,94 +291,3 @@ class FigureSteps(StageIO):
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [[f"{g}|{d.isoformat()}" for g, d in gone]])
         self.insert("recon_estimates", rows)
         self.out.estimate_groups = len(groups)
-
-    def figure_contradictions(self, change: _Change) -> None:
-        """A series' own updates where its points changed; the figures of the changed
-        buckets compared again (``contradictions.compare_bucket``), from the stored series."""
-        rows = self._update_contradictions(change)
-        buckets = change.dirty
-        self.delete("recon_contradictions", "block", [f"{b}#{k}" for b, k in buckets])
-        by_bucket, by_id, given, weights = self._bucket_points(buckets)
-        for block, k in sorted(buckets):
-            members = by_bucket.get((block, k))
-            if not members:
-                continue
-            found = contra.compare_bucket(members, by_bucket.get((block, k - 1), {}), by_id, given.get(block, set()),
-                                          DEFAULT_WINDOW_DAYS, lambda s: weights[s.key])
-            rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
-        self.insert("recon_contradictions", rows)
-        self.out.blocks += len(buckets)
-
-    def _update_contradictions(self, change: _Change) -> list[dict[str, Any]]:
-        """Rows of the updates of the recomputed series that are not stored as they are; the
-        stored updates of points that changed go."""
-        if change.docs:  # points reported by more articles: their contradictions list them all
-            refs, docs = [r for r, _ in change.docs], [d for _, d in change.docs]
-            for side in ("a", "b"):
-                self.con.execute(f"""
-                    UPDATE recon_contradictions SET {side}_docs = f.docs
-                    FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS ref, unnest(CAST(? AS VARCHAR[][])) AS docs) f
-                    WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
-        rows: list[dict[str, Any]] = []
-        stored: dict[str, set[str]] = {}
-        for block, pair in self._rows(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
-                                      [[f"update:{k}" for k in change.keys]]):
-            stored.setdefault(block, set()).add(pair)
-        kept: list[tuple[str, str]] = []
-        for s in change.built:
-            block = f"update:{s.key}"
-            found, pairs = [], []
-            reuse = stored.get(block, set()) if s.key not in change.renamed else set()
-            for p, q, pair in _update_pairs(s):
-                if pair in reuse:
-                    kept.append((block, pair))
-                else:
-                    found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
-                    pairs.append(pair)
-            rows += recon_rows.contradiction_rows_of(found, block, pairs)
-        # Updates of points that changed go (the others stay as stored: same points, same text).
-        kept_keys = {f"{b}\x1f{p}" for b, p in kept}
-        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
-        if drop:
-            self.con.execute("DELETE FROM recon_contradictions WHERE block || chr(31) || pair "
-                             "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])
-        return rows
-
-    def _bucket_points(self, buckets: set[tuple[str, int]]) -> tuple[dict, dict[int, Series], dict, dict[str, int]]:
-        """The stored points of ``buckets`` and of the bucket before each, with their series:
-        (points by bucket and series, series by id, given keys by block, reports by series).
-        Only the series with a point there are read, and of the others of their blocks only
-        what ``contradictions.given_key`` reads of those claimants."""
-        needed = buckets | {(b, k - 1) for b, k in buckets}
-        chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
-                    ON f.b = p.block AND f.k = p.bucket"""
-        params = [[b for b, _ in needed], [k for _, k in needed]]
-        rows = records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
-                       f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict)
-        keys = sorted({row["series"] for row in rows})
-        by_key: dict[str, Series] = {}
-        weights: dict[str, int] = {}
-        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [keys], dict):
-            s = by_key[row["key"]] = recon.series_of_row(row)
-            weights[s.key] = row["n_reports"]
-        given: dict[str, set[tuple[str, str, str, str]]] = {}
-        for block, *key in self._rows(f"""
-                SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
-                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
-                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
-            given.setdefault(block, set()).add(tuple(key))  # type: ignore[arg-type]
-        points: dict[tuple[str, int], SeriesPoint] = {}
-        by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
-        for row in rows:
-            point = points[(row["series"], row["idx"])] = SeriesPoint(row["as_of"], row["value"], row["low"],
-                                                                      row["high"], row["qualifier"])
-            s = by_key[row["series"]]
-            s.points.append(point)
-            by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
-        for key, at, *fields, copies in self._rows(f"""
-                SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
-                       r.copies FROM recon_reports r
-                SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
-                ORDER BY r.series, r.point, r.idx""", params):
-            points[(key, at)].reports.append(Report(*fields, copies=list(copies or [])))
-        return by_bucket, {id(s): s for s in by_key.values()}, given, weights

@@ -1,0 +1,204 @@
+"""The reconcile stage's figure contradictions: a recomputed series' own updates, and the
+buckets its points changed compared again (``stage`` says when this runs).
+
+A bucket is compared again in part: only the pairs with a point of some series are found
+again (``compare_bucket(only=...)``), and the stored pairs of those series go. They are the
+series whose points changed there or in the bucket before, those that became or stopped
+being reference series there (``contradictions.reference_series``), and those whose pairs
+a claimant's given figures change (``change.also``). Any other pair stands, since nothing
+it depends on changed: the points of both series, whether either is a reference series,
+the given figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.reconcile import contradictions as contra
+from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, point_range
+from sitrep.reconcile.stage_figures import SeriesChange
+from sitrep.reconcile.stage_io import StageIO, sql_in
+from sitrep.records.series import Report, Series, SeriesPoint
+from sitrep.store import reconciled as recon
+from sitrep.store import reconciled_rows as recon_rows
+from sitrep.store.queries import records
+
+Bucket = tuple[str, int]  # (block, window-sized bucket of days)
+
+
+def _update_pairs(s: Series, fingerprints: dict[int, str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+    """``contradictions._updates`` of one series, as (point, next point, their fingerprints);
+    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place."""
+    for i, (p, q) in enumerate(zip(s.points, s.points[1:])):
+        if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
+            continue
+        if not contra.agree(point_range(p), point_range(q)):
+            yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
+
+
+@dataclass(slots=True)
+class _Near:
+    """Recomputed series by the buckets whose pairs their points reach (their own and the
+    next): where they had a point before (``was``), where their points changed (``changed``)."""
+
+    was: dict[Bucket, set[str]] = field(default_factory=dict)
+    changed: dict[Bucket, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, change: SeriesChange) -> _Near:
+        near = cls()
+        for index, where in ((near.was, change.was_at), (near.changed, change.changed_at)):
+            for key, buckets in where.items():
+                for block, k in buckets:
+                    if k is not None:
+                        index.setdefault((block, k), set()).add(key)
+                        index.setdefault((block, k + 1), set()).add(key)
+        return near
+
+
+@dataclass(slots=True)
+class _Ranks:
+    """Each series' rank among reference series (``contradictions.reference_rank``) now, and
+    before the run for the recomputed ones that were there (their claimant kind and reports)."""
+
+    now: dict[str, tuple[bool, int, str]]
+    then: dict[str, tuple[bool, int, str]]
+
+    @classmethod
+    def of(cls, change: SeriesChange, series: Iterable[Series], weights: dict[str, int]) -> _Ranks:
+        now = {s.key: contra.reference_rank(s.claimant_kind, weights[s.key], s.key) for s in series}
+        then = {**now, **{k: contra.reference_rank(change.kinds[k], n, k) for k, n in change.weights.items()}}
+        return cls(now, then)
+
+
+class ContradictionSteps(StageIO):
+    """Figure contradictions of one run."""
+
+    def figure_contradictions(self, change: SeriesChange) -> None:
+        """A series' own updates where its points changed; the figures of the changed
+        buckets compared again (``contradictions.compare_bucket``), from the stored series:
+        in part where the reference series stay (module docstring), else in whole."""
+        rows = self._update_contradictions(change)
+        buckets = change.dirty
+        by_bucket, by_id, given, weights = self._bucket_points(buckets)
+        by_key = {s.key: oid for oid, s in by_id.items()}
+        near = _Near.of(change)
+        ranks = _Ranks.of(change, by_id.values(), weights)
+        gone: list[tuple[str, str]] = []  # (block, first claim of a point): the stored pairs found again
+        for block, k in sorted(buckets):
+            members = by_bucket.get((block, k), {})
+            previous = by_bucket.get((block, k - 1), {})
+            touched = self._touched(change, (block, k), [members, previous], by_id, near, ranks)
+            gone += [(f"{block}#{k}", ref) for ref in self._refs(change, touched, [members, previous], by_id)]
+            only = {by_key[key] for key in touched if key in by_key}
+            if members and only:
+                found = contra.compare_bucket(members, previous, by_id, given.get(block, set()), DEFAULT_WINDOW_DAYS,
+                                              lambda s: weights[s.key], only)
+                rows += recon_rows.contradiction_rows_of(sorted(found, key=contra.order), f"{block}#{k}")
+        if gone:
+            for side in ("a", "b"):
+                self.con.execute(f"""DELETE FROM recon_contradictions USING
+                    (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS r) f
+                    WHERE recon_contradictions.block = f.b AND recon_contradictions.{side}_ref = f.r""",
+                                 [[b for b, _ in gone], [r for _, r in gone]])
+        self.insert("recon_contradictions", rows)
+        self.out.blocks += len(buckets)
+
+    @staticmethod
+    def _touched(change: SeriesChange, at: Bucket, parts: list[dict[int, list[SeriesPoint]]],
+                 by_id: dict[int, Series], near: _Near, ranks: _Ranks) -> set[str]:
+        """The series whose pairs in bucket ``at`` are found again: those whose points
+        changed there or in the bucket before, ``change.also``'s, and those that became or
+        stopped being reference series there."""
+        now = {by_id[oid].key for part in parts for oid in part}
+        before = {key for key in now if key not in change.keys} | near.was.get(at, set())
+        peers_now = contra.reference_series(now, ranks.now.__getitem__)
+        peers_then = contra.reference_series(before, ranks.then.__getitem__)
+        return near.changed.get(at, set()) | (change.also.get(at, set()) & now) | set(peers_now) ^ set(peers_then)
+
+    @staticmethod
+    def _refs(change: SeriesChange, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
+              by_id: dict[int, Series]) -> set[str]:
+        """The refs (first claims) the stored pairs of ``touched`` name: those of a changed
+        series' points before, those of the others' points now (they did not change)."""
+        refs = {ref for key in touched for ref in change.refs.get(key, ())}
+        for part in parts:
+            for oid, points in part.items():
+                if by_id[oid].key in touched and by_id[oid].key not in change.refs:
+                    refs.update(p.reports[0].claim_id for p in points if p.reports)
+        return refs
+
+    def _update_contradictions(self, change: SeriesChange) -> list[dict[str, Any]]:
+        """Rows of the updates of the recomputed series that are not stored as they are; the
+        stored updates of points that changed go."""
+        if change.docs:  # points reported by more articles: their contradictions list them all
+            refs, docs = [r for r, _ in change.docs], [d for _, d in change.docs]
+            for side in ("a", "b"):
+                self.con.execute(f"""
+                    UPDATE recon_contradictions SET {side}_docs = f.docs
+                    FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS ref, unnest(CAST(? AS VARCHAR[][])) AS docs) f
+                    WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
+        rows: list[dict[str, Any]] = []
+        stored: dict[str, set[str]] = {}
+        for block, pair in self._rows(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
+                                      [[f"update:{k}" for k in change.keys]]):
+            stored.setdefault(block, set()).add(pair)
+        kept: list[tuple[str, str]] = []
+        for s in change.built:
+            block = f"update:{s.key}"
+            found, pairs = [], []
+            reuse = stored.get(block, set()) if s.key not in change.renamed else set()
+            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {})):
+                if pair in reuse:
+                    kept.append((block, pair))
+                else:
+                    found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
+                    pairs.append(pair)
+            rows += recon_rows.contradiction_rows_of(found, block, pairs)
+        # Updates of points that changed go (the others stay as stored: same points, same text).
+        kept_keys = {f"{b}\x1f{p}" for b, p in kept}
+        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
+        if drop:
+            self.con.execute("DELETE FROM recon_contradictions WHERE block || chr(31) || pair "
+                             "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])
+        return rows
+
+    def _bucket_points(self, buckets: set[tuple[str, int]]) -> tuple[dict, dict[int, Series], dict, dict[str, int]]:
+        """The stored points of ``buckets`` and of the bucket before each, with their series:
+        (points by bucket and series, series by id, given keys by block, reports by series).
+        Only the series with a point there are read, and of the others of their blocks only
+        what ``contradictions.given_key`` reads of those claimants."""
+        needed = buckets | {(b, k - 1) for b, k in buckets}
+        chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
+                    ON f.b = p.block AND f.k = p.bucket"""
+        params = [[b for b, _ in needed], [k for _, k in needed]]
+        rows = records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
+                       f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict)
+        keys = sorted({row["series"] for row in rows})
+        by_key: dict[str, Series] = {}
+        weights: dict[str, int] = {}
+        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [keys], dict):
+            s = by_key[row["key"]] = recon.series_of_row(row)
+            weights[s.key] = row["n_reports"]
+        given: dict[str, set[tuple[str, str, str, str]]] = {}
+        for block, *key in self._rows(f"""
+                SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
+                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
+                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
+            given.setdefault(block, set()).add(tuple(key))  # type: ignore[arg-type]
+        points: dict[tuple[str, int], SeriesPoint] = {}
+        by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
+        for row in rows:
+            point = points[(row["series"], row["idx"])] = SeriesPoint(row["as_of"], row["value"], row["low"],
+                                                                      row["high"], row["qualifier"])
+            s = by_key[row["series"]]
+            s.points.append(point)
+            by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
+        for key, at, *fields, copies in self._rows(f"""
+                SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
+                       r.copies FROM recon_reports r
+                SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
+                ORDER BY r.series, r.point, r.idx""", params):
+            points[(key, at)].reports.append(Report(*fields, copies=list(copies or [])))
+        return by_bucket, {id(s): s for s in by_key.values()}, given, weights

@@ -688,6 +688,15 @@ def test_claims_people_after_owners_and_not_things(extract_text, text, expected)
     ("About 25,000 people had left villages along the Line of Control.", [("displaced", "total", 25000)]),
     ("Some 5,000 people left El Geneina by road on Thursday.", [("displaced", "total", 5000)]),
     ("Some 200 trucks crossed into Gaza.", []),
+    # attackers and intruders are people of a side (Ecuador, Kargil, Mali)
+    ("All 13 attackers were arrested, police said.", [("detained", "rebels", 13)]),
+    ("The spokesman claimed that more than 600 intruders had been killed in the Kargil sector.",
+     [("killed", "combatants", 600)]),
+    ("Soldiers killed 20 assailants near Mopti.", [("killed", "rebels", 20)]),
+    # what a verb did to its object comes before a participle describing it (Iraq, Ukraine, Gaza)
+    ("Daesh fighters killed some 1,700 air force cadets captured at Camp Speicher.", [("killed", "government", 1700)]),
+    ("Forces captured 20 soldiers wounded in the battle for Avdiivka.", [("detained", "government", 20)]),
+    ("An air strike killed 12 people displaced by the fighting in Rafah.", [("killed", "total", 12)]),
 ])
 def test_claims_parts_losers_and_movers(extract_text, text, expected):
     claims = _run(extract_text, text)

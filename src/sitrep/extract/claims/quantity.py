@@ -179,6 +179,11 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return NONE
     by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
     captives = load_figure_terms().captive_words
+    head_q = by_index.get(anchor.head.i) if anchor.dep_ == "dobj" else None
+    if head_q and not hypothetical(anchor.head):
+        # "killed some 1,700 cadets captured at Camp Speicher": what the verb did to its object
+        # comes before the participle that describes the object
+        return head_q, f"quantity:parse({anchor.head.lemma_})"
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod"):
             q = by_index.get(child.i)

@@ -135,7 +135,7 @@ def people_noun_after(v: FigureView):
         predicate = _casualty_predicate(v, lowered, matches, i)
         if predicate is not None:
             return predicate
-        if w in _STOP_WORDS or not w[0].isalnum() or w[0].isdigit():
+        if w in _STOP_WORDS or not w[0].isalnum() or w.isdigit():
             break  # another figure's noun is not this one's ("One survivor said 11 members")
         gap += 1
         if gap > MAX_NOUN_GAP:

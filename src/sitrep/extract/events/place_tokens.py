@@ -22,9 +22,10 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     # place of an event; countries are too coarse for one.
     local = [m for m in starting_in(places, sentence.start, sentence.end)
              if (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
+    tokens = list(doc) if local else ()
     for m in local:
         a, b = m.start - sentence.start, m.end - sentence.start
-        for tok in doc:
+        for tok in tokens:
             if tok.idx < b and tok.idx + len(tok.text) > a:
                 out[tok.i] = m
     return out

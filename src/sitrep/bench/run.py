@@ -43,7 +43,7 @@ class BenchResult:
     cpu_seconds: float = 0.0  # the run's CPU time, every process (workers included)
     cpu_ms_per_article: float = 0.0
     sentences: int = 0  # sentences of the cleaned articles
-    parsed_share: float = 0.0  # share of them that reach the parser (nlp.worth_parsing)
+    parsed_share: float = 0.0  # share of them that reach the parser (extract.parse_choice)
     reconcile_cpu_seconds: float = 0.0
     copies_seconds: float = 0.0  # wire-copy detection alone (part of reconcile)
     copy_groups: int = 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..nlp import Sentence, parse, split_sentences, worth_parsing
+from ..nlp import Sentence, parse, split_sentences
 from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
@@ -22,6 +22,7 @@ from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
 from .places import find_place_mentions
+from .parse_choice import ParseChoice
 from .readings import read_article
 from .places.candidates import capitalised_candidates, country_context
 from ..lexicon.claim_terms import load_terms
@@ -59,17 +60,20 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> Iterable[Extraction]:
         """Extractions in input order; sentences of all ``articles`` are parsed in one batch."""
-        plans: list[tuple[Article, list[Sentence], list[Sentence]]] = []
+        plans: list[tuple[Article, list[Sentence], list[Sentence], list[str], list[PlaceMention]]] = []
         texts: list[str] = []
         for article in articles:
             sentences = split_sentences(article.text)
-            chosen = [s for s in sentences if worth_parsing(s.text)]
-            plans.append((article, sentences, chosen))
+            # Places first (they need no parse): a chosen sentence with no place and no
+            # figure may provably yield nothing, and is not parsed (parse_choice).
+            countries = self.countries_of(article.text)
+            places = self.place_mentions(article.id, article.text, countries)
+            chosen = ParseChoice(article.text, places).chosen(sentences)
+            plans.append((article, sentences, chosen, countries, places))
             texts.extend(mask_entry_label(s.text) for s in chosen)
         docs = iter(parse(texts))
         terms = load_terms()
-        for article, sentences, chosen in plans:
-            countries = self.countries_of(article.text)
+        for article, sentences, chosen, countries, places in plans:
             ctx = build_context(article, self.claimants, countries, sentences)
             extraction = Extraction(article=article)
             parsed = []
@@ -84,7 +88,7 @@ class Extractor:
             extraction.claims = finish_article(ctx, extraction.claims)
             # Signed here, in the worker, so the store's single writer does not sign.
             extraction.signature = pack_signature(article.text)
-            extraction.places = self.place_mentions(article.id, article.text, countries)
+            extraction.places = places
             attach_places(extraction.claims, extraction.places)
             ectx = build_event_context(article, self.actors, countries=countries, claims_ctx=ctx,
                                        sentences=sentences)

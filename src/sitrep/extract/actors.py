@@ -44,8 +44,9 @@ _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+
 # rebels", "Lord's Resistance Army").
 CAPITAL_WINDOW = 30
 # Alias scans kept per lexicon: an article's text is scanned for its war, its events and
-# its framing labels, with a few sentence scans (front lines) in between.
-SCANS_KEPT = 8
+# its framing labels, with a few sentence scans (front lines) in between; extraction finds
+# the war of every article of a batch (pipeline.BATCH_SIZE, 16) before it reads the first.
+SCANS_KEPT = 40
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,12 +100,14 @@ def _dateparser(phrase: str, published: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _period_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of "since X" / "over the past N days" phrases, which start periods."""
+@lru_cache(maxsize=2048)
+def _period_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of "since X" / "over the past N days" phrases, which start periods (cached as
+    ``_candidates``: an event's sentence is asked about once per trigger and clause)."""
     spans = [(m.start(), m.end()) for rx in PERIOD_SPANS for m in rx.finditer(sentence)]
     for m in SINCE.finditer(sentence):
         spans.append((m.start(), m.end()))
-    return spans
+    return tuple(spans)
 
 
 def resolve_event_date(sentence: str, published: date | None) -> DateResolution:

@@ -74,6 +74,11 @@ def _place_after(sentence: Sentence, offset: int, places: Sequence[PlaceMention]
     return None
 
 
+def names_a_distance(text: str) -> bool:
+    """Whether a figure of ``text`` is a distance ("20 km from"): a front line needs one."""
+    return any(_DISTANCE.match(text, fig.end) for fig in find_figures(text))
+
+
 def find_fronts(sentence: Sentence, places: Sequence[PlaceMention], last_city: PlaceMention | None) -> list[_Front]:
     text = sentence.text
     compass, position, push = _front_words()

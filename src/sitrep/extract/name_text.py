@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from ..lexicon.patterns import trie_pattern
-from .regex_cache import compile_cached
+from ..lexicon.regex_cache import compile_cached
 
 # A space or a hyphen between the words of an alias ("al Shabaab" = "al-Shabaab").
 _ALIAS_SEP = r"(?:\s+|\s*[-‐‑–]\s*)"

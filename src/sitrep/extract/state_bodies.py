@@ -66,7 +66,7 @@ def state_body_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str],
     titles = state_body_titles()
     # "the health ministry in Kabul", "Kabul's health ministry": a capital stands for its state
     places = {**capitals, **owners}
-    from .regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
+    from ..lexicon.regex_cache import compile_cached  # 16,000 characters: read compiled from the cache
 
     regex = compile_cached(
         rf"(?<![\w-])(?:(?P<owner>{alt(places)})(?:['’]s)?\s+{titles}(?P<body>{alt(forms)})"

@@ -19,6 +19,7 @@ from sitrep.ingest.dateline import dateline_date
 from sitrep.ingest.glue import split_glued
 from sitrep.ingest.outlets import outlet_index
 from sitrep.lexicon.loader import read_json
+from sitrep.lexicon.regex_cache import compile_cached
 
 # A line opening with a navigation phrase ("Also read:", "Skip to") is dropped
 # only up to this length; a longer one is a paragraph that happens to start so.
@@ -99,11 +100,12 @@ def _rules() -> _Rules:
         r"\bGetty Images\)?$",
     ))
     return _Rules(
-        prefix_re=re.compile(rf"^(?:{prefixes})", re.IGNORECASE),
+        # the two long ones (2,600 and 1,800 characters) read compiled from the cache folder
+        prefix_re=compile_cached(rf"^(?:{prefixes})", re.IGNORECASE),
         nav_lines=frozenset(w.lower() for w in data["nav_lines"]),
         section_words=frozenset(w.lower() for w in data["section_words"]),
         byline_re=re.compile(rf"^(?:{bylines})\s+(?P<rest>.+)$", re.IGNORECASE),
-        credit_end_re=re.compile(credit_end),
+        credit_end_re=compile_cached(credit_end),
     )
 
 

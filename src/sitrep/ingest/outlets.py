@@ -12,6 +12,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from sitrep.lexicon.loader import read_json
+from sitrep.lexicon.regex_cache import compile_cached
 
 # Lines longer than this are prose; outlet markers are short page furniture.
 # 12 words covers "Skip to more DW sites" and "© 2024 Al Jazeera Media Network".
@@ -72,9 +73,10 @@ def outlet_index() -> OutletIndex:
         by_alias=by_alias,
         by_folded=by_folded,
         by_domain=by_domain,
-        alias_re=re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        # the aliases' alternations (2-4 thousand characters) read compiled from the cache folder
+        alias_re=compile_cached(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         # "(Daily Sabah Photo)", "Photo: Rudaw": an outlet's own photo credit.
-        photo_re=re.compile(rf"\(\s*(?P<a>{alternation})\s+Photo\s*\)|\bPhoto:\s*(?P<b>{alternation})\s*$"),
+        photo_re=compile_cached(rf"\(\s*(?P<a>{alternation})\s+Photo\s*\)|\bPhoto:\s*(?P<b>{alternation})\s*$"),
         wire_re=re.compile(rf"^[A-Z][A-Za-z0-9 .,'’/-]{{1,60}}?\(\s*(?P<a>{agencies})\s*\)\s*[-–—]"),
     )
 

@@ -29,6 +29,9 @@ class ClaimTerms:
     not_people_units: frozenset[str]
     level_verbs: tuple[str, ...] = ()
     carry_over: tuple[str, ...] = ()  # sentence openings that continue the previous report
+    # First tokens of quantity_words: most tokens start none, and are passed over without
+    # building the four slices (quantity_at runs on every token of every parsed sentence).
+    quantity_starts: frozenset[str] = frozenset()
 
     def people_at(self, words: list[str], i: int) -> tuple[PeopleNoun, int] | None:
         """The people noun starting at token ``i`` of ``words`` (lowercased), with its length."""
@@ -40,10 +43,11 @@ class ClaimTerms:
 
     def quantity_at(self, words: list[str], lemmas: list[str], i: int) -> tuple[str, int] | None:
         """The quantity a casualty word at token ``i`` names, with the word's length."""
-        for n in (4, 3, 2, 1):
-            q = self.quantity_words.get(tuple(words[i:i + n]))
-            if q:
-                return q, n
+        if words[i] in self.quantity_starts:
+            for n in (4, 3, 2, 1):
+                q = self.quantity_words.get(tuple(words[i:i + n]))
+                if q:
+                    return q, n
         q = self.quantity_lemmas.get(lemmas[i])
         return (q, 1) if q else None
 
@@ -90,6 +94,7 @@ def load_terms() -> ClaimTerms:
         people={k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in people.items()},
         quantity_lemmas=lemmas,
         quantity_words=words_map,
+        quantity_starts=frozenset(k[0] for k in words_map),
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
         correction_notes=tuple(data["correction_notes"]),

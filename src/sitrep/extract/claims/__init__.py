@@ -38,7 +38,7 @@ from .subjects import according_covers, clause_attribution, leading_body, leadin
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
-    "finish_article", "observe_sentence", "speech_covers",
+    "figureless_parse_matters", "finish_article", "observe_sentence", "speech_covers",
 ]
 
 # Names the event extractor used before this module became a package.
@@ -243,7 +243,7 @@ def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim],
     ctx.previous = claims or ([] if not adjacent else [])
     ctx.previous_index = sentence.index
     ctx.previous_parsed = (sentence, doc, inherited)
-    ctx.previous_open_quote = _opens_quote(sentence.text) or sentence.text.rstrip().endswith(":")
+    ctx.previous_open_quote = _leaves_quote_open(sentence.text)
 
 
 # The sentence rules that need no parse: an unparsed sentence may still name the reporter.
@@ -345,6 +345,19 @@ def _attribution_cues() -> re.Pattern[str]:
 def _may_attribute(text: str) -> bool:
     """Whether a figureless parsed sentence is worth an attribution walk."""
     return bool(_attribution_cues().search(text))
+
+
+def figureless_parse_matters(text: str) -> bool:
+    """Whether parsing a sentence with no figure can change the claims of others: an
+    attribution cue (the walk over its parse may name the reporter), or a quote left open
+    (the next sentence's figures may be the speaker's). Otherwise a figureless sentence
+    moves the discourse on as ``observe_sentence`` reads it, parsed or not."""
+    return _may_attribute(text) or _leaves_quote_open(text)
+
+
+def _leaves_quote_open(text: str) -> bool:
+    """A quote opened and not closed, or a line ending with a colon: what follows is said."""
+    return _opens_quote(text) or text.rstrip().endswith(":")
 
 
 def _opens_quote(text: str) -> bool:

@@ -31,10 +31,11 @@ def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
     computed once per sentence."""
     cached = doc.user_data.get("sitrep_quantities")
     if cached is None:
-        words = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
+        tokens = list(doc)  # one pass of spaCy's Token objects, not three
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
         cached = []
-        for t in doc:
+        for t in tokens:
             q = terms.quantity_at(words, lemmas, t.i)
             if q:
                 cached.append((t.i, q[0], t.pos_ == "PROPN"))

@@ -23,9 +23,10 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     # place of an event; countries are too coarse for one.
     local = [m for m in starting_in(places, sentence.start, sentence.end)
              if (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
+    tokens = list(doc) if local else ()
     for m in local:
         a, b = m.start - sentence.start, m.end - sentence.start
-        for tok in doc:
+        for tok in tokens:
             if tok.idx < b and tok.idx + len(tok.text) > a:
                 out[tok.i] = m
     return out
@@ -38,9 +39,9 @@ _NAME_WENT_ON = re.compile(r"[A-Z][a-z]+[ -]$")
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,5})\)")
 
 
-def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
-    """The article's event-grade place names (a regex over them, and name -> mention),
-    with the abbreviations the article defines for them ("Nagorno-Karabakh (NKR)")."""
+def known_name_mentions(places: Sequence[PlaceMention], text: str = "") -> dict[str, PlaceMention]:
+    """The article's event-grade place names (name -> mention), with the abbreviations the
+    article defines for them ("Nagorno-Karabakh (NKR)")."""
     names: dict[str, PlaceMention] = {}
     for m in places:
         if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
@@ -48,6 +49,12 @@ def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Patt
             abbr = _ABBREVIATION.match(text, m.end)
             if abbr and abbr.group("abbr").isupper():
                 names.setdefault(abbr.group("abbr"), m)
+    return names
+
+
+def known_names(places: Sequence[PlaceMention], text: str = "") -> tuple[re.Pattern[str] | None, dict[str, PlaceMention]]:
+    """The article's event-grade place names (a regex over them, and name -> mention)."""
+    names = known_name_mentions(places, text)
     if not names:
         return None, names
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

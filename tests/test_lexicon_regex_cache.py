@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sitrep.extract import regex_cache
+from sitrep.lexicon import regex_cache
 from sitrep.extract.name_text import alias_regex
 
 # Aliases from several wars; the trie makes them one long pattern.

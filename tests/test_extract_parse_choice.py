@@ -1,0 +1,95 @@
+"""Which chosen sentences are not parsed: those that provably yield nothing (no figure, no
+place, nothing a rule reads as one, no attribution cue, no open quote), and extraction is
+the same as with every chosen sentence parsed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract.parse_choice import ParseChoice
+from sitrep.ingest import iter_inputs
+from sitrep.nlp import split_sentences, worth_parsing
+from sitrep.records import Article
+
+DEV2 = Path(__file__).resolve().parents[1].parent / "shared" / "dev2"
+pytestmark = pytest.mark.slow  # place mentions need the gazetteer; the equality tests parse
+
+
+def _yields_nothing(extractor, sentence: str) -> bool:
+    places = extractor.place_mentions("t", sentence)
+    return ParseChoice(sentence, places).yields_nothing(split_sentences(sentence)[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shelling continued through the night.",                           # a strong word alone
+    "Drones buzzed overhead until dawn, keeping residents awake.",     # Ukraine
+    "The Kremlin did not comment on the fighting.",                    # a weak word and a name
+    "Fighting resumed after the Eid holiday.",                         # Sudan
+    "Missiles rained down in March 2022, on the Monday.",              # its only number a year
+    "Artillery duels went on along the whole front.",                  # Karabakh
+])
+def test_extract_parse_choice_skips_sentences_with_nothing_to_anchor(extractor, sentence):
+    assert worth_parsing(sentence)  # chosen by its words...
+    assert _yields_nothing(extractor, sentence)  # ...but nothing there for a rule to read
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heavy fighting raged in Bakhmut.",                  # a place mention
+    "Rocket fire lit up the sky over Gaza.",
+    "Mortar rounds landed near the Orthodox church.",    # a facility the gazetteer names
+    "Shelling killed two civilians.",                    # a figure of people
+    "Shelling hit the town overnight.",                  # 'the town': the town named before
+    "The mortar crews fled to a jail.",                  # a prison
+    "Shelling continued, according to officials.",       # an attribution cue
+    '"Shelling never stops," she said.',
+    "Her husband died when a drone struck.",             # relatives named one by one
+    "Drones flew 20 km from the border.",                # a distance: a front line
+])
+def test_extract_parse_choice_parses_sentences_a_rule_may_read(extractor, sentence):
+    assert not _yields_nothing(extractor, sentence)
+
+
+def test_extract_parse_choice_keeps_a_name_the_article_resolved_elsewhere(extractor):
+    text = "Rebels shelled Kherson on Monday.\nFighting near Kherson went on for days, Smith wrote."
+    sentences = split_sentences(text)
+    places = [m for m in extractor.place_mentions("t", text) if m.start < sentences[1].start]
+    assert places  # the first sentence's mention only: the second names the town again
+    assert not ParseChoice(text, places).yields_nothing(sentences[1])
+
+
+_ARTICLE = (
+    "Sudanese army retakes Wad Madani\n\n"
+    "The army said on Saturday it had recaptured Wad Madani from the Rapid Support Forces. "
+    "Shelling continued through the night. Fighting resumed after the Eid holiday.\n\n"
+    "At least 12 civilians were killed in the city, the health ministry said. "
+    "Drones buzzed overhead until dawn, keeping residents awake. "
+    '"We have nothing left," a resident said. Artillery duels went on along the whole front. '
+    "Her husband died when a drone struck."
+)
+
+
+def _same_as_parsing_every_chosen_sentence(extractor, articles: list[Article], monkeypatch) -> int:
+    skipped = sum(ParseChoice(a.text, extractor.place_mentions(a.id, a.text)).yields_nothing(s)
+                  for a in articles for s in split_sentences(a.text) if worth_parsing(s.text))
+    fewer = [repr(x) for x in extractor.extract_many(articles)]
+    with monkeypatch.context() as m:
+        m.setattr(ParseChoice, "yields_nothing", lambda self, sentence: False)
+        every = [repr(x) for x in extractor.extract_many(articles)]
+    assert fewer == every
+    return skipped
+
+
+def test_extract_parse_choice_changes_no_extraction(extractor, monkeypatch):
+    article = Article(id="t", text=_ARTICLE, content_hash="t", published=date(2024, 12, 5))
+    assert _same_as_parsing_every_chosen_sentence(extractor, [article], monkeypatch) == 4
+
+
+def test_extract_parse_choice_changes_no_extraction_of_dev2(extractor, monkeypatch):
+    folder = DEV2 / "articles"
+    if not folder.is_dir():
+        pytest.skip("../shared/dev2 is not beside the repo")
+    articles = [a for a in iter_inputs([Path(folder)]) if isinstance(a, Article)]
+    assert _same_as_parsing_every_chosen_sentence(extractor, articles, monkeypatch) > 0

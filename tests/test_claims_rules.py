@@ -126,6 +126,15 @@ FIGURE_CASES = {
         ("The number of displaced people stood at 1.2 million in March.", [("displaced", "total", 1200000, None)]),  # Sudan
         ("The number of soldiers killed in the offensive was 412.", [("killed", "government", 412, None)]),  # Ukraine
     ],
+    "count_put_at": [
+        # another claimant's count of the people the clause before counted (Algeria, Syria, Sudan)
+        ("Diplomats say more than 60,000 people have been killed; the government puts the figure at 26,000.",
+         [("killed", "total", 60000, ANY), ("killed", "total", 26000, ANY)]),
+        ("Activists say 500 were killed in Douma, but the army puts the number at 120.",
+         [("killed", "total", 500, ANY), ("killed", "total", 120, ANY)]),
+        ("More than 300,000 have fled El Geneina; the governor put his estimate at 200,000.",
+         [("displaced", "total", 300000, ANY), ("displaced", "total", 200000, ANY)]),
+    ],
     "level_verb": [
         ("The number of people displaced in the province has climbed to 115,000.", [("displaced", "total", 115000, None)]),
         ("The number of detained protesters in Yangon rose to 600.", [("detained", "civilians", 600, None)]),
@@ -244,6 +253,11 @@ CATEGORY_CASES = {
         ("One of the dead was a journalist, the union said.", [("killed", "civilians", 1, ANY)]),
         ("Two of the wounded were children.", [("injured", "civilians", 2, None)]),
         ("Three of the detained were students.", [("detained", "civilians", 3, None)]),
+        # the people they are held as (Croatia 1991, Nagorno-Karabakh)
+        ("The army captured 2,000 men in Vukovar. About 1,800 of them were being held as prisoners of war, a "
+         "spokesman said.", [("detained", "total", 2000, None), ("detained", "government", 1800, ANY)]),
+        ("Azerbaijan detained 300 people. 40 of them are held as prisoners of war.",
+         [("detained", "total", 300, None), ("detained", "government", 40, None)]),
     ],
     "of_people": [
         ("The strikes caused 800 deaths of health workers in Gaza.", [("killed", "civilians", 800, None)]),
@@ -688,6 +702,13 @@ def test_claims_people_after_owners_and_not_things(extract_text, text, expected)
     ("About 25,000 people had left villages along the Line of Control.", [("displaced", "total", 25000)]),
     ("Some 5,000 people left El Geneina by road on Thursday.", [("displaced", "total", 5000)]),
     ("Some 200 trucks crossed into Gaza.", []),
+    # prisoners of war are soldiers of a side; "taken prisoner", "held captive" say detained
+    # (Iraq 2003, Nepal, Peru, Croatia)
+    ("Coalition forces have taken more than 4,000 enemy prisoners of war.", [("detained", "government", 4000)]),
+    ("In the fighting, 150 soldiers were killed, and 36 were taken prisoner of war.",
+     [("killed", "government", 150), ("detained", "government", 36)]),
+    ("About 6,000 Ashaninka people died and some 5,000 were held captive by Shining Path.",
+     [("killed", "total", 6000), ("detained", "total", 5000)]),
     # attackers and intruders are people of a side (Ecuador, Kargil, Mali)
     ("All 13 attackers were arrested, police said.", [("detained", "rebels", 13)]),
     ("The spokesman claimed that more than 600 intruders had been killed in the Kargil sector.",

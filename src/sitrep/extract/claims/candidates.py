@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
-from .figure_counts import level_verb, number_of_is, running_total, toll_noun_before
+from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
     figure_label, forced_to_leave, not_a_count, part_of_whole, people_noun_after,
@@ -37,6 +37,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     casualty_word_after,
     running_total,
     number_of_is,
+    count_put_at,
     toll_noun_before,
     level_verb,
     figure_ellipsis,

@@ -94,10 +94,14 @@ def group_before(view: CategoryView):
 
 
 def of_group_predicate(view: CategoryView):
-    """'one of the martyrs was a civilian': the predicate after 'N of the X was/were'."""
+    """'one of the martyrs was a civilian': the predicate after 'N of the X was/were'; 'About
+    1,800 of them were being held as prisoners of war': the people they are held as."""
     after = view.text[view.cand.figure.end:]
     m = re.match(r"\s+of\s+(?:the|those|them|whom)\b[^,;.]{0,40}?\s+(?:was|were|is|are)\s+(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)",
                  after, re.IGNORECASE)
+    held = _HELD_AS.match(after)
+    if held and _generic(view):
+        m = held
     if not m:
         return None
     tokens = m.group(1).lower().split()
@@ -105,6 +109,10 @@ def of_group_predicate(view: CategoryView):
     if found and " ".join(found[0].words) not in category_words().generic_nouns:
         return found[0].category, found[0].subgroup, f"category:predicate({' '.join(found[0].words)})"
     return None
+
+
+_HELD_AS = re.compile(r"\s+of\s+(?:them|whom|those)\s+(?:were|are|was|is)\s+(?:being\s+)?(?:held|kept|taken)\s+as\s+"
+                      r"(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,2})", re.IGNORECASE)
 
 
 def side_words(view: CategoryView):

@@ -36,6 +36,21 @@ def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
+# "the government puts the figure at 26,000", "the army put their number at 120": a count of
+# the people the clause before counted, as the claimant gives it.
+_PUT_AT = re.compile(rf"\b(?:put|puts|putting|placed|places|placing)\s+(?:the|its|their|his|her)\s+"
+                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + ('figure', 'figures', 'estimate'))}\s+at\s+$",
+                     re.IGNORECASE)
+
+
+def count_put_at(v: FigureView):
+    """'Diplomats say more than 60,000 people have been killed; the government puts the figure
+    at 26,000': the figure continues the count before it, with another claimant."""
+    if _PUT_AT.search(v.before):
+        return Candidate(v.fig, None, None, "figure+put-at", continues=True)
+    return None
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]

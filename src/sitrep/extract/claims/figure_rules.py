@@ -190,13 +190,15 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
             return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
                              f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
         rest = lowered[i + 1: i + 4]
-        if any(r in v.words.bare_casualty_words for r in rest[:3]):
+        # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
+        if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
     if i == 0 and w == "of" and len(lowered) > 2 and lowered[1] in ("them", "whom", "those", "these"):
         # "Twenty-four of them died of their injuries": part of the people before, and what
         # happened to that part
-        rest = lowered[2:5]
-        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+        rest = lowered[2:7]  # "1,800 of them were being held as prisoners of war"
+        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS or r in v.words.captive_words
+               for r in rest):
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
     if i == 0 and w in claim_words().perfect_auxiliaries:
         # "2 million have fled abroad", "300 had been killed"

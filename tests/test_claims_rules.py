@@ -291,6 +291,10 @@ CATEGORY_CASES = {
         ("The rebels lost 40 dead in the assault on Kramatorsk, the army said.", [("killed", "rebels", 40, ANY)]),
     ],
     "own_people": [
+        # an aid or UN body's own staff are aid workers (Gaza, Sudan, Ukraine)
+        ("UNRWA said 13 of its staff were killed in Gaza.", [("killed", "civilians", 13, "UNRWA")]),
+        ("The World Food Programme said two of its staff were killed in Darfur.", [("killed", "civilians", 2, ANY)]),
+        ("The ICRC said three of its staff were wounded in Kherson.", [("injured", "civilians", 3, "ICRC")]),
         ("Hezbollah said eight of its fighters were killed in southern Lebanon.", [("killed", "rebels", 8, "Hezbollah")]),
         ("The Arakan Army said 30 of its fighters died in the battle for Buthidaung.",
          [("killed", "rebels", 30, "Arakan Army")]),

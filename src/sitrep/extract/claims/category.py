@@ -256,7 +256,17 @@ def own_people(view: CategoryView):
         side = SIDE_CATEGORY.get(view.claimant.kind)
         if side:
             return side, view.subgroup, "category:own-side"
+    staff = noun is not None and view.category == "total" and " ".join(noun.words) in _STAFF_NOUNS
+    if staff and view.claimant.kind in _AID_KINDS and words.own_people.search(between):
+        # "Two of our Liberian staff members were wounded" in an MSF release, "13 of its staff"
+        # said by UNRWA: an aid body's own staff are aid workers
+        return "civilians", "aid workers", "category:own-staff"
     return None
+
+
+# Kinds of claimant whose own staff are civilians (aid, health and UN workers), and the nouns of staff.
+_AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
+_STAFF_NOUNS = frozenset({"staff", "staff members", "employees", "workers", "colleagues", "personnel", "volunteers"})
 
 
 def _side(view: CategoryView, words_text: str) -> str | None:

@@ -14,6 +14,12 @@ def _sources(extract_text, text):
     return [(c.value, c.source) for c in extract_text(text, published=date(2024, 6, 1)).claims]
 
 
+def _assert_source(extract_text, text, value, source):
+    """The claimant of the figure ``value`` in ``text`` is ``source``."""
+    got = dict(_sources(extract_text, text))
+    assert got.get(value) == source, got
+
+
 @pytest.mark.parametrize("text,value,source", [
     # an armed group's statement after an officer spoke (Mali, Kashmir-like bulletin shape)
     ("BAMAKO, Mali - Colonel Souleymane Dembele, an army spokesman, said 20 militants had been killed.\n\n"
@@ -29,8 +35,7 @@ def _sources(extract_text, text):
      9, "ELN"),  # the lexicon's name for it
 ])
 def test_claims_it_points_to_the_body_that_opened_a_sentence(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -43,8 +48,7 @@ def test_claims_it_points_to_the_body_that_opened_a_sentence(extract_text, text,
      "Abdallah said the claim was false. It said 30 fighters had been killed.", 30, "Sudanese Armed Forces"),
 ])
 def test_claims_it_or_he_keeps_the_speaker(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,outlet,value", [
@@ -78,8 +82,7 @@ def test_claims_another_outlets_reporter_is_a_claimant(extract_text):
      "been killed since May.", 317, "Indian Army"),
 ])
 def test_claims_army_spokesman_is_the_army_named_first(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -90,8 +93,7 @@ def test_claims_army_spokesman_is_the_army_named_first(extract_text, text, value
      "had been killed.", 20, "Mai-Mai Yakutumba militia"),
 ])
 def test_claims_spokesman_for_a_named_body(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -103,8 +105,7 @@ def test_claims_spokesman_for_a_named_body(extract_text, text, value, source):
      "officer told AFP.", 12, "Sudanese Armed Forces"),
 ])
 def test_claims_officer_of_a_body_named_before(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -118,8 +119,7 @@ def test_claims_officer_of_a_body_named_before(extract_text, text, value, source
      "according to the provincial administration.", 5000, "Helmand provincial administration"),
 ])
 def test_claims_local_government_of_the_named_area(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -143,8 +143,7 @@ def test_claims_the_outlet_told_is_no_speaker(extract_text, text, value, source)
      "16 wounded soldiers had been flown in.", 16, "Mohamed Yusuf"),
 ])
 def test_claims_fronted_institution_staff(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -157,8 +156,7 @@ def test_claims_fronted_institution_staff(extract_text, text, value, source):
      "police said 4 people were killed in Goris.", 4, "Armenian police"),
 ])
 def test_claims_fronted_state_owns_generic_bodies(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)
 
 
 @pytest.mark.parametrize("text,value,source", [
@@ -172,5 +170,4 @@ def test_claims_fronted_state_owns_generic_bodies(extract_text, text, value, sou
      17, "opposition"),
 ])
 def test_claims_liveblog_speakers(extract_text, text, value, source):
-    got = dict(_sources(extract_text, text))
-    assert got.get(value) == source, got
+    _assert_source(extract_text, text, value, source)

@@ -60,7 +60,7 @@ FIGURE_CASES = {
         ("Some 200,000 people fled Marawi. Of these, some 21,000 people are staying in evacuation centres.",
          [("displaced", "total", 200000, None)]),
         ("About 6,300 residents fled Pont-Sonde. Of them, 2,000 are living with relatives.",
-         [("displaced", "civilians", 6300, None)]),
+         [("displaced", "total", 6300, None)]),
     ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
@@ -70,7 +70,7 @@ FIGURE_CASES = {
          [("displaced", "total", 40000, None), ("displaced", "total", 55000, None)]),
     ],
     "part_of_whole": [
-        ("Officials say 6,000 of the town's estimated 9,000 residents have fled.", [("displaced", "civilians", 6000, ANY)]),
+        ("Officials say 6,000 of the town's estimated 9,000 residents have fled.", [("displaced", "total", 6000, ANY)]),
         ("Some 300 of the camp's 1,200 inmates escaped during the attack.", [("released", "prisoners", 300, None)]),
         ("About 40 of the village's 250 inhabitants were killed in the raid.", [("killed", "civilians", 40, None)]),
     ],
@@ -171,7 +171,7 @@ FIGURE_CASES = {
 QUANTITY_CASES = {
     "speakers": [
         # people who speak are no count of what they tell (Darfur, Ukraine, Gaza)
-        ("One survivor said 11 members of his family were killed in Tawila.", [("killed", "total", 11, ANY)]),
+        ("One survivor said 11 members of his family were killed in Tawila.", [("killed", "civilians", 11, ANY)]),
         ("Two witnesses told AFP that 30 people were killed in Bucha.", [("killed", "total", 30, ANY)]),
         ("Three doctors said 40 patients died in Khan Younis.", [("killed", "civilians", 40, ANY)]),
     ],
@@ -193,6 +193,15 @@ QUANTITY_CASES = {
          [("killed", "total", 40, None), ("injured", "total", 130, None)]),
         ("Aid groups counted 3,000 new arrivals in Adre.", [("displaced", "total", 3000, "Aid groups")]),
         ("Medics reported 9 fatalities after the shelling of Kramatorsk.", [("killed", "total", 9, ANY)]),
+    ],
+    "place_people_left": [
+        # a place's people who leave flee it, though the parse hangs "left" on them (Fallujah,
+        # Kargil, Dushanbe-like)
+        ("Some 80,000 of the city's 120,000 residents left before the offensive began.",
+         [("displaced", "total", 80000, None)]),
+        ("Officials said 9,000 residents of Dras had already left.", [("displaced", "total", 9000, ANY)]),
+        ("About 3,000 inhabitants have left since the shelling started, the mayor said.",
+         [("displaced", "total", 3000, ANY)]),
     ],
     "continued_passive": [
         ('"We lost seven soldiers and 11 others were wounded," the commander said in Galcad.',
@@ -284,6 +293,21 @@ CATEGORY_CASES = {
         ("Troops killed 119 MNLF fighters in Zamboanga.", [("killed", "rebels", 119, None)]),
         ("Russian units took 29 Chechen fighters prisoner in Grozny.", [("detained", "rebels", 29, None)]),
         ("Twelve Ukrainian fighters were killed near Bakhmut.", [("killed", "combatants", 12, None)]),
+    ],
+    "displaced_people": [
+        # a place's people who flee are people in general (Haiti, Kargil, Fallujah-like)
+        ("More than 5,000 residents of Cabaret have fled to the capital.", [("displaced", "total", 5000, None)]),
+        ("Nearly 18,000 inhabitants of Dras moved to villages out of range of the guns.",
+         [("displaced", "total", 18000, None)]),
+        ("About 150,000 of the city's 250,000 residents left before the assault on Fallujah began.",
+         [("displaced", "total", 150000, None)]),
+    ],
+    "taken_prisoner": [
+        # people taken in a fight are a side's fighters (Gulf 1991, Chad, Donbas-like)
+        ("Coalition forces have taken 900 Iraqi prisoners near Khafji.", [("detained", "government", 900, None)]),
+        ("The army said it had killed 60 rebels and taken 45 prisoners.",
+         [("killed", "rebels", 60, ANY), ("detained", "rebels", 45, ANY)]),
+        ("The separatist command said it had taken 80 prisoners near Debaltseve.", [("detained", "government", 80, ANY)]),
     ],
     "losses_of": [
         ("A staff officer said the division had lost 415 dead.", [("killed", "government", 415, ANY)]),

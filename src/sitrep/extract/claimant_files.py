@@ -100,4 +100,6 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
     lex.kind_words = [
         (k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.strip()) for w in words) + r")(?![\w-])"))
         for k, words in kinds["kinds"]]
+    lex.kind_acronyms = [(k, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"))
+                         for k, words in kinds["kind_acronyms"]]
     return lex

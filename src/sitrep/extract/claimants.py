@@ -181,6 +181,7 @@ class ClaimantLexicon:
     # claimant -> the body it belongs to (OCHA -> United Nations), from "part_of" in the data
     parents: dict[str, str] = field(default_factory=dict)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
+    kind_acronyms: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> "WHO", as written
     _regex: re.Pattern[str] | None = None
     _last_context_only: bool = False
 
@@ -415,6 +416,9 @@ class ClaimantLexicon:
         return self._kind_from_words(phrase) or "unknown"
 
     def _kind_from_words(self, phrase: str) -> str | None:
+        for kind, words in self.kind_acronyms:
+            if words.search(phrase):
+                return kind
         low = f" {claimant_key(phrase)} "
         for kind, words in self.kind_words:
             if words.search(low):

@@ -79,9 +79,10 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     if adjacent and ctx.previous and any(lower.startswith(a) for a in terms.anaphora):
         anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
+    previous = [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else []
     for cand in candidates:
         parent = _parent_claim(text, cand, claims, breakdown) or anaphoric_parent
-        q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims)
+        q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims or _renamed_count(cand, previous))
         if q is None or (cand.noun and cand.noun.unit):
             continue  # no casualty word; or "300 families": a count of groups, not of people
         who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
@@ -93,8 +94,7 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
         # figure; an unattributed figure of a primary statement is its publisher's.
         speaker = who or claimant or ctx.publisher
-        view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q,
-                            [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else [])
+        view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous)
         cat, subgroup, c_rule = category(view)
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
@@ -122,6 +122,12 @@ def _observe_figureless(ctx: ArticleContext, sentence: Sentence, doc, adjacent: 
     if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
         attribute_sentence(ctx, sentence, doc)
     _remember(ctx, sentence, doc, [], None, adjacent)
+
+
+def _renamed_count(cand: Candidate, previous: list[Claim]) -> list[Claim]:
+    """'Witnesses said 300 civilians were killed. Human Rights Watch has put the number at
+    about 500': a count put at another value continues the count of the sentence before."""
+    return previous if cand.rule == "figure+put-at" else []
 
 
 def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent: Claim | None,

@@ -125,6 +125,7 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
         amount = (c.value,) if c.value is not None else (c.low, c.high)
         key = (c.quantity, c.category, c.subgroup, amount, c.historical, c.period_start)
         groups.setdefault(key, []).append(c)
+    _generic_restatements(groups)
     drop: set[int] = set()
     _headline_restatements(ctx, claims, drop)
     for members in groups.values():
@@ -134,13 +135,25 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
         sources = [c.source for c in members if c.source is not None]
         if not all(_same_source(ctx, sources[0], s) for s in sources[1:]):
             continue
-        best = max(members, key=lambda c: (c.source is not None, c.sentence_start > 0 or ctx.line_of(c.start) > 0,
+        best = max(members, key=lambda c: (c.source is not None, c.category != "total",
+                                           c.sentence_start > 0 or ctx.line_of(c.start) > 0,
                                            "claimant:none" not in c.rule, len(c.source or ""), -c.start))
         for c in members:
             if c is not best:
                 best.mentions.append((c.start, c.end))
                 drop.add(id(c))
     return [c for c in claims if id(c) not in drop]
+
+
+def _generic_restatements(groups: dict[tuple, list[Claim]]) -> None:
+    """'recorded 6,432 civilian deaths ... Of the 6,432 deaths, 1,085 were children': the
+    same amount said again of people in general is the one figure whose people were named,
+    when exactly one kind of people has it (the claimant check follows in one_figure_once)."""
+    for key in [k for k in groups if k[1] == "total" and k[2] is None]:
+        named = [k for k in groups if k[1] != "total" and (k[0], k[3], k[4]) == (key[0], key[3], key[4])
+                 and key[5] in (None, k[5])]  # "Of the 3,210 deaths" need not repeat "in May"
+        if len({k[1] for k in named}) == 1 and len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
 
 
 def _same_source(ctx: ArticleContext, a: str, b: str) -> bool:

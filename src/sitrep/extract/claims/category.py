@@ -25,7 +25,10 @@ from .figure_view import Candidate
 # A foreign side is another state's forces or a force fighting for a state (Wagner for
 # Russia, peacekeepers): government, as GUIDE.md counts "a state's army abroad".
 SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
-_OF_GROUP = re.compile(r"^[\w-]+\s+(?:of|from|among)\s+((?:the|a|an)?\s*[\w'’ -]{1,40}?)(?=[,.;]|\s+(?:who|which|that|in|on|at|and|were|was)\b|$)",
+# "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
+# illegal armed formations": the group a generic noun's people belong to.
+_OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)\s+to|of|from|among)\s+"
+                       r"((?:the|a|an)?\s*[\w'’ \"“”/-]{1,40}?)(?=[,.;]|\s+(?:who|which|that|in|on|at|and|were|was)\b|$)",
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
 MAX_GROUP_CHARS = 160
@@ -72,6 +75,16 @@ def continues_earlier(view: CategoryView):
     if view.quantity == "displaced" and last.quantity != "displaced":
         return None  # "killed dozens of civilians and displaced hundreds of thousands": everyone
     return last.category, last.subgroup, f"category:continues-{last.id}"
+
+
+def displaced_people(view: CategoryView):
+    """'More than 6,300 residents of the town have fled', 'some 90,000 of the city's 140,000
+    residents had been made homeless': a place's people who flee are people in general."""
+    noun = view.cand.noun
+    if view.quantity == "displaced" and noun is not None and view.category == "civilians" \
+            and " ".join(noun.words) in category_words().displaced_as_people:
+        return "total", None, "category:displaced-people"
+    return None
 
 
 def group_before(view: CategoryView):
@@ -170,9 +183,35 @@ def of_people(view: CategoryView):
 _AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w’'\- ]{2,40})", re.IGNORECASE)
 
 
-def _starts_with_figure(text: str) -> bool:
-    figures = find_figures(text[:40])
-    return bool(figures) and figures[0].start == 0
+# Nouns of people taken in a fight: the other side's fighters, not a prison's inmates.
+_CAPTIVE_NOUNS = frozenset({"prisoners", "captives"})
+
+
+def taken_prisoner(view: CategoryView):
+    """'taken more than 400 Iraqi prisoners', 'killed several hundred rebels and taken 200
+    prisoners', 'captured 12 prisoners': people taken in a fight are a side's fighters (every
+    probe annotator counts them so); a state's demonym says a state's, the fighters counted
+    before them in the sentence say whose, else the side facing the claimant."""
+    noun = view.cand.noun
+    if view.quantity != "detained" or view.category != "prisoners" or noun is None \
+            or " ".join(noun.words) not in _CAPTIVE_NOUNS:
+        return None
+    from ...lexicon.claim_terms import demonym_words
+
+    between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end].lower().split()
+    if any(w in demonym_words() for w in between):
+        return "government", view.subgroup, "category:taken-prisoner(state)"
+    side = _side(view, " ".join(between))
+    fighters = [c for c in view.earlier if c.category in ("rebels", "government")]
+    if side is None and fighters:
+        side = fighters[-1].category
+    if side is None and view.claimant is not None:
+        side = _ENEMY_OF.get(view.claimant.kind)
+    return (side or "combatants"), view.subgroup, "category:taken-prisoner"
+
+
+# A vague amount starting the people after "and": another count, not a second kind of people.
+_VAGUE_AMOUNT = re.compile(r"(?:many|several|some|scores|dozens|hundreds|thousands|a\s+number)\b", re.IGNORECASE)
 
 
 def mixed_group(view: CategoryView):
@@ -182,8 +221,9 @@ def mixed_group(view: CategoryView):
     if noun is None or view.cand.noun_start is None or view.cand.continues:
         return None
     m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
-    if not m or _starts_with_figure(m.group("rest")):
-        return None  # "137 soldiers and 61 civilians", "three gunmen and five others": a list of figures
+    if not m or find_figures(m.group("rest")) or _VAGUE_AMOUNT.match(m.group("rest")):
+        return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
+        # prisoners", "five of our men and many others are missing": a list of figures
     words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
     for i in range(len(words)):
         found = view.terms.people_at(words, i)
@@ -216,7 +256,7 @@ def enemy(view: CategoryView):
 # "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
 # before the figure (a qualifier may stand between).
 _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
-                    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
+                    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$", re.IGNORECASE)
 
 
 def losses_of(view: CategoryView):
@@ -253,7 +293,7 @@ def own_people(view: CategoryView):
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
     losses = noun is None and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
     if losses or (fighters or comrades) and words.own_people.search(between):
-        side = SIDE_CATEGORY.get(view.claimant.kind)
+        side = _claimant_side(view)
         if side:
             return side, view.subgroup, "category:own-side"
     staff = noun is not None and view.category == "total" and " ".join(noun.words) in _STAFF_NOUNS
@@ -261,6 +301,24 @@ def own_people(view: CategoryView):
         # "Two of our Liberian staff members were wounded" in an MSF release, "13 of its staff"
         # said by UNRWA: an aid body's own staff are aid workers
         return "civilians", "aid workers", "category:own-staff"
+    return None
+
+
+def _claimant_side(view: CategoryView) -> str | None:
+    """The category of the claimant's own fighters: its kind's, else what its name says ("a
+    soldier who escaped the attack", "Republican Forces commander")."""
+    claimant = view.claimant
+    side = SIDE_CATEGORY.get(claimant.kind) or ("government" if claimant.kind == "foreign_government" else None)
+    if side or claimant.kind != "unknown":
+        return side
+    named = _side(view, claimant.name)
+    if named:
+        return named
+    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
+    for i in range(len(tokens)):
+        found = view.terms.people_at(tokens, i)
+        if found and found[0].category in ("government", "rebels"):
+            return found[0].category
     return None
 
 
@@ -287,8 +345,9 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, group_before, of_group_predicate, of_people, side_words,
-                                            losses_of, own_people, enemy, mixed_group)
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, displaced_people, group_before,
+                                            of_group_predicate, of_people, side_words, losses_of, own_people, enemy,
+                                            taken_prisoner, mixed_group)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

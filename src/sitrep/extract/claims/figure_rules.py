@@ -137,6 +137,8 @@ def people_noun_after(v: FigureView):
             return predicate
         if w in _STOP_WORDS or not w[0].isalnum() or w.isdigit():
             break  # another figure's noun is not this one's ("One survivor said 11 members")
+        if i > 0 and matches[i].group(0)[:1].isupper() and matches[i - 1].group(0)[:1].isupper():
+            continue  # "96 Abkhaz and North Caucasian volunteers": a name of two words is one owner
         gap += 1
         if gap > MAX_NOUN_GAP:
             break

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms
+from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms
 from ...lexicon.patterns import alternation
 from .subjects import token_at
 from .figure_view import Candidate
@@ -157,6 +157,40 @@ def _civilian_mover(cand: Candidate) -> bool:
     return cand.noun is None or cand.noun.category in ("total", "civilians")
 
 
+# "residents left", "inhabitants had already left": a place's people leaving (the parse often
+# hangs "left" on the noun as a participle: "200,000 of the city's 300,000 residents left").
+_PEOPLE_LEFT = re.compile(r"^(?:\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+                          r"\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?left\b(?!\s+(?:behind|dead|homeless|\d))")
+
+
+def place_people_left(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Some 200,000 of the city's 300,000 residents left before the assault began': a
+    place's people who leave flee it."""
+    if not _place_people(cand):
+        return None
+    noun = " ".join(cand.noun.words)
+    at = text.lower().find(noun, cand.figure.end, cand.figure.end + MAX_PART_CHARS)
+    if at >= 0 and _PEOPLE_LEFT.match(text[at + len(noun):]):
+        return "displaced", "quantity:place-people-left"
+    return None
+
+
+# How far after a figure its people noun is looked for ("70,000 of the city's 90,000 residents").
+MAX_PART_CHARS = 60
+
+
+def _open_subset(between: str) -> bool:
+    """A subset clause the word stands in ("120 hostages remain, of whom a third have died"),
+    not an aside closed before it ("20 people, among them social leaders, had been kidnapped")."""
+    m = _SUBSET_CLAUSE.search(between)
+    return m is not None and "," not in between[m.end():]
+
+
+def _place_people(cand: Candidate) -> bool:
+    """A place's people ("residents", "inhabitants"): when they leave, they flee it."""
+    return cand.noun is not None and " ".join(cand.noun.words) in category_words().displaced_as_people
+
+
 def _figure_tokens(doc) -> list[int]:
     """Token indices where the sentence's figures start (cached per sentence)."""
     cached = doc.user_data.get("sitrep_figures")
@@ -186,7 +220,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # comes before the participle that describes the object
         return head_q, f"quantity:parse({anchor.head.lemma_})"
     for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod"):
+        if child.dep_ in ("acl", "relcl", "amod") and not (child.dep_ == "amod" and child.text[:1].isupper()):
+            # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
             if q and not hypothetical(child):
                 return q, f"quantity:parse({child.lemma_})"
@@ -235,7 +270,7 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
             continue
         if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
             continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
-        if i > anchor.i and _SUBSET_CLAUSE.search(doc[anchor.i:i].text):
+        if i > anchor.i and _open_subset(doc[anchor.i:i].text):
             continue  # "120 hostages remain, of whom a third have died": the subset's word
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
@@ -303,7 +338,8 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun, continued_passive, parse_link, parse_predicate,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
+                                            continued_passive, place_people_left, parse_link, parse_predicate,
                                             group_casualty_word, nearest_in_clause)
 
 

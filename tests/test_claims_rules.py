@@ -194,6 +194,12 @@ QUANTITY_CASES = {
         ("Aid groups counted 3,000 new arrivals in Adre.", [("displaced", "total", 3000, "Aid groups")]),
         ("Medics reported 9 fatalities after the shelling of Kramatorsk.", [("killed", "total", 9, ANY)]),
     ],
+    "treated_in_hospital": [
+        # people treated in a hospital or by medics were hurt (Uzbekistan, CAR, Iraq-like)
+        ("Officially, 76 people were treated in the city's hospitals.", [("injured", "total", 76, None)]),
+        ("It said another 200 people were being treated at the Amitie hospital.", [("injured", "total", 200, ANY)]),
+        ("About 40 people were still being treated by army medics in Mosul.", [("injured", "total", 40, None)]),
+    ],
     "place_people_left": [
         # a place's people who leave flee it, though the parse hangs "left" on them (Fallujah,
         # Kargil, Dushanbe-like)
@@ -338,6 +344,24 @@ ATTRIBUTION_CASES = {
          [("displaced", "total", 8000, "UNHCR")]),
         ("Twelve civilians died in Myawaddy, according to the Karen National Union.",
          [("killed", "civilians", 12, "Karen National Union")]),
+    ],
+    "quoted_as_saying": [
+        # the one quoted speaks, not the one quoting (Bosnia, Yemen, Sudan-like)
+        ("The radio quoted the duty doctor at Kosevo hospital as saying that 11 people were killed.",
+         [("killed", "total", 11, "Kosevo hospital")]),
+        ("Saba quoted the Houthi-run health ministry as saying 20 people died in the strikes on Sanaa.",
+         [("killed", "total", 20, ANY)]),
+        ("Al Jazeera quoted Sudan Doctors Network as saying 40 civilians were killed in El Fasher.",
+         [("killed", "civilians", 40, "Sudan Doctors Network")]),
+    ],
+    "record_of_figure": [
+        # the owner of the record that holds the figure (Somalia, Gaza, Ukraine-like)
+        ("We've seen estimates from the International Committee of the Red Cross of some 200 Somalis killed.",
+         [("killed", "total", 200, "ICRC")]),
+        ("Officials cited figures from the Gaza Health Ministry of 45 dead in Rafah.",
+         [("killed", "total", 45, "Gaza Health Ministry")]),
+        ("The mayor pointed to a count by the United Nations of 1,200 people displaced from Avdiivka.",
+         [("displaced", "total", 1200, "United Nations")]),
     ],
     "subject_of_speech_verb": [
         ("The Sudan Doctors Network said 40 people were killed in the market attack.",

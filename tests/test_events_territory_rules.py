@@ -304,3 +304,22 @@ def test_events_territory_places_after_a_date(text, places):
 ])
 def test_events_territory_numbered_units(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a town naming a broadcaster or speaking as its government is no antecedent of "the city"
+    # (Kuwait 1990, Crimea, Karabakh-like; GeoNames calls Stepanakert Khankendi)
+    ("KUWAIT CITY - Iraqi troops crossed the border before dawn. The rebels asked Baghdad for help, and Baghdad "
+     "radio said the army would restore order. Iraqi armour entered the city at 5 a.m.", "Kuwait City"),
+    ("SIMFEROPOL - Armed men seized the parliament building. Moscow said it was protecting Russian citizens. "
+     "Russian troops entered the city later on Friday.", "Simferopol"),
+    ("STEPANAKERT - Azerbaijani troops advanced on Monday. Yerevan denied sending soldiers, and Baku television "
+     "showed tanks. Azerbaijani forces entered the city on Tuesday.", "Khankendi"),
+])
+def test_events_the_city_is_no_government_or_broadcaster(text, place):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    resolved = [e.place.place.name for e in events_from_text(article)
+                if e.type == "territory_change" and e.place.text == "the city"]
+    assert resolved == [place]

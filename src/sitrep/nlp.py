@@ -185,6 +185,10 @@ def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
     return out
 
 
+# A figure that is a part of the people counted before ("About 40,000 of them are in Nariman").
+_PART_OF_THEM = re.compile(r"\d\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+
+
 def worth_parsing(sentence: str) -> bool:
     """True when the sentence may hold a figure of people or an event: a strong trigger
     (a capture or strike verb; a casualty word with a figure), or a weak one with a
@@ -194,8 +198,8 @@ def worth_parsing(sentence: str) -> bool:
     figure = _has_figure(sentence)
     if figure and _casualty_regex().search(sentence):
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
-    if figure and sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()):
-        return True  # "Among them were four children": a breakdown of the figure before
+    if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)):
+        return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
     return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence))
 
 

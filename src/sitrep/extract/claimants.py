@@ -10,7 +10,7 @@ kind guessed from its words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -59,6 +59,9 @@ def _role_of_named(phrase: str) -> str:
     """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
     speaks for the body (the lexicon found no body in it); so does its press office ("Armed
     Forces Press Committee")."""
+    office_of = _OFFICE_OF.match(phrase)
+    if office_of:  # "press service of the Dniester republic's defence department": the department
+        return office_of.group("body")
     office = _OWN_OFFICE.search(phrase)
     if office and office.start() > 0 and all(w[:1].isupper() or w in ("of", "for", "and", "the")
                                              for w in phrase[:office.start()].split()):
@@ -70,6 +73,12 @@ def _role_of_named(phrase: str) -> str:
     return " ".join(words[:-1])
 
 
+# "a Kuwaiti diplomat", "the Iraqi ambassador to the UN": a state's envoy (an embassy stays itself).
+_STATE_ENVOY = re.compile(r"^(?P<state>[A-Z][\w'’-]+)\s+(?:senior\s+)?(?:diplomats?|ambassador|envoy|foreign\s+minister)\b")
+
+
+_OFFICE_OF = re.compile(rf"^(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})\s+(?:of|for)\s+"
+                        r"(?:the\s+)?(?P<body>.+)$")
 _OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})$")
 
 
@@ -290,6 +299,10 @@ class ClaimantLexicon:
         state = self.state_government(phrase)
         if state is not None:
             return state
+        envoy = _STATE_ENVOY.match(_ARTICLES.sub("", phrase.strip()))
+        government = self.state_government(envoy.group("state")) if envoy else None
+        if government is not None:  # "a Kuwaiti diplomat in Cairo": a state's diplomats speak for its government
+            return replace(government, as_written=phrase)
         kind = self.guess_kind(phrase)
         head, sep, rest = phrase.partition(", ")
         if sep and re.match(r"(?:an?|the|who|which)\b", rest):

@@ -89,7 +89,8 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)
             who_rule = "claimant:breakdown"
-        if who is None and claimant is None and fallback is not None and _continues_topic(ctx, fallback_rule, q):
+        if who is None and claimant is None and fallback is not None and _continues_topic(ctx, fallback_rule, q) \
+                and not _background(ctx, fallback_rule, text):
             who, who_rule = fallback, fallback_rule
         # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
         # figure; an unattributed figure of a primary statement is its publisher's.
@@ -126,8 +127,10 @@ def _observe_figureless(ctx: ArticleContext, sentence: Sentence, doc, adjacent: 
 
 def _renamed_count(cand: Candidate, previous: list[Claim]) -> list[Claim]:
     """'Witnesses said 300 civilians were killed. Human Rights Watch has put the number at
-    about 500': a count put at another value continues the count of the sentence before."""
-    return previous if cand.rule == "figure+put-at" else []
+    about 500', '75,000 have fled ... About 40,000 of them are in Nariman district': a count
+    put at another value, or a part of it by place, continues the count of the sentence
+    before."""
+    return previous if cand.rule in ("figure+put-at", "figure+part-by-place") else []
 
 
 def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent: Claim | None,
@@ -146,6 +149,13 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     if q is None and cand.continues and claims:
         q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id
     return q, q_rule
+
+
+def _background(ctx: ArticleContext, rule: str, text: str) -> bool:
+    """'... the worst since the 1993 serial blasts, which killed 257 people': a figure of a
+    past phase in a sentence of no one's is the outlet's background, not the current
+    reporter's statement."""
+    return rule == "claimant:current-reporter" and historical(text, ctx.reference_year)
 
 
 def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:

@@ -22,6 +22,7 @@ from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
 from ..state_bodies import state_body_index
+from ..entry_labels import mask_entry_label
 from .subjects import (
     AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
     subject_claimant,
@@ -54,6 +55,43 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             who = resolve_subject(ctx, sentence, span)
             if who:
                 return who, "claimant:according-to"
+    return None, ""
+
+
+# "estimates from the International Committee of the Red Cross of some 200 Somalis killed",
+# "figures by the health ministry of 45 dead": a record's owner, then the figure it holds.
+_RECORD_OF_FIGURE = re.compile(r"\b(?:estimates?|figures?|counts?|tall(?:y|ies)|reports?|data)\s+(?:from|by)\s+"
+                               r"(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+of\s+(?:(?:some|about|around|nearly|almost|"
+                               r"at\s+least|more\s+than|over|up\s+to)\s+)?\d", re.IGNORECASE)
+
+
+def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'We've seen estimates from the International Committee of the Red Cross of some 200
+    Somalis killed': the owner of the record that holds the figure claims it, not the one
+    who saw it."""
+    m = _RECORD_OF_FIGURE.search(sentence.text)
+    if m is None:
+        return None, ""
+    who = resolve_subject(ctx, sentence, m.group("who"))
+    return (who, "claimant:record-of-figure") if who else (None, "")
+
+
+def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'The radio quoted the duty doctor at Kosevo hospital as saying that 11 people were
+    killed', 'state media quoted an army officer as saying': the one quoted speaks, not the
+    one quoting."""
+    for tok in doc:
+        if tok.lemma_.lower() != "quote":
+            continue
+        said = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                     and any(g.lower_ == "saying" for g in c.subtree)), None)
+        quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        if said is not None and quoted is not None and quoted.i < said.i:
+            # up to "as": "the duty doctor at Kosevo hospital" (the parse may hang "at" on the verb)
+            who = resolve_subject(ctx, sentence, doc[quoted.left_edge.i: said.i].text)
+            if who:
+                ctx.speech_verbs[sentence.index] = tok.i
+                return who, "claimant:quoted-as-saying"
     return None, ""
 
 
@@ -173,13 +211,13 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 _FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{2,60}}?)(?:\s+in\s+[A-Z][^,;]*)?,\s+"
                             rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
                             rf"(?:,?\s+who\s+[^,;“”\"]{{3,60}}?,?)?\s+"
-                            rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")
+                            rf"{alternation(load_attribution_terms().speech_forms['leading'] + ('told', 'tells'))}\b")
 
 
 def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'At Nasser Hospital, doctors said': the staff speak for the institution (as in 'doctors
     at Nasser Hospital said'), when the words before the verb name a role of its staff."""
-    m = _FRONTED_STAFF.match(sentence.text)
+    m = _FRONTED_STAFF.match(mask_entry_label(sentence.text))  # "11:20 - At JJ Hospital, a doctor tells"
     if m is None:
         return None, ""
     phrase = f"{m.group('role')} at {m.group('org')}"
@@ -230,6 +268,8 @@ def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     according_to,
     fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
+    quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
+    record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"
     subject_of_speech_verb,
     impersonal_passive,
     headline_source,

@@ -231,7 +231,7 @@ def mixed_group(view: CategoryView):
             other = found[0].category
             if other in ("combatants", "total"):
                 other = _side(view, " ".join(words[:i + 1])) or other
-            if other not in (view.category, "combatants"):
+            if other not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
                 return "total", None, "category:mixed-group"
             return None
     return None
@@ -256,7 +256,7 @@ def enemy(view: CategoryView):
 # "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
 # before the figure (a qualifier may stand between).
 _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
-                    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$", re.IGNORECASE)
+                    r"[\"“]?(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$", re.IGNORECASE)
 
 
 def losses_of(view: CategoryView):

@@ -294,8 +294,11 @@ _SUBSET_CONDITION = re.compile(
 
 # "Of these, 444,000 are in Albania and 247,000 in Macedonia": the sentence opens by naming
 # the figure before it as the whole, and a bare figure says where part of it is.
-_PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those)\s*,?\s*$", re.IGNORECASE)
-_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been)?\s*(?:in|at|inside|from)\s+"
+# "Of these,", "Of the 176 deaths reported by the Ministry of Health," opening a sentence.
+_PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|the\s+\d[\d,.]*\s+[^,;]{1,80}?)\s*,?\s*$",
+                           re.IGNORECASE)
+_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been)?\s*"
+                         r"(?:(?:registered|recorded|reported|counted)\s+)?(?:in|at|inside|from)\s+"
                          r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
 
 
@@ -340,7 +343,14 @@ def part_by_place(v: FigureView):
     place; it counts what that figure counts (its parent is the sentence before)."""
     if _PART_OPENING.match(v.before) and _PART_WHERE.match(v.after):
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
+    of_them = _OF_THEM_AFTER.match(v.after)  # "About 40,000 of them are in Nariman district"
+    if of_them and _SENTENCE_OPENING.fullmatch(v.before) and _PART_WHERE.match(v.after[of_them.end():]):
+        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     return None
+
+
+_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+_SENTENCE_OPENING = re.compile(r"\W*(?:(?:about|some|around|nearly|over|almost|roughly)\s+)?", re.IGNORECASE)
 
 
 def figure_ellipsis(v: FigureView):

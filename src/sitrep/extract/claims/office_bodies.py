@@ -64,10 +64,23 @@ def _other_owner(office: str) -> bool:
     return False
 
 
+# A people's adjective (Sahrawi, Kurdish, Abkhazian, Karenni): the office before which it stands
+# is that people's, when no state is called so (a state's demonym is an owner above).
+_PEOPLE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:i|an|ian|ese|ish)$")
+
+
+def _people_owner(office: str, start: int) -> bool:
+    """'The Sahrawi Minister of Information': a people's adjective that is no state's owns
+    the office (it is not the article's lead state's ministry)."""
+    owners = state_body_index()[1]
+    return any(_PEOPLE_ADJECTIVE.match(w) and w.lower() not in owners for w in office[:start].split())
+
+
 def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """The state body ``office`` speaks for, or None (see the module's docstring)."""
-    found = [m.group(0) for m in _forms_rx().finditer(office)]
-    if not found or _other_owner(office):
+    matches = list(_forms_rx().finditer(office))
+    found = [m.group(0) for m in matches]
+    if not found or _other_owner(office) or _people_owner(office, matches[0].start()):
         return None
     code = _owner(office) or (countries[0] if countries else None)
     demonym_of = state_body_index()[2]

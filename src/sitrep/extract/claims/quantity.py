@@ -46,13 +46,21 @@ def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
 def hypothetical(tok) -> bool:
     """Negated or modal casualty words are not claims ("could displace", "no one was killed")."""
     words = load_figure_terms()
+    # "300 people may have been killed": a modal of the past perfect estimates what happened
+    past_estimate = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
     for child in tok.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in words.hypothetical_aux:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words.hypothetical_aux \
+                and not (past_estimate and child.lower_ in _ESTIMATING_MODALS):
             return True
     head = tok.head
     return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
+
+
+# Modals that estimate the past with "have" ("may have been killed"); "would have been
+# killed" stays a counterfactual.
+_ESTIMATING_MODALS = frozenset({"may", "might", "could", "must"})
 
 
 @lru_cache(maxsize=64)
@@ -122,7 +130,7 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # "and 11 others were wounded": a continuing figure's own passive predicate, which a parse
 # often hangs on the previous figure's verb ("We lost seven soldiers ... and 11 others ...").
-_OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:also\s+)?(?P<word>[a-z]+)\b")
+_OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|are)\s+(?:also\s+)?(?P<word>[a-z]+)\b")
 
 
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -131,7 +139,8 @@ def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if not cand.continues:
         return None
     if cand.noun_start is None:  # "... had been captured and 82 were missing": the figure's own
-        m = _OWN_PASSIVE.match(text[cand.figure.end:]) if cand.rule == "figure+were-casualty-word" else None
+        m = _OWN_PASSIVE.match(text[cand.figure.end:]) if cand.rule in ("figure+were-casualty-word",
+                                                                          "figure+have-casualty-word") else None
     else:
         noun = re.match(r"[\w’'-]+", text[cand.noun_start:])  # "others", "more"
         m = noun and _OWN_PASSIVE.match(text[cand.noun_start + noun.end():])
@@ -161,6 +170,20 @@ def _civilian_mover(cand: Candidate) -> bool:
 # hangs "left" on the noun as a participle: "200,000 of the city's 300,000 residents left").
 _PEOPLE_LEFT = re.compile(r"^(?:\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                           r"\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?left\b(?!\s+(?:behind|dead|homeless|\d))")
+
+
+# "76 people were treated in the city's hospitals", "200 were being treated at the Amitie
+# hospital": people treated in a hospital or by medics were hurt.
+_TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|have\s+been)\s+(?:still\s+)?(?:being\s+)?"
+                      r"(?:treated|hospitali[sz]ed)\s+(?:in|at|by)\b", re.IGNORECASE)
+
+
+def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Officially, 76 people were treated in the city's hospitals': people treated in a
+    hospital or by medics were wounded (a figure with a casualty word of its own says so first)."""
+    if _TREATED.match(text[cand.figure.end:]):
+        return "injured", "quantity:treated"
+    return None
 
 
 def place_people_left(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -241,7 +264,7 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
                                         for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
         if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
-                c.dep_ == "prep" and c.lower_ in ("into", "to", "across")
+                c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at")
                 for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
             return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
         if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
@@ -340,7 +363,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
                                             continued_passive, place_people_left, parse_link, parse_predicate,
-                                            group_casualty_word, nearest_in_clause)
+                                            group_casualty_word, treated_in_hospital, nearest_in_clause)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

@@ -15,6 +15,7 @@ from sitrep.extract.gazetteer.names import normalise, skeleton
 from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import CONTEXT_CITY_MIN_POPULATION
+from .metonyms import names_a_government
 from .resolve import place_mention
 from .spans import Span, is_local, paragraph_start, sentence_bounds
 
@@ -172,7 +173,7 @@ def _described_place(m: re.Match[str], kind: str, before: list[PlaceMention], te
     if m.group("owner"):
         return None  # "Idlib's province" is not how a province is named
     if kind == "city":
-        return _last_city(m.group("desc"), before)
+        return _last_city(m.group("desc"), before, text)
     if kind == "province":
         return _last_province(before, gazetteer)
     if kind == "provincial_capital":
@@ -195,9 +196,10 @@ def _capital(m: re.Match[str], before: list[PlaceMention], text: str, gazetteer:
     return (city.place, 1, f"description:capital-of:{cc}", capital) if city else None
 
 
-def _last_city(desc: str, before: list[PlaceMention]) -> _Described | None:
+def _last_city(desc: str, before: list[PlaceMention], text: str) -> _Described | None:
     """"the city" is the last city named; "the town" the last town of any size."""
-    towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1]
+    towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1
+             and not names_a_government(p, text)]
     big = [p for p in towns if p.place.population >= CONTEXT_CITY_MIN_POPULATION]
     ante = next(iter(big if desc == "city" and big else towns), None)
     return (ante.place, 1, f"description:city={ante.text}", ante.text) if ante else None

@@ -1,0 +1,33 @@
+"""Towns named as something other than a place of the story: a broadcaster's seat ("Baghdad
+radio said"), a capital speaking or spoken to as its government ("Moscow said", "asked Baghdad
+for help"). Such a mention is no antecedent of "the city" (places' descriptions and events'
+anaphora both skip it)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon.event_terms import load_event_terms
+from ...records import PlaceMention
+
+
+@lru_cache(maxsize=1)
+def _outlet_after() -> re.Pattern[str]:
+    """'Baghdad radio said', 'Moscow said': a town naming a broadcaster's seat or speaking as
+    its government, not a place of the story."""
+    words = "|".join(re.escape(w) for w in load_event_terms().raw["outlet_after"])
+    say = "|".join(re.escape(w) for w in load_event_terms().raw["metonym_say"])
+    return re.compile(rf"\s+(?:{words})\b|\s+(?:{say})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _metonym_before() -> re.Pattern[str]:
+    """'asked Baghdad for help': a capital addressed as its government."""
+    words = "|".join(re.escape(w) for w in load_event_terms().raw["metonym_before"])
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+def names_a_government(m: PlaceMention, text: str) -> bool:
+    """Whether the mention ``m`` of ``text`` names a broadcaster or a government, not a place."""
+    return bool(_outlet_after().match(text, m.end) or _metonym_before().search(text[max(0, m.start - 20): m.start]))

@@ -70,3 +70,17 @@ def test_claims_peoples_minister_is_no_lead_states(extract_text, text, value, so
 def test_claims_background_figure_has_no_current_reporter(extract_text, text):
     background = [s for v, s in _sources(extract_text, text) if v in (257, 50000)]
     assert background == [None]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a group's speaker named by role and name, who denied or said something without a figure,
+    # is whom "he" means next; a group's acronym owns the role (Aceh, Kachin, Houthi-like)
+    ("The Indonesian Military said its troops had killed 46 rebels. GAM military spokesman Sofyan Dawood denied "
+     "that the camp had fallen. He said only five of its members had been killed.", 5, "GAM"),
+    ("The junta said its troops had killed 30 insurgents. KIA information officer Naw Bu denied the claim. He said "
+     "two of its fighters had died.", 2, "Kachin Independence Army"),
+    ("The coalition said its jets had killed 40 fighters. Houthi military spokesman Yahya Saree insisted the port "
+     "was intact. He said 12 civilians had been killed.", 12, "Houthis"),
+])
+def test_claims_group_speaker_named_by_role_then_name(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -211,7 +211,7 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 _FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{2,60}}?)(?:\s+in\s+[A-Z][^,;]*)?,\s+"
                             rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
                             rf"(?:,?\s+who\s+[^,;“”\"]{{3,60}}?,?)?\s+"
-                            rf"{alternation(load_attribution_terms().speech_forms['leading'] + ('told', 'tells'))}\b")
+                            rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")
 
 
 def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

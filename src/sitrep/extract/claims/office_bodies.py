@@ -69,18 +69,23 @@ def _other_owner(office: str) -> bool:
 _PEOPLE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:i|an|ian|ese|ish)$")
 
 
-def _people_owner(office: str, start: int) -> bool:
-    """'The Sahrawi Minister of Information': a people's adjective that is no state's owns
-    the office (it is not the article's lead state's ministry)."""
+def people_owner(office: str, start: int) -> bool:
+    """'The Sahrawi Minister of Information', 'GAM military spokesman': a people's adjective
+    or a group's acronym that is no state's owns the office (it is not the article's lead
+    state's ministry or army)."""
     owners = state_body_index()[1]
-    return any(_PEOPLE_ADJECTIVE.match(w) and w.lower() not in owners for w in office[:start].split())
+    return any((_PEOPLE_ADJECTIVE.match(w) or _ACRONYM.match(w)) and w.lower() not in owners and w not in _short_names()
+               for w in office[:start].split())
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
 def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """The state body ``office`` speaks for, or None (see the module's docstring)."""
     matches = list(_forms_rx().finditer(office))
     found = [m.group(0) for m in matches]
-    if not found or _other_owner(office) or _people_owner(office, matches[0].start()):
+    if not found or _other_owner(office) or people_owner(office, matches[0].start()):
         return None
     code = _owner(office) or (countries[0] if countries else None)
     demonym_of = state_body_index()[2]

@@ -55,6 +55,11 @@ ROLE_NAME_SAY = re.compile(r",\s+(?P<who>(?:the|a|an)\s+[a-z][\w\s-]{1,40}?,\s+(
                            rf"\s+{alternation(_SPEECH['role_then_name'])}\b")
 _LEADING_APPOSITIVE_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the|a|an)\s+[^,;“”\"]{2,80}?),"
                                      rf"\s+{alternation(_SPEECH['name_then_role'])}\b")
+# "GAM military spokesman Sofyan Dawood denied ...", "Operation spokesman Lt. Col. X told ...":
+# a body's name, its speaker's role in lower case, then the speaker's name.
+_ROLE_THEN_NAME_SAY = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'’.&/-]*\s+){{0,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+                                 rf"{alternation(_ATTRIBUTION.speaker_roles)}\s+(?:[A-Z][\w'’.-]*\s+){{1,5}}?)"
+                                 rf"(?:{alternation(_SPEECH['leading'])})\b")
 # '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
 AS_REPORTS = re.compile(rf"^\s*As\s+(?P<who>[^,]{{2,80}}?)\s+{alternation(_SPEECH['as_reports'])}\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
@@ -183,7 +188,7 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The named speaker a sentence opens with ("Information Minister Michael Makuei said
     ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
     text = mask_entry_label(sentence.text)  # "10:40 - Captain X, a spokesman for Y, tells us ..."
-    m = LEADING_SAY.match(text) or _LEADING_APPOSITIVE_SAY.match(text)
+    m = LEADING_SAY.match(text) or _LEADING_APPOSITIVE_SAY.match(text) or _ROLE_THEN_NAME_SAY.match(text)
     if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
         return None
     return resolve_subject(ctx, sentence, m.group("who"))
@@ -255,8 +260,10 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     owner = _record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
+    from .office_bodies import people_owner
+
     role = _ROLE_FIRST.match(phrase)
-    if role:
+    if role and not people_owner(phrase, role.start("role")):  # "GAM military spokesman" is GAM's
         # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
         who = ctx.lexicon.resolve(phrase, ctx.countries)
         if who is None or not who.known:

@@ -308,6 +308,15 @@ CATEGORY_CASES = {
         ("About 150,000 of the city's 250,000 residents left before the assault on Fallujah began.",
          [("displaced", "total", 150000, None)]),
     ],
+    "enemy_nationals": [
+        # another state's nationals counted by a side that fights them (Ukraine, Mali, Gulf 1991)
+        ("Russian troops attacked Bakhmut. The Ukrainian General Staff said 92 Russians were killed.",
+         [("killed", "government", 92, ANY)]),
+        ("Russian troops and Malian soldiers were ambushed. JNIM claimed it killed 50 Russians near Tinzaouatene.",
+         [("killed", "government", 50, ANY)]),
+        ("Iraqi units entered Khafji. US Central Command said 37 wounded Iraqis were being treated.",
+         [("injured", "government", 37, ANY)]),
+    ],
     "taken_prisoner": [
         # people taken in a fight are a side's fighters (Gulf 1991, Chad, Donbas-like)
         ("Coalition forces have taken 900 Iraqi prisoners near Khafji.", [("detained", "government", 900, None)]),

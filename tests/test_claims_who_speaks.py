@@ -84,3 +84,36 @@ def test_claims_background_figure_has_no_current_reporter(extract_text, text):
 ])
 def test_claims_group_speaker_named_by_role_then_name(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a spokesman introduced as "Name, spokesman for X," is "Surname said" later, and "According
+    # to him" carries him into the next paragraph (Ukraine, Sudan, Yemen-like)
+    ('Serhiy Cherevaty, spokesman for the Eastern Group of the Ukrainian Forces, said troops held the line.\n\n'
+     '"The enemy attacks day and night," Cherevaty said.\n\nAccording to him, 17 firefights took place. '
+     '92 Russians were killed and 156 wounded.', 92, "Ukrainian Armed Forces"),
+    ('Nabil Abdallah, spokesman for the Sudanese army, said the city was calm.\n\n"We hold every road," Abdallah '
+     'said.\n\nAccording to him, the attack came at dawn. 40 militiamen were killed.', 40, "Sudanese Armed Forces"),
+    ('Yahya Saree, spokesman for the Houthis, said the strikes continued.\n\n"We will respond," Saree said.\n\n'
+     'According to him, the raids hit the port. 12 civilians were killed.', 12, "Houthis"),
+])
+def test_claims_surname_and_according_to_him(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # another state's nationals counted by a fighting side, in a story naming that state's forces,
+    # are its soldiers (Ukraine, Mali, Gulf 1991-like); a ministry's count of its own people stays
+    # people (Gaza-like)
+    ("Russian troops attacked Bakhmut. The Ukrainian General Staff said 92 Russians were killed.",
+     ("killed", "government", 92)),
+    ("Russian troops and Malian soldiers were ambushed. JNIM claimed it killed 50 Russians near Tinzaouatene.",
+     ("killed", "government", 50)),
+    ("Iraqi units entered Khafji. US Central Command said 37 wounded Iraqis were being treated.",
+     ("injured", "government", 37)),
+    ("Israeli strikes hit Rafah. The Gaza Health Ministry said 12 Palestinians were killed.",
+     ("killed", "total", 12)),
+])
+def test_claims_enemy_nationals_counted_by_a_fighting_side(extract_text, text, expected):
+    got = [(c.quantity, c.category, c.value) for c in extract_text(text, published=date(2024, 6, 1)).claims]
+    assert expected in got

@@ -323,3 +323,19 @@ def test_events_the_city_is_no_government_or_broadcaster(text, place):
     resolved = [e.place.place.name for e in events_from_text(article)
                 if e.type == "territory_change" and e.place.text == "the city"]
     assert resolved == [place]
+
+
+@pytest.mark.parametrize("text,place", [
+    # "took" with no name or figure in the sentence: a facility named by its modifiers is taken
+    # (CAR, Yemen, Chechnya-like); the sentence is parsed for it (nlp.worth_parsing)
+    ("The rebels took the presidential palace after a short battle with the presidential guard.",
+     "presidential palace"),
+    ("Houthi fighters took the central bank building after a day of clashes.", "central bank building"),
+    ("Marines took the main railway station without a fight.", "main railway station"),
+])
+def test_events_took_a_facility_named_by_its_modifiers(text, place):
+    assert place in _changes(text)
+
+
+def test_events_took_people_to_a_facility_is_no_capture():
+    assert _changes("Police took the injured to the district hospital.") == {}

@@ -200,7 +200,16 @@ def worth_parsing(sentence: str) -> bool:
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
     if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)):
         return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
-    return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence))
+    return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence)
+                                                         or _facility_regex().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _facility_regex() -> re.Pattern[str]:
+    """'took the presidential palace': a facility a weak trigger may take (event_terms
+    ``facility_objects``), with no name or figure in the sentence."""
+    words = trie_pattern(w.lower() for w in load_event_terms().words("territory_change", "facility_objects"))
+    return _compiled(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:" + words + r")\b", re.IGNORECASE)
 
 
 # spaCy components Sitrep does not run. NER labels are weak on conflict news (Hama tagged

@@ -54,14 +54,21 @@ class ClaimTerms:
 
 def _plural_demonyms() -> set[str]:
     """'Palestinians', 'Israelis', 'Sudanese': a figure followed by one counts people."""
+    return set(demonym_plurals())
+
+
+@lru_cache(maxsize=1)
+def demonym_plurals() -> dict[str, str]:
+    """A demonym's plural as a people noun -> the demonym ('russians' -> 'russian',
+    'sudanese' -> 'sudanese'), lowercase."""
     data = read_json("gazetteer", "countries.json")
-    out = set()
+    out: dict[str, str] = {}
     for words in data.get("demonyms", {}).values():
         for w in words:
             w = w.lower()  # "central african" -> "central africans", as one people noun
-            out.add(w if w.endswith(("ese", "ss", "i")) and not w.endswith("i") else w + "s")
+            out.setdefault(w if w.endswith(("ese", "ss", "i")) and not w.endswith("i") else w + "s", w)
             if w.endswith("ese"):
-                out.add(w)
+                out.setdefault(w, w)
     return out
 
 

@@ -95,7 +95,8 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
         # figure; an unattributed figure of a primary statement is its publisher's.
         speaker = who or claimant or ctx.publisher
-        view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous)
+        view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous,
+                            armed_demonyms=ctx.armed_demonyms())
         cat, subgroup, c_rule = category(view)
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
@@ -265,6 +266,7 @@ def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim],
 # The sentence rules that need no parse: an unparsed sentence may still name the reporter.
 _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
     "headline_source", "trailing_say", "cited_by", "parenthetical_source", "source_line"))
+_ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+spokes(?:man|woman|person))\b")
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90
 # ... unless it is told ("Major Mohamed Adan, an army officer, told Reuters by phone that").
@@ -275,6 +277,11 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     """A sentence with no figure still moves the discourse on: "Lebanese Health Minister
     Firas Abiad delivered an update" makes the ministry the current reporter."""
     if sentence.index in ctx.attributions:
+        return
+    if ctx.reporter is not None and ctx.reporter.sentence < sentence.index and _ACCORDING_TO_PRONOUN.match(sentence.text):
+        # "According to him, 17 firefights took place": the speaker goes on, into this paragraph
+        ctx.attributions[sentence.index] = (ctx.reporter.claimant, "claimant:according-to")
+        set_reporter(ctx, ctx.reporter.claimant, sentence, "claimant:according-to")
         return
     body = leading_body(ctx, sentence)
     if body is not None:

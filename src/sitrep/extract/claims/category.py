@@ -52,6 +52,7 @@ class CategoryView:
     previous_sentence: list[Claim] = field(default_factory=list)  # claims of the sentence before, if adjacent
     category: str = "total"
     subgroup: str | None = None
+    armed_demonyms: frozenset[str] = frozenset()  # peoples whose state's forces the article names
 
 
 CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]
@@ -210,6 +211,33 @@ def taken_prisoner(view: CategoryView):
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
 
 
+# Kinds of claimant that fight: their count of another state's nationals is of its fighters.
+_FIGHTING_KINDS = frozenset({"government", "foreign_government", "opposition"})
+_CASUALTIES = frozenset({"killed", "injured", "detained", "missing"})
+
+
+def enemy_nationals(view: CategoryView):
+    """'92 Russians were killed and 156 wounded' in a Ukrainian army briefing, 'killing 50
+    Russians' claimed by JNIM, '37 wounded Iraqis' in a coalition briefing: another state's
+    nationals counted by a side that fights, in a story that names that state's forces, are
+    its soldiers. A ministry's count of its own people ('8,260 Palestinians') stays people."""
+    from ...lexicon.claim_terms import demonym_plurals
+
+    noun, claimant = view.cand.noun, view.claimant
+    if noun is None or len(noun.words) != 1 or view.category != "total" or view.quantity not in _CASUALTIES:
+        return None
+    people = demonym_plurals().get(noun.words[0])
+    if people is None or people not in view.armed_demonyms or claimant is None or claimant.kind not in _FIGHTING_KINDS:
+        return None
+    from ..state_bodies import state_body_index
+
+    owners = state_body_index()[1]
+    own = {owners.get(w.lower()) for w in re.findall(r"[\w'’-]+", claimant.name)} - {None}
+    if owners.get(people) in own or people in claimant.name.lower():
+        return None  # "Russian Defence Ministry: 40 Russians" counts its own people
+    return "government", view.subgroup, "category:enemy-nationals"
+
+
 # A vague amount starting the people after "and": another count, not a second kind of people.
 _VAGUE_AMOUNT = re.compile(r"(?:many|several|some|scores|dozens|hundreds|thousands|a\s+number)\b", re.IGNORECASE)
 
@@ -347,7 +375,7 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, displaced_people, group_before,
                                             of_group_predicate, of_people, side_words, losses_of, own_people, enemy,
-                                            taken_prisoner, mixed_group)
+                                            enemy_nationals, taken_prisoner, mixed_group)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

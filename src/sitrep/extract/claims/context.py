@@ -12,6 +12,13 @@ from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 
 
+# "Russian troops", "Iraqi mechanized units", "Russian equipment", "Russian shelling": a
+# state's forces or their war in the story.
+_ARMED_DEMONYM = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:troops|soldiers|forces|army|units|servicemen|military|"
+                            r"armou?r|tanks|artillery|paratroopers|marines|equipment|shelling|strikes|airstrikes|"
+                            r"offensive|invasion|occupation|aggression|bombardment|warplanes|jets|drones|aircraft)\b")
+
+
 @dataclass(slots=True)
 class Reporter:
     """The article's current reporter: the last claimant a sentence was attributed to."""
@@ -53,6 +60,17 @@ class ArticleContext:
     sentences: list[Sentence] = field(default_factory=list)
     periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
     spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body
+    _armed: frozenset[str] | None = None  # armed_demonyms, once read
+
+    def armed_demonyms(self) -> frozenset[str]:
+        """The peoples whose state's forces the article names ("Russian troops", "Iraqi
+        units"), lowercase, read once."""
+        if self._armed is None:
+            from ...lexicon.claim_terms import demonym_words
+
+            found = {m.group(1).lower() for m in _ARMED_DEMONYM.finditer(self.article.text)}
+            self._armed = frozenset(found & demonym_words())
+        return self._armed
 
     def line_of(self, offset: int) -> int:
         """The paragraph (line of the cleaned text) holding character ``offset``."""

@@ -79,8 +79,11 @@ _AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)
 MAX_TITLE_QUALIFIERS = 5
 
 
-# "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman"
-_NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>[^,.;:“”\"]{{3,90}})")
+# "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman",
+# "Ahmad Yazji, a volunteer with ...", "Serhiy Cherevaty, spokesman for the Eastern Group of
+# the Ukrainian Forces," (a spokesman's title needs no article before "for/of").
+_NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
+                             rf"(?=(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s))(?P<role>[^,.;:“”\"]{{3,90}})")
 
 
 _TITLE_RX: list[re.Pattern[str]] = []
@@ -225,8 +228,21 @@ def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     """Names the article defines: acronyms in brackets and people with a title."""
     SPOKESPEOPLE.clear()
     out = _people(text, lexicon, countries)
+    out.update(_surnames(out))
     out.update(_acronyms(text, lexicon, countries))
     return out
+
+
+def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
+    """'Serhiy Cherevaty, spokesman for the Eastern Group ...' then '"...," Cherevaty said':
+    a person the article introduced is named again by the last word of the name, when no
+    other person it introduced shares that word."""
+    last: dict[str, list[str]] = {}
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 3:
+            last.setdefault(words[-1], []).append(name)
+    return {word: people[names[0]] for word, names in last.items() if len(names) == 1 and word not in people}
 
 
 # An acronym: a capital, then letters with at least one more capital ("MoPH", "HAC", "AAA").

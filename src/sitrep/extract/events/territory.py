@@ -224,7 +224,7 @@ def capture_verb(tok, env: Env) -> Trigger | None:
         return None
     if low in words["needing_place_object"] and not has_control:
         over = any(p.lower_ == "over" for p in kids(tok, "prt", "prep"))
-        obj_place = any(env.has_place(o) or env.area(o) for o in objs + misparsed_objects(tok, env))
+        obj_place = any(env.has_place(o) or env.area(o) or env.named_facility(o) for o in objs + misparsed_objects(tok, env))
         passive = bool(kids(tok, "nsubjpass", "auxpass"))
         relative = tok.dep_ == "relcl" and tok.head.i in env.pidx  # "Aleppo, which rebels took"
         if not (over or obj_place or passive or relative):

@@ -32,6 +32,13 @@ class Env:
     def has_place(self, tok) -> bool:
         return any(w.i in self.pidx for w in tok.subtree)
 
+    def named_facility(self, tok) -> bool:
+        """'the presidential palace', 'the Council of Ministers building': one facility, named
+        by the article with its modifiers (as ``slots._described_facility`` writes it)."""
+        return (tok.lower_ in self.terms.words(KIND, "facility_objects") and tok.tag_ not in ("NNS", "NNPS")
+                and any(c.lower_ == "the" for c in tok.children)
+                and any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in tok.children))
+
 
 def _people(tok, env: Env) -> bool:
     """An object that counts people ("five soldiers", "hundreds of prisoners")."""

@@ -324,20 +324,44 @@ def tag_table(patterns: Iterable[dict]) -> dict[str, tuple[str, str]]:
 
 class _TagToPos:
     """Sets POS and morphology from the fine-grained tag (what the attribute ruler's
-    single-tag rules do, without its Matcher)."""
+    single-tag rules do, without its Matcher). Read and written as arrays: a loop over the
+    Doc's Token objects cost 4 % of extraction."""
 
     def __init__(self, table: dict):
         self.table = {tag: tuple(v) for tag, v in table.items()}
+        self.codes: dict[int, tuple[int, int]] | None = None  # tag hash -> (POS id, morph key)
+
+    def _encode(self, vocab) -> dict[int, tuple[int, int]]:
+        """The table as the Doc's arrays hold it; 0 where a rule sets nothing (as ``__call__``
+        set neither an empty POS nor an empty or "_" morphology)."""
+        from spacy.parts_of_speech import IDS
+
+        return {vocab.strings.add(tag): (IDS[pos] if pos else 0,
+                                         vocab.morphology.add(morph) if morph and morph != "_" else 0)
+                for tag, (pos, morph) in self.table.items()}
 
     def __call__(self, doc):
-        table = self.table
-        for tok in doc:
-            pos_morph = table.get(tok.tag_)
-            if pos_morph:
-                if pos_morph[0]:
-                    tok.pos_ = pos_morph[0]
-                if pos_morph[1] and pos_morph[1] != "_":
-                    tok.set_morph(pos_morph[1])
+        from spacy.attrs import MORPH, POS, TAG
+
+        if not len(doc):
+            return doc
+        if self.codes is None:
+            self.codes = self._encode(doc.vocab)
+        codes = self.codes
+        rows = doc.to_array([TAG, POS, MORPH])
+        changed = False
+        for i, tag in enumerate(rows[:, 0].tolist()):
+            code = codes.get(tag)
+            if code is None:
+                continue
+            if code[0]:
+                rows[i, 1] = code[0]
+                changed = True
+            if code[1]:
+                rows[i, 2] = code[1]
+                changed = True
+        if changed:
+            doc.from_array([POS, MORPH], rows[:, 1:])
         return doc
 
 

@@ -19,9 +19,11 @@ _KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreig
 SPELLING_SIMILARITY = 0.8
 
 
-def _distinctive(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _distinctive(name: str) -> tuple[str, ...]:
     words = re.split(r"[\s-]+", claimant_key(name))
-    return [w for w in words if len(w) > 2 and w not in actor_words().common_name_words and w not in demonym_words()]
+    return tuple(w for w in words if len(w) > 2 and w not in actor_words().common_name_words
+                 and w not in demonym_words())
 
 
 def _same_body(alias: str, name: str) -> bool:
@@ -44,6 +46,8 @@ def _similar_spelling(a: str, b: str) -> bool:
     cost a tenth of a second at every start."""
     from difflib import SequenceMatcher
 
+    if a and b and 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < SPELLING_SIMILARITY:
+        return False  # real_quick_ratio's own sum, without building the matcher
     m = SequenceMatcher(None, a, b)
     return (m.real_quick_ratio() >= SPELLING_SIMILARITY and m.quick_ratio() >= SPELLING_SIMILARITY
             and m.ratio() >= SPELLING_SIMILARITY)

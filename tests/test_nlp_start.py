@@ -53,6 +53,9 @@ def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
     "Rebels captured the town of Kherson on Tuesday, killing 12 people.",       # Ukraine
     "The RSF said it had seized the army base in El Fasher after two days of fighting.",  # Sudan
     "At least 40 civilians were killed in an air strike on Khan Younis, medics said.",  # Gaza
+    "Junta jets bombed a monastery in Sagaing region overnight; the NUG said 17 died.",  # Myanmar
+    "Gangs torched police stations in Mirebalais, and 5,000 residents fled to Saut-d'Eau.",  # Haiti
+    "Houthi forces fired two missiles at a tanker off Hodeidah, U.S. Central Command said.",  # Yemen
 ])
 def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
     """Against the model read whole, its attribute ruler swapped for the same table and
@@ -75,3 +78,34 @@ def test_nlp_start_spacy_command_line_imports_after_the_stand_in():
 
     assert info.__module__ == "spacy.cli.info"
     assert callable(spacy_module.info)
+
+
+def test_nlp_start_matrix_products_through_numpy_blas():
+    """tok2vec and the tagger multiply through numpy (``nlp.USE_BLIS``); the parse test
+    above compares the result with spaCy's default (blis) model."""
+    pipeline = nlp.load_pipeline()
+    for name in ("tok2vec", "tagger"):
+        assert {layer.ops.use_blis for layer in pipeline.get_pipe(name).model.walk()} == {nlp.USE_BLIS}
+    assert nlp.USE_BLIS is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian drones hit an oil depot in Bryansk, the governor said on Sunday.",
+    "The RSF shelled Abu Shouk camp, killing at least 12 displaced people.",
+    "",
+])
+def test_nlp_start_tag_table_set_as_arrays_equals_token_by_token(sentence):
+    pipeline = nlp.load_pipeline()
+    with pipeline.select_pipes(disable=["sitrep_tag_to_pos", "sitrep_lemmas"]):
+        tagged = pipeline(sentence)
+    by_arrays, by_tokens = tagged.copy(), tagged.copy()
+    step = pipeline.get_pipe("sitrep_tag_to_pos")
+    step(by_arrays)
+    for tok in by_tokens:  # what the step did before, one Token at a time
+        pos, morph = step.table.get(tok.tag_, ("", ""))
+        if pos:
+            tok.pos_ = pos
+        if morph and morph != "_":
+            tok.set_morph(morph)
+    assert [(t.pos_, str(t.morph)) for t in by_arrays] == [(t.pos_, str(t.morph)) for t in by_tokens]
+    assert all(t.pos_ for t in by_arrays)

@@ -109,3 +109,23 @@ def test_nlp_start_tag_table_set_as_arrays_equals_token_by_token(sentence):
             tok.set_morph(morph)
     assert [(t.pos_, str(t.morph)) for t in by_arrays] == [(t.pos_, str(t.morph)) for t in by_tokens]
     assert all(t.pos_ for t in by_arrays)
+
+
+def test_nlp_start_stand_ins_keep_yaml_and_the_command_line_out_until_called():
+    """In a fresh interpreter: loading the model imports neither spaCy's command line nor
+    ruamel.yaml; the functions re-exported from them still work, importing them then."""
+    import subprocess
+    from pathlib import Path
+
+    import sitrep
+
+    code = ("import sys\n"
+            "from sitrep import nlp\n"
+            "nlp.load_pipeline()('Rebels shelled Kherson.')\n"
+            "print(sorted(m for m in ('spacy.cli', 'srsly.ruamel_yaml') if m in sys.modules))\n"
+            "import srsly\n"
+            "print(srsly.yaml_loads('Hama: 3'), 'srsly.ruamel_yaml' in sys.modules)\n")
+    src = str(Path(sitrep.__file__).parent.parent)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": src}).stdout.split("\n")
+    assert out[:2] == ["[]", "{'Hama': 3} True"]

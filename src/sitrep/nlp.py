@@ -290,31 +290,54 @@ def _tokenizer_regexes_cached():
             setattr(util, name, original)
 
 
+# Modules spaCy's import pulls in only to re-export names Sitrep never calls, and their
+# names: stand-ins while spaCy imports (``import_spacy``). ``spacy.cli.info``: the command
+# line imports requests, weasel, jinja2 and more (a quarter of spaCy's import time).
+# ``srsly._yaml_api``: ruamel.yaml, whose resolver compiles its regexes (50 ms; spaCy reads
+# JSON and msgpack only).
+IMPORT_STAND_INS = {
+    "spacy.cli.info": ("info",),
+    "srsly._yaml_api": ("read_yaml", "write_yaml", "yaml_dumps", "yaml_loads", "is_yaml_serializable"),
+}
+
+
+def _stand_in(module: str, names: tuple[str, ...]) -> types.ModuleType:
+    """A module whose functions import the real ``module`` when first called."""
+    stand_in = types.ModuleType(module)
+
+    def forward(name: str):
+        def call(*args, **kwargs):
+            import importlib
+
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    for name in names:
+        setattr(stand_in, name, forward(name))
+    return stand_in
+
+
 def import_spacy():
-    """``import spacy`` without its command line. spaCy's package imports ``spacy.cli`` only
-    to re-export ``spacy.info``, and the command line imports requests, weasel, jinja2 and
-    more: a quarter of spaCy's import time at every start. A stand-in ``spacy.cli.info``
-    is in place while spaCy imports; ``spacy.info`` imports the real one when called, and
-    ``spacy.cli`` imports as usual afterwards. OpenBLAS is held to ``BLAS_THREADS`` unless
-    the environment says otherwise or numpy was loaded before."""
+    """``import spacy`` without what it imports only to re-export (``IMPORT_STAND_INS``).
+    Stand-ins are in place while spaCy imports (for modules not imported before); a
+    re-exported function (``spacy.info``, ``srsly.yaml_loads``) imports the real module when
+    called, and the real modules import as usual afterwards. OpenBLAS is held to
+    ``BLAS_THREADS`` unless the environment says otherwise or numpy was loaded before."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
     if "numpy" not in sys.modules:  # OpenBLAS reads it once, when numpy (spaCy's) loads it
         os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
-    stand_in = types.ModuleType("spacy.cli.info")
-
-    def info(*args, **kwargs):
-        from spacy.cli.info import info as real_info
-
-        return real_info(*args, **kwargs)
-
-    stand_in.info = info
-    sys.modules["spacy.cli.info"] = stand_in
+    placed = {module: _stand_in(module, names) for module, names in IMPORT_STAND_INS.items()
+              if module not in sys.modules and module.split(".")[0] not in sys.modules}
+    sys.modules.update(placed)
     try:
         import spacy
     finally:
-        if sys.modules.get("spacy.cli.info") is stand_in:
-            del sys.modules["spacy.cli.info"]
+        for module, stand_in in placed.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
     return spacy
 
 

@@ -129,3 +129,23 @@ def test_nlp_start_stand_ins_keep_yaml_and_the_command_line_out_until_called():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "PYTHONPATH": src}).stdout.split("\n")
     assert out[:2] == ["[]", "{'Hama': 3} True"]
+
+
+def test_nlp_start_entry_points_read_by_group_are_catalogues():
+    """While the model loads, every spaCy registry finds the same entry points, in the same
+    order, from the table by group as from catalogue's own filtering."""
+    import catalogue
+
+    spacy_module = nlp.import_spacy()
+    registries = [r for r in vars(spacy_module.registry).values() if isinstance(r, catalogue.Registry)]
+    registries += [getattr(spacy_module.registry, name) for name in ("architectures", "factories", "misc")]
+
+    def found():
+        return [(r.namespace, [(e.name, e.value) for e in r._get_entry_points()], sorted(r.get_all()))
+                for r in registries]
+
+    plain = found()
+    with nlp._entry_points_grouped():
+        grouped = found()
+    assert grouped == plain and len(plain) >= 3
+    assert any(entry_points for _, entry_points, _ in plain)  # spaCy's own language entry points

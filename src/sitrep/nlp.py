@@ -239,7 +239,7 @@ def load_pipeline():
     from thinc.api import use_ops
 
     try:
-        with _tokenizer_regexes_cached(), use_ops("numpy", use_blis=USE_BLIS):
+        with _tokenizer_regexes_cached(), _entry_points_grouped(), use_ops("numpy", use_blis=USE_BLIS):
             nlp = spacy.load(MODEL, exclude=[*EXCLUDED_COMPONENTS, *NOT_DESERIALISED])
     except OSError as exc:  # the model package is missing: say how to get it
         raise RuntimeError(
@@ -288,6 +288,37 @@ def _tokenizer_regexes_cached():
     finally:
         for name, original in originals.items():
             setattr(util, name, original)
+
+
+@contextmanager
+def _entry_points_grouped():
+    """While the model loads, spaCy's registries find the installed packages' entry points
+    from a table by group, read once. Each of ~90 registry lookups filtered every entry
+    point of the environment again (``catalogue``: 40 ms at every start); the entry points
+    found, and their order, are the same."""
+    import catalogue
+
+    available = catalogue.AVAILABLE_ENTRY_POINTS
+    if not hasattr(available, "select"):
+        yield
+        return
+    by_group: dict[str, list] = {}
+    if isinstance(available, dict):  # Python 3.11's SelectableGroups: group -> its entry points
+        for group, entry_points in dict.items(available):
+            by_group.setdefault(group, []).extend(entry_points)
+    else:
+        for entry_point in available:
+            by_group.setdefault(entry_point.group, []).append(entry_point)
+
+    class Grouped:
+        def select(self, group: str):
+            return by_group.get(group, [])
+
+    catalogue.AVAILABLE_ENTRY_POINTS = Grouped()
+    try:
+        yield
+    finally:
+        catalogue.AVAILABLE_ENTRY_POINTS = available
 
 
 # Modules spaCy's import pulls in only to re-export names Sitrep never calls, and their

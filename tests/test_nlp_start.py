@@ -149,3 +149,22 @@ def test_nlp_start_entry_points_read_by_group_are_catalogues():
         grouped = found()
     assert grouped == plain and len(plain) >= 3
     assert any(entry_points for _, entry_points, _ in plain)  # spaCy's own language entry points
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("3", "3")])
+def test_nlp_start_openblas_one_thread_unless_the_environment_says(given, expected):
+    """A fresh interpreter that imports Sitrep before numpy runs OpenBLAS on one thread; a
+    value in the environment wins."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    import sitrep
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = str(Path(sitrep.__file__).parent.parent)
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = "import os, sitrep, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == expected

@@ -8,7 +8,6 @@ casualty word, an event verb) are parsed.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import types
@@ -215,16 +214,13 @@ NOT_DESERIALISED = ("tokenizer",)
 # nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus.
 PARSE_BATCH = 128
 # The model's matrix products (tok2vec, tagger, the parser's precomputed features) through
-# numpy's BLAS (OpenBLAS, one thread: ``import_spacy``) rather than thinc's default blis,
+# numpy's BLAS (OpenBLAS, one thread: ``sitrep.BLAS_THREADS``) rather than thinc's default blis,
 # which runs a generic kernel here: 3-4x the CPU on the model's shapes, and the parse
 # 40 % dearer (measured on 2,464 bench-corpus sentences, 2026-12-01). Tags, POS,
 # morphology, lemmas, dependencies and heads are the same on the 8,712 sentences chosen
 # from the 400 bench articles, dev2 and the seeds (tests/test_nlp_start.py checks a
 # sample). The parser's per-state step stays in spaCy's own C loop (blis) either way.
 USE_BLIS = False
-# OpenBLAS threads per process: the parse is one core's work in each worker process (the
-# pool is the parallelism); more threads only spin on the small matrices of a batch.
-BLAS_THREADS = "1"
 
 
 @lru_cache(maxsize=1)
@@ -354,12 +350,9 @@ def import_spacy():
     """``import spacy`` without what it imports only to re-export (``IMPORT_STAND_INS``).
     Stand-ins are in place while spaCy imports (for modules not imported before); a
     re-exported function (``spacy.info``, ``srsly.yaml_loads``) imports the real module when
-    called, and the real modules import as usual afterwards. OpenBLAS is held to
-    ``BLAS_THREADS`` unless the environment says otherwise or numpy was loaded before."""
+    called, and the real modules import as usual afterwards."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
-    if "numpy" not in sys.modules:  # OpenBLAS reads it once, when numpy (spaCy's) loads it
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
     placed = {module: _stand_in(module, names) for module, names in IMPORT_STAND_INS.items()
               if module not in sys.modules and module.split(".")[0] not in sys.modules}
     sys.modules.update(placed)

@@ -87,3 +87,31 @@ def test_bench_cli_keeps_every_benchmark_option() -> None:
     copies = runner.invoke(app, ["bench", "--copies", "300", "--json"])
     assert copies.exit_code == 0, copies.output
     assert '"groups": 2' in copies.output
+
+
+def test_bench_startup_reports_the_first_parse_of_a_fresh_run(tmp_path) -> None:
+    """The start-up probe runs the command line in a fresh interpreter and reads when its
+    first sentence came out of the parser (shape, not timings)."""
+    from sitrep.bench.startup import first_parse, measure_startup
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "kharkiv.txt"
+    article.write_text("Russian missiles struck Kharkiv on Monday, killing 4 people, the governor said.\n",
+                       encoding="utf-8")
+    seconds, cpu = first_parse(folder, tmp_path / "probe.duckdb")
+    assert 0 < cpu and 0 < seconds
+    report = measure_startup(article, tmp_path / "work", runs=1)
+    assert report["startup_runs"] == 1
+    assert report["startup_min_seconds"] <= report["startup_seconds"] <= report["startup_max_seconds"]
+    assert report["startup_cpu_seconds"] > 0
+
+
+def test_bench_startup_says_when_nothing_was_parsed(tmp_path) -> None:
+    from sitrep.bench.startup import first_parse
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "weather.txt").write_text("Weather: sunny.\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="no sentence"):
+        first_parse(folder, tmp_path / "probe.duckdb")

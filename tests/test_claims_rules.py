@@ -1062,3 +1062,18 @@ def test_claims_speaker_forms_of_more_outlets(extract_text, text, source):
 def test_claims_speaker_name_without_time_or_label(extract_text, text, bad):
     claims = _run(extract_text, text)
     assert claims and all(bad not in (c.source or "") for c in claims), [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Sudan Doctors Network said 12 were killed and 30 wounded in El Fasher.", {"killed", "injured"}),
+    ("UNHCR said 5,000 people had fled Mirebalais since Sunday.", {"displaced"}),
+    ("The ministry said the talks would resume in Doha.", set()),
+    ("", set()),
+])
+def test_claims_reporter_quantities_are_what_its_sentence_speaks_of(sentence, expected):
+    """Found when a figure asks (``Reporter.quantities``), from the sentence that named it."""
+    from sitrep.extract.claims.context import Reporter
+    from sitrep.records import Claimant
+
+    reporter = Reporter(Claimant("Sudan Doctors Network", "medical"), 3, 1, "claimant:said", sentence)
+    assert reporter.quantities == frozenset(expected)

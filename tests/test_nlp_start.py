@@ -53,6 +53,9 @@ def test_nlp_start_tag_table_equals_the_attribute_rulers(full_model):
     "Rebels captured the town of Kherson on Tuesday, killing 12 people.",       # Ukraine
     "The RSF said it had seized the army base in El Fasher after two days of fighting.",  # Sudan
     "At least 40 civilians were killed in an air strike on Khan Younis, medics said.",  # Gaza
+    "Junta jets bombed a monastery in Sagaing region overnight; the NUG said 17 died.",  # Myanmar
+    "Gangs torched police stations in Mirebalais, and 5,000 residents fled to Saut-d'Eau.",  # Haiti
+    "Houthi forces fired two missiles at a tanker off Hodeidah, U.S. Central Command said.",  # Yemen
 ])
 def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
     """Against the model read whole, its attribute ruler swapped for the same table and
@@ -75,3 +78,93 @@ def test_nlp_start_spacy_command_line_imports_after_the_stand_in():
 
     assert info.__module__ == "spacy.cli.info"
     assert callable(spacy_module.info)
+
+
+def test_nlp_start_matrix_products_through_numpy_blas():
+    """tok2vec and the tagger multiply through numpy (``nlp.USE_BLIS``); the parse test
+    above compares the result with spaCy's default (blis) model."""
+    pipeline = nlp.load_pipeline()
+    for name in ("tok2vec", "tagger"):
+        assert {layer.ops.use_blis for layer in pipeline.get_pipe(name).model.walk()} == {nlp.USE_BLIS}
+    assert nlp.USE_BLIS is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian drones hit an oil depot in Bryansk, the governor said on Sunday.",
+    "The RSF shelled Abu Shouk camp, killing at least 12 displaced people.",
+    "",
+])
+def test_nlp_start_tag_table_set_as_arrays_equals_token_by_token(sentence):
+    pipeline = nlp.load_pipeline()
+    with pipeline.select_pipes(disable=["sitrep_tag_to_pos", "sitrep_lemmas"]):
+        tagged = pipeline(sentence)
+    by_arrays, by_tokens = tagged.copy(), tagged.copy()
+    step = pipeline.get_pipe("sitrep_tag_to_pos")
+    step(by_arrays)
+    for tok in by_tokens:  # what the step did before, one Token at a time
+        pos, morph = step.table.get(tok.tag_, ("", ""))
+        if pos:
+            tok.pos_ = pos
+        if morph and morph != "_":
+            tok.set_morph(morph)
+    assert [(t.pos_, str(t.morph)) for t in by_arrays] == [(t.pos_, str(t.morph)) for t in by_tokens]
+    assert all(t.pos_ for t in by_arrays)
+
+
+def test_nlp_start_stand_ins_keep_yaml_and_the_command_line_out_until_called():
+    """In a fresh interpreter: loading the model imports neither spaCy's command line nor
+    ruamel.yaml; the functions re-exported from them still work, importing them then."""
+    import subprocess
+    from pathlib import Path
+
+    import sitrep
+
+    code = ("import sys\n"
+            "from sitrep import nlp\n"
+            "nlp.load_pipeline()('Rebels shelled Kherson.')\n"
+            "print(sorted(m for m in ('spacy.cli', 'srsly.ruamel_yaml') if m in sys.modules))\n"
+            "import srsly\n"
+            "print(srsly.yaml_loads('Hama: 3'), 'srsly.ruamel_yaml' in sys.modules)\n")
+    src = str(Path(sitrep.__file__).parent.parent)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": src}).stdout.split("\n")
+    assert out[:2] == ["[]", "{'Hama': 3} True"]
+
+
+def test_nlp_start_entry_points_read_by_group_are_catalogues():
+    """While the model loads, every spaCy registry finds the same entry points, in the same
+    order, from the table by group as from catalogue's own filtering."""
+    import catalogue
+
+    spacy_module = nlp.import_spacy()
+    registries = [r for r in vars(spacy_module.registry).values() if isinstance(r, catalogue.Registry)]
+    registries += [getattr(spacy_module.registry, name) for name in ("architectures", "factories", "misc")]
+
+    def found():
+        return [(r.namespace, [(e.name, e.value) for e in r._get_entry_points()], sorted(r.get_all()))
+                for r in registries]
+
+    plain = found()
+    with nlp._entry_points_grouped():
+        grouped = found()
+    assert grouped == plain and len(plain) >= 3
+    assert any(entry_points for _, entry_points, _ in plain)  # spaCy's own language entry points
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("3", "3")])
+def test_nlp_start_openblas_one_thread_unless_the_environment_says(given, expected):
+    """A fresh interpreter that imports Sitrep before numpy runs OpenBLAS on one thread; a
+    value in the environment wins."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    import sitrep
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = str(Path(sitrep.__file__).parent.parent)
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = "import os, sitrep, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == expected

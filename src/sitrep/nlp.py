@@ -226,6 +226,14 @@ EXCLUDED_COMPONENTS = ("ner", "senter", "attribute_ruler")
 NOT_DESERIALISED = ("tokenizer",)
 # nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus.
 PARSE_BATCH = 128
+# The model's matrix products (tok2vec, tagger, the parser's precomputed features) through
+# numpy's BLAS (OpenBLAS, one thread: ``sitrep.BLAS_THREADS``) rather than thinc's default blis,
+# which runs a generic kernel here: 3-4x the CPU on the model's shapes, and the parse
+# 40 % dearer (measured on 2,464 bench-corpus sentences, 2026-12-01). Tags, POS,
+# morphology, lemmas, dependencies and heads are the same on the 8,712 sentences chosen
+# from the 400 bench articles, dev2 and the seeds (tests/test_nlp_start.py checks a
+# sample). The parser's per-state step stays in spaCy's own C loop (blis) either way.
+USE_BLIS = False
 
 
 @lru_cache(maxsize=1)
@@ -237,9 +245,10 @@ def load_pipeline():
     """
     spacy = import_spacy()
     from spacy.language import Language
+    from thinc.api import use_ops
 
     try:
-        with _tokenizer_regexes_cached():
+        with _tokenizer_regexes_cached(), _entry_points_grouped(), use_ops("numpy", use_blis=USE_BLIS):
             nlp = spacy.load(MODEL, exclude=[*EXCLUDED_COMPONENTS, *NOT_DESERIALISED])
     except OSError as exc:  # the model package is missing: say how to get it
         raise RuntimeError(
@@ -290,28 +299,82 @@ def _tokenizer_regexes_cached():
             setattr(util, name, original)
 
 
+@contextmanager
+def _entry_points_grouped():
+    """While the model loads, spaCy's registries find the installed packages' entry points
+    from a table by group, read once. Each of ~90 registry lookups filtered every entry
+    point of the environment again (``catalogue``: 40 ms at every start); the entry points
+    found, and their order, are the same."""
+    import catalogue
+
+    available = catalogue.AVAILABLE_ENTRY_POINTS
+    if not hasattr(available, "select"):
+        yield
+        return
+    by_group: dict[str, list] = {}
+    if isinstance(available, dict):  # Python 3.11's SelectableGroups: group -> its entry points
+        for group, entry_points in dict.items(available):
+            by_group.setdefault(group, []).extend(entry_points)
+    else:
+        for entry_point in available:
+            by_group.setdefault(entry_point.group, []).append(entry_point)
+
+    class Grouped:
+        def select(self, group: str):
+            return by_group.get(group, [])
+
+    catalogue.AVAILABLE_ENTRY_POINTS = Grouped()
+    try:
+        yield
+    finally:
+        catalogue.AVAILABLE_ENTRY_POINTS = available
+
+
+# Modules spaCy's import pulls in only to re-export names Sitrep never calls, and their
+# names: stand-ins while spaCy imports (``import_spacy``). ``spacy.cli.info``: the command
+# line imports requests, weasel, jinja2 and more (a quarter of spaCy's import time).
+# ``srsly._yaml_api``: ruamel.yaml, whose resolver compiles its regexes (50 ms; spaCy reads
+# JSON and msgpack only).
+IMPORT_STAND_INS = {
+    "spacy.cli.info": ("info",),
+    "srsly._yaml_api": ("read_yaml", "write_yaml", "yaml_dumps", "yaml_loads", "is_yaml_serializable"),
+}
+
+
+def _stand_in(module: str, names: tuple[str, ...]) -> types.ModuleType:
+    """A module whose functions import the real ``module`` when first called."""
+    stand_in = types.ModuleType(module)
+
+    def forward(name: str):
+        def call(*args, **kwargs):
+            import importlib
+
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    for name in names:
+        setattr(stand_in, name, forward(name))
+    return stand_in
+
+
 def import_spacy():
-    """``import spacy`` without its command line. spaCy's package imports ``spacy.cli`` only
-    to re-export ``spacy.info``, and the command line imports requests, weasel, jinja2 and
-    more: a quarter of spaCy's import time at every start. A stand-in ``spacy.cli.info``
-    is in place while spaCy imports; ``spacy.info`` imports the real one when called, and
-    ``spacy.cli`` imports as usual afterwards."""
+    """``import spacy`` without what it imports only to re-export (``IMPORT_STAND_INS``).
+    Stand-ins are in place while spaCy imports (for modules not imported before); a
+    re-exported function (``spacy.info``, ``srsly.yaml_loads``) imports the real module when
+    called, and the real modules import as usual afterwards."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
-    stand_in = types.ModuleType("spacy.cli.info")
-
-    def info(*args, **kwargs):
-        from spacy.cli.info import info as real_info
-
-        return real_info(*args, **kwargs)
-
-    stand_in.info = info
-    sys.modules["spacy.cli.info"] = stand_in
+    placed = {module: _stand_in(module, names) for module, names in IMPORT_STAND_INS.items()
+              if module not in sys.modules and module.split(".")[0] not in sys.modules}
+    sys.modules.update(placed)
     try:
         import spacy
     finally:
-        if sys.modules.get("spacy.cli.info") is stand_in:
-            del sys.modules["spacy.cli.info"]
+        for module, stand_in in placed.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
     return spacy
 
 
@@ -337,20 +400,44 @@ def tag_table(patterns: Iterable[dict]) -> dict[str, tuple[str, str]]:
 
 class _TagToPos:
     """Sets POS and morphology from the fine-grained tag (what the attribute ruler's
-    single-tag rules do, without its Matcher)."""
+    single-tag rules do, without its Matcher). Read and written as arrays: a loop over the
+    Doc's Token objects cost 4 % of extraction."""
 
     def __init__(self, table: dict):
         self.table = {tag: tuple(v) for tag, v in table.items()}
+        self.codes: dict[int, tuple[int, int]] | None = None  # tag hash -> (POS id, morph key)
+
+    def _encode(self, vocab) -> dict[int, tuple[int, int]]:
+        """The table as the Doc's arrays hold it; 0 where a rule sets nothing (as ``__call__``
+        set neither an empty POS nor an empty or "_" morphology)."""
+        from spacy.parts_of_speech import IDS
+
+        return {vocab.strings.add(tag): (IDS[pos] if pos else 0,
+                                         vocab.morphology.add(morph) if morph and morph != "_" else 0)
+                for tag, (pos, morph) in self.table.items()}
 
     def __call__(self, doc):
-        table = self.table
-        for tok in doc:
-            pos_morph = table.get(tok.tag_)
-            if pos_morph:
-                if pos_morph[0]:
-                    tok.pos_ = pos_morph[0]
-                if pos_morph[1] and pos_morph[1] != "_":
-                    tok.set_morph(pos_morph[1])
+        from spacy.attrs import MORPH, POS, TAG
+
+        if not len(doc):
+            return doc
+        if self.codes is None:
+            self.codes = self._encode(doc.vocab)
+        codes = self.codes
+        rows = doc.to_array([TAG, POS, MORPH])
+        changed = False
+        for i, tag in enumerate(rows[:, 0].tolist()):
+            code = codes.get(tag)
+            if code is None:
+                continue
+            if code[0]:
+                rows[i, 1] = code[0]
+                changed = True
+            if code[1]:
+                rows[i, 2] = code[1]
+                changed = True
+        if changed:
+            doc.from_array([POS, MORPH], rows[:, 1:])
         return doc
 
 

@@ -17,8 +17,9 @@ signatures only, the worst case of many copies per story) and ``bench_search`` (
 full-text index: building it as articles are stored, and query latency).
 
 Modules: ``synthetic`` writes the corpora (the news corpus itself is ``bench_corpus``),
-``run`` times one end-to-end run and the reconcile stage, ``scale`` the cluster, copy
-detection and search benchmarks; ``python -m sitrep.bench`` is one size in a fresh process.
+``run`` times one end-to-end run and the reconcile stage, ``startup`` a one-article run to
+its first parsed sentence (fresh interpreters), ``scale`` the cluster, copy detection and
+search benchmarks; ``python -m sitrep.bench`` is one size in a fresh process.
 """
 
 from .run import BenchResult, bench, measure_run, measure_spacy_baseline

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .startup import measure_startup
 from .synthetic import generate_corpus
 from .web import measure_api, measure_noop_rerun
 
@@ -188,6 +189,8 @@ def bench(sizes: list[int], jobs: int, workdir: Path | None = None, baseline: bo
             cmd = [sys.executable, "-m", "sitrep.bench", str(folder), str(db), str(jobs), corpus]
             res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             report["sizes"].append(json.loads(res.stdout.strip().splitlines()[-1]))
+        first = min((tmp_path / f"corpus_{sizes[0]}").glob("*.txt"))
+        report["startup"] = measure_startup(first, tmp_path)
         if baseline:
             plain = measure_spacy_baseline(tmp_path / f"corpus_{sizes[0]}")
             report["spacy_full_pass"] = plain

@@ -55,7 +55,8 @@ def bench(
     """Measure end-to-end throughput (articles/s, words/s, CPU ms per article), the share of
     sentences parsed, peak memory and the ratio to a plain spaCy pass, on ~800-word news
     articles made from the sample (--corpus synthetic: the older generated corpus), one
-    fresh process per size. Instead: --copies and --search measure wire-copy detection and
+    fresh process per size; and the start-up of a one-article run to its first parsed
+    sentence (median of 5 fresh processes). Instead: --copies and --search measure wire-copy detection and
     the search index on their own; --one-line-mb, how long cleaning and sentence splitting
     take on one huge line; --dask, the same corpus on Dask workers: throughput, speed-up
     over one process, per-shard overhead, Parquet bytes per article and `sitrep load` speed
@@ -150,6 +151,11 @@ def _bench_sizes(sizes: list[int], jobs: int, baseline: bool, corpus: str, as_js
             values = [f"{100 * v:.1f} %" for v in values]
         table.add_row(label, *(f"{v:,}" if isinstance(v, int) else str(v) for v in values))
     out.print(table)
+    if "startup" in report:
+        start = report["startup"]
+        out.print(f"start-up, a one-article run to its first parsed sentence: {start['startup_seconds']} s "
+                  f"(median of {start['startup_runs']}, {start['startup_min_seconds']}-{start['startup_max_seconds']} s; "
+                  f"CPU {start['startup_cpu_seconds']} s)")
     if "spacy_full_pass" in report:
         plain = report["spacy_full_pass"]
         out.print(f"plain full spaCy pass over the first {plain['articles']} of the same articles: "

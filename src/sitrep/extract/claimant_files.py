@@ -5,12 +5,14 @@ as claimants of their side's kind."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import demonym_words
-from ..lexicon.loader import lexicon_files, read_json, read_json_file
+from ..lexicon.loader import lexicon_files, read_bytes, read_json, read_json_file
+from ..lexicon.state_cache import cached_state, source_of
 from .claimants import ACRONYM_MAX_LEN, ClaimantEntry, ClaimantLexicon, claimant_key
 
 
@@ -19,9 +21,11 @@ _KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreig
 SPELLING_SIMILARITY = 0.8
 
 
-def _distinctive(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _distinctive(name: str) -> tuple[str, ...]:
     words = re.split(r"[\s-]+", claimant_key(name))
-    return [w for w in words if len(w) > 2 and w not in actor_words().common_name_words and w not in demonym_words()]
+    return tuple(w for w in words if len(w) > 2 and w not in actor_words().common_name_words
+                 and w not in demonym_words())
 
 
 def _same_body(alias: str, name: str) -> bool:
@@ -44,6 +48,8 @@ def _similar_spelling(a: str, b: str) -> bool:
     cost a tenth of a second at every start."""
     from difflib import SequenceMatcher
 
+    if a and b and 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < SPELLING_SIMILARITY:
+        return False  # real_quick_ratio's own sum, without building the matcher
     m = SequenceMatcher(None, a, b)
     return (m.real_quick_ratio() >= SPELLING_SIMILARITY and m.quick_ratio() >= SPELLING_SIMILARITY
             and m.ratio() >= SPELLING_SIMILARITY)
@@ -78,9 +84,28 @@ def _add_armed_groups(lex: "ClaimantLexicon") -> None:
 
 @lru_cache(maxsize=4)
 def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
-    """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``."""
+    """All claimant files of the package, of $SITREP_DATA_DIR/claimants and ``extra_paths``
+    (read from the cache folder when built before from the same files and code: the armed
+    groups' spellings take 0.1 s to compare at every start)."""
+    files = lexicon_files("claimants", extra_paths)
+    return cached_state("claimants", _inputs(files), lambda: _build(files))
+
+
+def _inputs(files: list[Path]) -> list[bytes | str]:
+    """Everything ``_build`` reads: the claimant and actor files, the word lists, the code."""
+    from . import actors, claimants
+    from ..lexicon import actor_words as actor_words_module, claim_terms
+
+    read = [*files, *lexicon_files("actors")]
+    return [*(str(p) for p in read), *(p.read_bytes() for p in read),
+            *(read_bytes(name) for name in ("actor_words.json", "claimant_kinds.json")),
+            read_bytes("gazetteer", "countries.json"),
+            *source_of(sys.modules[__name__], claimants, actors, actor_words_module, claim_terms)]
+
+
+def _build(files: list[Path]) -> ClaimantLexicon:
     lex = ClaimantLexicon()
-    for path in lexicon_files("claimants", extra_paths):
+    for path in files:
         data = read_json_file(path)
         countries = frozenset(data.get("countries", ()))
         for item in data.get("claimants", ()):

@@ -120,11 +120,15 @@ class ClaimantMatch:
     via_context: bool = False  # matched by an alias that only counts in its war's articles
 
 
+_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
+
+
+@lru_cache(maxsize=65_536)
 def claimant_key(text: str) -> str:
     """Lookup key: case, quotes, and hyphens folded ("Al Qudra" = "al-Qudra", as the
-    alias regex already matches either)."""
-    text = text.replace("’", "'")
-    text = re.sub(r"\s*[-\u2010\u2011\u2013]\s*", " ", text)
+    alias regex already matches either). Memoised: the lexicon's 12,000 aliases at start-up
+    and the same few names in every article (a bounded memo keeps memory flat)."""
+    text = _HYPHEN.sub(" ", text.replace("’", "'"))
     return " ".join(text.lower().split())
 
 

@@ -344,8 +344,10 @@ def _quantity_regexes() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def quantities_in(text: str) -> frozenset[str]:
-    """The quantities a text speaks of, by its casualty words ("killed", "fled"...)."""
+    """The quantities a text speaks of, by its casualty words ("killed", "fled"...); memoised
+    (a reporter's sentence is asked again by each figure after it)."""
     return frozenset(q for q, rx in _quantity_regexes().items() if rx.search(text))
 
 

@@ -27,7 +27,15 @@ class Reporter:
     sentence: int  # index of the sentence that named it
     line: int  # its paragraph (line of the cleaned text)
     rule: str
-    quantities: frozenset[str] = frozenset()  # what its sentence speaks of (killed, displaced...)
+    text: str = ""  # its sentence
+
+    @property
+    def quantities(self) -> frozenset[str]:
+        """What its sentence speaks of (killed, displaced...): found only when a figure asks
+        whether it continues the count (``claims._continues_topic``), not at every attribution."""
+        from ...lexicon.claim_terms import quantities_in
+
+        return quantities_in(self.text)
 
 
 @dataclass

@@ -206,10 +206,7 @@ def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str
 # --- the current reporter ---------------------------------------------------------------------
 
 def set_reporter(ctx: ArticleContext, claimant: Claimant, sentence: Sentence, rule: str) -> None:
-    from ...lexicon.claim_terms import quantities_in
-
-    ctx.reporter = Reporter(claimant, sentence.index, ctx.line_of(sentence.start), rule,
-                            quantities_in(sentence.text))
+    ctx.reporter = Reporter(claimant, sentence.index, ctx.line_of(sentence.start), rule, sentence.text)
 
 
 def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant | None, str]:

@@ -117,3 +117,15 @@ def test_claims_surname_and_according_to_him(extract_text, text, value, source):
 def test_claims_enemy_nationals_counted_by_a_fighting_side(extract_text, text, expected):
     got = [(c.quantity, c.category, c.value) for c in extract_text(text, published=date(2024, 6, 1)).claims]
     assert expected in got
+
+
+@pytest.mark.parametrize("phrase,name", [
+    # a state's short name in capitals owns its body like its demonym (Falklands, Gulf-like)
+    ("UK Ministry of Defence", "British Defence Ministry"),
+    ("the UK Ministry of Defence", "British Defence Ministry"),
+    ("UAE Defence Ministry", "Emirati Defence Ministry"),
+])
+def test_claimants_short_state_name_owns_a_body(phrase, name):
+    from sitrep.extract.claimant_files import load_claimants
+
+    assert load_claimants().canonical(phrase) == name

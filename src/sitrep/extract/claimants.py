@@ -16,6 +16,7 @@ from typing import Sequence
 
 from ..lexicon.actor_words import staff_at, staff_at_place
 from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
+from ..lexicon.loader import read_json
 from ..records import Claimant
 from .name_text import alias_regex, word_before
 from .state_bodies import names_a_state, state_body_index
@@ -71,6 +72,16 @@ def _role_of_named(phrase: str) -> str:
             w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
         return phrase
     return " ".join(words[:-1])
+
+
+_SHORT_OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z](?:\.?[A-Z]){1,3}\.?)\s+(?P<rest>[A-Z].+)$")
+
+
+@lru_cache(maxsize=1)
+def _short_state_names() -> dict[str, str]:
+    """'UK', 'U.S.', 'UAE' -> ISO2: short names that own a body only written in capitals."""
+    names = read_json("gazetteer", "countries.json")["names"]
+    return {n: code for code, ns in names.items() for n in ns if len(n) <= 5 and n.replace(".", "").isupper()}
 
 
 # "a Kuwaiti diplomat", "the Iraqi ambassador to the UN": a state's envoy (an embassy stays itself).
@@ -335,6 +346,11 @@ class ClaimantLexicon:
         Defence of Russia' -> '<demonym> <body>' (the lexicon's entry when it has one by that
         name). None when the phrase names no state body with its state."""
         regex, owners, demonym_of, forms = state_body_index()
+        short = _SHORT_OWNER.match(phrase)
+        code = _short_state_names().get(short.group("owner")) if short else None
+        if code in demonym_of:  # "UK Ministry of Defence": a short name written in capitals owns it
+            body = self.state_body(f"{demonym_of[code]} {short.group('rest')}")
+            return replace(body, as_written=phrase) if body is not None else None
         m = regex.search(phrase)
         if m is None:
             return None

@@ -153,8 +153,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
         out.copies_changed = len(copy_changed)
         touched_docs |= copy_changed
         blocks_of: dict[str, set[str]] = {doc: set() for doc in self.changed}
-        series_keys = self.claim_index(copy_of, copy_changed - changed_set, blocks_of)
-        change = self.series(series_keys, copy_of)
+        series_keys, gained = self.claim_index(copy_of, copy_changed - changed_set, blocks_of)
+        change = self.series(series_keys, copy_of, gained)
         self.estimates(change)
         full, merge = self.control_blocks(blocks_of, gone)
         self.docs(changed, blocks_of)
@@ -180,10 +180,12 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
         return new_map, changed
 
     def claim_index(self, copy_of: dict[str, str], copy_changed: set[str],
-                    blocks_of: dict[str, set[str]]) -> set[str]:
-        """Scopes, series keys and blocks of new claims; returns the series keys touched."""
-        keys = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
+                    blocks_of: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+        """Scopes, series keys and blocks of new claims; returns the series keys touched, and
+        those of them that only gained claims (of new articles; ``stage_gain``)."""
+        lost = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
                                          [self.gone + sorted(copy_changed)])}
+        keys = set(lost)
         self.delete("recon_claims", "doc", self.gone)
         for chunk in chunks(self.changed):
             rows = []
@@ -200,8 +202,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
                     if c.id in scopes]
             self.delete("recon_claims", "doc", moved)
             self.insert("recon_claims", rows)
-            keys.update(r["series"] for r in rows)
-        return keys
+            lost.update(r["series"] for r in rows)  # their claims' reports are copies of others now, or no longer
+        return keys | lost, keys - lost
 
 
 def _claim_row(c: ClaimRow, scope: Scope, copy_of: dict[str, str]) -> dict[str, Any]:

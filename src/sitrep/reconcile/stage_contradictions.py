@@ -19,7 +19,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, point_range
 from sitrep.reconcile.stage_figures import SeriesChange
 from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Report, Series, SeriesPoint
+from sitrep.records.series import Report, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 from sitrep.store.queries import records
@@ -152,6 +152,8 @@ class ContradictionSteps(StageIO):
             for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {})):
                 if pair in reuse:
                     kept.append((block, pair))
+                elif isinstance(p, StoredPoint) or isinstance(q, StoredPoint):  # never: see stage_gain
+                    raise RuntimeError(f"reconcile: a new update of {s.key} names a point kept as stored")
                 else:
                     found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
                     pairs.append(pair)

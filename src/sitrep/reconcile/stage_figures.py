@@ -7,16 +7,16 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import rules
-from sitrep.reconcile.series import build_series, estimates_on
-from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Scope, Series, SeriesPoint, estimate_group
+from sitrep.reconcile.series import estimates_on
+from sitrep.reconcile.stage_gain import KEPT_COLUMNS, SeriesGain
+from sitrep.reconcile.stage_io import sql_in
+from sitrep.records.series import Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 
@@ -95,35 +95,30 @@ def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list,
     return {d for a, b in pairs for d in reached(a) & reached(b)}
 
 
-class FigureSteps(StageIO):
+class FigureSteps(SeriesGain):
     """Series and estimates of one run, and what recomputing the series changed."""
 
-    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
-        one: dict[tuple, Scope] = {}
-        out: dict[str, Scope] = {}
-        for row in self._rows("SELECT claim, era, region, region_text, period, incident, period_start "
-                              f"FROM recon_claims WHERE {where}", params):
-            fields = row[1:]
-            out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
-        return out
-
-    def series(self, keys: set[str], copy_of: dict[str, str]) -> SeriesChange:
+    def series(self, keys: set[str], copy_of: dict[str, str], gained: set[str] = frozenset()) -> SeriesChange:
         """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
-        groups and dates, and the contradiction buckets to compare again."""
+        groups and dates, and the contradiction buckets to compare again. ``gained``: those
+        whose claims only grew (``stage_gain``)."""
         ordered = sorted(keys)
         old = {r[0]: r[1:] for r in self._rows(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
         old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1], "
-                                f"idx, n_points, row_hash FROM recon_points WHERE {sql_in('series')}", [ordered])
-        claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [ordered])
-        built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [ordered]))
+                                f"idx, n_points, row_hash, {KEPT_COLUMNS} FROM recon_points "
+                                f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
+        kept: dict[str, list[tuple]] = {}
+        for r in old_points:
+            if r[0] in gained:
+                kept.setdefault(r[0], []).append(r[11:])
+        built = self.build(ordered, gained & old.keys(), kept, copy_of)
         self.delete("recon_series", "key", ordered)
         stored = {(r[0], r[10]): r[3] for r in old_points if r[10] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
         self.insert("recon_series", s_rows)
-        self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
+        self._write_points([r[0:1] + r[8:11] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},

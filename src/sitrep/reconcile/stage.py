@@ -39,8 +39,11 @@ when the store is read-only. Readers never show stale results silently.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -105,7 +108,8 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
     con = store.connection
     con.execute("BEGIN TRANSACTION")
     try:
-        out = _Run(store, full).run()
+        with _no_collections():
+            out = _Run(store, full).run()
         out.seconds = round(time.perf_counter() - started, 2)
         recon.set_state(con, {"fingerprint": fingerprint(),
                               "reconciled_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -117,6 +121,22 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
         con.execute("ROLLBACK")
         raise
     return out
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """No cyclic garbage collection while the stage runs: it makes and drops hundreds of
+    thousands of small records (rows, points, reports), and the collections they set off
+    walk every object of the process again and again (0.5-1 s of CPU at 10,000 + 100
+    articles; ``docs/benchmarks.md``, stop 21). Reference counting still frees what it
+    drops (its records hold no cycles); collections resume when it ends."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class _Run(FigureSteps, ContradictionSteps, DocSteps):

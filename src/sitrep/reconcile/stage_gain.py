@@ -104,7 +104,8 @@ class SeriesGain(StageIO):
         whole = [k for k in keys if k not in plans]
         built = []
         if whole:
-            claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [whole])
+            claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [whole],
+                                 mentions=False)
             built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [whole]))
         if plans:
             built += self._grown(plans, kept, copy_of)
@@ -141,7 +142,7 @@ class SeriesGain(StageIO):
         """The series of ``plans``: their stored points but on the days built again, whose
         points come from all the claims of the figures dated there."""
         ids = [c for _, claims in plans.values() for c in claims]
-        fresh = {s.key: s for s in build_series(self.claims(sql_in("c.id"), [ids]), copy_of=copy_of,
+        fresh = {s.key: s for s in build_series(self.claims(sql_in("c.id"), [ids], mentions=False), copy_of=copy_of,
                                                 scopes=self._scopes(sql_in("claim"), [ids]))}
         out = []
         for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [sorted(plans)], dict):

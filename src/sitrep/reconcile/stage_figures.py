@@ -226,28 +226,34 @@ class FigureSteps(SeriesGain):
 
     def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
-        some series gained or lost reports: those are compared again too."""
-        candidates = (change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty
+        some series gained or lost reports: those are compared again too. A bucket's pool
+        is the series with a point there or in the bucket before; ranked in SQL as
+        ``contradictions.reference_rank`` ranks them, with the weights of now and of before
+        the run (thousands of buckets of a large claimant's series: no row comes back but
+        the buckets whose references moved)."""
+        candidates = sorted((change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty)
         if not candidates:
             return set()
-        needed = candidates | {(b, k - 1) for b, k in candidates}
-        pools: dict[tuple[str, int], set[str]] = {}
-        for block, bucket, key in self._rows("""
-                SELECT DISTINCT p.block, p.bucket, p.series FROM recon_points p
-                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
-                     ON f.b = p.block AND f.k = p.bucket""", [[b for b, _ in needed], [k for _, k in needed]]):
-            for at in ((block, bucket), (block, bucket + 1)):
-                if at in candidates:
-                    pools.setdefault(at, set()).add(key)
-        keys = sorted({k for pool in pools.values() for k in pool})
-        now = {r[0]: (r[1], r[2]) for r in self._rows(
-            f"SELECT key, claimant_kind, n_reports FROM recon_series WHERE {sql_in('key')}", [keys])}
-        rank_now = {k: contra.reference_rank(kind, n, k) for k, (kind, n) in now.items()}
-        rank_then = {**rank_now, **{k: contra.reference_rank(now[k][0], n, k) for k, n in change.weights.items()
-                                    if k in now}}
-        return {at for at, pool in pools.items()
-                if set(contra.reference_series(pool, rank_now.__getitem__))
-                != set(contra.reference_series(pool, rank_then.__getitem__))}
+        weights = sorted(change.weights.items())
+        independent = sorted(rules()["claimants"]["independent_kinds"])
+        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, pool.series")
+        return set(self._rows(f"""
+            WITH cand AS (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k),
+            pool AS (SELECT DISTINCT b, k, series FROM (
+                SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket
+                UNION ALL
+                SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket + 1)),
+            ranked AS (
+                SELECT pool.b, pool.k,
+                       row_number() OVER (PARTITION BY pool.b, pool.k ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
+                       row_number() OVER (PARTITION BY pool.b, pool.k
+                                          ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
+                FROM pool JOIN recon_series s ON s.key = pool.series
+                LEFT JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS key, unnest(CAST(? AS BIGINT[])) AS n) w
+                       ON w.key = pool.series)
+            SELECT DISTINCT b, k FROM ranked WHERE (now_at <= ?) <> (then_at <= ?)""",
+            [[b for b, _ in candidates], [k for _, k in candidates], independent, independent,
+             [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK]))
 
     def estimates(self, change: SeriesChange) -> None:
         """Estimates again for the groups of the recomputed series, on the days a changed

@@ -106,19 +106,20 @@ class FigureSteps(SeriesGain):
         old = {r[0]: r[1:] for r in self._rows(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
-        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1], "
+        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, claim_ids[1], "
                                 f"idx, n_points, row_hash, {KEPT_COLUMNS} FROM recon_points "
                                 f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
         kept: dict[str, list[tuple]] = {}
         for r in old_points:
             if r[0] in gained:
-                kept.setdefault(r[0], []).append(r[11:])
+                kept.setdefault(r[0], []).append(r[10:])
         built = self.build(ordered, gained & old.keys(), kept, copy_of)
         self.delete("recon_series", "key", ordered)
-        stored = {(r[0], r[10]): r[3] for r in old_points if r[10] is not None}
+        stored = {(r[0], r[9]): r[3] for r in old_points if r[9] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
+        old_docs = self._old_docs(old_points, p_rows)  # before the points are written again
         self.insert("recon_series", s_rows)
-        self._write_points([r[0:1] + r[8:11] for r in old_points], p_rows, r_rows)
+        self._write_points([r[0:1] + r[7:10] for r in old_points], p_rows, r_rows)
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
@@ -127,7 +128,7 @@ class FigureSteps(SeriesGain):
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
         for r in p_rows:
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
-        self._point_changes(change, old, new, old_points, p_rows)
+        self._point_changes(change, old, new, old_points, p_rows, old_docs)
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
         for (b, k), keys_there in list(change.also.items()):
             change.also.setdefault((b, k + 1), set()).update(keys_there)
@@ -172,16 +173,30 @@ class FigureSteps(SeriesGain):
         places = {(r["series"], r["idx"]) for r in fresh}
         self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
 
+    def _old_docs(self, old_points: list[tuple], p_rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
+        """The articles of the stored points written again under the same fingerprint (a
+        figure reported by more or fewer articles), by series and fingerprint: read for
+        those only, not for every point of the recomputed series."""
+        before = {(r[0], r[3]) for r in old_points}
+        wanted = sorted({(r["series"], r["fingerprint"]) for r in p_rows
+                         if not r.get("stored") and (r["series"], r["fingerprint"]) in before})
+        if not wanted:
+            return {}
+        return {(key, fingerprint): list(docs or []) for key, fingerprint, docs in self._rows("""
+            SELECT p.series, p.fingerprint, p.docs FROM recon_points p
+            SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS VARCHAR[])) AS f) w
+                 ON w.s = p.series AND w.f = p.fingerprint ORDER BY p.series, p.idx""",
+            [[k for k, _ in wanted], [f for _, f in wanted]])}
+
     def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
-                       old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
+                       old_points: list[tuple], p_rows: list[dict[str, Any]],
+                       old_docs: dict[tuple[str, str], list[str]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
         compare again, series whose weight changed, points reported by other articles."""
         keys = change.keys
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
-        old_docs: dict[tuple[str, str], list[str]] = {}
-        for key, block, bucket, fingerprint, figure, as_of, docs, first_claim, *_ in old_points:
+        for key, block, bucket, fingerprint, figure, as_of, first_claim, *_ in old_points:
             points[key][0].append((block, bucket, fingerprint, figure, as_of))
-            old_docs[(key, fingerprint)] = list(docs or [])
             change.was_at.setdefault(key, set()).add((block, bucket))
             change.refs.setdefault(key, set()).add(first_claim)
         for r in p_rows:

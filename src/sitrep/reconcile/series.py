@@ -155,10 +155,10 @@ class _Reading:
     """What an estimate reads of one point of a member (``_Member.latest``), worked out once
     for every day whose window holds it."""
 
-    __slots__ = ("low", "high", "source", "best", "member", "point")
+    __slots__ = ("low", "high", "source", "best", "name", "point")
 
     def __init__(self, m: _Member, p: SeriesPoint, lo: float, hi: float) -> None:
-        self.member, self.point = m, p
+        self.name, self.point = m.name, p  # not the member: it holds its readings (no cycle)
         self.low = None if m.partisan else (p.low if p.low is not None else lo)
         self.high = p.high if p.high is not None else (p.value if p.value is not None else hi)
         self.source = f"{m.name}: {p.text()} ({p.as_of:%Y-%m-%d})"
@@ -204,7 +204,7 @@ def _estimate(first: Series, day: date, chosen: list[_Reading], rule: str, scope
         low=int(min(lows)) if lows else None,
         best=best.point.figure if best else None,
         high=int(max(highs)) if highs else None,
-        best_rule=rule, best_source=best.member.name if best else None,
+        best_rule=rule, best_source=best.name if best else None,
         sources=[r.source for r in chosen], subgroup=first.subgroup, scope=first.scope.key,
         scope_text=scope_text,
     )

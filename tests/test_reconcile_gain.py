@@ -1,6 +1,7 @@
 """The reconcile stage's series that only gained claims (``reconcile.stage_gain``): built
 from their stored points and the claims of the days that changed, they equal a build from
-all their claims; a series that lost or changed a claim is built from all of them."""
+all their claims; a series that lost or changed a claim is built from all of them. A point
+reported by more articles keeps its stored reports (``reconcile.stage_points``)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,22 @@ def _spy_plans(monkeypatch) -> dict[str, list]:
     return seen
 
 
+def _spy_prefixes(monkeypatch) -> list[int]:
+    """How many stored reports each run kept under points written again (``stage_points``)."""
+    from sitrep.reconcile import stage_points
+
+    kept: list[int] = []
+    real = stage_points.PointWrites._report_prefixes
+
+    def spying(self, before, p_rows, r_rows):
+        found = real(self, before, p_rows, r_rows)
+        kept.append(sum(n for _, n in found.values()))
+        return found
+
+    monkeypatch.setattr(stage_points.PointWrites, "_report_prefixes", spying)
+    return kept
+
+
 def _kept_points(store) -> set[tuple]:
     return set(store.connection.execute("SELECT series, row_hash FROM recon_points").fetchall())
 
@@ -96,6 +113,7 @@ def test_reconcile_series_that_gains_claims_equals_its_full_rebuild(tmp_path, wa
     doc, day, figures, _ = specs[7]
     added.append(_article(doc + "_wire", day, figures, outlet="Wire Outlet", text=base[7].article.text))
     seen = _spy_plans(monkeypatch)
+    reports_kept = _spy_prefixes(monkeypatch)
     with open_db(tmp_path / "x.duckdb") as store:
         store.write_many(base)
         reconcile(store)
@@ -109,6 +127,7 @@ def test_reconcile_series_that_gains_claims_equals_its_full_rebuild(tmp_path, wa
         assert any(base[7].article.id + "_wire" in [m.doc for m in g.members] for g in store.copy_groups())
         kept = {s for s, _ in before & _kept_points(store)}
         assert kept & seen["planned"][-1]  # points of a grown series stayed as written
+        assert reports_kept[-1]  # so did the reports of a point reported by more articles
 
 
 def test_reconcile_series_that_loses_or_changes_a_claim_is_rebuilt_from_all_its_claims(tmp_path, same_as_fresh,

@@ -16,6 +16,7 @@ from sitrep.reconcile.scope import rules
 from sitrep.reconcile.series import estimates_on
 from sitrep.reconcile.stage_gain import KEPT_COLUMNS, SeriesGain
 from sitrep.reconcile.stage_io import sql_in
+from sitrep.reconcile.stage_points import PointWrites
 from sitrep.records.series import Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
@@ -95,7 +96,7 @@ def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list,
     return {d for a, b in pairs for d in reached(a) & reached(b)}
 
 
-class FigureSteps(SeriesGain):
+class FigureSteps(SeriesGain, PointWrites):
     """Series and estimates of one run, and what recomputing the series changed."""
 
     def series(self, keys: set[str], copy_of: dict[str, str], gained: set[str] = frozenset()) -> SeriesChange:
@@ -117,9 +118,10 @@ class FigureSteps(SeriesGain):
         self.delete("recon_series", "key", ordered)
         stored = {(r[0], r[9]): r[3] for r in old_points if r[9] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
-        old_docs = self._old_docs(old_points, p_rows)  # before the points are written again
+        before = self._rewritten(old_points, p_rows)  # read before the points are written again
         self.insert("recon_series", s_rows)
-        self._write_points([r[0:1] + r[7:10] for r in old_points], p_rows, r_rows)
+        self._write_points([r[0:1] + r[7:10] for r in old_points], p_rows, r_rows,
+                           self._report_prefixes(before, p_rows, r_rows))
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
@@ -128,65 +130,12 @@ class FigureSteps(SeriesGain):
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
         for r in p_rows:
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
-        self._point_changes(change, old, new, old_points, p_rows, old_docs)
+        self._point_changes(change, old, new, old_points, p_rows, {k: v[1] for k, v in before.items()})
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
         for (b, k), keys_there in list(change.also.items()):
             change.also.setdefault((b, k + 1), set()).update(keys_there)
         change.dirty |= self._peers_moved(change)
         return change
-
-    def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]]) -> None:
-        """Rewrite only the points of the recomputed series that changed: a stored point
-        whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
-        stays, moved to its new place when it has one; the others go, the new ones come."""
-        new: dict[tuple[str, str], dict[str, Any]] = {}
-        for r in p_rows:
-            new.setdefault((r["series"], r["row_hash"]), r)
-        gone: list[tuple[str, int]] = []
-        moved: list[tuple[str, int, int, int]] = []  # series, old idx, new idx, new n_points
-        kept: set[tuple[str, str]] = set()
-        for key, idx, n_points, row_hash in stored:
-            row = new.get((key, row_hash)) if row_hash is not None else None
-            if row is None or (key, row_hash) in kept:
-                gone.append((key, idx))
-                continue
-            kept.add((key, row_hash))
-            if (idx, n_points) != (row["idx"], row["n_points"]):
-                moved.append((key, idx, row["idx"], row["n_points"]))
-        at = "(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f"
-        for table, column in (("recon_points", "idx"), ("recon_reports", "point")):
-            if gone:
-                self.con.execute(f"DELETE FROM {table} USING {at} WHERE {table}.series = f.s AND {table}.{column} = f.i",
-                                 [[k for k, _ in gone], [i for _, i in gone]])
-        if moved:  # one statement each: every row is matched on its place before the update
-            params = [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved], [m[3] for m in moved]]
-            to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i, "
-                  "unnest(CAST(? AS INTEGER[])) AS j, unnest(CAST(? AS INTEGER[])) AS n) f")
-            self.con.execute(f"UPDATE recon_points SET idx = f.j, n_points = f.n FROM {to} "
-                             "WHERE recon_points.series = f.s AND recon_points.idx = f.i", params)
-            self.con.execute(f"UPDATE recon_reports SET point = f.j FROM {to} "
-                             "WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND f.i <> f.j", params)
-        fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
-        if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
-            raise RuntimeError("reconcile: a point left as stored has no stored row")
-        self.insert("recon_points", fresh)
-        places = {(r["series"], r["idx"]) for r in fresh}
-        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
-
-    def _old_docs(self, old_points: list[tuple], p_rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
-        """The articles of the stored points written again under the same fingerprint (a
-        figure reported by more or fewer articles), by series and fingerprint: read for
-        those only, not for every point of the recomputed series."""
-        before = {(r[0], r[3]) for r in old_points}
-        wanted = sorted({(r["series"], r["fingerprint"]) for r in p_rows
-                         if not r.get("stored") and (r["series"], r["fingerprint"]) in before})
-        if not wanted:
-            return {}
-        return {(key, fingerprint): list(docs or []) for key, fingerprint, docs in self._rows("""
-            SELECT p.series, p.fingerprint, p.docs FROM recon_points p
-            SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS VARCHAR[])) AS f) w
-                 ON w.s = p.series AND w.f = p.fingerprint ORDER BY p.series, p.idx""",
-            [[k for k, _ in wanted], [f for _, f in wanted]])}
 
     def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
                        old_points: list[tuple], p_rows: list[dict[str, Any]],

@@ -209,7 +209,8 @@ class FigureSteps(SeriesGain, PointWrites):
                 SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket + 1)),
             ranked AS (
                 SELECT pool.b, pool.k,
-                       row_number() OVER (PARTITION BY pool.b, pool.k ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
+                       row_number() OVER (PARTITION BY pool.b, pool.k
+                                          ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
                        row_number() OVER (PARTITION BY pool.b, pool.k
                                           ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
                 FROM pool JOIN recon_series s ON s.key = pool.series

@@ -108,6 +108,7 @@ class PointWrites(StageIO):
                 ("recon_reports", "SET point = f.j", [m for m in reports if m[1] != m[2]])):
             if moves:
                 column = "idx" if table == "recon_points" else "point"
-                self.con.execute(f"UPDATE {table} {sql} FROM {to} WHERE {table}.series = f.s AND {table}.{column} = f.i",
+                self.con.execute(f"UPDATE {table} {sql} FROM {to} "
+                                 f"WHERE {table}.series = f.s AND {table}.{column} = f.i",
                                  [[m[0] for m in moves], [m[1] for m in moves], [m[2] for m in moves],
                                   [m[3] for m in moves]])

@@ -97,7 +97,7 @@ def artifacts_dir() -> Path:
 def no_recompute(monkeypatch):
     """Every function that computes the cross-source layer raises: a reader that passes
     with this fixture reads the reconcile stage's stored results only."""
-    from sitrep.reconcile import contradictions, copies, framing, from_scratch, series, stage, stage_figures, stories
+    from sitrep.reconcile import contradictions, copies, framing, from_scratch, series, stage, stage_gain, stories
 
     def refuse(name):
         def boom(*args, **kwargs):
@@ -107,7 +107,7 @@ def no_recompute(monkeypatch):
     for module, names in ((copies, ("find_copies",)), (series, ("build_series", "estimates")),
                           (contradictions, ("find_contradictions", "control_contradictions")),
                           (framing, ("framing", "doc_slots", "add_up")), (stories, ("find_stories", "connected")),
-                          (stage, ("find_copies", "scope_of")), (stage_figures, ("build_series",)),
+                          (stage, ("find_copies", "scope_of")), (stage_gain, ("build_series",)),
                           (from_scratch, ("find_copies", "build_series", "estimates", "compute"))):
         for name in names:
             monkeypatch.setattr(module, name, refuse(f"{module.__name__}.{name}"))

@@ -146,16 +146,29 @@ def estimates_on(group: list[Series], days: Iterable[date]) -> list[Estimate]:
     out = []
     for day in days:
         window = dated[bisect.bisect_left(at, day - max_age):bisect.bisect_right(at, day)]
-        chosen = [(m, p) for m in (members[i] for i in sorted({i for _, i in window}))
-                  if (p := m.latest(day)) is not None and point_range(p) is not None]
+        chosen = [r for r in (members[i].latest(day) for i in sorted({i for _, i in window})) if r is not None]
         out.append(_estimate(first, day, chosen, cfg["best_rule"], scope_text))
     return out
+
+
+class _Reading:
+    """What an estimate reads of one point of a member (``_Member.latest``), worked out once
+    for every day whose window holds it."""
+
+    __slots__ = ("low", "high", "source", "best", "name", "point")
+
+    def __init__(self, m: _Member, p: SeriesPoint, lo: float, hi: float) -> None:
+        self.name, self.point = m.name, p  # not the member: it holds its readings (no cycle)
+        self.low = None if m.partisan else (p.low if p.low is not None else lo)
+        self.high = p.high if p.high is not None else (p.value if p.value is not None else hi)
+        self.source = f"{m.name}: {p.text()} ({p.as_of:%Y-%m-%d})"
+        self.best = (p.as_of, m.best_rank) if m.best_rank is not None and p.figure is not None else None
 
 
 class _Member:
     """A series of an estimate group with what each day's estimate reads of it, worked out once."""
 
-    __slots__ = ("series", "points", "dates", "partisan", "best_rank", "name")
+    __slots__ = ("series", "points", "dates", "partisan", "best_rank", "name", "readings")
 
     def __init__(self, s: Series, kind_rank: dict[str, int]) -> None:
         self.series, self.points, self.name = s, s.points, s.name
@@ -164,36 +177,35 @@ class _Member:
         # Only an independent claimant's figure, never a belligerent's count of enemy losses, is a best.
         self.best_rank = -kind_rank.get(s.claimant_kind, len(kind_rank)) \
             if is_independent(s.claimant_kind) and not self.partisan else None
+        self.readings: dict[int, _Reading | None] = {}
 
-    def latest(self, day: date) -> SeriesPoint | None:
-        """The last point on or before ``day`` (the window was checked by the caller)."""
+    def latest(self, day: date) -> _Reading | None:
+        """What is read of the last point on or before ``day`` (the window was checked by
+        the caller); None when there is none, or it has no range."""
         i = bisect.bisect_right(self.dates, day) - 1
-        return self.points[i] if i >= 0 else None
+        if i < 0:
+            return None
+        if i not in self.readings:
+            p = self.points[i]
+            found = point_range(p)
+            self.readings[i] = None if found is None else _Reading(self, p, *found)
+        return self.readings[i]
 
 
-def _estimate(first: Series, day: date, chosen: list[tuple[_Member, SeriesPoint]], rule: str,
-              scope_text: str) -> Estimate:
-    lows: list[float] = []
-    highs: list[float] = []
-    sources: list[str] = []
-    best: tuple[tuple[date, int], _Member, SeriesPoint] | None = None
-    for m, p in chosen:
-        lo, hi = point_range(p)  # type: ignore[misc]
-        if not m.partisan:
-            lows.append(p.low if p.low is not None else lo)
-        highs.append(p.high if p.high is not None else (p.value if p.value is not None else hi))
-        sources.append(f"{m.name}: {p.text()} ({p.as_of:%Y-%m-%d})")
-        if m.best_rank is not None and p.figure is not None:
-            rank = (p.as_of, m.best_rank)
-            if best is None or rank > best[0]:
-                best = (rank, m, p)  # type: ignore[assignment]
+def _estimate(first: Series, day: date, chosen: list[_Reading], rule: str, scope_text: str) -> Estimate:
+    lows = [r.low for r in chosen if r.low is not None]
+    highs = [r.high for r in chosen]
+    best: _Reading | None = None
+    for r in chosen:
+        if r.best is not None and (best is None or r.best > best.best):  # type: ignore[operator]
+            best = r
     return Estimate(
         quantity=first.quantity, category=first.category, as_of=day,
         low=int(min(lows)) if lows else None,
-        best=best[2].figure if best else None,
+        best=best.point.figure if best else None,
         high=int(max(highs)) if highs else None,
-        best_rule=rule, best_source=best[1].name if best else None,
-        sources=sources, subgroup=first.subgroup, scope=first.scope.key,
+        best_rule=rule, best_source=best.name if best else None,
+        sources=[r.source for r in chosen], subgroup=first.subgroup, scope=first.scope.key,
         scope_text=scope_text,
     )
 

@@ -12,7 +12,9 @@ recomputes only what new, changed or removed articles touch:
    docs whose canonical article changed count as touched.
 3. **Claims** of new articles get their scope, series key and block once, kept in
    ``recon_claims``. A series is recomputed when it holds a claim of a touched article
-   (new, changed, removed, or its copy mapping changed).
+   (new, changed, removed, or its copy mapping changed); one that only gained claims of
+   new articles from its stored points and the claims of the days they reach
+   (``stage_gain``), and only its points that changed are written (``stage_points``).
 4. **Estimates** are recomputed per quantity, category, subgroup and scope holding a
    recomputed series; **figure contradictions** per block (quantity, category group, era:
    ``contradictions.figure_block``), since figures of two blocks are never compared, and
@@ -39,8 +41,11 @@ when the store is read-only. Readers never show stale results silently.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -105,7 +110,8 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
     con = store.connection
     con.execute("BEGIN TRANSACTION")
     try:
-        out = _Run(store, full).run()
+        with _no_collections():
+            out = _Run(store, full).run()
         out.seconds = round(time.perf_counter() - started, 2)
         recon.set_state(con, {"fingerprint": fingerprint(),
                               "reconciled_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -117,6 +123,22 @@ def reconcile(store, *, full: bool = False) -> Reconciled:
         con.execute("ROLLBACK")
         raise
     return out
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """No cyclic garbage collection while the stage runs: it makes and drops hundreds of
+    thousands of small records (rows, points, reports), and the collections they set off
+    walk every object of the process again and again (0.5-1 s of CPU at 10,000 + 100
+    articles; ``docs/benchmarks.md``, stop 21). Reference counting still frees what it
+    drops (its records hold no cycles); collections resume when it ends."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class _Run(FigureSteps, ContradictionSteps, DocSteps):
@@ -153,8 +175,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
         out.copies_changed = len(copy_changed)
         touched_docs |= copy_changed
         blocks_of: dict[str, set[str]] = {doc: set() for doc in self.changed}
-        series_keys = self.claim_index(copy_of, copy_changed - changed_set, blocks_of)
-        change = self.series(series_keys, copy_of)
+        series_keys, gained = self.claim_index(copy_of, copy_changed - changed_set, blocks_of)
+        change = self.series(series_keys, copy_of, gained)
         self.estimates(change)
         full, merge = self.control_blocks(blocks_of, gone)
         self.docs(changed, blocks_of)
@@ -180,10 +202,12 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
         return new_map, changed
 
     def claim_index(self, copy_of: dict[str, str], copy_changed: set[str],
-                    blocks_of: dict[str, set[str]]) -> set[str]:
-        """Scopes, series keys and blocks of new claims; returns the series keys touched."""
-        keys = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
+                    blocks_of: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+        """Scopes, series keys and blocks of new claims; returns the series keys touched, and
+        those of them that only gained claims (of new articles; ``stage_gain``)."""
+        lost = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
                                          [self.gone + sorted(copy_changed)])}
+        keys = set(lost)
         self.delete("recon_claims", "doc", self.gone)
         for chunk in chunks(self.changed):
             rows = []
@@ -200,8 +224,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
                     if c.id in scopes]
             self.delete("recon_claims", "doc", moved)
             self.insert("recon_claims", rows)
-            keys.update(r["series"] for r in rows)
-        return keys
+            lost.update(r["series"] for r in rows)  # their claims' reports are copies of others now, or no longer
+        return keys | lost, keys - lost
 
 
 def _claim_row(c: ClaimRow, scope: Scope, copy_of: dict[str, str]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS, point_range
 from sitrep.reconcile.stage_figures import SeriesChange
 from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Report, Series, SeriesPoint
+from sitrep.records.series import Report, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 from sitrep.store.queries import records
@@ -27,10 +27,18 @@ from sitrep.store.queries import records
 Bucket = tuple[str, int]  # (block, window-sized bucket of days)
 
 
-def _update_pairs(s: Series, fingerprints: dict[int, str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+def _update_pairs(s: Series, fingerprints: dict[int, str],
+                  stored: set[str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
     """``contradictions._updates`` of one series, as (point, next point, their fingerprints);
-    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place."""
+    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place.
+    Two points kept as stored (``StoredPoint``) were next to each other before too
+    (``stage_gain``): their update is one of ``stored`` (the series' stored pairs) or none."""
     for i, (p, q) in enumerate(zip(s.points, s.points[1:])):
+        if type(p) is StoredPoint and type(q) is StoredPoint:
+            pair = f"{fingerprints[i]}|{fingerprints[i + 1]}"
+            if pair in stored:
+                yield p, q, pair
+            continue
         if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
             continue
         if not contra.agree(point_range(p), point_range(q)):
@@ -149,9 +157,11 @@ class ContradictionSteps(StageIO):
             block = f"update:{s.key}"
             found, pairs = [], []
             reuse = stored.get(block, set()) if s.key not in change.renamed else set()
-            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {})):
+            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {}), stored.get(block, set())):
                 if pair in reuse:
                     kept.append((block, pair))
+                elif isinstance(p, StoredPoint) or isinstance(q, StoredPoint):  # never: see stage_gain
+                    raise RuntimeError(f"reconcile: a new update of {s.key} names a point kept as stored")
                 else:
                     found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
                     pairs.append(pair)

@@ -7,16 +7,17 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import rules
-from sitrep.reconcile.series import build_series, estimates_on
-from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Scope, Series, SeriesPoint, estimate_group
+from sitrep.reconcile.series import estimates_on
+from sitrep.reconcile.stage_gain import KEPT_COLUMNS, SeriesGain
+from sitrep.reconcile.stage_io import sql_in
+from sitrep.reconcile.stage_points import PointWrites
+from sitrep.records.series import Series, SeriesPoint, estimate_group
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 
@@ -95,35 +96,32 @@ def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list,
     return {d for a, b in pairs for d in reached(a) & reached(b)}
 
 
-class FigureSteps(StageIO):
+class FigureSteps(SeriesGain, PointWrites):
     """Series and estimates of one run, and what recomputing the series changed."""
 
-    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
-        one: dict[tuple, Scope] = {}
-        out: dict[str, Scope] = {}
-        for row in self._rows("SELECT claim, era, region, region_text, period, incident, period_start "
-                              f"FROM recon_claims WHERE {where}", params):
-            fields = row[1:]
-            out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
-        return out
-
-    def series(self, keys: set[str], copy_of: dict[str, str]) -> SeriesChange:
+    def series(self, keys: set[str], copy_of: dict[str, str], gained: set[str] = frozenset()) -> SeriesChange:
         """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
-        groups and dates, and the contradiction buckets to compare again."""
+        groups and dates, and the contradiction buckets to compare again. ``gained``: those
+        whose claims only grew (``stage_gain``)."""
         ordered = sorted(keys)
         old = {r[0]: r[1:] for r in self._rows(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
-        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, docs, claim_ids[1], "
-                                f"idx, n_points, row_hash FROM recon_points WHERE {sql_in('series')}", [ordered])
-        claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [ordered])
-        built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [ordered]))
+        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, claim_ids[1], "
+                                f"idx, n_points, row_hash, {KEPT_COLUMNS} FROM recon_points "
+                                f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
+        kept: dict[str, list[tuple]] = {}
+        for r in old_points:
+            if r[0] in gained:
+                kept.setdefault(r[0], []).append(r[10:])
+        built = self.build(ordered, gained & old.keys(), kept, copy_of)
         self.delete("recon_series", "key", ordered)
-        stored = {(r[0], r[10]): r[3] for r in old_points if r[10] is not None}
+        stored = {(r[0], r[9]): r[3] for r in old_points if r[9] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
+        before = self._rewritten(old_points, p_rows)  # read before the points are written again
         self.insert("recon_series", s_rows)
-        self._write_points([r[0:1] + r[8:] for r in old_points], p_rows, r_rows)
+        self._write_points([r[0:1] + r[7:10] for r in old_points], p_rows, r_rows,
+                           self._report_prefixes(before, p_rows, r_rows))
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
         change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
@@ -132,61 +130,22 @@ class FigureSteps(StageIO):
         change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
         for r in p_rows:
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
-        self._point_changes(change, old, new, old_points, p_rows)
+        self._point_changes(change, old, new, old_points, p_rows, {k: v[1] for k, v in before.items()})
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
         for (b, k), keys_there in list(change.also.items()):
             change.also.setdefault((b, k + 1), set()).update(keys_there)
         change.dirty |= self._peers_moved(change)
         return change
 
-    def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]]) -> None:
-        """Rewrite only the points of the recomputed series that changed: a stored point
-        whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
-        stays, moved to its new place when it has one; the others go, the new ones come."""
-        new: dict[tuple[str, str], dict[str, Any]] = {}
-        for r in p_rows:
-            new.setdefault((r["series"], r["row_hash"]), r)
-        gone: list[tuple[str, int]] = []
-        moved: list[tuple[str, int, int, int]] = []  # series, old idx, new idx, new n_points
-        kept: set[tuple[str, str]] = set()
-        for key, idx, n_points, row_hash in stored:
-            row = new.get((key, row_hash)) if row_hash is not None else None
-            if row is None or (key, row_hash) in kept:
-                gone.append((key, idx))
-                continue
-            kept.add((key, row_hash))
-            if (idx, n_points) != (row["idx"], row["n_points"]):
-                moved.append((key, idx, row["idx"], row["n_points"]))
-        at = "(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f"
-        for table, column in (("recon_points", "idx"), ("recon_reports", "point")):
-            if gone:
-                self.con.execute(f"DELETE FROM {table} USING {at} WHERE {table}.series = f.s AND {table}.{column} = f.i",
-                                 [[k for k, _ in gone], [i for _, i in gone]])
-        if moved:  # one statement each: every row is matched on its place before the update
-            params = [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved], [m[3] for m in moved]]
-            to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i, "
-                  "unnest(CAST(? AS INTEGER[])) AS j, unnest(CAST(? AS INTEGER[])) AS n) f")
-            self.con.execute(f"UPDATE recon_points SET idx = f.j, n_points = f.n FROM {to} "
-                             "WHERE recon_points.series = f.s AND recon_points.idx = f.i", params)
-            self.con.execute(f"UPDATE recon_reports SET point = f.j FROM {to} "
-                             "WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND f.i <> f.j", params)
-        fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
-        if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
-            raise RuntimeError("reconcile: a point left as stored has no stored row")
-        self.insert("recon_points", fresh)
-        places = {(r["series"], r["idx"]) for r in fresh}
-        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places])
-
     def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
-                       old_points: list[tuple], p_rows: list[dict[str, Any]]) -> None:
+                       old_points: list[tuple], p_rows: list[dict[str, Any]],
+                       old_docs: dict[tuple[str, str], list[str]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
         compare again, series whose weight changed, points reported by other articles."""
         keys = change.keys
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
-        old_docs: dict[tuple[str, str], list[str]] = {}
-        for key, block, bucket, fingerprint, figure, as_of, docs, first_claim, *_ in old_points:
+        for key, block, bucket, fingerprint, figure, as_of, first_claim, *_ in old_points:
             points[key][0].append((block, bucket, fingerprint, figure, as_of))
-            old_docs[(key, fingerprint)] = list(docs or [])
             change.was_at.setdefault(key, set()).add((block, bucket))
             change.refs.setdefault(key, set()).add(first_claim)
         for r in p_rows:
@@ -231,28 +190,35 @@ class FigureSteps(StageIO):
 
     def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
-        some series gained or lost reports: those are compared again too."""
-        candidates = (change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty
+        some series gained or lost reports: those are compared again too. A bucket's pool
+        is the series with a point there or in the bucket before; ranked in SQL as
+        ``contradictions.reference_rank`` ranks them, with the weights of now and of before
+        the run (thousands of buckets of a large claimant's series: no row comes back but
+        the buckets whose references moved)."""
+        candidates = sorted((change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty)
         if not candidates:
             return set()
-        needed = candidates | {(b, k - 1) for b, k in candidates}
-        pools: dict[tuple[str, int], set[str]] = {}
-        for block, bucket, key in self._rows("""
-                SELECT DISTINCT p.block, p.bucket, p.series FROM recon_points p
-                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
-                     ON f.b = p.block AND f.k = p.bucket""", [[b for b, _ in needed], [k for _, k in needed]]):
-            for at in ((block, bucket), (block, bucket + 1)):
-                if at in candidates:
-                    pools.setdefault(at, set()).add(key)
-        keys = sorted({k for pool in pools.values() for k in pool})
-        now = {r[0]: (r[1], r[2]) for r in self._rows(
-            f"SELECT key, claimant_kind, n_reports FROM recon_series WHERE {sql_in('key')}", [keys])}
-        rank_now = {k: contra.reference_rank(kind, n, k) for k, (kind, n) in now.items()}
-        rank_then = {**rank_now, **{k: contra.reference_rank(now[k][0], n, k) for k, n in change.weights.items()
-                                    if k in now}}
-        return {at for at, pool in pools.items()
-                if set(contra.reference_series(pool, rank_now.__getitem__))
-                != set(contra.reference_series(pool, rank_then.__getitem__))}
+        weights = sorted(change.weights.items())
+        independent = sorted(rules()["claimants"]["independent_kinds"])
+        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, pool.series")
+        return set(self._rows(f"""
+            WITH cand AS (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k),
+            pool AS (SELECT DISTINCT b, k, series FROM (
+                SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket
+                UNION ALL
+                SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket + 1)),
+            ranked AS (
+                SELECT pool.b, pool.k,
+                       row_number() OVER (PARTITION BY pool.b, pool.k
+                                          ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
+                       row_number() OVER (PARTITION BY pool.b, pool.k
+                                          ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
+                FROM pool JOIN recon_series s ON s.key = pool.series
+                LEFT JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS key, unnest(CAST(? AS BIGINT[])) AS n) w
+                       ON w.key = pool.series)
+            SELECT DISTINCT b, k FROM ranked WHERE (now_at <= ?) <> (then_at <= ?)""",
+            [[b for b, _ in candidates], [k for _, k in candidates], independent, independent,
+             [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK]))
 
     def estimates(self, change: SeriesChange) -> None:
         """Estimates again for the groups of the recomputed series, on the days a changed

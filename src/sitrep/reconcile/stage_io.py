@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sitrep.records.rows import ClaimRow, EventRow
-from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, rows_as
+from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, event_select_of, rows_as
 
 R = TypeVar("R")
 # Articles read per query while reconciling new ones (texts for framing, rows for the
@@ -43,13 +43,16 @@ class StageIO:
         """Rows of a query as ``cls`` records, built by column name (``queries.rows_as``)."""
         return rows_as(self.con, sql, params, cls)
 
-    def claims(self, where: str, params: Sequence[Any]) -> list[ClaimRow]:
-        return self._records(f"{CLAIM_SELECT} WHERE {where} ORDER BY {CLAIM_ORDER}", params, ClaimRow)
+    def claims(self, where: str, params: Sequence[Any], *, mentions: bool = True) -> list[ClaimRow]:
+        """Claims of ``where`` in their order; ``mentions=False``: without the figure's other
+        mentions in the article (a JSON list per claim, which series never read)."""
+        select = CLAIM_SELECT if mentions else CLAIM_SELECT.replace("c.mentions,", "NULL AS mentions,", 1)
+        return self._records(f"{select} WHERE {where} ORDER BY {CLAIM_ORDER}", params, ClaimRow)
 
     def events(self, docs: Sequence[str]) -> list[EventRow]:
         out: list[EventRow] = []
         for chunk in chunks(docs):
-            out += self._records(f"{EVENT_SELECT} WHERE {sql_in('e.doc')} ORDER BY {EVENT_ORDER}", [chunk], EventRow)
+            out += self._records(f"{event_select_of(sql_in('e.doc'))} ORDER BY {EVENT_ORDER}", [chunk], EventRow)
         return out
 
     def delete(self, table: str, column: str, values: Iterable[str]) -> None:
@@ -64,5 +67,5 @@ class StageIO:
         out: dict[str, EventRow] = {}
         for chunk in chunks(sorted(set(ids)), 5_000):
             out.update((e.id, e) for e in self._records(
-                f"{EVENT_SELECT} WHERE {sql_in('e.id')} ORDER BY {EVENT_ORDER}", [chunk], EventRow))
+                f"{event_select_of(sql_in('e.id'))} ORDER BY {EVENT_ORDER}", [chunk], EventRow))
         return out

@@ -98,6 +98,18 @@ class SeriesPoint:
 
 
 @dataclass(slots=True)
+class StoredPoint(SeriesPoint):
+    """A point of a stored series read back without its reports, which the reconcile stage
+    keeps as it is stored: its row's digest and fingerprint, its bucket and its reports'
+    count (``store.reconciled_rows.series_rows_of`` writes no row for it, only its place)."""
+
+    row_hash: str = ""
+    fingerprint: str = ""
+    bucket: int | None = None
+    n_reports: int = 0
+
+
+@dataclass(slots=True)
 class Series:
     key: str
     claimant: str | None  # canonical claimant; None when unattributed (see ``outlet``)

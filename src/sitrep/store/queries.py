@@ -66,6 +66,16 @@ FROM events e LEFT JOIN articles a ON a.id = e.doc LEFT JOIN fatalities f ON f.e
 """
 EVENT_ORDER = 'e.doc, e."start", e.id'
 
+
+def event_select_of(where: str) -> str:
+    """``EVENT_SELECT`` of the events ``where`` keeps (a condition on the events table,
+    ``e``) only: their fatalities are summed for them alone, not for every stored event
+    (the reconcile stage reads a few hundred events of 50,000). Its parameters are ``where``'s."""
+    chosen = f"SELECT e.* FROM events e WHERE {where}"
+    return (EVENT_SELECT.replace("AS claim_id FROM events\n", "AS claim_id FROM chosen_events\n", 1)
+            .replace("FROM events e LEFT JOIN", "FROM chosen_events e LEFT JOIN", 1)
+            .replace("WITH links AS (", f"WITH chosen_events AS ({chosen}), links AS (", 1))
+
 ARTICLE_COLUMNS = """a.id, a.content_hash, a.title, a.outlet, a.outlet_rule, a.published,
        a.date_rule, a.url, a.path, a.n_claims, a.n_events, a.ingested_at"""
 ARTICLE_FROM = "FROM articles a"

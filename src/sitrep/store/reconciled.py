@@ -117,11 +117,11 @@ def series(con: Con, *, keys: Iterable[str] | None = None, blocks: Iterable[str]
     # Points and reports of the chosen series only (a semi join on the same filter).
     sub = f" SEMI JOIN (SELECT key FROM recon_series{where}) _k ON _k.key = t.series" if where else ""
     points: dict[tuple[str, int], SeriesPoint] = {}
-    for row in records(con, f"SELECT t.series, t.idx, t.as_of, t.value, t.low, t.high, t.qualifier "
-                       f"FROM recon_points t{sub} ORDER BY t.series, t.idx", params, dict):
-        point = SeriesPoint(**pick(row, SeriesPoint))
-        found[row["series"]].points.append(point)
-        points[(row["series"], row["idx"])] = point
+    for key, idx, *fields in con.execute(f"SELECT t.series, t.idx, t.as_of, t.value, t.low, t.high, t.qualifier "
+                                         f"FROM recon_points t{sub} ORDER BY t.series, t.idx", params).fetchall():
+        point = SeriesPoint(*fields)  # as_of, value, low, high, qualifier: its first fields
+        found[key].points.append(point)
+        points[(key, idx)] = point
     if not reports:
         return list(found.values())
     for r in records(con, f"SELECT t.* FROM recon_reports t{sub} ORDER BY t.series, t.point, t.idx", params, dict):

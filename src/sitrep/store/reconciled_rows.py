@@ -12,7 +12,8 @@ from sitrep.records import content_id
 from sitrep.records.contradictions import KINDS, Contradiction
 from sitrep.records.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
 from sitrep.records.groups import CopyGroup, CopyRow, Story, copy_rows
-from sitrep.records.series import Estimate, Series, SeriesPoint, SeriesPointRow, estimate_group, point_row
+from sitrep.records.series import (Estimate, Series, SeriesPoint, SeriesPointRow, StoredPoint, estimate_group,
+                                   point_row)
 from sitrep.store.reconciled import SIDE_FIELDS
 
 
@@ -48,13 +49,14 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
     series and each of its points are compared for contradictions. Each point row carries
     its digest (``point_digest``); a point whose (series, digest) is in ``stored`` (the
     digests of the stored points, to their fingerprint) is stored as it is: its row holds
-    only its place and what the stage compares (``"stored": True``), and no reports."""
+    only its place and what the stage compares (``"stored": True``), and no reports; so is
+    a ``StoredPoint`` (read back without its reports), whose digest is the stored one."""
     s_rows, p_rows, r_rows = [], [], []
     for s in series:
         n = len(s.points)
         where = block(s)
         s_rows.append({"key": s.key, "block": where, "estimate_group": estimate_group(s), "name": s.name,
-                       "scope": s.scope.key, "n_reports": sum(len(p.reports) for p in s.points),
+                       "scope": s.scope.key, "n_reports": sum(_report_count(p) for p in s.points),
                        "claimant": s.claimant, "claimant_kind": s.claimant_kind, "quantity": s.quantity,
                        "category": s.category, "subgroup": s.subgroup, "outlet": s.outlet, "era": s.scope.era,
                        "region": s.scope.region, "region_text": s.scope.region_text, "period": s.scope.period,
@@ -64,9 +66,12 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
         previous: SeriesPoint | None = None
         seen: set[str] = set()
         for idx, point in enumerate(s.points):
-            at = bucket(s, point)
-            digest = point_digest(head, point, previous, at)
-            known = stored.get((s.key, digest)) if stored and digest not in seen else None
+            if isinstance(point, StoredPoint):
+                at, digest, known = point.bucket, point.row_hash, point.fingerprint
+            else:
+                at = bucket(s, point)
+                digest = point_digest(head, point, previous, at)
+                known = stored.get((s.key, digest)) if stored and digest not in seen else None
             seen.add(digest)
             if known is not None:
                 p_rows.append({"series": s.key, "idx": idx, "n_points": n, "block": where, "bucket": at,
@@ -84,6 +89,10 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                               for j, r in enumerate(point.reports))
             previous = point
     return s_rows, p_rows, r_rows
+
+
+def _report_count(p: SeriesPoint) -> int:
+    return p.n_reports if isinstance(p, StoredPoint) else len(p.reports)
 
 
 def point_digest(head: tuple, p: SeriesPoint, previous: SeriesPoint | None, bucket: int | None) -> str:

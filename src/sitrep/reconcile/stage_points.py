@@ -1,0 +1,114 @@
+"""The reconcile stage's writes of recomputed series points (``stage_figures`` says when):
+only the points that changed are written again, and of a point that only gained reports
+at its end (a figure reported by more articles), only those reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.reconcile.stage_io import StageIO
+
+Place = tuple[str, int]  # (series, idx): a point's place
+
+
+class PointWrites(StageIO):
+    """Writes of the points of one run's recomputed series."""
+
+    def _rewritten(self, old_points: list[tuple], p_rows: list[dict[str, Any]]) -> dict[tuple[str, str], tuple]:
+        """(idx, docs, claim ids) of the stored points written again under the same
+        fingerprint (a figure reported by more or fewer articles), by series and
+        fingerprint: read for those only, not for every point of the recomputed series."""
+        before = {(r[0], r[3]) for r in old_points}
+        wanted = sorted({(r["series"], r["fingerprint"]) for r in p_rows
+                         if not r.get("stored") and (r["series"], r["fingerprint"]) in before})
+        if not wanted:
+            return {}
+        return {(key, fingerprint): (idx, list(docs or []), list(claims or [])) for key, fingerprint, idx, docs, claims
+                in self._rows("""
+            SELECT p.series, p.fingerprint, p.idx, p.docs, p.claim_ids FROM recon_points p
+            SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS VARCHAR[])) AS f) w
+                 ON w.s = p.series AND w.f = p.fingerprint ORDER BY p.series, p.idx""",
+            [[k for k, _ in wanted], [f for _, f in wanted]])}
+
+    def _report_prefixes(self, before: dict[tuple[str, str], tuple], p_rows: list[dict[str, Any]],
+                         r_rows: list[dict[str, Any]]) -> dict[Place, tuple[int, int]]:
+        """The points written again whose stored reports are the first of their new ones,
+        unchanged: new place -> (old idx, reports kept). A report is its first claim's
+        (article, sentence, figure) and its copies: same claims in the same order and the
+        same copies, the same reports."""
+        candidates: dict[Place, tuple[int, int]] = {}  # old place -> (new idx, reports kept)
+        for r in p_rows:
+            old = None if r.get("stored") else before.get((r["series"], r["fingerprint"]))
+            if old is not None:
+                idx, docs, claims = old
+                n = len(docs)
+                if len(r["docs"]) >= n and r["docs"][:n] == docs and r["claim_ids"][:n] == claims:
+                    candidates[(r["series"], idx)] = (r["idx"], n)
+        if not candidates:
+            return {}
+        new_at = {(key, j): n for (key, _), (j, n) in candidates.items()}
+        copies_now = {(r["series"], r["point"], r["idx"]): r["copies"] for r in r_rows
+                      if r["idx"] < new_at.get((r["series"], r["point"]), 0)}
+        differ: set[Place] = set()
+        for key, point, idx, copies in self._rows("""
+                SELECT r.series, r.point, r.idx, r.copies FROM recon_reports r
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) w
+                     ON w.s = r.series AND w.i = r.point""",
+                [[k for k, _ in candidates], [i for _, i in candidates]]):
+            if list(copies or []) != copies_now.get((key, candidates[(key, point)][0], idx)):
+                differ.add((key, point))
+        return {(key, j): (idx, n) for (key, idx), (j, n) in candidates.items() if (key, idx) not in differ}
+
+    def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]],
+                      prefixes: dict[Place, tuple[int, int]]) -> None:
+        """Rewrite only the points of the recomputed series that changed: a stored point
+        whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
+        stays, moved to its new place when it has one; the others go, the new ones come.
+        Of a point in ``prefixes`` (new place -> old idx, reports kept) the stored reports
+        stay, moved to its new place; only the others are written."""
+        new: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in p_rows:
+            new.setdefault((r["series"], r["row_hash"]), r)
+        gone: list[Place] = []
+        moved: list[tuple[str, int, int, int]] = []  # series, old idx, new idx, new n_points
+        kept: set[tuple[str, str]] = set()
+        for key, idx, n_points, row_hash in stored:
+            row = new.get((key, row_hash)) if row_hash is not None else None
+            if row is None or (key, row_hash) in kept:
+                gone.append((key, idx))
+                continue
+            kept.add((key, row_hash))
+            if (idx, n_points) != (row["idx"], row["n_points"]):
+                moved.append((key, idx, row["idx"], row["n_points"]))
+        stay = {(key, idx) for (key, _), (idx, _) in prefixes.items()}
+        self._delete_places("recon_points", "idx", gone)
+        self._delete_places("recon_reports", "point", [g for g in gone if g not in stay])
+        self._move_places(moved, moved + [(key, idx, j, 0) for (key, j), (idx, _) in prefixes.items() if idx != j])
+        fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
+        if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
+            raise RuntimeError("reconcile: a point left as stored has no stored row")
+        self.insert("recon_points", fresh)
+        places = {(r["series"], r["idx"]) for r in fresh}
+        self.insert("recon_reports", [r for r in r_rows if (r["series"], r["point"]) in places
+                                      and r["idx"] >= prefixes.get((r["series"], r["point"]), (0, 0))[1]])
+
+    def _delete_places(self, table: str, column: str, places: list[Place]) -> None:
+        if places:
+            at = "(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f"
+            self.con.execute(f"DELETE FROM {table} USING {at} WHERE {table}.series = f.s AND {table}.{column} = f.i",
+                             [[k for k, _ in places], [i for _, i in places]])
+
+    def _move_places(self, points: list[tuple[str, int, int, int]], reports: list[tuple[str, int, int, int]]) -> None:
+        """Points and reports to their new places (series, old idx, new idx, new n_points):
+        one statement each, every row matched on its place before the update."""
+        to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i, "
+              "unnest(CAST(? AS INTEGER[])) AS j, unnest(CAST(? AS INTEGER[])) AS n) f")
+        for table, sql, moves in (
+                ("recon_points", "SET idx = f.j, n_points = f.n", points),
+                ("recon_reports", "SET point = f.j", [m for m in reports if m[1] != m[2]])):
+            if moves:
+                column = "idx" if table == "recon_points" else "point"
+                self.con.execute(f"UPDATE {table} {sql} FROM {to} "
+                                 f"WHERE {table}.series = f.s AND {table}.{column} = f.i",
+                                 [[m[0] for m in moves], [m[1] for m in moves], [m[2] for m in moves],
+                                  [m[3] for m in moves]])

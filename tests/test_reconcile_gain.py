@@ -1,0 +1,197 @@
+"""The reconcile stage's series that only gained claims (``reconcile.stage_gain``): built
+from their stored points and the claims of the days that changed, they equal a build from
+all their claims; a series that lost or changed a claim is built from all of them. A point
+reported by more articles keeps its stored reports (``reconcile.stage_points``)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from report_synth import CLAIMANTS, WORDS
+from sitrep.extract.actors import load_actors
+from sitrep.extract.readings import read_article
+from sitrep.reconcile import reconcile, stage_gain
+from sitrep.reconcile.stage_gain import FigureSpan, day_of, days_to_rebuild
+from sitrep.records import Article, Claim, Extraction, content_id
+from sitrep.store import open_db
+
+START = date(2025, 3, 3)
+# (claimant, kind) of two wars, so keys, scopes and merges are not one war's.
+WARS = {"syria": CLAIMANTS[:3], "sudan": [("Sudan Doctors Network", "ngo"), ("Rapid Support Forces", "rebel"),
+                                          ("OCHA", "un")]}
+
+
+def _article(doc: str, day: date, figures: list[tuple], *, outlet: str = "Outlet A", text: str | None = None):
+    """An article of ``figures`` (claimant, kind, quantity, value, qualifier, days after ``day``)."""
+    rng = random.Random(doc)
+    sentences, claims, offset = [], [], 0
+    for k, (who, kind, quantity, value, qualifier, late) in enumerate(figures):
+        lead = f"The {who} said "
+        s = f"{lead}{qualifier + ' ' if qualifier else ''}{value} people were {quantity} on day {k}."
+        start = offset + len(lead)
+        claims.append(Claim(id=content_id(doc, "c", k), doc=doc, quantity=quantity, category="total", value=value,
+                            low=value if qualifier else None, high=None, qualifier=qualifier, source=who,
+                            source_kind=kind, sentence=s, start=start, end=start + len(str(value)),
+                            sentence_start=offset, rule="synthetic", as_of=day + timedelta(days=late)))
+        sentences.append(s)
+        offset += len(s) + 1
+    body = text or " ".join(sentences) + " " + " ".join(rng.choice(WORDS) for _ in range(80)) + "."
+    art = Article(id=doc, text=body, content_hash=content_id(body), title=doc, outlet=outlet, published=day,
+                  url=f"https://news.example.org/{doc}")
+    return read_article(Extraction(art, claims, [], []), load_actors())
+
+
+def _corpus(war: str, seed: int, n: int = 40) -> list[tuple[str, date, list[tuple], str]]:
+    """Articles (id, date, figures, outlet) over eight weeks whose claimants repeat a few
+    figures (points with many reports, same-day figures that agree and merge)."""
+    rng = random.Random(seed)
+    who = WARS[war]
+    specs = []
+    for i in range(n):
+        figures = [(*rng.choice(who), rng.choice(("killed", "displaced")), rng.choice((120, 121, 150, 300, 302, 900)),
+                    rng.choice((None, None, "at least")), rng.randrange(2)) for _ in range(4)]
+        specs.append((f"{war}_{i:03d}", START + timedelta(days=rng.randrange(56)), figures, f"Outlet {i % 5}"))
+    return specs
+
+
+def _articles(specs) -> list[Extraction]:
+    return [_article(doc, day, figures, outlet=outlet) for doc, day, figures, outlet in specs]
+
+
+def _spy_plans(monkeypatch) -> dict[str, list]:
+    """What ``SeriesGain._plans`` was asked (``gained``) and planned, run by run."""
+    seen: dict[str, list] = {"gained": [], "planned": []}
+    real = stage_gain.SeriesGain._plans
+
+    def spying(self, gained, kept):
+        found = real(self, gained, kept)
+        seen["gained"].append(set(gained))
+        seen["planned"].append(set(found))
+        return found
+
+    monkeypatch.setattr(stage_gain.SeriesGain, "_plans", spying)
+    return seen
+
+
+def _spy_prefixes(monkeypatch) -> list[int]:
+    """How many stored reports each run kept under points written again (``stage_points``)."""
+    from sitrep.reconcile import stage_points
+
+    kept: list[int] = []
+    real = stage_points.PointWrites._report_prefixes
+
+    def spying(self, before, p_rows, r_rows):
+        found = real(self, before, p_rows, r_rows)
+        kept.append(sum(n for _, n in found.values()))
+        return found
+
+    monkeypatch.setattr(stage_points.PointWrites, "_report_prefixes", spying)
+    return kept
+
+
+def _kept_points(store) -> set[tuple]:
+    return set(store.connection.execute("SELECT series, row_hash FROM recon_points").fetchall())
+
+
+@pytest.mark.parametrize("war,seed", [("syria", 1), ("sudan", 2), ("syria", 4)])
+def test_reconcile_series_that_gains_claims_equals_its_full_rebuild(tmp_path, war, seed, same_as_fresh, monkeypatch):
+    """New articles repeating stored figures, giving new ones between and after them, one
+    agreeing with a figure of its day, and a wire copy of a stored article: the series that
+    gained are built from their stored points, and equal a full recompute."""
+    rng = random.Random(seed + 10)
+    specs = _corpus(war, seed)
+    base = _articles(specs)
+    who = WARS[war]
+    added = [_article(f"{war}_new_{i}", START + timedelta(days=rng.randrange(20, 64)),
+                      [(*rng.choice(who), rng.choice(("killed", "displaced")), rng.choice((120, 150, 301, 302, 905)),
+                        rng.choice((None, "at least")), 0) for _ in range(3)], outlet=f"Outlet {i % 7}")
+             for i in range(6)]
+    doc, day, figures, _ = specs[7]
+    added.append(_article(doc + "_wire", day, figures, outlet="Wire Outlet", text=base[7].article.text))
+    seen = _spy_plans(monkeypatch)
+    reports_kept = _spy_prefixes(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        before = _kept_points(store)
+        store.write_many(added)
+        done = reconcile(store)
+        assert done.new == len(added) and not done.full
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert seen["planned"][-1], "no series was built from its stored points"
+        assert any(base[7].article.id + "_wire" in [m.doc for m in g.members] for g in store.copy_groups())
+        kept = {s for s, _ in before & _kept_points(store)}
+        assert kept & seen["planned"][-1]  # points of a grown series stayed as written
+        assert reports_kept[-1]  # so did the reports of a point reported by more articles
+
+
+def test_reconcile_series_that_loses_or_changes_a_claim_is_rebuilt_from_all_its_claims(tmp_path, same_as_fresh,
+                                                                                       monkeypatch):
+    """An article whose figure changed, and one removed: their series are not among those
+    that only gained, and the results equal a full recompute."""
+    base = _articles(_corpus("sudan", 3))
+    seen = _spy_plans(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        changed = base[4]
+        lost = {r[0] for r in store.connection.execute(
+            "SELECT series FROM recon_claims WHERE doc IN (?, ?)", [changed.article.id, base[9].article.id]).fetchall()}
+        text = changed.article.text + " Updated."
+        store.write_many([replace(changed, article=replace(changed.article, text=text, content_hash=content_id(text)),
+                                  claims=[replace(c, value=c.value + 7) for c in changed.claims[1:]])])
+        for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"), ("articles", "id")):
+            store.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", [base[9].article.id])
+        done = reconcile(store)
+        assert done.new == 1 and done.removed == 1 and not done.full
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert lost and not lost & seen["gained"][-1]
+
+
+def test_reconcile_gained_claim_before_the_series_first_is_rebuilt_from_all_its_claims(tmp_path, same_as_fresh,
+                                                                                      monkeypatch):
+    """A new figure dated before a series' first (its claimant kind and scope are its first
+    claim's): that series is built from all its claims; the others from their points."""
+    base = _articles(_corpus("syria", 5))
+    who, kind = WARS["syria"][0]
+    early = _article("syria_early", START - timedelta(days=3), [(who, "ngo", "killed", 77, None, 0),
+                                                                (who, kind, "displaced", 300, None, 60)])
+    seen = _spy_plans(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        store.write_many([early])
+        reconcile(store)
+        key = store.connection.execute("SELECT series FROM recon_claims WHERE claim = ?",
+                                       [early.claims[0].id]).fetchone()[0]
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert key in seen["gained"][-1] and key not in seen["planned"][-1]
+        assert seen["planned"][-1]  # the series of its later figure grew from its points
+        assert store.series(keys=[key])[0].claimant_kind == "ngo"
+
+
+def _span(old: date | None, new: date | None, n_old: int = 1, n_new: int = 1) -> FigureSpan:
+    return FigureSpan(n_old, old, n_new, new)
+
+
+def test_reconcile_gain_days_are_the_changed_figures_and_their_neighbours():
+    """The days built again: a grown figure's day before and after, and the stored day on
+    either side; None (built from all claims) when a new claim may come first."""
+    d = [START + timedelta(days=k) for k in range(10)]
+    stored = sorted(day_of(x) for x in (d[0], d[2], d[4], d[6], d[8]))
+    # A figure of day 4 reported again on day 9 keeps day 4; a new figure on day 7.
+    spans = [_span(d[0], None, n_new=0), _span(d[4], d[9]), _span(None, d[7], n_old=0), _span(d[8], None, n_new=0)]
+    assert days_to_rebuild(spans, stored) == {day_of(x) for x in (d[2], d[4], d[6], d[7], d[8])}
+    # A figure first given on day 6 now reported on day 3: both days and their neighbours.
+    assert days_to_rebuild([_span(d[0], None, n_new=0), _span(d[6], d[3])], stored) == \
+        {day_of(x) for x in (d[2], d[3], d[4], d[6], d[8])}
+    assert days_to_rebuild([_span(d[2], None, n_new=0), _span(None, d[1], n_old=0)], stored) is None
+    assert days_to_rebuild([_span(d[2], None, n_new=0), _span(None, d[2], n_old=0)], stored) is None  # a tie
+    assert days_to_rebuild([_span(None, d[5], n_old=0)], []) is None  # a new series

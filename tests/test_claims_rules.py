@@ -354,6 +354,16 @@ ATTRIBUTION_CASES = {
         ("Twelve civilians died in Myawaddy, according to the Karen National Union.",
          [("killed", "civilians", 12, "Karen National Union")]),
     ],
+    "official_count": [
+        # an official figure with no body named is the article's state's government
+        # (Uzbekistan, Algeria, Sudan-like)
+        ("Uzbek troops fired on the crowd in Andijan. Officially, 76 people were treated in the city's hospitals.",
+         [("injured", "total", 76, "Uzbek government")]),
+        ("Algerian security forces arrived late. At least 98 people were killed in Rais, by the official count.",
+         [("killed", "total", 98, "Algerian government")]),
+        ("Sudanese army units shelled the camp. At least 40 people were killed, according to official figures.",
+         [("killed", "total", 40, "Sudanese government")]),
+    ],
     "quoted_as_saying": [
         # the one quoted speaks, not the one quoting (Bosnia, Yemen, Sudan-like)
         ("The radio quoted the duty doctor at Kosevo hospital as saying that 11 people were killed.",

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.actor_words import staff_at, staff_at_place
-from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
+from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms, rank_prefix
 from ..lexicon.loader import read_json
 from ..records import Claimant
 from .name_text import alias_regex, word_before
@@ -84,8 +84,12 @@ def _short_state_names() -> dict[str, str]:
     return {n: code for code, ns in names.items() for n in ns if len(n) <= 5 and n.replace(".", "").isupper()}
 
 
-# "a Kuwaiti diplomat", "the Iraqi ambassador to the UN": a state's envoy (an embassy stays itself).
-_STATE_ENVOY = re.compile(r"^(?P<state>[A-Z][\w'’-]+)\s+(?:senior\s+)?(?:diplomats?|ambassador|envoy|foreign\s+minister)\b")
+@lru_cache(maxsize=1)
+def _state_envoy() -> re.Pattern[str]:
+    """'a Kuwaiti diplomat', 'the Iraqi ambassador': a state's envoy (``envoy_titles``; an
+    embassy stays itself)."""
+    titles = "|".join(re.escape(t) for t in sorted(claim_words().envoy_titles, key=len, reverse=True))
+    return re.compile(rf"^(?P<state>[A-Z][\w'’-]+)\s+(?:senior\s+)?(?:{titles})\b")
 
 
 _OFFICE_OF = re.compile(rf"^(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})\s+(?:of|for)\s+"
@@ -314,7 +318,7 @@ class ClaimantLexicon:
         state = self.state_government(phrase)
         if state is not None:
             return state
-        envoy = _STATE_ENVOY.match(_ARTICLES.sub("", phrase.strip()))
+        envoy = _state_envoy().match(_ARTICLES.sub("", phrase.strip()))
         government = self.state_government(envoy.group("state")) if envoy else None
         if government is not None:  # "a Kuwaiti diplomat in Cairo": a state's diplomats speak for its government
             return replace(government, as_written=phrase)

@@ -294,6 +294,9 @@ class ClaimWords:
     """The word lists of ``words`` in data/claim_terms.json."""
 
     office_titles: frozenset[str]
+    armed_force_nouns: frozenset[str]  # "Russian troops", "Russian shelling": a state's forces in the story
+    envoy_titles: frozenset[str]  # "a Kuwaiti diplomat": speaks for the state's government
+    vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]
     name_stop: frozenset[str]

@@ -52,6 +52,8 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             span = _RECORD_BEFORE_OWNER.sub("", span)
             # "according to Israeli tallies", "according to UN estimates": the owner of the record
             span = _RECORD_AFTER_OWNER.sub("", span)
+            if re.fullmatch(r"(?:the\s+)?official(?:\s+\w+)?", span.strip(), re.IGNORECASE):
+                continue  # "according to official figures": no body named (official_count)
             who = resolve_subject(ctx, sentence, span)
             if who:
                 return who, "claimant:according-to"
@@ -264,6 +266,22 @@ def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant 
     return None, ""
 
 
+# "Officially, 76 people were treated", "98 people were killed, by the official count",
+# "according to official figures": the state's own count.
+_OFFICIAL_COUNT = re.compile(r"^\W*Officially,|\bby\s+(?:the|an)\s+official\s+(?:count|tally|toll|figures?)\b|"
+                             r"\baccording\s+to\s+(?:the\s+)?official\s+(?:figures|count|tally|toll|data|estimates?)\b")
+
+
+def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Officially, 76 people were treated in the city's hospitals', 'by the official count':
+    an official figure with no body named is the government's of the article's state."""
+    if not ctx.countries or not _OFFICIAL_COUNT.search(sentence.text):
+        return None, ""
+    generic = Claimant("government", "government", "government", False)
+    who = ctx.lexicon.in_country(generic, "government", ctx.countries[0])
+    return (who, "claimant:official-count") if who.known else (None, "")
+
+
 # The sentence rules, in order: the first that finds a claimant wins.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     according_to,
@@ -279,6 +297,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     cited_by,
     parenthetical_source,
     source_line,
+    official_count,
 )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from ...records import Claim, Claimant
-from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words
+from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words, claim_words
 from ..numbers import find_figures
 from .figure_view import Candidate
 
@@ -238,8 +238,13 @@ def enemy_nationals(view: CategoryView):
     return "government", view.subgroup, "category:enemy-nationals"
 
 
-# A vague amount starting the people after "and": another count, not a second kind of people.
-_VAGUE_AMOUNT = re.compile(r"(?:many|several|some|scores|dozens|hundreds|thousands|a\s+number)\b", re.IGNORECASE)
+
+
+
+def _starts_vague(text: str) -> bool:
+    """'many others', 'a number of': a vague amount (``vague_amounts``) starting the words."""
+    low = " ".join(text.lower().split()[:2])
+    return any(low == w or low.startswith(w + " ") for w in claim_words().vague_amounts)
 
 
 def mixed_group(view: CategoryView):
@@ -249,7 +254,7 @@ def mixed_group(view: CategoryView):
     if noun is None or view.cand.noun_start is None or view.cand.continues:
         return None
     m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
-    if not m or find_figures(m.group("rest")) or _VAGUE_AMOUNT.match(m.group("rest")):
+    if not m or find_figures(m.group("rest")) or _starts_vague(m.group("rest")):
         return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
         # prisoners", "five of our men and many others are missing": a list of figures
     words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]

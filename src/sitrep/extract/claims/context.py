@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ...nlp import Sentence
@@ -12,11 +13,13 @@ from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 
 
-# "Russian troops", "Iraqi mechanized units", "Russian equipment", "Russian shelling": a
-# state's forces or their war in the story.
-_ARMED_DEMONYM = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:troops|soldiers|forces|army|units|servicemen|military|"
-                            r"armou?r|tanks|artillery|paratroopers|marines|equipment|shelling|strikes|airstrikes|"
-                            r"offensive|invasion|occupation|aggression|bombardment|warplanes|jets|drones|aircraft)\b")
+@lru_cache(maxsize=1)
+def _armed_demonym_rx() -> re.Pattern[str]:
+    """'Russian troops', 'Iraqi mechanized units', 'Russian shelling' (``armed_force_nouns``)."""
+    from ...lexicon.claim_terms import claim_words
+
+    nouns = "|".join(sorted(claim_words().armed_force_nouns, key=len, reverse=True))
+    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:{nouns})\b")
 
 
 @dataclass(slots=True)
@@ -76,7 +79,7 @@ class ArticleContext:
         if self._armed is None:
             from ...lexicon.claim_terms import demonym_words
 
-            found = {m.group(1).lower() for m in _ARMED_DEMONYM.finditer(self.article.text)}
+            found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(self.article.text)}
             self._armed = frozenset(found & demonym_words())
         return self._armed
 

@@ -129,3 +129,17 @@ def test_claimants_short_state_name_owns_a_body(phrase, name):
     from sitrep.extract.claimant_files import load_claimants
 
     assert load_claimants().canonical(phrase) == name
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a sentence set in a town of one of the article's states reads generic bodies as that
+    # state's, though the article leads with the other (Israel-Iran, India-Pakistan, Armenia-
+    # Azerbaijan-like)
+    ("Iran says 224 killed in Israeli strikes. Iran's health ministry said 1,277 people were hurt.\n\n"
+     "In the central city of Bat Yam, rescuers pulled six bodies from a collapsed block, a police spokesman "
+     "told reporters.", 6, "Israel Police"),
+    ("Pakistan says 31 killed in Indian strikes. Pakistan's army said 46 people were wounded.\n\n"
+     "In the town of Poonch, 13 people were killed by shelling, police said.", 13, "Indian police"),
+])
+def test_claims_sentence_set_in_a_town_of_the_other_state(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -74,7 +74,7 @@ class Extractor:
         docs = iter(parse(texts))
         terms = load_terms()
         for article, sentences, chosen, countries, places in plans:
-            ctx = build_context(article, self.claimants, countries, sentences)
+            ctx = build_context(article, self.claimants, countries, sentences, places)
             extraction = Extraction(article=article)
             parsed = []
             chosen_index = {s.index for s in chosen}

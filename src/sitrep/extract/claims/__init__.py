@@ -50,7 +50,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``); a
     sentence fronted by one of the article's states reads generic bodies as that state's."""
     countries = ctx.countries
-    ctx.countries = fronted_state_first(sentence.text, countries)
+    ctx.countries = fronted_place_first(ctx, sentence, fronted_state_first(sentence.text, countries))
     try:
         return _sentence_claims(ctx, sentence, doc, terms or load_terms())
     finally:
@@ -124,6 +124,26 @@ def _observe_figureless(ctx: ArticleContext, sentence: Sentence, doc, adjacent: 
     if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
         attribute_sentence(ctx, sentence, doc)
     _remember(ctx, sentence, doc, [], None, adjacent)
+
+
+# "In the central city of Bat Yam, rescuers pulled six bodies ..., a police spokesman said":
+# a sentence set in a town of one of the article's states.
+_FRONTED_IN = re.compile(r"^\W*In\s+(?:the\s+)?[^,;]{2,60},")
+
+
+def fronted_place_first(ctx: ArticleContext, sentence: Sentence, countries):
+    """The article's countries with the state of the town a sentence opens with first: its
+    generic bodies ("police", "emergency services") are that state's."""
+    m = _FRONTED_IN.match(sentence.text)
+    if m is None or not countries:
+        return countries
+    lo, hi = sentence.start, sentence.start + m.end()
+    town = next((p for p in ctx.places if lo <= p.start < hi and p.place is not None
+                 and p.place.feature == "city"), None)
+    code = town.place.country if town is not None else None
+    if code is None or code not in countries or code == countries[0]:
+        return countries
+    return [code] + [c for c in countries if c != code]
 
 
 def _renamed_count(cand: Candidate, previous: list[Claim]) -> list[Claim]:

@@ -72,6 +72,7 @@ class ArticleContext:
     periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
     spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body
     _armed: frozenset[str] | None = None  # armed_demonyms, once read
+    places: list = field(default_factory=list)  # the article's place mentions (PlaceMention)
 
     def armed_demonyms(self) -> frozenset[str]:
         """The peoples whose state's forces the article names ("Russian troops", "Iraqi

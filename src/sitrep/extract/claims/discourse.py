@@ -41,8 +41,9 @@ HEADER_CHARS = 400
 
 
 def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str],
-                  sentences: Sequence[Sentence] = ()) -> ArticleContext:
-    """The article's context: claimant mentions, names it defines, its publisher."""
+                  sentences: Sequence[Sentence] = (), places: Sequence = ()) -> ArticleContext:
+    """The article's context: claimant mentions, names it defines, its publisher (and the
+    article's place mentions, for the state a sentence is set in)."""
     from .context import ArticleContext
 
     text = article.text
@@ -60,6 +61,7 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
         ctx.reference_year = max(years) if years else None
     ctx.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     ctx.sentences = list(sentences)
+    ctx.places = list(places)
     ctx.local = local_names(text, lexicon, countries)
     ctx.spokespeople = set(SPOKESPEOPLE)
     if ctx.local:

@@ -143,3 +143,17 @@ def test_claimants_short_state_name_owns_a_body(phrase, name):
 ])
 def test_claims_sentence_set_in_a_town_of_the_other_state(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a military operation's spokesman speaks for the state's forces, not for a body called
+    # "Operation" (Aceh, Swat, Mali-like)
+    ("The Indonesian Military said its troops had killed 46 rebels. Operation spokesman Lt. Col. Ahmad Yani "
+     "Basuki told reporters that 19 other rebels had been captured.", 19, "Indonesian army"),
+    ("Pakistani troops entered Mingora. Operation spokesman Major Nasir Khan said 27 militants had been killed.",
+     27, "Pakistan Armed Forces"),
+    ("Malian troops retook Kidal. Operation commander Colonel Souleymane Dembele said 12 rebels had been killed.",
+     12, "Malian army"),
+])
+def test_claims_operation_spokesman_speaks_for_the_states_forces(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -173,10 +173,15 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
 _ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
 
 
+_OPERATION_OFFICE = re.compile(r"^(?:the\s+)?(?:military\s+)?[Oo]perations?\s+(?:spokes(?:man|woman|person)|commander)$")
+
+
 def _register(out: dict[str, Claimant], name: str, office: str, title: str, qualified: bool,
               lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
     """Register a person under the claimant they speak for: the body their title names
     (a minister speaks for the ministry), an office ("human rights ombudsman"), or themselves."""
+    if _OPERATION_OFFICE.match(office):
+        office = f"military {title}"  # "Operation spokesman X": a military operation speaks through the state's forces
     known_name = [m for m in lexicon.find(name, countries, overlapping=True) if m.claimant.known and not m.via_context]
     who = known_name[0].claimant if known_name else None
     if who is None and title in _OFFICE_TITLES:

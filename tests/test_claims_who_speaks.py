@@ -89,9 +89,9 @@ def test_claims_group_speaker_named_by_role_then_name(extract_text, text, value,
 @pytest.mark.parametrize("text,value,source", [
     # a spokesman introduced as "Name, spokesman for X," is "Surname said" later, and "According
     # to him" carries him into the next paragraph (Ukraine, Sudan, Yemen-like)
-    ('Serhiy Cherevaty, spokesman for the Eastern Group of the Ukrainian Forces, said troops held the line.\n\n'
-     '"The enemy attacks day and night," Cherevaty said.\n\nAccording to him, 17 firefights took place. '
-     '92 Russians were killed and 156 wounded.', 92, "Ukrainian Armed Forces"),
+    ('Serhiy Cherevaty, spokesman for the eastern command of the Ukrainian Forces, said troops held the line.\n\n'
+     '"The enemy attacks day and night," Cherevaty said.\n\nAccording to him, there were 20 clashes near the town. '
+     'Some 85 Russian soldiers died and 140 were hurt.', 85, "Ukrainian Armed Forces"),
     ('Nabil Abdallah, spokesman for the Sudanese army, said the city was calm.\n\n"We hold every road," Abdallah '
      'said.\n\nAccording to him, the attack came at dawn. 40 militiamen were killed.', 40, "Sudanese Armed Forces"),
     ('Yahya Saree, spokesman for the Houthis, said the strikes continued.\n\n"We will respond," Saree said.\n\n'

@@ -80,8 +80,8 @@ MAX_TITLE_QUALIFIERS = 5
 
 
 # "Mohammed Alaloul, 37, a journalist working for ...", "Yahya Saree, the Houthi military spokesman",
-# "Ahmad Yazji, a volunteer with ...", "Serhiy Cherevaty, spokesman for the Eastern Group of
-# the Ukrainian Forces," (a spokesman's title needs no article before "for/of").
+# "Ahmad Yazji, a volunteer with ...", "Nabil Abdallah, spokesman for the Sudanese army," (a
+# spokesman's title needs no article before "for/of").
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
                              rf"(?=(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s))(?P<role>[^,.;:“”\"]{{3,90}})")
 

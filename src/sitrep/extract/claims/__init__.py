@@ -25,7 +25,7 @@ from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
-from .attribution import SENTENCE_RULES, attribute_sentence, fronted_state_first, trailing_say
+from .attribution import SENTENCE_RULES, attribute_sentence, fronted_place_first, fronted_state_first, trailing_say
 from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
@@ -124,26 +124,6 @@ def _observe_figureless(ctx: ArticleContext, sentence: Sentence, doc, adjacent: 
     if sentence.index not in ctx.attributions and _may_attribute(sentence.text):
         attribute_sentence(ctx, sentence, doc)
     _remember(ctx, sentence, doc, [], None, adjacent)
-
-
-# "In the central city of Bat Yam, rescuers pulled six bodies ..., a police spokesman said":
-# a sentence set in a town of one of the article's states.
-_FRONTED_IN = re.compile(r"^\W*In\s+(?:the\s+)?[^,;]{2,60},")
-
-
-def fronted_place_first(ctx: ArticleContext, sentence: Sentence, countries):
-    """The article's countries with the state of the town a sentence opens with first: its
-    generic bodies ("police", "emergency services") are that state's."""
-    m = _FRONTED_IN.match(sentence.text)
-    if m is None or not countries:
-        return countries
-    lo, hi = sentence.start, sentence.start + m.end()
-    town = next((p for p in ctx.places if lo <= p.start < hi and p.place is not None
-                 and p.place.feature == "city"), None)
-    code = town.place.country if town is not None else None
-    if code is None or code not in countries or code == countries[0]:
-        return countries
-    return [code] + [c for c in countries if c != code]
 
 
 def _renamed_count(cand: Candidate, previous: list[Claim]) -> list[Claim]:

@@ -311,7 +311,28 @@ def fronted_state_first(text: str, countries):
     m = _FRONTED_STATE.match(text)
     if m is None or not countries:
         return countries
-    code = state_body_index()[1].get(m.group("state").lower().replace("’", "'"))
+    return _first(state_body_index()[1].get(m.group("state").lower().replace("’", "'")), countries)
+
+
+# "In the central city of Bat Yam, rescuers pulled six bodies ..., a police spokesman said":
+# a sentence set in a town of one of the article's states.
+_FRONTED_IN = re.compile(r"^\W*In\s+(?:the\s+)?[^,;]{2,60},")
+
+
+def fronted_place_first(ctx: ArticleContext, sentence: Sentence, countries):
+    """The article's countries with the state of the town a sentence opens with first: its
+    generic bodies ("police", "emergency services") are that state's."""
+    m = _FRONTED_IN.match(sentence.text)
+    if m is None or not countries:
+        return countries
+    lo, hi = sentence.start, sentence.start + m.end()
+    town = next((p for p in ctx.places if lo <= p.start < hi and p.place is not None
+                 and p.place.feature == "city"), None)
+    return _first(town.place.country if town is not None else None, countries)
+
+
+def _first(code: str | None, countries):
+    """``countries`` with ``code`` first, when it is one of them."""
     if code is None or code not in countries or code == countries[0]:
         return countries
     return [code] + [c for c in countries if c != code]

@@ -25,6 +25,8 @@ from .figure_view import Candidate
 # A foreign side is another state's forces or a force fighting for a state (Wagner for
 # Russia, peacekeepers): government, as GUIDE.md counts "a state's army abroad".
 SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
+# A claimant's kind -> the category of its own fighters (a foreign government's are a state's).
+KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_government": "government"}
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
 _OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)\s+to|of|from|among)\s+"
@@ -341,7 +343,7 @@ def _claimant_side(view: CategoryView) -> str | None:
     """The category of the claimant's own fighters: its kind's, else what its name says ("a
     soldier who escaped the attack", "Republican Forces commander")."""
     claimant = view.claimant
-    side = SIDE_CATEGORY.get(claimant.kind) or ("government" if claimant.kind == "foreign_government" else None)
+    side = KIND_CATEGORY.get(claimant.kind)
     if side or claimant.kind != "unknown":
         return side
     named = _side(view, claimant.name)

@@ -164,3 +164,14 @@ def test_actors_data_files_are_well_formed():
 ])
 def test_actors_more_wars(lexicon, text, name, side):
     assert (name, side) in [(n, s) for _, n, s in _found(lexicon, text)]
+
+
+@pytest.mark.parametrize("text,named,war", [
+    # a war's common-word alias ("bandits") is no proof of that war unless the text names one
+    # of its countries; a name is (southern Thailand, Nigeria, CAR)
+    ("Bandits raided villages near Pattani; the army said 17 suspects were captured.", (), None),
+    ("Bandits raided two villages in Zamfara state overnight.", ("NG",), "lake_chad"),
+    ("Seleka fighters entered the town at dawn.", (), "car"),
+])
+def test_actors_common_word_alias_needs_its_wars_country(lexicon, text, named, war):
+    assert lexicon.detect_conflict(text, named) == war

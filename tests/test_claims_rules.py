@@ -74,6 +74,12 @@ FIGURE_CASES = {
         ("Some 300 of the camp's 1,200 inmates escaped during the attack.", [("released", "prisoners", 300, None)]),
         ("About 40 of the village's 250 inhabitants were killed in the raid.", [("killed", "civilians", 40, None)]),
     ],
+    "family_of": [
+        # a family of N killed: its members, civilians (Lebanon, Gaza, Ukraine)
+        ("Police said an air raid on a house in Nabatiyeh killed a family of six.", [("killed", "civilians", 6, ANY)]),
+        ("A strike on Rafah killed an entire family of eight, the ministry said.", [("killed", "civilians", 8, ANY)]),
+        ("A missile hit a block of flats in Odesa, killing a family of five.", [("killed", "civilians", 5, ANY)]),
+    ],
     "people_noun_after": [
         ("Russian shelling killed four civilians in Kherson on Sunday.", [("killed", "civilians", 4, None)]),
         ("The strike killed 12 health workers in Gaza.", [("killed", "civilians", 12, None)]),
@@ -328,6 +334,16 @@ CATEGORY_CASES = {
         ("A staff officer said the division had lost 415 dead.", [("killed", "government", 415, ANY)]),
         ("South Vietnamese units lost 357 dead in Hue, he said.", [("killed", "government", 357, None)]),
         ("The rebels lost 40 dead in the assault on Kramatorsk, the army said.", [("killed", "rebels", 40, ANY)]),
+        # "it had lost": the speaker's own (Lebanon 2006, DRC)
+        ("Israeli troops fought Hezbollah in Bint Jbeil. The movement said it had lost three fighters.",
+         [("killed", "rebels", 3, "Hezbollah")]),
+    ],
+    "owners_losses": [
+        # a fighting state's or a group's losses named before the figures (Grenada 1983, Dagestan 1999, Falklands)
+        ("U.S. troops landed at dawn. U.S. casualties so far are six killed and 33 wounded.",
+         [("killed", "government", 6, ANY), ("injured", "government", 33, ANY)]),
+        ("He said the militants' losses exceeded 1,000 men.", [("killed", "rebels", 1000, ANY)]),
+        ("British forces landed at San Carlos. British losses so far stand at 14 dead.", [("killed", "government", 14, ANY)]),
     ],
     "own_people": [
         # an aid or UN body's own staff are aid workers (Gaza, Sudan, Ukraine)

@@ -47,6 +47,33 @@ def test_claims_category_of_the_speakers_own_men(extract_text, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # "it had lost N fighters": the speaker's own losses, whatever "fighters" says alone
+    # (Lebanon 2006, DRC, Afghanistan-like); a side the noun names stays its own
+    ("Israeli troops fought Hezbollah in Bint Jbeil. The movement said it had lost three fighters there.",
+     [("killed", "rebels", 3)]),
+    ("M23 said it had lost 4 fighters near Goma on Sunday.", [("killed", "rebels", 4)]),
+    ("The Taliban said they had lost 12 men in the battle for Kunduz.", [("killed", "rebels", 12)]),
+    ("The army said it lost 11 soldiers in the ambush near Mopti.", [("killed", "government", 11)]),
+])
+def test_claims_category_of_what_the_speaker_lost(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a family of six": the family's members are civilians (Lebanon, Gaza, Ukraine-like);
+    # a single attacker is an armed non-state side's (Kenya, Mumbai-like); nationals are people
+    # of a state, not its soldiers
+    ("Police said an overnight air raid on a house in Nabatiyeh killed a family of six.", [("killed", "civilians", 6)]),
+    ("A strike on Rafah killed an entire family of eight on Tuesday, the ministry said.", [("killed", "civilians", 8)]),
+    ("A missile struck a block of flats in Odesa, killing a family of five.", [("killed", "civilians", 5)]),
+    ("Police said one attacker was killed when commandos stormed the hotel.", [("killed", "rebels", 1)]),
+    ("The Foreign Office says three British nationals are confirmed dead.", [("killed", "civilians", 3)]),
+])
+def test_claims_families_attackers_and_nationals(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # members of a group named with a slash (Turkey-Syria), in quotes (Libya), "suspected of
     # belonging to" (Chechnya)
     ("The ministry said 31 members of the PKK/YPG had surrendered near Tal Abyad.", [("detained", "rebels", 31)]),

@@ -157,3 +157,44 @@ def test_claims_sentence_set_in_a_town_of_the_other_state(extract_text, text, va
 ])
 def test_claims_operation_spokesman_speaks_for_the_states_forces(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # the army after the police is the army: a definite description that is another service
+    # of the article's state (Thailand, Colombia, Kenya-like); the same service stays the body
+    # named before (Gaza)
+    ("Fighting went on in Pattani, Thailand. Police said the dead were militants. The army said 17 suspects "
+     "were captured.", 17, "Thai army"),
+    ("Clashes continued in Cali, Colombia. The army said 3 soldiers were killed. The police said 2 officers "
+     "were wounded.", 2, "Colombian National Police"),
+    ("The Gaza Health Ministry said the toll had risen. The ministry said 40 people were killed on Friday.",
+     40, "Gaza Health Ministry"),
+])
+def test_claims_another_service_of_the_same_state(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a liveblog's clock time with no dash before the speaker is no part of the speaker
+    # (Kenya, Mumbai, Ukraine-like)
+    ("Gunmen stormed the Westgate mall in Nairobi, Kenya.\n\n16:10 Police say they have detained more than "
+     "12 people at checkpoints.", 12, "Kenyan police"),
+    ("Gunmen attacked hotels in Mumbai, India.\n\n09:05 Police commissioner Hasan Gafoor says 15 officers "
+     "were killed overnight.", 15, "Indian police"),
+])
+def test_claims_clock_time_before_the_speaker(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "hospital officials" are the hospital the article just named (Kenya, Bosnia, Gaza-like)
+    ("Our reporter outside Nairobi Hospital counts a dozen ambulances. Hospital officials say they admitted "
+     "39 of the wounded overnight.", 39, "Nairobi Hospital"),
+    ("Shells hit the old town at noon. The Kosevo hospital took in the wounded. Hospital sources said 12 people "
+     "were killed.", 12, "Kosevo hospital"),
+    # "the press service" is the body whose press service spoke before (Dagestan, Chechnya-like)
+    ("Troops regained control of Tando, the press service of the Russian Interior Ministry told Interfax on "
+     "Tuesday. According to the press service, 17 militants were killed in Tando.", 17, "Russian Interior Ministry"),
+])
+def test_claims_institution_and_press_service_named_before(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -245,6 +245,46 @@ def test_events_territory_liveblog_label_is_no_actor(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
 
 
+@pytest.mark.parametrize("text,name,town", [
+    # a definite facility in a town is the place taken, under its own name, mapped at the town
+    # (Sudan, Chechnya, Iraq-Kurdistan, Ecuador); words of its state are no part of its name
+    ("The Sudanese army recaptured the presidential palace in Khartoum on Friday.", "presidential palace", "Khartoum"),
+    ("Russian troops captured the gutted presidential palace in the center of Grozny on Thursday.",
+     "presidential palace", "Grozny"),
+    ("Iraqi forces took over the provincial government headquarters in Kirkuk on Monday.",
+     "provincial government headquarters", "Kirkuk"),
+    ("Soldiers retook control of Turi prison in Cuenca after a night of rioting.", "Turi prison", "Cuenca"),
+    # a bare facility noun is named by its town: "the city's airport", "the airport at X" (Libya, Iraq, Abkhazia)
+    ("Rebels besieged in Misrata said they had taken the city's airport after a night of fighting.",
+     "Misrata airport", "Misratah"),
+    ("Fighting went on in Kirkuk all night. By morning federal troops had seized the city's airport.",
+     "Kirkuk airport", "Kirkuk"),
+])
+def test_events_territory_facility_in_a_town_is_named_and_mapped_at_the_town(text, name, town):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    got = {e.place.text: e.place.place and e.place.place.name for e in events_from_text(article)
+           if e.type == "territory_change"}
+    assert got.get(name, "missing") == town, got
+
+
+@pytest.mark.parametrize("text,place", [
+    # an indefinite facility is no named place: the town stands for it (Sudan, Nigeria)
+    ("The Sudanese army recaptured a military base in El Obeid on Friday.", "El Obeid"),
+    ("ISWAP fighters overran a military base in Monguno, a town in northern Borno State.", "Monguno"),
+    # a word of a facility's state is no part of its name (Balochistan, Turkey-PKK, Abkhazia)
+    ("Security forces regained control of the nearby Pehro Kunri railway station on Wednesday.",
+     "Pehro Kunri railway station"),
+    ("Our units have taken control of the strategic Kurejahro hill in the Metina region.", "Kurejahro hill"),
+    ("Bagapsh said his forces had taken control of the upper Kodori Gorge.", "Kodori Gorge"),
+    # a harbour or gorge named by its town is a facility of that town (East Timor, Kosovo)
+    ("Peacekeepers secured Dili harbour within hours of landing.", "Dili harbour"),
+])
+def test_events_territory_facility_names(text, place):
+    assert place in _changes(text), _changes(text)
+
+
 @pytest.mark.parametrize("text,place,winner", [
     # a facility "at" a town stands for the town, even one no gazetteer knows (Burkina Faso, Nepal, Niger)
     ("JNIM fighters overran the army base at Mansila in Yagha province, killing 100 soldiers.", "Mansila", "opposition"),

@@ -40,7 +40,7 @@ class Extractor:
         """The article's countries, most named first, then those of the war its actors
         belong to ("RSF fighters overran Wad Madani": Sudan, though Sudan is not named)."""
         countries = article_countries(text)
-        conflict = self.actors.detect_conflict(text)
+        conflict = self.actors.detect_conflict(text, countries)
         for code in sorted(self.actors.conflict_countries.get(conflict or "", ())):
             if code not in countries:
                 countries.append(code)

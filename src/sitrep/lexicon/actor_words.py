@@ -50,6 +50,24 @@ def staff_at_place() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def institution_staff() -> re.Pattern[str]:
+    """'Hospital officials', 'hospital sources', 'the hospital', 'clinic staff': an institution
+    by its common noun alone, perhaps with a role (group ``inst``)."""
+    data = read_json("claimant_kinds.json")
+    roles = "|".join(sorted(data["staff_roles"], key=len, reverse=True))
+    inst = "|".join(sorted(data["place_institutions"], key=len, reverse=True))
+    return re.compile(rf"^(?:the\s+)?(?P<inst>{inst})(?:\s+(?:{roles}|officials|sources|staff|authorities))?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def named_institution() -> re.Pattern[str]:
+    """'Nairobi Hospital', 'Al-Aqsa Martyrs Hospital', 'Kosevo hospital': a name, then an
+    institution noun (group ``name``: the whole name)."""
+    inst = "|".join(sorted(read_json("claimant_kinds.json")["place_institutions"], key=len, reverse=True))
+    return re.compile(rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{1,4}}(?i:{inst}))\b")
+
+
+@lru_cache(maxsize=1)
 def staff_at() -> re.Pattern[str]:
     """'a doctor at X', 'staff at X', 'a spokesman for X': the institution X when X is a name
     (up to a comma: "a spokesman for X, Dr Khalid Abu Shahma")."""

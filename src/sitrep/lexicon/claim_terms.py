@@ -366,6 +366,7 @@ class CategoryWords:
     sides: dict[str, str]  # lowercase side word ("rebel", "junta", "pro-government") -> actor side
     own_side_nouns: frozenset[str]  # "comrades", "men": the speaker's side after "our/its"
     own_losses_before: re.Pattern[str]  # "Our own casualties were 12 killed"
+    owner_losses_before: re.Pattern[str]  # "U.S. casualties so far are six killed"
     displaced_as_people: frozenset[str]  # "residents": people in general when they flee
 
 
@@ -382,4 +383,5 @@ def category_words() -> CategoryWords:
     return CategoryWords(alt(data["government_modifiers"]), alt(data["rebel_modifiers"]), alt(data["own_people"]),
                          frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE), sides,
                          frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE),
+                         re.compile(data["owner_losses_before"]),
                          frozenset(data["displaced_as_people"]))

@@ -16,7 +16,7 @@ from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_fig
 from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
-    figure_label, forced_to_leave, not_a_count, part_of_whole, people_noun_after,
+    family_of, figure_label, forced_to_leave, not_a_count, part_of_whole, people_noun_after,
     part_by_place, shared_noun, subset_condition, too_many_people,
 )
 from .figure_view import REJECT, Candidate, FigureRule, FigureView
@@ -31,6 +31,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     figure_from_to,
     part_of_whole,
     forced_to_leave,
+    family_of,
     people_noun_after,
     shared_noun,
     after_casualty_verb,

@@ -294,10 +294,15 @@ _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|h
                     r"[\"“]?(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$", re.IGNORECASE)
 
 
+# Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
 def losses_of(view: CategoryView):
     """'the division had lost 415 dead', 'the Marines lost 119 killed': a unit of a force
     lost its own people; a named side's losses are that side's."""
-    if not _generic(view):
+    generic = _generic(view)
+    if not generic and view.category != "combatants":
         return None
     m = _LOSER.search(view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start])
     if m is None:
@@ -307,12 +312,38 @@ def losses_of(view: CategoryView):
     from ...lexicon.claim_terms import demonym_words
 
     subj = m.group("subj")
+    last = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")][-1:]
+    if last and last[0] in _SPEAKER_PRONOUNS and view.claimant is not None:
+        # "The movement said it had lost three fighters": the speaker's own losses
+        side = _claimant_side(view)
+        return (side, view.subgroup, "category:losses-of") if side else None
+    if not generic:
+        return None
     side = _side(view, subj)
     words = set(subj.lower().split())
     if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
                          and words & set(actor_words().rank_and_file)):
         side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
     return (side, view.subgroup, "category:losses-of") if side else None
+
+
+def owners_losses(view: CategoryView):
+    """'U.S. casualties so far are six killed and 33 wounded' in a briefing on a war whose
+    U.S. forces the article names: a fighting state's losses are its forces' (``armed_demonyms``);
+    'the militants' losses exceeded 1,000 men': a group's are its side's."""
+    if not _generic(view):
+        return None
+    m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
+    if m is None:
+        return None
+    owner = m.group("owner").lower()
+    if owner[-1] in "'’":  # "the militants' losses": the group's side
+        found = view.terms.people_at([owner[:-1]], 0)
+        side = found[0].category if found else None
+        return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
+    if owner not in view.armed_demonyms:
+        return None
+    return "government", view.subgroup, "category:owners-losses"
 
 
 def own_people(view: CategoryView):
@@ -381,7 +412,7 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, displaced_people, group_before,
-                                            of_group_predicate, of_people, side_words, losses_of, own_people, enemy,
+                                            of_group_predicate, of_people, side_words, losses_of, owners_losses, own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group)
 
 

@@ -19,7 +19,7 @@ def _armed_demonym_rx() -> re.Pattern[str]:
     from ...lexicon.claim_terms import claim_words
 
     nouns = "|".join(sorted(claim_words().armed_force_nouns, key=len, reverse=True))
-    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:{nouns})\b")
+    return re.compile(rf"(?<![\w.])([A-Z][a-z]+|(?:[A-Z]\.){{2,}})\s+(?:[a-z]+\s+)?(?:{nouns})\b")
 
 
 @dataclass(slots=True)
@@ -76,12 +76,15 @@ class ArticleContext:
 
     def armed_demonyms(self) -> frozenset[str]:
         """The peoples whose state's forces the article names ("Russian troops", "Iraqi
-        units"), lowercase, read once."""
+        units", "U.S. Marines"), lowercase, read once."""
         if self._armed is None:
             from ...lexicon.claim_terms import demonym_words
 
+            from ..state_bodies import state_body_index
+
+            owners = state_body_index()[1]  # "u.s.", "uk": a state's short names own its forces too
             found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(self.article.text)}
-            self._armed = frozenset(found & demonym_words())
+            self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
         return self._armed
 
     def line_of(self, offset: int) -> int:

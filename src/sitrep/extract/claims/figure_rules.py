@@ -106,6 +106,23 @@ def too_many_people(v: FigureView):
     return None
 
 
+# "killed a family of six", "an entire family of eight": the figure counts the family's members.
+_FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+
+
+def family_of(v: FigureView):
+    """'an air raid killed a family of six': the family's members, civilians (as its relatives
+    are), when no people noun follows the figure ('a family of six children' is the children's)."""
+    m = _FAMILY_OF.search(v.before[-40:])
+    if m is None or people_noun_after(v) is not None:
+        return None
+    found = v.terms.people_at(["relatives"], 0)
+    if found is None:
+        return None
+    return Candidate(v.fig, found[0], len(v.before) - 40 + m.start() if len(v.before) > 40 else m.start(),
+                     "figure+family-of")
+
+
 def people_noun_after(v: FigureView):
     """A people noun after the figure ('214 rebels', 'hundreds of prisoners', '16 others'),
     or after a copula ('12 were children', '512 were wounded')."""

@@ -33,6 +33,7 @@ from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
 from .antecedents import antecedent, place_after
 from .place_tokens import add_known_names, known_names, place_index
+from .facility_names import facility_in_town
 from .slots import places_of
 from ...lexicon.event_terms import EventTerms, load_event_terms
 from .territory import territory_trigger
@@ -150,8 +151,18 @@ def _trigger_places(ctx: EventContext, sentence: Sentence, doc, places: Sequence
         w = anaphors[0]
         ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
         if ante is not None:
-            mentions, how = [ante], f"+anaphora({w.lower_})"
+            mentions = [_facility_of_anaphor(t, trig, w, ante, (ctx.article.id, sentence.start))]
+            how = f"+anaphora({w.lower_})"
     return mentions, how
+
+
+def _facility_of_anaphor(t: EventTerms, trig: Trigger, w, ante: PlaceMention, where: tuple[str, int]) -> PlaceMention:
+    """'seized the city's airport': the airport of the town "the city" stands for."""
+    fac = w.head
+    if (w.dep_ == "poss" and fac.lower_ in t.words("territory_change", "facility_objects")
+            and fac.tag_ not in ("NNS", "NNPS")):
+        return facility_in_town(fac, ante, "poss", t, where, trig.rule)
+    return ante
 
 
 def _sentence_claimant(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention]) -> tuple:

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
 from ...records import PlaceMention
+from .facility_names import facility_in_town, name_tokens
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
 
@@ -329,12 +330,11 @@ def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) ->
             continue
         if not any(c.lower_ == "the" for c in root.children):
             continue
-        mods = [c for c in root.children if c.dep_ in ("amod", "compound") and c.i < root.i]
-        if not mods:
+        toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
+        if len(toks) < 2:
             continue
         doc = root.doc
-        lo = min(w.i for m in mods for w in m.subtree)
-        a, b = doc[lo].idx, root.idx + len(root.text)
+        a, b = toks[0].idx, root.idx + len(root.text)
         return [PlaceMention(doc_id, doc.text[a:b], base + a, base + b, None, None, "event-slot:facility")]
     return []
 
@@ -355,22 +355,20 @@ def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
             continue
         at = _named_after_at(root, trig.tok, pidx, where_in)
         if at is not None:
-            return [at]
+            return [facility_in_town(root, at, "at", t, where_in, trig.rule)]
         where = [c for c in list(root.children) + list(trig.tok.children)
                  if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
-        out = []
         for p in where:
             for w in p.subtree:
                 m = pidx.get(w.i)
-                if m is None or m in out:
+                if m is None:
                     continue
                 region = m.precision == 3 or (m.place is not None and m.place.feature != "city")
                 qualified = any(c.lower_ in compass for c in list(w.head.children) + list(w.children)
                                 if c.dep_ in ("amod", "compound"))  # "northern Raqqa": the province
                 if not region and not qualified:
-                    out.append(m)
-        if out:
-            return out[:1]
+                    how = "poss" if p.dep_ == "poss" else "in"
+                    return [facility_in_town(root, m, how, t, where_in, trig.rule)]
     return []
 
 

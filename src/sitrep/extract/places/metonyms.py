@@ -18,7 +18,12 @@ def _outlet_after() -> re.Pattern[str]:
     its government, not a place of the story."""
     words = "|".join(re.escape(w) for w in load_event_terms().raw["outlet_after"])
     say = "|".join(re.escape(w) for w in load_event_terms().raw["metonym_say"])
-    return re.compile(rf"\s+(?:{words})\b|\s+(?:{say})\b", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{words})\b|\s+(?P<say>{say})\b", re.IGNORECASE)
+
+
+# A town after a preposition is where someone is, not who speaks ("Rebels in the city of
+# Misrata said", "fighters from Goma claimed"): the speech verb after it is its sentence's.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near|around|outside|inside|into|to|for|across)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -30,4 +35,8 @@ def _metonym_before() -> re.Pattern[str]:
 
 def names_a_government(m: PlaceMention, text: str) -> bool:
     """Whether the mention ``m`` of ``text`` names a broadcaster or a government, not a place."""
-    return bool(_outlet_after().match(text, m.end) or _metonym_before().search(text[max(0, m.start - 20): m.start]))
+    before = text[max(0, m.start - 20): m.start]
+    after = _outlet_after().match(text, m.end)
+    if after and after.group("say") and _PREPOSITION_BEFORE.search(before):
+        after = None
+    return bool(after or _metonym_before().search(before))

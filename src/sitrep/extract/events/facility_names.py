@@ -1,0 +1,76 @@
+"""What a facility taken in a town is called on its event.
+
+GUIDE.md asks for a territory change's place "as written, its most specific name: village,
+town, airport, base". When a definite facility in a resolved town is taken, the event is
+about the facility and is mapped at the town: its mention keeps the town's place and is
+named after the facility.
+
+- 'the provincial government headquarters in Kirkuk' -> 'provincial government headquarters'
+- 'the gutted presidential palace in the center of Grozny' -> 'presidential palace'
+  (a word of its state is no part of its name: ``facility_state_words``)
+- 'the city's airport' -> 'Kirkuk airport', 'the airport at Babushara' -> 'Babushara
+  airport': a bare facility noun is named by its town, as annotators write it
+- 'a military base in El Obeid' -> 'El Obeid': an indefinite facility is no named place;
+  the town stands for it; so does an unnamed garrison, base or post ('the army garrison in
+  Malakal': ``town_installations``).
+
+Tuned on the probe sets' Kirkuk, Chechnya, Abkhazia and Libya (Misrata) wires; checked
+on Sudan and Ecuador sentences and on dev2 (no facility in a town among its changes)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sitrep.lexicon.event_terms import EventTerms
+from sitrep.records import PlaceMention
+
+# Rules whose facility is a sign of the town it stands in: a flag raised over the town's
+# assembly building or government compound marks the town's capture (Afrin, Tikrit).
+TOWN_SIGN_RULES = frozenset({"flag_raised"})
+# The determiners of a facility that is not one named place ('a base', 'one of the posts').
+INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+
+
+def name_tokens(root, state_words: frozenset[str]) -> list:
+    """The facility's own words: its modifiers before it and the noun, without determiners,
+    possessors and words of its state ('nearby', 'gutted', 'strategic')."""
+    mods = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i]
+    if not mods:
+        return [root]
+    doc = root.doc
+    toks = list(doc[min(w.i for m in mods for w in m.subtree): root.i + 1])
+    while toks[:-1] and (toks[0].lower_ in state_words or toks[0].tag_ in ("VBN", "VBD", "RB")
+                         or toks[0].dep_ in ("det", "poss", "case", "punct")):
+        toks = toks[1:]
+    return toks
+
+
+def town_name(town: PlaceMention) -> str:
+    """The town as the article writes it; 'the city' or 'the capital' by the name it stands for."""
+    if town.text[:4].lower() == "the " and town.place is not None:
+        return town.place.name
+    return town.text
+
+
+def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: tuple[str, int],
+                     rule: str = "") -> PlaceMention:
+    """The event's mention for facility ``root`` in ``town`` (``how``: 'in', 'at' or 'poss'
+    for the way the sentence places it; ``rule``: the trigger's rule): the town's place
+    under the facility's name."""
+    if (town.place is None or rule in TOWN_SIGN_RULES
+            or any(c.lower_ in INDEFINITE for c in root.children if c.dep_ == "det")):
+        return town
+    toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
+    if root.lower_ in t.words("territory_change", "town_installations") and not any(
+            w.pos_ == "PROPN" for w in toks[:-1]):
+        return town  # 'the army garrison in Malakal': the town
+    own = root.doc.text[toks[0].idx: root.idx + len(root.text)]
+    if len(toks) == 1 or how in ("at", "poss"):
+        name = f"{town_name(town)} {own}"  # 'Kirkuk airport', 'Babushara airport'
+    else:
+        name = own  # 'provincial government headquarters'
+    _, base = where
+    area = town.place.feature != "city" or town.precision == 3
+    return dataclasses.replace(town, text=name, start=base + toks[0].idx, end=base + root.idx + len(root.text),
+                               precision=3 if area else 2, rule=f"facility-of-town:{town_name(town)}",
+                               anchor=town_name(town))

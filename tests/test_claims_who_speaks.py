@@ -146,6 +146,18 @@ def test_claims_sentence_set_in_a_town_of_the_other_state(extract_text, text, va
 
 
 @pytest.mark.parametrize("text,value,source", [
+    # in a war of two states, generic bodies counting one state's civilians are that state's
+    # (Lebanon 2006, India-Pakistan, Israel-Iran-like)
+    ("Israeli jets struck Beirut and Tyre, Lebanon, on Sunday. Hezbollah fired rockets at Haifa, Israel. "
+     "Police said 19 Israeli civilians had been killed by rockets since July 12.", 19, "Israel Police"),
+    ("Pakistan says 31 killed in Indian strikes. Pakistan's army said 46 people were wounded. "
+     "Police said 12 Indian civilians were killed by shelling in Poonch.", 12, "Indian police"),
+])
+def test_claims_generic_body_of_the_state_whose_civilians_it_counts(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
     # a military operation's spokesman speaks for the state's forces, not for a body called
     # "Operation" (Aceh, Swat, Mali-like)
     ("The Indonesian Military said its troops had killed 46 rebels. Operation spokesman Lt. Col. Ahmad Yani "
@@ -197,4 +209,17 @@ def test_claims_clock_time_before_the_speaker(extract_text, text, value, source)
      "Tuesday. According to the press service, 17 militants were killed in Tando.", 17, "Russian Interior Ministry"),
 ])
 def test_claims_institution_and_press_service_named_before(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # US bodies under the names wires use, in any war (Panama 1989, Grenada 1983, Somalia-like)
+    ("The Defense Department said 324 U.S. troops had been wounded in Panama.", 324, "US Department of Defense"),
+    ("The Pentagon said 23 U.S. servicemen were killed in the invasion of Panama.", 23, "US Department of Defense"),
+    ("The U.S. Southern Command said 314 Panamanian soldiers had been killed.", 314, "US Southern Command"),
+    # a named body the state owns ("the government's"): the state's, by its demonym (Lebanon, Sri Lanka-like)
+    ("Israeli jets struck Beirut, Lebanon. The government's Higher Relief Council estimated that some 750,000 "
+     "people had fled their homes.", 750000, "Lebanese Higher Relief Council"),
+])
+def test_claims_state_bodies_by_their_usual_names(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)

@@ -278,8 +278,13 @@ def test_events_territory_facility_in_a_town_is_named_and_mapped_at_the_town(tex
      "Pehro Kunri railway station"),
     ("Our units have taken control of the strategic Kurejahro hill in the Metina region.", "Kurejahro hill"),
     ("Bagapsh said his forces had taken control of the upper Kodori Gorge.", "Kodori Gorge"),
-    # a harbour or gorge named by its town is a facility of that town (East Timor, Kosovo)
+    # a harbour or cantonment named by its town is a facility of that town (East Timor, Bangladesh 1971)
     ("Peacekeepers secured Dili harbour within hours of landing.", "Dili harbour"),
+    ("The radio said that Jessore cantonment had fallen to Indian troops on Tuesday.", "Jessore cantonment"),
+    # a definite facility listed with a place taken is taken too (Iraq 2015, Mali, Libya)
+    ("Army units had entered the government compound and the Tikrit Teaching Hospital on Tuesday.",
+     "government compound"),
+    ("Rebels seized the Mitiga airport and the municipal stadium on Friday.", "municipal stadium"),
 ])
 def test_events_territory_facility_names(text, place):
     assert place in _changes(text), _changes(text)

@@ -152,6 +152,23 @@ def claimant_key(text: str) -> str:
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 
 
+@lru_cache(maxsize=1)
+def _generic_owner() -> re.Pattern[str]:
+    words = "|".join(read_json("claimant_kinds.json")["generic_state_owners"])
+    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
+    """'The government's Higher Relief Council' -> 'Lebanese Higher Relief Council' in a
+    Lebanese story: a named body the state owns, under the state's demonym."""
+    m = _generic_owner().match(phrase)
+    if m is None:
+        return phrase
+    demonym_of = state_body_index()[2]
+    rest = phrase[m.end():]
+    return f"{demonym_of[countries[0]]} {rest}" if countries and countries[0] in demonym_of else rest
+
+
 _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 
@@ -289,6 +306,7 @@ class ClaimantLexicon:
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
+        phrase = _owned_by_the_state(phrase, countries)
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]

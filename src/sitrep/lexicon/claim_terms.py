@@ -331,6 +331,14 @@ def claim_words() -> ClaimWords:
 
 
 @lru_cache(maxsize=1)
+def civilian_nouns() -> frozenset[str]:
+    """The one-word people nouns whose category is civilians ("civilians", "residents", "children")."""
+    people = read_json("claim_terms.json")["people"]
+    return frozenset(w for w, spec in people.items()
+                     if isinstance(spec, dict) and spec.get("category") == "civilians" and " " not in w)
+
+
+@lru_cache(maxsize=1)
 def rank_prefix() -> re.Pattern[str]:
     """Leading ranks and honorifics of a name ("Colonel", "Capt.", "Lt. Gen.")."""
     words = "|".join(re.escape(r) for r in sorted(claim_words().ranks, key=len, reverse=True))

@@ -25,7 +25,8 @@ from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
-from .attribution import SENTENCE_RULES, attribute_sentence, fronted_place_first, fronted_state_first, trailing_say
+from .attribution import (SENTENCE_RULES, attribute_sentence, fronted_place_first, fronted_state_first, trailing_say,
+                          victims_state_first)
 from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
@@ -50,7 +51,8 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``); a
     sentence fronted by one of the article's states reads generic bodies as that state's."""
     countries = ctx.countries
-    ctx.countries = fronted_place_first(ctx, sentence, fronted_state_first(sentence.text, countries))
+    ctx.countries = victims_state_first(sentence.text, fronted_place_first(ctx, sentence,
+                                                                          fronted_state_first(sentence.text, countries)))
     try:
         return _sentence_claims(ctx, sentence, doc, terms or load_terms())
     finally:

@@ -331,6 +331,29 @@ def fronted_place_first(ctx: ArticleContext, sentence: Sentence, countries):
     return _first(town.place.country if town is not None else None, countries)
 
 
+# "Police said 19 Israeli civilians had been killed by rockets": a state's people counted
+# in a sentence of a war between two states; its generic bodies ("police", "officials")
+# are that state's, who count their own (Lebanon 2006 probe; checked on Israel-Iran and
+# India-Pakistan probes). A demonym, then a civilian noun of claim_terms.json.
+_PEOPLE_OF_STATE = re.compile(r"\b(?P<state>[A-Z][a-z]+)\s+(?P<noun>[a-z]+)\b")
+
+
+def victims_state_first(text: str, countries):
+    """The article's countries with the state whose civilians a sentence counts first, when
+    the article has two states or more and the sentence opens with no state or town."""
+    if not countries or len(countries) < 2 or _FRONTED_STATE.match(text) or _FRONTED_IN.match(text):
+        return countries
+    from ...lexicon.claim_terms import civilian_nouns
+
+    owners = state_body_index()[1]
+    civilian = civilian_nouns()
+    for m in _PEOPLE_OF_STATE.finditer(text):
+        code = owners.get(m.group("state").lower())
+        if code is not None and m.group("noun") in civilian:
+            return _first(code, countries)
+    return countries
+
+
 def _first(code: str | None, countries):
     """``countries`` with ``code`` first, when it is one of them."""
     if code is None or code not in countries or code == countries[0]:

@@ -74,3 +74,40 @@ def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: t
     return dataclasses.replace(town, text=name, start=base + toks[0].idx, end=base + root.idx + len(root.text),
                                precision=3 if area else 2, rule=f"facility-of-town:{town_name(town)}",
                                anchor=town_name(town))
+
+
+def conjoined_facilities(roots: list, t: EventTerms, pidx: dict, where: tuple[str, int],
+                         found: list[PlaceMention], rule: str) -> list[PlaceMention]:
+    """'took the city's airport and the adjoining air force academy', 'entered the government
+    compound and the Tikrit Teaching Hospital': in a list of facilities taken, a definite one
+    no place mention covers is taken too, under its name (rule ``event-slot:facility``). Not
+    an unnamed garrison or base (its town stands for it), not a facility listed among towns
+    (the seeds' annotators leave those out), not a flag's building (``TOWN_SIGN_RULES``)."""
+    if rule in TOWN_SIGN_RULES:
+        return []
+    facilities = t.words("territory_change", "facility_objects")
+    installations = t.words("territory_change", "town_installations")
+    state_words = t.words("territory_change", "facility_state_words")
+    doc_id, base = where
+    taken = {(m.start, m.end) for m in found}
+    out: list[PlaceMention] = []
+    for root in roots:
+        if root.lower_ not in facilities:
+            continue
+        members = [root] + [w for w in root.children if w.dep_ == "conj"]
+        listed = [any(a <= base + w.idx < b for a, b in taken) for w in members]
+        for k, c in enumerate(members):
+            if not any(listed[:k] + listed[k + 1:]):
+                continue  # listed with no place taken
+            if (c.lower_ not in facilities or c.tag_ in ("NNS", "NNPS")
+                    or not any(d.lower_ == "the" for d in c.children if d.dep_ == "det")):
+                continue
+            toks = name_tokens(c, state_words)
+            if len(toks) < 2 or any(w.i in pidx for w in toks) or \
+                    c.lower_ in installations and not any(w.pos_ == "PROPN" for w in toks[:-1]):
+                continue
+            a, b = base + toks[0].idx, base + c.idx + len(c.text)
+            if (a, b) not in taken:
+                out.append(PlaceMention(doc_id, c.doc.text[toks[0].idx: c.idx + len(c.text)], a, b, None, None,
+                                        "event-slot:facility"))
+    return out

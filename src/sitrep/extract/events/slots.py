@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
 from ...records import PlaceMention
-from .facility_names import facility_in_town, name_tokens
+from .facility_names import conjoined_facilities, facility_in_town, name_tokens
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
 
@@ -124,6 +124,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             trig.word += "+facility-in"
         else:
             found = _described_facility(trig, t, where)
+    if territory and found:
+        found += conjoined_facilities(_nominal_roots(trig), t, pidx, where, found, trig.rule)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
     found = _drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])

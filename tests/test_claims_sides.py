@@ -150,3 +150,20 @@ def test_claims_count_put_at_another_value_in_the_next_sentence(extract_text, te
 ])
 def test_claims_people_nouns_and_asides(extract_text, text, expected):
     assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "since May 20 to 163": a day, then the figure, no range (Karabakh 2020, Lebanon 2007-like)
+    ("Shelling killed 20 people on Monday, bringing the death toll since Sept. 27 to 350, officials said.",
+     [("killed", "total", 20), ("killed", "total", 350)]),
+    ("Two soldiers died on Friday, bringing the army's losses since May 20 to 163 killed.",
+     [("killed", "government", 2), ("killed", "government", 163)]),
+    # "N more of its servicemen": the speaker's own people, not a continuation (Karabakh, Lebanon-like)
+    ("Hezbollah said 5 more of its fighters were killed in the south.", [("killed", "rebels", 5)]),
+    ("Twelve more of the wounded died overnight in Khan Younis.", [("killed", "total", 12)]),
+    # taken into custody is detained (Grenada 1983, Kenya-like); "killed or disappeared" lumps two kinds
+    ("Police took 12 suspects into custody on Monday.", [("detained", "total", 12)]),
+    ("The commission counted more than 200,000 people killed or disappeared in the war.", []),
+])
+def test_claims_running_totals_custody_and_lumped_kinds(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected

@@ -384,3 +384,14 @@ def test_events_took_a_facility_named_by_its_modifiers(text, place):
 
 def test_events_took_people_to_a_facility_is_no_capture():
     assert _changes("Police took the injured to the district hospital.") == {}
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a fronted date's phrase that swallows the subject in the parse: the name before the verb
+    # acts (Iraq 2014, Ukraine, Mali-like)
+    ("On 7 August ISIL also seized Qaraqosh, Iraq's largest Christian town, and Tel Keif.", "Tel Keif", "opposition"),
+    ("In August Wagner captured Bakhmut after months of fighting.", "Bakhmut", "foreign"),
+    ("On 14 November JNIM overran Boulkessi in central Mali.", "Boulkessi", "opposition"),
+])
+def test_events_territory_subject_inside_a_fronted_date(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)

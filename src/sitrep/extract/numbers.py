@@ -176,6 +176,15 @@ def _bounds(value: int, qualifier: str | None) -> tuple[int | None, int | None]:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _after_month(before: str) -> bool:
+    """'since Sept. 27 to 350', 'since May 20 to 163 killed': the first number is a day of
+    the month before it, not the low end of a range (Karabakh 2020, Nahr al-Bared probes)."""
+    from ..lexicon.date_words import date_words
+
+    m = re.search(r"([A-Za-z]+)\.?\s+$", before[-16:])
+    return bool(m) and m.group(1).lower() in date_words().months
 _TO_SEP = re.compile(r"\s+to\s+$", re.IGNORECASE)
 
 
@@ -212,8 +221,10 @@ def find_figures(text: str) -> list[Figure]:
         spelled = not any(c.isdigit() for c in m.group("num"))
         if m.group("num2"):
             second = parse_number(m.group("num2"))
-            if second is not None and _FROM_BEFORE.search(text[:start]) and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
-                # "climbed from 558 to 569": a figure and the one it became, not a range
+            if second is not None and (_FROM_BEFORE.search(text[:start]) or _after_month(text[:start])) \
+                    and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
+                # "climbed from 558 to 569": a figure and the one it became, not a range; nor
+                # is "since May 20 to 163" (a day, then a figure)
                 end1 = m.end("num")
                 low, high = _bounds(first, qualifier)
                 figures.append(Figure(start, end1, text[start:end1], first, low, high, qualifier, spelled=spelled))

@@ -337,9 +337,10 @@ def owners_losses(view: CategoryView):
     if m is None:
         return None
     owner = m.group("owner").lower()
-    if owner[-1] in "'’":  # "the militants' losses": the group's side
-        found = view.terms.people_at([owner[:-1]], 0)
-        side = found[0].category if found else None
+    if owner[-1] in "'’" or owner[-2:-1] in ("'", "’"):  # "the militants' losses", "the army's losses"
+        word = owner.rstrip("'’s") if owner[-1] == "s" else owner[:-1]
+        found = view.terms.people_at([word], 0)
+        side = found[0].category if found else _side(view, word)
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     if owner not in view.armed_demonyms:
         return None

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
-from ...lexicon.claim_terms import PeopleNoun, claim_words, load_figure_terms
+from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from .figure_view import REJECT, Candidate, FigureView
@@ -136,7 +136,9 @@ def people_noun_after(v: FigureView):
                 and matches[i + 1].group(0)[:1].isupper():
             gap += 1  # "18 Saudi and Qatari soldiers": two owners of one noun
             continue
-        if w in v.words.continuation_nouns and i <= 1:
+        if w in v.words.continuation_nouns and i <= 1 and not (
+                lowered[i + 1: i + 2] == ["of"] and lowered[i + 2: i + 3] and category_words().own_people.match(lowered[i + 2])):
+            # "20 more", "16 others" continue a figure; "20 more of its servicemen" names its people
             continued = _continuation(v, lowered, matches, i)
             if continued is not None:
                 return continued

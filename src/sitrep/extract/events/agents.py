@@ -10,7 +10,7 @@ from ...nlp import Sentence
 from ...records import ActorRef, PlaceMention
 from ..spans import starting_in
 from .context import EventContext
-from .tree import MAX_CHAIN, Trigger, governor, kids
+from .tree import MAX_CHAIN, Trigger, governor, is_time, kids
 
 OPPOSITE = {"government": "opposition", "opposition": "government"}
 # Longest place mention looked back over when asking whether an actor phrase is a place.
@@ -114,8 +114,24 @@ def known_actor(ctx: EventContext, sentence: Sentence, toks) -> ActorRef | None:
     return next((m.actor for m in starting_in(ctx.actor_matches, a, b) if m.actor.side != "unknown"), None)
 
 
+def _subject_in_fronted_time(tok) -> list:
+    """'On 7 August ISIL also seized Qaraqosh': the parse takes the subject into the fronted
+    date's phrase; the proper name that ends it, right before the verb, is the subject."""
+    for prep in kids(tok, "prep"):
+        if prep.i > tok.i or not is_time(prep):
+            continue
+        last = prep.right_edge
+        between = tok.doc[last.i + 1: tok.i]
+        if last.pos_ == "PROPN" and all(w.pos_ in ("ADV", "AUX", "PART") for w in between):
+            return [w for w in prep.subtree if w.i <= last.i and (w.i == last.i or w.head.i == last.i and w.dep_ == "compound")]
+    return []
+
+
 def subject_tokens(tok) -> list:
     """The subject of a trigger, following conjunctions, relative clauses and "prompting X to"."""
+    fronted = [] if kids(tok, "nsubj", "agent") else _subject_in_fronted_time(tok)
+    if fronted:
+        return fronted
     cur = tok
     for _ in range(4):
         agent = kids(cur, "agent")

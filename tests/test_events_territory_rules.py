@@ -395,3 +395,14 @@ def test_events_took_people_to_a_facility_is_no_capture():
 ])
 def test_events_territory_subject_inside_a_fronted_date(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # the name a relative clause hangs on is the place taken, even one no gazetteer knows
+    # (Lebanon 2006, Donbas, Mali-like); "which" after no name still looks back to a town
+    ("Troops fought around the town and in nearby Maroun al-Ras, which troops seized on Sunday.", "Maroun al-Ras"),
+    ("The rebels attacked the village of Lohvynove, which they took last week.", "Lohvynove"),
+    ("The Seleka column had advanced from Damara, 75 km to the north, which it captured on Friday.", "Damara"),
+])
+def test_events_territory_which_after_a_name(text, place):
+    assert place in _changes(text), _changes(text)

@@ -111,3 +111,23 @@ def conjoined_facilities(roots: list, t: EventTerms, pidx: dict, where: tuple[st
                 out.append(PlaceMention(doc_id, c.doc.text[toks[0].idx: c.idx + len(c.text)], a, b, None, None,
                                         "event-slot:facility"))
     return out
+
+
+def relative_head_name(which, verb, pidx: dict, where: tuple[str, int]) -> PlaceMention | None:
+    """'in nearby Maroun al-Ras, which troops seized on Sunday': the proper name a relative
+    clause hangs on is the place taken, even one no gazetteer knows (rule ``event-slot``);
+    a known place is its own mention."""
+    if which.lower_ != "which" or verb.dep_ != "relcl":
+        return None
+    head = verb.head
+    if head.i in pidx:
+        return pidx[head.i]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    name = [w for w in head.subtree if w.i <= head.i and (w.i == head.i or w.dep_ in ("compound", "punct")
+                                                           and w.head.i == head.i)]
+    while name and name[0].dep_ == "punct":
+        name = name[1:]
+    doc_id, base = where
+    a, b = name[0].idx, head.idx + len(head.text)
+    return PlaceMention(doc_id, head.doc.text[a:b], base + a, base + b, None, None, "event-slot")

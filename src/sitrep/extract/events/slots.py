@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
 from ...records import PlaceMention
-from .facility_names import conjoined_facilities, facility_in_town, name_tokens
+from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
 
@@ -111,8 +111,13 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                 anaphors.append(w)
             elif m is None and w.lower_ in ("it", "which") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 # "before Wagner captured it", "Damara, 75 km to the north, which it captured on
-                # Friday": a town named earlier in the sentence
-                anaphors.append(w)
+                # Friday": a town named earlier in the sentence; "nearby Maroun al-Ras, which
+                # troops seized": the name the relative clause hangs on, known or not
+                named = relative_head_name(w, trig.tok, pidx, where) if territory else None
+                if named is not None:
+                    found.append(named)
+                else:
+                    anaphors.append(w)
     if territory and found:
         found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
     if territory and not anaphors:

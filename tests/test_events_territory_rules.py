@@ -406,3 +406,13 @@ def test_events_territory_subject_inside_a_fronted_date(text, place, winner):
 ])
 def test_events_territory_which_after_a_name(text, place):
     assert place in _changes(text), _changes(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a village no gazetteer knows, anchored to its province, is a town entered, not a province
+    # (East Timor, Myanmar, Burkina Faso-like)
+    ("Peacekeepers last week moved into Liquica and the border town of Balibo.", "Balibo"),
+    ("Arakan Army fighters swept into the village of Kyauktaw Ywa in Rakhine State.", "Kyauktaw Ywa"),
+])
+def test_events_territory_moved_into_an_anchored_village(text, place):
+    assert place in _changes(text), _changes(text)

@@ -117,6 +117,10 @@ def test_events_types_withdrawal_inferred_change(text, place, winner):
 @pytest.mark.parametrize("text", [
     "Russian troops withdrew from Kherson, Ukraine's army said.",  # the speaker took nothing
     "The Sudanese army withdrew from Sinja to regroup.",  # no other side named
+    # from a town's edge: nobody takes the town (Lebanon 2006, Ukraine-like)
+    "Israeli soldiers pulled back from the edges of the Lebanese town of Bint Jbeil on Thursday, after Hezbollah "
+    "fighters ambushed a patrol there.",
+    "Russian troops withdrew from the outskirts of Kyiv as Ukrainian forces advanced.",
 ])
 def test_events_types_withdrawal_alone(text):
     events = _events(text)

@@ -156,6 +156,18 @@ def _trigger_places(ctx: EventContext, sentence: Sentence, doc, places: Sequence
     return mentions, how
 
 
+def _at_the_edge(t: EventTerms, trig: Trigger, mentions: Sequence[PlaceMention], sentence: Sentence) -> bool:
+    """'pulled back from the edges of Bint Jbeil': a withdrawal from a town's edge or
+    outskirts (territory's landmark words) gives nobody the town."""
+    blocking = t.words("blocking_words", "territory_change")
+    doc = trig.tok.doc
+    for m in mentions:
+        tok = next((w for w in doc if sentence.start + w.idx == m.start), None)
+        if tok is not None and any(a.lower_ in blocking and a.pos_ == "NOUN" for a in tok.ancestors if a.i > trig.tok.i):
+            return True
+    return False
+
+
 def _facility_of_anaphor(t: EventTerms, trig: Trigger, w, ante: PlaceMention, where: tuple[str, int]) -> PlaceMention:
     """'seized the city's airport': the airport of the town "the city" stands for."""
     fac = w.head
@@ -195,7 +207,8 @@ def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[
         actor1, actor2, actor_rule, side = sides
         if trig.type == "withdrawal" and how in ("",) + tuple(f"+anaphora({w})" for w in ("city", "town", "it")):
             taker = side_taking_over(ctx, sentence, doc, trig, actor1)
-            if taker is not None:  # the place goes to the side the text names (rule says: inferred)
+            if taker is not None and not _at_the_edge(ctx.terms, trig, mentions, sentence):
+                # the place goes to the side the text names (rule says: inferred)
                 found.append((Trigger(trig.tok, "territory_change", "withdrawal_inferred", trig.word,
                                       role="gain"), mentions, how))
                 inferred[len(found) - 1] = (taker, actor1)

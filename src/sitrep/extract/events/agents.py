@@ -260,10 +260,6 @@ def opposed(ctx: EventContext, a: str | None, b: str | None) -> bool:
     return any({a, b} == set(p) for p in pairs)
 
 
-# Subordinators of a clause that tells what happened at another time than the withdrawal.
-_TIME_MARKS = frozenset({"after", "before", "since", "until", "once"})
-
-
 def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
                      withdrawer: ActorRef | None) -> ActorRef | None:
     """The side a withdrawal leaves the place to, when the text names it: the forcer of
@@ -275,11 +271,7 @@ def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
         return other if other is not None and other.side in ("government", "opposition", "foreign") else None
     tok = trig.tok
     subject = {w.i for s in kids(tok, "nsubj", "nsubjpass") for w in s.subtree}
-    # "pulled back from X on Thursday, a day after Hezbollah fighters ambushed a unit there":
-    # a clause of what happened before or after says nothing of who holds X now
-    earlier = {w.i for c in kids(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in c.children)
-               for w in c.subtree}
-    clause = [w for w in tok.subtree if w.i not in subject and w.i not in earlier and w.i != tok.i]
+    clause = [w for w in tok.subtree if w.i not in subject and w.i != tok.i]
     if not clause:
         return None
     spans = [(sentence.start + w.idx, sentence.start + w.idx + len(w.text)) for w in clause]

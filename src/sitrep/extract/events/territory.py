@@ -188,7 +188,8 @@ def moved_into(tok, env: Env) -> Trigger | None:
     if tok.lower_ not in words["verbs"] or not is_verb(tok):
         return None
     into = [p for p in kids(tok, "prep") if p.lower_ == "into"]
-    if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for p in into for o in kids(p, "pobj")):
+    objs = [w for p in into for o in kids(p, "pobj") for w in [o] + kids(o, "conj")]
+    if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for o in objs):
         return None  # "pushed into Kursk region": an incursion into a province takes no place
     return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain", needs_side=True)  # not "families moved into X"
 
@@ -238,8 +239,8 @@ def capture_verb(tok, env: Env) -> Trigger | None:
 def _region(tok, env: Env) -> bool:
     """A province, region or country (not a town)."""
     m = env.pidx.get(tok.i) or next((env.pidx[w.i] for w in tok.subtree if w.i in env.pidx), None)
-    if m is None:
-        return False
+    if m is None or m.rule.startswith("anchored"):
+        return False  # a village no gazetteer knows, anchored to the province it is in, is no province
     return (m.precision == 3 or m.rule.startswith(("admin1", "description:province", "description:region",
                                                     "description:country"))
             or m.place is not None and m.place.feature in ("admin1", "admin2", "region", "country"))

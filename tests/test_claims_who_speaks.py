@@ -223,3 +223,22 @@ def test_claims_institution_and_press_service_named_before(extract_text, text, v
 ])
 def test_claims_state_bodies_by_their_usual_names(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a monitoring digest's section header names the broadcaster its "the radio" and "it
+    # said" stand for (Bosnia 1993, Bangladesh 1971, Ukraine-like)
+    ("Monitoring digest\n\nRADIO PAKISTAN, Dacca, in Bengali 1200\n\nThe radio reported that an air raid on an "
+     "orphanage had killed about 300 children.", 300, "Radio Pakistan"),
+    ("Monitoring digest\n\nCROATIAN RADIO (ZAGREB), 1600 gmt\n\nIt said about 4,000 Croats had fled Vares in "
+     "recent weeks.", 4000, "Croatian Radio"),
+    ("Monitoring digest\n\nUKRAINIAN TELEVISION, Kyiv, in Ukrainian 0800\n\nAccording to the television, 12 people "
+     "were killed in shelling overnight.", 12, "Ukrainian Television"),
+])
+def test_claims_broadcaster_named_by_a_digest_header(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+def test_claims_upper_case_headline_is_no_broadcaster(extract_text):
+    text = "RADIO STATION BOMBED IN KABUL\n\nThe radio said 12 people were killed in the blast."
+    assert all(s != "Radio Station Bombed In Kabul" for _, s in _sources(extract_text, text))

@@ -267,7 +267,8 @@ def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim],
 
 # The sentence rules that need no parse: an unparsed sentence may still name the reporter.
 _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
-    "headline_source", "trailing_say", "cited_by", "parenthetical_source", "source_line", "official_count"))
+    "headline_source", "trailing_say", "cited_by", "parenthetical_source", "broadcast_header", "source_line",
+    "official_count"))
 _ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+spokes(?:man|woman|person))\b")
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90

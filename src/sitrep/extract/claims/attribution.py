@@ -11,12 +11,15 @@ Words come from ``attribution`` in data/claim_terms.json.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...nlp import Sentence
 from ...records import Claimant
+from ..claimants import ClaimantMatch
 from ..context import is_country_name
 from ...lexicon.actor_words import staff_at
 from ...lexicon.claim_terms import load_attribution_terms, quantities_in
+from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
@@ -256,6 +259,29 @@ def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Figures|Data)\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _broadcast_header() -> re.Pattern[str]:
+    """An upper-case line naming a broadcaster, then (after a comma or a bracket) its seat,
+    language or time; an upper-case headline has none of them."""
+    words = "|".join(re.escape(w) for w in read_json("claimant_kinds.json")["broadcaster_words"])
+    return re.compile(rf"^\s*(?P<name>(?:[A-Z][A-Z'’.-]*\s+){{0,5}}(?i:{words})(?:\s+[A-Z][A-Z'’.-]*){{0,5}})\s*[,(]")
+
+
+def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'RADIO PAKISTAN, Karachi, in English 0300' heading a section of a monitoring digest: the
+    broadcaster speaks in the section ("The radio said", "It said", "According to the
+    radio"), so it becomes the current reporter and the claimant "the radio" points back to."""
+    m = _broadcast_header().match(sentence.text)
+    if m is None or m.group("name") != m.group("name").upper() or len(m.group("name").split()) < 2:
+        return None, ""
+    name = " ".join(w if len(w) <= 3 and w.isupper() and w != "ALL" else w.capitalize() for w in m.group("name").split())
+    who = Claimant(name=name, kind="media", as_written=m.group("name"), known=True)
+    start = sentence.start + m.start("name")
+    ctx.mentions.append(ClaimantMatch(start, start + len(m.group("name")), who))
+    ctx.mentions.sort(key=lambda x: x.start)
+    return who, "claimant:broadcast-header"
+
+
 def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A 'Source: X' line (tables, fact boxes, bulletins)."""
     m = _SOURCE_LINE.match(sentence.text)
@@ -296,6 +322,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     trailing_say,
     cited_by,
     parenthetical_source,
+    broadcast_header,
     source_line,
     official_count,
 )

@@ -456,6 +456,15 @@ ATTRIBUTION_CASES = {
         ("- 690,000 people internally displaced (IOM).", [("displaced", "total", 690000, "IOM")]),
         ("- 45 health workers killed on duty (OCHA).", [("killed", "civilians", 45, "OCHA")]),
     ],
+    "broadcast_header": [
+        # a digest's section header names the broadcaster (Bosnia 1993, Bangladesh 1971, Ukraine-like)
+        ("Digest\n\nRADIO PAKISTAN, Dacca, in Bengali 1200\n\nThe radio said an air raid had killed 30 children.",
+         [("killed", "civilians", 30, "Radio Pakistan")]),
+        ("Digest\n\nALL INDIA RADIO, Delhi, Home Service 0630\n\nIt said 1,100 soldiers had been captured.",
+         [("detained", "government", 1100, "All India Radio")]),
+        ("Digest\n\nUKRAINIAN TELEVISION, Kyiv, 0800\n\nAccording to the television, 12 people were killed overnight.",
+         [("killed", "total", 12, "Ukrainian Television")]),
+    ],
     "source_line": [
         ("The shelling killed 11 people and injured 40.\nSource: ACLED", [("killed", "total", 11, "ACLED"),
                                                                         ("injured", "total", 40, "ACLED")]),

@@ -242,3 +242,15 @@ def test_claims_broadcaster_named_by_a_digest_header(extract_text, text, value, 
 def test_claims_upper_case_headline_is_no_broadcaster(extract_text):
     text = "RADIO STATION BOMBED IN KABUL\n\nThe radio said 12 people were killed in the blast."
     assert all(s != "Radio Station Bombed In Kabul" for _, s in _sources(extract_text, text))
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a body opening a sentence with no figure speaks on in its paragraph: by its common noun
+    # when the lexicon knows it, by an acronym (Mali, Mumbai-like)
+    ("Jihadists attacked Mopti, Mali. The army says the village has been cleared. Two militants were killed.",
+     2, "Malian army"),
+    ("Gunmen held a building in Mumbai, India. The NSG says the building has been cleared. Two gunmen were killed.",
+     2, "NSG"),
+])
+def test_claims_body_speaking_before_the_figure(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -240,6 +240,8 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
 def names_a_body(claimant: Claimant) -> bool:
     """A claimant no file knows that is still a body, by its head noun ("Supreme
     Headquarters", "Sinaloa state prosecutor's office"), not a witness or a person."""
+    if re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", claimant.name):
+        return True  # "The NSG says": an acronym names an organisation, not a witness
     words = claimant.name.lower().replace("’", "'").split()
     return bool(words) and words[-1] in load_attribution_terms().neuter_heads
 

@@ -190,9 +190,18 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
     text = mask_entry_label(sentence.text)  # "10:40 - Captain X, a spokesman for Y, tells us ..."
     m = LEADING_SAY.match(text) or _LEADING_APPOSITIVE_SAY.match(text) or _ROLE_THEN_NAME_SAY.match(text)
-    if m is None or m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
+    if m is None:
+        # "The army says the village has been cleared. Two militants were killed.": a body by
+        # its common noun, known to the lexicon, opening an unparsed sentence
+        g = _GENERIC_LEADING_SAY.match(text)
+        who = resolve_subject(ctx, sentence, g.group("who")) if g else None
+        return who if who is not None and who.known else None
+    if m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
         return None
     return resolve_subject(ctx, sentence, m.group("who"))
+
+
+_GENERIC_LEADING_SAY = re.compile(rf"^\s*(?P<who>(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?)\s+{alternation(_SPEECH['leading'])}\b")
 
 
 # "The Sinaloa state prosecutor's office gave a higher count.", "The militant group X, in a

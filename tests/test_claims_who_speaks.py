@@ -254,3 +254,21 @@ def test_claims_upper_case_headline_is_no_broadcaster(extract_text):
 ])
 def test_claims_body_speaking_before_the_figure(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # the one quoted speaks on: "Quoting X, the radio said", "quoted X as saying" in a sentence
+    # with no figure, then "The spokesman said", "He said" (Bangladesh 1971, Bosnia, Chechnya-like)
+    ("Fighting raged near Jessore, India. Quoting a Defence Ministry spokesman, the radio said the town had "
+     "fallen. The spokesman said Indian forces had also entered Sylhet. He said that 1,100 soldiers had been "
+     "captured.", 1100, "Indian Defence Ministry"),
+    ("Fighting raged near Jessore, Pakistan. The radio quoted an official military spokesman as saying that the "
+     "enemy suffered heavy losses. In one sector alone 270 soldiers were killed, the spokesman said.",
+     270, "Pakistan Armed Forces"),
+    # a body named in a relative clause on the subject is not the speaker
+    ("Digest\n\nSWADHIN BANGLA BETAR KENDRA (clandestine), in Bengali 0900\n\nThe radio, which speaks for the "
+     "Bangladesh government in exile, said the liberation forces had freed vast areas. According to the radio, "
+     "10 million people had fled to India.", 10_000_000, "Swadhin Bangla Betar Kendra"),
+])
+def test_claims_the_one_quoted_speaks_on(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -35,7 +35,8 @@ from .after_article import attributed_after, one_figure_once, own_reporting, pub
 from .discourse import build_context, current_reporter, set_reporter
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
-from .subjects import according_covers, clause_attribution, leading_body, leading_speaker, speech_between, speech_covers
+from .subjects import (according_covers, clause_attribution, leading_body, leading_speaker, role_neutral_lead,
+                       speech_between, speech_covers)
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
@@ -267,13 +268,15 @@ def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim],
 
 # The sentence rules that need no parse: an unparsed sentence may still name the reporter.
 _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
-    "headline_source", "trailing_say", "cited_by", "parenthetical_source", "broadcast_header", "source_line",
-    "official_count"))
+    "headline_source", "quoted_as_saying", "trailing_say", "cited_by", "parenthetical_source", "broadcast_header",
+    "source_line", "official_count"))
 _ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+spokes(?:man|woman|person))\b")
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90
 # ... unless it is told ("Major Mohamed Adan, an army officer, told Reuters by phone that").
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+$")
+# ... nor one inside a relative clause on the subject ("The radio, which speaks for X, said").
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 
 
 def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
@@ -298,7 +301,15 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     terms = load_attribution_terms()
     if not terms.reporting_words.search(sentence.text):
         return
+    if ctx.reporter is not None and role_neutral_lead(sentence.text):
+        # "The spokesman said Indian forces had entered Sylhet": the one speaking goes on,
+        # whatever body the sentence names after the verb
+        ctx.attributions[sentence.index] = (ctx.reporter.claimant, "claimant:current-reporter")
+        set_reporter(ctx, ctx.reporter.claimant, sentence, "claimant:current-reporter")
+        return
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
+        if _RELATIVE_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
+            continue  # "The radio, which speaks for the Bangladesh government, said": not the speaker
         if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start):
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")

@@ -81,10 +81,27 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     return (who, "claimant:record-of-figure") if who else (None, "")
 
 
+# "The radio quoted an official military spokesman as saying that ...", for unparsed sentences.
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:an?|the)\s+[^,;]{3,60}?)\s+as\s+saying\b")
+
+
+_QUOTING_FRONT = re.compile(r"^\W*(?:Quoting|Citing)\s+(?P<who>[^,;]{3,60}?),")
+
+
 def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'The radio quoted the duty doctor at Kosevo hospital as saying that 11 people were
     killed', 'state media quoted an army officer as saying': the one quoted speaks, not the
-    one quoting."""
+    one quoting ("Quoting a Defence Ministry spokesman, the radio said"). Read from the text
+    alone when the sentence is not parsed."""
+    front = _QUOTING_FRONT.match(sentence.text)
+    if front is not None:
+        who = resolve_subject(ctx, sentence, front.group("who"))
+        if who:
+            return who, "claimant:quoted-as-saying"
+    if doc is None:
+        m = _QUOTED_AS_SAYING.search(sentence.text)
+        who = resolve_subject(ctx, sentence, m.group("who")) if m else None
+        return (who, "claimant:quoted-as-saying") if who else (None, "")
     for tok in doc:
         if tok.lemma_.lower() != "quote":
             continue

@@ -201,6 +201,13 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     return resolve_subject(ctx, sentence, m.group("who"))
 
 
+def role_neutral_lead(text: str) -> bool:
+    """Whether a sentence opens with a subject that names no body, then a speech verb ("The
+    spokesman said", "He added")."""
+    return bool(_ROLE_NEUTRAL_SAY.match(mask_entry_label(text)))
+
+
+_ROLE_NEUTRAL_SAY = re.compile(rf"^\s*(?i:{alternation(claim_words().role_neutral_subjects)})\s+{alternation(_SPEECH['leading'])}\b")
 _GENERIC_LEADING_SAY = re.compile(rf"^\s*(?P<who>(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?)\s+{alternation(_SPEECH['leading'])}\b")
 
 

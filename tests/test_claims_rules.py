@@ -98,6 +98,9 @@ FIGURE_CASES = {
         ("The RSF attack killed 40 villagers and injured 60 in Al Jazirah.",
          [("killed", "civilians", 40, None), ("injured", "civilians", 60, None)]),
         ("Airstrikes killed 9 and wounded 31 in Sagaing.", [("killed", "total", 9, None), ("injured", "total", 31, None)]),
+        # a figure in quotes after the verb (Bangladesh 1971-like)
+        ('The broadcast said troops had killed "more than 3,000" since March.',
+         [("killed", "total", 3000, ANY)]),
     ],
     "casualty_word_after": [
         ("Floods of refugees followed the fighting in Sudan: 412 dead and 800 wounded in a week.",

@@ -232,7 +232,7 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
 def after_casualty_verb(v: FigureView):
     """A bare figure right after a casualty verb ('and wounded 22') counts the same people
     as the figure before it in the sentence."""
-    prev = [w.lower() for w in _WORD.findall(v.before)[-1:]]
+    prev = [w.lower() for w in _WORD.findall(v.before)[-2:] if w not in _QUOTES][-1:]  # 'killed "more than 3 million"'
     if prev and prev[-1] in _CASUALTY_VERB_FORMS:
         return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)
     return None

@@ -272,3 +272,14 @@ def test_claims_body_speaking_before_the_figure(extract_text, text, value, sourc
 ])
 def test_claims_the_one_quoted_speaks_on(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a rule after "according to" is no claimant (Nepal, Sri Lanka, Ukraine-like)
+    ("In the fighting 150 soldiers were killed and 36 were taken prisoner. The prisoners are treated according "
+     "to the Geneva Conventions.", 36, None),
+    ("Ukraine said 230 prisoners were exchanged on Friday. They were returned according to the 2022 agreement.",
+     230, "Ukrainian government"),
+])
+def test_claims_rule_is_no_claimant(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

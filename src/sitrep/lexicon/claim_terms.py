@@ -145,6 +145,7 @@ class AttributionTerms:
     role_nouns: tuple[str, ...]
     cited_by: re.Pattern[str]
     venue_words: re.Pattern[str]
+    rule_books: frozenset[str]  # "according to the Geneva Conventions": a rule, no claimant
     reporting_words: re.Pattern[str]
     report_titles: re.Pattern[str]
     continuation_cues: re.Pattern[str]
@@ -225,6 +226,7 @@ def load_attribution_terms() -> AttributionTerms:
         role_nouns=tuple(a["role_nouns"]),
         cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
+        rule_books=frozenset(a["rule_books"]),
         reporting_words=re.compile(_alternation(a["reporting_words"]), re.IGNORECASE),
         report_titles=re.compile(_alternation(a["report_titles"]), re.IGNORECASE),
         continuation_cues=re.compile(_alternation(a["continuation_cues"]), re.IGNORECASE),

@@ -304,10 +304,13 @@ def _subject_phrase(span: str) -> str:
 
 def _names_no_claimant(phrase: str, low: str) -> bool:
     """A record of no one named ("Initial reports indicate", "figures show"), a venue ("told
-    the council", "at a press conference"), or content that starts with a figure ("about
+    the council", "at a press conference"), a rule ("according to the Geneva Conventions"),
+    or content that starts with a figure ("about
     100 people, including children, witnesses ...")."""
+    terms = load_attribution_terms()
     return bool(_unowned_record_rx().match(low) or not phrase
-                or load_attribution_terms().venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
+                or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
+                or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
                 or _FIGURE_FIRST.match(phrase))
 
 

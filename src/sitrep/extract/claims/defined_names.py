@@ -176,6 +176,16 @@ _ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]
 _OPERATION_OFFICE = re.compile(r"^(?:the\s+)?(?:military\s+)?[Oo]perations?\s+(?:spokes(?:man|woman|person)|commander)$")
 
 
+def _state_only(words: list[str]) -> bool:
+    """Whether the words before a title only name a state ("Kenyan", "South African", "Israel's")."""
+    from ..state_bodies import state_body_index
+
+    owners = state_body_index()[1]
+    phrase = " ".join(words).lower().replace("’", "'")
+    phrase = phrase[:-2] if phrase.endswith("'s") else phrase
+    return bool(words) and phrase in owners
+
+
 def _register(out: dict[str, Claimant], name: str, office: str, title: str, qualified: bool,
               lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
     """Register a person under the claimant they speak for: the body their title names
@@ -211,6 +221,10 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         # "Rebel spokesman Abdel Basset Abu Mzereiq": the side speaks
         side = lexicon.resolve(office, countries)
         person = side if side is not None else Claimant(name, lexicon.guess_kind(office), name, False)
+    elif title in _OFFICE_TITLES and qualified and _state_only(office.split()[:-1]):
+        # "Kenyan President Uhuru Kenyatta", "South African President Jacob Zuma": a state's
+        # own head is a person (as annotators name them), not an office called "Kenyan President"
+        person = Claimant(name, lexicon.guess_kind(office), name, False)
     elif title in _OFFICE_TITLES and qualified and any(w[:1].isupper() and w.lower() not in _GENERIC_QUALIFIERS
                                                         for w in office.split()[:-1]):
         # "Nagorno-Karabakh human rights ombudsman Gegham Stepanyan": the office

@@ -19,8 +19,10 @@ COPY_MIN_CONTAINMENT = 0.8
 # stay in the CPU cache. Measured on 10,000 synthetic articles (tests/report_synth.py, ~3
 # million candidate pairs): 0.5 s at 4,096-8,192, 0.7 s at 16,384, 1.2 s at 32,768.
 PAIR_CHUNK = 8_192
-# Cells of the touched-rows-by-rows table that marks the pairs a new article makes
-# (``ComponentSearch._partners``): 16 MB, so 160 new articles at a time on 100,000 stored.
+# Touched rows whose candidate pairs are found at a time (``ComponentSearch._touched``), and
+# the most cells of the touched-rows-by-rows table that marks them (``_partners``; 16 MB:
+# 100 new articles on 10,000 stored, or 512 on 31,000; past that, pair codes sorted).
+TOUCHED_CHUNK = 512
 PARTNER_CELLS = 16_000_000
 
 
@@ -126,13 +128,16 @@ class ComponentSearch:
         """Components when only the pairs with a touched row are new: each such candidate
         pair (sharing a band) once, however many bands it shares, compared unless joined.
         The rows sharing a band with a touched row are found by that band's values alone
-        (``_band_keys``), not by sorting every row on every band: the cost follows the
-        touched rows and their buckets, not the store."""
+        (``_band_keys``, sorted once per band), not by sorting every row on every band's
+        columns: the cost follows the touched rows and their buckets."""
         new = np.flatnonzero(touched)
-        per_chunk = max(1, PARTNER_CELLS // max(self.n, 1))
-        for at in range(0, len(new), per_chunk):
-            rows, partners = self._partners(new[at:at + per_chunk])
-            a, b = new[at:at + per_chunk][rows], partners
+        if not len(new):
+            return _roots(self.parent, np.arange(self.n))
+        bands = [self._band_index(band) for band in range(self.bands[0])]
+        for at in range(0, len(new), TOUCHED_CHUNK):
+            chunk = new[at:at + TOUCHED_CHUNK]
+            i, b = self._partners(chunk, bands)
+            a = chunk[i]
             # A pair of two touched rows is found from both ends: compared once.
             keep = (a != b) & ((touched[b] == 0) | (a < b))
             a, b = a[keep], b[keep]
@@ -140,27 +145,37 @@ class ComponentSearch:
             self._compare(a[keep], b[keep])
         return _roots(self.parent, np.arange(self.n))
 
-    def _partners(self, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(i, row): each row sharing a band's values with ``new[i]`` (itself included), once
-        however many bands they share."""
-        n_bands, rows = self.bands
-        shared = np.zeros((len(new), self.n), dtype=bool)
-        for band in range(n_bands):
-            values = self.hashes[:, band * rows:(band + 1) * rows]
-            keys = _band_keys(values)
-            near = np.flatnonzero(np.isin(keys, keys[new]))
-            near = near[np.argsort(keys[near], kind="stable")]
-            near_keys = keys[near]
-            lo = np.searchsorted(near_keys, keys[new], side="left")
-            hi = np.searchsorted(near_keys, keys[new], side="right")
-            counts = hi - lo
+    def _band_index(self, band: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(values, order, keys in order) of one band: every row sorted on its key."""
+        rows = self.bands[1]
+        values = self.hashes[:, band * rows:(band + 1) * rows]
+        keys = _band_keys(values)
+        order = np.argsort(keys, kind="stable")
+        return values, order, keys[order]
+
+    def _partners(self, new: np.ndarray, bands: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """(i, row): each row sharing a band's values with ``new[i]`` (itself included),
+        once however many bands they share: marked in a table of ``new`` by rows when it is
+        small (``PARTNER_CELLS``), else as pair codes made unique."""
+        table = np.zeros((len(new), self.n), dtype=bool) if len(new) * self.n <= PARTNER_CELLS else None
+        codes: list[np.ndarray] = []
+        for values, order, ordered in bands:
+            mine = _band_keys(values[new])
+            lo = np.searchsorted(ordered, mine, side="left")
+            counts = np.searchsorted(ordered, mine, side="right") - lo
             i = np.repeat(np.arange(len(new)), counts)
-            at = np.repeat(lo - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-            partner = near[at]
+            partner = order[np.repeat(lo - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))]
             same = np.all(values[new[i]] == values[partner], axis=1)  # equal keys, equal values: checked
             self.stats.candidates += int(same.sum()) - len(new)
-            shared[i[same], partner[same]] = True
-        return np.nonzero(shared)
+            if table is not None:
+                table[i[same], partner[same]] = True
+            else:
+                codes.append(i[same] * self.n + partner[same])
+        if table is not None:
+            return np.nonzero(table)
+        found = np.unique(np.concatenate(codes))
+        return found // self.n, found % self.n
 
     def _bucket_pass(self, order: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
         # Every member of every bucket, laid out bucket after bucket.

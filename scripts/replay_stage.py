@@ -9,7 +9,7 @@ the same state. Run by a developer (``docs/benchmarks.md``, stop 20):
     python scripts/replay_stage.py plus DIR 10000 [--profile] [--check]
 
 ``plus`` copies the reconciled store, inserts the 100 articles' rows and times the stage on
-them (CPU seconds, and per step); ``--profile`` prints cProfile's top entries, ``--check``
+them (CPU seconds, and per step; wall seconds); ``--profile`` prints cProfile's top entries, ``--check``
 compares every stored result with a full recompute. The 100 are those of ``sitrep bench
 --sizes N`` (seed 8, dated in the corpus's last two weeks).
 """
@@ -72,6 +72,7 @@ def plus(folder: Path, n: str, flags: set[str]) -> None:
             con.execute(f"INSERT INTO {table} SELECT * FROM added.{table}")
         con.execute("DETACH added")
     with open_db(work) as store:
+        wall = time.perf_counter()
         profile = cProfile.Profile() if "--profile" in flags else None
         cpu = time.process_time()
         if profile:
@@ -80,7 +81,7 @@ def plus(folder: Path, n: str, flags: set[str]) -> None:
         if profile:
             profile.disable()
         print({k: round(v, 2) for k, v in spent.items()})
-        print(f"+100 on {n}: {time.process_time() - cpu:.2f} s CPU; {done.line()}")
+        print(f"+100 on {n}: {time.process_time() - cpu:.2f} s CPU, {time.perf_counter() - wall:.2f} s wall; {done.line()}")
         if profile:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
         if "--check" in flags:

@@ -150,3 +150,46 @@ def reconciled_equals_fresh(store) -> dict[str, bool]:
 def same_as_fresh():
     """``same_as_fresh(store)``: which stored results equal a full recompute (all must)."""
     return reconciled_equals_fresh
+
+
+def claim_row(doc: str, quantity: str, category: str, value: int | None, low: int | None = None,
+              high: int | None = None, source: str | None = None, source_kind: str = "unknown",
+              sentence: str = "", **fields):
+    """A stored claim (``records.rows.ClaimRow``) with what a test gives and neutral rest."""
+    from sitrep.records.rows import ClaimRow
+
+    defaults = dict(id=f"{doc}-{quantity}-{category}-{value}-{low}-{high}-{source}", outlet=None, published=None,
+                    subgroup=None, qualifier=None, source_text=None, as_of=None, period_start=None, place=None,
+                    historical=False, unverified=False, start=0, end=0, rule="", sentence_start=0, url=None)
+    return ClaimRow(doc=doc, quantity=quantity, category=category, value=value, low=low, high=high, source=source,
+                    source_kind=source_kind, sentence=sentence, **{**defaults, **fields})
+
+
+def event_row(doc: str, type: str, place: str | None, winner: str | None, rule: str = "", **fields):
+    """A stored event (``records.rows.EventRow``) with what a test gives and neutral rest."""
+    from sitrep.records.rows import EventRow
+
+    defaults = dict(id=f"{doc}-{type}-{place}", date=None, date_precision=None, actor1=None, actor1_side=None,
+                    actor2=None, actor2_side=None, country=None, admin1=None, lat=None, lon=None, geo_precision=None,
+                    source=None, source_kind="unknown", sentence="", start=0, end=0, fatalities=None, outlet=None,
+                    published=None, actor1_type=None, actor2_type=None, actor1_text=None, actor2_text=None,
+                    place_text=None, anchor=None, place_rule=None, date_rule=None, sentence_start=0)
+    return EventRow(doc=doc, type=type, place=place, winner=winner, rule=rule, **{**defaults, **fields})
+
+
+def article_row(id: str, outlet: str | None = None, published: date | None = None, text: str | None = None):
+    """A stored article (``records.rows.ArticleRow``) with what a test gives and neutral rest."""
+    from sitrep.records.rows import ArticleRow
+
+    return ArticleRow(id=id, content_hash=f"hash-{id}", title=None, outlet=outlet, outlet_rule=None,
+                      published=published, date_rule=None, url=None, path=None, n_claims=0, n_events=0,
+                      ingested_at=None, text=text)
+
+
+def mention_row(doc: str, text: str, name: str | None, country: str | None = "XX", feature: str | None = "city",
+                precision: int | None = 1):
+    """A stored place mention (``records.rows.PlaceMentionRow``) with what a test gives and neutral rest."""
+    from sitrep.records.rows import PlaceMentionRow
+
+    return PlaceMentionRow(doc=doc, text=text, start=0, end=len(text), name=name, country=country, admin1=None,
+                           lat=None, lon=None, geonameid=None, feature=feature, precision=precision, rule="", anchor=None)

@@ -1,24 +1,14 @@
 """The matching rules of `sitrep eval` (DESIGN.md), on hand-made gold and claims."""
 
 import json
-from dataclasses import dataclass
 
 import pytest
 
+from conftest import claim_row, event_row
 from sitrep.evaluate import evaluate
 
 
-@dataclass
-class C:
-    doc: str
-    quantity: str
-    category: str
-    value: int | None
-    low: int | None = None
-    high: int | None = None
-    source: str | None = None
-    source_kind: str = "unknown"
-    sentence: str = ""
+C = claim_row  # (doc, quantity, category, value, low, high, source, source_kind)
 
 
 def _gold(tmp_path, claims):
@@ -124,13 +114,7 @@ def test_evaluate_gold_folder_with_index(tmp_path):
     assert gold_article_paths(gold) == [tmp_path / "articles"]
 
 
-@dataclass
-class E:
-    doc: str
-    type: str
-    place: str | None
-    winner: str | None
-    rule: str = ""
+E = event_row  # (doc, type, place, winner)
 
 
 def test_evaluate_territory_winner_accuracy(tmp_path):

@@ -138,3 +138,68 @@ def test_claims_a_subset_of_the_counted_by_condition_is_no_claim(place: str) -> 
     for word in load_figure_terms().subset_nouns:
         found = _candidates(f"Hospitals in {place} took in 300 people; 10 of the {word} are critical.")
         assert [f for f, _, _ in found] == ["300"], word
+
+
+def test_claims_every_spokes_title_speaks_for_the_body_in_view() -> None:
+    """'According to the spokeswoman' carries the speaker (Gaza, Ukraine); 'Operation
+    spokesman X' speaks for the state's forces (Nigeria's Operation Hadin Kai)."""
+    import importlib
+
+    claims = importlib.import_module("sitrep.extract.claims")
+    defined = importlib.import_module("sitrep.extract.claims.defined_names")
+    titles = load_attribution_terms().spokes_titles
+    assert titles
+    for title in titles:
+        assert claims._ACCORDING_TO_PRONOUN.match(f"According to the {title}, 30 people were killed in Khan Younis.")
+        assert defined._OPERATION_OFFICE.match(f"Operation {title}")
+        assert title in defined._SPOKES_TITLES
+    assert not claims._ACCORDING_TO_PRONOUN.match("According to the witness, 30 people were killed in Avdiivka.")
+
+
+@pytest.mark.parametrize("lead, key", [
+    ("Forty-one people died in Osh, by the official {}.", "official_count_by"),  # Kyrgyzstan 2010
+    ("1,200 homes burned in Bakhmut, according to official {}.", "official_count_according"),  # Ukraine
+])
+def test_claims_every_official_count_word_is_the_states_count(lead: str, key: str) -> None:
+    attribution = __import__("importlib").import_module("sitrep.extract.claims.attribution")
+    words = getattr(load_attribution_terms(), key)
+    assert words
+    for word in words:
+        assert attribution._OFFICIAL_COUNT.search(lead.format(word)), word
+    assert not attribution._OFFICIAL_COUNT.search(lead.format("story"))
+
+
+def test_claims_every_treated_verb_says_the_people_were_hurt() -> None:
+    """'76 people were treated in the city's hospitals' (Haiti), 'were hospitalised at' (Sudan)."""
+    quantity = __import__("importlib").import_module("sitrep.extract.claims.quantity")
+    verbs = load_figure_terms().treated_verbs
+    assert verbs
+    for verb in verbs:
+        assert quantity._TREATED.match(f" people were {verb} in the hospitals of Port-au-Prince"), verb
+    assert not quantity._TREATED.match(" people were housed in the schools of El Fasher")
+
+
+def test_actors_every_backing_verb_names_the_backer() -> None:
+    """'the Iran-backed Houthis' (Yemen), 'Rwanda-supported M23 rebels' (DRC)."""
+    from sitrep.extract.actors import _BACKED_LEFT
+    from sitrep.lexicon.actor_words import actor_words
+
+    verbs = actor_words().backing_verbs
+    assert verbs
+    for verb in verbs:
+        m = _BACKED_LEFT.search(f"clashes with the Rwanda-{verb} M23 ")
+        assert m is not None and m.group("backer") == "Rwanda", verb
+    assert _BACKED_LEFT.search("clashes with the Rwanda-based M23 ") is None
+
+
+def test_events_every_parenthesis_noun_stays_with_its_name() -> None:
+    """'Lalibela town (North Wello, Amhara)' (Ethiopia), 'Laiza township (Waingmaw, Kachin)' (Myanmar)."""
+    from sitrep.extract.events.slots import _NAME_BEFORE_PAREN
+    from sitrep.lexicon.place_words import place_words
+
+    nouns = place_words().parenthesis_nouns
+    assert nouns
+    for noun in nouns:
+        m = _NAME_BEFORE_PAREN.search(f"fighting near Lalibela {noun} ")
+        assert m is not None and m.group(0).startswith("Lalibela"), noun
+    assert _NAME_BEFORE_PAREN.search("fighting near Lalibela airport ") is None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from io import StringIO
 
 import pytest
 
 from sitrep.publish.exports import export_rows
+from conftest import article_row
 from sitrep.reconcile.copies import copy_map, find_copies
 from sitrep.records.groups import copy_rows
 
@@ -36,12 +36,7 @@ OTHER = [
 ]
 
 
-@dataclass
-class Art:
-    id: str
-    outlet: str | None
-    published: date | None
-    text: str | None
+Art = article_row  # (id, outlet, published, text)
 
 
 def _wire(headline: str = "Coalition fighters take Kessab Nord", *, drop: int | None = None,

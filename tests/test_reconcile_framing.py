@@ -3,22 +3,19 @@ stored per article (``extract.labels``), loaded terms marked, outlets side by si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from io import StringIO
 
 import pytest
 
+from conftest import article_row
 from sitrep.extract.actors import load_actors
 from sitrep.extract.labels import actor_labels, framing_words
 from sitrep.publish.exports import export_rows
 from sitrep.reconcile.framing import framing, outlet_summary
 
 
-@dataclass
-class Art:
-    id: str
-    outlet: str | None
-    text: str | None
+def Art(id: str, outlet: str | None, text: str | None):  # noqa: N802 (reads as the record it makes)
+    return article_row(id, outlet, text=text)
 
 
 def framed(articles):

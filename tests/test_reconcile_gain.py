@@ -195,3 +195,42 @@ def test_reconcile_gain_days_are_the_changed_figures_and_their_neighbours():
     assert days_to_rebuild([_span(d[2], None, n_new=0), _span(None, d[1], n_old=0)], stored) is None
     assert days_to_rebuild([_span(d[2], None, n_new=0), _span(None, d[2], n_old=0)], stored) is None  # a tie
     assert days_to_rebuild([_span(None, d[5], n_old=0)], []) is None  # a new series
+
+
+@pytest.mark.parametrize("war", ["syria", "sudan"])
+def test_reconcile_report_among_stored_ones_keeps_those_before_it(tmp_path, war, same_as_fresh, monkeypatch):
+    """A figure reported on six days, then by an article of the third day: its report falls
+    among the stored ones (reports go by date), so the first three stay as stored and only
+    those from there on are written again; the result equals a full recompute."""
+    who, kind = WARS[war][0]
+    base = [_article(f"{war}_day_{k}", START + timedelta(days=2 * k), [(who, kind, "killed", 440, None, 0)],
+                     outlet=f"Outlet {k}") for k in range(6)]
+    late = _article(f"{war}_late", START + timedelta(days=5), [(who, kind, "killed", 440, None, 0)], outlet="Outlet 9")
+    reports_kept = _spy_prefixes(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        store.write_many([late])
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        (point,) = [p for s in store.series() if s.claimant == who for p in s.points]
+        assert [r.doc for r in point.reports][3] == late.article.id
+        assert reports_kept[-1] == 3
+
+
+def test_reconcile_estimate_days_a_changed_figure_reaches():
+    """A changed figure reaches the estimates of the days until its series' next date (before
+    or after the run), at most ``max_age_days`` after it; all its dates when the whole
+    series changed."""
+    from sitrep.reconcile.scope import rules
+    from sitrep.reconcile.stage_figures import reach_of
+
+    max_age = rules()["estimate"]["max_age_days"]
+    d = [START + timedelta(days=k) for k in range(0, 100, 5)]
+    points = [("b", 1, "fp", "fig", x) for x in (d[0], d[1], d[2], d[12])] + [("b", None, "fp", "fig", None)]
+    assert reach_of(points, {d[1]}) == [(d[1], d[2])]
+    assert reach_of(points, {d[2]}) == [(d[2], d[2] + timedelta(days=max_age + 1))]  # the next is further
+    assert reach_of(points, {d[12]}) == [(d[12], d[12] + timedelta(days=max_age + 1))]  # the last
+    assert reach_of(points, None) == [(d[0], d[1]), (d[1], d[2]), (d[2], d[2] + timedelta(days=max_age + 1)),
+                                      (d[12], d[12] + timedelta(days=max_age + 1))]

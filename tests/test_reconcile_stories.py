@@ -2,50 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from io import StringIO
 
 import pytest
 
+from conftest import article_row, event_row, mention_row
 from sitrep.extract.actors import load_actors
 from sitrep.extract.readings import names_group
 from sitrep.publish.exports import export_rows
 from sitrep.reconcile.stories import find_stories, story_map, story_rows
 
 
-@dataclass
-class Art:
-    id: str
-    outlet: str | None
-    published: date | None
+def Art(id: str, outlet: str | None, published: date | None):  # noqa: N802 (reads as the record it makes)
+    return article_row(id, outlet, published)
 
 
-@dataclass
-class Mention:
-    doc: str
-    text: str
-    name: str | None
-    country: str | None = "XX"
-    feature: str | None = "city"
-    precision: int | None = 1
+Mention = mention_row  # (doc, text, name, country, feature, precision)
 
 
-@dataclass
-class Ev:
-    doc: str
-    date: date | None
-    type: str
-    place: str | None
-    country: str | None = "XX"
-    actor1: str | None = None
-    actor2: str | None = None
-    actor1_named: bool | None = None
-    actor2_named: bool | None = None
-
-    def __post_init__(self) -> None:  # as extraction stores them (``extract.readings``)
-        self.actor1_named = names_group(self.actor1, load_actors())
-        self.actor2_named = names_group(self.actor2, load_actors())
+def Ev(doc: str, date: date | None, type: str, place: str | None, country: str | None = "XX",  # noqa: N802
+       actor1: str | None = None, actor2: str | None = None):
+    """An event as extraction stores it: whether each actor names a group read then (``extract.readings``)."""
+    return event_row(doc, type, place, None, date=date, country=country, actor1=actor1, actor2=actor2,
+                     actor1_named=names_group(actor1, load_actors()), actor2_named=names_group(actor2, load_actors()))
 
 
 D = date(2024, 5, 7)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Protocol
 
 from ..extract.claimants import ClaimantLexicon
 from ..extract.numbers import VAGUE_BANDS
 from ..lexicon.loader import read_json
+from ..records.rows import ClaimRow
 from .gold import GoldClaim
 
 SIDE_SOURCES = {"opposition", "government"}
@@ -28,29 +28,9 @@ MATCH_BANDS: dict[str, tuple[int, int | None]] = {
 MAX_EXTRA_NAME_WORDS = 4
 
 
-class ClaimLike(Protocol):
-    doc: str
-    quantity: str
-    category: str
-    value: int | None
-    low: int | None
-    high: int | None
-    source: str | None
-    source_kind: str
-    sentence: str
-
-
-class EventLike(Protocol):
-    doc: str
-    type: str
-    place: str | None
-    winner: str | None
-
-
-
 # --- matching rules ------------------------------------------------------------------------
 
-def value_matches(gold: GoldClaim, pred: ClaimLike) -> bool:
+def value_matches(gold: GoldClaim, pred: ClaimRow) -> bool:
     if gold.value is not None:
         return pred.value == gold.value
     if gold.low is not None and gold.high is not None:  # a range: "10,000 to 40,000"
@@ -152,18 +132,18 @@ def place_key(name: str | None) -> str:
     return key[:-1] if key.endswith("h") and len(key) > 3 else key
 
 
-def claim_key(p: ClaimLike) -> tuple:
+def claim_key(p: ClaimRow) -> tuple:
     """A figure stated twice in an article ("at least 45" and "45") is one claim."""
     return (p.doc, p.quantity, p.category) + ((p.value,) if p.value is not None else (None, p.low, p.high))
 
 
-def show_value(p: ClaimLike) -> str:
+def show_value(p: ClaimRow) -> str:
     if p.value is not None:
         return str(p.value)
     return f"{p.low}-{p.high}" if p.low != p.high else str(p.low)
 
 
-def rule_of(p: ClaimLike) -> str:
-    return getattr(p, "rule", "") or "?"
+def rule_of(p: ClaimRow) -> str:
+    return p.rule or "?"
 
 

@@ -9,8 +9,9 @@ from typing import Iterable
 
 from ..extract.claimant_files import load_claimants
 from ..extract.claimants import ClaimantLexicon
+from ..records.rows import ClaimRow, EventRow
 from .gold import GoldEvent, GoldSet, load_gold_set
-from .matching import ClaimLike, EventLike, claim_key, place_key, rule_of, show_value, value_matches, same_claimant
+from .matching import claim_key, place_key, rule_of, show_value, value_matches, same_claimant
 
 @dataclass(slots=True)
 class Score:
@@ -106,7 +107,7 @@ class EvalReport(Tally):
 
 # --- scoring -------------------------------------------------------------------------------
 
-def evaluate(gold_path: str | Path | GoldSet, claims: Iterable[ClaimLike], events: Iterable[EventLike] = (),
+def evaluate(gold_path: str | Path | GoldSet, claims: Iterable[ClaimRow], events: Iterable[EventRow] = (),
              lexicon: ClaimantLexicon | None = None) -> EvalReport:
     """Score ``claims`` and territory ``events`` against the gold set (only its documents)."""
     lex = lexicon or load_claimants()
@@ -119,7 +120,7 @@ def evaluate(gold_path: str | Path | GoldSet, claims: Iterable[ClaimLike], event
     report.documents = len(gold.docs)
 
     # The same figure stated twice in an article is one claim: group the copies.
-    groups: dict[tuple, list[ClaimLike]] = {}
+    groups: dict[tuple, list[ClaimRow]] = {}
     for c in claims:
         if c.doc in doc_set:
             groups.setdefault(claim_key(c), []).append(c)
@@ -164,14 +165,14 @@ def evaluate(gold_path: str | Path | GoldSet, claims: Iterable[ClaimLike], event
     return report
 
 
-def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable[EventLike], doc_set: set[str],
+def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable[EventRow], doc_set: set[str],
                      report: EvalReport, tallies: dict[str, Tally]) -> None:
-    pred_terr: dict[tuple[str, str], EventLike] = {}
+    pred_terr: dict[tuple[str, str], EventRow] = {}
     for e in events:
         if e.type != "territory_change" or e.doc not in doc_set:
             continue
         # An event matches by the place as written or as the gazetteer names it.
-        for name in (getattr(e, "place_text", None), e.place):
+        for name in (e.place_text, e.place):
             if name:
                 pred_terr.setdefault((e.doc, place_key(name)), e)
     gold_keys = {(e.doc, place_key(e.place)) for e in gold_terr}
@@ -193,14 +194,14 @@ def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable
             tallies[gold.conflicts[doc]].winner_correct += 1
         else:
             report.wrong_winner.append(f"{doc} {pred_terr[key].place}: gold {gold_winner[key]} ({want}), got {got} "
-                                       f"[{getattr(pred_terr[key], 'rule', '') or '?'}]")
+                                       f"[{pred_terr[key].rule or '?'}]")
     for doc, _ in gold_keys - hits:
         tallies[gold.conflicts[doc]].territory.fn += 1
     for doc, _ in extra_keys:
         tallies[gold.conflicts[doc]].territory.fp += 1
     gold_names = {(e.doc, place_key(e.place)): e.place for e in gold_terr}
     report.territory_missed = sorted(f"{d} {gold_names[(d, p)]}" for d, p in gold_keys - hits)
-    report.territory_extra = sorted({f"{d} {e.place} [{getattr(e, 'rule', '') or '?'}]" for d, e in extra.values()})
+    report.territory_extra = sorted({f"{d} {e.place} [{e.rule or '?'}]" for d, e in extra.values()})
 
 
 def _winner_side(winner: str | None) -> str | None:

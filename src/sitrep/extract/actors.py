@@ -21,7 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..lexicon.actor_words import actor_words
 from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
+from ..lexicon.patterns import alternation
 from ..records import ActorRef
 from .name_text import alias_regex, capital_word_before
 
@@ -36,7 +38,7 @@ LEFT_WINDOW = 60
 
 # "<State>-backed [word [word]]" just left of a match.
 _BACKED_LEFT = re.compile(
-    r"(?P<backer>(?:[A-Z][\w.’']*\.?\s+)?[A-Z][\w.’']*?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)"
+    r"(?P<backer>(?:[A-Z][\w.’']*\.?\s+)?[A-Z][\w.’']*?)[-‐‑ ]" + alternation(actor_words().backing_verbs) +
     r"\s+(?:[\w’'-]+\s+){0,2}$")
 # "pro-X" / "anti-X" just left of a match ("pro-Iranian militias", "anti-junta forces").
 _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+)\s+(?:[\w’'-]+\s+){0,1}$")

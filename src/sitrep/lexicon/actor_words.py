@@ -19,6 +19,8 @@ class ActorWords:
     insurgent_name_words: frozenset[str]  # "Kosovo Liberation Army": a non-state group's name
     unit_nouns: tuple[str, ...]  # "3rd Infantry Division": a numbered formation of a state's forces
     part_nouns: frozenset[str]  # "elements of X": a part of force X
+    backing_verbs: tuple[str, ...]  # "backed" of "Iran-backed militias"
+    generic_actor_words: frozenset[str]  # "forces": a one-word actor that names no one
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +29,8 @@ def actor_words() -> ActorWords:
     return ActorWords(frozenset(data["state_words"]), frozenset(data["force_nouns"]),
                       frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]),
                       frozenset(data["insurgent_name_words"]), tuple(data["unit_nouns"]),
-                      frozenset(data["part_nouns"]))
+                      frozenset(data["part_nouns"]), tuple(data["backing_verbs"]),
+                      frozenset(data["generic_actor_words"]))
 
 
 @lru_cache(maxsize=1)

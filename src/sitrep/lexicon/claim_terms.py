@@ -167,6 +167,10 @@ class AttributionTerms:
     records_after_owner: tuple[str, ...]  # "estimates" of "according to UN estimates"
     issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
     spokes_offices: tuple[str, ...]  # "press centre" of "the press centre of the X": the X's
+    spokes_titles: tuple[str, ...]  # "spokesman": speaks for whichever body is speaking
+    official_count_by: tuple[str, ...]  # "count" of "by the official count"
+    official_count_according: tuple[str, ...]  # "figures" of "according to official figures"
+    body_families: frozenset[str]  # "ministry": two bodies of one family
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,11 @@ class FigureTerms:
     count_is_verbs: tuple[str, ...]  # "stood at" of "the number of displaced stood at"
     level_count_nouns: tuple[str, ...]  # "tally" of "the tally has reached"
     subset_nouns: tuple[str, ...]  # "wounded" of "10 of the wounded are critical"
+    treated_verbs: tuple[str, ...]  # "treated" of "76 people were treated in the city's hospitals"
+    taken_prisoner_nouns: frozenset[str]  # "prisoners" taken in a fight: the other side's fighters
+    staff_nouns: frozenset[str]  # "staff" of an aid body: civilians
+    opening_hedges: tuple[str, ...]  # "about" opening a sentence before its figure
+    lost_hedges: tuple[str, ...]  # "about" of "had lost about 415 dead"
 
 
 def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
@@ -248,6 +257,8 @@ def load_attribution_terms() -> AttributionTerms:
         records_after_owner=tuple(a["records_after_owner"]),
         issued_documents=tuple(a["issued_documents"]),
         spokes_offices=tuple(a["spokes_offices"]),
+        **{key: tuple(a[key]) for key in ("spokes_titles", "official_count_by", "official_count_according")},
+        body_families=frozenset(a["body_families"]),
     )
 
 
@@ -287,7 +298,10 @@ def load_figure_terms() -> FigureTerms:
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
                                           "running_total_verbs", "count_nouns", "count_modifiers",
-                                          "count_is_verbs", "level_count_nouns", "subset_nouns")},
+                                          "count_is_verbs", "level_count_nouns", "subset_nouns", "treated_verbs",
+                                          "opening_hedges", "lost_hedges")},
+        taken_prisoner_nouns=frozenset(f["taken_prisoner_nouns"]),
+        staff_nouns=frozenset(f["staff_nouns"]),
     )
 
 

@@ -33,6 +33,7 @@ class PlaceWords:
     descriptions: dict[str, tuple[str, ...]]
     articles: frozenset[str]
     list_joiner: re.Pattern[str]
+    parenthesis_nouns: tuple[str, ...]  # "town" of "Lalibela town (North Wello, Amhara)"
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def place_words() -> PlaceWords:
         descriptions={k: tuple(v) for k, v in w["descriptions"].items()},
         articles=frozenset(translit["articles"]),
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
+        parenthesis_nouns=tuple(w["parenthesis_nouns"]),
     )
 
 

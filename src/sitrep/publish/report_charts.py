@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sitrep.publish import report_svg as svg
-from sitrep.publish.report_views import SeriesView
 from sitrep.store import Store
 from sitrep.records.rows import EventRow
+from sitrep.records.series import Series
 
 MAX_MAP_POINTS = 4000  # aggregated map markers kept (largest counts first)
 MAX_CHARTS = 8  # figure charts: the quantity/category pairs with the most points
@@ -58,35 +59,50 @@ def _pick_charts(lines: Sequence[_Line]) -> list[tuple[tuple[str, str, str], lis
             for k in order[:MAX_CHARTS]]
 
 
-def _draw(picked: list[tuple[tuple[str, str, str], list[Any]]], views: dict[Any, SeriesView]) -> list[svg.Chart]:
+def chart_label(claimant: str | None, outlet: str | None, subgroup: str | None) -> str:
+    """A series' line label: its claimant, or its outlet when it has none, and its subgroup."""
+    label = claimant or f"unattributed, {outlet or 'unknown outlet'}"
+    return f"{label} ({subgroup})" if subgroup else label
+
+
+def chart_points(s: Series) -> list[tuple[date, int, str]]:
+    """A series' dated points with a figure, as a chart draws them: (date, figure or low
+    bound, claim id of its first report), in order."""
+    points = []
+    for p in s.points:
+        value = p.value if p.value is not None else p.low
+        if p.as_of is not None and value is not None and p.reports:
+            points.append((p.as_of, int(value), p.reports[0].claim_id))
+    return sorted(points)
+
+
+def _draw(picked: list[tuple[tuple[str, str, str], list[Any]]], series: dict[Any, Series]) -> list[svg.Chart]:
     charts = []
     for (quantity, category, scope), keys in picked:
-        top = [views[k] for k in keys]
+        top = [series[k] for k in keys]
         title = f"{quantity.capitalize()} — {category}"
         if scope != "current":
-            title += f" ({top[0].scope_text or scope})"
-        charts.append(svg.chart(title, quantity, category, [(s.claimant, s.points) for s in top], LINE_COLORS))
+            title += f" ({top[0].scope.describe() or scope})"
+        lines = [(chart_label(s.claimant, s.outlet, s.subgroup), chart_points(s)) for s in top]
+        charts.append(svg.chart(title, quantity, category, lines, LINE_COLORS))
     return charts
 
 
-def series_charts(series: Sequence[SeriesView]) -> list[svg.Chart]:
+def series_charts(series: Sequence[Series]) -> list[svg.Chart]:
     """One chart per quantity, category and scope (the whole-theatre running totals first)."""
-    lines = [_Line(i, s.quantity, s.category, s.scope, s.claimant, len(s.points)) for i, s in enumerate(series)]
+    lines = [_Line(i, s.quantity, s.category, s.scope.key, chart_label(s.claimant, s.outlet, s.subgroup),
+                   len(chart_points(s))) for i, s in enumerate(series)]
     return _draw(_pick_charts(lines), dict(enumerate(series)))
 
 
 def stored_charts(store: Store) -> list[svg.Chart]:
     """``series_charts`` of the stored series, reading in full only the series drawn."""
-    lines = []
-    for c in store.chart_candidates():
-        label = c["claimant"] or f"unattributed, {c['outlet'] or 'unknown outlet'}"
-        if c["subgroup"]:
-            label += f" ({c['subgroup']})"
-        lines.append(_Line(c["key"], c["quantity"], c["category"], c["scope"], label, c["drawable"]))
+    lines = [_Line(c["key"], c["quantity"], c["category"], c["scope"],
+                   chart_label(c["claimant"], c["outlet"], c["subgroup"]), c["drawable"])
+             for c in store.chart_candidates()]
     picked = _pick_charts(lines)
     keys = [k for _, ks in picked for k in ks]
-    views = {s.key: SeriesView.of(s) for s in store.series(keys=keys)} if keys else {}
-    return _draw(picked, views)
+    return _draw(picked, {s.key: s for s in store.series(keys=keys)} if keys else {})
 
 
 def _side(e: EventRow) -> str:

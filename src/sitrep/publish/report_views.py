@@ -1,42 +1,15 @@
 """The stored cross-source results as the report shows them, shared with the web app's
 overview: the current estimates (``sitrep.records.series.Estimate``, as the reconcile stage
-stored them) and the series drawn in the charts (``SeriesView``)."""
+stored them). The charts draw ``Series`` themselves (``report_charts``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from sitrep.records.series import Estimate, Series
+from sitrep.records.series import Estimate
 from sitrep.records import CATEGORIES, QUANTITIES
 from sitrep.store import Store
-
-
-@dataclass(slots=True)
-class SeriesView:
-    """A series as a chart draws it: its dated points as (date, figure, claim id of the first
-    report), in order, under a label that names an unattributed series by its outlet. Only
-    the charts need this shape; exports and pages read ``Series`` itself."""
-
-    quantity: str
-    category: str
-    claimant: str
-    points: list[tuple[date, int, str]]  # (date, value, claim id of its first report)
-    scope: str = "current"  # the scope key: only series of one scope are comparable
-    scope_text: str = ""
-
-    @classmethod
-    def of(cls, s: Series) -> SeriesView:
-        points = []
-        for p in s.points:
-            value = p.value if p.value is not None else p.low
-            if p.as_of is not None and value is not None and p.reports:
-                points.append((p.as_of, int(value), p.reports[0].claim_id))
-        label = s.claimant or f"unattributed, {s.outlet or 'unknown outlet'}"
-        if s.subgroup:
-            label += f" ({s.subgroup})"
-        return cls(s.quantity, s.category, label, sorted(points), s.scope.key, s.scope.describe())
 
 
 def latest_estimates(items: Sequence[Estimate]) -> list[Estimate]:

@@ -27,12 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Protocol
 
 import numpy as np
 
 from ..minhash import NUM_PERM, pack_signature, unpack_signature
 from ..records.groups import CopyGroup, CopyMember
+from ..records.rows import ArticleRow
 from ..store import Store
 from .copy_search import COPY_MIN_CONTAINMENT, COPY_MIN_JACCARD, ComponentSearch, CopyStats
 
@@ -43,13 +43,6 @@ LSH_THRESHOLD = 0.25
 # Articles with fewer shingles than this are too short to call copies (a one-line brief
 # can be word for word the same as another outlet's without one copying the other).
 MIN_SHINGLES = 20
-
-
-class _ArticleLike(Protocol):
-    id: str
-    outlet: str | None
-    published: date | None
-    text: str | None
 
 
 @dataclass(slots=True)
@@ -141,7 +134,7 @@ class _Signatures:
                     hashes[i])
 
 
-def _from_articles(articles: Iterable[_ArticleLike]) -> _Signatures:
+def _from_articles(articles: Iterable[ArticleRow]) -> _Signatures:
     out, seen = _Signatures(), set()
     for art in articles:
         if not art.text or art.id in seen:
@@ -176,7 +169,7 @@ def _from_store(store: Store) -> _Signatures:
     return out
 
 
-def find_copies(articles: Iterable[_ArticleLike] | Store,
+def find_copies(articles: Iterable[ArticleRow] | Store,
                 stats: CopyStats | None = None) -> list[CopyGroup]:
     """Groups of articles that are copies of one another, largest first.
 

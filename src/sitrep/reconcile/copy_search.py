@@ -19,6 +19,20 @@ COPY_MIN_CONTAINMENT = 0.8
 # stay in the CPU cache. Measured on 10,000 synthetic articles (tests/report_synth.py, ~3
 # million candidate pairs): 0.5 s at 4,096-8,192, 0.7 s at 16,384, 1.2 s at 32,768.
 PAIR_CHUNK = 8_192
+# Touched rows whose candidate pairs are found at a time (``ComponentSearch._touched``), and
+# the most cells of the touched-rows-by-rows table that marks them (``_partners``; 16 MB:
+# 100 new articles on 10,000 stored, or 512 on 31,000; past that, pair codes sorted).
+TOUCHED_CHUNK = 512
+PARTNER_CELLS = 16_000_000
+
+
+def _band_keys(values: np.ndarray) -> np.ndarray:
+    """One 64-bit key per row for a band's values (``rows`` per band): rows of equal values
+    have equal keys; rows of equal keys are compared on their values by the caller."""
+    keys = np.zeros(len(values), dtype=np.uint64)
+    for column in range(values.shape[1]):
+        keys = keys * np.uint64(0x9E3779B97F4A7C15) + values[:, column].astype(np.uint64)
+    return keys
 
 
 def _roots(parent: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -112,32 +126,56 @@ class ComponentSearch:
 
     def _touched(self, touched: np.ndarray) -> np.ndarray:
         """Components when only the pairs with a touched row are new: each such candidate
-        pair (sharing a band) once, however many bands it shares, compared unless joined."""
-        n_bands, rows = self.bands
-        codes: list[np.ndarray] = []
-        for band in range(n_bands):
-            order, starts, lengths = _band_runs(self.hashes, band, rows)
-            if not len(starts):
-                continue
-            seen = np.concatenate(([0], np.cumsum(touched[order])))
-            keep = seen[starts + lengths] > seen[starts]
-            starts, lengths = starts[keep], lengths[keep]
-            self.stats.candidates += int((lengths * (lengths - 1) // 2).sum())
-            for start, length in zip(starts.tolist(), lengths.tolist()):
-                members = order[start:start + length]
-                new = members[touched[members] > 0]
-                # every touched member with every other member of its bucket
-                a = np.repeat(new, length)
-                b = np.tile(members, len(new))
-                pick = a != b
-                a, b = a[pick], b[pick]
-                codes.append(np.minimum(a, b) * self.n + np.maximum(a, b))
-        if codes:
-            pairs = np.unique(np.concatenate(codes))
-            a, b = pairs // self.n, pairs % self.n
+        pair (sharing a band) once, however many bands it shares, compared unless joined.
+        The rows sharing a band with a touched row are found by that band's values alone
+        (``_band_keys``, sorted once per band), not by sorting every row on every band's
+        columns: the cost follows the touched rows and their buckets."""
+        new = np.flatnonzero(touched)
+        if not len(new):
+            return _roots(self.parent, np.arange(self.n))
+        bands = [self._band_index(band) for band in range(self.bands[0])]
+        for at in range(0, len(new), TOUCHED_CHUNK):
+            chunk = new[at:at + TOUCHED_CHUNK]
+            i, b = self._partners(chunk, bands)
+            a = chunk[i]
+            # A pair of two touched rows is found from both ends: compared once.
+            keep = (a != b) & ((touched[b] == 0) | (a < b))
+            a, b = a[keep], b[keep]
             keep = _roots(self.parent, a) != _roots(self.parent, b)
             self._compare(a[keep], b[keep])
         return _roots(self.parent, np.arange(self.n))
+
+    def _band_index(self, band: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(values, order, keys in order) of one band: every row sorted on its key."""
+        rows = self.bands[1]
+        values = self.hashes[:, band * rows:(band + 1) * rows]
+        keys = _band_keys(values)
+        order = np.argsort(keys, kind="stable")
+        return values, order, keys[order]
+
+    def _partners(self, new: np.ndarray, bands: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """(i, row): each row sharing a band's values with ``new[i]`` (itself included),
+        once however many bands they share: marked in a table of ``new`` by rows when it is
+        small (``PARTNER_CELLS``), else as pair codes made unique."""
+        table = np.zeros((len(new), self.n), dtype=bool) if len(new) * self.n <= PARTNER_CELLS else None
+        codes: list[np.ndarray] = []
+        for values, order, ordered in bands:
+            mine = _band_keys(values[new])
+            lo = np.searchsorted(ordered, mine, side="left")
+            counts = np.searchsorted(ordered, mine, side="right") - lo
+            i = np.repeat(np.arange(len(new)), counts)
+            partner = order[np.repeat(lo - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))]
+            same = np.all(values[new[i]] == values[partner], axis=1)  # equal keys, equal values: checked
+            self.stats.candidates += int(same.sum()) - len(new)
+            if table is not None:
+                table[i[same], partner[same]] = True
+            else:
+                codes.append(i[same] * self.n + partner[same])
+        if table is not None:
+            return np.nonzero(table)
+        found = np.unique(np.concatenate(codes))
+        return found // self.n, found % self.n
 
     def _bucket_pass(self, order: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> None:
         # Every member of every bucket, laid out bucket after bucket.

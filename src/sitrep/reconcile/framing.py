@@ -20,24 +20,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from ..records.framing import FRAMED_SIDES, VOICES, ActorLabel, DocSlot, FramingRow, OutletFraming, SlotKey
+from ..records.rows import ArticleRow
 
 MAX_EXAMPLES = 3  # example sentences kept per row, from different articles first
 TOP_LABELS = 5  # labels per side in an outlet summary
 
 # Written label -> (loaded terms, note), as extraction marked it (``Store.loaded_of``).
 Loaded = Mapping[str, tuple[list[str], "str | None"]]
-
-
-class _OutletLike(Protocol):
-    id: str
-    outlet: str | None
-
-
-class _ArticleLike(_OutletLike, Protocol):
-    text: str | None
 
 
 @dataclass(slots=True)
@@ -51,21 +42,21 @@ class _Acc:
 
 # --- across articles --------------------------------------------------------------------
 
-def outlet_key(article: _OutletLike) -> tuple[str, bool]:
-    """(outlet, known): the outlet, or the doc id when the outlet is unknown."""
-    return (article.outlet, True) if article.outlet else (article.id, False)
+def outlet_key(doc: str, outlet: str | None) -> tuple[str, bool]:
+    """(outlet, known): an article's outlet, or its id when the outlet is unknown."""
+    return (outlet, True) if outlet else (doc, False)
 
 
-def doc_slots(article: _OutletLike, labels: Iterable[ActorLabel]) -> list[DocSlot]:
-    """The labels of one article (its stored ``ActorLabel`` rows), grouped per slot, in the
-    order they first appear."""
-    outlet, known = outlet_key(article)
+def doc_slots(doc: str, outlet: str | None, labels: Iterable[ActorLabel]) -> list[DocSlot]:
+    """The labels of one article (``doc``, of ``outlet``: its stored ``ActorLabel`` rows),
+    grouped per slot, in the order they first appear."""
+    outlet, known = outlet_key(doc, outlet)
     slots: dict[SlotKey, DocSlot] = {}
     for label in sorted(labels, key=lambda lab: lab.example_start):
         key = (label.actor_side, label.actor, outlet, known, label.label_key, label.voice)
         slot = slots.get(key)
         if slot is None:
-            slot = slots[key] = DocSlot(article.id, outlet, known, label.actor_side, label.actor, label.label_key,
+            slot = slots[key] = DocSlot(doc, outlet, known, label.actor_side, label.actor, label.label_key,
                                         label.voice, example_sentence=label.example_sentence,
                                         example_start=label.example_start)
         slot.forms[label.label] += label.count
@@ -99,7 +90,7 @@ def row_order(r: FramingRow) -> tuple:
             r.actor, r.outlet_known)
 
 
-def framing(articles: Iterable[_ArticleLike], labels: Iterable[ActorLabel]) -> list[FramingRow]:
+def framing(articles: Iterable[ArticleRow], labels: Iterable[ActorLabel]) -> list[FramingRow]:
     """Labels per (side, actor, outlet), most used first within each outlet and side.
 
     ``labels``: the stored labels of the articles (``Store.iter_labels()``); ``articles``
@@ -117,8 +108,8 @@ def framing(articles: Iterable[_ArticleLike], labels: Iterable[ActorLabel]) -> l
         for art in articles:
             if not art.text:
                 continue
-            n_articles[outlet_key(art)[0]] += 1
-            yield from doc_slots(art, by_doc.get(art.id, ()))
+            n_articles[outlet_key(art.id, art.outlet)[0]] += 1
+            yield from doc_slots(art.id, art.outlet, by_doc.get(art.id, ()))
 
     return add_up(slots(), n_articles, loaded)  # n_articles is complete once slots() is spent
 

@@ -188,7 +188,9 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
 
     def copies(self) -> tuple[dict[str, str], set[str]]:
         old_map = recon.copy_map(self.con)
-        if self.gone:  # an article went or changed: its groups may split, search them all again
+        if self.gone or self.out.full:  # an article went or changed (its groups may split), or
+            # every article is new (the whole search, a star per bucket, is cheaper than each
+            # new article's pairs): search them all again
             groups = find_copies(self.store)  # stored signatures; near-linear, no text
         else:  # only new articles: the stored groups stand, the new ones are looked up against all
             known: dict[str, list[str]] = {}

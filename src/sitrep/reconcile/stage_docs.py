@@ -4,7 +4,6 @@ read once, when it is new or changed; what it contributes is kept per article.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -21,14 +20,6 @@ from sitrep.records.rows import ArticleRow, EventRow, PlaceMentionRow
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
 from sitrep.store.queries import ARTICLE_COLUMNS, PLACE_ORDER, PLACE_SELECT, records
-
-
-@dataclass(slots=True)
-class _Outlet:
-    """An article's id and outlet (``framing.outlet_key``); its text is not read."""
-
-    id: str
-    outlet: str | None
 
 
 class DocSteps(StageIO):
@@ -232,7 +223,7 @@ class DocSteps(StageIO):
                     f"SELECT id, outlet, coalesce(length(text), 0) > 0 FROM articles WHERE {sql_in('id')} ORDER BY id",
                     [chunk]):
                 if framed:  # an article with no text frames no one
-                    slots += fr.doc_slots(_Outlet(doc_id, outlet), by_doc.get(doc_id, ()))
+                    slots += fr.doc_slots(doc_id, outlet, by_doc.get(doc_id, ()))
             self.insert("recon_framing_docs", recon_rows.framing_slot_rows_of(slots))
         outlets = {r[1] for r in gone} | {r[2] for r in changed}
         counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {sql_in('outlet')} "

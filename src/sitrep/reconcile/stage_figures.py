@@ -1,24 +1,23 @@
 """The reconcile stage's figure steps: series recomputed where their claims changed, what
-that changes (``SeriesChange``), and estimates of the groups they count in (``stage`` says when
-each runs; figure contradictions are ``stage_contradictions``')."""
+that changes (``SeriesChange``); estimates of the groups they count in are ``stage_estimates``',
+figure contradictions ``stage_contradictions``' (``stage`` says when each runs)."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from collections import Counter
+import bisect
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import rules
-from sitrep.reconcile.series import estimates_on
+from sitrep.reconcile.stage_estimates import EstimateSteps
 from sitrep.reconcile.stage_gain import KEPT_COLUMNS, SeriesGain
 from sitrep.reconcile.stage_io import sql_in
 from sitrep.reconcile.stage_points import PointWrites
-from sitrep.records.series import Series, SeriesPoint, estimate_group
-from sitrep.store import reconciled as recon
+from sitrep.records.series import Series, SeriesPoint
 from sitrep.store import reconciled_rows as recon_rows
 
 
@@ -37,7 +36,9 @@ class SeriesChange:
     was_in: dict[str, str]  # their estimate group before, by key
     renamed: set[str] = field(default_factory=set)  # appeared, vanished or of another claimant kind
     groups: set[str] = field(default_factory=set)  # estimate groups holding one
-    dates: dict[str, set] = field(default_factory=dict)  # estimate group -> dates of changed figures
+    # Estimate group -> the spans of days (first, day after the last) whose estimates a
+    # changed figure reaches (``reach_of``).
+    reach: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     dirty: set[tuple[str, int]] = field(default_factory=set)  # buckets to compare again
     weighed: set[tuple[str, int]] = field(default_factory=set)  # buckets of series whose weight changed
     docs: list[tuple[str, list[str]]] = field(default_factory=list)  # (first claim of a point, its new docs)
@@ -51,53 +52,32 @@ class SeriesChange:
     also: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
 
+def reach_of(points: list[tuple], changed: set[date] | None) -> list[tuple[date, date]]:
+    """The days whose estimates the ``changed`` dates of one series' figures reach (None: all
+    its dates), as spans (first day, day after the last). ``points``: the series' points
+    before and after the run, dated last in each tuple. An estimate on a day reads the
+    series' last figure on or before it, and only when that is at most ``max_age_days``
+    old (``series.estimates_on``): a changed date reaches the days until the series' next
+    date, before or after the run (from there on the same figure is read as before, or a
+    changed one, whose own span that is), and no more than ``max_age_days`` after it."""
+    dates = sorted({p[-1] for p in points if p[-1] is not None})
+    max_age = rules()["estimate"]["max_age_days"]
+    spans = []
+    for day in dates if changed is None else sorted(changed):
+        after = bisect.bisect_right(dates, day)
+        end = day + timedelta(days=max_age + 1)
+        spans.append((day, min(end, dates[after]) if after < len(dates) else end))
+    return spans
+
+
 def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     found = contra.bucket_of(s, p, DEFAULT_WINDOW_DAYS)
     return None if found is None else found[3]
 
 
-def _swapped(change: SeriesChange, group: str, members: list[Series]) -> set[tuple[str, str]] | None:
-    """The pairs of series of an estimate group now listed in the other order (the largest
-    first), or None when its first series changed. An estimate lists (and breaks ties) in
-    that order and describes its scope as the first series does: a day is estimated again
-    when both series of a swapped pair have a figure in its window (``_both_listed``);
-    every day when the first series changed."""
-    now = [s.key for s in members]
-    sizes = {s.key: change.sizes.get(s.key, len(s.points)) for s in members
-             if s.key in change.was_in or s.key not in change.keys}  # those it held before
-    sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
-    before = sorted(sizes, key=lambda k: (-sizes[k], k))
-    if before[:1] != now[:1]:
-        return None
-    old_order, new_order = [k for k in before if k in now], [k for k in now if k in sizes]
-    # Two series listed in another order: at least one of them is at another place.
-    moved = {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
-    old_at = {k: i for i, k in enumerate(old_order)}
-    new_at = {k: i for i, k in enumerate(new_order)}
-    return {tuple(sorted((a, b))) for a in moved for b in old_order  # type: ignore[misc]
-            if a != b and (old_at[a] < old_at[b]) != (new_at[a] < new_at[b])}
-
-
-def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list, max_age: int) -> set:
-    """The ``days`` where both series of one of ``pairs`` have a figure in the window of an
-    estimate (``max_age`` days back)."""
-    reach: dict[str, set] = {}
-
-    def reached(key: str) -> set:
-        if key not in reach:
-            found = reach[key] = set()
-            for p in next(s for s in members if s.key == key).points:
-                if p.as_of is not None:
-                    at = bisect.bisect_left(days, p.as_of)
-                    window = itertools.islice(days, at, None)
-                    found.update(itertools.takewhile(lambda d: (d - p.as_of).days <= max_age, window))
-        return reach[key]
-
-    return {d for a, b in pairs for d in reached(a) & reached(b)}
-
-
-class FigureSteps(SeriesGain, PointWrites):
-    """Series and estimates of one run, and what recomputing the series changed."""
+class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
+    """Series of one run, what recomputing them changed, and the estimates of their
+    groups (``stage_estimates``)."""
 
     def series(self, keys: set[str], copy_of: dict[str, str], gained: set[str] = frozenset()) -> SeriesChange:
         """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
@@ -167,7 +147,7 @@ class FigureSteps(SeriesGain, PointWrites):
                     moved.append((o[0], o[2], o[3]) if o else (new[key]["block"], new[key]["name"], new[key]["scope"]))
                 change.changed_at[key] = {(b, k) for b, k, *_ in before + after if k is not None}
                 change.dirty |= change.changed_at[key]
-                change.dates.setdefault(group, set()).update(d for *_, d in before + after if d is not None)
+                change.reach.setdefault(group, []).extend(reach_of(before + after, None))
                 continue
             differ = Counter((b, k, fp) for b, k, fp, _, _ in after)
             differ.subtract(Counter((b, k, fp) for b, k, fp, _, _ in before))
@@ -175,7 +155,8 @@ class FigureSteps(SeriesGain, PointWrites):
             change.dirty |= change.changed_at[key]
             figures = Counter((fig, d) for *_, fig, d in after)
             figures.subtract(Counter((fig, d) for *_, fig, d in before))
-            change.dates.setdefault(group, set()).update(d for (_, d), n in figures.items() if n and d is not None)
+            change.reach.setdefault(group, []).extend(
+                reach_of(before + after, {d for (_, d), n in figures.items() if n and d is not None}))
             if old[key][5] != new[key]["n_reports"]:  # its weight as a reference series changed
                 change.weighed |= {(b, k) for b, k, *_ in after if k is not None}
         if moved:  # a part is not compared with a whole whose claimant gives the part: those pairs may change
@@ -219,41 +200,3 @@ class FigureSteps(SeriesGain, PointWrites):
             SELECT DISTINCT b, k FROM ranked WHERE (now_at <= ?) <> (then_at <= ?)""",
             [[b for b, _ in candidates], [k for _, k in candidates], independent, independent,
              [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK]))
-
-    def estimates(self, change: SeriesChange) -> None:
-        """Estimates again for the groups of the recomputed series, on the days a changed
-        point reaches (a figure counts for ``max_age_days`` after its date)."""
-        groups = sorted(change.groups)
-        series = {}
-        for s in recon.series(self.con, groups=groups, reports=False):
-            series.setdefault(estimate_group(s), []).append(s)
-        stored = {}
-        for group, day in self._rows(f"SELECT estimate_group, as_of FROM recon_estimates WHERE {sql_in('estimate_group')}",
-                                     [groups]):
-            stored.setdefault(group, set()).add(day)
-        max_age = rules()["estimate"]["max_age_days"]
-        rows: list[dict[str, Any]] = []
-        gone: list[tuple[str, Any]] = []
-        for group in groups:
-            members = series.get(group, [])
-            days = sorted({p.as_of for s in members for p in s.points if p.as_of is not None})
-            changed = sorted(change.dates.get(group, ()))
-            old_days = stored.get(group, set())
-
-            def reached(day: Any) -> bool:
-                i = bisect.bisect_right(changed, day) - 1
-                return i >= 0 and (day - changed[i]).days <= max_age
-
-            swapped = _swapped(change, group, members)
-            if swapped is None:
-                changed = days
-            both = _both_listed(members, swapped or set(), days, max_age)
-            redo = [d for d in days if d not in old_days or reached(d) or d in both]
-            gone += [(group, d) for d in old_days if d not in days or reached(d) or d in both]
-            if redo:
-                rows += recon_rows.estimate_rows_of(estimates_on(members, redo), group)
-        if gone:
-            self.con.execute("DELETE FROM recon_estimates WHERE estimate_group || '|' || CAST(as_of AS VARCHAR) "
-                             "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [[f"{g}|{d.isoformat()}" for g, d in gone]])
-        self.insert("recon_estimates", rows)
-        self.out.estimate_groups = len(groups)

@@ -1,6 +1,6 @@
 """The reconcile stage's writes of recomputed series points (``stage_figures`` says when):
-only the points that changed are written again, and of a point that only gained reports
-at its end (a figure reported by more articles), only those reports."""
+only the points that changed are written again, and of a point whose first reports stay
+(a figure reported by more articles), only the reports after them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,16 @@ from typing import Any
 from sitrep.reconcile.stage_io import StageIO
 
 Place = tuple[str, int]  # (series, idx): a point's place
+
+
+def _alike(docs: list[str], claims: list[str], new_docs: list[str], new_claims: list[str]) -> int:
+    """How many of a point's first reports name the same article and claim before and after."""
+    n = 0
+    for pair in zip(docs, claims, new_docs, new_claims):
+        if pair[0] != pair[2] or pair[1] != pair[3]:
+            break
+        n += 1
+    return n
 
 
 class PointWrites(StageIO):
@@ -32,40 +42,42 @@ class PointWrites(StageIO):
 
     def _report_prefixes(self, before: dict[tuple[str, str], tuple], p_rows: list[dict[str, Any]],
                          r_rows: list[dict[str, Any]]) -> dict[Place, tuple[int, int]]:
-        """The points written again whose stored reports are the first of their new ones,
-        unchanged: new place -> (old idx, reports kept). A report is its first claim's
+        """The points written again whose first stored reports are the first of their new
+        ones, unchanged: new place -> (old idx, reports kept). A report is its first claim's
         (article, sentence, figure) and its copies: same claims in the same order and the
-        same copies, the same reports."""
-        candidates: dict[Place, tuple[int, int]] = {}  # old place -> (new idx, reports kept)
+        same copies, the same reports. The reports after the first that differs (a report
+        of a new article falls among a point's others by date) are written again."""
+        candidates: dict[Place, tuple[int, int]] = {}  # old place -> (new idx, reports alike)
         for r in p_rows:
             old = None if r.get("stored") else before.get((r["series"], r["fingerprint"]))
             if old is not None:
                 idx, docs, claims = old
-                n = len(docs)
-                if len(r["docs"]) >= n and r["docs"][:n] == docs and r["claim_ids"][:n] == claims:
+                n = _alike(docs, claims, r["docs"], r["claim_ids"])
+                if n:
                     candidates[(r["series"], idx)] = (r["idx"], n)
         if not candidates:
             return {}
         new_at = {(key, j): n for (key, _), (j, n) in candidates.items()}
         copies_now = {(r["series"], r["point"], r["idx"]): r["copies"] for r in r_rows
                       if r["idx"] < new_at.get((r["series"], r["point"]), 0)}
-        differ: set[Place] = set()
+        kept = {place: n for place, (_, n) in candidates.items()}
         for key, point, idx, copies in self._rows("""
                 SELECT r.series, r.point, r.idx, r.copies FROM recon_reports r
                 SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) w
                      ON w.s = r.series AND w.i = r.point""",
                 [[k for k, _ in candidates], [i for _, i in candidates]]):
-            if list(copies or []) != copies_now.get((key, candidates[(key, point)][0], idx)):
-                differ.add((key, point))
-        return {(key, j): (idx, n) for (key, idx), (j, n) in candidates.items() if (key, idx) not in differ}
+            place = (key, point)
+            if idx < kept[place] and list(copies or []) != copies_now.get((key, candidates[place][0], idx)):
+                kept[place] = idx  # its copies changed: kept up to the report before
+        return {(key, j): (idx, kept[(key, idx)]) for (key, idx), (j, _) in candidates.items() if kept[(key, idx)]}
 
     def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]],
                       prefixes: dict[Place, tuple[int, int]]) -> None:
         """Rewrite only the points of the recomputed series that changed: a stored point
         whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
         stays, moved to its new place when it has one; the others go, the new ones come.
-        Of a point in ``prefixes`` (new place -> old idx, reports kept) the stored reports
-        stay, moved to its new place; only the others are written."""
+        Of a point in ``prefixes`` (new place -> old idx, reports kept) the first stored
+        reports stay, moved to its new place; only the others are written."""
         new: dict[tuple[str, str], dict[str, Any]] = {}
         for r in p_rows:
             new.setdefault((r["series"], r["row_hash"]), r)
@@ -83,6 +95,7 @@ class PointWrites(StageIO):
         stay = {(key, idx) for (key, _), (idx, _) in prefixes.items()}
         self._delete_places("recon_points", "idx", gone)
         self._delete_places("recon_reports", "point", [g for g in gone if g not in stay])
+        self._delete_tails([(key, idx, n) for (key, _), (idx, n) in prefixes.items()])
         self._move_places(moved, moved + [(key, idx, j, 0) for (key, j), (idx, _) in prefixes.items() if idx != j])
         fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
         if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
@@ -97,6 +110,16 @@ class PointWrites(StageIO):
             at = "(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f"
             self.con.execute(f"DELETE FROM {table} USING {at} WHERE {table}.series = f.s AND {table}.{column} = f.i",
                              [[k for k, _ in places], [i for _, i in places]])
+
+    def _delete_tails(self, tails: list[tuple[str, int, int]]) -> None:
+        """The stored reports of points (series, idx) from their ``n``-th on (those after the
+        ones kept, ``_report_prefixes``)."""
+        if tails:
+            self.con.execute("""DELETE FROM recon_reports USING
+                (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i,
+                        unnest(CAST(? AS INTEGER[])) AS n) f
+                WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND recon_reports.idx >= f.n""",
+                             [[t[0] for t in tails], [t[1] for t in tails], [t[2] for t in tails]])
 
     def _move_places(self, points: list[tuple[str, int, int, int]], reports: list[tuple[str, int, int, int]]) -> None:
         """Points and reports to their new places (series, old idx, new idx, new n_points):

@@ -27,10 +27,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
-from typing import Protocol
 
 from ..records import content_id
 from ..records.groups import Story, StoryDocRow
+from ..records.rows import ArticleRow, EventRow, PlaceMentionRow
 from .copies import UnionFind
 
 # Width of a date bucket. 4 days: reports of one event appear over two or three days
@@ -49,33 +49,6 @@ LABEL_PLACES = 3
 LABEL_TYPES = 2
 STORY_PLACES = 10  # places listed on a story, most reported first
 MIN_STORY_DOCS = 2  # a story is at least two articles; singletons are left out
-
-
-class _ArticleLike(Protocol):
-    id: str
-    outlet: str | None
-    published: date | None
-
-
-class _EventLike(Protocol):
-    doc: str
-    date: date | None
-    type: str
-    place: str | None
-    country: str | None
-    actor1: str | None
-    actor2: str | None
-    actor1_named: bool | None  # names a group, not a side word (read at extraction)
-    actor2_named: bool | None
-
-
-class _MentionLike(Protocol):
-    doc: str
-    text: str
-    name: str | None
-    country: str | None
-    feature: str | None
-    precision: int | None
 
 
 @dataclass(slots=True)
@@ -99,7 +72,7 @@ def _buckets(day: date | None) -> tuple[str, ...]:
     return (f"a{n // WINDOW_DAYS}", f"b{(n + WINDOW_DAYS // 2) // WINDOW_DAYS}")
 
 
-def _named_actors(e: _EventLike) -> list[str]:
+def _named_actors(e: EventRow) -> list[str]:
     """The event's actors that name a group, not a side word such as "rebels" or "troops"
     (``actor*_named``, read when the event was extracted: ``extract.readings.names_group``)."""
     return [a for a, named in ((e.actor1, e.actor1_named), (e.actor2, e.actor2_named)) if a and named]
@@ -121,8 +94,8 @@ def _block_keys(doc: _Doc) -> set[tuple]:
     return keys
 
 
-def _collect(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
-             place_mentions: Iterable[_MentionLike]) -> dict[str, _Doc]:
+def _collect(articles: Iterable[ArticleRow], events: Iterable[EventRow],
+             place_mentions: Iterable[PlaceMentionRow]) -> dict[str, _Doc]:
     docs: dict[str, _Doc] = {}
     for art in articles:
         docs[art.id] = _Doc(art.outlet, art.published)
@@ -144,8 +117,8 @@ def _collect(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
     return docs
 
 
-def find_stories(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
-                 place_mentions: Iterable[_MentionLike], *,
+def find_stories(articles: Iterable[ArticleRow], events: Iterable[EventRow],
+                 place_mentions: Iterable[PlaceMentionRow], *,
                  copies: Mapping[str, str] | None = None,
                  min_docs: int = MIN_STORY_DOCS) -> list[Story]:
     """Stories of at least ``min_docs`` articles, largest first.
@@ -187,8 +160,8 @@ def block_keys(doc: _Doc) -> list[str]:
     return sorted("\x1f".join(str(part) for part in key) for key in _block_keys(doc))
 
 
-def doc_summaries(articles: Iterable[_ArticleLike], events: Iterable[_EventLike],
-                  place_mentions: Iterable[_MentionLike]) -> dict[str, _Doc]:
+def doc_summaries(articles: Iterable[ArticleRow], events: Iterable[EventRow],
+                  place_mentions: Iterable[PlaceMentionRow]) -> dict[str, _Doc]:
     """What stories keep of each article (outlet, date, places, events, named actors)."""
     return _collect(articles, events, place_mentions)
 
@@ -319,7 +292,7 @@ def story_map(stories: Iterable[Story]) -> dict[str, str]:
     return {doc: s.id for s in stories for doc in s.docs}
 
 
-def story_rows(stories: Iterable[Story], articles: Mapping[str, _ArticleLike]) -> list[StoryDocRow]:
+def story_rows(stories: Iterable[Story], articles: Mapping[str, ArticleRow]) -> list[StoryDocRow]:
     """One row per (story, article), for ``export_rows``; ``articles`` maps doc id -> row."""
     rows = []
     for s in stories:

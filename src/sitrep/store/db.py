@@ -3,9 +3,11 @@ search index is kept level with the writes by ``store.indexing``."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,28 @@ class _Batch:
 def open_db(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
     """Open (creating it if needed) the database at ``path``; migrate unless read-only."""
     return Store(path, read_only=read_only)
+
+
+# Column types whose values (and lists of them) go to DuckDB as JSON text (``_as_json``):
+# JSON's own types, read back as they are. Not JSON columns (a text would stay a string,
+# not become the value it spells), timestamps or blobs.
+_JSON_TYPES = frozenset({"VARCHAR", "BIGINT", "INTEGER", "DOUBLE", "BOOLEAN", "DATE"})
+
+
+def _json_value(value: Any) -> Any:
+    if type(value) is date:
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _as_json(column: list[Any]) -> str | None:
+    """A column's values as one JSON array, or None when one of them does not go as JSON
+    exactly (a timestamp, whose zone DuckDB reads apart; not a number; anything but JSON's
+    own types, lists, tuples and dates)."""
+    try:
+        return json.dumps(column, ensure_ascii=False, allow_nan=False, default=_json_value)
+    except (TypeError, ValueError):
+        return None
 
 
 class Store(StoreReads, SearchIndexing):
@@ -270,19 +294,27 @@ class Store(StoreReads, SearchIndexing):
         return self._types[table]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Bulk insert: one list parameter per column, zipped back by ``unnest``.
+        """Bulk insert: one parameter per column, zipped back by ``unnest``.
 
         Measured several times faster than ``executemany`` (one statement for
-        the whole batch instead of one per row), with no pandas/pyarrow.
+        the whole batch instead of one per row), with no pandas/pyarrow. A column
+        goes as one JSON text (``_as_json``) where it can: DuckDB parses JSON in C,
+        where it turns a Python list into a DuckDB list one value at a time (half
+        the CPU or less: 13 ms against 24 for 2,400 lists of strings).
         """
         if not rows:
             return
         types = self._column_types(table)
         columns = list(rows[0])
-        select = ", ".join(f"unnest(CAST(? AS {types[c]}[]))" for c in columns)
+        select, values = [], []
+        for c in columns:
+            column = [row[c] for row in rows]
+            text = _as_json(column) if types[c].replace("[]", "") in _JSON_TYPES else None
+            select.append(f"unnest(CAST(? AS {types[c]}[]))" if text is None
+                          else f"unnest(CAST(CAST(? AS JSON) AS {types[c]}[]))")
+            values.append(column if text is None else text)
         names = ", ".join(f'"{c}"' for c in columns)
-        values = [[row[c] for row in rows] for c in columns]
-        self._con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", values)
+        self._con.execute(f"INSERT INTO {table} ({names}) SELECT {', '.join(select)}", values)
 
     def insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Bulk insert rows (column -> value, the same columns in every row) into ``table``."""

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sitrep.store.queries import records
+
 if TYPE_CHECKING:
     from sitrep.store.db import Store
 
@@ -57,10 +59,11 @@ class FileRead:
 
 def known_files(store: Store) -> dict[str, KnownFile]:
     """Path -> the recorded file, for files whose article is stored with the recorded text."""
-    rows = store.connection.execute(
-        "SELECT f.path, f.raw_hash, f.reader, a.id, a.content_hash, a.published, a.date_rule, a.outlet "
-        "FROM input_files f JOIN articles a ON a.id = f.doc AND a.content_hash = f.content_hash").fetchall()
-    return {row[0]: KnownFile(*row[1:]) for row in rows}
+    found = records(store.connection,
+                    "SELECT f.path, f.raw_hash, f.reader, a.id, a.content_hash, a.published, a.date_rule, a.outlet "
+                    "FROM input_files f JOIN articles a ON a.id = f.doc AND a.content_hash = f.content_hash", [],
+                    lambda row: (row.pop("path"), KnownFile(**row)))
+    return dict(found)
 
 
 def record_files(store: Store, reads: Sequence[FileRead]) -> None:

@@ -35,11 +35,14 @@ import re
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the store passes itself (``store.indexing``); ``store.db`` imports this module
+    from sitrep.store.db import Store
 
 # Matches ranked by BM25 at most: ranking costs ~3-4 us per match in FTS5 (measured on the
 # benchmark corpus: 300 ms for a word in 97,000 of 100,000 articles, 10 ms for one in
@@ -79,16 +82,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 INSERT OR IGNORE INTO meta VALUES ('fingerprint', '0:0');
 """
 # (A new index is level with an empty articles table, whose fingerprint is '0:0'.)
-
-
-class _DuckStore(Protocol):
-    path: str
-    read_only: bool
-
-    @property
-    def connection(self) -> Any: ...
-
-    def iter_texts(self, docs: Sequence[str]) -> Iterator[tuple[str, str]]: ...
 
 
 def tokens(q: str | None) -> list[str]:
@@ -185,7 +178,7 @@ class SearchIndex:
         with self._lock:
             self._con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", [value])
 
-    def in_sync(self, store: _DuckStore) -> bool:
+    def in_sync(self, store: Store) -> bool:
         return self.recorded_fingerprint() == fingerprint(store.connection)
 
     def __len__(self) -> int:
@@ -235,7 +228,7 @@ class SearchIndex:
         self._con.execute("DELETE FROM texts WHERE rowid = ?", [rowid])
         return True
 
-    def catch_up(self, store: _DuckStore, give_way: Callable[[], bool] | None = None) -> int | None:
+    def catch_up(self, store: Store, give_way: Callable[[], bool] | None = None) -> int | None:
         """Bring the index level with the database; returns the articles (re)indexed, or
         None when ``give_way`` said to stop between two batches (another process waits to
         write the database): what was indexed stays, the rest is caught up next time."""
@@ -326,7 +319,7 @@ def _unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
 
 
-def open_index(store: _DuckStore) -> SearchIndex | None:
+def open_index(store: Store) -> SearchIndex | None:
     """The store's index, or None where it cannot be kept (no SQLite FTS5, a folder
     that cannot be written): search then scans the texts. A file that is no SQLite
     database, or a damaged one, is derived data: removed and built again (caught up)."""

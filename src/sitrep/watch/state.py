@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sitrep.store import Store
+from sitrep.store.queries import rows_as
 from sitrep.watch.alert_rows import ALERT_COLUMNS, alert_from_row, evidence_json
 from sitrep.watch.alerts import Alert
 from sitrep.watch.config import Source
@@ -104,10 +105,9 @@ class WatchState:
     # -- pages ---------------------------------------------------------------------------
 
     def pages(self, urls: Iterable[str]) -> dict[str, PageState]:
-        rows = self.con.execute(
-            "SELECT url, source, marker, doc, version, content_hash, status FROM watch_pages "
-            "WHERE list_contains(?, url)", [list(urls)]).fetchall()
-        return {r[0]: PageState(*r) for r in rows}
+        pages = rows_as(self.con, "SELECT url, source, marker, doc, version, content_hash, status FROM watch_pages "
+                        "WHERE list_contains(?, url)", [list(urls)], PageState)
+        return {page.url: page for page in pages}
 
     def page_checked(self, url: str, source: str, marker: str | None, status: str, *,
                      etag: str | None = None, last_modified: str | None = None,

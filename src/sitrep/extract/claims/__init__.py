@@ -25,6 +25,7 @@ from ...nlp import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
+from ...lexicon.patterns import alternation
 from .attribution import (SENTENCE_RULES, attribute_sentence, fronted_place_first, fronted_state_first, trailing_say,
                           victims_state_first)
 from .candidates import enumerated_people, sentence_candidates
@@ -270,7 +271,8 @@ def _remember(ctx: ArticleContext, sentence: Sentence, doc, claims: list[Claim],
 _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
     "headline_source", "quoted_as_saying", "trailing_say", "cited_by", "parenthetical_source", "broadcast_header",
     "source_line", "official_count"))
-_ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+spokes(?:man|woman|person))\b")
+_ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+"
+                                   rf"{alternation(load_attribution_terms().spokes_titles)})\b")
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90
 # ... unless it is told ("Major Mohamed Adan, an army officer, told Reuters by phone that").

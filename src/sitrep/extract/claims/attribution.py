@@ -66,8 +66,8 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 # "estimates from the International Committee of the Red Cross of some 200 Somalis killed",
 # "figures by the health ministry of 45 dead": a record's owner, then the figure it holds.
 _RECORD_OF_FIGURE = re.compile(r"\b(?:estimates?|figures?|counts?|tall(?:y|ies)|reports?|data)\s+(?:from|by)\s+"
-                               r"(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+of\s+(?:(?:some|about|around|nearly|almost|"
-                               r"at\s+least|more\s+than|over|up\s+to)\s+)?\d", re.IGNORECASE)
+                               r"(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+of\s+"
+                               rf"(?:{alternation(load_attribution_terms().figure_first_hedges)}\s+)?\d", re.IGNORECASE)
 
 
 def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -311,8 +311,9 @@ def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant 
 
 # "Officially, 76 people were treated", "98 people were killed, by the official count",
 # "according to official figures": the state's own count.
-_OFFICIAL_COUNT = re.compile(r"^\W*Officially,|\bby\s+(?:the|an)\s+official\s+(?:count|tally|toll|figures?)\b|"
-                             r"\baccording\s+to\s+(?:the\s+)?official\s+(?:figures|count|tally|toll|data|estimates?)\b")
+_OFFICIAL_COUNT = re.compile(
+    rf"^\W*Officially,|\bby\s+(?:the|an)\s+official\s+{alternation(load_attribution_terms().official_count_by)}\b|"
+    rf"\baccording\s+to\s+(?:the\s+)?official\s+{alternation(load_attribution_terms().official_count_according)}\b")
 
 
 def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from ...records import Claim, Claimant
-from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words, claim_words
+from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words, claim_words, load_figure_terms
+from ...lexicon.patterns import alternation
 from ..numbers import find_figures
 from .figure_view import Candidate
 
@@ -187,7 +188,7 @@ _AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w�
 
 
 # Nouns of people taken in a fight: the other side's fighters, not a prison's inmates.
-_CAPTIVE_NOUNS = frozenset({"prisoners", "captives"})
+_CAPTIVE_NOUNS = load_figure_terms().taken_prisoner_nouns
 
 
 def taken_prisoner(view: CategoryView):
@@ -291,7 +292,7 @@ def enemy(view: CategoryView):
 # "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
 # before the figure (a qualifier may stand between).
 _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
-                    r"[\"“]?(?:(?:about|some|around|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$", re.IGNORECASE)
+                    rf"[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
 # Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
@@ -391,7 +392,7 @@ def _claimant_side(view: CategoryView) -> str | None:
 
 # Kinds of claimant whose own staff are civilians (aid, health and UN workers), and the nouns of staff.
 _AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
-_STAFF_NOUNS = frozenset({"staff", "staff members", "employees", "workers", "colleagues", "personnel", "volunteers"})
+_STAFF_NOUNS = load_figure_terms().staff_nouns
 
 
 def _side(view: CategoryView, words_text: str) -> str | None:

@@ -8,7 +8,7 @@ import re
 from typing import Sequence
 
 from ...records import Claimant
-from ...lexicon.patterns import trie_pattern
+from ...lexicon.patterns import alternation, trie_pattern
 from ..claimants import ClaimantLexicon
 from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext
@@ -83,7 +83,7 @@ MAX_TITLE_QUALIFIERS = 5
 # "Ahmad Yazji, a volunteer with ...", "Nabil Abdallah, spokesman for the Sudanese army," (a
 # spokesman's title needs no article before "for/of").
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
-                             rf"(?=(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s))(?P<role>[^,.;:“”\"]{{3,90}})")
+                             rf"(?={alternation(load_attribution_terms().spokes_titles)}\s+(?:for|of)\s))(?P<role>[^,.;:“”\"]{{3,90}})")
 
 
 _TITLE_RX: list[re.Pattern[str]] = []
@@ -138,7 +138,7 @@ _POSITIONS = claim_words().positions
 
 # Titles of people who speak for whichever body is speaking when none is named with them
 # ("Spokesperson Jeremy Laurence told reporters" after "the UN human rights office said").
-_SPOKES_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPOKES_TITLES = frozenset(load_attribution_terms().spokes_titles)
 
 
 # Words that qualify a title without naming whose it is ("Regional governor X" is a person).
@@ -173,7 +173,8 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
 _ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
 
 
-_OPERATION_OFFICE = re.compile(r"^(?:the\s+)?(?:military\s+)?[Oo]perations?\s+(?:spokes(?:man|woman|person)|commander)$")
+_OPERATION_OFFICE = re.compile(r"^(?:the\s+)?(?:military\s+)?[Oo]perations?\s+"
+                               rf"(?:{alternation(load_attribution_terms().spokes_titles)}|commander)$")
 
 
 def _state_only(words: list[str]) -> bool:

@@ -369,7 +369,7 @@ def part_by_place(v: FigureView):
 
 
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
-_SENTENCE_OPENING = re.compile(r"\W*(?:(?:about|some|around|nearly|over|almost|roughly)\s+)?", re.IGNORECASE)
+_SENTENCE_OPENING = re.compile(rf"\W*(?:{alternation(load_figure_terms().opening_hedges)}\s+)?", re.IGNORECASE)
 
 
 def figure_ellipsis(v: FigureView):

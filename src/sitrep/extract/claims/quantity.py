@@ -175,7 +175,7 @@ _PEOPLE_LEFT = re.compile(r"^(?:\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?
 # "76 people were treated in the city's hospitals", "200 were being treated at the Amitie
 # hospital": people treated in a hospital or by medics were hurt.
 _TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|have\s+been)\s+(?:still\s+)?(?:being\s+)?"
-                      r"(?:treated|hospitali[sz]ed)\s+(?:in|at|by)\b", re.IGNORECASE)
+                      rf"{alternation(load_figure_terms().treated_verbs)}\s+(?:in|at|by)\b", re.IGNORECASE)
 
 
 def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):

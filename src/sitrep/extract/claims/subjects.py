@@ -558,6 +558,6 @@ def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | 
 
 def _same_kind_family(a: Claimant, b: Claimant) -> bool:
     """A ministry (government) and a health ministry (medical) are both ministries."""
-    words = {"ministry", "army", "military", "monitor", "observatory", "agency", "office"}
+    words = load_attribution_terms().body_families
     aw = set(a.name.lower().split()) & words
     return bool(aw) and bool(aw & set(b.name.lower().split()))

@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
+from ...lexicon.patterns import alternation
+from ...lexicon.place_words import place_words
 from ...records import PlaceMention
 from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
@@ -141,7 +143,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
 
 # "Mweso (Masisi, North Kivu)", "Lalibela town (North Wello, Amhara)", "Laiza (Waingmaw,
 # Kachin)": a name, maybe a settlement noun, then a parenthesis of the areas it lies in.
-_NAME_BEFORE_PAREN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:town|city|village|township|district|camp))?\s*$")
+_NAME_BEFORE_PAREN = re.compile(rf"[A-Z][\w'’-]*(?:\s+{alternation(place_words().parenthesis_nouns)})?\s*$")
 
 
 def _drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc,

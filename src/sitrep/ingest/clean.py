@@ -176,7 +176,7 @@ def drop_reason(line: str) -> str | None:
     byline = rules.byline_re.match(core)
     if byline and not _FINAL_PUNCT.search(core) and _is_name_list(byline.group("rest")):
         return "byline"
-    if rules.credit_end_re.search(core):
+    if ends_with_credit(core):
         return "credit"
     if len(words) <= 20 and dateline_date(core):
         return "dateline"
@@ -185,6 +185,17 @@ def drop_reason(line: str) -> str | None:
     if _is_breadcrumb(core, rules):
         return "breadcrumb"
     return None
+
+
+def ends_with_credit(line: str) -> bool:
+    """Whether a line ends with a photo or video credit (``credit_end_re``). Each of its
+    forms holds a colon or a slash, or ends with a bracket or "Getty Images": a line with
+    none of them (most lines of text) needs no regex, which tried every word of every line
+    (40 % of cleaning)."""
+    end = line.rstrip("\n")  # ``$`` matches before a final newline too
+    if ":" not in line and "/" not in line and not end.endswith(("]", ")", "Getty Images")):
+        return False
+    return bool(_rules().credit_end_re.search(line))
 
 
 def prepare_lines(raw: str) -> list[str]:

@@ -44,6 +44,8 @@ _RECORD_AFTER_OWNER = re.compile(rf"\s+{alternation(load_attribution_terms().rec
 
 def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'according to X' (also 'according to figures from X')."""
+    if "according" not in sentence.text.lower():
+        return None, ""  # cheap test first: the parse's text is the sentence's, a label blanked
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -98,6 +100,8 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
         who = resolve_subject(ctx, sentence, front.group("who"))
         if who:
             return who, "claimant:quoted-as-saying"
+    if "quot" not in sentence.text.lower():
+        return None, ""  # cheap test first: "quote" has no irregular forms
     if doc is None:
         m = _QUOTED_AS_SAYING.search(sentence.text)
         who = resolve_subject(ctx, sentence, m.group("who")) if m else None

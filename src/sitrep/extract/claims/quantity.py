@@ -354,9 +354,12 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if anchor is None:
         return None
     pattern = load_figure_terms().mixed_casualties
+    doc_text = None  # built from the tokens at each ``doc.text``: read once, when needed
     for i, _q, _p in quantity_tokens(doc, terms):
-        if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE and pattern.match(doc[i].doc.text[doc[i].idx + len(doc[i].text):]):
-            return NONE
+        if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE:
+            doc_text = doc.text if doc_text is None else doc_text
+            if pattern.match(doc_text[doc[i].idx + len(doc[i].text):]):
+                return NONE
     return None
 
 

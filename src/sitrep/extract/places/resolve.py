@@ -20,11 +20,16 @@ from .spans import (
 )
 
 
+# Compiled once: asked for every candidate span of every article, in both passes.
+_NON_SPACE = re.compile(r"\S+")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
 def _sub_names(name: str) -> list[tuple[int, int]]:
     """Shorter names to try inside a span, as (offset, length): without a leading
     modifier ("Northern Aleppo"), without a descriptor tail ("Hama Central Prison")."""
     w = place_words()
-    tokens = list(re.finditer(r"\S+", name))
+    tokens = list(_NON_SPACE.finditer(name))
     out = []
     if len(tokens) > 1 and tokens[0].group().lower() in w.leading_modifiers:
         out.append((tokens[1].start(), len(name) - tokens[1].start()))
@@ -98,7 +103,7 @@ def _resolve_span_name(doc_id: str, text: str, span: Span, gazetteer: Gazetteer,
 
 def _actor_after(text: str, span: Span) -> str | None:
     """'Donbas militias', 'Idlib rebels': the actor phrase a place names, or None."""
-    m = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 24])
+    m = _LOWER_WORD_AFTER.match(text[span.end:span.end + 24])
     return text[span.start:span.end + m.end()] if m and m.group(1) in place_words().actor_nouns else None
 
 
@@ -108,7 +113,7 @@ def _place_in_name(doc_id: str, span: Span, gazetteer: Gazetteer, ctx: Context) 
     name, resolved but without precision (rule ``in-name:...``), so that no event or claim
     takes it for its place. A place that is no country or province counts only when a word
     of the rest names an organisation ("Paris Hilton" is a person)."""
-    tokens = list(re.finditer(r"\S+", span.text))
+    tokens = list(_NON_SPACE.finditer(span.text))
     heads = place_words().name_heads
     for k in range(len(tokens) - 1, 0, -1):
         prefix = span.text[:tokens[k - 1].end()]

@@ -34,19 +34,28 @@ class Span:
     unlisted: bool = False
 
 
+# Compiled once: asked for every candidate span of every article, in both passes.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”']?\s+[A-Z\"“]|[\"”']?\s*$)")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_CUE_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?:of|the|control)\s+)*$")
+_DIRECTION_OF = re.compile(r",?\s+([a-z-]+)\s+of\b")
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (a light splitter: enough to
     keep cues and anchors inside their sentence)."""
     # Looked for within MAX_SENTENCE_CHARS either side (no sentence is longer), so a huge
     # one-line text costs the same per place as a normal one.
     start = max(text.rfind("\n", max(0, pos - MAX_SENTENCE_CHARS), pos) + 1, pos - MAX_SENTENCE_CHARS, 0)
-    for m in re.finditer(r"[.!?][\"”']?\s+(?=[A-Z\"“])", text[start:pos]):
+    for m in _SENTENCE_BREAK.finditer(text[start:pos]):
         start_candidate = start + m.end()
         if start_candidate <= pos:
             start = start_candidate
     end_nl = text.find("\n", pos, pos + MAX_SENTENCE_CHARS)
     end_nl = min(len(text), pos + MAX_SENTENCE_CHARS) if end_nl < 0 else end_nl
-    m = re.search(r"[.!?](?=[\"”']?\s+[A-Z\"“]|[\"”']?\s*$)", text[pos:end_nl])
+    m = _SENTENCE_END.search(text[pos:end_nl])
     return start, (pos + m.end() if m else end_nl)
 
 
@@ -55,13 +64,13 @@ def paragraph_start(text: str, pos: int) -> int:
 
 
 def _last_words(text: str, n: int) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)][-n:]
+    return [w.lower() for w in _LETTER_WORD.findall(text)][-n:]
 
 
 def admin_mode(text: str, span: Span, sent_start: int) -> bool:
     """'Hama province', 'the province of Idlib', 'Donetsk Oblast'."""
     w = place_words()
-    after = re.match(r"\s+([A-Za-z]+)", text[span.end:span.end + 20])
+    after = _NEXT_WORD.match(text[span.end:span.end + 20])
     if after and after.group(1).lower() in w.admin_suffixes:
         return True
     before = _last_words(text[max(sent_start, span.start - 30):span.start], 2)
@@ -69,7 +78,7 @@ def admin_mode(text: str, span: Span, sent_start: int) -> bool:
 
 
 def city_mode(text: str, span: Span) -> bool:
-    after = re.match(r"\s+([A-Za-z]+)", text[span.end:span.end + 10])
+    after = _NEXT_WORD.match(text[span.end:span.end + 10])
     before = _last_words(text[max(0, span.start - 12):span.start], 2)
     return bool((after and after.group(1).lower() in place_words().city_suffixes) or before == ["city", "of"])
 
@@ -80,14 +89,14 @@ def has_cue(text: str, span: Span, sent_start: int) -> bool:
     window = text[max(sent_start, span.start - CUE_WINDOW):span.start]
     # The cue word must sit right before the name, give or take "of", "the",
     # "control" ("took control of the X"): "Hama city [Getty]" is no cue for Getty.
-    m = re.search(r"([A-Za-z]+)\s+(?:(?:of|the|control)\s+)*$", window)
+    m = _CUE_WORD.search(window)
     cue = m.group(1).lower() if m else ""
     if cue in w.settlement_nouns or cue in w.prepositions or cue in w.verbs:
         if cue != "including":
             return True
         sentence_before = _last_words(text[sent_start:span.start], 40)
         return any(word in w.settlement_nouns for word in sentence_before)
-    after = re.match(r",?\s+([a-z-]+)\s+of\b", text[span.end:span.end + 30])
+    after = _DIRECTION_OF.match(text[span.end:span.end + 30])
     return bool(after and after.group(1) in w.directions)
 
 Qualifier = frozenset[tuple[str, str]]  # (ISO2, admin-1 key or "") pairs a place must lie in
@@ -113,7 +122,7 @@ def _qualifier_of(text: str, span: Span, nxt: Span, gazetteer: Gazetteer) -> Qua
         area = gazetteer.postal_codes[nxt.text]
         return frozenset({(area.country or "", normalise(area.name))})
     name = nxt.text
-    after = re.match(r"\s+([A-Za-z]+)", text[nxt.end:nxt.end + 20])
+    after = _NEXT_WORD.match(text[nxt.end:nxt.end + 20])
     admin_only = bool(after and after.group(1).lower() in place_words().admin_suffixes)
     if not admin_only and "," not in gap:
         return None  # "Town in Y": only "in Y province" qualifies (Y alone may be a town)
@@ -157,7 +166,7 @@ def group_lists(text: str, spans: list[Span]) -> list[list[Span]]:
 
 def plural_admin_after(text: str, group: list[Span]) -> bool:
     """'across Hama, Idlib, and Aleppo provinces'."""
-    m = re.match(r"\s+([A-Za-z]+)", text[group[-1].end:group[-1].end + 20])
+    m = _NEXT_WORD.match(text[group[-1].end:group[-1].end + 20])
     return bool(len(group) > 1 and m and m.group(1).lower().endswith("s")
                 and m.group(1).lower() in place_words().admin_suffixes)
 

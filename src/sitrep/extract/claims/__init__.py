@@ -26,8 +26,8 @@ from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_attribution_terms, load_figure_terms, load_terms
 from ...lexicon.patterns import alternation
-from .attribution import (SENTENCE_RULES, attribute_sentence, fronted_place_first, fronted_state_first, trailing_say,
-                          victims_state_first)
+from .attribution import SENTENCE_RULES, attribute_sentence, trailing_say
+from .sentence_state import fronted_place_first, fronted_state_first, victims_state_first
 from .candidates import enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category

@@ -11,10 +11,11 @@ from typing import Callable
 from ...nlp import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
-from ...lexicon.actor_words import actor_words, institution_staff, named_institution
+from ...lexicon.actor_words import institution_staff
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
+from .bodies_before import institution_named_before, other_service
 from .defined_names import local_name
 from .discourse import last_claimant_before
 from ..entry_labels import ENTRY_LABEL, mask_entry_label
@@ -331,51 +332,12 @@ def _anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low
         return named
     earlier = _reporter_or_last(ctx, sentence, named)
     if earlier is not None and named is not None:
-        earlier = _other_service(ctx, named, phrase, earlier) or earlier
+        earlier = other_service(ctx, named, phrase, earlier) or earlier
     if earlier or low in terms.pronoun_subjects:
         return earlier
     if named is not None:  # "the ministry said" with no ministry named before: the state's
         return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
     return named
-
-
-# How far back 'hospital officials' may look for the hospital the article named (characters:
-# about two sentences of a liveblog entry; tuned on a Kenya 2013 liveblog probe).
-INSTITUTION_LOOKBACK_CHARS = 400
-
-
-def _institution_named_before(ctx: ArticleContext, sentence: Sentence) -> str | None:
-    """'Our reporter outside Nairobi Hospital counts ambulances. Hospital officials say ...':
-    the institution named last, in this sentence or just before it."""
-    text = ctx.article.text
-    lo = max(0, sentence.start - INSTITUTION_LOOKBACK_CHARS)
-    names = [m.group("name") for m in named_institution().finditer(text, lo, sentence.end)]
-    if not names:
-        return None
-    return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
-
-
-def _other_service(ctx: ArticleContext, who: Claimant, phrase: str, earlier: Claimant) -> Claimant | None:
-    """'Police said ... The army said': a definite description that is the article's state's
-    other service (its army, after its police) is that service, not the body named before.
-    The body named before is kept when it is the same service ('the army' after 'Royal Thai
-    Army', 'the ministry' after 'Gaza Health Ministry'): its name holds the service's noun."""
-    own = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
-    if not own.known or own.name == earlier.name:
-        return None
-    service = own.name.split()[-1].lower()
-    if service in earlier.name.lower() or own.name in ctx.lexicon.lineage(earlier.name):
-        return None  # the same service, or a part of it
-    if _military(own.name) and _military(earlier.name):
-        return None  # 'the military' after 'Armed Forces of the Philippines'
-    return own
-
-
-def _military(name: str) -> bool:
-    """Whether a body's name is an armed force's (its army, armed forces, navy, a corps)."""
-    words = actor_words()
-    low = f" {name.lower()} "
-    return any(f" {w} " in low for w in (*words.force_nouns, *words.unit_nouns))
 
 
 def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: Claimant | None) -> Claimant | None:
@@ -386,7 +348,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     if who is None:
         return None
     if not who.known and institution_staff().match(phrase):
-        named = _institution_named_before(ctx, sentence)
+        named = institution_named_before(ctx, sentence)
         if named is not None:
             return resolve_subject(ctx, sentence, named)
     local_gov = None if who.known else _local_government(sentence, phrase)
@@ -400,7 +362,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # claimant of the same kind named before ("the Syrian Civil Defence").
         earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
         if earlier:
-            return _other_service(ctx, who, phrase, earlier) or earlier
+            return other_service(ctx, who, phrase, earlier) or earlier
     if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
         # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
         # them: a person described only by a role of the kind of a body just named.

@@ -1,0 +1,50 @@
+"""Bodies a phrase points back to that the lexicon cannot name alone: "hospital officials"
+after a named hospital, "the army" after the state's police (its other service)."""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon.actor_words import actor_words, named_institution
+from ...nlp import Sentence
+from ...records import Claimant
+from .context import ArticleContext
+
+
+# How far back 'hospital officials' may look for the hospital the article named (characters:
+# about two sentences of a liveblog entry; tuned on a Kenya 2013 liveblog probe).
+INSTITUTION_LOOKBACK_CHARS = 400
+
+
+def institution_named_before(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    """'Our reporter outside Nairobi Hospital counts ambulances. Hospital officials say ...':
+    the institution named last, in this sentence or just before it."""
+    text = ctx.article.text
+    lo = max(0, sentence.start - INSTITUTION_LOOKBACK_CHARS)
+    names = [m.group("name") for m in named_institution().finditer(text, lo, sentence.end)]
+    if not names:
+        return None
+    return re.sub(r"^(?:The|A|An)\s+", "", names[-1])
+
+
+def other_service(ctx: ArticleContext, who: Claimant, phrase: str, earlier: Claimant) -> Claimant | None:
+    """'Police said ... The army said': a definite description that is the article's state's
+    other service (its army, after its police) is that service, not the body named before.
+    The body named before is kept when it is the same service ('the army' after 'Royal Thai
+    Army', 'the ministry' after 'Gaza Health Ministry'): its name holds the service's noun."""
+    own = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
+    if not own.known or own.name == earlier.name:
+        return None
+    service = own.name.split()[-1].lower()
+    if service in earlier.name.lower() or own.name in ctx.lexicon.lineage(earlier.name):
+        return None  # the same service, or a part of it
+    if _military(own.name) and _military(earlier.name):
+        return None  # 'the military' after 'Armed Forces of the Philippines'
+    return own
+
+
+def _military(name: str) -> bool:
+    """Whether a body's name is an armed force's (its army, armed forces, navy, a corps)."""
+    words = actor_words()
+    low = f" {name.lower()} "
+    return any(f" {w} " in low for w in (*words.force_nouns, *words.unit_nouns))

@@ -337,13 +337,13 @@ def owners_losses(view: CategoryView):
     m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
     if m is None:
         return None
-    owner = m.group("owner").lower()
-    if owner[-1] in "'’" or owner[-2:-1] in ("'", "’"):  # "the militants' losses", "the army's losses"
-        word = owner.rstrip("'’s") if owner[-1] == "s" else owner[:-1]
+    owner = m.group("owner")
+    word = re.sub(r"['’]s?$", "", owner).lower()
+    if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
         found = view.terms.people_at([word], 0)
         side = found[0].category if found else _side(view, word)
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
-    if owner not in view.armed_demonyms:
+    if word not in view.armed_demonyms:
         return None
     return "government", view.subgroup, "category:owners-losses"
 

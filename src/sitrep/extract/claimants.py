@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.actor_words import staff_at, staff_at_place
+from ..lexicon.actor_words import speaker_in_town, staff_at, staff_at_place
 from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms, rank_prefix
 from ..lexicon.loader import read_json
 from ..records import Claimant
-from .name_text import alias_regex, word_before
+from .name_text import alias_regex, name_after_title, word_before
 from .state_bodies import names_a_state, state_body_index
 
 
@@ -54,6 +54,41 @@ def _seated_name(phrase: str) -> str:
     if code in demonym_of and not names_a_state(body):
         return f"{demonym_of[code]} {body}"
     return body
+
+
+def _placed_speaker_name(phrase: str) -> str:
+    """"a health official in Kirkuk" -> "Kirkuk health official", "a resident of Becora" ->
+    "Becora resident": one name for a speaker however a story places them (a state is no
+    town: "an official from Kenya" stays as written)."""
+    m = speaker_in_town().match(phrase)
+    if m is None or m.group("place").lower() in state_body_index()[1]:
+        return phrase
+    return f"{m.group('place')} {m.group('role')}"
+
+
+# "Ministry of Defence of the Sahrawi Arab Democratic Republic", "the defence department of
+# the Dniester republic": a body of an owner the lexicon does not know as a state (a de facto
+# state, a region) goes under its owner's name, not under the generic word it contains
+# ("Republic" -> government). The owner: two capitalised words or more after the last "of the"
+# ("of" alone after a body with its own "of": "Ministry of Interior of Kurdistan Region").
+_MAX_OWNER_WORDS = 5
+_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
+
+
+def _body_of_named_owner(phrase: str) -> str | None:
+    """'<owner> <body>' for a body head ("Ministry of Defence", "defence department") of a
+    named owner that is no state of the lexicon; None for any other phrase."""
+    m = _OF_OWNER.match(phrase)
+    if m is None or " of " in m.group("owner"):
+        return None
+    body, owner = m.group("body"), m.group("owner")
+    if len(owner.split()) < 2 or not (m.group("the") or " of " in body):
+        return None  # "Ministry of Human Rights", "Ministry of the Interior": a portfolio, no owner
+    if not any(load_attribution_terms().body_heads.match(w) for w in body.lower().split()):
+        return None
+    if owner.lower() in state_body_index()[1] or len(owner.split()) > _MAX_OWNER_WORDS:
+        return None
+    return f"{owner} {body}"
 
 
 def _role_of_named(phrase: str) -> str:
@@ -342,13 +377,16 @@ class ClaimantLexicon:
             return max(specific, key=lambda m: (not m.via_context, m.end - m.start)).claimant
         if matches:
             generic = max(matches, key=lambda m: (m.end - m.start)).claimant
+            owned = _body_of_named_owner(_ARTICLES.sub("", phrase))
+            if owned is not None:
+                return Claimant(name=owned, kind=generic.kind, as_written=phrase, known=False)
             # "local health officials": more than the generic word; keep what the text says
             # when its words give a more specific kind than the generic entry.
             kind = self.guess_kind(phrase)
             if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
-                name = _ARTICLES.sub("", phrase)
+                name = _placed_speaker_name(_ARTICLES.sub("", phrase))
                 return Claimant(name=name, kind=kind, as_written=phrase, known=False)
-            bare = _ARTICLES.sub("", phrase)
+            bare = _placed_speaker_name(_ARTICLES.sub("", phrase))
             if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
                     not self.state_body(bare) and bare.lower() != generic.as_written.lower():
                 # "the Borno government": a named government, not any government
@@ -371,6 +409,8 @@ class ClaimantLexicon:
             phrase = role.group("org")
         elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
             phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
+        else:
+            phrase = _placed_speaker_name(phrase)
         # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
         phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
         cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
@@ -378,7 +418,7 @@ class ClaimantLexicon:
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
         cleaned = _seated_name(_role_of_named(_described_name(cleaned)))
-        unranked = rank_prefix().sub("", cleaned)
+        unranked = name_after_title(rank_prefix().sub("", cleaned))
         if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
             cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
         own_kind = self.guess_kind(cleaned)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..lexicon.claim_terms import claim_words
 from ..lexicon.patterns import trie_pattern
 from ..lexicon.regex_cache import compile_cached
 
@@ -57,3 +58,14 @@ def capital_word_before(text: str, start: int, floor: int) -> tuple[int, str] | 
         if (i == 0 or word[i - 1] in ".'’") and "A" <= ch <= "Z" and len(word) - i >= 2 and "." not in word[i:]:
             return offset + i, word[i:]
     return None
+
+
+def name_after_title(phrase: str) -> str:
+    """"Prime Minister Tigran Khachatryan" -> "Tigran Khachatryan": the capitalised words after
+    the last office title word, when two or more (a name) follow it."""
+    words = phrase.split()
+    heads = claim_words().title_heads
+    last = max((i for i, w in enumerate(words) if w.split("-")[-1] in heads), default=None)
+    if last is None or len(words) - last - 1 < 2:
+        return phrase
+    return " ".join(words[last + 1:])

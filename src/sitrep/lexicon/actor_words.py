@@ -53,6 +53,17 @@ def staff_at_place() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def speaker_in_town() -> re.Pattern[str]:
+    """'a health official in Kirkuk', 'a doctor at an Andijan hospital': a speaker's role and
+    the place it is in (groups ``role``, ``place``; a place may end in an institution's noun)."""
+    data = read_json("claimant_kinds.json")
+    roles = "|".join(sorted(data["staff_roles"] + data["town_speakers"], key=len, reverse=True))
+    inst = "|".join(sorted(data["place_institutions"], key=len, reverse=True))
+    return re.compile(rf"^(?i:an?\s+|the\s+)?(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles}))\s+(?:in|at|of|from)\s+"
+                      rf"(?:(?:an?|the)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:\s+(?:{inst}))?)$")
+
+
+@lru_cache(maxsize=1)
 def institution_staff() -> re.Pattern[str]:
     """'Hospital officials', 'hospital sources', 'the hospital', 'clinic staff': an institution
     by its common noun alone, perhaps with a role (group ``inst``)."""

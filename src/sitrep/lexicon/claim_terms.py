@@ -132,6 +132,7 @@ class AttributionTerms:
     """English attribution language (``attribution`` in data/claim_terms.json)."""
 
     say_lemmas: frozenset[str]
+    say_taken_objects: frozenset[str]
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -223,6 +224,7 @@ def load_attribution_terms() -> AttributionTerms:
     a = read_json("claim_terms.json")["attribution"]
     return AttributionTerms(
         say_lemmas=frozenset(a["say_lemmas"]),
+        say_taken_objects=frozenset(a["say_taken_objects"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),
         possessive_pronouns=frozenset(a["possessive_pronouns"]),
@@ -331,6 +333,7 @@ class ClaimWords:
     locative_words: tuple[str, ...]
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
+    title_heads: frozenset[str]  # "Minister" of "Deputy Prime Minister Tigran Khachatryan"
     sentence_casualty_verbs: frozenset[str]
     attribution_cues: frozenset[str]
     breakdown_openers: dict[str, tuple[str, ...]]  # quantity -> nouns after "among the"

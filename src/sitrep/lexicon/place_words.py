@@ -15,6 +15,7 @@ class PlaceWords:
     """The English of place mentions (``data/gazetteer/place_words.json``)."""
 
     admin_suffixes: frozenset[str]
+    cue_skips: frozenset[str]  # "control", "full" of "took full control of X"
     admin_nouns_before: frozenset[str]
     city_suffixes: frozenset[str]
     settlement_nouns: frozenset[str]
@@ -42,6 +43,7 @@ def place_words() -> PlaceWords:
     translit = read_json("gazetteer", "transliteration.json")
     return PlaceWords(
         admin_suffixes=frozenset(w["admin_suffixes"]),
+        cue_skips=frozenset(w["cue_skips"]),
         admin_nouns_before=frozenset(w["admin_nouns_before"]),
         city_suffixes=frozenset(w["city_suffixes"]),
         settlement_nouns=frozenset(w["settlement_nouns"]),

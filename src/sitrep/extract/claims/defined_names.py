@@ -10,6 +10,7 @@ from typing import Sequence
 from ...records import Claimant
 from ...lexicon.patterns import alternation, trie_pattern
 from ..claimants import ClaimantLexicon
+from ..name_text import name_after_title
 from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms, rank_prefix
 from .context import ArticleContext
 from .office_bodies import office_body
@@ -107,7 +108,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
             continue
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
-        name = _RANK.sub("", m.group("name"))  # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho
+        # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan
+        name = name_after_title(_RANK.sub("", m.group("name")))
         if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
         pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
@@ -289,6 +291,8 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
         # "Mohammed Alaloul, 37, a journalist working for Anadolu": the person speaks
         return ctx.local[first.group(0)]
     hits = list(ctx.local_regex.finditer(bare))
+    if len(hits) == 1 and _another_person(ctx, bare, hits[0]):
+        return None
     if len(hits) == 1 and len(bare) - len(hits[0].group(0)) <= 40:
         # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
         who = ctx.local[hits[0].group(0)]
@@ -297,3 +301,25 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
             return named
         return who
     return None
+
+
+def _another_person(ctx: ArticleContext, bare: str, hit: re.Match[str]) -> bool:
+    """'Human Rights Defender Kristine Grigoryan' in a story that introduced 'Security Council
+    Secretary Armen Grigoryan': a surname after another first name is someone else (Armenia
+    2022 probe); after a title ('President Grigoryan') it is the one introduced."""
+    surname = hit.group(0)
+    before = bare[:hit.start()].split()
+    if " " in surname or not before:
+        return False
+    first = before[-1]
+    if not first[:1].isupper() or first.endswith(".") or _is_title(first):
+        return False
+    full = [name for name in ctx.local if name.endswith(" " + surname) and len(name.split()) >= 2]
+    return bool(full) and f"{first} {surname}" not in ctx.local
+
+
+def _is_title(word: str) -> bool:
+    terms = load_attribution_terms()
+    low = word.lower()
+    ranks = {r.lower() for r in claim_words().ranks}  # "ADMIRAL McDONALD:" in a transcript
+    return low in ranks or low in terms.titled_words or low in terms.role_nouns or low in terms.speaker_roles

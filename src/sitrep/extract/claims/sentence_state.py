@@ -6,7 +6,9 @@ it counts, goes first."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...lexicon.patterns import alternation
 from ...nlp import Sentence
 from ..state_bodies import state_body_index
 from .context import ArticleContext
@@ -62,6 +64,35 @@ def victims_state_first(text: str, countries):
         code = owners.get(m.group("state").lower())
         if code is not None and m.group("noun") in civilian:
             return _first(code, countries)
+    return countries
+
+
+# "a senior police officer in Jammu told AFP", "a health official in Kirkuk said": a speaker
+# placed in a town speaks for that town's state, whichever state the article leads with
+# (India-Pakistan probe; checked on Kirkuk 2017, Lebanon 2006 and Israel-Iran probes). A role
+# or body word, then "in"/"at"/"from", then the town within a few characters.
+_TOWN_AFTER_ROLE_CHARS = 25
+
+
+@lru_cache(maxsize=1)
+def _placed_speaker():
+    from ...lexicon.claim_terms import load_attribution_terms
+
+    terms = load_attribution_terms()
+    words = set(terms.speaker_roles) | set(terms.role_nouns) | {"police"}
+    return re.compile(rf"\b{alternation(words)}s?\s+(?:in|at|from)\s+", re.IGNORECASE)
+
+
+def speaker_town_first(ctx: ArticleContext, sentence: Sentence, countries):
+    """The article's countries with the state of the town a speaker is placed in first."""
+    if not countries or len(countries) < 2:
+        return countries
+    for m in _placed_speaker().finditer(sentence.text):
+        lo = sentence.start + m.end()
+        town = next((p for p in ctx.places if lo <= p.start < lo + _TOWN_AFTER_ROLE_CHARS
+                     and p.place is not None and p.place.feature == "city"), None)
+        if town is not None:
+            return _first(town.place.country, countries)
     return countries
 
 

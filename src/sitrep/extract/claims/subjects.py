@@ -38,7 +38,11 @@ def token_at(doc, char: int):
 
 
 def is_say(tok) -> bool:
-    return tok.lemma_.lower() in load_attribution_terms().say_lemmas and tok.pos_ in ("VERB", "AUX")
+    """A speech verb; "the war claimed the lives of 3,800" is no speech (its object says so)."""
+    terms = load_attribution_terms()
+    if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in terms.say_taken_objects for c in tok.children)
 
 
 # The written speech verbs of each clause shape (``attribution.speech_forms`` in

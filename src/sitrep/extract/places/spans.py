@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.nlp import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise
+from sitrep.lexicon.patterns import alternation
 from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import CUE_WINDOW
@@ -39,7 +41,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”']?\s+[A-Z\"“]|[\"”']?\s*$)")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_CUE_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?:of|the|control)\s+)*$")
+@lru_cache(maxsize=1)
+def _cue_word() -> re.Pattern[str]:
+    """The word before the name, past the words that may stand between ("took full control of")."""
+    return re.compile(rf"([A-Za-z]+)\s+(?:{alternation(place_words().cue_skips)}\s+)*$")
 _DIRECTION_OF = re.compile(r",?\s+([a-z-]+)\s+of\b")
 
 
@@ -89,7 +94,7 @@ def has_cue(text: str, span: Span, sent_start: int) -> bool:
     window = text[max(sent_start, span.start - CUE_WINDOW):span.start]
     # The cue word must sit right before the name, give or take "of", "the",
     # "control" ("took control of the X"): "Hama city [Getty]" is no cue for Getty.
-    m = _CUE_WORD.search(window)
+    m = _cue_word().search(window)
     cue = m.group(1).lower() if m else ""
     if cue in w.settlement_nouns or cue in w.prepositions or cue in w.verbs:
         if cue != "including":

@@ -379,3 +379,33 @@ def test_claims_same_surname_other_person(extract_text, text, value, source):
 ])
 def test_claims_claimed_lives_is_no_speech(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+# A briefing transcript: a roster line, then paragraphs under each speaker's label in capitals
+# (Kenya 2008, Grenada 1983, Ukraine-like; written for this test).
+_TRANSCRIPT = (
+    "Press briefing on the security situation, Nairobi (transcript)\n\n"
+    "Present: Dr Amos Wako, Government Spokesman; Peter Njoroge, Police Spokesman; Mary Atieno, "
+    "Secretary General, Kenya Red Cross Society.\n\n"
+    "DR WAKO: Good afternoon. The number of Kenyans killed in the violence since Sunday stands at 286.\n\n"
+    "MR NJOROGE: Thank you. Four police officers have been killed and 21 have been injured.\n\n"
+    "MS ATIENO: Our teams estimate that about 150,000 people have been displaced.\n\n"
+    "QUESTION (Reuters): The opposition says 400 people were killed. Can you confirm that?\n"
+)
+
+
+@pytest.mark.parametrize("value,source", [
+    (286, "Kenyan government"), (4, "Kenyan police"), (21, "Kenyan police"), (150000, "Kenya Red Cross Society"),
+])
+def test_claims_transcript_speaker_labels_from_a_roster(extract_text, value, source):
+    assert (value, source) in _sources(extract_text, _TRANSCRIPT)
+
+
+@pytest.mark.parametrize("outlet,source", [
+    # a publisher named by a generic body is the article's state's (Kenya, Ukraine-like)
+    ("Office of the Government Spokesman, Kenya", "Kenyan government"),
+])
+def test_claims_generic_publisher_is_the_states(extract_text, outlet, source):
+    text = "Kenya: situation update\n\nSince Sunday 306 Kenyans have been killed in the violence across the country."
+    claims = extract_text(text, outlet=outlet).claims
+    assert [(c.value, c.source) for c in claims] == [(306, source)]

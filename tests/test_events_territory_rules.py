@@ -416,3 +416,17 @@ def test_events_territory_which_after_a_name(text, place):
 ])
 def test_events_territory_moved_into_an_anchored_village(text, place):
     assert place in _changes(text), _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # "full", "complete" between the verb and "control of" leave the name a place, known to the
+    # gazetteer or not (Egypt, Ukraine, DR Congo-like)
+    ("Security forces took full control of Kiliwa by nightfall on Wednesday.", "Kiliwa", "government"),
+    ("Ukrainian troops took complete control of Robotyne on Monday.", "Robotyne", "government"),
+    ("The army took total control of Nabanga after two days of fighting.", "Nabanga", "government"),
+    # a hill, heights or camps named by "of" are places like a town's (Syria, Karabakh-like)
+    ("Islamic State fighters captured the hill of Mistenur on Monday.", "Mistenur", "opposition"),
+    ("Rebels seized the heights of Karabagh Tepe after a night of fighting.", "Karabagh Tepe", "opposition"),
+])
+def test_events_territory_control_modifiers_and_named_heights(text, place, winner):
+    assert _changes(text).get(place, (None,))[0] == winner, _changes(text)

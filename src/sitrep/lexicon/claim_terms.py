@@ -133,6 +133,7 @@ class AttributionTerms:
 
     say_lemmas: frozenset[str]
     say_taken_objects: frozenset[str]
+    roster_labels: tuple[str, ...]
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -225,6 +226,7 @@ def load_attribution_terms() -> AttributionTerms:
     return AttributionTerms(
         say_lemmas=frozenset(a["say_lemmas"]),
         say_taken_objects=frozenset(a["say_taken_objects"]),
+        roster_labels=tuple(a["roster_labels"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),
         possessive_pronouns=frozenset(a["possessive_pronouns"]),

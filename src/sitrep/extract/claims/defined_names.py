@@ -5,6 +5,7 @@ role ('Ahmad Yazji, a volunteer with ...'). Later mentions resolve to them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ...records import Claimant
@@ -123,6 +124,7 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         title = t.group(0)
         office = " ".join(kept + [title] + ([f"{m.group('prep')} {m.group('of')}"] if m.group("of") else []))
         _register(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
+    _roster(text, out, lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = m.group("name"), m.group("role").strip()
         if name in out or name.split()[0].lower() in _NAME_STOP:
@@ -130,6 +132,44 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         title = next((w for w in role.lower().split() if w in _OFFICE_TITLES), "")
         _register(out, name, role, title, True, lexicon, countries)
     return out
+
+
+@lru_cache(maxsize=1)
+def _roster_line() -> re.Pattern[str]:
+    labels = alternation(load_attribution_terms().roster_labels)
+    return re.compile(rf"^[ \t]*{labels}[ \t]*:[ \t]*(?P<list>[^\n]+)$", re.MULTILINE)
+
+
+_ROSTER_ENTRY = re.compile(rf"^(?:with\s+|and\s+)?(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*"
+                           rf"(?P<name>{_NAME}),\s+(?P<role>.+?)\.?$")
+
+
+def _roster(text: str, out: dict[str, Claimant], lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
+    """'Present: Dr Alfred Mutua, Government Spokesman; Abbas Gullet, Secretary General, Kenya
+    Red Cross Society': a transcript's speakers, each under the body the last words of its
+    role name that resolve to one ("DR MUTUA:" then speaks for the government)."""
+    for line in _roster_line().finditer(text):
+        for entry in line.group("list").split(";"):
+            m = _ROSTER_ENTRY.match(entry.strip())
+            if m is None or m.group("name") in out:
+                continue
+            body = _roster_body(m.group("role"), lexicon, countries)
+            if body is not None:
+                person = Claimant(body.name, body.kind, m.group("name"), True)
+                out[m.group("name")] = person
+                out.setdefault(m.group("name").split()[-1], person)
+
+
+def _roster_body(role: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The body of a roster role: a body named after the title ("Secretary General, Kenya Red
+    Cross Society"), or a state's body the title names ("Police Spokesman": the police)."""
+    parts = [p.strip() for p in role.split(",")]
+    if len(parts) > 1 and sum(w[:1].isupper() for w in parts[-1].split()) >= 2:
+        return lexicon.resolve(parts[-1], countries)
+    who = lexicon.resolve(parts[0].lower(), countries)
+    if who is not None and not who.known:
+        who = lexicon.in_country(who, parts[0].lower(), countries[0] if countries else None)
+    return who if who is not None and (who.known or who.kind not in ("unknown", "medical")) else None
 
 
 # Positions held inside a body: their holder speaks for the body named before the title
@@ -278,6 +318,9 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     bare = re.sub(r"['’]s$", "", bare)
     if bare in ctx.local:
         return ctx.local[bare]
+    shouted = _shouted_name(ctx, bare)
+    if shouted is not None:
+        return shouted
     if _ACRONYM_LIKE.match(bare) and not ctx.lexicon.find(bare, ctx.countries):
         # "(MoPH)" with "Lebanon's Ministry of Public Health" named earlier in the article
         for m in ctx.mentions:
@@ -323,3 +366,27 @@ def _is_title(word: str) -> bool:
     low = word.lower()
     ranks = {r.lower() for r in claim_words().ranks}  # "ADMIRAL McDONALD:" in a transcript
     return low in ranks or low in terms.titled_words or low in terms.role_nouns or low in terms.speaker_roles
+
+
+def _shouted_name(ctx: ArticleContext, bare: str) -> Claimant | None:
+    """'DR MUTUA', 'ADMIRAL McDONALD': a transcript's speaker label in capitals is the person
+    of that surname the article introduced (roster or title)."""
+    letters = [c for c in bare if c.isalpha()]
+    if len(letters) < 3 or sum(c.isupper() for c in letters) < SHOUTED_SHARE * len(letters):
+        return None
+    last = bare.split()[-1].lower()
+    return next((who for name, who in ctx.local.items() if name.lower() == last), None)
+
+
+# A label is in capitals when this share of its letters is ("McDONALD" is 7 of 8).
+SHOUTED_SHARE = 0.75
+
+
+_SPEAKER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’.]*(?:\s+[A-Z][A-Za-z'’.]*){0,3})\s*:\s")
+
+
+def label_speaker(ctx: ArticleContext, text: str) -> Claimant | None:
+    """The person whose capitalised label opens a transcript's line ("MS ATIENO: Our teams
+    estimate ..."): who "we" and "our" are in it."""
+    m = _SPEAKER_LABEL.match(text)
+    return _shouted_name(ctx, m.group("label")) if m else None

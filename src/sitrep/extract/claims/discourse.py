@@ -134,6 +134,9 @@ def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     who = lexicon.resolve(name, countries)
     if who is None or who.known or who.kind not in PUBLISHER_KINDS:
         return None
+    if countries and who.name == who.name.lower():
+        # "Office of the Government Spokesman, Kenya": a generic body is the article's state's
+        who = lexicon.in_country(who, who.name, countries[0])
     return Claimant(name=who.name, kind=who.kind, as_written=name, known=False)
 
 

@@ -16,7 +16,7 @@ from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .bodies_before import institution_named_before, other_service
-from .defined_names import local_name
+from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before
 from ..entry_labels import ENTRY_LABEL, mask_entry_label
 from ..state_bodies import state_body_index
@@ -262,8 +262,10 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if _names_no_claimant(phrase, low):
         return None
     if low in ("i", "we", "us"):
-        return _quoted_speaker(ctx, sentence)
+        return label_speaker(ctx, sentence.text) or _quoted_speaker(ctx, sentence)
     first, _, rest = phrase.partition(" ")
+    if first.lower() == "our" and label_speaker(ctx, sentence.text) is not None:
+        return label_speaker(ctx, sentence.text)  # "MS ATIENO: Our teams estimate ...": her body's
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and neuter_antecedent(ctx, sentence)) or _reporter_or_last(ctx, sentence, None)

@@ -1,0 +1,133 @@
+"""How a subject phrase names its claimant: the phrase cleaned of a quotation's end, a day and
+a transcript label; phrases that name no one (a record of no one, a venue, a rule, a figure);
+a record's owner ("An Army statement"); a local government of the level the sentence names;
+a state office before a name. Read by ``subjects.resolve_subject``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...nlp import Sentence
+from ...records import Claimant
+from ...lexicon.claim_terms import demonym_words, load_attribution_terms
+from ...lexicon.date_words import date_words
+from ...lexicon.patterns import alternation
+from ..entry_labels import ENTRY_LABEL
+from ..state_bodies import state_body_index
+from .context import ArticleContext
+
+_ATTRIBUTION = load_attribution_terms()
+
+
+def subject_phrase(span: str) -> str:
+    """The phrase of a subject span as it names someone: after a quotation's end, spaces
+    normalised, outer punctuation, a trailing day ("on Wednesday") and a transcript label off."""
+    # '"... among them a commander," Captain X said': the parse may hang the quote's end on
+    # the speaker; a name starts after the punctuation that closes a quotation
+    span = _QUOTE_END.split(span)[-1]
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    if _INITIALS_END.search(phrase) and (phrase + ".") in span:
+        phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
+    return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+def names_no_claimant(phrase: str, low: str) -> bool:
+    """A record of no one named ("Initial reports indicate", "figures show"), a venue ("told
+    the council", "at a press conference"), a rule ("according to the Geneva Conventions"),
+    or content that starts with a figure ("about
+    100 people, including children, witnesses ...")."""
+    terms = load_attribution_terms()
+    return bool(_unowned_record_rx().match(low) or not phrase
+                or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
+                or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
+                or _FIGURE_FIRST.match(phrase))
+
+
+_QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
+# "A security communique on Wednesday said": the day is when, not part of who.
+_WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
+                         rf"(?:\s+{alternation(date_words().parts_of_day)})?$", re.IGNORECASE)
+# "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
+# label (with the asker's outlet) and the vocative after it.
+_TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+,\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _unowned_record_rx() -> re.Pattern[str]:
+    """Plural record nouns with at most a describing word and no owner ("initial reports",
+    "figures"); "the report said" points back to a report named before, so it is not one."""
+    records = load_attribution_terms().record_nouns | {"reports", "accounts"}
+    nouns = "|".join(sorted((re.escape(n) for n in records if n.endswith("s") or n == "data"), key=len, reverse=True))
+    return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
+
+
+_RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
+                          r"(?:[^,]{0,60}?\s)?(?:from|by|in\s+the\s+name\s+of)\s+(?P<owner>(?:the\s+)?(?-i:[A-Z]).*)$",
+                          re.IGNORECASE)
+
+
+# "according to the provincial government" in a sentence that opens "In Basilan province,":
+# that province's government, not the last government body named before.
+_LOCAL_BODY = re.compile(r"^(?:the\s+)?(?P<level>provincial|regional|district|municipal|county|state)\s+"
+                         r"(?P<body>government|authorities|administration|council)$", re.IGNORECASE)
+_NAMED_AREA = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<unit>province|region|district|county|state|governorate)\b")
+_AREA_LEVEL = {"province": "provincial", "governorate": "provincial", "region": "regional", "district": "district",
+               "county": "county", "state": "state"}
+
+
+def office_holder(ctx: ArticleContext, phrase: str) -> Claimant | None:
+    """"Deputy Chief of the General Staff Col. Gen. Anatoly Nogovitsyn", "Yugoslav Chief of
+    Staff Dragoljub Ojdanic": a state office before a name the article did not introduce
+    speaks for the state's body (``office_bodies``); only titles, demonyms and ranks may stand
+    before the office's body word, so "Kachin Independence Army spokesman" is no state's."""
+    from .office_bodies import office_body
+
+    words = phrase.split()
+    title = next((i for i, w in enumerate(words) if w.lower().strip(",") in _ATTRIBUTION.title_words), None)
+    if title is None:
+        return None
+    head = [w for w in words[:title] if w[:1].isupper()]
+    if any(w.lower() not in demonym_words() and w.lower() not in _ATTRIBUTION.title_words for w in head):
+        return None
+    return office_body(phrase, ctx.lexicon, ctx.countries)
+
+
+def local_government(sentence: Sentence, phrase: str) -> Claimant | None:
+    """The government of the area of that level the sentence names ("Basilan provincial
+    government"), for "the provincial government" and its kin."""
+    m = _LOCAL_BODY.match(phrase.strip())
+    if m is None:
+        return None
+    level = m.group("level").lower()
+    for area in _NAMED_AREA.finditer(sentence.text):
+        if _AREA_LEVEL[area.group("unit")] == level:
+            place = re.sub(r"^(?:In|At|On|The|From|Across|Of|Near)\s+", "", area.group("name"))
+            name = f"{place} {level} {m.group('body').lower()}"
+            return Claimant(name=name, kind="government", as_written=phrase, known=False)
+    return None
+
+
+def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
+    """The body a record is of, written before its noun ("An Army statement", "a police
+    report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
+    website in the name of the Ansar al-Sunna Army"): a name, or a state
+    body's word; None when no such owner is written ("the latest report") or the whole
+    phrase names a body already ("a Hamas statement")."""
+    after = _RECORD_FROM.match(phrase)
+    if after and after.group("owner").split()[-1][:1].isupper():
+        return after.group("owner")
+    words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
+    if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
+        return None
+    owner = " ".join(words[:-1])
+    forms = state_body_index()[3]
+    if not (owner[:1].isupper() or owner.lower() in forms) or any(
+            m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
+        return None
+    return owner
+
+
+_FIGURE_FIRST = re.compile(rf"^(?:{alternation(_ATTRIBUTION.figure_first_hedges, any_space=False)}\s+)?\d",
+                           re.IGNORECASE)

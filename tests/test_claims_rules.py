@@ -46,6 +46,13 @@ FIGURE_CASES = {
         ("The camp in North Darfur is home to some 500,000 people.", []),  # Sudan: a population
         ("The brigade, which has around 300 members, was accused of killing villagers.", []),  # Myanmar: a size
         ("Several others were injured when the shell hit Goma's market.", []),  # DRC: too vague
+        # a person's age closing the name's apposition (Egypt, Gaza, Sudan-like); a place's figure stays
+        ("The dead included Sky News cameraman Mick Deane, 61.", []),
+        ("Among the victims was the journalist Ahmed Saleh, 34, and two of his sons.", []),
+        ("Deaths by town: in Gaza City, 120, and in Rafah, 45.",
+         [("killed", "total", 120, None), ("killed", "total", 45, None)]),
+        # "every single one of these deaths" counts no one (Kenya, Ukraine-like)
+        ("The government deeply regrets every single one of these deaths in Kisumu.", []),
     ],
     "too_many_people": [  # beyond the world's population: never a claim, whatever its label
         ("Killed: 99,999,999,999,999,999,999", []),  # a fact box of garbage
@@ -227,6 +234,10 @@ QUANTITY_CASES = {
          [("killed", "rebels", 3, None), ("detained", "rebels", 5, None)]),  # Nigeria
     ],
     "parse_link": [
+        # captives rescued are released (Uganda, Mumbai-like); people pulled from rubble are not
+        ("Our forces have also rescued 42 abductees in Garamba.", [("released", "civilians", 42, None)]),
+        ("Commandos rescued 12 hostages from the hotel in Mumbai.", [("released", "total", 12, None)]),
+        ("Rescue teams rescued 12 people from the rubble in Kharkiv.", []),
         ("Hundreds of inmates escaped from the prison in Goma.", [("released", "prisoners", None, None)]),
         ("More than 85,000 Armenians have left Nagorno-Karabakh.", [("displaced", "total", 85000, None)]),
         ("The fighting forced 20,000 people to abandon their villages in Rakhine.", [("displaced", "total", 20000, None)]),

@@ -409,3 +409,15 @@ def test_claims_generic_publisher_is_the_states(extract_text, outlet, source):
     text = "Kenya: situation update\n\nSince Sunday 306 Kenyans have been killed in the violence across the country."
     claims = extract_text(text, outlet=outlet).claims
     assert [(c.value, c.source) for c in claims] == [(306, source)]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a participle clause after the speaker says how they spoke, not who they are (Cambodia,
+    # Somalia, Syria-like)
+    ('A Funcinpec spokesman, speaking by telephone from Bangkok, said "more than 100" soldiers had died.',
+     100, "Funcinpec"),
+    ("A senior police officer, speaking on condition of anonymity, said 14 people were killed in Mogadishu.",
+     14, "senior police officer"),
+])
+def test_claims_participle_clause_is_no_part_of_the_speaker(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

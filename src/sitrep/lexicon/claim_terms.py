@@ -182,6 +182,7 @@ class FigureTerms:
 
     breakdown: re.Pattern[str]
     not_a_count_before: re.Pattern[str]
+    place_function_words: frozenset[str]  # "in" of "in Gaza City, 120": a place, not a person's age
     container_before: re.Pattern[str]
     population_after: re.Pattern[str]  # after "X's <figure>": the place's population
     population_before: re.Pattern[str]  # "Sierra Leone's", "the enclave's" right before a figure
@@ -275,6 +276,7 @@ def load_figure_terms() -> FigureTerms:
     events = "|".join(re.escape(e) for e in sorted(f["single_victim_events"], key=len, reverse=True))
     return FigureTerms(
         breakdown=re.compile(_alternation(f["breakdown_words"]), re.IGNORECASE),
+        place_function_words=frozenset(f["place_function_words"]),
         not_a_count_before=re.compile(_alternation(f["not_a_count_before"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),
                                       re.IGNORECASE),
         container_before=re.compile(_alternation(f["not_a_count_container"], prefix=r"(?:^|(?<=[\s(]))", suffix=r"\s*$"),

@@ -95,7 +95,24 @@ def not_a_count(v: FigureView):
         return REJECT  # "in 2011 people rose up": a year
     if _WHOLE_AFTER_PART.search(v.before):
         return REJECT
+    if _person_age(v):
+        return REJECT  # "including Sky News cameraman Mick Deane, 61."
     return None
+
+
+# "cameraman Mick Deane, 61.", "her son Ahmed Saleh, 12, and": a name after a word that is no
+# preposition or article, then the figure closing its apposition (a place would follow "in").
+_NAME_THEN_COMMA = re.compile(r"\b(?P<word>[a-z]+)\s+[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+){1,3},\s*$")
+_AGE_CLOSES = re.compile(r"^\s*(?:[,.;)]|$|and\b)")
+# Ages end here; a larger bare figure after a name is some other count.
+MAX_AGE = 110
+
+
+def _person_age(v: FigureView) -> bool:
+    m = _NAME_THEN_COMMA.search(v.before)
+    return bool(m and v.fig.qualifier is None and v.fig.value is not None and v.fig.value <= MAX_AGE
+                and not v.fig.spelled and m.group("word") not in v.words.place_function_words
+                and _AGE_CLOSES.match(v.after))
 
 
 def too_many_people(v: FigureView):

@@ -255,6 +255,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         tok = tok.head
         if tok.lemma_ in ("take", "hold") and any(c.lower_ in captives for c in tok.children):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
+        if tok.lemma_ == "rescue" and cand.noun is not None and cand.noun.subgroup == "hostages":
+            return "released", "quantity:parse(rescue captives)"  # "rescued 42 abductees"; not from rubble
         if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
             return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
         if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"

@@ -29,7 +29,13 @@ def subject_phrase(span: str) -> str:
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
+    phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# A participle clause set off after the speaker ("..., speaking on condition of anonymity,")
+# says how they spoke, not who they are.
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b.*$")
 
 
 def names_no_claimant(phrase: str, low: str) -> bool:

@@ -157,6 +157,10 @@ FIGURE_CASES = {
         ("The number of people killed in the Sahel attack reached 70.", [("killed", "total", 70, None)]),
     ],
     "part_by_place": [
+        # "have arrived in" a named state: where part of those who fled went (Burundi, Sudan-like)
+        ("More than 40,000 people have fled Khartoum. Of these, 12,000 have arrived in Chad and 8,000 in Egypt.",
+         [("displaced", "total", 40000, None), ("displaced", "total", 12000, None),
+          ("displaced", "total", 8000, None)]),
         ("More than 800,000 Kosovo Albanians have fled the province, the UNHCR said. Of these, 444,000 are in "
          "Albania and 247,000 in Macedonia.", [("displaced", "total", 800000, "UNHCR"), ("displaced", "total", 444000, "UNHCR"),
                                              ("displaced", "total", 247000, "UNHCR")]),  # Kosovo

@@ -265,6 +265,8 @@ class ClaimantLexicon:
     parents: dict[str, str] = field(default_factory=dict)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
     kind_acronyms: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> "WHO", as written
+    # States whose war some file describes with context aliases ("the army" is the IDF in Gaza)
+    context_states: set[str] = field(default_factory=set)
     _regex: re.Pattern[str] | None = None
     _last_context_only: bool = False
     # (text, overlapping) -> the aliases written in it (``_aliases_in``); emptied by ``add``
@@ -273,6 +275,8 @@ class ClaimantLexicon:
 
     def add(self, alias: str, entry: ClaimantEntry, context_only: bool) -> None:
         self.entries.setdefault(claimant_key(alias), []).append((entry, context_only))
+        if context_only:
+            self.context_states.update(entry.countries)
         if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
             self.acronyms.add(claimant_key(alias))
         self._regex = None
@@ -304,6 +308,14 @@ class ClaimantLexicon:
             key = (place is None, place if place is not None else 0, entry.generic)
             if best is None or key < best_key:
                 best, best_key, self._last_context_only = entry, key, context_only
+        if best is not None and self._last_context_only and best_key[1] > 0 \
+                and countries[0] not in self.context_states:
+            # "Army officials said" in a Burundi story that also names Congo: no file describes
+            # the lead state's war, so its words are its own (the generic word, named after the
+            # lead state later), not Congo's FARDC; a Gaza story's "the army" stays the IDF
+            generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
+            if generic is not None and countries[0] in state_body_index()[2]:
+                best, self._last_context_only = generic, False
         return best
 
     def find(self, text: str, countries: Sequence[str] = (), overlapping: bool = False) -> list[ClaimantMatch]:

@@ -134,6 +134,8 @@ class AttributionTerms:
     say_lemmas: frozenset[str]
     say_taken_objects: frozenset[str]
     roster_labels: tuple[str, ...]
+    force_bodies: frozenset[str]
+    civil_body_heads: frozenset[str]
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -228,6 +230,8 @@ def load_attribution_terms() -> AttributionTerms:
         say_lemmas=frozenset(a["say_lemmas"]),
         say_taken_objects=frozenset(a["say_taken_objects"]),
         roster_labels=tuple(a["roster_labels"]),
+        force_bodies=frozenset(a["force_bodies"]),
+        civil_body_heads=frozenset(a["civil_body_heads"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),
         possessive_pronouns=frozenset(a["possessive_pronouns"]),

@@ -110,7 +110,7 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
         # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan
-        name = name_after_title(_RANK.sub("", m.group("name")))
+        name = re.sub(r"['’]s$", "", name_after_title(_RANK.sub("", m.group("name"))))  # "Raila Odinga's party"
         if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
         pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
@@ -334,8 +334,8 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
         # "Mohammed Alaloul, 37, a journalist working for Anadolu": the person speaks
         return ctx.local[first.group(0)]
     hits = list(ctx.local_regex.finditer(bare))
-    if len(hits) == 1 and _another_person(ctx, bare, hits[0]):
-        return None
+    if len(hits) == 1 and (_another_person(ctx, bare, hits[0]) or _POSSESSIVE_AFTER.match(bare, hits[0].end())):
+        return None  # "Raila Odinga's party" is the party, not Odinga
     if len(hits) == 1 and len(bare) - len(hits[0].group(0)) <= 40:
         # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
         who = ctx.local[hits[0].group(0)]
@@ -344,6 +344,9 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
             return named
         return who
     return None
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+\w")
 
 
 def _another_person(ctx: ArticleContext, bare: str, hit: re.Match[str]) -> bool:

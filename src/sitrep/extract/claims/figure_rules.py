@@ -333,8 +333,9 @@ _SUBSET_CONDITION = re.compile(
 # "Of these,", "Of the 176 deaths reported by the Ministry of Health," opening a sentence.
 _PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|the\s+\d[\d,.]*\s+[^,;]{1,80}?)\s*,?\s*$",
                            re.IGNORECASE)
-_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been)?\s*"
-                         r"(?:(?:registered|recorded|reported|counted)\s+)?(?:in|at|inside|from)\s+"
+_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been|have|has|had)?\s*"
+                         r"(?:(?:registered|recorded|reported|counted|arrived|fled|gone|crossed)\s+)?"
+                         r"(?:in|at|inside|from|to|into)\s+"
                          r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
 
 

@@ -291,7 +291,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         who = ctx.lexicon.resolve(phrase, ctx.countries)
         if who is None or not who.known:
             earlier = _reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
-            if earlier:
+            if earlier and _serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local)
 
@@ -417,3 +417,13 @@ def _same_kind_family(a: Claimant, b: Claimant) -> bool:
     words = load_attribution_terms().body_families
     aw = set(a.name.lower().split()) & words
     return bool(aw) and bool(aw & set(b.name.lower().split()))
+
+
+def _serves(role: str, earlier: Claimant) -> bool:
+    """Whether "<role> officials" can be the body named before: any body for a ministry or an
+    agency, but an army's officials are an army's, even after another body spoke ("Army
+    officials said" after the Tanzanian Health Ministry in a Burundi report: Burundi's army)."""
+    low = role.lower()
+    if low not in _ATTRIBUTION.force_bodies:
+        return True
+    return not set(earlier.name.lower().split()) & _ATTRIBUTION.civil_body_heads  # the IDF is an army

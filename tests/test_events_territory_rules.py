@@ -430,3 +430,28 @@ def test_events_territory_moved_into_an_anchored_village(text, place):
 ])
 def test_events_territory_control_modifiers_and_named_heights(text, place, winner):
     assert _changes(text).get(place, (None,))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a capture in a relative clause on a described facility takes that facility (Burundi,
+    # Libya, Sudan-like)
+    ("Heavy fighting followed around the national radio headquarters, which loyalist troops retook on 14 May.",
+     "national radio headquarters", "government"),
+    ("Clashes erupted near the general command headquarters, which RSF fighters seized on Saturday.",
+     "general command headquarters", "opposition"),
+    ("Shelling hit the area around the presidential palace, which the rebels captured on Sunday.",
+     "presidential palace", "opposition"),
+])
+def test_events_territory_relative_clause_on_a_facility(text, place, winner):
+    assert _changes(text).get(place, (None,))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a relative clause on a town's description in apposition takes the town (Mexico, Sudan,
+    # Ukraine-like)
+    ("Zapatista rebels withdrew from Ocosingo, a market town that they had seized on Saturday.",
+     "Ocosingo", "opposition"),
+    ("The RSF pulled out of Wad Madani, a city which it had captured in December.", "Wad Madani", "opposition"),
+])
+def test_events_territory_relative_clause_on_an_apposition(text, place, winner):
+    assert _changes(text).get(place, (None,))[0] == winner, _changes(text)

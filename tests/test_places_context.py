@@ -72,6 +72,9 @@ def test_places_context_neighbours_and_provinces(gaz, text, name, country, admin
         ("Farmers in Punjab protested.", "Punjab", None, "admin1"),
         ("Deputies searched Laurel County on Sunday.", "Laurel County", "US", "admin2"),
         ("Hunger is spreading in Africa.", "Africa", None, "region"),
+        # a name with "de las", "de" inside, when the whole is in the gazetteer (Mexico, Cuba)
+        ("The rebels withdrew from San Cristobal de las Casas on Sunday.", "San Cristobal de las Casas", "MX", "city"),
+        ("Refugees reached Santiago de Cuba by boat.", "Santiago de Cuba", "CU", "city"),
     ],
 )
 def test_places_context_names_and_abbreviations(gaz, sentence, name, country, feature):

@@ -116,12 +116,17 @@ def conjoined_facilities(roots: list, t: EventTerms, pidx: dict, where: tuple[st
 def relative_head_name(which, verb, pidx: dict, where: tuple[str, int]) -> PlaceMention | None:
     """'in nearby Maroun al-Ras, which troops seized on Sunday': the proper name a relative
     clause hangs on is the place taken, even one no gazetteer knows (rule ``event-slot``);
-    a known place is its own mention."""
-    if which.lower_ != "which" or verb.dep_ != "relcl":
+    a known place is its own mention, also through a description in apposition ("Ocosingo, a
+    market town that the rebels had seized")."""
+    if which.lower_ not in ("which", "that") or verb.dep_ != "relcl":
         return None
     head = verb.head
     if head.i in pidx:
         return pidx[head.i]
+    if head.dep_ == "appos" and head.head.i in pidx:
+        return pidx[head.head.i]  # "from Ocosingo, a market town that they had seized": the town named
+    if which.lower_ == "that":
+        return None
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return None
     name = [w for w in head.subtree if w.i <= head.i and (w.i == head.i or w.dep_ in ("compound", "punct")

@@ -111,15 +111,15 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                   and not any(c.i in pidx for c in w.subtree)
                   and not _blocked(w, trig.tok, blocking, set(), joiners)):
                 anaphors.append(w)
-            elif m is None and w.lower_ in ("it", "which") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
+            elif m is None and w.lower_ in ("it", "which", "that") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 # "before Wagner captured it", "Damara, 75 km to the north, which it captured on
                 # Friday": a town named earlier in the sentence; "nearby Maroun al-Ras, which
                 # troops seized": the name the relative clause hangs on, known or not
                 named = relative_head_name(w, trig.tok, pidx, where) if territory else None
                 if named is not None:
                     found.append(named)
-                else:
-                    anaphors.append(w)
+                elif not (territory and _relative_on_facility(trig, t)):
+                    anaphors.append(w)  # "the radio headquarters, which troops retook": the facility
     if territory and found:
         found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
     if territory and not anaphors:
@@ -328,6 +328,11 @@ def _nominal_roots(trig: Trigger) -> list:
     return [o for r in trig.roots for o in ([r] if r.dep_ != "prep" else kids(r, "pobj"))]
 
 
+def _relative_on_facility(trig: Trigger, t: EventTerms) -> bool:
+    """A capture in a relative clause on a facility noun: its slot is that facility."""
+    return trig.tok.dep_ == "relcl" and trig.tok.head.lower_ in t.words("territory_change", "facility_objects")
+
+
 def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
     """'the northeastern regional command headquarters had been captured': a definite
     facility described by its modifiers, in no named town, is the place as written
@@ -335,8 +340,8 @@ def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) ->
     facilities = t.words("territory_change", "facility_objects")
     doc_id, base = where
     for root in _nominal_roots(trig):
-        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
-            continue
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS") and root.lower_[:-1] in facilities:
+            continue  # "bases" are many; "headquarters" is one
         if not any(c.lower_ == "the" for c in root.children):
             continue
         toks = name_tokens(root, t.words("territory_change", "facility_state_words"))

@@ -193,7 +193,10 @@ def country_context(text: str, gazetteer: Gazetteer) -> list[str]:
             first_seen.setdefault(code, start)
     return sorted(first_seen, key=lambda c: (-strong[c], -weak[c], first_seen[c]))
 
-_NAME_JOINERS = re.compile(r"^(?: of the | of | and the | and | de | del | da | do | dos | das | d['’](?=[A-Z]))")
+# Words inside a place's name, joined only when the whole name is in the gazetteer ("Santiago
+# de Cuba", "San Cristobal de las Casas", "Bosnia and Herzegovina").
+_NAME_JOINERS = re.compile(r"^(?: of the | of | and the | and | de las | de los | de la | de | del | da | do | dos "
+                           r"| das | d['’](?=[A-Z]))")
 
 
 def join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -58,6 +58,9 @@ def test_claims_it_or_he_keeps_the_speaker(extract_text, text, value, source):
      "bodies.", "Associated Press", 14),
     ("15:10 - Our correspondent, driving through Adjame, counted 11 bodies by the roadside.", "Live news", 11),
     ("A Reuters correspondent counted 30 bodies in the streets of the town.", "Reuters", 30),
+    # reporters the story does not name (Mexico, Syria-like)
+    ("Reporters who reached Ocosingo late Tuesday counted at least 23 bodies.", "Associated Press", 23),
+    ("Journalists at the scene counted 14 bodies outside the mosque in Douma.", "Agence France-Presse", 14),
 ])
 def test_claims_own_reporting_names_no_claimant(extract_text, text, outlet, value):
     claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
@@ -171,3 +174,9 @@ def test_claims_fronted_state_owns_generic_bodies(extract_text, text, value, sou
 ])
 def test_claims_liveblog_speakers(extract_text, text, value, source):
     _assert_source(extract_text, text, value, source)
+
+
+def test_claims_press_freedom_group_is_a_claimant(extract_text):
+    # "Reporters Without Borders" opens with "Reporters" but is a body (Syria-like)
+    claims = extract_text("Reporters Without Borders said 12 journalists were killed in Syria this year.").claims
+    assert [(c.value, c.source) for c in claims] == [(12, "Reporters Without Borders")]

@@ -201,6 +201,10 @@ QUANTITY_CASES = {
         ("The wounding of a Reuters cameraman near Avdiivka was filmed.", [("injured", "civilians", 1, None)]),
     ],
     "partitive_change": [
+        # part of a group that "had" wounds was hurt (Iraq 1991, Sudan, Gaza-like)
+        ("Red Crescent officials at the Mehran crossing said 62 of the new arrivals had gunshot wounds.",
+         [("injured", "total", 62, ANY)]),
+        ("Doctors in Adre said 40 of the refugees had shrapnel injuries.", [("injured", "total", 40, ANY)]),
         ("Doctors said 57 of the wounded died in hospital in Fallujah.", [("killed", "total", 57, "Doctors")]),  # Iraq
         ("Officials said 37 of the freed passengers were wounded in Bolan.",
          [("injured", "civilians", 37, ANY)]),  # Pakistan

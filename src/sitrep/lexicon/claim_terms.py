@@ -141,6 +141,7 @@ class AttributionTerms:
     possessive_pronouns: frozenset[str]
     body_subject_verbs: tuple[str, ...]  # "gave" of "The prosecutor's office gave a higher count"
     own_staff: re.Pattern[str]  # "Our correspondent": the outlet's own staff
+    unnamed_reporters: frozenset[str]  # "Reporters" (who reached the town): no one named
     neuter_heads: frozenset[str]  # "group" of "the militant group X": a body "it" can stand for
     record_nouns: frozenset[str]
     human_sources: re.Pattern[str]
@@ -237,6 +238,7 @@ def load_attribution_terms() -> AttributionTerms:
         possessive_pronouns=frozenset(a["possessive_pronouns"]),
         body_subject_verbs=tuple(a["body_subject_verbs"]),
         neuter_heads=frozenset(a["neuter_heads"]) | frozenset(a["body_heads"]),
+        unnamed_reporters=frozenset(a["unnamed_reporters"]),
         own_staff=re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*)?" + _alternation(a["own_staff"]), re.IGNORECASE),
         record_nouns=frozenset(a["record_nouns"]),
         human_sources=re.compile(_alternation(a["human_sources"])),
@@ -341,6 +343,7 @@ class ClaimWords:
     locative_words: tuple[str, ...]
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
+    wound_nouns: frozenset[str]  # "had gunshot wounds": hurt
     title_heads: frozenset[str]  # "Minister" of "Deputy Prime Minister Tigran Khachatryan"
     sentence_casualty_verbs: frozenset[str]
     attribution_cues: frozenset[str]

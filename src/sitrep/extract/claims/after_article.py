@@ -72,12 +72,12 @@ def own_reporting(ctx: ArticleContext, claims: list[Claim]) -> None:
     from ...lexicon.claim_terms import load_attribution_terms
 
     own = canonical_outlet(re.sub(r"\s*\([^)]*\)", "", ctx.article.outlet or "")).casefold()
-    staff = load_attribution_terms().own_staff
+    staff, unnamed = load_attribution_terms().own_staff, load_attribution_terms().unnamed_reporters
     for claim in claims:
         written = (claim.source_text or "").strip()
         if claim.source is None or claim.source_kind not in ("media", "unknown"):
             continue
-        if staff.match(written) or (own and claim.source_kind == "media"
+        if staff.match(written) or written.lower() in unnamed or (own and claim.source_kind == "media"
                                     and canonical_outlet(claim.source).casefold() == own):
             claim.source, claim.source_kind, claim.source_text = None, "unknown", None
             claim.rule = re.sub(r"claimant:\S+", "claimant:own-reporting", claim.rule)

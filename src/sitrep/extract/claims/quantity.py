@@ -118,6 +118,8 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
     q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(verb.i)
     if q and not hypothetical(verb):
         return q, f"quantity:partitive-verb({verb.lemma_})"
+    if verb.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ in claim_words().wound_nouns for c in verb.children):
+        return "injured", "quantity:partitive-verb(have wounds)"  # "62 of the new arrivals had gunshot wounds"
     return None
 
 

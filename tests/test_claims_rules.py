@@ -100,6 +100,9 @@ FIGURE_CASES = {
          [("killed", "combatants", 200, None), ("killed", "combatants", 40, None)]),
     ],
     "after_casualty_verb": [
+        # "and captured seven," continues the people before (LRA, Sudan-like)
+        ("The joint forces have killed 25 LRA fighters and captured seven, among them two commanders.",
+         [("killed", "rebels", 25, None), ("detained", "rebels", 7, None)]),
         ("The drone strike killed 7 civilians and wounded 19 near Sumy.",
          [("killed", "civilians", 7, None), ("injured", "civilians", 19, None)]),
         ("The RSF attack killed 40 villagers and injured 60 in Al Jazirah.",
@@ -1134,3 +1137,9 @@ def test_claims_reporter_quantities_are_what_its_sentence_speaks_of(sentence, ex
 
     reporter = Reporter(Claimant("Sudan Doctors Network", "medical"), 3, 1, "claimant:said", sentence)
     assert reporter.quantities == frozenset(expected)
+
+
+def test_claims_captured_places_are_no_people(extract_text):
+    # "captured 12 villages" after a count of people counts no one (Syria-like)
+    claims = _run(extract_text, "The army killed 25 rebels and captured 12 villages near Idlib.")
+    assert [(c.quantity, c.value) for c in claims] == [("killed", 25)]

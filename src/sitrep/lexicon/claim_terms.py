@@ -344,6 +344,7 @@ class ClaimWords:
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
     wound_nouns: frozenset[str]  # "had gunshot wounds": hurt
+    taken_verb_forms: frozenset[str]  # "and captured seven"
     title_heads: frozenset[str]  # "Minister" of "Deputy Prime Minister Tigran Khachatryan"
     sentence_casualty_verbs: frozenset[str]
     attribution_cues: frozenset[str]

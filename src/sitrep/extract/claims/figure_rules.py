@@ -252,6 +252,8 @@ def after_casualty_verb(v: FigureView):
     prev = [w.lower() for w in _WORD.findall(v.before)[-2:] if w not in _QUOTES][-1:]  # 'killed "more than 3 million"'
     if prev and prev[-1] in _CASUALTY_VERB_FORMS:
         return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)
+    if prev and prev[-1] in claim_words().taken_verb_forms and v.previous is not None and _ELLIPSIS_AFTER.match(v.after):
+        return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)  # "and captured seven,"
     return None
 
 

@@ -78,7 +78,7 @@ class ParseChoice:
 
     def yields_nothing(self, sentence: Sentence) -> bool:
         """True when the parse of ``sentence`` can add no claim, event or discourse state."""
-        return not self._may_yield(sentence) and not figureless_parse_matters(sentence.text)
+        return not figureless_parse_matters(sentence.text) and not self._may_yield(sentence)
 
     def speaks_only(self, sentence: Sentence) -> bool:
         """True when the parse of ``sentence`` can add no claim or event of its own, only

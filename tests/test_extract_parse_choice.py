@@ -1,6 +1,7 @@
 """Which chosen sentences are not parsed: those that provably yield nothing (no figure, no
-place, nothing a rule reads as one, no attribution cue, no open quote), and extraction is
-the same as with every chosen sentence parsed."""
+place below a state, nothing a rule reads as one, no attribution cue, no open quote), and
+the speech sentences after the last one that may yield something; extraction is the same as
+with every chosen sentence parsed."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ def _yields_nothing(extractor, sentence: str) -> bool:
     "Fighting resumed after the Eid holiday.",                         # Sudan
     "Missiles rained down in March 2022, on the Monday.",              # its only number a year
     "Artillery duels went on along the whole front.",                  # Karabakh
+    "The Kremlin did not comment on the fighting in Ukraine.",         # a state is no event's place
+    "Fighting in Sudan resumed after the Eid holiday.",
+    "Heavy fighting in Myanmar drove thousands into Thailand.",
+    "Ethiopia accused Eritrea of fighting on the rebels' side.",
 ])
 def test_extract_parse_choice_skips_sentences_with_nothing_to_anchor(extractor, sentence):
     assert worth_parsing(sentence)  # chosen by its words...
@@ -71,12 +76,29 @@ _ARTICLE = (
 )
 
 
+@pytest.mark.parametrize("closing", [
+    "Fighting went on in Lebanon through the night, the ministry said.",   # a state only
+    '"The shelling never stopped," a resident told Reuters.',
+    "Clashes continued on Sunday, according to the rebels' spokesman.",
+])
+def test_extract_parse_choice_leaves_closing_speech_unparsed(extractor, closing):
+    text = f"Two soldiers were killed in Bakhmut on Friday.\n{closing}"
+    choice = ParseChoice(text, extractor.place_mentions("t", text))
+    first, last = split_sentences(text)
+    assert worth_parsing(last.text) and not choice.yields_nothing(last)  # it may name a speaker...
+    assert choice.chosen([first, last]) == [first]  # ...but no parsed sentence comes after it
+    assert choice.chosen([last, first]) == [last, first]  # the speaker of the figures after it
+
+
 def _same_as_parsing_every_chosen_sentence(extractor, articles: list[Article], monkeypatch) -> int:
-    skipped = sum(ParseChoice(a.text, extractor.place_mentions(a.id, a.text)).yields_nothing(s)
-                  for a in articles for s in split_sentences(a.text) if worth_parsing(s.text))
+    def chosen(a: Article) -> int:
+        return len(ParseChoice(a.text, extractor.place_mentions(a.id, a.text)).chosen(split_sentences(a.text)))
+
+    skipped = sum(sum(worth_parsing(s.text) for s in split_sentences(a.text)) - chosen(a) for a in articles)
     fewer = [repr(x) for x in extractor.extract_many(articles)]
     with monkeypatch.context() as m:
         m.setattr(ParseChoice, "yields_nothing", lambda self, sentence: False)
+        m.setattr(ParseChoice, "speaks_only", lambda self, sentence: False)
         every = [repr(x) for x in extractor.extract_many(articles)]
     assert fewer == every
     return skipped

@@ -31,7 +31,7 @@ from typing import Iterator
 from ..lexicon.date_words import date_words
 from ..lexicon.patterns import trie_pattern
 from .date_phrases import (
-    EXPLICIT, LOOSE, PERIOD_SPANS, RELATIVE, SINCE, WEEKDAY_RX, ago_date, weekday_date,
+    CUES, EXPLICIT, LOOSE, PERIOD_SPANS, RELATIVE, SINCE, WEEKDAY_RX, ago_date, weekday_date,
 )
 
 
@@ -66,22 +66,35 @@ def _candidates(sentence: str, published: date | None) -> tuple[DateResolution, 
     return tuple(_find(sentence, published))
 
 
+# Each pattern with its cue, looked up once: hashing a compiled pattern hashes its whole
+# program, at every lookup.
+_EXPLICIT = tuple((rx, resolver, CUES[rx]) for rx, resolver in EXPLICIT)
+_RELATIVE = tuple((rx, resolver, CUES[rx]) for rx, resolver in RELATIVE)
+_WEEKDAY_CUE, _LOOSE_CUE = CUES[WEEKDAY_RX], CUES[LOOSE]
+
+
 def _find(sentence: str, published: date | None) -> Iterator[DateResolution]:
-    for rx, resolver in EXPLICIT:
-        for m in rx.finditer(sentence):
+    folded = sentence.casefold()
+
+    def matches(rx: re.Pattern[str], cue) -> Iterator[re.Match[str]]:
+        # A pattern is not tried on a sentence without what its matches hold (CUES).
+        return rx.finditer(sentence) if cue.in_text(sentence, folded) else iter(())
+
+    for rx, resolver, cue in _EXPLICIT:
+        for m in matches(rx, cue):
             got = resolver(m, published)
             if got:
                 yield DateResolution(got[0], got[1], "explicit", m.group(0), m.start(), m.end())
-    for m in WEEKDAY_RX.finditer(sentence):
+    for m in matches(WEEKDAY_RX, _WEEKDAY_CUE):
         got = weekday_date(m, published)
         if got:
             yield DateResolution(got[0], got[1], "weekday", m.group(0), m.start(), m.end())
-    for rx, resolver in RELATIVE:
-        for m in rx.finditer(sentence):
+    for rx, resolver, cue in _RELATIVE:
+        for m in matches(rx, cue):
             got = resolver(m, published)
             if got:
                 yield DateResolution(got[0], got[1], "relative", m.group(0), m.start(), m.end())
-    for m in LOOSE.finditer(sentence):
+    for m in matches(LOOSE, _LOOSE_CUE):
         got = _dateparser(m.group(0), published)
         if got:
             yield DateResolution(got, "day", "explicit", m.group(0), m.start(), m.end())

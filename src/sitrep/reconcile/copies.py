@@ -6,7 +6,7 @@ Each article becomes a MinHash signature of its word 5-shingles, computed once w
 article is extracted and stored with it (``articles.minhash``, see ``sitrep.minhash``), so
 ``find_copies(store)`` reads signatures only, no text; rows stored before signatures existed
 are signed from their text on first use. LSH banding (the bands and rows datasketch's
-``MinHashLSH`` picks for the threshold) proposes the pairs sharing a band: every band is
+``MinHashLSH`` would pick for the threshold, ``lsh_bands``) proposes the pairs sharing a band: every band is
 sorted once and its runs of equal values are the buckets. A bucket is taken as a whole
 (``copy_search.ComponentSearch``): its members are compared with its first member, then only the members still
 in another component with the rest; pairs already joined or compared before are skipped.
@@ -97,11 +97,28 @@ def _canonical_key(doc: str, sig: _Sig) -> tuple:
 
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
-    """(bands, rows per band): what ``MinHashLSH`` picks for LSH_THRESHOLD and NUM_PERM."""
-    from datasketch import MinHashLSH  # imports scipy (~0.7 s): only when copies are sought
+    """(bands, rows per band) for LSH_THRESHOLD and NUM_PERM."""
+    return lsh_bands(LSH_THRESHOLD, NUM_PERM)
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) that datasketch's ``MinHashLSH`` picks: of all ``b * r <= num_perm``,
+    the least mean of the false-positive probability below ``threshold`` and the
+    false-negative one above it. Computed here with numpy: datasketch integrates with scipy,
+    whose import cost ~0.5-0.7 s of CPU in every run that sought copies (tests check both agree)."""
+    # Gauss-Legendre: the integrands are polynomials of degree b * r <= num_perm, which n
+    # nodes integrate exactly (degree <= 2n - 1).
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+    below = threshold / 2 * (nodes + 1)  # nodes mapped onto [0, threshold] and [threshold, 1]
+    above = threshold + (1 - threshold) / 2 * (nodes + 1)
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = threshold / 2 * weights @ (1 - (1 - below ** r) ** b)
+            fn = (1 - threshold) / 2 * weights @ ((1 - above ** r) ** b)
+            if (error := 0.5 * fp + 0.5 * fn) < best:
+                best, opt = error, (b, r)
+    return opt
 
 
 class _Signatures:

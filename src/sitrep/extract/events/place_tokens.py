@@ -16,13 +16,21 @@ from ..entry_labels import DATELINE_HEAD
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s")
 
 
+def event_grade(m: PlaceMention) -> bool:
+    """Whether a mention can be the place of an event: resolved below a state (a province,
+    a town; precision set) or unresolved ("the villages of X and Y" no gazetteer knows).
+    A state is too coarse for one, and a name inside an organisation's ("U.S. Senate") is
+    no place at all."""
+    return m.precision is not None or m.rule == "unresolved"
+
+
 def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
     """Token index -> event-grade place mention (countries excluded) of this sentence."""
     out: dict[int, PlaceMention] = {}
     # Unresolved mentions ("the villages of X and Y" that no gazetteer knows) still name the
     # place of an event; countries are too coarse for one.
     local = [m for m in starting_in(places, sentence.start, sentence.end)
-             if (m.precision is not None or m.rule == "unresolved") and not _is_dateline(m, sentence)]
+             if event_grade(m) and not _is_dateline(m, sentence)]
     tokens = list(doc) if local else ()
     for m in local:
         a, b = m.start - sentence.start, m.end - sentence.start
@@ -44,7 +52,7 @@ def known_name_mentions(places: Sequence[PlaceMention], text: str = "") -> dict[
     article defines for them ("Nagorno-Karabakh (NKR)")."""
     names: dict[str, PlaceMention] = {}
     for m in places:
-        if (m.precision is not None or m.rule == "unresolved") and len(m.text) > 2 and m.text[:1].isupper():
+        if event_grade(m) and len(m.text) > 2 and m.text[:1].isupper():
             names.setdefault(m.text, m)
             abbr = _ABBREVIATION.match(text, m.end)
             if abbr and abbr.group("abbr").isupper():

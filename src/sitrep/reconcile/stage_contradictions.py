@@ -98,7 +98,7 @@ class ContradictionSteps(StageIO):
             members = by_bucket.get((block, k), {})
             previous = by_bucket.get((block, k - 1), {})
             touched = self._touched(change, (block, k), [members, previous], by_id, near, ranks)
-            gone += [(f"{block}#{k}", ref) for ref in self._refs(change, touched, [members, previous], by_id)]
+            gone += [(f"{block}#{k}", ref) for ref in self._refs(change, (block, k), touched, [members, previous], by_id)]
             only = {by_key[key] for key in touched if key in by_key}
             if members and only:
                 found = contra.compare_bucket(members, previous, by_id, given.get(block, set()), DEFAULT_WINDOW_DAYS,
@@ -126,11 +126,15 @@ class ContradictionSteps(StageIO):
         return near.changed.get(at, set()) | (change.also.get(at, set()) & now) | set(peers_now) ^ set(peers_then)
 
     @staticmethod
-    def _refs(change: SeriesChange, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
+    def _refs(change: SeriesChange, at: Bucket, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
               by_id: dict[int, Series]) -> set[str]:
-        """The refs (first claims) the stored pairs of ``touched`` name: those of a changed
-        series' points before, those of the others' points now (they did not change)."""
-        refs = {ref for key in touched for ref in change.refs.get(key, ())}
+        """The refs (first claims) the stored pairs of ``touched`` in bucket ``at`` name: those
+        of a changed series' points before, those of the others' points now (they did not
+        change). A pair of the bucket joins two points of it or of the bucket before, so only
+        their refs are looked for (not every point of a large series, bucket after bucket)."""
+        block, k = at
+        refs = {ref for key in touched for where in (at, (block, k - 1))
+                for ref in change.refs.get(key, {}).get(where, ())}
         for part in parts:
             for oid, points in part.items():
                 if by_id[oid].key in touched and by_id[oid].key not in change.refs:

@@ -45,7 +45,8 @@ class SeriesChange:
     kinds: dict[str, str] = field(default_factory=dict)  # their claimant kind before, by key
     was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
     changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
-    refs: dict[str, set[str]] = field(default_factory=dict)  # first claims of their points before (rows' refs)
+    # First claims of their points before (rows' refs), by the bucket each point was in.
+    refs: dict[str, dict[tuple[str, int], set[str]]] = field(default_factory=dict)
     fingerprints: dict[str, dict[int, str]] = field(default_factory=dict)  # their points' now, by place
     # Buckets where the pairs of some series not recomputed change too (a claimant's whole,
     # now that it gives the part or no longer does), with those series.
@@ -127,7 +128,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         for key, block, bucket, fingerprint, figure, as_of, first_claim, *_ in old_points:
             points[key][0].append((block, bucket, fingerprint, figure, as_of))
             change.was_at.setdefault(key, set()).add((block, bucket))
-            change.refs.setdefault(key, set()).add(first_claim)
+            change.refs.setdefault(key, {}).setdefault((block, bucket), set()).add(first_claim)
         for r in p_rows:
             points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
             # The same point reported by more (or fewer) articles: its contradictions' lists of
@@ -172,16 +173,18 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
     def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
         some series gained or lost reports: those are compared again too. A bucket's pool
-        is the series with a point there or in the bucket before; ranked in SQL as
-        ``contradictions.reference_rank`` ranks them, with the weights of now and of before
-        the run (thousands of buckets of a large claimant's series: no row comes back but
-        the buckets whose references moved)."""
+        is the series with a point there or in the bucket before. A series' rank
+        (``contradictions.reference_rank``) does not depend on the bucket, so the pools'
+        series are ranked once in SQL, with the weights of now and of before the run, and
+        each bucket's best ``MAX_PEERS_PER_BLOCK`` of either are taken (``min_by``), not
+        sorted bucket by bucket (thousands of buckets of a large claimant's series: no row
+        comes back but the buckets whose references moved)."""
         candidates = sorted((change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty)
         if not candidates:
             return set()
         weights = sorted(change.weights.items())
         independent = sorted(rules()["claimants"]["independent_kinds"])
-        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, pool.series")
+        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, s.key")
         return set(self._rows(f"""
             WITH cand AS (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k),
             pool AS (SELECT DISTINCT b, k, series FROM (
@@ -189,14 +192,12 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
                 UNION ALL
                 SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket + 1)),
             ranked AS (
-                SELECT pool.b, pool.k,
-                       row_number() OVER (PARTITION BY pool.b, pool.k
-                                          ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
-                       row_number() OVER (PARTITION BY pool.b, pool.k
-                                          ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
-                FROM pool JOIN recon_series s ON s.key = pool.series
+                SELECT s.key, row_number() OVER (ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
+                       row_number() OVER (ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
+                FROM recon_series s SEMI JOIN (SELECT DISTINCT series FROM pool) u ON u.series = s.key
                 LEFT JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS key, unnest(CAST(? AS BIGINT[])) AS n) w
-                       ON w.key = pool.series)
-            SELECT DISTINCT b, k FROM ranked WHERE (now_at <= ?) <> (then_at <= ?)""",
+                       ON w.key = s.key)
+            SELECT pool.b, pool.k FROM pool JOIN ranked r ON r.key = pool.series GROUP BY pool.b, pool.k
+            HAVING list_sort(min_by(r.key, r.now_at, ?)) <> list_sort(min_by(r.key, r.then_at, ?))""",
             [[b for b, _ in candidates], [k for _, k in candidates], independent, independent,
              [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK]))

@@ -87,14 +87,15 @@ class SeriesGain(StageIO):
     the claims of the days that changed when they only gained claims."""
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
-        one: dict[tuple, Scope] = {}
+        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope,
+        grouped in SQL (a few hundred scopes for tens of thousands of claims)."""
         out: dict[str, Scope] = {}
-        for row in self._dicts("SELECT claim, era, region, region_text, period, incident, period_start "
-                               f"FROM recon_claims WHERE {where}", params):
-            claim = row.pop("claim")
-            fields = tuple(row.items())
-            out[claim] = one.get(fields) or one.setdefault(fields, Scope(**row))
+        for row in self._dicts("SELECT list(claim) AS claims, era, region, region_text, period, incident, period_start "
+                               f"FROM recon_claims WHERE {where} "
+                               "GROUP BY era, region, region_text, period, incident, period_start", params):
+            scope = Scope(era=row["era"], region=row["region"], region_text=row["region_text"], period=row["period"],
+                          incident=row["incident"], period_start=row["period_start"])
+            out.update(dict.fromkeys(row["claims"], scope))
         return out
 
     def build(self, keys: list[str], gained: set[str], kept: dict[str, list[dict[str, Any]]],

@@ -194,7 +194,7 @@ def test_actors_every_backing_verb_names_the_backer() -> None:
 
 def test_events_every_parenthesis_noun_stays_with_its_name() -> None:
     """'Lalibela town (North Wello, Amhara)' (Ethiopia), 'Laiza township (Waingmaw, Kachin)' (Myanmar)."""
-    from sitrep.extract.events.slots import _NAME_BEFORE_PAREN
+    from sitrep.extract.events.parentheses import NAME_BEFORE_PAREN as _NAME_BEFORE_PAREN
     from sitrep.lexicon.place_words import place_words
 
     nouns = place_words().parenthesis_nouns

@@ -234,3 +234,18 @@ def test_reconcile_estimate_days_a_changed_figure_reaches():
     assert reach_of(points, {d[12]}) == [(d[12], d[12] + timedelta(days=max_age + 1))]  # the last
     assert reach_of(points, None) == [(d[0], d[1]), (d[1], d[2]), (d[2], d[2] + timedelta(days=max_age + 1)),
                                       (d[12], d[12] + timedelta(days=max_age + 1))]
+
+
+def test_reconcile_stored_pairs_looked_for_in_a_bucket_are_of_its_points_and_the_week_before():
+    """A bucket compared again drops the stored pairs of the series it finds again: a pair
+    joins two points of the bucket or of the one before, so only those points' refs are
+    looked for, not every point a large series has in other weeks."""
+    from sitrep.reconcile.stage_contradictions import ContradictionSteps
+    from sitrep.reconcile.stage_figures import SeriesChange
+
+    change = SeriesChange(built=[], keys={"s1", "s2"}, weights={}, sizes={}, was_in={})
+    change.refs = {"s1": {("figures:b", k): {f"s1@{k}"} for k in (3, 4, 5, 9)},
+                   "s2": {("figures:b", 5): {"s2@5"}, ("figures:other", 5): {"other@5"}}}
+    assert ContradictionSteps._refs(change, ("figures:b", 5), {"s1", "s2"}, [], {}) == {"s1@4", "s1@5", "s2@5"}
+    assert ContradictionSteps._refs(change, ("figures:b", 5), {"s2"}, [], {}) == {"s2@5"}
+    assert ContradictionSteps._refs(change, ("figures:b", 10), {"s1"}, [], {}) == {"s1@9"}

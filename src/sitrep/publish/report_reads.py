@@ -34,7 +34,7 @@ def _rows(store: Store, select: str, make: type, where: str, params: Sequence[An
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [make(*row) for row in store.connection.execute(sql, params).fetchall()]
+    return queries.rows_as(store.connection, sql, params, make)  # by column name
 
 
 def claims(store: Store, where: str = "", params: Sequence[Any] = (), order: str = queries.CLAIM_ORDER,
@@ -104,10 +104,10 @@ def timeline(store: Store, window: tuple[date, date] | None) -> dict[date, dict[
     """Events of the present per day and type."""
     where, params = present(window)
     per_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for day, kind, n in store.connection.execute(
-            f'SELECT e."date", e."type", count(*) FROM events e WHERE e."date" IS NOT NULL AND {where} '
-            "GROUP BY ALL ORDER BY ALL", params).fetchall():
-        per_day[day][kind] = n
+    for row in queries.records(
+            store.connection, f'SELECT e."date" AS day, e."type" AS kind, count(*) AS n FROM events e '
+            f'WHERE e."date" IS NOT NULL AND {where} GROUP BY ALL ORDER BY ALL', params, dict):
+        per_day[row["day"]][row["kind"]] = row["n"]
     return per_day
 
 

@@ -155,18 +155,18 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
             for table in recon.TABLES:
                 self.con.execute(f"DELETE FROM {table}")
             out.full = True
-        out.articles = self._rows("SELECT count(*) FROM articles")[0][0]
-        changed = self._rows(f"""SELECT a.id, {STAMP}, coalesce(nullif(a.outlet, ''), a.id),
-                                        coalesce(length(a.text), 0) > 0
-                                 FROM articles a ANTI JOIN recon_docs r ON r.doc = a.id AND r.stamp = {STAMP}
-                                 ORDER BY a.id""")
-        gone = self._rows(f"""SELECT r.doc, r.outlet, r.blocks FROM recon_docs r
-                              ANTI JOIN articles a ON a.id = r.doc AND r.stamp = {STAMP}""")
-        self.changed = [r[0] for r in changed]
+        out.articles = self._dicts("SELECT count(*) AS n FROM articles")[0]["n"]
+        changed = self._dicts(f"""SELECT a.id AS doc, {STAMP} AS stamp, coalesce(nullif(a.outlet, ''), a.id) AS outlet,
+                                         coalesce(length(a.text), 0) > 0 AS framed
+                                  FROM articles a ANTI JOIN recon_docs r ON r.doc = a.id AND r.stamp = {STAMP}
+                                  ORDER BY a.id""")
+        gone = self._dicts(f"""SELECT r.doc, r.outlet, r.blocks FROM recon_docs r
+                               ANTI JOIN articles a ON a.id = r.doc AND r.stamp = {STAMP}""")
+        self.changed = [r["doc"] for r in changed]
         changed_set = set(self.changed)
-        self.gone = [r[0] for r in gone]
+        self.gone = [r["doc"] for r in gone]
         out.new = len(self.changed)
-        out.removed = len({r[0] for r in gone} - changed_set)
+        out.removed = len(set(self.gone) - changed_set)
         if not changed and not gone:
             return out
         touched_docs = changed_set | set(self.gone)
@@ -207,8 +207,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
                     blocks_of: dict[str, set[str]]) -> tuple[set[str], set[str]]:
         """Scopes, series keys and blocks of new claims; returns the series keys touched, and
         those of them that only gained claims (of new articles; ``stage_gain``)."""
-        lost = {r[0] for r in self._rows(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
-                                         [self.gone + sorted(copy_changed)])}
+        lost = {r["series"] for r in self._dicts(f"SELECT series FROM recon_claims WHERE {sql_in('doc')}",
+                                                 [self.gone + sorted(copy_changed)])}
         keys = set(lost)
         self.delete("recon_claims", "doc", self.gone)
         for chunk in chunks(self.changed):

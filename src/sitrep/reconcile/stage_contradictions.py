@@ -22,7 +22,6 @@ from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Report, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
-from sitrep.store.queries import records
 
 Bucket = tuple[str, int]  # (block, window-sized bucket of days)
 
@@ -98,7 +97,7 @@ class ContradictionSteps(StageIO):
             members = by_bucket.get((block, k), {})
             previous = by_bucket.get((block, k - 1), {})
             touched = self._touched(change, (block, k), [members, previous], by_id, near, ranks)
-            gone += [(f"{block}#{k}", ref) for ref in self._refs(change, touched, [members, previous], by_id)]
+            gone += [(f"{block}#{k}", ref) for ref in self._refs(change, (block, k), touched, [members, previous], by_id)]
             only = {by_key[key] for key in touched if key in by_key}
             if members and only:
                 found = contra.compare_bucket(members, previous, by_id, given.get(block, set()), DEFAULT_WINDOW_DAYS,
@@ -126,11 +125,15 @@ class ContradictionSteps(StageIO):
         return near.changed.get(at, set()) | (change.also.get(at, set()) & now) | set(peers_now) ^ set(peers_then)
 
     @staticmethod
-    def _refs(change: SeriesChange, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
+    def _refs(change: SeriesChange, at: Bucket, touched: set[str], parts: list[dict[int, list[SeriesPoint]]],
               by_id: dict[int, Series]) -> set[str]:
-        """The refs (first claims) the stored pairs of ``touched`` name: those of a changed
-        series' points before, those of the others' points now (they did not change)."""
-        refs = {ref for key in touched for ref in change.refs.get(key, ())}
+        """The refs (first claims) the stored pairs of ``touched`` in bucket ``at`` name: those
+        of a changed series' points before, those of the others' points now (they did not
+        change). A pair of the bucket joins two points of it or of the bucket before, so only
+        their refs are looked for (not every point of a large series, bucket after bucket)."""
+        block, k = at
+        refs = {ref for key in touched for where in (at, (block, k - 1))
+                for ref in change.refs.get(key, {}).get(where, ())}
         for part in parts:
             for oid, points in part.items():
                 if by_id[oid].key in touched and by_id[oid].key not in change.refs:
@@ -149,9 +152,9 @@ class ContradictionSteps(StageIO):
                     WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
         rows: list[dict[str, Any]] = []
         stored: dict[str, set[str]] = {}
-        for block, pair in self._rows(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
-                                      [[f"update:{k}" for k in change.keys]]):
-            stored.setdefault(block, set()).add(pair)
+        for r in self._dicts(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
+                             [[f"update:{k}" for k in change.keys]]):
+            stored.setdefault(r["block"], set()).add(r["pair"])
         kept: list[tuple[str, str]] = []
         for s in change.built:
             block = f"update:{s.key}"
@@ -183,20 +186,20 @@ class ContradictionSteps(StageIO):
         chosen = """SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k) f
                     ON f.b = p.block AND f.k = p.bucket"""
         params = [[b for b, _ in needed], [k for _, k in needed]]
-        rows = records(self.con, "SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
-                       f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params, dict)
+        rows = self._dicts("SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
+                           f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params)
         keys = sorted({row["series"] for row in rows})
         by_key: dict[str, Series] = {}
         weights: dict[str, int] = {}
-        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [keys], dict):
+        for row in self._dicts(f"SELECT * FROM recon_series WHERE {sql_in('key')}", [keys]):
             s = by_key[row["key"]] = recon.series_of_row(row)
             weights[s.key] = row["n_reports"]
         given: dict[str, set[tuple[str, str, str, str]]] = {}
-        for block, *key in self._rows(f"""
+        for r in self._dicts(f"""
                 SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
                 WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
                 [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
-            given.setdefault(block, set()).add(tuple(key))  # type: ignore[arg-type]
+            given.setdefault(r["block"], set()).add((r["name"], r["quantity"], r["category"], r["scope"]))
         points: dict[tuple[str, int], SeriesPoint] = {}
         by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}
         for row in rows:
@@ -205,10 +208,12 @@ class ContradictionSteps(StageIO):
             s = by_key[row["series"]]
             s.points.append(point)
             by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
-        for key, at, *fields, copies in self._rows(f"""
+        for r in self._dicts(f"""
                 SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
                        r.copies FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
                 ORDER BY r.series, r.point, r.idx""", params):
-            points[(key, at)].reports.append(Report(*fields, copies=list(copies or [])))
+            points[(r["series"], r["point"])].reports.append(Report(
+                doc=r["doc"], outlet=r["outlet"], published=r["published"], claim_id=r["claim_id"],
+                sentence=r["sentence"], value=r["value"], qualifier=r["qualifier"], copies=list(r["copies"] or [])))
         return by_bucket, {id(s): s for s in by_key.values()}, given, weights

@@ -19,16 +19,17 @@ from sitrep.records.framing import ActorLabel, DocSlot
 from sitrep.records.rows import ArticleRow, EventRow, PlaceMentionRow
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
-from sitrep.store.queries import ARTICLE_COLUMNS, PLACE_ORDER, PLACE_SELECT, records
+from sitrep.store.queries import ARTICLE_COLUMNS, PLACE_ORDER, PLACE_SELECT
 
 
 class DocSteps(StageIO):
     """Control contradictions, stories and framing of one run."""
 
-    def control_blocks(self, blocks_of: dict[str, set[str]], gone: list[tuple]) -> tuple[set[str], set[str]]:
+    def control_blocks(self, blocks_of: dict[str, set[str]], gone: list[dict[str, Any]]) -> tuple[set[str], set[str]]:
         """The places whose control statements changed: those where a statement went (all
-        compared again) and those that only gained statements (merged: ``control``)."""
-        full = {b for _, _, old in gone for b in (old or ()) if b.startswith("control:")}
+        compared again) and those that only gained statements (merged: ``control``).
+        ``gone``: the records of removed or changed articles (doc, outlet, blocks)."""
+        full = {b for r in gone for b in (r["blocks"] or ()) if b.startswith("control:")}
         self.new_control: list[tuple[str, EventRow]] = []
         for e in self.events(self.changed):
             block = control.control_block(e)
@@ -37,11 +38,11 @@ class DocSteps(StageIO):
                 self.new_control.append((block, e))
         return full, {b for b, _ in self.new_control} - full
 
-    def docs(self, changed: list[tuple], blocks_of: dict[str, set[str]]) -> None:
+    def docs(self, changed: list[dict[str, Any]], blocks_of: dict[str, set[str]]) -> None:
+        """``changed``: the new or changed articles (doc, stamp, outlet, framed)."""
         self.delete("recon_docs", "doc", self.gone + self.changed)
-        self.insert("recon_docs", [{"doc": doc, "stamp": stamp, "outlet": outlet, "framed": framed,
-                                    "blocks": sorted(blocks_of.get(doc, ()))}
-                                   for doc, stamp, outlet, framed in changed])
+        self.insert("recon_docs", [{"doc": r["doc"], "stamp": r["stamp"], "outlet": r["outlet"], "framed": r["framed"],
+                                    "blocks": sorted(blocks_of.get(r["doc"], ()))} for r in changed])
         self.delete("recon_control", "doc", self.gone + self.changed)
         self.insert("recon_control", [{"event": e.id, "doc": e.doc, "block": b, "day": e.date or e.published}
                                       for b, e in self.new_control])
@@ -53,7 +54,8 @@ class DocSteps(StageIO):
         the place would find, since no pair went)."""
         rows: list[dict[str, Any]] = []
         if full:
-            ids = [r[0] for r in self._rows(f"SELECT event FROM recon_control WHERE {sql_in('block')}", [sorted(full)])]
+            ids = [r["event"] for r in self._dicts(f"SELECT event FROM recon_control WHERE {sql_in('block')}",
+                                                   [sorted(full)])]
             by_place: dict[str, list[control.ControlItem]] = {}
             for e in self._events_by_id(ids).values():
                 by_place.setdefault(control.control_block(e), []).append(control.control_item(e))  # type: ignore[arg-type]
@@ -67,20 +69,21 @@ class DocSteps(StageIO):
                     new.setdefault(block, []).append(e)
             span = {b: (min(e.date or e.published for e in es), max(e.date or e.published for e in es))
                     for b, es in new.items()}
-            near = self._rows("""
+            near = self._dicts("""
                 SELECT c.block, c.event FROM recon_control c
                 SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS DATE[])) AS lo,
                                   unnest(CAST(? AS DATE[])) AS hi) f
                      ON f.b = c.block AND c.day BETWEEN f.lo AND f.hi""",
                 [list(span), [lo - timedelta(days=DEFAULT_WINDOW_DAYS) for lo, _ in span.values()],
                  [hi + timedelta(days=DEFAULT_WINDOW_DAYS) for _, hi in span.values()]])
-            stored = records(self.con, f"SELECT block, a_ref, b_ref FROM recon_contradictions "
-                                             f"WHERE {sql_in('block')}", [sorted(merge)], dict)
-            events = self._events_by_id([r[1] for r in near] + [r["a_ref"] for r in stored]
+            stored = self._dicts(f"SELECT block, a_ref, b_ref FROM recon_contradictions WHERE {sql_in('block')}",
+                                 [sorted(merge)])
+            events = self._events_by_id([r["event"] for r in near] + [r["a_ref"] for r in stored]
                                         + [r["b_ref"] for r in stored])
             nearby: dict[str, list[control.ControlItem]] = {}
-            for block, event in near:
-                nearby.setdefault(block, []).append(control.control_item(events[event]))  # type: ignore[arg-type]
+            for r in near:
+                item = control.control_item(events[r["event"]])
+                nearby.setdefault(r["block"], []).append(item)  # type: ignore[arg-type]
             best: dict[str, dict[tuple, tuple[int, control.ControlItem, control.ControlItem]]] = {b: {} for b in merge}
             for r in stored:
                 a, b = control.control_item(events[r["a_ref"]]), control.control_item(events[r["b_ref"]])
@@ -116,11 +119,11 @@ class DocSteps(StageIO):
         grown = self._grown_stories(build, keep)
         self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
         needed = sorted({d for members in build for d in members} - {d for _, old in grown.values() for d in old})
-        summaries = {doc: st.summary_from_json(text) for doc, text in self._rows(
+        summaries = {r["doc"]: st.summary_from_json(r["summary"]) for r in self._dicts(
             f"SELECT doc, summary FROM recon_story_docs WHERE {sql_in('doc')}", [needed])}
-        published = dict(self._rows(
-            "SELECT doc, CAST(json_extract_string(summary, '$.published') AS DATE) FROM recon_story_docs "
-            f"WHERE {sql_in('doc')}", [sorted({d for members in build for d in members})]))
+        published = {r["doc"]: r["published"] for r in self._dicts(
+            "SELECT doc, CAST(json_extract_string(summary, '$.published') AS DATE) AS published "
+            f"FROM recon_story_docs WHERE {sql_in('doc')}", [sorted({d for members in build for d in members})])}
         rows = []
         for members in build:
             totals, old = grown.get(id(members), (st.StoryTotals(), set()))
@@ -133,8 +136,8 @@ class DocSteps(StageIO):
     def _all_story_groups(self, touched: set[str]) -> tuple[list[str], list[list[str]]]:
         """(stored stories that stand, groups to build), the groups found again over every
         article's keys (``stories.connected``)."""
-        groups = st.connected(dict(self._rows("SELECT doc, keys FROM recon_story_docs")))
-        stored = {r[0] for r in self._rows("SELECT id FROM recon_stories")}
+        groups = st.connected({r["doc"]: r["keys"] for r in self._dicts("SELECT doc, keys FROM recon_story_docs")})
+        stored = {r["id"] for r in self._dicts("SELECT id FROM recon_stories")}
         keep: list[str] = []
         build: list[list[str]] = []
         for members in groups:
@@ -151,28 +154,29 @@ class DocSteps(StageIO):
         """``_all_story_groups`` when articles only came: the stored groups (stories, and
         articles in none) stand but for those a new article shares a key with, which it
         joins into one. Only the new articles' keys are looked up, never every article's."""
-        new = dict(self._rows(f"SELECT doc, keys FROM recon_story_docs WHERE {sql_in('doc')}", [self.changed]))
+        new = {r["doc"]: r["keys"] for r in self._dicts(f"SELECT doc, keys FROM recon_story_docs WHERE {sql_in('doc')}",
+                                                          [self.changed])}
         wanted = sorted({key for keys in new.values() for key in keys})
         # Each key of a new article with what holds it among the others: a stored story, or
         # an article in none (one row a key and holder, however many articles share it).
-        held = self._rows(f"""
+        held = self._dicts(f"""
             WITH hits AS (SELECT doc, k FROM (SELECT doc, unnest(keys) AS k FROM recon_story_docs WHERE NOT {sql_in('doc')})
                           WHERE {sql_in('k')}),
                  members AS (SELECT id, unnest(docs) AS doc FROM recon_stories)
-            SELECT DISTINCT h.k, coalesce('s:' || m.id, 'd:' || h.doc) FROM hits h LEFT JOIN members m ON m.doc = h.doc""",
-                          [self.changed, wanted])
-        hit = sorted({name[2:] for _, name in held if name.startswith("s:")})
+            SELECT DISTINCT h.k AS key, coalesce('s:' || m.id, 'd:' || h.doc) AS holder
+            FROM hits h LEFT JOIN members m ON m.doc = h.doc""", [self.changed, wanted])
+        hit = sorted({r["holder"][2:] for r in held if r["holder"].startswith("s:")})
         old = sorted(touched - set(self.changed))
-        stories = {sid: docs for sid, docs in self._rows(f"""
+        stories = {r["id"]: r["docs"] for r in self._dicts(f"""
             SELECT id, docs FROM recon_stories WHERE {sql_in('id')} OR id IN
                 (SELECT id FROM (SELECT id, unnest(docs) AS doc FROM recon_stories) WHERE {sql_in('doc')})""",
-                                                         [hit, old])}
+                                                              [hit, old])}
         holders: dict[str, list[str]] = {}
         for doc, keys in new.items():
             for key in keys:
                 holders.setdefault(key, []).append(f"d:{doc}")
-        for key, name in held:
-            holders[key].append(name)
+        for r in held:
+            holders[r["key"]].append(r["holder"])
         uf = UnionFind()
         for doc in new:
             uf.parent.setdefault(f"d:{doc}", f"d:{doc}")
@@ -187,7 +191,7 @@ class DocSteps(StageIO):
         build = [docs for docs in members.values() if len(docs) >= st.MIN_STORY_DOCS]
         build += [list(docs) for sid, docs in stories.items() if sid not in merged and not touched.isdisjoint(docs)]
         changed = merged | {sid for sid, docs in stories.items() if not touched.isdisjoint(docs)}
-        keep = [r[0] for r in self._rows("SELECT id FROM recon_stories") if r[0] not in changed]
+        keep = [r["id"] for r in self._dicts("SELECT id FROM recon_stories") if r["id"] not in changed]
         return keep, build
 
     def _grown_stories(self, build: list[list[str]], keep: list[str]) -> dict[int, tuple[st.StoryTotals, set[str]]]:
@@ -195,39 +199,41 @@ class DocSteps(StageIO):
         articles changed or went: their totals added up, and their articles (only the
         others' summaries are read). A stored story that lost an article is built anew."""
         redone = set(self.changed) | set(self.gone)
-        stored = self._rows("SELECT id, docs, totals FROM recon_stories WHERE totals IS NOT NULL "
-                            "AND id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
-        story_of = {d: i for i, (_, docs, _) in enumerate(stored) for d in docs}
+        stored = self._dicts("SELECT id, docs, totals FROM recon_stories WHERE totals IS NOT NULL "
+                             "AND id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
+        story_of = {d: i for i, r in enumerate(stored) for d in r["docs"]}
         out: dict[int, tuple[st.StoryTotals, set[str]]] = {}
         for members in build:
             olds = {story_of[d] for d in members if d in story_of}
             have = set(members)
-            if not olds or any(redone.intersection(stored[i][1]) or not have.issuperset(stored[i][1]) for i in olds):
+            if not olds or any(redone.intersection(stored[i]["docs"]) or not have.issuperset(stored[i]["docs"])
+                               for i in olds):
                 continue
             totals = st.StoryTotals()
             for i in sorted(olds):
-                totals.add(st.totals_from_json(stored[i][2]))
-            out[id(members)] = (totals, {d for i in olds for d in stored[i][1]})
+                totals.add(st.totals_from_json(stored[i]["totals"]))
+            out[id(members)] = (totals, {d for i in olds for d in stored[i]["docs"]})
         return out
 
-    def framing(self, changed: list[tuple], gone: list[tuple]) -> None:
+    def framing(self, changed: list[dict[str, Any]], gone: list[dict[str, Any]]) -> None:
         """Each new article's stored labels (read at extraction) kept per slot with its
-        outlet; the rows of every outlet holding a touched article added up again."""
+        outlet; the rows of every outlet holding a touched article added up again.
+        ``changed``, ``gone``: the records of new or changed and of removed articles."""
         self.delete("recon_framing_docs", "doc", self.gone + self.changed)
         for chunk in chunks(self.changed):
             by_doc: dict[str, list[ActorLabel]] = {}
             for label in self.store.labels_of(chunk):
                 by_doc.setdefault(label.doc, []).append(label)
             slots: list[DocSlot] = []
-            for doc_id, outlet, framed in self._rows(
-                    f"SELECT id, outlet, coalesce(length(text), 0) > 0 FROM articles WHERE {sql_in('id')} ORDER BY id",
-                    [chunk]):
-                if framed:  # an article with no text frames no one
-                    slots += fr.doc_slots(doc_id, outlet, by_doc.get(doc_id, ()))
+            for r in self._dicts(f"SELECT id, outlet, coalesce(length(text), 0) > 0 AS framed FROM articles "
+                                 f"WHERE {sql_in('id')} ORDER BY id", [chunk]):
+                if r["framed"]:  # an article with no text frames no one
+                    slots += fr.doc_slots(r["id"], r["outlet"], by_doc.get(r["id"], ()))
             self.insert("recon_framing_docs", recon_rows.framing_slot_rows_of(slots))
-        outlets = {r[1] for r in gone} | {r[2] for r in changed}
-        counts = dict(self._rows(f"SELECT outlet, count(*) FROM recon_docs WHERE framed AND {sql_in('outlet')} "
-                                 "GROUP BY outlet", [sorted(outlets)]))
+        outlets = {r["outlet"] for r in gone} | {r["outlet"] for r in changed}
+        counts = {r["outlet"]: r["n"] for r in self._dicts(
+            f"SELECT outlet, count(*) AS n FROM recon_docs WHERE framed AND {sql_in('outlet')} GROUP BY outlet",
+            [sorted(outlets)])}
         slots = recon.framing_slots(self.con, outlets)
         loaded = self.store.loaded_of(form for slot in slots for form in slot.forms)
         rows = fr.add_up(slots, counts, loaded)

@@ -18,7 +18,6 @@ from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Series, SeriesPoint
 from sitrep.store import reconciled as recon
 from sitrep.store import reconciled_rows as recon_rows
-from sitrep.store.queries import records
 
 if TYPE_CHECKING:
     from sitrep.reconcile.stage_figures import SeriesChange
@@ -73,20 +72,20 @@ class EstimateSteps(StageIO):
         groups = sorted(change.groups)
         members: dict[str, list[Series]] = {}
         n_points: dict[str, int] = {}
-        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('estimate_group')} "
-                           f"ORDER BY {recon.SERIES_ORDER}", [groups], dict):
+        for row in self._dicts(f"SELECT * FROM recon_series WHERE {sql_in('estimate_group')} "
+                               f"ORDER BY {recon.SERIES_ORDER}", [groups]):
             members.setdefault(row["estimate_group"], []).append(recon.series_of_row(row))
             n_points[row["key"]] = row["n_points"]
         days_of: dict[str, list[date]] = {}
-        for group, days in self._rows(f"""
-                SELECT s.estimate_group, list(DISTINCT p.as_of ORDER BY p.as_of) FROM recon_points p
+        for r in self._dicts(f"""
+                SELECT s.estimate_group, list(DISTINCT p.as_of ORDER BY p.as_of) AS days FROM recon_points p
                 JOIN recon_series s ON s.key = p.series
                 WHERE p.as_of IS NOT NULL AND {sql_in('s.estimate_group')} GROUP BY s.estimate_group""", [groups]):
-            days_of[group] = days
+            days_of[r["estimate_group"]] = r["days"]
         stored: dict[str, set[date]] = {}
-        for group, day in self._rows(f"SELECT estimate_group, as_of FROM recon_estimates WHERE {sql_in('estimate_group')}",
-                                     [groups]):
-            stored.setdefault(group, set()).add(day)
+        for r in self._dicts(f"SELECT estimate_group, as_of FROM recon_estimates WHERE {sql_in('estimate_group')}",
+                             [groups]):
+            stored.setdefault(r["estimate_group"], set()).add(r["as_of"])
         max_age = rules()["estimate"]["max_age_days"]
         swapped = {group: _swapped(change, group, members.get(group, []), n_points) for group in groups}
         # Groups where two series swapped places: every point of theirs is read (``_both_listed``).
@@ -142,10 +141,11 @@ class EstimateSteps(StageIO):
             return
         by_key = {s.key: s for group in since for s in members.get(group, [])}
         chosen = sorted(since)
-        for key, *fields in self._rows("""
+        for r in self._dicts("""
                 SELECT p.series, p.as_of, p.value, p.low, p.high, p.qualifier FROM recon_points p
                 JOIN recon_series s ON s.key = p.series
                 JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS g, unnest(CAST(? AS DATE[])) AS since) w
                      ON w.g = s.estimate_group AND (p.as_of >= w.since OR p.as_of IS NULL)
                 ORDER BY p.series, p.idx""", [chosen, [since[g] for g in chosen]]):
-            by_key[key].points.append(SeriesPoint(*fields))
+            by_key[r["series"]].points.append(SeriesPoint(as_of=r["as_of"], value=r["value"], low=r["low"],
+                                                          high=r["high"], qualifier=r["qualifier"]))

@@ -45,7 +45,8 @@ class SeriesChange:
     kinds: dict[str, str] = field(default_factory=dict)  # their claimant kind before, by key
     was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
     changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
-    refs: dict[str, set[str]] = field(default_factory=dict)  # first claims of their points before (rows' refs)
+    # First claims of their points before (rows' refs), by the bucket each point was in.
+    refs: dict[str, dict[tuple[str, int], set[str]]] = field(default_factory=dict)
     fingerprints: dict[str, dict[int, str]] = field(default_factory=dict)  # their points' now, by place
     # Buckets where the pairs of some series not recomputed change too (a claimant's whole,
     # now that it gives the part or no longer does), with those series.
@@ -84,30 +85,31 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         groups and dates, and the contradiction buckets to compare again. ``gained``: those
         whose claims only grew (``stage_gain``)."""
         ordered = sorted(keys)
-        old = {r[0]: r[1:] for r in self._rows(
+        old = {r["key"]: r for r in self._dicts(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
-        old_points = self._rows("SELECT series, block, bucket, fingerprint, figure, as_of, claim_ids[1], "
-                                f"idx, n_points, row_hash, {KEPT_COLUMNS} FROM recon_points "
-                                f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
-        kept: dict[str, list[tuple]] = {}
+        old_points = self._dicts("SELECT series, block, fingerprint, figure, claim_ids[1] AS first_claim, idx, "
+                                 f"n_points, {', '.join(KEPT_COLUMNS)} FROM recon_points "
+                                 f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
+        kept: dict[str, list[dict[str, Any]]] = {}
         for r in old_points:
-            if r[0] in gained:
-                kept.setdefault(r[0], []).append(r[10:])
+            if r["series"] in gained:
+                kept.setdefault(r["series"], []).append(r)
         built = self.build(ordered, gained & old.keys(), kept, copy_of)
         self.delete("recon_series", "key", ordered)
-        stored = {(r[0], r[9]): r[3] for r in old_points if r[9] is not None}
+        stored = {(r["series"], r["row_hash"]): r["fingerprint"] for r in old_points if r["row_hash"] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
         before = self._rewritten(old_points, p_rows)  # read before the points are written again
         self.insert("recon_series", s_rows)
-        self._write_points([r[0:1] + r[7:10] for r in old_points], p_rows, r_rows,
-                           self._report_prefixes(before, p_rows, r_rows))
+        self._write_points([(r["series"], r["idx"], r["n_points"], r["row_hash"]) for r in old_points], p_rows,
+                           r_rows, self._report_prefixes(before, p_rows, r_rows))
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
-        change = SeriesChange(built=built, keys=keys, weights={k: v[5] for k, v in old.items()},
-                         sizes={k: v[6] for k, v in old.items()}, was_in={k: v[1] for k, v in old.items()},
-                         kinds={k: v[4] for k, v in old.items()})
-        change.groups = {v[1] for v in old.values()} | {r["estimate_group"] for r in s_rows}
+        change = SeriesChange(built=built, keys=keys, weights={k: v["n_reports"] for k, v in old.items()},
+                              sizes={k: v["n_points"] for k, v in old.items()},
+                              was_in={k: v["estimate_group"] for k, v in old.items()},
+                              kinds={k: v["claimant_kind"] for k, v in old.items()})
+        change.groups = {v["estimate_group"] for v in old.values()} | {r["estimate_group"] for r in s_rows}
         for r in p_rows:
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
         self._point_changes(change, old, new, old_points, p_rows, {k: v[1] for k, v in before.items()})
@@ -117,17 +119,18 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         change.dirty |= self._peers_moved(change)
         return change
 
-    def _point_changes(self, change: SeriesChange, old: dict[str, tuple], new: dict[str, dict[str, Any]],
-                       old_points: list[tuple], p_rows: list[dict[str, Any]],
+    def _point_changes(self, change: SeriesChange, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]],
+                       old_points: list[dict[str, Any]], p_rows: list[dict[str, Any]],
                        old_docs: dict[tuple[str, str], list[str]]) -> None:
         """What the recomputed points of ``change.keys`` change: estimate dates, buckets to
         compare again, series whose weight changed, points reported by other articles."""
         keys = change.keys
         points: dict[str, tuple[list[tuple], list[tuple]]] = {k: ([], []) for k in keys}
-        for key, block, bucket, fingerprint, figure, as_of, first_claim, *_ in old_points:
-            points[key][0].append((block, bucket, fingerprint, figure, as_of))
+        for r in old_points:
+            key, block, bucket = r["series"], r["block"], r["bucket"]
+            points[key][0].append((block, bucket, r["fingerprint"], r["figure"], r["as_of"]))
             change.was_at.setdefault(key, set()).add((block, bucket))
-            change.refs.setdefault(key, set()).add(first_claim)
+            change.refs.setdefault(key, {}).setdefault((block, bucket), set()).add(r["first_claim"])
         for r in p_rows:
             points[r["series"]][1].append((r["block"], r["bucket"], r["fingerprint"], r["figure"], r["as_of"]))
             # The same point reported by more (or fewer) articles: its contradictions' lists of
@@ -138,13 +141,13 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         moved = []
         for key in keys:
             before, after = points[key]
-            group = (old.get(key) or (None, new[key]["estimate_group"] if key in new else None))[1]
-            if key not in old or key not in new or old[key][4] != new[key]["claimant_kind"]:
+            group = (old.get(key) or new.get(key) or {}).get("estimate_group")
+            if key not in old or key not in new or old[key]["claimant_kind"] != new[key]["claimant_kind"]:
                 # Appeared, vanished, or another claimant kind: every point of it counts as changed.
                 change.renamed.add(key)
                 if key not in old or key not in new:
                     o = old.get(key)
-                    moved.append((o[0], o[2], o[3]) if o else (new[key]["block"], new[key]["name"], new[key]["scope"]))
+                    moved.append(tuple((o or new[key])[name] for name in ("block", "name", "scope")))
                 change.changed_at[key] = {(b, k) for b, k, *_ in before + after if k is not None}
                 change.dirty |= change.changed_at[key]
                 change.reach.setdefault(group, []).extend(reach_of(before + after, None))
@@ -157,46 +160,46 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
             figures.subtract(Counter((fig, d) for *_, fig, d in before))
             change.reach.setdefault(group, []).extend(
                 reach_of(before + after, {d for (_, d), n in figures.items() if n and d is not None}))
-            if old[key][5] != new[key]["n_reports"]:  # its weight as a reference series changed
+            if old[key]["n_reports"] != new[key]["n_reports"]:  # its weight as a reference series changed
                 change.weighed |= {(b, k) for b, k, *_ in after if k is not None}
         if moved:  # a part is not compared with a whole whose claimant gives the part: those pairs may change
-            for block, bucket, key in self._rows("""
+            for r in self._dicts("""
                     SELECT DISTINCT p.block, p.bucket, p.series FROM recon_points p JOIN recon_series s ON s.key = p.series
                     SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS VARCHAR[])) AS n,
                                       unnest(CAST(? AS VARCHAR[])) AS sc) f
                          ON f.b = s.block AND f.n = s.name AND f.sc = s.scope
                     WHERE p.bucket IS NOT NULL""", [[m[0] for m in moved], [m[1] for m in moved], [m[2] for m in moved]]):
-                change.dirty.add((block, bucket))
-                change.also.setdefault((block, bucket), set()).add(key)
+                change.dirty.add((r["block"], r["bucket"]))
+                change.also.setdefault((r["block"], r["bucket"]), set()).add(r["series"])
 
     def _peers_moved(self, change: SeriesChange) -> set[tuple[str, int]]:
         """Buckets whose reference series (``compare_bucket``'s peers) are others now that
         some series gained or lost reports: those are compared again too. A bucket's pool
-        is the series with a point there or in the bucket before; ranked in SQL as
-        ``contradictions.reference_rank`` ranks them, with the weights of now and of before
-        the run (thousands of buckets of a large claimant's series: no row comes back but
-        the buckets whose references moved)."""
+        is the series with a point there or in the bucket before. A series' rank
+        (``contradictions.reference_rank``) does not depend on the bucket, so the pools'
+        series are ranked once in SQL, with the weights of now and of before the run, and
+        each bucket's best ``MAX_PEERS_PER_BLOCK`` of either are taken (``min_by``), not
+        sorted bucket by bucket (thousands of buckets of a large claimant's series: no row
+        comes back but the buckets whose references moved)."""
         candidates = sorted((change.weighed | {(b, k + 1) for b, k in change.weighed}) - change.dirty)
         if not candidates:
             return set()
         weights = sorted(change.weights.items())
         independent = sorted(rules()["claimants"]["independent_kinds"])
-        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, pool.series")
-        return set(self._rows(f"""
+        rank = ("NOT list_contains(CAST(? AS VARCHAR[]), coalesce(s.claimant_kind, '')), {weight} DESC, s.key")
+        return {(r["b"], r["k"]) for r in self._dicts(f"""
             WITH cand AS (SELECT unnest(CAST(? AS VARCHAR[])) AS b, unnest(CAST(? AS INTEGER[])) AS k),
             pool AS (SELECT DISTINCT b, k, series FROM (
                 SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket
                 UNION ALL
                 SELECT c.b, c.k, p.series FROM recon_points p JOIN cand c ON c.b = p.block AND c.k = p.bucket + 1)),
             ranked AS (
-                SELECT pool.b, pool.k,
-                       row_number() OVER (PARTITION BY pool.b, pool.k
-                                          ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
-                       row_number() OVER (PARTITION BY pool.b, pool.k
-                                          ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
-                FROM pool JOIN recon_series s ON s.key = pool.series
+                SELECT s.key, row_number() OVER (ORDER BY {rank.format(weight="s.n_reports")}) AS now_at,
+                       row_number() OVER (ORDER BY {rank.format(weight="coalesce(w.n, s.n_reports)")}) AS then_at
+                FROM recon_series s SEMI JOIN (SELECT DISTINCT series FROM pool) u ON u.series = s.key
                 LEFT JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS key, unnest(CAST(? AS BIGINT[])) AS n) w
-                       ON w.key = pool.series)
-            SELECT DISTINCT b, k FROM ranked WHERE (now_at <= ?) <> (then_at <= ?)""",
+                       ON w.key = s.key)
+            SELECT pool.b, pool.k FROM pool JOIN ranked r ON r.key = pool.series GROUP BY pool.b, pool.k
+            HAVING list_sort(min_by(r.key, r.now_at, ?)) <> list_sort(min_by(r.key, r.then_at, ?))""",
             [[b for b, _ in candidates], [k for _, k in candidates], independent, independent,
-             [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK]))
+             [k for k, _ in weights], [n for _, n in weights], contra.MAX_PEERS_PER_BLOCK, contra.MAX_PEERS_PER_BLOCK])}

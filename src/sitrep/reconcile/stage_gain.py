@@ -32,13 +32,13 @@ from sitrep.reconcile.series import build_series
 from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.records.series import Scope, Series, StoredPoint
 from sitrep.store import reconciled as recon
-from sitrep.store.queries import records
 
 Day = tuple[int, date]  # a date as points are ordered: no date last (``series._sort_key``)
 NO_DAY: Day = (1, date.max)
 
-# Columns of ``recon_points`` a stored point is kept from, after the stage's own (``old_points``).
-KEPT_COLUMNS = "as_of, value, low, high, qualifier, row_hash, fingerprint, bucket, n_reports"
+# What a stored point is kept from (``StoredPoint``): these columns of its ``recon_points``
+# row, read by the stage with the rest of the recomputed series' points (``old_points``).
+KEPT_COLUMNS = ("as_of", "value", "low", "high", "qualifier", "row_hash", "fingerprint", "bucket", "n_reports")
 
 
 def day_of(d: date | None) -> Day:
@@ -87,19 +87,21 @@ class SeriesGain(StageIO):
     the claims of the days that changed when they only gained claims."""
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope."""
-        one: dict[tuple, Scope] = {}
+        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope,
+        grouped in SQL (a few hundred scopes for tens of thousands of claims)."""
         out: dict[str, Scope] = {}
-        for row in self._rows("SELECT claim, era, region, region_text, period, incident, period_start "
-                              f"FROM recon_claims WHERE {where}", params):
-            fields = row[1:]
-            out[row[0]] = one.get(fields) or one.setdefault(fields, Scope(*fields))
+        for row in self._dicts("SELECT list(claim) AS claims, era, region, region_text, period, incident, period_start "
+                               f"FROM recon_claims WHERE {where} "
+                               "GROUP BY era, region, region_text, period, incident, period_start", params):
+            scope = Scope(era=row["era"], region=row["region"], region_text=row["region_text"], period=row["period"],
+                          incident=row["incident"], period_start=row["period_start"])
+            out.update(dict.fromkeys(row["claims"], scope))
         return out
 
-    def build(self, keys: list[str], gained: set[str], kept: dict[str, list[tuple]],
+    def build(self, keys: list[str], gained: set[str], kept: dict[str, list[dict[str, Any]]],
               copy_of: dict[str, str]) -> list[Series]:
         """The series ``keys`` built again, largest first. ``gained``: those that only gained
-        claims; ``kept``: the stored points of each (``KEPT_COLUMNS``, in order)."""
+        claims; ``kept``: the stored points of each (rows holding ``KEPT_COLUMNS``), in order."""
         plans = self._plans(sorted(gained), kept)
         whole = [k for k in keys if k not in plans]
         built = []
@@ -111,33 +113,36 @@ class SeriesGain(StageIO):
             built += self._grown(plans, kept, copy_of)
         return sorted(built, key=lambda s: (-len(s.points), s.key))
 
-    def _plans(self, gained: list[str], kept: dict[str, list[tuple]]) -> dict[str, tuple[set[Day], list[str]]]:
+    def _plans(self, gained: list[str], kept: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[set[Day], list[str]]]:
         """For each series of ``gained`` that can be built from its stored points: the days
         built again and the claims read for them."""
         if not gained:
             return {}
         figures: dict[str, list[FigureSpan]] = {}
-        for key, *counts, claims in self._rows(f"""
-                SELECT series, count(*) FILTER (WHERE NOT new), min(day) FILTER (WHERE NOT new),
-                       count(*) FILTER (WHERE new), min(day) FILTER (WHERE new), list(claim)
+        for r in self._dicts(f"""
+                SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
+                       count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first,
+                       list(claim) AS claims
                 FROM (SELECT r.series, r.claim, c.value, c.low, c.high, coalesce(c.as_of, a.published) AS day,
                              r.doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
                       FROM recon_claims r JOIN claims c ON c.id = r.claim LEFT JOIN articles a ON a.id = c.doc
                       WHERE {sql_in('r.series')})
                 GROUP BY series, value, low, high""", [self.changed, gained]):
-            figures.setdefault(key, []).append(FigureSpan(*counts, claims))
+            figures.setdefault(r["series"], []).append(FigureSpan(n_old=r["n_old"], old_first=r["old_first"],
+                                                                  n_new=r["n_new"], new_first=r["new_first"],
+                                                                  claims=r["claims"]))
         plans = {}
         for key, spans in figures.items():
             stored = kept.get(key, [])
-            hashes = [p[5] for p in stored]
+            hashes = [p["row_hash"] for p in stored]
             if None in hashes or len(set(hashes)) < len(hashes):  # not every point can be kept by its digest
                 continue
-            days = days_to_rebuild(spans, sorted({day_of(p[0]) for p in stored}))
+            days = days_to_rebuild(spans, sorted({day_of(p["as_of"]) for p in stored}))
             if days is not None:
                 plans[key] = (days, [c for f in spans if f.first() in days for c in f.claims])
         return plans
 
-    def _grown(self, plans: dict[str, tuple[set[Day], list[str]]], kept: dict[str, list[tuple]],
+    def _grown(self, plans: dict[str, tuple[set[Day], list[str]]], kept: dict[str, list[dict[str, Any]]],
                copy_of: dict[str, str]) -> list[Series]:
         """The series of ``plans``: their stored points but on the days built again, whose
         points come from all the claims of the figures dated there."""
@@ -145,12 +150,11 @@ class SeriesGain(StageIO):
         fresh = {s.key: s for s in build_series(self.claims(sql_in("c.id"), [ids], mentions=False), copy_of=copy_of,
                                                 scopes=self._scopes(sql_in("claim"), [ids]))}
         out = []
-        for row in records(self.con, f"SELECT * FROM recon_series WHERE {sql_in('key')}", [sorted(plans)], dict):
+        for row in self._dicts(f"SELECT * FROM recon_series WHERE {sql_in('key')}", [sorted(plans)]):
             s = recon.series_of_row(row)
             days = plans[s.key][0]
-            points = [StoredPoint(as_of, value, low, high, qualifier, [], row_hash, fingerprint, bucket, n)
-                      for as_of, value, low, high, qualifier, row_hash, fingerprint, bucket, n in kept[s.key]
-                      if day_of(as_of) not in days]
+            points = [StoredPoint(**{name: p[name] for name in KEPT_COLUMNS}) for p in kept[s.key]
+                      if day_of(p["as_of"]) not in days]
             points += fresh[s.key].points if s.key in fresh else []
             s.points = sorted(points, key=lambda p: day_of(p.as_of))  # stable: a day's points keep their order
             out.append(s)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sitrep.records.rows import ClaimRow, EventRow
-from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, event_select_of, rows_as
+from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, dicts, event_select_of, rows_as
 
 R = TypeVar("R")
 # Articles read per query while reconciling new ones (texts for framing, rows for the
@@ -36,8 +36,10 @@ class StageIO:
         self.changed: list[str] = []  # articles new or changed since the last run
         self.gone: list[str] = []  # articles removed or changed since the last run
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        return self.con.execute(sql, list(params)).fetchall()
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a query as column name -> value (``queries.dicts``): every read of the
+        stage goes by column name, never by position."""
+        return dicts(self.con, sql, params)
 
     def _records(self, sql: str, params: Sequence[Any], cls: Callable[..., R]) -> list[R]:
         """Rows of a query as ``cls`` records, built by column name (``queries.rows_as``)."""

@@ -24,17 +24,18 @@ def _alike(docs: list[str], claims: list[str], new_docs: list[str], new_claims: 
 class PointWrites(StageIO):
     """Writes of the points of one run's recomputed series."""
 
-    def _rewritten(self, old_points: list[tuple], p_rows: list[dict[str, Any]]) -> dict[tuple[str, str], tuple]:
+    def _rewritten(self, old_points: list[dict[str, Any]],
+                   p_rows: list[dict[str, Any]]) -> dict[tuple[str, str], tuple]:
         """(idx, docs, claim ids) of the stored points written again under the same
         fingerprint (a figure reported by more or fewer articles), by series and
         fingerprint: read for those only, not for every point of the recomputed series."""
-        before = {(r[0], r[3]) for r in old_points}
+        before = {(r["series"], r["fingerprint"]) for r in old_points}
         wanted = sorted({(r["series"], r["fingerprint"]) for r in p_rows
                          if not r.get("stored") and (r["series"], r["fingerprint"]) in before})
         if not wanted:
             return {}
-        return {(key, fingerprint): (idx, list(docs or []), list(claims or [])) for key, fingerprint, idx, docs, claims
-                in self._rows("""
+        return {(r["series"], r["fingerprint"]): (r["idx"], list(r["docs"] or []), list(r["claim_ids"] or []))
+                for r in self._dicts("""
             SELECT p.series, p.fingerprint, p.idx, p.docs, p.claim_ids FROM recon_points p
             SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS VARCHAR[])) AS f) w
                  ON w.s = p.series AND w.f = p.fingerprint ORDER BY p.series, p.idx""",
@@ -61,14 +62,15 @@ class PointWrites(StageIO):
         copies_now = {(r["series"], r["point"], r["idx"]): r["copies"] for r in r_rows
                       if r["idx"] < new_at.get((r["series"], r["point"]), 0)}
         kept = {place: n for place, (_, n) in candidates.items()}
-        for key, point, idx, copies in self._rows("""
+        for r in self._dicts("""
                 SELECT r.series, r.point, r.idx, r.copies FROM recon_reports r
                 SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) w
                      ON w.s = r.series AND w.i = r.point""",
                 [[k for k, _ in candidates], [i for _, i in candidates]]):
-            place = (key, point)
-            if idx < kept[place] and list(copies or []) != copies_now.get((key, candidates[place][0], idx)):
-                kept[place] = idx  # its copies changed: kept up to the report before
+            place = (r["series"], r["point"])
+            if r["idx"] < kept[place] and \
+                    list(r["copies"] or []) != copies_now.get((r["series"], candidates[place][0], r["idx"])):
+                kept[place] = r["idx"]  # its copies changed: kept up to the report before
         return {(key, j): (idx, kept[(key, idx)]) for (key, idx), (j, _) in candidates.items() if kept[(key, idx)]}
 
     def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]],

@@ -15,6 +15,7 @@ from sitrep import __version__
 from sitrep.lexicon.loader import lexicon_files, read_bytes
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS  # the window contradictions are stored for
 from sitrep.store import reconciled as recon
+from sitrep.store.queries import records
 
 if TYPE_CHECKING:
     from sitrep.reconcile.stage import Reconciled
@@ -42,8 +43,8 @@ def fingerprint() -> str:
 
 
 _PENDING = f"""
-SELECT (SELECT count(*) FROM articles a ANTI JOIN recon_docs r ON r.doc = a.id AND r.stamp = {STAMP}),
-       (SELECT count(*) FROM recon_docs r ANTI JOIN articles a ON a.id = r.doc)
+SELECT (SELECT count(*) FROM articles a ANTI JOIN recon_docs r ON r.doc = a.id AND r.stamp = {STAMP}) AS new,
+       (SELECT count(*) FROM recon_docs r ANTI JOIN articles a ON a.id = r.doc) AS removed
 """
 
 
@@ -55,7 +56,8 @@ def stale_reason(store) -> str | None:
         return "the cross-source results (series, contradictions, ...) have not been computed yet"
     if found != fingerprint():
         return "the cross-source results were computed by another version of sitrep or other rules"
-    new, removed = con.execute(_PENDING).fetchone()
+    (pending,) = records(con, _PENDING, [], dict)
+    new, removed = pending["new"], pending["removed"]
     if new or removed:
         bits = [f"{new:,} article{'s' * (new != 1)} not reconciled yet"] if new else []
         bits += [f"{removed:,} removed article{'s' * (removed != 1)} still counted"] if removed else []

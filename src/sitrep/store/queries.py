@@ -176,6 +176,13 @@ def records(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any],
     return [make(dict(zip(names, row))) for row in cursor.fetchall()]
 
 
+def dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of a query as column name -> value (``records`` with ``dict``, each row made once)."""
+    cursor = con.execute(sql, list(params))
+    names = column_names(cursor)
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 def like_pattern(text: str) -> str:
     """An ILIKE pattern matching ``text`` literally anywhere (``\\`` is the escape)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -99,8 +99,8 @@ class StoreReads:
 
     def loaded_of(self, labels: Iterable[str]) -> dict[str, tuple[list[str], str | None]]:
         """Written label -> (loaded terms, note), as extraction marked it."""
-        rows = self._con.execute(queries.LOADED_OF, [sorted(set(labels))]).fetchall()
-        return {label: (list(terms or []), note) for label, terms, note in rows}
+        rows = queries.records(self._con, queries.LOADED_OF, [sorted(set(labels))], dict)
+        return {row["label"]: (list(row["loaded_terms"] or []), row["loaded_note"]) for row in rows}
 
     def unread_articles(self) -> list[str]:
         """Articles whose text was not read for the reconcile stage (stored before it was kept)."""

@@ -117,11 +117,12 @@ def series(con: Con, *, keys: Iterable[str] | None = None, blocks: Iterable[str]
     # Points and reports of the chosen series only (a semi join on the same filter).
     sub = f" SEMI JOIN (SELECT key FROM recon_series{where}) _k ON _k.key = t.series" if where else ""
     points: dict[tuple[str, int], SeriesPoint] = {}
-    for key, idx, *fields in con.execute(f"SELECT t.series, t.idx, t.as_of, t.value, t.low, t.high, t.qualifier "
-                                         f"FROM recon_points t{sub} ORDER BY t.series, t.idx", params).fetchall():
-        point = SeriesPoint(*fields)  # as_of, value, low, high, qualifier: its first fields
-        found[key].points.append(point)
-        points[(key, idx)] = point
+    for row in records(con, f"SELECT t.series, t.idx, t.as_of, t.value, t.low, t.high, t.qualifier "
+                       f"FROM recon_points t{sub} ORDER BY t.series, t.idx", params, dict):
+        point = SeriesPoint(as_of=row["as_of"], value=row["value"], low=row["low"], high=row["high"],
+                            qualifier=row["qualifier"])
+        found[row["series"]].points.append(point)
+        points[(row["series"], row["idx"])] = point
     if not reports:
         return list(found.values())
     for r in records(con, f"SELECT t.* FROM recon_reports t{sub} ORDER BY t.series, t.point, t.idx", params, dict):
@@ -295,12 +296,13 @@ def outlet_page(con: Con, *, limit: int | None = None) -> tuple[list[OutletFrami
     lists = {k: f"bool_or(len({k}) > 0)" for k in OUTLET_LISTS}
     checks = {"outlet": "bool_or(outlet <> '')", "n_articles": "bool_or(n_articles <> 0)",
               "loaded_share": "bool_or(loaded_share <> 0)", **lists}
-    row = con.execute(f"SELECT count(*), {', '.join(checks.values())} FROM recon_outlets").fetchone()
-    filled = {name for name, found in zip(checks, row[1:]) if found}
+    (row,) = records(con, f"SELECT count(*) AS n, {', '.join(f'{v} AS {k}' for k, v in checks.items())} "
+                     "FROM recon_outlets", [], dict)
+    filled = {name for name in checks if row[name]}
     sql = "SELECT * FROM recon_outlets ORDER BY outlet" + (" LIMIT ?" if limit is not None else "")
     found = records(con, sql, [limit] if limit is not None else [],
                     lambda r: OutletFraming(**{**pick(r, OutletFraming), **{k: list(r[k] or []) for k in OUTLET_LISTS}}))
-    return found, int(row[0]), filled
+    return found, int(row["n"]), filled
 
 
 def framing_page(con: Con, *, limit: int | None = None) -> tuple[list[FramingRow], int]:

@@ -41,6 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sitrep.store.queries import records
+
 if TYPE_CHECKING:  # the store passes itself (``store.indexing``); ``store.db`` imports this module
     from sitrep.store.db import Store
 
@@ -66,7 +68,10 @@ ROW_HASH = ("hash(id, content_hash, coalesce(outlet, ''), coalesce(CAST(publishe
             "coalesce(title, ''), coalesce(url, ''))")
 FINGERPRINT_SQL = f"SELECT count(*), coalesce(bit_xor({ROW_HASH}), 0) FROM articles"
 PART_SQL = FINGERPRINT_SQL + " WHERE list_contains(?, id)"
-_ARTICLES_SQL = "SELECT id, content_hash, title, outlet, CAST(published AS VARCHAR), url FROM articles"
+_ARTICLES_SQL = ("SELECT id, content_hash AS hash, title, outlet, CAST(published AS VARCHAR) AS published, url "
+                 "FROM articles")
+# What the index keeps of an article, to tell a stored one that changed (``catch_up``).
+_META = ("hash", "title", "outlet", "published", "url")
 # What a damaged, replaced or locked index file raises while it is read: search then scans.
 INDEX_ERRORS = (sqlite3.Error, zlib.error, UnicodeDecodeError)
 # Word characters for FTS5's unicode61 tokenizer: letters, digits (not "_").
@@ -236,9 +241,10 @@ class SearchIndex:
             target = fingerprint(store.connection)
             if self._meta("fingerprint") == target:
                 return 0  # another connection caught up meanwhile
-            stored = {doc: meta for doc, *meta in store.connection.execute(_ARTICLES_SQL).fetchall()}
-            mine = {doc: meta for doc, *meta in self._con.execute(
-                "SELECT id, hash, title, outlet, published, url FROM docs")}
+            stored = {row["id"]: [row[k] for k in _META]
+                      for row in records(store.connection, _ARTICLES_SQL, [], dict)}
+            mine = {row["id"]: [row[k] for k in _META]
+                    for row in records(self._con, "SELECT id, hash, title, outlet, published, url FROM docs", [], dict)}
             stale = [doc for doc, meta in mine.items() if stored.get(doc) != meta]
             todo = [doc for doc, meta in stored.items() if mine.get(doc) != meta]
             self._con.execute("BEGIN IMMEDIATE")
@@ -301,13 +307,13 @@ class SearchIndex:
                     f"SELECT count(*) FROM (SELECT 1 FROM words {joined} WHERE {body} "
                     f"LIMIT {COUNT_LIMIT + 1})", params).fetchone()[0])
             marks = ",".join("?" * len(rowids))
-            rows = {r[0]: r[1:] for r in self._con.execute(
-                "SELECT d.rowid, d.id, d.title, d.outlet, d.published, d.url, t.packed "
+            rows = {r["rowid"]: r for r in records(
+                self._con, "SELECT d.rowid AS rowid, d.id, d.title, d.outlet, d.published, d.url, t.packed "
                 f"FROM docs d JOIN texts t ON t.rowid = d.rowid WHERE d.rowid IN ({marks})",
-                rowids)} if rowids else {}
-        rows = [rows[r] for r in rowids if r in rows]
-        found = [Found(doc, title, out, date.fromisoformat(day) if day else None, url, _unpack(packed))
-                 for doc, title, out, day, url, packed in rows]
+                rowids, dict)} if rowids else {}
+        found = [Found(id=r["id"], title=r["title"], outlet=r["outlet"],
+                       published=date.fromisoformat(r["published"]) if r["published"] else None, url=r["url"],
+                       text=_unpack(r["packed"])) for r in (rows[i] for i in rowids if i in rows)]
         return found, int(total)
 
 

@@ -108,13 +108,14 @@ def _scan(store: Store, where: Where, select: str, params: list[Any], limit: int
           offset: int) -> tuple[list[fts.Found], int]:
     """Found articles, newest first: one scan gives the page and the total (a window
     count); a second query counts only when the offset is past the last match."""
-    sql, page_params = where.sql(f"{select}, count(*) OVER () FROM articles a", SCAN_ORDER, limit, offset)
-    rows = store.connection.execute(sql, [*params, *page_params]).fetchall()
+    sql, page_params = where.sql(f"{select}, count(*) OVER () AS n_found FROM articles a", SCAN_ORDER, limit, offset)
+    rows = records(store.connection, sql, [*params, *page_params], dict)
     if rows:
-        total = int(rows[0][-1])
+        total = int(rows[0]["n_found"])
     else:
         total = _total(store, *where.sql("SELECT a.id FROM articles a", SCAN_ORDER, None, 0))
-    return [fts.Found(*row[:5], row[5] or "") for row in rows], total
+    return [fts.Found(id=row["id"], title=row["title"], outlet=row["outlet"], published=row["published"],
+                      url=row["url"], text=row["text"] or "") for row in rows], total
 
 
 def scan_literal(store: Store, q: str, *, outlet: str | None, since: date | None, until: date | None,
@@ -126,7 +127,7 @@ def scan_literal(store: Store, q: str, *, outlet: str | None, since: date | None
     where.between("a.published", since, until)
     window = (f"substr(a.text, greatest(1, strpos(lower(a.text), lower(?)) - {around}), "
               f"{2 * around} + length(?))")
-    return _scan(store, where, f"SELECT a.id, a.title, a.outlet, a.published, a.url, {window}",
+    return _scan(store, where, f"SELECT a.id, a.title, a.outlet, a.published, a.url, {window} AS text",
                  [q, q], limit, offset)
 
 
@@ -138,21 +139,21 @@ def scan_phrase(store: Store, words: list[str], *, outlet: str | None, since: da
     where = Where(["regexp_matches(a.text, ?, 'i')"], [fts.phrase_regex(words)])
     where.contains_ci("a.outlet", outlet)
     where.between("a.published", since, until)
-    return _scan(store, where, "SELECT a.id, a.title, a.outlet, a.published, a.url, a.text", [], limit, offset)
+    return _scan(store, where, "SELECT a.id, a.title, a.outlet, a.published, a.url, a.text AS text", [], limit,
+                 offset)
 
 
 def published_range(store: Store) -> tuple[date | None, date | None]:
     """The first and last publication dates of the stored articles."""
-    row = store.connection.execute("SELECT min(published), max(published) FROM articles").fetchone()
-    return (row[0], row[1]) if row else (None, None)
+    rows = records(store.connection, "SELECT min(published) AS first, max(published) AS last FROM articles", [], dict)
+    return (rows[0]["first"], rows[0]["last"]) if rows else (None, None)
 
 
 def top_outlets(store: Store, n: int = 20) -> list[tuple[str, int]]:
     """The ``n`` outlets with the most articles, with their counts."""
-    rows = store.connection.execute(
-        "SELECT coalesce(outlet, '(unknown)'), count(*) AS n FROM articles "
-        "GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?", [n]).fetchall()
-    return [(str(o), int(k)) for o, k in rows]
+    rows = records(store.connection, "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS n FROM articles "
+                   "GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?", [n], dict)
+    return [(str(row["outlet"]), int(row["n"])) for row in rows]
 
 
 # -- the reconcile stage's stored tables --------------------------------------------------

@@ -8,20 +8,21 @@ from datetime import date
 from typing import Any
 
 from sitrep.store import Store
+from sitrep.store.queries import records
 from sitrep.watch.alerts import Alert, Evidence
 
 
-def alert_from_row(row: tuple[Any, ...]) -> Alert:
-    """An Alert from a ``watch_alerts`` row (id, rule, kind, subject, summary, before, after,
-    evidence JSON, created_at)."""
-    id_, rule, kind, subject, summary, before, after, evidence, created = row[:9]
+def alert_from_row(row: dict[str, Any]) -> Alert:
+    """An Alert from a ``watch_alerts`` row, column name -> value (``ALERT_COLUMNS``: id,
+    rule, kind, subject, summary, before, after, evidence JSON, created_at)."""
     items = []
-    for e in json.loads(evidence or "[]"):
+    for e in json.loads(row["evidence"] or "[]"):
         day = e.get("date")
         items.append(Evidence(doc=e.get("doc", ""), outlet=e.get("outlet"), url=e.get("url"),
                               date=date.fromisoformat(day) if day else None, source=e.get("source"),
                               sentence=e.get("sentence", ""), ref=e.get("ref", ""), link=e.get("link", "")))
-    return Alert(id_, rule, kind, subject, summary, before, after, items, created)
+    return Alert(row["id"], row["rule"], row["kind"], row["subject"], row["summary"], row["before"], row["after"],
+                 items, row["created_at"])
 
 
 def evidence_json(alert: Alert) -> str:
@@ -48,14 +49,13 @@ def read_alerts(store: Store, *, rule: str | None = None, kind: str | None = Non
     con = store.connection
     cond = " AND ".join(where)
     total = con.execute(f"SELECT count(*) FROM watch_alerts WHERE {cond}", params).fetchone()[0]
-    rows = con.execute(f"SELECT {ALERT_COLUMNS} FROM watch_alerts WHERE {cond} "
-                       "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    alerts = [alert_from_row(r) for r in rows]
+    alerts = records(con, f"SELECT {ALERT_COLUMNS} FROM watch_alerts WHERE {cond} "
+                     "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", [*params, limit, offset], alert_from_row)
     if alerts:
-        status = con.execute(
-            "SELECT alert, channel, status, last_error FROM watch_deliveries WHERE list_contains(?, alert)",
-            [[a.id for a in alerts]]).fetchall()
+        status = records(con, "SELECT alert, channel, status, last_error FROM watch_deliveries "
+                         "WHERE list_contains(?, alert)", [[a.id for a in alerts]], dict)
         by_id = {a.id: a for a in alerts}
-        for alert_id, channel, state, error in status:
-            by_id[alert_id].deliveries[channel] = state if state != "failed" else f"failed: {error}"
+        for d in status:
+            by_id[d["alert"]].deliveries[d["channel"]] = \
+                d["status"] if d["status"] != "failed" else f"failed: {d['last_error']}"
     return alerts, int(total)

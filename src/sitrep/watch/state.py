@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sitrep.store import Store
-from sitrep.store.queries import rows_as
+from sitrep.store.queries import records, rows_as
 from sitrep.watch.alert_rows import ALERT_COLUMNS, alert_from_row, evidence_json
 from sitrep.watch.alerts import Alert
 from sitrep.watch.config import Source
@@ -126,10 +126,8 @@ class WatchState:
                 self.set_validators(url, etag, last_modified)
 
     def source_pages(self, source: str) -> list[PageState]:
-        rows = self.con.execute(
-            "SELECT url, source, marker, doc, version, content_hash, status FROM watch_pages "
-            "WHERE source = ? ORDER BY url", [source]).fetchall()
-        return [PageState(*r) for r in rows]
+        return rows_as(self.con, "SELECT url, source, marker, doc, version, content_hash, status FROM watch_pages "
+                       "WHERE source = ? ORDER BY url", [source], PageState)
 
     def page_stored(self, url: str, source: str, marker: str | None, *, doc: str, version: int,
                     previous: str | None, content_hash: str, etag: str | None,
@@ -228,12 +226,12 @@ class WatchState:
 
     def pending(self, channels: Iterable[str]) -> list[tuple[Alert, str, int]]:
         """(alert, channel, attempts so far) of every delivery still to make, oldest first."""
-        rows = self.con.execute(
+        rows = records(self.con,
             f"SELECT d.channel, d.attempts, {', '.join('a.' + c.strip() for c in ALERT_COLUMNS.split(','))} "
             "FROM watch_deliveries d JOIN watch_alerts a ON a.id = d.alert "
             "WHERE d.status <> 'sent' AND d.attempts < ? AND list_contains(?, d.channel) "
-            "ORDER BY a.created_at, a.id, d.channel", [MAX_DELIVERY_ATTEMPTS, list(channels)]).fetchall()
-        return [(alert_from_row(r[2:]), r[0], int(r[1])) for r in rows]
+            "ORDER BY a.created_at, a.id, d.channel", [MAX_DELIVERY_ATTEMPTS, list(channels)], dict)
+        return [(alert_from_row(r), r["channel"], int(r["attempts"])) for r in rows]
 
     def delivered(self, alert: str, channel: str) -> None:
         self.con.execute("UPDATE watch_deliveries SET status = 'sent', attempts = attempts + 1, last_error = NULL, "

@@ -15,7 +15,7 @@ from ...records import PlaceMention
 from ..places.metonyms import names_a_government
 from .context import EventContext
 from .tree import Trigger
-from .slots import parenthesised
+from .parentheses import parenthesised
 
 
 # How many sentences back "the city" may look for the place it stands for; tuned on the

@@ -8,15 +8,13 @@ goes back to the most named city of the last sentences (``antecedents``).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
-from ...lexicon.patterns import alternation
-from ...lexicon.place_words import place_words
 from ...records import PlaceMention
 from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
+from .parentheses import drop_parenthesised_locations, named_before_parenthesis
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
 
@@ -135,54 +133,10 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
         found += conjoined_facilities(_nominal_roots(trig), t, pidx, where, found, trig.rule)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
-    found = _drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
+    found = drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
     return found, anaphors
-
-
-# "Mweso (Masisi, North Kivu)", "Lalibela town (North Wello, Amhara)", "Laiza (Waingmaw,
-# Kachin)": a name, maybe a settlement noun, then a parenthesis of the areas it lies in.
-_NAME_BEFORE_PAREN = re.compile(rf"[A-Z][\w'’-]*(?:\s+{alternation(place_words().parenthesis_nouns)})?\s*$")
-
-
-def _drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc,
-                                  base: int) -> list[PlaceMention]:
-    """'Mweso (Masisi, North Kivu)', 'Laiza (Waingmaw, Kachin)': the places in a parenthesis
-    right after a name only locate it (ACLED notes write every event so). When the name
-    itself is no place mention, they are kept (the nearest place there is)."""
-    text = doc.text
-    keep = []
-    for m in found:
-        rel = m.start - base
-        opened = text.rfind("(", 0, rel)
-        if opened >= 0 and ")" not in text[opened:rel] and _NAME_BEFORE_PAREN.search(text, 0, opened):
-            continue
-        keep.append(m)
-    return keep or found
-
-
-def parenthesised(m: PlaceMention, text: str) -> bool:
-    """A mention inside a parenthesis right after a name: 'Sudzha (Kursk)'."""
-    opened = text.rfind("(", max(0, m.start - 60), m.start)
-    return (opened >= 0 and ")" not in text[opened:m.start] and "\n" not in text[opened:m.start]
-            and bool(_NAME_BEFORE_PAREN.search(text, max(0, opened - 60), opened)))
-
-
-def _named_before_parenthesis(w, pidx: dict[int, PlaceMention]) -> bool:
-    """A proper name followed by a parenthesis that holds a place: 'Laiza (Waingmaw, Kachin)'."""
-    doc = w.doc
-    k = w.i + 1
-    if k < len(doc) and doc[k].lower_ in ("town", "city", "village", "township"):
-        k += 1
-    if k >= len(doc) or doc[k].text != "(":
-        return False
-    for j in range(k + 1, min(len(doc), k + 8)):
-        if doc[j].text == ")":
-            return False
-        if j in pidx:
-            return True
-    return False
 
 
 def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:
@@ -283,7 +237,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         span = None
         if proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
-        elif proper(w) and _named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
+        elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
         elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"):
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]

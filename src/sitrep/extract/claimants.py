@@ -14,10 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.actor_words import speaker_in_town, staff_at, staff_at_place
-from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms, rank_prefix
-from ..lexicon.loader import read_json
+from ..lexicon.actor_words import staff_at, staff_at_place
+from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
 from ..records import Claimant
+from .claimant_names import (
+    SHORT_OWNER, body_of_named_owner, described_name, owned_by_the_state, placed_speaker_name, role_of_named,
+    seated_name, short_state_names, state_envoy,
+)
 from .name_text import alias_regex, name_after_title, word_before
 from .state_bodies import names_a_state, state_body_index
 
@@ -30,128 +33,6 @@ _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 ACRONYM_MAX_LEN = 6
 # Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
 NAME_WORD_WINDOW = 40
-
-
-# "militant group Harkat-ul-Ansar", "Islamist faction group Ahrar al-Sham": words ending in
-# a body's common noun (lowercase), then its proper name; the name is the claimant (one series per
-# body, however an article introduces it).
-_DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
-
-
-_SEATED = re.compile(r"^(?P<body>(?:[A-Z][\w'’.-]*\s+)+?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*)+?)\s+in\s+"
-                     r"(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
-
-
-def _seated_name(phrase: str) -> str:
-    """"Joint Forces Command in Riyadh": a body's seat is no part of its name; a capital
-    names the body's state ("Saudi Joint Forces Command")."""
-    m = _SEATED.match(phrase)
-    if m is None:
-        return phrase
-    _, owners, demonym_of, _ = state_body_index()
-    code = owners.get(m.group("seat").lower())
-    body = m.group("body").strip()
-    if code in demonym_of and not names_a_state(body):
-        return f"{demonym_of[code]} {body}"
-    return body
-
-
-def _placed_speaker_name(phrase: str) -> str:
-    """"a health official in Kirkuk" -> "Kirkuk health official", "a resident of Becora" ->
-    "Becora resident": one name for a speaker however a story places them (a state is no
-    town: "an official from Kenya" stays as written)."""
-    m = speaker_in_town().match(phrase)
-    if m is None or m.group("place").lower() in state_body_index()[1]:
-        return phrase
-    return f"{m.group('place')} {m.group('role')}"
-
-
-# "Ministry of Defence of the Sahrawi Arab Democratic Republic", "the defence department of
-# the Dniester republic": a body of an owner the lexicon does not know as a state (a de facto
-# state, a region) goes under its owner's name, not under the generic word it contains
-# ("Republic" -> government). The owner: two capitalised words or more after the last "of the"
-# ("of" alone after a body with its own "of": "Ministry of Interior of Kurdistan Region").
-_MAX_OWNER_WORDS = 5
-_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
-
-
-def _body_of_named_owner(phrase: str) -> str | None:
-    """'<owner> <body>' for a body head ("Ministry of Defence", "defence department") of a
-    named owner that is no state of the lexicon; None for any other phrase."""
-    m = _OF_OWNER.match(phrase)
-    if m is None or " of " in m.group("owner"):
-        return None
-    body, owner = m.group("body"), m.group("owner")
-    if len(owner.split()) < 2 or not (m.group("the") or " of " in body):
-        return None  # "Ministry of Human Rights", "Ministry of the Interior": a portfolio, no owner
-    if not any(load_attribution_terms().body_heads.match(w) for w in body.lower().split()):
-        return None
-    if owner.lower() in state_body_index()[1] or len(owner.split()) > _MAX_OWNER_WORDS:
-        return None
-    return f"{owner} {body}"
-
-
-def _role_of_named(phrase: str) -> str:
-    """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
-    speaks for the body (the lexicon found no body in it); so does its press office ("Armed
-    Forces Press Committee")."""
-    office_of = _OFFICE_OF.match(phrase)
-    if office_of:  # "press service of the Dniester republic's defence department": the department
-        return office_of.group("body")
-    office = _OWN_OFFICE.search(phrase)
-    if office and office.start() > 0 and all(w[:1].isupper() or w in ("of", "for", "and", "the")
-                                             for w in phrase[:office.start()].split()):
-        return phrase[:office.start()].strip()
-    words = phrase.split()
-    if len(words) < 2 or words[-1].lower() not in _body_roles() or not all(
-            w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
-        return phrase
-    return " ".join(words[:-1])
-
-
-_SHORT_OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z](?:\.?[A-Z]){1,3}\.?)\s+(?P<rest>[A-Z].+)$")
-
-
-@lru_cache(maxsize=1)
-def _short_state_names() -> dict[str, str]:
-    """'UK', 'U.S.', 'UAE' -> ISO2: short names that own a body only written in capitals."""
-    names = read_json("gazetteer", "countries.json")["names"]
-    return {n: code for code, ns in names.items() for n in ns if len(n) <= 5 and n.replace(".", "").isupper()}
-
-
-@lru_cache(maxsize=1)
-def _state_envoy() -> re.Pattern[str]:
-    """'a Kuwaiti diplomat', 'the Iraqi ambassador': a state's envoy (``envoy_titles``; an
-    embassy stays itself)."""
-    titles = "|".join(re.escape(t) for t in sorted(claim_words().envoy_titles, key=len, reverse=True))
-    return re.compile(rf"^(?P<state>[A-Z][\w'’-]+)\s+(?:senior\s+)?(?:{titles})\b")
-
-
-_OFFICE_OF = re.compile(rf"^(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})\s+(?:of|for)\s+"
-                        r"(?:the\s+)?(?P<body>.+)$")
-_OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})$")
-
-
-@lru_cache(maxsize=1)
-def _body_roles() -> frozenset[str]:
-    from ..lexicon.loader import read_json
-    return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
-
-
-# "pro-Ouattara Republican Forces", "the self-proclaimed Donetsk People's Republic": an
-# allegiance or a status before a name is no part of it.
-_ALLEGIANCE = re.compile(r"^(?:(?:pro|anti)-[\w'’]+|self-proclaimed|self-styled|so-called)\s+(?=[A-Z])", re.IGNORECASE)
-
-
-def _described_name(phrase: str) -> str:
-    phrase = _ALLEGIANCE.sub("", phrase)
-    m = _DESCRIBED.match(phrase)
-    if m is None or m.group("head") not in load_attribution_terms().neuter_heads:
-        return phrase
-    name = m.group("name")
-    if not any(ch.isupper() for ch in name.split()[-1]):
-        return phrase  # "group Hamas members": the name does not end the phrase
-    return name
 
 
 @dataclass(slots=True)
@@ -188,23 +69,6 @@ _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 # Texts whose alias scan ``ClaimantLexicon`` keeps (sentences, phrases and a few articles:
 # a few MB at most); the memo is emptied when full.
 SCAN_MEMO_MAX = 4096
-
-
-@lru_cache(maxsize=1)
-def _generic_owner() -> re.Pattern[str]:
-    words = "|".join(read_json("claimant_kinds.json")["generic_state_owners"])
-    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z])", re.IGNORECASE)
-
-
-def _owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
-    """'The government's Higher Relief Council' -> 'Lebanese Higher Relief Council' in a
-    Lebanese story: a named body the state owns, under the state's demonym."""
-    m = _generic_owner().match(phrase)
-    if m is None:
-        return phrase
-    demonym_of = state_body_index()[2]
-    rest = phrase[m.end():]
-    return f"{demonym_of[countries[0]]} {rest}" if countries and countries[0] in demonym_of else rest
 
 
 _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
@@ -374,7 +238,7 @@ class ClaimantLexicon:
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        phrase = _owned_by_the_state(phrase, countries)
+        phrase = owned_by_the_state(phrase, countries)
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]
@@ -389,16 +253,16 @@ class ClaimantLexicon:
             return max(specific, key=lambda m: (not m.via_context, m.end - m.start)).claimant
         if matches:
             generic = max(matches, key=lambda m: (m.end - m.start)).claimant
-            owned = _body_of_named_owner(_ARTICLES.sub("", phrase))
+            owned = body_of_named_owner(_ARTICLES.sub("", phrase))
             if owned is not None:
                 return Claimant(name=owned, kind=generic.kind, as_written=phrase, known=False)
             # "local health officials": more than the generic word; keep what the text says
             # when its words give a more specific kind than the generic entry.
             kind = self.guess_kind(phrase)
             if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
-                name = _placed_speaker_name(_ARTICLES.sub("", phrase))
+                name = placed_speaker_name(_ARTICLES.sub("", phrase))
                 return Claimant(name=name, kind=kind, as_written=phrase, known=False)
-            bare = _placed_speaker_name(_ARTICLES.sub("", phrase))
+            bare = placed_speaker_name(_ARTICLES.sub("", phrase))
             if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
                     not self.state_body(bare) and bare.lower() != generic.as_written.lower():
                 # "the Borno government": a named government, not any government
@@ -407,7 +271,7 @@ class ClaimantLexicon:
         state = self.state_government(phrase)
         if state is not None:
             return state
-        envoy = _state_envoy().match(_ARTICLES.sub("", phrase.strip()))
+        envoy = state_envoy().match(_ARTICLES.sub("", phrase.strip()))
         government = self.state_government(envoy.group("state")) if envoy else None
         if government is not None:  # "a Kuwaiti diplomat in Cairo": a state's diplomats speak for its government
             return replace(government, as_written=phrase)
@@ -422,14 +286,14 @@ class ClaimantLexicon:
         elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
             phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
         else:
-            phrase = _placed_speaker_name(phrase)
+            phrase = placed_speaker_name(phrase)
         # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
         phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
         cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
         cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
         if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
             return None
-        cleaned = _seated_name(_role_of_named(_described_name(cleaned)))
+        cleaned = seated_name(role_of_named(described_name(cleaned)))
         unranked = name_after_title(rank_prefix().sub("", cleaned))
         if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
             cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
@@ -441,8 +305,8 @@ class ClaimantLexicon:
         Defence of Russia' -> '<demonym> <body>' (the lexicon's entry when it has one by that
         name). None when the phrase names no state body with its state."""
         regex, owners, demonym_of, forms = state_body_index()
-        short = _SHORT_OWNER.match(phrase)
-        code = _short_state_names().get(short.group("owner")) if short else None
+        short = SHORT_OWNER.match(phrase)
+        code = short_state_names().get(short.group("owner")) if short else None
         if code in demonym_of:  # "UK Ministry of Defence": a short name written in capitals owns it
             body = self.state_body(f"{demonym_of[code]} {short.group('rest')}")
             return replace(body, as_written=phrase) if body is not None else None

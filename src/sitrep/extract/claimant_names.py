@@ -1,0 +1,154 @@
+"""How a claimant's name is written when no file knows it: the parts of a phrase that are no
+part of the name (a seat, a town, a role, a describing word, an allegiance) and the owner a
+body goes under ("the government's Higher Relief Council": Lebanese; "the Ministry of Defence
+of the Sahrawi Arab Democratic Republic"). Read by ``claimants.ClaimantLexicon.resolve``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from ..lexicon.actor_words import speaker_in_town
+from ..lexicon.claim_terms import claim_words, load_attribution_terms
+from ..lexicon.loader import read_json
+from .state_bodies import names_a_state, state_body_index
+
+
+# "militant group Harkat-ul-Ansar", "Islamist faction group Ahrar al-Sham": words ending in
+# a body's common noun (lowercase), then its proper name; the name is the claimant (one series per
+# body, however an article introduces it).
+_DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
+
+
+_SEATED = re.compile(r"^(?P<body>(?:[A-Z][\w'’.-]*\s+)+?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*)+?)\s+in\s+"
+                     r"(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
+
+
+def seated_name(phrase: str) -> str:
+    """"Joint Forces Command in Riyadh": a body's seat is no part of its name; a capital
+    names the body's state ("Saudi Joint Forces Command")."""
+    m = _SEATED.match(phrase)
+    if m is None:
+        return phrase
+    _, owners, demonym_of, _ = state_body_index()
+    code = owners.get(m.group("seat").lower())
+    body = m.group("body").strip()
+    if code in demonym_of and not names_a_state(body):
+        return f"{demonym_of[code]} {body}"
+    return body
+
+
+def placed_speaker_name(phrase: str) -> str:
+    """"a health official in Kirkuk" -> "Kirkuk health official", "a resident of Becora" ->
+    "Becora resident": one name for a speaker however a story places them (a state is no
+    town: "an official from Kenya" stays as written)."""
+    m = speaker_in_town().match(phrase)
+    if m is None or m.group("place").lower() in state_body_index()[1]:
+        return phrase
+    return f"{m.group('place')} {m.group('role')}"
+
+
+# "Ministry of Defence of the Sahrawi Arab Democratic Republic", "the defence department of
+# the Dniester republic": a body of an owner the lexicon does not know as a state (a de facto
+# state, a region) goes under its owner's name, not under the generic word it contains
+# ("Republic" -> government). The owner: two capitalised words or more after the last "of the"
+# ("of" alone after a body with its own "of": "Ministry of Interior of Kurdistan Region").
+_MAX_OWNER_WORDS = 5
+_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
+
+
+def body_of_named_owner(phrase: str) -> str | None:
+    """'<owner> <body>' for a body head ("Ministry of Defence", "defence department") of a
+    named owner that is no state of the lexicon; None for any other phrase."""
+    m = _OF_OWNER.match(phrase)
+    if m is None or " of " in m.group("owner"):
+        return None
+    body, owner = m.group("body"), m.group("owner")
+    if len(owner.split()) < 2 or not (m.group("the") or " of " in body):
+        return None  # "Ministry of Human Rights", "Ministry of the Interior": a portfolio, no owner
+    if not any(load_attribution_terms().body_heads.match(w) for w in body.lower().split()):
+        return None
+    if owner.lower() in state_body_index()[1] or len(owner.split()) > _MAX_OWNER_WORDS:
+        return None
+    return f"{owner} {body}"
+
+
+def role_of_named(phrase: str) -> str:
+    """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
+    speaks for the body (the lexicon found no body in it); so does its press office ("Armed
+    Forces Press Committee")."""
+    office_of = _OFFICE_OF.match(phrase)
+    if office_of:  # "press service of the Dniester republic's defence department": the department
+        return office_of.group("body")
+    office = _OWN_OFFICE.search(phrase)
+    if office and office.start() > 0 and all(w[:1].isupper() or w in ("of", "for", "and", "the")
+                                             for w in phrase[:office.start()].split()):
+        return phrase[:office.start()].strip()
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() not in _body_roles() or not all(
+            w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
+        return phrase
+    return " ".join(words[:-1])
+
+
+SHORT_OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z](?:\.?[A-Z]){1,3}\.?)\s+(?P<rest>[A-Z].+)$")
+
+
+@lru_cache(maxsize=1)
+def short_state_names() -> dict[str, str]:
+    """'UK', 'U.S.', 'UAE' -> ISO2: short names that own a body only written in capitals."""
+    names = read_json("gazetteer", "countries.json")["names"]
+    return {n: code for code, ns in names.items() for n in ns if len(n) <= 5 and n.replace(".", "").isupper()}
+
+
+@lru_cache(maxsize=1)
+def state_envoy() -> re.Pattern[str]:
+    """'a Kuwaiti diplomat', 'the Iraqi ambassador': a state's envoy (``envoy_titles``; an
+    embassy stays itself)."""
+    titles = "|".join(re.escape(t) for t in sorted(claim_words().envoy_titles, key=len, reverse=True))
+    return re.compile(rf"^(?P<state>[A-Z][\w'’-]+)\s+(?:senior\s+)?(?:{titles})\b")
+
+
+_OFFICE_OF = re.compile(rf"^(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})\s+(?:of|for)\s+"
+                        r"(?:the\s+)?(?P<body>.+)$")
+_OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribution_terms().spokes_offices)})$")
+
+
+@lru_cache(maxsize=1)
+def _body_roles() -> frozenset[str]:
+    from ..lexicon.loader import read_json
+    return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
+
+
+# "pro-Ouattara Republican Forces", "the self-proclaimed Donetsk People's Republic": an
+# allegiance or a status before a name is no part of it.
+_ALLEGIANCE = re.compile(r"^(?:(?:pro|anti)-[\w'’]+|self-proclaimed|self-styled|so-called)\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def described_name(phrase: str) -> str:
+    phrase = _ALLEGIANCE.sub("", phrase)
+    m = _DESCRIBED.match(phrase)
+    if m is None or m.group("head") not in load_attribution_terms().neuter_heads:
+        return phrase
+    name = m.group("name")
+    if not any(ch.isupper() for ch in name.split()[-1]):
+        return phrase  # "group Hamas members": the name does not end the phrase
+    return name
+
+
+@lru_cache(maxsize=1)
+def _generic_owner() -> re.Pattern[str]:
+    words = "|".join(read_json("claimant_kinds.json")["generic_state_owners"])
+    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
+    """'The government's Higher Relief Council' -> 'Lebanese Higher Relief Council' in a
+    Lebanese story: a named body the state owns, under the state's demonym."""
+    m = _generic_owner().match(phrase)
+    if m is None:
+        return phrase
+    demonym_of = state_body_index()[2]
+    rest = phrase[m.end():]
+    return f"{demonym_of[countries[0]]} {rest}" if countries and countries[0] in demonym_of else rest

@@ -323,6 +323,7 @@ def test_claims_speaker_placed_in_a_town_of_the_other_state(extract_text, text, 
     ("officials in Gedaref", "Gedaref officials"),
     ("a hospital official in Nahariya", "Nahariya hospital official"),
     ("an official from Kenya", "Kenya"),
+    ("Local authorities in Uvira", "Uvira local authorities"),
 ])
 def test_claimants_speaker_named_with_its_town(phrase, name):
     from sitrep.extract.claimant_files import load_claimants
@@ -467,4 +468,15 @@ def test_claimants_context_alias_of_no_state_of_the_article_after_another():
      "Jbeil. An army spokesman in Tel Aviv said 25 Israeli soldiers had been killed.", 25, "Israel Defense Forces"),
 ])
 def test_claims_army_officials_are_an_armys(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "the claim by X that ...": X claims the clause, whoever dismisses it (Uganda-LRA, DR Congo,
+    # Sudan-like)
+    ("The army dismissed claims by the rebels that they had killed 50 soldiers near Goma.", 50, "opposition"),
+    ("The ministry rejected a report by Human Rights Watch that 300 civilians were killed in Tawila.",
+     300, "Human Rights Watch"),
+])
+def test_claims_claim_by_someone_that(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)

@@ -46,7 +46,8 @@ def placed_speaker_name(phrase: str) -> str:
     m = speaker_in_town().match(phrase)
     if m is None or m.group("place").lower() in state_body_index()[1]:
         return phrase
-    return f"{m.group('place')} {m.group('role')}"
+    role = m.group("role")
+    return f"{m.group('place')} {role[:1].lower() + role[1:]}"  # "Local authorities in Uvira" opening a sentence
 
 
 # "Ministry of Defence of the Sahrawi Arab Democratic Republic", "the defence department of

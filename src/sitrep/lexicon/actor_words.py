@@ -59,7 +59,7 @@ def speaker_in_town() -> re.Pattern[str]:
     data = read_json("claimant_kinds.json")
     roles = "|".join(sorted(data["staff_roles"] + data["town_speakers"], key=len, reverse=True))
     inst = "|".join(sorted(data["place_institutions"], key=len, reverse=True))
-    return re.compile(rf"^(?i:an?\s+|the\s+)?(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles}))\s+(?:in|at|of|from)\s+"
+    return re.compile(rf"^(?i:an?\s+|the\s+)?(?P<role>(?:[A-Za-z][a-z-]*\s+)?(?:[a-z][\w-]*\s+)?(?i:{roles}))\s+(?:in|at|of|from)\s+"
                       rf"(?:(?:an?|the)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:\s+(?:{inst}))?)$")
 
 

@@ -252,11 +252,16 @@ def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claiman
     return (who, "claimant:fronted-staff") if who is not None else (None, "")
 
 
+_THAT_CLAUSE = re.compile(r"\s+that\s+")
+
+
 def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'cited by X', 'as reported by X', 'figures from X', 'data released by X'."""
     m = load_attribution_terms().cited_by.search(sentence.text)
     if m:
-        who = resolve_subject(ctx, sentence, m.group(1))
+        # "dismissed the claim by the rebels' spokesman that they had killed 100 soldiers":
+        # the one whose claim it is, before the clause it claims
+        who = resolve_subject(ctx, sentence, _THAT_CLAUSE.split(m.group(1), maxsplit=1)[0])
         if who:
             return who, "claimant:cited-by"
     return None, ""

@@ -388,6 +388,15 @@ CATEGORY_CASES = {
 }
 
 ATTRIBUTION_CASES = {
+    "denied_claims": [
+        # a claim denied is its owner's (Georgia, DR Congo, Gaza)
+        ("Georgia's Defense Ministry denied Russian reports that 50 Georgian soldiers had been taken prisoner.",
+         [("detained", "government", 50, "Russian government")]),
+        ("The army rejected the rebels' claims that 40 soldiers were killed near Goma.",
+         [("killed", "government", 40, "opposition")]),
+        ("Hamas dismissed Israeli claims that 300 fighters had been killed in Khan Younis.",
+         [("killed", "combatants", 300, "Israeli government")]),
+    ],
     "according_to": [
         ("At least 17 people were killed in Dnipro, according to the regional governor.", [("killed", "total", 17, ANY)]),
         ("Some 8,000 people fled Kidal, according to figures from the UN refugee agency.",

@@ -480,3 +480,14 @@ def test_claims_army_officials_are_an_armys(extract_text, text, value, source):
 ])
 def test_claims_claim_by_someone_that(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a claim denied is its owner's, not the denier's (Georgia, DR Congo, Nepal-like)
+    ("Georgia's Defense Ministry denied Russian reports that 50 Georgian soldiers had been taken prisoner.",
+     50, "Russian government"),
+    ("The army rejected the rebels' claims that 40 soldiers were killed near Goma.", 40, "opposition"),
+    ("The propaganda of the royal army that 500 Maoists were killed in Beni is a blatant lie.", 500, "government"),
+])
+def test_claims_denied_claim_is_its_owners(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -135,6 +135,8 @@ class AttributionTerms:
     say_taken_objects: frozenset[str]
     roster_labels: tuple[str, ...]
     force_bodies: frozenset[str]
+    denial_verbs: tuple[str, ...]
+    claim_nouns: tuple[str, ...]
     civil_body_heads: frozenset[str]
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
@@ -232,6 +234,8 @@ def load_attribution_terms() -> AttributionTerms:
         say_taken_objects=frozenset(a["say_taken_objects"]),
         roster_labels=tuple(a["roster_labels"]),
         force_bodies=frozenset(a["force_bodies"]),
+        denial_verbs=tuple(a["denial_verbs"]),
+        claim_nouns=tuple(a["claim_nouns"]),
         civil_body_heads=frozenset(a["civil_body_heads"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),

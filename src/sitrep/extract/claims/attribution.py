@@ -18,7 +18,7 @@ from ...records import Claimant
 from ..claimants import ClaimantMatch
 from ..context import is_country_name
 from ...lexicon.actor_words import staff_at
-from ...lexicon.claim_terms import load_attribution_terms, quantities_in
+from ...lexicon.claim_terms import claim_words, load_attribution_terms, quantities_in
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -261,9 +261,10 @@ def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | N
     if m:
         # "dismissed the claim by the rebels' spokesman that they had killed 100 soldiers":
         # the one whose claim it is, before the clause it claims
-        who = resolve_subject(ctx, sentence, _THAT_CLAUSE.split(m.group(1), maxsplit=1)[0])
+        phrase = _THAT_CLAUSE.split(m.group(1), maxsplit=1)[0]
+        who = resolve_subject(ctx, sentence, phrase)
         if who:
-            return who, "claimant:cited-by"
+            return _of_the_state(ctx, who, phrase), "claimant:cited-by"
     return None, ""
 
 
@@ -334,8 +335,41 @@ def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claima
     return (who, "claimant:official-count") if who.known else (None, "")
 
 
+_OWN_WORDS = re.compile(r"\b(?:its|their|our|his|her)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _denied_claim() -> re.Pattern[str]:
+    terms = load_attribution_terms()
+    return re.compile(rf"\b{alternation(terms.denial_verbs)}\s+(?:the\s+)?(?P<owner>[^,;“”\"]{{2,60}}?)['’]?s?\s+"
+                      rf"{alternation(terms.claim_nouns)}\s+that\b", re.IGNORECASE)
+
+
+def denied_claims(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Georgia's Defense Ministry denied Russian reports that 50 Georgian soldiers were taken
+    prisoner': the figures of the clause denied are the owner's of the claim (a demonym names
+    its state's government), not the denier's."""
+    m = _denied_claim().search(sentence.text)
+    if m is None or _OWN_WORDS.search(sentence.text, m.end()):
+        return None, ""  # "Hamas dismissed Israeli claims that 300 of its fighters ...": whose "its"?
+    owner = m.group("owner").strip()
+    who = ctx.lexicon.state_government(owner) or resolve_subject(ctx, sentence, owner)
+    return (_of_the_state(ctx, who, owner), "claimant:denied-claim") if who is not None else (None, "")
+
+
+def _of_the_state(ctx: ArticleContext, who: Claimant, phrase: str) -> Claimant:
+    """A generic state body ("the royal army") as the article's state's."""
+    if who.known or not ctx.countries:
+        return who
+    words = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE).split()
+    while len(words) > 1 and words[0].lower() in claim_words().generic_qualifiers:
+        words = words[1:]  # "the royal army": the army
+    return ctx.lexicon.in_country(who, " ".join(words), ctx.countries[0])
+
+
 # The sentence rules, in order: the first that finds a claimant wins.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
+    denied_claims,  # before the subject of "deny": the claim denied is its owner's
     according_to,
     fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"

@@ -365,10 +365,15 @@ def _another_person(ctx: ArticleContext, bare: str, hit: re.Match[str]) -> bool:
 
 
 def _is_title(word: str) -> bool:
+    return word.lower() in _title_words()
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Ranks ("ADMIRAL McDONALD:" in a transcript: any case), titles and roles before a surname."""
     terms = load_attribution_terms()
-    low = word.lower()
-    ranks = {r.lower() for r in claim_words().ranks}  # "ADMIRAL McDONALD:" in a transcript
-    return low in ranks or low in terms.titled_words or low in terms.role_nouns or low in terms.speaker_roles
+    return frozenset({r.lower() for r in claim_words().ranks} | set(terms.titled_words) | set(terms.role_nouns)
+                     | set(terms.speaker_roles))
 
 
 def _shouted_name(ctx: ArticleContext, bare: str) -> Claimant | None:

@@ -35,8 +35,9 @@ def lexicon():
     ("The militant group Harkat-ul-Ansar", ["IN"], "Harkat-ul-Ansar", "opposition"),
     ("the Islamist faction group Ahrar al-Sham", ["SY"], "Ahrar al-Sham", "unknown"),
     ("the jihadist movement Katiba Macina", ["ML"], "Katiba Macina", "opposition"),
-    # not a body's noun, or not a name after it: kept as written (Ukraine, Ecuador)
-    ("residents of Bucha", ["UA"], "residents of Bucha", "unknown"),
+    # people of a town are named "<town> <people>", as gold sets name them (Ukraine)
+    ("residents of Bucha", ["UA"], "Bucha residents", "unknown"),
+    # not a body's noun, or not a name after it: kept as written (Ecuador)
     ("local official Ivan Petrov", ["UA"], "local official Ivan Petrov", "government"),
     # staff of an institution named by its common noun and its town speak for "<town> <institution>"
     # (Abkhazia, Ivory Coast, Ukraine)

@@ -491,3 +491,15 @@ def test_claims_claim_by_someone_that(extract_text, text, value, source):
 ])
 def test_claims_denied_claim_is_its_owners(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # ", X said," before an apposition on the people counted still reports the main clause
+    # (Cambodia, Sudan-like)
+    ("Fighting shook Phnom Penh for two days. Two foreigners were among the dead, a hospital official said, "
+     "a Chinese national and a Sri Lankan.", 2, "hospital official"),
+    ("Fighting hit El Fasher for a week. Three soldiers were killed, the army said, including a colonel.",
+     3, "Sudanese Armed Forces"),
+])
+def test_claims_speech_clause_before_an_apposition(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

@@ -159,7 +159,13 @@ def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bo
     # ", the governor said," hung on the main clause (parataxis/ccomp) reports all of it;
     # an adverbial clause ("as Moscow claims ...") does not.
     main = {tok.i} | {a.i for a in tok.ancestors}
+    if verb.dep_ == "parataxis" and verb.head.dep_ in _TRAILING_MODIFIERS and verb.head.head.i in main:
+        return True  # ", a hospital official said, a Chinese national and ...": hung on what follows it
     return verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i in main
+
+
+# What the parse hangs ", X said," on when an apposition follows it: a modifier of the main clause.
+_TRAILING_MODIFIERS = ("advcl", "appos", "npadvmod", "dep")
 
 
 def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> tuple[Claimant | None, str]:

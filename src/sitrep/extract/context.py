@@ -25,9 +25,6 @@ from ..lexicon.loader import cache_dir, read_bytes, read_json
 # A country must be named at least this often to count as context; tuned so that a passing
 # mention ("Russia's war in Ukraine" in a Syria story) still counts but is ranked lower.
 MIN_MENTIONS = 1
-# What a country named in the headline adds to its count, beyond the mention itself (UNHCR's
-# Burundi update of probe set H; checked on dev2 and sets A-G).
-HEADLINE_WEIGHT = 2
 # Cities this big count as country evidence (Gaza, Kharkiv, Goma, El Fasher); smaller
 # names collide with common words and other countries' towns too often.
 CONTEXT_CITY_POPULATION = 200_000
@@ -138,16 +135,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def article_countries(text: str) -> list[str]:
-    """ISO-2 codes of the countries an article names, most named first; a country its first
-    line (the headline) names counts more: a story about Burundi's refugees names the states
-    they fled to as often as Burundi."""
-    headline_end = text.find("\n")
-    mentions = country_mentions(text)
-    counts = Counter(code for _, _, code in mentions)
-    for start, _, code in mentions:
-        if headline_end < 0 or start >= headline_end:
-            break
-        counts[code] += HEADLINE_WEIGHT
+    """ISO-2 codes of the countries an article names, most named first."""
+    counts = Counter(code for _, _, code in country_mentions(text))
     return [code for code, n in counts.most_common() if n >= MIN_MENTIONS]
 
 

@@ -140,8 +140,7 @@ def _roster_line() -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*{labels}[ \t]*:[ \t]*(?P<list>[^\n]+)$", re.MULTILINE)
 
 
-_ROSTER_ENTRY = re.compile(rf"^(?:with\s+|and\s+)?(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*"
-                           rf"(?P<name>{_NAME}),\s+(?P<role>.+?)\.?$")
+_ROSTER_ENTRY = re.compile(rf"^(?:with\s+|and\s+)?(?P<name>{_NAME}),\s+(?P<role>.+?)\.?$")
 
 
 def _roster(text: str, out: dict[str, Claimant], lexicon: ClaimantLexicon, countries: Sequence[str]) -> None:
@@ -151,13 +150,14 @@ def _roster(text: str, out: dict[str, Claimant], lexicon: ClaimantLexicon, count
     for line in _roster_line().finditer(text):
         for entry in line.group("list").split(";"):
             m = _ROSTER_ENTRY.match(entry.strip())
-            if m is None or m.group("name") in out:
+            name = _RANK.sub("", m.group("name")) if m else ""  # "Dr Alfred Mutua" is Alfred Mutua
+            if not name or name in out:
                 continue
             body = _roster_body(m.group("role"), lexicon, countries)
             if body is not None:
-                person = Claimant(body.name, body.kind, m.group("name"), True)
-                out[m.group("name")] = person
-                out.setdefault(m.group("name").split()[-1], person)
+                person = Claimant(body.name, body.kind, name, True)
+                out[name] = person
+                out.setdefault(name.split()[-1], person)
 
 
 def _roster_body(role: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

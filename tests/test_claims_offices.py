@@ -118,6 +118,14 @@ def test_claims_a_record_with_no_owner_names_no_one(extract_text):
     ("KYIV, Ukraine (AP) — The regional governor's office said 13 people had been killed.",
      "Ukrainian regional authorities"),
     ("LAGOS, May 21 - The Supreme Headquarters said 2,000 rebel soldiers had been killed.", "Supreme Headquarters"),
+    # a dateline with the country and the date (Iraq, Afghanistan, Georgia-like)
+    ("NAJAF, Iraq, Aug 6 (Reuters) - U.S. forces said on Friday they had killed about 300 fighters loyal to the "
+     "cleric.", "American army"),
+    ("TBILISI, Georgia (AP) - Georgia's Interior Ministry said 40 people had been wounded.",
+     "Georgian Interior Ministry"),
+    # a briefing question's address to the briefer is no speaker (Iraq 2006-like)
+    ("Q: General, the Interior Ministry said this morning that police found 50 bodies in Baghdad.",
+     "Iraqi Interior Ministry"),
 ])
 def test_claims_entry_and_transcript_labels_are_no_speaker(extract_text, text, source):
     assert _sources(extract_text, text)[-1] == source

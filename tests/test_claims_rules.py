@@ -53,6 +53,11 @@ FIGURE_CASES = {
          [("killed", "total", 120, None), ("killed", "total", 45, None)]),
         # "every single one of these deaths" counts no one (Kenya, Ukraine-like)
         ("The government deeply regrets every single one of these deaths in Kisumu.", []),
+        # a day is written in digits: a number word after a date counts (Gaza 2009, Iraq, Ukraine-like)
+        ("Since 27 December four Israelis have been killed by rockets fired from Gaza.",
+         [("killed", "total", 4, None)]),
+        ("On 3 May two soldiers were killed near Tal Afar.", [("killed", "government", 2, None)]),
+        ("On 29 September the army said 12 soldiers had been killed near Izium.", [("killed", "government", 12, ANY)]),
     ],
     "too_many_people": [  # beyond the world's population: never a claim, whatever its label
         ("Killed: 99,999,999,999,999,999,999", []),  # a fact box of garbage
@@ -91,6 +96,12 @@ FIGURE_CASES = {
         ("Russian shelling killed four civilians in Kherson on Sunday.", [("killed", "civilians", 4, None)]),
         ("The strike killed 12 health workers in Gaza.", [("killed", "civilians", 12, None)]),
         ("Gunmen abducted 37 students from a school in Kaduna.", [("detained", "civilians", 37, None)]),
+        # the names a side gives its enemies and coup-makers (Nicaragua 1983, Burundi 2015, Rhodesia 1977)
+        ("The communique said 19 \"counter-revolutionaries\" had been killed near Pantasma.",
+         [("killed", "rebels", 19, None)]),
+        ("The government said 17 mutineers had been arrested in Bujumbura.", [("detained", "rebels", 17, ANY)]),
+        ("Security forces killed 23 terrorists and 14 of their collaborators.",
+         [("killed", "rebels", 23, None), ("killed", "total", 14, None)]),
     ],
     "shared_noun": [
         ("Twelve Ethiopian and 3 Eritrean soldiers were killed near Adigrat.",
@@ -102,7 +113,7 @@ FIGURE_CASES = {
     "after_casualty_verb": [
         # "and captured seven," continues the people before (LRA, Sudan-like)
         ("The joint forces have killed 25 LRA fighters and captured seven, among them two commanders.",
-         [("killed", "rebels", 25, None), ("detained", "rebels", 7, None)]),
+         [("killed", "rebels", 25, None), ("detained", "rebels", 7, None), ("detained", "rebels", 2, None)]),
         ("The drone strike killed 7 civilians and wounded 19 near Sumy.",
          [("killed", "civilians", 7, None), ("injured", "civilians", 19, None)]),
         ("The RSF attack killed 40 villagers and injured 60 in Al Jazirah.",
@@ -295,6 +306,27 @@ CATEGORY_CASES = {
         ("Among the wounded civilians in Kharkiv, 11 were women.", [("injured", "civilians", 11, None)]),
         ("Among the dead fighters of the M23, 14 were commanders.", [("killed", "rebels", 14, None)]),
     ],
+    "casualty_noun_continues": [
+        # "and N wounded" after a figure of people counts those people (Niger 2023, Sri Lanka 2009, Ukraine-like)
+        ("The provisional toll on the friendly side is 29 soldiers killed and two seriously wounded.",
+         [("killed", "government", 29, None), ("injured", "government", 2, None)]),
+        ("The army said 14 soldiers were killed and three critically wounded near Mopti.",
+         [("killed", "government", 14, ANY), ("injured", "government", 3, ANY)]),
+        ("Kyiv said 40 Russian soldiers were killed and 60 seriously wounded near Bakhmut.",
+         [("killed", "government", 40, ANY), ("injured", "government", 60, ANY)]),
+        # civilians' deaths "and 60 injuries": people in general (Gaza, as dev2 counts them)
+        ("Hamas said the strike caused 40 civilian deaths and 60 injuries.",
+         [("killed", "civilians", 40, ANY), ("injured", "total", 60, ANY)]),
+    ],
+    "ranks_of_whole": [
+        # people named by rank in a breakdown are of the whole's side (LRA 2008, Swat, DRC-like)
+        ("The joint forces killed 25 LRA fighters and captured seven, among them two commanders.",
+         [("killed", "rebels", 25, None), ("detained", "rebels", 7, None), ("detained", "rebels", 2, None)]),
+        ("Troops arrested 40 insurgents in Swat, among them three commanders.",
+         [("detained", "rebels", 40, None), ("detained", "rebels", 3, None)]),
+        ("Congolese troops captured 50 M23 rebels near Goma, among them 14 officers.",
+         [("detained", "rebels", 50, None), ("detained", "rebels", 14, None)]),
+    ],
     "of_group_predicate": [
         ("One of the dead was a journalist, the union said.", [("killed", "civilians", 1, ANY)]),
         ("Two of the wounded were children.", [("injured", "civilians", 2, None)]),
@@ -371,6 +403,11 @@ CATEGORY_CASES = {
         ("British forces landed at San Carlos. British losses so far stand at 14 dead.", [("killed", "government", 14, ANY)]),
     ],
     "own_people": [
+        # a party's own forces' losses named before the figures (Rhodesia 1977, Niger 2023, Ukraine-like)
+        ("The army said our forces' losses were three killed and 11 wounded near Mutoko.",
+         [("killed", "government", 3, ANY), ("injured", "government", 11, ANY)]),
+        ("The ministry said the toll on the friendly side was 29 killed and two wounded at Tabatol.",
+         [("killed", "government", 29, ANY), ("injured", "government", 2, ANY)]),
         # an aid or UN body's own staff are aid workers (Gaza, Sudan, Ukraine)
         ("UNRWA said 13 of its staff were killed in Gaza.", [("killed", "civilians", 13, "UNRWA")]),
         ("The World Food Programme said two of its staff were killed in Darfur.", [("killed", "civilians", 2, ANY)]),
@@ -609,6 +646,12 @@ def test_claims_every_rule_has_cases(table, rules):
      "The royal army has murdered more than 6,000 innocent people.", "Communist Party of Nepal"),
     ("Liberation Tigers of Tamil Eelam", "Statement of the Political Wing\n\n"
      "Shelling killed 40 civilians in Mullaitivu.", "Liberation Tigers of Tamil Eelam"),
+    # a body's communique carried by a state agency: the body's, named before the document (Niger, Mali, Chad-like)
+    ("Agence Nigerienne de Presse (translated)", "Ministry of National Defence communique on the attack at Tabatol\n\n"
+     "The provisional toll is 29 soldiers killed.", "Ministry of National Defence"),
+    ("Agence Malienne de Presse", "Army General Command statement on the Boulkessi attack\n\n"
+     "Our units neutralised 40 terrorists near Boulkessi.", "Army General Command"),
+    ("The Relief Bulletin", "THE RELIEF BULLETIN\n\nShelling killed 12 civilians in Idlib.", None),
     # a statement issued by a body's press office is the body's (Chechnya, Ukraine)
     ("Federal press centre", "Statement of the press centre of the Joint Group of Federal Forces\n\n"
      "Our units destroyed up to 90 bandits near Shatoi.", "Joint Group of Federal Forces"),

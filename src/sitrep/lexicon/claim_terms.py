@@ -348,6 +348,11 @@ class ClaimWords:
     kin_nouns: frozenset[str]
     ranks: frozenset[str]
     wound_nouns: frozenset[str]  # "had gunshot wounds": hurt
+    broadcaster_heads: frozenset[str]  # "UNITA's radio": the owner speaks
+    broadcaster_anaphors: frozenset[str]  # "the radio said": the last broadcaster named
+    side_group_nouns: frozenset[str]  # "the rebels said": the rebel group the article names
+    rank_nouns: frozenset[str]  # "among them two commanders": the side of the breakdown's whole
+    continued_casualty_nouns: frozenset[str]  # "29 soldiers killed and two wounded": the same people
     taken_verb_forms: frozenset[str]  # "and captured seven"
     title_heads: frozenset[str]  # "Minister" of "Deputy Prime Minister Tigran Khachatryan"
     sentence_casualty_verbs: frozenset[str]

@@ -63,7 +63,10 @@ CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]
 
 def _generic(view: CategoryView) -> bool:
     noun = view.cand.noun
-    return noun is None or " ".join(noun.words) in category_words().generic_nouns or noun.category == "total"
+    words = " ".join(noun.words) if noun is not None else ""
+    # people named by rank ("14 were commanders") have the side of the group they belong to
+    return noun is None or words in category_words().generic_nouns or noun.category == "total" \
+        or words in claim_words().rank_nouns
 
 
 def continues_earlier(view: CategoryView):
@@ -78,6 +81,29 @@ def continues_earlier(view: CategoryView):
     last = main[-1]
     if view.quantity == "displaced" and last.quantity != "displaced":
         return None  # "killed dozens of civilians and displaced hundreds of thousands": everyone
+    return last.category, last.subgroup, f"category:continues-{last.id}"
+
+
+# What may stand between a figure of people and "and N wounded" that continues it: its noun
+# and verb ("29 soldiers killed and two seriously wounded"), a few words, no other figure.
+_AND_AFTER_FIGURE = re.compile(r"^(?:\s*[\w'’-]+){0,4}?\s*(?:,\s*)?and\s+(?:[a-z]+\s+){0,2}$")
+
+
+def casualty_noun_continues(view: CategoryView):
+    """'29 soldiers killed and two seriously wounded', '12 rebels dead and 30 wounded': a noun
+    that only says what befell people, after "and" right behind a figure of one side's
+    fighters, counts those fighters."""
+    noun = view.cand.noun
+    if noun is None or view.cand.continues or " ".join(noun.words) not in claim_words().continued_casualty_nouns \
+            or not view.earlier:
+        return None  # (a figure marked as continuing is continues_earlier's)
+    last = view.earlier[-1]
+    between = view.text[last.end - last.sentence_start:view.cand.figure.start]
+    # Civilians' deaths "and 60 injuries" are counted as people in general (dev2 Gaza, seeds
+    # Idlib): only a side's fighters carry over.
+    if last.category not in ("government", "rebels", "combatants") or any(ch.isdigit() for ch in between) \
+            or not _AND_AFTER_FIGURE.match(between):
+        return None
     return last.category, last.subgroup, f"category:continues-{last.id}"
 
 
@@ -107,6 +133,18 @@ def group_before(view: CategoryView):
                 noun = found[0]
                 cat = _side(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
                 return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
+    return None
+
+
+def ranks_of_whole(view: CategoryView):
+    """'captured seven LRA fighters, among them two commanders', 'captured 50 rebels, among
+    them 14 officers': people named by rank in a breakdown are of the whole's side
+    (a side word of their own still decides, in the rules after this one)."""
+    noun = view.cand.noun
+    if view.parent is None or noun is None or " ".join(noun.words) not in claim_words().rank_nouns:
+        return None
+    if view.parent.category in ("government", "rebels") and view.parent.category != view.category:
+        return view.parent.category, view.subgroup, "category:ranks-of-whole"
     return None
 
 
@@ -413,7 +451,7 @@ def _side(view: CategoryView, words_text: str) -> str | None:
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, displaced_people, group_before,
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole,
                                             of_group_predicate, of_people, side_words, losses_of, owners_losses, own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group)
 

@@ -73,6 +73,7 @@ class ArticleContext:
     spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body
     _armed: frozenset[str] | None = None  # armed_demonyms, once read
     places: list = field(default_factory=list)  # the article's place mentions (PlaceMention)
+    side_group: tuple | None = None  # (the rebel group the article names its rebels as,), read once
 
     def armed_demonyms(self) -> frozenset[str]:
         """The peoples whose state's forces the article names ("Russian troops", "Iraqi

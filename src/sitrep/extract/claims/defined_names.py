@@ -212,7 +212,15 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
     return lexicon.resolve(phrase, countries)
 
 
-_ROLE_OF = re.compile(r"\b(?:of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
+_ROLE_OF = re.compile(r"\b(?P<prep>of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
+
+
+def _only_placed(of_body: re.Match[str], served: Claimant) -> bool:
+    """Whether a role's "in X"/"at X" only places the person: X is no body the lexicon knows
+    and has no body's head noun ("in Najaf"; not "at the Ministry of Health")."""
+    if of_body.group("prep").lower() not in ("in", "at") or served.known:
+        return False
+    return not any(load_attribution_terms().body_heads.match(w) for w in served.name.lower().split())
 
 
 _OPERATION_OFFICE = re.compile(r"^(?:the\s+)?(?:military\s+)?[Oo]perations?\s+"
@@ -244,9 +252,16 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
     body = _body_of_position(office, title)
     of_body = _ROLE_OF.search(office) if title in _POSITIONS else None
     served = _served_body(of_body.group("body"), lexicon, countries) if of_body else None
+    placed = served is not None and _only_placed(of_body, served)
+    if placed:
+        served = None  # "a Sadr spokesman in Najaf": Najaf is where he is, not whom he speaks for
     state = office_body(office, lexicon, countries) if who is None or not who.known else None
     if who is not None and who.known:
         person = Claimant(who.name, who.kind, name, True)
+    elif placed:
+        # "Major Mohamed Adan, an army officer in the nearby town of Adale": the person, whom
+        # the story places but ties to no body by name
+        person = Claimant(name, lexicon.guess_kind(office), name, False)
     elif state is not None and served is None:
         # "Military spokesman Vladyslav Seleznyov", "Defence Secretary Luis Sandoval": the
         # state's army, ministry or police

@@ -175,7 +175,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # "Final Report of the Truth and Reconciliation Commission", or a "Press Statement"
         # under the outlet's own name (an armed group, a commission): the body states its own
         # figures, whatever kind of body it is, when it is no news outlet.
-        named = _TITLE_BODY.search(titled[0])
+        named = _TITLE_BODY.search(titled[0]) or _body_then_title(titled[0])
         by_title = _statement_body(named.group("body"), lexicon, countries) if named else None
         by_outlet = _statement_body(article.outlet or "", lexicon, countries)
         # "Statement of the Political Wing" under the LTTE's name: a part of the outlet's body
@@ -192,6 +192,21 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 _TITLE_BODY = re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}\s+(?:of|by|from)\s+(?:the\s+)?"
                          rf"(?:{alternation(load_attribution_terms().spokes_offices)}\s+of\s+(?:the\s+)?)?"
                          r"(?P<body>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?:of|and|for|on)\b|(?-i:[A-Z])[\w'’.-]*))+)", re.IGNORECASE)
+
+
+# "Ministry of National Defence communique on the attack at Tabatol": the body before the document.
+_BODY_THEN_TITLE = re.compile(r"^\s*(?:The\s+)?(?P<body>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?:of|and|for|on)\b|(?-i:[A-Z])[\w'’.-]*))+)"
+                              rf"\s+{alternation(load_attribution_terms().issued_documents)}\b", re.IGNORECASE)
+
+
+def _body_then_title(line: str) -> re.Match[str] | None:
+    """A state body before its document ("Ministry of National Defence communique"); not a
+    periodical's masthead ("THE RELIEF BULLETIN"), whose words name no body."""
+    m = _BODY_THEN_TITLE.match(line)
+    heads = load_attribution_terms().body_heads
+    if m is None or line.isupper() or not any(heads.match(w) for w in m.group("body").lower().split()):
+        return None
+    return m
 
 
 def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

@@ -85,7 +85,9 @@ def not_a_count(v: FigureView):
         return REJECT  # "a third of Sierra Leone's 4.5 million people": the population
     if v.fig.vague and (v.fig.qualifier or "") in v.words.vague_not_claims:
         return REJECT  # "several others": too vague to be a figure
-    day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like)
+    # days are written in digits: "On 3 May two soldiers were killed" counts two soldiers
+    day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like) \
+        and not v.fig.spelled
     month_before, month_after, year_before = _date_context()
     if day_or_year and (month_before.search(v.before) or month_after.match(v.after)):
         return REJECT  # "September 29", "29 September 2023"

@@ -57,7 +57,7 @@ _WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?on\s+{alternation(date_word
                          rf"(?:\s+{alternation(date_words().parts_of_day)})?$", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
-_TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+,\s+)?")
+_TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+(?:,\s+|$))?")
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
+from .broadcasters import party_speaker
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
@@ -78,11 +79,17 @@ LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
+def _transcript_label(tok) -> bool:
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.text in ("Q", "A") and nxt is not None and nxt.text == ":"
+
+
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
     the rebels" still resolves)."""
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "Q: General, the Interior Ministry said ...": a transcript's label is no subject
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         return None
     head = subj[0]
@@ -268,6 +275,9 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         return None
     if low in ("i", "we", "us"):
         return label_speaker(ctx, sentence.text) or _quoted_speaker(ctx, sentence)
+    party = party_speaker(ctx, sentence, phrase)
+    if party is not None:  # "UNITA's radio", "the radio", "the rebels": the party they stand for
+        return party
     first, _, rest = phrase.partition(" ")
     if first.lower() == "our" and label_speaker(ctx, sentence.text) is not None:
         return label_speaker(ctx, sentence.text)  # "MS ATIENO: Our teams estimate ...": her body's

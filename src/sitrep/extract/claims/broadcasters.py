@@ -1,0 +1,153 @@
+"""Speakers who stand for a party: a broadcaster for its owner, "the rebels" for the group the
+article names them as.
+
+A radio a party owns speaks for it ("UNITA's radio, Vorgan, said", "the rebels' Radio Muhabura
+said", a monitoring digest's "Voice of the People of Kurdistan (Kurdistan Front)"); "the radio"
+and "the station" point back to the last broadcaster the article named. An article that names
+its rebels ("rebels of the Rwandan Patriotic Front", "the rebels, who call themselves the
+Zapatista National Liberation Army") means that group by "the rebels said"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon.claim_terms import claim_words, demonym_words
+from ...lexicon.patterns import alternation
+from ...nlp import Sentence
+from ...records import Claimant
+from ..context import is_country_name
+from .context import ArticleContext
+
+# A capitalised name of up to seven words, "of", "for" and "and" (with "the") inside it.
+# A full stop only inside a word ("U.N"), so that no name runs across a sentence's end.
+_WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|for|and|in)\s+(?:the\s+)?)?{_WORD}){{0,6}}"
+
+
+@lru_cache(maxsize=1)
+def _owned_rx() -> re.Pattern[str]:
+    """'UNITA's radio', 'the rebels' Radio Muhabura', 'Aideed's clandestine radio station'."""
+    words = claim_words()
+    heads = alternation(sorted(words.broadcaster_heads, key=len, reverse=True))
+    sides = alternation(words.side_group_nouns)
+    return re.compile(rf"(?P<owner>(?:\b[Tt]he\s+)?(?:(?<![\w-]){_NAME}|{sides}))(?:['’]s|(?<=s)['’])\s+"
+                      rf"(?:[a-z-]+\s+)?(?P<station>(?i:{heads})\b|Radio\s+[A-Z][\w-]*|[A-Z][\w-]*\s+Radio\b)")
+
+
+# "Voice of the Islamic Revolution in Iraq (Supreme Council for the Islamic Revolution in Iraq)",
+# "Radio 15 de Septiembre (clandestine, FDN, believed to broadcast from Honduras)": a station and,
+# among the words in brackets after it, its owner.
+_STATION_WORD = r"(?:[A-Z0-9][\w'’-]*|de|del|la|el|of|the|in|for)"
+_OWNER_IN_BRACKETS = re.compile(
+    rf"(?P<station>(?:Voice\s+of|Radio)(?:\s+{_STATION_WORD}){{1,7}}|{_NAME}\s+(?:Radio|Television|news\s+agency))"
+    r"\s*\((?P<inside>[^()\n]{2,120})\)")
+# A broadcaster named with no owner: "Radio Muhabura", "Republic of Iraq Radio", "IRNA news agency".
+_NAMED_STATION = re.compile(rf"\b(?:Radio\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|{_NAME}\s+(?:Radio|Television)\b|"
+                            rf"Voice\s+of\s+(?:the\s+)?{_NAME}|[A-Z]{{2,6}}\s+news\s+agency)")
+
+
+def owned_broadcaster(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """The owner of the broadcaster a subject phrase names ("UNITA's radio, Vorgan")."""
+    m = _owned_rx().search(phrase)
+    return _owner(ctx, sentence, m.group("owner")) if m else None
+
+
+def last_broadcaster(ctx: ArticleContext, sentence: Sentence, agency: bool = False) -> Claimant | None:
+    """Whom "the radio" of ``sentence`` is: the last broadcaster named before it, as its owner
+    when the article gives one. For "the agency" only a news agency named since the current
+    reporter spoke ("TEHRAN, IRNA news agency ... The agency said"), else the UN agency or the
+    wire before it is meant (``subjects._reporter_or_last``)."""
+    before = ctx.article.text[:sentence.start]
+    found = [(m.start(), "owned", m) for m in _owned_rx().finditer(before)]
+    found += [(m.start(), "bracket", m) for m in _OWNER_IN_BRACKETS.finditer(before)]
+    found += [(m.start(), "named", m) for m in _NAMED_STATION.finditer(before)]
+    if not found:
+        return None
+    # the latest mention; of mentions at one place the one that gives an owner
+    _, how, m = max(found, key=lambda f: (f[2].end(), f[1] != "named"))
+    if agency:
+        spoke = ctx.reporter.sentence if ctx.reporter is not None else -1
+        said_since = spoke >= 0 and ctx.sentences and ctx.sentences[spoke].start > m.end()
+        if "agency" not in m.group(0).lower() or said_since:
+            return None
+    owner = _bracket_owner(m.group("inside")) if how == "bracket" else m.groupdict().get("owner")
+    if owner is None:
+        from .subjects import resolve_subject
+
+        return resolve_subject(ctx, sentence, m.group("station") if how == "bracket" else m.group(0))
+    return _owner(ctx, sentence, owner)
+
+
+def _bracket_owner(inside: str) -> str | None:
+    """The owner among the words in brackets after a station: the first part that is a name
+    and no place ("clandestine, FDN, believed to broadcast from Honduras": FDN; "(ZAGREB)": none)."""
+    from ..gazetteer import get_gazetteer
+
+    for part in inside.split(","):
+        part = part.strip()
+        if re.fullmatch(_NAME, part) and not is_country_name(part) and not get_gazetteer().lookup(part):
+            return part
+    return None
+
+
+def _owner(ctx: ArticleContext, sentence: Sentence, owner: str) -> Claimant | None:
+    from .subjects import resolve_subject
+
+    return side_group_speaker(ctx, owner) or resolve_subject(ctx, sentence, owner)
+
+
+# --- "the rebels" ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _group_definitions() -> tuple[re.Pattern[str], ...]:
+    sides = "(?i:" + alternation(claim_words().side_group_nouns) + ")"
+    return (
+        # "rebels of the Tutsi-led Rwandan Patriotic Front", "fighters from the Arakan Army"
+        re.compile(rf"\b{sides}\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+-led\s+)?(?P<name>{_NAME})"),
+        # "The rebels, who call themselves the Zapatista National Liberation Army,"
+        re.compile(rf"\b{sides},?\s+who\s+call\s+themselves\s+(?:the\s+)?(?P<name>{_NAME})"),
+        # "the Strategic Framework ... (CSP), an alliance of rebel groups"
+        re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,20}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
+                   r"(?:rebel|insurgent|guerrilla|separatist)\s+(?:group|groups|movement|alliance|coalition|army)\b"),
+    )
+
+
+def _defined_group(ctx: ArticleContext) -> Claimant | None:
+    """The one rebel group the article names its rebels as, if it names exactly one."""
+    names: list[str] = []
+    for rx in _group_definitions():
+        for m in rx.finditer(ctx.article.text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name")).strip()
+            if len(name.split()) >= 2 and not is_country_name(name) and name.split()[-1].lower() not in demonym_words():
+                names.append(name)
+    # one group written in full and in short is one ("Rwandan Patriotic Front", "the Front")
+    groups = [n for n in names if not any(n != o and f" {n} " in f" {o} " for o in names)]
+    if len(set(groups)) != 1:
+        return None
+    who = ctx.lexicon.resolve(groups[0], ctx.countries)
+    if who is not None and who.known:
+        return who
+    return Claimant(name=groups[0], kind="opposition", as_written=groups[0], known=False)
+
+
+def side_group_speaker(ctx: ArticleContext, phrase: str) -> Claimant | None:
+    """'The rebels said', 'Mali rebels say': the group the article names its rebels as."""
+    words = re.sub(r"^(?:the|The)\s+", "", phrase.strip()).split()
+    if not words:
+        return None
+    noun = " ".join(words[1:] if len(words) > 1 and (words[0].lower() in demonym_words()
+                                                    or is_country_name(words[0])) else words).lower()
+    if noun not in claim_words().side_group_nouns:
+        return None
+    if ctx.side_group is None:
+        ctx.side_group = (_defined_group(ctx),)
+    return ctx.side_group[0]
+
+
+def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """The party a subject phrase speaks for when it is a broadcaster or "the rebels"."""
+    low = phrase.lower()
+    if low in claim_words().broadcaster_anaphors or low == "the agency":
+        return last_broadcaster(ctx, sentence, agency=low == "the agency")
+    return side_group_speaker(ctx, phrase) or owned_broadcaster(ctx, sentence, phrase)

@@ -64,6 +64,12 @@ def test_evaluate_matching_repeated_figure_counts_once(tmp_path):
     ("diplomatic source", "diplomatic source and a Yemeni NGO", False),  # two parties
     ("Ukrainian General Staff", "Russian Defence Ministry", False),
     ("Gaza Health Ministry", "Palestinian Health Ministry", True),  # its name in Gaza stories
+    # a state's armed force under its usual names is one body (Kenya, Egypt, Sudan)
+    ("Kenya Defence Forces", "Kenyan army", True),
+    ("Egyptian Armed Forces", "Egyptian military", True),
+    ("Sudanese Armed Forces", "Sudanese army", True),
+    ("Sudanese Armed Forces", "South Sudanese army", False),
+    ("Sudanese Armed Forces", "Rapid Support Forces", False),
 ])
 def test_evaluate_matching_claimant_spellings(tmp_path, gold_source, pred_source, correct):
     spec = {"quantity": "killed", "category": "total", "value": 5, "source": gold_source}

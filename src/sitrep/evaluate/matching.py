@@ -48,6 +48,8 @@ def value_matches(gold: GoldClaim, pred: ClaimRow) -> bool:
 _NAME_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _MINISTRY_OF = re.compile(r"\bministry of (?:public )?(\w+)\b")
 _SPELLINGS = {"defense": "defence", "centre": "center", "organisation": "organization"}
+# A state's armed force under its usual names: army, military, armed forces, defence forces.
+_STATE_FORCE = re.compile(r"^(.+?)\s+(?:army|military|armed forces|defence forces?|national army)$")
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,12 @@ def name_key(name: str) -> str:
     return text
 
 
+def _state_force(name: str) -> str | None:
+    """The state whose armed force a name is ("Kenyan army", "Kenya Defence Forces": KE)."""
+    force = _STATE_FORCE.match(name_key(name))
+    return _demonym_countries().get(force.group(1)) if force else None
+
+
 def _words(key: str) -> list[str]:
     return key.replace("-", " ").split()
 
@@ -119,6 +127,8 @@ def same_claimant(gold_source: str | None, pred_source: str | None, pred_kind: s
     p_line = {name_key(n) for n in lex.lineage(p)}
     if g_line & p_line:
         return True
+    if _state_force(g) is not None and _state_force(g) == _state_force(p):
+        return True  # a state's army, military and armed forces are one body
     return _nested(name_key(g), name_key(p)) or _nested(name_key(gold_source), name_key(pred_source))
 
 

@@ -111,6 +111,10 @@ def test_events_territory_rule(text, place, winner, rule):
     ("The MNDAA seized Chinshwehaw town in Laukkaing Township.", {"Chinshwehaw"}),
     ("Russian forces captured Krasnohorivka in the Donetsk region.", {"Krasnohorivka"}),
     ("Rebels seized Idlib province's Saraqeb on Monday.", {"Saraqeb"}),
+    # a place a gazetteer files as a province, listed beside a town, is a place of the list
+    # (East Timor, Iraq)
+    ("Troops moved into Liquica and the border town of Balibo last week.", {"Liquica", "Balibo"}),
+    ("Kurdish forces retook Nineveh and the town of Bashiqa on Sunday.", {"Nineveh", "Bashiqa"}),
     # unnamed positions, villages or a dam in a named area: no place changed hands
     ("The TNLA said it seized six positions in Namkham and Kutkai townships.", set()),
     ("Government forces seized about 60 villages in southern Idlib.", set()),
@@ -232,6 +236,29 @@ def test_events_territory_state_force_nouns(text, place, winner):
     ("The army retook Zepa. Bosnian Serb forces overran Srebrenica on Tuesday.", "Srebrenica", None),
 ])
 def test_events_territory_winner_from_side_words(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # fighters of no side, owned by "its"/"their", are the speaker's (Sinai, Somalia, Mali-like)
+    ("The Islamic State affiliate said in an online statement that its fighters had overrun the el-Sidra post.",
+     "el-Sidra post", "opposition"),
+    ("Al-Shabaab said its fighters had taken the town of El Baraf after the army withdrew.", "El Baraf", "opposition"),
+    ("The army said its gunmen had entered Kidal.", "Kidal", "government"),
+])
+def test_events_territory_fighters_of_the_speaker(text, place, winner):
+    assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a group known from another war does not make that war's state the home one: the army of
+    # the state the story is in is the government (Egypt, Nigeria, Mozambique-like)
+    ("CAIRO - Egypt's military said its forces had regained control of Sheikh Zuweid in northern Sinai, a day "
+     "after jihadists loyal to the Islamic State group attacked army posts.", "Sheikh Zuweid", "government"),
+    ("ABUJA - Nigeria's army said its troops had retaken Gwoza in Borno state from fighters of an Islamic State "
+     "affiliate.", "Gwoza", "government"),
+])
+def test_events_territory_home_state_is_the_storys(text, place, winner):
     assert _changes(text).get(place, ("missing",))[0] == winner, _changes(text)
 
 

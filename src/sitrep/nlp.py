@@ -157,11 +157,11 @@ def _is_abbreviation(line: str, stop: int) -> bool:
 
 
 # A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
-# "DUBAI, UAE - ", "ISLAMABAD/NEW DELHI, May 8 (AFP) - "): not part of the sentence, whose
+# "DUBAI, UAE - ", "ISLAMABAD/NEW DELHI, May 8 (AFP) - ", "NAJAF, Iraq, Aug 6 (Reuters) - "): not part of the sentence, whose
 # subject would otherwise be "KYIV".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:(?:\s+|\s?/\s?)[A-Z][A-Z'’.-]+){0,4}"
-    r"(?:,\s+(?:[A-Z][A-Z.]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s+\d{4})?"
+    r"(?:,\s+(?:[A-Z][A-Z.]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=,|\s*\(|\s+[-–—]))){0,2}(?:,\s+\d{4})?"
     r"\s*(?:\([A-Za-z .&/-]{2,40}\))?\s*[-–—]+\s+(?=\S)"
 )
 

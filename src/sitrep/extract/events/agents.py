@@ -24,13 +24,20 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     a = sentence.start + min(w.idx for w in toks)
     b = sentence.start + max(w.idx + len(w.text) for w in toks)
     hits = list(starting_in(ctx.actor_matches, a, b))
-    known = [m for m in hits if m.actor.side != "unknown"] or hits
+    known = [m for m in hits if m.actor.side != "unknown"]
     if known:
         return known[0].actor, "actor:lexicon"
     words = [w for w in toks if w.dep_ != "punct"]
     pronouns = ctx.terms.words("pronouns")
     pronoun = words[0] if len(words) == 1 and words[0].lower_ in pronouns else next(
         (w for w in words if w.dep_ == "poss" and w.lower_ in pronouns), None)
+    if hits and pronoun is not None:
+        # "its fighters had overrun the checkpoint": fighters of no side are the speaker's
+        speaker = _speaker(ctx, sentence, pronoun)
+        if speaker is not None and speaker.side != "unknown":
+            return speaker, "actor:pronoun-speaker"
+    if hits:
+        return hits[0].actor, "actor:lexicon"
     if pronoun is not None:
         speaker = _speaker(ctx, sentence, pronoun)
         if speaker is not None:

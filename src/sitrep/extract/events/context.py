@@ -43,7 +43,16 @@ def build_event_context(article: Article, actors: ActorLexicon | None = None,
     # The war is voted from the article's unambiguous actor names, not from country counts:
     # a Syria story names Russia and Israel often, and "the army" must stay the Syrian army.
     matches = lex.match(article.text)
-    wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT)
+    wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT
+                   and _in_the_story(lex, m.conflict, countries))
     home = tuple(lex.conflict_countries.get(wars.most_common(1)[0][0], ())) if wars else tuple(countries)[:1]
     return EventContext(article, lex, claims_ctx, home or tuple(countries)[:1], by_start(matches),
                         sentences if sentences is not None else split_sentences(article.text))
+
+
+def _in_the_story(lex: ActorLexicon, conflict: str, countries: Sequence[str]) -> bool:
+    """Whether a war an actor belongs to is fought in a country the article names: an
+    affiliate of a group known from another war ("the Islamic State group" in a Sinai story)
+    does not make that war the story's, nor its state the home state."""
+    home = lex.conflict_countries.get(conflict, ())
+    return not countries or not home or bool(set(home) & set(countries))

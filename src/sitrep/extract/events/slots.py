@@ -8,6 +8,7 @@ goes back to the most named city of the last sentences (``antecedents``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -132,7 +133,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     if territory and found:
         found += conjoined_facilities(_nominal_roots(trig), t, pidx, where, found, trig.rule)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
-    found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) for s in found))]
+    found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) and not _listed_beside(s, m, trig, where)
+                                                                  for s in found))]
     found = drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
@@ -244,6 +246,8 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
             if names and not any(c.i in pidx for c in w.subtree):
                 lo = min(x.i for n in names for x in n.subtree)
                 span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
+            else:
+                span = _name_after_of(w, proper)  # "the border post of Teshwin"
         if not span or any(x.i in pidx for x in span):
             continue
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -252,6 +256,25 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         out.append(PlaceMention(doc=doc_id, text=doc.text[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
     return out
+
+
+def _name_after_of(noun, proper) -> list | None:
+    """'the border post of Teshwin', 'the river port of San Juan del Norte': the proper name
+    after "of" that names the settlement or facility (words of the name only)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not proper(obj):
+                continue
+            toks = list(noun.doc[obj.left_edge.i: obj.i + 1])
+            if all(proper(x) or x.lower_ in _NAME_PARTICLES for x in toks) and proper(toks[0]):
+                return toks
+    return None
+
+
+# Lowercase words inside a proper name ("San Juan del Norte", "Kafr al-Ma").
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "al", "el"})
 
 
 def _places_after_a_time(trig: Trigger, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
@@ -358,6 +381,18 @@ def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str,
                 return PlaceMention(doc=doc_id, text=root.doc.text[a:b], start=base + a, end=base + b, place=None,
                                     precision=None, rule="event-slot")
     return None
+
+
+# "Liquica and the border town of Balibo": a town listed after a province-named place with
+# "and" or a comma is its sibling in the list, not a town inside it (East Timor 1999 probe).
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?[\w\s-]{0,30}?$|^\s*,\s*$")
+
+
+def _listed_beside(small: PlaceMention, area: PlaceMention, trig: Trigger, where: tuple[str, int]) -> bool:
+    base = where[1]
+    text = trig.tok.doc.text
+    between = text[area.end - base:small.start - base] if area.end <= small.start else ""
+    return bool(between) and bool(_LIST_JOIN.match(between))
 
 
 def _inside(small: PlaceMention, area: PlaceMention) -> bool:

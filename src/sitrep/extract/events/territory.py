@@ -27,10 +27,19 @@ def fall_to(tok, env: Env) -> Trigger | None:
     words = env.terms.rule(KIND, "fall_to")
     if tok.lower_ not in words["verbs"] or not is_verb(tok) or is_noun(tok):
         return None
-    if any(p.lower_ in words["blocking_preps"] and not is_time(p) for p in kids(tok, "prep", "prt", "acomp")):
+    to = [p for p in kids(tok, "prep") if p.lower_ in words["holder_preps"]]
+    if any(p.lower_ in words["blocking_preps"] and not is_time(p) and not _origin_of_holder(p, to)
+           for p in kids(tok, "prep", "prt", "acomp")):
         return None  # "on Wednesday" is a time, not where something fell
-    holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
+    holder = [w for p in to for w in p.subtree if w.i != p.i]
     return Trigger(tok, KIND, "fall_to", tok.text, subject_place_roots(tok, env), "fall", holder, subject_place=True)
+
+
+def _origin_of_holder(prep, to: list) -> bool:
+    """'fell to troops from neighbouring Angola': "from" after the side it fell to says where
+    that side came from (parses hang it on the verb); "fell from 10 to 5" has no side."""
+    return prep.lower_ == "from" and any(p.i < prep.i and any(o.pos_ in ("NOUN", "PROPN") for o in kids(p, "pobj"))
+                                         for p in to)
 
 
 def surrendered_to(tok, env: Env) -> Trigger | None:

@@ -199,6 +199,10 @@ _NAME_JOINERS = re.compile(r"^(?: of the | of | and the | and | de las | de los 
                            r"| das | d['’](?=[A-Z]))")
 
 
+# Joiners inside Spanish and Portuguese names: the parts are never two places in English text.
+_ROMANCE_JOINER = re.compile(r"^ (?:de las|de los|de la|del|de|da|do|dos|das) $")
+
+
 def join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
@@ -207,8 +211,9 @@ def join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> 
         while i + 1 < len(runs) and (m := _NAME_JOINERS.match(text[end:runs[i + 1][0]] + "\0")) is not None \
                 and end + m.end() == runs[i + 1][0]:
             whole = text[start:runs[i + 1][1]]
-            if not any(c.main and c.match == "exact" for c in gazetteer.matches(whole)):
-                break
+            if not _ROMANCE_JOINER.match(m.group(0)) and \
+                    not any(c.main and c.match == "exact" for c in gazetteer.matches(whole)):
+                break  # "Gaza and Rafah" are two places; "San Juan del Norte" is one, known or not
             end = runs[i + 1][1]
             i += 1
         out.append((start, end))

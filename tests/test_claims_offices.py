@@ -66,6 +66,12 @@ def _sources(extract_text, text):
     ("A report by the Tigray Regional Health Bureau said 300 people had died.", "Tigray Regional Health Bureau"),
     ("A statement posted on an Islamist website in the name of the Ansar al-Sunna Army claimed that its "
      "fighters had killed 70 soldiers.", "Ansar al-Sunna Army"),
+    # a unit named by its number, bodies named in lowercase (Iraq 2004, Congo 1997, Sudan-like)
+    ("A statement from the 11th Marine Expeditionary Unit said Marines had killed 300 fighters.",
+     "11th Marine Expeditionary Unit"),
+    ("According to a report by a group of Congolese human rights organisations, the fighting killed about 2,000 "
+     "people.", "Congolese human rights organisations"),
+    ("A report by Darfuri rights groups said 300 people had died in El Geneina.", "Darfuri rights groups"),
     # a state office before a name the article did not introduce (Georgia 2008); an office of
     # a named non-state body stays that body's (Myanmar)
     ("MOSCOW - Russia said its troops entered Gori. Deputy Chief of the General Staff Col. Gen. Anatoly "

@@ -10,6 +10,8 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
+ANY_PERSON = object()  # any claimant but the reporter of the earlier entry
+
 
 def _sources(extract_text, text):
     return [(c.value, c.source) for c in extract_text(text, published=date(2024, 6, 1)).claims]
@@ -110,3 +112,36 @@ def test_claims_ranks_in_a_breakdown_are_of_the_wholes_side(extract_text, text, 
 ])
 def test_claims_person_placed_in_a_town_speaks_as_the_person(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "the communique" is the one the body issued, whoever spoke in between (Nicaragua 1983,
+    # Chad, Ukraine-like)
+    ("The Defence Ministry of Nicaragua said in a communique read on the radio that rebels had attacked Pantasma. "
+     "The radio said 47 people were killed in the attack. The communique said 19 rebels had been killed.", 19,
+     "Nicaraguan Defence Ministry"),
+    ("The Chadian army said in a statement that rebels had been pushed back from Abeche. Witnesses said the town "
+     "was calm. The statement said 40 rebels had been captured.", 40, "Chadian Armed Forces"),
+    ("Ukraine's General Staff said in a statement that the attack had been repelled. Local officials said power "
+     "was out. The statement said 12 soldiers had been wounded.", 12, "Ukrainian General Staff"),
+])
+def test_claims_the_record_is_its_issuers(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "he" is the person a liveblog entry introduces, not the reporter of an earlier entry
+    # (Aden 2015, Donbas, Gaza-like)
+    ("09:02 The ICRC says a boat with supplies could not dock.\n\n09:30 The city's health chief, Dr Ali Saleh "
+     "Mansour, has given us his latest figures. He says 44 people were killed in the past day.", 44, ANY_PERSON),
+    ("10:15 The UN says aid convoys are blocked.\n\n10:40 Donetsk regional governor Pavlo Kyrylenko has just "
+     "posted an update. He says three civilians were killed overnight.", 3, "Donetsk regional governor"),
+    ("07:00 Israel's army says it struck 40 targets.\n\n07:45 Gaza's civil defence spokesman, Mahmoud Basal, has "
+     "spoken to us. He says 20 people were killed in Jabalia.", 20, ANY_PERSON),
+])
+def test_claims_he_is_the_person_the_entry_introduces(extract_text, text, value, source):
+    found = dict(_sources(extract_text, text))
+    if source is ANY_PERSON:
+        assert found.get(value) not in (None, "ICRC", "Israel Defense Forces"), found
+    else:
+        assert found.get(value) == source, found

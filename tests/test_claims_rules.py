@@ -459,6 +459,11 @@ ATTRIBUTION_CASES = {
          [("killed", "total", 20, ANY)]),
         ("Al Jazeera quoted Sudan Doctors Network as saying 40 civilians were killed in El Fasher.",
          [("killed", "civilians", 40, "Sudan Doctors Network")]),
+        # the passive: the one quoted is the subject (Nicaragua 1983, Nigeria, Haiti-like)
+        ("Honduran officials were quoted as saying that about 1,200 Miskito Indians had crossed into Honduras.",
+         [("displaced", "total", 1200, "Honduran government")]),
+        ("Haitian National Police officials were quoted by Le Nouvelliste as saying 70 people were killed in "
+         "Pont-Sonde.", [("killed", "total", 70, "Haitian National Police")]),
     ],
     "record_of_figure": [
         # the owner of the record that holds the figure (Somalia, Gaza, Ukraine-like)

@@ -58,6 +58,8 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     ("Syrian rebels swept into Aleppo on Friday.", "Aleppo", "opposition", "moved_into"),
     ("RSF fighters rolled into Wad Madani on Monday.", "Wad Madani", "opposition", "moved_into"),
     ("Ukrainian troops advanced into the village of Robotyne.", "Robotyne", "government", "moved_into"),
+    ("Rebel fighters drove into the centre of Goma on Monday.", "Goma", "opposition", "moved_into"),
+    ("Russian troops poured into the town of Izium on Friday.", "Izium", "foreign", "moved_into"),
     # control_declared: a claimed capture
     ("The RSF announced full control of Nyala on Thursday.", "Nyala", "opposition", "control_declared"),
     ("Wagner declared full control of Soledar, a claim Kyiv denied.", "Soledar", "foreign", "control_declared"),

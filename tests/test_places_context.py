@@ -179,3 +179,17 @@ def test_places_context_common_word_province_is_no_evidence(text, countries):
     from sitrep.extract.context import article_countries
 
     assert article_countries(text) == countries
+
+
+@pytest.mark.parametrize("text,countries", [
+    # "Indians" in a story that names a Latin American country are its indigenous people
+    # (Nicaragua 1983, Chiapas 1994, Peru-like); without one they are India's
+    ("About 1,200 Miskito Indians crossed from Nicaragua into Honduras.", ["NI", "HN"]),
+    ("Indian rebels seized San Cristobal in Mexico on New Year's Day.", ["MX"]),
+    ("Ashaninka Indians fled the Shining Path in Peru's central jungle.", ["PE"]),
+    ("Indian troops fired across the Line of Control, the Indian Army said.", ["IN"]),
+])
+def test_places_context_ambiguous_demonym(text, countries):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == countries

@@ -135,9 +135,21 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def article_countries(text: str) -> list[str]:
-    """ISO-2 codes of the countries an article names, most named first."""
-    counts = Counter(code for _, _, code in country_mentions(text))
+    """ISO-2 codes of the countries an article names, most named first; an ambiguous demonym
+    does not count where the story names the land whose people it may mean ("Miskito Indians"
+    in a Nicaragua story are no Indian nationals)."""
+    mentions = country_mentions(text)
+    ambiguous = _ambiguous_demonyms()
+    unambiguous = {code for a, b, code in mentions if text[a:b].lower() not in ambiguous}
+    counts = Counter(code for a, b, code in mentions
+                     if not unambiguous & ambiguous.get(text[a:b].lower(), frozenset()))
     return [code for code, n in counts.most_common() if n >= MIN_MENTIONS]
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_demonyms() -> dict[str, frozenset[str]]:
+    data = read_json("gazetteer", "countries.json").get("ambiguous_demonyms", {})
+    return {word: frozenset(codes) for word, codes in data.items()}
 
 
 def is_country_name(name: str) -> bool:

@@ -351,6 +351,7 @@ class ClaimWords:
     broadcaster_heads: frozenset[str]  # "UNITA's radio": the owner speaks
     broadcaster_anaphors: frozenset[str]  # "the radio said": the last broadcaster named
     side_group_nouns: frozenset[str]  # "the rebels said": the rebel group the article names
+    record_anaphors: frozenset[str]  # "the communique said": the body that issued it
     rank_nouns: frozenset[str]  # "among them two commanders": the side of the breakdown's whole
     continued_casualty_nouns: frozenset[str]  # "29 soldiers killed and two wounded": the same people
     taken_verb_forms: frozenset[str]  # "and captured seven"

@@ -111,6 +111,9 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
         said = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                      and any(g.lower_ == "saying" for g in c.subtree)), None)
         quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        if quoted is None and tok.tag_ == "VBN":
+            # "Honduran officials were quoted (by HRN) as saying": the passive's subject
+            quoted = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if said is not None and quoted is not None and quoted.i < said.i:
             # up to "as": "the duty doctor at Kosevo hospital" (the parse may hang "at" on the verb)
             who = resolve_subject(ctx, sentence, doc[quoted.left_edge.i: said.i].text)

@@ -145,9 +145,34 @@ def side_group_speaker(ctx: ArticleContext, phrase: str) -> Claimant | None:
     return ctx.side_group[0]
 
 
+def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claimant | None:
+    """'The Defence Ministry said in a communique read on the radio ... The radio said ...
+    The communique said 19 were killed': "the communique" is the one the ministry issued, not
+    whoever spoke last; the claimant of the last sentence before that names such a record."""
+    noun = low.split()[-1]
+    rx = re.compile(rf"\b(?:an?|the|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.IGNORECASE)
+    for earlier in reversed(ctx.sentences[:sentence.index]):
+        if rx.search(earlier.text):
+            found = ctx.attributions.get(earlier.index)
+            if found:
+                return found[0]
+            # a sentence with no figure is not attributed as it is read: its subject, by its words
+            said = re.match(rf"^\W*(?P<who>[^,]{{3,80}}?)\s+(?:said|announced|stated|reported)\s+in\s+(?:an?|its)\s+"
+                            rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier.text, re.IGNORECASE)
+            if said is None:
+                return None
+            from .subjects import resolve_subject
+
+            return resolve_subject(ctx, earlier, said.group("who"))
+    return None
+
+
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
-    """The party a subject phrase speaks for when it is a broadcaster or "the rebels"."""
+    """The party a subject phrase speaks for when it is a broadcaster, a record issued before
+    or "the rebels"."""
     low = phrase.lower()
     if low in claim_words().broadcaster_anaphors or low == "the agency":
         return last_broadcaster(ctx, sentence, agency=low == "the agency")
+    if low in claim_words().record_anaphors:
+        return issuer_of_record(ctx, sentence, low)
     return side_group_speaker(ctx, phrase) or owned_broadcaster(ctx, sentence, phrase)

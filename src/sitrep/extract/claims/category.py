@@ -397,7 +397,8 @@ def own_people(view: CategoryView):
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
     fighters = view.category in ("combatants", "government", "rebels")
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
-    losses = noun is None and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
+    bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
+    losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
     if losses or (fighters or comrades) and words.own_people.search(between):
         side = _claimant_side(view)
         if side:

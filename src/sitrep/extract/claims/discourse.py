@@ -273,3 +273,17 @@ def last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = No
              and (kind is None or m.claimant.kind == kind)
              and (within is None or offset - m.start <= within)]
     return known[-1].claimant if known else None
+
+
+def person_named_since_reporter(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """'09:30 Aden's health department chief, Al-Khader Lassouar, has given us his latest
+    figures. He says 44 people were killed': "he" is the person the paragraph introduced after
+    the current reporter spoke (here in an earlier entry), not that reporter."""
+    para = ctx.line_starts[ctx.line_of(sentence.start)] if ctx.line_starts else 0
+    rep = ctx.reporter
+    since = max(para, ctx.sentences[rep.sentence].end if rep is not None and rep.sentence < len(ctx.sentences) else 0)
+    for m in reversed(ctx.mentions):
+        if since <= m.start < sentence.start and " " in ctx.article.text[m.start:m.end].strip() \
+                and ctx.article.text[m.start:m.end] in ctx.local:
+            return m.claimant
+    return None

@@ -70,7 +70,8 @@ def _unowned_record_rx() -> re.Pattern[str]:
 
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
-                          r"(?:[^,]{0,60}?\s)?(?:from|by|in\s+the\s+name\s+of)\s+(?P<owner>(?:the\s+)?(?-i:[A-Z]).*)$",
+                          r"(?:[^,]{0,60}?\s)?(?:from|by|in\s+the\s+name\s+of)\s+"
+                          r"(?:a\s+(?:group|coalition)\s+of\s+)?(?P<owner>(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?-i:[A-Z]).*)$",
                           re.IGNORECASE)
 
 
@@ -115,6 +116,10 @@ def local_government(sentence: Sentence, phrase: str) -> Claimant | None:
     return None
 
 
+# Plural bodies that may close an owner written in lowercase ("Congolese human rights organisations").
+_BODIES_END = re.compile(r"\b(?:organi[sz]ations|groups|agencies|associations|committees)$")
+
+
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
@@ -122,8 +127,8 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
     after = _RECORD_FROM.match(phrase)
-    if after and after.group("owner").split()[-1][:1].isupper():
-        return after.group("owner")
+    if after and (after.group("owner").split()[-1][:1].isupper() or _BODIES_END.search(after.group("owner"))):
+        return after.group("owner")  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

@@ -18,7 +18,7 @@ from .broadcasters import party_speaker
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
-from .discourse import last_claimant_before
+from .discourse import last_claimant_before, person_named_since_reporter
 from ..entry_labels import mask_entry_label
 
 
@@ -292,6 +292,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     body = neuter_antecedent(ctx, sentence) if low == "it" else None
     if body is not None:
         return body  # "it" is no person: the body that opened a sentence since the reporter spoke
+    if low in ("he", "she") and (named := person_named_since_reporter(ctx, sentence)) is not None:
+        return named  # a person the paragraph introduced after the reporter spoke
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:

@@ -6,28 +6,20 @@ forces"), a speaker's own fighters ("eight of its fighters"), the group a figure
 of ("among the dead servicemen, 180 were ..."), the figure a bare one continues ("9
 civilians were killed and 31 wounded": 31 civilians). Each rule returns ``(category,
 subgroup, rule)`` or None; the rule is the ``category:...`` part of the claim's rule (the
-noun rule leaves none: the ``figure+noun`` part already says it).
+noun rule leaves none: the ``figure+noun`` part already says it). The rules that read who
+speaks (its own losses, its people, its enemy) are in ``category_speaker``; what all rules
+read is ``category_view.CategoryView``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
-from ...records import Claim, Claimant
-from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words, claim_words, load_figure_terms
-from ...lexicon.patterns import alternation
+from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
 from ..numbers import find_figures
-from .figure_view import Candidate
+from .category_speaker import enemy, losses_of, own_people, owners_losses
+from .category_view import ENEMY_OF, CategoryRule, CategoryView, generic_noun, side_of
 
-# An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
-# armed side; government is state forces and their allied militias).
-# A foreign side is another state's forces or a force fighting for a state (Wagner for
-# Russia, peacekeepers): government, as GUIDE.md counts "a state's army abroad".
-SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
-# A claimant's kind -> the category of its own fighters (a foreign government's are a state's).
-KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_government": "government"}
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
 _OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)\s+to|of|from|among)\s+"
@@ -38,35 +30,6 @@ MAX_GROUP_CHARS = 160
 # The group's noun comes within this many words of "among the dead" ("among the dead
 # Azerbaijani servicemen").
 MAX_GROUP_WORDS = 4
-
-
-@dataclass
-class CategoryView:
-    """What a category rule reads."""
-
-    text: str
-    cand: Candidate
-    terms: ClaimTerms
-    countries: Sequence[str]
-    claimant: Claimant | None
-    earlier: list[Claim]  # claims of this sentence so far
-    parent: Claim | None  # the figure this one breaks down, if any
-    quantity: str = ""
-    previous_sentence: list[Claim] = field(default_factory=list)  # claims of the sentence before, if adjacent
-    category: str = "total"
-    subgroup: str | None = None
-    armed_demonyms: frozenset[str] = frozenset()  # peoples whose state's forces the article names
-
-
-CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]
-
-
-def _generic(view: CategoryView) -> bool:
-    noun = view.cand.noun
-    words = " ".join(noun.words) if noun is not None else ""
-    # people named by rank ("14 were commanders") have the side of the group they belong to
-    return noun is None or words in category_words().generic_nouns or noun.category == "total" \
-        or words in claim_words().rank_nouns
 
 
 def continues_earlier(view: CategoryView):
@@ -120,7 +83,7 @@ def displaced_people(view: CategoryView):
 def group_before(view: CategoryView):
     """'Among the dead soldiers, 40 were officers of one brigade', 'one of the martyrs
     was a civilian': the group named before a generic figure gives its people."""
-    if not _generic(view):
+    if not generic_noun(view):
         return None
     words = category_words()
     before = view.text[max(0, view.cand.figure.start - MAX_GROUP_CHARS): view.cand.figure.start]
@@ -131,7 +94,7 @@ def group_before(view: CategoryView):
             found = view.terms.people_at(tokens, i)
             if found and " ".join(found[0].words) not in words.generic_nouns:
                 noun = found[0]
-                cat = _side(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
+                cat = side_of(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
                 return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
     return None
 
@@ -155,7 +118,7 @@ def of_group_predicate(view: CategoryView):
     m = re.match(r"\s+of\s+(?:the|those|them|whom)\b[^,;.]{0,40}?\s+(?:was|were|is|are)\s+(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)",
                  after, re.IGNORECASE)
     held = _HELD_AS.match(after)
-    if held and _generic(view):
+    if held and generic_noun(view):
         m = held
     if not m:
         return None
@@ -180,7 +143,7 @@ def side_words(view: CategoryView):
     of_phrase = _OF_GROUP.match(view.text[view.cand.noun_start:]) if view.cand.noun_start is not None else None
     if of_phrase:
         between += " " + of_phrase.group(1)
-    side = _side(view, between)
+    side = side_of(view, between)
     if side:
         return side, noun.subgroup, "category:side"
     if noun.category == "combatants" and _named_non_state(between):
@@ -217,7 +180,7 @@ def of_people(view: CategoryView):
         if found and found[0].quantity is None:
             cat = found[0].category
             if cat in ("combatants", "total"):
-                cat = _side(view, " ".join(words[:i + 1])) or cat
+                cat = side_of(view, " ".join(words[:i + 1])) or cat
             return cat, found[0].subgroup, f"category:of({' '.join(found[0].words)})"
     return None
 
@@ -243,12 +206,12 @@ def taken_prisoner(view: CategoryView):
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end].lower().split()
     if any(w in demonym_words() for w in between):
         return "government", view.subgroup, "category:taken-prisoner(state)"
-    side = _side(view, " ".join(between))
+    side = side_of(view, " ".join(between))
     fighters = [c for c in view.earlier if c.category in ("rebels", "government")]
     if side is None and fighters:
         side = fighters[-1].category
     if side is None and view.claimant is not None:
-        side = _ENEMY_OF.get(view.claimant.kind)
+        side = ENEMY_OF.get(view.claimant.kind)
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
 
 
@@ -304,150 +267,10 @@ def mixed_group(view: CategoryView):
         if found and found[0].quantity is None:
             other = found[0].category
             if other in ("combatants", "total"):
-                other = _side(view, " ".join(words[:i + 1])) or other
+                other = side_of(view, " ".join(words[:i + 1])) or other
             if other not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
                 return "total", None, "category:mixed-group"
             return None
-    return None
-
-
-_ENEMY = re.compile(r"\b(?:the\s+)?enemy(?:'s)?\b", re.IGNORECASE)
-_ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
-
-
-def enemy(view: CategoryView):
-    """'The army said the enemy lost 3,000 fighters': the enemy is the side facing the
-    claimant."""
-    if view.claimant is None or view.category not in ("combatants", "total"):
-        return None
-    clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
-    side = _ENEMY_OF.get(view.claimant.kind)
-    if side and _ENEMY.search(clause):
-        return side, view.subgroup, "category:enemy-of-claimant"
-    return None
-
-
-# "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
-# before the figure (a qualifier may stand between).
-_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
-                    rf"[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
-
-
-# Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-
-
-def losses_of(view: CategoryView):
-    """'the division had lost 415 dead', 'the Marines lost 119 killed': a unit of a force
-    lost its own people; a named side's losses are that side's."""
-    generic = _generic(view)
-    if not generic and view.category != "combatants":
-        return None
-    m = _LOSER.search(view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start])
-    if m is None:
-        return None
-    from ...lexicon.actor_words import actor_words
-
-    from ...lexicon.claim_terms import demonym_words
-
-    subj = m.group("subj")
-    last = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")][-1:]
-    if last and last[0] in _SPEAKER_PRONOUNS and view.claimant is not None:
-        # "The movement said it had lost three fighters": the speaker's own losses
-        side = _claimant_side(view)
-        return (side, view.subgroup, "category:losses-of") if side else None
-    if not generic:
-        return None
-    side = _side(view, subj)
-    words = set(subj.lower().split())
-    if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
-                         and words & set(actor_words().rank_and_file)):
-        side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
-    return (side, view.subgroup, "category:losses-of") if side else None
-
-
-def owners_losses(view: CategoryView):
-    """'U.S. casualties so far are six killed and 33 wounded' in a briefing on a war whose
-    U.S. forces the article names: a fighting state's losses are its forces' (``armed_demonyms``);
-    'the militants' losses exceeded 1,000 men': a group's are its side's."""
-    if not _generic(view):
-        return None
-    m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
-    if m is None:
-        return None
-    owner = m.group("owner")
-    word = re.sub(r"['’]s?$", "", owner).lower()
-    if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
-        found = view.terms.people_at([word], 0)
-        side = found[0].category if found else _side(view, word)
-        return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
-    if word not in view.armed_demonyms:
-        return None
-    return "government", view.subgroup, "category:owners-losses"
-
-
-def own_people(view: CategoryView):
-    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers',
-    'three of our heroic comrades were martyred', 'Our own casualties were 12 killed': the
-    speaker's own side, whatever the noun's usual side."""
-    if view.claimant is None:
-        return None
-    words = category_words()
-    noun = view.cand.noun
-    between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
-    fighters = view.category in ("combatants", "government", "rebels")
-    comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
-    bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
-    losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
-    if losses or (fighters or comrades) and words.own_people.search(between):
-        side = _claimant_side(view)
-        if side:
-            return side, view.subgroup, "category:own-side"
-    staff = noun is not None and view.category == "total" and " ".join(noun.words) in _STAFF_NOUNS
-    if staff and view.claimant.kind in _AID_KINDS and words.own_people.search(between):
-        # "Two of our Liberian staff members were wounded" in an MSF release, "13 of its staff"
-        # said by UNRWA: an aid body's own staff are aid workers
-        return "civilians", "aid workers", "category:own-staff"
-    return None
-
-
-def _claimant_side(view: CategoryView) -> str | None:
-    """The category of the claimant's own fighters: its kind's, else what its name says ("a
-    soldier who escaped the attack", "Republican Forces commander")."""
-    claimant = view.claimant
-    side = KIND_CATEGORY.get(claimant.kind)
-    if side or claimant.kind != "unknown":
-        return side
-    named = _side(view, claimant.name)
-    if named:
-        return named
-    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
-    for i in range(len(tokens)):
-        found = view.terms.people_at(tokens, i)
-        if found and found[0].category in ("government", "rebels"):
-            return found[0].category
-    return None
-
-
-# Kinds of claimant whose own staff are civilians (aid, health and UN workers), and the nouns of staff.
-_AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
-_STAFF_NOUNS = load_figure_terms().staff_nouns
-
-
-def _side(view: CategoryView, words_text: str) -> str | None:
-    """The side the words name: a known actor first ("Islamic State fighters"), then
-    words such as "pro-government" or "rebel"."""
-    from ..actors import load_actors
-
-    for match in load_actors().match(words_text, view.countries):
-        side = SIDE_CATEGORY.get(match.actor.side)
-        if side:
-            return side
-    words = category_words()
-    if words.government.search(words_text):
-        return "government"
-    if words.rebels.search(words_text):
-        return "rebels"
     return None
 
 

@@ -1,0 +1,132 @@
+"""Category rules that read who speaks: a speaker's own losses and people ("eight of its
+fighters", "Our own casualties were 12"), the losses a party is said to have suffered, and
+"the enemy" of the speaker. Run in the order of ``category.CATEGORY_RULES``."""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
+from ...lexicon.patterns import alternation
+from .category_view import ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
+
+# Kinds of claimant whose own staff are civilians (aid, health and UN workers), and the nouns of staff.
+_AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
+_STAFF_NOUNS = load_figure_terms().staff_nouns
+
+
+_ENEMY = re.compile(r"\b(?:the\s+)?enemy(?:'s)?\b", re.IGNORECASE)
+
+
+def enemy(view: CategoryView):
+    """'The army said the enemy lost 3,000 fighters': the enemy is the side facing the
+    claimant."""
+    if view.claimant is None or view.category not in ("combatants", "total"):
+        return None
+    clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
+    side = ENEMY_OF.get(view.claimant.kind)
+    if side and _ENEMY.search(clause):
+        return side, view.subgroup, "category:enemy-of-claimant"
+    return None
+
+
+# "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
+# before the figure (a qualifier may stand between).
+_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
+                    rf"[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
+
+
+# Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def losses_of(view: CategoryView):
+    """'the division had lost 415 dead', 'the Marines lost 119 killed': a unit of a force
+    lost its own people; a named side's losses are that side's."""
+    generic = generic_noun(view)
+    if not generic and view.category != "combatants":
+        return None
+    m = _LOSER.search(view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start])
+    if m is None:
+        return None
+    from ...lexicon.actor_words import actor_words
+
+    from ...lexicon.claim_terms import demonym_words
+
+    subj = m.group("subj")
+    last = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")][-1:]
+    if last and last[0] in _SPEAKER_PRONOUNS and view.claimant is not None:
+        # "The movement said it had lost three fighters": the speaker's own losses
+        side = _claimant_side(view)
+        return (side, view.subgroup, "category:losses-of") if side else None
+    if not generic:
+        return None
+    side = side_of(view, subj)
+    words = set(subj.lower().split())
+    if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
+                         and words & set(actor_words().rank_and_file)):
+        side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
+    return (side, view.subgroup, "category:losses-of") if side else None
+
+
+def owners_losses(view: CategoryView):
+    """'U.S. casualties so far are six killed and 33 wounded' in a briefing on a war whose
+    U.S. forces the article names: a fighting state's losses are its forces' (``armed_demonyms``);
+    'the militants' losses exceeded 1,000 men': a group's are its side's."""
+    if not generic_noun(view):
+        return None
+    m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
+    if m is None:
+        return None
+    owner = m.group("owner")
+    word = re.sub(r"['’]s?$", "", owner).lower()
+    if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
+        found = view.terms.people_at([word], 0)
+        side = found[0].category if found else side_of(view, word)
+        return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
+    if word not in view.armed_demonyms:
+        return None
+    return "government", view.subgroup, "category:owners-losses"
+
+
+def own_people(view: CategoryView):
+    """'Hezbollah said eight of its fighters were killed', 'The LNA said 14 of its soldiers',
+    'three of our heroic comrades were martyred', 'Our own casualties were 12 killed': the
+    speaker's own side, whatever the noun's usual side."""
+    if view.claimant is None:
+        return None
+    words = category_words()
+    noun = view.cand.noun
+    between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
+    fighters = view.category in ("combatants", "government", "rebels")
+    comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
+    bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
+    losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
+    if losses or (fighters or comrades) and words.own_people.search(between):
+        side = _claimant_side(view)
+        if side:
+            return side, view.subgroup, "category:own-side"
+    staff = noun is not None and view.category == "total" and " ".join(noun.words) in _STAFF_NOUNS
+    if staff and view.claimant.kind in _AID_KINDS and words.own_people.search(between):
+        # "Two of our Liberian staff members were wounded" in an MSF release, "13 of its staff"
+        # said by UNRWA: an aid body's own staff are aid workers
+        return "civilians", "aid workers", "category:own-staff"
+    return None
+
+
+def _claimant_side(view: CategoryView) -> str | None:
+    """The category of the claimant's own fighters: its kind's, else what its name says ("a
+    soldier who escaped the attack", "Republican Forces commander")."""
+    claimant = view.claimant
+    side = KIND_CATEGORY.get(claimant.kind)
+    if side or claimant.kind != "unknown":
+        return side
+    named = side_of(view, claimant.name)
+    if named:
+        return named
+    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
+    for i in range(len(tokens)):
+        found = view.terms.people_at(tokens, i)
+        if found and found[0].category in ("government", "rebels"):
+            return found[0].category
+    return None

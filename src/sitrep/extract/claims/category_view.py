@@ -1,0 +1,67 @@
+"""What a category rule reads, and what several rules ask of it: whether the figure's noun is a
+generic one, and the side words name (extract/claims/category.py, category_speaker.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ...records import Claim, Claimant
+from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words
+from .figure_view import Candidate
+
+# An actor's side -> the claim category of its fighters (DESIGN.md: rebels is any non-state
+# armed side; government is state forces and their allied militias).
+# A foreign side is another state's forces or a force fighting for a state (Wagner for
+# Russia, peacekeepers): government, as GUIDE.md counts "a state's army abroad".
+SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
+# A claimant's kind -> the category of its own fighters (a foreign government's are a state's).
+KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_government": "government"}
+# The side a claimant's enemy is on ("the enemy", prisoners it took).
+ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
+
+
+@dataclass
+class CategoryView:
+    """What a category rule reads."""
+
+    text: str
+    cand: Candidate
+    terms: ClaimTerms
+    countries: Sequence[str]
+    claimant: Claimant | None
+    earlier: list[Claim]  # claims of this sentence so far
+    parent: Claim | None  # the figure this one breaks down, if any
+    quantity: str = ""
+    previous_sentence: list[Claim] = field(default_factory=list)  # claims of the sentence before, if adjacent
+    category: str = "total"
+    subgroup: str | None = None
+    armed_demonyms: frozenset[str] = frozenset()  # peoples whose state's forces the article names
+
+
+CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]
+
+
+def generic_noun(view: CategoryView) -> bool:
+    noun = view.cand.noun
+    words = " ".join(noun.words) if noun is not None else ""
+    # people named by rank ("14 were commanders") have the side of the group they belong to
+    return noun is None or words in category_words().generic_nouns or noun.category == "total" \
+        or words in claim_words().rank_nouns
+
+
+def side_of(view: CategoryView, words_text: str) -> str | None:
+    """The side the words name: a known actor first ("Islamic State fighters"), then
+    words such as "pro-government" or "rebel"."""
+    from ..actors import load_actors
+
+    for match in load_actors().match(words_text, view.countries):
+        side = SIDE_CATEGORY.get(match.actor.side)
+        if side:
+            return side
+    words = category_words()
+    if words.government.search(words_text):
+        return "government"
+    if words.rebels.search(words_text):
+        return "rebels"
+    return None

@@ -57,7 +57,7 @@ def last_broadcaster(ctx: ArticleContext, sentence: Sentence, agency: bool = Fal
     """Whom "the radio" of ``sentence`` is: the last broadcaster named before it, as its owner
     when the article gives one. For "the agency" only a news agency named since the current
     reporter spoke ("TEHRAN, IRNA news agency ... The agency said"), else the UN agency or the
-    wire before it is meant (``subjects._reporter_or_last``)."""
+    wire before it is meant (``subject_anaphora.reporter_or_last``)."""
     before = ctx.article.text[:sentence.start]
     found = [(m.start(), "owned", m) for m in _owned_rx().finditer(before)]
     found += [(m.start(), "bracket", m) for m in _OWNER_IN_BRACKETS.finditer(before)]

@@ -15,6 +15,7 @@ from ...lexicon.actor_words import institution_staff
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
+from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, reporter_or_last, serves
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
@@ -190,10 +191,6 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
     return None, ""
 
 
-# ", a 40-year-old volunteer", ", a doctor": a person given by a role only. The body of that
-# kind must have been named within this many characters (about three sentences; tuned on
-# the bundled sample) for the person to speak for it.
-ROLE_LOOKBACK_CHARS = 600
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
 # "Ministry spokesman Ashraf al-Qedra": a kind of body, then a speaker's role
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -283,7 +280,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         return label_speaker(ctx, sentence.text)  # "MS ATIENO: Our teams estimate ...": her body's
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
-        earlier = (first.lower() == "its" and neuter_antecedent(ctx, sentence)) or _reporter_or_last(ctx, sentence, None)
+        earlier = (first.lower() == "its" and neuter_antecedent(ctx, sentence)) or reporter_or_last(ctx, sentence, None)
         if earlier is not None:
             return earlier
     local = local_name(ctx, phrase)
@@ -297,7 +294,7 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
-        return _anaphoric_subject(ctx, sentence, phrase, low)
+        return anaphoric_subject(ctx, sentence, phrase, low)
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
@@ -308,8 +305,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "Ministry spokesman Ashraf al-Qedra": the spokesman of the ministry named before
         who = ctx.lexicon.resolve(phrase, ctx.countries)
         if who is None or not who.known:
-            earlier = _reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
-            if earlier and _serves(role.group("role"), earlier):
+            earlier = reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
+            if earlier and serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local)
 
@@ -320,23 +317,6 @@ def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     if m is None or m.group("who").strip().lower() in ("i", "we", "us"):
         return None
     return resolve_subject(ctx, sentence, m.group("who"))
-
-
-def _anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low: str) -> Claimant | None:
-    """'he', 'the ministry', 'the statement': a known name as it stands, else whom it points
-    back to, else (for "the ministry" with no ministry before) the article's state's body."""
-    terms = load_attribution_terms()
-    named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
-    if named and named.known:
-        return named
-    earlier = _reporter_or_last(ctx, sentence, named)
-    if earlier is not None and named is not None:
-        earlier = other_service(ctx, named, phrase, earlier) or earlier
-    if earlier or low in terms.pronoun_subjects:
-        return earlier
-    if named is not None:  # "the ministry said" with no ministry named before: the state's
-        return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
-    return named
 
 
 def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: Claimant | None) -> Claimant | None:
@@ -406,42 +386,3 @@ def _role_apposition(phrase: str) -> bool:
     return bool(_role_apposition_rx().search(phrase))
 
 
-def _reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | None) -> Claimant | None:
-    """What an anaphoric subject ('he', 'the ministry', 'the statement') points back to: the
-    current reporter when it fits the hint's kind, else the last claimant named before."""
-    rep = ctx.reporter
-    states = {"government", "foreign_government"}
-    if hint is not None and hint.as_written.lower() in load_attribution_terms().agency_words:
-        if rep is not None and rep.claimant.kind in ("un", "ngo", "government"):
-            return rep.claimant  # "the agency added" after UNHCR or a state agency spoke
-        # "..., the U.N. refugee agency said. ... aid workers said. Another 40,000 have fled,
-        # the agency said." in an AP story: the UN agency named just before, not the wire.
-        un = last_claimant_before(ctx, sentence.start, kind="un", within=ROLE_LOOKBACK_CHARS)
-        if un is not None:
-            return un
-        if rep is not None and rep.claimant.kind == "media":
-            return rep.claimant  # "the agency added" after AFP spoke
-    if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
-                            or {hint.kind, rep.claimant.kind} <= states
-                            or _same_kind_family(hint, rep.claimant)):
-        return rep.claimant
-    kind = hint.kind if hint is not None and hint.kind != "unknown" else None
-    return last_claimant_before(ctx, sentence.start, kind=kind) or (
-        last_claimant_before(ctx, sentence.start) if hint is None else None)
-
-
-def _same_kind_family(a: Claimant, b: Claimant) -> bool:
-    """A ministry (government) and a health ministry (medical) are both ministries."""
-    words = load_attribution_terms().body_families
-    aw = set(a.name.lower().split()) & words
-    return bool(aw) and bool(aw & set(b.name.lower().split()))
-
-
-def _serves(role: str, earlier: Claimant) -> bool:
-    """Whether "<role> officials" can be the body named before: any body for a ministry or an
-    agency, but an army's officials are an army's, even after another body spoke ("Army
-    officials said" after the Tanzanian Health Ministry in a Burundi report: Burundi's army)."""
-    low = role.lower()
-    if low not in _ATTRIBUTION.force_bodies:
-        return True
-    return not set(earlier.name.lower().split()) & _ATTRIBUTION.civil_body_heads  # the IDF is an army

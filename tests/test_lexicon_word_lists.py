@@ -145,7 +145,7 @@ def test_claims_every_spokes_title_speaks_for_the_body_in_view() -> None:
     spokesman X' speaks for the state's forces (Nigeria's Operation Hadin Kai)."""
     import importlib
 
-    claims = importlib.import_module("sitrep.extract.claims")
+    claims = importlib.import_module("sitrep.extract.claims.unparsed")
     defined = importlib.import_module("sitrep.extract.claims.defined_names")
     titles = load_attribution_terms().spokes_titles
     assert titles

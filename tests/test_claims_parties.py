@@ -145,3 +145,16 @@ def test_claims_he_is_the_person_the_entry_introduces(extract_text, text, value,
         assert found.get(value) not in (None, "ICRC", "Israel Defense Forces"), found
     else:
         assert found.get(value) == source, found
+
+
+@pytest.mark.parametrize("text,value,name", [
+    # a misparse gives the verb two subjects: the one next to it names the speaker (Cambodia
+    # 1997, Iraq 2006, Iraq 2004)
+    ("Co-Minister of Interior Sar Kheng told a press conference that 32 soldiers had been killed.", 32, "Sar Kheng"),
+    ("Q: General, the Interior Ministry said that police found 50 bodies in Baghdad.", 50, "Interior Ministry"),
+    ("NAJAF, Iraq, Aug 6 (Reuters) - U.S. forces said on Friday they had killed about 300 fighters.", 300,
+     "American"),
+])
+def test_claims_the_subject_next_to_the_verb_speaks(extract_text, text, value, name):
+    found = dict(_sources(extract_text, text))
+    assert found.get(value) and name in found[value], found

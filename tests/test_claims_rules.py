@@ -391,6 +391,9 @@ CATEGORY_CASES = {
         ("A staff officer said the division had lost 415 dead.", [("killed", "government", 415, ANY)]),
         ("South Vietnamese units lost 357 dead in Hue, he said.", [("killed", "government", 357, None)]),
         ("The rebels lost 40 dead in the assault on Kramatorsk, the army said.", [("killed", "rebels", 40, ANY)]),
+        # the names of a side's fighters (Dagestan 1999, Afghanistan 1980s, Nicaragua 1983)
+        ("A militant spokesman said the mujahideen had lost 18 men in Tando.", [("killed", "rebels", 18, ANY)]),
+        ("The contras lost 40 men in the battle for Pantasma, the army said.", [("killed", "rebels", 40, ANY)]),
         # "it had lost": the speaker's own (Lebanon 2006, DRC)
         ("Israeli troops fought Hezbollah in Bint Jbeil. The movement said it had lost three fighters.",
          [("killed", "rebels", 3, "Hezbollah")]),

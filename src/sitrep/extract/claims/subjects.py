@@ -93,7 +93,10 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         return None
-    head = subj[0]
+    # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and
+    # "Kheng"): the one next to the verb names the speaker.
+    before = [c for c in subj if c.i < verb.i]
+    head = before[-1] if before else subj[0]
     if head.lower_ in load_attribution_terms().relative_pronouns and verb.dep_ == "relcl" and verb.head is not verb:
         head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
     skip: set[int] = set()

@@ -63,12 +63,16 @@ _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=Tru
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _POST = "|".join(q.replace(" ", r"\s+") for q in POST_QUALIFIERS) + r"(?![\w])"
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+)"
+# "at least 20, and possibly up to 100, people": a low and a hedged high, the comma after it
+# part of the figure (dev2 Karabakh 2023)
+_HEDGED_SEP = r"(?:,?\s+(?:and|or)\s+(?:possibly|perhaps|maybe|even)\s+(?:up\s+to|as\s+many\s+as)\s+)"
 
 FIGURE_RE = compile_cached(  # 5,600 characters: 20 ms to compile, read compiled from the cache
     rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<blow>{_NUMBER})\s+and\s+(?P<bhigh>{_NUMBER})"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<num>{_NUMBER})(?:{_RANGE_SEP}(?P<num2>{_NUMBER})|\s+(?P<post>{_POST}))?)"
+    rf"|(?P<num>{_NUMBER})(?:{_RANGE_SEP}(?P<num2>{_NUMBER})|{_HEDGED_SEP}(?P<hedged>{_NUMBER}),?"
+    rf"|\s+(?P<post>{_POST}))?)"
     rf"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -231,6 +235,10 @@ def _scan_figures(text: str) -> list[Figure]:
         if first is None:
             continue
         spelled = not any(c.isdigit() for c in m.group("num"))
+        hedged = parse_number(m.group("hedged")) if m.group("hedged") else None
+        if hedged is not None and hedged > first:
+            figures.append(Figure(start, m.end(), text[start:m.end()], None, first, hedged, qualifier, spelled=spelled))
+            continue
         if m.group("num2"):
             second = parse_number(m.group("num2"))
             if second is not None and (_FROM_BEFORE.search(text[:start]) or _after_month(text[:start])) \

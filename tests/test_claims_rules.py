@@ -357,6 +357,12 @@ CATEGORY_CASES = {
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
         ("The strike killed five Houthi fighters near Hodeidah.", [("killed", "rebels", 5, None)]),
         ("Ambushes killed 23 pro-government militiamen in Burkina Faso.", [("killed", "government", 23, None)]),
+        # a group's army is no state's (Iraq 2004, Myanmar, Uganda); a state's name or a state's
+        # army word keeps it the state's (Pakistan)
+        ("Around 1,500 Mehdi Army fighters were killed in the spring uprising.", [("killed", "rebels", 1500, None)]),
+        ("Clashes killed 20 Arakan Army fighters near Paletwa.", [("killed", "rebels", 20, None)]),
+        ("Troops killed 14 Lord's Resistance Army fighters near Dungu.", [("killed", "rebels", 14, None)]),
+        ("Clashes killed 12 Pakistan Army soldiers in Waziristan.", [("killed", "government", 12, None)]),
         # fighters named by a group or a people that is no state's are a non-state side
         # (Philippines, Chechnya); a state's name leaves them as they are (Ukraine)
         ("Troops killed 119 MNLF fighters in Zamboanga.", [("killed", "rebels", 119, None)]),

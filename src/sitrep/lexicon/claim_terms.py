@@ -354,6 +354,7 @@ class ClaimWords:
     record_anaphors: frozenset[str]  # "the communique said": the body that issued it
     rank_nouns: frozenset[str]  # "among them two commanders": the side of the breakdown's whole
     continued_casualty_nouns: frozenset[str]  # "29 soldiers killed and two wounded": the same people
+    state_army_words: frozenset[str]  # "the National Army": a state's, not a group's
     taken_verb_forms: frozenset[str]  # "and captured seven"
     title_heads: frozenset[str]  # "Minister" of "Deputy Prime Minister Tigran Khachatryan"
     sentence_casualty_verbs: frozenset[str]

@@ -3,6 +3,7 @@ generic one, and the side words name (extract/claims/category.py, category_speak
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -59,9 +60,32 @@ def side_of(view: CategoryView, words_text: str) -> str | None:
         side = SIDE_CATEGORY.get(match.actor.side)
         if side:
             return side
+    if named_army(words_text):
+        return "rebels"  # "Mehdi Army fighters", "Arakan Army": a group's army, no state's
     words = category_words()
     if words.government.search(words_text):
         return "government"
     if words.rebels.search(words_text):
         return "rebels"
     return None
+
+
+# "Mehdi Army", "Arakan Army", "Kachin Independence Army": a capitalised name before "Army"
+# that names no state ("Pakistan Army", "Sudan People's Liberation Army" do) and is no
+# generic word of a state's army ("the National Army", "the Royal Army").
+_NAMED_ARMY = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,4})Army\b")
+
+
+def named_army(words_text: str) -> bool:
+    """Whether the words name a non-state group's army ("Mehdi Army", "Arakan Army"; a
+    province's name is no state's)."""
+    from ..state_bodies import state_body_index
+
+    m = _NAMED_ARMY.search(words_text)
+    if m is None:
+        return False
+    states = state_body_index()[1]  # demonyms and short names of states: "pakistan", "sudanese"
+    words = m.group("name").split()
+    if any(re.sub(r"['’]s$", "", w.lower()) in states for w in words):
+        return False
+    return not all(w.lower() in claim_words().state_army_words for w in words)

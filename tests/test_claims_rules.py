@@ -255,6 +255,15 @@ QUANTITY_CASES = {
         ("Police killed three gunmen and five others were arrested in Jos.",
          [("killed", "rebels", 3, None), ("detained", "rebels", 5, None)]),  # Nigeria
     ],
+    "taken_after": [
+        # "and 35 taken prisoner": the bare figure's own words (Bangladesh 1971, Dagestan 1999, Mali-like)
+        ("In the Jessore sector alone 270 Indian soldiers were killed and 35 taken prisoner.",
+         [("killed", "government", 270, None), ("detained", "government", 35, None)]),
+        ("The press service said 17 militants were killed and five taken prisoner in Tando.",
+         [("killed", "rebels", 17, ANY), ("detained", "rebels", 5, ANY)]),
+        ("Two soldiers were killed and three taken hostage near Kidal.",
+         [("killed", "government", 2, None), ("detained", "government", 3, None)]),
+    ],
     "parse_link": [
         # captives rescued are released (Uganda, Mumbai-like); people pulled from rubble are not
         ("Our forces have also rescued 42 abductees in Garamba.", [("released", "civilians", 42, None)]),

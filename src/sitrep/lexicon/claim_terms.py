@@ -196,6 +196,7 @@ class FigureTerms:
     negated_before: re.Pattern[str]
     copulas: frozenset[str]
     bare_casualty_words: frozenset[str]
+    bare_casualty_phrases: frozenset[str]  # "and five taken prisoner"
     continuation_nouns: frozenset[str]
     captive_words: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -300,6 +301,7 @@ def load_figure_terms() -> FigureTerms:
         negated_before=re.compile(_alternation(f["negated_before"]) + r"\s*$", re.IGNORECASE),
         copulas=frozenset(f["copulas"]),
         bare_casualty_words=frozenset(f["bare_casualty_words"]),
+        bare_casualty_phrases=frozenset(f["bare_casualty_phrases"]),
         continuation_nouns=frozenset(f["continuation_nouns"]),
         captive_words=frozenset(f["captive_words"]),
         hypothetical_aux=frozenset(f["hypothetical_aux"]),

@@ -56,12 +56,15 @@ def side_of(view: CategoryView, words_text: str) -> str | None:
     words such as "pro-government" or "rebel"."""
     from ..actors import load_actors
 
+    group_army = named_army(words_text)  # "Mehdi Army fighters", "Arakan Army": a group's army, no state's
     for match in load_actors().match(words_text, view.countries):
+        if group_army and words_text[match.start:match.end].lower() == "army":
+            continue  # the war's "the army" alias inside a group's name
         side = SIDE_CATEGORY.get(match.actor.side)
         if side:
             return side
-    if named_army(words_text):
-        return "rebels"  # "Mehdi Army fighters", "Arakan Army": a group's army, no state's
+    if group_army:
+        return "rebels"
     words = category_words()
     if words.government.search(words_text):
         return "government"

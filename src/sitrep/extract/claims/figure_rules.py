@@ -260,9 +260,12 @@ def after_casualty_verb(v: FigureView):
 
 
 def casualty_word_after(v: FigureView):
-    """'412 dead', '35 militants were killed and 12 captured': a casualty word right after."""
+    """'412 dead', '35 militants were killed and 12 captured', 'and five taken prisoner': a
+    casualty word (or two) right after."""
     first = _WORD.match(v.after.lstrip())
     if first and first.group(0).lower() in v.words.bare_casualty_words | {"captured"}:
+        return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
+    if " ".join(w.lower() for w in _WORD.findall(v.after[:40])[:2]) in v.words.bare_casualty_phrases:
         return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
     return None
 

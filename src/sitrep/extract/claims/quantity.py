@@ -155,6 +155,15 @@ def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return (quantity, f"quantity:own-passive({m.group('word')})") if quantity else None
 
 
+def taken_after(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'270 soldiers were killed and 35 taken prisoner': a bare figure's own words after it
+    say they were taken (parses read "35 taken prisoner" as a noun phrase)."""
+    if cand.noun_start is not None:
+        return None
+    words = " ".join(re.findall(r"[a-z]+", text[cand.figure.end:cand.figure.end + 30].lower())[:2])
+    return ("detained", f"quantity:taken-after({words})") if words in load_figure_terms().bare_casualty_phrases else None
+
+
 _SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
 _LEAVE = claim_words().leave_verbs
 _GROUP_QUANTITY = claim_words().word_quantity
@@ -369,7 +378,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
-                                            continued_passive, place_people_left, parse_link, parse_predicate,
+                                            continued_passive, taken_after, place_people_left, parse_link, parse_predicate,
                                             group_casualty_word, treated_in_hospital, nearest_in_clause)
 
 

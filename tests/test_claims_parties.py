@@ -158,3 +158,17 @@ def test_claims_he_is_the_person_the_entry_introduces(extract_text, text, value,
 def test_claims_the_subject_next_to_the_verb_speaks(extract_text, text, value, name):
     found = dict(_sources(extract_text, text))
     assert found.get(value) and name in found[value], found
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "its" in a trailing attribution is the state the sentence opens with, not an earlier
+    # entry's reporter (Aden 2015, Sudan, Lebanon-like)
+    ("13:05 UNICEF says 62 children have been killed across Yemen.\n\n14:55 India has evacuated about 350 of its "
+     "nationals by sea from Aden, its foreign ministry says.", 350, "Indian government"),
+    ("09:00 The UN says aid is blocked.\n\n10:10 Egypt has evacuated 900 of its citizens from Khartoum, its "
+     "foreign ministry says.", 900, "Egyptian Foreign Ministry"),
+    ("08:00 MSF says clinics are full.\n\n09:30 Turkey has evacuated 1,500 people from Beirut, its foreign "
+     "ministry says.", 1500, "Turkish Foreign Ministry"),
+])
+def test_claims_its_is_the_state_the_sentence_opens_with(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

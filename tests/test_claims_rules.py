@@ -381,6 +381,9 @@ CATEGORY_CASES = {
     "displaced_people": [
         # a place's people who flee are people in general (Haiti, Kargil, Fallujah-like)
         ("More than 5,000 residents of Cabaret have fled to the capital.", [("displaced", "total", 5000, None)]),
+        # nationals or foreigners evacuated are people in general (Aden 2015, Ivory Coast 2011, Sudan-like)
+        ("India has evacuated about 350 of its nationals by sea from Aden.", [("displaced", "total", 350, None)]),
+        ("Britain evacuated 1,200 of its nationals from Khartoum.", [("displaced", "total", 1200, None)]),
         ("Nearly 18,000 inhabitants of Dras moved to villages out of range of the guns.",
          [("displaced", "total", 18000, None)]),
         ("About 150,000 of the city's 250,000 residents left before the assault on Fallujah began.",

@@ -4,6 +4,8 @@ that kind named before). Read by ``subjects.resolve_subject``."""
 
 from __future__ import annotations
 
+import re
+
 from ...nlp import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import load_attribution_terms
@@ -74,3 +76,20 @@ def serves(role: str, earlier: Claimant) -> bool:
     if low not in _ATTRIBUTION.force_bodies:
         return True
     return not set(earlier.name.lower().split()) & _ATTRIBUTION.civil_body_heads  # the IDF is an army
+
+
+# A sentence that opens with a state as its subject, after a liveblog time ("14:55 India has
+# evacuated about 350 of its nationals ..., its foreign ministry says").
+_STATE_OPENS = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:[-–—:]\s*)?)?(?P<state>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+"
+                          r"(?:has|have|had|is|was|were|says|said|[a-z]+ed)\b")
+
+
+def body_of_state_subject(ctx: ArticleContext, sentence: Sentence, rest: str) -> Claimant | None:
+    """'India has evacuated 350 of its nationals, its foreign ministry says': "its" is the
+    state the sentence opens with, not the reporter of an earlier entry."""
+    from ..state_bodies import state_body_index
+
+    m = _STATE_OPENS.match(sentence.text)
+    if m is None or m.group("state").lower() not in state_body_index()[1]:
+        return None
+    return ctx.lexicon.state_body(f"{m.group('state')}'s {rest}")

@@ -15,7 +15,7 @@ from ...lexicon.actor_words import institution_staff
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
-from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, reporter_or_last, serves
+from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_of_state_subject, reporter_or_last, serves
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
@@ -283,7 +283,9 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         return label_speaker(ctx, sentence.text)  # "MS ATIENO: Our teams estimate ...": her body's
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
-        earlier = (first.lower() == "its" and neuter_antecedent(ctx, sentence)) or reporter_or_last(ctx, sentence, None)
+        earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
+                                                or neuter_antecedent(ctx, sentence))) \
+            or reporter_or_last(ctx, sentence, None)
         if earlier is not None:
             return earlier
     local = local_name(ctx, phrase)

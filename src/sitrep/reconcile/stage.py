@@ -13,8 +13,9 @@ recomputes only what new, changed or removed articles touch:
 3. **Claims** of new articles get their scope, series key and block once, kept in
    ``recon_claims``. A series is recomputed when it holds a claim of a touched article
    (new, changed, removed, or its copy mapping changed); one that only gained claims of
-   new articles from its stored points and the claims of the days they reach
-   (``stage_gain``), and only its points that changed are written (``stage_points``).
+   new articles in part, from the claims of the days they reach (``stage_gain``; its other
+   points stay as stored and move in SQL, ``stage_window``), and only its points that
+   changed are written (``stage_points``).
 4. **Estimates** are recomputed per quantity, category, subgroup and scope holding a
    recomputed series; **figure contradictions** per block (quantity, category group, era:
    ``contradictions.figure_block``), since figures of two blocks are never compared, and

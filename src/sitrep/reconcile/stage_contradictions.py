@@ -26,22 +26,26 @@ from sitrep.store import reconciled_rows as recon_rows
 Bucket = tuple[str, int]  # (block, window-sized bucket of days)
 
 
-def _update_pairs(s: Series, fingerprints: dict[int, str],
-                  stored: set[str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+def _update_pairs(s: Series, fingerprints: dict[int, str], stored: set[str],
+                  spans: list[tuple[int, int]] | None = None) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
     """``contradictions._updates`` of one series, as (point, next point, their fingerprints);
-    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place.
+    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place in
+    ``s.points``; ``spans``: the slices of ``s.points`` that are runs of neighbours (a series
+    built in part, ``stage_gain.Window``), None: all its points are.
     Two points kept as stored (``StoredPoint``) were next to each other before too
     (``stage_gain``): their update is one of ``stored`` (the series' stored pairs) or none."""
-    for i, (p, q) in enumerate(zip(s.points, s.points[1:])):
-        if type(p) is StoredPoint and type(q) is StoredPoint:
-            pair = f"{fingerprints[i]}|{fingerprints[i + 1]}"
-            if pair in stored:
-                yield p, q, pair
-            continue
-        if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
-            continue
-        if not contra.agree(point_range(p), point_range(q)):
-            yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
+    for begin, end in spans if spans is not None else [(0, len(s.points))]:
+        for i in range(begin, end - 1):
+            p, q = s.points[i], s.points[i + 1]
+            if type(p) is StoredPoint and type(q) is StoredPoint:
+                pair = f"{fingerprints[i]}|{fingerprints[i + 1]}"
+                if pair in stored:
+                    yield p, q, pair
+                continue
+            if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
+                continue
+            if not contra.agree(point_range(p), point_range(q)):
+                yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
 
 
 @dataclass(slots=True)
@@ -77,6 +81,13 @@ class _Ranks:
         now = {s.key: contra.reference_rank(s.claimant_kind, weights[s.key], s.key) for s in series}
         then = {**now, **{k: contra.reference_rank(change.kinds[k], n, k) for k, n in change.weights.items()}}
         return cls(now, then)
+
+
+def _may_change(pair: str, rebuilt: set[str] | None) -> bool:
+    """Whether a stored update pair of a series may have changed: any of a series built
+    from all its claims; of one built in part (``rebuilt``: the fingerprints of its stored
+    points built again), those with such a point."""
+    return rebuilt is None or any(fp in rebuilt for fp in pair.split("|"))
 
 
 class ContradictionSteps(StageIO):
@@ -136,7 +147,8 @@ class ContradictionSteps(StageIO):
                 for ref in change.refs.get(key, {}).get(where, ())}
         for part in parts:
             for oid, points in part.items():
-                if by_id[oid].key in touched and by_id[oid].key not in change.refs:
+                key = by_id[oid].key  # a series built in part: its kept points' refs are those of now
+                if key in touched and (key not in change.refs or key in change.partial):
                     refs.update(p.reports[0].claim_id for p in points if p.reports)
         return refs
 
@@ -160,7 +172,8 @@ class ContradictionSteps(StageIO):
             block = f"update:{s.key}"
             found, pairs = [], []
             reuse = stored.get(block, set()) if s.key not in change.renamed else set()
-            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {}), stored.get(block, set())):
+            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {}), stored.get(block, set()),
+                                            change.spans.get(s.key)):
                 if pair in reuse:
                     kept.append((block, pair))
                 elif isinstance(p, StoredPoint) or isinstance(q, StoredPoint):  # never: see stage_gain
@@ -169,9 +182,11 @@ class ContradictionSteps(StageIO):
                     found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
                     pairs.append(pair)
             rows += recon_rows.contradiction_rows_of(found, block, pairs)
-        # Updates of points that changed go (the others stay as stored: same points, same text).
+        # Updates of points that changed go (the others stay as stored: same points, same text);
+        # of a series built in part, only those of its points built again can have changed.
         kept_keys = {f"{b}\x1f{p}" for b, p in kept}
-        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
+        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys
+                and _may_change(p, change.partial.get(b.removeprefix("update:")))]
         if drop:
             self.con.execute("DELETE FROM recon_contradictions WHERE block || chr(31) || pair "
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])

@@ -320,3 +320,28 @@ def test_reconcile_series_built_in_part_stores_the_rows_of_a_rebuild(tmp_path, w
     assert _rows(tmp_path / "x.duckdb") == _rows(tmp_path / "full.duckdb")
     grown = [(through, total) for through, total in passed if total]
     assert len(grown) == 3 and all(through < total for through, total in grown)
+
+
+def test_reconcile_claim_figures_of_an_older_database_are_filled_on_open(tmp_path, same_as_fresh, monkeypatch):
+    """A database reconciled before ``recon_claims`` kept each claim's figure and date
+    (migration 10) gets them on open, from its claims and articles; its grown series are
+    then built in part, and equal a full recompute."""
+    base = _articles(_corpus("sudan", 7))
+    figures = "SELECT claim, day, value, low, high FROM recon_claims ORDER BY claim"
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        written = store.connection.execute(figures).fetchall()
+        for column in ("day", "value", "low", "high"):  # as a database of migration 9 holds it
+            store.connection.execute(f"ALTER TABLE recon_claims DROP COLUMN {column}")
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 10")
+    seen = _spy_plans(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        assert store.connection.execute(figures).fetchall() == written
+        assert any(day is not None for _, day, *_ in written) and any(value for *_, value, _, _ in written)
+        who, kind = WARS["sudan"][1]
+        store.write_many([_article("sudan_after", START + timedelta(days=30), [(who, kind, "killed", 302, None, 0)])])
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert seen["planned"][-1]

@@ -150,28 +150,48 @@ class SeriesGain(StageIO):
 
     def _plans(self, gained: list[str]) -> dict[str, Plan]:
         """For each series of ``gained`` that can be built in part: the days built again, the
-        claims read for them and its stored points per day (read in SQL, not point by point)."""
+        claims read for them and its stored points per day. Read from ``recon_claims`` (each
+        claim's figure and date) and grouped in SQL: the figures a new claim adds to, and the
+        claims of the figures first dated on the days built again, not every claim."""
         if not gained:
             return {}
         figures: dict[str, list[FigureSpan]] = {}
         for r in self._dicts(f"""
-                SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
-                       count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first,
-                       list(claim) AS claims
-                FROM (SELECT r.series, r.claim, c.value, c.low, c.high, coalesce(c.as_of, a.published) AS day,
-                             r.doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
-                      FROM recon_claims r JOIN claims c ON c.id = r.claim LEFT JOIN articles a ON a.id = c.doc
-                      WHERE {sql_in('r.series')})
-                GROUP BY series, value, low, high""", [self.changed, gained]):
+                WITH c AS (SELECT series, claim, day, value, low, high,
+                                  doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
+                           FROM recon_claims WHERE {sql_in('series')}),
+                f AS (SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
+                             count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first
+                      FROM c GROUP BY series, value, low, high HAVING count(*) FILTER (WHERE new) > 0),
+                -- the series' first stored claim, which a new one must not come before
+                s AS (SELECT series, count(*) AS n_old, min(day) AS old_first, 0 AS n_new, NULL AS new_first
+                      FROM c WHERE NOT new GROUP BY series)
+                SELECT * FROM f UNION ALL SELECT * FROM s""", [self.changed, gained]):
             figures.setdefault(r["series"], []).append(FigureSpan(n_old=r["n_old"], old_first=r["old_first"],
-                                                                  n_new=r["n_new"], new_first=r["new_first"],
-                                                                  claims=r["claims"]))
-        plans = {}
+                                                                  n_new=r["n_new"], new_first=r["new_first"]))
+        days: dict[str, tuple[set[Day], list[tuple[Day, int]]]] = {}
         for key, stored in self._stored_days(gained).items():
-            days = days_to_rebuild(figures.get(key, []), [day for day, _ in stored])
-            if days is not None:
-                plans[key] = Plan(days, [c for f in figures[key] if f.first() in days for c in f.claims], stored)
-        return plans
+            found = days_to_rebuild(figures.get(key, []), [day for day, _ in stored])
+            if found is not None:
+                days[key] = (found, stored)
+        claims = self._claims_on(days)
+        return {key: Plan(found, claims.get(key, []), stored) for key, (found, stored) in days.items()}
+
+    def _claims_on(self, days: dict[str, tuple[set[Day], Any]]) -> dict[str, list[str]]:
+        """The claims of the figures of each series first dated on its days built again."""
+        wanted = [(key, None if day == NO_DAY else day[1]) for key, (found, _) in days.items() for day in found]
+        if not wanted:
+            return {}
+        out: dict[str, list[str]] = {}
+        for r in self._dicts("""
+                SELECT f.series, f.claims FROM (
+                    SELECT series, min(day) AS first, list(claim) AS claims FROM recon_claims
+                    WHERE series IN (SELECT unnest(CAST(? AS VARCHAR[]))) GROUP BY series, value, low, high) f
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS DATE[])) AS d) w
+                     ON w.s = f.series AND w.d IS NOT DISTINCT FROM f.first""",
+                [sorted(days), [k for k, _ in wanted], [d for _, d in wanted]]):
+            out.setdefault(r["series"], []).extend(r["claims"])
+        return out
 
     def _stored_days(self, keys: list[str]) -> dict[str, list[tuple[Day, int]]]:
         """The stored points per day of each series of ``keys`` whose every point can be kept

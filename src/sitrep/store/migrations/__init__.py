@@ -18,7 +18,7 @@ import duckdb
 from sitrep.store.migrations.core import (
     ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL, READ_FOR_RECONCILE,
 )
-from sitrep.store.migrations.recon import INCREMENTAL_TOTALS, RECONCILE
+from sitrep.store.migrations.recon import CLAIM_FIGURES, INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
 
@@ -65,6 +65,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "recon_points.row_hash, recon_stories.totals: what a stored point holds and what a story "
                  "adds up, so the stage rewrites only changed points and adds a grown story's new articles",
               sql(INCREMENTAL_TOTALS)),
+    Migration(10, "recon_claims.day, value, low, high: each reconciled claim's date and figure, so the stage "
+                  "finds the days a grown series builds again without reading its claims", sql(CLAIM_FIGURES)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

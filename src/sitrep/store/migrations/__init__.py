@@ -21,6 +21,7 @@ from sitrep.store.migrations.core import (
 from sitrep.store.migrations.recon import CLAIM_FIGURES, INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
+from sitrep.store.queries import column, scalar
 
 Apply = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -82,12 +83,9 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     """Versions recorded in ``schema_migrations`` (empty when the table is missing)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"):
         return set()
-    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    return set(column(con, "SELECT version FROM schema_migrations"))
 
 
 def apply_migrations(

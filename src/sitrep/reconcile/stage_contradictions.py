@@ -83,13 +83,6 @@ class _Ranks:
         return cls(now, then)
 
 
-def _may_change(pair: str, rebuilt: set[str] | None) -> bool:
-    """Whether a stored update pair of a series may have changed: any of a series built
-    from all its claims; of one built in part (``rebuilt``: the fingerprints of its stored
-    points built again), those with such a point."""
-    return rebuilt is None or any(fp in rebuilt for fp in pair.split("|"))
-
-
 class ContradictionSteps(StageIO):
     """Figure contradictions of one run."""
 
@@ -164,8 +157,16 @@ class ContradictionSteps(StageIO):
                     WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
         rows: list[dict[str, Any]] = []
         stored: dict[str, set[str]] = {}
-        for r in self._dicts(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
-                             [[f"update:{k}" for k in change.keys]]):
+        # Of a series built in part, only the pairs with a point of its days built again (the
+        # others stay, ``_may_change``), found by the two fingerprints a pair joins.
+        partial = sorted(change.partial)
+        rebuilt = sorted({fp for key in partial for fp in change.partial[key]})
+        for r in self._dicts(f"""
+                SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}
+                AND (NOT block IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                     OR split_part(pair, '|', 1) IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                     OR split_part(pair, '|', 2) IN (SELECT unnest(CAST(? AS VARCHAR[]))))""",
+                             [[f"update:{k}" for k in change.keys], [f"update:{k}" for k in partial], rebuilt, rebuilt]):
             stored.setdefault(r["block"], set()).add(r["pair"])
         kept: list[tuple[str, str]] = []
         for s in change.built:
@@ -182,11 +183,9 @@ class ContradictionSteps(StageIO):
                     found.append(contra._make((s, p), (s, q), contra.gap(point_range(p), point_range(q))))  # type: ignore[arg-type]
                     pairs.append(pair)
             rows += recon_rows.contradiction_rows_of(found, block, pairs)
-        # Updates of points that changed go (the others stay as stored: same points, same text);
-        # of a series built in part, only those of its points built again can have changed.
+        # Updates of points that changed go (the others stay as stored: same points, same text).
         kept_keys = {f"{b}\x1f{p}" for b, p in kept}
-        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys
-                and _may_change(p, change.partial.get(b.removeprefix("update:")))]
+        drop = [f"{b}\x1f{p}" for b, pairs in stored.items() for p in pairs if f"{b}\x1f{p}" not in kept_keys]
         if drop:
             self.con.execute("DELETE FROM recon_contradictions WHERE block || chr(31) || pair "
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])
@@ -210,10 +209,14 @@ class ContradictionSteps(StageIO):
             s = by_key[row["key"]] = recon.series_of_row(row)
             weights[s.key] = row["n_reports"]
         given: dict[str, set[tuple[str, str, str, str]]] = {}
+        # ``contradictions._redundant`` asks whether a whole (a series of the bucket: its
+        # claimant, quantity and scope) is given for a part's category: only those are read.
         for r in self._dicts(f"""
                 SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
-                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
-                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
+                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                      AND scope IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
+                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()}),
+                 sorted({s.scope.key for s in by_key.values()})]):
             given.setdefault(r["block"], set()).add((r["name"], r["quantity"], r["category"], r["scope"]))
         points: dict[tuple[str, int], SeriesPoint] = {}
         by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}

@@ -53,13 +53,12 @@ def day_of(d: date | None) -> Day:
 @dataclass(slots=True)
 class FigureSpan:
     """The claims of one figure of a series: how many and the first date of those already
-    reconciled (``old``) and of the new ones, and their ids."""
+    reconciled (``old``) and of the new ones."""
 
     n_old: int
     old_first: date | None
     n_new: int
     new_first: date | None
-    claims: list[str] = field(default_factory=list)
 
     def first(self) -> Day:
         days = ([day_of(self.old_first)] if self.n_old else []) + ([day_of(self.new_first)] if self.n_new else [])

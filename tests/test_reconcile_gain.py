@@ -67,8 +67,8 @@ def _spy_plans(monkeypatch) -> dict[str, list]:
     seen: dict[str, list] = {"gained": [], "planned": []}
     real = stage_gain.SeriesGain._plans
 
-    def spying(self, gained, kept):
-        found = real(self, gained, kept)
+    def spying(self, gained):
+        found = real(self, gained)
         seen["gained"].append(set(gained))
         seen["planned"].append(set(found))
         return found
@@ -249,3 +249,99 @@ def test_reconcile_stored_pairs_looked_for_in_a_bucket_are_of_its_points_and_the
     assert ContradictionSteps._refs(change, ("figures:b", 5), {"s1", "s2"}, [], {}) == {"s1@4", "s1@5", "s2@5"}
     assert ContradictionSteps._refs(change, ("figures:b", 5), {"s2"}, [], {}) == {"s2@5"}
     assert ContradictionSteps._refs(change, ("figures:b", 10), {"s1"}, [], {}) == {"s1@9"}
+
+
+def test_reconcile_window_places_of_a_series_built_in_part():
+    """Where the points of a grown series go (``stage_window.layout``): the stored points of
+    the days built again give way to the new ones, each run of such days is a segment with
+    the kept point on either side, and the kept days after a segment move by the points it
+    gained (all kept days' rows are rewritten in SQL when the series' size changes)."""
+    from sitrep.reconcile.stage_window import Segment, layout
+
+    d = [day_of(START + timedelta(days=k)) for k in range(10)]
+    stored = [(d[0], 2), (d[2], 1), (d[4], 3), (d[6], 1), (d[8], 2)]
+    # Day 4 gains a point, a new figure on day 5; days 2 and 6 are its neighbours.
+    grown = layout(stored, {d[2], d[4], d[5], d[6]}, [d[2], d[4], d[4], d[4], d[4], d[5], d[6]])
+    assert grown.n_points == 11
+    assert grown.segments == [Segment(old_first=2, old_count=5, new_first=2, new_count=7, before=(1, 1), after=(7, 9))]
+    assert grown.shifts == [(0, 2, 0), (7, 2, 2)]
+    # The same number of points on the first day and on day 6: two segments, nothing moves.
+    same = layout(stored, {d[0], d[6]}, [d[0], d[0], d[6]])
+    assert same.segments == [Segment(0, 2, 0, 2, None, (2, 2)), Segment(6, 1, 6, 1, (5, 5), (7, 7))]
+    assert (same.n_points, same.shifts) == (9, [])
+    # The last day loses a point to a merge: the last segment has nothing after it.
+    assert layout(stored, {d[6], d[8]}, [d[6], d[8]]).segments == [Segment(6, 3, 6, 2, (5, 5), None)]
+    with pytest.raises(ValueError):
+        layout(stored, {d[6]}, [d[6], d[7]])  # a point on a day not built again
+
+
+def _rows(path) -> dict[str, list[tuple]]:
+    """The stored series, points, reports, estimates and contradictions, row by row."""
+    with open_db(path) as store:
+        return {table: sorted(map(repr, store.connection.execute(f"SELECT * FROM {table}").fetchall()))
+                for table in ("recon_series", "recon_points", "recon_reports", "recon_estimates",
+                              "recon_contradictions")}
+
+
+@pytest.mark.parametrize("war,seed", [("syria", 3), ("sudan", 6)])
+def test_reconcile_series_built_in_part_stores_the_rows_of_a_rebuild(tmp_path, war, seed, same_as_fresh, monkeypatch):
+    """A grown series passes only its days built again through the stage; its kept points
+    move in SQL. Every stored row (places, sizes, digests, update pairs) equals a rebuild's,
+    over three batches, and fewer points than the series hold passed through."""
+    import shutil
+
+    rng = random.Random(seed)
+    specs = _corpus(war, seed, n=60)
+    who = WARS[war]
+    passed: list[tuple[int, int]] = []  # (points passed through, points of those series)
+    real = stage_gain.SeriesGain._windows
+
+    def spying(self, plans, copy_of):
+        found = real(self, plans, copy_of)
+        passed.append((sum(len(w.series.points) for w in found.values()),
+                       sum(w.layout.n_points for w in found.values())))
+        return found
+
+    monkeypatch.setattr(stage_gain.SeriesGain, "_windows", spying)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(_articles(specs))
+        reconcile(store)
+        for batch in range(3):
+            store.write_many([_article(f"{war}_b{batch}_{i}", START + timedelta(days=rng.randrange(8, 60)),
+                                       [(*rng.choice(who), rng.choice(("killed", "displaced")),
+                                         rng.choice((120, 150, 302, 640, 900)), rng.choice((None, "at least")), 0)
+                                        for _ in range(2)], outlet=f"Outlet {i % 3}") for i in range(3)])
+            reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+    shutil.copy(tmp_path / "x.duckdb", tmp_path / "full.duckdb")
+    with open_db(tmp_path / "full.duckdb") as store:
+        reconcile(store, full=True)
+    assert _rows(tmp_path / "x.duckdb") == _rows(tmp_path / "full.duckdb")
+    grown = [(through, total) for through, total in passed if total]
+    assert len(grown) == 3 and all(through < total for through, total in grown)
+
+
+def test_reconcile_claim_figures_of_an_older_database_are_filled_on_open(tmp_path, same_as_fresh, monkeypatch):
+    """A database reconciled before ``recon_claims`` kept each claim's figure and date
+    (migration 10) gets them on open, from its claims and articles; its grown series are
+    then built in part, and equal a full recompute."""
+    base = _articles(_corpus("sudan", 7))
+    figures = "SELECT claim, day, value, low, high FROM recon_claims ORDER BY claim"
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(base)
+        reconcile(store)
+        written = store.connection.execute(figures).fetchall()
+        for column in ("day", "value", "low", "high"):  # as a database of migration 9 holds it
+            store.connection.execute(f"ALTER TABLE recon_claims DROP COLUMN {column}")
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 10")
+    seen = _spy_plans(monkeypatch)
+    with open_db(tmp_path / "x.duckdb") as store:
+        assert store.connection.execute(figures).fetchall() == written
+        assert any(day is not None for _, day, *_ in written) and any(value for *_, value, _, _ in written)
+        who, kind = WARS["sudan"][1]
+        store.write_many([_article("sudan_after", START + timedelta(days=30), [(who, kind, "killed", 302, None, 0)])])
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert seen["planned"][-1]

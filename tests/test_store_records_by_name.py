@@ -21,3 +21,37 @@ def test_store_records_by_name_a_missing_column_is_an_error():
         assert "errors" in str(exc)
     else:
         raise AssertionError("a record was built without its `errors` column")
+
+
+def test_store_single_values_and_columns_through_one_helper():
+    """``scalar`` and ``column`` read queries of one column (a count, an id list); a query of
+    more columns is an error, so no value is taken from a row by its position among others."""
+    import pytest
+
+    from sitrep.store.queries import column, first, scalar
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (id VARCHAR, n INTEGER)")
+    con.execute("INSERT INTO t VALUES ('b', 2), ('a', 1)")
+    assert scalar(con, "SELECT count(*) FROM t") == 2
+    assert scalar(con, "SELECT id FROM t WHERE n = ?", [3]) is None
+    assert column(con, "SELECT id FROM t ORDER BY id") == ["a", "b"]
+    assert first(con, "SELECT n, id FROM t ORDER BY n") == {"n": 1, "id": "a"}
+    for read in (scalar, column):
+        with pytest.raises(ValueError):
+            read(con, "SELECT id, n FROM t")
+
+
+def test_store_rows_are_fetched_only_by_the_helpers_that_read_by_name():
+    """Every read outside ``store.queries`` (and the store's row stream, ``StoreReads._stream``)
+    goes through them: no ``fetchone()[0]``, ``dict(fetchall())`` or tuple unpacking of a
+    row, which breaks silently when a column is added or moved."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "src" / "sitrep"
+    allowed = {package / "store" / "queries.py", package / "store" / "reads.py"}
+    found = {str(path.relative_to(package)): node.lineno for path in sorted(package.rglob("*.py")) if path not in allowed
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Attribute) and node.attr in {"fetchall", "fetchone", "fetchmany"}}
+    assert found == {}

@@ -15,8 +15,7 @@ from sitrep.records.rows import ClaimRow, EventRow
 
 def count(store: Store, sql: str, params: Sequence[Any] = ()) -> int:
     """The single number a ``SELECT count(*)`` query gives."""
-    row = store.connection.execute(sql, list(params)).fetchone()
-    return int(row[0]) if row else 0
+    return int(queries.scalar(store.connection, sql, params) or 0)
 
 
 def count_rows(store: Store, query: tuple[str, list[Any]]) -> int:

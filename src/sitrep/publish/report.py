@@ -46,7 +46,7 @@ from sitrep.records.contradictions import Contradiction
 from sitrep.records.framing import FramingRow
 from sitrep.records.series import Estimate
 from sitrep.records.rows import ArticleRow, ClaimRow, EventRow
-from sitrep.store import Store
+from sitrep.store import Store, queries
 
 DEFAULT_MAX_ROWS = 2000  # provenance rows and timeline events embedded; ~1 KB each in the page
 MAX_CONTRADICTIONS = 60  # contradiction pairs shown side by side
@@ -253,7 +253,7 @@ def collect(store: Store, *, title: str | None, max_rows: int) -> tuple[dict[str
 
 
 def _distinct(store: Store, sql: str) -> list[Any]:
-    return [r[0] for r in store.connection.execute(sql).fetchall()]
+    return queries.column(store.connection, sql)
 
 
 def _inline_script(text: str) -> str:

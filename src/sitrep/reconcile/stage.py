@@ -13,8 +13,9 @@ recomputes only what new, changed or removed articles touch:
 3. **Claims** of new articles get their scope, series key and block once, kept in
    ``recon_claims``. A series is recomputed when it holds a claim of a touched article
    (new, changed, removed, or its copy mapping changed); one that only gained claims of
-   new articles from its stored points and the claims of the days they reach
-   (``stage_gain``), and only its points that changed are written (``stage_points``).
+   new articles in part, from the claims of the days they reach (``stage_gain``; its other
+   points stay as stored and move in SQL, ``stage_window``), and only its points that
+   changed are written (``stage_points``).
 4. **Estimates** are recomputed per quantity, category, subgroup and scope holding a
    recomputed series; **figure contradictions** per block (quantity, category group, era:
    ``contradictions.figure_block``), since figures of two blocks are never compared, and
@@ -53,7 +54,7 @@ from typing import Any
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.copies import copy_map, extend_copies, find_copies
 from sitrep.reconcile.scope import scope_of
-from sitrep.reconcile.series import series_key
+from sitrep.reconcile.series import claim_date, series_key
 from sitrep.reconcile.stage_contradictions import ContradictionSteps
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps
@@ -231,7 +232,8 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
 
 
 def _claim_row(c: ClaimRow, scope: Scope, copy_of: dict[str, str]) -> dict[str, Any]:
-    return {"claim": c.id, "doc": c.doc, "series": series_key(c, scope, copy_of),
+    return {"claim": c.id, "doc": c.doc, "series": series_key(c, scope, copy_of), "day": claim_date(c),
+            "value": c.value, "low": c.low, "high": c.high,
             "block": contra.figure_block(c.quantity, c.category, scope.key), "era": scope.era,
             "region": scope.region, "region_text": scope.region_text, "period": scope.period,
             "incident": scope.incident, "period_start": scope.period_start}

@@ -26,22 +26,26 @@ from sitrep.store import reconciled_rows as recon_rows
 Bucket = tuple[str, int]  # (block, window-sized bucket of days)
 
 
-def _update_pairs(s: Series, fingerprints: dict[int, str],
-                  stored: set[str]) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
+def _update_pairs(s: Series, fingerprints: dict[int, str], stored: set[str],
+                  spans: list[tuple[int, int]] | None = None) -> Iterator[tuple[SeriesPoint, SeriesPoint, str]]:
     """``contradictions._updates`` of one series, as (point, next point, their fingerprints);
-    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place.
+    ``fingerprints``: each point's (``reconciled_rows.point_fingerprint``) by its place in
+    ``s.points``; ``spans``: the slices of ``s.points`` that are runs of neighbours (a series
+    built in part, ``stage_gain.Window``), None: all its points are.
     Two points kept as stored (``StoredPoint``) were next to each other before too
     (``stage_gain``): their update is one of ``stored`` (the series' stored pairs) or none."""
-    for i, (p, q) in enumerate(zip(s.points, s.points[1:])):
-        if type(p) is StoredPoint and type(q) is StoredPoint:
-            pair = f"{fingerprints[i]}|{fingerprints[i + 1]}"
-            if pair in stored:
-                yield p, q, pair
-            continue
-        if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
-            continue
-        if not contra.agree(point_range(p), point_range(q)):
-            yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
+    for begin, end in spans if spans is not None else [(0, len(s.points))]:
+        for i in range(begin, end - 1):
+            p, q = s.points[i], s.points[i + 1]
+            if type(p) is StoredPoint and type(q) is StoredPoint:
+                pair = f"{fingerprints[i]}|{fingerprints[i + 1]}"
+                if pair in stored:
+                    yield p, q, pair
+                continue
+            if p.as_of is None or q.as_of is None or (q.as_of - p.as_of).days > DEFAULT_WINDOW_DAYS:
+                continue
+            if not contra.agree(point_range(p), point_range(q)):
+                yield p, q, f"{fingerprints[i]}|{fingerprints[i + 1]}"
 
 
 @dataclass(slots=True)
@@ -136,7 +140,8 @@ class ContradictionSteps(StageIO):
                 for ref in change.refs.get(key, {}).get(where, ())}
         for part in parts:
             for oid, points in part.items():
-                if by_id[oid].key in touched and by_id[oid].key not in change.refs:
+                key = by_id[oid].key  # a series built in part: its kept points' refs are those of now
+                if key in touched and (key not in change.refs or key in change.partial):
                     refs.update(p.reports[0].claim_id for p in points if p.reports)
         return refs
 
@@ -152,15 +157,24 @@ class ContradictionSteps(StageIO):
                     WHERE recon_contradictions.{side}_ref = f.ref""", [refs, docs])
         rows: list[dict[str, Any]] = []
         stored: dict[str, set[str]] = {}
-        for r in self._dicts(f"SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}",
-                             [[f"update:{k}" for k in change.keys]]):
+        # Of a series built in part, only the pairs with a point of its days built again (the
+        # others stay, ``_may_change``), found by the two fingerprints a pair joins.
+        partial = sorted(change.partial)
+        rebuilt = sorted({fp for key in partial for fp in change.partial[key]})
+        for r in self._dicts(f"""
+                SELECT block, pair FROM recon_contradictions WHERE {sql_in('block')}
+                AND (NOT block IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                     OR split_part(pair, '|', 1) IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                     OR split_part(pair, '|', 2) IN (SELECT unnest(CAST(? AS VARCHAR[]))))""",
+                             [[f"update:{k}" for k in change.keys], [f"update:{k}" for k in partial], rebuilt, rebuilt]):
             stored.setdefault(r["block"], set()).add(r["pair"])
         kept: list[tuple[str, str]] = []
         for s in change.built:
             block = f"update:{s.key}"
             found, pairs = [], []
             reuse = stored.get(block, set()) if s.key not in change.renamed else set()
-            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {}), stored.get(block, set())):
+            for p, q, pair in _update_pairs(s, change.fingerprints.get(s.key, {}), stored.get(block, set()),
+                                            change.spans.get(s.key)):
                 if pair in reuse:
                     kept.append((block, pair))
                 elif isinstance(p, StoredPoint) or isinstance(q, StoredPoint):  # never: see stage_gain
@@ -195,10 +209,14 @@ class ContradictionSteps(StageIO):
             s = by_key[row["key"]] = recon.series_of_row(row)
             weights[s.key] = row["n_reports"]
         given: dict[str, set[tuple[str, str, str, str]]] = {}
+        # ``contradictions._redundant`` asks whether a whole (a series of the bucket: its
+        # claimant, quantity and scope) is given for a part's category: only those are read.
         for r in self._dicts(f"""
                 SELECT DISTINCT block, name, quantity, category, scope FROM recon_series
-                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
-                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()})]):
+                WHERE {sql_in('block')} AND name IN (SELECT unnest(CAST(? AS VARCHAR[])))
+                      AND scope IN (SELECT unnest(CAST(? AS VARCHAR[])))""",
+                [sorted({b for b, _ in buckets}), sorted({s.name for s in by_key.values()}),
+                 sorted({s.scope.key for s in by_key.values()})]):
             given.setdefault(r["block"], set()).add((r["name"], r["quantity"], r["category"], r["scope"]))
         points: dict[tuple[str, int], SeriesPoint] = {}
         by_bucket: dict[tuple[str, int], dict[int, list[SeriesPoint]]] = {}

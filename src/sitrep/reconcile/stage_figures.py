@@ -14,7 +14,7 @@ from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
 from sitrep.reconcile.scope import rules
 from sitrep.reconcile.stage_estimates import EstimateSteps
-from sitrep.reconcile.stage_gain import KEPT_COLUMNS, SeriesGain
+from sitrep.reconcile.stage_gain import KEPT_COLUMNS, Plan, SeriesGain, Window
 from sitrep.reconcile.stage_io import sql_in
 from sitrep.reconcile.stage_points import PointWrites
 from sitrep.records.series import Series, SeriesPoint
@@ -51,6 +51,11 @@ class SeriesChange:
     # Buckets where the pairs of some series not recomputed change too (a claimant's whole,
     # now that it gives the part or no longer does), with those series.
     also: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    # Series built in part (``stage_gain.Window``): the slices of their points that are runs
+    # of neighbours (pairs are found within each), and their stored points built again's
+    # fingerprints (only the stored pairs of those may go).
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    partial: dict[str, set[str]] = field(default_factory=dict)
 
 
 def reach_of(points: list[tuple], changed: set[date] | None) -> list[tuple[date, date]]:
@@ -76,6 +81,26 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
+def _in_place(w: Window, old: dict[str, Any], old_window: list[dict[str, Any]], s_w: list, p_w: list, r_w: list,
+              s_rows: list, p_rows: list, r_rows: list) -> None:
+    """The rows of a series built in part (``w``) added to the run's, in their places in the
+    whole series: the rows of the kept points beside its segments go (those points stay as
+    stored); the series' counts are its stored ones, with those of the days built again
+    replaced by the new."""
+    n = w.layout.n_points
+    s_w[0]["n_points"] = n
+    s_w[0]["n_reports"] = old["n_reports"] - sum(r["n_reports"] for r in old_window) + \
+        sum(len(p.reports) for p, fresh in zip(w.series.points, w.fresh) if fresh)
+    s_rows += s_w
+    for j, r in enumerate(p_w):
+        if w.fresh[j]:
+            r["idx"], r["n_points"] = w.places[j], n
+            p_rows.append(r)
+    for r in r_w:
+        r["point"] = w.places[r["point"]]
+        r_rows.append(r)
+
+
 class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
     """Series of one run, what recomputing them changed, and the estimates of their
     groups (``stage_estimates``)."""
@@ -83,41 +108,78 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
     def series(self, keys: set[str], copy_of: dict[str, str], gained: set[str] = frozenset()) -> SeriesChange:
         """Recompute the series ``keys`` and say what changed (``SeriesChange``): the estimate
         groups and dates, and the contradiction buckets to compare again. ``gained``: those
-        whose claims only grew (``stage_gain``)."""
+        whose claims only grew, built in part where they can be (``stage_gain``): only the
+        points of their days built again pass through here; their other points stay as
+        stored and move in SQL (``stage_window``)."""
         ordered = sorted(keys)
         old = {r["key"]: r for r in self._dicts(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
-        old_points = self._dicts("SELECT series, block, fingerprint, figure, claim_ids[1] AS first_claim, idx, "
-                                 f"n_points, {', '.join(KEPT_COLUMNS)} FROM recon_points "
-                                 f"WHERE {sql_in('series')} ORDER BY series, idx", [ordered])
-        kept: dict[str, list[dict[str, Any]]] = {}
-        for r in old_points:
-            if r["series"] in gained:
-                kept.setdefault(r["series"], []).append(r)
-        built = self.build(ordered, gained & old.keys(), kept, copy_of)
+        plans = self._plans(sorted(gained & old.keys()))
+        whole = [k for k in ordered if k not in plans]
+        columns = f"series, block, fingerprint, figure, claim_ids[1] AS first_claim, idx, n_points, {', '.join(KEPT_COLUMNS)}"
+        old_points = self._dicts(f"SELECT {columns} FROM recon_points WHERE {sql_in('series')} ORDER BY series, idx",
+                                 [whole]) + self._window_points(columns, plans)
+        was_at = self._buckets(sorted(plans))  # read before the points are written again
+        windows = self._windows(plans, copy_of)
+        built = self.build(whole, copy_of)
         self.delete("recon_series", "key", ordered)
         stored = {(r["series"], r["row_hash"]): r["fingerprint"] for r in old_points if r["row_hash"] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
+        old_of: dict[str, list[dict[str, Any]]] = {}
+        for r in old_points:
+            old_of.setdefault(r["series"], []).append(r)
+        for key, w in windows.items():
+            _in_place(w, old[key], old_of.get(key, []),
+                      *recon_rows.series_rows_of([w.series], series_block, point_bucket, stored), s_rows, p_rows, r_rows)
         before = self._rewritten(old_points, p_rows)  # read before the points are written again
         self.insert("recon_series", s_rows)
         self._write_points([(r["series"], r["idx"], r["n_points"], r["row_hash"]) for r in old_points], p_rows,
-                           r_rows, self._report_prefixes(before, p_rows, r_rows))
+                           r_rows, self._report_prefixes(before, p_rows, r_rows),
+                           {key: w.layout for key, w in windows.items()})
         self.out.series = len(keys)
         new = {r["key"]: r for r in s_rows}
-        change = SeriesChange(built=built, keys=keys, weights={k: v["n_reports"] for k, v in old.items()},
+        change = SeriesChange(built=built + [w.series for w in windows.values()], keys=keys,
+                              weights={k: v["n_reports"] for k, v in old.items()},
                               sizes={k: v["n_points"] for k, v in old.items()},
                               was_in={k: v["estimate_group"] for k, v in old.items()},
                               kinds={k: v["claimant_kind"] for k, v in old.items()})
         change.groups = {v["estimate_group"] for v in old.values()} | {r["estimate_group"] for r in s_rows}
-        for r in p_rows:
+        for r in p_rows:  # by place in the whole series
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
+        for key, w in windows.items():  # by place among the points that passed through (``Window``)
+            change.spans[key] = w.spans
+            change.partial[key] = {r["fingerprint"] for r in old_of.get(key, [])}
+            at = change.fingerprints.get(key, {})
+            change.fingerprints[key] = {j: at[place] if fresh else p.fingerprint  # type: ignore[attr-defined]
+                                        for j, (p, place, fresh) in enumerate(zip(w.series.points, w.places, w.fresh))}
         self._point_changes(change, old, new, old_points, p_rows, {k: v[1] for k, v in before.items()})
+        for key, buckets in was_at.items():  # a grown series' kept points are where they were
+            change.was_at.setdefault(key, set()).update(buckets)
+            if old[key]["n_reports"] != new[key]["n_reports"]:
+                change.weighed |= {(b, k) for b, k in buckets if k is not None}
         change.dirty |= {(b, k + 1) for b, k in change.dirty}  # a bucket's comparisons reach back one week
         for (b, k), keys_there in list(change.also.items()):
             change.also.setdefault((b, k + 1), set()).update(keys_there)
         change.dirty |= self._peers_moved(change)
         return change
+
+    def _window_points(self, columns: str, plans: dict[str, Plan]) -> list[dict[str, Any]]:
+        """The stored points of the days the grown series of ``plans`` build again."""
+        ranges = [(key, first, first + n - 1) for key, plan in sorted(plans.items()) for first, n in plan.old_places()]
+        if not ranges:
+            return []
+        return self._dicts(f"""SELECT {columns} FROM recon_points p
+            SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS lo,
+                              unnest(CAST(? AS INTEGER[])) AS hi) f ON f.s = p.series AND p.idx BETWEEN f.lo AND f.hi
+            ORDER BY series, idx""", [[r[0] for r in ranges], [r[1] for r in ranges], [r[2] for r in ranges]])
+
+    def _buckets(self, keys: list[str]) -> dict[str, set[tuple[str, int]]]:
+        """Where the stored points of ``keys`` are, by series (one row a bucket, not a point)."""
+        out: dict[str, set[tuple[str, int]]] = {}
+        for r in self._dicts(f"SELECT DISTINCT series, block, bucket FROM recon_points WHERE {sql_in('series')}", [keys]):
+            out.setdefault(r["series"], set()).add((r["block"], r["bucket"]))
+        return out
 
     def _point_changes(self, change: SeriesChange, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]],
                        old_points: list[dict[str, Any]], p_rows: list[dict[str, Any]],

@@ -15,9 +15,13 @@ kind, outlet and scope text are that claim's), only these days change:
   (``stage_contradictions`` shows both points with their reports).
 
 Those days are built again from all the claims of the figures dated there (the same
-``build_series``, so the same merge); every other point is kept as stored, read back
-without its reports (``StoredPoint``). The result equals a build from all the claims
-(``tests/test_reconcile_gain.py``); any other series is built from all its claims.
+``build_series``, so the same merge); every other point is kept as stored and never read:
+its row and reports stay, moved in SQL by the points gained or lost before it
+(``stage_window``). Which days a series has, and how many points each, is read grouped in
+SQL; only the points of the days built again and the kept point on either side of each run
+of them (read back without their reports, ``StoredPoint``) pass through Python. The stored
+rows equal a build from all the claims (``tests/test_reconcile_gain.py``); any other
+series is built from all its claims.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import Any
 
 from sitrep.reconcile.series import build_series
 from sitrep.reconcile.stage_io import StageIO, sql_in
-from sitrep.records.series import Scope, Series, StoredPoint
+from sitrep.reconcile.stage_window import Layout, layout
+from sitrep.records.series import Scope, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
 
 Day = tuple[int, date]  # a date as points are ordered: no date last (``series._sort_key``)
@@ -48,13 +53,12 @@ def day_of(d: date | None) -> Day:
 @dataclass(slots=True)
 class FigureSpan:
     """The claims of one figure of a series: how many and the first date of those already
-    reconciled (``old``) and of the new ones, and their ids."""
+    reconciled (``old``) and of the new ones."""
 
     n_old: int
     old_first: date | None
     n_new: int
     new_first: date | None
-    claims: list[str] = field(default_factory=list)
 
     def first(self) -> Day:
         days = ([day_of(self.old_first)] if self.n_old else []) + ([day_of(self.new_first)] if self.n_new else [])
@@ -82,9 +86,46 @@ def days_to_rebuild(figures: Iterable[FigureSpan], stored_days: Sequence[Day]) -
     return days
 
 
+@dataclass(slots=True)
+class Plan:
+    """How a grown series is built in part: the days built again, the claims read for them
+    (all those of the figures dated there) and its stored points per day, in order."""
+
+    days: set[Day]
+    claims: list[str]
+    stored: list[tuple[Day, int]]
+
+    def old_places(self) -> list[tuple[int, int]]:
+        """(first, count) of the stored points on the days built again."""
+        out, at = [], 0
+        for day, n in self.stored:
+            if day in self.days:
+                out.append((at, n))
+            at += n
+        return out
+
+
+@dataclass(slots=True)
+class Window:
+    """A grown series' points that pass through the stage (``stage_window``): each segment's
+    points built again, with the kept point on either side (``StoredPoint``) in ``series``,
+    each point's place in the whole series, and which were built again."""
+
+    series: Series
+    layout: Layout
+    places: list[int] = field(default_factory=list)
+    fresh: list[bool] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each segment's slice of ``series.points``
+
+    def add(self, point: SeriesPoint, place: int, fresh: bool) -> None:
+        self.series.points.append(point)
+        self.places.append(place)
+        self.fresh.append(fresh)
+
+
 class SeriesGain(StageIO):
-    """Series of one run built from all their claims, or from their stored points and
-    the claims of the days that changed when they only gained claims."""
+    """Series of one run built from all their claims, or in part from the claims of the days
+    that changed when they only gained claims."""
 
     def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
         """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope,
@@ -98,64 +139,109 @@ class SeriesGain(StageIO):
             out.update(dict.fromkeys(row["claims"], scope))
         return out
 
-    def build(self, keys: list[str], gained: set[str], kept: dict[str, list[dict[str, Any]]],
-              copy_of: dict[str, str]) -> list[Series]:
-        """The series ``keys`` built again, largest first. ``gained``: those that only gained
-        claims; ``kept``: the stored points of each (rows holding ``KEPT_COLUMNS``), in order."""
-        plans = self._plans(sorted(gained), kept)
-        whole = [k for k in keys if k not in plans]
-        built = []
-        if whole:
-            claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [whole],
-                                 mentions=False)
-            built = build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [whole]))
-        if plans:
-            built += self._grown(plans, kept, copy_of)
-        return sorted(built, key=lambda s: (-len(s.points), s.key))
+    def build(self, keys: list[str], copy_of: dict[str, str]) -> list[Series]:
+        """The series ``keys`` built from all their claims."""
+        if not keys:
+            return []
+        claims = self.claims(f"c.id IN (SELECT claim FROM recon_claims WHERE {sql_in('series')})", [keys],
+                             mentions=False)
+        return build_series(claims, copy_of=copy_of, scopes=self._scopes(sql_in("series"), [keys]))
 
-    def _plans(self, gained: list[str], kept: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[set[Day], list[str]]]:
-        """For each series of ``gained`` that can be built from its stored points: the days
-        built again and the claims read for them."""
+    def _plans(self, gained: list[str]) -> dict[str, Plan]:
+        """For each series of ``gained`` that can be built in part: the days built again, the
+        claims read for them and its stored points per day. Read from ``recon_claims`` (each
+        claim's figure and date) and grouped in SQL: the figures a new claim adds to, and the
+        claims of the figures first dated on the days built again, not every claim."""
         if not gained:
             return {}
         figures: dict[str, list[FigureSpan]] = {}
         for r in self._dicts(f"""
-                SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
-                       count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first,
-                       list(claim) AS claims
-                FROM (SELECT r.series, r.claim, c.value, c.low, c.high, coalesce(c.as_of, a.published) AS day,
-                             r.doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
-                      FROM recon_claims r JOIN claims c ON c.id = r.claim LEFT JOIN articles a ON a.id = c.doc
-                      WHERE {sql_in('r.series')})
-                GROUP BY series, value, low, high""", [self.changed, gained]):
+                WITH c AS (SELECT series, claim, day, value, low, high,
+                                  doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
+                           FROM recon_claims WHERE {sql_in('series')}),
+                f AS (SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
+                             count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first
+                      FROM c GROUP BY series, value, low, high HAVING count(*) FILTER (WHERE new) > 0),
+                -- the series' first stored claim, which a new one must not come before
+                s AS (SELECT series, count(*) AS n_old, min(day) AS old_first, 0 AS n_new, NULL AS new_first
+                      FROM c WHERE NOT new GROUP BY series)
+                SELECT * FROM f UNION ALL SELECT * FROM s""", [self.changed, gained]):
             figures.setdefault(r["series"], []).append(FigureSpan(n_old=r["n_old"], old_first=r["old_first"],
-                                                                  n_new=r["n_new"], new_first=r["new_first"],
-                                                                  claims=r["claims"]))
-        plans = {}
-        for key, spans in figures.items():
-            stored = kept.get(key, [])
-            hashes = [p["row_hash"] for p in stored]
-            if None in hashes or len(set(hashes)) < len(hashes):  # not every point can be kept by its digest
-                continue
-            days = days_to_rebuild(spans, sorted({day_of(p["as_of"]) for p in stored}))
-            if days is not None:
-                plans[key] = (days, [c for f in spans if f.first() in days for c in f.claims])
-        return plans
+                                                                  n_new=r["n_new"], new_first=r["new_first"]))
+        days: dict[str, tuple[set[Day], list[tuple[Day, int]]]] = {}
+        for key, stored in self._stored_days(gained).items():
+            found = days_to_rebuild(figures.get(key, []), [day for day, _ in stored])
+            if found is not None:
+                days[key] = (found, stored)
+        claims = self._claims_on(days)
+        return {key: Plan(found, claims.get(key, []), stored) for key, (found, stored) in days.items()}
 
-    def _grown(self, plans: dict[str, tuple[set[Day], list[str]]], kept: dict[str, list[dict[str, Any]]],
-               copy_of: dict[str, str]) -> list[Series]:
-        """The series of ``plans``: their stored points but on the days built again, whose
-        points come from all the claims of the figures dated there."""
-        ids = [c for _, claims in plans.values() for c in claims]
+    def _claims_on(self, days: dict[str, tuple[set[Day], Any]]) -> dict[str, list[str]]:
+        """The claims of the figures of each series first dated on its days built again."""
+        wanted = [(key, None if day == NO_DAY else day[1]) for key, (found, _) in days.items() for day in found]
+        if not wanted:
+            return {}
+        out: dict[str, list[str]] = {}
+        for r in self._dicts("""
+                SELECT f.series, f.claims FROM (
+                    SELECT series, min(day) AS first, list(claim) AS claims FROM recon_claims
+                    WHERE series IN (SELECT unnest(CAST(? AS VARCHAR[]))) GROUP BY series, value, low, high) f
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS DATE[])) AS d) w
+                     ON w.s = f.series AND w.d IS NOT DISTINCT FROM f.first""",
+                [sorted(days), [k for k, _ in wanted], [d for _, d in wanted]]):
+            out.setdefault(r["series"], []).extend(r["claims"])
+        return out
+
+    def _stored_days(self, keys: list[str]) -> dict[str, list[tuple[Day, int]]]:
+        """The stored points per day of each series of ``keys`` whose every point can be kept
+        by its digest (one distinct digest each), in order."""
+        return {r["series"]: [(day_of(d), n) for d, n in zip(r["days"], r["counts"])] for r in self._dicts(f"""
+            WITH p AS (SELECT series, as_of, row_hash FROM recon_points WHERE {sql_in('series')}),
+            whole AS (SELECT series FROM p GROUP BY series
+                      HAVING count(row_hash) = count(*) AND count(DISTINCT row_hash) = count(*)),
+            d AS (SELECT series, as_of, count(*) AS n FROM p SEMI JOIN whole w ON w.series = p.series
+                  GROUP BY series, as_of)
+            SELECT series, list(as_of ORDER BY as_of NULLS LAST) AS days, list(n ORDER BY as_of NULLS LAST) AS counts
+            FROM d GROUP BY series""", [keys])}
+
+    def _windows(self, plans: dict[str, Plan], copy_of: dict[str, str]) -> dict[str, Window]:
+        """The series of ``plans`` in part: the points of the days built again, from all the
+        claims of the figures dated there, and the kept point on either side of each run of
+        them (``stage_window``)."""
+        if not plans:
+            return {}
+        ids = [c for plan in plans.values() for c in plan.claims]
         fresh = {s.key: s for s in build_series(self.claims(sql_in("c.id"), [ids], mentions=False), copy_of=copy_of,
                                                 scopes=self._scopes(sql_in("claim"), [ids]))}
-        out = []
+        out: dict[str, Window] = {}
         for row in self._dicts(f"SELECT * FROM recon_series WHERE {sql_in('key')}", [sorted(plans)]):
             s = recon.series_of_row(row)
-            days = plans[s.key][0]
-            points = [StoredPoint(**{name: p[name] for name in KEPT_COLUMNS}) for p in kept[s.key]
-                      if day_of(p["as_of"]) not in days]
-            points += fresh[s.key].points if s.key in fresh else []
-            s.points = sorted(points, key=lambda p: day_of(p.as_of))  # stable: a day's points keep their order
-            out.append(s)
+            points = fresh[s.key].points if s.key in fresh else []
+            out[s.key] = Window(s, layout(plans[s.key].stored, plans[s.key].days, [day_of(p.as_of) for p in points]))
+            s.points = points  # for now: the segments are put together once their neighbours are read
+        beside = self._beside(out)
+        for key, w in out.items():
+            built, w.series.points, taken = w.series.points, [], 0
+            for seg in w.layout.segments:
+                begin = len(w.series.points)
+                if seg.before is not None:
+                    w.add(beside[(key, seg.before[0])], seg.before[1], False)
+                for i, point in enumerate(built[taken:taken + seg.new_count]):
+                    w.add(point, seg.new_first + i, True)
+                taken += seg.new_count
+                if seg.after is not None:
+                    w.add(beside[(key, seg.after[0])], seg.after[1], False)
+                w.spans.append((begin, len(w.series.points)))
         return out
+
+    def _beside(self, windows: dict[str, Window]) -> dict[tuple[str, int], StoredPoint]:
+        """The kept points on either side of the windows' segments, by (series, old place),
+        read back without their reports."""
+        places = sorted({(key, at[0]) for key, w in windows.items() for seg in w.layout.segments
+                         for at in (seg.before, seg.after) if at is not None})
+        if not places:
+            return {}
+        return {(r["series"], r["idx"]): StoredPoint(**{name: r[name] for name in KEPT_COLUMNS}) for r in self._dicts(
+            f"""SELECT series, idx, {', '.join(KEPT_COLUMNS)} FROM recon_points p
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i) f
+                     ON f.s = p.series AND f.i = p.idx""", [[k for k, _ in places], [i for _, i in places]])}

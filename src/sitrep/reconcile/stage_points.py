@@ -4,9 +4,11 @@ only the points that changed are written again, and of a point whose first repor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sitrep.reconcile.stage_io import StageIO
+from sitrep.reconcile.stage_window import Layout
 
 Place = tuple[str, int]  # (series, idx): a point's place
 
@@ -74,7 +76,7 @@ class PointWrites(StageIO):
         return {(key, j): (idx, kept[(key, idx)]) for (key, idx), (j, _) in candidates.items() if kept[(key, idx)]}
 
     def _write_points(self, stored: list[tuple], p_rows: list[dict[str, Any]], r_rows: list[dict[str, Any]],
-                      prefixes: dict[Place, tuple[int, int]]) -> None:
+                      prefixes: dict[Place, tuple[int, int]], layouts: Mapping[str, Layout] = {}) -> None:
         """Rewrite only the points of the recomputed series that changed: a stored point
         whose digest (``reconciled_rows.point_digest``) is among the new rows of its series
         stays, moved to its new place when it has one; the others go, the new ones come.
@@ -98,7 +100,13 @@ class PointWrites(StageIO):
         self._delete_places("recon_points", "idx", gone)
         self._delete_places("recon_reports", "point", [g for g in gone if g not in stay])
         self._delete_tails([(key, idx, n) for (key, _), (idx, n) in prefixes.items()])
-        self._move_places(moved, moved + [(key, idx, j, 0) for (key, j), (idx, _) in prefixes.items() if idx != j])
+        points = [(key, i, i, j - i, n) for key, i, j, n in moved]
+        reports = [(key, i, i, j - i, 0) for key, i, j, _ in moved] + \
+            [(key, idx, idx, j - idx, 0) for (key, j), (idx, _) in prefixes.items() if idx != j]
+        for key, lay in layouts.items():  # the kept points of a series built in part, by day
+            points += [(key, first, first + n - 1, by, lay.n_points) for first, n, by in lay.shifts]
+            reports += [(key, first, first + n - 1, by, 0) for first, n, by in lay.shifts if by]
+        self._move_places(points, reports)
         fresh = [r for r in p_rows if (r["series"], r["row_hash"]) not in kept or new[(r["series"], r["row_hash"])] is not r]
         if any(r.get("stored") for r in fresh):  # never: a row left as stored is one of those kept
             raise RuntimeError("reconcile: a point left as stored has no stored row")
@@ -123,17 +131,19 @@ class PointWrites(StageIO):
                 WHERE recon_reports.series = f.s AND recon_reports.point = f.i AND recon_reports.idx >= f.n""",
                              [[t[0] for t in tails], [t[1] for t in tails], [t[2] for t in tails]])
 
-    def _move_places(self, points: list[tuple[str, int, int, int]], reports: list[tuple[str, int, int, int]]) -> None:
-        """Points and reports to their new places (series, old idx, new idx, new n_points):
-        one statement each, every row matched on its place before the update."""
-        to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS i, "
-              "unnest(CAST(? AS INTEGER[])) AS j, unnest(CAST(? AS INTEGER[])) AS n) f")
+    def _move_places(self, points: list[tuple[str, int, int, int, int]],
+                     reports: list[tuple[str, int, int, int, int]]) -> None:
+        """Points and reports to their new places, by runs of places (series, first old idx,
+        last old idx, places moved by, new n_points): one statement each, every row matched
+        on its place before the update (the runs do not overlap)."""
+        to = ("(SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS INTEGER[])) AS lo, "
+              "unnest(CAST(? AS INTEGER[])) AS hi, unnest(CAST(? AS INTEGER[])) AS d, "
+              "unnest(CAST(? AS INTEGER[])) AS n) f")
         for table, sql, moves in (
-                ("recon_points", "SET idx = f.j, n_points = f.n", points),
-                ("recon_reports", "SET point = f.j", [m for m in reports if m[1] != m[2]])):
+                ("recon_points", "SET idx = idx + f.d, n_points = f.n", points),
+                ("recon_reports", "SET point = point + f.d", [m for m in reports if m[3]])):
             if moves:
                 column = "idx" if table == "recon_points" else "point"
                 self.con.execute(f"UPDATE {table} {sql} FROM {to} "
-                                 f"WHERE {table}.series = f.s AND {table}.{column} = f.i",
-                                 [[m[0] for m in moves], [m[1] for m in moves], [m[2] for m in moves],
-                                  [m[3] for m in moves]])
+                                 f"WHERE {table}.series = f.s AND {table}.{column} BETWEEN f.lo AND f.hi",
+                                 [[m[i] for m in moves] for i in range(5)])

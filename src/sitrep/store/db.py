@@ -152,10 +152,8 @@ class Store(StoreReads, SearchIndexing):
 
     def has_article(self, doc_id: str, content_hash: str) -> bool:
         """True when this exact article (same id and content) is already stored."""
-        row = self._con.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", [doc_id, content_hash]
-        ).fetchone()
-        return row is not None
+        return queries.scalar(self._con, "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
+                              [doc_id, content_hash]) is not None
 
     def write_extraction(self, x: Extraction) -> bool:
         """Write one article with its claims, events and places in one transaction.
@@ -226,10 +224,8 @@ class Store(StoreReads, SearchIndexing):
         return result
 
     def _stored_hashes(self, doc_ids: list[str]) -> dict[str, str]:
-        found = self._con.execute(
-            "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [doc_ids]
-        ).fetchall()
-        return dict(found)
+        return {r["id"]: r["content_hash"] for r in queries.dicts(
+            self._con, "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [doc_ids])}
 
     def _guarded(self, table: str, doc_id: str, rows: list[dict[str, Any]], result: WriteResult) -> list[dict[str, Any]]:
         """The rows the database can hold; the others named in ``result.dropped``."""
@@ -286,11 +282,9 @@ class Store(StoreReads, SearchIndexing):
 
     def _column_types(self, table: str) -> dict[str, str]:
         if table not in self._types:
-            found = self._con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_name = ? ORDER BY ordinal_position", [table]
-            ).fetchall()
-            self._types[table] = dict(found)
+            self._types[table] = {r["column_name"]: r["data_type"] for r in queries.dicts(
+                self._con, "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position", [table])}
         return self._types[table]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:

@@ -36,6 +36,8 @@ from typing import Any
 
 import duckdb
 
+from sitrep.store.queries import dicts, first, scalar
+
 # Written in this order: the articles file last marks the shard as complete.
 TABLES = ("claims", "events", "place_mentions", "actor_labels", "ingest_errors", "articles")
 # Tables whose rows belong to an article (column naming it).
@@ -101,10 +103,9 @@ def schema() -> dict[str, tuple[tuple[str, str], ...]]:
         apply_migrations(con)
         out: dict[str, tuple[tuple[str, str], ...]] = {}
         for table in TABLES:
-            rows = con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
-            out[table] = tuple((name, kind) for name, kind in rows)
+            rows = dicts(con, "SELECT column_name, data_type FROM information_schema.columns "
+                              "WHERE table_name = ? ORDER BY ordinal_position", [table])
+            out[table] = tuple((r["column_name"], r["data_type"]) for r in rows)
         return out
     finally:
         con.close()
@@ -190,7 +191,7 @@ def _projection(con: duckdb.DuckDBPyConnection, table: str, source: str, alias: 
     """The dataset's columns as the store's (or those named in ``only``): cast to its types,
     NULL for a column the dataset predates; a column the store does not know means a newer
     sitrep wrote it."""
-    found = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()} - {"filename"}
+    found = {r["column_name"] for r in dicts(con, f"DESCRIBE SELECT * FROM {source}", [])} - {"filename"}
     known = dict(schema()[table])
     unknown = sorted(found - set(known))
     if unknown:
@@ -309,8 +310,9 @@ def _load_batch(con: duckdb.DuckDBPyConnection, names: Sequence[str], by_table: 
         CREATE OR REPLACE TEMP TABLE _load_todo AS
         SELECT i.id, i._shard, a.id IS NOT NULL AS stored FROM _load_articles i LEFT JOIN articles a ON a.id = i.id
         WHERE a.id IS NULL OR ({newer})""")
-    seen = con.execute("SELECT count(*) FROM _load_articles").fetchone()[0]
-    new, replaced = con.execute("SELECT count(*) FILTER (NOT stored), count(*) FILTER (stored) FROM _load_todo").fetchone()
+    seen = scalar(con, "SELECT count(*) FROM _load_articles")
+    counts = first(con, "SELECT count(*) FILTER (NOT stored) AS new, count(*) FILTER (stored) AS replaced FROM _load_todo")
+    new, replaced = counts["new"], counts["replaced"]
     summary.articles += seen
     summary.new += new
     summary.replaced += replaced
@@ -327,23 +329,23 @@ def _load_batch(con: duckdb.DuckDBPyConnection, names: Sequence[str], by_table: 
             names_sql = ", ".join(_q(c) for c, _ in schema()[table])
             rows = (f"(SELECT {_projection(con, table, sources[table])}, parse_filename(p.filename, true) AS _shard "
                     f"FROM {sources[table]} p)")
-            added = con.execute(f"""
+            added = scalar(con, f"""
                 INSERT INTO {table} ({names_sql})
                 SELECT {names_sql} FROM {rows} x
-                SEMI JOIN _load_todo t ON x.{_q(DOC_COLUMN[table])} = t.id AND x._shard = t._shard""").fetchone()[0]
+                SEMI JOIN _load_todo t ON x.{_q(DOC_COLUMN[table])} = t.id AND x._shard = t._shard""")
             if table == "claims":
                 summary.claims += added
             elif table == "events":
                 summary.events += added
         if "ingest_errors" in sources:
             columns = ", ".join(_q(c) for c, _ in dataset_columns("ingest_errors"))
-            summary.errors += con.execute(f"""
+            summary.errors += scalar(con, f"""
                 INSERT INTO ingest_errors ({columns}, run_id)
                 SELECT DISTINCT {columns}, ? FROM (
                     SELECT {_projection(con, "ingest_errors", sources["ingest_errors"])} FROM {sources["ingest_errors"]} p
                 ) e WHERE NOT EXISTS (
                     SELECT 1 FROM ingest_errors s WHERE s.path = e.path AND s.reason = e.reason
-                    AND s.line IS NOT DISTINCT FROM e.line)""", [run_id]).fetchone()[0]
+                    AND s.line IS NOT DISTINCT FROM e.line)""", [run_id])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -183,6 +183,36 @@ def dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> li
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _single_column(cursor: Any, sql: str) -> None:
+    if len(cursor.description) != 1:
+        raise ValueError(f"a query of one column was expected, not {column_names(cursor)}: {sql[:80]}")
+
+
+def scalar(con: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+    """The value of a query of one column and at most one row (``count(*)``, a row's one
+    field; None when no row comes back). A query of more columns is an error, so a value is
+    never taken from a row by its position among others."""
+    cursor = con.execute(sql, list(params))
+    _single_column(cursor, sql)
+    row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def column(con: Any, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    """The values of a query of one column, in its order (ids, versions); more columns are
+    an error (``scalar``)."""
+    cursor = con.execute(sql, list(params))
+    _single_column(cursor, sql)
+    return [row[0] for row in cursor.fetchall()]
+
+
+def first(con: Any, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+    """The first row of a query as column name -> value, or None when none comes back."""
+    cursor = con.execute(sql, list(params))
+    row = cursor.fetchone()
+    return None if row is None else dict(zip(column_names(cursor), row))
+
+
 def like_pattern(text: str) -> str:
     """An ILIKE pattern matching ``text`` literally anywhere (``\\`` is the escape)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -5,6 +5,7 @@ stored results (``store.reconciled``), read, never computed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -21,6 +22,13 @@ R = TypeVar("R")
 # Rows fetched per round trip when streaming a read: large enough that the
 # per-call overhead vanishes, small enough that memory stays flat.
 FETCH_BATCH = 2_000
+
+
+@dataclass(slots=True)
+class _Id:
+    """An article's id (``StoreReads.article_ids``' rows)."""
+
+    id: str
 
 
 class StoreReads:
@@ -67,7 +75,7 @@ class StoreReads:
 
     def article_ids(self) -> set[str]:
         """The ids of every stored article (one query; no other column is read)."""
-        return {row[0] for row in self._stream(queries.ARTICLE_IDS, [])}
+        return {row.id for row in self._stream(queries.ARTICLE_IDS, [], _Id)}
 
     def iter_place_mentions(self, **filters: Any) -> Iterator[PlaceMentionRow]:
         return self._stream(*queries.place_query(**filters), PlaceMentionRow)
@@ -104,7 +112,7 @@ class StoreReads:
 
     def unread_articles(self) -> list[str]:
         """Articles whose text was not read for the reconcile stage (stored before it was kept)."""
-        return [r[0] for r in self._con.execute(queries.UNREAD).fetchall()]
+        return queries.column(self._con, queries.UNREAD)
 
     def claims_of(self, docs: Sequence[str]) -> list[ClaimRow]:
         """The claims of the given articles, in doc/offset order."""

@@ -26,7 +26,7 @@ from sitrep.records.contradictions import Contradiction, ContradictionRow, Side,
 from sitrep.records.framing import DocSlot, FramingRow, OutletFraming
 from sitrep.records.groups import CopyGroup, CopyMember, CopyRow, Story
 from sitrep.records.series import Estimate, Report, Scope, Series, SeriesLine, SeriesPoint, SeriesPointRow
-from sitrep.store.queries import Where, records
+from sitrep.store.queries import Where, column, dicts, records, scalar
 
 Con = duckdb.DuckDBPyConnection
 
@@ -74,11 +74,11 @@ def copy_groups(con: Con) -> list[CopyGroup]:
 
 def copy_map(con: Con) -> dict[str, str]:
     """doc -> canonical doc of every article in a copy group (``copies.copy_map``)."""
-    return dict(con.execute('SELECT doc, "group" FROM recon_copies').fetchall())
+    return {r["doc"]: r["group"] for r in dicts(con, 'SELECT doc, "group" FROM recon_copies', [])}
 
 
 def copy_group_count(con: Con) -> int:
-    return int(con.execute("SELECT count(*) FROM recon_copies WHERE canonical").fetchone()[0])
+    return int(scalar(con, "SELECT count(*) FROM recon_copies WHERE canonical"))
 
 
 def copy_rows(con: Con) -> list[CopyRow]:
@@ -138,9 +138,9 @@ def series_page(con: Con, *, quantity: str | None = None, source: str | None = N
     where.equal("quantity", quantity)
     if source:
         where.contains_ci("claimant", source)
-    total = con.execute(*where.sql("SELECT count(*) FROM recon_series", "1", None, 0)).fetchone()[0]
+    total = scalar(con, *where.sql("SELECT count(*) FROM recon_series", "1", None, 0))
     sql, params = where.sql("SELECT key FROM recon_series", "n_points DESC, coalesce(claimant, ''), key", limit, 0)
-    keys = [r[0] for r in con.execute(sql, params).fetchall()]
+    keys = column(con, sql, params)
     found = {s.key: s for s in series(con, keys=keys)}
     return [found[k] for k in keys], int(total)
 
@@ -153,7 +153,7 @@ def series_lines(con: Con, *, quantity: str | None = None, source: str | None = 
     where.equal("quantity", quantity)
     if source:
         where.contains_ci("claimant", source)
-    total = con.execute(*where.sql("SELECT count(*) FROM recon_series", "1", None, 0)).fetchone()[0]
+    total = scalar(con, *where.sql("SELECT count(*) FROM recon_series", "1", None, 0))
     sql, params = where.sql("SELECT key, claimant, quantity, category, subgroup, n_points FROM recon_series",
                             "n_points DESC, coalesce(claimant, ''), key", limit, 0)
     lines = {r["key"]: SeriesLine(**r, scope_text="", points=[]) for r in records(con, sql, params, dict)}
@@ -201,7 +201,7 @@ def estimates(con: Con) -> list[Estimate]:
 def estimates_page(con: Con, *, quantity: str | None = None, limit: int | None = None) -> tuple[list[Estimate], int]:
     where = Where()
     where.equal("quantity", quantity)
-    total = con.execute(*where.sql("SELECT count(*) FROM recon_estimates", "1", None, 0)).fetchone()[0]
+    total = scalar(con, *where.sql("SELECT count(*) FROM recon_estimates", "1", None, 0))
     sql, params = where.sql("SELECT * FROM recon_estimates", ESTIMATE_ORDER, limit, 0)
     return records(con, sql, params, _estimate), int(total)
 
@@ -241,7 +241,7 @@ def contradictions_page(con: Con, *, kind: str | None = None, limit: int | None 
     kind's place in ``kinds_first`` (the report shows real disagreements first)."""
     where = Where()
     where.equal("kind", kind)
-    total = con.execute(*where.sql("SELECT count(*) FROM recon_contradictions", "1", None, 0)).fetchone()[0]
+    total = scalar(con, *where.sql("SELECT count(*) FROM recon_contradictions", "1", None, 0))
     order = CONTRADICTION_ORDER
     if kinds_first:
         rank = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(kinds_first) if k.isidentifier())
@@ -286,7 +286,7 @@ def framing_by_side(con: Con, *, side: str | None = None, limit: int | None = No
     """(rows, how many): of ``side``, by side, outlet and uses (`sitrep framing`'s order)."""
     where = Where()
     where.equal("actor_side", side)
-    total = con.execute(*where.sql("SELECT count(*) FROM recon_framing", "1", None, 0)).fetchone()[0]
+    total = scalar(con, *where.sql("SELECT count(*) FROM recon_framing", "1", None, 0))
     sql, params = where.sql("SELECT * FROM recon_framing", f"actor_side, outlet, count DESC, {FRAMING_ORDER}", limit, 0)
     return records(con, sql, params, _framing_row), int(total)
 
@@ -307,7 +307,7 @@ def outlet_page(con: Con, *, limit: int | None = None) -> tuple[list[OutletFrami
 
 def framing_page(con: Con, *, limit: int | None = None) -> tuple[list[FramingRow], int]:
     """(rows, how many): by outlet, most used first, then label (the report's order)."""
-    total = con.execute("SELECT count(*) FROM recon_framing").fetchone()[0]
+    total = scalar(con, "SELECT count(*) FROM recon_framing")
     order = "outlet, count DESC, label, voice <> 'outlet', side_rank, actor, outlet_known"
     sql = f"SELECT * FROM recon_framing ORDER BY {order}" + (" LIMIT ?" if limit is not None else "")
     return records(con, sql, [limit] if limit is not None else [], _framing_row), int(total)
@@ -326,7 +326,7 @@ def outlet_framing(con: Con) -> list[OutletFraming]:
 # -- state ------------------------------------------------------------------------------------
 
 def state(con: Con) -> dict[str, str | None]:
-    return dict(con.execute("SELECT key, value FROM recon_state").fetchall())
+    return {r["key"]: r["value"] for r in dicts(con, "SELECT key, value FROM recon_state", [])}
 
 
 def set_state(con: Con, values: dict[str, str | None]) -> None:

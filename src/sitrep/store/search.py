@@ -41,7 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep.store.queries import records
+from sitrep.store.queries import first, records, scalar
 
 if TYPE_CHECKING:  # the store passes itself (``store.indexing``); ``store.db`` imports this module
     from sitrep.store.db import Store
@@ -66,7 +66,7 @@ SUFFIX = ".search"
 # The fingerprint of DuckDB's articles; parts of it combine by adding counts, XOR-ing hashes.
 ROW_HASH = ("hash(id, content_hash, coalesce(outlet, ''), coalesce(CAST(published AS VARCHAR), ''), "
             "coalesce(title, ''), coalesce(url, ''))")
-FINGERPRINT_SQL = f"SELECT count(*), coalesce(bit_xor({ROW_HASH}), 0) FROM articles"
+FINGERPRINT_SQL = f"SELECT count(*) AS n, coalesce(bit_xor({ROW_HASH}), 0) AS xor FROM articles"
 PART_SQL = FINGERPRINT_SQL + " WHERE list_contains(?, id)"
 _ARTICLES_SQL = ("SELECT id, content_hash AS hash, title, outlet, CAST(published AS VARCHAR) AS published, url "
                  "FROM articles")
@@ -113,14 +113,14 @@ def sidecar_path(db_path: str) -> str:
 
 
 def fingerprint(con: Any) -> str:
-    count, xor = con.execute(FINGERPRINT_SQL).fetchone()
-    return f"{count}:{xor}"
+    row = first(con, FINGERPRINT_SQL)
+    return f"{row['n']}:{row['xor']}"
 
 
 def part(con: Any, ids: Sequence[str]) -> tuple[int, int]:
     """(count, XOR of row hashes) of the given articles as stored now."""
-    count, xor = con.execute(PART_SQL, [list(ids)]).fetchone()
-    return int(count), int(xor)
+    row = first(con, PART_SQL, [list(ids)])
+    return int(row["n"]), int(row["xor"])
 
 
 @dataclass(slots=True)
@@ -171,8 +171,7 @@ class SearchIndex:
     # -- bookkeeping ------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        row = self._con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+        return scalar(self._con, "SELECT value FROM meta WHERE key = ?", [key])
 
     def recorded_fingerprint(self) -> str | None:
         with self._lock:
@@ -188,7 +187,7 @@ class SearchIndex:
 
     def __len__(self) -> int:
         with self._lock:
-            return int(self._con.execute("SELECT count(*) FROM docs").fetchone()[0])
+            return int(scalar(self._con, "SELECT count(*) FROM docs"))
 
     # -- writes ---------------------------------------------------------------------
 
@@ -221,12 +220,11 @@ class SearchIndex:
     def _remove(self, doc: str) -> bool:
         """Remove an article and its postings (a contentless FTS5 table is told the text
         it indexed, kept compressed in ``docs``)."""
-        found = self._con.execute(
-            "SELECT d.rowid, t.packed FROM docs d JOIN texts t ON t.rowid = d.rowid WHERE d.id = ?",
-            [doc]).fetchone()
+        found = first(self._con, "SELECT d.rowid AS rowid, t.packed AS packed FROM docs d "
+                                 "JOIN texts t ON t.rowid = d.rowid WHERE d.id = ?", [doc])
         if found is None:
             return False
-        rowid, packed = found
+        rowid, packed = found["rowid"], found["packed"]
         self._con.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)",
                           [rowid, _unpack(packed)])
         self._con.execute("DELETE FROM docs WHERE rowid = ?", [rowid])
@@ -303,9 +301,9 @@ class SearchIndex:
             if offset == 0 and len(rowids) < limit:
                 total = len(rowids)  # the first page holds every match: no count needed
             else:
-                total = min(COUNT_LIMIT, self._con.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM words {joined} WHERE {body} "
-                    f"LIMIT {COUNT_LIMIT + 1})", params).fetchone()[0])
+                total = min(COUNT_LIMIT, scalar(
+                    self._con, f"SELECT count(*) FROM (SELECT 1 FROM words {joined} WHERE {body} "
+                    f"LIMIT {COUNT_LIMIT + 1})", params))
             marks = ",".join("?" * len(rowids))
             rows = {r["rowid"]: r for r in records(
                 self._con, "SELECT d.rowid AS rowid, d.id, d.title, d.outlet, d.published, d.url, t.packed "

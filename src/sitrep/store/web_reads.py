@@ -17,7 +17,7 @@ from sitrep.store import search as fts
 from sitrep.store.db import Store
 from sitrep.store.queries import (
     CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, EVENT_SELECT, Where, article_query, claim_filters, event_query, like_pattern,
-    records, rows_as,
+    records, rows_as, scalar,
 )
 from sitrep.store.reconciled import (
     CONTRADICTION_ORDER, COPY_ORDER, ESTIMATE_ORDER, FRAMING_ORDER, POINT_ORDER, STORY_ORDER,
@@ -36,8 +36,7 @@ SCAN_ORDER = "a.published DESC NULLS LAST, a.id"
 
 
 def _total(store: Store, sql: str, params: list[Any]) -> int:
-    row = store.connection.execute(f"SELECT count(*) FROM ({sql}) AS page", params).fetchone()
-    return int(row[0]) if row else 0
+    return int(scalar(store.connection, f"SELECT count(*) FROM ({sql}) AS page", params) or 0)
 
 
 _CLAIMS_FROM = "FROM claims c LEFT JOIN articles a ON a.id = c.doc"
@@ -242,6 +241,6 @@ def stored_page(store: Store, table: str, record: type, make: Callable[[dict[str
     order = STORED_TABLE_ORDER[table]
     where = filter_sql(record, filters)
     cond = f" WHERE {' AND '.join(where.conditions)}" if where.conditions else ""
-    row = store.connection.execute(f"SELECT count(*) FROM {table}{cond}", where.params).fetchone()
+    total = scalar(store.connection, f"SELECT count(*) FROM {table}{cond}", where.params)
     sql, params = where.sql(f"SELECT * FROM {table}", order, limit, offset)
-    return records(store.connection, sql, params, make), int(row[0]) if row else 0
+    return records(store.connection, sql, params, make), int(total or 0)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.store import Store
-from sitrep.store.queries import records
+from sitrep.store.queries import records, scalar
 from sitrep.watch.alerts import Alert, Evidence
 
 
@@ -48,7 +48,7 @@ def read_alerts(store: Store, *, rule: str | None = None, kind: str | None = Non
         params.append(since)
     con = store.connection
     cond = " AND ".join(where)
-    total = con.execute(f"SELECT count(*) FROM watch_alerts WHERE {cond}", params).fetchone()[0]
+    total = scalar(con, f"SELECT count(*) FROM watch_alerts WHERE {cond}", params)
     alerts = records(con, f"SELECT {ALERT_COLUMNS} FROM watch_alerts WHERE {cond} "
                      "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", [*params, limit, offset], alert_from_row)
     if alerts:

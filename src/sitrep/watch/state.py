@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sitrep.store import Store
-from sitrep.store.queries import records, rows_as
+from sitrep.store.queries import column, dicts, first, records, rows_as, scalar
 from sitrep.watch.alert_rows import ALERT_COLUMNS, alert_from_row, evidence_json
 from sitrep.watch.alerts import Alert
 from sitrep.watch.config import Source
@@ -72,9 +72,8 @@ class WatchState:
 
     def next_polls(self, sources: Iterable[Source]) -> dict[str, datetime | None]:
         ids = [s.id for s in sources]
-        rows = self.con.execute("SELECT id, next_poll FROM watch_sources WHERE list_contains(?, id)",
-                                [ids]).fetchall()
-        found = dict(rows)
+        found = {r["id"]: r["next_poll"] for r in dicts(
+            self.con, "SELECT id, next_poll FROM watch_sources WHERE list_contains(?, id)", [ids])}
         return {i: found.get(i) for i in ids}
 
     def source_polled(self, source: Source, status: str, *, failures: int, articles: int,
@@ -88,13 +87,13 @@ class WatchState:
     # -- HTTP validators -------------------------------------------------------------------
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
-        row = self.con.execute("SELECT etag, last_modified FROM watch_http WHERE url = ?", [url]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
+        row = first(self.con, "SELECT etag, last_modified FROM watch_http WHERE url = ?", [url])
+        return (row["etag"], row["last_modified"]) if row else (None, None)
 
     def validators_of(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.con.execute("SELECT url, etag, last_modified FROM watch_http WHERE list_contains(?, url)",
-                                [list(urls)]).fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
+        rows = dicts(self.con, "SELECT url, etag, last_modified FROM watch_http WHERE list_contains(?, url)",
+                     [list(urls)])
+        return {r["url"]: (r["etag"], r["last_modified"]) for r in rows}
 
     def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.con.execute(
@@ -151,19 +150,16 @@ class WatchState:
     def doc_with_hash(self, content_hash: str) -> str | None:
         """A stored article with this exact text, if any (the same article at another URL,
         or a page that went back to an earlier version)."""
-        row = self.con.execute("SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
-                               [content_hash]).fetchone()
-        return row[0] if row else None
+        return scalar(self.con, "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash])
 
     def stored_hash(self, doc: str) -> str | None:
         """The content hash of the stored article ``doc``, if there is one."""
-        row = self.con.execute("SELECT content_hash FROM articles WHERE id = ?", [doc]).fetchone()
-        return row[0] if row else None
+        return scalar(self.con, "SELECT content_hash FROM articles WHERE id = ?", [doc])
 
     def versions(self, url: str) -> list[tuple[str, int, str | None]]:
         """(doc, version, previous doc) of every stored version of a page, oldest first."""
-        return self.con.execute("SELECT doc, version, previous FROM watch_versions WHERE url = ? "
-                                "ORDER BY version", [url]).fetchall()
+        return [(r["doc"], r["version"], r["previous"]) for r in dicts(
+            self.con, "SELECT doc, version, previous FROM watch_versions WHERE url = ? ORDER BY version", [url])]
 
     # -- counters ---------------------------------------------------------------------------
 
@@ -176,13 +172,13 @@ class WatchState:
                     [source, name, n])
 
     def counters(self) -> dict[tuple[str, str], int]:
-        return {(s, n): int(c) for s, n, c in self.con.execute(
-            "SELECT source, name, n FROM watch_counters ORDER BY source, name").fetchall()}
+        return {(r["source"], r["name"]): int(r["n"]) for r in dicts(
+            self.con, "SELECT source, name, n FROM watch_counters ORDER BY source, name", [])}
 
     # -- alerts -------------------------------------------------------------------------------
 
     def flag(self, key: str) -> bool:
-        return self.con.execute("SELECT 1 FROM watch_state WHERE key = ?", [key]).fetchone() is not None
+        return scalar(self.con, "SELECT 1 FROM watch_state WHERE key = ?", [key]) is not None
 
     def set_flag(self, key: str, value: str = "1") -> None:
         self.con.execute("INSERT INTO watch_state VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -190,8 +186,7 @@ class WatchState:
 
     def unseen_docs(self) -> set[str]:
         """Stored articles the alert rules have not looked at yet."""
-        return {r[0] for r in self.con.execute(
-            "SELECT a.id FROM articles a ANTI JOIN watch_seen s ON s.doc = a.id").fetchall()}
+        return set(column(self.con, "SELECT a.id FROM articles a ANTI JOIN watch_seen s ON s.doc = a.id"))
 
     def _mark_seen(self, docs: Iterable[str]) -> None:
         docs = sorted(set(docs))
@@ -210,8 +205,8 @@ class WatchState:
         channels = list(channels)
         now = utcnow()
         with self.transaction():
-            known = {r[0] for r in self.con.execute(
-                "SELECT id FROM watch_alerts WHERE list_contains(?, id)", [[a.id for a in alerts]]).fetchall()}
+            known = set(column(self.con, "SELECT id FROM watch_alerts WHERE list_contains(?, id)",
+                               [[a.id for a in alerts]]))
             fresh = [a for a in alerts if a.id not in known]
             for a in fresh:
                 a.created_at = now

@@ -18,9 +18,10 @@ import duckdb
 from sitrep.store.migrations.core import (
     ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL, READ_FOR_RECONCILE,
 )
-from sitrep.store.migrations.recon import INCREMENTAL_TOTALS, RECONCILE
+from sitrep.store.migrations.recon import CLAIM_FIGURES, INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
+from sitrep.store.queries import column, scalar
 
 Apply = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -65,6 +66,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "recon_points.row_hash, recon_stories.totals: what a stored point holds and what a story "
                  "adds up, so the stage rewrites only changed points and adds a grown story's new articles",
               sql(INCREMENTAL_TOTALS)),
+    Migration(10, "recon_claims.day, value, low, high: each reconciled claim's date and figure, so the stage "
+                  "finds the days a grown series builds again without reading its claims", sql(CLAIM_FIGURES)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -80,12 +83,9 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     """Versions recorded in ``schema_migrations`` (empty when the table is missing)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"):
         return set()
-    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    return set(column(con, "SELECT version FROM schema_migrations"))
 
 
 def apply_migrations(

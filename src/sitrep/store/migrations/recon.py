@@ -230,3 +230,19 @@ INCREMENTAL_TOTALS = """
 ALTER TABLE recon_points ADD COLUMN row_hash VARCHAR;
 ALTER TABLE recon_stories ADD COLUMN totals VARCHAR
 """
+
+
+# Each reconciled claim's figure and date (``series.claim_date``: its as_of, else its
+# article's publication date): the stage finds the figures a new claim adds to, and the
+# days a grown series builds again, in ``recon_claims`` alone, without reading every claim
+# of the series with its article (``stage_gain``). Rows written before are filled in here.
+CLAIM_FIGURES = """
+ALTER TABLE recon_claims ADD COLUMN day DATE;
+ALTER TABLE recon_claims ADD COLUMN value BIGINT;
+ALTER TABLE recon_claims ADD COLUMN low BIGINT;
+ALTER TABLE recon_claims ADD COLUMN high BIGINT;
+UPDATE recon_claims SET day = x.day, value = x.value, low = x.low, high = x.high
+FROM (SELECT c.id, coalesce(c.as_of, a.published) AS day, c.value, c.low, c.high
+      FROM claims c LEFT JOIN articles a ON a.id = c.doc) x
+WHERE x.id = recon_claims.claim
+"""

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .ingest import DEFAULT_MAX_BYTES, SourceMeta, count_inputs
+from .lexicon import regex_bundle
 from .records import Article, Extraction, IngestError, IngestNote
 from .records.rows import ArticleRow
 from .run_inputs import ProgressFn, RunInputs
@@ -90,7 +91,7 @@ def _extract_batch(batch: list[Article]) -> list[Extraction | IngestError]:
 
     extractor = default_extractor()
     try:
-        return list(extractor.extract_many(batch))
+        extracted = list(extractor.extract_many(batch))
     except Exception:
         out: list[Extraction | IngestError] = []
         for article in batch:
@@ -100,6 +101,8 @@ def _extract_batch(batch: list[Article]) -> list[Extraction | IngestError]:
                 out.append(IngestError(article.path or article.id,
                                        f"not extracted: {type(exc).__name__}: {exc}", article.line))
         return out
+    regex_bundle.save()  # once per package version: the start-up's patterns and the first batch's
+    return extracted
 
 
 def _warm_worker() -> None:

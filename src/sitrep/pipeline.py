@@ -1,10 +1,11 @@
 """The main job: ingest -> extract -> store, streaming, with bounded memory.
 
 Articles flow in batches. Each batch is extracted (in worker processes with ``jobs > 1``)
-and written in one transaction, so a killed run leaves whole batches behind and a re-run
-skips what is already stored (content-hash ids): no duplicates, nothing half-written. A
-file whose bytes are those its stored article was read from is skipped without being
-decoded or cleaned (``run_inputs``: a no-op re-run costs a read and a hash per file).
+and written with the next ones in one transaction of WRITE_SIZE articles, so a killed run
+leaves whole transactions behind and a re-run skips what is already stored (content-hash
+ids): no duplicates, nothing half-written. A file whose bytes are those its stored article
+was read from is skipped without being decoded or cleaned (``run_inputs``: a no-op re-run
+costs a read and a hash per file).
 
 A stored article is extracted again, its derived rows replaced in one transaction (ids
 are content-derived, so unchanged rows keep their ids), when:
@@ -272,7 +273,8 @@ def _finish_run(store: Store, run_id: str, inputs: RunInputs, reconcile: bool) -
 
 def _write_batch(store: Store, batch: list[Extraction | IngestError], inputs: RunInputs,
                  fail: Callable[[IngestError], None], note: Callable[[IngestNote], None]) -> None:
-    """Write one extracted batch in one transaction, counting it into the run's summary."""
+    """Write extracted batches (``_written_together``) in one transaction, counting them into
+    the run's summary."""
     summary = inputs.summary
     extractions = [x for x in batch if isinstance(x, Extraction)]
     for error in batch:

@@ -106,3 +106,14 @@ def test_regex_bundle_without_a_file_or_folder_compiles_as_usual(bundle, tmp_pat
     re.compile(*PATTERNS[1])
     assert not regex_bundle.save()  # a cache folder that cannot be made is no error
     assert re.search(PATTERNS[1][0], TEXT).group("place") == "Bakhmut"
+
+
+def test_regex_bundle_with_another_re_places_nothing(bundle, monkeypatch):
+    """A Python whose ``re`` keeps no such cache: nothing placed, nothing written, no error."""
+    re.compile(*PATTERNS[0])
+    assert regex_bundle.save()
+    monkeypatch.delattr(re, "_cache")
+    assert regex_bundle.preload() == 0
+    regex_bundle._package_digest.cache_clear()
+    (bundle / "rules.py").write_text("RULES = 2\n")
+    assert not regex_bundle.save()

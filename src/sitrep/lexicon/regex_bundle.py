@@ -101,13 +101,12 @@ def preload() -> int:
     compiled before a first parse fit, and one compiled later evicts one of the bundle's
     first (the imports' patterns, used by then)."""
     try:
+        cache, limit = re._cache, re._MAXCACHE  # type: ignore[attr-defined]
         entries = read_bundle(bundle_path())
         compiled = [((str, entry[0], given), _compiled(entry)) for given, entry in entries]
-    except Exception:  # noqa: BLE001  (no file, damaged or foreign: re compiles as usual)
+    except Exception:  # noqa: BLE001  (no file, damaged or foreign, another re: it compiles as usual)
         return 0
-    cache = re._cache  # type: ignore[attr-defined]
-    room = max(0, re._MAXCACHE - len(cache))  # type: ignore[attr-defined]
-    placed = [(key, pattern) for key, pattern in compiled if key not in cache][:room]
+    placed = [(key, pattern) for key, pattern in compiled if key not in cache][:max(0, limit - len(cache))]
     cache.update(placed)
     return len(placed)
 

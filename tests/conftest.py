@@ -116,12 +116,13 @@ def no_recompute(monkeypatch):
 
 @pytest.fixture()
 def killed_on_second_write(monkeypatch):
-    """Runs write batches of two and die on the second write, as a run killed in the middle
-    does; call the fixture's value to let writes through again."""
+    """Runs extract and write batches of two and die on the second write, as a run killed
+    in the middle does; call the fixture's value to let writes through again."""
     from sitrep import pipeline
     from sitrep.store.db import Store
 
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    monkeypatch.setattr(pipeline, "WRITE_SIZE", 2)
     real = Store.write_many
     calls = {"n": 0}
 

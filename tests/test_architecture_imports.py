@@ -5,7 +5,8 @@ may import its own stage or an earlier one, never a later one, wherever the impo
 written (top of the module, inside a function, under ``TYPE_CHECKING``, or through
 ``importlib.import_module`` with a literal name). The shared modules every stage uses
 (``records``, ``lexicon``, ``minhash``, ``safe_text``, the package root) import none of
-ours, apart from their own package (and the lexicon, the records it returns). And the
+ours, apart from their own package (and the lexicon, the records it returns; the root, the
+lexicon's regex bundle). And the
 reconcile stage reads stored rows, never text: it imports neither ``extract`` nor ``nlp``
 (what it needs from the text is read at extraction and stored with the article, issue 13
 point 2), though they come before it.
@@ -39,8 +40,9 @@ STAGE_OF = {
     "cli": "cli",
 }
 ORDER = ("shared", "ingest", "extract", "store", "reconcile", "pipeline", "publish", "tools", "cli")
-# What a shared module may import besides its own package.
-SHARED_MAY_IMPORT = {"lexicon": {"records"}}
+# What a shared module may import besides its own package. The package root places the
+# lexicon's regex bundle in ``re``'s cache before any module compiles its patterns.
+SHARED_MAY_IMPORT = {"lexicon": {"records"}, "": {"lexicon"}}
 # Imports of an earlier stage that are not allowed all the same: (importer, imported) stage.
 NEVER = {
     # The reconcile stage reads what extraction stored (claim scopes, actor labels, named

@@ -107,6 +107,17 @@ def test_bench_startup_reports_the_first_parse_of_a_fresh_run(tmp_path) -> None:
     assert report["startup_cpu_seconds"] > 0
 
 
+def test_bench_startup_reads_bytecode_compiled_once(monkeypatch) -> None:
+    """An installed Sitrep starts from compiled bytecode: the probe lets Python write it at
+    the first start, also where the environment says not to."""
+    from sitrep.bench.startup import _installed_env
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("SITREP_CACHE_DIR", "/tmp/sitrep-probe-cache")
+    env = _installed_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["SITREP_CACHE_DIR"] == "/tmp/sitrep-probe-cache"
+
+
 def test_bench_startup_says_when_nothing_was_parsed(tmp_path) -> None:
     from sitrep.bench.startup import first_parse
 

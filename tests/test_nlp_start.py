@@ -168,3 +168,31 @@ def test_nlp_start_openblas_one_thread_unless_the_environment_says(given, expect
     code = "import os, sitrep, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.strip() == expected
+
+
+def test_nlp_start_builds_without_collections_and_freezes_what_it_built():
+    """What is built for the whole process (the model, the lexicons) is built with no cycle
+    collection, also when a library enables the collector on the way (spaCy's msgpack
+    reader does), and is left out of later collections; the thresholds come back."""
+    import gc
+
+    from sitrep.nlp import kept_for_the_process
+
+    thresholds = gc.get_threshold()
+    collections: list[int] = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    frozen = gc.get_freeze_count()
+    try:
+        with kept_for_the_process():
+            gc.enable()  # as msgpack's unpackb does
+            kept = [[index, {"town": f"Town {index}"}] for index in range(20_000)]
+        assert collections == []
+        assert gc.get_threshold() == thresholds
+        assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.callbacks.remove(count)

@@ -100,6 +100,7 @@ KILLER = textwrap.dedent("""
     from sitrep.store.db import Store
 
     pipeline.BATCH_SIZE = 2
+    pipeline.WRITE_SIZE = 2
     real = Store._insert
     claims_batches = [0]
 

@@ -103,3 +103,14 @@ def test_pipeline_cli_every_command_has_help_with_example():
 def test_pipeline_cli_missing_database_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["claims", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no database" in result.output
+
+
+def test_pipeline_writes_whole_extraction_batches_together_in_order():
+    """Batches are joined, in order and never split, into transactions of at least the
+    write size; the last takes what is left."""
+    from sitrep.pipeline import _written_together
+
+    batches = [[f"kyiv-{i}", f"goma-{i}"] for i in range(5)] + [["gaza-9"]]
+    groups = list(_written_together(iter(batches), size=4))
+    assert [len(g) for g in groups] == [4, 4, 3]
+    assert sum(groups, []) == sum(batches, [])

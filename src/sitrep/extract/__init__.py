@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..nlp import Sentence, parse, split_sentences
+from ..nlp import Sentence, kept_for_the_process, parse, split_sentences
 from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
@@ -101,6 +101,7 @@ class Extractor:
 def default_extractor() -> Extractor:
     """The extractor with every lexicon loaded (so worker processes forked after this
     call share them instead of each building them again)."""
-    article_countries("")  # builds the country-context regex
-    load_terms()
-    return Extractor(claimants=load_claimants(), actors=load_actors(), gazetteer=get_gazetteer())
+    with kept_for_the_process():
+        article_countries("")  # builds the country-context regex
+        load_terms()
+        return Extractor(claimants=load_claimants(), actors=load_actors(), gazetteer=get_gazetteer())

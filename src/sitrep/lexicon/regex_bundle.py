@@ -1,0 +1,142 @@
+"""The regexes a run compiles before its first parse, handed back compiled at the next start.
+
+Sitrep's modules and the libraries they import compile about 480 small regexes by the time
+the first sentence is parsed (rule patterns, lexicon tries, date cues, the CLI's and spaCy's
+own): 0.13-0.15 s of CPU at every start, none of them large enough for ``regex_cache``'s
+one-file-a-pattern store to pay. Python's ``re`` keeps what it compiled in a dict keyed by
+(type, pattern, flags), ``re._cache``, and looks there before compiling. So the patterns of
+that cache are written once, compiled, in one file (``save``, after a run's first parsed
+batch), and the next process places them in ``re``'s cache when ``sitrep`` is imported
+(``preload``: 5 ms): every ``re.compile`` of those patterns, anywhere, is then a lookup.
+
+A pattern compiled from the file is the one ``re.compile`` builds: the program is keyed by
+the pattern's text and flags, and the file by this Python's engine. The file's name also
+holds a digest of the package's files (names, sizes, times), so a changed rule or word list
+starts a new file rather than carrying patterns no longer used (the KEPT_BUNDLES newest are
+kept: work trees or installs side by side share the cache folder).
+Anything unexpected (a damaged file, another engine, a read-only folder) leaves ``re`` to
+compile as usual: the bundle can only save time.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .loader import cache_dir
+
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parents[1]
+KEPT_BUNDLES = 8
+
+
+def _engine():
+    from re import _compiler, _parser  # noqa: F401  (only to check that they are there)
+    import _sre
+
+    return _sre, _compiler, _parser
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """A digest of every file of the package (relative name, size, modification time) and of
+    this Python's regex engine: what the patterns compiled at start-up depend on."""
+    _sre = _engine()[0]
+    key = hashlib.sha256(f"{FORMAT} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
+    for root, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            stat = os.stat(os.path.join(root, name))
+            key.update(f"{os.path.relpath(os.path.join(root, name), _PACKAGE)} {stat.st_size} "
+                       f"{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return key.hexdigest()[:24]
+
+
+def bundle_path() -> Path:
+    return cache_dir() / "regex" / f"bundle-{_package_digest()}.bin"
+
+
+def _compiled(entry: tuple) -> re.Pattern[str]:
+    """The pattern of one bundle entry: (pattern, flags as compiled, program, groups, group names)."""
+    _sre = _engine()[0]
+    pattern, flags, program, groups, groupindex = entry
+    indexgroup = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    code = array.array("I" if _sre.CODESIZE == 4 else "H")
+    code.frombytes(program)
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
+
+
+def _entry(pattern: str, flags: int) -> tuple:
+    """What the bundle keeps of ``re.compile(pattern, flags)``: it is compiled again here,
+    as ``re`` does, since a compiled pattern does not give its program back."""
+    _sre, _compiler, _parser = _engine()
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    program = array.array("I" if _sre.CODESIZE == 4 else "H", code).tobytes()
+    return (pattern, flags | parsed.state.flags, program, parsed.state.groups - 1,
+            dict(parsed.state.groupdict))
+
+
+def read_bundle(path: Path) -> list[tuple[int, tuple]]:
+    """(flags as given, entry) of each pattern of a bundle file, checked against its digest."""
+    raw = path.read_bytes()
+    head, _, body = raw.partition(b"\n")
+    if head != hashlib.sha256(body).hexdigest().encode():
+        raise ValueError("damaged regex bundle")
+    return marshal.loads(body)
+
+
+def preload() -> int:
+    """Place the bundle's patterns in re's own cache; how many (0 without a bundle). ``re``
+    keeps at most ``re._MAXCACHE`` (512) patterns, dropping the oldest when full: the ~480
+    compiled before a first parse fit, and one compiled later evicts one of the bundle's
+    first (the imports' patterns, used by then)."""
+    try:
+        cache, limit = re._cache, re._MAXCACHE  # type: ignore[attr-defined]
+        entries = read_bundle(bundle_path())
+        compiled = [((str, entry[0], given), _compiled(entry)) for given, entry in entries]
+    except Exception:  # noqa: BLE001  (no file, damaged or foreign, another re: it compiles as usual)
+        return 0
+    placed = [(key, pattern) for key, pattern in compiled if key not in cache][:max(0, limit - len(cache))]
+    cache.update(placed)
+    return len(placed)
+
+
+def save() -> bool:
+    """Write the patterns in re's cache now as this package's bundle, unless it has one
+    (written once per package digest: at the end of a run's first parsed batch, the
+    patterns of the start-up and of the first articles). Whether a file was written."""
+    try:
+        path = bundle_path()
+        if path.exists():
+            return False
+        keys = [key for key in list(re._cache) if key[0] is str and isinstance(key[2], int)]  # type: ignore[attr-defined]
+        entries = [(key[2], _entry(key[1], key[2])) for key in keys]
+        _write(path, entries)
+    except Exception:  # noqa: BLE001  (a read-only cache, an engine without this interface)
+        return False
+    return True
+
+
+def _write(path: Path, entries: list[tuple[int, tuple]]) -> None:
+    """Written atomically (a concurrent run never reads half a file); bundles beyond the
+    KEPT_BUNDLES newest removed."""
+    body = marshal.dumps(entries)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
+        handle.write(body)
+    os.replace(tmp, path)
+    bundles = sorted(path.parent.glob("bundle-*.bin"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in bundles[KEPT_BUNDLES:]:
+        old.unlink(missing_ok=True)

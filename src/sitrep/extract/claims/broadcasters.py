@@ -1,11 +1,12 @@
-"""Speakers who stand for a party: a broadcaster for its owner, "the rebels" for the group the
-article names them as.
+"""Speakers who stand for a party: a broadcaster for its owner, a record for its issuer, "the
+rebels" for the group the article names them as.
 
 A radio a party owns speaks for it ("UNITA's radio, Vorgan, said", "the rebels' Radio Muhabura
 said", a monitoring digest's "Voice of the People of Kurdistan (Kurdistan Front)"); "the radio"
-and "the station" point back to the last broadcaster the article named. An article that names
-its rebels ("rebels of the Rwandan Patriotic Front", "the rebels, who call themselves the
-Zapatista National Liberation Army") means that group by "the rebels said"."""
+and "the station" point back to the last broadcaster the article named; "the communique" to
+the body that issued one, whoever spoke since. An article that names its rebels ("rebels of
+the Rwandan Patriotic Front", "the rebels, who call themselves the Zapatista National
+Liberation Army") means that group by "the rebels said"."""
 
 from __future__ import annotations
 
@@ -121,7 +122,8 @@ def _defined_group(ctx: ArticleContext) -> Claimant | None:
             name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name")).strip()
             if len(name.split()) >= 2 and not is_country_name(name) and name.split()[-1].lower() not in demonym_words():
                 names.append(name)
-    # one group written in full and in short is one ("Rwandan Patriotic Front", "the Front")
+    # one group written in full and in short is one ("Zapatista National Liberation Army",
+    # "National Liberation Army")
     groups = [n for n in names if not any(n != o and f" {n} " in f" {o} " for o in names)]
     if len(set(groups)) != 1:
         return None

@@ -63,7 +63,7 @@ _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=Tru
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _POST = "|".join(q.replace(" ", r"\s+") for q in POST_QUALIFIERS) + r"(?![\w])"
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+)"
-# "at least 20, and possibly up to 100, people": a low and a hedged high, the comma after it
+# "at least 30, and possibly up to 80, villagers": a low and a hedged high, the comma after it
 # part of the figure (dev2 Karabakh 2023)
 _HEDGED_SEP = r"(?:,?\s+(?:and|or)\s+(?:possibly|perhaps|maybe|even)\s+(?:up\s+to|as\s+many\s+as)\s+)"
 

@@ -26,11 +26,11 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .loader import cache_dir
+from .state_cache import read_checked, write_checked
 
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -88,11 +88,7 @@ def _entry(pattern: str, flags: int) -> tuple:
 
 def read_bundle(path: Path) -> list[tuple[int, tuple]]:
     """(flags as given, entry) of each pattern of a bundle file, checked against its digest."""
-    raw = path.read_bytes()
-    head, _, body = raw.partition(b"\n")
-    if head != hashlib.sha256(body).hexdigest().encode():
-        raise ValueError("damaged regex bundle")
-    return marshal.loads(body)
+    return marshal.loads(read_checked(path))
 
 
 def preload() -> int:
@@ -130,13 +126,7 @@ def save() -> bool:
 def _write(path: Path, entries: list[tuple[int, tuple]]) -> None:
     """Written atomically (a concurrent run never reads half a file); bundles beyond the
     KEPT_BUNDLES newest removed."""
-    body = marshal.dumps(entries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
-        handle.write(body)
-    os.replace(tmp, path)
+    write_checked(path, marshal.dumps(entries))
     bundles = sorted(path.parent.glob("bundle-*.bin"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in bundles[KEPT_BUNDLES:]:
         old.unlink(missing_ok=True)

@@ -44,23 +44,33 @@ def state_path(name: str, parts: Iterable[bytes | str]) -> Path:
     return cache_dir() / "state" / f"{name}-{digest_of(parts)}.pickle"
 
 
-def _load(path: Path):
+def read_checked(path: Path) -> bytes:
+    """The body of a cache file written by ``write_checked``; ValueError when it is damaged."""
     raw = path.read_bytes()
     head, _, body = raw.partition(b"\n")
     if hashlib.sha256(body).hexdigest().encode() != head:
-        raise ValueError("damaged state cache file")
-    return pickle.loads(body)
+        raise ValueError(f"damaged cache file {path.name}")
+    return body
+
+
+def write_checked(path: Path, body: bytes) -> None:
+    """``body`` under its digest, written atomically: a concurrent run never reads half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
+        handle.write(body)
+    os.replace(tmp, path)
+
+
+def _load(path: Path):
+    return pickle.loads(read_checked(path))
 
 
 def _store(path: Path, state) -> None:
     body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    try:  # written atomically: a concurrent run never reads half a file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
-            handle.write(body)
-        os.replace(tmp, path)
+    try:
+        write_checked(path, body)
     except OSError:
         pass  # a read-only cache is no error: the state is built again next time
 

@@ -484,3 +484,13 @@ def test_events_territory_relative_clause_on_a_facility(text, place, winner):
 ])
 def test_events_territory_relative_clause_on_an_apposition(text, place, winner):
     assert _changes(text).get(place, (None,))[0] == winner, _changes(text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a height or a post named by its number is one name (Kargil, Korea, Ukraine-like)
+    ("Indian troops recaptured Point 4875 on Monday.", "Point 4875"),
+    ("Chinese forces took Hill 355 after a night of fighting.", "Hill 355"),
+    ("Ukrainian troops retook Height 776 near Bakhmut on Sunday.", "Height 776"),
+])
+def test_events_territory_numbered_height_is_one_name(text, place):
+    assert place in _changes(text), _changes(text)

@@ -35,6 +35,7 @@ class PlaceWords:
     articles: frozenset[str]
     list_joiner: re.Pattern[str]
     parenthesis_nouns: tuple[str, ...]  # "town" of "Lalibela town (North Wello, Amhara)"
+    numbered_heads: frozenset[str]  # "Point" of "Point 5140": the number is part of the name
 
 
 @functools.cache
@@ -63,6 +64,7 @@ def place_words() -> PlaceWords:
         articles=frozenset(translit["articles"]),
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
         parenthesis_nouns=tuple(w["parenthesis_nouns"]),
+        numbered_heads=frozenset(w["numbered_heads"]),
     )
 
 

@@ -116,6 +116,9 @@ def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
             run.append((tok_start, tok_end, tok))
         elif joined and tok.lower() in articles:
             run.append((tok_start, tok_end, tok))  # "Jisr al Shughur": kept, dropped again if nothing follows
+        elif joined and tok.isdigit() and run[-1][2] in words.numbered_heads:
+            run.append((tok_start, tok_end, tok))  # "Point 5140", "Hill 355": the number is the name's
+            close()
         elif run:
             close()
     close()

@@ -494,3 +494,19 @@ def test_events_territory_relative_clause_on_an_apposition(text, place, winner):
 ])
 def test_events_territory_numbered_height_is_one_name(text, place):
     assert place in _changes(text), _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a generic noun's apposition names the place taken ("stronghold", "bastion": Somalia,
+    # Iraq, Congo-like); an apposition on a named place only describes it
+    ("The rebels' last stronghold, the port city of Kismayo, fell to government troops on Tuesday.",
+     "Kismayo", "government"),
+    ("Their last bastion, the town of Kismayo, fell to government troops on Tuesday.", "Kismayo", "government"),
+    ("In Iraq, the militants' last urban bastion, Tal Afar, was retaken by Iraqi forces on Thursday.",
+     "Tal Afar", "government"),
+    ("Rebels captured Idlib city, a stronghold near Hama province, on Tuesday.", "Idlib", "opposition"),
+])
+def test_events_territory_apposition_names_a_generic_head(text, place, winner):
+    changes = _changes(text)
+    assert changes.get(place, (None,))[0] == winner, changes
+    assert "Hama" not in changes, changes

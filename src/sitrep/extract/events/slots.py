@@ -48,20 +48,32 @@ def default_roots(trig: Trigger, t: EventTerms) -> list:
     return roots
 
 
-def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int], joiners: set[int] = frozenset()) -> bool:
+def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int], joiners: set[int] = frozenset(),
+             named: frozenset[int] | dict = frozenset()) -> bool:
     """A blocking word on the parse path from a place up to its trigger makes the place a
     landmark ("north of X", "towards X"), unless the word is part of a list joiner
-    ("along with X")."""
+    ("along with X"); so does an apposition that describes a named place (``_describes``)."""
     cur = mtok
     for _ in range(12):
         if cur.i == trig_tok.i or cur.head.i == cur.i:
             return False
-        if cur.i not in mention_toks and cur.i not in joiners and (cur.lower_ in blocking or cur.dep_ == "appos"):
+        if cur.i not in mention_toks and cur.i not in joiners and (cur.lower_ in blocking or _describes(cur, named)):
             return True  # "Idlib city, a stronghold near Hama province": Hama describes Idlib
         cur = cur.head
         if cur.i != trig_tok.i and cur.i not in joiners and cur.lower_ in blocking:
             return True
     return False
+
+
+def _describes(tok, named) -> bool:
+    """An apposition describes what it hangs on ("Idlib city, a stronghold near Hama"), unless
+    that is a common noun no place mention covers: then the apposition names it ("the rebels'
+    last stronghold, the port city of Kismayo, fell", "their last bastion, Tal Afar, was
+    retaken")."""
+    if tok.dep_ != "appos":
+        return False
+    head = tok.head
+    return head.i in named or head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS") or head.pos_ == "PRON"
 
 
 def _through_prison(mtok, trig_tok, t: EventTerms) -> bool:
@@ -102,7 +114,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             m = pidx.get(w.i)
             mention_toks = {i for i, mm in pidx.items() if mm is m}
             stop = root if explicit else trig.tok  # a rule's own slot is not blocked above it
-            if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners) and m not in found:
+            if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners, pidx) and m not in found:
                 if territory and _through_prison(w, trig.tok, t):
                     continue
                 found.append(m)

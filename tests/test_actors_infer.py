@@ -86,3 +86,15 @@ def test_actors_infer_numbered_units_are_state_forces(phrase, countries, name, s
 @pytest.mark.parametrize("phrase", ["al-Qassam Brigades", "Fatah Martyrs Brigade 5", "Division Street residents"])
 def test_actors_infer_unit_words_without_an_ordinal_are_no_unit(phrase):
     assert infer_actor(phrase, ("PS",)).acled_type != "State forces"
+
+
+@pytest.mark.parametrize("text,first", [
+    # a war's unnamed country is the one its actor file lists first, whatever the hash seed
+    # (Lake Chad: Nigeria before Chad and Cameroon; Sahel: Mali first)
+    ("Boko Haram fighters killed 65 people at a funeral in Borno state.", "NG"),
+    ("JNIM fighters attacked an army post near Boulkessi.", "ML"),
+])
+def test_actors_conflict_countries_in_file_order(text, first):
+    from sitrep.extract import default_extractor
+
+    assert default_extractor().countries_of(text)[0] == first

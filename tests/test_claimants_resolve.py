@@ -63,6 +63,11 @@ def lexicon():
     # an allegiance or a status before a name is no part of it (Ivory Coast, Donbas)
     ("the pro-Ouattara Republican Forces", ["CI"], "Republican Forces", "unknown"),
     ("the self-proclaimed Donetsk People's Republic", ["UA"], "Donetsk People's Republic", "unknown"),
+    # a group's name spelt out is its acronym's, in either language's word order; not the
+    # state army whose words it contains (Colombia, DR Congo)
+    ("the Revolutionary Armed Forces of Colombia", ["CO"], "FARC", "opposition"),
+    ("Fuerzas Armadas Revolucionarias de Colombia", ["CO"], "FARC", "opposition"),
+    ("the Armed Forces of the Democratic Republic of the Congo", ["CD"], "FARDC", "government"),
 ])
 def test_claimants_resolve(lexicon, phrase, countries, name, kind):
     who = lexicon.resolve(phrase, countries)

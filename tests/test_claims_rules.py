@@ -293,6 +293,17 @@ QUANTITY_CASES = {
         ('Eritrea had lost "more than 25,000 troops, killed, wounded or captured" in the offensive.', []),
         ("The army lost 300 soldiers, killed, wounded or missing, around Bakhmut.", []),
     ],
+    "attackers": [
+        # the subject of an attack whose participle kills counts the attackers (Afghanistan,
+        # Mali, Nigeria-like); the participle's object is the toll
+        ("Two suicide bombers and gunmen attacked crowds outside Kabul airport on Thursday, killing at least "
+         "60 Afghans.", [("killed", "total", 60, None)]),
+        ("Five gunmen stormed a hotel in Bamako, killing 20 people.", [("killed", "total", 20, None)]),
+        ("About 300 militants attacked the base at dawn, wounding 16 soldiers.", [("injured", "government", 16, None)]),
+        # a verb that says what befell its subject still does
+        ("Three attackers were killed after they stormed the checkpoint, killing two police officers.",
+         [("killed", "rebels", 3, None), ("killed", "government", 2, None)]),
+    ],
     "nearest_in_clause": [
         ("In Kharkiv, 5 people lost their lives overnight.", [("killed", "total", 5, None)]),
         ("Over 2,000 families in Tigray, some 10,000 people, remain displaced.", [("displaced", "total", 10000, None)]),
@@ -686,6 +697,14 @@ def test_claims_every_rule_has_cases(table, rules):
     # a state body named with its state, whatever the outlet adds in brackets (Afrin, the Falklands)
     ("Turkish General Staff (briefing transcript)", "Our units neutralised 40 terrorists near Jinderes.",
      "Turkish General Staff"),
+    # an outlet named for a body's document is that body, an armed group's too (Colombia,
+    # the Falklands, Aceh, Pakistan-like)
+    ("FARC-EP communique (translation)", "The enemy lost 16 police agents killed in combat.", "FARC"),
+    ("Ministry of Defence briefing transcript", "Three women were killed when a shell struck a house.",
+     "Ministry of Defence"),
+    ("Martial Law Operations Command press release", "Our troops killed 12 members of the separatist movement.",
+     "Martial Law Operations Command"),
+    ("The Relief Bulletin (weekly)", "Shelling killed 12 civilians in Idlib.", None),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article

@@ -41,7 +41,7 @@ class Extractor:
         belong to ("RSF fighters overran Wad Madani": Sudan, though Sudan is not named)."""
         countries = article_countries(text)
         conflict = self.actors.detect_conflict(text, countries)
-        for code in sorted(self.actors.conflict_countries.get(conflict or "", ())):
+        for code in self.actors.conflict_order.get(conflict or "", ()):
             if code not in countries:
                 countries.append(code)
         return countries

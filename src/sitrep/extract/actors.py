@@ -109,6 +109,9 @@ class ActorLexicon:
     # conflict -> {state code -> side of the groups that state backs}
     backers: dict[str, dict[str, str]] = field(default_factory=dict)
     conflict_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the same, in the order the files list them (the war's own country first: "NG" for Lake
+    # Chad): the state "the army" of an unnamed country is, whatever the hash seed
+    conflict_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # aliases the files write in lower case ("bandits", "regime forces"): common words
     common_aliases: set[str] = field(default_factory=set)
     _ci: re.Pattern[str] | None = None
@@ -132,6 +135,8 @@ class ActorLexicon:
         conflict = data.get("conflict") or GENERIC_CONFLICT
         countries = frozenset(data.get("countries", ()))
         self.conflict_countries[conflict] = self.conflict_countries.get(conflict, frozenset()) | countries
+        known = self.conflict_order.get(conflict, ())
+        self.conflict_order[conflict] = known + tuple(c for c in data.get("countries", ()) if c not in known)
         self.backers.setdefault(conflict, {}).update(data.get("backers", {}))
         for state in data.get("states", ()):
             for form in state.get("forms", ()):

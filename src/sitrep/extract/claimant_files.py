@@ -35,10 +35,20 @@ def _same_body(alias: str, name: str) -> bool:
     if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
         return alias.replace(".", "") == initials
+    if name.replace("-", "").isupper() and len(name) <= ACRONYM_MAX_LEN:
+        # "Revolutionary Armed Forces of Colombia" of "FARC": the initials of a name spelt out,
+        # in another language's word order ("Fuerzas Armadas Revolucionarias de Colombia")
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", alias.lower()) if w and w not in _NAME_JOINERS)
+        if len(initials) > 1 and sorted(initials) == sorted(name.replace("-", "").lower()):
+            return True
     if set(re.split(r"[\s-]+", claimant_key(alias))) <= set(re.split(r"[\s-]+", claimant_key(name))):
         return True  # a shortening of the name ("Haitian police" of "Haitian National Police")
     own = _distinctive(name)
     return any(_similar_spelling(a, b) for a in _distinctive(alias) for b in own)
+
+
+# Words a name spelt out leaves out of its acronym ("Fuerzas Armadas Revolucionarias de Colombia").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "del", "la", "las", "los", "el", "des", "du", "le", "et"})
 
 
 def _similar_spelling(a: str, b: str) -> bool:

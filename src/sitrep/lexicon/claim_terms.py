@@ -155,6 +155,7 @@ class AttributionTerms:
     rule_books: frozenset[str]  # "according to the Geneva Conventions": a rule, no claimant
     reporting_words: re.Pattern[str]
     report_titles: re.Pattern[str]
+    outlet_documents: re.Pattern[str]  # "briefing transcript" of "Ministry of Defence briefing transcript"
     continuation_cues: re.Pattern[str]
     running_count_cues: re.Pattern[str]
     title_words: tuple[str, ...]
@@ -255,6 +256,7 @@ def load_attribution_terms() -> AttributionTerms:
         rule_books=frozenset(a["rule_books"]),
         reporting_words=re.compile(_alternation(a["reporting_words"]), re.IGNORECASE),
         report_titles=re.compile(_alternation(a["report_titles"]), re.IGNORECASE),
+        outlet_documents=re.compile(_alternation(a["outlet_documents"]), re.IGNORECASE),
         continuation_cues=re.compile(_alternation(a["continuation_cues"]), re.IGNORECASE),
         running_count_cues=re.compile(_alternation(a["running_count_cues"]), re.IGNORECASE),
         title_words=tuple(a["title_words"]),

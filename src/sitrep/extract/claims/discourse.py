@@ -140,6 +140,25 @@ def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     return Claimant(name=who.name, kind=who.kind, as_written=name, known=False)
 
 
+def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """'FARC-EP communique', 'Ministry of Defence briefing transcript', 'ISPR press release':
+    an outlet named for a document after the body that issues it is that body, whatever
+    kind of claimant it is (an armed group's communique too), not the whole name; a body
+    no file knows needs two capitalised words ('Martial Law Operations Command')."""
+    terms = load_attribution_terms()
+    doc = terms.report_titles.search(main) or terms.outlet_documents.search(main)
+    if doc is None or doc.start() == 0 or main[doc.end():].strip():
+        return None
+    body = main[:doc.start()].strip(" ,-\u2013\u2014:")
+    if not body or terms.media_words.search(body) or re.match(r"(?i)the\s+\S+$", body):
+        return None  # "The Relief Bulletin" is a periodical's name
+    matches = lexicon.find(body, countries)
+    if matches and sum(m.end - m.start for m in matches) >= OUTLET_COVERAGE * len(body):
+        who = matches[0].claimant
+        return lexicon.in_country(who, body, countries[0]) if countries else who
+    return _named_body(body, lexicon, countries) or lexicon.state_body(body)
+
+
 def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> tuple[Claimant | None, str]:
     """The article's publisher when it is a claimant that states its own figures: from the
     outlet metadata ('UN OCHA', 'Syrian Observatory for Human Rights'), else from a report
@@ -149,6 +168,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
         outlet = article.outlet
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
+        who = _document_issuer(main, lexicon, countries)
+        if who is not None:
+            return who, "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)
         covered = sum(m.end - m.start for m in matches)
         if covered >= OUTLET_COVERAGE * len(main):

@@ -293,6 +293,28 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+def attackers(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Two suicide bombers and gunmen attacked crowds outside the airport, killing 60', 'five
+    gunmen stormed the hotel, wounding 12': the subject of an active verb whose participle
+    kills or wounds counts who attacked, not who died (the participle's own object does)."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    if anchor is None:
+        return None
+    while anchor.dep_ in ("compound", "nummod", "amod", "conj") and anchor.head is not anchor:
+        anchor = anchor.head  # "two suicide bombers and three gunmen attacked ..."
+    verb = anchor.head
+    if anchor.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
+    if verb.i in by_index:
+        return None  # "five soldiers died": the verb says what befell them
+    for child in verb.children:
+        if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG" and child.i in by_index \
+                and any(c.dep_ == "dobj" for c in child.children):
+            return NONE
+    return None
+
+
 def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """The nearest casualty word of the clause, preferring one after the figure."""
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
@@ -379,7 +401,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
                                             continued_passive, taken_after, place_people_left, parse_link, parse_predicate,
-                                            group_casualty_word, treated_in_hospital, nearest_in_clause)
+                                            group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

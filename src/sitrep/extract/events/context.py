@@ -45,7 +45,7 @@ def build_event_context(article: Article, actors: ActorLexicon | None = None,
     matches = lex.match(article.text)
     wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT
                    and _in_the_story(lex, m.conflict, countries))
-    home = tuple(lex.conflict_countries.get(wars.most_common(1)[0][0], ())) if wars else tuple(countries)[:1]
+    home = lex.conflict_order.get(wars.most_common(1)[0][0], ()) if wars else tuple(countries)[:1]
     return EventContext(article, lex, claims_ctx, home or tuple(countries)[:1], by_start(matches),
                         sentences if sentences is not None else split_sentences(article.text))
 

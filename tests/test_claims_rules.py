@@ -484,6 +484,9 @@ ATTRIBUTION_CASES = {
          [("killed", "total", 40, "Sudanese government")]),
     ],
     "quoted_as_saying": [
+        # the words say it where the parse misses the verb; no article before the one quoted (DR Congo)
+        ("The radio quoted staff at Goma main referral hospital as saying they had received 37 bodies.",
+         [("killed", "total", 37, "Goma main referral hospital")]),
         # the one quoted speaks, not the one quoting (Bosnia, Yemen, Sudan-like)
         ("The radio quoted the duty doctor at Kosevo hospital as saying that 11 people were killed.",
          [("killed", "total", 11, "Kosevo hospital")]),
@@ -583,6 +586,18 @@ ATTRIBUTION_CASES = {
 }
 
 DISCOURSE_CASES = {
+    "subject-of": [
+        # a city's colon dateline is no source; "he informed that" speaks; "the DG" is the
+        # director general who spoke (Pakistan, Nigeria, Sudan-like)
+        ("PESHAWAR: Security forces took Mingora, DG ISPR Major General Athar Abbas told a briefing on Saturday.\n"
+         "He informed that 21 terrorists were killed in Swat.\n"
+         "Giving the overall picture, the DG said 1,217 militants have been killed.",
+         [("killed", "rebels", 21, "Inter-Services Public Relations"),
+          ("killed", "rebels", 1217, "Inter-Services Public Relations")]),
+        ("MAIDUGURI: Troops cleared Bama, the director-general of the Defence Media Operations, Musa Danmadami, "
+         "told reporters. The director-general said 40 gunmen were killed.",
+         [("killed", "rebels", 40, "Musa Danmadami")]),
+    ],
     "current-reporter": [
         ("The Russian Defence Ministry said Ukraine had lost 900 soldiers near Avdiivka. "
          "Kyiv also lost 300 soldiers near Kupiansk.",

@@ -10,6 +10,7 @@ the label is blanked (same length, offsets kept).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
@@ -19,7 +20,28 @@ ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+(
                          r"|^\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]m))?\s+(?=[A-Z])")
 
 
+# "PESHAWAR: Security forces have ...", "ISLAMABAD (APP): ...": the South Asian press's
+# dateline, a city in capitals and a colon (a transcript's "SPOKESMAN:" is a role: kept).
+COLON_DATELINE = re.compile(r"^(?P<city>[A-Z]{4,}(?:[ /][A-Z]{3,})?)\s*(?:\([A-Z]{2,6}\)\s*)?:\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _label_roles() -> frozenset[str]:
+    """Roles, titles and ranks: a transcript's speaker labels, no city."""
+    from ..lexicon.claim_terms import claim_words, load_attribution_terms
+
+    terms = load_attribution_terms()
+    return frozenset(w.lower() for w in (*terms.speaker_roles, *terms.titled_words, *terms.role_nouns, *claim_words().ranks))
+
+
+def colon_dateline(text: str) -> re.Match[str] | None:
+    m = COLON_DATELINE.match(text)
+    if m is None or any(w.lower() in _label_roles() for w in re.split(r"[ /]", m.group("city"))):
+        return None
+    return m
+
+
 def mask_entry_label(text: str) -> str:
     """``text`` with a leading liveblog time label, or a dateline, replaced by spaces."""
-    m = ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text)
+    m = ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text) or colon_dateline(text)
     return " " * m.end() + text[m.end():] if m else text

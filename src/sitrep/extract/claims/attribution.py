@@ -24,7 +24,7 @@ from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
-from ..entry_labels import mask_entry_label
+from ..entry_labels import colon_dateline, mask_entry_label
 from .subjects import (
     AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
     subject_claimant,
@@ -83,7 +83,7 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 
 
 # "The radio quoted an official military spokesman as saying that ...", for unparsed sentences.
-_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:an?|the)\s+[^,;]{3,60}?)\s+as\s+saying\b")
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:(?:an?|the)\s+)?[^,;]{3,60}?)\s+as\s+saying\b")
 
 
 _QUOTING_FRONT = re.compile(rf"^\W*{alternation(load_attribution_terms().fronted_quoting)}\s+(?P<who>[^,;]{{3,60}}?),")
@@ -120,7 +120,11 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
             if who:
                 ctx.speech_verbs[sentence.index] = tok.i
                 return who, "claimant:quoted-as-saying"
-    return None, ""
+    # the parse may miss the verb ("The radio quoted staff at ... as saying": "quoted" as an
+    # adjective of "staff"): the words say it as well
+    m = _QUOTED_AS_SAYING.search(sentence.text)
+    who = resolve_subject(ctx, sentence, m.group("who")) if m else None
+    return (who, "claimant:quoted-as-saying") if who else (None, "")
 
 
 def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -165,6 +169,8 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
     """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
     # "08:15 - South Africa's defence force: nine of its soldiers ...": a liveblog entry's time first
     head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
+    if head and colon_dateline(sentence.text):
+        return None, ""  # "PESHAWAR: Security forces ...": a city's dateline, no source
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it

@@ -483,6 +483,18 @@ ATTRIBUTION_CASES = {
         ("Sudanese army units shelled the camp. At least 40 people were killed, according to official figures.",
          [("killed", "total", 40, "Sudanese government")]),
     ],
+    "record_label": [
+        # a line that opens with a body's record: the body's figures, its spokesman's words
+        # (Afghanistan liveblog, Sudan-like)
+        ("MSF says its trauma centre has treated 296 wounded.\n10:05 Health ministry figures: at least 30 people "
+         "killed and more than 340 wounded have been brought to Kunduz hospitals, spokesman Waheedullah Mayar said.",
+         [("injured", "total", 296, "Doctors Without Borders"), ("killed", "total", 30, "Health ministry"),
+          ("injured", "total", 340, "Health ministry")]),
+        ("UN figures: 5,000 people displaced in a week around El Fasher.", [("displaced", "total", 5000, "United Nations")]),
+        ("ICRC figures: 40 detainees released in Mekelle on Sunday.", [("released", "prisoners", 40, "ICRC")]),
+        # a qualifier is no owner (Ukraine)
+        ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
+    ],
     "quoted_as_saying": [
         # the words say it where the parse misses the verb; no article before the one quoted (DR Congo)
         ("The radio quoted staff at Goma main referral hospital as saying they had received 37 bodies.",
@@ -587,6 +599,23 @@ ATTRIBUTION_CASES = {
 
 DISCOURSE_CASES = {
     "subject-of": [
+        # a statement speaks for whoever issued it (Afghanistan, Sudan, Mali-like)
+        ("The Taliban have issued a statement saying their fighters killed 59 Afghan soldiers.",
+         [("killed", "government", 59, "Taliban")]),
+        ("The RSF released a statement claiming it had killed 200 soldiers.",
+         [("killed", "government", 200, "Rapid Support Forces")]),
+        ("The Malian army put out a statement that said 40 militants were killed.",
+         [("killed", "rebels", 40, "Malian army")]),
+        # a state's officers and soldiers speak for its army (South Sudan, Somalia-like)
+        ("Ugandan officers told journalists that nine of their soldiers had been killed.",
+         [("killed", "government", 9, "Ugandan army")]),
+        # a body's own name has no surname: "the International Crisis Group" is not Amnesty
+        # International, named later with an apposition (South Sudan)
+        ("The International Crisis Group now estimates that nearly 10,000 people have been killed.\n"
+         "In 1991 a Nuer force killed an estimated 2,000 Dinka civilians in Bor, according to Amnesty "
+         "International, a massacre for which Machar apologised in 2012.",
+         [("killed", "total", 10000, "International Crisis Group"),
+          ("killed", "civilians", 2000, "Amnesty International")]),
         # a city's colon dateline is no source; "he informed that" speaks; "the DG" is the
         # director general who spoke (Pakistan, Nigeria, Sudan-like)
         ("PESHAWAR: Security forces took Mingora, DG ISPR Major General Athar Abbas told a briefing on Saturday.\n"

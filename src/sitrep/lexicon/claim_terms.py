@@ -334,6 +334,8 @@ class ClaimWords:
     office_titles: frozenset[str]
     armed_force_nouns: frozenset[str]  # "Russian troops", "Russian shelling": a state's forces in the story
     envoy_titles: frozenset[str]  # "a Kuwaiti diplomat": speaks for the state's government
+    issued_records: frozenset[str]  # "statement" of "X issued a statement saying": X speaks
+    record_qualifiers: frozenset[str]  # "Official" of "Official figures: 12 dead": no owner
     vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]

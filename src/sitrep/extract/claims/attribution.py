@@ -71,6 +71,27 @@ _RECORD_OF_FIGURE = re.compile(r"\b(?:estimates?|figures?|counts?|tall(?:y|ies)|
                                rf"(?:{alternation(load_attribution_terms().figure_first_hedges)}\s+)?\d", re.IGNORECASE)
 
 
+# "10:05 Health ministry figures: at least 30 people killed ..., spokesman X said": a line
+# that opens with a body's record, a colon, then the figures.
+_RECORD_LABEL = re.compile(rf"^\W*(?P<owner>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,4}}?)\s+"
+                           rf"{alternation(load_attribution_terms().records_after_owner)}\s*:\s")
+
+
+def record_label(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Health ministry figures: at least 30 people killed and 340 wounded ..., spokesman
+    Waheedullah Mayar said': the body whose record the line opens with claims its figures; a
+    spokesman with no body of his own speaks for it (not for whoever spoke before)."""
+    m = _RECORD_LABEL.match(mask_entry_label(sentence.text).lstrip())
+    if m is None or all(w.lower() in claim_words().record_qualifiers for w in m.group("owner").split()):
+        return None, ""
+    who = resolve_subject(ctx, sentence, m.group("owner"))
+    if who is not None and not who.known and who.kind == "unknown":
+        return None, ""
+    if who is not None and not who.known:
+        who = ctx.lexicon.in_country(who, m.group("owner"), ctx.countries[0] if ctx.countries else None)
+    return (who, "claimant:record-label") if who is not None else (None, "")
+
+
 def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'We've seen estimates from the International Committee of the Red Cross of some 200
     Somalis killed': the owner of the record that holds the figure claims it, not the one
@@ -383,6 +404,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
     record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"
+    record_label,  # before the subject of "said": "Health ministry figures: ..., spokesman X said"
     subject_of_speech_verb,
     impersonal_passive,
     headline_source,

@@ -293,8 +293,8 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
             SPOKESPEOPLE.add(name)
     out[name] = person
     surname = name.split()[-1]
-    if len(surname) >= 4 and surname.lower() not in _NAME_STOP:
-        out.setdefault(surname, person)
+    if len(surname) >= 4 and surname.lower() not in _NAME_STOP and not (person.known and person.name == name):
+        out.setdefault(surname, person)  # a body's own name has no surname ("Amnesty International")
 
 
 # Filled by _register for the article being read, then moved to its context (build_context).
@@ -316,6 +316,8 @@ def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
     other person it introduced shares that word."""
     last: dict[str, list[str]] = {}
     for name in people:
+        if people[name].known and people[name].name == name:
+            continue  # a body's own name has no surname ("Amnesty International")
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 3:
             last.setdefault(words[-1], []).append(name)

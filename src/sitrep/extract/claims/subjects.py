@@ -91,6 +91,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     the rebels" still resolves)."""
     # "Q: General, the Interior Ministry said ...": a transcript's label is no subject
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
+    if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
+        subj = [verb.head]  # "issued a statement claiming ...": the statement, then its issuer
     if not subj:
         return None
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and
@@ -99,6 +101,9 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     head = before[-1] if before else subj[0]
     if head.lower_ in load_attribution_terms().relative_pronouns and verb.dep_ == "relcl" and verb.head is not verb:
         head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
+    head = _issuer_of(head)
+    if head is None:
+        return None
     skip: set[int] = set()
     second_party = False
     for child in head.children:
@@ -121,6 +126,17 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         return who
     full = doc[head.left_edge.i: head.right_edge.i + 1].text
     return resolve_subject(ctx, sentence, full) or who
+
+
+def _issuer_of(head):
+    """A document that speaks is its issuer's: "The Taliban have issued a statement claiming
+    ...", "The army put out a statement that said ..." (the subject of the verb that issued
+    it); a document no one is said to issue here speaks for none ("a statement said" is read
+    by the record rules). Any other subject is itself."""
+    if head.lemma_.lower() not in claim_words().issued_records or head.dep_ != "dobj":
+        return head
+    issuer = [c for c in head.head.children if c.dep_ == "nsubj"]
+    return issuer[0] if issuer else None
 
 
 def according_covers(doc, char: int) -> bool:

@@ -119,3 +119,16 @@ def test_claimants_user_file_is_merged(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("SITREP_DATA_DIR")
         load_claimants.cache_clear()
+
+
+@pytest.mark.parametrize("phrase,country,name", [
+    # a state's body is named with the state's adjective, not its people's noun
+    # (the Philippines; Ukraine, Sudan as checks)
+    ("the army", "PH", "Philippine army"),
+    ("the defence ministry", "PH", "Philippine Defence Ministry"),
+    ("the army", "UA", "Ukrainian Armed Forces"),
+    ("the army", "SD", "Sudanese Armed Forces"),
+])
+def test_claimants_state_body_takes_the_state_adjective(lexicon, phrase, country, name):
+    who = lexicon.resolve(phrase, [country])
+    assert lexicon.in_country(who, phrase, country).name == name

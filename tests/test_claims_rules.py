@@ -495,7 +495,23 @@ ATTRIBUTION_CASES = {
         # a qualifier is no owner (Ukraine)
         ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
     ],
+    "labelled_line_speaker": [
+        # in a transcript's line, "we" and "our" are the labelled speaker's, whoever the line
+        # quoted before (Uganda, Somalia, Kenya-like briefings)
+        ("Present: Major General Peter Mulindwa, army spokesman\n\nMAJOR GENERAL MULINDWA: Witnesses told us 20 "
+         "civilians died. Our troops killed 35 rebels near Kasese.",
+         [("killed", "civilians", 20, "Witnesses"), ("killed", "rebels", 35, "Peter Mulindwa")]),
+        ("Present: Colonel Ali Hassan, police spokesman\n\nCOLONEL HASSAN: Residents told us 9 people died. "
+         "Our units arrested 14 suspects in Mogadishu.",
+         [("killed", "total", 9, "Residents"), ("detained", "total", 14, "Ali Hassan")]),
+        ("Present: Eric Kiraithe, police spokesman\n\nMR KIRAITHE: Doctors told us 11 people were hurt. "
+         "Our officers recovered 8 bodies in Naivasha.",
+         [("injured", "total", 11, ANY), ("killed", "total", 8, ANY)]),
+    ],
     "quoted_as_saying": [
+        # an announcer reading a body's communique reads the body's figures (El Salvador)
+        ("[Radio Cadena Nacional, 0200] Reading a communique of the Armed Forces Press Committee (COPREFA), an "
+         "announcer said 473 terrorists had been killed.", [("killed", "rebels", 473, "Armed Forces")]),
         # the words say it where the parse misses the verb; no article before the one quoted (DR Congo)
         ("The radio quoted staff at Goma main referral hospital as saying they had received 37 bodies.",
          [("killed", "total", 37, "Goma main referral hospital")]),
@@ -599,6 +615,17 @@ ATTRIBUTION_CASES = {
 
 DISCOURSE_CASES = {
     "subject-of": [
+        # a record's owner before it speaks (Solomon Islands, Kenya-like); a town fronted before
+        # sources with a body of their own is no institution (East Timor); a commander or the
+        # leaders of a body speak for it, spelt out as the article defined it (East Timor)
+        ("Police figures put the number of deaths in Kenya's Rift Valley at 18.",
+         [("killed", "total", 18, "Kenyan police")]),
+        ("In Suai, church sources told this newspaper that up to 200 people were killed.",
+         [("killed", "total", 200, "church sources")]),
+        ("The commander of the Udayana Regional Military Command, Major General Adam Damiri, said 103 people "
+         "had died.", [("killed", "total", 103, "Udayana Regional Military Command")]),
+        ("The National Council of Timorese Resistance (CNRT) met in Darwin. But the leaders of the CNRT say "
+         "thousands of people were killed.", [("killed", "total", None, "National Council of Timorese Resistance")]),
         # a statement speaks for whoever issued it (Afghanistan, Sudan, Mali-like)
         ("The Taliban have issued a statement saying their fighters killed 59 Afghan soldiers.",
          [("killed", "government", 59, "Taliban")]),
@@ -1284,3 +1311,13 @@ def test_claims_captured_places_are_no_people(extract_text):
     # "captured 12 villages" after a count of people counts no one (Syria-like)
     claims = _run(extract_text, "The army killed 25 rebels and captured 12 villages near Idlib.")
     assert [(c.quantity, c.value) for c in claims] == [("killed", 25)]
+
+
+def test_claims_spokesman_label_is_the_publisher(extract_text):
+    # a briefing transcript's SPOKESMAN speaks for the body that publishes it, and "our" in his
+    # line is that body's, after he quoted the other side (Falklands-like; Kenya, Iraq briefings)
+    text = ("SPOKESMAN: The 68 Royal Marines captured in April were repatriated. Argentine officers have told our "
+            "people that around 50 of their men died. Our field hospital has treated about 300 wounded.")
+    claims = extract_text(text, outlet="Ministry of Defence briefing transcript").claims
+    got = {c.value: c.source for c in claims}
+    assert got == {68: "Ministry of Defence", 50: "Argentine army", 300: "Ministry of Defence"}, got

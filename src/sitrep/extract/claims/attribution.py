@@ -17,12 +17,12 @@ from ...nlp import Sentence
 from ...records import Claimant
 from ..claimants import ClaimantMatch
 from ..context import is_country_name
-from ...lexicon.actor_words import staff_at
+from ...lexicon.actor_words import institution_staff, staff_at
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, quantities_in
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
-from .defined_names import local_name
+from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before, set_reporter
 from ..entry_labels import colon_dateline, mask_entry_label
 from .subjects import (
@@ -107,7 +107,10 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:(?:an?|the)\s+)?[^,;]{3,60}?)\s+as\s+saying\b")
 
 
-_QUOTING_FRONT = re.compile(rf"^\W*{alternation(load_attribution_terms().fronted_quoting)}\s+(?P<who>[^,;]{{3,60}}?),")
+# "Quoting a spokesman, the radio said", "[Radio Cadena Nacional, 0200] Reading a communique of
+# the Armed Forces Press Committee, an announcer said" (a digest's bracketed header first)
+_QUOTING_FRONT = re.compile(rf"^\W*(?:\[[^\]]{{1,80}}\]\s*)?{alternation(load_attribution_terms().fronted_quoting)}\s+"
+                            r"(?P<who>[^,;]{3,80}?),")
 
 
 def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -192,6 +195,11 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
     head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
     if head and colon_dateline(sentence.text):
         return None, ""  # "PESHAWAR: Security forces ...": a city's dateline, no source
+    if head and head.group(1).strip().lower() in load_attribution_terms().spokes_titles:
+        # "SPOKESMAN: The 68 Royal Marines ...": a transcript's spokesman speaks for the body
+        # that publishes the briefing, else for whoever is speaking
+        who = ctx.publisher or (ctx.reporter.claimant if ctx.reporter else None)
+        return (who, "claimant:headline-source") if who is not None else (None, "")
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it
@@ -278,8 +286,31 @@ def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claiman
     phrase = f"{m.group('role')} at {m.group('org')}"
     if not staff_at().match(phrase):
         return None, ""
+    role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role")).split()
+    if len(role) > 1 and role[0].lower() not in claim_words().generic_qualifiers \
+            and not institution_staff().match(" ".join(role)) and _is_town(ctx, m.group("org")):
+        return None, ""  # "In Suai, church sources told": a town, and sources with a body of their own
     who = resolve_subject(ctx, sentence, phrase)
     return (who, "claimant:fronted-staff") if who is not None else (None, "")
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+
+
+def labelled_line_speaker(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'SPOKESMAN: ... Our field hospital at Ajax Bay has treated about 300 wounded': in a
+    transcript's line, "we" and "our" are the labelled speaker's, whoever the line quoted
+    before."""
+    if not _FIRST_PERSON.search(sentence.text):
+        return None, ""
+    who = label_speaker(ctx, sentence.text, sentence.start)
+    return (who, "claimant:line-label") if who is not None else (None, "")
+
+
+def _is_town(ctx: ArticleContext, name: str) -> bool:
+    """Whether the article resolved ``name`` as a settlement or an area (no facility)."""
+    return any(p.text == name and p.place is not None and p.place.feature not in ("facility", "country")
+               and "facility" not in p.rule for p in ctx.places)
 
 
 _THAT_CLAUSE = re.compile(r"\s+that\s+")
@@ -416,6 +447,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     broadcast_header,
     source_line,
     official_count,
+    labelled_line_speaker,
 )
 
 

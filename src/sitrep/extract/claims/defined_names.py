@@ -34,6 +34,9 @@ def _initials_fit(acronym: str, full: str) -> bool:
     """'AAA' abbreviates 'Amhara Association of America'; 'MoPH' 'Ministry of Public Health'."""
     caps = [c for c in acronym if c.isupper()]
     initials = [w[0].upper() for w in re.split(r"[\s-]+", full) if w and w[0].isalpha()]
+    named = sorted(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
+    if len(caps) >= 3 and sorted(caps) == named:
+        return True  # "National Council of Timorese Resistance (CNRT)": the initials of another language's order
     if not caps or not initials or caps[0] != initials[0]:
         return False
     it = iter(initials)
@@ -410,8 +413,16 @@ SHOUTED_SHARE = 0.75
 _SPEAKER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’.]*(?:\s+[A-Z][A-Za-z'’.]*){0,3})\s*:\s")
 
 
-def label_speaker(ctx: ArticleContext, text: str) -> Claimant | None:
+def label_speaker(ctx: ArticleContext, text: str, start: int | None = None) -> Claimant | None:
     """The person whose capitalised label opens a transcript's line ("MS ATIENO: Our teams
-    estimate ..."): who "we" and "our" are in it."""
+    estimate ..."): who "we" and "our" are in it, in any sentence of the line when ``start``
+    (the sentence's offset) is given; a spokesman's label is the briefing's publisher
+    ("SPOKESMAN: ... Our field hospital has treated 300 wounded": the ministry's)."""
+    if start is not None:
+        text = ctx.article.text[ctx.article.text.rfind("\n", 0, start) + 1:]
     m = _SPEAKER_LABEL.match(text)
-    return _shouted_name(ctx, m.group("label")) if m else None
+    if m is None:
+        return None
+    if m.group("label").strip().lower() in load_attribution_terms().spokes_titles:
+        return ctx.publisher
+    return _shouted_name(ctx, m.group("label"))

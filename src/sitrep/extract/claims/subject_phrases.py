@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...nlp import Sentence
 from ...records import Claimant
-from ...lexicon.claim_terms import demonym_words, load_attribution_terms
+from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from ..entry_labels import ENTRY_LABEL
@@ -44,7 +44,7 @@ def names_no_claimant(phrase: str, low: str) -> bool:
     or content that starts with a figure ("about
     100 people, including children, witnesses ...")."""
     terms = load_attribution_terms()
-    return bool(_unowned_record_rx().match(low) or not phrase
+    return bool(_unowned_record_rx().match(low) and not _owner_word(phrase) or not phrase
                 or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
                 or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
                 or _FIGURE_FIRST.match(phrase))
@@ -69,8 +69,15 @@ def _unowned_record_rx() -> re.Pattern[str]:
     return re.compile(rf"^(?!(?:the|a|an|its|their|his|her)\b)(?:[a-z]+\s+)?(?:{nouns})$")
 
 
-_RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+"
-                          r"(?:[^,]{0,60}?\s)?(?:from|by|in\s+the\s+name\s+of)\s+"
+def _owner_word(phrase: str) -> bool:
+    """'Police figures', 'UN figures', 'Army figures': the word before a record names its
+    owner (a state body's word or an acronym), not how it describes it ("initial reports")."""
+    first = phrase.split()[0] if len(phrase.split()) > 1 else ""
+    return first.lower() in state_body_index()[3] or (len(first) > 1 and first.isupper())
+
+
+_RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"
+                          r"(?:[^,]{0,60}?\s)?(?:from|by|of|in\s+the\s+name\s+of)\s+"
                           r"(?:a\s+(?:group|coalition)\s+of\s+)?(?P<owner>(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?-i:[A-Z]).*)$",
                           re.IGNORECASE)
 
@@ -127,8 +134,9 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
     after = _RECORD_FROM.match(phrase)
-    if after and (after.group("owner").split()[-1][:1].isupper() or _BODIES_END.search(after.group("owner"))):
-        return after.group("owner")  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
+    owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
+    if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
+        return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

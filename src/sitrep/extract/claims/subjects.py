@@ -290,13 +290,13 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if names_no_claimant(phrase, low):
         return None
     if low in ("i", "we", "us"):
-        return label_speaker(ctx, sentence.text) or _quoted_speaker(ctx, sentence)
+        return label_speaker(ctx, sentence.text, sentence.start) or _quoted_speaker(ctx, sentence)
     party = party_speaker(ctx, sentence, phrase)
     if party is not None:  # "UNITA's radio", "the radio", "the rebels": the party they stand for
         return party
     first, _, rest = phrase.partition(" ")
-    if first.lower() == "our" and label_speaker(ctx, sentence.text) is not None:
-        return label_speaker(ctx, sentence.text)  # "MS ATIENO: Our teams estimate ...": her body's
+    if first.lower() == "our" and (labelled := label_speaker(ctx, sentence.text, sentence.start)) is not None:
+        return labelled  # "MS ATIENO: Our teams estimate ...": her body's
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
@@ -347,6 +347,8 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
+    if not who.known and who.name != phrase and who.name.isupper() and who.name in ctx.local:
+        return ctx.local[who.name]  # "the leaders of the CNRT": the body the article spelt out as CNRT
     if not who.known and institution_staff().match(phrase):
         named = institution_named_before(ctx, sentence)
         if named is not None:

@@ -93,6 +93,12 @@ FIGURE_CASES = {
         ("A missile hit a block of flats in Odesa, killing a family of five.", [("killed", "civilians", 5, ANY)]),
     ],
     "people_noun_after": [
+        # a casualty verb right after the figure says what befell them, not a noun after it
+        # (Afghanistan, Sudan, Ukraine-like)
+        ("MSF says its trauma centre has treated 296 wounded, and 9 died of their injuries after arriving.",
+         [("injured", "total", 296, ANY), ("killed", "total", 9, ANY)]),
+        ("Nine died of their wounds in hospital in El Obeid.", [("killed", "total", 9, None)]),
+        ("Twelve died of their injuries in Kharkiv overnight.", [("killed", "total", 12, None)]),
         ("Russian shelling killed four civilians in Kherson on Sunday.", [("killed", "civilians", 4, None)]),
         ("The strike killed 12 health workers in Gaza.", [("killed", "civilians", 12, None)]),
         ("Gunmen abducted 37 students from a school in Kaduna.", [("detained", "civilians", 37, None)]),
@@ -210,6 +216,10 @@ QUANTITY_CASES = {
         ("Three doctors said 40 patients died in Khan Younis.", [("killed", "civilians", 40, ANY)]),
     ],
     "single_victim": [
+        # a single victim described by a nationality or a trade (Mali, Nigeria, Ukraine-like)
+        ("A French helicopter pilot was killed on Friday near Mopti.", [("killed", "total", 1, None)]),
+        ("An aid worker was killed in Maiduguri on Monday.", [("killed", "civilians", 1, None)]),
+        ("A Ukrainian volunteer lost his life near Bakhmut.", [("killed", "combatants", 1, None)]),
         ("The killing of its photographer in Gaza drew condemnation.", [("killed", "civilians", 1, None)]),
         ("The abduction of a nurse in Kidal was confirmed on Monday.", [("detained", "civilians", 1, None)]),
         ("The wounding of a Reuters cameraman near Avdiivka was filmed.", [("injured", "civilians", 1, None)]),
@@ -265,6 +275,12 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # what a verb's object says befell its subject, not the verb it is joined to
+        # (Nigeria, Kenya, Ukraine-like)
+        ("Regrettably, 4 soldiers paid the supreme price and 17 others sustained injuries.",
+         [("killed", "government", 4, None), ("injured", "government", 17, None)]),
+        ("Three policemen suffered gunshot wounds in Garissa.", [("injured", "government", 3, None)]),
+        ("Two Ukrainian soldiers sustained shrapnel wounds near Kupiansk.", [("injured", "government", 2, None)]),
         # captives rescued are released (Uganda, Mumbai-like); people pulled from rubble are not
         ("Our forces have also rescued 42 abductees in Garamba.", [("released", "civilians", 42, None)]),
         ("Commandos rescued 12 hostages from the hotel in Mumbai.", [("released", "total", 12, None)]),
@@ -372,6 +388,13 @@ CATEGORY_CASES = {
          [("detained", "total", None, None)]),
         ("The strike killed 14 soldiers and civilians in Kharkiv.", [("killed", "total", 14, None)]),
         ("Police arrested 30 gang members and residents in Port-au-Prince.", [("detained", "total", 30, None)]),
+    ],
+    "group_as_noun": [
+        # an armed group's name standing for its members has the group's side (Afghanistan,
+        # Yemen, Somalia-like)
+        ("The defence ministry says more than 150 Taliban were killed in Kunduz.", [("killed", "rebels", 150, ANY)]),
+        ("At least 30 Houthis died in the strikes on Hodeidah.", [("killed", "rebels", 30, None)]),
+        ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
@@ -925,6 +948,10 @@ def test_claims_one_claimant_under_two_names(extract_text, text, expected):
     ("Her husband and three sons were killed in the strike on Jabalia.", ("killed", "civilians", 4)),
     ("His son and his daughter were killed in El Geneina, along with his brother.", ("killed", "civilians", 3)),
     ("Their parents and two sisters were wounded when the shell hit the house in Kherson.", ("injured", "civilians", 4)),
+    # a person named before her relatives is one more; drowning is dying (Mali, Syria, Yemen-like)
+    ("A woman and her three children drowned when they tried to cross the river.", ("killed", "civilians", 4)),
+    ("A man and his two sons were killed in the strike on Idlib.", ("killed", "civilians", 3)),
+    ("A girl and her mother were wounded by shrapnel in Taiz.", ("injured", "civilians", 2)),
 ])
 def test_claims_relatives_named_one_by_one(extract_text, text, expected):
     claims = _run(extract_text, text)

@@ -336,6 +336,8 @@ class ClaimWords:
     envoy_titles: frozenset[str]  # "a Kuwaiti diplomat": speaks for the state's government
     issued_records: frozenset[str]  # "statement" of "X issued a statement saying": X speaks
     record_qualifiers: frozenset[str]  # "Official" of "Official figures: 12 dead": no owner
+    suffer_verbs: frozenset[str]  # "sustain" of "17 others sustained injuries": the object says it
+    enumerated_heads: frozenset[str]  # "woman" of "A woman and her three children drowned" (4)
     vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]

@@ -65,14 +65,12 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
     words = load_figure_terms()
     for m in words.single_victim_passive.finditer(text):
         word = m.group("noun").lower()
-        found = terms.people.get(word) or terms.people.get(word + "s")
-        noun = found[-1] if found else PeopleNoun((word,), "total", None, None)
+        noun = _single_noun(terms, word)
         fig = Figure(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0], 1, 1, 1, None, spelled=True)
         out.append(Candidate(fig, noun, m.start("noun"), "single-victim:" + word))
     for m in words.single_victim.finditer(text):
         word = m.group("noun").lower()
-        found = terms.people.get(word) or terms.people.get(word + "s")
-        noun = found[-1] if found else PeopleNoun((word,), "total", None, None)
+        noun = _single_noun(terms, word)
         fig = Figure(m.start("noun"), m.end("noun"), m.group("noun"), 1, 1, 1, None, spelled=True)
         out.append(Candidate(fig, noun, m.start("noun"), "single-victim:" + word))
     return out
@@ -109,13 +107,23 @@ def _kin_list(head, kin: frozenset[str]) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def _single_noun(terms: ClaimTerms, word: str) -> PeopleNoun:
+    """The people noun of a single victim ("aid worker" is "aid workers"), or a noun of people
+    in general."""
+    words = word.split()
+    found = terms.people_at(words, 0) or terms.people_at(words[:-1] + [words[-1] + "s"], 0)
+    if found and found[1] == len(words):
+        return found[0]
+    return PeopleNoun((word,), "total", None, None)
+
+
 def enumerated_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]) -> list[Candidate]:
     """'His wife, mother and two other children were injured' (4), 'his son Ahmed and his
     son Qais were killed, along with his brother' (3): relatives named one by one as the
     subject of a casualty verb count as one figure, the sum of their numbers."""
     from ..numbers import parse_number
 
-    kin = claim_words().kin_nouns
+    kin = claim_words().kin_nouns | claim_words().enumerated_heads
     out: list[Candidate] = []
     for i, quantity, _ in quantities:
         verb = doc[i]

@@ -151,6 +151,19 @@ def side_words(view: CategoryView):
     return None
 
 
+_NAME_AFTER = re.compile(r"^\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def group_as_noun(view: CategoryView):
+    """'more than 150 Taliban were killed', '30 Houthis died': an armed group's name standing
+    for its members has the group's side."""
+    if view.cand.noun is not None:
+        return None
+    m = _NAME_AFTER.match(view.text[view.cand.figure.end:])
+    side = side_of(view, m.group("name")) if m else None
+    return (side, None, "category:group-as-noun") if side else None
+
+
 def _named_non_state(words_text: str) -> bool:
     """'119 MNLF fighters', '29 Chechen fighters': fighters named by a group or a people that
     is no state's (a state's fighters are its soldiers; "Ukrainian fighters" stays as it is)."""
@@ -276,7 +289,8 @@ def mixed_group(view: CategoryView):
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole,
-                                            of_group_predicate, of_people, side_words, losses_of, owners_losses, own_people, enemy,
+                                            of_group_predicate, of_people, side_words, group_as_noun, losses_of, owners_losses,
+                                            own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group)
 
 

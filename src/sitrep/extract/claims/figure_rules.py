@@ -168,6 +168,8 @@ def people_noun_after(v: FigureView):
             return _noun_candidate(v, lowered, matches, i, found)
         if v.year_like:
             return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
+        if i == 0 and w in claim_words().word_quantity:
+            break  # "9 died of their injuries": the verb says what befell them, not a noun after it
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
         predicate = _casualty_predicate(v, lowered, matches, i)
@@ -233,6 +235,10 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
         if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+    if i == 1 and matches[0].group(0)[:1].isupper() and (w in _CASUALTY_VERB_FORMS or w in claim_words().word_quantity):
+        # "30 Houthis died", "12 Shabaab were killed" (the copula case above): a group's name
+        # stands for its members (category.group_as_noun gives their side)
+        return Candidate(v.fig, None, None, "figure+name-casualty-verb")
     if i == 0 and w == "of" and len(lowered) > 2 and lowered[1] in ("them", "whom", "those", "these"):
         # "Twenty-four of them died of their injuries": part of the people before, and what
         # happened to that part

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms
+from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.patterns import alternation
 from .subjects import token_at
 from .figure_view import Candidate
@@ -92,7 +92,8 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     m = words.single_victim_passive.match(text, cand.figure.start)
     if m:
         event = m.group("event").lower()
-        q = next((q for k, q in _PASSIVE_QUANTITY.items() if k in event), None)
+        q = next((q for k, q in _PASSIVE_QUANTITY.items() if k in event), None) \
+            or next(iter(sorted(quantities_in(event))), None)  # "lost his life", "drowned"
         if q:
             return q, "quantity:single-victim"
     return NONE
@@ -282,6 +283,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
         if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
+        if tok.lemma_.lower() in claim_words().suffer_verbs:
+            suffered = next((c for c in tok.children if c.dep_ == "dobj" and c.i in by_index), None)
+            if suffered is not None:  # "17 others sustained injuries": not the "paid" it is joined to
+                return by_index[suffered.i], f"quantity:parse({tok.lemma_} {suffered.lemma_})"
         told = next((c for c in tok.children if c.dep_ == "oprd" and c.i in by_index), None)
         if told is not None and not hypothetical(tok):  # "a siege that left 2,000 people dead"
             return by_index[told.i], f"quantity:parse({tok.lemma_} {told.lemma_})"

@@ -93,6 +93,12 @@ FIGURE_CASES = {
         ("A missile hit a block of flats in Odesa, killing a family of five.", [("killed", "civilians", 5, ANY)]),
     ],
     "people_noun_after": [
+        # a spelled number ends the search for this figure's noun: it counts its own (Pakistan,
+        # Yemen-like)
+        ("A mortar shell hit a house in Kanju, killing five members of one family including three women.",
+         [("killed", "civilians", 5, None), ("killed", "civilians", 3, None)]),
+        ("The strike killed seven members of one family, two of them children, in Taiz.",
+         [("killed", "civilians", 7, None), ("killed", "civilians", 2, None)]),
         # a casualty verb right after the figure says what befell them, not a noun after it
         # (Afghanistan, Sudan, Ukraine-like)
         ("MSF says its trauma centre has treated 296 wounded, and 9 died of their injuries after arriving.",
@@ -275,6 +281,11 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # people rescued who were held captive are released (Nigeria, Colombia, Philippines-like)
+        ("Troops also rescued 62 persons, mostly women and children, who were being held hostage by the terrorists.",
+         [("released", "total", 62, None)]),
+        ("Soldiers rescued 14 villagers who had been kidnapped near Cucuta.", [("released", "civilians", 14, None)]),
+        ("Marines rescued 9 people who were held captive in Marawi.", [("released", "total", 9, None)]),
         # what a verb's object says befell its subject, not the verb it is joined to
         # (Nigeria, Kenya, Ukraine-like)
         ("Regrettably, 4 soldiers paid the supreme price and 17 others sustained injuries.",

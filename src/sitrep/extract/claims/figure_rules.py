@@ -10,6 +10,7 @@ from ..numbers import MAX_PEOPLE
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
+from ...lexicon.numbers import number_words
 from .figure_view import REJECT, Candidate, FigureView
 
 
@@ -27,6 +28,7 @@ _PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
 _STOP_WORDS = claim_words().stop_words
+_SPELLED_UNITS = frozenset(number_words().units) | frozenset(number_words().tens)
 _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
 
 
@@ -175,8 +177,9 @@ def people_noun_after(v: FigureView):
         predicate = _casualty_predicate(v, lowered, matches, i)
         if predicate is not None:
             return predicate
-        if w in _STOP_WORDS or not w[0].isalnum() or w.isdigit():
-            break  # another figure's noun is not this one's ("One survivor said 11 members")
+        if w in _STOP_WORDS or not w[0].isalnum() or w.isdigit() or w in _SPELLED_UNITS:
+            break  # another figure's noun is not this one's ("One survivor said 11 members",
+            # "five members of one family including three women": "three" counts the women)
         if i > 0 and matches[i].group(0)[:1].isupper() and matches[i - 1].group(0)[:1].isupper():
             continue  # "96 Abkhaz and North Caucasian volunteers": a name of two words is one owner
         gap += 1

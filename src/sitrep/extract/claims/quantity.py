@@ -100,6 +100,8 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 _PASSIVE_QUANTITY = claim_words().word_quantity
+# Words of captivity in the phrase of people rescued: they were held, so they are released.
+_HELD_WORDS = load_figure_terms().captive_words | {"hostage", "hostages", "captive", "captives", "abducted", "kidnapped"}
 
 
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s", re.IGNORECASE)
@@ -254,6 +256,9 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # "killed some 1,700 cadets captured at Camp Speicher": what the verb did to its object
         # comes before the participle that describes the object
         return head_q, f"quantity:parse({anchor.head.lemma_})"
+    if anchor.dep_ == "dobj" and anchor.head.lemma_ == "rescue" and any(w.lower_ in _HELD_WORDS for w in anchor.subtree):
+        # "rescued 14 villagers who had been kidnapped": freed now, whatever the clause says befell them
+        return "released", "quantity:parse(rescue captives)"
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and not (child.dep_ == "amod" and child.text[:1].isupper()):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
@@ -267,8 +272,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         tok = tok.head
         if tok.lemma_ in ("take", "hold") and any(c.lower_ in captives for c in tok.children):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
-        if tok.lemma_ == "rescue" and cand.noun is not None and cand.noun.subgroup == "hostages":
-            return "released", "quantity:parse(rescue captives)"  # "rescued 42 abductees"; not from rubble
+        if tok.lemma_ == "rescue" and (cand.noun is not None and cand.noun.subgroup == "hostages"
+                                       or any(w.lower_ in _HELD_WORDS for w in anchor.subtree)):
+            # "rescued 42 abductees", "rescued 62 persons ... who were being held hostage"; not from rubble
+            return "released", "quantity:parse(rescue captives)"
         if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
             return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
         if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"

@@ -98,3 +98,15 @@ def test_actors_conflict_countries_in_file_order(text, first):
     from sitrep.extract import default_extractor
 
     assert default_extractor().countries_of(text)[0] == first
+
+
+@pytest.mark.parametrize("phrase,countries,side", [
+    # a state's commanders and officers are its forces (Mali, Uganda, South Sudan-like)
+    ("Malian commanders", ["ML"], "government"),
+    ("Ugandan officers", ["SS"], "foreign"),
+    ("South Sudanese commanders", ["SS"], "government"),
+])
+def test_actors_state_officers_are_its_forces(phrase, countries, side):
+    from sitrep.extract.actors import load_actors
+
+    assert load_actors().infer(phrase, countries).side == side

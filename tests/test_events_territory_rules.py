@@ -510,3 +510,26 @@ def test_events_territory_apposition_names_a_generic_head(text, place, winner):
     changes = _changes(text)
     assert changes.get(place, (None,))[0] == winner, changes
     assert "Hama" not in changes, changes
+
+
+def _all_changes(text: str) -> list[tuple[str, str | None]]:
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    return [(e.place.text, e.winner) for e in events_from_text(article) if e.type == "territory_change"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name no gazetteer knows, taken or fallen, is the place; "the town" after it is that
+    # town, not a foreign capital named as its government (Mali, Nigeria, Myanmar-like)
+    ("Konna fell to Ansar Dine and allied groups on Thursday, an advance that prompted Paris to launch air "
+     "strikes. Malian army spokesman Souleymane Maiga said troops had retaken the town on Saturday.",
+     [("Konna", "opposition"), ("Konna", "government")]),
+    ("Malian commanders insisted they had regained control of Konna, in central Mali.", [("Konna", "government")]),
+    ("Ngala fell to Boko Haram fighters on Sunday, in Borno state. Nigerian troops said they had retaken the "
+     "town on Tuesday.", [("Ngala", "opposition"), ("Ngala", "government")]),
+    # a known town with a "Town" suffix is the town, once (Myanmar)
+    ("The MNDAA announced that it had fully captured Lashio Town in Shan State.", [("Lashio", "opposition")]),
+])
+def test_events_territory_unknown_name_taken(text, expected):
+    assert _all_changes(text) == expected

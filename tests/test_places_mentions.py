@@ -167,3 +167,22 @@ def test_places_mentions_dateline_is_no_anchor(gaz, text, name, expected):
 def test_places_mentions_adjectives_and_time_zones_are_no_places(gaz, text, absent, present):
     found = {m.text for m in _mentions(gaz, text)}
     assert absent not in found and present in found, found
+
+
+@pytest.mark.parametrize("text,not_places,places", [
+    # an acronym the text defines for a name that is no place is no place (Kosovo, Turkey);
+    # a place's own acronym stays one (DR Congo)
+    ("The Kosovo Liberation Army (KLA) said its fighters had taken a border post. KLA units moved on.",
+     {"KLA"}, set()),
+    ("The Kurdistan Workers' Party (PKK) said 12 of its fighters died in Hakkari.", {"PKK"}, {"Hakkari"}),
+    ("The Democratic Republic of Congo (DRC) said fighting continued. In the DRC, M23 took Goma.",
+     set(), {"DRC", "Goma"}),
+    # a stop-listed acronym written with full stops, and a former state's adjective, are no
+    # places (Bosnia, Kosovo)
+    ('Bosnian Serb forces overran the U.N. "safe area" of Srebrenica on Tuesday.', {"U.N."}, {"Srebrenica"}),
+    ("The KLA captured the Yugoslav army post at Kosare.", {"Yugoslav"}, set()),
+])
+def test_places_mentions_not_organisations(gaz, text, not_places, places):
+    found = {m.text for m in _mentions(gaz, text)}
+    assert not (found & not_places), found
+    assert places <= found, found

@@ -36,6 +36,7 @@ class PlaceWords:
     list_joiner: re.Pattern[str]
     parenthesis_nouns: tuple[str, ...]  # "town" of "Lalibela town (North Wello, Amhara)"
     numbered_heads: frozenset[str]  # "Point" of "Point 5140": the number is part of the name
+    fallen_after: re.Pattern[str]  # " fell" of "Konna fell to Ansar Dine": the name is a place
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def place_words() -> PlaceWords:
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
         parenthesis_nouns=tuple(w["parenthesis_nouns"]),
         numbered_heads=frozenset(w["numbered_heads"]),
+        fallen_after=re.compile(r"\s+(?:" + "|".join(re.escape(x) for x in w["fallen_after"]) + r")\b"),
     )
 
 

@@ -64,6 +64,12 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
               and not _area_after().match(text, m.end)]
+    if not window and word != "it" and not exact_city:
+        # a town no gazetteer knows, that the text showed to be one ("Konna fell to Ansar
+        # Dine ... troops had retaken the town"): the last one of the last sentences
+        unknown = [m for m in places if lo <= m.start < offset and m.place is None and m.rule == "unresolved"]
+        if unknown:
+            return unknown[-1]
     if not window and word != "it":
         # none in the last sentences: the story's town, named at least twice before
         counts = Counter(m.text for m in places if m.start < offset and m.place is not None

@@ -246,10 +246,16 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
     def proper(w) -> bool:
         return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
 
+    roots = {r.i for r in _nominal_roots(trig)}
     for i in sorted(seen):
         w = doc[i]
         span = None
-        if proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
+        if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+                and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss") or c.i in pidx for c in w.children):
+            # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
+            # to no gazetteer (a village, a small town)
+            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
+        elif proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
         elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]

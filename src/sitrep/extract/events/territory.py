@@ -28,11 +28,13 @@ def fall_to(tok, env: Env) -> Trigger | None:
     if tok.lower_ not in words["verbs"] or not is_verb(tok) or is_noun(tok):
         return None
     to = [p for p in kids(tok, "prep") if p.lower_ in words["holder_preps"]]
-    if any(p.lower_ in words["blocking_preps"] and not is_time(p) and not _origin_of_holder(p, to)
-           for p in kids(tok, "prep", "prt", "acomp")):
-        return None  # "on Wednesday" is a time, not where something fell
+    roots = subject_place_roots(tok, env)
+    held = bool(to) and any(r.i in env.pidx for r in roots)  # "Ngala fell to Boko Haram ..., in Borno state"
+    if not held and any(p.lower_ in words["blocking_preps"] and not is_time(p) and not _origin_of_holder(p, to)
+                        for p in kids(tok, "prep", "prt", "acomp")):
+        return None  # "on Wednesday" is a time, not where something fell; "shells fell in X"
     holder = [w for p in to for w in p.subtree if w.i != p.i]
-    return Trigger(tok, KIND, "fall_to", tok.text, subject_place_roots(tok, env), "fall", holder, subject_place=True)
+    return Trigger(tok, KIND, "fall_to", tok.text, roots, "fall", holder, subject_place=True)
 
 
 def _origin_of_holder(prep, to: list) -> bool:

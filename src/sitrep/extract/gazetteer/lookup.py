@@ -73,6 +73,7 @@ def _affix_pattern(prefixes: Sequence[str], suffixes: Sequence[str]) -> re.Patte
 
 # The Gazetteer's attributes built from the package's files (``Gazetteer._build_layers``),
 # kept pickled in the cache folder: 0.2 s of CPU to build at every start, 20 ms to read.
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _LAYERS = ("stopwords", "_memory", "_admin_names", "country_names", "demonyms", "capitals",
            "abbreviations", "postal_codes", "_short_keys", "_areas")
 _LAYER_FILES = (("place_stopwords.json",), ("gazetteer", "countries.json"), ("gazetteer", "admin1.json"),
@@ -270,6 +271,10 @@ class Gazetteer:
             return False  # "US", "UK", "EU"
         if len(key) < MIN_NAME_CHARS or key in self.stopwords or key in self.demonyms:
             return True
+        squeezed = key.replace(" ", "")
+        if squeezed != key and _DOTTED_INITIALS.match(name) and squeezed in self.stopwords \
+                and squeezed not in self._short_keys:
+            return True  # "U.N.", "N.A.T.O.": a stop-listed acronym written with full stops
         return key.endswith("s") and key[:-1] in self.stopwords  # plurals: "Christians"
 
     def _query(self, key: str, loose: int) -> list[Place]:

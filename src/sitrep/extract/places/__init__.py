@@ -22,6 +22,7 @@ span to a mention), ``facilities`` (hospitals, bases, "a village east of X").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sitrep.extract.gazetteer.lookup import Gazetteer
@@ -64,8 +65,27 @@ def find_place_mentions(
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
         if span.mention is None and span.placelike and not ACRONYM.match(span.text):
-            span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries)
+            span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
+    organisations = _organisation_acronyms(text, gazetteer)
+    for span in spans:
+        if span.text in organisations:
+            span.mention = None  # "the Kosovo Liberation Army (KLA)": KLA is no Kampala
     return _with_facilities_and_descriptions(doc_id, text, spans, gazetteer, context)
+
+
+# "the Kosovo Liberation Army (KLA)", "Democratic Republic of Congo (DRC)": an acronym the
+# text defines in brackets after a name of several words.
+_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w'’-]+(?:\s+(?:of|the|for|and|de|du|[A-Z][\w'’-]+)){1,8})"
+                              r"\s+\((?P<acr>[A-Z]{2,6})\)")
+
+
+def _organisation_acronyms(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Acronyms the text defines for a name that is no place ("KLA", "PKK"): no place either;
+    a place's own ("DRC", "UAE") stays one."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(m.group("acr") for m in _DEFINED_ACRONYM.finditer(text)
+                     if gazetteer.resolve(re.sub(r"^The\s+", "", m.group("full"))) is None)
 
 
 def _candidate_spans(text: str, candidates: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Span]:

@@ -14,6 +14,7 @@ from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import ADJECTIVE, ADJECTIVE_AFTER, ADMIN_FEATURES, CLOCK_BEFORE, ZONE_TIME, country_evidence
 from .ranking import Context, resolve_name
+from .metonyms import names_a_government
 from .spans import (
     Span, admin_key, admin_mode, city_mode, has_cue, is_dateline, is_local, main_city_in,
     paragraph_start, sentence_bounds,
@@ -136,13 +137,18 @@ def _place_in_name(doc_id: str, span: Span, gazetteer: Gazetteer, ctx: Context) 
 # "Athens, Ga.", "Goma, North Kivu", "Kherson, in southern Ukraine": what may stand between
 # a place and the province or country that qualifies it.
 
-def anchored_mention(doc_id: str, text: str, span: Span, spans: list[Span], countries: Sequence[str] = ()) -> PlaceMention:
+def anchored_mention(doc_id: str, text: str, span: Span, spans: list[Span], countries: Sequence[str] = (),
+                     home: str | None = None) -> PlaceMention:
     """Tie an unknown place to the known place its sentence (or paragraph) relates it to.
     A place outside the article's countries is no anchor: a town resolved to a homonym
     abroad must not carry the village with it."""
     sent_start, sent_end = sentence_bounds(text, span.start)
     others = [s for s in spans if is_local(s.mention) and s.group != span.group
               and (not countries or s.mention.place.country in countries) and not is_dateline(text, s)]
+    # "prompted Paris to launch air strikes" in a Mali story: a foreign capital named as its
+    # government anchors no village (the story's own capital, "Tbilisi says", still may)
+    home = home or next(iter(c for c, _ in Counter(s.mention.place.country for s in others).most_common(1)), None)
+    others = [s for s in others if not (home and s.mention.place.country != home and names_a_government(s.mention, text))]
     target: Span | None = None
     group_end = max(s.end for s in spans if s.group == span.group)
     rel = re.match(r",?\s+[a-z-]+\s+of\s+(the\s+(city|town)\b)?", text[group_end:group_end + 40])

@@ -88,6 +88,10 @@ def city_mode(text: str, span: Span) -> bool:
     return bool((after and after.group(1).lower() in place_words().city_suffixes) or before == ["city", "of"])
 
 
+# What may open a sentence before a name that is its subject: "On Thursday, ", "But ", "the".
+_OPENS_CLAUSE = re.compile(r"\W*(?:(?:On|In|By|But|And|Then|Later)\b[^,;]{0,30},?\s*)?(?:the\s+)?", re.IGNORECASE)
+
+
 def has_cue(text: str, span: Span, sent_start: int) -> bool:
     """Does the text say this span is a place ("the towns of X", "near X", "X, north of")?"""
     w = place_words()
@@ -101,6 +105,8 @@ def has_cue(text: str, span: Span, sent_start: int) -> bool:
             return True
         sentence_before = _last_words(text[sent_start:span.start], 40)
         return any(word in w.settlement_nouns for word in sentence_before)
+    if w.fallen_after.match(text, span.end) and _OPENS_CLAUSE.fullmatch(text[sent_start:span.start]):
+        return True  # "Konna fell to Ansar Dine" (not "the last pocket along the Tigris was retaken")
     after = _DIRECTION_OF.match(text[span.end:span.end + 30])
     return bool(after and after.group(1) in w.directions)
 

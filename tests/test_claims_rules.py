@@ -281,6 +281,17 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # people an armed force holds are captives; a camp's are not (Bosnia, Georgia, Sudan-like)
+        ("Bosnian Serb forces were holding 32 Dutch peacekeepers at Bratunac.", [("detained", "government", 32, None)]),
+        ("The rebels are holding 40 soldiers near El Fasher.", [("detained", "government", 40, None)]),
+        ("The camp near Gedaref is holding 20,000 refugees.", [("displaced", "total", 20000, None)]),
+        # five-word casualty phrases count ("forced out of their homes": Northern Ireland,
+        # East Timor, Myanmar-like)
+        ("An estimated 30,000 to 60,000 people were forced out of their homes in Belfast.",
+         [("displaced", "total", None, None)]),
+        ("About 100 thousand people who run away from their homes are still hiding near Dili.",
+         [("displaced", "total", 100000, None)]),
+        ("Some 5,000 people were driven out of their homes in Rakhine.", [("displaced", "total", 5000, None)]),
         # people rescued who were held captive are released (Nigeria, Colombia, Philippines-like)
         ("Troops also rescued 62 persons, mostly women and children, who were being held hostage by the terrorists.",
          [("released", "total", 62, None)]),

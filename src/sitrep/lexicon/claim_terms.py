@@ -32,6 +32,7 @@ class ClaimTerms:
     # First tokens of quantity_words: most tokens start none, and are passed over without
     # building the four slices (quantity_at runs on every token of every parsed sentence).
     quantity_starts: frozenset[str] = frozenset()
+    longest_quantity_words: int = 4  # words in the longest of quantity_words
 
     def people_at(self, words: list[str], i: int) -> tuple[PeopleNoun, int] | None:
         """The people noun starting at token ``i`` of ``words`` (lowercased), with its length."""
@@ -44,7 +45,7 @@ class ClaimTerms:
     def quantity_at(self, words: list[str], lemmas: list[str], i: int) -> tuple[str, int] | None:
         """The quantity a casualty word at token ``i`` names, with the word's length."""
         if words[i] in self.quantity_starts:
-            for n in (4, 3, 2, 1):
+            for n in range(self.longest_quantity_words, 0, -1):  # "forced out of their homes": 5 words
                 q = self.quantity_words.get(tuple(words[i:i + n]))
                 if q:
                     return q, n
@@ -102,6 +103,7 @@ def load_terms() -> ClaimTerms:
         quantity_lemmas=lemmas,
         quantity_words=words_map,
         quantity_starts=frozenset(k[0] for k in words_map),
+        longest_quantity_words=max((len(k) for k in words_map), default=1),
         toll_nouns=frozenset(data["toll_nouns"]),
         anaphora=tuple(data["anaphora"]),
         correction_notes=tuple(data["correction_notes"]),

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
-from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
+from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from ...lexicon.numbers import number_words
@@ -238,6 +238,11 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
         if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+    if i == 1 and matches[0].group(0)[:1].isupper() and lowered[0].endswith("s") \
+            and (w in v.words.copulas or w in claim_words().perfect_auxiliaries) \
+            and quantities_in(v.after[matches[1].start():matches[1].start() + 60]):
+        # "20,000 Malaitans have been forced from their homes": a people's name, then what befell them
+        return Candidate(v.fig, None, None, "figure+name-casualty-verb")
     if i == 1 and matches[0].group(0)[:1].isupper() and (w in _CASUALTY_VERB_FORMS or w in claim_words().word_quantity):
         # "30 Houthis died", "12 Shabaab were killed" (the copula case above): a group's name
         # stands for its members (category.group_as_noun gives their side)

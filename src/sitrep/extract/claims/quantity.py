@@ -281,6 +281,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
                                       or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
             return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
+        if tok.lemma_ == "hold" and anchor.dep_ == "dobj" and anchor.head.i == tok.i and _armed_subject(tok):
+            return "detained", "quantity:parse(hold by force)"  # "Serb forces were holding 32 Dutch peacekeepers"
         if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_ in _LEFT_PLACES)
                                         for c in tok.children):
             return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
@@ -325,6 +327,17 @@ def attackers(doc, text: str, cand: Candidate, terms: ClaimTerms):
                 and any(c.dep_ == "dobj" for c in child.children):
             return NONE
     return None
+
+
+def _armed_subject(verb) -> bool:
+    """Whether the subject of ``verb`` is an armed force ("Bosnian Serb forces", "the rebels",
+    "Georgian forces"): people they hold are captives, not people a camp shelters."""
+    from ...lexicon.actor_words import actor_words
+
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.lower_ in actor_words().force_nouns or bool(category_words().rebels.fullmatch(subj.lower_))
 
 
 def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):

@@ -183,6 +183,15 @@ FIGURE_CASES = {
         ("The number of people killed in the Sahel attack reached 70.", [("killed", "total", 70, None)]),
     ],
     "part_by_place": [
+        # figures in brackets after the places of a list are parts by place (Mozambique,
+        # Sudan-like); a year in brackets is none
+        ("IOM recorded 11,100 people who fled Palma. They arrived in Mueda (3,800), Montepuez (1,500) and Pemba (3,200).",
+         [("displaced", "total", 11100, "IOM"), ("displaced", "total", 3800, "IOM"), ("displaced", "total", 1500, "IOM"),
+          ("displaced", "total", 3200, "IOM")]),
+        ("Some 25,000 people fled El Geneina, the UNHCR said. Most reached Adre (15,000) and Koufroun (6,000).",
+         [("displaced", "total", 25000, "UNHCR"), ("displaced", "total", 15000, "UNHCR"),
+          ("displaced", "total", 6000, "UNHCR")]),
+        ("The war began in Darfur (2003) and in Kordofan (2011), the report said.", []),
         # "have arrived in" a named state: where part of those who fled went (Burundi, Sudan-like)
         ("More than 40,000 people have fled Khartoum. Of these, 12,000 have arrived in Chad and 8,000 in Egypt.",
          [("displaced", "total", 40000, None), ("displaced", "total", 12000, None),

@@ -189,6 +189,8 @@ def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
 
 # A figure that is a part of the people counted before ("About 40,000 of them are in Nariman").
 _PART_OF_THEM = re.compile(r"\d\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+# Parts by place in brackets ("They arrived in Mueda (3,800), Nangade (2,600) ..."): two or more.
+_PLACE_BRACKETS = re.compile(r"[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)[^()]{1,60}?[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)")
 
 
 def worth_parsing(sentence: str) -> bool:
@@ -200,7 +202,8 @@ def worth_parsing(sentence: str) -> bool:
     figure = _has_figure(sentence)
     if figure and _casualty_regex().search(sentence):
         return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
-    if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)):
+    if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)
+                   or "(" in sentence and _PLACE_BRACKETS.search(sentence)):
         return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
     return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence)
                                                          or _facility_regex().search(sentence))

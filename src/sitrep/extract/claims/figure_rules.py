@@ -398,8 +398,13 @@ def colon_list(v: FigureView):
 
 def part_by_place(v: FigureView):
     """'Of these, 444,000 are in Albania': a part of the previous sentence's figure, by
-    place; it counts what that figure counts (its parent is the sentence before)."""
+    place; it counts what that figure counts (its parent is the sentence before). So do
+    figures in brackets after the places of a list ('They arrived in Mueda (3,800), Nangade
+    (2,600) and Pemba (3,200)')."""
     if _PART_OPENING.match(v.before) and _PART_WHERE.match(v.after):
+        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
+    if _NAME_BRACKET_BEFORE.search(v.before) and v.after.startswith(")") and not v.year_like \
+            and len(_NAME_BRACKET_FIGURE.findall(v.text)) >= 2:
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     of_them = _OF_THEM_AFTER.match(v.after)  # "About 40,000 of them are in Nariman district"
     if of_them and _SENTENCE_OPENING.fullmatch(v.before) and _PART_WHERE.match(v.after[of_them.end():]):
@@ -407,6 +412,9 @@ def part_by_place(v: FigureView):
     return None
 
 
+# "Mueda (3,800)": a capitalised name, then the figure alone in brackets.
+_NAME_BRACKET_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s+\($")
+_NAME_BRACKET_FIGURE = re.compile(r"\b[A-Z][\w'’-]+\s+\(\s*(?:about\s+|some\s+|over\s+)?[\d,.]+\s*\)")
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(rf"\W*(?:{alternation(load_figure_terms().opening_hedges)}\s+)?", re.IGNORECASE)
 

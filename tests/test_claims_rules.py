@@ -549,6 +549,16 @@ ATTRIBUTION_CASES = {
         # a qualifier is no owner (Ukraine)
         ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
     ],
+    "station_item": [
+        # a digest item's station reports what no one in it is said to say; a speaker in the
+        # item speaks for themselves (DR Congo, Rwanda, Uganda-like digests)
+        ("Radio Rwanda, 1300: Two civilians were killed in Rubavu District on Tuesday.",
+         [("killed", "civilians", 2, "Radio Rwanda")]),
+        ("Radio Okapi, 1500: The UN refugee agency, UNHCR, said about 40,000 people had fled Kanyaruchinya camp.",
+         [("displaced", "total", 40000, "UNHCR")]),
+        ("Uganda Broadcasting Corporation, 1700 gmt: About 3,000 Congolese crossed into Uganda at Bunagana.",
+         [("displaced", "total", 3000, "Uganda Broadcasting Corporation")]),
+    ],
     "labelled_line_speaker": [
         # in a transcript's line, "we" and "our" are the labelled speaker's, whoever the line
         # quoted before (Uganda, Somalia, Kenya-like briefings)

@@ -41,7 +41,14 @@ def colon_dateline(text: str) -> re.Match[str] | None:
     return m
 
 
+# "Radio Rwanda, 1300: ...", "Uganda Broadcasting Corporation, 1700 gmt: ...": a monitoring
+# digest's item, its station and the hour it was heard.
+STATION_LABEL = re.compile(r"^(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5}),\s+\d{3,4}"
+                           r"(?:\s*(?:GMT|gmt|hrs|local(?:\s+time)?))?\s*:\s+")
+
+
 def mask_entry_label(text: str) -> str:
-    """``text`` with a leading liveblog time label, or a dateline, replaced by spaces."""
-    m = ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text) or colon_dateline(text)
+    """``text`` with a leading liveblog time label, a digest item's station, or a dateline,
+    replaced by spaces."""
+    m = ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text) or STATION_LABEL.match(text) or colon_dateline(text)
     return " " * m.end() + text[m.end():] if m else text

@@ -24,7 +24,7 @@ from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before, set_reporter
-from ..entry_labels import colon_dateline, mask_entry_label
+from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
 from .subjects import (
     AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
     subject_claimant,
@@ -193,8 +193,8 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
     """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
     # "08:15 - South Africa's defence force: nine of its soldiers ...": a liveblog entry's time first
     head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
-    if head and colon_dateline(sentence.text):
-        return None, ""  # "PESHAWAR: Security forces ...": a city's dateline, no source
+    if head and (colon_dateline(sentence.text) or STATION_LABEL.match(sentence.text)):
+        return None, ""  # "PESHAWAR: Security forces ...": a city's dateline; a digest's item (station_item)
     if head and head.group(1).strip().lower() in load_attribution_terms().spokes_titles:
         # "SPOKESMAN: The 68 Royal Marines ...": a transcript's spokesman speaks for the body
         # that publishes the briefing, else for whoever is speaking
@@ -369,6 +369,17 @@ def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     return who, "claimant:broadcast-header"
 
 
+def station_item(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Radio Rwanda, 1300: Two civilians were killed ...': a digest item's station reports
+    what no one in it is said to have said (after the item's own speakers: "Radio Okapi,
+    1500: The UN refugee agency said ..." is the agency's)."""
+    m = STATION_LABEL.match(sentence.text)
+    if m is None or not load_attribution_terms().media_words.search(m.group("station")):
+        return None, ""
+    who = Claimant(name=m.group("station"), kind="media", as_written=m.group("station"), known=False)
+    return who, "claimant:station-item"
+
+
 def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A 'Source: X' line (tables, fact boxes, bulletins)."""
     m = _SOURCE_LINE.match(sentence.text)
@@ -445,6 +456,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     cited_by,
     parenthetical_source,
     broadcast_header,
+    station_item,
     source_line,
     official_count,
     labelled_line_speaker,

@@ -1389,3 +1389,12 @@ def test_claims_spokesman_label_is_the_publisher(extract_text):
     claims = extract_text(text, outlet="Ministry of Defence briefing transcript").claims
     got = {c.value: c.source for c in claims}
     assert got == {68: "Ministry of Defence", 50: "Argentine army", 300: "Ministry of Defence"}, got
+
+
+def test_claims_institution_named_by_its_noun_alone(extract_text):
+    # "the hospital" named before, then "The hospital staff told": the staff speak for no named
+    # institution, and reading it must not point back to itself forever (Grenada-like briefing)
+    text = ("A shell struck the hospital near St George's on Wednesday. The hospital staff told reporters 12 "
+            "patients died.")
+    claims = extract_text(text).claims
+    assert [(c.quantity, c.value) for c in claims] == [("killed", 12)]

@@ -351,7 +351,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         return ctx.local[who.name]  # "the leaders of the CNRT": the body the article spelt out as CNRT
     if not who.known and institution_staff().match(phrase):
         named = institution_named_before(ctx, sentence)
-        if named is not None:
+        if named is not None and not institution_staff().match(named):  # no name: it would point back again
             return resolve_subject(ctx, sentence, named)
     local_gov = None if who.known else local_government(sentence, phrase)
     if local_gov is not None:

@@ -340,6 +340,7 @@ class ClaimWords:
     record_qualifiers: frozenset[str]  # "Official" of "Official figures: 12 dead": no owner
     suffer_verbs: frozenset[str]  # "sustain" of "17 others sustained injuries": the object says it
     enumerated_heads: frozenset[str]  # "woman" of "A woman and her three children drowned" (4)
+    casualty_event_nouns: frozenset[str]  # "killings" of "Killings recorded in X: 486": no speaker
     vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]

@@ -356,7 +356,7 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     hits = list(ctx.local_regex.finditer(bare))
     if len(hits) == 1 and (_another_person(ctx, bare, hits[0]) or _POSSESSIVE_AFTER.match(bare, hits[0].end())):
         return None  # "Raila Odinga's party" is the party, not Odinga
-    if len(hits) == 1 and len(bare) - len(hits[0].group(0)) <= 40:
+    if len(hits) == 1 and _words_beside(bare, hits[0]) <= 40:
         # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
         who = ctx.local[hits[0].group(0)]
         named = ctx.lexicon.resolve(bare, ctx.countries)
@@ -367,6 +367,14 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+\w")
+
+
+def _words_beside(bare: str, hit: re.Match[str]) -> int:
+    """Characters of the phrase beside the name, ranks not counted ("Western Mindanao Command
+    spokesperson Lt. Col. Ramon Zagala" is the spokesperson's name and role, not something else)."""
+    ranks = {r.lower() for r in claim_words().ranks}
+    before = " ".join(w for w in bare[:hit.start()].split() if w.lower().rstrip(".") not in ranks)
+    return len(before) + len(bare) - hit.end()
 
 
 def _another_person(ctx: ArticleContext, bare: str, hit: re.Match[str]) -> bool:

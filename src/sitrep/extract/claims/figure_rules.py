@@ -68,7 +68,21 @@ def figure_label(v: FigureView):
         if quantity:
             noun = PeopleNoun(tuple(words), "total", None, None, quantity)
             return Candidate(v.fig, noun, None, f"figure+label:{' '.join(words)}")
+    m = _RECORD_LABEL.search(v.before)
+    if m and v.after.strip() in ("", ".", ";"):
+        # "Killings recorded in Wellington: 486.": a table's row turned into a sentence, the
+        # figure all that follows its label
+        first = m.group("label").split()[0].lower()
+        quantity = _ROW_QUANTITY.get(first)
+        if quantity:
+            return Candidate(v.fig, PeopleNoun((first,), "total", None, None, quantity), None, f"figure+label:{first}")
     return None
+
+
+# "Killings recorded in Kissy and Kissy Mess Mess: 1,204.": a casualty noun leads a longer label.
+_RECORD_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’,-]+){1,9})\s*:\s*$")
+_ROW_QUANTITY = {w: q for w, q in claim_words().word_quantity.items() if " " not in w} | {
+    w: min(found) for w in claim_words().casualty_event_nouns if (found := quantities_in(w))}
 
 
 _PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*:\s*$")

@@ -47,6 +47,7 @@ def names_no_claimant(phrase: str, low: str) -> bool:
     return bool(_unowned_record_rx().match(low) and not _owner_word(phrase) or not phrase
                 or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
                 or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
+                or low in claim_words().casualty_event_nouns  # "Killings recorded in X: 486"
                 or _FIGURE_FIRST.match(phrase))
 
 

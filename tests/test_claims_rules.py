@@ -1407,3 +1407,22 @@ def test_claims_institution_named_by_its_noun_alone(extract_text):
             "patients died.")
     claims = extract_text(text).claims
     assert [(c.quantity, c.value) for c in claims] == [("killed", 12)]
+
+
+@pytest.mark.parametrize("outlet,text,expected", [
+    # a state's losses in its own ministry's briefing are its forces', and its BRIEFER speaks
+    # for the ministry (Grenada, Falklands, Iraq-like briefings)
+    ("US Department of Defense (transcript)",
+     "BRIEFER: As of noon today, U.S. losses are 11 killed in action, 67 wounded and 7 missing.",
+     [("killed", "government", 11, "US Department of Defense"), ("injured", "government", 67, "US Department of Defense"),
+      ("missing", "government", 7, "US Department of Defense")]),
+    ("Russian Ministry of Defence briefing",
+     "BRIEFER: Russian losses in the operation are 12 killed and 40 wounded.",
+     [("killed", "government", 12, ANY), ("injured", "government", 40, ANY)]),
+])
+def test_claims_briefing_state_losses(extract_text, outlet, text, expected):
+    claims = extract_text(text, outlet=outlet).claims
+    got = [(c.quantity, c.category, c.value, c.source) for c in claims]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected):
+        assert g[:3] == e[:3] and (e[3] is ANY or g[3] == e[3]), got

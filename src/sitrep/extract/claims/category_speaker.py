@@ -84,9 +84,22 @@ def owners_losses(view: CategoryView):
         found = view.terms.people_at([word], 0)
         side = found[0].category if found else side_of(view, word)
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
-    if word not in view.armed_demonyms:
+    if word not in view.armed_demonyms and not _speakers_state(view, word):
         return None
     return "government", view.subgroup, "category:owners-losses"
+
+
+def _speakers_state(view: CategoryView, word: str) -> bool:
+    """Whether ``word`` ("U.S.") names the state of the body that speaks ("US Department of
+    Defense" giving "U.S. losses" in its briefing): the state's own losses are its forces'."""
+    from ..actors import alias_key, load_actors
+
+    if view.claimant is None or view.claimant.kind not in ("government", "foreign_government"):
+        return False
+    states = load_actors().states
+    state = states.get(alias_key(word))
+    first = view.claimant.name.split()[0] if view.claimant.name.split() else ""
+    return state is not None and states.get(alias_key(first), (None,))[0] == state[0]
 
 
 def own_people(view: CategoryView):

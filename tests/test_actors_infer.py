@@ -110,3 +110,15 @@ def test_actors_state_officers_are_its_forces(phrase, countries, side):
     from sitrep.extract.actors import load_actors
 
     assert load_actors().infer(phrase, countries).side == side
+
+
+@pytest.mark.parametrize("text,not_actor", [
+    # a name many states' forces share is one war's force only in that war's stories
+    # (Transnistria, Iraq, Chad-like: not the Congolese or the Syrian army)
+    ("Republican Guard units regained control of the bridge in Bendery on Sunday.", "FARDC"),
+    ("Republican Guard units regained control of the bridge in Bendery on Sunday.", "Syrian Arab Army"),
+])
+def test_actors_shared_unit_names_need_their_war(text, not_actor):
+    from sitrep.extract.actors import load_actors
+
+    assert not_actor not in {m.actor.name for m in load_actors().match(text)}

@@ -186,3 +186,14 @@ def test_places_mentions_not_organisations(gaz, text, not_places, places):
     found = {m.text for m in _mentions(gaz, text)}
     assert not (found & not_places), found
     assert places <= found, found
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name the text shows changed hands is a place, an aside between them or not
+    # (Bangladesh 1971, Mali, Nigeria-like)
+    ("Jhenida, to the north, was taken by the Indian army on the same day.", "Jhenida"),
+    ("Konna fell to Ansar Dine and allied groups on Thursday.", "Konna"),
+    ("Malian commanders insisted they had regained control of Konna.", "Konna"),
+])
+def test_places_mentions_names_that_changed_hands(gaz, text, place):
+    assert place in {m.text for m in _mentions(gaz, text)}

@@ -66,7 +66,8 @@ def place_words() -> PlaceWords:
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
         parenthesis_nouns=tuple(w["parenthesis_nouns"]),
         numbered_heads=frozenset(w["numbered_heads"]),
-        fallen_after=re.compile(r"\s+(?:" + "|".join(re.escape(x) for x in w["fallen_after"]) + r")\b"),
+        # "Jhenida, to the north, was taken": an aside between the name and its verb
+        fallen_after=re.compile(r"(?:\s*,[^,;]{1,40},)?\s+(?:" + "|".join(re.escape(x) for x in w["fallen_after"]) + r")\b"),
     )
 
 

@@ -526,6 +526,12 @@ ATTRIBUTION_CASES = {
          [("killed", "combatants", 300, "Israeli government")]),
     ],
     "according_to": [
+        # "the State" is the article's state's government; information is a record of its
+        # owner (Peru, Colombia-like court summaries)
+        ("Two officers were killed in Lima, Peru, according to information provided by the State.",
+         [("killed", "government", 2, "Peruvian government")]),
+        ("According to information from the Colombian army, 12 soldiers died in Cauca.",
+         [("killed", "government", 12, ANY)]),
         ("At least 17 people were killed in Dnipro, according to the regional governor.", [("killed", "total", 17, ANY)]),
         ("Some 8,000 people fled Kidal, according to figures from the UN refugee agency.",
          [("displaced", "total", 8000, "UNHCR")]),
@@ -684,6 +690,13 @@ ATTRIBUTION_CASES = {
 
 DISCOURSE_CASES = {
     "subject-of": [
+        # the subject of the verb a speech verb completes speaks ("continued to claim":
+        # Bangladesh 1971, Sudan, Ukraine-like)
+        ('Radio Pakistan has continued to claim that "hundreds of Indian troops" were killed at Jessore.',
+         [("killed", "government", None, ANY)]),
+        ("The RSF went on to claim that 200 soldiers were killed in El Obeid.", [("killed", "government", 200, "Rapid Support Forces")]),
+        ("The Russian Defence Ministry continued to insist that 300 Ukrainian soldiers died near Avdiivka.",
+         [("killed", "government", 300, "Russian Defence Ministry")]),
         # ranks between a body's spokesperson and the name do not hide the person the article
         # introduced (Philippines, Nigeria-like)
         ("UPDATED TOLL: Western Mindanao Command spokesperson Lt. Col. Ramon Zagala now says 63 MNLF gunmen have "

@@ -93,6 +93,10 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
         subj = [verb.head]  # "issued a statement claiming ...": the statement, then its issuer
+    if not subj and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) \
+            and verb.head.i != verb.i:
+        # "Radio Pakistan has continued to claim that ...": the subject of the verb it completes
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         return None
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and
@@ -289,6 +293,10 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     low = phrase.lower()
     if names_no_claimant(phrase, low):
         return None
+    if low in ("the state", "state") and ctx.countries:
+        # "according to information provided by the State": the article's state's government
+        return ctx.lexicon.in_country(ctx.lexicon.resolve("the government", ctx.countries), "the government",
+                                      ctx.countries[0])
     if low in ("i", "we", "us"):
         return label_speaker(ctx, sentence.text, sentence.start) or _quoted_speaker(ctx, sentence)
     party = party_speaker(ctx, sentence, phrase)

@@ -296,8 +296,8 @@ def test_reconcile_series_built_in_part_stores_the_rows_of_a_rebuild(tmp_path, w
     passed: list[tuple[int, int]] = []  # (points passed through, points of those series)
     real = stage_gain.SeriesGain._windows
 
-    def spying(self, plans, copy_of, stored):
-        found = real(self, plans, copy_of, stored)
+    def spying(self, plans, copy_of):
+        found = real(self, plans, copy_of)
         passed.append((sum(len(w.series.points) for w in found.values()),
                        sum(w.layout.n_points for w in found.values())))
         return found

@@ -74,8 +74,7 @@ def _add_report(point: SeriesPoint, claim: ClaimRow, copy_of: Mapping[str, str],
         by_canonical[canonical] = report
 
 
-def day_order(d: date | None) -> tuple[int, date]:
-    """A date as claims and points are ordered: no date last."""
+def _sort_key(d: date | None) -> tuple[int, date]:
     return (1, date.max) if d is None else (0, d)
 
 
@@ -96,20 +95,18 @@ def _merge_same_day(points: list[SeriesPoint]) -> list[SeriesPoint]:
     return merged
 
 
-def claim_order(claim: ClaimRow) -> tuple[tuple[int, date], str, int]:
-    """The order a series' claims are read in: date (none last), article, place in it."""
-    return day_order(claim_date(claim)), claim.doc, claim.start
+def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
+                 scopes: Mapping[str, Scope] | None = None) -> list[Series]:
+    """Claims grouped into series (rule in the module docstring), largest series first.
 
-
-def figure_points(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
-                  scopes: Mapping[str, Scope] | None = None) -> dict[str, tuple[Series, list[SeriesPoint]]]:
-    """Each series of ``claims`` (made from its first claim) with one point per figure, in
-    the order of their first claims, before same-day figures are merged (``order_points``);
-    ``scopes`` as for ``build_series``."""
+    ``scopes``: claim id -> its scope, already worked out (the reconcile stage keeps them
+    stored); a claim missing from it gets ``scope_of``.
+    """
     by_key: dict[str, Series] = {}
     points: dict[str, dict[tuple[int | None, int | None, int | None], SeriesPoint]] = {}
     reports: dict[int, dict[str, Report]] = {}  # id(point) -> its reports by canonical article
-    for claim in sorted(claims, key=claim_order):
+    ordered = sorted(claims, key=lambda c: (_sort_key(claim_date(c)), c.doc, c.start))
+    for claim in ordered:
         scope = scopes.get(claim.id) if scopes is not None else None
         if scope is None:
             scope = scope_of(claim)
@@ -126,50 +123,10 @@ def figure_points(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {}
         if point is None:
             point = points[key][figure] = SeriesPoint(claim_date(claim), *figure, claim.qualifier)
         _add_report(point, claim, copy_of, reports.setdefault(id(point), {}))
-    return {key: (series, list(points[key].values())) for key, series in by_key.items()}
-
-
-def add_reports(point: SeriesPoint, claims: Iterable[ClaimRow], copy_of: Mapping[str, str] = {},
-                keys: list[tuple[tuple[int, date], str]] | None = None) -> None:
-    """``claims`` of the point's figure (in ``claim_order``, of articles none of its reports
-    name) added as a build adds them: after its reports, or, given ``keys`` (each report's
-    first claim's date and article), among them in that order; ``keys`` only for claims of
-    articles in no copy group, so that each is a report of its own, where its article's
-    first claim puts it."""
-    if keys is None:
-        by_canonical = {copy_of.get(r.doc, r.doc): r for r in point.reports}
-        for claim in claims:
-            _add_report(point, claim, copy_of, by_canonical)
-        return
-    items: list[tuple[tuple, Report | ClaimRow]] = list(zip(keys, point.reports))
-    items += [(claim_order(c), c) for c in claims]
-    point.reports, by_canonical = [], {}
-    for _, item in sorted(items, key=lambda kv: kv[0]):
-        if isinstance(item, Report):
-            point.reports.append(item)
-            by_canonical[copy_of.get(item.doc, item.doc)] = item
-        else:
-            _add_report(point, item, copy_of, by_canonical)
-
-
-def order_points(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
-    """A series' points (``figure_points``) by date, then figure, same-day figures that agree
-    merged; points of equal date and figure stay in the order given."""
-    return _merge_same_day(sorted(points, key=lambda p: (day_order(p.as_of), p.figure or 0)))
-
-
-def build_series(claims: Iterable[ClaimRow], *, copy_of: Mapping[str, str] = {},
-                 scopes: Mapping[str, Scope] | None = None) -> list[Series]:
-    """Claims grouped into series (rule in the module docstring), largest series first.
-
-    ``scopes``: claim id -> its scope, already worked out (the reconcile stage keeps them
-    stored); a claim missing from it gets ``scope_of``.
-    """
-    out = []
-    for series, points in figure_points(claims, copy_of=copy_of, scopes=scopes).values():
-        series.points = order_points(points)
-        out.append(series)
-    return sorted(out, key=lambda s: (-len(s.points), s.key))
+    for key, series in by_key.items():
+        pts = sorted(points[key].values(), key=lambda p: (_sort_key(p.as_of), p.figure or 0))
+        series.points = _merge_same_day(pts)
+    return sorted(by_key.values(), key=lambda s: (-len(s.points), s.key))
 
 
 # --- estimates -------------------------------------------------------------------------

@@ -121,7 +121,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         old_points = self._dicts(f"SELECT {columns} FROM recon_points WHERE {sql_in('series')} ORDER BY series, idx",
                                  [whole]) + self._window_points(columns, plans)
         was_at = self._buckets(sorted(plans))  # read before the points are written again
-        windows = self._windows(plans, copy_of, [r for r in old_points if r["series"] in plans])
+        windows = self._windows(plans, copy_of)
         built = self.build(whole, copy_of)
         self.delete("recon_series", "key", ordered)
         stored = {(r["series"], r["row_hash"]): r["fingerprint"] for r in old_points if r["row_hash"] is not None}

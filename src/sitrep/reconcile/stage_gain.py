@@ -33,13 +33,12 @@ from datetime import date
 from typing import Any
 
 from sitrep.reconcile.series import build_series
-from sitrep.reconcile.stage_io import sql_in
-from sitrep.reconcile.stage_regrow import DayFigure, RegrownDays
+from sitrep.reconcile.stage_io import StageIO, sql_in
 from sitrep.reconcile.stage_window import Layout, layout
-from sitrep.records.series import Series, SeriesPoint, StoredPoint
+from sitrep.records.series import Scope, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
 
-Day = tuple[int, date]  # a date as points are ordered: no date last (``series.day_order``)
+Day = tuple[int, date]  # a date as points are ordered: no date last (``series._sort_key``)
 NO_DAY: Day = (1, date.max)
 
 # What a stored point is kept from (``StoredPoint``): these columns of its ``recon_points``
@@ -89,11 +88,11 @@ def days_to_rebuild(figures: Iterable[FigureSpan], stored_days: Sequence[Day]) -
 
 @dataclass(slots=True)
 class Plan:
-    """How a grown series is built in part: the days built again, the figures dated there
-    (``stage_regrow``) and its stored points per day, in order."""
+    """How a grown series is built in part: the days built again, the claims read for them
+    (all those of the figures dated there) and its stored points per day, in order."""
 
     days: set[Day]
-    figures: list[DayFigure]
+    claims: list[str]
     stored: list[tuple[Day, int]]
 
     def old_places(self) -> list[tuple[int, int]]:
@@ -124,9 +123,21 @@ class Window:
         self.fresh.append(fresh)
 
 
-class SeriesGain(RegrownDays):
+class SeriesGain(StageIO):
     """Series of one run built from all their claims, or in part from the claims of the days
     that changed when they only gained claims."""
+
+    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
+        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope,
+        grouped in SQL (a few hundred scopes for tens of thousands of claims)."""
+        out: dict[str, Scope] = {}
+        for row in self._dicts("SELECT list(claim) AS claims, era, region, region_text, period, incident, period_start "
+                               f"FROM recon_claims WHERE {where} "
+                               "GROUP BY era, region, region_text, period, incident, period_start", params):
+            scope = Scope(era=row["era"], region=row["region"], region_text=row["region_text"], period=row["period"],
+                          incident=row["incident"], period_start=row["period_start"])
+            out.update(dict.fromkeys(row["claims"], scope))
+        return out
 
     def build(self, keys: list[str], copy_of: dict[str, str]) -> list[Series]:
         """The series ``keys`` built from all their claims."""
@@ -162,9 +173,24 @@ class SeriesGain(RegrownDays):
             found = days_to_rebuild(figures.get(key, []), [day for day, _ in stored])
             if found is not None:
                 days[key] = (found, stored)
+        claims = self._claims_on(days)
+        return {key: Plan(found, claims.get(key, []), stored) for key, (found, stored) in days.items()}
+
+    def _claims_on(self, days: dict[str, tuple[set[Day], Any]]) -> dict[str, list[str]]:
+        """The claims of the figures of each series first dated on its days built again."""
         wanted = [(key, None if day == NO_DAY else day[1]) for key, (found, _) in days.items() for day in found]
-        figures = self._day_figures(wanted, sorted(days)) if wanted else {}
-        return {key: Plan(found, figures.get(key, []), stored) for key, (found, stored) in days.items()}
+        if not wanted:
+            return {}
+        out: dict[str, list[str]] = {}
+        for r in self._dicts("""
+                SELECT f.series, f.claims FROM (
+                    SELECT series, min(day) AS first, list(claim) AS claims FROM recon_claims
+                    WHERE series IN (SELECT unnest(CAST(? AS VARCHAR[]))) GROUP BY series, value, low, high) f
+                SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS DATE[])) AS d) w
+                     ON w.s = f.series AND w.d IS NOT DISTINCT FROM f.first""",
+                [sorted(days), [k for k, _ in wanted], [d for _, d in wanted]]):
+            out.setdefault(r["series"], []).extend(r["claims"])
+        return out
 
     def _stored_days(self, keys: list[str]) -> dict[str, list[tuple[Day, int]]]:
         """The stored points per day of each series of ``keys`` whose every point can be kept
@@ -178,18 +204,19 @@ class SeriesGain(RegrownDays):
             SELECT series, list(as_of ORDER BY as_of NULLS LAST) AS days, list(n ORDER BY as_of NULLS LAST) AS counts
             FROM d GROUP BY series""", [keys])}
 
-    def _windows(self, plans: dict[str, Plan], copy_of: dict[str, str],
-                 stored: list[dict[str, Any]]) -> dict[str, Window]:
-        """The series of ``plans`` in part: the points of the days built again, from the
-        figures dated there (``stage_regrow``; ``stored``: the stored points of those days),
-        and the kept point on either side of each run of them (``stage_window``)."""
+    def _windows(self, plans: dict[str, Plan], copy_of: dict[str, str]) -> dict[str, Window]:
+        """The series of ``plans`` in part: the points of the days built again, from all the
+        claims of the figures dated there, and the kept point on either side of each run of
+        them (``stage_window``)."""
         if not plans:
             return {}
-        fresh = self._regrown({key: plan.figures for key, plan in plans.items() if plan.figures}, stored, copy_of)
+        ids = [c for plan in plans.values() for c in plan.claims]
+        fresh = {s.key: s for s in build_series(self.claims(sql_in("c.id"), [ids], mentions=False), copy_of=copy_of,
+                                                scopes=self._scopes(sql_in("claim"), [ids]))}
         out: dict[str, Window] = {}
         for row in self._dicts(f"SELECT * FROM recon_series WHERE {sql_in('key')}", [sorted(plans)]):
             s = recon.series_of_row(row)
-            points = fresh.get(s.key, [])
+            points = fresh[s.key].points if s.key in fresh else []
             out[s.key] = Window(s, layout(plans[s.key].stored, plans[s.key].days, [day_of(p.as_of) for p in points]))
             s.points = points  # for now: the segments are put together once their neighbours are read
         beside = self._beside(out)

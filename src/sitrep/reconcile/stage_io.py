@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sitrep.records.rows import ClaimRow, EventRow
-from sitrep.records.series import Scope
 from sitrep.store.queries import CLAIM_ORDER, CLAIM_SELECT, EVENT_ORDER, dicts, event_select_of, rows_as
 
 R = TypeVar("R")
@@ -66,18 +65,6 @@ class StageIO:
 
     def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         self.store.insert_rows(table, rows)
-
-    def _scopes(self, where: str, params: Sequence[Any]) -> dict[str, Scope]:
-        """The stored scopes of claims: one ``Scope`` (frozen) for all claims of equal scope,
-        grouped in SQL (a few hundred scopes for tens of thousands of claims)."""
-        out: dict[str, Scope] = {}
-        for row in self._dicts("SELECT list(claim) AS claims, era, region, region_text, period, incident, period_start "
-                               f"FROM recon_claims WHERE {where} "
-                               "GROUP BY era, region, region_text, period, incident, period_start", params):
-            scope = Scope(era=row["era"], region=row["region"], region_text=row["region_text"], period=row["period"],
-                          incident=row["incident"], period_start=row["period_start"])
-            out.update(dict.fromkeys(row["claims"], scope))
-        return out
 
     def _events_by_id(self, ids: Iterable[str]) -> dict[str, EventRow]:
         out: dict[str, EventRow] = {}

@@ -134,7 +134,8 @@ class DocSteps(StageIO):
         # stored summary repeats (written from that row whenever its stamp changes), read
         # without parsing every member's summary (a story of 9,988 articles at 10,000 + 100).
         published = {r["id"]: r["published"] for r in self._dicts(
-            f"SELECT id, published FROM articles WHERE {sql_in('id')}", [sorted({d for members in build for d in members})])}
+            f"SELECT id, published FROM articles WHERE {sql_in('id')}",
+            [sorted({d for members in build for d in members})])}
         rows = []
         for members in build:
             totals, old = grown.get(id(members), (st.StoryTotals(), set()))

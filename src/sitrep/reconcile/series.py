@@ -138,15 +138,23 @@ def estimates_on(group: list[Series], days: Iterable[date]) -> list[Estimate]:
     cfg = rules()["estimate"]
     max_age = timedelta(days=cfg["max_age_days"])
     kind_rank = {k: i for i, k in enumerate(cfg["best_kind_order"])}
-    members = [_Member(s, kind_rank) for s in group]
-    dated = sorted((p.as_of, i) for i, m in enumerate(members) for p in m.points[:len(m.dates)])
+    # A series is made a member when a window first holds one of its points: a group's
+    # series with no point read (the reconcile stage reads a group's recent points only) never is.
+    members: dict[int, _Member] = {}
+
+    def member(i: int) -> _Member:
+        if i not in members:
+            members[i] = _Member(group[i], kind_rank)
+        return members[i]
+
+    dated = sorted((p.as_of, i) for i, s in enumerate(group) for p in s.points if p.as_of is not None)
     at = [d for d, _ in dated]
     first = group[0]
     scope_text = first.scope.describe()
     out = []
     for day in days:
         window = dated[bisect.bisect_left(at, day - max_age):bisect.bisect_right(at, day)]
-        chosen = [r for r in (members[i].latest(day) for i in sorted({i for _, i in window})) if r is not None]
+        chosen = [r for r in (member(i).latest(day) for i in sorted({i for _, i in window})) if r is not None]
         out.append(_estimate(first, day, chosen, cfg["best_rule"], scope_text))
     return out
 

@@ -13,7 +13,7 @@ from sitrep.reconcile import framing as fr
 from sitrep.reconcile import stories as st
 from sitrep.reconcile.copies import UnionFind
 from sitrep.reconcile.scope import DEFAULT_WINDOW_DAYS
-from sitrep.reconcile.stage_io import StageIO, chunks, sql_in
+from sitrep.reconcile.stage_io import DOC_BATCH, StageIO, chunks, sql_in
 from sitrep.records import content_id
 from sitrep.records.framing import ActorLabel, DocSlot
 from sitrep.records.rows import ArticleRow, EventRow, PlaceMentionRow
@@ -31,7 +31,12 @@ class DocSteps(StageIO):
         ``gone``: the records of removed or changed articles (doc, outlet, blocks)."""
         full = {b for r in gone for b in (r["blocks"] or ()) if b.startswith("control:")}
         self.new_control: list[tuple[str, EventRow]] = []
-        for e in self.events(self.changed):
+        events = self.events(self.changed)
+        # One batch of new articles (a run of ``sitrep run`` or the web app's add): their
+        # events are kept for the stories, not read twice; a larger run reads them again
+        # batch by batch there, so memory stays flat.
+        self.batch_events = events if len(self.changed) <= DOC_BATCH else None
+        for e in events:
             block = control.control_block(e)
             if block is not None:
                 blocks_of.setdefault(e.doc, set()).add(block)
@@ -103,27 +108,34 @@ class DocSteps(StageIO):
 
     def stories(self, copy_of: dict[str, str], touched: set[str]) -> None:
         self.delete("recon_story_docs", "doc", self.gone + self.changed)
+        keys_of: dict[str, list[str]] = {}  # the new articles' block keys, as stored
         for chunk in chunks(self.changed):
             articles = self._records(
                 f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {sql_in('a.id')} ORDER BY a.id", [chunk], ArticleRow)
             mentions = self._records(
                 f"{PLACE_SELECT} WHERE {sql_in('p.doc')} ORDER BY {PLACE_ORDER}", [chunk], PlaceMentionRow)
-            docs = st.doc_summaries(articles, self.events(chunk), mentions)
+            events = self.batch_events if self.batch_events is not None else self.events(chunk)
+            docs = st.doc_summaries(articles, events, mentions)
             rows = []
             for doc_id, doc in docs.items():
                 keys = st.block_keys(doc)
                 if keys:  # an article sharing no key is in no story
                     rows.append({"doc": doc_id, "summary": st.summary_json(doc), "keys": keys})
+                    keys_of[doc_id] = keys
             self.insert("recon_story_docs", rows)
-        keep, build = self._story_groups(touched) if not (self.gone or self.full) else self._all_story_groups(touched)
+        keep, build = self._story_groups(touched, keys_of) if not (self.gone or self.full) \
+            else self._all_story_groups(touched)
         grown = self._grown_stories(build, keep)
         self.con.execute("DELETE FROM recon_stories WHERE id NOT IN (SELECT unnest(CAST(? AS VARCHAR[])))", [keep])
         needed = sorted({d for members in build for d in members} - {d for _, old in grown.values() for d in old})
         summaries = {r["doc"]: st.summary_from_json(r["summary"]) for r in self._dicts(
             f"SELECT doc, summary FROM recon_story_docs WHERE {sql_in('doc')}", [needed])}
-        published = {r["doc"]: r["published"] for r in self._dicts(
-            "SELECT doc, CAST(json_extract_string(summary, '$.published') AS DATE) AS published "
-            f"FROM recon_story_docs WHERE {sql_in('doc')}", [sorted({d for members in build for d in members})])}
+        # A story lists its articles by publication date: the article's own column, which its
+        # stored summary repeats (written from that row whenever its stamp changes), read
+        # without parsing every member's summary (a story of 9,988 articles at 10,000 + 100).
+        published = {r["id"]: r["published"] for r in self._dicts(
+            f"SELECT id, published FROM articles WHERE {sql_in('id')}",
+            [sorted({d for members in build for d in members})])}
         rows = []
         for members in build:
             totals, old = grown.get(id(members), (st.StoryTotals(), set()))
@@ -150,12 +162,11 @@ class DocSteps(StageIO):
                 build.append(members)
         return keep, build
 
-    def _story_groups(self, touched: set[str]) -> tuple[list[str], list[list[str]]]:
+    def _story_groups(self, touched: set[str], new: dict[str, list[str]]) -> tuple[list[str], list[list[str]]]:
         """``_all_story_groups`` when articles only came: the stored groups (stories, and
         articles in none) stand but for those a new article shares a key with, which it
-        joins into one. Only the new articles' keys are looked up, never every article's."""
-        new = {r["doc"]: r["keys"] for r in self._dicts(f"SELECT doc, keys FROM recon_story_docs WHERE {sql_in('doc')}",
-                                                          [self.changed])}
+        joins into one. Only the new articles' keys (``new``: by article, as just stored)
+        are looked up, never every article's."""
         wanted = sorted({key for keys in new.values() for key in keys})
         # Each key of a new article with what holds it among the others: a stored story, or
         # an article in none (one row a key and holder, however many articles share it).

@@ -35,6 +35,7 @@ class StageIO:
         self.out = out
         self.changed: list[str] = []  # articles new or changed since the last run
         self.gone: list[str] = []  # articles removed or changed since the last run
+        self.batch_events: list[EventRow] | None = None  # the new articles' events, when one batch (``stage_docs``)
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a query as column name -> value (``queries.dicts``): every read of the

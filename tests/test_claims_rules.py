@@ -295,6 +295,11 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # a figure's own clause says what befell it, not the clause it is joined to (Croatia,
+        # Sudan-like); hostages who escape are released (Philippines)
+        ("The Ministry of Health states that six civilians were killed in Karlovac and that 38 civilians were "
+         "treated in hospitals.", [("killed", "civilians", 6, ANY), ("injured", "civilians", 38, ANY)]),
+        ("Police say 19 hostages escaped or were rescued overnight in Zamboanga.", [("released", "total", 19, ANY)]),
         # people an armed force holds are captives; a camp's are not (Bosnia, Georgia, Sudan-like)
         ("Bosnian Serb forces were holding 32 Dutch peacekeepers at Bratunac.", [("detained", "government", 32, None)]),
         ("The rebels are holding 40 soldiers near El Fasher.", [("detained", "government", 40, None)]),
@@ -433,6 +438,12 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # members of a group named by an acronym no file knows as unarmed are its fighters
+        # (Philippines, Peru, Aceh-like); a known unarmed body's are not
+        ("He added that 87 MNLF members have surrendered or been captured so far.", [("detained", "rebels", 87, None)]),
+        ("All fourteen members of the MRTA died during the operation.", [("killed", "rebels", 14, None)]),
+        ("A further 62 GAM members were captured in raids.", [("detained", "rebels", 62, None)]),
+        ("Three ICRC members were abducted near Goma.", [("detained", "total", 3, None)]),
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
         ("The strike killed five Houthi fighters near Hodeidah.", [("killed", "rebels", 5, None)]),
         ("Ambushes killed 23 pro-government militiamen in Burkina Faso.", [("killed", "government", 23, None)]),

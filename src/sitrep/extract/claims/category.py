@@ -148,7 +148,30 @@ def side_words(view: CategoryView):
         return side, noun.subgroup, "category:side"
     if noun.category == "combatants" and _named_non_state(between):
         return "rebels", noun.subgroup, "category:named-group"
+    if noun.words == ("members",) and _armed_acronym(between):
+        return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+# Kinds of known body whose members are no fighters ("UN members", "ICRC members").
+_UNARMED_KINDS = frozenset({"un", "ngo", "medical", "media", "monitor", "government", "foreign_government"})
+
+
+def _armed_acronym(words_text: str) -> bool:
+    """Whether the words name a group by an acronym no file knows as an unarmed body or a
+    state's ("MNLF", "MRTA", "GAM"): its members are a movement's fighters."""
+    from ..claimant_files import load_claimants
+
+    found = _ACRONYM_WORD.findall(words_text)
+    if not found:
+        return False
+    lexicon = load_claimants()
+    for acronym in found:
+        who = lexicon.resolve(acronym)
+        if who is not None and who.known and who.kind in _UNARMED_KINDS:
+            return False
+    return True
 
 
 _NAME_AFTER = re.compile(r"^\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")

@@ -269,6 +269,9 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
     for _ in range(4):
         if tok.head is tok:
             break
+        if tok.dep_ == "conj" and any(c.i == anchor.i or c.i == anchor.head.i for c in tok.children
+                                      if c.dep_ in ("nsubj", "nsubjpass")):
+            break  # "six civilians were killed ... and that 38 civilians were treated": its own clause
         tok = tok.head
         if tok.lemma_ in ("take", "hold") and any(c.lower_ in captives for c in tok.children):
             return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
@@ -442,8 +445,9 @@ def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | 
 
 def _prisoners_out(out: tuple[str, str], cand: Candidate, text: str) -> tuple[str, str]:
     """'Hundreds of inmates fled the prison': prisoners who flee or escape are released
-    (a prison break), not displaced."""
+    (a prison break), not displaced; so are hostages who escape ('19 hostages escaped')."""
     q, rule = out
-    if q == "displaced" and cand.noun is not None and cand.noun.category == "prisoners":
+    if q == "displaced" and cand.noun is not None and (cand.noun.category == "prisoners"
+                                                       or cand.noun.subgroup == "hostages"):
         return "released", rule + " quantity:prisoners-escaped"
     return out

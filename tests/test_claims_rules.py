@@ -701,6 +701,14 @@ ATTRIBUTION_CASES = {
 
 DISCOURSE_CASES = {
     "subject-of": [
+        # "repeated his claim that", "the inquiry concluded": who speaks (Georgia 2008, Northern
+        # Ireland, Sudan-like); a people's leader is the person; "Aid workers" opening a sentence
+        # are aid workers, no body called "Aid"
+        ("South Ossetian leader Eduard Kokoity has repeated his claim that more than 2,000 residents of Tskhinvali died.",
+         [("killed", "civilians", 2000, "Eduard Kokoity")]),
+        ("Paratroopers opened fire on a march in the Bogside, killing 14 unarmed civilians, the Saville Inquiry concluded.",
+         [("killed", "civilians", 14, "Saville Inquiry")]),
+        ("Aid workers said 127 bodies were found in and around the hospital in Bor.", [("killed", "total", 127, "Aid workers")]),
         # the subject of the verb a speech verb completes speaks ("continued to claim":
         # Bangladesh 1971, Sudan, Ukraine-like)
         ('Radio Pakistan has continued to claim that "hundreds of Indian troops" were killed at Jessore.',

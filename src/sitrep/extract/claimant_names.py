@@ -90,7 +90,14 @@ def role_of_named(phrase: str) -> str:
     if len(words) < 2 or words[-1].lower() not in _body_roles() or not all(
             w[:1].isupper() or w in ("of", "for", "and", "the") for w in words[:-1]):
         return phrase
+    if len(words) == 2 and words[0].lower() in _service_words():
+        return phrase  # "Aid workers" opening a sentence: aid workers, no body called "Aid"
     return " ".join(words[:-1])
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> frozenset[str]:
+    return frozenset(read_json("claimant_kinds.json")["service_words"])
 
 
 SHORT_OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z](?:\.?[A-Z]){1,3}\.?)\s+(?P<rest>[A-Z].+)$")

@@ -275,6 +275,10 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         # People's Republic")
         # "Hassan Abdel Ghani, a leader from the rebel operations command": the command
         person = Claimant(served.name, served.kind, name, served.known)
+    elif title in _HEAD_TITLES and _PEOPLE_ADJECTIVE.match(office.split()[-2] if len(office.split()) > 1 else ""):
+        # "South Ossetian leader Eduard Kokoity", "Kurdish leader X": a people's or an
+        # entity's head is the person, as a state's own head is
+        person = Claimant(name, lexicon.guess_kind(office), name, False)
     elif body:
         # "Aamin Ambulance service director Abdikadir Abdirahman": the service
         person = Claimant(body, lexicon.guess_kind(body), body, False)
@@ -298,6 +302,12 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
     surname = name.split()[-1]
     if len(surname) >= 4 and surname.lower() not in _NAME_STOP and not (person.known and person.name == name):
         out.setdefault(surname, person)  # a body's own name has no surname ("Amnesty International")
+
+
+# Titles of the one person at the head of a people or an entity, and the adjective of a
+# people before them ("South Ossetian", "Kurdish", "Abkhazian").
+_HEAD_TITLES = frozenset({"leader", "president", "chairman", "chairwoman"})
+_PEOPLE_ADJECTIVE = re.compile(r"^[A-Z][\w'’-]*(?:an|ese|ish|i|ic|ch)$")
 
 
 # Filled by _register for the article being read, then moved to its context (build_context).

@@ -496,6 +496,9 @@ CATEGORY_CASES = {
         # "it had lost": the speaker's own (Lebanon 2006, DRC)
         ("Israeli troops fought Hezbollah in Bint Jbeil. The movement said it had lost three fighters.",
          [("killed", "rebels", 3, "Hezbollah")]),
+        # a speaking body named by its common noun lost its own people (DR Congo, Mali-like)
+        ("M23 spokesman Vianney Kazarama said the movement had lost only two comrades near Goma.",
+         [("killed", "rebels", 2, "M23")]),
     ],
     "owners_losses": [
         # a fighting state's or a group's losses named before the figures (Grenada 1983, Dagestan 1999, Falklands)
@@ -881,6 +884,10 @@ def test_claims_every_rule_has_cases(table, rules):
     ("Martial Law Operations Command press release", "Our troops killed 12 members of the separatist movement.",
      "Martial Law Operations Command"),
     ("The Relief Bulletin (weekly)", "Shelling killed 12 civilians in Idlib.", None),
+    # an armed group publishing under its own name states its own figures; a party's
+    # broadcaster is a news outlet (Central African Republic; Lebanon)
+    ("Seleka Coalition", "Our forces freed 35 prisoners held in Bangui.", "ex-Seleka"),
+    ("Al-Manar", "Israeli strikes killed 12 people in Tyre.", None),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article

@@ -37,7 +37,10 @@ _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|h
 
 
 # Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+# The speaker as subject of "lost": "it", "they", "we", and a speaking body's common noun ("the
+# movement had lost only two comrades" said by M23's spokesman; "the Coalition regrets").
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "movement", "group", "coalition", "organisation",
+                               "organization", "front"})
 
 
 def losses_of(view: CategoryView):

@@ -32,7 +32,7 @@ from .defined_names import SPOKESPEOPLE, local_names
 REPORTER_REACH = 3
 # Kinds of claimant whose own publications are primary reports (the publisher is the
 # claimant of figures it states without attribution). State media are not: they report.
-PUBLISHER_KINDS = frozenset({"un", "monitor", "ngo", "medical", "government", "foreign_government"})
+PUBLISHER_KINDS = frozenset({"un", "monitor", "ngo", "medical", "government", "foreign_government", "opposition"})
 # Share of an outlet's name a claimant's name must cover for the outlet to be that claimant
 # ("UN OCHA", "Syrian Observatory for Human Rights"; not "Cedar News (NNA relay)").
 OUTLET_COVERAGE = 0.6
@@ -116,9 +116,18 @@ _ANY_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 def _primary_publisher(matches: list[ClaimantMatch]) -> Claimant | None:
     for m in matches:
         c = m.claimant
+        if c.kind == "opposition" and not _names_itself(c):
+            continue  # "Al-Manar": a party's broadcaster is a news outlet, not the party's statement
         if c.known and c.kind in PUBLISHER_KINDS and not load_attribution_terms().media_words.search(c.name):
             return c
     return None
+
+
+def _names_itself(c: Claimant) -> bool:
+    """Whether the words an armed group is written with share a word of its own name
+    ("Seleka Coalition" of ex-Seleka, "FARC-EP" of FARC), as its own statements are signed."""
+    own = {w for w in re.split(r"[\s-]+", c.name.lower()) if len(w) > 2}
+    return bool(own & {w for w in re.split(r"[\s-]+", (c.as_written or "").lower()) if len(w) > 2})
 
 
 def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

@@ -197,3 +197,12 @@ def test_places_mentions_not_organisations(gaz, text, not_places, places):
 ])
 def test_places_mentions_names_that_changed_hands(gaz, text, place):
     assert place in {m.text for m in _mentions(gaz, text)}
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name a settlement noun describes in apposition is a place (Bosnia, Sudan, Myanmar-like)
+    ("On Wednesday they moved on to Potocari, the village where the Dutch battalion has its compound.", "Potocari"),
+    ("Fighters reached Um Kadada, a small town east of the capital, on Monday.", "Um Kadada"),
+])
+def test_places_mentions_named_with_a_settlement_noun(gaz, text, place):
+    assert place in {m.text for m in _mentions(gaz, text)}

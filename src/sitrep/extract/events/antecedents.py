@@ -64,10 +64,12 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
               and not _area_after().match(text, m.end)]
-    if not window and word != "it" and not exact_city:
+    if not window and not exact_city:
         # a town no gazetteer knows, that the text showed to be one ("Konna fell to Ansar
-        # Dine ... troops had retaken the town"): the last one of the last sentences
-        unknown = [m for m in places if lo <= m.start < offset and m.place is None and m.rule == "unresolved"]
+        # Dine ... troops had retaken the town"): the last one of the last sentences ("it":
+        # of its own sentence, "moved on to Potocari, the village where ..., and took it")
+        first = sentence.start if word == "it" else lo
+        unknown = [m for m in places if first <= m.start < offset and m.place is None and m.rule == "unresolved"]
         if unknown:
             return unknown[-1]
     if not window and word != "it":

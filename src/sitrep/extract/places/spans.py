@@ -92,6 +92,10 @@ def city_mode(text: str, span: Span) -> bool:
 _OPENS_CLAUSE = re.compile(r"\W*(?:(?:On|In|By|But|And|Then|Later)\b[^,;]{0,30},?\s*)?(?:the\s+)?", re.IGNORECASE)
 
 
+# ", the village where ...", ", a small town in ...": a settlement noun in apposition after a name.
+_DESCRIBED_AS = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b")
+
+
 def has_cue(text: str, span: Span, sent_start: int) -> bool:
     """Does the text say this span is a place ("the towns of X", "near X", "X, north of")?"""
     w = place_words()
@@ -107,6 +111,9 @@ def has_cue(text: str, span: Span, sent_start: int) -> bool:
         return any(word in w.settlement_nouns for word in sentence_before)
     if w.fallen_after.match(text, span.end) and _OPENS_CLAUSE.fullmatch(text[sent_start:span.start]):
         return True  # "Konna fell to Ansar Dine" (not "the last pocket along the Tigris was retaken")
+    described = _DESCRIBED_AS.match(text, span.end)
+    if described and described.group("noun").lower() in w.settlement_nouns:
+        return True  # "Potocari, the village where the Dutch battalion has its compound"
     after = _DIRECTION_OF.match(text[span.end:span.end + 30])
     return bool(after and after.group(1) in w.directions)
 

@@ -193,3 +193,19 @@ def test_places_context_ambiguous_demonym(text, countries):
     from sitrep.extract.context import article_countries
 
     assert article_countries(text) == countries
+
+
+@pytest.mark.parametrize("text,name", [
+    # a capital named as its government, or where a report was heard, is no place of the
+    # story (Mali, Iran-Iraq War, Ukraine-like)
+    ("Konna fell on Thursday, an advance that prompted Paris to launch air strikes.", "Paris"),
+    ("The Iraqi news agency, in a report monitored in Tehran, claimed that its forces had redeployed.", "Tehran"),
+    ("The offensive, which asked Kyiv for more shells, went on.", "Kyiv"),
+])
+def test_places_context_capital_as_government(text, name):
+    from sitrep.extract.places.metonyms import names_a_government
+    from sitrep.records import PlaceMention
+
+    start = text.index(name)
+    mention = PlaceMention("d", name, start, start + len(name), None, None, "gazetteer-exact")
+    assert names_a_government(mention, text)

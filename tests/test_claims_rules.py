@@ -480,6 +480,10 @@ CATEGORY_CASES = {
          [("injured", "government", 37, ANY)]),
     ],
     "taken_prisoner": [
+        # "took N prisoner", the noun singular (Afghanistan, Uganda, Nigeria-like)
+        ("The Taliban said their fighters killed 59 Afghan soldiers and took 17 prisoner.",
+         [("killed", "government", 59, ANY), ("detained", "government", 17, ANY)]),
+        ("The army said it took 45 prisoner near Kasese.", [("detained", "rebels", 45, ANY)]),
         # people taken in a fight are a side's fighters (Gulf 1991, Chad, Donbas-like)
         ("Coalition forces have taken 900 Iraqi prisoners near Khafji.", [("detained", "government", 900, None)]),
         ("The army said it had killed 60 rebels and taken 45 prisoners.",

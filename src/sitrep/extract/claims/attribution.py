@@ -18,17 +18,18 @@ from ...records import Claimant
 from ..claimants import ClaimantMatch
 from ..context import is_country_name
 from ...lexicon.actor_words import institution_staff, staff_at
-from ...lexicon.claim_terms import claim_words, load_attribution_terms, quantities_in
+from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
-from .defined_names import label_speaker, local_name
+from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
-from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
+from ..entry_labels import mask_entry_label
 from .subjects import (
     AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
     subject_claimant,
 )
+from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
 
 
 # --- sentence rules -------------------------------------------------------------------------
@@ -69,27 +70,6 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 _RECORD_OF_FIGURE = re.compile(r"\b(?:estimates?|figures?|counts?|tall(?:y|ies)|reports?|data)\s+(?:from|by)\s+"
                                r"(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+of\s+"
                                rf"(?:{alternation(load_attribution_terms().figure_first_hedges)}\s+)?\d", re.IGNORECASE)
-
-
-# "10:05 Health ministry figures: at least 30 people killed ..., spokesman X said": a line
-# that opens with a body's record, a colon, then the figures.
-_RECORD_LABEL = re.compile(rf"^\W*(?P<owner>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,4}}?)\s+"
-                           rf"{alternation(load_attribution_terms().records_after_owner)}\s*:\s")
-
-
-def record_label(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'Health ministry figures: at least 30 people killed and 340 wounded ..., spokesman
-    Waheedullah Mayar said': the body whose record the line opens with claims its figures; a
-    spokesman with no body of his own speaks for it (not for whoever spoke before)."""
-    m = _RECORD_LABEL.match(mask_entry_label(sentence.text).lstrip())
-    if m is None or all(w.lower() in claim_words().record_qualifiers for w in m.group("owner").split()):
-        return None, ""
-    who = resolve_subject(ctx, sentence, m.group("owner"))
-    if who is not None and not who.known and who.kind == "unknown":
-        return None, ""
-    if who is not None and not who.known:
-        who = ctx.lexicon.in_country(who, m.group("owner"), ctx.countries[0] if ctx.countries else None)
-    return (who, "claimant:record-label") if who is not None else (None, "")
 
 
 def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -189,31 +169,6 @@ def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
     return None, ""
 
 
-def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
-    # "08:15 - South Africa's defence force: nine of its soldiers ...": a liveblog entry's time first
-    head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
-    if head and (colon_dateline(sentence.text) or STATION_LABEL.match(sentence.text)):
-        return None, ""  # "PESHAWAR: Security forces ...": a city's dateline; a digest's item (station_item)
-    if head and head.group(1).strip().lower() in load_attribution_terms().spokes_titles:
-        # "SPOKESMAN: The 68 Royal Marines ...": a transcript's spokesman speaks for the body
-        # that publishes the briefing, else for whoever is speaking
-        who = ctx.publisher or (ctx.reporter.claimant if ctx.reporter else None)
-        return (who, "claimant:headline-source") if who is not None else (None, "")
-    if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
-            and ctx.lexicon.state_government(head.group(1)) is None:
-        # "Mali: dozens killed ..." names the topic, not who says it
-        who = local_name(ctx, head.group(1)) or ctx.lexicon.resolve(head.group(1), ctx.countries)
-        if who and not who.known and (who.kind == "unknown" or quantities_in(head.group(1))):
-            who = None  # "Detained activists: 5,300": a label of people, not a source
-        elif who and not who.known:
-            # "South Africa's defence force: nine of its soldiers ...": a body of a known kind
-            who = ctx.lexicon.in_country(who, head.group(1), ctx.countries[0] if ctx.countries else None)
-        if who and (who.known or who.kind != "unknown"):
-            return who, "claimant:headline-source"
-    return None, ""
-
-
 def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'Its count stands at...', 'X's estimate of 68 deaths', 'the authorities' previous
     estimate': the owner of a record noun."""
@@ -294,19 +249,6 @@ def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claiman
     return (who, "claimant:fronted-staff") if who is not None else (None, "")
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
-
-
-def labelled_line_speaker(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'SPOKESMAN: ... Our field hospital at Ajax Bay has treated about 300 wounded': in a
-    transcript's line, "we" and "our" are the labelled speaker's, whoever the line quoted
-    before."""
-    if not _FIRST_PERSON.search(sentence.text):
-        return None, ""
-    who = label_speaker(ctx, sentence.text, sentence.start)
-    return (who, "claimant:line-label") if who is not None else (None, "")
-
-
 def _is_town(ctx: ArticleContext, name: str) -> bool:
     """Whether the article resolved ``name`` as a settlement or an area (no facility)."""
     return any(p.text == name and p.place is not None and p.place.feature not in ("facility", "country")
@@ -367,17 +309,6 @@ def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     ctx.mentions.append(ClaimantMatch(start, start + len(m.group("name")), who))
     ctx.mentions.sort(key=lambda x: x.start)
     return who, "claimant:broadcast-header"
-
-
-def station_item(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'Radio Rwanda, 1300: Two civilians were killed ...': a digest item's station reports
-    what no one in it is said to have said (after the item's own speakers: "Radio Okapi,
-    1500: The UN refugee agency said ..." is the agency's)."""
-    m = STATION_LABEL.match(sentence.text)
-    if m is None or not load_attribution_terms().media_words.search(m.group("station")):
-        return None, ""
-    who = Claimant(name=m.group("station"), kind="media", as_written=m.group("station"), known=False)
-    return who, "claimant:station-item"
 
 
 def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

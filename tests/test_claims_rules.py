@@ -888,6 +888,14 @@ def test_claims_every_rule_has_cases(table, rules):
     ("Martial Law Operations Command press release", "Our troops killed 12 members of the separatist movement.",
      "Martial Law Operations Command"),
     ("The Relief Bulletin (weekly)", "Shelling killed 12 civilians in Idlib.", None),
+    # a state body named without its state is the state whose capital the header names
+    # (Macedonia, the Falklands, Kenya-like briefings)
+    ("Ministry of Defence press briefing transcript",
+     "Press briefing of the Ministry of Defence, Skopje\n\nOur security forces have lost two soldiers killed.",
+     "Macedonian Defence Ministry"),
+    ("Ministry of Defence briefing transcript",
+     "MINISTRY OF DEFENCE, LONDON\n\nThree women were killed when a shell struck a house in Stanley.",
+     "British Defence Ministry"),
     # an armed group publishing under its own name states its own figures; a party's
     # broadcaster is a news outlet (Central African Republic; Lebanon)
     ("Seleka Coalition", "Our forces freed 35 prisoners held in Bangui.", "ex-Seleka"),

@@ -269,7 +269,8 @@ def _register(out: dict[str, Claimant], name: str, office: str, title: str, qual
         # "Military spokesman Vladyslav Seleznyov", "Defence Secretary Luis Sandoval": the
         # state's army, ministry or police
         person = Claimant(state.name, state.kind, name, True)
-    elif served is not None and (served.known or served.kind in ("opposition", "government")
+    elif served is not None and (served.known or served.kind != "unknown" and title in _SPOKES_TITLES
+                                 or served.kind in ("opposition", "government")
                                  or sum(w[:1].isupper() for w in served.name.split()) >= 2):
         # ... or a body named in full ("a senior commander of the self-proclaimed Donetsk
         # People's Republic")

@@ -155,10 +155,19 @@ def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[st
     kind of claimant it is (an armed group's communique too), not the whole name; a body
     no file knows needs two capitalised words ('Martial Law Operations Command')."""
     terms = load_attribution_terms()
-    doc = terms.report_titles.search(main) or terms.outlet_documents.search(main)
-    if doc is None or doc.start() == 0 or main[doc.end():].strip():
+    # the document words that end the name, from the first of them ("press briefing transcript")
+    ending = [m for rx in (terms.report_titles, terms.outlet_documents) for m in rx.finditer(main)]
+    ending.sort(key=lambda m: m.start())
+    tail = next((i for i, m in enumerate(ending) if not main[m.end():].strip()), None)
+    if tail is None:
         return None
-    body = main[:doc.start()].strip(" ,-\u2013\u2014:")
+    start = ending[tail].start()
+    for m in reversed(ending[:tail]):  # "press briefing" + "briefing transcript": one document
+        if m.end() >= start - 1:
+            start = m.start()
+    if start == 0:
+        return None
+    body = main[:start].strip(" ,-\u2013\u2014:")
     if not body or terms.media_words.search(body) or re.match(r"(?i)the\s+\S+$", body):
         return None  # "The Relief Bulletin" is a periodical's name
     matches = lexicon.find(body, countries)
@@ -166,6 +175,27 @@ def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[st
         who = matches[0].claimant
         return lexicon.in_country(who, body, countries[0]) if countries else who
     return _named_body(body, lexicon, countries) or lexicon.state_body(body)
+
+
+# How far into the text a header may name the capital a body's document comes from.
+HEADER_CAPITAL_CHARS = 300
+
+
+def _of_the_header_state(who: Claimant, text: str, lexicon: ClaimantLexicon) -> Claimant:
+    """A state body no file knows, named without its state ("Ministry of Defence"), is the
+    state whose capital the document's header names ("Press briefing of the Ministry of
+    Defence, Skopje", "MINISTRY OF DEFENCE, LONDON"); else as written."""
+    if who.known or who.kind != "government":
+        return who
+    from ..gazetteer import get_gazetteer
+
+    capitals = {name.lower(): cc for cc, name in get_gazetteer().capitals.items()}
+    for word in re.findall(r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?", text[:HEADER_CAPITAL_CHARS]):
+        cc = capitals.get(word.lower()) or capitals.get(word.split()[0].lower())  # "Addis Ababa", "LONDON"
+        if cc is not None:
+            phrase = re.sub(r"(?i)^(?:the\s+)?ministry\s+of\s+(\w+)$", r"\1 ministry", who.name).lower()  # its state-body form
+            return lexicon.in_country(who, phrase, cc)
+    return who
 
 
 def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> tuple[Claimant | None, str]:
@@ -179,7 +209,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
         who = _document_issuer(main, lexicon, countries)
         if who is not None:
-            return who, "claimant:publisher(outlet)"
+            return _of_the_header_state(who, article.text, lexicon), "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)
         covered = sum(m.end - m.start for m in matches)
         if covered >= OUTLET_COVERAGE * len(main):

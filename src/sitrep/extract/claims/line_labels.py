@@ -26,7 +26,8 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
     if head and head.group(1).strip().lower() in load_attribution_terms().spokes_titles:
         # "SPOKESMAN: The 68 Royal Marines ...": a transcript's spokesman speaks for the body
         # that publishes the briefing, else for whoever is speaking
-        who = ctx.publisher or (ctx.reporter.claimant if ctx.reporter else None)
+        reporter = ctx.reporter.claimant if ctx.reporter else None
+        who = ctx.publisher or (reporter if reporter is not None and reporter.kind != "media" else None)
         return (who, "claimant:headline-source") if who is not None else (None, "")
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:

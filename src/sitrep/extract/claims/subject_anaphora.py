@@ -75,6 +75,8 @@ def serves(role: str, earlier: Claimant) -> bool:
     low = role.lower()
     if low not in _ATTRIBUTION.force_bodies:
         return True
+    if "police" in earlier.name.lower().split() and low in ("army", "military"):
+        return False  # "the military spokesman for the region" after the police spoke: not the police's
     return not set(earlier.name.lower().split()) & _ATTRIBUTION.civil_body_heads  # the IDF is an army
 
 

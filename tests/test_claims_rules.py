@@ -579,6 +579,10 @@ ATTRIBUTION_CASES = {
         ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
     ],
     "station_item": [
+        # a label with the station's note, its town and the day ("Radio Rakoczi (clandestine),
+        # 2210, 4 Nov:"): Hungary 1956-like digests
+        ("Radio Rakoczi (clandestine, location unknown), 2210, 4 Nov: Fighters killed 300 Soviet soldiers in Budapest.",
+         [("killed", "government", 300, "Radio Rakoczi")]),
         # a digest item's station reports what no one in it is said to say; a speaker in the
         # item speaks for themselves (DR Congo, Rwanda, Uganda-like digests)
         ("Radio Rwanda, 1300: Two civilians were killed in Rubavu District on Tuesday.",
@@ -708,6 +712,15 @@ ATTRIBUTION_CASES = {
 
 DISCOURSE_CASES = {
     "subject-of": [
+        # a body's noun, "the same" body, a spokesman "for the movement" point back to the body
+        # named before; a name in apposition to a description is the body (Turkey, Uganda)
+        ("The Human Rights Foundation of Turkey said 40 people died in Sur. In Cizre, the same foundation said "
+         "150 people died.", [("killed", "total", 40, "Human Rights Foundation of Turkey"),
+                               ("killed", "total", 150, "Human Rights Foundation of Turkey")]),
+        ("The Diyarbakir Governorship said the curfew continues. The governorship also said that 11 soldiers have lost their lives.",
+         [("killed", "government", 11, "Diyarbakir Governorship")]),
+        ("A local human rights group, the Uganda Human Rights Activists, said 60 people were missing in Kampala.",
+         [("missing", "total", 60, "Uganda Human Rights Activists")]),
         # "repeated his claim that", "the inquiry concluded": who speaks (Georgia 2008, Northern
         # Ireland, Sudan-like); a people's leader is the person; "Aid workers" opening a sentence
         # are aid workers, no body called "Aid"

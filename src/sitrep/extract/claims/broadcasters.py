@@ -18,6 +18,7 @@ from ...lexicon.patterns import alternation
 from ...nlp import Sentence
 from ...records import Claimant
 from ..context import is_country_name
+from ..entry_labels import STATION_LABEL
 from .context import ArticleContext
 
 # A capitalised name of up to seven words, "of", "for" and "and" (with "the") inside it.
@@ -59,7 +60,8 @@ def last_broadcaster(ctx: ArticleContext, sentence: Sentence, agency: bool = Fal
     when the article gives one. For "the agency" only a news agency named since the current
     reporter spoke ("TEHRAN, IRNA news agency ... The agency said"), else the UN agency or the
     wire before it is meant (``subject_anaphora.reporter_or_last``)."""
-    before = ctx.article.text[:sentence.start]
+    label = STATION_LABEL.match(sentence.text)  # "Radio Rakoczi (clandestine), 2210: The station said"
+    before = ctx.article.text[:sentence.start + (label.end() if label else 0)]
     found = [(m.start(), "owned", m) for m in _owned_rx().finditer(before)]
     found += [(m.start(), "bracket", m) for m in _OWNER_IN_BRACKETS.finditer(before)]
     found += [(m.start(), "named", m) for m in _NAMED_STATION.finditer(before)]

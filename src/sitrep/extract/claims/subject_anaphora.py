@@ -54,8 +54,9 @@ def reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | N
             return rep.claimant  # "the agency added" after AFP spoke
     if rep is not None and (hint is None or hint.kind in ("unknown", rep.claimant.kind)
                             or {hint.kind, rep.claimant.kind} <= states
-                            or _same_kind_family(hint, rep.claimant)):
-        return rep.claimant
+                            or _same_kind_family(hint, rep.claimant)
+                            or hint.name.lower() in rep.claimant.name.lower().split()):
+        return rep.claimant  # "the foundation" after the Human Rights Foundation of Turkey spoke
     kind = hint.kind if hint is not None and hint.kind != "unknown" else None
     return last_claimant_before(ctx, sentence.start, kind=kind) or (
         last_claimant_before(ctx, sentence.start) if hint is None else None)

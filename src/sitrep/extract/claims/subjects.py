@@ -124,12 +124,31 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         named = ctx.lexicon.resolve(whole, ctx.countries)
         if named is not None and named.known and " and " in named.as_written:
             return named
+    named = _named_apposition(ctx, sentence, head)
+    if named is not None:  # "A local human rights group, the Uganda Human Rights Activists, said"
+        return named
     core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
     who = resolve_subject(ctx, sentence, core)
     if who is not None and (who.known or not skip or second_party):
         return who
     full = doc[head.left_edge.i: head.right_edge.i + 1].text
     return resolve_subject(ctx, sentence, full) or who
+
+
+def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant | None:
+    """The name in apposition to a common-noun subject ("a local human rights group, the
+    Uganda Human Rights Activists"): the body the description describes."""
+    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.i > 0:
+        return None
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        words = [t for t in child.subtree if t.dep_ != "punct"]
+        if sum(t.text[:1].isupper() for t in words) >= 2 and child.pos_ == "PROPN":
+            who = resolve_subject(ctx, sentence, " ".join(t.text for t in words))
+            if who is not None and who.name[:1].isupper():
+                return who
+    return None
 
 
 def _issuer_of(head):
@@ -293,6 +312,13 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     low = phrase.lower()
     if names_no_claimant(phrase, low):
         return None
+    same = _SAME_BODY.match(phrase)
+    if same:  # "the same foundation said": the foundation named before
+        phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
+    speaker_of = _ROLE_OF_ANAPHOR.match(phrase)
+    if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
+        # "A spokesman for the movement said": the movement named before
+        return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
     if low in ("the state", "state") and ctx.countries:
         # "according to information provided by the State": the article's state's government
         return ctx.lexicon.in_country(ctx.lexicon.resolve("the government", ctx.countries), "the government",
@@ -338,6 +364,12 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
             if earlier and serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local)
+
+
+_SAME_BODY = re.compile(r"^(?:the|this)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
+# "a spokesman for the movement", "officials of the council": a role of a body named before.
+_ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
+                              r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
 
 
 def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:

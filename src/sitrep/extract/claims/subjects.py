@@ -138,8 +138,10 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
 def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant | None:
     """The name in apposition to a common-noun subject ("a local human rights group, the
     Uganda Human Rights Activists"): the body the description describes."""
-    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.i > 0:
-        return None
+    terms = load_attribution_terms()
+    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.i > 0 \
+            or head.lower_ in {*terms.speaker_roles, *terms.titled_words, *terms.role_nouns, *terms.spokes_titles}:
+        return None  # "the spokesman for X, Karim al-Nuri": a person's name, and X's
     for child in head.children:
         if child.dep_ != "appos":
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
+from ...nlp import doc_text
 from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
@@ -149,6 +150,6 @@ def enumerated_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, b
             continue
         first, last = min(m.idx for m in members), max(m.idx + len(m.text) for m in members)
         noun = PeopleNoun(_FAMILY.words, _FAMILY.category, _FAMILY.subgroup, None, quantity)
-        fig = Figure(first, last, doc.text[first:last], count, count, count, None, spelled=True)
+        fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+enumerated:family members"))
     return out

@@ -521,9 +521,9 @@ def token_words(doc) -> tuple[list[str], list[str]]:
         from spacy.attrs import LEMMA, LOWER
 
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA]).tolist()
-        words = doc.user_data[_WORDS_KEY] = ([strings[lower] for lower, _ in rows],
-                                             [strings[lemma].lower() for _, lemma in rows])
+        rows = doc.to_array([LOWER, LEMMA])
+        words = doc.user_data[_WORDS_KEY] = ([strings[lower] for lower in rows[:, 0].tolist()],
+                                             [strings[lemma].lower() for lemma in rows[:, 1].tolist()])
     return words
 
 
@@ -534,8 +534,8 @@ def token_bounds(doc) -> tuple[list[int], list[int]]:
     if bounds is None:
         from spacy.attrs import IDX, LENGTH
 
-        rows = doc.to_array([IDX, LENGTH]).tolist()
-        bounds = doc.user_data[_BOUNDS_KEY] = ([a for a, _ in rows], [a + n for a, n in rows])
+        rows = doc.to_array([IDX, LENGTH])
+        bounds = doc.user_data[_BOUNDS_KEY] = (rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist())
     return bounds
 
 

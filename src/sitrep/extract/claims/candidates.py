@@ -79,8 +79,25 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
     return out
 
 
+# Sentences whose candidates are kept (first in, first out): the parse choice reads them for
+# a batch's 16 articles (~30 sentences each on the bench's news corpus) before the claim
+# rules read them again for the parsed ones.
+CANDIDATES_KEPT = 1024
+_KEPT: dict[str, tuple[ClaimTerms, tuple[Candidate, ...]]] = {}
+
+
 def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
-    """Every candidate figure of a sentence, in order; none in an editor's correction."""
+    """Every candidate figure of a sentence, in order; none in an editor's correction.
+    Kept per text (candidates are not changed after they are made; the list is new)."""
+    kept = _KEPT.get(text)
+    if kept is None or kept[0] is not terms:
+        if len(_KEPT) >= CANDIDATES_KEPT:
+            del _KEPT[next(iter(_KEPT))]
+        kept = _KEPT[text] = (terms, tuple(_sentence_candidates(text, terms)))
+    return list(kept[1])
+
+
+def _sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     if text.lstrip("*†‡ ").lower().startswith(terms.correction_notes):
         return []
     out: list[Candidate] = []

@@ -226,7 +226,10 @@ EXCLUDED_COMPONENTS = ("ner", "senter", "attribute_ruler")
 # spaCy has already built before it reads the saved copy; reading it again cost 0.2 s of
 # CPU per process start.
 NOT_DESERIALISED = ("tokenizer",)
-# nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus.
+# nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus. The
+# parse alone is cheaper in larger batches (a batch's ~330 sentences at once: 20 % less on
+# 3,265 sentences, the same parses), but extraction as a whole was dearer in three pairs of
+# runs (stop 25): the rules read each Doc while the parse of the next is still to come.
 PARSE_BATCH = 128
 # The model's matrix products (tok2vec, tagger, the parser's precomputed features) through
 # numpy's BLAS (OpenBLAS, one thread: ``sitrep.BLAS_THREADS``) rather than thinc's default blis,
@@ -498,51 +501,13 @@ class _MemoLemmas:
         return doc
 
 
-# Where a parsed Doc keeps its text (``doc_text``).
-_TEXT_KEY = "sitrep_text"
-_WORDS_KEY = "sitrep_words"  # ``token_words``
-_BOUNDS_KEY = "sitrep_bounds"  # ``token_bounds``
+# Where a parsed Doc keeps its text (``extract.doc_arrays.doc_text``).
+DOC_TEXT_KEY = "sitrep_text"
 
 
 def parse(texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
-    """spaCy Docs for ``texts`` in order, each holding its text for ``doc_text``."""
+    """spaCy Docs for ``texts`` in order, each holding its text (``DOC_TEXT_KEY``)."""
     nlp = load_pipeline()
     for doc, text in nlp.pipe(((text, text) for text in texts), batch_size=batch_size, as_tuples=True):
-        doc.user_data[_TEXT_KEY] = text  # spaCy's tokens keep the text whole: the same string
+        doc.user_data[DOC_TEXT_KEY] = text  # spaCy's tokens keep the text whole: the same string
         yield doc
-
-
-def token_words(doc) -> tuple[list[str], list[str]]:
-    """Each token's lowercase form (``lower_``) and lowercased lemma (``lemma_.lower()``),
-    read once per Doc from its arrays: the trigger and casualty-word rules read them for
-    every token, and each pass over a Doc makes a Python Token object per token."""
-    words = doc.user_data.get(_WORDS_KEY)
-    if words is None:
-        from spacy.attrs import LEMMA, LOWER
-
-        strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA])
-        words = doc.user_data[_WORDS_KEY] = ([strings[lower] for lower in rows[:, 0].tolist()],
-                                             [strings[lemma].lower() for lemma in rows[:, 1].tolist()])
-    return words
-
-
-def token_bounds(doc) -> tuple[list[int], list[int]]:
-    """Each token's start and end (``idx``, ``idx + len(text)``), read once per Doc from its
-    arrays, for the rules that look tokens up by character."""
-    bounds = doc.user_data.get(_BOUNDS_KEY)
-    if bounds is None:
-        from spacy.attrs import IDX, LENGTH
-
-        rows = doc.to_array([IDX, LENGTH])
-        bounds = doc.user_data[_BOUNDS_KEY] = (rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist())
-    return bounds
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, without its cost: spaCy rebuilds it from a Token object per token at
-    every read (6,100 reads of 2,400 parsed sentences in 120 news articles)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...nlp import Sentence, token_words
+from ...nlp import Sentence
+from ..doc_arrays import token_words
 from ...records import Claimant
 from ..claimants import ClaimantMatch
 from ..context import is_country_name

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
-from ...nlp import doc_text
+from ..doc_arrays import doc_text
 from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,

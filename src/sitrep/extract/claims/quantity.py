@@ -15,7 +15,7 @@ from typing import Callable
 
 from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms
 from ...lexicon.patterns import alternation
-from ...nlp import doc_text, token_words
+from ..doc_arrays import doc_text, token_words
 from .subjects import token_at
 from .figure_view import Candidate
 

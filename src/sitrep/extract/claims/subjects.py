@@ -8,7 +8,8 @@ from functools import lru_cache
 from bisect import bisect_right
 from typing import Callable
 
-from ...nlp import Sentence, doc_text, token_bounds
+from ...nlp import Sentence
+from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ...nlp import Sentence, split_sentences, token_words
+from ...nlp import Sentence, split_sentences
+from ..doc_arrays import token_words
 from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
 from ..claims import _attribution, _speech_covers

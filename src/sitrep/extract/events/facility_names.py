@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.lexicon.event_terms import EventTerms
-from sitrep.nlp import doc_text
+from sitrep.extract.doc_arrays import doc_text
 from sitrep.records import PlaceMention
 
 # Rules whose facility is a sign of the town it stands in: a flag raised over the town's

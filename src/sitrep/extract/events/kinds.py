@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ...records import PlaceMention
-from ...nlp import doc_text
+from ..doc_arrays import doc_text
 from ...lexicon.event_terms import EventTerms
 from .tree import Trigger, is_verb, kids
 

@@ -10,7 +10,7 @@ import re
 from ...lexicon.patterns import alternation
 from ...lexicon.place_words import place_words
 from ...records import PlaceMention
-from ...nlp import doc_text
+from ..doc_arrays import doc_text
 
 # "Mweso (Masisi, North Kivu)", "Lalibela town (North Wello, Amhara)", "Laiza (Waingmaw,
 # Kachin)": a name, maybe a settlement noun, then a parenthesis of the areas it lies in.

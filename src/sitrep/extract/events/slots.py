@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
-from ...nlp import doc_text, token_words
+from ..doc_arrays import doc_text, token_words
 from ...records import PlaceMention
 from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
 from .parentheses import drop_parenthesised_locations, named_before_parenthesis

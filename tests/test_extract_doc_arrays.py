@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import nlp
+from sitrep.extract import doc_arrays
 
 pytest.importorskip("spacy")
 
@@ -25,25 +26,25 @@ def docs():
         pytest.skip(str(exc))
 
 
-def test_nlp_doc_text_is_the_parsed_text(docs):
+def test_extract_doc_text_is_the_parsed_text(docs):
     for text, doc in zip(SENTENCES, docs):
-        assert nlp.doc_text(doc) == doc.text == text
+        assert doc_arrays.doc_text(doc) == doc.text == text
 
 
-def test_nlp_doc_text_of_a_doc_made_elsewhere_is_its_text(docs):
+def test_extract_doc_text_of_a_doc_made_elsewhere_is_its_text(docs):
     doc = nlp.load_pipeline().make_doc("Fighting went on in Kharkiv.")
-    assert nlp.doc_text(doc) == "Fighting went on in Kharkiv."
+    assert doc_arrays.doc_text(doc) == "Fighting went on in Kharkiv."
 
 
-def test_nlp_token_words_are_the_tokens_lowercase_forms_and_lemmas(docs):
+def test_extract_token_words_are_the_tokens_lowercase_forms_and_lemmas(docs):
     for doc in docs:
-        lowers, lemmas = nlp.token_words(doc)
+        lowers, lemmas = doc_arrays.token_words(doc)
         assert lowers == [t.lower_ for t in doc]
         assert lemmas == [t.lemma_.lower() for t in doc]
 
 
-def test_nlp_token_bounds_are_the_tokens_character_spans(docs):
+def test_extract_token_bounds_are_the_tokens_character_spans(docs):
     for doc in docs:
-        starts, ends = nlp.token_bounds(doc)
+        starts, ends = doc_arrays.token_bounds(doc)
         assert starts == [t.idx for t in doc]
         assert ends == [t.idx + len(t.text) for t in doc]

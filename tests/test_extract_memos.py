@@ -73,3 +73,29 @@ def test_extract_country_evidence_memo_answers_as_the_lookup(run):
 ])
 def test_extract_figure_words_found_as_the_flat_list_did(sentence, has):
     assert _has_figure(sentence) is has
+
+
+def test_extract_candidates_memo_hands_out_a_new_list_of_the_same_candidates():
+    from sitrep.extract.claims.candidates import sentence_candidates
+    from sitrep.lexicon.claim_terms import load_terms
+
+    text = "The ministry said 12 civilians were killed and 30 wounded in Hama."
+    first = sentence_candidates(text, load_terms())
+    read = [(c.figure.text, c.rule) for c in first]
+    assert [figure for figure, _ in read] == ["12", "30"]
+    first.clear()  # a caller's list is its own
+    assert [(c.figure.text, c.rule) for c in sentence_candidates(text, load_terms())] == read
+
+
+def test_extract_candidates_memo_reads_again_for_other_terms():
+    import dataclasses
+
+    from sitrep.extract.claims.candidates import sentence_candidates
+    from sitrep.lexicon.claim_terms import load_terms
+
+    text = "Officials said 12 civilians were killed."
+    terms = load_terms()
+    assert sentence_candidates(text, terms)
+    correcting = dataclasses.replace(terms, correction_notes=("officials",))  # this text: a correction now
+    assert sentence_candidates(text, correcting) == []
+    assert sentence_candidates(text, terms)

@@ -229,7 +229,10 @@ EXCLUDED_COMPONENTS = ("ner", "senter", "attribute_ruler")
 # spaCy has already built before it reads the saved copy; reading it again cost 0.2 s of
 # CPU per process start.
 NOT_DESERIALISED = ("tokenizer",)
-# nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus.
+# nlp.pipe batch size: 128 sentences was fastest of 32/64/128/256 on the bench corpus. The
+# parse alone is cheaper in larger batches (a batch's ~330 sentences at once: 20 % less on
+# 3,265 sentences, the same parses), but extraction as a whole was dearer in three pairs of
+# runs (stop 25): the rules read each Doc while the parse of the next is still to come.
 PARSE_BATCH = 128
 # The model's matrix products (tok2vec, tagger, the parser's precomputed features) through
 # numpy's BLAS (OpenBLAS, one thread: ``sitrep.BLAS_THREADS``) rather than thinc's default blis,
@@ -501,7 +504,13 @@ class _MemoLemmas:
         return doc
 
 
+# Where a parsed Doc keeps its text (``extract.doc_arrays.doc_text``).
+DOC_TEXT_KEY = "sitrep_text"
+
+
 def parse(texts: Iterable[str], batch_size: int = PARSE_BATCH) -> Iterator:
-    """spaCy Docs for ``texts`` in order."""
+    """spaCy Docs for ``texts`` in order, each holding its text (``DOC_TEXT_KEY``)."""
     nlp = load_pipeline()
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    for doc, text in nlp.pipe(((text, text) for text in texts), batch_size=batch_size, as_tuples=True):
+        doc.user_data[DOC_TEXT_KEY] = text  # spaCy's tokens keep the text whole: the same string
+        yield doc

@@ -75,10 +75,14 @@ _WEEKDAY_CUE, _LOOSE_CUE = CUES[WEEKDAY_RX], CUES[LOOSE]
 
 def _find(sentence: str, published: date | None) -> Iterator[DateResolution]:
     folded = sentence.casefold()
+    held: dict[int, bool] = {}  # per cue: five patterns share the month names' cue
 
     def matches(rx: re.Pattern[str], cue) -> Iterator[re.Match[str]]:
         # A pattern is not tried on a sentence without what its matches hold (CUES).
-        return rx.finditer(sentence) if cue.in_text(sentence, folded) else iter(())
+        found = held.get(id(cue))
+        if found is None:
+            found = held[id(cue)] = cue.in_text(sentence, folded)
+        return rx.finditer(sentence) if found else iter(())
 
     for rx, resolver, cue in _EXPLICIT:
         for m in matches(rx, cue):

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ...nlp import Sentence
+from ..doc_arrays import token_words
 from ...records import Claimant
 from ..claimants import ClaimantMatch
 from ..context import is_country_name
@@ -133,7 +134,9 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 
 def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
-    verbs = [t for t in doc if is_say(t) and not _other_sense(t)]
+    say_lemmas = load_attribution_terms().say_lemmas  # is_say's first test, on the lemmas alone
+    verbs = [t for i, lemma in enumerate(token_words(doc)[1])
+             if lemma in say_lemmas and is_say(t := doc[i]) and not _other_sense(t)]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         who = subject_claimant(ctx, sentence, doc, verb)
@@ -159,7 +162,11 @@ def _other_sense(verb) -> bool:
 def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'It was noted that ...', 'it was reported that ...': the statement being described
     is the current reporter's."""
-    for tok in doc:
+    say_lemmas = load_attribution_terms().say_lemmas  # is_say's first test, on the lemmas alone
+    for i, lemma in enumerate(token_words(doc)[1]):
+        if lemma not in say_lemmas:
+            continue
+        tok = doc[i]
         if is_say(tok) and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) \
                 and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             rep = ctx.reporter

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
+from ..doc_arrays import doc_text
 from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
@@ -76,8 +77,25 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
     return out
 
 
+# Sentences whose candidates are kept (first in, first out): the parse choice reads them for
+# a batch's 16 articles (~30 sentences each on the bench's news corpus) before the claim
+# rules read them again for the parsed ones.
+CANDIDATES_KEPT = 1024
+_KEPT: dict[str, tuple[ClaimTerms, tuple[Candidate, ...]]] = {}
+
+
 def sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
-    """Every candidate figure of a sentence, in order; none in an editor's correction."""
+    """Every candidate figure of a sentence, in order; none in an editor's correction.
+    Kept per text (candidates are not changed after they are made; the list is new)."""
+    kept = _KEPT.get(text)
+    if kept is None or kept[0] is not terms:
+        if len(_KEPT) >= CANDIDATES_KEPT:
+            del _KEPT[next(iter(_KEPT))]
+        kept = _KEPT[text] = (terms, tuple(_sentence_candidates(text, terms)))
+    return list(kept[1])
+
+
+def _sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     if text.lstrip("*†‡ ").lower().startswith(terms.correction_notes):
         return []
     out: list[Candidate] = []
@@ -157,6 +175,6 @@ def enumerated_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, b
             continue
         first, last = min(m.idx for m in members), max(m.idx + len(m.text) for m in members)
         noun = PeopleNoun(_FAMILY.words, _FAMILY.category, _FAMILY.subgroup, None, quantity)
-        fig = Figure(first, last, doc.text[first:last], count, count, count, None, spelled=True)
+        fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+enumerated:family members"))
     return out

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.patterns import alternation
+from ..doc_arrays import doc_text, token_words
 from .subjects import token_at
 from .figure_view import Candidate
 
@@ -31,14 +32,12 @@ def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
     computed once per sentence."""
     cached = doc.user_data.get("sitrep_quantities")
     if cached is None:
-        tokens = list(doc)  # one pass of spaCy's Token objects, not three
-        words = [t.lower_ for t in tokens]
-        lemmas = [t.lemma_.lower() for t in tokens]
+        words, lemmas = token_words(doc)
         cached = []
-        for t in tokens:
-            q = terms.quantity_at(words, lemmas, t.i)
+        for i in range(len(words)):
+            q = terms.quantity_at(words, lemmas, i)
             if q:
-                cached.append((t.i, q[0], t.pos_ == "PROPN"))
+                cached.append((i, q[0], doc[i].pos_ == "PROPN"))
         doc.user_data["sitrep_quantities"] = cached
     return cached
 
@@ -235,7 +234,7 @@ def _figure_tokens(doc) -> list[int]:
         from ..numbers import find_figures
 
         cached = []
-        for f in find_figures(doc.text):
+        for f in find_figures(doc_text(doc)):
             tok = token_at(doc, f.start)
             if tok is not None:
                 cached.append(tok.i)
@@ -417,11 +416,9 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if anchor is None:
         return None
     pattern = load_figure_terms().mixed_casualties
-    doc_text = None  # built from the tokens at each ``doc.text``: read once, when needed
     for i, _q, _p in quantity_tokens(doc, terms):
         if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE:
-            doc_text = doc.text if doc_text is None else doc_text
-            if pattern.match(doc_text[doc[i].idx + len(doc[i].text):]):
+            if pattern.match(doc_text(doc)[doc[i].idx + len(doc[i].text):]):
                 return NONE
     return None
 

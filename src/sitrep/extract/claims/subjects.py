@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import Callable
 
 from ...nlp import Sentence
+from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
@@ -28,9 +29,7 @@ SentenceRule = Callable[[ArticleContext, Sentence, object], tuple[Claimant | Non
 
 def token_at(doc, char: int):
     """The token covering character ``char`` of the sentence (None between tokens)."""
-    starts = doc.user_data.get("sitrep_starts")
-    if starts is None:
-        starts = doc.user_data["sitrep_starts"] = [t.idx for t in doc]
+    starts = token_bounds(doc)[0]
     i = bisect_right(starts, char) - 1
     if i < 0:
         return None
@@ -173,7 +172,7 @@ def according_covers(doc, char: int) -> bool:
     # A clause break between them ("..., according to A, while Y were displaced, the UN
     # says") means another clause, whatever the parse says.
     lo, hi = sorted((acc.idx, char))
-    if _CLAUSE_BREAK.search(doc.text[lo:hi]) or (char < acc.idx and _SPEECH_BETWEEN.search(doc.text[lo:hi])):
+    if _CLAUSE_BREAK.search(doc_text(doc)[lo:hi]) or (char < acc.idx and _SPEECH_BETWEEN.search(doc_text(doc)[lo:hi])):
         return False  # "killed eight, emergency services said, ... 24, according to X": 8 is theirs
     main = {tok.i} | {a.i for a in tok.ancestors}
     return acc.head.i in main or acc.head.head.i in main
@@ -191,7 +190,7 @@ def speech_between(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> C
     acc = next((t for t in doc if t.lower_ == "according"), None)
     if acc is None or char >= acc.idx:
         return None
-    m = _SPEECH_BETWEEN.search(doc.text[char:acc.idx])
+    m = _SPEECH_BETWEEN.search(doc_text(doc)[char:acc.idx])
     return resolve_subject(ctx, sentence, m.group("who")) if m else None
 
 

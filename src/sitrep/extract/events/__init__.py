@@ -23,6 +23,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from ...nlp import Sentence, split_sentences
+from ..doc_arrays import token_words
 from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
 from ..claims import _attribution, _speech_covers
@@ -51,9 +52,11 @@ def _triggers(doc, t: EventTerms, pidx: dict[int, PlaceMention], kenv: KindEnv) 
     out = []
     words = t.any_trigger
     env = Env(t, pidx)
-    for tok in doc:
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+    lowers, lemmas = token_words(doc)
+    for i, (lower, lemma) in enumerate(zip(lowers, lemmas)):
+        if lower not in words and lemma not in words:
             continue
+        tok = doc[i]
         trig = territory_trigger(tok, env) or kind_trigger(tok, t, kenv)
         if trig is not None:
             out.append(trig)
@@ -86,7 +89,8 @@ _Found = tuple[Trigger, list[PlaceMention], str]
 def _has_event_word(t: EventTerms, sentence: Sentence, doc) -> bool:
     """A trigger word (as written or as lemma) or a prison noun in the sentence."""
     words = t.any_trigger
-    return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in doc) or any(
+    lowers, lemmas = token_words(doc)
+    return any(lower in words or lemma in words for lower, lemma in zip(lowers, lemmas)) or any(
         w in sentence.text.lower() for w in t.raw["prison_break"]["prison_nouns"])
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.lexicon.event_terms import EventTerms
+from sitrep.extract.doc_arrays import doc_text
 from sitrep.records import PlaceMention
 
 # Rules whose facility is a sign of the town it stands in: a flag raised over the town's
@@ -64,7 +65,7 @@ def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: t
     if root.lower_ in t.words("territory_change", "town_installations") and not any(
             w.pos_ == "PROPN" for w in toks[:-1]):
         return town  # 'the army garrison in Malakal': the town
-    own = root.doc.text[toks[0].idx: root.idx + len(root.text)]
+    own = doc_text(root.doc)[toks[0].idx: root.idx + len(root.text)]
     if len(toks) == 1 or how in ("at", "poss"):
         name = f"{town_name(town)} {own}"  # 'Kirkuk airport', 'Babushara airport'
     else:
@@ -108,7 +109,7 @@ def conjoined_facilities(roots: list, t: EventTerms, pidx: dict, where: tuple[st
                 continue
             a, b = base + toks[0].idx, base + c.idx + len(c.text)
             if (a, b) not in taken:
-                out.append(PlaceMention(doc_id, c.doc.text[toks[0].idx: c.idx + len(c.text)], a, b, None, None,
+                out.append(PlaceMention(doc_id, doc_text(c.doc)[toks[0].idx: c.idx + len(c.text)], a, b, None, None,
                                         "event-slot:facility"))
     return out
 
@@ -135,4 +136,4 @@ def relative_head_name(which, verb, pidx: dict, where: tuple[str, int]) -> Place
         name = name[1:]
     doc_id, base = where
     a, b = name[0].idx, head.idx + len(head.text)
-    return PlaceMention(doc_id, head.doc.text[a:b], base + a, base + b, None, None, "event-slot")
+    return PlaceMention(doc_id, doc_text(head.doc)[a:b], base + a, base + b, None, None, "event-slot")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ...records import PlaceMention
+from ..doc_arrays import doc_text
 from ...lexicon.event_terms import EventTerms
 from .tree import Trigger, is_verb, kids
 
@@ -258,7 +259,7 @@ def prison_breaks(doc, t: EventTerms, pidx: dict[int, PlaceMention], asserted) -
     """'stormed the prison in X and freed hundreds of inmates': a prison break at the
     prison's own name, else where it was stormed. Rule ``prison_break``."""
     pb = t.raw["prison_break"]
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     if not any(w in lower for w in pb["prison_nouns"]):
         return []  # cheap test first: most sentences name no prison
     released = any(tok.lower_ in pb["release_verbs"] and any(

@@ -10,6 +10,7 @@ import re
 from ...lexicon.patterns import alternation
 from ...lexicon.place_words import place_words
 from ...records import PlaceMention
+from ..doc_arrays import doc_text
 
 # "Mweso (Masisi, North Kivu)", "Lalibela town (North Wello, Amhara)", "Laiza (Waingmaw,
 # Kachin)": a name, maybe a settlement noun, then a parenthesis of the areas it lies in.
@@ -21,7 +22,7 @@ def drop_parenthesised_locations(found: list[PlaceMention], pidx: dict[int, Plac
     """'Mweso (Masisi, North Kivu)', 'Laiza (Waingmaw, Kachin)': the places in a parenthesis
     right after a name only locate it (ACLED notes write every event so). When the name
     itself is no place mention, they are kept (the nearest place there is)."""
-    text = doc.text
+    text = doc_text(doc)
     keep = []
     for m in found:
         rel = m.start - base

@@ -7,6 +7,7 @@ import re
 from typing import Sequence
 
 from ...nlp import Sentence
+from ..doc_arrays import token_bounds
 from ...records import PlaceMention
 from ..spans import starting_in
 from ..entry_labels import DATELINE_HEAD
@@ -31,12 +32,12 @@ def place_index(doc, sentence: Sentence, places: Sequence[PlaceMention]) -> dict
     # place of an event; countries are too coarse for one.
     local = [m for m in starting_in(places, sentence.start, sentence.end)
              if event_grade(m) and not _is_dateline(m, sentence)]
-    tokens = list(doc) if local else ()
+    starts, ends = token_bounds(doc) if local else ((), ())
     for m in local:
         a, b = m.start - sentence.start, m.end - sentence.start
-        for tok in tokens:
-            if tok.idx < b and tok.idx + len(tok.text) > a:
-                out[tok.i] = m
+        for i, (start, end) in enumerate(zip(starts, ends)):
+            if start < b and end > a:
+                out[i] = m
     return out
 
 

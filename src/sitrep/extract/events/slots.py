@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ...lexicon.event_terms import EventTerms
+from ..doc_arrays import doc_text, token_words
 from ...records import PlaceMention
 from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
 from .parentheses import drop_parenthesised_locations, named_before_parenthesis
@@ -182,7 +183,9 @@ def doc_joiners(doc, t: EventTerms) -> frozenset[int]:
     if got is None or got[0] is not doc:
         if len(_JOINERS) > 64:
             _JOINERS.clear()
-        got = (doc, frozenset(w.i for w in doc if _joiner(w, t)))
+        words = _joiner_words(t.words("list_joiners"))  # _joiner's first test, on the words alone
+        got = (doc, frozenset(i for i, low in enumerate(token_words(doc)[0])
+                              if low in words and _joiner(doc[i], t)))
         _JOINERS[id(doc)] = got
     return got[1]
 
@@ -271,7 +274,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
         if any(x < base + b and y > base + a for x, y in actor_spans):
             continue
-        out.append(PlaceMention(doc=doc_id, text=doc.text[a:b], start=base + a, end=base + b, place=None,
+        out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
     return out
 
@@ -344,7 +347,7 @@ def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) ->
             continue
         doc = root.doc
         a, b = toks[0].idx, root.idx + len(root.text)
-        return [PlaceMention(doc_id, doc.text[a:b], base + a, base + b, None, None, "event-slot:facility")]
+        return [PlaceMention(doc_id, doc_text(doc)[a:b], base + a, base + b, None, None, "event-slot:facility")]
     return []
 
 
@@ -396,7 +399,7 @@ def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str,
             if obj.pos_ == "PROPN" and obj.text[:1].isupper():
                 doc_id, base = where
                 a, b = name[0].idx, obj.idx + len(obj.text)
-                return PlaceMention(doc=doc_id, text=root.doc.text[a:b], start=base + a, end=base + b, place=None,
+                return PlaceMention(doc=doc_id, text=doc_text(root.doc)[a:b], start=base + a, end=base + b, place=None,
                                     precision=None, rule="event-slot")
     return None
 
@@ -408,7 +411,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?[\w\s-]{0,30}?$|^
 
 def _listed_beside(small: PlaceMention, area: PlaceMention, trig: Trigger, where: tuple[str, int]) -> bool:
     base = where[1]
-    text = trig.tok.doc.text
+    text = doc_text(trig.tok.doc)
     between = text[area.end - base:small.start - base] if area.end <= small.start else ""
     return bool(between) and bool(_LIST_JOIN.match(between))
 

@@ -147,7 +147,6 @@ def resolve_name(
     qualifier: Qualifier | None = None,
 ) -> tuple[Place, int | None, str] | None:
     """Place, precision and rule for a name, or None."""
-    key = normalise(name)
     memo_key = (name, admin, city, qualifier)
     if memo_key in ctx.memo:
         return ctx.memo[memo_key]

@@ -10,7 +10,6 @@ the label is blanked (same length, offsets kept).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
@@ -25,18 +24,11 @@ ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+(
 COLON_DATELINE = re.compile(r"^(?P<city>[A-Z]{4,}(?:[ /][A-Z]{3,})?)\s*(?:\([A-Z]{2,6}\)\s*)?:\s+(?=[A-Z])")
 
 
-@lru_cache(maxsize=1)
-def _label_roles() -> frozenset[str]:
-    """Roles, titles and ranks: a transcript's speaker labels, no city."""
-    from ..lexicon.claim_terms import claim_words, load_attribution_terms
-
-    terms = load_attribution_terms()
-    return frozenset(w.lower() for w in (*terms.speaker_roles, *terms.titled_words, *terms.role_nouns, *claim_words().ranks))
-
-
 def colon_dateline(text: str) -> re.Match[str] | None:
     m = COLON_DATELINE.match(text)
-    if m is None or any(w.lower() in _label_roles() for w in re.split(r"[ /]", m.group("city"))):
+    from ..lexicon.claim_terms import person_role_words  # roles, titles, ranks: a transcript's labels
+
+    if m is None or any(w.lower() in person_role_words() for w in re.split(r"[ /]", m.group("city"))):
         return None
     return m
 

@@ -394,6 +394,16 @@ def civilian_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_role_words() -> frozenset[str]:
+    """Ranks, titles and roles a person is named by ("ADMIRAL", "spokesman", "briefer",
+    "governor"), lowercase: a transcript's label, the word before a surname, the head of a
+    subject that names a person rather than a body."""
+    terms = load_attribution_terms()
+    return frozenset({r.lower() for r in claim_words().ranks} | set(terms.titled_words) | set(terms.role_nouns)
+                     | set(terms.speaker_roles) | set(terms.spokes_titles))
+
+
+@lru_cache(maxsize=1)
 def rank_prefix() -> re.Pattern[str]:
     """Leading ranks and honorifics of a name ("Colonel", "Capt.", "Lt. Gen.")."""
     words = "|".join(re.escape(r) for r in sorted(claim_words().ranks, key=len, reverse=True))

@@ -12,7 +12,7 @@ from ...records import Claimant
 from ...lexicon.patterns import alternation, trie_pattern
 from ..claimants import ClaimantLexicon
 from ..name_text import name_after_title
-from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms, rank_prefix
+from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
 from .office_bodies import office_body
 
@@ -404,15 +404,8 @@ def _another_person(ctx: ArticleContext, bare: str, hit: re.Match[str]) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower() in _title_words()
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
     """Ranks ("ADMIRAL McDONALD:" in a transcript: any case), titles and roles before a surname."""
-    terms = load_attribution_terms()
-    return frozenset({r.lower() for r in claim_words().ranks} | set(terms.titled_words) | set(terms.role_nouns)
-                     | set(terms.speaker_roles))
+    return word.lower() in person_role_words()
 
 
 def _shouted_name(ctx: ArticleContext, bare: str) -> Claimant | None:

@@ -11,7 +11,7 @@ from typing import Callable
 from ...nlp import Sentence
 from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
-from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words
 from ...lexicon.actor_words import institution_staff
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -137,9 +137,7 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
 def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant | None:
     """The name in apposition to a common-noun subject ("a local human rights group, the
     Uganda Human Rights Activists"): the body the description describes."""
-    terms = load_attribution_terms()
-    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.i > 0 \
-            or head.lower_ in {*terms.speaker_roles, *terms.titled_words, *terms.role_nouns, *terms.spokes_titles}:
+    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.i > 0 or head.lower_ in person_role_words():
         return None  # "the spokesman for X, Karim al-Nuri": a person's name, and X's
     for child in head.children:
         if child.dep_ != "appos":

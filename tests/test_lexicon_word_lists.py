@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from sitrep.extract.claims.candidates import sentence_candidates
-from sitrep.extract.claims.subjects import AS_REPORTS, LEADING_SAY, TRAILING_SAY
+from sitrep.extract.claims.speech_patterns import AS_REPORTS, LEADING_SAY, TRAILING_SAY
 from sitrep.extract.date_phrases import EXPLICIT, WEEKDAY_RX, weekday_date
 from sitrep.lexicon.claim_terms import load_attribution_terms, load_figure_terms, load_terms
 from sitrep.lexicon.date_words import date_words

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .loader import read_json
-
+from .attribution_terms import load_attribution_terms  # noqa: F401  (re-exported for the claim rules)
+from .patterns import word_alternation as _alternation
 
 @dataclass(frozen=True, slots=True)
 class PeopleNoun:
@@ -130,61 +131,6 @@ def trigger_words() -> list[str]:
 
 
 @dataclass(frozen=True)
-class AttributionTerms:
-    """English attribution language (``attribution`` in data/claim_terms.json)."""
-
-    say_lemmas: frozenset[str]
-    say_taken_objects: frozenset[str]
-    roster_labels: tuple[str, ...]
-    force_bodies: frozenset[str]
-    denial_verbs: tuple[str, ...]
-    claim_nouns: tuple[str, ...]
-    civil_body_heads: frozenset[str]
-    anaphoric_subjects: frozenset[str]
-    pronoun_subjects: frozenset[str]
-    possessive_pronouns: frozenset[str]
-    body_subject_verbs: tuple[str, ...]  # "gave" of "The prosecutor's office gave a higher count"
-    own_staff: re.Pattern[str]  # "Our correspondent": the outlet's own staff
-    unnamed_reporters: frozenset[str]  # "Reporters" (who reached the town): no one named
-    neuter_heads: frozenset[str]  # "group" of "the militant group X": a body "it" can stand for
-    record_nouns: frozenset[str]
-    human_sources: re.Pattern[str]
-    body_heads: re.Pattern[str]
-    media_words: re.Pattern[str]
-    role_nouns: tuple[str, ...]
-    cited_by: re.Pattern[str]
-    venue_words: re.Pattern[str]
-    rule_books: frozenset[str]  # "according to the Geneva Conventions": a rule, no claimant
-    reporting_words: re.Pattern[str]
-    report_titles: re.Pattern[str]
-    outlet_documents: re.Pattern[str]  # "briefing transcript" of "Ministry of Defence briefing transcript"
-    continuation_cues: re.Pattern[str]
-    running_count_cues: re.Pattern[str]
-    title_words: tuple[str, ...]
-    topic_shift: re.Pattern[str]
-    vague_sources: re.Pattern[str]
-    record_object_verbs: frozenset[str]
-    clause_word: re.Pattern[str]
-    relative_pronouns: frozenset[str]
-    agency_words: frozenset[str]
-    speech_forms: dict[str, tuple[str, ...]]  # clause shape ("trailing", "leading") -> verb forms
-    role_bodies: tuple[str, ...]  # "ministry" of "Ministry spokesman X"
-    speaker_roles: tuple[str, ...]  # "spokesman" of "Ministry spokesman X"
-    titled_words: tuple[str, ...]  # "governor": a lowercase subject that names a person
-    clause_breaks: tuple[str, ...]  # ", while": another clause starts
-    figure_first_hedges: tuple[str, ...]  # "about" of "about 100 people ... said"
-    records_before_owner: tuple[str, ...]  # "figures" of "according to figures from X"
-    records_after_owner: tuple[str, ...]  # "estimates" of "according to UN estimates"
-    issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
-    spokes_offices: tuple[str, ...]  # "press centre" of "the press centre of the X": the X's
-    spokes_titles: tuple[str, ...]  # "spokesman": speaks for whichever body is speaking
-    fronted_quoting: tuple[str, ...]  # "Quoting" of "Quoting a spokesman, the radio said"
-    official_count_by: tuple[str, ...]  # "count" of "by the official count"
-    official_count_according: tuple[str, ...]  # "figures" of "according to official figures"
-    body_families: frozenset[str]  # "ministry": two bodies of one family
-
-
-@dataclass(frozen=True)
 class FigureTerms:
     """Language around a figure (``figures`` in data/claim_terms.json)."""
 
@@ -224,64 +170,6 @@ class FigureTerms:
     staff_nouns: frozenset[str]  # "staff" of an aid body: civilians
     opening_hedges: tuple[str, ...]  # "about" opening a sentence before its figure
     lost_hedges: tuple[str, ...]  # "about" of "had lost about 415 dead"
-
-
-def _alternation(words, prefix: str = r"\b", suffix: str = r"\b") -> str:
-    return prefix + "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + suffix
-
-
-@lru_cache(maxsize=1)
-def load_attribution_terms() -> AttributionTerms:
-    a = read_json("claim_terms.json")["attribution"]
-    return AttributionTerms(
-        say_lemmas=frozenset(a["say_lemmas"]),
-        say_taken_objects=frozenset(a["say_taken_objects"]),
-        roster_labels=tuple(a["roster_labels"]),
-        force_bodies=frozenset(a["force_bodies"]),
-        denial_verbs=tuple(a["denial_verbs"]),
-        claim_nouns=tuple(a["claim_nouns"]),
-        civil_body_heads=frozenset(a["civil_body_heads"]),
-        anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
-        pronoun_subjects=frozenset(a["pronoun_subjects"]),
-        possessive_pronouns=frozenset(a["possessive_pronouns"]),
-        body_subject_verbs=tuple(a["body_subject_verbs"]),
-        neuter_heads=frozenset(a["neuter_heads"]) | frozenset(a["body_heads"]),
-        unnamed_reporters=frozenset(a["unnamed_reporters"]),
-        own_staff=re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*)?" + _alternation(a["own_staff"]), re.IGNORECASE),
-        record_nouns=frozenset(a["record_nouns"]),
-        human_sources=re.compile(_alternation(a["human_sources"])),
-        body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),
-        media_words=re.compile(_alternation(a["media_words"]), re.IGNORECASE),
-        role_nouns=tuple(a["role_nouns"]),
-        cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
-        venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
-        rule_books=frozenset(a["rule_books"]),
-        reporting_words=re.compile(_alternation(a["reporting_words"]), re.IGNORECASE),
-        report_titles=re.compile(_alternation(a["report_titles"]), re.IGNORECASE),
-        outlet_documents=re.compile(_alternation(a["outlet_documents"]), re.IGNORECASE),
-        continuation_cues=re.compile(_alternation(a["continuation_cues"]), re.IGNORECASE),
-        running_count_cues=re.compile(_alternation(a["running_count_cues"]), re.IGNORECASE),
-        title_words=tuple(a["title_words"]),
-        topic_shift=re.compile(r"\W*" + _alternation(a["topic_shift"]), re.IGNORECASE),
-        vague_sources=re.compile(_alternation(a["vague_sources"]), re.IGNORECASE),
-        record_object_verbs=frozenset(a["record_object_verbs"]),
-        clause_word=re.compile(r"\b(?:" + "|".join(a["clause_words"]) + r")\b", re.IGNORECASE),
-        relative_pronouns=frozenset(a["relative_pronouns"]),
-        agency_words=frozenset(a["agency_words"]),
-        speech_forms={shape: tuple(forms) for shape, forms in a["speech_forms"].items()},
-        role_bodies=tuple(a["role_bodies"]),
-        speaker_roles=tuple(a["speaker_roles"]),
-        titled_words=tuple(a["titled_words"]),
-        clause_breaks=tuple(a["clause_breaks"]),
-        figure_first_hedges=tuple(a["figure_first_hedges"]),
-        records_before_owner=tuple(a["records_before_owner"]),
-        records_after_owner=tuple(a["records_after_owner"]),
-        issued_documents=tuple(a["issued_documents"]),
-        spokes_offices=tuple(a["spokes_offices"]),
-        **{key: tuple(a[key]) for key in ("spokes_titles", "fronted_quoting", "official_count_by",
-                                                   "official_count_according")},
-        body_families=frozenset(a["body_families"]),
-    )
 
 
 @lru_cache(maxsize=1)

@@ -26,10 +26,9 @@ from .context import ArticleContext
 from .defined_names import local_name
 from .discourse import last_claimant_before, set_reporter
 from ..entry_labels import mask_entry_label
-from .subjects import (
-    AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY, SentenceRule, is_say, resolve_subject,
-    subject_claimant,
-)
+from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
+from .subject_resolve import resolve_subject
+from .subjects import SentenceRule, is_say, subject_claimant
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
 
 

@@ -76,7 +76,7 @@ def last_broadcaster(ctx: ArticleContext, sentence: Sentence, agency: bool = Fal
             return None
     owner = _bracket_owner(m.group("inside")) if how == "bracket" else m.groupdict().get("owner")
     if owner is None:
-        from .subjects import resolve_subject
+        from .subject_resolve import resolve_subject
 
         return resolve_subject(ctx, sentence, m.group("station") if how == "bracket" else m.group(0))
     return _owner(ctx, sentence, owner)
@@ -95,7 +95,7 @@ def _bracket_owner(inside: str) -> str | None:
 
 
 def _owner(ctx: ArticleContext, sentence: Sentence, owner: str) -> Claimant | None:
-    from .subjects import resolve_subject
+    from .subject_resolve import resolve_subject
 
     return side_group_speaker(ctx, owner) or resolve_subject(ctx, sentence, owner)
 
@@ -165,7 +165,7 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
                             rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier.text, re.IGNORECASE)
             if said is None:
                 return None
-            from .subjects import resolve_subject
+            from .subject_resolve import resolve_subject
 
             return resolve_subject(ctx, earlier, said.group("who"))
     return None

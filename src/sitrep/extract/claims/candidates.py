@@ -15,10 +15,10 @@ from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
 from ..doc_arrays import doc_text
 from .figure_counts import count_put_at, level_verb, number_of_is, running_total, toll_noun_before
+from .figure_parts import colon_list, figure_ellipsis, figure_from_to, part_by_place, part_of_whole, shared_noun, subset_condition
 from .figure_rules import (
-    after_casualty_verb, casualty_word_after, colon_list, figure_ellipsis, figure_from_to,
-    family_of, figure_label, forced_to_leave, not_a_count, part_of_whole, people_noun_after,
-    part_by_place, shared_noun, subset_condition, too_many_people,
+    after_casualty_verb, casualty_word_after, family_of, figure_label, forced_to_leave, not_a_count, people_noun_after,
+    too_many_people,
 )
 from .figure_view import REJECT, Candidate, FigureRule, FigureView
 

@@ -23,7 +23,8 @@ from ..state_bodies import state_body_index
 from ...lexicon.claim_terms import load_attribution_terms
 from ...lexicon.patterns import alternation
 from .context import ArticleContext, Reporter
-from .defined_names import SPOKESPEOPLE, local_names
+from .defined_names import local_names
+from .person_offices import SPOKESPEOPLE
 
 
 # How many sentences on a reporter may carry into the next paragraph when the sentence

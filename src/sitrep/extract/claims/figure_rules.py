@@ -18,7 +18,10 @@ from .figure_view import REJECT, Candidate, FigureView
 # "hundreds of prisoners"). Tuned on the dev seeds and the bundled sample.
 MAX_NOUN_GAP = 3
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one word
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one word
+# What may follow a figure whose noun is left to the figure before ("and 30 in Kharkiv", "and 30.")
+ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
+                            re.IGNORECASE)
 # The word lists of these rules: ``figures`` in data/claim_terms.json.
 _TERMS = load_figure_terms()
 _LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
@@ -56,7 +59,7 @@ def figure_label(v: FigureView):
         return Candidate(v.fig, noun, None, f"figure+label:{word}")
     m = _PEOPLE_LABEL.search(v.before)
     if m:
-        words = [w.lower() for w in _WORD.findall(m.group("label"))]
+        words = [w.lower() for w in WORD.findall(m.group("label"))]
         quantity = next((_LABEL_QUANTITY[w] for w in words if w in _LABEL_QUANTITY), None)
         for i in range(len(words)):
             found = v.terms.people_at(words, i)
@@ -161,7 +164,7 @@ def family_of(v: FigureView):
 def people_noun_after(v: FigureView):
     """A people noun after the figure ('214 rebels', 'hundreds of prisoners', '16 others'),
     or after a copula ('12 were children', '512 were wounded')."""
-    matches = list(_WORD.finditer(v.after[:120]))
+    matches = list(WORD.finditer(v.after[:120]))
     lowered = [m.group(0).lower() for m in matches]
     gap = 0
     for i, w in enumerate(lowered):
@@ -279,10 +282,10 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
 def after_casualty_verb(v: FigureView):
     """A bare figure right after a casualty verb ('and wounded 22') counts the same people
     as the figure before it in the sentence."""
-    prev = [w.lower() for w in _WORD.findall(v.before)[-2:] if w not in _QUOTES][-1:]  # 'killed "more than 3 million"'
+    prev = [w.lower() for w in WORD.findall(v.before)[-2:] if w not in _QUOTES][-1:]  # 'killed "more than 3 million"'
     if prev and prev[-1] in _CASUALTY_VERB_FORMS:
         return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)
-    if prev and prev[-1] in claim_words().taken_verb_forms and v.previous is not None and _ELLIPSIS_AFTER.match(v.after):
+    if prev and prev[-1] in claim_words().taken_verb_forms and v.previous is not None and ELLIPSIS_AFTER.match(v.after):
         return Candidate(v.fig, None, None, "figure+after-casualty-verb", continues=True)  # "and captured seven,"
     return None
 
@@ -290,10 +293,10 @@ def after_casualty_verb(v: FigureView):
 def casualty_word_after(v: FigureView):
     """'412 dead', '35 militants were killed and 12 captured', 'and five taken prisoner': a
     casualty word (or two) right after."""
-    first = _WORD.match(v.after.lstrip())
+    first = WORD.match(v.after.lstrip())
     if first and first.group(0).lower() in v.words.bare_casualty_words | {"captured"}:
         return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
-    if " ".join(w.lower() for w in _WORD.findall(v.after[:40])[:2]) in v.words.bare_casualty_phrases:
+    if " ".join(w.lower() for w in WORD.findall(v.after[:40])[:2]) in v.words.bare_casualty_phrases:
         return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
     return None
 
@@ -311,134 +314,4 @@ def forced_to_leave(v: FigureView):
         return Candidate(v.fig, None, None, "figure+forced-to-leave")
     if _FROM_HOMES.match(v.after):
         return Candidate(v.fig, _OUT_OF_HOMES, None, "figure+forced-from-homes")
-    return None
-
-
-_FROM_TO = re.compile(r"\bfrom\s+[\d,. ]+\s+to\s+$", re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)\s+(?:another\s+|a\s+further\s+|some\s+)?$",
-                              re.IGNORECASE)
-_ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
-                             re.IGNORECASE)
-
-
-_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+", re.IGNORECASE)
-_SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
-
-
-def part_of_whole(v: FigureView):
-    """'88,780 of the territory's estimated 120,000 Armenians have fled': the part counts
-    the whole's people."""
-    m = _PART_OF_WHOLE.match(v.after)
-    if not m:
-        return None
-    tail = v.after[m.end():]
-    words = [w.lower() for w in _WORD.findall(tail[:60])]
-    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
-        found = v.terms.people_at(words, i)
-        if found:
-            return Candidate(v.fig, found[0], None, f"figure+part-of:{' '.join(found[0].words)}")
-    return None
-
-
-def shared_noun(v: FigureView):
-    """'86 Israeli and 24 foreign national hostages were released': both figures count the
-    noun after the second."""
-    m = _SHARED_NOUN.match(v.after)
-    first = [w.lower() for w in _WORD.findall(v.after[:30])]
-    if not m or v.terms.people_at(first, 0) or (first and v.terms.quantity_words.get((first[0],))):
-        return None  # "119 killed and 961 wounded": the first figure has its own word
-    words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
-    for i in range(min(len(words), MAX_NOUN_GAP + 1)):
-        found = v.terms.people_at(words, i)
-        if found:
-            return Candidate(v.fig, found[0], None, f"figure+shared-noun:{' '.join(found[0].words)}")
-        if words[i] in _STOP_WORDS:
-            break
-    return None
-
-
-_SUBSET_CONDITION = re.compile(
-    rf"^\s+of\s+(?:the|those|them|these)\s+(?:[\w’'-]+\s+){{0,2}}?{alternation(_TERMS.subset_nouns)}"
-    r"\s+(?:are|were|is|was|remain|remained|have\s+been)\s+(?P<pred>[\w’'-]+)",
-    re.IGNORECASE)
-
-
-# "Of these, 444,000 are in Albania and 247,000 in Macedonia": the sentence opens by naming
-# the figure before it as the whole, and a bare figure says where part of it is.
-# "Of these,", "Of the 176 deaths reported by the Ministry of Health," opening a sentence.
-_PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|the\s+\d[\d,.]*\s+[^,;]{1,80}?)\s*,?\s*$",
-                           re.IGNORECASE)
-_PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been|have|has|had)?\s*"
-                         r"(?:(?:registered|recorded|reported|counted|arrived|fled|gone|crossed)\s+)?"
-                         r"(?:in|at|inside|from|to|into)\s+"
-                         r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
-
-
-def subset_condition(v: FigureView):
-    """'10 of the wounded are critical', '4,000 of the displaced are in shelters': a subset
-    of people already counted, split by condition or shelter, is no claim (a breakdown by
-    group, '12 of the dead were children', is)."""
-    m = _SUBSET_CONDITION.match(v.after)
-    if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
-        return REJECT
-    if _PART_OPENING.match(v.before) and v.words.sheltered.match(v.after):
-        return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"
-    return None
-
-
-def figure_from_to(v: FigureView):
-    """'climbed from 558 to 569': the figure a count became counts what the first did."""
-    if v.previous is not None and _FROM_TO.search(v.before):
-        return Candidate(v.fig, v.previous.noun, None, "figure+from-to", continues=True)
-    return None
-
-
-_COLON_LIST = re.compile(r"(?P<lead>[^.;:]{3,160}):\s+(?:[^:]{0,80}?(?:,|\band)\s+)?$")
-
-
-def colon_list(v: FigureView):
-    """'Bodies were found in morgues: 37 in Khartoum and 12 in Omdurman': bare figures
-    listed after a colon count what the lead before it names."""
-    m = _COLON_LIST.search(v.before)
-    if m is None or not _ELLIPSIS_AFTER.match(v.after):
-        return None
-    lead = [w.lower() for w in _WORD.findall(m.group("lead"))]
-    for i in range(len(lead)):
-        found = v.terms.people_at(lead, i)
-        if found:
-            return Candidate(v.fig, found[0], None, f"figure+colon-list:{' '.join(found[0].words)}")
-    return None
-
-
-def part_by_place(v: FigureView):
-    """'Of these, 444,000 are in Albania': a part of the previous sentence's figure, by
-    place; it counts what that figure counts (its parent is the sentence before). So do
-    figures in brackets after the places of a list ('They arrived in Mueda (3,800), Nangade
-    (2,600) and Pemba (3,200)')."""
-    if _PART_OPENING.match(v.before) and _PART_WHERE.match(v.after):
-        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
-    if _NAME_BRACKET_BEFORE.search(v.before) and v.after.startswith(")") and not v.year_like \
-            and len(_NAME_BRACKET_FIGURE.findall(v.text)) >= 2:
-        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
-    of_them = _OF_THEM_AFTER.match(v.after)  # "About 40,000 of them are in Nariman district"
-    if of_them and _SENTENCE_OPENING.fullmatch(v.before) and _PART_WHERE.match(v.after[of_them.end():]):
-        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
-    return None
-
-
-# "Mueda (3,800)": a capitalised name, then the figure alone in brackets.
-_NAME_BRACKET_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s+\($")
-_NAME_BRACKET_FIGURE = re.compile(r"\b[A-Z][\w'’-]+\s+\(\s*(?:about\s+|some\s+|over\s+)?[\d,.]+\s*\)")
-_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
-_SENTENCE_OPENING = re.compile(rf"\W*(?:{alternation(load_figure_terms().opening_hedges)}\s+)?", re.IGNORECASE)
-
-
-def figure_ellipsis(v: FigureView):
-    """'21,000 were wounded in Gaza and 2,050 in the West Bank', '315,000 in December and
-    75,000 in January', 'and another 980 on 26 December': a bare figure in a list after a
-    figure of people counts the same people."""
-    if v.previous is None or v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
-        return None
-    if _ELLIPSIS_BEFORE.search(v.before) and _ELLIPSIS_AFTER.match(v.after):
-        return Candidate(v.fig, None, None, "figure+ellipsis", continues=True)
     return None

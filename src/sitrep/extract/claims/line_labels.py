@@ -14,7 +14,7 @@ from ...lexicon.patterns import alternation
 from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
-from .subjects import resolve_subject
+from .subject_resolve import resolve_subject
 
 
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -11,55 +11,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable
 
 from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.patterns import alternation
-from ..doc_arrays import doc_text, token_words
 from .subjects import token_at
 from .figure_view import Candidate
+from .quantity_base import MAX_QUANTITY_DISTANCE, NONE, QuantityRule, hypothetical, quantity_tokens
+from .quantity_parse import attackers, mixed_casualties, nearest_in_clause, parse_link, parse_predicate
 
-# How far (in tokens) a casualty word may be from the figure when the parse links none.
-MAX_QUANTITY_DISTANCE = 16
-# No quantity at all, and no later rule may give one: the figure is not a claim.
-NONE = ("", "")
-
-QuantityRule = Callable[[object, str, Candidate, ClaimTerms], "tuple[str, str] | None"]
-
-
-def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
-    """(token index, quantity, is proper noun) of every casualty word of the sentence,
-    computed once per sentence."""
-    cached = doc.user_data.get("sitrep_quantities")
-    if cached is None:
-        words, lemmas = token_words(doc)
-        cached = []
-        for i in range(len(words)):
-            q = terms.quantity_at(words, lemmas, i)
-            if q:
-                cached.append((i, q[0], doc[i].pos_ == "PROPN"))
-        doc.user_data["sitrep_quantities"] = cached
-    return cached
-
-
-def hypothetical(tok) -> bool:
-    """Negated or modal casualty words are not claims ("could displace", "no one was killed")."""
-    words = load_figure_terms()
-    # "300 people may have been killed": a modal of the past perfect estimates what happened
-    past_estimate = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
-    for child in tok.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in words.hypothetical_aux \
-                and not (past_estimate and child.lower_ in _ESTIMATING_MODALS):
-            return True
-    head = tok.head
-    return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
-
-
-# Modals that estimate the past with "have" ("may have been killed"); "would have been
-# killed" stays a counterfactual.
-_ESTIMATING_MODALS = frozenset({"may", "might", "could", "must"})
+__all__ = ["MAX_QUANTITY_DISTANCE", "NONE", "QUANTITY_RULES", "quantity", "quantity_tokens"]
 
 
 @lru_cache(maxsize=64)
@@ -99,8 +59,6 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 _PASSIVE_QUANTITY = claim_words().word_quantity
-# Words of captivity in the phrase of people rescued: they were held, so they are released.
-_HELD_WORDS = load_figure_terms().captive_words | {"hostage", "hostages", "captive", "captives", "abducted", "kidnapped"}
 
 
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s", re.IGNORECASE)
@@ -166,17 +124,7 @@ def taken_after(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return ("detained", f"quantity:taken-after({words})") if words in load_figure_terms().bare_casualty_phrases else None
 
 
-_SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
-_LEAVE = claim_words().leave_verbs
 _GROUP_QUANTITY = claim_words().word_quantity
-_FORCE = claim_words().force_verbs
-_CROSSING = claim_words().crossing_verbs
-_LEFT_PLACES = claim_words().left_places
-
-
-def _civilian_mover(cand: Candidate) -> bool:
-    """People who cross or move as people, not troops ("Tajiks", "residents", "people")."""
-    return cand.noun is None or cand.noun.category in ("total", "civilians")
 
 
 # "residents left", "inhabitants had already left": a place's people leaving (the parse often
@@ -215,160 +163,9 @@ def place_people_left(doc, text: str, cand: Candidate, terms: ClaimTerms):
 MAX_PART_CHARS = 60
 
 
-def _open_subset(between: str) -> bool:
-    """A subset clause the word stands in ("120 hostages remain, of whom a third have died"),
-    not an aside closed before it ("20 people, among them social leaders, had been kidnapped")."""
-    m = _SUBSET_CLAUSE.search(between)
-    return m is not None and "," not in between[m.end():]
-
-
 def _place_people(cand: Candidate) -> bool:
     """A place's people ("residents", "inhabitants"): when they leave, they flee it."""
     return cand.noun is not None and " ".join(cand.noun.words) in category_words().displaced_as_people
-
-
-def _figure_tokens(doc) -> list[int]:
-    """Token indices where the sentence's figures start (cached per sentence)."""
-    cached = doc.user_data.get("sitrep_figures")
-    if cached is None:
-        from ..numbers import find_figures
-
-        cached = []
-        for f in find_figures(doc_text(doc)):
-            tok = token_at(doc, f.start)
-            if tok is not None:
-                cached.append(tok.i)
-        doc.user_data["sitrep_figures"] = cached
-    return cached
-
-
-def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """The casualty word the parse links to the figure: a modifier of its noun ('people
-    killed'), then the heads above it ('were killed', 'the injury of six others')."""
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    if anchor is None:
-        return NONE
-    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
-    captives = load_figure_terms().captive_words
-    head_q = by_index.get(anchor.head.i) if anchor.dep_ == "dobj" else None
-    if head_q and not hypothetical(anchor.head):
-        # "killed some 1,700 cadets captured at Camp Speicher": what the verb did to its object
-        # comes before the participle that describes the object
-        return head_q, f"quantity:parse({anchor.head.lemma_})"
-    if anchor.dep_ == "dobj" and anchor.head.lemma_ == "rescue" and any(w.lower_ in _HELD_WORDS for w in anchor.subtree):
-        # "rescued 14 villagers who had been kidnapped": freed now, whatever the clause says befell them
-        return "released", "quantity:parse(rescue captives)"
-    for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod") and not (child.dep_ == "amod" and child.text[:1].isupper()):
-            # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
-            q = by_index.get(child.i)
-            if q and not hypothetical(child):
-                return q, f"quantity:parse({child.lemma_})"
-    tok = anchor
-    for _ in range(4):
-        if tok.head is tok:
-            break
-        if tok.dep_ == "conj" and any(c.i == anchor.i or c.i == anchor.head.i for c in tok.children
-                                      if c.dep_ in ("nsubj", "nsubjpass")):
-            break  # "six civilians were killed ... and that 38 civilians were treated": its own clause
-        tok = tok.head
-        if tok.lemma_ in ("take", "hold") and any(c.lower_ in captives for c in tok.children):
-            return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
-        if tok.lemma_ == "rescue" and (cand.noun is not None and cand.noun.subgroup == "hostages"
-                                       or any(w.lower_ in _HELD_WORDS for w in anchor.subtree)):
-            # "rescued 42 abductees", "rescued 62 persons ... who were being held hostage"; not from rubble
-            return "released", "quantity:parse(rescue captives)"
-        if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
-            return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
-        if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
-                                      or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
-            return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
-        if tok.lemma_ == "hold" and anchor.dep_ == "dobj" and anchor.head.i == tok.i and _armed_subject(tok):
-            return "detained", "quantity:parse(hold by force)"  # "Serb forces were holding 32 Dutch peacekeepers"
-        if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_ in _LEFT_PLACES)
-                                        for c in tok.children):
-            return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
-        if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
-                c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at")
-                for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
-            return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
-        if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
-            return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
-        if tok.lemma_.lower() in claim_words().suffer_verbs:
-            suffered = next((c for c in tok.children if c.dep_ == "dobj" and c.i in by_index), None)
-            if suffered is not None:  # "17 others sustained injuries": not the "paid" it is joined to
-                return by_index[suffered.i], f"quantity:parse({tok.lemma_} {suffered.lemma_})"
-        told = next((c for c in tok.children if c.dep_ == "oprd" and c.i in by_index), None)
-        if told is not None and not hypothetical(tok):  # "a siege that left 2,000 people dead"
-            return by_index[told.i], f"quantity:parse({tok.lemma_} {told.lemma_})"
-        q = by_index.get(tok.i)
-        if q:
-            if hypothetical(tok):
-                return NONE
-            return q, f"quantity:parse({tok.lemma_})"
-    return None
-
-
-def attackers(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'Two suicide bombers and gunmen attacked crowds outside the airport, killing 60', 'five
-    gunmen stormed the hotel, wounding 12': the subject of an active verb whose participle
-    kills or wounds counts who attacked, not who died (the participle's own object does)."""
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    if anchor is None:
-        return None
-    while anchor.dep_ in ("compound", "nummod", "amod", "conj") and anchor.head is not anchor:
-        anchor = anchor.head  # "two suicide bombers and three gunmen attacked ..."
-    verb = anchor.head
-    if anchor.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
-    if verb.i in by_index:
-        return None  # "five soldiers died": the verb says what befell them
-    for child in verb.children:
-        if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG" and child.i in by_index \
-                and any(c.dep_ == "dobj" for c in child.children):
-            return NONE
-    return None
-
-
-def _armed_subject(verb) -> bool:
-    """Whether the subject of ``verb`` is an armed force ("Bosnian Serb forces", "the rebels",
-    "Georgian forces"): people they hold are captives, not people a camp shelters."""
-    from ...lexicon.actor_words import actor_words
-
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return False
-    return subj.lower_ in actor_words().force_nouns or bool(category_words().rebels.fullmatch(subj.lower_))
-
-
-def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """The nearest casualty word of the clause, preferring one after the figure."""
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    if anchor is None:
-        return NONE
-    best = None
-    figures = _figure_tokens(doc)
-    breakdown = load_figure_terms().breakdown
-    for i, quantity, propn in quantity_tokens(doc, terms):
-        if i == anchor.i or propn:
-            continue
-        if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
-            continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
-        if i > anchor.i and _open_subset(doc[anchor.i:i].text):
-            continue  # "120 hostages remain, of whom a third have died": the subset's word
-        dist = i - anchor.i
-        if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
-            continue
-        score = dist if dist > 0 else -dist * 1.5
-        if score <= MAX_QUANTITY_DISTANCE and (best is None or score < best[0]):
-            best = (score, quantity, doc[i])
-    if best:
-        if hypothetical(best[2]):
-            return NONE
-        return best[1], f"quantity:near({best[2].text.lower()})"
-    return None
-
 
 _GROUP_CASUALTY = re.compile(rf"\b(?:among|of)\s+(?:the|those)\s+({alternation(claim_words().group_casualty_words)})\b"
                              r"[^.;]{0,80}$", re.IGNORECASE)
@@ -380,48 +177,6 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if m:
         return _GROUP_QUANTITY[m.group(1).lower()], f"quantity:group({m.group(1).lower()})"
     return None
-
-
-def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'two million people, most of the province, are thought to be internally displaced':
-    the casualty word in the predicate of the verb the figure is subject of."""
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
-    frontier = [anchor.head]
-    for _ in range(3):
-        nxt = []
-        for tok in frontier:
-            for child in tok.children:
-                if child.dep_ in ("xcomp", "acomp", "oprd", "attr", "ccomp"):
-                    q = by_index.get(child.i)
-                    if q and not hypothetical(child):
-                        return q, f"quantity:parse-predicate({child.lemma_})"
-                    nxt.append(child)
-                elif child.dep_ == "prep" and child.lower_ == "among":
-                    # "three peacekeepers were among those killed / among the dead"
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        for word in [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]:
-                            q = by_index.get(word.i)
-                            if q and not hypothetical(word):
-                                return q, f"quantity:parse-predicate(among {word.lemma_})"
-        frontier = nxt
-    return None
-
-
-def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'20 people were killed or wounded': casualties of no one kind are no claim."""
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    if anchor is None:
-        return None
-    pattern = load_figure_terms().mixed_casualties
-    for i, _q, _p in quantity_tokens(doc, terms):
-        if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE:
-            if pattern.match(doc_text(doc)[doc[i].idx + len(doc[i].text):]):
-                return NONE
-    return None
-
 
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,

@@ -1,6 +1,6 @@
 """Whom an anaphoric subject points back to: "he", "the ministry", "the agency", "Army
 officials" after a body spoke (the current reporter when it fits, else the last claimant of
-that kind named before). Read by ``subjects.resolve_subject``."""
+that kind named before). Read by ``subject_resolve.resolve_subject``."""
 
 from __future__ import annotations
 

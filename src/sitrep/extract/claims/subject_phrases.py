@@ -1,7 +1,7 @@
 """How a subject phrase names its claimant: the phrase cleaned of a quotation's end, a day and
 a transcript label; phrases that name no one (a record of no one, a venue, a rule, a figure);
 a record's owner ("An Army statement"); a local government of the level the sentence names;
-a state office before a name. Read by ``subjects.resolve_subject``."""
+a state office before a name. Read by ``subject_resolve.resolve_subject``."""
 
 from __future__ import annotations
 

@@ -1,0 +1,76 @@
+"""What the quantity rules share: the casualty words of a sentence, whether one is
+negated or hypothetical, where its figures start, and the "no claim" answer.
+
+Split from ``quantity`` so that the text rules (``quantity``) and the parse rules
+(``quantity_parse``) read the same primitives without importing each other.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ...lexicon.claim_terms import ClaimTerms, load_figure_terms
+from ..doc_arrays import doc_text, token_words
+from .subjects import token_at
+from .figure_view import Candidate
+
+# How far (in tokens) a casualty word may be from the figure when the parse links none.
+MAX_QUANTITY_DISTANCE = 16
+# No quantity at all, and no later rule may give one: the figure is not a claim.
+NONE = ("", "")
+
+QuantityRule = Callable[[object, str, Candidate, ClaimTerms], "tuple[str, str] | None"]
+
+
+def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
+    """(token index, quantity, is proper noun) of every casualty word of the sentence,
+    computed once per sentence."""
+    cached = doc.user_data.get("sitrep_quantities")
+    if cached is None:
+        words, lemmas = token_words(doc)
+        cached = []
+        for i in range(len(words)):
+            q = terms.quantity_at(words, lemmas, i)
+            if q:
+                cached.append((i, q[0], doc[i].pos_ == "PROPN"))
+        doc.user_data["sitrep_quantities"] = cached
+    return cached
+
+
+def hypothetical(tok) -> bool:
+    """Negated or modal casualty words are not claims ("could displace", "no one was killed")."""
+    words = load_figure_terms()
+    # "300 people may have been killed": a modal of the past perfect estimates what happened
+    past_estimate = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in words.hypothetical_aux \
+                and not (past_estimate and child.lower_ in _ESTIMATING_MODALS):
+            return True
+    head = tok.head
+    return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
+
+
+# Modals that estimate the past with "have" ("may have been killed"); "would have been
+# killed" stays a counterfactual.
+_ESTIMATING_MODALS = frozenset({"may", "might", "could", "must"})
+
+# Words of captivity in the phrase of people rescued: they were held, so they are released.
+HELD_WORDS = load_figure_terms().captive_words | {"hostage", "hostages", "captive", "captives", "abducted", "kidnapped"}
+
+
+def figure_tokens(doc) -> list[int]:
+    """Token indices where the sentence's figures start (cached per sentence)."""
+    cached = doc.user_data.get("sitrep_figures")
+    if cached is None:
+        from ..numbers import find_figures
+
+        cached = []
+        for f in find_figures(doc_text(doc)):
+            tok = token_at(doc, f.start)
+            if tok is not None:
+                cached.append(tok.i)
+        doc.user_data["sitrep_figures"] = cached
+    return cached
+

@@ -9,9 +9,10 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.actor_words import speaker_in_town
-from ..lexicon.claim_terms import claim_words, load_attribution_terms
+from ..lexicon.actor_words import speaker_in_town, staff_at, staff_at_place
+from ..lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from ..lexicon.loader import read_json
+from .name_text import name_after_title
 from .state_bodies import names_a_state, state_body_index
 
 
@@ -160,3 +161,38 @@ def owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
     demonym_of = state_body_index()[2]
     rest = phrase[m.end():]
     return f"{demonym_of[countries[0]]} {rest}" if countries and countries[0] in demonym_of else rest
+
+_ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Longer phrases are clauses, not names.
+MAX_NAME_WORDS = 14
+_UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
+
+
+def written_name(phrase: str) -> tuple[str, str] | None:
+    """(name, phrase as kept) of a claimant no file knows, as the text writes it: "Ahmad
+    Yazji, a volunteer" is Ahmad Yazji, "Staff at Hama National Hospital" the hospital, "a
+    doctor at the central hospital in Zugdidi" Zugdidi central hospital, "Captain Abdullahi
+    Hassan" Abdullahi Hassan; None when the phrase is too long to be a name."""
+    head, sep, rest = phrase.partition(", ")
+    if sep and re.match(r"(?:an?|the|who|which)\b", rest):
+        phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
+    role = staff_at().match(phrase)
+    local = staff_at_place().match(phrase)
+    if role:  # "Staff at Hama National Hospital" speaks for the hospital
+        phrase = role.group("org")
+    elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
+        phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
+    else:
+        phrase = placed_speaker_name(phrase)
+    # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
+    phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
+    cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
+    cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
+    if not cleaned or len(cleaned.split()) > MAX_NAME_WORDS:
+        return None
+    cleaned = seated_name(role_of_named(described_name(cleaned)))
+    unranked = name_after_title(rank_prefix().sub("", cleaned))
+    if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
+        cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
+    return cleaned, phrase

@@ -14,21 +14,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.actor_words import staff_at, staff_at_place
-from ..lexicon.claim_terms import demonym_words, load_attribution_terms, rank_prefix
+from ..lexicon.claim_terms import demonym_words, load_attribution_terms
 from ..records import Claimant
 from .claimant_names import (
-    SHORT_OWNER, body_of_named_owner, described_name, owned_by_the_state, placed_speaker_name, role_of_named,
-    seated_name, short_state_names, state_envoy,
+    SHORT_OWNER, body_of_named_owner, owned_by_the_state, placed_speaker_name, short_state_names, state_envoy,
+    written_name,
 )
-from .name_text import alias_regex, name_after_title, word_before
+from .name_text import alias_regex, word_before
 from .state_bodies import names_a_state, state_body_index
 
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
-_MAX_NAME_WORDS = 14
-_UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
 # Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
@@ -252,22 +248,7 @@ class ClaimantLexicon:
             # war's articles ("regional governor"); then the longest.
             return max(specific, key=lambda m: (not m.via_context, m.end - m.start)).claimant
         if matches:
-            generic = max(matches, key=lambda m: (m.end - m.start)).claimant
-            owned = body_of_named_owner(_ARTICLES.sub("", phrase))
-            if owned is not None:
-                return Claimant(name=owned, kind=generic.kind, as_written=phrase, known=False)
-            # "local health officials": more than the generic word; keep what the text says
-            # when its words give a more specific kind than the generic entry.
-            kind = self.guess_kind(phrase)
-            if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
-                name = placed_speaker_name(_ARTICLES.sub("", phrase))
-                return Claimant(name=name, kind=kind, as_written=phrase, known=False)
-            bare = placed_speaker_name(_ARTICLES.sub("", phrase))
-            if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
-                    not self.state_body(bare) and bare.lower() != generic.as_written.lower():
-                # "the Borno government": a named government, not any government
-                return Claimant(name=bare, kind=generic.kind, as_written=phrase, known=False)
-            return generic
+            return self._generic_named(phrase, max(matches, key=lambda m: (m.end - m.start)).claimant)
         state = self.state_government(phrase)
         if state is not None:
             return state
@@ -276,29 +257,32 @@ class ClaimantLexicon:
         if government is not None:  # "a Kuwaiti diplomat in Cairo": a state's diplomats speak for its government
             return replace(government, as_written=phrase)
         kind = self.guess_kind(phrase)
-        head, sep, rest = phrase.partition(", ")
-        if sep and re.match(r"(?:an?|the|who|which)\b", rest):
-            phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
-        role = staff_at().match(phrase)
-        local = staff_at_place().match(phrase)
-        if role:  # "Staff at Hama National Hospital" speaks for the hospital
-            phrase = role.group("org")
-        elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
-            phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
-        else:
-            phrase = placed_speaker_name(phrase)
-        # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
-        phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
-        cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
-        cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
-        if not cleaned or len(cleaned.split()) > _MAX_NAME_WORDS:
+        written = written_name(phrase)
+        if written is None:
             return None
-        cleaned = seated_name(role_of_named(described_name(cleaned)))
-        unranked = name_after_title(rank_prefix().sub("", cleaned))
-        if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
-            cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
+        cleaned, phrase = written
         own_kind = self.guess_kind(cleaned)
         return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
+
+    def _generic_named(self, phrase: str, generic: Claimant) -> Claimant:
+        """A phrase holding only a generic alias ("the government", "health officials"):
+        the body of an owner it names ("the Borno government"), a more specific kind its
+        words give ("local health officials"), or the generic claimant."""
+        owned = body_of_named_owner(_ARTICLES.sub("", phrase))
+        if owned is not None:
+            return Claimant(name=owned, kind=generic.kind, as_written=phrase, known=False)
+        # "local health officials": more than the generic word; keep what the text says
+        # when its words give a more specific kind than the generic entry.
+        kind = self.guess_kind(phrase)
+        if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
+            name = placed_speaker_name(_ARTICLES.sub("", phrase))
+            return Claimant(name=name, kind=kind, as_written=phrase, known=False)
+        bare = placed_speaker_name(_ARTICLES.sub("", phrase))
+        if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
+                not self.state_body(bare) and bare.lower() != generic.as_written.lower():
+            # "the Borno government": a named government, not any government
+            return Claimant(name=bare, kind=generic.kind, as_written=phrase, known=False)
+        return generic
 
     def state_body(self, phrase: str) -> Claimant | None:
         """'the Azerbaijani Ministry of Health', "Lebanon's health minister", 'the Ministry of

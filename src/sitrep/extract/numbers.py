@@ -208,62 +208,59 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
 def _scan_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     for m in FIGURE_RE.finditer(text):
-        qual = m.group("qual")
-        qualifier = qual.lower() if qual else None
-        if qualifier in _NOT_A_HEDGE:
-            qualifier = None
-        if qual and qualifier:
-            start = m.start()
-        elif m.group("blow"):
-            start = m.start("blow") - len("between ")
-        else:
-            start = m.start("vague") if m.group("vague") else m.start("num")
-        if m.group("vague"):
-            word = m.group("vague").lower()
-            low, high = VAGUE_BANDS[word]
-            figures.append(Figure(start, m.end(), text[start:m.end()], None, low, high,
-                                  qualifier or word, vague=True, spelled=True))
-            continue
-        if m.group("blow"):
-            low, high = parse_number(m.group("blow")), parse_number(m.group("bhigh"))
-            if low is None or high is None:
-                continue
-            figures.append(Figure(start, m.end(), text[start:m.end()], None, low, high,
-                                  qualifier or "between"))
-            continue
-        first = parse_number(m.group("num"))
-        if first is None:
-            continue
-        spelled = not any(c.isdigit() for c in m.group("num"))
-        hedged = parse_number(m.group("hedged")) if m.group("hedged") else None
-        if hedged is not None and hedged > first:
-            figures.append(Figure(start, m.end(), text[start:m.end()], None, first, hedged, qualifier, spelled=spelled))
-            continue
-        if m.group("num2"):
-            second = parse_number(m.group("num2"))
-            if second is not None and (_FROM_BEFORE.search(text[:start]) or _after_month(text[:start])) \
-                    and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
-                # "climbed from 558 to 569": a figure and the one it became, not a range; nor
-                # is "since May 20 to 163" (a day, then a figure)
-                end1 = m.end("num")
-                low, high = _bounds(first, qualifier)
-                figures.append(Figure(start, end1, text[start:end1], first, low, high, qualifier, spelled=spelled))
-                s2 = m.start("num2")
-                figures.append(Figure(s2, m.end(), text[s2:m.end()], second, second, second, None,
-                                      spelled=not any(c.isdigit() for c in m.group("num2"))))
-                continue
-            if second is not None and second > first:
-                # A range states no single number: value stays null, the bounds carry it.
-                figures.append(Figure(start, m.end(), text[start:m.end()], None, first, second,
-                                      qualifier, spelled=spelled))
-                continue
-            # "3 or 4" where the second is not larger, or "2024-12": keep the first only.
-            end = m.end("num")
-        else:
-            end = m.end()
-            if m.group("post") and not qualifier:
-                qualifier = POST_QUALIFIERS[" ".join(m.group("post").lower().split())]
-        low, high = _bounds(first, qualifier)
-        figures.append(Figure(start, end, text[start:end], first, low, high, qualifier,
-                              spelled=spelled))
+        figures += _match_figures(m, text)
     return figures
+
+
+def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
+    """The figures of one match: a vague band ("hundreds"), a range ("between 30 and 40",
+    "30 to 40"), a figure and the one it became ("from 558 to 569"), or one number."""
+    qual = m.group("qual")
+    qualifier = qual.lower() if qual else None
+    if qualifier in _NOT_A_HEDGE:
+        qualifier = None
+    if qual and qualifier:
+        start = m.start()
+    elif m.group("blow"):
+        start = m.start("blow") - len("between ")
+    else:
+        start = m.start("vague") if m.group("vague") else m.start("num")
+    if m.group("vague"):
+        word = m.group("vague").lower()
+        low, high = VAGUE_BANDS[word]
+        return [Figure(start, m.end(), text[start:m.end()], None, low, high, qualifier or word, vague=True, spelled=True)]
+    if m.group("blow"):
+        low, high = parse_number(m.group("blow")), parse_number(m.group("bhigh"))
+        if low is None or high is None:
+            return []
+        return [Figure(start, m.end(), text[start:m.end()], None, low, high, qualifier or "between")]
+    first = parse_number(m.group("num"))
+    if first is None:
+        return []
+    spelled = not any(c.isdigit() for c in m.group("num"))
+    hedged = parse_number(m.group("hedged")) if m.group("hedged") else None
+    if hedged is not None and hedged > first:
+        return [Figure(start, m.end(), text[start:m.end()], None, first, hedged, qualifier, spelled=spelled)]
+    if m.group("num2"):
+        second = parse_number(m.group("num2"))
+        if second is not None and (_FROM_BEFORE.search(text[:start]) or _after_month(text[:start])) \
+                and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
+            # "climbed from 558 to 569": a figure and the one it became, not a range; nor
+            # is "since May 20 to 163" (a day, then a figure)
+            end1 = m.end("num")
+            low, high = _bounds(first, qualifier)
+            s2 = m.start("num2")
+            return [Figure(start, end1, text[start:end1], first, low, high, qualifier, spelled=spelled),
+                    Figure(s2, m.end(), text[s2:m.end()], second, second, second, None,
+                           spelled=not any(c.isdigit() for c in m.group("num2")))]
+        if second is not None and second > first:
+            # A range states no single number: value stays null, the bounds carry it.
+            return [Figure(start, m.end(), text[start:m.end()], None, first, second, qualifier, spelled=spelled)]
+        # "3 or 4" where the second is not larger, or "2024-12": keep the first only.
+        end = m.end("num")
+    else:
+        end = m.end()
+        if m.group("post") and not qualifier:
+            qualifier = POST_QUALIFIERS[" ".join(m.group("post").lower().split())]
+    low, high = _bounds(first, qualifier)
+    return [Figure(start, end, text[start:end], first, low, high, qualifier, spelled=spelled)]

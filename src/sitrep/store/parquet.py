@@ -319,33 +319,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, names: Sequence[str], by_table: 
     summary.unchanged += seen - new - replaced
     con.execute("BEGIN TRANSACTION")
     try:
-        if replaced:
-            for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"),
-                                  ("actor_labels", "doc"), ("articles", "id")):
-                con.execute(f"DELETE FROM {table} WHERE {_q(column)} IN (SELECT id FROM _load_todo WHERE stored)")
-        for table in ("articles", "claims", "events", "place_mentions", "actor_labels"):
-            if table not in sources or not (new or replaced):
-                continue
-            names_sql = ", ".join(_q(c) for c, _ in schema()[table])
-            rows = (f"(SELECT {_projection(con, table, sources[table])}, parse_filename(p.filename, true) AS _shard "
-                    f"FROM {sources[table]} p)")
-            added = scalar(con, f"""
-                INSERT INTO {table} ({names_sql})
-                SELECT {names_sql} FROM {rows} x
-                SEMI JOIN _load_todo t ON x.{_q(DOC_COLUMN[table])} = t.id AND x._shard = t._shard""")
-            if table == "claims":
-                summary.claims += added
-            elif table == "events":
-                summary.events += added
-        if "ingest_errors" in sources:
-            columns = ", ".join(_q(c) for c, _ in dataset_columns("ingest_errors"))
-            summary.errors += scalar(con, f"""
-                INSERT INTO ingest_errors ({columns}, run_id)
-                SELECT DISTINCT {columns}, ? FROM (
-                    SELECT {_projection(con, "ingest_errors", sources["ingest_errors"])} FROM {sources["ingest_errors"]} p
-                ) e WHERE NOT EXISTS (
-                    SELECT 1 FROM ingest_errors s WHERE s.path = e.path AND s.reason = e.reason
-                    AND s.line IS NOT DISTINCT FROM e.line)""", [run_id])
+        _write_batch(con, sources, new, replaced, run_id, summary)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -353,3 +327,36 @@ def _load_batch(con: duckdb.DuckDBPyConnection, names: Sequence[str], by_table: 
     finally:
         con.execute("DROP TABLE IF EXISTS _load_articles")
         con.execute("DROP TABLE IF EXISTS _load_todo")
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, sources: dict[str, str], new: int, replaced: int, run_id: str,
+                 summary: LoadSummary) -> None:
+    """Inside the batch's transaction: the replaced articles' rows deleted, the rows of the
+    articles to load inserted table by table, the shards' new read errors added."""
+    if replaced:
+        for table, column in (("claims", "doc"), ("events", "doc"), ("place_mentions", "doc"),
+                              ("actor_labels", "doc"), ("articles", "id")):
+            con.execute(f"DELETE FROM {table} WHERE {_q(column)} IN (SELECT id FROM _load_todo WHERE stored)")
+    for table in ("articles", "claims", "events", "place_mentions", "actor_labels"):
+        if table not in sources or not (new or replaced):
+            continue
+        names_sql = ", ".join(_q(c) for c, _ in schema()[table])
+        rows = (f"(SELECT {_projection(con, table, sources[table])}, parse_filename(p.filename, true) AS _shard "
+                f"FROM {sources[table]} p)")
+        added = scalar(con, f"""
+            INSERT INTO {table} ({names_sql})
+            SELECT {names_sql} FROM {rows} x
+            SEMI JOIN _load_todo t ON x.{_q(DOC_COLUMN[table])} = t.id AND x._shard = t._shard""")
+        if table == "claims":
+            summary.claims += added
+        elif table == "events":
+            summary.events += added
+    if "ingest_errors" in sources:
+        columns = ", ".join(_q(c) for c, _ in dataset_columns("ingest_errors"))
+        summary.errors += scalar(con, f"""
+            INSERT INTO ingest_errors ({columns}, run_id)
+            SELECT DISTINCT {columns}, ? FROM (
+                SELECT {_projection(con, "ingest_errors", sources["ingest_errors"])} FROM {sources["ingest_errors"]} p
+            ) e WHERE NOT EXISTS (
+                SELECT 1 FROM ingest_errors s WHERE s.path = e.path AND s.reason = e.reason
+                AND s.line IS NOT DISTINCT FROM e.line)""", [run_id])

@@ -15,7 +15,8 @@ from typing import Sequence
 from ...lexicon.event_terms import EventTerms
 from ..doc_arrays import doc_text, token_words
 from ...records import PlaceMention
-from .facility_names import conjoined_facilities, facility_in_town, name_tokens, relative_head_name
+from .facility_names import conjoined_facilities, relative_head_name
+from .facility_slots import described_facility, facility_town, nominal_roots, relative_on_facility
 from .parentheses import drop_parenthesised_locations, named_before_parenthesis
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
 
@@ -99,14 +100,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     seen: set[int] = set()
     territory = trig.type == "territory_change"
     explicit = bool(trig.roots) and not territory  # "fired missiles towards X": the rule chose the slot
-    roots = trig.roots if territory or trig.roots else default_roots(trig, t)
     joiners = doc_joiners(trig.tok.doc, t)
-    roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
-                     if c.dep_ in ("prep", "cc") and c.i in joiners and c not in roots]
-    if territory and joiners:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
-        subj = {w.i for s in kids(trig.tok, "nsubj") for w in s.subtree}
-        roots += [trig.tok.doc[i] for i in sorted(joiners) if i in subj and i > trig.tok.i
-                  and trig.tok.doc[i].dep_ == "prep"]
+    roots = _slot_roots(trig, t, joiners)
     for root in roots:
         for w in _slot_tokens(root, t, pidx) if territory else clause_subtree(root):
             if w.i in seen:
@@ -130,7 +125,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                 named = relative_head_name(w, trig.tok, pidx, where) if territory else None
                 if named is not None:
                     found.append(named)
-                elif not (territory and _relative_on_facility(trig, t)):
+                elif not (territory and relative_on_facility(trig, t)):
                     anaphors.append(w)  # "the radio headquarters, which troops retook": the facility
     if territory and found:
         found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
@@ -138,20 +133,42 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
         named = _slot_names(trig, t, pidx, seen, where, actor_spans)
         found += [m for m in named if m.text not in {f.text for f in found}]
     if territory and not found and not anaphors:
-        found = _facility_town(trig, t, pidx, where)
+        found = facility_town(trig, t, pidx, where)
         if found:
             trig.word += "+facility-in"
         else:
-            found = _described_facility(trig, t, where)
+            found = described_facility(trig, t, where)
+    return _kept_places(trig, t, pidx, where, found), anaphors
+
+
+def _slot_roots(trig: Trigger, t: EventTerms, joiners) -> list:
+    """Where a trigger's places are looked for: the rule's own roots (a territory trigger's
+    always), or the default ones of its type, with the joining words hung on them."""
+    territory = trig.type == "territory_change"
+    roots = trig.roots if territory or trig.roots else default_roots(trig, t)
+    roots = roots + [c for r in [trig.tok] + list(roots) for c in r.children
+                     if c.dep_ in ("prep", "cc") and c.i in joiners and c not in roots]
+    if territory and joiners:  # "forces entered villages on Friday, including A and B" with "including" hung on "forces"
+        subj = {w.i for s in kids(trig.tok, "nsubj") for w in s.subtree}
+        roots += [trig.tok.doc[i] for i in sorted(joiners) if i in subj and i > trig.tok.i
+                  and trig.tok.doc[i].dep_ == "prep"]
+    return roots
+
+
+def _kept_places(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where: tuple[str, int],
+                 found: list[PlaceMention]) -> list[PlaceMention]:
+    """The places found, with the facilities conjoined to them; a province that holds
+    another place found, a place in brackets and a description beside a name dropped."""
+    territory = trig.type == "territory_change"
     if territory and found:
-        found += conjoined_facilities(_nominal_roots(trig), t, pidx, where, found, trig.rule)
+        found += conjoined_facilities(nominal_roots(trig), t, pidx, where, found, trig.rule)
     # "towns in Hama province, including A and B": the towns, not the province that holds them.
     found = [m for m in found if not (m.rule == "admin1" and any(_inside(s, m) and not _listed_beside(s, m, trig, where)
                                                                   for s in found))]
     found = drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
-    return found, anaphors
+    return found
 
 
 def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:
@@ -249,7 +266,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
     def proper(w) -> bool:
         return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
 
-    roots = {r.i for r in _nominal_roots(trig)}
+    roots = {r.i for r in nominal_roots(trig)}
     for i in sorted(seen):
         w = doc[i]
         span = None
@@ -319,89 +336,6 @@ def _list_head(w):
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     return cur
-
-
-def _nominal_roots(trig: Trigger) -> list:
-    """The nouns of a slot: its roots, and the objects of its prepositions ('control of X')."""
-    return [o for r in trig.roots for o in ([r] if r.dep_ != "prep" else kids(r, "pobj"))]
-
-
-def _relative_on_facility(trig: Trigger, t: EventTerms) -> bool:
-    """A capture in a relative clause on a facility noun: its slot is that facility."""
-    return trig.tok.dep_ == "relcl" and trig.tok.head.lower_ in t.words("territory_change", "facility_objects")
-
-
-def _described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
-    """'the northeastern regional command headquarters had been captured': a definite
-    facility described by its modifiers, in no named town, is the place as written
-    (rule ``event-slot:facility``; 'the airport' alone is too vague)."""
-    facilities = t.words("territory_change", "facility_objects")
-    doc_id, base = where
-    for root in _nominal_roots(trig):
-        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS") and root.lower_[:-1] in facilities:
-            continue  # "bases" are many; "headquarters" is one
-        if not any(c.lower_ == "the" for c in root.children):
-            continue
-        toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
-        if len(toks) < 2:
-            continue
-        doc = root.doc
-        a, b = toks[0].idx, root.idx + len(root.text)
-        return [PlaceMention(doc_id, doc_text(doc)[a:b], base + a, base + b, None, None, "event-slot:facility")]
-    return []
-
-
-def _facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
-                   where_in: tuple[str, int]) -> list[PlaceMention]:
-    """'recaptured the presidential palace in Khartoum', 'overran an army base in Adan
-    Yabaal': a facility that no place mention covers stands for the town it is in. Not
-    several ('six positions in X'), and not a region ('a dam in northern Raqqa', 'outposts
-    across Rakhine State'): a province, or a town named with a compass word, is no town.
-    'the army base at Mansila in Yagha province', 'the police post at Darbang': the name
-    after "at" is the facility's town, even one no gazetteer knows (rule ``event-slot``)."""
-    facilities = t.words("territory_change", "facility_objects")
-    locs = t.words("territory_change", "locator_preps")
-    compass = t.words("blocking_words", "territory_change")
-    for root in _nominal_roots(trig):
-        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
-            continue
-        at = _named_after_at(root, trig.tok, pidx, where_in)
-        if at is not None:
-            return [facility_in_town(root, at, "at", t, where_in, trig.rule)]
-        where = [c for c in list(root.children) + list(trig.tok.children)
-                 if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
-        for p in where:
-            for w in p.subtree:
-                m = pidx.get(w.i)
-                if m is None:
-                    continue
-                region = m.precision == 3 or (m.place is not None and m.place.feature != "city")
-                qualified = any(c.lower_ in compass for c in list(w.head.children) + list(w.children)
-                                if c.dep_ in ("amod", "compound"))  # "northern Raqqa": the province
-                if not region and not qualified:
-                    how = "poss" if p.dep_ == "poss" else "in"
-                    return [facility_in_town(root, m, how, t, where_in, trig.rule)]
-    return []
-
-
-def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
-    """The town after "at" right after a facility noun (parses hang "at" on the noun or on
-    the verb): its place mention, or its proper name."""
-    after = root.right_edge.i + 1
-    preps = [c for c in list(root.children) + list(verb.children)
-             if c.dep_ == "prep" and c.lower_ == "at" and (c.head.i == root.i or c.i == after)]
-    for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            name = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
-            known = next((pidx[w.i] for w in name if w.i in pidx), None)
-            if known is not None:
-                return known
-            if obj.pos_ == "PROPN" and obj.text[:1].isupper():
-                doc_id, base = where
-                a, b = name[0].idx, obj.idx + len(obj.text)
-                return PlaceMention(doc=doc_id, text=doc_text(root.doc)[a:b], start=base + a, end=base + b, place=None,
-                                    precision=None, rule="event-slot")
-    return None
 
 
 # "Liquica and the border town of Balibo": a town listed after a province-named place with

@@ -1,0 +1,95 @@
+"""A territory trigger's facility as its place: "recaptured the presidential palace in
+Khartoum" (the town it is in), "the army base at Mansila" (the town after "at", known or
+not), "the northeastern regional command headquarters had been captured" (the facility as
+written). Read by ``slots.places_of`` when a slot names no place of its own."""
+
+from __future__ import annotations
+
+from ...lexicon.event_terms import EventTerms
+from ..doc_arrays import doc_text
+from ...records import PlaceMention
+from .facility_names import facility_in_town, name_tokens
+from .tree import Trigger, kids
+
+
+def nominal_roots(trig: Trigger) -> list:
+    """The nouns of a slot: its roots, and the objects of its prepositions ('control of X')."""
+    return [o for r in trig.roots for o in ([r] if r.dep_ != "prep" else kids(r, "pobj"))]
+
+
+def relative_on_facility(trig: Trigger, t: EventTerms) -> bool:
+    """A capture in a relative clause on a facility noun: its slot is that facility."""
+    return trig.tok.dep_ == "relcl" and trig.tok.head.lower_ in t.words("territory_change", "facility_objects")
+
+
+def described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> list[PlaceMention]:
+    """'the northeastern regional command headquarters had been captured': a definite
+    facility described by its modifiers, in no named town, is the place as written
+    (rule ``event-slot:facility``; 'the airport' alone is too vague)."""
+    facilities = t.words("territory_change", "facility_objects")
+    doc_id, base = where
+    for root in nominal_roots(trig):
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS") and root.lower_[:-1] in facilities:
+            continue  # "bases" are many; "headquarters" is one
+        if not any(c.lower_ == "the" for c in root.children):
+            continue
+        toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
+        if len(toks) < 2:
+            continue
+        doc = root.doc
+        a, b = toks[0].idx, root.idx + len(root.text)
+        return [PlaceMention(doc_id, doc_text(doc)[a:b], base + a, base + b, None, None, "event-slot:facility")]
+    return []
+
+
+def facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
+                   where_in: tuple[str, int]) -> list[PlaceMention]:
+    """'recaptured the presidential palace in Khartoum', 'overran an army base in Adan
+    Yabaal': a facility that no place mention covers stands for the town it is in. Not
+    several ('six positions in X'), and not a region ('a dam in northern Raqqa', 'outposts
+    across Rakhine State'): a province, or a town named with a compass word, is no town.
+    'the army base at Mansila in Yagha province', 'the police post at Darbang': the name
+    after "at" is the facility's town, even one no gazetteer knows (rule ``event-slot``)."""
+    facilities = t.words("territory_change", "facility_objects")
+    locs = t.words("territory_change", "locator_preps")
+    compass = t.words("blocking_words", "territory_change")
+    for root in nominal_roots(trig):
+        if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
+            continue
+        at = _named_after_at(root, trig.tok, pidx, where_in)
+        if at is not None:
+            return [facility_in_town(root, at, "at", t, where_in, trig.rule)]
+        where = [c for c in list(root.children) + list(trig.tok.children)
+                 if c.dep_ == "prep" and c.lower_ in locs or c.dep_ == "poss"]
+        for p in where:
+            for w in p.subtree:
+                m = pidx.get(w.i)
+                if m is None:
+                    continue
+                region = m.precision == 3 or (m.place is not None and m.place.feature != "city")
+                qualified = any(c.lower_ in compass for c in list(w.head.children) + list(w.children)
+                                if c.dep_ in ("amod", "compound"))  # "northern Raqqa": the province
+                if not region and not qualified:
+                    how = "poss" if p.dep_ == "poss" else "in"
+                    return [facility_in_town(root, m, how, t, where_in, trig.rule)]
+    return []
+
+
+def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
+    """The town after "at" right after a facility noun (parses hang "at" on the noun or on
+    the verb): its place mention, or its proper name."""
+    after = root.right_edge.i + 1
+    preps = [c for c in list(root.children) + list(verb.children)
+             if c.dep_ == "prep" and c.lower_ == "at" and (c.head.i == root.i or c.i == after)]
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            name = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
+            known = next((pidx[w.i] for w in name if w.i in pidx), None)
+            if known is not None:
+                return known
+            if obj.pos_ == "PROPN" and obj.text[:1].isupper():
+                doc_id, base = where
+                a, b = name[0].idx, obj.idx + len(obj.text)
+                return PlaceMention(doc=doc_id, text=doc_text(root.doc)[a:b], start=base + a, end=base + b, place=None,
+                                    precision=None, rule="event-slot")
+    return None

@@ -146,7 +146,7 @@ def test_claims_every_spokes_title_speaks_for_the_body_in_view() -> None:
     import importlib
 
     claims = importlib.import_module("sitrep.extract.claims.unparsed")
-    defined = importlib.import_module("sitrep.extract.claims.defined_names")
+    defined = importlib.import_module("sitrep.extract.claims.person_offices")
     titles = load_attribution_terms().spokes_titles
     assert titles
     for title in titles:

@@ -195,6 +195,21 @@ def test_places_context_ambiguous_demonym(text, countries):
     assert article_countries(text) == countries
 
 
+@pytest.mark.parametrize("text,countries", [
+    # a country the headline names is where the story is, whichever state its body text names
+    # more often (Guinea-Bissau 1998, Lebanon 1976, Chad-like); without a headline the counts decide
+    ("WAR IN BISSAU: THE CAPITAL EMPTIES\n\nSenegalese troops shelled the airport. Senegalese officers in "
+     "Dakar said Senegalese losses were light.", ["GW", "SN"]),
+    ("Siege of Beirut camp ends\n\nSyrian troops stood by as Syrian-backed militias and Syrian officers "
+     "entered the camp.", ["LB", "SY"]),
+    ("Senegalese troops shelled the airport of Bissau. Senegalese officers said losses were light.", ["SN", "GW"]),
+])
+def test_places_context_headline_country_first(text, countries):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == countries
+
+
 @pytest.mark.parametrize("text,name", [
     # a capital named as its government, or where a report was heard, is no place of the
     # story (Mali, Iran-Iraq War, Ukraine-like)

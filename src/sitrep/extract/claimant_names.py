@@ -196,3 +196,19 @@ def written_name(phrase: str) -> tuple[str, str] | None:
     if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
         cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
     return cleaned, phrase
+
+
+# "the Minister of Health", "Minister for the Interior", "the Minister of the Health" (a
+# translation): the portfolio's minister, named the way the lexicon names a state's minister.
+_MINISTER_OF = re.compile(r"^(?P<the>(?i:the|a|an)\s+)?(?P<title>(?:deputy\s+)?[Mm]inister)\s+(?:of|for)\s+(?:the\s+)?"
+                          r"(?P<portfolio>[A-Za-z][a-z]+(?:\s+(?:and\s+)?[A-Za-z][a-z]+)?)$")
+
+
+def minister_of(phrase: str) -> str:
+    """'the Minister of Health' -> 'the Health minister' ("the health minister" is the
+    state's Health Ministry); any other phrase as it is."""
+    m = _MINISTER_OF.match(phrase.strip())
+    if m is None:
+        return phrase
+    return f"{m.group('the') or ''}{m.group('portfolio').lower()} {m.group('title').lower()}"
+

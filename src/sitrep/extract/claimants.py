@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.claim_terms import demonym_words, load_attribution_terms
+from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ..records import Claimant
 from .claimant_names import (
-    SHORT_OWNER, body_of_named_owner, owned_by_the_state, placed_speaker_name, short_state_names, state_envoy,
-    written_name,
+    SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
+    state_envoy, written_name,
 )
 from .name_text import alias_regex, word_before
 from .state_bodies import names_a_state, state_body_index
@@ -105,6 +105,17 @@ def _state_before(text: str, start: int) -> bool:
     return bare.lower() in demonym_words() or is_country_name(bare)
 
 
+def _state_level(phrase: str) -> str:
+    """The phrase without the lowercase words that only say a body is the state's central
+    one: "the federal Interior Ministry" is "the Interior Ministry" (a capitalised "Federal
+    Security Service" is a name)."""
+    words = phrase.split()
+    first = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    while len(words) > first + 1 and words[first] in claim_words().state_level_words:
+        del words[first]
+    return " ".join(words)
+
+
 def _glued_acronym(text: str, start: int, end: int) -> bool:
     """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
     before = text[max(0, start - 2):start]
@@ -121,6 +132,9 @@ class ClaimantLexicon:
     entries: dict[str, list[tuple[ClaimantEntry, bool]]] = field(default_factory=dict)
     # Short acronyms (UN, SDF, HTS) must be written in capitals to count: "un" is a word.
     acronyms: set[str] = field(default_factory=set)
+    # One-word names that are also English words ("Dawn", "Nation") count only capitalised:
+    # "arrived before dawn" names no newspaper.
+    proper_words: set[str] = field(default_factory=set)
     # claimant -> the body it belongs to (OCHA -> United Nations), from "part_of" in the data
     parents: dict[str, str] = field(default_factory=dict)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
@@ -139,6 +153,8 @@ class ClaimantLexicon:
             self.context_states.update(entry.countries)
         if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
             self.acronyms.add(claimant_key(alias))
+        elif " " not in alias.strip() and alias[:1].isupper() and alias[1:].islower():
+            self.proper_words.add(claimant_key(alias))
         self._regex = None
         self._scans.clear()  # a new alias may be written in a text scanned before
 
@@ -155,6 +171,8 @@ class ClaimantLexicon:
         if not options:
             return None
         if claimant_key(alias) in self.acronyms and not original.replace(".", "").isupper():
+            return None
+        if claimant_key(alias) in self.proper_words and original.islower():
             return None
         # Rank by the article's countries, most named first: in a Lebanon story that names
         # Israel too, "the health ministry" is Lebanon's.
@@ -234,7 +252,7 @@ class ClaimantLexicon:
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        phrase = owned_by_the_state(phrase, countries)
+        phrase = owned_by_the_state(minister_of(_state_level(phrase)), countries)
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]

@@ -180,7 +180,14 @@ def _bounds(value: int, qualifier: str | None) -> tuple[int | None, int | None]:
     return value, value
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:\b(?P<word>[A-Za-z]+)\s+)?\bfrom\s+$", re.IGNORECASE)
+
+
+def _change_from(before: str) -> bool:
+    """'climbed from 558 to 569': a count and the one it became; not 'estimates run from
+    2,000 to 6,000' or 'anywhere from 40 to 60', a range (``range_words``)."""
+    m = _FROM_BEFORE.search(before[-40:])
+    return m is not None and (m.group("word") or "").lower() not in number_words().range_words
 
 
 def _after_month(before: str) -> bool:
@@ -243,7 +250,7 @@ def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
         return [Figure(start, m.end(), text[start:m.end()], None, first, hedged, qualifier, spelled=spelled)]
     if m.group("num2"):
         second = parse_number(m.group("num2"))
-        if second is not None and (_FROM_BEFORE.search(text[:start]) or _after_month(text[:start])) \
+        if second is not None and (_change_from(text[:start]) or _after_month(text[:start])) \
                 and _TO_SEP.match(text[m.end("num"):m.start("num2")]):
             # "climbed from 558 to 569": a figure and the one it became, not a range; nor
             # is "since May 20 to 163" (a day, then a figure)

@@ -232,6 +232,7 @@ class ClaimWords:
     vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]
+    state_level_words: frozenset[str]  # "the federal Interior Ministry": the state's own
     name_stop: frozenset[str]
     role_neutral_subjects: frozenset[str]
     participle_nouns: frozenset[str]

@@ -19,6 +19,7 @@ class NumberWords:
     upper_bound: frozenset[str]
     not_a_hedge: frozenset[str]
     post_qualifiers: dict[str, str]  # hedge after a figure -> the hedge it means
+    range_words: frozenset[str]  # "estimates run from X to Y": a range, not a change
 
     def figure_words(self) -> set[str]:
         """Words that make a sentence hold a figure: number words and vague amounts'
@@ -34,4 +35,5 @@ def number_words() -> NumberWords:
         vague_bands={k: (low, high) for k, (low, high) in data["vague_bands"].items()},
         qualifiers=tuple(data["qualifiers"]),
         lower_bound=frozenset(data["lower_bound"]), upper_bound=frozenset(data["upper_bound"]),
-        not_a_hedge=frozenset(data["not_a_hedge"]), post_qualifiers=dict(data["post_qualifiers"]))
+        not_a_hedge=frozenset(data["not_a_hedge"]), post_qualifiers=dict(data["post_qualifiers"]),
+        range_words=frozenset(data["range_words"]))

@@ -180,7 +180,12 @@ def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     SPOKESPEOPLE.clear()
     out = _people(text, lexicon, countries)
     out.update(_surnames(out))
-    out.update(_acronyms(text, lexicon, countries))
+    acronyms = _acronyms(text, lexicon, countries)
+    for name, who in out.items():
+        spelt = acronyms.get(who.name) if not who.known else None
+        if spelt is not None:  # "MILF spokesman Eid Kabalu" after "the Moro Islamic Liberation Front (MILF)"
+            out[name] = Claimant(spelt.name, spelt.kind, name, spelt.known)
+    out.update(acronyms)
     return out
 
 
@@ -227,6 +232,8 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     hits = list(ctx.local_regex.finditer(bare))
     if len(hits) == 1 and (_another_person(ctx, bare, hits[0]) or _POSSESSIVE_AFTER.match(bare, hits[0].end())):
         return None  # "Raila Odinga's party" is the party, not Odinga
+    if len(hits) > 1 and len({ctx.local[h.group(0)].name for h in hits}) == 1 and ctx.local[hits[0].group(0)].known:
+        return ctx.local[hits[0].group(0)]  # "MILF spokesman Eid Kabalu": the person speaks for the body named
     if len(hits) == 1 and _words_beside(bare, hits[0]) <= 40:
         # "Ministry spokesman Ashraf al-Qedra" is al-Qedra; a longer phrase is something else
         who = ctx.local[hits[0].group(0)]
@@ -282,19 +289,22 @@ def _shouted_name(ctx: ArticleContext, bare: str) -> Claimant | None:
 SHOUTED_SHARE = 0.75
 
 
-_SPEAKER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’.]*(?:\s+[A-Z][A-Za-z'’.]*){0,3})\s*:\s")
+# "DR MUTUA: ...", "PONS (recorded): ...", "CORRESPONDENT (by telephone): ...": a transcript
+# line's speaker, with how the line was heard in brackets.
+_SPEAKER_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’.]*(?:\s+[A-Z][A-Za-z'’.]*){0,3})\s*(?:\([^()\n]{1,30}\)\s*)?:\s")
 
 
-def label_speaker(ctx: ArticleContext, text: str, start: int | None = None) -> Claimant | None:
+def label_speaker(ctx: ArticleContext, text: str, start: int | None = None, people_only: bool = False) -> Claimant | None:
     """The person whose capitalised label opens a transcript's line ("MS ATIENO: Our teams
     estimate ..."): who "we" and "our" are in it, in any sentence of the line when ``start``
     (the sentence's offset) is given; a spokesman's label is the briefing's publisher
-    ("SPOKESMAN: ... Our field hospital has treated 300 wounded": the ministry's)."""
+    ("SPOKESMAN: ... Our field hospital has treated 300 wounded": the ministry's); with
+    ``people_only``, only a person the article introduced."""
     if start is not None:
         text = ctx.article.text[ctx.article.text.rfind("\n", 0, start) + 1:]
     m = _SPEAKER_LABEL.match(text)
     if m is None:
         return None
     if m.group("label").strip().lower() in load_attribution_terms().spokes_titles:
-        return ctx.publisher
+        return None if people_only else ctx.publisher
     return _shouted_name(ctx, m.group("label"))

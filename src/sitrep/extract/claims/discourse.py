@@ -37,6 +37,11 @@ PUBLISHER_KINDS = frozenset({"un", "monitor", "ngo", "medical", "government", "f
 # Share of an outlet's name a claimant's name must cover for the outlet to be that claimant
 # ("UN OCHA", "Syrian Observatory for Human Rights"; not "Cedar News (NNA relay)").
 OUTLET_COVERAGE = 0.6
+# A state's body named this early (the headline, the dateline and the lede) leads the story
+# even where the headline names another state ("Peak recaptured, says Army; Pakistan denies"
+# over "NEW DELHI - The Indian Army today announced"); named later, the headline's state
+# stays the story's (set N's Bissau daily, whose Senegalese army comes in its fourth paragraph).
+LEDE_CHARS = 400
 # Characters at the top of an article searched for a report's own title ("OCHA Flash Update").
 HEADER_CHARS = 400
 
@@ -50,8 +55,8 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     text = article.text
     mentions = lexicon.find(text, countries)
     bodies = state_body_mentions(text, lexicon)
-    lead = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
-    if lead is not None:
+    lead, at = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
+    if lead is not None and (at < LEDE_CHARS or not _headline_names(text, countries[0])):
         countries = [lead] + [c for c in countries if c != lead]
         mentions = lexicon.find(text, countries)
     ctx = ArticleContext(article, lexicon, countries, mentions)
@@ -76,19 +81,30 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     return ctx
 
 
-def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon, countries: Sequence[str]) -> str | None:
+def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon,
+                countries: Sequence[str]) -> tuple[str | None, int]:
     """The state whose body the article names first by its own name ("The Indian Army today
-    announced ..."), when it is not the article's first country: "the Army spokesman" and
-    "the army said" later are that state's, though the text names Pakistan more often."""
+    announced ..."), when it is not the article's first country, and where it is named: "the
+    Army spokesman" and "the army said" later are that state's, though the text names
+    Pakistan more often."""
     for m in mentions:
         if m.via_context or not m.claimant.known or m.claimant.kind != "government":
             continue
         owners = lexicon.countries_of(m.claimant.name) or _named_state(m.claimant.name)
         if len(owners) == 1 and owners[0] in countries[1:]:
-            return owners[0]
+            return owners[0], m.start
         if len(owners) == 1 and owners[0] in countries[:1]:
-            return None
-    return None
+            return None, m.start
+    return None, 0
+
+
+def _headline_names(text: str, country: str) -> bool:
+    """Whether the headline (the first line) names ``country`` ("WAR IN BISSAU: ..."): the
+    story's own state, whichever state's body it names first."""
+    from ..context import country_mentions
+
+    end = text.find("\n")
+    return end > 0 and any(code == country for _, _, code in country_mentions(text[:end]))
 
 
 def _named_state(name: str) -> tuple[str, ...]:
@@ -150,6 +166,32 @@ def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     return Claimant(name=who.name, kind=who.kind, as_written=name, known=False)
 
 
+# A lone acronym that can name a body issuing a document ("RENAMO", "FLNKS", "ISPR").
+_BODY_ACRONYM = re.compile(r"^[A-Z][A-Z&-]{2,9}$")
+
+
+def _bracketed_document_issuer(outlet: str, main: str, lexicon: ClaimantLexicon,
+                               countries: Sequence[str]) -> Claimant | None:
+    """'RENAMO (rebel communique)', 'Hellenic Army General Staff (communique)': an outlet
+    whose brackets say it is a document a body issues is that body, an acronym alone too
+    (not a news outlet); its kind from the brackets' words when the name gives none
+    ("rebel communique": an armed group's)."""
+    from ...ingest.outlets import outlet_index
+
+    terms = load_attribution_terms()
+    bracket = " ".join(re.findall(r"\(([^)]*)\)", outlet))
+    if not bracket or not any(rx.search(bracket) for rx in (terms.report_titles, terms.outlet_documents)):
+        return None
+    if terms.media_words.search(main) or main in outlet_index().by_alias or main.casefold() in outlet_index().by_folded:
+        return None
+    if lexicon.find(main, countries) or not _BODY_ACRONYM.match(main):
+        return None  # a body the lexicon knows, or one named in full, is the rules' below
+    kind = lexicon.guess_kind(main)
+    if kind == "unknown" and lexicon.guess_kind(bracket) == "opposition":
+        kind = "opposition"  # "rebel communique"; a "military communique" says no side
+    return Claimant(name=main, kind=kind, as_written=main, known=False)
+
+
 def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """'FARC-EP communique', 'Ministry of Defence briefing transcript', 'ISPR press release':
     an outlet named for a document after the body that issues it is that body, whatever
@@ -208,7 +250,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
         outlet = article.outlet
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
-        who = _document_issuer(main, lexicon, countries)
+        who = _document_issuer(main, lexicon, countries) or _bracketed_document_issuer(outlet, main, lexicon, countries)
         if who is not None:
             return _of_the_header_state(who, article.text, lexicon), "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)

@@ -45,6 +45,14 @@ def _date_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b(?:{cues})\s*$", re.IGNORECASE))
 
 
+def _days(v: FigureView) -> bool:
+    """'In the operations of 25 to 30 August', 'between 3 and 9 May': a range of days in
+    digits (a month must follow it to make it a date)."""
+    f = v.fig
+    return f.value is None and not f.vague and not f.spelled and f.qualifier in (None, "between") \
+        and f.high is not None and f.high <= 31
+
+
 # "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
 _WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -106,7 +114,7 @@ def not_a_count(v: FigureView):
         return REJECT  # "several others": too vague to be a figure
     # days are written in digits: "On 3 May two soldiers were killed" counts two soldiers
     day_or_year = v.fig.qualifier is None and v.fig.value is not None and (v.fig.value <= 31 or v.year_like) \
-        and not v.fig.spelled
+        and not v.fig.spelled or _days(v)
     month_before, month_after, year_before = _date_context()
     if day_or_year and (month_before.search(v.before) or month_after.match(v.after)):
         return REJECT  # "September 29", "29 September 2023"

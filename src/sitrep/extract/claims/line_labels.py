@@ -70,10 +70,11 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
 def labelled_line_speaker(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'SPOKESMAN: ... Our field hospital at Ajax Bay has treated about 300 wounded': in a
     transcript's line, "we" and "our" are the labelled speaker's, whoever the line quoted
-    before."""
-    if not _FIRST_PERSON.search(sentence.text):
-        return None, ""
-    who = label_speaker(ctx, sentence.text, sentence.start)
+    before; 'PONS (recorded): Nineteen of the kidnappers were killed': a line a person the
+    article introduced speaks is theirs, all of it (not an anchor's or a correspondent's
+    line, whose figures no one in it is said to give)."""
+    first_person = _FIRST_PERSON.search(sentence.text) is not None
+    who = label_speaker(ctx, sentence.text, sentence.start, people_only=not first_person)
     return (who, "claimant:line-label") if who is not None else (None, "")
 
 

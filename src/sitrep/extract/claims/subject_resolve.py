@@ -20,6 +20,7 @@ from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
 from .discourse import last_claimant_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
+from ..claimant_names import minister_of
 
 
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
@@ -49,7 +50,7 @@ def neuter_antecedent(ctx: ArticleContext, sentence: Sentence) -> Claimant | Non
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     terms = load_attribution_terms()
-    phrase = subject_phrase(span)
+    phrase = minister_of(subject_phrase(span))  # "the Minister of Health" is "the health minister"
     low = phrase.lower()
     if names_no_claimant(phrase, low):
         return None
@@ -60,6 +61,13 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
+    body_of = _ROLE_OF_BODY.match(phrase) if speaker_of is None else None
+    if body_of is not None:
+        # "A spokesman for the self-defence councils said": the body he speaks for
+        body = resolve_subject(ctx, sentence, body_of.group("body"))
+        if body is not None and (body.known or body.kind != "unknown"
+                                 or terms.body_heads.search(body_of.group("body").lower())):
+            return body
     if low in ("the state", "state") and ctx.countries:
         # "according to information provided by the State": the article's state's government
         return ctx.lexicon.in_country(ctx.lexicon.resolve("the government", ctx.countries), "the government",
@@ -111,6 +119,10 @@ _SAME_BODY = re.compile(r"^(?:the|this)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECA
 # "a spokesman for the movement", "officials of the council": a role of a body named before.
 _ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
                               r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
+# "a spokesman for the self-defence councils", "a commander of the tribal militias": a role of
+# a body named with it.
+_ROLE_OF_BODY = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
+                           r"\s+(?:for|of)\s+(?P<body>the\s+\S+(?:\s+\S+){0,5})$", re.IGNORECASE)
 
 
 def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:

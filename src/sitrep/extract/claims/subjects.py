@@ -59,10 +59,15 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
         subj = [verb.head]  # "issued a statement claiming ...": the statement, then its issuer
-    if not subj and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) \
+    if not subj and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (any(c.lower_ == "to" for c in verb.children)
+                                                                        or verb.tag_ == "VBG")) \
             and verb.head.i != verb.i:
-        # "Radio Pakistan has continued to claim that ...": the subject of the verb it completes
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj" and not _transcript_label(c)]
+        # "Radio Pakistan has continued to claim that ...": the subject of the verb it completes;
+        # "Kabalu disputed the figure, saying only six ...": the subject of the verb it qualifies
+        # (of the speech verb above it when that verb is reported: "announced that the forces
+        # had regained Palma, adding that ..." is the announcer's)
+        governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head) if verb.tag_ == "VBG" else verb.head
+        subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         return None
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and

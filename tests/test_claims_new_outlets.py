@@ -170,3 +170,46 @@ def test_claims_headline_state_outranks_the_first_named_army(extract_text):
     claims = _claims(extract_text, text)
     assert [c.source for c in claims] == ["Senegalese army", "Bissau-Guinean Health Ministry"], \
         [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one victim with an adverb before the event, a relative by a possessive, a trade
+    # (Mexico 2014, Lebanon 1976, Czechoslovakia 1968; Syria, Haiti-like)
+    ("A soldier was also hit by a bullet in the leg, the ministry said.", [("injured", "government", 1)]),
+    ("Her husband, she says, was killed by a sniper in the seventh week of the siege.", [("killed", "civilians", 1)]),
+    ("His brother was arrested at a checkpoint in Homs.", [("detained", "civilians", 1)]),
+    ("A 15-year-old apprentice was killed when troops fired on the crowd.", [("killed", "civilians", 1)]),
+    # relatives counted once, by the enumeration (no second claim from the plural noun)
+    ("His two sons were killed in the shelling of Aleppo.", [("killed", "civilians", 2)]),
+])
+def test_claims_single_victims_of_more_kinds(extract_text, text, expected):
+    claims = _claims(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected, [(c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # words of more wars for what befell people (Romania 1989, New Caledonia 1988, El Salvador
+    # 1969, Greece 1949, Mexico 2014; checked against dev2's wars)
+    ("In the fighting around the television station, 17 soldiers fell as heroes.", [("killed", "government", 17)]),
+    ("Three of the kidnappers were taken alive and are being questioned.", [("detained", "rebels", 3)]),
+    ("Nineteen of the hostage-takers were killed in the assault.", [("killed", "rebels", 19)]),
+    ("The Red Cross says more than 60,000 Salvadorans have crossed back from Honduras.", [("displaced", "total", 60000)]),
+    ("The agency says nearly 900 people from Nueva Italia are staying in shelters in Uruapan.",
+     [("displaced", "total", 900)]),
+    ("Before their flight the bandits forcibly carried off approximately 800 inhabitants of the villages.",
+     [("detained", "civilians", 800)]),
+    ("The Moro rebellion, which began in the early 1970s, has claimed more than 120,000 lives.",
+     [("killed", "total", 120000)]),
+])
+def test_claims_words_of_set_n_wars(extract_text, text, expected):
+    claims = _claims(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected, [(c.rule) for c in claims]
+
+
+def test_claims_state_losses_with_a_longer_gap(extract_text):
+    # "Pakistani losses since yesterday are estimated at about 200 killed": a fighting state's
+    # losses are its forces', however long the words before the figure (India-Pakistan 1965)
+    text = "Pakistani troops shelled Chhamb. Pakistani losses since yesterday are estimated at about 200 killed."
+    claims = _claims(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == [("killed", "government", 200)], \
+        [c.rule for c in claims]

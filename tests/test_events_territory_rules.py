@@ -533,3 +533,18 @@ def _all_changes(text: str) -> list[tuple[str, str | None]]:
 ])
 def test_events_territory_unknown_name_taken(text, expected):
     assert _all_changes(text) == expected
+
+
+@pytest.mark.parametrize("text,places", [
+    # a height or a pass named after "the <noun> of" is the place the gazetteer does not know
+    # (Greece 1949; Kargil, Karabakh-like)
+    ("The height of Kamenik, the last bandit strongpoint, was captured by units of the II Army Corps.", ["Kamenik"]),
+    ("Azerbaijani troops seized the ridge of Murovdag on Tuesday.", ["Murovdag"]),
+    # people counted after a capture verb are captives, not a place (Mexico 2014, Sudan-like)
+    ('He says his men captured "about 20" Templarios in the town.', []),
+    ("The army captured 35 Janjaweed near Nyala on Monday.", []),
+])
+def test_events_territory_terrain_and_counted_people(extract_text, text, places):
+    events = extract_text(text).events
+    got = [e.place.text for e in events if e.type == "territory_change" and e.place is not None]
+    assert got == places, [(e.place.text if e.place else None, e.rule) for e in events]

@@ -51,6 +51,7 @@ def _place_like_nouns() -> re.Pattern[str]:
     territory slots, 'the city'-like words, and kin nouns."""
     t = load_event_terms()
     words = (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
+             | t.words("territory_change", "terrain_nouns")
              | t.words("anaphoric_places") | claim_words().kin_nouns)
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)

@@ -154,6 +154,8 @@ class FigureTerms:
     single_victim_events: dict[str, str]
     single_victim: re.Pattern[str]
     single_victim_passive: re.Pattern[str]
+    single_victim_kin: re.Pattern[str]
+    single_victim_kin_words: frozenset[str]
     mixed_casualties: re.Pattern[str]
     death_toll_words: tuple[str, ...]  # "number of deaths": a toll of the dead
     other_tolls: tuple[str, ...]  # "casualty" of "casualty toll": not a toll of the dead
@@ -170,6 +172,15 @@ class FigureTerms:
     staff_nouns: frozenset[str]  # "staff" of an aid body: civilians
     opening_hedges: tuple[str, ...]  # "about" opening a sentence before its figure
     lost_hedges: tuple[str, ...]  # "about" of "had lost about 415 dead"
+
+
+def _single_events(f: dict) -> str:
+    """The events of a single victim, an adverb allowed after "was" ("was also killed")."""
+    was = [e[4:] for e in f["single_victim_passive"] if e.startswith("was ")]
+    other = [e for e in f["single_victim_passive"] if not e.startswith("was ")]
+    adverbs = _alternation(f["single_victim_adverbs"], prefix="", suffix="")
+    return (rf"(?:was\s+(?:{adverbs}\s+)?{_alternation(was, prefix='', suffix='')}"
+            rf"|{_alternation(other, prefix='', suffix='')})")
 
 
 @lru_cache(maxsize=1)
@@ -203,10 +214,15 @@ def load_figure_terms() -> FigureTerms:
         single_victim=re.compile(
             rf"\b(?P<event>{events})\s+of\s+(?:its|their|his|her|a|an|the|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
             rf"(?P<noun>{nouns})\b", re.IGNORECASE),
-        # "A civilian was killed", "one soldier died": one victim, no number written
+        # "A civilian was killed", "one soldier died", "A soldier was also hit by a bullet": one
+        # victim, no number written; "Her husband, she says, was killed": a relative, one victim
         single_victim_passive=re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
-            rf"(?P<event>{_alternation(f['single_victim_passive'], prefix='', suffix='')})\b"),
+            rf"(?P<event>{_single_events(f)})\b"),
+        single_victim_kin_words=frozenset(f["single_victim_kin"]),
+        single_victim_kin=re.compile(
+            rf"(?:^|(?<=[\s(\"“]))(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?P<noun>{_alternation(f['single_victim_kin'], prefix='', suffix='')})"
+            rf"(?:,[^,.;]{{1,40}},)?\s+(?P<event>{_single_events(f)})\b"),
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
                                           "running_total_verbs", "count_nouns", "count_modifiers",

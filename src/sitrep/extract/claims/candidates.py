@@ -64,7 +64,7 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
     written."""
     out = []
     words = load_figure_terms()
-    for m in words.single_victim_passive.finditer(text):
+    for m in [*words.single_victim_passive.finditer(text), *words.single_victim_kin.finditer(text)]:
         word = m.group("noun").lower()
         noun = _single_noun(terms, word)
         fig = Figure(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0], 1, 1, 1, None, spelled=True)
@@ -128,6 +128,8 @@ def _kin_list(head, kin: frozenset[str]) -> list:
 def _single_noun(terms: ClaimTerms, word: str) -> PeopleNoun:
     """The people noun of a single victim ("aid worker" is "aid workers"), or a noun of people
     in general."""
+    if word in load_figure_terms().single_victim_kin_words:
+        word = "family members"  # "her husband": a relative, as relatives are counted
     words = word.split()
     found = terms.people_at(words, 0) or terms.people_at(words[:-1] + [words[-1] + "s"], 0)
     if found and found[1] == len(words):

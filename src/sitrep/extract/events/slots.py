@@ -259,7 +259,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
     are not places."""
     doc = trig.tok.doc
     settlements = t.words("territory_change", "settlement_nouns")
-    facilities = t.words("territory_change", "facility_objects")
+    facilities = t.words("territory_change", "facility_objects") | t.words("territory_change", "terrain_nouns")
     out: list[PlaceMention] = []
     doc_id, base = where
 
@@ -271,9 +271,10 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         w = doc[i]
         span = None
         if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
-                and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss") or c.i in pidx for c in w.children):
+                and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
+                                                            for c in w.children):
             # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
-            # to no gazetteer (a village, a small town)
+            # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
         elif proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]

@@ -213,3 +213,62 @@ def test_claims_state_losses_with_a_longer_gap(extract_text):
     claims = _claims(extract_text, text)
     assert [(c.quantity, c.category, c.value) for c in claims] == [("killed", "government", 200)], \
         [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "The text of the communique reads as follows:": the paragraphs after it are the issuer's
+    # (Western Sahara 2020, Nepal, Tigray-like statements relayed by an agency)
+    ("Bir Lehlou, 17 November (SPS) - The Ministry of Defence of the Sahrawi Arab Democratic Republic issued "
+     "today its fourth military communique. The text of the communique reads as follows:\n\n"
+     "The bombardment of the Mahbes sector caused the death of 14 soldiers of the occupation army.",
+     "Sahrawi Arab Democratic Republic Ministry of Defence"),
+    ("The Tigray People's Liberation Front said in a statement on Monday that talks had failed. "
+     "The statement said in full:\n\nOur forces killed 300 enemy soldiers near Alamata.",
+     "Tigray People's Liberation Front"),
+    ("The Rapid Support Forces issued a statement on Sunday. It read as follows:\n\nOur forces took "
+     "400 soldiers prisoner in Wad Madani.", "Rapid Support Forces"),
+])
+def test_claims_document_text_is_its_issuers(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source and claims[-1].rule.endswith("claimant:document-text"), \
+        [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # an acronym the story spelt out without brackets (Uganda 1986, Sudan, Myanmar-like)
+    ("The capital fell to the National Resistance Army of Yoweri Museveni last Sunday. The NRA says it lost "
+     "27 of its own men.", "National Resistance Army"),
+    ("Fighters of the Arakan Liberation Party attacked the post. The ALP said 12 soldiers were killed.",
+     "Arakan Liberation Party"),
+    # a bracketed acronym of the name in another language (Guatemala's EGP, Mozambique's FRELIMO-like)
+    ("Guerrillas of the Guerrilla Army of the Poor (EGP) took Chajul. The EGP claimed that its units killed "
+     "38 soldiers.", "Guerrilla Army of the Poor"),
+    # a bare "Red Cross" after the national society the story names (Uganda 1986, Kenya, El Salvador)
+    ("Volunteers of the Uganda Red Cross had collected 173 bodies by Thursday, a Red Cross official said.",
+     "Uganda Red Cross"),
+    ("The Kenya Red Cross Society said 12 were killed. The Red Cross said 40 were wounded.", "Kenya Red Cross Society"),
+    # "the rebel station", "Insurgent station": the station named before (Cuba 1958, Hungary 1956)
+    ("Radio Rebelde said 400 soldiers were captured. The rebel station also said that at least 30 civilians "
+     "had been killed.", "Radio Rebelde"),
+    ("Radio Rakoczi (clandestine), 2210, 4 Nov: Insurgent station claimed its fighters had killed 300 soldiers.",
+     "Radio Rakoczi"),
+])
+def test_claims_names_the_story_defines(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+def test_claims_red_cross_is_the_icrc_without_a_national_society(extract_text):
+    claims = _claims(extract_text, "The Red Cross said 12 people were killed in Goma.")
+    assert [c.source for c in claims] == ["ICRC"]
+
+
+def test_claims_title_on_one_line_name_on_the_next_is_no_person(extract_text):
+    # a headline ending in a title, a dateline's town on the next line (Western Sahara)
+    from sitrep.extract.claims.defined_names import local_names
+    from sitrep.extract.claimant_files import load_claimants
+
+    text = ("Military Communique No. 4 of the Ministry of Defence\n\nBir Lehlou, 17 November - The Ministry of "
+            "Defence of the Sahrawi Arab Democratic Republic issued its communique.")
+    names = local_names(text, load_claimants(), ["MA"])
+    assert "Bir Lehlou" not in names and "Sahrawi Arab Democratic Republic" not in names, names

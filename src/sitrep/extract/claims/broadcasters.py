@@ -152,17 +152,19 @@ def side_group_speaker(ctx: ArticleContext, phrase: str) -> Claimant | None:
 def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claimant | None:
     """'The Defence Ministry said in a communique read on the radio ... The radio said ...
     The communique said 19 were killed': "the communique" is the one the ministry issued, not
-    whoever spoke last; the claimant of the last sentence before that names such a record."""
+    whoever spoke last; the claimant of the last sentence before that names such a record
+    ("said in a communique", "issued today its fourth military communique")."""
     noun = low.split()[-1]
-    rx = re.compile(rf"\b(?:an?|the|its)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.IGNORECASE)
+    rx = re.compile(rf"\b(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", re.IGNORECASE)
     for earlier in reversed(ctx.sentences[:sentence.index]):
         if rx.search(earlier.text):
             found = ctx.attributions.get(earlier.index)
             if found:
                 return found[0]
             # a sentence with no figure is not attributed as it is read: its subject, by its words
-            said = re.match(rf"^\W*(?P<who>[^,]{{3,80}}?)\s+(?:said|announced|stated|reported)\s+in\s+(?:an?|its)\s+"
-                            rf"(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier.text, re.IGNORECASE)
+            said = re.search(rf"(?:^\W*|\s[-–—]\s+)(?P<who>[^,]{{3,80}}?)\s+(?:(?:said|announced|stated|reported)\s+in|"
+                            rf"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b",
+                            earlier.text, re.IGNORECASE)
             if said is None:
                 return None
             from .subject_resolve import resolve_subject
@@ -171,10 +173,16 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
     return None
 
 
+# A side's word before a broadcaster's anaphor: "the rebel station", "Insurgent station" in a
+# monitoring digest are the station named before (Cuba 1958, Hungary 1956 probes).
+_SIDE_OF_STATION = re.compile(r"^(?:the\s+)?(?:rebel|rebels['’]|insurgent|insurgents['’]|clandestine|guerrilla|"
+                              r"opposition)\s+(?=(?:radio|station|radio station|broadcaster)$)")
+
+
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
     """The party a subject phrase speaks for when it is a broadcaster, a record issued before
     or "the rebels"."""
-    low = phrase.lower()
+    low = _SIDE_OF_STATION.sub("the ", phrase.lower().strip())  # "the rebel station", "Insurgent station"
     if low in claim_words().broadcaster_anaphors or low == "the agency":
         return last_broadcaster(ctx, sentence, agency=low == "the agency")
     if low in claim_words().record_anaphors:

@@ -43,6 +43,20 @@ def _initials_fit(acronym: str, full: str) -> bool:
     return all(any(c == i for i in it) for c in caps)
 
 
+def _translated(acronym: str, full: str) -> list[str]:
+    """'the Guerrilla Army of the Poor (EGP)': a name translated from the language its acronym
+    keeps (Ejercito Guerrillero de los Pobres) shares only some initials; the words of the
+    name when at least half the acronym's letters are initials of its capitalised words."""
+    words = [w for w in full.split() if not re.search(r"['’]s$", w)]
+    while len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
+        words = words[3:] if words[2].lower() == "the" else words[2:]  # "Guerrillas of the ...": its members
+    letters = set(acronym)
+    initials = {w[0] for w in words if w[:1].isupper()}
+    if not acronym.isupper() or not 2 <= len(acronym) <= 6 or 2 * len(letters & initials) < len(letters):
+        return []
+    return words
+
+
 def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
     out: dict[str, Claimant] = {}
     for m in _FULL_THEN_ACRONYM.finditer(text):
@@ -50,6 +64,8 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
         words = full.split()
         while words and not _initials_fit(acr, " ".join(words)):
             words.pop(0)  # "Lebanon’s Ministry of Public Health (MoPH)": the name starts at Ministry
+        if len(words) < 2:
+            words = _translated(acr, full)
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -100,6 +116,16 @@ _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|
                        r"whom|who|former|late)$", re.IGNORECASE)
 
 
+# Last words of a name that make it a state's or a body's, not a person's ("Sahrawi Arab
+# Democratic Republic" after "Ministry of Defence of the").
+_STATE_NAME_ENDS = frozenset({"republic", "kingdom", "emirate", "emirates", "federation", "union", "state", "states"})
+
+
+def _names_a_state(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last in _STATE_NAME_ENDS or last in load_attribution_terms().neuter_heads
+
+
 def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
     """People introduced with a title: 'Lebanese Health Minister Firas Al-Abyad' speaks for
     the ministry, 'surgeon Kamal Adam' for himself. Registers the full name and surname."""
@@ -108,8 +134,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
     out: dict[str, Claimant] = {}
     for t in _TITLE_RX[0].finditer(text):
         m = _AFTER_TITLE.match(text, t.end())
-        if m is None:
-            continue
+        if m is None or "\n" in text[t.end():m.start("name")] or _names_a_state(m.group("name")):
+            continue  # a name on the next line is no title's ("... of the Ministry of Defence\n\nBir Lehlou")
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
         # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan
@@ -203,6 +229,32 @@ def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
     return {word: people[names[0]] for word, names in last.items() if len(names) == 1 and word not in people}
 
 
+# A run of capitalised words, "of", "the", "and" and "for" allowed inside ("National Resistance
+# Army of Yoweri Museveni").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’-]*)+")
+_RUN_JOINERS = frozenset({"of", "the", "and", "for"})
+
+
+def spelt_out(text: str, acronym: str) -> str | None:
+    """The name the article spells out, without brackets, that ``acronym`` abbreviates: the
+    first run of capitalised words whose initials are its letters ("NRA": "National
+    Resistance Army"), joining words not counted; None when no run fits."""
+    letters = acronym.upper()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            if words[i][0] != letters[0] or words[i].lower() in _RUN_JOINERS:
+                continue
+            caps, j = [], i
+            while j < len(words) and len(caps) < len(letters):
+                if words[j].lower() not in _RUN_JOINERS:
+                    caps.append(words[j])
+                j += 1
+            if "".join(w[0] for w in caps) == letters and len(caps) >= 2 and not caps[-1].isupper():
+                return " ".join(words[i:j])
+    return None
+
+
 # An acronym: a capital, then letters with at least one more capital ("MoPH", "HAC", "AAA").
 _ACRONYM_LIKE = re.compile(r"^(?=[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}$")
 
@@ -223,6 +275,11 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
             words = (m.claimant.as_written or "").split()
             if m.claimant.known and any(_initials_fit(bare, " ".join(words[i:])) for i in range(max(len(words) - 1, 0))):
                 return m.claimant
+        spelt = spelt_out(ctx.article.text, bare)
+        if spelt is not None:  # "The NRA" after "the National Resistance Army of Yoweri Museveni"
+            who = ctx.lexicon.resolve(spelt, ctx.countries)
+            return Claimant(who.name if who is not None and who.known else spelt,
+                            ctx.lexicon.guess_kind(spelt) if who is None else who.kind, bare, True)
     if ctx.local_regex is None:
         return None
     first = ctx.local_regex.match(bare)

@@ -338,6 +338,9 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     one of its paragraph, or of a sentence or three before when it says it continues
     ("Kiev has also lost ...", "The total death toll has now reached ...")."""
     rep = ctx.reporter
+    document = _document_text_issuer(ctx, sentence)
+    if document is not None:
+        return document, "claimant:document-text"
     if rep is None or rep.sentence >= sentence.index:
         return None, ""
     if not rep.claimant.known and not names_a_body(rep.claimant):
@@ -357,6 +360,32 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
             terms.continuation_cues.search(opening) or terms.running_count_cues.search(sentence.text)):
         return rep.claimant, "claimant:current-reporter"
     return None, ""
+
+
+# "The text of the communique reads as follows:", "The statement said in full:": what follows,
+# paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
+_DOCUMENT_TEXT_CUE = re.compile(r"\b(?:reads?|said|says|states?|stated)(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
+                                r"|\bas\s+follows\s*:\s*$", re.IGNORECASE)
+
+
+def _document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The issuer of the document whose text the sentence is in: the last sentence before it
+    that opens one ("The text of the communique reads as follows:"), with no speaker named
+    since; its issuer is the body that issued the record it names, else who spoke then."""
+    from .broadcasters import issuer_of_record
+
+    spoke = ctx.reporter.sentence if ctx.reporter is not None else -1
+    for earlier in reversed(ctx.sentences[max(spoke, 0):sentence.index]):
+        m = _DOCUMENT_TEXT_CUE.search(earlier.text)
+        if m is None:
+            continue
+        record = _RECORD_NOUN.search(earlier.text)
+        issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
+        return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
+    return None
+
+
+_RECORD_NOUN = re.compile(r"\b(?:communiqu[eé]|statement|declaration|announcement|bulletin)\b", re.IGNORECASE)
 
 
 def names_a_body(claimant: Claimant) -> bool:

@@ -49,6 +49,37 @@ def neuter_antecedent(ctx: ArticleContext, sentence: Sentence) -> Claimant | Non
 
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
+    who = _resolve_subject(ctx, sentence, span)
+    if who is not None and who.name == INTERNATIONAL_RED_CROSS and not _NAMES_THE_ICRC.search(span):
+        society = national_society(ctx.article.text)
+        if society is not None:  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
+            return Claimant(society, who.kind, span.strip(), False)
+    return who
+
+
+# The claimant file's name of the International Committee of the Red Cross, which a bare "Red
+# Cross" resolves to; a national society the article names is what its "Red Cross" means.
+INTERNATIONAL_RED_CROSS = "ICRC"
+_NAMES_THE_ICRC = re.compile(r"\bICRC\b|\bInternational\b")
+_NATIONAL_SOCIETY = re.compile(r"\b(?P<state>(?:[A-Z][\w'’-]+\s+){1,2})Red\s+(?:Cross|Crescent)(?:\s+Society)?\b")
+
+
+def national_society(text: str) -> str | None:
+    """The one national Red Cross or Red Crescent society an article names ("the Uganda Red
+    Cross", "the Salvadoran Red Cross"), when it names no international one; else None."""
+    if re.search(r"International Committee of the Red Cross|\bICRC\b", text):
+        return None
+    from ..context import country_mentions
+
+    found = set()
+    for m in _NATIONAL_SOCIETY.finditer(text):
+        state = re.sub(r"^The\s+", "", m.group("state").strip())
+        if any(a == 0 and b == len(state) for a, b, _ in country_mentions(state)):
+            found.add(" ".join(f"{state} {m.group(0)[len(m.group('state')):]}".split()))
+    return found.pop() if len(found) == 1 else None
+
+
+def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     terms = load_attribution_terms()
     phrase = minister_of(subject_phrase(span))  # "the Minister of Health" is "the health minister"
     low = phrase.lower()

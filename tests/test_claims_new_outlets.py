@@ -272,3 +272,21 @@ def test_claims_title_on_one_line_name_on_the_next_is_no_person(extract_text):
             "Defence of the Sahrawi Arab Democratic Republic issued its communique.")
     names = local_names(text, load_claimants(), ["MA"])
     assert "Bir Lehlou" not in names and "Sahrawi Arab Democratic Republic" not in names, names
+
+
+@pytest.mark.parametrize("text,source", [
+    # a digest item labelled in square brackets, with what the digest says of the station
+    # (El Salvador 1989, Hungary, Rwanda-like monitoring digests)
+    ("[Radio YSKL, 0615] The station's reporter in Soyapango said hundreds of residents had fled.", "Radio YSKL"),
+    ("[Radio Venceremos, clandestine, 0130] Fighters killed 40 soldiers in Mejicanos.", "Radio Venceremos"),
+    ("[Radio Muhabura, rebel station, 1900] Two civilians were killed in Ruhengeri.", "Radio Muhabura"),
+    # a party named before a broadcaster's noun speaks through it (Afghanistan, El Salvador)
+    ("The Taliban radio said 40 soldiers were killed in Kandahar.", "Taliban"),
+    ("The Farabundo Marti National Liberation Front (FMLN) launched an offensive. The FMLN station claimed its "
+     "fighters had killed at least 150 soldiers.", "Farabundo Marti National Liberation Front"),
+    # "I myself counted": the pronoun, the reporter's own count in a transcript (Liberia)
+    ("REPORTER: I myself counted 18 dead bodies inside the compound.", None),
+])
+def test_claims_stations_and_their_staff(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]

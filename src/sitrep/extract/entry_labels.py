@@ -33,11 +33,13 @@ def colon_dateline(text: str) -> re.Match[str] | None:
     return m
 
 
-# "Radio Rwanda, 1300: ...", "Uganda Broadcasting Corporation, 1700 gmt: ...": a monitoring
-# digest's item, its station and the hour it was heard.
-STATION_LABEL = re.compile(r"^(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})"
-                           r"(?:\s*\([^()]{1,60}\))?(?:,\s+[A-Z][\w'’.-]+)?,\s+\d{3,4}"  # "(clandestine), Vienna, 0700"
-                           r"(?:\s*(?:GMT|gmt|hrs|local(?:\s+time)?))?(?:,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?\s*:\s+")
+# "Radio Rwanda, 1300: ...", "Uganda Broadcasting Corporation, 1700 gmt: ...", "[Radio YSKL,
+# 0615] ...", "[Radio Venceremos, clandestine, 0130] ...": a monitoring digest's item, its
+# station, what the digest says of it and the hour it was heard.
+STATION_LABEL = re.compile(r"^\[?(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})"
+                           r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w'’ -]{2,30}?|,\s+[A-Z][\w'’.-]+(?:\s+station)?)?"
+                           r",\s+\d{3,4}"  # "(clandestine), Vienna, 0700", ", clandestine, 0130"
+                           r"(?:\s*(?:GMT|gmt|hrs|local(?:\s+time)?))?(?:,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:\s*:|\])\s+")
 
 
 def mask_entry_label(text: str) -> str:

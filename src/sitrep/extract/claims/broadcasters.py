@@ -187,4 +187,28 @@ def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claim
         return last_broadcaster(ctx, sentence, agency=low == "the agency")
     if low in claim_words().record_anaphors:
         return issuer_of_record(ctx, sentence, low)
-    return side_group_speaker(ctx, phrase) or owned_broadcaster(ctx, sentence, phrase)
+    if _STATIONS_STAFF.match(low):  # "the station's reporter in Soyapango": the station
+        return last_broadcaster(ctx, sentence)
+    return side_group_speaker(ctx, phrase) or owned_broadcaster(ctx, sentence, phrase) \
+        or _named_owners_station(ctx, sentence, phrase)
+
+
+# "the station's reporter", "the radio's correspondent in X": the station speaks through them.
+_STATIONS_STAFF = re.compile(r"^the\s+(?:radio|station|radio station)['’]s\s+(?:reporter|correspondent)\b")
+# "the FMLN station", "the Taliban radio": a party named before a broadcaster's noun.
+_NAMED_OWNERS_STATION = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+                                   r"(?:radio|station|radio station)$")
+
+
+def _named_owners_station(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """'The FMLN station claimed ...': the party the station is named for, when it is a body
+    the article or the lexicon knows and no news outlet."""
+    m = _NAMED_OWNERS_STATION.match(phrase.strip())
+    if m is None:
+        return None
+    from .subject_resolve import resolve_subject
+
+    owner = resolve_subject(ctx, sentence, m.group("owner"))
+    if owner is None or owner.kind in ("media", "unknown") or not owner.known:
+        return None
+    return owner

@@ -43,11 +43,29 @@ def _initials_fit(acronym: str, full: str) -> bool:
     return all(any(c == i for i in it) for c in caps)
 
 
+def _name_words(full: str) -> list[str]:
+    """The words of a name before brackets, without an opening "The" or a possessive
+    ("Lebanon's")."""
+    words = [w for w in full.split() if not re.search(r"['’]s$", w)]
+    return words[1:] if words and words[0] in ("The", "the") else words
+
+
+def _reordered_whole(acronym: str, full: str, fitted: list[str]) -> bool:
+    """'the Farabundo Marti National Liberation Front (FMLN)': the whole name's initials hold
+    the acronym's letters in another order with one initial more (the Spanish name's), where
+    only its tail fits in order ("Marti National Liberation Front" is no name)."""
+    words = _name_words(full)
+    initials = [w[0] for w in words if w[:1].isupper()]
+    caps = [c for c in acronym if c.isupper()]
+    return len(fitted) < len(words) and len(caps) >= 3 and set(caps) <= set(initials) \
+        and len(initials) <= len(caps) + 1
+
+
 def _translated(acronym: str, full: str) -> list[str]:
     """'the Guerrilla Army of the Poor (EGP)': a name translated from the language its acronym
     keeps (Ejercito Guerrillero de los Pobres) shares only some initials; the words of the
     name when at least half the acronym's letters are initials of its capitalised words."""
-    words = [w for w in full.split() if not re.search(r"['’]s$", w)]
+    words = _name_words(full)
     while len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
         words = words[3:] if words[2].lower() == "the" else words[2:]  # "Guerrillas of the ...": its members
     letters = set(acronym)
@@ -64,7 +82,7 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
         words = full.split()
         while words and not _initials_fit(acr, " ".join(words)):
             words.pop(0)  # "Lebanon’s Ministry of Public Health (MoPH)": the name starts at Ministry
-        if len(words) < 2:
+        if len(words) < 2 or _reordered_whole(acr, full, words):
             words = _translated(acr, full)
         if len(words) < 2:
             continue

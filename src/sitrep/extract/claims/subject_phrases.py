@@ -30,7 +30,12 @@ def subject_phrase(span: str) -> str:
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
+    phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# A reflexive after a pronoun subject only stresses it ("I myself", "we ourselves", "he himself").
+_INTENSIFIER = re.compile(r"(?i)^(i|we|he|she|they)\s+(?:myself|ourselves|himself|herself|themselves)$")
 
 
 # A participle clause set off after the speaker ("..., speaking on condition of anonymity,")

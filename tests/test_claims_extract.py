@@ -145,8 +145,9 @@ def test_claims_pronoun_resolves_to_last_claimant(extract_text):
     text = ("The Syrian Observatory for Human Rights tracks the war from Britain. "
             "It said 90 fighters were killed overnight.")
     claims = extract_text(text).claims
+    # fighters no rule gave a side are counted as rebels (``unsided_fighters``)
     assert [(c.category, c.value, c.source) for c in claims] == [
-        ("combatants", 90, "Syrian Observatory for Human Rights")]
+        ("rebels", 90, "Syrian Observatory for Human Rights")]
 
 
 def test_claims_keep_offsets_and_rule(extract_text):

@@ -249,6 +249,8 @@ class ClaimWords:
     positions: frozenset[str]
     generic_qualifiers: frozenset[str]
     state_level_words: frozenset[str]  # "the federal Interior Ministry": the state's own
+    unsided_fighters: frozenset[str]  # "200 fighters" no rule gave a side: rebels
+    attacker_verbs: frozenset[str]  # "men who attacked the post": attackers
     name_stop: frozenset[str]
     role_neutral_subjects: frozenset[str]
     participle_nouns: frozenset[str]

@@ -23,7 +23,7 @@ from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
-from .defined_names import local_name
+from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before, set_reporter
 from ..entry_labels import mask_entry_label
 from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
@@ -181,6 +181,12 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
     terms = load_attribution_terms()
     for tok in doc:
         if tok.dep_ != "poss" or tok.head.lemma_.lower() not in terms.record_nouns:
+            continue
+        if tok.lower_ in ("our", "my"):
+            # "DEPUTY COMMISSIONER: Our count ... is 24 dead": the line's speaker, or no one named
+            who = label_speaker(ctx, sentence.text, sentence.start)
+            if who:
+                return who, "claimant:line-label"
             continue
         if tok.lower_ in terms.possessive_pronouns:
             who = ctx.reporter.claimant if ctx.reporter else last_claimant_before(ctx, sentence.start)

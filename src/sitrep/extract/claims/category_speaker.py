@@ -5,8 +5,9 @@ fighters", "Our own casualties were 12"), the losses a party is said to have suf
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
+from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_figure_terms
 from ...lexicon.patterns import alternation
 from .category_view import ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
 
@@ -54,11 +55,11 @@ def losses_of(view: CategoryView):
         return None
     from ...lexicon.actor_words import actor_words
 
-    from ...lexicon.claim_terms import demonym_words
-
     subj = m.group("subj")
-    last = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")][-1:]
-    if last and last[0] in _SPEAKER_PRONOUNS and view.claimant is not None:
+    kept = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")]
+    last = kept[-1:]
+    owned = len(kept) >= 2 and kept[-2] in ("its", "their", "our")  # "their contingent had lost 14 men"
+    if (last and last[0] in _SPEAKER_PRONOUNS or owned) and view.claimant is not None:
         # "The movement said it had lost three fighters": the speaker's own losses
         side = _claimant_side(view)
         return (side, view.subgroup, "category:losses-of") if side else None
@@ -118,7 +119,8 @@ def own_people(view: CategoryView):
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
     bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
     losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
-    if losses or (fighters or comrades) and words.own_people.search(between):
+    ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"
+    if losses or ranks or (fighters or comrades) and words.own_people.search(between):
         side = _claimant_side(view)
         if side:
             return side, view.subgroup, "category:own-side"
@@ -128,6 +130,11 @@ def own_people(view: CategoryView):
         # said by UNRWA: an aid body's own staff are aid workers
         return "civilians", "aid workers", "category:own-staff"
     return None
+
+
+# "acknowledged 537 dead in its own ranks", "30 killed among their ranks": the speaker's own.
+_OWN_RANKS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|among|from)\s+(?:its|their|our)\s+(?:own\s+)?ranks\b",
+                              re.IGNORECASE)
 
 
 def _claimant_side(view: CategoryView) -> str | None:
@@ -146,3 +153,39 @@ def _claimant_side(view: CategoryView) -> str | None:
         if found and found[0].category in ("government", "rebels"):
             return found[0].category
     return None
+
+
+def unsided_fighters(view: CategoryView):
+    """'Amman said then that more than 200 fighters had been killed': fighters no earlier rule
+    gave a side are a non-state group's (``unsided_fighters``), as a state's forces are
+    named soldiers, troops or police; the gold sets count them as rebels."""
+    noun = view.cand.noun
+    if view.category != "combatants" or noun is None or " ".join(noun.words) not in claim_words().unsided_fighters:
+        return None
+    if _BOTH_SIDES.match(view.text, view.cand.figure.end):
+        return None  # "213 fighters from both sides": combatants of every side
+    after = view.text[view.cand.figure.end:view.cand.figure.end + 60].lower()
+    between = after[:after.find(noun.words[0])] if noun.words[0] in after else ""
+    if set(re.findall(r"[a-z]+", between)) & demonym_words():
+        return None  # "Twelve Ukrainian fighters", "200 Malian and 40 Russian fighters": a state's people
+    return "rebels", view.subgroup, "category:unsided-fighters"
+
+
+_BOTH_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|on|of)\s+(?:both|all|either|the\s+two)\s+sides\b", re.IGNORECASE)
+
+
+def attackers_counted(view: CategoryView):
+    """'police say 19 young men who attacked the district police station were shot dead':
+    people a relative clause says attacked are the attackers, a non-state side's (rebels);
+    not people of a named side or civilians."""
+    if view.category not in ("total", "combatants"):
+        return None
+    if not _attackers_rx().match(view.text, view.cand.figure.end):
+        return None
+    return "rebels", view.subgroup, "category:attackers-counted"
+
+
+@lru_cache(maxsize=1)
+def _attackers_rx() -> re.Pattern[str]:
+    verbs = alternation(sorted(claim_words().attacker_verbs, key=len, reverse=True))
+    return re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:who|that)\s+{verbs}\b", re.IGNORECASE)

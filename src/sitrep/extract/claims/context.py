@@ -19,7 +19,8 @@ def _armed_demonym_rx() -> re.Pattern[str]:
     from ...lexicon.claim_terms import claim_words
 
     nouns = "|".join(sorted(claim_words().armed_force_nouns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])([A-Z][a-z]+|(?:[A-Z]\.){{2,}})\s+(?:[a-z]+\s+)?(?:{nouns})\b")
+    # up to two words between: "French parachute and sea-borne troops", "British 3rd Commando Brigade"
+    return re.compile(rf"(?<![\w.])([A-Z][a-z]+|(?:[A-Z]\.){{2,}})\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})\b")
 
 
 @dataclass(slots=True)

@@ -341,6 +341,10 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     document = _document_text_issuer(ctx, sentence)
     if document is not None:
         return document, "claimant:document-text"
+    same_line = rep is not None and rep.sentence < sentence.index and ctx.line_of(sentence.start) == rep.line
+    header = None if same_line else _header_issuer(ctx, sentence)
+    if header is not None:
+        return header, "claimant:document-header"
     if rep is None or rep.sentence >= sentence.index:
         return None, ""
     if not rep.claimant.known and not names_a_body(rep.claimant):
@@ -383,6 +387,34 @@ def _document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant |
         issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
         return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
     return None
+
+
+# "1. ALLIED FORCES HEADQUARTERS, CYPRUS - COMMUNIQUE No. 11 (issued 0900 hrs)", "ISRAEL DEFENCE
+# FORCES SPOKESMAN, TEL AVIV": a line heading a body's text in a page of several (Suez probe O).
+_HEADER_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?P<body>[A-Z][^\n]{2,80}?)(?:,\s+[A-Z][\w .'’-]{1,30})?"
+                          r"(?:\s+[-–—]\s+|\s+)(?P<doc>COMMUNIQU[EÉ]|STATEMENT|PRESS RELEASE|BULLETIN|SPOKESMAN|"
+                          r"Communiqu[eé]|Statement|Press Release|Bulletin|Spokesman)\b[^\n]{0,60}(?<![.!?\"”])$")
+MAX_HEADER_CHARS = 140
+
+
+def _header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The body whose document the sentence's paragraph is, when the line before it is a
+    header naming the body and its document ("ISRAEL DEFENCE FORCES SPOKESMAN, TEL AVIV")."""
+    line = ctx.line_of(sentence.start)
+    if line < 1 or line >= len(ctx.line_starts):
+        return None
+    start, end = ctx.line_starts[line - 1], ctx.line_starts[line]
+    text = ctx.article.text[start:end].strip()
+    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS else None
+    if m is None:
+        return None
+    from .subject_resolve import resolve_subject
+
+    body = m.group("body").strip(" ,-–—")
+    who = resolve_subject(ctx, sentence, body.title() if body.isupper() else body)
+    if who is None or who.kind == "media" or who.kind == "unknown" and not names_a_body(who):
+        return None
+    return who
 
 
 _RECORD_NOUN = re.compile(r"\b(?:communiqu[eé]|statement|declaration|announcement|bulletin)\b", re.IGNORECASE)

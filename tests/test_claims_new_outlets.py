@@ -328,3 +328,10 @@ def test_claims_headers_estimates_and_pronouns(extract_text, text, source):
 def test_claims_placing_troops_is_no_estimate(extract_text):
     claims = _claims(extract_text, "The army placed 300 soldiers on alert after 12 civilians were killed in Homs.")
     assert [c.source for c in claims] == [None], [(c.source, c.rule) for c in claims]
+
+
+def test_claims_states_radio_is_no_government(extract_text):
+    # "according to Slovenian radio": a state's broadcaster, not its government (Slovenia 1991)
+    claims = _claims(extract_text, "Federal jets strafed lorries near Medvedjek, killing at least six people, "
+                                   "according to Slovenian radio.")
+    assert [c.source for c in claims] == ["Slovenian radio"], [(c.source, c.rule) for c in claims]

@@ -204,8 +204,8 @@ def _named_owners_station(ctx: ArticleContext, sentence: Sentence, phrase: str) 
     """'The FMLN station claimed ...': the party the station is named for, when it is a body
     the article or the lexicon knows and no news outlet."""
     m = _NAMED_OWNERS_STATION.match(phrase.strip())
-    if m is None:
-        return None
+    if m is None or m.group("owner").lower() in demonym_words() or is_country_name(m.group("owner")):
+        return None  # "Slovenian radio", "Iraqi television": a state's broadcaster, not its government
     from .subject_resolve import resolve_subject
 
     owner = resolve_subject(ctx, sentence, m.group("owner"))

@@ -335,3 +335,25 @@ def test_claims_states_radio_is_no_government(extract_text):
     claims = _claims(extract_text, "Federal jets strafed lorries near Medvedjek, killing at least six people, "
                                    "according to Slovenian radio.")
     assert [c.source for c in claims] == ["Slovenian radio"], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a state's body named with the country's possessive goes under its demonym; "the
+    # republic's" body is the story's state's (Kyrgyzstan 2022, Slovenia 1991, Lebanon)
+    ("Kyrgyzstan's State Committee for National Security said two soldiers were captured.",
+     "Kyrgyz State Committee for National Security"),
+    ("LJUBLJANA - The republic's defence ministry told reporters that four soldiers died at Holmec.",
+     "Slovenian Defence Ministry"),
+    ("Lebanon's health ministry said 12 people were killed.", "Lebanese Health Ministry"),
+    # a state's records by its demonym are its government's; "at the time" is no part of a name
+    # (Israel, Sino-Soviet 1969)
+    ("Israeli figures put the toll at 40.", "Israeli government"),
+])
+def test_claims_state_bodies_by_possessive_and_records(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+def test_claims_border_guards_are_a_states(extract_text):
+    claims = _claims(extract_text, "Moscow said at the time that 31 Soviet border guards were killed.")
+    assert [(c.category, c.value) for c in claims] == [("government", 31)], [c.rule for c in claims]

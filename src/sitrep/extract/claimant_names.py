@@ -149,16 +149,29 @@ def described_name(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def _generic_owner() -> re.Pattern[str]:
     words = "|".join(read_json("claimant_kinds.json")["generic_state_owners"])
-    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z])", re.IGNORECASE)
+    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z]|(?:[a-z]+\s+){{0,2}}(?:ministry|army|police|forces)\b)",
+                      re.IGNORECASE)
+
+
+_COUNTRY_OWNER = re.compile(r"^(?:the\s+)?(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+")
 
 
 def owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
     """'The government's Higher Relief Council' -> 'Lebanese Higher Relief Council' in a
-    Lebanese story: a named body the state owns, under the state's demonym."""
+    Lebanese story, "the republic's defence ministry" -> "Slovenian defence ministry" in a
+    Slovenian one, "Kyrgyzstan's State Committee ..." -> "Kyrgyz State Committee ...": a
+    body a state owns, under the state's demonym."""
     m = _generic_owner().match(phrase)
+    demonym_of = state_body_index()[2]
+    named = _COUNTRY_OWNER.match(phrase)
+    if m is None and named is not None:
+        # "Kyrgyzstan's State Committee for National Security": the Kyrgyz one, as bodies of a
+        # state are named
+        code = state_body_index()[1].get(named.group("country").lower())
+        if code in demonym_of and phrase[named.end():][:1].isupper():
+            return f"{demonym_of[code]} {phrase[named.end():]}"
     if m is None:
         return phrase
-    demonym_of = state_body_index()[2]
     rest = phrase[m.end():]
     return f"{demonym_of[countries[0]]} {rest}" if countries and countries[0] in demonym_of else rest
 

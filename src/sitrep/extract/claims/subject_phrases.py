@@ -59,8 +59,8 @@ def names_no_claimant(phrase: str, low: str) -> bool:
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
-_WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
-                         rf"(?:\s+{alternation(date_words().parts_of_day)})?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
+                         rf"(?:\s+{alternation(date_words().parts_of_day)})?|at\s+the\s+time)$", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
 _TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+(?:,\s+|$))?")
@@ -79,7 +79,9 @@ def _owner_word(phrase: str) -> bool:
     """'Police figures', 'UN figures', 'Army figures': the word before a record names its
     owner (a state body's word or an acronym), not how it describes it ("initial reports")."""
     first = phrase.split()[0] if len(phrase.split()) > 1 else ""
-    return first.lower() in state_body_index()[3] or (len(first) > 1 and first.isupper())
+    # "Soviet reports", "Israeli figures": a state's own records
+    return first.lower() in state_body_index()[3] or (len(first) > 1 and first.isupper()) \
+        or first[:1].isupper() and first.lower() in demonym_words()
 
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"

@@ -357,3 +357,32 @@ def test_claims_state_bodies_by_possessive_and_records(extract_text, text, sourc
 def test_claims_border_guards_are_a_states(extract_text):
     claims = _claims(extract_text, "Moscow said at the time that 31 Soviet border guards were killed.")
     assert [(c.category, c.value) for c in claims] == [("government", 31)], [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people who "are now prisoners of" a side were captured; hostages "recovered" are freed;
+    # "sent to hell" in an army's briefing (Niger 2007, Pakistan 2025; Mali-like)
+    ("Seventy-two soldiers, including the post commander, are now prisoners of the MNJ.",
+     [("detained", "government", 72)]),
+    ("We recovered 354 hostages alive, the spokesman said.", [("released", "total", 354)]),
+    ("All 33 terrorists present at the site were sent to hell.", [("killed", "rebels", 33)]),
+    ("In that attack 12 khwarij were killed near Mach.", [("killed", "rebels", 12)]),
+    ("Troops recovered 30 bodies from the rubble in Gaza City.", [("killed", "total", 30)]),
+])
+def test_claims_words_of_set_p_wars(extract_text, text, expected):
+    claims = _claims(extract_text, text)
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected, [c.rule for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a body's name or acronym before a role speaks, placed or not (Kosovo 2001, Niger, Gaza-like)
+    ("A KFOR spokesman in Pristina confirmed that 78 of them were detained.", "KFOR"),
+    ("A UN official said 40 people were killed.", "United Nations"),
+    # a demonym before a placed role keeps its capital (Iraq)
+    ("A Kurdish official in Erbil said 30 people died.", "Erbil Kurdish official"),
+    # a record's participle clause says when, not whose (Israel, Ukraine-like)
+    ("Israeli figures released on Monday put the toll at 40.", "Israeli government"),
+])
+def test_claims_bodies_before_roles_and_records(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]

@@ -73,10 +73,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
     if tok.lemma_ in ("take", "hold") and any(c.lower_ in load_figure_terms().captive_words for c in tok.children):
         return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
-    if tok.lemma_ == "rescue" and (cand.noun is not None and cand.noun.subgroup == "hostages"
-                                   or any(w.lower_ in HELD_WORDS for w in anchor.subtree)):
+    if tok.lemma_ in ("rescue", "recover") and (cand.noun is not None and cand.noun.subgroup == "hostages"
+                                                or any(w.lower_ in HELD_WORDS for w in anchor.subtree)):
         # "rescued 42 abductees", "rescued 62 persons ... who were being held hostage"; not from rubble
-        return "released", "quantity:parse(rescue captives)"
+        return "released", f"quantity:parse({tok.lemma_} captives)"
     if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
         return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
     if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
@@ -186,6 +186,9 @@ def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
                     q = by_index.get(child.i)
                     if q and not hypothetical(child):
                         return q, f"quantity:parse-predicate({child.lemma_})"
+                    if child.dep_ == "attr" and child.lower_ in HELD_WORDS | {"prisoners", "prisoner"} \
+                            and not hypothetical(tok):
+                        return "detained", f"quantity:parse-predicate({child.lemma_})"  # "are now prisoners of the MNJ"
                     nxt.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "among":
                     # "three peacekeepers were among those killed / among the dead"

@@ -135,12 +135,22 @@ def local_government(sentence: Sentence, phrase: str) -> Claimant | None:
 _BODIES_END = re.compile(r"\b(?:organi[sz]ations|groups|agencies|associations|committees)$")
 
 
+@lru_cache(maxsize=1)
+def _record_participle() -> re.Pattern[str]:
+    """A participle clause after a record noun ("figures declassified in the 1990s", "data
+    released on Monday"): it says when or how, not whose."""
+    nouns = alternation(_ATTRIBUTION.record_nouns)
+    return re.compile(rf"^(?P<head>.*?\b{nouns})\s+(?:[a-z]+ed|published|given|released|made|read|shown)\b(?!\s+by\b).*$",
+                      re.IGNORECASE)
+
+
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
     website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
+    phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
     after = _RECORD_FROM.match(phrase)
     owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):

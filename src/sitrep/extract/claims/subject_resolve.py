@@ -92,6 +92,12 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
+    named_role = _NAMED_BODY_ROLE.match(phrase)
+    if named_role is not None:
+        # "A KFOR spokesman in Pristina", "an MNJ official": the body named before the role
+        body = resolve_subject(ctx, sentence, named_role.group("body"))
+        if body is not None and (body.known or named_role.group("body").isupper()):
+            return body
     body_of = _ROLE_OF_BODY.match(phrase) if speaker_of is None else None
     if body_of is not None:
         # "A spokesman for the self-defence councils said": the body he speaks for
@@ -150,6 +156,11 @@ _SAME_BODY = re.compile(r"^(?:the|this)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECA
 # "a spokesman for the movement", "officials of the council": a role of a body named before.
 _ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
                               r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
+# "A KFOR spokesman in Pristina", "an MNJ official": a body's name (or acronym) before a role,
+# perhaps placed; the body speaks.
+_NAMED_BODY_ROLE = re.compile(rf"^(?:a|an|the)\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,3}})\s+"
+                              rf"(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'source', 'sources'))}"
+                              r"(?:\s+(?:in|at|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?$", re.IGNORECASE)
 # "a spokesman for the self-defence councils", "a commander of the tribal militias": a role of
 # a body named with it.
 _ROLE_OF_BODY = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"

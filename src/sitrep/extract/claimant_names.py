@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.actor_words import speaker_in_town, staff_at, staff_at_place
-from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms, rank_prefix
+from ..lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from ..lexicon.loader import read_json
 from .name_text import name_after_title
 from .state_bodies import names_a_state, state_body_index
@@ -48,8 +48,6 @@ def placed_speaker_name(phrase: str) -> str:
     if m is None or m.group("place").lower() in state_body_index()[1]:
         return phrase
     role = m.group("role")
-    if role.split()[0].lower() in demonym_words():
-        return f"{m.group('place')} {role}"  # "a Kurdish official in Erbil": the demonym keeps its capital
     return f"{m.group('place')} {role[:1].lower() + role[1:]}"  # "Local authorities in Uvira" opening a sentence
 
 

@@ -150,11 +150,11 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
-    phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
     after = _RECORD_FROM.match(phrase)
     owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
+    phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
     words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

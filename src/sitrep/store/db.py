@@ -3,11 +3,9 @@ search index is kept level with the writes by ``store.indexing``."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from sitrep.records.framing import ActorLabel
 from sitrep.records.rows import ArticleRow, WriteResult
 from sitrep.store import flatten, lock, parquet, queries
 from sitrep.store import search as fts
+from sitrep.store.bulk_columns import column_parameter
 from sitrep.store.errors import StoreError, StoreLockedError, StoreOutdated
 from sitrep.store.guard import storable
 from sitrep.store.indexing import SearchIndexing
@@ -46,64 +45,6 @@ class _Batch:
 def open_db(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
     """Open (creating it if needed) the database at ``path``; migrate unless read-only."""
     return Store(path, read_only=read_only)
-
-
-# Column types whose values (and lists of them) go to DuckDB as JSON text (``_as_json``):
-# JSON's own types, read back as they are. Not JSON columns (a text would stay a string,
-# not become the value it spells), timestamps or blobs.
-_JSON_TYPES = frozenset({"VARCHAR", "BIGINT", "INTEGER", "DOUBLE", "BOOLEAN", "DATE"})
-
-
-def _json_value(value: Any) -> Any:
-    if type(value) is date:
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def _as_json(column: list[Any]) -> str | None:
-    """A column's values as one JSON array, or None when one of them does not go as JSON
-    exactly (a timestamp, whose zone DuckDB reads apart; not a number; anything but JSON's
-    own types, lists, tuples and dates)."""
-    try:
-        return json.dumps(column, ensure_ascii=False, allow_nan=False, default=_json_value)
-    except (TypeError, ValueError):
-        return None
-
-
-# Between the items of a list of texts sent as one text (``_as_joined_texts``); a list whose
-# items hold it goes as JSON.
-_ITEM_SEPARATOR = "\x1f"
-
-
-def _as_joined_texts(column: list[Any]) -> str | None:
-    """A column of lists of texts as one JSON array of texts, each item after a separator
-    (``[]``: "", ``["a", "b"]``: "\\x1fa\\x1fb"), which DuckDB splits back (``_insert``); None
-    when a value is not such a list or an item holds the separator. DuckDB reads a few long
-    texts faster than the many short ones of nested JSON arrays (an estimate's sources:
-    127,690 texts in 3,801 lists at 10,000 + 100 articles, 0.06 s against 0.15-0.2)."""
-    texts: list[str | None] = []
-    items = 0
-    try:
-        for value in column:
-            if value is None:
-                texts.append(None)
-                continue
-            if type(value) is not list:
-                return None
-            texts.append("".join([_ITEM_SEPARATOR + item for item in value]))
-            items += len(value)
-    except TypeError:  # an item that is not a text
-        return None
-    if sum(text.count(_ITEM_SEPARATOR) for text in texts if text) != items:
-        return None
-    return _as_json(texts)
-
-
-def _one_value(column: list[Any], sql_type: str) -> bool:
-    """Whether a column holds one and the same value of a JSON type on every row: it goes as
-    one parameter, not as a list for DuckDB to read value by value (an estimate's rule, 500
-    characters on each of 3,801 rows at 10,000 + 100 articles: 0.06 s of 0.29 s)."""
-    return len(column) > 1 and sql_type in _JSON_TYPES and column.count(column[0]) == len(column)
 
 
 class Store(StoreReads, SearchIndexing):
@@ -327,33 +268,18 @@ class Store(StoreReads, SearchIndexing):
         """Bulk insert: one parameter per column, zipped back by ``unnest``.
 
         Measured several times faster than ``executemany`` (one statement for
-        the whole batch instead of one per row), with no pandas/pyarrow. A column
-        goes as one JSON text (``_as_json``) where it can: DuckDB parses JSON in C,
-        where it turns a Python list into a DuckDB list one value at a time (half
-        the CPU or less: 13 ms against 24 for 2,400 lists of strings); a column of lists
-        of texts as one text per list (``_as_joined_texts``); a column of one value on
-        every row as that value (``_one_value``).
+        the whole batch instead of one per row), with no pandas/pyarrow. Each
+        column goes the cheapest way its values allow (``bulk_columns``).
         """
         if not rows:
             return
         types = self._column_types(table)
         columns = list(rows[0])
         select, values = [], []
-        for c in columns:
-            column = [row[c] for row in rows]
-            if c != columns[0] and _one_value(column, types[c]):  # the first column gives the rows
-                select.append(f"CAST(? AS {types[c]})")  # repeated on every row
-                values.append(column[0])
-                continue
-            joined = _as_joined_texts(column) if types[c] == "VARCHAR[]" else None
-            if joined is not None:  # split back, less the empty text before the first separator
-                select.append(f"(string_split(unnest(CAST(CAST(? AS JSON) AS VARCHAR[])), chr({ord(_ITEM_SEPARATOR)})))[2:]")
-                values.append(joined)
-                continue
-            text = _as_json(column) if types[c].replace("[]", "") in _JSON_TYPES else None
-            select.append(f"unnest(CAST(? AS {types[c]}[]))" if text is None
-                          else f"unnest(CAST(CAST(? AS JSON) AS {types[c]}[]))")
-            values.append(column if text is None else text)
+        for c in columns:  # the first column always unnests: it gives the rows
+            read, value = column_parameter([row[c] for row in rows], types[c], rows_given=c != columns[0])
+            select.append(read)
+            values.append(value)
         names = ", ".join(f'"{c}"' for c in columns)
         self._con.execute(f"INSERT INTO {table} ({names}) SELECT {', '.join(select)}", values)
 

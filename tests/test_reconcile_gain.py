@@ -345,3 +345,45 @@ def test_reconcile_claim_figures_of_an_older_database_are_filled_on_open(tmp_pat
         checks = same_as_fresh(store)
         assert all(checks.values()), checks
         assert seen["planned"][-1]
+
+
+class _CountedUpdates:
+    """A connection that counts the ``UPDATE``s of contradictions run through it."""
+
+    def __init__(self, con, seen: list[str]) -> None:
+        self._con, self._seen = con, seen
+
+    def execute(self, sql, *args):
+        if "UPDATE recon_contradictions" in sql:
+            self._seen.append(sql)
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_reconcile_contradictions_article_lists_are_set_in_one_statement(tmp_path, same_as_fresh, monkeypatch):
+    """Points reported by more articles: the lists of articles of both sides of their
+    contradictions are set by one ``UPDATE`` (DuckDB writes a row whose list changes whole,
+    once for both sides), and equal a full recompute."""
+    from sitrep.reconcile.stage_io import StageIO
+
+    updates: list[str] = []
+    real = StageIO.__init__
+
+    def counted(self, store, full, out):
+        real(self, store, full, out)
+        self.con = _CountedUpdates(self.con, updates)
+
+    monkeypatch.setattr(StageIO, "__init__", counted)
+    specs = _corpus("syria", 1)
+    with open_db(tmp_path / "x.duckdb") as store:
+        store.write_many(_articles(specs[:30]))
+        reconcile(store)
+        updates.clear()
+        store.write_many(_articles([(doc + "_again", day, figures, "Outlet 9") for doc, day, figures, _ in specs[:6]]
+                                   + specs[30:]))
+        reconcile(store)
+        checks = same_as_fresh(store)
+        assert all(checks.values()), checks
+        assert len(updates) == 1 and "a_docs" in updates[0] and "b_docs" in updates[0]

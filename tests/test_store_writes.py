@@ -219,7 +219,7 @@ def test_store_write_keeps_worker_signature(store: Store) -> None:
 
 
 def test_store_bulk_insert_as_json_reads_back_as_parameters_do(tmp_path):
-    """Columns go to DuckDB as one JSON text where their values allow it (``db._as_json``):
+    """Columns go to DuckDB as one JSON text where their values allow it (``bulk_columns.as_json``):
     what is read back equals a row-by-row insert, for text (quotes, a backslash, Arabic,
     Cyrillic, emoji, a newline), numbers, booleans, dates, lists, lists of lists and NULLs;
     a timestamp or a non-number goes as parameters."""
@@ -243,3 +243,25 @@ def test_store_bulk_insert_as_json_reads_back_as_parameters_do(tmp_path):
                 for t in ("bulk", "one_by_one")]
         assert read[0] == read[1]
         assert read[0][0][0] == 'say "no" \\ قتل ли 🕊\nend' and read[0][0][3] == 0.1 + 0.2
+
+
+@pytest.mark.parametrize("lists", [
+    [["a", "ü 🕊"], [], [""], None, ["", "", "x"], ['say "no" \\ end\n']],
+    [["a"], ["holds \x1f the separator"], []],  # sent as JSON arrays instead
+    [["a"], [1, 2]],  # not texts: as parameters
+])
+def test_store_bulk_insert_lists_of_texts_and_repeated_values_read_back_as_parameters_do(tmp_path, lists):
+    """A column of lists of texts goes as one text per list (``bulk_columns.as_joined_texts``) and a
+    column of one value on every row as that value (``bulk_columns.one_value``): what is read back
+    equals a row-by-row insert, empty lists, empty texts and NULLs included."""
+    rows = [{"n": i, "l": value, "same": "a rule " * 80, "none": None, "d": date(2024, 2, 29)}
+            for i, value in enumerate(lists)]
+    with open_db(tmp_path / "x.duckdb") as store:
+        con = store.connection
+        for table in ("bulk", "one_by_one"):
+            con.execute(f"CREATE TABLE {table} (n INTEGER, l VARCHAR[], same VARCHAR, none BIGINT, d DATE)")
+        store.insert_rows("bulk", rows)
+        for row in rows:
+            con.execute("INSERT INTO one_by_one VALUES (?, ?, ?, ?, ?)", list(row.values()))
+        read = [con.execute(f"SELECT * FROM {t} ORDER BY n").fetchall() for t in ("bulk", "one_by_one")]
+        assert read[0] == read[1] and len(read[0]) == len(lists)

@@ -298,17 +298,22 @@ def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[i
     # cost stays linear in the block, and a disagreement with a marginal source that
     # no reference shares is not worth a line.
     peers = reference_series(pool, lambda i: reference_rank(by_id[i].claimant_kind, weight(by_id[i]), by_id[i].key))
+    # Each reference series' points by date, once per bucket (not once per member compared with it).
+    by_date: dict[int, tuple[list[SeriesPoint], list[int]]] = {}
+    for oid in peers:
+        pool[oid].sort(key=lambda x: x.as_of)  # type: ignore[arg-type,return-value]
+        by_date[oid] = (pool[oid], [x.as_of.toordinal() for x in pool[oid]])  # type: ignore[union-attr]
     seen: set[tuple[int, int]] = set()
     for sid, points in members.items():
         s = by_id[sid]
         mine = only is None or sid in only
-        others = {oid: pool[oid] for oid in peers if oid != sid and (mine or oid in only)}  # type: ignore[operator]
-        for oid, opoints in others.items():
+        for oid in peers:
+            if oid == sid or not (mine or oid in only):  # type: ignore[operator]
+                continue
             o = by_id[oid]
             if not _comparable(s, o) or _redundant(s, o, given):
                 continue
-            opoints.sort(key=lambda x: x.as_of)  # type: ignore[arg-type,return-value]
-            days = [x.as_of.toordinal() for x in opoints]  # type: ignore[union-attr]
+            opoints, days = by_date[oid]
             for p in points:
                 q = _nearest(opoints, days, p.as_of, window_days)  # type: ignore[arg-type]
                 if q is None or (min(id(p), id(q)), max(id(p), id(q))) in seen:

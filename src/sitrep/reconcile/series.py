@@ -141,20 +141,21 @@ def estimates_on(group: list[Series], days: Iterable[date]) -> list[Estimate]:
     # A series is made a member when a window first holds one of its points: a group's
     # series with no point read (the reconcile stage reads a group's recent points only) never is.
     members: dict[int, _Member] = {}
-
-    def member(i: int) -> _Member:
-        if i not in members:
-            members[i] = _Member(group[i], kind_rank)
-        return members[i]
-
     dated = sorted((p.as_of, i) for i, s in enumerate(group) for p in s.points if p.as_of is not None)
     at = [d for d, _ in dated]
+    held_by = [i for _, i in dated]  # the series of each dated point, in date order
     first = group[0]
     scope_text = first.scope.describe()
     out = []
-    for day in days:
-        window = dated[bisect.bisect_left(at, day - max_age):bisect.bisect_right(at, day)]
-        chosen = [r for r in (member(i).latest(day) for i in sorted({i for _, i in window})) if r is not None]
+    for day in days:  # 127,690 (day, series) readings for 3,801 days at 10,000 + 100 articles: kept plain
+        chosen = []
+        for i in sorted(set(held_by[bisect.bisect_left(at, day - max_age):bisect.bisect_right(at, day)])):
+            m = members.get(i)
+            if m is None:
+                m = members[i] = _Member(group[i], kind_rank)
+            reading = m.latest(day)
+            if reading is not None:
+                chosen.append(reading)
         out.append(_estimate(first, day, chosen, cfg["best_rule"], scope_text))
     return out
 

@@ -439,8 +439,8 @@ CATEGORY_CASES = {
          [("killed", "rebels", 200, ANY), ("detained", "rebels", 2300, ANY)]),
         ("The army said 35 fighters were killed in the assault on Nyala.", [("killed", "rebels", 35, ANY)]),
         ("At least 12 combatants died in the clashes near Idlib.", [("killed", "rebels", 12, None)]),
-        ("The toll has now reached 745, including 213 fighters from both sides.",
-         [("killed", "total", 745, None), ("killed", "combatants", 213, None)]),
+        ("Clashes near Marib killed 64 people, among them 40 fighters from both sides.",
+         [("killed", "total", 64, None), ("killed", "combatants", 40, None)]),
     ],
     "mixed_group": [
         ("The AA holds thousands of regime troops and their family members detained in Rakhine.",

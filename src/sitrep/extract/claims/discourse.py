@@ -403,8 +403,10 @@ def _header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     line = ctx.line_of(sentence.start)
     if line < 1 or line >= len(ctx.line_starts):
         return None
-    start, end = ctx.line_starts[line - 1], ctx.line_starts[line]
-    text = ctx.article.text[start:end].strip()
+    text = ""
+    while line >= 1 and not text:  # the line before, past blank ones
+        text = ctx.article.text[ctx.line_starts[line - 1]:ctx.line_starts[line]].strip()
+        line -= 1
     m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS else None
     if m is None:
         return None

@@ -384,3 +384,22 @@ def test_claims_words_of_set_p_wars(extract_text, text, expected):
 def test_claims_bodies_before_roles_and_records(extract_text, text, source):
     claims = _claims(extract_text, text)
     assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "spoke of N", and a verb sharing its subject with the one before (Jordan 1970; DR Congo,
+    # Haiti-like); a reporting verb's clause keeps its own speaker (Syria)
+    ("Jordanian officials at the time dismissed it and spoke of around 1,500 dead on all sides.",
+     "Jordanian government"),
+    ("The army arrived in Goma on Monday and said 40 rebels were killed.", "FARDC"),
+    ("The army general command acknowledged on Saturday that rebels had entered large parts of Aleppo "
+     "and said dozens of soldiers were killed.", "Syrian army"),
+])
+def test_claims_speech_verbs_sharing_a_subject(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+def test_claims_speaking_to_reporters_reports_nothing(extract_text):
+    claims = _claims(extract_text, "The minister spoke to reporters in Amman, where 12 people were killed on Monday.")
+    assert [c.source for c in claims] == [None], [(c.source, c.rule) for c in claims]

@@ -29,9 +29,16 @@ def token_at(doc, char: int):
     return tok if char < tok.idx + max(len(tok.text), 1) else None
 
 
+# Verbs that report with "of" ("Jordanian officials spoke of around 1,500 dead", "residents
+# talked of dozens killed"); "spoke to reporters" reports nothing by itself (Jordan 1970 probe O).
+_SAY_WITH_OF = frozenset({"speak", "talk"})
+
+
 def is_say(tok) -> bool:
     """A speech verb; "the war claimed the lives of 3,800" is no speech (its object says so)."""
     terms = load_attribution_terms()
+    if tok.lemma_.lower() in _SAY_WITH_OF and tok.pos_ == "VERB":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "spoke of around 1,500 dead"
     if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in terms.say_taken_objects for c in tok.children)
@@ -67,6 +74,11 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         # (of the speech verb above it when that verb is reported: "announced that the forces
         # had regained Palma, adding that ..." is the announcer's)
         governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head) if verb.tag_ == "VBG" else verb.head
+        subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
+    if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
+        # "Jordanian officials dismissed it and spoke of around 1,500 dead": the shared subject;
+        # "acknowledged that rebels had entered Aleppo and said ...": the reporting verb's
+        governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head)
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         return None

@@ -407,9 +407,9 @@ def _header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     while line >= 1 and not text:  # the line before, past blank ones
         text = ctx.article.text[ctx.line_starts[line - 1]:ctx.line_starts[line]].strip()
         line -= 1
-    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS else None
-    if m is None:
-        return None
+    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS and line >= 1 else None
+    if m is None or re.match(r"(?i)the\s+\S+$", m.group("body").strip()):
+        return None  # the first line is the page's title; "THE RELIEF BULLETIN" a periodical's name
     from .subject_resolve import resolve_subject
 
     body = m.group("body").strip(" ,-–—")

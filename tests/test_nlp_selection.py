@@ -66,6 +66,8 @@ def test_nlp_selection_newly_reached_verbs_yield_events(text, kind, place):
     "Lawyers visited Evin prison on Tuesday, Tehran said.",                # Iran
     "Kramatorsk lies about 40 km from Sloviansk, Kyiv officials said.",    # Ukraine: a distance, no forces there
     "The Nuba hills are 300 miles from Khartoum.",                         # Sudan
+    "A warning was fired off to Belgrade by the Kosovo monitors.",         # Kosovo: 'fired', no weapon
+    "A new flag hangs at the Honiara police post.",                        # Solomon Islands: no verb raising it
 ])
 def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     assert nlp._weak_regex().search(sentence)  # a weak cue and a name or figure...
@@ -79,6 +81,8 @@ def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     "Gunmen freed the prisoners held in Kuje prison near Abuja.",          # Nigeria
     "Rebels are now within 12 km of Goma, residents said.",                # DR Congo: forces at a distance
     "Houthi fighters pushed the army back 15 km from Marib.",              # Yemen
+    "Militants fired launchers at an army post near Kidal.",               # Mali: a weapon fired
+    "Tatmadaw troops hoisted the flag over Myawaddy on Friday.",           # Myanmar: a flag raised
 ])
 def test_nlp_selection_parses_bound_cues_beside_their_rule_words(sentence):
     assert nlp.worth_parsing(sentence)

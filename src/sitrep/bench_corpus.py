@@ -120,7 +120,12 @@ def templates() -> Templates:
             if len(s.text.split()) >= MIN_SENTENCE_WORDS and s.text[-1] in ".!?\"”'" \
                     and s.text not in seen:  # the sample's wire copy repeats its original
                 seen.add(s.text)
-                sentences.append(_Sentence(s.text, worth_parsing(s.text), i))
+                # The mix of real news is one of sentences with and without trigger words:
+                # drawn by the words alone, not by the gate's finer tests (bound cues, stop
+                # 26), so that a narrower gate shows in the parsed share instead of
+                # redrawing the corpus (it drew 13,224 sentences and 5,120 claims, not
+                # 13,153 and 4,883, when it followed the gate).
+                sentences.append(_Sentence(s.text, worth_parsing(s.text, bound_cues=False), i))
     cities = _cities()
     wars = {name: _war(name, cities) for name in WARS}
     home = wars["syria"]

@@ -5,9 +5,10 @@ benchmark article is one of them, continued with sentences of the others until i
 ``TARGET_WORDS`` long, in another war or the same one: places swapped for towns of that
 war's country (the gazetteer's city list), claimants and armed actors for ones of the same
 kind and side (the package's lexicons, ``data/claimants``, ``data/actors``), and every
-figure for another of the same size. The sentences that reach the parser
-(``nlp.worth_parsing``) are kept near ``TARGET_PARSED_SHARE``, the share measured on real
-news, where the sample alone (dense with figures) is at 74 %.
+figure for another of the same size. The sentences chosen by their trigger words
+(``nlp.worth_parsing`` without its bound cues) are kept near ``TARGET_PARSED_SHARE``, the
+share measured on real news, where the sample alone (dense with figures) is at 74 %; the
+gate's finer tests then show in the parsed share the bench reports.
 
 Nothing outside the package is read; the same seed gives the same corpus.
 """

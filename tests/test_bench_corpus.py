@@ -40,6 +40,15 @@ def test_bench_corpus_varies_wars_places_and_figures(corpus) -> None:
     assert any("Observatory" in text for text in texts) and any("Rapid Support Forces" in text for text in texts)
 
 
+def test_bench_corpus_draws_its_mix_by_trigger_words_not_by_the_gate() -> None:
+    """A narrower parse gate shows in the parsed share; it does not redraw the corpus."""
+    from sitrep import nlp
+
+    drawn = bench_corpus.templates().sentences
+    assert any(s.parsed and not nlp.worth_parsing(s.text) for s in drawn)  # a bound cue alone
+    assert all(s.parsed == nlp.worth_parsing(s.text, bound_cues=False) for s in drawn)
+
+
 def test_bench_corpus_is_reproducible() -> None:
     one = bench_corpus.article(0, random.Random(1))
     two = bench_corpus.article(0, random.Random(1))

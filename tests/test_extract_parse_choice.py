@@ -35,6 +35,8 @@ def _yields_nothing(extractor, sentence: str) -> bool:
     "Fighting in Sudan resumed after the Eid holiday.",
     "Heavy fighting in Myanmar drove thousands into Thailand.",
     "Ethiopia accused Eritrea of fighting on the rebels' side.",
+    "The mortar crews fled to a jail.",                                # a prison, no inmates freed
+    "Drones flew 20 km from the border.",                              # a distance, no forces there
 ])
 def test_extract_parse_choice_skips_sentences_with_nothing_to_anchor(extractor, sentence):
     assert worth_parsing(sentence)  # chosen by its words...
@@ -47,11 +49,11 @@ def test_extract_parse_choice_skips_sentences_with_nothing_to_anchor(extractor, 
     "Mortar rounds landed near the Orthodox church.",    # a facility the gazetteer names
     "Shelling killed two civilians.",                    # a figure of people
     "Shelling hit the town overnight.",                  # 'the town': the town named before
-    "The mortar crews fled to a jail.",                  # a prison
+    "Inmates fled the jail after the mortar attack.",    # a prison break's words
     "Shelling continued, according to officials.",       # an attribution cue
     '"Shelling never stops," she said.',
     "Her husband died when a drone struck.",             # relatives named one by one
-    "Drones flew 20 km from the border.",                # a distance: a front line
+    "Drones struck as troops came within 20 km of the border.",  # a front line's distance
 ])
 def test_extract_parse_choice_parses_sentences_a_rule_may_read(extractor, sentence):
     assert not _yields_nothing(extractor, sentence)

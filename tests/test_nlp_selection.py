@@ -57,3 +57,45 @@ def test_nlp_selection_newly_reached_verbs_yield_events(text, kind, place):
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
     found = {(e.type, e.place.text) for e in events_from_text(article)}
     assert (kind, place) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya sent a delegation to Mogadishu for the talks.",                 # Somalia: a send verb, no force
+    "The UN is bringing food aid to Kandahar by road.",                    # Afghanistan
+    "Relatives queued outside Kirikiri prison in Lagos at dawn.",          # Nigeria: a prison, nobody freed
+    "Lawyers visited Evin prison on Tuesday, Tehran said.",                # Iran
+    "Kramatorsk lies about 40 km from Sloviansk, Kyiv officials said.",    # Ukraine: a distance, no forces there
+    "The Nuba hills are 300 miles from Khartoum.",                         # Sudan
+    "A warning was fired off to Belgrade by the Kosovo monitors.",         # Kosovo: 'fired', no weapon
+    "A new flag hangs at the Honiara police post.",                        # Solomon Islands: no verb raising it
+])
+def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
+    assert nlp._weak_regex().search(sentence)  # a weak cue and a name or figure...
+    assert not nlp.worth_parsing(sentence)     # ...whose one rule cannot fire without words it lacks
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow sent paratroopers to Kherson overnight.",                      # Ukraine: a force sent
+    "Addis Ababa is deploying more soldiers to Gondar.",                   # Ethiopia
+    "Hundreds of inmates escaped from Makala prison in Kinshasa.",         # DR Congo: a prison break
+    "Gunmen freed the prisoners held in Kuje prison near Abuja.",          # Nigeria
+    "Rebels are now within 12 km of Goma, residents said.",                # DR Congo: forces at a distance
+    "Houthi fighters pushed the army back 15 km from Marib.",              # Yemen
+    "Militants fired launchers at an army post near Kidal.",               # Mali: a weapon fired
+    "Tatmadaw troops hoisted the flag over Myawaddy on Friday.",           # Myanmar: a flag raised
+])
+def test_nlp_selection_parses_bound_cues_beside_their_rule_words(sentence):
+    assert nlp.worth_parsing(sentence)
+
+
+def test_nlp_selection_bound_cues_read_words_the_rules_read():
+    from sitrep.lexicon.bound_cues import bound_cues
+
+    terms = load_event_terms()
+    weak = nlp._weak_regex()
+    cues = bound_cues()
+    assert {"sent", "prison", "km"} <= set(cues)
+    for cue in cues:  # each cue is matched whole by the selection regex, as it is written
+        assert weak.fullmatch(cue), cue
+    send = terms.rule("reinforcement", "reinforcement_verb")["send_verbs"]
+    assert all(terms.rules_for(w) == {"reinforcement_verb"} for w in send)  # send verbs serve one rule

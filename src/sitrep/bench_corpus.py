@@ -5,9 +5,10 @@ benchmark article is one of them, continued with sentences of the others until i
 ``TARGET_WORDS`` long, in another war or the same one: places swapped for towns of that
 war's country (the gazetteer's city list), claimants and armed actors for ones of the same
 kind and side (the package's lexicons, ``data/claimants``, ``data/actors``), and every
-figure for another of the same size. The sentences that reach the parser
-(``nlp.worth_parsing``) are kept near ``TARGET_PARSED_SHARE``, the share measured on real
-news, where the sample alone (dense with figures) is at 74 %.
+figure for another of the same size. The sentences chosen by their trigger words
+(``nlp.worth_parsing`` without its bound cues) are kept near ``TARGET_PARSED_SHARE``, the
+share measured on real news, where the sample alone (dense with figures) is at 74 %; the
+gate's finer tests then show in the parsed share the bench reports.
 
 Nothing outside the package is read; the same seed gives the same corpus.
 """
@@ -120,7 +121,12 @@ def templates() -> Templates:
             if len(s.text.split()) >= MIN_SENTENCE_WORDS and s.text[-1] in ".!?\"”'" \
                     and s.text not in seen:  # the sample's wire copy repeats its original
                 seen.add(s.text)
-                sentences.append(_Sentence(s.text, worth_parsing(s.text), i))
+                # The mix of real news is one of sentences with and without trigger words:
+                # drawn by the words alone, not by the gate's finer tests (bound cues, stop
+                # 26), so that a narrower gate shows in the parsed share instead of
+                # redrawing the corpus (it drew 13,224 sentences and 5,120 claims, not
+                # 13,153 and 4,883, when it followed the gate).
+                sentences.append(_Sentence(s.text, worth_parsing(s.text, bound_cues=False), i))
     cities = _cities()
     wars = {name: _war(name, cities) for name in WARS}
     home = wars["syria"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .lexicon.bound_cues import cue_can_fire
 from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
 from .lexicon.event_terms import load_event_terms
 from .lexicon.numbers import number_words
@@ -193,10 +194,12 @@ _PART_OF_THEM = re.compile(r"\d\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _PLACE_BRACKETS = re.compile(r"[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)[^()]{1,60}?[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)")
 
 
-def worth_parsing(sentence: str) -> bool:
+def worth_parsing(sentence: str, bound_cues: bool = True) -> bool:
     """True when the sentence may hold a figure of people or an event: a strong trigger
     (a capture or strike verb; a casualty word with a figure), or a weak one with a
-    figure or a capitalised word after the first."""
+    figure or a capitalised word after the first. ``bound_cues=False`` counts a weak cue
+    bound to one rule's words (``lexicon.bound_cues``) alone too, as the gate did before
+    stop 26: the bench's corpus draws its sentence mix by it (``bench_corpus``)."""
     if _strong_regex().search(sentence):
         return True
     figure = _has_figure(sentence)
@@ -205,8 +208,14 @@ def worth_parsing(sentence: str) -> bool:
     if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)
                    or "(" in sentence and _PLACE_BRACKETS.search(sentence)):
         return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
-    return bool(_weak_regex().search(sentence)) and bool(figure or capitalised_later().search(sentence)
-                                                         or _facility_regex().search(sentence))
+    weak = _has_free_weak_cue(sentence) if bound_cues else bool(_weak_regex().search(sentence))
+    return weak and bool(figure or capitalised_later().search(sentence) or _facility_regex().search(sentence))
+
+
+def _has_free_weak_cue(sentence: str) -> bool:
+    """A weak cue that may fire: one bound to a rule (``lexicon.bound_cues``: a send verb, a
+    prison noun, a distance unit) counts only beside the words its rule needs."""
+    return any(cue_can_fire(m.group(0).lower(), sentence) for m in _weak_regex().finditer(sentence))
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ STAGE_OF = {
     "records": "shared", "lexicon": "shared", "minhash": "shared", "safe_text": "shared",
     "ingest": "ingest",
     "extract": "extract", "nlp": "extract",  # the sentence parser is extraction's tool
+    "sentences": "extract", "sentence_gate": "extract",  # its splitter and the words that choose what it parses
     "store": "store",
     "reconcile": "reconcile",
     # ingest -> extract -> store -> reconcile, run in order (locally, or as cluster tasks).

@@ -42,7 +42,7 @@ def test_bench_corpus_varies_wars_places_and_figures(corpus) -> None:
 
 def test_bench_corpus_draws_its_mix_by_trigger_words_not_by_the_gate() -> None:
     """A narrower parse gate shows in the parsed share; it does not redraw the corpus."""
-    from sitrep import nlp
+    from sitrep import sentence_gate as nlp
 
     drawn = bench_corpus.templates().sentences
     assert any(s.parsed and not nlp.worth_parsing(s.text) for s in drawn)  # a bound cue alone

@@ -401,7 +401,7 @@ def test_events_the_city_is_no_government_or_broadcaster(text, place):
 
 @pytest.mark.parametrize("text,place", [
     # "took" with no name or figure in the sentence: a facility named by its modifiers is taken
-    # (CAR, Yemen, Chechnya-like); the sentence is parsed for it (nlp.worth_parsing)
+    # (CAR, Yemen, Chechnya-like); the sentence is parsed for it (sentence_gate.worth_parsing)
     ("The rebels took the presidential palace after a short battle with the presidential guard.",
      "presidential palace"),
     ("Houthi fighters took the central bank building after a day of clashes.", "central bank building"),

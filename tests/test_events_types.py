@@ -46,7 +46,8 @@ def test_events_types_fatalities_from_same_sentence(extractor):
     from sitrep.extract.gazetteer import get_gazetteer
     from sitrep.extract.places import find_place_mentions
     from sitrep.extract.places.candidates import capitalised_candidates
-    from sitrep.nlp import parse, split_sentences
+    from sitrep.nlp import parse
+    from sitrep.sentences import split_sentences
 
     text = "Russian airstrikes on Idlib killed at least 12 civilians on Monday, rescuers said."
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))

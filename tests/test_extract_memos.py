@@ -11,7 +11,7 @@ from sitrep.extract.claimants import ClaimantEntry, ClaimantLexicon
 from sitrep.extract.gazetteer import get_gazetteer
 from sitrep.extract.numbers import find_figures
 from sitrep.extract.places import candidates
-from sitrep.nlp import _has_figure
+from sitrep.sentence_gate import _has_figure
 
 
 def _lexicon() -> ClaimantLexicon:

@@ -12,7 +12,8 @@ import pytest
 
 from sitrep.extract.parse_choice import ParseChoice
 from sitrep.ingest import iter_inputs
-from sitrep.nlp import split_sentences, worth_parsing
+from sitrep.sentences import split_sentences
+from sitrep.sentence_gate import worth_parsing
 from sitrep.records import Article
 
 DEV2 = Path(__file__).resolve().parents[1].parent / "shared" / "dev2"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sitrep.extract.numbers import MAX_FIGURE_DIGITS, find_figures, parse_number
 from sitrep.ingest import clean_text, iter_inputs
 from sitrep.ingest.decode import decode_bytes, decode_html
-from sitrep.nlp import split_sentences
+from sitrep.sentences import split_sentences
 from sitrep.records import Article, IngestError
 from sitrep.safe_text import clean_field, csv_cell, for_terminal
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from sitrep import nlp
+from sitrep import sentence_gate as nlp  # the parse gate (split from nlp.py)
 from sitrep.lexicon.event_terms import load_event_terms
 from sitrep.records import Article
 

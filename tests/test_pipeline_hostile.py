@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from sitrep.nlp import split_sentences
+from sitrep.sentences import split_sentences
 from sitrep.pipeline import run
 from sitrep.store import open_db
 

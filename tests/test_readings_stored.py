@@ -15,7 +15,7 @@ from sitrep.backfill import ensure_reconciled, read_stored, reconcile_store
 from sitrep.extract.actors import load_actors
 from sitrep.extract.labels import actor_labels, framing_words
 from sitrep.extract.readings import claim_scope, names_group
-from sitrep.nlp import split_sentences
+from sitrep.sentences import split_sentences
 from sitrep.reconcile import reconcile
 from sitrep.store import open_db
 

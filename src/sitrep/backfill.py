@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .extract.actors import load_actors
 from .extract.labels import actor_labels, framing_words
 from .extract.readings import claim_scope, names_group
-from .nlp import split_sentences
+from .sentences import split_sentences
 
 if TYPE_CHECKING:
     from .reconcile import Reconciled

@@ -6,7 +6,7 @@ benchmark article is one of them, continued with sentences of the others until i
 war's country (the gazetteer's city list), claimants and armed actors for ones of the same
 kind and side (the package's lexicons, ``data/claimants``, ``data/actors``), and every
 figure for another of the same size. The sentences chosen by their trigger words
-(``nlp.worth_parsing`` without its bound cues) are kept near ``TARGET_PARSED_SHARE``, the
+(``sentence_gate.worth_parsing`` without its bound cues) are kept near ``TARGET_PARSED_SHARE``, the
 share measured on real news, where the sample alone (dense with figures) is at 74 %; the
 gate's finer tests then show in the parsed share the bench reports.
 
@@ -110,7 +110,8 @@ def _war(name: str, cities: dict[str, list[dict]]) -> _War:
 def templates() -> Templates:
     """The sample articles split into sentences, and what to swap in them."""
     from .ingest import iter_inputs
-    from .nlp import split_sentences, worth_parsing
+    from .sentences import split_sentences
+    from .sentence_gate import worth_parsing
     from .records import Article
 
     sample = resources.files("sitrep") / "data" / "sample"
@@ -242,11 +243,11 @@ def generate(folder: Path, n: int, seed: int = 7, *, first: int = 0, latest: int
 
 def parsed_share(texts: list[str]) -> tuple[int, int]:
     """(sentences, sentences that reach the parser) of cleaned article texts: those chosen by
-    their words (``nlp.worth_parsing``) less those that provably yield nothing once the
+    their words (``sentence_gate.worth_parsing``) less those that provably yield nothing once the
     article's places are known (``extract.parse_choice``), as extraction chooses them."""
     from .extract import default_extractor
     from .extract.parse_choice import ParseChoice
-    from .nlp import split_sentences
+    from .sentences import split_sentences
 
     extractor = default_extractor()
     total = chosen = 0

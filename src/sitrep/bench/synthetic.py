@@ -96,7 +96,7 @@ def one_line_text(chars: int, seed: int = 7) -> str:
 def bench_one_line(megabytes: float) -> dict:
     """Seconds to clean and split ``megabytes`` MB of one-line text into sentences."""
     from ..ingest import clean_text
-    from ..nlp import split_sentences
+    from ..sentences import split_sentences
 
     text = one_line_text(int(megabytes * 1_000_000))
     started = time.perf_counter()

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..nlp import Sentence, kept_for_the_process, parse, split_sentences
+from ..sentences import Sentence, split_sentences
+
+from ..nlp import kept_for_the_process, parse
 from ..minhash import pack_signature
 from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors

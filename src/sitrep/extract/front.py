@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..lexicon.event_terms import load_event_terms
-from ..nlp import Sentence
+from ..sentences import Sentence
 from ..records import ActorRef, Event, PlaceMention, content_id
 from . import dates
 from .claims import _attribution

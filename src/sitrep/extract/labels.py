@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon.loader import package_files, read_json, read_json_file
-from ..nlp import Sentence, split_sentences
+from ..sentences import Sentence, split_sentences
 from ..records.framing import FRAMED_SIDES, VOICES, ActorLabel
 from .actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 

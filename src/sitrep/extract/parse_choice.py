@@ -1,4 +1,4 @@
-"""Which of an article's sentences go to the parser: those ``nlp.worth_parsing`` chooses by
+"""Which of an article's sentences go to the parser: those ``sentence_gate.worth_parsing`` chooses by
 their words, less those that provably yield nothing once the article's place mentions are
 known.
 
@@ -15,7 +15,7 @@ of what every output needs:
   mention (a settlement or facility noun, "the city", a prison with the inmates freed or
   escaping a prison break needs); "it" is only resolved to a place of its own sentence; a
   front line needs a distance figure and a word saying forces are there or were pushed
-  there (``lexicon.bound_cues``, as ``nlp.worth_parsing`` reads a bound cue);
+  there (``lexicon.bound_cues``, as ``sentence_gate.worth_parsing`` reads a bound cue);
 - a figureless sentence still read with its parse moves the discourse on only through an
   attribution walk (an attribution cue) or a quote it leaves open
   (``claims.figureless_parse_matters``); otherwise it is read as an unparsed one is. That
@@ -41,7 +41,8 @@ from typing import Sequence
 from ..lexicon.bound_cues import rule_words_present
 from ..lexicon.claim_terms import claim_words, load_terms
 from ..lexicon.event_terms import load_event_terms
-from ..nlp import Sentence, worth_parsing
+from ..sentences import Sentence
+from ..sentence_gate import worth_parsing
 from ..records import PlaceMention
 from .claims import figureless_parse_matters
 from .claims.candidates import sentence_candidates

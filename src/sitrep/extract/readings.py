@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..nlp import Sentence
+from ..sentences import Sentence
 from ..records import Claim, Extraction, ScopeReading
 from ..records.rows import ClaimRow
 from .actors import GENERIC_CONFLICT, ActorLexicon

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms, load_terms

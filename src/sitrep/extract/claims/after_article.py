@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...nlp import MAX_SENTENCE_CHARS
+from ...sentences import MAX_SENTENCE_CHARS
 from ...records import Claim, Claimant
 from .context import ArticleContext
 

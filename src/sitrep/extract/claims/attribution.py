@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ..doc_arrays import token_words
 from ...records import Claimant
 from ..claimants import ClaimantMatch

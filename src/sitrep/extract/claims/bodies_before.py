@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon.actor_words import actor_words, named_institution
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claimant
 from .context import ArticleContext
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...lexicon.claim_terms import claim_words, demonym_words
 from ...lexicon.patterns import alternation
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claimant
 from ..context import is_country_name
 from ..entry_labels import STATION_LABEL

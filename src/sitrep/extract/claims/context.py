@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Article, Claim, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Article, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ..state_bodies import state_body_index
@@ -25,6 +25,7 @@ from ...lexicon.patterns import alternation
 from .context import ArticleContext, Reporter
 from .defined_names import local_names
 from .person_offices import SPOKESPEOPLE
+from .documents import document_text_issuer, header_issuer
 
 
 # How many sentences on a reporter may carry into the next paragraph when the sentence
@@ -338,11 +339,11 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     one of its paragraph, or of a sentence or three before when it says it continues
     ("Kiev has also lost ...", "The total death toll has now reached ...")."""
     rep = ctx.reporter
-    document = _document_text_issuer(ctx, sentence)
+    document = document_text_issuer(ctx, sentence)
     if document is not None:
         return document, "claimant:document-text"
     same_line = rep is not None and rep.sentence < sentence.index and ctx.line_of(sentence.start) == rep.line
-    header = None if same_line else _header_issuer(ctx, sentence)
+    header = None if same_line else header_issuer(ctx, sentence)
     if header is not None:
         return header, "claimant:document-header"
     if rep is None or rep.sentence >= sentence.index:
@@ -364,62 +365,6 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
             terms.continuation_cues.search(opening) or terms.running_count_cues.search(sentence.text)):
         return rep.claimant, "claimant:current-reporter"
     return None, ""
-
-
-# "The text of the communique reads as follows:", "The statement said in full:": what follows,
-# paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
-_DOCUMENT_TEXT_CUE = re.compile(r"\b(?:reads?|said|says|states?|stated)(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
-                                r"|\bas\s+follows\s*:\s*$", re.IGNORECASE)
-
-
-def _document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
-    """The issuer of the document whose text the sentence is in: the last sentence before it
-    that opens one ("The text of the communique reads as follows:"), with no speaker named
-    since; its issuer is the body that issued the record it names, else who spoke then."""
-    from .broadcasters import issuer_of_record
-
-    spoke = ctx.reporter.sentence if ctx.reporter is not None else -1
-    for earlier in reversed(ctx.sentences[max(spoke, 0):sentence.index]):
-        m = _DOCUMENT_TEXT_CUE.search(earlier.text)
-        if m is None:
-            continue
-        record = _RECORD_NOUN.search(earlier.text)
-        issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
-        return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
-    return None
-
-
-# "1. ALLIED FORCES HEADQUARTERS, CYPRUS - COMMUNIQUE No. 11 (issued 0900 hrs)", "ISRAEL DEFENCE
-# FORCES SPOKESMAN, TEL AVIV": a line heading a body's text in a page of several (Suez probe O).
-_HEADER_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?P<body>[A-Z][^\n]{2,80}?)(?:,\s+[A-Z][\w .'’-]{1,30})?"
-                          r"(?:\s+[-–—]\s+|\s+)(?P<doc>COMMUNIQU[EÉ]|STATEMENT|PRESS RELEASE|BULLETIN|SPOKESMAN|"
-                          r"Communiqu[eé]|Statement|Press Release|Bulletin|Spokesman)\b[^\n]{0,60}(?<![.!?\"”])$")
-MAX_HEADER_CHARS = 140
-
-
-def _header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
-    """The body whose document the sentence's paragraph is, when the line before it is a
-    header naming the body and its document ("ISRAEL DEFENCE FORCES SPOKESMAN, TEL AVIV")."""
-    line = ctx.line_of(sentence.start)
-    if line < 1 or line >= len(ctx.line_starts):
-        return None
-    text = ""
-    while line >= 1 and not text:  # the line before, past blank ones
-        text = ctx.article.text[ctx.line_starts[line - 1]:ctx.line_starts[line]].strip()
-        line -= 1
-    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS and line >= 1 else None
-    if m is None or re.match(r"(?i)the\s+\S+$", m.group("body").strip()):
-        return None  # the first line is the page's title; "THE RELIEF BULLETIN" a periodical's name
-    from .subject_resolve import resolve_subject
-
-    body = m.group("body").strip(" ,-–—")
-    who = resolve_subject(ctx, sentence, body.title() if body.isupper() else body)
-    if who is None or who.kind == "media" or who.kind == "unknown" and not names_a_body(who):
-        return None
-    return who
-
-
-_RECORD_NOUN = re.compile(r"\b(?:communiqu[eé]|statement|declaration|announcement|bulletin)\b", re.IGNORECASE)
 
 
 def names_a_body(claimant: Claimant) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, quantities_in
 from ...lexicon.patterns import alternation

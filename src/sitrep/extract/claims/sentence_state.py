@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon.patterns import alternation
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ..state_bodies import state_body_index
 from .context import ArticleContext
 

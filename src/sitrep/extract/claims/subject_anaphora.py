@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import load_attribution_terms
 from .bodies_before import other_service

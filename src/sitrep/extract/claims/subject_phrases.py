@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.date_words import date_words

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from typing import Callable
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ...nlp import Sentence, split_sentences
+from ...sentences import Sentence, split_sentences
 from ..doc_arrays import token_words
 from ...records import Article, Claim, Event, PlaceMention, content_id
 from ..claimants import ClaimantLexicon
@@ -356,7 +356,8 @@ def events_from_text(article: Article, claimants: ClaimantLexicon | None = None)
     ``events_for_article`` with the sentences it has already parsed, to avoid a second pass.
     Places are resolved as the pipeline resolves them (the countries of the article and of
     the war its actors belong to)."""
-    from ...nlp import parse, worth_parsing
+    from ...nlp import parse
+    from ...sentence_gate import worth_parsing
     from .. import default_extractor
     from ..places import find_place_mentions
     from ..places.candidates import capitalised_candidates, country_context

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import ActorRef, PlaceMention
 from ..spans import starting_in
 from .context import EventContext

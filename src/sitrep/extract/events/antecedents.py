@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ...lexicon.event_terms import load_event_terms
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ...records import PlaceMention
 from ..places.metonyms import names_a_government
 from .context import EventContext

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ...nlp import Sentence, split_sentences
+from ...sentences import Sentence, split_sentences
 from ...records import Article, PlaceMention
 from ..actors import GENERIC_CONFLICT, ActorLexicon, ActorMatch, load_actors
 from ..claimants import ClaimantLexicon

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from ..doc_arrays import token_bounds
 from ...records import PlaceMention
 from ..spans import starting_in

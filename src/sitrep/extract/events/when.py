@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ...nlp import Sentence
+from ...sentences import Sentence
 from .. import dates
 from ..spans import count_before
 from .context import EventContext

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.spans import starting_in
-from sitrep.nlp import MAX_SENTENCE_CHARS
+from sitrep.sentences import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise, skeleton
 from sitrep.lexicon.place_words import place_words

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.nlp import MAX_SENTENCE_CHARS
+from sitrep.sentences import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise
 from sitrep.lexicon.patterns import alternation

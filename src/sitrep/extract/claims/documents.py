@@ -1,0 +1,70 @@
+"""Documents a story reproduces, and whose they are: the paragraphs after "The text of the
+communique reads as follows:" are its issuer's; in a page of several communiques, a line
+heading a body's text ("2. ISRAEL DEFENCE FORCES SPOKESMAN, TEL AVIV") makes the paragraph
+under it that body's. Read by ``discourse.current_reporter`` for sentences with no
+attribution of their own."""
+
+from __future__ import annotations
+
+import re
+
+from ...records import Claimant
+from ...sentences import Sentence
+from .context import ArticleContext
+
+# "The text of the communique reads as follows:", "The statement said in full:": what follows,
+# paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
+_DOCUMENT_TEXT_CUE = re.compile(r"\b(?:reads?|said|says|states?|stated)(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
+                                r"|\bas\s+follows\s*:\s*$", re.IGNORECASE)
+
+
+def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The issuer of the document whose text the sentence is in: the last sentence before it
+    that opens one ("The text of the communique reads as follows:"), with no speaker named
+    since; its issuer is the body that issued the record it names, else who spoke then."""
+    from .broadcasters import issuer_of_record
+
+    spoke = ctx.reporter.sentence if ctx.reporter is not None else -1
+    for earlier in reversed(ctx.sentences[max(spoke, 0):sentence.index]):
+        m = _DOCUMENT_TEXT_CUE.search(earlier.text)
+        if m is None:
+            continue
+        record = _RECORD_NOUN.search(earlier.text)
+        issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
+        return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
+    return None
+
+
+# "1. ALLIED FORCES HEADQUARTERS, CYPRUS - COMMUNIQUE No. 11 (issued 0900 hrs)", "ISRAEL DEFENCE
+# FORCES SPOKESMAN, TEL AVIV": a line heading a body's text in a page of several (Suez probe O).
+_HEADER_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?P<body>[A-Z][^\n]{2,80}?)(?:,\s+[A-Z][\w .'’-]{1,30})?"
+                          r"(?:\s+[-–—]\s+|\s+)(?P<doc>COMMUNIQU[EÉ]|STATEMENT|PRESS RELEASE|BULLETIN|SPOKESMAN|"
+                          r"Communiqu[eé]|Statement|Press Release|Bulletin|Spokesman)\b[^\n]{0,60}(?<![.!?\"”])$")
+MAX_HEADER_CHARS = 140
+
+
+def header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The body whose document the sentence's paragraph is, when the line before it is a
+    header naming the body and its document ("ISRAEL DEFENCE FORCES SPOKESMAN, TEL AVIV")."""
+    line = ctx.line_of(sentence.start)
+    if line < 1 or line >= len(ctx.line_starts):
+        return None
+    text = ""
+    while line >= 1 and not text:  # the line before, past blank ones
+        text = ctx.article.text[ctx.line_starts[line - 1]:ctx.line_starts[line]].strip()
+        line -= 1
+    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS and line >= 1 else None
+    if m is None or re.match(r"(?i)the\s+\S+$", m.group("body").strip()):
+        return None  # the first line is the page's title; "THE RELIEF BULLETIN" a periodical's name
+    from .subject_resolve import resolve_subject
+
+    body = m.group("body").strip(" ,-–—")
+    who = resolve_subject(ctx, sentence, body.title() if body.isupper() else body)
+    from .discourse import names_a_body
+
+    if who is None or who.kind == "media" or who.kind == "unknown" and not names_a_body(who):
+        return None
+    return who
+
+
+_RECORD_NOUN = re.compile(r"\b(?:communiqu[eé]|statement|declaration|announcement|bulletin)\b", re.IGNORECASE)

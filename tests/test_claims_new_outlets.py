@@ -403,3 +403,18 @@ def test_claims_speech_verbs_sharing_a_subject(extract_text, text, source):
 def test_claims_speaking_to_reporters_reports_nothing(extract_text):
     claims = _claims(extract_text, "The minister spoke to reporters in Amman, where 12 people were killed on Monday.")
     assert [c.source for c in claims] == [None], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "a claim made by X to foreign radio that ...": X's, whoever rejects it (Bougainville 1996,
+    # DR Congo, Yemen-like)
+    ("The Bougainville Revolutionary Army (BRA) attacked the beach. The Minister rejected as lies a claim made by "
+     "BRA commander Sam Kauona to foreign radio that 14 soldiers had died.", "Bougainville Revolutionary Army"),
+    ("The army dismissed a claim made by the rebels to reporters that 40 soldiers were killed near Goma.",
+     "opposition"),
+    ("The coalition denied claims made by the Houthis to Al-Masirah that 30 civilians were killed in Saada.",
+     "Houthis"),
+])
+def test_claims_claim_made_by_someone_to_someone(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims and claims[-1].source == source, [(c.source, c.rule) for c in claims]

@@ -270,6 +270,10 @@ def _is_town(ctx: ArticleContext, name: str) -> bool:
 _THAT_CLAUSE = re.compile(r"\s+that\s+")
 
 
+_MADE_TO = re.compile(r"\s+to\s+(?:the\s+|a\s+)?(?:foreign\s+|local\s+|state\s+)?(?:radio|television|reporters|journalists|"
+                      r"the\s+press|media|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*$")
+
+
 def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'cited by X', 'as reported by X', 'figures from X', 'data released by X'."""
     m = load_attribution_terms().cited_by.search(sentence.text)
@@ -277,6 +281,7 @@ def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | N
         # "dismissed the claim by the rebels' spokesman that they had killed 100 soldiers":
         # the one whose claim it is, before the clause it claims
         phrase = _THAT_CLAUSE.split(m.group(1), maxsplit=1)[0]
+        phrase = _MADE_TO.sub("", phrase)  # "a claim made by X to foreign radio that ...": X
         who = resolve_subject(ctx, sentence, phrase)
         if who:
             return _of_the_state(ctx, who, phrase), "claimant:cited-by"

@@ -161,7 +161,7 @@ def test_claims_every_spokes_title_speaks_for_the_body_in_view() -> None:
     ("1,200 homes burned in Bakhmut, according to official {}.", "official_count_according"),  # Ukraine
 ])
 def test_claims_every_official_count_word_is_the_states_count(lead: str, key: str) -> None:
-    attribution = __import__("importlib").import_module("sitrep.extract.claims.attribution")
+    attribution = __import__("importlib").import_module("sitrep.extract.claims.source_lines")
     words = getattr(load_attribution_terms(), key)
     assert words
     for word in words:

@@ -225,3 +225,13 @@ def minister_of(phrase: str) -> str:
         return phrase
     return f"{m.group('the') or ''}{m.group('portfolio').lower()} {m.group('title').lower()}"
 
+
+def state_level(phrase: str) -> str:
+    """The phrase without the lowercase words that only say a body is the state's central
+    one: "the federal Interior Ministry" is "the Interior Ministry" (a capitalised "Federal
+    Security Service" is a name)."""
+    words = phrase.split()
+    first = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    while len(words) > first + 1 and words[first] in claim_words().state_level_words:
+        del words[first]
+    return " ".join(words)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
+from ..lexicon.claim_terms import demonym_words, load_attribution_terms
 from ..records import Claimant
 from .claimant_names import (
     SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
-    state_envoy, written_name,
+    state_envoy, state_level, written_name,
 )
 from .name_text import alias_regex, word_before
 from .state_bodies import names_a_state, state_body_index
@@ -103,17 +103,6 @@ def _state_before(text: str, start: int) -> bool:
         return False
     bare = re.sub(r"['’]s$", "", found[1])
     return bare.lower() in demonym_words() or is_country_name(bare)
-
-
-def _state_level(phrase: str) -> str:
-    """The phrase without the lowercase words that only say a body is the state's central
-    one: "the federal Interior Ministry" is "the Interior Ministry" (a capitalised "Federal
-    Security Service" is a name)."""
-    words = phrase.split()
-    first = 1 if words and words[0].lower() in ("the", "a", "an") else 0
-    while len(words) > first + 1 and words[first] in claim_words().state_level_words:
-        del words[first]
-    return " ".join(words)
 
 
 def _glued_acronym(text: str, start: int, end: int) -> bool:
@@ -252,7 +241,7 @@ class ClaimantLexicon:
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        phrase = owned_by_the_state(minister_of(_state_level(phrase)), countries)
+        phrase = owned_by_the_state(minister_of(state_level(phrase)), countries)
         matches = self.find(phrase, countries, overlapping=True)
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]

@@ -16,11 +16,8 @@ from functools import lru_cache
 from ...sentences import Sentence
 from ..doc_arrays import token_words
 from ...records import Claimant
-from ..claimants import ClaimantMatch
-from ..context import is_country_name
 from ...lexicon.actor_words import institution_staff, staff_at
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
-from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
@@ -30,6 +27,7 @@ from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SA
 from .subject_resolve import resolve_subject
 from .subjects import SentenceRule, is_say, subject_claimant
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
+from .source_lines import broadcast_header, official_count, parenthetical_source, source_line
 
 
 # --- sentence rules -------------------------------------------------------------------------
@@ -286,73 +284,6 @@ def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | N
         if who:
             return _of_the_state(ctx, who, phrase), "claimant:cited-by"
     return None, ""
-
-
-_PAREN_SOURCE = re.compile(r"\((?P<who>[A-Z][\w&'’.\- ]{1,60}?)\)\s*[.;]?\s*$")
-
-
-def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """A source in brackets closing the sentence, as situation reports cite them:
-    '... killed since 8 October (MoPH).'"""
-    m = _PAREN_SOURCE.search(sentence.text)
-    if m and not is_country_name(m.group("who").strip()):  # "(North Kordofan)" locates, it does not source
-        who = local_name(ctx, m.group("who")) or ctx.lexicon.resolve(m.group("who"), ctx.countries)
-        if who and (who.known or who.kind != "unknown"):
-            return who, "claimant:parenthetical-source"
-    return None, ""
-
-
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Figures|Data)\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _broadcast_header() -> re.Pattern[str]:
-    """An upper-case line naming a broadcaster, then (after a comma or a bracket) its seat,
-    language or time; an upper-case headline has none of them."""
-    words = "|".join(re.escape(w) for w in read_json("claimant_kinds.json")["broadcaster_words"])
-    return re.compile(rf"^\s*(?P<name>(?:[A-Z][A-Z'’.-]*\s+){{0,5}}(?i:{words})(?:\s+[A-Z][A-Z'’.-]*){{0,5}})\s*[,(]")
-
-
-def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'RADIO PAKISTAN, Karachi, in English 0300' heading a section of a monitoring digest: the
-    broadcaster speaks in the section ("The radio said", "It said", "According to the
-    radio"), so it becomes the current reporter and the claimant "the radio" points back to."""
-    m = _broadcast_header().match(sentence.text)
-    if m is None or m.group("name") != m.group("name").upper() or len(m.group("name").split()) < 2:
-        return None, ""
-    name = " ".join(w if len(w) <= 3 and w.isupper() and w != "ALL" else w.capitalize() for w in m.group("name").split())
-    who = Claimant(name=name, kind="media", as_written=m.group("name"), known=True)
-    start = sentence.start + m.start("name")
-    ctx.mentions.append(ClaimantMatch(start, start + len(m.group("name")), who))
-    ctx.mentions.sort(key=lambda x: x.start)
-    return who, "claimant:broadcast-header"
-
-
-def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """A 'Source: X' line (tables, fact boxes, bulletins)."""
-    m = _SOURCE_LINE.match(sentence.text)
-    if m:
-        who = resolve_subject(ctx, sentence, m.group("who"))
-        if who:
-            return who, "claimant:source-line"
-    return None, ""
-
-
-# "Officially, 76 people were treated", "98 people were killed, by the official count",
-# "according to official figures": the state's own count.
-_OFFICIAL_COUNT = re.compile(
-    rf"^\W*Officially,|\bby\s+(?:the|an)\s+official\s+{alternation(load_attribution_terms().official_count_by)}\b|"
-    rf"\baccording\s+to\s+(?:the\s+)?official\s+{alternation(load_attribution_terms().official_count_according)}\b")
-
-
-def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'Officially, 76 people were treated in the city's hospitals', 'by the official count':
-    an official figure with no body named is the government's of the article's state."""
-    if not ctx.countries or not _OFFICIAL_COUNT.search(sentence.text):
-        return None, ""
-    generic = Claimant("government", "government", "government", False)
-    who = ctx.lexicon.in_country(generic, "government", ctx.countries[0])
-    return (who, "claimant:official-count") if who.known else (None, "")
 
 
 _OWN_WORDS = re.compile(r"\b(?:its|their|our|his|her)\b", re.IGNORECASE)

@@ -92,19 +92,9 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
-    named_role = _NAMED_BODY_ROLE.match(phrase)
-    if named_role is not None:
-        # "A KFOR spokesman in Pristina", "an MNJ official": the body named before the role
-        body = resolve_subject(ctx, sentence, named_role.group("body"))
-        if body is not None and (body.known or named_role.group("body").isupper()):
-            return body
-    body_of = _ROLE_OF_BODY.match(phrase) if speaker_of is None else None
-    if body_of is not None:
-        # "A spokesman for the self-defence councils said": the body he speaks for
-        body = resolve_subject(ctx, sentence, body_of.group("body"))
-        if body is not None and (body.known or body.kind != "unknown"
-                                 or terms.body_heads.search(body_of.group("body").lower())):
-            return body
+    body = _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
+    if body is not None:
+        return body
     if low in ("the state", "state") and ctx.countries:
         # "according to information provided by the State": the article's state's government
         return ctx.lexicon.in_country(ctx.lexicon.resolve("the government", ctx.countries), "the government",
@@ -150,6 +140,23 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
             if earlier and serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local)
+
+
+def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:
+    """The body a role is named with: "A KFOR spokesman in Pristina", "an MNJ official" (the
+    body before the role), "A spokesman for the self-defence councils" (the body after it)."""
+    named_role = _NAMED_BODY_ROLE.match(phrase)
+    if named_role is not None:
+        body = resolve_subject(ctx, sentence, named_role.group("body"))
+        if body is not None and (body.known or named_role.group("body").isupper()):
+            return body
+    body_of = _ROLE_OF_BODY.match(phrase) if not anaphor else None
+    if body_of is not None:
+        body = resolve_subject(ctx, sentence, body_of.group("body"))
+        if body is not None and (body.known or body.kind != "unknown"
+                                 or load_attribution_terms().body_heads.search(body_of.group("body").lower())):
+            return body
+    return None
 
 
 _SAME_BODY = re.compile(r"^(?:the|this)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECASE)

@@ -398,4 +398,8 @@ def person_named_since_reporter(ctx: ArticleContext, sentence: Sentence) -> Clai
         if since <= m.start < sentence.start and " " in ctx.article.text[m.start:m.end].strip() \
                 and ctx.article.text[m.start:m.end] in ctx.local:
             return m.claimant
-    return None
+    # a person no claimant file knows, introduced with a title or a role ("LURD spokesman Sekou
+    # Fofana told the BBC ... He said"): the last one the text names since
+    before = ctx.article.text[since:sentence.start]
+    named = [(before.rfind(name), name) for name in ctx.local if " " in name and name in before]
+    return ctx.local[max(named)[1]] if named else None

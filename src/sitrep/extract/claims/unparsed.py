@@ -25,7 +25,7 @@ _ACCORDING_TO_PRONOUN = re.compile(r"^\W*According\s+to\s+(?:him|her|them|the\s+
 # A claimant named this close to a sentence's start is its subject, near enough.
 SUBJECT_CHARS = 90
 # ... unless it is told ("Major Mohamed Adan, an army officer, told Reuters by phone that").
-_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+$")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$")  # "told the BBC": the one told
 # ... nor one inside a relative clause on the subject ("The radio, which speaks for X, said").
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,]*$")
 
@@ -61,7 +61,7 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
         if _RELATIVE_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
             continue  # "The radio, which speaks for the Bangladesh government, said": not the speaker
-        if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start):
+        if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 13), m.start):
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
             return

@@ -250,6 +250,7 @@ class ClaimWords:
     generic_qualifiers: frozenset[str]
     state_level_words: frozenset[str]  # "the federal Interior Ministry": the state's own
     unsided_fighters: frozenset[str]  # "200 fighters" no rule gave a side: rebels
+    state_name_ends: frozenset[str]  # "... Democratic Republic": a state's name, no person's
     attacker_verbs: frozenset[str]  # "men who attacked the post": attackers
     name_stop: frozenset[str]
     role_neutral_subjects: frozenset[str]

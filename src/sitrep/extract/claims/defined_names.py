@@ -134,14 +134,11 @@ _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|
                        r"whom|who|former|late)$", re.IGNORECASE)
 
 
-# Last words of a name that make it a state's or a body's, not a person's ("Sahrawi Arab
-# Democratic Republic" after "Ministry of Defence of the").
-_STATE_NAME_ENDS = frozenset({"republic", "kingdom", "emirate", "emirates", "federation", "union", "state", "states"})
-
-
 def _names_a_state(name: str) -> bool:
+    """Whether a name after a title is a state's or a body's, not a person's ("Sahrawi Arab
+    Democratic Republic" after "Ministry of Defence of the"): ``state_name_ends``, body heads."""
     last = name.split()[-1].lower()
-    return last in _STATE_NAME_ENDS or last in load_attribution_terms().neuter_heads
+    return last in claim_words().state_name_ends or last in load_attribution_terms().neuter_heads
 
 
 def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:

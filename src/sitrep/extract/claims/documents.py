@@ -7,7 +7,10 @@ attribution of their own."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...lexicon.claim_terms import load_attribution_terms
+from ...lexicon.patterns import alternation
 from ...records import Claimant
 from ...sentences import Sentence
 from .context import ArticleContext
@@ -29,17 +32,23 @@ def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | 
         m = _DOCUMENT_TEXT_CUE.search(earlier.text)
         if m is None:
             continue
-        record = _RECORD_NOUN.search(earlier.text)
+        record = _record_noun().search(earlier.text)
         issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
         return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
     return None
 
 
 # "1. ALLIED FORCES HEADQUARTERS, CYPRUS - COMMUNIQUE No. 11 (issued 0900 hrs)", "ISRAEL DEFENCE
-# FORCES SPOKESMAN, TEL AVIV": a line heading a body's text in a page of several (Suez probe O).
-_HEADER_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?P<body>[A-Z][^\n]{2,80}?)(?:,\s+[A-Z][\w .'’-]{1,30})?"
-                          r"(?:\s+[-–—]\s+|\s+)(?P<doc>COMMUNIQU[EÉ]|STATEMENT|PRESS RELEASE|BULLETIN|SPOKESMAN|"
-                          r"Communiqu[eé]|Statement|Press Release|Bulletin|Spokesman)\b[^\n]{0,60}(?<![.!?\"”])$")
+# FORCES SPOKESMAN, TEL AVIV": a line heading a body's text in a page of several (Suez probe O);
+# the document words are ``issued_documents`` and ``spokes_titles``, capitalised as a header writes them.
+@lru_cache(maxsize=1)
+def _header_line() -> re.Pattern[str]:
+    terms = load_attribution_terms()
+    words = alternation(terms.issued_documents + terms.spokes_titles)
+    return re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?P<body>[A-Z][^\n]{2,80}?)(?:,\s+[A-Z][\w .'’-]{1,30})?"
+                      rf"(?:\s+[-–—]\s+|\s+)(?P<doc>(?i:{words}))\b[^\n]{{0,60}}(?<![.!?\"”])$")
+
+
 MAX_HEADER_CHARS = 140
 
 
@@ -53,8 +62,8 @@ def header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     while line >= 1 and not text:  # the line before, past blank ones
         text = ctx.article.text[ctx.line_starts[line - 1]:ctx.line_starts[line]].strip()
         line -= 1
-    m = _HEADER_LINE.match(text) if len(text) <= MAX_HEADER_CHARS and line >= 1 else None
-    if m is None or re.match(r"(?i)the\s+\S+$", m.group("body").strip()):
+    m = _header_line().match(text) if len(text) <= MAX_HEADER_CHARS and line >= 1 else None
+    if m is None or m.group("doc").islower() or re.match(r"(?i)the\s+\S+$", m.group("body").strip()):
         return None  # the first line is the page's title; "THE RELIEF BULLETIN" a periodical's name
     from .subject_resolve import resolve_subject
 
@@ -67,4 +76,7 @@ def header_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     return who
 
 
-_RECORD_NOUN = re.compile(r"\b(?:communiqu[eé]|statement|declaration|announcement|bulletin)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _record_noun() -> re.Pattern[str]:
+    """The document a text-opening sentence names ("the communique", "the statement")."""
+    return re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}\b", re.IGNORECASE)

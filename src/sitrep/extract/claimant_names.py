@@ -192,19 +192,23 @@ def written_name(phrase: str) -> tuple[str, str] | None:
         phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
     role = staff_at().match(phrase)
     local = staff_at_place().match(phrase)
+    before_placing = phrase
     if role:  # "Staff at Hama National Hospital" speaks for the hospital
         phrase = role.group("org")
     elif local:  # "a doctor at the central hospital in Zugdidi": Zugdidi central hospital
         phrase = f"{local.group('place')} {local.group('desc')}{local.group('inst')}"
     else:
         phrase = placed_speaker_name(phrase)
+    placed = phrase != before_placing and not role and not local
     # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
     phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
     cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
     cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
     if not cleaned or len(cleaned.split()) > MAX_NAME_WORDS:
         return None
-    cleaned = seated_name(role_of_named(described_name(cleaned)))
+    # "an official in Kandahar" is a Kandahar official: the town is where the role is, no body
+    # the role speaks for ("Tutela Legal spokesman" is Tutela Legal's)
+    cleaned = seated_name(described_name(cleaned) if placed else role_of_named(described_name(cleaned)))
     unranked = name_after_title(rank_prefix().sub("", cleaned))
     if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
         cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan

@@ -14,7 +14,10 @@ from ...lexicon.patterns import alternation
 from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
-from .subject_resolve import resolve_subject
+from .subject_resolve import bare_police_body, resolve_subject
+
+
+_LEAD_IN = re.compile(rf"^{alternation(load_attribution_terms().label_lead_ins)}\s+", re.IGNORECASE)
 
 
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -32,12 +35,16 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it
-        who = local_name(ctx, head.group(1)) or ctx.lexicon.resolve(head.group(1), ctx.countries)
+        label = _LEAD_IN.sub("", head.group(1))  # "The latest from police": the police
+        police = bare_police_body(ctx, label)
+        if police is not None:  # "The latest from police:" after the story named its police force
+            return police, "claimant:headline-source"
+        who = local_name(ctx, label) or ctx.lexicon.resolve(label, ctx.countries)
         if who and not who.known and (who.kind == "unknown" or quantities_in(head.group(1))):
             who = None  # "Detained activists: 5,300": a label of people, not a source
         elif who and not who.known:
             # "South Africa's defence force: nine of its soldiers ...": a body of a known kind
-            who = ctx.lexicon.in_country(who, head.group(1), ctx.countries[0] if ctx.countries else None)
+            who = ctx.lexicon.in_country(who, label, ctx.countries[0] if ctx.countries else None)
         if who and (who.known or who.kind != "unknown"):
             return who, "claimant:headline-source"
     return None, ""

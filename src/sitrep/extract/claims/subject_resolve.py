@@ -11,14 +11,15 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
+from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
-from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_of_state_subject, reporter_or_last, serves
+from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject, reporter_or_last, serves
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
-from .discourse import last_claimant_before, person_named_since_reporter
+from .discourse import last_claimant_before, names_a_body, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of
 
@@ -50,11 +51,42 @@ def neuter_antecedent(ctx: ArticleContext, sentence: Sentence) -> Claimant | Non
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     who = _resolve_subject(ctx, sentence, span)
+    low = span.strip().lower()
+    if (who is None or not who.known and low.split()[-1] not in who.name.lower()) \
+            and (by_head := body_named_with_head(ctx, sentence, low)):
+        # "the committee said" after "the Vlora Salvation Committee" took the port, another
+        # speaker between; a known body read by kind stays ("the agency" after UNHCR spoke)
+        who = resolve_subject(ctx, sentence, by_head) or who
     if who is not None and who.name == INTERNATIONAL_RED_CROSS and not _NAMES_THE_ICRC.search(span):
         society = national_society(ctx.article.text)
         if society is not None:  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
             return Claimant(society, who.kind, span.strip(), False)
-    return who
+    return (bare_police_body(ctx, span) or who) if who is not None else None
+
+
+def bare_police_body(ctx: ArticleContext, span: str) -> Claimant | None:
+    """'Police say' in a story that names "the Royal Papua New Guinea Constabulary": that body."""
+    police = named_police(ctx.article.text) if _BARE_POLICE.match(span.strip()) else None
+    return Claimant(police, "government", span.strip(), False) if police else None
+
+
+# "Police", "police officers", "a police spokesman": the police with no body or place named.
+_BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|officials?|sources?|chief|"
+                          rf"{alternation(ATTRIBUTION.spokes_titles)}))?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _police_body() -> re.Pattern[str]:
+    heads = read_json("claimant_kinds.json")["police_body_heads"]
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’-]+|and|of)\s+){{0,5}}{alternation(heads)})\b")
+
+
+def named_police(text: str) -> str | None:
+    """The one police body an article names ("the Royal Papua New Guinea Constabulary", "the
+    Trinidad and Tobago Police Service"), which its bare "police" means; else None."""
+    found = {re.sub(r"^(?:The|A|An|In|By|From|Of|And)\s+", "", m.group("name")) for m in _police_body().finditer(text)}
+    found = {name for name in found if len(name.split()) >= 2}
+    return found.pop() if len(found) == 1 else None
 
 
 # The claimant file's name of the International Committee of the Red Cross, which a bare "Red
@@ -88,6 +120,8 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     same = _SAME_BODY.match(phrase)
     if same:  # "the same foundation said": the foundation named before
         phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
+    if _BARE_SPOKES.match(phrase) and (body := _body_in_focus(ctx, sentence)) is not None:
+        return body  # "The Constabulary has revised its figure. A spokesman told ...": the Constabulary's
     speaker_of = _ROLE_OF_ANAPHOR.match(phrase)
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
@@ -140,6 +174,27 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
             if earlier and serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local)
+
+
+# "A spokesman", "a spokeswoman": a speaker's title with no body named with it.
+_BARE_SPOKES = re.compile(rf"^(?:a|an)\s+{alternation(ATTRIBUTION.spokes_titles)}$", re.IGNORECASE)
+
+
+def _body_in_focus(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The body a bare spokesman speaks for: one that opened a sentence since the reporter
+    spoke, else the reporter when it is a body (a person has no spokesman to speak for him here)."""
+    body = neuter_antecedent(ctx, sentence)
+    if body is not None:
+        return body
+    rep = ctx.reporter
+    if rep is None or rep.sentence > sentence.index:
+        return None
+    who = rep.claimant  # (this sentence's own, when a first reading of it already named the body)
+    if who.known or names_a_body(who) or who.kind not in ("unknown", "media") and who.name not in ctx.spokespeople \
+            and not _BARE_SPOKES.match(who.as_written):
+        return who
+    return None
+    return None
 
 
 def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:

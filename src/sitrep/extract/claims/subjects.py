@@ -246,6 +246,7 @@ _GENERIC_LEADING_SAY = re.compile(rf"^\s*(?P<who>(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]
 # statement faxed to news agencies, accused the army ...": a body opening a sentence as its
 # subject, an aside allowed before the verb.
 _LEADING_BODY = re.compile(rf"^\s*(?P<who>(?:[Tt]he\s+)?[^,;:“”\"]{{3,80}}?)(?:,[^,;“”\"]{{3,100}},)?"
+                           rf"(?:\s+(?:has|have|had)(?:\s+(?:just|now|also|again))?)?"  # "has just revised its figure"
                            rf"\s+{alternation(_ATTRIBUTION.body_subject_verbs)}\b")
 
 

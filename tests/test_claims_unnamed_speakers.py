@@ -103,3 +103,21 @@ def test_claims_statement_announced_at_a_sentence_end(extract_text, text, source
 ])
 def test_claims_definite_head_points_to_the_body_named_with_it(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("outlet,text,source", [
+    # a state's press office issuing a handout is the state's government (Kenya 1953, Nepal, Libya)
+    ("Colony and Protectorate of Kenya Press Office (handout)",
+     "Eleven terrorists were killed and 16 captured during the following morning.", "Kenyan government"),
+    ("Kingdom of Nepal Press Office (press handout)",
+     "Twenty-two policemen were killed when the post at Dunai was attacked.", "Nepali government"),
+    # a headquarters' own transcript, a general staff's bulletin: the body, whole (Borneo 1963,
+    # Costa Rica 1948, the Balkans)
+    ("Headquarters Director of Operations (Borneo), press conference transcript",
+     "A: Nine Border Scouts are missing.", "Headquarters Director of Operations"),
+    ("National Liberation Army General Staff (war bulletin)",
+     "Our own losses were 4 killed and 11 wounded.", "National Liberation Army General Staff"),
+])
+def test_claims_publisher_named_by_its_office_or_staff(extract_text, outlet, text, source):
+    claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
+    assert claims and {c.source for c in claims} == {source}, [(c.value, c.source) for c in claims]

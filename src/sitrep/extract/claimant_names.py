@@ -45,10 +45,17 @@ def placed_speaker_name(phrase: str) -> str:
     "Becora resident": one name for a speaker however a story places them (a state is no
     town: "an official from Kenya" stays as written)."""
     m = speaker_in_town().match(phrase)
-    if m is None or m.group("place").lower() in state_body_index()[1]:
-        return phrase
+    if m is None or m.group("place").lower() in state_body_index()[1] or _common_word(m.group("place")):
+        return phrase  # "Headquarters Director of Operations": no town called Operations
     role = m.group("role")
     return f"{m.group('place')} {role[:1].lower() + role[1:]}"  # "Local authorities in Uvira" opening a sentence
+
+
+def _common_word(place: str) -> bool:
+    """A capitalised common word in a speaker's title ("Operations", "Defence"), no town."""
+    from .gazetteer import get_gazetteer
+
+    return get_gazetteer().is_stopword(place)
 
 
 # "Ministry of Defence of the Sahrawi Arab Democratic Republic", "the defence department of
@@ -93,7 +100,16 @@ def role_of_named(phrase: str) -> str:
         return phrase
     if len(words) == 2 and words[0].lower() in _service_words():
         return phrase  # "Aid workers" opening a sentence: aid workers, no body called "Aid"
+    if " ".join(words[-2:]).lower() in _two_word_bodies():
+        return phrase  # "National Liberation Army General Staff": the staff is a body, no role
     return " ".join(words[:-1])
+
+
+@lru_cache(maxsize=1)
+def _two_word_bodies() -> frozenset[str]:
+    """Two-word body names among the kinds' words ("general staff")."""
+    kinds = read_json("claimant_kinds.json")["kinds"]
+    return frozenset(w for _, words in kinds for w in words if len(w.split()) == 2)
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +207,7 @@ def written_name(phrase: str) -> tuple[str, str] | None:
     if sep and re.match(r"(?:an?|the|who|which)\b", rest):
         phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
     role = staff_at().match(phrase)
+    role = role if role is not None and not _common_word(role.group("org")) else None
     local = staff_at_place().match(phrase)
     before_placing = phrase
     if role:  # "Staff at Hama National Hospital" speaks for the hospital

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.claim_terms import demonym_words, load_attribution_terms
+from ..lexicon.loader import read_json
 from ..records import Claimant
 from .claimant_names import (
     SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
@@ -111,6 +112,15 @@ def _glued_acronym(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
         len(after) == 2 and after[0] == "-" and after[1].isupper())
+
+
+# "Colony and Protectorate of Kenya": a name that ends with the state it belongs to.
+_OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+@lru_cache(maxsize=1)
+def _state_form_words() -> frozenset[str]:
+    return frozenset(read_json("claimant_kinds.json")["state_form_words"])
 
 
 @dataclass
@@ -396,7 +406,18 @@ class ClaimantLexicon:
                                  and not self._kind_from_words(phrase)):
             # "Ukraine says", "Ukraine's coordination headquarters": a state's own body
             return "government"
-        return self._kind_from_words(phrase) or "unknown"
+        # "Colony and Protectorate of Kenya": the state named by its form is the state's
+        return self._kind_from_words(phrase) or ("government" if self.named_for_its_state(bare) else "unknown")
+
+    def named_for_its_state(self, name: str) -> Claimant | None:
+        """'Colony and Protectorate of Kenya': a name of the state itself, with no kind of body
+        in it, is the state's government; None for any other name."""
+        bare = _ARTICLES.sub("", name.strip())
+        of_state = _OF_A_STATE.search(bare)
+        if of_state is None or self._kind_from_words(name) is not None \
+                or not set(bare[:of_state.start()].lower().split()) <= _state_form_words():
+            return None
+        return self.state_government(of_state.group(1))
 
     def _kind_from_words(self, phrase: str) -> str | None:
         for kind, words in self.kind_acronyms:

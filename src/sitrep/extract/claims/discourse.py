@@ -14,6 +14,7 @@ Rules here are named like the others; their name is the ``claimant:...`` part of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from ...sentences import Sentence
@@ -148,16 +149,24 @@ def _names_itself(c: Claimant) -> bool:
     return bool(own & {w for w in re.split(r"[\s-]+", (c.as_written or "").lower()) if len(w) > 2})
 
 
+# A body's own office that issues its statements, ending an outlet's name ("... Press Office").
+_OWN_OFFICE_END = re.compile(rf"\s+{alternation(load_attribution_terms().spokes_offices)}$", re.IGNORECASE)
+
+
 def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """An outlet that is a body no claimant file knows, named in full, that states its own
     figures ("Iraqi Joint Operations Command", "Ministry of Defence of Ukraine"); not a
     news outlet ("Premium Times", "Reuters")."""
     from ...ingest.outlets import outlet_index
 
+    name = _OWN_OFFICE_END.sub("", name)  # "Colony and Protectorate of Kenya Press Office": the colony's
     if load_attribution_terms().media_words.search(name) or name in outlet_index().by_alias or name.casefold() in outlet_index().by_folded:
         return None
     if sum(w[:1].isupper() for w in name.split()) < 2:
         return None
+    state = lexicon.named_for_its_state(name)
+    if state is not None:
+        return replace(state, as_written=name)
     who = lexicon.resolve(name, countries)
     if who is None or who.known or who.kind not in PUBLISHER_KINDS:
         return None

@@ -121,3 +121,28 @@ def test_claims_definite_head_points_to_the_body_named_with_it(extract_text, tex
 def test_claims_publisher_named_by_its_office_or_staff(extract_text, outlet, text, source):
     claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
     assert claims and {c.source for c in claims} == {source}, [(c.value, c.source) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a digest's headline line above a station's label is no part of the station's name
+    # (Indochina 1954, Angola, Iran-Iraq)
+    ("3. HANOI: CIVILIANS LEAVE THE VALLEY\n\nRadio Hanoi, in Vietnamese, 0500 GMT 16 March:\n\n"
+     "The radio said nearly 1,800 people had fled into the hills.", "Radio Hanoi"),
+    ("2. LUANDA: REFUGEES REACH THE COAST\n\nRadio Nacional, in Portuguese, 1900 GMT:\n\n"
+     "The radio said 3,000 people had fled to Lobito.", "Radio Nacional"),
+])
+def test_claims_station_named_on_its_own_line(extract_text, text, source):
+    assert [s for _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "Excerpts from a bulletin of X:" opens X's text (Indochina 1954, Eritrea, Chechnya)
+    ("Excerpts from a \"victory bulletin\" of the High Command of the Viet Nam People's Army:\n\n"
+     "\"Our forces overran the Doc Lap hill. At Doc Lap 450 enemy soldiers were captured.\"",
+     "High Command of the Viet Nam People's Army"),
+    ("Text of a communique issued by the Eritrean People's Liberation Front:\n\n"
+     "\"Our units destroyed the garrison at Nakfa. 320 enemy soldiers were killed.\"",
+     "Eritrean People's Liberation Front"),
+])
+def test_claims_excerpts_of_a_named_bodys_document(extract_text, text, source):
+    assert [s for _, s in _sources(extract_text, text)] == [source]

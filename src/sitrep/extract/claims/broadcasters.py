@@ -24,7 +24,9 @@ from .context import ArticleContext
 # A capitalised name of up to seven words, "of", "for" and "and" (with "the") inside it.
 # A full stop only inside a word ("U.N"), so that no name runs across a sentence's end.
 _WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
-_NAME = rf"{_WORD}(?:\s+(?:(?:of|for|and|in)\s+(?:the\s+)?)?{_WORD}){{0,6}}"
+# Words on one line: a headline above a station's label ("CIVILIANS LEAVE THE VALLEY" over
+# "Radio Hanoi, in Vietnamese, 0500 GMT") is no part of its name.
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|for|and|in)[ \t]+(?:the[ \t]+)?)?{_WORD}){{0,6}}"
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ _OWNER_IN_BRACKETS = re.compile(
     rf"(?P<station>(?:Voice\s+of|Radio)(?:\s+{_STATION_WORD}){{1,7}}|{_NAME}\s+(?:Radio|Television|news\s+agency))"
     r"\s*\((?P<inside>[^()\n]{2,120})\)")
 # A broadcaster named with no owner: "Radio Muhabura", "Republic of Iraq Radio", "IRNA news agency".
-_NAMED_STATION = re.compile(rf"\b(?:Radio\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|{_NAME}\s+(?:Radio|Television)\b|"
+_NAMED_STATION = re.compile(rf"\b(?:Radio[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|{_NAME}[ \t]+(?:Radio|Television)\b|"
                             rf"Voice\s+of\s+(?:the\s+)?{_NAME}|[A-Z]{{2,6}}\s+news\s+agency)")
 
 

@@ -17,8 +17,11 @@ from .context import ArticleContext
 
 # "The text of the communique reads as follows:", "The statement said in full:": what follows,
 # paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
+# "Excerpts from a "victory bulletin" of the High Command of ...:" in a monitoring digest (set Q).
 _DOCUMENT_TEXT_CUE = re.compile(r"\b(?:reads?|said|says|states?|stated)(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
-                                r"|\bas\s+follows\s*:\s*$", re.IGNORECASE)
+                                r"|\bas\s+follows\s*:\s*$"
+                                r"|^\W*(?:excerpts?|extracts?|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{0,160}:\s*$",
+                                re.IGNORECASE)
 
 
 def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
@@ -34,8 +37,25 @@ def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | 
             continue
         record = _record_noun().search(earlier.text)
         issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
-        return issuer or (ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
+        return issuer or _issuer_named_with(ctx, earlier) or (
+            ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
     return None
+
+
+# 'a "victory bulletin" of the High Command of the Viet Nam People's Army:': the body the
+# document is named with, in the sentence that opens its text.
+_DOCUMENT_OF = re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}[\"”’']?\s+(?:of|by|from|issued\s+by)\s+"
+                          r"(?P<body>(?:the\s+)?[A-Z][^:\n]{2,100}?)\s*:\s*$", re.IGNORECASE)
+
+
+def _issuer_named_with(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    m = _DOCUMENT_OF.search(sentence.text)
+    if m is None:
+        return None
+    from .subject_resolve import resolve_subject
+
+    who = resolve_subject(ctx, sentence, m.group("body"))
+    return who if who is not None and who.kind != "media" else None
 
 
 # "1. ALLIED FORCES HEADQUARTERS, CYPRUS - COMMUNIQUE No. 11 (issued 0900 hrs)", "ISRAEL DEFENCE

@@ -146,3 +146,32 @@ def test_claims_station_named_on_its_own_line(extract_text, text, source):
 ])
 def test_claims_excerpts_of_a_named_bodys_document(extract_text, text, source):
     assert [s for _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a TV transcript: the reporter's line is the outlet's own; a body the anchor's line opens
+    # with is what "it" means next (Lithuania 1991, Georgia, Moldova)
+    ("ANCHOR: The so-called National Salvation Committee said the troops had acted at its request. "
+     "It said one serviceman was killed by a shot from the crowd.\n\n"
+     "REPORTER (at the tower): Nobody may come within a hundred metres.",
+     [(1, "National Salvation Committee")]),
+    ("ANCHOR: The Abkhaz Defence Council said its fighters held the bridge. It said 14 fighters were "
+     "killed overnight.", [(14, "Abkhaz Defence Council")]),
+    ("REPORTER (outside the parliament): I counted 11 wounded people in the square.", [(11, None)]),
+])
+def test_claims_transcript_labels_of_the_outlets_own(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # "The Ministry of Health" in a story that names its state as a state is the state's
+    # (Lithuania, Liberia-like); a town that shares another state's name decides nothing
+    ("Lithuanian deputies stayed in parliament. The Ministry of Health reported that 13 people "
+     "were killed in Vilnius.", "Lithuanian Health Ministry"),
+    ("Kyrgyz troops held the border post. The Ministry of the Interior said 40 people were detained.",
+     "Kyrgyz Interior Ministry"),
+    ("MOZAMBIQUE: Palma attack\n\nFighting went on in Palma. Palma's port was shut. People fled Palma. "
+     "The Ministry of Defence announced that dozens of civilians were killed in Palma.", "Ministry of Defence"),
+])
+def test_claims_portfolio_ministry_of_the_named_state(extract_text, text, source):
+    assert [s for _, s in _sources(extract_text, text)] == [source]

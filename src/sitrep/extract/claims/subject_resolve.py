@@ -71,7 +71,7 @@ def bare_police_body(ctx: ArticleContext, span: str) -> Claimant | None:
 
 
 # "Police", "police officers", "a police spokesman": the police with no body or place named.
-_BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|officials?|sources?|chief|"
+_BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|officials?|sources?|chief|commissioner|"
                           rf"{alternation(ATTRIBUTION.spokes_titles)}))?$", re.IGNORECASE)
 
 
@@ -279,7 +279,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
     if not who.known:
         # "the army said", "police said", "state media reported": the article's state's
-        who = ctx.lexicon.in_country(who, phrase, ctx.countries[0] if ctx.countries else None)
+        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()) and not terms.body_heads.search(phrase.lower()) \
             and not _TITLED.search(phrase):
@@ -287,6 +287,27 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+# "The Ministry of Health", "the Ministry of the Interior": a portfolio's ministry, no state named.
+_MINISTRY_OF_PORTFOLIO = re.compile(r"^(?:the\s+)?(?i:ministry)\s+of\s+(?:the\s+)?([A-Za-z]+)$", re.IGNORECASE)
+
+
+def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
+    """'The Ministry of Health' -> 'health ministry' (the form a state's body takes) when the
+    story names its state as a state ("Lithuanian", "Lithuania"), not only by its towns (a
+    Mozambique update's "Palma" is no Spanish story); else the phrase as it is."""
+    m = _MINISTRY_OF_PORTFOLIO.match(phrase.strip())
+    if m is None or not ctx.countries or not _named_as_a_state(ctx, ctx.countries[0]):
+        return phrase
+    return f"{m.group(1).lower()} ministry"
+
+
+def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:
+    from ..context import country_mentions
+
+    text = ctx.article.text
+    return any(c == code and ctx.lexicon.state_government(text[a:b]) is not None for a, b, c in country_mentions(text))
 
 
 # Anaphoric subjects that name no kind of body: they point to the current reporter.

@@ -251,10 +251,14 @@ _LEADING_BODY = re.compile(rf"^\s*(?P<who>(?:[Tt]he\s+)?[^,;:“”\"]{{3,80}}?)
 
 
 
+# A transcript line's speaker label in capitals ("ANCHOR:", "REPORTER (at the tower):").
+_LINE_LABEL = re.compile(r"^\s*[A-Z][A-Z'’.]+(?:\s+[A-Z][A-Z'’.]+){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?:\s+")
+
+
 def leading_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The body a sentence opens with as its subject: a claimant the lexicon knows, or a
     phrase whose words name a body ("group", "office", "army"); not a person, not "they"."""
-    m = _LEADING_BODY.match(sentence.text)
+    m = _LEADING_BODY.match(_LINE_LABEL.sub("", sentence.text, count=1))  # "ANCHOR: The committee said ..."
     if m is None:
         return None
     phrase = m.group("who")

@@ -610,6 +610,15 @@ ATTRIBUTION_CASES = {
         ("Uganda Broadcasting Corporation, 1700 gmt: About 3,000 Congolese crossed into Uganda at Bunagana.",
          [("displaced", "total", 3000, "Uganda Broadcasting Corporation")]),
     ],
+    "institution_intake": [
+        # a hospital, clinic or morgue that takes people in counts them itself (Laos 1970,
+        # Gaza-like, Haiti-like); a bullet before it is no part of its name
+        ("- Ban Na, 22 February: Sam Thong hospital admitted 14 wounded civilians.",
+         [("injured", "civilians", 14, "Sam Thong hospital")]),
+        ("Al-Shifa hospital received 30 bodies on Monday.", [("killed", "total", 30, "Al-Shifa hospital")]),
+        ("The state university hospital treated 45 wounded people overnight in Port-au-Prince.",
+         [("injured", "total", 45, "state university hospital")]),
+    ],
     "labelled_line_speaker": [
         # in a transcript's line, "we" and "our" are the labelled speaker's, whoever the line
         # quoted before (Uganda, Somalia, Kenya-like briefings)

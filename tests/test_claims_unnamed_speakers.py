@@ -175,3 +175,9 @@ def test_claims_transcript_labels_of_the_outlets_own(extract_text, text, expecte
 ])
 def test_claims_portfolio_ministry_of_the_named_state(extract_text, text, source):
     assert [s for _, s in _sources(extract_text, text)] == [source]
+
+
+
+def test_claims_bullet_is_no_part_of_a_name(extract_text):
+    text = "- The Sudanese Armed Forces said 12 soldiers were killed near El Obeid."
+    assert [s for _, s in _sources(extract_text, text)] == ["Sudanese Armed Forces"]

@@ -246,7 +246,7 @@ class ClaimantLexicon:
         "opposition war monitor the Syrian Observatory" is the Observatory, not the
         opposition). Otherwise the phrase as written, with a kind from its words.
         """
-        phrase = phrase.strip(" ,;:\"'“”‘’()")
+        phrase = phrase.strip(" ,;:\"'“”‘’()").lstrip("-–—•* ")  # "- Military Region II ...": a bullet
         if not _INITIALS_WITH_DOT.search(phrase):  # "U.N." keeps the dot its alias is written with
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:

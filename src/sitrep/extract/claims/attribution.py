@@ -18,6 +18,7 @@ from ..doc_arrays import token_words
 from ...records import Claimant
 from ...lexicon.actor_words import institution_staff, staff_at
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
@@ -211,6 +212,26 @@ def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
     return None, ""
 
 
+# A hospital's, clinic's or morgue's name or common noun (``place_institutions``).
+_INSTITUTION = re.compile(rf"\b{alternation(read_json('claimant_kinds.json')['place_institutions'])}\b", re.IGNORECASE)
+
+
+def institution_intake(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Sam Thong hospital admitted 14 wounded civilians', 'the morgue received 30 bodies': a
+    hospital, clinic or morgue counts the people it takes in; its count is its own."""
+    intake = load_attribution_terms().intake_verbs
+    for tok in doc:
+        if tok.dep_ != "ROOT" or tok.lemma_.lower() not in intake or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
+            if _INSTITUTION.search(phrase):
+                who = resolve_subject(ctx, sentence, phrase)
+                if who is not None:
+                    return who, f"claimant:institution-intake({tok.lemma_.lower()})"
+    return None, ""
+
+
 def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
@@ -331,6 +352,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     headline_source,
     possessive_record,
     subject_of_main_verb,
+    institution_intake,
     trailing_say,
     cited_by,
     parenthetical_source,

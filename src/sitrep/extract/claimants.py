@@ -14,22 +14,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.claim_terms import demonym_words, load_attribution_terms
+from ..lexicon.claim_terms import load_attribution_terms
 from ..lexicon.loader import read_json
 from ..records import Claimant
 from .claimant_names import (
     SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
     state_envoy, state_level, written_name,
 )
-from .name_text import alias_regex, word_before
+from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, tail_of_name
+from .name_text import alias_regex
 from .state_bodies import names_a_state, state_body_index
 
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
-# Characters left of a generic alias searched for a word of a longer name ("Ansar al-Sunna Army").
-NAME_WORD_WINDOW = 40
 
 
 @dataclass(slots=True)
@@ -69,49 +68,6 @@ SCAN_MEMO_MAX = 4096
 
 
 _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
-
-
-def _tail_of_name(text: str, start: int) -> bool:
-    """Whether a match at ``start`` ends a longer proper name ("Ansar al-Sunna Army",
-    "Baloch Liberation Army"): the word before has a capital and is no demonym or country
-    ("the Syrian army" is Syria's)."""
-    from .context import is_country_name
-
-    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
-    if found is None:
-        return False
-    word_start, word = found
-    if not any(ch.isupper() for ch in word) or word.lower() in ("the", "a", "an"):
-        return False
-    bare = re.sub(r"['’]s$", "", word)
-    if bare.lower() in demonym_words() or is_country_name(bare):
-        return False
-    before = text[:word_start].rstrip()
-    return bool(before) and before[-1] not in ".!?\n\"“"  # a capital that only starts a sentence is no name
-
-
-# Kinds of international body whose name a state's name before it turns into a national
-# body's ("Kenya Red Cross"); a state's army or ministry is that state's by the same words.
-_INTERNATIONAL_KINDS = frozenset({"ngo", "medical"})
-
-
-def _state_before(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` is a demonym or a country name."""
-    from .context import is_country_name
-
-    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
-    if found is None or not text[found[0] + len(found[1]):start].isspace():
-        return False
-    bare = re.sub(r"['’]s$", "", found[1])
-    return bare.lower() in demonym_words() or is_country_name(bare)
-
-
-def _glued_acronym(text: str, start: int, end: int) -> bool:
-    """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
-        len(after) == 2 and after[0] == "-" and after[1].isupper())
 
 
 # "Colony and Protectorate of Kenya": a name that ends with the state it belongs to.
@@ -204,9 +160,9 @@ class ClaimantLexicon:
             entry = self._pick(written, countries, written)
             if entry is None:
                 continue
-            if (self._last_context_only or entry.generic) and _tail_of_name(text, start):
+            if (self._last_context_only or entry.generic) and tail_of_name(text, start):
                 continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
-            if not entry.countries and entry.kind in _INTERNATIONAL_KINDS and _state_before(text, start):
+            if not entry.countries and entry.kind in INTERNATIONAL_KINDS and state_before(text, start):
                 continue  # "the Kenya Red Cross", "the Salvadoran Red Cross": a national society, not the ICRC
             found.append(ClaimantMatch(start, end, Claimant(
                 name=entry.name, kind=entry.kind, as_written=written, known=not entry.generic),
@@ -227,7 +183,7 @@ class ClaimantLexicon:
                 (m.start(), m.end(), m.group(0))
                 for m in (self._overlapping(text) if overlapping else self.regex.finditer(text))
                 if not (_COMPOUND_MODIFIER.match(text, m.end()) or (
-                    claimant_key(m.group(0)) in self.acronyms and _glued_acronym(text, m.start(), m.end()))))
+                    claimant_key(m.group(0)) in self.acronyms and glued_acronym(text, m.start(), m.end()))))
         return found
 
     def _overlapping(self, text: str):

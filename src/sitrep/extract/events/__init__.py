@@ -32,7 +32,7 @@ from ..spans import by_start, starting_in
 from .context import EventContext, build_event_context
 from .kinds import KindEnv, kind_trigger, prison_breaks
 from .modality import asserted
-from .antecedents import antecedent, place_after
+from .antecedents import antecedent, facility_antecedent, place_after
 from .place_tokens import add_known_names, known_names, place_index
 from .facility_names import facility_in_town
 from .slots import places_of
@@ -153,7 +153,9 @@ def _trigger_places(ctx: EventContext, sentence: Sentence, doc, places: Sequence
             mentions = _redo_descriptions(ctx, sentence, places, mentions)[0]
     if not mentions and anaphors:
         w = anaphors[0]
-        ante = antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places)
+        ante = (facility_antecedent(places, w.lower_, sentence.start + w.idx)
+                if w.lower_ in t.words("territory_change", "facility_objects")
+                else antecedent(ctx, sentence, w.lower_, sentence.start + w.idx, places))
         if ante is not None:
             mentions = [_facility_of_anaphor(t, trig, w, ante, (ctx.article.id, sentence.start))]
             how = f"+anaphora({w.lower_})"

@@ -48,6 +48,14 @@ def _area_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
 
 
+def facility_antecedent(places: Sequence[PlaceMention], word: str, offset: int) -> PlaceMention | None:
+    """'Police and troops reoccupied the station' after 'the Naivasha police station' was
+    named: the last facility named before with that noun."""
+    named = [m for m in places if m.start < offset and m.rule.startswith("facility")
+             and m.text.lower().split()[-1] == word]
+    return named[-1] if named else None
+
+
 def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
                places: Sequence[PlaceMention]) -> PlaceMention | None:
     """'the city': the most named town of the last sentences (and this one, before it)."""

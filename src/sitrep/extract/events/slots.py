@@ -97,6 +97,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     found: list[PlaceMention] = []
     anaphors = []
     city_words = t.words("anaphoric_places")
+    facility_words = t.words("territory_change", "facility_objects")
+    facility_anaphors = []  # "overran the station": taken only when no place is found otherwise
     seen: set[int] = set()
     territory = trig.type == "territory_change"
     explicit = bool(trig.roots) and not territory  # "fired missiles towards X": the rule chose the slot
@@ -118,6 +120,9 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                   and not any(c.i in pidx for c in w.subtree)
                   and not _blocked(w, trig.tok, blocking, set(), joiners)):
                 anaphors.append(w)
+            elif (m is None and territory and w.lower_ in facility_words and w.tag_ in ("NN", "NNS")
+                  and [c.lower_ for c in w.children] == ["the"] and not _blocked(w, trig.tok, blocking, set(), joiners)):
+                facility_anaphors.append(w)
             elif m is None and w.lower_ in ("it", "which", "that") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 # "before Wagner captured it", "Damara, 75 km to the north, which it captured on
                 # Friday": a town named earlier in the sentence; "nearby Maroun al-Ras, which
@@ -138,6 +143,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             trig.word += "+facility-in"
         else:
             found = described_facility(trig, t, where)
+        if not found:
+            anaphors = facility_anaphors[:1]
     return _kept_places(trig, t, pidx, where, found), anaphors
 
 

@@ -11,6 +11,8 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
+ANY = object()  # a source the case does not check
+
 
 def _got(extract_text, text, outlet="Test"):
     claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
@@ -47,3 +49,18 @@ def test_claims_peoples_liberation_army_is_chinas_army_in_chinas_wars(extract_te
 def test_claims_sudan_peoples_liberation_army_is_no_chinese_army(extract_text):
     text = "The Sudan People's Liberation Army said 30 of its soldiers were killed near Bor."
     assert all("Chinese" not in (g[3] or "") for g in _got(extract_text, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Gurkhas serve a state's army (Borneo 1963, the Falklands); people taken away by raiders
+    # are detained (Borneo, Nigeria-like)
+    ("At the post we lost one Gurkha and five Border Scouts killed.",
+     [("killed", "government", 1, None), ("killed", "government", 5, None)]),
+    ("The raiders took away 12 men from the longhouse, villagers said.",
+     [("detained", "total", 12, "villagers")]),
+    ("Gunmen led away 30 passengers from the bus near Kaduna, police said.",
+     [("detained", "civilians", 30, ANY)]),
+])
+def test_claims_more_words_of_set_q_wars(extract_text, text, expected):
+    got = _got(extract_text, text)
+    assert [(q, c, v, s if e is not ANY else ANY) for (q, c, v, s), (_, _, _, e) in zip(got, expected)] == expected, got

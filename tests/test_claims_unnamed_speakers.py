@@ -181,3 +181,15 @@ def test_claims_portfolio_ministry_of_the_named_state(extract_text, text, source
 def test_claims_bullet_is_no_part_of_a_name(extract_text):
     text = "- The Sudanese Armed Forces said 12 soldiers were killed near El Obeid."
     assert [s for _, s in _sources(extract_text, text)] == ["Sudanese Armed Forces"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "The number of injured amounts to ..." in the next paragraph goes on with the count of
+    # the body that gave the dead (East Germany 1953, Kyrgyzstan, Kenya-like)
+    ("According to the Ministry of the Interior, 19 persons lost their lives in the disturbances.\n\n"
+     "The number of injured amounts to 191 citizens.", "Ministry of the Interior"),
+    ("According to the Osh city administration, 40 people were killed overnight.\n\n"
+     "The number of wounded has reached 300.", "Osh city administration"),
+])
+def test_claims_number_of_injured_goes_on_with_the_count(extract_text, text, source):
+    assert {s for _, s in _sources(extract_text, text)} == {source}, _sources(extract_text, text)

@@ -166,7 +166,9 @@ def names_a_body(claimant: Claimant) -> bool:
     if re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", claimant.name):
         return True  # "The NSG says": an acronym names an organisation, not a witness
     words = claimant.name.lower().replace("’", "'").split()
-    return bool(words) and words[-1] in load_attribution_terms().neuter_heads
+    heads = load_attribution_terms().neuter_heads
+    # "Ministry of the Interior", "Committee of Salvation of Vlora": the head before "of"
+    return bool(words) and (words[-1] in heads or len(words) > 2 and words[0] in heads and words[1] == "of")
 
 
 _PERSONAL = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)

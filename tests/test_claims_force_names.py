@@ -65,3 +65,14 @@ def test_claims_more_words_of_set_q_wars(extract_text, text, expected):
     got = _got(extract_text, text)
     assert [g[:3] for g in got] == [e[:3] for e in expected], got
     assert all(e[3] is ANY or g[3] == e[3] for g, e in zip(got, expected)), got
+
+
+@pytest.mark.parametrize("text,category", [
+    # members of the press are journalists; suspected sympathisers are civilians, a rebel
+    # side's or not (Moscow 1993, Paraguay 1947, Algeria-like)
+    ("We know of seven members of the press who lost their lives.", "civilians"),
+    ("Pro-government bands killed dozens of suspected rebel sympathisers in the countryside.", "civilians"),
+    ("Twelve FLN sympathizers were arrested in the casbah.", "civilians"),
+])
+def test_claims_press_and_sympathisers_are_civilians(extract_text, text, category):
+    assert [g[1] for g in _got(extract_text, text)] == [category]

@@ -193,3 +193,15 @@ def test_claims_bullet_is_no_part_of_a_name(extract_text):
 ])
 def test_claims_number_of_injured_goes_on_with_the_count(extract_text, text, source):
     assert {s for _, s in _sources(extract_text, text)} == {source}, _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,source", [
+    # "An earlier ministry bulletin, repeated in ..." is the ministry named before (Saudi
+    # Arabia 1979, Sudan, Ukraine-like)
+    ("The Saudi Interior Ministry said the gunmen had surrendered. An earlier ministry bulletin, repeated "
+     "in a review programme, had put the losses of the security forces at 60 dead.", "Saudi Interior Ministry"),
+    ("The Sudanese Health Ministry gave a new toll on Monday. The latest ministry bulletin said 40 people "
+     "were killed in El Fasher.", "Sudanese Health Ministry"),
+])
+def test_claims_bulletin_of_a_body_named_by_its_head(extract_text, text, source):
+    assert [s for _, s in _sources(extract_text, text)] == [source]

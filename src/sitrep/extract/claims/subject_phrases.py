@@ -144,6 +144,10 @@ def _record_participle() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# "An earlier ministry bulletin", "the latest army statement": when, not whose.
+_RECORD_AGE = re.compile(r"^(?:earlier|later|new|newer|latest|previous|first|second|final|updated)\s+", re.IGNORECASE)
+
+
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
@@ -155,11 +159,15 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
-    words = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE).split()
+    phrase = phrase.split(",")[0]  # "An earlier ministry bulletin, repeated in a review programme"
+    words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None
     owner = " ".join(words[:-1])
     forms = state_body_index()[3]
+    if f"the {owner.lower()}" in load_attribution_terms().anaphoric_subjects \
+            and not any(m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
+        return f"the {owner.lower()}"  # "an earlier ministry bulletin": the ministry, as "the ministry" points
     if not (owner[:1].isupper() or owner.lower() in forms) or any(
             m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
         return None

@@ -159,7 +159,7 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
-    phrase = phrase.split(",")[0]  # "An earlier ministry bulletin, repeated in a review programme"
+    phrase = re.sub(r",\s+[a-z]+(?:ed|en|ing)\b.*$", "", phrase)  # "An earlier ministry bulletin, repeated in ..."
     words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

@@ -31,6 +31,7 @@ STAGE_OF = {
     "ingest": "ingest",
     "extract": "extract", "nlp": "extract",  # the sentence parser is extraction's tool
     "sentences": "extract", "sentence_gate": "extract",  # its splitter and the words that choose what it parses
+    "token_vectors": "extract",  # the parse's embedding rows, kept per token
     "store": "store",
     "reconcile": "reconcile",
     # ingest -> extract -> store -> reconcile, run in order (locally, or as cluster tasks).

@@ -71,6 +71,30 @@ def test_nlp_start_parse_equals_the_full_models(full_model, sentence):
         [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ruler]
 
 
+def test_nlp_start_parse_of_the_sample_equals_the_full_models(full_model):
+    """Every sentence of the bundled sample's articles, parsed in batches as extraction
+    sends them (the embedding's rows kept per token, ``token_vectors``), against the model
+    read whole, its embedding computed batch by batch (spaCy's default, blis)."""
+    from pathlib import Path
+
+    import sitrep
+    from sitrep.sentences import split_sentences
+
+    folder = Path(sitrep.__file__).parent / "data" / "sample"
+    sentences = [s.text for path in sorted(folder.glob("*.txt"))
+                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    table = nlp.tag_table(full_model.get_pipe("attribute_ruler").patterns)
+    reference = spacy.load(nlp.MODEL, exclude=["ner"])
+    reference.replace_pipe("attribute_ruler", "sitrep_tag_to_pos", config={"table": table})
+
+    def rows(docs):
+        return [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.is_sent_start) for t in doc]
+                for doc in docs]
+
+    assert len(sentences) > 80
+    assert rows(nlp.parse(sentences)) == rows(reference.pipe(sentences, batch_size=nlp.PARSE_BATCH))
+
+
 def test_nlp_start_spacy_command_line_imports_after_the_stand_in():
     spacy_module = nlp.import_spacy()
     assert "spacy.cli.info" not in sys.modules or sys.modules["spacy.cli.info"].__name__ == "spacy.cli.info"

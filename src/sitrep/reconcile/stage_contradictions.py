@@ -211,7 +211,7 @@ class ContradictionSteps(StageIO):
                     ON f.b = p.block AND f.k = p.bucket"""
         params = [[b for b, _ in needed], [k for _, k in needed]]
         rows = self._dicts("SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
-                           f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params)
+                           f"p.qualifier, p.docs FROM recon_points p {chosen} ORDER BY p.series, p.idx", params)
         keys = sorted({row["series"] for row in rows})
         by_key: dict[str, Series] = {}
         weights: dict[str, int] = {}
@@ -236,12 +236,18 @@ class ContradictionSteps(StageIO):
             s = by_key[row["series"]]
             s.points.append(point)
             by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
+        # What a contradiction shows of a point's reports (``contradictions._side``): its first
+        # report, and the articles of all (its row's list); the others are not read (tens of
+        # thousands of reports of the compared buckets at 10,000 + 100 articles).
         for r in self._dicts(f"""
                 SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
                        r.copies FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
-                ORDER BY r.series, r.point, r.idx""", params):
+                WHERE r.idx = 0""", params):
             points[(r["series"], r["point"])].reports.append(Report(
                 doc=r["doc"], outlet=r["outlet"], published=r["published"], claim_id=r["claim_id"],
                 sentence=r["sentence"], value=r["value"], qualifier=r["qualifier"], copies=list(r["copies"] or [])))
+        for row in rows:
+            point = points[(row["series"], row["idx"])]
+            point.reports += [Report(doc, None, None, "", "") for doc in (row["docs"] or [])[1:]]
         return by_bucket, {id(s): s for s in by_key.values()}, given, weights

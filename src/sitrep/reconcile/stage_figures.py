@@ -42,6 +42,9 @@ class SeriesChange:
     dirty: set[tuple[str, int]] = field(default_factory=set)  # buckets to compare again
     weighed: set[tuple[str, int]] = field(default_factory=set)  # buckets of series whose weight changed
     docs: list[tuple[str, list[str]]] = field(default_factory=list)  # (first claim of a point, its new docs)
+    # Points updated in place (``stage_touch``), by series and fingerprint: their stored
+    # lists of articles are their contradictions' now.
+    docs_of: list[tuple[str, str]] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)  # their claimant kind before, by key
     was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
     changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
@@ -148,7 +151,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
                               was_in={k: v["estimate_group"] for k, v in old.items()},
                               kinds={k: v["claimant_kind"] for k, v in old.items()})
         change.groups = {v["estimate_group"] for v in old.values()} | {r["estimate_group"] for r in s_rows}
-        change.docs += [(t.first_claim, t.docs) for t in touches]  # their contradictions list them all
+        change.docs_of += [(t.series, t.fingerprint) for t in touches]  # their contradictions list them all
         for r in p_rows:  # by place in the whole series
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
         for key, w in windows.items():  # by place among the points that passed through (``Window``)

@@ -120,14 +120,14 @@ def point_digest(head: tuple, p: SeriesPoint, previous: SeriesPoint | None, buck
     (``report_digest``, in order). Equal digests, equal rows but for their place: such a
     point is moved, not written again."""
     return digest_of(head, (p.as_of, p.value, p.low, p.high, p.qualifier), previous.figure if previous else None,
-                     bucket, reports)
+                     bucket, "|".join(reports))
 
 
-def digest_of(head: tuple, figure: tuple, previous_figure: int | None, bucket: int | None,
-              reports: Sequence[str]) -> str:
+def digest_of(head: tuple, figure: tuple, previous_figure: int | None, bucket: int | None, reports: str) -> str:
     """``point_digest`` of a point's parts as stored (``figure``: its date, value, low, high
-    and qualifier): what the migration that introduced it and an update in place compute."""
-    parts = (head, *figure, previous_figure, bucket, "|".join(reports))
+    and qualifier; ``reports``: its reports' digests in order, joined by "|", as SQL's
+    ``string_agg`` gives them): what migration 11 and an update in place compute."""
+    parts = (head, *figure, previous_figure, bucket, reports)
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 

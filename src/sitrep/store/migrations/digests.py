@@ -53,5 +53,5 @@ def report_digests(con: duckdb.DuckDBPyConnection) -> None:
         previous[p["series"]] = p["value"] if p["value"] is not None else p["low"]
         if p["row_hash"] is not None and p["series"] in heads:
             points.append((p["series"], p["idx"], p["idx"], digest_of(
-                heads[p["series"]], figure, before, p["bucket"], of_point.get((p["series"], p["idx"]), []))))
+                heads[p["series"]], figure, before, p["bucket"], "|".join(of_point.get((p["series"], p["idx"]), [])))))
     _set(con, "recon_points", "row_hash", "recon_points.idx", points)

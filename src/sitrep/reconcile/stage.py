@@ -173,7 +173,6 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
         touched_docs = changed_set | set(self.gone)
 
         copy_of, copy_changed = self.copies()
-        self.copy_of = copy_of
         out.copies_changed = len(copy_changed)
         touched_docs |= copy_changed
         blocks_of: dict[str, set[str]] = {doc: set() for doc in self.changed}

@@ -104,6 +104,13 @@ def _in_place(w: Window, old: dict[str, Any], old_window: list[dict[str, Any]], 
         r_rows.append(r)
 
 
+def _by_series(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r["series"], []).append(r)
+    return out
+
+
 class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
     """Series of one run, what recomputing them changed, and the estimates of their
     groups (``stage_estimates``)."""
@@ -120,8 +127,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
             f"WHERE {sql_in('key')}", [ordered])}
         self.copy_of = copy_of
         plans = self._plans(sorted(gained & old.keys()))
-        touches = [t for key in sorted(self.touches) for t in self.touches[key]]
-        self._write_touches(touches)  # where they are stored, before any point moves
+        touches = self._write_touches([t for key in sorted(self.touches) for t in self.touches[key]])
         whole = [k for k in ordered if k not in plans]
         columns = f"series, block, fingerprint, figure, claim_ids[1] AS first_claim, idx, n_points, {', '.join(KEPT_COLUMNS)}"
         old_points = self._dicts(f"SELECT {columns} FROM recon_points WHERE {sql_in('series')} ORDER BY series, idx",
@@ -132,9 +138,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         self.delete("recon_series", "key", ordered)
         stored = {(r["series"], r["row_hash"]): r["fingerprint"] for r in old_points if r["row_hash"] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
-        old_of: dict[str, list[dict[str, Any]]] = {}
-        for r in old_points:
-            old_of.setdefault(r["series"], []).append(r)
+        old_of = _by_series(old_points)
         for key, w in windows.items():
             _in_place(w, old[key], old_of.get(key, []), sum(len(t.new_rows) for t in self.touches.get(key, ())),
                       *recon_rows.series_rows_of([w.series], series_block, point_bucket, stored), s_rows, p_rows, r_rows)

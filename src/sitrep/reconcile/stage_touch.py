@@ -185,13 +185,13 @@ class PointTouches(StageIO):
             out.setdefault((series_of[c.id], (c.value, c.low, c.high)), []).append(c)
         return out
 
-    def _write_touches(self, touches: list[Touch]) -> None:
+    def _write_touches(self, touches: list[Touch]) -> list[Touch]:
         """The points of ``touches`` updated where they are stored (before any point moves):
         their stored reports after a new one move down, the new ones come, the point's lists
         of articles, claims and outlets and its count of reports are aggregated again from
-        its reports, and its digest is made again from theirs."""
+        its reports, and its digest is made again from theirs. Returns ``touches``."""
         if not touches:
-            return
+            return touches
         shifts = [(t.series, t.idx, lo, hi, by) for t in touches for lo, hi, by in t.shifts]
         if shifts:
             self.con.execute(f"""UPDATE recon_reports SET idx = idx + f.d FROM
@@ -221,6 +221,7 @@ class PointTouches(StageIO):
                     unnest(CAST(? AS VARCHAR[])) AS h) f
             WHERE recon_points.series = f.s AND recon_points.idx = f.i""",
                          params + [[recon_rows.digest_of(*t.parts, digests[(t.series, t.idx)]) for t in touches]])
+        return touches
 
 
 def _first_per_article(claims: list[ClaimRow]) -> list[ClaimRow]:

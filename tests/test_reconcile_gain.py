@@ -199,13 +199,16 @@ def test_reconcile_gain_days_are_the_changed_figures_and_their_neighbours():
 
 @pytest.mark.parametrize("war", ["syria", "sudan"])
 def test_reconcile_report_among_stored_ones_keeps_those_before_it(tmp_path, war, same_as_fresh, monkeypatch):
-    """A figure reported on six days, then by an article of the third day: its report falls
-    among the stored ones (reports go by date), so the first three stay as stored and only
-    those from there on are written again; the result equals a full recompute."""
+    """A figure reported on six days, then by an article of the third day that also gives
+    another figure on the first: the day is built again (a point of it is new), and the
+    figure's report falls among the stored ones (reports go by date), so the first three
+    stay as stored and only those from there on are written again; the result equals a
+    full recompute. (Alone, the report is inserted in place: ``test_reconcile_touch``.)"""
     who, kind = WARS[war][0]
     base = [_article(f"{war}_day_{k}", START + timedelta(days=2 * k), [(who, kind, "killed", 440, None, 0)],
                      outlet=f"Outlet {k}") for k in range(6)]
-    late = _article(f"{war}_late", START + timedelta(days=5), [(who, kind, "killed", 440, None, 0)], outlet="Outlet 9")
+    late = _article(f"{war}_late", START + timedelta(days=5), [(who, kind, "killed", 440, None, 0),
+                                                              (who, kind, "killed", 9100, None, -5)], outlet="Outlet 9")
     reports_kept = _spy_prefixes(monkeypatch)
     with open_db(tmp_path / "x.duckdb") as store:
         store.write_many(base)
@@ -214,8 +217,8 @@ def test_reconcile_report_among_stored_ones_keeps_those_before_it(tmp_path, war,
         reconcile(store)
         checks = same_as_fresh(store)
         assert all(checks.values()), checks
-        (point,) = [p for s in store.series() if s.claimant == who for p in s.points]
-        assert [r.doc for r in point.reports][3] == late.article.id
+        (points,) = [s.points for s in store.series() if s.claimant == who]
+        assert [r.doc for r in points[0].reports][3] == late.article.id
         assert reports_kept[-1] == 3
 
 

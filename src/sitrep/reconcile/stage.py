@@ -58,7 +58,7 @@ from sitrep.reconcile.series import claim_date, series_key
 from sitrep.reconcile.stage_contradictions import ContradictionSteps
 from sitrep.reconcile.stage_docs import DocSteps
 from sitrep.reconcile.stage_figures import FigureSteps
-from sitrep.reconcile.stage_io import chunks, sql_in
+from sitrep.reconcile.stage_io import DOC_BATCH, chunks, sql_in
 from sitrep.reconcile.state import STAMP, ReconcileStale, can_write, fingerprint
 from sitrep.records.rows import ClaimRow
 from sitrep.records.series import Scope
@@ -212,12 +212,17 @@ class _Run(FigureSteps, ContradictionSteps, DocSteps):
                                                  [self.gone + sorted(copy_changed)])}
         keys = set(lost)
         self.delete("recon_claims", "doc", self.gone)
+        # One batch of new articles: their claims are kept by series and figure for the points
+        # updated in place (``stage_touch``), not read again; a larger run reads them there.
+        self.batch_claims = {} if len(self.changed) <= DOC_BATCH else None
         for chunk in chunks(self.changed):
             rows = []
             for c in self.claims(sql_in("c.doc"), [chunk]):
                 scope = scope_of(c)
                 rows.append(_claim_row(c, scope, copy_of))
                 blocks_of[c.doc].add(rows[-1]["block"])
+                if self.batch_claims is not None:
+                    self.batch_claims.setdefault((rows[-1]["series"], (c.value, c.low, c.high)), []).append(c)
             self.insert("recon_claims", rows)
             keys.update(r["series"] for r in rows)
         if copy_changed:  # an unattributed claim of an article with no outlet is keyed by its canonical article

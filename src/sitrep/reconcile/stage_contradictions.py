@@ -148,8 +148,8 @@ class ContradictionSteps(StageIO):
     def _update_contradictions(self, change: SeriesChange) -> list[dict[str, Any]]:
         """Rows of the updates of the recomputed series that are not stored as they are; the
         stored updates of points that changed go."""
-        if change.docs:  # points reported by more articles: their contradictions list them all
-            self._set_docs(change.docs)
+        if change.docs or change.docs_of:  # points reported by more articles: their contradictions list them all
+            self._set_docs(change.docs, change.docs_of)
         rows: list[dict[str, Any]] = []
         stored: dict[str, set[str]] = {}
         # Of a series built in part, only the pairs with a point of its days built again (the
@@ -186,20 +186,26 @@ class ContradictionSteps(StageIO):
                              "IN (SELECT unnest(CAST(? AS VARCHAR[])))", [drop])
         return rows
 
-    def _set_docs(self, docs: list[tuple[str, list[str]]]) -> None:
+    def _set_docs(self, docs: list[tuple[str, list[str]]], stored: list[tuple[str, str]] = ()) -> None:
         """The lists of articles of the contradictions' sides whose point (by its first claim)
-        is reported by other articles now. One statement for both sides: DuckDB writes a row
-        whose list changes again whole, once however many of its lists change (at 10,000 +
-        100 articles, 2,713 rows for 437 points: 0.14-0.16 s in a statement a side, 0.09-0.11
-        s in one)."""
+        is reported by other articles now: ``docs`` gives them, ``stored`` names points (series,
+        fingerprint) whose stored row holds them (updated in place, ``stage_touch``). One
+        statement for both sides: DuckDB writes a row whose list changes again whole, once
+        however many of its lists change (at 10,000 + 100 articles, 2,713 rows for 437
+        points: 0.14-0.16 s in a statement a side, 0.09-0.11 s in one)."""
         self.con.execute("""
-            WITH f AS (SELECT unnest(CAST(? AS VARCHAR[])) AS ref, unnest(CAST(? AS VARCHAR[][])) AS docs)
+            WITH f AS (SELECT unnest(CAST(? AS VARCHAR[])) AS ref, unnest(CAST(? AS VARCHAR[][])) AS docs
+                       UNION ALL
+                       SELECT p.claim_ids[1], p.docs FROM recon_points p
+                       SEMI JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS s, unnest(CAST(? AS VARCHAR[])) AS fp) w
+                            ON w.s = p.series AND w.fp = p.fingerprint)
             UPDATE recon_contradictions SET a_docs = coalesce(u.a_docs, recon_contradictions.a_docs),
                                             b_docs = coalesce(u.b_docs, recon_contradictions.b_docs)
             FROM (SELECT c.rowid AS at, fa.docs AS a_docs, fb.docs AS b_docs FROM recon_contradictions c
                   LEFT JOIN f fa ON fa.ref = c.a_ref LEFT JOIN f fb ON fb.ref = c.b_ref
                   WHERE fa.ref IS NOT NULL OR fb.ref IS NOT NULL) u
-            WHERE recon_contradictions.rowid = u.at""", [[r for r, _ in docs], [d for _, d in docs]])
+            WHERE recon_contradictions.rowid = u.at""", [[r for r, _ in docs], [d for _, d in docs],
+                                                         [k for k, _ in stored], [fp for _, fp in stored]])
 
     def _bucket_points(self, buckets: set[tuple[str, int]]) -> tuple[dict, dict[int, Series], dict, dict[str, int]]:
         """The stored points of ``buckets`` and of the bucket before each, with their series:
@@ -211,7 +217,7 @@ class ContradictionSteps(StageIO):
                     ON f.b = p.block AND f.k = p.bucket"""
         params = [[b for b, _ in needed], [k for _, k in needed]]
         rows = self._dicts("SELECT p.series, p.idx, p.block, p.bucket, p.as_of, p.value, p.low, p.high, "
-                           f"p.qualifier FROM recon_points p {chosen} ORDER BY p.series, p.idx", params)
+                           f"p.qualifier, p.docs FROM recon_points p {chosen} ORDER BY p.series, p.idx", params)
         keys = sorted({row["series"] for row in rows})
         by_key: dict[str, Series] = {}
         weights: dict[str, int] = {}
@@ -236,12 +242,18 @@ class ContradictionSteps(StageIO):
             s = by_key[row["series"]]
             s.points.append(point)
             by_bucket.setdefault((row["block"], row["bucket"]), {}).setdefault(id(s), []).append(point)
+        # What a contradiction shows of a point's reports (``contradictions._side``): its first
+        # report, and the articles of all (its row's list); the others are not read (tens of
+        # thousands of reports of the compared buckets at 10,000 + 100 articles).
         for r in self._dicts(f"""
                 SELECT r.series, r.point, r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier,
                        r.copies FROM recon_reports r
                 SEMI JOIN (SELECT p.series, p.idx FROM recon_points p {chosen}) x ON x.series = r.series AND x.idx = r.point
-                ORDER BY r.series, r.point, r.idx""", params):
+                WHERE r.idx = 0""", params):
             points[(r["series"], r["point"])].reports.append(Report(
                 doc=r["doc"], outlet=r["outlet"], published=r["published"], claim_id=r["claim_id"],
                 sentence=r["sentence"], value=r["value"], qualifier=r["qualifier"], copies=list(r["copies"] or [])))
+        for row in rows:
+            point = points[(row["series"], row["idx"])]
+            point.reports += [Report(doc, None, None, "", "") for doc in (row["docs"] or [])[1:]]
         return by_bucket, {id(s): s for s in by_key.values()}, given, weights

@@ -42,6 +42,9 @@ class SeriesChange:
     dirty: set[tuple[str, int]] = field(default_factory=set)  # buckets to compare again
     weighed: set[tuple[str, int]] = field(default_factory=set)  # buckets of series whose weight changed
     docs: list[tuple[str, list[str]]] = field(default_factory=list)  # (first claim of a point, its new docs)
+    # Points updated in place (``stage_touch``), by series and fingerprint: their stored
+    # lists of articles are their contradictions' now.
+    docs_of: list[tuple[str, str]] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)  # their claimant kind before, by key
     was_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets of their points before
     changed_at: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # buckets where their points changed
@@ -81,15 +84,15 @@ def point_bucket(s: Series, p: SeriesPoint) -> int | None:
     return None if found is None else found[3]
 
 
-def _in_place(w: Window, old: dict[str, Any], old_window: list[dict[str, Any]], s_w: list, p_w: list, r_w: list,
-              s_rows: list, p_rows: list, r_rows: list) -> None:
+def _in_place(w: Window, old: dict[str, Any], old_window: list[dict[str, Any]], added: int, s_w: list, p_w: list,
+              r_w: list, s_rows: list, p_rows: list, r_rows: list) -> None:
     """The rows of a series built in part (``w``) added to the run's, in their places in the
     whole series: the rows of the kept points beside its segments go (those points stay as
     stored); the series' counts are its stored ones, with those of the days built again
-    replaced by the new."""
+    replaced by the new, and the reports ``added`` to its points updated in place."""
     n = w.layout.n_points
     s_w[0]["n_points"] = n
-    s_w[0]["n_reports"] = old["n_reports"] - sum(r["n_reports"] for r in old_window) + \
+    s_w[0]["n_reports"] = old["n_reports"] - sum(r["n_reports"] for r in old_window) + added + \
         sum(len(p.reports) for p, fresh in zip(w.series.points, w.fresh) if fresh)
     s_rows += s_w
     for j, r in enumerate(p_w):
@@ -99,6 +102,13 @@ def _in_place(w: Window, old: dict[str, Any], old_window: list[dict[str, Any]], 
     for r in r_w:
         r["point"] = w.places[r["point"]]
         r_rows.append(r)
+
+
+def _by_series(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r["series"], []).append(r)
+    return out
 
 
 class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
@@ -115,7 +125,9 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         old = {r["key"]: r for r in self._dicts(
             "SELECT key, block, estimate_group, name, scope, claimant_kind, n_reports, n_points FROM recon_series "
             f"WHERE {sql_in('key')}", [ordered])}
+        self.copy_of = copy_of
         plans = self._plans(sorted(gained & old.keys()))
+        touches = self._write_touches([t for key in sorted(self.touches) for t in self.touches[key]])
         whole = [k for k in ordered if k not in plans]
         columns = f"series, block, fingerprint, figure, claim_ids[1] AS first_claim, idx, n_points, {', '.join(KEPT_COLUMNS)}"
         old_points = self._dicts(f"SELECT {columns} FROM recon_points WHERE {sql_in('series')} ORDER BY series, idx",
@@ -126,11 +138,9 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
         self.delete("recon_series", "key", ordered)
         stored = {(r["series"], r["row_hash"]): r["fingerprint"] for r in old_points if r["row_hash"] is not None}
         s_rows, p_rows, r_rows = recon_rows.series_rows_of(built, series_block, point_bucket, stored)
-        old_of: dict[str, list[dict[str, Any]]] = {}
-        for r in old_points:
-            old_of.setdefault(r["series"], []).append(r)
+        old_of = _by_series(old_points)
         for key, w in windows.items():
-            _in_place(w, old[key], old_of.get(key, []),
+            _in_place(w, old[key], old_of.get(key, []), sum(len(t.new_rows) for t in self.touches.get(key, ())),
                       *recon_rows.series_rows_of([w.series], series_block, point_bucket, stored), s_rows, p_rows, r_rows)
         before = self._rewritten(old_points, p_rows)  # read before the points are written again
         self.insert("recon_series", s_rows)
@@ -145,6 +155,7 @@ class FigureSteps(SeriesGain, PointWrites, EstimateSteps):
                               was_in={k: v["estimate_group"] for k, v in old.items()},
                               kinds={k: v["claimant_kind"] for k, v in old.items()})
         change.groups = {v["estimate_group"] for v in old.values()} | {r["estimate_group"] for r in s_rows}
+        change.docs_of += [(t.series, t.fingerprint) for t in touches]  # their contradictions list them all
         for r in p_rows:  # by place in the whole series
             change.fingerprints.setdefault(r["series"], {})[r["idx"]] = r["fingerprint"]
         for key, w in windows.items():  # by place among the points that passed through (``Window``)

@@ -33,7 +33,8 @@ from datetime import date
 from typing import Any
 
 from sitrep.reconcile.series import build_series
-from sitrep.reconcile.stage_io import StageIO, sql_in
+from sitrep.reconcile.stage_io import sql_in
+from sitrep.reconcile.stage_touch import PointTouches
 from sitrep.reconcile.stage_window import Layout, layout
 from sitrep.records.series import Scope, Series, SeriesPoint, StoredPoint
 from sitrep.store import reconciled as recon
@@ -59,21 +60,31 @@ class FigureSpan:
     old_first: date | None
     n_new: int
     new_first: date | None
+    figure: tuple[int | None, int | None, int | None] | None = None  # value, low, high (None: the series' first claim)
+
+    def stays(self) -> bool:
+        """A stored figure that gained claims none dated before its first: its point may be
+        updated in place (``stage_touch``)."""
+        return bool(self.n_old and self.n_new) and day_of(self.new_first) >= day_of(self.old_first)
 
     def first(self) -> Day:
         days = ([day_of(self.old_first)] if self.n_old else []) + ([day_of(self.new_first)] if self.n_new else [])
         return min(days)
 
 
-def days_to_rebuild(figures: Iterable[FigureSpan], stored_days: Sequence[Day]) -> set[Day] | None:
+def days_to_rebuild(figures: Iterable[FigureSpan], stored_days: Sequence[Day],
+                    in_place: Iterable[tuple] = ()) -> set[Day] | None:
     """The days of a series built again (module docstring), or None when a new claim may
     be the series' first (then it is built from all its claims). ``stored_days``: the
-    days of its stored points, sorted."""
+    days of its stored points, sorted; ``in_place``: figures whose points are updated in
+    place (``stage_touch``), whose days change no point but theirs."""
     figures = list(figures)
     old = [day_of(f.old_first) for f in figures if f.n_old]
     new = [day_of(f.new_first) for f in figures if f.n_new]
     if not old or (new and min(new) <= min(old)):  # ties are broken by article: not worth following
         return None
+    touched = set(in_place)
+    figures = [f for f in figures if f.figure is None or f.figure not in touched]
     changed = {day_of(f.old_first) for f in figures if f.n_new and f.n_old} | {f.first() for f in figures if f.n_new}
     days = set(changed)
     for day in changed:
@@ -123,7 +134,7 @@ class Window:
         self.fresh.append(fresh)
 
 
-class SeriesGain(StageIO):
+class SeriesGain(PointTouches):
     """Series of one run built from all their claims, or in part from the claims of the days
     that changed when they only gained claims."""
 
@@ -160,19 +171,32 @@ class SeriesGain(StageIO):
                                   doc IN (SELECT unnest(CAST(? AS VARCHAR[]))) AS new
                            FROM recon_claims WHERE {sql_in('series')}),
                 f AS (SELECT series, count(*) FILTER (WHERE NOT new) AS n_old, min(day) FILTER (WHERE NOT new) AS old_first,
-                             count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first
+                             count(*) FILTER (WHERE new) AS n_new, min(day) FILTER (WHERE new) AS new_first,
+                             value, low, high, true AS figured
                       FROM c GROUP BY series, value, low, high HAVING count(*) FILTER (WHERE new) > 0),
                 -- the series' first stored claim, which a new one must not come before
-                s AS (SELECT series, count(*) AS n_old, min(day) AS old_first, 0 AS n_new, NULL AS new_first
+                s AS (SELECT series, count(*) AS n_old, min(day) AS old_first, 0 AS n_new, NULL AS new_first,
+                             NULL AS value, NULL AS low, NULL AS high, false AS figured
                       FROM c WHERE NOT new GROUP BY series)
                 SELECT * FROM f UNION ALL SELECT * FROM s""", [self.changed, gained]):
-            figures.setdefault(r["series"], []).append(FigureSpan(n_old=r["n_old"], old_first=r["old_first"],
-                                                                  n_new=r["n_new"], new_first=r["new_first"]))
+            figures.setdefault(r["series"], []).append(FigureSpan(
+                n_old=r["n_old"], old_first=r["old_first"], n_new=r["n_new"], new_first=r["new_first"],
+                figure=(r["value"], r["low"], r["high"]) if r["figured"] else None))
+        stored_days = self._stored_days(gained)
+        staying = {key: {f.figure: f.old_first for f in figures.get(key, []) if f.stays()} for key in stored_days}
+        touchable = self._touchable({key: list(figs.items()) for key, figs in staying.items()}, self.copy_of)
         days: dict[str, tuple[set[Day], list[tuple[Day, int]]]] = {}
-        for key, stored in self._stored_days(gained).items():
-            found = days_to_rebuild(figures.get(key, []), [day for day, _ in stored])
-            if found is not None:
-                days[key] = (found, stored)
+        self.touches = {}
+        for key, stored in stored_days.items():
+            found = days_to_rebuild(figures.get(key, []), [day for day, _ in stored],
+                                    {fig for t in touchable.get(key, ()) for fig in t.figures})
+            if found is None:
+                continue
+            days[key] = (found, stored)
+            # A point on a day built again anyway (another figure's, or next to one) is built there.
+            touches = [t for t in touchable.get(key, ()) if day_of(t.day) not in found]
+            if touches:
+                self.touches[key] = touches
         claims = self._claims_on(days)
         return {key: Plan(found, claims.get(key, []), stored) for key, (found, stored) in days.items()}
 

@@ -36,6 +36,10 @@ class StageIO:
         self.changed: list[str] = []  # articles new or changed since the last run
         self.gone: list[str] = []  # articles removed or changed since the last run
         self.batch_events: list[EventRow] | None = None  # the new articles' events, when one batch (``stage_docs``)
+        self.copy_of: dict[str, str] = {}  # copy -> canonical article, as this run found them
+        # The new articles' claims by series and figure (value, low, high), when one batch (``stage``).
+        self.batch_claims: dict[tuple[str, tuple], list[ClaimRow]] | None = None
+        self.touches: dict[str, list[Any]] = {}  # series -> its points updated in place (``stage_touch.Touch``)
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a query as column name -> value (``queries.dicts``): every read of the

@@ -12,8 +12,8 @@ from sitrep.records import content_id
 from sitrep.records.contradictions import KINDS, Contradiction
 from sitrep.records.framing import FRAMED_SIDES, DocSlot, FramingRow, OutletFraming
 from sitrep.records.groups import CopyGroup, CopyRow, Story, copy_rows
-from sitrep.records.series import (Estimate, Series, SeriesPoint, SeriesPointRow, StoredPoint, estimate_group,
-                                   point_row)
+from sitrep.records.series import (Estimate, Report, Series, SeriesPoint, SeriesPointRow, StoredPoint,
+                                   estimate_group, point_row)
 from sitrep.store.reconciled import SIDE_FIELDS
 
 
@@ -61,8 +61,7 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                        "category": s.category, "subgroup": s.subgroup, "outlet": s.outlet, "era": s.scope.era,
                        "region": s.scope.region, "region_text": s.scope.region_text, "period": s.scope.period,
                        "incident": s.scope.incident, "period_start": s.scope.period_start, "n_points": n})
-        head = (s.key, s.name, s.claimant_kind, s.quantity, s.category, s.subgroup, s.scope.key,
-                s.scope.describe(), where)
+        head = series_head(s, where)
         previous: SeriesPoint | None = None
         seen: set[str] = set()
         for idx, point in enumerate(s.points):
@@ -70,7 +69,8 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                 at, digest, known = point.bucket, point.row_hash, point.fingerprint
             else:
                 at = bucket(s, point)
-                digest = point_digest(head, point, previous, at)
+                digests = [report_digest(r) for r in point.reports]
+                digest = point_digest(head, point, previous, at, digests)
                 known = stored.get((s.key, digest)) if stored and digest not in seen else None
             seen.add(digest)
             if known is not None:
@@ -83,10 +83,7 @@ def series_rows_of(series: Iterable[Series], block: Callable[[Series], str],
                                "idx": idx, "n_points": n, "block": where, "bucket": at,
                                "fingerprint": point_fingerprint(point), "figure": point_figure(point),
                                "row_hash": digest})
-                r_rows.extend({"series": s.key, "point": idx, "idx": j, "doc": r.doc, "outlet": r.outlet,
-                               "published": r.published, "claim_id": r.claim_id, "sentence": r.sentence,
-                               "value": r.value, "qualifier": r.qualifier, "copies": list(r.copies)}
-                              for j, r in enumerate(point.reports))
+                r_rows.extend(report_row(s.key, idx, j, r, d) for j, (r, d) in enumerate(zip(point.reports, digests)))
             previous = point
     return s_rows, p_rows, r_rows
 
@@ -95,15 +92,42 @@ def _report_count(p: SeriesPoint) -> int:
     return p.n_reports if isinstance(p, StoredPoint) else len(p.reports)
 
 
-def point_digest(head: tuple, p: SeriesPoint, previous: SeriesPoint | None, bucket: int | None) -> str:
+def series_head(s: Series, block: str) -> tuple:
+    """What a series says of each of its points' rows (a part of ``point_digest``)."""
+    return (s.key, s.name, s.claimant_kind, s.quantity, s.category, s.subgroup, s.scope.key, s.scope.describe(), block)
+
+
+def report_row(series: str, point: int, idx: int, r: Report, digest: str) -> dict[str, Any]:
+    return {"series": series, "point": point, "idx": idx, "doc": r.doc, "outlet": r.outlet, "published": r.published,
+            "claim_id": r.claim_id, "sentence": r.sentence, "value": r.value, "qualifier": r.qualifier,
+            "copies": list(r.copies), "digest": digest}
+
+
+def report_digest(r: Report) -> str:
+    """A digest of everything a stored report row holds but its place (stored with it, in
+    ``recon_reports.digest``): a point's digest is made of its reports' (``point_digest``),
+    so a point that gains a report is digested again from the stored ones and the new one
+    (``reconcile.stage_touch``), never from its claims."""
+    parts = (r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier, tuple(r.copies))
+    return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
+
+
+def point_digest(head: tuple, p: SeriesPoint, previous: SeriesPoint | None, bucket: int | None,
+                 reports: Sequence[str]) -> str:
     """A digest of everything a stored point's row and reports hold but its place in the
-    series (``idx``, ``n_points``): what its series says of it (``head``), its figure, the
-    figure before it (its ``change``), its bucket and its reports. Equal digests, equal rows
-    but for their place: such a point is moved, not written again."""
-    reports = [(r.doc, r.outlet, r.published, r.claim_id, r.sentence, r.value, r.qualifier, r.copies)
-               for r in p.reports]
-    parts = (head, p.as_of, p.value, p.low, p.high, p.qualifier, previous.figure if previous else None, bucket,
-             reports)
+    series (``idx``, ``n_points``): what its series says of it (``head``, ``series_head``),
+    its figure, the figure before it (its ``change``), its bucket and its reports' digests
+    (``report_digest``, in order). Equal digests, equal rows but for their place: such a
+    point is moved, not written again."""
+    return digest_of(head, (p.as_of, p.value, p.low, p.high, p.qualifier), previous.figure if previous else None,
+                     bucket, "|".join(reports))
+
+
+def digest_of(head: tuple, figure: tuple, previous_figure: int | None, bucket: int | None, reports: str) -> str:
+    """``point_digest`` of a point's parts as stored (``figure``: its date, value, low, high
+    and qualifier; ``reports``: its reports' digests in order, joined by "|", as SQL's
+    ``string_agg`` gives them): what migration 11 and an update in place compute."""
+    parts = (head, *figure, previous_figure, bucket, reports)
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 

@@ -18,6 +18,7 @@ import duckdb
 from sitrep.store.migrations.core import (
     ARTICLE_MINHASH, CLAIM_MENTIONS, EVENT_DISTANCE, INITIAL, READ_FOR_RECONCILE,
 )
+from sitrep.store.migrations.digests import report_digests
 from sitrep.store.migrations.recon import CLAIM_FIGURES, INCREMENTAL_TOTALS, RECONCILE
 from sitrep.store.migrations.watch import WATCH
 from sitrep.store import input_files
@@ -68,6 +69,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               sql(INCREMENTAL_TOTALS)),
     Migration(10, "recon_claims.day, value, low, high: each reconciled claim's date and figure, so the stage "
                   "finds the days a grown series builds again without reading its claims", sql(CLAIM_FIGURES)),
+    Migration(11, "recon_reports.digest, and every point's digest made of its reports': a point that gains "
+                  "a report is updated in place, not built again from the claims of its day", report_digests),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

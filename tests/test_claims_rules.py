@@ -432,6 +432,16 @@ CATEGORY_CASES = {
          [("killed", "rebels", 11, ANY)]),
         ("Soldiers captured 6 people who ambushed a convoy near Gao.", [("detained", "rebels", 6, None)]),
     ],
+    "rising_joined": [
+        # people who took part in a rising are its side, soldiers too (Venezuela 1992, Turkey
+        # 2016, the Philippines-like); soldiers who defended a town are not
+        ("The army has detained a total of 133 officers and 956 enlisted men who took part in the rebellion.",
+         [("detained", "rebels", 133, None), ("detained", "rebels", 956, None)]),
+        ("Police arrested 40 soldiers who had joined the coup attempt in Ankara.", [("detained", "rebels", 40, None)]),
+        ("Marines captured 25 officers who led the mutiny at Fort Bonifacio.", [("detained", "rebels", 25, None)]),
+        ("The rebels killed 12 soldiers who took part in the defence of the town.",
+         [("killed", "government", 12, None)]),
+    ],
     "unsided_fighters": [
         # fighters no rule gave a side are a non-state group's (Jordan 1970, Sudan, Syria-like);
         # "from both sides" keeps them every side's

@@ -252,6 +252,8 @@ class ClaimWords:
     unsided_fighters: frozenset[str]  # "200 fighters" no rule gave a side: rebels
     state_name_ends: frozenset[str]  # "... Democratic Republic": a state's name, no person's
     attacker_verbs: frozenset[str]  # "men who attacked the post": attackers
+    revolt_nouns: frozenset[str]  # "rebellion" of "men who took part in the rebellion": rebels
+    revolt_joining: frozenset[str]  # "took part in" of the same
     name_stop: frozenset[str]
     role_neutral_subjects: frozenset[str]
     participle_nouns: frozenset[str]

@@ -17,7 +17,7 @@ import re
 
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
 from ..numbers import find_figures
-from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, unsided_fighters
+from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
 from .category_view import ENEMY_OF, CategoryRule, CategoryView, generic_noun, side_of
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
@@ -315,7 +315,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
-                                            unsided_fighters)
+                                            rising_joined, unsided_fighters)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

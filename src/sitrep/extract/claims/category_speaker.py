@@ -185,6 +185,23 @@ def attackers_counted(view: CategoryView):
     return "rebels", view.subgroup, "category:attackers-counted"
 
 
+def rising_joined(view: CategoryView):
+    """'133 officers and 956 enlisted men who took part in the rebellion': people a relative
+    clause says took part in a rising are its side, rebels, soldiers too; not civilians."""
+    if view.category == "civilians" or not _rising_rx().match(view.text, view.cand.figure.end):
+        return None
+    return "rebels", view.subgroup, "category:rising-joined"
+
+
+@lru_cache(maxsize=1)
+def _rising_rx() -> re.Pattern[str]:
+    words = claim_words()
+    joining = alternation(sorted(words.revolt_joining, key=len, reverse=True))
+    risings = alternation(sorted(words.revolt_nouns, key=len, reverse=True))
+    return re.compile(rf"[^.;:]{{0,60}}?\b(?:who|that)\s+{joining}\s+(?:the|a|an|this|that|their)\s+"
+                      rf"(?:[\w'’-]+\s+){{0,2}}?{risings}\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _attackers_rx() -> re.Pattern[str]:
     verbs = alternation(sorted(claim_words().attacker_verbs, key=len, reverse=True))

@@ -120,13 +120,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     same = _SAME_BODY.match(phrase)
     if same:  # "the same foundation said": the foundation named before
         phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
-    if _BARE_SPOKES.match(phrase) and (body := _body_in_focus(ctx, sentence)) is not None:
-        return body  # "The Constabulary has revised its figure. A spokesman told ...": the Constabulary's
-    speaker_of = _ROLE_OF_ANAPHOR.match(phrase)
-    if speaker_of and f"the {speaker_of.group('noun').lower()}" in terms.anaphoric_subjects:
-        # "A spokesman for the movement said": the movement named before
-        return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
-    body = _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
+    body = _body_a_role_speaks_for(ctx, sentence, phrase)
     if body is not None:
         return body
     if low in ("the state", "state") and ctx.countries:
@@ -195,6 +189,18 @@ def _body_in_focus(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
         return who
     return None
     return None
+
+
+def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """The body a speaker named by a role speaks for: "a spokesman" the body in focus, "a
+    spokesman for the movement" the movement named before, "A KFOR spokesman" KFOR."""
+    if _BARE_SPOKES.match(phrase) and (body := _body_in_focus(ctx, sentence)) is not None:
+        return body  # "The Constabulary has revised its figure. A spokesman told ...": the Constabulary's
+    speaker_of = _ROLE_OF_ANAPHOR.match(phrase)
+    if speaker_of and f"the {speaker_of.group('noun').lower()}" in load_attribution_terms().anaphoric_subjects:
+        # "A spokesman for the movement said": the movement named before
+        return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
+    return _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
 
 
 def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:

@@ -186,6 +186,14 @@ FIGURE_CASES = {
         ("The number of people displaced in the province has climbed to 115,000.", [("displaced", "total", 115000, None)]),
         ("The number of detained protesters in Yangon rose to 600.", [("detained", "civilians", 600, None)]),
         ("The number of people killed in the Sahel attack reached 70.", [("killed", "total", 70, None)]),
+        # "the number of" far back still opens the count (Tunisia 2016, Ukraine, Sudan-like); a
+        # number of things is none
+        ("The number of terrorists killed in the failed attack of Monday against the city of Ben Guerdane "
+         "has reached 46, according to the Interior Ministry.", [("killed", "rebels", 46, ANY)]),
+        ("The number of people displaced by the fighting in the north and the east of the country since "
+         "the start of the year has reached 1,200.", [("displaced", "total", 1200, None)]),
+        ("The number of checkpoints set up along the road between the capital and the city of El Obeid "
+         "has reached 46.", []),
     ],
     "part_by_place": [
         # figures in brackets after the places of a list are parts by place (Mozambique,

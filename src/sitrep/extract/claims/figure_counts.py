@@ -18,6 +18,9 @@ MAX_TOLL_DISTANCE = 7
 # Words before a bare figure searched for a people noun or toll noun ("the number of people
 # displaced in Idlib and the northern Aleppo countryside had climbed to 115,000").
 MAX_LEVEL_CONTEXT = 16
+# Words back to a "the number of" that opens the count's subject (set R's Ben Guerdane daily:
+# 20 words; checked on dev2, the seeds, the sample and sets J-R).
+MAX_NUMBER_OF_REACH = 30
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 # The word lists of these rules: ``figures`` in data/claim_terms.json.
@@ -116,13 +119,28 @@ def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
 _LEVEL_COUNT = re.compile(rf"\b{alternation(_TERMS.level_count_nouns)}\b")
 
 
+def _level_reach(prev_words: list[str]) -> int:
+    """How many words before the figure its count's subject may start: MAX_LEVEL_CONTEXT, or
+    back to "the number of" when the sentence opens its subject with it further back ("The
+    number of terrorists killed in the failed attack of Monday against the city of Ben
+    Guerdane has reached 46"), up to MAX_NUMBER_OF_REACH."""
+    for j in range(len(prev_words) - MAX_LEVEL_CONTEXT - 1, max(len(prev_words) - MAX_NUMBER_OF_REACH, 0) - 1, -1):
+        if prev_words[j:j + 2] == ["number", "of"]:
+            return len(prev_words) - j
+    return MAX_LEVEL_CONTEXT
+
+
 def level_verb(v: FigureView):
     """'the number of people displaced ... has reached an estimated 280,000'."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
-    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    reach = _level_reach(prev_words)
+    clause = " ".join(prev_words[-reach:])
+    if reach > MAX_LEVEL_CONTEXT and any(clause.endswith(verb) for verb in v.terms.level_verbs):
+        # "The number of terrorists killed in ... has reached 46": what befell them is in the label
+        return _number_of_label(v, " ".join(prev_words[-reach + 2:]), "figure+level-verb")
     if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
         noun = None
-        for j in range(len(prev_words) - 1, max(len(prev_words) - MAX_LEVEL_CONTEXT, 0) - 1, -1):
+        for j in range(len(prev_words) - 1, max(len(prev_words) - reach, 0) - 1, -1):
             found = v.terms.people_at(prev_words, j)
             if found:
                 noun = found[0]

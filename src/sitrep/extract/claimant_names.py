@@ -238,6 +238,17 @@ _MINISTER_OF = re.compile(r"^(?P<the>(?i:the|a|an)\s+)?(?P<title>(?:deputy\s+)?[
                           r"(?P<portfolio>[A-Za-z][a-z]+(?:\s+(?:and\s+)?[A-Za-z][a-z]+)?)$")
 
 
+# "The Ministry of Health", "the Ministry of the Interior": a portfolio's ministry, no state named.
+_MINISTRY_OF_PORTFOLIO = re.compile(r"^(?:the\s+)?(?i:ministry)\s+of\s+(?:the\s+)?([A-Za-z]+)$", re.IGNORECASE)
+
+
+def portfolio_ministry(name: str) -> str | None:
+    """'The Ministry of Health' -> 'health ministry', the form a state's body is looked up
+    in (``ClaimantLexicon.in_country``); None for any other name."""
+    m = _MINISTRY_OF_PORTFOLIO.match(name.strip())
+    return f"{m.group(1).lower()} ministry" if m else None
+
+
 def minister_of(phrase: str) -> str:
     """'the Minister of Health' -> 'the Health minister' ("the health minister" is the
     state's Health Ministry); any other phrase as it is."""

@@ -64,6 +64,8 @@ class AttributionTerms:
     fronted_quoting: tuple[str, ...]  # "Quoting" of "Quoting a spokesman, the radio said"
     label_lead_ins: tuple[str, ...]  # "The latest from" of "The latest from police: ..."
     intake_verbs: tuple[str, ...]  # "admitted" of "Sam Thong hospital admitted 14 wounded"
+    heads_read_by_kind: tuple[str, ...]  # "army" of "the army said": read by kind, not looked back
+    record_ages: tuple[str, ...]  # "earlier" of "an earlier ministry bulletin"
     staff_labels: tuple[str, ...]  # "REPORTER" of "REPORTER (at the tower): ...": the outlet's own
     official_count_by: tuple[str, ...]  # "count" of "by the official count"
     official_count_according: tuple[str, ...]  # "figures" of "according to official figures"
@@ -118,7 +120,7 @@ def load_attribution_terms() -> AttributionTerms:
         records_after_owner=tuple(a["records_after_owner"]),
         issued_documents=tuple(a["issued_documents"]),
         spokes_offices=tuple(a["spokes_offices"]),
-        **{key: tuple(a[key]) for key in ("spokes_titles", "fronted_quoting", "label_lead_ins", "staff_labels", "intake_verbs", "official_count_by",
+        **{key: tuple(a[key]) for key in ("spokes_titles", "fronted_quoting", "label_lead_ins", "staff_labels", "intake_verbs", "heads_read_by_kind", "record_ages", "official_count_by",
                                                    "official_count_according")},
         body_families=frozenset(a["body_families"]),
     )

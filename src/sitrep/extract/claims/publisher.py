@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ...records import Article, Claimant
+from ..claimant_names import portfolio_ministry
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ...lexicon.claim_terms import load_attribution_terms
 from ...lexicon.patterns import alternation
@@ -141,7 +142,7 @@ def _of_the_header_state(who: Claimant, text: str, lexicon: ClaimantLexicon) -> 
     for word in re.findall(r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+)?", text[:HEADER_CAPITAL_CHARS]):
         cc = capitals.get(word.lower()) or capitals.get(word.split()[0].lower())  # "Addis Ababa", "LONDON"
         if cc is not None:
-            phrase = re.sub(r"(?i)^(?:the\s+)?ministry\s+of\s+(\w+)$", r"\1 ministry", who.name).lower()  # its state-body form
+            phrase = portfolio_ministry(who.name) or who.name.lower()  # its state-body form
             return lexicon.in_country(who, phrase, cc)
     return who
 

@@ -37,20 +37,14 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
     return named
 
 
-# Heads of "the <head> said" that the name of a body met before ends with ("the Sughd Regional
-# Administration ... the administration said"), looked for before the current reporter is
-# taken. A state's own heads are left out: "the army", "the government", "the ministry" after
-# another state's body spoke are read by kind (dev2's Ukraine and Gaza stories).
-_HEAD_NOT_LOOKED_BACK = frozenset({"government", "army", "military", "police", "navy", "ministry", "minister",
-                                   "authorities", "group", "movement", "source", "statement", "report", "official"})
-
-
 def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str) -> str | None:
     """The last name before the sentence of a body with the head of "the <head>" ("the
     committee" -> "Vlora Salvation Committee", "Committee of Salvation of Vlora"); None when
     none is named or the head is a state's own."""
     words = low.split()
-    if len(words) != 2 or words[0] != "the" or words[1] in _HEAD_NOT_LOOKED_BACK \
+    # a state's own heads ("the army", "the ministry") and heads of no body ("the group") are
+    # read by kind (``heads_read_by_kind``), not looked back for
+    if len(words) != 2 or words[0] != "the" or words[1] in _ATTRIBUTION.heads_read_by_kind \
             or words[1] not in _ATTRIBUTION.neuter_heads:
         return None
     head = words[1]

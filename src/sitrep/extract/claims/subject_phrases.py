@@ -144,8 +144,8 @@ def _record_participle() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-# "An earlier ministry bulletin", "the latest army statement": when, not whose.
-_RECORD_AGE = re.compile(r"^(?:earlier|later|new|newer|latest|previous|first|second|final|updated)\s+", re.IGNORECASE)
+# "An earlier ministry bulletin", "the latest army statement": when, not whose (``record_ages``).
+_RECORD_AGE = re.compile(rf"^{alternation(load_attribution_terms().record_ages)}\s+", re.IGNORECASE)
 
 
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:

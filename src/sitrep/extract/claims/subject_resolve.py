@@ -21,7 +21,7 @@ from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
-from ..claimant_names import minister_of
+from ..claimant_names import minister_of, portfolio_ministry
 
 
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
@@ -295,18 +295,14 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     return who
 
 
-# "The Ministry of Health", "the Ministry of the Interior": a portfolio's ministry, no state named.
-_MINISTRY_OF_PORTFOLIO = re.compile(r"^(?:the\s+)?(?i:ministry)\s+of\s+(?:the\s+)?([A-Za-z]+)$", re.IGNORECASE)
-
-
 def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
     """'The Ministry of Health' -> 'health ministry' (the form a state's body takes) when the
     story names its state as a state ("Lithuanian", "Lithuania"), not only by its towns (a
     Mozambique update's "Palma" is no Spanish story); else the phrase as it is."""
-    m = _MINISTRY_OF_PORTFOLIO.match(phrase.strip())
-    if m is None or not ctx.countries or not _named_as_a_state(ctx, ctx.countries[0]):
+    form = portfolio_ministry(phrase)
+    if form is None or not ctx.countries or not _named_as_a_state(ctx, ctx.countries[0]):
         return phrase
-    return f"{m.group(1).lower()} ministry"
+    return form
 
 
 def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:

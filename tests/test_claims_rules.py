@@ -86,6 +86,14 @@ FIGURE_CASES = {
         ("The number of people displaced from El Fasher went from 40,000 to 55,000 in a week.",
          [("displaced", "total", 40000, None), ("displaced", "total", 55000, None)]),
     ],
+    "figure_up_from": [
+        ("Police said 200 rebels had been arrested in Santo, up from 93 announced last week.",
+         [("detained", "rebels", 200, ANY), ("detained", "rebels", 93, ANY)]),
+        ("The Kyrgyz health ministry raised the toll to 46, up from 24 on Friday.",
+         [("killed", "total", 46, ANY), ("killed", "total", 24, ANY)]),
+        ("UNHCR said 4,000 Sudanese had crossed into Chad, down from an earlier estimate of 6,000.",
+         [("displaced", "total", 4000, ANY), ("displaced", "total", 6000, ANY)]),
+    ],
     "part_of_whole": [
         ("Officials say 6,000 of the town's estimated 9,000 residents have fled.", [("displaced", "total", 6000, ANY)]),
         ("Some 300 of the camp's 1,200 inmates escaped during the attack.", [("released", "prisoners", 300, None)]),

@@ -115,8 +115,18 @@ def worth_parsing(sentence: str, bound_cues: bool = True) -> bool:
     if figure and (sentence.lstrip("\"“‘'( ").lower().startswith(_anaphora_openers()) or _PART_OF_THEM.search(sentence)
                    or "(" in sentence and _PLACE_BRACKETS.search(sentence)):
         return True  # "Among them were four children", "40,000 of them are in Nariman": a part of the figure before
+    if figure and len(_figure_were().findall(sentence)) >= 2:
+        return True  # "16 were Nationalists, seven were policemen": who the people of the figure before were
     weak = _has_free_weak_cue(sentence) if bound_cues else bool(_weak_regex().search(sentence))
     return weak and bool(figure or capitalised_later().search(sentence) or _facility_regex().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _figure_were() -> re.Pattern[str]:
+    """'16 were', 'one was': a figure and a copula, twice in a sentence that splits the
+    count before it (``claims._distributive_list``)."""
+    words = trie_pattern(w.lower() for w in number_words().figure_words())
+    return re.compile(r"(?:\d[\d,]*|\b(?:" + words + r"))\s+(?:were|was)\b", re.IGNORECASE)
 
 
 def _has_free_weak_cue(sentence: str) -> bool:

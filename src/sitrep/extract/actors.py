@@ -51,6 +51,10 @@ CAPITAL_WINDOW = 30
 SCANS_KEPT = 40
 
 
+# An alias followed by "for the X" or "of X" is the head of a longer name, not the alias's body.
+_LONGER_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
     """One actor of a data file."""
@@ -209,8 +213,10 @@ class ActorLexicon:
         named_set = set(named)
 
         def proof(start: int, end: int, options: list[tuple[ActorEntry, bool]]) -> bool:
-            if alias_key(text[start:end]) not in self.common_aliases:
+            if alias_key(text[start:end]) not in self.common_aliases and not _LONGER_NAME.match(text, end):
                 return True  # a name ("RSF", "Wagner", "Seleka")
+            # a common word, or a name that goes on into a longer one ("National Resistance
+            # Front for the Liberation of Haiti" is no Afghan front: set S's Haiti wire)
             return any(named_set & set(e.countries) for e, _ in options)
 
         return self._vote([r for r in self._raw(text) if proof(*r)])

@@ -219,13 +219,22 @@ def _scan_figures(text: str) -> list[Figure]:
     return figures
 
 
+_ABOUT_AS_PREPOSITION = _WORDS.about_as_preposition
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lowercased word that ends right before ``at`` (spaces between)."""
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, at - 40):at])
+    return m.group(1).lower() if m else ""
+
+
 def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
     """The figures of one match: a vague band ("hundreds"), a range ("between 30 and 40",
     "30 to 40"), a figure and the one it became ("from 558 to 569"), or one number."""
     qual = m.group("qual")
     qualifier = qual.lower() if qual else None
-    if qualifier in _NOT_A_HEDGE:
-        qualifier = None
+    if qualifier in _NOT_A_HEDGE or qualifier == "about" and _word_before(text, m.start()) in _ABOUT_AS_PREPOSITION:
+        qualifier = None  # "a total of 2,839"; "spoke about 36 terrorists killed"
     if qual and qualifier:
         start = m.start()
     elif m.group("blow"):

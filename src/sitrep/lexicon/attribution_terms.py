@@ -36,6 +36,7 @@ class AttributionTerms:
     media_words: re.Pattern[str]
     role_nouns: tuple[str, ...]
     cited_by: re.Pattern[str]
+    contact_participles: frozenset[str]  # "reached" of "A guard reached by telephone said"
     venue_words: re.Pattern[str]
     rule_books: frozenset[str]  # "according to the Geneva Conventions": a rule, no claimant
     reporting_words: re.Pattern[str]
@@ -95,6 +96,7 @@ def load_attribution_terms() -> AttributionTerms:
         body_heads=re.compile(_alternation(a["body_heads"]) + r"$"),
         media_words=re.compile(_alternation(a["media_words"]), re.IGNORECASE),
         role_nouns=tuple(a["role_nouns"]),
+        contact_participles=frozenset(a["contact_participles"]),
         cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
         rule_books=frozenset(a["rule_books"]),

@@ -255,6 +255,7 @@ class ClaimWords:
     revolt_nouns: frozenset[str]  # "rebellion" of "men who took part in the rebellion": rebels
     revolt_joining: frozenset[str]  # "took part in" of the same
     name_stop: frozenset[str]
+    former_holders: frozenset[str]  # "former" of "former police chief Guy Philippe": no office
     role_neutral_subjects: frozenset[str]
     participle_nouns: frozenset[str]
     casualty_verb_forms: frozenset[str]

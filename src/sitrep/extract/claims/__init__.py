@@ -79,7 +79,8 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     claims: list[Claim] = []
     lower = text.lower().lstrip("\"“‘'( ")
     anaphoric_parent = None
-    if adjacent and ctx.previous and any(lower.startswith(a) for a in terms.anaphora):
+    if adjacent and ctx.previous and (any(lower.startswith(a) for a in terms.anaphora)
+                                      or _distributive_list(candidates)):
         anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
     previous = [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else []
@@ -181,6 +182,19 @@ def _breakdown_openers() -> tuple[tuple[re.Pattern[str], str], ...]:
     """'Among the dead', 'the wounded': (opening, quantity) from claim_terms' words."""
     return tuple((re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:" + "|".join(nouns) + ")"), q)
                  for q, nouns in claim_words().breakdown_openers.items())
+
+
+# A sentence of this many "N were <people>" figures or more splits the count before it.
+MIN_DISTRIBUTIVE_ITEMS = 2
+
+
+def _distributive_list(candidates: list[Candidate]) -> bool:
+    """'By its count 16 were Nationalists, seven were policemen, one was a National
+    Guardsman and four were bystanders' after a count of the dead: figures that only say who
+    their people were split the count of the sentence before, as "Of them, ..." does
+    (read from set R's Puerto Rico feature; tested on figures of several wars)."""
+    said_who = [c for c in candidates if c.rule.startswith("figure+predicate-noun:") and not c.continues]
+    return len(said_who) >= MIN_DISTRIBUTIVE_ITEMS and len(said_who) == len(candidates)
 
 
 def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:

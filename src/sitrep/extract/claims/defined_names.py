@@ -166,6 +166,10 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
                 break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier
             kept.insert(0, w)
         title = t.group(0)
+        before = pre[len(pre) - len(kept) - 1].lower() if len(pre) > len(kept) else ""
+        if before in claim_words().former_holders:
+            out[name] = Claimant(name, "unknown", name, False)  # "former police chief Guy Philippe": himself
+            continue
         office = " ".join(kept + [title] + ([f"{m.group('prep')} {m.group('of')}"] if m.group("of") else []))
         register_person(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
     _roster(text, out, lexicon, countries)

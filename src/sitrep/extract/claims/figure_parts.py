@@ -86,6 +86,21 @@ def subset_condition(v: FigureView):
     return None
 
 
+# "up from the 56 he gave on Sunday", "down from an earlier estimate of 6,000": the figure a
+# count stood at before counts what the new one does (read from sets N and R's revised tolls,
+# checked on dev2's Kyrgyz-Tajik liveblog).
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:earlier|previous|initial|first)\s+"
+                      r"(?:[\w-]+\s+)?(?:estimate|figure|toll|count|tally)\s+of\s+)?$", re.IGNORECASE)
+
+
+def figure_up_from(v: FigureView):
+    """'63 rebels have been killed, up from the 56 he gave on Sunday': the earlier figure
+    counts the people of the figure it was raised or lowered to."""
+    if v.previous is not None and _UP_FROM.search(v.before):
+        return Candidate(v.fig, v.previous.noun, None, "figure+up-from", continues=True)
+    return None
+
+
 def figure_from_to(v: FigureView):
     """'climbed from 558 to 569': the figure a count became counts what the first did."""
     if v.previous is not None and _FROM_TO.search(v.before):

@@ -253,11 +253,13 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
     auxiliary at word ``i`` and the people noun or casualty word after it."""
     w = lowered[i]
     if w in v.words.copulas and i + 1 < len(lowered):
-        nxt = v.terms.people_at(lowered, i + 1)
+        # "one was a National Guardsman": one person, named by a noun after its article
+        j = i + 2 if lowered[i + 1] in ("a", "an") and v.fig.value == 1 and i + 2 < len(lowered) else i + 1
+        nxt = v.terms.people_at(lowered, j)
         if nxt:
             # "512 were wounded" says what happened, not who: the people of the figure before
             says_what = nxt[0].quantity is not None and nxt[0].category == "total"
-            return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(),
+            return Candidate(v.fig, nxt[0], v.fig.end + matches[j].start(),
                              f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
         rest = lowered[i + 1: i + 4]
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too

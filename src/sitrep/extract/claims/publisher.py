@@ -98,7 +98,7 @@ def _bracketed_document_issuer(outlet: str, main: str, lexicon: ClaimantLexicon,
     return Claimant(name=main, kind=kind, as_written=main, known=False)
 
 
-def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[str], text: str = "") -> Claimant | None:
     """'FARC-EP communique', 'Ministry of Defence briefing transcript', 'ISPR press release':
     an outlet named for a document after the body that issues it is that body, whatever
     kind of claimant it is (an armed group's communique too), not the whole name; a body
@@ -123,7 +123,23 @@ def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[st
     if matches and sum(m.end - m.start for m in matches) >= OUTLET_COVERAGE * len(body):
         who = matches[0].claimant
         return lexicon.in_country(who, body, countries[0]) if countries else who
-    return _named_body(body, lexicon, countries) or lexicon.state_body(body)
+    return _named_body(body, lexicon, countries) or lexicon.state_body(body) or _acronym_body(body, lexicon, text)
+
+
+def _acronym_body(acronym: str, lexicon: ClaimantLexicon, text: str) -> Claimant | None:
+    """'MEND press statement': a lone acronym no file knows, before its document, is the
+    body the text spells out ("The Movement for the Emancipation of the Niger Delta
+    wishes ..."), else the acronym itself; not a news outlet's (set R's Niger Delta
+    statement)."""
+    from ...ingest.outlets import outlet_index
+    from .defined_names import spelt_out
+
+    if not _BODY_ACRONYM.match(acronym) or acronym in outlet_index().by_alias \
+            or acronym.casefold() in outlet_index().by_folded:
+        return None
+    name = spelt_out(text[:HEADER_CHARS * 4], acronym) or acronym
+    kind = lexicon.guess_kind(name)
+    return Claimant(name=name, kind=kind, as_written=acronym, known=False)
 
 
 # How far into the text a header may name the capital a body's document comes from.
@@ -156,7 +172,8 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
         outlet = article.outlet
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
-        who = _document_issuer(main, lexicon, countries) or _bracketed_document_issuer(outlet, main, lexicon, countries)
+        who = _document_issuer(main, lexicon, countries, article.text) \
+            or _bracketed_document_issuer(outlet, main, lexicon, countries)
         if who is not None:
             return _of_the_header_state(who, article.text, lexicon), "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)

@@ -20,6 +20,19 @@ _CROSSING = claim_words().crossing_verbs
 _LEFT_PLACES = claim_words().left_places
 
 
+def _leaves_a_place(verb, cand: Candidate) -> bool:
+    """'85,000 have left Nagorno-Karabakh', 'left villages along the Line of Control', and
+    people (not troops) who 'left for Argentina': a leave verb with the place it leaves, or
+    a named place people leave for (set R's Paraguay analysis; checked on sets J-Q)."""
+    if verb.lemma_ not in _LEAVE:
+        return False
+    if any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_ in _LEFT_PLACES) for c in verb.children):
+        return True
+    return _civilian_mover(cand) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in verb.children)
+
+
 def _civilian_mover(cand: Candidate) -> bool:
     """People who cross or move as people, not troops ("Tajiks", "residents", "people")."""
     return cand.noun is None or cand.noun.category in ("total", "civilians")
@@ -49,6 +62,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # "rescued 14 villagers who had been kidnapped": freed now, whatever the clause says befell them
         return "released", "quantity:parse(rescue captives)"
     for child in anchor.children:
+        if child.dep_ == "relcl" and _leaves_a_place(child, cand) and not hypothetical(child):
+            return "displaced", f"quantity:parse({child.lemma_} place)"  # "430 people who had left Santo"
         if child.dep_ in ("acl", "relcl", "amod") and not (child.dep_ == "amod" and child.text[:1].isupper()):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
@@ -84,11 +99,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
         return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
     if tok.lemma_ == "hold" and anchor.dep_ == "dobj" and anchor.head.i == tok.i and _armed_subject(tok):
         return "detained", "quantity:parse(hold by force)"  # "Serb forces were holding 32 Dutch peacekeepers"
-    if tok.lemma_ in _LEAVE and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_ in _LEFT_PLACES)
-                                    for c in tok.children):
+    if _leaves_a_place(tok, cand):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
-            c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at")
+            c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward")
             for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
         return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
     if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):

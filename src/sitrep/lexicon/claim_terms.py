@@ -352,6 +352,7 @@ class CategoryWords:
     own_losses_before: re.Pattern[str]  # "Our own casualties were 12 killed"
     owner_losses_before: re.Pattern[str]  # "U.S. casualties so far are six killed"
     displaced_as_people: frozenset[str]  # "residents": people in general when they flee
+    losses_of_owner: re.Pattern[str]  # "the losses of the security forces at 60 dead"
 
 
 @lru_cache(maxsize=1)
@@ -368,4 +369,4 @@ def category_words() -> CategoryWords:
                          frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE), sides,
                          frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE),
                          re.compile(data["owner_losses_before"]),
-                         frozenset(data["displaced_as_people"]))
+                         frozenset(data["displaced_as_people"]), re.compile(data["losses_of_owner"]))

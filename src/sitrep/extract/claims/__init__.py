@@ -102,6 +102,8 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous,
                             armed_demonyms=ctx.armed_demonyms())
         cat, subgroup, c_rule = category(view)
+        if q == "displaced" and cat in _FIGHTING_SIDES:
+            continue  # "two mutineers ... are believed to have fled": fighters who flee are not displaced
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)
@@ -171,6 +173,12 @@ def _continues_topic(ctx: ArticleContext, rule: str, q: str) -> bool:
         return True
     spoken = ctx.reporter.quantities
     return not spoken or q in spoken or (q in _CASUALTIES and bool(spoken & _CASUALTIES))
+
+
+# Sides of people who fight: when they flee they withdraw, they are not displaced (GUIDE:
+# displaced people are the ones who fled their homes; no gold of dev2 or sets J-S counts
+# fighters as displaced; set S's Fiji blog).
+_FIGHTING_SIDES = frozenset({"government", "rebels", "combatants"})
 
 
 # Killed, wounded and missing are one topic: the casualties of an attack.

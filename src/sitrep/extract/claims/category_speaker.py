@@ -81,7 +81,7 @@ def owners_losses(view: CategoryView):
         return None
     m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
     if m is None:
-        return None
+        return _force_named_with_of(view)
     owner = m.group("owner")
     word = re.sub(r"['’]s?$", "", owner).lower()
     if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
@@ -91,6 +91,17 @@ def owners_losses(view: CategoryView):
     if word not in view.armed_demonyms and not _speakers_state(view, word):
         return None
     return "government", view.subgroup, "category:owners-losses"
+
+
+def _force_named_with_of(view: CategoryView):
+    """'had put the losses of the security forces at 60 dead': the force's own side."""
+    m = category_words().losses_of_owner.search(view.text[:view.cand.figure.start])
+    if m is None:
+        return None
+    words = m.group("owner").lower().split()
+    found = next((f for i in range(len(words)) if (f := view.terms.people_at(words, i))), None)
+    side = side_of(view, m.group("owner")) or (found[0].category if found else None)
+    return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
 
 
 def _speakers_state(view: CategoryView, word: str) -> bool:

@@ -21,7 +21,9 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)
                               re.IGNORECASE)
 
 
-_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+", re.IGNORECASE)
+# "of its fighters and 9 villagers" is two figures, not a part of 9 villagers (set S's Cyprus briefing).
+_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+",
+                            re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
 
 

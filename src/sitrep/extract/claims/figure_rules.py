@@ -54,7 +54,10 @@ def _days(v: FigureView) -> bool:
 
 
 # "88,780 of the territory's estimated 120,000 Armenians": the second is the whole, a population.
-_WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+# "6,000 of the town's estimated 9,000 residents": the 9,000 is the whole; not "27 of its
+# fighters and 9 villagers", two figures (set S's Cyprus briefing).
+_WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}$",
+                               re.IGNORECASE)
 
 
 def figure_label(v: FigureView):

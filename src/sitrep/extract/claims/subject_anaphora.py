@@ -49,7 +49,8 @@ def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str) -> s
         return None
     head = words[1]
     cap = r"[A-Z][\w'’-]*"
-    ending = re.compile(rf"\b(?:{cap}\s+(?:(?:of|for|and|the)\s+)*){{1,5}}(?i:{head})\b")
+    # joiners of other languages' names too ("Rio de Janeiro State Security Secretariat")
+    ending = re.compile(rf"\b(?:{cap}\s+(?:(?:of|for|and|the|de|da|do|du|des|del|la|al|el)\s+)*){{1,6}}(?i:{head})\b")
     leading = re.compile(rf"\b(?i:{head[:1]}){head[1:]}\s+(?:of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:of|for|and|the)\s+)?{cap}){{0,4}}")
     found = [(m.start(), m.group(0)) for rx in (ending, leading) for m in rx.finditer(ctx.article.text, 0, sentence.start)]
     found = [(at, re.sub(r"^(?:The|A|An)\s+", "", name)) for at, name in found]

@@ -274,7 +274,8 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
 
     roots = {r.i for r in nominal_roots(trig)}
-    for i in sorted(seen):
+    after_a_time = {c.i for c in _taken_after_a_time(trig)}
+    for i in sorted(seen | after_a_time):
         w = doc[i]
         span = None
         if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
@@ -283,8 +284,10 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
             # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
             # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
-        elif proper(w) and w.dep_ == "conj" and _list_head(w).i in pidx and w.dep_ != "appos":
+        elif proper(w) and w.dep_ == "conj" and (_list_head(w).i in pidx or i in after_a_time):
             span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
+            if i in after_a_time and any(x.lower_.rstrip(".") in _person_words() for x in span):
+                span = None  # "captured Mansoura on Thursday and Colonel Smith on Friday": a person
         elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
         elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"):
@@ -323,19 +326,36 @@ def _name_after_of(noun, proper) -> list | None:
 _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "al", "el"})
 
 
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Ranks and titles that open a person's name ("Colonel", "Mr"), lowercase."""
+    from ...lexicon.claim_terms import claim_words
+
+    return frozenset(w.lower() for w in claim_words().ranks | claim_words().title_heads) | {"mr", "mrs", "ms", "dr"}
+
+
 def _places_after_a_time(trig: Trigger, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
     """'took Gharyan on 2 January and Sirte on 25 January', 'captured Avdiivka in February
     and Pokrovsk in November': the parse hangs the second place on the first one's date,
-    as a conjunct of it; it is taken too (the place must be a resolved mention)."""
+    as a conjunct of it; it is taken too (the place must be a resolved mention; a name no
+    gazetteer knows is ``_slot_names``')."""
+    out = []
+    for c in _taken_after_a_time(trig):
+        m = next((pidx[w.i] for w in c.subtree if w.i in pidx), None)
+        if m is not None and m.precision is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _taken_after_a_time(trig: Trigger) -> list:
+    """The conjuncts the parse hangs on the date or the place of a capture ("captured
+    Mansoura on Thursday evening and Ayios Theodoros on Friday", "seized the depot at Bakau
+    and then Radio Gambia": set S's Cyprus and Gambia stories)."""
     out = []
     for prep in kids(trig.tok, "prep"):
-        if not is_time(prep):
-            continue
+        timed = is_time(prep)
         for when in kids(prep, "pobj"):
-            for c in kids(when, "conj"):
-                m = next((pidx[w.i] for w in c.subtree if w.i in pidx), None)
-                if m is not None and m.precision is not None and m not in out:
-                    out.append(m)
+            out += [c for c in kids(when, "conj") if timed or any(a.lower_ == "then" for a in kids(c, "advmod"))]
     return out
 
 

@@ -1,0 +1,56 @@
+"""Places the parse hangs on a capture's date or place ("captured Mansoura on Thursday and
+Ayios Theodoros on Friday", "seized the depot at Bakau and then Radio Gambia"), named or
+not in the gazetteer, and a place brought back "under the authority of" a state (stop 28:
+set S's Cyprus, Gambia and Comoros stories; checked on dev2, the seeds, the sample and sets
+J-R). Texts are the project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def _places(text: str) -> list[str]:
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    return sorted(e.place.text for e in events_from_text(article) if e.type == "territory_change")
+
+
+@pytest.mark.parametrize("text,places", [
+    # a village no gazetteer knows after a date (Cyprus 1964), a station after "and then"
+    # (Gambia 1981), a town the gazetteer knows (Libya 2019-like)
+    ("The National Guard captured Mansoura on Thursday evening and Ayios Theodoros on Friday.",
+     ["Ayios Theodoros", "Mansoura"]),
+    ("Men of the Field Force seized the Field Force depot at Bakau and then Radio Gambia.",
+     ["Field Force depot", "Radio Gambia"]),
+    ("Rebels took Gharyan on 2 January and Sirte on 25 January.", ["Gharyan", "Sirte"]),
+])
+def test_events_place_hung_on_a_captures_date_is_taken_too(text, places):
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize("text,places", [
+    # a person after the date is no place; a place of the capture ("at Bakau") is where, not what
+    ("The army captured Mansoura on Thursday and Colonel Smith on Friday.", ["Mansoura"]),
+    ("Troops seized the depot at Bakau and Banjul.", ["Bakau depot"]),
+])
+def test_events_what_hangs_on_a_date_or_place_is_no_capture_by_itself(text, places):
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Since two days the island of Anjouan is again under the authority of the Union of Comoros.", ["Anjouan"]),
+    ("Kadugli is now under army control, officials said.", ["Kadugli"]),
+])
+def test_events_place_again_under_a_states_authority(text, places):
+    assert _places(text) == places
+
+
+def test_events_under_authority_without_a_cue_is_no_change():
+    assert _places("The committee in Mutsamudu is under the authority of the minister.") == []

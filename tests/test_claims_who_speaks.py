@@ -503,3 +503,18 @@ def test_claims_denied_claim_is_its_owners(extract_text, text, value, source):
 ])
 def test_claims_speech_clause_before_an_apposition(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a dateline that names the headline's state keeps the story its own, though a foreign
+    # force is named in the lede (Gambia 1981, Comoros-like); filed from the other side's
+    # capital, the lede's force leads (Kargil 1999-like)
+    ("AFTER THE COUP, BANJUL COUNTS ITS DEAD\n\nBANJUL, 8 August 1981 - A week after Senegalese troops put "
+     "down the rising, the city is quiet. Senegal sent 2,700 men. On Monday the government spoke of about "
+     "500 dead.", 500, "Gambian government"),
+    ("Peak recaptured, says Army; Pakistan denies\n\nNEW DELHI - The Indian Army today announced that it had "
+     "retaken the peak. Pakistan denied it. Pakistan said its forces held the heights. The Army spokesman "
+     "said 12 intruders were killed.", 12, "Indian Army"),
+])
+def test_claims_dateline_keeps_the_headlines_state(extract_text, text, value, source):
+    assert (value, source) in _sources(extract_text, text)

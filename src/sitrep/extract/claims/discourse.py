@@ -34,8 +34,9 @@ from .publisher import publisher_of
 REPORTER_REACH = 3
 # A state's body named this early (the headline, the dateline and the lede) leads the story
 # even where the headline names another state ("Peak recaptured, says Army; Pakistan denies"
-# over "NEW DELHI - The Indian Army today announced"); named later, the headline's state
-# stays the story's (set N's Bissau daily, whose Senegalese army comes in its fourth paragraph).
+# over "NEW DELHI - The Indian Army today announced"), unless the dateline names the
+# headline's state too ("BANJUL, 8 August"); named later, the headline's state stays the
+# story's (set N's Bissau daily, whose Senegalese army comes in its fourth paragraph).
 LEDE_CHARS = 400
 
 
@@ -49,7 +50,8 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     mentions = lexicon.find(text, countries)
     bodies = state_body_mentions(text, lexicon)
     lead, at = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
-    if lead is not None and (at < LEDE_CHARS or not _headline_names(text, countries[0])):
+    if lead is not None and (at < LEDE_CHARS and not _dateline_names(text, countries[0])
+                             or not _headline_names(text, countries[0])):
         countries = [lead] + [c for c in countries if c != lead]
         mentions = lexicon.find(text, countries)
     ctx = ArticleContext(article, lexicon, countries, mentions)
@@ -98,6 +100,28 @@ def _headline_names(text: str, country: str) -> bool:
 
     end = text.find("\n")
     return end > 0 and any(code == country for _, _, code in country_mentions(text[:end]))
+
+
+# "BANJUL, 8 August 1981 -", "NEW DELHI (Reuters) -": a place in capitals opening a line
+# near the top, then a comma, a bracket or a dash.
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?)\s*(?:,|\(|—|–|-\s)", re.MULTILINE)
+# How far into the text a dateline is looked for (the headline and a standfirst before it).
+DATELINE_CHARS = 600
+
+
+def _dateline_names(text: str, country: str) -> bool:
+    """Whether the dateline names ``country``: the story is filed from its state, and a
+    foreign force named in the lede ("A week after Senegalese troops put down the rising")
+    does not make its state the story's (set S's Gambia feature; the Kargil brief's "NEW
+    DELHI" over a headline naming Pakistan still lets the Indian Army lead)."""
+    from ..context import country_mentions
+
+    for m in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        place = m.group("place").strip()
+        named = country_mentions(place)
+        if len(named) == 1 and named[0][:2] == (0, len(place)):  # the whole capitals run is a place
+            return named[0][2] == country
+    return False
 
 
 def _named_state(name: str) -> tuple[str, ...]:

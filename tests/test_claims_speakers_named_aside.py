@@ -100,3 +100,27 @@ def _article(text):
     from sitrep.records import Article
 
     return Article(id="t", text=text, content_hash="t", published=date(2004, 2, 22), outlet="Test")
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # "a headquarters spokesman" speaks for the headquarters named before (Brunei 1962)
+    ("British military headquarters here announced that rebels had been driven from Seria. Four marines "
+     "were killed in the fighting, a headquarters spokesman said.", 4, "British army"),
+    # a speaker's title and affiliation are no part of the name (Gwangju 1980)
+    ("Historian Kim Jeong-ho of Chonnam National University believes the true toll was over 200.",
+     200, "Kim Jeong-ho"),
+    # a place described after a speaker is where they spoke (Haiti 2004)
+    ("Rebels took Cap-Haitien, Haiti. A police spokeswoman in the capital said two officers had been killed.",
+     2, "Haitian National Police"),
+    # a bullet is no part of the speaker (Guinea 2001 situation report)
+    ("GUINEA: SITUATION REPORT\n- Government sources put the number of people killed in attacks on Guinean "
+     "territory at more than 1,000.", 1000, "Guinean government"),
+])
+def test_claims_speaker_by_role_title_place_or_bullet(extract_text, text, value, source):
+    assert [(g[2], g[3]) for g in _got(extract_text, text)] == [(value, source)]
+
+
+def test_claims_rule_book_is_no_speaker(extract_text):
+    # "treated according to the Sharia" names a rule, not who speaks (Dagestan 1999)
+    text = "Seven soldiers of the invaders have been taken prisoner and are treated according to the Sharia."
+    assert [g[3] for g in _got(extract_text, text)] == [None]

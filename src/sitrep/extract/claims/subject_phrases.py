@@ -26,13 +26,20 @@ def subject_phrase(span: str) -> str:
     # '"... among them a commander," Captain X said': the parse may hang the quote's end on
     # the speaker; a name starts after the punctuation that closes a quotation
     span = _QUOTE_END.split(span)[-1]
-    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’")
+    phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’").lstrip("-–—•* ")  # "- Government sources": a bullet
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
+    phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# A place described, not named, after a speaker ("in the capital", "here"): where they
+# spoke; a named town stays ("an official in Kandahar": ``written_name``). Set S's Haiti wire.
+_WHERE_AFTER = re.compile(r"(?<=\w)\s+(?:(?:in|at|from)\s+the\s+(?:capital|city|town|port|region|province|area|"
+                          r"north|south|east|west|border)|here|there)$", re.IGNORECASE)
 
 
 # A reflexive after a pronoun subject only stresses it ("I myself", "we ourselves", "he himself").

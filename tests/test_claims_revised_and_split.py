@@ -126,3 +126,16 @@ def test_claims_parts_arrests_and_the_unaccounted(extract_text, text, expected):
 ])
 def test_claims_fighters_who_flee_are_not_displaced(extract_text, text):
     assert [g for g in _got(extract_text, text) if g[0] == "displaced"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people who abandoned their longhouses, went to hide in the hills (Brunei 1962, Comoros
+    # 2008), boys hit by stray bullets (Rio 2010)
+    ("Police said several hundred villagers had abandoned their longhouses and gone into the forest.",
+     [("displaced", "total", None)]),
+    ("The Red Crescent said that nearly 2,000 inhabitants of Sima have gone to hide in the hills.",
+     [("displaced", "total", 2000)]),
+    ("Two boys from her street were hit by stray bullets and are in hospital.", [("injured", "civilians", 2)]),
+])
+def test_claims_hiding_and_stray_bullets(extract_text, text, expected):
+    assert _got(extract_text, text) == expected

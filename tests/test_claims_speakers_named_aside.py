@@ -124,3 +124,21 @@ def test_claims_rule_book_is_no_speaker(extract_text):
     # "treated according to the Sharia" names a rule, not who speaks (Dagestan 1999)
     text = "Seven soldiers of the invaders have been taken prisoner and are treated according to the Sharia."
     assert [g[3] for g in _got(extract_text, text)] == [None]
+
+
+def test_claims_we_and_our_in_a_groups_statement_are_the_issuers(extract_text):
+    # after relaying the army's boast, "our men" and "We lost" are the issuing group's (Niger
+    # Delta 2009; a Darfur rebel statement would read the same)
+    text = ("THE LIES OF THE JTF\n\nThe Movement for the Emancipation of the Niger Delta informs the world. "
+            "The JTF also boasts that over 30 of our men were killed in the operation. "
+            "We lost two gallant fighters, and their names will be honoured.")
+    got = _got(extract_text, text, outlet="MEND press statement")
+    assert got == [("killed", "rebels", 30, "JTF"),
+                   ("killed", "rebels", 2, "Movement for the Emancipation of the Niger Delta")]
+
+
+def test_claims_our_inside_a_quotation_is_the_quoted_speakers(extract_text):
+    text = ("THE LIES OF THE JTF\n\nThe Movement for the Emancipation of the Niger Delta informs the world. "
+            "\"Over 30 of our men were killed,\" a JTF officer told reporters.")
+    got = _got(extract_text, text, outlet="MEND press statement")
+    assert [g[1] for g in got] != ["rebels"]

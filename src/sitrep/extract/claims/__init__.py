@@ -99,6 +99,8 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
         # figure; an unattributed figure of a primary statement is its publisher's.
         speaker = who or claimant or ctx.publisher
+        if ctx.publisher is not None and _issuers_own(text, cand):
+            speaker = ctx.publisher  # "The JTF boasts that over 30 of our men were killed": the issuer's men
         view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous,
                             armed_demonyms=ctx.armed_demonyms())
         cat, subgroup, c_rule = category(view)
@@ -230,8 +232,29 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
         last = ctx.previous[-1]  # "Another 20 people were wounded." continues that report
         if last.source:
             return Claimant(last.source, last.source_kind, last.source_text, True), "claimant:continues-previous", None
+    if ctx.publisher is not None and not ctx.previous_open_quote and _WE_OPENING.match(text):
+        # "We lost two gallant fighters" in a group's own statement, after it relayed the
+        # army's boast: the issuer speaks (set R's Niger Delta statement)
+        return ctx.publisher, "claimant:publisher-speaks", None
     who, rule = current_reporter(ctx, sentence)
     return who, rule, None
+
+
+def _issuers_own(text: str, cand: Candidate) -> bool:
+    """'over 30 of our men', 'our 12 fighters' outside a quotation: in a body's own
+    statement, "our" is the issuer's, whoever the clause reports (set R's Niger Delta
+    statement relaying the army's boast)."""
+    if any(q in text for q in '"“”'):
+        return False
+    return bool(_OF_OUR.match(text, cand.figure.end) or _OUR_BEFORE.search(text, 0, cand.figure.start))
+
+
+_OF_OUR = re.compile(r"\s+of\s+our\b", re.IGNORECASE)
+_OUR_BEFORE = re.compile(r"\bour\s+$", re.IGNORECASE)
+
+
+# A sentence of a statement opening in the first person plural, outside a quotation.
+_WE_OPENING = re.compile(r"^[\s\-–—•*]*(?:We|Our)\s")
 
 
 def _figure_claimant(ctx: ArticleContext, sentence: Sentence, doc, cand: Candidate, claimant: Claimant | None,

@@ -110,7 +110,7 @@ def test_claims_transcript_line_of_a_named_speaker(extract_text, text, sources):
     ("Police in Mazar-i-Sharif said they arrested 12 suspected militants.", "Mazar-i-Sharif police"),
     # "while diplomats believe ...": a second speaker for the figure in its clause (El Salvador 1969, Yemen)
     ("El Salvador's Defence Ministry has acknowledged 107 of its soldiers killed, while diplomats here "
-     "believe the Honduran army lost at least 250 men.", "diplomats here"),
+     "believe the Honduran army lost at least 250 men.", "diplomats"),
 ])
 def test_claims_speakers_named_with_their_body_or_clause(extract_text, text, source):
     claims = _claims(extract_text, text)

@@ -139,3 +139,14 @@ def test_claims_fighters_who_flee_are_not_displaced(extract_text, text):
 ])
 def test_claims_hiding_and_stray_bullets(extract_text, text, expected):
     assert _got(extract_text, text) == expected
+
+
+def test_claims_part_that_says_who_it_was_is_a_breakdown(extract_text):
+    # "Nine of those killed were special police officers": who, not a condition (Croatia 1995)
+    text = "The ministry said 24 people were killed. Nine of those killed were special police officers."
+    assert _got(extract_text, text) == [("killed", "total", 24), ("killed", "government", 9)]
+
+
+def test_claims_part_in_a_condition_stays_no_claim(extract_text):
+    text = "The ministry said 30 were wounded. Ten of the wounded are in critical condition."
+    assert _got(extract_text, text) == [("injured", "total", 30)]

@@ -284,6 +284,15 @@ QUANTITY_CASES = {
         ("It said another 200 people were being treated at the Amitie hospital.", [("injured", "total", 200, ANY)]),
         ("About 40 people were still being treated by army medics in Mosul.", [("injured", "total", 40, None)]),
     ],
+    "inmates_walked_out": [
+        # inmates who walk out of a prison are released (Kunduz 2015, Nepal 2002, the Gambia 1981)
+        ("Officials now say about 600 inmates walked out of Kunduz prison after the Taliban stormed it.",
+         [("released", "prisoners", 600, ANY)]),
+        ("The Maoists emptied the district jail, and about 200 inmates walked out with them.",
+         [("released", "prisoners", 200, None)]),
+        # workers who walk out are on strike
+        ("About 400 workers walked out of the factory.", []),
+    ],
     "place_people_left": [
         # a place's people who leave flee it, though the parse hangs "left" on them (Fallujah,
         # Kargil, Dushanbe-like)

@@ -232,11 +232,12 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
         last = ctx.previous[-1]  # "Another 20 people were wounded." continues that report
         if last.source:
             return Claimant(last.source, last.source_kind, last.source_text, True), "claimant:continues-previous", None
-    if ctx.publisher is not None and not ctx.previous_open_quote and _WE_OPENING.match(text):
-        # "We lost two gallant fighters" in a group's own statement, after it relayed the
-        # army's boast: the issuer speaks (set R's Niger Delta statement)
-        return ctx.publisher, "claimant:publisher-speaks", None
     who, rule = current_reporter(ctx, sentence)
+    if who is not None and ctx.publisher is not None and who.name != ctx.publisher.name \
+            and not ctx.previous_open_quote and _WE_OPENING.match(text):
+        # "We lost two gallant fighters" in a group's own statement, after it relayed the
+        # army's boast: the issuer speaks, not the one it relayed (set R's Niger Delta statement)
+        return ctx.publisher, "claimant:publisher-speaks", None
     return who, rule, None
 
 

@@ -65,6 +65,16 @@ _SUBSET_CONDITION = re.compile(
     re.IGNORECASE)
 
 
+# Words after "were" searched for a people noun ("Nine of those killed were special police
+# officers": who they were, not their condition; set L's Croatia press release).
+MAX_PREDICATE_WORDS = 3
+
+
+def _names_people(v: FigureView, predicate: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(predicate[:60])][:MAX_PREDICATE_WORDS + 1]
+    return any(v.terms.people_at(words, i) for i in range(min(len(words), MAX_PREDICATE_WORDS)))
+
+
 # "Of these, 444,000 are in Albania and 247,000 in Macedonia": the sentence opens by naming
 # the figure before it as the whole, and a bare figure says where part of it is.
 # "Of these,", "Of the 176 deaths reported by the Ministry of Health," opening a sentence.
@@ -81,7 +91,7 @@ def subset_condition(v: FigureView):
     of people already counted, split by condition or shelter, is no claim (a breakdown by
     group, '12 of the dead were children', is)."""
     m = _SUBSET_CONDITION.match(v.after)
-    if m and not v.terms.people_at([m.group("pred").lower()], 0) and m.group("pred").lower() not in ("a", "an"):
+    if m and m.group("pred").lower() not in ("a", "an") and not _names_people(v, v.after[m.start("pred"):]):
         return REJECT
     if _PART_OPENING.match(v.before) and v.words.sheltered.match(v.after):
         return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"

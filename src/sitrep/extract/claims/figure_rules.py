@@ -283,12 +283,28 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         rest = lowered[2:7]  # "1,800 of them were being held as prisoners of war"
         if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS or r in v.words.captive_words
                for r in rest):
+            said_who = _predicate_people(v, lowered, matches, 3)
+            if said_who is not None:  # "Nine of those killed were special police officers": who they were
+                return said_who
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
     if i == 0 and w in claim_words().perfect_auxiliaries:
         # "2 million have fled abroad", "300 had been killed"
         rest = lowered[1:4]
         if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
             return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
+    return None
+
+
+def _predicate_people(v: FigureView, lowered: list[str], matches: list[re.Match[str]], start: int) -> Candidate | None:
+    """The people noun after the copula that follows word ``start`` ("... were special
+    police officers"), a few words in at most (set L's Croatia press release)."""
+    at = next((j for j in range(start, min(len(lowered), start + 3)) if lowered[j] in v.words.copulas), None)
+    if at is None:
+        return None
+    for j in range(at + 1, min(len(lowered), at + 4)):
+        found = v.terms.people_at(lowered, j)
+        if found and found[0].quantity is None:
+            return Candidate(v.fig, found[0], v.fig.end + matches[j].start(), f"figure+predicate-noun:{' '.join(found[0].words)}")
     return None
 
 

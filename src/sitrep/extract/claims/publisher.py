@@ -236,11 +236,24 @@ def _body_then_title(line: str) -> re.Match[str] | None:
     return m
 
 
+def _without_document(name: str) -> str:
+    """A body's name without the document word that closes it ("... situation report",
+    "... press statement"; set M's Guatemala report)."""
+    terms = load_attribution_terms()
+    for rx in (terms.report_titles, terms.outlet_documents):
+        last = [m for m in rx.finditer(name) if not name[m.end():].strip()]
+        body = name[:last[0].start()].strip(" ,-\u2013\u2014:") if last else ""
+        if body and not re.match(r"(?i)the\s+\S+$", body):  # "The Relief Bulletin" is a periodical's name
+            return body
+    return name
+
+
 def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """The body a statement or report is issued under, when it is no news outlet."""
     from ...ingest.outlets import outlet_index
 
     main = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    main = _without_document(main)  # "Committee for Justice and Peace situation report": the committee
     if sum(w[:1].isupper() for w in main.split()) < 2 or load_attribution_terms().media_words.search(main) \
             or main in outlet_index().by_alias or main.casefold() in outlet_index().by_folded:
         return None

@@ -147,6 +147,24 @@ def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+def inmates_walked_out(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'about 400 prisoners walked out that morning', 'about 200 inmates walked out with
+    them': inmates who walk out of a prison are released (sets K's Kunduz and Nepal stories,
+    S's Gambia feature; workers who walk out are on strike, no claim)."""
+    if cand.noun is None or cand.noun.category != "prisoners":
+        return None
+    noun = " ".join(cand.noun.words)
+    at = text.lower().find(noun, cand.figure.end, cand.figure.end + MAX_PART_CHARS)
+    if at >= 0 and _WALKED_OUT.match(text[at + len(noun):]):
+        return "released", "quantity:inmates-walked-out"
+    return None
+
+
+# "walked out", "had walked free", "were let out" after the inmates.
+_WALKED_OUT = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:walked|walk|walking)\s+(?:out|free)\b|^\s+(?:were|was)\s+let\s+out\b",
+                         re.IGNORECASE)
+
+
 def place_people_left(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'Some 200,000 of the city's 300,000 residents left before the assault began': a
     place's people who leave flee it."""
@@ -180,7 +198,8 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
-                                            continued_passive, taken_after, place_people_left, parse_link, parse_predicate,
+                                            continued_passive, taken_after, inmates_walked_out, place_people_left,
+                                            parse_link, parse_predicate,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)
 
 

@@ -184,7 +184,8 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
-    phrase = re.sub(r",\s+[a-z]+(?:ed|en|ing)\b.*$", "", phrase)  # "An earlier ministry bulletin, repeated in ..."
+    # "An earlier ministry bulletin, repeated in ...", "Hungarian Red Cross estimate, broadcast by ..."
+    phrase = re.sub(r",\s+(?:[a-z]+(?:ed|en|ing)|broadcast|read|made|put|sent|cast|relayed)\b.*$", "", phrase)
     words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

@@ -157,3 +157,30 @@ def test_claims_record_broadcast_by_a_station_is_its_owners(extract_text):
     # "A Hungarian Red Cross estimate, broadcast by Free Kossuth Radio" is the Red Cross's (Hungary 1956)
     text = "A Hungarian Red Cross estimate, broadcast by Free Kossuth Radio on 1 Nov, put the dead at 3,000."
     assert [g[3] for g in _got(extract_text, text)] == ["Hungarian Red Cross"]
+
+
+def test_claims_state_body_outlet_leads_the_story(extract_text):
+    # a police and army transcript is about their state's war, though the text names the
+    # other side's capital more (Lahad Datu 2013); honorifics are no part of a name
+    text = ("TRANSCRIPT: Press conference by the Inspector-General of Police, Tan Sri Ismail Omar\n\n"
+            "ISMAIL OMAR: On our side, we have lost eight policemen so far. The Kiram family in Manila "
+            "is lying. Manila knows it. Filipinos in Manila protest.")
+    got = _got(extract_text, text, outlet="Royal Malaysia Police (press conference transcript)")
+    assert [(g[2], g[3]) for g in got] == [(8, "Malaysian police")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named armed group's casualties are its side's (Karen 1995); the Guards are a state's
+    # (Iran 1979); intruders are an armed group's (Lahad Datu 2013, Mecca 1979)
+    ("The Karen National Union said the Karen National Liberation Army (KNLA) held out. "
+     "KNLA casualties were 21 killed and 46 wounded.", [("killed", "rebels", 21), ("injured", "rebels", 46)]),
+    ("In the operation 12 members of the Guards were martyred.", [("killed", "government", 12)]),
+    ("Two of the intruders were captured alive yesterday.", [("detained", "rebels", 2)]),
+])
+def test_claims_sides_of_named_groups_guards_and_intruders(extract_text, text, expected):
+    assert [g[:3] for g in _got(extract_text, text)] == expected
+
+
+def test_claims_joined_by_telephone_is_how_they_were_reached(extract_text):
+    text = "Inhabitants of Bouake joined by telephone said that thousands of persons have left the city."
+    assert [g[3] for g in _got(extract_text, text)] == ["Inhabitants of Bouake"]

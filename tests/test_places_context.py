@@ -250,3 +250,21 @@ def test_places_context_ambiguous_capital_is_no_evidence(text):
     from sitrep.extract.context import article_countries
 
     assert article_countries(text) == []
+
+
+@pytest.mark.parametrize("text,countries", [
+    # a one-word name closing a longer capitalised name names no country (Lahad Datu 2013:
+    # "Kampung Tanjung Batu" is no Indonesian Batu) ...
+    ("Troops swept Kampung Tanjung Batu near Lahad Datu.", []),
+    # ... but an opener, a weekday or an acronym before it leaves it a name
+    ("Fighting in Northern Gaza went on.", ["PS"]),
+    ("On Tuesday Syria said no.", ["SY"]),
+    ("The UN Syria envoy met the rebels.", ["SY"]),
+    # renamed states by their older names (Macedonia 2001, Swaziland, East Timor 1999)
+    ("Clashes went on near Kumanovo in Macedonia.", ["MK"]),
+    ("Militias burned Dili, the capital of East Timor.", ["TL"]),
+])
+def test_places_context_names_inside_longer_names_and_old_names(text, countries):
+    from sitrep.extract.context import article_countries
+
+    assert article_countries(text) == countries

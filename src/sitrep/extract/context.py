@@ -145,10 +145,32 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
             if key not in prefixes or i + n >= len(words) or text[last.end():words[i + n].start()].strip():
                 break
             n += 1
-        if best is not None:
+        if best is not None and not (best[0] == 1 and _tail_of_a_longer_name(text, words, i)):
             out.append((words[i].start(), words[i + best[0] - 1].end(), best[1]))
         i += best[0] if best is not None else 1
     return out
+
+
+def _tail_of_a_longer_name(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """'Kampung Tanjung Batu': a one-word name right after a capitalised word inside a
+    sentence (no opener of ``run_openers``, no weekday or month, no acronym: "UN Syria
+    envoy") ends a longer name, and names no country."""
+    if i == 0:
+        return False
+    prev = words[i - 1].group()
+    gap = text[words[i - 1].end():words[i].start()]
+    if gap != " " or not prev[:1].isupper() or prev.isupper() or prev.lower() in _run_openers():
+        return False
+    before = text[:words[i - 1].start()].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:;\n-–—"
+
+
+@lru_cache(maxsize=1)
+def _run_openers() -> frozenset[str]:
+    from ..lexicon.sentence_words import not_names
+
+    return frozenset(w.lower() for w in read_json("gazetteer", "countries.json").get("run_openers", ())) \
+        | frozenset(w.lower() for w in not_names())
 
 
 def article_countries(text: str) -> list[str]:

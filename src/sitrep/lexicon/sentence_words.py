@@ -16,6 +16,12 @@ def abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_names() -> tuple[str, ...]:
+    """Capitalised words that are no place or actor: weekdays, months, function words."""
+    return tuple(read_json("sentence_words.json")["not_names"])
+
+
+@lru_cache(maxsize=1)
 def capitalised_later() -> re.Pattern[str]:
     """A capitalised word that may be a place or an actor: not a weekday, a month or a
     function word (matched anywhere; callers look past a sentence's first word)."""

@@ -89,7 +89,8 @@ def owners_losses(view: CategoryView):
         side = found[0].category if found else side_of(view, word)
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     if word not in view.armed_demonyms and not _speakers_state(view, word):
-        return None
+        side = side_of(view, owner)  # "KNLA casualties were 21 killed": a named armed group's (set U's KNU release)
+        return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     return "government", view.subgroup, "category:owners-losses"
 
 

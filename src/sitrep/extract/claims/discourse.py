@@ -47,6 +47,7 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     from .context import ArticleContext
 
     text = article.text
+    countries = _publishing_state_first(article, lexicon, countries)
     mentions = lexicon.find(text, countries)
     bodies = state_body_mentions(text, lexicon)
     lead, at = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
@@ -74,6 +75,25 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
         ctx.mentions = sorted(ctx.mentions + bodies, key=lambda m: m.start)
     ctx.publisher, ctx.publisher_rule = publisher_of(article, lexicon, countries)
     return ctx
+
+
+def _publishing_state_first(article: Article, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Sequence[str]:
+    """A state body's own publication ("Royal Malaysia Police / Malaysian Armed Forces (press
+    conference transcript)") is about its state's war: the state its outlet names leads,
+    though the text names the other side's towns more (set U's Lahad Datu transcript). A
+    news outlet named for a country ("Sudan Tribune") says no such thing."""
+    if not article.outlet or not countries:
+        return countries
+    from ..context import country_mentions
+
+    named = {code for _, _, code in country_mentions(article.outlet)}
+    if len(named) != 1 or countries[0] in named:
+        return countries
+    main = re.sub(r"\s*\([^)]*\)", "", article.outlet)  # "(press conference transcript)": the document
+    if load_attribution_terms().media_words.search(main) or lexicon.guess_kind(main) != "government":
+        return countries  # a newspaper, or no state body's name
+    lead = named.pop()
+    return [lead] + [c for c in countries if c != lead]
 
 
 def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon,

@@ -27,12 +27,13 @@ from .. import dates
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms, load_terms
 from .attribution import attribute_sentence
 from .sentence_state import fronted_place_first, fronted_state_first, speaker_town_first, victims_state_first
-from .candidates import enumerated_people, sentence_candidates
+from .candidates import distributive_list, enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
 from .context import ArticleContext
 from .after_article import attributed_after, one_figure_once, own_reporting, publisher_fallback, publisher_officers, source_lines, unverified_after
 from .discourse import build_context, current_reporter
+from .publisher import issuers_own, speaks_as_issuer
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens
 from .unparsed import figureless_parse_matters, leaves_quote_open, may_attribute, observe_sentence
@@ -80,7 +81,7 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     lower = text.lower().lstrip("\"“‘'( ")
     anaphoric_parent = None
     if adjacent and ctx.previous and (any(lower.startswith(a) for a in terms.anaphora)
-                                      or _distributive_list(candidates)):
+                                      or distributive_list(candidates)):
         anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
     previous = [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else []
@@ -99,7 +100,7 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         # The side rules ("its fighters", "our comrades", "the enemy") read who speaks for this
         # figure; an unattributed figure of a primary statement is its publisher's.
         speaker = who or claimant or ctx.publisher
-        if ctx.publisher is not None and _issuers_own(text, cand):
+        if ctx.publisher is not None and issuers_own(text, cand):
             speaker = ctx.publisher  # "The JTF boasts that over 30 of our men were killed": the issuer's men
         view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous,
                             armed_demonyms=ctx.armed_demonyms())
@@ -194,19 +195,6 @@ def _breakdown_openers() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for q, nouns in claim_words().breakdown_openers.items())
 
 
-# A sentence of this many "N were <people>" figures or more splits the count before it.
-MIN_DISTRIBUTIVE_ITEMS = 2
-
-
-def _distributive_list(candidates: list[Candidate]) -> bool:
-    """'By its count 16 were Nationalists, seven were policemen, one was a National
-    Guardsman and four were bystanders' after a count of the dead: figures that only say who
-    their people were split the count of the sentence before, as "Of them, ..." does
-    (read from set R's Puerto Rico feature; tested on figures of several wars)."""
-    said_who = [c for c in candidates if c.rule.startswith("figure+predicate-noun:") and not c.continues]
-    return len(said_who) >= MIN_DISTRIBUTIVE_ITEMS and len(said_who) == len(candidates)
-
-
 def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
     """The previous sentence's figure an opening like "Among the victims are ..." breaks
     down: the dead for "the victims", the wounded for "the wounded", else the last."""
@@ -234,28 +222,11 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
             return Claimant(last.source, last.source_kind, last.source_text, True), "claimant:continues-previous", None
     who, rule = current_reporter(ctx, sentence)
     if who is not None and ctx.publisher is not None and who.name != ctx.publisher.name \
-            and not ctx.previous_open_quote and _WE_OPENING.match(text):
+            and not ctx.previous_open_quote and speaks_as_issuer(text):
         # "We lost two gallant fighters" in a group's own statement, after it relayed the
         # army's boast: the issuer speaks, not the one it relayed (set R's Niger Delta statement)
         return ctx.publisher, "claimant:publisher-speaks", None
     return who, rule, None
-
-
-def _issuers_own(text: str, cand: Candidate) -> bool:
-    """'over 30 of our men', 'our 12 fighters' outside a quotation: in a body's own
-    statement, "our" is the issuer's, whoever the clause reports (set R's Niger Delta
-    statement relaying the army's boast)."""
-    if any(q in text for q in '"“”'):
-        return False
-    return bool(_OF_OUR.match(text, cand.figure.end) or _OUR_BEFORE.search(text, 0, cand.figure.start))
-
-
-_OF_OUR = re.compile(r"\s+of\s+our\b", re.IGNORECASE)
-_OUR_BEFORE = re.compile(r"\bour\s+$", re.IGNORECASE)
-
-
-# A sentence of a statement opening in the first person plural, outside a quotation.
-_WE_OPENING = re.compile(r"^[\s\-–—•*]*(?:We|Our)\s")
 
 
 def _figure_claimant(ctx: ArticleContext, sentence: Sentence, doc, cand: Candidate, claimant: Claimant | None,

@@ -15,6 +15,7 @@ from typing import Sequence
 from ...records import Article, Claimant
 from ..claimant_names import portfolio_ministry
 from ..claimants import ClaimantLexicon, ClaimantMatch
+from .figure_view import Candidate
 from ...lexicon.claim_terms import load_attribution_terms
 from ...lexicon.patterns import alternation
 
@@ -261,3 +262,26 @@ def _statement_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str
     if who is not None and who.known:
         return who
     return Claimant(name=main, kind=who.kind if who is not None else "unknown", as_written=name, known=False)
+
+
+def issuers_own(text: str, cand: Candidate) -> bool:
+    """'over 30 of our men', 'our 12 fighters' outside a quotation: in a body's own
+    statement, "our" is the issuer's, whoever the clause reports (set R's Niger Delta
+    statement relaying the army's boast)."""
+    if any(q in text for q in '"“”'):
+        return False
+    return bool(_OF_OUR.match(text, cand.figure.end) or _OUR_BEFORE.search(text, 0, cand.figure.start))
+
+
+_OF_OUR = re.compile(r"\s+of\s+our\b", re.IGNORECASE)
+_OUR_BEFORE = re.compile(r"\bour\s+$", re.IGNORECASE)
+
+
+# A sentence of a statement opening in the first person plural, outside a quotation.
+_WE_OPENING = re.compile(r"^[\s\-–—•*]*(?:We|Our)\s")
+
+
+def speaks_as_issuer(text: str) -> bool:
+    """'We lost two gallant fighters': a sentence of a body's own statement in which the
+    issuer speaks for itself."""
+    return bool(_WE_OPENING.match(text))

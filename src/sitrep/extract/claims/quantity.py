@@ -153,11 +153,8 @@ def inmates_walked_out(doc, text: str, cand: Candidate, terms: ClaimTerms):
     S's Gambia feature; workers who walk out are on strike, no claim)."""
     if cand.noun is None or cand.noun.category != "prisoners":
         return None
-    noun = " ".join(cand.noun.words)
-    at = text.lower().find(noun, cand.figure.end, cand.figure.end + MAX_PART_CHARS)
-    if at >= 0 and _WALKED_OUT.match(text[at + len(noun):]):
-        return "released", "quantity:inmates-walked-out"
-    return None
+    after = _after_people_noun(text, cand)
+    return ("released", "quantity:inmates-walked-out") if after is not None and _WALKED_OUT.match(after) else None
 
 
 # "walked out", "had walked free", "were let out" after the inmates.
@@ -170,15 +167,19 @@ def place_people_left(doc, text: str, cand: Candidate, terms: ClaimTerms):
     place's people who leave flee it."""
     if not _place_people(cand):
         return None
-    noun = " ".join(cand.noun.words)
-    at = text.lower().find(noun, cand.figure.end, cand.figure.end + MAX_PART_CHARS)
-    if at >= 0 and _PEOPLE_LEFT.match(text[at + len(noun):]):
-        return "displaced", "quantity:place-people-left"
-    return None
+    after = _after_people_noun(text, cand)
+    return ("displaced", "quantity:place-people-left") if after is not None and _PEOPLE_LEFT.match(after) else None
 
 
 # How far after a figure its people noun is looked for ("70,000 of the city's 90,000 residents").
 MAX_PART_CHARS = 60
+
+
+def _after_people_noun(text: str, cand: Candidate) -> str | None:
+    """The text after the figure's people noun, when the noun follows within MAX_PART_CHARS."""
+    noun = " ".join(cand.noun.words)
+    at = text.lower().find(noun, cand.figure.end, cand.figure.end + MAX_PART_CHARS)
+    return text[at + len(noun):] if at >= 0 else None
 
 
 def _place_people(cand: Candidate) -> bool:

@@ -183,3 +183,14 @@ def test_claims_sides_of_named_groups_and_guards(extract_text, text, expected):
 def test_claims_joined_by_telephone_is_how_they_were_reached(extract_text):
     text = "Inhabitants of Bouake joined by telephone said that thousands of persons have left the city."
     assert [g[3] for g in _got(extract_text, text)] == ["Inhabitants of Bouake"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a generic body with a unit word after it is the story's state's (Bolivia 1967, Indonesia)
+    ("Guerrillas took Samaipata, Bolivia. One soldier was shot dead, the army command said in La Paz.",
+     "Bolivian army"),
+    ("Rebels attacked Nduga in Papua, Indonesia. One soldier was killed, the army command said.",
+     "Indonesian army"),
+])
+def test_claims_generic_body_with_a_unit_word_is_the_states(extract_text, text, source):
+    assert [g[3] for g in _got(extract_text, text)] == [source]

@@ -291,6 +291,13 @@ class ClaimantLexicon:
         state-body forms, else the claimant unchanged."""
         if country is None or claimant.known and claimant.kind != "government":
             return claimant
+        placed = self._in_country(claimant, phrase, country)
+        if placed is claimant and claimant.as_written and claimant.as_written != phrase and not claimant.known:
+            # "the army command said": the generic body its words were read as ("the army")
+            placed = self._in_country(claimant, claimant.as_written, country)
+        return placed
+
+    def _in_country(self, claimant: Claimant, phrase: str, country: str) -> Claimant:
         _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
         words = bare.split()

@@ -159,8 +159,9 @@ def _tail_of_a_longer_name(text: str, words: list[re.Match[str]], i: int) -> boo
         return False
     prev = words[i - 1].group()
     gap = text[words[i - 1].end():words[i].start()]
-    if gap != " " or not prev[:1].isupper() or prev.isupper() or prev.lower() in _run_openers():
-        return False
+    if gap != " " or not prev[:1].isupper() or prev.isupper() or prev.lower() in _run_openers() \
+            or _lookup(country_names(), prev.lower()) is not None:
+        return False  # "the Israeli Gaza offensive": a demonym or a name before it is a name of its own
     before = text[:words[i - 1].start()].rstrip(" \t\"'“‘(")
     return bool(before) and before[-1] not in ".!?:;\n-–—"
 

@@ -7,7 +7,12 @@ series whose points changed there or in the bucket before, those that became or 
 being reference series there (``contradictions.reference_series``), and those whose pairs
 a claimant's given figures change (``change.also``). Any other pair stands, since nothing
 it depends on changed: the points of both series, whether either is a reference series,
-the given figures."""
+the given figures.
+
+Which figures disagree reads no report (``contradictions.bucket_pairs``): the compared
+buckets' points are read without theirs, and a side's first report and list of articles
+are read for the points of the pairs found only (``_first_reports``: 1,736 of the 12,141
+points read at 10,000 + 100 articles)."""
 
 from __future__ import annotations
 

@@ -279,6 +279,9 @@ def reference_series(pool: Iterable[T], rank: Callable[[T], tuple[bool, int, str
     return heapq.nsmallest(MAX_PEERS_PER_BLOCK, pool, key=rank)
 
 
+Pair = tuple[Item, Item, float]  # two figures that disagree, and by how much (``_disagree``)
+
+
 def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[int, list[SeriesPoint]],
                    by_id: Mapping[int, Series], given: set[tuple[str, str, str, str]], window_days: int,
                    weight: Callable[[Series], int], only: Collection[int] | None = None) -> list[Contradiction]:
@@ -288,7 +291,22 @@ def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[i
     not depend on the order of ``members``. ``weight``: a series' number of reports.
     ``only``: just the pairs with a point of one of these series (by ``id``): what a full
     compare finds of them, whichever side of a pair it starts from."""
-    found: list[Contradiction] = []
+    return [_make(a, b, ratio) for a, b, ratio in bucket_pairs(members, previous, by_id, given, window_days,
+                                                               weight, only)]
+
+
+def made(pair: Pair) -> Contradiction:
+    """The contradiction of a pair of ``bucket_pairs``: its points' first reports are read
+    now (the reconcile stage reads them for the pairs found only)."""
+    return _make(*pair)
+
+
+def bucket_pairs(members: Mapping[int, list[SeriesPoint]], previous: Mapping[int, list[SeriesPoint]],
+                 by_id: Mapping[int, Series], given: set[tuple[str, str, str, str]], window_days: int,
+                 weight: Callable[[Series], int], only: Collection[int] | None = None) -> list[Pair]:
+    """``compare_bucket``'s pairs of figures, before they are made contradictions: which
+    pairs disagree reads no report of either point."""
+    found: list[Pair] = []
     pool: dict[int, list[SeriesPoint]] = {}
     for part in (members, previous):
         for oid, opoints in part.items():
@@ -321,7 +339,7 @@ def compare_bucket(members: Mapping[int, list[SeriesPoint]], previous: Mapping[i
                 seen.add((min(id(p), id(q)), max(id(p), id(q))))
                 ratio = _disagree((s, p), (o, q))
                 if ratio is not None:
-                    found.append(_make((s, p), (o, q), ratio))
+                    found.append(((s, p), (o, q), ratio))
     return found
 
 

@@ -23,26 +23,38 @@ if TYPE_CHECKING:
     from sitrep.reconcile.stage_figures import SeriesChange
 
 
-def _swapped(change: SeriesChange, group: str, members: list[Series], n_points: dict[str, int]) -> set[tuple[str, str]] | None:
+def _swapped(change: SeriesChange, group: str, members: list[Series], n_points: dict[str, int],
+             left: list[str]) -> set[tuple[str, str]] | None:
     """The pairs of series of an estimate group now listed in the other order (the largest
     first), or None when its first series changed. An estimate lists (and breaks ties) in
     that order and describes its scope as the first series does: a day is estimated again
     when both series of a swapped pair have a figure in its window (``_both_listed``);
-    every day when the first series changed. ``n_points``: each series' points now, by key."""
+    every day when the first series changed. ``n_points``: each series' points now, by key;
+    ``left``: the recomputed series that were in the group before (``_was_in``)."""
     now = [s.key for s in members]
+    listed = set(now)  # looked up once per series, not searched in the list (groups of thousands)
     sizes = {s.key: change.sizes.get(s.key, n_points[s.key]) for s in members
              if s.key in change.was_in or s.key not in change.keys}  # those it held before
-    sizes.update({k: n for k, n in change.sizes.items() if change.was_in[k] == group and k not in now})
+    sizes.update({k: change.sizes[k] for k in left if k not in listed})
     before = sorted(sizes, key=lambda k: (-sizes[k], k))
     if before[:1] != now[:1]:
         return None
-    old_order, new_order = [k for k in before if k in now], [k for k in now if k in sizes]
+    old_order, new_order = [k for k in before if k in listed], [k for k in now if k in sizes]
     # Two series listed in another order: at least one of them is at another place.
     moved = {k for pair in zip(old_order, new_order) if pair[0] != pair[1] for k in pair}
     old_at = {k: i for i, k in enumerate(old_order)}
     new_at = {k: i for i, k in enumerate(new_order)}
     return {tuple(sorted((a, b))) for a in moved for b in old_order  # type: ignore[misc]
             if a != b and (old_at[a] < old_at[b]) != (new_at[a] < new_at[b])}
+
+
+def _was_in(change: SeriesChange) -> dict[str, list[str]]:
+    """The recomputed series by the estimate group they were in before the run (each
+    group's, once, not every recomputed series tried against every group)."""
+    out: dict[str, list[str]] = {}
+    for key, group in change.was_in.items():
+        out.setdefault(group, []).append(key)
+    return out
 
 
 def _both_listed(members: list[Series], pairs: set[tuple[str, str]], days: list, max_age: int) -> set:
@@ -87,7 +99,9 @@ class EstimateSteps(StageIO):
                              [groups]):
             stored.setdefault(r["estimate_group"], set()).add(r["as_of"])
         max_age = rules()["estimate"]["max_age_days"]
-        swapped = {group: _swapped(change, group, members.get(group, []), n_points) for group in groups}
+        was_in = _was_in(change)
+        swapped = {group: _swapped(change, group, members.get(group, []), n_points, was_in.get(group, []))
+                   for group in groups}
         # Groups where two series swapped places: every point of theirs is read (``_both_listed``).
         whole = {group for group, pairs in swapped.items() if pairs}
         self._read_points(members, whole, {group: days for group in groups if group not in whole
@@ -101,8 +115,8 @@ class EstimateSteps(StageIO):
             both = _both_listed(group_members, swapped[group] or set(), days, max_age)
             redo = self._redo(change, group, days_of, stored, swapped, both)
             old_days = stored.get(group, set())
-            redone = set(redo)
-            gone += [(group, d) for d in old_days if d not in days or d in redone]
+            redone, now_days = set(redo), set(days)
+            gone += [(group, d) for d in old_days if d not in now_days or d in redone]
             if redo:
                 rows += recon_rows.estimate_rows_of(estimates_on(group_members, redo), group)
         if gone:

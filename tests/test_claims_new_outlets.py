@@ -318,7 +318,7 @@ def test_claims_own_and_state_losses(extract_text, text, expected):
      "campaign.", "Israel Defense Forces"),  # a blank line between, as cleaned text has
     # "place the toll", "is boasting that": speakers of estimates (Jordan 1970, Cuba 1961, Algeria-like)
     ("Most historians now place the toll between 3,000 and 5,000.", "Most historians"),
-    ("The radio of Havana is boasting that it has captured hundreds of fighters.", "radio of Havana"),
+    ("The radio of Havana is boasting that it has captured hundreds of fighters.", "Havana radio"),
     # "Our count" in a role's line with no person named: no claimant called "Our" (Trinidad 1990)
     ("DEPUTY COMMISSIONER: Our count, and I stress that it is still preliminary, is 24 dead.", None),
 ])

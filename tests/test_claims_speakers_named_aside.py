@@ -194,3 +194,15 @@ def test_claims_joined_by_telephone_is_how_they_were_reached(extract_text):
 ])
 def test_claims_generic_body_with_a_unit_word_is_the_states(extract_text, text, source):
     assert [g[3] for g in _got(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # an office or outlet word before "of" and its owner's name reads owner first, as GUIDE.md
+    # names bodies (Khuzestan 1982, Havana 1958); a body's own name with "of" stays (Vlora 1997)
+    ("In other news, the governor-general of Khuzestan said that the rockets killed 21 civilians.",
+     "Khuzestan governor-general"),
+    ("The radio of Havana said 40 rebels were killed.", "Havana radio"),
+    ("The Committee of Salvation of Vlora said 3 officers were captured.", "Committee of Salvation of Vlora"),
+])
+def test_claims_office_of_a_place_reads_owner_first(extract_text, text, source):
+    assert [g[3] for g in _got(extract_text, text)] == [source]

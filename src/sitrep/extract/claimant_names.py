@@ -226,10 +226,25 @@ def written_name(phrase: str) -> tuple[str, str] | None:
     # "an official in Kandahar" is a Kandahar official: the town is where the role is, no body
     # the role speaks for ("Tutela Legal spokesman" is Tutela Legal's)
     cleaned = seated_name(described_name(cleaned) if placed else role_of_named(described_name(cleaned)))
+    cleaned = owner_first(cleaned)
     unranked = name_after_title(rank_prefix().sub("", cleaned))
     if len(unranked.split()) >= 2 and all(w[:1].isupper() for w in unranked.split()):
         cleaned = unranked  # "Captain Abdullahi Hassan" is Abdullahi Hassan
     return cleaned, phrase
+
+
+# "governor-general of Khuzestan", "radio of Havana": a lowercase office or outlet word,
+# then the proper name it belongs to (sets K and M: Khuzestan 1982, Havana 1958).
+_HEAD_OF_OWNER = re.compile(r"^(?P<head>governor|governor-general|administration|radio|television|headquarters|"
+                            r"command|prefecture|municipality)\s+of\s+(?:the\s+)?"
+                            r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})$")
+
+
+def owner_first(name: str) -> str:
+    """'governor-general of Khuzestan' -> 'Khuzestan governor-general': a body named the way
+    GUIDE.md names them, owner first ("Gaza Health Ministry"); any other name as it is."""
+    m = _HEAD_OF_OWNER.match(name)
+    return f"{m.group('owner')} {m.group('head')}" if m else name
 
 
 # "the Minister of Health", "Minister for the Interior", "the Minister of the Health" (a

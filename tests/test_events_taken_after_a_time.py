@@ -54,3 +54,13 @@ def test_events_place_again_under_a_states_authority(text, places):
 
 def test_events_under_authority_without_a_cue_is_no_change():
     assert _places("The committee in Mutsamudu is under the authority of the minister.") == []
+
+
+@pytest.mark.parametrize("text,places", [
+    # a palace, a fort or a post after its town's name is the place taken, at its town
+    # (Venezuela 2002, Goa 1961-like)
+    ("Troops of the presidential guard retook Miraflores palace late on Saturday.", ["Miraflores palace"]),
+    ("Indian troops took Aguada fort on Tuesday.", ["Aguada fort"]),
+])
+def test_events_facility_after_a_towns_name_is_the_place(text, places):
+    assert _places(text) == places

@@ -390,3 +390,13 @@ def test_reconcile_contradictions_article_lists_are_set_in_one_statement(tmp_pat
         checks = same_as_fresh(store)
         assert all(checks.values()), checks
         assert len(updates) == 1 and "a_docs" in updates[0] and "b_docs" in updates[0]
+
+
+def _random_articles(war: str, rng, name: str, days: tuple[int, int], values: tuple[int, ...], shift, n: int) -> list:
+    """``n`` articles of three random figures of ``war``'s claimants each, dated within
+    ``days`` of START (``shift(rng)``: the last field of each figure), four outlets."""
+    who = WARS[war]
+    return [_article(f"{name}_{i}", START + timedelta(days=rng.randrange(*days)),
+                     [(*rng.choice(who), rng.choice(("killed", "displaced")), rng.choice(values),
+                       rng.choice((None, "at least")), shift(rng)) for _ in range(3)], outlet=f"Outlet {i % 4}")
+            for i in range(n)]

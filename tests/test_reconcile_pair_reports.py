@@ -7,14 +7,13 @@ contradictions, row by row, equal a rebuild's."""
 from __future__ import annotations
 
 import random
-from datetime import timedelta
 
 import pytest
 
 from sitrep.reconcile import contradictions as contra
 from sitrep.reconcile import reconcile, stage_contradictions
 from sitrep.store import open_db
-from test_reconcile_gain import START, WARS, _article, _articles, _corpus
+from test_reconcile_gain import _articles, _corpus, _random_articles
 from test_reconcile_touch import _rebuilt_rows_equal
 
 
@@ -56,17 +55,13 @@ def test_reconcile_compared_bucket_reads_the_reports_of_its_pairs_only(tmp_path,
     gone): the reports read are those of the points of the pairs found, fewer than the
     compared buckets hold, and every stored contradiction equals a rebuild's."""
     rng = random.Random(seed)
-    who = WARS[war]
     with open_db(tmp_path / "x.duckdb") as store:
         store.write_many(_articles(_corpus(war, seed, n=50)))
         reconcile(store)
         seen = _spy(monkeypatch)
         for batch in range(3):
-            store.write_many([_article(f"{war}_p{batch}_{i}", START + timedelta(days=rng.randrange(10, 56)),
-                                       [(*rng.choice(who), rng.choice(("killed", "displaced")),
-                                         rng.choice((40, 120, 150, 300, 900, 2500)), rng.choice((None, "at least")),
-                                         -rng.randrange(5)) for _ in range(3)], outlet=f"Outlet {i % 4}")
-                              for i in range(4)])
+            store.write_many(_random_articles(war, rng, f"{war}_p{batch}", (10, 56), (40, 120, 150, 300, 900, 2500),
+                                              lambda r: -r.randrange(5), 4))
             reconcile(store)
             checks = same_as_fresh(store)
             assert all(checks.values()), (batch, checks)

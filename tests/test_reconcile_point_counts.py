@@ -6,13 +6,12 @@ kept day. Every stored row equals a rebuild's."""
 from __future__ import annotations
 
 import random
-from datetime import timedelta
 
 import pytest
 
 from sitrep.reconcile import reconcile, stage_points
 from sitrep.store import open_db
-from test_reconcile_gain import START, WARS, _article, _articles, _corpus
+from test_reconcile_gain import _articles, _corpus, _random_articles
 from test_reconcile_touch import _rebuilt_rows_equal
 
 
@@ -46,17 +45,13 @@ def test_reconcile_kept_points_move_only_where_their_place_changes(tmp_path, war
     on are those that move, each series built in part has its count set once, and every
     stored row equals a rebuild's."""
     rng = random.Random(seed)
-    who = WARS[war]
     with open_db(tmp_path / "x.duckdb") as store:
         store.write_many(_articles(_corpus(war, seed, n=50)))
         reconcile(store)
         seen = _spy(monkeypatch)
         for batch in range(3):
-            store.write_many([_article(f"{war}_n{batch}_{i}", START + timedelta(days=rng.randrange(4, 56)),
-                                       [(*rng.choice(who), rng.choice(("killed", "displaced")),
-                                         rng.choice((77, 120, 150, 300, 640, 900)), rng.choice((None, "at least")),
-                                         0) for _ in range(3)], outlet=f"Outlet {i % 4}")
-                              for i in range(3)])
+            store.write_many(_random_articles(war, rng, f"{war}_n{batch}", (4, 56), (77, 120, 150, 300, 640, 900),
+                                              lambda r: 0, 3))
             reconcile(store)
             checks = same_as_fresh(store)
             assert all(checks.values()), (batch, checks)

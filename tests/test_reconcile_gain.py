@@ -205,8 +205,7 @@ def test_reconcile_report_among_stored_ones_keeps_those_before_it(tmp_path, war,
     stay as stored and only those from there on are written again; the result equals a
     full recompute. (Alone, the report is inserted in place: ``test_reconcile_touch``.)"""
     who, kind = WARS[war][0]
-    base = [_article(f"{war}_day_{k}", START + timedelta(days=2 * k), [(who, kind, "killed", 440, None, 0)],
-                     outlet=f"Outlet {k}") for k in range(6)]
+    base = _every_other_day(war, who, kind)
     late = _article(f"{war}_late", START + timedelta(days=5), [(who, kind, "killed", 440, None, 0),
                                                               (who, kind, "killed", 9100, None, -5)], outlet="Outlet 9")
     reports_kept = _spy_prefixes(monkeypatch)
@@ -400,3 +399,9 @@ def _random_articles(war: str, rng, name: str, days: tuple[int, int], values: tu
                      [(*rng.choice(who), rng.choice(("killed", "displaced")), rng.choice(values),
                        rng.choice((None, "at least")), shift(rng)) for _ in range(3)], outlet=f"Outlet {i % 4}")
             for i in range(n)]
+
+
+def _every_other_day(war: str, who: str, kind: str) -> list:
+    """Six articles, one every other day from START, each with the same figure of ``who``."""
+    return [_article(f"{war}_day_{k}", START + timedelta(days=2 * k), [(who, kind, "killed", 440, None, 0)],
+                     outlet=f"Outlet {k}") for k in range(6)]

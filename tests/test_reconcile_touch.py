@@ -15,7 +15,7 @@ import pytest
 
 from sitrep.reconcile import reconcile, stage_gain, stage_touch
 from sitrep.store import open_db
-from test_reconcile_gain import START, WARS, _article, _articles, _corpus, _rows
+from test_reconcile_gain import START, WARS, _article, _articles, _corpus, _every_other_day, _rows
 
 
 def _spy(monkeypatch) -> dict[str, list]:
@@ -50,8 +50,7 @@ def test_reconcile_point_that_gains_a_report_is_updated_in_place(tmp_path, war, 
     fourth among the stored ones, in place; no claim of its day is read, and every stored
     row (reports' places, the point's lists and digest) equals a rebuild's."""
     who, kind = WARS[war][0]
-    base = [_article(f"{war}_day_{k}", START + timedelta(days=2 * k), [(who, kind, "killed", 440, None, 0)],
-                     outlet=f"Outlet {k}") for k in range(6)]
+    base = _every_other_day(war, who, kind)
     late = _article(f"{war}_late", START + timedelta(days=5), [(who, kind, "killed", 440, None, 0)], outlet="Outlet 9")
     seen = _spy(monkeypatch)
     with open_db(tmp_path / "x.duckdb") as store:

@@ -117,12 +117,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     low = phrase.lower()
     if names_no_claimant(phrase, low):
         return None
-    same = _SAME_BODY.match(phrase)
-    if same:  # "the same foundation said": the foundation named before
-        phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
-    plain = _one_of_bodies_named(low, terms.anaphoric_subjects)
-    if plain is not None:  # "the same ministries spoke about": the ministries named before
-        phrase = low = plain
+    phrase, low = _plain_anaphor(phrase, low, terms.anaphoric_subjects)
     body = _body_a_role_speaks_for(ctx, sentence, phrase)
     if body is not None:
         return body
@@ -223,19 +218,25 @@ def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anapho
     return None
 
 
-_SAME_BODY = re.compile(r"^(?:the|this)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
-_PLURAL_BODIES = re.compile(r"^(?:the\s+same|these\s+same|the\s+two|both|both\s+the|the)\s+(?P<stem>[a-z]+?)(?P<end>ies|s)$")
+_SAME_BODY = re.compile(r"^(?:the|this|these)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
+_PLURAL_BODIES = re.compile(r"^(?:the\s+two|both|both\s+the|the)\s+(?P<stem>[a-z]+?)(?P<end>ies|s)$")
 
 
-def _one_of_bodies_named(low: str, anaphoric: frozenset[str] | tuple[str, ...]) -> str | None:
-    """'the same ministries', 'both ministries', 'the two committees': bodies named
-    before, read as the singular anaphor is ("the ministry"); None for any other phrase
-    (set R's Tunisia daily; "the rebels" is no anaphor of a body)."""
+def _plain_anaphor(phrase: str, low: str, anaphoric: frozenset[str] | tuple[str, ...]) -> tuple[str, str]:
+    """'the same foundation', 'the same ministries', 'both ministries', 'the two committees':
+    a body named before, read as its plain anaphor is ("the foundation", "the ministry");
+    any other phrase as it is ("the rebels" is no anaphor of a body; set R's Tunisia daily)."""
+    same = _SAME_BODY.match(phrase)
+    if same:
+        phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
     m = _PLURAL_BODIES.match(low)
-    if m is None:
-        return None
-    singular = "the " + m.group("stem") + ("y" if m.group("end") == "ies" else "")
-    return singular if singular in anaphoric and singular != low else None
+    if m is not None:
+        singular = "the " + m.group("stem") + ("y" if m.group("end") == "ies" else "")
+        if singular in anaphoric and singular != low:
+            return singular, singular
+    return phrase, low
+
+
 # "a spokesman for the movement", "officials of the council": a role of a body named before.
 _ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
                               r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)

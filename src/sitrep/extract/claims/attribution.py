@@ -83,13 +83,20 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 
 
 # "The radio quoted an official military spokesman as saying that ...", for unparsed sentences.
-_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:(?:an?|the)\s+)?[^,;]{3,60}?)\s+as\s+saying\b")
+# "as estimating", "as putting the toll at" (set T's Yemen digest) say it as well.
+_AS_SAYING = ("saying", "estimating", "putting", "stating", "reporting", "claiming", "confirming")
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:(?:an?|the)\s+)?[^,;]{3,60}?)\s+as\s+"
+                               rf"{alternation(_AS_SAYING)}\b")
 
 
 # "Quoting a spokesman, the radio said", "[Radio Cadena Nacional, 0200] Reading a communique of
 # the Armed Forces Press Committee, an announcer said" (a digest's bracketed header first)
 _QUOTING_FRONT = re.compile(rf"^\W*(?:\[[^\]]{{1,80}}\]\s*)?{alternation(load_attribution_terms().fronted_quoting)}\s+"
                             r"(?P<who>[^,;]{3,80}?),")
+# The same words set off after the subject: "Radio Rabat, quoting a statement from the Army of
+# Liberation, said ..." (set V's Ifni wire), "The agency, citing hospital officials, said ...".
+_QUOTING_ASIDE = re.compile(rf"^[^,;]{{2,80}},\s+(?i:{alternation(load_attribution_terms().fronted_quoting)})\s+"
+                            r"(?P<who>[^,;]{3,80}?),\s+(?:has\s+|had\s+)?[a-z]+(?:ed|s)?\b")
 
 
 def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -98,9 +105,12 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     one quoting ("Quoting a Defence Ministry spokesman, the radio said"). Read from the text
     alone when the sentence is not parsed."""
     front = _QUOTING_FRONT.match(sentence.text)
-    if front is not None:
-        who = resolve_subject(ctx, sentence, front.group("who"))
-        if who:
+    aside = _QUOTING_ASIDE.match(sentence.text) if front is None else None
+    if front is not None or aside is not None:
+        who = resolve_subject(ctx, sentence, (front or aside).group("who"))
+        # set aside, only a body the speaker quotes speaks: "Georgian television, citing
+        # refugees, said" is the television's report (set M's Sukhumi item)
+        if who and (front is not None or who.known or who.kind != "unknown"):
             return who, "claimant:quoted-as-saying"
     if "quot" not in sentence.text.lower():
         return None, ""  # cheap test first: "quote" has no irregular forms
@@ -112,7 +122,7 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
         if tok.lemma_.lower() != "quote":
             continue
         said = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                     and any(g.lower_ == "saying" for g in c.subtree)), None)
+                     and any(g.lower_ in _AS_SAYING for g in c.subtree)), None)
         quoted = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
         if quoted is None and tok.tag_ == "VBN":
             # "Honduran officials were quoted (by HRN) as saying": the passive's subject
@@ -188,7 +198,8 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
                 return who, "claimant:line-label"
             continue
         if tok.lower_ in terms.possessive_pronouns:
-            who = ctx.reporter.claimant if ctx.reporter else last_claimant_before(ctx, sentence.start)
+            who = _subject_of_owner(ctx, sentence, doc, tok) \
+                or (ctx.reporter.claimant if ctx.reporter else last_claimant_before(ctx, sentence.start))
             if who:
                 return who, "claimant:possessive-anaphora"
             continue
@@ -197,6 +208,16 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
         if who:
             return who, "claimant:record-of"
     return None, ""
+
+
+def _subject_of_owner(ctx: ArticleContext, sentence: Sentence, doc, pronoun) -> Claimant | None:
+    """"The Army Command admitted in its communique only seven dead": "its" is the subject of
+    the verb the record hangs on, when that subject is a name (set V's ERP communique)."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None or not any(t.text[:1].isupper() for t in subj.subtree if t.i > subj.left_edge.i or t.i == subj.i):
+        return None
+    return resolve_subject(ctx, sentence, doc[subj.left_edge.i: subj.i + 1].text)
 
 
 def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -257,7 +278,10 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 # a fronted institution and its staff; the parse makes the place an adverbial.
 # "At Zmirli hospital in El Harrach, a doctor who would not give his name said ...": the
 # role may carry a relative clause.
-_FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{2,60}}?)(?:\s+in\s+[A-Z][^,;]*)?,\s+"
+# (no clause before the comma: "At the Hospital Escuela the doctors treated 70 wounded, the
+# director said" fronts no staff; set V's Bolivian daily)
+_FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z](?:(?!\s(?:the|a|an)\s)[^,;\d]){{2,60}}?)"
+                            rf"(?:\s+in\s+[A-Z][^,;]*)?,\s+"
                             rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
                             rf"(?:,?\s+who\s+[^,;“”\"]{{3,60}}?,?)?\s+"
                             rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")

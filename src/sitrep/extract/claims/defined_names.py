@@ -269,8 +269,14 @@ def spelt_out(text: str, acronym: str) -> str | None:
                 if words[j].lower() not in _RUN_JOINERS:
                     caps.append(words[j])
                 j += 1
-            if "".join(w[0] for w in caps) == letters and len(caps) >= 2 and not caps[-1].isupper():
+            if "".join(w[0] for w in caps) != letters or len(caps) < 2:
+                continue
+            if not caps[-1].isupper():
                 return " ".join(words[i:j])
+            if len(caps) >= 3 and all(len(w) >= 4 for w in caps):
+                # a header in capitals ("SOUTH WEST AFRICA PEOPLE'S ORGANISATION (SWAPO)"), not
+                # a run of acronyms: the name in its usual case
+                return " ".join(w if w.lower() in _RUN_JOINERS else w[0] + w[1:].lower() for w in words[i:j])
     return None
 
 

@@ -73,15 +73,26 @@ def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     return Claimant(name=who.name, kind=who.kind, as_written=name, known=False)
 
 
+# An office a body issues its statements from, written after the body's name ("SWAPO Department
+# of Information and Publicity", "KIO Information Department"; set T's Namibia release): the
+# statement is the body's.
+# Only an office that speaks: "US Department of Defense" is a ministry, no office of the US.
+_OFFICE_AFTER = re.compile(rf"(?<=\S)\s+(?:(?:department|directorate|bureau|office|secretariat|section)\s+(?:of|for)\s+"
+                           r"(?:public\s+)?(?:information|publicity|press|media|relations|communications?|propaganda|affairs)"
+                           r"(?:\s+and\s+[\w\s]+)?"
+                           rf"|{alternation(load_attribution_terms().spokes_offices)})\s*$",
+                           re.IGNORECASE)
+
+
 # A lone acronym that can name a body issuing a document ("RENAMO", "FLNKS", "ISPR").
 _BODY_ACRONYM = re.compile(r"^[A-Z][A-Z&-]{2,9}$")
 
 
 def _bracketed_document_issuer(outlet: str, main: str, lexicon: ClaimantLexicon,
-                               countries: Sequence[str]) -> Claimant | None:
+                               countries: Sequence[str], text: str = "") -> Claimant | None:
     """'RENAMO (rebel communique)', 'Hellenic Army General Staff (communique)': an outlet
     whose brackets say it is a document a body issues is that body, an acronym alone too
-    (not a news outlet); its kind from the brackets' words when the name gives none
+    (not a news outlet; the name the text spells out for it); its kind from the brackets' words when the name gives none
     ("rebel communique": an armed group's)."""
     from ...ingest.outlets import outlet_index
 
@@ -93,10 +104,10 @@ def _bracketed_document_issuer(outlet: str, main: str, lexicon: ClaimantLexicon,
         return None
     if lexicon.find(main, countries) or not _BODY_ACRONYM.match(main):
         return None  # a body the lexicon knows, or one named in full, is the rules' below
-    kind = lexicon.guess_kind(main)
-    if kind == "unknown" and lexicon.guess_kind(bracket) == "opposition":
-        kind = "opposition"  # "rebel communique"; a "military communique" says no side
-    return Claimant(name=main, kind=kind, as_written=main, known=False)
+    who = _acronym_body(main, lexicon, text) or Claimant(name=main, kind="unknown", as_written=main, known=False)
+    if who.kind == "unknown" and lexicon.guess_kind(bracket) == "opposition":
+        who = replace(who, kind="opposition")  # "rebel communique"; a "military communique" says no side
+    return who
 
 
 def _document_issuer(main: str, lexicon: ClaimantLexicon, countries: Sequence[str], text: str = "") -> Claimant | None:
@@ -173,8 +184,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
         outlet = article.outlet
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
+        main = _OFFICE_AFTER.sub("", main)  # "SWAPO Department of Information (press release)": SWAPO's
         who = _document_issuer(main, lexicon, countries, article.text) \
-            or _bracketed_document_issuer(outlet, main, lexicon, countries)
+            or _bracketed_document_issuer(outlet, main, lexicon, countries, article.text)
         if who is not None:
             return _of_the_header_state(who, article.text, lexicon), "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)
@@ -194,7 +206,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if body is not None and len(body.as_written or "") >= OUTLET_COVERAGE * len(main):
             return body, "claimant:publisher(outlet)"
     head = article.text[:HEADER_CHARS]
-    titled = [line for line in head.split("\n")[:3] if load_attribution_terms().report_titles.search(line)]
+    # the first three lines with words: ingest sets a header's short lines apart with blank ones
+    lines = [line for line in head.split("\n") if line.strip()][:3]
+    titled = [line for line in lines if load_attribution_terms().report_titles.search(line)]
     for line in titled:
         who = _primary_publisher(lexicon.find(line, countries))
         if who is not None:
@@ -205,7 +219,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # figures, whatever kind of body it is, when it is no news outlet.
         named = _TITLE_BODY.search(titled[0]) or _body_then_title(titled[0])
         by_title = _statement_body(named.group("body"), lexicon, countries) if named else None
-        by_outlet = _statement_body(article.outlet or "", lexicon, countries)
+        by_outlet = _statement_body(article.outlet or "", lexicon, countries) or _letterhead(lines, titled[0], lexicon, countries)
         # "Statement of the Political Wing" under the LTTE's name: a part of the outlet's body
         if by_title is not None and by_outlet is not None and not by_title.known and len(by_title.name.split()) <= 2:
             by_title = None
@@ -213,6 +227,20 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if who is not None:
             return who, "claimant:publisher(report-title)"
     return None, ""
+
+
+def _letterhead(lines: list[str], title: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """'KACHIN INDEPENDENCE ORGANISATION / Information Department / PRESS RELEASE': the body
+    whose name heads the lines above a statement's title (set T's Namibia release)."""
+    above = lines[:lines.index(title)] if title in lines else []
+    if not above:
+        return None
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", above[0]).strip()  # "... ORGANISATION (SWAPO)"
+    if name.split()[-1].lower() not in load_attribution_terms().neuter_heads or len(name.split()) > 8:
+        return None  # a headline above a communique's title, no body's name
+    if name.isupper():
+        name = " ".join(w if w.lower() in ("of", "for", "and", "the") else w[0] + w[1:].lower() for w in name.split())
+    return _statement_body(name, lexicon, countries) if not re.search(r"\d", name) else None
 
 
 # "Final Report of the Truth and Reconciliation Commission - General Conclusions"

@@ -54,6 +54,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return NONE
     by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
     head_q = by_index.get(anchor.head.i) if anchor.dep_ == "dobj" else None
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "dobj":
+        # "freed 7 of the captured agents": what the verb did to the share (set J's FARC communique)
+        head_q = by_index.get(anchor.head.head.head.i)
+        anchor = anchor.head.head if head_q else anchor
     if head_q and not hypothetical(anchor.head):
         # "killed some 1,700 cadets captured at Camp Speicher": what the verb did to its object
         # comes before the participle that describes the object

@@ -32,29 +32,45 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
         earlier = other_service(ctx, named, phrase, earlier) or earlier
     if earlier or low in terms.pronoun_subjects:
         return earlier
+    by_head = body_named_with_head(ctx, sentence, low, state_heads=True)
+    if named is not None and by_head is not None:
+        # "According to the ministry" after "The Ministry of Public Order says" (a name no claimant
+        # file knows; set V's Athens feature): that ministry, not the state's in general
+        found = ctx.lexicon.resolve(by_head, ctx.countries)
+        return found if found is not None and found.known else Claimant(by_head, named.kind, phrase, False)
     if named is not None:  # "the ministry said" with no ministry named before: the state's
         return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
     return named
 
 
-def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str) -> str | None:
+# A state's heads looked back for when no body of the kind spoke before: a ministry is named
+# by its portfolio ("Ministry of Public Order"); "the army" may be a rebel army named before
+# ("The band ... calls itself the National Liberation Army"; set Q's Bolivia feature).
+_NAMED_STATE_HEADS = frozenset({"ministry"})
+
+
+def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str, state_heads: bool = False) -> str | None:
     """The last name before the sentence of a body with the head of "the <head>" ("the
     committee" -> "Vlora Salvation Committee", "Committee of Salvation of Vlora"); None when
-    none is named or the head is a state's own."""
+    none is named or the head is a state's own (unless ``state_heads``: no body of its kind
+    spoke before)."""
     words = low.split()
     # a state's own heads ("the army", "the ministry") and heads of no body ("the group") are
     # read by kind (``heads_read_by_kind``), not looked back for
-    if len(words) != 2 or words[0] != "the" or words[1] in _ATTRIBUTION.heads_read_by_kind \
-            or words[1] not in _ATTRIBUTION.neuter_heads:
+    if len(words) != 2 or words[0] != "the" or words[1] not in _ATTRIBUTION.neuter_heads \
+            or words[1] in _ATTRIBUTION.heads_read_by_kind and not (state_heads and words[1] in _NAMED_STATE_HEADS):
         return None
     head = words[1]
     cap = r"[A-Z][\w'’-]*"
     # joiners of other languages' names too ("Rio de Janeiro State Security Secretariat")
     ending = re.compile(rf"\b(?:{cap}\s+(?:(?:of|for|and|the|de|da|do|du|des|del|la|al|el)\s+)*){{1,6}}(?i:{head})\b")
     leading = re.compile(rf"\b(?i:{head[:1]}){head[1:]}\s+(?:of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:of|for|and|the)\s+)?{cap}){{0,4}}")
-    found = [(m.start(), m.group(0)) for rx in (ending, leading) for m in rx.finditer(ctx.article.text, 0, sentence.start)]
-    found = [(at, re.sub(r"^(?:The|A|An)\s+", "", name)) for at, name in found]
-    found = [(at, name) for at, name in found if name.lower() != head]
+    spans = sorted((m.start(), m.end(), re.sub(r"^(?:The|A|An)\s+", "", m.group(0))) for rx in (ending, leading)
+                   for m in rx.finditer(ctx.article.text, 0, sentence.start))
+    spans = [(at, end, name) for at, end, name in spans if name.lower() != head]
+    # "Revolutionary Command of General Eduardo Lonardi": the name the body is called by, not
+    # the "Command of ..." run inside it (set S's Argentina digest)
+    found = [(at, name) for i, (at, _, name) in enumerate(spans) if not any(a < at < b for a, b, _ in spans[:i])]
     return max(found)[1] if found else None
 
 

@@ -68,9 +68,11 @@ def names_no_claimant(phrase: str, low: str) -> bool:
                 or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
                 or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
                 or low in claim_words().casualty_event_nouns  # "Killings recorded in X: 486"
+                or low in _DAYS_AND_MONTHS  # a misparse's subject: "..., released that May, listed 490 dead"
                 or _FIGURE_FIRST.match(phrase))
 
 
+_DAYS_AND_MONTHS = frozenset(w.lower() for w in (*date_words().weekdays, *date_words().months))
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
@@ -102,7 +104,7 @@ def _owner_word(phrase: str) -> bool:
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"
                           r"(?:[^,]{0,60}?\s)??(?:from|by|of|in\s+the\s+name\s+of)\s+"
                           r"(?:a\s+(?:group|coalition)\s+of\s+)?"
-                          r"(?P<owner>(?:the\s+)?(?:ministries\s+of\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)\s+)?(?-i:[A-Z]).*)$",
+                          r"(?P<owner>(?:the\s+)?(?:ministries\s+of\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?-i:[A-Z])|our\s).*)$",
                           re.IGNORECASE)
 
 
@@ -160,13 +162,23 @@ def _record_participle() -> re.Pattern[str]:
     """A participle clause after a record noun ("figures declassified in the 1990s", "data
     released on Monday"): it says when or how, not whose."""
     nouns = alternation(_ATTRIBUTION.record_nouns)
-    return re.compile(rf"^(?P<head>.*?\b{nouns})\s+(?:[a-z]+ed|published|given|released|made|read|shown)\b(?!\s+by\b).*$",
+    return re.compile(rf"^(?P<head>.*?\b{nouns})\s+(?:[a-z]+ed|{alternation(_IRREGULAR_PARTICIPLES)})\b(?!\s+by\b).*$",
                       re.IGNORECASE)
+
+
+# Irregular participles that open such a clause ("A KGB summary written on the night of 2 June
+# and seen by this newspaper"; set T's Novocherkassk feature).
+_IRREGULAR_PARTICIPLES = ("published", "given", "released", "made", "read", "shown", "written", "seen", "drawn",
+                          "sent", "kept", "taken", "held", "found", "known", "put", "brought", "shown")
 
 
 # "An earlier ministry bulletin", "the latest army statement": when, not whose (``record_ages``).
 _RECORD_AGE = re.compile(rf"^{alternation(load_attribution_terms().record_ages)}\s+", re.IGNORECASE)
 
+
+# A record noun after one of these closes a body's name ("Ministry of Information"; set T's
+# Ogaden situation report), it is no record of an owner before it.
+_OFFICE_JOINERS = frozenset({"of", "for", "and", "&"})
 
 # A participle clause closing a record's owner says when or how it was issued, not whose.
 _OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued)\b(?!\s+by\b).*$")
@@ -178,17 +190,20 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement")."""
+    phrase = re.sub(r",?\s+(?:which|who|whose)\b.*$", "", phrase)  # "... Office, which reopened the case"
     after = _RECORD_FROM.match(phrase)
     owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
     owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"
-    if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner)):
-        return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations"
+    if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner) or owner.startswith("our ")):
+        return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations", "our commanders"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
     # "An earlier ministry bulletin, repeated in ...", "Hungarian Red Cross estimate, broadcast by ..."
     phrase = re.sub(r",\s+(?:[a-z]+(?:ed|en|ing)|broadcast|read|made|put|sent|cast|relayed)\b.*$", "", phrase)
     words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None
+    if words[-2].lower() in _OFFICE_JOINERS or words[0].lower() in _ATTRIBUTION.possessive_pronouns | {"our", "my"}:
+        return None  # "the Ministry of Information", "the Department of Records": a body's own name
     owner = " ".join(words[:-1])
     forms = state_body_index()[3]
     if f"the {owner.lower()}" in load_attribution_terms().anaphoric_subjects \

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from ...sentences import Sentence
 from ...records import Claimant
-from ...lexicon.claim_terms import claim_words, load_attribution_terms
-from ...lexicon.actor_words import institution_staff
+from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
+from ...lexicon.actor_words import institution_staff, named_institution
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -19,7 +19,7 @@ from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named
 from .bodies_before import institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
-from .discourse import last_claimant_before, names_a_body, person_named_since_reporter
+from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of, portfolio_ministry
 
@@ -133,6 +133,10 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     first, _, rest = phrase.partition(" ")
     if first.lower() == "our" and (labelled := label_speaker(ctx, sentence.text, sentence.start)) is not None:
         return labelled  # "MS ATIENO: Our teams estimate ...": her body's
+    if first.lower() == "our" and ctx.publisher is not None:
+        # "Our previous communique gave 320 dead", "Reports from our field commanders confirm":
+        # in a body's own statement "our" is the issuer's (set T's SWAPO and V's Tunisian ones)
+        return ctx.publisher
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
@@ -143,7 +147,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
-    body = neuter_antecedent(ctx, sentence) if low == "it" else None
+    body = (_opening_body(ctx, sentence) or neuter_antecedent(ctx, sentence)) if low == "it" else None
     if body is not None:
         return body  # "it" is no person: the body that opened a sentence since the reporter spoke
     if low in ("he", "she") and (named := person_named_since_reporter(ctx, sentence)) is not None:
@@ -151,7 +155,10 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
-        return anaphoric_subject(ctx, sentence, phrase, low)
+        who = anaphoric_subject(ctx, sentence, phrase, low)
+        if who is None and low in ("he", "she") and ctx.reporter is None:
+            return person_named_before(ctx, sentence)  # a witness the story opened with
+        return who
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
@@ -170,6 +177,31 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
 
 # "A spokesman", "a spokeswoman": a speaker's title with no body named with it.
 _BARE_SPOKES = re.compile(rf"^(?:a|an)\s+{alternation(ATTRIBUTION.spokes_titles)}$", re.IGNORECASE)
+
+
+# A capitalised name opening a sentence as its subject, before the first lowercase word.
+_OPENING_NAME = re.compile(r"^\W*(?P<who>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*)){0,8}?)"
+                           r"\s+(?=[a-z])(?!(?:of|for|and|on|the)\b)")
+_NOT_A_SUBJECT = frozenset({"in", "on", "at", "after", "before", "by", "for", "from", "with", "during", "since",
+                            "when", "while", "as", "it", "its", "they", "we", "according", "despite", "under"})
+
+
+def _opening_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The body a sentence opens with, which a later "it said" in the same sentence is ("The
+    Permanent Assembly of Human Rights has another number: more than 60 deaths, it said";
+    set V's Bolivian daily); None for a person, a place or a sentence opening with "It"."""
+    m = _OPENING_NAME.match(sentence.text)
+    if m is None or m.group("who").split()[0].lower() in _NOT_A_SUBJECT:
+        return None
+    name = m.group("who")
+    bare = re.sub(r"^(?:The|A|An)\s+", "", name)
+    if bare.lower() in demonym_words() or name in ("The", "A", "An"):
+        return None  # "Algerian troops captured 12 others, it added": people, not a body; the reporter speaks
+    who = resolve_subject(ctx, sentence, name)
+    words = set(name.lower().split())
+    if who is None or not (who.known or words & load_attribution_terms().neuter_heads):
+        return None
+    return who
 
 
 def _body_in_focus(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
@@ -198,7 +230,31 @@ def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in load_attribution_terms().anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
+    head = _INSTITUTION_HEAD.match(phrase)
+    if head is not None and (named := _institution_in(sentence.text)) is not None:
+        # "the doctors at the Hospital Holandes attended 100 injured, the director told": that
+        # hospital's director (set V's Bolivian daily), not whoever spoke before
+        return resolve_subject(ctx, sentence, named)
     return _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
+
+
+# "the director", "its chief": the head of an institution the same sentence names.
+_INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+)?(?:director|head|chief|administrator|manager|"
+                               r"superintendent)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _institution_noun_first() -> re.Pattern[str]:
+    """'the Hospital Holandes', 'Clinica Santa Maria': an institution's noun before its name."""
+    inst = alternation(read_json("claimant_kinds.json")["place_institutions"])
+    return re.compile(rf"\b(?P<name>(?=[A-Z])(?i:{inst})(?:\s+[A-Z][\w'’-]+){{1,3}})\b")
+
+
+def _institution_in(text: str) -> str | None:
+    """The one institution a sentence names ("Kosevo hospital", "the Hospital Holandes")."""
+    found = {m.group("name") for rx in (named_institution(), _institution_noun_first()) for m in rx.finditer(text)}
+    found = {re.sub(r"^(?:The|In|At|From)\s+", "", name) for name in found}
+    return found.pop() if len(found) == 1 else None
 
 
 def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:

@@ -84,6 +84,17 @@ _OFFICE_AFTER = re.compile(rf"(?<=\S)\s+(?:(?:department|directorate|bureau|offi
                            re.IGNORECASE)
 
 
+def _without_office(main: str) -> str:
+    """The body's name before its speaking office, when what is left names a body by itself (an
+    acronym, or a body's head word: "Ministry of Defence"); "Xinjiang regional Information
+    Office" is an office of a government it does not name, and stays whole."""
+    body = _OFFICE_AFTER.sub("", main)
+    heads = load_attribution_terms().neuter_heads
+    if body != main and (_BODY_ACRONYM.match(body) or any(w.lower() in heads for w in body.split())):
+        return body
+    return main
+
+
 # A lone acronym that can name a body issuing a document ("RENAMO", "FLNKS", "ISPR").
 _BODY_ACRONYM = re.compile(r"^[A-Z][A-Z&-]{2,9}$")
 
@@ -184,7 +195,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
         outlet = article.outlet
         main = re.sub(r"\s*\([^)]*\)\s*", " ", outlet).strip() or outlet
-        main = _OFFICE_AFTER.sub("", main)  # "SWAPO Department of Information (press release)": SWAPO's
+        main = _without_office(main)  # "SWAPO Department of Information (press release)": SWAPO's
         who = _document_issuer(main, lexicon, countries, article.text) \
             or _bracketed_document_issuer(outlet, main, lexicon, countries, article.text)
         if who is not None:

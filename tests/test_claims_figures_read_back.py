@@ -1,4 +1,4 @@
-"""Figures read from words first met in sets T and V (stop 29): people fallen as martyrs or
+"""Figures read from words first met in sets T, V and X (stop 29): people fallen as martyrs or
 flown out, people named by kin or neighbourhood, a state's words for its enemies in quotation
 marks, agents of a state's services, members of forces "loyal to the Government", a share
 freed of those captured, and a wire's paragraph numbers that are no figure (checked on
@@ -59,3 +59,42 @@ def test_claims_a_share_is_what_the_verb_did(extract_text, text, expected):
 ])
 def test_claims_paragraph_numbers_are_no_figure(extract_text, text):
     assert _got(extract_text, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "two dozens" in non-native English (Nigeria 1980)
+    ("He counted two dozens of bodies in the street.", [("killed", "total", 24)]),
+    # a participle that captures; captives taken "as prisoners" (Taiwan Strait 1955, Jordan 1968)
+    ("The army took the town, capturing 40 soldiers.", [("detained", "government", 40)]),
+    ("Officers say 150 guerrillas died and that 138 more were taken back across the river as prisoners.",
+     [("killed", "rebels", 150), ("detained", "rebels", 138)]),
+    # people who cross over a river flee (Jordan 1968)
+    ("Between 200,000 and 250,000 people crossed east over the river in the weeks that followed.",
+     [("displaced", "total", (200000, 250000))]),
+    # people seized; people named by what they came to do (Honduras 1957, Haiti 1987, Comoros)
+    ("Two foreign missionaries were seized by the soldiers on 20 April.", [("detained", "civilians", 2)]),
+    ("At least 34 voters were killed at the polling station.", [("killed", "civilians", 34)]),
+    ("Sixty islanders were evacuated by the navy.", [("displaced", "civilians", 60)]),
+    # held by an armed force, in the passive (Guyana 1969)
+    ("Twenty-two policemen are now held by our forces.", [("detained", "government", 22)]),
+    # wounded people shot dead are killed (South Africa 1994)
+    ("Three wounded soldiers were shot dead by a policeman.", [("killed", "government", 3)]),
+])
+def test_claims_figures_read_back_from_set_x(extract_text, text, expected):
+    assert _got(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the active subject of a deed done to an object acted; nothing befell it (Peru 1996,
+    # Nigeria, Colombia)
+    ("Fourteen members of the MRTA seized the residence of the ambassador.", []),
+    ("Five gunmen killed 12 villagers.", [("killed", "civilians", 12)]),
+    ("Twenty soldiers arrested the mayor.", []),
+    # ... not people who flee, surrender, lose their lives, or kill themselves
+    ("300 people fled the town.", [("displaced", "total", 300)]),
+    ("Forty rebels surrendered their weapons.", [("detained", "rebels", 40)]),
+    ("Twelve soldiers lost their lives.", [("killed", "government", 12)]),
+    ("Of the attackers, 12 killed themselves.", [("killed", "total", 12)]),
+])
+def test_claims_the_agent_of_a_deed_is_no_victim(extract_text, text, expected):
+    assert _got(extract_text, text) == expected

@@ -245,6 +245,18 @@ FIGURE_CASES = {
 }
 
 QUANTITY_CASES = {
+    "agents_of_the_act": [
+        # the active subject of a deed done to an object acted (Peru 1996, Nigeria, Mali)
+        ("Fourteen members of the MRTA seized the residence of the ambassador.", []),
+        ("Five gunmen killed 12 villagers near Zamfara.", [("killed", "civilians", 12, None)]),
+        ("Twenty soldiers arrested the mayor of Gao.", []),
+    ],
+    "wounded_then_killed": [
+        # wounded people shot dead are killed (South Africa 1994, Kenya, Syria-like)
+        ("Three wounded soldiers were shot dead by a policeman in Mmabatho.", [("killed", "government", 3, None)]),
+        ("Two injured civilians died in hospital in Nairobi.", [("killed", "civilians", 2, None)]),
+        ("Four wounded rebels were executed near Idlib.", [("killed", "rebels", 4, None)]),
+    ],
     "speakers": [
         # people who speak are no count of what they tell (Darfur, Ukraine, Gaza)
         ("One survivor said 11 members of his family were killed in Tawila.", [("killed", "civilians", 11, ANY)]),

@@ -119,3 +119,22 @@ def test_claims_publisher_from_a_header_set_apart_by_blank_lines(extract_text):
     body = "Burmese troops shot dead 12 villagers near Sittwe on Friday."
     for sep in ("\n", "\n\n"):
         assert _sources(extract_text, sep.join(header) + "\n\n" + body, outlet=None) == ["Arakan Liberation Party"]
+
+
+@pytest.mark.parametrize("text,outlet,expected", [
+    # a body's own bulletin: "the Ministry" is the issuer, "our forces suffered" its losses
+    # (Honduras 1957, Guyana 1969)
+    ("Our valiant forces suffered 8 dead and 14 wounded, the Ministry stated.",
+     "Honduran Ministry of National Defence (press bulletin)",
+     [("government", "Honduran Ministry of National Defence")] * 2),
+])
+def test_claims_a_bulletins_own_words(extract_text, text, outlet, expected):
+    claims = extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims
+    assert [(c.category, c.source) for c in claims] == expected
+
+
+def test_claims_a_records_possessive_owner(extract_text):
+    # "the radio's information" is the radio's, as "the radio said" is (North Ossetia 1992)
+    text = ("Vladikavkaz radio said the curfew was extended. According to the radio's information, "
+            "armed men are still holding over 400 residents as hostages.")
+    assert _sources(extract_text, text) == ["Vladikavkaz radio"]

@@ -56,7 +56,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
     rf"(?:(?:half|(?:a\s+|one\s+|three[\s-]+)?quarters?\s+of)\s+a\s+(?:million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
-    rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million|dozen)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
+    rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million|dozens?)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
     rf"|(?:{_WORD_NUM}))"
 )
 _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=True))
@@ -131,7 +131,7 @@ def parse_number(text: str) -> int | None:
             current += 12
             i += 2
             continue
-        if w == "dozen" and current:  # "two dozen" = 24
+        if w in ("dozen", "dozens") and current:  # "two dozen" = 24 ("two dozens" in non-native English)
             current *= 12
             i += 1
             continue

@@ -243,6 +243,7 @@ class ClaimWords:
     issued_records: frozenset[str]  # "statement" of "X issued a statement saying": X speaks
     record_qualifiers: frozenset[str]  # "Official" of "Official figures: 12 dead": no owner
     suffer_verbs: frozenset[str]  # "sustain" of "17 others sustained injuries": the object says it
+    agentive_verbs: frozenset[str]  # "Five gunmen killed 12 villagers": the subject acted
     enumerated_heads: frozenset[str]  # "woman" of "A woman and her three children drowned" (4)
     casualty_event_nouns: frozenset[str]  # "killings" of "Killings recorded in X: 486": no speaker
     vague_amounts: frozenset[str]  # "and many others are missing": another count after "and"

@@ -47,7 +47,8 @@ _OWNER_IN_BRACKETS = re.compile(
     rf"(?P<station>(?:Voice\s+of|Radio)(?:\s+{_STATION_WORD}){{1,7}}|{_NAME}\s+(?:Radio|Television|news\s+agency))"
     r"\s*\((?P<inside>[^()\n]{2,120})\)")
 # A broadcaster named with no owner: "Radio Muhabura", "Republic of Iraq Radio", "IRNA news agency".
-_NAMED_STATION = re.compile(rf"\b(?:Radio[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|{_NAME}[ \t]+(?:Radio|Television)\b|"
+# ("Vladikavkaz radio", "Georgian television": a name before the word in lowercase too)
+_NAMED_STATION = re.compile(rf"\b(?:Radio[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|(?!(?:The|A|An|This|That|Its|Their|Our)\b){_NAME}[ \t]+(?:[Rr]adio|[Tt]elevision)\b|"
                             rf"Voice\s+of\s+(?:the\s+)?{_NAME}|[A-Z]{{2,6}}\s+news\s+agency)")
 
 
@@ -80,7 +81,10 @@ def last_broadcaster(ctx: ArticleContext, sentence: Sentence, agency: bool = Fal
     if owner is None:
         from .subject_resolve import resolve_subject
 
-        return resolve_subject(ctx, sentence, m.group("station") if how == "bracket" else m.group(0))
+        name = m.group("station") if how == "bracket" else m.group(0)
+        if name.lower() in claim_words().broadcaster_anaphors:
+            return None  # "the radio" again: no name to read it by
+        return resolve_subject(ctx, sentence, name)
     return _owner(ctx, sentence, owner)
 
 

@@ -33,7 +33,7 @@ def enemy(view: CategoryView):
 
 # "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
 # before the figure (a qualifier may stand between).
-_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?lost\s+"
+_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?(?:lost|suffered|sustained)\s+"
                     rf"[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
@@ -58,7 +58,8 @@ def losses_of(view: CategoryView):
     subj = m.group("subj")
     kept = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")]
     last = kept[-1:]
-    owned = len(kept) >= 2 and kept[-2] in ("its", "their", "our")  # "their contingent had lost 14 men"
+    # "their contingent had lost 14 men", "Our valiant forces suffered 8 dead" (set X's Honduran bulletin)
+    owned = len(kept) >= 2 and any(w in ("its", "their", "our") for w in kept[:-1])
     if (last and last[0] in _SPEAKER_PRONOUNS or owned) and view.claimant is not None:
         # "The movement said it had lost three fighters": the speaker's own losses
         side = _claimant_side(view)

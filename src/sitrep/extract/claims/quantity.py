@@ -83,6 +83,49 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+_REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})  # "12 killed themselves": it befell them
+
+
+def agents_of_the_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Five gunmen killed 12 villagers', 'Fourteen members of the MRTA seized the residence':
+    the active subject of a verb that does the deed to an object is who acted; its figure
+    says nothing befell them (``agentive_verbs``)."""
+    if doc is None:
+        return None
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is None or anchor.dep_ != "nsubj":
+        return None
+    verb = anchor.head
+    if verb.lemma_.lower() in claim_words().agentive_verbs \
+            and any(c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES for c in verb.children) \
+            and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return NONE
+    return None
+
+
+_WOUNDED_BEFORE = re.compile(r"^\s+(?:wounded|injured)\s+\S", re.IGNORECASE)
+
+
+def wounded_then_killed(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Three wounded AWB men were shot dead': people wounded before are counted by what the
+    verb did to them (set X's Bophuthatswana wire), not by the word that describes them."""
+    if doc is None or not _WOUNDED_BEFORE.match(text[cand.figure.end:]):
+        return None
+    anchor = token_at(doc, cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.lower_ in ("wounded", "injured"):
+        return None
+    verb = anchor.head
+    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(verb.i)
+    if q == "killed" and not hypothetical(verb) or q is None and any(
+            c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead" for c in verb.children):
+        return "killed", f"quantity:wounded-then({verb.lemma_})"
+    return None
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -198,7 +241,8 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, single_victim, mixed_casualties, partitive_change, own_noun,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
+                                            wounded_then_killed, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)

@@ -90,8 +90,12 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
 def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
-    if tok.lemma_ in ("take", "hold") and any(c.lower_ in load_figure_terms().captive_words for c in tok.children):
-        return "detained", f"quantity:parse({tok.lemma_} prisoner)"  # "took 600 soldiers prisoner"
+    captive = load_figure_terms().captive_words
+    if tok.lemma_ in ("take", "hold", "keep") and any(
+            c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
+            for c in tok.children):
+        # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners"
+        return "detained", f"quantity:parse({tok.lemma_} prisoner)"
     if tok.lemma_ in ("rescue", "recover") and (cand.noun is not None and cand.noun.subgroup == "hostages"
                                                 or any(w.lower_ in HELD_WORDS for w in anchor.subtree)):
         # "rescued 42 abductees", "rescued 62 persons ... who were being held hostage"; not from rubble
@@ -101,12 +105,13 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
                                   or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
         return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
-    if tok.lemma_ == "hold" and anchor.dep_ == "dobj" and anchor.head.i == tok.i and _armed_subject(tok):
-        return "detained", "quantity:parse(hold by force)"  # "Serb forces were holding 32 Dutch peacekeepers"
+    if tok.lemma_ == "hold" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i == tok.i and _armed_subject(tok):
+        # "Serb forces were holding 32 Dutch peacekeepers", "22 policemen are now held by our forces"
+        return "detained", "quantity:parse(hold by force)"
     if _leaves_a_place(tok, cand):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
-            c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward")
+            c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")
             for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
         return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
     if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
@@ -154,6 +159,9 @@ def _armed_subject(verb) -> bool:
     from ...lexicon.actor_words import actor_words
 
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "are now held by our forces": the passive's agent
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None:
         return False
     return subj.lower_ in actor_words().force_nouns or bool(category_words().rebels.fullmatch(subj.lower_))

@@ -32,6 +32,10 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
         earlier = other_service(ctx, named, phrase, earlier) or earlier
     if earlier or low in terms.pronoun_subjects:
         return earlier
+    head = low.split()[-1]
+    if ctx.publisher is not None and low.startswith("the ") and len(low.split()) == 2 \
+            and head in ctx.publisher.name.lower().split():
+        return ctx.publisher  # "the Ministry stated" in the ministry's own bulletin (set X's Honduran one)
     by_head = body_named_with_head(ctx, sentence, low, state_heads=True)
     if named is not None and by_head is not None:
         # "According to the ministry" after "The Ministry of Public Order says" (a name no claimant

@@ -205,6 +205,11 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     if words[-2].lower() in _OFFICE_JOINERS or words[0].lower() in _ATTRIBUTION.possessive_pronouns | {"our", "my"}:
         return None  # "the Ministry of Information", "the Department of Records": a body's own name
     owner = " ".join(words[:-1])
+    if re.search(r"\w['’]s$", owner):
+        # "the radio's information", "the prosecutor's documents": the one whose record it is,
+        # as written ("the radio" points back as "the radio said" does)
+        owner = owner[:-2]
+        return f"the {owner}" if owner[:1].islower() and re.match(r"(?i)the\s", phrase) else owner
     forms = state_body_index()[3]
     if f"the {owner.lower()}" in load_attribution_terms().anaphoric_subjects \
             and not any(m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):

@@ -1,4 +1,4 @@
-"""Figures read from words first met in sets T, V and X (stop 29): people fallen as martyrs or
+"""Figures read from words first met in sets T, V, W and X (stop 29): people fallen as martyrs or
 flown out, people named by kin or neighbourhood, a state's words for its enemies in quotation
 marks, agents of a state's services, members of forces "loyal to the Government", a share
 freed of those captured, and a wire's paragraph numbers that are no figure (checked on
@@ -97,4 +97,17 @@ def test_claims_figures_read_back_from_set_x(extract_text, text, expected):
     ("Of the attackers, 12 killed themselves.", [("killed", "total", 12)]),
 ])
 def test_claims_the_agent_of_a_deed_is_no_victim(extract_text, text, expected):
+    assert _got(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # registered in camps; peasants by their Spanish name crossing a river (Pakistan 2009, Bolivia 2008)
+    ("According to the disaster authority, over 140,000 people have been registered in camps in Tank.",
+     [("displaced", "total", 140000)]),
+    ("The state authorities said near to 1,000 campesinos crossed the river to the Brazilian side.",
+     [("displaced", "civilians", 1000)]),
+    # prison guards are a state's (Brazil 2006, Ecuador 2024)
+    ("Around 200 guards were being held by the inmates.", [("detained", "government", 200)]),
+])
+def test_claims_figures_read_back_from_set_w(extract_text, text, expected):
     assert _got(extract_text, text) == expected

@@ -138,3 +138,14 @@ def test_claims_a_records_possessive_owner(extract_text):
     text = ("Vladikavkaz radio said the curfew was extended. According to the radio's information, "
             "armed men are still holding over 400 residents as hostages.")
     assert _sources(extract_text, text) == ["Vladikavkaz radio"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "admitted that" reports, a hospital that admitted people does not (Sudan 2008, Georgia)
+    ("State television admitted that 57 of its police and soldiers were killed.", ["State television"]),
+    ("Georgian Health Ministry officials said that hospitals in Kutaisi have admitted 86 people with wounds.",
+     ["Georgian Health Ministry"]),
+])
+def test_claims_admitted_that_reports(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+

@@ -26,7 +26,7 @@ from .discourse import last_claimant_before, set_reporter
 from ..entry_labels import mask_entry_label
 from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
 from .subject_resolve import resolve_subject
-from .subjects import SentenceRule, is_say, subject_claimant
+from .subjects import SentenceRule, is_say, subject_claimant, subject_of_owner
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
 from .source_lines import broadcast_header, official_count, parenthetical_source, source_line
 
@@ -198,7 +198,7 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
                 return who, "claimant:line-label"
             continue
         if tok.lower_ in terms.possessive_pronouns:
-            who = _subject_of_owner(ctx, sentence, doc, tok) \
+            who = subject_of_owner(ctx, sentence, doc, tok) \
                 or (ctx.reporter.claimant if ctx.reporter else last_claimant_before(ctx, sentence.start))
             if who:
                 return who, "claimant:possessive-anaphora"
@@ -208,16 +208,6 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
         if who:
             return who, "claimant:record-of"
     return None, ""
-
-
-def _subject_of_owner(ctx: ArticleContext, sentence: Sentence, doc, pronoun) -> Claimant | None:
-    """"The Army Command admitted in its communique only seven dead": "its" is the subject of
-    the verb the record hangs on, when that subject is a name (set V's ERP communique)."""
-    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subj is None or not any(t.text[:1].isupper() for t in subj.subtree if t.i > subj.left_edge.i or t.i == subj.i):
-        return None
-    return resolve_subject(ctx, sentence, doc[subj.left_edge.i: subj.i + 1].text)
 
 
 def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

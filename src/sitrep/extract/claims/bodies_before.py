@@ -1,11 +1,15 @@
 """Bodies a phrase points back to that the lexicon cannot name alone: "hospital officials"
-after a named hospital, "the army" after the state's police (its other service)."""
+after a named hospital, "the army" after the state's police (its other service), "the
+director" of the hospital the sentence names."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...lexicon.actor_words import actor_words, named_institution
+from ...lexicon.loader import read_json
+from ...lexicon.patterns import alternation
 from ...sentences import Sentence
 from ...records import Claimant
 from .context import ArticleContext
@@ -48,3 +52,22 @@ def _military(name: str) -> bool:
     words = actor_words()
     low = f" {name.lower()} "
     return any(f" {w} " in low for w in (*words.force_nouns, *words.unit_nouns))
+
+
+# "the director", "its chief": the head of an institution the same sentence names.
+INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+)?(?:director|head|chief|administrator|manager|"
+                              r"superintendent)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _institution_noun_first() -> re.Pattern[str]:
+    """'the Hospital Holandes', 'Clinica Santa Maria': an institution's noun before its name."""
+    inst = alternation(read_json("claimant_kinds.json")["place_institutions"])
+    return re.compile(rf"\b(?P<name>(?=[A-Z])(?i:{inst})(?:\s+[A-Z][\w'’-]+){{1,3}})\b")
+
+
+def institution_in(text: str) -> str | None:
+    """The one institution a sentence names ("Kosevo hospital", "the Hospital Holandes")."""
+    found = {m.group("name") for rx in (named_institution(), _institution_noun_first()) for m in rx.finditer(text)}
+    found = {re.sub(r"^(?:The|In|At|From)\s+", "", name) for name in found}
+    return found.pop() if len(found) == 1 else None

@@ -247,8 +247,15 @@ def person_named_since_reporter(ctx: ArticleContext, sentence: Sentence) -> Clai
 # Two or three capitalised words inside a sentence (not its first word): a person's name, when
 # no place, body, month or day is among them.
 _PERSON_RUN = re.compile(r"(?<=[a-z,;]\s)(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])")
-_NOT_PEOPLE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Street|Square|Avenue|Road|God)\b")
+# Words of a capitalised run that name a street or a date, not a person.
+_STREET_WORDS = frozenset({"street", "square", "avenue", "road", "god"})
+
+
+def _not_a_person(name: str) -> bool:
+    from ...lexicon.date_words import date_words
+
+    words = {w.lower() for w in name.split()}
+    return bool(words & (_STREET_WORDS | set(date_words().weekdays) | set(date_words().months)))
 
 
 def person_named_before(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
@@ -259,7 +266,7 @@ def person_named_before(ctx: ArticleContext, sentence: Sentence) -> Claimant | N
     heads = load_attribution_terms().neuter_heads
     for m in reversed(list(_PERSON_RUN.finditer(text))):
         name, at = m.group("name"), m.start()
-        if _NOT_PEOPLE.search(name) or any(w.lower() in heads for w in name.split()):
+        if _not_a_person(name) or any(w.lower() in heads for w in name.split()):
             continue
         if any(p.start < at + len(name) and at < p.end for p in ctx.places) \
                 or any(c.start < at + len(name) and at < c.end for c in ctx.mentions):

@@ -10,13 +10,13 @@ from functools import lru_cache
 from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
-from ...lexicon.actor_words import institution_staff, named_institution
+from ...lexicon.actor_words import institution_staff
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
 from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject, reporter_or_last, serves
-from .bodies_before import institution_named_before, other_service
+from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
@@ -230,31 +230,12 @@ def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in load_attribution_terms().anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
-    head = _INSTITUTION_HEAD.match(phrase)
-    if head is not None and (named := _institution_in(sentence.text)) is not None:
+    head = INSTITUTION_HEAD.match(phrase)
+    if head is not None and (named := institution_in(sentence.text)) is not None:
         # "the doctors at the Hospital Holandes attended 100 injured, the director told": that
         # hospital's director (set V's Bolivian daily), not whoever spoke before
         return resolve_subject(ctx, sentence, named)
     return _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
-
-
-# "the director", "its chief": the head of an institution the same sentence names.
-_INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+)?(?:director|head|chief|administrator|manager|"
-                               r"superintendent)$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _institution_noun_first() -> re.Pattern[str]:
-    """'the Hospital Holandes', 'Clinica Santa Maria': an institution's noun before its name."""
-    inst = alternation(read_json("claimant_kinds.json")["place_institutions"])
-    return re.compile(rf"\b(?P<name>(?=[A-Z])(?i:{inst})(?:\s+[A-Z][\w'’-]+){{1,3}})\b")
-
-
-def _institution_in(text: str) -> str | None:
-    """The one institution a sentence names ("Kosevo hospital", "the Hospital Holandes")."""
-    found = {m.group("name") for rx in (named_institution(), _institution_noun_first()) for m in rx.finditer(text)}
-    found = {re.sub(r"^(?:The|In|At|From)\s+", "", name) for name in found}
-    return found.pop() if len(found) == 1 else None
 
 
 def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:

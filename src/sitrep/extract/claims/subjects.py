@@ -292,3 +292,13 @@ def leading_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     if who is None or not (who.known or words & _ATTRIBUTION.neuter_heads):
         return None
     return who
+
+
+def subject_of_owner(ctx: ArticleContext, sentence: Sentence, doc, pronoun) -> Claimant | None:
+    """"The Army Command admitted in its communique only seven dead": "its" is the subject of
+    the verb the record hangs on, when that subject is a name (set V's ERP communique)."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None or not any(t.text[:1].isupper() for t in subj.subtree if t.i > subj.left_edge.i or t.i == subj.i):
+        return None
+    return resolve_subject(ctx, sentence, doc[subj.left_edge.i: subj.i + 1].text)

@@ -169,7 +169,7 @@ def _record_participle() -> re.Pattern[str]:
 # Irregular participles that open such a clause ("A KGB summary written on the night of 2 June
 # and seen by this newspaper"; set T's Novocherkassk feature).
 _IRREGULAR_PARTICIPLES = ("published", "given", "released", "made", "read", "shown", "written", "seen", "drawn",
-                          "sent", "kept", "taken", "held", "found", "known", "put", "brought", "shown")
+                          "sent", "kept", "taken", "held", "found", "known", "put", "brought")
 
 
 # "An earlier ministry bulletin", "the latest army statement": when, not whose (``record_ages``).

@@ -108,6 +108,12 @@ def test_claims_the_agent_of_a_deed_is_no_victim(extract_text, text, expected):
      [("displaced", "civilians", 1000)]),
     # prison guards are a state's (Brazil 2006, Ecuador 2024)
     ("Around 200 guards were being held by the inmates.", [("detained", "government", 200)]),
+    # "Of them, N were <whose> <people>": a breakdown, one word before the noun (Bangladesh 2009,
+    # Argentina 1989)
+    ("The minister said 74 people were killed in the mutiny. Of them, 57 were army officers.",
+     [("killed", "total", 74), ("killed", "government", 57)]),
+    ("Officials said 39 people died. Of them, 28 were rebel fighters.",
+     [("killed", "total", 39), ("killed", "rebels", 28)]),
 ])
 def test_claims_figures_read_back_from_set_w(extract_text, text, expected):
     assert _got(extract_text, text) == expected

@@ -259,6 +259,11 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         # "one was a National Guardsman": one person, named by a noun after its article
         j = i + 2 if lowered[i + 1] in ("a", "an") and v.fig.value == 1 and i + 2 < len(lowered) else i + 1
         nxt = v.terms.people_at(lowered, j)
+        if not nxt and j + 1 < len(lowered) and lowered[j].isalpha() and lowered[j] not in _STOP_WORDS:
+            # "57 were army officers": one word that says whose before the people noun (set W's
+            # Dhaka feature)
+            nxt = v.terms.people_at(lowered, j + 1)
+            j = j + 1 if nxt else j
         if nxt:
             # "512 were wounded" says what happened, not who: the people of the figure before
             says_what = nxt[0].quantity is not None and nxt[0].category == "total"

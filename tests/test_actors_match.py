@@ -138,8 +138,8 @@ def test_actors_offsets_point_into_text(lexicon):
 
 def test_actors_data_files_are_well_formed():
     sides = {"government", "opposition", "foreign", "civilians", "unknown"}
-    types = {None, "State forces", "Rebel group", "Political militia", "Identity militia",
-             "External/Other forces", "Civilians"}
+    types = {None, "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
+             "External/Other forces", "Civilians"}  # ACLED's actor types
     root = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "actors"
     files = sorted(root.glob("*.json"))
     assert {f.stem for f in files} >= {"syria", "ukraine", "israel_gaza", "sudan", "drc", "myanmar", "yemen", "generic"}

@@ -36,6 +36,15 @@ def _check(extract_text, text, expected, rule):
 
 
 FIGURE_CASES = {
+    "casualty_noun_is": [
+        # a casualty noun as the subject, the figure its count (Saudi-Houthi 2009, Falklands,
+        # Ogaden): "number" here is a verb, no label
+        ("A: Our martyrs number 73.", [("killed", "total", 73, None)]),
+        ("The wounded are 470, and most of them have returned to their units.", [("injured", "total", 470, None)]),
+        ("The dead number at least 40, the army said.", [("killed", "total", 40, "government")]),
+        # ... people of no casualty are no count of one
+        ("The soldiers are 40 km from the town.", []),
+    ],
     "figure_label": [
         # a table's rows turned into sentences: a casualty noun leads a longer label
         # (Sierra Leone, Sudan, Ukraine-like NGO reports); no speaker "Killings"
@@ -415,6 +424,15 @@ CATEGORY_CASES = {
         ("The attack killed 12 RSF fighters; 20 more were wounded.",
          [("killed", "rebels", 12, None), ("injured", "rebels", 20, None)]),
     ],
+    "toll_of_people": [
+        # the people a toll counts, named in its noun phrase (Bahrain 2011, Syria, Kashmir)
+        ("The state news agency later put the number of police dead at three.",
+         [("killed", "government", 3, "state news agency")]),
+        ("The civilian death toll has risen to 412.", [("killed", "civilians", 412, None)]),
+        ("The number of dead policemen rose to 9.", [("killed", "government", 9, None)]),
+        # ... a toll of a deed done by a side is no toll of that side's people
+        ("The death toll from the army shelling rose to 40.", [("killed", "total", 40, None)]),
+    ],
     "group_before": [
         ("Among the dead servicemen, 40 were from the National Guard.", [("killed", "government", 40, None)]),
         ("Among the wounded civilians in Kharkiv, 11 were women.", [("injured", "civilians", 11, None)]),
@@ -577,6 +595,9 @@ CATEGORY_CASES = {
         ("British forces landed at San Carlos. British losses so far stand at 14 dead.", [("killed", "government", 14, ANY)]),
     ],
     "own_people": [
+        # a subject's own people counted by a copula (Saudi-Houthi 2009, Eritrea)
+        ("The army said its dead number 12.", [("killed", "government", 12, "government")]),
+        ("The Eritrean People's Liberation Front said its wounded are 40.", [("injured", "rebels", 40, ANY)]),
         # a party's own forces' losses named before the figures (Rhodesia 1977, Niger 2023, Ukraine-like)
         ("The army said our forces' losses were three killed and 11 wounded near Mutoko.",
          [("killed", "government", 3, ANY), ("injured", "government", 11, ANY)]),
@@ -630,6 +651,17 @@ ATTRIBUTION_CASES = {
          [("killed", "total", 98, "Algerian government")]),
         ("Sudanese army units shelled the camp. At least 40 people were killed, according to official figures.",
          [("killed", "total", 40, "Sudanese government")]),
+    ],
+    "statement_source": [
+        # a statement issued before a colon, a figure "from" a speaker (Nicaragua 2018, Brazil
+        # 2017, Kenya 2008)
+        ("Protests spread across Nicaragua. The National Police have issued a statement: one officer was killed "
+         "and four were wounded.", [("killed", "government", 1, "National Police"),
+                                    ("injured", "government", 4, "National Police")]),
+        ("The latest figure from the Amazonas state security secretary is 56 inmates killed.",
+         [("killed", "prisoners", 56, "Amazonas state security secretary")]),
+        ("The Kenya Red Cross released a bulletin: 250,000 people have been displaced in the Rift Valley.",
+         [("displaced", "total", 250000, "Kenya Red Cross")]),
     ],
     "record_label": [
         # a line that opens with a body's record: the body's figures, its spokesman's words

@@ -39,7 +39,8 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
     lex = lexicon or load_actors()
     phrase = " ".join(phrase.split()).strip(" ,.;:\"“”()")
     conflict = lex.conflict_of(countries)
-    entry = lex.lookup(phrase, countries)
+    # "The armed police regained control": the article is no part of the name (set V's Urumqi briefing)
+    entry = lex.lookup(phrase, countries) or lex.lookup(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase), countries)
     if entry is not None:
         return entry.ref(phrase)
     unknown = ActorRef(name=phrase, side="unknown", as_written=phrase, known=False)

@@ -36,11 +36,20 @@ ACRONYM_MAX_LEN = 5
 LEFT_WINDOW = 60
 
 
-# "<State>-backed [word [word]]" just left of a match.
+# "<State>-backed [word [word]]" just left of a match; an article backs no one ("The armed
+# police regained control": set V's Urumqi briefing).
 _BACKED_LEFT = re.compile(
-    r"(?P<backer>(?:[A-Z][\w.’']*\.?\s+)?[A-Z][\w.’']*?)[-‐‑ ]" + alternation(actor_words().backing_verbs) +
+    r"(?P<backer>(?!(?:The|A|An|This|That|These|Those)\s)(?:[A-Z][\w.’']*\.?\s+)?[A-Z][\w.’']*?)[-‐‑ ]" + alternation(actor_words().backing_verbs) +
     r"\s+(?:[\w’'-]+\s+){0,2}$")
 # "pro-X" / "anti-X" just left of a match ("pro-Iranian militias", "anti-junta forces").
+@lru_cache(maxsize=1)
+def _rebel_left() -> re.Pattern[str]:
+    """A rebel side word right before a generic force noun ("Rebel soldiers", "insurgent troops")."""
+    from ..lexicon.claim_terms import category_words
+
+    return re.compile(rf"(?:^|(?<=\s))(?i:{category_words().rebels.pattern})\s+$")
+
+
 _PRO_ANTI_LEFT = re.compile(r"(?<![\w-])(?P<dir>[Pp]ro|[Aa]nti)-(?P<x>[\w.’']+)\s+(?:[\w’'-]+\s+){0,1}$")
 # Characters left of a generic word searched for a capitalised word before it ("Syrian
 # rebels", "Lord's Resistance Army").
@@ -314,9 +323,12 @@ class ActorLexicon:
             # Only a state's name counts as a modifier ("Eritrean troops"): other capitalised
             # words before a side word are mostly sentence starts ("Underpaid soldiers").
             word = capital_word_before(text, match.start, lo) if entry.conflict == GENERIC_CONFLICT else None
-            if word is None or alias_key(word[1]) not in self.states:
+            if word is not None and alias_key(word[1]) in self.states:
+                start, backer = word[0], None
+            elif entry.conflict == GENERIC_CONFLICT and (rebel := _rebel_left().search(left)):
+                start, backer = lo + rebel.start(), None  # "rebel officers", "Rebel soldiers": not the state's
+            else:
                 return
-            start, backer = word[0], None
         phrase = text[start:match.end]
         if entry.conflict == GENERIC_CONFLICT:
             ref = self.infer(phrase, ctx)

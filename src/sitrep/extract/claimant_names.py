@@ -51,6 +51,21 @@ def placed_speaker_name(phrase: str) -> str:
     return f"{m.group('place')} {role[:1].lower() + role[1:]}"  # "Local authorities in Uvira" opening a sentence
 
 
+# "the Police spokesperson for Rwenzori East region": the area a role covers is no body it
+# speaks for (set Y's Kasese daily); the words before the role name the body.
+_AREA_WORDS = frozenset({"region", "province", "district", "county", "governorate", "prefecture", "zone"})
+
+
+def _an_area(org: str) -> bool:
+    """'Rwenzori East region', 'Kampala': a named area or a place the gazetteer knows, no body."""
+    from .gazetteer import get_gazetteer
+
+    words = org.split()
+    if words[-1].lower() in _AREA_WORDS and words[-1][:1].islower():
+        return True
+    return len(words) <= 3 and bool(get_gazetteer().matches(org)) and not load_attribution_terms().body_heads.search(org.lower())
+
+
 def _common_word(place: str) -> bool:
     """A capitalised common word in a speaker's title ("Operations", "Defence"), no town."""
     from .gazetteer import get_gazetteer
@@ -207,6 +222,13 @@ def written_name(phrase: str) -> tuple[str, str] | None:
     if sep and re.match(r"(?:an?|the|who|which)\b", rest):
         phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
     role = staff_at().match(phrase)
+    if role is not None and _an_area(role.group("org")):
+        # "the Police spokesperson for Rwenzori East region": the police; "a spokesman for
+        # Kampala" stays as written
+        body = phrase[:role.start("org")].split()[:-2]
+        body = body[:-1] if body and body[-1].lower() == "the" else body
+        if body and body[-1].lower() not in ("a", "an", "the"):
+            phrase, role = " ".join(body), None
     role = role if role is not None and not _common_word(role.group("org")) else None
     local = staff_at_place().match(phrase)
     before_placing = phrase

@@ -79,6 +79,10 @@ def _state_form_words() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["state_form_words"])
 
 
+# "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
+_AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
+
+
 @dataclass
 class ClaimantLexicon:
     """Alias -> claimant, with one compiled alternation for finding aliases in text."""
@@ -147,7 +151,9 @@ class ClaimantLexicon:
             # the lead state's war, so its words are its own (the generic word, named after the
             # lead state later), not Congo's FARDC; a Gaza story's "the army" stays the IDF
             generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
-            if generic is not None and countries[0] in state_body_index()[2]:
+            if countries[0] in state_body_index()[2]:
+                # with no generic word, none: "Defence Minister Vladimir Padrino López" in a
+                # Venezuela story that names Colombia is no Colombian minister (set Y's Apure digest)
                 best, self._last_context_only = generic, False
         return best
 
@@ -248,9 +254,10 @@ class ClaimantLexicon:
         # when its words give a more specific kind than the generic entry.
         kind = self.guess_kind(phrase)
         if kind not in ("unknown", generic.kind) and len(phrase.split()) <= 6:
-            name = placed_speaker_name(_ARTICLES.sub("", phrase))
+            name = _AT_THE_SCENE.sub("", placed_speaker_name(_ARTICLES.sub("", phrase)))
             return Claimant(name=name, kind=kind, as_written=phrase, known=False)
-        bare = placed_speaker_name(_ARTICLES.sub("", phrase))
+        # "Police officials at the scene": where they stood is no part of the name
+        bare = _AT_THE_SCENE.sub("", placed_speaker_name(_ARTICLES.sub("", phrase)))
         if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
                 not self.state_body(bare) and bare.lower() != generic.as_written.lower():
             # "the Borno government": a named government, not any government

@@ -165,6 +165,7 @@ class FigureTerms:
     count_nouns: tuple[str, ...]  # "number" of "the number of displaced"
     count_modifiers: tuple[str, ...]  # "overall" of "the overall number of"
     count_is_verbs: tuple[str, ...]  # "stood at" of "the number of displaced stood at"
+    noun_count_verbs: tuple[str, ...]  # "number" of "Our martyrs number 73"
     level_count_nouns: tuple[str, ...]  # "tally" of "the tally has reached"
     subset_nouns: tuple[str, ...]  # "wounded" of "10 of the wounded are critical"
     treated_verbs: tuple[str, ...]  # "treated" of "76 people were treated in the city's hospitals"
@@ -226,7 +227,7 @@ def load_figure_terms() -> FigureTerms:
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
                                           "running_total_verbs", "count_nouns", "count_modifiers",
-                                          "count_is_verbs", "level_count_nouns", "subset_nouns", "treated_verbs",
+                                          "count_is_verbs", "noun_count_verbs", "level_count_nouns", "subset_nouns", "treated_verbs",
                                           "opening_hedges", "lost_hedges")},
         taken_prisoner_nouns=frozenset(f["taken_prisoner_nouns"]),
         staff_nouns=frozenset(f["staff_nouns"]),
@@ -354,6 +355,7 @@ class CategoryWords:
     owner_losses_before: re.Pattern[str]  # "U.S. casualties so far are six killed"
     displaced_as_people: frozenset[str]  # "residents": people in general when they flee
     losses_of_owner: re.Pattern[str]  # "the losses of the security forces at 60 dead"
+    toll_phrase_ends: frozenset[str]  # "at" of "the number of police dead at three": the toll's noun phrase ends
 
 
 @lru_cache(maxsize=1)
@@ -370,4 +372,5 @@ def category_words() -> CategoryWords:
                          frozenset(data["generic_nouns"]), re.compile(data["group_before"], re.IGNORECASE), sides,
                          frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE),
                          re.compile(data["owner_losses_before"]),
-                         frozenset(data["displaced_as_people"]), re.compile(data["losses_of_owner"]))
+                         frozenset(data["displaced_as_people"]), re.compile(data["losses_of_owner"]),
+                         frozenset(data["toll_phrase_ends"]))

@@ -31,8 +31,18 @@ def attributed_after(ctx: ArticleContext, claims: list[Claim]) -> None:
         if nxt.start in with_claims or (ctx.line_of(nxt.start) != ctx.line_of(here.start) and not unfinished):
             continue
         who, rule = ctx.attributions.get(nxt.index, (None, ""))
-        if who is not None and rule not in ("claimant:possessive-anaphora", "claimant:current-reporter"):
+        if who is not None and rule not in ("claimant:possessive-anaphora", "claimant:current-reporter") \
+                and not _denies(nxt.text):
             _attribute(claim, who, "claimant:attributed-after")
+
+
+def _denies(text: str) -> bool:
+    """'We reject the propaganda of Hargeisa which is saying ...': a sentence that rejects what
+    another side says is no attribution of the figures before it (set Y's SSC-Khatumo release)."""
+    from ...lexicon.claim_terms import load_attribution_terms
+
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return any(verb in words for verb in load_attribution_terms().denial_verbs)
 
 
 def source_lines(ctx: ArticleContext, claims: list[Claim]) -> None:
@@ -138,6 +148,12 @@ def one_figure_once(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
         best = max(members, key=lambda c: (c.source is not None, c.category != "total",
                                            c.sentence_start > 0 or ctx.line_of(c.start) > 0,
                                            "claimant:none" not in c.rule, len(c.source or ""), -c.start))
+        named = {(c.category, c.subgroup) for c in members if c.category != "total"}
+        if best.category == "total" and len(named) == 1:
+            # "three sailors were killed" ... "CENTCOM confirmed that the death toll increased to
+            # three": the one figure, of the people the article named (dev2's Red Sea story)
+            best.category, best.subgroup = named.pop()
+            best.rule += " category:named-restatement"
         for c in members:
             if c is not best:
                 best.mentions.append((c.start, c.end))

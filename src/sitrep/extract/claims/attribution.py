@@ -28,7 +28,7 @@ from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SA
 from .subject_resolve import resolve_subject
 from .subjects import SentenceRule, is_say, subject_claimant, subject_of_owner
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
-from .source_lines import broadcast_header, official_count, parenthetical_source, source_line
+from .source_lines import broadcast_header, official_count, parenthetical_source, source_line, statement_source
 
 
 # --- sentence rules -------------------------------------------------------------------------
@@ -159,7 +159,8 @@ def _other_sense(verb) -> bool:
     ("raised the toll to 40") but has another ("raised their flag over the town")."""
     if verb.lemma_.lower() not in load_attribution_terms().record_object_verbs:
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] \
+        or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "the scheme ... was itself revised" (set Y)
     if not objects:
         return False  # "the ministry updated" (no object): a statement
     # "put its own losses at 13 soldiers", "put the dead at 50": a count, not only a record noun
@@ -361,6 +362,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
     record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"
     record_label,  # before the subject of "said": "Health ministry figures: ..., spokesman X said"
+    statement_source,  # before the subject of "killed": "X issued a statement: one officer was killed"
     subject_of_speech_verb,
     impersonal_passive,
     headline_source,

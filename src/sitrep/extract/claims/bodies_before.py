@@ -55,8 +55,9 @@ def _military(name: str) -> bool:
 
 
 # "the director", "its chief": the head of an institution the same sentence names.
-INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+)?(?:director|head|chief|administrator|manager|"
-                              r"superintendent)$", re.IGNORECASE)
+# "superintendant": as local papers spell it (set Y's Kasese daily)
+INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+|chief\s+)?(?:director|head|chief|administrator|manager|"
+                              r"superintend[ae]nt|medical\s+officer|matron|in-charge)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

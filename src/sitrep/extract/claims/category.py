@@ -311,8 +311,39 @@ def mixed_group(view: CategoryView):
     return None
 
 
+# A toll's noun phrase is read back this many words from its figure ("the number of police
+# dead at three": 6); tuned on set Z's Manama transcript.
+MAX_TOLL_PHRASE_WORDS = 8
+# Words of a toll's phrase that name no people ("the official death toll").
+_TOLL_FILLERS = frozenset({"the", "a", "an", "death", "official", "latest", "overall", "total", "final", "new"})
+
+
+def toll_of_people(view: CategoryView):
+    """'the number of police dead at three', 'the police death toll at 12', 'the number of dead
+    policemen rose to 9': the people a toll counts, named in its noun phrase."""
+    noun = view.cand.noun
+    if noun is None or noun.words != ("toll",):
+        return None
+    words = re.findall(r"[\w’'-]+", view.text[:view.cand.figure.start].lower())[-MAX_TOLL_PHRASE_WORDS:]
+    heads = [i for i, w in enumerate(words) if w in ("toll", *load_figure_terms().count_nouns)]
+    if not heads:
+        return None
+    i = heads[-1]
+    named = words[max(0, i - 2):i]
+    if words[i + 1:i + 2] == ["of"]:
+        ends = category_words().toll_phrase_ends
+        named += [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]]
+    named = [w for w in named if w not in _TOLL_FILLERS]
+    for j in range(len(named)):
+        found = view.terms.people_at(named, j)
+        if found and found[0].category != "total" and " ".join(found[0].words) not in category_words().generic_nouns:
+            return found[0].category, found[0].subgroup, f"category:toll-of({' '.join(found[0].words)})"
+    side = side_of(view, " ".join(named))
+    return (side, None, "category:toll-of-side") if side else None
+
+
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole,
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, toll_of_people,
                                             of_group_predicate, of_people, side_words, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,

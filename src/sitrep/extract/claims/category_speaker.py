@@ -133,7 +133,9 @@ def own_people(view: CategoryView):
     bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
     losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
     ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"
-    if losses or ranks or (fighters or comrades) and words.own_people.search(between):
+    # "Our martyrs number 73": the subject's possessive before its count (figure_counts.casualty_noun_is)
+    ours = view.cand.rule == "figure+noun-is" and _OWN_SUBJECT_BEFORE.search(view.text[:view.cand.figure.start])
+    if losses or ranks or ours or (fighters or comrades) and words.own_people.search(between):
         side = _claimant_side(view)
         if side:
             return side, view.subgroup, "category:own-side"
@@ -145,6 +147,7 @@ def own_people(view: CategoryView):
     return None
 
 
+_OWN_SUBJECT_BEFORE = re.compile(r"\b(?:our|its)\s+(?:own\s+)?[\w-]+\s+[\w-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "acknowledged 537 dead in its own ranks", "30 killed among their ranks": the speaker's own.
 _OWN_RANKS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|among|from)\s+(?:its|their|our)\s+(?:own\s+)?ranks\b",
                               re.IGNORECASE)

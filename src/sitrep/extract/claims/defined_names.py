@@ -10,7 +10,9 @@ from typing import Sequence
 
 from ...records import Claimant
 from ...lexicon.patterns import alternation, trie_pattern
+from ...lexicon.place_words import place_words
 from ..claimants import ClaimantLexicon
+from ..context import is_country_name
 from ..name_text import name_after_title
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
@@ -112,7 +114,7 @@ def _title_regex() -> re.Pattern[str]:
 # "..., an army spokesman in Srinagar, Lieutenant Colonel X": a place where the holder sits and
 # ranks ("Lt. Gen.") may stand between the title and the name.
 _AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\s)[^,\s][^,]{{1,39}}?))?"
-                          rf"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
+                          rf"(?P<where>\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
                           rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
 MAX_TITLE_QUALIFIERS = 5
@@ -134,6 +136,11 @@ _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|
                        r"whom|who|former|late)$", re.IGNORECASE)
 
 
+def _a_region(name: str) -> bool:
+    """'North Maluku', 'Kivu': a province the lexicon knows or one named by a direction."""
+    return is_country_name(name) or name.split()[0].lower() in place_words().directions
+
+
 def _names_a_state(name: str) -> bool:
     """Whether a name after a title is a state's or a body's, not a person's ("Sahrawi Arab
     Democratic Republic" after "Ministry of Defence of the"): ``state_name_ends``, body heads."""
@@ -151,6 +158,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         m = _AFTER_TITLE.match(text, t.end())
         if m is None or "\n" in text[t.end():m.start("name")] or _names_a_state(m.group("name")):
             continue  # a name on the next line is no title's ("... of the Ministry of Defence\n\nBir Lehlou")
+        if m.group("where") and m.group("comma") and _a_region(m.group("name")):
+            continue  # "A church official in Tobelo, North Maluku, said": the town's province, no name
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
         # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan

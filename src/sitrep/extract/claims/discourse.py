@@ -246,7 +246,8 @@ def person_named_since_reporter(ctx: ArticleContext, sentence: Sentence) -> Clai
 
 # Two or three capitalised words inside a sentence (not its first word): a person's name, when
 # no place, body, month or day is among them.
-_PERSON_RUN = re.compile(r"(?<=[a-z,;]\s)(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])")
+# after a lowercase word or a comma, or a dateline's dash ("BISHKEK - Aibek Toktogulov, a student")
+_PERSON_RUN = re.compile(r"(?<=[a-z,;\-–—]\s)(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])")
 # Words of a capitalised run that name a street or a date, not a person.
 _STREET_WORDS = frozenset({"street", "square", "avenue", "road", "god"})
 
@@ -268,9 +269,10 @@ def person_named_before(ctx: ArticleContext, sentence: Sentence) -> Claimant | N
         name, at = m.group("name"), m.start()
         if _not_a_person(name) or any(w.lower() in heads for w in name.split()):
             continue
+        mention = next((c.claimant for c in ctx.mentions if c.start < at + len(name) and at < c.end), None)
         if any(p.start < at + len(name) and at < p.end for p in ctx.places) \
-                or any(c.start < at + len(name) and at < c.end for c in ctx.mentions):
-            continue
-        return ctx.local.get(name) or Claimant(name, "unknown", name, False)
+                or mention is not None and (mention.known or mention.kind != "unknown"):
+            continue  # a place, a body ("the White House")
+        return ctx.local.get(name) or mention or Claimant(name, "unknown", name, False)
     return None
 

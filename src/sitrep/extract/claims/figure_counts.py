@@ -101,6 +101,25 @@ def number_of_is(v: FigureView):
     return _number_of_label(v, m.group("label"), "figure+number-of-is") if m else None
 
 
+# "The wounded are 470", "Our martyrs number 73": a casualty noun as the subject, the figure
+# its count; a hedge may come between ("the dead number at least 40").
+_NOUN_IS_BEFORE = re.compile(r"\b(?:the|our|their|its)\s+(?:own\s+)?(?P<noun>[a-z]+)\s+"
+                             rf"{alternation(_TERMS.noun_count_verbs)}\s+(?:{alternation(_TERMS.opening_hedges)}\s+)?$",
+                             re.IGNORECASE)
+
+
+def casualty_noun_is(v: FigureView):
+    """'The wounded are 470', 'Our martyrs number 73': what befell the people is the noun's."""
+    m = _NOUN_IS_BEFORE.search(v.before)
+    found = v.terms.people_at([m.group("noun").lower()], 0) if m else None
+    if found is None or found[0].quantity is None:
+        return None  # "the soldiers are 40 km away": only a casualty noun counts itself
+    after = [w.lower() for w in _WORD.findall(v.after)[:3]]
+    if v.before[:m.start()].rstrip().lower().endswith("among") or (after and v.terms.people_at(after, 0)):
+        return None  # "Among the dead were 11 women": a part of them, named after the figure
+    return Candidate(v.fig, found[0], None, "figure+noun-is")
+
+
 def _number_of_label(v: FigureView, label: str, rule: str) -> Candidate | None:
     """A candidate whose people and quantity come from a "number of <label>" phrase."""
     words = [w.lower() for w in _WORD.findall(label)]

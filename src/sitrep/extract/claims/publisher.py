@@ -250,8 +250,17 @@ def _letterhead(lines: list[str], title: str, lexicon: ClaimantLexicon, countrie
     if name.split()[-1].lower() not in load_attribution_terms().neuter_heads or len(name.split()) > 8:
         return None  # a headline above a communique's title, no body's name
     if name.isupper():
-        name = " ".join(w if w.lower() in ("of", "for", "and", "the") else w[0] + w[1:].lower() for w in name.split())
+        name = " ".join(w.lower() if w.lower() in ("of", "for", "and", "the") else _usual_case(w) for w in name.split())
     return _statement_body(name, lexicon, countries) if not re.search(r"\d", name) else None
+
+
+def _usual_case(word: str) -> str:
+    """'ADMINISTRATION' -> 'Administration'; a short part of a hyphenated word stays an acronym
+    ('SSC-KHATUMO' -> 'SSC-Khatumo', set Y's Las Anod release)."""
+    parts = word.split("-")
+    if len(parts) == 1:
+        return word[0] + word[1:].lower()
+    return "-".join(p if len(p) <= 3 else p[0] + p[1:].lower() for p in parts)
 
 
 # "Final Report of the Truth and Reconciliation Commission - General Conclusions"

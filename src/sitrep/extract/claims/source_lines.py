@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...records import Claimant
 from ...sentences import Sentence
-from ...lexicon.claim_terms import load_attribution_terms
+from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from ..claimants import ClaimantMatch
@@ -85,3 +85,31 @@ def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claima
     generic = Claimant("government", "government", "government", False)
     who = ctx.lexicon.in_country(generic, "government", ctx.countries[0])
     return (who, "claimant:official-count") if who.known else (None, "")
+
+
+# "The National Police have issued a statement: one officer was killed ..." (set Y's Masaya
+# liveblog): the issuer's document, its words after the colon.
+_STATEMENT_COLON = re.compile(
+    rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|put\s+out|posted)\s+"
+    rf"(?:a|an|its|their|the\s+following)\s+(?:[a-z-]+\s+)?{alternation(claim_words().issued_records)}\s*:\s")
+# "The latest figure from the Amazonas state security secretary is 56 inmates killed" (set Y's
+# Manaus transcript): the one the figure is from.
+_FIGURE_FROM = re.compile(
+    rf"^\W*(?:the\s+)?(?:(?:latest|newest|last|new|official)\s+)?"
+    rf"{alternation({*load_attribution_terms().official_count_by, *load_attribution_terms().official_count_according})}\s+from\s+"
+    r"(?P<who>[^,;:“”\"]{2,80}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at)\s+", re.IGNORECASE)
+
+
+def statement_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'X has issued a statement: ...' and 'The latest figure from X is ...': X."""
+    m = _STATEMENT_COLON.match(sentence.text) or _FIGURE_FROM.match(sentence.text)
+    who = resolve_subject(ctx, sentence, m.group("who")) if m else None
+    if who is None or not (who.known or who.kind != "unknown" or _speaker_words(m.group("who"))):
+        return None, ""  # "The toll from the Odesa strike stood at 21": an event, no speaker
+    return who, "claimant:statement-source"
+
+
+def _speaker_words(phrase: str) -> bool:
+    terms = load_attribution_terms()
+    words = set(phrase.lower().split())
+    return bool(words & set(terms.titled_words)) or bool(terms.body_heads.search(phrase.lower()))

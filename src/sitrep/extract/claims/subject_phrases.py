@@ -222,3 +222,16 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
 
 _FIGURE_FIRST = re.compile(rf"^(?:{alternation(_ATTRIBUTION.figure_first_hedges, any_space=False)}\s+)?\d",
                            re.IGNORECASE)
+
+
+_BODY_SEAT = re.compile(rf"^(?:the\s+)?(?P<body>\S.*?)\s+{alternation(_ATTRIBUTION.body_seats)}$", re.IGNORECASE)
+
+
+def seat_owner(phrase: str) -> str | None:
+    """The body whose seat speaks ("Police headquarters said", "Army HQ said": the police, the
+    army), as a subject to resolve (one word in lower case); None for any other phrase."""
+    m = _BODY_SEAT.match(phrase)
+    if m is None:
+        return None
+    body = m.group("body")
+    return body if " " in body else body.lower()

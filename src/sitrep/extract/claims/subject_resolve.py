@@ -18,7 +18,7 @@ from .broadcasters import party_speaker
 from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject, reporter_or_last, serves
 from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name
-from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, subject_phrase
+from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, seat_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of, portfolio_ministry
@@ -78,7 +78,8 @@ _BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|offici
 @lru_cache(maxsize=1)
 def _police_body() -> re.Pattern[str]:
     heads = read_json("claimant_kinds.json")["police_body_heads"]
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’-]+|and|of)\s+){{0,5}}{alternation(heads)})\b")
+    # words on one line: "08:00 AM" above "Police headquarters said" names no "AM Police"
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]+[ \t]+)(?:(?:[A-Z][\w'’-]+|and|of)[ \t]+){{0,5}}{alternation(heads)})\b")
 
 
 def named_police(text: str) -> str | None:
@@ -117,6 +118,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     low = phrase.lower()
     if names_no_claimant(phrase, low):
         return None
+    same = "same" in low.split()  # "the same representatives": pointing back, said so
     phrase, low = _plain_anaphor(phrase, low, terms.anaphoric_subjects)
     body = _body_a_role_speaks_for(ctx, sentence, phrase)
     if body is not None:
@@ -155,10 +157,14 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
         return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
-        who = anaphoric_subject(ctx, sentence, phrase, low)
-        if who is None and low in ("he", "she") and ctx.reporter is None:
-            return person_named_before(ctx, sentence)  # a witness the story opened with
-        return who
+        if low in ("he", "she") and ctx.reporter is None:
+            # a witness the story opened with, before any body it names in passing ("the White
+            # House" is no "he"; sets T and Z's features)
+            return person_named_before(ctx, sentence) or anaphoric_subject(ctx, sentence, phrase, low)
+        return anaphoric_subject(ctx, sentence, phrase, low)
+    seated = resolve_subject(ctx, sentence, seat) if (seat := seat_owner(phrase)) else None
+    if seated is not None and seated.kind == "government" and (seated.known or seated.name.lower() != seat):
+        return seated  # "Police headquarters said": the police ("General Headquarters" stays)
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
@@ -172,7 +178,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
             earlier = reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
             if earlier and serves(role.group("role"), earlier):
                 return earlier
-    return _named_subject(ctx, sentence, phrase, local)
+    return _named_subject(ctx, sentence, phrase, local, same)
 
 
 # "A spokesman", "a spokeswoman": a speaker's title with no body named with it.
@@ -296,7 +302,8 @@ def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     return resolve_subject(ctx, sentence, m.group("who"))
 
 
-def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: Claimant | None) -> Claimant | None:
+def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: Claimant | None,
+                   same: bool = False) -> Claimant | None:
     """The claimant the lexicon finds for the phrase; one it does not know is read back to a
     body named before, to a person the article introduced or to the article's state."""
     terms = load_attribution_terms()
@@ -319,6 +326,11 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # "the rescue service added": a short definite description points back to the last
         # claimant of the same kind named before ("the Syrian Civil Defence").
         earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
+        if earlier and who.kind == "unknown" and not (same or _points_back(phrase)) \
+                or re.search(re.escape(phrase) + r"\s+[A-Z]", sentence.text):
+            # "the multinational crew" is no Houthi movement named before (dev2's Red Sea story);
+            # "the energy company Total" is named right there
+            earlier = None
         if earlier:
             return other_service(ctx, who, phrase, earlier) or earlier
     if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
@@ -346,6 +358,14 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+def _points_back(phrase: str) -> bool:
+    """A description of no known kind that points back to a claimant named before: "the
+    department", "the front", "the bulletin" (a body's head or a record's noun), not "the
+    multinational crew"."""
+    terms, head = load_attribution_terms(), phrase.lower().split()[-1]
+    return bool(terms.body_heads.search(phrase.lower())) or head in terms.record_nouns or head in terms.neuter_heads
 
 
 def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:

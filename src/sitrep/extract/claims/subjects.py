@@ -100,8 +100,11 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     # "Kheng"): the one next to the verb names the speaker.
     before = [c for c in subj if c.i < verb.i]
     head = before[-1] if before else subj[0]
-    if head.lower_ in load_attribution_terms().relative_pronouns and verb.dep_ == "relcl" and verb.head is not verb:
-        head = verb.head  # "The BLA, which said ... that it had executed 50 hostages": the BLA said it
+    if head.lower_ in load_attribution_terms().relative_pronouns and head.head.dep_ == "relcl" \
+            and head.head.head is not head.head:
+        # "The BLA, which said ... that it had executed 50 hostages": the BLA said it; "Human
+        # Rights Watch, which spent a year ..., documented ... and concluded": HRW did (set Z)
+        head = head.head.head
     head = _issuer_of(head)
     if head is None:
         return None

@@ -1,0 +1,69 @@
+"""Figures of people named as wars Sitrep had not seen name them: a party's fallen as its
+"heroes", riders, suspected accomplices, people who seek asylum, jawans, people "picked up",
+employees of law enforcement bodies; a toll restated of the people named before (stop 30:
+read from sets Y and Z; checked on dev2, the seeds and sets J-X). Every text is the
+project's own.
+"""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _figures(extract_text, text):
+    return [(c.quantity, c.category, c.value) for c in extract_text(text, published=date(2024, 6, 1)).claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a party's fallen as its heroes (Somaliland 2023, Western Sahara)
+    ("With great sorrow the Administration announces that 38 of our heroes were martyred near Oog.",
+     ("killed", "total", 38)),
+    ("Twelve of our heroes were martyred in the battle of Mahbes.", ("killed", "total", 12)),
+    # riders of motorcycle and rickshaw taxis are civilians (Uganda 2016, Bangladesh 2024)
+    ("Residents said two boda boda riders were killed by stray bullets in Kasese.", ("killed", "civilians", 2)),
+    ("Three rickshaw riders were wounded by rubber bullets in Dhaka, police said.", ("injured", "civilians", 3)),
+    # suspected accomplices are people of no side (Benin 2025, Mali 2013)
+    ("Three suspected accomplices have been arrested in Banikoara and are being questioned.",
+     ("detained", "total", 3)),
+    ("Fourteen suspected accomplices were arrested in Kandi, the prefect said.", ("detained", "total", 14)),
+    # people who seek or apply for asylum abroad are displaced (Nicaragua 2018, Eritrea)
+    ("More than 8,000 Nicaraguans have applied for asylum in Costa Rica since April, the UN refugee agency said.",
+     ("displaced", "total", 8000)),
+    ("Some 5,000 Eritreans sought asylum in Sudan in May, UNHCR said.", ("displaced", "total", 5000)),
+    # jawans are a state's soldiers (India: Lalgarh 2009, Dantewada 2010)
+    ("Our guerrillas killed three CRPF jawans in the encounter on Friday.", ("killed", "government", 3)),
+    ("Seventy-six jawans were killed in the ambush near Chintalnar.", ("killed", "government", 76)),
+    # people "picked up" are detained (India, Pakistan)
+    ("At least 60 villagers have been picked up by the police and taken to unknown places.",
+     ("detained", "civilians", 60)),
+    ("Twelve men were picked up by the army in Lalgarh, villagers said.", ("detained", "total", 12)),
+    # employees of law enforcement bodies are the state's (Uzbekistan 2022, Kazakhstan 2011)
+    ("They also captured five employees of law enforcement bodies and held them.", ("detained", "government", 5)),
+    ("Rioters wounded 12 employees of law-enforcement agencies in Zhanaozen.", ("injured", "government", 12)),
+])
+def test_claims_people_named_as_unseen_wars_name_them(extract_text, text, expected):
+    assert _figures(extract_text, text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a toll restated by a claimant is the one figure of the people named before (Red Sea 2024,
+    # Niger 2023)
+    ("Three sailors were killed when a missile struck the ship. Later the US Central Command "
+     "confirmed that the death toll increased to three.", [("killed", "civilians", 3)]),
+    ("Seventeen soldiers were killed in the ambush near Koutougou. The army later confirmed that "
+     "the toll had risen to 17.", [("killed", "government", 17)]),
+])
+def test_claims_a_toll_restated_of_the_people_named(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people who "remain missing" after a bare figure (Abyei 2011, Kashmir)
+    ("The army said 22 of its soldiers were killed in that attack and more than 100 remain missing.",
+     [("killed", "government", 22), ("missing", "government", 100)]),
+    ("About 300 remained missing after the fighting, the ICRC said.", [("missing", "total", 300)]),
+])
+def test_claims_people_who_remain_missing(extract_text, text, expected):
+    assert _figures(extract_text, text) == expected

@@ -32,6 +32,13 @@ def _figures(extract_text, text):
     ("More than 8,000 Nicaraguans have applied for asylum in Costa Rica since April, the UN refugee agency said.",
      ("displaced", "total", 8000)),
     ("Some 5,000 Eritreans sought asylum in Sudan in May, UNHCR said.", ("displaced", "total", 5000)),
+    # leaders who turn themselves in are detained; firefighters are civilians (Thailand 2010,
+    # Mongolia 2008, Kenya 2008)
+    ("Seven core leaders of the movement turned themselves in to police officers at the protest stage.",
+     ("detained", "total", 7)),
+    ("Ulaanbaatar Emergency Agency says 9 firefighters got injuries at the burning party building.",
+     ("injured", "civilians", 9)),
+    ("Four firemen were wounded when the crowd attacked their truck in Kisumu.", ("injured", "civilians", 4)),
     # jawans are a state's soldiers (India: Lalgarh 2009, Dantewada 2010)
     ("Our guerrillas killed three CRPF jawans in the encounter on Friday.", ("killed", "government", 3)),
     ("Seventy-six jawans were killed in the ambush near Chintalnar.", ("killed", "government", 76)),

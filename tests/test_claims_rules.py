@@ -432,6 +432,14 @@ CATEGORY_CASES = {
         ("The number of dead policemen rose to 9.", [("killed", "government", 9, None)]),
         # ... a toll of a deed done by a side is no toll of that side's people
         ("The death toll from the army shelling rose to 40.", [("killed", "total", 40, None)]),
+        # a toll raised right after one kind of people were counted is theirs, grown (Pakistan
+        # 2008, Mali 2019); one far larger counts more people
+        ("A bomber struck a checkpoint, killing nine soldiers. The official later raised the death toll to 11.",
+         [("killed", "government", 9, None), ("killed", "government", 11, "official")]),
+        ("Jihadists killed 24 soldiers near Boulkessi. The toll rose to 38 on Tuesday.",
+         [("killed", "government", 24, None), ("killed", "government", 38, None)]),
+        ("Nine soldiers were killed on Monday. The death toll in the province has risen to 40.",
+         [("killed", "government", 9, None), ("killed", "total", 40, None)]),
     ],
     "group_before": [
         ("Among the dead servicemen, 40 were from the National Guard.", [("killed", "government", 40, None)]),

@@ -191,3 +191,13 @@ def test_claims_a_dateline_witness_speaks(extract_text, text, source):
 ])
 def test_claims_a_neighbours_words_are_not_the_leads(extract_text, text, source):
     assert _sources(extract_text, text) == [source]
+
+
+def test_claims_a_datelines_state_stays_the_lead(extract_text):
+    # "JUBA -" keeps South Sudan the story's state, though a foreign force ("Ugandan soldiers")
+    # is the first state body the lede names and the headline names no state (set K's Bor
+    # analysis, read again when a neighbour's words stopped standing for the lead's)
+    text = ("Analysis: a town that changed hands four times\n\nJUBA, 20 January 2014 - Government troops rolled "
+            "back into Bor on Saturday, with Ugandan soldiers and aircraft in support. The army spokesman said "
+            "more than 100 rebels were killed in the final assault.")
+    assert _sources(extract_text, text) == ["South Sudan People's Defence Forces"]

@@ -314,6 +314,10 @@ def mixed_group(view: CategoryView):
 # A toll's noun phrase is read back this many words from its figure ("the number of police
 # dead at three": 6); tuned on set Z's Manama transcript.
 MAX_TOLL_PHRASE_WORDS = 8
+# A toll raised to at most this many times the count just before it is that count grown (9 ->
+# 11 soldiers, set Z's Bajaur wire); beyond, it counts more than those people (9 soldiers, then
+# "the death toll in the province has risen to 40").
+RAISED_TOLL_GROWTH = 2
 # Words of a toll's phrase that name no people ("the official death toll").
 _TOLL_FILLERS = frozenset({"the", "a", "an", "death", "official", "latest", "overall", "total", "final", "new"})
 
@@ -339,7 +343,18 @@ def toll_of_people(view: CategoryView):
         if found and found[0].category != "total" and " ".join(found[0].words) not in category_words().generic_nouns:
             return found[0].category, found[0].subgroup, f"category:toll-of({' '.join(found[0].words)})"
     side = side_of(view, " ".join(named))
-    return (side, None, "category:toll-of-side") if side else None
+    if side:
+        return side, None, "category:toll-of-side"
+    # "... killing nine soldiers. The official later raised the death toll to 11": a toll raised
+    # right after one kind of people were counted is theirs (set Z's Bajaur wire)
+    value = view.cand.figure.value or 0
+    before = {(c.category, c.subgroup) for c in view.previous_sentence if c.quantity == view.quantity
+              and c.category != "total" and (c.value or 0) < value <= RAISED_TOLL_GROWTH * (c.value or 0)}
+    return (*before.pop(), "category:toll-of-earlier") if len(before) == 1 and _RAISED.search(view.text) else None
+
+
+# A toll said to rise: the count of the people counted just before it, grown.
+_RAISED = re.compile(r"\b(?:raised|rose|risen|climbed|increased|jumped|reached|grew)\b", re.IGNORECASE)
 
 
 # The category rules, in order; each may refine what the earlier ones gave.

@@ -51,8 +51,10 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     mentions = lexicon.find(text, countries)
     bodies = state_body_mentions(text, lexicon)
     lead, at = _lead_state(sorted(mentions + bodies, key=lambda m: m.start), lexicon, countries)
-    if lead is not None and (at < LEDE_CHARS and not _dateline_names(text, countries[0])
-                             or not _headline_names(text, countries[0])):
+    # a dateline of the first country keeps it first, wherever a foreign force is named ("JUBA -
+    # ... with Ugandan soldiers and aircraft in support": set K's Bor analysis)
+    if lead is not None and not _dateline_names(text, countries[0]) \
+            and (at < LEDE_CHARS or not _headline_names(text, countries[0])):
         countries = [lead] + [c for c in countries if c != lead]
         mentions = lexicon.find(text, countries)
     ctx = ArticleContext(article, lexicon, countries, mentions)

@@ -201,3 +201,38 @@ def test_claims_a_datelines_state_stays_the_lead(extract_text):
             "back into Bor on Saturday, with Ugandan soldiers and aircraft in support. The army spokesman said "
             "more than 100 rebels were killed in the final assault.")
     assert _sources(extract_text, text) == ["South Sudan People's Defence Forces"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # the head of a body's name in its own statement is the body (Somaliland 2023, Sudan 2013)
+    ("SSC-KHATUMO ADMINISTRATION\nPress Release No. 41\n\nThe Administration announces that 38 fighters were "
+     "wounded near Oog.", "SSC-Khatumo Administration"),
+    ("SUDAN REVOLUTIONARY FRONT\nPress Release No. 9\n\nThe Front announces that 40 government soldiers were "
+     "captured at Abu Kershola.", "Sudan Revolutionary Front"),
+])
+def test_claims_the_head_of_the_issuers_name(extract_text, text, source):
+    assert _sources(extract_text, text, None) == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a ministry of more than one portfolio, or of "public health", is the state's ministry of
+    # its first one, by its name or its acronym (Yemen 2011, Nepal 2005)
+    ("Yemeni troops fought militants in Zinjibar. The Ministry of Public Health and Population (MoPHP) said 64 "
+     "people were killed. The MoPHP reports that 21 civilians were killed.", ["Yemeni Health Ministry"] * 2),
+    ("Clashes in Nepal. The Ministry of Health and Population (MoHP) said 12 people were wounded in Nepalgunj.",
+     ["Nepali Health Ministry"]),
+])
+def test_claims_a_ministry_of_two_portfolios(extract_text, text, source):
+    assert _sources(extract_text, text) == source
+
+
+@pytest.mark.parametrize("text,source", [
+    # a police rank before a person's name: the person, whatever role words precede it
+    # (Bangladesh 2024, Bangladesh 2013)
+    ("The bodies of 37 people have been brought to the hospital since this morning, DMCH police outpost "
+     "in-charge Inspector Md Bacchu Mia told reporters.", "Md Bacchu Mia"),
+    ("Twelve people were wounded in the clashes near the camp, the outpost in-charge Sub-Inspector Abdul Karim "
+     "said.", "Abdul Karim"),
+])
+def test_claims_a_police_rank_before_a_name(extract_text, text, source):
+    assert _sources(extract_text, text) == [source]

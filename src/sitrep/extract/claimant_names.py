@@ -276,7 +276,11 @@ _MINISTER_OF = re.compile(r"^(?P<the>(?i:the|a|an)\s+)?(?P<title>(?:deputy\s+)?[
 
 
 # "The Ministry of Health", "the Ministry of the Interior": a portfolio's ministry, no state named.
-_MINISTRY_OF_PORTFOLIO = re.compile(r"^(?:the\s+)?(?i:ministry)\s+of\s+(?:the\s+)?([A-Za-z]+)$", re.IGNORECASE)
+# "the Ministry of Health", "the Ministry of Public Health and Population (MoPHP)" (set Z's
+# Yemen sitrep): the portfolio is the first word, "public health" is health, a second
+# portfolio after "and" and an acronym in brackets add nothing
+_MINISTRY_OF_PORTFOLIO = re.compile(r"^(?:the\s+)?(?i:ministry)\s+of\s+(?:the\s+)?(?:public\s+(?=health\b))?([A-Za-z]+)"
+                                    r"(?:\s+and\s+[A-Za-z]+(?:\s+[A-Za-z]+){0,2})?(?:\s*\([A-Za-z]+\))?$", re.IGNORECASE)
 
 
 def portfolio_ministry(name: str) -> str | None:

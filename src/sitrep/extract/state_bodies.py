@@ -20,6 +20,14 @@ def names_a_state(name: str) -> bool:
     return is_country_name(name) or name in _state_forms()
 
 
+def names_a_region(name: str) -> bool:
+    """'North Maluku', 'Kivu': a province the lexicon knows, or one named by a direction."""
+    from ..lexicon.place_words import place_words
+    from .context import is_country_name
+
+    return is_country_name(name) or name.split()[0].lower() in place_words().directions
+
+
 @lru_cache(maxsize=1)
 def _state_forms() -> frozenset[str]:
     """Names and capitals of states from the actors' generic file (Kyiv, Moscow, Kremlin)."""

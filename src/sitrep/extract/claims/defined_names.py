@@ -10,10 +10,10 @@ from typing import Sequence
 
 from ...records import Claimant
 from ...lexicon.patterns import alternation, trie_pattern
-from ...lexicon.place_words import place_words
 from ..claimants import ClaimantLexicon
-from ..context import is_country_name
+from ..claimant_names import portfolio_ministry
 from ..name_text import name_after_title
+from ..state_bodies import names_a_region
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
 from .person_offices import SPOKESPEOPLE, register_person
@@ -90,6 +90,9 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
             continue
         name = " ".join(words)
         who = lexicon.resolve(full, countries) or lexicon.resolve(name, countries)
+        if who is not None and not who.known and countries and (form := portfolio_ministry(name)):
+            # "the Ministry of Public Health and Population (MoPHP)": the state's health ministry
+            who = lexicon.in_country(who, form, countries[0])
         if who is None or not who.known:
             who = Claimant(name=name, kind=lexicon.guess_kind(name), as_written=name, known=True)
         out.setdefault(acr, Claimant(who.name, who.kind, acr, True))
@@ -136,11 +139,6 @@ _PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|
                        r"whom|who|former|late)$", re.IGNORECASE)
 
 
-def _a_region(name: str) -> bool:
-    """'North Maluku', 'Kivu': a province the lexicon knows or one named by a direction."""
-    return is_country_name(name) or name.split()[0].lower() in place_words().directions
-
-
 def _names_a_state(name: str) -> bool:
     """Whether a name after a title is a state's or a body's, not a person's ("Sahrawi Arab
     Democratic Republic" after "Ministry of Defence of the"): ``state_name_ends``, body heads."""
@@ -158,7 +156,7 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         m = _AFTER_TITLE.match(text, t.end())
         if m is None or "\n" in text[t.end():m.start("name")] or _names_a_state(m.group("name")):
             continue  # a name on the next line is no title's ("... of the Ministry of Defence\n\nBir Lehlou")
-        if m.group("where") and m.group("comma") and _a_region(m.group("name")):
+        if m.group("where") and m.group("comma") and names_a_region(m.group("name")):
             continue  # "A church official in Tobelo, North Maluku, said": the town's province, no name
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name

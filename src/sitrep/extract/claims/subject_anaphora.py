@@ -137,3 +137,18 @@ def body_of_state_subject(ctx: ArticleContext, sentence: Sentence, rest: str) ->
     if m is None or m.group("state").lower() not in state_body_index()[1]:
         return None
     return ctx.lexicon.state_body(f"{m.group('state')}'s {rest}")
+
+
+def publishers_head(ctx: ArticleContext, low: str) -> bool:
+    """'the administration', 'the committee': the head of a body's name in its own statement."""
+    words = low.split()
+    return ctx.publisher is not None and len(words) == 2 and words[0] == "the" \
+        and words[1] in load_attribution_terms().neuter_heads and words[1] in ctx.publisher.name.lower().split()
+
+
+def points_back(phrase: str) -> bool:
+    """A description of no known kind that points back to a claimant named before: "the
+    department", "the front", "the bulletin" (a body's head or a record's noun), not "the
+    multinational crew"."""
+    terms, head = load_attribution_terms(), phrase.lower().split()[-1]
+    return bool(terms.body_heads.search(phrase.lower())) or head in terms.record_nouns or head in terms.neuter_heads

@@ -15,7 +15,8 @@ from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
-from .subject_anaphora import ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject, reporter_or_last, serves
+from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject,
+                              points_back, publishers_head, reporter_or_last, serves)
 from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, seat_owner, subject_phrase
@@ -120,6 +121,8 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         return None
     same = "same" in low.split()  # "the same representatives": pointing back, said so
     phrase, low = _plain_anaphor(phrase, low, terms.anaphoric_subjects)
+    if publishers_head(ctx, low):
+        return ctx.publisher  # "the Administration announces" in the SSC-Khatumo Administration's release (set Y)
     body = _body_a_role_speaks_for(ctx, sentence, phrase)
     if body is not None:
         return body
@@ -326,7 +329,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # "the rescue service added": a short definite description points back to the last
         # claimant of the same kind named before ("the Syrian Civil Defence").
         earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
-        if earlier and who.kind == "unknown" and not (same or _points_back(phrase)) \
+        if earlier and who.kind == "unknown" and not (same or points_back(phrase)) \
                 or re.search(re.escape(phrase) + r"\s+[A-Z]", sentence.text):
             # "the multinational crew" is no Houthi movement named before (dev2's Red Sea story);
             # "the energy company Total" is named right there
@@ -358,14 +361,6 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
-
-
-def _points_back(phrase: str) -> bool:
-    """A description of no known kind that points back to a claimant named before: "the
-    department", "the front", "the bulletin" (a body's head or a record's noun), not "the
-    multinational crew"."""
-    terms, head = load_attribution_terms(), phrase.lower().split()[-1]
-    return bool(terms.body_heads.search(phrase.lower())) or head in terms.record_nouns or head in terms.neuter_heads
 
 
 def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:

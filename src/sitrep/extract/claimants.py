@@ -151,9 +151,7 @@ class ClaimantLexicon:
             # the lead state's war, so its words are its own (the generic word, named after the
             # lead state later), not Congo's FARDC; a Gaza story's "the army" stays the IDF
             generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
-            if countries[0] in state_body_index()[2]:
-                # with no generic word, none: "Defence Minister Vladimir Padrino López" in a
-                # Venezuela story that names Colombia is no Colombian minister (set Y's Apure digest)
+            if generic is not None and countries[0] in state_body_index()[2]:
                 best, self._last_context_only = generic, False
         return best
 

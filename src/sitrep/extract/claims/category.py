@@ -18,7 +18,7 @@ import re
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
-from .category_view import ENEMY_OF, CategoryRule, CategoryView, generic_noun, side_of
+from .category_view import ENEMY_OF, CategoryRule, CategoryView, generic_noun, named_army, side_of
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
@@ -138,6 +138,9 @@ def side_words(view: CategoryView):
     """'rebel fighters', 'pro-government fighters', '5 Houthi forces': the words before the
     noun (or an 'of/from' phrase after it) name the side."""
     noun = view.cand.noun
+    if noun is not None and noun.category == "government" and view.cand.noun_start is not None \
+            and _named_rebels(view, view.text[view.cand.figure.end: view.cand.noun_start]):
+        return "rebels", noun.subgroup, "category:side"  # "four KIA soldiers": a rebel army's (set AB's Kachin wire)
     if noun is None or noun.category not in ("combatants", "total"):
         return None
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
@@ -152,6 +155,15 @@ def side_words(view: CategoryView):
     if noun.words == ("members",) and _armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
+
+
+def _named_rebels(view: CategoryView, words_text: str) -> bool:
+    """A rebel group the actor lexicon knows by name ("KIA", "Arakan Army"), not a side word:
+    "paramilitary soldiers" of Pakistan's Frontier Corps stay the state's."""
+    from ..actors import load_actors
+
+    return any(m.actor.known and m.actor.side == "opposition" for m in load_actors().match(words_text, view.countries)) \
+        or named_army(words_text)
 
 
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
@@ -318,6 +330,8 @@ MAX_TOLL_PHRASE_WORDS = 8
 # 11 soldiers, set Z's Bajaur wire); beyond, it counts more than those people (9 soldiers, then
 # "the death toll in the province has risen to 40").
 RAISED_TOLL_GROWTH = 2
+# Figure rules whose people a "number of" phrase names (figure_counts).
+_NUMBER_OF_RULES = frozenset({"figure+level-verb", "figure+running-total", "figure+number-of-is"})
 # Words of a toll's phrase that name no people ("the official death toll").
 _TOLL_FILLERS = frozenset({"the", "a", "an", "death", "official", "latest", "overall", "total", "final", "new"})
 
@@ -326,9 +340,13 @@ def toll_of_people(view: CategoryView):
     """'the number of police dead at three', 'the police death toll at 12', 'the number of dead
     policemen rose to 9': the people a toll counts, named in its noun phrase."""
     noun = view.cand.noun
-    if noun is None or noun.words != ("toll",):
+    counted = view.cand.rule in _NUMBER_OF_RULES and noun is not None and noun.category == "total"
+    if noun is None or noun.words != ("toll",) and not counted:
         return None
-    words = re.findall(r"[\w’'-]+", view.text[:view.cand.figure.start].lower())[-MAX_TOLL_PHRASE_WORDS:]
+    # "the number of martyrs of the armed forces and security since 18 June has reached about
+    # 400": a "number of" phrase may open the sentence (set AB's Saada agency item)
+    reach = None if counted else -MAX_TOLL_PHRASE_WORDS
+    words = re.findall(r"[\w’'-]+", view.text[:view.cand.figure.start].lower())[reach:]
     heads = [i for i, w in enumerate(words) if w in ("toll", *load_figure_terms().count_nouns)]
     if not heads:
         return None
@@ -338,11 +356,13 @@ def toll_of_people(view: CategoryView):
         ends = category_words().toll_phrase_ends
         named += [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]]
     named = [w for w in named if w not in _TOLL_FILLERS]
+    side = side_of(view, " ".join(named))
     for j in range(len(named)):
         found = view.terms.people_at(named, j)
-        if found and found[0].category != "total" and " ".join(found[0].words) not in category_words().generic_nouns:
-            return found[0].category, found[0].subgroup, f"category:toll-of({' '.join(found[0].words)})"
-    side = side_of(view, " ".join(named))
+        if found and found[0].category not in ("total", "combatants") or found and found[0].category == "combatants" \
+                and not side:  # "martyrs of the armed forces": the forces' side, not fighters of no side
+            if " ".join(found[0].words) not in category_words().generic_nouns:
+                return found[0].category, found[0].subgroup, f"category:toll-of({' '.join(found[0].words)})"
     if side:
         return side, None, "category:toll-of-side"
     # "... killing nine soldiers. The official later raised the death toll to 11": a toll raised

@@ -33,6 +33,7 @@ def subject_phrase(span: str) -> str:
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
+    phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
@@ -80,6 +81,9 @@ _WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_w
                          rf"(?:\s+{alternation(date_words().parts_of_day)})?|at\s+the\s+time)$", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
+# A monitoring digest's item label in capitals, with its language and time in brackets, before
+# the item's own words (set AB's Tibet digest): no part of the speaker.
+_SOURCE_LABEL = re.compile(r"^[A-Z][A-Z&'.-]+(?:\s+[A-Z][A-Z&'.-]+){0,3}\s*\([^)]{1,60}\)\s*:\s*(?=\S)")
 _TRANSCRIPT_LABEL = re.compile(r"^[QA](?:\s*\([^)]{1,40}\))?\s*:\s*(?:[A-Z][a-z]+(?:,\s+|$))?")
 
 

@@ -51,17 +51,13 @@ def placed_speaker_name(phrase: str) -> str:
     return f"{m.group('place')} {role[:1].lower() + role[1:]}"  # "Local authorities in Uvira" opening a sentence
 
 
-# "the Police spokesperson for Rwenzori East region": the area a role covers is no body it
-# speaks for (set Y's Kasese daily); the words before the role name the body.
-_AREA_WORDS = frozenset({"region", "province", "district", "county", "governorate", "prefecture", "zone"})
-
-
 def _an_area(org: str) -> bool:
-    """'Rwenzori East region', 'Kampala': a named area or a place the gazetteer knows, no body."""
+    """'Rwenzori East region', 'Kampala': a named area (``area_words``) or a place the gazetteer
+    knows, no body a role speaks for; the words before the role name the body."""
     from .gazetteer import get_gazetteer
 
     words = org.split()
-    if words[-1].lower() in _AREA_WORDS and words[-1][:1].islower():
+    if words[-1].lower() in read_json("claimant_kinds.json")["area_words"] and words[-1][:1].islower():
         return True
     return len(words) <= 3 and bool(get_gazetteer().matches(org)) and not load_attribution_terms().body_heads.search(org.lower())
 

@@ -356,6 +356,8 @@ class CategoryWords:
     displaced_as_people: frozenset[str]  # "residents": people in general when they flee
     losses_of_owner: re.Pattern[str]  # "the losses of the security forces at 60 dead"
     toll_phrase_ends: frozenset[str]  # "at" of "the number of police dead at three": the toll's noun phrase ends
+    toll_fillers: frozenset[str]  # "official" of "the official death toll": no people
+    raised_toll_verbs: frozenset[str]  # "rose" of "the toll rose to 38"
 
 
 @lru_cache(maxsize=1)
@@ -373,4 +375,5 @@ def category_words() -> CategoryWords:
                          frozenset(data["own_side_nouns"]), re.compile(data["own_losses_before"], re.IGNORECASE),
                          re.compile(data["owner_losses_before"]),
                          frozenset(data["displaced_as_people"]), re.compile(data["losses_of_owner"]),
-                         frozenset(data["toll_phrase_ends"]))
+                         frozenset(data["toll_phrase_ends"]), frozenset(data["toll_fillers"]),
+                         frozenset(data["raised_toll_verbs"]))

@@ -332,8 +332,6 @@ MAX_TOLL_PHRASE_WORDS = 8
 RAISED_TOLL_GROWTH = 2
 # Figure rules whose people a "number of" phrase names (figure_counts).
 _NUMBER_OF_RULES = frozenset({"figure+level-verb", "figure+running-total", "figure+number-of-is"})
-# Words of a toll's phrase that name no people ("the official death toll").
-_TOLL_FILLERS = frozenset({"the", "a", "an", "death", "official", "latest", "overall", "total", "final", "new"})
 
 
 def toll_of_people(view: CategoryView):
@@ -355,7 +353,7 @@ def toll_of_people(view: CategoryView):
     if words[i + 1:i + 2] == ["of"]:
         ends = category_words().toll_phrase_ends
         named += [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]]
-    named = [w for w in named if w not in _TOLL_FILLERS]
+    named = [w for w in named if w not in category_words().toll_fillers]
     side = side_of(view, " ".join(named))
     for j in range(len(named)):
         found = view.terms.people_at(named, j)
@@ -370,11 +368,8 @@ def toll_of_people(view: CategoryView):
     value = view.cand.figure.value or 0
     before = {(c.category, c.subgroup) for c in view.previous_sentence if c.quantity == view.quantity
               and c.category != "total" and (c.value or 0) < value <= RAISED_TOLL_GROWTH * (c.value or 0)}
-    return (*before.pop(), "category:toll-of-earlier") if len(before) == 1 and _RAISED.search(view.text) else None
-
-
-# A toll said to rise: the count of the people counted just before it, grown.
-_RAISED = re.compile(r"\b(?:raised|rose|risen|climbed|increased|jumped|reached|grew)\b", re.IGNORECASE)
+    raised = category_words().raised_toll_verbs.intersection(re.findall(r"[a-z]+", view.text.lower()))
+    return (*before.pop(), "category:toll-of-earlier") if len(before) == 1 and raised else None
 
 
 # The category rules, in order; each may refine what the earlier ones gave.

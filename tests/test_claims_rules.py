@@ -88,6 +88,16 @@ FIGURE_CASES = {
         ("About 6,300 residents fled Pont-Sonde. Of them, 2,000 are living with relatives.",
          [("displaced", "total", 6300, None)]),
     ],
+    "died_behind_a_raise": [  # wounded who died since are why a toll grew, counted in it (Pakistan, Borneo, Tunisia-like)
+        ("The governor raised the death toll to 14, saying three of the wounded had died in Bannu.",
+         [("killed", "total", 14, ANY)]),
+        ("The army raised the number of soldiers killed at Kapit to six after one of the wounded died.",
+         [("killed", "government", 6, ANY)]),
+        ("The toll passed from 20 to 22 on Sunday, after two of the injured died in Sfax.",
+         [("killed", "total", 20, ANY), ("killed", "total", 22, ANY)]),
+        # with no toll raised, they are a figure of their own
+        ("Doctors said 57 of the wounded died in hospital in Goma.", [("killed", "total", 57, ANY)]),
+    ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
          [("killed", "total", 14, ANY), ("killed", "total", 17, ANY)]),
@@ -454,6 +464,13 @@ CATEGORY_CASES = {
          [("killed", "government", 14, ANY), ("injured", "government", 3, ANY)]),
         ("Kyiv said 40 Russian soldiers were killed and 60 seriously wounded near Bakhmut.",
          [("killed", "government", 40, ANY), ("injured", "government", 60, ANY)]),
+        # a few more words, quoted or not, between the first figure and "and" (Sudan, Kazakhstan, Syria-like)
+        ("The rebel alliance said seven of our fighters were martyred and 15 others wounded near Kadugli.",
+         [("killed", "rebels", 7, ANY), ("injured", "rebels", 15, ANY)]),
+        ('The Interior Ministry said 31 "armed criminals" were killed and 9 others wounded in Taraz.',
+         [("killed", "rebels", 31, ANY), ("injured", "rebels", 9, ANY)]),
+        ("HTS said four of its fighters were killed and 12 others wounded near Saraqeb.",
+         [("killed", "rebels", 4, ANY), ("injured", "rebels", 12, ANY)]),
         # civilians' deaths "and 60 injuries": people in general (Gaza, as dev2 counts them)
         ("Hamas said the strike caused 40 civilian deaths and 60 injuries.",
          [("killed", "civilians", 40, ANY), ("injured", "total", 60, ANY)]),
@@ -535,6 +552,13 @@ CATEGORY_CASES = {
         ("All fourteen members of the MRTA died during the operation.", [("killed", "rebels", 14, None)]),
         ("A further 62 GAM members were captured in raids.", [("detained", "rebels", 62, None)]),
         ("Three ICRC members were abducted near Goma.", [("detained", "total", 3, None)]),
+        # a state's noun in an "of" phrase naming a rebel side, and defence forces (Yemen 1994, Botswana, Slovenia-like)
+        ('Radio Aden said 900 soldiers of "the secessionist clique" were taken prisoner near Aden.',
+         [("detained", "rebels", 900, ANY)]),
+        ("Four members of the Botswana Defence Force were killed near Maseru, officials said.",
+         [("killed", "government", 4, ANY)]),
+        ("Two members of the territorial defence were wounded near Brezice, he said.",
+         [("injured", "government", 2, ANY)]),
         ("Clashes killed 15 RSF fighters in El Fasher.", [("killed", "rebels", 15, None)]),
         ("The strike killed five Houthi fighters near Hodeidah.", [("killed", "rebels", 5, None)]),
         ("Ambushes killed 23 pro-government militiamen in Burkina Faso.", [("killed", "government", 23, None)]),
@@ -601,6 +625,13 @@ CATEGORY_CASES = {
          [("killed", "government", 6, ANY), ("injured", "government", 33, ANY)]),
         ("He said the militants' losses exceeded 1,000 men.", [("killed", "rebels", 1000, ANY)]),
         ("British forces landed at San Carlos. British losses so far stand at 14 dead.", [("killed", "government", 14, ANY)]),
+        # a state's word ("Federal") and a longer stretch before the figure (Nigeria 1968, Ifni 1957, Iraq-like)
+        ("Federal losses were put at 60 dead and 200 wounded, the spokesman in Enugu added.",
+         [("killed", "government", 60, ANY), ("injured", "government", 200, ANY)]),
+        ("Spanish troops held Sidi Ifni. Spanish losses since the fighting began on Saturday stood at 34 dead.",
+         [("killed", "government", 34, ANY)]),
+        ("U.S. troops entered Najaf. U.S. losses since the offensive began on Thursday are put at nine killed.",
+         [("killed", "government", 9, ANY)]),
     ],
     "own_people": [
         # a subject's own people counted by a copula (Saudi-Houthi 2009, Eritrea)
@@ -624,6 +655,21 @@ CATEGORY_CASES = {
          [("killed", "government", 3, ANY)]),
         ("Hamas said 20 of its members were killed, and Israel said five of its men were wounded.",
          [("killed", "rebels", 20, "Hamas"), ("injured", "government", 5, ANY)]),
+        # "its losses" (not "its toll", a health ministry's count of everyone) (Bolivia 1967, Mali, Gaza)
+        ("The army says its losses since then total 31 dead.", [("killed", "government", 31, ANY)]),
+        ("The Malian army said its losses in the Tessit attack were 17 dead.", [("killed", "government", 17, ANY)]),
+        ("The Gaza health ministry raised its toll to 40 dead.", [("killed", "total", 40, ANY)]),
+    ],
+    "the_group": [
+        # people of "the group" in a war story are an armed group's (Iran-PJAK, Nigeria, Philippines-like)
+        ("The Revolutionary Guards said more than 60 members of the group were killed near Sardasht.",
+         [("killed", "rebels", 60, ANY)]),
+        ("A police spokesman in Maiduguri said 14 of the group's men were arrested.",
+         [("detained", "rebels", 14, ANY)]),
+        ("The army said 25 members of the group had been captured in the hills above Jolo.",
+         [("detained", "rebels", 25, ANY)]),
+        # an aid body's "group" is its own team
+        ("UNICEF said two members of the group were injured in Khan Younis.", [("injured", "total", 2, ANY)]),
     ],
 }
 

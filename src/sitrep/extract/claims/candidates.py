@@ -15,7 +15,7 @@ from ..numbers import Figure, find_figures
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
 from ..doc_arrays import doc_text
 from .figure_counts import casualty_noun_is, count_put_at, level_verb, number_of_is, running_total, toll_noun_before
-from .figure_parts import colon_list, figure_ellipsis, figure_from_to, figure_up_from, part_by_place, part_of_whole, shared_noun, subset_condition
+from .figure_parts import colon_list, died_behind_a_raise, figure_ellipsis, figure_from_to, figure_up_from, part_by_place, part_of_whole, shared_noun, subset_condition
 from .figure_rules import (
     after_casualty_verb, casualty_word_after, family_of, figure_label, forced_to_leave, not_a_count, people_noun_after,
     too_many_people,
@@ -30,6 +30,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     figure_label,
     not_a_count,
     subset_condition,
+    died_behind_a_raise,
     figure_from_to,
     figure_up_from,
     part_of_whole,

@@ -49,8 +49,11 @@ def continues_earlier(view: CategoryView):
 
 
 # What may stand between a figure of people and "and N wounded" that continues it: its noun
-# and verb ("29 soldiers killed and two seriously wounded"), a few words, no other figure.
-_AND_AFTER_FIGURE = re.compile(r"^(?:\s*[\w'’-]+){0,4}?\s*(?:,\s*)?and\s+(?:[a-z]+\s+){0,2}$")
+# and verb ("29 soldiers killed and two seriously wounded", 'of our fighters were martyred and',
+# '"armed criminals" were killed and'), a few words, quoted or not, no other figure. Six words:
+# sets AA's and V's "N of our fighters were martyred" (five); longer spans name other people
+# in between ("12 rebels were killed in clashes with soldiers and 30 wounded").
+_AND_AFTER_FIGURE = re.compile(r"^(?:\s*[\"“”‘]?[\w'’-]+[\"“”’]?){0,6}?\s*(?:,\s*)?and\s+(?:[a-z]+\s+){0,2}$")
 
 
 def casualty_noun_continues(view: CategoryView):
@@ -138,9 +141,12 @@ def side_words(view: CategoryView):
     """'rebel fighters', 'pro-government fighters', '5 Houthi forces': the words before the
     noun (or an 'of/from' phrase after it) name the side."""
     noun = view.cand.noun
-    if noun is not None and noun.category == "government" and view.cand.noun_start is not None \
-            and _named_rebels(view, view.text[view.cand.figure.end: view.cand.noun_start]):
-        return "rebels", noun.subgroup, "category:side"  # "four KIA soldiers": a rebel army's (set AB's Kachin wire)
+    if noun is not None and noun.category == "government" and view.cand.noun_start is not None:
+        if _named_rebels(view, view.text[view.cand.figure.end: view.cand.noun_start]):
+            return "rebels", noun.subgroup, "category:side"  # "four KIA soldiers": a rebel army's (set AB's Kachin wire)
+        of_phrase = _OF_GROUP.match(view.text[view.cand.noun_start:])
+        if of_phrase and of_phrase.group(0).split()[1].lower() == "of" and side_of(view, of_phrase.group(1)) == "rebels":
+            return "rebels", noun.subgroup, "category:side"  # '1,200 soldiers of "the secessionist clique"' (set T)
     if noun is None or noun.category not in ("combatants", "total"):
         return None
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
@@ -155,6 +161,28 @@ def side_words(view: CategoryView):
     if noun.words == ("members",) and _armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
+
+
+# "180 members of the group", "two of the group's men", "more than 20 of the group": the armed
+# group the story is about (sets AB, U and Y: rebels each time, five figures).
+_OF_THE_GROUP = re.compile(r"\s+(?:(?:members|fighters|men|militants|gunmen)\s+)?of\s+(?:the|this|that)\s+"
+                           r"(?:armed\s+|militant\s+|rebel\s+)?group\b(?:['’]s\s+(?:members|fighters|men|militants|gunmen)\b)?",
+                           re.IGNORECASE)
+# Kinds of claimant whose "group" may be an aid body's team, not an armed group.
+_UNARMED_SPEAKERS = frozenset({"un", "ngo", "medical", "media", "monitor"})
+
+
+def the_group(view: CategoryView):
+    """'more than 180 members of the group had been killed', 'two of the group's men were
+    wounded': people of "the group" in a war story are an armed group's, rebels, unless an aid
+    or news body speaks of its own team."""
+    if not generic_noun(view) or view.category not in ("total", "combatants"):
+        return None
+    if view.claimant is not None and view.claimant.kind in _UNARMED_SPEAKERS:
+        return None
+    if not _OF_THE_GROUP.match(view.text, view.cand.figure.end):
+        return None
+    return "rebels", view.subgroup, "category:the-group"
 
 
 def _named_rebels(view: CategoryView, words_text: str) -> bool:
@@ -374,7 +402,7 @@ def toll_of_people(view: CategoryView):
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, toll_of_people,
-                                            of_group_predicate, of_people, side_words, group_as_noun, losses_of, owners_losses,
+                                            of_group_predicate, of_people, side_words, the_group, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
                                             rising_joined, unsided_fighters)

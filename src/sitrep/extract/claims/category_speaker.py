@@ -131,7 +131,8 @@ def own_people(view: CategoryView):
     fighters = view.category in ("combatants", "government", "rebels")
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
     bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
-    losses = bare and words.own_losses_before.search(view.text[:view.cand.figure.start])  # "Our own casualties were 12"
+    # "Our own casualties were 12", "his own side's losses at up to six men" (set W's Mogadishu digest)
+    losses = (bare or comrades) and words.own_losses_before.search(view.text[:view.cand.figure.start])
     ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"
     # "Our martyrs number 73": the subject's possessive before its count (figure_counts.casualty_noun_is)
     ours = view.cand.rule == "figure+noun-is" and _OWN_SUBJECT_BEFORE.search(view.text[:view.cand.figure.start])

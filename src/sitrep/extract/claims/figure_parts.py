@@ -98,6 +98,24 @@ def subset_condition(v: FigureView):
     return None
 
 
+# "one of the wounded died", "two of the injured had succumbed": wounded people who died since.
+_WOUNDED_WHO_DIED = re.compile(r"^\s+of\s+(?:the|those|them)\s+(?:[\w’'-]+\s+)?(?:wounded|injured)\s+"
+                               r"(?:(?:had|have|has)\s+(?:since\s+|also\s+)?)?(?:died|succumbed)\b", re.IGNORECASE)
+# A toll raised before them in the sentence: "raised the death toll to 11, saying", "the number
+# of martyrs passed from 12 to 13 yesterday, after".
+_RAISED_BEFORE = re.compile(r"\b(?:raised|raises|rose|risen|climbed|increased|jumped|grew|passed|went\s+up)\b[^.;]{0,80}?"
+                            r"\bto\s+(?:[\d,]+|[a-z]+)\b", re.IGNORECASE)
+
+
+def died_behind_a_raise(v: FigureView):
+    """'raised the death toll to 11, saying two of the wounded had died', 'the number of martyrs
+    passed from 12 to 13, after one of the wounded died': the wounded who died are why the toll
+    grew, counted in it, not a figure of their own (sets R, S and Z: every gold leaves them out)."""
+    if _WOUNDED_WHO_DIED.match(v.after) and _RAISED_BEFORE.search(v.before):
+        return REJECT
+    return None
+
+
 # "up from the 56 he gave on Sunday", "down from an earlier estimate of 6,000": the figure a
 # count stood at before counts what the new one does (read from sets N and R's revised tolls,
 # checked on dev2's Kyrgyz-Tajik liveblog).

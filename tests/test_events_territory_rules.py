@@ -67,6 +67,13 @@ def _changes(text: str) -> dict[str, tuple[str | None, str]]:
     # charge_taken: only for a known side
     ("M23 rebels are now in charge of Goma.", "Goma", "opposition", "charge_taken"),
     ("The Arakan Army took charge of the town of Paletwa last week.", "Paletwa", "opposition", "charge_taken"),
+    # in_control_of: a known side in (full) control of a place, with a cue
+    ("The army is now in full control of Kidal, the Malian defence ministry said.", "Kidal", "government",
+     "in_control_of"),
+    ("M23 rebels are in full control of Bunagana, a spokesman said.", "Bunagana", "opposition", "in_control_of"),
+    ("Syrian troops were again in control of Palmyra on Sunday.", "Palmyra", "government", "in_control_of"),
+    ("The government was in control of Aleppo before 2012, he said.", None, None, None),
+    ("The ministry denied the retreat, saying the army remained in full control of Homs.", None, None, None),
     # flag_raised
     ("Ukrainian soldiers raised their flag over the village of Robotyne.", "Robotyne", "government", "flag_raised"),
     ("Rebels hoisted the opposition flag above Hama.", "Hama", "opposition", "flag_raised"),
@@ -307,6 +314,12 @@ def test_events_territory_facility_in_a_town_is_named_and_mapped_at_the_town(tex
      "Pehro Kunri railway station"),
     ("Our units have taken control of the strategic Kurejahro hill in the Metina region.", "Kurejahro hill"),
     ("Bagapsh said his forces had taken control of the upper Kodori Gorge.", "Kodori Gorge"),
+    # an unknown name before plural heights, with a locator after it (Iran-PJAK)
+    ("Iranian forces said they had taken control of the Jasosan heights near Sardasht.", "Jasosan heights"),
+    # a town hall, a plantation, an estate or a ranch taken (Chile, Honduras, Paraguay, Zimbabwe-like)
+    ("Mapuche protesters took over the Curacautin town hall on Monday.", "Curacautin town hall"),
+    ("Peasants took over the La Confianza plantation on Saturday, police said.", "La Confianza plantation"),
+    ("War veterans occupied the Mount Carmel estate outside Chegutu on Friday.", "Mount Carmel estate"),
     # a harbour or cantonment named by its town is a facility of that town (East Timor, Bangladesh 1971)
     ("Peacekeepers secured Dili harbour within hours of landing.", "Dili harbour"),
     ("The radio said that Jessore cantonment had fallen to Indian troops on Tuesday.", "Jessore cantonment"),

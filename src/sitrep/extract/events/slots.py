@@ -266,7 +266,8 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
     are not places."""
     doc = trig.tok.doc
     settlements = t.words("territory_change", "settlement_nouns")
-    facilities = t.words("territory_change", "facility_objects") | t.words("territory_change", "terrain_nouns")
+    terrain = t.words("territory_change", "terrain_nouns")
+    facilities = t.words("territory_change", "facility_objects") | terrain
     out: list[PlaceMention] = []
     doc_id, base = where
 
@@ -290,9 +291,11 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
                 span = None  # "captured Mansoura on Thursday and Colonel Smith on Friday": a person
         elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
-        elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"):
+        elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"
+                                                       or w.lower_ in terrain and w.tag_ == "NNS"):  # "the Jasosan heights" (set AB)
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
-            if names and not any(c.i in pidx for c in w.subtree):
+            # the name's own words, not a locator under the noun ("the Jasosan heights near Sardasht")
+            if names and not any(x.i in pidx for n in names for x in n.subtree):
                 lo = min(x.i for n in names for x in n.subtree)
                 span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
             else:

@@ -133,6 +133,23 @@ def charge_taken(tok, env: Env) -> Trigger | None:
     return None
 
 
+def in_control_of(tok, env: Env) -> Trigger | None:
+    """'Security forces were in full control of X', 'the rebels are now in control of X': being
+    in control counts with a cue (on the verb or the noun: 'now', 'full'), and only for a side
+    the lexicon knows, as being in charge does."""
+    words = env.terms.rule(KIND, "in_control_of")
+    if tok.lower_ not in words["control_nouns"] or tok.dep_ != "pobj" or tok.head.lower_ not in words["preps"]:
+        return None
+    verb = tok.head.head
+    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if verb.lower_ not in words["state_verbs"] or not of or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "X is in the control of Y", "in their control": the subject is the place
+    cues = env.terms.rule(KIND, "control_state")["cues"]
+    if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)):
+        return None
+    return Trigger(verb, KIND, "in_control_of", f"{verb.text} in {tok.text}", of, "gain", needs_side=True)
+
+
 def flag_raised(tok, env: Env) -> Trigger | None:
     """'raised their flag over X', 'troops raising Ukrainian flags in X', 'the flag was
     hoisted above X': the one who raised it gains X."""
@@ -330,7 +347,7 @@ TerritoryRule = Callable[[object, Env], "Trigger | None"]
 # Phrases before single words: "fell under the control of" is came_under_control's, not
 # fall_to's; "no longer controls" is no_longer_under_control's, not control_state's.
 TERRITORY_RULES: tuple[TerritoryRule, ...] = (
-    no_longer_under_control, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
+    no_longer_under_control, in_control_of, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
     surrendered_to, ceded_to,
     fall_to, lost_to, control_declared, moved_into, capture_verb, control_state, capture_noun, fall_noun,
 )

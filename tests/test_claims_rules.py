@@ -192,7 +192,9 @@ FIGURE_CASES = {
          [("killed", "government", 11, None)]),  # Iraq
         ("The release brought the number of freed hostages to 346.", [("released", "total", 346, None)]),  # Pakistan
         ("Fighting displaced 5,000 more people, bringing the number of displaced to 26,000.",
-         [("displaced", "total", 5000, None), ("displaced", "total", 26000, None)]),  # Iraq
+         [("displaced", "total", 5000, None), ("displaced", "total", 26000, None)]),  # Iraq        # a possessive before the count ("raised its count of"): Tibet 2008, Myanmar, Nigeria-like
+        ("The exile administration raised its count of Tibetans killed to 99.", [("killed", "total", 99, ANY)]),
+        ("The monitor raised its count of people detained to 4,300.", [("detained", "total", 4300, ANY)]),
     ],
     "number_of_is": [
         ("The commission found that the number of people who died in the conflict is 69,280.",
@@ -715,7 +717,11 @@ ATTRIBUTION_CASES = {
         ("The latest figure from the Amazonas state security secretary is 56 inmates killed.",
          [("killed", "prisoners", 56, "Amazonas state security secretary")]),
         ("The Kenya Red Cross released a bulletin: 250,000 people have been displaced in the Rift Valley.",
-         [("displaced", "total", 250000, "Kenya Red Cross")]),
+         [("displaced", "total", 250000, "Kenya Red Cross")]),        # a liveblog label naming whose figures follow its colon (Pakistan 2007, Libya, Kyrgyzstan-like)
+        ("Troops stormed the Red Mosque in Islamabad, Pakistan.\n\n14:10 Latest official figures, from the "
+         "military spokesman: at least 50 militants killed.", [("killed", "rebels", 50, "Pakistan Armed Forces")]),
+        ("Updated figures from the Kyrgyz health ministry: 12 people killed in Bishkek.",
+         [("killed", "total", 12, "Kyrgyz Health Ministry")]),
     ],
     "record_label": [
         # a line that opens with a body's record: the body's figures, its spokesman's words
@@ -750,7 +756,14 @@ ATTRIBUTION_CASES = {
          [("injured", "civilians", 14, "Sam Thong hospital")]),
         ("Al-Shifa hospital received 30 bodies on Monday.", [("killed", "total", 30, "Al-Shifa hospital")]),
         ("The state university hospital treated 45 wounded people overnight in Port-au-Prince.",
-         [("injured", "total", 45, "state university hospital")]),
+         [("injured", "total", 45, "state university hospital")]),        # the first of two clauses joined by a semicolon; an aid body tracing or treating people
+        # (Uganda 2004, Ogaden 1978, Guinea 2000-like)
+        ("- Lira Hospital admitted 57 wounded people; 14 of them were referred to Kampala.",
+         [("injured", "total", 57, "Lira Hospital")]),
+        ("- The Somali Red Crescent Society is tracing 600 persons reported missing in the camps.",
+         [("missing", "total", 600, "Somali Red Crescent Society")]),
+        ("- MSF has treated 137 wounded people in Kissidougou since 7 December.",
+         [("injured", "total", 137, "Doctors Without Borders")]),
     ],
     "labelled_line_speaker": [
         # in a transcript's line, "we" and "our" are the labelled speaker's, whoever the line

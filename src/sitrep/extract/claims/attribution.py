@@ -228,19 +228,29 @@ def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
 _INSTITUTION = re.compile(rf"\b{alternation(read_json('claimant_kinds.json')['place_institutions'])}\b", re.IGNORECASE)
 
 
+# Clauses an intake verb may head: the sentence's own, or the first of two joined by a
+# semicolon ("- Lira Hospital admitted 57 people ...; 14 of them were referred to ...").
+_INTAKE_CLAUSES = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+# Kinds of known body that count the people they take in or look for, as a hospital does
+# ("MSF has treated 137 war-wounded", "the Red Crescent is tracing 600 persons").
+_INTAKE_KINDS = frozenset({"medical", "ngo", "un", "monitor"})
+
+
 def institution_intake(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'Sam Thong hospital admitted 14 wounded civilians', 'the morgue received 30 bodies': a
-    hospital, clinic or morgue counts the people it takes in; its count is its own."""
+    """'Sam Thong hospital admitted 14 wounded civilians', 'the morgue received 30 bodies', '- The
+    Somali Red Crescent Society is tracing 600 persons': a hospital, clinic or morgue, or an aid
+    body, counts the people it takes in or looks for; its count is its own."""
     intake = load_attribution_terms().intake_verbs
     for tok in doc:
-        if tok.dep_ != "ROOT" or tok.lemma_.lower() not in intake or not any(c.dep_ == "dobj" for c in tok.children):
+        if tok.dep_ not in _INTAKE_CLAUSES or tok.lemma_.lower() not in intake \
+                or not any(c.dep_ == "dobj" for c in tok.children):
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
-            if _INSTITUTION.search(phrase):
-                who = resolve_subject(ctx, sentence, phrase)
-                if who is not None:
-                    return who, f"claimant:institution-intake({tok.lemma_.lower()})"
+            who = resolve_subject(ctx, sentence, phrase)
+            named = who is not None and (who.known or who.name[:1].isupper())  # a body's name, not "aid workers"
+            if who is not None and (_INSTITUTION.search(phrase) or named and who.kind in _INTAKE_KINDS):
+                return who, f"claimant:institution-intake({tok.lemma_.lower()})"
     return None, ""
 
 

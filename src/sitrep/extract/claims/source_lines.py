@@ -100,9 +100,19 @@ _FIGURE_FROM = re.compile(
     r"(?P<who>[^,;:“”\"]{2,80}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at)\s+", re.IGNORECASE)
 
 
+# "Latest official figures, from the military spokesman: at least 50 militants killed, ..."
+# (set T's Red Mosque liveblog): a liveblog's label naming whose figures follow the colon.
+_FIGURES_FROM_COLON = re.compile(
+    rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[-–—]\s*)?)?(?:the\s+)?(?:(?:latest|newest|last|new|official|updated|revised)\s+){{0,2}}"
+    rf"{alternation({*load_attribution_terms().official_count_by, *load_attribution_terms().official_count_according})}"
+    r"\s*,?\s+from\s+(?P<who>[^,;:“”\"]{2,80}?)\s*:\s", re.IGNORECASE)
+
+
 def statement_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'X has issued a statement: ...' and 'The latest figure from X is ...': X."""
-    m = _STATEMENT_COLON.match(sentence.text) or _FIGURE_FROM.match(sentence.text)
+    """'X has issued a statement: ...', 'The latest figure from X is ...' and 'Latest official
+    figures, from X: ...': X."""
+    m = _STATEMENT_COLON.match(sentence.text) or _FIGURE_FROM.match(sentence.text) \
+        or _FIGURES_FROM_COLON.match(sentence.text)
     who = resolve_subject(ctx, sentence, m.group("who")) if m else None
     if who is None or not (who.known or who.kind != "unknown" or _speaker_words(m.group("who"))):
         return None, ""  # "The toll from the Odesa strike stood at 21": an event, no speaker

@@ -98,6 +98,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     anaphors = []
     city_words = t.words("anaphoric_places")
     facility_words = t.words("territory_change", "facility_objects")
+    facility_states = t.words("territory_change", "facility_state_words")
     facility_anaphors = []  # "overran the station": taken only when no place is found otherwise
     seen: set[int] = set()
     territory = trig.type == "territory_change"
@@ -121,7 +122,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                   and not _blocked(w, trig.tok, blocking, set(), joiners)):
                 anaphors.append(w)
             elif (m is None and territory and w.lower_ in facility_words and w.tag_ in ("NN", "NNS")
-                  and [c.lower_ for c in w.children] == ["the"] and not _blocked(w, trig.tok, blocking, set(), joiners)):
+                  and [c.lower_ for c in w.children if c.lower_ not in facility_states] == ["the"]
+                  and not _blocked(w, trig.tok, blocking, set(), joiners)):  # "the (ruined) post"
                 facility_anaphors.append(w)
             elif m is None and w.lower_ in ("it", "which", "that") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
                 # "before Wagner captured it", "Damara, 75 km to the north, which it captured on

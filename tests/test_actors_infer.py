@@ -28,6 +28,11 @@ from sitrep.extract.actor_infer import infer_actor
     ("Sudanese troops", ("SD",), "government"),
     ("local shepherds", (), "unknown"),
     ("Zorgon-backed units", (), "unknown"),                  # backer no file knows
+    # the category rules' side words, when they name one side only (Cyprus 1964, Iran 1979,
+    # Cote d'Ivoire 2002)
+    ("the National Guard", ("CY",), "government"),
+    ("Revolution Guards", ("IR",), "government"),
+    ("the mutineers", ("CI",), "opposition"),
 ])
 def test_actors_infer_side(phrase, countries, side):
     ref = infer_actor(phrase, countries)

@@ -67,10 +67,21 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
     by_head = _by_head_noun(lex, words, conflict, countries)
     if by_head is not None:
         return by_head
-    side = _modifier_side(words)
+    side = _modifier_side(words) or _side_words_in(phrase)
     if side is not None:  # "rebel commander Hassan Abdulghani", "junta spokesman Zaw Min Tun"
         return ActorRef(phrase, side, None, phrase, False)
     return unknown
+
+
+def _side_words_in(phrase: str) -> str | None:
+    """The side the category rules' side words name in a phrase of no known actor, when they
+    name one side only: "the National Guard", "Revolution Guards" (government), "the
+    mutineers" (opposition); sets S, U and X."""
+    words = category_words()
+    government, rebels = bool(words.government.search(phrase)), bool(words.rebels.search(phrase))
+    if government == rebels:
+        return None
+    return "government" if government else "opposition"
 
 
 def _by_head_noun(lex: ActorLexicon, words: list[str], conflict: str | None,

@@ -662,6 +662,20 @@ CATEGORY_CASES = {
         ("The Malian army said its losses in the Tessit attack were 17 dead.", [("killed", "government", 17, ANY)]),
         ("The Gaza health ministry raised its toll to 40 dead.", [("killed", "total", 40, ANY)]),
     ],
+    "of_them_named_before": [
+        # "of them" are the people named last before the figure (Argentina 1955, Pakistan, Nigeria-like)
+        ("The rebel officers fled towards the Uruguay river; three of them were arrested near Paso de los Libres.",
+         [("detained", "rebels", 3, ANY)]),
+        ("Militants stormed the Shiite mosque in Quetta; six of them were shot dead by police.",
+         [("killed", "rebels", 6, ANY)]),
+        ("The soldiers ran into an ambush near Maiduguri; four of them were wounded.",
+         [("injured", "government", 4, ANY)]),
+        # people no list knows, named nearer, are "them"
+        ("Police chased the hijackers across the harbour in Male; four of them were killed.",
+         [("killed", "total", 4, ANY)]),        # people who speak are not "them"
+        ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
+         [("released", "total", 12, ANY)]),
+    ],
     "the_group": [
         # people of "the group" in a war story are an armed group's (Iran-PJAK, Nigeria, Philippines-like)
         ("The Revolutionary Guards said more than 60 members of the group were killed near Sardasht.",

@@ -185,6 +185,44 @@ def the_group(view: CategoryView):
     return "rebels", view.subgroup, "category:the-group"
 
 
+# "three of them", "12 of those": a part of people named before in the sentence.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+# How far back, in words, the people "them" stands for are looked for ("The rebel officers
+# fled towards the Uruguay river; three of them were arrested": 8).
+MAX_OF_THEM_WORDS = 12
+_SIDED = frozenset({"rebels", "government", "civilians", "prisoners"})
+# Verbs right after people who are then the speakers, not "them" (set M's Guatemala sitrep).
+_SPEECH_AFTER = frozenset({"said", "say", "says", "told", "tell", "tells", "reported", "report", "reports",
+                           "added", "claimed", "claim", "claims", "stated", "confirmed"})
+
+
+def of_them_named_before(view: CategoryView):
+    """'The rebel officers fled towards the river; three of them were arrested': "of them" are
+    the people named last before the figure in its sentence (not a figure's own people: a
+    breakdown of a figure is ``ranks_of_whole``'s and the breakdown rules')."""
+    if view.parent is not None or not generic_noun(view) or view.category not in ("total", "combatants") \
+            or not _OF_THEM.match(view.text, view.cand.figure.end):
+        return None
+    before = view.text[:view.cand.figure.start]
+    if find_figures(before):
+        return None  # "killed 30 villagers, 12 of them ...": the figure before is the whole
+    words = re.findall(r"[\w’'-]+", before.lower())[-MAX_OF_THEM_WORDS:]
+    for i in range(len(words) - 1, -1, -1):
+        found = view.terms.people_at(words, i)
+        if not found and i > 0 and words[i - 1] == "the" and words[i].endswith("s") and len(words[i]) > 3:
+            return None  # "chased the hijackers ...; four of them": people no list knows are nearer
+        if not found or " ".join(found[0].words) in category_words().generic_nouns:
+            continue
+        noun, n = found
+        if words[i + n:i + n + 1] and words[i + n] in _SPEECH_AFTER:
+            continue  # "Relatives told the Committee that 12 of them were released": the speakers
+        cat = side_of(view, " ".join(words[max(0, i - 2):i + n])) if noun.category in ("combatants", "total", "government") \
+            else None
+        cat = cat or noun.category
+        return (cat, noun.subgroup, f"category:of-them({' '.join(noun.words)})") if cat in _SIDED else None
+    return None
+
+
 def _named_rebels(view: CategoryView, words_text: str) -> bool:
     """A rebel group the actor lexicon knows by name ("KIA", "Arakan Army"), not a side word:
     "paramilitary soldiers" of Pakistan's Frontier Corps stay the state's."""
@@ -402,7 +440,7 @@ def toll_of_people(view: CategoryView):
 
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, toll_of_people,
-                                            of_group_predicate, of_people, side_words, the_group, group_as_noun, losses_of, owners_losses,
+                                            of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
                                             rising_joined, unsided_fighters)

@@ -127,3 +127,23 @@ def test_actors_shared_unit_names_need_their_war(text, not_actor):
     from sitrep.extract.actors import load_actors
 
     assert not_actor not in {m.actor.name for m in load_actors().match(text)}
+
+
+@pytest.mark.parametrize("countries,conflict", [
+    # the war of the article's most named country, though another file lists it as a neighbour
+    # (Kachin 2012: china.json lists Myanmar; Iran-PJAK; Ukraine)
+    (("MM", "CN"), "myanmar"),
+    (("CN", "MM"), "china"),
+    (("IR", "IL"), "israel_iran"),
+    (("UA", "RU"), "ukraine"),
+])
+def test_actors_war_of_the_first_country(countries, conflict):
+    from sitrep.extract.actors import load_actors
+
+    assert load_actors().conflict_of(countries) == conflict
+
+
+def test_actors_rebel_army_soldiers_in_a_story_naming_a_neighbour(extract_text):
+    claims = extract_text("Fighting went on near Laiza, Myanmar, close to the border with China. A KIO spokesman "
+                          "said four KIA soldiers had been killed and 11 wounded.").claims
+    assert {(c.quantity, c.category, c.value) for c in claims} == {("killed", "rebels", 4), ("injured", "rebels", 11)}

@@ -172,11 +172,13 @@ class ActorLexicon:
 
     # -- context -----------------------------------------------------------------------------
     def conflict_of(self, countries: Iterable[str]) -> str | None:
-        """The war whose file lists any of these ISO-2 country codes."""
-        wanted = set(countries)
-        for conflict, codes in self.conflict_countries.items():
-            if codes & wanted:
-                return conflict
+        """The war whose file lists the first of these ISO-2 country codes that any file lists
+        (the article's most named country first: a Kachin story that names China is
+        Myanmar's war, not China's, though china.json lists Myanmar as a neighbour)."""
+        for code in countries:
+            for conflict, codes in self.conflict_countries.items():
+                if code in codes:
+                    return conflict
         return None
 
     def _options(self, written: str) -> list[tuple[ActorEntry, bool]]:

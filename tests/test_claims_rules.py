@@ -452,6 +452,10 @@ CATEGORY_CASES = {
          [("killed", "government", 24, None), ("killed", "government", 38, None)]),
         ("Nine soldiers were killed on Monday. The death toll in the province has risen to 40.",
          [("killed", "government", 9, None), ("killed", "total", 40, None)]),
+        # a toll right before a figure whose word only says what befell people (Darfur, Gaza, Yemen-like)
+        ("The evening bulletin raised the armed forces' toll to 40 killed.", [("killed", "government", 40, ANY)]),
+        ("The ministry raised the civilian toll to 300 dead in Gaza.", [("killed", "civilians", 300, ANY)]),
+        ("The health ministry raised the toll to 30 dead in Taiz.", [("killed", "total", 30, ANY)]),
     ],
     "group_before": [
         ("Among the dead servicemen, 40 were from the National Guard.", [("killed", "government", 40, None)]),

@@ -400,12 +400,20 @@ RAISED_TOLL_GROWTH = 2
 _NUMBER_OF_RULES = frozenset({"figure+level-verb", "figure+running-total", "figure+number-of-is"})
 
 
+_TOLL_TO = re.compile(r"\btoll\s+(?:to|at|of)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+                      re.IGNORECASE)
+
+
 def toll_of_people(view: CategoryView):
     """'the number of police dead at three', 'the police death toll at 12', 'the number of dead
     policemen rose to 9': the people a toll counts, named in its noun phrase."""
     noun = view.cand.noun
     counted = view.cand.rule in _NUMBER_OF_RULES and noun is not None and noun.category == "total"
-    if noun is None or noun.words != ("toll",) and not counted:
+    # "raised the armed forces' toll to 40 killed": a toll right before a figure whose own word
+    # only says what befell people (set AA's Darfur digest)
+    bare = (noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns) \
+        and _TOLL_TO.search(view.text, 0, view.cand.figure.start) is not None
+    if (noun is None or noun.words != ("toll",)) and not counted and not bare:
         return None
     # "the number of martyrs of the armed forces and security since 18 June has reached about
     # 400": a "number of" phrase may open the sentence (set AB's Saada agency item)

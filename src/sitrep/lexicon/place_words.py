@@ -25,6 +25,7 @@ class PlaceWords:
     leading_modifiers: frozenset[str]
     descriptor_tails: frozenset[str]
     function_words: frozenset[str]
+    name_type_words: frozenset[str]  # "Barangay" of "Barangay Talon-Talon": no part of the name
     name_heads: frozenset[str]
     description_modifiers: frozenset[str]
     actor_nouns: frozenset[str]
@@ -55,6 +56,7 @@ def place_words() -> PlaceWords:
         leading_modifiers=frozenset(w["leading_modifiers"]),
         descriptor_tails=frozenset(w["descriptor_tails"]),
         function_words=frozenset(w["function_words"]),
+        name_type_words=frozenset(w["name_type_words"]),
         name_heads=frozenset(w["name_heads"]),
         description_modifiers=frozenset(w["description_modifiers"]),
         actor_nouns=frozenset(w["actor_nouns"]),

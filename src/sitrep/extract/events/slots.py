@@ -302,9 +302,9 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
                 span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
             else:
                 span = _name_after_of(w, proper)  # "the border post of Teshwin"
-        while span and len(span) > 1 and span[0].lower_.rstrip(".") in _leading_type_words():
+        while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
             span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
-        if not span or any(x.i in pidx for x in span) or all(x.lower_ in _time_words(t) for x in span):
+        if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
             continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
         if any(x < base + b and y > base + a for x, y in actor_spans):
@@ -329,17 +329,13 @@ def _name_after_of(noun, proper) -> list | None:
     return None
 
 
-def _time_words(t: EventTerms) -> frozenset[str]:
-    return t.words("time_words")
-
-
 @lru_cache(maxsize=1)
-def _leading_type_words() -> frozenset[str]:
-    """Words a capitalised place run drops from its front (``function_words`` of
-    data/gazetteer/place_words.json): "Barangay" of "Barangay Talon-Talon"."""
+def _name_type_words() -> frozenset[str]:
+    """A local unit's type word before a name ("Barangay" of "Barangay Talon-Talon":
+    ``name_type_words`` of data/gazetteer/place_words.json)."""
     from ...lexicon.place_words import place_words
 
-    return place_words().function_words
+    return place_words().name_type_words
 
 
 # Lowercase words inside a proper name ("San Juan del Norte", "Kafr al-Ma").

@@ -79,14 +79,15 @@ def capitalised_candidates(text: str) -> list[tuple[int, int]]:
 def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     words = place_words()
     articles, function_words, prefixes = words.articles, words.function_words, place_name_prefixes()
+    type_words = words.name_type_words
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int, str]] = []
 
     def close() -> None:
         while run and run[-1][2].lower() in articles and not run[-1][2].isupper():
             run.pop()  # "Jisr al" -> "Jisr"; "US" is no article
-        while run and run[0][2].lower() in function_words:
-            run.pop(0)
+        while run and (run[0][2].lower() in function_words or run[0][2].lower() in type_words):
+            run.pop(0)  # "In Hama" -> "Hama", "Barangay Talon-Talon" -> "Talon-Talon"
         if run:
             end = run[-1][1]
             if _POSSESSIVE.search(run[-1][2]):

@@ -20,6 +20,7 @@ from ...lexicon.actor_words import institution_staff, staff_at
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
+from .category_view import AID_KINDS
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before, set_reporter
@@ -231,9 +232,6 @@ _INSTITUTION = re.compile(rf"\b{alternation(read_json('claimant_kinds.json')['pl
 # Clauses an intake verb may head: the sentence's own, or the first of two joined by a
 # semicolon ("- Lira Hospital admitted 57 people ...; 14 of them were referred to ...").
 _INTAKE_CLAUSES = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
-# Kinds of known body that count the people they take in or look for, as a hospital does
-# ("MSF has treated 137 war-wounded", "the Red Crescent is tracing 600 persons").
-_INTAKE_KINDS = frozenset({"medical", "ngo", "un", "monitor"})
 
 
 def institution_intake(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -249,7 +247,7 @@ def institution_intake(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
             phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
             who = resolve_subject(ctx, sentence, phrase)
             named = who is not None and (who.known or who.name[:1].isupper())  # a body's name, not "aid workers"
-            if who is not None and (_INSTITUTION.search(phrase) or named and who.kind in _INTAKE_KINDS):
+            if who is not None and (_INSTITUTION.search(phrase) or named and who.kind in AID_KINDS):
                 return who, f"claimant:institution-intake({tok.lemma_.lower()})"
     return None, ""
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms
+from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
-from .category_view import ENEMY_OF, CategoryRule, CategoryView, generic_noun, named_army, side_of
+from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, generic_noun, named_army, side_of
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
@@ -168,8 +168,8 @@ def side_words(view: CategoryView):
 _OF_THE_GROUP = re.compile(r"\s+(?:(?:members|fighters|men|militants|gunmen)\s+)?of\s+(?:the|this|that)\s+"
                            r"(?:armed\s+|militant\s+|rebel\s+)?group\b(?:['’]s\s+(?:members|fighters|men|militants|gunmen)\b)?",
                            re.IGNORECASE)
-# Kinds of claimant whose "group" may be an aid body's team, not an armed group.
-_UNARMED_SPEAKERS = frozenset({"un", "ngo", "medical", "media", "monitor"})
+# Kinds of claimant whose "group" may be an aid or news body's team, not an armed group.
+_UNARMED_SPEAKERS = AID_KINDS | {"media"}
 
 
 def the_group(view: CategoryView):
@@ -191,9 +191,9 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # fled towards the Uruguay river; three of them were arrested": 8).
 MAX_OF_THEM_WORDS = 12
 _SIDED = frozenset({"rebels", "government", "civilians", "prisoners"})
-# Verbs right after people who are then the speakers, not "them" (set M's Guatemala sitrep).
-_SPEECH_AFTER = frozenset({"said", "say", "says", "told", "tell", "tells", "reported", "report", "reports",
-                           "added", "claimed", "claim", "claims", "stated", "confirmed"})
+# Verbs right after people who are then the speakers, not "them" (set M's Guatemala sitrep):
+# the attribution vocabulary's speech verb forms.
+_SPEECH_AFTER = frozenset(form for forms in load_attribution_terms().speech_forms.values() for form in forms)
 
 
 def of_them_named_before(view: CategoryView):

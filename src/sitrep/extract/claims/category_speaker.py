@@ -9,10 +9,9 @@ from functools import lru_cache
 
 from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_figure_terms
 from ...lexicon.patterns import alternation
-from .category_view import ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
+from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
 
-# Kinds of claimant whose own staff are civilians (aid, health and UN workers), and the nouns of staff.
-_AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
+# The nouns of staff (an aid body's own are aid workers: ``AID_KINDS``).
 _STAFF_NOUNS = load_figure_terms().staff_nouns
 
 
@@ -141,7 +140,7 @@ def own_people(view: CategoryView):
         if side:
             return side, view.subgroup, "category:own-side"
     staff = noun is not None and view.category == "total" and " ".join(noun.words) in _STAFF_NOUNS
-    if staff and view.claimant.kind in _AID_KINDS and words.own_people.search(between):
+    if staff and view.claimant.kind in AID_KINDS and words.own_people.search(between):
         # "Two of our Liberian staff members were wounded" in an MSF release, "13 of its staff"
         # said by UNRWA: an aid body's own staff are aid workers
         return "civilians", "aid workers", "category:own-staff"

@@ -18,6 +18,9 @@ from .figure_view import Candidate
 SIDE_CATEGORY = {"opposition": "rebels", "government": "government", "foreign": "government"}
 # A claimant's kind -> the category of its own fighters (a foreign government's are a state's).
 KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_government": "government"}
+# Kinds of claimant that are no side of the fighting but count people: aid, health, UN bodies and
+# monitors (their own staff are aid workers; the people they take in or trace, their count).
+AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
 # The side a claimant's enemy is on ("the enemy", prisoners it took).
 ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
 

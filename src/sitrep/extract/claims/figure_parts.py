@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon.claim_terms import claim_words, load_figure_terms
+from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
 from ...lexicon.patterns import alternation
 from .figure_rules import ELLIPSIS_AFTER as _ELLIPSIS_AFTER, MAX_NOUN_GAP, WORD as _WORD
 from .figure_view import REJECT, Candidate, FigureView
@@ -103,7 +103,8 @@ _WOUNDED_WHO_DIED = re.compile(r"^\s+of\s+(?:the|those|them)\s+(?:[\w’'-]+\s+)
                                r"(?:(?:had|have|has)\s+(?:since\s+|also\s+)?)?(?:died|succumbed)\b", re.IGNORECASE)
 # A toll raised before them in the sentence: "raised the death toll to 11, saying", "the number
 # of martyrs passed from 12 to 13 yesterday, after".
-_RAISED_BEFORE = re.compile(r"\b(?:raised|raises|rose|risen|climbed|increased|jumped|grew|passed|went\s+up)\b[^.;]{0,80}?"
+# (data ``raised_toll_verbs``, as ``category.toll_of_people`` reads a toll grown)
+_RAISED_BEFORE = re.compile(rf"\b{alternation(category_words().raised_toll_verbs)}\b[^.;]{{0,80}}?"
                             r"\bto\s+(?:[\d,]+|[a-z]+)\b", re.IGNORECASE)
 
 

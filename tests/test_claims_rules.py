@@ -456,6 +456,11 @@ CATEGORY_CASES = {
         ("The evening bulletin raised the armed forces' toll to 40 killed.", [("killed", "government", 40, ANY)]),
         ("The ministry raised the civilian toll to 300 dead in Gaza.", [("killed", "civilians", 300, ANY)]),
         ("The health ministry raised the toll to 30 dead in Taiz.", [("killed", "total", 30, ANY)]),
+        # the owner of a tally of named people only keeps it (West Bank, Sudan, Ukraine-like)
+        ("The army's own tally of Palestinian dead has risen to 48 in Jenin.", [("killed", "total", 48, ANY)]),
+        ("The military's count of Sudanese civilians killed in El Geneina reached 120.",
+         [("killed", "civilians", 120, ANY)]),
+        ("The army's toll of its soldiers killed near Avdiivka rose to 35.", [("killed", "government", 35, ANY)]),
     ],
     "group_before": [
         ("Among the dead servicemen, 40 were from the National Guard.", [("killed", "government", 40, None)]),
@@ -477,6 +482,13 @@ CATEGORY_CASES = {
          [("killed", "rebels", 31, ANY), ("injured", "rebels", 9, ANY)]),
         ("HTS said four of its fighters were killed and 12 others wounded near Saraqeb.",
          [("killed", "rebels", 4, ANY), ("injured", "rebels", 12, ANY)]),
+        # "others" continues the first figure's people across a longer clause (Bhutan 2003, Mali, Kashmir-like)
+        ("Seven soldiers of the Royal Bhutan Army were killed near the camps and 19 others wounded.",
+         [("killed", "government", 7, ANY), ("injured", "government", 19, ANY)]),
+        ("Twelve soldiers of the Malian army died when their convoy hit a mine near Boni and 30 others were hurt.",
+         [("killed", "government", 12, ANY), ("injured", "government", 30, ANY)]),
+        ("Four militants of the banned outfit were killed in the encounter in Kupwara and two others injured.",
+         [("killed", "rebels", 4, ANY), ("injured", "rebels", 2, ANY)]),
         # civilians' deaths "and 60 injuries": people in general (Gaza, as dev2 counts them)
         ("Hamas said the strike caused 40 civilian deaths and 60 injuries.",
          [("killed", "civilians", 40, ANY), ("injured", "total", 60, ANY)]),
@@ -558,6 +570,10 @@ CATEGORY_CASES = {
         ("All fourteen members of the MRTA died during the operation.", [("killed", "rebels", 14, None)]),
         ("A further 62 GAM members were captured in raids.", [("detained", "rebels", 62, None)]),
         ("Three ICRC members were abducted near Goma.", [("detained", "total", 3, None)]),
+        # martyrs of a group named by an acronym are its fighters (Sudan 2011, Philippines, Colombia-like)
+        ("The movement mourns 6 martyrs of the SPLA-N who fell near Kurmuk.", [("killed", "rebels", 6, ANY)]),
+        ("The statement listed 11 martyrs of the MILF killed near Cotabato.", [("killed", "rebels", 11, ANY)]),
+        ("The bulletin named 9 martyrs of the ELN killed in Arauca.", [("killed", "rebels", 9, ANY)]),
         # a state's noun in an "of" phrase naming a rebel side, and defence forces (Yemen 1994, Botswana, Slovenia-like)
         ('Radio Aden said 900 soldiers of "the secessionist clique" were taken prisoner near Aden.',
          [("detained", "rebels", 900, ANY)]),
@@ -665,6 +681,15 @@ CATEGORY_CASES = {
         ("The army says its losses since then total 31 dead.", [("killed", "government", 31, ANY)]),
         ("The Malian army said its losses in the Tessit attack were 17 dead.", [("killed", "government", 17, ANY)]),
         ("The Gaza health ministry raised its toll to 40 dead.", [("killed", "total", 40, ANY)]),
+        # a loss whose subject is the speaker's own side (Mauritania 2005, Mali, Kokang-like)
+        ("The defence ministry said: according to the first information, our forces have lost 12 men at the post.",
+         [("killed", "government", 12, ANY)]),
+        ("The Malian army said: we lost nine men in the ambush near Boulkessi.", [("killed", "government", 9, ANY)]),
+        ("The MNDAA said: in these battles, 31 of our comrades sacrificed their lives for the Kokang nation.",
+         [("killed", "rebels", 31, ANY)]),
+        # comrades are always the speaker's (Sudan, Nepal-like)
+        ("The SPLM-N said 11 comrades were wounded in the defence of Kurmuk.", [("injured", "rebels", 11, ANY)]),
+        ("The Maoist party said 14 comrades were killed in the clash in Rolpa.", [("killed", "rebels", 14, ANY)]),
     ],
     "of_them_named_before": [
         # "of them" are the people named last before the figure (Argentina 1955, Pakistan, Nigeria-like)
@@ -715,6 +740,11 @@ ATTRIBUTION_CASES = {
          [("displaced", "total", 8000, "UNHCR")]),
         ("Twelve civilians died in Myawaddy, according to the Karen National Union.",
          [("killed", "civilians", 12, "Karen National Union")]),
+        # how early a record is names no one (Mauritania 2005, Niger, Sudan-like)
+        ("Gunmen of the ADF raided the camp. According to preliminary information, 20 villagers died in Beni.",
+         [("killed", "civilians", 20, None)]),
+        ("The GSPC attacked the post. According to initial reports, 15 soldiers died at Lemgheity.",
+         [("killed", "government", 15, None)]),
     ],
     "official_count": [
         # an official figure with no body named is the article's state's government
@@ -752,6 +782,13 @@ ATTRIBUTION_CASES = {
         ("ICRC figures: 40 detainees released in Mekelle on Sunday.", [("released", "prisoners", 40, "ICRC")]),
         # a qualifier is no owner (Ukraine)
         ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
+        # a possessive owner, a qualified record, an aside before the colon (Kyrgyzstan 2020, Iran, Sudan-like)
+        ("The Health Ministry's latest tally: 686 people have now been injured in Bishkek.",
+         [("injured", "total", 686, "Health Ministry")]),
+        ("Health Ministry update, posted on Facebook: 590 people were injured overnight in Bishkek.",
+         [("injured", "total", 590, "Health Ministry")]),
+        ("The Sudan Doctors Network's new count: 40 people killed in Omdurman.",
+         [("killed", "total", 40, "Sudan Doctors Network")]),
     ],
     "station_item": [
         # a label with the station's note, its town and the day ("Radio Rakoczi (clandestine),
@@ -832,6 +869,19 @@ ATTRIBUTION_CASES = {
          [("displaced", "civilians", 1000, "Save the Children")]),
         ("The Ukrainian General Staff said 1,200 Russian soldiers were killed in a day.",
          [("killed", "government", 1200, "Ukrainian General Staff")]),
+        # a speaker the parse hangs on a fronted place in apposition (Ethiopia 2000, Sudan, Ukraine-like)
+        ("In the Ethiopian border town of Adigrat, a doctor at the district hospital said 12 civilians were killed.",
+         [("killed", "civilians", 12, "doctor at the district hospital")]),
+        ("In the besieged city of El Fasher, a nurse at the Saudi hospital said 30 people were wounded.",
+         [("injured", "total", 30, ANY)]),
+        # a body led by officials speaks, not its leaders (Panama 1989, Nigeria, Sri Lanka-like)
+        ("A private commission of inquiry led by former officials said 1,000 civilians had died.",
+         [("killed", "civilians", 1000, "private commission of inquiry")]),
+        ("A citizens' committee headed by a retired judge said 400 people were killed in Zaria.",
+         [("killed", "total", 400, "citizens' committee")]),
+        # a commission of inquiry is no UN body unless named so; its speaker's body speaks (Nigeria 2015)
+        ("The Kaduna State government gave its count. Its secretary told the judicial commission of inquiry "
+         "that 347 bodies had been buried at Mando.", [("killed", "total", 347, "Kaduna State government")]),
     ],
     "impersonal_passive": [
         ("The Azerbaijani Ministry of Health reported new figures. It was noted that 50 soldiers were wounded.",
@@ -882,6 +932,12 @@ ATTRIBUTION_CASES = {
         ("- 2,100 people killed since 8 October (WHO).", [("killed", "total", 2100, "World Health Organization")]),
         ("- 690,000 people internally displaced (IOM).", [("displaced", "total", 690000, "IOM")]),
         ("- 45 health workers killed on duty (OCHA).", [("killed", "civilians", 45, "OCHA")]),
+        # a date after the source; a state's department (India 2023, Somalia, Sudan-like)
+        ("- 98 people killed since 3 May (Government of Manipur, 3 June)",
+         [("killed", "total", 98, "Government of Manipur")]),
+        ("- Over 8,000 people have crossed into Mizoram (Mizoram Home Department)",
+         [("displaced", "total", 8000, "Mizoram Home Department")]),
+        ("- 12,500 people displaced from Las Anod (UNHCR, 20 February).", [("displaced", "total", 12500, "UNHCR")]),
     ],
     "broadcast_header": [
         # a digest's section header names the broadcaster (Bosnia 1993, Bangladesh 1971, Ukraine-like)

@@ -86,6 +86,10 @@ def test_places_mentions_relation_after_name(gaz):
         ("Rebels led by Jolani entered Hama.", "Jolani"),
         ("Reports from SANA near Homs were denied.", "SANA"),
         ("Hama city was quiet [Getty]", "Getty"),
+        # a titled name a cue would take for a place is a person (Nigeria, Sierra Leone-like)
+        ("Troops took over Sheikh Ibrahim Zakzaky's house near Hama.", "Sheikh Ibrahim Zakzaky"),
+        ("Rebels seized President Ahmad Kabbah's residence near Aleppo.", "President Ahmad Kabbah"),
+        ("Soldiers entered Colonel Omar Sadiq's compound near Homs.", "Colonel Omar Sadiq"),
     ],
 )
 def test_places_mentions_not_places(gaz, sentence, name):

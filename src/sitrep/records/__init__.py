@@ -175,6 +175,9 @@ class PlaceMention:
     # Army"): then the mention only says where that name points (precision None), it is
     # no place of an event or claim.
     within: str | None = None
+    # The whole phrase as written when the name is shorter: a facility with the town it is
+    # in ("gendarmerie post in Aneho" for a mention named "Aneho" or "IRGC headquarters").
+    written: str | None = None
 
 
 @dataclass(slots=True)

@@ -125,7 +125,7 @@ def _event_place(mention: PlaceMention | None) -> Row:
     place = mention.place if mention is not None else None
     return {
         "place": _display_name(mention) if mention else None,
-        "place_text": mention.text if mention else None,
+        "place_text": (mention.written or mention.text) if mention else None,
         "country": place.country if place else None,
         "admin1": place.admin1 if place else None,
         "lat": place.lat if place else None,

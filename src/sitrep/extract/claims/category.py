@@ -54,6 +54,11 @@ def continues_earlier(view: CategoryView):
 # sets AA's and V's "N of our fighters were martyred" (five); longer spans name other people
 # in between ("12 rebels were killed in clashes with soldiers and 30 wounded").
 _AND_AFTER_FIGURE = re.compile(r"^(?:\s*[\"“”‘]?[\w'’-]+[\"“”’]?){0,6}?\s*(?:,\s*)?and\s+(?:[a-z]+\s+){0,2}$")
+# "Seven soldiers of the Royal Bhutan Army had been killed and 19 others wounded": "others"
+# says the figure continues the first one's people, across a longer clause (set AD's Bhutan
+# digest; checked on sets J-AB).
+_AND_OTHERS_AFTER_FIGURE = re.compile(r"^(?:\s*[\w'’-]+){0,12}?\s*(?:,\s*)?and\s+$")
+_OTHERS = re.compile(r"\s+others\b")
 
 
 def casualty_noun_continues(view: CategoryView):
@@ -68,8 +73,9 @@ def casualty_noun_continues(view: CategoryView):
     between = view.text[last.end - last.sentence_start:view.cand.figure.start]
     # Civilians' deaths "and 60 injuries" are counted as people in general (dev2 Gaza, seeds
     # Idlib): only a side's fighters carry over.
+    others = _OTHERS.match(view.text, view.cand.figure.end) is not None
     if last.category not in ("government", "rebels", "combatants") or any(ch.isdigit() for ch in between) \
-            or not _AND_AFTER_FIGURE.match(between):
+            or not (_AND_AFTER_FIGURE.match(between) or others and _AND_OTHERS_AFTER_FIGURE.match(between)):
         return None
     return last.category, last.subgroup, f"category:continues-{last.id}"
 
@@ -158,7 +164,7 @@ def side_words(view: CategoryView):
         return side, noun.subgroup, "category:side"
     if noun.category == "combatants" and _named_non_state(between):
         return "rebels", noun.subgroup, "category:named-group"
-    if noun.words == ("members",) and _armed_acronym(between):
+    if noun.words in _MEMBER_NOUNS and _armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
 
@@ -232,6 +238,9 @@ def _named_rebels(view: CategoryView, words_text: str) -> bool:
         or named_army(words_text)
 
 
+# Nouns of a group's own people, of no side until the group is named ("87 MNLF members",
+# "6 martyrs of the SPLA-N": set AC's SPLM-N statement).
+_MEMBER_NOUNS = frozenset({("members",), ("martyrs",), ("comrades",), ("cadres",)})
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 # Kinds of known body whose members are no fighters ("UN members", "ICRC members").
 _UNARMED_KINDS = frozenset({"un", "ngo", "medical", "media", "monitor", "government", "foreign_government"})
@@ -426,7 +435,12 @@ def toll_of_people(view: CategoryView):
     named = words[max(0, i - 2):i]
     if words[i + 1:i + 2] == ["of"]:
         ends = category_words().toll_phrase_ends
-        named += [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]]
+        counted_words = [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]
+                         if w not in category_words().toll_fillers]
+        # "the army's own tally of Palestinian dead": the people after "of" are the ones
+        # counted; the owner before the noun only keeps the count (set AD's Jenin review)
+        named = counted_words if any(view.terms.people_at(counted_words, j) for j in range(len(counted_words))) \
+            else named + counted_words
     named = [w for w in named if w not in category_words().toll_fillers]
     side = side_of(view, " ".join(named))
     for j in range(len(named)):

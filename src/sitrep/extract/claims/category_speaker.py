@@ -135,7 +135,12 @@ def own_people(view: CategoryView):
     ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"
     # "Our martyrs number 73": the subject's possessive before its count (figure_counts.casualty_noun_is)
     ours = view.cand.rule == "figure+noun-is" and _OWN_SUBJECT_BEFORE.search(view.text[:view.cand.figure.start])
-    if losses or ranks or ours or (fighters or comrades) and words.own_people.search(between):
+    # "our forces have lost 12 men", "we lost seven comrades": the speaker's side lost them
+    lost = (view.category in ("combatants", "total") or comrades or bare) \
+        and _OWN_LOSS_BEFORE.search(view.text[:view.cand.figure.start])  # ("we lost seven soldiers": theirs)
+    # "11 comrades who were wounded" in a movement's statement: comrades are always the speaker's
+    if losses or ranks or ours or lost or (fighters or comrades) and words.own_people.search(between) \
+            or noun is not None and noun.words == ("comrades",):
         side = _claimant_side(view)
         if side:
             return side, view.subgroup, "category:own-side"
@@ -147,6 +152,10 @@ def own_people(view: CategoryView):
     return None
 
 
+# The speaker's side as the subject of a loss right before the figure ("our forces have lost",
+# "we lost"; set AC's Mauritanian defence ministry statement; checked on sets J-AB).
+_OWN_LOSS_BEFORE = re.compile(r"(?:\bwe|\bour\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:have\s+|had\s+|has\s+)?lost\s+"
+                              r"(?:(?:at\s+least|about|some|around|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
 _OWN_SUBJECT_BEFORE = re.compile(r"\b(?:our|its)\s+(?:own\s+)?[\w-]+\s+[\w-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "acknowledged 537 dead in its own ranks", "30 killed among their ranks": the speaker's own.
 _OWN_RANKS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|among|from)\s+(?:its|their|our)\s+(?:own\s+)?ranks\b",

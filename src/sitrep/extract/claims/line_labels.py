@@ -54,8 +54,13 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
 
 # "10:05 Health ministry figures: at least 30 people killed ..., spokesman X said": a line
 # that opens with a body's record, a colon, then the figures.
-_RECORD_LABEL = re.compile(rf"^\W*(?P<owner>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,4}}?)\s+"
-                           rf"{alternation(load_attribution_terms().records_after_owner)}\s*:\s")
+# The owner may be possessive and the record qualified ("The Health Ministry's latest tally:");
+# a short aside may stand before the colon ("Health Ministry update, posted on Facebook:").
+# Set AD's Bishkek liveblog; checked on the liveblogs of sets M, R and V.
+_RECORD_LABEL = re.compile(rf"^\W*(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+[\w.-]+){{0,4}}?)(?:['’]s)?"
+                           rf"(?:\s+{alternation(claim_words().record_qualifiers)})*\s+"
+                           rf"{alternation(load_attribution_terms().records_after_owner)}(?:,[^:,]{{1,40}})?\s*:\s",
+                           re.IGNORECASE)
 
 
 def record_label(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -20,7 +20,8 @@ from .defined_names import local_name
 from .subject_resolve import resolve_subject
 
 
-_PAREN_SOURCE = re.compile(r"\((?P<who>[A-Z][\w&'’.\- ]{1,60}?)\)\s*[.;]?\s*$")
+# '(Government of Manipur, 3 June)': a date may follow the source (set AD's sitrep).
+_PAREN_SOURCE = re.compile(r"\((?P<who>[A-Z][\w&'’.\- ]{1,60}?)(?:,\s*[\w ]{1,20})?\)\s*[.;]?\s*$")
 
 
 def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -31,6 +31,7 @@ def subject_phrase(span: str) -> str:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
+    phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
@@ -41,6 +42,19 @@ def subject_phrase(span: str) -> str:
 # spoke; a named town stays ("an official in Kandahar": ``written_name``). Set S's Haiti wire.
 _WHERE_AFTER = re.compile(r"(?<=\w)\s+(?:(?:in|at|from)\s+the\s+(?:capital|city|town|port|region|province|area|"
                           r"north|south|east|west|border)|here|there)$", re.IGNORECASE)
+
+
+# Who leads a speaking body, after the body's head noun ("a commission of inquiry led by
+# former officials"): the body speaks, not its leaders (set L's Panama correction). Only
+# after a body's head: "forces led by General X" are named by their leader.
+_LED_BY = re.compile(r"^(?P<body>.+?)\s+(?:led|headed|chaired)\s+by\s.+$", re.IGNORECASE)
+
+
+def _without_leaders(phrase: str) -> str:
+    m = _LED_BY.match(phrase)
+    if m and _ATTRIBUTION.body_heads.search(re.sub(r"\s+of\s+[\w-]+$", "", m.group("body").lower())):
+        return m.group("body")
+    return phrase
 
 
 # A reflexive after a pronoun subject only stresses it ("I myself", "we ourselves", "he himself").
@@ -66,6 +80,7 @@ def names_no_claimant(phrase: str, low: str) -> bool:
     100 people, including children, witnesses ...")."""
     terms = load_attribution_terms()
     return bool(_unowned_record_rx().match(low) and not _owner_word(phrase) or not phrase
+                or _EARLY_RECORD.match(low)
                 or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
                 or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
                 or low in claim_words().casualty_event_nouns  # "Killings recorded in X: 486"
@@ -73,6 +88,10 @@ def names_no_claimant(phrase: str, low: str) -> bool:
                 or _FIGURE_FIRST.match(phrase))
 
 
+# "According to the first information", "the latest indications": how early a record is, with
+# no owner; not a body named before (set AC's Mauritanian communique named the attackers).
+_EARLY_RECORD = re.compile(r"^(?:the\s+)?(?:first|initial|preliminary|early|latest|available|provisional)\s+"
+                           r"(?:information|indications|reports|findings|data|estimates|figures)$")
 _DAYS_AND_MONTHS = frozenset(w.lower() for w in (*date_words().weekdays, *date_words().months))
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")

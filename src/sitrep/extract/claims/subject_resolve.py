@@ -355,12 +355,19 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # "the army said", "police said", "state media reported": the article's state's
         who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
-            and not terms.human_sources.search(phrase.lower()) and not terms.body_heads.search(phrase.lower()) \
+            and not terms.human_sources.search(phrase.lower()) and not _body_headed(phrase.lower()) \
             and not _TITLED.search(phrase):
         # "the fighting", "people": a lowercase phrase with no claimant word names nobody
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+def _body_headed(low: str) -> bool:
+    """'the emergency medicine centre', 'a private commission of inquiry': a body's head noun
+    ends the phrase or comes before its "of" complement (set L's Panama commission)."""
+    heads = load_attribution_terms().body_heads
+    return bool(heads.search(low) or heads.search(re.sub(r"\s+of\s+[\w-]+$", "", low)))
 
 
 def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:

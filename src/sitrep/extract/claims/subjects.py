@@ -95,6 +95,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head)
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
+        subj = _stranded_speaker(verb)
+    if not subj:
         return None
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and
     # "Kheng"): the one next to the verb names the speaker.
@@ -133,6 +135,25 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         return who
     full = doc[head.left_edge.i: head.right_edge.i + 1].text
     return resolve_subject(ctx, sentence, full) or who
+
+
+def _stranded_speaker(verb) -> list:
+    """'In the border town of Adigrat, a doctor at the district hospital said ...': a parse
+    that hangs the speaker on the fronted place in apposition leaves the speech verb with no
+    subject; the appositive ending right before the verb is its subject (set AC's wire)."""
+    if not is_say(verb) or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    for tok in before.ancestors if before.dep_ != "appos" else [before]:
+        if tok.dep_ == "appos":
+            before = tok
+            break
+        if tok.i == verb.i:
+            return []
+    if before.dep_ != "appos" or before.right_edge.i != verb.i - 1 or before.pos_ != "NOUN" \
+            or not any(d.dep_ == "det" for d in before.children):
+        return []
+    return [before]
 
 
 def _passive_agent(verb) -> list:

@@ -24,6 +24,9 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     a = sentence.start + min(w.idx for w in toks)
     b = sentence.start + max(w.idx + len(w.text) for w in toks)
     hits = list(starting_in(ctx.actor_matches, a, b))
+    ours = _publishers_own(ctx, toks)
+    if ours is not None:
+        return ours, "actor:publisher-own"
     known = [m for m in hits if m.actor.side != "unknown"]
     if known:
         return known[0].actor, "actor:lexicon"
@@ -53,6 +56,22 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     if not phrase or not any(w.pos_ in ("NOUN", "PROPN") for w in toks):
         return None, ""
     return ctx.actors.infer(phrase, ctx.countries), "actor:inferred"
+
+
+# First-person words that make an actor phrase the speaker's own ("units of our army").
+_FIRST_PERSON = frozenset({"our", "we", "us"})
+
+
+def _publishers_own(ctx: EventContext, toks) -> ActorRef | None:
+    """'units of our army overran the base' in a rebel movement's own press release: "our"
+    forces are the publishing party's, whatever the noun's usual side (set AD's MNDAA
+    release); None when the article's publisher is no armed party the actor files know."""
+    publisher = ctx.claims_ctx.publisher
+    if publisher is None or not any(w.lower_ in _FIRST_PERSON for w in toks):
+        return None
+    found = [m.actor for m in ctx.actors.match(publisher.as_written or publisher.name, ctx.countries)
+             if m.actor.side in ("government", "opposition")]
+    return found[0] if found else None
 
 
 def _is_place(ctx: EventContext, a: int, b: int) -> bool:

@@ -20,6 +20,7 @@ on Sudan and Ecuador sentences and on dev2 (no facility in a town among its chan
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from sitrep.lexicon.event_terms import EventTerms
 from sitrep.extract.doc_arrays import doc_text
@@ -58,13 +59,13 @@ def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: t
     """The event's mention for facility ``root`` in ``town`` (``how``: 'in', 'at' or 'poss'
     for the way the sentence places it; ``rule``: the trigger's rule): the town's place
     under the facility's name."""
+    toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
     if (town.place is None or rule in TOWN_SIGN_RULES
             or any(c.lower_ in INDEFINITE for c in root.children if c.dep_ == "det")):
-        return town
-    toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
+        return _as_written(town, toks, root, where)
     if root.lower_ in t.words("territory_change", "town_installations") and not any(
             w.pos_ == "PROPN" for w in toks[:-1]):
-        return town  # 'the army garrison in Malakal': the town
+        return _as_written(town, toks, root, where)  # 'the army garrison in Malakal': the town
     own = doc_text(root.doc)[toks[0].idx: root.idx + len(root.text)]
     if len(toks) == 1 or how in ("at", "poss"):
         name = f"{town_name(town)} {own}"  # 'Kirkuk airport', 'Babushara airport'
@@ -72,9 +73,26 @@ def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: t
         name = own  # 'provincial government headquarters'
     _, base = where
     area = town.place.feature != "city" or town.precision == 3
-    return dataclasses.replace(town, text=name, start=base + toks[0].idx, end=base + root.idx + len(root.text),
+    return dataclasses.replace(_as_written(town, toks, root, where), text=name, start=base + toks[0].idx, end=base + root.idx + len(root.text),
                                precision=3 if area else 2, rule=f"facility-of-town:{town_name(town)}",
                                anchor=town_name(town))
+
+
+# Between a facility and its town, as annotators keep both ("gendarmerie post in Aneho").
+_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+
+def _as_written(town: PlaceMention, toks: list, root, where: tuple[str, int]) -> PlaceMention:
+    """The town's mention with the facility and its locator as written ('gendarmerie post in
+    Aneho', 'CRPF duty post at Vairengte'): GUIDE.md's place as written, most specific, which
+    some annotators keep whole and others cut to the town or the facility (sets AC, AD, N, T).
+    Unchanged when the town does not follow the facility ("Aneho's police post")."""
+    _, base = where
+    text = doc_text(root.doc)
+    gap = text[root.idx + len(root.text): town.start - base] if town.start - base > root.idx else ""
+    if not _IN_OR_AT.fullmatch(gap):
+        return town
+    return dataclasses.replace(town, written=text[toks[0].idx: town.end - base])
 
 
 def conjoined_facilities(roots: list, t: EventTerms, pidx: dict, where: tuple[str, int],

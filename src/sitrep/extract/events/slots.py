@@ -114,8 +114,9 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             mention_toks = {i for i, mm in pidx.items() if mm is m}
             stop = root if explicit else trig.tok  # a rule's own slot is not blocked above it
             if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners, pidx) and m not in found:
-                if territory and _through_prison(w, trig.tok, t):
-                    continue
+                if territory and (_through_prison(w, trig.tok, t) or m.rule.startswith(("unresolved", "anchored"))
+                                  and _described_as_no_place(_mention_root(w, mention_toks), _place_nouns(t))):
+                    continue  # "Mohamed Morsi, the deposed president, was seized": a person no gazetteer knows
                 found.append(m)
             elif (m is None and w.lower_ in city_words and any(c.lower_ == "the" for c in w.children)
                   and not any(c.i in pidx for c in w.subtree)
@@ -283,7 +284,8 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         span = None
         if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                 and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
-                                                            for c in w.children):
+                                                            for c in w.children) \
+                and not _described_as_no_place(w, settlements | facilities):
             # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
             # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
@@ -312,6 +314,28 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
     return out
+
+
+def _mention_root(tok, mention_toks: set[int]):
+    """The token of a mention whose head lies outside it ("Morsi" of "Mohamed Morsi")."""
+    for _ in range(len(mention_toks) + 1):
+        if tok.head.i not in mention_toks or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _place_nouns(t: EventTerms) -> frozenset[str]:
+    return (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
+            | t.words("territory_change", "terrain_nouns"))
+
+
+def _described_as_no_place(name, place_nouns: frozenset[str]) -> bool:
+    """'Sadyr Japarov, a former MP ..., has been freed': a name described in apposition by a
+    noun that is no settlement, facility or terrain is a person or a body, not a place taken
+    (set AD's Bishkek liveblog); "Konna, a town in the centre" stays a place."""
+    return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in place_nouns
+               and any(d.dep_ == "det" for d in c.children) for c in name.children)  # ("Damascus, Syria" stays)
 
 
 def _name_after_of(noun, proper) -> list | None:

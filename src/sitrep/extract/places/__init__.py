@@ -64,13 +64,24 @@ def find_place_mentions(
     _resolve_again(doc_id, text, spans, gazetteer, first, ctx)
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
-        if span.mention is None and span.placelike and not ACRONYM.match(span.text):
+        if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text):
             span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
     organisations = _organisation_acronyms(text, gazetteer)
     for span in spans:
         if span.text in organisations:
             span.mention = None  # "the Kosovo Liberation Army (KLA)": KLA is no Kampala
     return _with_facilities_and_descriptions(doc_id, text, spans, gazetteer, context)
+
+
+def _titled_person(name: str) -> bool:
+    """'President Ibrahim Kamara', 'Sheikh Ibrahim El-Zakzaky': a name no gazetteer knows that
+    opens with a rank or title is a person, even where a cue says a place follows ("took over
+    Sheikh Ibrahim El-Zakzaky's residence in Gyellesu": set AC's Zaria analysis)."""
+    from sitrep.lexicon.claim_terms import claim_words
+
+    words = claim_words()
+    first = name.split()[0].rstrip(".") if name.split() else ""
+    return len(name.split()) > 1 and (first in words.ranks or first in words.title_heads)
 
 
 # "the Kosovo Liberation Army (KLA)", "Democratic Republic of Congo (DRC)": an acronym the

@@ -1,0 +1,70 @@
+"""Stop 32: a facility taken in a town keeps its whole phrase as written beside its name
+(``place_text``: 'gendarmerie post in Aneho'), a person named where a place could stand is no
+place, and "our" forces in a party's own release are that party's (sets AC and AD: Togo
+2005, India 2023, Iran 2024, Kyrgyzstan 2020, Nigeria 2015, Kokang 2015). Texts are the
+project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+from sitrep.store.flatten import event_row
+
+pytestmark = pytest.mark.slow
+
+
+def _rows(text: str, outlet: str | None = None) -> list[dict]:
+    from sitrep.extract import default_extractor
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5), outlet=outlet)
+    return [event_row(e) for e in default_extractor().extract(article).events if e.type == "territory_change"]
+
+
+@pytest.mark.parametrize("text,place,written", [
+    # an unnamed post in a town: mapped and named at the town, written whole (Togo, India, Mali-like)
+    ("Opposition supporters in Togo had taken over the gendarmerie post in Aneho on Wednesday.",
+     "Aneho", "gendarmerie post in Aneho"),
+    ("In Mali, jihadists overran the army post at Boulkessi on Sunday.", "Boulkessi", "army post at Boulkessi"),
+    # a named facility keeps its name and is written with its town (Romania 1989, Uzbekistan 2005)
+    ("In Romania, demonstrators took over the county party headquarters in Timisoara on Wednesday.",
+     "county party headquarters", "county party headquarters in Timisoara"),
+])
+def test_events_territory_facility_in_a_town_is_written_whole(text, place, written):
+    got = {(r["place"], r["place_text"]) for r in _rows(text)}
+    assert (place, written) in got, got
+
+
+def test_events_territory_facility_before_its_town_keeps_its_name():
+    # "Aneho's police post" writes the town first: nothing is added (Togo-like)
+    got = [(r["place"], r["place_text"]) for r in _rows("In Togo, protesters took over Aneho's police post.")]
+    assert all(text is None or " in " not in text for _, text in got), got
+
+
+@pytest.mark.parametrize("text,person", [
+    # a name with a title is a person, not the place a cue announces (Nigeria, Kyrgyzstan, Egypt-like)
+    ("In Zaria, troops took over Sheikh Ibrahim El-Zakzaky's residence in Gyellesu the next day.",
+     "Sheikh Ibrahim El-Zakzaky"),
+    # a name described in apposition as no place is no place freed or taken
+    ("Sadyr Japarov, a former MP serving a sentence in Kyrgyzstan, has been freed from prison by supporters.",
+     "Sadyr Japarov"),
+    ("In Egypt, Mohamed Morsi, the deposed president, was seized by troops in Cairo.", "Mohamed Morsi"),
+])
+def test_events_territory_people_are_no_places(text, person):
+    got = [r["place"] for r in _rows(text)]
+    assert person not in got, got
+
+
+@pytest.mark.parametrize("text,outlet,place", [
+    # "our army" in a rebel movement's own release is the movement's (Kokang, Sudan, Ethiopia-like)
+    ("MNDAA press release. Units of our army overran the Burmese army base at Mawhtike and took full "
+     "control of Ta Shwe Htan village.", "Myanmar National Democratic Alliance Army (press release)", "Ta Shwe Htan"),
+    ("SPLM-N statement. Our forces took full control of Soda on Friday.", "SPLM-N", "Soda"),
+    ("TPLF statement. Our army has taken control of Alamata after heavy fighting.",
+     "Tigray People's Liberation Front", "Alamata"),
+])
+def test_events_territory_our_forces_are_the_publishers(text, outlet, place):
+    got = {r["place"]: r["winner"] for r in _rows(text, outlet)}
+    assert got.get(place) == "opposition", got

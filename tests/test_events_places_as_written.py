@@ -68,3 +68,15 @@ def test_events_territory_people_are_no_places(text, person):
 def test_events_territory_our_forces_are_the_publishers(text, outlet, place):
     got = {r["place"]: r["winner"] for r in _rows(text, outlet)}
     assert got.get(place) == "opposition", got
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name described as a kind of place stays the place taken (Iran 2019, Vietnam, Mali-like)
+    ("In Iran, protesters took control of Shahrak-e Chamran, a poor township near Bandar Mahshahr.",
+     "Shahrak-e Chamran"),
+    ("In Vietnam, police took control of Dong Tam, a rural commune outside Hanoi.", "Dong Tam"),
+    ("In Mali, jihadists captured Anefis, a rebel stronghold north of Gao.", "Anefis"),
+])
+def test_events_territory_places_described_as_places_stay(text, place):
+    got = [r["place"] for r in _rows(text)]
+    assert place in got, got

@@ -285,7 +285,7 @@ def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], see
         if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                 and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
                                                             for c in w.children) \
-                and not _described_as_no_place(w, settlements | facilities):
+                and not _described_as_no_place(w, _place_nouns(t)):
             # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
             # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
@@ -326,8 +326,18 @@ def _mention_root(tok, mention_toks: set[int]):
 
 
 def _place_nouns(t: EventTerms) -> frozenset[str]:
+    """Nouns an appositive may describe a place by ("a poor township", "the border post")."""
+    from ...lexicon.place_words import place_words
+
+    words = place_words()
     return (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
-            | t.words("territory_change", "terrain_nouns"))
+            | t.words("territory_change", "terrain_nouns") | words.settlement_nouns | words.facility_heads
+            | _REGION_NOUNS)
+
+
+# Nouns of an area an appositive may call a place by, beyond the settlement lists.
+_REGION_NOUNS = frozenset({"stronghold", "enclave", "capital", "region", "province", "island", "port", "hub",
+                           "crossroads", "outpost", "border", "frontier", "valley", "plain", "oasis"})
 
 
 def _described_as_no_place(name, place_nouns: frozenset[str]) -> bool:

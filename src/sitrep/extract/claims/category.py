@@ -164,7 +164,7 @@ def side_words(view: CategoryView):
         return side, noun.subgroup, "category:side"
     if noun.category == "combatants" and _named_non_state(between):
         return "rebels", noun.subgroup, "category:named-group"
-    if noun.words in _MEMBER_NOUNS and _armed_acronym(between):
+    if " ".join(noun.words) in category_words().group_member_nouns and _armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
 
@@ -238,9 +238,6 @@ def _named_rebels(view: CategoryView, words_text: str) -> bool:
         or named_army(words_text)
 
 
-# Nouns of a group's own people, of no side until the group is named ("87 MNLF members",
-# "6 martyrs of the SPLA-N": set AC's SPLM-N statement).
-_MEMBER_NOUNS = frozenset({("members",), ("martyrs",), ("comrades",), ("cadres",)})
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 # Kinds of known body whose members are no fighters ("UN members", "ICRC members").
 _UNARMED_KINDS = frozenset({"un", "ngo", "medical", "media", "monitor", "government", "foreign_government"})

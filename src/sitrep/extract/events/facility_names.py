@@ -20,10 +20,10 @@ on Sudan and Ecuador sentences and on dev2 (no facility in a town among its chan
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from sitrep.lexicon.event_terms import EventTerms
 from sitrep.extract.doc_arrays import doc_text
+from sitrep.extract.places.facilities import FACILITY_TOWN_GAP
 from sitrep.records import PlaceMention
 
 # Rules whose facility is a sign of the town it stands in: a flag raised over the town's
@@ -78,10 +78,6 @@ def facility_in_town(root, town: PlaceMention, how: str, t: EventTerms, where: t
                                anchor=town_name(town))
 
 
-# Between a facility and its town, as annotators keep both ("gendarmerie post in Aneho").
-_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
-
-
 def _as_written(town: PlaceMention, toks: list, root, where: tuple[str, int]) -> PlaceMention:
     """The town's mention with the facility and its locator as written ('gendarmerie post in
     Aneho', 'CRPF duty post at Vairengte'): GUIDE.md's place as written, most specific, which
@@ -90,7 +86,7 @@ def _as_written(town: PlaceMention, toks: list, root, where: tuple[str, int]) ->
     _, base = where
     text = doc_text(root.doc)
     gap = text[root.idx + len(root.text): town.start - base] if town.start - base > root.idx else ""
-    if not _IN_OR_AT.fullmatch(gap):
+    if not FACILITY_TOWN_GAP.fullmatch(gap):
         return town
     return dataclasses.replace(town, written=text[toks[0].idx: town.end - base])
 

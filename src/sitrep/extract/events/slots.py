@@ -332,12 +332,7 @@ def _place_nouns(t: EventTerms) -> frozenset[str]:
     words = place_words()
     return (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
             | t.words("territory_change", "terrain_nouns") | words.settlement_nouns | words.facility_heads
-            | _REGION_NOUNS)
-
-
-# Nouns of an area an appositive may call a place by, beyond the settlement lists.
-_REGION_NOUNS = frozenset({"stronghold", "enclave", "capital", "region", "province", "island", "port", "hub",
-                           "crossroads", "outpost", "border", "frontier", "valley", "plain", "oasis"})
+            | t.words("territory_change", "described_place_nouns"))
 
 
 def _described_as_no_place(name, place_nouns: frozenset[str]) -> bool:

@@ -108,14 +108,15 @@ def facility_mention(doc_id: str, text: str, fac: _Facility, spans: list[Span]) 
     name = target.anchor if target.rule.startswith("anchored") and target.anchor else target.text
     rule = f"facility:anchored-{'in' if area else 'near'}:{name}" + ("" if how == "in-name" else f" ({how})")
     mention = place_mention(doc_id, span, target.place, 3 if area else 2, rule, name)
-    if how == "in" and _IN_OR_AT.fullmatch(text[fac.end:target.start]):
+    if how == "in" and FACILITY_TOWN_GAP.fullmatch(text[fac.end:target.start]):
         # "IRGC headquarters in Rask": the facility with its town, as written (set AB)
         mention.written = text[fac.start:target.end]
     return mention
 
 
-# Between a facility's name and its town when both are kept as written.
-_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+# Between a facility's name and its town when both are kept as written ("gendarmerie post in
+# Aneho", "IRGC headquarters in Rask"); read by the events' facility names too.
+FACILITY_TOWN_GAP = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
 @functools.cache

@@ -266,6 +266,18 @@ FIGURE_CASES = {
 }
 
 QUANTITY_CASES = {
+    "then_released": [
+        # people taken, then freed by a joined verb, are also released (Ecuador 2019, DR Congo, Ukraine-like)
+        ("Eight officers were abducted in Latacunga on Wednesday and released on Friday.",
+         [("detained", "government", 8, None), ("released", "government", 8, None)]),
+        ("Gunmen kidnapped 14 aid workers near Goma and released them two days later.",
+         [("detained", "civilians", 14, None), ("released", "civilians", 14, None)]),
+        ("Twenty soldiers were captured near Kupiansk and later freed in a prisoner exchange.",
+         [("detained", "government", 20, None), ("released", "government", 20, None)]),
+        # ... not when the joined verb has its own figure
+        ("Police arrested 40 people in Lome and released 12 of them.",
+         [("detained", "total", 40, None), ("released", "total", 12, None)]),
+    ],
     "agents_of_the_act": [
         # the active subject of a deed done to an object acted (Peru 1996, Nigeria, Mali)
         ("Fourteen members of the MRTA seized the residence of the ambassador.", []),
@@ -705,6 +717,13 @@ CATEGORY_CASES = {
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
     ],
+    "unarmed_people": [
+        # people called unarmed are civilians, whatever the noun (Bangladesh 2013, Afghanistan, Egypt-like)
+        ('Hefazat leaders said "thousands" of their unarmed followers had been killed in Dhaka.',
+         [("killed", "civilians", None, ANY)]),
+        ("Police shot dead 14 unarmed men at the checkpoint in Kandahar.", [("killed", "civilians", 14, ANY)]),
+        ("The Brotherhood said 30 of its unarmed members were killed in Cairo.", [("killed", "civilians", 30, ANY)]),
+    ],
     "the_group": [
         # people of "the group" in a war story are an armed group's (Iran-PJAK, Nigeria, Philippines-like)
         ("The Revolutionary Guards said more than 60 members of the group were killed near Sardasht.",
@@ -729,6 +748,15 @@ ATTRIBUTION_CASES = {
          [("killed", "rebels", 300, "Israeli government")]),
     ],
     "according_to": [
+        # "the announcement" is the one the speaker before issued (Vietnam 2020, Niger, Yemen-like)
+        ("The Ministry of Public Security issued an announcement on the incident in Dong Tam, in which three "
+         "officers died. According to the announcement, subjects attacked the forces, killing two more officers.",
+         [("killed", "government", 3, "Ministry of Public Security"),
+          ("killed", "government", 2, "Ministry of Public Security")]),
+        ("The Nigerien army issued a communique on the attack. According to the communique, 17 soldiers died.",
+         [("killed", "government", 17, "Nigerien army")]),
+        ("The Houthi movement issued a statement on the raid. According to the statement, 20 civilians died in Saada.",
+         [("killed", "civilians", 20, "Houthis")]),
         # "the State" is the article's state's government; information is a record of its
         # owner (Peru, Colombia-like court summaries)
         ("Two officers were killed in Lima, Peru, according to information provided by the State.",
@@ -757,6 +785,13 @@ ATTRIBUTION_CASES = {
          [("killed", "total", 40, "Sudanese government")]),
     ],
     "statement_source": [
+        # the issuer of a record about the event the sentence tells (Vietnam 2020, Mali, DR Congo-like)
+        ("The Ministry of Public Security on January 9 issued an announcement on the incident in Dong Tam, "
+         "in which three police officers died.", [("killed", "government", 3, "Ministry of Public Security")]),
+        ("The army issued a statement on the attack in Kidal, in which 12 soldiers died.",
+         [("killed", "government", 12, ANY)]),
+        ("The UN released a report on the fighting in Kasai, in which 400 civilians were killed.",
+         [("killed", "civilians", 400, "United Nations")]),
         # a statement issued before a colon, a figure "from" a speaker (Nicaragua 2018, Brazil
         # 2017, Kenya 2008)
         ("Protests spread across Nicaragua. The National Police have issued a statement: one officer was killed "
@@ -909,6 +944,13 @@ ATTRIBUTION_CASES = {
         ("UNICEF stressed that 300 children were killed in Sudan.", [("killed", "civilians", 300, "UNICEF")]),
     ],
     "trailing_say": [
+        # a clause of when or why after the attribution (Bangladesh 2013, Sudan, Kenya-like)
+        ("At least 22 people have been killed in Bangladesh, police and doctors said on Monday, after security "
+         "forces fired tear gas.", [("killed", "total", 22, "police and doctors")]),
+        ("At least 40 people died in El Fasher, the Sudan Doctors Network said, as shelling went on.",
+         [("killed", "total", 40, "Sudan Doctors Network")]),
+        ("Twelve people were wounded in Kisumu, the Kenya Red Cross said on Tuesday, after police fired live rounds.",
+         [("injured", "total", 12, ANY)]),
         ("Russian strikes killed three people overnight in Zaporizhzhia, regional officials said",
          [("killed", "total", 3, ANY)]),
         ("As Radio Okapi reports, 30 people were abducted in Ituri.", [("detained", "total", 30, "Radio Okapi")]),
@@ -1055,6 +1097,14 @@ DISCOURSE_CASES = {
         ("At a briefing, Haitian police chief Normil Rameau delivered new figures. "
          "He said 300 gang members were arrested.",
          [("detained", "rebels", 300, ANY)]),
+        # an officer of "the group" speaks for the group that spoke before, even one no file
+        # knows; an acronym no file knows as unarmed is a movement (Bhutan 2003, Nepal, Mali-like)
+        ("ULFA said its cadres had repulsed the attacks. The group's publicity secretary, Mithinga Daimary, "
+         "said 12 of its members had been martyred.", [("killed", "rebels", 12, "ULFA")]),
+        ("The CPN-M said its units had held Beni. The movement's spokesman, Krishna Mahara, said 14 of its "
+         "members were killed.", [("killed", "rebels", 14, ANY)]),
+        ("The MNLA said its fighters had repelled the attack. The group's spokesman, Moussa Ag Assarid, said "
+         "nine of its members were wounded.", [("injured", "rebels", 9, "MNLA")]),
     ],
 }
 
@@ -1160,6 +1210,13 @@ def test_claims_every_rule_has_cases(table, rules):
     # broadcaster is a news outlet (Central African Republic; Lebanon)
     ("Seleka Coalition", "Our forces freed 35 prisoners held in Bangui.", "ex-Seleka"),
     ("Al-Manar", "Israeli strikes killed 12 people in Tyre.", None),
+    # a wire's update note names what was added, not who publishes (Eritrea 2000, Sudan, Mali-like)
+    ("Wire service (UPDATE 2)", "UPDATE 2-Ethiopia says troops take Zalambessa\n(Adds Eritrean statement, UNHCR refugee "
+     "figures in paragraph 8)\nShelling killed 12 civilians in Adigrat.", None),
+    ("Wire service (UPDATE 1)", "UPDATE 1-Fighting spreads in Darfur\n(Adds ICRC statement, paragraphs 5-6)\n"
+     "Shelling killed 30 civilians in El Fasher.", None),
+    ("Wire service (UPDATE 3)", "UPDATE 3-Jihadists attack Mali base\n(Recasts with UN statement)\n"
+     "An attack killed 20 soldiers near Boulkessi.", None),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article
@@ -1626,6 +1683,12 @@ def test_claims_population_is_no_claim(extract_text, text):
     ("More than 150 soldiers were annihilated in the fighting at Beni.", ("killed", "government", 150)),
     ("Rights groups documented the abduction of at least 20 women near Barsalogho.", ("detained", "civilians", 20)),
     ("The commission recorded 4,414 cases of forced disappearance.", ("missing", "total", 4414)),
+    # a jawan is a soldier or a paramilitary policeman in South Asian news (India, Pakistan, Bangladesh)
+    ("Three CRPF jawans were killed in an IED blast in Sukma.", ("killed", "government", 3)),
+    ("Seven jawans were injured when militants attacked the post in Kupwara.", ("injured", "government", 7)),
+    ("Two BGB jawans were wounded in the firing near the Teknaf border.", ("injured", "government", 2)),
+    # "sacrificed their lives" is a death (Kokang, Nepal, Sri Lanka-like)
+    ("In these battles, 31 MNDAA fighters sacrificed their lives near Laukkai.", ("killed", "rebels", 31)),
 ])
 def test_claims_words_of_more_wars(extract_text, text, expected):
     claims = _run(extract_text, text)

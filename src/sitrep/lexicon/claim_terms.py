@@ -359,6 +359,7 @@ class CategoryWords:
     toll_fillers: frozenset[str]  # "official" of "the official death toll": no people
     raised_toll_verbs: frozenset[str]  # "rose" of "the toll rose to 38"
     group_member_nouns: frozenset[str]  # "members", "martyrs": a group's fighters once it is named
+    civilian_modifiers: frozenset[str]  # "unarmed": the people a noun counts are civilians
 
 
 @lru_cache(maxsize=1)
@@ -377,4 +378,5 @@ def category_words() -> CategoryWords:
                          re.compile(data["owner_losses_before"]),
                          frozenset(data["displaced_as_people"]), re.compile(data["losses_of_owner"]),
                          frozenset(data["toll_phrase_ends"]), frozenset(data["toll_fillers"]),
-                         frozenset(data["raised_toll_verbs"]), frozenset(data["group_member_nouns"]))
+                         frozenset(data["raised_toll_verbs"]), frozenset(data["group_member_nouns"]),
+                         frozenset(data["civilian_modifiers"]))

@@ -35,7 +35,7 @@ from .after_article import attributed_after, one_figure_once, own_reporting, pub
 from .discourse import build_context, current_reporter
 from .publisher import issuers_own, speaks_as_issuer
 from ..spans import by_start, starting_in
-from .quantity import quantity, quantity_tokens
+from .quantity import quantity, quantity_tokens, then_released
 from .unparsed import figureless_parse_matters, leaves_quote_open, may_attribute, observe_sentence
 from .subjects import according_covers, clause_attribution, speech_between, speech_covers
 
@@ -109,6 +109,10 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
             continue  # "two mutineers ... are believed to have fled": fighters who flee are not displaced
         claims.append(_claim(ctx, sentence, cand, q, cat, subgroup, who,
                              " ".join(r for r in (cand.rule, q_rule, c_rule, who_rule if who else "claimant:none") if r)))
+        if then_released(doc, cand, q, terms):  # "were abducted on Wednesday and released on Friday"
+            claims.append(_claim(ctx, sentence, cand, "released", cat, subgroup, who,
+                                 " ".join(r for r in (cand.rule, "quantity:then-released", c_rule,
+                                                      who_rule if who else "claimant:none") if r)))
     _remember(ctx, sentence, doc, claims, inherited, adjacent)
     return claims
 

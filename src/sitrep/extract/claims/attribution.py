@@ -60,9 +60,19 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             if re.fullmatch(r"(?:the\s+)?official(?:\s+\w+)?", span.strip(), re.IGNORECASE):
                 continue  # "according to official figures": no body named (official_count)
             who = resolve_subject(ctx, sentence, span)
+            if who is None and _ISSUED_RECORD.match(span.strip()) and ctx.reporter is not None \
+                    and ctx.reporter.sentence < sentence.index:
+                # "According to the announcement, ...": the record the speaker before issued
+                # (set AD's Vietnamese agency item)
+                who = ctx.reporter.claimant
             if who:
                 return who, "claimant:according-to"
     return None, ""
+
+
+# "the announcement", "this statement": a record named before by its kind alone.
+_ISSUED_RECORD = re.compile(rf"^(?:the|this|that)\s+(?:[a-z-]+\s+)?{alternation(claim_words().issued_records)}$",
+                            re.IGNORECASE)
 
 
 # "estimates from the International Committee of the Red Cross of some 200 Somalis killed",

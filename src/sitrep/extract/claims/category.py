@@ -18,7 +18,7 @@ import re
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
-from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, generic_noun, named_army, side_of
+from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, armed_acronym, generic_noun, named_army, side_of
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
@@ -164,8 +164,20 @@ def side_words(view: CategoryView):
         return side, noun.subgroup, "category:side"
     if noun.category == "combatants" and _named_non_state(between):
         return "rebels", noun.subgroup, "category:named-group"
-    if " ".join(noun.words) in category_words().group_member_nouns and _armed_acronym(between):
+    if " ".join(noun.words) in category_words().group_member_nouns and armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
+    return None
+
+
+def unarmed_people(view: CategoryView):
+    """'"thousands" of their unarmed followers', '12 defenceless villagers': people a word
+    before their noun calls unarmed are civilians, whatever the noun's usual kind."""
+    noun = view.cand.noun
+    if noun is None or view.cand.noun_start is None or view.category not in ("total", "combatants", "rebels"):
+        return None
+    between = re.findall(r"[\w-]+", view.text[view.cand.figure.end: view.cand.noun_start].lower())
+    if category_words().civilian_modifiers.intersection(between):
+        return "civilians", noun.subgroup, "category:unarmed"
     return None
 
 
@@ -236,27 +248,6 @@ def _named_rebels(view: CategoryView, words_text: str) -> bool:
 
     return any(m.actor.known and m.actor.side == "opposition" for m in load_actors().match(words_text, view.countries)) \
         or named_army(words_text)
-
-
-_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
-# Kinds of known body whose members are no fighters ("UN members", "ICRC members").
-_UNARMED_KINDS = frozenset({"un", "ngo", "medical", "media", "monitor", "government", "foreign_government"})
-
-
-def _armed_acronym(words_text: str) -> bool:
-    """Whether the words name a group by an acronym no file knows as an unarmed body or a
-    state's ("MNLF", "MRTA", "GAM"): its members are a movement's fighters."""
-    from ..claimant_files import load_claimants
-
-    found = _ACRONYM_WORD.findall(words_text)
-    if not found:
-        return False
-    lexicon = load_claimants()
-    for acronym in found:
-        who = lexicon.resolve(acronym)
-        if who is not None and who.known and who.kind in _UNARMED_KINDS:
-            return False
-    return True
 
 
 _NAME_AFTER = re.compile(r"^\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
@@ -462,7 +453,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters)
+                                            rising_joined, unsided_fighters, unarmed_people)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

@@ -95,3 +95,24 @@ def named_army(words_text: str) -> bool:
     if any(re.sub(r"['’]s$", "", w.lower()) in states for w in words):
         return False
     return not all(w.lower() in claim_words().state_army_words for w in words)
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+# Kinds of known body whose members are no fighters ("UN members", "ICRC members").
+_UNARMED_KINDS = frozenset({"un", "ngo", "medical", "media", "monitor", "government", "foreign_government"})
+
+
+def armed_acronym(words_text: str) -> bool:
+    """Whether the words name a group by an acronym no file knows as an unarmed body or a
+    state's ("MNLF", "MRTA", "GAM"): its members are a movement's fighters."""
+    from ..claimant_files import load_claimants
+
+    found = _ACRONYM_WORD.findall(words_text)
+    if not found:
+        return False
+    lexicon = load_claimants()
+    for acronym in found:
+        who = lexicon.resolve(acronym)
+        if who is not None and who.known and who.kind in _UNARMED_KINDS:
+            return False
+    return True

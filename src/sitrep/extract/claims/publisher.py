@@ -219,7 +219,10 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
     head = article.text[:HEADER_CHARS]
     # the first three lines with words: ingest sets a header's short lines apart with blank ones
     lines = [line for line in head.split("\n") if line.strip()][:3]
-    titled = [line for line in lines if load_attribution_terms().report_titles.search(line)]
+    # "(Adds Eritrean statement in paragraph 4, UNHCR refugee figures ...)": a wire's update
+    # note names what was added, not who publishes (set AC's Eritrea wire)
+    titled = [line for line in lines if load_attribution_terms().report_titles.search(line)
+              and not _UPDATE_NOTE.match(line)]
     for line in titled:
         who = _primary_publisher(lexicon.find(line, countries))
         if who is not None:
@@ -238,6 +241,11 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if who is not None:
             return who, "claimant:publisher(report-title)"
     return None, ""
+
+
+# A wire's note under an "UPDATE n" headline on what this version adds or changes.
+_UPDATE_NOTE = re.compile(r"^\s*\(\s*(?:adds|updates|recasts|corrects|changes|rewrites|refiles|removes|inserts|"
+                          r"fixes|writes\s+through|new\s+throughout)\b", re.IGNORECASE)
 
 
 def _letterhead(lines: list[str], title: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

@@ -126,6 +126,26 @@ def wounded_then_killed(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+def then_released(doc, cand: Candidate, q: str, terms: ClaimTerms) -> bool:
+    """'eight of our officers were abducted in Latacunga on Wednesday and released on Friday':
+    people taken, then freed by a verb joined to the one that took them, are a second figure,
+    of people released (set AC's Ecuador briefing; GUIDE.md counts freed hostages as released)."""
+    if q != "detained" or doc is None:
+        return False
+    tok = token_at(doc, cand.figure.start)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    released = {i for i, quantity_, _ in quantity_tokens(doc, terms) if quantity_ == "released"}
+    # the joined verb has no subject nor figure of its own ("and released 12 of them" is a figure)
+    return any(c.dep_ == "conj" and c.i in released and not any(s.dep_.startswith("nsubj") for s in c.children)
+               and not any(w.tag_ == "CD" for d in c.children if d.dep_ == "dobj" for w in d.subtree)
+               for c in tok.children)
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:

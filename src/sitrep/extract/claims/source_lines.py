@@ -93,6 +93,13 @@ def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claima
 _STATEMENT_COLON = re.compile(
     rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|put\s+out|posted)\s+"
     rf"(?:a|an|its|their|the\s+following)\s+(?:[a-z-]+\s+)?{alternation(claim_words().issued_records)}\s*:\s")
+# "The Ministry of Public Security on January 9 issued an announcement on the incident ..., in
+# which three police officers died": the issuer of a record about the event the sentence
+# tells (set AD's Vietnamese agency item).
+_STATEMENT_ON = re.compile(
+    rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)(?:\s+on\s+\w+(?:\s+\d{{1,2}})?)?\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?:issued|released|published|put\s+out|posted)\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?"
+    rf"{alternation(claim_words().issued_records)}\s+(?:on|about|regarding|concerning)\s")
 # "The latest figure from the Amazonas state security secretary is 56 inmates killed" (set Y's
 # Manaus transcript): the one the figure is from.
 _FIGURE_FROM = re.compile(
@@ -110,10 +117,10 @@ _FIGURES_FROM_COLON = re.compile(
 
 
 def statement_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'X has issued a statement: ...', 'The latest figure from X is ...' and 'Latest official
-    figures, from X: ...': X."""
+    """'X has issued a statement: ...', 'The latest figure from X is ...', 'Latest official
+    figures, from X: ...' and 'X issued an announcement on the incident, in which ...': X."""
     m = _STATEMENT_COLON.match(sentence.text) or _FIGURE_FROM.match(sentence.text) \
-        or _FIGURES_FROM_COLON.match(sentence.text)
+        or _FIGURES_FROM_COLON.match(sentence.text) or _STATEMENT_ON.match(sentence.text)
     who = resolve_subject(ctx, sentence, m.group("who")) if m else None
     if who is None or not (who.known or who.kind != "unknown" or _speaker_words(m.group("who"))):
         return None, ""  # "The toll from the Odesa strike stood at 21": an event, no speaker

@@ -16,9 +16,12 @@ SPEECH = ATTRIBUTION.speech_forms
 SAY_FORMS = rf"(?:{alternation(SPEECH['trailing'])}|told\s+[\w.]+(?:\s+[\w.]+)?)"
 # "..., X has announced in a written statement yesterday.": the document the clause was said in
 _IN_A_DOCUMENT = rf"(?:\s+in\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?{alternation(ATTRIBUTION.issued_documents)})"
+# ", police and doctors said on Monday, after security forces fired tear gas.": a clause of
+# when or why after the attribution ends the sentence (set AD's Dhaka wire).
+_CLAUSE_AFTER = r"(?:,\s+(?:after|as|when|while|following|amid|before)\s[^,;“”\"]{2,160})"
 TRAILING_SAY = re.compile(
     rf"[,“”\"]\s*(?P<who>[^,;“”\"]{{2,90}}?),?\s+(?:has\s+|have\s+)?{SAY_FORMS}{_IN_A_DOCUMENT}?"
-    rf"(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?\s*[.!]?[\"”’]?\s*$"
+    rf"(?:\s+(?:on|late on|early on)\s+\w+|\s+\w+day)?{_CLAUSE_AFTER}?\s*[.!]?[\"”’]?\s*$"
 )
 INVERTED_SAY = re.compile(rf"[,“”\"]\s*(?:{alternation(SPEECH['inverted'])}|told\s+\w+)\s+(?P<who>[^.;]{{2,160}})")
 # "John Smith, the defence minister, said ...": a name and its role before the verb

@@ -142,6 +142,13 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         # "Our previous communique gave 320 dead", "Reports from our field commanders confirm":
         # in a body's own statement "our" is the issuer's (set T's SWAPO and V's Tunisian ones)
         return ctx.publisher
+    officer = _GROUPS_OFFICER.match(phrase)
+    if officer and (group := _group_spoken_for(ctx, sentence)) is not None:
+        # "The group's publicity secretary, Mithinga Daimary, said": the group, an armed
+        # movement when no file knows its kind (its "members" are then rebels)
+        if group.kind == "unknown" and officer.group("group").lower() in _ARMED_GROUP_WORDS:
+            group = Claimant(group.name, "opposition", group.as_written, group.known)
+        return group
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
@@ -361,6 +368,28 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+# "The group's publicity secretary", "the movement's spokesman": an officer of the group the
+# story is about (set AD's Bhutan digest: ULFA, a group no claimant file knows).
+_GROUPS_OFFICER = re.compile(r"^the\s+(?P<group>group|movement|organi[sz]ation|militia|outfit|front|rebels|insurgents)"
+                             r"['’]s?\s+\w", re.IGNORECASE)
+# Words a story calls an armed movement by: a body of no known kind so called is one.
+_ARMED_GROUP_WORDS = frozenset({"group", "movement", "militia", "outfit", "front", "rebels", "insurgents"})
+
+
+_PERSON_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+$")
+
+
+def _group_spoken_for(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The group an officer of "the group" speaks for: the body speaking before, when it is no
+    state's, aid body's or outlet's (a group no file knows is read as written), else the
+    last armed group named."""
+    rep = ctx.reporter
+    if rep is not None and rep.sentence <= sentence.index and rep.claimant.kind in ("opposition", "unknown") \
+            and not _PERSON_NAME.match(rep.claimant.name):
+        return rep.claimant
+    return last_claimant_before(ctx, sentence.start, kind="opposition")
 
 
 def _body_headed(low: str) -> bool:

@@ -80,3 +80,36 @@ def test_events_territory_our_forces_are_the_publishers(text, outlet, place):
 def test_events_territory_places_described_as_places_stay(text, place):
     got = [r["place"] for r in _rows(text)]
     assert place in got, got
+
+
+@pytest.mark.parametrize("text,place,written", [
+    # a name then its kind of place is written with the kind, named without it (Vietnam 2020,
+    # Kokang 2015, Myanmar-like)
+    ("In Vietnam, police took control of Hoanh village at about 7:00.", "Hoanh", "Hoanh village"),
+    ("In Myanmar, the military said it had recaptured the Hongyan ridge near Laukkai.", "Hongyan", "Hongyan ridge"),
+    ("In Mali, the army retook Boni town on Sunday.", "Boni", "Boni town"),
+])
+def test_events_territory_name_with_its_kind_is_written_whole(text, place, written):
+    got = {(r["place"], r["place_text"]) for r in _rows(text)}
+    assert (place, written) in got, got
+
+
+@pytest.mark.parametrize("text,kept", [
+    # "was"/"were" before a capture verb's simple past is non-native English for the active
+    # past: blanked, offsets kept (Myanmar 2019, Nigeria, Philippines-like local dailies)
+    ("The AA troops were took over the outposts.", "The AA troops      took over the outposts."),
+    ("The government troops was retook the outpost.", "The government troops     retook the outpost."),
+    ("The bandits were overran the camp at night.", "The bandits      overran the camp at night."),
+    # a true passive keeps its auxiliary
+    ("The town was taken by the rebels.", "The town was taken by the rebels."),
+])
+def test_extract_stray_auxiliary_is_blanked_before_the_parse(text, kept):
+    from sitrep.extract.entry_labels import blank_stray_auxiliary
+
+    assert blank_stray_auxiliary(text) == kept
+
+
+def test_events_territory_non_native_past_is_the_subjects_capture():
+    got = {r["place"]: r["winner"] for r in _rows(
+        "In Rakhine, the government troops was retook the Ka Htee La outpost in the evening.")}
+    assert got.get("Ka Htee La outpost") == "government", got

@@ -10,6 +10,7 @@ the label is blanked (same length, offsets kept).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
@@ -47,3 +48,19 @@ def mask_entry_label(text: str) -> str:
     replaced by spaces."""
     m = ENTRY_LABEL.match(text) or DATELINE_HEAD.match(text) or STATION_LABEL.match(text) or colon_dateline(text)
     return " " * m.end() + text[m.end():] if m else text
+
+
+@lru_cache(maxsize=1)
+def _stray_auxiliary() -> re.Pattern[str]:
+    from ..lexicon.event_terms import load_event_terms
+
+    forms = sorted(load_event_terms().words("territory_change", "simple_past_after_be"))
+    return re.compile(rf"\b(?:was|were)(?=\s+(?:{'|'.join(forms)})\b)")
+
+
+def blank_stray_auxiliary(text: str) -> str:
+    """'The AA troops were took over the outposts', 'The government troops was retook the
+    outpost': in non-native English a "was"/"were" before a capture verb's simple past (no
+    participle: took, not taken) marks no passive; blanked (same length) so the parse reads
+    the troops as the ones who took it (``simple_past_after_be`` of data/event_terms.json)."""
+    return _stray_auxiliary().sub(lambda m: " " * len(m.group(0)), text)

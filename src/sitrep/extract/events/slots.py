@@ -8,6 +8,7 @@ goes back to the most named city of the last sentences (``antecedents``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from typing import Sequence
@@ -178,7 +179,28 @@ def _kept_places(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], wh
     found = drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
+    if territory:
+        found = [_with_kind_noun(m, trig.tok.doc, where[1], t) for m in found]
     return found
+
+
+# A name then the kind of place it is: "Hoanh village", "the Hongyan ridge".
+_KIND_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _with_kind_noun(m: PlaceMention, doc, base: int, t: EventTerms) -> PlaceMention:
+    """'took control of Hoanh village', 'recaptured the Hongyan ridge': the name with the
+    settlement or terrain noun after it, as written (``PlaceMention.written``); annotators
+    keep the noun ("Hoanh village", "Hongyan ridge") or cut it ("Ta Shwe Htan") about
+    equally often (sets AD, W, Y), and the event's name stays the name. Only for a name no
+    gazetteer resolved exactly, whose event is named by its text."""
+    if m.written is not None or m.end <= base or m.place is not None and (m.precision or 0) < 2:
+        return m  # a gazetteer's place is named by the gazetteer: its text as written stays bare
+    kind = _KIND_AFTER.match(doc_text(doc), m.end - base)
+    nouns = t.words("territory_change", "settlement_nouns") | t.words("territory_change", "terrain_nouns")
+    if kind is None or kind.group(1) not in nouns:
+        return m
+    return dataclasses.replace(m, written=f"{m.text} {kind.group(1)}")
 
 
 def _names_not_descriptions(found: list[PlaceMention], pidx: dict[int, PlaceMention], doc) -> list[PlaceMention]:

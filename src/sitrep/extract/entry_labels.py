@@ -4,7 +4,9 @@
 The parser takes either into the subject ("KYIV, Ukraine (AP) - The regional governor's
 office said" is not Ukraine's government speaking; "09:10 - Doctors at the hospital say"
 loses its subject), and the text rules that read a leading speaker do not see past them; so
-the label is blanked (same length, offsets kept).
+the label is blanked (same length, offsets kept). So is a stray "was"/"were" of non-native
+English before a capture verb's simple past ("The government troops was retook the outpost"),
+which the parser would read as a passive.
 """
 
 from __future__ import annotations

@@ -582,6 +582,11 @@ CATEGORY_CASES = {
         ("All fourteen members of the MRTA died during the operation.", [("killed", "rebels", 14, None)]),
         ("A further 62 GAM members were captured in raids.", [("detained", "rebels", 62, None)]),
         ("Three ICRC members were abducted near Goma.", [("detained", "total", 3, None)]),
+        # a group's name with its acronym in brackets (Aceh 2003, Indonesia, Sri Lanka-like)
+        ("Two members of the Police (POLRI) also fell in an ambush at Peudada.", [("killed", "government", 2, None)]),
+        ("Four members of the Armed Forces (TNI) were killed near Lhokseumawe.", [("killed", "government", 4, None)]),
+        ("Nine members of the Border Security Force (BSF) were wounded near Jammu.",
+         [("injured", "government", 9, None)]),
         # martyrs of a group named by an acronym are its fighters (Sudan 2011, Philippines, Colombia-like)
         ("The movement mourns 6 martyrs of the SPLA-N who fell near Kurmuk.", [("killed", "rebels", 6, ANY)]),
         ("The statement listed 11 martyrs of the MILF killed near Cotabato.", [("killed", "rebels", 11, ANY)]),
@@ -1658,6 +1663,8 @@ def test_claims_own_soldiers_and_names_with_and(extract_text, text, expected):
     "The war has driven more than a third of Sierra Leone's 4.5 million people from their homes.",
     "The rebels said the city of about two million people had been liberated.",
     "Nearly all of the enclave's estimated 2.3 million residents have fled at least once.",
+    # the loss of things is no death (Ukraine-like)
+    "The army reported the loss of 12 vehicles and three tanks near Kupiansk.",
 ])
 def test_claims_population_is_no_claim(extract_text, text):
     assert _run(extract_text, text) == []
@@ -1687,6 +1694,14 @@ def test_claims_population_is_no_claim(extract_text, text):
     ("Three CRPF jawans were killed in an IED blast in Sukma.", ("killed", "government", 3)),
     ("Seven jawans were injured when militants attacked the post in Kupwara.", ("injured", "government", 7)),
     ("Two BGB jawans were wounded in the firing near the Teknaf border.", ("injured", "government", 2)),
+    # escaped prisoners recaptured or rearrested are detained again (Ecuador 2024, Pakistan, Haiti-like)
+    ("Sixteen of the escapees have since been recaptured, the prison service said.", ("detained", "prisoners", 16)),
+    ("Police rearrested 40 escaped prisoners near Bannu.", ("detained", "prisoners", 40)),
+    ("Troops recaptured 120 inmates who fled the Croix-des-Bouquets prison.", ("detained", "prisoners", 120)),
+    # "the loss of N soldiers" is their death, as "lost N soldiers" is (Burkina Faso 2019, Ukraine, Mali-like)
+    ("The Government deplores the loss of 17 soldiers on the field of honour at Koutougou.", ("killed", "government", 17)),
+    ("The ministry confirmed the loss of 21 soldiers near Bakhmut.", ("killed", "government", 21)),
+    ("The army announced the loss of nine soldiers in the ambush near Boni.", ("killed", "government", 9)),
     # "sacrificed their lives" is a death (Kokang, Nepal, Sri Lanka-like)
     ("In these battles, 31 MNDAA fighters sacrificed their lives near Laukkai.", ("killed", "rebels", 31)),
 ])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_figure_terms
+from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
 from ...lexicon.patterns import alternation
 from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
 
@@ -155,7 +155,7 @@ def own_people(view: CategoryView):
 # The speaker's side as the subject of a loss right before the figure ("our forces have lost",
 # "we lost"; set AC's Mauritanian defence ministry statement; checked on sets J-AB).
 _OWN_LOSS_BEFORE = re.compile(r"(?:\bwe|\bour\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:have\s+|had\s+|has\s+)?lost\s+"
-                              r"(?:(?:at\s+least|about|some|around|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+                              rf"(?:{alternation(load_attribution_terms().figure_first_hedges)}\s+)?$", re.IGNORECASE)
 _OWN_SUBJECT_BEFORE = re.compile(r"\b(?:our|its)\s+(?:own\s+)?[\w-]+\s+[\w-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "acknowledged 537 dead in its own ranks", "30 killed among their ranks": the speaker's own.
 _OWN_RANKS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|among|from)\s+(?:its|their|our)\s+(?:own\s+)?ranks\b",

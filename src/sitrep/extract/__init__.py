@@ -15,7 +15,7 @@ from ..records import Article, Extraction, PlaceMention
 from .actors import ActorLexicon, load_actors
 from .claimant_files import load_claimants
 from .claimants import ClaimantLexicon
-from .claims import attach_places, build_context, extract_claims, finish_article, observe_sentence
+from .claims import attach_places, build_context, extract_claims, finish_article, follow_quote, observe_sentence
 from .context import article_countries
 from .events import build_event_context, events_for_article
 from .entry_labels import blank_stray_auxiliary, mask_entry_label
@@ -82,10 +82,12 @@ class Extractor:
             for sentence in sentences:
                 if sentence.index not in chosen_index:
                     observe_sentence(ctx, sentence)  # unparsed, it may still name the reporter
+                    follow_quote(ctx, sentence)
                     continue
                 doc = next(docs)
                 parsed.append((sentence, doc))
                 extraction.claims.extend(extract_claims(ctx, sentence, doc, terms))
+                follow_quote(ctx, sentence)
             extraction.claims = finish_article(ctx, extraction.claims)
             # Signed here, in the worker, so the store's single writer does not sign.
             extraction.signature = pack_signature(article.text)

@@ -22,7 +22,9 @@ from .state_bodies import names_a_state, state_body_index
 _DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,3}(?P<head>[a-z]+))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)$")
 
 
-_SEATED = re.compile(r"^(?P<body>(?:[A-Z][\w'’.-]*\s+)+?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*)+?)\s+in\s+"
+# (Linear: capitalised words, one "of (the)" at most, no nested repeats to backtrack over; a
+# long name in capitals took minutes with the nested form.)
+_SEATED = re.compile(r"^(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)+)\s+in\s+"
                      r"(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
 
 

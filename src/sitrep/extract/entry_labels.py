@@ -57,12 +57,13 @@ def _stray_auxiliary() -> re.Pattern[str]:
     from ..lexicon.event_terms import load_event_terms
 
     forms = sorted(load_event_terms().words("territory_change", "simple_past_after_be"))
-    return re.compile(rf"\b(?:was|were)(?=\s+(?:{'|'.join(forms)})\b)")
+    return re.compile(rf"\b(?:was|were|have|has|had)(?=\s+(?:{'|'.join(forms)})\b)")
 
 
 def blank_stray_auxiliary(text: str) -> str:
     """'The AA troops were took over the outposts', 'The government troops was retook the
-    outpost': in non-native English a "was"/"were" before a capture verb's simple past (no
-    participle: took, not taken) marks no passive; blanked (same length) so the parse reads
-    the troops as the ones who took it (``simple_past_after_be`` of data/event_terms.json)."""
+    outpost', 'The Houthi group have took full control on Amran city': in non-native English
+    a "was"/"were" (or "have") before a capture verb's simple past (no participle: took, not
+    taken) marks no passive or perfect; blanked (same length) so the parse reads the troops as
+    the ones who took it (``simple_past_after_be`` of data/event_terms.json)."""
     return _stray_auxiliary().sub(lambda m: " " * len(m.group(0)), text)

@@ -37,11 +37,12 @@ from .publisher import issuers_own, speaks_as_issuer
 from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens, then_released
 from .unparsed import figureless_parse_matters, leaves_quote_open, may_attribute, observe_sentence
+from .running_quote import follow_quote, opens_quote_from_intro
 from .subjects import according_covers, clause_attribution, speech_between, speech_covers
 
 __all__ = [
     "ArticleContext", "attach_places", "attribute_sentence", "build_context", "clause_attribution", "extract_claims",
-    "figureless_parse_matters", "finish_article", "observe_sentence", "speech_covers",
+    "figureless_parse_matters", "finish_article", "follow_quote", "observe_sentence", "speech_covers",
 ]
 
 # Names the event extractor used before this module became a package.
@@ -153,7 +154,9 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     breakdown), else the figure's before it (a continued count)."""
     q, q_rule = quantity(doc, text, cand, terms)
     verb = re.match(r"quantity:parse\((\w+)\)", q_rule)  # a verb, not a noun ("alongside 8,408 injuries")
-    own_verb = q is not None and parent is not None and q != parent.quantity and (
+    # "35 of them Han and two Uighur, and 13 others were injured": a part named by a people's
+    # name has no verb of its own, whatever the parse hangs it on
+    own_verb = q is not None and parent is not None and q != parent.quantity and cand.rule != "figure+of-them-people" and (
         q_rule.startswith("quantity:own-passive") or bool(verb and verb.group(1) in terms.quantity_lemmas))
     if parent is not None and not q_rule.startswith("quantity:noun") and not own_verb:
         # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
@@ -210,6 +213,12 @@ def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
     return previous[-1]
 
 
+# The outlet's own count, whoever spoke before (set AE's Capitol transcript; Sudan and
+# Mexico-like tallies "by our count", "according to this newspaper's tally").
+_OWN_COUNT = re.compile(r"\b(?:by|according\s+to)\s+(?:our|this\s+(?:newspaper|paper|station|agency|network)['’]s)\s+"
+                        r"(?:own\s+)?(?:count|tally|tallies|calculations?|reckoning)\b", re.IGNORECASE)
+
+
 def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, terms: ClaimTerms,
                         adjacent: bool) -> tuple[Claimant | None, str, Claimant | None]:
     """The claimant a sentence with no attribution of its own inherits, by the first
@@ -220,6 +229,11 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
         inherited = attribute_sentence(ctx, p_sentence, p_doc)[0] or p_inherited
         if inherited is not None:
             return inherited, "claimant:quote-continues", inherited
+    if _OWN_COUNT.search(text):
+        return None, "", None  # "By our count, that brings the number ... to five": the outlet's own
+    quoted = opens_quote_from_intro(ctx, sentence)  # (follow_quote saw every sentence between)
+    if quoted is not None:  # a communique read out over several paragraphs
+        return quoted, "claimant:quote-runs", quoted
     if adjacent and ctx.previous and text.lower().startswith(terms.carry_over):
         last = ctx.previous[-1]  # "Another 20 people were wounded." continues that report
         if last.source:

@@ -121,6 +121,15 @@ def ranks_of_whole(view: CategoryView):
     return None
 
 
+def part_of_civilians(view: CategoryView):
+    """'37 civilians were killed, including 10 Kurds', '... 12 of them Armenians': a part of a
+    figure of civilians named by no side's noun is civilians too (set AF's Xinjiang analysis;
+    "Russians" counted among civilians are no enemy soldiers)."""
+    if view.parent is None or view.parent.category != "civilians" or view.category != "total":
+        return None
+    return "civilians", view.subgroup, "category:part-of-civilians"
+
+
 def of_group_predicate(view: CategoryView):
     """'one of the martyrs was a civilian': the predicate after 'N of the X was/were'; 'About
     1,800 of them were being held as prisoners of war': the people they are held as."""
@@ -370,9 +379,11 @@ def mixed_group(view: CategoryView):
     if noun is None or view.cand.noun_start is None or view.cand.continues:
         return None
     m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
-    if not m or find_figures(m.group("rest")) or _starts_vague(m.group("rest")):
+    if not m or find_figures(m.group("rest")) or _starts_vague(m.group("rest")) \
+            or re.match(r"an?\s", m.group("rest"), re.IGNORECASE):
         return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
-        # prisoners", "five of our men and many others are missing": a list of figures
+        # prisoners", "five of our men and many others are missing", "two protesters and a police
+        # officer" (set AE's Gezi liveblog): a list of figures
     words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
     for i in range(len(words)):
         found = view.terms.people_at(words, i)
@@ -449,7 +460,7 @@ def toll_of_people(view: CategoryView):
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, toll_of_people,
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_civilians, toll_of_people,
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,

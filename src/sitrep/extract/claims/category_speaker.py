@@ -177,7 +177,17 @@ def _claimant_side(view: CategoryView) -> str | None:
         found = view.terms.people_at(tokens, i)
         if found and found[0].category in ("government", "rebels"):
             return found[0].category
+    if _ARMED_BODY_WORDS.intersection(tokens):
+        # a body no file knows, named as an armed party ("Northern Alliance", "Permanent
+        # Strategic Framework ... of Azawad"), that counts its own losses: a state's bodies
+        # are known or of a state's kind, so this one fights the state (sets AE and AF)
+        return "rebels"
     return None
+
+
+# Words of an armed party's name (a front, an alliance, a movement's forces).
+_ARMED_BODY_WORDS = frozenset({"front", "movement", "alliance", "army", "forces", "militia", "brigade", "brigades",
+                               "resistance", "liberation", "framework", "coalition", "mujahideen", "rebels"})
 
 
 def unsided_fighters(view: CategoryView):

@@ -54,6 +54,13 @@ class ArticleContext:
     previous_index: int = -10
     previous_parsed: tuple | None = None  # (sentence, doc, claimant it inherited) of the previous one
     previous_open_quote: bool = False
+    # A quotation open over several sentences and paragraphs (``follow_quote``): whether one is
+    # open after the sentences read so far, who speaks in it, the line it opened on, and who a
+    # line that introduces a quotation names ("The following is the text of the communique of X").
+    quote_running: bool = False
+    quote_speaker: Claimant | None = None
+    quote_line: int = 0
+    quote_intro: Claimant | None = None
     reference_year: int | None = None  # publication year, else the latest year the text names
     attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
     speech_verbs: dict = field(default_factory=dict)  # sentence index -> token index of that verb

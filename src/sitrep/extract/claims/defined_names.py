@@ -26,10 +26,12 @@ _NAME_STOP = claim_words().name_stop
 # --- names the article defines --------------------------------------------------------------
 
 _FULL_THEN_ACRONYM = re.compile(
-    r"(?P<full>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|in|de|du|des|al|el|[A-Z][\w'’.&-]*)){1,9})"
-    r"\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+    r"(?P<full>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|in|de|du|des|al|el|[A-Z][\w'’.&-]*)){1,11})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Za-z&]{1,5})?)\)")
 _ACRONYM_THEN_FULL = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,8})\s+\((?P<full>[A-Z][^()]{3,80}?)\)")
-_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|da)[\s-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
+# Words of a name are on one line: a heading in capitals is no first name of the line under it
+# ("SITUATION OVERVIEW\nTukaraq, a small town ..." was a person).
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
 
 
 def _initials_fit(acronym: str, full: str) -> bool:
@@ -70,9 +72,11 @@ def _translated(acronym: str, full: str) -> list[str]:
     words = _name_words(full)
     while len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
         words = words[3:] if words[2].lower() == "the" else words[2:]  # "Guerrillas of the ...": its members
-    letters = set(acronym)
+    # "Permanent Strategic Framework for the Defence of the People of Azawad (CSP-DPA)": a
+    # hyphen joins two acronyms of one name (set AE's Azawad release)
+    letters = set(acronym.replace("-", ""))
     initials = {w[0] for w in words if w[:1].isupper()}
-    if not acronym.isupper() or not 2 <= len(acronym) <= 6 or 2 * len(letters & initials) < len(letters):
+    if not acronym.isupper() or not 2 <= len(acronym.replace("-", "")) <= 6 or 2 * len(letters & initials) < len(letters):
         return []
     return words
 
@@ -82,13 +86,18 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
     for m in _FULL_THEN_ACRONYM.finditer(text):
         acr, full = m.group("acr"), m.group("full")
         words = full.split()
-        while words and not _initials_fit(acr, " ".join(words)):
-            words.pop(0)  # "Lebanon’s Ministry of Public Health (MoPH)": the name starts at Ministry
+        # the shortest run of the last words that fits: "Lebanon’s Ministry of Public Health
+        # (MoPH)" starts at Ministry, "the Information Minister of Khyber Pakhtunkhwa and the
+        # Inspector General of Police (IGP)" at Inspector (set AF's Dera Ismail Khan transcript)
+        fits = [k for k in range(len(words)) if _initials_fit(acr, " ".join(words[k:]))]
+        words = words[max(fits):] if fits else []
         if len(words) < 2 or _reordered_whole(acr, full, words):
             words = _translated(acr, full)
         if len(words) < 2:
             continue
         name = " ".join(words)
+        if name.isupper():  # a header in capitals ("RESISTENCIA NACIONAL MOCAMBICANA (RENAMO)"): its usual case
+            name = " ".join(w.lower() if w.lower() in _RUN_JOINERS else w[0] + w[1:].lower() for w in words)
         who = lexicon.resolve(full, countries) or lexicon.resolve(name, countries)
         if who is not None and not who.known and countries and (form := portfolio_ministry(name)):
             # "the Ministry of Public Health and Population (MoPHP)": the state's health ministry
@@ -127,7 +136,7 @@ MAX_TITLE_QUALIFIERS = 5
 # "Ahmad Yazji, a volunteer with ...", "Nabil Abdallah, spokesman for the Sudanese army," (a
 # spokesman's title needs no article before "for/of").
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
-                             rf"(?={alternation(load_attribution_terms().spokes_titles)}\s+(?:for|of)\s))(?P<role>[^,.;:“”\"]{{3,90}})")
+                             rf"(?={alternation(load_attribution_terms().spokes_titles)}\s+(?:for|of)\s))(?P<role>[^,.;:“”\"\n]{{3,90}})")
 
 
 _TITLE_RX: list[re.Pattern[str]] = []

@@ -20,6 +20,8 @@ MAX_NOUN_GAP = 3
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one word
 # What may follow a figure whose noun is left to the figure before ("and 30 in Kharkiv", "and 30.")
+# What closes a part named by a people's name ("35 of them Han and two Uighur,").
+_ENDS_PART = re.compile(r"\s*(?:[,.;)]|and\b|$)")
 ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
                             re.IGNORECASE)
 # The word lists of these rules: ``figures`` in data/claim_terms.json.
@@ -292,6 +294,11 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
             if said_who is not None:  # "Nine of those killed were special police officers": who they were
                 return said_who
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
+        if len(matches) > 2 and matches[2].group(0)[:1].isupper() and lowered[2].isalpha() \
+                and _ENDS_PART.match(v.after, matches[2].end()):
+            # "37 civilians were killed, 35 of them Han and two Uighur": a part named by its
+            # people's name alone (set AF's Xinjiang analysis; "five of them Syrian")
+            return Candidate(v.fig, None, None, "figure+of-them-people", continues=True)
     if i == 0 and w in claim_words().perfect_auxiliaries:
         # "2 million have fled abroad", "300 had been killed"
         rest = lowered[1:4]

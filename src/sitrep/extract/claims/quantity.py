@@ -70,8 +70,8 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if not _PARTITIVE.match(text[cand.figure.end:]):
         return None
     anchor = token_at(doc, cand.figure.start)
-    while anchor is not None and anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head is not anchor:
-        anchor = anchor.head  # "about 57": the number's head
+    while anchor is not None and anchor.dep_ in ("nummod", "quantmod", "compound", "advmod") and anchor.head is not anchor:
+        anchor = anchor.head  # "about 57", "Nearly 9,000" (a hedge the parse hangs on the number): its head
     if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = anchor.head
@@ -80,7 +80,17 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return q, f"quantity:partitive-verb({verb.lemma_})"
     if verb.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ in claim_words().wound_nouns for c in verb.children):
         return "injured", "quantity:partitive-verb(have wounds)"  # "62 of the new arrivals had gunshot wounds"
+    if verb.lemma_ in _WHEREABOUTS_VERBS or verb.lemma_ == "be" and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at", "with") for c in verb.children):
+        # "Nearly 9,000 of the displaced are staying with relatives", "200 of the wounded are in
+        # hospital": where part of a group is, no new figure of it (set AE's OCHA update; GUIDE:
+        # a subset by condition or shelter is no claim)
+        return NONE
     return None
+
+
+# Verbs that say where part of a group is, not what befell it.
+_WHEREABOUTS_VERBS = frozenset({"stay", "live", "remain", "shelter", "reside", "lodge", "sleep", "camp"})
 
 
 _REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})  # "12 killed themselves": it befell them
@@ -202,10 +212,25 @@ _TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|
                       rf"{alternation(load_figure_terms().treated_verbs)}\s+(?:in|at|by)\b", re.IGNORECASE)
 
 
+# "it treated nine patients from the riot", "treated 120 people after the clashes": the active
+# voice, with the violence they came from (set AE's Capitol transcript; a clinic's patients
+# with no such event may be any sick people).
+_TREATED_BEFORE = re.compile(rf"\b{alternation(load_figure_terms().treated_verbs)}\s+(?:(?:some|about|around|at\s+least|"
+                             r"more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
+_FROM_VIOLENCE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|after|in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:riots?|rioting|clash(?:es)?|attacks?|fighting|violence|unrest|bombings?|shelling|protests?|"
+                            r"explosions?|blasts?|siege|raids?|assault|stampede|crackdown)\b", re.IGNORECASE)
+
+
 def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'Officially, 76 people were treated in the city's hospitals': people treated in a
-    hospital or by medics were wounded (a figure with a casualty word of its own says so first)."""
+    hospital or by medics were wounded (a figure with a casualty word of its own says so
+    first); so are those it treated from the violence ('it treated nine patients from the riot')."""
     if _TREATED.match(text[cand.figure.end:]):
+        return "injured", "quantity:treated"
+    after = text[cand.noun_start + len(" ".join(cand.noun.words)):] if cand.noun is not None and cand.noun_start is not None \
+        else text[cand.figure.end:]
+    if _TREATED_BEFORE.search(text[:cand.figure.start]) and _FROM_VIOLENCE.match(after):
         return "injured", "quantity:treated"
     return None
 

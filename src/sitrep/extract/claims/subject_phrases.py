@@ -27,6 +27,7 @@ def subject_phrase(span: str) -> str:
     # the speaker; a name starts after the punctuation that closes a quotation
     span = _QUOTE_END.split(span)[-1]
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’").lstrip("-–—•* ")  # "- Government sources": a bullet
+    phrase = _SELF_NAMED.sub(r"\g<role>", phrase)  # "A man who introduced himself as an IMU spokesman"
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
@@ -36,6 +37,14 @@ def subject_phrase(span: str) -> str:
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# A speaker who names his own role ("A man who introduced himself as an IMU spokesman", "a
+# caller identifying himself as a commander of the group"): the role speaks (set AF's Batken
+# digest; Kashmir and Sahel wires name callers so).
+_SELF_NAMED = re.compile(r"^(?:an?|the)\s+(?:man|woman|person|caller|speaker|individual)\s+(?:who\s+)?"
+                         r"(?:introduced|introducing|identified|identifying|described|describing|presented|presenting)\s+"
+                         r"(?:himself|herself|themselves)\s+as\s+(?P<role>.+)$", re.IGNORECASE)
 
 
 # A place described, not named, after a speaker ("in the capital", "here"): where they

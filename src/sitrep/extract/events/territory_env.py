@@ -50,9 +50,10 @@ def _people(tok, env: Env) -> bool:
 
 
 def _control_of(objs: list, env: Env) -> list:
-    """'control of X' / 'control over X': the prepositions that hold the place."""
+    """'control of X' / 'control over X' (and the non-native 'full control on Amran city', set
+    AE's Yemeni daily): the prepositions of the noun that hold the place."""
     return [c for o in objs if env.control(o) for c in o.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "over")]
+            if c.dep_ == "prep" and c.lower_ in ("of", "over", "on")]
 
 
 def misparsed_objects(tok, env: Env) -> list:
@@ -74,8 +75,9 @@ def object_roots(tok, env: Env, control: bool = False) -> list:
         roots.append(tok.head)  # "Aleppo, which the opposition captured"
     control = control or len(roots) < len(objs)
     for p in kids(tok, "prep", "prt"):
-        if p.lower_ in ("of", "over") and control or p.lower_ == "into":
-            roots.append(p)
+        if p.lower_ in ("of", "over") and control or p.lower_ == "into" \
+                or p.lower_ == "on" and any(env.control(o) and p.i == o.i + 1 for o in objs):
+            roots.append(p)  # "took full control on Amran city": the parse hangs "on" on the verb
     return roots + _control_of(objs, env)
 
 

@@ -722,6 +722,15 @@ CATEGORY_CASES = {
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
     ],
+    "from_a_side": [
+        # a bare figure from a side named after it is that side's (Indonesia, Nagorno-Karabakh, Nigeria-like)
+        ("The police said 7 persons died in Poso, consist of 5 villagers and 2 from the attackers side.",
+         [("killed", "total", 7, ANY), ("killed", "civilians", 5, ANY), ("killed", "rebels", 2, ANY)]),
+        ("Twelve fighters died near Shusha, nine on the rebel side and three on the army side.",
+         [("killed", "rebels", 12, ANY), ("killed", "rebels", 9, ANY), ("killed", "government", 3, ANY)]),
+        ("Eleven people were killed in Maiduguri: eight civilians and three from the government side.",
+         [("killed", "total", 11, ANY), ("killed", "civilians", 8, ANY), ("killed", "government", 3, ANY)]),
+    ],
     "part_of_civilians": [
         # a part of civilians named by no side's noun is civilians (Xinjiang, Iraq, Donbas-like)
         ("The ministry said 12 civilians were killed in Kirkuk, including 10 Kurds.",
@@ -2048,6 +2057,43 @@ def test_claims_partitive_whereabouts_is_no_figure(extract_text, text, expected)
      [("displaced", 80000)]),
     ("About 300 villagers were moved out by the army to a school in Lenggong, the district officer said.",
      [("displaced", 300)]),
+    ("The siege of Dammaj ended with the evacuation of thousands of students.", [("displaced", None)]),
+    ("The expulsion of 20,000 Rohingya from Maungdaw was condemned.", [("displaced", 20000)]),
 ])
 def test_claims_displacement_in_plain_words(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number that ends a name is no count (Indonesian, US, Mali-like unit names)
+    ("In connection with the incident, officers from Densus 88 arrested two women near the compound.",
+     [("detained", 2)]),
+    ("Commandos of Task Force 121 killed 14 militants near Tikrit.", [("killed", 14)]),
+    # a weekday or a month before a count is no name
+    ("The army said on Monday 12 people were killed in Gao.", [("killed", 12)]),
+])
+def test_claims_number_of_a_name_is_no_figure(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's regular forces and a criminal faction's members have their sides (Sudan, Brazil, Mexico-like)
+    ('Kabbashi said two members of the regular forces had been killed and seven wounded by "infiltrators".',
+     [("killed", "government", 2), ("injured", "government", 7)]),
+    ("The official count is 121 dead: 117 suspects linked to the criminal faction and the four officers.",
+     [("killed", "total", 121), ("killed", "rebels", 117), ("killed", "government", 4)]),
+    ("Police killed 14 members of the cartel in Culiacan.", [("killed", "rebels", 14)]),
+])
+def test_claims_regular_forces_and_criminal_factions(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "N of them" at a named place is a part of the sentence's figure (US, Mali, Kenya-like)
+    ("Police say at least 68 people have been arrested since yesterday, 41 of them on the Capitol grounds.",
+     [("detained", 68), ("detained", 41)]),
+    ("Thirty people were arrested, 12 of them in Gao.", [("detained", 30), ("detained", 12)]),
+    ("The strikes killed 40 people in Kisumu, 12 of them in their homes.", [("killed", 40)]),
+])
+def test_claims_part_of_them_by_place(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -11,7 +11,10 @@ holds their order and the candidates of a sentence (and of people named one by o
 
 from __future__ import annotations
 
+import re
+
 from ..numbers import Figure, find_figures
+from ...lexicon.date_words import date_words
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
 from ..doc_arrays import doc_text
 from .figure_counts import casualty_noun_is, count_put_at, level_verb, number_of_is, running_total, toll_noun_before
@@ -104,11 +107,26 @@ def _sentence_candidates(text: str, terms: ClaimTerms) -> list[Candidate]:
     out: list[Candidate] = []
     for fig in find_figures(text):  # (quantity.py reads the same figures back from the doc cache)
         cand = candidate(text, fig, terms, out[-1] if out else None)
-        if cand:
+        if cand and not (cand.noun is None and _named_number(text, fig)):
             out.append(cand)
     out += single_victims(text, terms)
     out.sort(key=lambda c: c.figure.start)
     return out
+
+
+# A number written right after a capitalised word inside a sentence is part of a name
+# ("officers from Densus 88 arrested two women", "Task Force 121 said"), not a count (set
+# AF's Indonesian police communique); a weekday or a month before it is no name.
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][A-Za-z-]+) $")
+
+
+def _named_number(text: str, fig: Figure) -> bool:
+    m = _NAME_BEFORE.search(text, 0, fig.start)
+    if m is None or not text[fig.start:fig.start + 1].isdigit():
+        return False
+    words = date_words()
+    word = m.group("word").lower()
+    return word not in words.months and word not in words.weekdays
 
 
 # --- people named one by one ---------------------------------------------------------------

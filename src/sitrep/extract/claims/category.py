@@ -178,6 +178,26 @@ def side_words(view: CategoryView):
     return None
 
 
+# "5 villagers and 2 from the attackers side", "three on the government's side": whose side
+# a figure with no people noun of its own is from (set AF's Poso daily; Nigeria, Congo-like).
+_FROM_A_SIDE = re.compile(r"\s+(?:from|of|on)\s+(?:the\s+)?(?P<who>[\w-]+(?:\s+[\w-]+)?)(?:['’]s?)?\s+side\b",
+                          re.IGNORECASE)
+
+
+def from_a_side(view: CategoryView):
+    """'consist of 5 villagers and 2 from the attackers side': a bare figure from a side
+    named after it is of that side (its people noun, or its name)."""
+    if view.cand.noun is not None and view.cand.rule != "figure+ellipsis":
+        return None  # (an ellipsis borrows the noun before it: "5 villagers and 2 from ...")
+    m = _FROM_A_SIDE.match(view.text, view.cand.figure.end)
+    if m is None:
+        return None
+    words = m.group("who").lower().split()
+    found = next((f for i in range(len(words)) if (f := view.terms.people_at(words, i))), None)
+    side = side_of(view, m.group("who")) or (found[0].category if found else None)
+    return (side, None, "category:from-a-side") if side in ("government", "rebels", "civilians") else None
+
+
 def unarmed_people(view: CategoryView):
     """'"thousands" of their unarmed followers', '12 defenceless villagers': people a word
     before their noun calls unarmed are civilians, whatever the noun's usual kind."""
@@ -464,7 +484,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters, unarmed_people)
+                                            rising_joined, unsided_fighters, unarmed_people, from_a_side)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

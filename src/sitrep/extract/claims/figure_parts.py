@@ -169,7 +169,16 @@ def part_by_place(v: FigureView):
     of_them = _OF_THEM_AFTER.match(v.after)  # "About 40,000 of them are in Nariman district"
     if of_them and _SENTENCE_OPENING.fullmatch(v.before) and _PART_WHERE.match(v.after[of_them.end():]):
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
+    if of_them and v.previous is not None and _NAMED_WHERE.match(v.after[of_them.end():]):
+        # "68 people have been arrested since yesterday, 41 of them on the Capitol grounds": a
+        # part of the sentence's figure by place (set AE's Capitol transcript; GUIDE: a
+        # breakdown by place is a claim)
+        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     return None
+
+
+# "in Gao", "on the Capitol grounds": a named place right after "of them".
+_NAMED_WHERE = re.compile(r"\s+(?:in|on|at|inside|near)\s+(?:the\s+)?[A-Z]")
 
 
 # "Mueda (3,800)": a capitalised name, then the figure alone in brackets.

@@ -71,6 +71,8 @@ def figure_label(v: FigureView):
         noun = PeopleNoun((word,), "total", None, None, _LABEL_QUANTITY[word])
         return Candidate(v.fig, noun, None, f"figure+label:{word}")
     m = _PEOPLE_LABEL.search(v.before)
+    if m and v.terms.people_at([w.lower() for w in WORD.findall(v.after)[:4]], 0):
+        m = None  # "Eleven people were killed: eight civilians and ...": the figure names its own people
     if m:
         words = [w.lower() for w in WORD.findall(m.group("label"))]
         quantity = next((_LABEL_QUANTITY[w] for w in words if w in _LABEL_QUANTITY), None)

@@ -70,6 +70,18 @@ def test_events_territory_our_forces_are_the_publishers(text, outlet, place):
     assert got.get(place) == "opposition", got
 
 
+@pytest.mark.parametrize("text,outlet,place", [
+    # "our troops" in a state body's own publication are the state's (Brazil, Uzbekistan, Mali-like)
+    ("MENEZES: Our troops occupied Vila Cruzeiro on Tuesday.",
+     "Rio de Janeiro state government press conference (transcript)", "Vila Cruzeiro"),
+    ("Our units retook the village of Khondiza on Monday.", "Uzbek Defence Ministry statement", "Khondiza"),
+    ("Our forces took control of Kidal on Monday.", "Malian Ministry of Defence communique", "Kidal"),
+])
+def test_events_territory_our_forces_of_a_state_body(text, outlet, place):
+    got = {r["place_text"]: r["winner"] for r in _rows(text, outlet)}
+    assert got.get(place) == "government", got
+
+
 @pytest.mark.parametrize("text,place", [
     # a name described as a kind of place stays the place taken (Iran 2019, Vietnam, Mali-like)
     ("In Iran, protesters took control of Shahrak-e Chamran, a poor township near Bandar Mahshahr.",
@@ -133,3 +145,16 @@ def test_events_territory_control_on_a_town(text, place, winner):
 def test_events_territory_control_on_a_day_is_no_place():
     got = [r["place_text"] for r in _rows("The rebels took control on Monday of the town of Kidal.")]
     assert got == ["Kidal"], got
+
+
+@pytest.mark.parametrize("text,written", [
+    # a facility named with its kind of unit or place keeps it ("commune headquarters", Vietnam,
+    # Yemen, Mali-like), and castles and citadels are facilities (Jordan, Syria)
+    ("The subjects took control of the Ea Tieu commune headquarters on Sunday night.", "Ea Tieu commune headquarters"),
+    ("The Houthi fighters stormed and seized the 310th Brigade headquarters on Tuesday evening.",
+     "310th Brigade headquarters"),
+    ("The security forces retook Karak Castle late yesterday evening.", "Karak Castle"),
+])
+def test_events_territory_facility_named_with_its_kind(text, written):
+    got = [r["place_text"] for r in _rows(text)]
+    assert written in got, got

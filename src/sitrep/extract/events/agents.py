@@ -65,13 +65,20 @@ _FIRST_PERSON = frozenset({"our", "we", "us"})
 def _publishers_own(ctx: EventContext, toks) -> ActorRef | None:
     """'units of our army overran the base' in a rebel movement's own press release: "our"
     forces are the publishing party's, whatever the noun's usual side (set AD's MNDAA
-    release); None when the article's publisher is no armed party the actor files know."""
+    release), or a state's body's own publication's; None when the article's publisher is no
+    armed party the actor files know and no state's body."""
     publisher = ctx.claims_ctx.publisher
     if publisher is None or not any(w.lower_ in _FIRST_PERSON for w in toks):
         return None
     found = [m.actor for m in ctx.actors.match(publisher.as_written or publisher.name, ctx.countries)
              if m.actor.side in ("government", "opposition")]
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if publisher.kind == "government":
+        # "MENEZES: Our troops took control of the Serra da Misericordia" in a state
+        # government's own transcript: the state's forces (set AE's Rio press conference)
+        return ActorRef(publisher.name, "government", "State forces", publisher.as_written or publisher.name, False)
+    return None
 
 
 def _is_place(ctx: EventContext, a: int, b: int) -> bool:

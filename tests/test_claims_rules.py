@@ -2097,3 +2097,18 @@ def test_claims_regular_forces_and_criminal_factions(extract_text, text, expecte
 ])
 def test_claims_part_of_them_by_place(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a council of mujahideen counting its own losses is an armed party; the enemy's dead after
+    # its own are the other side's (Iraq, Somalia, Syria-like statements)
+    ("Our losses in the battle are 9 dead, and the enemy left 40 dead.",
+     [("killed", "rebels", 9), ("killed", "government", 40)]),
+    ("Our losses were light, while the enemy lost 200 dead and 50 wounded in the assault.",
+     [("killed", "government", 200), ("injured", "government", 50)]),
+    # the enemy's attack on a side's own soldiers leaves them that side's
+    ("The enemy attacked the post near Baidoa and killed 12 soldiers.", [("killed", "government", 12)]),
+])
+def test_claims_armed_council_and_its_enemy(extract_text, text, expected):
+    claims = extract_text(text, outlet="Mujahideen Shura Council statement").claims
+    assert [(c.quantity, c.category, c.value) for c in claims] == expected

@@ -21,10 +21,16 @@ _ENEMY = re.compile(r"\b(?:the\s+)?enemy(?:'s)?\b", re.IGNORECASE)
 def enemy(view: CategoryView):
     """'The army said the enemy lost 3,000 fighters': the enemy is the side facing the
     claimant."""
-    if view.claimant is None or view.category not in ("combatants", "total"):
+    noun = view.cand.noun
+    if view.claimant is None or noun is not None and noun.category not in ("combatants", "total"):
+        return None  # (people of a side's own noun stay theirs: "the enemy killed 12 soldiers")
+    continued = bool(view.earlier) and view.earlier[-1].category == view.category  # a side carried over
+    if view.category not in ("combatants", "total") and not continued:
         return None
     clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
-    side = ENEMY_OF.get(view.claimant.kind)
+    # "Our losses are 9 dead, and the enemy left 40 dead": the enemy's, though the figure
+    # continues the speaker's own (a body of no known kind that fights: ``_claimant_side``)
+    side = ENEMY_OF.get(view.claimant.kind) or {"rebels": "government", "government": "rebels"}.get(_claimant_side(view) or "")
     if side and _ENEMY.search(clause):
         return side, view.subgroup, "category:enemy-of-claimant"
     return None
@@ -167,8 +173,10 @@ def _claimant_side(view: CategoryView) -> str | None:
     soldier who escaped the attack", "Republican Forces commander")."""
     claimant = view.claimant
     side = KIND_CATEGORY.get(claimant.kind)
-    if side or claimant.kind != "unknown":
+    if side or claimant.kind not in ("unknown", "ngo"):
         return side
+    if claimant.kind == "ngo":  # a "council" of mujahideen counting its own losses is an armed party's
+        return "rebels" if _ARMED_BODY_WORDS.intersection(re.findall(r"[\w'’-]+", claimant.name.lower())) else None
     named = side_of(view, claimant.name)
     if named:
         return named

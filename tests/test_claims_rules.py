@@ -2112,3 +2112,15 @@ def test_claims_part_of_them_by_place(extract_text, text, expected):
 def test_claims_armed_council_and_its_enemy(extract_text, text, expected):
     claims = extract_text(text, outlet="Mujahideen Shura Council statement").claims
     assert [(c.quantity, c.category, c.value) for c in claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people held against their will are detained; a count that "becomes" N has reached it
+    # (Ecuador, Myanmar, Nigeria-like local English)
+    ("Ten police officers were retained against their will for most of the day.", [("detained", 10)]),
+    ("Three aid workers were held against their will at the checkpoint near Kismayo.", [("detained", 3)]),
+    ("According to the township administration, the number of the people who fled from the villages become "
+     "3,400 until Saturday.", [("displaced", 3400)]),
+])
+def test_claims_held_against_their_will_and_a_count_that_becomes(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -2124,3 +2124,58 @@ def test_claims_armed_council_and_its_enemy(extract_text, text, expected):
 ])
 def test_claims_held_against_their_will_and_a_count_that_becomes(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a dateline town in the usual case, then a date, names the story's state: a neighbour's body
+    # named later does not make its state the story's (Bolivia-Brazil, Somalia-Ethiopia dailies)
+    ("Pando: government raises the number of dead\nCobija, Sunday 14 of September 2008 - Redaction\n"
+     "The Minister of Government said that the number of dead in the confrontation in the Bolivian town of El "
+     "Porvenir rose to 16 persons, after more bodies were found in the river Tahuamanu near Filadelfia.\n"
+     "The prefect of Pando, Leopoldo Fernandez, was detained in Cobija on Tuesday.\n"
+     "Near the frontier, the authorities of the Brazilian state of Acre said nearly 1,000 campesinos crossed the "
+     "river, escaping from the violence.", "Bolivian government"),
+    ("Fighting in Hiiraan\nBeledweyne, Friday 3 March 2023 - Staff reporter\nThe Minister of Defence said that 12 "
+     "soldiers were killed in the fighting in the Somali town of Jalalaqsi, near Bulo Burte and Mahas.\n"
+     "The governor of Hiiraan visited the wounded in Beledweyne on Saturday.\nAcross the border, the authorities of "
+     "the Ethiopian regional state of Somali said nearly 3,000 herders crossed into Ferfer, escaping from the "
+     "fighting.", "Somali Defence Ministry"),
+])
+def test_claims_town_dateline_keeps_the_story_state(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a state's portfolio in capitals with no state named is the article's state's (Mali,
+    # Ukraine, Myanmar-like)
+    ("Fighting near Kidal, in northern Mali.\nThe Defence Ministry said that 14 soldiers had been killed near Kidal.",
+     "Malian Defence Ministry"),
+    ("Fighting near Kharkiv, in Ukraine.\nThe Defence Ministry said that 14 soldiers had been killed near Kharkiv.",
+     "Ukrainian Defence Ministry"),
+    ("Fighting near Myawaddy, in Karen State, Myanmar.\nThe Defence Minister said that 14 soldiers had been killed "
+     "near Myawaddy.", "Burmese Defence Ministry"),
+    # a neighbour's file's alias for the words is not the lead state's body (Venezuela-Colombia digest)
+    ("Venezuela and Colombia: fighting in Apure State\n1. VENEZUELAN DEFENCE MINISTER ANNOUNCES LOSSES\n"
+     "Venezuelan state TV, 1405 gmt 25 Apr 21\nDefence Minister Vladimir Padrino Lopez said that eight soldiers had "
+     "been killed near La Victoria, in Apure, and in Guasdualito.\n2. COLOMBIA SENDS TROOPS\n"
+     "The Colombian army reinforced its units in Arauca.", "Venezuelan Defence Ministry"),
+])
+def test_claims_state_portfolio_is_the_lead_states(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # the Ministry of Government of Andean and Central American states is a body of its own,
+    # no "government minister" (Bolivia, Ecuador, Panama-like)
+    ("Cobija, Sunday 14 of September 2008 - Redaction\nThe Minister of Government, Alfredo Rada, said on Saturday "
+     "that 16 persons died in El Porvenir, in Bolivia.", "Bolivian Ministry of Government"),
+    ("QUITO - The Ministry of Government said 10 police officers were held in Quito, Ecuador.",
+     "Ecuadorian Ministry of Government"),
+    ("PANAMA CITY - The Minister of Government said 12 inmates were killed in the riot at La Joya prison in Panama.",
+     "Panamanian Ministry of Government"),
+])
+def test_claims_ministry_of_government_is_its_own_body(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]

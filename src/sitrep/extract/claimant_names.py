@@ -292,8 +292,8 @@ def minister_of(phrase: str) -> str:
     """'the Minister of Health' -> 'the Health minister' ("the health minister" is the
     state's Health Ministry); any other phrase as it is."""
     m = _MINISTER_OF.match(phrase.strip())
-    if m is None:
-        return phrase
+    if m is None or m.group("portfolio").lower() == "government":
+        return phrase  # "the Minister of Government" is no "government minister" (a state body of its own)
     return f"{m.group('the') or ''}{m.group('portfolio').lower()} {m.group('title').lower()}"
 
 

@@ -74,6 +74,11 @@ _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 
 
+def _portfolio_words(bare: str) -> bool:
+    """'Defence Ministry', 'Interior Minister': a state body's generic form, in capitals."""
+    return bare.lower() in state_body_index()[3]
+
+
 @lru_cache(maxsize=1)
 def _state_form_words() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["state_form_words"])
@@ -153,6 +158,11 @@ class ClaimantLexicon:
             generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
             if generic is not None and countries[0] in state_body_index()[2]:
                 best, self._last_context_only = generic, False
+            elif countries[0] in state_body_index()[2]:
+                # "Defence Minister Vladimir Padrino Lopez" in a Venezuela digest that names
+                # Colombia too: no alias of the lead state's, the words stay the lead state's
+                # body (read by the state bodies), not Colombia's ministry (set Y's Apure digest)
+                return None
         return best
 
     def find(self, text: str, countries: Sequence[str] = (), overlapping: bool = False) -> list[ClaimantMatch]:
@@ -308,8 +318,9 @@ class ClaimantLexicon:
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
-        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]):
-            return claimant
+        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]) \
+                and not _portfolio_words(bare):
+            return claimant  # ("the Defence Ministry", "the Interior Minister": a portfolio in capitals is generic)
         qualified = f"{demonym_of[country]} {bare}"
         body = self.state_body(qualified)
         if body is None or len(body.as_written or "") < len(qualified) - 1:

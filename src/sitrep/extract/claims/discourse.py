@@ -14,6 +14,7 @@ Rules here are named like the others; their name is the ``claimant:...`` part of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ...sentences import Sentence
@@ -143,7 +144,28 @@ def _dateline_names(text: str, country: str) -> bool:
         named = country_mentions(place)
         if len(named) == 1 and named[0][:2] == (0, len(place)):  # the whole capitals run is a place
             return named[0][2] == country
+    m = _town_dateline().search(text[:DATELINE_CHARS])
+    if m is not None:
+        # "Cobija, Sunday 14 of September 2008 - Redaction": a town in the usual case, then a
+        # day or a date; the gazetteer's first place of that name says whose town (set W's Pando daily)
+        from ..gazetteer import get_gazetteer
+
+        found = get_gazetteer().lookup(m.group("place"))
+        return bool(found) and found[0].country == country and found[0].feature == "city"
     return False
+
+
+@lru_cache(maxsize=1)
+def _town_dateline() -> re.Pattern[str]:
+    """A town in the usual case opening a line near the top, then a comma and a weekday, a
+    day of the month or a month (date_words.json)."""
+    from ...lexicon.date_words import date_words
+
+    words = date_words()
+    months = "|".join(sorted((m for m in words.months if len(m) > 3), key=len, reverse=True))
+    days = "|".join(words.weekdays)
+    return re.compile(rf"^(?P<place>[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){{0,2}}),\s+(?i:(?:{days})\b|\d{{1,2}}\s+(?:of\s+)?(?:{months})\b|(?:{months})\b)",
+                      re.MULTILINE)
 
 
 def _named_state(name: str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from ...lexicon.patterns import alternation
 from ..claimants import ClaimantLexicon
 from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms
 from .office_bodies import office_body
+from ..state_bodies import state_body_index
 
 _NAME_STOP = claim_words().name_stop
 _OFFICE_TITLES = claim_words().office_titles
@@ -91,9 +92,10 @@ def register_person(out: dict[str, Claimant], name: str, office: str, title: str
         office = f"military {title}"  # "Operation spokesman X": a military operation speaks through the state's forces
     known_name = [m for m in lexicon.find(name, countries, overlapping=True) if m.claimant.known and not m.via_context]
     who = known_name[0].claimant if known_name else None
-    if who is None and title in _OFFICE_TITLES:
+    if who is None and title in _OFFICE_TITLES and office.lower() not in state_body_index()[3]:
         # a minister speaks for the ministry; "a journalist working for Anadolu" does not
-        # speak for Anadolu
+        # speak for Anadolu ("The Minister of Government" is a state's body, read by office_body:
+        # no "government" alias inside it)
         who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
     body = _body_of_position(office, title)
     of_body = _ROLE_OF.search(office) if title in _POSITIONS else None

@@ -36,6 +36,12 @@ def _check(extract_text, text, expected, rule):
 
 
 FIGURE_CASES = {
+    "count_given_as": [
+        # a count given "as" a figure, its people in the "number of" phrase (Bangladesh, Nigeria, Kashmir-like)
+        ("The army spokesman in Dhaka gave the number of gunmen killed as five.", [("killed", "rebels", 5, ANY)]),
+        ("Police in Kano gave the number of people arrested as 120.", [("detained", "total", 120, ANY)]),
+        ("The ministry in Srinagar listed the number of displaced families as 300.", []),
+    ],
     "casualty_noun_is": [
         # a casualty noun as the subject, the figure its count (Saudi-Houthi 2009, Falklands,
         # Ogaden): "number" here is a verb, no label
@@ -2179,3 +2185,18 @@ def test_claims_state_portfolio_is_the_lead_states(extract_text, text, source):
 def test_claims_ministry_of_government_is_its_own_body(extract_text, text, source):
     claims = extract_text(text).claims
     assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+
+
+def test_claims_question_line_is_the_reporters(extract_text):
+    # a transcript's question names no one's figure, whoever answered before (Pakistan, Ecuador-like)
+    text = ("INFORMATION MINISTER: We have recovered the bodies of 12 policemen.\n"
+            "Q: Minister sahib, last year in Bannu also 384 prisoners were freed. What was learned?")
+    claims = extract_text(text).claims
+    assert [(c.value, c.source is None) for c in claims] == [(12, False), (384, True)]
+
+
+def test_claims_national_police_keeps_its_name(extract_text):
+    # "National Police" is a name of its own, not a portfolio to qualify (El Salvador, Haiti, Nicaragua)
+    claims = extract_text("Fighting in San Salvador, El Salvador.\nThe National Police said it had arrested "
+                          "41 people.").claims
+    assert [(c.value, c.source) for c in claims] == [(41, "National Police")]

@@ -75,8 +75,14 @@ _OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-
 
 
 def _portfolio_words(bare: str) -> bool:
-    """'Defence Ministry', 'Interior Minister': a state body's generic form, in capitals."""
-    return bare.lower() in state_body_index()[3]
+    """'Defence Ministry', 'Interior Minister': a state body's generic form, in capitals, that
+    names a portfolio ("National Police" and "National Guard" are names of their own)."""
+    low = bare.lower()
+    return low in state_body_index()[3] and any(w in low.split() for w in _PORTFOLIO_HEADS)
+
+
+# Heads of a portfolio's generic name.
+_PORTFOLIO_HEADS = frozenset({"ministry", "minister", "department", "secretary", "staff"})
 
 
 @lru_cache(maxsize=1)

@@ -219,6 +219,10 @@ _OWN_COUNT = re.compile(r"\b(?:by|according\s+to)\s+(?:our|this\s+(?:newspaper|p
                         r"(?:own\s+)?(?:count|tally|tallies|calculations?|reckoning)\b", re.IGNORECASE)
 
 
+# A transcript's question line (sets AF's and AC's press conferences).
+_QUESTION_LABEL = re.compile(r"^\W*(?:Q|QUESTION)\s*[:.]\s", re.IGNORECASE)
+
+
 def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, terms: ClaimTerms,
                         adjacent: bool) -> tuple[Claimant | None, str, Claimant | None]:
     """The claimant a sentence with no attribution of its own inherits, by the first
@@ -229,8 +233,10 @@ def _discourse_claimant(ctx: ArticleContext, sentence: Sentence, text: str, term
         inherited = attribute_sentence(ctx, p_sentence, p_doc)[0] or p_inherited
         if inherited is not None:
             return inherited, "claimant:quote-continues", inherited
-    if _OWN_COUNT.search(text):
-        return None, "", None  # "By our count, that brings the number ... to five": the outlet's own
+    if _OWN_COUNT.search(text) or _QUESTION_LABEL.match(text):
+        # "By our count, that brings the number ... to five": the outlet's own; "Q: Minister,
+        # last year 384 prisoners were freed": the reporter's question, not the one who answers
+        return None, "", None
     quoted = opens_quote_from_intro(ctx, sentence)  # (follow_quote saw every sentence between)
     if quoted is not None:  # a communique read out over several paragraphs
         return quoted, "claimant:quote-runs", quoted

@@ -54,6 +54,25 @@ def count_put_at(v: FigureView):
     return None
 
 
+# "He gave the number of gunmen killed as five", "put the number of those detained as 120": a
+# count given "as" a figure, its people and what befell them in the "number of" phrase (set
+# AF's Dhaka liveblog; Nigeria and Kashmir-like briefings).
+_GIVEN_AS = re.compile(r"\b(?:gave|gives|give|giving|put|puts|putting|set|sets|listed|lists)\s+(?:the|its|their|his|her)\s+"
+                       r"(?:(?:final|official|latest|total)\s+)?number\s+of\s+(?P<label>[^,;:]{2,80}?)\s+as\s+$", re.IGNORECASE)
+
+
+def count_given_as(v: FigureView):
+    """'He gave the number of gunmen killed as five': the "number of" phrase names the people
+    and what befell them."""
+    m = _GIVEN_AS.search(v.before)
+    if m is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(m.group("label"))]
+    if any((found := v.terms.people_at(words, j)) and found[0].unit for j in range(len(words))):
+        return None  # "the number of displaced families as 300": households, not people
+    return _number_of_label(v, m.group("label"), "figure+given-as")
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]

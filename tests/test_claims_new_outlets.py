@@ -101,8 +101,8 @@ def test_claims_transcript_line_of_a_named_speaker(extract_text, text, sources):
     ("The rebel spokesman, Ali Musa, disputed the figure, saying only four fighters were killed.", "opposition"),
     ("Jimmy Cherizier rejected the police count, saying 15 of his men had been killed.", "Jimmy Cherizier"),
     # ... but "announced that X had regained Palma, adding that ...": the announcer still speaks (Mozambique)
-    ("The Ministry of Defence announced on 5 April that the Defence and Security Forces (FDS) had regained "
-     "control of Palma, adding that dozens of civilians were killed.", "Ministry of Defence"),
+    ("In Mozambique, the Ministry of Defence announced on 5 April that the Defence and Security Forces (FDS) had "
+     "regained control of Palma, adding that dozens of civilians were killed.", "Mozambican Defence Ministry"),
     # "the federal Interior Ministry" is the Interior Ministry (Mexico, Nigeria, Somalia-like)
     ("The federal Interior Ministry says two people were killed in Apatzingan.", "Interior Ministry"),
     # "Police in X" are "X police" (Philippines, Afghanistan, Kenya)

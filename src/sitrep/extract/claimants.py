@@ -74,6 +74,17 @@ _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 
 
+def _portfolio_words(bare: str) -> bool:
+    """'Defence Ministry', 'Interior Minister': a state body's generic form, in capitals, that
+    names a portfolio ("National Police" and "National Guard" are names of their own)."""
+    low = bare.lower()
+    return low in state_body_index()[3] and any(w in low.split() for w in _PORTFOLIO_HEADS)
+
+
+# Heads of a portfolio's generic name.
+_PORTFOLIO_HEADS = frozenset({"ministry", "minister", "department", "secretary", "staff"})
+
+
 @lru_cache(maxsize=1)
 def _state_form_words() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["state_form_words"])
@@ -313,8 +324,9 @@ class ClaimantLexicon:
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
-        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]):
-            return claimant
+        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]) \
+                and not _portfolio_words(bare):
+            return claimant  # ("the Defence Ministry", "the Interior Minister": a portfolio in capitals is generic)
         qualified = f"{demonym_of[country]} {bare}"
         body = self.state_body(qualified)
         if body is None or len(body.as_written or "") < len(qualified) - 1:

@@ -23,7 +23,6 @@ from .subject_phrases import local_government, names_no_claimant, office_holder,
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of, portfolio_ministry
-from ..state_bodies import state_body_index
 
 
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
@@ -361,10 +360,7 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
     if not who.known:
         # "the army said", "police said", "state media reported": the article's state's
-        placed = _portfolio_in_capitals(ctx, phrase)  # "The Ministry of Government" as it stands
-        if placed == phrase:
-            placed = _portfolio_in_capitals(ctx, _portfolio_ministry(ctx, phrase))
-        who = ctx.lexicon.in_country(who, placed, ctx.countries[0] if ctx.countries else None)
+        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), ctx.countries[0] if ctx.countries else None)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()) and not _body_headed(phrase.lower()) \
             and not _TITLED.search(phrase):
@@ -413,30 +409,11 @@ def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
     return form
 
 
-def _portfolio_in_capitals(ctx: ArticleContext, phrase: str) -> str:
-    """'The Defence Ministry', 'the Interior Minister': a state body's generic name written in
-    capitals, read as the lowercase one (the article's state's) when the story names its state
-    as a state; a town alone ("Palma") may be another state's town ("National Police" and
-    "National Guard" are names of their own: only portfolios)."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    low = bare.lower()
-    if bare == low or low not in state_body_index()[3] or not _PORTFOLIO_HEADS.intersection(low.split()) \
-            or not ctx.countries or not _named_as_a_state(ctx, ctx.countries[0]):
-        return phrase
-    return low
-
-
-# Heads of a portfolio's generic name.
-_PORTFOLIO_HEADS = frozenset({"ministry", "minister", "department", "secretary", "staff"})
-
-
 def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:
     from ..context import country_mentions
 
     text = ctx.article.text
-    # (a mention's span may end with the sentence's full stop: "in northern Mali.")
-    return any(c == code and ctx.lexicon.state_government(text[a:b].rstrip(".")) is not None
-               for a, b, c in country_mentions(text))
+    return any(c == code and ctx.lexicon.state_government(text[a:b]) is not None for a, b, c in country_mentions(text))
 
 
 # Anaphoric subjects that name no kind of body: they point to the current reporter.

@@ -1843,6 +1843,11 @@ def test_claims_briefing_state_losses(extract_text, outlet, text, expected):
 
 # --- Stop 33: sets AE and AF's mechanisms -------------------------------------------------
 
+def _assert_first_source(extract_text, text: str, source: str) -> None:
+    claims = extract_text(text).claims
+    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+
+
 def test_claims_heading_line_is_no_persons_first_name(extract_text):
     # a heading in capitals over a line that opens with a town and its description is no
     # person "SITUATION OVERVIEW Tukaraq" (set AE's OCHA update; Sool, Hiiraan, Kachin lines)
@@ -2010,8 +2015,7 @@ def test_claims_treated_from_the_violence_is_injured(extract_text, text, expecte
      "Taliban"),
 ])
 def test_claims_self_named_speaker_speaks_for_the_role(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+    _assert_first_source(extract_text, text, source)
 
 
 def test_claims_the_commander_is_whoever_is_speaking(extract_text):
@@ -2140,7 +2144,7 @@ def test_claims_held_against_their_will_and_a_count_that_becomes(extract_text, t
      "Porvenir rose to 16 persons, after more bodies were found in the river Tahuamanu near Filadelfia.\n"
      "The prefect of Pando, Leopoldo Fernandez, was detained in Cobija on Tuesday.\n"
      "Near the frontier, the authorities of the Brazilian state of Acre said nearly 1,000 campesinos crossed the "
-     "river, escaping from the violence.", "Bolivian government"),
+     "river, escaping from the violence.", "Bolivian Ministry of Government"),
     ("Fighting in Hiiraan\nBeledweyne, Friday 3 March 2023 - Staff reporter\nThe Minister of Defence said that 12 "
      "soldiers were killed in the fighting in the Somali town of Jalalaqsi, near Bulo Burte and Mahas.\n"
      "The governor of Hiiraan visited the wounded in Beledweyne on Saturday.\nAcross the border, the authorities of "
@@ -2148,8 +2152,7 @@ def test_claims_held_against_their_will_and_a_count_that_becomes(extract_text, t
      "fighting.", "Somali Defence Ministry"),
 ])
 def test_claims_town_dateline_keeps_the_story_state(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+    _assert_first_source(extract_text, text, source)
 
 
 @pytest.mark.parametrize("text,source", [
@@ -2168,8 +2171,7 @@ def test_claims_town_dateline_keeps_the_story_state(extract_text, text, source):
      "The Colombian army reinforced its units in Arauca.", "Venezuelan Defence Ministry"),
 ])
 def test_claims_state_portfolio_is_the_lead_states(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+    _assert_first_source(extract_text, text, source)
 
 
 @pytest.mark.parametrize("text,source", [
@@ -2183,8 +2185,7 @@ def test_claims_state_portfolio_is_the_lead_states(extract_text, text, source):
      "Panamanian Ministry of Government"),
 ])
 def test_claims_ministry_of_government_is_its_own_body(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert claims and claims[0].source == source, [(c.value, c.source) for c in claims]
+    _assert_first_source(extract_text, text, source)
 
 
 def test_claims_question_line_is_the_reporters(extract_text):

@@ -848,9 +848,9 @@ ATTRIBUTION_CASES = {
         ("Latest figures: 12 dead in Kharkiv, the regional governor said.", [("killed", "total", 12, ANY)]),
         # a possessive owner, a qualified record, an aside before the colon (Kyrgyzstan 2020, Iran, Sudan-like)
         ("The Health Ministry's latest tally: 686 people have now been injured in Bishkek.",
-         [("injured", "total", 686, "Health Ministry")]),
+         [("injured", "total", 686, "Kyrgyz Health Ministry")]),
         ("Health Ministry update, posted on Facebook: 590 people were injured overnight in Bishkek.",
-         [("injured", "total", 590, "Health Ministry")]),
+         [("injured", "total", 590, "Kyrgyz Health Ministry")]),
         ("The Sudan Doctors Network's new count: 40 people killed in Omdurman.",
          [("killed", "total", 40, "Sudan Doctors Network")]),
     ],

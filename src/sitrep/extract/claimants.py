@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..lexicon.claim_terms import load_attribution_terms
 from ..lexicon.loader import read_json
@@ -72,6 +72,15 @@ _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 # "Colony and Protectorate of Kenya": a name that ends with the state it belongs to.
 _OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def _names_state(text: str, code: str) -> bool:
+    """Whether ``text`` names the state ``code`` by its own name or demonym ("Venezuelan",
+    "Venezuela"), not only by its towns."""
+    from .context import country_mentions
+
+    _, owners, _, _ = state_body_index()
+    return any(c == code and text[a:b].rstrip(".").lower() in owners for a, b, c in country_mentions(text))
 
 
 def _portfolio_words(bare: str) -> bool:
@@ -136,7 +145,8 @@ class ClaimantLexicon:
             self._regex = alias_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
         return self._regex
 
-    def _pick(self, alias: str, countries: Sequence[str], original: str) -> ClaimantEntry | None:
+    def _pick(self, alias: str, countries: Sequence[str], original: str,
+              lead_named: Callable[[], bool] = lambda: False) -> ClaimantEntry | None:
         options = self.entries.get(claimant_key(alias))
         if not options:
             return None
@@ -164,10 +174,12 @@ class ClaimantLexicon:
             generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
             if generic is not None and countries[0] in state_body_index()[2]:
                 best, self._last_context_only = generic, False
-            elif countries[0] in state_body_index()[2]:
+            elif countries[0] in state_body_index()[2] and lead_named():
                 # "Defence Minister Vladimir Padrino Lopez" in a Venezuela digest that names
                 # Colombia too: no alias of the lead state's, the words stay the lead state's
-                # body (read by the state bodies), not Colombia's ministry (set Y's Apure digest)
+                # body (read by the state bodies), not Colombia's ministry (set Y's Apure digest);
+                # only when the text names the lead state itself, not only its towns ("Jessore,
+                # Pakistan" in 1971 leads with today's Bangladesh by its town)
                 return None
         return best
 
@@ -176,8 +188,15 @@ class ClaimantLexicon:
         ``overlapping``, also those starting inside another ("the military operations
         command" holds both "the military" and "military operations command")."""
         found: list[ClaimantMatch] = []
+        named: list[bool] = []  # whether the text names its lead state, read once when asked
+
+        def lead_named() -> bool:
+            if not named:
+                named.append(bool(countries) and _names_state(text, countries[0]))
+            return named[0]
+
         for start, end, written in self._aliases_in(text, overlapping):
-            entry = self._pick(written, countries, written)
+            entry = self._pick(written, countries, written, lead_named)
             if entry is None:
                 continue
             if (self._last_context_only or entry.generic) and tail_of_name(text, start):
@@ -306,26 +325,27 @@ class ClaimantLexicon:
                 return Claimant(name=entry.name, kind=entry.kind, as_written=m.group(0), known=True)
         return Claimant(name=name, kind=kind, as_written=m.group(0), known=True)
 
-    def in_country(self, claimant: Claimant, phrase: str, country: str | None) -> Claimant:
+    def in_country(self, claimant: Claimant, phrase: str, country: str | None, capitals: bool = True) -> Claimant:
         """A generic state body as the article's state's ("the army said" in a Colombian
         story is the Colombian army's): '<demonym> <body>' when the phrase is one of the
-        state-body forms, else the claimant unchanged."""
+        state-body forms, else the claimant unchanged; a portfolio in capitals ("The Defence
+        Ministry") only with ``capitals`` (the caller knows the story names its state as a state)."""
         if country is None or claimant.known and claimant.kind != "government":
             return claimant
-        placed = self._in_country(claimant, phrase, country)
+        placed = self._in_country(claimant, phrase, country, capitals)
         if placed is claimant and claimant.as_written and claimant.as_written != phrase and not claimant.known:
             # "the army command said": the generic body its words were read as ("the army")
-            placed = self._in_country(claimant, claimant.as_written, country)
+            placed = self._in_country(claimant, claimant.as_written, country, capitals)
         return placed
 
-    def _in_country(self, claimant: Claimant, phrase: str, country: str) -> Claimant:
+    def _in_country(self, claimant: Claimant, phrase: str, country: str, capitals: bool = True) -> Claimant:
         _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
         if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]) \
-                and not _portfolio_words(bare):
+                and not (capitals and _portfolio_words(bare)):
             return claimant  # ("the Defence Ministry", "the Interior Minister": a portfolio in capitals is generic)
         qualified = f"{demonym_of[country]} {bare}"
         body = self.state_body(qualified)

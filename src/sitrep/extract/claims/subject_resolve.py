@@ -360,7 +360,11 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
     if not who.known:
         # "the army said", "police said", "state media reported": the article's state's
-        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), ctx.countries[0] if ctx.countries else None)
+        state = ctx.countries[0] if ctx.countries else None
+        # a portfolio in capitals is the state's when the story names it as a state: a town
+        # alone ("Palma") may be another state's town
+        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), state,
+                                     capitals=state is not None and _named_as_a_state(ctx, state))
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()) and not _body_headed(phrase.lower()) \
             and not _TITLED.search(phrase):
@@ -413,7 +417,9 @@ def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:
     from ..context import country_mentions
 
     text = ctx.article.text
-    return any(c == code and ctx.lexicon.state_government(text[a:b]) is not None for a, b, c in country_mentions(text))
+    # (a mention's span may end with the sentence's full stop: "in northern Mali.")
+    return any(c == code and ctx.lexicon.state_government(text[a:b].rstrip(".")) is not None
+               for a, b, c in country_mentions(text))
 
 
 # Anaphoric subjects that name no kind of body: they point to the current reporter.

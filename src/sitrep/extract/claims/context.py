@@ -61,6 +61,8 @@ class ArticleContext:
     quote_speaker: Claimant | None = None
     quote_line: int = 0
     quote_intro: Claimant | None = None
+    quote_last_line: int = -1  # the line of the last sentence follow_quote read
+    named_states: dict = field(default_factory=dict)  # ISO2 -> whether the text names it as a state (once)
     reference_year: int | None = None  # publication year, else the latest year the text names
     attributions: dict = field(default_factory=dict)  # sentence index -> (claimant, rule)
     speech_verbs: dict = field(default_factory=dict)  # sentence index -> token index of that verb

@@ -36,7 +36,9 @@ def follow_quote(ctx: ArticleContext, sentence: Sentence) -> None:
     text = sentence.text
     straight, opens, closes = text.count('"'), text.count("“"), text.count("”")
     line = ctx.line_of(sentence.start) if ctx.line_starts else 0
-    first_in_line = not ctx.line_starts or not ctx.article.text[ctx.line_starts[line]:sentence.start].strip()
+    # the first sentence read on its line (not a slice back to the line's start: a 300 KB
+    # one-line text has thousands of sentences on its one line)
+    first_in_line, ctx.quote_last_line = line != ctx.quote_last_line, line
     was = ctx.quote_running
     lead = text.lstrip()[:1]
     if was and first_in_line and lead in ('"', "“"):

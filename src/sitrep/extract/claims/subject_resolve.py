@@ -414,12 +414,16 @@ def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
 
 
 def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:
+    """Whether the article names state ``code`` as a state ("Mali", "Malian"), read once per
+    article (the text's country mentions are a pass over the whole text)."""
     from ..context import country_mentions
 
-    text = ctx.article.text
-    # (a mention's span may end with the sentence's full stop: "in northern Mali.")
-    return any(c == code and ctx.lexicon.state_government(text[a:b].rstrip(".")) is not None
-               for a, b, c in country_mentions(text))
+    if code not in ctx.named_states:
+        text = ctx.article.text
+        # (a mention's span may end with the sentence's full stop: "in northern Mali.")
+        ctx.named_states[code] = any(c == code and ctx.lexicon.state_government(text[a:b].rstrip(".")) is not None
+                                     for a, b, c in country_mentions(text))
+    return ctx.named_states[code]
 
 
 # Anaphoric subjects that name no kind of body: they point to the current reporter.

@@ -23,6 +23,7 @@ from .subject_phrases import local_government, names_no_claimant, office_holder,
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of, portfolio_ministry
+from ..state_bodies import state_body_index
 
 
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
@@ -363,8 +364,8 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         state = ctx.countries[0] if ctx.countries else None
         # a portfolio in capitals is the state's when the story names it as a state: a town
         # alone ("Palma") may be another state's town
-        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), state,
-                                     capitals=state is not None and _named_as_a_state(ctx, state))
+        capitals = state is not None and _capital_portfolio(phrase, who) and _named_as_a_state(ctx, state)
+        who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), state, capitals=capitals)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()) and not _body_headed(phrase.lower()) \
             and not _TITLED.search(phrase):
@@ -411,6 +412,17 @@ def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
     if form is None or not ctx.countries or not _named_as_a_state(ctx, ctx.countries[0]):
         return phrase
     return form
+
+
+def _capital_portfolio(phrase: str, who: Claimant) -> bool:
+    """Whether the phrase, or the name its body was read as, is a state body's generic form
+    written in capitals ("The Defence Ministry", "Interior Ministry"): only then is the
+    article's text scanned for its state."""
+    for text in (phrase, who.as_written):
+        bare = re.sub(r"^(?:the|a|an)\s+", "", (text or "").strip(), flags=re.IGNORECASE)
+        if bare != bare.lower() and bare.lower() in state_body_index()[3]:
+            return True
+    return False
 
 
 def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:

@@ -74,20 +74,17 @@ _INITIALS_WITH_DOT = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _OF_A_STATE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 
 
-def _names_state(text: str, code: str) -> bool:
-    """Whether ``text`` names the state ``code`` by its own name or demonym ("Venezuelan",
-    "Venezuela"), not only by its towns."""
-    from .context import country_mentions
-
-    _, owners, _, _ = state_body_index()
-    return any(c == code and text[a:b].rstrip(".").lower() in owners for a, b, c in country_mentions(text))
-
-
 def _portfolio_words(bare: str) -> bool:
     """'Defence Ministry', 'Interior Minister': a state body's generic form, in capitals, that
     names a portfolio ("National Police" and "National Guard" are names of their own)."""
     low = bare.lower()
     return low in state_body_index()[3] and any(w in low.split() for w in _PORTFOLIO_HEADS)
+
+
+def portfolio_in_capitals(phrase: str | None) -> bool:
+    """'The Defence Ministry', 'Interior Ministry': a portfolio's generic name written in capitals."""
+    bare = _ARTICLES.sub("", (phrase or "").strip())
+    return bare != bare.lower() and _portfolio_words(bare)
 
 
 # Heads of a portfolio's generic name.
@@ -192,7 +189,7 @@ class ClaimantLexicon:
 
         def lead_named() -> bool:
             if not named:
-                named.append(bool(countries) and _names_state(text, countries[0]))
+                named.append(bool(countries) and self.names_state(text, countries[0]))
             return named[0]
 
         for start, end, written in self._aliases_in(text, overlapping):
@@ -352,6 +349,15 @@ class ClaimantLexicon:
         if body is None or len(body.as_written or "") < len(qualified) - 1:
             return claimant  # the body must be the whole phrase ("transitional government")
         return Claimant(body.name, body.kind, claimant.as_written or phrase, True)
+
+    def names_state(self, text: str, code: str) -> bool:
+        """Whether ``text`` names the state ``code`` as a state, by its name or demonym
+        ("Mali", "Malian"), not only by its towns (a pass over the whole text)."""
+        from .context import country_mentions
+
+        # (a mention's span may end with the sentence's full stop: "in northern Mali.")
+        return any(c == code and self.state_government(text[a:b].rstrip(".")) is not None
+                   for a, b, c in country_mentions(text))
 
     def state_government(self, phrase: str) -> Claimant | None:
         """A state named alone as a speaker ("Azerbaijan announced", "Armenia says") speaks

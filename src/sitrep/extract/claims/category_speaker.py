@@ -175,12 +175,12 @@ def _claimant_side(view: CategoryView) -> str | None:
     side = KIND_CATEGORY.get(claimant.kind)
     if side or claimant.kind not in ("unknown", "ngo"):
         return side
+    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
     if claimant.kind == "ngo":  # a "council" of mujahideen counting its own losses is an armed party's
-        return "rebels" if _ARMED_BODY_WORDS.intersection(re.findall(r"[\w'’-]+", claimant.name.lower())) else None
+        return "rebels" if _ARMED_BODY_WORDS.intersection(tokens) else None
     named = side_of(view, claimant.name)
     if named:
         return named
-    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
     for i in range(len(tokens)):
         found = view.terms.people_at(tokens, i)
         if found and found[0].category in ("government", "rebels"):

@@ -23,7 +23,7 @@ from .subject_phrases import local_government, names_no_claimant, office_holder,
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from ..claimant_names import minister_of, portfolio_ministry
-from ..state_bodies import state_body_index
+from ..claimants import portfolio_in_capitals
 
 
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
@@ -364,7 +364,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         state = ctx.countries[0] if ctx.countries else None
         # a portfolio in capitals is the state's when the story names it as a state: a town
         # alone ("Palma") may be another state's town
-        capitals = state is not None and _capital_portfolio(phrase, who) and _named_as_a_state(ctx, state)
+        # (the text is scanned for its state only when such a name needs it)
+        capitals = state is not None and (portfolio_in_capitals(phrase) or portfolio_in_capitals(who.as_written)) \
+            and _named_as_a_state(ctx, state)
         who = ctx.lexicon.in_country(who, _portfolio_ministry(ctx, phrase), state, capitals=capitals)
     if not who.known and who.kind == "unknown" and not any(ch.isupper() for ch in who.name) \
             and not terms.human_sources.search(phrase.lower()) and not _body_headed(phrase.lower()) \
@@ -414,27 +416,11 @@ def _portfolio_ministry(ctx: ArticleContext, phrase: str) -> str:
     return form
 
 
-def _capital_portfolio(phrase: str, who: Claimant) -> bool:
-    """Whether the phrase, or the name its body was read as, is a state body's generic form
-    written in capitals ("The Defence Ministry", "Interior Ministry"): only then is the
-    article's text scanned for its state."""
-    for text in (phrase, who.as_written):
-        bare = re.sub(r"^(?:the|a|an)\s+", "", (text or "").strip(), flags=re.IGNORECASE)
-        if bare != bare.lower() and bare.lower() in state_body_index()[3]:
-            return True
-    return False
-
-
 def _named_as_a_state(ctx: ArticleContext, code: str) -> bool:
     """Whether the article names state ``code`` as a state ("Mali", "Malian"), read once per
     article (the text's country mentions are a pass over the whole text)."""
-    from ..context import country_mentions
-
     if code not in ctx.named_states:
-        text = ctx.article.text
-        # (a mention's span may end with the sentence's full stop: "in northern Mali.")
-        ctx.named_states[code] = any(c == code and ctx.lexicon.state_government(text[a:b].rstrip(".")) is not None
-                                     for a, b, c in country_mentions(text))
+        ctx.named_states[code] = ctx.lexicon.names_state(ctx.article.text, code)
     return ctx.named_states[code]
 
 

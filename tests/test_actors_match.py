@@ -175,3 +175,15 @@ def test_actors_more_wars(lexicon, text, name, side):
 ])
 def test_actors_common_word_alias_needs_its_wars_country(lexicon, text, named, war):
     assert lexicon.detect_conflict(text, named) == war
+
+
+@pytest.mark.parametrize("text,war", [
+    # an acronym the text spells out as its own body is no other war's group of those letters
+    # (Namibia's NDF is no Syrian militia); spelt as the group's name, or not spelt, it is
+    ("The dead included three members of the Namibian Defence Force (NDF). The NDF said.", None),
+    ("Fighters of the National Defence Forces (NDF) attacked the village near Homs.", "syria"),
+    ("The NDF attacked the village near Homs.", "syria"),
+    ("The Mouvement National de Libération de l'Azawad (MNLA) attacked Kidal.", "sahel"),
+])
+def test_actors_acronym_spelt_as_another_body(lexicon, text, war):
+    assert lexicon.detect_conflict(text) == war

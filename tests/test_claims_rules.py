@@ -2201,3 +2201,66 @@ def test_claims_national_police_keeps_its_name(extract_text):
     claims = extract_text("Fighting in San Salvador, El Salvador.\nThe National Police said it had arrested "
                           "41 people.").claims
     assert [(c.value, c.source) for c in claims] == [(41, "National Police")]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a record "by" or "from" its owner, with an article and a word of when before it: the owner
+    # speaks (Algeria, Nigeria, Kenya-like counts by rights groups and parties)
+    ("According to a count by the Rally for Culture and Democracy, at least 42 people have been killed in "
+     "Tizi Ouzou.", "Rally for Culture and Democracy"),
+    ("According to a new tally by the Committee of Relatives of the Disappeared, 61 people are missing.",
+     "Committee of Relatives of the Disappeared"),
+    # a body named for a rule is no rule book ("... and Rule of Law")
+    ("A count by the International Society for Civil Liberties and Rule of Law puts the number of police "
+     "personnel killed at 27.", "International Society for Civil Liberties and Rule of Law"),
+    # how a communique went out is no part of whose it is (Tunisia, Chad-like radio communiques)
+    ("An Interior Ministry communique broadcast on Tunis radio put the toll at 41 dead.", "Tunisian Interior Ministry"),
+    # where a speaker's hospital lies is no part of its name (Iraq, Afghanistan-like)
+    ("A doctor at the hospital in Khalidiya, between Ramadi and Habbaniya, said it had received 63 wounded.",
+     "Khalidiya hospital"),
+])
+def test_claims_record_owner_as_written(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    # reports from a place are no one's (Iran, Chad, Peru-like monitoring items)
+    "Reports from Amol say that five residents were killed on Tuesday night when Guards opened fire.",
+    "Reports from Abeche say that 12 people were killed in the market.",
+])
+def test_claims_reports_from_a_place_have_no_owner(extract_text, text):
+    assert [c.source for c in extract_text(text).claims] == [None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the defence and security forces": one force noun closes both words (Niger, Mali, Chad-like)
+    ("Three members of the defence and security forces were killed in the attack, the ministry said.",
+     [("killed", "government", 3)]),
+    ("Five members of the Taliban and two soldiers were killed.",
+     [("killed", "rebels", 5), ("killed", "government", 2)]),
+    # a militia counted by a side is its enemy's (Nigeria, Iraq-like; the Islamic State's enemies are a state's)
+    ("The army said 18 militiamen were killed in exchanges of fire.", [("killed", "rebels", 18)]),
+    ("The Interior Ministry said security forces had arrested 155 suspected militiamen in Basra.",
+     [("detained", "rebels", 155)]),
+    ('ISIS claimed that its fighters had killed about 60 "rafidha" militiamen in the battle.',
+     [("killed", "government", 60)]),
+    # a side's own militiamen stay its own; no side counting leaves them combatants
+    ("The Georgian Interior Ministry said that eight of its militiamen had been killed.",
+     [("killed", "government", 8)]),
+    ("Eighteen militiamen were killed in the clashes.", [("killed", "combatants", 18)]),
+])
+def test_claims_forces_named_together_and_militias_counted_by_a_side(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the number of <people> <what befell them>" then a level verb: the label says what, however
+    # far its verb is from the figure (Namibia, Kenya, Iraq-like)
+    ("The number of people killed in Monday's dawn attacks on Katima Mulilo rose to 14 yesterday, police said.",
+     [("killed", 14)]),
+    ("The number of people displaced by the floods and the fighting in Lamu has risen to 4,000.",
+     [("displaced", 4000)]),
+    ("The number of checkpoints on the road to Ramadi rose to 14, the army said.", []),
+])
+def test_claims_number_of_label_far_from_its_figure(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -62,6 +62,8 @@ SCANS_KEPT = 40
 
 # An alias followed by "for the X" or "of X" is the head of a longer name, not the alias's body.
 _LONGER_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+# Letters of an acronym an article may spell out as its own body's name ("NDF", "MNLA").
+MAX_ACRONYM = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,8 @@ class ActorLexicon:
         named_set = set(named)
 
         def proof(start: int, end: int, options: list[tuple[ActorEntry, bool]]) -> bool:
+            if self._defined_as_another(text, text[start:end], options):
+                return False  # "the Namibian Defence Force (NDF)" is no Syrian militia (set AK)
             if alias_key(text[start:end]) not in self.common_aliases and not _LONGER_NAME.match(text, end):
                 return True  # a name ("RSF", "Wagner", "Seleka")
             # a common word, or a name that goes on into a longer one ("National Resistance
@@ -231,6 +235,18 @@ class ActorLexicon:
             return any(named_set & set(e.countries) for e, _ in options)
 
         return self._vote([r for r in self._raw(text) if proof(*r)])
+
+    def _defined_as_another(self, text: str, alias: str, options: list[tuple[ActorEntry, bool]]) -> bool:
+        """An acronym the text spells out as a name no file gives the same actor: the
+        article's own body that shares the letters."""
+        if not (alias.isupper() and 2 <= len(alias) <= MAX_ACRONYM):
+            return False
+        spelt = re.search(rf"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*){{1,8}})\s*"
+                          rf"\(\s*{re.escape(alias)}\s*\)", text)
+        if spelt is None:
+            return False
+        same = {e.name for e, _ in options}
+        return not any(e.name in same for e, _ in self._options(spelt.group("name")))
 
     @staticmethod
     def _vote(raw: list[tuple[int, int, list[tuple[ActorEntry, bool]]]]) -> str | None:

@@ -211,14 +211,22 @@ MAX_NAME_WORDS = 14
 _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 
 
+# A described place after a comma: where the named place lies, no part of the speaker's name.
+_WHERE_IT_IS = re.compile(r"(?:between|near|outside|close\s+to|on\s+the\s+(?:outskirts|edge|road)|"
+                          r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)\b",
+                          re.IGNORECASE)
+
+
 def written_name(phrase: str) -> tuple[str, str] | None:
     """(name, phrase as kept) of a claimant no file knows, as the text writes it: "Ahmad
     Yazji, a volunteer" is Ahmad Yazji, "Staff at Hama National Hospital" the hospital, "a
     doctor at the central hospital in Zugdidi" Zugdidi central hospital, "Captain Abdullahi
     Hassan" Abdullahi Hassan; None when the phrase is too long to be a name."""
     head, sep, rest = phrase.partition(", ")
-    if sep and re.match(r"(?:an?|the|who|which)\b", rest):
-        phrase = head  # "Ahmad Yazji, a volunteer": the name, not its description
+    if sep and (re.match(r"(?:an?|the|who|which)\b", rest) or _WHERE_IT_IS.match(rest)):
+        # "Ahmad Yazji, a volunteer": the name, not its description; "a doctor at the hospital
+        # in Khalidiya, between Ramadi and Habbaniya": the hospital's place, not the towns near it
+        phrase = head
     role = staff_at().match(phrase)
     if role is not None and _an_area(role.group("org")):
         # "the Police spokesperson for Rwenzori East region": the police; "a spokesman for

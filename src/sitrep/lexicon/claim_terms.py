@@ -252,6 +252,7 @@ class ClaimWords:
     generic_qualifiers: frozenset[str]
     state_level_words: frozenset[str]  # "the federal Interior Ministry": the state's own
     unsided_fighters: frozenset[str]  # "200 fighters" no rule gave a side: rebels
+    militia_nouns: frozenset[str]  # "18 militiamen" a side counts: its enemy's
     state_name_ends: frozenset[str]  # "... Democratic Republic": a state's name, no person's
     attacker_verbs: frozenset[str]  # "men who attacked the post": attackers
     revolt_nouns: frozenset[str]  # "rebellion" of "men who took part in the rebellion": rebels

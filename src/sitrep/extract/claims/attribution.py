@@ -34,11 +34,14 @@ from .source_lines import broadcast_header, official_count, parenthetical_source
 
 # --- sentence rules -------------------------------------------------------------------------
 
+# A record's age or standing before its noun: "according to a new count by", "the official toll of".
+_RECORD_QUALIFIERS = ("latest", "new", "own", "official", "initial", "preliminary", "provisional", "separate",
+                      "independent", "updated", "final", "first", "earlier")
 # "according to figures from the ministry", "according to UN estimates": the record's
 # nouns before and after its owner (``attribution`` in data/claim_terms.json).
 _RECORD_BEFORE_OWNER = re.compile(
-    rf"^(?:the\s+)?(?:latest\s+)?{alternation(load_attribution_terms().records_before_owner)}\s+"
-    r"(?:from|by|of|released\s+by)\s+", re.IGNORECASE)
+    rf"^(?:(?:the|a|an)\s+)?(?:{alternation(_RECORD_QUALIFIERS)}\s+)?{alternation(load_attribution_terms().records_before_owner)}\s+"
+    r"(?:from|by|of|(?:released|compiled|issued|published|kept)\s+by)\s+(?:a\s+(?:group|coalition)\s+of\s+)?", re.IGNORECASE)
 _RECORD_AFTER_OWNER = re.compile(rf"\s+{alternation(load_attribution_terms().records_after_owner)}$", re.IGNORECASE)
 
 

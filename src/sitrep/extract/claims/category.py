@@ -22,9 +22,11 @@ from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, arme
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
+# (An "and" ends the group unless one force noun closes both words: "members of the defence
+# and security forces", set AK's Niger digest.)
 _OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)\s+to|of|from|among)\s+"
-                       r"((?:the|a|an)?\s*[\w'’ \"“”/-]{1,40}?)(?=[,.;]|\s*\(|\s+(?:who|which|that|in|on|at|and|were|was|have|has|had|are|is|"
-                       r"lost|died|fell|perished|surrendered)\b|$)",
+                       r"((?:the|a|an)?\s*[\w'’ \"“”/-]{1,40}?)(?=[,.;]|\s*\(|\s+(?:who|which|that|in|on|at|were|was|have|has|had|are|is|"
+                       r"lost|died|fell|perished|surrendered)\b|\s+and\b(?!\s+[\w-]+\s+(?:forces|services)\b)|$)",
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
 MAX_GROUP_CHARS = 160

@@ -203,7 +203,15 @@ def unsided_fighters(view: CategoryView):
     gave a side are a non-state group's (``unsided_fighters``), as a state's forces are
     named soldiers, troops or police; the gold sets count them as rebels."""
     noun = view.cand.noun
-    if view.category != "combatants" or noun is None or " ".join(noun.words) not in claim_words().unsided_fighters:
+    if view.category != "combatants" or noun is None:
+        return None
+    words = " ".join(noun.words)
+    if words in claim_words().militia_nouns and view.claimant is not None:
+        # "the army said 18 militiamen were killed": a militia counted by a side is its
+        # enemy's (the Mahdi Army's for Iraq's ministry, a state's for the Islamic State)
+        enemy_side = ENEMY_OF.get(view.claimant.kind)
+        return (enemy_side, view.subgroup, "category:unsided-fighters") if enemy_side else None
+    if words not in claim_words().unsided_fighters:
         return None
     if _BOTH_SIDES.match(view.text, view.cand.figure.end):
         return None  # "213 fighters from both sides": combatants of every side

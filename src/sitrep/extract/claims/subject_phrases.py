@@ -91,10 +91,18 @@ def names_no_claimant(phrase: str, low: str) -> bool:
     return bool(_unowned_record_rx().match(low) and not _owner_word(phrase) or not phrase
                 or _EARLY_RECORD.match(low)
                 or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
-                or low.split()[-1] in terms.rule_books  # "according to the Geneva Conventions"
+                # "according to the Geneva Conventions"; not a body named for one ("the
+                # International Society for Civil Liberties and Rule of Law", set AK)
+                or low.split()[-1] in terms.rule_books and not _NAMED_FOR_A_RULE.search(low)
                 or low in claim_words().casualty_event_nouns  # "Killings recorded in X: 486"
                 or low in _DAYS_AND_MONTHS  # a misparse's subject: "..., released that May, listed 490 dead"
                 or _FIGURE_FIRST.match(phrase))
+
+
+# A body's head word before a rule book's word: the body is named for the rule ("the
+# International Society for Civil Liberties and Rule of Law", set AK's Owerri story).
+_NAMED_FOR_A_RULE = re.compile(r"\b(?:society|organi[sz]ation|association|centre|center|institute|committee|league|"
+                               r"union|council|commission|foundation|network|movement|front|party)\b")
 
 
 # "According to the first information", "the latest indications": how early a record is, with
@@ -201,7 +209,7 @@ def _record_participle() -> re.Pattern[str]:
 # Irregular participles that open such a clause ("A KGB summary written on the night of 2 June
 # and seen by this newspaper"; set T's Novocherkassk feature).
 _IRREGULAR_PARTICIPLES = ("published", "given", "released", "made", "read", "shown", "written", "seen", "drawn",
-                          "sent", "kept", "taken", "held", "found", "known", "put", "brought")
+                          "sent", "kept", "taken", "held", "found", "known", "put", "brought", "broadcast", "heard")
 
 
 # "An earlier ministry bulletin", "the latest army statement": when, not whose (``record_ages``).
@@ -213,7 +221,7 @@ _RECORD_AGE = re.compile(rf"^{alternation(load_attribution_terms().record_ages)}
 _OFFICE_JOINERS = frozenset({"of", "for", "and", "&"})
 
 # A participle clause closing a record's owner says when or how it was issued, not whose.
-_OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued)\b(?!\s+by\b).*$")
+_OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued|broadcast)\b(?!\s+by\b).*$")
 
 
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
@@ -221,11 +229,15 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
     website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
-    phrase names a body already ("a Hamas statement")."""
+    phrase names a body already ("a Hamas statement"); "" when the words after the record
+    name the place it comes from, no one ("Reports from Amol say")."""
     phrase = re.sub(r",?\s+(?:which|who|whose)\b.*$", "", phrase)  # "... Office, which reopened the case"
     after = _RECORD_FROM.match(phrase)
-    owner = re.sub(r"\s*\([^()]*\)$", "", after.group("owner")) if after else ""  # "... Committee (COPREFA)"
+    owner = re.split(r",\s+(?:an?|the)\s", after.group("owner"))[0] if after else ""  # "..., an Onitsha-based rights group"
+    owner = re.sub(r"\s*\([^()]*\)$", "", owner)  # "... Committee (COPREFA)"
     owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"
+    if owner and phrase.endswith(f"from {owner}") and re.sub(r"^the\s+", "", owner) in {m.text for m in ctx.places}:
+        return ""  # "Reports from Amol say": where the reports come from, no one's (set AN's Iranian digest)
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner) or owner.startswith("our ")):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations", "our commanders"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"

@@ -2264,3 +2264,40 @@ def test_claims_forces_named_together_and_militias_counted_by_a_side(extract_tex
 ])
 def test_claims_number_of_label_far_from_its_figure(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # custody, counts never accounted for, people driven from a place (Namibia, Turkey, Iraq, Ghana-like)
+    ("Home Affairs Minister Jerry Ekandjo said more than 100 suspects were in police custody.", [("detained", 100)]),
+    ("He added that 58 people found with guns and cutlasses at checkpoints on the Yendi-Bimbilla road had been "
+     "taken into custody.", [("detained", 58)]),
+    ("Forty men found with machetes at a checkpoint near the main market on the Tamale road were taken into "
+     "custody.", [("detained", 40)]),
+    ("Eight prisoners from Canakkale prison have not been accounted for.", [("missing", 8)]),
+    ("An earlier wave of fighting had already driven more than 114,000 people from Ramadi and nearby areas.",
+     [("displaced", 114000)]),
+    ("The army forced 3,000 villagers out of their homes near Mopti.", [("displaced", 3000)]),
+    # troops driven out of a town are no displaced people
+    ("The rebels drove 300 soldiers out of the town.", []),
+    # "hundreds of families" names no count of households, only how many people; "300 families" does
+    ("Hundreds of Georgian families have left Ossetian villages for Gori.", [("displaced", None)]),
+    ("Five hundred families fled the town.", []),
+])
+def test_claims_custody_unaccounted_and_driven_out(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the head noun decides: women prisoners are prisoners; ordinary citizens are civilians
+    ("Six women prisoners were burned to death in the women's ward of Bayrampasa prison.",
+     [("killed", "prisoners", 6)]),
+    ("The governor said that eight ordinary citizens who had come out to confront the attackers were killed.",
+     [("killed", "civilians", 8)]),
+    # a town's officer's "we" is the town's people; a side's speaker's "the militia" his own
+    ('"We lost more than 100 people since the siege began," the town\'s mayor said.', [("killed", "total", 100)]),
+    ('"We lost 12 people," the army spokesman said.', [("killed", "government", 12)]),
+    ('A Mahdi Army commander in Basra said the militia had lost "only 15 martyrs" in the city.',
+     [("killed", "rebels", 15)]),
+])
+def test_claims_head_noun_and_whose_we(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -267,6 +267,7 @@ class ClaimWords:
     force_verbs: frozenset[str]
     crossing_verbs: frozenset[str]  # "crossed the Amu Darya into Afghanistan"
     left_places: frozenset[str]  # "left villages along the Line of Control"
+    drive_out_verbs: frozenset[str]  # "had driven 114,000 people from Ramadi": displaced
     word_quantity: dict[str, str]
     label_words: tuple[str, ...]
     locative_words: tuple[str, ...]

@@ -89,8 +89,10 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     for cand in candidates:
         parent = _parent_claim(text, cand, claims, breakdown) or anaphoric_parent
         q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims or _renamed_count(cand, previous))
-        if q is None or (cand.noun and cand.noun.unit):
-            continue  # no casualty word; or "300 families": a count of groups, not of people
+        if q is None or (cand.noun and cand.noun.unit and not cand.figure.vague):
+            # no casualty word; or "300 families": a count of groups, not of people ("hundreds of
+            # families" names no count, only how many: sets AN and AM count it)
+            continue
         who, who_rule = _figure_claimant(ctx, sentence, doc, cand, claimant, claimant_rule)
         if who is None and parent is not None and parent.source:
             who = Claimant(parent.source, parent.source_kind, parent.source_text, True)

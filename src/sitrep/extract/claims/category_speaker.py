@@ -71,6 +71,11 @@ def losses_of(view: CategoryView):
         return (side, view.subgroup, "category:losses-of") if side else None
     if not generic:
         return None
+    if view.claimant is not None and view.claimant.kind == "opposition" and last \
+            and last[0] in _OWN_BODY_WORDS and kept[-2:-1] == ["the"]:
+        # "a Mahdi Army commander said the militia had lost 15 martyrs": a non-state side's
+        # speaker's "the militia" is his own (set AN's Basra story)
+        return "rebels", view.subgroup, "category:losses-of"
     side = side_of(view, subj)
     words = set(subj.lower().split())
     if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
@@ -170,12 +175,15 @@ _OWN_RANKS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|among|from)\s+(?:its
 
 def _claimant_side(view: CategoryView) -> str | None:
     """The category of the claimant's own fighters: its kind's, else what its name says ("a
-    soldier who escaped the attack", "Republican Forces commander")."""
+    soldier who escaped the attack", "Republican Forces commander"); none for a town's or a
+    district's officer, whose own people are its residents."""
     claimant = view.claimant
+    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
+    if _CIVIL_OFFICES.intersection(tokens):
+        return None  # a town's officer: "we lost more than 100 people" are the town's (set AN's Amerli mayor)
     side = KIND_CATEGORY.get(claimant.kind)
     if side or claimant.kind not in ("unknown", "ngo"):
         return side
-    tokens = re.findall(r"[\w'’-]+", claimant.name.lower())
     if claimant.kind == "ngo":  # a "council" of mujahideen counting its own losses is an armed party's
         return "rebels" if _ARMED_BODY_WORDS.intersection(tokens) else None
     named = side_of(view, claimant.name)
@@ -191,6 +199,15 @@ def _claimant_side(view: CategoryView) -> str | None:
         # are known or of a state's kind, so this one fights the state (sets AE and AF)
         return "rebels"
     return None
+
+
+# What a non-state side's speaker calls his own body ("the militia had lost 15 martyrs").
+_OWN_BODY_WORDS = frozenset({"militia", "movement", "group", "organisation", "organization", "front"})
+
+
+# Offices of a town or a district, whose "we" is its people, not a force.
+_CIVIL_OFFICES = frozenset({"mayor", "governor", "municipality", "elder", "elders", "headman",
+                            "administrator", "councillor", "councilor"})
 
 
 # Words of an armed party's name (a front, an alliance, a movement's forces).

@@ -18,6 +18,9 @@ _LEAVE = claim_words().leave_verbs
 _FORCE = claim_words().force_verbs
 _CROSSING = claim_words().crossing_verbs
 _LEFT_PLACES = claim_words().left_places
+_DRIVE_OUT = claim_words().drive_out_verbs
+# What people are taken into or held in ("into custody", "in detention").
+_CUSTODY = frozenset({"custody", "detention", "captivity"})
 
 
 def _leaves_a_place(verb, cand: Candidate) -> bool:
@@ -84,7 +87,30 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         found = _head_quantity(tok, anchor, cand, by_index)
         if found is not None:
             return found
+    predicate = _stranded_passive(anchor)
+    if predicate is not None:
+        # "58 people found with guns ... had been taken into custody", parsed with "found" as
+        # the verb and the passive as its clause (set AK's Ghana daily)
+        return _head_quantity(predicate, anchor, cand, by_index)
     return None
+
+
+def _stranded_passive(anchor):
+    """The passive verb a reduced relative clause ("people found with guns") left without
+    its subject: the participle parsed as the figure's verb, the real predicate as a
+    subjectless passive clause under it; None otherwise."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubj" or verb.tag_ != "VBD" or verb.lemma_ not in _REDUCED_PARTICIPLES:
+        return None
+    # (the passive may hang under the participle, or beside it under a speech verb: "He added
+    # that 58 people found ... had been taken")
+    near = list(verb.children) + (list(verb.head.children) if verb.dep_ == "ccomp" else [])
+    return next((c for c in near if c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ == "auxpass" for g in c.children)
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+# Participles that open a reduced relative clause after people ("found", "caught", "seen").
+_REDUCED_PARTICIPLES = frozenset({"find", "catch", "see", "arrest", "stop", "pick", "take", "hold", "suspect"})
 
 
 def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
@@ -93,8 +119,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     captive = load_figure_terms().captive_words
     if tok.lemma_ in ("take", "hold", "keep") and any(
             c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
+            or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ in _CUSTODY for g in c.children)
             for c in tok.children):
-        # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners"
+        # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners",
+        # "58 people found with guns ... had been taken into custody" (set AK's Ghana daily)
         return "detained", f"quantity:parse({tok.lemma_} prisoner)"
     if tok.lemma_ in ("rescue", "recover") and (cand.noun is not None and cand.noun.subgroup == "hostages"
                                                 or any(w.lower_ in HELD_WORDS for w in anchor.subtree)):
@@ -114,6 +142,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")
             for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
         return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
+    if tok.lemma_ in _DRIVE_OUT and anchor.head.i == tok.i and anchor.dep_ in ("dobj", "nsubjpass") \
+            and _civilian_mover(cand) and any(c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out", "away")
+                                              for c in list(tok.children) + list(anchor.children)):
+        return "displaced", f"quantity:parse({tok.lemma_} from)"  # "had driven 114,000 people from Ramadi"
     if tok.lemma_ in _FORCE and any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE for c in tok.children):
         return "displaced", f"quantity:parse({tok.lemma_} to leave)"  # "forced 300,000 people to leave"
     if tok.lemma_.lower() in claim_words().suffer_verbs:

@@ -590,3 +590,25 @@ def test_events_territory_slot_names_without_type_words_or_days(text, place):
 ])
 def test_events_territory_facility_named_before(text, place):
     assert place in _changes(text), _changes(text)
+
+
+@pytest.mark.parametrize("text,place,winner", [
+    # a force's facility written "the <facility> of <force>" is the place taken (Iraq, Syria, Mali-like)
+    ("The militants overran the headquarters of the Anbar Operations Command on the western edge of the city.",
+     "headquarters of the Anbar Operations Command", "opposition"),
+    ("Rebels captured the headquarters of the army's 8th Brigade in the south of the city.",
+     "headquarters of the army's 8th Brigade", "opposition"),
+    # a prison no gazetteer knows, taken under its own name (Turkey, Ecuador-like)
+    ("Security forces took control of Bayrampasa prison on Tuesday evening after 13 hours of resistance.",
+     "Bayrampasa prison", "government"),
+    # a verb with a hyphenated "re-" (Ghana, Mali, Georgia-like)
+    ("Troops re-established control of Bimbilla on Monday.", "Bimbilla", "government"),
+    ("The army re-took Gao on Monday.", "Gao", "government"),
+    ("Government forces re-captured Khobi after two days of fighting.", "Khobi", "government"),
+])
+def test_events_territory_force_facilities_named_prisons_and_re_verbs(text, place, winner):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    got = {e.place.text: e.winner for e in events_from_text(article) if e.type == "territory_change"}
+    assert got.get(place, "missing") == winner, got

@@ -17,9 +17,12 @@ spacy = pytest.importorskip("spacy")
 def full_model():
     """The model as spaCy loads it by default (NER left out): the reference."""
     try:
-        return spacy.load(nlp.MODEL, exclude=["ner"])
+        model = spacy.load(nlp.MODEL, exclude=["ner"])
     except OSError:
         pytest.skip(f"spaCy model {nlp.MODEL} is not installed")
+    # Sitrep's one deliberate change to the tokenizer: "re-took" is one word (nlp.re_prefixed_verbs)
+    model.tokenizer.token_match = nlp.re_prefixed_verbs().match
+    return model
 
 
 def test_nlp_start_tokenizer_left_on_disk_equals_the_default(full_model):
@@ -220,3 +223,20 @@ def test_nlp_start_builds_without_collections_and_freezes_what_it_built():
         assert gc.get_freeze_count() >= frozen + len(kept)
     finally:
         gc.callbacks.remove(count)
+
+
+@pytest.mark.parametrize("text,word", [
+    # a verb with a hyphenated "re-" stays one word, so the parser reads it as the verb
+    ("Troops re-established control of Bimbilla on Monday.", "re-established"),
+    ("The army re-took Gao on Monday.", "re-took"),
+    ("Government forces re-captured Khobi.", "re-captured"),
+])
+def test_nlp_start_re_prefixed_verb_is_one_token(text, word):
+    doc = nlp.load_pipeline()(text)
+    tok = next(t for t in doc if t.text == word)
+    assert tok.pos_ == "VERB"
+
+
+def test_nlp_start_other_re_prefixed_words_stay_split():
+    # "re-arrested" is read as the casualty word "arrested", as before
+    assert "arrested" in [t.text for t in nlp.load_pipeline()("Police re-arrested 12 men.")]

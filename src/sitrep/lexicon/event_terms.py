@@ -7,6 +7,7 @@ file reaches exactly one named rule.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,6 +79,28 @@ class EventTerms:
         return index.get(word, frozenset())
 
 
+# Rules whose verbs are also written with a hyphenated "re-" ("re-took", "re-captured",
+# "re-entered"; the tokenizer keeps such a word whole: ``nlp.RE_PREFIXED``).
+RE_PREFIXED_RULES = ("capture_verb",)
+# Word lists of those rules that hold verb forms.
+_VERB_KEYS = ("verbs", "needing_control", "needing_place_object", "not_for_regions", "weak_verbs")
+
+
+def re_prefixed(word: str) -> str:
+    """'recaptured' -> 're-captured', 'took' -> 're-took'."""
+    return f"re-{word[2:]}" if word.startswith("re") and not word.startswith("re-") else f"re-{word}"
+
+
+def _with_re_prefixed(raw: dict) -> dict:
+    raw = copy.deepcopy(raw)  # (the loader's parse is shared)
+    for name in RE_PREFIXED_RULES:
+        entry = raw["territory_change"]["rules"][name]
+        for key in _VERB_KEYS:
+            if isinstance(entry.get(key), list):
+                entry[key] = list(dict.fromkeys(entry[key] + [re_prefixed(w) for w in entry[key]]))
+    return raw
+
+
 @lru_cache(maxsize=1)
 def load_event_terms() -> EventTerms:
-    return EventTerms(read_json("event_terms.json"))
+    return EventTerms(_with_re_prefixed(read_json("event_terms.json")))

@@ -79,11 +79,14 @@ def _describes(tok, named) -> bool:
     return head.i in named or head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS") or head.pos_ == "PRON"
 
 
-def _through_prison(mtok, trig_tok, t: EventTerms) -> bool:
+def _through_prison(mtok, trig_tok, t: EventTerms, own: frozenset[int] | set[int] = frozenset()) -> bool:
+    """A place reached through a prison noun ("seized the prison in Gafsa": a prison break's
+    town, not a town taken); a prison that is the place itself ("took control of Bayrampasa
+    prison", its tokens ``own``) is taken."""
     prisons = t.words("prison_break", "prison_nouns")
     cur = mtok
     for _ in range(8):
-        if cur.lower_ in prisons:
+        if cur.lower_ in prisons and cur.i not in own:
             return True
         if cur.i == trig_tok.i or cur.head.i == cur.i:
             return False
@@ -115,7 +118,8 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             mention_toks = {i for i, mm in pidx.items() if mm is m}
             stop = root if explicit else trig.tok  # a rule's own slot is not blocked above it
             if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners, pidx) and m not in found:
-                if territory and (_through_prison(w, trig.tok, t) or m.rule.startswith(("unresolved", "anchored"))
+                own = mention_toks if m.rule == "unresolved" else set()  # (a town after "in" names a known prison's place)
+                if territory and (_through_prison(w, trig.tok, t, own) or m.rule.startswith(("unresolved", "anchored"))
                                   and _described_as_no_place(_mention_root(w, mention_toks), _place_nouns(t))):
                     continue  # "Mohamed Morsi, the deposed president, was seized": a person no gazetteer knows
                 found.append(m)

@@ -46,6 +46,19 @@ def _facility_after() -> re.Pattern[str]:
     return re.compile(rf"^(?P<pos>['’]s)?\s+(?:(?:{mods})\s+){{0,3}}(?:{heads})\b")
 
 
+# Last words of a force's name whose facility may be written "the <facility> of <force>".
+_FORCE_BODIES = frozenset({"command", "brigade", "battalion", "division", "regiment", "army", "corps", "police",
+                           "guard", "forces", "gendarmerie", "squadron"})
+
+
+@functools.cache
+def _head_of_before() -> re.Pattern[str]:
+    """'headquarters of the ', 'barracks of the army's 8th ': a facility head, then "of" and
+    what may come before a force's capitalised name."""
+    heads = "|".join(sorted(place_words().facility_heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{heads})\s+of\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?$")
+
+
 def facility_spans(text: str, runs: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Facility]:
     """Named facilities: "Kuweires Air Base", "Tahman Thar Police outpost", "Beirut's airport",
     "Light Infantry Battalion 552", "the 5th Brigade's headquarters"."""
@@ -67,9 +80,13 @@ def facility_spans(text: str, runs: Sequence[tuple[int, int]], gazetteer: Gazett
             end = e + m.end()
         elif low[-1] in w.unit_words and (n := re.match(r"\s+\d{1,4}\b", text[e:e + 8])):
             end = e + n.end()  # "Light Infantry Battalion 552", "Base 12"
+        if end is None and low[-1] in _FORCE_BODIES and (h := _head_of_before().search(text[max(0, s - 60):s])):
+            # "the headquarters of the Anbar Operations Command", "the headquarters of the army's
+            # 8th Brigade": a force's own facility, named by the force (set AN's Ramadi wire)
+            start, end = s - (len(text[max(0, s - 60):s]) - h.start()), e
         if end is None:
             continue
-        if o := re.search(r"\b\d{1,3}(?:st|nd|rd|th)\s+$", text[max(0, s - 8):s]):
+        if start == s and (o := re.search(r"\b\d{1,3}(?:st|nd|rd|th)\s+$", text[max(0, s - 8):s])):
             start = s - (len(text[max(0, s - 8):s]) - o.start())  # "the 5th Brigade's ..."
         out.append(_Facility(start, end, text[start:end], (s, e)))
     return out

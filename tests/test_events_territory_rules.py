@@ -612,3 +612,25 @@ def test_events_territory_force_facilities_named_prisons_and_re_verbs(text, plac
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
     got = {e.place.text: e.winner for e in events_from_text(article) if e.type == "territory_change"}
     assert got.get(place, "missing") == winner, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "recovered" places no gazetteer knows, the verb in quotes (Nigeria, Mali-like)
+    ('The army said troops had only "recovered" Zaki Biam, Gbeji and Vaase from armed militias.',
+     {("Zaki Biam", "government"), ("Gbeji", "government"), ("Vaase", "government")}),
+    # bodies or weapons recovered are no place taken
+    ("Soldiers recovered 12 bodies in Gao.", set()),
+    # studios seized, then "both" taken back by the other side: two events each
+    ("The rebels briefly seized the NBC studios and the Wenela border post before security forces regained "
+     "control of both by about midday.",
+     {("NBC studios", "opposition"), ("Wenela border post", "opposition"),
+      ("NBC studios", "government"), ("Wenela border post", "government")}),
+    # entering a town and taking control of it is one event
+    ("The rebels entered Gao and took control of the town.", {("Gao", "opposition")}),
+])
+def test_events_territory_recovered_studios_and_both_taken_back(text, expected):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    got = [(e.place.text, e.winner) for e in events_from_text(article) if e.type == "territory_change"]
+    assert set(got) == expected and len(got) == len(expected), got

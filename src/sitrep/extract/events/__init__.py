@@ -120,15 +120,31 @@ def _placed_triggers(ctx: EventContext, sentence: Sentence, doc, places: Sequenc
     breaks = prison_breaks(doc, t, pidx, asserted)
     found: list[_Found] = [(trig, mentions, "") for trig, mentions in breaks]
     actor_spans = [(m.start, m.end) for m in starting_in(ctx.actor_matches, sentence.start, sentence.end)]
+    taken: list[PlaceMention] = []  # the places the sentence's last capture took
     for trig in _triggers(doc, t, pidx, KindEnv(sentence.text.lower(), _article_mentions_air(ctx))):
         if not asserted(trig.tok, t):
             continue
         mentions, how = _trigger_places(ctx, sentence, doc, places, pidx, trig, actor_spans)
         if breaks and trig.type == "territory_change" and any(b[0].tok.i == trig.tok.i for b in breaks):
             continue
+        if not mentions and trig.type == "territory_change" and len(taken) > 1 and _takes_both(trig):
+            # "seized the NBC studios and the Wenela border post before security forces regained
+            # control of both" (set AK's Namibian daily): the places taken before, taken back
+            mentions, how = list(taken), "+anaphora(both)"
         if mentions:
             found.append((trig, mentions, how))
+            if trig.type == "territory_change":
+                taken = list(mentions)
     return found
+
+
+def _takes_both(trig: Trigger) -> bool:
+    """The trigger's object is "both" or "all of them" ("regained control of both")."""
+    for w in trig.tok.subtree:
+        if w.lower_ == "both" and w.dep_ in ("dobj", "pobj", "nsubjpass") and w.head.i in (
+                trig.tok.i, *(c.i for c in trig.tok.subtree if c.lower_ == "of" and c.head.lower_ == "control")):
+            return True
+    return False
 
 
 def _trigger_places(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention],
@@ -196,10 +212,11 @@ def _sentence_claimant(ctx: EventContext, sentence: Sentence, doc, places: Seque
 
 def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[_Found],
                         claimant: tuple, killed: list[str]) -> list[Event]:
-    """One event per trigger and place. A withdrawal whose place the text gives to another
-    side adds a territory change to ``found`` (rule: withdrawal_inferred), read in turn."""
+    """One event per trigger and place (two when two sides take it). A withdrawal whose place
+    the text gives to another side adds a territory change to ``found`` (rule:
+    withdrawal_inferred), read in turn."""
     events: list[Event] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], str | None] = {}  # (type, place) -> the side of its first event
     # "entered X and by December 19 took control of the city": one event, the control
     weak = ctx.terms.rule("territory_change", "capture_verb")["weak_verbs"]
     found.sort(key=lambda f: f[0].type == "territory_change" and f[0].tok.lower_ in weak)
@@ -222,9 +239,9 @@ def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[
         end = start + len(trig.tok.text)
         for m in mentions:
             key = (trig.type, m.text.lower())
-            if key in seen:
-                continue
-            seen.add(key)
+            if key in seen and not (side and seen[key] and side != seen[key]):
+                continue  # (a place taken by one side and taken back by the other: two events)
+            seen[key] = side
             rule = " ".join(r for r in (trig.label + how, f"place:{m.rule}", actor_rule,
                                         who_rule or "claimant:none", f"date:{when.rule}") if r)
             events.append(Event(

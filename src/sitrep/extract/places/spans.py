@@ -43,8 +43,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 @lru_cache(maxsize=1)
 def _cue_word() -> re.Pattern[str]:
-    """The word before the name, past the words that may stand between ("took full control of")."""
-    return re.compile(rf"([A-Za-z]+)\s+(?:{alternation(place_words().cue_skips)}\s+)*$")
+    """The word before the name, past the words that may stand between ("took full control of")
+    and a closing quote ('had only "recovered" Zaki Biam': set AK's Nigerian daily)."""
+    return re.compile(rf"([A-Za-z]+)[\"”’']?\s+(?:{alternation(place_words().cue_skips)}\s+)*$")
 _DIRECTION_OF = re.compile(r",?\s+([a-z-]+)\s+of\b")
 
 

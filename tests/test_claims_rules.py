@@ -2301,3 +2301,33 @@ def test_claims_custody_unaccounted_and_driven_out(extract_text, text, expected)
 ])
 def test_claims_head_noun_and_whose_we(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,outlet,expected", [
+    # an outlet named for a state, filing from that state's town, reports its own state's story:
+    # "the Minister" is that state's, though the text names the neighbour more (Ethiopia, Niger-like)
+    ("Addis Ababa, April 18 (ENA) - Raiders from South Sudan killed 208 people in Gambella, the government "
+     "said.\n\nThe Minister, who had put the toll at 140 on Saturday, said South Sudan must act. South Sudan "
+     "denied it. South Sudan said it would investigate.", "Ethiopian News Agency",
+     ["Ethiopian government", "Ethiopian government"]),
+    # "Gov't" in a headline is the government
+    ("Death toll in Gambella attack rises to 208, Gov't says", "Ethiopian News Agency", ["government"]),
+])
+def test_claims_state_outlet_at_home_and_govt(extract_text, text, outlet, expected):
+    assert [c.source for c in extract_text(text, outlet=outlet).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person named in full with an office is the body when the text goes on with the first
+    # name (Ethiopian, Eritrean, Burmese-like); the surname, as before (Kenya-like)
+    ("Government Communication Affairs Office Minister Getachew Reda said 208 people were killed.\n\n"
+     "Getachew said 60 of the assailants had been killed so far.", ["Ethiopian government"] * 2),
+    ("Kenyan Defence Minister John Smith said 5 soldiers were killed in Lamu.\n\nSmith said 3 more soldiers "
+     "died later.", ["Kenyan Defence Ministry"] * 2),
+    # "the number of" 33 words before its level verb still labels the figure
+    ("The number of people killed in Friday's cross-border attack by armed members of the Murle tribe of South "
+     "Sudan on villages in Jikawo and Lare weredas of Gambella Peoples' Regional State has risen to 208, "
+     "the Ethiopian Health Ministry said.", ["Ethiopian Health Ministry"]),
+])
+def test_claims_first_name_and_far_number_of(extract_text, text, expected):
+    assert [c.source for c in extract_text(text).claims] == expected

@@ -84,7 +84,8 @@ def _publishing_state_first(article: Article, lexicon: ClaimantLexicon, countrie
     """A state body's own publication ("Royal Malaysia Police / Malaysian Armed Forces (press
     conference transcript)") is about its state's war: the state its outlet names leads,
     though the text names the other side's towns more (set U's Lahad Datu transcript). A
-    news outlet named for a country ("Sudan Tribune") says no such thing."""
+    news outlet named for a country ("Sudan Tribune") says so only when it files from that
+    country's town."""
     if not article.outlet or not countries:
         return countries
     from ..context import country_mentions
@@ -93,9 +94,12 @@ def _publishing_state_first(article: Article, lexicon: ClaimantLexicon, countrie
     if len(named) != 1 or countries[0] in named:
         return countries
     main = re.sub(r"\s*\([^)]*\)", "", article.outlet)  # "(press conference transcript)": the document
+    lead = next(iter(named))
     if load_attribution_terms().media_words.search(main) or lexicon.guess_kind(main) != "government":
-        return countries  # a newspaper, or no state body's name
-    lead = named.pop()
+        # a newspaper, or no state body's name; but an outlet named for a state filing from
+        # that state's town ("Addis Ababa, April 18 (ENA)" by the Ethiopian News Agency, set
+        # AK) reports its own state's story, whatever neighbour it names more
+        return [lead] + [c for c in countries if c != lead] if _dateline_names(article.text, lead) else countries
     return [lead] + [c for c in countries if c != lead]
 
 

@@ -113,6 +113,12 @@ def register_person(out: dict[str, Claimant], name: str, office: str, title: str
     surname = name.split()[-1]
     if len(surname) >= 4 and surname.lower() not in _NAME_STOP and not (person.known and person.name == name):
         out.setdefault(surname, person)  # a body's own name has no surname ("Amnesty International")
+        given = name.split()[0]
+        if len(name.split()) == 2 and len(given) >= 4 and given.lower() not in _NAME_STOP and person.name != name:
+            # "Getachew said" after "Minister Getachew Reda": Ethiopian, Eritrean, Burmese or
+            # Indonesian names are shortened to the first (set AK's Ethiopian agency story); only
+            # for a person speaking for a body (a misread name, "Rights Watch", is no first name)
+            out.setdefault(given, person)
 
 
 def _office_claimant(name: str, office: str, title: str, qualified: bool, who: Claimant | None,

@@ -2331,3 +2331,11 @@ def test_claims_state_outlet_at_home_and_govt(extract_text, text, outlet, expect
 ])
 def test_claims_first_name_and_far_number_of(extract_text, text, expected):
     assert [c.source for c in extract_text(text).claims] == expected
+
+
+def test_claims_office_of_phrase_ends_with_its_sentence(extract_text):
+    # "The Ministry of Justice gave lower figures. Minister X stated": no office "of Justice gave
+    # lower figures." (Turkey-like rights report)
+    text = ("The Ministry of Justice gave lower figures. Minister Hikmet Sami Turk stated on Wednesday that 19 "
+            "prisoners had died.")
+    assert [c.source for c in extract_text(text).claims] == ["Hikmet Sami Turk"]

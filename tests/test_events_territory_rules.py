@@ -634,3 +634,19 @@ def test_events_territory_recovered_studios_and_both_taken_back(text, expected):
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
     got = [(e.place.text, e.winner) for e in events_from_text(article) if e.type == "territory_change"]
     assert set(got) == expected and len(got) == len(expected), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who lives in a town is no name of it (Iraq, Mali, Syria-like); a day of another calendar is no place (Iran)
+    ("Iraqi troops entered the besieged Turkmen town of Amerli on Sunday.", {"Amerli"}),
+    ("Government forces had pushed into Suleiman Bek, the Sunni Arab town that the group used as its base.",
+     {"Suleiman Bek"}),
+    ("Rebels seized the Tuareg village of Anefis.", {"Anefis"}),
+    ("The fighters entered Amol on the morning of 6 Bahman and took control of the town for several hours.",
+     {"Amol"}),
+])
+def test_events_territory_peoples_and_other_calendars_are_no_places(text, expected):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    assert {e.place.text for e in events_from_text(article) if e.type == "territory_change"} == expected

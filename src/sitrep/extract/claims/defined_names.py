@@ -125,7 +125,9 @@ def _title_regex() -> re.Pattern[str]:
 # article ("The spokesman for the Popular Mobilisation, Karim al-Nuri").
 # "..., an army spokesman in Srinagar, Lieutenant Colonel X": a place where the holder sits and
 # ranks ("Lt. Gen.") may stand between the title and the name.
-_AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\s)[^,\s][^,]{{1,39}}?))?"
+# (The "of" phrase ends with its sentence: "The Ministry of Justice gave lower figures. Minister
+# Hikmet Sami Turk stated" holds no office "of Justice gave lower figures."; set AN.)
+_AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\s)[^,\s](?:(?![.;:]\s)[^,]){{1,39}}?))?"
                           rf"(?P<where>\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
                           rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.

@@ -2339,3 +2339,26 @@ def test_claims_office_of_phrase_ends_with_its_sentence(extract_text):
     text = ("The Ministry of Justice gave lower figures. Minister Hikmet Sami Turk stated on Wednesday that 19 "
             "prisoners had died.")
     assert [c.source for c in extract_text(text).claims] == ["Hikmet Sami Turk"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ministries a state names otherwise: home affairs (Namibia, India-like), Kenya's cabinet secretaries,
+    # a public prosecutor's office (Sao Tome-like); a Maasai name with "ole"
+    ("WINDHOEK - Namibian police said the attack killed 14. Home Affairs Minister Jerry Ekandjo said more than "
+     "100 suspects were in police custody in Namibia.", ["Namibian police", "Namibian Home Affairs Ministry"]),
+    ("NAIROBI - Kenyan police said 48 died in Mpeketoni in Kenya. Interior Cabinet Secretary Joseph ole Lenku "
+     "told reporters that 60 people died.", ["Kenyan police", "Kenyan Interior Ministry"]),
+    ("Sao Tome police said two soldiers were killed in Sao Tome. The public prosecutor's office said on Monday "
+     "that 12 people were being held.", ["Sao Tome and Principe police", "Sao Tome and Principe Public Prosecutor's Office"]),
+    # "the communique" is the one an earlier line says a body issued; "some of our people" speak
+    # through the quote's speaker, reached by telephone or not (Niger-like monitoring digest)
+    ("Excerpts from communique issued by the Ministry of the Interior of Niger and read on the radio:\n\n"
+     "In the pursuit 31 bandits were killed. The overall toll, including civilians murdered by the bandits, "
+     "stands at 63 dead, the communique said.", ["Nigerien Interior Ministry", "Nigerien Interior Ministry"]),
+    ('"Some of our people speak of 1,500 dead," said a spokesman for the exiles, reached by telephone in '
+     'Tamanrasset.', ["spokesman for the exiles"]),
+    ("A spokesman for the exiles, reached by telephone in Tamanrasset, said 12 people died.",
+     ["spokesman for the exiles"]),
+])
+def test_claims_state_offices_issued_records_and_our_people(extract_text, text, expected):
+    assert [c.source for c in extract_text(text).claims] == expected

@@ -161,7 +161,7 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
     whoever spoke last; the claimant of the last sentence before that names such a record
     ("said in a communique", "issued today its fourth military communique")."""
     noun = low.split()[-1]
-    rx = re.compile(rf"\b(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", re.IGNORECASE)
+    rx = re.compile(rf"\b(?:(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}|from\s+){re.escape(noun)}\b", re.IGNORECASE)
     for earlier in reversed(ctx.sentences[:sentence.index]):
         if rx.search(earlier.text):
             found = ctx.attributions.get(earlier.index)
@@ -171,6 +171,12 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
             said = re.search(rf"(?:^\W*|\s[-–—]\s+)(?P<who>[^,]{{3,80}}?)\s+(?:(?:said|announced|stated|reported)\s+in|"
                             rf"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b",
                             earlier.text, re.IGNORECASE)
+            if said is None:
+                # "Excerpts from communique issued by the Ministry of the Interior and read on the
+                # radio:" (set AK's monitoring digest): the body it was issued by
+                said = re.search(rf"\b{re.escape(noun)}\s+(?:issued|released|published|signed)\s+by\s+"
+                                 rf"(?P<who>[^,:;]{{3,80}}?)(?=\s+(?:and|on|in|at)\b|[,:;.]|$)", earlier.text,
+                                 re.IGNORECASE)
             if said is None:
                 return None
             from .subject_resolve import resolve_subject

@@ -31,7 +31,7 @@ _FULL_THEN_ACRONYM = re.compile(
 _ACRONYM_THEN_FULL = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,8})\s+\((?P<full>[A-Z][^()]{3,80}?)\)")
 # Words of a name are on one line: a heading in capitals is no first name of the line under it
 # ("SITUATION OVERVIEW\nTukaraq, a small town ..." was a person).
-_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
 
 
 def _initials_fit(acronym: str, full: str) -> bool:

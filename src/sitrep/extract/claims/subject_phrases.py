@@ -79,7 +79,7 @@ _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b.*$")
 def _contacted() -> re.Pattern[str]:
     """How the outlet reached a speaker, after the speaker (``contact_participles``)."""
     words = alternation(load_attribution_terms().contact_participles)
-    return re.compile(rf"(?<=\w)\s+{words}\s+(?:by|on|at|in|via|over)\b.*$", re.IGNORECASE)
+    return re.compile(rf"(?<=\w),?\s+{words}\s+(?:by|on|at|in|via|over)\b.*$", re.IGNORECASE)
 
 
 def names_no_claimant(phrase: str, low: str) -> bool:

@@ -131,7 +131,9 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         # "according to information provided by the State": the article's state's government
         return ctx.lexicon.in_country(ctx.lexicon.resolve("the government", ctx.countries), "the government",
                                       ctx.countries[0])
-    if low in ("i", "we", "us"):
+    if low in ("i", "we", "us") or _SOME_OF_OURS.match(low):
+        # "Some of our people speak of 1,500 dead," the spokesman said: who speaks is the speaker
+        # of "our" (set AK's Tuareg exiles), as "we" is
         return label_speaker(ctx, sentence.text, sentence.start) or _quoted_speaker(ctx, sentence)
     party = party_speaker(ctx, sentence, phrase)
     if party is not None:  # "UNITA's radio", "the radio", "the rebels": the party they stand for
@@ -190,6 +192,10 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
             if earlier and serves(role.group("role"), earlier):
                 return earlier
     return _named_subject(ctx, sentence, phrase, local, same)
+
+
+# Some of the speaker's own people: "some of our people", "many of our members".
+_SOME_OF_OURS = re.compile(r"^(?:some|many|most|several|one|a\s+few)\s+of\s+(?:our|my)\s+\w+")
 
 
 # "A spokesman", "a spokeswoman": a speaker's title with no body named with it.

@@ -2362,3 +2362,19 @@ def test_claims_office_of_phrase_ends_with_its_sentence(extract_text):
 ])
 def test_claims_state_offices_issued_records_and_our_people(extract_text, text, expected):
     assert [c.source for c in extract_text(text).claims] == expected
+
+
+def test_claims_digest_item_under_a_stamped_broadcaster_header(extract_text):
+    # a monitoring digest's items under "<station> <time> gmt <date>" lines: what an item says
+    # unattributed is the station's, or the body whose statement the item's label names
+    # (Iran 1982, Chad, Angola-like digests)
+    text = ("IRAN: ARMED ATTACK ON AMOL REPULSED\n\n"
+            "Tehran home service 1630 gmt 26 Jan 82\n\n"
+            "Excerpts from report: In the early hours armed men attacked the town.\n\n"
+            "The Guards command has announced that 36 of the attackers were killed.\n\n"
+            "In this incident seven members of the Basij were martyred.\n\n"
+            "Voice of the Iranian Revolution (clandestine) 1800 gmt 27 Jan 82\n\n"
+            "Statement of the Union of Iranian Communists (Sarbedaran): Text: Our fighters entered Amol.\n\n"
+            "In the battle more than 100 Guards and Basij mercenaries were killed.")
+    got = [(c.value, c.source) for c in extract_text(text).claims]
+    assert (7, "Tehran home service") in got and (100, "Union of Iranian Communists") in got, got

@@ -81,6 +81,10 @@ def _translated(acronym: str, full: str) -> list[str]:
     return words
 
 
+# Record nouns that may open the words before a bracketed name ("Statement of the Union ...").
+_RECORD_OPENERS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "text", "report"})
+
+
 def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
     out: dict[str, Claimant] = {}
     for m in _FULL_THEN_ACRONYM.finditer(text):
@@ -93,6 +97,9 @@ def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> 
         words = words[max(fits):] if fits else []
         if len(words) < 2 or _reordered_whole(acr, full, words):
             words = _translated(acr, full)
+        while len(words) > 3 and words[0].lower() in _RECORD_OPENERS and words[1].lower() in ("of", "by", "from"):
+            # "Statement of the Union of Iranian Communists (Sarbedaran)": the body, not its statement (set AN)
+            words = words[2:][1:] if words[2].lower() == "the" else words[2:]
         if len(words) < 2:
             continue
         name = " ".join(words)

@@ -213,6 +213,11 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
         return header, "claimant:document-header"
     if rep is None or rep.sentence >= sentence.index:
         return None, ""
+    if rep.rule == "claimant:broadcast-header":
+        # a monitoring digest's item under its broadcaster's header line ("Tehran home service
+        # 1630 gmt 26 Jan 82"): what the item says unattributed is the broadcaster's report,
+        # until another speaker or header (set AN's BBC digest)
+        return rep.claimant, "claimant:broadcast-section"
     if not rep.claimant.known and not names_a_body(rep.claimant):
         # a witness speaks for one sentence, a body for its statement; the next sentence is
         # still the witness's when it goes on about them ("His wife ... were injured")
@@ -229,7 +234,33 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
     if sentence.index - rep.sentence <= REPORTER_REACH and (
             terms.continuation_cues.search(opening) or terms.running_count_cues.search(sentence.text)):
         return rep.claimant, "claimant:current-reporter"
-    return None, ""
+    section = _broadcast_section(ctx, sentence)
+    return (section, "claimant:broadcast-section") if section is not None else (None, "")
+
+
+def _broadcast_section(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The broadcaster whose header line the sentence's digest item is under (the last such
+    line before it): a new paragraph of the item with no speaker of its own is its report."""
+    headers = [i for i, (_, rule) in ctx.attributions.items() if rule == "claimant:broadcast-header" and i < sentence.index]
+    if not headers:
+        return None
+    for earlier in reversed(ctx.sentences[max(headers) + 1:sentence.index + 1]):
+        label = _ITEM_LABEL.match(earlier.text)
+        if label is not None:
+            # "Statement of the Union of Iranian Communists (Sarbedaran): Text: ...": the item
+            # is that body's statement, read by the broadcaster
+            from .subject_resolve import resolve_subject
+
+            body = resolve_subject(ctx, earlier, label.group("body"))
+            if body is not None:
+                return body
+            break
+    return ctx.attributions[max(headers)][0]
+
+
+# A digest item's label naming the body whose statement it is.
+_ITEM_LABEL = re.compile(r"^\W*(?:(?:Text\s+of\s+)?(?:an?\s+)?(?:statement|communiqu[eé]|declaration|message)\s+"
+                         r"(?:issued\s+)?(?:of|by|from)\s+)(?P<body>[^:]{3,100}?)\s*:", re.IGNORECASE)
 
 
 def names_a_body(claimant: Claimant) -> bool:

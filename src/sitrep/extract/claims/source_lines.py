@@ -56,8 +56,8 @@ def _stamped_header() -> re.Pattern[str]:
     """A line naming a broadcaster in the usual case, perhaps a bracket of what it is, then
     its time in GMT and a date: "Tehran home service 1630 gmt 26 Jan 82", "Voice of the
     Iranian Revolution (clandestine) 1800 gmt 27 Jan 82" (set AN's BBC digest)."""
-    return re.compile(rf"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*(?:\([^)]{{1,40}}\)\s*)?"
-                      rf"(?:,\s*[^,\n]{{1,30}},?\s*)?\d{{4}}\s*(?i:gmt)\b[^\n]{{0,20}}$")
+    return re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s*(?:\([^)]{1,40}\)\s*)?"
+                      r"(?:,\s*[^,\n]{1,30},?\s*)?\d{4}\s*(?i:gmt)\b[^\n]{0,20}$")
 
 
 def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -2378,3 +2378,15 @@ def test_claims_digest_item_under_a_stamped_broadcaster_header(extract_text):
             "In the battle more than 100 Guards and Basij mercenaries were killed.")
     got = [(c.value, c.source) for c in extract_text(text).claims]
     assert (7, "Tehran home service") in got and (100, "Union of Iranian Communists") in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # casualties with wounds are wounded; casualties of no stated kind are no claim (Ghana, Lebanon-like)
+    ("The Medical Superintendent said 236 casualties with machete and gunshot wounds had been admitted.",
+     [("injured", 236)]),
+    ("According to the AAA, the strikes caused 434 casualties, including 321 fatalities and 113 injuries.",
+     [("killed", 321), ("injured", 113)]),
+    ("The clashes caused 40 casualties in Tamale.", []),
+])
+def test_claims_casualties_with_wounds(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -285,8 +285,22 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return _GROUP_QUANTITY[m.group(1).lower()], f"quantity:group({m.group(1).lower()})"
     return None
 
+# "236 casualties with machete and gunshot wounds": wounded; casualties of no kind are no claim.
+_CASUALTIES_WITH_WOUNDS = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,4}?(?:wounds|injuries|burns)\b", re.IGNORECASE)
+
+
+def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'236 casualties with machete and gunshot wounds had been admitted' are wounded (set AK's
+    Ghana daily); '434 casualties' of no stated kind are no claim (GUIDE.md: negatives)."""
+    if cand.noun is None or cand.noun.words != ("casualties",):
+        return None
+    if cand.noun_start is not None and _CASUALTIES_WITH_WOUNDS.match(text, cand.noun_start + len("casualties")):
+        return "injured", "quantity:casualties-with-wounds"
+    return NONE
+
+
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
                                             wounded_then_killed, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate,

@@ -418,6 +418,11 @@ QUANTITY_CASES = {
         ("Of the dead, 15 were children.", [("killed", "civilians", 15, None)]),
         ("Among the victims were 8 aid workers from the UN agency.", [("killed", "civilians", 8, None)]),
     ],
+    "casualties_named": [  # casualties with wounds are wounded; of no stated kind, no claim (Ghana, Lebanon-like)
+        ("The Medical Superintendent said 236 casualties with machete and gunshot wounds had been admitted.",
+         [("injured", "total", 236, None)]),
+        ("The clashes caused 40 casualties in Tamale.", []),
+    ],
     "mixed_casualties": [  # casualties of no one kind: no claim
         ("At least 20 people were killed or wounded in the blast in Kabul.", []),
         ("Some 300 soldiers were killed or injured near Bakhmut, officials said.", []),

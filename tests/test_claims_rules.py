@@ -419,7 +419,7 @@ QUANTITY_CASES = {
         ("Among the victims were 8 aid workers from the UN agency.", [("killed", "civilians", 8, None)]),
     ],
     "casualties_named": [  # casualties with wounds are wounded; of no stated kind, no claim (Ghana, Lebanon-like)
-        ("The Medical Superintendent said 236 casualties with machete and gunshot wounds had been admitted.",
+        ("236 casualties with machete and gunshot wounds had been admitted to hospitals in Tamale.",
          [("injured", "total", 236, None)]),
         ("The clashes caused 40 casualties in Tamale.", []),
     ],

@@ -422,6 +422,8 @@ QUANTITY_CASES = {
         ("236 casualties with machete and gunshot wounds had been admitted to hospitals in Tamale.",
          [("injured", "total", 236, None)]),
         ("The clashes caused 40 casualties in Tamale.", []),
+        ("About 80 casualties with gunshot wounds were brought to the hospital in Misrata.",
+         [("injured", "total", 80, "about")]),
     ],
     "mixed_casualties": [  # casualties of no one kind: no claim
         ("At least 20 people were killed or wounded in the blast in Kabul.", []),

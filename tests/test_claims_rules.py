@@ -423,7 +423,7 @@ QUANTITY_CASES = {
          [("injured", "total", 236, None)]),
         ("The clashes caused 40 casualties in Tamale.", []),
         ("About 80 casualties with gunshot wounds were brought to the hospital in Misrata.",
-         [("injured", "total", 80, "about")]),
+         [("injured", "total", 80, None)]),
     ],
     "mixed_casualties": [  # casualties of no one kind: no claim
         ("At least 20 people were killed or wounded in the blast in Kabul.", []),

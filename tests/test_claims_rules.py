@@ -2397,3 +2397,17 @@ def test_claims_digest_item_under_a_stamped_broadcaster_header(extract_text):
 ])
 def test_claims_casualties_with_wounds(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a people's name no list holds counts people (Uzbekistan, Georgia, Syria-like)
+    ("The Uzbek Interior Ministry said that about 11,000 Meskhetians had been moved to military camps.",
+     [("displaced", 11000)]),
+    ("Some 300 Ossetians fled to Vladikavkaz.", [("displaced", 300)]),
+    ("The 12 Olympians arrived in Paris.", []),
+    # a part of the wounded who died is dead, not wounded (Tunisia, Iraq-like)
+    ("A doctor said the hospital had received 83 wounded, among them several children, and that nine of the "
+     "wounded died during the night.", [("injured", 83), ("killed", 9)]),
+])
+def test_claims_peoples_names_and_wounded_who_died(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

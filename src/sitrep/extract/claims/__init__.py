@@ -159,7 +159,8 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     # "35 of them Han and two Uighur, and 13 others were injured": a part named by a people's
     # name has no verb of its own, whatever the parse hangs it on
     own_verb = q is not None and parent is not None and q != parent.quantity and cand.rule != "figure+of-them-people" and (
-        q_rule.startswith("quantity:own-passive") or bool(verb and verb.group(1) in terms.quantity_lemmas))
+        q_rule.startswith(("quantity:own-passive", "quantity:partitive-verb"))
+        or bool(verb and verb.group(1) in terms.quantity_lemmas))  # ("nine of the wounded died": set AN)
     if parent is not None and not q_rule.startswith("quantity:noun") and not own_verb:
         # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
         # children, alongside 8,408 injuries": the children are dead, not injured); a verb

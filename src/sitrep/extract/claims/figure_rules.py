@@ -206,6 +206,10 @@ def people_noun_after(v: FigureView):
             break  # "9 died of their injuries": the verb says what befell them, not a noun after it
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
+        if i == 0 and _PEOPLE_NAME.fullmatch(matches[i].group(0)):
+            # "about 11,000 Meskhetians had been moved": a people's name no list holds (set AN)
+            return Candidate(v.fig, PeopleNoun((w,), "total", None, None, None), v.fig.end + matches[i].start(),
+                             f"figure+noun:{w}")
         predicate = _casualty_predicate(v, lowered, matches, i)
         if predicate is not None:
             return predicate
@@ -218,6 +222,10 @@ def people_noun_after(v: FigureView):
         if gap > MAX_NOUN_GAP:
             break
     return None
+
+
+# A capitalised plural with an ethnonym's ending ("Meskhetians", "Ossetians", "Alawites").
+_PEOPLE_NAME = re.compile(r"[A-Z][a-z]{3,}(?:ians|ans|ites|ese)")
 
 
 def _continuation(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int) -> Candidate | None:

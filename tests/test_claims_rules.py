@@ -2411,3 +2411,33 @@ def test_claims_casualties_with_wounds(extract_text, text, expected):
 ])
 def test_claims_peoples_names_and_wounded_who_died(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people detained before and freed now are released (India, Burma, Eritrea-like)
+    ("He said 22 persons detained in the operation had been released after inquiries.", [("released", 22)]),
+    ("In a separate item, the radio said 215 persons detained for curfew offences had been freed.",
+     [("released", 215)]),
+    ("The 17 Yemeni fishermen who were apprehended in Eritrean waters in November were released on 10 December.",
+     [("released", 17)]),
+    ("300 people arrested in the raids were taken to Kabul.", [("detained", 300)]),
+])
+def test_claims_detained_then_freed(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a role with its holder set off by commas; a body's officials; a record attributed to a body
+    # named before; a known name in apposition to "the official news agency" (Cambodia, Vietnam,
+    # Philippines, Georgia-like)
+    ("Cambodia's Ministry of National Defence spokesperson, Lt Gen Maly Socheata, told reporters that eight "
+     "Cambodian civilians were killed.", "Cambodian Ministry of National Defence"),
+    ("Officials of the Ministry of Social Welfare said 20,000 people had fled to Nha Trang.",
+     "Ministry of Social Welfare"),
+    ("The Moro National Liberation Front fought on in Jolo. A rebel statement circulated in Zamboanga and "
+     "attributed to the Front's leadership claimed that 500 troops had been killed.", "Moro National Liberation Front"),
+    ("Soviet troops entered Tbilisi in Georgia. The official news agency TASS, in its first report on Sunday, "
+     "had said 16 people were killed.", "TASS"),
+])
+def test_claims_roles_officials_and_attributed_records(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

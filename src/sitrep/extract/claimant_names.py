@@ -80,6 +80,11 @@ _MAX_OWNER_WORDS = 5
 _OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
 
 
+# A body's people named before it ("officials of", "staff of"): they speak for the body.
+_PEOPLE_OF_A_BODY = frozenset({"officials", "official", "staff", "members", "officers", "sources", "spokesmen",
+                               "spokesman", "representatives"})
+
+
 def body_of_named_owner(phrase: str) -> str | None:
     """'<owner> <body>' for a body head ("Ministry of Defence", "defence department") of a
     named owner that is no state of the lexicon; None for any other phrase."""
@@ -87,6 +92,8 @@ def body_of_named_owner(phrase: str) -> str | None:
     if m is None or " of " in m.group("owner"):
         return None
     body, owner = m.group("body"), m.group("owner")
+    if body.split()[0].lower() in _PEOPLE_OF_A_BODY:
+        return None  # "Officials of the Ministry of Social Welfare": the ministry's people, no owner (set AP)
     if len(owner.split()) < 2 or not (m.group("the") or " of " in body):
         return None  # "Ministry of Human Rights", "Ministry of the Interior": a portfolio, no owner
     if not any(load_attribution_terms().body_heads.match(w) for w in body.lower().split()):

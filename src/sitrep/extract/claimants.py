@@ -97,6 +97,11 @@ def _state_form_words() -> frozenset[str]:
 
 
 # "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
+# A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
+_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?:the\s+)?(?:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
+                                   r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))+)$",
+                                   re.IGNORECASE)
+
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 
 
@@ -277,6 +282,9 @@ class ClaimantLexicon:
         """A phrase holding only a generic alias ("the government", "health officials"):
         the body of an owner it names ("the Borno government"), a more specific kind its
         words give ("local health officials"), or the generic claimant."""
+        people_of = _PEOPLE_OF_NAMED_BODY.match(phrase)
+        if people_of is not None and (body := self.resolve(people_of.group("body"))) is not None:
+            return body  # "Officials of the Ministry of Social Welfare": the ministry (set AP)
         owned = body_of_named_owner(_ARTICLES.sub("", phrase))
         if owned is not None:
             return Claimant(name=owned, kind=generic.kind, as_written=phrase, known=False)

@@ -75,6 +75,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
             if q and not hypothetical(child):
+                if q == "detained" and (freed := _freed_predicate(anchor, by_index)) is not None:
+                    # "22 persons detained in the operation had been released", "the 17 fishermen
+                    # who were apprehended ... were released": freed now (sets AK and AP)
+                    return "released", f"quantity:parse({freed.lemma_})"
                 return q, f"quantity:parse({child.lemma_})"
     tok = anchor
     for _ in range(4):
@@ -111,6 +115,15 @@ def _stranded_passive(anchor):
 
 # Participles that open a reduced relative clause after people ("found", "caught", "seen").
 _REDUCED_PARTICIPLES = frozenset({"find", "catch", "see", "arrest", "stop", "pick", "take", "hold", "suspect"})
+
+
+def _freed_predicate(anchor, by_index: dict[int, str]):
+    """The verb the figure's people are the subject of, when it frees them ("... had been
+    released"); None otherwise."""
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass") and by_index.get(verb.i) == "released" and not hypothetical(verb):
+        return verb
+    return None
 
 
 def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):

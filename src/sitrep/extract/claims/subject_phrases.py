@@ -31,12 +31,23 @@ def subject_phrase(span: str) -> str:
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
+    phrase = _role_then_name().sub(r"\g<role>", phrase)  # "... Defence spokesperson, Lt Gen Maly Socheata"
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+@lru_cache(maxsize=1)
+def _role_then_name() -> re.Pattern[str]:
+    """A role, then the person who holds it set off by commas, with their rank ("Cambodia's
+    Ministry of National Defence spokesperson, Lt Gen Maly Socheata": set AP's Thai-Cambodian
+    wire): the role speaks, as the body it names."""
+    roles = alternation(tuple(_ATTRIBUTION.spokes_titles) + ("spokesperson",))
+    ranks = alternation(tuple(claim_words().ranks))
+    return re.compile(rf"^(?P<role>.*\b{roles}),\s+(?:(?:{ranks})\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
 
 
 # A speaker who names his own role ("A man who introduced himself as an IMU spokesman", "a
@@ -224,6 +235,11 @@ _OFFICE_JOINERS = frozenset({"of", "for", "and", "&"})
 _OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued|broadcast)\b(?!\s+by\b).*$")
 
 
+# "attributed to the Front's leadership": whose a record is said to be (its leadership is the body's).
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributed|credited)\s+to\s+(?P<owner>.+?)(?:['’]s\s+(?:leadership|leaders|command|"
+                            r"high\s+command))?$", re.IGNORECASE)
+
+
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     """The body a record is of, written before its noun ("An Army statement", "a police
     report") or after it ("A statement from the Supreme Headquarters", "a statement posted on a
@@ -232,6 +248,11 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     phrase names a body already ("a Hamas statement"); "" when the words after the record
     name the place it comes from, no one ("Reports from Amol say")."""
     phrase = re.sub(r",?\s+(?:which|who|whose)\b.*$", "", phrase)  # "... Office, which reopened the case"
+    attributed = _ATTRIBUTED_TO.search(phrase)
+    if attributed is not None and _record_participle().match(phrase):
+        # "A rebel statement circulated in Zamboanga and attributed to the Front's leadership":
+        # the one it is attributed to (set AP's Jolo wire)
+        return attributed.group("owner")
     after = _RECORD_FROM.match(phrase)
     owner = re.split(r",\s+(?:an?|the)\s", after.group("owner"))[0] if after else ""  # "..., an Onitsha-based rights group"
     owner = re.sub(r"\s*\([^()]*\)$", "", owner)  # "... Committee (COPREFA)"

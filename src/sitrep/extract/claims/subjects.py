@@ -174,9 +174,12 @@ def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant
         if child.dep_ != "appos":
             continue
         words = [t for t in child.subtree if t.dep_ != "punct"]
-        if sum(t.text[:1].isupper() for t in words) >= 2 and child.pos_ == "PROPN":
+        # (or one known name in capitals: "The official news agency TASS, in its first report,
+        # had said": TASS, not the state media of the story's state; set AP's Tbilisi wire)
+        acronym = len(words) == 1 and words[0].text.isupper() and len(words[0].text) >= 3
+        if (sum(t.text[:1].isupper() for t in words) >= 2 or acronym) and child.pos_ == "PROPN":
             who = resolve_subject(ctx, sentence, " ".join(t.text for t in words))
-            if who is not None and who.name[:1].isupper():
+            if who is not None and who.name[:1].isupper() and (who.known or not acronym):
                 return who
     return None
 

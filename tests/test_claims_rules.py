@@ -2441,3 +2441,17 @@ def test_claims_detained_then_freed(extract_text, text, expected):
 ])
 def test_claims_roles_officials_and_attributed_records(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place heading a headline is its topic, no source; the displaced swell on their own verb
+    # (Nigeria, Kenya-like); a martial law administration is a state body (Iran, Poland-like);
+    # mercenaries counted by a state are its enemy's (Benin, Guinea, Comoros-like)
+    ("Kaduna: death toll disputed as displaced swell to 50,000\n\nThe police said 40 died.",
+     [("displaced", "total", 50000, None), ("killed", "total", 40, "Nigerian police")]),
+    ("Tehran, Iran (AP) - The martial law administration said that 58 people had been killed in Iran.",
+     [("killed", "total", 58, "Iranian Martial Law Administration")]),
+    ("The army said 12 mercenaries were killed near Cotonou.", [("killed", "rebels", 12, "government")]),
+])
+def test_claims_place_headlines_martial_law_and_mercenaries(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims] == expected

@@ -74,11 +74,19 @@ def count_given_as(v: FigureView):
     return _number_of_label(v, m.group("label"), "figure+given-as")
 
 
+# People with their own level verb between a toll noun and the figure ("as displaced swell to").
+_OWN_LEVEL_SUBJECT = re.compile(r"\b(?:displaced|refugees|wounded|injured|missing|detainees|arrests)\s+"
+                                r"(?:swell|swells|swelled|rise|rises|rose|climb|climbs|climbed|reach|reaches|reached)\s+to$")
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
     recent = " ".join(prev_words[-MAX_TOLL_DISTANCE:])
-    if _toll_noun_rx(v.terms.toll_nouns).search(recent):
+    toll = _toll_noun_rx(v.terms.toll_nouns).search(recent)
+    if toll and _OWN_LEVEL_SUBJECT.search(recent[toll.end():]):
+        return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
+    if toll:
         if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
             return REJECT
         # "the death toll had risen to 44,211, with 104,567 wounded": the toll says killed.

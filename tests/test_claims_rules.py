@@ -2451,7 +2451,7 @@ def test_claims_roles_officials_and_attributed_records(extract_text, text, sourc
      [("displaced", "total", 50000, None), ("killed", "total", 40, "Nigerian police")]),
     ("Tehran, Iran (AP) - The martial law administration said that 58 people had been killed in Iran.",
      [("killed", "total", 58, "Iranian Martial Law Administration")]),
-    ("The army said 12 mercenaries were killed near Cotonou.", [("killed", "rebels", 12, "government")]),
+    ("The army said 12 mercenaries were killed near Cotonou.", [("killed", "rebels", 12, "Beninese army")]),
 ])
 def test_claims_place_headlines_martial_law_and_mercenaries(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims] == expected

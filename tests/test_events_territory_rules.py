@@ -650,3 +650,19 @@ def test_events_territory_peoples_and_other_calendars_are_no_places(text, expect
 
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
     assert {e.place.text for e in events_from_text(article) if e.type == "territory_change"} == expected
+
+
+@pytest.mark.parametrize("text,place", [
+    # temples, gurdwaras, shrines and colleges are facilities taken under their names (Thailand,
+    # India, Philippines-like)
+    ("The Royal Thai Army said its troops had recaptured the area of the Ta Kwai temple in Surin.", "Ta Kwai temple"),
+    ("It says troops secured the Dukh Niwaran Sahib gurdwara at Patiala after an exchange of fire.",
+     "Dukh Niwaran Sahib gurdwara"),
+    ("The campus of the Notre Dame of Jolo College, which rebels had used as a stronghold, was retaken by marines.",
+     "Jolo College"),
+])
+def test_events_territory_temples_gurdwaras_and_colleges(text, place):
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    assert place in {e.place.text for e in events_from_text(article) if e.type == "territory_change"}

@@ -2455,3 +2455,21 @@ def test_claims_roles_officials_and_attributed_records(extract_text, text, sourc
 ])
 def test_claims_place_headlines_martial_law_and_mercenaries(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # religious communities and a military's "other ranks", troopers, the hospitalised, hostages
+    # brought out alive, the wounded freed, paramilitaries (India, US, Argentina, Iraq-like)
+    ("It says that 165 Hindus and 39 Sikhs had been killed by extremists since 1981.",
+     [("killed", "civilians", 165), ("killed", "civilians", 39)]),
+    ("Twelve officers and 237 men of other ranks were wounded.",
+     [("injured", "government", 12), ("injured", "government", 237)]),
+    ("Four troopers were reported hurt.", [("injured", "government", 4)]),
+    ("He said 23 police officers were hospitalized in Buenos Aires.", [("injured", "government", 23)]),
+    ("Twenty-nine hostages were brought out alive.", [("released", "total", 29)]),
+    ("Eleven guards who were injured in the first hours of the uprising had been freed on Thursday.",
+     [("released", "government", 11)]),
+    ("He said the paramilitary forces had lost 67 fighters over the same period.", [("killed", "government", 67)]),
+])
+def test_claims_communities_ranks_and_the_freed(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

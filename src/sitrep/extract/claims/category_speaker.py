@@ -70,7 +70,9 @@ def losses_of(view: CategoryView):
         side = _claimant_side(view)
         return (side, view.subgroup, "category:losses-of") if side else None
     if not generic:
-        return None
+        # "the paramilitary forces had lost 67 fighters": fighters of the side the loser names (set AP)
+        side = side_of(view, subj)
+        return (side, view.subgroup, "category:losses-of") if side else None
     if view.claimant is not None and view.claimant.kind == "opposition" and last \
             and last[0] in _OWN_BODY_WORDS and kept[-2:-1] == ["the"]:
         # "a Mahdi Army commander said the militia had lost 15 martyrs": a non-state side's

@@ -75,9 +75,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
             if q and not hypothetical(child):
-                if q == "detained" and (freed := _freed_predicate(anchor, by_index)) is not None:
+                if q != "released" and (freed := _freed_predicate(anchor, by_index)) is not None:
                     # "22 persons detained in the operation had been released", "the 17 fishermen
-                    # who were apprehended ... were released": freed now (sets AK and AP)
+                    # who were apprehended ... were released", "Eleven guards who were injured
+                    # ... had been freed": freed now (sets AK and AP)
                     return "released", f"quantity:parse({freed.lemma_})"
                 return q, f"quantity:parse({child.lemma_})"
     tok = anchor

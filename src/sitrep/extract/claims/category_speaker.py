@@ -70,8 +70,9 @@ def losses_of(view: CategoryView):
         side = _claimant_side(view)
         return (side, view.subgroup, "category:losses-of") if side else None
     if not generic:
-        # "the paramilitary forces had lost 67 fighters": fighters of the side the loser names (set AP)
-        side = side_of(view, subj)
+        # "the paramilitary forces had lost 67 fighters": fighters of the side the word before
+        # the loser's head names (set AP); "the people's army", "the enemy" name none
+        side = side_of(view, subj.split()[-2]) if len(subj.split()) > 1 else None
         return (side, view.subgroup, "category:losses-of") if side else None
     if view.claimant is not None and view.claimant.kind == "opposition" and last \
             and last[0] in _OWN_BODY_WORDS and kept[-2:-1] == ["the"]:

@@ -2473,3 +2473,15 @@ def test_claims_place_headlines_martial_law_and_mercenaries(extract_text, text, 
 ])
 def test_claims_communities_ranks_and_the_freed(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the statement" is the one an earlier line names with its body ("an official statement by X");
+    # a state's radio is its state radio, a media body (Burma, Guinea-like digests)
+    ("Rangoon home service 1330 gmt 12 Aug 88\n\nText of an official statement by the Ministry of Information of "
+     "Burma: Security forces opened fire on mobs. According to the statement, 36 persons were killed in Rangoon.",
+     ["Burmese Information Ministry"]),
+    ("The state radio said 12 people died in Conakry, Guinea.", ["Guinean state radio"]),
+])
+def test_claims_statement_by_a_body_and_state_radio(extract_text, text, expected):
+    assert [c.source for c in extract_text(text).claims] == expected

@@ -164,6 +164,16 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
     rx = re.compile(rf"\b(?:(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}|from\s+){re.escape(noun)}\b", re.IGNORECASE)
     for earlier in reversed(ctx.sentences[:sentence.index]):
         if rx.search(earlier.text):
+            by = re.search(rf"\b{re.escape(noun)}\s+(?:issued\s+)?(?:by|of|from)\s+(?P<who>(?:the\s+)?[A-Z][^,:;.]{{2,80}}?)"
+                           rf"(?=\s*[,:;.]|\s+(?:and|on|in|at|read|broadcast)\b)", earlier.text)
+            if by is not None:
+                # "Text of an official statement by the Ministry of Home and Religious Affairs:"
+                # (set AP's Burma digest): the body named with the record, whoever read it out
+                from .subject_resolve import resolve_subject
+
+                who = resolve_subject(ctx, earlier, by.group("who"))
+                if who is not None:
+                    return who
             found = ctx.attributions.get(earlier.index)
             if found:
                 return found[0]

@@ -259,7 +259,7 @@ def _broadcast_section(ctx: ArticleContext, sentence: Sentence) -> Claimant | No
 
 
 # A digest item's label naming the body whose statement it is.
-_ITEM_LABEL = re.compile(r"^\W*(?:(?:Text\s+of\s+)?(?:an?\s+)?(?:statement|communiqu[eé]|declaration|message)\s+"
+_ITEM_LABEL = re.compile(r"^\W*(?:(?:Text\s+of\s+)?(?:an?\s+)?(?:[a-z]+\s+)?(?:statement|communiqu[eé]|declaration|message)\s+"
                          r"(?:issued\s+)?(?:of|by|from)\s+)(?P<body>[^:]{3,100}?)\s*:", re.IGNORECASE)
 
 

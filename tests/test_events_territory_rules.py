@@ -666,3 +666,12 @@ def test_events_territory_temples_gurdwaras_and_colleges(text, place):
 
     article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
     assert place in {e.place.text for e in events_from_text(article) if e.type == "territory_change"}
+
+
+def test_events_territory_description_in_apposition_is_its_place():
+    # "Paishuko, the second stronghold of the church to fall": the place the description is of (Zambia-like)
+    from sitrep.extract.events import events_from_text
+
+    text = "Troops stormed the fortified village of Paishuko, the second stronghold of the church to fall since Monday."
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    assert {e.place.text for e in events_from_text(article) if e.type == "territory_change"} == {"Paishuko"}

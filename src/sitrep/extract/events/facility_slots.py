@@ -33,6 +33,13 @@ def described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> 
             continue  # "bases" are many; "headquarters" is one
         if not any(c.lower_ == "the" for c in root.children):
             continue
+        named = root.head if root.dep_ == "appos" and root.head.pos_ == "PROPN" else None
+        if named is not None:
+            # "the fortified village of Paishuko, the second stronghold of the church to fall":
+            # the place the description is in apposition to (set AO's Lumpa story)
+            toks = [c for c in named.children if c.dep_ == "compound" and c.i < named.i] + [named]
+            a, b = toks[0].idx, named.idx + len(named.text)
+            return [PlaceMention(doc_id, doc_text(root.doc)[a:b], base + a, base + b, None, None, "event-slot:apposition")]
         toks = name_tokens(root, t.words("territory_change", "facility_state_words"))
         if len(toks) < 2:
             continue

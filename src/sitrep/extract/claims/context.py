@@ -84,6 +84,11 @@ class ArticleContext:
     _armed: frozenset[str] | None = None  # armed_demonyms, once read
     places: list = field(default_factory=list)  # the article's place mentions (PlaceMention)
     side_group: tuple | None = None  # (the rebel group the article names its rebels as,), read once
+    # A monitoring digest's broadcaster header lines (sentence indices, in order) and, per
+    # header, how far its item was read for a label and the body that label names.
+    broadcast_headers: list[int] = field(default_factory=list)
+    _place_texts: frozenset[str] | None = None  # the article's place mentions as written, read once
+    item_labels: dict[int, tuple[int, object]] = field(default_factory=dict)
 
     def armed_demonyms(self) -> frozenset[str]:
         """The peoples whose state's forces the article names ("Russian troops", "Iraqi
@@ -97,6 +102,12 @@ class ArticleContext:
             found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(self.article.text)}
             self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
         return self._armed
+
+    def place_texts(self) -> frozenset[str]:
+        """The texts of the article's place mentions (built once per article)."""
+        if self._place_texts is None:
+            self._place_texts = frozenset(m.text for m in self.places)
+        return self._place_texts
 
     def line_of(self, offset: int) -> int:
         """The paragraph (line of the cleaned text) holding character ``offset``."""

@@ -14,6 +14,7 @@ Rules here are named like the others; their name is the ``claimant:...`` part of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Sequence
 
@@ -240,11 +241,14 @@ def current_reporter(ctx: ArticleContext, sentence: Sentence) -> tuple[Claimant 
 
 def _broadcast_section(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The broadcaster whose header line the sentence's digest item is under (the last such
-    line before it): a new paragraph of the item with no speaker of its own is its report."""
-    headers = [i for i, (_, rule) in ctx.attributions.items() if rule == "claimant:broadcast-header" and i < sentence.index]
-    if not headers:
+    line before it): a new paragraph of the item with no speaker of its own is its report.
+    Each item is read for its label once, as far as the sentences asked about reach."""
+    at = bisect_left(ctx.broadcast_headers, sentence.index) - 1
+    if at < 0:
         return None
-    for earlier in reversed(ctx.sentences[max(headers) + 1:sentence.index + 1]):
+    header = ctx.broadcast_headers[at]
+    read_to, body = ctx.item_labels.get(header, (header, None))
+    for earlier in ctx.sentences[read_to + 1:sentence.index + 1] if body is None else ():
         label = _ITEM_LABEL.match(earlier.text)
         if label is not None:
             # "Statement of the Union of Iranian Communists (Sarbedaran): Text: ...": the item
@@ -252,10 +256,9 @@ def _broadcast_section(ctx: ArticleContext, sentence: Sentence) -> Claimant | No
             from .subject_resolve import resolve_subject
 
             body = resolve_subject(ctx, earlier, label.group("body"))
-            if body is not None:
-                return body
             break
-    return ctx.attributions[max(headers)][0]
+    ctx.item_labels[header] = (max(read_to, sentence.index), body)
+    return body if body is not None else ctx.attributions.get(header, (None, ""))[0]
 
 
 # A digest item's label naming the body whose statement it is.

@@ -34,7 +34,7 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
         return (who, "claimant:headline-source") if who is not None else (None, "")
     if head and re.sub(r"\s*\(.*$", "", head.group(1)).strip().lower() in load_attribution_terms().staff_labels:
         return None, ""  # "REPORTER (at the tower):": the outlet's own people tell the line
-    if head and head.group(1).strip() in {m.text for m in ctx.places}:
+    if head and head.group(1).strip() in ctx.place_texts():
         return None, ""  # "Kaduna: death toll disputed as displaced swell": the place is the topic (set AO)
     if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
             and ctx.lexicon.state_government(head.group(1)) is None:

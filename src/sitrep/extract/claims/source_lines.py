@@ -73,6 +73,8 @@ def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
         start = sentence.start + m.start("name")
         ctx.mentions.append(ClaimantMatch(start, start + len(m.group("name")), who))
         ctx.mentions.sort(key=lambda x: x.start)
+        if not ctx.broadcast_headers or ctx.broadcast_headers[-1] < sentence.index:
+            ctx.broadcast_headers.append(sentence.index)
         return who, "claimant:broadcast-header"
     name = " ".join(w if len(w) <= 3 and w.isupper() and w != "ALL" else w.capitalize() for w in m.group("name").split())
     who = Claimant(name=name, kind="media", as_written=m.group("name"), known=True)

@@ -257,7 +257,7 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     owner = re.split(r",\s+(?:an?|the)\s", after.group("owner"))[0] if after else ""  # "..., an Onitsha-based rights group"
     owner = re.sub(r"\s*\([^()]*\)$", "", owner)  # "... Committee (COPREFA)"
     owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"
-    if owner and phrase.endswith(f"from {owner}") and re.sub(r"^the\s+", "", owner) in {m.text for m in ctx.places}:
+    if owner and phrase.endswith(f"from {owner}") and re.sub(r"^the\s+", "", owner) in ctx.place_texts():
         return ""  # "Reports from Amol say": where the reports come from, no one's (set AN's Iranian digest)
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner) or owner.startswith("our ")):
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations", "our commanders"

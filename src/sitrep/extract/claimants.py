@@ -96,12 +96,11 @@ def _state_form_words() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["state_form_words"])
 
 
-# "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 # A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
 _PEOPLE_OF_NAMED_BODY = re.compile(r"^(?:the\s+)?(?:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
                                    r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))+)$",
                                    re.IGNORECASE)
-
+# "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 
 

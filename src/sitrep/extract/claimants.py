@@ -97,9 +97,9 @@ def _state_form_words() -> frozenset[str]:
 
 
 # A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
-_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?:the\s+)?(?:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
-                                   r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))+)$",
-                                   re.IGNORECASE)
+# (Capitals read as written, the joining words in lower case: one way to match each word.)
+_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?i:the\s+)?(?i:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
+                                   r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*)+)$")
 # "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 

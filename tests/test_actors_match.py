@@ -187,3 +187,10 @@ def test_actors_common_word_alias_needs_its_wars_country(lexicon, text, named, w
 ])
 def test_actors_acronym_spelt_as_another_body(lexicon, text, war):
     assert lexicon.detect_conflict(text) == war
+
+
+def test_actors_acronym_never_spelt_out_proves_its_war(lexicon):
+    # an acronym used many times and never spelt out in brackets still names its war (the RSF
+    # in a long Sudan story; the brackets are looked for with a plain search per use)
+    text = "The RSF said its fighters advanced. " * 2000 + "Fighters of the RSF took Wad Madani."
+    assert lexicon.detect_conflict(text) == "sudan"

@@ -62,8 +62,11 @@ SCANS_KEPT = 40
 
 # An alias followed by "for the X" or "of X" is the head of a longer name, not the alias's body.
 _LONGER_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
-# Letters of an acronym an article may spell out as its own body's name ("NDF", "MNLA").
+# Letters of an acronym an article may spell out as its own body's name ("NDF", "MNLA"), and
+# how far before its bracket the name may start.
 MAX_ACRONYM = 6
+SPELT_CHARS = 120
+_SPELT_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*){1,8})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +244,10 @@ class ActorLexicon:
         article's own body that shares the letters."""
         if not (alias.isupper() and 2 <= len(alias) <= MAX_ACRONYM):
             return False
-        spelt = re.search(rf"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*){{1,8}})\s*"
-                          rf"\(\s*{re.escape(alias)}\s*\)", text)
+        at = text.find(f"({alias})")  # (a plain search first: most acronyms are never spelt out)
+        if at < 0:
+            return False
+        spelt = _SPELT_BEFORE.search(text[max(0, at - SPELT_CHARS):at])
         if spelt is None:
             return False
         same = {e.name for e, _ in options}

@@ -227,9 +227,13 @@ class ActorLexicon:
         (``named``, ISO-2 codes). A Thai story's "bandits" is no Lake Chad story (tuned on a
         southern Thailand probe; checked on dev2's Sudan, Myanmar and Syria excerpts)."""
         named_set = set(named)
+        spelt_as_another: dict[str, bool] = {}  # acronym -> read once per text
 
         def proof(start: int, end: int, options: list[tuple[ActorEntry, bool]]) -> bool:
-            if self._defined_as_another(text, text[start:end], options):
+            alias = text[start:end]
+            if alias not in spelt_as_another:
+                spelt_as_another[alias] = self._defined_as_another(text, alias, options)
+            if spelt_as_another[alias]:
                 return False  # "the Namibian Defence Force (NDF)" is no Syrian militia (set AK)
             if alias_key(text[start:end]) not in self.common_aliases and not _LONGER_NAME.match(text, end):
                 return True  # a name ("RSF", "Wagner", "Seleka")

@@ -32,8 +32,11 @@ def token_words(doc) -> tuple[list[str], list[str]]:
 
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, LEMMA])
-        words = doc.user_data[_WORDS_KEY] = ([_joined(strings[lower]) for lower in rows[:, 0].tolist()],
-                                             [_joined(strings[lemma].lower()) for lemma in rows[:, 1].tolist()])
+        lowers = [strings[lower] for lower in rows[:, 0].tolist()]
+        lemmas = [strings[lemma].lower() for lemma in rows[:, 1].tolist()]
+        if "re-" in doc.text or "Re-" in doc.text:  # (a plain test first: most sentences hold none)
+            lowers, lemmas = [_joined(w) for w in lowers], [_joined(w) for w in lemmas]
+        words = doc.user_data[_WORDS_KEY] = (lowers, lemmas)
     return words
 
 

@@ -66,7 +66,7 @@ def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     radio"), so it becomes the current reporter and the claimant "the radio" points back to."""
     m = _broadcast_header().match(sentence.text)
     if m is None or m.group("name") != m.group("name").upper() or len(m.group("name").split()) < 2:
-        m = _stamped_header().match(sentence.text)
+        m = _stamped_header().match(sentence.text) if "gmt" in sentence.text.lower() else None
         if m is None or not _BROADCASTER_WORD.search(m.group("name")):
             return None, ""
         who = Claimant(name=m.group("name"), kind="media", as_written=m.group("name"), known=True)

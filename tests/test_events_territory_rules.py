@@ -607,10 +607,7 @@ def test_events_territory_facility_named_before(text, place):
     ("Government forces re-captured Khobi after two days of fighting.", "Khobi", "government"),
 ])
 def test_events_territory_force_facilities_named_prisons_and_re_verbs(text, place, winner):
-    from sitrep.extract.events import events_from_text
-
-    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
-    got = {e.place.text: e.winner for e in events_from_text(article) if e.type == "territory_change"}
+    got = dict(_all_changes(text))
     assert got.get(place, "missing") == winner, got
 
 
@@ -629,10 +626,7 @@ def test_events_territory_force_facilities_named_prisons_and_re_verbs(text, plac
     ("The rebels entered Gao and took control of the town.", {("Gao", "opposition")}),
 ])
 def test_events_territory_recovered_studios_and_both_taken_back(text, expected):
-    from sitrep.extract.events import events_from_text
-
-    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
-    got = [(e.place.text, e.winner) for e in events_from_text(article) if e.type == "territory_change"]
+    got = _all_changes(text)
     assert set(got) == expected and len(got) == len(expected), got
 
 
@@ -646,10 +640,7 @@ def test_events_territory_recovered_studios_and_both_taken_back(text, expected):
      {"Amol"}),
 ])
 def test_events_territory_peoples_and_other_calendars_are_no_places(text, expected):
-    from sitrep.extract.events import events_from_text
-
-    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
-    assert {e.place.text for e in events_from_text(article) if e.type == "territory_change"} == expected
+    assert {place for place, _ in _all_changes(text)} == expected
 
 
 @pytest.mark.parametrize("text,place", [
@@ -662,16 +653,10 @@ def test_events_territory_peoples_and_other_calendars_are_no_places(text, expect
      "Jolo College"),
 ])
 def test_events_territory_temples_gurdwaras_and_colleges(text, place):
-    from sitrep.extract.events import events_from_text
-
-    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
-    assert place in {e.place.text for e in events_from_text(article) if e.type == "territory_change"}
+    assert place in {p for p, _ in _all_changes(text)}
 
 
 def test_events_territory_description_in_apposition_is_its_place():
     # "Paishuko, the second stronghold of the church to fall": the place the description is of (Zambia-like)
-    from sitrep.extract.events import events_from_text
-
     text = "Troops stormed the fortified village of Paishuko, the second stronghold of the church to fall since Monday."
-    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
-    assert {e.place.text for e in events_from_text(article) if e.type == "territory_change"} == {"Paishuko"}
+    assert {place for place, _ in _all_changes(text)} == {"Paishuko"}

@@ -2485,3 +2485,16 @@ def test_claims_communities_ranks_and_the_freed(extract_text, text, expected):
 ])
 def test_claims_statement_by_a_body_and_state_radio(extract_text, text, expected):
     assert [c.source for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # contact lost with people is no death (Vietnam, Lebanon-like); a state's word inside a body's
+    # name is no state body ("Relief officials of the Turkish Red Crescent")
+    ("The U.S. Embassy said it had lost contact with five Americans who were in Ban Me Thuot.",
+     [("missing", 5, "U.S. Embassy")]),
+    ("Relief officials of the Turkish Red Crescent said about 5,000 people had fled the city.",
+     [("displaced", 5000, "Turkish Red Crescent")]),
+    ("The army said it lost 12 soldiers near Gao.", [("killed", 12, "government")]),
+])
+def test_claims_contact_lost_and_names_holding_a_state(extract_text, text, expected):
+    assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected

@@ -98,7 +98,7 @@ def _state_form_words() -> frozenset[str]:
 
 # A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
 # (Capitals read as written, the joining words in lower case: one way to match each word.)
-_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?i:the\s+)?(?i:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
+_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?i:the\s+)?(?:[A-Za-z]+\s+)?(?i:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
                                    r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*)+)$")
 # "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
@@ -314,6 +314,8 @@ class ClaimantLexicon:
         m = regex.search(phrase)
         if m is None:
             return None
+        if m.group("owner2") and re.match(r"\s+[A-Z]", phrase[m.end():]):
+            return None  # "Relief officials of the Turkish Red Crescent": a state's word inside a name (set AP)
         owner = (m.group("owner") or m.group("owner2") or "").lower().replace("’", "'")
         owner = owner[:-2] if owner.endswith("'s") else owner
         body = (m.group("body") or m.group("body2")).lower()

@@ -131,6 +131,9 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
     captive = load_figure_terms().captive_words
+    if tok.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lower_ in ("contact", "touch", "track") for c in tok.children):
+        # "had lost contact with five Americans": missing, not dead (set AP's Ban Me Thuot wire)
+        return "missing", f"quantity:parse({tok.lemma_} contact)"
     if tok.lemma_ in ("take", "hold", "keep") and any(
             c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
             or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ in _CUSTODY for g in c.children)

@@ -81,8 +81,7 @@ _OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\
 
 
 # A body's people named before it ("officials of", "staff of"): they speak for the body.
-_PEOPLE_OF_A_BODY = frozenset({"officials", "official", "staff", "members", "officers", "sources", "spokesmen",
-                               "spokesman", "representatives"})
+PEOPLE_OF_A_BODY = frozenset({"officials", "staff", "members", "officers", "representatives"})
 
 
 def body_of_named_owner(phrase: str) -> str | None:
@@ -92,7 +91,7 @@ def body_of_named_owner(phrase: str) -> str | None:
     if m is None or " of " in m.group("owner"):
         return None
     body, owner = m.group("body"), m.group("owner")
-    if body.split()[0].lower() in _PEOPLE_OF_A_BODY:
+    if body.split()[0].lower() in PEOPLE_OF_A_BODY:
         return None  # "Officials of the Ministry of Social Welfare": the ministry's people, no owner (set AP)
     if len(owner.split()) < 2 or not (m.group("the") or " of " in body):
         return None  # "Ministry of Human Rights", "Ministry of the Interior": a portfolio, no owner

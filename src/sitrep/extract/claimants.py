@@ -18,7 +18,7 @@ from ..lexicon.claim_terms import load_attribution_terms
 from ..lexicon.loader import read_json
 from ..records import Claimant
 from .claimant_names import (
-    SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
+    PEOPLE_OF_A_BODY, SHORT_OWNER, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, short_state_names,
     state_envoy, state_level, written_name,
 )
 from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, tail_of_name
@@ -98,7 +98,7 @@ def _state_form_words() -> frozenset[str]:
 
 # A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
 # (Capitals read as written, the joining words in lower case: one way to match each word.)
-_PEOPLE_OF_NAMED_BODY = re.compile(r"^(?i:the\s+)?(?:[A-Za-z]+\s+)?(?i:officials|staff|members|officers|representatives)\s+(?:of|from|at)\s+"
+_PEOPLE_OF_NAMED_BODY = re.compile(rf"^(?i:the\s+)?(?:[A-Za-z]+\s+)?(?i:{'|'.join(sorted(PEOPLE_OF_A_BODY))})\s+(?:of|from|at)\s+"
                                    r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*)+)$")
 # "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")

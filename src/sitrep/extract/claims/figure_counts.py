@@ -182,16 +182,15 @@ def level_verb(v: FigureView):
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
     reach = _level_reach(prev_words)
     clause = " ".join(prev_words[-reach:])
-    if reach > MAX_LEVEL_CONTEXT and any(clause.endswith(verb) for verb in v.terms.level_verbs):
-        # "The number of terrorists killed in ... has reached 46": what befell them is in the label
-        return _number_of_label(v, " ".join(prev_words[-reach + 2:]), "figure+level-verb")
-    label_at = clause.rfind("number of ")
+    label_at = 0 if reach > MAX_LEVEL_CONTEXT else clause.rfind("number of ")
     if (label_at == 0 or clause[label_at - 1:label_at] == " ") and \
             any(clause.endswith(verb) for verb in v.terms.level_verbs):
-        # "The number of people killed in Monday's dawn attacks on Katima Mulilo rose to 14"
-        # (set AK): the label says what befell them, however far its verb is from the figure
+        # "The number of terrorists killed in ... has reached 46", "The number of people killed
+        # in Monday's dawn attacks on Katima Mulilo rose to 14" (set AK): what befell them is in
+        # the label, however far its verb is from the figure; a label beyond the usual reach
+        # that says nothing befell anyone gives no figure
         labelled = _number_of_label(v, clause[label_at + len("number of "):], "figure+level-verb")
-        if labelled is not None:
+        if labelled is not None or reach > MAX_LEVEL_CONTEXT:
             return labelled
     if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
         noun = None

@@ -17,6 +17,7 @@ from ...sentences import Sentence
 from ..doc_arrays import token_words
 from ...records import Claimant
 from ...lexicon.actor_words import institution_staff, staff_at
+from ...lexicon.claim_rule_words import in_order, words
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
@@ -35,13 +36,13 @@ from .source_lines import broadcast_header, official_count, parenthetical_source
 # --- sentence rules -------------------------------------------------------------------------
 
 # A record's age or standing before its noun: "according to a new count by", "the official toll of".
-_RECORD_QUALIFIERS = ("latest", "new", "own", "official", "initial", "preliminary", "provisional", "separate",
-                      "independent", "updated", "final", "first", "earlier")
+_RECORD_QUALIFIERS = words("record_qualifiers")
 # "according to figures from the ministry", "according to UN estimates": the record's
 # nouns before and after its owner (``attribution`` in data/claim_terms.json).
 _RECORD_BEFORE_OWNER = re.compile(
     rf"^(?:(?:the|a|an)\s+)?(?:{alternation(_RECORD_QUALIFIERS)}\s+)?{alternation(load_attribution_terms().records_before_owner)}\s+"
-    r"(?:from|by|of|(?:released|compiled|issued|published|kept)\s+by)\s+(?:a\s+(?:group|coalition)\s+of\s+)?", re.IGNORECASE)
+    rf"(?:from|by|of|{in_order('record_compiling_verbs')}\s+by)\s+(?:a\s+{in_order('record_owner_collectives')}\s+of\s+)?",
+    re.IGNORECASE)
 _RECORD_AFTER_OWNER = re.compile(rf"\s+{alternation(load_attribution_terms().records_after_owner)}$", re.IGNORECASE)
 
 
@@ -98,7 +99,7 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
 
 # "The radio quoted an official military spokesman as saying that ...", for unparsed sentences.
 # "as estimating", "as putting the toll at" (set T's Yemen digest) say it as well.
-_AS_SAYING = ("saying", "estimating", "putting", "stating", "reporting", "claiming", "confirming")
+_AS_SAYING = words("quoted_as_verbs")
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>(?:(?:an?|the)\s+)?[^,;]{3,60}?)\s+as\s+"
                                rf"{alternation(_AS_SAYING)}\b")
 
@@ -325,8 +326,8 @@ def _is_town(ctx: ArticleContext, name: str) -> bool:
 _THAT_CLAUSE = re.compile(r"\s+that\s+")
 
 
-_MADE_TO = re.compile(r"\s+to\s+(?:the\s+|a\s+)?(?:foreign\s+|local\s+|state\s+)?(?:radio|television|reporters|journalists|"
-                      r"the\s+press|media|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*$")
+_MADE_TO = re.compile(rf"\s+to\s+(?:the\s+|a\s+)?(?:{in_order('made_to_modifiers')}\s+)?(?:{in_order('made_to_audiences')}|"
+                      r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*$")
 
 
 def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

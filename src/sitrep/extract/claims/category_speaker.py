@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
 
@@ -38,15 +39,14 @@ def enemy(view: CategoryView):
 
 # "the division had lost 415 dead", "Federal units lost 357 dead": who lost them, right
 # before the figure (a qualifier may stand between).
-_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?(?:lost|suffered|sustained)\s+"
-                    rf"[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
+_LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?"
+                    rf"{in_order('loss_verbs')}\s+[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
 # Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
 # The speaker as subject of "lost": "it", "they", "we", and a speaking body's common noun ("the
 # movement had lost only two comrades" said by M23's spokesman; "the Coalition regrets").
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "movement", "group", "coalition", "organisation",
-                               "organization", "front"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"}) | word_set("speaker_body_nouns")
 
 
 def losses_of(view: CategoryView):
@@ -205,17 +205,15 @@ def _claimant_side(view: CategoryView) -> str | None:
 
 
 # What a non-state side's speaker calls his own body ("the militia had lost 15 martyrs").
-_OWN_BODY_WORDS = frozenset({"militia", "movement", "group", "organisation", "organization", "front"})
+_OWN_BODY_WORDS = word_set("own_body_words")
 
 
 # Offices of a town or a district, whose "we" is its people, not a force.
-_CIVIL_OFFICES = frozenset({"mayor", "governor", "municipality", "elder", "elders", "headman",
-                            "administrator", "councillor", "councilor"})
+_CIVIL_OFFICES = word_set("civil_offices")
 
 
 # Words of an armed party's name (a front, an alliance, a movement's forces).
-_ARMED_BODY_WORDS = frozenset({"front", "movement", "alliance", "army", "forces", "militia", "brigade", "brigades",
-                               "resistance", "liberation", "framework", "coalition", "mujahideen", "rebels"})
+_ARMED_BODY_WORDS = word_set("armed_body_words")
 
 
 def unsided_fighters(view: CategoryView):

@@ -22,6 +22,7 @@ from ...sentences import Sentence
 from ...records import Article, Claimant
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ..state_bodies import state_body_index
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.claim_terms import load_attribution_terms
 from .context import ArticleContext, Reporter
 from .defined_names import local_names
@@ -311,7 +312,7 @@ def person_named_since_reporter(ctx: ArticleContext, sentence: Sentence) -> Clai
 # after a lowercase word or a comma, or a dateline's dash ("BISHKEK - Aibek Toktogulov, a student")
 _PERSON_RUN = re.compile(r"(?<=[a-z,;\-–—]\s)(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])")
 # Words of a capitalised run that name a street or a date, not a person.
-_STREET_WORDS = frozenset({"street", "square", "avenue", "road", "god"})
+_STREET_WORDS = word_set("not_person_run_words")
 
 
 def _not_a_person(name: str) -> bool:

@@ -11,6 +11,7 @@ from typing import Sequence
 from ...records import Claimant
 from ...lexicon.patterns import alternation
 from ..claimants import ClaimantLexicon
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms
 from .office_bodies import office_body
 from ..state_bodies import state_body_index
@@ -170,7 +171,7 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
 
 # Titles of the one person at the head of a people or an entity, and the adjective of a
 # people before them ("South Ossetian", "Kurdish", "Abkhazian").
-_HEAD_TITLES = frozenset({"leader", "president", "chairman", "chairwoman"})
+_HEAD_TITLES = word_set("head_titles")
 _PEOPLE_ADJECTIVE = re.compile(r"^[A-Z][\w'’-]*(?:an|ese|ish|i|ic|ch)$")
 
 

@@ -1,0 +1,39 @@
+"""The words of the claim rules' own patterns (``rule_words`` in ``data/claim_terms.json``):
+record qualifiers, verbs of issuing and losing, the nouns of bodies, offices and broadcasters
+that a rule of ``extract/claims`` tests or writes into its regex. The rule keeps the shape
+of its pattern (and its grammar words) in code; the vocabulary is read here, once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from .loader import read_json
+
+
+@lru_cache(maxsize=1)
+def rule_words() -> Mapping[str, tuple[str, ...]]:
+    """Every list of ``rule_words``, by key, in the file's order ("_"-keys are notes)."""
+    data = read_json("claim_terms.json")["rule_words"]
+    return MappingProxyType({key: tuple(words) for key, words in data.items() if not key.startswith("_")})
+
+
+def words(key: str) -> tuple[str, ...]:
+    """One list of ``rule_words``, in the file's order."""
+    return rule_words()[key]
+
+
+def word_set(key: str) -> frozenset[str]:
+    """One list of ``rule_words`` as a set, for membership tests."""
+    return frozenset(rule_words()[key])
+
+
+def in_order(words_or_key: str | Iterable[str]) -> str:
+    """A non-capturing group of the words in the file's order, each written literally but
+    for a space, which matches any run of spaces: for the short alternations of a rule whose
+    branches are tried in the order written (a trie or a longest-first sort could change
+    which branch matches)."""
+    listed = words(words_or_key) if isinstance(words_or_key, str) else tuple(words_or_key)
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in listed) + ")"

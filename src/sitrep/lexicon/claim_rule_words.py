@@ -14,10 +14,12 @@ from .loader import read_json
 
 
 @lru_cache(maxsize=1)
-def rule_words() -> Mapping[str, tuple[str, ...]]:
-    """Every list of ``rule_words``, by key, in the file's order ("_"-keys are notes)."""
+def rule_words() -> Mapping[str, tuple[str, ...] | Mapping[str, str]]:
+    """Every list (or word -> word map) of ``rule_words``, by key, in the file's order
+    ("_"-keys are notes)."""
     data = read_json("claim_terms.json")["rule_words"]
-    return MappingProxyType({key: tuple(words) for key, words in data.items() if not key.startswith("_")})
+    return MappingProxyType({key: MappingProxyType(dict(value)) if isinstance(value, dict) else tuple(value)
+                             for key, value in data.items() if not key.startswith("_")})
 
 
 def words(key: str) -> tuple[str, ...]:
@@ -28,6 +30,13 @@ def words(key: str) -> tuple[str, ...]:
 def word_set(key: str) -> frozenset[str]:
     """One list of ``rule_words`` as a set, for membership tests."""
     return frozenset(rule_words()[key])
+
+
+def word_map(key: str) -> Mapping[str, str]:
+    """One word -> word map of ``rule_words`` (read-only), in the file's order."""
+    value = rule_words()[key]
+    assert isinstance(value, Mapping), key
+    return value
 
 
 def in_order(words_or_key: str | Iterable[str]) -> str:

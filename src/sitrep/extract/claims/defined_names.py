@@ -14,6 +14,7 @@ from ..claimants import ClaimantLexicon
 from ..claimant_names import portfolio_ministry
 from ..name_text import name_after_title
 from ..state_bodies import names_a_region
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
 from .person_offices import SPOKESPEOPLE, register_person
@@ -82,7 +83,7 @@ def _translated(acronym: str, full: str) -> list[str]:
 
 
 # Record nouns that may open the words before a bracketed name ("Statement of the Union ...").
-_RECORD_OPENERS = frozenset({"statement", "communique", "communiqué", "declaration", "message", "text", "report"})
+_RECORD_OPENERS = word_set("record_openers")
 
 
 def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
@@ -153,8 +154,8 @@ _TITLE_RX: list[re.Pattern[str]] = []
 # ("surgeon Kamal Adam" speaks for himself).
 _OFFICE_TITLES = claim_words().office_titles
 _RANK = rank_prefix()
-_PRE_STOP = re.compile(r"^(?:the|a|an|and|said|says|told|by|to|with|at|on|in|as|according|that|while|when|"
-                       r"whom|who|former|late)$", re.IGNORECASE)
+_PRE_STOP = re.compile(rf"^(?:the|a|an|and|{in_order('pre_name_stops')}|by|to|with|at|on|in|as|according|that|while|when|"
+                       r"whom|who)$", re.IGNORECASE)
 
 
 def _names_a_state(name: str) -> bool:

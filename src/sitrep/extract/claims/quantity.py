@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms, quantities_in
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .subjects import token_at
 from .figure_view import Candidate
@@ -90,7 +91,7 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # Verbs that say where part of a group is, not what befell it.
-_WHEREABOUTS_VERBS = frozenset({"stay", "live", "remain", "shelter", "reside", "lodge", "sleep", "camp"})
+_WHEREABOUTS_VERBS = word_set("whereabouts_verbs")
 
 
 _REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})  # "12 killed themselves": it befell them
@@ -203,7 +204,7 @@ _GROUP_QUANTITY = claim_words().word_quantity
 # "residents left", "inhabitants had already left": a place's people leaving (the parse often
 # hangs "left" on the noun as a participle: "200,000 of the city's 300,000 residents left").
 _PEOPLE_LEFT = re.compile(r"^(?:\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
-                          r"\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?left\b(?!\s+(?:behind|dead|homeless|\d))")
+                          rf"\s+(?:had\s+|have\s+|has\s+)?(?:already\s+)?left\b(?!\s+(?:{in_order('left_not_fled')}|\d))")
 
 
 # "76 people were treated in the city's hospitals", "200 were being treated at the Amitie
@@ -215,11 +216,10 @@ _TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|
 # "it treated nine patients from the riot", "treated 120 people after the clashes": the active
 # voice, with the violence they came from (set AE's Capitol transcript; a clinic's patients
 # with no such event may be any sick people).
-_TREATED_BEFORE = re.compile(rf"\b{alternation(load_figure_terms().treated_verbs)}\s+(?:(?:some|about|around|at\s+least|"
-                             r"more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
+_TREATED_BEFORE = re.compile(rf"\b{alternation(load_figure_terms().treated_verbs)}\s+(?:{in_order('treated_hedges')}\s+)?$",
+                             re.IGNORECASE)
 _FROM_VIOLENCE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|after|in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:riots?|rioting|clash(?:es)?|attacks?|fighting|violence|unrest|bombings?|shelling|protests?|"
-                            r"explosions?|blasts?|siege|raids?|assault|stampede|crackdown)\b", re.IGNORECASE)
+                            rf"{in_order('violence_nouns')}\b", re.IGNORECASE)
 
 
 def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -246,7 +246,7 @@ def inmates_walked_out(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # "walked out", "had walked free", "were let out" after the inmates.
-_WALKED_OUT = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:walked|walk|walking)\s+(?:out|free)\b|^\s+(?:were|was)\s+let\s+out\b",
+_WALKED_OUT = re.compile(rf"^\s+(?:[a-z]+\s+){{0,2}}?{in_order('walked_out_verbs')}\s+(?:out|free)\b|^\s+(?:were|was)\s+let\s+out\b",
                          re.IGNORECASE)
 
 
@@ -286,7 +286,7 @@ def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 # "236 casualties with machete and gunshot wounds": wounded; casualties of no kind are no claim.
-_CASUALTIES_WITH_WOUNDS = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,4}?(?:wounds|injuries|burns)\b", re.IGNORECASE)
+_CASUALTIES_WITH_WOUNDS = re.compile(rf"\s+with\s+(?:[\w-]+\s+){{0,4}}?{in_order('wound_kinds')}\b", re.IGNORECASE)
 
 
 def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load_figure_terms
 from ..doc_arrays import doc_text
 from .subjects import token_at
@@ -20,7 +21,7 @@ _CROSSING = claim_words().crossing_verbs
 _LEFT_PLACES = claim_words().left_places
 _DRIVE_OUT = claim_words().drive_out_verbs
 # What people are taken into or held in ("into custody", "in detention").
-_CUSTODY = frozenset({"custody", "detention", "captivity"})
+_CUSTODY = word_set("custody_nouns")
 
 
 def _leaves_a_place(verb, cand: Candidate) -> bool:
@@ -115,7 +116,7 @@ def _stranded_passive(anchor):
 
 
 # Participles that open a reduced relative clause after people ("found", "caught", "seen").
-_REDUCED_PARTICIPLES = frozenset({"find", "catch", "see", "arrest", "stop", "pick", "take", "hold", "suspect"})
+_REDUCED_PARTICIPLES = word_set("reduced_participles")
 
 
 def _freed_predicate(anchor, by_index: dict[int, str]):

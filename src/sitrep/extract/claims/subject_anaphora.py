@@ -8,6 +8,7 @@ import re
 
 from ...sentences import Sentence
 from ...records import Claimant
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.claim_terms import load_attribution_terms
 from .bodies_before import other_service
 from .context import ArticleContext
@@ -50,7 +51,7 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
 # A state's heads looked back for when no body of the kind spoke before: a ministry is named
 # by its portfolio ("Ministry of Public Order"); "the army" may be a rebel army named before
 # ("The band ... calls itself the National Liberation Army"; set Q's Bolivia feature).
-_NAMED_STATE_HEADS = frozenset({"ministry"})
+_NAMED_STATE_HEADS = word_set("named_state_heads")
 
 
 def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str, state_heads: bool = False) -> str | None:

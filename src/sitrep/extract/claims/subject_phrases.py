@@ -12,6 +12,7 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.date_words import date_words
+from ...lexicon.claim_rule_words import in_order, word_map, words
 from ...lexicon.patterns import alternation
 from ..entry_labels import ENTRY_LABEL
 from ..state_bodies import state_body_index
@@ -53,21 +54,20 @@ def _role_then_name() -> re.Pattern[str]:
 # A speaker who names his own role ("A man who introduced himself as an IMU spokesman", "a
 # caller identifying himself as a commander of the group"): the role speaks (set AF's Batken
 # digest; Kashmir and Sahel wires name callers so).
-_SELF_NAMED = re.compile(r"^(?:an?|the)\s+(?:man|woman|person|caller|speaker|individual)\s+(?:who\s+)?"
-                         r"(?:introduced|introducing|identified|identifying|described|describing|presented|presenting)\s+"
+_SELF_NAMED = re.compile(rf"^(?:an?|the)\s+{in_order('self_named_people')}\s+(?:who\s+)?"
+                         rf"{in_order('self_naming_verbs')}\s+"
                          r"(?:himself|herself|themselves)\s+as\s+(?P<role>.+)$", re.IGNORECASE)
 
 
 # A place described, not named, after a speaker ("in the capital", "here"): where they
 # spoke; a named town stays ("an official in Kandahar": ``written_name``). Set S's Haiti wire.
-_WHERE_AFTER = re.compile(r"(?<=\w)\s+(?:(?:in|at|from)\s+the\s+(?:capital|city|town|port|region|province|area|"
-                          r"north|south|east|west|border)|here|there)$", re.IGNORECASE)
+_WHERE_AFTER = re.compile(rf"(?<=\w)\s+(?:(?:in|at|from)\s+the\s+{in_order('described_places')}|here|there)$", re.IGNORECASE)
 
 
 # Who leads a speaking body, after the body's head noun ("a commission of inquiry led by
 # former officials"): the body speaks, not its leaders (set L's Panama correction). Only
 # after a body's head: "forces led by General X" are named by their leader.
-_LED_BY = re.compile(r"^(?P<body>.+?)\s+(?:led|headed|chaired)\s+by\s.+$", re.IGNORECASE)
+_LED_BY = re.compile(rf"^(?P<body>.+?)\s+{in_order('leading_verbs')}\s+by\s.+$", re.IGNORECASE)
 
 
 def _without_leaders(phrase: str) -> str:
@@ -112,14 +112,12 @@ def names_no_claimant(phrase: str, low: str) -> bool:
 
 # A body's head word before a rule book's word: the body is named for the rule ("the
 # International Society for Civil Liberties and Rule of Law", set AK's Owerri story).
-_NAMED_FOR_A_RULE = re.compile(r"\b(?:society|organi[sz]ation|association|centre|center|institute|committee|league|"
-                               r"union|council|commission|foundation|network|movement|front|party)\b")
+_NAMED_FOR_A_RULE = re.compile(rf"\b{in_order('rule_named_body_heads')}\b")
 
 
 # "According to the first information", "the latest indications": how early a record is, with
 # no owner; not a body named before (set AC's Mauritanian communique named the attackers).
-_EARLY_RECORD = re.compile(r"^(?:the\s+)?(?:first|initial|preliminary|early|latest|available|provisional)\s+"
-                           r"(?:information|indications|reports|findings|data|estimates|figures)$")
+_EARLY_RECORD = re.compile(rf"^(?:the\s+)?{in_order('early_record_ages')}\s+{in_order('early_record_nouns')}$")
 _DAYS_AND_MONTHS = frozenset(w.lower() for w in (*date_words().weekdays, *date_words().months))
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
@@ -154,18 +152,17 @@ def _owner_word(phrase: str) -> bool:
 
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"
                           r"(?:[^,]{0,60}?\s)??(?:from|by|of|in\s+the\s+name\s+of)\s+"
-                          r"(?:a\s+(?:group|coalition)\s+of\s+)?"
+                          rf"(?:a\s+{in_order('record_owner_collectives')}\s+of\s+)?"
                           r"(?P<owner>(?:the\s+)?(?:ministries\s+of\s+(?:the\s+)?)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?-i:[A-Z])|our\s).*)$",
                           re.IGNORECASE)
 
 
 # "according to the provincial government" in a sentence that opens "In Basilan province,":
 # that province's government, not the last government body named before.
-_LOCAL_BODY = re.compile(r"^(?:the\s+)?(?P<level>provincial|regional|district|municipal|county|state)\s+"
-                         r"(?P<body>government|authorities|administration|council)$", re.IGNORECASE)
-_NAMED_AREA = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<unit>province|region|district|county|state|governorate)\b")
-_AREA_LEVEL = {"province": "provincial", "governorate": "provincial", "region": "regional", "district": "district",
-               "county": "county", "state": "state"}
+_LOCAL_BODY = re.compile(rf"^(?:the\s+)?(?P<level>{in_order('local_body_levels')})\s+"
+                         rf"(?P<body>{in_order('local_body_nouns')})$", re.IGNORECASE)
+_AREA_LEVEL = word_map("area_levels")  # "province": "provincial"
+_NAMED_AREA = re.compile(rf"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<unit>{in_order(_AREA_LEVEL)})\b")
 
 
 def office_holder(ctx: ArticleContext, phrase: str) -> Claimant | None:
@@ -204,8 +201,7 @@ def local_government(sentence: Sentence, phrase: str) -> Claimant | None:
 # A body's own head closing it ("the Royal Armed Forces general staff", "the ministries of
 # Interior and National Defence", "the Catholic Church"; set R's Sand War, Tunisia and
 # Paraguay stories) names an owner as a capitalised last word does.
-_BODIES_END = re.compile(r"\b(?:organi[sz]ations|groups|agencies|associations|committees|general\s+staff|"
-                         r"high\s+command|command|headquarters|ministries|authorities)$")
+_BODIES_END = re.compile(rf"\b{in_order('plural_body_ends')}$")
 
 
 @lru_cache(maxsize=1)
@@ -219,8 +215,7 @@ def _record_participle() -> re.Pattern[str]:
 
 # Irregular participles that open such a clause ("A KGB summary written on the night of 2 June
 # and seen by this newspaper"; set T's Novocherkassk feature).
-_IRREGULAR_PARTICIPLES = ("published", "given", "released", "made", "read", "shown", "written", "seen", "drawn",
-                          "sent", "kept", "taken", "held", "found", "known", "put", "brought", "broadcast", "heard")
+_IRREGULAR_PARTICIPLES = words("irregular_participles")
 
 
 # "An earlier ministry bulletin", "the latest army statement": when, not whose (``record_ages``).
@@ -232,12 +227,14 @@ _RECORD_AGE = re.compile(rf"^{alternation(load_attribution_terms().record_ages)}
 _OFFICE_JOINERS = frozenset({"of", "for", "and", "&"})
 
 # A participle clause closing a record's owner says when or how it was issued, not whose.
-_OWNER_PARTICIPLE = re.compile(r"\s+(?:[a-z]+ed|published|given|released|made|read|shown|issued|broadcast)\b(?!\s+by\b).*$")
+_OWNER_PARTICIPLE = re.compile(rf"\s+(?:[a-z]+ed|{in_order('owner_participles')})\b(?!\s+by\b).*$")
 
 
 # "attributed to the Front's leadership": whose a record is said to be (its leadership is the body's).
-_ATTRIBUTED_TO = re.compile(r"\b(?:attributed|credited)\s+to\s+(?P<owner>.+?)(?:['’]s\s+(?:leadership|leaders|command|"
-                            r"high\s+command))?$", re.IGNORECASE)
+_ATTRIBUTED_TO = re.compile(rf"\b{in_order('attributing_verbs')}\s+to\s+(?P<owner>.+?)"
+                            rf"(?:['’]s\s+{in_order('body_leadership_words')})?$", re.IGNORECASE)
+# "An earlier ministry bulletin, repeated in ...": a participle clause after the record.
+_TRAILING_PARTICIPLE_CLAUSE = re.compile(rf",\s+(?:[a-z]+(?:ed|en|ing)|{in_order('trailing_record_participles')})\b.*$")
 
 
 def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
@@ -263,7 +260,7 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
         return owner  # "the 11th Marine Expeditionary Unit", "Congolese rights organisations", "our commanders"
     phrase = _record_participle().sub(r"\g<head>", phrase)  # "Israeli figures released on Monday"
     # "An earlier ministry bulletin, repeated in ...", "Hungarian Red Cross estimate, broadcast by ..."
-    phrase = re.sub(r",\s+(?:[a-z]+(?:ed|en|ing)|broadcast|read|made|put|sent|cast|relayed)\b.*$", "", phrase)
+    phrase = _TRAILING_PARTICIPLE_CLAUSE.sub("", phrase)
     words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None

@@ -12,6 +12,7 @@ from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
 from ...lexicon.loader import read_json
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
@@ -385,10 +386,10 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
 
 # "The group's publicity secretary", "the movement's spokesman": an officer of the group the
 # story is about (set AD's Bhutan digest: ULFA, a group no claimant file knows).
-_GROUPS_OFFICER = re.compile(r"^the\s+(?P<group>group|movement|organi[sz]ation|militia|outfit|front|rebels|insurgents)"
+_GROUPS_OFFICER = re.compile(rf"^the\s+(?P<group>{in_order('groups_officer_words')})"
                              r"['’]s?\s+\w", re.IGNORECASE)
 # Words a story calls an armed movement by: a body of no known kind so called is one.
-_ARMED_GROUP_WORDS = frozenset({"group", "movement", "militia", "outfit", "front", "rebels", "insurgents"})
+_ARMED_GROUP_WORDS = word_set("armed_group_words")
 
 
 _PERSON_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+$")

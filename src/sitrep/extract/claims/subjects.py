@@ -11,6 +11,7 @@ from ...sentences import Sentence
 from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from ..entry_labels import mask_entry_label
@@ -31,11 +32,11 @@ def token_at(doc, char: int):
 
 # Verbs that report with "of" ("Jordanian officials spoke of around 1,500 dead", "residents
 # talked of dozens killed"); "spoke to reporters" reports nothing by itself (Jordan 1970 probe O).
-_SAY_WITH_OF = frozenset({"speak", "talk"})
+_SAY_WITH_OF = word_set("say_with_of")
 
 
 # Verbs that report only with a clause after them.
-_SAY_WITH_CLAUSE = frozenset({"admit", "concede"})
+_SAY_WITH_CLAUSE = word_set("say_with_clause")
 
 
 def is_say(tok) -> bool:

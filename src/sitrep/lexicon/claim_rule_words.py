@@ -39,10 +39,11 @@ def word_map(key: str) -> Mapping[str, str]:
     return value
 
 
-def in_order(words_or_key: str | Iterable[str]) -> str:
+def in_order(words_or_key: str | Iterable[str], any_space: bool = True) -> str:
     """A non-capturing group of the words in the file's order, each written literally but
-    for a space, which matches any run of spaces: for the short alternations of a rule whose
-    branches are tried in the order written (a trie or a longest-first sort could change
-    which branch matches)."""
+    for a space, which matches any run of spaces (one space, with ``any_space=False``): for
+    the short alternations of a rule whose branches are tried in the order written (a trie
+    or a longest-first sort could change which branch matches)."""
     listed = words(words_or_key) if isinstance(words_or_key, str) else tuple(words_or_key)
-    return "(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in listed) + ")"
+    escaped = (re.escape(w) for w in listed)
+    return "(?:" + "|".join(w.replace("\\ ", r"\s+") if any_space else w for w in escaped) + ")"

@@ -24,6 +24,7 @@ from typing import Sequence
 from ...sentences import Sentence
 from ...records import Claim, Claimant, content_id
 from .. import dates
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms, load_terms
 from .attribution import attribute_sentence
 from .sentence_state import fronted_place_first, fronted_state_first, speaker_town_first, victims_state_first
@@ -218,8 +219,8 @@ def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
 
 # The outlet's own count, whoever spoke before (set AE's Capitol transcript; Sudan and
 # Mexico-like tallies "by our count", "according to this newspaper's tally").
-_OWN_COUNT = re.compile(r"\b(?:by|according\s+to)\s+(?:our|this\s+(?:newspaper|paper|station|agency|network)['’]s)\s+"
-                        r"(?:own\s+)?(?:count|tally|tallies|calculations?|reckoning)\b", re.IGNORECASE)
+_OWN_COUNT = re.compile(rf"\b(?:by|according\s+to)\s+(?:our|this\s+{in_order('own_outlet_nouns')}['’]s)\s+"
+                        rf"(?:own\s+)?{in_order('own_count_nouns')}\b", re.IGNORECASE)
 
 
 # A transcript's question line (sets AF's and AC's press conferences).

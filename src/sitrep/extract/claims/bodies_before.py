@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon.actor_words import actor_words, named_institution
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from ...sentences import Sentence
@@ -56,8 +57,8 @@ def _military(name: str) -> bool:
 
 # "the director", "its chief": the head of an institution the same sentence names.
 # "superintendant": as local papers spell it (set Y's Kasese daily)
-INSTITUTION_HEAD = re.compile(r"^(?:the|its)\s+(?:medical\s+|chief\s+)?(?:director|head|chief|administrator|manager|"
-                              r"superintend[ae]nt|medical\s+officer|matron|in-charge)$", re.IGNORECASE)
+INSTITUTION_HEAD = re.compile(rf"^(?:the|its)\s+(?:{in_order('institution_head_modifiers')}\s+)?"
+                              rf"{in_order('institution_heads')}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import claim_words, demonym_words
 from ...lexicon.patterns import alternation
 from ...sentences import Sentence
@@ -118,7 +119,7 @@ def _group_definitions() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{sides},?\s+who\s+call\s+themselves\s+(?:the\s+)?(?P<name>{_NAME})"),
         # "the Strategic Framework ... (CSP), an alliance of rebel groups"
         re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,20}}\))?,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
-                   r"(?:rebel|insurgent|guerrilla|separatist)\s+(?:group|groups|movement|alliance|coalition|army)\b"),
+                   rf"{in_order('armed_side_adjectives')}\s+{in_order('armed_group_heads')}\b"),
     )
 
 
@@ -178,13 +179,13 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
             if found:
                 return found[0]
             # a sentence with no figure is not attributed as it is read: its subject, by its words
-            said = re.search(rf"(?:^\W*|\s[-–—]\s+)(?P<who>[^,]{{3,80}}?)\s+(?:(?:said|announced|stated|reported)\s+in|"
+            said = re.search(rf"(?:^\W*|\s[-–—]\s+)(?P<who>[^,]{{3,80}}?)\s+(?:{_RECORD_SAID}\s+in|"
                             rf"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b",
                             earlier.text, re.IGNORECASE)
             if said is None:
                 # "Excerpts from communique issued by the Ministry of the Interior and read on the
                 # radio:" (set AK's monitoring digest): the body it was issued by
-                said = re.search(rf"\b{re.escape(noun)}\s+(?:issued|released|published|signed)\s+by\s+"
+                said = re.search(rf"\b{re.escape(noun)}\s+{_RECORD_ISSUED}\s+by\s+"
                                  rf"(?P<who>[^,:;]{{3,80}}?)(?=\s+(?:and|on|in|at)\b|[,:;.]|$)", earlier.text,
                                  re.IGNORECASE)
             if said is None:
@@ -195,10 +196,15 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
     return None
 
 
+# "X said in a statement", "communique issued by X": the issuer of a record named later.
+_RECORD_SAID = in_order("record_said_verbs")
+_RECORD_ISSUED = in_order("record_issuing_verbs")
+
+
 # A side's word before a broadcaster's anaphor: "the rebel station", "Insurgent station" in a
 # monitoring digest are the station named before (Cuba 1958, Hungary 1956 probes).
-_SIDE_OF_STATION = re.compile(r"^(?:the\s+)?(?:rebel|rebels['’]|insurgent|insurgents['’]|clandestine|guerrilla|"
-                              r"opposition)\s+(?=(?:radio|station|radio station|broadcaster)$)")
+_SIDE_OF_STATION = re.compile(rf"^(?:the\s+)?{in_order('station_sides')}\s+"
+                              rf"(?={in_order('side_station_nouns', any_space=False)}$)")
 
 
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
@@ -216,10 +222,10 @@ def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claim
 
 
 # "the station's reporter", "the radio's correspondent in X": the station speaks through them.
-_STATIONS_STAFF = re.compile(r"^the\s+(?:radio|station|radio station)['’]s\s+(?:reporter|correspondent)\b")
+_STATIONS_STAFF = re.compile(rf"^the\s+{in_order('station_nouns', any_space=False)}['’]s\s+{in_order('station_staff_nouns')}\b")
 # "the FMLN station", "the Taliban radio": a party named before a broadcaster's noun.
 _NAMED_OWNERS_STATION = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
-                                   r"(?:radio|station|radio station)$")
+                                   rf"{in_order('station_nouns', any_space=False)}$")
 
 
 def _named_owners_station(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
@@ -26,7 +27,7 @@ from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, arme
 # and security forces", set AK's Niger digest.)
 _OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)\s+to|of|from|among)\s+"
                        r"((?:the|a|an)?\s*[\w'’ \"“”/-]{1,40}?)(?=[,.;]|\s*\(|\s+(?:who|which|that|in|on|at|were|was|have|has|had|are|is|"
-                       r"lost|died|fell|perished|surrendered)\b|\s+and\b(?!\s+[\w-]+\s+(?:forces|services)\b)|$)",
+                       rf"{in_order('group_end_verbs')})\b|\s+and\b(?!\s+[\w-]+\s+(?:forces|services)\b)|$)",
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
 MAX_GROUP_CHARS = 160
@@ -150,7 +151,7 @@ def of_group_predicate(view: CategoryView):
     return None
 
 
-_HELD_AS = re.compile(r"\s+of\s+(?:them|whom|those)\s+(?:were|are|was|is)\s+(?:being\s+)?(?:held|kept|taken)\s+as\s+"
+_HELD_AS = re.compile(rf"\s+of\s+(?:them|whom|those)\s+(?:were|are|was|is)\s+(?:being\s+)?{in_order('held_as_verbs')}\s+as\s+"
                       r"(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,2})", re.IGNORECASE)
 
 
@@ -214,8 +215,8 @@ def unarmed_people(view: CategoryView):
 
 # "180 members of the group", "two of the group's men", "more than 20 of the group": the armed
 # group the story is about (sets AB, U and Y: rebels each time, five figures).
-_OF_THE_GROUP = re.compile(r"\s+(?:(?:members|fighters|men|militants|gunmen)\s+)?of\s+(?:the|this|that)\s+"
-                           r"(?:armed\s+|militant\s+|rebel\s+)?group\b(?:['’]s\s+(?:members|fighters|men|militants|gunmen)\b)?",
+_OF_THE_GROUP = re.compile(rf"\s+(?:{in_order('group_member_words')}\s+)?of\s+(?:the|this|that)\s+"
+                           rf"(?:{in_order('armed_group_adjectives')}\s+)?group\b(?:['’]s\s+{in_order('group_member_words')}\b)?",
                            re.IGNORECASE)
 # Kinds of claimant whose "group" may be an aid or news body's team, not an armed group.
 _UNARMED_SPEAKERS = AID_KINDS | {"media"}

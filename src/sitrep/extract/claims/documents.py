@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import load_attribution_terms
 from ...lexicon.patterns import alternation
 from ...records import Claimant
@@ -18,9 +19,9 @@ from .context import ArticleContext
 # "The text of the communique reads as follows:", "The statement said in full:": what follows,
 # paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
 # "Excerpts from a "victory bulletin" of the High Command of ...:" in a monitoring digest (set Q).
-_DOCUMENT_TEXT_CUE = re.compile(r"\b(?:reads?|said|says|states?|stated)(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
+_DOCUMENT_TEXT_CUE = re.compile(rf"\b{in_order('document_text_verbs')}(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
                                 r"|\bas\s+follows\s*:\s*$"
-                                r"|^\W*(?:excerpts?|extracts?|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{0,160}:\s*$",
+                                rf"|^\W*(?:{in_order('document_excerpt_nouns')}|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{{0,160}}:\s*$",
                                 re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon.claim_rule_words import in_order, words
 from ...lexicon.claim_terms import PeopleNoun, load_figure_terms
 from ...lexicon.patterns import alternation
 from .figure_view import REJECT, Candidate, FigureView
@@ -42,8 +43,8 @@ def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
 
 # "the government puts the figure at 26,000", "the army put their number at 120": a count of
 # the people the clause before counted, as the claimant gives it.
-_PUT_AT = re.compile(rf"\b(?:put|puts|putting|placed|places|placing)\s+(?:the|its|their|his|her)\s+"
-                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + ('figure', 'figures', 'estimate'))}\s+at\s+$",
+_PUT_AT = re.compile(rf"\b{in_order('put_at_verbs')}\s+(?:the|its|their|his|her)\s+"
+                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + words('put_at_nouns'))}\s+at\s+$",
                      re.IGNORECASE)
 
 
@@ -58,8 +59,8 @@ def count_put_at(v: FigureView):
 # "He gave the number of gunmen killed as five", "put the number of those detained as 120": a
 # count given "as" a figure, its people and what befell them in the "number of" phrase (set
 # AF's Dhaka liveblog; Nigeria and Kashmir-like briefings).
-_GIVEN_AS = re.compile(r"\b(?:gave|gives|give|giving|put|puts|putting|set|sets|listed|lists)\s+(?:the|its|their|his|her)\s+"
-                       r"(?:(?:final|official|latest|total)\s+)?number\s+of\s+(?P<label>[^,;:]{2,80}?)\s+as\s+$", re.IGNORECASE)
+_GIVEN_AS = re.compile(rf"\b{in_order('given_as_verbs')}\s+(?:the|its|their|his|her)\s+"
+                       rf"(?:{in_order('given_as_qualifiers')}\s+)?number\s+of\s+(?P<label>[^,;:]{2,80}?)\s+as\s+$", re.IGNORECASE)
 
 
 def count_given_as(v: FigureView):
@@ -75,8 +76,7 @@ def count_given_as(v: FigureView):
 
 
 # People with their own level verb between a toll noun and the figure ("as displaced swell to").
-_OWN_LEVEL_SUBJECT = re.compile(r"\b(?:displaced|refugees|wounded|injured|missing|detainees|arrests)\s+"
-                                r"(?:swell|swells|swelled|rise|rises|rose|climb|climbs|climbed|reach|reaches|reached)\s+to$")
+_OWN_LEVEL_SUBJECT = re.compile(rf"\b{in_order('own_level_people')}\s+{in_order('own_level_verbs')}\s+to$")
 
 
 def toll_noun_before(v: FigureView):

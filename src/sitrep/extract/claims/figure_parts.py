@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
 from ...lexicon.patterns import alternation
 from .figure_rules import ELLIPSIS_AFTER as _ELLIPSIS_AFTER, MAX_NOUN_GAP, WORD as _WORD
@@ -81,7 +82,7 @@ def _names_people(v: FigureView, predicate: str) -> bool:
 _PART_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|the\s+\d[\d,.]*\s+[^,;]{1,80}?)\s*,?\s*$",
                            re.IGNORECASE)
 _PART_WHERE = re.compile(r"^\s+(?:are|were|is|was|remain|have\s+been|had\s+been|have|has|had)?\s*"
-                         r"(?:(?:registered|recorded|reported|counted|arrived|fled|gone|crossed)\s+)?"
+                         rf"(?:{in_order('part_where_participles')}\s+)?"
                          r"(?:in|at|inside|from|to|into)\s+"
                          r"(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)  # a named place; "in shelters" is a condition
 
@@ -120,8 +121,8 @@ def died_behind_a_raise(v: FigureView):
 # "up from the 56 he gave on Sunday", "down from an earlier estimate of 6,000": the figure a
 # count stood at before counts what the new one does (read from sets N and R's revised tolls,
 # checked on dev2's Kyrgyz-Tajik liveblog).
-_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:earlier|previous|initial|first)\s+"
-                      r"(?:[\w-]+\s+)?(?:estimate|figure|toll|count|tally)\s+of\s+)?$", re.IGNORECASE)
+_UP_FROM = re.compile(rf"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+{in_order('earlier_count_ages')}\s+"
+                      rf"(?:[\w-]+\s+)?{in_order('earlier_count_nouns')}\s+of\s+)?$", re.IGNORECASE)
 
 
 def figure_up_from(v: FigureView):

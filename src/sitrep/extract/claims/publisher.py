@@ -16,6 +16,7 @@ from ...records import Article, Claimant
 from ..claimant_names import portfolio_ministry
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from .figure_view import Candidate
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import load_attribution_terms
 from ...lexicon.patterns import alternation
 
@@ -77,8 +78,8 @@ def _named_body(name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
 # of Information and Publicity", "KIO Information Department"; set T's Namibia release): the
 # statement is the body's.
 # Only an office that speaks: "US Department of Defense" is a ministry, no office of the US.
-_OFFICE_AFTER = re.compile(rf"(?<=\S)\s+(?:(?:department|directorate|bureau|office|secretariat|section)\s+(?:of|for)\s+"
-                           r"(?:public\s+)?(?:information|publicity|press|media|relations|communications?|propaganda|affairs)"
+_OFFICE_AFTER = re.compile(rf"(?<=\S)\s+(?:{in_order('speaking_office_units')}\s+(?:of|for)\s+"
+                           rf"(?:public\s+)?{in_order('speaking_office_portfolios')}"
                            r"(?:\s+and\s+[\w\s]+)?"
                            rf"|{alternation(load_attribution_terms().spokes_offices)})\s*$",
                            re.IGNORECASE)
@@ -244,8 +245,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
 
 
 # A wire's note under an "UPDATE n" headline on what this version adds or changes.
-_UPDATE_NOTE = re.compile(r"^\s*\(\s*(?:adds|updates|recasts|corrects|changes|rewrites|refiles|removes|inserts|"
-                          r"fixes|writes\s+through|new\s+throughout)\b", re.IGNORECASE)
+_UPDATE_NOTE = re.compile(rf"^\s*\(\s*{in_order('update_note_verbs')}\b", re.IGNORECASE)
 
 
 def _letterhead(lines: list[str], title: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import claim_words
 from ...lexicon.patterns import alternation
 from ...records import Claimant
@@ -26,7 +27,7 @@ MAX_QUOTE_LINES = 10
 _TEXT_OF = re.compile(
     rf"(?:^|\s[-–—]\s)\W*(?:the\s+)?following\s+is\s+(?:the\s+)?(?:full\s+)?text\s+of\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?"
     rf"{alternation(claim_words().issued_records)}\s+(?:of|by|from|issued\s+by)\s+"
-    r"(?P<who>[^,;:“”\"]{2,80}?)(?=\s+(?:read|issued|released|published|broadcast|aired|on|in|at|as|which|that|and)\b|[,.;:]|$)",
+    rf"(?P<who>[^,;:“”\"]{{2,80}}?)(?=\s+(?:{in_order('text_of_issuing_verbs')}|on|in|at|as|which|that|and)\b|[,.;:]|$)",
     re.IGNORECASE)
 
 

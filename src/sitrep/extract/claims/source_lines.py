@@ -11,6 +11,7 @@ from functools import lru_cache
 from ...records import Claimant
 from ...sentences import Sentence
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from ..claimants import ClaimantMatch
@@ -35,7 +36,7 @@ def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
     return None, ""
 
 
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Figures|Data)\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(rf"^\s*{in_order('source_line_labels')}\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -114,19 +115,19 @@ def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claima
 # "The National Police have issued a statement: one officer was killed ..." (set Y's Masaya
 # liveblog): the issuer's document, its words after the colon.
 _STATEMENT_COLON = re.compile(
-    rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|put\s+out|posted)\s+"
+    rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)\s+(?:has\s+|have\s+|had\s+)?{in_order('statement_issuing_verbs')}\s+"
     rf"(?:a|an|its|their|the\s+following)\s+(?:[a-z-]+\s+)?{alternation(claim_words().issued_records)}\s*:\s")
 # "The Ministry of Public Security on January 9 issued an announcement on the incident ..., in
 # which three police officers died": the issuer of a record about the event the sentence
 # tells (set AD's Vietnamese agency item).
 _STATEMENT_ON = re.compile(
     rf"^\W*(?P<who>[^:;“”\"]{{2,80}}?)(?:\s+on\s+\w+(?:\s+\d{{1,2}})?)?\s+(?:has\s+|have\s+|had\s+)?"
-    rf"(?:issued|released|published|put\s+out|posted)\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?"
+    rf"{in_order('statement_issuing_verbs')}\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?"
     rf"{alternation(claim_words().issued_records)}\s+(?:on|about|regarding|concerning)\s")
 # "The latest figure from the Amazonas state security secretary is 56 inmates killed" (set Y's
 # Manaus transcript): the one the figure is from.
 _FIGURE_FROM = re.compile(
-    rf"^\W*(?:the\s+)?(?:(?:latest|newest|last|new|official)\s+)?"
+    rf"^\W*(?:the\s+)?(?:{in_order('figure_from_qualifiers')}\s+)?"
     rf"{alternation({*load_attribution_terms().official_count_by, *load_attribution_terms().official_count_according})}\s+from\s+"
     r"(?P<who>[^,;:“”\"]{2,80}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at)\s+", re.IGNORECASE)
 
@@ -134,7 +135,7 @@ _FIGURE_FROM = re.compile(
 # "Latest official figures, from the military spokesman: at least 50 militants killed, ..."
 # (set T's Red Mosque liveblog): a liveblog's label naming whose figures follow the colon.
 _FIGURES_FROM_COLON = re.compile(
-    rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[-–—]\s*)?)?(?:the\s+)?(?:(?:latest|newest|last|new|official|updated|revised)\s+){{0,2}}"
+    rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[-–—]\s*)?)?(?:the\s+)?(?:{in_order('figures_label_qualifiers')}\s+){{0,2}}"
     rf"{alternation({*load_attribution_terms().official_count_by, *load_attribution_terms().official_count_according})}"
     r"\s*,?\s+from\s+(?P<who>[^,;:“”\"]{2,80}?)\s*:\s", re.IGNORECASE)
 

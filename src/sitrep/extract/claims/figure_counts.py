@@ -60,7 +60,7 @@ def count_put_at(v: FigureView):
 # count given "as" a figure, its people and what befell them in the "number of" phrase (set
 # AF's Dhaka liveblog; Nigeria and Kashmir-like briefings).
 _GIVEN_AS = re.compile(rf"\b{in_order('given_as_verbs')}\s+(?:the|its|their|his|her)\s+"
-                       rf"(?:{in_order('given_as_qualifiers')}\s+)?number\s+of\s+(?P<label>[^,;:]{2,80}?)\s+as\s+$", re.IGNORECASE)
+                       rf"(?:{in_order('given_as_qualifiers')}\s+)?number\s+of\s+(?P<label>[^,;:]{{2,80}}?)\s+as\s+$", re.IGNORECASE)
 
 
 def count_given_as(v: FigureView):

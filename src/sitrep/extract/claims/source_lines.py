@@ -36,7 +36,7 @@ def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
     return None, ""
 
 
-_SOURCE_LINE = re.compile(rf"^\s*{in_order('source_line_labels')}\s*:\s*(?P<who>.{2,80}?)\s*\.?\s*$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(rf"^\s*{in_order('source_line_labels')}\s*:\s*(?P<who>.{{2,80}}?)\s*\.?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,9 @@ of ("among the dead servicemen, 180 were ..."), the figure a bare one continues 
 civilians were killed and 31 wounded": 31 civilians). Each rule returns ``(category,
 subgroup, rule)`` or None; the rule is the ``category:...`` part of the claim's rule (the
 noun rule leaves none: the ``figure+noun`` part already says it). The rules that read who
-speaks (its own losses, its people, its enemy) are in ``category_speaker``; what all rules
-read is ``category_view.CategoryView``.
+speaks (its own losses, its people, its enemy) are in ``category_speaker``, a toll's people
+in ``category_toll``, another state's nationals and a figure of two kinds of people in
+``category_mixed``; what all rules read is ``category_view.CategoryView``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
-from .category_view import AID_KINDS, ENEMY_OF, CategoryRule, CategoryView, armed_acronym, generic_noun, named_army, side_of
+from .category_mixed import enemy_nationals, mixed_group
+from .category_toll import toll_of_people
+from .category_view import (AID_KINDS, ENEMY_OF, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, generic_noun,
+                            named_army, side_of)
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
@@ -31,9 +35,6 @@ _OF_GROUP = re.compile(r"^[\w-]+\s+(?:(?:suspected\s+of\s+)?(?:belonging|linked)
                        re.IGNORECASE)
 # Words before a figure searched for the group it is part of ("among the dead servicemen,").
 MAX_GROUP_CHARS = 160
-# The group's noun comes within this many words of "among the dead" ("among the dead
-# Azerbaijani servicemen").
-MAX_GROUP_WORDS = 4
 
 
 def continues_earlier(view: CategoryView):
@@ -329,8 +330,6 @@ def of_people(view: CategoryView):
     return None
 
 
-_AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w’'\- ]{2,40})", re.IGNORECASE)
-
 
 # Nouns of people taken in a fight: the other side's fighters, not a prison's inmates.
 _CAPTIVE_NOUNS = load_figure_terms().taken_prisoner_nouns
@@ -357,129 +356,6 @@ def taken_prisoner(view: CategoryView):
     if side is None and view.claimant is not None:
         side = ENEMY_OF.get(view.claimant.kind)
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
-
-
-# Kinds of claimant that fight: their count of another state's nationals is of its fighters.
-_FIGHTING_KINDS = frozenset({"government", "foreign_government", "opposition"})
-_CASUALTIES = frozenset({"killed", "injured", "detained", "missing"})
-
-
-def enemy_nationals(view: CategoryView):
-    """'92 Russians were killed and 156 wounded' in a Ukrainian army briefing, 'killing 50
-    Russians' claimed by JNIM, '37 wounded Iraqis' in a coalition briefing: another state's
-    nationals counted by a side that fights, in a story that names that state's forces, are
-    its soldiers. A ministry's count of its own people ('8,260 Palestinians') stays people."""
-    from ...lexicon.claim_terms import demonym_plurals
-
-    noun, claimant = view.cand.noun, view.claimant
-    if noun is None or len(noun.words) != 1 or view.category != "total" or view.quantity not in _CASUALTIES:
-        return None
-    people = demonym_plurals().get(noun.words[0])
-    if people is None or people not in view.armed_demonyms or claimant is None or claimant.kind not in _FIGHTING_KINDS:
-        return None
-    from ..state_bodies import state_body_index
-
-    owners = state_body_index()[1]
-    own = {owners.get(w.lower()) for w in re.findall(r"[\w'’-]+", claimant.name)} - {None}
-    if owners.get(people) in own or people in claimant.name.lower():
-        return None  # "Russian Defence Ministry: 40 Russians" counts its own people
-    return "government", view.subgroup, "category:enemy-nationals"
-
-
-
-
-
-def _starts_vague(text: str) -> bool:
-    """'many others', 'a number of': a vague amount (``vague_amounts``) starting the words."""
-    low = " ".join(text.lower().split()[:2])
-    return any(low == w or low.startswith(w + " ") for w in claim_words().vague_amounts)
-
-
-def mixed_group(view: CategoryView):
-    """'thousands of regime troops and their family members detained': one figure of two
-    kinds of people counts people in general."""
-    noun = view.cand.noun
-    if noun is None or view.cand.noun_start is None or view.cand.continues:
-        return None
-    m = _AND_OTHERS.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
-    if not m or find_figures(m.group("rest")) or _starts_vague(m.group("rest")) \
-            or re.match(r"an?\s", m.group("rest"), re.IGNORECASE):
-        return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
-        # prisoners", "five of our men and many others are missing", "two protesters and a police
-        # officer" (set AE's Gezi liveblog): a list of figures
-    words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
-    for i in range(len(words)):
-        found = view.terms.people_at(words, i)
-        if found and found[0].quantity is None:
-            other = found[0].category
-            if other in ("combatants", "total"):
-                other = side_of(view, " ".join(words[:i + 1])) or other
-            if other not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
-                return "total", None, "category:mixed-group"
-            return None
-    return None
-
-
-# A toll's noun phrase is read back this many words from its figure ("the number of police
-# dead at three": 6); tuned on set Z's Manama transcript.
-MAX_TOLL_PHRASE_WORDS = 8
-# A toll raised to at most this many times the count just before it is that count grown (9 ->
-# 11 soldiers, set Z's Bajaur wire); beyond, it counts more than those people (9 soldiers, then
-# "the death toll in the province has risen to 40").
-RAISED_TOLL_GROWTH = 2
-# Figure rules whose people a "number of" phrase names (figure_counts).
-_NUMBER_OF_RULES = frozenset({"figure+level-verb", "figure+running-total", "figure+number-of-is"})
-
-
-_TOLL_TO = re.compile(r"\btoll\s+(?:to|at|of)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
-                      re.IGNORECASE)
-
-
-def toll_of_people(view: CategoryView):
-    """'the number of police dead at three', 'the police death toll at 12', 'the number of dead
-    policemen rose to 9': the people a toll counts, named in its noun phrase."""
-    noun = view.cand.noun
-    counted = view.cand.rule in _NUMBER_OF_RULES and noun is not None and noun.category == "total"
-    # "raised the armed forces' toll to 40 killed": a toll right before a figure whose own word
-    # only says what befell people (set AA's Darfur digest)
-    bare = (noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns) \
-        and _TOLL_TO.search(view.text, 0, view.cand.figure.start) is not None
-    if (noun is None or noun.words != ("toll",)) and not counted and not bare:
-        return None
-    # "the number of martyrs of the armed forces and security since 18 June has reached about
-    # 400": a "number of" phrase may open the sentence (set AB's Saada agency item)
-    reach = None if counted else -MAX_TOLL_PHRASE_WORDS
-    words = re.findall(r"[\w’'-]+", view.text[:view.cand.figure.start].lower())[reach:]
-    heads = [i for i, w in enumerate(words) if w in ("toll", *load_figure_terms().count_nouns)]
-    if not heads:
-        return None
-    i = heads[-1]
-    named = words[max(0, i - 2):i]
-    if words[i + 1:i + 2] == ["of"]:
-        ends = category_words().toll_phrase_ends
-        counted_words = [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]
-                         if w not in category_words().toll_fillers]
-        # "the army's own tally of Palestinian dead": the people after "of" are the ones
-        # counted; the owner before the noun only keeps the count (set AD's Jenin review)
-        named = counted_words if any(view.terms.people_at(counted_words, j) for j in range(len(counted_words))) \
-            else named + counted_words
-    named = [w for w in named if w not in category_words().toll_fillers]
-    side = side_of(view, " ".join(named))
-    for j in range(len(named)):
-        found = view.terms.people_at(named, j)
-        if found and found[0].category not in ("total", "combatants") or found and found[0].category == "combatants" \
-                and not side:  # "martyrs of the armed forces": the forces' side, not fighters of no side
-            if " ".join(found[0].words) not in category_words().generic_nouns:
-                return found[0].category, found[0].subgroup, f"category:toll-of({' '.join(found[0].words)})"
-    if side:
-        return side, None, "category:toll-of-side"
-    # "... killing nine soldiers. The official later raised the death toll to 11": a toll raised
-    # right after one kind of people were counted is theirs (set Z's Bajaur wire)
-    value = view.cand.figure.value or 0
-    before = {(c.category, c.subgroup) for c in view.previous_sentence if c.quantity == view.quantity
-              and c.category != "total" and (c.value or 0) < value <= RAISED_TOLL_GROWTH * (c.value or 0)}
-    raised = category_words().raised_toll_verbs.intersection(re.findall(r"[a-z]+", view.text.lower()))
-    return (*before.pop(), "category:toll-of-earlier") if len(before) == 1 and raised else None
 
 
 # The category rules, in order; each may refine what the earlier ones gave.

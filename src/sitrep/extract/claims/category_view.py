@@ -23,6 +23,10 @@ KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_go
 AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
 # The side a claimant's enemy is on ("the enemy", prisoners it took).
 ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
+# A group's noun comes within this many words of "among the dead" ("among the dead
+# Azerbaijani servicemen"), and another kind of people within this many words after "and"
+# (category.py, category_mixed.py).
+MAX_GROUP_WORDS = 4
 
 
 @dataclass

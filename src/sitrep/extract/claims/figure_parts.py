@@ -104,7 +104,7 @@ _WOUNDED_WHO_DIED = re.compile(r"^\s+of\s+(?:the|those|them)\s+(?:[\w’'-]+\s+)
                                r"(?:(?:had|have|has)\s+(?:since\s+|also\s+)?)?(?:died|succumbed)\b", re.IGNORECASE)
 # A toll raised before them in the sentence: "raised the death toll to 11, saying", "the number
 # of martyrs passed from 12 to 13 yesterday, after".
-# (data ``raised_toll_verbs``, as ``category.toll_of_people`` reads a toll grown)
+# (data ``raised_toll_verbs``, as ``category_toll.toll_of_people`` reads a toll grown)
 _RAISED_BEFORE = re.compile(rf"\b{alternation(category_words().raised_toll_verbs)}\b[^.;]{{0,80}}?"
                             r"\bto\s+(?:[\d,]+|[a-z]+)\b", re.IGNORECASE)
 

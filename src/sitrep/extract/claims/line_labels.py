@@ -14,7 +14,8 @@ from ...lexicon.patterns import alternation
 from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
 from .context import ArticleContext
 from .defined_names import label_speaker, local_name
-from .subject_resolve import bare_police_body, resolve_subject
+from .service_bodies import bare_police_body
+from .subject_resolve import resolve_subject
 
 
 _LEAD_IN = re.compile(rf"^{alternation(load_attribution_terms().label_lead_ins)}\s+", re.IGNORECASE)

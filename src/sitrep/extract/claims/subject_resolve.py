@@ -11,18 +11,18 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
-from ...lexicon.loader import read_json
-from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
-from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, body_of_state_subject,
-                              points_back, publishers_head, reporter_or_last, serves)
+from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, points_back,
+                              publishers_head, reporter_or_last, serves)
 from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, seat_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
+from .service_bodies import bare_police_body, national_society_meant
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
+from .subject_possessors import neuter_antecedent, possessor_speaking
 from ..claimant_names import minister_of, portfolio_ministry
 from ..claimants import portfolio_in_capitals
 
@@ -34,22 +34,6 @@ _ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
                          rf"{alternation(ATTRIBUTION.speaker_roles)}\b",
                          re.IGNORECASE)
 
-# How many sentences on "it" may still point back to such a body. Tuned on a set-D Kashmir
-# bulletin and Culiacan story; checked on sets A-C and dev2 (no change).
-IT_REACH = 2
-
-
-def neuter_antecedent(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
-    """What "it"/"its" points back to when a body opened a sentence after the current
-    reporter spoke: "Colonel X said ... The militant group Y ... accused the army. It said
-    its fighters had killed 35 soldiers" is Y's, not the colonel's."""
-    body, rep = ctx.body_subject, ctx.reporter
-    if body is None or sentence.index - body.sentence > IT_REACH or body.sentence >= sentence.index:
-        return None
-    if rep is not None and rep.sentence >= body.sentence:
-        return None
-    return body.claimant
-
 
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
@@ -60,59 +44,9 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "the committee said" after "the Vlora Salvation Committee" took the port, another
         # speaker between; a known body read by kind stays ("the agency" after UNHCR spoke)
         who = resolve_subject(ctx, sentence, by_head) or who
-    if who is not None and who.name == INTERNATIONAL_RED_CROSS and not _NAMES_THE_ICRC.search(span):
-        society = national_society(ctx.article.text)
-        if society is not None:  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
-            return Claimant(society, who.kind, span.strip(), False)
+    if who is not None and (society := national_society_meant(ctx, who, span)) is not None:
+        return society  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
     return (bare_police_body(ctx, span) or who) if who is not None else None
-
-
-def bare_police_body(ctx: ArticleContext, span: str) -> Claimant | None:
-    """'Police say' in a story that names "the Royal Papua New Guinea Constabulary": that body."""
-    police = named_police(ctx.article.text) if _BARE_POLICE.match(span.strip()) else None
-    return Claimant(police, "government", span.strip(), False) if police else None
-
-
-# "Police", "police officers", "a police spokesman": the police with no body or place named.
-_BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|officials?|sources?|chief|commissioner|"
-                          rf"{alternation(ATTRIBUTION.spokes_titles)}))?$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _police_body() -> re.Pattern[str]:
-    heads = read_json("claimant_kinds.json")["police_body_heads"]
-    # words on one line: "08:00 AM" above "Police headquarters said" names no "AM Police"
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]+[ \t]+)(?:(?:[A-Z][\w'’-]+|and|of)[ \t]+){{0,5}}{alternation(heads)})\b")
-
-
-def named_police(text: str) -> str | None:
-    """The one police body an article names ("the Royal Papua New Guinea Constabulary", "the
-    Trinidad and Tobago Police Service"), which its bare "police" means; else None."""
-    found = {re.sub(r"^(?:The|A|An|In|By|From|Of|And)\s+", "", m.group("name")) for m in _police_body().finditer(text)}
-    found = {name for name in found if len(name.split()) >= 2}
-    return found.pop() if len(found) == 1 else None
-
-
-# The claimant file's name of the International Committee of the Red Cross, which a bare "Red
-# Cross" resolves to; a national society the article names is what its "Red Cross" means.
-INTERNATIONAL_RED_CROSS = "ICRC"
-_NAMES_THE_ICRC = re.compile(r"\bICRC\b|\bInternational\b")
-_NATIONAL_SOCIETY = re.compile(r"\b(?P<state>(?:[A-Z][\w'’-]+\s+){1,2})Red\s+(?:Cross|Crescent)(?:\s+Society)?\b")
-
-
-def national_society(text: str) -> str | None:
-    """The one national Red Cross or Red Crescent society an article names ("the Uganda Red
-    Cross", "the Salvadoran Red Cross"), when it names no international one; else None."""
-    if re.search(r"International Committee of the Red Cross|\bICRC\b", text):
-        return None
-    from ..context import country_mentions
-
-    found = set()
-    for m in _NATIONAL_SOCIETY.finditer(text):
-        state = re.sub(r"^The\s+", "", m.group("state").strip())
-        if any(a == 0 and b == len(state) for a, b, _ in country_mentions(state)):
-            found.add(" ".join(f"{state} {m.group(0)[len(m.group('state')):]}".split()))
-    return found.pop() if len(found) == 1 else None
 
 
 def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
@@ -139,27 +73,9 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     party = party_speaker(ctx, sentence, phrase)
     if party is not None:  # "UNITA's radio", "the radio", "the rebels": the party they stand for
         return party
-    first, _, rest = phrase.partition(" ")
-    if first.lower() == "our" and (labelled := label_speaker(ctx, sentence.text, sentence.start)) is not None:
-        return labelled  # "MS ATIENO: Our teams estimate ...": her body's
-    if first.lower() == "our" and ctx.publisher is not None:
-        # "Our previous communique gave 320 dead", "Reports from our field commanders confirm":
-        # in a body's own statement "our" is the issuer's (set T's SWAPO and V's Tunisian ones)
-        return ctx.publisher
-    officer = _GROUPS_OFFICER.match(phrase)
-    if officer and (group := _group_spoken_for(ctx, sentence)) is not None:
-        # "The group's publicity secretary, Mithinga Daimary, said": the group, an armed
-        # movement when no file knows its kind (its "members" are then rebels)
-        if group.kind == "unknown" and officer.group("group").lower() in _ARMED_GROUP_WORDS:
-            group = Claimant(group.name, "opposition", group.as_written, group.known)
-        return group
-    if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
-        # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
-        earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
-                                                or neuter_antecedent(ctx, sentence))) \
-            or reporter_or_last(ctx, sentence, None)
-        if earlier is not None:
-            return earlier
+    possessor = possessor_speaking(ctx, sentence, phrase)
+    if possessor is not None:  # "Our teams", "The group's publicity secretary", "Its spokesman"
+        return possessor
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
@@ -182,6 +98,12 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
+    return _role_of_body_before(ctx, sentence, phrase) or _named_subject(ctx, sentence, phrase, local, same)
+
+
+def _role_of_body_before(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """"Ministry spokesman Ashraf al-Qedra", the lexicon knowing no such body: the spokesman of
+    the ministry named before (the reporter or the last such body); else None."""
     from .office_bodies import people_owner
 
     role = _ROLE_FIRST.match(phrase)
@@ -192,7 +114,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
             earlier = reporter_or_last(ctx, sentence, ctx.lexicon.resolve(role.group("role"), ctx.countries))
             if earlier and serves(role.group("role"), earlier):
                 return earlier
-    return _named_subject(ctx, sentence, phrase, local, same)
+    return None
 
 
 # Some of the speaker's own people: "some of our people", "many of our members".
@@ -340,23 +262,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     office = None if who.known or local is not None else office_holder(ctx, phrase)
     if office is not None:
         return office
-    if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
-        # "the rescue service added": a short definite description points back to the last
-        # claimant of the same kind named before ("the Syrian Civil Defence").
-        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
-        if earlier and who.kind == "unknown" and not (same or points_back(phrase)) \
-                or re.search(re.escape(phrase) + r"\s+[A-Z]", sentence.text):
-            # "the multinational crew" is no Houthi movement named before (dev2's Red Sea story);
-            # "the energy company Total" is named right there
-            earlier = None
-        if earlier:
-            return other_service(ctx, who, phrase, earlier) or earlier
-    if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
-        # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
-        # them: a person described only by a role of the kind of a body just named.
-        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
-        if earlier:
-            return earlier
+    earlier = _earlier_of_its_kind(ctx, sentence, phrase, who, same)
+    if earlier is not None:
+        return earlier
     if local is not None and not who.known and local.name in ctx.spokespeople and ctx.reporter is not None \
             and ctx.reporter.claimant.known and ctx.reporter.sentence <= sentence.index:
         # "Spokesperson Jeremy Laurence told reporters" after "the UN human rights office
@@ -384,26 +292,29 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     return who
 
 
-# "The group's publicity secretary", "the movement's spokesman": an officer of the group the
-# story is about (set AD's Bhutan digest: ULFA, a group no claimant file knows).
-_GROUPS_OFFICER = re.compile(rf"^the\s+(?P<group>{in_order('groups_officer_words')})"
-                             r"['’]s?\s+\w", re.IGNORECASE)
-# Words a story calls an armed movement by: a body of no known kind so called is one.
-_ARMED_GROUP_WORDS = word_set("armed_group_words")
-
-
-_PERSON_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+$")
-
-
-def _group_spoken_for(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
-    """The group an officer of "the group" speaks for: the body speaking before, when it is no
-    state's, aid body's or outlet's (a group no file knows is read as written), else the
-    last armed group named."""
-    rep = ctx.reporter
-    if rep is not None and rep.sentence <= sentence.index and rep.claimant.kind in ("opposition", "unknown") \
-            and not _PERSON_NAME.match(rep.claimant.name):
-        return rep.claimant
-    return last_claimant_before(ctx, sentence.start, kind="opposition")
+def _earlier_of_its_kind(ctx: ArticleContext, sentence: Sentence, phrase: str, who: Claimant,
+                         same: bool) -> Claimant | None:
+    """A body or person the lexicon does not know, read back to the last claimant of its kind
+    named before: a short definite description ("the rescue service added"), a person
+    described only by a role ("Ahmad Yazji, a volunteer"); else None."""
+    if not who.known and _DEFINITE_DESCRIPTION.match(phrase):
+        # "the rescue service added": a short definite description points back to the last
+        # claimant of the same kind named before ("the Syrian Civil Defence").
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind if who.kind != "unknown" else None)
+        if earlier and who.kind == "unknown" and not (same or points_back(phrase)) \
+                or re.search(re.escape(phrase) + r"\s+[A-Z]", sentence.text):
+            # "the multinational crew" is no Houthi movement named before (dev2's Red Sea story);
+            # "the energy company Total" is named right there
+            earlier = None
+        if earlier:
+            return other_service(ctx, who, phrase, earlier) or earlier
+    if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):
+        # "Ahmad Yazji, a volunteer" right after the White Helmets were named speaks for
+        # them: a person described only by a role of the kind of a body just named.
+        earlier = last_claimant_before(ctx, sentence.start, kind=who.kind, within=ROLE_LOOKBACK_CHARS)
+        if earlier:
+            return earlier
+    return None
 
 
 def _body_headed(low: str) -> bool:

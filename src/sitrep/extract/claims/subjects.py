@@ -71,10 +71,10 @@ def _transcript_label(tok) -> bool:
     return tok.text in ("Q", "A") and nxt is not None and nxt.text == ":"
 
 
-def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
-    """The claimant named by the subject of ``verb``: its core first (without relative
-    clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
-    the rebels" still resolves)."""
+def _subject_tokens(verb) -> list:
+    """The tokens that name who speaks by ``verb``: its own subject (a transcript's label is
+    none), the record it qualifies, a passive's agent, the subject of the verb it completes
+    or is joined to, or a speaker a misparse stranded; empty when none."""
     # "Q: General, the Interior Ministry said ...": a transcript's label is no subject
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
@@ -97,6 +97,14 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         subj = _stranded_speaker(verb)
+    return subj
+
+
+def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
+    """The claimant named by the subject of ``verb``: its core first (without relative
+    clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
+    the rebels" still resolves)."""
+    subj = _subject_tokens(verb)
     if not subj:
         return None
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and

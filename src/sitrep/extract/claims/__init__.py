@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
 
 from ...sentences import Sentence
 from ...records import Claim, Claimant, content_id
@@ -31,11 +30,11 @@ from .sentence_state import fronted_place_first, fronted_state_first, speaker_to
 from .candidates import distributive_list, enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
+from .claim_places import attach_places
 from .context import ArticleContext
 from .after_article import attributed_after, one_figure_once, own_reporting, publisher_fallback, publisher_officers, source_lines, unverified_after
 from .discourse import build_context, current_reporter
 from .publisher import issuers_own, speaks_as_issuer
-from ..spans import by_start, starting_in
 from .quantity import quantity, quantity_tokens, then_released
 from .unparsed import figureless_parse_matters, leaves_quote_open, may_attribute, observe_sentence
 from .running_quote import follow_quote, opens_quote_from_intro
@@ -364,7 +363,7 @@ def _casualty_verb() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(claim_words().sentence_casualty_verbs)) + r")\b", re.IGNORECASE)
 
 
-# --- flags and places ----------------------------------------------------------------------
+# --- flags ----------------------------------------------------------------------------
 
 _YEAR_REF = re.compile(r"\b(?:in|since|from|until|of|between|by|during)\s+(?:the\s+)?(?:\w+\s+)?((?:19|20)\d\d)\b|^((?:19|20)\d\d)\b"
                        r"|\b(?:in|during|of)\s+the\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d0)s\b", re.IGNORECASE)
@@ -378,36 +377,3 @@ def historical(text: str, ref_year: int | None) -> bool:
         if ref_year is not None and year <= ref_year - HISTORICAL_YEARS:
             return True
     return False
-
-
-def attach_places(claims: list[Claim], places: Sequence) -> None:
-    """A claim's place: the first place (not a country) named in its sentence after a
-    locative word ("in Idlib city", "near Hama", "on Aleppo")."""
-    places = by_start(places)
-    for claim in claims:
-        lo, hi = claim.sentence_start, claim.sentence_start + len(claim.sentence)
-        named = _bracketed_after(claim, starting_in(places, lo, hi))
-        if named is not None:  # "Mueda (3,800), Nangade (2,600)": each figure its own place
-            claim.place = named
-            continue
-        for mention in starting_in(places, lo, hi):
-            if mention.place is None or mention.precision is None:
-                continue
-            before = claim.sentence[: mention.start - lo].rstrip().lower()
-            if before.endswith(_LOCATIVE_WORDS):
-                claim.place = mention.text
-                break
-
-
-_LOCATIVE_WORDS = claim_words().locative_words
-
-
-def _bracketed_after(claim: Claim, mentions) -> str | None:
-    """The place a figure in brackets follows ("Nangade (2,600)"), when one is named there."""
-    if "figure+part-by-place" not in claim.rule:
-        return None
-    for mention in mentions:
-        gap = claim.sentence[mention.end - claim.sentence_start: claim.start - claim.sentence_start]
-        if mention.end <= claim.start and gap.strip() == "(":
-            return mention.text
-    return None

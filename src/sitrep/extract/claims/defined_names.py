@@ -1,5 +1,5 @@
 """Names an article defines for itself: an acronym after a full name ('the Rapid Support
-Forces (RSF)'), a person after a title ('Health Minister Firass Abiad'), a person and their
+Forces (RSF)', read in ``defined_acronyms``), a person after a title ('Health Minister Firass Abiad'), a person and their
 role ('Ahmad Yazji, a volunteer with ...'). Later mentions resolve to them."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Sequence
 from ...records import Claimant
 from ...lexicon.patterns import alternation, trie_pattern
 from ..claimants import ClaimantLexicon
-from ..claimant_names import portfolio_ministry
 from ..name_text import name_after_title
 from ..state_bodies import names_a_region
-from ...lexicon.claim_rule_words import in_order, word_set
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
+from .defined_acronyms import RUN_JOINERS, article_acronyms, initials_fit
 from .person_offices import SPOKESPEOPLE, register_person
 
 
@@ -26,102 +26,9 @@ _NAME_STOP = claim_words().name_stop
 
 # --- names the article defines --------------------------------------------------------------
 
-_FULL_THEN_ACRONYM = re.compile(
-    r"(?P<full>[A-Z][\w'’.&-]*(?:\s+(?:of|for|the|and|on|in|de|du|des|al|el|[A-Z][\w'’.&-]*)){1,11})"
-    r"\s+\((?P<acr>[A-Z][A-Za-z&]{1,9}(?:-[A-Z][A-Za-z&]{1,5})?)\)")
-_ACRONYM_THEN_FULL = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&]{1,8})\s+\((?P<full>[A-Z][^()]{3,80}?)\)")
 # Words of a name are on one line: a heading in capitals is no first name of the line under it
 # ("SITUATION OVERVIEW\nTukaraq, a small town ..." was a person).
 _NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
-
-
-def _initials_fit(acronym: str, full: str) -> bool:
-    """'AAA' abbreviates 'Amhara Association of America'; 'MoPH' 'Ministry of Public Health'."""
-    caps = [c for c in acronym if c.isupper()]
-    initials = [w[0].upper() for w in re.split(r"[\s-]+", full) if w and w[0].isalpha()]
-    named = sorted(w[0] for w in re.split(r"[\s-]+", full) if w[:1].isupper())
-    if len(caps) >= 3 and sorted(caps) == named:
-        return True  # "National Council of Timorese Resistance (CNRT)": the initials of another language's order
-    if not caps or not initials or caps[0] != initials[0]:
-        return False
-    it = iter(initials)
-    return all(any(c == i for i in it) for c in caps)
-
-
-def _name_words(full: str) -> list[str]:
-    """The words of a name before brackets, without an opening "The" or a possessive
-    ("Lebanon's")."""
-    words = [w for w in full.split() if not re.search(r"['’]s$", w)]
-    return words[1:] if words and words[0] in ("The", "the") else words
-
-
-def _reordered_whole(acronym: str, full: str, fitted: list[str]) -> bool:
-    """'the Farabundo Marti National Liberation Front (FMLN)': the whole name's initials hold
-    the acronym's letters in another order with one initial more (the Spanish name's), where
-    only its tail fits in order ("Marti National Liberation Front" is no name)."""
-    words = _name_words(full)
-    initials = [w[0] for w in words if w[:1].isupper()]
-    caps = [c for c in acronym if c.isupper()]
-    return len(fitted) < len(words) and len(caps) >= 3 and set(caps) <= set(initials) \
-        and len(initials) <= len(caps) + 1
-
-
-def _translated(acronym: str, full: str) -> list[str]:
-    """'the Guerrilla Army of the Poor (EGP)': a name translated from the language its acronym
-    keeps (Ejercito Guerrillero de los Pobres) shares only some initials; the words of the
-    name when at least half the acronym's letters are initials of its capitalised words."""
-    words = _name_words(full)
-    while len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
-        words = words[3:] if words[2].lower() == "the" else words[2:]  # "Guerrillas of the ...": its members
-    # "Permanent Strategic Framework for the Defence of the People of Azawad (CSP-DPA)": a
-    # hyphen joins two acronyms of one name (set AE's Azawad release)
-    letters = set(acronym.replace("-", ""))
-    initials = {w[0] for w in words if w[:1].isupper()}
-    if not acronym.isupper() or not 2 <= len(acronym.replace("-", "")) <= 6 or 2 * len(letters & initials) < len(letters):
-        return []
-    return words
-
-
-# Record nouns that may open the words before a bracketed name ("Statement of the Union ...").
-_RECORD_OPENERS = word_set("record_openers")
-
-
-def _acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
-    out: dict[str, Claimant] = {}
-    for m in _FULL_THEN_ACRONYM.finditer(text):
-        acr, full = m.group("acr"), m.group("full")
-        words = full.split()
-        # the shortest run of the last words that fits: "Lebanon’s Ministry of Public Health
-        # (MoPH)" starts at Ministry, "the Information Minister of Khyber Pakhtunkhwa and the
-        # Inspector General of Police (IGP)" at Inspector (set AF's Dera Ismail Khan transcript)
-        fits = [k for k in range(len(words)) if _initials_fit(acr, " ".join(words[k:]))]
-        words = words[max(fits):] if fits else []
-        if len(words) < 2 or _reordered_whole(acr, full, words):
-            words = _translated(acr, full)
-        while len(words) > 3 and words[0].lower() in _RECORD_OPENERS and words[1].lower() in ("of", "by", "from"):
-            # "Statement of the Union of Iranian Communists (Sarbedaran)": the body, not its statement (set AN)
-            words = words[2:][1:] if words[2].lower() == "the" else words[2:]
-        if len(words) < 2:
-            continue
-        name = " ".join(words)
-        if name.isupper():  # a header in capitals ("RESISTENCIA NACIONAL MOCAMBICANA (RENAMO)"): its usual case
-            name = " ".join(w.lower() if w.lower() in _RUN_JOINERS else w[0] + w[1:].lower() for w in words)
-        who = lexicon.resolve(full, countries) or lexicon.resolve(name, countries)
-        if who is not None and not who.known and countries and (form := portfolio_ministry(name)):
-            # "the Ministry of Public Health and Population (MoPHP)": the state's health ministry
-            who = lexicon.in_country(who, form, countries[0])
-        if who is None or not who.known:
-            who = Claimant(name=name, kind=lexicon.guess_kind(name), as_written=name, known=True)
-        out.setdefault(acr, Claimant(who.name, who.kind, acr, True))
-    for m in _ACRONYM_THEN_FULL.finditer(text):
-        acr, full = m.group("acr"), m.group("full").strip()
-        if acr in out or not _initials_fit(acr, full):
-            continue
-        who = lexicon.resolve(full, countries)
-        if who is None or not who.known:
-            who = Claimant(name=full, kind=lexicon.guess_kind(full), as_written=full, known=True)
-        out[acr] = Claimant(who.name, who.kind, acr, True)
-    return out
 
 
 def _title_regex() -> re.Pattern[str]:
@@ -251,7 +158,7 @@ def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     SPOKESPEOPLE.clear()
     out = _people(text, lexicon, countries)
     out.update(_surnames(out))
-    acronyms = _acronyms(text, lexicon, countries)
+    acronyms = article_acronyms(text, lexicon, countries)
     for name, who in out.items():
         spelt = acronyms.get(who.name) if not who.known else None
         if spelt is not None:  # "MILF spokesman Eid Kabalu" after "the Moro Islamic Liberation Front (MILF)"
@@ -277,7 +184,6 @@ def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
 # A run of capitalised words, "of", "the", "and" and "for" allowed inside ("National Resistance
 # Army of Yoweri Museveni").
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w'’-]*)+")
-_RUN_JOINERS = frozenset({"of", "the", "and", "for"})
 
 
 def spelt_out(text: str, acronym: str) -> str | None:
@@ -288,11 +194,11 @@ def spelt_out(text: str, acronym: str) -> str | None:
     for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
         for i in range(len(words)):
-            if words[i][0] != letters[0] or words[i].lower() in _RUN_JOINERS:
+            if words[i][0] != letters[0] or words[i].lower() in RUN_JOINERS:
                 continue
             caps, j = [], i
             while j < len(words) and len(caps) < len(letters):
-                if words[j].lower() not in _RUN_JOINERS:
+                if words[j].lower() not in RUN_JOINERS:
                     caps.append(words[j])
                 j += 1
             if "".join(w[0] for w in caps) != letters or len(caps) < 2:
@@ -302,7 +208,7 @@ def spelt_out(text: str, acronym: str) -> str | None:
             if len(caps) >= 3 and all(len(w) >= 4 for w in caps):
                 # a header in capitals ("SOUTH WEST AFRICA PEOPLE'S ORGANISATION (SWAPO)"), not
                 # a run of acronyms: the name in its usual case
-                return " ".join(w if w.lower() in _RUN_JOINERS else w[0] + w[1:].lower() for w in words[i:j])
+                return " ".join(w if w.lower() in RUN_JOINERS else w[0] + w[1:].lower() for w in words[i:j])
     return None
 
 
@@ -324,7 +230,7 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
         # "(MoPH)" with "Lebanon's Ministry of Public Health" named earlier in the article
         for m in ctx.mentions:
             words = (m.claimant.as_written or "").split()
-            if m.claimant.known and any(_initials_fit(bare, " ".join(words[i:])) for i in range(max(len(words) - 1, 0))):
+            if m.claimant.known and any(initials_fit(bare, " ".join(words[i:])) for i in range(max(len(words) - 1, 0))):
                 return m.claimant
         spelt = spelt_out(ctx.article.text, bare)
         if spelt is not None:  # "The NRA" after "the National Resistance Army of Yoweri Museveni"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
 from .category_view import CategoryView, side_of
 
@@ -20,7 +21,7 @@ RAISED_TOLL_GROWTH = 2
 _NUMBER_OF_RULES = frozenset({"figure+level-verb", "figure+running-total", "figure+number-of-is"})
 
 
-_TOLL_TO = re.compile(r"\btoll\s+(?:to|at|of)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+_TOLL_TO = re.compile(rf"\btoll\s+(?:to|at|of)\s+(?:{in_order('toll_hedges')}\s+)?$",
                       re.IGNORECASE)
 
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...records import Claimant
+from ...lexicon.claim_rule_words import in_order
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -20,7 +21,7 @@ def bare_police_body(ctx: ArticleContext, span: str) -> Claimant | None:
 
 
 # "Police", "police officers", "a police spokesman": the police with no body or place named.
-_BARE_POLICE = re.compile(r"^(?:(?:the|a|an)\s+)?police(?:\s+(?:officers?|officials?|sources?|chief|commissioner|"
+_BARE_POLICE = re.compile(rf"^(?:(?:the|a|an)\s+)?police(?:\s+(?:{in_order('police_roles')}|"
                           rf"{alternation(ATTRIBUTION.spokes_titles)}))?$", re.IGNORECASE)
 
 

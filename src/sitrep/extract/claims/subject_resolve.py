@@ -11,6 +11,7 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
+from ...lexicon.claim_rule_words import words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
@@ -221,16 +222,16 @@ def _plain_anaphor(phrase: str, low: str, anaphoric: frozenset[str] | tuple[str,
 
 
 # "a spokesman for the movement", "officials of the council": a role of a body named before.
-_ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
+_ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('body_roles'))}"
                               r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
 # "A KFOR spokesman in Pristina", "an MNJ official": a body's name (or acronym) before a role,
 # perhaps placed; the body speaks.
 _NAMED_BODY_ROLE = re.compile(rf"^(?:a|an|the)\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,3}})\s+"
-                              rf"(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'source', 'sources'))}"
+                              rf"(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('named_body_roles'))}"
                               r"(?:\s+(?:in|at|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?$", re.IGNORECASE)
 # "a spokesman for the self-defence councils", "a commander of the tribal militias": a role of
 # a body named with it.
-_ROLE_OF_BODY = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + ('official', 'officials', 'commander', 'leader', 'source', 'sources'))}"
+_ROLE_OF_BODY = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('body_roles'))}"
                            r"\s+(?:for|of)\s+(?P<body>the\s+\S+(?:\s+\S+){0,5})$", re.IGNORECASE)
 
 

@@ -42,11 +42,14 @@ def test_lexicon_rule_words_in_order_keeps_the_order_written() -> None:
     ("described_places", ("subject_phrases", "_WHERE_AFTER"), "a police officer in the {}"),
     ("early_record_ages", ("subject_phrases", "_EARLY_RECORD"), "the {} figures"),
     ("plural_body_ends", ("subject_phrases", "_BODIES_END"), "local {}"),
-    ("groups_officer_words", ("subject_resolve", "_GROUPS_OFFICER"), "the {}'s spokesman"),
+    ("groups_officer_words", ("subject_possessors", "_GROUPS_OFFICER"), "the {}'s spokesman"),
     ("update_note_verbs", ("publisher", "_UPDATE_NOTE"), "({} toll in paragraph 3)"),
     ("source_line_labels", ("source_lines", "_SOURCE_LINE"), "{}: Ministry of Health"),
     ("own_level_verbs", ("figure_counts", "_OWN_LEVEL_SUBJECT"), "as refugees {} to"),
     ("institution_heads", ("bodies_before", "INSTITUTION_HEAD"), "the {}"),
+    ("police_roles", ("service_bodies", "_BARE_POLICE"), "a police {}"),  # e.g. Papua New Guinea
+    ("toll_hedges", ("category_toll", "_TOLL_TO"), "raised the toll to {} "),
+    ("figure_record_nouns", ("attribution", "_RECORD_OF_FIGURE"), "{} from the Red Crescent of some 40 dead"),
 ])
 def test_claims_every_rule_word_is_matched_where_its_rule_uses_it(key: str, rule: tuple[str, str], text: str) -> None:
     pattern = getattr(_module(rule[0]), rule[1])

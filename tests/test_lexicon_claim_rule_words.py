@@ -66,6 +66,8 @@ def test_claims_rule_word_sets_are_the_data_lists() -> None:
     # the speaker's pronouns stay in code; the bodies' nouns come from data
     assert speaker._SPEAKER_PRONOUNS == {"it", "they", "we"} | word_set("speaker_body_nouns")
     assert _module("quantity_parse")._CUSTODY == word_set("custody_nouns")
+    assert _module("person_offices")._POSITION_QUALIFIERS == word_set("position_qualifiers")
+    assert _module("line_labels")._MEDIA_LABELS == words("media_labels")
     assert _module("subject_phrases")._AREA_LEVEL["governorate"] == word_map("area_levels")["governorate"] == "provincial"
 
 

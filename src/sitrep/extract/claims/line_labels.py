@@ -10,6 +10,7 @@ import re
 from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, quantities_in
+from ...lexicon.claim_rule_words import words
 from ...lexicon.patterns import alternation
 from ..entry_labels import STATION_LABEL, colon_dateline, mask_entry_label
 from .context import ArticleContext
@@ -19,6 +20,10 @@ from .subject_resolve import resolve_subject
 
 
 _LEAD_IN = re.compile(rf"^{alternation(load_attribution_terms().label_lead_ins)}\s+", re.IGNORECASE)
+
+
+# A headline label opening with one of these ("Photo:", "Watch:") names media, not a speaker.
+_MEDIA_LABELS = words("media_labels")
 
 
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
@@ -37,7 +42,7 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
         return None, ""  # "REPORTER (at the tower):": the outlet's own people tell the line
     if head and head.group(1).strip() in ctx.place_texts():
         return None, ""  # "Kaduna: death toll disputed as displaced swell": the place is the topic (set AO)
-    if head and not head.group(1).lower().startswith(("photo", "video", "image", "source", "watch", "read")) \
+    if head and not head.group(1).lower().startswith(_MEDIA_LABELS) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it
         label = _LEAD_IN.sub("", head.group(1))  # "The latest from police": the police

@@ -35,12 +35,16 @@ _SPOKES_TITLES = frozenset(load_attribution_terms().spokes_titles)
 _GENERIC_QUALIFIERS = claim_words().generic_qualifiers
 
 
+# Words before a position's title that name no body ("acting regional director").
+_POSITION_QUALIFIERS = word_set("position_qualifiers")
+
+
 def _body_of_position(office: str, title: str) -> str | None:
     words = office.split()
     if title not in _POSITIONS or len(words) < 2:
         return None
     body = words[:-1] if words[-1].lower() == title else []
-    body = [w for w in body if w.lower() not in ("military", "acting", "deputy", "senior", "chief", "regional")]
+    body = [w for w in body if w.lower() not in _POSITION_QUALIFIERS]
     if body and all(w.lower() in category_words().sides for w in body):
         return None  # "Rebel spokesman X": a side's word, not a body's name
     if body and body[0][:1].isupper():

@@ -87,8 +87,8 @@ def portfolio_in_capitals(phrase: str | None) -> bool:
     return bare != bare.lower() and _portfolio_words(bare)
 
 
-# Heads of a portfolio's generic name.
-_PORTFOLIO_HEADS = frozenset({"ministry", "minister", "department", "secretary", "staff"})
+# Heads of a portfolio's generic name (``portfolio_heads`` of data/claimant_kinds.json).
+_PORTFOLIO_HEADS = frozenset(read_json("claimant_kinds.json")["portfolio_heads"])
 
 
 @lru_cache(maxsize=1)

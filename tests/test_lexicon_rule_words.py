@@ -140,3 +140,28 @@ def test_ingest_every_english_suffix_makes_a_glued_left_part_a_word() -> None:
     for suffix in ingest_words().english_suffixes:
         assert glue._is_word(f"Zorb{suffix}"), suffix
     assert not glue._is_word("Zorbqx")
+
+
+def test_events_an_unnamed_winner_is_no_named_actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from sitrep.extract import events
+
+    def actor(text: str) -> SimpleNamespace:
+        return SimpleNamespace(known=False, acled_type="", as_written=text, name=text)
+
+    for word in actor_words().unnamed_winners:
+        assert not events._unknown_named_actor(actor(word.capitalize())), word
+    assert events._unknown_named_actor(actor("Militiamen"))  # no word of the list: a name
+    words = actor_words()
+    monkeypatch.setattr(events, "actor_words", lambda: dataclasses.replace(
+        words, unnamed_winners=words.unnamed_winners | {"militiamen"}))
+    assert not events._unknown_named_actor(actor("Militiamen"))
+
+
+def test_claims_the_titles_and_staff_roles_hold_the_words_the_code_once_added() -> None:
+    from sitrep.extract.claimant_names import _body_roles
+    from sitrep.extract.events.slots import _person_words
+
+    assert {"mr", "mrs", "ms", "dr"} <= _person_words()  # "Dr Tedros" opens a person's name
+    assert {"commander", "commanders", "leader", "leaders"} <= _body_roles()

@@ -165,7 +165,7 @@ _OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribut
 @lru_cache(maxsize=1)
 def _body_roles() -> frozenset[str]:
     from ..lexicon.loader import read_json
-    return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
+    return frozenset(read_json("claimant_kinds.json")["staff_roles"])  # "commander", "leader" among them
 
 
 # "pro-Ouattara Republican Forces", "the self-proclaimed Donetsk People's Republic": an

@@ -409,10 +409,11 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos",
 
 @lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
-    """Ranks and titles that open a person's name ("Colonel", "Mr"), lowercase."""
+    """Ranks and titles that open a person's name ("Colonel", "Mr"), lowercase (claim_terms.json:
+    "Mr", "Dr" are among its titles)."""
     from ...lexicon.claim_terms import claim_words
 
-    return frozenset(w.lower() for w in claim_words().ranks | claim_words().title_heads) | {"mr", "mrs", "ms", "dr"}
+    return frozenset(w.lower() for w in claim_words().ranks | claim_words().title_heads)
 
 
 def _places_after_a_time(trig: Trigger, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:

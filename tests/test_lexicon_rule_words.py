@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from sitrep.extract import actor_infer, claimant_names, claimants
+from sitrep.extract import actor_infer, claimant_names, claimant_states, claimants
 from sitrep.extract.date_phrases import EXPLICIT
 from sitrep.extract.entry_labels import STATION_LABEL
 from sitrep.extract.numbers import find_figures
@@ -61,7 +61,7 @@ def test_claimants_every_people_word_speaks_for_the_named_body(body: str) -> Non
 
 
 def test_claimants_portfolio_heads_are_the_datas() -> None:
-    assert claimants._PORTFOLIO_HEADS == frozenset(read_json("claimant_kinds.json")["portfolio_heads"])
+    assert claimant_states._PORTFOLIO_HEADS == frozenset(read_json("claimant_kinds.json")["portfolio_heads"])
 
 
 def test_claimants_every_owned_body_head_follows_a_generic_owner() -> None:
@@ -161,7 +161,7 @@ def test_events_an_unnamed_winner_is_no_named_actor(monkeypatch: pytest.MonkeyPa
 
 def test_claims_the_titles_and_staff_roles_hold_the_words_the_code_once_added() -> None:
     from sitrep.extract.claimant_names import _body_roles
-    from sitrep.extract.events.slots import _person_words
+    from sitrep.extract.events.slot_names import _person_words
 
     assert {"mr", "mrs", "ms", "dr"} <= _person_words()  # "Dr Tedros" opens a person's name
     assert {"commander", "commanders", "leader", "leaders"} <= _body_roles()

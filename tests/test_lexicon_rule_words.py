@@ -165,3 +165,27 @@ def test_claims_the_titles_and_staff_roles_hold_the_words_the_code_once_added() 
 
     assert {"mr", "mrs", "ms", "dr"} <= _person_words()  # "Dr Tedros" opens a person's name
     assert {"commander", "commanders", "leader", "leaders"} <= _body_roles()
+
+
+def test_places_every_city_description_points_back_to_the_last_city() -> None:
+    from sitrep.extract import front
+    from sitrep.extract.places import resolve
+
+    for noun in place_words().descriptions["city"]:
+        assert front._CITY_ANAPHOR.match(f" the {noun} fell"), noun  # Mosul
+        assert resolve._RELATION_OF.match(f", north of the {noun}").group(1) == f"the {noun}", noun
+    assert resolve._RELATION_OF.match(", north of the river").group(1) is None
+
+
+def test_claimants_every_owner_name_noun_stays_in_the_owners_name() -> None:
+    for noun in read_json("claimant_kinds.json")["owner_name_nouns"]:
+        m = claimant_names._OF_OWNER.match(f"Ministry of Interior of Kurdistan {noun}")  # Iraq
+        assert m is not None and m.group("owner") == f"Kurdistan {noun}", noun
+
+
+def test_ingest_every_new_link_target_is_a_screen_reader_label() -> None:
+    from sitrep.ingest import clean
+
+    for target in ingest_words().new_link_targets:
+        text = f"the ministry said in a statement, opens new {target}, on Monday"  # a wire page
+        assert clean._LINK_ARTIFACT.sub("", text) == "the ministry said in a statement, on Monday", target

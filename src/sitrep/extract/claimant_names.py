@@ -79,7 +79,8 @@ def _common_word(place: str) -> bool:
 # ("Republic" -> government). The owner: two capitalised words or more after the last "of the"
 # ("of" alone after a body with its own "of": "Ministry of Interior of Kurdistan Region").
 _MAX_OWNER_WORDS = 5
-_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
+_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|"
+                       rf"{alternation(read_json('claimant_kinds.json')['owner_name_nouns'])}))*)$")  # ``owner_name_nouns``
 
 
 # A body's people named before it ("officials of", "staff of"): they speak for the body

@@ -17,6 +17,7 @@ class IngestWords:
     published_words: tuple[str, ...]  # "published" opening a line: the publication date
     navigation_words: tuple[str, ...]  # "subscribe", "top story": a page's navigation
     byline_openers: tuple[str, ...]  # "written by" of a byline
+    new_link_targets: tuple[str, ...]  # "tab" of "opens in a new tab": a screen reader's label
 
 
 @lru_cache(maxsize=1)
@@ -24,4 +25,5 @@ def ingest_words() -> IngestWords:
     data = read_json("ingest_words.json")
     return IngestWords(tuple(data["english_suffixes"]), frozenset(data["dateline_fillers"]),
                        tuple(data["credit_words"]), tuple(data["published_words"]),
-                       tuple(data["navigation_words"]), tuple(data["byline_openers"]))
+                       tuple(data["navigation_words"]), tuple(data["byline_openers"]),
+                       tuple(data["new_link_targets"]))

@@ -189,3 +189,9 @@ def test_ingest_every_new_link_target_is_a_screen_reader_label() -> None:
     for target in ingest_words().new_link_targets:
         text = f"the ministry said in a statement, opens new {target}, on Monday"  # a wire page
         assert clean._LINK_ARTIFACT.sub("", text) == "the ministry said in a statement, on Monday", target
+
+
+def test_ingest_every_copyright_word_makes_a_copyright_line() -> None:
+    for word in ingest_words().copyright_words:
+        assert outlets._COPYRIGHT.search(f"The Irrawaddy 2024. {word.title()}."), word  # Myanmar
+    assert not outlets._COPYRIGHT.search("The Irrawaddy 2024. Reporting from Yangon.")

@@ -34,7 +34,8 @@ _NAV = re.compile(
     re.IGNORECASE,
 )
 # A copyright line names the publisher; for a wire agency it is more often a photo's.
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(rf"©|\b{alternation(ingest_words().copyright_words, any_space=False)}\b",  # ``copyright_words``
+                        re.IGNORECASE)
 _BYLINE = re.compile(  # ``byline_openers`` of data/ingest_words.json
     rf"^{alternation(ingest_words().byline_openers, any_space=False)}\s+(?P<rest>.+)$",
     re.IGNORECASE,

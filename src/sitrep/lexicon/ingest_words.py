@@ -18,6 +18,7 @@ class IngestWords:
     navigation_words: tuple[str, ...]  # "subscribe", "top story": a page's navigation
     byline_openers: tuple[str, ...]  # "written by" of a byline
     new_link_targets: tuple[str, ...]  # "tab" of "opens in a new tab": a screen reader's label
+    copyright_words: tuple[str, ...]  # "all rights reserved": a copyright line
 
 
 @lru_cache(maxsize=1)
@@ -26,4 +27,4 @@ def ingest_words() -> IngestWords:
     return IngestWords(tuple(data["english_suffixes"]), frozenset(data["dateline_fillers"]),
                        tuple(data["credit_words"]), tuple(data["published_words"]),
                        tuple(data["navigation_words"]), tuple(data["byline_openers"]),
-                       tuple(data["new_link_targets"]))
+                       tuple(data["new_link_targets"]), tuple(data["copyright_words"]))

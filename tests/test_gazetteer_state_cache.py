@@ -39,7 +39,7 @@ def test_gazetteer_layers_read_from_the_cache_equal_the_built(cache, tmp_path, m
 
     monkeypatch.setattr(lookup.Gazetteer, "_build_layers", refuse)
     read = _gazetteer(index, tmp_path)
-    for name in lookup._LAYERS:
+    for name in lookup.LAYERS:
         assert getattr(read, name) == getattr(built, name), name
     assert _looked_up(read) == _looked_up(built)
     assert _looked_up(read)["Khan Younis"] and _looked_up(read)["Sagaing"]
@@ -53,8 +53,8 @@ def test_gazetteer_layers_rebuilt_when_a_file_changes_or_is_damaged(cache, tmp_p
     path.write_bytes(path.read_bytes()[:1000])  # cut short, as by a full disk
     again = _gazetteer(index, tmp_path)
     assert _looked_up(again) == _looked_up(built) and path.stat().st_size > 1000
-    inputs = lookup._layer_inputs
-    monkeypatch.setattr(lookup, "_layer_inputs", lambda coords: [*inputs(coords), b"an edited admin1.json"])
+    inputs = lookup.layer_inputs
+    monkeypatch.setattr(lookup, "layer_inputs", lambda coords: [*inputs(coords), b"an edited admin1.json"])
     _gazetteer(index, tmp_path)
     assert len(list(folder.glob("gazetteer-*.pickle"))) == 2
 

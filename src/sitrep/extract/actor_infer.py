@@ -9,12 +9,19 @@ from typing import Sequence
 
 from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import category_words
-from ..lexicon.patterns import trie_pattern
+from ..lexicon.patterns import alternation, trie_pattern
 from ..records import ActorRef
 from .actors import GENERIC_CONFLICT, ActorLexicon, alias_key, load_actors
 
-_BACKED_PHRASE = re.compile(
-    r"^(?P<backer>.+?)[-‐‑ ](?:backed|supported|sponsored|aligned|allied|funded|armed)\s+(?P<rest>.+)$")
+
+
+@lru_cache(maxsize=1)
+def _backed_phrase() -> re.Pattern[str]:
+    """'Iran-backed militias': a backer, a backing verb (``backing_verbs``), the force."""
+    verbs = alternation(actor_words().backing_verbs)
+    return re.compile(rf"^(?P<backer>.+?)[-‐‑ ]{verbs}\s+(?P<rest>.+)$")
+
+
 _PRO_ANTI_PHRASE = re.compile(r"^(?P<dir>pro|anti)-(?P<x>[\w.’']+)\s+(?P<rest>.+)$", re.IGNORECASE)
 _OPPOSITE = {"government": "opposition", "opposition": "government"}
 
@@ -46,7 +53,7 @@ def infer_actor(phrase: str, countries: Sequence[str] = (),
     unknown = ActorRef(name=phrase, side="unknown", as_written=phrase, known=False)
     if not phrase:
         return unknown
-    m = _BACKED_PHRASE.match(phrase)
+    m = _backed_phrase().match(phrase)
     if m:
         inner = lex.lookup(m.group("rest"), countries)
         if inner is not None and inner.conflict != GENERIC_CONFLICT:

@@ -13,7 +13,8 @@ from ..lexicon.actor_words import actor_words
 from ..lexicon.claim_terms import demonym_words
 from ..lexicon.loader import lexicon_files, read_bytes, read_json, read_json_file
 from ..lexicon.state_cache import cached_state, source_of
-from .claimants import ACRONYM_MAX_LEN, ClaimantEntry, ClaimantLexicon, claimant_key
+from .claimants import ACRONYM_MAX_LEN, ClaimantEntry, ClaimantLexicon
+from .name_text import claimant_key
 
 
 _KIND_OF_SIDE = {"government": "government", "opposition": "opposition", "foreign": "foreign_government"}
@@ -103,14 +104,15 @@ def load_claimants(extra_paths: tuple[Path, ...] = ()) -> ClaimantLexicon:
 
 def _inputs(files: list[Path]) -> list[bytes | str]:
     """Everything ``_build`` reads: the claimant and actor files, the word lists, the code."""
-    from . import actors, claimants
+    from . import actors, claimant_states, claimants, name_text
     from ..lexicon import actor_words as actor_words_module, claim_terms
 
     read = [*files, *lexicon_files("actors")]
     return [*(str(p) for p in read), *(p.read_bytes() for p in read),
             *(read_bytes(name) for name in ("actor_words.json", "claimant_kinds.json")),
             read_bytes("gazetteer", "countries.json"),
-            *source_of(sys.modules[__name__], claimants, actors, actor_words_module, claim_terms)]
+            *source_of(sys.modules[__name__], claimants, claimant_states, name_text, actors, actor_words_module,
+                       claim_terms)]
 
 
 def _build(files: list[Path]) -> ClaimantLexicon:

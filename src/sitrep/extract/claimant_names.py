@@ -12,6 +12,8 @@ from typing import Sequence
 from ..lexicon.actor_words import speaker_in_town, staff_at, staff_at_place
 from ..lexicon.claim_terms import claim_words, load_attribution_terms, rank_prefix
 from ..lexicon.loader import read_json
+from ..lexicon.patterns import alternation
+from ..lexicon.place_words import place_words
 from .name_text import name_after_title
 from .state_bodies import names_a_state, state_body_index
 
@@ -77,11 +79,13 @@ def _common_word(place: str) -> bool:
 # ("Republic" -> government). The owner: two capitalised words or more after the last "of the"
 # ("of" alone after a body with its own "of": "Ministry of Interior of Kurdistan Region").
 _MAX_OWNER_WORDS = 5
-_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|republic|region))*)$")
+_OF_OWNER = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<the>the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|"
+                       rf"{alternation(read_json('claimant_kinds.json')['owner_name_nouns'])}))*)$")  # ``owner_name_nouns``
 
 
-# A body's people named before it ("officials of", "staff of"): they speak for the body.
-PEOPLE_OF_A_BODY = frozenset({"officials", "staff", "members", "officers", "representatives"})
+# A body's people named before it ("officials of", "staff of"): they speak for the body
+# (``people_of_a_body`` of data/claimant_kinds.json).
+PEOPLE_OF_A_BODY = frozenset(read_json("claimant_kinds.json")["people_of_a_body"])
 
 
 def body_of_named_owner(phrase: str) -> str | None:
@@ -162,7 +166,7 @@ _OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribut
 @lru_cache(maxsize=1)
 def _body_roles() -> frozenset[str]:
     from ..lexicon.loader import read_json
-    return frozenset(read_json("claimant_kinds.json")["staff_roles"]) | {"commander", "commanders", "leader", "leaders"}
+    return frozenset(read_json("claimant_kinds.json")["staff_roles"])  # "commander", "leader" among them
 
 
 # "pro-Ouattara Republican Forces", "the self-proclaimed Donetsk People's Republic": an
@@ -183,8 +187,10 @@ def described_name(phrase: str) -> str:
 
 @lru_cache(maxsize=1)
 def _generic_owner() -> re.Pattern[str]:
-    words = "|".join(read_json("claimant_kinds.json")["generic_state_owners"])
-    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z]|(?:[a-z]+\s+){{0,2}}(?:ministry|army|police|forces)\b)",
+    kinds = read_json("claimant_kinds.json")
+    words = "|".join(kinds["generic_state_owners"])
+    heads = alternation(kinds["owned_body_heads"])  # "the regime's army"
+    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+(?=[A-Z]|(?:[a-z]+\s+){{0,2}}{heads}\b)",
                       re.IGNORECASE)
 
 
@@ -218,8 +224,9 @@ _UNBALANCED = re.compile(r"\s*\([^)]*$|^[^(]*\)\s*")
 
 
 # A described place after a comma: where the named place lies, no part of the speaker's name.
-_WHERE_IT_IS = re.compile(r"(?:between|near|outside|close\s+to|on\s+the\s+(?:outskirts|edge|road)|"
-                          r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)\b",
+# (The nouns and compass points: ``lie_on_nouns`` and ``compass_points`` of place_words.json.)
+_WHERE_IT_IS = re.compile(rf"(?:between|near|outside|close\s+to|on\s+the\s+{alternation(place_words().lie_on_nouns)}|"
+                          rf"{alternation(place_words().compass_points)}(?:ern)?\s+of)\b",
                           re.IGNORECASE)
 
 
@@ -268,9 +275,9 @@ def written_name(phrase: str) -> tuple[str, str] | None:
 
 
 # "governor-general of Khuzestan", "radio of Havana": a lowercase office or outlet word,
-# then the proper name it belongs to (sets K and M: Khuzestan 1982, Havana 1958).
-_HEAD_OF_OWNER = re.compile(r"^(?P<head>governor|governor-general|administration|radio|television|headquarters|"
-                            r"command|prefecture|municipality)\s+of\s+(?:the\s+)?"
+# then the proper name it belongs to (sets K and M: Khuzestan 1982, Havana 1958); the words
+# are ``owner_heads`` of data/claimant_kinds.json.
+_HEAD_OF_OWNER = re.compile(rf"^(?P<head>{alternation(read_json('claimant_kinds.json')['owner_heads'])})\s+of\s+(?:the\s+)?"
                             r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})$")
 
 

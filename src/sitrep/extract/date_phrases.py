@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..lexicon.date_words import date_words
-from ..lexicon.patterns import trie_pattern
+from ..lexicon.patterns import alternation, trie_pattern
 
 
 # Month names, counts of time units, ordinals and parts of a month: data/date_words.json.
@@ -217,7 +217,7 @@ EXPLICIT: list[tuple[re.Pattern[str], Resolver]] = [
                 r"throughout|before|after)\s+))" + _MON + r"(?![a-z])(?!\.?\s*\d)(?P<year>)(?P<edge>)"),
      _month_edge),
     (re.compile(r"(?i:\b(?:in|since|from|during|until|till|by|before|after|throughout|"
-                r"early|late|mid-?)\s+)" + _YEAR + r"(?![\d,]?\d)(?!\s*(?i:people|civilians|persons))"),
+                r"early|late|mid-?)\s+)" + _YEAR + r"(?![\d,]?\d)(?!\s*(?i:" + alternation(_WORDS.people_after_a_year) + "))"),
      _year_only),
 ]
 WEEKDAY_RX = re.compile(

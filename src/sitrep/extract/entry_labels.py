@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon.date_words import date_words
+from ..lexicon.patterns import alternation
+
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s")
 # "09:10 - ", "0910 GMT: ", "12:30 - Background: ": a liveblog entry's time and label; or a
@@ -42,7 +45,8 @@ def colon_dateline(text: str) -> re.Match[str] | None:
 STATION_LABEL = re.compile(r"^\[?(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})"
                            r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w'’ -]{2,30}?|,\s+[A-Z][\w'’.-]+(?:\s+station)?)?"
                            r",\s+\d{3,4}"  # "(clandestine), Vienna, 0700", ", clandestine, 0130"
-                           r"(?:\s*(?:GMT|gmt|hrs|local(?:\s+time)?))?(?:,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:\s*:|\])\s+")
+                           # "1700 gmt", "0600 local time": ``clock_labels`` of data/date_words.json
+                           rf"(?:\s*{alternation(date_words().clock_labels)})?(?:,\s+\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)?(?:\s*:|\])\s+")
 
 
 def mask_entry_label(text: str) -> str:

@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..lexicon.event_terms import load_event_terms
+from ..lexicon.patterns import alternation
+from ..lexicon.place_words import place_words
 from ..sentences import Sentence
 from ..records import ActorRef, Event, PlaceMention, content_id
 from . import dates
@@ -25,6 +27,9 @@ from .numbers import find_figures
 from .spans import by_start, last_before, starting_in
 
 KM_PER_MILE = 1.609344
+# "it", "the city", "the town": the last city named (``descriptions`` of place_words.json)
+_CITY_ANAPHOR = re.compile(rf"\s*(?:it|the {alternation(place_words().descriptions['city'], any_space=False)})\b",
+                           re.IGNORECASE)
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b"
 _DISTANCE = re.compile(rf"\s*(?:-|\s)?{_UNIT}(?:\s*\([^)]*\))?\s+(?P<rel>away from|back from|from|of|short of|outside|off)\b",
                        re.IGNORECASE)
@@ -69,7 +74,7 @@ def _place_after(sentence: Sentence, offset: int, places: Sequence[PlaceMention]
         rel = m.start - sentence.start - offset
         if 0 <= rel <= 40 and m.place is not None and m.precision is not None:
             return m
-    if re.match(r"\s*(?:it|the city|the town)\b", rest, re.IGNORECASE):
+    if _CITY_ANAPHOR.match(rest):
         return last_city
     return None
 

@@ -5,6 +5,7 @@ shaped as a trie, and the word just before a match, which tells whether a generi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon.claim_terms import claim_words
@@ -69,3 +70,15 @@ def name_after_title(phrase: str) -> str:
     if last is None or len(words) - last - 1 < 2:
         return phrase
     return " ".join(words[last + 1:])
+
+
+_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
+
+
+@lru_cache(maxsize=65_536)
+def claimant_key(text: str) -> str:
+    """Lookup key: case, quotes, and hyphens folded ("Al Qudra" = "al-Qudra", as the
+    alias regex already matches either). Memoised: the lexicon's 12,000 aliases at start-up
+    and the same few names in every article (a bounded memo keeps memory flat)."""
+    text = _HYPHEN.sub(" ", text.replace("’", "'"))
+    return " ".join(text.lower().split())

@@ -64,8 +64,9 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 _POST = "|".join(q.replace(" ", r"\s+") for q in POST_QUALIFIERS) + r"(?![\w])"
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+|\s+or\s+)"
 # "at least 30, and possibly up to 80, villagers": a low and a hedged high, the comma after it
-# part of the figure (dev2 Karabakh 2023)
-_HEDGED_SEP = r"(?:,?\s+(?:and|or)\s+(?:possibly|perhaps|maybe|even)\s+(?:up\s+to|as\s+many\s+as)\s+)"
+# part of the figure (dev2 Karabakh 2023); the hedges are ``hedges_before_a_high``
+_HEDGED_SEP = (r"(?:,?\s+(?:and|or)\s+(?:" + "|".join(_WORDS.hedges_before_a_high) +
+               r")\s+(?:up\s+to|as\s+many\s+as)\s+)")
 
 FIGURE_RE = compile_cached(  # 5,600 characters: 20 ms to compile, read compiled from the cache
     rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?"

@@ -17,6 +17,8 @@ from functools import cache
 from sitrep.ingest.chars import normalize_chars
 from sitrep.ingest.dateline import dateline_date
 from sitrep.ingest.glue import split_glued
+from sitrep.lexicon.ingest_words import ingest_words
+from sitrep.lexicon.patterns import alternation
 from sitrep.ingest.outlets import outlet_index
 from sitrep.lexicon.loader import read_json
 from sitrep.lexicon.regex_cache import compile_cached
@@ -60,7 +62,9 @@ _ALL_CAPS_WORD = re.compile(r"^[A-Z][A-Z&'’-]+:?$")
 _INITIALS_FOOTER = re.compile(r"^\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([^)]*\))?$")
 # Screen-reader labels that scrapers leave inside sentences after a link
 # ("said in a statement, opens new tab, on Monday").
-_LINK_ARTIFACT = re.compile(r",? opens? (?:in )?(?:a )?new (?:tab|window)|\s*\(opens? in (?:a )?new (?:tab|window)\)",
+# (``new_link_targets`` of data/ingest_words.json)
+_NEW_LINK_TARGET = alternation(ingest_words().new_link_targets)
+_LINK_ARTIFACT = re.compile(rf",? opens? (?:in )?(?:a )?new {_NEW_LINK_TARGET}|\s*\(opens? in (?:a )?new {_NEW_LINK_TARGET}\)",
                             re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|\||/)\s*")

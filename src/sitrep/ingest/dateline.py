@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep.lexicon.date_words import date_words
+from sitrep.lexicon.ingest_words import ingest_words
+from sitrep.lexicon.patterns import alternation
+
 # Only the first lines carry a dateline; deeper in, dates belong to events.
 # 15 covers the headline, standfirst, byline, reading time and a caption on
 # the DW, The New Arab and The New Region layouts.
@@ -17,12 +21,9 @@ DATELINE_MAX_WORDS = 12
 # Plausible publication years; anything outside is a misread number.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# A month by its first three letters; any of its words (data/date_words.json) in a date.
+_MONTHS = {word: month for word, month in date_words().months.items() if len(word) == 3}
+_MONTH = alternation(date_words().months)
 _ORD = r"(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?P<d1>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})\b"
@@ -31,16 +32,13 @@ DATE_RE = re.compile(
     r"|\b(?P<a4>\d{1,2})(?P<sep>[./])(?P<b4>\d{1,2})(?P=sep)(?P<y4>\d{4})\b",
     re.IGNORECASE,
 )
-# Words that may stand around a date on a dateline without making it prose.
-_FILLER = frozenset("""
-published updated last posted first on at date min mins minute minutes read reading time gmt utc
-cet cest eet eest est edt pst pdt ast am pm a m p local ago hours hour and
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-""".split())
+# Words that may stand around a date on a dateline without making it prose
+# (``dateline_fillers`` of data/ingest_words.json).
+_FILLER = ingest_words().dateline_fillers
 _WORD = re.compile(r"[A-Za-z]+|\d+")
-_CREDIT_HINT = re.compile(r"\b(?:Photo|Image|Picture|Getty|AFP|Reuters|AP)\b|[\[\]()]")
+_CREDIT_HINT = re.compile(rf"\b{alternation(ingest_words().credit_words)}\b|[\[\]()]")
 _UPDATED = re.compile(r"\bupdated\b", re.IGNORECASE)
-_PUBLISHED_HINT = re.compile(r"^\W*(?:published|posted|first published|date)\b", re.IGNORECASE)
+_PUBLISHED_HINT = re.compile(rf"^\W*{alternation(ingest_words().published_words, any_space=False)}\b", re.IGNORECASE)
 
 
 def _make(year: str, month: int, day: str) -> date | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from sitrep.lexicon.ingest_words import ingest_words
 from sitrep.lexicon.loader import read_json
 
 # A left part shorter than this is more often a name prefix (Mc, Mac, De, Di,
@@ -34,10 +35,8 @@ MAX_GLUED_TOKEN = 80
 MIN_RIGHT_LETTERS = 2
 
 # Suffixes that almost only end English common words, not surnames or brands.
-_ENGLISH_SUFFIXES = (
-    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ency", "ance",
-    "ence", "ship", "ical", "ally", "ously", "ized", "ised", "ising", "izing", "ated", "ating",
-)
+# (``english_suffixes`` of data/ingest_words.json)
+_ENGLISH_SUFFIXES = ingest_words().english_suffixes
 
 _GLUED = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
 _BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")

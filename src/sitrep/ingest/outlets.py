@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from sitrep.lexicon.ingest_words import ingest_words
 from sitrep.lexicon.loader import read_json
+from sitrep.lexicon.patterns import alternation
 from sitrep.lexicon.regex_cache import compile_cached
 
 # Lines longer than this are prose; outlet markers are short page furniture.
@@ -26,15 +28,16 @@ WIRE_DATELINE_MAX_LINE = 20
 
 # Phrases that make a short line with an outlet name navigation, not prose
 # ("Skip to more DW sites", "DW's Top Story", "Follow Rudaw on X").
+# (``navigation_words`` of data/ingest_words.json)
 _NAV = re.compile(
-    r"\b(?:more (?:\w+ )?sites?|stories|top story|follow|subscribe|newsletters?|skip|apps?|download"
-    r"|home ?page|edition|website|channel)\b",
+    rf"\b(?:more (?:\w+ )?sites?|{alternation(ingest_words().navigation_words, any_space=False)})\b",
     re.IGNORECASE,
 )
 # A copyright line names the publisher; for a wire agency it is more often a photo's.
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"^(?:by|author|authors|written by|posted by|published by|story by|profile picture of)\s+(?P<rest>.+)$",
+_COPYRIGHT = re.compile(rf"©|\b{alternation(ingest_words().copyright_words, any_space=False)}\b",  # ``copyright_words``
+                        re.IGNORECASE)
+_BYLINE = re.compile(  # ``byline_openers`` of data/ingest_words.json
+    rf"^{alternation(ingest_words().byline_openers, any_space=False)}\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _ENUM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪►»]+)\s+")

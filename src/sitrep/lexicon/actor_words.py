@@ -21,6 +21,8 @@ class ActorWords:
     part_nouns: frozenset[str]  # "elements of X": a part of force X
     backing_verbs: tuple[str, ...]  # "backed" of "Iran-backed militias"
     generic_actor_words: frozenset[str]  # "forces": a one-word actor that names no one
+    force_name_ends: frozenset[str]  # "brigade" of "the headquarters of the 8th Brigade"
+    unnamed_winners: frozenset[str]  # "Rebels took the town": one word that names no actor
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +32,8 @@ def actor_words() -> ActorWords:
                       frozenset(data["rank_and_file"]), frozenset(data["common_name_words"]),
                       frozenset(data["insurgent_name_words"]), tuple(data["unit_nouns"]),
                       frozenset(data["part_nouns"]), tuple(data["backing_verbs"]),
-                      frozenset(data["generic_actor_words"]))
+                      frozenset(data["generic_actor_words"]), frozenset(data["force_name_ends"]),
+                      frozenset(data["unnamed_winners"]))
 
 
 @lru_cache(maxsize=1)

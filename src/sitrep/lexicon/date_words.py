@@ -17,6 +17,8 @@ class DateWords:
     count_nouns: tuple[str, ...]  # "2011 people": a count, not a year
     weekdays: tuple[str, ...]  # "monday" first: the position is the weekday number
     parts_of_day: tuple[str, ...]  # "morning" of "Tuesday morning"
+    clock_labels: tuple[str, ...] = ()  # "gmt" of "Radio Rwanda, 1300 gmt:", as written
+    people_after_a_year: tuple[str, ...] = ()  # "in 1994 people fled": no year
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -39,4 +41,4 @@ def date_words() -> DateWords:
     data = read_json("date_words.json")
     return DateWords(dict(data["months"]), dict(data["number_words"]), dict(data["ordinals"]),
                      dict(data["part_of_month"]), tuple(data["count_nouns"]), tuple(data["weekdays"]),
-                     tuple(data["parts_of_day"]))
+                     tuple(data["parts_of_day"]), tuple(data["clock_labels"]), tuple(data["people_after_a_year"]))

@@ -21,6 +21,7 @@ class NumberWords:
     post_qualifiers: dict[str, str]  # hedge after a figure -> the hedge it means
     range_words: frozenset[str]  # "estimates run from X to Y": a range, not a change
     about_as_preposition: frozenset[str] = frozenset()  # "spoke about 36": no hedge
+    hedges_before_a_high: tuple[str, ...] = ()  # "possibly" of "at least 30, and possibly up to 80"
 
     def figure_words(self) -> set[str]:
         """Words that make a sentence hold a figure: number words and vague amounts'
@@ -38,4 +39,5 @@ def number_words() -> NumberWords:
         lower_bound=frozenset(data["lower_bound"]), upper_bound=frozenset(data["upper_bound"]),
         not_a_hedge=frozenset(data["not_a_hedge"]), post_qualifiers=dict(data["post_qualifiers"]),
         range_words=frozenset(data["range_words"]),
-        about_as_preposition=frozenset(data["about_as_preposition"]))
+        about_as_preposition=frozenset(data["about_as_preposition"]),
+        hedges_before_a_high=tuple(data["hedges_before_a_high"]))

@@ -38,6 +38,8 @@ class PlaceWords:
     parenthesis_nouns: tuple[str, ...]  # "town" of "Lalibela town (North Wello, Amhara)"
     numbered_heads: frozenset[str]  # "Point" of "Point 5140": the number is part of the name
     fallen_after: re.Pattern[str]  # " fell" of "Konna fell to Ansar Dine": the name is a place
+    lie_on_nouns: tuple[str, ...]  # "outskirts" of "<place>, on the outskirts of X"
+    compass_points: tuple[str, ...]  # "north-east" of "<place>, north-east of X"
 
 
 @functools.cache
@@ -70,6 +72,8 @@ def place_words() -> PlaceWords:
         numbered_heads=frozenset(w["numbered_heads"]),
         # "Jhenida, to the north, was taken": an aside between the name and its verb
         fallen_after=re.compile(r"(?:\s*,[^,;]{1,40},)?\s+(?:" + "|".join(re.escape(x) for x in w["fallen_after"]) + r")\b"),
+        lie_on_nouns=tuple(w["lie_on_nouns"]),
+        compass_points=tuple(w["compass_points"]),
     )
 
 

@@ -8,7 +8,8 @@ import logging
 from pathlib import Path
 
 from sitrep.ingest import SourceMeta
-from sitrep.pipeline import article_from_page, store_articles
+from sitrep.ingest.whole_articles import article_from_page
+from sitrep.pipeline import store_articles
 from sitrep.records import Article, IngestError
 from sitrep.watch.after_pass import OpenDb
 from sitrep.watch.alerts import plain

@@ -4,7 +4,8 @@ A pass: for each source due, fetch its listing (conditionally) and pick the page
 (new ones; known ones only when the listing's update stamp changed, or at every poll for
 ``recheck`` sources); fetch them a few at a time (``Fetcher`` keeps the per-host limits);
 read each page as `sitrep run` reads an .html file and store it through the same pipeline
-(``pipeline.article_from_page``, ``pipeline.store_articles``; ``page_store``), one article at a time:
+(``ingest.whole_articles.article_from_page``, ``pipeline.store_articles``; ``page_store``),
+one article at a time:
 
 - a page whose text is the one stored for it is left alone (``unchanged``);
 - a text already stored under another article (the same story at another URL, a page back

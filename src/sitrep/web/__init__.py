@@ -1,7 +1,7 @@
 """`sitrep serve`: the situation record as web pages and a JSON API, served locally.
 
 The app reads only through the store (``Store`` and ``store.web_reads``) and adds articles
-through the pipeline (``pipeline.read_article``, ``pipeline.store_articles``):
+through the pipeline (``ingest.whole_articles.read_article``, ``pipeline.store_articles``):
 
 - ``app``: ``create_app`` (routes, guards, error pages); ``serve``: uvicorn, `sitrep serve`
 - ``site``: the views; ``pages``, ``crosssource``: what each view reads

@@ -7,7 +7,8 @@ from datetime import date
 from pydantic import BaseModel, Field, model_validator
 
 from sitrep.ingest import SourceMeta
-from sitrep.pipeline import read_article, store_articles
+from sitrep.ingest.whole_articles import read_article
+from sitrep.pipeline import store_articles
 from sitrep.records import IngestError
 from sitrep.web.db import Database
 

@@ -36,6 +36,7 @@ from .antecedents import antecedent, facility_antecedent, place_after
 from .place_tokens import add_known_names, known_names, place_index
 from .facility_names import facility_in_town
 from .slots import places_of
+from ...lexicon.actor_words import actor_words
 from ...lexicon.event_terms import EventTerms, load_event_terms
 from .territory import territory_trigger
 from .territory_env import Env
@@ -314,7 +315,8 @@ def _unknown_named_actor(actor) -> bool:
         return False  # a state's numbered unit fights for the side the article sees winning
     words = (actor.as_written or actor.name).split()
     return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
-                                                        and words[0].lower() not in ("the", "rebels", "troops"))
+                                                        and words[0].lower() != "the"
+                                                        and words[0].lower() not in actor_words().unnamed_winners)
 
 
 def fill_winners(events: list[Event]) -> None:

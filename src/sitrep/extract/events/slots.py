@@ -3,7 +3,8 @@
 The slot is the subtree of the trigger's ``roots`` (its object, the subject of "fell",
 "in/near X"), without clauses of their own; one event per place of a list; minus landmarks
 ("north of X", "towards X", found by the blocking words on the parse path); "the city"
-goes back to the most named city of the last sentences (``antecedents``).
+goes back to the most named city of the last sentences (``antecedents``); names no mention
+covers are found by ``slot_names``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from ..doc_arrays import doc_text, token_words
 from ...records import PlaceMention
 from .facility_names import conjoined_facilities, relative_head_name
 from .facility_slots import described_facility, facility_town, nominal_roots, relative_on_facility
-from .parentheses import drop_parenthesised_locations, named_before_parenthesis
-from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, is_time, kids
+from .parentheses import drop_parenthesised_locations
+from .slot_names import described_as_no_place, place_nouns, slot_names, taken_after_a_time
+from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
 
 
 def default_roots(trig: Trigger, t: EventTerms) -> list:
@@ -120,7 +122,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners, pidx) and m not in found:
                 own = mention_toks if m.rule == "unresolved" else set()  # (a town after "in" names a known prison's place)
                 if territory and (_through_prison(w, trig.tok, t, own) or m.rule.startswith(("unresolved", "anchored"))
-                                  and _described_as_no_place(_mention_root(w, mention_toks), _place_nouns(t))):
+                                  and described_as_no_place(_mention_root(w, mention_toks), place_nouns(t))):
                     continue  # "Mohamed Morsi, the deposed president, was seized": a person no gazetteer knows
                 found.append(m)
             elif (m is None and w.lower_ in city_words and any(c.lower_ == "the" for c in w.children)
@@ -143,7 +145,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
     if territory and found:
         found += [m for m in _places_after_a_time(trig, pidx) if m not in found]
     if territory and not anaphors:
-        named = _slot_names(trig, t, pidx, seen, where, actor_spans)
+        named = slot_names(trig, t, pidx, seen, where, actor_spans)
         found += [m for m in named if m.text not in {f.text for f in found}]
     if territory and not found and not anaphors:
         found = facility_town(trig, t, pidx, where)
@@ -286,64 +288,6 @@ def _slot_tokens(root, t: EventTerms, pidx: dict[int, PlaceMention]):
         yield from _slot_tokens(c, t, pidx)
 
 
-def _slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen: set[int],
-                where: tuple[str, int], actor_spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
-    """Names in a territory slot that no place mention covers but the slot shows are places
-    (rule ``event-slot``): a proper name listed with a place of the slot ('lost A, B and C'
-    when the gazetteer knows A and B), and a proper name before a settlement or facility
-    noun ('Masaken Hanano neighborhood', 'Tahman Thar Police outpost'). Names of actors
-    are not places."""
-    doc = trig.tok.doc
-    settlements = t.words("territory_change", "settlement_nouns")
-    terrain = t.words("territory_change", "terrain_nouns")
-    facilities = t.words("territory_change", "facility_objects") | terrain
-    out: list[PlaceMention] = []
-    doc_id, base = where
-
-    def proper(w) -> bool:
-        return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
-
-    roots = {r.i for r in nominal_roots(trig)}
-    after_a_time = {c.i for c in _taken_after_a_time(trig)}
-    for i in sorted(seen | after_a_time):
-        w = doc[i]
-        span = None
-        if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
-                and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
-                                                            for c in w.children) \
-                and not _described_as_no_place(w, _place_nouns(t)):
-            # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
-            # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
-            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
-        elif proper(w) and w.dep_ == "conj" and (_list_head(w).i in pidx or i in after_a_time):
-            span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
-            if i in after_a_time and any(x.lower_.rstrip(".") in _person_words() for x in span):
-                span = None  # "captured Mansoura on Thursday and Colonel Smith on Friday": a person
-        elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
-            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
-        elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"
-                                                       or w.lower_ in terrain and w.tag_ == "NNS"):  # "the Jasosan heights" (set AB)
-            names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
-            if names and all(x.lower_ in _people_words(t) for n in names for x in n.subtree):
-                names = []  # "the besieged Turkmen town of Amerli": who lives there, no name
-            # the name's own words, not a locator under the noun ("the Jasosan heights near Sardasht")
-            if names and not any(x.i in pidx for n in names for x in n.subtree):
-                lo = min(x.i for n in names for x in n.subtree)
-                span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
-            else:
-                span = _name_after_of(w, proper)  # "the border post of Teshwin"
-        while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
-            span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
-        if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
-            continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
-        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
-        if any(x < base + b and y > base + a for x, y in actor_spans):
-            continue
-        out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
-                                precision=None, rule="event-slot"))
-    return out
-
-
 def _mention_root(tok, mention_toks: set[int]):
     """The token of a mention whose head lies outside it ("Morsi" of "Mohamed Morsi")."""
     for _ in range(len(mention_toks) + 1):
@@ -353,98 +297,17 @@ def _mention_root(tok, mention_toks: set[int]):
     return tok
 
 
-@lru_cache(maxsize=1)
-def _people_words(t: EventTerms) -> frozenset[str]:
-    """Words of a people or a faith (``people_modifiers``) and demonyms: who lives in a place."""
-    from ...lexicon.claim_terms import demonym_words
-
-    return t.words("territory_change", "people_modifiers") | frozenset(demonym_words())
-
-
-def _place_nouns(t: EventTerms) -> frozenset[str]:
-    """Nouns an appositive may describe a place by ("a poor township", "the border post")."""
-    from ...lexicon.place_words import place_words
-
-    words = place_words()
-    return (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
-            | t.words("territory_change", "terrain_nouns") | words.settlement_nouns | words.facility_heads
-            | t.words("territory_change", "described_place_nouns"))
-
-
-def _described_as_no_place(name, place_nouns: frozenset[str]) -> bool:
-    """'Sadyr Japarov, a former MP ..., has been freed': a name described in apposition by a
-    noun that is no settlement, facility or terrain is a person or a body, not a place taken
-    (set AD's Bishkek liveblog); "Konna, a town in the centre" stays a place."""
-    return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in place_nouns
-               and any(d.dep_ == "det" for d in c.children) for c in name.children)  # ("Damascus, Syria" stays)
-
-
-def _name_after_of(noun, proper) -> list | None:
-    """'the border post of Teshwin', 'the river port of San Juan del Norte': the proper name
-    after "of" that names the settlement or facility (words of the name only)."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or not proper(obj):
-                continue
-            toks = list(noun.doc[obj.left_edge.i: obj.i + 1])
-            if all(proper(x) or x.lower_ in _NAME_PARTICLES for x in toks) and proper(toks[0]):
-                return toks
-    return None
-
-
-@lru_cache(maxsize=1)
-def _name_type_words() -> frozenset[str]:
-    """A local unit's type word before a name ("Barangay" of "Barangay Talon-Talon":
-    ``name_type_words`` of data/gazetteer/place_words.json)."""
-    from ...lexicon.place_words import place_words
-
-    return place_words().name_type_words
-
-
-# Lowercase words inside a proper name ("San Juan del Norte", "Kafr al-Ma").
-_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "al", "el"})
-
-
-@lru_cache(maxsize=1)
-def _person_words() -> frozenset[str]:
-    """Ranks and titles that open a person's name ("Colonel", "Mr"), lowercase."""
-    from ...lexicon.claim_terms import claim_words
-
-    return frozenset(w.lower() for w in claim_words().ranks | claim_words().title_heads) | {"mr", "mrs", "ms", "dr"}
-
-
 def _places_after_a_time(trig: Trigger, pidx: dict[int, PlaceMention]) -> list[PlaceMention]:
     """'took Gharyan on 2 January and Sirte on 25 January', 'captured Avdiivka in February
     and Pokrovsk in November': the parse hangs the second place on the first one's date,
     as a conjunct of it; it is taken too (the place must be a resolved mention; a name no
-    gazetteer knows is ``_slot_names``')."""
+    gazetteer knows is ``slot_names``')."""
     out = []
-    for c in _taken_after_a_time(trig):
+    for c in taken_after_a_time(trig):
         m = next((pidx[w.i] for w in c.subtree if w.i in pidx), None)
         if m is not None and m.precision is not None and m not in out:
             out.append(m)
     return out
-
-
-def _taken_after_a_time(trig: Trigger) -> list:
-    """The conjuncts the parse hangs on the date or the place of a capture ("captured
-    Mansoura on Thursday evening and Ayios Theodoros on Friday", "seized the depot at Bakau
-    and then Radio Gambia": set S's Cyprus and Gambia stories)."""
-    out = []
-    for prep in kids(trig.tok, "prep"):
-        timed = is_time(prep)
-        for when in kids(prep, "pobj"):
-            out += [c for c in kids(when, "conj") if timed or any(a.lower_ == "then" for a in kids(c, "advmod"))]
-    return out
-
-
-def _list_head(w):
-    cur = w
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head
-    return cur
 
 
 # "Liquica and the border town of Balibo": a town listed after a province-named place with

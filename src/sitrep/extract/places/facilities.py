@@ -12,6 +12,7 @@ from sitrep.extract.spans import starting_in
 from sitrep.sentences import MAX_SENTENCE_CHARS
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise, skeleton
+from sitrep.lexicon.actor_words import actor_words
 from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import CONTEXT_CITY_MIN_POPULATION
@@ -46,9 +47,9 @@ def _facility_after() -> re.Pattern[str]:
     return re.compile(rf"^(?P<pos>['’]s)?\s+(?:(?:{mods})\s+){{0,3}}(?:{heads})\b")
 
 
-# Last words of a force's name whose facility may be written "the <facility> of <force>".
-_FORCE_BODIES = frozenset({"command", "brigade", "battalion", "division", "regiment", "army", "corps", "police",
-                           "guard", "forces", "gendarmerie", "squadron"})
+# Last words of a force's name whose facility may be written "the <facility> of <force>"
+# (``force_name_ends`` of data/actor_words.json).
+_FORCE_BODIES = actor_words().force_name_ends
 
 
 @functools.cache

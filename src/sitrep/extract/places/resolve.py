@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise, skeleton
+from sitrep.lexicon.patterns import alternation
 from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import ADJECTIVE, ADJECTIVE_AFTER, ADMIN_FEATURES, CLOCK_BEFORE, ZONE_TIME, country_evidence
@@ -24,6 +25,9 @@ from .spans import (
 # Compiled once: asked for every candidate span of every article, in both passes.
 _NON_SPACE = re.compile(r"\S+")
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+# "..., north of the city": a relation to the last city named ("city", "town": the city
+# ``descriptions`` of data/gazetteer/place_words.json)
+_RELATION_OF = re.compile(rf",?\s+[a-z-]+\s+of\s+(the\s+{alternation(place_words().descriptions['city'])}\b)?")
 
 
 def _sub_names(name: str) -> list[tuple[int, int]]:
@@ -151,7 +155,7 @@ def anchored_mention(doc_id: str, text: str, span: Span, spans: list[Span], coun
     others = [s for s in others if not (home and s.mention.place.country != home and names_a_government(s.mention, text))]
     target: Span | None = None
     group_end = max(s.end for s in spans if s.group == span.group)
-    rel = re.match(r",?\s+[a-z-]+\s+of\s+(the\s+(city|town)\b)?", text[group_end:group_end + 40])
+    rel = _RELATION_OF.match(text[group_end:group_end + 40])
     if rel and rel.group(1):  # "..., north of the city": the last city named before
         before = [s for s in others if s.end <= span.start and s.mention and s.mention.place
                   and s.mention.place.feature == "city" and s.start >= paragraph_start(text, span.start)]

@@ -1,0 +1,156 @@
+"""Names in a territory event's slot that no place mention covers but the parse shows are
+places (rule ``event-slot``): a proper name listed with a place of the slot, before a
+settlement or facility noun, or after "of" ("the border post of Teshwin"); not people,
+persons' titles nor a local unit's type word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from ...lexicon.event_terms import EventTerms
+from ...records import PlaceMention
+from ..doc_arrays import doc_text
+from .facility_slots import nominal_roots
+from .parentheses import named_before_parenthesis
+from .tree import Trigger, is_time, kids
+
+
+def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen: set[int],
+                where: tuple[str, int], actor_spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Names in a territory slot that no place mention covers but the slot shows are places
+    (rule ``event-slot``): a proper name listed with a place of the slot ('lost A, B and C'
+    when the gazetteer knows A and B), and a proper name before a settlement or facility
+    noun ('Masaken Hanano neighborhood', 'Tahman Thar Police outpost'). Names of actors
+    are not places."""
+    doc = trig.tok.doc
+    settlements = t.words("territory_change", "settlement_nouns")
+    terrain = t.words("territory_change", "terrain_nouns")
+    facilities = t.words("territory_change", "facility_objects") | terrain
+    out: list[PlaceMention] = []
+    doc_id, base = where
+
+    def proper(w) -> bool:
+        return w.pos_ == "PROPN" and w.text[:1].isupper() and w.i not in pidx
+
+    roots = {r.i for r in nominal_roots(trig)}
+    after_a_time = {c.i for c in taken_after_a_time(trig)}
+    for i in sorted(seen | after_a_time):
+        w = doc[i]
+        span = None
+        if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+                and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
+                                                            for c in w.children) \
+                and not described_as_no_place(w, place_nouns(t)):
+            # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
+            # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
+            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
+        elif proper(w) and w.dep_ == "conj" and (_list_head(w).i in pidx or i in after_a_time):
+            span = [c for c in w.subtree if c.dep_ == "compound" and c.i < w.i] + [w]
+            if i in after_a_time and any(x.lower_.rstrip(".") in _person_words() for x in span):
+                span = None  # "captured Mansoura on Thursday and Colonel Smith on Friday": a person
+        elif proper(w) and named_before_parenthesis(w, pidx):  # "seized Laiza (Waingmaw, Kachin)"
+            span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i] + [w]
+        elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"
+                                                       or w.lower_ in terrain and w.tag_ == "NNS"):  # "the Jasosan heights" (set AB)
+            names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
+            if names and all(x.lower_ in _people_words(t) for n in names for x in n.subtree):
+                names = []  # "the besieged Turkmen town of Amerli": who lives there, no name
+            # the name's own words, not a locator under the noun ("the Jasosan heights near Sardasht")
+            if names and not any(x.i in pidx for n in names for x in n.subtree):
+                lo = min(x.i for n in names for x in n.subtree)
+                span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
+            else:
+                span = _name_after_of(w, proper)  # "the border post of Teshwin"
+        while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
+            span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
+        if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
+            continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
+        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+        if any(x < base + b and y > base + a for x, y in actor_spans):
+            continue
+        out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
+                                precision=None, rule="event-slot"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _people_words(t: EventTerms) -> frozenset[str]:
+    """Words of a people or a faith (``people_modifiers``) and demonyms: who lives in a place."""
+    from ...lexicon.claim_terms import demonym_words
+
+    return t.words("territory_change", "people_modifiers") | frozenset(demonym_words())
+
+
+def place_nouns(t: EventTerms) -> frozenset[str]:
+    """Nouns an appositive may describe a place by ("a poor township", "the border post")."""
+    from ...lexicon.place_words import place_words
+
+    words = place_words()
+    return (t.words("territory_change", "settlement_nouns") | t.words("territory_change", "facility_objects")
+            | t.words("territory_change", "terrain_nouns") | words.settlement_nouns | words.facility_heads
+            | t.words("territory_change", "described_place_nouns"))
+
+
+def described_as_no_place(name, nouns: frozenset[str]) -> bool:
+    """'Sadyr Japarov, a former MP ..., has been freed': a name described in apposition by a
+    noun that is no settlement, facility or terrain is a person or a body, not a place taken
+    (set AD's Bishkek liveblog); "Konna, a town in the centre" stays a place."""
+    return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in nouns
+               and any(d.dep_ == "det" for d in c.children) for c in name.children)  # ("Damascus, Syria" stays)
+
+
+def _name_after_of(noun, proper) -> list | None:
+    """'the border post of Teshwin', 'the river port of San Juan del Norte': the proper name
+    after "of" that names the settlement or facility (words of the name only)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not proper(obj):
+                continue
+            toks = list(noun.doc[obj.left_edge.i: obj.i + 1])
+            if all(proper(x) or x.lower_ in _NAME_PARTICLES for x in toks) and proper(toks[0]):
+                return toks
+    return None
+
+
+@lru_cache(maxsize=1)
+def _name_type_words() -> frozenset[str]:
+    """A local unit's type word before a name ("Barangay" of "Barangay Talon-Talon":
+    ``name_type_words`` of data/gazetteer/place_words.json)."""
+    from ...lexicon.place_words import place_words
+
+    return place_words().name_type_words
+
+
+# Lowercase words inside a proper name ("San Juan del Norte", "Kafr al-Ma").
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "al", "el"})
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Ranks and titles that open a person's name ("Colonel", "Mr"), lowercase (claim_terms.json:
+    "Mr", "Dr" are among its titles)."""
+    from ...lexicon.claim_terms import claim_words
+
+    return frozenset(w.lower() for w in claim_words().ranks | claim_words().title_heads)
+
+
+def taken_after_a_time(trig: Trigger) -> list:
+    """The conjuncts the parse hangs on the date or the place of a capture ("captured
+    Mansoura on Thursday evening and Ayios Theodoros on Friday", "seized the depot at Bakau
+    and then Radio Gambia": set S's Cyprus and Gambia stories)."""
+    out = []
+    for prep in kids(trig.tok, "prep"):
+        timed = is_time(prep)
+        for when in kids(prep, "pobj"):
+            out += [c for c in kids(when, "conj") if timed or any(a.lower_ == "then" for a in kids(c, "advmod"))]
+    return out
+
+
+def _list_head(w):
+    cur = w
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur

@@ -323,6 +323,15 @@ QUANTITY_CASES = {
          [("killed", "civilians", 3, ANY)]),  # Nigeria
         ("Some 2,000 of the displaced have returned to Bakhmut.", [("displaced", "total", 2000, None)]),  # Ukraine
     ],
+    "whole_of_a_part": [
+        # the verb befalls the part, not the whole after it (West Germany 1972, Mali, Philippines-like)
+        ("The interior minister said five of the eight gunmen were killed at the airfield.",
+         [("killed", "rebels", 5, ANY)]),
+        ("Three of the 40 soldiers in the convoy were killed near Gao, the army said.",
+         [("killed", "government", 3, ANY)]),
+        ("Officials said seven of the twelve teachers held in Sulu were freed.",
+         [("released", "civilians", 7, ANY)]),
+    ],
     "own_noun": [
         ("The strikes caused 40 deaths and 130 injuries in Sanaa.",
          [("killed", "total", 40, None), ("injured", "total", 130, None)]),
@@ -2498,3 +2507,46 @@ def test_claims_statement_by_a_body_and_state_radio(extract_text, text, expected
 ])
 def test_claims_contact_lost_and_names_holding_a_state(extract_text, text, expected):
     assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause whose subject is "whose X" befell X, not the people (Los Angeles 1992, Gaza-like)
+    ("Red Crescent officials said about 500 people whose homes were destroyed by shelling were sleeping in schools.", []),
+    ("Police said 12 men whose relatives were killed in the raid were arrested.", [("detained", 12, "Police")]),
+    # countries and provinces are no people (Spain 2004, Argentina 2001, Syria-like)
+    ("The foreign ministry said citizens of at least 14 countries were among the dead.", []),
+    ("Fighting in 12 provinces killed 40 people, the ministry said.", [("killed", 40, "government")]),
+    # a release demanded or called for is no release (Munich 1972, Colombia, Nigeria-like)
+    ("The guerrillas demanded the release of 234 prisoners held in Israel.", []),
+    ("Relatives called for the release of 40 detainees held in Maiduguri.", []),
+    ("The army announced the release of 40 detainees in Maiduguri.", [("released", 40, "Nigerian Army")]),
+    # a death toll's figure, then another figure of its own (Afghanistan, Lebanon-like)
+    ("Kabul bombing: death toll reaches 80, three held", [("killed", 80, None)]),
+    ("The death toll stood at 4,211 and 10,567 wounded, the Lebanese health ministry said.",
+     [("killed", 4211, "Lebanese Health Ministry"), ("injured", 10567, "Lebanese Health Ministry")]),
+])
+def test_claims_parts_homes_countries_demands_and_tolls(extract_text, text, expected):
+    assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # reports by their owner "alleging that": the owner's figures, whoever cites them (China 1989,
+    # Myanmar, Ethiopia-like)
+    ("Yuan Mu said reports by some foreign media alleging that thousands of people had been killed were groundless.",
+     ["foreign media"]),
+    ("The junta dismissed reports by Human Rights Watch alleging that 60 villagers were killed in Sagaing.",
+     ["Human Rights Watch"]),
+    ("The minister said claims from the TPLF saying that 300 soldiers had died were propaganda.",
+     ["Tigray People's Liberation Front"]),
+])
+def test_claims_reports_by_their_owner_alleging(extract_text, text, expected):
+    assert [c.source for c in extract_text(text).claims] == expected
+
+
+def test_claims_unqualified_ministry_is_the_lead_states_when_the_text_names_it(extract_text):
+    # a Madrid story that names Iraq once: "the Interior Ministry's own count" is Spain's
+    text = ("MADRID, March 14 - Spanish police arrested five people on Saturday over the train bombings.\n\n"
+            "The Interior Ministry's own count, released on Friday, stood at 199 dead.\n\n"
+            "A group claimed the attacks were a response to Spain's role in Iraq. Spain's government denied it.")
+    sources = {c.value: c.source for c in extract_text(text).claims}
+    assert sources[199] == "Spanish Interior Ministry"

@@ -42,6 +42,23 @@ def _state_form_words() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["state_form_words"])
 
 
+class ArticleStates(list):
+    """An article's states (ISO-2 codes, most named first) that know whether the article names
+    its lead state itself, by name or demonym, not only by its towns: read once, when a
+    phrase cut from the article ("the Interior Ministry") is resolved, where the phrase alone
+    cannot tell (a Madrid story that mentions Iraq once: its interior ministry is Spain's)."""
+
+    def __init__(self, codes, text: str, lexicon: "StateClaimants") -> None:
+        super().__init__(codes)
+        self._text, self._lexicon, self._named = text, lexicon, None
+
+    @property
+    def lead_named(self) -> bool:
+        if self._named is None:
+            self._named = bool(self) and self._lexicon.names_state(self._text, self[0])
+        return self._named
+
+
 class StateClaimants:
     """The state-named claimants of a ``ClaimantLexicon`` (its ``entries``)."""
 

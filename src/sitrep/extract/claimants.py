@@ -19,7 +19,7 @@ from .claimant_names import (
     written_name,
 )
 from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, tail_of_name
-from .claimant_states import StateClaimants, portfolio_words
+from .claimant_states import ArticleStates, StateClaimants, portfolio_words
 from .name_text import alias_regex, claimant_key
 from .state_bodies import names_a_state, state_body_index
 
@@ -158,8 +158,9 @@ class ClaimantLexicon(StateClaimants):
         named: list[bool] = []  # whether the text names its lead state, read once when asked
 
         def lead_named() -> bool:
-            if not named:
-                named.append(bool(countries) and self.names_state(text, countries[0]))
+            if not named:  # an article's states know it; a text of its own is read for it
+                named.append(countries.lead_named if isinstance(countries, ArticleStates)
+                             else bool(countries) and self.names_state(text, countries[0]))
             return named[0]
 
         for start, end, written in self._aliases_in(text, overlapping):

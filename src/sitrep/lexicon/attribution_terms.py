@@ -22,6 +22,7 @@ class AttributionTerms:
     force_bodies: frozenset[str]
     denial_verbs: tuple[str, ...]
     claim_nouns: tuple[str, ...]
+    claiming_participles: tuple[str, ...]
     civil_body_heads: frozenset[str]
     anaphoric_subjects: frozenset[str]
     pronoun_subjects: frozenset[str]
@@ -84,6 +85,7 @@ def load_attribution_terms() -> AttributionTerms:
         force_bodies=frozenset(a["force_bodies"]),
         denial_verbs=tuple(a["denial_verbs"]),
         claim_nouns=tuple(a["claim_nouns"]),
+        claiming_participles=tuple(a["claiming_participles"]),
         civil_body_heads=frozenset(a["civil_body_heads"]),
         anaphoric_subjects=frozenset(a["anaphoric_subjects"]),
         pronoun_subjects=frozenset(a["pronoun_subjects"]),

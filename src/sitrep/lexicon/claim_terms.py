@@ -150,6 +150,7 @@ class FigureTerms:
     captive_words: frozenset[str]
     hypothetical_aux: frozenset[str]
     hypothetical_heads: frozenset[str]
+    demand_heads: frozenset[str]  # "demanded the release of 234 prisoners": asked for, not done
     unverified: re.Pattern[str]
     single_victim_events: dict[str, str]
     single_victim: re.Pattern[str]
@@ -210,6 +211,7 @@ def load_figure_terms() -> FigureTerms:
         captive_words=frozenset(f["captive_words"]),
         hypothetical_aux=frozenset(f["hypothetical_aux"]),
         hypothetical_heads=frozenset(f["hypothetical_heads"]),
+        demand_heads=frozenset(f["demand_heads"]),
         unverified=re.compile("|".join(f["unverified"]), re.IGNORECASE),
         single_victim_events=dict(f["single_victim_events"]),
         single_victim=re.compile(

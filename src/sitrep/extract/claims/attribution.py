@@ -297,16 +297,30 @@ def _denied_claim() -> re.Pattern[str]:
                       rf"{alternation(terms.claim_nouns)}\s+that\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _claim_by_owner() -> re.Pattern[str]:
+    terms = load_attribution_terms()
+    return re.compile(rf"\b{alternation(terms.claim_nouns)}\s+(?:by|from)\s+(?P<owner>[^,;“”\"]{{2,60}}?),?\s+"
+                      rf"{alternation(terms.claiming_participles)}\s+that\b", re.IGNORECASE)
+
+
 def denied_claims(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'Georgia's Defense Ministry denied Russian reports that 50 Georgian soldiers were taken
-    prisoner': the figures of the clause denied are the owner's of the claim (a demonym names
-    its state's government), not the denier's."""
+    prisoner', 'reports by some foreign media alleging that thousands had been killed': the
+    figures of the clause claimed are the owner's of the claim (a demonym names its state's
+    government), not the speaker's who denies or cites it."""
     m = _denied_claim().search(sentence.text)
+    by_owner = _claim_by_owner().search(sentence.text) if m is None else None
+    m = m or by_owner
     if m is None or _OWN_WORDS.search(sentence.text, m.end()):
         return None, ""  # "Hamas dismissed Israeli claims that 300 of its fighters ...": whose "its"?
-    owner = m.group("owner").strip()
-    who = ctx.lexicon.state_government(owner) or resolve_subject(ctx, sentence, owner)
+    owner = _SOME.sub("", m.group("owner").strip())  # "reports by some foreign media": the media
+    who = ctx.lexicon.state_government(owner) or resolve_subject(ctx, sentence, owner) \
+        or (ctx.lexicon.resolve(owner, ctx.countries) if by_owner else None)  # "foreign media": said to claim
     return (_of_the_state(ctx, who, owner), "claimant:denied-claim") if who is not None else (None, "")
+
+
+_SOME = re.compile(r"^(?:some|several|certain|other)\s+", re.IGNORECASE)
 
 
 def _of_the_state(ctx: ArticleContext, who: Claimant, phrase: str) -> Claimant:

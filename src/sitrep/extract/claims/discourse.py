@@ -20,6 +20,7 @@ from typing import Sequence
 
 from ...sentences import Sentence
 from ...records import Article, Claimant
+from ..claimant_states import ArticleStates
 from ..claimants import ClaimantLexicon, ClaimantMatch
 from ..state_bodies import state_body_index
 from ...lexicon.claim_rule_words import word_set
@@ -60,6 +61,7 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
             and (at < LEDE_CHARS or not _headline_names(text, countries[0])):
         countries = [lead] + [c for c in countries if c != lead]
         mentions = lexicon.find(text, countries)
+    countries = ArticleStates(countries, text, lexicon)
     ctx = ArticleContext(article, lexicon, countries, mentions)
     if article.published:
         ctx.reference_year = article.published.year

@@ -79,6 +79,18 @@ def count_given_as(v: FigureView):
 _OWN_LEVEL_SUBJECT = re.compile(rf"\b{in_order('own_level_people')}\s+{in_order('own_level_verbs')}\s+to$")
 
 
+# A figure set after another by a comma or "and" ("reaches 200, five held"), not a range's end.
+_AFTER_THE_TOLLS_FIGURE = re.compile(r"\d[\d,.]*\s*(?:,|;|\band\b)\s*$")
+_NUMBER_WORD = re.compile(r"\b\d")
+
+
+def death_toll_before(v: FigureView) -> bool:
+    """'the death toll stood at 44,211': a death toll's noun just before the figure."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    toll = _toll_noun_rx(v.terms.toll_nouns).search(" ".join(prev_words[-MAX_TOLL_DISTANCE:]))
+    return toll is not None and _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:])) is not None
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
@@ -86,6 +98,8 @@ def toll_noun_before(v: FigureView):
     toll = _toll_noun_rx(v.terms.toll_nouns).search(recent)
     if toll and _OWN_LEVEL_SUBJECT.search(recent[toll.end():]):
         return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
+    if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _NUMBER_WORD.search(recent[toll.end():]):
+        return None  # "death toll reaches 200, five held": the toll had its figure; the next is its own
     if toll:
         if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
             return REJECT

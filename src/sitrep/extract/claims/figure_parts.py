@@ -10,7 +10,9 @@ import re
 
 from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
+from ...lexicon.numbers import number_words
 from ...lexicon.patterns import alternation
+from .figure_counts import death_toll_before
 from .figure_rules import ELLIPSIS_AFTER as _ELLIPSIS_AFTER, MAX_NOUN_GAP, WORD as _WORD
 from .figure_view import REJECT, Candidate, FigureView
 
@@ -22,8 +24,10 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)
                               re.IGNORECASE)
 
 
+# A figure in digits or in words ("five of the eight gunmen", "seven of the twenty-one").
+SPELLED_OR_DIGITS = rf"(?:\d[\d,. ]*|{alternation([*number_words().units, *number_words().tens])}(?:-[a-z]+)?)"
 # "of its fighters and 9 villagers" is two figures, not a part of 9 villagers (set S's Cyprus briefing).
-_PART_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?(?P<whole>[\d][\d,. ]*)\s+",
+_PART_OF_WHOLE = re.compile(rf"^\s+of\s+(?:the|its|their|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){{0,3}}?(?P<whole>{SPELLED_OR_DIGITS})\s+",
                             re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
 
@@ -50,6 +54,8 @@ def shared_noun(v: FigureView):
     first = [w.lower() for w in _WORD.findall(v.after[:30])]
     if not m or v.terms.people_at(first, 0) or (first and v.terms.quantity_words.get((first[0],))):
         return None  # "119 killed and 961 wounded": the first figure has its own word
+    if death_toll_before(v):
+        return None  # "the death toll stood at 44,211 and 104,567 wounded": the toll's figure
     words = [w.lower() for w in _WORD.findall(v.after[m.end():][:60])]
     for i in range(min(len(words), MAX_NOUN_GAP + 1)):
         found = v.terms.people_at(words, i)

@@ -16,6 +16,7 @@ from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .subjects import token_at
+from .figure_parts import SPELLED_OR_DIGITS
 from .figure_view import Candidate
 from .quantity_base import MAX_QUANTITY_DISTANCE, NONE, QuantityRule, hypothetical, quantity_tokens
 from .quantity_parse import attackers, mixed_casualties, nearest_in_clause, parse_link, parse_predicate
@@ -88,6 +89,21 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # a subset by condition or shelter is no claim)
         return NONE
     return None
+
+
+# "five of the eight gunmen were killed": the whole after a part (its hedge and up to three
+# words between: "of the territory's estimated 120,000").
+_PART_BEFORE = re.compile(rf"(?:^|[^\w,.]){SPELLED_OR_DIGITS}\s+of\s+(?:the|its|their|our|his|her)\s+"
+                          rf"(?:(?!and\b|or\b)[a-z’'-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def whole_of_a_part(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'five of the eight gunmen were killed', 'Three of the 40 soldiers were wounded': the
+    verb befalls the part, not the whole; the whole is a figure only by a casualty word of
+    its own ("two of the 40 wounded died": 40 wounded), read by ``own_noun``."""
+    if not _PART_BEFORE.search(text[max(0, cand.figure.start - 80):cand.figure.start]):
+        return None
+    return None if cand.noun is not None and cand.noun.quantity else NONE
 
 
 # Verbs that say where part of a group is, not what befell it.
@@ -301,7 +317,7 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
-                                            wounded_then_killed, own_noun,
+                                            whole_of_a_part, wounded_then_killed, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)

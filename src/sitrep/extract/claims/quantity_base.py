@@ -49,6 +49,11 @@ def hypothetical(tok) -> bool:
                 and not (past_estimate and child.lower_ in _ESTIMATING_MODALS):
             return True
     head = tok.head
+    if head is not tok and tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN":
+        # "demanded the release of 234 prisoners", "called for the release of ...": asked for
+        asker = head.head if tok.dep_ == "pobj" and head.lower_ == "for" else head
+        if asker.lemma_.lower() in words.demand_heads:
+            return True
     return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
 
 

@@ -50,6 +50,13 @@ def _open_subset(between: str) -> bool:
 
 
 
+def _befalls_what_they_own(clause) -> bool:
+    """'1,000 people whose apartments were destroyed': the clause's subject is theirs ("whose
+    X"), so what it says befell their homes, not them."""
+    return any(s.dep_ in ("nsubj", "nsubjpass") and any(p.lower_ == "whose" for p in s.children)
+               for s in clause.children)
+
+
 def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """The casualty word the parse links to the figure: a modifier of its noun ('people
     killed'), then the heads above it ('were killed', 'the injury of six others')."""
@@ -72,6 +79,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
     for child in anchor.children:
         if child.dep_ == "relcl" and _leaves_a_place(child, cand) and not hypothetical(child):
             return "displaced", f"quantity:parse({child.lemma_} place)"  # "430 people who had left Santo"
+        if child.dep_ == "relcl" and _befalls_what_they_own(child):
+            continue
         if child.dep_ in ("acl", "relcl", "amod") and not (child.dep_ == "amod" and child.text[:1].isupper()):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
@@ -226,7 +235,7 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     figures = figure_tokens(doc)
     breakdown = load_figure_terms().breakdown
     for i, quantity, propn in quantity_tokens(doc, terms):
-        if i == anchor.i or propn:
+        if i == anchor.i or propn or doc[i].dep_ == "relcl" and _befalls_what_they_own(doc[i]):
             continue
         if i > anchor.i and any(anchor.i < f < i and not breakdown.search(doc[anchor.i:f].text) for f in figures):
             continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word

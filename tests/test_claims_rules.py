@@ -2550,3 +2550,26 @@ def test_claims_unqualified_ministry_is_the_lead_states_when_the_text_names_it(e
             "A group claimed the attacks were a response to Spain's role in Iraq. Spain's government denied it.")
     sources = {c.value: c.source for c in extract_text(text).claims}
     assert sources[199] == "Spanish Interior Ministry"
+
+
+DIGEST = ("Middle East broadcasts, 9 October\n\n"
+          "Cairo radio, 9 October, 0900 gmt: Egyptian forces crossed the canal at dawn.\n\n"
+          "Damascus home service in Arabic, 9 October, 1000 gmt: An Interior Ministry official said about "
+          "2,000 people had fled from the Golan villages.\n\n"
+          "Amman home service, 9 October, 1200 gmt: An army spokesman said 40 Jordanian soldiers had been wounded.\n\n"
+          "Voice of the Arabs, 9 October, 1800 gmt: The radio said 300 enemy soldiers had been killed.\n\n"
+          "Baghdad home service, 9 October, 1900 gmt: Twelve civilians were killed in an air raid.")
+
+
+@pytest.mark.parametrize("value,source", [
+    # a digest item's station named for a state or its capital speaks of that state's bodies, and
+    # its "army spokesman" is no army of an item before it (1967 and 1973 Arab-Israeli wars, Iran-Iraq-like)
+    (2000, "Syrian Interior Ministry"),
+    (40, "Jordanian army"),
+    # "the radio" is the item's station; an item's figures no one in it claims are its station's
+    (300, "Voice of the Arabs"),
+    (12, "Baghdad home service"),
+])
+def test_claims_digest_items_speak_for_their_stations_state(extract_text, value, source):
+    sources = {c.value: c.source for c in extract_text(DIGEST).claims}
+    assert sources[value] == source, sources

@@ -59,6 +59,14 @@ class ArticleStates(list):
         return self._named
 
 
+class SpeakerStates(list):
+    """The article's states with the one a sentence's own words say it speaks from first (a
+    monitoring digest's item, "Amman home service, ...: An army spokesman said"): that state is
+    named, and another state's context alias ("the army" of a war file) is not its body."""
+
+    lead_named = True
+
+
 class StateClaimants:
     """The state-named claimants of a ``ClaimantLexicon`` (its ``entries``)."""
 

@@ -19,7 +19,7 @@ from .claimant_names import (
     written_name,
 )
 from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, tail_of_name
-from .claimant_states import ArticleStates, StateClaimants, portfolio_words
+from .claimant_states import ArticleStates, SpeakerStates, StateClaimants, portfolio_words
 from .name_text import alias_regex, claimant_key
 from .state_bodies import names_a_state, state_body_index
 
@@ -134,7 +134,7 @@ class ClaimantLexicon(StateClaimants):
             if best is None or key < best_key:
                 best, best_key, self._last_context_only = entry, key, context_only
         if best is not None and self._last_context_only and best_key[1] > 0 \
-                and countries[0] not in self.context_states:
+                and (countries[0] not in self.context_states or isinstance(countries, SpeakerStates)):
             # "Army officials said" in a Burundi story that also names Congo: no file describes
             # the lead state's war, so its words are its own (the generic word, named after the
             # lead state later), not Congo's FARDC; a Gaza story's "the army" stays the IDF
@@ -159,7 +159,7 @@ class ClaimantLexicon(StateClaimants):
 
         def lead_named() -> bool:
             if not named:  # an article's states know it; a text of its own is read for it
-                named.append(countries.lead_named if isinstance(countries, ArticleStates)
+                named.append(countries.lead_named if isinstance(countries, (ArticleStates, SpeakerStates))
                              else bool(countries) and self.names_state(text, countries[0]))
             return named[0]
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon.claim_rule_words import in_order
+
 from ..lexicon.date_words import date_words
 from ..lexicon.patterns import alternation
 
@@ -42,8 +44,13 @@ def colon_dateline(text: str) -> re.Match[str] | None:
 # "Radio Rwanda, 1300: ...", "Uganda Broadcasting Corporation, 1700 gmt: ...", "[Radio YSKL,
 # 0615] ...", "[Radio Venceremos, clandestine, 0130] ...": a monitoring digest's item, its
 # station, what the digest says of it and the hour it was heard.
-STATION_LABEL = re.compile(r"^\[?(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})"
-                           r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w'’ -]{2,30}?|,\s+[A-Z][\w'’.-]+(?:\s+station)?)?"
+# "Israel home service in English, 11 June, 0600 gmt: ...", "Voice of the Arabs, 6 June, 1800
+# gmt: ...": a state broadcaster's service (``broadcast_services``), its language, and the day
+# before the hour.
+STATION_LABEL = re.compile(r"^\[?(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5})"
+                           rf"(?P<service>\s+{in_order('broadcast_services', any_space=False)})?(?:\s+in\s+[A-Z][a-z]+)?"
+                           r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w'’ -]{2,30}?|,\s+[A-Z][\w'’.-]+(?:\s+station)?"
+                           r"|,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?"
                            r",\s+\d{3,4}"  # "(clandestine), Vienna, 0700", ", clandestine, 0130"
                            # "1700 gmt", "0600 local time": ``clock_labels`` of data/date_words.json
                            rf"(?:\s*{alternation(date_words().clock_labels)})?(?:,\s+\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)?(?:\s*:|\])\s+")

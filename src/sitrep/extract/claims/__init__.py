@@ -26,7 +26,9 @@ from .. import dates
 from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import ClaimTerms, claim_words, load_figure_terms, load_terms
 from .attribution import attribute_sentence
-from .sentence_state import fronted_place_first, fronted_state_first, speaker_town_first, victims_state_first
+from .sentence_state import (
+    fronted_place_first, fronted_state_first, speaker_town_first, station_state_first, victims_state_first,
+)
 from .candidates import distributive_list, enumerated_people, sentence_candidates
 from .figure_view import Candidate
 from .category import CategoryView, category
@@ -54,7 +56,7 @@ def extract_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimTer
     """Claims of one parsed sentence (``doc`` is the spaCy Doc of ``sentence.text``); a
     sentence fronted by one of the article's states reads generic bodies as that state's."""
     countries = ctx.countries
-    ordered = fronted_place_first(ctx, sentence, fronted_state_first(sentence.text, countries))
+    ordered = fronted_place_first(ctx, sentence, fronted_state_first(sentence.text, station_state_first(ctx, sentence, countries)))
     ctx.countries = speaker_town_first(ctx, sentence, victims_state_first(sentence.text, ordered))
     try:
         return _sentence_claims(ctx, sentence, doc, terms or load_terms())

@@ -89,6 +89,7 @@ class ArticleContext:
     broadcast_headers: list[int] = field(default_factory=list)
     _place_texts: frozenset[str] | None = None  # the article's place mentions as written, read once
     item_labels: dict[int, tuple[int, object]] = field(default_factory=dict)
+    _station_items: list[int] | None = None  # where a digest's items open with a station's label, read once
 
     def armed_demonyms(self) -> frozenset[str]:
         """The peoples whose state's forces the article names ("Russian troops", "Iraqi
@@ -102,6 +103,18 @@ class ArticleContext:
             found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(self.article.text)}
             self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
         return self._armed
+
+    def item_start(self, offset: int) -> int:
+        """Where the monitoring digest's item holding character ``offset`` opens ("Amman home
+        service, 8 June, 1200 gmt: ..."), or 0: an item speaks for its own station, and its
+        "army spokesman" is no army named in an item before it."""
+        if self._station_items is None:
+            from ..entry_labels import STATION_LABEL
+
+            text = self.article.text
+            self._station_items = [s for s in self.line_starts if STATION_LABEL.match(text[s:s + 160])]
+        at = bisect_right(self._station_items, offset) - 1
+        return self._station_items[at] if at >= 0 else 0
 
     def place_texts(self) -> frozenset[str]:
         """The texts of the article's place mentions (built once per article)."""

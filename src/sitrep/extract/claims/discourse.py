@@ -285,7 +285,8 @@ _PERSONAL = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
 
 def last_claimant_before(ctx: ArticleContext, offset: int, kind: str | None = None,
                          within: int | None = None) -> Claimant | None:
-    known = [m for m in ctx.mentions if m.start < offset and m.claimant.known
+    floor = ctx.item_start(offset)
+    known = [m for m in ctx.mentions if floor <= m.start < offset and m.claimant.known
              and (kind is None or m.claimant.kind == kind)
              and (within is None or offset - m.start <= within)]
     return known[-1].claimant if known else None

@@ -105,7 +105,9 @@ def station_item(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
     what no one in it is said to have said (after the item's own speakers: "Radio Okapi,
     1500: The UN refugee agency said ..." is the agency's)."""
     m = STATION_LABEL.match(sentence.text)
-    if m is None or not load_attribution_terms().media_words.search(m.group("station")):
+    if m is None or not (m.group("service") or m.group("station").startswith("Voice of")
+                         or load_attribution_terms().media_words.search(m.group("station"))):
         return None, ""
-    who = Claimant(name=m.group("station"), kind="media", as_written=m.group("station"), known=False)
+    name = m.group("station") + (m.group("service") or "")  # "Damascus home service"
+    who = Claimant(name=name, kind="media", as_written=name, known=False)
     return who, "claimant:station-item"

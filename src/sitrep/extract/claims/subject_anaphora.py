@@ -81,8 +81,12 @@ def body_named_with_head(ctx: ArticleContext, sentence: Sentence, low: str, stat
 
 def reporter_or_last(ctx: ArticleContext, sentence: Sentence, hint: Claimant | None) -> Claimant | None:
     """What an anaphoric subject ('he', 'the ministry', 'the statement') points back to: the
-    current reporter when it fits the hint's kind, else the last claimant named before."""
+    current reporter when it fits the hint's kind, else the last claimant named before (both
+    inside the monitoring digest's item, when the sentence is in one)."""
     rep = ctx.reporter
+    if rep is not None and rep.sentence < len(ctx.sentences) \
+            and ctx.sentences[rep.sentence].start < ctx.item_start(sentence.start):
+        rep = None  # "Amman home service, ...: An army spokesman said": not the army of Cairo's item
     states = {"government", "foreign_government"}
     if hint is not None and hint.as_written.lower() in load_attribution_terms().agency_words:
         if rep is not None and rep.claimant.kind in ("un", "ngo", "government"):

@@ -2573,3 +2573,16 @@ DIGEST = ("Middle East broadcasts, 9 October\n\n"
 def test_claims_digest_items_speak_for_their_stations_state(extract_text, value, source):
     sources = {c.value: c.source for c in extract_text(DIGEST).claims}
     assert sources[value] == source, sources
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle describing the speaking record, misparsed as a clause of its own: its subject
+    # speaks (Iraqi Kurdistan 1996, Gaza, Colombia-like)
+    ("A PUK statement faxed to Reuters in Ankara said its fighters had captured 300 soldiers.", ["PUK"]),
+    ("A Hamas statement faxed to Reuters in Gaza said its fighters had also taken two outposts "
+     "on Sunday and the crossing on Monday morning, and had killed 14 soldiers.", ["Hamas"]),
+    # the one a record was handed to speaks for no one; its issuer after "by" still does
+    ("A statement sent to reporters by the UN refugee agency said 300 people had fled.", ["UNHCR"]),
+])
+def test_claims_records_described_by_a_participle(extract_text, text, expected):
+    assert [c.source for c in extract_text(text).claims] == expected

@@ -37,8 +37,15 @@ def subject_phrase(span: str) -> str:
     phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
+    phrase = _HANDED_TO.sub("", phrase)  # "A letter handed to the UN envoy": its reader speaks for no one
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# A record handed to someone: "A statement faxed to Reuters in Ankara", "a letter handed to the
+# UN envoy" (``delivery_participles``): the receiver is no part of who speaks.
+# (not when its issuer follows: "leaflets given to residents by the army")
+_HANDED_TO = re.compile(rf"(?<=\w)\s+{in_order('delivery_participles')}\s+to\s+(?!.*\bby\b).*$")
 
 
 @lru_cache(maxsize=1)

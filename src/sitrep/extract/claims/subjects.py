@@ -152,6 +152,9 @@ def _stranded_speaker(verb) -> list:
     subject; the appositive ending right before the verb is its subject (set AC's wire)."""
     if not is_say(verb) or verb.i == 0:
         return []
+    reduced = _reduced_relative_subject(verb)
+    if reduced is not None:
+        return [reduced]
     before = verb.doc[verb.i - 1]
     for tok in before.ancestors if before.dep_ != "appos" else [before]:
         if tok.dep_ == "appos":
@@ -163,6 +166,28 @@ def _stranded_speaker(verb) -> list:
             or not any(d.dep_ == "det" for d in before.children):
         return []
     return [before]
+
+
+def _reduced_relative_subject(verb):
+    """'A KDP statement faxed to Reuters in Ankara said ...': a parse that reads the participle
+    describing the subject as a clause of its own ("statement faxed") leaves the speech verb
+    with no subject; the participle's subject, the clause ending right before the verb, speaks
+    (set AR's Kurdish wire)."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.right_edge.i == verb.i - 1]
+    if verb.dep_ in ("parataxis", "conj") and verb.head.i < verb.i and verb.left_edge.i == verb.i:
+        clauses.append(verb.head)  # "statement faxed ... said": the participle read as the root
+    for clause in clauses:
+        if clause.i < verb.i and clause.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            # a described noun ("A KDP statement faxed to ..."), no clause of its own with an
+            # object ("Russia lost 10,000 troops, the commander ... reported")
+            subject = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                       and any(d.dep_ == "det" for d in c.children)]
+            if any(c.dep_ in ("dobj", "obj", "ccomp") for c in clause.children):
+                continue
+            if subject:
+                return subject[0]
+    return None
 
 
 def _passive_agent(verb) -> list:

@@ -2586,3 +2586,18 @@ def test_claims_digest_items_speak_for_their_stations_state(extract_text, value,
 ])
 def test_claims_records_described_by_a_participle(extract_text, text, expected):
     assert [c.source for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people held, then killed: the passive joined to the participle that describes them says
+    # what befell them, in a typewriter's dateline too (West Germany 1972, Iraq, Philippines-like)
+    ("MUNICH, Sept. 6 (Reuter) -- All nine Israeli athletes held hostage by the guerrillas were killed "
+     "in a gun battle at the airfield, the West German government announced.", [("killed", "civilians", 9)]),
+    ("Forty hostages seized by the gunmen were freed on Sunday, police in Jolo said.", [("released", "total", 40)]),
+    ("Three soldiers wounded in the clash died later in hospital, the army said.", [("killed", "government", 3)]),
+    # a verb with no agent of its own is a clause of its own (Eritrea-Ethiopia-like)
+    ("In the fighting, three members of the Eritrean Defence Forces fell as martyrs and nine were wounded.",
+     [("killed", "government", 3), ("injured", "government", 9)]),
+])
+def test_claims_people_described_then_what_befell_them(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -85,11 +85,12 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
             # a capitalised modifier is part of a name: "5 Free Syrian Army fighters" were not freed
             q = by_index.get(child.i)
             if q and not hypothetical(child):
-                if q != "released" and (freed := _freed_predicate(anchor, by_index)) is not None:
+                if (now := _predicate_now(anchor, by_index)) is not None and by_index[now.i] != q:
                     # "22 persons detained in the operation had been released", "the 17 fishermen
                     # who were apprehended ... were released", "Eleven guards who were injured
-                    # ... had been freed": freed now (sets AK and AP)
-                    return "released", f"quantity:parse({freed.lemma_})"
+                    # ... had been freed": freed now (sets AK and AP); "nine athletes held
+                    # hostage ... were killed": killed now (set AR's Munich wire)
+                    return by_index[now.i], f"quantity:parse({now.lemma_})"
                 return q, f"quantity:parse({child.lemma_})"
     tok = anchor
     for _ in range(4):
@@ -128,12 +129,27 @@ def _stranded_passive(anchor):
 _REDUCED_PARTICIPLES = word_set("reduced_participles")
 
 
-def _freed_predicate(anchor, by_index: dict[int, str]):
-    """The verb the figure's people are the subject of, when it frees them ("... had been
-    released"); None otherwise."""
+def _predicate_now(anchor, by_index: dict[int, str]):
+    """The verb the figure's people are the subject of, when it says what befell them ("...
+    had been released", "... were killed"); None otherwise."""
     verb = anchor.head
-    if anchor.dep_ in ("nsubj", "nsubjpass") and by_index.get(verb.i) == "released" and not hypothetical(verb):
+    if anchor.dep_ in ("nsubj", "nsubjpass") and by_index.get(verb.i) and not hypothetical(verb):
         return verb
+    return None
+
+
+def _stranded_predicate(tok, by_index: dict[int, str]):
+    """'nine athletes held hostage by the guerrillas were killed', parsed with "held" as the
+    verb of the athletes and "were killed" joined to it: a participle with no auxiliary whose
+    joined passive has no subject of its own describes the people; the passive says what befell
+    them (set AR's Munich wire)."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+            or not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return None  # a participle with its agent ("held hostage by the guerrillas"), no clause of its own
+    for c in tok.children:
+        if c.dep_ == "conj" and by_index.get(c.i) and any(a.dep_ == "auxpass" for a in c.children) \
+                and not any(a.dep_.startswith("nsubj") for a in c.children) and not hypothetical(c):
+            return c
     return None
 
 
@@ -141,6 +157,9 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
     captive = load_figure_terms().captive_words
+    predicate = _stranded_predicate(tok, by_index)
+    if predicate is not None:
+        return by_index[predicate.i], f"quantity:parse({predicate.lemma_})"
     if tok.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lower_ in ("contact", "touch", "track") for c in tok.children):
         # "had lost contact with five Americans": missing, not dead (set AP's Ban Me Thuot wire)
         return "missing", f"quantity:parse({tok.lemma_} contact)"

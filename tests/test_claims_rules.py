@@ -2601,3 +2601,30 @@ def test_claims_records_described_by_a_participle(extract_text, text, expected):
 ])
 def test_claims_people_described_then_what_befell_them(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a semicolon ends the clause a later speaker reports (Philippines 2015, Syria, Sudan-like)
+    ("44 SAF commandos dead in Mamasapano; MILF says it lost 18\n\nCOTABATO CITY - Police confirmed the deaths.",
+     [("killed", 44, None)]),
+    ("Twelve soldiers were killed in the attack; the army said 30 militants died.",
+     [("killed", 12, None), ("killed", 30, "government")]),
+    # a speaker read as a description of himself ("claimed by telephone that")
+    ("A spokesman for the Bangsamoro Islamic Freedom Fighters, a breakaway group, claimed by telephone "
+     "that its fighters had killed 20 troopers.", [("killed", 20, "Bangsamoro Islamic Freedom Fighters")]),
+    # a body's role after its name in the possessive is the body (Papua New Guinea, Uganda-like)
+    ("7:45am — Port Moresby General Hospital's acting director of medical services told us 25 people were "
+     "being treated for injuries.", [("injured", 25, "Port Moresby General Hospital")]),
+    ("Doctors at Mulago Hospital said two of the wounded succumbed on Sunday night.",
+     [("killed", 2, "Mulago Hospital")]),
+])
+def test_claims_semicolons_and_possessive_roles(extract_text, text, expected):
+    assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+def test_claims_a_press_office_and_its_ministry_publish_as_the_ministry(extract_text):
+    # a government's press office and one of its ministries named together: the ministry (India 2010)
+    text = "Seventy-six security personnel have lost their lives in the attack in Dantewada district of India's Chhattisgarh state."
+    outlet = "Press Information Bureau, Government of India (Ministry of Home Affairs release)"
+    claims = extract_text(text, outlet=outlet).claims
+    assert [(c.value, c.source) for c in claims] == [(76, "Indian Home Ministry")]

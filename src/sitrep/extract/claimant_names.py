@@ -230,6 +230,19 @@ _WHERE_IT_IS = re.compile(rf"(?:between|near|outside|close\s+to|on\s+the\s+{alte
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _role_after_owner() -> re.Pattern[str]:
+    roles = alternation(load_attribution_terms().speaker_roles)
+    return re.compile(rf"^(?P<owner>(?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+){{0,2}}{roles}\b[a-z\s-]*$")
+
+
+def _owner_of_its_role(name: str) -> str:
+    """"Port Moresby General Hospital's acting director of medical services": the body whose
+    role it is (set AS's live blog)."""
+    m = _role_after_owner().match(name)
+    return m.group("owner") if m else name
+
+
 def written_name(phrase: str) -> tuple[str, str] | None:
     """(name, phrase as kept) of a claimant no file knows, as the text writes it: "Ahmad
     Yazji, a volunteer" is Ahmad Yazji, "Staff at Hama National Hospital" the hospital, "a
@@ -266,6 +279,7 @@ def written_name(phrase: str) -> tuple[str, str] | None:
         return None
     # "an official in Kandahar" is a Kandahar official: the town is where the role is, no body
     # the role speaks for ("Tutela Legal spokesman" is Tutela Legal's)
+    cleaned = _owner_of_its_role(cleaned)
     cleaned = seated_name(described_name(cleaned) if placed else role_of_named(described_name(cleaned)))
     cleaned = owner_first(cleaned)
     unranked = name_after_title(rank_prefix().sub("", cleaned))

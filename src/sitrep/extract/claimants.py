@@ -24,6 +24,11 @@ from .name_text import alias_regex, claimant_key
 from .state_bodies import names_a_state, state_body_index
 
 
+def a_whole_government(claimant: Claimant) -> bool:
+    """A state's government as a whole ("Indian government"), not one of its bodies."""
+    return claimant.kind in ("government", "foreign_government") and claimant.name.endswith(" government")
+
+
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
@@ -226,7 +231,10 @@ class ClaimantLexicon(StateClaimants):
         if specific:
             # A name ("Oleh Syniehubov") beats a role that stands for someone only in this
             # war's articles ("regional governor"); then the longest.
-            return max(specific, key=lambda m: (not m.via_context, m.end - m.start)).claimant
+            # and a state's body beats its government named with it ("Press Information Bureau,
+            # Government of India (Ministry of Home Affairs release)": the ministry; set AS)
+            return max(specific, key=lambda m: (not a_whole_government(m.claimant), not m.via_context,
+                                                m.end - m.start)).claimant
         if matches:
             return self._generic_named(phrase, max(matches, key=lambda m: (m.end - m.start)).claimant)
         state = self.state_government(phrase)

@@ -22,9 +22,9 @@ from ..lexicon.patterns import alternation
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
 # ("MUNICH, Sept. 6 (Reuter) -- ...": a typewriter's double hyphen for the dash)
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s")
-# "09:10 - ", "0910 GMT: ", "12:30 - Background: ": a liveblog entry's time and label; or a
+# "09:10 - ", "0910 GMT: ", "7:45am — ", "12:30 - Background: ": a liveblog entry's time and label; or a
 # clock time alone before a capital ("16:10 Police say ...", a liveblog with no dash).
-ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:]\s+(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+)?"
+ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4}|\s*[ap]\.?m\.?)?\s*[-–—:]\s+(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+)?"
                          r"|^\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]m))?\s+(?=[A-Z])")
 
 

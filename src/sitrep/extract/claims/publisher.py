@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ...records import Article, Claimant
 from ..claimant_names import portfolio_ministry
-from ..claimants import ClaimantLexicon, ClaimantMatch
+from ..claimants import ClaimantLexicon, ClaimantMatch, a_whole_government
 from .figure_view import Candidate
 from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import load_attribution_terms
@@ -98,6 +98,14 @@ def _without_office(main: str) -> str:
 
 # A lone acronym that can name a body issuing a document ("RENAMO", "FLNKS", "ISPR").
 _BODY_ACRONYM = re.compile(r"^[A-Z][A-Z&-]{2,9}$")
+
+
+def _bracketed_body(outlet: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """'Press Information Bureau, Government of India (Ministry of Home Affairs release)': a
+    body of the government the brackets name, which issues the release (set AS)."""
+    bracket = " ".join(re.findall(r"\(([^)]*)\)", outlet))
+    who = lexicon.resolve(bracket, countries) if bracket else None
+    return who if who is not None and who.known and not a_whole_government(who) else None
 
 
 def _bracketed_document_issuer(outlet: str, main: str, lexicon: ClaimantLexicon,
@@ -199,12 +207,16 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         main = _without_office(main)  # "SWAPO Department of Information (press release)": SWAPO's
         who = _document_issuer(main, lexicon, countries, article.text) \
             or _bracketed_document_issuer(outlet, main, lexicon, countries, article.text)
+        if who is not None and a_whole_government(who):
+            who = _bracketed_body(outlet, lexicon, countries) or who
         if who is not None:
             return _of_the_header_state(who, article.text, lexicon), "claimant:publisher(outlet)"
         matches = lexicon.find(main, countries)
         covered = sum(m.end - m.start for m in matches)
         if covered >= OUTLET_COVERAGE * len(main):
             who = _primary_publisher(matches)
+            if who is not None and a_whole_government(who):
+                who = _bracketed_body(outlet, lexicon, countries) or who
             if who is not None:
                 return who, "claimant:publisher(outlet)"
         if load_attribution_terms().report_titles.search(outlet):

@@ -79,6 +79,9 @@ def _subject_tokens(verb) -> list:
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in claim_words().issued_records:
         subj = [verb.head]  # "issued a statement claiming ...": the statement, then its issuer
+    if not subj and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "ccomp" for c in verb.children):
+        subj = [verb.head]  # "A spokesman for X, ..., claimed by telephone that ...": read as his description
     if not subj:
         subj = _passive_agent(verb)  # "is put at 40 by the security forces", "were told by the hospital that"
     if not subj and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (any(c.lower_ == "to" for c in verb.children)
@@ -268,6 +271,8 @@ def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bo
     if verb_i is None or tok is None:
         return True
     verb = doc[verb_i]
+    if _semicolon_between(doc, tok.i, verb):
+        return False  # "44 SAF commandos dead in Mamasapano; MILF says it lost 18": its own clause
     if verb.dep_ == "ROOT" or any(a.i == verb_i for a in tok.ancestors):
         return True
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) \
@@ -279,6 +284,13 @@ def speech_covers(ctx: ArticleContext, sentence: Sentence, doc, char: int) -> bo
     if verb.dep_ == "parataxis" and verb.head.dep_ in _TRAILING_MODIFIERS and verb.head.head.i in main:
         return True  # ", a hospital official said, a Chinese national and ...": hung on what follows it
     return verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i in main
+
+
+def _semicolon_between(doc, i: int, verb) -> bool:
+    """A semicolon after the figure and before the speech verb's clause (its subject and the
+    verb after it): two clauses, the first not reported by the second's speaker."""
+    start = min((c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i)
+    return i < start and any(t.text == ";" for t in doc[i:start])
 
 
 # What the parse hangs ", X said," on when an apposition follows it: a modifier of the main clause.
@@ -293,6 +305,8 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
         return None, ""
     for anc in tok.ancestors:
         if is_say(anc):
+            if _semicolon_between(doc, tok.i, anc):
+                return None, ""  # "44 commandos dead in Mamasapano; MILF says it lost 18"
             who = subject_claimant(ctx, sentence, doc, anc)
             if who:
                 return who, f"claimant:clause-subject-of({anc.lemma_.lower()})"

@@ -2628,3 +2628,18 @@ def test_claims_a_press_office_and_its_ministry_publish_as_the_ministry(extract_
     outlet = "Press Information Bureau, Government of India (Ministry of Home Affairs release)"
     claims = extract_text(text, outlet=outlet).claims
     assert [(c.value, c.source) for c in claims] == [(76, "Indian Home Ministry")]
+
+
+@pytest.mark.parametrize("value,source", [
+    # an item opened by a header line of its own, its letter, seat and language before the hour
+    # (Cambodia 1979, Iran 1982-like): the item's unqualified bodies are its station's state's
+    (300, "Vietnamese army"),
+    (2000, "Thai Interior Ministry"),
+])
+def test_claims_digest_header_lines_open_items_of_their_state(extract_text, value, source):
+    text = ("Asian broadcasts, 8 January\n\n(a) Hanoi, Vietnam News Agency, in English, 0730 gmt 8 Jan 79\n\n"
+            "An army spokesman said 300 enemy soldiers had been killed near the border.\n\n"
+            "(b) Bangkok home service, in Thai, 0500 gmt 8 Jan 79\n\n"
+            "An Interior Ministry official said 2,000 people had crossed the border.")
+    sources = {c.value: c.source for c in extract_text(text).claims}
+    assert sources[value] == source, sources

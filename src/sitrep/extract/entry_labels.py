@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..lexicon.claim_rule_words import in_order
 
 from ..lexicon.date_words import date_words
+from ..lexicon.loader import read_json
 from ..lexicon.patterns import alternation
 
 # "GAZA STRIP, Occupied Palestine — ...", "KHARTOUM, Sudan - ...": a dateline with its country.
@@ -55,6 +56,47 @@ STATION_LABEL = re.compile(r"^\[?(?P<station>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:th
                            r",\s+\d{3,4}"  # "(clandestine), Vienna, 0700", ", clandestine, 0130"
                            # "1700 gmt", "0600 local time": ``clock_labels`` of data/date_words.json
                            rf"(?:\s*{alternation(date_words().clock_labels)})?(?:,\s+\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)?(?:\s*:|\])\s+")
+
+
+@lru_cache(maxsize=1)
+def _stamped_header() -> re.Pattern[str]:
+    """A line naming a broadcaster in the usual case, perhaps its item letter, a bracket of what
+    it is, its seat or language, then its time in GMT and a date: "Tehran home service 1630 gmt
+    26 Jan 82", "Voice of the Iranian Revolution (clandestine) 1800 gmt 27 Jan 82" (set AN's
+    BBC digest), "(b) Hanoi, Vietnam News Agency, in English, 0730 gmt 8 Jan 79" (set AS's)."""
+    return re.compile(r"^\s*(?:\([a-z]\)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,9}?)\s*(?:\([^)]{1,40}\)\s*)?"
+                      r"(?:,\s*[^,\n]{1,40}){0,2},?\s*\d{4}\s*(?i:gmt)\b[^\n]{0,20}$")
+
+
+@lru_cache(maxsize=1)
+def _broadcaster_word() -> re.Pattern[str]:
+    """A broadcaster's word in a stamped header's name ("home service", "Radio Iran", "Voice of ...")."""
+    words = "|".join(re.escape(w) for w in read_json("claimant_kinds.json")["broadcaster_words"])
+    return re.compile(rf"\b(?i:{words}|service|agency)\b")
+
+
+def stamped_header(line: str) -> re.Match[str] | None:
+    """A monitoring digest's stamped header line (``_stamped_header``) whose name is a broadcaster's."""
+    if "gmt" not in line.lower():
+        return None
+    m = _stamped_header().match(line)
+    return m if m is not None and _broadcaster_word().search(m.group("name")) else None
+
+
+# How far into its paragraph a digest item's label may run.
+LABEL_CHARS = 160
+
+
+def digest_label(paragraph: str) -> str | None:
+    """The station a monitoring digest's item opens with, its label inline ("Amman home
+    service, 10 June, 1400 gmt: ...") or a header line of its own ("Tehran home service 1630
+    gmt 26 Jan 82"); None for any other paragraph."""
+    head = paragraph[:LABEL_CHARS]
+    m = STATION_LABEL.match(head)
+    if m is not None:
+        return m.group("station")
+    m = stamped_header(head.split("\n", 1)[0])
+    return m.group("name") if m is not None else None
 
 
 def mask_entry_label(text: str) -> str:

@@ -106,13 +106,14 @@ class ArticleContext:
 
     def item_start(self, offset: int) -> int:
         """Where the monitoring digest's item holding character ``offset`` opens ("Amman home
-        service, 8 June, 1200 gmt: ..."), or 0: an item speaks for its own station, and its
-        "army spokesman" is no army named in an item before it."""
+        service, 8 June, 1200 gmt: ...", or a header line "Tehran home service 1630 gmt 26 Jan
+        82"), or 0: an item speaks for its own station, and its "army spokesman" is no army
+        named in an item before it."""
         if self._station_items is None:
-            from ..entry_labels import STATION_LABEL
+            from ..entry_labels import LABEL_CHARS, digest_label
 
             text = self.article.text
-            self._station_items = [s for s in self.line_starts if STATION_LABEL.match(text[s:s + 160])]
+            self._station_items = [s for s in self.line_starts if digest_label(text[s:s + LABEL_CHARS])]
         at = bisect_right(self._station_items, offset) - 1
         return self._station_items[at] if at >= 0 else 0
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ...lexicon.patterns import alternation
 from ...sentences import Sentence
 from ..claimant_states import SpeakerStates
-from ..entry_labels import STATION_LABEL
+from ..entry_labels import LABEL_CHARS, digest_label
 from ..state_bodies import state_body_index
 from .context import ArticleContext
 
@@ -98,19 +98,20 @@ def speaker_town_first(ctx: ArticleContext, sentence: Sentence, countries):
     return countries
 
 
-# How far into its paragraph a digest item's label may run.
-_LABEL_CHARS = 160
-
-
 def station_state_first(ctx: ArticleContext, sentence: Sentence, countries):
     """'Amman home service, 10 June, 1400 gmt: An Interior Ministry official said ...': a
-    digest item whose station is named for a state or its capital speaks of that state's
-    bodies, in every sentence of the item's paragraph (set AR's 1967 digest)."""
-    start = ctx.line_starts[ctx.line_of(sentence.start)]
-    m = STATION_LABEL.match(ctx.article.text[start:start + _LABEL_CHARS])
-    if m is None or not countries:
+    digest item whose station is named for a state or its capital ("Hanoi, Vietnam News
+    Agency", "Voice of Democratic Kampuchea") speaks of that state's bodies, in every sentence
+    of the item (sets AR and AS)."""
+    if not countries:
         return countries
-    code = state_body_index()[1].get(m.group("station").lower().replace("’", "'"))
+    start = ctx.item_start(sentence.start)
+    station = digest_label(ctx.article.text[start:start + LABEL_CHARS])
+    if station is None:
+        return countries
+    words = station.lower().replace("’", "'").split()
+    owners = state_body_index()[1]
+    code = owners.get(words[0]) or owners.get(words[-1])
     if code is None:
         return countries
     return SpeakerStates([code] + [c for c in countries if c != code])

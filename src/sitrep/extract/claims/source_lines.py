@@ -15,6 +15,7 @@ from ...lexicon.claim_rule_words import in_order
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from ..claimants import ClaimantMatch
+from ..entry_labels import stamped_header
 from ..context import is_country_name
 from .context import ArticleContext
 from .defined_names import local_name
@@ -47,28 +48,14 @@ def _broadcast_header() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?P<name>(?:[A-Z][A-Z'’.-]*\s+){{0,5}}(?i:{words})(?:\s+[A-Z][A-Z'’.-]*){{0,5}})\s*[,(]")
 
 
-# A broadcaster's word in a stamped header's name ("home service", "Radio Iran", "Voice of ...").
-_BROADCASTER_WORD = re.compile(
-    rf"\b(?i:{'|'.join(re.escape(w) for w in read_json('claimant_kinds.json')['broadcaster_words'])}|service|agency)\b")
-
-
-@lru_cache(maxsize=1)
-def _stamped_header() -> re.Pattern[str]:
-    """A line naming a broadcaster in the usual case, perhaps a bracket of what it is, then
-    its time in GMT and a date: "Tehran home service 1630 gmt 26 Jan 82", "Voice of the
-    Iranian Revolution (clandestine) 1800 gmt 27 Jan 82" (set AN's BBC digest)."""
-    return re.compile(r"^\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?)\s*(?:\([^)]{1,40}\)\s*)?"
-                      r"(?:,\s*[^,\n]{1,30},?\s*)?\d{4}\s*(?i:gmt)\b[^\n]{0,20}$")
-
-
 def broadcast_header(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'RADIO PAKISTAN, Karachi, in English 0300' heading a section of a monitoring digest: the
     broadcaster speaks in the section ("The radio said", "It said", "According to the
     radio"), so it becomes the current reporter and the claimant "the radio" points back to."""
     m = _broadcast_header().match(sentence.text)
     if m is None or m.group("name") != m.group("name").upper() or len(m.group("name").split()) < 2:
-        m = _stamped_header().match(sentence.text) if "gmt" in sentence.text.lower() else None
-        if m is None or not _BROADCASTER_WORD.search(m.group("name")):
+        m = stamped_header(sentence.text)
+        if m is None:
             return None, ""
         who = Claimant(name=m.group("name"), kind="media", as_written=m.group("name"), known=True)
         start = sentence.start + m.start("name")

@@ -2643,3 +2643,13 @@ def test_claims_digest_header_lines_open_items_of_their_state(extract_text, valu
             "An Interior Ministry official said 2,000 people had crossed the border.")
     sources = {c.value: c.source for c in extract_text(text).claims}
     assert sources[value] == source, sources
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "put them at": the losses named before, counted by the one who puts them (Manila 1945, Mosul-like)
+    ("A XIV Corps spokesman put them at 680 killed and some 3,300 wounded for the whole of the city fighting.",
+     [("killed", 680, "XIV Corps"), ("injured", 3300, "XIV Corps")]),
+    ("The rebels put them on trucks at dawn, and 12 villagers were later freed.", [("released", 12, None)]),
+])
+def test_claims_put_them_at_a_figure(extract_text, text, expected):
+    assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected

@@ -121,6 +121,10 @@ def _other_sense(verb) -> bool:
         or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "the scheme ... was itself revised" (set Y)
     if not objects:
         return False  # "the ministry updated" (no object): a statement
+    if any(o.lower_ in ("them", "it", "these", "those") for o in objects) \
+            and any(c.dep_ == "prep" and c.lower_ == "at" and any(t.tag_ == "CD" for t in c.subtree)
+                    for c in verb.children):
+        return False  # "a spokesman put them at 680 killed": the losses named before, counted
     # "put its own losses at 13 soldiers", "put the dead at 50": a count, not only a record noun
     record = load_attribution_terms().record_nouns | {"death", "number", "casualty", "loss", "dead"}
     return not any(o.lemma_.lower() in record or any(c.lemma_.lower() in record for c in o.children) for o in objects)

@@ -81,7 +81,7 @@ _OWN_LEVEL_SUBJECT = re.compile(rf"\b{in_order('own_level_people')}\s+{in_order(
 
 # A figure set after another by a comma or "and" ("reaches 200, five held"), not a range's end.
 _AFTER_THE_TOLLS_FIGURE = re.compile(r"\d[\d,.]*\s*(?:,|;|\band\b)\s*$")
-_NUMBER_WORD = re.compile(r"\b\d")
+_A_DIGIT = re.compile(r"\b\d")  # the toll's own figure, between the toll's noun and this one
 
 
 def death_toll_before(v: FigureView) -> bool:
@@ -98,7 +98,7 @@ def toll_noun_before(v: FigureView):
     toll = _toll_noun_rx(v.terms.toll_nouns).search(recent)
     if toll and _OWN_LEVEL_SUBJECT.search(recent[toll.end():]):
         return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
-    if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _NUMBER_WORD.search(recent[toll.end():]):
+    if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _A_DIGIT.search(recent[toll.end():]):
         return None  # "death toll reaches 200, five held": the toll had its figure; the next is its own
     if toll:
         if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:

@@ -180,16 +180,16 @@ def _reduced_relative_subject(verb):
     if verb.dep_ in ("parataxis", "conj") and verb.head.i < verb.i and verb.left_edge.i == verb.i:
         clauses.append(verb.head)  # "statement faxed ... said": the participle read as the root
     for clause in clauses:
-        if clause.i < verb.i and clause.tag_ in ("VBN", "VBD") \
-                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-            # a described noun ("A KDP statement faxed to ..."), no clause of its own with an
-            # object ("Russia lost 10,000 troops, the commander ... reported")
-            subject = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                       and any(d.dep_ == "det" for d in c.children)]
-            if any(c.dep_ in ("dobj", "obj", "ccomp") for c in clause.children):
-                continue
-            if subject:
-                return subject[0]
+        # a participle with no auxiliary and no object of its own ("Russia lost 10,000 troops,
+        # the commander ... reported" is a clause of its own) ...
+        if clause.i > verb.i or clause.tag_ not in ("VBN", "VBD") \
+                or any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp") for c in clause.children):
+            continue
+        # ... describing a noun with its determiner ("A KDP statement faxed to ...")
+        subject = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                   and any(d.dep_ == "det" for d in c.children)]
+        if subject:
+            return subject[0]
     return None
 
 

@@ -23,7 +23,7 @@ from .category_speaker import attackers_counted, enemy, losses_of, own_people, o
 from .category_mixed import enemy_nationals, mixed_group
 from .category_toll import toll_of_people
 from .category_view import (AID_KINDS, ENEMY_OF, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, generic_noun,
-                            named_army, side_of)
+                            first_people, named_army, side_of)
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
 # illegal armed formations": the group a generic noun's people belong to.
@@ -319,15 +319,11 @@ def of_people(view: CategoryView):
     m = _OF_PEOPLE.match(after)
     if not m:
         return None
-    words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
-    for i in range(len(words)):
-        found = view.terms.people_at(words, i)
-        if found and found[0].quantity is None:
-            cat = found[0].category
-            if cat in ("combatants", "total"):
-                cat = side_of(view, " ".join(words[:i + 1])) or cat
-            return cat, found[0].subgroup, f"category:of({' '.join(found[0].words)})"
-    return None
+    people = first_people(view, m.group("rest").lower().split()[:MAX_GROUP_WORDS])
+    if people is None:
+        return None
+    noun, category = people
+    return category, noun.subgroup, f"category:of({' '.join(noun.words)})"
 
 
 

@@ -9,7 +9,7 @@ import re
 
 from ...lexicon.claim_terms import claim_words
 from ..numbers import find_figures
-from .category_view import MAX_GROUP_WORDS, CategoryView, side_of
+from .category_view import MAX_GROUP_WORDS, CategoryView, first_people
 
 
 _AND_OTHERS = re.compile(r"^\s+and\s+(?:their\s+|other\s+|some\s+)?(?P<rest>[\w’'\- ]{2,40})", re.IGNORECASE)
@@ -63,14 +63,7 @@ def mixed_group(view: CategoryView):
         return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
         # prisoners", "five of our men and many others are missing", "two protesters and a police
         # officer" (set AE's Gezi liveblog): a list of figures
-    words = m.group("rest").lower().split()[:MAX_GROUP_WORDS]
-    for i in range(len(words)):
-        found = view.terms.people_at(words, i)
-        if found and found[0].quantity is None:
-            other = found[0].category
-            if other in ("combatants", "total"):
-                other = side_of(view, " ".join(words[:i + 1])) or other
-            if other not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
-                return "total", None, "category:mixed-group"
-            return None
+    people = first_people(view, m.group("rest").lower().split()[:MAX_GROUP_WORDS])
+    if people is not None and people[1] not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
+        return "total", None, "category:mixed-group"
     return None

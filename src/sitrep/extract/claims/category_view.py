@@ -58,6 +58,20 @@ def generic_noun(view: CategoryView) -> bool:
         or words in claim_words().rank_nouns
 
 
+def first_people(view: CategoryView, words: list[str]):
+    """The first people noun of ``words`` with no casualty word of its own ("and their family
+    members", "of civilians"), and its category, a generic noun's by the side the words before
+    it name; None when there is none."""
+    for i in range(len(words)):
+        found = view.terms.people_at(words, i)
+        if found and found[0].quantity is None:
+            category = found[0].category
+            if category in ("combatants", "total"):
+                category = side_of(view, " ".join(words[:i + 1])) or category
+            return found[0], category
+    return None
+
+
 def side_of(view: CategoryView, words_text: str) -> str | None:
     """The side the words name: a known actor first ("Islamic State fighters"), then
     words such as "pro-government" or "rebel"."""

@@ -106,10 +106,19 @@ def body_of_named_owner(phrase: str) -> str | None:
     return f"{owner} {body}"
 
 
+@lru_cache(maxsize=1)
+def _role_after_owner() -> re.Pattern[str]:
+    roles = alternation(load_attribution_terms().speaker_roles)
+    return re.compile(rf"^(?P<owner>(?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+){{0,2}}{roles}\b[a-z\s-]*$")
+
+
 def role_of_named(phrase: str) -> str:
-    """"Popular Front commander", "Tutela Legal spokesman": a role of a body named before it
-    speaks for the body (the lexicon found no body in it); so does its press office ("Armed
+    """"Popular Front commander", "Tutela Legal spokesman", "X Hospital's acting director": a
+    role of a body named before it (or owned by it) speaks for the body (the lexicon found no body in it); so does its press office ("Armed
     Forces Press Committee")."""
+    possessed = _role_after_owner().match(phrase)
+    if possessed:  # "Port Moresby General Hospital's acting director of medical services": the hospital
+        return possessed.group("owner")
     office_of = _OFFICE_OF.match(phrase)
     if office_of:  # "press service of the Dniester republic's defence department": the department
         return office_of.group("body")
@@ -230,19 +239,6 @@ _WHERE_IT_IS = re.compile(rf"(?:between|near|outside|close\s+to|on\s+the\s+{alte
                           re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _role_after_owner() -> re.Pattern[str]:
-    roles = alternation(load_attribution_terms().speaker_roles)
-    return re.compile(rf"^(?P<owner>(?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+){{0,2}}{roles}\b[a-z\s-]*$")
-
-
-def _owner_of_its_role(name: str) -> str:
-    """"Port Moresby General Hospital's acting director of medical services": the body whose
-    role it is (set AS's live blog)."""
-    m = _role_after_owner().match(name)
-    return m.group("owner") if m else name
-
-
 def written_name(phrase: str) -> tuple[str, str] | None:
     """(name, phrase as kept) of a claimant no file knows, as the text writes it: "Ahmad
     Yazji, a volunteer" is Ahmad Yazji, "Staff at Hama National Hospital" the hospital, "a
@@ -279,7 +275,6 @@ def written_name(phrase: str) -> tuple[str, str] | None:
         return None
     # "an official in Kandahar" is a Kandahar official: the town is where the role is, no body
     # the role speaks for ("Tutela Legal spokesman" is Tutela Legal's)
-    cleaned = _owner_of_its_role(cleaned)
     cleaned = seated_name(described_name(cleaned) if placed else role_of_named(described_name(cleaned)))
     cleaned = owner_first(cleaned)
     unranked = name_after_title(rank_prefix().sub("", cleaned))

@@ -2653,3 +2653,37 @@ def test_claims_digest_header_lines_open_items_of_their_state(extract_text, valu
 ])
 def test_claims_put_them_at_a_figure(extract_text, text, expected):
     assert [(c.quantity, c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the loser of "lost" is after the speech verb, not the speaker (Sudan, Ukraine, Yemen-like)
+    ("The RSF said the army had lost more than 300 dead in the fighting for the town.",
+     [("killed", "government", 300)]),
+    ("The Russian Defence Ministry claimed that Ukrainian units had lost 120 killed near Bakhmut.",
+     [("killed", "government", 120)]),
+    ("The coalition said that the Houthis had lost 85 dead in the push on Marib.", [("killed", "rebels", 85)]),
+    # a side's "own losses" (Vietnam 1968, Chad-like)
+    ("American sources in Saigon put the marines' own losses in the battle for the citadel at more than 1,000 killed.",
+     [("killed", "government", 1000)]),
+])
+def test_claims_the_loser_after_the_speech_verb_and_own_losses(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # beaten people are hurt, beaten to death killed (Romania 1990, Chile 2019, Georgia-like)
+    ("At least three foreign journalists were beaten by miners on Thursday.", [("injured", "civilians", 3)]),
+    ("Human Rights Watch documented 16 people who said they had been beaten in police custody.",
+     [("injured", "total", 16)]),
+    ("Police said 12 protesters were beaten to death by the mob.", [("killed", "civilians", 12)]),
+    ("The army said its troops had beaten back an attack by 200 rebels.", []),
+    # "had been held" is detention, as "were being held" is (Romania 1990, Kenya-like)
+    ("An Interior Ministry spokesman said 1,021 people had been held for verification since Wednesday.",
+     [("detained", "total", 1021)]),
+    ("The talks have been held in Geneva since 2019, and 40 delegates attended.", []),
+    # companions are people (Mexico 1971, Argentina 1973-like)
+    ("The student committee said that at least 30 companions had been murdered by the police.",
+     [("killed", "total", 30)]),
+])
+def test_claims_beaten_held_and_companions(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

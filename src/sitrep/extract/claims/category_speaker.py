@@ -43,6 +43,26 @@ _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|h
                     rf"{in_order('loss_verbs')}\s+[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
+def _say_forms() -> frozenset[str]:
+    """The written forms of the speech verbs ("said", "claims", "estimated", "told")."""
+    forms = set(word_set("irregular_say_forms"))
+    for lemma in load_attribution_terms().say_lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    return frozenset(forms)
+
+
+_SAY_FORMS = _say_forms()
+
+
+def loser_phrase(subj: str) -> str:
+    """The words after the last speech verb or "that" of the words before "lost": "The RSF
+    said the army had lost 300 dead" names the army as the loser, not the RSF."""
+    words = subj.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _SAY_FORMS or w.lower() == "that"), default=0)
+    return " ".join(words[cut:]) if cut < len(words) else subj
+
+
 # Pronouns before "lost" that point to the speaker ("it had lost", "they lost", "we lost").
 # The speaker as subject of "lost": "it", "they", "we", and a speaking body's common noun ("the
 # movement had lost only two comrades" said by M23's spokesman; "the Coalition regrets").
@@ -60,7 +80,7 @@ def losses_of(view: CategoryView):
         return None
     from ...lexicon.actor_words import actor_words
 
-    subj = m.group("subj")
+    subj = loser_phrase(m.group("subj"))
     kept = [w for w in subj.lower().split() if w not in ("had", "has", "have", "also")]
     last = kept[-1:]
     # "their contingent had lost 14 men", "Our valiant forces suffered 8 dead" (set X's Honduran bulletin)

@@ -2687,3 +2687,16 @@ def test_claims_the_loser_after_the_speech_verb_and_own_losses(extract_text, tex
 ])
 def test_claims_beaten_held_and_companions(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people admitted to a hospital were hurt (Georgia 1989, Kenya, Bangladesh-like); not students
+    # admitted to a university, nor refugees admitted to a country
+    ("He said 251 people had been admitted to hospitals in Tbilisi, including 17 children.",
+     [("injured", "total", 251), ("injured", "civilians", 17)]),
+    ("Officials said 40 people were admitted to the city's main hospital overnight.", [("injured", "total", 40)]),
+    ("About 300 students have been admitted to the university this year.", []),
+    ("Some 1,200 refugees were admitted to the country last month.", [("displaced", "total", 1200)]),
+])
+def test_claims_people_admitted_to_hospital(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

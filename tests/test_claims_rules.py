@@ -2700,3 +2700,22 @@ def test_claims_beaten_held_and_companions(extract_text, text, expected):
 ])
 def test_claims_people_admitted_to_hospital(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the appositive that runs up to the verb speaks, not the fronted place it hangs on
+    # (Zambia 1964, Iraq, Ethiopia-like)
+    ("At Sione, the first stockade taken by the security forces on Thursday, a police officer who went in "
+     "with the troops said he had counted 74 bodies inside the palisade.", [(74, "police officer")]),
+    ("In Hilla, the provincial capital, a police official said 13 people were killed in clashes.",
+     [(13, "police official")]),
+    # "put the X dead at N": a count its subject gives (Zambia 1964, Sudan-like)
+    ("The Sudanese army had earlier put the Babanusa dead at about 50.", [(50, "Sudanese Armed Forces")]),
+    # "a later bulletin", "the broadcast": the same speaker's next record (Guinea 1970, Vietnam 1975-like)
+    ("Radio Conakry said the invaders had been routed. A later bulletin said the invaders had lost 150 killed.",
+     [(150, "Radio Conakry")]),
+    ("Liberation Radio claimed the city had been liberated. The broadcast said 300 soldiers had been captured.",
+     [(300, "Liberation Radio")]),
+])
+def test_claims_fronted_appositions_put_dead_at_and_later_records(extract_text, text, expected):
+    assert [(c.value, c.source) for c in extract_text(text).claims] == expected

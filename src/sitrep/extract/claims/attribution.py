@@ -127,7 +127,9 @@ def _other_sense(verb) -> bool:
         return False  # "a spokesman put them at 680 killed": the losses named before, counted
     # "put its own losses at 13 soldiers", "put the dead at 50": a count, not only a record noun
     record = load_attribution_terms().record_nouns | {"death", "number", "casualty", "loss", "dead"}
-    return not any(o.lemma_.lower() in record or any(c.lemma_.lower() in record for c in o.children) for o in objects)
+    # "had earlier put the Sione dead at about 50": the parse's predicate of the object counts too
+    return not any(o.lemma_.lower() in record or any(c.lemma_.lower() in record for c in o.children) for o in objects) \
+        and not any(c.dep_ in ("oprd", "advcl", "acomp", "xcomp") and c.lemma_.lower() in record for c in verb.children)
 
 
 def impersonal_passive(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

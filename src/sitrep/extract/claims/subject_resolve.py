@@ -11,7 +11,7 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.actor_words import institution_staff
-from ...lexicon.claim_rule_words import words
+from ...lexicon.claim_rule_words import in_order, words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
@@ -206,12 +206,20 @@ _SAME_BODY = re.compile(r"^(?:the|this|these)\s+same\s+(?P<noun>[a-z]+)$", re.IG
 _PLURAL_BODIES = re.compile(r"^(?:the\s+two|both|both\s+the|the)\s+(?P<stem>[a-z]+?)(?P<end>ies|s)$")
 
 
+# "A later bulletin", "a further statement", "the latest broadcast": the same speaker's next
+# record, read as "the bulletin" (set AO's Conakry story, AP's Rangoon digest).
+_LATER_RECORD = re.compile(rf"^(?:a|an|the)\s+{in_order('later_record_modifiers')}\s+(?:official\s+)?(?P<noun>[a-z]+)$",
+                           re.IGNORECASE)
+
+
 def _plain_anaphor(phrase: str, low: str, anaphoric: frozenset[str] | tuple[str, ...]) -> tuple[str, str]:
     """'the same foundation', 'the same ministries', 'both ministries', 'the two committees':
     a body named before, read as its plain anaphor is ("the foundation", "the ministry");
-    any other phrase as it is ("the rebels" is no anaphor of a body; set R's Tunisia daily)."""
-    same = _SAME_BODY.match(phrase)
-    if same:
+    'a later bulletin' as "the bulletin"; any other phrase as it is ("the rebels" is no
+    anaphor of a body; set R's Tunisia daily)."""
+    same = _SAME_BODY.match(phrase) or _LATER_RECORD.match(phrase)
+    if same and (same.re is _SAME_BODY or "the " + same.group("noun").lower() in anaphoric
+                 or "the " + same.group("noun").lower() in claim_words().broadcaster_anaphors):
         phrase, low = "the " + same.group("noun"), "the " + same.group("noun").lower()
     m = _PLURAL_BODIES.match(low)
     if m is not None:

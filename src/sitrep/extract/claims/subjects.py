@@ -100,6 +100,21 @@ def _subject_tokens(verb) -> list:
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         subj = _stranded_speaker(verb)
+    return [_speaker_after_fronted_phrase(t, verb) for t in subj]
+
+
+def _speaker_after_fronted_phrase(subj, verb):
+    """'At Sione, the first stockade taken by the security forces on Thursday, a police officer
+    who went in with the troops said ...': a parse that makes the fronted place's description
+    the subject hangs the speaker on it in apposition; an appositive that runs up to the verb
+    with no comma between is the one who speaks (set AO's Lumpa story; "In Hilla, the
+    provincial capital, a police official said" alike)."""
+    if subj.pos_ != "NOUN":
+        return subj  # "Hassan, a leader of the rebels, said": the name speaks
+    for child in subj.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.right_edge.i == verb.i - 1 \
+                and any(d.dep_ == "det" for d in child.children):
+            return child
     return subj
 
 

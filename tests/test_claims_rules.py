@@ -2719,3 +2719,14 @@ def test_claims_people_admitted_to_hospital(extract_text, text, expected):
 ])
 def test_claims_fronted_appositions_put_dead_at_and_later_records(extract_text, text, expected):
     assert [(c.value, c.source) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a role its body owns speaks for the body, named or not (Vietnam 1975, Sudan, Ukraine-like)
+    ("Le Trung Hien, the Sudanese army's chief spokesman, told a briefing that 1,200 rebels had been killed.",
+     "Sudanese Armed Forces"),
+    ("The government's chief military spokesman said 40 rebels were killed in Sudan.", "Sudanese government"),
+    ("Oleksiy Petrenko, the Ukrainian army's spokesman, said 40 Russian soldiers were killed.", "Ukrainian Armed Forces"),
+])
+def test_claims_a_role_its_body_owns_speaks_for_the_body(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

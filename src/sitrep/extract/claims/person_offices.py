@@ -65,6 +65,9 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
 
 
 _ROLE_OF = re.compile(r"\b(?P<prep>of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
+# "the government's chief military spokesman", "the army's spokesman": the body owning the role
+# (set AP's Ban Me Thuot wire).
+_ROLE_OWNED = re.compile(r"^(?P<prep>)(?P<body>(?:the\s+)?[^,;'’]{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+$", re.IGNORECASE)
 
 
 def _only_placed(of_body: re.Match[str], served: Claimant) -> bool:
@@ -103,7 +106,7 @@ def register_person(out: dict[str, Claimant], name: str, office: str, title: str
         # no "government" alias inside it)
         who = lexicon.resolve(office.replace("Minister", "Ministry").replace("minister", "ministry"), countries)
     body = _body_of_position(office, title)
-    of_body = _ROLE_OF.search(office) if title in _POSITIONS else None
+    of_body = (_ROLE_OF.search(office) or _ROLE_OWNED.match(office)) if title in _POSITIONS else None
     served = _served_body(of_body.group("body"), lexicon, countries) if of_body else None
     placed = served is not None and _only_placed(of_body, served)
     if placed:

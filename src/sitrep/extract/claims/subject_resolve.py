@@ -187,13 +187,14 @@ def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str
 
 def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anaphor: bool) -> Claimant | None:
     """The body a role is named with: "A KFOR spokesman in Pristina", "an MNJ official" (the
-    body before the role), "A spokesman for the self-defence councils" (the body after it)."""
+    body before the role), "A spokesman for the self-defence councils" (the body after it),
+    "the government's chief military spokesman" (the body owning it)."""
     named_role = _NAMED_BODY_ROLE.match(phrase)
     if named_role is not None:
         body = resolve_subject(ctx, sentence, named_role.group("body"))
         if body is not None and (body.known or named_role.group("body").isupper()):
             return body
-    body_of = _ROLE_OF_BODY.match(phrase) if not anaphor else None
+    body_of = (_ROLE_OF_BODY.match(phrase) or _ROLE_OF_OWNER.match(phrase)) if not anaphor else None
     if body_of is not None:
         body = resolve_subject(ctx, sentence, body_of.group("body"))
         if body is not None and (body.known or body.kind != "unknown"
@@ -241,6 +242,12 @@ _NAMED_BODY_ROLE = re.compile(rf"^(?:a|an|the)\s+(?P<body>(?-i:[A-Z])[\w'’&-]*
 # a body named with it.
 _ROLE_OF_BODY = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('body_roles'))}"
                            r"\s+(?:for|of)\s+(?P<body>the\s+\S+(?:\s+\S+){0,5})$", re.IGNORECASE)
+
+
+# "the government's chief military spokesman", "the army's spokesman": a role its body owns
+# (set AP's Ban Me Thuot wire, where it is a named man's apposition).
+_ROLE_OF_OWNER = re.compile(rf"^the\s+(?P<body>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})['’]s\s+(?:[a-z-]+\s+){{0,2}}"
+                            rf"{alternation(ATTRIBUTION.spokes_titles + words('body_roles'))}$", re.IGNORECASE)
 
 
 def _quoted_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:

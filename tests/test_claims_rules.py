@@ -2730,3 +2730,16 @@ def test_claims_fronted_appositions_put_dead_at_and_later_records(extract_text, 
 ])
 def test_claims_a_role_its_body_owns_speaks_for_the_body(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a person named with the office of a town or a province speaks as that office, even when a
+    # bare title named her first (Haiti 2024, Niger 2021, Sudan-like)
+    ("On Wednesday, Myriam Fievre, mayor of the neighboring town of Saint-Marc, announced that the death toll "
+     "now stands at 115 dead. Mayor Myriam Fievre expressed concern.", "mayor of Saint-Marc"),
+    ("The Governor of Tillaberi region, Mr. Tidjani Ibrahim Katiella, said that 25 wounded had been evacuated.",
+     "governor of Tillaberi"),
+    ("Ahmed Ali, governor of Kassala state, said 3,000 people had fled.", "governor of Kassala"),
+])
+def test_claims_the_office_of_a_place_speaks(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

@@ -17,7 +17,7 @@ from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
 from .defined_acronyms import RUN_JOINERS, article_acronyms, initials_fit
-from .person_offices import SPOKESPEOPLE, register_person
+from .person_offices import PLACE_OFFICES, SPOKESPEOPLE, register_person
 
 
 # Words that may not be someone's surname when registering a person ("Mr Said").
@@ -53,7 +53,8 @@ MAX_TITLE_QUALIFIERS = 5
 # "Ahmad Yazji, a volunteer with ...", "Nabil Abdallah, spokesman for the Sudanese army," (a
 # spokesman's title needs no article before "for/of").
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
-                             rf"(?={alternation(load_attribution_terms().spokes_titles)}\s+(?:for|of)\s))(?P<role>[^,.;:“”\"\n]{{3,90}})")
+                             rf"(?={alternation(load_attribution_terms().spokes_titles + tuple(sorted(PLACE_OFFICES)))}\s+(?:for|of)\s))"
+                             r"(?P<role>[^,.;:“”\"\n]{3,90})")
 
 
 _TITLE_RX: list[re.Pattern[str]] = []
@@ -108,11 +109,26 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
     _roster(text, out, lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = m.group("name"), m.group("role").strip()
+        if name in out and _office_of_a_place_first(out[name], name, role):
+            _forget(out, out[name])
         if name in out or name.split()[0].lower() in _NAME_STOP:
             continue
-        title = next((w for w in role.lower().split() if w in _OFFICE_TITLES), "")
+        title = next((w for w in role.lower().split() if w in _OFFICE_TITLES or w in PLACE_OFFICES), "")
         register_person(out, name, role, title, True, lexicon, countries)
     return out
+
+
+def _office_of_a_place_first(registered: Claimant, name: str, role: str) -> bool:
+    """Whether "Myriam Fièvre, mayor of the neighboring town of Saint-Marc" should replace
+    the bare person "Mayor Myriam Fièvre" registered before it: the office of that place
+    speaks (dev2's Haiti)."""
+    return registered.name == name and any(w in PLACE_OFFICES for w in role.lower().split())
+
+
+def _forget(out: dict[str, Claimant], who: Claimant) -> None:
+    """Every entry (full name, surname, given name) registered for ``who``."""
+    for key in [k for k, v in out.items() if v is who]:
+        del out[key]
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from typing import Sequence
 from ...records import Claimant
 from ...lexicon.patterns import alternation
 from ..claimants import ClaimantLexicon
-from ...lexicon.claim_rule_words import word_set
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.claim_terms import category_words, claim_words, load_attribution_terms
 from .office_bodies import office_body
 from ..state_bodies import state_body_index
@@ -157,6 +157,11 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         # "South Ossetian leader Eduard Kokoity", "Kurdish leader X": a people's or an
         # entity's head is the person, as a state's own head is
         return Claimant(name, lexicon.guess_kind(office), name, False)
+    place = _office_place(office) if title.lower() in PLACE_OFFICES else None
+    if place is not None:
+        # "Myriam Fièvre, mayor of the neighboring town of Saint-Marc": the mayor of Saint-Marc
+        # speaks, as "the governor of Amol" does (dev2's Haiti, sets AN, AP, AS)
+        return Claimant(f"{title.lower()} of {place}", "government", name, False)
     if body:
         # "Aamin Ambulance service director Abdikadir Abdirahman": the service
         return Claimant(body, lexicon.guess_kind(body), body, False)
@@ -174,6 +179,19 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         return Claimant(office, lexicon.guess_kind(office), office, False)
     return None
 
+
+
+# Offices of a town or a province, and the place an office "of" names ("mayor of the
+# neighbouring town of Saint-Marc": Saint-Marc; "governor of Tillaberi region": Tillaberi).
+PLACE_OFFICES = word_set("place_offices")
+_OFFICE_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
+                              r"(?P<place>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,3})"
+                              rf"(?:\s+{in_order('place_office_areas')})?$")
+
+
+def _office_place(office: str) -> str | None:
+    m = _OFFICE_OF_PLACE.search(office)
+    return m.group("place") if m else None
 
 
 # Titles of the one person at the head of a people or an entity, and the adjective of a

@@ -2743,3 +2743,16 @@ def test_claims_a_role_its_body_owns_speaks_for_the_body(extract_text, text, sou
 ])
 def test_claims_the_office_of_a_place_speaks(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a broadcast from a city is that city's radio (Korea 1948, Philippines 1945, Vietnam-like)
+    ("A Communist broadcast from Pyongyang, heard here last night, claimed that 3,000 enemy troops had been killed.",
+     "Pyongyang radio"),
+    ("A Japanese broadcast from Tokyo claimed that 5,000 American soldiers had been killed.", "Tokyo radio"),
+    # a Korean or Chinese family name, written first, is the name used alone later (Korea 1948, China-like)
+    ("South Korean Defense Minister Lee Bum Suk announced the recapture of Yosu. Lee told a press conference "
+     "that 821 rebels had been killed.", "South Korean Defence Ministry"),
+])
+def test_claims_broadcasts_from_a_city_and_family_names_first(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

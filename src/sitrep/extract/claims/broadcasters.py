@@ -207,6 +207,18 @@ _SIDE_OF_STATION = re.compile(rf"^(?:the\s+)?{in_order('station_sides')}\s+"
                               rf"(?={in_order('side_station_nouns', any_space=False)}$)")
 
 
+# "A Communist broadcast from Pyongyang, heard here last night", "a Japanese broadcast from
+# Tokyo": the radio of the city it came from (sets AR's Seoul wire and AS's Manila wire).
+_BROADCAST_FROM = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:broadcast|transmission)\s+from\s+"
+                             r"(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:,.*)?$")
+
+
+def broadcast_from(phrase: str) -> Claimant | None:
+    """The radio of the city a broadcast came from ("Pyongyang radio"), or None."""
+    m = _BROADCAST_FROM.match(phrase.strip())
+    return Claimant(f"{m.group('city')} radio", "media", phrase.strip(), False) if m else None
+
+
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
     """The party a subject phrase speaks for when it is a broadcaster, a record issued before
     or "the rebels"."""
@@ -218,7 +230,7 @@ def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claim
     if _STATIONS_STAFF.match(low):  # "the station's reporter in Soyapango": the station
         return last_broadcaster(ctx, sentence)
     return side_group_speaker(ctx, phrase) or owned_broadcaster(ctx, sentence, phrase) \
-        or _named_owners_station(ctx, sentence, phrase)
+        or _named_owners_station(ctx, sentence, phrase) or broadcast_from(phrase)
 
 
 # "the station's reporter", "the radio's correspondent in X": the station speaks through them.

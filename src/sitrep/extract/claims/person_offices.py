@@ -118,6 +118,10 @@ def register_person(out: dict[str, Claimant], name: str, office: str, title: str
         if title in _SPOKES_TITLES:  # a director or an officer speaks for a place, not for whoever spoke last
             SPOKESPEOPLE.add(name)
     out[name] = person
+    if name.split()[0] in _FAMILY_NAME_FIRST and len(name.split()) > 1:
+        # "Defense Minister Lee Bum Suk" ... "Lee told a press conference": a Korean or Chinese
+        # name's family name comes first (set AR's Seoul wire)
+        out.setdefault(name.split()[0], person)
     surname = name.split()[-1]
     if len(surname) >= 4 and surname.lower() not in _NAME_STOP and not (person.known and person.name == name):
         out.setdefault(surname, person)  # a body's own name has no surname ("Amnesty International")
@@ -179,6 +183,10 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         return Claimant(office, lexicon.guess_kind(office), office, False)
     return None
 
+
+
+# Family names written first (Korean, Chinese): the name a later sentence uses alone.
+_FAMILY_NAME_FIRST = frozenset(w.capitalize() for w in word_set("family_name_first"))
 
 
 # Offices of a town or a province, and the place an office "of" names ("mayor of the

@@ -2756,3 +2756,19 @@ def test_claims_the_office_of_a_place_speaks(extract_text, text, source):
 ])
 def test_claims_broadcasts_from_a_city_and_family_names_first(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side's losses named by a name of several words, after "of" or in the possessive, and its
+    # dead (Poland 1944, Sudan, Myanmar-like)
+    ("The losses of the Home Army in the battle for Wilno amounted to over 500 killed and about 1,100 wounded.",
+     [("killed", "rebels", 500), ("injured", "rebels", 1100)]),
+    ("Exiles estimate the Home Army's losses since the rising began at not less than 8,000 dead.",
+     [("killed", "rebels", 8000)]),
+    ("The agency put the insurgents' dead in the Old Town fighting at over 10,000.", [("killed", "rebels", 10000)]),
+    ("The losses of the Rapid Support Forces in the battle for Wad Madani amounted to 300 killed.",
+     [("killed", "rebels", 300)]),
+    ("The losses of the Sudanese Armed Forces in El Fasher amounted to 120 killed.", [("killed", "government", 120)]),
+])
+def test_claims_losses_of_a_named_side(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

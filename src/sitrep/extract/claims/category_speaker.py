@@ -114,8 +114,13 @@ def owners_losses(view: CategoryView):
     if not generic_noun(view):
         return None
     m = category_words().owner_losses_before.search(view.text[:view.cand.figure.start])
-    if m is None:
-        return _force_named_with_of(view)
+    # "The losses of the Home Army ... amounted to over 500 killed": no owner before "losses"
+    return (_possessive_owner(view, m) if m is not None else None) or _force_named_with_of(view)
+
+
+def _possessive_owner(view: CategoryView, m: re.Match[str]):
+    """The side of the owner named before "losses" ("U.S. casualties", "the militants' losses",
+    "the Home Army's losses"), or None."""
     owner = m.group("owner")
     word = re.sub(r"['’]s?$", "", owner).lower()
     if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side

@@ -2772,3 +2772,18 @@ def test_claims_broadcasts_from_a_city_and_family_names_first(extract_text, text
 ])
 def test_claims_losses_of_a_named_side(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # "As announced by X," before the figures (USSR 1945, Sudan-like)
+    ("As announced by the Sudanese army, in the fighting for the city the enemy lost more than 420 fighters killed.",
+     "Sudanese Armed Forces"),
+    # "X was able to confirm": the subject of "was" (Georgia 1992, Yemen-like)
+    ("Human Rights Watch was able to confirm the deaths of at least 38 civilians in Taiz.", "Human Rights Watch"),
+    # "X announced ... in an order of the day. The order said": the order's issuer (USSR 1944, Ukraine-like)
+    ("KYIV -- Ukrainian troops have retaken the village, the Ukrainian General Staff announced last night in an "
+     "order of the day. The order said the Russian garrison lost more than 300 soldiers killed.",
+     "Ukrainian General Staff"),
+])
+def test_claims_as_announced_by_able_to_confirm_and_the_order(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

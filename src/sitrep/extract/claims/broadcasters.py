@@ -175,25 +175,34 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
                 who = resolve_subject(ctx, earlier, by.group("who"))
                 if who is not None:
                     return who
+            # the speaker its words say issued the record ("..., Marshal Stalin announced last night
+            # in an order of the day": set AT's wires), before whoever its figures were given to
+            who = _resolved(ctx, earlier, _SAID_IN_RECORD, noun)
+            if who is not None:
+                return who
             found = ctx.attributions.get(earlier.index)
             if found:
                 return found[0]
-            # a sentence with no figure is not attributed as it is read: its subject, by its words
-            said = re.search(rf"(?:^\W*|\s[-–—]\s+)(?P<who>[^,]{{3,80}}?)\s+(?:{_RECORD_SAID}\s+in|"
-                            rf"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b",
-                            earlier.text, re.IGNORECASE)
-            if said is None:
-                # "Excerpts from communique issued by the Ministry of the Interior and read on the
-                # radio:" (set AK's monitoring digest): the body it was issued by
-                said = re.search(rf"\b{re.escape(noun)}\s+{_RECORD_ISSUED}\s+by\s+"
-                                 rf"(?P<who>[^,:;]{{3,80}}?)(?=\s+(?:and|on|in|at)\b|[,:;.]|$)", earlier.text,
-                                 re.IGNORECASE)
-            if said is None:
-                return None
-            from .subject_resolve import resolve_subject
-
-            return resolve_subject(ctx, earlier, said.group("who"))
+            # "Excerpts from communique issued by the Ministry of the Interior and read on the
+            # radio:" (set AK's monitoring digest): the body it was issued by
+            return _resolved(ctx, earlier, _RECORD_ISSUED_BY, noun)
     return None
+
+
+# "X said in a communique", "X announced last night in an order", "X issued its fourth
+# communique"; "communique issued by X" ({noun}: the record's noun).
+_SAID_IN_RECORD = (r"(?:^\W*|\s[-–—]+\s+|,\s+)(?P<who>[^,]{{3,80}}?)\s+(?:{said}\s+(?:[\w-]+\s+){{0,3}}?in|"
+                   r"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b")
+_RECORD_ISSUED_BY = r"\b{noun}\s+{issued}\s+by\s+(?P<who>[^,:;]{{3,80}}?)(?=\s+(?:and|on|in|at)\b|[,:;.]|$)"
+
+
+def _resolved(ctx: ArticleContext, sentence: Sentence, pattern: str, noun: str) -> Claimant | None:
+    """The claimant ``pattern`` (filled with the record's ``noun``) names in ``sentence``, or None."""
+    from .subject_resolve import resolve_subject
+
+    m = re.search(pattern.format(said=_RECORD_SAID, issued=_RECORD_ISSUED, noun=re.escape(noun)),
+                  sentence.text, re.IGNORECASE)
+    return resolve_subject(ctx, sentence, m.group("who")) if m is not None else None
 
 
 # "X said in a statement", "communique issued by X": the issuer of a record named later.

@@ -92,6 +92,8 @@ def _subject_tokens(verb) -> list:
         # (of the speech verb above it when that verb is reported: "announced that the forces
         # had regained Palma, adding that ..." is the announcer's)
         governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head) if verb.tag_ == "VBG" else verb.head
+        if governing.dep_ == "acomp":
+            governing = governing.head  # "Helsinki Watch was able to confirm ...": the subject of "was"
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
         # "Jordanian officials dismissed it and spoke of around 1,500 dead": the shared subject;

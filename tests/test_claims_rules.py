@@ -2787,3 +2787,18 @@ def test_claims_losses_of_a_named_side(extract_text, text, expected):
 ])
 def test_claims_as_announced_by_able_to_confirm_and_the_order(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "N fallen", interned, carried away, treated for wounds, fell in the fighting (Finland 1944,
+    # Poland 1944, Belgium 1944, Czechoslovakia 1945; Sudan, Yemen-like)
+    ("Headquarters stated that the fighting at Tornio has cost our troops 376 fallen.", [("killed", 376)]),
+    ("About 6,000 officers and men have been interned in the former barracks at Miedniki.", [("detained", 6000)]),
+    ("The town board says the RSF carried away some 260 townspeople as hostages when they left.",
+     [("detained", 260)]),
+    ("Fifteen of the survivors were treated for wounds at an aid station.", [("injured", 15)]),
+    ("The clinic said 40 people were treated for malaria last week.", []),
+    ("The council said 1,694 insurgents and civilians fell in the fighting in Prague.", [("killed", 1694)]),
+])
+def test_claims_fallen_interned_carried_away_and_treated_for_wounds(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -225,9 +225,11 @@ _PEOPLE_LEFT = re.compile(r"^(?:\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?
 
 # "76 people were treated in the city's hospitals", "200 were being treated at the Amitie
 # hospital": people treated in a hospital or by medics were hurt; so are those admitted to one
-# ("251 people had been admitted to hospitals in Tbilisi", set AP's Tbilisi 1989 story).
+# ("251 people had been admitted to hospitals in Tbilisi", set AP's Tbilisi 1989 story), and
+# those treated for wounds ("Fifteen of the survivors were treated for wounds", set AT's Bulge story).
 _TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|have\s+been)\s+(?:still\s+)?(?:being\s+)?"
                       rf"(?:{alternation(load_figure_terms().treated_verbs)}\s+(?:in|at|by)\b"
+                      rf"|treated\s+for\s+(?:[a-z-]+\s+){{0,2}}?{in_order('treated_for_injuries')}\b"
                       rf"|admitted\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,3}}?{in_order('admitting_places')}\b)", re.IGNORECASE)
 
 

@@ -2802,3 +2802,14 @@ def test_claims_as_announced_by_able_to_confirm_and_the_order(extract_text, text
 ])
 def test_claims_fallen_interned_carried_away_and_treated_for_wounds(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "wounded" before the names of whose the people are, then the people (Hungary 1945, Ukraine-like)
+    ("Some 10,000 wounded German and Hungarian soldiers were found in improvised hospitals.",
+     [("injured", "government", 10000)]),
+    ("The hospital received 50 wounded Ukrainian soldiers.", [("injured", "government", 50)]),
+    ("The hospital treated 50 wounded, Ukrainian soldiers said.", [("injured", "total", 50)]),
+])
+def test_claims_wounded_before_whose_people(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -224,6 +224,12 @@ def people_noun_after(v: FigureView):
     return None
 
 
+# Names of whose the people are, between a participle and its noun ("wounded German and
+# Hungarian soldiers": three words).
+MAX_OWNER_WORDS = 4
+_WORDS_ONLY = re.compile(r"[\s\w'’-]*")
+
+
 # A capitalised plural with an ethnonym's ending ("Meskhetians", "Ossetians", "Alawites").
 _PEOPLE_NAME = re.compile(r"[A-Z][a-z]{3,}(?:ians|ans|ites|ese)")
 
@@ -245,11 +251,17 @@ def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[st
     """The candidate of the people noun ``found`` at word ``i``, or of the noun right after
     it when ``found`` only says what happened or where they are from."""
     if " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
-        after = v.terms.people_at(lowered, i + 1)  # "150 wounded civilians": civilians, wounded
+        # "150 wounded civilians": civilians, wounded; "10,000 wounded German and Hungarian
+        # soldiers": the soldiers, past the names of whose they are (set AT's Budapest wire)
+        j = next((k for k in range(i + 1, min(i + 1 + MAX_OWNER_WORDS, len(lowered)))
+                  if not (matches[k].group(0)[:1].isupper() or lowered[k] == "and" and k > i + 1)), None)
+        if j is not None and not _WORDS_ONLY.fullmatch(v.after[matches[i].end():matches[j].start()]):
+            j = None  # "50 wounded, Ukrainian officials said": another clause
+        after = v.terms.people_at(lowered, j) if j is not None else None
         if after and after[0].quantity is None:
             a = after[0]
             noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
-            return Candidate(v.fig, noun, v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(a.words)}")
+            return Candidate(v.fig, noun, v.fig.end + matches[j].start(), f"figure+noun:{' '.join(a.words)}")
     if found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
         after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
         if after and after[0].category != "total":

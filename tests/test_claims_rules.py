@@ -2813,3 +2813,14 @@ def test_claims_fallen_interned_carried_away_and_treated_for_wounds(extract_text
 ])
 def test_claims_wounded_before_whose_people(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a title's "of" phrase ends before a speech verb: whom a ministry told is no minister
+    # (Georgia 1992, Lebanon-like)
+    ("The Georgian Ministry of Health told Helsinki Watch that 113 people were killed. "
+     "Helsinki Watch said 38 civilians were killed.", "Helsinki Watch"),
+    ("Minister of Health Firas Abiad said 40 people were killed.", "Lebanese Health Ministry"),
+])
+def test_claims_a_title_of_phrase_ends_before_a_speech_verb(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims][-1] == source

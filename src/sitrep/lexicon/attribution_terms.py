@@ -130,3 +130,16 @@ def load_attribution_terms() -> AttributionTerms:
                                                    "official_count_according")},
         body_families=frozenset(a["body_families"]),
     )
+
+
+@lru_cache(maxsize=1)
+def say_forms() -> frozenset[str]:
+    """The written forms of the speech verbs ("said", "claims", "estimated", "told"): each
+    lemma with -s, -ed and -ing, and the irregular forms of ``rule_words.irregular_say_forms``."""
+    from .claim_rule_words import word_set
+
+    forms = set(word_set("irregular_say_forms"))
+    for lemma in load_attribution_terms().say_lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    return frozenset(forms)

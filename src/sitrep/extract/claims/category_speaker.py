@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon.attribution_terms import say_forms
 from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
@@ -43,16 +44,7 @@ _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|h
                     rf"{in_order('loss_verbs')}\s+[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
-def _say_forms() -> frozenset[str]:
-    """The written forms of the speech verbs ("said", "claims", "estimated", "told")."""
-    forms = set(word_set("irregular_say_forms"))
-    for lemma in load_attribution_terms().say_lemmas:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing"}
-    return frozenset(forms)
-
-
-_SAY_FORMS = _say_forms()
+_SAY_FORMS = say_forms()
 
 
 def loser_phrase(subj: str) -> str:

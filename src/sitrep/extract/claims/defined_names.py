@@ -14,6 +14,7 @@ from ..claimants import ClaimantLexicon
 from ..name_text import name_after_title
 from ..state_bodies import names_a_region
 from ...lexicon.claim_rule_words import in_order
+from ...lexicon.attribution_terms import say_forms
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
 from .defined_acronyms import RUN_JOINERS, article_acronyms, initials_fit
@@ -42,7 +43,11 @@ def _title_regex() -> re.Pattern[str]:
 # ranks ("Lt. Gen.") may stand between the title and the name.
 # (The "of" phrase ends with its sentence: "The Ministry of Justice gave lower figures. Minister
 # Hikmet Sami Turk stated" holds no office "of Justice gave lower figures."; set AN.)
-_AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\s)[^,\s](?:(?![.;:]\s)[^,]){{1,39}}?))?"
+# Nor does it run past a speech verb ("The Georgian Ministry of Health told Helsinki Watch
+# that": no minister called Helsinki Watch; set AT's report).
+_SPEECH = alternation(sorted(say_forms() - load_attribution_terms().say_lemmas), any_space=False)  # not "state", "count"
+_AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\s)[^,\s]"
+                          rf"(?:(?![.;:]\s|\s{_SPEECH}\b)[^,]){{1,39}}?))?"
                           rf"(?P<where>\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
                           rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.

@@ -2824,3 +2824,16 @@ def test_claims_wounded_before_whose_people(extract_text, text, expected):
 ])
 def test_claims_a_title_of_phrase_ends_before_a_speech_verb(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims][-1] == source
+
+
+@pytest.mark.parametrize("text,expected", [
+    # prisoners a side lost, and people "taken prisoner" after a verb of killing, were taken
+    # (Slovakia 1944, Poland 1944; Ukraine, Sudan-like)
+    ("The communique claimed that the insurgents had lost over 4,000 dead and 7,800 prisoners.",
+     [("killed", "rebels", 4000), ("detained", "rebels", 7800)]),
+    ("It stated that more than 8,000 Russian soldiers had been killed near Kupiansk and over 5,000 taken prisoner.",
+     [("killed", "government", 8000), ("detained", "government", 5000)]),
+    ("The army lost 300 men and 40 prisoners were freed.", [("killed", "government", 300), ("released", "prisoners", 40)]),
+])
+def test_claims_prisoners_lost_and_taken(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
+from ...lexicon.claim_rule_words import word_set
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
@@ -224,6 +225,10 @@ def people_noun_after(v: FigureView):
     return None
 
 
+# "taken" of "over 5,000 taken prisoner": the participle that makes a captive noun say what happened.
+_TAKEN = word_set("taken_captive_participles")
+
+
 # Names of whose the people are, between a participle and its noun ("wounded German and
 # Hungarian soldiers": three words).
 MAX_OWNER_WORDS = 4
@@ -268,6 +273,10 @@ def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[st
             a = after[0]
             return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(), f"figure+noun:{' '.join(a.words)}")
     noun, _ = found
+    if noun.words[0] in load_figure_terms().captive_words and i > 0 and lowered[i - 1] in _TAKEN:
+        # "had been killed in Wilno and over 5,000 taken prisoner": taken, whatever verb the
+        # parse joins the phrase to (set AT's Polish agency release)
+        noun = PeopleNoun(noun.words, noun.category, noun.subgroup, noun.unit, "detained")
     # "9 soldiers were killed and 31 wounded": a noun that only says what happened
     # counts the people of the figure before
     says_what = " ".join(noun.words) in _PARTICIPLE_NOUNS and v.previous is not None and i == 0

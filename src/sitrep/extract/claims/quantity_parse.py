@@ -69,6 +69,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # "freed 7 of the captured agents": what the verb did to the share (set J's FARC communique)
         head_q = by_index.get(anchor.head.head.head.i)
         anchor = anchor.head.head if head_q else anchor
+    if head_q and _captives_lost(anchor.head, cand):
+        return "detained", f"quantity:parse({anchor.head.lemma_} prisoners)"
     if head_q and not hypothetical(anchor.head):
         # "killed some 1,700 cadets captured at Camp Speicher": what the verb did to its object
         # comes before the participle that describes the object
@@ -109,6 +111,12 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         # the verb and the passive as its clause (set AK's Ghana daily)
         return _head_quantity(predicate, anchor, cand, by_index)
     return None
+
+
+def _captives_lost(verb, cand: Candidate) -> bool:
+    """'the insurgents had lost over 4,000 dead and 7,800 prisoners': prisoners a side lost
+    were taken, not killed (set AT's monitoring digest)."""
+    return verb.lemma_ == "lose" and cand.noun is not None and cand.noun.words[0] in load_figure_terms().captive_words
 
 
 def _stranded_passive(anchor):
@@ -163,6 +171,8 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lower_ in ("contact", "touch", "track") for c in tok.children):
         # "had lost contact with five Americans": missing, not dead (set AP's Ban Me Thuot wire)
         return "missing", f"quantity:parse({tok.lemma_} contact)"
+    if _captives_lost(tok, cand):
+        return "detained", f"quantity:parse({tok.lemma_} prisoners)"
     if tok.lemma_ in ("take", "hold", "keep") and any(
             c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
             or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ in _CUSTODY for g in c.children)

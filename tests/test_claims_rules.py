@@ -2837,3 +2837,12 @@ def test_claims_a_title_of_phrase_ends_before_a_speech_verb(extract_text, text, 
 ])
 def test_claims_prisoners_lost_and_taken(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+def test_claims_a_capitals_title_names_its_body_without_its_topic_and_no_other_states_office(extract_text):
+    # a generic office named in an Uzbek statement is no Ukrainian prosecutor (Uzbekistan 2004)
+    text = ("National News Agency of Uzbekistan (UzA)\nTashkent, 6 April 2004\n\n"
+            "STATEMENT OF THE PROSECUTOR-GENERAL'S OFFICE ON THE TERRORIST ACTS OF 28 MARCH - 1 APRIL\n\n"
+            "Three police officers were killed in these attacks in Tashkent.")
+    sources = {c.source for c in extract_text(text).claims}
+    assert sources == {"PROSECUTOR-GENERAL'S OFFICE"}, sources

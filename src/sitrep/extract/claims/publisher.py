@@ -244,7 +244,7 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # "Final Report of the Truth and Reconciliation Commission", or a "Press Statement"
         # under the outlet's own name (an armed group, a commission): the body states its own
         # figures, whatever kind of body it is, when it is no news outlet.
-        named = _TITLE_BODY.search(titled[0]) or _body_then_title(titled[0])
+        named = _TITLE_BODY.search(_title_head(titled[0])) or _body_then_title(titled[0])
         by_title = _statement_body(named.group("body"), lexicon, countries) if named else None
         by_outlet = _statement_body(article.outlet or "", lexicon, countries) or _letterhead(lines, titled[0], lexicon, countries)
         # "Statement of the Political Wing" under the LTTE's name: a part of the outlet's body
@@ -254,6 +254,16 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if who is not None:
             return who, "claimant:publisher(report-title)"
     return None, ""
+
+
+# "STATEMENT OF THE PROSECUTOR-GENERAL'S OFFICE ON THE TERRORIST ACTS OF 28 MARCH": in a title
+# set in capitals, whose joiners are capitals too, the body ends where what it is about begins.
+_CAPITALS_TOPIC = re.compile(r"\s+(?:ON|ABOUT|REGARDING|CONCERNING|INTO)\s+.*$")
+
+
+def _title_head(line: str) -> str:
+    """A title line without its topic when set in capitals (set AT's Uzbek agency release)."""
+    return _CAPITALS_TOPIC.sub("", line) if line.isupper() else line
 
 
 # A wire's note under an "UPDATE n" headline on what this version adds or changes.

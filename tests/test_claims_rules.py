@@ -2846,3 +2846,18 @@ def test_claims_a_capitals_title_names_its_body_without_its_topic_and_no_other_s
             "Three police officers were killed in these attacks in Tashkent.")
     sources = {c.source for c in extract_text(text).claims}
     assert sources == {"PROSECUTOR-GENERAL'S OFFICE"}, sources
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a death toll opening its clause is what the level verb raises, however long its phrase
+    # (Turkey 1978, Mali, Sudan-like)
+    ("The death toll from a week of sectarian fighting in the southeastern Turkish city of Kahramanmaras "
+     "has risen to 106, the Interior Ministry said.", [("killed", 106)]),
+    ("The toll of the attack on the crowded market of the northern town of Kidal has risen to 31, officials said.",
+     [("killed", 31)]),
+    # "put the figure at least N": the "at" the figure's "at least" shares (Haiti, Sudan-like)
+    ("Diplomats say more than 60,000 people have been killed; the government puts the figure at least 26,000.",
+     [("killed", 60000), ("killed", 26000)]),
+])
+def test_claims_a_death_toll_far_before_its_level_verb_and_put_at_least(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

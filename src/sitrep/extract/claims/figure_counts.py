@@ -44,14 +44,16 @@ def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
 # "the government puts the figure at 26,000", "the army put their number at 120": a count of
 # the people the clause before counted, as the claimant gives it.
 _PUT_AT = re.compile(rf"\b{in_order('put_at_verbs')}\s+(?:the|its|their|his|her)\s+"
-                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + words('put_at_nouns'))}\s+at\s+$",
+                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + words('put_at_nouns'))}\s+(?P<at>at\s+)?$",
                      re.IGNORECASE)
 
 
 def count_put_at(v: FigureView):
     """'Diplomats say more than 60,000 people have been killed; the government puts the figure
     at 26,000': the figure continues the count before it, with another claimant."""
-    if _PUT_AT.search(v.before):
+    m = _PUT_AT.search(v.before)
+    # "put the number at least 70 people": the "at" shared with the figure's "at least" (dev2's Haiti)
+    if m and (m.group("at") or (v.fig.qualifier or "").lower().startswith("at ")):
         return Candidate(v.fig, None, None, "figure+put-at", continues=True)
     return None
 
@@ -189,6 +191,30 @@ def _level_reach(prev_words: list[str]) -> int:
         if prev_words[j:j + 2] == ["number", "of"]:
             return len(prev_words) - j
     return MAX_LEVEL_CONTEXT
+
+
+def death_toll_subject(v: FigureView):
+    """'The death toll from a week of sectarian fighting in the southeastern Turkish city of
+    Kahramanmaras has risen to 106': a death toll that opens the clause is what the level
+    verb raises, however long the phrase after it (set AP's Ankara wire: 14 words between),
+    when no other figure and no clause break stand between."""
+    prev_words = [w.lower() for w in _WORD.findall(v.before)]
+    clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
+    if not any(clause.endswith(verb) or clause.endswith(f"{verb} {v.fig.qualifier or ''}".strip())
+               for verb in v.terms.level_verbs):
+        return None
+    at = v.before.lower().rfind("toll")
+    between = v.before[at:] if at >= 0 else ""
+    if not between or len(_WORD.findall(between)) > MAX_NUMBER_OF_REACH or _A_DIGIT.search(between) \
+            or _CLAUSE_BREAK.search(between):
+        return None
+    if _DEATH_TOLL.search(" ".join(w.lower() for w in _WORD.findall(v.before[max(0, at - 40):at + 4]))) is None:
+        return None  # "the casualty toll": no deaths said
+    return Candidate(v.fig, TOLL_KILLED, None, "figure+level-verb")
+
+
+# Marks that end the clause a death toll opens (a sentence's or a list's).
+_CLAUSE_BREAK = re.compile(r"[;:.]\s")
 
 
 def level_verb(v: FigureView):

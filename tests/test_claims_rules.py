@@ -2861,3 +2861,12 @@ def test_claims_a_capitals_title_names_its_body_without_its_topic_and_no_other_s
 ])
 def test_claims_a_death_toll_far_before_its_level_verb_and_put_at_least(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # fighters who laid down their arms surrendered (Mali, Tibet 1950-like); a refusal is none
+    ("The army said 300 rebels laid down their arms in Kidal.", [("detained", "rebels", 300)]),
+    ("The rebels refused to lay down their arms, and 20 soldiers were killed.", [("killed", "government", 20)]),
+])
+def test_claims_laid_down_their_arms(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

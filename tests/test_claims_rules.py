@@ -230,6 +230,16 @@ FIGURE_CASES = {
         ("The number of checkpoints set up along the road between the capital and the city of El Obeid "
          "has reached 46.", []),
     ],
+    "death_toll_subject": [
+        # a death toll opening its clause, its level verb far after it (Turkey 1978, Mali, Sudan-like);
+        # another figure between stops it
+        ("The death toll from a week of sectarian fighting in the southeastern Turkish city of "
+         "Kahramanmaras has risen to 106.", [("killed", "total", 106, None)]),
+        ("The toll of the attack on the crowded market of the northern town of Kidal has risen to 31.",
+         [("killed", "total", 31, None)]),
+        ("The death toll from the fighting around the besieged city of El Fasher in North Darfur state "
+         "has risen to 782, according to the ministry.", [("killed", "total", 782, ANY)]),
+    ],
     "part_by_place": [
         # figures in brackets after the places of a list are parts by place (Mozambique,
         # Sudan-like); a year in brackets is none
@@ -2810,6 +2820,8 @@ def test_claims_fallen_interned_carried_away_and_treated_for_wounds(extract_text
      [("injured", "government", 10000)]),
     ("The hospital received 50 wounded Ukrainian soldiers.", [("injured", "government", 50)]),
     ("The hospital treated 50 wounded, Ukrainian soldiers said.", [("injured", "total", 50)]),
+    # a title-case headline's next words are no owner's (South Africa 2012-like)
+    ("Marikana: 34 Dead, 78 Wounded As Police Open Fire", [("killed", "total", 34), ("injured", "total", 78)]),
 ])
 def test_claims_wounded_before_whose_people(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -191,7 +191,7 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
 
 # "X said in a communique", "X announced last night in an order", "X issued its fourth
 # communique"; "communique issued by X" ({noun}: the record's noun).
-_SAID_IN_RECORD = (r"(?:^\W*|\s[-–—]+\s+|,\s+)(?P<who>[^,]{{3,80}}?)\s+(?:{said}\s+(?:[\w-]+\s+){{0,3}}?in|"
+_SAID_IN_RECORD = (r"(?:^\W*|\s[-–—]+\s+|,\s+)(?P<who>[^,]{{3,80}}?)\s+(?:(?:has|have|had)\s+)?(?:{said}\s+(?:[\w-]+\s+){{0,3}}?in|"
                    r"issued\s+(?:\w+\s+){{0,2}}?)\s*(?:an?|its|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b")
 _RECORD_ISSUED_BY = r"\b{noun}\s+{issued}\s+by\s+(?P<who>[^,:;]{{3,80}}?)(?=\s+(?:and|on|in|at)\b|[,:;.]|$)"
 

@@ -113,7 +113,7 @@ def owners_losses(view: CategoryView):
 def _possessive_owner(view: CategoryView, m: re.Match[str]):
     """The side of the owner named before "losses" ("U.S. casualties", "the militants' losses",
     "the Home Army's losses"), or None."""
-    owner = m.group("owner")
+    owner = m.group("owner") or m.group("owner_dead")
     word = re.sub(r"['’]s?$", "", owner).lower()
     if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
         found = view.terms.people_at([word], 0)

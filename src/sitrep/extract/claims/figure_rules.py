@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..numbers import MAX_PEOPLE
 from ...lexicon.claim_rule_words import word_set
-from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_figure_terms, quantities_in
+from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, demonym_words, load_figure_terms, quantities_in
 from ...lexicon.date_words import date_words
 from ...lexicon.patterns import alternation
 from ...lexicon.numbers import number_words
@@ -229,6 +229,21 @@ def people_noun_after(v: FigureView):
 _TAKEN = word_set("taken_captive_participles")
 
 
+def _people_past_owners(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int):
+    """(word index, people noun) of the first people noun after word ``i`` past the demonyms
+    of whose they are ("wounded Iraqis", "wounded German and Hungarian soldiers"), within one
+    clause (no punctuation between); (None, None) when there is none."""
+    for k in range(i + 1, min(i + 1 + MAX_OWNER_WORDS, len(lowered))):
+        if not _WORDS_ONLY.fullmatch(v.after[matches[i].end():matches[k].start()]):
+            break  # "50 wounded, Ukrainian officials said": another clause
+        found = v.terms.people_at(lowered, k)
+        if found:
+            return k, found
+        if not (lowered[k] in demonym_words() or lowered[k] == "and" and k > i + 1):
+            break  # "34 Dead, 78 Wounded As Police Open Fire": a headline's words, no owner's
+    return None, None
+
+
 # Names of whose the people are, between a participle and its noun ("wounded German and
 # Hungarian soldiers": three words).
 MAX_OWNER_WORDS = 4
@@ -258,11 +273,7 @@ def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[st
     if " ".join(found[0].words) in _PARTICIPLE_NOUNS and i + 1 < len(lowered):
         # "150 wounded civilians": civilians, wounded; "10,000 wounded German and Hungarian
         # soldiers": the soldiers, past the names of whose they are (set AT's Budapest wire)
-        j = next((k for k in range(i + 1, min(i + 1 + MAX_OWNER_WORDS, len(lowered)))
-                  if not (matches[k].group(0)[:1].isupper() or lowered[k] == "and" and k > i + 1)), None)
-        if j is not None and not _WORDS_ONLY.fullmatch(v.after[matches[i].end():matches[j].start()]):
-            j = None  # "50 wounded, Ukrainian officials said": another clause
-        after = v.terms.people_at(lowered, j) if j is not None else None
+        j, after = _people_past_owners(v, lowered, matches, i)
         if after and after[0].quantity is None:
             a = after[0]
             noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)

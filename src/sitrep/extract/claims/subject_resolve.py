@@ -207,7 +207,7 @@ _SAME_BODY = re.compile(r"^(?:the|this|these)\s+same\s+(?P<noun>[a-z]+)$", re.IG
 _PLURAL_BODIES = re.compile(r"^(?:the\s+two|both|both\s+the|the)\s+(?P<stem>[a-z]+?)(?P<end>ies|s)$")
 
 
-# "A later bulletin", "a further statement", "the latest broadcast": the same speaker's next
+# "A later bulletin", "a further statement": the same speaker's next
 # record, read as "the bulletin" (set AO's Conakry story, AP's Rangoon digest).
 _LATER_RECORD = re.compile(rf"^(?:a|an|the)\s+{in_order('later_record_modifiers')}\s+(?:official\s+)?(?P<noun>[a-z]+)$",
                            re.IGNORECASE)

@@ -99,3 +99,15 @@ def test_nlp_selection_bound_cues_read_words_the_rules_read():
         assert weak.fullmatch(cue), cue
     send = terms.rule("reinforcement", "reinforcement_verb")["send_verbs"]
     assert all(terms.rules_for(w) == {"reinforcement_verb"} for w in send)  # send verbs serve one rule
+
+
+@pytest.mark.parametrize("sentence", [
+    # casualty words are matched as word starts: none may start a common word ("intern" would
+    # send every sentence with "international" and a number to the parser; Syria, Sudan, Yemen-like)
+    "The UN has called for a return to the process set out in Security Council Resolution 2254, "
+    "and for all parties to respect international humanitarian law.",
+    "An international conference on Sudan pledged 2 billion dollars in aid.",
+    "Internal talks in Aden resumed after 14 months.",
+])
+def test_nlp_selection_casualty_stems_start_no_common_word(sentence):
+    assert not nlp.worth_parsing(sentence)

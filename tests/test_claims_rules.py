@@ -2745,8 +2745,8 @@ def test_claims_a_role_its_body_owns_speaks_for_the_body(extract_text, text, sou
 @pytest.mark.parametrize("text,source", [
     # a person named with the office of a town or a province speaks as that office, even when a
     # bare title named her first (Haiti 2024, Niger 2021, Sudan-like)
-    ("On Wednesday, Myriam Fievre, mayor of the neighboring town of Saint-Marc, announced that the death toll "
-     "now stands at 115 dead. Mayor Myriam Fievre expressed concern.", "mayor of Saint-Marc"),
+    ("On Tuesday, Jean Pierre, mayor of the nearby coastal town of Gonaives, said the gang attack had left "
+     "115 dead. Mayor Jean Pierre asked for troops.", "mayor of Gonaives"),
     ("The Governor of Tillaberi region, Mr. Tidjani Ibrahim Katiella, said that 25 wounded had been evacuated.",
      "governor of Tillaberi"),
     ("Ahmed Ali, governor of Kassala state, said 3,000 people had fled.", "governor of Kassala"),

@@ -124,8 +124,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
 
 
 def _office_of_a_place_first(registered: Claimant, name: str, role: str) -> bool:
-    """Whether "Myriam Fièvre, mayor of the neighboring town of Saint-Marc" should replace
-    the bare person "Mayor Myriam Fièvre" registered before it: the office of that place
+    """Whether "Jean Pierre, mayor of the nearby coastal town of Gonaives" should replace
+    the bare person "Mayor Jean Pierre" registered before it: the office of that place
     speaks (dev2's Haiti)."""
     return registered.name == name and any(w in PLACE_OFFICES for w in role.lower().split())
 

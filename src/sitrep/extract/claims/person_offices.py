@@ -163,7 +163,7 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         return Claimant(name, lexicon.guess_kind(office), name, False)
     place = _office_place(office) if title.lower() in PLACE_OFFICES else None
     if place is not None:
-        # "Myriam Fièvre, mayor of the neighboring town of Saint-Marc": the mayor of Saint-Marc
+        # "Jean Pierre, mayor of the nearby coastal town of Gonaives": the mayor of Gonaives
         # speaks, as "the governor of Amol" does (dev2's Haiti, sets AN, AP, AS)
         return Claimant(f"{title.lower()} of {place}", "government", name, False)
     if body:

@@ -52,7 +52,7 @@ def count_put_at(v: FigureView):
     """'Diplomats say more than 60,000 people have been killed; the government puts the figure
     at 26,000': the figure continues the count before it, with another claimant."""
     m = _PUT_AT.search(v.before)
-    # "put the number at least 70 people": the "at" shared with the figure's "at least" (dev2's Haiti)
+    # "the government puts the figure at least 26,000": the "at" the figure's "at least" shares
     if m and (m.group("at") or (v.fig.qualifier or "").lower().startswith("at ")):
         return Candidate(v.fig, None, None, "figure+put-at", continues=True)
     return None

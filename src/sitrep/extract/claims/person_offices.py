@@ -66,7 +66,7 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
 
 _ROLE_OF = re.compile(r"\b(?P<prep>of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)
 # "the government's chief military spokesman", "the army's spokesman": the body owning the role
-# (set AP's Ban Me Thuot wire).
+# (set AP's Ban Me Thuot wire); its empty "prep" group reads like ``_ROLE_OF``'s to ``_only_placed``.
 _ROLE_OWNED = re.compile(r"^(?P<prep>)(?P<body>(?:the\s+)?[^,;'’]{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+$", re.IGNORECASE)
 
 
@@ -189,8 +189,8 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
 _FAMILY_NAME_FIRST = frozenset(w.capitalize() for w in word_set("family_name_first"))
 
 
-# Offices of a town or a province, and the place an office "of" names ("mayor of the
-# neighbouring town of Saint-Marc": Saint-Marc; "governor of Tillaberi region": Tillaberi).
+# Offices of a town or a province, and the place an office "of" names ("mayor of the nearby
+# coastal town of Gonaives": Gonaives; "governor of Tillaberi region": Tillaberi).
 PLACE_OFFICES = word_set("place_offices")
 _OFFICE_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
                               r"(?P<place>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,3})"

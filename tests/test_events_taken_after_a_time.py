@@ -30,6 +30,11 @@ def _places(text: str) -> list[str]:
     ("Men of the Field Force seized the Field Force depot at Bakau and then Radio Gambia.",
      ["Field Force depot", "Radio Gambia"]),
     ("Rebels took Gharyan on 2 January and Sirte on 25 January.", ["Gharyan", "Sirte"]),
+    # a comma before "and": the parse joins the second name to the verb itself (gapped verb;
+    # Mali 2012-like, Syria, Ukraine)
+    ("The rebels said they took Gao on 2 April, and Timbuktu on 3 April.", ["Gao", "Timbuktu"]),
+    ("The army retook Palmyra in March, and Deir ez-Zor in November.", ["Deir ez-Zor", "Palmyra"]),
+    ("Ukrainian troops recaptured Izium on 10 September, and Lyman on 1 October.", ["Izium", "Lyman"]),
 ])
 def test_events_place_hung_on_a_captures_date_is_taken_too(text, places):
     assert _places(text) == places
@@ -39,6 +44,7 @@ def test_events_place_hung_on_a_captures_date_is_taken_too(text, places):
     # a person after the date is no place; a place of the capture ("at Bakau") is where, not what
     ("The army captured Mansoura on Thursday and Colonel Smith on Friday.", ["Mansoura"]),
     ("Troops seized the depot at Bakau and Banjul.", ["Bakau depot"]),
+    ("The army took Gao on 2 January, and Colonel Smith on 25 January.", ["Gao"]),
 ])
 def test_events_what_hangs_on_a_date_or_place_is_no_capture_by_itself(text, places):
     assert _places(text) == places

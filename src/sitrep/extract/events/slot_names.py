@@ -146,7 +146,20 @@ def taken_after_a_time(trig: Trigger) -> list:
         timed = is_time(prep)
         for when in kids(prep, "pobj"):
             out += [c for c in kids(when, "conj") if timed or any(a.lower_ == "then" for a in kids(c, "advmod"))]
+    if kids(trig.tok, "dobj"):
+        out += [c for c in kids(trig.tok, "conj") if _gapped_object(c)]
     return out
+
+
+def _gapped_object(conj) -> bool:
+    """'took Gao on 2 January, and Timbuktu on 25 January': a name the parse joins to the
+    capture verb itself, with a date of its own and no verb or subject, is the verb's second
+    object (the verb gapped)."""
+    if conj.pos_ != "PROPN" or kids(conj, "nsubj", "nsubjpass", "dobj", "aux"):
+        return False
+    after = conj.right_edge.i + 1
+    timed_next = after < len(conj.doc) and conj.doc[after].dep_ == "prep" and is_time(conj.doc[after])
+    return timed_next or any(is_time(p) for p in kids(conj, "prep"))  # the parse hangs the date on either
 
 
 def _list_head(w):

@@ -2130,6 +2130,14 @@ def test_claims_regular_forces_and_criminal_factions(extract_text, text, expecte
      [("detained", 68), ("detained", 41)]),
     ("Thirty people were arrested, 12 of them in Gao.", [("detained", 30), ("detained", 12)]),
     ("The strikes killed 40 people in Kisumu, 12 of them in their homes.", [("killed", 40)]),
+    # "including N in <Place>": the same part by place, with or without a list after it
+    # (Kosovo 1999-like, Gaza, DR Congo)
+    ("The agency said 850,000 refugees had left, including 444,000 in Albania and 247,000 in Macedonia.",
+     [("displaced", 850000), ("displaced", 444000), ("displaced", 247000)]),
+    ("The ministry said 300 people were killed, including 120 in Gaza City.", [("killed", 300), ("killed", 120)]),
+    ("Some 90,000 people fled, among them about 30,000 in Goma, officials said.",
+     [("displaced", 90000), ("displaced", 30000)]),
+    ("At least 60 soldiers were killed, including 20 in the ambush.", [("killed", 60)]),
 ])
 def test_claims_part_of_them_by_place(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

@@ -141,6 +141,8 @@ def test_events_territory_rule(text, place, winner, rule):
     # a relative pronoun as the object: the town named before it (CAR, Sudan)
     ("The Seleka column had advanced from Damara, 75 km to the north, which it captured on Friday.", {"Damara"}),
     ("The RSF had moved on from Wad Madani, 180 km to the south, which it seized in December.", {"Wad Madani"}),
+    # an infinitive on a unit, not an operation, tells what it did (Chechnya)
+    ("The 4th Division was the first unit to enter Grozny, the ministry said.", {"Grozny"}),
 ])
 def test_events_territory_lists_and_locators(text, expected):
     assert set(_changes(text)) == expected
@@ -167,6 +169,10 @@ def test_events_territory_lists_and_locators(text, expected):
     "The rebels tried to storm and take Kupiansk.",
     "The commander in charge of the Bakhmut front was replaced.",
     "It is not true that the MNDAA holds control over Lashio, a resident told us.",
+    # a capture in an infinitive on an operation is what it was for (Somalia, Iraq, Philippines)
+    "Troops launched an operation to liberate Kismayo on Sunday, the defence ministry said.",
+    "The army began an offensive to retake Mosul.",
+    "The battle to recapture Marawi ended in October.",
 ])
 def test_events_territory_not_a_change(text):
     assert _changes(text) == {}

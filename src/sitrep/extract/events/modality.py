@@ -30,6 +30,8 @@ def asserted(tok, t: EventTerms) -> bool:
         return False  # "has yet to capture X": not (yet) done
     if infinitive and tok.dep_ == "advcl":
         return False  # "sent reinforcements to halt the advance": a purpose, not an outcome
+    if infinitive and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in t.words("purpose_nouns"):
+        return False  # "an operation to liberate Kismayo": what it was for, not what it did
     cur = tok
     for _ in range(MAX_CHAIN):
         if cur.dep_ not in _CHAIN_DEPS or cur.head.i == cur.i:

@@ -94,7 +94,8 @@ def _subject_tokens(verb) -> list:
         governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head) if verb.tag_ == "VBG" else verb.head
         if governing.dep_ == "acomp":
             governing = governing.head  # "Helsinki Watch was able to confirm ...": the subject of "was"
-        subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
+        subj = _relative_clause_speaker(verb) or \
+            [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
         # "Jordanian officials dismissed it and spoke of around 1,500 dead": the shared subject;
         # "acknowledged that rebels had entered Aleppo and said ...": the reporting verb's
@@ -103,6 +104,25 @@ def _subject_tokens(verb) -> list:
     if not subj:
         subj = _stranded_speaker(verb)
     return [_speaker_after_fronted_phrase(t, verb) for t in subj]
+
+
+def _relative_clause_speaker(verb) -> list:
+    """'..., a figure the governor's spokesman dismissed as exaggerated, saying four policemen
+    died': a participle right after a relative clause with a subject of its own is that
+    subject's, not the main clause's (the parse hangs it on the main verb)."""
+    if verb.tag_ != "VBG" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return []
+    end = verb.i - 2
+    for clause in verb.doc[end].ancestors if verb.doc[end].dep_ != "relcl" else [verb.doc[end]]:
+        if clause.dep_ == "relcl":
+            break
+    else:
+        return []
+    if clause.right_edge.i != end or clause.i > end or clause.head.i > clause.i:
+        return []
+    relative = load_attribution_terms().relative_pronouns
+    return [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+            and c.lower_ not in relative][:1]
 
 
 def _speaker_after_fronted_phrase(subj, verb):

@@ -2890,3 +2890,18 @@ def test_claims_a_death_toll_far_before_its_level_verb_and_put_at_least(extract_
 ])
 def test_claims_laid_down_their_arms(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle before a people noun describes the people; a freeing verb over the phrase
+    # frees them (Nigeria, Colombia, Philippines-like army statements)
+    ("The army said troops killed 35 terrorists and rescued 12 kidnapped women.",
+     [("killed", "rebels", 35), ("released", "civilians", 12)]),
+    ("Soldiers rescued four kidnapped farmers in Cauca, the army said.", [("released", "civilians", 4)]),
+    ("Gunmen seized 14 passengers; 6 abducted passengers were later released.",
+     [("detained", "civilians", 14), ("released", "civilians", 6)]),
+    # a verb right after the figure still says what befell them
+    ("Nine died of their injuries in hospital.", [("killed", "total", 9)]),
+])
+def test_claims_participle_before_people_noun(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

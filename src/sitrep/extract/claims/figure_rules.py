@@ -203,8 +203,10 @@ def people_noun_after(v: FigureView):
             return _noun_candidate(v, lowered, matches, i, found)
         if v.year_like:
             return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
-        if i == 0 and w in claim_words().word_quantity:
-            break  # "9 died of their injuries": the verb says what befell them, not a noun after it
+        if i == 0 and w in claim_words().word_quantity and not (w.endswith("ed") and v.terms.people_at(lowered, 1)):
+            # "9 died of their injuries": the verb says what befell them, not a noun after it;
+            # "12 kidnapped women": a participle describing the people named next
+            break
         if w in _QUOTES:
             continue  # 'killed nearly 1,000 "terrorists"'
         if i == 0 and _PEOPLE_NAME.fullmatch(matches[i].group(0)):

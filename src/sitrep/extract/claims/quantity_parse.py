@@ -180,8 +180,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
         # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners",
         # "58 people found with guns ... had been taken into custody" (set AK's Ghana daily)
         return "detained", f"quantity:parse({tok.lemma_} prisoner)"
+    # the figure's noun phrase: "rescued 12 kidnapped women" (the figure a number on "women")
+    phrase = anchor.head.subtree if anchor.dep_ == "nummod" else anchor.subtree
     if tok.lemma_ in ("rescue", "recover") and (cand.noun is not None and cand.noun.subgroup == "hostages"
-                                                or any(w.lower_ in HELD_WORDS for w in anchor.subtree)):
+                                                or any(w.lower_ in HELD_WORDS for w in phrase)):
         # "rescued 42 abductees", "rescued 62 persons ... who were being held hostage"; not from rubble
         return "released", f"quantity:parse({tok.lemma_} captives)"
     if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):

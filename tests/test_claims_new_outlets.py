@@ -452,3 +452,16 @@ def test_claims_the_one_told_is_no_speaker(extract_text, text, source):
 def test_claims_participle_after_a_relative_clause_speaker(extract_text, text, sources):
     claims = _claims(extract_text, text)
     assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a record described by a participle in the speech verb's phrase ("said in a report
+    # published on Tuesday that ...") is no speaker of its own (Ethiopia, Iran, Myanmar-like)
+    ("Human Rights Watch said in a report published on Tuesday that Ethiopian soldiers executed at least "
+     "45 civilians in the town of Merawi.", "Human Rights Watch"),
+    ("Amnesty International said in a statement released on Monday that security forces had killed "
+     "23 protesters in Zahedan.", "Amnesty International"),
+])
+def test_claims_record_participle_in_speech_phrase(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

@@ -341,6 +341,8 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
     if tok is None:
         return None, ""
     for anc in tok.ancestors:
+        if is_say(anc) and anc.dep_ == "acl" and anc.head.dep_ == "pobj":
+            continue  # "said in a report published on Tuesday that ...": it describes the report
         if is_say(anc):
             if _semicolon_between(doc, tok.i, anc):
                 return None, ""  # "44 commandos dead in Mamasapano; MILF says it lost 18"

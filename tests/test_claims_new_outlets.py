@@ -465,3 +465,15 @@ def test_claims_participle_after_a_relative_clause_speaker(extract_text, text, s
 def test_claims_record_participle_in_speech_phrase(extract_text, text, source):
     claims = _claims(extract_text, text)
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a service, a rank and a name: an officer of the service, who speaks for it as "police
+    # officer X" does (Somalia, Kenya, Pakistan-like wires)
+    ("MOGADISHU, Somalia (AP) - A bomb killed 25 people in the Somali capital on Tuesday. Police Capt. Ali "
+     "Hussein said 40 others were wounded.", "Somali police"),
+    ("Kenya Police Inspector John Mwangi said 14 people were wounded in Mandera.", "Kenyan police"),
+])
+def test_claims_ranked_officer_of_a_service(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims[-1].source == source, [(c.source, c.rule) for c in claims]

@@ -33,6 +33,7 @@ def subject_phrase(span: str) -> str:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     phrase = _role_then_name().sub(r"\g<role>", phrase)  # "... Defence spokesperson, Lt Gen Maly Socheata"
+    phrase = _ranked_officer().sub(r"\g<service> officer", phrase)  # "Police Capt. Ali Hussein": a police officer
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
@@ -56,6 +57,14 @@ def _role_then_name() -> re.Pattern[str]:
     roles = alternation(tuple(_ATTRIBUTION.spokes_titles) + ("spokesperson",))
     ranks = alternation(tuple(claim_words().ranks))
     return re.compile(rf"^(?P<role>.*\b{roles}),\s+(?:(?:{ranks})\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
+
+
+@lru_cache(maxsize=1)
+def _ranked_officer() -> re.Pattern[str]:
+    """'Police Capt. Ali Hussein', 'Army Colonel John Smith': a service, a rank, a name, the
+    whole phrase: an officer of the service, who speaks for it ("police officer X" does)."""
+    return re.compile(rf"^(?P<service>(?:(?:the|The)\s+)?(?:[A-Z][\w'’-]+\s+){{0,2}}?{in_order('service_words')})"
+                      rf"(?:\s+{in_order('service_ranks')}\.?)+(?:\s+[A-Z][\w'’.-]+){{1,4}}$")
 
 
 # A speaker who names his own role ("A man who introduced himself as an IMU spokesman", "a

@@ -84,6 +84,11 @@ def test_events_types_fatalities_from_same_sentence(extractor):
     # withdrawals: a force leaving, forced out
     ("Soldiers fled Lashio on Sunday as the MNDAA advanced.", ("withdrawal", "Lashio")),
     ("Ukrainian forces drove Russian troops out of Kupiansk.", ("withdrawal", "Kupiansk")),
+    # a number that is no distance leaves it a withdrawal (Syria 2015); "cleared X from" (Philippines, DR Congo)
+    ("Kurdish forces drove Islamic State out of Kobani in January after a four-month battle.", ("withdrawal", "Kobani")),
+    ("Soldiers cleared the last militants from the village of Darul Aman, the military said.",
+     ("withdrawal", "Darul Aman")),
+    ("Troops cleared the rebels from Bunia on Sunday.", ("withdrawal", "Bunia")),
 ])
 def test_events_types_phrasings(text, expected):
     assert expected in {(e.type, e.place.text) for e in _events(text)}
@@ -94,6 +99,7 @@ def test_events_types_phrasings(text, expected):
     "Residents were forced out of their homes in Goma.",  # displacement, not a withdrawal
     "Thousands of civilians fled El Fasher on Monday.",  # people fleeing are displaced, not a force
     "Syrian troops pushed rebels 20 kilometres from Hama.",  # a front line, not a withdrawal
+    "Workers cleared the rubble from the road in Gaza City.",  # no force cleared out
     "GAZA STRIP, Occupied Palestine - Talks on a truce resumed on Sunday.",  # a dateline
 ])
 def test_events_types_phrasings_negatives(text):

@@ -120,7 +120,7 @@ def forced_out(tok, t: EventTerms, env: KindEnv) -> Trigger | None:
     parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
     if not (parts & w["particles"] or "from" in parts and tok.lower_ in w["from_verbs"]):
         return None  # "pushed rebels out of X", "expelled M23 from X"; not "pushed rebels 20 km from X"
-    if any(c.like_num for c in tok.subtree):
+    if _names_a_distance(tok):
         return None  # a distance: a front line (front.py), not a withdrawal
     moved = kids(tok, "dobj") or kids(tok, "nsubjpass")
     if not moved or not (moved[0].lower_ in w["force_objects"] or moved[0].pos_ == "PROPN"):
@@ -130,6 +130,14 @@ def forced_out(tok, t: EventTerms, env: KindEnv) -> Trigger | None:
         x for s in kids(tok, "nsubj") for x in s.subtree]
     return Trigger(tok, "withdrawal", "forced_out", f"{tok.text} out", actor_toks=list(moved[0].subtree),
                    other_toks=other)
+
+
+def _names_a_distance(tok) -> bool:
+    """'pushed rebels 20 km from X': a distance in the clause; not any number ('after a
+    four-month battle', 'drove out 300 fighters')."""
+    from ..front import names_a_distance  # front reads event dates: imported when first needed
+
+    return names_a_distance(tok.doc[tok.left_edge.i: tok.right_edge.i + 1].text)
 
 
 def fled(tok, t: EventTerms, env: KindEnv) -> Trigger | None:

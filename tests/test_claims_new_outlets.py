@@ -477,3 +477,22 @@ def test_claims_record_participle_in_speech_phrase(extract_text, text, source):
 def test_claims_ranked_officer_of_a_service(extract_text, text, source):
     claims = _claims(extract_text, text)
     assert claims[-1].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,sources", [
+    # the head of a body speaks for it as its spokesman does, written "Name, head of X" or
+    # "Name, who heads X" (Russia 2004, Kenya, Sri Lanka-like)
+    ("Lev Dzugayev, head of the information department of the President of North Ossetia, said 1,000 "
+     "people had been taken hostage.", ["President of North Ossetia"]),
+    ("John Mwangi, who heads the regional health department, said that 40 people were killed.",
+     ["regional health department"]),
+    ("Valery Andreyev, who heads the directorate of the Federal Security Service for North Ossetia, said "
+     "more than 30 gunmen had been killed.", ["Federal Security Service"]),
+    # a weekday the parse fuses with the name after it ("On Saturday Lev Dzugayev"); "Mr X" later
+    ("On Saturday Lev Dzugayev, head of the information department of the President of North Ossetia, said "
+     "1,000 people had been taken hostage. According to Mr Dzugayev, 542 people were injured.",
+     ["President of North Ossetia", "President of North Ossetia"]),
+])
+def test_claims_head_of_a_body_speaks_for_it(extract_text, text, sources):
+    claims = _claims(extract_text, text)
+    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]

@@ -14,6 +14,7 @@ from ..claimants import ClaimantLexicon
 from ..name_text import name_after_title
 from ..state_bodies import names_a_region
 from ...lexicon.claim_rule_words import in_order
+from ...lexicon.date_words import date_words
 from ...lexicon.attribution_terms import say_forms
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words, rank_prefix
 from .context import ArticleContext
@@ -58,7 +59,8 @@ MAX_TITLE_QUALIFIERS = 5
 # "Ahmad Yazji, a volunteer with ...", "Nabil Abdallah, spokesman for the Sudanese army," (a
 # spokesman's title needs no article before "for/of").
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+|"
-                             rf"(?={alternation(load_attribution_terms().spokes_titles + tuple(sorted(PLACE_OFFICES)))}\s+(?:for|of)\s))"
+                             rf"(?={alternation(load_attribution_terms().spokes_titles + tuple(sorted(PLACE_OFFICES)) + tuple(sorted(claim_words().positions)))}\s+(?:for|of)\s)|"
+                             rf"(?P<heads>who\s+{in_order('heading_verbs')}\s+))"
                              r"(?P<role>[^,.;:“”\"\n]{3,90})")
 
 
@@ -113,7 +115,9 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         register_person(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
     _roster(text, out, lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
-        name, role = m.group("name"), m.group("role").strip()
+        name, role = _without_a_day(m.group("name")), m.group("role").strip()
+        if m.group("heads"):
+            role = f"head of {role}"  # "Valery Andreyev, who heads the FSB directorate": its head
         if name in out and _office_of_a_place_first(out[name], name, role):
             _forget(out, out[name])
         if name in out or name.split()[0].lower() in _NAME_STOP:
@@ -121,6 +125,16 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         title = next((w for w in role.lower().split() if w in _OFFICE_TITLES or w in PLACE_OFFICES), "")
         register_person(out, name, role, title, True, lexicon, countries)
     return out
+
+
+def _without_a_day(name: str) -> str:
+    """'Saturday Lev Dzugayev' of "On Saturday Lev Dzugayev, head of ...": the name after the day."""
+    words = name.split()
+    days = date_words().weekdays
+    for k in range(min(2, len(words) - 1)):
+        if words[k].lower() in days and (k == 0 or words[0].lower() == "on"):
+            return " ".join(words[k + 1:])
+    return name
 
 
 def _office_of_a_place_first(registered: Claimant, name: str, role: str) -> bool:

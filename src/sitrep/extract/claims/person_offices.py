@@ -29,6 +29,10 @@ _POSITIONS = claim_words().positions
 # Titles of people who speak for whichever body is speaking when none is named with them
 # ("Spokesperson Jeremy Laurence told reporters" after "the UN human rights office said").
 _SPOKES_TITLES = frozenset(load_attribution_terms().spokes_titles)
+# Who speaks for the body their role names even when the lexicon does not know it: its
+# spokespeople and its head ("Lev Dzugayev, head of the information department", "X, who
+# heads the regional health department": set AW's Beslan story).
+_SPEAKS_FOR_BODY = _SPOKES_TITLES | word_set("body_head_titles")
 
 
 # Words that qualify a title without naming whose it is ("Regional governor X" is a person).
@@ -150,7 +154,7 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         # "Military spokesman Vladyslav Seleznyov", "Defence Secretary Luis Sandoval": the
         # state's army, ministry or police
         return Claimant(state.name, state.kind, name, True)
-    if served is not None and (served.known or served.kind != "unknown" and title in _SPOKES_TITLES
+    if served is not None and (served.known or served.kind != "unknown" and title in _SPEAKS_FOR_BODY
                                or served.kind in ("opposition", "government")
                                  or sum(w[:1].isupper() for w in served.name.split()) >= 2):
         # ... or a body named in full ("a senior commander of the self-proclaimed Donetsk

@@ -40,6 +40,7 @@ def subject_phrase(span: str) -> str:
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
     phrase = _HANDED_TO.sub("", phrase)  # "A letter handed to the UN envoy": its reader speaks for no one
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
+    phrase = _WHEN_BEFORE.sub("", phrase)  # "Saturday Lev Dzugayev" of "On Saturday Lev Dzugayev, head of ..."
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
@@ -140,6 +141,8 @@ _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
 _WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
                          rf"(?:\s+{alternation(date_words().parts_of_day)})?|at\s+the\s+time)$", re.IGNORECASE)
+# A weekday the parse fused with the capitalised name after it ("On Saturday Lev Dzugayev").
+_WHEN_BEFORE = re.compile(rf"^(?:on\s+)?{alternation(date_words().weekdays)}\s+(?=[A-Z])", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
 # A monitoring digest's item label in capitals, with its language and time in brackets, before

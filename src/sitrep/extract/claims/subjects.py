@@ -195,6 +195,9 @@ def _stranded_speaker(verb) -> list:
     reduced = _reduced_relative_subject(verb)
     if reduced is not None:
         return [reduced]
+    fused = _name_fused_with_a_day(verb)
+    if fused is not None:
+        return [fused]
     before = verb.doc[verb.i - 1]
     for tok in before.ancestors if before.dep_ != "appos" else [before]:
         if tok.dep_ == "appos":
@@ -206,6 +209,23 @@ def _stranded_speaker(verb) -> list:
             or not any(d.dep_ == "det" for d in before.children):
         return []
     return [before]
+
+
+def _name_fused_with_a_day(verb):
+    """'On Saturday Lev Dzugayev, head of ..., said': the parse reads "Saturday Lev Dzugayev"
+    as one name, the object of "On", and leaves the verb with no subject; the name after the
+    weekday speaks."""
+    from ...lexicon.date_words import date_words
+
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i != verb.left_edge.i or prep.lower_ != "on":
+            continue
+        for name in prep.children:
+            first = name.left_edge
+            if name.dep_ == "pobj" and name.pos_ == "PROPN" and first.lower_ in date_words().weekdays \
+                    and first.i + 1 < name.i and name.doc[first.i + 1].text[:1].isupper():
+                return name
+    return None
 
 
 def _reduced_relative_subject(verb):

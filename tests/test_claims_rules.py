@@ -2900,8 +2900,9 @@ def test_claims_laid_down_their_arms(extract_text, text, expected):
     ("Soldiers rescued four kidnapped farmers in Cauca, the army said.", [("released", "civilians", 4)]),
     ("Gunmen seized 14 passengers; 6 abducted passengers were later released.",
      [("detained", "civilians", 14), ("released", "civilians", 6)]),
-    # a verb right after the figure still says what befell them
+    # a verb right after the figure still says what befell them, the last word of the sentence too
     ("Nine died of their injuries in hospital.", [("killed", "total", 9)]),
+    ("Police said 43 people were killed and 1,189 injured", [("killed", "total", 43), ("injured", "total", 1189)]),
 ])
 def test_claims_participle_before_people_noun(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -203,7 +203,7 @@ def people_noun_after(v: FigureView):
             return _noun_candidate(v, lowered, matches, i, found)
         if v.year_like:
             return REJECT  # "the 2024 offensive": a year, unless people follow ("2000 people")
-        if i == 0 and w in claim_words().word_quantity and not (w.endswith("ed") and v.terms.people_at(lowered, 1)):
+        if i == 0 and w in claim_words().word_quantity and not (w.endswith("ed") and len(lowered) > 1 and v.terms.people_at(lowered, 1)):
             # "9 died of their injuries": the verb says what befell them, not a noun after it;
             # "12 kidnapped women": a participle describing the people named next
             break

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.bound_cues import rule_words_present
-from ..lexicon.claim_terms import claim_words, load_terms
+from ..lexicon.claim_terms import claim_words, load_figure_terms, load_terms
 from ..lexicon.event_terms import load_event_terms
 from ..sentences import Sentence
 from ..sentence_gate import worth_parsing
@@ -100,7 +100,8 @@ class ParseChoice:
             return True  # a place: an event may be there
         if _place_like_nouns().search(text) or _may_break_a_prison(text):
             return True
-        return bool(sentence_candidates(text, load_terms())) or _may_read_a_front(text)
+        return bool(sentence_candidates(text, load_terms())) or _may_read_a_front(text) \
+            or bool(load_figure_terms().named_victim.search(text))  # people named one by one
 
 
 def _may_break_a_prison(text: str) -> bool:

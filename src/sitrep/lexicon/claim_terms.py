@@ -157,6 +157,7 @@ class FigureTerms:
     single_victim_passive: re.Pattern[str]
     single_victim_kin: re.Pattern[str]
     single_victim_kin_words: frozenset[str]
+    named_victim: re.Pattern[str]  # "Camila Acosta ... was arrested": a person named as a casualty (a parse cue)
     mixed_casualties: re.Pattern[str]
     death_toll_words: tuple[str, ...]  # "number of deaths": a toll of the dead
     other_tolls: tuple[str, ...]  # "casualty" of "casualty toll": not a toll of the dead
@@ -226,6 +227,14 @@ def load_figure_terms() -> FigureTerms:
         single_victim_kin=re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?P<noun>{_alternation(f['single_victim_kin'], prefix='', suffix='')})"
             rf"(?:,[^,.;]{{1,40}},)?\s+(?P<event>{_single_events(f)})\b"),
+        # "Camila Acosta, a Cuban reporter, was arrested", "gunmen shot dead Juan Perez": a
+        # person's name beside a casualty participle, which sends the sentence to the parser
+        # (claims.named_victims reads the parse); the name's words are capitalised
+        named_victim=re.compile(
+            rf"[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*(?:,[^.;]{{1,100}}?)?,?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+            rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:[a-z]+\s+and\s+)?"  # "were seized and murdered"
+            rf"{_alternation(f['named_victim_participles'], prefix='', suffix='')}\b"
+            rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"),
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
                                           "running_total_verbs", "count_nouns", "count_modifiers",

@@ -30,6 +30,7 @@ from .sentence_state import (
     fronted_place_first, fronted_state_first, speaker_town_first, station_state_first, victims_state_first,
 )
 from .candidates import distributive_list, enumerated_people, sentence_candidates
+from .named_victims import named_people
 from .figure_view import Candidate
 from .category import CategoryView, category
 from .claim_places import attach_places
@@ -68,7 +69,7 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     text = sentence.text
     ctx.parsed[sentence.index] = (sentence, doc)
     adjacent = ctx.previous_index == sentence.index - 1
-    candidates = _figure_candidates(text, doc, terms)
+    candidates = _figure_candidates(text, doc, terms, ctx.lexicon)
     if not candidates:
         _observe_figureless(ctx, sentence, doc, adjacent)
         return []
@@ -122,11 +123,12 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
     return claims
 
 
-def _figure_candidates(text: str, doc, terms: ClaimTerms) -> list[Candidate]:
-    """The figures of people of a sentence; relatives named one by one are one figure, the
-    "two other children" inside it none of its own."""
+def _figure_candidates(text: str, doc, terms: ClaimTerms, lexicon) -> list[Candidate]:
+    """The figures of people of a sentence; relatives or people named one by one are one
+    figure, the "two other children" inside it none of its own."""
     candidates = sentence_candidates(text, terms)
-    enumerated = enumerated_people(doc, terms, quantity_tokens(doc, terms))
+    quantities = quantity_tokens(doc, terms)
+    enumerated = enumerated_people(doc, terms, quantities) + named_people(doc, terms, quantities, lexicon)
     if enumerated:
         spans = [(e.figure.start, e.figure.end) for e in enumerated]
         candidates = sorted([c for c in candidates if not any(a <= c.figure.start < b for a, b in spans)]

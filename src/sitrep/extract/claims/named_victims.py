@@ -1,0 +1,170 @@
+"""People named one by one as the ones a casualty verb befell: "Camila Acosta, a Cuban
+reporter, was arrested", "Rep. Leo Ryan and three newsmen were shot dead", "police are
+holding Larry Layton". GUIDE.md counts enumerated individuals as one claim with their count;
+the people's role ("reporter", "soldier") says their category, else they are people
+unspecified. Read from set AV's wires and liveblog (arrests of named reporters and
+activists, a named child killed), checked on dev2 (a named leader "confirmed killed" is no
+passive) and sets AW and AX."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...lexicon.claim_rule_words import word_set
+from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words
+from ..claimants import ClaimantLexicon
+from ..doc_arrays import doc_text
+from ..gazetteer import get_gazetteer
+from ..numbers import Figure
+from .figure_view import Candidate
+from ..numbers import parse_number
+from .quantity_base import hypothetical
+
+# People named one by one with no role that says their side are civilians (the golds of sets
+# AV and AX name reporters, activists, officials and children so); a military rank before the
+# name makes an officer of the state's forces ("Lieutenant David Antat", sets AV and AX).
+_PERSON = PeopleNoun(("people",), "civilians", None, None)
+_OFFICER = PeopleNoun(("officers",), "government", None, None)
+
+
+def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]],
+                 lexicon: ClaimantLexicon) -> list[Candidate]:
+    """One candidate per casualty verb whose subject (a passive's, or "died"'s) or object
+    (an active verb's: "police are holding X") is a person's name, with the names and
+    relatives coordinated with it ("Sharon Amos and her three children": 4)."""
+    verbs = word_set("named_victim_verbs")
+    out: list[Candidate] = []
+    for i, quantity, _ in quantities:
+        verb = doc[i]
+        if verb.lemma_.lower() not in verbs or hypothetical(verb):
+            continue
+        clause = verb.head if verb.dep_ == "conj" and not _subject(verb, True) else verb  # "were seized and murdered"
+        passive = any(c.dep_ == "auxpass" for c in clause.children) or verb.lemma_.lower() == "die"
+        who = _subject(clause, passive) if clause is verb or passive else None
+        if who is None:
+            continue
+        described = who if who.pos_ == "NOUN" else None
+        if described is not None:
+            # "The journalist Anna Petrova", "Three other opponents of the regime, A, B and C":
+            # the names in apposition to a common noun are the people
+            # (the parse may hang them on the noun's of-phrase: "opponents of the regime, A, B and C")
+            of = [o for p in who.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            who = next((c for h in [who, *of] for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if who is None:
+                continue
+        if not _person(who, lexicon):
+            continue
+        members = _members(who, lexicon)
+        count = sum(n for _, n in members)
+        if count < 1:
+            continue
+        first = min(m.left_edge.idx if m.pos_ != "PROPN" else _name_start(m).idx for m, _ in members)
+        if described is not None:
+            numbers = [c for c in described.children if c.dep_ == "nummod"]
+            if numbers and parse_number(numbers[0].text) != count:
+                continue  # "three sailors were killed": a figure of its own, not the names
+            first = min(first, described.left_edge.idx)  # its own figure ("Three") is inside
+        last = max(m.idx + len(m.text) for m, _ in members)
+        noun = (_single_role(described, terms) if described is not None else None) or _role(who, terms) \
+            or (_OFFICER if _ranked(who) else _PERSON)
+        noun = PeopleNoun(noun.words, noun.category, noun.subgroup, None, quantity)
+        fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
+        out.append(Candidate(fig, noun, first, "figure+named:" + " ".join(noun.words)))
+    return out
+
+
+def _subject(verb, passive: bool):
+    """Who the verb befell: a passive's subject ("died"'s too), an active verb's object; none
+    when the parse gives two (a headline's words read as a second subject)."""
+    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+             or passive and c.dep_ == "nsubj" and verb.lemma_.lower() == "die"]
+    return found[0] if len(found) == 1 else None
+
+
+def _name_start(tok):
+    """The first word of the name ending at ``tok``: the capitalised words right before it."""
+    start = tok
+    while start.i > 0 and start.doc[start.i - 1].pos_ == "PROPN" and start.doc[start.i - 1].text[:1].isupper() \
+            and start.doc[start.i - 1].head.i in range(start.i - 1, tok.i + 1):
+        start = start.doc[start.i - 1]
+    return start
+
+
+def _person(tok, lexicon: ClaimantLexicon) -> bool:
+    """A person's name: two capitalised words at least (a title before one counts), no
+    place the gazetteer knows, no body the lexicon knows, no word of a body's name."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    name = doc_text(tok.doc)[_name_start(tok).idx: tok.idx + len(tok.text)]
+    words = name.split()
+    titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in _titles() for c in tok.children)
+    if len(words) < 2 and not titled or any(w.isupper() and len(w) > 1 for w in words):
+        return False  # "Hamas", "the UN", "ABC"
+    if any(w.lower() in _not_person_words() for w in words):
+        return False  # "Islamic State", "National Guard"
+    if get_gazetteer().matches(name) or lexicon.find(name, overlapping=True):
+        return False
+    return True
+
+
+def _members(who, lexicon: ClaimantLexicon) -> list[tuple[object, int]]:
+    """The names coordinated with ``who`` (1 each) and relatives with a number ("her three
+    children": 3; "her husband": 1)."""
+    kin = claim_words().kin_nouns
+    out, todo = [], [who]
+    while todo:
+        tok = todo.pop()
+        if tok.pos_ == "PROPN":
+            if not _person(tok, lexicon):
+                return []
+            out.append((tok, 1))
+        elif tok.lower_ in kin:
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            value = parse_number(nums[0].text) if nums else (None if tok.lower_.endswith("s") else 1)
+            if value is None:
+                return []  # "his sons": how many is not said
+            out.append((tok, value))
+        else:
+            return []  # "X and three newsmen": a figure of its own counts those
+        todo += [c for c in tok.children if c.dep_ == "conj"]
+    return out
+
+
+def _role(tok, terms: ClaimTerms) -> PeopleNoun | None:
+    """The people noun the name's title or apposition gives ("reporter", "soldier")."""
+    titles = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    heads = [c.lower_ for c in tok.children if c.dep_ == "appos"]  # "a Cuban reporter": the reporter first
+    rest = [w.lower_ for c in tok.children if c.dep_ == "appos" for w in c.subtree]
+    words = [w.rstrip(".") for w in titles + heads + rest]
+    for i in range(len(words)):
+        found = terms.people_at(words, i) or terms.people_at(words[:i] + [words[i] + "s"] + words[i + 1:], i)
+        if found and found[0].quantity is None:
+            return found[0]
+    return None
+
+
+def _single_role(noun, terms: ClaimTerms) -> PeopleNoun | None:
+    """The people noun a common noun the names describe is ("journalist", "opponents")."""
+    words = [noun.lower_, noun.lower_ + "s"]
+    for w in words:
+        found = terms.people_at([w], 0)
+        if found and found[0].quantity is None:
+            return found[0]
+    return None
+
+
+def _ranked(tok) -> bool:
+    """A military rank among the words of the name ("Brig-Gen José Iván Alegrett")."""
+    ranks = word_set("service_ranks")
+    start = _name_start(tok)
+    return any(w.text.rstrip(".") in ranks for w in tok.doc[max(0, start.i - 2): tok.i])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in claim_words().ranks) | word_set("named_victim_titles")
+
+
+@lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    return word_set("named_victim_not_person_words")

@@ -1,0 +1,46 @@
+"""People named one by one as the ones a casualty verb befell (GUIDE.md: enumerated
+individuals are one claim with their count): their role gives their category, a rank makes
+an officer, and no role leaves them civilians. Texts are the project's own, from several wars."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(extract_text, text):
+    return [(c.quantity, c.category, c.value) for c in extract_text(text).claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporter, an activist, a child: civilians (Cuba 2021, Russia, Kenya-like)
+    ("Camila Ortiz, a reporter for a Madrid daily, was arrested on Monday in Havana, the paper said.",
+     [("detained", "civilians", 1)]),
+    ("Opposition activist Ivan Sokolov was detained outside the court in Moscow, his lawyer said.",
+     [("detained", "civilians", 1)]),
+    ("The journalist Anna Petrova was killed by a sniper in Mariupol, her editor said.", [("killed", "civilians", 1)]),
+    # names listed in apposition to the noun that counts them: one figure, not two (Chile 1986-like)
+    ("Three other opponents of the regime, Felipe Rojas, Gaston Vera and Pablo Munoz, were seized and murdered.",
+     [("killed", "civilians", 3)]),
+    # a rank before the name: an officer of the state's forces (Seychelles 1981, Nicaragua 1978-like)
+    ("A young officer, Lieutenant David Antoine, was killed near the airport terminal.",
+     [("killed", "government", 1)]),
+    ("Police said gunmen shot dead Juan Perez Garcia outside his home in Culiacan.", [("killed", "civilians", 1)]),
+])
+def test_claims_named_victims_counted(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a place, a body, an event's name, a counted noun of its own
+    "Kafr Nabudah was shelled again, residents said.",
+    "Islamic State was driven from its last stronghold.",
+    "Red Sea Crisis - Amid the turmoil, three sailors were killed after a missile struck a ship.",
+    # hedged or negated
+    "Opposition leader Juan Perez could be arrested this week, officials warned.",
+    "Opposition leader Juan Perez was not arrested, his party said.",
+])
+def test_claims_named_victims_not_a_person_or_not_befallen(extract_text, text):
+    claims = _claims(extract_text, text)
+    assert not [c for c in claims if c[2] == 1], claims

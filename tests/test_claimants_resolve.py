@@ -132,3 +132,15 @@ def test_claimants_user_file_is_merged(tmp_path, monkeypatch):
 def test_claimants_state_body_takes_the_state_adjective(lexicon, phrase, country, name):
     who = lexicon.resolve(phrase, [country])
     assert lexicon.in_country(who, phrase, country).name == name
+
+
+def test_claimants_every_un_body_is_part_of_the_united_nations(lexicon):
+    # GUIDE.md: a UN agency's or mission's figure is the UN's ("United Nations" for OCHA,
+    # UNHCR ...): every claimant of kind "un" has it in its lineage (UNIFIL had no parent)
+    import json
+
+    from sitrep.lexicon.loader import lexicon_files
+
+    names = [c["name"] for path in lexicon_files("claimants") for c in json.loads(path.read_text("utf-8"))["claimants"]
+             if c.get("kind") == "un"]
+    assert names and [n for n in names if "United Nations" not in lexicon.lineage(n)] == []

@@ -2906,3 +2906,18 @@ def test_claims_laid_down_their_arms(extract_text, text, expected):
 ])
 def test_claims_participle_before_people_noun(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a time phrase after the figure is no unit of it (US 1967, Gaza, Sudan-like)
+    ("The police department's count of the dead from the riot reached 43 this week.",
+     [("killed", "total", 43, "police department")]),
+    ("The toll rose to 12 last night, the ministry said.", [("killed", "total", 12, "government")]),
+    # a body before a count or a tally keeps it, whoever died; before a toll, it died
+    ("The police count of the dead reached 43 this week.", [("killed", "total", 43, "police")]),
+    ("An army tally put the dead at 40.", [("killed", "total", 40, "government")]),
+    ("The police death toll rose to 12.", [("killed", "government", 12, None)]),
+])
+def test_claims_count_owner_and_time_after_figure(extract_text, text, expected):
+    claims = extract_text(text).claims
+    assert [(c.quantity, c.category, c.value, c.source) for c in claims] == expected

@@ -154,6 +154,13 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
     estimate': the owner of a record noun."""
     terms = load_attribution_terms()
     for tok in doc:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in terms.record_nouns and tok.i == tok.head.i - 1 \
+                and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            # "The police count of the dead reached 43", "an army tally": the body owning the record
+            who = resolve_subject(ctx, sentence, doc[tok.left_edge.i: tok.i + 1].text)
+            if who is not None and (who.known or who.kind != "unknown"):
+                return who, "claimant:record-of"
+            continue
         if tok.dep_ != "poss" or tok.head.lemma_.lower() not in terms.record_nouns:
             continue
         if tok.lower_ in ("our", "my"):

@@ -44,7 +44,9 @@ def toll_of_people(view: CategoryView):
     if not heads:
         return None
     i = heads[-1]
-    named = words[max(0, i - 2):i]
+    # "the police death toll": the police died; "an army tally", "the police count": the army
+    # or the police keep the count, whoever died (set AV's Detroit daily)
+    named = words[max(0, i - 2):i] if words[i] == "toll" else []
     if words[i + 1:i + 2] == ["of"]:
         ends = category_words().toll_phrase_ends
         counted_words = [w for w in words[i + 2:][:next((k for k, w in enumerate(words[i + 2:]) if w in ends), None)]

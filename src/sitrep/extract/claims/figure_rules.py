@@ -34,6 +34,8 @@ _PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CASUALTY_VERB_FORMS = claim_words().casualty_verb_forms
 _STOP_WORDS = claim_words().stop_words
+# Determiners that open a time phrase after a figure ("43 this week", "12 last night").
+_DEICTIC_DETERMINERS = frozenset({"this", "last", "next", "every"})
 _SPELLED_UNITS = frozenset(number_words().units) | frozenset(number_words().tens)
 _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")  # "36-year-old", "600-kilometer-long"
 
@@ -184,6 +186,8 @@ def people_noun_after(v: FigureView):
     lowered = [m.group(0).lower() for m in matches]
     gap = 0
     for i, w in enumerate(lowered):
+        if w in _DEICTIC_DETERMINERS:
+            break  # "reached 43 this week": a time phrase after the figure, not its unit
         if w in v.terms.not_people_units:
             return REJECT
         if w in ("and", "or") and 0 < i < len(matches) - 1 and matches[i - 1].group(0)[:1].isupper() \

@@ -1272,6 +1272,14 @@ def test_claims_every_rule_has_cases(table, rules):
      "Shelling killed 30 civilians in El Fasher.", None),
     ("Wire service (UPDATE 3)", "UPDATE 3-Jihadists attack Mali base\n(Recasts with UN statement)\n"
      "An attack killed 20 soldiers near Boulkessi.", None),
+    # "REPORT OF THE <body>" heading the text: the body, named whole by the outlet (Puerto
+    # Rico 1937, El Salvador 1993-like inquiries)
+    ("Commission of Inquiry on Civil Rights in Puerto Rico (Hays Commission)",
+     "REPORT OF THE COMMISSION OF INQUIRY ON CIVIL RIGHTS IN PUERTO RICO\n\nThe dead numbered nineteen.",
+     "Commission of Inquiry on Civil Rights in Puerto Rico"),
+    ("Truth Commission for El Salvador",
+     "Report of the Truth Commission for El Salvador\n\nThe army killed 1,000 villagers at El Mozote.",
+     "Truth Commission for El Salvador"),
 ])
 def test_claims_publisher(extractor, outlet, text, source):
     from sitrep.records import Article

@@ -250,6 +250,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         # "Statement of the Political Wing" under the LTTE's name: a part of the outlet's body
         if by_title is not None and by_outlet is not None and not by_title.known and len(by_title.name.split()) <= 2:
             by_title = None
+        if by_title is not None and by_outlet is not None and not by_title.known \
+                and by_title.name.lower() in by_outlet.name.lower():
+            by_title = None  # "REPORT OF THE COMMISSION OF INQUIRY ON ...": the outlet names it whole
         who = by_title or by_outlet
         if who is not None:
             return who, "claimant:publisher(report-title)"

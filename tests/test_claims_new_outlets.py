@@ -496,3 +496,18 @@ def test_claims_ranked_officer_of_a_service(extract_text, text, source):
 def test_claims_head_of_a_body_speaks_for_it(extract_text, text, sources):
     claims = _claims(extract_text, text)
     assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "according to a spokesman" with no body named: the body the sentence's subject names
+    # speaks through him (Nicaragua 1978, Lebanon, Sudan-like digests)
+    ("The Nicaraguan Red Cross estimates that at least 500 people have been killed since fighting began, "
+     "according to a spokesman quoted by the station's correspondent.", "Nicaraguan Red Cross"),
+    ("The Lebanese Red Cross says 40 civilians were killed in Tyre, according to an official.",
+     "Lebanese Red Cross"),
+    # with no body as the subject, the spokesman stays
+    ("At least 500 people have been killed, according to a spokesman.", "spokesman"),
+])
+def test_claims_according_to_a_bare_role_of_the_subject_body(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims[0].source == source, [(c.source, c.rule) for c in claims]

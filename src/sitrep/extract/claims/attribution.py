@@ -70,9 +70,20 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
                 # "According to the announcement, ...": the record the speaker before issued
                 # (set AD's Vietnamese agency item)
                 who = ctx.reporter.claimant
+            if who is not None and not who.known and _BARE_ROLE.match(span.strip()):
+                # "The Nicaraguan Red Cross estimates that ..., according to a spokesman quoted
+                # by the station": the spokesman is the body's, which the subject names
+                body, rule = subject_of_speech_verb(ctx, sentence, doc)
+                if body is not None and (body.known or body.kind != "unknown"):
+                    return body, rule
             if who:
                 return who, "claimant:according-to"
     return None, ""
+
+
+# "a spokesman", "an official quoted by ...": a role with no body named.
+_BARE_ROLE = re.compile(rf"^(?:a|an|the|one)\s+(?:{alternation(load_attribution_terms().spokes_titles)}|official|source)\b",
+                        re.IGNORECASE)
 
 
 # "the announcement", "this statement": a record named before by its kind alone.

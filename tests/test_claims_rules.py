@@ -104,6 +104,12 @@ FIGURE_CASES = {
         # with no toll raised, they are a figure of their own
         ("Doctors said 57 of the wounded died in hospital in Goma.", [("killed", "total", 57, ANY)]),
     ],
+    "counted_things": [
+        # a figure after "the" before a plural of things counts no people (Egypt 1970, Syria)
+        ("Egyptian losses included the crews of the two torpedo boats.", []),
+        ("Shelling hit the three villages and killed 12 people.", [("killed", "total", 12, None)]),
+        ("Drones struck the two depots in Crimea overnight.", []),
+    ],
     "figure_from_to": [
         ("The death toll from the strike on Chernihiv rose from 14 to 17, officials said.",
          [("killed", "total", 14, ANY), ("killed", "total", 17, ANY)]),
@@ -655,6 +661,15 @@ CATEGORY_CASES = {
          [("displaced", "total", 18000, None)]),
         ("About 150,000 of the city's 250,000 residents left before the assault on Fallujah began.",
          [("displaced", "total", 150000, None)]),
+    ],
+    "nationals_of_soldiers_before": [
+        # nationals counted after their state's soldiers in one sentence (Egypt 1970, Eritrea 1999)
+        ("So far 41 Egyptian soldiers had been taken prisoner, and 19 Egyptians were killed on the island.",
+         [("detained", "government", 41, None), ("killed", "government", 19, None)]),
+        ("Troops captured 30 Eritrean soldiers and killed 45 Eritreans near Badme.",
+         [("detained", "government", 30, None), ("killed", "government", 45, None)]),
+        ("Indian forces said 12 Pakistani soldiers were killed and 4 Pakistanis captured in Kargil.",
+         [("killed", "government", 12, ANY), ("detained", "government", 4, ANY)]),
     ],
     "enemy_nationals": [
         # another state's nationals counted by a side that fights them (Ukraine, Mali, Gulf 1991)
@@ -2929,3 +2944,31 @@ def test_claims_participle_before_people_noun(extract_text, text, expected):
 def test_claims_count_owner_and_time_after_figure(extract_text, text, expected):
     claims = extract_text(text).claims
     assert [(c.quantity, c.category, c.value, c.source) for c in claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a figure after "the" and before a plural of things counts no people (Egypt 1970, Syria, Ukraine-like)
+    ("The spokesman put enemy losses at some 70 dead, including the crews of the two torpedo boats.",
+     [("killed", 70)]),
+    ("Shelling hit the three villages and killed 12 people.", [("killed", 12)]),
+    ("Gunmen killed the 12 hostages.", [("killed", 12)]),
+    # a speech verb after a breakdown starts a statement of its own: its figure has its own verb
+    ("The spokesman put enemy losses at some 70 dead, including the crews of the two boats, and said 62 "
+     "soldiers had been taken prisoner.", [("killed", 70), ("detained", 62)]),
+])
+def test_claims_counted_things_and_statements_after_a_breakdown(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # nationals counted after their state's soldiers in one sentence are those soldiers (Egypt
+    # 1970, Ethiopia-Eritrea, India-Pakistan-like communiques)
+    ("So far 41 Egyptian soldiers had been taken prisoner, and 19 Egyptians were killed on the island.",
+     [("detained", "government", 41), ("killed", "government", 19)]),
+    ("Troops captured 30 Eritrean soldiers and killed 45 Eritreans near Badme.",
+     [("detained", "government", 30), ("killed", "government", 45)]),
+    # with no soldiers before them they stay people
+    ("Shelling killed 19 Egyptians near the border.", [("killed", "total", 19)]),
+])
+def test_claims_nationals_after_their_soldiers(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -350,11 +350,15 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
             # "killed 11, including four children, and wounded 60": a casualty verb after
             # the breakdown starts a new figure of its own
             tail = between[max(m.end() for m in marks):]
-            if not _casualty_verb().search(tail):
+            # "... at some 70 dead, including the crews of two boats, and said 62 had been taken
+            # prisoner": a speech verb after the breakdown starts a statement of its own too
+            if not _casualty_verb().search(tail) and not _SAID_AFTER.search(tail):
                 return parent
     return None
 
 
+# ", and said", "and added that": a new statement joined to the sentence.
+_SAID_AFTER = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|announced|reported|stated)\b", re.IGNORECASE)
 # "Of the 136 people killed, ...": the sentence breaks down the figure it opens with.
 _OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+(?:[\w’'-]+\s+){0,3}?[\d][\d,.]*\s", re.IGNORECASE)
 # "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after

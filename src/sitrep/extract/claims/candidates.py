@@ -21,7 +21,7 @@ from .figure_counts import (casualty_noun_is, count_given_as, count_put_at, deat
                             running_total, toll_noun_before)
 from .figure_parts import colon_list, died_behind_a_raise, figure_ellipsis, figure_from_to, figure_up_from, part_by_place, part_of_whole, shared_noun, subset_condition
 from .figure_rules import (
-    after_casualty_verb, casualty_word_after, family_of, figure_label, forced_to_leave, not_a_count, people_noun_after,
+    after_casualty_verb, casualty_word_after, counted_things, family_of, figure_label, forced_to_leave, not_a_count, people_noun_after,
     too_many_people,
 )
 from .figure_view import REJECT, Candidate, FigureRule, FigureView
@@ -40,6 +40,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     part_of_whole,
     forced_to_leave,
     family_of,
+    counted_things,
     people_noun_after,
     shared_noun,
     after_casualty_verb,

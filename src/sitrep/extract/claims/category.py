@@ -20,7 +20,7 @@ from ...lexicon.claim_rule_words import in_order
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
-from .category_mixed import enemy_nationals, mixed_group
+from .category_mixed import enemy_nationals, mixed_group, nationals_of_soldiers_before
 from .category_toll import toll_of_people
 from .category_view import (AID_KINDS, ENEMY_OF, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, generic_noun,
                             first_people, named_army, side_of)
@@ -358,7 +358,7 @@ def taken_prisoner(view: CategoryView):
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_civilians, toll_of_people,
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
-                                            enemy_nationals, taken_prisoner, mixed_group, attackers_counted,
+                                            enemy_nationals, nationals_of_soldiers_before, taken_prisoner, mixed_group, attackers_counted,
                                             rising_joined, unsided_fighters, unarmed_people, from_a_side)
 
 

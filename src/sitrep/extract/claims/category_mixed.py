@@ -45,6 +45,26 @@ def enemy_nationals(view: CategoryView):
 
 
 
+def nationals_of_soldiers_before(view: CategoryView):
+    """'41 Egyptian soldiers had been taken prisoner, and 19 Egyptians were killed': the
+    nationals counted after their state's soldiers in one sentence are those soldiers' side
+    (set AW's War of Attrition digest)."""
+    from ...lexicon.claim_terms import demonym_plurals
+
+    noun = view.cand.noun
+    if noun is None or len(noun.words) != 1 or view.category != "total":
+        return None
+    people = demonym_plurals().get(noun.words[0])
+    if people is None:
+        return None
+    for claim in reversed(view.earlier):
+        after = view.text[claim.end - claim.sentence_start:].split()[:2]
+        if claim.category in ("government", "rebels") and len(after) == 2 and after[0].lower() == people \
+                and after[1].lower().strip(",.;") in claim_words().armed_force_nouns:
+            return claim.category, view.subgroup, "category:nationals-of-soldiers"
+    return None
+
+
 def _starts_vague(text: str) -> bool:
     """'many others', 'a number of': a vague amount (``vague_amounts``) starting the words."""
     low = " ".join(text.lower().split()[:2])

@@ -368,6 +368,26 @@ def _predicate_people(v: FigureView, lowered: list[str], matches: list[re.Match[
     return None
 
 
+def counted_things(v: FigureView):
+    """'including the crews of the two torpedo boats': a figure after "the" and before a
+    plural that names no people counts things, not people (set AW's War of Attrition digest)."""
+    if not _THE_BEFORE.search(v.before):
+        return None
+    m = _PLURAL_AFTER.match(v.after)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group(0).split()]
+    if any(v.terms.people_at(words, i) or w in v.words.bare_casualty_words or w in v.words.continuation_nouns
+           or w in claim_words().word_quantity for i, w in enumerate(words)):
+        return None
+    return REJECT
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# one or two lowercase words, the last a plural: "torpedo boats", "villages"
+_PLURAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?[a-z-]{3,}s\b")
+
+
 def after_casualty_verb(v: FigureView):
     """A bare figure right after a casualty verb ('and wounded 22') counts the same people
     as the figure before it in the sentence."""

@@ -666,3 +666,26 @@ def test_events_territory_description_in_apposition_is_its_place():
     # "Paishuko, the second stronghold of the church to fall": the place the description is of (Zambia-like)
     text = "Troops stormed the fortified village of Paishuko, the second stronghold of the church to fall since Monday."
     assert {place for place, _ in _all_changes(text)} == {"Paishuko"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named district with the town that locates it: the district, once (Aden 1967, Baghdad, Kabul)
+    ("British troops re-entered the Crater district of Aden at dusk yesterday.", {"Crater"}),
+    ("US troops entered the Karrada district of Baghdad on Monday.", {"Karrada"}),
+    ("Taliban fighters entered the Wazir Akbar Khan district of Kabul.", {"Wazir Akbar Khan"}),
+    # "climbed back into": the parse hangs "into" on "back" (Palestine 1948, Ukraine)
+    ("The militia's troops climbed back into Kastel before dawn.", {"Kastel"}),
+    ("Ukrainian troops marched back into Izium on Friday.", {"Izium"}),
+])
+def test_events_territory_named_districts_and_back_into(text, expected):
+    assert set(_changes(text)) == expected, _changes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a region entered takes no place, named after its noun or before it (Ukraine 2024, Syria)
+    "Ukrainian troops entered the region of Kursk in August.",
+    "The troops pushed deeper into the countryside of Hama province.",
+    "Rescuers climbed into the rubble in Gaza City.",
+])
+def test_events_territory_region_entered_is_no_change(text):
+    assert _changes(text) == {}

@@ -215,7 +215,9 @@ def moved_into(tok, env: Env) -> Trigger | None:
     words = env.terms.rule(KIND, "moved_into")
     if tok.lower_ not in words["verbs"] or not is_verb(tok):
         return None
-    into = [p for p in kids(tok, "prep") if p.lower_ == "into"]
+    # "climbed back into Kastel": the parse may hang "into" on "back"
+    into = [p for h in [tok, *(a for a in kids(tok, "advmod") if a.lower_ == "back")]
+            for p in kids(h, "prep") if p.lower_ == "into"]
     objs = [w for p in into for o in kids(p, "pobj") for w in [o] + kids(o, "conj")]
     if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for o in objs):
         return None  # "pushed into Kursk region": an incursion into a province takes no place
@@ -264,8 +266,17 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
 
 
+# Nouns of an area larger than a town: entering one takes no place.
+_REGION_NOUNS = frozenset({"region", "regions", "province", "provinces", "oblast", "governorate", "state", "county",
+                           "territory", "country"})
+
+
 def _region(tok, env: Env) -> bool:
     """A province, region or country (not a town)."""
+    if tok.lower_ in _REGION_NOUNS:
+        return True  # "entered the region of Kursk"
+    if tok.lower_ in env.terms.words(KIND, "settlement_nouns"):
+        return False  # "the Crater district of Aden", "the Karrada district": a town or a part of one
     m = env.pidx.get(tok.i) or next((env.pidx[w.i] for w in tok.subtree if w.i in env.pidx), None)
     if m is None or m.rule.startswith("anchored"):
         return False  # a village no gazetteer knows, anchored to the province it is in, is no province

@@ -88,6 +88,9 @@ def test_events_territory_our_forces_of_a_state_body(text, outlet, place):
      "Shahrak-e Chamran"),
     ("In Vietnam, police took control of Dong Tam, a rural commune outside Hanoi.", "Dong Tam"),
     ("In Mali, jihadists captured Anefis, a rebel stronghold north of Gao.", "Anefis"),
+    # a site, a camp, a harbour (Aleutians 1943, Philippines, Somalia-like)
+    ("Chichagof Harbor, the site of the enemy's main camp, was occupied by US troops on May 30.", "Chichagof Harbor"),
+    ("Troops took Camp Bushra, a rebel base in the hills above Marawi.", "Camp Bushra"),
 ])
 def test_events_territory_places_described_as_places_stay(text, place):
     got = [r["place"] for r in _rows(text)]

@@ -511,3 +511,15 @@ def test_claims_head_of_a_body_speaks_for_it(extract_text, text, sources):
 def test_claims_according_to_a_bare_role_of_the_subject_body(extract_text, text, source):
     claims = _claims(extract_text, text)
     assert claims[0].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a role for a body, then the person's name after a comma: the role with its body speaks,
+    # the name is no part of it (Russia 2004, Kenya-like)
+    ("Earlier a spokeswoman for the parliament of North Ossetia, Fatima Khabalova, had spoken of 250 dead.",
+     "spokeswoman for the parliament of North Ossetia"),
+    ("A spokesman for the Kenya Red Cross, Peter Abwao, said 40 people were killed.", "Kenya Red Cross"),
+])
+def test_claims_role_for_a_body_then_its_holder(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims[0].source == source, [(c.source, c.rule) for c in claims]

@@ -104,6 +104,14 @@ FIGURE_CASES = {
         # with no toll raised, they are a figure of their own
         ("Doctors said 57 of the wounded died in hospital in Goma.", [("killed", "total", 57, ANY)]),
     ],
+    "where_they_died": [
+        # where the dead died splits the figure by condition, no claim (Turkey 2015, Somalia, Pakistan)
+        ("The health minister says 86 people have lost their lives: 62 at the scene and 24 in hospital.",
+         [("killed", "total", 86, ANY)]),
+        ("The blast killed 30 people, 21 at the scene and nine in hospital, police said.",
+         [("killed", "total", 30, ANY)]),
+        ("The bombing killed 12 people, seven on the spot, officials said.", [("killed", "total", 12, ANY)]),
+    ],
     "counted_things": [
         # a figure after "the" before a plural of things counts no people (Egypt 1970, Syria)
         ("Egyptian losses included the crews of the two torpedo boats.", []),

@@ -149,6 +149,17 @@ def figure_from_to(v: FigureView):
 _COLON_LIST = re.compile(r"(?P<lead>[^.;:]{3,160}):\s+(?:[^:]{0,80}?(?:,|\band)\s+)?$")
 
 
+def where_they_died(v: FigureView):
+    """'86 people have lost their lives: 62 at the scene and 24 in hospital': a bare figure
+    of where people died splits the sentence's figure by condition, no claim of its own."""
+    if v.previous is not None and _DEATH_SITE.match(v.after):
+        return REJECT
+    return None
+
+
+_DEATH_SITE = re.compile(rf"^\s+{in_order('death_sites')}\b", re.IGNORECASE)
+
+
 def colon_list(v: FigureView):
     """'Bodies were found in morgues: 37 in Khartoum and 12 in Omdurman': bare figures
     listed after a colon count what the lead before it names."""

@@ -41,6 +41,7 @@ def subject_phrase(span: str) -> str:
     phrase = _HANDED_TO.sub("", phrase)  # "A letter handed to the UN envoy": its reader speaks for no one
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     phrase = _WHEN_BEFORE.sub("", phrase)  # "Saturday Lev Dzugayev" of "On Saturday Lev Dzugayev, head of ..."
+    phrase = _ADVERB_BEFORE.sub("", phrase)  # "Earlier a spokeswoman for ...": when, not who
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
@@ -57,7 +58,9 @@ def _role_then_name() -> re.Pattern[str]:
     wire): the role speaks, as the body it names."""
     roles = alternation(tuple(_ATTRIBUTION.spokes_titles) + ("spokesperson",))
     ranks = alternation(tuple(claim_words().ranks))
-    return re.compile(rf"^(?P<role>.*\b{roles}),\s+(?:(?:{ranks})\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
+    # ("a spokeswoman for the parliament of North Ossetia, Fatima Khabalova": the role with its body)
+    return re.compile(rf"^(?P<role>.*\b{roles}(?:\s+(?:for|of)\s+[^,]{{2,60}})?),\s+(?:(?:{ranks})\.?\s+)*"
+                      rf"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +144,9 @@ _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
 _WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
                          rf"(?:\s+{alternation(date_words().parts_of_day)})?|at\s+the\s+time)$", re.IGNORECASE)
+# A sentence adverb the parse left in the subject before its article ("Earlier a spokeswoman").
+_ADVERB_BEFORE = re.compile(r"^(?:earlier|later|meanwhile|separately|also|previously|however|now)\s+(?=(?:a|an|the)\s)",
+                            re.IGNORECASE)
 # A weekday the parse fused with the capitalised name after it ("On Saturday Lev Dzugayev").
 _WHEN_BEFORE = re.compile(rf"^(?:on\s+)?{alternation(date_words().weekdays)}\s+(?=[A-Z])", re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's

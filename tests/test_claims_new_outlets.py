@@ -523,3 +523,15 @@ def test_claims_according_to_a_bare_role_of_the_subject_body(extract_text, text,
 def test_claims_role_for_a_body_then_its_holder(extract_text, text, source):
     claims = _claims(extract_text, text)
     assert claims[0].source == source, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "figures released by X on Friday show that": X, without the day or the verb after it
+    # (US 1967, Iraq, Ukraine-like dailies)
+    ("Figures released by the Kharkiv regional administration on Friday show that 33 people were killed.",
+     "Kharkiv regional administration"),
+    ("Figures released by the health department yesterday show that 40 people were wounded.", "health department"),
+])
+def test_claims_record_released_by_its_issuer(extract_text, text, source):
+    claims = _claims(extract_text, text)
+    assert claims[0].source == source, [(c.source, c.rule) for c in claims]

@@ -19,6 +19,7 @@ from ...records import Claimant
 from ...lexicon.actor_words import institution_staff, staff_at
 from ...lexicon.claim_rule_words import in_order, words
 from ...lexicon.claim_terms import claim_words, load_attribution_terms
+from ...lexicon.date_words import date_words
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .category_view import AID_KINDS
@@ -297,6 +298,12 @@ _MADE_TO = re.compile(rf"\s+to\s+(?:the\s+|a\s+)?(?:{in_order('made_to_modifiers
                       r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*$")
 
 
+# After the record's issuer: when it was issued, and the verb of which the record is the subject.
+_CITED_TAIL = re.compile(rf"\s+(?:(?:on|last|this)\s+)?(?:{alternation(date_words().weekdays)}|yesterday|today)\b.*$"
+                         rf"|\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|suggests|suggested)\b.*$",
+                         re.IGNORECASE)
+
+
 def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'cited by X', 'as reported by X', 'figures from X', 'data released by X'."""
     m = load_attribution_terms().cited_by.search(sentence.text)
@@ -305,6 +312,7 @@ def cited_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | N
         # the one whose claim it is, before the clause it claims
         phrase = _THAT_CLAUSE.split(m.group(1), maxsplit=1)[0]
         phrase = _MADE_TO.sub("", phrase)  # "a claim made by X to foreign radio that ...": X
+        phrase = _CITED_TAIL.sub("", phrase)  # "Figures released by the department Friday show that": the department
         who = resolve_subject(ctx, sentence, phrase)
         if who:
             return _of_the_state(ctx, who, phrase), "claimant:cited-by"

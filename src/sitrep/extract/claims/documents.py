@@ -38,7 +38,7 @@ def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | 
             continue
         record = _record_noun().search(earlier.text)
         issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
-        return issuer or _issuer_named_with(ctx, earlier) or (
+        return _issuer_named_with(ctx, earlier) or issuer or (
             ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
     return None
 
@@ -49,13 +49,22 @@ _DOCUMENT_OF = re.compile(rf"\b{alternation(load_attribution_terms().issued_docu
                           r"(?P<body>(?:the\s+)?[A-Z][^:\n]{2,100}?)\s*:\s*$", re.IGNORECASE)
 
 
+# "Excerpts from National Guard communique:": the body named before the document word.
+_OWNER_DOCUMENT = re.compile(rf"(?:from|of)\s+(?:a\s+|the\s+)?(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,5}})\s+"
+                             rf"{alternation(load_attribution_terms().issued_documents)}\s*:\s*$", re.IGNORECASE)
+# What a label adds after the body: its acronym in brackets, who read it out.
+_BODY_ASIDES = re.compile(r"\s*\([^)]*\)|,\s*(?:read|broadcast|issued|signed)\b.*$", re.IGNORECASE)
+
+
 def _issuer_named_with(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
-    m = _DOCUMENT_OF.search(sentence.text)
+    """The body a text-opening line names with its document: "communique of the FSLN, read by
+    announcer:", "Excerpts from National Guard communique:" (a digest's item labels, set AV)."""
+    m = _DOCUMENT_OF.search(sentence.text) or _OWNER_DOCUMENT.search(sentence.text)
     if m is None:
         return None
     from .subject_resolve import resolve_subject
 
-    who = resolve_subject(ctx, sentence, m.group("body"))
+    who = resolve_subject(ctx, sentence, _BODY_ASIDES.sub("", m.group("body")).strip())
     return who if who is not None and who.kind != "media" else None
 
 

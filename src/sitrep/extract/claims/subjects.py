@@ -66,6 +66,10 @@ from .subject_resolve import resolve_subject
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 
 
+# Prepositions that open a list of the figure's parts, never part of who speaks.
+_LISTING_PREPS = frozenset({"including", "excluding"})
+
+
 def _transcript_label(tok) -> bool:
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     return tok.text in ("Q", "A") and nxt is not None and nxt.text == ":"
@@ -162,7 +166,9 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     skip: set[int] = set()
     second_party = False
     for child in head.children:
-        if child.dep_ in _DESCRIBING_DEPS:
+        if child.dep_ in _DESCRIBING_DEPS or child.dep_ == "prep" and child.lower_ in _LISTING_PREPS:
+            # "The police tabulation lists 1,189 persons injured, including 214 policemen":
+            # the parse may hang the figure's breakdown on the subject
             skip.update(t.i for t in child.subtree)
         elif child.dep_ in ("cc", "conj"):
             skip.update(t.i for t in child.subtree)  # "a diplomatic source and a Yemeni NGO": the first
@@ -182,7 +188,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     who = resolve_subject(ctx, sentence, core)
     if who is not None and (who.known or not skip or second_party):
         return who
-    full = doc[head.left_edge.i: head.right_edge.i + 1].text
+    end = head.right_edge.i if head.i > verb.i or head.right_edge.i < verb.i else verb.i - 1
+    full = doc[head.left_edge.i: end + 1].text  # a subject the parse stretches past its verb ends there
     return resolve_subject(ctx, sentence, full) or who
 
 

@@ -2968,6 +2968,16 @@ def test_claims_counted_things_and_statements_after_a_breakdown(extract_text, te
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
 
 
+def test_claims_interstate_enemy_is_a_states_forces(extract_text):
+    # a state's body taking prisoners from another state's forces the story names: those are
+    # government (GUIDE: any state's forces), not rebels (Ukraine, Eritrea-Ethiopia, Iran-Iraq)
+    text = ("Russian troops attacked Ukrainian positions near Bakhmut. The Ukrainian General Staff said 40 "
+            "prisoners had been taken.")
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == [("detained", "government", 40)]
+    text = "The army said it killed 300 rebels and took 40 prisoners."
+    assert [(c.quantity, c.category) for c in extract_text(text).claims] == [("killed", "rebels"), ("detained", "rebels")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # nationals counted after their state's soldiers in one sentence are those soldiers (Egypt
     # 1970, Ethiopia-Eritrea, India-Pakistan-like communiques)

@@ -22,7 +22,7 @@ from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
 from .category_mixed import enemy_nationals, mixed_group, nationals_of_soldiers_before
 from .category_toll import toll_of_people
-from .category_view import (AID_KINDS, ENEMY_OF, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, generic_noun,
+from .category_view import (AID_KINDS, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, enemy_of_claimant, generic_noun,
                             first_people, named_army, side_of)
 
 # "members of the PKK/YPG", 'members of "armed gangs"', "persons suspected of belonging to
@@ -350,7 +350,7 @@ def taken_prisoner(view: CategoryView):
     if side is None and fighters:
         side = fighters[-1].category
     if side is None and view.claimant is not None:
-        side = ENEMY_OF.get(view.claimant.kind)
+        side = enemy_of_claimant(view.claimant, view.armed_demonyms)
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
 
 

@@ -11,7 +11,7 @@ from ...lexicon.attribution_terms import say_forms
 from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
-from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, generic_noun, side_of
+from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, enemy_of_claimant, generic_noun, side_of
 
 # The nouns of staff (an aid body's own are aid workers: ``AID_KINDS``).
 _STAFF_NOUNS = load_figure_terms().staff_nouns
@@ -32,7 +32,8 @@ def enemy(view: CategoryView):
     clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
     # "Our losses are 9 dead, and the enemy left 40 dead": the enemy's, though the figure
     # continues the speaker's own (a body of no known kind that fights: ``_claimant_side``)
-    side = ENEMY_OF.get(view.claimant.kind) or {"rebels": "government", "government": "rebels"}.get(_claimant_side(view) or "")
+    side = enemy_of_claimant(view.claimant, view.armed_demonyms) \
+        or {"rebels": "government", "government": "rebels"}.get(_claimant_side(view) or "")
     if side and _ENEMY.search(clause):
         return side, view.subgroup, "category:enemy-of-claimant"
     return None

@@ -689,3 +689,13 @@ def test_events_territory_named_districts_and_back_into(text, expected):
 ])
 def test_events_territory_region_entered_is_no_change(text):
     assert _changes(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    # "take" with people: hostage, to hospital, from home (Mexico, Gaza, Chile 1986-like)
+    "Gunmen took Juan Perez hostage near Culiacan.",
+    "John Smith was taken to hospital in Gaza City.",
+    "Armed men took Jose Carrasco Tapia, editor of a magazine, from his home in Santiago.",
+])
+def test_events_territory_taking_people_is_no_change(text):
+    assert _changes(text) == {}

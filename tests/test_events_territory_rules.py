@@ -699,3 +699,14 @@ def test_events_territory_region_entered_is_no_change(text):
 ])
 def test_events_territory_taking_people_is_no_change(text):
     assert _changes(text) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "in X hands by <a time>": held from then on, a change (Mali, Syria, Somalia-like wires);
+    # held with no time or cue is no change
+    ("Gao was in rebel hands by nightfall, residents said.", {"Gao"}),
+    ("Saraqib was in government hands by the afternoon, state media said.", {"Saraqib"}),
+    ("Kismayo was in rebel hands, guarded by fighters.", set()),
+])
+def test_events_territory_in_hands_by_a_time(text, expected):
+    assert set(_changes(text)) == expected, _changes(text)

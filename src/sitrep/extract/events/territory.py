@@ -95,8 +95,9 @@ def came_under_control(tok, env: Env) -> Trigger | None:
     verb = tok.head.head
     if verb.lower_ in words["state_verbs"]:
         cues = env.terms.rule(KIND, "control_state")["cues"]
-        if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)):
-            return None
+        if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)) \
+                and not any(c.dep_ == "prep" and c.lower_ == "by" and is_time(c) for c in verb.children):
+            return None  # "was in rebel hands by nightfall": held from then on, a change
     elif verb.lower_ not in words["motion_verbs"]:
         return None
     return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",

@@ -66,6 +66,8 @@ FIGURE_CASES = {
         ("The camp in North Darfur is home to some 500,000 people.", []),  # Sudan: a population
         ("The brigade, which has around 300 members, was accused of killing villagers.", []),  # Myanmar: a size
         ("Several others were injured when the shell hit Goma's market.", []),  # DRC: too vague
+        # Nigeria: how many sources said it, not people counted
+        ("Fighting raged near Maiduguri overnight, according to two security sources.", []),
         # a person's age closing the name's apposition (Egypt, Gaza, Sudan-like); a place's figure stays
         ("The dead included Sky News cameraman Mick Deane, 61.", []),
         ("Among the victims was the journalist Ahmed Saleh, 34, and two of his sons.", []),

@@ -144,3 +144,15 @@ def test_claimants_every_un_body_is_part_of_the_united_nations(lexicon):
     names = [c["name"] for path in lexicon_files("claimants") for c in json.loads(path.read_text("utf-8"))["claimants"]
              if c.get("kind") == "un"]
     assert names and [n for n in names if "United Nations" not in lexicon.lineage(n)] == []
+
+
+@pytest.mark.parametrize("text,source", [
+    # a territory with no army of its own: "the army" of a story set there is the army that
+    # fights there (Gaza, the West Bank); elsewhere the story's own state's (Ukraine)
+    ("The army said three soldiers were killed in Gaza.", "Israel Defense Forces"),
+    ("The army said two soldiers were wounded in Khan Younis, in southern Gaza.", "Israel Defense Forces"),
+    ("The army said three soldiers were killed in Kharkiv.", "Ukrainian Armed Forces"),
+])
+def test_claimants_army_of_a_territory_without_one(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

@@ -116,6 +116,13 @@ class StateClaimants:
     def _in_country(self, claimant: Claimant, phrase: str, country: str, capitals: bool = True) -> Claimant:
         _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
+        other = _armies_fighting_in().get(country)
+        if other in demonym_of and bare.lower() in ("army", "military", "armed forces"):
+            # "the army said" in a Gaza story: a territory with no army of its own is fought
+            # in by another state's (claimant_kinds.json ``armies_fighting_in``)
+            found = self.resolve(f"{demonym_of[other]} {bare}", [other])
+            if found is not None and found.known:
+                return Claimant(found.name, found.kind, claimant.as_written or phrase, True)
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
@@ -168,3 +175,8 @@ class StateClaimants:
                 or not set(bare[:of_state.start()].lower().split()) <= _state_form_words():
             return None
         return self.state_government(of_state.group(1))
+
+
+@lru_cache(maxsize=1)
+def _armies_fighting_in() -> dict[str, str]:
+    return dict(read_json("claimant_kinds.json").get("armies_fighting_in", {}))

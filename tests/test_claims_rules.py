@@ -106,6 +106,16 @@ FIGURE_CASES = {
         # with no toll raised, they are a figure of their own
         ("Doctors said 57 of the wounded died in hospital in Goma.", [("killed", "total", 57, ANY)]),
     ],
+    "losses_brought_to": [
+        # a side's losses raised to a total are deaths of the side counted before (Ukraine,
+        # Yemen, Ethiopia-like daily tallies)
+        ("Ukraine's defence ministry said Russia lost 540 troops in a day, bringing its total losses since "
+         "February 2022 to 624,150.", [("killed", "government", 540, ANY), ("killed", "government", 624150, ANY)]),
+        ("The Houthis said they killed 30 Saudi soldiers, bringing Saudi losses this month to 400.",
+         [("killed", "government", 30, ANY), ("killed", "government", 400, ANY)]),
+        ("The TPLF said 200 federal soldiers died on Monday, bringing the army's losses to 3,000.",
+         [("killed", "government", 200, ANY), ("killed", "government", 3000, ANY)]),
+    ],
     "where_they_died": [
         # where the dead died splits the figure by condition, no claim (Turkey 2015, Somalia, Pakistan)
         ("The health minister says 86 people have lost their lives: 62 at the scene and 24 in hospital.",

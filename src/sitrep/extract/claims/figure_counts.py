@@ -130,6 +130,22 @@ def running_total(v: FigureView):
     return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
 
 
+# "bringing its total losses since February 2022 to 624,150": a side's losses raised to a total.
+_LOSSES_TO = re.compile(_RUNNING_VERB + r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:total|overall|cumulative|combat)\s+)?"
+                        r"(?:[A-Z][\w-]*\s+)?losses(?:\s+(?:since|in|of|this|last|over|during)\s+[^,;:]{1,40}?)?\s+"
+                        r"to\s+(?:about\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
+_LOSSES = PeopleNoun(("losses",), "total", None, None, "killed")
+
+
+def losses_brought_to(v: FigureView):
+    """'Russia has lost about 540 troops over the past day, bringing its total losses since
+    February 2022 to 624,150': the side's losses, raised to a total (GUIDE: losses are
+    deaths), of the people the figure before counted (daily tallies of the Ukraine war)."""
+    if _LOSSES_TO.search(v.before):
+        return Candidate(v.fig, _LOSSES, None, "figure+losses-brought-to", continues=v.previous is not None)
+    return None
+
+
 # "the number of people who died in the conflict is 69,280", "the number of displaced
 # stood at 1.2 million": the "number of" phrase is the subject, the figure its value.
 # Written on truth-commission and UN report phrasing (Peru, Sri Lanka, Darfur).

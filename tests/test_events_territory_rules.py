@@ -710,3 +710,15 @@ def test_events_territory_taking_people_is_no_change(text):
 ])
 def test_events_territory_in_hands_by_a_time(text, expected):
     assert set(_changes(text)) == expected, _changes(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lowercase compass word before a town names the part taken, as written (Lebanon 2008,
+    # Syria 2016, Iraq 2017); a capitalised one is the name's own, a province keeps its name
+    ("Gunmen took control of west Beirut on Friday.", {"west Beirut"}),
+    ("Government forces retook eastern Aleppo in December.", {"eastern Aleppo"}),
+    ("Iraqi forces captured east Mosul in January.", {"east Mosul"}),
+    ("The army took East Jerusalem in 1967.", {"East Jerusalem"}),
+])
+def test_events_territory_part_of_a_town_by_compass(text, expected):
+    assert set(_changes(text)) == expected, _changes(text)

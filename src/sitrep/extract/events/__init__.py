@@ -19,7 +19,9 @@ Every event records the rules that produced it: ``rule`` starts with
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ...sentences import Sentence, split_sentences
@@ -239,6 +241,8 @@ def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[
         start = sentence.start + trig.tok.idx
         end = start + len(trig.tok.text)
         for m in mentions:
+            if trig.type == "territory_change":
+                m = _with_direction(ctx.article.text, m)
             key = (trig.type, m.text.lower())
             if key in seen and not (side and seen[key] and side != seen[key]):
                 continue  # (a place taken by one side and taken back by the other: two events)
@@ -253,6 +257,20 @@ def _events_of_triggers(ctx: EventContext, sentence: Sentence, doc, found: list[
                 source=who.name if who else None,
                 source_kind=source_kind, fatality_claims=list(killed)))
     return events
+
+
+# A lowercase compass word right before a place names a part of it ("west Beirut", "eastern
+# Aleppo"): the part taken, as written (GUIDE: the place's most specific name; set AW's
+# Beirut wire). A capitalised one is already the name's ("East Jerusalem").
+_DIRECTION_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<dir>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+$")
+
+
+def _with_direction(text: str, m: PlaceMention) -> PlaceMention:
+    found = _DIRECTION_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if found is None or m.place is None or m.place.feature not in (None, "city", "town"):
+        return m
+    start = found.start("dir")
+    return replace(m, text=text[start:m.end], start=start)
 
 
 def _trigger_claimant(ctx: EventContext, sentence: Sentence, doc, trig: Trigger, claimant: tuple) -> tuple:

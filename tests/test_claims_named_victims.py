@@ -27,6 +27,11 @@ def _claims(extract_text, text):
     ("A young officer, Lieutenant David Antoine, was killed near the airport terminal.",
      [("killed", "government", 1)]),
     ("Police said gunmen shot dead Juan Perez Garcia outside his home in Culiacan.", [("killed", "civilians", 1)]),
+    # a side's name in the title gives its people's category, a known voice of it still a man
+    # (Lebanon 2024, Gaza, Somalia)
+    ("Hezbollah leader Hassan Nasrallah was killed in an Israeli strike on Beirut.", [("killed", "rebels", 1)]),
+    ("Senior Hezbollah official Hashem Safieddine was killed in the strike.", [("killed", "rebels", 1)]),
+    ("Al-Shabaab commander Aden Hashi Ayro was killed in a US air strike.", [("killed", "rebels", 1)]),
 ])
 def test_claims_named_victims_counted(extract_text, text, expected):
     assert _claims(extract_text, text) == expected

@@ -67,7 +67,9 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         last = max(m.idx + len(m.text) for m, _ in members)
         noun = (_single_role(described, terms) if described is not None else None) or _role(who, terms) \
             or (_OFFICER if _ranked(who) else _PERSON)
-        noun = PeopleNoun(noun.words, noun.category, noun.subgroup, None, quantity)
+        # a side's name in the title says whose, unless the role is a civilian's ("opposition activist")
+        side = _side_of_title(who, lexicon) if noun is _PERSON or noun.category in ("total", "combatants") else None
+        noun = PeopleNoun(noun.words, side or noun.category, noun.subgroup, None, quantity)
         fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+named:" + " ".join(noun.words)))
     return out
@@ -102,9 +104,12 @@ def _person(tok, lexicon: ClaimantLexicon) -> bool:
         return False  # "Hamas", "the UN", "ABC"
     if any(w.lower() in _not_person_words() for w in words):
         return False  # "Islamic State", "National Guard"
-    if get_gazetteer().matches(name) or lexicon.find(name, overlapping=True):
+    if get_gazetteer().matches(name):
         return False
-    return True
+    # a body's name, not a person the lexicon knows as one of its voices ("Hassan Nasrallah"
+    # is an alias of Hezbollah, and still a man)
+    return not any(m.claimant.name.lower() in name.lower() or name.lower() in m.claimant.name.lower()
+                   for m in lexicon.find(name, overlapping=True))
 
 
 def _members(who, lexicon: ClaimantLexicon) -> list[tuple[object, int]]:
@@ -141,6 +146,26 @@ def _role(tok, terms: ClaimTerms) -> PeopleNoun | None:
         if found and found[0].quantity is None:
             return found[0]
     return None
+
+
+# The category of the people of a side a title names ("Hezbollah official X", "Hamas
+# commander X": dev2's gold counts a Hezbollah leader among rebels).
+_SIDE_OF_KIND = {"opposition": "rebels", "government": "government", "foreign_government": "government"}
+
+
+def _side_of_title(tok, lexicon: ClaimantLexicon) -> str | None:
+    """The side of the body named in the words before the name ("Senior Hezbollah official")."""
+    start = _name_start(tok)
+    first = start
+    while first.i > 0 and first.doc[first.i - 1].dep_ in ("compound", "amod", "nmod") \
+            and first.i <= first.doc[first.i - 1].head.i <= tok.i:
+        first = first.doc[first.i - 1]
+    if first.i == start.i:
+        return None
+    title = tok.doc[first.i: start.i].text
+    kinds = {m.claimant.kind for m in lexicon.find(title, overlapping=True)}
+    sides = {_SIDE_OF_KIND[k] for k in kinds if k in _SIDE_OF_KIND}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _single_role(noun, terms: ClaimTerms) -> PeopleNoun | None:

@@ -32,6 +32,12 @@ def _claims(extract_text, text):
     ("Hezbollah leader Hassan Nasrallah was killed in an Israeli strike on Beirut.", [("killed", "rebels", 1)]),
     ("Senior Hezbollah official Hashem Safieddine was killed in the strike.", [("killed", "rebels", 1)]),
     ("Al-Shabaab commander Aden Hashi Ayro was killed in a US air strike.", [("killed", "rebels", 1)]),
+    # a relative clause on the named person (Lebanon 2024, Venezuela, Philippines-like);
+    # a side's generic word in a title is no side ("Opposition leader": a politician)
+    ("He takes over from Hezbollah's late chief Hassan Nasrallah, who was killed by an air strike.",
+     [("killed", "rebels", 1)]),
+    ("Opposition leader Juan Perez, who was arrested on Monday, remains in custody.", [("detained", "civilians", 1)]),
+    ("The mayor, Ramon Cruz, who was abducted in March, was found alive.", [("detained", "civilians", 1)]),
 ])
 def test_claims_named_victims_counted(extract_text, text, expected):
     assert _claims(extract_text, text) == expected

@@ -41,6 +41,8 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         clause = verb.head if verb.dep_ == "conj" and not _subject(verb, True) else verb  # "were seized and murdered"
         passive = any(c.dep_ == "auxpass" for c in clause.children) or verb.lemma_.lower() == "die"
         who = _subject(clause, passive) if clause is verb or passive else None
+        if who is not None and who.lower_ in ("who", "whom") and clause.dep_ == "relcl":
+            who = clause.head  # "the late Hezbollah leader Hassan Nasrallah, who was killed ..."
         if who is None:
             continue
         described = who if who.pos_ == "NOUN" else None
@@ -68,7 +70,8 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         noun = (_single_role(described, terms) if described is not None else None) or _role(who, terms) \
             or (_OFFICER if _ranked(who) else _PERSON)
         # a side's name in the title says whose, unless the role is a civilian's ("opposition activist")
-        side = _side_of_title(who, lexicon) if noun is _PERSON or noun.category in ("total", "combatants") else None
+        side = (_side_of_title(who, lexicon) or _side_of_text(_described_words(described), lexicon)) \
+            if noun is _PERSON or noun.category in ("total", "combatants") else None
         noun = PeopleNoun(noun.words, side or noun.category, noun.subgroup, None, quantity)
         fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+named:" + " ".join(noun.words)))
@@ -154,16 +157,23 @@ _SIDE_OF_KIND = {"opposition": "rebels", "government": "government", "foreign_go
 
 
 def _side_of_title(tok, lexicon: ClaimantLexicon) -> str | None:
-    """The side of the body named in the words before the name ("Senior Hezbollah official")."""
+    """The side of the body named in the words before the name ("Senior Hezbollah official",
+    "Hezbollah's late chief")."""
     start = _name_start(tok)
-    first = start
-    while first.i > 0 and first.doc[first.i - 1].dep_ in ("compound", "amod", "nmod") \
-            and first.i <= first.doc[first.i - 1].head.i <= tok.i:
-        first = first.doc[first.i - 1]
-    if first.i == start.i:
+    if tok.left_edge.i >= start.i:
         return None
-    title = tok.doc[first.i: start.i].text
-    kinds = {m.claimant.kind for m in lexicon.find(title, overlapping=True)}
+    return _side_of_text(tok.doc[tok.left_edge.i: start.i].text, lexicon)
+
+
+def _described_words(noun) -> str:
+    """The words of the common noun the names describe, up to it ("the late Hezbollah leader")."""
+    return noun.doc[noun.left_edge.i: noun.i + 1].text if noun is not None else ""
+
+
+def _side_of_text(title: str, lexicon: ClaimantLexicon) -> str | None:
+    # a named body, not a side's generic word ("Opposition leader X" is a politician)
+    kinds = {m.claimant.kind for m in lexicon.find(title, overlapping=True)
+             if m.claimant.known and m.claimant.name.lower() not in ("opposition", "government")} if title else set()
     sides = {_SIDE_OF_KIND[k] for k in kinds if k in _SIDE_OF_KIND}
     return sides.pop() if len(sides) == 1 else None
 

@@ -358,7 +358,7 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
 
 
 # ", and said", "and added that": a new statement joined to the sentence.
-_SAID_AFTER = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|announced|reported|stated)\b", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"\band\s+(?:also\s+)?{in_order('statement_joining_verbs')}\b", re.IGNORECASE)
 # "Of the 136 people killed, ...": the sentence breaks down the figure it opens with.
 _OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+(?:[\w’'-]+\s+){0,3}?[\d][\d,.]*\s", re.IGNORECASE)
 # "Three soldiers were among the dead, he said, and 27 were wounded": "among the dead" after

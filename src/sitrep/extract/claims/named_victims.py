@@ -1,10 +1,10 @@
 """People named one by one as the ones a casualty verb befell: "Camila Acosta, a Cuban
-reporter, was arrested", "Rep. Leo Ryan and three newsmen were shot dead", "police are
-holding Larry Layton". GUIDE.md counts enumerated individuals as one claim with their count;
-the people's role ("reporter", "soldier") says their category, else they are people
-unspecified. Read from set AV's wires and liveblog (arrests of named reporters and
-activists, a named child killed), checked on dev2 (a named leader "confirmed killed" is no
-passive) and sets AW and AX."""
+reporter, was arrested", "gunmen shot dead Juan Perez", "X, who was killed in a strike".
+GUIDE.md counts enumerated individuals as one claim with their count; the people's role
+("reporter", "soldier") or a side named in their title ("Hezbollah official") says their
+category, a military rank makes an officer of the state's forces, else they are civilians.
+Read from set AV's wires and liveblog (arrests of named reporters and activists, a named
+child killed), checked on dev2 and sets AW, AX and AY."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words
 from ..claimants import ClaimantLexicon
 from ..doc_arrays import doc_text
 from ..gazetteer import get_gazetteer
-from ..numbers import Figure
+from ..numbers import Figure, parse_number
 from .figure_view import Candidate
-from ..numbers import parse_number
 from .quantity_base import hypothetical
 
 # People named one by one with no role that says their side are civilians (the golds of sets
@@ -30,7 +29,7 @@ _OFFICER = PeopleNoun(("officers",), "government", None, None)
 def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]],
                  lexicon: ClaimantLexicon) -> list[Candidate]:
     """One candidate per casualty verb whose subject (a passive's, or "died"'s) or object
-    (an active verb's: "police are holding X") is a person's name, with the names and
+    (an active verb's: "gunmen shot dead X") is a person's name, with the names and
     relatives coordinated with it ("Sharon Amos and her three children": 4)."""
     verbs = word_set("named_victim_verbs")
     out: list[Candidate] = []
@@ -42,7 +41,7 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         passive = any(c.dep_ == "auxpass" for c in clause.children) or verb.lemma_.lower() == "die"
         who = _subject(clause, passive) if clause is verb or passive else None
         if who is not None and who.lower_ in ("who", "whom") and clause.dep_ == "relcl":
-            who = clause.head  # "the late Hezbollah leader Hassan Nasrallah, who was killed ..."
+            who = clause.head  # "Juan Perez, who was arrested on Monday, ...": the name the clause is on
         if who is None:
             continue
         described = who if who.pos_ == "NOUN" else None

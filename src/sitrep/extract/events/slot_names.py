@@ -54,7 +54,7 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
         elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"
                                                        or w.lower_ in terrain and w.tag_ == "NNS"):  # "the Jasosan heights" (set AB)
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
-            if names and all(x.lower_ in _people_words(t) for n in names for x in n.subtree):
+            if names and all(x.lower_ in people_words(t) for n in names for x in n.subtree):
                 names = []  # "the besieged Turkmen town of Amerli": who lives there, no name
             # the name's own words, not a locator under the noun ("the Jasosan heights near Sardasht")
             if names and not any(x.i in pidx for n in names for x in n.subtree):
@@ -75,7 +75,7 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
 
 
 @lru_cache(maxsize=1)
-def _people_words(t: EventTerms) -> frozenset[str]:
+def people_words(t: EventTerms) -> frozenset[str]:
     """Words of a people or a faith (``people_modifiers``) and demonyms: who lives in a place."""
     from ...lexicon.claim_terms import demonym_words
 

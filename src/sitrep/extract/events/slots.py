@@ -20,7 +20,7 @@ from ...records import PlaceMention
 from .facility_names import conjoined_facilities, relative_head_name
 from .facility_slots import described_facility, facility_town, nominal_roots, relative_on_facility
 from .parentheses import drop_parenthesised_locations
-from .slot_names import described_as_no_place, place_nouns, slot_names, taken_after_a_time
+from .slot_names import described_as_no_place, people_words, place_nouns, slot_names, taken_after_a_time
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
 
 
@@ -267,21 +267,13 @@ def _locator(tok, t: EventTerms, pidx: dict[int, PlaceMention]) -> bool:
     if tok.dep_ == "prep" and tok.lower_ in t.words("territory_change", "locator_preps"):
         return head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET")
     if tok.dep_ == "prep" and tok.lower_ == "of" and head.lower_ in t.words("territory_change", "settlement_nouns") \
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i and not _people_word(c, t)
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i and c.lower_ not in people_words(t)
                     for c in head.children):
-        return True  # "the Crater district of Aden": the district has its name; Aden locates it
+        return True  # "the Crater district of Aden": Aden locates the named district ("the Turkmen town of Amerli" is Amerli)
     if tok.dep_ == "poss" and any(w.i in pidx for w in tok.subtree):
         return (head.i in pidx or head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")
                 or any(c.dep_ == "nummod" for c in head.children))
     return False
-
-
-def _people_word(tok, t: EventTerms) -> bool:
-    """'Turkmen' of "the Turkmen town of Amerli": who lives there, no name of the town."""
-    from ...lexicon.claim_terms import demonym_words
-
-    low = tok.lower_
-    return low in t.words("territory_change", "people_modifiers") or low in demonym_words()
 
 
 def _slot_tokens(root, t: EventTerms, pidx: dict[int, PlaceMention]):

@@ -251,7 +251,7 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     objs = dobj_heads(tok)
     if any(o.lower_ in env.words("charge_taken", "charge_nouns") for o in objs):
         return None  # "took charge of X" is charge_taken's
-    if _takes_people(tok):
+    if _takes_people(tok, env):
         return None  # "took Juan Perez hostage", "was taken to hospital": people, no place
     has_control = any(env.control(o) for o in objs)
     if low in words["needing_control"] and not has_control:
@@ -269,34 +269,27 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
 
 
-# Nouns of an area larger than a town: entering one takes no place.
-_REGION_NOUNS = frozenset({"region", "regions", "province", "provinces", "oblast", "governorate", "state", "county",
-                           "territory", "country"})
-
-
-def _takes_people(tok) -> bool:
+def _takes_people(tok, env: Env) -> bool:
     """'took X hostage / prisoner / captive', 'X was taken to hospital', 'took X from his home':
     the verb takes people (set AV's Chilean statement; a person's name is no village)."""
     from ...lexicon.claim_terms import load_figure_terms
 
     if tok.lemma_.lower() != "take":
         return False
-    captive = load_figure_terms().captive_words | {"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"}
+    words = env.terms.raw["taking_people"]
+    captive = load_figure_terms().captive_words | set(words["captive_objects"])
     for c in tok.children:
         if c.lower_ in captive and c.dep_ in ("oprd", "dobj", "xcomp", "ccomp", "advmod", "npadvmod", "acomp", "attr"):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
-                g.lower_ in ("hospital", "hospitals", "custody", "captivity") for g in c.children):
+        places = words["to_places"] if c.lower_ in ("to", "into") else words["from_places"] if c.lower_ == "from" else ()
+        if c.dep_ == "prep" and any(g.lower_ in places for g in c.children):
             return True
-        if c.dep_ == "prep" and c.lower_ == "from" and any(
-                g.lower_ in ("home", "homes", "house", "houses", "bed", "beds") for g in c.children):
-            return True  # "took José Carrasco from his home": an abduction
     return False
 
 
 def _region(tok, env: Env) -> bool:
     """A province, region or country (not a town)."""
-    if tok.lower_ in _REGION_NOUNS:
+    if tok.lower_ in env.terms.words("region_nouns"):
         return True  # "entered the region of Kursk"
     if tok.lower_ in env.terms.words(KIND, "settlement_nouns"):
         return False  # "the Crater district of Aden", "the Karrada district": a town or a part of one

@@ -98,7 +98,9 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         name = re.sub(r"['’]s$", "", name_after_title(_RANK.sub("", m.group("name"))))  # "Raila Odinga's party"
         if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
-        pre = text[max(0, t.start() - 80):t.start()].split()[-MAX_TITLE_QUALIFIERS:]
+        # qualifiers stand on the title's line ("19:05 GMT" above "Government spokesman X" is none)
+        line_before = text[max(0, t.start() - 80):t.start()].rpartition("\n")[2]
+        pre = line_before.split()[-MAX_TITLE_QUALIFIERS:]
         if pre and not text[:t.start()].endswith((" ", "\n")):
             pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []

@@ -161,6 +161,13 @@ def _stranded_predicate(tok, by_index: dict[int, str]):
     return None
 
 
+def _captive_word_next(verb, captive) -> bool:
+    """'took prisoner 91,000 men': the captive word right after the verb, before its object
+    (the parse hangs it on the object as a compound)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ in captive and nxt.head.dep_ == "dobj" and nxt.head.head.i == verb.i
+
+
 def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
@@ -176,9 +183,10 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ in ("take", "hold", "keep") and any(
             c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
             or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ in _CUSTODY for g in c.children)
-            for c in tok.children):
+            for c in tok.children) or tok.lemma_ == "take" and _captive_word_next(tok, captive):
         # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners",
-        # "58 people found with guns ... had been taken into custody" (set AK's Ghana daily)
+        # "58 people found with guns ... had been taken into custody" (set AK's Ghana daily),
+        # "took prisoner 91,000 enemy officers and men" (set AY's Soviet bulletin)
         return "detained", f"quantity:parse({tok.lemma_} prisoner)"
     # the figure's noun phrase: "rescued 12 kidnapped women" (the figure a number on "women")
     phrase = anchor.head.subtree if anchor.dep_ == "nummod" else anchor.subtree

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...records import Claimant
 from ...lexicon.claim_rule_words import in_order
+from ...lexicon.claim_terms import claim_words
 from ...lexicon.loader import read_json
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -36,7 +37,9 @@ def named_police(text: str) -> str | None:
     """The one police body an article names ("the Royal Papua New Guinea Constabulary", "the
     Trinidad and Tobago Police Service"), which its bare "police" means; else None."""
     found = {re.sub(r"^(?:The|A|An|In|By|From|Of|And)\s+", "", m.group("name")) for m in _police_body().finditer(text)}
-    found = {name for name in found if len(name.split()) >= 2}
+    # "the Minister of Police, Mr. Jimmy Kruger": a person's office, no police force
+    offices = claim_words().title_heads
+    found = {name for name in found if len(name.split()) >= 2 and name.split()[0] not in offices}
     return found.pop() if len(found) == 1 else None
 
 

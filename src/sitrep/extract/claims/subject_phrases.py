@@ -33,6 +33,7 @@ def subject_phrase(span: str) -> str:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     phrase = _role_then_name().sub(r"\g<role>", phrase)  # "... Defence spokesperson, Lt Gen Maly Socheata"
+    phrase = _bodys_office_then_name().sub(r"\g<role>", phrase)  # "Christchurch Hospital's chief of surgery, X"
     phrase = _ranked_officer().sub(r"\g<service> officer", phrase)  # "Police Capt. Ali Hussein": a police officer
     phrase = _contacted().sub("", phrase)  # "A guard reached by telephone", "A resident contacted by AFP"
     phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
@@ -61,6 +62,17 @@ def _role_then_name() -> re.Pattern[str]:
     # ("a spokeswoman for the parliament of North Ossetia, Fatima Khabalova": the role with its body)
     return re.compile(rf"^(?P<role>.*\b{roles}(?:\s+(?:for|of)\s+[^,]{{2,60}})?),\s+(?:(?:{ranks})\.?\s+)*"
                       rf"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
+
+
+@lru_cache(maxsize=1)
+def _bodys_office_then_name() -> re.Pattern[str]:
+    """A body's office, then the person who holds it set off by commas ("Christchurch
+    Hospital's chief of surgery, Greg Robertson": set AY): the office speaks, as the body
+    whose it is, as a spokesman's role does in ``_role_then_name``."""
+    offices = alternation(tuple(claim_words().office_titles))
+    ranks = alternation(tuple(claim_words().ranks))
+    return re.compile(rf"^(?P<role>[A-Z][^,]*?['’]s\s+(?:[\w-]+\s+){{0,2}}?{offices}(?:\s+(?:for|of)\s+[^,]{{2,60}})?),\s+"
+                      rf"(?:(?:{ranks})\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +267,14 @@ _OFFICE_JOINERS = frozenset({"of", "for", "and", "&"})
 _OWNER_PARTICIPLE = re.compile(rf"\s+(?:[a-z]+ed|{in_order('owner_participles')})\b(?!\s+by\b).*$")
 
 
+@lru_cache(maxsize=1)
+def _owner_when() -> re.Pattern[str]:
+    """When a record was issued, written after its owner ("... by the Dresden police in March
+    1945", "... by the commission on 3 May"): no part of the owner's name (set AY)."""
+    when = alternation(tuple(date_words().month_names) + tuple(date_words().weekdays))
+    return re.compile(rf"\s+(?:in|on|during|since)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:\d|(?i:{when})\b).*$")
+
+
 # "attributed to the Front's leadership": whose a record is said to be (its leadership is the body's).
 _ATTRIBUTED_TO = re.compile(rf"\b{in_order('attributing_verbs')}\s+to\s+(?P<owner>.+?)"
                             rf"(?:['’]s\s+{in_order('body_leadership_words')})?$", re.IGNORECASE)
@@ -279,6 +299,7 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     owner = re.split(r",\s+(?:an?|the)\s", after.group("owner"))[0] if after else ""  # "..., an Onitsha-based rights group"
     owner = re.sub(r"\s*\([^()]*\)$", "", owner)  # "... Committee (COPREFA)"
     owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"
+    owner = _owner_when().sub("", owner)  # "a report issued by the Dresden police in March 1945"
     if owner and phrase.endswith(f"from {owner}") and re.sub(r"^the\s+", "", owner) in ctx.place_texts():
         return ""  # "Reports from Amol say": where the reports come from, no one's (set AN's Iranian digest)
     if owner and (owner.split()[-1][:1].isupper() or _BODIES_END.search(owner) or owner.startswith("our ")):

@@ -55,3 +55,20 @@ def test_claims_named_victims_counted(extract_text, text, expected):
 def test_claims_named_victims_not_a_person_or_not_befallen(extract_text, text):
     claims = _claims(extract_text, text)
     assert not [c for c in claims if c[2] == 1], claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials are no acronym: the name with them is a person's (Kokoda 1942, Burma 1944)
+    ("The battalion's commanding officer, Lieutenant-Colonel W. T. Owen, was killed in that action.",
+     [("killed", "government", 1)]),
+    # a commander with a rank is the state's officer, a side's word before the noun says whose
+    ("The company's commander, Major J. R. Hartley, was killed in the assault on the ridge.",
+     [("killed", "government", 1)]),
+    ("The rebel commander, Colonel Juma Said, was killed in the assault on the ridge.", [("killed", "rebels", 1)]),
+    # "captured" counts a person with a role or a rank (Tientsin 1949); a named place is captured too
+    ("The garrison commander, General Chen Liang, was captured when the city fell.", [("detained", "government", 1)]),
+    ("Kokoda Station was captured by the Japanese on 29 July.", []),
+    ("Ahmed Salim Hassan was captured by the militia.", []),
+])
+def test_claims_named_officers_with_initials_and_captures(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

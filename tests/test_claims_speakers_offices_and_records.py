@@ -75,3 +75,16 @@ def test_claims_record_issuer_without_its_date(extract_text, text, source):
 def test_claims_took_prisoner_before_the_figure(extract_text, text, quantity, value):
     claims = extract_text(text).claims
     assert [(c.quantity, c.value) for c in claims] == [(quantity, value)], [(c.quantity, c.value, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,category", [
+    # a people noun's singular counts one of them, with the plural's side (Paris 2015, Bali
+    # 2002, Kenya 2013)
+    ("A car bomb exploded outside the market. One passer-by was also killed there, police said.", "civilians"),
+    ("One tourist was also killed in the blast on the beach road.", "civilians"),
+    ("One teacher was wounded when gunmen stormed the school.", "civilians"),
+    ("Most of the dead were holidaymakers; 12 holidaymakers were killed in the second blast.", "civilians"),
+])
+def test_claims_singular_people_noun_keeps_its_side(extract_text, text, category):
+    claims = extract_text(text).claims
+    assert [c.category for c in claims] == [category], [(c.category, c.rule) for c in claims]

@@ -81,6 +81,34 @@ def demonym_words() -> frozenset[str]:
     return frozenset(w.lower() for words in data.get("demonyms", {}).values() for w in words if " " not in w)
 
 
+# The sides a people noun's singular is derived for: "One passer-by was also killed", "a
+# tourist"; a count noun ("deaths"), a unit or a noun of no side ("others") keeps its plural only.
+_SINGULAR_SIDES = ("civilians", "government", "rebels", "prisoners")
+
+
+def _singulars(people: dict, no_singular: frozenset[str]) -> dict[str, dict]:
+    """The singular of each one-word plural people noun with a side that has none of its own
+    ("tourists" -> "tourist", "passers-by" -> "passer-by"): the singular counts one of them
+    (set AY's liveblog). "-ves" plurals are written out; ``people_without_singular`` keeps
+    the plurals whose singular means something else ("troop", "a national")."""
+    out: dict[str, dict] = {}
+    for phrase, info in people.items():
+        if " " in phrase or info["category"] not in _SINGULAR_SIDES or info.get("quantity") or info.get("unit"):
+            continue
+        head, dash, tail = phrase.partition("-")
+        word = head if dash and head.endswith("s") and not tail.endswith("s") else phrase
+        if not word.endswith("s") or word.endswith(("ss", "ves", "us")):
+            continue
+        if phrase in no_singular:
+            continue
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith(("ches", "shes", "xes")) \
+            else word[:-1]
+        singular = singular + dash + tail if word is head else singular
+        if singular not in people and len(singular) > 2:
+            out[singular] = info
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_terms() -> ClaimTerms:
     data = read_json("claim_terms.json")
@@ -92,6 +120,8 @@ def load_terms() -> ClaimTerms:
     for plural in _plural_demonyms():
         words = tuple(plural.split())
         people.setdefault(words[0], []).append(PeopleNoun(words, "total", None, None))
+    for singular, info in _singulars(data["people"], frozenset(data["people_without_singular"])).items():
+        people.setdefault(singular, []).append(PeopleNoun((singular,), info["category"], info.get("subgroup"), None))
     lemmas: dict[str, str] = {}
     words_map: dict[tuple[str, ...], str] = {}
     for quantity, spec in data["quantities"].items():
@@ -231,7 +261,8 @@ def load_figure_terms() -> FigureTerms:
         # person's name beside a casualty participle, which sends the sentence to the parser
         # (claims.named_victims reads the parse); the name's words are capitalised
         named_victim=re.compile(
-            rf"[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*(?:,[^.;]{{1,100}}?)?,?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+            # (initials between: "Lieutenant-Colonel W. T. Owen, was killed", set AY)
+            rf"[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)*[A-Z][\w’'.-]*(?:,[^.;]{{1,100}}?)?,?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
             rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:[a-z]+\s+and\s+)?"  # "were seized and murdered"
             rf"{_alternation(f['named_victim_participles'], prefix='', suffix='')}\b"
             rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"),

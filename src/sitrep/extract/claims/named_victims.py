@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...lexicon.claim_rule_words import word_set
-from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words
+from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, category_words, claim_words
 from ..claimants import ClaimantLexicon
 from ..doc_arrays import doc_text
 from ..gazetteer import get_gazetteer
@@ -22,6 +22,9 @@ from .quantity_base import hypothetical
 # People named one by one with no role that says their side are civilians (the golds of sets
 # AV and AX name reporters, activists, officials and children so); a military rank before the
 # name makes an officer of the state's forces ("Lieutenant David Antat", sets AV and AX).
+# Verbs a place's name takes as well as a person's ("X was captured"): a person named so has a
+# role or a rank with the name ("the garrison commander, General X, was captured": set AY).
+_PLACES_TOO = frozenset({"capture"})
 _PERSON = PeopleNoun(("people",), "civilians", None, None)
 _OFFICER = PeopleNoun(("officers",), "government", None, None)
 
@@ -55,6 +58,8 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
                 continue
         if not _person(who, lexicon):
             continue
+        if verb.lemma_.lower() in _PLACES_TOO and described is None and not _ranked(who):
+            continue  # "Kokoda Station was captured": a named place is captured too; a person has a role or rank
         members = _members(who, lexicon)
         count = sum(n for _, n in members)
         if count < 1:
@@ -71,6 +76,10 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         # a side's name in the title says whose, unless the role is a civilian's ("opposition activist")
         side = (_side_of_title(who, lexicon) or _side_of_text(_described_words(described), lexicon)) \
             if noun is _PERSON or noun.category in ("total", "combatants") else None
+        if side is None and noun.category == "combatants" and _ranked(who):
+            # "The company's commander, Major J. R. Hartley": a rank, the state's officer; a
+            # side's word before the noun says whose ("The rebel commander, Colonel X")
+            side = "rebels" if category_words().rebels.search(_described_words(described)) else "government"
         noun = PeopleNoun(noun.words, side or noun.category, noun.subgroup, None, quantity)
         fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+named:" + " ".join(noun.words)))
@@ -102,8 +111,8 @@ def _person(tok, lexicon: ClaimantLexicon) -> bool:
     name = doc_text(tok.doc)[_name_start(tok).idx: tok.idx + len(tok.text)]
     words = name.split()
     titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in _titles() for c in tok.children)
-    if len(words) < 2 and not titled or any(w.isupper() and len(w) > 1 for w in words):
-        return False  # "Hamas", "the UN", "ABC"
+    if len(words) < 2 and not titled or any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return False  # "Hamas", "the UN", "ABC" ("J." of "W. T. Owen" is an initial)
     if any(w.lower() in _not_person_words() for w in words):
         return False  # "Islamic State", "National Guard"
     if get_gazetteer().matches(name):

@@ -72,6 +72,12 @@ _SUBSET_CONDITION = re.compile(
     re.IGNORECASE)
 
 
+# "More than 80 of the dead were killed inside the Bataclan concert hall": a part by a named
+# place is a breakdown (GUIDE.md), not a subset by condition (set AY's Paris liveblog); "at the
+# scene", "in hospital" name no place.
+_IN_A_NAMED_PLACE = re.compile(r"\s+(?:in|inside|at|near)\s+(?:the\s+)?[A-Z]")
+
+
 # Words after "were" searched for a people noun ("Nine of those killed were special police
 # officers": who they were, not their condition; set L's Croatia press release).
 MAX_PREDICATE_WORDS = 3
@@ -98,7 +104,8 @@ def subset_condition(v: FigureView):
     of people already counted, split by condition or shelter, is no claim (a breakdown by
     group, '12 of the dead were children', is)."""
     m = _SUBSET_CONDITION.match(v.after)
-    if m and m.group("pred").lower() not in ("a", "an") and not _names_people(v, v.after[m.start("pred"):]):
+    if m and m.group("pred").lower() not in ("a", "an") and not _names_people(v, v.after[m.start("pred"):]) \
+            and not _IN_A_NAMED_PLACE.match(v.after, m.end("pred")):
         return REJECT
     if _PART_OPENING.match(v.before) and v.words.sheltered.match(v.after):
         return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"

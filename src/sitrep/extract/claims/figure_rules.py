@@ -109,10 +109,16 @@ _ROW_QUANTITY = {w: q for w, q in claim_words().word_quantity.items() if " " not
 _PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*:\s*$")
 
 
+# "had put the toll at 49: 41 people at ...", "rose to 31: 22 in ...": a level, its parts
+# after the colon (set AY's Christchurch daily); "10:30", "Table 3:" stay no count.
+_LEVEL_THEN_ITS_PARTS = re.compile(r"\b(?:at|to)\s+$")
+
+
 def not_a_count(v: FigureView):
     """Ages, codes, sums of money, dates, negated counts, years, wholes of a part: none of
     these is a count of people."""
-    if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", ":", "/")) or v.before.endswith(("-", ":", "/", "$", "#")):
+    if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", "/")) or v.before.endswith(("-", ":", "/", "$", "#")) \
+            or v.after.startswith(":") and not (v.after.startswith(": ") and _LEVEL_THEN_ITS_PARTS.search(v.before)):
         return REJECT
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count

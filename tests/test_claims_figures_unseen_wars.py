@@ -118,3 +118,19 @@ def test_claims_people_a_states_statement_names(extract_text, text, expected):
 ])
 def test_claims_parts_by_named_place_and_after_a_colon(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a communique's list: the label, a comma, then its figures up to the semicolon (Ethiopia
+    # 1935, Burma 1944); the speaker's own losses after "as follows:" are its side's
+    ("The High Command announced: our losses in the battle were as follows: killed, 13 officers and 70 men; "
+     "wounded, 35.", [("killed", "government", 13), ("killed", "government", 70), ("injured", "government", 35)]),
+    ("The Defence Ministry said the losses suffered by our forces were as follows: killed, 9; wounded, 41; missing, 6.",
+     [("killed", "government", 9), ("injured", "government", 41), ("missing", "government", 6)]),
+    # a hedge before "to have been" (Somaliland 1940, Korea 1950)
+    ("About 150 soldiers were lost, of whom 21 are known to have been killed and 64 were wounded.",
+     [("killed", "government", 150), ("killed", "government", 21), ("injured", "government", 64)]),
+    ("Of the 200 men in the column, 30 are believed to have been captured.", [("detained", "total", 30)]),
+])
+def test_claims_communique_lists_and_hedged_predicates(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

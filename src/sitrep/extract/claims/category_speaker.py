@@ -161,7 +161,8 @@ def own_people(view: CategoryView):
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
     fighters = view.category in ("combatants", "government", "rebels")
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
-    bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns  # "five dead"
+    bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns \
+        or view.cand.rule == f"figure+list-label:{' '.join(noun.words)}"  # "five dead", "killed, 9;"
     # "Our own casualties were 12", "his own side's losses at up to six men" (set W's Mogadishu digest)
     losses = (bare or comrades) and words.own_losses_before.search(view.text[:view.cand.figure.start])
     ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"

@@ -29,6 +29,10 @@ ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|arou
 _TERMS = load_figure_terms()
 _LABEL_QUANTITY = {w: claim_words().word_quantity[w] for w in claim_words().label_words}
 _LABEL_BEFORE = re.compile(r"(?:^|[.;|]\s*)(" + "|".join(_LABEL_QUANTITY) + r")\s*:\s*$", re.IGNORECASE)
+# A list's label then a comma, after a colon or a semicolon: "as follows: killed, 13 nationals
+# and 7 askari; wounded, 35" (the label with a colon is _LABEL_BEFORE's).
+# Every figure of the label's segment, up to the next semicolon, is of the label's kind.
+_LIST_LABEL_BEFORE = re.compile(r"[:;]\s*(" + "|".join(_LABEL_QUANTITY) + r"),\s+(?:[^;:,]*\s)?$", re.IGNORECASE)
 # People nouns that are participles: "and 31 wounded" continues a figure, "60 injuries" is its own.
 _PARTICIPLE_NOUNS = claim_words().participle_nouns
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -68,6 +72,16 @@ _WHOLE_AFTER_PART = re.compile(r"\d[\d,. ]*\s+of\s+(?:the|its|their|an?)\s+(?:(?
 def figure_label(v: FigureView):
     """'Killed: 1,200. Injured: 3,400.', 'Refugees in Chad: 600,000' (fact boxes): the
     label says what happened, and to whom when it names people."""
+    listed = _LIST_LABEL_BEFORE.search(v.before)
+    if listed:
+        # "are as follows: killed, 13 nationals and 7 askari; wounded, 35": a communique's list,
+        # the label says what happened, the noun after the figure to whom (set AX's Rome bulletin)
+        word = listed.group(1).lower()
+        after = [w.lower() for w in WORD.findall(v.after)[:4]]
+        found = v.terms.people_at(after, 0)
+        people = found[0] if found and not found[0].quantity else PeopleNoun((word,), "total", None, None)
+        noun = PeopleNoun(people.words, people.category, people.subgroup, people.unit, _LABEL_QUANTITY[word])
+        return Candidate(v.fig, noun, v.fig.end + 1 if found else None, f"figure+list-label:{word}")
     label = _LABEL_BEFORE.search(v.before)
     if label:
         word = label.group(1).lower()
@@ -307,6 +321,9 @@ def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[st
                      continues=says_what)
 
 
+_HEDGED_PREDICATE = word_set("hedged_predicate_verbs")
+
+
 def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int) -> Candidate | None:
     """'12 were children', '512 were wounded', '300 had been killed': a copula or a perfect
     auxiliary at word ``i`` and the people noun or casualty word after it."""
@@ -326,6 +343,8 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
             return Candidate(v.fig, nxt[0], v.fig.end + matches[j].start(),
                              f"figure+predicate-noun:{' '.join(nxt[0].words)}", continues=says_what)
         rest = lowered[i + 1: i + 4]
+        if rest[:1] and rest[0] in _HEDGED_PREDICATE and lowered[i + 2: i + 5] == ["to", "have", "been"]:
+            rest = lowered[i + 5: i + 7]  # "of whom 38 are known to have been killed" (set AX's Somaliland communique)
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
         if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)

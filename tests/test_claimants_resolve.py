@@ -156,3 +156,27 @@ def test_claimants_every_un_body_is_part_of_the_united_nations(lexicon):
 def test_claimants_army_of_a_territory_without_one(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("phrase,country,name", [
+    # a ministry's long form is its state's body as its short form is (Belarus 2020, Ukraine 2014,
+    # Kyrgyzstan 2010)
+    ("the Ministry of Internal Affairs", "BY", "Belarusian Interior Ministry"),
+    ("the Ministry of the Interior", "UA", "Ukrainian Interior Ministry"),
+    ("the Ministry of Internal Affairs", "KG", "Kyrgyz Interior Ministry"),
+])
+def test_claimants_ministry_long_form_takes_the_state(lexicon, phrase, country, name):
+    who = lexicon.resolve(phrase, [country])
+    assert lexicon.in_country(who, phrase, country).name == name
+
+
+@pytest.mark.parametrize("text,source", [
+    # an acronym the article defines for its state's ministry (Belarus 2020, Georgia 2006)
+    ("MINSK\n\nAccording to the Ministry of Internal Affairs (MIA), about 3,000 people were detained in Minsk. "
+     "On 14 August the MIA reported that over 2,000 people had been freed.", "Belarusian Interior Ministry"),
+    ("TBILISI\n\nThe Ministry of Internal Affairs (MIA) said 14 gunmen were detained in the Kodori Gorge.",
+     "Georgian Interior Ministry"),
+])
+def test_claimants_defined_acronym_of_a_states_ministry(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert claims and {c.source for c in claims} == {source}, [(c.source, c.rule) for c in claims]

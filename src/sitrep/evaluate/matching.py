@@ -103,12 +103,14 @@ def _nested(a: str, b: str) -> bool:
     party ("diplomatic source and a Yemeni NGO" is two claimants, not one)."""
     wa, wb = _words(a), _words(b)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if not short or len(long_) - len(short) > MAX_EXTRA_NAME_WORDS or "and" in long_:
+    if not short or len(long_) - len(short) > MAX_EXTRA_NAME_WORDS:
         return False
     if len(short) == 1 and len(short[0]) < 4:
         return False
     n = len(short)
-    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+    # an "and" of the shorter name is its own ("National Security and Defence Council"); one
+    # among the longer's extra words joins a second party
+    return any(long_[i:i + n] == short and "and" not in long_[:i] + long_[i + n:] for i in range(len(long_) - n + 1))
 
 
 def same_claimant(gold_source: str | None, pred_source: str | None, pred_kind: str,

@@ -126,7 +126,8 @@ class StateClaimants:
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
-        if country not in demonym_of or len(bare.split()) > 3 or any(w[:1].isupper() for w in bare.split()[:-1]) \
+        long_form = len(bare.split()) > 3 and " ".join(bare.lower().split()) not in forms  # "Ministry of Internal Affairs" is one
+        if country not in demonym_of or long_form or any(w[:1].isupper() for w in bare.split()[:-1]) \
                 and not (capitals and portfolio_words(bare)):
             return claimant  # ("the Defence Ministry", "the Interior Minister": a portfolio in capitals is generic)
         qualified = f"{demonym_of[country]} {bare}"

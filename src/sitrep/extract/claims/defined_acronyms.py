@@ -93,9 +93,10 @@ def article_acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[st
         if name.isupper():  # a header in capitals ("RESISTENCIA NACIONAL MOCAMBICANA (RENAMO)"): its usual case
             name = " ".join(w.lower() if w.lower() in RUN_JOINERS else w[0] + w[1:].lower() for w in words)
         who = lexicon.resolve(full, countries) or lexicon.resolve(name, countries)
-        if who is not None and not who.known and countries and (form := portfolio_ministry(name)):
-            # "the Ministry of Public Health and Population (MoPHP)": the state's health ministry
-            who = lexicon.in_country(who, form, countries[0])
+        if who is not None and not who.known and countries:
+            # "the Ministry of Public Health and Population (MoPHP)": the state's health ministry;
+            # "the Ministry of Internal Affairs (MIA)": its interior ministry (set AZ's Belarus report)
+            who = lexicon.in_country(who, portfolio_ministry(name) or name, countries[0])
         if who is None or not who.known:
             who = Claimant(name=name, kind=lexicon.guess_kind(name), as_written=name, known=True)
         out.setdefault(acr, Claimant(who.name, who.kind, acr, True))

@@ -42,6 +42,8 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
         # "According to the ministry" after "The Ministry of Public Order says" (a name no claimant
         # file knows; set V's Athens feature): that ministry, not the state's in general
         found = ctx.lexicon.resolve(by_head, ctx.countries)
+        if found is not None and not found.known and ctx.countries:
+            found = ctx.lexicon.in_country(found, by_head, ctx.countries[0])  # named as when it spoke
         return found if found is not None and found.known else Claimant(by_head, named.kind, phrase, False)
     if named is not None:  # "the ministry said" with no ministry named before: the state's
         return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)

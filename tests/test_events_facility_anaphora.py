@@ -37,3 +37,18 @@ def test_events_facility_by_its_noun_is_the_one_named_before(text, place, winner
 def test_events_facility_noun_with_no_facility_named_gives_no_place():
     # "the station" with none named before is no place of the story (Somalia-like)
     assert _changes("Militants overran the station in the early hours, residents said.") == []
+
+
+@pytest.mark.parametrize("text,place", [
+    # "took control of it": the pronoun the slot's "of" governs is the place named before in the
+    # sentence (Crimea 2014, Syria, Mali)
+    ("On 22 March, Russian troops broke through the gates of the Belbek airfield with armoured vehicles "
+     "and took control of it.", "Belbek airfield"),
+    ("The militia surrounded the Bab al-Hawa crossing for two days before seizing control of it on Friday.",
+     "Bab al-Hawa crossing"),
+    ("Rebel fighters stormed the army base outside Kidal on Sunday and took control of it after a short battle.",
+     "Kidal"),
+])
+def test_events_control_of_it_is_the_place_named_before(text, place):
+    changes = _changes(text)
+    assert [c[0] for c in changes] == [place] and "+anaphora(it)" in changes[0][2], changes

@@ -133,7 +133,9 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
                   and [c.lower_ for c in w.children if c.lower_ not in facility_states] == ["the"]
                   and not _blocked(w, trig.tok, blocking, set(), joiners)):  # "the (ruined) post"
                 facility_anaphors.append(w)
-            elif m is None and w.lower_ in ("it", "which", "that") and w.i == root.i and w.dep_ in ("dobj", "nsubjpass"):
+            elif m is None and w.lower_ in ("it", "which", "that") and (
+                    w.i == root.i and w.dep_ in ("dobj", "nsubjpass") or w.dep_ == "pobj" and w.head.i == root.i and root.lower_ == "of"):
+                # ("took control of it": the pronoun the slot's "of" governs)
                 # "before Wagner captured it", "Damara, 75 km to the north, which it captured on
                 # Friday": a town named earlier in the sentence; "nearby Maroun al-Ras, which
                 # troops seized": the name the relative clause hangs on, known or not

@@ -134,3 +134,21 @@ def test_claims_parts_by_named_place_and_after_a_colon(extract_text, text, expec
 ])
 def test_claims_communique_lists_and_hedged_predicates(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count revised from one figure to another: both are claims, of the "number of" phrase's
+    # people (Norway 2011, Kenya 2013, Sri Lanka 2019)
+    ("Police on Monday revised the number of people killed in the attack from 52 to 47.",
+     [("killed", "total", 52), ("killed", "total", 47)]),
+    ("Oslo police revised the number of people killed on the island sharply downward, from 81 to 66.",
+     [("killed", "total", 81), ("killed", "total", 66)]),
+    ("The ministry lowered its count of the dead from 120 to 95, officials said.",
+     [("killed", "total", 120), ("killed", "total", 95)]),
+    # people wounded before are counted by what the verb did to them (Donbas 2014, Burma)
+    ("At least 20 of our wounded comrades were killed when the truck carrying them was shelled.",
+     [("killed", "total", 20)]),
+    ("At least 20 wounded soldiers were killed when the truck was shelled.", [("killed", "government", 20)]),
+])
+def test_claims_revised_counts_and_wounded_then_killed(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

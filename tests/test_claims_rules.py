@@ -228,6 +228,14 @@ FIGURE_CASES = {
         ("The exile administration raised its count of Tibetans killed to 99.", [("killed", "total", 99, ANY)]),
         ("The monitor raised its count of people detained to 4,300.", [("detained", "total", 4300, ANY)]),
     ],
+    "revised_from": [
+        ("Police on Monday revised the number of people killed in the attack from 52 to 47.",
+         [("killed", "total", 52, ANY), ("killed", "total", 47, ANY)]),  # Norway 2011
+        ("The ministry lowered its count of the dead from 120 to 95, officials said.",
+         [("killed", "total", 120, ANY), ("killed", "total", 95, ANY)]),  # Kenya 2013
+        ("The army corrected the number of soldiers missing from 40 to 28.",
+         [("missing", "government", 40, ANY), ("missing", "government", 28, ANY)]),  # Sri Lanka
+    ],
     "number_of_is": [
         ("The commission found that the number of people who died in the conflict is 69,280.",
          [("killed", "total", 69280, ANY)]),  # Peru

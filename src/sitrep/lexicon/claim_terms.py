@@ -194,6 +194,7 @@ class FigureTerms:
     flee_verbs: tuple[str, ...]  # "flee" of "forcing 6,000 to flee"
     home_nouns: tuple[str, ...]  # "homes" of "9,000 from their homes"
     running_total_verbs: tuple[str, ...]  # "bringing" of "bringing the number of ... to"
+    revision_verbs: tuple[str, ...]  # "revised" of "revised the number of people killed from 86 to 68"
     count_nouns: tuple[str, ...]  # "number" of "the number of displaced"
     count_modifiers: tuple[str, ...]  # "overall" of "the overall number of"
     count_is_verbs: tuple[str, ...]  # "stood at" of "the number of displaced stood at"
@@ -268,7 +269,7 @@ def load_figure_terms() -> FigureTerms:
             rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"),
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
-                                          "running_total_verbs", "count_nouns", "count_modifiers",
+                                          "running_total_verbs", "revision_verbs", "count_nouns", "count_modifiers",
                                           "count_is_verbs", "noun_count_verbs", "level_count_nouns", "subset_nouns", "treated_verbs",
                                           "opening_hedges", "lost_hedges")},
         taken_prisoner_nouns=frozenset(f["taken_prisoner_nouns"]),

@@ -130,6 +130,21 @@ def running_total(v: FigureView):
     return _number_of_label(v, m.group("label"), "figure+running-total") if m else None
 
 
+# "revised the number of people killed in Friday's shooting sharply downward, from 86 to 68":
+# the count before the revision, of the "number of" phrase's people (its "to" figure is
+# figure_from_to's); the phrase ends where the direction or "from" starts.
+_REVISED_FROM = re.compile(r"\b" + alternation(_TERMS.revision_verbs) + r"\s+(?:its\s+|their\s+)?" + _RUNNING_NUMBER
+                           + r"(?P<label>[^,;:]{3,140}?)(?:\s+(?:sharply\s+|slightly\s+)?(?:down|up)(?:ward|wards)?)?,?"
+                           r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?$", re.IGNORECASE)
+
+
+def revised_from(v: FigureView):
+    """'revised the number of people killed ... from 86 to 68': the first figure counts the
+    people the "number of" phrase names (set AZ's Oslo daily; checked on dev2 and the seeds)."""
+    m = _REVISED_FROM.search(v.before)
+    return _number_of_label(v, m.group("label"), "figure+revised-from") if m else None
+
+
 # "bringing its total losses since February 2022 to 624,150": a side's losses raised to a total.
 _LOSSES_TO = re.compile(_RUNNING_VERB + r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+['’]s?\s+)?(?:(?:total|overall|cumulative|combat)\s+)?"
                         r"(?:[A-Z][\w-]*\s+)?losses(?:\s+(?:since|in|of|this|last|over|during)\s+[^,;:]{1,40}?)?\s+"

@@ -132,7 +132,7 @@ def agents_of_the_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
-_WOUNDED_BEFORE = re.compile(r"^\s+(?:wounded|injured)\s+\S", re.IGNORECASE)
+_WOUNDED_BEFORE = re.compile(r"^\s+(?:of\s+(?:our|their|its|his|the)\s+)?(?:wounded|injured)\s+\S", re.IGNORECASE)
 
 
 def wounded_then_killed(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -140,7 +140,8 @@ def wounded_then_killed(doc, text: str, cand: Candidate, terms: ClaimTerms):
     verb did to them (set X's Bophuthatswana wire), not by the word that describes them."""
     if doc is None or not _WOUNDED_BEFORE.match(text[cand.figure.end:]):
         return None
-    anchor = token_at(doc, cand.figure.start)
+    # the figure's last word ("At least 20": the number; "20 of our wounded comrades": 20)
+    anchor = token_at(doc, cand.figure.end - 1)
     while anchor is not None and anchor.dep_ in ("nummod", "quantmod", "compound", "amod") and anchor.head is not anchor:
         anchor = anchor.head
     if anchor is None or anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.lower_ in ("wounded", "injured"):

@@ -88,3 +88,33 @@ def test_claims_took_prisoner_before_the_figure(extract_text, text, quantity, va
 def test_claims_singular_people_noun_keeps_its_side(extract_text, text, category):
     claims = extract_text(text).claims
     assert [c.category for c in claims] == [category], [(c.category, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,sources", [
+    # a witness who gave only a name speaks by that name, and "she said" after her is hers
+    # (Donbas 2014, Istanbul 2003, Syria)
+    ('Andriy Lysenko, spokesman for the National Security and Defence Council, told a briefing that 3 soldiers '
+     'had been killed.\n\n"We had no water for a month," said a woman who gave her name only as Olena. Two of her '
+     'neighbours were killed when a shell hit their block in May, she said.',
+     ["National Security and Defence Council", "Olena"]),
+    ("A shopkeeper near the consulate who gave only his first name, Mehmet, said he saw at least five bodies on "
+     "the pavement.", ["Mehmet"]),
+    ("A resident identified only as Ahmed said 12 people were killed in the raid.", ["Ahmed"]),
+])
+def test_claims_witness_who_gave_only_a_name(extract_text, text, sources):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a prosecutor's office speaks through its head, as a ministry through its minister; the
+    # words between a first title word and the name are the title's (Ukraine 2014, Kyrgyzstan)
+    ("KYIV\n\nChief Military Prosecutor Anatoliy Matios said this month that 366 Ukrainian servicemen were killed "
+     "near Ilovaisk.", "Ukrainian Military Prosecutor's Office"),
+    ("KYIV\n\nProsecutor General Yuriy Lutsenko said 40 people were detained in Kyiv.",
+     "Ukrainian Public Prosecutor's Office"),
+    ("The prosecutor general said 40 people were detained in Bishkek.", "Kyrgyz Public Prosecutor's Office"),
+])
+def test_claims_prosecutors_speak_for_their_office(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert {c.source for c in claims} == {source}, [(c.source, c.rule) for c in claims]

@@ -95,7 +95,11 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
         # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan
-        name = re.sub(r"['’]s$", "", name_after_title(_RANK.sub("", m.group("name"))))  # "Raila Odinga's party"
+        unranked = _RANK.sub("", m.group("name"))
+        name = re.sub(r"['’]s$", "", name_after_title(unranked))  # "Raila Odinga's party"
+        # "Chief Military Prosecutor Anatoliy Matios": the words between the first title word and
+        # the name are the title's too, its last office word the title (set AZ's Ilovaisk explainer)
+        more_title = unranked[:len(unranked) - len(name_after_title(unranked))].strip() if name != unranked else ""
         if len(name.split()) < 2 or name.split()[0].lower() in _NAME_STOP or name in out:
             continue
         # qualifiers stand on the title's line ("19:05 GMT" above "Government spokesman X" is none)
@@ -108,13 +112,14 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
             if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w):
                 break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier
             kept.insert(0, w)
-        title = t.group(0)
+        title = f"{t.group(0)} {more_title}" if more_title else t.group(0)
         before = pre[len(pre) - len(kept) - 1].lower() if len(pre) > len(kept) else ""
         if before in claim_words().former_holders:
             out[name] = Claimant(name, "unknown", name, False)  # "former police chief Guy Philippe": himself
             continue
         office = " ".join(kept + [title] + ([f"{m.group('prep')} {m.group('of')}"] if m.group("of") else []))
-        register_person(out, name, office, title.lower(), bool(kept or m.group("of")), lexicon, countries)
+        title_word = title.split()[-1].split("-")[-1].lower() if more_title else title.lower()
+        register_person(out, name, office, title_word, bool(kept or m.group("of") or more_title), lexicon, countries)
     _roster(text, out, lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = _without_a_day(m.group("name")), m.group("role").strip()

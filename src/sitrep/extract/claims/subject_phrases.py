@@ -29,6 +29,7 @@ def subject_phrase(span: str) -> str:
     span = _QUOTE_END.split(span)[-1]
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’").lstrip("-–—•* ")  # "- Government sources": a bullet
     phrase = _SELF_NAMED.sub(r"\g<role>", phrase)  # "A man who introduced himself as an IMU spokesman"
+    phrase = _GAVE_A_NAME.sub(r"\g<name>", phrase)  # "a woman who gave her name only as Lyudmila"
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
@@ -89,6 +90,14 @@ def _ranked_officer() -> re.Pattern[str]:
 _SELF_NAMED = re.compile(rf"^(?:an?|the)\s+{in_order('self_named_people')}\s+(?:who\s+)?"
                          rf"{in_order('self_naming_verbs')}\s+"
                          r"(?:himself|herself|themselves)\s+as\s+(?P<role>.+)$", re.IGNORECASE)
+
+
+# A witness who gave only a name: "a woman who gave her name only as Lyudmila", "A shopkeeper
+# near the consulate who gave only his first name, Mehmet", "a resident identified only as
+# Ahmed": the name speaks, as a named witness does (set AZ's Sloviansk and Istanbul wires).
+_GAVE_A_NAME = re.compile(r"^(?i:an?|the|one)\s+[^,]{1,60}?\s+(?:who\s+)?(?:(?:gave|give|gives)\s+(?:only\s+)?(?:his|her|their)\s+"
+                          r"(?:first\s+|given\s+)?name(?:\s+only)?(?:,\s+|\s+as\s+)|(?:was\s+)?identified\s+only\s+as\s+)"
+                          r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 
 
 # A place described, not named, after a speaker ("in the capital", "here"): where they

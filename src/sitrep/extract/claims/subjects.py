@@ -107,7 +107,24 @@ def _subject_tokens(verb) -> list:
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
         subj = _stranded_speaker(verb)
-    return [_speaker_after_fronted_phrase(t, verb) for t in subj]
+    return [_record_issuer(_speaker_after_fronted_phrase(t, verb)) for t in subj]
+
+
+def _record_issuer(subj):
+    """'The first figure, released by the Federal Security Service late on Friday, spoke of
+    ...': a record whose issuer a participle names is that issuer's (the participle is a
+    describing part, left out of the subject's words; set AZ's Crocus wire). A record with its
+    owner written in it ('A Hungarian Red Cross estimate, broadcast by ...') stays its owner's."""
+    if subj.lemma_.lower() not in load_attribution_terms().record_nouns:
+        return subj
+    if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subj.children):
+        return subj
+    for clause in subj.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.text.lower() in word_set("issuer_participles"):
+            agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
+                return agent
+    return subj
 
 
 def _relative_clause_speaker(verb) -> list:

@@ -38,6 +38,9 @@ _SAY_WITH_OF = word_set("say_with_of")
 # Verbs that report only with a clause after them.
 _SAY_WITH_CLAUSE = word_set("say_with_clause")
 
+# Verbs that report only with a record as their object ("used a figure of 140 dead").
+_SAY_WITH_RECORD = word_set("say_with_record")
+
 
 def is_say(tok) -> bool:
     """A speech verb; "the war claimed the lives of 3,800" is no speech (its object says so)."""
@@ -52,6 +55,8 @@ def is_say(tok) -> bool:
         # "The regime's television admitted that 57 of its police were killed"; not a hospital
         # that admitted 86 people (set W's Darfur statement)
         return any(c.dep_ == "ccomp" for c in tok.children)
+    if tok.lemma_.lower() in _SAY_WITH_RECORD:
+        return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in terms.record_nouns for c in tok.children)
     if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in terms.say_taken_objects for c in tok.children)

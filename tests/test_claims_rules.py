@@ -2935,6 +2935,21 @@ def test_claims_a_death_toll_far_before_its_level_verb_and_put_at_least(extract_
 
 
 @pytest.mark.parametrize("text,expected", [
+    # "put the number at N people" after a count continues it with a plain people noun, as a bare
+    # figure does (Sri Lanka 2006, Kenya 2008, Peru 1986); a noun that names a side is its own
+    ("Sri Lankan police said 64 people died in the bombing in Habarana. A Red Cross report put the number at "
+     "least 70 people.", [("killed", "total", 64, "Sri Lankan police"), ("killed", "total", 70, "ICRC")]),
+    ("The governor said the death toll had reached 40. A Catholic Church report put the number at 52 persons.",
+     [("killed", "total", 40, "governor"), ("killed", "total", 52, "Catholic Church")]),
+    ("The Peruvian army said 40 people died in Lurigancho. Human rights groups put the number at 124 inmates.",
+     [("killed", "total", 40, "Peruvian army")]),
+])
+def test_claims_put_the_number_at_people_continues_the_count(extract_text, text, expected):
+    got = [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # fighters who laid down their arms surrendered (Mali, Tibet 1950-like); a refusal is none
     ("The army said 300 rebels laid down their arms in Kidal.", [("detained", "rebels", 300)]),
     ("The rebels refused to lay down their arms, and 20 soldiers were killed.", [("killed", "government", 20)]),

@@ -41,6 +41,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     forced_to_leave,
     family_of,
     counted_things,
+    count_put_at,  # before the people noun: "put the number at 31 people" continues the count
     people_noun_after,
     shared_noun,
     after_casualty_verb,
@@ -49,7 +50,6 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     revised_from,
     losses_brought_to,
     number_of_is,
-    count_put_at,
     count_given_as,
     toll_noun_before,
     level_verb,

@@ -50,10 +50,19 @@ _PUT_AT = re.compile(rf"\b{in_order('put_at_verbs')}\s+(?:the|its|their|his|her)
 
 def count_put_at(v: FigureView):
     """'Diplomats say more than 60,000 people have been killed; the government puts the figure
-    at 26,000': the figure continues the count before it, with another claimant."""
+    at 26,000': the figure continues the count before it, with another claimant. Also with
+    a plain people noun ('An initial UN report put the number at least 70 people', after a
+    death toll); a noun that names a side ('at 31 soldiers') is the people rules'."""
     m = _PUT_AT.search(v.before)
     # "the government puts the figure at least 26,000": the "at" the figure's "at least" shares
     if m and (m.group("at") or (v.fig.qualifier or "").lower().startswith("at ")):
+        from .figure_rules import people_noun_after
+
+        named = people_noun_after(v)
+        if isinstance(named, Candidate) and named.noun is not None:
+            if named.noun.category != "total" or named.noun.quantity or named.noun.unit:
+                return None
+            return Candidate(v.fig, named.noun, named.noun_start, "figure+put-at", continues=True)
         return Candidate(v.fig, None, None, "figure+put-at", continues=True)
     return None
 

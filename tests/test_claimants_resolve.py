@@ -180,3 +180,16 @@ def test_claimants_ministry_long_form_takes_the_state(lexicon, phrase, country, 
 def test_claimants_defined_acronym_of_a_states_ministry(extract_text, text, source):
     claims = extract_text(text).claims
     assert claims and {c.source for c in claims} == {source}, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a war's word for its own body ("civil defence": Gaza's) after another state's demonym is
+    # that state's body (Lebanon 2024, Turkey 2023 in a story that names Gaza, Gaza itself)
+    ("Lebanese Civil Defence said 12 people were killed in the strike on Nabatieh, near the Israeli border.",
+     "Lebanese Civil Defence"),
+    ("Turkish Civil Defence said 12 people were killed in Antakya, as aid convoys also waited for Gaza.",
+     "Turkish Civil Defence"),
+    ("GAZA - Civil defence said 12 people were killed in the strike on Jabalia.", "Gaza Civil Defence"),
+])
+def test_claimants_another_states_body_by_a_wars_own_word(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

@@ -49,6 +49,17 @@ def state_before(text: str, start: int) -> bool:
     return bare.lower() in demonym_words() or is_country_name(bare)
 
 
+def state_code_before(text: str, start: int) -> str | None:
+    """The state (ISO-2) whose demonym, name or big city is the word right before ``start``
+    ("Lebanese Civil Defence": LB), or None."""
+    from .context import _lookup, country_names
+
+    found = word_before(text, start, max(0, start - NAME_WORD_WINDOW))
+    if found is None or not text[found[0] + len(found[1]):start].isspace() or not found[1][:1].isupper():
+        return None
+    return _lookup(country_names(), found[1].lower())
+
+
 def glued_acronym(text: str, start: int, end: int) -> bool:
     """An acronym that is one half of a longer one ("DPA" in "CSP-DPA", "IO" in "SPLA-IO")."""
     before = text[max(0, start - 2):start]

@@ -18,7 +18,7 @@ from .claimant_names import (
     PEOPLE_OF_A_BODY, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, state_envoy, state_level,
     written_name,
 )
-from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, tail_of_name
+from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, state_code_before, tail_of_name
 from .claimant_states import ArticleStates, SpeakerStates, StateClaimants, portfolio_words
 from .name_text import alias_regex, claimant_key
 from .state_bodies import names_a_state, state_body_index
@@ -176,6 +176,9 @@ class ClaimantLexicon(StateClaimants):
                 continue  # "the Ansar al-Sunna Army", "Central African Red Cross": another body's name
             if not entry.countries and entry.kind in INTERNATIONAL_KINDS and state_before(text, start):
                 continue  # "the Kenya Red Cross", "the Salvadoran Red Cross": a national society, not the ICRC
+            if self._last_context_only and entry.countries and (code := state_code_before(text, start)) \
+                    and code not in entry.countries:
+                continue  # "Lebanese Civil Defence": another state's body, not this war's "civil defence"
             found.append(ClaimantMatch(start, end, Claimant(
                 name=entry.name, kind=entry.kind, as_written=written, known=not entry.generic),
                 self._last_context_only))

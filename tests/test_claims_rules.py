@@ -3025,3 +3025,31 @@ def test_claims_interstate_enemy_is_a_states_forces(extract_text):
 ])
 def test_claims_nationals_after_their_soldiers(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people counted as killed and captured, or killed, wounded and missing, are casualties of no
+    # one kind: no claim (Korea 1950, Vietnam 1968, Angola 1993)
+    ("A communique from General Headquarters said the enemy had lost more than 2,000 killed and captured "
+     "in the offensive.", []),
+    ("American losses in the operation, the colonel added, totaled about 800 killed, wounded and missing.", []),
+    ("UNITA radio claimed that more than 3,000 government soldiers had been killed or captured near Huambo.", []),
+])
+def test_claims_killed_and_captured_is_no_one_kind(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted whole of people of no side split by what befell each part: the parts are claims,
+    # the whole none; each part's own predicate ("remain missing") says what (South Korea 2003,
+    # Guatemala 1999, Peru 2003); a whole of prisoners or of the killed stays
+    ("Of the 14,000 victims reported to the commission, 10,700 were killed, 3,100 remain missing and "
+     "140 were wounded.", [("killed", 10700), ("missing", 3100), ("injured", 140)]),
+    ("Of the 42,000 victims the truth commission registered, 23,000 were killed and 6,100 remain missing.",
+     [("killed", 23000), ("missing", 6100)]),
+    ("Of the 69,000 people counted by the commission, 37,000 were killed and 15,000 remained missing, it said.",
+     [("killed", 37000), ("missing", 15000)]),
+    ("Of the 300 prisoners, about 120 were released on Friday, the army said.", [("released", 300), ("released", 120)]),
+])
+def test_claims_fronted_whole_split_by_what_befell_the_parts(extract_text, text, expected):
+    assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected

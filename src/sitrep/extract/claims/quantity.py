@@ -97,12 +97,26 @@ _PART_BEFORE = re.compile(rf"(?:^|[^\w,.]){SPELLED_OR_DIGITS}\s+of\s+(?:the|its|
                           rf"(?:(?!and\b|or\b)[a-z’'-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
+# "Of the 14,028 victims reported to the committee, 10,715 were killed": a fronted whole, its
+# parts after the comma (the figure of a part within these characters of the whole's).
+_FRONTED_WHOLE = re.compile(r"(?:^|[;:]\s*)of\s+(?:the|these|those|its|their|our)\s+(?:[a-z’'-]+\s+){0,2}$", re.IGNORECASE)
+_PART_AFTER = re.compile(rf"[^,;]{{0,100}},\s+(?:(?:some|about|around|at\s+least|nearly|more\s+than|over)\s+)?{SPELLED_OR_DIGITS}\b",
+                         re.IGNORECASE)
+
+
 def whole_of_a_part(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'five of the eight gunmen were killed', 'Three of the 40 soldiers were wounded': the
-    verb befalls the part, not the whole; the whole is a figure only by a casualty word of
-    its own ("two of the 40 wounded died": 40 wounded), read by ``own_noun``."""
-    if not _PART_BEFORE.search(text[max(0, cand.figure.start - 80):cand.figure.start]):
-        return None
+    """'five of the eight gunmen were killed', 'Three of the 40 soldiers were wounded', 'Of
+    the 14,028 victims ..., 10,715 were killed': the verb befalls the part, not the whole; the
+    whole is a figure only by a casualty word of its own ("two of the 40 wounded died": 40
+    wounded), read by ``own_noun``."""
+    before = text[max(0, cand.figure.start - 80):cand.figure.start]
+    # a fronted whole of people of no side ("victims", "people"); "Of the 300 prisoners, 120
+    # were released" keeps its prisoners, whose category the parts take
+    if not _PART_BEFORE.search(before) and not (
+            (cand.noun is None or cand.noun.category == "total")
+            and _FRONTED_WHOLE.search(before) and (part := _PART_AFTER.match(text, cand.figure.end))
+            and not quantities_in(text[cand.figure.end:part.start() + part.group(0).index(",")])):
+        return None  # "Of the 136 people killed, 93 were men": the whole's own word says it
     return None if cand.noun is not None and cand.noun.quantity else NONE
 
 
@@ -183,7 +197,9 @@ def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # "and 11 others were wounded": a continuing figure's own passive predicate, which a parse
 # often hangs on the previous figure's verb ("We lost seven soldiers ... and 11 others ...").
-_OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|are)\s+(?:also\s+)?(?P<word>[a-z]+)\b")
+# "3,171 remain missing": "remain" and "still" say the state as a copula does.
+_OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|remain|remains|remained)"
+                          r"\s+(?:also\s+|still\s+)?(?P<word>[a-z]+)\b")
 
 
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -200,7 +216,11 @@ def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     quantity = m and _GROUP_QUANTITY.get(m.group("word"))
     if quantity and cand.noun_start is None:
         # a bare figure keeps the parse's reading unless its own predicate says otherwise
+        # (the parse's predicate too: "6,100 were killed, 2,300 remain missing" hangs "missing"
+        # under "killed")
         parsed = parse_link(doc, text, cand, terms)
+        if parsed is None:
+            parsed = parse_predicate(doc, text, cand, terms)
         if parsed is None or parsed is NONE or parsed[0] == quantity:
             return None
     return (quantity, f"quantity:own-passive({m.group('word')})") if quantity else None

@@ -145,3 +145,15 @@ def test_claims_record_issued_by_a_body_is_the_bodys(extract_text, text, source)
 def test_claims_used_a_figure_is_the_users(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a state's record named by its demonym is its government's (Vietnam 1968, Kashmir, the
+    # Falklands 1982)
+    ("By the official American count, 216 U.S. servicemen were killed in Hue.", "American government"),
+    ("Official Indian figures show 400 militants were killed in Kupwara.", "Indian government"),
+    ("By the official British count, 255 servicemen died in the Falklands.", "British government"),
+])
+def test_claims_a_states_record_by_its_demonym(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

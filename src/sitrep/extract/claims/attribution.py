@@ -173,6 +173,14 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
             if who is not None and (who.known or who.kind != "unknown"):
                 return who, "claimant:record-of"
             continue
+        if tok.dep_ == "amod" and tok.text[:1].isupper() and tok.head.lemma_.lower() in terms.record_nouns \
+                and (tok.head.dep_ in ("nsubj", "nsubjpass") or (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by")):
+            # "By the official American count, 216 servicemen were killed", "Official American
+            # figures show": a state's record by its demonym is its government's
+            who = resolve_subject(ctx, sentence, f"{tok.text} {tok.head.text}")
+            if who is not None and who.known:
+                return who, "claimant:record-of"
+            continue
         if tok.dep_ != "poss" or tok.head.lemma_.lower() not in terms.record_nouns:
             continue
         if tok.lower_ in ("our", "my"):

@@ -157,3 +157,17 @@ def test_claims_used_a_figure_is_the_users(extract_text, text, source):
 def test_claims_a_states_record_by_its_demonym(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a state body's name right before an office of it ("Armed Forces Chief of Staff Gen. X") is
+    # the body, the state the article's (the Philippines 1989, Pakistan 1990, Myanmar 2012);
+    # a non-state army's name stays its own
+    ("MANILA - Armed Forces Chief of Staff Gen. Renato S. de Villa said government forces lost 25 soldiers "
+     "killed in the fighting.", "Philippine Armed Forces"),
+    ("ISLAMABAD - Army Chief of Staff Gen. Aslam Beg said 12 soldiers were killed.", "Pakistan Armed Forces"),
+    ("Kachin Independence Army Chief of Staff Gen. Gun Maw said 12 soldiers were killed.", "Kachin Independence Army"),
+])
+def test_claims_a_bodys_name_before_its_office(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

@@ -29,6 +29,11 @@ def _forms_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{trie_pattern(forms)})(?![\w-])", re.IGNORECASE)
 
 
+def body_form_rx() -> re.Pattern[str]:
+    """The state-body forms ("army", "armed forces", "police"), any case."""
+    return _forms_rx()
+
+
 @lru_cache(maxsize=1)
 def _short_names() -> dict[str, str]:
     """Country names as written, for the short ones ("US", "U.S.", "UK") that are owners only

@@ -216,15 +216,19 @@ def office_holder(ctx: ArticleContext, phrase: str) -> Claimant | None:
     Staff Dragoljub Ojdanic": a state office before a name the article did not introduce
     speaks for the state's body (``office_bodies``); only titles, demonyms and ranks may stand
     before the office's body word, so "Kachin Independence Army spokesman" is no state's."""
-    from .office_bodies import office_body
+    from .office_bodies import body_form_rx, office_body
 
     words = phrase.split()
     title = next((i for i, w in enumerate(words) if w.lower().strip(",") in _ATTRIBUTION.title_words), None)
     if title is None:
         return None
     head = [w for w in words[:title] if w[:1].isupper()]
-    if any(w.lower() not in demonym_words() and w.lower() not in _ATTRIBUTION.title_words for w in head):
-        return None
+    rest = [w for w in head if w.lower() not in demonym_words() and w.lower() not in _ATTRIBUTION.title_words]
+    # "Armed Forces Chief of Staff Gen. X": a state body's own name before the office is its body
+    if rest and (not body_form_rx().fullmatch(" ".join(rest)) or len(head) < title):
+        return None  # (a body named right before the office: not "Officials of the Ministry")
+    if rest:  # the body as written ("Armed Forces"), with the state the words before name
+        return office_body(" ".join(words[:title]), ctx.lexicon, ctx.countries)
     return office_body(phrase, ctx.lexicon, ctx.countries)
 
 

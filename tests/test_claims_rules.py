@@ -382,6 +382,14 @@ QUANTITY_CASES = {
         ("Aid groups counted 3,000 new arrivals in Adre.", [("displaced", "total", 3000, "Aid groups")]),
         ("Medics reported 9 fatalities after the shelling of Kramatorsk.", [("killed", "total", 9, ANY)]),
     ],
+    "treated_for_injuries": [
+        # people a hospital treats for wounds were hurt, whatever else their noun says (Zaire 1978,
+        # South Sudan, Bangladesh); treated for an illness they were not
+        ("Doctors in Brussels said they were treating 27 evacuees for gunshot and machete wounds.",
+         [("injured", "total", 27, ANY)]),
+        ("Medics at Lopiding treated 40 refugees for burns after the raid on the camp.", [("injured", "total", 40, ANY)]),
+        ("The clinic in Cox's Bazar treated 300 refugees for malaria.", [("displaced", "total", 300, ANY)]),
+    ],
     "treated_in_hospital": [
         # people treated in a hospital or by medics were hurt (Uzbekistan, CAR, Iraq-like)
         ("Officially, 76 people were treated in the city's hospitals.", [("injured", "total", 76, None)]),

@@ -171,3 +171,30 @@ def test_claims_a_states_record_by_its_demonym(extract_text, text, source):
 def test_claims_a_bodys_name_before_its_office(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "Aid workers ... said": the parse reads "Aid" as a verb and the speakers as its object
+    # (Angola 1993, DR Congo, South Sudan)
+    ("Aid workers and diplomats in Luanda said as many as 10,000 people may have died in Huambo.",
+     "Aid workers and diplomats in Luanda"),
+    ("Aid workers in Goma said 12 people were killed.", "Goma aid workers"),
+    ("Aid workers in Juba said 40 people were killed in the fighting.", "Aid workers in Juba"),
+])
+def test_claims_aid_workers_misread_as_a_verb_speak(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # an office of an unnamed body ("The regiment's commander"), then its holder: the holder
+    # speaks (Zaire 1978, Somalia, Pakistan 2009); a named body's office is the body's
+    ("The regiment's commander, Col. Philippe Erulin, told reporters that his men had killed about 250 rebels.",
+     "Philippe Erulin"),
+    ("The battalion's commander, Lt. Col. Ahmed Nur, said his men had killed about 60 militants.", "Ahmed Nur"),
+    ("The brigade's commander, Brig. Gen. Ali Khan, said his men had killed 35 militants in the Swat valley.",
+     "Ali Khan"),
+])
+def test_claims_an_unnamed_bodys_office_then_its_holder(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

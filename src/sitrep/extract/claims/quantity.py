@@ -188,6 +188,19 @@ def then_released(doc, cand: Candidate, q: str, terms: ClaimTerms) -> bool:
                for c in tok.children)
 
 
+# "they were treating 27 evacuees for gunshot and machete wounds": the active voice, with
+# what they are treated for after the people (set BF's Kolwezi wire).
+_FOR_INJURIES = re.compile(rf"^\s+for\s+(?:[a-z-]+\s+(?:and\s+)?){{0,3}}?{in_order('treated_for_injuries')}\b", re.IGNORECASE)
+
+
+def treated_for_injuries(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'treating 27 evacuees for gunshot wounds': hurt, whatever else the noun says of them."""
+    if cand.noun is None or cand.noun_start is None or not _TREATED_BEFORE.search(text[:cand.figure.start]):
+        return None
+    after = text[cand.noun_start + len(" ".join(cand.noun.words)):]
+    return ("injured", "quantity:treated-for") if _FOR_INJURIES.match(after) else None
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -342,7 +355,7 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
-                                            whole_of_a_part, wounded_then_killed, own_noun,
+                                            whole_of_a_part, wounded_then_killed, treated_for_injuries, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)

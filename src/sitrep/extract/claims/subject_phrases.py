@@ -72,7 +72,8 @@ def _bodys_office_then_name() -> re.Pattern[str]:
     whose it is, as a spokesman's role does in ``_role_then_name``."""
     offices = alternation(tuple(claim_words().office_titles))
     ranks = alternation(tuple(claim_words().ranks))
-    return re.compile(rf"^(?P<role>[A-Z][^,]*?['’]s\s+(?:[\w-]+\s+){{0,2}}?{offices}(?:\s+(?:for|of)\s+[^,]{{2,60}})?),\s+"
+    # (a body with a name: "The regiment's commander, Col. Philippe Erulin" is the named officer)
+    return re.compile(rf"^(?!(?:The|A|An|Its|Their)\s+[a-z])(?P<role>[A-Z][^,]*?['’]s\s+(?:[\w-]+\s+){{0,2}}?{offices}(?:\s+(?:for|of)\s+[^,]{{2,60}})?),\s+"
                       rf"(?:(?:{ranks})\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}}$")
 
 

@@ -111,6 +111,11 @@ def _subject_tokens(verb) -> list:
         governing = next((a for a in verb.head.ancestors if is_say(a)), verb.head)
         subj = [c for c in governing.children if c.dep_ == "nsubj" and not _transcript_label(c)]
     if not subj:
+        # "Aid workers in Goma said": the parse reads a noun opening the sentence as a verb
+        # whose object is the speakers ("Aid" VB, "workers" its object)
+        subj = [c for c in verb.children if c.dep_ == "csubj" and c.i == c.sent.start and c.tag_ == "VB"
+                and c.text[:1].isupper() and any(o.dep_ == "dobj" and o.tag_ == "NNS" and o.i == c.i + 1 for o in c.children)]
+    if not subj:
         subj = _stranded_speaker(verb)
     return [_record_issuer(_speaker_after_fronted_phrase(t, verb)) for t in subj]
 

@@ -198,3 +198,20 @@ def test_claims_aid_workers_misread_as_a_verb_speak(extract_text, text, source):
 def test_claims_an_unnamed_bodys_office_then_its_holder(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,sources", [
+    # a person introduced with a state office, named again by a two-word surname, a surname
+    # without its particle, or with middle initials at first: the office's body both times
+    # (Kenya 2013, Lebanon 2024, the Philippines 1989)
+    ("NAIROBI, Kenya - 17:30 Interior Cabinet Secretary Joseph Ole Lenku tells a press briefing that 22 people "
+     "have been confirmed dead.\n\n13:40 Ole Lenku says more than 1,000 people have been evacuated from the building.",
+     ["Kenyan Interior Ministry", "Kenyan Interior Ministry"]),
+    ("BEIRUT - Health Minister Firas al-Abyad said 20 people were killed in Tyre.\n\n"
+     "Later, al-Abyad said the toll had risen to 31.", ["Lebanese Health Ministry", "Lebanese Health Ministry"]),
+    ("MANILA - Defense Secretary Fidel V. Ramos said 25 soldiers were killed.\n\nRamos said 40 rebels had surrendered.",
+     ["Philippine Defence Ministry", "Philippine Defence Ministry"]),
+])
+def test_claims_office_holder_named_again_by_surname(extract_text, text, sources):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]

@@ -30,7 +30,8 @@ _NAME_STOP = claim_words().name_stop
 
 # Words of a name are on one line: a heading in capitals is no first name of the line under it
 # ("SITUATION OVERVIEW\nTukaraq, a small town ..." was a person).
-_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
+# (middle initials too: "Defense Secretary Fidel V. Ramos", "Robert S. McNamara")
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+[A-Z]\.){0,2}(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
 
 
 def _title_regex() -> re.Pattern[str]:
@@ -209,6 +210,14 @@ def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
     return out
 
 
+# A particle glued to a surname ("al-Abyad", "el-Sisi"): the name is also written without it.
+_SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-(?=[A-Z])")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_SURNAME_PARTICLE.match(word))
+
+
 def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
     """'Serhiy Cherevaty, spokesman for the Eastern Group ...' then '"...," Cherevaty said':
     a person the article introduced is named again by the last word of the name, when no
@@ -218,8 +227,13 @@ def _surnames(people: dict[str, Claimant]) -> dict[str, Claimant]:
         if people[name].known and people[name].name == name:
             continue  # a body's own name has no surname ("Amnesty International")
         words = name.split()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 3:
+        if len(words) >= 2 and all(_capitalised(w) for w in words) and len(words[-1]) > 3:
             last.setdefault(words[-1], []).append(name)
+            if _SURNAME_PARTICLE.match(words[-1]):  # "al-Abyad" is also written "Abyad"
+                last.setdefault(_SURNAME_PARTICLE.sub("", words[-1]), []).append(name)
+        if len(words) >= 3 and all(_capitalised(w) for w in words) and not words[-2].endswith("."):
+            # "Joseph Ole Lenku" then "Ole Lenku says": a surname of two words (set BF's liveblog)
+            last.setdefault(" ".join(words[-2:]), []).append(name)
     return {word: people[names[0]] for word, names in last.items() if len(names) == 1 and word not in people}
 
 

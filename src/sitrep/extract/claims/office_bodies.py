@@ -96,5 +96,7 @@ def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str])
     demonym_of = state_body_index()[2]
     if code not in demonym_of:
         return None
-    form = max(found, key=len)
+    # a body named before its office ("Armed Forces Chief of Staff") is that body; else the
+    # longest form ("army chief of staff" over "army")
+    form = found[0] if len(found) > 1 and matches[0].end() <= matches[1].start() else max(found, key=len)
     return lexicon.state_body(f"{demonym_of[code]} {form}")

@@ -150,7 +150,9 @@ def _office_claimant(name: str, office: str, title: str, qualified: bool, who: C
         # "Major Mohamed Adan, an army officer in the nearby town of Adale": the person, whom
         # the story places but ties to no body by name
         return Claimant(name, lexicon.guess_kind(office), name, False)
-    if state is not None and served is None:
+    if state is not None and (served is None or not served.known and served.kind == "unknown"
+                              and len(served.name.split()) == 1):
+        # (a title's own "of": "Chief of Staff" serves no body called "Staff")
         # "Military spokesman Vladyslav Seleznyov", "Defence Secretary Luis Sandoval": the
         # state's army, ministry or police
         return Claimant(state.name, state.kind, name, True)

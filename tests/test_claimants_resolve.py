@@ -193,3 +193,27 @@ def test_claimants_defined_acronym_of_a_states_ministry(extract_text, text, sour
 ])
 def test_claimants_another_states_body_by_a_wars_own_word(extract_text, text, source):
     assert [c.source for c in extract_text(text).claims] == [source]
+
+
+_KARGIL = ("Army retakes peak in Dras\n\nNEW DELHI, July 6. The Army today retook Point 4875 in the Dras sector after a "
+           "night assault. Pakistani troops had held the ridge for weeks, and Pakistani artillery shelled Kargil and Dras "
+           "through the night. Pakistan denied that its regular soldiers were fighting. Islamabad said the intruders were "
+           "militants, and Pakistani officials repeated the claim. The Army said 12 soldiers were killed near Batalik and Kargil.")
+_AKCAKALE = ("Blast toll rises in border town\n\nAKCAKALE, Sanliurfa - Health Minister Fahrettin Koca said 19 people were "
+             "killed in the car bomb in Akcakale. Syrian refugees fled the Syrian border area, and Syrian rebels denied any "
+             "role. Syria's government blamed Syrian militants. Officials in Akcakale, Sanliurfa and Ceylanpinar said the "
+             "Syrian border gate was closed.")
+_ALEPPO = ("BEIRUT (Reuters) - The army said 30 rebels were killed in fighting near Aleppo and Idlib, and Syrian state media "
+           "said troops had cleared Hama's northern countryside and secured Homs.")
+
+
+@pytest.mark.parametrize("text,source", [
+    # the state of a story's places leads it when they clearly say so: the home press names its
+    # own state little and the enemy's often (India 1999), or only the neighbour (Turkey 2015);
+    # a foreign dateline over another state's towns leaves the towns' state (Syria from Beirut)
+    (_KARGIL, "Indian Army"),
+    (_AKCAKALE, "Turkish Health Ministry"),
+    (_ALEPPO, "Syrian army"),
+])
+def test_claimants_state_of_the_storys_places_leads(extract_text, text, source):
+    assert [c.source for c in extract_text(text).claims] == [source]

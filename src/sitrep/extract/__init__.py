@@ -16,7 +16,7 @@ from .actors import ActorLexicon, load_actors
 from .claimant_files import load_claimants
 from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, follow_quote, observe_sentence
-from .context import article_countries
+from .context import article_countries, lead_by_places
 from .events import build_event_context, events_for_article
 from .entry_labels import blank_stray_auxiliary, mask_entry_label
 from .front import front_line_events
@@ -69,6 +69,7 @@ class Extractor:
             # figure may provably yield nothing, and is not parsed (parse_choice).
             countries = self.countries_of(article.text)
             places = self.place_mentions(article.id, article.text, countries)
+            countries = lead_by_places(countries, places)
             chosen = ParseChoice(article.text, places).chosen(sentences)
             plans.append((article, sentences, chosen, countries, places))
             texts.extend(blank_stray_auxiliary(mask_entry_label(s.text)) for s in chosen)

@@ -198,3 +198,28 @@ def _ambiguous_demonyms() -> dict[str, frozenset[str]]:
 def is_country_name(name: str) -> bool:
     """Whether ``name`` (capitalised) is a country, demonym, province or big city."""
     return name[:1].isupper() and " ".join(name.lower().split()) in country_names()
+
+
+# The places of a story lead its states when they clearly agree (tuned on set BD's Kargil and
+# Reyhanli stories, whose own state the home press hardly names while it names the enemy's
+# often; checked on dev2, where it moves one Ukrainian outlet's story from Russia to Ukraine):
+# at least this many resolved places in one state, and this many times the next state's.
+MIN_PLACE_LEAD = 3
+PLACE_LEAD_RATIO = 1.5
+
+
+def lead_by_places(countries: list[str], places) -> list[str]:
+    """The article's states with the state of most of its places first, when its places
+    clearly say so ("NEW DELHI - The Army today regained Tiger Hill ...": Dras and Kargil are
+    India's, however often the story names Pakistan; "AKCAKALE, Sanliurfa - Health Minister X":
+    Turkey's towns, though only Syria is named); else unchanged."""
+    counts = Counter(m.place.country for m in places
+                     if m.place is not None and m.place.feature != "country" and m.within is None and m.precision)
+    ranked = counts.most_common(2)
+    if not ranked or (countries and ranked[0][0] == countries[0]):
+        return countries
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < MIN_PLACE_LEAD or n < PLACE_LEAD_RATIO * second:
+        return countries
+    return [top] + [c for c in countries if c != top]

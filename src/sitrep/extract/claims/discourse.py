@@ -152,6 +152,14 @@ def _dateline_names(text: str, country: str) -> bool:
         named = country_mentions(place)
         if len(named) == 1 and named[0][:2] == (0, len(place)):  # the whole capitals run is a place
             return named[0][2] == country
+        if not named:
+            # a town no country list has ("REYHANLI, Hatay -"): the gazetteer's town of that
+            # name, when its state is the one asked about (set BD's Reyhanli daily)
+            from ..gazetteer import get_gazetteer
+
+            found = get_gazetteer().lookup(place.title())
+            if found and found[0].feature == "city" and found[0].country == country:
+                return True
     m = _town_dateline().search(text[:DATELINE_CHARS])
     if m is not None:
         # "Cobija, Sunday 14 of September 2008 - Redaction": a town in the usual case, then a

@@ -215,3 +215,22 @@ def test_claims_an_unnamed_bodys_office_then_its_holder(extract_text, text, sour
 def test_claims_office_holder_named_again_by_surname(extract_text, text, sources):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X issued the following communique:" opens X's text; a state body named without its state
+    # is the story's state's, so an enemy the story names as another state's forces is a state's
+    # (Saudi Arabia 1991, Iraq 1982, the Falklands 1982)
+    ("RIYADH - The Joint Forces Command issued the following communique, No. 4, today:\n\nIraqi forces crossed "
+     "the border near Khafji. The enemy's losses were 30 killed and 400 taken prisoner. Twelve of our heroes fell "
+     "as martyrs.", [("killed", "government", 30, "Joint Forces Command"), ("detained", "government", 400, "Joint Forces Command"),
+                     ("killed", "government", 12, "Joint Forces Command")]),
+    ("BAGHDAD - The General Command of the Armed Forces issued the following communique:\n\nIranian units attacked "
+     "our positions east of Basra. The enemy lost 200 killed in the battle.",
+     [("killed", "government", 200, "General Command of the Armed Forces")]),
+    ("STANLEY - The British Task Force headquarters has issued the following statement:\n\nArgentine troops were "
+     "driven from Mount Longdon. The enemy's losses were 50 dead.", [("killed", "government", 50, "British Task Force headquarters")]),
+])
+def test_claims_issued_the_following_communique(extract_text, text, expected):
+    got = [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims]
+    assert got == expected

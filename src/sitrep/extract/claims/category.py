@@ -350,7 +350,7 @@ def taken_prisoner(view: CategoryView):
     if side is None and fighters:
         side = fighters[-1].category
     if side is None and view.claimant is not None:
-        side = enemy_of_claimant(view.claimant, view.armed_demonyms)
+        side = enemy_of_claimant(view.claimant, view.armed_demonyms, view.countries)
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
 
 

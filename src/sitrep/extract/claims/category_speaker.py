@@ -32,7 +32,7 @@ def enemy(view: CategoryView):
     clause = view.text[max(0, view.cand.figure.start - 40): view.cand.figure.start]
     # "Our losses are 9 dead, and the enemy left 40 dead": the enemy's, though the figure
     # continues the speaker's own (a body of no known kind that fights: ``_claimant_side``)
-    side = enemy_of_claimant(view.claimant, view.armed_demonyms) \
+    side = enemy_of_claimant(view.claimant, view.armed_demonyms, view.countries) \
         or {"rebels": "government", "government": "rebels"}.get(_claimant_side(view) or "")
     if side and _ENEMY.search(clause):
         return side, view.subgroup, "category:enemy-of-claimant"

@@ -23,21 +23,25 @@ KIND_CATEGORY = {"opposition": "rebels", "government": "government", "foreign_go
 AID_KINDS = frozenset({"ngo", "un", "medical", "monitor"})
 # The side a claimant's enemy is on ("the enemy", prisoners it took).
 ENEMY_OF = {"government": "rebels", "opposition": "government", "foreign_government": None}
-def enemy_of_claimant(claimant: Claimant, armed_demonyms: frozenset[str]) -> str | None:
+def enemy_of_claimant(claimant: Claimant, armed_demonyms: frozenset[str], countries: Sequence[str] = ()) -> str | None:
     """The category of the side a claimant fights: a state's enemy is rebels, unless the
     article names another state's forces ("Japanese forces" in a US Navy communique,
     "Russian troops" in a Ukrainian briefing): then the war is between states and its
     enemy is a state's forces too (GUIDE: government is any state's forces)."""
-    if claimant.kind in ("government", "foreign_government") and _another_states_forces(claimant, armed_demonyms):
+    if claimant.kind in ("government", "foreign_government") and _another_states_forces(claimant, armed_demonyms, countries):
         return "government"
     return ENEMY_OF.get(claimant.kind)
 
 
-def _another_states_forces(claimant: Claimant, armed_demonyms: frozenset[str]) -> bool:
+def _another_states_forces(claimant: Claimant, armed_demonyms: frozenset[str], countries: Sequence[str] = ()) -> bool:
     from ..state_bodies import state_body_index
 
     owners = state_body_index()[1]
     own = {owners.get(w.lower()) for w in re.findall(r"[\w'’.-]+", claimant.name)} - {None}
+    if not own and countries:
+        # a state body named without its state ("the Joint Forces Command") is the story's
+        # lead state's (set BD's Khafji communique, whose enemy is "Iraqi forces")
+        own = {countries[0]}
     states = {owners.get(d) for d in armed_demonyms} - {None}
     return bool(own) and bool(states - own)
 

@@ -19,8 +19,10 @@ from .context import ArticleContext
 # "The text of the communique reads as follows:", "The statement said in full:": what follows,
 # paragraph after paragraph, is the document of the body that issued it (Western Sahara probe M).
 # "Excerpts from a "victory bulletin" of the High Command of ...:" in a monitoring digest (set Q).
+# "The Joint Forces Command issued the following communique:" (set BD's Khafji agency copy).
 _DOCUMENT_TEXT_CUE = re.compile(rf"\b{in_order('document_text_verbs')}(?:\s+as\s+follows|\s+in\s+full)?\s*:\s*$"
                                 r"|\bas\s+follows\s*:\s*$"
+                                rf"|\bthe\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}\b[^:\n]{{0,40}}:\s*$"
                                 rf"|^\W*(?:{in_order('document_excerpt_nouns')}|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{{0,160}}:\s*$",
                                 re.IGNORECASE)
 
@@ -38,9 +40,24 @@ def document_text_issuer(ctx: ArticleContext, sentence: Sentence) -> Claimant | 
             continue
         record = _record_noun().search(earlier.text)
         issuer = issuer_of_record(ctx, earlier, f"the {record.group(0).lower()}") if record else None
-        return _issuer_named_with(ctx, earlier) or issuer or (
+        return _issuer_named_with(ctx, earlier) or _issuer_of_following(ctx, earlier) or issuer or (
             ctx.reporter.claimant if ctx.reporter is not None and spoke <= earlier.index else None)
     return None
+
+
+# "The Joint Forces Command issued the following communique:": the subject that issued it.
+_ISSUED_FOLLOWING = re.compile(r"^\W*(?P<body>[A-Z][^:\n]{2,100}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|put\s+out)"
+                               r"\s+the\s+following\b")
+
+
+def _issuer_of_following(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    m = _ISSUED_FOLLOWING.search(sentence.text)
+    if m is None:
+        return None
+    from .subject_resolve import resolve_subject
+
+    who = resolve_subject(ctx, sentence, m.group("body"))
+    return who if who is not None and who.kind != "media" else None
 
 
 # 'a "victory bulletin" of the High Command of the Viet Nam People's Army:': the body the
@@ -50,8 +67,10 @@ _DOCUMENT_OF = re.compile(rf"\b{alternation(load_attribution_terms().issued_docu
 
 
 # "Excerpts from National Guard communique:": the body named before the document word.
-_OWNER_DOCUMENT = re.compile(rf"(?:from|of)\s+(?:a\s+|the\s+)?(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,5}})\s+"
-                             rf"{alternation(load_attribution_terms().issued_documents)}\s*:\s*$", re.IGNORECASE)
+# (capitals only in the body: "of the Armed Forces issued the following communique:" names no body
+# called "Armed Forces issued the following")
+_OWNER_DOCUMENT = re.compile(rf"(?i:from|of)\s+(?i:a\s+|the\s+)?(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,5}})\s+"
+                             rf"(?i:{alternation(load_attribution_terms().issued_documents)})\s*:\s*$")
 # What a label adds after the body: its acronym in brackets, who read it out.
 _BODY_ASIDES = re.compile(r"\s*\([^)]*\)|,\s*(?:read|broadcast|issued|signed)\b.*$", re.IGNORECASE)
 

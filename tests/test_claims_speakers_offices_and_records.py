@@ -1,7 +1,8 @@
 """Who speaks when a person holds a body's office, a police force is named beside a minister
 of police, a liveblog's clock label stands above the speaker, or a record's issuer is
-written with the date it issued it; and "took prisoner N" (stop 38, read from sets AX and
-AY; the cases are written for Sitrep, from several wars)."""
+written with the date it issued it; "took prisoner N" (stop 38, read from sets AX and
+AY); speakers who only stand in a capital, claims of responsibility and "no official has
+confirmed" (stop 39, from sets BD and BF). The cases are written for Sitrep, from several wars."""
 
 import pytest
 
@@ -234,3 +235,49 @@ def test_claims_office_holder_named_again_by_surname(extract_text, text, sources
 def test_claims_issued_the_following_communique(extract_text, text, expected):
     got = [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a capital after speakers of another kind says where they are, not who speaks: no
+    # state's voice (India 1999, Afghanistan 1996, Ukraine 2022)
+    ("Some television channels in New Delhi said 25 soldiers were killed in the fighting.",
+     "Some television channels in New Delhi"),
+    ("Doctors in Kabul said 40 people were killed in the rocket attacks.", "Doctors in Kabul"),
+    ("Reporters in Kyiv said 12 people were killed.", "Reporters in Kyiv"),
+])
+def test_claimants_a_capital_after_other_speakers_only_says_where(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    # a claim of responsibility is no statement of a figure (Kashmir 2019, Kenya 2013, Iran 2018)
+    "Jaish-e-Mohammed claimed responsibility for the bombing, which killed 40 paramilitary police in Pulwama.",
+    "Al-Shabab claimed responsibility for the attack on the mall, in which 67 people were killed.",
+    "The attack, which killed 25 people at a military parade in Ahvaz, was claimed by the Islamic State group.",
+])
+def test_claims_a_claim_of_responsibility_gives_no_figure_a_speaker(extract_text, text):
+    claims = extract_text(text).claims
+    assert len(claims) == 1 and claims[0].source is None, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "claimed" with a figure in its clause is a claim (Afghanistan, Somalia, Nigeria)
+    ("The Taliban claimed they had killed 40 soldiers in the raid.", "Taliban"),
+    ("Al-Shabab claimed to have killed 30 soldiers in the raid.", "al-Shabaab"),
+    ("Boko Haram claimed that its fighters killed 25 soldiers in Baga.", "Boko Haram"),
+])
+def test_claims_claimed_a_figure_is_the_claimants(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    # "a number no official has confirmed": nobody is the speaker (Sudan, Myanmar, Haiti)
+    "The toll reached 300 in El Geneina, a number no official has confirmed.",
+    "The toll stood at 86 in Sagaing, a figure no government official has confirmed.",
+    "The death toll in Port-au-Prince rose to 52, a figure that nobody in the government has disputed.",
+])
+def test_claims_no_one_confirming_is_no_speaker(extract_text, text):
+    claims = extract_text(text).claims
+    assert len(claims) == 1 and claims[0].source is None, [(c.source, c.rule) for c in claims]

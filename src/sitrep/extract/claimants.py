@@ -75,6 +75,12 @@ _PEOPLE_OF_NAMED_BODY = re.compile(rf"^(?i:the\s+)?(?:[A-Za-z]+\s+)?(?i:{'|'.joi
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 
 
+# "... in New Delhi": a place after a speaker (``ClaimantLexicon._only_where``), and the kinds
+# of speaker that a capital named after them does not make the state's (set BD's Kashmir daily).
+_WHERE_BEFORE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_A_STATES_VOICE = frozenset({"media", "medical", "ngo", "un", "monitor"})
+
+
 @dataclass
 class ClaimantLexicon(StateClaimants):
     """Alias -> claimant, with one compiled alternation for finding aliases in text."""
@@ -223,7 +229,7 @@ class ClaimantLexicon(StateClaimants):
         if not phrase:
             return None
         phrase = owned_by_the_state(minister_of(state_level(phrase)), countries)
-        matches = self.find(phrase, countries, overlapping=True)
+        matches = [m for m in self.find(phrase, countries, overlapping=True) if not self._only_where(phrase, m)]
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]
         # A body named with its state ("the Azerbaijani Ministry of Health") is that
@@ -254,6 +260,15 @@ class ClaimantLexicon(StateClaimants):
         cleaned, phrase = written
         own_kind = self.guess_kind(cleaned)
         return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
+
+    def _only_where(self, phrase: str, match: ClaimantMatch) -> bool:
+        """A body named after "in" that only says where speakers of another kind are ("Some
+        television channels in New Delhi", "doctors in Kabul"): not the body speaking."""
+        before = phrase[:match.start]
+        if not _WHERE_BEFORE.search(before):
+            return False
+        return self.guess_kind(_WHERE_BEFORE.sub("", before)) in _NOT_A_STATES_VOICE
+
 
     def _generic_named(self, phrase: str, generic: Claimant) -> Claimant:
         """A phrase holding only a generic alias ("the government", "health officials"):

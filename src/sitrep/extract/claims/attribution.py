@@ -242,11 +242,16 @@ def institution_intake(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cl
     return None, ""
 
 
+# ", a number no official has confirmed": nobody said it
+_NO_ONE = re.compile(r"\b(?:no|nobody|none|no-one)\b")
+
+
 def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A trailing, inverted or leading attribution the parse missed: ', X said.',
     '," said X, a ...', 'As X reports, ...'."""
     m = TRAILING_SAY.search(sentence.text) or INVERTED_SAY.search(sentence.text) or AS_REPORTS.search(sentence.text)
-    if m and not (m.re is INVERTED_SAY and load_attribution_terms().clause_word.search(m.group("who"))):
+    if m and not (m.re is INVERTED_SAY and load_attribution_terms().clause_word.search(m.group("who"))) \
+            and not _NO_ONE.search(m.group("who")):
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"

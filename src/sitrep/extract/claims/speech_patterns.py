@@ -39,7 +39,8 @@ ROLE_THEN_NAME_SAY = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'’.&/-]*\s+){{0,3}}(
 # '", said X, a ...' names X; ', said the attack was carried out by rebels' is what was said
 AS_REPORTS = re.compile(rf"^\s*As\s+(?P<who>[^,]{{2,80}}?)\s+{alternation(SPEECH['as_reports'])}\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
+# (not a claim of responsibility: "Jaish-e-Mohammed claimed responsibility for the bombing")
 LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
-                          rf"{alternation(SPEECH['leading'])}\b")
+                          rf"{alternation(SPEECH['leading'])}\b(?!\s+(?:responsibility|credit)\b)")
 
 # --- subjects ---------------------------------------------------------------------------

@@ -41,6 +41,32 @@ _SAY_WITH_CLAUSE = word_set("say_with_clause")
 # Verbs that report only with a record as their object ("used a figure of 140 dead").
 _SAY_WITH_RECORD = word_set("say_with_record")
 
+# What "claim" takes when it claims a deed, not a figure ("claimed responsibility for").
+_CLAIMED_DEEDS = word_set("claimed_deeds")
+
+
+def _claims_a_deed(tok) -> bool:
+    """'claimed responsibility for the bombing', 'claimed the attack', 'the bombing, which was
+    claimed by X': a claim of responsibility, no statement."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMED_DEEDS:
+            return True
+        if c.dep_ == "nsubjpass":
+            subject = tok.head if c.tag_ == "WDT" and tok.dep_ == "relcl" else c
+            if subject.lemma_.lower() in _CLAIMED_DEEDS:
+                return True
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        # "a bombing, which killed 40 personnel and was claimed by X": the clause's antecedent
+        clause = tok
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        antecedent = clause.head if clause.dep_ == "relcl" else None
+        for _ in range(6):  # the parse may hang the clause on the deed's place ("bombing ... in Pulwama, which")
+            if antecedent is None or antecedent.lemma_.lower() in _CLAIMED_DEEDS:
+                return antecedent is not None
+            antecedent = antecedent.head if antecedent.dep_ in ("pobj", "prep") else None
+    return False
+
 
 def is_say(tok) -> bool:
     """A speech verb; "the war claimed the lives of 3,800" is no speech (its object says so)."""
@@ -58,6 +84,8 @@ def is_say(tok) -> bool:
     if tok.lemma_.lower() in _SAY_WITH_RECORD:
         return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in terms.record_nouns for c in tok.children)
     if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.lemma_.lower() == "claim" and _claims_a_deed(tok):
         return False
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in terms.say_taken_objects for c in tok.children)
 
@@ -190,6 +218,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     head = _issuer_of(head)
     if head is None:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or head.lower_ in ("nobody", "none", "no-one"):
+        return None  # "a number no official has confirmed": no one said it
     skip: set[int] = set()
     second_party = False
     for child in head.children:

@@ -1550,6 +1550,11 @@ def test_claims_people_after_owners_and_not_things(extract_text, text, expected)
     ("About 25,000 people had left villages along the Line of Control.", [("displaced", "total", 25000)]),
     ("Some 5,000 people left El Geneina by road on Thursday.", [("displaced", "total", 5000)]),
     ("Some 200 trucks crossed into Gaza.", []),
+    # people moved or shifted to safer places or camps are displaced (Kashmir, Bangladesh, Nigeria); not troops
+    ("The army moved 3,000 residents of the border villages to safer places.", [("displaced", "total", 3000)]),
+    ("The government shifted 12,000 people to relief camps near Cox's Bazar.", [("displaced", "total", 12000)]),
+    ("Some 2,000 people have been shifted to relief camps in Maiduguri.", [("displaced", "total", 2000)]),
+    ("Commanders shifted 200 troops to safer positions.", []),
     # prisoners of war are soldiers of a side; "taken prisoner", "held captive" say detained
     # (Iraq 2003, Nepal, Peru, Croatia)
     ("Coalition forces have taken more than 4,000 enemy prisoners of war.", [("detained", "government", 4000)]),

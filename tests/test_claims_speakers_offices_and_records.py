@@ -281,3 +281,16 @@ def test_claims_claimed_a_figure_is_the_claimants(extract_text, text, source):
 def test_claims_no_one_confirming_is_no_speaker(extract_text, text):
     claims = extract_text(text).claims
     assert len(claims) == 1 and claims[0].source is None, [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a regional chief minister is one title, like a prime minister: the holder speaks, not the
+    # region cut off before "Minister" (India 2008, Pakistan, Myanmar)
+    ("MUMBAI - Maharashtra Chief Minister Vilasrao Deshmukh says 101 people have been killed in the attacks.",
+     "Vilasrao Deshmukh"),
+    ("KARACHI - Sindh Chief Minister Murad Ali Shah said 12 people were killed.", "Murad Ali Shah"),
+    ("Kachin State Chief Minister Khet Aung said 12 people were killed in Myitkyina.", "Khet Aung"),
+])
+def test_claims_a_chief_minister_is_the_holder(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

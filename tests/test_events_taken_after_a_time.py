@@ -35,6 +35,10 @@ def _places(text: str) -> list[str]:
     ("The rebels said they took Gao on 2 April, and Timbuktu on 3 April.", ["Gao", "Timbuktu"]),
     ("The army retook Palmyra in March, and Deir ez-Zor in November.", ["Deir ez-Zor", "Palmyra"]),
     ("Ukrainian troops recaptured Izium on 10 September, and Lyman on 1 October.", ["Izium", "Lyman"]),
+    # the second name with a span of time after it, no date (DR Congo, Ukraine, Libya)
+    ("The rebels captured Goma in November and Bukavu a month later.", ["Bukavu", "Goma"]),
+    ("Russian forces took Avdiivka in February and Pokrovsk the next day.", ["Avdiivka", "Pokrovsk"]),
+    ("Haftar's forces seized Gharyan in April and Sirte two weeks later.", ["Gharyan", "Sirte"]),
 ])
 def test_events_place_hung_on_a_captures_date_is_taken_too(text, places):
     assert _places(text) == places
@@ -45,6 +49,7 @@ def test_events_place_hung_on_a_captures_date_is_taken_too(text, places):
     ("The army captured Mansoura on Thursday and Colonel Smith on Friday.", ["Mansoura"]),
     ("Troops seized the depot at Bakau and Banjul.", ["Bakau depot"]),
     ("The army took Gao on 2 January, and Colonel Smith on 25 January.", ["Gao"]),
+    ("The rebels captured Goma in November and Nkunda spoke to reporters a month later.", ["Goma"]),
 ])
 def test_events_what_hangs_on_a_date_or_place_is_no_capture_by_itself(text, places):
     assert _places(text) == places

@@ -159,7 +159,24 @@ def _gapped_object(conj) -> bool:
         return False
     after = conj.right_edge.i + 1
     timed_next = after < len(conj.doc) and conj.doc[after].dep_ == "prep" and is_time(conj.doc[after])
-    return timed_next or any(is_time(p) for p in kids(conj, "prep"))  # the parse hangs the date on either
+    return timed_next or any(is_time(p) for p in kids(conj, "prep")) or _later_after(conj.doc, after)
+
+
+# "captured Goma in November and Bukavu a month later", "... and Izium the next day": a span
+# of time after the gapped object (the parse hangs it on the verb)
+_SPAN_COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "few"})
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"})
+_LATER = frozenset({"later", "afterwards", "after"})
+
+
+def _later_after(doc, i: int) -> bool:
+    words = [w.lower_ for w in doc[i:i + 4]]
+    if words[:1] == ["later"] or words[:1] == ["afterwards"]:
+        return True
+    if words[:1] == ["the"] and len(words) >= 3 and words[1] in ("next", "following") and words[2] in _SPAN_UNITS:
+        return True
+    count = 1 if words[:1] and (words[0] in _SPAN_COUNTS or doc[i].like_num) else 0
+    return count == 1 and len(words) >= 3 and words[1] in _SPAN_UNITS and words[2] in _LATER
 
 
 def _list_head(w):

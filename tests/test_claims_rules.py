@@ -1555,6 +1555,11 @@ def test_claims_people_after_owners_and_not_things(extract_text, text, expected)
     ("The government shifted 12,000 people to relief camps near Cox's Bazar.", [("displaced", "total", 12000)]),
     ("Some 2,000 people have been shifted to relief camps in Maiduguri.", [("displaced", "total", 2000)]),
     ("Commanders shifted 200 troops to safer positions.", []),
+    # a crew is people, whose side the noun does not give (Mali, Yemen, Ukraine); a crew with no figure is none
+    ("The rebels shot down a helicopter near Kidal, killing its four crew.", [("killed", "total", 4)]),
+    ("The Houthis said the ship's 23 crew were taken hostage off Hodeidah.", [("detained", "total", 23)]),
+    ("Three crewmen were wounded when the drone hit the tug near Odesa.", [("injured", "total", 3)]),
+    ("A television crew was attacked in Kharkiv.", []),
     # prisoners of war are soldiers of a side; "taken prisoner", "held captive" say detained
     # (Iraq 2003, Nepal, Peru, Croatia)
     ("Coalition forces have taken more than 4,000 enemy prisoners of war.", [("detained", "government", 4000)]),

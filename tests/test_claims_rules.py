@@ -2028,12 +2028,43 @@ def test_claims_the_association_is_the_association_named_before(extract_text):
     ("One officer was held hostage by the rioters.", [("detained", "government", 1)]),
     ("The attacks killed nine people, including four police officers, two teachers of the commune and a "
      "villager.", [("killed", "total", 9), ("killed", "government", 4), ("killed", "civilians", 2)]),
+    # (both victims of "A villager and one policeman": GUIDE.md's breakdown is a claim each)
     ("A villager and one policeman were killed when the rebels attacked the post.",
-     [("killed", "government", 1)]),
+     [("killed", "civilians", 1), ("killed", "government", 1)]),
     ("Police have detained at least 50 lawyers who staged a protest at the courthouse.",
      [("detained", "civilians", 50)]),
 ])
 def test_claims_occupations_and_singular_nouns(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one victim joined by "and" to others the verb counts with it, after or before them
+    # (Pakistan, Ukraine, Mali, Gaza); a relative after "and" is the family's count
+    ("Three policemen and a civilian were killed in the blast in Quetta, police said.",
+     [("killed", "government", 3), ("killed", "civilians", 1)]),
+    ("A soldier and two civilians died in the shelling of Kharkiv.",
+     [("killed", "government", 1), ("killed", "civilians", 2)]),
+    ("A soldier and a civilian were wounded in the attack on Gao.",
+     [("injured", "government", 1), ("injured", "civilians", 1)]),
+    ("A woman and her two children were killed in the strike on Rafah.", [("killed", "civilians", 3)]),
+    ("Fourteen people, a soldier and 13 civilians, were killed in Kidal.",
+     [("killed", "total", 14), ("killed", "civilians", 13)]),
+])
+def test_claims_one_victim_joined_to_others(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the part's people named right after "of them" (Ukraine, Sudan, Mali)
+    ("Nine people, six of them children, were killed when a shell hit a market in Donetsk.",
+     [("killed", "total", 9), ("killed", "civilians", 6)]),
+    ("At least 40 people, 12 of them women, died in the raid on El Fasher.",
+     [("killed", "total", 40), ("killed", "civilians", 12)]),
+    ("Some 300 people, 50 of them soldiers, were wounded in Kidal.",
+     [("injured", "total", 300), ("injured", "government", 50)]),
+])
+def test_claims_part_named_after_of_them(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
 
 

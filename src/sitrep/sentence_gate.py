@@ -42,6 +42,7 @@ def _relatives_regex() -> re.Pattern[str]:
 def _has_figure(sentence: str) -> bool:
     terms = load_figure_terms()
     return bool(_figure_regex().search(sentence) or terms.single_victim_passive.search(sentence)
+                or any(rx.search(sentence) for rx in terms.single_victim_joined)
                 or terms.single_victim.search(sentence) or _relatives_regex().search(sentence)
                 or terms.named_victim.search(sentence))
 

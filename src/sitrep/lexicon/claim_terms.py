@@ -187,6 +187,7 @@ class FigureTerms:
     single_victim_passive: re.Pattern[str]
     single_victim_kin: re.Pattern[str]
     single_victim_kin_words: frozenset[str]
+    single_victim_joined: tuple[re.Pattern[str], ...]  # "Three policemen and a civilian were killed"
     named_victim: re.Pattern[str]  # "Camila Acosta ... was arrested": a person named as a casualty (a parse cue)
     mixed_casualties: re.Pattern[str]
     death_toll_words: tuple[str, ...]  # "number of deaths": a toll of the dead
@@ -206,6 +207,16 @@ class FigureTerms:
     staff_nouns: frozenset[str]  # "staff" of an aid body: civilians
     opening_hedges: tuple[str, ...]  # "about" opening a sentence before its figure
     lost_hedges: tuple[str, ...]  # "about" of "had lost about 415 dead"
+
+
+def _joined_events(f: dict) -> str:
+    """The events of a single victim joined to other victims by "and", said of them all
+    ("and a civilian were killed", "A soldier and two civilians died")."""
+    were = [f"were {e[4:]}" for e in f["single_victim_passive"] if e.startswith("was ")]
+    other = [e for e in f["single_victim_passive"] if not e.startswith(("was ", "has ", "lost "))]
+    adverbs = _alternation(f["single_victim_adverbs"], prefix="", suffix="")
+    return (rf"(?:(?:were|have\s+been|had\s+been)\s+(?:{adverbs}\s+)?{_alternation([w[5:] for w in were], prefix='', suffix='')}"
+            rf"|{_alternation(other, prefix='', suffix='')})")
 
 
 def _single_events(f: dict) -> str:
@@ -255,6 +266,16 @@ def load_figure_terms() -> FigureTerms:
             rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
             rf"(?P<event>{_single_events(f)})\b"),
         single_victim_kin_words=frozenset(f["single_victim_kin"]),
+        # one victim joined by "and" to others the verb counts with it: after them ("Three
+        # policemen and a civilian were killed") or before them ("A soldier and two civilians
+        # died"); no comma inside, so an apposition's list ("14 people, a soldier and 13
+        # civilians, were killed") is the total's breakdown, not this
+        single_victim_joined=(
+            re.compile(rf"(?:(?<=\band\s)|(?<=,\s))(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
+                       rf"(?P<event>{_joined_events(f)})\b", re.IGNORECASE),
+            re.compile(rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+and\s+"
+                       rf"(?!(?:his|her|their|its|my|our)\s)(?:[\w’'-]+\s+){{1,4}}?(?P<event>{_joined_events(f)})\b"),
+        ),
         single_victim_kin=re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?P<noun>{_alternation(f['single_victim_kin'], prefix='', suffix='')})"
             rf"(?:,[^,.;]{{1,40}},)?\s+(?P<event>{_single_events(f)})\b"),

@@ -77,7 +77,8 @@ def single_victims(text: str, terms: ClaimTerms) -> list[Candidate]:
     written."""
     out = []
     words = load_figure_terms()
-    for m in [*words.single_victim_passive.finditer(text), *words.single_victim_kin.finditer(text)]:
+    joined = [m for rx in words.single_victim_joined for m in rx.finditer(text)]
+    for m in [*words.single_victim_passive.finditer(text), *words.single_victim_kin.finditer(text), *joined]:
         word = m.group("noun").lower()
         noun = _single_noun(terms, word)
         fig = Figure(m.start(), m.start() + len(m.group(0).split()[0]), m.group(0).split()[0], 1, 1, 1, None, spelled=True)

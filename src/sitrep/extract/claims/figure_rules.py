@@ -366,6 +366,12 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
             said_who = _predicate_people(v, lowered, matches, 3)
             if said_who is not None:  # "Nine of those killed were special police officers": who they were
                 return said_who
+            named = v.terms.people_at(lowered, 2) if lowered[1] in ("them", "whom") else None
+            if named and named[0].quantity is None and len(matches) > 3 and v.after[matches[1].end():matches[2].start()].strip() == "":
+                # "Nine people, six of them children, were killed": the part's people named right
+                # after "of them" (Ukraine, Gaza, Sudan)
+                return Candidate(v.fig, named[0], v.fig.end + matches[2].start(),
+                                 f"figure+of-them-noun:{' '.join(named[0].words)}")
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
         if len(matches) > 2 and matches[2].group(0)[:1].isupper() and lowered[2].isalpha() \
                 and _ENDS_PART.match(v.after, matches[2].end()):

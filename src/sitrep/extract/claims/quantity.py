@@ -50,7 +50,8 @@ def single_victim(doc, text: str, cand: Candidate, terms: ClaimTerms):
     for key, q in words.single_victim_events.items():
         if _event_of_rx(key).search(before):
             return q, "quantity:single-victim"
-    m = words.single_victim_passive.match(text, cand.figure.start) or words.single_victim_kin.match(text, cand.figure.start)
+    m = words.single_victim_passive.match(text, cand.figure.start) or words.single_victim_kin.match(text, cand.figure.start) \
+        or next((j for rx in words.single_victim_joined if (j := rx.match(text, cand.figure.start))), None)
     if m:
         event = m.group("event").lower()
         q = next((q for k, q in _PASSIVE_QUANTITY.items() if k in event), None) \

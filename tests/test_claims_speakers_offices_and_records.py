@@ -294,3 +294,14 @@ def test_claims_no_one_confirming_is_no_speaker(extract_text, text):
 def test_claims_a_chief_minister_is_the_holder(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # plural NGO and monitor words are speakers of their kind (Iran 2022, Sudan, Myanmar)
+    ("More than 1,000 people have been arrested since the protests began, rights groups say.", "rights groups"),
+    ("Aid groups said 30,000 people had fled to the Chadian border.", "Aid groups"),
+    ("Aid agencies estimate that 200,000 people have been displaced in Sagaing.", "Aid agencies"),
+])
+def test_claimants_plural_ngo_and_monitor_words_speak(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

@@ -71,6 +71,10 @@ FIGURE_CASES = {
         # a person's age closing the name's apposition (Egypt, Gaza, Sudan-like); a place's figure stays
         ("The dead included Sky News cameraman Mick Deane, 61.", []),
         ("Among the victims was the journalist Ahmed Saleh, 34, and two of his sons.", []),
+        # a short title with its dot before the name (Congo 1964, Kenya, Kashmir-like)
+        ("One of the dead was Dr. Paul Carlson, 36, an American medical missionary.", []),
+        ("Among those killed was Sgt. Ahmed Yusuf, 24, of the Kenya Defence Forces.", []),
+        ("The dead included Mr. Ghulam Nabi, 45, a shopkeeper in Srinagar.", []),
         ("Deaths by town: in Gaza City, 120, and in Rafah, 45.",
          [("killed", "total", 120, None), ("killed", "total", 45, None)]),
         # "every single one of these deaths" counts no one (Kenya, Ukraine-like)

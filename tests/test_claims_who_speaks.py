@@ -193,6 +193,13 @@ def test_claims_another_service_of_the_same_state(extract_text, text, value, sou
      "12 people at checkpoints.", 12, "Kenyan police"),
     ("Gunmen attacked hotels in Mumbai, India.\n\n09:05 Police commissioner Hasan Gafoor says 15 officers "
      "were killed overnight.", 15, "Indian police"),
+    # the hour written with a dot (Georgia 2008, Lebanon, Sudan-like)
+    ("Georgian troops shelled Tskhinvali overnight.\n\n10.50 Police said 12 people were killed in Gori.",
+     12, "Georgian police"),
+    ("Israeli jets struck Tyre, Lebanon.\n\n14.05 Lebanon's health ministry said 23 people were killed.",
+     23, "Lebanese Health Ministry"),
+    ("Fighting went on in Khartoum, Sudan.\n\n09.30 Doctors at Al-Nao hospital said 40 people had been killed.",
+     40, "Al-Nao hospital"),
 ])
 def test_claims_clock_time_before_the_speaker(extract_text, text, value, source):
     assert (value, source) in _sources(extract_text, text)

@@ -206,6 +206,22 @@ def _generic_owner() -> re.Pattern[str]:
 _COUNTRY_OWNER = re.compile(r"^(?:the\s+)?(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+")
 
 
+@lru_cache(maxsize=1)
+def _states_office_of_a_body() -> re.Pattern[str]:
+    roles = alternation(load_attribution_terms().speaker_roles)
+    return re.compile(rf"^(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})['’]s\s+(?:[a-z-]+\s+){{0,2}}{roles}"
+                      rf"\s+of\s+the\s+(?P<body>[a-z][a-z\s-]{{2,40}})$")
+
+
+def states_body_of_office(phrase: str) -> str:
+    """"Russia's deputy chief of the general staff" -> "Russia's general staff": an office of a
+    state's body speaks for the body, not for the whole state; any other phrase as it is."""
+    m = _states_office_of_a_body().match(phrase)
+    if m is None or not names_a_state(m.group("owner")):
+        return phrase
+    return f"{m.group('owner')}'s {m.group('body')}"
+
+
 def owned_by_the_state(phrase: str, countries: Sequence[str]) -> str:
     """'The government's Higher Relief Council' -> 'Lebanese Higher Relief Council' in a
     Lebanese story, "the republic's defence ministry" -> "Slovenian defence ministry" in a

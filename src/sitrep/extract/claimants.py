@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from ..records import Claimant
 from .claimant_names import (
-    PEOPLE_OF_A_BODY, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, state_envoy, state_level,
+    PEOPLE_OF_A_BODY, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, state_envoy, state_level, states_body_of_office,
     written_name,
 )
 from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, state_code_before, tail_of_name
@@ -228,7 +228,7 @@ class ClaimantLexicon(StateClaimants):
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        phrase = owned_by_the_state(minister_of(state_level(phrase)), countries)
+        phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(phrase))), countries)
         matches = [m for m in self.find(phrase, countries, overlapping=True) if not self._only_where(phrase, m)]
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]

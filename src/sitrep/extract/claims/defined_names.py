@@ -282,6 +282,8 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     shouted = _shouted_name(ctx, bare)
     if shouted is not None:
         return shouted
+    if _ACRONYM_LIKE.match(bare) and (own := spelt_over_another_wars(ctx, bare)) is not None:
+        return own
     if _ACRONYM_LIKE.match(bare) and not ctx.lexicon.find(bare, ctx.countries):
         # "(MoPH)" with "Lebanon's Ministry of Public Health" named earlier in the article
         for m in ctx.mentions:
@@ -315,6 +317,28 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+\w")
+
+
+def spelt_over_another_wars(ctx: ArticleContext, bare: str) -> Claimant | None:
+    """'A spokesman for the SNA' after "Aideed's Somali National Alliance" in a Somali story:
+    the name the article spells out, not another war's body the lexicon knows by the same
+    letters (the Syrian National Army); None when the lexicon's body is this war's."""
+    if len(bare) < 3 or not ctx.countries:
+        return None
+    found = [m for m in ctx.lexicon.find(bare, ctx.countries) if m.claimant.known]
+    if not found:
+        return None
+    theirs = ctx.lexicon.countries_of(found[0].claimant.name)
+    if not theirs or ctx.countries[0] in theirs:
+        return None
+    spelt = spelt_out(ctx.article.text, bare)
+    if spelt is None:
+        return None
+    who = ctx.lexicon.resolve(spelt, ctx.countries)
+    if who is not None and who.known and who.name == found[0].claimant.name:
+        return None
+    return Claimant(who.name if who is not None and who.known else spelt,
+                    ctx.lexicon.guess_kind(spelt) if who is None else who.kind, bare, True)
 
 
 def _words_beside(bare: str, hit: re.Match[str]) -> int:

@@ -18,7 +18,7 @@ from .broadcasters import party_speaker
 from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, points_back,
                               publishers_head, reporter_or_last, serves)
 from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
-from .defined_names import label_speaker, local_name
+from .defined_names import label_speaker, local_name, spelt_over_another_wars
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, seat_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .service_bodies import bare_police_body, national_society_meant
@@ -266,6 +266,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     who = ctx.lexicon.resolve(phrase, ctx.countries)
     if who is None:
         return None
+    if who.known and who.as_written and who.as_written.isupper() \
+            and (own := spelt_over_another_wars(ctx, who.as_written)) is not None:
+        return own  # "a spokesman for the SNA" after "Somali National Alliance": not Syria's SNA
     if not who.known and who.name != phrase and who.name.isupper() and who.name in ctx.local:
         return ctx.local[who.name]  # "the leaders of the CNRT": the body the article spelt out as CNRT
     if not who.known and institution_staff().match(phrase):

@@ -3106,3 +3106,20 @@ def test_claims_killed_and_captured_is_no_one_kind(extract_text, text, expected)
 ])
 def test_claims_fronted_whole_split_by_what_befell_the_parts(extract_text, text, expected):
     assert [(c.quantity, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # forces a side denies are there make no war between states: the claimant's enemy is
+    # rebels (Kashmir 1947, Yemen, Ukraine 2014-like); forces said to be there make it one
+    ("SRINAGAR - An Indian Army spokesman said the raiders were driven back. Forty-two tribesmen were taken "
+     "prisoner in the pursuit, the spokesman added.\n\nA Pakistan Government spokesman denied that regular "
+     "Pakistani troops were taking part.", [("detained", "rebels", 42)]),
+    ("ADEN - A Yemeni army spokesman said the assault was repelled. The enemy lost 40 men near Aden, the "
+     "spokesman added.\n\nTehran denies that Iranian forces are in Yemen.", [("killed", "rebels", 40)]),
+    ("DONETSK - A Ukrainian army spokesman said the assault was repelled. The enemy lost 30 men near Ilovaisk, "
+     "the spokesman added.\n\nMoscow has denied that Russian troops are fighting in Ukraine.", [("killed", "rebels", 30)]),
+    ("ADEN - A Yemeni army spokesman said the assault was repelled. The enemy lost 40 men near Aden, the "
+     "spokesman added.\n\nIranian forces are in Yemen, the spokesman said.", [("killed", "government", 40)]),
+])
+def test_claims_forces_denied_there_make_no_war_between_states(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

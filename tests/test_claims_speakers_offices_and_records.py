@@ -332,3 +332,33 @@ def test_claimants_an_acronym_the_article_spells_out(extract_text, text, source)
 def test_claimants_a_states_office_of_its_body(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "X insisted in a communique ... The communique said": the record is X's (the Falklands
+    # 1982, Chad, Lebanon-like); a body's name ending "of Staff" is whole
+    ("In Buenos Aires, the Joint Chiefs of Staff insisted in a communique issued yesterday that the troops "
+     "would resist. The communique said British forces had lost 250 men in the fighting.", "Joint Chiefs of Staff"),
+    ("The Chadian army command claimed in a statement that the rebels had fled. The statement said 40 rebels "
+     "were killed near Abeche.", "Chadian Armed Forces"),
+    ("Hezbollah declared in a statement that its fighters had repelled the assault. The statement said 12 "
+     "Israeli soldiers were killed.", "Hezbollah"),
+])
+def test_claims_a_record_named_with_its_issuers_verb(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a body's head word alone, capitalised, is the body the article named in full before
+    # (the Falklands 1982, Afghanistan, Nigeria-like)
+    ("The Ministry of Defence announced the capture of Goose Green.\n\nMr Ian McDonald, the Ministry's spokesman, "
+     "said that 12 servicemen had been killed.", "Ministry of Defence"),
+    ("KABUL - The Ministry of Interior said on Monday that the attack had been repelled.\n\nA Ministry "
+     "spokesman said 12 policemen were killed.", "Afghan Interior Ministry"),
+    ("ABUJA - The National Emergency Management Agency sent teams to Maiduguri on Monday.\n\nAn Agency "
+     "official said 3,000 people had fled.", "National Emergency Management Agency"),
+])
+def test_claimants_a_bodys_head_word_is_the_body_named_before(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

@@ -134,6 +134,8 @@ def role_of_named(phrase: str) -> str:
         return phrase  # "Aid workers" opening a sentence: aid workers, no body called "Aid"
     if " ".join(words[-2:]).lower() in _two_word_bodies():
         return phrase  # "National Liberation Army General Staff": the staff is a body, no role
+    if words[-2] in ("of", "for", "and", "the"):
+        return phrase  # "Joint Chiefs of Staff": the last word ends the body's name, no role after it
     return " ".join(words[:-1])
 
 

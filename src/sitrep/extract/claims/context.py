@@ -23,6 +23,12 @@ def _armed_demonym_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])([A-Z][a-z]+|(?:[A-Z]\.){{2,}})\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})\b")
 
 
+# "denied that regular Pakistani troops were taking part": forces a side denies are there do
+# not make the war one between states (set BI's Kashmir 1947 wire)
+_DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rul(?:e|es|ed|ing)\s+out)\s+(?:that\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Reporter:
     """The article's current reporter: the last claimant a sentence was attributed to."""
@@ -100,7 +106,9 @@ class ArticleContext:
             from ..state_bodies import state_body_index
 
             owners = state_body_index()[1]  # "u.s.", "uk": a state's short names own its forces too
-            found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(self.article.text)}
+            text = self.article.text
+            found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(text)
+                     if not _DENIED_BEFORE.search(text[max(0, m.start() - 60):m.start()])}
             self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
         return self._armed
 

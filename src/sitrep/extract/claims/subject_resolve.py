@@ -45,6 +45,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         # "the committee said" after "the Vlora Salvation Committee" took the port, another
         # speaker between; a known body read by kind stays ("the agency" after UNHCR spoke)
         who = resolve_subject(ctx, sentence, by_head) or who
+    if who is not None and not who.known and (in_full := _body_named_in_full_before(ctx, sentence, who)) is not None:
+        who = in_full  # "the Ministry's spokesman" after "the Ministry of Defence announced"
     if who is not None and (society := national_society_meant(ctx, who, span)) is not None:
         return society  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
     return (bare_police_body(ctx, span) or who) if who is not None else None
@@ -309,6 +311,23 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+def _body_named_in_full_before(ctx: ArticleContext, sentence: Sentence, who: Claimant) -> Claimant | None:
+    """"Mr Ian McDonald, the Ministry's spokesman" after "the Ministry of Defence announced":
+    a body's head word alone, capitalised, is the body the article named in full before it
+    (the last such name; set BI's Falklands story), not a body called "Ministry"."""
+    word = who.name
+    if " " in word or not word[:1].isupper() or not load_attribution_terms().body_heads.fullmatch(word.lower()):
+        return None
+    before = ctx.article.text[ctx.item_start(sentence.start):sentence.start]
+    full = [m.group(0) for m in re.finditer(
+        rf"\b(?:[A-Z][\w'’.-]*\s+){{0,3}}{word}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){{0,3}})?",
+        before) if m.group(0) != word]
+    if not full:
+        return None
+    found = ctx.lexicon.resolve(full[-1], ctx.countries)
+    return found if found is not None and found.name != word else None
 
 
 def _earlier_of_its_kind(ctx: ArticleContext, sentence: Sentence, phrase: str, who: Claimant,

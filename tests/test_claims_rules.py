@@ -3123,3 +3123,17 @@ def test_claims_fronted_whole_split_by_what_befell_the_parts(extract_text, text,
 ])
 def test_claims_forces_denied_there_make_no_war_between_states(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the object of a relative clause's own verb is what that verb did, not the main clause's
+    # casualty (Congo 1964, Nigeria, Afghanistan-like)
+    ("Officers said 27 hostages were killed and about 40 wounded when the rebels, who had marched some 250 "
+     "foreigners out of the hotel, opened fire.", [("killed", "total", 27), ("injured", "total", 40)]),
+    ("Police said 12 people were killed when gunmen, who had stopped 30 travellers on the Kaduna road, opened fire.",
+     [("killed", "total", 12)]),
+    ("The militants, who had taken 200 hostages, killed 40 soldiers in Kunduz.",
+     [("detained", "total", 200), ("killed", "government", 40)]),
+])
+def test_claims_a_relative_clauses_object_keeps_its_own_verb(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

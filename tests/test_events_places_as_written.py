@@ -161,3 +161,20 @@ def test_events_territory_control_on_a_day_is_no_place():
 def test_events_territory_facility_named_with_its_kind(text, written):
     got = [r["place_text"] for r in _rows(text)]
     assert written in got, got
+
+
+@pytest.mark.parametrize("text,place,written", [
+    # an article before a named facility is no part of its name (Hungary 1956, Congo, Afghanistan-like)
+    ("BUDAPEST - Soviet troops seized the Parliament building early on Sunday morning.",
+     "Parliament building", "Parliament building"),
+    ("KINSHASA - Rebels seized the Radio Station early on Sunday.", "Radio Station", "Radio Station"),
+    ("KABUL - Taliban fighters took the Presidential Palace early on Sunday morning.",
+     "Presidential Palace", "Presidential Palace"),
+    # a bridge or a gorge after its name is written with it (Hungary 1956, Georgia 2008, Iraq-like)
+    ("BUDAPEST - Soviet troops occupied the Danube bridges on Sunday.", "Danube", "Danube bridges"),
+    ("SUKHUMI - Abkhaz forces took the Kodori gorge on Tuesday.", "Kodori gorge", "Kodori gorge"),
+    ("BAGHDAD - Iraqi forces seized the Jadriya bridge on Monday.", "Jadriya bridge", "Jadriya bridge"),
+])
+def test_events_territory_place_without_its_article(text, place, written):
+    got = {(r["place"], r["place_text"]) for r in _rows(text)}
+    assert (place, written) in got, got

@@ -101,6 +101,8 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         if tok.dep_ == "conj" and any(c.i == anchor.i or c.i == anchor.head.i for c in tok.children
                                       if c.dep_ in ("nsubj", "nsubjpass")):
             break  # "six civilians were killed ... and that 38 civilians were treated": its own clause
+        if tok.dep_ == "relcl" and anchor.head.i == tok.i and anchor.dep_ == "dobj" and tok.i not in by_index:
+            return NONE  # "the rebels, who had marched some 250 foreigners out": what the clause did to them
         tok = tok.head
         found = _head_quantity(tok, anchor, cand, by_index)
         if found is not None:

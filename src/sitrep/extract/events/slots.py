@@ -188,8 +188,16 @@ def _kept_places(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], wh
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
     if territory:
-        found = [_with_kind_noun(m, trig.tok.doc, where[1], t) for m in found]
+        found = [_without_article(_with_kind_noun(m, trig.tok.doc, where[1], t)) for m in found]
     return found
+
+
+def _without_article(m: PlaceMention) -> PlaceMention:
+    """'seized the Parliament building': the place's name is "Parliament building"; an article
+    is no part of it (the annotators write none)."""
+    if not m.text.startswith(("the ", "The ")) or len(m.text) < 8 or not m.text[4:5].isupper():
+        return m
+    return dataclasses.replace(m, text=m.text[4:], start=m.start + 4)
 
 
 # A name then the kind of place it is: "Hoanh village", "the Hongyan ridge".

@@ -1554,6 +1554,11 @@ def test_claims_people_after_owners_and_not_things(extract_text, text, expected)
     ("About 25,000 people had left villages along the Line of Control.", [("displaced", "total", 25000)]),
     ("Some 5,000 people left El Geneina by road on Thursday.", [("displaced", "total", 5000)]),
     ("Some 200 trucks crossed into Gaza.", []),
+    # crossing a border or a frontier is leaving the country (Hungary 1956, Sudan, Myanmar); soldiers are not displaced
+    ("More than 3,000 Hungarians had crossed the frontier since Sunday morning.", [("displaced", "total", 3000)]),
+    ("Some 20,000 Sudanese have crossed the border into Chad since April.", [("displaced", "total", 20000)]),
+    ("About 8,000 Rohingya crossed the border near Maungdaw.", [("displaced", "total", 8000)]),
+    ("About 200 soldiers crossed the border near Kupiansk.", []),
     # people moved or shifted to safer places or camps are displaced (Kashmir, Bangladesh, Nigeria); not troops
     ("The army moved 3,000 residents of the border villages to safer places.", [("displaced", "total", 3000)]),
     ("The government shifted 12,000 people to relief camps near Cox's Bazar.", [("displaced", "total", 12000)]),
@@ -3136,4 +3141,19 @@ def test_claims_forces_denied_there_make_no_war_between_states(extract_text, tex
      [("detained", "total", 200), ("killed", "government", 40)]),
 ])
 def test_claims_a_relative_clauses_object_keeps_its_own_verb(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # occupations of civilians (Colombia 1985, Nigeria, Pakistan-like)
+    ("Officials said at least 11 of the 24 Supreme Court justices were killed in Bogota.", [("killed", "civilians", 11)]),
+    ("Gunmen abducted 276 schoolgirls from their dormitory in Chibok.", [("detained", "civilians", 276)]),
+    ("Three engineers and two lawmakers were kidnapped near Quetta.",
+     [("detained", "civilians", 3), ("detained", "civilians", 2)]),
+    # one victim with a relative clause before what befell them (Georgia 2008, Gaza, Ukraine-like)
+    ("A Reuters correspondent who was with him was wounded in Gori.", [("injured", "civilians", 1)]),
+    ("A boy who had been playing outside was killed by the shell in Khan Younis.", [("killed", "civilians", 1)]),
+    ("A soldier who was wounded in the blast died later in hospital in Kharkiv.", [("killed", "government", 1)]),
+])
+def test_claims_occupations_and_one_victim_with_a_clause(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

@@ -260,11 +260,11 @@ def load_figure_terms() -> FigureTerms:
         single_victim=re.compile(
             rf"\b(?P<event>{events})\s+of\s+(?:its|their|his|her|a|an|the|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
             rf"(?P<noun>{nouns})\b", re.IGNORECASE),
-        # "A civilian was killed", "one soldier died", "A soldier was also hit by a bullet": one
-        # victim, no number written; "Her husband, she says, was killed": a relative, one victim
+        # "A civilian was killed", "one soldier died", "A soldier was also hit by a bullet", "A
+        # Reuters correspondent who was with him was wounded": one victim, no number written; "Her husband, she says, was killed": a relative, one victim
         single_victim_passive=re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
-            rf"(?P<event>{_single_events(f)})\b"),
+            rf"(?:(?:who|that)\s+[^,.;“”\"]{{1,40}}?\s+)?(?P<event>{_single_events(f)})\b"),
         single_victim_kin_words=frozenset(f["single_victim_kin"]),
         # one victim joined by "and" to others the verb counts with it: after them ("Three
         # policemen and a civilian were killed") or before them ("A soldier and two civilians

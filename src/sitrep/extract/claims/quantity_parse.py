@@ -24,6 +24,10 @@ _DRIVE_OUT = claim_words().drive_out_verbs
 _CUSTODY = word_set("custody_nouns")
 
 
+# What people cross when they flee a country (set BI's Hungary 1956 wire).
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
 def _leaves_a_place(verb, cand: Candidate) -> bool:
     """'85,000 have left Nagorno-Karabakh', 'left villages along the Line of Control', and
     people (not troops) who 'left for Argentina': a leave verb with the place it leaves, or
@@ -208,6 +212,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")
+            or c.dep_ == "dobj" and c.lemma_ in _BORDER_NOUNS  # "3,000 Hungarians had crossed the frontier"
             for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
         return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
     if tok.lemma_ in _DRIVE_OUT and anchor.head.i == tok.i and anchor.dep_ in ("dobj", "nsubjpass") \

@@ -362,3 +362,34 @@ def test_claims_a_record_named_with_its_issuers_verb(extract_text, text, source)
 def test_claimants_a_bodys_head_word_is_the_body_named_before(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "<leader>'s faction" after "<leader>'s <named body>" is that body (Somalia 1993, Yemen, Libya-like)
+    ("MOGADISHU - Aideed's Somali National Alliance said the pilot was alive.\n\n"
+     "Aideed's faction said 20 of its fighters were killed.", "Somali National Alliance"),
+    ("TRIPOLI - Haftar's Libyan National Army advanced on the capital.\n\n"
+     "Haftar's forces said 40 of their fighters were killed.", "Libyan National Army"),
+    ("KHARTOUM - Hemedti's Rapid Support Forces shelled Omdurman.\n\n"
+     "Hemedti's men said 30 of their fighters were killed.", "Rapid Support Forces"),
+])
+def test_claimants_a_leaders_side_is_the_body_named_with_him(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a spokesperson "for" a body of capitalised words, then the holder after a comma: the
+    # qualifier's body, not a person read from the body's last words (Mozambique 2021,
+    # Ukraine, Sudan-like)
+    ("MAPUTO - The Defence and Security Forces (FDS) regained Palma, the FDS spokesperson for the Northern "
+     "Operational Theatre, Colonel Chongo Vidigal, announced on Sunday. Vidigal said 40 terrorists had been killed.",
+     "Armed Defence Forces of Mozambique"),
+    ("The spokesman for the Eastern Group of Forces, Serhiy Cherevaty, said 40 Russian soldiers were killed.",
+     "Eastern Group of Forces"),
+    ("A spokesman for the Sudanese Armed Forces, Brig. Nabil Abdallah, said 40 RSF fighters were killed.",
+     "Sudanese Armed Forces"),
+])
+def test_claimants_a_spokesperson_for_a_named_body_then_the_holder(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

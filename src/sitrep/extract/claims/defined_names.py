@@ -52,6 +52,12 @@ _AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)
                           rf"(?:(?![.;:]\s|\s{_SPEECH}\b)[^,]){{1,39}}?))?"
                           rf"(?P<where>\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?P<comma>,)?\s+"
                           rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
+# "the FDS spokesperson for the Northern Operational Theatre, Colonel Chongo Vidigal,": a body
+# of capitalised words after "for", then the holder set off by a comma (the lazy "of" above
+# would stop inside the body's name and take its last words for a person; set BI's AIM item).
+_AFTER_TITLE_BODY_COMMA = re.compile(rf"\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?(?:the\s+)?"
+                                     rf"[A-Z][\w'’-]*){{1,5}})(?P<where>)(?P<comma>,)\s+"
+                                     rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.
 MAX_TITLE_QUALIFIERS = 5
 
@@ -88,7 +94,7 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         _TITLE_RX.append(_title_regex())
     out: dict[str, Claimant] = {}
     for t in _TITLE_RX[0].finditer(text):
-        m = _AFTER_TITLE.match(text, t.end())
+        m = _AFTER_TITLE_BODY_COMMA.match(text, t.end()) or _AFTER_TITLE.match(text, t.end())
         if m is None or "\n" in text[t.end():m.start("name")] or _names_a_state(m.group("name")):
             continue  # a name on the next line is no title's ("... of the Ministry of Defence\n\nBir Lehlou")
         if m.group("where") and m.group("comma") and names_a_region(m.group("name")):

@@ -47,6 +47,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         who = resolve_subject(ctx, sentence, by_head) or who
     if who is not None and not who.known and (in_full := _body_named_in_full_before(ctx, sentence, who)) is not None:
         who = in_full  # "the Ministry's spokesman" after "the Ministry of Defence announced"
+    if who is not None and not who.known and (led := _leaders_body_named_before(ctx, sentence, who)) is not None:
+        who = led  # "Aideed's faction" after "Aideed's Somali National Alliance"
     if who is not None and (society := national_society_meant(ctx, who, span)) is not None:
         return society  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
     return (bare_police_body(ctx, span) or who) if who is not None else None
@@ -328,6 +330,27 @@ def _body_named_in_full_before(ctx: ArticleContext, sentence: Sentence, who: Cla
         return None
     found = ctx.lexicon.resolve(full[-1], ctx.countries)
     return found if found is not None and found.name != word else None
+
+
+# "Aideed's faction", "Haftar's forces": a leader's side named by a generic noun.
+_LEADERS_SIDE = re.compile(r"^(?P<leader>[A-Z][\w'’-]+)['’]s\s+(?:faction|militia|militias|group|movement|forces|party|"
+                           r"fighters|men|troops|army)$")
+
+
+def _leaders_body_named_before(ctx: ArticleContext, sentence: Sentence, who: Claimant) -> Claimant | None:
+    """'Aideed's faction said' after "Aideed's Somali National Alliance said": the body the
+    article named after the same leader's possessive before (set BI's Mogadishu wire)."""
+    m = _LEADERS_SIDE.match(who.name) or _LEADERS_SIDE.match(who.as_written or "")
+    if m is None:
+        return None
+    before = ctx.article.text[ctx.item_start(sentence.start):sentence.start]
+    named = re.findall(rf"\b{re.escape(m.group('leader'))}['’]s\s+((?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){{0,5}})",
+                       before)
+    for name in reversed(named):
+        found = ctx.lexicon.resolve(name, ctx.countries)
+        if found is not None and found.name != who.name:
+            return found
+    return None
 
 
 def _earlier_of_its_kind(ctx: ArticleContext, sentence: Sentence, phrase: str, who: Claimant,

@@ -55,7 +55,9 @@ _AFTER_TITLE = re.compile(rf"(?:\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)
 # "the FDS spokesperson for the Northern Operational Theatre, Colonel Chongo Vidigal,": a body
 # of capitalised words after "for", then the holder set off by a comma (the lazy "of" above
 # would stop inside the body's name and take its last words for a person; set BI's AIM item).
-_AFTER_TITLE_BODY_COMMA = re.compile(rf"\s+(?P<prep>for|of)\s+(?P<of>(?:(?:the|a|an)\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?(?:the\s+)?"
+# Only "for": "the director-general of the Defence Media Operations, Musa Danmadami" stays the
+# person the title's own "of" introduces.
+_AFTER_TITLE_BODY_COMMA = re.compile(rf"\s+(?P<prep>for)\s+(?P<of>(?:(?:the|a|an)\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?(?:the\s+)?"
                                      rf"[A-Z][\w'’-]*){{1,5}})(?P<where>)(?P<comma>,)\s+"
                                      rf"(?:(?:{'|'.join(re.escape(r) for r in claim_words().ranks)})\.?\s+)*(?P<name>{_NAME})\b")
 # Words before a title that may qualify it ("Lebanese Health Minister"): this many at most.

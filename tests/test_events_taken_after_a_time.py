@@ -56,6 +56,17 @@ def test_events_what_hangs_on_a_date_or_place_is_no_capture_by_itself(text, plac
 
 
 @pytest.mark.parametrize("text,places", [
+    # a rank before a name the gazetteer lacks is a person who fell, no place that fell
+    # (the Falklands 1982, Mali-like)
+    ("British paratroops captured Darwin and Goose Green on East Falkland. The garrison agreed to surrender "
+     "after a meeting with Major Chris Keeble, who took over command after Col Jones fell.", ["Darwin", "Goose Green"]),
+    ("Government troops retook Gao. The town was lost after Lt Toure fell.", ["Gao", "Gao"]),
+])
+def test_events_a_ranked_person_who_fell_is_no_place(text, places):
+    assert _places(text) == places
+
+
+@pytest.mark.parametrize("text,places", [
     ("Since two days the island of Anjouan is again under the authority of the Union of Comoros.", ["Anjouan"]),
     ("Kadugli is now under army control, officials said.", ["Kadugli"]),
 ])

@@ -64,6 +64,8 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
                 span = _name_after_of(w, proper)  # "the border post of Teshwin"
         while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
             span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
+        if span and len(span) > 1 and span[0].lower_.rstrip(".") in _military_ranks():
+            continue  # "after Col Jones fell": a rank opens a person's name, no place's
         if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
             continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -126,6 +128,18 @@ def _name_type_words() -> frozenset[str]:
 
 # Lowercase words inside a proper name ("San Juan del Norte", "Kafr al-Ma").
 _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "al", "el"})
+
+
+@lru_cache(maxsize=1)
+def _military_ranks() -> frozenset[str]:
+    """Ranks that open only people's names ("Col Jones", "Lt Toure"), lowercase: not the
+    honorifics and titles that also open places' names ("Sheikh Najjar", "General Santos",
+    "President Roxas", "Imam Sahib")."""
+    from ...lexicon.claim_terms import claim_words
+
+    place_openers = {"general", "president", "sheikh", "imam", "haji", "bishop", "father", "governor", "minister",
+                     "commander", "tun", "tengku", "dato", "datuk", "dato sri", "datuk seri", "tan sri"}
+    return frozenset(w.lower() for w in claim_words().ranks) - place_openers
 
 
 @lru_cache(maxsize=1)

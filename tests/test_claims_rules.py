@@ -3157,3 +3157,18 @@ def test_claims_a_relative_clauses_object_keeps_its_own_verb(extract_text, text,
 ])
 def test_claims_occupations_and_one_victim_with_a_clause(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group no lexicon knows, named in capitals before "losses" in a state body's count, is
+    # the state's enemy (Sri Lanka 1995, Peru 1997, Uganda-like); a known group keeps its side
+    ("COLOMBO - The Ministry of Defence has stated that 390 soldiers were killed. It estimated LTTE losses over "
+     "the same period at 1,781 killed and 3,850 wounded.",
+     [("killed", "government", 390), ("killed", "rebels", 1781), ("injured", "rebels", 3850)]),
+    ("LIMA - The army said 2 soldiers were killed. It put MRTA losses at 14 killed.",
+     [("killed", "government", 2), ("killed", "rebels", 14)]),
+    ("KAMPALA - The army said 5 soldiers were killed. It put LRA losses at 40 killed.",
+     [("killed", "government", 5), ("killed", "rebels", 40)]),
+])
+def test_claims_an_unknown_groups_losses_in_a_states_count(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

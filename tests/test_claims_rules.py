@@ -3172,3 +3172,16 @@ def test_claims_occupations_and_one_victim_with_a_clause(extract_text, text, exp
 ])
 def test_claims_an_unknown_groups_losses_in_a_states_count(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "of whom N <adverb> died": the part and what befell it (Sri Lanka 1995, Sudan, Yemen-like)
+    ("The hospital in Point Pedro received 62 civilians wounded by shelling, of whom seven subsequently died.",
+     [("injured", "civilians", 62), ("killed", "civilians", 7)]),
+    ("The hospital in El Fasher received 40 wounded, of whom 12 later died.",
+     [("injured", "total", 40), ("killed", "total", 12)]),
+    ("The clinic in Marib treated 25 wounded fighters, of whom three eventually died.",
+     [("injured", "rebels", 25), ("killed", "rebels", 3)]),
+])
+def test_claims_of_whom_some_later_died(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

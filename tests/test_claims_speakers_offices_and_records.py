@@ -393,3 +393,15 @@ def test_claimants_a_leaders_side_is_the_body_named_with_him(extract_text, text,
 def test_claimants_a_spokesperson_for_a_named_body_then_the_holder(extract_text, text, source):
     claims = extract_text(text).claims
     assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a known body's people and where they are, then "report that", the verb misread as part
+    # of the place's name (Sri Lanka 1995, Sudan, Somalia-like)
+    ("ICRC delegates in Point Pedro report that the hospital there received 62 civilians wounded by shelling.", "ICRC"),
+    ("UNHCR staff in Port Sudan report that 4,000 people have fled Khartoum.", "UNHCR"),
+    ("ICRC delegates in Baidoa report that 30 people were killed.", "ICRC"),
+])
+def test_claimants_a_bodys_people_in_a_place_report(extract_text, text, source):
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]

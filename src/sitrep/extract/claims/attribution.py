@@ -27,7 +27,7 @@ from .context import ArticleContext
 from .defined_names import label_speaker, local_name
 from .discourse import last_claimant_before, set_reporter
 from ..entry_labels import mask_entry_label
-from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
+from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_PLACED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
 from .quoted_speakers import quoted_as_saying
 from .subject_resolve import resolve_subject
 from .subjects import SentenceRule, is_say, subject_claimant, subject_of_owner
@@ -255,9 +255,8 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
         who = resolve_subject(ctx, sentence, m.group("who"))
         if who:
             return who, "claimant:trailing-say"
-    m = LEADING_SAY.match(sentence.text)
-    if m:
-        who = resolve_subject(ctx, sentence, m.group("who"))
+    for m in (LEADING_SAY.match(sentence.text), LEADING_PLACED_SAY.match(sentence.text)):
+        who = resolve_subject(ctx, sentence, m.group("who")) if m else None
         if who is not None and who.known:
             return who, "claimant:leading-say"
     m = ROLE_NAME_SAY.search(sentence.text)

@@ -432,12 +432,22 @@ def after_casualty_verb(v: FigureView):
     return None
 
 
+# "of whom" (or "of them") right before the figure, and an adverb of time between it and its verb
+_OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|these|those)\s+$", re.IGNORECASE)
+_WHEN_ADVERB = re.compile(r"^(?:later|subsequently|since|also|then|reportedly|eventually)$", re.IGNORECASE)
+
+
 def casualty_word_after(v: FigureView):
     """'412 dead', '35 militants were killed and 12 captured', 'and five taken prisoner': a
     casualty word (or two) right after."""
     first = WORD.match(v.after.lstrip())
     if first and first.group(0).lower() in v.words.bare_casualty_words | {"captured"}:
         return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
+    if first and _WHEN_ADVERB.match(first.group(0)) and _OF_WHOM_BEFORE.search(v.before):
+        # "of whom seven subsequently died", "of whom 12 later died": the part and what befell it
+        second = WORD.match(v.after.lstrip()[first.end():].lstrip())
+        if second and second.group(0).lower() in v.words.bare_casualty_words:
+            return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
     if " ".join(w.lower() for w in WORD.findall(v.after[:40])[:2]) in v.words.bare_casualty_phrases:
         return Candidate(v.fig, None, None, "figure+casualty-word", continues=True)
     return None

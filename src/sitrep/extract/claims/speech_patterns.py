@@ -40,6 +40,10 @@ ROLE_THEN_NAME_SAY = re.compile(rf"^\s*(?P<who>(?:[A-Z][\w'’.&/-]*\s+){{0,3}}(
 AS_REPORTS = re.compile(rf"^\s*As\s+(?P<who>[^,]{{2,80}}?)\s+{alternation(SPEECH['as_reports'])}\b")
 # "Save the Children said ...": a leading name the parse misread (as a verb, here)
 # (not a claim of responsibility: "Jaish-e-Mohammed claimed responsibility for the bombing")
+# "ICRC delegates in Point Pedro report that ...": a known body's people and where they are, the
+# verb misread as a noun of the place's name (set BH's Jaffna sitrep)
+LEADING_PLACED_SAY = re.compile(r"^\s*(?P<who>[A-Z][\w'’.&-]*(?:\s+[a-z]+){1,2}\s+(?:in|at|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+                                r"\s+(?:report|reports|reported|say|says|said)\s+that\b")
 LEADING_SAY = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.&-]*\s+){0,2}(?:the\s+|of\s+|for\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}?)\s+"
                           rf"{alternation(SPEECH['leading'])}\b(?!\s+(?:responsibility|credit)\b)")
 

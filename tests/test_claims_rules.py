@@ -998,6 +998,15 @@ ATTRIBUTION_CASES = {
         ("Haitian National Police officials were quoted by Le Nouvelliste as saying 70 people were killed in "
          "Pont-Sonde.", [("killed", "total", 70, "Haitian National Police")]),
     ],
+    "put_by": [
+        # the agent of a participle that gives the figure (Vietnam 1954, Sudan, Ukraine-like)
+        ("The death toll in Dien Bien Phu, put by the French command at 2,000, is expected to rise.",
+         [("killed", "total", 2000, "French command")]),
+        ("The number of dead in El Geneina, put by the health ministry at 120, rose overnight.",
+         [("killed", "total", 120, ANY)]),
+        ("The toll in Mariupol, estimated by the UN at 300, has doubled.",
+         [("killed", "total", 300, "United Nations")]),
+    ],
     "record_of_figure": [
         # the owner of the record that holds the figure (Somalia, Gaza, Ukraine-like)
         ("We've seen estimates from the International Committee of the Red Cross of some 200 Somalis killed.",

@@ -110,6 +110,22 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     return (who, "claimant:record-of-figure") if who else (None, "")
 
 
+# "The death toll, put by the army at 40, ...", "the garrison, put by the French command at
+# between 10,000 and 12,000 men": a figure a participle says who gave (set BH's Dien Bien Phu wire)
+_PUT_BY = re.compile(r"\b(?:put|estimated|given|placed)\s+by\s+(?P<who>(?:the\s+)?[^,;:()]{2,60}?)\s+(?:at|as)\s+"
+                     r"(?=[^,.;]{0,25}\d)")
+
+
+def put_by(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'The death toll, put by the army at 40, is expected to rise': the agent of the
+    participle that gives the figure claims it."""
+    m = _PUT_BY.search(sentence.text)
+    if m is None:
+        return None, ""
+    who = resolve_subject(ctx, sentence, m.group("who"))
+    return (who, "claimant:put-by") if who else (None, "")
+
+
 def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
     say_lemmas = load_attribution_terms().say_lemmas  # is_say's first test, on the lemmas alone
@@ -384,6 +400,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
     record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"
+    put_by,  # before the subject of "rose": "The death toll, put by the army at 40, rose"
     record_label,  # before the subject of "said": "Health ministry figures: ..., spokesman X said"
     statement_source,  # before the subject of "killed": "X issued a statement: one officer was killed"
     subject_of_speech_verb,

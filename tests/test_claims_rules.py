@@ -3194,3 +3194,16 @@ def test_claims_an_unknown_groups_losses_in_a_states_count(extract_text, text, e
 ])
 def test_claims_of_whom_some_later_died(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # members of a government, a cabinet or a parliament are civilians, no state force (Fiji
+    # 2000, Somalia, Afghanistan-like); members of its forces stay its forces
+    ("Gunmen stormed parliament in Suva and seized more than 30 other government members and staff.",
+     [("detained", "civilians", 30)]),
+    ("Three members of parliament were killed in the blast in Mogadishu.", [("killed", "civilians", 3)]),
+    ("The gunmen took about 30 members of the government hostage in Kabul.", [("detained", "civilians", 30)]),
+    ("Twelve members of the government forces were killed near Kidal.", [("killed", "government", 12)]),
+])
+def test_claims_members_of_a_government_are_civilians(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

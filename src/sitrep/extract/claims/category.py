@@ -169,9 +169,16 @@ def side_words(view: CategoryView):
     if noun is None or noun.category not in ("combatants", "total"):
         return None
     between = view.text[view.cand.figure.end: view.cand.noun_start or view.cand.figure.end]
+    before_noun = between
     of_phrase = _OF_GROUP.match(view.text[view.cand.noun_start:]) if view.cand.noun_start is not None else None
     if of_phrase:
         between += " " + of_phrase.group(1)
+    members = " ".join(noun.words) in category_words().group_member_nouns
+    if members and (of_phrase and _CIVIL_BODY.match(of_phrase.group(1)) or _CIVIL_BODY_BEFORE.search(before_noun)):
+        # "30 members of the government", "members of parliament", "30 other government members":
+        # ministers and lawmakers are
+        # civilians, no state force (set BH's Fiji coup story)
+        return "civilians", noun.subgroup, "category:side"
     side = side_of(view, between)
     if side:
         return side, noun.subgroup, "category:side"
@@ -180,6 +187,15 @@ def side_words(view: CategoryView):
     if " ".join(noun.words) in category_words().group_member_nouns and armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
     return None
+
+
+# A government's civil bodies: their members are ministers and lawmakers, not its forces.
+_CIVIL_BODY = re.compile(r"^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w'’-]*\s+)?(?:government|cabinet|parliament|"
+                         r"legislature|senate|congress|national\s+assembly|assembly)\b(?!['’-]|\s+(?:forces|troops|army|soldiers|militias?|"
+                         r"security|side|fighters|units))", re.IGNORECASE)
+
+
+_CIVIL_BODY_BEFORE = re.compile(r"\b(?:government|cabinet|parliament(?:ary)?)\s*$", re.IGNORECASE)
 
 
 # "5 villagers and 2 from the attackers side", "three on the government's side": whose side

@@ -71,6 +71,11 @@ FIGURE_CASES = {
         # a person's age closing the name's apposition (Egypt, Gaza, Sudan-like); a place's figure stays
         ("The dead included Sky News cameraman Mick Deane, 61.", []),
         ("Among the victims was the journalist Ahmed Saleh, 34, and two of his sons.", []),
+        # an hour written after its number (Croatia 1995, Gaza, Sudan-like)
+        ("The ministry said 156 had been wounded since the operation began at 5 a.m. on Friday.",
+         [("injured", "total", 156, ANY)]),
+        ("Shelling of Rafah started at 11 pm and 12 people were killed.", [("killed", "total", 12, None)]),
+        ("The RSF attack on El Fasher began at 4 o'clock.", []),
         # a short title with its dot before the name (Congo 1964, Kenya, Kashmir-like)
         ("One of the dead was Dr. Paul Carlson, 36, an American medical missionary.", []),
         ("Among those killed was Sgt. Ahmed Yusuf, 24, of the Kenya Defence Forces.", []),
@@ -3206,4 +3211,15 @@ def test_claims_of_whom_some_later_died(extract_text, text, expected):
     ("Twelve members of the government forces were killed near Kidal.", [("killed", "government", 12)]),
 ])
 def test_claims_members_of_a_government_are_civilians(extract_text, text, expected):
+    assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare figure that "had been taken prisoner" or "held captive" (the Falklands 1982, Iraq,
+    # Ukraine-like)
+    ("He said that more than 1,400 had been taken prisoner at Goose Green.", [("detained", "total", 1400)]),
+    ("The army said 300 had been held captive in Mosul.", [("detained", "total", 300)]),
+    ("Officials said 90 had been taken prisoner near Bakhmut.", [("detained", "total", 90)]),
+])
+def test_claims_had_been_taken_prisoner(extract_text, text, expected):
     assert [(c.quantity, c.category, c.value) for c in extract_text(text).claims] == expected

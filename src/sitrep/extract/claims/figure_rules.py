@@ -128,12 +128,19 @@ _PEOPLE_LABEL = re.compile(r"(?:^|[.;|]\s*)(?P<label>[A-Z][\w'’-]*(?:\s+[\w'�
 _LEVEL_THEN_ITS_PARTS = re.compile(r"\b(?:at|to)\s+$")
 
 
+# An hour written after its number ("5 a.m.", "11 pm", "4 o'clock", "0600 GMT"; "at 5 a." where
+# the sentence splitter ended a sentence at "a.m. Croatian forces ...": set BH's Knin wire).
+_CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.m\.?|[ap]\.\s*$|[ap]m\b|o['’]clock\b|hrs\b|hours\s+(?:GMT|UTC|local)\b|GMT\b|UTC\b)", re.IGNORECASE)
+
+
 def not_a_count(v: FigureView):
     """Ages, codes, sums of money, dates, negated counts, years, wholes of a part: none of
     these is a count of people."""
     if _COMPOUND_AFTER.match(v.after) or v.after.startswith(("%", "/")) or v.before.endswith(("-", ":", "/", "$", "#")) \
             or v.after.startswith(":") and not (v.after.startswith(": ") and _LEVEL_THEN_ITS_PARTS.search(v.before)):
         return REJECT
+    if _CLOCK_AFTER.match(v.after):
+        return REJECT  # "the operation began at 5 a.m.": an hour
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
     if v.words.container_before.search(v.before):
@@ -383,7 +390,8 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
     if i == 0 and w in claim_words().perfect_auxiliaries:
         # "2 million have fled abroad", "300 had been killed"
         rest = lowered[1:4]
-        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest):
+        if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest) \
+                or any(r in v.words.captive_words for r in lowered[1:5]):  # "1,400 had been taken prisoner"
             return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
     return None
 

@@ -7,6 +7,12 @@ confirmed" (stop 39, from sets BD and BF). The cases are written for Sitrep, fro
 import pytest
 
 
+def _assert_sources(extract_text, text: str, sources: list) -> None:
+    """The text's claims, in order, are given by these sources (None: no one)."""
+    claims = extract_text(text).claims
+    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+
+
 @pytest.mark.parametrize("text,source", [
     # "the Minister of Police, X" is a person's office: no police force the bare "police" means
     # (South Africa 1976, Papua New Guinea, Trinidad)
@@ -18,8 +24,7 @@ import pytest
      "The Commissioner of Police, Gary Griffith, did not comment.", "Trinidadian police"),
 ])
 def test_claims_bare_police_is_no_minister_of_police(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -33,8 +38,7 @@ def test_claims_bare_police_is_no_minister_of_police(extract_text, text, source)
      "Mulago Hospital"),
 ])
 def test_claims_a_bodys_office_then_its_holder_speaks_as_the_body(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -46,9 +50,7 @@ def test_claims_a_bodys_office_then_its_holder_speaks_as_the_body(extract_text, 
      "Nairobi.", "Kenyan government"),
 ])
 def test_claims_clock_label_above_is_no_title_word(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
-    assert "GMT" not in claims[0].source
+    _assert_sources(extract_text, text, [source])  # (the expected source holds no "GMT")
 
 
 @pytest.mark.parametrize("text,source", [
@@ -60,8 +62,7 @@ def test_claims_clock_label_above_is_no_title_word(extract_text, text, source):
      "Bosnian government"),
 ])
 def test_claims_record_issuer_without_its_date(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,quantity,value", [
@@ -103,8 +104,7 @@ def test_claims_singular_people_noun_keeps_its_side(extract_text, text, category
     ("A resident identified only as Ahmed said 12 people were killed in the raid.", ["Ahmed"]),
 ])
 def test_claims_witness_who_gave_only_a_name(extract_text, text, sources):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, sources)
 
 
 @pytest.mark.parametrize("text,source", [
@@ -132,8 +132,7 @@ def test_claims_prosecutors_speak_for_their_office(extract_text, text, source):
      "above Gorazde.", "ICRC"),
 ])
 def test_claims_record_issued_by_a_body_is_the_bodys(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -144,8 +143,7 @@ def test_claims_record_issued_by_a_body_is_the_bodys(extract_text, text, source)
     ("Rebels used mortars to kill 14 soldiers near the Tessalit base, the Malian army said.", "Malian army"),
 ])
 def test_claims_used_a_figure_is_the_users(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -156,8 +154,7 @@ def test_claims_used_a_figure_is_the_users(extract_text, text, source):
     ("By the official British count, 255 servicemen died in the Falklands.", "British government"),
 ])
 def test_claims_a_states_record_by_its_demonym(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -170,8 +167,7 @@ def test_claims_a_states_record_by_its_demonym(extract_text, text, source):
     ("Kachin Independence Army Chief of Staff Gen. Gun Maw said 12 soldiers were killed.", "Kachin Independence Army"),
 ])
 def test_claims_a_bodys_name_before_its_office(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -183,8 +179,7 @@ def test_claims_a_bodys_name_before_its_office(extract_text, text, source):
     ("Aid workers in Juba said 40 people were killed in the fighting.", "Aid workers in Juba"),
 ])
 def test_claims_aid_workers_misread_as_a_verb_speak(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -197,8 +192,7 @@ def test_claims_aid_workers_misread_as_a_verb_speak(extract_text, text, source):
      "Ali Khan"),
 ])
 def test_claims_an_unnamed_bodys_office_then_its_holder(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,sources", [
@@ -214,8 +208,7 @@ def test_claims_an_unnamed_bodys_office_then_its_holder(extract_text, text, sour
      ["Philippine Defence Ministry", "Philippine Defence Ministry"]),
 ])
 def test_claims_office_holder_named_again_by_surname(extract_text, text, sources):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == sources, [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, sources)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -246,8 +239,7 @@ def test_claims_issued_the_following_communique(extract_text, text, expected):
     ("Reporters in Kyiv said 12 people were killed.", "Reporters in Kyiv"),
 ])
 def test_claimants_a_capital_after_other_speakers_only_says_where(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text", [
@@ -257,8 +249,7 @@ def test_claimants_a_capital_after_other_speakers_only_says_where(extract_text, 
     "The attack, which killed 25 people at a military parade in Ahvaz, was claimed by the Islamic State group.",
 ])
 def test_claims_a_claim_of_responsibility_gives_no_figure_a_speaker(extract_text, text):
-    claims = extract_text(text).claims
-    assert len(claims) == 1 and claims[0].source is None, [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [None])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -268,8 +259,7 @@ def test_claims_a_claim_of_responsibility_gives_no_figure_a_speaker(extract_text
     ("Boko Haram claimed that its fighters killed 25 soldiers in Baga.", "Boko Haram"),
 ])
 def test_claims_claimed_a_figure_is_the_claimants(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text", [
@@ -279,8 +269,7 @@ def test_claims_claimed_a_figure_is_the_claimants(extract_text, text, source):
     "The death toll in Port-au-Prince rose to 52, a figure that nobody in the government has disputed.",
 ])
 def test_claims_no_one_confirming_is_no_speaker(extract_text, text):
-    claims = extract_text(text).claims
-    assert len(claims) == 1 and claims[0].source is None, [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [None])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -292,8 +281,7 @@ def test_claims_no_one_confirming_is_no_speaker(extract_text, text):
     ("Kachin State Chief Minister Khet Aung said 12 people were killed in Myitkyina.", "Khet Aung"),
 ])
 def test_claims_a_chief_minister_is_the_holder(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -303,8 +291,7 @@ def test_claims_a_chief_minister_is_the_holder(extract_text, text, source):
     ("Aid agencies estimate that 200,000 people have been displaced in Sagaing.", "Aid agencies"),
 ])
 def test_claimants_plural_ngo_and_monitor_words_speak(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -318,8 +305,7 @@ def test_claimants_plural_ngo_and_monitor_words_speak(extract_text, text, source
     ("ALEPPO - A spokesman for the SNA said 12 fighters had been killed near Manbij.", "Syrian National Army"),
 ])
 def test_claimants_an_acronym_the_article_spells_out(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -330,8 +316,7 @@ def test_claimants_an_acronym_the_article_spells_out(extract_text, text, source)
     ("Sudan's spokesman of the armed forces said 40 soldiers had been killed in El Fasher.", "Sudanese Armed Forces"),
 ])
 def test_claimants_a_states_office_of_its_body(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -345,8 +330,7 @@ def test_claimants_a_states_office_of_its_body(extract_text, text, source):
      "Israeli soldiers were killed.", "Hezbollah"),
 ])
 def test_claims_a_record_named_with_its_issuers_verb(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -360,8 +344,7 @@ def test_claims_a_record_named_with_its_issuers_verb(extract_text, text, source)
      "official said 3,000 people had fled.", "National Emergency Management Agency"),
 ])
 def test_claimants_a_bodys_head_word_is_the_body_named_before(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -374,8 +357,7 @@ def test_claimants_a_bodys_head_word_is_the_body_named_before(extract_text, text
      "Hemedti's men said 30 of their fighters were killed.", "Rapid Support Forces"),
 ])
 def test_claimants_a_leaders_side_is_the_body_named_with_him(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -391,8 +373,7 @@ def test_claimants_a_leaders_side_is_the_body_named_with_him(extract_text, text,
      "Sudanese Armed Forces"),
 ])
 def test_claimants_a_spokesperson_for_a_named_body_then_the_holder(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])
 
 
 @pytest.mark.parametrize("text,source", [
@@ -403,5 +384,4 @@ def test_claimants_a_spokesperson_for_a_named_body_then_the_holder(extract_text,
     ("ICRC delegates in Baidoa report that 30 people were killed.", "ICRC"),
 ])
 def test_claimants_a_bodys_people_in_a_place_report(extract_text, text, source):
-    claims = extract_text(text).claims
-    assert [c.source for c in claims] == [source], [(c.source, c.rule) for c in claims]
+    _assert_sources(extract_text, text, [source])

@@ -178,3 +178,18 @@ def test_events_territory_facility_named_with_its_kind(text, written):
 def test_events_territory_place_without_its_article(text, place, written):
     got = {(r["place"], r["place_text"]) for r in _rows(text)}
     assert (place, written) in got, got
+
+
+@pytest.mark.parametrize("text,place", [
+    # a named building or compound, behind lowercase modifiers, is the place taken under its
+    # whole name, not the province named first (South Korea 1980, DR Congo, Afghanistan-like)
+    ("KWANGJU - Armed rioters occupied the South Cholla provincial government building on May 21.",
+     "South Cholla provincial government building"),
+    ("GOMA - M23 rebels seized the North Kivu provincial assembly building on Sunday.",
+     "North Kivu provincial assembly building"),
+    ("JALALABAD - Rebels seized the Nangarhar provincial governor's compound on Monday.",
+     "Nangarhar provincial governor's compound"),
+])
+def test_events_territory_named_building_behind_modifiers(text, place):
+    got = [r["place"] for r in _rows(text)]
+    assert got == [place], got

@@ -11,7 +11,7 @@ from ...lexicon.attribution_terms import say_forms
 from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
-from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, enemy_of_claimant, generic_noun, side_of
+from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, armed_acronym, enemy_of_claimant, generic_noun, side_of
 
 # The nouns of staff (an aid body's own are aid workers: ``AID_KINDS``).
 _STAFF_NOUNS = load_figure_terms().staff_nouns
@@ -122,21 +122,12 @@ def _possessive_owner(view: CategoryView, m: re.Match[str]):
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     if word not in view.armed_demonyms and not _speakers_state(view, word):
         side = side_of(view, owner)  # "KNLA casualties were 21 killed": a named armed group's (set U's KNU release)
-        if side is None and _unknown_group(owner) and view.claimant is not None \
-                and view.claimant.kind in ("government", "foreign_government"):
-            # "It estimated LTTE losses at 1,781 killed" in a ministry's count: a group no lexicon
-            # knows, counted by a state, is the state's enemy (set BH's Jaffna sitrep)
-            side = enemy_of_claimant(view.claimant, view.armed_demonyms, view.countries)
+        if side is None and armed_acronym(owner):
+            # "It estimated LTTE losses at 1,781 killed": a group's acronym no file knows as an
+            # unarmed body or a state's is a movement's, as "87 MNLF members" are (set BH's Jaffna sitrep)
+            side = "rebels"
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     return "government", view.subgroup, "category:owners-losses"
-
-
-def _unknown_group(owner: str) -> bool:
-    """An acronym in capitals ("LTTE", "MRTA") that names no state or people: a group's name."""
-    from ..state_bodies import names_a_state
-
-    bare = re.sub(r"['’]s?$", "", owner)
-    return bare.isupper() and 2 < len(bare) <= 6 and not names_a_state(bare) and bare.lower() not in demonym_words()
 
 
 def _force_named_with_of(view: CategoryView):

@@ -169,7 +169,8 @@ def not_a_count(v: FigureView):
 # "cameraman Mick Deane, 61.", "her son Ahmed Saleh, 12, and": a name after a word that is no
 # preposition or article, then the figure closing its apposition (a place would follow "in").
 # A short title with its dot may open the name ("One of the dead was Dr. Paul Carlson, 36,").
-_NAME_THEN_COMMA = re.compile(r"\b(?P<word>[a-z]+)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Fr|Sr|Sgt|Cpl|Pvt|Lt|Capt|Maj|Col|Gen)\.\s+)?"
+# (the ranks and titles of data/claim_terms.json, abbreviated with their dot)
+_NAME_THEN_COMMA = re.compile(rf"\b(?P<word>[a-z]+)\s+(?:{alternation(sorted(w for w in claim_words().ranks if len(w) <= 4))}\.\s+)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+){1,3},\s*$")
 _AGE_CLOSES = re.compile(r"^\s*(?:[,.;)]|$|and\b)")
 # Ages end here; a larger bare figure after a name is some other count.

@@ -133,13 +133,11 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos",
 @lru_cache(maxsize=1)
 def _military_ranks() -> frozenset[str]:
     """Ranks that open only people's names ("Col Jones", "Lt Toure"), lowercase: not the
-    honorifics and titles that also open places' names ("Sheikh Najjar", "General Santos",
-    "President Roxas", "Imam Sahib")."""
+    honorifics and titles that also open places' names (``place_opening_titles``)."""
+    from ...lexicon.claim_rule_words import word_set
     from ...lexicon.claim_terms import claim_words
 
-    place_openers = {"general", "president", "sheikh", "imam", "haji", "bishop", "father", "governor", "minister",
-                     "commander", "tun", "tengku", "dato", "datuk", "dato sri", "datuk seri", "tan sri"}
-    return frozenset(w.lower() for w in claim_words().ranks) - place_openers
+    return frozenset(w.lower() for w in claim_words().ranks) - word_set("place_opening_titles")
 
 
 @lru_cache(maxsize=1)

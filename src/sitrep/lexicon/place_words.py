@@ -37,6 +37,7 @@ class PlaceWords:
     list_joiner: re.Pattern[str]
     parenthesis_nouns: tuple[str, ...]  # "town" of "Lalibela town (North Wello, Amhara)"
     numbered_heads: frozenset[str]  # "Point" of "Point 5140": the number is part of the name
+    of_name_heads: frozenset[str]  # "Palace" of "Palace of Justice": the name goes on after "of"
     fallen_after: re.Pattern[str]  # " fell" of "Konna fell to Ansar Dine": the name is a place
     lie_on_nouns: tuple[str, ...]  # "outskirts" of "<place>, on the outskirts of X"
     compass_points: tuple[str, ...]  # "north-east" of "<place>, north-east of X"
@@ -70,6 +71,7 @@ def place_words() -> PlaceWords:
         list_joiner=re.compile(w["list_joiners"], re.IGNORECASE),
         parenthesis_nouns=tuple(w["parenthesis_nouns"]),
         numbered_heads=frozenset(w["numbered_heads"]),
+        of_name_heads=frozenset(w["of_name_heads"]),
         # "Jhenida, to the north, was taken": an aside between the name and its verb
         fallen_after=re.compile(r"(?:\s*,[^,;]{1,40},)?\s+(?:" + "|".join(re.escape(x) for x in w["fallen_after"]) + r")\b"),
         lie_on_nouns=tuple(w["lie_on_nouns"]),

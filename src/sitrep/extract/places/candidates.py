@@ -9,6 +9,7 @@ import weakref
 from collections import Counter
 
 from sitrep.extract.gazetteer.lookup import FEATURE_ORDER, Gazetteer
+from sitrep.lexicon.date_words import date_words
 from sitrep.lexicon.place_words import dotted_abbreviations, place_name_prefixes, place_words
 
 
@@ -80,6 +81,7 @@ def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     words = place_words()
     articles, function_words, prefixes = words.articles, words.function_words, place_name_prefixes()
     type_words = words.name_type_words
+    weekdays = frozenset(d.capitalize() for d in date_words().weekdays)
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int, str]] = []
 
@@ -112,8 +114,8 @@ def _capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
         else:
             joined = False
         if capitalised:
-            if run and not joined:
-                close()
+            if run and (not joined or tok in weekdays):
+                close()  # "retook Jisr al-Shughur Thursday": a weekday is no part of a name
             run.append((tok_start, tok_end, tok))
         elif joined and tok.lower() in articles:
             run.append((tok_start, tok_end, tok))  # "Jisr al Shughur": kept, dropped again if nothing follows
@@ -207,6 +209,27 @@ _NAME_JOINERS = re.compile(r"^(?: of the | of | and the | and | de las | de los 
 _ROMANCE_JOINER = re.compile(r"^ (?:de las|de los|de la|del|de|da|do|dos|das) $")
 
 
+def _building_of_name(text: str, head: tuple[int, int], rest: tuple[int, int], joiner: str,
+                      gazetteer: Gazetteer) -> bool:
+    """'Palace of Justice', 'Tomb of the Unknown Soldier', 'House of Government': a building
+    whose name goes on after 'of' (place_words ``of_name_heads``) is one name, unless what
+    follows is a known place ('the Coptic Orthodox Church of Alexandria', 'the Science
+    Museum of Virginia': the place stays a place)."""
+    if joiner not in (" of ", " of the ") or text[head[0]:head[1]].rsplit(" ", 1)[-1] not in place_words().of_name_heads:
+        return False
+    return not _known_place(text[rest[0]:rest[1]], gazetteer)
+
+
+def _known_place(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, a province or a big town under its own name (the country context's test
+    of a city: a hamlet called Justice is no reason to split 'Palace of Justice')."""
+    if gazetteer.country_of(name):
+        return True
+    return any(c.main and c.match == "exact" and (c.place.feature != "city"
+                                                  or c.place.population >= CONTEXT_CITY_MIN_POPULATION)
+               for c in gazetteer.matches(name))
+
+
 def join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
@@ -215,8 +238,8 @@ def join_names(text: str, runs: list[tuple[int, int]], gazetteer: Gazetteer) -> 
         while i + 1 < len(runs) and (m := _NAME_JOINERS.match(text[end:runs[i + 1][0]] + "\0")) is not None \
                 and end + m.end() == runs[i + 1][0]:
             whole = text[start:runs[i + 1][1]]
-            if not _ROMANCE_JOINER.match(m.group(0)) and \
-                    not any(c.main and c.match == "exact" for c in gazetteer.matches(whole)):
+            if not _ROMANCE_JOINER.match(m.group(0)) and not _building_of_name(text, (start, end), runs[i + 1], m.group(0), gazetteer) \
+                    and not any(c.main and c.match == "exact" for c in gazetteer.matches(whole)):
                 break  # "Gaza and Rafah" are two places; "San Juan del Norte" is one, known or not
             end = runs[i + 1][1]
             i += 1

@@ -166,6 +166,10 @@ FIGURE_CASES = {
         ("A missile hit a block of flats in Odesa, killing a family of five.", [("killed", "civilians", 5, ANY)]),
     ],
     "people_noun_after": [
+        # military units are no people (Vietnam 1965, Rwanda-Congo, Falklands-like)
+        ("American officers believe three North Vietnamese regiments have moved into the western highlands.", []),
+        ("Two battalions of Rwandan troops crossed into Congo, the UN said.", []),
+        ("The brigade lost 40 soldiers killed and three companies were overrun.", [("killed", "government", 40, ANY)]),
         # a spelled number ends the search for this figure's noun: it counts its own (Pakistan,
         # Yemen-like)
         ("A mortar shell hit a house in Kanju, killing five members of one family including three women.",
@@ -398,6 +402,10 @@ QUANTITY_CASES = {
          [("injured", "total", 27, ANY)]),
         ("Medics at Lopiding treated 40 refugees for burns after the raid on the camp.", [("injured", "total", 40, ANY)]),
         ("The clinic in Cox's Bazar treated 300 refugees for malaria.", [("displaced", "total", 300, ANY)]),
+        # the passive too (Uzbekistan 2005, DR Congo, Chad-like)
+        ("A border guard spokesman said dozens of refugees were being treated for gunshot wounds.",
+         [("injured", "total", None, ANY)]),
+        ("Forty evacuees are being treated for shrapnel wounds in Goma, MSF said.", [("injured", "total", 40, ANY)]),
     ],
     "treated_in_hospital": [
         # people treated in a hospital or by medics were hurt (Uzbekistan, CAR, Iraq-like)
@@ -441,6 +449,13 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # a participle that describes the people, then the passive that befell them, which the
+        # parse leaves with no subject (Afghanistan 1998, Yemen, South Sudan)
+        ("The Taliban say thousands of their fighters captured at that time were later executed.",
+         [("killed", "prisoners", None, ANY)]),
+        ("Twelve soldiers taken prisoner in the ambush near Marib were executed, the army said.",
+         [("killed", "prisoners", 12, ANY)]),
+        ("The rebels said 30 soldiers captured near Bentiu were later released.", [("released", "government", 30, ANY)]),
         # a figure's own clause says what befell it, not the clause it is joined to (Croatia,
         # Sudan-like); hostages who escape are released (Philippines)
         ("The Ministry of Health states that six civilians were killed in Karlovac and that 38 civilians were "
@@ -515,6 +530,9 @@ QUANTITY_CASES = {
          [("killed", "rebels", 3, None), ("killed", "government", 2, None)]),
     ],
     "nearest_in_clause": [
+        # what the speaker left unsaid is no figure's word (Colombia 1998, Ukraine, Sudan)
+        ("The army put its own casualties in the counter-offensive at 14, without saying how many of them were killed.", []),
+        ("Kyiv put its losses near Avdiivka at 300, but did not say how many died.", []),
         ("In Kharkiv, 5 people lost their lives overnight.", [("killed", "total", 5, None)]),
         ("Over 2,000 families in Tigray, some 10,000 people, remain displaced.", [("displaced", "total", 10000, None)]),
         ("At least 60 people in the village were killed or are feared dead after the mudslide.",
@@ -724,6 +742,15 @@ CATEGORY_CASES = {
          [("killed", "government", 50, ANY)]),
         ("Iraqi units entered Khafji. US Central Command said 37 wounded Iraqis were being treated.",
          [("injured", "government", 37, ANY)]),
+    ],
+    "killed_in_captivity": [
+        # people captured, then killed, are prisoners (Afghanistan 1998, South Sudan, Yemen);
+        # hostages stay hostages
+        ("The Taliban say thousands of their fighters captured at that time were later executed.",
+         [("killed", "prisoners", None, ANY)]),
+        ("At least 30 men arrested in the raid on Bentiu were later shot dead, witnesses said.",
+         [("killed", "prisoners", 30, ANY)]),
+        ("Five soldiers were killed in the ambush near Marib, the army said.", [("killed", "government", 5, ANY)]),
     ],
     "taken_prisoner": [
         # "took N prisoner", the noun singular (Afghanistan, Uganda, Nigeria-like)

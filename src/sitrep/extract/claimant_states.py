@@ -88,6 +88,8 @@ class StateClaimants:
         owner = (m.group("owner") or m.group("owner2") or "").lower().replace("’", "'")
         owner = owner[:-2] if owner.endswith("'s") else owner
         body = (m.group("body") or m.group("body2")).lower()
+        if body == "state" and (m.group("body") or m.group("body2")) != "state":
+            return None  # "the Algerian state" speaks as its government; "State Minister" is an office
         code = owners.get(owner)
         name_kind = forms.get(" ".join(body.split()))
         if code is None or name_kind is None:

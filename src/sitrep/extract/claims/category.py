@@ -370,11 +370,37 @@ def taken_prisoner(view: CategoryView):
     return (side or "combatants"), view.subgroup, "category:taken-prisoner"
 
 
+# "fighters captured at that time were later executed", "protesters detained after the riot
+# died in custody": a participle of capture right after the people noun (or "who had been ...").
+_CAPTURED_AFTER = re.compile(r"^\s+(?:who\s+(?:had\s+been|were|was)\s+)?(?:captured|detained|arrested|taken\s+prisoner)\b",
+                             re.IGNORECASE)
+
+
+def killed_in_captivity(view: CategoryView):
+    """People captured, then killed, are prisoners (GUIDE: detainees as the ones affected):
+    'thousands of their fighters captured at that time were later executed', 'Twelve soldiers
+    taken prisoner in the ambush were executed' (set BK's Mazar-i-Sharif and Tak Bai stories;
+    checked on Yemen and Sudan sentences). Not hostages, whom annotators keep as the people
+    they are, nor the object of a killing ('killed some 1,700 cadets captured at Camp
+    Speicher': the cadets, as set AT's annotator kept them)."""
+    noun = view.cand.noun
+    if view.quantity != "killed" or noun is None or view.cand.noun_start is None or noun.subgroup == "hostages":
+        return None
+    if _KILLED_OBJECT.search(view.text[:view.cand.figure.start]):
+        return None  # "killed some 1,700 cadets captured at Camp Speicher": the killing's object (set AT)
+    after = view.text[view.cand.noun_start + len(" ".join(noun.words)):]
+    return ("prisoners", view.subgroup, "category:killed-in-captivity") if _CAPTURED_AFTER.match(after) else None
+
+
+# An active verb of killing right before the figure (and its hedge): the people are its object.
+_KILLED_OBJECT = re.compile(rf"\b(?:{in_order(sorted(claim_words().agentive_verbs))})\w*\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+
+
 # The category rules, in order; each may refine what the earlier ones gave.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_civilians, toll_of_people,
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
-                                            enemy_nationals, nationals_of_soldiers_before, taken_prisoner, mixed_group, attackers_counted,
+                                            enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
                                             rising_joined, unsided_fighters, unarmed_people, from_a_side)
 
 

@@ -88,7 +88,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
     """The state body ``office`` speaks for, or None (see the module's docstring)."""
-    matches = list(_forms_rx().finditer(office))
+    # ("state" names a body only after its demonym, "the Algerian state": an office's "Kassala
+    # state" is a province)
+    matches = [m for m in _forms_rx().finditer(office) if m.group(0).lower() != "state"]
     found = [m.group(0) for m in matches]
     if not found or _other_owner(office) or people_owner(office, matches[0].start()):
         return None

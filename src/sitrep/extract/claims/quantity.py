@@ -195,10 +195,16 @@ _FOR_INJURIES = re.compile(rf"^\s+for\s+(?:[a-z-]+\s+(?:and\s+)?){{0,3}}?{in_ord
 
 
 def treated_for_injuries(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'treating 27 evacuees for gunshot wounds': hurt, whatever else the noun says of them."""
-    if cand.noun is None or cand.noun_start is None or not _TREATED_BEFORE.search(text[:cand.figure.start]):
+    """'treating 27 evacuees for gunshot wounds', 'dozens of refugees were being treated for
+    gunshot wounds': hurt, whatever else the noun says of them (set BJ's Andijan story: the
+    refugees' wounds, not their flight, are the figure's)."""
+    if cand.noun is None or cand.noun_start is None:
         return None
     after = text[cand.noun_start + len(" ".join(cand.noun.words)):]
+    if _TREATED_FOR_PASSIVE.match(after):
+        return "injured", "quantity:treated-for"
+    if not _TREATED_BEFORE.search(text[:cand.figure.start]):
+        return None
     return ("injured", "quantity:treated-for") if _FOR_INJURIES.match(after) else None
 
 
@@ -266,6 +272,11 @@ _TREATED = re.compile(r"^[^.;]{0,40}?\b(?:were|was|are|is|been|being|had\s+been|
                       rf"(?:{alternation(load_figure_terms().treated_verbs)}\s+(?:in|at|by)\b"
                       rf"|treated\s+for\s+(?:[a-z-]+\s+){{0,2}}?{in_order('treated_for_injuries')}\b"
                       rf"|admitted\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,3}}?{in_order('admitting_places')}\b)", re.IGNORECASE)
+
+
+# "were being treated for gunshot wounds" right after the people noun.
+_TREATED_FOR_PASSIVE = re.compile(r"^\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:still\s+)?(?:being\s+)?"
+                                  rf"treated\s+for\s+(?:[a-z-]+\s+){{0,2}}?{in_order('treated_for_injuries')}\b", re.IGNORECASE)
 
 
 # "it treated nine patients from the riot", "treated 120 people after the clashes": the active

@@ -46,6 +46,11 @@ def _civilian_mover(cand: Candidate) -> bool:
     return cand.noun is None or cand.noun.category in ("total", "civilians")
 
 
+# "without saying how many of them were killed", "did not say how many died": a casualty word
+# after these is what the speaker left unsaid, not the figure's (set BJ's Colombia 1998 wire).
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
 def _open_subset(between: str) -> bool:
     """A subset clause the word stands in ("120 hostages remain, of whom a third have died"),
     not an aside closed before it ("20 people, among them social leaders, had been kidnapped")."""
@@ -157,11 +162,34 @@ def _stranded_predicate(tok, by_index: dict[int, str]):
     verb of the athletes and "were killed" joined to it: a participle with no auxiliary whose
     joined passive has no subject of its own describes the people; the passive says what befell
     them (set AR's Munich wire)."""
-    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
-            or not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return None  # a participle with its agent ("held hostage by the guerrillas"), no clause of its own
     for c in tok.children:
         if c.dep_ == "conj" and by_index.get(c.i) and any(a.dep_ == "auxpass" for a in c.children) \
+                and not any(a.dep_.startswith("nsubj") for a in c.children) and not hypothetical(c):
+            return c
+    return None
+
+
+def participle_then_predicate(tok, anchor, by_index: dict[int, str]):
+    """'Twelve soldiers taken prisoner in the ambush were executed', 'thousands of their
+    fighters captured at that time were later executed': the small parse makes the participle
+    that describes the people their verb, and the passive that says what befell them a clause
+    with no subject of its own, beside it (a conjunct, or a second clause of the speech verb);
+    that passive is the figure's. Only a participle with no auxiliary whose subject holds the
+    figure, and a passive after it (sets BJ and BK: Afghanistan 1998; checked on Yemen and
+    Sudan sentences)."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i <= anchor.i <= c.right_edge.i for c in tok.children):
+        return None
+    near = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "ccomp":
+        near += [c for c in tok.head.children if c.dep_ == "ccomp"]
+    for c in near:
+        if c.i > tok.i and by_index.get(c.i) and by_index[c.i] != by_index.get(tok.i) \
+                and any(a.dep_ == "auxpass" for a in c.children) \
                 and not any(a.dep_.startswith("nsubj") for a in c.children) and not hypothetical(c):
             return c
     return None
@@ -178,7 +206,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
     captive = load_figure_terms().captive_words
-    predicate = _stranded_predicate(tok, by_index)
+    predicate = _stranded_predicate(tok, by_index) or participle_then_predicate(tok, anchor, by_index)
     if predicate is not None:
         return by_index[predicate.i], f"quantity:parse({predicate.lemma_})"
     if tok.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lower_ in ("contact", "touch", "track") for c in tok.children):
@@ -287,6 +315,8 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
             continue  # "11 people ..., some 511 servicemen were wounded": the other figure's word
         if i > anchor.i and _open_subset(doc[anchor.i:i].text):
             continue  # "120 hostages remain, of whom a third have died": the subset's word
+        if i > anchor.i and _HOW_MANY.search(doc[anchor.i:i].text):
+            continue  # "put its casualties at 14, without saying how many of them were killed": not said
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue

@@ -30,12 +30,22 @@ _SEATED = re.compile(r"^(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z
                      r"(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
 
 
+# "Karabakh Armenian self-defence forces in Stepanakert": an armed body written in lowercase
+# after its owners' names, then its seat (set BJ's Shusha 1992 wire).
+_SEATED_FORCE = re.compile(r"^(?P<body>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?\s+(?:forces|army|command|militia|militias|"
+                           r"headquarters|troops))\s+in\s+(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
+
+
 def seated_name(phrase: str) -> str:
-    """"Joint Forces Command in Riyadh": a body's seat is no part of its name; a capital
-    names the body's state ("Saudi Joint Forces Command")."""
+    """"Joint Forces Command in Riyadh", "Karabakh Armenian self-defence forces in
+    Stepanakert": a body's seat is no part of its name; a capital names the body's state
+    ("Saudi Joint Forces Command")."""
     m = _SEATED.match(phrase)
     if m is None:
-        return phrase
+        force = _SEATED_FORCE.match(phrase)
+        # (its owners already named before it: "French command in Cyprus" is no Cypriot body)
+        return phrase if force is None or force.group("body").split()[0].lower() in ("the", "a", "an") \
+            or not any(w[:1].isupper() for w in force.group("body").split()[:-1]) else force.group("body")
     _, owners, demonym_of, _ = state_body_index()
     code = owners.get(m.group("seat").lower())
     body = m.group("body").strip()

@@ -63,6 +63,7 @@ class AttributionTerms:
     issued_documents: tuple[str, ...]  # "report" of "Final Report of the X Commission"
     spokes_offices: tuple[str, ...]  # "press centre" of "the press centre of the X": the X's
     body_seats: tuple[str, ...]  # "headquarters" of "Police headquarters said": the police's
+    portfolio_seats: frozenset[str]  # "Defence" of "Defence Headquarters": its own name
     spokes_titles: tuple[str, ...]  # "spokesman": speaks for whichever body is speaking
     fronted_quoting: tuple[str, ...]  # "Quoting" of "Quoting a spokesman, the radio said"
     label_lead_ins: tuple[str, ...]  # "The latest from" of "The latest from police: ..."
@@ -126,6 +127,7 @@ def load_attribution_terms() -> AttributionTerms:
         issued_documents=tuple(a["issued_documents"]),
         spokes_offices=tuple(a["spokes_offices"]),
         body_seats=tuple(a["body_seats"]),
+        portfolio_seats=frozenset(a["portfolio_seats"]),
         **{key: tuple(a[key]) for key in ("spokes_titles", "fronted_quoting", "label_lead_ins", "staff_labels", "intake_verbs", "heads_read_by_kind", "record_ages", "official_count_by",
                                                    "official_count_according")},
         body_families=frozenset(a["body_families"]),

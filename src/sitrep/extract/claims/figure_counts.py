@@ -240,7 +240,7 @@ def death_toll_subject(v: FigureView):
     when no other figure and no clause break stand between."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
     clause = " ".join(prev_words[-MAX_LEVEL_CONTEXT:])
-    if not any(clause.endswith(verb) or clause.endswith(f"{verb} {v.fig.qualifier or ''}".strip())
+    if not any(_ends_with_words(clause, verb) or _ends_with_words(clause, f"{verb} {v.fig.qualifier or ''}".strip())
                for verb in v.terms.level_verbs):
         return None
     at = v.before.lower().rfind("toll")
@@ -257,6 +257,12 @@ def death_toll_subject(v: FigureView):
 _CLAUSE_BREAK = re.compile(r"[;:.]\s")
 
 
+def _ends_with_words(clause: str, words: str) -> bool:
+    """The clause's last words are ``words``: "put it at", not "said that" (which ends in the
+    letters of "at": set BJ's Shusha wire, "told reporters that about 150 ... had died")."""
+    return clause == words or clause.endswith(" " + words)
+
+
 def level_verb(v: FigureView):
     """'the number of people displaced ... has reached an estimated 280,000'."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
@@ -264,7 +270,7 @@ def level_verb(v: FigureView):
     clause = " ".join(prev_words[-reach:])
     label_at = 0 if reach > MAX_LEVEL_CONTEXT else clause.rfind("number of ")
     if (label_at == 0 or clause[label_at - 1:label_at] == " ") and \
-            any(clause.endswith(verb) for verb in v.terms.level_verbs):
+            any(_ends_with_words(clause, verb) for verb in v.terms.level_verbs):
         # "The number of terrorists killed in ... has reached 46", "The number of people killed
         # in Monday's dawn attacks on Katima Mulilo rose to 14" (set AK): what befell them is in
         # the label, however far its verb is from the figure; a label beyond the usual reach
@@ -272,7 +278,8 @@ def level_verb(v: FigureView):
         labelled = _number_of_label(v, clause[label_at + len("number of "):], "figure+level-verb")
         if labelled is not None or reach > MAX_LEVEL_CONTEXT:
             return labelled
-    if any(clause.endswith(verb) or clause.endswith(verb + " " + (v.fig.qualifier or "")) for verb in v.terms.level_verbs):
+    if any(_ends_with_words(clause, verb) or _ends_with_words(clause, verb + " " + (v.fig.qualifier or ""))
+           for verb in v.terms.level_verbs):
         noun = None
         for j in range(len(prev_words) - 1, max(len(prev_words) - reach, 0) - 1, -1):
             found = v.terms.people_at(prev_words, j)

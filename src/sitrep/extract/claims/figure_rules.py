@@ -392,7 +392,9 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         # "2 million have fled abroad", "300 had been killed"
         rest = lowered[1:4]
         if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest) \
-                or any(r in v.words.captive_words for r in lowered[1:5]):  # "1,400 had been taken prisoner"
+                or any(r in v.words.captive_words for r in lowered[1:5]) \
+                or lowered[1:2] == ["sought"] and any(r in claim_words().wound_nouns for r in lowered[2:8]):
+            # "1,400 had been taken prisoner", "1,966 had sought medical treatment for injuries"
             return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
     return None
 

@@ -21,6 +21,9 @@ class Candidate:
 
 REJECT = object()
 
+_OPENING_QUOTES = frozenset('"“‘')
+_CLOSING_QUOTES = frozenset('"”’')
+
 
 @dataclass(slots=True)
 class FigureView:
@@ -37,6 +40,11 @@ class FigureView:
 
     def __post_init__(self) -> None:
         self.before, self.after = self.text[:self.fig.start], self.text[self.fig.end:]
+        if self.before[-1:] in _OPENING_QUOTES and self.after[:1] in _CLOSING_QUOTES:
+            # 'put the number of wounded at "close to 150"': a figure quoted alone reads as
+            # written without its quotes (set BJ's Athens 1944 story); a space for each keeps
+            # offsets into ``after``
+            self.before, self.after = self.before[:-1] + " ", " " + self.after[1:]
         f = self.fig
         self.year_like = (f.value is not None and not f.spelled and 1900 <= f.value <= 2100
                           and f.low == f.high and "," not in f.text)

@@ -288,11 +288,17 @@ _FROM_VIOLENCE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|after|in|during)\s+
                             rf"{in_order('violence_nouns')}\b", re.IGNORECASE)
 
 
+# "1,966 had sought medical treatment for injuries" (set BJ's Osh 2010 story).
+_SOUGHT_TREATMENT = re.compile(r"^\s+(?:people\s+)?(?:had\s+|have\s+|has\s+)?sought\s+(?:medical\s+|hospital\s+)?"
+                               rf"(?:treatment|care|help)\s+for\s+(?:[a-z-]+\s+){{0,2}}?{in_order('treated_for_injuries')}\b",
+                               re.IGNORECASE)
+
+
 def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'Officially, 76 people were treated in the city's hospitals': people treated in a
     hospital or by medics were wounded (a figure with a casualty word of its own says so
     first); so are those it treated from the violence ('it treated nine patients from the riot')."""
-    if _TREATED.match(text[cand.figure.end:]):
+    if _TREATED.match(text[cand.figure.end:]) or _SOUGHT_TREATMENT.match(text[cand.figure.end:]):
         return "injured", "quantity:treated"
     after = text[cand.noun_start + len(" ".join(cand.noun.words)):] if cand.noun is not None and cand.noun_start is not None \
         else text[cand.figure.end:]

@@ -61,8 +61,11 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
             # "Honduran officials were quoted (by HRN) as saying": the passive's subject
             quoted = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if said is not None and quoted is not None and quoted.i < said.i:
-            # up to "as": "the duty doctor at Kosevo hospital" (the parse may hang "at" on the verb)
-            who = resolve_subject(ctx, sentence, doc[quoted.left_edge.i: said.i].text)
+            # up to "as": "the duty doctor at Kosevo hospital" (the parse may hang "at" on the
+            # verb); the passive's subject up to its own end, before "was quoted" ("a spokesman
+            # of the command was quoted as saying": set BJ's Vukovar communique)
+            end = quoted.right_edge.i + 1 if quoted.dep_ == "nsubjpass" else said.i
+            who = resolve_subject(ctx, sentence, doc[quoted.left_edge.i: end].text)
             if who:
                 ctx.speech_verbs[sentence.index] = tok.i
                 return who, "claimant:quoted-as-saying"

@@ -324,6 +324,11 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     words = _RECORD_AGE.sub("", re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)).split()
     if len(words) < 2 or words[-1].lower() not in load_attribution_terms().record_nouns:
         return None
+    owned = [k for k, w in enumerate(words[:-2]) if re.search(r"\w['’]s$", w)]
+    if owned and all(w[:1].islower() for w in words[owned[-1] + 1:-1]):
+        # "The government's last official war communique": the possessor's record, whatever
+        # words describe it (set BJ's Santa Clara wire)
+        words = words[:owned[-1] + 1] + words[-1:]
     if words[-2].lower() in _OFFICE_JOINERS or words[0].lower() in _ATTRIBUTION.possessive_pronouns | {"our", "my"}:
         return None  # "the Ministry of Information", "the Department of Records": a body's own name
     owner = " ".join(words[:-1])
@@ -353,7 +358,7 @@ def seat_owner(phrase: str) -> str | None:
     """The body whose seat speaks ("Police headquarters said", "Army HQ said": the police, the
     army), as a subject to resolve (one word in lower case); None for any other phrase."""
     m = _BODY_SEAT.match(phrase)
-    if m is None:
-        return None
+    if m is None or m.group("body").split()[-1].lower() in _ATTRIBUTION.portfolio_seats:
+        return None  # "the Nigerian Defence Headquarters": a body's own name
     body = m.group("body")
     return body if " " in body else body.lower()

@@ -12,7 +12,7 @@ from typing import Sequence
 from ...lexicon.event_terms import load_event_terms
 from ...sentences import Sentence
 from ...records import PlaceMention
-from ..places.metonyms import names_a_government
+from ..places.metonyms import a_speakers_seat, names_a_government
 from .context import EventContext
 from .tree import Trigger
 from .parentheses import parenthesised
@@ -68,7 +68,7 @@ def antecedent(ctx: EventContext, sentence: Sentence, word: str, offset: int,
     text = ctx.article.text
     # named towns only, not those that locate another name ("Sudzha (Kursk)")
     places = [m for m in places if not m.rule.startswith("description") and not parenthesised(m, ctx.article.text)
-              and not names_a_government(m, ctx.article.text)]
+              and not names_a_government(m, ctx.article.text) and not a_speakers_seat(m, ctx.article.text)]
     window = [m for m in places if lo <= m.start < offset and m.place is not None
               and m.place.feature == "city" and (m.precision == 1 or not exact_city and m.precision == 2)
               and not _area_after().match(text, m.end)]

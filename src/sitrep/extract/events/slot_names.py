@@ -54,8 +54,8 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
         elif w.lower_ in settlements | facilities and (w.tag_ == "NN" or w.lower_ in facilities and w.tag_ == "NNP"
                                                        or w.lower_ in terrain and w.tag_ == "NNS"):  # "the Jasosan heights" (set AB)
             names = [c for c in w.children if c.dep_ in ("compound", "nmod") and c.i < w.i and proper(c)]
-            if names and all(x.lower_ in people_words(t) for n in names for x in n.subtree):
-                names = []  # "the besieged Turkmen town of Amerli": who lives there, no name
+            if names and all(x.lower_ in people_words(t) or x.dep_ in ("cc", "punct") for n in names for x in n.subtree):
+                names = []  # "the besieged Turkmen town of Amerli", "a mainly Uzbek and Hazara city": who lives there
             # the name's own words, not a locator under the noun ("the Jasosan heights near Sardasht")
             if names and not any(x.i in pidx for n in names for x in n.subtree):
                 lo = min(x.i for n in names for x in n.subtree)
@@ -66,6 +66,8 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
             span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
         if span and len(span) > 1 and span[0].lower_.rstrip(".") in _military_ranks():
             continue  # "after Col Jones fell": a rank opens a person's name, no place's
+        if span and len(span) > 2 and span[0].lower_.rstrip(".") in _place_opening_titles():
+            continue  # "General Abdul Malik Pahlawan" is a person; "Sheikh Najjar", "General Santos" may be places
         if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
             continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -74,6 +76,15 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
         out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_opening_titles() -> frozenset[str]:
+    """Titles that open people's names and some places' ('General Santos', 'Sheikh Najjar'):
+    with a name of two words or more after them, a person (set BK's Mazar-i-Sharif wire)."""
+    from ...lexicon.claim_rule_words import word_set
+
+    return frozenset(word_set("place_opening_titles"))
 
 
 @lru_cache(maxsize=1)

@@ -209,10 +209,14 @@ def _with_kind_noun(m: PlaceMention, doc, base: int, t: EventTerms) -> PlaceMent
     settlement or terrain noun after it, as written (``PlaceMention.written``); annotators
     keep the noun ("Hoanh village", "Hongyan ridge") or cut it ("Ta Shwe Htan") about
     equally often (sets AD, W, Y), and the event's name stays the name. Only for a name no
-    gazetteer resolved exactly, whose event is named by its text."""
-    if m.written is not None or m.end <= base or m.place is not None and (m.precision or 0) < 2:
-        return m  # a gazetteer's place is named by the gazetteer: its text as written stays bare
+    gazetteer resolved exactly, whose event is named by its text, or a town's land feature
+    ("recaptured the Faw peninsula": the peninsula, not the town of Faw; set BK's Gulf wire)."""
+    if m.written is not None or m.end <= base:
+        return m
     kind = _KIND_AFTER.match(doc_text(doc), m.end - base)
+    if m.place is not None and (m.precision or 0) < 2 and (
+            kind is None or kind.group(1) not in t.words("territory_change", "land_features")):
+        return m  # a gazetteer's place is named by the gazetteer: its text as written stays bare
     nouns = t.words("territory_change", "settlement_nouns") | t.words("territory_change", "terrain_nouns")
     if kind is None or kind.group(1) not in nouns:
         return m

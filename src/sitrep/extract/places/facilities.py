@@ -16,7 +16,7 @@ from sitrep.lexicon.actor_words import actor_words
 from sitrep.lexicon.place_words import place_words
 from sitrep.records import Place, PlaceMention
 from .candidates import CONTEXT_CITY_MIN_POPULATION
-from .metonyms import names_a_government
+from .metonyms import a_speakers_seat, names_a_government
 from .resolve import place_mention
 from .spans import Span, is_local, paragraph_start, sentence_bounds
 
@@ -162,7 +162,7 @@ def description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaze
     as mentions of the place the context names (rule ``description:...``)."""
     out = []
     for m in _description_pattern().finditer(text):
-        if _not_the_place(m.group("after")):
+        if _not_the_place(m.group("after")) or _IN_APPOSITION.search(text, max(0, m.start() - 60), m.start()):
             continue
         kind = _description_kind(m.group("desc"))
         start, end = m.start(), m.end("desc")
@@ -176,6 +176,11 @@ def description_mentions(doc_id: str, text: str, found: list[PlaceMention], gaze
         place, precision, rule, anchor = described
         out.append(place_mention(doc_id, Span(start, end, text[start:end]), place, precision, rule, anchor))
     return out
+
+
+# "Mitu, the capital of the Amazon department of Vaupes": a description set beside a name
+# describes that place, not another (set BJ's Colombia 1998 wire: no second place, Bogota).
+_IN_APPOSITION = re.compile(r"[A-Z][\w'’-]*,\s*$")
 
 
 def _not_the_place(after: str) -> bool:
@@ -226,7 +231,7 @@ def _capital(m: re.Match[str], before: list[PlaceMention], text: str, gazetteer:
 def _last_city(desc: str, before: list[PlaceMention], text: str) -> _Described | None:
     """"the city" is the last city named; "the town" the last town of any size."""
     towns = [p for p in reversed(before) if p.place.feature == "city" and p.precision == 1
-             and not names_a_government(p, text)]
+             and not names_a_government(p, text) and not a_speakers_seat(p, text)]
     big = [p for p in towns if p.place.population >= CONTEXT_CITY_MIN_POPULATION]
     ante = next(iter(big if desc == "city" and big else towns), None)
     return (ante.place, 1, f"description:city={ante.text}", ante.text) if ante else None

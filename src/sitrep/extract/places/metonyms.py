@@ -1,7 +1,8 @@
 """Towns named as something other than a place of the story: a broadcaster's seat ("Baghdad
 radio said"), a capital speaking or spoken to as its government ("Moscow said", "asked Baghdad
 for help"). Such a mention is no antecedent of "the city" (places' descriptions and events'
-anaphora both skip it)."""
+anaphora both skip it); so is a town named as where a speaker is ("In Tehran, the foreign
+ministry said")."""
 
 from __future__ import annotations
 
@@ -40,3 +41,19 @@ def names_a_government(m: PlaceMention, text: str) -> bool:
     if after and after.group("say") and _PREPOSITION_BEFORE.search(before):
         after = None
     return bool(after or _metonym_before().search(before))
+
+
+# "In Tehran, the foreign ministry said ...", "Western diplomats in Islamabad said": where a
+# speaker is, not a town the story is about (set BK's Mazar-i-Sharif wire: "the city" the
+# militia overran was Mazar, not Tehran).
+_SEAT_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
+_SEAT_THEN_SPEAKER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|announced|reported|added)\b")
+_SPEAKERS_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|diplomats?|reporters|sources?|correspondents?|"
+                          r"ministry|government)\s+in\s+$", re.IGNORECASE)
+
+
+def a_speakers_seat(p: PlaceMention, text: str) -> bool:
+    """Whether the mention ``p`` of ``text`` says where a speaker is, not a town of the story."""
+    before = text[max(0, p.start - 40):p.start]
+    return bool(_SEAT_FRONTED.search(before) and _SEAT_THEN_SPEAKER.match(text, p.end)
+                or _SPEAKERS_IN.search(before))

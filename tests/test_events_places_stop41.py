@@ -72,3 +72,23 @@ def test_events_people_in_a_slot_are_no_places(text, expected):
 ])
 def test_events_a_towns_land_feature_is_written_with_its_noun(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a garrison's surrender given to a side is its town's capture (Cuba 1958, Mali)
+    ("Rebels forced the surrender of the army garrison at Yaguajay on Wednesday.", ["Yaguajay"]),
+    ("Government troops accepted the surrender of the rebel garrison in Kidal.", ["rebel garrison in Kidal"]),
+    # a demand is no capture; a commander's surrender is no place (Ukraine, Sudan)
+    ("The rebels demanded the surrender of Kharkiv.", []),
+    ("The army demanded the surrender of the garrison in Homs.", []),
+    ("After the surrender of senior RSF officer Abuagla Keikal to the army, fighting resumed.", []),
+    # "taken" says a name no gazetteer knows is a place, as "took" does (Afghanistan 1998, Mali)
+    ("The militia had also taken Hairatan on Sunday morning.", ["Hairatan"]),
+    ("Jihadists had taken Tinzawatene by nightfall.", ["Tinzawatene"]),
+    # ... and with the terrain noun after it, is written with it (Iran-PJAK)
+    ("Iranian forces said they had taken control of the Jasosan heights near Sardasht.", ["Jasosan heights"]),
+    # a people's name is no place, whatever cue comes before it (Cyprus 1974, Syria)
+    ("Greek Cypriot forces had taken the Turkish Cypriot quarter of Limassol on Saturday.", ["Limassol"]),
+])
+def test_events_surrenders_demands_and_peoples(text, expected):
+    assert _places(text) == expected

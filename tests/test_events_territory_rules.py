@@ -321,7 +321,7 @@ def test_events_territory_facility_in_a_town_is_named_and_mapped_at_the_town(tex
     ("Our units have taken control of the strategic Kurejahro hill in the Metina region.", "Kurejahro hill"),
     ("Bagapsh said his forces had taken control of the upper Kodori Gorge.", "Kodori Gorge"),
     # an unknown name before plural heights, with a locator after it (Iran-PJAK)
-    ("Iranian forces said they had taken control of the Jasosan heights near Sardasht.", "Jasosan heights"),
+    ("Iranian forces said they had gained control of the Jasosan heights near Sardasht.", "Jasosan heights"),
     # a town hall, a plantation, an estate or a ranch taken (Chile, Honduras, Paraguay, Zimbabwe-like)
     ("Mapuche protesters took over the Curacautin town hall on Monday.", "Curacautin town hall"),
     ("Peasants took over the La Confianza plantation on Saturday, police said.", "La Confianza plantation"),

@@ -24,6 +24,8 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
     noun ('Masaken Hanano neighborhood', 'Tahman Thar Police outpost'). Names of actors
     are not places."""
     doc = trig.tok.doc
+    if trig.tok.lower_ in t.rule("territory_change", "capture_noun").get("known_places_only", ()):
+        return []  # "the surrender of Abuagla Keikal": a commander, no place
     settlements = t.words("territory_change", "settlement_nouns")
     terrain = t.words("territory_change", "terrain_nouns")
     facilities = t.words("territory_change", "facility_objects") | terrain

@@ -64,13 +64,23 @@ def find_place_mentions(
     _resolve_again(doc_id, text, spans, gazetteer, first, ctx)
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
-        if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text):
+        if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text) \
+                and not _a_people(span.text):
             span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
     organisations = _organisation_acronyms(text, gazetteer)
     for span in spans:
         if span.text in organisations:
             span.mention = None  # "the Kosovo Liberation Army (KLA)": KLA is no Kampala
     return _with_facilities_and_descriptions(doc_id, text, spans, gazetteer, context)
+
+
+def _a_people(name: str) -> bool:
+    """'Turkish Cypriot', 'Greek Cypriot': a people's name is no place, whatever cue comes
+    before it ("had taken the Turkish Cypriot quarter of Limassol": set BJ's Cyprus 1974 wire)."""
+    from sitrep.lexicon.claim_terms import demonym_words
+
+    words = name.lower().split()
+    return all(w in demonym_words() for w in words)
 
 
 def _titled_person(name: str) -> bool:

@@ -69,3 +69,21 @@ def test_claims_defenders_and_the_word_that(extract_text, text, expected):
 ])
 def test_claims_speakers_read_from_blind_sets(extract_text, text, source):
     assert _claims(extract_text, text)[-1][3] == source
+
+
+@pytest.mark.parametrize("text,source", [
+    # a quotation's end is no word of the title after it (Sierra Leone 1999, Iraq, Ukraine)
+    ('"We hold the western part of town," ECOMOG spokesman Colonel Chris Olukolade told reporters. '
+     "He said 30 rebels were killed.", "ECOMOG"),
+    ('"The bridge is ours," army spokesman Colonel Ali Hassan told reporters in Mosul. He said 12 militants '
+     "were killed.", "Iraqi Joint Operations Command"),
+    # the record a body spoke in, set off after it, is no part of its name (Peru-Ecuador 1995, Mali)
+    ("LIMA - The Joint Command, in Communique No. 28, put Peruvian losses at 27 dead and 66 wounded.", "Joint Command"),
+    ("BAMAKO - The army, in a statement read on state television, said 40 rebels were killed near Gao.", "Malian army"),
+    # a possessive or "until" ends a title's qualifiers; "field" is a commander's rank word
+    ("FREETOWN - Rebel field commander Sam Bockarie told the BBC that 40 soldiers had been captured.", "Sam Bockarie"),
+    ("FREETOWN - The rebels would not leave the city until their leader, Foday Sankoh, was freed. "
+     "Sankoh said 60 of his fighters had been killed.", "Foday Sankoh"),
+])
+def test_claims_speakers_after_quotes_and_asides(extract_text, text, source):
+    assert _claims(extract_text, text)[-1][3] == source

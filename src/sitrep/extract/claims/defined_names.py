@@ -118,8 +118,10 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
             pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []
         for w in reversed(pre):
-            if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w):
-                break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier
+            if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w) \
+                    or any(q in w for q in '"“”'):
+                break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier; nor the end of a
+                # quotation ('"... the western part of town," ECOMOG spokesman X': set BM's Freetown wire)
             kept.insert(0, w)
         title = f"{t.group(0)} {more_title}" if more_title else t.group(0)
         before = pre[len(pre) - len(kept) - 1].lower() if len(pre) > len(kept) else ""

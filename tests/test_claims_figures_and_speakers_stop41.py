@@ -87,3 +87,17 @@ def test_claims_speakers_read_from_blind_sets(extract_text, text, source):
 ])
 def test_claims_speakers_after_quotes_and_asides(extract_text, text, source):
     assert _claims(extract_text, text)[-1][3] == source
+
+
+@pytest.mark.parametrize("text,source", [
+    # the state a body's name opens with is its own, though the war file that lists it spans
+    # other states: a Lebanese army story that names Palestinians is Lebanon's (Lebanon 2007,
+    # Syria-Lebanon, Kenya-Somalia)
+    ("Army takes Nahr al-Bared\n\nBEIRUT: The Lebanese Army seized full control of the Nahr al-Bared "
+     "Palestinian refugee camp on Sunday, ending a 105-day battle. The army said 39 militants were killed on "
+     "Sunday. Palestinian officials in the camp said the water network was destroyed.", "Lebanese government"),
+    ("Troops retake Kismayo\n\nMOGADISHU: Kenyan troops entered the port of Kismayo on Friday. The army said "
+     "30 al-Shabaab fighters were killed. Somali officials said the town was calm.", "Kenyan army"),
+])
+def test_claims_a_bodys_own_state_leads(extract_text, text, source):
+    assert _claims(extract_text, text)[0][3] == source

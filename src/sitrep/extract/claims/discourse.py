@@ -116,7 +116,9 @@ def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon,
     for m in mentions:
         if m.via_context or not m.claimant.known or m.claimant.kind != "government":
             continue
-        owners = lexicon.countries_of(m.claimant.name) or _named_state(m.claimant.name)
+        # the state its name opens with first ("Lebanese government" is Lebanon's, though the
+        # war file it is listed in spans Israel and Palestine too: set BL's Nahr al-Bared daily)
+        owners = _named_state(m.claimant.name) or lexicon.countries_of(m.claimant.name)
         if len(owners) == 1 and owners[0] in countries[1:]:
             return owners[0], m.start
         if len(owners) == 1 and owners[0] in countries[:1]:

@@ -204,6 +204,10 @@ def _owner_word(phrase: str) -> bool:
         or first[:1].isupper() and first.lower() in demonym_words()
 
 
+# A record a participle says a body named in lower case made ("figures collected by the civil
+# rights association").
+_RECORD_BY_BODY = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns)}\s+[a-z]+ed\s+by\s+"
+                             r"(?P<owner>the\s+[a-z][\w'’ -]{0,50})$", re.IGNORECASE)
 _RECORD_FROM = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.record_nouns | claim_words().issued_records)}\s+"
                           r"(?:[^,]{0,60}?\s)??(?:from|by|of|in\s+the\s+name\s+of)\s+"
                           rf"(?:a\s+{in_order('record_owner_collectives')}\s+of\s+)?"
@@ -317,6 +321,9 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
         # the one it is attributed to (set AP's Jolo wire)
         return attributed.group("owner")
     after = _RECORD_FROM.match(phrase)
+    if after is None and (by_body := _RECORD_BY_BODY.match(phrase)) is not None \
+            and _ATTRIBUTION.body_heads.search(by_body.group("owner").lower()):
+        return by_body.group("owner")  # "figures collected by the civil rights association" (set BO)
     owner = re.split(r",\s+(?:an?|the)\s", after.group("owner"))[0] if after else ""  # "..., an Onitsha-based rights group"
     owner = re.sub(r"\s*\([^()]*\)$", "", owner)  # "... Committee (COPREFA)"
     owner = _OWNER_PARTICIPLE.sub("", owner)  # "... National Defence published yesterday evening"

@@ -121,3 +121,18 @@ def test_claims_a_bodys_own_state_leads(extract_text, text, source):
 ])
 def test_claims_accounts_collected_records_and_dioceses(extract_text, text, source):
     assert _claims(extract_text, text)[-1][3] == source
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an age after "the dead were" is no figure (Northern Ireland 1972, Gaza, Kenya)
+    ("Six of the dead were 17 years of age.", []),
+    ("The dead were 40, the ministry said.", [("killed", "total", 40, "government")]),
+    # "N others" after things counted are more of the things (Vietnam 1963, Syria, Ukraine)
+    ("Five helicopters were lost and nine others were hit out of a force of 15.", []),
+    ("Two tanks were destroyed and three others were damaged near Avdiivka.", []),
+    ("Five soldiers were killed and nine others were wounded.",
+     [("killed", "government", 5, None), ("injured", "government", 9, None)]),
+    ("Two helicopter pilots were killed in the crash near Idlib.", [("killed", "total", 2, None)]),
+])
+def test_claims_ages_and_things_continued(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -92,3 +92,14 @@ def test_events_a_towns_land_feature_is_written_with_its_noun(text, expected):
 ])
 def test_events_surrenders_demands_and_peoples(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capture verb in scare quotes is still the capture claimed (Bosnia 1995, Ukraine 2022)
+    ('In a statement, the army said its units had "liberated" Srebrenica from Moslem fighters.', ["Srebrenica"]),
+    ('Moscow said its forces had “liberated” Kherson on Friday.', ["Kherson"]),
+    # a quoted word that is no capture verb is left as written
+    ('Rebels called the town "free" after the army left.', []),
+])
+def test_events_scare_quoted_capture_verbs(text, expected):
+    assert _places(text) == expected

@@ -18,7 +18,7 @@ from .claimants import ClaimantLexicon
 from .claims import attach_places, build_context, extract_claims, finish_article, follow_quote, observe_sentence
 from .context import article_countries, lead_by_places
 from .events import build_event_context, events_for_article
-from .entry_labels import blank_stray_auxiliary, mask_entry_label
+from .entry_labels import blank_scare_quotes, blank_stray_auxiliary, mask_entry_label
 from .front import front_line_events
 from .gazetteer import get_gazetteer
 from .gazetteer.lookup import Gazetteer
@@ -72,7 +72,7 @@ class Extractor:
             countries = lead_by_places(countries, places)
             chosen = ParseChoice(article.text, places).chosen(sentences)
             plans.append((article, sentences, chosen, countries, places))
-            texts.extend(blank_stray_auxiliary(mask_entry_label(s.text)) for s in chosen)
+            texts.extend(blank_scare_quotes(blank_stray_auxiliary(mask_entry_label(s.text))) for s in chosen)
         docs = iter(parse(texts))
         terms = load_terms()
         for article, sentences, chosen, countries, places in plans:

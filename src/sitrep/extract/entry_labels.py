@@ -115,6 +115,21 @@ def _stray_auxiliary() -> re.Pattern[str]:
     return re.compile(rf"\b(?:was|were|have|has|had)(?=\s+(?:{'|'.join(forms)})\b)")
 
 
+# A capture verb in scare quotes ('its units had "liberated" Srebrenica'): the quotes blanked
+# (same length) so the parse reads the verb with its object (set BO's Srebrenica wire).
+_SCARE_QUOTED = re.compile(r'(?<![\w"“])["“](?P<word>[a-z]+)["”](?![\w"”])')
+
+
+def blank_scare_quotes(text: str) -> str:
+    """The quotes around a capture verb set in scare quotes, blanked; other quotes kept."""
+    if '"' not in text and "“" not in text:
+        return text
+    from ..lexicon.event_terms import load_event_terms
+
+    triggers = load_event_terms().any_trigger
+    return _SCARE_QUOTED.sub(lambda m: f" {m.group('word')} " if m.group("word") in triggers else m.group(0), text)
+
+
 def blank_stray_auxiliary(text: str) -> str:
     """'The AA troops were took over the outposts', 'The government troops was retook the
     outpost', 'The Houthi group have took full control on Amran city': in non-native English

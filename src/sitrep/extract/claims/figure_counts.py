@@ -201,6 +201,8 @@ def casualty_noun_is(v: FigureView):
     after = [w.lower() for w in _WORD.findall(v.after)[:3]]
     if v.before[:m.start()].rstrip().lower().endswith("among") or (after and v.terms.people_at(after, 0)):
         return None  # "Among the dead were 11 women": a part of them, named after the figure
+    if after and (after[0] in v.terms.not_people_units or after[0] in ("year", "years")):
+        return None  # "Six of the dead were 17 years of age": their age (set BO's Derry story)
     return Candidate(v.fig, found[0], None, "figure+noun-is")
 
 

@@ -298,8 +298,25 @@ def _continuation(v: FigureView, lowered: list[str], matches: list[re.Match[str]
     if nxt and nxt[0].words[0] not in v.words.continuation_nouns:  # "two other children"
         return Candidate(v.fig, nxt[0], v.fig.end + matches[i + 1].start(), f"figure+noun:{' '.join(nxt[0].words)}")
     if w != "other":  # "250 other armoured vehicles" goes on to its own noun
+        if _counts_things(v):
+            return REJECT  # "Five helicopters were lost and nine others were hit": more of the things
         return Candidate(v.fig, None, v.fig.end + matches[i].start(), f"figure+continues:{w}", continues=True)
     return None
+
+
+def _counts_things(v: FigureView) -> bool:
+    """Whether the last figure before this one counts things ("Five helicopters"), which
+    "N others" then continues (set BO's Ap Bac wire)."""
+    from ..numbers import find_figures
+
+    before = [f for f in find_figures(v.before) if f.end <= len(v.before)]
+    if not before:
+        return False
+    words = _WORD_AFTER.match(v.before, before[-1].end)
+    return words is not None and words.group(1).lower() in v.terms.not_people_units
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 
 
 def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[str]], i: int,

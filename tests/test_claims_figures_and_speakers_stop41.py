@@ -136,3 +136,14 @@ def test_claims_accounts_collected_records_and_dioceses(extract_text, text, sour
 ])
 def test_claims_ages_and_things_continued(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a role set beside a name ends before a clause about him (Tajikistan 1992, Sudan, Libya)
+    ("DUSHANBE - Yakub Salimov, the People's Front commander who was named interior minister this week, "
+     "told a briefing that his men had detained 120 armed men.", "People's Front"),
+    ("KHARTOUM - Mohamed Hamdan Dagalo, the RSF commander who returned from Darfur last week, said 40 of "
+     "his fighters had been killed.", "Rapid Support Forces"),
+])
+def test_claims_a_role_ends_before_a_clause_about_him(extract_text, text, source):
+    assert _claims(extract_text, text)[0][3] == source

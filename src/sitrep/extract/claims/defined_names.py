@@ -134,6 +134,9 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
     _roster(text, out, lexicon, countries)
     for m in _NAME_THEN_ROLE.finditer(text):
         name, role = _without_a_day(m.group("name")), m.group("role").strip()
+        # "the People's Front commander who was named interior minister this week": the role,
+        # not what the clause after it says of him (set BN's Dushanbe 1992 story)
+        role = _ROLE_CLAUSE.split(role, maxsplit=1)[0] if not m.group("heads") else role
         if m.group("heads"):
             role = f"head of {role}"  # "Valery Andreyev, who heads the FSB directorate": its head
         if name in out and _office_of_a_place_first(out[name], name, role):
@@ -143,6 +146,9 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         title = next((w for w in role.lower().split() if w in _OFFICE_TITLES or w in PLACE_OFFICES), "")
         register_person(out, name, role, title, True, lexicon, countries)
     return out
+
+
+_ROLE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 
 
 def _without_a_day(name: str) -> str:

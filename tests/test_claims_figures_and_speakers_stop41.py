@@ -147,3 +147,18 @@ def test_claims_ages_and_things_continued(extract_text, text, expected):
 ])
 def test_claims_a_role_ends_before_a_clause_about_him(extract_text, text, source):
     assert _claims(extract_text, text)[0][3] == source
+
+
+@pytest.mark.parametrize("text,source", [
+    # "By the count of X" as "By X's count" (Haiti 2004, Congo, Sudan)
+    ("CAP-HAITIEN - By the count of the National Coalition for Haitian Rights, about 70 people have died.",
+     "National Coalition for Haitian Rights"),
+    ("By the estimate of the United Nations, 300,000 people have fled.", "United Nations"),
+    # a body's acronym set beside it, and its press office, speak as the body (El Salvador 1989,
+    # Sudan, Syria)
+    ("SAN SALVADOR - The armed forces press office, COPREFA, said on Thursday that 581 guerrillas had been killed.",
+     "Salvadoran Armed Forces"),
+    ("KHARTOUM - The army press office said 40 rebels were killed near Omdurman.", "Sudanese Armed Forces"),
+])
+def test_claims_counts_of_and_press_offices(extract_text, text, source):
+    assert _claims(extract_text, text)[-1][3] == source

@@ -182,6 +182,16 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
     estimate': the owner of a record noun."""
     terms = load_attribution_terms()
     for tok in doc:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.lemma_.lower() in terms.record_nouns:
+            # "By the count of the National Coalition for Haitian Rights, about 70 people have
+            # died": the owner after "of" (set BP's Cap-Haitien story)
+            owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None:
+                phrase = doc[owner.left_edge.i: owner.right_edge.i + 1].text
+                who = resolve_subject(ctx, sentence, phrase)
+                if who is not None and (who.known or who.kind != "unknown" or re.match(r"(?:the\s+)?[A-Z]", phrase)):
+                    return who, "claimant:record-of"
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in terms.record_nouns and tok.i == tok.head.i - 1 \
                 and tok.head.dep_ in ("nsubj", "nsubjpass"):
             # "The police count of the dead reached 43", "an army tally": the body owning the record

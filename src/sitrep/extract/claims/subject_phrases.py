@@ -34,6 +34,8 @@ def subject_phrase(span: str) -> str:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
     phrase = _RECORD_ASIDE.sub("", phrase)  # "The Joint Command, in Communique No. 28"
+    phrase = _ACRONYM_ASIDE.sub("", phrase)  # "The armed forces press office, COPREFA": the body
+    phrase = _PRESS_OFFICE.sub("", phrase)  # "the armed forces press office" speaks for the armed forces
     phrase = _role_then_name().sub(r"\g<role>", phrase)  # "... Defence spokesperson, Lt Gen Maly Socheata"
     phrase = _bodys_office_then_name().sub(r"\g<role>", phrase)  # "Christchurch Hospital's chief of surgery, X"
     phrase = _ranked_officer().sub(r"\g<service> officer", phrase)  # "Police Capt. Ali Hussein": a police officer
@@ -52,6 +54,13 @@ def subject_phrase(span: str) -> str:
 # speaker, is no part of its name (set BM's Cenepa 1995 daily).
 _RECORD_ASIDE = re.compile(rf",\s+(?:in|through|via)\s+(?:[^,]{{0,40}}\s)?{alternation(sorted(_ATTRIBUTION.record_nouns))}\b.*$",
                            re.IGNORECASE)
+
+
+# "The armed forces press office, COPREFA, said": the body's acronym set beside it (set BQ's San
+# Salvador wire); the words before it name the body.
+_ACRONYM_ASIDE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,8}$")
+# A body's press office after its name, in lower case: the body speaks through it.
+_PRESS_OFFICE = re.compile(r"(?<=\w)\s+(?:press|information|media)\s+(?:office|department|service|bureau|section)$")
 
 
 # A record handed to someone: "A statement faxed to Reuters in Ankara", "a letter handed to the

@@ -81,7 +81,7 @@ def test_events_a_towns_land_feature_is_written_with_its_noun(text, expected):
     # a demand is no capture; a commander's surrender is no place (Ukraine, Sudan)
     ("The rebels demanded the surrender of Kharkiv.", []),
     ("The army demanded the surrender of the garrison in Homs.", []),
-    ("After the surrender of senior RSF officer Abuagla Keikal to the army, fighting resumed.", []),
+    ("Fighting resumed in Gezira a week after the surrender of RSF commander Abuagla Keikal.", []),
     # "taken" says a name no gazetteer knows is a place, as "took" does (Afghanistan 1998, Mali)
     ("The militia had also taken Hairatan on Sunday morning.", ["Hairatan"]),
     ("Jihadists had taken Tinzawatene by nightfall.", ["Tinzawatene"]),

@@ -157,39 +157,26 @@ def _predicate_now(anchor, by_index: dict[int, str]):
     return None
 
 
-def _stranded_predicate(tok, by_index: dict[int, str]):
-    """'nine athletes held hostage by the guerrillas were killed', parsed with "held" as the
-    verb of the athletes and "were killed" joined to it: a participle with no auxiliary whose
-    joined passive has no subject of its own describes the people; the passive says what befell
-    them (set AR's Munich wire)."""
+def _stranded_predicate(tok, anchor, by_index: dict[int, str]):
+    """'nine athletes held hostage by the guerrillas were killed', 'Twelve soldiers taken
+    prisoner in the ambush were executed', 'thousands of their fighters captured at that time
+    were later executed': the small parse makes the participle that describes the people their
+    verb, and the passive that says what befell them a clause with no subject of its own,
+    joined to it (or, under a speech verb, a second clause of that verb); the passive is the
+    figure's. Only for a participle with no auxiliary that has its agent ("by the guerrillas")
+    or whose subject holds the figure (sets AR's Munich wire, BJ and BK's Afghanistan 1998;
+    checked on Yemen and Sudan sentences)."""
     if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
-        return None  # a participle with its agent ("held hostage by the guerrillas"), no clause of its own
-    for c in tok.children:
-        if c.dep_ == "conj" and by_index.get(c.i) and any(a.dep_ == "auxpass" for a in c.children) \
-                and not any(a.dep_.startswith("nsubj") for a in c.children) and not hypothetical(c):
-            return c
-    return None
-
-
-def participle_then_predicate(tok, anchor, by_index: dict[int, str]):
-    """'Twelve soldiers taken prisoner in the ambush were executed', 'thousands of their
-    fighters captured at that time were later executed': the small parse makes the participle
-    that describes the people their verb, and the passive that says what befell them a clause
-    with no subject of its own, beside it (a conjunct, or a second clause of the speech verb);
-    that passive is the figure's. Only a participle with no auxiliary whose subject holds the
-    figure, and a passive after it (sets BJ and BK: Afghanistan 1998; checked on Yemen and
-    Sudan sentences)."""
-    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
-            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i <= anchor.i <= c.right_edge.i for c in tok.children):
-        return None
+    agent = any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+    holds = any(c.dep_ in ("nsubj", "nsubjpass") and c.i <= anchor.i <= c.right_edge.i for c in tok.children)
+    if not (agent or holds):
+        return None  # a verb of its own clause, not a participle describing the figure's people
     near = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "ccomp":
-        near += [c for c in tok.head.children if c.dep_ == "ccomp"]
+    if holds and tok.dep_ == "ccomp":
+        near += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
     for c in near:
-        if c.i > tok.i and by_index.get(c.i) and by_index[c.i] != by_index.get(tok.i) \
-                and any(a.dep_ == "auxpass" for a in c.children) \
+        if by_index.get(c.i) and by_index[c.i] != by_index.get(tok.i) and any(a.dep_ == "auxpass" for a in c.children) \
                 and not any(a.dep_.startswith("nsubj") for a in c.children) and not hypothetical(c):
             return c
     return None
@@ -206,7 +193,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
     captive = load_figure_terms().captive_words
-    predicate = _stranded_predicate(tok, by_index) or participle_then_predicate(tok, anchor, by_index)
+    predicate = _stranded_predicate(tok, anchor, by_index)
     if predicate is not None:
         return by_index[predicate.i], f"quantity:parse({predicate.lemma_})"
     if tok.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lower_ in ("contact", "touch", "track") for c in tok.children):

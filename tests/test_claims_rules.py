@@ -395,6 +395,14 @@ QUANTITY_CASES = {
         ("Aid groups counted 3,000 new arrivals in Adre.", [("displaced", "total", 3000, "Aid groups")]),
         ("Medics reported 9 fatalities after the shelling of Kramatorsk.", [("killed", "total", 9, ANY)]),
     ],
+    "kept_in_hospital": [
+        # patients kept in hospital are a part of the injured, not arrests (Gold Coast 1948,
+        # Sri Lanka 2019, Kenya 2024); the wounded said so stay wounded, arrests stay arrests
+        ("Of the injured, some 40 are still detained in hospital in Accra.", []),
+        ("Around 150 of them remain held in the main hospital in Colombo.", []),
+        ("Police in Nairobi said 40 protesters were detained in the city centre.", [("detained", "civilians", 40, ANY)]),
+        ("Twelve wounded soldiers were held in the military hospital at Juba.", [("injured", "government", 12, ANY)]),
+    ],
     "treated_for_injuries": [
         # people a hospital treats for wounds were hurt, whatever else their noun says (Zaire 1978,
         # South Sudan, Bangladesh); treated for an illness they were not

@@ -223,7 +223,7 @@ def test_claims_office_holder_named_again_by_surname(extract_text, text, sources
      "our positions east of Basra. The enemy lost 200 killed in the battle.",
      [("killed", "government", 200, "General Command of the Armed Forces")]),
     ("STANLEY - The British Task Force headquarters has issued the following statement:\n\nArgentine troops were "
-     "driven from Mount Longdon. The enemy's losses were 50 dead.", [("killed", "government", 50, "British Task Force headquarters")]),
+     "driven from Mount Longdon. The enemy's losses were 50 dead.", [("killed", "government", 50, "British Task Force")]),
 ])
 def test_claims_issued_the_following_communique(extract_text, text, expected):
     got = [(c.quantity, c.category, c.value, c.source) for c in extract_text(text).claims]

@@ -32,6 +32,10 @@ def a_whole_government(claimant: Claimant) -> bool:
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
+# An acronym said as a word may be written in title case ("Unicef", "Unmiss", "Minusma": the
+# Guardian's and the BBC's style) from this many letters; shorter ones are words ("Who", "Sana").
+# Set on sets BT and BU (house-style "Unicef"); four-letter ones count only as a file writes them.
+TITLE_CASE_ACRONYM_MIN = 5
 
 
 @dataclass(slots=True)
@@ -92,6 +96,8 @@ class ClaimantLexicon(StateClaimants):
     # One-word names that are also English words ("Dawn", "Nation") count only capitalised:
     # "arrived before dawn" names no newspaper.
     proper_words: set[str] = field(default_factory=set)
+    # Aliases exactly as the files write them ("Unicef" beside "UNICEF")
+    written: set[str] = field(default_factory=set)
     # claimant -> the body it belongs to (OCHA -> United Nations), from "part_of" in the data
     parents: dict[str, str] = field(default_factory=dict)
     kind_words: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # kind -> its words
@@ -106,6 +112,7 @@ class ClaimantLexicon(StateClaimants):
 
     def add(self, alias: str, entry: ClaimantEntry, context_only: bool) -> None:
         self.entries.setdefault(claimant_key(alias), []).append((entry, context_only))
+        self.written.add(alias)
         if context_only:
             self.context_states.update(entry.countries)
         if alias.replace(".", "").isupper() and len(alias) <= ACRONYM_MAX_LEN:
@@ -123,12 +130,19 @@ class ClaimantLexicon(StateClaimants):
             self._regex = alias_regex(self.entries, re.IGNORECASE) or re.compile(r"(?!x)x")
         return self._regex
 
+    def _acronym_as_a_word(self, written: str) -> bool:
+        """'Unicef', 'Minusma': an acronym said as a word, written in title case as some
+        house styles do; four letters or fewer only as a file writes it ("Who" is a word)."""
+        return written.isalpha() and written[:1].isupper() and written[1:].islower() \
+            and (len(written) >= TITLE_CASE_ACRONYM_MIN or written in self.written)
+
     def _pick(self, alias: str, countries: Sequence[str], original: str,
               lead_named: Callable[[], bool] = lambda: False) -> ClaimantEntry | None:
         options = self.entries.get(claimant_key(alias))
         if not options:
             return None
-        if claimant_key(alias) in self.acronyms and not original.replace(".", "").isupper():
+        if claimant_key(alias) in self.acronyms and not original.replace(".", "").isupper() \
+                and not self._acronym_as_a_word(original):
             return None
         if claimant_key(alias) in self.proper_words and original.islower():
             return None

@@ -166,10 +166,24 @@ def _generic_restatements(groups: dict[tuple, list[Claim]]) -> None:
     same amount said again of people in general is the one figure whose people were named,
     when exactly one kind of people has it (the claimant check follows in one_figure_once)."""
     for key in [k for k in groups if k[1] == "total" and k[2] is None]:
+        if any(_a_nations_people(c) for c in groups[key]):
+            continue  # "Three Americans were killed" ... "three guerrilla bodies": two peoples (set BO's Ap Bac wire)
         named = [k for k in groups if k[1] != "total" and (k[0], k[3], k[4]) == (key[0], key[3], key[4])
                  and key[5] in (None, k[5])]  # "Of the 3,210 deaths" need not repeat "in May"
         if len({k[1] for k in named}) == 1 and len(named) == 1:
             groups[named[0]].extend(groups.pop(key))
+
+
+_NOUN_OF_RULE = re.compile(r"figure\+noun:(\S+)")
+
+
+def _a_nations_people(claim: Claim) -> bool:
+    """Whether the claim counts a nation's people by its demonym ("Three Americans"): people
+    of one side, not people in general."""
+    from ...lexicon.claim_terms import demonym_plurals
+
+    m = _NOUN_OF_RULE.search(claim.rule)
+    return m is not None and m.group(1) in demonym_plurals()
 
 
 def _same_source(ctx: ArticleContext, a: str, b: str) -> bool:

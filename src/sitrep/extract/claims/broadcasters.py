@@ -166,7 +166,7 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
     for earlier in reversed(ctx.sentences[:sentence.index]):
         if rx.search(earlier.text):
             by = re.search(rf"\b{re.escape(noun)}\s+(?:issued\s+)?(?:by|of|from)\s+(?P<who>(?:the\s+)?[A-Z][^,:;.]{{2,80}}?)"
-                           rf"(?=\s*[,:;.]|\s+(?:and|on|in|at|read|broadcast)\b)", earlier.text)
+                           rf"(?=\s*[,:;.]|\s+(?:and|on|in|at|read|broadcast|{_RECORD_SAID})\b)", earlier.text)
             if by is not None:
                 # "Text of an official statement by the Ministry of Home and Religious Affairs:"
                 # (set AP's Burma digest): the body named with the record, whoever read it out
@@ -185,7 +185,11 @@ def issuer_of_record(ctx: ArticleContext, sentence: Sentence, low: str) -> Claim
                 return found[0]
             # "Excerpts from communique issued by the Ministry of the Interior and read on the
             # radio:" (set AK's monitoring digest): the body it was issued by
-            return _resolved(ctx, earlier, _RECORD_ISSUED_BY, noun)
+            who = _resolved(ctx, earlier, _RECORD_ISSUED_BY, noun)
+            if who is not None:
+                return who
+            # "The communique described the garrison as ...": the record named again, by no one;
+            # the sentence that introduced it is further back (set BT's Tarawa wire)
     return None
 
 

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon.attribution_terms import say_forms
-from ...lexicon.claim_terms import category_words, claim_words, demonym_words, load_attribution_terms, load_figure_terms
+from ...lexicon.claim_terms import category_words, claim_words, demonym_plurals, demonym_words, load_attribution_terms, load_figure_terms
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .category_view import AID_KINDS, ENEMY_OF, KIND_CATEGORY, CategoryView, armed_acronym, enemy_of_claimant, generic_noun, side_of
@@ -97,6 +97,8 @@ def losses_of(view: CategoryView):
     if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
                          and words & set(actor_words().rank_and_file)):
         side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
+    if side is None and last and demonym_plurals().get(last[0]) in view.armed_demonyms:
+        side = "government"  # "The Canadians lost 10 killed", their forces named: a state's losses are its forces' (set BT)
     return (side, view.subgroup, "category:losses-of") if side else None
 
 
@@ -117,8 +119,12 @@ def _possessive_owner(view: CategoryView, m: re.Match[str]):
     owner = m.group("owner") or m.group("owner_dead")
     word = re.sub(r"['’]s?$", "", owner).lower()
     if owner[:1].islower():  # "the militants' losses", "the army's losses": the group's side
+        from ...lexicon.actor_words import actor_words
+
         found = view.terms.people_at([word], 0)
         side = found[0].category if found else side_of(view, word)
+        if side is None and word in actor_words().unit_nouns:
+            side = "government"  # "the battalion's losses": a unit of a state's forces (set BT's Kapyong story)
         return (side, view.subgroup, "category:owners-losses") if side in ("government", "rebels") else None
     if word not in view.armed_demonyms and not _speakers_state(view, word):
         side = side_of(view, owner)  # "KNLA casualties were 21 killed": a named armed group's (set U's KNU release)

@@ -34,6 +34,33 @@ def initials_fit(acronym: str, full: str) -> bool:
     return all(any(c == i for i in it) for c in caps)
 
 
+def syllables_fit(acronym: str, full: str) -> bool:
+    """'INTERFET' of 'International Force in East Timor', 'UNAMIR', 'MONUSCO': an acronym made
+    of the first letters of each capitalised word in order, several of some ("INTER"-national
+    "F"-orce "E"-ast "T"-imor); small words may be skipped (set BT's East Timor update)."""
+    words = [w for w in re.split(r"[\s-]+", full) if w]
+    acr = acronym.upper()
+    if len(acr) < 4 or len(acr) <= sum(w[:1].isupper() for w in words):
+        return False  # a plain acronym is ``initials_fit``'s
+
+    def fit(a: int, w: int) -> bool:
+        if a == len(acr):
+            return all(not x[:1].isupper() for x in words[w:])
+        if w == len(words):
+            return False
+        word = words[w].upper()
+        if not words[w][:1].isupper():
+            return fit(a, w + 1) or (word[:1] == acr[a] and fit(a + 1, w + 1))
+        n = 0
+        while n < len(word) and a + n < len(acr) and word[n] == acr[a + n]:
+            n += 1
+            if fit(a + n, w + 1):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
 def _name_words(full: str) -> list[str]:
     """The words of a name before brackets, without an opening "The" or a possessive
     ("Lebanon's")."""
@@ -80,7 +107,8 @@ def article_acronyms(text: str, lexicon: ClaimantLexicon, countries: Sequence[st
         # the shortest run of the last words that fits: "Lebanon’s Ministry of Public Health
         # (MoPH)" starts at Ministry, "the Information Minister of Khyber Pakhtunkhwa and the
         # Inspector General of Police (IGP)" at Inspector (set AF's Dera Ismail Khan transcript)
-        fits = [k for k in range(len(words)) if initials_fit(acr, " ".join(words[k:]))]
+        fits = [k for k in range(len(words)) if initials_fit(acr, " ".join(words[k:]))] \
+            or [k for k in range(len(words)) if syllables_fit(acr, " ".join(words[k:]))]
         words = words[max(fits):] if fits else []
         if len(words) < 2 or _reordered_whole(acr, full, words):
             words = _translated(acr, full)

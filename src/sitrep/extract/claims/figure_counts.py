@@ -192,10 +192,21 @@ _NOUN_IS_BEFORE = re.compile(r"\b(?:the|our|their|its)\s+(?:own\s+)?(?P<noun>[a-
                              re.IGNORECASE)
 
 
+# "prisoners numbered only 146": a verb that only counts needs no article before its noun
+# (set BT's Tarawa wire); "soldiers were 40 km away" still does.
+_NOUN_NUMBERED_BEFORE = re.compile(r"(?<![’'])(?<![’']s)\s(?P<noun>[a-z]+)\s+(?:now\s+)?(?:number(?:ed)?|total(?:l?ed)?)\s+"
+                                   rf"(?:{alternation(_TERMS.lost_hedges)}\s+)?$", re.IGNORECASE)
+
+
 def casualty_noun_is(v: FigureView):
-    """'The wounded are 470', 'Our martyrs number 73': what befell the people is the noun's."""
-    m = _NOUN_IS_BEFORE.search(v.before)
+    """'The wounded are 470', 'Our martyrs number 73', 'prisoners numbered only 146': what
+    befell the people is the noun's."""
+    m = _NOUN_IS_BEFORE.search(v.before) or _NOUN_NUMBERED_BEFORE.search(v.before)
     found = v.terms.people_at([m.group("noun").lower()], 0) if m else None
+    if found is not None and found[0].quantity is None and m.re is _NOUN_NUMBERED_BEFORE \
+            and m.group("noun").lower() in load_figure_terms().captive_words:
+        # "prisoners numbered only 146": people taken (set BT's Tarawa wire)
+        found = (PeopleNoun(found[0].words, found[0].category, found[0].subgroup, found[0].unit, "detained"), found[1])
     if found is None or found[0].quantity is None:
         return None  # "the soldiers are 40 km away": only a casualty noun counts itself
     after = [w.lower() for w in _WORD.findall(v.after)[:3]]

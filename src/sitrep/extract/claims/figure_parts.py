@@ -27,7 +27,7 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut|;|--|—|–)
 # A figure in digits or in words ("five of the eight gunmen", "seven of the twenty-one").
 SPELLED_OR_DIGITS = rf"(?:\d[\d,. ]*|{alternation([*number_words().units, *number_words().tens])}(?:-[a-z]+)?)"
 # "of its fighters and 9 villagers" is two figures, not a part of 9 villagers (set S's Cyprus briefing).
-_PART_OF_WHOLE = re.compile(rf"^\s+of\s+(?:the|its|their|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){{0,3}}?(?P<whole>{SPELLED_OR_DIGITS})\s+",
+_PART_OF_WHOLE = re.compile(rf"^\s+of\s+(?:the|its|their|his|her|our|an?)\s+(?:(?!and\b|or\b)[\w’'-]+\s+){{0,3}}?(?P<whole>{SPELLED_OR_DIGITS})\s+",
                             re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"^\s+(?:[\w’'-]+\s+)?(?:and|or)\s+(?:some\s+|about\s+)?[\d][\d,]*\s+", re.IGNORECASE)
 

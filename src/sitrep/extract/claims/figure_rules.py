@@ -209,9 +209,31 @@ def family_of(v: FigureView):
                      "figure+family-of")
 
 
+# "five of the Irish": a demonym with no plural of its own, as a people after "of the".
+_OF_THE_PEOPLE = re.compile(r"^\s+of\s+the\s+(?P<people>[A-Z][a-z]+(?:ish|sh|ench|utch))\b(?P<rest>.{0,40})")
+
+
+def _of_the_people(v: FigureView) -> Candidate | None:
+    """'Radio Katanga claimed that five of the Irish had been wounded' (set BR's Jadotville
+    story): "the Irish", "the British", "the French" are people; "the British soldiers" are the
+    soldiers, read on."""
+    m = _OF_THE_PEOPLE.match(v.after)
+    if m is None or m.group("people").lower() not in demonym_words():
+        return None
+    rest = [w.lower() for w in WORD.findall(m.group("rest"))[:3]]
+    if rest and v.terms.people_at(rest, 0):
+        return None
+    word = m.group("people").lower()
+    return Candidate(v.fig, PeopleNoun((word,), "total", None, None, None), v.fig.end + m.start("people"),
+                     f"figure+noun:{word}")
+
+
 def people_noun_after(v: FigureView):
     """A people noun after the figure ('214 rebels', 'hundreds of prisoners', '16 others'),
     or after a copula ('12 were children', '512 were wounded')."""
+    of_the = _of_the_people(v)
+    if of_the is not None:
+        return of_the
     matches = list(WORD.finditer(v.after[:120]))
     lowered = [m.group(0).lower() for m in matches]
     gap = 0
@@ -332,10 +354,13 @@ def _noun_candidate(v: FigureView, lowered: list[str], matches: list[re.Match[st
             noun = PeopleNoun(a.words, a.category, a.subgroup, a.unit, found[0].quantity)
             return Candidate(v.fig, noun, v.fig.end + matches[j].start(), f"figure+noun:{' '.join(a.words)}")
     if found[0].category == "total" and found[0].quantity is None and i + found[1] < len(lowered):
-        after = v.terms.people_at(lowered, i + found[1])  # "1,200 Congolese soldiers": a demonym, then who
+        j = i + found[1]
+        if j + 2 < len(lowered) and lowered[j] in ("and", "or") and matches[j + 1].group(0)[:1].isupper():
+            j += 2  # "6,450 British and Polish soldiers": two owners of one noun (set BU's Arnhem daily)
+        after = v.terms.people_at(lowered, j)  # "1,200 Congolese soldiers": a demonym, then who
         if after and after[0].category != "total":
             a = after[0]
-            return Candidate(v.fig, a, v.fig.end + matches[i + found[1]].start(), f"figure+noun:{' '.join(a.words)}")
+            return Candidate(v.fig, a, v.fig.end + matches[j].start(), f"figure+noun:{' '.join(a.words)}")
     noun, _ = found
     if noun.words[0] in load_figure_terms().captive_words and i > 0 and lowered[i - 1] in _TAKEN:
         # "had been killed in Wilno and over 5,000 taken prisoner": taken, whatever verb the

@@ -199,6 +199,9 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
     """The article's publisher when it is a claimant that states its own figures: from the
     outlet metadata ('UN OCHA', 'Syrian Observatory for Human Rights'), else from a report
     title at the top of the text ('OCHA Flash Update No. 5')."""
+    issuer = _issued_by_title(article.text, lexicon, countries)
+    if issuer is not None:
+        return _of_the_header_state(issuer, article.text, lexicon), "claimant:publisher(issued-by)"
     if article.outlet:
         # The outlet is the claimant itself ("UN OCHA"), or says it carries the claimant's
         # report ("blog copy of UN OCHA Flash Update No. 5"); not one relaying an agency.
@@ -257,6 +260,29 @@ def publisher_of(article: Article, lexicon: ClaimantLexicon, countries: Sequence
         if who is not None:
             return who, "claimant:publisher(report-title)"
     return None, ""
+
+
+# "COMMUNIQUE ISSUED BY COMBINED OPERATIONS HEADQUARTERS", "Statement issued by the Ministry of
+# Defence": a title that says who issued the document.
+_ISSUED_BY = re.compile(rf"\b{alternation(load_attribution_terms().issued_documents)}\s+issued\s+by\s+(?:the\s+)?"
+                        r"(?P<body>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?:of|and|for)\b|(?-i:[A-Z])[\w'’.-]*))+)", re.IGNORECASE)
+
+
+def _issued_by_title(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> Claimant | None:
+    """The body a title at the top of the text says issued the document ("Communique issued by
+    Combined Operations Headquarters"): it states the figures, whatever office the outlet is
+    that relays it (a ministry of information, a press office; set BR's Rhodesian communique)."""
+    lines = [line for line in text[:HEADER_CHARS].split("\n") if line.strip()][:3]
+    for line in lines:
+        m = _ISSUED_BY.search(_title_head(line))
+        if m is None:
+            continue
+        name = m.group("body").strip(" .,")
+        if name.isupper():
+            name = " ".join(w.lower() if w.lower() in ("of", "for", "and", "the") else _usual_case(w)
+                            for w in name.split())
+        return _statement_body(name, lexicon, countries)
+    return None
 
 
 # "STATEMENT OF THE PROSECUTOR-GENERAL'S OFFICE ON THE TERRORIST ACTS OF 28 MARCH": in a title

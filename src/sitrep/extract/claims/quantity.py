@@ -208,6 +208,23 @@ def treated_for_injuries(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return ("injured", "quantity:treated-for") if _FOR_INJURIES.match(after) else None
 
 
+# "some 40 are still detained in hospital": kept for treatment, not arrested.
+_KEPT_IN_HOSPITAL = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?(?:are|were|is|was|remain|remained|being)\s+(?:still\s+)?"
+                               r"(?:being\s+)?(?:detained|held|kept)\s+in\s+(?:the\s+)?(?:\w+\s+)?hospitals?\b", re.IGNORECASE)
+
+
+def kept_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Of the injured, some 40 are still detained in hospital': patients, a part of the
+    injured counted before, no arrest (set BR's Accra story)."""
+    end = cand.noun_start + len(" ".join(cand.noun.words)) if cand.noun is not None and cand.noun_start is not None \
+        else cand.figure.end
+    if not _KEPT_IN_HOSPITAL.match(text[end:]):
+        return None
+    if any(terms.quantity_words.get((w,)) for w in text[cand.figure.end:end].lower().split()):
+        return None  # "12 wounded soldiers were held in the military hospital": wounded, said so
+    return NONE
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -372,7 +389,8 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, partitive_change,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, kept_in_hospital,
+                                            partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate,

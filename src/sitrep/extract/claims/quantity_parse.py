@@ -189,6 +189,13 @@ def _captive_word_next(verb, captive) -> bool:
     return nxt is not None and nxt.lower_ in captive and nxt.head.dep_ == "dobj" and nxt.head.head.i == verb.i
 
 
+def _amount_of_captives(verb, captive) -> bool:
+    """'had taken hundreds of prisoners': the captive word after "of" in the verb's object, a
+    vague amount or a share (set BT's Bomdila daily)."""
+    return any(c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" and any(p.lower_ in captive for p in g.children)
+                                        for g in c.children) for c in verb.children)
+
+
 def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     """What a head above the figure says befell it ("took 600 soldiers prisoner", "forced
     300,000 people to leave", "a siege that left 2,000 people dead"), or None to climb on."""
@@ -204,7 +211,8 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ in ("take", "hold", "keep") and any(
             c.lower_ in captive or c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in captive for g in c.children)
             or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ in _CUSTODY for g in c.children)
-            for c in tok.children) or tok.lemma_ == "take" and _captive_word_next(tok, captive):
+            for c in tok.children) or tok.lemma_ == "take" and (_captive_word_next(tok, captive)
+                                                                  or _amount_of_captives(tok, captive)):
         # "took 600 soldiers prisoner", "138 more were taken back across the river as prisoners",
         # "58 people found with guns ... had been taken into custody" (set AK's Ghana daily),
         # "took prisoner 91,000 enemy officers and men" (set AY's Soviet bulletin)
@@ -287,6 +295,18 @@ def _armed_subject(verb) -> bool:
     return subj.lower_ in actor_words().force_nouns or bool(category_words().rebels.fullmatch(subj.lower_))
 
 
+# Verbs whose subject bears the casualty its object names ("suffered injuries", "sustained wounds").
+_BEARING_VERBS = frozenset({"suffer", "sustain", "receive", "have", "incur", "bear", "nurse", "take", "get", "count"})
+
+
+def _acts_on_it(anchor, word) -> bool:
+    """The figure's people are the subject of a verb whose object is the casualty word, and
+    the verb is no bearing of it: "One European doctor described the injuries", "three
+    surgeons treated the wounded" (set BR's Lari wire)."""
+    return anchor.dep_ == "nsubj" and word.dep_ == "dobj" and word.head.i == anchor.head.i \
+        and word.head.lemma_ not in _BEARING_VERBS
+
+
 def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """The nearest casualty word of the clause, preferring one after the figure."""
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
@@ -304,6 +324,8 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
             continue  # "120 hostages remain, of whom a third have died": the subset's word
         if i > anchor.i and _HOW_MANY.search(doc[anchor.i:i].text):
             continue  # "put its casualties at 14, without saying how many of them were killed": not said
+        if _acts_on_it(anchor, doc[i]):
+            continue  # "One European doctor described the injuries": what the people did, not suffered
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue
@@ -355,8 +377,20 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
     if anchor is None:
         return None
     pattern = load_figure_terms().mixed_casualties
+    text_of_doc = doc_text(doc)
+    near, lumped = [], []
     for i, _q, _p in quantity_tokens(doc, terms):
         if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE:
-            if pattern.match(doc_text(doc)[doc[i].idx + len(doc[i].text):]):
-                return NONE
-    return None
+            near.append(i)
+            end = doc[i].idx + len(doc[i].text)
+            m = pattern.match(text_of_doc[end:])  # (its "^" anchors at the slice)
+            if m:
+                last = token_at(doc, end + m.end() - 1)
+                lumped.append((i, last.i if last is not None else i))
+    if not lumped:
+        return None
+    # "100 officers and men were killed or wounded and 48 were captured": 48's own word is
+    # the nearest casualty word, outside the lumped pair (set BT's Paracels communique)
+    at = anchor if cand.noun_start is not None else (token_at(doc, cand.figure.end - 1) or anchor)  # "more than 2,000": 2,000
+    nearest = min(near, key=lambda i: (abs(i - at.i), i < at.i))  # a tie: its own verb after it
+    return NONE if any(a <= nearest <= b for a, b in lumped) else None

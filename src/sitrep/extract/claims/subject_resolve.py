@@ -86,7 +86,8 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     local = local_name(ctx, phrase)
     if local is not None and local.known:
         return local
-    body = (_opening_body(ctx, sentence) or neuter_antecedent(ctx, sentence)) if low == "it" else None
+    body = (_opening_body(ctx, sentence) or _record_before(ctx, sentence) or neuter_antecedent(ctx, sentence)) \
+        if low == "it" else None
     if body is not None:
         return body  # "it" is no person: the body that opened a sentence since the reporter spoke
     if low in ("he", "she") and (named := person_named_since_reporter(ctx, sentence)) is not None:
@@ -102,6 +103,11 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     seated = resolve_subject(ctx, sentence, seat) if (seat := seat_owner(phrase)) else None
     if seated is not None and seated.kind == "government" and (seated.known or seated.name.lower() != seat):
         return seated  # "Police headquarters said": the police ("General Headquarters" stays)
+    if seated is not None and seated.kind == "unknown" and " " in seat and phrase.split()[-1].islower() \
+            and all(w[:1].isupper() for w in seat.split()):
+        # "Pacific Fleet headquarters": a named body's seat, in lower case, is the body (set BT's
+        # Tarawa wire); a state's, as seats are ("Combined Operations Headquarters" is a name)
+        return Claimant(seated.name, "government", phrase, False)
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
@@ -137,6 +143,22 @@ _OPENING_NAME = re.compile(r"^\W*(?P<who>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|
                            r"\s+(?=[a-z])(?!(?:of|for|and|on|the)\b)")
 _NOT_A_SUBJECT = frozenset({"in", "on", "at", "after", "before", "by", "for", "from", "with", "during", "since",
                             "when", "while", "as", "it", "its", "they", "we", "according", "despite", "under"})
+
+
+def _record_before(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """'The communique described the garrison as "annihilated." It estimated the enemy dead at
+    4,000': "it" is the record the sentence before opened with, so its issuer (set BT's Tarawa
+    wire), not whoever spoke last."""
+    if sentence.index == 0:
+        return None
+    before = ctx.sentences[sentence.index - 1]
+    words = before.text.split()[:2]
+    if len(words) < 2:
+        return None
+    anaphor = " ".join(words).lower().strip(",")
+    if anaphor not in claim_words().record_anaphors:
+        return None
+    return party_speaker(ctx, before, anaphor)
 
 
 def _opening_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:

@@ -61,7 +61,7 @@ def _place_like_nouns() -> re.Pattern[str]:
              | t.words("territory_change", "terrain_nouns")
              | t.words("anaphoric_places") | claim_words().kin_nouns)
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alt})s?\b", re.IGNORECASE)  # ("bases at X and Y": one at each)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ written). Read by ``slots.places_of`` when a slot names no place of its own."""
 
 from __future__ import annotations
 
+from ...lexicon.date_words import date_words
 from ...lexicon.event_terms import EventTerms
 from ..doc_arrays import doc_text
 from ...records import PlaceMention
@@ -61,6 +62,10 @@ def facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
     locs = t.words("territory_change", "locator_preps")
     compass = t.words("blocking_words", "territory_change")
     for root in nominal_roots(trig):
+        if root.tag_ in ("NNS", "NNPS") and (root.lower_[:-1] in facilities or root.lower_ in facilities):
+            towns = _towns_listed_after_at(root, trig.tok, pidx, where_in)
+            if len(towns) >= 2:
+                return towns  # "took over camps at Ber, Tessalit and Aguelhok": a camp at each (set BR's Kidal blog)
         if root.lower_ not in facilities or root.tag_ in ("NNS", "NNPS"):
             continue
         at = _named_after_at(root, trig.tok, pidx, where_in)
@@ -82,21 +87,50 @@ def facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],
     return []
 
 
-def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
-    """The town after "at" right after a facility noun (parses hang "at" on the noun or on
-    the verb): its place mention, or its proper name."""
+def _objects_of_at(root, verb) -> list:
+    """The objects of "at" right after a facility noun (parses hang "at" on the noun or on
+    the verb)."""
     after = root.right_edge.i + 1
     preps = [c for c in list(root.children) + list(verb.children)
              if c.dep_ == "prep" and c.lower_ == "at" and (c.head.i == root.i or c.i == after)]
-    for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            name = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
-            known = next((pidx[w.i] for w in name if w.i in pidx), None)
-            if known is not None:
-                return known
-            if obj.pos_ == "PROPN" and obj.text[:1].isupper():
-                doc_id, base = where
-                a, b = name[0].idx, obj.idx + len(obj.text)
-                return PlaceMention(doc=doc_id, text=doc_text(root.doc)[a:b], start=base + a, end=base + b, place=None,
-                                    precision=None, rule="event-slot")
+    return [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
+
+
+def _name_of(obj, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
+    """The place a noun after "at" names: its mention, or its proper name (a capitalised noun
+    the tagger misreads too: "the camp at Tessalit", set BR's Kidal blog)."""
+    name = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
+    known = next((pidx[w.i] for w in name if w.i in pidx), None)
+    if known is not None:
+        return known
+    if obj.text[:1].isupper() and (obj.pos_ == "PROPN" or obj.tag_ == "NN" and obj.i > 0) \
+            and obj.lower_ not in date_words().weekdays and obj.lower_ not in date_words().month_names:
+        doc_id, base = where
+        a, b = name[0].idx, obj.idx + len(obj.text)
+        return PlaceMention(doc=doc_id, text=doc_text(obj.doc)[a:b], start=base + a, end=base + b, place=None,
+                            precision=None, rule="event-slot")
     return None
+
+
+def _named_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> PlaceMention | None:
+    """The town after "at" right after a facility noun: its place mention, or its proper name."""
+    for obj in _objects_of_at(root, verb):
+        named = _name_of(obj, pidx, where)
+        if named is not None:
+            return named
+    return None
+
+
+def _towns_listed_after_at(root, verb, pidx: dict[int, PlaceMention], where: tuple[str, int]) -> list[PlaceMention]:
+    """'camps at Ber, Tessalit and Aguelhok': the towns of a list after "at", one facility at
+    each; every item must name a place."""
+    out: list[PlaceMention] = []
+    for obj in _objects_of_at(root, verb)[:1]:
+        items = [obj] + [w for w in obj.subtree if w.dep_ == "conj" and w.head.i in {obj.i} | {x.i for x in obj.subtree}]
+        for w in items:
+            named = _name_of(w, pidx, where)
+            if named is None:
+                return []
+            if named not in out:
+                out.append(named)
+    return out

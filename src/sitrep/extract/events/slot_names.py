@@ -43,7 +43,7 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
         if proper(w) and i in roots and w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                 and w.lower_ not in settlements and not any(c.dep_ in ("det", "poss", "nummod") or c.i in pidx
                                                             for c in w.children) \
-                and not described_as_no_place(w, place_nouns(t)):
+                and not described_as_no_place(w, place_nouns(t)) and not _people_word_before_a_noun(w, t):
             # "Konna fell to Ansar Dine", "had regained control of Konna": the name taken, known
             # to no gazetteer (a village, a small town); not people counted ("captured 20 Templarios")
             span = [c for c in w.children if c.dep_ == "compound" and c.i < w.i and proper(c)] + [w]
@@ -78,6 +78,15 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
         out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
                                 precision=None, rule="event-slot"))
     return out
+
+
+def _people_word_before_a_noun(w, t: EventTerms) -> bool:
+    """'troops take Tamil rebel leader's home town' (a headline the parse reads with "Tamil" as
+    the object): a people's word right before a common noun modifies it, no place (set BT's
+    Vadamarachchi wire)."""
+    doc = w.doc
+    nxt = doc[w.i + 1] if w.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.text[:1].islower() and w.lower_ in people_words(t)
 
 
 @lru_cache(maxsize=1)

@@ -62,12 +62,23 @@ def _blocked(mtok, trig_tok, blocking: frozenset[str], mention_toks: set[int], j
     for _ in range(12):
         if cur.i == trig_tok.i or cur.head.i == cur.i:
             return False
-        if cur.i not in mention_toks and cur.i not in joiners and (cur.lower_ in blocking or _describes(cur, named)):
-            return True  # "Idlib city, a stronghold near Hama province": Hama describes Idlib
+        if cur.i not in joiners and (cur.i not in mention_toks and cur.lower_ in blocking
+                                     or _describes(cur, named) and (cur.i not in mention_toks or cur.head.i not in mention_toks
+                                                                    and _a_description(cur))):
+            # "Idlib city, a stronghold near Hama province": Hama describes Idlib; "Bomdila, the
+            # headquarters of the Kameng Frontier Division": the description is a mention of its own
+            # that describes the named town (set BT's Bomdila daily)
+            return True
         cur = cur.head
         if cur.i != trig_tok.i and cur.i not in joiners and cur.lower_ in blocking:
             return True
     return False
+
+
+def _a_description(tok) -> bool:
+    """A common noun or a phrase with an article ("the headquarters of X"); a bare name set
+    beside another is a list the parse hangs as an apposition ("Rio Hondo, Santa Barbara")."""
+    return tok.pos_ == "NOUN" or any(c.dep_ == "det" for c in tok.children)
 
 
 def _describes(tok, named) -> bool:
@@ -78,7 +89,9 @@ def _describes(tok, named) -> bool:
     if tok.dep_ != "appos":
         return False
     head = tok.head
-    return head.i in named or head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS") or head.pos_ == "PRON"
+    return head.i in named or head.pos_ == "PROPN" or head.tag_ in ("NNP", "NNPS") or head.pos_ == "PRON" \
+        or any(c.dep_ == "compound" and (c.i in named or c.pos_ == "PROPN") for c in head.children)
+    # ("Betio island, the fortified heart of Tarawa atoll": a name before the noun names it; set BT)
 
 
 def _through_prison(mtok, trig_tok, t: EventTerms, own: frozenset[int] | set[int] = frozenset()) -> bool:

@@ -351,7 +351,27 @@ def capture_noun(tok, env: Env) -> Trigger | None:
     if _in_name(tok, env):
         return None
     roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
+    if not any(c.lower_ == "of" for c in roots):
+        roots += _of_after_a_time(tok)
     return Trigger(tok, KIND, "capture_noun", tok.text, roots, "gain", noun=True)
+
+
+# Words of a time phrase between a capture noun and its "of" ("the capture on Saturday of X").
+_TIME_HEADS = frozenset({"day", "days", "week", "night", "morning", "afternoon", "evening", "weekend"})
+
+
+def _of_after_a_time(tok) -> list:
+    """'the rebel capture on Saturday of Mbuji-Mayi': the "of" the parse hangs on the time
+    phrase right after the noun (set BR's Lubumbashi wire)."""
+    from ...lexicon.date_words import date_words
+
+    times = _TIME_HEADS | set(date_words().weekdays) | set(date_words().month_names)
+    for w in tok.doc[tok.i + 1: tok.i + 6]:
+        if w.lower_ == "of" and w.dep_ == "prep" and w.head.i > tok.i and w.head.lower_ in times:
+            return [w]
+        if w.is_punct:
+            break
+    return []
 
 
 def fall_noun(tok, env: Env) -> Trigger | None:

@@ -226,3 +226,71 @@ def test_claims_two_peoples_are_not_one_restatement(extract_text):
             "Reporters who reached the hamlet counted only three guerrilla bodies.")
     got = [c[:3] for c in _claims(extract_text, text)]
     assert ("killed", "total", 3) in got and ("killed", "rebels", 3) in got
+
+
+# --- read from set BS (Jordan 1970, Lebanon 1982, Mecca 1987, Tripoli 2022) -----------------
+
+@pytest.mark.parametrize("text,source", [
+    # a generic state body placed in a state's capital is that state's (Jordan 1970, Libya,
+    # Kenya); a body of another kind stays as written
+    ("A government spokesman in Amman said that fewer than 500 people had died in the capital.", "Jordanian government"),
+    ("The interior ministry in Tripoli said 14 people were killed in the clashes.", "Libyan Interior Ministry"),
+    ("Police in Nairobi said 12 people were arrested overnight.", "Kenyan police"),
+    ("Doctors in Kabul said 40 wounded people were brought in.", "Doctors in Kabul"),
+])
+def test_claims_body_seated_in_a_capital_is_that_states(extract_text, text, source):
+    assert [c[3] for c in _claims(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "issued a new toll:", "released new figures:" report the figures that follow (Libya
+    # 2022, Yemen, Ethiopia); "released 40 prisoners" reports nothing
+    ("The Ministry of Health has issued a new toll: 23 people killed and 140 injured since the fighting began.",
+     [("killed", 23, "Ministry of Health"), ("injured", 140, "Ministry of Health")]),
+    ("The ministry released new figures on Monday: 40 dead and 200 wounded.",
+     [("killed", 40, "government"), ("injured", 200, "government")]),
+    ("The regional health bureau issued its count: 31 killed in Mekelle.", [("killed", 31, "regional health bureau")]),
+    ("The rebels released 40 prisoners on Monday.", [("released", 40, None)]),
+])
+def test_claims_issued_toll_is_the_issuers(extract_text, text, expected):
+    assert [(c[0], c[2], c[3]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "They are N X, M Y": who the figure before counted (Mecca 1987, Kenya, Bangladesh)
+    ("The Interior Ministry said the final toll of the events is 402 dead. They are 275 Iranian pilgrims, 85 members "
+     "of the Saudi security forces, and 42 pilgrims of other nationalities.",
+     [("killed", "total", 402), ("killed", "civilians", 275), ("killed", "government", 85), ("killed", "civilians", 42)]),
+    ("Police said 60 people were killed in the riots. They were 40 protesters and 20 policemen.",
+     [("killed", "total", 60), ("killed", "civilians", 40), ("killed", "government", 20)]),
+    ("Police said 30 people were arrested in Dhaka. They were released on Monday.", [("detained", "total", 30)]),
+])
+def test_claims_they_are_splits_the_figure_before(extract_text, text, expected):
+    assert [c[:3] for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people an armed group holds are captives, its name read as an armed group's and its
+    # verb under "believed to be" (Jordan 1970, Myanmar, Colombia); a camp shelters
+    ("The Popular Front for the Liberation of Palestine is still believed to be holding 54 passengers and crew members.",
+     [("detained", 54)]),
+    ("The Kachin Independence Army was holding 20 soldiers near Laiza.", [("detained", 20)]),
+    ("The National Liberation Army is believed to be holding 12 oil workers.", [("detained", 12)]),
+    ("The camp is holding 3,000 refugees.", [("displaced", 3000)]),
+])
+def test_claims_held_by_a_named_armed_group(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "<demonym> military spokesman" speaks for the state's force, and "the army" right after
+    # it is that force (Lebanon 1982, Sudan, Congo 1964, Mali)
+    ("An Israeli military spokesman said 30 guerrillas had been killed. The army acknowledged that six of its own "
+     "soldiers died in the assault.", ["Israel Defense Forces", "Israel Defense Forces"]),
+    ("A Sudanese army spokesman said 40 RSF fighters were killed in El Fasher.", ["Sudanese Armed Forces"]),
+    ("A Belgian military spokesman said one paratrooper was killed.", ["Belgian army"]),
+    ("A Malian army spokesman said 12 jihadists were killed near Gao. The army said four soldiers were wounded.",
+     ["Malian army", "Malian army"]),
+])
+def test_claims_states_military_spokesman_speaks_for_the_force(extract_text, text, expected):
+    assert [c[3] for c in _claims(extract_text, text)] == expected

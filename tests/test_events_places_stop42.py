@@ -108,3 +108,45 @@ def test_events_island_or_atoll_in_apposition(text, expected):
 ])
 def test_events_state_industry_is_no_province(text, expected):
     assert _places(text) == expected
+
+
+# --- read from sets BS and BU (Iraq 1991, Jordan 1970, Romania 1989) ------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # "put X, Y and Z in rebel hands", "placed X under army control": the objects fall (Iraq
+    # 1991, Mali, DR Congo); "put Goma under curfew" takes nothing
+    ("Kurdish guerrillas took Kirkuk on March 20, the biggest prize of an uprising that put Sulaimaniya, Arbil and "
+     "Dohuk in rebel hands within days.", ["Arbil", "Dohuk", "Kirkuk", "Sulaimaniya"]),
+    ("The offensive placed Kidal under army control on Tuesday.", ["Kidal"]),
+    ("The army put Goma under curfew.", []),
+])
+def test_events_put_in_a_sides_hands(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # held "since" a day: it changed hands then (Romania 1989, DR Congo, Syria); "for a year"
+    # is only a state
+    ("Timisoara, the western city where the revolt began, has been in the hands of its residents since Wednesday.",
+     ["Timisoara"]),
+    ("Bunia has been under rebel control since Friday.", ["Bunia"]),
+    ("Raqqa has been in the hands of the Kurdish-led forces since October.", ["Raqqa"]),
+    ("The town was in rebel hands for a year.", []),
+])
+def test_events_held_since_a_day(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "drove X out of Y", "expelled X from Y": the subject takes Y (Jordan 1970, Mali, Sierra
+    # Leone 1998); not people forced from their homes, not a passive with no taker, not a
+    # distance pushed back
+    ("In Amman, the army said it had driven commandos out of the Jebel Hussein district.", ["Jebel Hussein"]),
+    ("Troops expelled the rebels from Kidal on Monday.", ["Kidal"]),
+    ("ECOMOG drove the junta out of Freetown in February 1998.", ["Freetown"]),
+    ("The fighting forced thousands of residents out of their homes in Goma.", []),
+    ("Rebels were driven out of Bunia on Sunday.", []),
+    ("The army drove rebels 20 km back from Hama.", []),
+])
+def test_events_driven_out_of_a_place(text, expected):
+    assert [p.split(" district")[0] for p in _places(text)] == expected

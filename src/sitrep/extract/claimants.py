@@ -10,6 +10,7 @@ kind guessed from its words. Claimants named by their state are ``claimant_state
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
@@ -83,6 +84,16 @@ _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 # of speaker that a capital named after them does not make the state's (set BD's Kashmir daily).
 _WHERE_BEFORE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_A_STATES_VOICE = frozenset({"media", "medical", "ngo", "un", "monitor"})
+
+
+# "<body> in <City>": a body placed in a town, its name last (one or two capitalised words).
+_IN_A_CAPITAL = re.compile(r"^(?P<body>.*\S)\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+@lru_cache(maxsize=1)
+def _capital_codes(gazetteer) -> dict[str, str]:
+    """National capitals, lowercased -> ISO2."""
+    return {name.lower(): cc for cc, name in gazetteer.capitals.items()}
 
 
 @dataclass
@@ -243,6 +254,9 @@ class ClaimantLexicon(StateClaimants):
         if not phrase:
             return None
         phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(phrase))), countries)
+        seated = self._seated_in_a_capital(phrase)
+        if seated is not None:
+            return seated
         matches = [m for m in self.find(phrase, countries, overlapping=True) if not self._only_where(phrase, m)]
         specific = [m for m in matches if m.claimant.known]
         plain = [m for m in specific if not m.via_context]
@@ -274,6 +288,27 @@ class ClaimantLexicon(StateClaimants):
         cleaned, phrase = written
         own_kind = self.guess_kind(cleaned)
         return Claimant(name=cleaned, kind=own_kind if own_kind != "unknown" else kind, as_written=phrase, known=False)
+
+    def _seated_in_a_capital(self, phrase: str) -> Claimant | None:
+        """'A government spokesman in Amman', 'the interior ministry in Tripoli': a generic
+        state body placed in a state's capital is that state's (sets BS and BT: Jordan 1970,
+        Indonesia 2001), whichever state the article leads with; a body of its own name, a
+        town that is no capital and a body no state owns stay as they are."""
+        m = _IN_A_CAPITAL.match(phrase)
+        if m is None:
+            return None
+        from .gazetteer import get_gazetteer
+
+        capitals = _capital_codes(get_gazetteer())
+        code = capitals.get(m.group("city").lower())
+        if code is None:
+            return None
+        body = m.group("body")
+        who = self.resolve(body, (code,))
+        if who is None or who.known:
+            return None
+        placed = self.in_country(who, body, code)
+        return replace(placed, as_written=phrase) if placed.known and placed.name != who.name else None
 
     def _only_where(self, phrase: str, match: ClaimantMatch) -> bool:
         """A body named after "in" that only says where speakers of another kind are ("Some

@@ -66,7 +66,7 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     phrase, low = _plain_anaphor(phrase, low, terms.anaphoric_subjects)
     if publishers_head(ctx, low):
         return ctx.publisher  # "the Administration announces" in the SSC-Khatumo Administration's release (set Y)
-    body = _body_a_role_speaks_for(ctx, sentence, phrase)
+    body = _body_a_role_speaks_for(ctx, sentence, phrase) or _force_in_focus(ctx, sentence, low)
     if body is not None:
         return body
     if low in ("the state", "state") and ctx.countries:
@@ -112,6 +112,22 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
     return _role_of_body_before(ctx, sentence, phrase) or _named_subject(ctx, sentence, phrase, local, same)
+
+
+# A state's armed force named without its state, and the names such a force goes by.
+_GENERIC_FORCES = frozenset({"the army", "the military", "the armed forces"})
+_STATE_FORCE_NAME = re.compile(r"(?:\barmy|\bmilitary|\barmed forces|\bdefen[cs]e forces?)$", re.IGNORECASE)
+
+
+def _force_in_focus(ctx: ArticleContext, sentence: Sentence, low: str) -> Claimant | None:
+    """'An Israeli military spokesman said ... The army acknowledged ...': "the army" right
+    after a state's force spoke is that force, whichever state the article leads with (set
+    BS's Beaufort story); else None."""
+    rep = ctx.reporter
+    if low not in _GENERIC_FORCES or rep is None or not sentence.index - 1 <= rep.sentence <= sentence.index:
+        return None
+    who = rep.claimant
+    return who if who.kind == "government" and who.known and _STATE_FORCE_NAME.search(who.name) else None
 
 
 def _role_of_body_before(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
@@ -218,6 +234,12 @@ def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anapho
     body before the role), "A spokesman for the self-defence councils" (the body after it),
     "the government's chief military spokesman" (the body owning it)."""
     named_role = _NAMED_BODY_ROLE.match(phrase)
+    if named_role is not None and named_role.group("word"):
+        # "An Israeli military spokesman", "a Sudanese army spokesman": the state's force, not
+        # its government (set BS's Beaufort story)
+        body = ctx.lexicon.state_body(f"{named_role.group('body')} {named_role.group('word')}")
+        if body is not None:
+            return body
     if named_role is not None:
         body = resolve_subject(ctx, sentence, named_role.group("body"))
         if body is not None and (body.known or named_role.group("body").isupper()):
@@ -264,7 +286,7 @@ _ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTR
 # "A KFOR spokesman in Pristina", "an MNJ official": a body's name (or acronym) before a role,
 # perhaps placed; the body speaks.
 _NAMED_BODY_ROLE = re.compile(rf"^(?:a|an|the)\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,3}})\s+"
-                              rf"(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('named_body_roles'))}"
+                              rf"(?:(?P<word>[a-z]+)\s+)?{alternation(ATTRIBUTION.spokes_titles + words('named_body_roles'))}"
                               r"(?:\s+(?:in|at|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?$", re.IGNORECASE)
 # "a spokesman for the self-defence councils", "a commander of the tribal militias": a role of
 # a body named with it.

@@ -93,11 +93,19 @@ def came_under_control(tok, env: Env) -> Trigger | None:
     if tok.lower_ not in words["control_nouns"] or tok.dep_ != "pobj" or tok.head.lower_ not in words["preps"]:
         return None
     verb = tok.head.head
+    if verb.lemma_.lower() in words["placing_verbs"] and is_verb(verb) and kids(verb, "dobj"):
+        # "an uprising that put Sulaimaniya, Arbil and Dohuk in rebel hands": the object falls
+        # to the hands' owner (set BS's Kirkuk wire)
+        return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",
+                       kids(verb, "dobj"), "fall", holder_of(tok))
     if verb.lower_ in words["state_verbs"]:
         cues = env.terms.rule(KIND, "control_state")["cues"]
         if not any(c.lower_ in cues for c in list(verb.children) + list(tok.children)) \
-                and not any(c.dep_ == "prep" and c.lower_ == "by" and is_time(c) for c in verb.children):
-            return None  # "was in rebel hands by nightfall": held from then on, a change
+                and not any(c.dep_ == "prep" and (c.lower_ == "by" and is_time(c) or c.lower_ == "since")
+                            for c in verb.children):
+            # "was in rebel hands by nightfall", "has been in the hands of its residents since
+            # Wednesday" (set BU's Timisoara wire): held from then on, a change
+            return None
     elif verb.lower_ not in words["motion_verbs"]:
         return None
     return Trigger(verb, KIND, "came_under_control", f"{verb.text} {tok.head.text} {tok.text}",
@@ -223,6 +231,45 @@ def moved_into(tok, env: Env) -> Trigger | None:
     if not into or not any(env.has_place(p) for p in into) or all(_region(o, env) for o in objs):
         return None  # "pushed into Kursk region": an incursion into a province takes no place
     return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain", needs_side=True)  # not "families moved into X"
+
+
+def driven_out(tok, env: Env) -> Trigger | None:
+    """'the army drove commandos out of the Jebel Hussein district', 'troops expelled the
+    rebels from Kidal': the subject takes the place its enemy was put out of (set BS's Amman
+    1970 wire). Active voice only: "were driven out of X" names the loser, not who took it."""
+    words = env.terms.rule(KIND, "driven_out")
+    if tok.lower_ not in words["verbs"] or not is_verb(tok) or not kids(tok, "nsubj") or kids(tok, "nsubjpass"):
+        return None
+    objs = kids(tok, "dobj")
+    heads = [tok, *objs, *(c for c in tok.children if c.lower_ == "out")]  # "expelled the rebels from X": on the object
+    if any(c.lower_ == "out" for c in kids(tok, "prt", "advmod", "prep")):
+        preps = [p for h in heads for p in kids(h, "prep") if p.lower_ == "of"]
+    elif tok.lemma_.lower() in words["from_verbs"]:
+        preps = [p for h in heads for p in kids(h, "prep") if p.lower_ == "from"]
+    else:
+        return None
+    if not objs or not any(env.has_place(p) for p in preps) or _a_distance(tok, preps, env):
+        return None
+    # "drove the junta out of X": whoever drives fighters out is a side; "the fighting forced
+    # residents out of their homes" needs a side named to be a capture
+    return Trigger(tok, KIND, "driven_out", f"{tok.text} out", preps, "gain",
+                   needs_side=not any(_armed_object(o) for o in objs))
+
+
+def _armed_object(tok) -> bool:
+    """An object that names fighters: a force noun, a rebels' word, a named group."""
+    from ...lexicon.actor_words import actor_words
+    from ...lexicon.claim_terms import category_words
+
+    return tok.pos_ == "PROPN" or tok.lower_ in actor_words().force_nouns or tok.lower_ in ("junta", "enemy") \
+        or bool(category_words().rebels.fullmatch(tok.lower_))
+
+
+def _a_distance(verb, preps, env: Env) -> bool:
+    """'pushed rebels 20 km back from Hama': a front line (``front``), no place taken."""
+    units = env.terms.rule(KIND, "driven_out")["distance_words"]
+    end = max((p.i for p in preps), default=verb.i)
+    return any(w.lower_ in units or w.lower_ == "back" for w in verb.doc[verb.i: end])
 
 
 def lost_to(tok, env: Env) -> Trigger | None:
@@ -396,7 +443,7 @@ TerritoryRule = Callable[[object, Env], "Trigger | None"]
 TERRITORY_RULES: tuple[TerritoryRule, ...] = (
     no_longer_under_control, in_control_of, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
     surrendered_to, ceded_to,
-    fall_to, lost_to, control_declared, moved_into, capture_verb, control_state, capture_noun, fall_noun,
+    fall_to, lost_to, control_declared, moved_into, driven_out, capture_verb, control_state, capture_noun, fall_noun,
 )
 
 

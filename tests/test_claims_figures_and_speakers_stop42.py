@@ -294,3 +294,55 @@ def test_claims_held_by_a_named_armed_group(extract_text, text, expected):
 ])
 def test_claims_states_military_spokesman_speaks_for_the_force(extract_text, text, expected):
     assert [c[3] for c in _claims(extract_text, text)] == expected
+
+
+# --- read from set BU (Lima 1986, Lisbon 1974, Moscow 1993, Bishkek 2010) ---------------------
+
+@pytest.mark.parametrize("text,source", [
+    # a navy's or an air force's statement is that force's (Peru 1986, Argentina-like, Nigeria)
+    ("LIMA - A navy statement said three marines were killed and 10 were wounded at El Fronton.", "Peruvian navy"),
+    ("BUENOS AIRES - An air force statement said two pilots were killed over the islands.", "Argentine air force"),
+    ("ABUJA - The Nigerian navy said 12 pirates were arrested in the creeks.", "Nigerian navy"),
+])
+def test_claims_navy_and_air_force_speak(extract_text, text, source):
+    assert {c[3] for c in _claims(extract_text, text)} == {source}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a casualty verb with a figure of its own as object is that figure's (Portugal 1974, Sudan,
+    # Ukraine)
+    ("The colonial wars tie down some 150,000 troops and have killed more than 8,000 Portuguese soldiers, "
+     "according to the defense ministry.", [("killed", 8000)]),
+    ("The RSF now fields some 100,000 fighters and has killed at least 2,000 civilians in Darfur, the UN said.",
+     [("killed", 2000)]),
+    ("The monitor said at least 826 people, most of them fighters but also 111 civilians, have been killed.",
+     [("killed", 826), ("killed", 111)]),
+])
+def test_claims_verbs_own_figure_is_not_the_earlier_ones(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a jail holding inmates is its size; jails counted are places (Peru 1986, Ecuador, Venezuela);
+    # people sent to jail or jailed are detained
+    ("Lurigancho, Peru's largest jail, holds some 5,000 inmates, about 400 of them accused of belonging to the group.", []),
+    ("The revolts by guerrilla prisoners at three jails in and around the capital began on Wednesday.", []),
+    ("The Tocoron prison holds 7,000 inmates.", []),
+    ("Forty people were sent to jail in Guayaquil.", [("detained", 40)]),
+    ("Police said 12 protesters were jailed in Caracas.", [("detained", 12)]),
+])
+def test_claims_a_jail_and_its_inmates(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # taken to hospital or seeking medical help is hurt (Moscow 1993, Kyrgyzstan 2010, Kenya)
+    ("The city health department said 137 people had been killed since Sunday and that more than 500 had been "
+     "taken to hospital.", [("killed", 137), ("injured", 500)]),
+    ("The health ministry said the death toll had risen to 76 and that 1,520 people had sought medical help.",
+     [("killed", 76), ("injured", 1520)]),
+    ("Twelve people were taken to hospital in Nairobi after the protest.", [("injured", 12)]),
+    ("Of the detainees, at least 130 remained in custody on Thursday.", []),
+])
+def test_claims_taken_to_hospital_is_hurt(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected

@@ -73,6 +73,13 @@ def test_evaluate_matching_repeated_figure_counts_once(tmp_path):
     ("Sudanese Armed Forces", "Sudanese army", True),
     ("Sudanese Armed Forces", "South Sudanese army", False),
     ("Sudanese Armed Forces", "Rapid Support Forces", False),
+    # a state's body or people with the state written either way (Dominican Republic 1965,
+    # Korea 1951, Algeria 1997); a state alone is its government, no body of it
+    ("United States Embassy", "American Embassy", True),
+    ("unnamed Australian staff officer", "Australian staff officer", True),
+    ("Algerian newspapers", "Several Algerian newspapers", True),
+    ("Israel Defense Forces", "Israeli government", False),
+    ("United States Embassy", "British Embassy", False),
 ])
 def test_evaluate_matching_claimant_spellings(tmp_path, gold_source, pred_source, correct):
     spec = {"quantity": "killed", "category": "total", "value": 5, "source": gold_source}

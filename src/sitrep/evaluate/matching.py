@@ -85,13 +85,23 @@ def name_key(name: str) -> str:
     bare = re.sub(r"\s+(?:government|authorities)$", "", text)
     if bare in places:
         return "state:" + places[bare]
-    return text
+    # "American Embassy" and "United States Embassy", "unnamed Australian staff officer": a
+    # state's body or people, the state written either way (sets BU and BT)
+    words, out, k = text.split(), [], 0
+    while k < len(words):
+        n = next((n for n in (3, 2, 1) if k + n <= len(words) and " ".join(words[k:k + n]) in places), 0)
+        out.append("state:" + places[" ".join(words[k:k + n])] if n else words[k])
+        k += n or 1
+    return " ".join(out)
 
 
 def _state_force(name: str) -> str | None:
     """The state whose armed force a name is ("Kenyan army", "Kenya Defence Forces": KE)."""
     force = _STATE_FORCE.match(name_key(name))
-    return _demonym_countries().get(force.group(1)) if force else None
+    if force is None:
+        return None
+    state = force.group(1)
+    return state[len("state:"):] if state.startswith("state:") else _demonym_countries().get(state)
 
 
 def _words(key: str) -> list[str]:
@@ -105,8 +115,8 @@ def _nested(a: str, b: str) -> bool:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short or len(long_) - len(short) > MAX_EXTRA_NAME_WORDS:
         return False
-    if len(short) == 1 and len(short[0]) < 4:
-        return False
+    if len(short) == 1 and (len(short[0]) < 4 or short[0].startswith("state:")):
+        return False  # a state alone is its government, no body of it ("Israel Defense Forces")
     n = len(short)
     # an "and" of the shorter name is its own ("National Security and Defence Council"); one
     # among the longer's extra words joins a second party

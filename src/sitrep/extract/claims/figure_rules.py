@@ -400,6 +400,14 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
         if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
+
+    if i == 0 and (w in v.words.copulas or w in claim_words().perfect_auxiliaries):
+        tail = lowered[1:7]
+        while tail[:1] and tail[0] in ("been", "being", "have", "had"):
+            tail = tail[1:]
+        if len(tail) > 1 and tail[0] not in ("in", "under", "at") and v.terms.quantity_at(tail, tail, 0):
+            # "more than 500 had been taken to hospital": a casualty phrase of several words (set BU)
+            return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
     if i == 1 and matches[0].group(0)[:1].isupper() and lowered[0].endswith("s") \
             and (w in v.words.copulas or w in claim_words().perfect_auxiliaries) \
             and quantities_in(v.after[matches[1].start():matches[1].start() + 60]):

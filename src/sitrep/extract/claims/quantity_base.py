@@ -22,6 +22,11 @@ NONE = ("", "")
 QuantityRule = Callable[[object, str, Candidate, ClaimTerms], "tuple[str, str] | None"]
 
 
+# Nouns of a place whose verb is a casualty word ("jailed"): "Peru's largest jail" holds no one
+# it jailed (set BU's Lima prisons wire).
+_PLACE_NOUNS_OF_VERBS = frozenset({"jail", "jails", "prison", "prisons"})
+
+
 def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
     """(token index, quantity, is proper noun) of every casualty word of the sentence,
     computed once per sentence."""
@@ -31,7 +36,8 @@ def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
         cached = []
         for i in range(len(words)):
             q = terms.quantity_at(words, lemmas, i)
-            if q:
+            if q and not (words[i] in _PLACE_NOUNS_OF_VERBS and doc[i].pos_ == "NOUN"
+                          and not (i and words[i - 1] in ("to", "into", "in"))):  # "sent to jail" stays
                 cached.append((i, q[0], doc[i].pos_ == "PROPN"))
         doc.user_data["sitrep_quantities"] = cached
     return cached

@@ -189,6 +189,19 @@ def _captive_word_next(verb, captive) -> bool:
     return nxt is not None and nxt.lower_ in captive and nxt.head.dep_ == "dobj" and nxt.head.head.i == verb.i
 
 
+# Places whose holding people is their size, not a capture.
+_HOLDING_PLACES = frozenset({"jail", "jails", "prison", "prisons", "penitentiary", "camp", "camps", "facility",
+                             "centre", "center", "compound", "stadium"})
+
+
+def _a_holding_place(verb) -> bool:
+    """The subject of "holds" is a jail or a camp, by its noun or its apposition."""
+    for s in (c for c in verb.children if c.dep_ == "nsubj"):
+        if s.lower_ in _HOLDING_PLACES or any(c.dep_ == "appos" and c.lower_ in _HOLDING_PLACES for c in s.children):
+            return True
+    return False
+
+
 def _amount_of_captives(verb, captive) -> bool:
     """'had taken hundreds of prisoners': the captive word after "of" in the verb's object, a
     vague amount or a share (set BT's Bomdila daily)."""
@@ -225,6 +238,8 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
         return "released", f"quantity:parse({tok.lemma_} captives)"
     if tok.lemma_ in ("claim", "cost", "take") and cand.noun is not None and cand.noun.words == ("lives",):
         return "killed", f"quantity:parse({tok.lemma_} lives)"  # "the fighting claimed 50 lives"
+    if tok.lemma_ in ("hold", "house") and _a_holding_place(tok):
+        return None  # "Lurigancho, Peru's largest jail, holds some 5,000 inmates": its size (set BU)
     if cand.noun is not None and (tok.lemma_ in ("hold", "keep") and cand.noun.category == "prisoners"
                                   or tok.lemma_ in ("hold", "keep", "remain") and cand.noun.subgroup == "hostages"):
         return "detained", f"quantity:parse({tok.lemma_} captives)"  # "holding 100 hostages", "120 hostages remain"
@@ -312,6 +327,13 @@ def _acts_on_it(anchor, word) -> bool:
         and word.head.lemma_ not in _BEARING_VERBS
 
 
+def _owns_another_figure(word, anchor) -> bool:
+    """A casualty verb whose own object holds another figure: that figure's word
+    (set BU's Lisbon 1974 wire)."""
+    return any(c.dep_ == "dobj" and anchor.i not in {w.i for w in c.subtree}
+               and any(w.pos_ == "NUM" for w in c.subtree) for c in word.children)
+
+
 def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """The nearest casualty word of the clause, preferring one after the figure."""
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
@@ -331,6 +353,8 @@ def nearest_in_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
             continue  # "put its casualties at 14, without saying how many of them were killed": not said
         if _acts_on_it(anchor, doc[i]):
             continue  # "One European doctor described the injuries": what the people did, not suffered
+        if _owns_another_figure(doc[i], anchor):
+            continue  # "tie down 150,000 troops and have killed more than 8,000 soldiers": 8,000's verb
         dist = i - anchor.i
         if any(t.text == ";" for t in doc[min(i, anchor.i): max(i, anchor.i)]):
             continue

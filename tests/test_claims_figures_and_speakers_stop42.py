@@ -346,3 +346,43 @@ def test_claims_a_jail_and_its_inmates(extract_text, text, expected):
 ])
 def test_claims_taken_to_hospital_is_hurt(extract_text, text, expected):
     assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+# --- read from set BX (Bosnia 1994, Dagestan 1999, Kosovo 2023, Tajikistan 2012) -----------
+
+@pytest.mark.parametrize("text,source", [
+    # when a record was issued, after its owner, is no part of the owner's name (Bosnia 1994,
+    # Yemen, Sudan)
+    ("According to figures provided by the Ministry of Health of the Republic of Bosnia and Herzegovina at 22.00 "
+     "hours on Saturday, 66 people were killed.", "Bosnian Health Ministry"),
+    ("According to figures released by the Yemeni health ministry at noon, 40 people were killed.", "Yemeni Health Ministry"),
+    ("According to figures issued by the Sudanese health ministry on Friday, 31 people were killed.",
+     "Sudanese Health Ministry"),
+])
+def test_claims_record_owner_without_its_time(extract_text, text, source):
+    assert [c[3] for c in _claims(extract_text, text, outlet="UNPROFOR")] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "and said ..." is a second predicate, no second people (Dagestan 1999, Syria, Sudan); "and
+    # their family members" is
+    ("Rebel spokesmen put their own losses at several dozen dead and said federal casualties were far higher.",
+     [("killed", "rebels")]),
+    ("Taliban spokesmen put their own losses at 12 dead and added that the army had lost more.", [("killed", "rebels")]),
+    ("The army said thousands of regime troops and their family members were detained.", [("detained", "total")]),
+])
+def test_claims_and_a_verb_is_no_second_people(extract_text, text, expected):
+    assert [c[:2] for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # declaring independence or an emergency reports no figure (Kosovo 2023, South Sudan,
+    # Kyrgyzstan); declaring that N died does
+    ("Kosovo declared independence from Serbia in 2008, nine years after a war in which about 10,000 people were "
+     "killed.", [None]),
+    ("South Sudan declared independence in 2011, after a war in which two million people died.", [None]),
+    ("The government declared a state of emergency after 40 people were killed in Bishkek.", [None]),
+    ("The ministry declared that 40 people were killed.", ["government"]),
+])
+def test_claims_declaring_a_state_of_affairs_reports_nothing(extract_text, text, expected):
+    assert [c[3] for c in _claims(extract_text, text)] == expected

@@ -858,7 +858,7 @@ CATEGORY_CASES = {
         ("Eleven people were killed in Maiduguri: eight civilians and three from the government side.",
          [("killed", "total", 11, ANY), ("killed", "civilians", 8, ANY), ("killed", "government", 3, ANY)]),
     ],
-    "part_of_civilians": [
+    "part_of_a_side": [
         # a part of civilians named by no side's noun is civilians (Xinjiang, Iraq, Donbas-like)
         ("The ministry said 12 civilians were killed in Kirkuk, including 10 Kurds.",
          [("killed", "civilians", 12, ANY), ("killed", "civilians", 10, ANY)]),
@@ -866,6 +866,11 @@ CATEGORY_CASES = {
          [("killed", "civilians", 20, ANY), ("killed", "civilians", 3, ANY)]),
         ("Xinhua said 37 civilians were killed in Yarkand, 35 of them Han.",
          [("killed", "civilians", 37, ANY), ("killed", "civilians", 35, ANY)]),
+        # a part of a side's fighters is that side's (Tajikistan 2012, Somalia, Mali)
+        ("The government said 40 militants, including eight Afghan citizens, had been detained in Khorog.",
+         [("detained", "rebels", 40, ANY), ("detained", "rebels", 8, ANY)]),
+        ("The army said 30 al-Shabaab fighters were killed near Baidoa, among them five Kenyans.",
+         [("killed", "rebels", 30, ANY), ("killed", "rebels", 5, ANY)]),
     ],
     "unarmed_people": [
         # people called unarmed are civilians, whatever the noun (Bangladesh 2013, Afghanistan, Egypt-like)

@@ -140,9 +140,19 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
     return None, ""
 
 
+# Speech verbs that also proclaim a state of affairs, and what they proclaim then.
+_PROCLAIMING = frozenset({"declare", "announce", "proclaim"})
+_PROCLAIMED = frozenset({"independence", "war", "emergency", "curfew", "ceasefire", "cease-fire", "truce",
+                         "mourning", "autonomy", "secession", "jihad", "amnesty", "victory", "law", "sovereignty"})
+
+
 def _other_sense(verb) -> bool:
     """A speech verb in another sense: one that reports only with a record as object
     ("raised the toll to 40") but has another ("raised their flag over the town")."""
+    if verb.lemma_.lower() in _PROCLAIMING and any(c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in _PROCLAIMED or any(
+            w.lower_ in _PROCLAIMED | {"siege"} for p in c.children if p.lower_ == "of" for w in p.children))
+            for c in verb.children):  # ("a state of emergency")
+        return True  # "Kosovo declared independence in 2008": a state proclaimed, nothing reported (set BX)
     if verb.lemma_.lower() not in load_attribution_terms().record_object_verbs:
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] \

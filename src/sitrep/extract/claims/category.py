@@ -125,13 +125,17 @@ def ranks_of_whole(view: CategoryView):
     return None
 
 
-def part_of_civilians(view: CategoryView):
+def part_of_a_side(view: CategoryView):
     """'37 civilians were killed, including 10 Kurds', '... 12 of them Armenians': a part of a
     figure of civilians named by no side's noun is civilians too (set AF's Xinjiang analysis;
-    "Russians" counted among civilians are no enemy soldiers)."""
-    if view.parent is None or view.parent.category != "civilians" or view.category != "total":
+    "Russians" counted among civilians are no enemy soldiers); a part of a side's fighters is
+    that side's ('40 militants, including eight Afghan citizens': set BX's Khorog story)."""
+    if view.parent is None or view.parent.category not in ("civilians", "rebels", "government") or view.category != "total":
         return None
-    return "civilians", view.subgroup, "category:part-of-civilians"
+    part, whole = view.cand.figure.value, view.parent.value
+    if view.parent.category != "civilians" and (part is None or whole is None or part >= whole):
+        return None  # "Nine soldiers were killed. The toll in the province has risen to 40": more people
+    return view.parent.category, view.subgroup, "category:part-of-a-side"
 
 
 def of_group_predicate(view: CategoryView):
@@ -397,7 +401,7 @@ _KILLED_OBJECT = re.compile(rf"\b(?:{in_order(sorted(claim_words().agentive_verb
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_civilians, toll_of_people,
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_a_side, toll_of_people,
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,

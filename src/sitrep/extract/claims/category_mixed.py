@@ -71,6 +71,13 @@ def _starts_vague(text: str) -> bool:
     return any(low == w or low.startswith(w + " ") for w in claim_words().vague_amounts)
 
 
+# A verb after "and": a second predicate, no second people (set BX's Dagestan agency wire).
+_SAY_WORDS = frozenset({"said", "says", "added", "claimed", "denied", "insisted", "told", "put", "gave"})
+# Participles that describe people ("and wounded civilians", "and displaced families").
+_PEOPLE_PARTICIPLES = frozenset({"wounded", "displaced", "detained", "armed", "unarmed", "injured", "trapped",
+                                 "retired", "unidentified", "kidnapped", "abducted"})
+
+
 def mixed_group(view: CategoryView):
     """'thousands of regime troops and their family members detained': one figure of two
     kinds of people counts people in general."""
@@ -83,6 +90,9 @@ def mixed_group(view: CategoryView):
         return None  # "137 soldiers and 61 civilians", "killed several hundred rebels and taken 200
         # prisoners", "five of our men and many others are missing", "two protesters and a police
         # officer" (set AE's Gezi liveblog): a list of figures
+    first = m.group("rest").lower().split()[:1]
+    if first and (first[0] in _SAY_WORDS or first[0].endswith("ed") and first[0] not in _PEOPLE_PARTICIPLES):
+        return None  # "put their own losses at several dozen dead and said federal casualties were higher"
     people = first_people(view, m.group("rest").lower().split()[:MAX_GROUP_WORDS])
     if people is not None and people[1] not in (view.category, "combatants", "total"):  # "guests and staff": staff are anyone
         return "total", None, "category:mixed-group"

@@ -306,7 +306,9 @@ def _owner_when() -> re.Pattern[str]:
     """When a record was issued, written after its owner ("... by the Dresden police in March
     1945", "... by the commission on 3 May"): no part of the owner's name (set AY)."""
     when = alternation(tuple(date_words().month_names) + tuple(date_words().weekdays))
-    return re.compile(rf"\s+(?:in|on|during|since)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:\d|(?i:{when})\b).*$")
+    # "... by the health ministry at 22.00 hours on Saturday" too (set BX's UNPROFOR report)
+    return re.compile(rf"\s+(?:in|on|during|since|at)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+                      rf"(?:\d|(?i:{when}|noon|midnight|dawn|dusk)\b).*$")
 
 
 # "attributed to the Front's leadership": whose a record is said to be (its leadership is the body's).

@@ -386,3 +386,17 @@ def test_claims_and_a_verb_is_no_second_people(extract_text, text, expected):
 ])
 def test_claims_declaring_a_state_of_affairs_reports_nothing(extract_text, text, expected):
     assert [c[3] for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # a fronted institution's staff member with a long relative clause speaks for it (Uganda
+    # 2016, Gaza, Kenya)
+    ("At Kasese Municipal Health Centre, a nurse who asked not to be named because she was not authorised to speak "
+     "to the press said 30 injured people had been brought in.", "Kasese Municipal Health Centre"),
+    ("At Al-Awda Hospital, a surgeon who spoke on condition of anonymity because he feared for his safety said 40 "
+     "people had been killed.", "Al-Awda Hospital"),
+    ("At Kenyatta National Hospital, a doctor who did not want to be identified because of hospital rules said 31 "
+     "people with gunshot wounds were admitted.", "Kenyatta National Hospital"),
+])
+def test_claims_fronted_staff_with_a_long_relative_clause(extract_text, text, source):
+    assert [c[3] for c in _claims(extract_text, text)] == [source]

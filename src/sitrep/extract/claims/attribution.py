@@ -312,7 +312,7 @@ def trailing_say(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
 _FRONTED_STAFF = re.compile(rf"^\s*(?:At|In)\s+(?P<org>(?:the\s+)?[A-Z](?:(?!\s(?:the|a|an)\s)[^,;\d]){{2,60}}?)"
                             rf"(?:\s+in\s+[A-Z][^,;]*)?,\s+"
                             rf"(?P<role>(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)"
-                            rf"(?:,?\s+who\s+[^,;“”\"]{{3,60}}?,?)?\s+"
+                            rf"(?:,?\s+who\s+[^,;“”\"]{{3,100}}?,?)?\s+"  # ("a nurse who asked not to be named because ...": set BR)
                             rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b")
 
 

@@ -400,3 +400,17 @@ def test_claims_declaring_a_state_of_affairs_reports_nothing(extract_text, text,
 ])
 def test_claims_fronted_staff_with_a_long_relative_clause(extract_text, text, source):
     assert [c[3] for c in _claims(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a detention camp holding detainees counts them, where a jail's inmates are its size (Kenya
+    # 1959, Chile 1973-like, Syria); people called peaceful or innocent are civilians (Jordan
+    # 1966, Kenya, Nigeria)
+    ("The camp held 506 detainees at the beginning of the year.", [("detained", "prisoners", 506)]),
+    ("The national stadium held 7,000 detainees, the Red Cross said.", [("detained", "prisoners", 7000)]),
+    ("Among the peaceful citizens of the village, five were martyred and four were wounded.",
+     [("killed", "civilians", 5), ("injured", "civilians", 4)]),
+    ("Police said 12 innocent bystanders were killed in Kano.", [("killed", "civilians", 12)]),
+])
+def test_claims_camp_detainees_and_peaceful_people(extract_text, text, expected):
+    assert [c[:3] for c in _claims(extract_text, text)] == expected

@@ -109,6 +109,8 @@ def group_before(view: CategoryView):
             if found and " ".join(found[0].words) not in words.generic_nouns:
                 noun = found[0]
                 cat = side_of(view, tail.split(",")[0]) or noun.category  # "the dead fighters of the M23,"
+                if cat in ("total", "combatants") and words.civilian_modifiers.intersection(tokens[:i]):
+                    cat = "civilians"  # "Among the peaceful citizens of the village, five were martyred" (set BW)
                 return cat, noun.subgroup, f"category:group({' '.join(noun.words)})"
     return None
 

@@ -190,8 +190,9 @@ def _captive_word_next(verb, captive) -> bool:
 
 
 # Places whose holding people is their size, not a capture.
-_HOLDING_PLACES = frozenset({"jail", "jails", "prison", "prisons", "penitentiary", "camp", "camps", "facility",
-                             "centre", "center", "compound", "stadium"})
+# Not a camp: "The camp held 506 detainees" counts people detained (set BY's Hola inquest), where
+# "Lurigancho, Peru's largest jail, holds some 5,000 inmates" is a prison's population (set BU).
+_HOLDING_PLACES = frozenset({"jail", "jails", "prison", "prisons", "penitentiary"})
 
 
 def _a_holding_place(verb) -> bool:

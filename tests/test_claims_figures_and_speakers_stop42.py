@@ -414,3 +414,40 @@ def test_claims_fronted_staff_with_a_long_relative_clause(extract_text, text, so
 ])
 def test_claims_camp_detainees_and_peaceful_people(extract_text, text, expected):
     assert [c[:3] for c in _claims(extract_text, text)] == expected
+
+
+# --- read from set BY after its blind score (Ceylon 1971, the Jaffar Express 2025) ----------
+
+@pytest.mark.parametrize("text,expected", [
+    # police stations, outposts and checkpoints counted are places (Ceylon 1971, Mali, Nigeria)
+    ("The communique said five stations were captured and 43 others were abandoned by the police.", []),
+    ("The army said five checkpoints were attacked and 12 soldiers killed.", [("killed", 12)]),
+    ("Jihadists overran two outposts near Boulkessi and captured 30 soldiers.", [("detained", 30)]),
+])
+def test_claims_stations_and_outposts_are_no_people(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Of those rescued" splits a rescued figure, none other's (Pakistan 2025, Nigeria, Colombia)
+    ("Officials said 300 passengers were freed from the train. Of those rescued, they add, 58 men, 31 women and "
+     "15 children reached Panir station overnight.",
+     [("released", 300), ("released", 58), ("released", 31), ("released", 15)]),
+    ("The army said 21 hostages were killed. Of those rescued, 58 men and 31 women reached Panir station.",
+     [("killed", 21)]),
+    ("Police said 60 people were arrested in Bogota. Of those detained, 12 were women.",
+     [("detained", 60), ("detained", 12)]),
+])
+def test_claims_of_those_rescued_splits_a_rescued_figure(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people carried "with" what leaves are no one displaced (Pakistan 2025, Ukraine, Sudan);
+    # people who leave a place are
+    ("The Peshawar-bound Jaffar Express, with nine coaches and around 440 passengers on board, left Quetta at 9am.", []),
+    ("The bus, with 40 passengers aboard, left Kherson on Friday.", []),
+    ("Some 85,000 people have left Nagorno-Karabakh, the government said.", [("displaced", 85000)]),
+])
+def test_claims_people_carried_with_what_leaves(extract_text, text, expected):
+    assert [(c[0], c[2]) for c in _claims(extract_text, text)] == expected

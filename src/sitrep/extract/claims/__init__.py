@@ -205,11 +205,11 @@ _CASUALTIES = frozenset({"killed", "injured", "missing"})
 @lru_cache(maxsize=1)
 def _breakdown_openers() -> tuple[tuple[re.Pattern[str], str], ...]:
     """'Among the dead', 'the wounded': (opening, quantity) from claim_terms' words."""
-    return tuple((re.compile(r"^(?:among\s+)?(?:the|those)\s+(?:" + "|".join(nouns) + ")"), q)
+    return tuple((re.compile(r"^(?:(?:among|of)\s+)?(?:the|those)\s+(?:" + "|".join(nouns) + r")\b"), q)
                  for q, nouns in claim_words().breakdown_openers.items())
 
 
-def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
+def _anaphor_target(lower: str, previous: list[Claim]) -> Claim | None:
     """The previous sentence's figure an opening like "Among the victims are ..." breaks
     down: the dead for "the victims", the wounded for "the wounded", else the last."""
     for pattern, q in _breakdown_openers():
@@ -217,6 +217,8 @@ def _anaphor_target(lower: str, previous: list[Claim]) -> Claim:
             hit = [c for c in previous if c.quantity == q]
             if hit:
                 return hit[-1]
+            if q not in _CASUALTIES:
+                return None  # "Of those rescued, 58 men ...": no rescued figure before, no other's part (set BY)
     return previous[-1]
 
 

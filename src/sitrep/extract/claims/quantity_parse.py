@@ -41,6 +41,17 @@ def _leaves_a_place(verb, cand: Candidate) -> bool:
         for c in verb.children)
 
 
+def _carried_with(anchor, verb) -> bool:
+    """'The train, with around 440 passengers on board, left Quetta': people carried "with"
+    the one that leaves, who are no one displaced (set BY's Jaffar Express liveblog)."""
+    cur = anchor
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == "with":
+            return True
+        cur = cur.head
+    return False
+
+
 def _civilian_mover(cand: Candidate) -> bool:
     """People who cross or move as people, not troops ("Tajiks", "residents", "people")."""
     return cand.noun is None or cand.noun.category in ("total", "civilians")
@@ -247,7 +258,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ == "hold" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i == tok.i and _armed_subject(tok):
         # "Serb forces were holding 32 Dutch peacekeepers", "22 policemen are now held by our forces"
         return "detained", "quantity:parse(hold by force)"
-    if _leaves_a_place(tok, cand):
+    if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")

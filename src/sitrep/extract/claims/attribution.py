@@ -158,7 +158,10 @@ def _other_sense(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] \
         or [c for c in verb.children if c.dep_ == "nsubjpass"]  # "the scheme ... was itself revised" (set Y)
     if not objects:
-        return False  # "the ministry updated" (no object): a statement
+        # "the ministry updated" (no object): a statement; "with their hands raised": a
+        # participle that describes, no one speaking (set BW's Istanbul liveblog)
+        return not (verb.dep_ in ("ROOT", "ccomp", "parataxis", "relcl")
+                    or any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children))
     if any(o.lower_ in ("them", "it", "these", "those") for o in objects) \
             and any(c.dep_ == "prep" and c.lower_ == "at" and any(t.tag_ == "CD" for t in c.subtree)
                     for c in verb.children):

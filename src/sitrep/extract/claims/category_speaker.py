@@ -97,6 +97,8 @@ def losses_of(view: CategoryView):
     if side is None and (words & set(actor_words().unit_nouns) or words & demonym_words()
                          and words & set(actor_words().rank_and_file)):
         side = "government"  # a division or a brigade, "South Vietnamese units": a state's forces
+    if side is None and last and (found := view.terms.people_at(last, 0)) and found[0].category in ("government", "rebels"):
+        side = found[0].category  # "The defenders lost four men killed": the loser's own side (set BW's Mirbat story)
     if side is None and last and demonym_plurals().get(last[0]) in view.armed_demonyms:
         side = "government"  # "The Canadians lost 10 killed", their forces named: a state's losses are its forces' (set BT)
     return (side, view.subgroup, "category:losses-of") if side else None

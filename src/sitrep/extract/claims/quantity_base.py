@@ -27,6 +27,17 @@ QuantityRule = Callable[[object, str, Candidate, ClaimTerms], "tuple[str, str] |
 _PLACE_NOUNS_OF_VERBS = frozenset({"jail", "jails", "prison", "prisons"})
 
 
+def _no_casualty_sense(tok) -> bool:
+    """A casualty word in a sense that befalls no one: "thousands of free Arabs" (an adjective),
+    "arrest warrants were issued for 140 members" (a warrant's kind; set BW's Mosul and Ankara
+    stories)."""
+    low = tok.lower_
+    if low == "free" and tok.dep_ == "amod":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return not (nxt is not None and nxt.like_num)  # "free 71 hostages" in a headline is the verb
+    return low in ("arrest", "detention") and tok.dep_ == "compound" and tok.head.lemma_.lower() in ("warrant", "order")
+
+
 def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
     """(token index, quantity, is proper noun) of every casualty word of the sentence,
     computed once per sentence."""
@@ -37,7 +48,8 @@ def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:
         for i in range(len(words)):
             q = terms.quantity_at(words, lemmas, i)
             if q and not (words[i] in _PLACE_NOUNS_OF_VERBS and doc[i].pos_ == "NOUN"
-                          and not (i and words[i - 1] in ("to", "into", "in"))):  # "sent to jail" stays
+                          and not (i and words[i - 1] in ("to", "into", "in"))) \
+                    and not _no_casualty_sense(doc[i]):  # "sent to jail" stays
                 cached.append((i, q[0], doc[i].pos_ == "PROPN"))
         doc.user_data["sitrep_quantities"] = cached
     return cached

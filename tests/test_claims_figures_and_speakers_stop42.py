@@ -486,3 +486,24 @@ def test_claims_losses_of_a_sides_people(extract_text, text, expected):
 ])
 def test_claims_a_describing_participle_is_no_speech(extract_text, text, source):
     assert {c[3] for c in _claims(extract_text, text)} == {source}
+
+
+@pytest.mark.parametrize("phrase,name", [
+    # who backs a speaker describes it (Syria 2020, Sudan, Ukraine-like): the speaker is the head
+    ("Syrian rebels backed by the Turkish navy", "Syrian rebels"),
+    ("the RSF, backed by the UAE", "Rapid Support Forces"),
+    ("fighters supported by Russian jets", "fighters"),
+])
+def test_claims_backer_is_no_part_of_the_speaker(phrase, name):
+    from sitrep.extract.claimant_files import load_claimants
+
+    assert load_claimants().resolve(phrase, ("SY",)).name == name
+
+
+def test_claims_backer_named_first_does_not_speak(extract_text):
+    """'Syrian rebels backed by the Turkish navy reported ... they had recaptured Saraqeb': the
+    rebels claim it, not the navy (a state's navy is a body since stop 42)."""
+    text = ("AMMAN (Reuters) - Syrian rebels backed by the Turkish navy reported on Thursday they had recaptured the "
+            "strategic city of Saraqeb.")
+    events = [e for e in extract_text(text).events if e.type == "territory_change"]
+    assert events and all(e.source != "Turkish navy" for e in events)

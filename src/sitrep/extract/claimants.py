@@ -86,6 +86,10 @@ _WHERE_BEFORE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_A_STATES_VOICE = frozenset({"media", "medical", "ngo", "un", "monitor"})
 
 
+# "... backed by the Turkish navy": who backs a speaker describes it, no part of its name.
+_BACKED_BY = re.compile(r"(?<=\S)\s+(?:backed|supported|armed|trained|funded|financed|aided|assisted)\s+by\s+.*$")
+
+
 # "<body> in <City>": a body placed in a town, its name last (one or two capitalised words).
 _IN_A_CAPITAL = re.compile(r"^(?P<body>.*\S)\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 
@@ -254,6 +258,7 @@ class ClaimantLexicon(StateClaimants):
         if not phrase:
             return None
         phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(phrase))), countries)
+        phrase = _BACKED_BY.sub("", phrase)  # "Syrian rebels backed by the Turkish navy": the rebels
         seated = self._seated_in_a_capital(phrase)
         if seated is not None:
             return seated

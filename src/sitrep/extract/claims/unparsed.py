@@ -61,6 +61,8 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
         if _RELATIVE_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
             continue  # "The radio, which speaks for the Bangladesh government, said": not the speaker
+        if _BACKER_BEFORE.search(ctx.article.text, max(0, m.start - 30), m.start):
+            continue  # "Syrian rebels backed by the Turkish navy reported": the rebels speak (dev2's Saraqeb wire)
         if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 13), m.start):
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
             set_reporter(ctx, m.claimant, sentence, "claimant:named-speaker")
@@ -70,6 +72,10 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
         # "Defence Minister John Smith said the attack was the rebels'. He said 27 soldiers
         # were killed": a named speaker with no figure yet is whom "he" refers to next.
         set_reporter(ctx, speaker, sentence, "claimant:named-speaker")
+
+
+# "... backed by the": the body after it backs the speaker, it does not speak.
+_BACKER_BEFORE = re.compile(r"\b(?:backed|supported|armed|trained|funded|financed|aided|assisted)\s+by\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)

@@ -501,9 +501,9 @@ def test_claims_backer_is_no_part_of_the_speaker(phrase, name):
 
 
 def test_claims_backer_named_first_does_not_speak(extract_text):
-    """'Syrian rebels backed by the Turkish navy reported ... they had recaptured Saraqeb': the
-    rebels claim it, not the navy (a state's navy is a body since stop 42)."""
-    text = ("AMMAN (Reuters) - Syrian rebels backed by the Turkish navy reported on Thursday they had recaptured the "
-            "strategic city of Saraqeb.")
+    """'Opposition fighters backed by the Turkish navy said ... they had retaken Saraqib': the
+    fighters claim it, not the navy (a state's navy is a body since stop 42)."""
+    text = ("BEIRUT - Opposition fighters backed by the Turkish navy said on Friday that they had retaken Saraqib "
+            "after two days of fighting.")
     events = [e for e in extract_text(text).events if e.type == "territory_change"]
     assert events and all(e.source != "Turkish navy" for e in events)

@@ -507,3 +507,18 @@ def test_claims_backer_named_first_does_not_speak(extract_text):
             "after two days of fighting.")
     events = [e for e in extract_text(text).events if e.type == "territory_change"]
     assert events and all(e.source != "Turkish navy" for e in events)
+
+
+# --- read from set BV after its blind score (Mali 2012, Rhodesia 1978) -----------------------
+
+@pytest.mark.parametrize("text,source", [
+    # a month or a weekday before a title is when, no part of the speaker (Mali 2012, Sudan,
+    # Colombia); "has claimed thousands of lives" is no statement (Rhodesia 1978, Syria, Peru)
+    ("In February France's cooperation minister, Henri de Raincourt, said 82 soldiers had been killed.",
+     "France's cooperation minister"),
+    ("On Monday Defence Minister John Smith said 12 rebels were killed.", "Defence Minister"),
+    ("The Rhodesian conflict has claimed thousands of lives since 1972.", None),
+    ("The rebels claimed that 40 soldiers were killed near Tumaco.", "opposition"),
+])
+def test_claims_time_before_a_title_and_claimed_lives(extract_text, text, source):
+    assert {c[3] for c in _claims(extract_text, text)} == {source}

@@ -141,9 +141,10 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
 
 
 # Speech verbs that also proclaim a state of affairs, and what they proclaim then.
-_PROCLAIMING = frozenset({"declare", "announce", "proclaim"})
+_PROCLAIMING = frozenset({"declare", "announce", "proclaim", "claim"})
 _PROCLAIMED = frozenset({"independence", "war", "emergency", "curfew", "ceasefire", "cease-fire", "truce",
-                         "mourning", "autonomy", "secession", "jihad", "amnesty", "victory", "law", "sovereignty"})
+                         "mourning", "autonomy", "secession", "jihad", "amnesty", "victory", "law", "sovereignty",
+                         "life", "lives", "responsibility"})  # ("the conflict has claimed thousands of lives": set BV)
 
 
 def _other_sense(verb) -> bool:

@@ -119,7 +119,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         kept: list[str] = []
         for w in reversed(pre):
             if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w) \
-                    or any(q in w for q in '"“”'):
+                    or any(q in w for q in '"“”') or w.lower() in _WHEN_WORDS:
+                # ("In February France's cooperation minister X": a month is no qualifier; set BV)
                 break  # "15:45 - Gbagbo's spokesman": a time or a dash is no qualifier; nor the end of a
                 # quotation ('"... the western part of town," ECOMOG spokesman X': set BM's Freetown wire)
             kept.insert(0, w)
@@ -228,6 +229,10 @@ def local_names(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -
 
 # A particle glued to a surname ("al-Abyad", "el-Sisi"): the name is also written without it.
 _SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-(?=[A-Z])")
+
+
+# Months and weekdays: a time before a title, never its qualifier.
+_WHEN_WORDS = frozenset(date_words().month_names + date_words().weekdays)
 
 
 def _capitalised(word: str) -> bool:

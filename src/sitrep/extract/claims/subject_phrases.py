@@ -186,7 +186,9 @@ _WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_w
 _ADVERB_BEFORE = re.compile(r"^(?:earlier|later|meanwhile|separately|also|previously|however|now)\s+(?=(?:a|an|the)\s)",
                             re.IGNORECASE)
 # A weekday the parse fused with the capitalised name after it ("On Saturday Lev Dzugayev").
-_WHEN_BEFORE = re.compile(rf"^(?:on\s+)?{alternation(date_words().weekdays)}\s+(?=[A-Z])", re.IGNORECASE)
+# ("In February France's cooperation minister": a month too, set BV's Mali story)
+_WHEN_BEFORE = re.compile(rf"^(?:(?:on|in)\s+)?{alternation(date_words().weekdays + date_words().month_names)}\s+(?=[A-Z])",
+                          re.IGNORECASE)
 # "Q: General, the minister said ...", "Q (Reuters): Colonel, ...": a briefing transcript's
 # label (with the asker's outlet) and the vocative after it.
 # A monitoring digest's item label in capitals, with its language and time in brackets, before

@@ -87,7 +87,16 @@ _NOT_A_STATES_VOICE = frozenset({"media", "medical", "ngo", "un", "monitor"})
 
 
 # "... backed by the Turkish navy": who backs a speaker describes it, no part of its name.
-_BACKED_BY = re.compile(r"(?<=\S)\s+(?:backed|supported|armed|trained|funded|financed|aided|assisted)\s+by\s+.*$")
+def _backed_by() -> re.Pattern[str]:
+    from ..lexicon.actor_words import actor_words  # ("backing_verbs": the words of "<State>-backed militias")
+
+    return compile_backed_by(actor_words().backing_verbs)
+
+
+@lru_cache(maxsize=1)
+def compile_backed_by(verbs: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """'<verb> by the': a backer named after a speaker ("... backed by the Turkish navy")."""
+    return re.compile(rf"(?<=\S)\s+(?:{'|'.join(sorted(verbs))})\s+by\s+.*$")
 
 
 # "<body> in <City>": a body placed in a town, its name last (one or two capitalised words).
@@ -258,7 +267,7 @@ class ClaimantLexicon(StateClaimants):
         if not phrase:
             return None
         phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(phrase))), countries)
-        phrase = _BACKED_BY.sub("", phrase)  # "Syrian rebels backed by the Turkish navy": the rebels
+        phrase = _backed_by().sub("", phrase)  # "Syrian rebels backed by the Turkish navy": the rebels
         seated = self._seated_in_a_capital(phrase)
         if seated is not None:
             return seated

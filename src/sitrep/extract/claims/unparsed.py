@@ -61,7 +61,7 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
         if _RELATIVE_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
             continue  # "The radio, which speaks for the Bangladesh government, said": not the speaker
-        if _BACKER_BEFORE.search(ctx.article.text, max(0, m.start - 30), m.start):
+        if _backed_by_before(ctx.article.text[max(0, m.start - 30):m.start]):
             continue  # "Syrian rebels backed by the Turkish navy reported": the rebels speak (dev2's Saraqeb wire)
         if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 13), m.start):
             ctx.attributions[sentence.index] = (m.claimant, "claimant:named-speaker")
@@ -72,10 +72,6 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
         # "Defence Minister John Smith said the attack was the rebels'. He said 27 soldiers
         # were killed": a named speaker with no figure yet is whom "he" refers to next.
         set_reporter(ctx, speaker, sentence, "claimant:named-speaker")
-
-
-# "... backed by the": the body after it backs the speaker, it does not speak.
-_BACKER_BEFORE = re.compile(r"\b(?:backed|supported|armed|trained|funded|financed|aided|assisted)\s+by\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -105,3 +101,13 @@ def _opens_quote(text: str) -> bool:
     opens = text.count("“") + text.count('"') % 2
     closes = text.count("”")
     return ("“" in text and opens > closes) or text.count('"') % 2 == 1
+
+
+def _backed_by_before(before: str) -> bool:
+    """'... backed by the' right before a body: it backs the speaker, it does not speak."""
+    from ...lexicon.actor_words import actor_words
+
+    words = before.lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "by" and words[-2] in actor_words().backing_verbs

@@ -60,18 +60,10 @@ def _triggers(doc, t: EventTerms, pidx: dict[int, PlaceMention], kenv: KindEnv) 
         if lower not in words and lemma not in words:
             continue
         tok = doc[i]
-        trig = territory_trigger(tok, env)
-        if trig is not None and trig.rule in _ALSO_A_WITHDRAWAL:
-            # "drove the junta out of Freetown": the junta withdraws, the subject takes the town
-            out += [x for x in (kind_trigger(tok, t, kenv),) if x is not None]
-        trig = trig or kind_trigger(tok, t, kenv)
+        trig = territory_trigger(tok, env) or kind_trigger(tok, t, kenv)
         if trig is not None:
             out.append(trig)
     return out
-
-
-# Territory rules whose trigger is also a withdrawal of the side put out (kinds.forced_out).
-_ALSO_A_WITHDRAWAL = frozenset({"driven_out"})
 
 
 def extract_events(ctx: EventContext, sentence: Sentence, doc, places: Sequence[PlaceMention],

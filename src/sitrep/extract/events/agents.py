@@ -301,6 +301,10 @@ def side_taking_over(ctx: EventContext, sentence: Sentence, doc, trig: Trigger,
     pressure from M23'). Not the speaker ('..., Ukraine's army said')."""
     if trig.other_toks:
         other = actor_in(ctx, sentence, doc, trig.other_toks)[0]
+        if other is not None and trig.rule == "forced_out" and kids(trig.tok, "nsubj") and not kids(trig.tok, "nsubjpass"):
+            # "ECOMOG drove the junta out of Freetown", "the army said it had driven commandos out
+            # of X": whoever drives fighters out takes the place, its side known or not (set BS)
+            return other
         return other if other is not None and other.side in ("government", "opposition", "foreign") else None
     tok = trig.tok
     subject = {w.i for s in kids(tok, "nsubj", "nsubjpass") for w in s.subtree}

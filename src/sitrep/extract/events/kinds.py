@@ -117,7 +117,9 @@ def forced_out(tok, t: EventTerms, env: KindEnv) -> Trigger | None:
     w = t.rule("withdrawal", "forced_out")
     if tok.lower_ not in w["verbs"] or not is_verb(tok):
         return None
-    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+    # ("expelled the rebels from Kidal": the parse may hang "from" on the object; set BS)
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")} \
+        | {c.lower_ for o in kids(tok, "dobj") for c in o.children if c.dep_ == "prep" and c.lower_ == "from"}
     if not (parts & w["particles"] or "from" in parts and tok.lower_ in w["from_verbs"]):
         return None  # "pushed rebels out of X", "expelled M23 from X"; not "pushed rebels 20 km from X"
     if _names_a_distance(tok):

@@ -24,10 +24,6 @@ from .slot_names import described_as_no_place, people_words, place_nouns, slot_n
 from .tree import CLAUSE_DEPS, SUBJECT_DEPS, Trigger, clause_subtree, governor, kids
 
 
-# Territory rules whose slot is a preposition a blocking word would otherwise cut ("from").
-_OWN_PREP_SLOTS = frozenset({"driven_out"})
-
-
 def default_roots(trig: Trigger, t: EventTerms) -> list:
     """The slot of a strike, clash, withdrawal or reinforcement: the trigger's own
     dependents that are not subjects or clauses; for a noun, also those of its governing
@@ -135,8 +131,7 @@ def places_of(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], where
             seen.add(w.i)
             m = pidx.get(w.i)
             mention_toks = {i for i, mm in pidx.items() if mm is m}
-            # a rule's own slot is not blocked above it ("expelled the rebels from X": its "from")
-            stop = root if explicit or trig.rule in _OWN_PREP_SLOTS else trig.tok
+            stop = root if explicit else trig.tok  # a rule's own slot is not blocked above it
             if m is not None and not _blocked(w, stop, blocking, mention_toks, joiners, pidx) and m not in found:
                 own = mention_toks if m.rule == "unresolved" else set()  # (a town after "in" names a known prison's place)
                 if territory and (_through_prison(w, trig.tok, t, own) or m.rule.startswith(("unresolved", "anchored"))

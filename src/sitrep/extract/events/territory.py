@@ -233,45 +233,6 @@ def moved_into(tok, env: Env) -> Trigger | None:
     return Trigger(tok, KIND, "moved_into", f"{tok.text} into", into, "gain", needs_side=True)  # not "families moved into X"
 
 
-def driven_out(tok, env: Env) -> Trigger | None:
-    """'the army drove commandos out of the Jebel Hussein district', 'troops expelled the
-    rebels from Kidal': the subject takes the place its enemy was put out of (set BS's Amman
-    1970 wire). Active voice only: "were driven out of X" names the loser, not who took it."""
-    words = env.terms.rule(KIND, "driven_out")
-    if tok.lower_ not in words["verbs"] or not is_verb(tok) or not kids(tok, "nsubj") or kids(tok, "nsubjpass"):
-        return None
-    objs = kids(tok, "dobj")
-    heads = [tok, *objs, *(c for c in tok.children if c.lower_ == "out")]  # "expelled the rebels from X": on the object
-    if any(c.lower_ == "out" for c in kids(tok, "prt", "advmod", "prep")):
-        preps = [p for h in heads for p in kids(h, "prep") if p.lower_ == "of"]
-    elif tok.lemma_.lower() in words["from_verbs"]:
-        preps = [p for h in heads for p in kids(h, "prep") if p.lower_ == "from"]
-    else:
-        return None
-    if not objs or not any(env.has_place(p) for p in preps) or _a_distance(tok, preps, env):
-        return None
-    # "drove the junta out of X": whoever drives fighters out is a side; "the fighting forced
-    # residents out of their homes" needs a side named to be a capture
-    return Trigger(tok, KIND, "driven_out", f"{tok.text} out", preps, "gain",
-                   needs_side=not any(_armed_object(o) for o in objs))
-
-
-def _armed_object(tok) -> bool:
-    """An object that names fighters: a force noun, a rebels' word, a named group."""
-    from ...lexicon.actor_words import actor_words
-    from ...lexicon.claim_terms import category_words
-
-    return tok.pos_ == "PROPN" or tok.lower_ in actor_words().force_nouns or tok.lower_ in ("junta", "enemy") \
-        or bool(category_words().rebels.fullmatch(tok.lower_))
-
-
-def _a_distance(verb, preps, env: Env) -> bool:
-    """'pushed rebels 20 km back from Hama': a front line (``front``), no place taken."""
-    units = env.terms.rule(KIND, "driven_out")["distance_words"]
-    end = max((p.i for p in preps), default=verb.i)
-    return any(w.lower_ in units or w.lower_ == "back" for w in verb.doc[verb.i: end])
-
-
 def lost_to(tok, env: Env) -> Trigger | None:
     """'The army lost Kherson', 'lost control of X', 'lost X to Y': the subject's side loses
     the place; 'to Y' names who gains it, else the other side does."""
@@ -443,7 +404,7 @@ TerritoryRule = Callable[[object, Env], "Trigger | None"]
 TERRITORY_RULES: tuple[TerritoryRule, ...] = (
     no_longer_under_control, in_control_of, came_under_control, charge_taken, flag_raised, became_liberated, changed_hands,
     surrendered_to, ceded_to,
-    fall_to, lost_to, control_declared, moved_into, driven_out, capture_verb, control_state, capture_noun, fall_noun,
+    fall_to, lost_to, control_declared, moved_into, capture_verb, control_state, capture_noun, fall_noun,
 )
 
 

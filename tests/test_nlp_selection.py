@@ -50,6 +50,11 @@ def test_nlp_selection_skips_companion_words_alone(sentence):
     ("The RSF said its fighters conquered the town of Sinja in Sennar state.", "territory_change", "Sinja"),
     ("Russia has deployed 5,000 more troops to the Pokrovsk sector, a Ukrainian spokesman said.",
      "reinforcement", "Pokrovsk"),
+    # a push or force verb with its object between it and "out"/"back" (Iraq, Mali, Syria)
+    ("Peshmerga fighters pushed the jihadists out of Sinjar in November, officials said.",
+     "territory_change", "Sinjar"),
+    ("French and Malian troops forced the militants out of Douentza on Friday.", "territory_change", "Douentza"),
+    ("Syrian troops pushed the militants out of Yabroud on Monday, a military source said.", "territory_change", "Yabroud"),
 ])
 def test_nlp_selection_newly_reached_verbs_yield_events(text, kind, place):
     from sitrep.extract.events import events_from_text
@@ -68,6 +73,8 @@ def test_nlp_selection_newly_reached_verbs_yield_events(text, kind, place):
     "The Nuba hills are 300 miles from Khartoum.",                         # Sudan
     "A warning was fired off to Belgrade by the Kosovo monitors.",         # Kosovo: 'fired', no weapon
     "A new flag hangs at the Honiara police post.",                        # Solomon Islands: no verb raising it
+    "Donors pushed Kabul to hold the vote in April.",                      # Afghanistan: a push, no particle
+    "The rains forced Juba to delay the census.",                          # South Sudan: forced, no particle
 ])
 def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     assert nlp._weak_regex().search(sentence)  # a weak cue and a name or figure...
@@ -83,6 +90,8 @@ def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     "Houthi fighters pushed the army back 15 km from Marib.",              # Yemen
     "Militants fired launchers at an army post near Kidal.",               # Mali: a weapon fired
     "Tatmadaw troops hoisted the flag over Myawaddy on Friday.",           # Myanmar: a flag raised
+    "Peshmerga fighters pushed the jihadists out of Sinjar in November.",  # Iraq: a push verb, a particle after the object
+    "The army forced the rebels back from Bukavu on Sunday.",              # DR Congo: forced ... back
 ])
 def test_nlp_selection_parses_bound_cues_beside_their_rule_words(sentence):
     assert nlp.worth_parsing(sentence)

@@ -117,3 +117,24 @@ def test_regex_bundle_with_another_re_places_nothing(bundle, monkeypatch):
     regex_bundle._package_digest.cache_clear()
     (bundle / "rules.py").write_text("RULES = 2\n")
     assert not regex_bundle.save()
+
+
+def test_regex_bundle_keeps_more_patterns_than_res_default(bundle, monkeypatch):
+    """The start-up compiles ~750 patterns (stop 43), more than ``re``'s default 512: with the
+    default, each import's new pattern dropped one the bundle had placed, so nearly all were
+    compiled again. Preloading makes room; none placed is dropped by the next 100 compiles."""
+    monkeypatch.setattr(re, "_MAXCACHE", 512)  # re's default, restored after the test
+    many = [(rf"\b(?:brigade|battalion)\s+{n}\s+(?P<place>[A-Z]\w+)", re.IGNORECASE) for n in range(700)]
+    re.purge()
+    monkeypatch.setattr(re, "_MAXCACHE", regex_bundle.RE_CACHE_SIZE)
+    for pattern, flags in many:
+        re.compile(pattern, flags)
+    assert regex_bundle.save()
+    re.purge()
+    monkeypatch.setattr(re, "_MAXCACHE", 512)
+    assert regex_bundle.preload() == len(many)
+    for n in range(100):  # what the imports compile afterwards
+        re.compile(rf"\bsector\s+{n}\b")
+    assert all((str, p, f) in re._cache for p, f in many)
+    placed = re._cache[str, many[3][0], many[3][1]]
+    assert placed.search("Fighters of BRIGADE 3 Kherson").group("place") == "Kherson"

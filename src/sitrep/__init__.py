@@ -15,7 +15,7 @@ if "numpy" not in _sys.modules:
     _os.environ.setdefault("OPENBLAS_NUM_THREADS", BLAS_THREADS)
 
 # The regexes the last run compiled before its first parse, placed compiled in ``re``'s own
-# cache before any module of Sitrep compiles its patterns (``lexicon.regex_bundle``: 0.13 s
+# cache before any module of Sitrep compiles its patterns (``lexicon.regex_bundle``: 0.3 s
 # of every start).
 from .lexicon import regex_bundle as _regex_bundle  # noqa: E402
 

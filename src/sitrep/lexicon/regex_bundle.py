@@ -1,8 +1,8 @@
 """The regexes a run compiles before its first parse, handed back compiled at the next start.
 
-Sitrep's modules and the libraries they import compile about 480 small regexes by the time
-the first sentence is parsed (rule patterns, lexicon tries, date cues, the CLI's and spaCy's
-own): 0.13-0.15 s of CPU at every start, none of them large enough for ``regex_cache``'s
+Sitrep's modules and the libraries they import compile about 660 small regexes by the time
+the first sentence is parsed and 750 by the end of the first batch (rule patterns, lexicon
+tries, date cues, the CLI's and spaCy's own; stop 43): 0.3 s of CPU at every start, none of them large enough for ``regex_cache``'s
 one-file-a-pattern store to pay. Python's ``re`` keeps what it compiled in a dict keyed by
 (type, pattern, flags), ``re._cache``, and looks there before compiling. So the patterns of
 that cache are written once, compiled, in one file (``save``, after a run's first parsed
@@ -35,6 +35,11 @@ from .state_cache import read_checked, write_checked
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parents[1]
 KEPT_BUNDLES = 8
+# How many patterns ``re`` keeps (its own default is 512, the oldest dropped first). The
+# start-up compiled ~480 when the bundle was written (stop 24) and ~750 by stop 43: past
+# 512, every import's pattern dropped one the bundle had placed, so that 659 were compiled
+# again before the first parse. Room for three times that many costs a few MB.
+RE_CACHE_SIZE = 2048
 
 
 def _engine():
@@ -93,11 +98,12 @@ def read_bundle(path: Path) -> list[tuple[int, tuple]]:
 
 def preload() -> int:
     """Place the bundle's patterns in re's own cache; how many (0 without a bundle). ``re``
-    keeps at most ``re._MAXCACHE`` (512) patterns, dropping the oldest when full: the ~480
-    compiled before a first parse fit, and one compiled later evicts one of the bundle's
-    first (the imports' patterns, used by then)."""
+    keeps at most ``re._MAXCACHE`` patterns, dropping the oldest when full: raised here to
+    RE_CACHE_SIZE, so that the ~750 of a start-up and first batch fit beside the
+    program's own."""
     try:
-        cache, limit = re._cache, re._MAXCACHE  # type: ignore[attr-defined]
+        cache = re._cache  # type: ignore[attr-defined]
+        re._MAXCACHE = limit = max(re._MAXCACHE, RE_CACHE_SIZE)  # type: ignore[attr-defined]
         entries = read_bundle(bundle_path())
         compiled = [((str, entry[0], given), _compiled(entry)) for given, entry in entries]
     except Exception:  # noqa: BLE001  (no file, damaged or foreign, another re: it compiles as usual)

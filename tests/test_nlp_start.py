@@ -21,7 +21,7 @@ def full_model():
     except OSError:
         pytest.skip(f"spaCy model {nlp.MODEL} is not installed")
     # Sitrep's one deliberate change to the tokenizer: "re-took" is one word (nlp.re_prefixed_verbs)
-    model.tokenizer.token_match = nlp.re_prefixed_verbs().match
+    nlp.keep_re_prefixed_verbs_whole(model.tokenizer)
     return model
 
 

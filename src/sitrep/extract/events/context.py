@@ -42,7 +42,7 @@ def build_event_context(article: Article, actors: ActorLexicon | None = None,
     lex = actors or load_actors()
     # The war is voted from the article's unambiguous actor names, not from country counts:
     # a Syria story names Russia and Israel often, and "the army" must stay the Syrian army.
-    matches = lex.match(article.text)
+    matches = lex.match(article.text, home=tuple(countries)[:1])
     wars = Counter(m.conflict for m in matches if m.conflict and m.conflict != GENERIC_CONFLICT
                    and _in_the_story(lex, m.conflict, countries))
     home = lex.conflict_order.get(wars.most_common(1)[0][0], ()) if wars else tuple(countries)[:1]

@@ -493,8 +493,9 @@ def after_casualty_verb(v: FigureView):
     return None
 
 
-# "of whom" (or "of them") right before the figure, and an adverb of time between it and its verb
-_OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|these|those)\s+$", re.IGNORECASE)
+# "of whom" (or "of them", "Of them," opening a sentence) right before the figure, and an adverb
+# of time between it and its verb
+_OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|these|those),?\s+$", re.IGNORECASE)
 _WHEN_ADVERB = re.compile(r"^(?:later|subsequently|since|also|then|reportedly|eventually)$", re.IGNORECASE)
 
 

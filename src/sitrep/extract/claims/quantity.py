@@ -147,6 +147,21 @@ def agents_of_the_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+def agents_of_the_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'The island was held by an estimated 20,000 troops', 'hostages held by 40 gunmen': the
+    people after a passive's "by" did the deed; nothing befell them (set CB's Iwo Jima wire;
+    the passive twin of ``agents_of_the_act``). A figure with no people noun ("rose by 40")
+    is left to the other rules."""
+    if doc is None or cand.noun is None:
+        return None
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is None or anchor.dep_ != "pobj" or anchor.head.dep_ != "agent":
+        return None
+    return NONE
+
+
 _WOUNDED_BEFORE = re.compile(r"^\s+(?:of\s+(?:our|their|its|his|the)\s+)?(?:wounded|injured)\s+\S", re.IGNORECASE)
 
 
@@ -389,7 +404,7 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, single_victim, mixed_casualties, kept_in_hospital,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,

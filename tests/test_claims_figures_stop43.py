@@ -1,0 +1,48 @@
+"""Figures read from blind sets BZ-CD (stop 43: Iwo Jima 1945, and "Of them, ... later
+died" continuations), each checked on sentences of other wars. Every text is the project's
+own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(extract_text, text, outlet="Test"):
+    return [(c.quantity, c.category, c.value)
+            for c in extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims]
+
+
+@pytest.mark.parametrize("text", [
+    # people after a passive's "by" did the deed: no figure of what befell them (the Pacific
+    # 1945, Mali, Somalia)
+    "The island, some 750 miles south of Tokyo, was held by an estimated 20,000 troops.",
+    "Timbuktu was held by some 3,000 jihadists until French troops arrived.",
+    "The hostages were held by 40 gunmen in the hotel in Mogadishu.",
+])
+def test_claims_people_after_a_passives_by_are_no_figure(extract_text, text):
+    assert _claims(extract_text, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the victims of a passive keep their figure whoever the agent is (Nigeria, Kashmir)
+    ("Twelve villagers were killed by three gunmen in Zamfara on Sunday.", [("killed", "civilians", 12)]),
+    ("The 200 prisoners held by the rebels in Kidal were freed on Friday.", [("released", "prisoners", 200)]),
+])
+def test_claims_victims_of_a_passive_keep_their_figure(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Of them, N later died": a part of the figure before and what befell it, the comma
+    # after the opener and an adverb before the verb (Ukraine, Yemen, Ethiopia)
+    ("The defence ministry said 1,200 soldiers were wounded. Of them, 300 later died.",
+     [("injured", "government", 1200), ("killed", "government", 300)]),
+    ("Some 4,000 people were detained in Sanaa, police said. Of these, 1,500 were later released.",
+     [("detained", "total", 4000), ("released", "total", 1500)]),
+    ("Hospitals in Mekelle admitted 90 wounded civilians. Of those, 14 subsequently died.",
+     [("injured", "civilians", 90), ("killed", "civilians", 14)]),
+])
+def test_claims_of_them_opener_then_a_part_that_later_died(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

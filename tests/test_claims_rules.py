@@ -347,6 +347,12 @@ QUANTITY_CASES = {
         ("Five gunmen killed 12 villagers near Zamfara.", [("killed", "civilians", 12, None)]),
         ("Twenty soldiers arrested the mayor of Gao.", []),
     ],
+    "agents_of_the_passive": [
+        # people after a passive's "by" did the deed (the Pacific 1945, Mali, Nigeria)
+        ("The island was held by an estimated 20,000 troops.", []),
+        ("Gao was held by some 3,000 jihadists until January.", []),
+        ("Twelve villagers were killed by three gunmen in Zamfara.", [("killed", "civilians", 12, None)]),
+    ],
     "wounded_then_killed": [
         # wounded people shot dead are killed (South Africa 1994, Kenya, Syria-like)
         ("Three wounded soldiers were shot dead by a policeman in Mmabatho.", [("killed", "government", 3, None)]),

@@ -46,3 +46,18 @@ def test_claims_victims_of_a_passive_keep_their_figure(extract_text, text, expec
 ])
 def test_claims_of_them_opener_then_a_part_that_later_died(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people held in custody, then killed, are prisoners, and the others of the sentence too
+    # (Argentina 1972, Egypt, Mali)
+    ("Sixteen guerrillas who had been in navy custody for a week were shot dead at the base "
+     "outside Trelew, and three others were seriously wounded.",
+     [("killed", "prisoners", 16), ("injured", "prisoners", 3)]),
+    ("Five protesters held in police custody died in Cairo on Sunday.", [("killed", "prisoners", 5)]),
+    ("Twelve soldiers in rebel captivity were executed near Kidal.", [("killed", "prisoners", 12)]),
+    # people in a place are no captives
+    ("Twenty civilians in the town were killed.", [("killed", "civilians", 20)]),
+])
+def test_claims_killed_in_custody_are_prisoners(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -377,8 +377,11 @@ def taken_prisoner(view: CategoryView):
 
 
 # "fighters captured at that time were later executed", "protesters detained after the riot
-# died in custody": a participle of capture right after the people noun (or "who had been ...").
-_CAPTURED_AFTER = re.compile(r"^\s+(?:who\s+(?:had\s+been|were|was)\s+)?(?:captured|detained|arrested|taken\s+prisoner)\b",
+# died in custody": a participle of capture right after the people noun (or "who had been
+# ..."); or held there ("guerrillas who had been in navy custody", "men held in detention";
+# set CA's Trelew story).
+_CAPTURED_AFTER = re.compile(r"^\s+(?:who\s+(?:had\s+been|were|was)\s+)?(?:captured|detained|arrested|taken\s+prisoner\b"
+                             r"|(?:held\s+)?in\s+(?:[a-z]+\s+)?(?:custody|detention|captivity)\b)",
                              re.IGNORECASE)
 
 

@@ -61,3 +61,19 @@ def test_claims_of_them_opener_then_a_part_that_later_died(extract_text, text, e
 ])
 def test_claims_killed_in_custody_are_prisoners(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a communique's "aggressors" are the attackers, its "forces of order" the state's, and the
+    # women among fighters are fighters (Argentina 1989, Nigeria, Peru)
+    ("Thirteen aggressors, among them four women, were taken prisoner at the barracks.",
+     [("detained", "rebels", 13), ("detained", "rebels", 4)]),
+    ("Fifty-three members of the forces of order were wounded in Ayacucho.", [("injured", "government", 53)]),
+    ("The army said 40 militants, including six women, were killed near Maiduguri.",
+     [("killed", "rebels", 40), ("killed", "rebels", 6)]),
+    # women among civilians stay civilians
+    ("Thirty civilians, including 12 women, were killed in the shelling of Bama.",
+     [("killed", "civilians", 30), ("killed", "civilians", 12)]),
+])
+def test_claims_communique_words_and_women_among_fighters(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -131,8 +131,13 @@ def part_of_a_side(view: CategoryView):
     """'37 civilians were killed, including 10 Kurds', '... 12 of them Armenians': a part of a
     figure of civilians named by no side's noun is civilians too (set AF's Xinjiang analysis;
     "Russians" counted among civilians are no enemy soldiers); a part of a side's fighters is
-    that side's ('40 militants, including eight Afghan citizens': set BX's Khorog story)."""
-    if view.parent is None or view.parent.category not in ("civilians", "rebels", "government") or view.category != "total":
+    that side's ('40 militants, including eight Afghan citizens': set BX's Khorog story), so
+    are the women among them ('Thirteen aggressors, among them four women, were taken
+    prisoner': set CA's La Tablada communique)."""
+    if view.parent is None or view.parent.category not in ("civilians", "rebels", "government"):
+        return None
+    women_fighters = view.category == "civilians" and view.subgroup == "women" and view.parent.category != "civilians"
+    if view.category != "total" and not women_fighters:
         return None
     part, whole = view.cand.figure.value, view.parent.value
     if view.parent.category != "civilians" and (part is None or whole is None or part >= whole):

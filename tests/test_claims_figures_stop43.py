@@ -77,3 +77,24 @@ def test_claims_killed_in_custody_are_prisoners(extract_text, text, expected):
 ])
 def test_claims_communique_words_and_women_among_fighters(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "killed or dead of wounds" is one kind twice: the dead (Korea 1950, Afghanistan); "killed
+    # or wounded" stays no claim (Ukraine)
+    ("The division lost 718 killed or dead of wounds near the reservoir.", [("killed", "government", 718)]),
+    ("Thirty soldiers were killed or died of their wounds in Helmand.", [("killed", "government", 30)]),
+    ("At least 20 people were killed or wounded in Kharkiv.", []),
+])
+def test_claims_one_kind_named_twice_is_no_mixed_casualty(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # the US services speak in many wars under their own names (Korea 1950, Iraq, Vietnam)
+    ("Marine Corps headquarters in Washington said 718 Marines were killed.", "US Marine Corps"),
+    ("The U.S. Army said 12 soldiers were wounded in the attack near Baquba.", "US Army"),
+    ("The U.S. Navy said 40 sailors were missing after the attack.", "US Navy"),
+])
+def test_claims_us_services_are_bodies(extract_text, text, source):
+    assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims] == [source]

@@ -420,13 +420,16 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
     pattern = load_figure_terms().mixed_casualties
     text_of_doc = doc_text(doc)
     near, lumped = [], []
-    for i, _q, _p in quantity_tokens(doc, terms):
+    kinds = {i: q for i, q, _p in quantity_tokens(doc, terms)}
+    for i, q in kinds.items():
         if abs(i - anchor.i) <= MAX_QUANTITY_DISTANCE:
             near.append(i)
             end = doc[i].idx + len(doc[i].text)
             m = pattern.match(text_of_doc[end:])  # (its "^" anchors at the slice)
             if m:
                 last = token_at(doc, end + m.end() - 1)
+                if last is not None and kinds.get(last.i) == q:
+                    continue  # "718 killed or dead of wounds": one kind twice, the dead (set CB's Korea 1950 wire)
                 lumped.append((i, last.i if last is not None else i))
     if not lumped:
         return None

@@ -75,3 +75,34 @@ def test_events_state_forces_win_for_their_own_state(text, expected):
 ])
 def test_evaluate_winner_side_in_the_places_country(winner, country, side):
     assert _winner_side(winner, country) == side
+
+
+def _places(text: str) -> list[str]:
+    return sorted(place for place, _ in _winners(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # a second passive shares the first one's subject (Tunisia 1943, Mali, Ukraine)
+    ("Gafsa had already been abandoned by the Americans and was occupied by Axis troops the same day.", ["Gafsa"]),
+    ("Kidal was surrounded on Friday and was retaken by the army on Sunday.", ["Kidal"]),
+    ("Lyman was encircled in September and was recaptured by Ukrainian forces on October 1.", ["Lyman"]),
+    # "given up to" cedes a place; "gave" alone does not (Tunisia 1943, Mali, Syria)
+    ("After a week of fighting, Kidal was given up to the rebels on Sunday.", ["Kidal"]),
+    ("The army gave up Kidal to the rebels on Sunday.", ["Kidal"]),
+    ("The president gave Raqqa a new governor on Sunday.", []),
+])
+def test_events_shared_passive_subject_and_places_given_up(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # a state's people in the plural take or lose a place as its forces (Ukraine, Syria,
+    # the Congo wars): foreign in another state's story, the government's in their own
+    ("KYIV (Reuters) - Bakhmut fell to the Russians in May, Ukrainian officials said.", [("Bakhmut", "foreign")]),
+    ("HAMA (Reuters) - The Syrians retook Hama on Sunday.", [("Hama", "government")]),
+    ("KINSHASA (Reuters) - The Rwandans captured Goma on Sunday, Congolese officials said.", [("Goma", "foreign")]),
+])
+def test_events_a_states_people_win_as_its_forces(text, expected):
+    assert _winners(text) == expected

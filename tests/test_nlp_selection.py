@@ -75,6 +75,7 @@ def test_nlp_selection_newly_reached_verbs_yield_events(text, kind, place):
     "A new flag hangs at the Honiara police post.",                        # Solomon Islands: no verb raising it
     "Donors pushed Kabul to hold the vote in April.",                      # Afghanistan: a push, no particle
     "The rains forced Juba to delay the census.",                          # South Sudan: forced, no particle
+    "Donors gave Freetown a new hospital in March.",                       # Sierra Leone: give, no 'up'
 ])
 def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     assert nlp._weak_regex().search(sentence)  # a weak cue and a name or figure...
@@ -92,6 +93,7 @@ def test_nlp_selection_skips_bound_cues_without_their_rule_words(sentence):
     "Tatmadaw troops hoisted the flag over Myawaddy on Friday.",           # Myanmar: a flag raised
     "Peshmerga fighters pushed the jihadists out of Sinjar in November.",  # Iraq: a push verb, a particle after the object
     "The army forced the rebels back from Bukavu on Sunday.",              # DR Congo: forced ... back
+    "Sbeitla was given up to the Germans overnight.",                      # Tunisia 1943: given up to
 ])
 def test_nlp_selection_parses_bound_cues_beside_their_rule_words(sentence):
     assert nlp.worth_parsing(sentence)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
+from ...lexicon.claim_terms import demonym_plurals
 from ...sentences import Sentence
 from ...records import ActorRef, PlaceMention
 from ..spans import starting_in
@@ -49,7 +50,9 @@ def actor_in(ctx: EventContext, sentence: Sentence, doc, toks) -> tuple[ActorRef
     if _is_place(ctx, a, b):
         return None, ""  # "Lashio had become a liberated area": the subject is the place, not an actor
     phrase = " ".join(w.text for w in toks if w.dep_ not in ("det", "punct"))
-    state = ctx.actors.states.get(phrase.lower())
+    # "fell to the Germans", "the Russians retook it": a state's people in the plural are its
+    # forces when they take or lose a place (set CD's Kasserine wire; Ukraine, Syria)
+    state = ctx.actors.states.get(phrase.lower()) or ctx.actors.states.get(demonym_plurals().get(phrase.lower(), ""))
     if state is not None:  # "Russia has stepped up airstrikes", "under Ukrainian control": a state's forces
         own = state[0] in ctx.countries
         return ActorRef(state[1], "government" if own else "foreign", "State forces", phrase, False), "actor:state"

@@ -204,13 +204,15 @@ def changed_hands(tok, env: Env) -> Trigger | None:
 
 
 def ceded_to(tok, env: Env) -> Trigger | None:
-    """'the army ceded Bunagana to M23', 'the town was handed over to the Taliban': the place
-    goes to whom it was handed (a transfer without a fight is still a change of hands)."""
+    """'the army ceded Bunagana to M23', 'the town was handed over to the Taliban', 'Sbeitla was
+    given up to the Germans': the place goes to whom it was handed (a transfer without a fight is still a change of hands)."""
     words = env.terms.rule(KIND, "ceded_to")
     if tok.lower_ not in words["verbs"] or not is_verb(tok):
         return None
     if tok.lemma_.lower() in words["needing_over"] and not any(c.lower_ == "over" for c in kids(tok, "prt", "prep")):
         return None  # "handed him a letter"
+    if tok.lemma_.lower() in words["needing_up"] and not any(c.lower_ in words["up_particles"] for c in kids(tok, "prt", "prep")):
+        return None  # "gave the order to withdraw": only "given up to" cedes a place
     holder = [w for p in kids(tok, "prep") if p.lower_ == "to" for w in p.subtree if w.i != p.i]
     roots = kids(tok, "nsubjpass") or [o for o in dobj_heads(tok) if env.has_place(o) or env.area(o)]
     if not holder or not roots:

@@ -67,6 +67,10 @@ def object_roots(tok, env: Env, control: bool = False) -> list:
     """The place slot of a transitive verb: its objects (people excluded), the subject of a
     passive, the head of "which" in a relative clause, "into X", and "of/over X" after control."""
     passive = kids(tok, "nsubjpass")
+    if not passive and tok.dep_ == "conj" and kids(tok, "auxpass"):
+        # "Gafsa had been abandoned by the Americans and was occupied by Axis troops": a
+        # second passive shares the first one's subject (set CD's Kasserine wire)
+        passive = kids(tok.head, "nsubjpass")
     if passive:
         return passive
     objs = [o for o in dobj_heads(tok) if not _people(o, env)] or misparsed_objects(tok, env)

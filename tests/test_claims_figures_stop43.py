@@ -98,3 +98,20 @@ def test_claims_one_kind_named_twice_is_no_mixed_casualty(extract_text, text, ex
 ])
 def test_claims_us_services_are_bodies(extract_text, text, source):
     assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "made prisoner" is taken prisoner; colonial armies' soldiers are a state's (Tunisia 1943,
+    # Kenya 1953, India 1857-like)
+    ("An officer said about 500 German and Italian soldiers had been made prisoner since Monday.",
+     [("detained", "government", 500)]),
+    ('"We lost 200 of our tirailleurs in two days," a French colonel said.', [("killed", "government", 200)]),
+    ("Forty askaris were killed in the ambush near Nyeri.", [("killed", "government", 40)]),
+    # people who went somewhere, fleeing, are displaced (Congo, Sudan, Tunisia 1943); fighters
+    # who flee are not
+    ("Some 3,000 villagers arrived in Goma on Sunday, fleeing the fighting.", [("displaced", "total", 3000)]),
+    ("About 5,000 people reached Adre overnight, fleeing the shelling of El Geneina.", [("displaced", "total", 5000)]),
+    ("About 200 rebels retreated to the hills, fleeing the army.", []),
+])
+def test_claims_made_prisoner_colonial_soldiers_and_people_fleeing(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -347,6 +347,12 @@ QUANTITY_CASES = {
         ("Five gunmen killed 12 villagers near Zamfara.", [("killed", "civilians", 12, None)]),
         ("Twenty soldiers arrested the mayor of Gao.", []),
     ],
+    "fleeing_clause": [
+        # people who went somewhere, fleeing, are displaced (Congo, Sudan, Tunisia 1943)
+        ("Some 3,000 villagers arrived in Goma, fleeing the fighting.", [("displaced", "total", 3000, None)]),
+        ("About 5,000 people reached Adre, fleeing the shelling.", [("displaced", "total", 5000, None)]),
+        ("Twelve soldiers were killed, fleeing the ambush.", [("killed", "government", 12, None)]),
+    ],
     "agents_of_the_passive": [
         # people after a passive's "by" did the deed (the Pacific 1945, Mali, Nigeria)
         ("The island was held by an estimated 20,000 troops.", []),

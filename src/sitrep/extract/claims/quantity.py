@@ -162,6 +162,26 @@ def agents_of_the_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return NONE
 
 
+def fleeing_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'3,000 villagers had come into the French lines, fleeing the fighting', 'Some 3,000
+    villagers arrived in Goma, fleeing the fighting': people whose verb says only where
+    they went, with a clause of fleeing of no subject of its own, are displaced (set CD's
+    Kasserine wire; Congo, Sudan)."""
+    if doc is None or cand.noun is None:
+        return None
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor is None or anchor.dep_ != "nsubj":
+        return None
+    flee = load_figure_terms().flee_verbs[:1]  # "flee": leaving, evacuating say nothing of fear
+    for clause in anchor.head.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.lemma_.lower() in flee \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and not hypothetical(clause):
+            return "displaced", f"quantity:parse({clause.lemma_})"
+    return None
+
+
 _WOUNDED_BEFORE = re.compile(r"^\s+(?:of\s+(?:our|their|its|his|the)\s+)?(?:wounded|injured)\s+\S", re.IGNORECASE)
 
 
@@ -408,7 +428,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_o
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, own_noun,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
-                                            parse_link, parse_predicate,
+                                            parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)
 
 

@@ -115,3 +115,23 @@ def test_claims_us_services_are_bodies(extract_text, text, source):
 ])
 def test_claims_made_prisoner_colonial_soldiers_and_people_fleeing(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare figure forced from its homes is displaced, one taken prisoner detained (Kosovo
+    # 1999, Darfur, Dagestan)
+    ("More than 2,000 people have been killed and some 300,000 forced from their homes since February.",
+     [("killed", "total", 2000), ("displaced", "total", 300000)]),
+    ("Some 40,000 driven from their villages have reached the camps near Nyala.", [("displaced", "total", 40000)]),
+    ("Seventeen militants were killed and five taken prisoner.", [("killed", "rebels", 17), ("detained", "rebels", 5)]),
+    # a bare figure treated in hospital or for wounds was hurt (Lithuania 1991, Gaza, Ukraine),
+    # not a part of people counted before ("dozens of them": by condition)
+    ("The ministry said 13 people had died and 165 had been treated in the capital's hospitals.",
+     [("killed", "total", 13), ("injured", "total", 165)]),
+    ("Two soldiers died in Kherson and 40 were treated for burns.",
+     [("killed", "government", 2), ("injured", "government", 40)]),
+    # hostages who walk out of where they were held are freed (Russia 1995, Algeria, Kenya)
+    ("By Monday evening 1,200 hostages had walked out of the hospital in Budyonnovsk.", [("released", "total", 1200)]),
+])
+def test_claims_bare_figures_forced_out_treated_and_hostages_walking_out(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

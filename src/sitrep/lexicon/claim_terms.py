@@ -176,6 +176,7 @@ class FigureTerms:
     copulas: frozenset[str]
     bare_casualty_words: frozenset[str]
     bare_casualty_phrases: frozenset[str]  # "and five taken prisoner"
+    bare_displacement_phrases: frozenset[str]  # "and some 300,000 forced from their homes"
     continuation_nouns: frozenset[str]
     captive_words: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -250,6 +251,7 @@ def load_figure_terms() -> FigureTerms:
         copulas=frozenset(f["copulas"]),
         bare_casualty_words=frozenset(f["bare_casualty_words"]),
         bare_casualty_phrases=frozenset(f["bare_casualty_phrases"]),
+        bare_displacement_phrases=frozenset(f["bare_displacement_phrases"]),
         continuation_nouns=frozenset(f["continuation_nouns"]),
         captive_words=frozenset(f["captive_words"]),
         hypothetical_aux=frozenset(f["hypothetical_aux"]),

@@ -398,7 +398,9 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         if rest[:1] and rest[0] in _HEDGED_PREDICATE and lowered[i + 2: i + 5] == ["to", "have", "been"]:
             rest = lowered[i + 5: i + 7]  # "of whom 38 are known to have been killed" (set AX's Somaliland communique)
         # "36 were taken prisoner", "5,000 were held captive": a captive word says it too
-        if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]):
+        if any(r in v.words.bare_casualty_words or r in v.words.captive_words for r in rest[:3]) \
+                or i == 0 and _TREATED_AFTER.match(" ".join(lowered[i + 1:i + 5])):
+            # (not "dozens of them were treated": a part of people counted before, by condition)
             return Candidate(v.fig, None, None, "figure+were-casualty-word", continues=True)
 
     if i == 0 and (w in v.words.copulas or w in claim_words().perfect_auxiliaries):
@@ -443,10 +445,17 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
         rest = lowered[1:4]
         if any(r in v.words.bare_casualty_words or r in _CASUALTY_VERB_FORMS for r in rest) \
                 or any(r in v.words.captive_words for r in lowered[1:5]) \
+                or _TREATED_AFTER.match(" ".join(lowered[1:5])) \
                 or lowered[1:2] == ["sought"] and any(r in claim_words().wound_nouns for r in lowered[2:8]):
             # "1,400 had been taken prisoner", "1,966 had sought medical treatment for injuries"
             return Candidate(v.fig, None, None, "figure+have-casualty-word", continues=True)
     return None
+
+
+# "165 had been treated in the capital's hospitals", "40 were treated for burns": a bare
+# figure treated somewhere or for something (the quantity rule ``treated_in_hospital`` reads
+# what; set CC's Vilnius daily).
+_TREATED_AFTER = re.compile(r"^(?:been\s+)?(?:being\s+)?treated\s+(?:in|at|for|by)\b")
 
 
 def _predicate_people(v: FigureView, lowered: list[str], matches: list[re.Match[str]], start: int) -> Candidate | None:

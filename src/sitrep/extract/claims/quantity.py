@@ -300,11 +300,15 @@ def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 def taken_after(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'270 soldiers were killed and 35 taken prisoner': a bare figure's own words after it
-    say they were taken (parses read "35 taken prisoner" as a noun phrase)."""
+    say they were taken (parses read "35 taken prisoner" as a noun phrase); 'and some 300,000
+    forced from their homes': made to leave."""
     if cand.noun_start is not None:
         return None
     words = " ".join(re.findall(r"[a-z]+", text[cand.figure.end:cand.figure.end + 30].lower())[:2])
-    return ("detained", f"quantity:taken-after({words})") if words in load_figure_terms().bare_casualty_phrases else None
+    terms_ = load_figure_terms()
+    if words not in terms_.bare_casualty_phrases:
+        return None
+    return ("displaced" if words in terms_.bare_displacement_phrases else "detained", f"quantity:taken-after({words})")
 
 
 _GROUP_QUANTITY = claim_words().word_quantity
@@ -362,8 +366,10 @@ def treated_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
 def inmates_walked_out(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'about 400 prisoners walked out that morning', 'about 200 inmates walked out with
     them': inmates who walk out of a prison are released (sets K's Kunduz and Nepal stories,
-    S's Gambia feature; workers who walk out are on strike, no claim)."""
-    if cand.noun is None or cand.noun.category != "prisoners":
+    S's Gambia feature; workers who walk out are on strike, no claim); so are hostages who
+    walk out of where they were held ('1,200 hostages had walked out of the building': set
+    CC's Budyonnovsk wire)."""
+    if cand.noun is None or not (cand.noun.category == "prisoners" or cand.noun.subgroup == "hostages"):
         return None
     after = _after_people_noun(text, cand)
     return ("released", "quantity:inmates-walked-out") if after is not None and _WALKED_OUT.match(after) else None

@@ -135,3 +135,17 @@ def test_claims_made_prisoner_colonial_soldiers_and_people_fleeing(extract_text,
 ])
 def test_claims_bare_figures_forced_out_treated_and_hostages_walking_out(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # the rank and file report to the speaker above them, who makes the claim (Sri Lanka 2000,
+    # Vietnam 1965, Nigeria)
+    # (the army of a state no claimant file names: "government")
+    ('Ground troops and intelligence reports indicated that "over 500" LTTE cadres had been killed '
+     "near Jaffna, the army spokesman said.", "government"),
+    ("Troops reported that 30 militants were killed near Bama, the Nigerian army said.", "Nigerian Army"),
+    # a body that speaks for itself keeps its figure (Gaza)
+    ("The army said the UN had counted 40 civilian deaths in Rafah.", "United Nations"),
+])
+def test_claims_rank_and_file_report_to_the_speaker_above(extract_text, text, source):
+    assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims] == [source]

@@ -424,17 +424,35 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
     tok = token_at(doc, char)
     if tok is None:
         return None, ""
+    ranks_only = None
     for anc in tok.ancestors:
         if is_say(anc) and anc.dep_ == "acl" and anc.head.dep_ == "pobj":
             continue  # "said in a report published on Tuesday that ...": it describes the report
         if is_say(anc):
             if _semicolon_between(doc, tok.i, anc):
-                return None, ""  # "44 commandos dead in Mamasapano; MILF says it lost 18"
+                return ranks_only or (None, "")  # "44 commandos dead in Mamasapano; MILF says it lost 18"
             who = subject_claimant(ctx, sentence, doc, anc)
+            if who and _rank_and_file_subject(anc):
+                # "Ground troops and intelligence reports indicated that 500 cadres had been
+                # killed, the Spokesman said": the rank and file report to the speaker above
+                # them, who makes the claim (set CD's Sri Lankan daily)
+                ranks_only = ranks_only or (who, f"claimant:clause-subject-of({anc.lemma_.lower()})")
+                continue
             if who:
                 return who, f"claimant:clause-subject-of({anc.lemma_.lower()})"
-            return None, ""
-    return None, ""
+            return ranks_only or (None, "")
+    return ranks_only or (None, "")
+
+
+def _rank_and_file_subject(verb) -> bool:
+    """Whether every subject of a speech verb is a force's rank and file ("troops", "units"),
+    no body that speaks for itself."""
+    from ...lexicon.actor_words import actor_words
+
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    return bool(heads) and any(h.lower_ in actor_words().rank_and_file for h in heads) \
+        and verb.dep_ in ("ccomp", "parataxis") and any(is_say(a) for a in verb.ancestors)
 
 
 def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:

@@ -149,3 +149,21 @@ def test_claims_bare_figures_forced_out_treated_and_hostages_walking_out(extract
 ])
 def test_claims_rank_and_file_report_to_the_speaker_above(extract_text, text, source):
     assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims] == [source]
+
+
+@pytest.mark.parametrize("text,outlet,source", [
+    # "the Office" in the UN Human Rights Office's own release is the publisher, whatever the
+    # lexicon calls it (OHCHR), even after a state's government is named (Bangladesh 2024,
+    # Sudan, Myanmar)
+    ("GENEVA - The former Government of Bangladesh took part in abuses, the report found.\n\n"
+     "The Office estimates that as many as 1,400 people may have been killed.",
+     "UN Human Rights Office press release", "OHCHR"),
+    ("GENEVA - The Government of Sudan did not reply, the report said.\n\n"
+     "The Committee estimates that 300 people were killed in El Geneina.",
+     "International Committee of the Red Cross news release", "ICRC"),
+    ("GENEVA - The Myanmar junta denied the report.\n\n"
+     "The Office estimates that 600 people were killed in Sagaing.",
+     "UN Human Rights Office press release", "OHCHR"),
+])
+def test_claims_publishers_head_names_the_publisher(extract_text, text, outlet, source):
+    assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims] == [source]

@@ -147,10 +147,15 @@ def body_of_state_subject(ctx: ArticleContext, sentence: Sentence, rest: str) ->
 
 
 def publishers_head(ctx: ArticleContext, low: str) -> bool:
-    """'the administration', 'the committee': the head of a body's name in its own statement."""
+    """'the administration', 'the committee': the head of a body's name in its own statement,
+    as the lexicon names it or as the outlet wrote it ('the Office' in the UN Human Rights
+    Office's release, whose lexicon name is OHCHR: set CD's Bangladesh report)."""
     words = low.split()
-    return ctx.publisher is not None and len(words) == 2 and words[0] == "the" \
-        and words[1] in load_attribution_terms().neuter_heads and words[1] in ctx.publisher.name.lower().split()
+    if ctx.publisher is None or len(words) != 2 or words[0] != "the" \
+            or words[1] not in load_attribution_terms().neuter_heads:
+        return False
+    names = f"{ctx.publisher.name} {ctx.publisher.as_written or ''}".lower().split()
+    return words[1] in names
 
 
 def points_back(phrase: str) -> bool:

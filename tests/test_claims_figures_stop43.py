@@ -167,3 +167,17 @@ def test_claims_rank_and_file_report_to_the_speaker_above(extract_text, text, so
 ])
 def test_claims_publishers_head_names_the_publisher(extract_text, text, outlet, source):
     assert [c.source for c in extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims] == [source]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # casualty words of several kinds listed and joined by "or" lump their people, however many
+    # (Manchuria 1948, Ukraine, Sudan); a list joined by "and" with a figure for each is a
+    # breakdown (Vietnam 1966)
+    ("Observers put the total of Government troops killed, wounded, captured or gone over at about 400,000.", []),
+    ("At least 300 soldiers were killed, wounded, captured or missing near Avdiivka.", []),
+    ("Some 2,000 fighters were killed, wounded or taken prisoner around El Fasher.", []),
+    ("Seventeen Australian soldiers were killed and 21 wounded at Long Tan.",
+     [("killed", "government", 17), ("injured", "government", 21)]),
+])
+def test_claims_casualty_words_listed_with_or_lump_their_people(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -412,6 +412,37 @@ def parse_predicate(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+# Between two casualty words of one list: a comma, "or", "and" (with a comma before them).
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)$")
+
+
+def _listed_with_or(doc, kinds: dict[int, str]) -> list[tuple[int, int]]:
+    """'the total of Government troops killed, wounded, captured or gone over': casualty words
+    of different kinds listed and joined by 'or', however many (the fixed pairs of
+    ``not_claims_after`` name two or three; set CB's Manchuria wire). (first, last) token
+    indices of each such list."""
+    spans, run = [], []
+    for i in sorted(kinds):
+        if run and _LIST_GLUE.match(doc[run[-1] + 1:i].text if i > run[-1] + 1 else "") is None:
+            spans.append(run)
+            run = []
+        if run and i == run[-1] + 1:
+            spans.append(run)
+            run = []
+        run.append(i)
+    spans.append(run)
+    out = []
+    for run in spans:
+        if len(run) < 3:
+            continue
+        glue = " ".join(doc[a + 1:b].text.lower() for a, b in zip(run, run[1:]))
+        # ("killed, wounded, captured or gone over": the "or" may bring a last item of no kind)
+        then_or = doc[run[-1] + 1:run[-1] + 3].text.lower().lstrip(", ").startswith("or ")
+        if len({kinds[i] for i in run}) > 1 and ("or" in glue.split() or then_or):
+            out.append((run[0], run[-1]))
+    return out
+
+
 def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'20 people were killed or wounded': casualties of no one kind are no claim."""
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
@@ -431,6 +462,7 @@ def mixed_casualties(doc, text: str, cand: Candidate, terms: ClaimTerms):
                 if last is not None and kinds.get(last.i) == q:
                     continue  # "718 killed or dead of wounds": one kind twice, the dead (set CB's Korea 1950 wire)
                 lumped.append((i, last.i if last is not None else i))
+    lumped += _listed_with_or(doc, kinds)
     if not lumped:
         return None
     # "100 officers and men were killed or wounded and 48 were captured": 48's own word is

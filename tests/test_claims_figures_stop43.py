@@ -20,6 +20,9 @@ def _claims(extract_text, text, outlet="Test"):
     "The island, some 750 miles south of Tokyo, was held by an estimated 20,000 troops.",
     "Timbuktu was held by some 3,000 jihadists until French troops arrived.",
     "The hostages were held by 40 gunmen in the hotel in Mogadishu.",
+    # the agent's people named after "of", and the second of them (Haiti 2021, Nigeria)
+    "Police said the president was assassinated by a commando of 26 Colombians and two Haitian Americans.",
+    "The village was attacked by a band of 40 gunmen from Zamfara.",
 ])
 def test_claims_people_after_a_passives_by_are_no_figure(extract_text, text):
     assert _claims(extract_text, text) == []

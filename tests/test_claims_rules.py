@@ -357,6 +357,7 @@ QUANTITY_CASES = {
         # people after a passive's "by" did the deed (the Pacific 1945, Mali, Nigeria)
         ("The island was held by an estimated 20,000 troops.", []),
         ("Gao was held by some 3,000 jihadists until January.", []),
+        ("The village was attacked by a band of 40 gunmen and two deserters.", []),
         ("Twelve villagers were killed by three gunmen in Zamfara.", [("killed", "civilians", 12, None)]),
     ],
     "wounded_then_killed": [

@@ -157,6 +157,10 @@ def agents_of_the_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
     while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
         anchor = anchor.head
+    while anchor is not None and anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head  # "... of 26 Colombians and two Haitian Americans": the second of the agents
+    while anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "pobj":
+        anchor = anchor.head.head  # "assassinated by a commando of 26 Colombians" (set CA's Haiti 2021 wire)
     if anchor is None or anchor.dep_ != "pobj" or anchor.head.dep_ != "agent":
         return None
     return NONE

@@ -17,11 +17,11 @@ def _claims(extract_text, text, outlet="Test"):
 @pytest.mark.parametrize("text", [
     # people after a passive's "by" did the deed: no figure of what befell them (the Pacific
     # 1945, Mali, Somalia)
-    "The island, some 750 miles south of Tokyo, was held by an estimated 20,000 troops.",
+    "The volcanic island was held by an estimated 20,000 Japanese troops in February.",
     "Timbuktu was held by some 3,000 jihadists until French troops arrived.",
     "The hostages were held by 40 gunmen in the hotel in Mogadishu.",
     # the agent's people named after "of", and the second of them (Haiti 2021, Nigeria)
-    "Police said the president was assassinated by a commando of 26 Colombians and two Haitian Americans.",
+    "Police said the leader was killed by a squad of 20 Colombians and two Venezuelans.",
     "The village was attacked by a band of 40 gunmen from Zamfara.",
 ])
 def test_claims_people_after_a_passives_by_are_no_figure(extract_text, text):
@@ -54,8 +54,8 @@ def test_claims_of_them_opener_then_a_part_that_later_died(extract_text, text, e
 @pytest.mark.parametrize("text,expected", [
     # people held in custody, then killed, are prisoners, and the others of the sentence too
     # (Argentina 1972, Egypt, Mali)
-    ("Sixteen guerrillas who had been in navy custody for a week were shot dead at the base "
-     "outside Trelew, and three others were seriously wounded.",
+    ("Sixteen guerrillas held in navy custody since August were shot dead at a base in Patagonia, "
+     "and three others were badly wounded.",
      [("killed", "prisoners", 16), ("injured", "prisoners", 3)]),
     ("Five protesters held in police custody died in Cairo on Sunday.", [("killed", "prisoners", 5)]),
     ("Twelve soldiers in rebel captivity were executed near Kidal.", [("killed", "prisoners", 12)]),
@@ -71,7 +71,7 @@ def test_claims_killed_in_custody_are_prisoners(extract_text, text, expected):
     # women among fighters are fighters (Argentina 1989, Nigeria, Peru)
     ("Thirteen aggressors, among them four women, were taken prisoner at the barracks.",
      [("detained", "rebels", 13), ("detained", "rebels", 4)]),
-    ("Fifty-three members of the forces of order were wounded in Ayacucho.", [("injured", "government", 53)]),
+    ("In Ayacucho, 53 members of the forces of order were hurt by the blast.", [("injured", "government", 53)]),
     ("The army said 40 militants, including six women, were killed near Maiduguri.",
      [("killed", "rebels", 40), ("killed", "rebels", 6)]),
     # women among civilians stay civilians
@@ -106,9 +106,9 @@ def test_claims_us_services_are_bodies(extract_text, text, source):
 @pytest.mark.parametrize("text,expected", [
     # "made prisoner" is taken prisoner; colonial armies' soldiers are a state's (Tunisia 1943,
     # Kenya 1953, India 1857-like)
-    ("An officer said about 500 German and Italian soldiers had been made prisoner since Monday.",
+    ("A staff officer said some 500 Italian soldiers had been made prisoner near the pass.",
      [("detained", "government", 500)]),
-    ('"We lost 200 of our tirailleurs in two days," a French colonel said.', [("killed", "government", 200)]),
+    ('"We lost 200 of our tirailleurs at the pass," a colonel told reporters.', [("killed", "government", 200)]),
     ("Forty askaris were killed in the ambush near Nyeri.", [("killed", "government", 40)]),
     # people who went somewhere, fleeing, are displaced (Congo, Sudan, Tunisia 1943); fighters
     # who flee are not
@@ -123,18 +123,18 @@ def test_claims_made_prisoner_colonial_soldiers_and_people_fleeing(extract_text,
 @pytest.mark.parametrize("text,expected", [
     # a bare figure forced from its homes is displaced, one taken prisoner detained (Kosovo
     # 1999, Darfur, Dagestan)
-    ("More than 2,000 people have been killed and some 300,000 forced from their homes since February.",
+    ("The war has killed over 2,000 people, and some 300,000 forced from their homes now live in camps.",
      [("killed", "total", 2000), ("displaced", "total", 300000)]),
     ("Some 40,000 driven from their villages have reached the camps near Nyala.", [("displaced", "total", 40000)]),
     ("Seventeen militants were killed and five taken prisoner.", [("killed", "rebels", 17), ("detained", "rebels", 5)]),
     # a bare figure treated in hospital or for wounds was hurt (Lithuania 1991, Gaza, Ukraine),
     # not a part of people counted before ("dozens of them": by condition)
-    ("The ministry said 13 people had died and 165 had been treated in the capital's hospitals.",
+    ("Officials said 13 people died on Sunday and 165 had been treated in hospitals across Vilnius.",
      [("killed", "total", 13), ("injured", "total", 165)]),
     ("Two soldiers died in Kherson and 40 were treated for burns.",
      [("killed", "government", 2), ("injured", "government", 40)]),
     # hostages who walk out of where they were held are freed (Russia 1995, Algeria, Kenya)
-    ("By Monday evening 1,200 hostages had walked out of the hospital in Budyonnovsk.", [("released", "total", 1200)]),
+    ("By dusk some 1,200 hostages had walked out of the theatre, officials said.", [("released", "total", 1200)]),
 ])
 def test_claims_bare_figures_forced_out_treated_and_hostages_walking_out(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
@@ -144,7 +144,7 @@ def test_claims_bare_figures_forced_out_treated_and_hostages_walking_out(extract
     # the rank and file report to the speaker above them, who makes the claim (Sri Lanka 2000,
     # Vietnam 1965, Nigeria)
     # (the army of a state no claimant file names: "government")
-    ('Ground troops and intelligence reports indicated that "over 500" LTTE cadres had been killed '
+    ('Ground troops and field reports showed that "over 500" LTTE cadres had been killed '
      "near Jaffna, the army spokesman said.", "government"),
     ("Troops reported that 30 militants were killed near Bama, the Nigerian army said.", "Nigerian Army"),
     # a body that speaks for itself keeps its figure (Gaza)
@@ -159,7 +159,7 @@ def test_claims_rank_and_file_report_to_the_speaker_above(extract_text, text, so
     # lexicon calls it (OHCHR), even after a state's government is named (Bangladesh 2024,
     # Sudan, Myanmar)
     ("GENEVA - The former Government of Bangladesh took part in abuses, the report found.\n\n"
-     "The Office estimates that as many as 1,400 people may have been killed.",
+     "The Office estimates that up to 1,400 people were killed in the crackdown.",
      "UN Human Rights Office press release", "OHCHR"),
     ("GENEVA - The Government of Sudan did not reply, the report said.\n\n"
      "The Committee estimates that 300 people were killed in El Geneina.",
@@ -176,7 +176,7 @@ def test_claims_publishers_head_names_the_publisher(extract_text, text, outlet, 
     # casualty words of several kinds listed and joined by "or" lump their people, however many
     # (Manchuria 1948, Ukraine, Sudan); a list joined by "and" with a figure for each is a
     # breakdown (Vietnam 1966)
-    ("Observers put the total of Government troops killed, wounded, captured or gone over at about 400,000.", []),
+    ("Diplomats put the number of army troops killed, wounded, captured or gone over at some 400,000.", []),
     ("At least 300 soldiers were killed, wounded, captured or missing near Avdiivka.", []),
     ("Some 2,000 fighters were killed, wounded or taken prisoner around El Fasher.", []),
     ("Seventeen Australian soldiers were killed and 21 wounded at Long Tan.",

@@ -445,8 +445,8 @@ def clause_attribution(ctx: ArticleContext, sentence: Sentence, doc, char: int) 
 
 
 def _rank_and_file_subject(verb) -> bool:
-    """Whether every subject of a speech verb is a force's rank and file ("troops", "units"),
-    no body that speaks for itself."""
+    """Whether a subject of a speech verb is a force's rank and file ("troops", "units", no
+    body that speaks for itself) and the verb's clause is reported by a speaker above it."""
     from ...lexicon.actor_words import actor_words
 
     heads = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -106,3 +106,16 @@ def test_events_shared_passive_subject_and_places_given_up(text, expected):
 ])
 def test_events_a_states_people_win_as_its_forces(text, expected):
     assert _winners(text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # a telephone exchange taken is a facility of the town (Uruguay 1969, Bolivia, Mali)
+    ("Guerrillas seized the police station in Pando and then took over the telephone exchange.",
+     ["police station", "telephone exchange"]),
+    ("Miners occupied the telephone exchange in Oruro on Tuesday.", ["telephone exchange"]),
+    # an exchange of fire or of prisoners takes nothing
+    ("The army and the rebels took part in an exchange of prisoners near Gao.", []),
+])
+def test_events_telephone_exchange_is_a_facility(text, expected):
+    assert _places(text) == expected

@@ -128,15 +128,22 @@ _WHEREABOUTS_VERBS = word_set("whereabouts_verbs")
 _REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})  # "12 killed themselves": it befell them
 
 
+def _phrase_head(doc, cand: Candidate):
+    """The head of the figure's noun phrase ("Five gunmen": gunmen; "an estimated 20,000
+    troops": troops), the token whose role in the clause says who acted; None outside the parse."""
+    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
+    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
+        anchor = anchor.head
+    return anchor
+
+
 def agents_of_the_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'Five gunmen killed 12 villagers', 'Fourteen members of the MRTA seized the residence':
     the active subject of a verb that does the deed to an object is who acted; its figure
     says nothing befell them (``agentive_verbs``)."""
     if doc is None:
         return None
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
-        anchor = anchor.head
+    anchor = _phrase_head(doc, cand)
     if anchor is None or anchor.dep_ != "nsubj":
         return None
     verb = anchor.head
@@ -154,9 +161,7 @@ def agents_of_the_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     is left to the other rules."""
     if doc is None or cand.noun is None:
         return None
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
-        anchor = anchor.head
+    anchor = _phrase_head(doc, cand)
     while anchor is not None and anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "... of 26 Colombians and two Haitian Americans": the second of the agents
     while anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "pobj":
@@ -173,9 +178,7 @@ def fleeing_clause(doc, text: str, cand: Candidate, terms: ClaimTerms):
     Kasserine wire; Congo, Sudan)."""
     if doc is None or cand.noun is None:
         return None
-    anchor = token_at(doc, cand.noun_start if cand.noun_start is not None else cand.figure.start)
-    while anchor is not None and anchor.dep_ in ("compound", "nummod", "amod", "quantmod") and anchor.head is not anchor:
-        anchor = anchor.head
+    anchor = _phrase_head(doc, cand)
     if anchor is None or anchor.dep_ != "nsubj":
         return None
     flee = load_figure_terms().flee_verbs[:1]  # "flee": leaving, evacuating say nothing of fear

@@ -423,10 +423,7 @@ def _listed_with_or(doc, kinds: dict[int, str]) -> list[tuple[int, int]]:
     indices of each such list."""
     spans, run = [], []
     for i in sorted(kinds):
-        if run and _LIST_GLUE.match(doc[run[-1] + 1:i].text if i > run[-1] + 1 else "") is None:
-            spans.append(run)
-            run = []
-        if run and i == run[-1] + 1:
+        if run and _LIST_GLUE.match(doc[run[-1] + 1:i].text) is None:  # (two words side by side: no glue)
             spans.append(run)
             run = []
         run.append(i)

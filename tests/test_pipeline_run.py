@@ -114,3 +114,29 @@ def test_pipeline_writes_whole_extraction_batches_together_in_order():
     groups = list(_written_together(iter(batches), size=4))
     assert [len(g) for g in groups] == [4, 4, 3]
     assert sum(groups, []) == sum(batches, [])
+
+
+def _gold_folder(tmp_path, second_text: str):
+    """A two-article gold folder: one real article and one whose text is ``second_text``."""
+    folder = tmp_path / "gold"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a_port.txt").write_text(
+        "Officials in Aden said on Tuesday that 12 people were killed when shells hit the port.\n")
+    (folder / "articles" / "b_other.txt").write_text(second_text)
+    claim = {"quantity": "killed", "category": "total", "value": 12, "qualifier": "exact",
+             "source": "officials in Aden",
+             "sentence": "Officials in Aden said on Tuesday that 12 people were killed when shells hit the port."}
+    docs = [{"doc": "a_port", "claims": [claim], "events": [], "negatives": []},
+            {"doc": "b_other", "claims": [], "events": [], "negatives": []}]
+    (folder / "gold.json").write_text(json.dumps({"about": "test", "documents": docs}))
+    return folder
+
+
+@pytest.mark.parametrize("second_text, exit_code", [
+    ("Rebels in Goma said the night had been quiet.\n", 0),  # both articles run: a score
+    ("", 1),  # an empty gold article is skipped: the scores would count its rows as missed
+])
+def test_pipeline_eval_fails_when_a_gold_article_is_skipped(tmp_path, second_text, exit_code):
+    result = CliRunner().invoke(app, ["eval", str(_gold_folder(tmp_path, second_text)), "--no-lists"])
+    assert result.exit_code == exit_code, result.output
+    assert ("not extracted" in result.output) == bool(exit_code)

@@ -185,7 +185,8 @@ def eval_cmd(
     and the misses, extras and claimant differences with the rule behind each row.
 
     A gold folder is run first (with its index.jsonl metadata) into --db, or into a
-    temporary database when --db is not given. With --places, GOLD is a geoparsing corpus
+    temporary database when --db is not given; an article of it that cannot be extracted
+    is named and makes the command exit 1 (its rows would score as misses). With --places, GOLD is a geoparsing corpus
     (sitrep eval --places ../shared/geo scores each NAME_gold.jsonl in the folder).
 
     Example: sitrep eval ../shared/dev2 --no-lists
@@ -196,22 +197,25 @@ def eval_cmd(
         raise typer.Exit(places_eval_command(gold, articles, as_json=as_json, show_misses=lists))
     from sitrep.evaluate import format_report, gate_failures
 
-    report = _score(gold, db, quiet=as_json)
+    report, skipped = _score(gold, db, quiet=as_json)
     if as_json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(for_terminal_lines(format_report(report, show_lists=lists)))
-    failures = gate_failures(report, min_f1=min_f1, min_claimant=min_claimant,
-                             min_claim_claimant=min_claim_claimant, min_territory_f1=min_territory_f1)
+    failures = list(gate_failures(report, min_f1=min_f1, min_claimant=min_claimant,
+                                  min_claim_claimant=min_claim_claimant, min_territory_f1=min_territory_f1))
+    if skipped:  # a gold article that was not extracted scores as all misses: not a measurement
+        failures.append(f"{plural(skipped, 'gold article')} not extracted (named above); the scores count "
+                        "their claims and events as missed")
     for f in failures:
         one_line(err, "below floor:", f, "red")
     if failures:
         raise typer.Exit(1)
 
 
-def _score(gold: Path, db: Optional[Path], *, quiet: bool) -> Any:
-    """The gold set's evaluation report: a gold folder's articles run first, into ``db`` or
-    a temporary database."""
+def _score(gold: Path, db: Optional[Path], *, quiet: bool) -> tuple[Any, int]:
+    """The gold set's evaluation report and how many of its articles were skipped: a gold
+    folder's articles run first, into ``db`` or a temporary database."""
     import tempfile
 
     from sitrep.evaluate import evaluate, load_gold_set
@@ -220,15 +224,17 @@ def _score(gold: Path, db: Optional[Path], *, quiet: bool) -> Any:
         gold_set = load_gold_set(gold)
     except (OSError, ValueError, KeyError) as exc:
         raise fail(f"cannot read the gold set {gold}: {exc}")
+    skipped = 0
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
         if gold.is_dir():
             db = db or Path(tmp) / "eval.duckdb"
-            _run_gold_articles(gold_set, db, quiet=quiet)
+            skipped = _run_gold_articles(gold_set, db, quiet=quiet)
         with open_read(db or DEFAULT_DB) as store:
-            return evaluate(gold_set, store.iter_claims(), store.events())
+            return evaluate(gold_set, store.iter_claims(), store.events()), skipped
 
 
-def _run_gold_articles(gold_set: Any, db: Path, *, quiet: bool) -> None:
+def _run_gold_articles(gold_set: Any, db: Path, *, quiet: bool) -> int:
+    """Run the gold set's articles into ``db``; the number skipped (each named on stderr)."""
     from sitrep.evaluate import gold_article_paths, run_gold_set
     from sitrep.pipeline import total_inputs
 
@@ -240,3 +246,4 @@ def _run_gold_articles(gold_set: Any, db: Path, *, quiet: bool) -> None:
             raise fail(exc)
     for e in summary.errors:
         one_line(err, "skipped", e)
+    return len(summary.errors)

@@ -35,7 +35,7 @@ from .figure_view import Candidate
 from .category import CategoryView, category
 from .claim_places import attach_places
 from .context import ArticleContext
-from .after_article import attributed_after, one_figure_once, own_reporting, publisher_fallback, publisher_officers, source_lines, unverified_after
+from .after_article import attributed_after, generic_side_named, one_figure_once, own_reporting, publisher_fallback, publisher_officers, source_lines, unverified_after
 from .discourse import build_context, current_reporter
 from .publisher import issuers_own, speaks_as_issuer
 from .quantity import quantity, quantity_tokens, then_released
@@ -325,6 +325,7 @@ def finish_article(ctx: ArticleContext, claims: list[Claim]) -> list[Claim]:
     own_reporting(ctx, claims)
     publisher_officers(ctx, claims)
     publisher_fallback(ctx, claims)
+    generic_side_named(ctx, claims)
     return one_figure_once(ctx, claims)
 
 

@@ -111,6 +111,48 @@ def publisher_officers(ctx: ArticleContext, claims: list[Claim]) -> None:
             claim.rule = re.sub(r"claimant:(?!publisher-officer)\S+ ", "", claim.rule)
 
 
+# What a generic side's claimant may be written as for ``generic_side_named`` to name it: the
+# side's own words ("Rebels in Sudan's western Darfur region", "The rebels", "Rebel sources"),
+# not a person a generic title introduced ("Hassan Abdel Ghani", whom the seeds' gold keeps as
+# the side "opposition").
+# ("Rebel commander" before a name is the person's title: his own words, or the side's.)
+_SIDE_WORDS = re.compile(r"^(?:the\s+)?(?:rebel|insurgent|guerrilla|militant)s?(?:\s+(?:sources|forces|fighters|groups|"
+                         r"officials|spokesman|spokesperson|statement|radio))?(?:\s+in\s.*)?$", re.IGNORECASE)
+
+
+def generic_side_named(ctx: ArticleContext, claims: list[Claim]) -> None:
+    """'Rebels in Sudan's western Darfur region said ...' in a story whose only named rebel
+    body is the Sudan Liberation Army: the generic side is that body (GUIDE.md: the body's
+    full name). Two named rebel bodies leave it generic (sets BZ and BQ)."""
+    generic = [c for c in claims if c.source == "opposition" and c.source_kind == "opposition"
+               and _SIDE_WORDS.match(c.source_text or "")]
+    if not generic:
+        return
+    named = _named_rebel_bodies(ctx)
+    if len(named) == 1:
+        who = named.pop()
+        for claim in generic:
+            claim.source = who  # source_text keeps the words the article used
+            claim.rule += " claimant:generic-side-named"
+
+
+def _named_rebel_bodies(ctx: ArticleContext) -> set[str]:
+    """The opposition bodies an article names by a known name: speakers the files know, names
+    it defines ("(SLA)"), armed groups of the actor files."""
+    from ..actors import load_actors
+
+    names = {who.name for who, _ in ctx.attributions.values()
+             if who is not None and who.kind == "opposition" and who.known and who.name != "opposition"}
+    names |= {who.name for who in ctx.local.values() if who.kind == "opposition" and who.name != "opposition"
+              and who.as_written.isupper()}
+    for m in load_actors().match(ctx.article.text, ctx.countries):
+        if m.actor.known and m.actor.side == "opposition" and not m.generic and m.actor.name[:1].isupper():
+            # (a name, not a label: "bandits" is how one side calls the other; set CC)
+            who = ctx.lexicon.resolve(m.actor.name, ctx.countries)
+            names.add(who.name if who is not None and who.known else m.actor.name)
+    return names
+
+
 def publisher_fallback(ctx: ArticleContext, claims: list[Claim]) -> None:
     """A primary report's unattributed figures are its publisher's."""
     if ctx.publisher is None:

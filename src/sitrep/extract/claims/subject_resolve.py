@@ -284,8 +284,9 @@ def _plain_anaphor(phrase: str, low: str, anaphoric: frozenset[str] | tuple[str,
 _ROLE_OF_ANAPHOR = re.compile(rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{alternation(ATTRIBUTION.spokes_titles + words('body_roles'))}"
                               r"\s+(?:for|of)\s+the\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
 # "A KFOR spokesman in Pristina", "an MNJ official": a body's name (or acronym) before a role,
-# perhaps placed; the body speaks.
-_NAMED_BODY_ROLE = re.compile(rf"^(?:a|an|the)\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,3}})\s+"
+# perhaps placed; the body speaks. An acronym needs no article ("NRA officials said" after the
+# article named the National Resistance Army; set BZ's Kampala story).
+_NAMED_BODY_ROLE = re.compile(rf"^(?:(?:a|an|the)\s+|(?=(?-i:[A-Z]{{2,6}})\s))(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,3}})\s+"
                               rf"(?:(?P<word>[a-z]+)\s+)?{alternation(ATTRIBUTION.spokes_titles + words('named_body_roles'))}"
                               r"(?:\s+(?:in|at|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?$", re.IGNORECASE)
 # "a spokesman for the self-defence councils", "a commander of the tribal militias": a role of

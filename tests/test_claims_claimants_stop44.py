@@ -1,0 +1,53 @@
+"""Claimants read from blind set BZ (stop 44): a generic rebel side named by the article's one
+rebel body, and an acronym's people ("NRA officials") as the body it spells out, each checked
+on sentences of other wars. Every text is the project's own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _sources(extract_text, text):
+    return [(c.quantity, c.value, c.source)
+            for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the rebels" of a story that names one rebel body are that body (Congo, Myanmar, Syria)
+    ("The rebels said on Tuesday they had killed 12 soldiers near Rutshuru. "
+     "The M23 movement has held the border post since June.", [("killed", 12, "M23")]),
+    ("Insurgents said 25 junta soldiers had surrendered at the base. "
+     "The Arakan Army has fought the military in Rakhine since 2018.", [("detained", 25, "Arakan Army")]),
+    ("Rebel sources said about 30 soldiers had been killed in the villages north of Hama. "
+     "Hayat Tahrir al-Sham led the offensive.", [("killed", 30, "Hayat Tahrir al-Sham")]),
+])
+def test_claims_generic_side_is_the_one_rebel_body_named(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # two rebel bodies named: which one spoke is not known (Myanmar)
+    "The rebels said they had killed 12 soldiers. The Arakan Army and the Ta'ang National "
+    "Liberation Army fought together in the north.",
+    # a rebel commander's title before his name: not the side's words (Syria)
+    "Rebel commander Abu Omar said 30 soldiers were killed. Hayat Tahrir al-Sham led the offensive.",
+])
+def test_claims_generic_side_stays_when_no_one_body(extract_text, text):
+    assert [s for _, _, s in _sources(extract_text, text)] == ["opposition"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acronym's officials, the body spelt out earlier without brackets (Ethiopia, Uganda,
+    # South Sudan)
+    ("The Ogaden National Liberation Front attacked the oil field at dawn.\n\n"
+     "ONLF officials said 65 soldiers were killed in the raid.",
+     [("killed", 65, "Ogaden National Liberation Front")]),
+    ("Gunmen of the Lord's Resistance Army burned the camp at night.\n\n"
+     "LRA officials said 20 soldiers had been captured.", [("detained", 20, "Lord's Resistance Army")]),
+    ("Fighters of the Sudan People's Liberation Army entered the garrison town on Friday.\n\n"
+     "SPLA officials said 50 soldiers had surrendered.", [("detained", 50, "Sudan People's Liberation Army")]),
+])
+def test_claims_acronym_officials_speak_for_the_body_spelt_out(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

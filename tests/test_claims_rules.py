@@ -857,7 +857,7 @@ CATEGORY_CASES = {
         ("The soldiers ran into an ambush near Maiduguri; four of them were wounded.",
          [("injured", "government", 4, ANY)]),
         # people no list knows, named nearer, are "them"
-        ("Police chased the hijackers across the harbour in Male; four of them were killed.",
+        ("Police chased the smugglers across the harbour in Male; four of them were killed.",
          [("killed", "total", 4, ANY)]),        # people who speak are not "them"
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),

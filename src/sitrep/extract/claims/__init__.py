@@ -41,6 +41,7 @@ from .publisher import issuers_own, speaks_as_issuer
 from .quantity import quantity, quantity_tokens, then_released
 from .unparsed import figureless_parse_matters, leaves_quote_open, may_attribute, observe_sentence
 from .running_quote import follow_quote, opens_quote_from_intro
+from .summed_list import summed_list_parent
 from .subjects import according_covers, clause_attribution, speech_between, speech_covers
 
 __all__ = [
@@ -357,7 +358,7 @@ def _parent_claim(text: str, cand: Candidate, claims: list[Claim], breakdown: re
             # prisoner": a speech verb after the breakdown starts a statement of its own too
             if not _casualty_verb().search(tail) and not _SAID_AFTER.search(tail):
                 return parent
-    return None
+    return summed_list_parent(text, cand.figure.start, claims)  # "50 ... were killed, 32 men and 18 women"
 
 
 # ", and said", "and added that": a new statement joined to the sentence.

@@ -51,3 +51,22 @@ def test_claims_generic_side_stays_when_no_one_body(extract_text, text):
 ])
 def test_claims_acronym_officials_speak_for_the_body_spelt_out(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's title no war owns is that war's only in its stories: another state's prime
+    # minister's office, joint command and general command are their own (CAR, Yemen, Egypt)
+    ("BANGUI - Rebels attacked the capital. Thirty rebels were killed, the prime minister's office says.",
+     [("killed", 30, "Central African government")]),
+    ("SANAA - The Houthis attacked Marib. The Joint Operations Command said 14 soldiers were killed near Marib.",
+     [("killed", 14, "Joint Operations Command")]),
+    ("CAIRO - Egypt mourned its dead. The General Command of the Army and Armed Forces said 12 soldiers "
+     "were killed in Sinai.", [("killed", 12, "Egyptian army")]),
+    # and still the war's own in its stories (Israel, Iraq)
+    ("JERUSALEM - Israeli forces struck Gaza. The Prime Minister's Office said 12 soldiers were killed.",
+     [("killed", 12, "Israeli Prime Minister's Office")]),
+    ("BAGHDAD - The Joint Operations Command said 14 militants were killed in Anbar.",
+     [("killed", 14, "Iraqi Joint Operations Command")]),
+])
+def test_claims_a_wars_generic_titles_stay_in_its_stories(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -129,7 +129,7 @@ def test_actors_more_wars_vote(actors):
     ("J&K Police", [], "Jammu and Kashmir Police", "government"),
     ("the Ombudsman's Office", ["CO"], "Colombian Ombudsman's Office", "government"),
     ("Defensoría del Pueblo", [], "Colombian Ombudsman's Office", "government"),
-    ("Joint Operations Command", [], "Iraqi Joint Operations Command", "government"),
+    ("Joint Operations Command", ["IQ"], "Iraqi Joint Operations Command", "government"),
     ("Security Media Cell", [], "Iraqi Security Media Cell", "government"),
     ("the health ministry", ["IR"], "Iranian Health Ministry", "government"),
     ("the health ministry", ["PS", "IL"], "Gaza Health Ministry", "government"),
@@ -191,7 +191,7 @@ def test_claimants_more_wars_context_alias_needs_its_war(claimants):
     # Iraq
     ("At least 18 Iraqi soldiers were killed in a suicide attack in Mosul, the Iraqi military said.",
      "Iraqi Joint Operations Command"),
-    ("The Joint Operations Command said 40 Islamic State militants were killed in air strikes near Tal Afar.",
+    ("The Joint Operations Command said 40 Islamic State militants were killed in air strikes near Tal Afar in Iraq.",
      "Iraqi Joint Operations Command"),
     ("The Popular Mobilization Forces said 9 of its fighters were killed in an ambush near Baiji.",
      "Popular Mobilization Forces"),
@@ -264,7 +264,7 @@ def test_claimants_more_wars_resolve(extract_text, text, source):
     ("At least 17 GNA soldiers were killed in an air strike, the Government of National Accord said.", "government"),
     ("Eight Wagner mercenaries were killed near Sirte, the GNA said.", "government"),
     # Iraq
-    ("The Joint Operations Command said 40 Islamic State militants were killed in air strikes near Tal Afar.",
+    ("The Joint Operations Command said 40 Islamic State militants were killed in air strikes near Tal Afar in Iraq.",
      "rebels"),
     ("At least 18 Iraqi soldiers were killed in a suicide attack in Mosul, the Iraqi military said.", "government"),
     ("The Popular Mobilization Forces said 9 of its fighters were killed in an ambush near Baiji.", "government"),

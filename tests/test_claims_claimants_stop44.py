@@ -70,3 +70,19 @@ def test_claims_acronym_officials_speak_for_the_body_spelt_out(extract_text, tex
 ])
 def test_claims_a_wars_generic_titles_stay_in_its_stories(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a record's owner after "from" or "by" is the claimant, not the record, nor a date or
+    # a verb after it (Cameroon, Lebanon, Myanmar)
+    ("Initial reports from local sources on 15 February had spoken of 22 dead.", [("killed", 22, "local sources")]),
+    ("Figures from the health ministry on February 3 showed 40 people were killed.",
+     [("killed", 40, "health ministry")]),
+    ("Early reports by village elders on 2 March had put the number of dead at 35.",
+     [("killed", 35, "village elders")]),
+    # records of no one are no claimant (South Africa, Ethiopia)
+    ("Counts on Monday night had put the number of dead at 24.", [("killed", 24, None)]),
+    ("Earlier tallies had put the toll at 30.", [("killed", 30, None)]),
+])
+def test_claims_record_owner_is_the_claimant(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

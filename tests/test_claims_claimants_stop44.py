@@ -86,3 +86,19 @@ def test_claims_a_wars_generic_titles_stay_in_its_stories(extract_text, text, ex
 ])
 def test_claims_record_owner_is_the_claimant(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # communiques introduced by a sentence that names their issuer are its own, each under its
+    # number (Egypt-Libya 1977, Iran-Iraq 1980)
+    ("CAIRO, July 22 - The General Command of the Armed Forces issued the following communiques "
+     "on the fighting in the west during the past day.\n\nCommunique No. 1: Our units held their lines.\n\n"
+     "Communique No. 4: Our forces captured 12 enemy soldiers near the frontier.",
+     [("detained", 12, "General Command of the Armed Forces")]),
+    ("BAGHDAD, Sept 23 - The Iraqi High Command issued the following communiques overnight.\n\n"
+     "Communique No. 9: Our air force struck the airfields.\n\n"
+     "Communique No. 10: Our forces killed 40 enemy soldiers near Khorramshahr.",
+     [("killed", 40, "Iraqi High Command")]),
+])
+def test_claims_communiques_after_their_introduction_are_the_issuers(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -102,3 +102,17 @@ def test_claims_record_owner_is_the_claimant(extract_text, text, expected):
 ])
 def test_claims_communiques_after_their_introduction_are_the_issuers(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's role names a side's generic word, then the body by its name: the body
+    # speaks (Bahrain, Syria, Venezuela)
+    ("Jawad Fairooz, a member of parliament for the opposition Al Wefaq bloc, told reporters that "
+     "three protesters were killed.", [("killed", 3, "Al Wefaq")]),
+    ("Abu Omar, a commander of the rebel Free Syrian Army, said 12 soldiers were killed.",
+     [("killed", 12, "Free Syrian Army")]),
+    ("Maria Lopez, a leader of the opposition Democratic Unity Roundtable, said 20 protesters were injured.",
+     [("injured", 20, "Democratic Unity Roundtable")]),
+])
+def test_claims_a_roles_side_word_before_a_name_is_that_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

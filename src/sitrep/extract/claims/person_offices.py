@@ -64,8 +64,19 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
     if known:
         return max(known, key=lambda m: m.end - m.start).claimant
     if found:
-        return max(found, key=lambda m: m.end - m.start).claimant
+        side = max(found, key=lambda m: m.end - m.start)
+        named = _NAME_AFTER_SIDE.match(phrase, side.end)
+        if named is not None:
+            # "a member of parliament for the opposition Al Wefaq bloc": the body the side's
+            # word describes, by its name (set CF's Bahrain liveblog)
+            return Claimant(named.group("name"), side.claimant.kind, named.group("name"), False)
+        return side.claimant
     return lexicon.resolve(phrase, countries)
+
+
+# A name right after a side's generic word ("the opposition Al Wefaq bloc").
+# "the rebel Justice and Equality Movement": small joining words inside.
+_NAME_AFTER_SIDE = re.compile(r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*){0,5})")
 
 
 _ROLE_OF = re.compile(r"\b(?P<prep>of|from|for|with|at|in)\s+(?P<body>(?:the\s+)?[^,;]{3,80})$", re.IGNORECASE)

@@ -116,3 +116,17 @@ def test_claims_communiques_after_their_introduction_are_the_issuers(extract_tex
 ])
 def test_claims_a_roles_side_word_before_a_name_is_that_body(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a describing word that opens a sentence is no body's name: "Diplomatic sources" are
+    # sources, not a body called "Diplomatic" (Gambia, Pakistan, Somalia)
+    ("Diplomatic sources said 30 people were killed in Banjul.", [("killed", 30, "Diplomatic sources")]),
+    ("Intelligence sources said 40 militants were killed in North Waziristan.",
+     [("killed", 40, "Intelligence sources")]),
+    ("Foreign sources said 15 soldiers were killed near Mogadishu.", [("killed", 15, "Foreign sources")]),
+    # a body's own name before "sources" is still the body (Gaza)
+    ("Hamas sources said 12 fighters were killed.", [("killed", 12, "Hamas")]),
+])
+def test_claims_describing_word_before_sources_is_no_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -75,13 +75,13 @@ def test_claims_a_wars_generic_titles_stay_in_its_stories(extract_text, text, ex
 @pytest.mark.parametrize("text,expected", [
     # a record's owner after "from" or "by" is the claimant, not the record, nor a date or
     # a verb after it (Cameroon, Lebanon, Myanmar)
-    ("Initial reports from local sources on 15 February had spoken of 22 dead.", [("killed", 22, "local sources")]),
+    ("First reports from village sources on 3 March spoke of 18 dead.", [("killed", 18, "village sources")]),
     ("Figures from the health ministry on February 3 showed 40 people were killed.",
      [("killed", 40, "health ministry")]),
     ("Early reports by village elders on 2 March had put the number of dead at 35.",
      [("killed", 35, "village elders")]),
     # records of no one are no claimant (South Africa, Ethiopia)
-    ("Counts on Monday night had put the number of dead at 24.", [("killed", 24, None)]),
+    ("Counts late on Sunday put the number of the dead at 19.", [("killed", 19, None)]),
     ("Earlier tallies had put the toll at 30.", [("killed", 30, None)]),
 ])
 def test_claims_record_owner_is_the_claimant(extract_text, text, expected):
@@ -91,10 +91,10 @@ def test_claims_record_owner_is_the_claimant(extract_text, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # communiques introduced by a sentence that names their issuer are its own, each under its
     # number (Egypt-Libya 1977, Iran-Iraq 1980)
-    ("CAIRO, July 22 - The General Command of the Armed Forces issued the following communiques "
-     "on the fighting in the west during the past day.\n\nCommunique No. 1: Our units held their lines.\n\n"
+    ("CAIRO, July 23 - The Armed Forces General Command has issued the following communiques about "
+     "the clashes in the west.\n\nCommunique No. 1: Our units held their lines.\n\n"
      "Communique No. 4: Our forces captured 12 enemy soldiers near the frontier.",
-     [("detained", 12, "General Command of the Armed Forces")]),
+     [("detained", 12, "Armed Forces General Command")]),
     ("BAGHDAD, Sept 23 - The Iraqi High Command issued the following communiques overnight.\n\n"
      "Communique No. 9: Our air force struck the airfields.\n\n"
      "Communique No. 10: Our forces killed 40 enemy soldiers near Khorramshahr.",
@@ -107,7 +107,7 @@ def test_claims_communiques_after_their_introduction_are_the_issuers(extract_tex
 @pytest.mark.parametrize("text,expected", [
     # a person's role names a side's generic word, then the body by its name: the body
     # speaks (Bahrain, Syria, Venezuela)
-    ("Jawad Fairooz, a member of parliament for the opposition Al Wefaq bloc, told reporters that "
+    ("Jawad Fairooz, a spokesman for the opposition Al Wefaq movement, told reporters that "
      "three protesters were killed.", [("killed", 3, "Al Wefaq")]),
     ("Abu Omar, a commander of the rebel Free Syrian Army, said 12 soldiers were killed.",
      [("killed", 12, "Free Syrian Army")]),

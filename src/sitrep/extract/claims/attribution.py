@@ -94,10 +94,10 @@ _ISSUED_RECORD = re.compile(rf"^(?:the|this|that)\s+(?:[a-z-]+\s+)?{alternation(
 
 # "estimates from the International Committee of the Red Cross of some 200 Somalis killed",
 # "figures by the health ministry of 45 dead": a record's owner, then the figure it holds.
-# (The owner holds no verb: "reports from local sources on 15 February had spoken of 22 dead"
-# is the reports' "of", their owner "local sources"; set BZ's Ngarbuh story.)
+# (The owner holds no verb: "reports from village sources on 3 March spoke of 18 dead"
+# is the reports' "of", their owner "village sources"; set BZ's Ngarbuh story.)
 _RECORD_OF_FIGURE = re.compile(rf"\b{in_order('figure_record_nouns')}\s+(?:from|by)\s+"
-                               r"(?P<who>(?:the\s+)?[A-Z](?:(?!\s(?:had|has|have|was|were|is|are)\s)[^,;:]){1,80}?)\s+of\s+"
+                               r"(?P<who>(?:the\s+)?[A-Z](?:(?!\s(?:had|has|have|was|were|is|are|spoke|speak|speaks|put|puts|gave|gives|said|says|showed|shows)\s)[^,;:]){1,80}?)\s+of\s+"
                                rf"(?:{alternation(load_attribution_terms().figure_first_hedges)}\s+)?\d", re.IGNORECASE)
 
 

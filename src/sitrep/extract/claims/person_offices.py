@@ -67,7 +67,7 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
         side = max(found, key=lambda m: m.end - m.start)
         named = _NAME_AFTER_SIDE.match(phrase, side.end)
         if named is not None:
-            # "a member of parliament for the opposition Al Wefaq bloc": the body the side's
+            # "a spokesman for the opposition Al Wefaq movement": the body the side's
             # word describes, by its name (set CF's Bahrain liveblog)
             return Claimant(named.group("name"), side.claimant.kind, named.group("name"), False)
         return side.claimant

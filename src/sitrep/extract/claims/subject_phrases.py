@@ -181,7 +181,7 @@ _DAYS_AND_MONTHS = frozenset(w.lower() for w in (*date_words().weekdays, *date_w
 _QUOTE_END = re.compile(r"[,.!?]\s*[”\"]\s*")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 # "A security communique on Wednesday said": the day is when, not part of who.
-# So is a date ("Initial reports from local sources on 15 February", "... on February 15").
+# So is a date ("First reports from village sources on 3 March", "... on March 3").
 _WHEN_AFTER = re.compile(rf"\s+(?:(?:(?:late|early)\s+)?on\s+{alternation(date_words().weekdays)}"
                          rf"(?:\s+{alternation(date_words().parts_of_day)})?|at\s+the\s+time"
                          rf"|on\s+(?:\d{{1,2}}\s+{alternation(date_words().months)}|{alternation(date_words().months)}\s+\d{{1,2}}))$",

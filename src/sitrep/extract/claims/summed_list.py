@@ -1,5 +1,5 @@
 """A list of figures after a comma that adds up to the figure before it breaks that figure
-down: "50 of the captors were killed, 32 men and 18 women" (set CG's Moscow theatre
+down: "50 of the gunmen died, 32 men and 18 women" (set CG's Moscow theatre
 liveblog). The sum is the evidence; a list that does not add up ("40 were killed, 12 of
 them soldiers, and 60 wounded") is left to the other breakdown cues. Checked on dev2, the
 seeds and sets BG-CG."""

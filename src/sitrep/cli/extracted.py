@@ -186,8 +186,9 @@ def eval_cmd(
 
     A gold folder is run first (with its index.jsonl metadata) into --db, or into a
     temporary database when --db is not given; an article of it that cannot be extracted
-    is named and makes the command exit 1 (its rows would score as misses). With --places, GOLD is a geoparsing corpus
-    (sitrep eval --places ../shared/geo scores each NAME_gold.jsonl in the folder).
+    is named and makes the command exit 1 (its rows would score as misses). With --places,
+    GOLD is a geoparsing corpus (sitrep eval --places ../shared/geo scores each
+    NAME_gold.jsonl in the folder).
 
     Example: sitrep eval ../shared/dev2 --no-lists
     """

@@ -74,8 +74,8 @@ def _served_body(phrase: str, lexicon: ClaimantLexicon, countries: Sequence[str]
     return lexicon.resolve(phrase, countries)
 
 
-# A name right after a side's generic word ("the opposition Al Wefaq bloc").
-# "the rebel Justice and Equality Movement": small joining words inside.
+# A name right after a side's generic word ("the opposition Al Wefaq bloc"), small joining
+# words ("of", "and", "for", "the") allowed inside it.
 _NAME_AFTER_SIDE = re.compile(r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*){0,5})")
 
 

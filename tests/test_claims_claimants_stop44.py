@@ -130,3 +130,15 @@ def test_claims_a_roles_side_word_before_a_name_is_that_body(extract_text, text,
 ])
 def test_claims_describing_word_before_sources_is_no_body(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an editor at a news outlet speaks for the outlet (Chechnya, Armenia, Congo)
+    ("An editor at the Chechen news agency ChechenPress said 30 fighters were killed near Grozny.",
+     [("killed", 30, "ChechenPress")]),
+    ("An editor at the Armenian news agency Arminfo, reached by telephone, said 21 soldiers were killed.",
+     [("killed", 21, "Arminfo")]),
+    ("An editor at Radio Okapi said 12 people were killed in Beni.", [("killed", 12, "Radio Okapi")]),
+])
+def test_claims_an_editor_speaks_for_the_outlet(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

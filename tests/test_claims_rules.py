@@ -277,6 +277,17 @@ FIGURE_CASES = {
         ("The number of checkpoints set up along the road between the capital and the city of El Obeid "
          "has reached 46.", []),
     ],
+    "toll_set_to": [
+        # a verb that sets the death toll "to" a figure, however long what the toll is of
+        # (Burkina Faso, Iraq, Somalia-like); another toll says no one kind
+        ("The government has raised the death toll from Sunday's raid on the market town of Djibo to 63.",
+         [("killed", "total", 63, ANY)]),
+        ("Officials revised the death toll from the car bomb outside the ministry in central Baghdad to 41.",
+         [("killed", "total", 41, ANY)]),
+        ("The health ministry brought the toll of the attack on the hotel near the airport in Mogadishu to 19.",
+         [("killed", "total", 19, ANY)]),
+        ("The army lifted its casualty toll from the ambush on the convoy near Gao to 30.", []),
+    ],
     "death_toll_subject": [
         # a death toll opening its clause, its level verb far after it (Turkey 1978, Mali, Sudan-like);
         # another figure between stops it
@@ -288,6 +299,15 @@ FIGURE_CASES = {
          "has risen to 782, according to the ministry.", [("killed", "total", 782, ANY)]),
     ],
     "part_by_place": [
+        # a part of the figure before it by where its people went, after "including" or
+        # "includes" (Mali 2012, South Sudan, Libya-like)
+        ("The agency said 150,000 people had fled the north, including about 60,000 who crossed into Niger.",
+         [("displaced", "total", 150000, ANY), ("displaced", "total", 60000, ANY)]),
+        ("Some 90,000 people have been displaced, the UN says, including 30,000 who fled to Uganda.",
+         [("displaced", "total", 90000, ANY), ("displaced", "total", 30000, ANY)]),
+        ("About 200,000 people have crossed the borders, a total that includes 120,000 into Tunisia "
+         "and 70,000 into Egypt, the IOM said.",
+         [("displaced", "total", 200000, ANY), ("displaced", "total", 120000, ANY), ("displaced", "total", 70000, ANY)]),
         # figures in brackets after the places of a list are parts by place (Mozambique,
         # Sudan-like); a year in brackets is none
         ("IOM recorded 11,100 people who fled Palma. They arrived in Mueda (3,800), Montepuez (1,500) and Pemba (3,200).",
@@ -402,6 +422,26 @@ QUANTITY_CASES = {
         ("Officials said seven of the twelve teachers held in Sulu were freed.",
          [("released", "civilians", 7, ANY)]),
     ],
+    "harmed_displaced": [
+        # a verb that kills or wounds displaced people says what befell them (Biafra 1969,
+        # Sudan, Gaza-like); a verb that only houses them keeps their flight
+        ("Jets strafed the road on Wednesday, killing 17 refugees, the radio said.",
+         [("killed", "total", 17, ANY)]),
+        ("Shelling on the camp wounded 30 displaced people, the UN said.", [("injured", "total", 30, ANY)]),
+        ("The tanks fired on a convoy, killing 12 evacuees near the crossing, witnesses said.",
+         [("killed", "total", 12, ANY)]),
+        ("The school now shelters 3,000 refugees, the UN said.", [("displaced", "total", 3000, ANY)]),
+    ],
+    "death_toll_rose_to": [
+        # a death toll opening its clause is what its people were, however far its level verb
+        # (Niger 2019, Pakistan, Colombia-like)
+        ("The death toll from Tuesday's attack on an army camp in the west of the country has risen to 71 soldiers, "
+         "officials said.", [("killed", "government", 71, ANY)]),
+        ("The death toll from the bombing of a police training centre on the edge of Quetta rose to 61 police "
+         "cadets on Wednesday.", [("killed", "government", 61, None)]),
+        ("The death toll from last month's assault by guerrillas on the river town of Mitu has reached 40 "
+         "policemen, the force said.", [("killed", "government", 40, ANY)]),
+    ],
     "own_noun": [
         ("The strikes caused 40 deaths and 130 injuries in Sanaa.",
          [("killed", "total", 40, None), ("injured", "total", 130, None)]),
@@ -461,6 +501,14 @@ QUANTITY_CASES = {
          [("killed", "rebels", 3, None), ("detained", "rebels", 5, None)]),  # Nigeria
     ],
     "taken_after": [
+        # a bare figure after "and" with its own participle, which the parse hangs on the first
+        # verb (Sierra Leone 1999, Guatemala, Chechnya-like)
+        ("Peacekeepers said 200 rebels had been killed since Monday and 90 captured.",
+         [("killed", "rebels", 200, ANY), ("detained", "rebels", 90, ANY)]),
+        ("The war left 30,000 people dead and 8,000 disappeared across the province, monitors said.",
+         [("killed", "total", 30000, ANY), ("missing", "total", 8000, ANY)]),
+        ("The commander said 40 fighters were killed in the village and 15 wounded.",
+         [("killed", "rebels", 40, ANY), ("injured", "rebels", 15, ANY)]),
         # "and 35 taken prisoner": the bare figure's own words (Bangladesh 1971, Dagestan 1999, Mali-like)
         ("In the Jessore sector alone 270 Indian soldiers were killed and 35 taken prisoner.",
          [("killed", "government", 270, None), ("detained", "government", 35, None)]),
@@ -532,6 +580,10 @@ QUANTITY_CASES = {
          [("injured", "total", 80, None)]),
     ],
     "mixed_casualties": [  # casualties of no one kind: no claim
+        # "or" with a verb of its own joins two kinds too (Ivory Coast 2011, Guatemala, Bosnia-like)
+        ("The charity said up to 800 people were killed or are missing in the town.", []),
+        ("Since 1982, hundreds of villagers have disappeared or been killed, the parish says.", []),
+        ("Relatives say 60 men were detained or were killed at the checkpoint.", []),
         ("At least 20 people were killed or wounded in the blast in Kabul.", []),
         ("Some 300 soldiers were killed or injured near Bakhmut, officials said.", []),
         ("The attack left 45 people dead or injured in Maiduguri.", []),
@@ -861,6 +913,16 @@ CATEGORY_CASES = {
          [("killed", "total", 4, ANY)]),        # people who speak are not "them"
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
+    ],
+    "both_sides": [
+        # soldiers "on both sides" are combatants (Eritrea-Ethiopia 1999, Donbas, Kashmir-like);
+        # "both sides of the border" is a place
+        ("Diplomats said they believed several thousand soldiers on both sides had died.",
+         [("killed", "combatants", None, ANY)]),
+        ("Monitors said some 200 troops from both sides were killed in the battle.",
+         [("killed", "combatants", 200, ANY)]),
+        ("At least 40 soldiers on both sides of the border were killed, officials said.",
+         [("killed", "government", 40, ANY)]),
     ],
     "from_a_side": [
         # a bare figure from a side named after it is that side's (Indonesia, Nagorno-Karabakh, Nigeria-like)

@@ -17,7 +17,7 @@ from ..numbers import Figure, find_figures
 from ...lexicon.date_words import date_words
 from ...lexicon.claim_terms import ClaimTerms, PeopleNoun, claim_words, load_figure_terms
 from ..doc_arrays import doc_text
-from .figure_counts import (casualty_noun_is, revised_from, count_given_as, count_put_at, death_toll_subject, level_verb,
+from .figure_counts import (casualty_noun_is, revised_from, count_given_as, count_put_at, death_toll_subject, level_verb, toll_set_to,
                             losses_brought_to, number_of_is, running_total, toll_noun_before)
 from .figure_parts import colon_list, died_behind_a_raise, where_they_died, figure_ellipsis, figure_from_to, figure_up_from, part_by_place, part_of_whole, shared_noun, subset_condition
 from .figure_rules import (
@@ -54,6 +54,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     toll_noun_before,
     level_verb,
     death_toll_subject,
+    toll_set_to,
     where_they_died,
     figure_ellipsis,
     part_by_place,

@@ -229,6 +229,22 @@ def from_a_side(view: CategoryView):
     return (side, None, "category:from-a-side") if side in ("government", "rebels", "civilians") else None
 
 
+# "soldiers on both sides", "troops of the two sides": the noun's people in every side; not
+# "on both sides of the border", a place.
+_ALL_SIDES_AFTER = re.compile(r"\s+(?:from|on|of)\s+(?:both|all|either|the\s+two)\s+sides\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def both_sides(view: CategoryView):
+    """'several thousand soldiers on both sides had died': fighters of both sides lumped are
+    combatants (GUIDE), whatever side the noun alone names (sets CK's Badme story, CH)."""
+    noun = view.cand.noun
+    if noun is None or view.cand.noun_start is None or view.category not in ("government", "rebels"):
+        return None
+    if not _ALL_SIDES_AFTER.match(view.text, view.cand.noun_start + len(" ".join(noun.words))):
+        return None
+    return "combatants", view.subgroup, "category:both-sides"
+
+
 def unarmed_people(view: CategoryView):
     """'"thousands" of their unarmed followers', '12 defenceless villagers': people a word
     before their noun calls unarmed are civilians, whatever the noun's usual kind."""
@@ -415,7 +431,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters, unarmed_people, from_a_side)
+                                            rising_joined, unsided_fighters, unarmed_people, from_a_side, both_sides)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

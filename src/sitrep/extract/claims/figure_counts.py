@@ -95,6 +95,9 @@ _AFTER_THE_TOLLS_FIGURE = re.compile(r"\d[\d,.]*\s*(?:,|;|\band\b)\s*$")
 _A_DIGIT = re.compile(r"\b\d")  # the toll's own figure, between the toll's noun and this one
 
 
+_AND_OWN_WORD_BEFORE = re.compile(r"\band\s+(?:another\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$")
+
+
 def death_toll_before(v: FigureView) -> bool:
     """'the death toll stood at 44,211': a death toll's noun just before the figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
@@ -111,6 +114,9 @@ def toll_noun_before(v: FigureView):
         return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
     if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _A_DIGIT.search(recent[toll.end():]):
         return None  # "death toll reaches 200, five held": the toll had its figure; the next is its own
+    if toll and _AND_OWN_WORD_BEFORE.search(v.before) and (word := _WORD.match(v.after.lstrip())) \
+            and word.group(0).lower() in v.words.bare_casualty_words and word.group(0).lower() not in v.terms.toll_nouns:
+        return None  # "100,000 people dead and 40,000 disappeared": the toll's word before, the figure's own after
     if toll:
         if v.fig.spelled and v.fig.value is not None and v.fig.value < 2:
             return REJECT
@@ -264,6 +270,24 @@ def death_toll_subject(v: FigureView):
     if _DEATH_TOLL.search(" ".join(w.lower() for w in _WORD.findall(v.before[max(0, at - 40):at + 4]))) is None:
         return None  # "the casualty toll": no deaths said
     return Candidate(v.fig, TOLL_KILLED, None, "figure+level-verb")
+
+
+# "has raised the death toll from the weekend attack on the town of Seytenga to 79": a verb
+# that sets a toll, the toll, what it is of (no figure, no clause break), then "to" or "at".
+_TOLL_SET_TO = re.compile(rf"\b{in_order('toll_setting_verbs')}\s+(?:the|its|their|his|her)\s+(?P<toll>(?:[\w-]+\s+)?toll)\b"
+                          r"[^;:.\d]{0,200}?\s+(?:to|at)\s+$", re.IGNORECASE)
+
+
+def toll_set_to(v: FigureView):
+    """'Burkina Faso's government has raised the death toll from the weekend attack on the
+    northern town of Seytenga to 79': the toll a verb sets, however long what it is of
+    (set CJ's Seytenga bulletin); a death toll counts the killed, a casualty toll no one kind
+    (no claim)."""
+    m = _TOLL_SET_TO.search(v.before)
+    if m is None:
+        return None
+    death = _DEATH_TOLL.search(" ".join(w.lower() for w in _WORD.findall(m.group("toll"))))
+    return Candidate(v.fig, TOLL_KILLED, None, "figure+toll-set-to") if death else REJECT
 
 
 # Marks that end the clause a death toll opens (a sentence's or a list's).

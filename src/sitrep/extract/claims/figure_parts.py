@@ -199,18 +199,23 @@ def part_by_place(v: FigureView):
         # part of the sentence's figure by place (set AE's Capitol transcript; GUIDE: a
         # breakdown by place is a claim)
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
-    if v.previous is not None and _INCLUDING_BEFORE.search(v.before) and _NAMED_WHERE.match(v.after):
-        # "850,000 refugees had fled, including 444,000 in Albania": a part of the sentence's
-        # figure by place, the bare figure counting what the whole counts
+    if v.previous is not None and _INCLUDING_BEFORE.search(v.before) \
+            and (_NAMED_WHERE.match(v.after) or _WENT_WHERE.match(v.after)):
+        # "850,000 refugees had fled, including 444,000 in Albania", "including about 84,000
+        # who crossed into Ethiopia", "includes 192,800 into Tunisia": a part of the sentence's
+        # figure by place, the bare figure counting what the whole counts (sets CJ, CK, CL)
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     return None
 
 
 # "including 444,000", "among them some 3,000": a part of the figure before it.
-_INCLUDING_BEFORE = re.compile(r"(?:,|\s)\s*(?:including|among\s+them|of\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+_INCLUDING_BEFORE = re.compile(r"(?:,|\s)\s*(?:including|includes|included|among\s+them|of\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
                                re.IGNORECASE)
 # "in Gao", "on the Capitol grounds": a named place right after "of them".
 _NAMED_WHERE = re.compile(r"\s+(?:in|on|at|inside|near)\s+(?:the\s+)?[A-Z]")
+# "who crossed into Ethiopia", "into Tunisia": a part named by where its people went.
+_WENT_WHERE = re.compile(rf"\s+(?:who\s+(?:have\s+|had\s+)?{in_order('went_where_verbs')}\s+)?"
+                         r"(?:into|to|across|in)\s+(?:the\s+)?[A-Z]")
 
 
 # "Mueda (3,800)": a capitalised name, then the figure alone in brackets.

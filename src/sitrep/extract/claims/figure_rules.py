@@ -23,7 +23,7 @@ WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one wor
 # What may follow a figure whose noun is left to the figure before ("and 30 in Kharkiv", "and 30.")
 # What closes a part named by a people's name ("35 of them Han and two Uighur,").
 _ENDS_PART = re.compile(r"\s*(?:[,.;)]|and\b|$)")
-ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
+ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|into|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
                             re.IGNORECASE)
 # The word lists of these rules: ``figures`` in data/claim_terms.json.
 _TERMS = load_figure_terms()

@@ -267,6 +267,42 @@ def kept_in_hospital(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return NONE
 
 
+# What may befall displaced people in a clause that is not their flight.
+_HARMS = frozenset({"killed", "injured", "detained"})
+
+
+def harmed_displaced(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'strafed the road, killing 17 refugees', 'shelling wounded 30 displaced people': the
+    verb acting on displaced people says what befell them, not their noun (set CJ's Biafra
+    story; "sheltering 3,000 refugees" has no such verb and keeps the noun's reading)."""
+    if cand.noun is None or cand.noun.quantity != "displaced" or cand.noun_start is None:
+        return None
+    anchor = token_at(doc, cand.noun_start)
+    if anchor is None:
+        return None
+    anchor = next((t for t in anchor.head.subtree if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB"
+                   and anchor in t.subtree), anchor) if anchor.dep_ not in ("dobj", "nsubjpass") else anchor
+    if anchor.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(anchor.head.i)
+    if q in _HARMS and not hypothetical(anchor.head):
+        return q, f"quantity:parse({anchor.head.lemma_})"
+    return None
+
+
+# "The death toll from last week's attack on a military camp in western Niger has risen to":
+# a death toll that opens its clause, what it is of (no figure, no clause break), a level verb.
+_DEATH_TOLL_ROSE_TO = re.compile(rf"(?:^|[^\w\s]\s*|\b(?:the|The)\s+)(?:death\s+toll|toll\s+of\s+dead)\b[^;:.\d]{{0,200}}?"
+                                 rf"\b(?:has\s+|had\s+|have\s+)?{in_order('toll_level_verbs')}\s+(?:(?:to|at)\s+)?$")
+
+
+def death_toll_rose_to(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'The death toll from last week's attack on a military camp ... has risen to 89
+    soldiers': the soldiers are the toll's, killed, however far the toll is from its figure
+    (set CJ's Niamey wire: 16 words between)."""
+    return ("killed", "quantity:death-toll-rose-to") if _DEATH_TOLL_ROSE_TO.search(text, 0, cand.figure.start) else None
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -314,11 +350,28 @@ def taken_after(doc, text: str, cand: Candidate, terms: ClaimTerms):
     words = " ".join(re.findall(r"[a-z]+", text[cand.figure.end:cand.figure.end + 30].lower())[:2])
     terms_ = load_figure_terms()
     if words not in terms_.bare_casualty_phrases:
-        return None
+        return _own_participle(text, cand, terms)
     return ("displaced" if words in terms_.bare_displacement_phrases else "detained", f"quantity:taken-after({words})")
 
 
 _GROUP_QUANTITY = claim_words().word_quantity
+
+# "... killed since Wednesday and 140 captured.", "100,000 people dead and 40,000 disappeared
+# across Guatemala": after "and", a bare figure, one casualty participle, then the clause ends
+# or a place or a time follows.
+_AND_BEFORE = re.compile(r"\band\s+(?:another\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$")
+_OWN_PARTICIPLE = re.compile(r"\s+(?P<word>[a-z]+)(?=\s*(?:[,.;)]|$)|\s+(?:in|across|at|on|since|during|by|from|near)\b)")
+
+
+def _own_participle(text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str, str] | None:
+    """'more than 300 rebels had been killed since Wednesday and 140 captured': the bare
+    figure's own participle says what befell its people, though the parse hangs the figure
+    on the first verb (sets CI, CJ)."""
+    if not _AND_BEFORE.search(text, 0, cand.figure.start):
+        return None
+    m = _OWN_PARTICIPLE.match(text, cand.figure.end)
+    q = m and terms.quantity_words.get((m.group("word"),))
+    return (q, f"quantity:own-participle({m.group('word')})") if q else None
 
 
 # "residents left", "inhabitants had already left": a place's people leaving (the parse often
@@ -439,7 +492,7 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
-                                            whole_of_a_part, wounded_then_killed, treated_for_injuries, own_noun,
+                                            whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)

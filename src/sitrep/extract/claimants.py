@@ -58,6 +58,9 @@ class ClaimantMatch:
 # "the U.N.-backed government", "Iran-backed Houthis", "Hamas-run ministry": a name that
 # starts a compound modifier describes another body; it does not name the speaker.
 _COMPOUND_MODIFIER = re.compile(r"-[a-z]")
+# "the Kukawa local government area", "a government hospital": "government" naming a kind of
+# area or of building, not the state's government that speaks (set CJ's Baga story).
+_GOVERNMENT_AS_KIND = re.compile(r"\s+(?:areas?|councils?|hospitals?|schools?)\b")
 # Texts whose alias scan ``ClaimantLexicon`` keeps (sentences, phrases and a few articles:
 # a few MB at most); the memo is emptied when full.
 SCAN_MEMO_MAX = 4096
@@ -242,6 +245,7 @@ class ClaimantLexicon(StateClaimants):
                 (m.start(), m.end(), m.group(0))
                 for m in (self._overlapping(text) if overlapping else self.regex.finditer(text))
                 if not (_COMPOUND_MODIFIER.match(text, m.end()) or (
+                    m.group(0).lower().endswith("government") and _GOVERNMENT_AS_KIND.match(text, m.end())) or (
                     claimant_key(m.group(0)) in self.acronyms and glued_acronym(text, m.start(), m.end()))))
         return found
 

@@ -266,7 +266,9 @@ def load_figure_terms() -> FigureTerms:
         # Reuters correspondent who was with him was wounded": one victim, no number written; "Her husband, she says, was killed": a relative, one victim
         single_victim_passive=re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})\s+"
-            rf"(?:(?:who|that)\s+[^,.;“”\"]{{1,40}}?\s+)?(?P<event>{_single_events(f)})\b"),
+            # (the clause holds no figure and no speech verb: "A man who gave his name as Oleg
+            # said 12 people had been killed" names no victim)
+            rf"(?:(?:who|that)\s+(?:(?!\b(?:said|says|told|tells)\b)[^,.;“”\"\d]){{1,40}}?\s+)?(?P<event>{_single_events(f)})\b"),
         single_victim_kin_words=frozenset(f["single_victim_kin"]),
         # one victim joined by "and" to others the verb counts with it: after them ("Three
         # policemen and a civilian were killed") or before them ("A soldier and two civilians

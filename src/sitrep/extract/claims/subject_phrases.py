@@ -29,7 +29,7 @@ def subject_phrase(span: str) -> str:
     span = _QUOTE_END.split(span)[-1]
     phrase = " ".join(span.split()).strip(" ,.;:\"'“”‘’").lstrip("-–—•* ")  # "- Government sources": a bullet
     phrase = _SELF_NAMED.sub(r"\g<role>", phrase)  # "A man who introduced himself as an IMU spokesman"
-    phrase = _GAVE_A_NAME.sub(r"\g<name>", phrase)  # "a woman who gave her name only as Lyudmila"
+    phrase = _gave_a_name(phrase)  # "a woman who gave her name only as Lyudmila"
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
@@ -116,6 +116,24 @@ _SELF_NAMED = re.compile(rf"^(?:an?|the)\s+{in_order('self_named_people')}\s+(?:
 _GAVE_A_NAME = re.compile(r"^(?i:an?|the|one)\s+[^,]{1,60}?\s+(?:who\s+)?(?:(?:gave|give|gives)\s+(?:only\s+)?(?:his|her|their)\s+"
                           r"(?:first\s+|given\s+)?name(?:\s+only)?(?:,\s+|\s+as\s+)|(?:was\s+)?identified\s+only\s+as\s+)"
                           r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+# The words before "who gave his name" that make the speaker a body's member, not a witness.
+_MEMBER_ROLES = frozenset({"commander", "spokesman", "spokeswoman", "spokesperson", "official", "officer",
+                           "fighter", "member", "leader", "militant", "guerrilla", "soldier"})
+
+
+def _gave_a_name(phrase: str) -> str:
+    """The name a witness gave ("a woman who gave her name only as Lyudmila"); a body's
+    member who gave one speaks for the body ("A FARC commander who gave his name as
+    Ramiro": set CI's Mitu wire)."""
+    m = _GAVE_A_NAME.match(phrase)
+    if m is None:
+        return phrase
+    role = re.split(r"\s+(?:who\s+|was\s+)?(?:gave|give|gives|identified)\b", phrase, maxsplit=1)[0]
+    if _MEMBER_ROLES.intersection(role.lower().split()) and any(w[:1].isupper() for w in role.split()[1:]):
+        return role
+    return m.group("name")
 
 
 # A place described, not named, after a speaker ("in the capital", "here"): where they

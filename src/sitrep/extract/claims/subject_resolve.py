@@ -28,6 +28,8 @@ from ..claimant_names import minister_of, portfolio_ministry
 from ..claimants import portfolio_in_capitals
 
 
+# One of the group that spoke last ("One of them", "two of those", "one of its officers").
+_ONE_OF_THEM = re.compile(r"^(?:one|two|three|some|several|another)\s+of\s+(?:them|those|these|(?:its|their)\s+[a-z]+)$")
 _DEFINITE_DESCRIPTION = re.compile(r"^(?i:the)\s+[a-z-]+(?:\s+[a-z-]+)?$")
 # "Ministry spokesman Ashraf al-Qedra": a kind of body, then a speaker's role
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -53,7 +55,39 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
         who = led  # "Aideed's faction" after "Aideed's Somali National Alliance"
     if who is not None and (society := national_society_meant(ctx, who, span)) is not None:
         return society  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
+    if who is not None and not who.known and ", " in who.name:
+        who = _one_party_of_aside(who)
     return (bare_police_body(ctx, span) or who) if who is not None else None
+
+
+# A person's name: an optional honorific or rank, then two to five capitalised words (the
+# particles of Arabic, Spanish or Dutch names between them).
+_PERSON_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Bishop|Father|Sheikh)\.?\s+)?"
+                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|de|del|da|dos|van|von|bin|ibn|abu)\s+)?[A-Z][\w'’.-]+){1,4})$")
+# A description set off after a body: "headed by Bishop Samuel Ruiz", "which runs the camp".
+_DESCRIBING_ASIDE = re.compile(r"^(?:headed|led|run|chaired|directed|founded|backed|supported)\s+by\b|^(?:which|that|who)\b")
+
+
+_PLACED_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s+[A-Z][\w'’-]+$")
+
+
+def _one_party_of_aside(who: Claimant) -> Claimant:
+    """'the governor-general of Khuzestan province, Mohammad Gharazi', 'Dr. Karwan Hamad,
+    director of Erbil's West Emergency Hospital': a role and a name no rule read as one
+    claimant; the named person speaks (as annotators name them). 'The diocese of San
+    Cristobal, headed by Bishop Samuel Ruiz': the body, its description off (sets CI, CL)."""
+    first, rest = who.name.split(", ", 1)
+    rest = rest.strip(" ,")
+    if _DESCRIBING_ASIDE.match(rest):
+        return Claimant(first, who.kind, who.as_written, False)
+    if _PLACED_BEFORE.search(first):
+        return who  # "A church official in Tobelo, North Maluku": the town's province, no person
+    heads = load_attribution_terms().body_heads
+    for part in (rest, first):
+        m = _PERSON_NAME.match(part)
+        if m and "," not in part and not heads.search(part.lower()):
+            return Claimant(m.group("name"), who.kind, who.as_written, False)
+    return who
 
 
 def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
@@ -90,6 +124,8 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         if low == "it" else None
     if body is not None:
         return body  # "it" is no person: the body that opened a sentence since the reporter spoke
+    if _ONE_OF_THEM.match(low) and ctx.reporter is not None and sentence.index - 2 <= ctx.reporter.sentence <= sentence.index:
+        return ctx.reporter.claimant  # "Security officials said ... One of them said": one of the speakers (set CJ)
     if low in ("he", "she") and (named := person_named_since_reporter(ctx, sentence)) is not None:
         return named  # a person the paragraph introduced after the reporter spoke
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:

@@ -199,6 +199,11 @@ def _speaker_after_fronted_phrase(subj, verb):
     return subj
 
 
+# The speaker's description before a name given "as" ("A FARC commander who gave his name as ").
+_GAVE_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\bthat\s+)(?P<who>(?i:an?|the|one)\s+[^,;]{1,60}?\s+who\s+"
+                               r"(?:gave|give|gives)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?\s+as\s+)$")
+
+
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
@@ -218,6 +223,11 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     head = _issuer_of(head)
     if head is None:
         return None
+    gave = _GAVE_NAME_BEFORE.search(doc[:head.left_edge.i].text + " ") if head.pos_ == "PROPN" else None
+    if gave is not None:
+        # "A FARC commander who gave his name as Ramiro told": the parse makes the name the
+        # subject; the whole phrase says who speaks (set CI's Mitu wire)
+        return resolve_subject(ctx, sentence, gave.group("who") + doc[head.left_edge.i:head.i + 1].text)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or head.lower_ in ("nobody", "none", "no-one"):
         return None  # "a number no official has confirmed": no one said it
     skip: set[int] = set()

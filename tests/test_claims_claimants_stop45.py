@@ -1,0 +1,98 @@
+"""Claimants read from blind sets CI, CJ and CL (stop 45): a role and a name set off by a comma
+(one of them speaks), a body's member who gave a name, "government" naming a kind of area,
+and "one of them" after a group spoke, each checked on sentences of other wars. Every text
+is the project's own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _sources(extract_text, text):
+    return [(c.quantity, c.value, c.source)
+            for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role, then the person who holds it: the person speaks (Iran-Iraq 1980, Kenya, Peru-like)
+    ("AHVAZ - In Ahvaz, the chief surgeon of the Golestan hospital, Ali Reza Tabatabai, told state radio "
+     "that shelling had killed 35 civilians.", [("killed", 35, "Ali Reza Tabatabai")]),
+    # the person, then a role no file knows: the person (Iraq 2014, Colombia, Sudan-like)
+    ("MOSUL - Dr. Hussein Salim, director of the city's Al-Jumhuri teaching hospital, said it had "
+     "received 52 wounded people since Monday.", [("injured", 52, "Hussein Salim")]),
+    ("CALI - Dr. Ana Maria Ruiz, head of surgery at the Valle university clinic, said 14 people had been "
+     "killed in the bombing.", [("killed", 14, "Ana Maria Ruiz")]),
+])
+def test_claims_role_and_name_aside_the_person_speaks(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body described after its name: the body (Mexico 1994, Philippines, Burundi-like)
+    ("The diocese of Tapachula, headed by Bishop Felipe Arizmendi, said at least 60 people had been "
+     "killed.", [("killed", 60, "diocese of Tapachula")]),
+    ("The parish council of Marawi, led by Father Teresito Soganub, said 30 people were missing.",
+     [("missing", 30, "parish council of Marawi")]),
+])
+def test_claims_description_after_a_body_is_no_part_of_it(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's member who gave a name speaks for the body (Colombia 1998, Mali, Philippines-like)
+    ("A FARC commander who gave his name as Julian told a radio station that the guerrillas had lost six "
+     "fighters.", [("killed", 6, "FARC")]),
+    ("An MNLA spokesman who gave his name as Mossa told reporters that 20 soldiers were captured.",
+     [("detained", 20, "MNLA")]),
+    # a witness who gave a name is the name (Ukraine, Nigeria-like)
+    ("A woman who gave her name only as Olena said 11 people had been killed in the shelling.",
+     [("killed", 11, "Olena")]),
+    ("A trader who gave his name as Musa said 40 people were killed in the market.",
+     [("killed", 40, "Musa")]),
+])
+def test_claims_member_who_gave_a_name_speaks_for_the_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "local government area", "government hospital": a kind of area or building, not the
+    # state's government (Nigeria 2015, Uganda, Sierra Leone-like)
+    ("MAIDUGURI - Ibrahim Gambo, chairman of the Bama local government area, said the insurgents had "
+     "killed at least 300 people.", [("killed", 300, "Ibrahim Gambo")]),
+    ("GULU - A nurse at the Gulu government hospital said 18 people had been killed in the raid.",
+     [("killed", 18, "Gulu government hospital")]),
+    # the government itself still speaks
+    ("FREETOWN - The government said 25 civilians had been killed.", [("killed", 25, "Sierra Leonean government")]),
+])
+def test_claims_government_naming_a_kind_is_no_government(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "One of them" after a group spoke is one of that group (Niger 2019, Somalia, Chad-like)
+    ("NIAMEY - Military sources said 40 soldiers were killed. One of them said 12 soldiers were still missing.",
+     [("killed", 40, "Nigerien army"), ("missing", 12, "Nigerien army")]),
+    ("The African Union mission said 16 soldiers were killed in Lower Shabelle. One of its officers said "
+     "20 were wounded. Two of them said 30 soldiers were missing.",
+     [("killed", 16, "African Union mission"), ("injured", 20, "African Union mission"),
+      ("missing", 30, "African Union mission")]),
+])
+def test_claims_one_of_them_is_one_of_the_group_that_spoke(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause that holds a speech verb and a figure names no single victim (Ukraine,
+    # Burundi-like)
+    ("A man who gave his name as Oleg said 12 people had been killed in the shelling.",
+     [("killed", 12, "Oleg")]),
+    ("A farmer who spoke to us by telephone said 30 people were killed.", [("killed", 30, "farmer")]),
+    # one that describes the victim still names one (Mali-like)
+    ("A soldier who was guarding the gate was killed, the army said.", [("killed", 1, None)]),
+])
+def test_claims_single_victim_clause_holds_no_speech(extract_text, text, expected):
+    assert [(q, v) for q, v, _ in _sources(extract_text, text)] == [(q, v) for q, v, _ in expected]
+    if expected[0][2] is not None:
+        assert _sources(extract_text, text)[0][2] == expected[0][2]

@@ -1,11 +1,13 @@
 """Claimants read from blind sets CI, CJ and CL (stop 45): a role and a name set off by a comma
 (one of them speaks), a body's member who gave a name, "government" naming a kind of area,
-and "one of them" after a group spoke, each checked on sentences of other wars. Every text
+"one of them" after a group spoke, and a story set in one state keeping its bodies, each
+checked on sentences of other wars. Every text
 is the project's own."""
 
 from datetime import date
 
 import pytest
+from unittest.mock import ANY
 
 pytestmark = pytest.mark.slow
 
@@ -96,3 +98,30 @@ def test_claims_single_victim_clause_holds_no_speech(extract_text, text, expecte
     assert [(q, v) for q, v, _ in _sources(extract_text, text)] == [(q, v) for q, v, _ in expected]
     if expected[0][2] is not None:
         assert _sources(extract_text, text)[0][2] == expected[0][2]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a story set in one state (its towns named again and again) keeps that state's bodies,
+    # though a foreign force is named late and the headline names no state (Liberia 2003,
+    # Somalia-like)
+    ("Shelling goes on as the toll mounts\n\nRebels shelled Monrovia for a tenth day on Sunday, and thousands of families crowded into schools "
+     "and churches near the city centre as the shells fell on the markets.\n\nFighting spread from Monrovia "
+     "to Buchanan and Gbarnga, and Liberia's only working port was closed to the ships that carry rice and "
+     "fuel to the capital.\n\nThe Ministry of Health said 400 people had been killed "
+     "in Monrovia.\n\nA first battalion of Nigerian soldiers is expected next month, officials in Abuja said.",
+     [("killed", 400, "Liberian Health Ministry")]),
+    ("Night raid on the port\n\nAl-Shabaab fighters attacked Kismayo overnight, firing mortars at the port and at the airport road "
+     "before dawn, when the call to prayer was heard across the old town.\n\nResidents of Kismayo and Afmadow "
+     "fled toward Mogadishu, Somalia's capital, in trucks and on foot, carrying what they could on the long "
+     "road north.\n\nThe Ministry of Health said 35 people had been killed in Kismayo.\n\n"
+     "Aid workers said the town's only hospital had run out of blood and dressings by midday.\n\n"
+     "Kenyan soldiers have patrolled the port since the spring.",
+     [("killed", 35, "Somali Health Ministry")]),
+    # a foreign state's body in the lede still leads (Kashmir 1999-like)
+    ("The Indian Army said on Monday that its troops had retaken the ridge.\n\nThe Defence Ministry said "
+     "40 soldiers had been killed in Kargil.", [("killed", 40, ANY)]),
+])
+def test_claims_story_set_in_a_state_keeps_its_bodies(extract_text, text, expected):
+    got = _sources(extract_text, text)
+    assert [(q, v) for q, v, _ in got] == [(q, v) for q, v, _ in expected]
+    assert all(e is ANY or g == e for (_, _, g), (_, _, e) in zip(got, expected))

@@ -58,7 +58,8 @@ def build_context(article: Article, lexicon: ClaimantLexicon, countries: Sequenc
     # a dateline of the first country keeps it first, wherever a foreign force is named ("JUBA -
     # ... with Ugandan soldiers and aircraft in support": set K's Bor analysis)
     if lead is not None and not _dateline_names(text, countries[0]) \
-            and (at < LEDE_CHARS or not _headline_names(text, countries[0])):
+            and (at < LEDE_CHARS or not _headline_names(text, countries[0])) \
+            and not _story_set_before(text, countries[0], at):
         countries = [lead] + [c for c in countries if c != lead]
         mentions = lexicon.find(text, countries)
     countries = ArticleStates(countries, text, lexicon)
@@ -124,6 +125,22 @@ def _lead_state(mentions: list[ClaimantMatch], lexicon: ClaimantLexicon,
         if len(owners) == 1 and owners[0] in countries[:1]:
             return None, m.start
     return None, 0
+
+
+# Mentions of the first country (its name, its people, its towns) before a foreign state's
+# first body that keep the story the first country's (set CJ's Monrovia daily: Liberia and
+# Monrovia named six times before "770 Nigerian soldiers" in its last paragraph).
+STORY_SET_MENTIONS = 3
+
+
+def _story_set_before(text: str, country: str, at: int) -> bool:
+    """Whether the text names ``country`` (or its towns) at least STORY_SET_MENTIONS times
+    before a foreign body's mention at ``at``, past the lede: the story is set there."""
+    from ..context import country_mentions
+
+    if at < LEDE_CHARS:
+        return False
+    return sum(code == country for a, _, code in country_mentions(text[:at])) >= STORY_SET_MENTIONS
 
 
 def _headline_names(text: str, country: str) -> bool:

@@ -1,7 +1,9 @@
-"""Stop 45: territory changes read from blind sets CJ and CL (Mali 2023, Libya 2011), each
-checked on sentences of other wars: a claimed capture followed by a clause after a semicolon
-that doubts it ("; this could not be confirmed") is still a claimed capture, and "the
-recovery of X" is a place taken back. Texts are the project's own."""
+"""Stop 45: territory changes read from blind sets CI, CJ, CK and CL (Mexico 2019, Mali 2023,
+Ethiopia-Eritrea 1999, Libya 2011, Gulf War 1991), each checked on sentences of other wars:
+a claimed capture followed by a clause after a semicolon that doubts it ("; this could not
+be confirmed") is still a claimed capture, "the recovery of X" is a place taken back, a
+headline's credit after a dash is no place, the capture of a relative is an arrest, and a
+briefing's city is no antecedent of "the town". Texts are the project's own."""
 
 from __future__ import annotations
 
@@ -49,3 +51,39 @@ def test_events_negation_in_the_events_own_clause_stays(text):
 ])
 def test_events_recovery_of_a_place_is_a_capture(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline's credit after a dash is who says so, no place (Ethiopia-Eritrea 1999, Congo,
+    # Mali-like)
+    ("Troops recapture Badme - Government Spokesperson\n\nFighting went on near the border.", ["Badme"]),
+    ("Rebels seize Bunia - Army Spokesman\n\nShops were closed.", ["Bunia"]),
+    ("Soldiers retake Gao - Defence Minister\n\nThe town was quiet.", ["Gao"]),
+])
+def test_events_headline_credit_is_no_place(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the capture of a relative is an arrest, whatever place his family's name is (Mexico
+    # 2019, Colombia, Iraq-like)
+    ("Gunmen took over the streets after the capture of El Chapo's son.", []),
+    ("Troops celebrated the capture of Escobar's brother in Medellin.", []),
+    # a place's own capture stays
+    ("The capture of Kidal's airport was a blow to the rebels.", ["Kidal's airport"]),
+])
+def test_events_capture_of_a_relative_is_no_place(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,briefing", [
+    # "the town" after a briefing held in a capital is the town of the story, not the capital
+    # (Gulf War 1991, Chad-like)
+    ("Saudi troops say they have recaptured the border town of Khafji. The spokesman told a news "
+     "conference in Riyadh that the town was completely in their hands.", "Riyadh"),
+    ("The army says it has retaken the town of Abeche. A minister told a press briefing in N'Djamena "
+     "that troops had entered the town at dawn.", "N'Djamena"),
+])
+def test_events_briefings_city_is_no_antecedent(text, briefing):
+    places = _places(text)
+    assert places and briefing not in places

@@ -70,6 +70,8 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
             continue  # "after Col Jones fell": a rank opens a person's name, no place's
         if span and len(span) > 2 and span[0].lower_.rstrip(".") in _place_opening_titles():
             continue  # "General Abdul Malik Pahlawan" is a person; "Sheikh Najjar", "General Santos" may be places
+        if span and span[-1].lower_ in _speaker_roles():
+            continue  # "Ethiopian forces recapture Badme - Government Spokesperson": who says so, no place
         if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
             continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
         a, b = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -160,6 +162,15 @@ def _military_ranks() -> frozenset[str]:
     from ...lexicon.claim_terms import claim_words
 
     return frozenset(w.lower() for w in claim_words().ranks) - word_set("place_opening_titles")
+
+
+@lru_cache(maxsize=1)
+def _speaker_roles() -> frozenset[str]:
+    """Speakers' roles ("spokesperson", "minister", "director"), lowercase: a name that ends in
+    one is a person or an office, as a headline's credit after a dash is (set CK's ENA relay)."""
+    from ...lexicon.claim_terms import claim_words, load_attribution_terms
+
+    return frozenset(w.lower() for w in (*load_attribution_terms().spokes_titles, *claim_words().office_titles))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ alike (``modality.asserted``, ``slots.places_of``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Callable
 
 from .tree import Trigger, dobj_heads, is_noun, is_time, is_verb, kids
@@ -363,7 +365,19 @@ def capture_noun(tok, env: Env) -> Trigger | None:
     roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
     if not any(c.lower_ == "of" for c in roots):
         roots += _of_after_a_time(tok)
+    if any(o.lower_ in _kin_words() for c in roots if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
+        return None  # "the capture and release of El Chapo's son": a person, whatever his father's name is
     return Trigger(tok, KIND, "capture_noun", tok.text, roots, "gain", noun=True)
+
+
+@lru_cache(maxsize=1)
+def _kin_words() -> frozenset[str]:
+    """Relatives' nouns ("son", "wife"): a capture of one is an arrest, no place taken (set CI's
+    Culiacan live blog)."""
+    from ...lexicon.claim_terms import load_figure_terms
+
+    kin = load_figure_terms().single_victim_kin_words
+    return frozenset(kin) | frozenset(w + "s" for w in kin)
 
 
 # Words of a time phrase between a capture noun and its "of" ("the capture on Saturday of X").

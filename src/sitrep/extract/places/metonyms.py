@@ -49,7 +49,9 @@ def names_a_government(m: PlaceMention, text: str) -> bool:
 _SEAT_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 _SEAT_THEN_SPEAKER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|announced|reported|added)\b")
 _SPEAKERS_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|diplomats?|reporters|sources?|correspondents?|"
-                          r"ministry|government)\s+in\s+$", re.IGNORECASE)
+                          r"ministry|government|(?:news|press)\s+(?:conference|briefing)|briefing)\s+in\s+$", re.IGNORECASE)
+# ("told a news conference in Riyadh that the town was in our hands": the briefing's city, not
+# the town taken; set CL's Khafji bulletin)
 
 
 def a_speakers_seat(p: PlaceMention, text: str) -> bool:

@@ -442,6 +442,16 @@ QUANTITY_CASES = {
         ("The death toll from last month's assault by guerrillas on the river town of Mitu has reached 40 "
          "policemen, the force said.", [("killed", "government", 40, ANY)]),
     ],
+    "part_then_verb": [
+        # the verb after a part's whole befalls the part, the parse hanging it on the whole
+        # (Colombia 1998, Bosnia, Sudan-like)
+        ("Some 1,500 of the town's roughly 5,000 inhabitants fled by river, the Red Cross said.",
+         [("displaced", "total", 1500, ANY)]),
+        ("About 4,000 of the valley's 10,000 villagers fled across the mountains, the UNHCR said.",
+         [("displaced", "total", 4000, ANY)]),
+        ("Nearly 300 of the camp's 2,000 residents detained during the raid are still held, the police said.",
+         [("detained", "civilians", 300, ANY)]),
+    ],
     "own_noun": [
         ("The strikes caused 40 deaths and 130 injuries in Sanaa.",
          [("killed", "total", 40, None), ("injured", "total", 130, None)]),

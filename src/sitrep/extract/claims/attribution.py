@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..context import is_country_name
 from ...sentences import Sentence
 from ..doc_arrays import token_words
 from ...records import Claimant
@@ -252,6 +253,8 @@ def subject_of_main_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
             for subj in (c for c in tok.children if c.dep_ == "nsubj"):
                 phrase = doc[subj.left_edge.i: subj.right_edge.i + 1].text
                 who = local_name(ctx, phrase) or ctx.lexicon.resolve(phrase, ctx.countries)
+                if who and subj.lower_ not in f"{who.as_written or ''} {who.name}".lower():
+                    continue  # "fighting between the ELN and the EPL displaced ...": an event, no speaker (set CI)
                 if who and who.known and any(c.dep_ == "ccomp" for c in tok.children):
                     return who, f"claimant:subject-of-main-verb({tok.lemma_.lower()})"
     return None, ""
@@ -329,8 +332,8 @@ def fronted_staff(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claiman
     if m is None:
         return None, ""
     phrase = f"{m.group('role')} at {m.group('org')}"
-    if not staff_at().match(phrase):
-        return None, ""
+    if not staff_at().match(phrase) or is_country_name(m.group("org")):
+        return None, ""  # "In Honduras, officials said": a state's officials, not an institution's staff
     role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role")).split()
     if len(role) > 1 and role[0].lower() not in claim_words().generic_qualifiers \
             and not institution_staff().match(" ".join(role)) and _is_town(ctx, m.group("org")):

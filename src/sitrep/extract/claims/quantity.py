@@ -303,6 +303,22 @@ def death_toll_rose_to(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return ("killed", "quantity:death-toll-rose-to") if _DEATH_TOLL_ROSE_TO.search(text, 0, cand.figure.start) else None
 
 
+def part_then_verb(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Some 1,500 of the town's roughly 5,000 inhabitants fled by river': the verb after the
+    whole befalls the part, though the parse hangs it on the whole's noun as a participle
+    (set CI's Mitu wire)."""
+    if not cand.rule.startswith("figure+part-of"):
+        return None
+    fig = token_at(doc, cand.figure.end - 1)
+    of = next((c for c in fig.children if c.dep_ == "prep" and c.lower_ == "of"), None) if fig is not None else None
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return None
+    verb = next((c for c in whole.children if c.dep_ in ("acl", "relcl") and c.i == whole.i + 1), None)
+    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(verb.i) if verb is not None else None
+    return (q, f"quantity:parse({verb.lemma_})") if q and not hypothetical(verb) else None
+
+
 def own_noun(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'30 deaths', '108 injuries', '3,000 IDPs': the people noun says what happened."""
     if cand.noun is not None and cand.noun.quantity:
@@ -492,7 +508,7 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
-                                            whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to,
+                                            whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)

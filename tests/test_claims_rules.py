@@ -256,6 +256,9 @@ FIGURE_CASES = {
         ("The number of soldiers killed in the offensive was 412.", [("killed", "government", 412, None)]),  # Ukraine
     ],
     "count_put_at": [
+        # another estimate "of" the count before (Iran-Iraq 1980, Darfur-like)
+        ("Iran's Red Crescent said 250,000 people had fled the province. Relief officials in Ahvaz gave a "
+         "lower estimate of 180,000 for those who fled.", [("displaced", "total", 250000, ANY), ("displaced", "total", 180000, ANY)]),
         # another claimant's count of the people the clause before counted (Algeria, Syria, Sudan)
         ("Diplomats say more than 60,000 people have been killed; the government puts the figure at 26,000.",
          [("killed", "total", 60000, ANY), ("killed", "total", 26000, ANY)]),
@@ -924,6 +927,13 @@ CATEGORY_CASES = {
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
     ],
+    "sides_losses": [
+        # a side's losses put at a figure are that side's (Biafra 1969, Chechnya, Sri Lanka-like)
+        ("The spokesman put federal losses at 87 dead and 230 wounded.",
+         [("killed", "government", 87, ANY), ("injured", "government", 230, ANY)]),
+        ("The army put rebel losses at 300 dead after the battle.", [("killed", "rebels", 300, ANY)]),
+        ("The monitor put civilian casualties at 40 dead in the shelling.", [("killed", "civilians", 40, ANY)]),
+    ],
     "both_sides": [
         # soldiers "on both sides" are combatants (Eritrea-Ethiopia 1999, Donbas, Kashmir-like);
         # "both sides of the border" is a place
@@ -986,6 +996,23 @@ ATTRIBUTION_CASES = {
          [("killed", "government", 40, "opposition")]),
         ("Hamas dismissed Israeli claims that 300 fighters had been killed in Khan Younis.",
          [("killed", "rebels", 300, "Israeli government")]),
+    ],
+    "by_count": [
+        # "By X's count," opening a sentence: the count's owner (Libya 2019, Sudan, Syria-like)
+        ("By UN count, more than 200,000 people have been displaced around Tripoli since April.",
+         [("displaced", "total", 200000, "United Nations")]),
+        ("By the Syrian Observatory's count, 310 fighters were killed in the first week.",
+         [("killed", "rebels", 310, "Syrian Observatory for Human Rights")]),
+        ("By UNHCR estimates, 1.2 million people have fled to Chad.", [("displaced", "total", 1200000, "UNHCR")]),
+    ],
+    "account_before_colon": [
+        # who gives an account claims the figures after its colon (Yemen 2015, Kashmir, Colombia-like)
+        ("A doctor at the main hospital gave a different picture: at least 87 people had been killed.",
+         [("killed", "total", 87, "doctor at the main hospital")]),
+        ("The Red Cross offered its own count: 120 people were wounded in the clashes.",
+         [("injured", "total", 120, "ICRC")]),
+        ("Local officials, who asked not to be named, painted a grimmer picture: 300 people had fled the district.",
+         [("displaced", "total", 300, "Local officials")]),
     ],
     "according_to": [
         # "the announcement" is the one the speaker before issued (Vietnam 2020, Niger, Yemen-like)

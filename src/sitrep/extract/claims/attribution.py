@@ -423,9 +423,42 @@ def _of_the_state(ctx: ArticleContext, who: Claimant, phrase: str) -> Claimant:
 
 
 # The sentence rules, in order: the first that finds a claimant wins.
+# "By UN count,", "By the army's own tally,": the record's owner opens the sentence.
+_BY_COUNT = re.compile(rf"^\W*By\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{{0,50}}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|official\s+)?"
+                       rf"{in_order('by_count_records')}\s*,")
+
+
+def by_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'By UN count, more than 200,000 people have been displaced', 'By the army's tally,
+    ...': the count's owner claims the sentence's figures (set CL's Tripoli analysis)."""
+    m = _BY_COUNT.match(sentence.text)
+    who = resolve_subject(ctx, sentence, m.group("who")) if m else None
+    return (who, "claimant:by-count") if who is not None else (None, "")
+
+
+# "A health official in Aden, who spoke on condition of anonymity, gave a different picture:":
+# a subject, a verb of giving an account, the account's noun, then the figures after a colon.
+_ACCOUNT_BEFORE_COLON = re.compile(rf"^(?P<who>[^:;]{{3,160}}?)\s+{in_order('account_giving_verbs')}\s+"
+                                   rf"(?:a|an|his|her|its|their)\s+(?:[a-z-]+\s+){{0,2}}?{in_order('account_nouns')}\s*:\s")
+
+
+def account_before_colon(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'A health official in Aden, who spoke on condition of anonymity, gave a different
+    picture: at least 87 people had been killed': who gives the account claims the figures
+    after the colon (set CL's Aden wire)."""
+    m = _ACCOUNT_BEFORE_COLON.match(sentence.text)
+    if m is None:
+        return None, ""
+    phrase = re.sub(r",\s+(?:who|which)\s+[^,]*,?$", "", m.group("who").strip()).strip(" ,")
+    who = resolve_subject(ctx, sentence, phrase)
+    return (who, "claimant:account-before-colon") if who is not None else (None, "")
+
+
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     denied_claims,  # before the subject of "deny": the claim denied is its owner's
     according_to,
+    by_count,
+    account_before_colon,  # before the parse's subject: the figures after the colon have their own verbs
     fronted_staff,  # before the parse's subject: "doctors" alone is the staff of the place before
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
     record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"

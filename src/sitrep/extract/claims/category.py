@@ -229,6 +229,26 @@ def from_a_side(view: CategoryView):
     return (side, None, "category:from-a-side") if side in ("government", "rebels", "civilians") else None
 
 
+# "put federal losses at 87 dead", "estimated rebel casualties at 300 killed": a side's losses
+# a figure gives the value of.
+_SIDES_LOSSES_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+"
+                              r"(?:the\s+)?(?P<side>[\w-]+(?:\s+[\w-]+)?)\s+(?:losses|casualties|dead|death\s+toll)\s+"
+                              r"(?:at|as)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|at\s+least\s+)?$",
+                              re.IGNORECASE)
+
+
+def sides_losses(view: CategoryView):
+    """'He put federal losses at 87 dead and 230 wounded': the losses are the side's the
+    word before them names (set CJ's Biafra wire; "Argentine losses" a state's)."""
+    if view.category != "total":
+        return None
+    m = _SIDES_LOSSES_AT.search(view.text, max(0, view.cand.figure.start - 80), view.cand.figure.start)
+    if m is None or m.end() != view.cand.figure.start:
+        return None
+    side = "civilians" if m.group("side").lower().startswith("civilian") else side_of(view, m.group("side"))
+    return (side, view.subgroup, "category:sides-losses") if side in ("government", "rebels", "civilians") else None
+
+
 # "soldiers on both sides", "troops of the two sides": the noun's people in every side; not
 # "on both sides of the border", a place.
 _ALL_SIDES_AFTER = re.compile(r"\s+(?:from|on|of)\s+(?:both|all|either|the\s+two)\s+sides\b(?!\s+of\b)", re.IGNORECASE)
@@ -431,7 +451,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters, unarmed_people, from_a_side, both_sides)
+                                            rising_joined, unsided_fighters, unarmed_people, from_a_side, both_sides, sides_losses)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

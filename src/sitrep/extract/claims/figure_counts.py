@@ -48,12 +48,19 @@ _PUT_AT = re.compile(rf"\b{in_order('put_at_verbs')}\s+(?:the|its|their|his|her)
                      re.IGNORECASE)
 
 
+# "Relief officials in Ahvaz gave a lower estimate of around 180,000": another's figure for the
+# count before, given "of" (set CL's Khorramshahr wire).
+_ESTIMATE_OF = re.compile(rf"\b{in_order('account_giving_verbs')}\s+(?:a|an|its|their|his|her)\s+(?:[a-z]+\s+)?"
+                          r"(?:estimate|figure|count|tally)\s+(?P<at>of\s+)$", re.IGNORECASE)
+
+
 def count_put_at(v: FigureView):
     """'Diplomats say more than 60,000 people have been killed; the government puts the figure
     at 26,000': the figure continues the count before it, with another claimant. Also with
     a plain people noun ('An initial UN report put the number at least 70 people', after a
-    death toll); a noun that names a side ('at 31 soldiers') is the people rules'."""
-    m = _PUT_AT.search(v.before)
+    death toll); a noun that names a side ('at 31 soldiers') is the people rules'. An
+    estimate given "of" a figure is one too ('gave a lower estimate of around 180,000')."""
+    m = _PUT_AT.search(v.before) or _ESTIMATE_OF.search(v.before)
     # "the government puts the figure at least 26,000": the "at" the figure's "at least" shares
     if m and (m.group("at") or (v.fig.qualifier or "").lower().startswith("at ")):
         from .figure_rules import people_noun_after

@@ -57,3 +57,26 @@ def test_numbers_offsets_point_into_text():
     figs = find_figures(s)
     assert [s[f.start:f.end] for f in figs] == ["Four", "54"]
     assert figs[0].spelled and not figs[1].spelled
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    # a spelled number goes on through its scales, as radio and TV transcripts write them
+    # (India 1971, Pakistan 2009, Nicaragua-like)
+    ("He said one thousand one hundred soldiers had been taken prisoner.", "one thousand one hundred", 1100),
+    ("The general said one thousand two hundred and seventeen militants had been killed.",
+     "one thousand two hundred and seventeen", 1217),
+    ("Some two million five hundred thousand people have fled.", "Some two million five hundred thousand", 2_500_000),
+    ("More than two point four million people have left the valley.", "More than two point four million", 2_400_000),
+    ("Three thousand five hundred refugees crossed the river.", "Three thousand five hundred", 3500),
+])
+def test_numbers_spelled_through_scales(sentence, text, value):
+    figures = find_figures(sentence)
+    assert [(f.text, f.value) for f in figures][:1] == [(text, value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # two spelled numbers side by side are not one (no "hundred" after a hundred)
+    "They counted five hundred and two hundred more later.",
+])
+def test_numbers_two_hundreds_are_no_one_number(sentence):
+    assert all(f.value != 50200 for f in find_figures(sentence))

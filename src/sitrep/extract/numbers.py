@@ -56,7 +56,10 @@ _SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
     rf"(?:(?:half|(?:a\s+|one\s+|three[\s-]+)?quarters?\s+of)\s+a\s+(?:million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
-    rf"|(?:a|one|{_WORD_NUM})\s+(?:hundred|thousand|million|dozens?)(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?"
+    # ("one thousand two hundred and seventeen", "two point four million": a spelled number
+    # goes on through its scales, as radio transcripts write them; set CN's Swat bulletin)
+    rf"|(?:a|one|{_WORD_NUM})(?:\s+point\s+(?:{_WORD_NUM}))?\s+(?:hundred|thousand|million|billion|dozens?)"
+    rf"(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:\s+(?:hundred|thousand|million)\b){{0,2}})*"
     rf"|(?:{_WORD_NUM}))"
 )
 _VAGUE = "|".join(re.escape(k) for k in sorted(VAGUE_BANDS, key=len, reverse=True))
@@ -97,6 +100,9 @@ class Figure:
 _FRACTION_OF_SCALE = re.compile(r"(?:a |one |three[ -])?(?P<part>half|quarters?)(?: of)? a (?P<scale>million|billion)")
 
 
+_WORD_POINT = re.compile(r"(?P<whole>[a-z -]+?) point (?P<digit>[a-z]+) (?P<scale>thousand|million|billion)")
+
+
 def parse_number(text: str) -> int | None:
     """'1,600' -> 1600, 'half a million' -> 500000, 'twenty-three' -> 23, '2.5 million'."""
     t = " ".join(text.lower().replace("\u2010", "-").split())
@@ -123,6 +129,13 @@ def parse_number(text: str) -> int | None:
             exact.prec = _FIGURE_PRECISION
             value = base * scale
             return int(value) if value == value.to_integral_value() else int(value.quantize(Decimal(1)))
+    point = _WORD_POINT.fullmatch(t)
+    if point:  # "two point four million": the whole, one spelled decimal digit, the scale
+        whole, digit = parse_number(point.group("whole")), UNITS.get(point.group("digit"))
+        scale = SCALES.get(point.group("scale"))
+        if whole is None or digit is None or digit > 9 or not scale:
+            return None
+        return (whole * 10 + digit) * scale // 10
     total, current = 0, 0
     words = re.split(r"[\s-]+", t.replace(" and ", " "))
     i = 0
@@ -145,6 +158,8 @@ def parse_number(text: str) -> int | None:
         elif w in SCALES:
             scale = SCALES[w]
             if scale == 100:
+                if current >= 100:
+                    return None  # "five hundred and two hundred": two numbers, not one
                 current = max(current, 1) * 100
             else:
                 total += max(current, 1) * scale

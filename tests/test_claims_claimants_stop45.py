@@ -147,3 +147,15 @@ def test_claims_officials_fronted_by_a_state(extract_text, text, expected):
 ])
 def test_claims_fighting_between_sides_names_no_speaker(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # where a speaker's town is, set off after it, is no part of who speaks (Karabakh 1993,
+    # Bosnia-like)
+    ("BAKU - A doctor in the town of Dashkesan, on the northern side of the range, said that 14 people "
+     "had died.", [("killed", 14, "doctor in Dashkesan")]),
+    ("TUZLA - A nurse in the town of Kladanj, 40 km from the front, said 30 people were wounded.",
+     [("injured", 30, "nurse in Kladanj")]),
+])
+def test_claims_where_aside_after_a_speaker(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -434,6 +434,11 @@ QUANTITY_CASES = {
         ("The tanks fired on a convoy, killing 12 evacuees near the crossing, witnesses said.",
          [("killed", "total", 12, ANY)]),
         ("The school now shelters 3,000 refugees, the UN said.", [("displaced", "total", 3000, ANY)]),
+        # displaced people who died (Karabakh 1993, Kosovo 1999-like)
+        ("A doctor said by telephone that 14 refugees, six of them children, had died of cold in the pass.",
+         [("killed", "total", 14, ANY), ("killed", "civilians", 6, ANY)]),
+        ("The aid group reported that at least 12 elderly refugees had died at the border crossing.",
+         [("killed", "civilians", 12, ANY)]),
     ],
     "death_toll_rose_to": [
         # a death toll opening its clause is what its people were, however far its level verb
@@ -763,6 +768,12 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # a rebel word right before a state's force names a rebel army (Croatia 1995,
+        # Abkhazia-like); the force alone stays the state's
+        ("More than 250 members of the rebel Serb army surrendered near Knin, the ministry said.",
+         [("detained", "rebels", 250, ANY)]),
+        ("Separatist Abkhaz forces lost 40 fighters near Gagra, the ministry said.", [("killed", "rebels", 40, ANY)]),
+        ("Some 30 soldiers of the Serb army were killed near Knin.", [("killed", "government", 30, None)]),
         # members of a group named by an acronym no file knows as unarmed are its fighters
         # (Philippines, Peru, Aceh-like); a known unarmed body's are not
         ("He added that 87 MNLF members have surrendered or been captured so far.", [("detained", "rebels", 87, None)]),

@@ -95,6 +95,10 @@ def first_people(view: CategoryView, words: list[str]):
     return None
 
 
+# A rebel word right before a state's force named ("the rebel Serb army").
+_REBEL_BEFORE = re.compile(r"\b(?i:rebel|separatist|secessionist|insurgent|breakaway)\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
 def side_of(view: CategoryView, words_text: str) -> str | None:
     """The side the words name: a known actor first ("Islamic State fighters"), then
     words such as "pro-government" or "rebel"."""
@@ -104,6 +108,8 @@ def side_of(view: CategoryView, words_text: str) -> str | None:
     for match in load_actors().match(words_text, view.countries):
         if group_army and words_text[match.start:match.end].lower() == "army":
             continue  # the war's "the army" alias inside a group's name
+        if _REBEL_BEFORE.search(words_text, 0, match.start):
+            return "rebels"  # "the rebel Serb army", "separatist Abkhaz forces": the word before says (set CM)
         side = SIDE_CATEGORY.get(match.actor.side)
         if side:
             return side

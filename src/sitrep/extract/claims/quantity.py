@@ -272,21 +272,21 @@ _HARMS = frozenset({"killed", "injured", "detained"})
 
 
 def harmed_displaced(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'strafed the road, killing 17 refugees', 'shelling wounded 30 displaced people': the
-    verb acting on displaced people says what befell them, not their noun (set CJ's Biafra
-    story; "sheltering 3,000 refugees" has no such verb and keeps the noun's reading)."""
-    if cand.noun is None or cand.noun.quantity != "displaced" or cand.noun_start is None:
+    """'strafed the road, killing 17 refugees', '14 refugees, six of them children, had died
+    of cold': the verb that kills or wounds displaced people says what befell them, not their
+    noun (sets CJ's Biafra story, CM's Kelbajar and Kosovo updates; "sheltering 3,000
+    refugees" has no such verb and keeps the noun's reading)."""
+    head = _phrase_head(doc, cand)
+    if head is None:
         return None
-    anchor = token_at(doc, cand.noun_start)
-    if anchor is None:
+    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
+    if by_index.get(head.i) != "displaced" and (cand.noun is None or cand.noun.quantity != "displaced"):
         return None
-    anchor = next((t for t in anchor.head.subtree if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB"
-                   and anchor in t.subtree), anchor) if anchor.dep_ not in ("dobj", "nsubjpass") else anchor
-    if anchor.dep_ not in ("dobj", "nsubjpass"):
+    if head.dep_ not in ("dobj", "nsubjpass", "nsubj") or head.head.pos_ not in ("VERB", "AUX"):
         return None
-    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(anchor.head.i)
-    if q in _HARMS and not hypothetical(anchor.head):
-        return q, f"quantity:parse({anchor.head.lemma_})"
+    q = by_index.get(head.head.i)
+    if q in _HARMS and not hypothetical(head.head):
+        return q, f"quantity:parse({head.head.lemma_})"
     return None
 
 

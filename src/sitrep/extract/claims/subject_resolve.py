@@ -68,6 +68,10 @@ _PERSON_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Bis
 _DESCRIBING_ASIDE = re.compile(r"^(?:headed|led|run|chaired|directed|founded|backed|supported)\s+by\b|^(?:which|that|who)\b")
 
 
+_WHERE_ASIDE = re.compile(r"^(?:on|in|near|at|along|across|outside|inside|north|south|east|west|\d+\s*(?:km|kilometres|miles))\b",
+                          re.IGNORECASE)
+# "in the town of Dashkesan": the town's name stands for it.
+_TOWN_OF = re.compile(r"\b(in|at|from|near)\s+the\s+(?:town|city|village|district|province)\s+of\s+")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s+[A-Z][\w'’-]+$")
 
 
@@ -78,8 +82,10 @@ def _one_party_of_aside(who: Claimant) -> Claimant:
     Cristobal, headed by Bishop Samuel Ruiz': the body, its description off (sets CI, CL)."""
     first, rest = who.name.split(", ", 1)
     rest = rest.strip(" ,")
-    if _DESCRIBING_ASIDE.match(rest):
-        return Claimant(first, who.kind, who.as_written, False)
+    if _DESCRIBING_ASIDE.match(rest) or _WHERE_ASIDE.match(rest):
+        # ("A doctor in the town of Dashkesan, on the northern side of the range": where the
+        # town is, no part of who speaks; set CM's Kelbajar wire)
+        return Claimant(_TOWN_OF.sub(r"\1 ", first), who.kind, who.as_written, False)
     if _PLACED_BEFORE.search(first):
         return who  # "A church official in Tobelo, North Maluku": the town's province, no person
     heads = load_attribution_terms().body_heads

@@ -159,3 +159,18 @@ def test_claims_fighting_between_sides_names_no_speaker(extract_text, text, expe
 ])
 def test_claims_where_aside_after_a_speaker(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Its spokesman" after a body no file knows opened the sentence before, past another
+    # speaker: that body's (Abkhazia 1993, Transnistria 1992, Bougainville-like)
+    ("SUKHUMI - \"We lost 300 men,\" a Georgian Defence Ministry spokesman told reporters.\n\n"
+     "The separatist leadership, speaking from its base in Gudauta, gave a far higher figure. Its spokesman "
+     "said nearly 1,000 Georgian soldiers had been killed.",
+     [("killed", 300, "Georgian Defence Ministry"), ("killed", 1000, "separatist leadership")]),
+    ("CHISINAU - Moldova's Interior Ministry said 87 policemen had been killed.\n\nThe self-proclaimed "
+     "Dniester republic tells a very different story. Its spokesman said 300 people had died in Bender.",
+     [("killed", 87, "Moldovan Interior Ministry"), ("killed", 300, "Dniester republic")]),
+])
+def test_claims_its_spokesman_after_a_body_opening_a_sentence(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -5,6 +5,7 @@ Negators flip polarity, so "unable to prevent Hama being overrun" is an event.""
 from __future__ import annotations
 
 from ...lexicon.event_terms import EventTerms
+from ..doc_arrays import doc_text
 from .tree import MAX_CHAIN
 
 # How the negation / wish check climbs: through these labels the head governs the trigger.
@@ -60,5 +61,5 @@ def _semicolon_between(tok, head) -> bool:
     """'... claimed to have taken Bin Jawad; this could not be confirmed': a clause after a
     semicolon, which the parse may make the head, says nothing of whether the event happened
     (set CL's Libya update: the claim stays a claimed capture)."""
-    lo, hi = sorted((tok.i, head.i))
-    return any(t.text == ";" for t in tok.doc[lo + 1:hi])
+    lo, hi = sorted((tok, head), key=lambda t: t.i)
+    return ";" in doc_text(tok.doc)[lo.idx:hi.idx]

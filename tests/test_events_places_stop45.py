@@ -87,3 +87,27 @@ def test_events_capture_of_a_relative_is_no_place(text, expected):
 def test_events_briefings_city_is_no_antecedent(text, briefing):
     places = _places(text)
     assert places and briefing not in places
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X was overrun": the small model reads the participle as a noun; the subject of "was" is
+    # the place taken (Afghanistan 2021, Mali, Somalia-like); no place, no change
+    ("Taloqan was overrun late in the afternoon, a police official said.", ["Taloqan"]),
+    ("Kunduz was overrun on Sunday.", ["Kunduz"]),
+    ("Kismayo had been overrun by dawn, residents said.", ["Kismayo"]),
+    ("The budget overrun was large, the ministry said.", []),
+])
+def test_events_overrun_read_as_a_noun(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the loss of <a named place>" is its change of hands (Vietnam 1975, Donbas, Ukraine-like);
+    # the loss of life, of soldiers or of contact is none
+    ("After the loss of Avdiivka, the troops fell back to new lines.", ["Avdiivka"]),
+    ("The loss of Kherson was a blow to Moscow.", ["Kherson"]),
+    ("The loss of life in Gaza was immense.", []),
+    ("The army mourned the loss of 300 soldiers near Kharkiv.", []),
+])
+def test_events_loss_of_a_named_place(text, expected):
+    assert _places(text) == expected

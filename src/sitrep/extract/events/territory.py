@@ -258,6 +258,12 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     (or agent) gains the place."""
     words = env.terms.rule(KIND, "capture_verb")
     low = tok.lower_
+    if low in words.get("noun_like_participles", ()) and not is_verb(tok):
+        subj = _subject_of_be_before(tok)
+        if subj and any(env.has_place(w) for w in subj):
+            # "Taloqan was overrun late in the afternoon": the model reads the participle as a
+            # noun beside "was"; the subject of "was" is the place taken (set CN's Kunduz blog)
+            return Trigger(tok, KIND, "capture_verb", tok.text, subj, "gain")
     if low not in words["verbs"] or not (is_verb(tok) or tok.dep_ == "ROOT" and misparsed_objects(tok, env)):
         return None  # a capture verb the model took for a noun heads the sentence: "The army retook X"
     objs = dobj_heads(tok)
@@ -279,6 +285,15 @@ def capture_verb(tok, env: Env) -> Trigger | None:
     if low in words["not_for_regions"] and roots and all(_region(r, env) for r in roots):
         return None  # "since entering the region in July": entering a province takes no place
     return Trigger(tok, KIND, "capture_verb", tok.text + ("+control" if has_control else ""), roots, "gain")
+
+
+def _subject_of_be_before(tok) -> list:
+    """The subject of a form of "be" right before ``tok`` ("X was overrun", "X had been
+    overrun"), when the parse hangs the participle on it."""
+    be = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if be is None or be.lemma_ != "be" or not any(a.i == be.i for a in tok.ancestors):
+        return []  # (the parse may hang it on an adverb after it: "overrun late in the afternoon")
+    return [c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _takes_people(tok, env: Env) -> bool:
@@ -409,6 +424,8 @@ def fall_noun(tok, env: Env) -> Trigger | None:
     of = pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]) + kids(tok, "poss")
     if any(o.lower_ in words["not_places"] or any(c.lower_ in words["not_places"] for c in o.children) for o in of):
         return None
+    if tok.lemma_.lower() in words.get("named_object_only", ()) and not (of and all(o.pos_ == "PROPN" for o in of)):
+        return None  # "the loss of Avdiivka"; not "the loss of life in Gaza", "the loss of 300 soldiers"
     roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
     holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
     return Trigger(tok, KIND, "fall_noun", tok.text, roots, "fall", holder, noun=True)

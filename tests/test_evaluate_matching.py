@@ -150,3 +150,21 @@ def test_evaluate_territory_winner_accuracy(tmp_path):
     assert (report.winner_correct, report.winner_total) == (2, 3)
     assert report.territory.tp == 4
     assert len(report.wrong_winner) == 1 and "Lashio" in report.wrong_winner[0]
+
+
+@pytest.mark.parametrize("a,b", [
+    # a possessive names the same place as the name before the noun (Burundi 2015, Mali, Iraq)
+    ("Bujumbura's international airport", "Bujumbura international airport"),
+    ("Kidal’s airport", "Kidal airport"),
+    ("Mosul's old city", "Mosul old city"),
+])
+def test_evaluate_place_key_reads_a_possessive_as_the_name(a, b):
+    from sitrep.evaluate.matching import place_key
+
+    assert place_key(a) == place_key(b)
+
+
+def test_evaluate_place_key_keeps_names_apart():
+    from sitrep.evaluate.matching import place_key
+
+    assert place_key("Kidal airport") != place_key("Gao airport")

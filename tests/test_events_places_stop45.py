@@ -111,3 +111,20 @@ def test_events_overrun_read_as_a_noun(text, expected):
 ])
 def test_events_loss_of_a_named_place(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "the Republic" standing for a state is no town called Republic (Korea 1951, Ireland,
+    # Congo-like)
+    "TOKYO - South Korean troops walked into Seoul on Wednesday, and by noon the flag of the Republic "
+    "was flying over the capitol, the US Eighth Army announced.\n\nThe city has now changed hands four "
+    "times since June, American officers said.",
+    "DUBLIN - Rebels seized the post office and proclaimed the Republic on Monday, American reporters said.",
+])
+def test_events_republic_is_no_place(text):
+    from sitrep.extract import default_extractor
+
+    ex = default_extractor()
+    mentions = ex.place_mentions("t", text, ex.countries_of(text))
+    assert not [m for m in mentions if m.text == "Republic" and m.place is not None]
+    assert "Republic" not in _places(text)

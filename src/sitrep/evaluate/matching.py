@@ -145,9 +145,11 @@ def same_claimant(gold_source: str | None, pred_source: str | None, pred_kind: s
 
 
 def place_key(name: str | None) -> str:
-    """Place names compared across spellings: diacritics, al-/el- articles, a final -h."""
+    """Place names compared across spellings: diacritics, al-/el- articles, a possessive
+    ("Kidal's airport"), a final -h."""
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’]s\b", "", text)  # "Bujumbura's international airport" is Bujumbura international airport
     for article in ("al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-"):
         text = text.replace(article, "")
     key = "".join(ch for ch in text if ch.isalnum())

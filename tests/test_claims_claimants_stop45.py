@@ -174,3 +174,21 @@ def test_claims_where_aside_after_a_speaker(extract_text, text, expected):
 ])
 def test_claims_its_spokesman_after_a_body_opening_a_sentence(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the nearby village of X" in a speaker's phrase says where they are: X's residents
+    # (Tajikistan 1993, Nepal-like)
+    ("DUSHANBE - Residents of the nearby village of Sari-Gor told officials that 17 villagers had been killed.",
+     [("killed", 17, "Sari-Gor residents")]),
+    ("KATHMANDU - Residents of the town of Beni said 30 people were missing.", [("missing", 30, "Beni residents")]),
+    # a role placed in a town, then its holder's name: the person (Bougainville-like); a town's
+    # province after it stays no person
+    ("SYDNEY - The Bougainville Interim Government's representative in Sydney, Moses Havini, says 13 soldiers "
+     "were killed.",
+     [("killed", 13, "Moses Havini")]),
+    ("A church official in Tobelo, North Maluku, said 108 people were killed in Duma.",
+     [("killed", 108, "church official in Tobelo")]),
+])
+def test_claims_settlement_and_placed_role_in_a_speakers_phrase(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

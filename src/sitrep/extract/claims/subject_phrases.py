@@ -43,6 +43,7 @@ def subject_phrase(span: str) -> str:
     phrase = _without_leaders(phrase)  # "A private commission of inquiry led by former officials"
     phrase = _INTENSIFIER.sub(r"\1", phrase)  # "I myself counted 18 dead": the pronoun
     phrase = _WHERE_AFTER.sub("", phrase)  # "A police spokeswoman in the capital": where, not who
+    phrase = _SETTLEMENT_OF.sub("", phrase)  # "Residents of the nearby village of Sari-Gor": of Sari-Gor
     phrase = _HANDED_TO.sub("", phrase)  # "A letter handed to the UN envoy": its reader speaks for no one
     phrase = _SOURCE_LABEL.sub("", phrase)  # "XINHUA (in English, 0930 gmt 17 Mar): Tibet ... chairman X"
     phrase = _WHEN_BEFORE.sub("", phrase)  # "Saturday Lev Dzugayev" of "On Saturday Lev Dzugayev, head of ..."
@@ -139,6 +140,11 @@ def _gave_a_name(phrase: str) -> str:
 # A place described, not named, after a speaker ("in the capital", "here"): where they
 # spoke; a named town stays ("an official in Kandahar": ``written_name``). Set S's Haiti wire.
 _WHERE_AFTER = re.compile(rf"(?<=\w)\s+(?:(?:in|at|from)\s+the\s+{in_order('described_places')}|here|there)$", re.IGNORECASE)
+
+
+# "the nearby village of X", "the town of X" inside a speaker's phrase: the name says where.
+_SETTLEMENT_OF = re.compile(r"\bthe\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|border\s+|northern\s+|southern\s+|"
+                            r"eastern\s+|western\s+)?(?:village|town|city|hamlet)\s+of\s+(?=[A-Z])")
 
 
 # Who leads a speaking body, after the body's head noun ("a commission of inquiry led by

@@ -26,6 +26,7 @@ from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
 from .subject_possessors import neuter_antecedent, possessor_speaking
 from ..claimant_names import minister_of, portfolio_ministry
 from ..claimants import portfolio_in_capitals
+from ..context import is_country_name
 
 
 # One of the group that spoke last ("One of them", "two of those", "one of its officers").
@@ -86,7 +87,7 @@ def _one_party_of_aside(who: Claimant) -> Claimant:
         # ("A doctor in the town of Dashkesan, on the northern side of the range": where the
         # town is, no part of who speaks; set CM's Kelbajar wire)
         return Claimant(_TOWN_OF.sub(r"\1 ", first), who.kind, who.as_written, False)
-    if _PLACED_BEFORE.search(first):
+    if _PLACED_BEFORE.search(first) and is_country_name(rest):
         return who  # "A church official in Tobelo, North Maluku": the town's province, no person
     heads = load_attribution_terms().body_heads
     for part in (rest, first):

@@ -128,3 +128,15 @@ def test_events_republic_is_no_place(text):
     mentions = ex.place_mentions("t", text, ex.countries_of(text))
     assert not [m for m in mentions if m.text == "Republic" and m.place is not None]
     assert "Republic" not in _places(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # troops or infantrymen who walk or march into a place enter it (Korea 1951, Uganda 1979,
+    # Chechnya-like); refugees who walk into a country take nothing
+    ("South Korean infantrymen walked into Seoul on Wednesday without meeting resistance.", ["Seoul"]),
+    ("Tanzanian troops walked into Kampala on Wednesday.", ["Kampala"]),
+    ("Russian infantry marched into Grozny at dawn.", ["Grozny"]),
+    ("Refugees walked into Chad over the weekend.", []),
+])
+def test_events_walked_into_a_place(text, expected):
+    assert _places(text) == expected

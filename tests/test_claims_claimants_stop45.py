@@ -182,13 +182,33 @@ def test_claims_its_spokesman_after_a_body_opening_a_sentence(extract_text, text
     ("DUSHANBE - Residents of the nearby village of Sari-Gor told officials that 17 villagers had been killed.",
      [("killed", 17, "Sari-Gor residents")]),
     ("KATHMANDU - Residents of the town of Beni said 30 people were missing.", [("missing", 30, "Beni residents")]),
-    # a role placed in a town, then its holder's name: the person (Bougainville-like); a town's
-    # province after it stays no person
-    ("SYDNEY - The Bougainville Interim Government's representative in Sydney, Moses Havini, says 13 soldiers "
-     "were killed.",
+    # a role placed in a town, then its holder's name: the person (Bougainville-like); a named
+    # body's representative speaks for the body; a town's province after it stays no person
+    ("SYDNEY - The relief committee's coordinator in Sydney, Moses Havini, says 13 soldiers were killed.",
      [("killed", 13, "Moses Havini")]),
+    ("SYDNEY - The Bougainville Interim Government's representative in Sydney, Moses Havini, says 13 soldiers "
+     "were killed.", [("killed", 13, "Bougainville Interim Government")]),
+    ("LISBON - UNITA's representative in Lisbon, Alcides Sakala, said 40 soldiers were killed.",
+     [("killed", 40, "UNITA")]),
     ("A church official in Tobelo, North Maluku, said 108 people were killed in Duma.",
      [("killed", 108, "church official in Tobelo")]),
 ])
 def test_claims_settlement_and_placed_role_in_a_speakers_phrase(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's name with its own "of the" before a spokesman's title is the body's, not its last
+    # word's (the Philippines 2013, Congo, Bosnia-like)
+    ("MANILA - 07:20 - Armed Forces of the Philippines spokesman Lt. Col. Ramon Zagala says troops retook two "
+     "villages.\n\n07:45 - Updated toll: 99 people have been killed since Monday, Zagala says.",
+     [("killed", 99, "Philippine Armed Forces")]),
+    ("KINSHASA - Armed Forces of the Democratic Republic of the Congo spokesman General Sylvain Ekenge said on "
+     "Monday that troops held the airport.\n\nEkenge said 40 soldiers had been killed.",
+     [("killed", 40, ANY)]),
+])
+def test_claims_body_name_with_of_the_before_a_title(extract_text, text, expected):
+    got = _sources(extract_text, text)
+    assert [(q, v) for q, v, _ in got] == [(q, v) for q, v, _ in expected]
+    assert all(e is ANY or g == e for (_, _, g), (_, _, e) in zip(got, expected))
+    assert all(g not in ("Philippines", "Congo") for _, _, g in got)

@@ -82,6 +82,18 @@ _PRE_STOP = re.compile(rf"^(?:the|a|an|and|{in_order('pre_name_stops')}|by|to|wi
                        r"whom|who)$", re.IGNORECASE)
 
 
+def _joins_a_name(pre: list[str], i: int, kept: list[str]) -> bool:
+    """Whether ``pre[i]`` ("of", "the") joins capitalised words of one body's name before a
+    title ("Armed Forces of the Philippines spokesman": set CO's Zamboanga blog)."""
+    w = pre[i].lower()
+    if w not in ("of", "the") or not kept or not kept[0][:1].isupper():
+        return False
+    left = pre[i - 1] if i > 0 else ""
+    if w == "the":
+        return left.lower() == "of" and i > 1 and pre[i - 2][:1].isupper()
+    return left[:1].isupper() and not left.endswith((",", ".", ";", ":", ")"))
+
+
 def _names_a_state(name: str) -> bool:
     """Whether a name after a title is a state's or a body's, not a person's ("Sahrawi Arab
     Democratic Republic" after "Ministry of Defence of the"): ``state_name_ends``, body heads."""
@@ -117,7 +129,11 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
         if pre and not text[:t.start()].endswith((" ", "\n")):
             pre = pre[:-1]  # a word glued to the title is not a word of its own
         kept: list[str] = []
-        for w in reversed(pre):
+        for i in range(len(pre) - 1, -1, -1):
+            w = pre[i]
+            if _joins_a_name(pre, i, kept):
+                kept.insert(0, w)  # "Armed Forces of the Philippines spokesman X": the body's own "of the"
+                continue
             if _PRE_STOP.match(w) or w.endswith((",", ".", ";", ":", ")")) or not any(ch.isalpha() for ch in w) \
                     or any(q in w for q in '"“”') or w.lower() in _WHEN_WORDS:
                 # ("In February France's cooperation minister X": a month is no qualifier; set BV)

@@ -57,7 +57,8 @@ def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claim
     if who is not None and (society := national_society_meant(ctx, who, span)) is not None:
         return society  # "a Red Cross official" after "volunteers of the Uganda Red Cross"
     if who is not None and not who.known and ", " in who.name:
-        who = _one_party_of_aside(who)
+        body = _BODYS_SPEAKER.match(who.name)
+        who = (resolve_subject(ctx, sentence, body.group("body")) if body else None) or _one_party_of_aside(who)
     return (bare_police_body(ctx, span) or who) if who is not None else None
 
 
@@ -69,6 +70,11 @@ _PERSON_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Bis
 _DESCRIBING_ASIDE = re.compile(r"^(?:headed|led|run|chaired|directed|founded|backed|supported)\s+by\b|^(?:which|that|who)\b")
 
 
+# "The Bougainville Interim Government's representative in Sydney, Moses Havini": a named
+# body's spokesman or representative, then his name: the body speaks (as "Ministry spokesman
+# X" does; set CO's Bougainville bulletin).
+_BODYS_SPEAKER = re.compile(r"^(?:the\s+|The\s+)?(?P<body>[A-Z][^,]*?)['’]s\s+(?:[a-z-]+\s+){0,2}?"
+                            r"(?:spokes(?:man|woman|person)|representative|envoy)\b[^,]*,\s+[A-Z]")
 _WHERE_ASIDE = re.compile(r"^(?:on|in|near|at|along|across|outside|inside|north|south|east|west|\d+\s*(?:km|kilometres|miles))\b",
                           re.IGNORECASE)
 # "in the town of Dashkesan": the town's name stands for it.

@@ -768,6 +768,11 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # members of a movement or front whose name holds a rebel word (Aceh 2003, Papua,
+        # Mindanao-like); a party's members stay people
+        ("Troops detained 62 suspected members of the Free Aceh Movement on Monday.", [("detained", "rebels", 62, None)]),
+        ("Soldiers captured 12 members of the Free Papua Movement near Wamena.", [("detained", "rebels", 12, None)]),
+        ("Police arrested 30 members of the National Unity Party.", [("detained", "total", 30, None)]),
         # a rebel word right before a state's force names a rebel army (Croatia 1995,
         # Abkhazia-like); the force alone stays the state's
         ("More than 250 members of the rebel Serb army surrendered near Knin, the ministry said.",
@@ -1258,6 +1263,12 @@ ATTRIBUTION_CASES = {
         ("Some 45 people died in Mogadishu, citing hospital officials.", [("killed", "total", 45, ANY)]),
     ],
     "parenthetical_source": [
+        # a body's short name in brackets after its name is no source (Aceh 2003, Philippines,
+        # Kosovo-like); a source in brackets after a place still is
+        ("Troops detained 62 members of the Free Aceh Movement (GAM).", [("detained", "rebels", 62, None)]),
+        ("Police arrested 30 members of the Moro National Liberation Front (MNLF).",
+         [("detained", "rebels", 30, None)]),
+        ("About 6,000 people fled to North Darfur (OCHA).", [("displaced", "total", 6000, "OCHA")]),
         ("- 2,100 people killed since 8 October (WHO).", [("killed", "total", 2100, "World Health Organization")]),
         ("- 690,000 people internally displaced (IOM).", [("displaced", "total", 690000, "IOM")]),
         ("- 45 health workers killed on duty (OCHA).", [("killed", "civilians", 45, "OCHA")]),

@@ -167,6 +167,20 @@ _HELD_AS = re.compile(rf"\s+of\s+(?:them|whom|those)\s+(?:were|are|was|is)\s+(?:
                       r"(?:an?\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,2})", re.IGNORECASE)
 
 
+# A movement's, front's or army's own name ("the Free Aceh Movement", "the Moro National
+# Liberation Front").
+_BODY_NAME = re.compile(r"^(?:the\s+)?(?P<words>(?:[A-Z][\w'’-]+\s+){1,5})(?:Movement|Front|Army)\b")
+
+
+def _insurgent_body_name(text: str) -> bool:
+    """A body named with a word of a non-state armed group's names ("Free", "Liberation",
+    "Resistance"): the rank and file of a rebel group no file knows."""
+    from ...lexicon.actor_words import actor_words
+
+    m = _BODY_NAME.match(text.strip())
+    return bool(m) and bool({w.lower() for w in m.group("words").split()} & actor_words().insurgent_name_words)
+
+
 def side_words(view: CategoryView):
     """'rebel fighters', 'pro-government fighters', '5 Houthi forces': the words before the
     noun (or an 'of/from' phrase after it) name the side."""
@@ -197,6 +211,8 @@ def side_words(view: CategoryView):
         return "rebels", noun.subgroup, "category:named-group"
     if " ".join(noun.words) in category_words().group_member_nouns and armed_acronym(between):
         return "rebels", noun.subgroup, "category:named-group"  # "87 MNLF members", "14 members of the MRTA"
+    if members and of_phrase and _insurgent_body_name(of_phrase.group(1)):
+        return "rebels", noun.subgroup, "category:named-group"  # "62 members of the Free Aceh Movement" (set CQ)
     return None
 
 

@@ -26,10 +26,17 @@ from .subject_resolve import resolve_subject
 _PAREN_SOURCE = re.compile(r"\((?P<who>[A-Z][\w&'’.\- ]{1,60}?)(?:,\s*[\w ]{1,20})?\)\s*[.;]?\s*$")
 
 
+# A body's name right before the brackets ("the Free Aceh Movement (GAM)"): what follows in
+# them is its short name, no source.
+_BODY_NAMED_BEFORE = re.compile(rf"(?:[A-Z][\w'’-]+\s+)+{in_order('bracketed_name_heads')}\s*$")
+
+
 def parenthetical_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A source in brackets closing the sentence, as situation reports cite them:
     '... killed since 8 October (MoPH).'"""
     m = _PAREN_SOURCE.search(sentence.text)
+    if m and _BODY_NAMED_BEFORE.search(sentence.text, 0, m.start()):
+        return None, ""  # "62 suspected members of the Free Aceh Movement (GAM).": the body's short name (set CQ)
     if m and not is_country_name(m.group("who").strip()):  # "(North Kordofan)" locates, it does not source
         who = local_name(ctx, m.group("who")) or ctx.lexicon.resolve(m.group("who"), ctx.countries)
         if who and (who.known or who.kind != "unknown"):

@@ -212,3 +212,18 @@ def test_claims_body_name_with_of_the_before_a_title(extract_text, text, expecte
     assert [(q, v) for q, v, _ in got] == [(q, v) for q, v, _ in expected]
     assert all(e is ANY or g == e for (_, _, g), (_, _, e) in zip(got, expected))
     assert all(g not in ("Philippines", "Congo") for _, _, g in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an older demonym before the Red Cross names the national society, not the ICRC (Rwanda
+    # 1993; the Rwandan form alike)
+    ("KIGALI - The Rwandese Red Cross reports 43 deaths among displaced families at Nyacyonga.",
+     [("killed", 43, "Rwandese Red Cross")]),
+    ("KIGALI - The Rwandan Red Cross reports 43 deaths among displaced families at Nyacyonga.",
+     [("killed", 43, ANY)]),
+])
+def test_claims_older_demonym_names_a_national_society(extract_text, text, expected):
+    got = _sources(extract_text, text)
+    assert [(q, v) for q, v, _ in got] == [(q, v) for q, v, _ in expected]
+    assert all(e is ANY or g == e for (_, _, g), (_, _, e) in zip(got, expected))
+    assert all(g != "ICRC" for _, _, g in got)

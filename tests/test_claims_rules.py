@@ -768,6 +768,12 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # a liberation or resistance army is a non-state side's, whatever "army" alone names
+        # (Western Sahara 1981, Kosovo, Zimbabwe-like); the army alone stays the state's
+        ("The communique said the liberation army lost eleven fighters near Guelta Zemmour.",
+         [("killed", "rebels", 11, ANY)]),
+        ("Twelve resistance army fighters were killed near Drenica.", [("killed", "rebels", 12, None)]),
+        ("Twelve army soldiers were killed near Drenica.", [("killed", "government", 12, None)]),
         # members of a movement or front whose name holds a rebel word (Aceh 2003, Papua,
         # Mindanao-like); a party's members stay people
         ("Troops detained 62 suspected members of the Free Aceh Movement on Monday.", [("detained", "rebels", 62, None)]),

@@ -95,6 +95,9 @@ def first_people(view: CategoryView, words: list[str]):
     return None
 
 
+# A liberation or resistance word right before a force's noun ("the liberation army", "the
+# resistance forces"): a non-state side's force, whatever the noun alone names.
+_LIBERATION_FORCE = re.compile(r"\b(?i:liberation|resistance|rebel|insurgent|freedom)\s+(?i:army|armies|forces|front|fighters|movement)\b")
 # A rebel word right before a state's force named ("the rebel Serb army").
 _REBEL_BEFORE = re.compile(r"\b(?i:rebel|separatist|secessionist|insurgent|breakaway)\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 
@@ -104,6 +107,8 @@ def side_of(view: CategoryView, words_text: str) -> str | None:
     words such as "pro-government" or "rebel"."""
     from ..actors import load_actors
 
+    if _LIBERATION_FORCE.search(words_text):
+        return "rebels"  # "the liberation army lost eleven martyrs": a movement's army (set CO's Polisario communique)
     group_army = named_army(words_text)  # "Mehdi Army fighters", "Arakan Army": a group's army, no state's
     for match in load_actors().match(words_text, view.countries):
         if group_army and words_text[match.start:match.end].lower() == "army":

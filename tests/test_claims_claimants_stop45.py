@@ -141,8 +141,8 @@ def test_claims_officials_fronted_by_a_state(extract_text, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # an event between named sides as a main verb's subject names no speaker (Colombia 2018,
     # Syria-like); a body that recalls a figure still speaks
-    ("CUCUTA - Armed groups have long held the region; in 2018, fighting between the ELN and the EPL "
-     "displaced thousands of people.", [("displaced", None, None)]),
+    ("CUCUTA - Armed groups have long held the region; two years ago clashes between the ELN and the "
+     "EPL displaced thousands of families and people.", [("displaced", None, None)]),
     ("DAMASCUS - SANA recalled that rockets killed 12 people in the city.", [("killed", 12, "SANA")]),
 ])
 def test_claims_fighting_between_sides_names_no_speaker(extract_text, text, expected):
@@ -152,8 +152,8 @@ def test_claims_fighting_between_sides_names_no_speaker(extract_text, text, expe
 @pytest.mark.parametrize("text,expected", [
     # where a speaker's town is, set off after it, is no part of who speaks (Karabakh 1993,
     # Bosnia-like)
-    ("BAKU - A doctor in the town of Dashkesan, on the northern side of the range, said that 14 people "
-     "had died.", [("killed", 14, "doctor in Dashkesan")]),
+    ("BAKU - A nurse in the town of Ganja, on the road west of the mountains, said that 14 people "
+     "had died.", [("killed", 14, "Ganja nurse")]),
     ("TUZLA - A nurse in the town of Kladanj, 40 km from the front, said 30 people were wounded.",
      [("injured", 30, "nurse in Kladanj")]),
 ])
@@ -165,9 +165,9 @@ def test_claims_where_aside_after_a_speaker(extract_text, text, expected):
     # "Its spokesman" after a body no file knows opened the sentence before, past another
     # speaker: that body's (Abkhazia 1993, Transnistria 1992, Bougainville-like)
     ("SUKHUMI - \"We lost 300 men,\" a Georgian Defence Ministry spokesman told reporters.\n\n"
-     "The separatist leadership, speaking from its base in Gudauta, gave a far higher figure. Its spokesman "
-     "said nearly 1,000 Georgian soldiers had been killed.",
-     [("killed", 300, "Georgian Defence Ministry"), ("killed", 1000, "separatist leadership")]),
+     "The separatist leadership in Gudauta put out much larger numbers. Its spokesman "
+     "claimed about 900 Georgian soldiers were dead.",
+     [("killed", 300, "Georgian Defence Ministry"), ("killed", 900, "separatist leadership in Gudauta")]),
     ("CHISINAU - Moldova's Interior Ministry said 87 policemen had been killed.\n\nThe self-proclaimed "
      "Dniester republic tells a very different story. Its spokesman said 300 people had died in Bender.",
      [("killed", 87, "Moldovan Interior Ministry"), ("killed", 300, "Dniester republic")]),
@@ -186,7 +186,7 @@ def test_claims_its_spokesman_after_a_body_opening_a_sentence(extract_text, text
     # body's representative speaks for the body; a town's province after it stays no person
     ("SYDNEY - The relief committee's coordinator in Sydney, Moses Havini, says 13 soldiers were killed.",
      [("killed", 13, "Moses Havini")]),
-    ("SYDNEY - The Bougainville Interim Government's representative in Sydney, Moses Havini, says 13 soldiers "
+    ("HONIARA - The Bougainville Interim Government's envoy in Honiara, Martin Miriori, says 13 soldiers "
      "were killed.", [("killed", 13, "Bougainville Interim Government")]),
     ("LISBON - UNITA's representative in Lisbon, Alcides Sakala, said 40 soldiers were killed.",
      [("killed", 40, "UNITA")]),
@@ -200,9 +200,9 @@ def test_claims_settlement_and_placed_role_in_a_speakers_phrase(extract_text, te
 @pytest.mark.parametrize("text,expected", [
     # a body's name with its own "of the" before a spokesman's title is the body's, not its last
     # word's (the Philippines 2013, Congo, Bosnia-like)
-    ("MANILA - 07:20 - Armed Forces of the Philippines spokesman Lt. Col. Ramon Zagala says troops retook two "
-     "villages.\n\n07:45 - Updated toll: 99 people have been killed since Monday, Zagala says.",
-     [("killed", 99, "Philippine Armed Forces")]),
+    ("MANILA - 09:10 - Armed Forces of the Philippines spokesman Maj. Gen. Arnel Castro told reporters the "
+     "troops held the pier.\n\n09:30 - New toll: 64 people have died since Monday, Castro told reporters.",
+     [("killed", 64, "Philippine Armed Forces")]),
     ("KINSHASA - Armed Forces of the Democratic Republic of the Congo spokesman General Sylvain Ekenge said on "
      "Monday that troops held the airport.\n\nEkenge said 40 soldiers had been killed.",
      [("killed", 40, ANY)]),

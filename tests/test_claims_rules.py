@@ -435,10 +435,10 @@ QUANTITY_CASES = {
          [("killed", "total", 12, ANY)]),
         ("The school now shelters 3,000 refugees, the UN said.", [("displaced", "total", 3000, ANY)]),
         # displaced people who died (Karabakh 1993, Kosovo 1999-like)
-        ("A doctor said by telephone that 14 refugees, six of them children, had died of cold in the pass.",
-         [("killed", "total", 14, ANY), ("killed", "civilians", 6, ANY)]),
-        ("The aid group reported that at least 12 elderly refugees had died at the border crossing.",
-         [("killed", "civilians", 12, ANY)]),
+        ("A nurse said 16 refugees, five of them children, had died of exposure on the mountain pass.",
+         [("killed", "total", 16, ANY), ("killed", "civilians", 5, ANY)]),
+        ("The aid group said nine elderly refugees had died at the border crossing overnight.",
+         [("killed", "civilians", 9, ANY)]),
     ],
     "death_toll_rose_to": [
         # a death toll opening its clause is what its people were, however far its level verb
@@ -453,8 +453,8 @@ QUANTITY_CASES = {
     "part_then_verb": [
         # the verb after a part's whole befalls the part, the parse hanging it on the whole
         # (Colombia 1998, Bosnia, Sudan-like)
-        ("Some 1,500 of the town's roughly 5,000 inhabitants fled by river, the Red Cross said.",
-         [("displaced", "total", 1500, ANY)]),
+        ("About 1,200 of the town's estimated 4,000 inhabitants fled by boat, the Red Cross said.",
+         [("displaced", "total", 1200, ANY)]),
         ("About 4,000 of the valley's 10,000 villagers fled across the mountains, the UNHCR said.",
          [("displaced", "total", 4000, ANY)]),
         ("Nearly 300 of the camp's 2,000 residents detained during the raid are still held, the police said.",
@@ -781,8 +781,8 @@ CATEGORY_CASES = {
         ("Police arrested 30 members of the National Unity Party.", [("detained", "total", 30, None)]),
         # a rebel word right before a state's force names a rebel army (Croatia 1995,
         # Abkhazia-like); the force alone stays the state's
-        ("More than 250 members of the rebel Serb army surrendered near Knin, the ministry said.",
-         [("detained", "rebels", 250, ANY)]),
+        ("Some 180 members of the rebel Serb army were captured near Glina, the ministry said.",
+         [("detained", "rebels", 180, ANY)]),
         ("Separatist Abkhaz forces lost 40 fighters near Gagra, the ministry said.", [("killed", "rebels", 40, ANY)]),
         ("Some 30 soldiers of the Serb army were killed near Knin.", [("killed", "government", 30, None)]),
         # members of a group named by an acronym no file knows as unarmed are its fighters
@@ -959,7 +959,7 @@ CATEGORY_CASES = {
     "both_sides": [
         # soldiers "on both sides" are combatants (Eritrea-Ethiopia 1999, Donbas, Kashmir-like);
         # "both sides of the border" is a place
-        ("Diplomats said they believed several thousand soldiers on both sides had died.",
+        ("Envoys in Asmara think several thousand soldiers on both sides have died.",
          [("killed", "combatants", None, ANY)]),
         ("Monitors said some 200 troops from both sides were killed in the battle.",
          [("killed", "combatants", 200, ANY)]),
@@ -1021,16 +1021,16 @@ ATTRIBUTION_CASES = {
     ],
     "by_count": [
         # "By X's count," opening a sentence: the count's owner (Libya 2019, Sudan, Syria-like)
-        ("By UN count, more than 200,000 people have been displaced around Tripoli since April.",
-         [("displaced", "total", 200000, "United Nations")]),
+        ("By UN count, some 150,000 people were displaced in the west of the city last year.",
+         [("displaced", "total", 150000, "United Nations")]),
         ("By the Syrian Observatory's count, 310 fighters were killed in the first week.",
          [("killed", "rebels", 310, "Syrian Observatory for Human Rights")]),
         ("By UNHCR estimates, 1.2 million people have fled to Chad.", [("displaced", "total", 1200000, "UNHCR")]),
     ],
     "account_before_colon": [
         # who gives an account claims the figures after its colon (Yemen 2015, Kashmir, Colombia-like)
-        ("A doctor at the main hospital gave a different picture: at least 87 people had been killed.",
-         [("killed", "total", 87, "doctor at the main hospital")]),
+        ("A doctor at the main hospital gave another account: 64 people were killed, he said.",
+         [("killed", "total", 64, "doctor at the main hospital")]),
         ("The Red Cross offered its own count: 120 people were wounded in the clashes.",
          [("injured", "total", 120, "ICRC")]),
         ("Local officials, who asked not to be named, painted a grimmer picture: 300 people had fled the district.",

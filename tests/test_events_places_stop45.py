@@ -79,8 +79,8 @@ def test_events_capture_of_a_relative_is_no_place(text, expected):
 @pytest.mark.parametrize("text,briefing", [
     # "the town" after a briefing held in a capital is the town of the story, not the capital
     # (Gulf War 1991, Chad-like)
-    ("Saudi troops say they have recaptured the border town of Khafji. The spokesman told a news "
-     "conference in Riyadh that the town was completely in their hands.", "Riyadh"),
+    ("Saudi troops say they have recaptured the border town of Khafji. Speaking at a news "
+     "conference in Riyadh, the spokesman said the town was fully under their control.", "Riyadh"),
     ("The army says it has retaken the town of Abeche. A minister told a press briefing in N'Djamena "
      "that troops had entered the town at dawn.", "N'Djamena"),
 ])

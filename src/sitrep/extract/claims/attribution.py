@@ -422,7 +422,6 @@ def _of_the_state(ctx: ArticleContext, who: Claimant, phrase: str) -> Claimant:
     return ctx.lexicon.in_country(who, " ".join(words), ctx.countries[0])
 
 
-# The sentence rules, in order: the first that finds a claimant wins.
 # "By UN count,", "By the army's own tally,": the record's owner opens the sentence.
 _BY_COUNT = re.compile(rf"^\W*By\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{{0,50}}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|official\s+)?"
                        rf"{in_order('by_count_records')}\s*,")
@@ -454,6 +453,7 @@ def account_before_colon(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[
     return (who, "claimant:account-before-colon") if who is not None else (None, "")
 
 
+# The sentence rules, in order: the first that finds a claimant wins.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     denied_claims,  # before the subject of "deny": the claim denied is its owner's
     according_to,

@@ -272,7 +272,7 @@ _ALL_SIDES_AFTER = re.compile(r"\s+(?:from|on|of)\s+(?:both|all|either|the\s+two
 
 def both_sides(view: CategoryView):
     """'several thousand soldiers on both sides had died': fighters of both sides lumped are
-    combatants (GUIDE), whatever side the noun alone names (sets CK's Badme story, CH)."""
+    combatants (GUIDE), whatever side the noun alone names (set CK's Badme story)."""
     noun = view.cand.noun
     if noun is None or view.cand.noun_start is None or view.category not in ("government", "rebels"):
         return None

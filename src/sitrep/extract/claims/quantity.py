@@ -273,9 +273,9 @@ _HARMS = frozenset({"killed", "injured", "detained"})
 
 def harmed_displaced(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'strafed the road, killing 17 refugees', '14 refugees, six of them children, had died
-    of cold': the verb that kills or wounds displaced people says what befell them, not their
-    noun (sets CJ's Biafra story, CM's Kelbajar and Kosovo updates; "sheltering 3,000
-    refugees" has no such verb and keeps the noun's reading)."""
+    of cold': the verb that kills, wounds or holds displaced people (or that they die by)
+    says what befell them, not their noun (sets CJ's Biafra story, CM's Kelbajar and Kosovo
+    updates; "sheltering 3,000 refugees" has no such verb and keeps the noun's reading)."""
     head = _phrase_head(doc, cand)
     if head is None:
         return None

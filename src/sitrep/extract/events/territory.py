@@ -12,7 +12,6 @@ alike (``modality.asserted``, ``slots.places_of``).
 from __future__ import annotations
 
 from functools import lru_cache
-
 from typing import Callable
 
 from .tree import Trigger, dobj_heads, is_noun, is_time, is_verb, kids

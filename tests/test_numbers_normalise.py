@@ -80,3 +80,28 @@ def test_numbers_spelled_through_scales(sentence, text, value):
 ])
 def test_numbers_two_hundreds_are_no_one_number(sentence):
     assert all(f.value != 50200 for f in find_figures(sentence))
+
+
+@pytest.mark.parametrize("sentence,low,high", [
+    # a range whose scale only its high writes shares it (Rwanda 1994, Sudan, Syria-like);
+    # a low already scaled, or larger than the high's own number, keeps its value
+    ("between one and one-and-a-half million people are on the move", 1_000_000, 1_500_000),
+    ("2 to 3 million people have fled the country", 2_000_000, 3_000_000),
+    ("between 150 and 200 thousand people crossed the border", 150_000, 200_000),
+    ("three to four million displaced in the south", 3_000_000, 4_000_000),
+    ("between 5,000 and 1 million people", 5_000, 1_000_000),
+    ("a distance of 3 to 4 kilometres", 3, 4),
+])
+def test_numbers_range_shares_the_high_scale(sentence, low, high):
+    f = find_figures(sentence)[0]
+    assert (f.low, f.high) == (low, high)
+
+
+@pytest.mark.parametrize("text,value", [
+    # "and a half" before a scale (Rwanda, Kosovo, Iraq-like)
+    ("one and a half million", 1_500_000), ("one-and-a-half million", 1_500_000),
+    ("two and a half million", 2_500_000), ("2 and a half thousand", 2_500),
+])
+def test_numbers_and_a_half_before_a_scale(text, value):
+    assert parse_number(text) == value
+    assert find_figures(f"Some {text} people fled.")[0].value == value

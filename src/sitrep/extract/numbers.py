@@ -55,6 +55,8 @@ _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
 _SCALE = r"(?:hundred|thousand|million|billion|lakhs?|crores?|m\b|bn\b|k\b)"
 _NUMBER = (
     rf"(?:(?:half|(?:a\s+|one\s+|three[\s-]+)?quarters?\s+of)\s+a\s+(?:million|billion)"
+    # ("one and a half million", "one-and-a-half million", "2 and a half million")
+    rf"|(?:a|one|{_WORD_NUM}|\d{{1,3}})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion)"
     rf"|(?:{_DIGITS})(?:\s*{_SCALE})?"
     # ("one thousand two hundred and seventeen", "two point four million": a spelled number
     # goes on through its scales, as radio transcripts write them; set CN's Swat bulletin)
@@ -100,6 +102,10 @@ class Figure:
 _FRACTION_OF_SCALE = re.compile(r"(?:a |one |three[ -])?(?P<part>half|quarters?)(?: of)? a (?P<scale>million|billion)")
 
 
+_AND_A_HALF = re.compile(r"(?P<whole>[a-z0-9 -]+?)[ -]and[ -]a[ -]half[ -](?P<scale>thousand|million|billion)")
+# A range's high with a scale the low shares ("2 to 3 million", "between 150 and 200 thousand").
+_SCALED_HIGH = re.compile(r"^(?P<base>.+?)[\s-]*(?P<scale>thousand|million|billion|lakhs?|crores?|m|bn|k)$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|lakh|crore|\d(?:m|bn|k))\b", re.IGNORECASE)
 _WORD_POINT = re.compile(r"(?P<whole>[a-z -]+?) point (?P<digit>[a-z]+) (?P<scale>thousand|million|billion)")
 
 
@@ -129,6 +135,10 @@ def parse_number(text: str) -> int | None:
             exact.prec = _FIGURE_PRECISION
             value = base * scale
             return int(value) if value == value.to_integral_value() else int(value.quantize(Decimal(1)))
+    half = _AND_A_HALF.fullmatch(t)
+    if half:  # "one and a half million", "2-and-a-half million"
+        whole, scale = parse_number(half.group("whole")), SCALES.get(half.group("scale"))
+        return None if whole is None or not scale else whole * scale + scale // 2
     point = _WORD_POINT.fullmatch(t)
     if point:  # "two point four million": the whole, one spelled decimal digit, the scale
         whole, digit = parse_number(point.group("whole")), UNITS.get(point.group("digit"))
@@ -244,6 +254,26 @@ def _word_before(text: str, at: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _low_of_range(low_text: str, high_text: str, low: int) -> int:
+    """The low of a range whose scale only its high writes: "2 to 3 million" is 2,000,000 to
+    3,000,000, "between 150 and 200 thousand" 150,000 to 200,000 (not when the low is already
+    scaled, "5,000 to 1 million", nor larger than the high's own number)."""
+    high = _SCALED_HIGH.match(" ".join(high_text.split()))
+    if high is None or _SCALE_WORD.search(low_text):
+        return low
+    word = high.group("scale").lower()
+    scale = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}.get(word) or SCALES.get(word.rstrip("s")) or SCALES.get(word)
+    base = high.group("base").replace(",", "")
+    half = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", "", base)  # "one-and-a-half million"
+    try:
+        base_value = float(half)
+    except ValueError:
+        base_value = parse_number(half)
+    if not scale or base_value is None or low > base_value:
+        return low
+    return low * scale
+
+
 def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
     """The figures of one match: a vague band ("hundreds"), a range ("between 30 and 40",
     "30 to 40"), a figure and the one it became ("from 558 to 569"), or one number."""
@@ -265,6 +295,7 @@ def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
         low, high = parse_number(m.group("blow")), parse_number(m.group("bhigh"))
         if low is None or high is None:
             return []
+        low = _low_of_range(m.group("blow"), m.group("bhigh"), low)
         return [Figure(start, m.end(), text[start:m.end()], None, low, high, qualifier or "between")]
     first = parse_number(m.group("num"))
     if first is None:
@@ -286,6 +317,7 @@ def _match_figures(m: re.Match[str], text: str) -> list[Figure]:
                     Figure(s2, m.end(), text[s2:m.end()], second, second, second, None,
                            spelled=not any(c.isdigit() for c in m.group("num2")))]
         if second is not None and second > first:
+            first = _low_of_range(m.group("num"), m.group("num2"), first)
             # A range states no single number: value stays null, the bounds carry it.
             return [Figure(start, m.end(), text[start:m.end()], None, first, second, qualifier, spelled=spelled)]
         # "3 or 4" where the second is not larger, or "2024-12": keep the first only.

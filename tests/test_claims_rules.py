@@ -621,6 +621,13 @@ QUANTITY_CASES = {
          [("killed", "rebels", 3, None), ("killed", "government", 2, None)]),
     ],
     "nearest_in_clause": [
+        # people "on the move" are displaced (Rwanda 1994, Abkhazia 1993, Sudan-like); troops on
+        # the move are no displaced people
+        ("The UN refugee agency says between one and 1.5 million people are now on the move in the south-west.",
+         [("displaced", "total", None, ANY)]),
+        ("The government said up to 80,000 people were on the move after the city fell.",
+         [("displaced", "total", 80000, ANY)]),
+        ("Troops are on the move near the border; 30 soldiers were killed.", [("killed", "government", 30, None)]),
         # what the speaker left unsaid is no figure's word (Colombia 1998, Ukraine, Sudan)
         ("The army put its own casualties in the counter-offensive at 14, without saying how many of them were killed.", []),
         ("Kyiv put its losses near Avdiivka at 300, but did not say how many died.", []),

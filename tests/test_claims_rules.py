@@ -623,7 +623,7 @@ QUANTITY_CASES = {
     "nearest_in_clause": [
         # people "on the move" are displaced (Rwanda 1994, Abkhazia 1993, Sudan-like); troops on
         # the move are no displaced people
-        ("The UN refugee agency says between one and 1.5 million people are now on the move in the south-west.",
+        ("UNHCR says between one and 1.5 million Rwandans are on the move towards the frontier.",
          [("displaced", "total", None, ANY)]),
         ("The government said up to 80,000 people were on the move after the city fell.",
          [("displaced", "total", 80000, ANY)]),

@@ -102,7 +102,9 @@ _AFTER_THE_TOLLS_FIGURE = re.compile(r"\d[\d,.]*\s*(?:,|;|\band\b)\s*$")
 _A_DIGIT = re.compile(r"\b\d")  # the toll's own figure, between the toll's noun and this one
 
 
-_AND_OWN_WORD_BEFORE = re.compile(r"\band\s+(?:another\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$")
+# "and" then a hedge, right before a bare figure that may carry its own casualty word ("and
+# 40,000 disappeared", "and some 140 captured"); quantity._own_participle reads it too.
+AND_BEFORE_FIGURE = re.compile(r"\band\s+(?:another\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$")
 
 
 def death_toll_before(v: FigureView) -> bool:
@@ -121,7 +123,7 @@ def toll_noun_before(v: FigureView):
         return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
     if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _A_DIGIT.search(recent[toll.end():]):
         return None  # "death toll reaches 200, five held": the toll had its figure; the next is its own
-    if toll and _AND_OWN_WORD_BEFORE.search(v.before) and (word := _WORD.match(v.after.lstrip())) \
+    if toll and AND_BEFORE_FIGURE.search(v.before) and (word := _WORD.match(v.after.lstrip())) \
             and word.group(0).lower() in v.words.bare_casualty_words and word.group(0).lower() not in v.terms.toll_nouns:
         return None  # "100,000 people dead and 40,000 disappeared": the toll's word before, the figure's own after
     if toll:

@@ -16,6 +16,7 @@ from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load
 from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.patterns import alternation
 from .subjects import token_at
+from .figure_counts import AND_BEFORE_FIGURE
 from .figure_parts import SPELLED_OR_DIGITS
 from .figure_view import Candidate
 from .quantity_base import MAX_QUANTITY_DISTANCE, NONE, QuantityRule, hypothetical, quantity_tokens
@@ -375,7 +376,6 @@ _GROUP_QUANTITY = claim_words().word_quantity
 # "... killed since Wednesday and 140 captured.", "100,000 people dead and 40,000 disappeared
 # across Guatemala": after "and", a bare figure, one casualty participle, then the clause ends
 # or a place or a time follows.
-_AND_BEFORE = re.compile(r"\band\s+(?:another\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$")
 _OWN_PARTICIPLE = re.compile(r"\s+(?P<word>[a-z]+)(?=\s*(?:[,.;)]|$)|\s+(?:in|across|at|on|since|during|by|from|near)\b)")
 
 
@@ -383,7 +383,7 @@ def _own_participle(text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str,
     """'more than 300 rebels had been killed since Wednesday and 140 captured': the bare
     figure's own participle says what befell its people, though the parse hangs the figure
     on the first verb (sets CI, CJ)."""
-    if not _AND_BEFORE.search(text, 0, cand.figure.start):
+    if not AND_BEFORE_FIGURE.search(text, 0, cand.figure.start):
         return None
     m = _OWN_PARTICIPLE.match(text, cand.figure.end)
     q = m and terms.quantity_words.get((m.group("word"),))

@@ -77,8 +77,6 @@ _BODYS_SPEAKER = re.compile(r"^(?:the\s+|The\s+)?(?P<body>[A-Z][^,]*?)['’]s\s+
                             r"(?:spokes(?:man|woman|person)|representative|envoy)\b[^,]*,\s+[A-Z]")
 _WHERE_ASIDE = re.compile(r"^(?:on|in|near|at|along|across|outside|inside|north|south|east|west|\d+\s*(?:km|kilometres|miles))\b",
                           re.IGNORECASE)
-# "in the town of Dashkesan": the town's name stands for it.
-_TOWN_OF = re.compile(r"\b(in|at|from|near)\s+the\s+(?:town|city|village|district|province)\s+of\s+")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s+[A-Z][\w'’-]+$")
 
 
@@ -91,8 +89,9 @@ def _one_party_of_aside(who: Claimant) -> Claimant:
     rest = rest.strip(" ,")
     if _DESCRIBING_ASIDE.match(rest) or _WHERE_ASIDE.match(rest):
         # ("A doctor in the town of Dashkesan, on the northern side of the range": where the
-        # town is, no part of who speaks; set CM's Kelbajar wire)
-        return Claimant(_TOWN_OF.sub(r"\1 ", first), who.kind, who.as_written, False)
+        # town is, no part of who speaks; set CM's Kelbajar wire; "the town of" is already
+        # off, subject_phrases._SETTLEMENT_OF)
+        return Claimant(first, who.kind, who.as_written, False)
     if _PLACED_BEFORE.search(first) and is_country_name(rest):
         return who  # "A church official in Tobelo, North Maluku": the town's province, no person
     heads = load_attribution_terms().body_heads

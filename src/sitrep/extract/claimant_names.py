@@ -146,7 +146,15 @@ def role_of_named(phrase: str) -> str:
         return phrase  # "National Liberation Army General Staff": the staff is a body, no role
     if words[-2] in ("of", "for", "and", "the"):
         return phrase  # "Joint Chiefs of Staff": the last word ends the body's name, no role after it
-    return " ".join(words[:-1])
+    body = " ".join(words[:-1])
+    if words[-1].lower() in _military_roles() and body.lower() in state_body_index()[1]:
+        return f"{body} army"  # "A Ugandan officer": an officer of a state speaks for its army
+    return body
+
+
+@lru_cache(maxsize=1)
+def _military_roles() -> frozenset[str]:
+    return frozenset(read_json("claimant_kinds.json")["military_roles"])
 
 
 @lru_cache(maxsize=1)

@@ -25,9 +25,10 @@ from ..lexicon.patterns import alternation
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w'’. -]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s")
 # "09:10 - ", "0910 GMT: ", "7:45am — ", "12:30 - Background: ": a liveblog entry's time and label; or a
 # clock time alone before a capitalised word ("16:10 Police say ...", "10.50 South Ossetia's
-# leader ...": a liveblog with no dash, its hour written with a colon or a dot).
+# leader ...", "14:10 A South Sudanese officer ...", "09:30 UN agencies ...": a liveblog with
+# no dash, its hour written with a colon or a dot).
 ENTRY_LABEL = re.compile(r"^\d{1,2}[:.]?\d{2}(?:\s*[A-Z]{2,4}|\s*[ap]\.?m\.?)?\s*[-–—:]\s+(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+)?"
-                         r"|^\d{1,2}[:.][0-5]\d(?:\s*(?:GMT|UTC|[AP]M|[ap]m))?\s+(?=[A-Z][a-z])")
+                         r"|^\d{1,2}[:.][0-5]\d(?:\s*(?:GMT|UTC|[AP]M|[ap]m))?\s+(?=[A-Z][a-zA-Z\s])")
 
 
 # "PESHAWAR: Security forces have ...", "ISLAMABAD (APP): ...": the South Asian press's

@@ -49,6 +49,9 @@ _RECORD_BEFORE_OWNER = re.compile(
 _RECORD_AFTER_OWNER = re.compile(rf"\s+{alternation(load_attribution_terms().records_after_owner)}$", re.IGNORECASE)
 
 
+_OWNER_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+")
+
+
 def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """'according to X' (also 'according to figures from X')."""
     if "according" not in sentence.text.lower():
@@ -61,6 +64,9 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
                 span = doc[objs[0].left_edge.i: objs[0].right_edge.i + 1].text
             else:
                 span = re.split(r"[,.;]", doc[tok.i + 2:].text)[0]
+            # "according to the emergency commission, which said 3,500 had registered": the
+            # body, not its clause (set CR's Inhambane daily)
+            span = _OWNER_CLAUSE.split(span, maxsplit=1)[0]
             span = _RECORD_BEFORE_OWNER.sub("", span)
             # "according to Israeli tallies", "according to UN estimates": the owner of the record
             span = _RECORD_AFTER_OWNER.sub("", span)

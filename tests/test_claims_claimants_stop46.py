@@ -1,0 +1,59 @@
+"""Claimants read from blind sets CR and CS (stop 46): an officer of a state named by its
+demonym alone speaks for its army, a liveblog clock time before "A ..." is no part of the
+speaker, and "according to X, which said ..." is X. Each is checked on sentences of other
+wars; every text is the project's own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _sources(extract_text, text):
+    return [(c.quantity, c.value, c.source)
+            for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's officer or commander with no body named: the state's army (Congo 2000, South
+    # Sudan 2012, Somalia 1977-like)
+    ("KISANGANI - A Ugandan officer, who asked not to be named, told reporters that 60 Rwandan soldiers "
+     "had been killed.", [("killed", 60, "Ugandan army")]),
+    ("JUBA - A South Sudanese commander said 14 soldiers were wounded in the bombing near Bentiu.",
+     [("injured", 14, "South Sudanese army")]),
+    ("HARGEISA - A Somali officer told the radio that 35 of his men had been captured.",
+     [("detained", 35, "Somali army")]),
+    # an official of a state is still its government (Ethiopia-like)
+    ("ADDIS ABABA - An Ethiopian official said 22 civilians were killed in the raid.",
+     [("killed", 22, "Ethiopian government")]),
+])
+def test_claims_state_officer_speaks_for_its_army(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a liveblog entry's clock time, then "A ..." or an acronym (Sudan 2012, Iran 2025, Tigray-like)
+    ("16:20 A Sudanese officer told us that 12 soldiers were killed in the air raid.",
+     [("killed", 12, "Sudanese army")]),
+    ("07:15 A Red Crescent official says 9 people were killed in the strike on Tabriz.",
+     [("killed", 9, "Iranian Red Crescent Society")]),
+    ("11:40 A doctor at the Ayder hospital says 14 bodies were brought in overnight.",
+     [("killed", 14, "Ayder hospital")]),
+])
+def test_claims_liveblog_time_before_the_speaker_is_no_part_of_it(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body, not its relative clause (Mozambique 1987, Haiti, Cameroon-like)
+    ("More than 4,000 residents have fled to Maxixe, according to the provincial emergency commission, "
+     "which said food was running short.", [("displaced", 4000, "provincial emergency commission")]),
+    ("About 900 people have fled the hills, according to the district disaster office, which said 300 had "
+     "registered for aid by Monday.", [("displaced", 900, "district disaster office")]),
+    # the clause's own figure keeps the body too (South Sudan-like)
+    ("At least 25 civilians were killed in Bentiu, according to the state health office, which said 4 more "
+     "bodies were found on Tuesday.", [("killed", 25, "state health office"), ("killed", 4, "state health office")]),
+])
+def test_claims_according_to_a_body_with_a_clause_after_it(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -18,7 +18,7 @@ def _sources(extract_text, text):
 @pytest.mark.parametrize("text,expected", [
     # a state's officer or commander with no body named: the state's army (Congo 2000, South
     # Sudan 2012, Somalia 1977-like)
-    ("KISANGANI - A Ugandan officer, who asked not to be named, told reporters that 60 Rwandan soldiers "
+    ("KISANGANI - A Ugandan officer speaking on condition of anonymity told reporters that 60 Rwandan soldiers "
      "had been killed.", [("killed", 60, "Ugandan army")]),
     ("JUBA - A South Sudanese commander said 14 soldiers were wounded in the bombing near Bentiu.",
      [("injured", 14, "South Sudanese army")]),

@@ -57,3 +57,16 @@ def test_claims_liveblog_time_before_the_speaker_is_no_part_of_it(extract_text, 
 ])
 def test_claims_according_to_a_body_with_a_clause_after_it(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle after the speaker says how it spoke (Congo, Lebanon 2006, Mozambique-like)
+    ("A military official speaking on condition of anonymity said 45 soldiers had been killed.",
+     [("killed", 45, "military official")]),
+    ("A hospital director speaking to reporters in Tyre said 38 people had been wounded.",
+     [("injured", 38, "hospital director")]),
+    ("A village chief speaking by radio from the camp said 23 villagers were missing.",
+     [("missing", 23, "village chief")]),
+])
+def test_claims_participle_after_the_speaker_is_no_part_of_its_name(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -153,6 +153,11 @@ def role_of_named(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _speaker_participle() -> re.Pattern[str]:
+    return re.compile(rf",?\s+{alternation(read_json('claimant_kinds.json')['speaker_participles'])}\s+")
+
+
+@lru_cache(maxsize=1)
 def _military_roles() -> frozenset[str]:
     return frozenset(read_json("claimant_kinds.json")["military_roles"])
 
@@ -305,6 +310,7 @@ def written_name(phrase: str) -> tuple[str, str] | None:
     placed = phrase != before_placing and not role and not local
     # "a diplomatic source who spoke on condition of anonymity": the source, not the clause
     phrase = re.split(r",?\s+(?:who|which|that|whose)\s+", phrase, maxsplit=1)[0]
+    phrase = _speaker_participle().split(phrase, maxsplit=1)[0]  # "an official speaking on condition of anonymity"
     cleaned = _POSSESSIVE.sub("", _ARTICLES.sub("", phrase))
     cleaned = _UNBALANCED.sub("", cleaned).strip(" ,")
     if not cleaned or len(cleaned.split()) > MAX_NAME_WORDS:

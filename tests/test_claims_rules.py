@@ -1003,6 +1003,16 @@ CATEGORY_CASES = {
         ("Police shot dead 14 unarmed men at the checkpoint in Kandahar.", [("killed", "civilians", 14, ANY)]),
         ("The Brotherhood said 30 of its unarmed members were killed in Cairo.", [("killed", "civilians", 30, ANY)]),
     ],
+    "uprooted_harmed": [
+        # people who fled, then were killed or hurt, are civilians (Rhodesia 1977, West Papua, Rwanda-like)
+        ("Maputo said some 640 refugees died when the camp at Nyadzonia was bombed.", [("killed", "civilians", 640, ANY)]),
+        ("At least 95 people displaced from the highlands have died of hunger since March, the mission said.",
+         [("killed", "civilians", 95, ANY)]),
+        ("Relief workers recorded 27 deaths among displaced families at Kibeho this week.", [("killed", "civilians", 27, ANY)]),
+        ("A shell hit the school, wounding 18 displaced people sheltering there.", [("injured", "civilians", 18, ANY)]),
+        # a displacement of refugees stays theirs (total)
+        ("Some 12,000 refugees crossed into Zambia last week, the agency said.", [("displaced", "total", 12000, ANY)]),
+    ],
     "the_group": [
         # people of "the group" in a war story are an armed group's (Iran-PJAK, Nigeria, Philippines-like)
         ("The Revolutionary Guards said more than 60 members of the group were killed near Sardasht.",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon.claim_rule_words import in_order
+from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined, unsided_fighters
@@ -293,6 +293,29 @@ def unarmed_people(view: CategoryView):
     return None
 
 
+_UPROOTED = word_set("uprooted_people")
+# "people displaced from Nduga", "families who fled", "deaths among displaced families": the
+# people's noun (or the noun a death noun is of) called uprooted right after it.
+_UPROOTED_AFTER = re.compile(rf"^\s+(?:(?:internally\s+)?displaced\b|who\s+(?:had\s+|have\s+)?fled\b|"
+                             rf"(?:among|of)\s+(?:the\s+)?(?:{in_order('uprooted_people')})\b)", re.IGNORECASE)
+
+
+def uprooted_harmed(view: CategoryView):
+    """'670 refugees were killed', '182 people displaced from Nduga have died', '11 deaths
+    among displaced families': people who fled, then were killed, hurt or lost, are
+    civilians (GUIDE: civilians; every such gold claim of dev2 and sets CI-CS)."""
+    noun = view.cand.noun
+    if noun is None or view.quantity in (None, "displaced") or view.category not in ("total", "civilians"):
+        return None
+    written = " ".join(noun.words)
+    start = view.cand.noun_start
+    between = view.text[view.cand.figure.end:start].lower() if start is not None else ""
+    after = view.text[start + len(written):] if start is not None else ""
+    if written in _UPROOTED or "displaced" in between.split() or _UPROOTED_AFTER.match(after):
+        return "civilians", noun.subgroup, "category:uprooted"
+    return None
+
+
 # "180 members of the group", "two of the group's men", "more than 20 of the group": the armed
 # group the story is about (sets AB, U and Y: rebels each time, five figures).
 _OF_THE_GROUP = re.compile(rf"\s+(?:{in_order('group_member_words')}\s+)?of\s+(?:the|this|that)\s+"
@@ -467,7 +490,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters, unarmed_people, from_a_side, both_sides, sides_losses)
+                                            rising_joined, unsided_fighters, unarmed_people, uprooted_harmed, from_a_side, both_sides, sides_losses)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

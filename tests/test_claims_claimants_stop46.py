@@ -70,3 +70,51 @@ def test_claims_according_to_a_body_with_a_clause_after_it(extract_text, text, e
 ])
 def test_claims_participle_after_the_speaker_is_no_part_of_its_name(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause before a colon is no label naming a speaker (Jamaica 2010, Mali, Kashmir-like)
+    ("The security forces have lost three men: a soldier shot on Monday and two constables killed at a roadblock.",
+     [("killed", 3, None)]),
+    ("The garrison had lost 40 men: most of them to mortar fire on the airstrip.", [("killed", 40, None)]),
+    # a body's name before a colon still speaks (Sahel-like)
+    ("UNHCR: 90,000 refugees crossed into Chad", [("displaced", 90000, "UNHCR")]),
+])
+def test_claims_clause_before_a_colon_names_no_speaker(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town's doctor or teacher speaks for no body of the town's name (Cuba 1958, Iraq, Congo-like)
+    ("A Santa Clara physician told the radio that 40 civilians were killed there.",
+     [("killed", 40, "Santa Clara physician")]),
+    ("A Fallujah surgeon said 25 people had been brought in dead.", [("killed", 25, "Fallujah surgeon")]),
+    # a body's role still speaks for the body (El Salvador-like)
+    ("A Tutela Legal spokesman said 40 people had been killed.", [("killed", 40, "Tutela Legal")]),
+])
+def test_claims_a_towns_speaker_keeps_the_town(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a region's government named with a place of several words (Brazil 2025, Argentina, Mexico-like)
+    ("The Rio de Janeiro state government's official toll was 64 dead.",
+     [("killed", 64, "Rio de Janeiro state government")]),
+    ("The Santiago del Estero provincial government said 12 people were missing.",
+     [("missing", 12, "Santiago del Estero provincial government")]),
+    ("The Baja California state government said 9 police officers were killed.",
+     [("killed", 9, "Baja California state government")]),
+])
+def test_claims_regional_government_with_a_long_place_name(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the junta" is a government speaking (Dominican Republic 1965, Greece 1967, Myanmar)
+    ("The junta gives its own losses since Saturday as 14 dead and 30 wounded.",
+     [("killed", 14, "government"), ("injured", 30, "government")]),
+    ("The ruling junta said 22 rebels were killed near the palace.", [("killed", 22, "government")]),
+    ("YANGON - The junta said 40 rebels were killed in Sagaing.", [("killed", 40, "Myanmar junta")]),
+])
+def test_claims_the_junta_is_a_government(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -147,8 +147,11 @@ def role_of_named(phrase: str) -> str:
     if words[-2] in ("of", "for", "and", "the"):
         return phrase  # "Joint Chiefs of Staff": the last word ends the body's name, no role after it
     body = " ".join(words[:-1])
-    if words[-1].lower() in _military_roles() and body.lower() in state_body_index()[1]:
+    state = body.lower() in state_body_index()[1]
+    if words[-1].lower() in _military_roles() and state:
         return f"{body} army"  # "A Ugandan officer": an officer of a state speaks for its army
+    if not state and _an_area(body):
+        return phrase  # "A Santa Clara physician": a town's doctor speaks for no body called Santa Clara (set CU)
     return body
 
 

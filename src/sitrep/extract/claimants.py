@@ -31,6 +31,8 @@ def a_whole_government(claimant: Claimant) -> bool:
 
 
 _ARTICLES = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+# The lowercase joiners of a place's name ("Rio de Janeiro", "Santiago del Estero").
+_PLACE_JOINERS = frozenset({"de", "del", "da", "do", "dos", "das", "la", "las", "los", "el", "des", "du", "le"})
 # Aliases up to this length written in capitals are acronyms, matched only in capitals.
 ACRONYM_MAX_LEN = 6
 # An acronym said as a word may be written in title case ("Unicef", "Unmiss", "Minusma": the
@@ -355,9 +357,10 @@ class ClaimantLexicon(StateClaimants):
             return Claimant(name=name, kind=kind, as_written=phrase, known=False)
         # "Police officials at the scene": where they stood is no part of the name
         bare = _AT_THE_SCENE.sub("", placed_speaker_name(_ARTICLES.sub("", phrase)))
-        if len(bare.split()) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
+        if len([w for w in bare.split() if w not in _PLACE_JOINERS]) <= 4 and any(w[:1].isupper() for w in bare.split()) and \
                 not self.state_body(bare) and bare.lower() != generic.as_written.lower():
-            # "the Borno government": a named government, not any government
+            # "the Borno government": a named government, not any government ("the Rio de
+            # Janeiro state government": a place's joiners add no words; set CU's Rio liveblog)
             return Claimant(name=bare, kind=generic.kind, as_written=phrase, known=False)
         return generic
 

@@ -160,6 +160,9 @@ def of_group_predicate(view: CategoryView):
     found = view.terms.people_at(tokens, 0)
     if found and " ".join(found[0].words) not in category_words().generic_nouns:
         return found[0].category, found[0].subgroup, f"category:predicate({' '.join(found[0].words)})"
+    if tokens[:1] and tokens[0] in category_words().civilian_modifiers and view.terms.people_at(tokens, 1):
+        # "20 of the dead were unarmed people": people the predicate calls unarmed (set CU's Kingston bulletin)
+        return "civilians", view.subgroup, f"category:predicate({tokens[0]})"
     return None
 
 
@@ -345,8 +348,11 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 MAX_OF_THEM_WORDS = 12
 _SIDED = frozenset({"rebels", "government", "civilians", "prisoners"})
 # Verbs right after people who are then the speakers, not "them" (set M's Guatemala sitrep):
-# the attribution vocabulary's speech verb forms.
-_SPEECH_AFTER = frozenset(form for forms in load_attribution_terms().speech_forms.values() for form in forms)
+# the attribution vocabulary's speech verb forms, and the plural present of those in "-s"
+# ("The police say 196 of them had been released": set CU's Kingston bulletin).
+_SPEECH_FORMS = frozenset(form for forms in load_attribution_terms().speech_forms.values() for form in forms)
+_SPEECH_AFTER = _SPEECH_FORMS | {f[:-3] + "y" if f.endswith("ies") else f[:-1] for f in _SPEECH_FORMS
+                                 if f.endswith("s") and not f.endswith("ss")}
 
 
 def of_them_named_before(view: CategoryView):

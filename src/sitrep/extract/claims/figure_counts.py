@@ -42,9 +42,11 @@ def _toll_noun_rx(toll_nouns) -> re.Pattern[str]:
 
 
 # "the government puts the figure at 26,000", "the army put their number at 120": a count of
-# the people the clause before counted, as the claimant gives it.
+# the people the clause before counted, as the claimant gives it ("puts the number higher,
+# at more than 1,500": set CU's Santiago review).
 _PUT_AT = re.compile(rf"\b{in_order('put_at_verbs')}\s+(?:the|its|their|his|her)\s+"
-                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + words('put_at_nouns'))}\s+(?P<at>at\s+)?$",
+                     rf"(?:[a-z]+\s+)?{alternation(_TERMS.count_nouns + words('put_at_nouns'))}"
+                     r"(?:\s+(?:(?:much|far|even|still|slightly|considerably)\s+)?(?:higher|lower)\s*,?)?\s+(?P<at>at\s+)?$",
                      re.IGNORECASE)
 
 

@@ -133,6 +133,10 @@ _LEVEL_THEN_ITS_PARTS = re.compile(r"\b(?:at|to)\s+$")
 _CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.m\.?|[ap]\.\s*$|[ap]m\b|o['’]clock\b|hrs\b|hours\s+(?:GMT|UTC|local)\b|GMT\b|UTC\b)", re.IGNORECASE)
 
 
+# "at one time", "at one point", "at one stage": a moment.
+_ONE_TIME_AFTER = re.compile(r"^\s+(?:time|point|stage|moment)\b", re.IGNORECASE)
+
+
 def not_a_count(v: FigureView):
     """Ages, codes, sums of money, dates, negated counts, years, wholes of a part: none of
     these is a count of people."""
@@ -141,6 +145,8 @@ def not_a_count(v: FigureView):
         return REJECT
     if _CLOCK_AFTER.match(v.after):
         return REJECT  # "the operation began at 5 a.m.": an hour
+    if v.fig.text.lower() == "one" and _ONE_TIME_AFTER.match(v.after):
+        return REJECT  # "up to 7,000 prisoners were held at one time": a moment, no one counted (set CU)
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
     if v.words.container_before.search(v.before):
@@ -263,8 +269,8 @@ def people_noun_after(v: FigureView):
             # "9 died of their injuries": the verb says what befell them, not a noun after it;
             # "12 kidnapped women": a participle describing the people named next
             break
-        if w in _QUOTES:
-            continue  # 'killed nearly 1,000 "terrorists"'
+        if w in _QUOTES or w in _PEOPLE_HEDGES:
+            continue  # 'killed nearly 1,000 "terrorists"', "117 of them suspected gang members"
         if i == 0 and _PEOPLE_NAME.fullmatch(matches[i].group(0)):
             # "about 11,000 Meskhetians had been moved": a people's name no list holds (set AN)
             return Candidate(v.fig, PeopleNoun((w,), "total", None, None, None), v.fig.end + matches[i].start(),
@@ -281,6 +287,9 @@ def people_noun_after(v: FigureView):
         if gap > MAX_NOUN_GAP:
             break
     return None
+
+
+_PEOPLE_HEDGES = word_set("people_hedges")
 
 
 # "taken" of "over 5,000 taken prisoner": the participle that makes a captive noun say what happened.

@@ -42,6 +42,8 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
         return None, ""  # "REPORTER (at the tower):": the outlet's own people tell the line
     if head and head.group(1).strip() in ctx.place_texts():
         return None, ""  # "Kaduna: death toll disputed as displaced swell": the place is the topic (set AO)
+    if head and doc is not None and _clause_before(doc, head.end(1)):
+        return None, ""  # "The security forces have lost two men: a soldier, ...": a clause, then what it counts (set CU)
     if head and not head.group(1).lower().startswith(_MEDIA_LABELS) \
             and ctx.lexicon.state_government(head.group(1)) is None:
         # "Mali: dozens killed ..." names the topic, not who says it
@@ -58,6 +60,15 @@ def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claim
         if who and (who.known or who.kind != "unknown"):
             return who, "claimant:headline-source"
     return None, ""
+
+
+def _clause_before(doc, end: int) -> bool:
+    """A finite verb before the colon that is no verb of saying: the words are a clause
+    the colon goes on with, no label naming a speaker."""
+    from .subjects import is_say
+
+    return any(t.idx < end and t.text[:1].islower() and not is_say(t)  # ("ACLED:" is a name the tagger may call a verb)
+               and (t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ in ("VBD", "VBP", "VBZ", "VBN")) for t in doc)
 
 
 # "10:05 Health ministry figures: at least 30 people killed ..., spokesman X said": a line

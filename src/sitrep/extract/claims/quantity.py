@@ -487,7 +487,7 @@ _GROUP_CASUALTY = re.compile(rf"\b(?:among|of)\s+(?:the|those)\s+({alternation(c
 def group_casualty_word(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'Among the dead servicemen, 180 were ... and 12 were ...': the group says it."""
     m = _GROUP_CASUALTY.search(text[: cand.figure.start])
-    if m:
+    if m and m.group(1).islower():  # not "the Association of Relatives of the Detained and Disappeared" (set CU)
         return _GROUP_QUANTITY[m.group(1).lower()], f"quantity:group({m.group(1).lower()})"
     return None
 

@@ -118,3 +118,16 @@ def test_claims_regional_government_with_a_long_place_name(extract_text, text, e
 ])
 def test_claims_the_junta_is_a_government(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's spokesmen in the plural speak for it as one does (Algeria 1955, Afghanistan, Chad-like)
+    ("ALGIERS - Military spokesmen said that 800 rebels had been killed since Saturday.",
+     [("killed", 800, "Algerian army")]),
+    ("N'DJAMENA - Military spokesmen said 45 rebels were killed near Adre.", [("killed", 45, "Chadian Armed Forces")]),
+    # recalling that something happened reports it (Mozambique 1987, Peru, Sri Lanka-like)
+    ("The provincial governor recalled that raids had already killed 300 civilians this year.",
+     [("killed", 300, "provincial governor")]),
+])
+def test_claims_plural_spokesmen_and_recalling(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

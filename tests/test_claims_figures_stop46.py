@@ -22,3 +22,15 @@ def _claims(extract_text, text):
 ])
 def test_claims_exile_is_displacement(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # military observers are people a figure counts (Congo 2003, Bosnia, Georgia-like)
+    ("The UN said three of its military observers were killed near Srebrenica.", [("killed", "total", 3)]),
+    ("MONUC said two military observers from Malawi were found dead near Bunia.", [("killed", "total", 2)]),
+    ("UNOMIG reported that four military observers were abducted in the Kodori gorge.", [("detained", "total", 4)]),
+    # "officials" stay speakers, no people counted: "Officials in Sumy said the death count ..." (Sudan-like)
+    ("Two officials said 30 people were killed in El Fasher.", [("killed", "total", 30)]),
+])
+def test_claims_military_observers_are_people(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

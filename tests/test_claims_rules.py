@@ -237,6 +237,10 @@ FIGURE_CASES = {
         ("By evening the death toll in Wad Madani was 124.", [("killed", "total", 124, None)]),
     ],
     "running_total": [
+        # a participle right after the count noun names what it counts (India-China 2020, Mali, Ukraine-like)
+        ("Shelling overnight brought the number killed in action to 23.", [("killed", "total", 23, None)]),
+        ("The new raids brought the number wounded since Friday to 140.", [("injured", "total", 140, None)]),
+        ("The raids took the number detained in Gao to 85, police said.", [("detained", "total", 85, ANY)]),
         ("The new arrivals bring the total number of internally displaced persons in Ingushetia to 172,000.",
          [("displaced", "total", 172000, None)]),  # Chechnya
         ("That brings to 11 the number of US troops killed since the offensive began.",
@@ -407,6 +411,9 @@ QUANTITY_CASES = {
         ("Three doctors said 40 patients died in Khan Younis.", [("killed", "civilians", 40, ANY)]),
     ],
     "single_victim": [
+        # an adverb before a victim's own verb (Somalia 1993, Lebanon, Kashmir-like)
+        ("A Pakistani soldier also died when the convoy came under fire.", [("killed", "government", 1, None)]),
+        ("A policeman later died of his wounds in Srinagar.", [("killed", "government", 1, None)]),
         # a single victim described by a nationality or a trade (Mali, Nigeria, Ukraine-like)
         ("A French helicopter pilot was killed on Friday near Mopti.", [("killed", "total", 1, None)]),
         ("An aid worker was killed in Maiduguri on Monday.", [("killed", "civilians", 1, None)]),
@@ -633,6 +640,16 @@ QUANTITY_CASES = {
         # a verb that says what befell its subject still does
         ("Three attackers were killed after they stormed the checkpoint, killing two police officers.",
          [("killed", "rebels", 3, None), ("killed", "government", 2, None)]),
+    ],
+    "shared_participle": [
+        # a participle after the last of joined figures of people is said of each (Thailand-Cambodia
+        # 2025, Chad, Kosovo-like)
+        ("The ministry counted 11 civilians and six soldiers killed along the border.",
+         [("killed", "civilians", 11, ANY), ("killed", "government", 6, ANY)]),
+        ("Medics found 9 women and 14 men wounded near Abeche.",
+         [("injured", "civilians", 9, None), ("injured", "total", 14, None)]),
+        ("Inspectors listed 20 villagers and 3 policemen missing after the raid.",
+         [("missing", "civilians", 20, ANY), ("missing", "government", 3, ANY)]),
     ],
     "nearest_in_clause": [
         # people "on the move" are displaced (Rwanda 1994, Abkhazia 1993, Sudan-like); troops on

@@ -221,12 +221,13 @@ def _joined_events(f: dict) -> str:
 
 
 def _single_events(f: dict) -> str:
-    """The events of a single victim, an adverb allowed after "was" ("was also killed")."""
+    """The events of a single victim, an adverb allowed after "was" ("was also killed") and
+    before a verb of its own ("A Malaysian soldier also died": set CR's Mogadishu analysis)."""
     was = [e[4:] for e in f["single_victim_passive"] if e.startswith("was ")]
     other = [e for e in f["single_victim_passive"] if not e.startswith("was ")]
     adverbs = _alternation(f["single_victim_adverbs"], prefix="", suffix="")
     return (rf"(?:was\s+(?:{adverbs}\s+)?{_alternation(was, prefix='', suffix='')}"
-            rf"|{_alternation(other, prefix='', suffix='')})")
+            rf"|(?:{adverbs}\s+)?{_alternation(other, prefix='', suffix='')})")
 
 
 @lru_cache(maxsize=1)

@@ -141,7 +141,9 @@ def toll_noun_before(v: FigureView):
 # number of US troops killed": a running total, its people and what happened to them said in
 # the "number of" phrase. Tuned on probe articles from Chechnya, Iraq, Turkey and Pakistan.
 _RUNNING_VERB = r"\b" + alternation(_TERMS.running_total_verbs)
-_RUNNING_NUMBER = rf"(?:(?:the|its|their|his|her)\s+)?(?:{alternation(_TERMS.count_modifiers)}\s+)?{alternation(_TERMS.count_nouns)}\s+of\s+"
+# (or a participle right after the count noun: "bringing the number killed in action to 20")
+_RUNNING_NUMBER = (rf"(?:(?:the|its|their|his|her)\s+)?(?:{alternation(_TERMS.count_modifiers)}\s+)?{alternation(_TERMS.count_nouns)}"
+                   rf"\s+(?:of\s+|(?={in_order('count_participles')}\b))")
 _RUNNING_BEFORE = re.compile(_RUNNING_VERB + r"\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:]{3,140}?)\s+to\s+$", re.IGNORECASE)
 _RUNNING_FIRST = re.compile(_RUNNING_VERB + r"\s+to\s+$", re.IGNORECASE)
 _RUNNING_AFTER = re.compile(r"^\s+" + _RUNNING_NUMBER + r"(?P<label>[^,;:.]{3,140})", re.IGNORECASE)

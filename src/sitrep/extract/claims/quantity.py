@@ -505,13 +505,34 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return NONE
 
 
+def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'counts 14 civilians and nine soldiers dead', 'found 12 women and 30 men killed': a
+    participle or adjective after the last of joined figures of people is said of each of
+    them (set CS's Thai-Cambodian analysis; the parse hangs it on the last noun only)."""
+    if doc is None or cand.noun is None:
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None or anchor.pos_ not in ("NOUN", "PROPN"):
+        return None
+    by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
+    if any(c.i in by_index for c in anchor.children):
+        return None  # its own word says it
+    for conj in (c for c in anchor.children if c.dep_ == "conj"):
+        if not any(g.dep_ == "nummod" or g.pos_ == "NUM" for g in conj.children):
+            continue  # "civilians and soldiers": one figure of two kinds of people
+        word = next((c for c in conj.children if c.dep_ in ("acl", "amod") and c.i == conj.i + 1 and c.i in by_index), None)
+        if word is not None and not hypothetical(word):
+            return by_index[word.i], f"quantity:shared({word.lower_})"
+    return None
+
+
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
                                             continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate, fleeing_clause,
-                                            group_casualty_word, treated_in_hospital, attackers, nearest_in_clause)
+                                            group_casualty_word, treated_in_hospital, attackers, shared_participle, nearest_in_clause)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

@@ -34,3 +34,16 @@ def test_claims_exile_is_displacement(extract_text, text, expected):
 ])
 def test_claims_military_observers_are_people(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one victim among the dead or wounded (Kashmir 2025, Lebanon, Somalia-like)
+    ("A six-year-old boy was among the dead in Poonch.", [("killed", "civilians", 1)]),
+    ("An Italian journalist was among those killed at the checkpoint.", [("killed", "civilians", 1)]),
+    ("A nurse was among the wounded when the clinic in Baidoa was shelled.", [("injured", "civilians", 1)]),
+    # an aid body's volunteer is an aid worker, no armed group's (Congo, Gaza, Yemen-like)
+    ("A Red Cross volunteer was killed in Bunia.", [("killed", "civilians", 1)]),
+    ("Two Red Crescent volunteers were wounded in Khan Younis.", [("injured", "civilians", 2)]),
+])
+def test_claims_single_victim_among_the_dead_and_aid_volunteers(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

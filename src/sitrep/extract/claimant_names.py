@@ -156,6 +156,28 @@ def role_of_named(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _attributed_record() -> re.Pattern[str]:
+    records = alternation(read_json("claimant_kinds.json")["attributed_records"])
+    return re.compile(rf"^(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{records}\s+(?:[^,]{{1,40}}?\s+)?attributed\s+to\s+(?=\S)",
+                      re.IGNORECASE)
+
+
+def attributed_owner(phrase: str) -> str:
+    """'A press note attributed to the CPI (Maoist)' -> 'the CPI (Maoist)': the one a
+    record is said to come from speaks (``attributed_records``); any other phrase as it is."""
+    m = _attributed_record().match(phrase.strip())
+    if m is None:
+        return phrase
+    owner = phrase.strip()[m.end():]
+    pronoun = re.match(r"(him|her|them|it)\b", owner, re.IGNORECASE)
+    # "a message attributed to him, broadcast ...": the one named before, read as its subject
+    return _SUBJECT_FORM[pronoun.group(1).lower()] if pronoun else owner
+
+
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "it": "it"}
+
+
+@lru_cache(maxsize=1)
 def _speaker_participle() -> re.Pattern[str]:
     return re.compile(rf",?\s+{alternation(read_json('claimant_kinds.json')['speaker_participles'])}\s+")
 

@@ -70,6 +70,9 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             span = _RECORD_BEFORE_OWNER.sub("", span)
             # "according to Israeli tallies", "according to UN estimates": the owner of the record
             span = _RECORD_AFTER_OWNER.sub("", span)
+            state = re.fullmatch(r"(?:the\s+)?official\s+([A-Z][\w-]+)", span.strip())
+            if state and (government := ctx.lexicon.state_government(state.group(1))) is not None:
+                return government, "claimant:according-to"  # "according to official Indian figures" (set CS)
             if re.fullmatch(r"(?:the\s+)?official(?:\s+\w+)?", span.strip(), re.IGNORECASE):
                 continue  # "according to official figures": no body named (official_count)
             who = resolve_subject(ctx, sentence, span)

@@ -210,6 +210,8 @@ def side_words(view: CategoryView):
     side = side_of(view, between)
     if side:
         return side, noun.subgroup, "category:side"
+    if _AID_NAME.search(before_noun):
+        return "civilians", noun.subgroup, "category:aid-body"  # "A Red Cross volunteer": an aid worker
     if noun.category == "combatants" and _named_non_state(between):
         return "rebels", noun.subgroup, "category:named-group"
     if " ".join(noun.words) in category_words().group_member_nouns and armed_acronym(between):
@@ -217,6 +219,10 @@ def side_words(view: CategoryView):
     if members and of_phrase and _insurgent_body_name(of_phrase.group(1)):
         return "rebels", noun.subgroup, "category:named-group"  # "62 members of the Free Aceh Movement" (set CQ)
     return None
+
+
+# An aid body's name before the people noun ("A Red Cross volunteer", "two UNICEF staff").
+_AID_NAME = re.compile(rf"(?<![\w-])(?-i:{in_order('aid_names')})(?![\w-])")
 
 
 # A government's civil bodies: their members are ministers and lawmakers, not its forces.

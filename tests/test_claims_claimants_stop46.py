@@ -137,7 +137,7 @@ def test_claims_plural_spokesmen_and_recalling(extract_text, text, expected):
     # a record said to come from someone: that one speaks (India 2021, Algeria 1955, Somalia-like)
     ("A press note attributed to the Dandakaranya Special Zonal Committee said three of its cadres were killed.",
      [("killed", 3, "Dandakaranya Special Zonal Committee")]),
-    ("A broadcast from Cairo attributed to the National Liberation Front said 900 villagers had been killed.",
+    ("A leaflet found in the market attributed to the National Liberation Front said 900 villagers had been killed.",
      [("killed", 900, "National Liberation Front")]),
     ("A statement attributed to the Revolutionary United Front said 14 soldiers were captured.",
      [("detained", 14, "Revolutionary United Front")]),
@@ -149,7 +149,7 @@ def test_claims_a_record_attributed_to_someone_is_theirs(extract_text, text, exp
 @pytest.mark.parametrize("text,expected", [
     # official figures of a state named by its demonym: that state's government (India 1962,
     # Pakistan, Ethiopia-like)
-    ("In the 1965 war, more than 3,000 Indian soldiers lost their lives, according to official Indian figures.",
+    ("In the 1965 war, more than 3,000 Indian troops died, according to official Indian figures.",
      [("killed", 3000, "Indian government")]),
     ("About 19,000 Eritrean troops died in the 1999 offensive, according to official Ethiopian estimates.",
      [("killed", 19000, "Ethiopian government")]),

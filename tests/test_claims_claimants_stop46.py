@@ -158,3 +158,17 @@ def test_claims_a_record_attributed_to_someone_is_theirs(extract_text, text, exp
 ])
 def test_claims_official_figures_of_a_named_state(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its" officer after a body that opens the sentence speaks for that body (Brazil 2025,
+    # Kenya, Lebanon-like)
+    ("The Salgado Filho municipal hospital has received 22 people with gunshot wounds, its director said.",
+     [("injured", 22, "Salgado Filho municipal hospital")]),
+    ("The Kenyatta National Hospital has admitted 31 wounded since Saturday, its spokesman said.",
+     [("injured", 31, "Kenyatta National Hospital")]),
+    ("The Lebanese Red Cross has recovered 14 bodies from the rubble, its director said.",
+     [("killed", 14, "Lebanese Red Cross")]),
+])
+def test_claims_its_officer_speaks_for_the_body_opening_the_sentence(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

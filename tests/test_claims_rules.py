@@ -1234,6 +1234,15 @@ ATTRIBUTION_CASES = {
         ("Haitian National Police officials were quoted by Le Nouvelliste as saying 70 people were killed in "
          "Pont-Sonde.", [("killed", "total", 70, "Haitian National Police")]),
     ],
+    "linked_outlet": [
+        # outlets tied to someone speak for that one (Ecuador 2024, Mali-Wagner, Yemen-like)
+        ("Accounts linked to the Los Lobos gang claimed that dozens of soldiers had died near Esmeraldas.",
+         [("killed", "government", None, "Los Lobos gang")]),
+        ("Telegram channels close to Wagner said 40 Malian soldiers were killed near Kidal.",
+         [("killed", "government", 40, "Wagner Group")]),
+        ("Media affiliated with the Houthis said 9 people were killed in the strike on Hodeidah.",
+         [("killed", "total", 9, "Houthis")]),
+    ],
     "put_by": [
         # the agent of a participle that gives the figure (Vietnam 1954, Sudan, Ukraine-like)
         ("The death toll in Dien Bien Phu, put by the French command at 2,000, is expected to rise.",

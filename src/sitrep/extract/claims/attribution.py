@@ -122,6 +122,25 @@ def record_of_figure(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
     return (who, "claimant:record-of-figure") if who else (None, "")
 
 
+# "Accounts linked to the Los Choneros gang claimed ...", "Telegram channels close to Wagner
+# said ...": outlets tied to someone (claimant_kinds.json ``linked_outlets``, ``linked_by``),
+# then a verb of saying; the parse often makes the tie the main verb.
+_KINDS = read_json("claimant_kinds.json")
+_LINKED_SAY = re.compile(rf"^\W*(?:(?:the|some)\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(_KINDS['linked_outlets'])}\s+"
+                         rf"{alternation(_KINDS['linked_by'])}\s+(?P<who>[^,;:]{{2,60}}?)\s+"
+                         rf"{alternation(load_attribution_terms().speech_forms['leading'])}\b", re.IGNORECASE)
+
+
+def linked_outlet(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
+    """'Accounts linked to the Los Choneros gang claimed on social media that dozens of
+    soldiers had died': the one the outlets are tied to claims it (set CU's Guayaquil wire)."""
+    m = _LINKED_SAY.match(sentence.text)
+    if m is None:
+        return None, ""
+    who = resolve_subject(ctx, sentence, m.group("who"))
+    return (who, "claimant:linked-outlet") if who else (None, "")
+
+
 # "The death toll, put by the army at 40, ...", "the garrison, put by the French command at
 # between 10,000 and 12,000 men": a figure a participle says who gave (set BH's Dien Bien Phu wire)
 _PUT_BY = re.compile(r"\b(?:put|estimated|given|placed)\s+by\s+(?P<who>(?:the\s+)?[^,;:()]{2,60}?)\s+(?:at|as)\s+"
@@ -472,6 +491,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     quoted_as_saying,  # before the subject of "quote": "the radio quoted the doctor as saying"
     record_of_figure,  # before the subject of "seen": "we've seen estimates from the ICRC of 200 killed"
     put_by,  # before the subject of "rose": "The death toll, put by the army at 40, rose"
+    linked_outlet,  # before the subject of "linked" (a misparse): "Accounts linked to the gang claimed"
     record_label,  # before the subject of "said": "Health ministry figures: ..., spokesman X said"
     statement_source,  # before the subject of "killed": "X issued a statement: one officer was killed"
     subject_of_speech_verb,

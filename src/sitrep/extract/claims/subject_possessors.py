@@ -51,6 +51,10 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
         if group.kind == "unknown" and officer.group("group").lower() in _ARMED_GROUP_WORDS:
             group = Claimant(group.name, "opposition", group.as_written, group.known)
         return group
+    if first.lower() == "its" and rest and (own := _sentence_body(ctx, sentence)) is not None:
+        # "The Getulio Vargas state hospital has received 14 people ..., its director said": the
+        # body that opens the sentence (set CU's Rio liveblog)
+        return own
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)
@@ -59,6 +63,26 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
         if earlier is not None:
             return earlier
     return None
+
+
+# A sentence that opens with a named body: "The Getulio Vargas state hospital has received ..."
+# (capitalised words, perhaps a lowercase word, then one of the attribution terms' body heads).
+_OPENING_BODY = re.compile(r"^\W*(?:The\s+)?(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}"
+                           r"(?:\s+(?!(?:has|have|had|is|are|was|were)\b)[a-z]+){0,2}?)\s+"
+                           r"(?:has|have|had|is|are|was|were|says|reports|[a-z]+ed)\b")
+
+
+def _sentence_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """The body that opens the sentence, when its last word is a body's head noun (a
+    hospital, a ministry, an agency) or its words give it a kind; None otherwise."""
+    m = _OPENING_BODY.match(sentence.text)
+    if m is None or m.group("body").split()[0].lower() in load_attribution_terms().possessive_pronouns:
+        return None  # "Its spokesman claimed ...": the possessive opens the sentence itself
+    body = ctx.lexicon.resolve(m.group("body"), ctx.countries)
+    if body is None or not (body.known or body.kind != "unknown"
+                            or load_attribution_terms().body_heads.search(m.group("body").lower())):
+        return None
+    return body
 
 
 # "The group's publicity secretary", "the movement's spokesman": an officer of the group the

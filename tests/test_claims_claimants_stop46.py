@@ -172,3 +172,18 @@ def test_claims_official_figures_of_a_named_state(extract_text, text, expected):
 ])
 def test_claims_its_officer_speaks_for_the_body_opening_the_sentence(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an envoy speaks for its sender, not for the body it is sent to (Western Sahara 2020,
+    # Ukraine, Myanmar-like)
+    ("The Polisario Front's representative to the United Nations said 30 protesters were evacuated.",
+     [("displaced", 30, "Polisario Front")]),
+    ("The Sahrawi republic's envoy to the African Union said 12 civilians had been detained.",
+     [("detained", 12, "Sahrawi republic's envoy")]),
+    # the envoy's own name after a comma stays the speaker (Georgia 2008-like)
+    ("Russia's ambassador to Georgia, Yuri Petrov, said 200 residents had been killed.",
+     [("killed", 200, "Yuri Petrov")]),
+])
+def test_claims_envoy_speaks_for_its_sender(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -47,3 +47,15 @@ def test_claims_military_observers_are_people(extract_text, text, expected):
 ])
 def test_claims_single_victim_among_the_dead_and_aid_volunteers(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # members of one's family and "men, women and children" are civilians (Cameroon 2020,
+    # Algeria 1955, Punjab-like)
+    ("A farmer said he buried nine members of his extended family after the raid.", [("killed", "civilians", 9)]),
+    ("A witness said 14 members of her family were killed in the shelling.", [("killed", "civilians", 14)]),
+    ("Rebel radio said more than 5,000 men, women and children had been killed in the reprisals.",
+     [("killed", "civilians", 5000)]),
+])
+def test_claims_family_members_and_whole_populations_are_civilians(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -163,6 +163,19 @@ def _attributed_record() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _sent_to() -> re.Pattern[str]:
+    roles = alternation(read_json("claimant_kinds.json")["envoy_roles"])
+    return re.compile(rf"(?P<role>\s+{roles})\s+to\s+[^,\s][^,]*$", re.IGNORECASE)  # (a name after a comma stays)
+
+
+def envoy_of_sender(phrase: str) -> str:
+    """'The Polisario Front's representative to the United Nations' -> 'The Polisario Front's
+    representative': an envoy speaks for its sender, not for the body it is sent to."""
+    m = _sent_to().search(phrase)
+    return phrase[:m.end("role")] if m and m.start() > 0 else phrase
+
+
+@lru_cache(maxsize=1)
 def _linked_outlet() -> re.Pattern[str]:
     kinds = read_json("claimant_kinds.json")
     return re.compile(rf"^(?:(?:the|some)\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(kinds['linked_outlets'])}\s+"

@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from ..records import Claimant
 from .claimant_names import (
-    PEOPLE_OF_A_BODY, attributed_owner, body_of_named_owner, minister_of, owned_by_the_state, placed_speaker_name, state_envoy, state_level, states_body_of_office,
+    PEOPLE_OF_A_BODY, attributed_owner, body_of_named_owner, envoy_of_sender, minister_of, owned_by_the_state, placed_speaker_name, state_envoy, state_level, states_body_of_office,
     written_name,
 )
 from .alias_position import INTERNATIONAL_KINDS, glued_acronym, state_before, state_code_before, tail_of_name
@@ -272,7 +272,8 @@ class ClaimantLexicon(StateClaimants):
             phrase = phrase.strip(" ,.;:\"'“”‘’()")
         if not phrase:
             return None
-        phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(attributed_owner(phrase)))), countries)
+        phrase = owned_by_the_state(minister_of(states_body_of_office(state_level(envoy_of_sender(attributed_owner(phrase))))),
+                                    countries)
         phrase = _backed_by().sub("", phrase)  # "Syrian rebels backed by the Turkish navy": the rebels
         seated = self._seated_in_a_capital(phrase)
         if seated is not None:

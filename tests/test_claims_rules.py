@@ -62,6 +62,9 @@ FIGURE_CASES = {
         ("Detained: 37", [("detained", "total", 37, None)]),
     ],
     "not_a_count": [  # no claim at all
+        # the two parties to a war or a talk are no count (Honduras-El Salvador 1969, Eritrea, India-China-like)
+        ("The border war between the two Central American neighbours entered its fourth day.", []),
+        ("Talks between the two governments broke down in Algiers.", []),
         # "one" of a moment is no count (Chile 1973, Bosnia, Ethiopia-like)
         ("At one point the convoy stopped near Adigrat.", []),
         ("At one stage the column halted outside Gorazde.", []),
@@ -528,6 +531,15 @@ QUANTITY_CASES = {
         ("Officials said 9,000 residents of Dras had already left.", [("displaced", "total", 9000, ANY)]),
         ("About 3,000 inhabitants have left since the shelling started, the mayor said.",
          [("displaced", "total", 3000, ANY)]),
+    ],
+    "held_in_custody": [
+        # people the main clause puts in custody are detained, whatever they did before (Ecuador
+        # 2024, Haiti, Congo-like)
+        ("Police said 31 inmates who had escaped from the Turi prison were back in custody.",
+         [("detained", "prisoners", 31, ANY)]),
+        ("The army said 200 fighters who surrendered near Goma are in detention.", [("detained", "rebels", 200, ANY)]),
+        ("Some 45 gang members who fled the raid in Delmas are now in custody, police said.",
+         [("detained", "rebels", 45, ANY)]),
     ],
     "continued_passive": [
         ('"We lost seven soldiers and 11 others were wounded," the commander said in Galcad.',

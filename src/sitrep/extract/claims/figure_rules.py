@@ -135,6 +135,8 @@ _CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.m\.?|[ap]\.\s*$|[ap]m\b|o['’]clock\b|
 
 # "at one time", "at one point", "at one stage": a moment.
 _ONE_TIME_AFTER = re.compile(r"^\s+(?:time|point|stage|moment)\b", re.IGNORECASE)
+# "between the two sides", "between the two neighbours": the parties to something.
+_BETWEEN_THE = re.compile(r"\bbetween\s+the\s+$", re.IGNORECASE)
 
 
 def not_a_count(v: FigureView):
@@ -147,6 +149,8 @@ def not_a_count(v: FigureView):
         return REJECT  # "the operation began at 5 a.m.": an hour
     if v.fig.text.lower() == "one" and _ONE_TIME_AFTER.match(v.after):
         return REJECT  # "up to 7,000 prisoners were held at one time": a moment, no one counted (set CU)
+    if v.fig.value == 2 and _BETWEEN_THE.search(v.before):
+        return REJECT  # "the war between the two Central American neighbours": two parties, no count (set CU)
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):
         return REJECT  # "Resolution 2334", "aged 12"; "the number at least 70" is a count
     if v.words.container_before.search(v.before):

@@ -334,6 +334,27 @@ _OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|ar
                           r"\s+(?:also\s+|still\s+)?(?P<word>[a-z]+)\b")
 
 
+_CUSTODY_NOUNS = word_set("custody_nouns")
+_BEING_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained"})  # (the lemma table may leave "are")
+
+
+def held_in_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'28 inmates who had escaped ... were back in custody', '40 fighters are now in
+    detention': people the main clause puts in custody are detained, whatever a relative
+    clause says they did before (set CU's Guayaquil wire; Ecuador, Haiti, Congo-like)."""
+    if doc is None or cand.noun is None:
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None or anchor.dep_ != "nsubj" or hypothetical(anchor.head) \
+            or anchor.head.lemma_ != "be" and anchor.head.lower_ not in _BEING_WORDS:
+        return None
+    preps = [c for c in anchor.head.children if c.dep_ == "prep" and c.lower_ in ("in", "into")] + [
+        g for c in anchor.head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep" and g.lower_ == "in"]
+    if any(o.lower_ in _CUSTODY_NOUNS for p in preps for o in p.children if o.dep_ == "pobj"):
+        return "detained", "quantity:in-custody"
+    return None
+
+
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'seven soldiers ... and 11 others were wounded', '90 were captured and 82 were missing':
     the figure's own predicate says what."""
@@ -530,7 +551,7 @@ def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
-                                            continued_passive, taken_after, inmates_walked_out, place_people_left,
+                                            held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, shared_participle, nearest_in_clause)
 

@@ -1061,6 +1061,7 @@ CATEGORY_CASES = {
         ("At least 95 people displaced from the highlands have died of hunger since March, the mission said.",
          [("killed", "civilians", 95, ANY)]),
         ("Relief workers recorded 27 deaths among displaced families at Kibeho this week.", [("killed", "civilians", 27, ANY)]),
+        ("The mission counted 19 deaths from cholera among refugees at Kakuma in May.", [("killed", "civilians", 19, ANY)]),
         ("A shell hit the school, wounding 18 displaced people sheltering there.", [("injured", "civilians", 18, ANY)]),
         # a displacement of refugees stays theirs (total)
         ("Some 12,000 refugees crossed into Zambia last week, the agency said.", [("displaced", "total", 12000, ANY)]),

@@ -305,8 +305,9 @@ def unarmed_people(view: CategoryView):
 _UPROOTED = word_set("uprooted_people")
 # "people displaced from Nduga", "families who fled", "deaths among displaced families": the
 # people's noun (or the noun a death noun is of) called uprooted right after it.
+# ("43 deaths from dysentery among displaced families": a cause may come between)
 _UPROOTED_AFTER = re.compile(rf"^\s+(?:(?:internally\s+)?displaced\b|who\s+(?:had\s+|have\s+)?fled\b|"
-                             rf"(?:among|of)\s+(?:the\s+)?(?:{in_order('uprooted_people')})\b)", re.IGNORECASE)
+                             rf"(?:(?:from|of)\s+[\w-]+\s+)?(?:among|of)\s+(?:the\s+)?(?:{in_order('uprooted_people')})\b)", re.IGNORECASE)
 
 
 def uprooted_harmed(view: CategoryView):

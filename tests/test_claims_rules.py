@@ -320,6 +320,12 @@ FIGURE_CASES = {
          "has risen to 782, according to the ministry.", [("killed", "total", 782, ANY)]),
     ],
     "part_by_place": [
+        # the first of a list of places with hedged figures in brackets takes the sentence's own
+        # casualty word (Catatumbo 2025, Cabo Delgado, Darfur-like)
+        ("OCHA estimates that displaced people have reached Tame (about 9,000), Saravena (nearly 4,000) and Arauca (more than 2,000).",
+         [("displaced", "total", 9000, ANY), ("displaced", "total", 4000, ANY), ("displaced", "total", 2000, ANY)]),
+        ("The IOM says displaced families are sheltering in Montepuez (some 6,100) and Ancuabe (about 2,300).",
+         [("displaced", "total", 6100, ANY), ("displaced", "total", 2300, ANY)]),
         # a part of the figure before it by where its people went, after "including" or
         # "includes" (Mali 2012, South Sudan, Libya-like)
         ("The agency said 150,000 people had fled the north, including about 60,000 who crossed into Niger.",

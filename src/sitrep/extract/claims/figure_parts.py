@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon.claim_rule_words import in_order
-from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms
+from ...lexicon.claim_terms import category_words, claim_words, load_figure_terms, quantities_in
 from ...lexicon.numbers import number_words
 from ...lexicon.patterns import alternation
 from .figure_counts import death_toll_before
@@ -190,7 +190,11 @@ def part_by_place(v: FigureView):
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
     if _NAME_BRACKET_BEFORE.search(v.before) and v.after.startswith(")") and not v.year_like \
             and len(_NAME_BRACKET_FIGURE.findall(v.text)) >= 2:
-        return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
+        # (the first of the list takes the casualty word its own sentence opens with, if any:
+        # "displaced people have arrived mainly in Cucuta (about 15,000), Ocana (nearly 13,000)";
+        # else it continues the figure of the sentence before: "They arrived in Mueda (3,800)")
+        return Candidate(v.fig, None, None, "figure+part-by-place",
+                         continues=v.previous is not None or not quantities_in(v.before))
     of_them = _OF_THEM_AFTER.match(v.after)  # "About 40,000 of them are in Nariman district"
     if of_them and _SENTENCE_OPENING.fullmatch(v.before) and _PART_WHERE.match(v.after[of_them.end():]):
         return Candidate(v.fig, None, None, "figure+part-by-place", continues=True)
@@ -220,7 +224,7 @@ _WENT_WHERE = re.compile(rf"\s+(?:who\s+(?:have\s+|had\s+)?{in_order('went_where
 
 # "Mueda (3,800)": a capitalised name, then the figure alone in brackets.
 _NAME_BRACKET_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s+\($")
-_NAME_BRACKET_FIGURE = re.compile(r"\b[A-Z][\w'’-]+\s+\(\s*(?:about\s+|some\s+|over\s+)?[\d,.]+\s*\)")
+_NAME_BRACKET_FIGURE = re.compile(r"\b[A-Z][\w'’-]+\s+\(\s*(?:[a-z]+\s+){0,2}[\d,.]+\s*\)")  # ("(more than 5,000)")
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(rf"\W*(?:{alternation(load_figure_terms().opening_hedges)}\s+)?", re.IGNORECASE)
 

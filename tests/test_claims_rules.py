@@ -269,6 +269,11 @@ FIGURE_CASES = {
         ("The number of soldiers killed in the offensive was 412.", [("killed", "government", 412, None)]),  # Ukraine
     ],
     "count_put_at": [
+        # the count raised or revised "to" a figure (Colombia 1998, Mali, Kashmir-like)
+        ("Police first said 30 officers had been captured; on Monday the force raised that figure to 52.",
+         [("detained", "government", 30, ANY), ("detained", "government", 52, ANY)]),
+        ("The army said 12 soldiers were missing, then revised its count to 19.",
+         [("missing", "government", 12, ANY), ("missing", "government", 19, ANY)]),
         # the count put higher or lower than the one before (Chile 1973, Algeria 1990s, Sri Lanka-like)
         ("The state commission says 1,100 people remain missing. A relatives' group puts the number higher, at 1,400.",
          [("missing", "total", 1100, ANY), ("missing", "total", 1400, ANY)]),

@@ -56,13 +56,20 @@ _ESTIMATE_OF = re.compile(rf"\b{in_order('account_giving_verbs')}\s+(?:a|an|its|
                           r"(?:estimate|figure|count|tally)\s+(?P<at>of\s+)$", re.IGNORECASE)
 
 
+# "the force raised that figure to 61", "the ministry revised its count to 45": the count
+# before, given anew (set CI's Mitu wire; the toll nouns are the toll rules').
+_RAISED_TO = re.compile(rf"\b{alternation(_TERMS.revision_verbs)}\s+(?:that|this|the|its|their|his|her)\s+"
+                        rf"(?:[a-z]+\s+)?(?:figure|count|number|tally|estimate|total)\s+(?P<at>to\s+)$", re.IGNORECASE)
+
+
 def count_put_at(v: FigureView):
     """'Diplomats say more than 60,000 people have been killed; the government puts the figure
     at 26,000': the figure continues the count before it, with another claimant. Also with
     a plain people noun ('An initial UN report put the number at least 70 people', after a
     death toll); a noun that names a side ('at 31 soldiers') is the people rules'. An
-    estimate given "of" a figure is one too ('gave a lower estimate of around 180,000')."""
-    m = _PUT_AT.search(v.before) or _ESTIMATE_OF.search(v.before)
+    estimate given "of" a figure is one too ('gave a lower estimate of around 180,000'), and
+    the count raised or revised "to" one ('the force raised that figure to 61')."""
+    m = _PUT_AT.search(v.before) or _ESTIMATE_OF.search(v.before) or _RAISED_TO.search(v.before)
     # "the government puts the figure at least 26,000": the "at" the figure's "at least" shares
     if m and (m.group("at") or (v.fig.qualifier or "").lower().startswith("at ")):
         from .figure_rules import people_noun_after

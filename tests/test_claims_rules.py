@@ -102,6 +102,12 @@ FIGURE_CASES = {
         ("Ukraine's army said 12345678901 Russian soldiers had been killed near Bakhmut.", []),  # Ukraine: an id
     ],
     "subset_condition": [  # a subset of people already counted, by condition or shelter: no claim
+        # a part of the dead by a named town is a claim, a part in a named hospital is none
+        # (Kazakhstan 2022, Kenya, Sudan-like)
+        ("The ministry said 160 people were killed. It said 70 of the dead were in Almaty.",
+         [("killed", "total", 160, ANY), ("killed", "total", 70, ANY)]),
+        ("Officials said 300 people were wounded; 40 of the wounded are in Kenyatta hospital.",
+         [("injured", "total", 300, ANY)]),
         ("Doctors in Khan Younis said 10 of the wounded are critical.", []),
         ("Some 4,000 of the displaced are in shelters in Gedaref, the UN said.", []),
         ("Five of the injured remain in intensive care in Kharkiv.", []),
@@ -664,6 +670,15 @@ QUANTITY_CASES = {
         ("Three attackers were killed after they stormed the checkpoint, killing two police officers.",
          [("killed", "rebels", 3, None), ("killed", "government", 2, None)]),
     ],
+    "along_with": [
+        # people joined by "along with" share the verb's deed (Andijan 2005, Congo, Iraq-like)
+        ("Gunmen freed 23 businessmen, along with hundreds of other inmates.",
+         [("released", "total", 23, None), ("released", "prisoners", None, None)]),
+        ("The raid on the jail in Butembo freed 40 militiamen along with 800 prisoners.",
+         [("released", "combatants", 40, None), ("released", "prisoners", 800, None)]),
+        ("Insurgents abducted 12 teachers along with 60 pupils.",
+         [("detained", "civilians", 12, None), ("detained", "civilians", 60, None)]),
+    ],
     "shared_participle": [
         # a participle after the last of joined figures of people is said of each (Thailand-Cambodia
         # 2025, Chad, Kosovo-like)
@@ -1020,6 +1035,10 @@ CATEGORY_CASES = {
          [("released", "total", 12, ANY)]),
     ],
     "sides_losses": [
+        # a state's own losses put at a figure, a time phrase before "at" (Suez 1956, Ogaden, Karabakh-like)
+        ("He put Israel's own losses since the fighting began a week ago at 140 dead.",
+         [("killed", "government", 140, ANY)]),
+        ("The rebels put Ethiopia's losses in the battle at 3,000 dead.", [("killed", "government", 3000, ANY)]),
         # a side's losses put at a figure are that side's (Biafra 1969, Chechnya, Sri Lanka-like)
         ("The spokesman put federal losses at 87 dead and 230 wounded.",
          [("killed", "government", 87, ANY), ("injured", "government", 230, ANY)]),
@@ -1044,6 +1063,19 @@ CATEGORY_CASES = {
          [("killed", "rebels", 12, ANY), ("killed", "rebels", 9, ANY), ("killed", "government", 3, ANY)]),
         ("Eleven people were killed in Maiduguri: eight civilians and three from the government side.",
          [("killed", "total", 11, ANY), ("killed", "civilians", 8, ANY), ("killed", "government", 3, ANY)]),
+    ],
+    "origin_of_whole": [
+        # people named by where they come from, in a breakdown of one side's fighters, are that
+        # side's (Libya 2014, Mali, Mozambique-like)
+        ("The army said 9 gunmen were seized in Derna, among them two foreign nationals.",
+         [("detained", "rebels", 9, ANY), ("detained", "rebels", 2, ANY)]),
+        ("Troops killed 40 insurgents near Gao, including 6 foreigners.",
+         [("killed", "rebels", 40, ANY), ("killed", "rebels", 6, ANY)]),
+        ("Rebels said they had killed 25 soldiers, among them four foreign nationals.",
+         [("killed", "government", 25, ANY), ("killed", "government", 4, ANY)]),
+        # a part of civilians stays civilians
+        ("The strike killed 37 civilians, including 10 foreigners.",
+         [("killed", "civilians", 37, ANY), ("killed", "civilians", 10, ANY)]),
     ],
     "part_of_a_side": [
         # a part of civilians named by no side's noun is civilians (Xinjiang, Iraq, Donbas-like)

@@ -127,6 +127,20 @@ def ranks_of_whole(view: CategoryView):
     return None
 
 
+_ORIGIN_NOUNS = word_set("origin_nouns")
+
+
+def origin_of_whole(view: CategoryView):
+    """'14 militants had been captured, among them three foreign nationals': people named by
+    where they come from, in a breakdown of one side's fighters, are that side's."""
+    noun = view.cand.noun
+    if view.parent is None or noun is None or " ".join(noun.words) not in _ORIGIN_NOUNS:
+        return None
+    if view.parent.category in ("government", "rebels") and view.parent.category != view.category:
+        return view.parent.category, view.subgroup, "category:origin-of-whole"
+    return None
+
+
 def part_of_a_side(view: CategoryView):
     """'37 civilians were killed, including 10 Kurds', '... 12 of them Armenians': a part of a
     figure of civilians named by no side's noun is civilians too (set AF's Xinjiang analysis;
@@ -256,8 +270,11 @@ def from_a_side(view: CategoryView):
 
 # "put federal losses at 87 dead", "estimated rebel casualties at 300 killed": a side's losses
 # a figure gives the value of.
+# ("put Israel's own losses since the campaign began eight days ago at 171 dead": a
+# possessive side and a time phrase before "at"; set CT's Suez bulletin)
 _SIDES_LOSSES_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+"
-                              r"(?:the\s+)?(?P<side>[\w-]+(?:\s+[\w-]+)?)\s+(?:losses|casualties|dead|death\s+toll)\s+"
+                              r"(?:the\s+)?(?P<side>[\w-]+(?:\s+[\w-]+)??)(?P<owner>['’]s)?(?:\s+own)?\s+(?:losses|casualties|dead|death\s+toll)"
+                              r"(?:\s+(?:since|in|during|over|from)\b[^,;:]{1,60}?)?\s+"
                               r"(?:at|as)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|at\s+least\s+)?$",
                               re.IGNORECASE)
 
@@ -271,6 +288,11 @@ def sides_losses(view: CategoryView):
     if m is None or m.end() != view.cand.figure.start:
         return None
     side = "civilians" if m.group("side").lower().startswith("civilian") else side_of(view, m.group("side"))
+    if side is None:
+        from ..context import is_country_name
+
+        # "Israel's own losses": a state's, named as their owner ("the Somali dead" are a people's)
+        side = "government" if m.group("owner") and is_country_name(m.group("side")) else None
     return (side, view.subgroup, "category:sides-losses") if side in ("government", "rebels", "civilians") else None
 
 
@@ -499,7 +521,7 @@ _KILLED_OBJECT = re.compile(rf"\b(?:{in_order(sorted(claim_words().agentive_verb
 
 
 # The category rules, in order; each may refine what the earlier ones gave.
-CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, part_of_a_side, toll_of_people,
+CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_continues, displaced_people, group_before, ranks_of_whole, origin_of_whole, part_of_a_side, toll_of_people,
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,

@@ -76,6 +76,8 @@ _SUBSET_CONDITION = re.compile(
 # place is a breakdown (GUIDE.md), not a subset by condition (set AY's Paris liveblog); "at the
 # scene", "in hospital" name no place.
 _IN_A_NAMED_PLACE = re.compile(r"\s+(?:in|inside|at|near)\s+(?:the\s+)?[A-Z]")
+# A named shelter or ward after "in": a subset by where its people are kept ("in Kenyatta hospital").
+_A_SHELTER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:hospitals?|clinics?|camps?|shelters?|schools?|centres?|centers?|stadium)\b")
 
 
 # Words after "were" searched for a people noun ("Nine of those killed were special police
@@ -105,8 +107,9 @@ def subset_condition(v: FigureView):
     group, '12 of the dead were children', is)."""
     m = _SUBSET_CONDITION.match(v.after)
     if m and m.group("pred").lower() not in ("a", "an") and not _names_people(v, v.after[m.start("pred"):]) \
-            and not _IN_A_NAMED_PLACE.match(v.after, m.end("pred")):
-        return REJECT
+            and not _IN_A_NAMED_PLACE.match(v.after, m.end("pred")) and not (
+                _IN_A_NAMED_PLACE.match(v.after, m.start("pred") - 1) and not _A_SHELTER.match(v.after, m.end("pred"))):
+        return REJECT  # (not "103 of the dead were in Almaty": a part by a named place is a claim; "in Kenyatta hospital" is none)
     if _PART_OPENING.match(v.before) and v.words.sheltered.match(v.after):
         return REJECT  # "Of these, some 21,000 people are staying in 79 evacuation centres"
     return None

@@ -66,6 +66,7 @@ _PASSIVE_QUANTITY = claim_words().word_quantity
 
 
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s", re.IGNORECASE)
+_PARTITIVE_GROUP = re.compile(r"\s+of\s+(?:the|those|these)\s+([a-z]+)\b", re.IGNORECASE)
 
 
 def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -84,6 +85,13 @@ def partitive_change(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return q, f"quantity:partitive-verb({verb.lemma_})"
     if verb.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ in claim_words().wound_nouns for c in verb.children):
         return "injured", "quantity:partitive-verb(have wounds)"  # "62 of the new arrivals had gunshot wounds"
+    group = _PARTITIVE_GROUP.match(text, cand.figure.end)
+    if verb.lemma_ == "be" and group and _PASSIVE_QUANTITY.get(group.group(1).lower()) and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+            for c in verb.children):
+        # "103 of the dead were in Almaty": a part by a named place is a claim (GUIDE: a breakdown
+        # by place), of what befell the group (set CT's Almaty wire); "in shelters" is none
+        return _PASSIVE_QUANTITY[group.group(1).lower()], "quantity:part-in-place"
     if verb.lemma_ in _WHEREABOUTS_VERBS or verb.lemma_ == "be" and any(
             c.dep_ == "prep" and c.lower_ in ("in", "at", "with") for c in verb.children):
         # "Nearly 9,000 of the displaced are staying with relatives", "200 of the wounded are in
@@ -526,6 +534,24 @@ def casualties_named(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return NONE
 
 
+def along_with(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'They freed 23 businessmen, along with hundreds of other inmates', 'killed 12 soldiers
+    together with 30 militiamen': people joined by "along with" share the verb's deed (set CT's
+    Andijan bulletin; the parse hangs them on the verb by a preposition)."""
+    if doc is None:
+        return None
+    tok = token_at(doc, cand.figure.start)
+    while tok is not None and tok.dep_ in ("nummod", "quantmod", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head.head.lower_ not in ("along", "together"):
+        return None
+    verb = tok.head.head.head
+    q = {i: q for i, q, _ in quantity_tokens(doc, terms)}.get(verb.i)
+    if q and not hypothetical(verb):
+        return q, f"quantity:along-with({verb.lemma_})"
+    return None
+
+
 def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'counts 14 civilians and nine soldiers dead', 'found 12 women and 30 men killed': a
     participle or adjective after the last of joined figures of people is said of each of
@@ -553,7 +579,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_o
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
                                             held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left,
                                             parse_link, parse_predicate, fleeing_clause,
-                                            group_casualty_word, treated_in_hospital, attackers, shared_participle, nearest_in_clause)
+                                            group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

@@ -187,3 +187,32 @@ def test_claims_its_officer_speaks_for_the_body_opening_the_sentence(extract_tex
 ])
 def test_claims_envoy_speaks_for_its_sender(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a long line label opened by a lead-in names its speaker (Israel-Iran 2025, Ukraine,
+    # Sudan-like liveblogs)
+    ("10:40 An update from the Ministry of Health in Khartoum: 31 people have been killed in the shelling.",
+     [("killed", 31, "Sudanese Health Ministry")]),
+    ("08:10 An update from the state emergency service in Zaporizhzhia: 14 people were killed in the strike.",
+     [("killed", 14, "Ukrainian State Emergency Service")]),
+    # a long line with no lead-in is no label (Somalia-like)
+    ("Residents of the three villages near the road to Afgoye and the river crossing: 12 people were killed.",
+     [("killed", 12, None)]),
+])
+def test_claims_long_label_after_a_lead_in(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # officials of a people's or region's body written in lowercase speak for it (Iraq 1995,
+    # Nigeria, Ethiopia-like)
+    ("Officials of the Kurdish regional administration in Dohuk said shelling had killed 12 villagers.",
+     [("killed", 12, "Kurdish regional administration")]),
+    ("Officials of the Tigrayan interim administration said 40 civilians were killed in the raid.",
+     [("killed", 40, "Tigrayan interim administration")]),
+    ("Officials of the Borno state government said 18 people were abducted near Gwoza.",
+     [("detained", 18, "Borno State government")]),
+])
+def test_claims_officials_of_a_lowercase_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

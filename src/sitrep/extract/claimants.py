@@ -80,7 +80,11 @@ def portfolio_in_capitals(phrase: str | None) -> bool:
 # A body's people before its capitalised name ("Officials of the Ministry of Social Welfare").
 # (Capitals read as written, the joining words in lower case: one way to match each word.)
 _PEOPLE_OF_NAMED_BODY = re.compile(rf"^(?i:the\s+)?(?:[A-Za-z]+\s+)?(?i:{'|'.join(sorted(PEOPLE_OF_A_BODY))})\s+(?:of|from|at)\s+"
-                                   r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*)+)$")
+                                   r"(?P<body>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’-]*)+"
+                                   # ("officials of the Kurdish regional administration in Dohuk": a
+                                   # people's or a place's body in lowercase; set CT's Turkish daily)
+                                   r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[a-z]+)?\s+(?:administration|government|authority|council)"
+                                   r")(?:(?:(?<=administration)|(?<=government)|(?<=authority)|(?<=council))\s+in\s+[A-Z][\w'’-]*)?$")
 # "at the scene", "on the ground", "at the checkpoint": a lowercase place after a speaker.
 _AT_THE_SCENE = re.compile(r"\s+(?:at|on|in|near)\s+the\s+[a-z]+$")
 

@@ -20,6 +20,8 @@ from .subject_resolve import resolve_subject
 
 
 _LEAD_IN = re.compile(rf"^{alternation(load_attribution_terms().label_lead_ins)}\s+", re.IGNORECASE)
+# Characters a line's label may have before its colon (more after a lead-in: set CT's liveblog).
+MAX_LABEL_CHARS = 40
 
 
 # A headline label opening with one of these ("Photo:", "Watch:") names media, not a speaker.
@@ -29,7 +31,9 @@ _MEDIA_LABELS = words("media_labels")
 def headline_source(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
     """A headline or line that names its source first: 'UN: 500,000 displaced by fighting'."""
     # "08:15 - South Africa's defence force: nine of its soldiers ...": a liveblog entry's time first
-    head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,40}):\s", sentence.text)
+    head = re.match(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[-–—|]\s*)?)?([^:]{2,70}):\s", sentence.text)
+    if head and len(head.group(1)) > MAX_LABEL_CHARS and not _LEAD_IN.match(head.group(1)):
+        head = None  # a label is short, unless a lead-in opens it ("An update from the Prime Minister's Office in Jerusalem:")
     if head and (colon_dateline(sentence.text) or STATION_LABEL.match(sentence.text)):
         return None, ""  # "PESHAWAR: Security forces ...": a city's dateline; a digest's item (station_item)
     if head and head.group(1).strip().lower() in load_attribution_terms().spokes_titles:

@@ -132,8 +132,8 @@ _LINKED_SAY = re.compile(rf"^\W*(?:(?:the|some)\s+)?(?:[\w-]+\s+){{0,2}}?{altern
 
 
 def linked_outlet(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:
-    """'Accounts linked to the Los Choneros gang claimed on social media that dozens of
-    soldiers had died': the one the outlets are tied to claims it (set CU's Guayaquil wire)."""
+    """'Accounts linked to the Los Choneros gang claimed that soldiers had died': the one
+    the outlets are tied to claims it (set CU's Guayaquil wire)."""
     m = _LINKED_SAY.match(sentence.text)
     if m is None:
         return None, ""

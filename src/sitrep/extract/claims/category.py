@@ -270,8 +270,8 @@ def from_a_side(view: CategoryView):
 
 # "put federal losses at 87 dead", "estimated rebel casualties at 300 killed": a side's losses
 # a figure gives the value of.
-# ("put Israel's own losses since the campaign began eight days ago at 171 dead": a
-# possessive side and a time phrase before "at"; set CT's Suez bulletin)
+# ("put Israel's own losses since the campaign began at 171 dead": a possessive side and a
+# time phrase before "at"; set CT's Suez bulletin)
 _SIDES_LOSSES_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+"
                               r"(?:the\s+)?(?P<side>[\w-]+(?:\s+[\w-]+)??)(?P<owner>['’]s)?(?:\s+own)?\s+(?:losses|casualties|dead|death\s+toll)"
                               r"(?:\s+(?:since|in|during|over|from)\b[^,;:]{1,60}?)?\s+"

@@ -148,7 +148,7 @@ def not_a_count(v: FigureView):
     if _CLOCK_AFTER.match(v.after):
         return REJECT  # "the operation began at 5 a.m.": an hour
     if v.fig.text.lower() == "one" and _ONE_TIME_AFTER.match(v.after):
-        return REJECT  # "up to 7,000 prisoners were held at one time": a moment, no one counted (set CU)
+        return REJECT  # "prisoners were held at one time": a moment, no one counted (set CU)
     if v.fig.value == 2 and _BETWEEN_THE.search(v.before):
         return REJECT  # "the war between the two Central American neighbours": two parties, no count (set CU)
     if v.fig.qualifier is None and v.words.not_a_count_before.search(v.before):

@@ -175,19 +175,11 @@ def envoy_of_sender(phrase: str) -> str:
     return phrase[:m.end("role")] if m and m.start() > 0 else phrase
 
 
-@lru_cache(maxsize=1)
-def _linked_outlet() -> re.Pattern[str]:
-    kinds = read_json("claimant_kinds.json")
-    return re.compile(rf"^(?:(?:the|some)\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(kinds['linked_outlets'])}\s+"
-                      rf"{alternation(kinds['linked_by'])}\s+(?=\S)", re.IGNORECASE)
-
-
 def attributed_owner(phrase: str) -> str:
     """'A press note attributed to the CPI (Maoist)' -> 'the CPI (Maoist)': the one a
-    record is said to come from speaks (``attributed_records``), as do outlets tied to
-    someone ('Accounts linked to the Los Choneros gang': ``linked_outlets``); any other
-    phrase as it is."""
-    m = _attributed_record().match(phrase.strip()) or _linked_outlet().match(phrase.strip())
+    record is said to come from speaks (``attributed_records``; outlets tied to someone are
+    the sentence rule ``attribution.linked_outlet``'s); any other phrase as it is."""
+    m = _attributed_record().match(phrase.strip())
     if m is None:
         return phrase
     owner = phrase.strip()[m.end():]

@@ -343,7 +343,6 @@ _OWN_PASSIVE = re.compile(r"^\s+(?:were|was|have\s+been|has\s+been|had\s+been|ar
 
 
 _CUSTODY_NOUNS = word_set("custody_nouns")
-_BEING_WORDS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained"})  # (the lemma table may leave "are")
 
 
 def held_in_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -354,7 +353,7 @@ def held_in_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return None
     anchor = _phrase_head(doc, cand)
     if anchor is None or anchor.dep_ != "nsubj" or hypothetical(anchor.head) \
-            or anchor.head.lemma_ != "be" and anchor.head.lower_ not in _BEING_WORDS:
+            or anchor.head.lemma_ != "be" and anchor.head.lower_ not in load_figure_terms().copulas:  # (the lemma table leaves "are")
         return None
     preps = [c for c in anchor.head.children if c.dep_ == "prep" and c.lower_ in ("in", "into")] + [
         g for c in anchor.head.children if c.dep_ == "advmod" for g in c.children if g.dep_ == "prep" and g.lower_ == "in"]

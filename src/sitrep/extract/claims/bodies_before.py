@@ -59,6 +59,10 @@ def _military(name: str) -> bool:
 # "superintendant": as local papers spell it (set Y's Kasese daily)
 INSTITUTION_HEAD = re.compile(rf"^(?:the|its)\s+(?:{in_order('institution_head_modifiers')}\s+)?"
                               rf"{in_order('institution_heads')}$", re.IGNORECASE)
+# "director Zulfikar Hasan", "chief Dr. Afdal Kunting": the head of an institution as a title
+# before the person's name. Lowercase only: "Chief Minister Omar" is a title of its own.
+HEAD_BEFORE_NAME = re.compile(rf"^(?:the\s+)?(?:{in_order('institution_head_modifiers')}\s+)?"
+                              rf"{in_order('institution_heads')}\s+(?:(?:Dr|Prof)\.?\s+)?[A-Z][^,;()]*$")
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +72,18 @@ def _institution_noun_first() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<name>(?=[A-Z])(?i:{inst})(?:\s+[A-Z][\w'’-]+){{1,3}})\b")
 
 
+@lru_cache(maxsize=1)
+def _town_possessive_institution() -> re.Pattern[str]:
+    """'Bireuen's general hospital', 'Kuito's main hospital': a town's institution, its kind in
+    lowercase after up to two modifiers (group ``town`` and ``kind``)."""
+    inst = alternation(read_json("claimant_kinds.json")["place_institutions"])
+    return re.compile(rf"\b(?P<town>(?:[A-Z][\w-]+\s+){{0,2}}[A-Z][\w-]+)['’]s\s+(?P<kind>(?:[a-z]+\s+){{0,2}}?(?:{inst}))\b")
+
+
 def institution_in(text: str) -> str | None:
-    """The one institution a sentence names ("Kosevo hospital", "the Hospital Holandes")."""
+    """The one institution a sentence names ("Kosevo hospital", "the Hospital Holandes",
+    "Bireuen's general hospital" as "Bireuen general hospital")."""
     found = {m.group("name") for rx in (named_institution(), _institution_noun_first()) for m in rx.finditer(text)}
+    found |= {f"{m.group('town')} {m.group('kind')}" for m in _town_possessive_institution().finditer(text)}
     found = {re.sub(r"^(?:The|In|At|From)\s+", "", name) for name in found}
     return found.pop() if len(found) == 1 else None

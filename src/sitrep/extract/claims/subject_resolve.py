@@ -17,7 +17,7 @@ from .context import ArticleContext
 from .broadcasters import party_speaker
 from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, points_back,
                               publishers_head, reporter_or_last, serves)
-from .bodies_before import INSTITUTION_HEAD, institution_in, institution_named_before, other_service
+from .bodies_before import HEAD_BEFORE_NAME, INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name, spelt_over_another_wars
 from .subject_phrases import local_government, names_no_claimant, office_holder, record_owner, seat_owner, subject_phrase
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
@@ -269,10 +269,11 @@ def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str
     if speaker_of and f"the {speaker_of.group('noun').lower()}" in load_attribution_terms().anaphoric_subjects:
         # "A spokesman for the movement said": the movement named before
         return resolve_subject(ctx, sentence, "the " + speaker_of.group("noun"))
-    head = INSTITUTION_HEAD.match(phrase)
+    head = INSTITUTION_HEAD.match(phrase) or HEAD_BEFORE_NAME.match(phrase)
     if head is not None and (named := institution_in(sentence.text)) is not None:
         # "the doctors at the Hospital Holandes attended 100 injured, the director told": that
-        # hospital's director (set V's Bolivian daily), not whoever spoke before
+        # hospital's director (set V's Bolivian daily), not whoever spoke before; "At Bireuen's
+        # general hospital, director Zulfikar Hasan said": the hospital, as gold sets name it
         return resolve_subject(ctx, sentence, named)
     return _body_of_a_role(ctx, sentence, phrase, anaphor=speaker_of is not None)
 

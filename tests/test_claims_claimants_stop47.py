@@ -1,0 +1,44 @@
+"""Claimants read from set CO's and CU's hospital bulletins (stop 47): the head of an
+institution written as a title before the person's name ("director Zulfikar Hasan") speaks
+for the one institution the sentence names, a town's possessive form included ("Bireuen's
+general hospital" is Bireuen general hospital). Each is checked on sentences of other wars;
+every text is the project's own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _sources(extract_text, text):
+    return [(c.quantity, c.value, c.source)
+            for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted "At <institution>," then the head's title and name (Sudan, Gaza, Myanmar,
+    # Ukraine-like)
+    ("At El Fasher's southern hospital, director Ahmed Yousif said 18 patients were wounded in the "
+     "shelling on Sunday.", [("injured", 18, "El Fasher southern hospital")]),
+    ("At Nasser hospital in Khan Younis, director Atef al-Hout said 31 bodies had been brought in overnight.",
+     [("killed", 31, "Nasser hospital")]),
+    ("At Lashio's general hospital, superintendent Dr. Kyaw Min said 12 wounded soldiers had been admitted.",
+     [("injured", 12, "Lashio general hospital")]),
+    ("At Kherson's regional hospital, director Oleh Kovalenko said nine civilians had died of their wounds.",
+     [("killed", 9, "Kherson regional hospital")]),
+])
+def test_claims_institution_head_before_a_name_speaks_for_the_institution(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # no institution in the sentence: the person (Sudan-like)
+    ("Director Ahmed Yousif said 18 patients were wounded in the shelling on Sunday.",
+     [("injured", 18, "Ahmed Yousif")]),
+    # a capitalised title is a title of its own, not an institution's head (Kashmir-like)
+    ("Chief Minister Omar Abdullah said 12 people were killed near the Srinagar hospital.",
+     [("killed", 12, "Jammu and Kashmir government")]),
+])
+def test_claims_institution_head_needs_the_institution_and_a_lowercase_title(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -558,6 +558,16 @@ QUANTITY_CASES = {
         ("Some 45 gang members who fled the raid in Delmas are now in custody, police said.",
          [("detained", "rebels", 45, ANY)]),
     ],
+    "tally_segment": [
+        # each segment of a tally takes the casualty word that closes it, which the parse hangs
+        # on the last one (Sudan, Ukraine, Myanmar-like)
+        ("Tally from the RSF: 60 soldiers and nine fighters dead, 25 fighters wounded.",
+         [("killed", "government", 60, ANY), ("killed", "rebels", 9, ANY), ("injured", "rebels", 25, ANY)]),
+        ("Overnight toll from the regional governor: three civilians and one rescuer dead, 11 civilians injured.",
+         [("killed", "civilians", 3, ANY), ("killed", "civilians", 1, ANY), ("injured", "civilians", 11, ANY)]),
+        ("Figures from the junta: 45 rebels and six soldiers dead, 30 soldiers wounded.",
+         [("killed", "rebels", 45, ANY), ("killed", "government", 6, ANY), ("injured", "government", 30, ANY)]),
+    ],
     "continued_passive": [
         ('"We lost seven soldiers and 11 others were wounded," the commander said in Galcad.',
          [("killed", "government", 7, ANY), ("injured", "government", 11, ANY)]),  # Somalia

@@ -572,11 +572,32 @@ def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+# "50 militants and eight soldiers dead, 29 soldiers wounded": a tally's segment (a figure
+# and its noun, perhaps one more joined by "and") ends in the casualty word its figures share,
+# which the parse may hang elsewhere (set CW's liveblog: all three read as "wounded").
+_TALLY_TAIL = re.compile(r"(?:\s+and\s+(?:\d[\d,.]*|[a-z]+)\s+[a-z-]+)?\s+(?P<word>[a-z]+)\s*(?=[,;.]|$)")
+
+
+# A tally's segment opens after a colon, a comma or an "and" (the figure's own hedge before it).
+_TALLY_OPENING = re.compile(r"(?:[:,;]|\band)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def tally_segment(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'50 militants and eight soldiers dead, 29 soldiers wounded': the casualty word that
+    closes the figure's own segment of a tally."""
+    if cand.noun_start is None or cand.noun is None or not _TALLY_OPENING.search(text, 0, cand.figure.start):
+        return None  # "Erk says 745 people died": no tally, the parse's reading stands
+    noun = re.match(r"[\w’'-]+(?:\s+[\w’'-]+){%d}" % (len(cand.noun.words) - 1), text[cand.noun_start:])
+    m = _TALLY_TAIL.match(text, cand.noun_start + noun.end()) if noun else None
+    quantity = m and _GROUP_QUANTITY.get(m.group("word"))
+    return (quantity, f"quantity:tally({m.group('word')})") if quantity else None
+
+
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
-                                            held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left,
+                                            held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause)
 

@@ -1,7 +1,8 @@
 """Claimants read from set CO's and CU's hospital bulletins (stop 47): the head of an
 institution written as a title before the person's name ("director Zulfikar Hasan") speaks
 for the one institution the sentence names, a town's possessive form included ("Bireuen's
-general hospital" is Bireuen general hospital). Each is checked on sentences of other wars;
+general hospital" is Bireuen general hospital); and from set CW, a bare spokesman in a later
+clause speaks for the body whose clause opens the sentence. Each is checked on sentences of other wars;
 every text is the project's own."""
 
 from datetime import date
@@ -41,4 +42,18 @@ def test_claims_institution_head_before_a_name_speaks_for_the_institution(extrac
      [("killed", 12, "Jammu and Kashmir government")]),
 ])
 def test_claims_institution_head_needs_the_institution_and_a_lowercase_title(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body opens the sentence, a bare spokesman speaks in its later clause (Myanmar, Sudan,
+    # South Sudan-like)
+    ("SITTWE - Clashes went on near Buthidaung.\n\nThe Arakan Army has not published its casualties; a "
+     "spokesman said 20 of its fighters were killed.", [("killed", 20, "Arakan Army")]),
+    ("KHARTOUM - Clashes went on in Omdurman.\n\nThe RSF did not comment on its losses; a spokesman told "
+     "reporters that 30 army soldiers had been captured.", [("detained", 30, "Rapid Support Forces")]),
+    ("JUBA - Shelling went on in Malakal.\n\nThe SPLA-IO has said little about the fighting, but a spokesman "
+     "said on Tuesday that 14 government soldiers had been wounded.", [("injured", 14, "SPLA-IO")]),
+])
+def test_claims_bare_spokesman_after_the_body_opening_the_sentence(extract_text, text, expected):
     assert _sources(extract_text, text) == expected

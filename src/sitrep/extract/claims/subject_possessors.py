@@ -51,7 +51,7 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
         if group.kind == "unknown" and officer.group("group").lower() in _ARMED_GROUP_WORDS:
             group = Claimant(group.name, "opposition", group.as_written, group.known)
         return group
-    if first.lower() == "its" and rest and (own := _sentence_body(ctx, sentence)) is not None:
+    if first.lower() == "its" and rest and (own := sentence_body(ctx, sentence)) is not None:
         # "The Getulio Vargas state hospital has received 14 people ..., its director said": the
         # body that opens the sentence (set CU's Rio liveblog)
         return own
@@ -68,11 +68,11 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
 # A sentence that opens with a named body: "The Getulio Vargas state hospital has received ..."
 # (capitalised words, perhaps a lowercase word, then one of the attribution terms' body heads).
 _OPENING_BODY = re.compile(r"^\W*(?:The\s+)?(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}"
-                           r"(?:\s+(?!(?:has|have|had|is|are|was|were)\b)[a-z]+){0,2}?)\s+"
-                           r"(?:has|have|had|is|are|was|were|says|reports|[a-z]+ed)\b")
+                           r"(?:\s+(?!(?:has|have|had|is|are|was|were|did|does)\b)[a-z]+){0,2}?)\s+"
+                           r"(?:has|have|had|is|are|was|were|did|does|says|reports|[a-z]+ed)\b")
 
 
-def _sentence_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+def sentence_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The body that opens the sentence, when its last word is a body's head noun (a
     hospital, a ministry, an agency) or its words give it a kind; None otherwise."""
     m = _OPENING_BODY.match(sentence.text)

@@ -23,7 +23,7 @@ from .subject_phrases import local_government, names_no_claimant, office_holder,
 from .discourse import last_claimant_before, names_a_body, person_named_before, person_named_since_reporter
 from .service_bodies import bare_police_body, national_society_meant
 from .speech_patterns import ATTRIBUTION, INVERTED_SAY, TRAILING_SAY
-from .subject_possessors import neuter_antecedent, possessor_speaking
+from .subject_possessors import neuter_antecedent, possessor_speaking, sentence_body
 from ..claimant_names import minister_of, portfolio_ministry
 from ..claimants import portfolio_in_capitals
 from ..context import is_country_name
@@ -260,9 +260,21 @@ def _body_in_focus(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     return None
 
 
+def _opening_body_before(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
+    """'The KIA has not released figures for its own losses; a spokesman said ...': the body
+    whose clause opens the sentence, when a bare spokesman speaks in a later clause of it
+    (set CW's Kachin update); else None."""
+    at = sentence.text.find(phrase)
+    if at <= 0 or not re.search(r"(?:;|,\s+(?:but|and|while))\s*$", sentence.text[:at]):
+        return None
+    return sentence_body(ctx, sentence)
+
+
 def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
     """The body a speaker named by a role speaks for: "a spokesman" the body in focus, "a
     spokesman for the movement" the movement named before, "A KFOR spokesman" KFOR."""
+    if _BARE_SPOKES.match(phrase) and (body := _opening_body_before(ctx, sentence, phrase)) is not None:
+        return body  # "The KIA has not released figures for its losses; a spokesman said ...": the KIA's
     if _BARE_SPOKES.match(phrase) and (body := _body_in_focus(ctx, sentence)) is not None:
         return body  # "The Constabulary has revised its figure. A spokesman told ...": the Constabulary's
     speaker_of = _ROLE_OF_ANAPHOR.match(phrase)

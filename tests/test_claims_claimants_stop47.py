@@ -57,3 +57,20 @@ def test_claims_institution_head_needs_the_institution_and_a_lowercase_title(ext
 ])
 def test_claims_bare_spokesman_after_the_body_opening_the_sentence(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a hospital administrator", "a hospital official" after the article named the hospital
+    # (Papua New Guinea, Gaza, Sudan-like)
+    ("MENDI - Doctors at Mendi Provincial Hospital said they were treating 25 wounded men.\n\nA hospital "
+     "administrator said at least four of the wounded were women.",
+     [("injured", 25, "Mendi Provincial Hospital"), ("injured", 4, "Mendi Provincial Hospital")]),
+    ("DEIR AL-BALAH - Staff at Al-Aqsa Martyrs Hospital counted 40 bodies on Sunday.\n\nA hospital "
+     "official said 11 of the dead were children.",
+     [("killed", 40, "Al-Aqsa Martyrs Hospital"), ("killed", 11, "Al-Aqsa Martyrs Hospital")]),
+    ("EL OBEID - Nurses at El Obeid Teaching Hospital said 60 wounded people had arrived.\n\nA hospital "
+     "administrator said nine of the wounded were soldiers.",
+     [("injured", 60, "El Obeid Teaching Hospital"), ("injured", 9, "El Obeid Teaching Hospital")]),
+])
+def test_claims_a_hospital_role_speaks_for_the_hospital_named_before(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

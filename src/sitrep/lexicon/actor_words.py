@@ -68,12 +68,12 @@ def speaker_in_town() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def institution_staff() -> re.Pattern[str]:
-    """'Hospital officials', 'hospital sources', 'the hospital', 'clinic staff': an institution
-    by its common noun alone, perhaps with a role (group ``inst``)."""
+    """'Hospital officials', 'hospital sources', 'the hospital', 'clinic staff', 'a hospital
+    administrator': an institution by its common noun alone, perhaps with a role (group ``inst``)."""
     data = read_json("claimant_kinds.json")
     roles = "|".join(sorted(data["staff_roles"], key=len, reverse=True))
     inst = "|".join(sorted(data["place_institutions"], key=len, reverse=True))
-    return re.compile(rf"^(?:the\s+)?(?P<inst>{inst})(?:\s+(?:{roles}|officials|sources|staff|authorities))?$", re.IGNORECASE)
+    return re.compile(rf"^(?:the\s+|an?\s+)?(?P<inst>{inst})(?:\s+(?:{roles}|officials|sources|staff|authorities))?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

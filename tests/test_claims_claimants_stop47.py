@@ -74,3 +74,17 @@ def test_claims_bare_spokesman_after_the_body_opening_the_sentence(extract_text,
 ])
 def test_claims_a_hospital_role_speaks_for_the_hospital_named_before(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people who speak as a group in a clause of their own: its figure is theirs, not the
+    # speaker's of the clause before (Timor-Leste, Bangladesh, Kenya-like)
+    ("DILI - The army has said four people died in the march, but the petitioners insist that 30 were killed.",
+     [("killed", 4, "Timorese army"), ("killed", 30, "petitioners")]),
+    ("DHAKA - Police said two people were killed, while the protesters insist 40 were shot dead.",
+     [("killed", 2, "Bangladeshi police"), ("killed", 40, "protesters")]),
+    ("NAIROBI - The government said six people died on Tuesday, but the demonstrators insist 25 were killed.",
+     [("killed", 6, "Kenyan government"), ("killed", 25, "demonstrators")]),
+])
+def test_claims_people_speaking_as_a_group_claim_their_clause(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -418,6 +418,15 @@ QUANTITY_CASES = {
         ("The village was attacked by a band of 40 gunmen and two deserters.", []),
         ("Twelve villagers were killed by three gunmen in Zamfara.", [("killed", "civilians", 12, None)]),
     ],
+    "sent_to_act": [
+        # people sent to do a deed to others are its agents (the Philippines, Gaza, Sudan-like)
+        ("The dead were among 300 police commandos flown in at night to arrest the militia leader.", []),
+        ("The hostages were freed by 600 troops deployed overnight to rescue them from the tunnels.", []),
+        ("More than 2,000 fighters mobilised to capture El Obeid have reached its outskirts.", []),
+        # what befell them, when their own clause says it, stands (Mexico-like)
+        ("Police said 40 soldiers sent to arrest the cartel leader were killed in the ambush.",
+         [("killed", "government", 40, ANY)]),
+    ],
     "wounded_then_killed": [
         # wounded people shot dead are killed (South Africa 1994, Kenya, Syria-like)
         ("Three wounded soldiers were shot dead by a policeman in Mmabatho.", [("killed", "government", 3, None)]),

@@ -163,6 +163,35 @@ def agents_of_the_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+_SENDING_VERBS = word_set("sending_verbs")
+
+
+def sent_to_act(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'392 SAF personnel sent in before dawn to arrest the bomb-maker', '600 troops deployed
+    to free the hostages': people a participle sends to do a deed to someone else are its
+    agents; nothing befell them (set CW's Mamasapano story). A figure whose clause says what
+    befell it ('40 soldiers sent to arrest him were killed') is left to the other rules."""
+    if doc is None or cand.noun is None:
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None:
+        return None
+    casualty_words = {i for i, _, _ in quantity_tokens(doc, terms)}
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.i in casualty_words:
+        return None  # "40 soldiers sent to arrest him were killed"
+    agentive = claim_words().agentive_verbs
+    # the participle after the people ("personnel sent in to arrest"), or the verb they are the
+    # subject of when it is the sentence's only deed ("2,000 fighters mobilised to capture X")
+    senders = [c for c in anchor.children if c.dep_ == "acl"] + ([anchor.head] if anchor.dep_ == "nsubj" else [])
+    for sender in (v for v in senders if v.lemma_.lower() in _SENDING_VERBS):
+        for deed in (g for g in sender.children if g.dep_ in ("advcl", "xcomp")):
+            if deed.lemma_.lower() in agentive and any(a.dep_ == "aux" and a.lower_ == "to" for a in deed.children) \
+                    and not any(o.dep_ == "auxpass" for o in deed.children) \
+                    and (sender.i != anchor.head.i or casualty_words <= {deed.i}):
+                return NONE
+    return None
+
+
 def agents_of_the_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'The island was held by an estimated 20,000 troops', 'hostages held by 40 gunmen': the
     people after a passive's "by" did the deed; nothing befell them (set CB's Iwo Jima wire;
@@ -594,7 +623,7 @@ def tally_segment(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 # The quantity rules, in order.
-QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, single_victim, mixed_casualties, kept_in_hospital,
+QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, sent_to_act, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
                                             held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,

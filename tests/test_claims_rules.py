@@ -867,6 +867,14 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # members of a side's families are civilians, not the side (Bangladesh 2009, Mexico,
+        # Iraq-like)
+        ("The army said 41 members of officers' families were released from the barracks on Thursday.",
+         [("released", "civilians", 41, ANY)]),
+        ("Police said 12 members of soldiers' families were killed in the attack on the base.",
+         [("killed", "civilians", 12, ANY)]),
+        ("Gunmen seized nine members of a policeman's family in Mosul, officials said.",
+         [("detained", "civilians", 9, ANY)]),
         # a liberation or resistance army is a non-state side's, whatever "army" alone names
         # (Western Sahara 1981, Kosovo, Zimbabwe-like); the army alone stays the state's
         ("The communique said the liberation army lost eleven fighters near Guelta Zemmour.",

@@ -221,6 +221,10 @@ def side_words(view: CategoryView):
         # ministers and lawmakers are
         # civilians, no state force (set BH's Fiji coup story)
         return "civilians", noun.subgroup, "category:side"
+    if members and of_phrase and _FAMILIES_END.search(of_phrase.group(1)):
+        # "33 members of officers' families": the officers' kin are civilians, not their side
+        # (set CW's Pilkhana relay)
+        return "civilians", noun.subgroup, "category:family"
     side = side_of(view, between)
     if side:
         return side, noun.subgroup, "category:side"
@@ -245,6 +249,7 @@ _CIVIL_BODY = re.compile(r"^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z]
                          r"security|side|fighters|units))", re.IGNORECASE)
 
 
+_FAMILIES_END = re.compile(r"\b(?:famil(?:y|ies)|households?)\s*$", re.IGNORECASE)
 _CIVIL_BODY_BEFORE = re.compile(r"\b(?:government|cabinet|parliament(?:ary)?)\s*$", re.IGNORECASE)
 
 

@@ -88,3 +88,17 @@ def test_claims_a_hospital_role_speaks_for_the_hospital_named_before(extract_tex
 ])
 def test_claims_people_speaking_as_a_group_claim_their_clause(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "police there", "officials there": the state of the place named just before, not the
+    # state the article leads with (Kashmir 2019, Russia-Ukraine, Sudan-Chad-like)
+    ("ISLAMABAD - Pakistan said on Wednesday it had shot down two jets. Separately, a helicopter crashed "
+     "near Srinagar. Police there said six airmen were killed.", [("killed", 6, "Indian police")]),
+    ("KYIV - Ukraine said its drones hit an oil depot in Belgorod overnight. Officials there said three "
+     "civilians were wounded.", [("injured", 3, "Russian government")]),
+    ("KHARTOUM - The army said it repelled an attack on El Obeid. Separately, a drone struck a camp near "
+     "Abeche in Chad. Police there said 9 refugees were killed.", [("killed", 9, "Chadian police")]),
+])
+def test_claims_speakers_there_belong_to_the_place_named_before(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -406,8 +406,9 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # "Police spokesman X" is the article's state's police)
         return ctx.lexicon.in_country(local, local.name, ctx.countries[0] if ctx.countries else None)
     if not who.known:
-        # "the army said", "police said", "state media reported": the article's state's
-        state = ctx.countries[0] if ctx.countries else None
+        # "the army said", "police said", "state media reported": the article's state's; "police
+        # there" the state of the place named just before
+        state = _state_there(ctx, sentence, phrase) or (ctx.countries[0] if ctx.countries else None)
         # a portfolio in capitals is the state's when the story names it as a state: a town
         # alone ("Palma") may be another state's town
         # (the text is scanned for its state only when such a name needs it)
@@ -421,6 +422,19 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
         # ("the emergency medicine centre" does: a body's head noun).
         return None
     return who
+
+
+def _state_there(ctx: ArticleContext, sentence: Sentence, phrase: str) -> str | None:
+    """'An Indian jet crashed in Budgam district. Police there said ...': the state of the last
+    place the article named before the speaker, when "there" follows the speaker (set CW's
+    bulletin from Islamabad: Indian police, not Pakistani); else None."""
+    m = re.search(rf"\b{re.escape(phrase)}\s+there\b", sentence.text)
+    if m is None:
+        return None
+    at = sentence.start + m.start()
+    before = [(p.end, p.place.country) for p in ctx.places
+              if p.end <= at and p.place is not None and p.place.country and p.precision is not None]
+    return max(before)[1] if before else None
 
 
 def _body_named_in_full_before(ctx: ArticleContext, sentence: Sentence, who: Claimant) -> Claimant | None:

@@ -210,3 +210,19 @@ def test_places_mentions_names_that_changed_hands(gaz, text, place):
 ])
 def test_places_mentions_named_with_a_settlement_noun(gaz, text, place):
     assert place in {m.text for m in _mentions(gaz, text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "mention", "country"),
+    [
+        # a state's demonym, or its hold, before a place: the place in that state (Kashmir 2019,
+        # Russia-Ukraine, Sudan-like); the mention is the place's name alone
+        ("Shelling continued in Indian Kashmir on Monday.", ["PK"], "Kashmir", "IN"),
+        ("Drones struck Russian-occupied Crimea overnight.", ["RU"], "Crimea", "UA"),
+        ("Fighting in Indian-administered Kashmir left three dead.", ["IN"], "Kashmir", "IN"),
+        ("Clashes spread across Sudanese Darfur.", ["TD"], "Darfur", "SD"),
+    ],
+)
+def test_places_mentions_demonym_before_a_place(gaz, sentence, context, mention, country):
+    m = _by_text(_mentions(gaz, sentence, context), mention)
+    assert m.place is not None and m.place.country == country

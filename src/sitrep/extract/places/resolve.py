@@ -46,6 +46,23 @@ def _sub_names(name: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Indian-administered", "Russian-occupied": a state's hold on the place named after it.
+_HELD_BY = re.compile(r"^(?P<demonym>[A-Za-z]+)-(?:occupied|administered|held|controlled|annexed|ruled)$", re.IGNORECASE)
+
+
+def _owned_by_a_state(name: str, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """'Indian Kashmir', 'Russian-occupied Crimea', 'Syrian Kurdistan': (offset of the place
+    after the state's demonym, the state's ISO2), or None. The place is resolved in that state
+    (set CW's Indian Kashmir; a demonym alone is no place)."""
+    tokens = list(_NON_SPACE.finditer(name))
+    if len(tokens) < 2:
+        return None
+    first = tokens[0].group()
+    held = _HELD_BY.match(first)
+    code = gazetteer.demonyms.get(normalise(held.group("demonym") if held else first))
+    return (tokens[1].start(), code) if code else None
+
+
 def place_mention(doc_id: str, span: Span, place: Place | None, precision: int | None, rule: str,
              anchor: str | None = None) -> PlaceMention:
     return PlaceMention(doc=doc_id, text=span.text, start=span.start, end=span.end,
@@ -75,6 +92,9 @@ def _resolve_span_name(doc_id: str, text: str, span: Span, gazetteer: Gazetteer,
     sent_start, admin, city = span.modes
     w = place_words()
     tries = [(0, len(span.text), admin, city)] + [(o, n, admin, city) for o, n in _sub_names(span.text)]
+    owned = _owned_by_a_state(span.text, gazetteer)
+    if owned is not None:  # "Indian Kashmir", "Russian-occupied Crimea": the place, in that state
+        tries.append((owned[0], len(span.text) - owned[0], admin, city))
     last = span.text.split()[-1].lower()
     if len(span.text.split()) > 1 and last in w.admin_suffixes | w.city_suffixes:
         # "Hama Province", "Hama City" as one NER span; "United States" stays whole when that fails;
@@ -88,8 +108,11 @@ def _resolve_span_name(doc_id: str, text: str, span: Span, gazetteer: Gazetteer,
             return
         tries.insert(0, (0, span.text.rfind(" "), last in w.admin_suffixes, last in w.city_suffixes))
     for offset, length, admin_try, city_try in tries:
+        qualifier = span.qualifier
+        if owned is not None and offset == owned[0] and not qualifier:
+            qualifier = frozenset({(owned[1], "")})
         found = resolve_name(gazetteer, span.text[offset:offset + length], ctx, admin=admin_try, city=city_try,
-                              qualifier=span.qualifier)
+                              qualifier=qualifier)
         if found:
             place, precision, rule = found
             sub = Span(span.start + offset, span.start + offset + length, span.text[offset:offset + length])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ...lexicon.claim_terms import ClaimTerms, load_figure_terms
+from ...lexicon.claim_rule_words import word_set
 from ..doc_arrays import doc_text, token_words
 from .subjects import token_at
 from .figure_view import Candidate
@@ -72,8 +73,13 @@ def hypothetical(tok) -> bool:
         asker = head.head if tok.dep_ == "pobj" and head.lower_ == "for" else head
         if asker.lemma_.lower() in words.demand_heads:
             return True
+    if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 2].lower_ in _HYPOTHETICAL_NOUNS \
+            and tok.doc[tok.i - 2].pos_ == "NOUN":
+        return True  # "on its way to evacuate 500 Australians", "a bid to free 30 hostages": still to come
     return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
 
+
+_HYPOTHETICAL_NOUNS = word_set("hypothetical_nouns")
 
 # Modals that estimate the past with "have" ("may have been killed"); "would have been
 # killed" stays a counterfactual.

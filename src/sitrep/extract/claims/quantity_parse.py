@@ -258,7 +258,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ == "hold" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i == tok.i and _armed_subject(tok):
         # "Serb forces were holding 32 Dutch peacekeepers", "22 policemen are now held by our forces"
         return "detained", "quantity:parse(hold by force)"
-    if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok):
+    if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok) and not hypothetical(tok):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")

@@ -1,0 +1,25 @@
+"""Figures read from set CW (stop 47): a casualty verb in the 'to' infinitive of a noun of
+intent ('on its way to evacuate', 'a bid to free') is a deed still to come, no count. Each is
+checked on sentences of other wars; every text is the project's own."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(extract_text, text):
+    return [(c.quantity, c.value) for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # still to come (Solomon Islands 2000, Colombia, Lebanon-like)
+    ("A navy ship is on its way to evacuate some 800 Britons stranded in Honiara, the government said.", []),
+    ("Commandos failed in a bid to free 30 hostages held in the jungle, the army said.", []),
+    ("The embassy announced plans for a flight, in an effort to evacuate 250 citizens from Beirut.", []),
+    # done, the same deed stands (Colombia-like)
+    ("Troops freed 30 hostages in a raid on the camp, the army said.", [("released", 30)]),
+])
+def test_claims_infinitive_of_a_noun_of_intent_is_no_count(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -73,13 +73,19 @@ def hypothetical(tok) -> bool:
         asker = head.head if tok.dep_ == "pobj" and head.lower_ == "for" else head
         if asker.lemma_.lower() in words.demand_heads:
             return True
-    if tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 2].lower_ in _HYPOTHETICAL_NOUNS \
-            and tok.doc[tok.i - 2].pos_ == "NOUN":
-        return True  # "on its way to evacuate 500 Australians", "a bid to free 30 hostages": still to come
+    if still_to_come(tok):
+        return True
     return head is not tok and head.lemma_.lower() in words.hypothetical_heads and tok.dep_ in ("xcomp", "ccomp")
 
 
 _HYPOTHETICAL_NOUNS = word_set("hypothetical_nouns")
+
+
+def still_to_come(tok) -> bool:
+    """'on its way to evacuate 500 Australians', 'a bid to free 30 hostages': a verb in the
+    'to' infinitive of a noun of intent (``hypothetical_nouns``) is a deed still to come."""
+    return tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 2].lower_ in _HYPOTHETICAL_NOUNS \
+        and tok.doc[tok.i - 2].pos_ == "NOUN"
 
 # Modals that estimate the past with "have" ("may have been killed"); "would have been
 # killed" stays a counterfactual.

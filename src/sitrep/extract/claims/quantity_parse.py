@@ -12,7 +12,7 @@ from ...lexicon.claim_terms import ClaimTerms, category_words, claim_words, load
 from ..doc_arrays import doc_text
 from .subjects import token_at
 from .figure_view import Candidate
-from .quantity_base import HELD_WORDS, MAX_QUANTITY_DISTANCE, NONE, figure_tokens, hypothetical, quantity_tokens
+from .quantity_base import HELD_WORDS, MAX_QUANTITY_DISTANCE, NONE, figure_tokens, hypothetical, quantity_tokens, still_to_come
 
 _SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
 _LEAVE = claim_words().leave_verbs
@@ -258,7 +258,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ == "hold" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i == tok.i and _armed_subject(tok):
         # "Serb forces were holding 32 Dutch peacekeepers", "22 policemen are now held by our forces"
         return "detained", "quantity:parse(hold by force)"
-    if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok) and not hypothetical(tok):
+    if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok) and not still_to_come(tok):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")

@@ -23,3 +23,19 @@ def _claims(extract_text, text):
 ])
 def test_claims_infinitive_of_a_noun_of_intent_is_no_count(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people, not troops, who have arrived from somewhere were uprooted (Sudan-Chad,
+    # Cameroon-Nigeria, Myanmar-Bangladesh-like)
+    ("More than 2,000 Sudanese have arrived in Adre from Darfur this week, aid workers said.",
+     [("displaced", 2000)]),
+    ("Local officials say about 900 people have arrived from Ambazonian villages since Friday.",
+     [("displaced", 900)]),
+    ("Nearly 5,000 villagers had arrived in Teknaf by boat from Maungdaw, the agency said.",
+     [("displaced", 5000)]),
+    # troops who arrive are no one uprooted (Congo-like)
+    ("Some 400 troops have arrived in Goma from Kinshasa.", []),
+])
+def test_claims_people_who_arrived_from_somewhere_are_displaced(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -20,6 +20,7 @@ _FORCE = claim_words().force_verbs
 _CROSSING = claim_words().crossing_verbs
 _LEFT_PLACES = claim_words().left_places
 _DRIVE_OUT = claim_words().drive_out_verbs
+_ARRIVING = word_set("arriving_verbs")
 # What people are taken into or held in ("into custody", "in detention").
 _CUSTODY = word_set("custody_nouns")
 
@@ -49,6 +50,18 @@ def _carried_with(anchor, verb) -> bool:
         if cur.dep_ == "prep" and cur.lower_ == "with":
             return True
         cur = cur.head
+    return False
+
+
+def _under_prepositions(prep, verb) -> bool:
+    """A preposition of the verb's, or of a phrase of its own ("arrived ... by boat from Sabah")."""
+    tok = prep
+    for _ in range(3):
+        if tok.head.i == verb.i:
+            return True
+        tok = tok.head
+        if tok.dep_ not in ("prep", "pobj"):
+            return False
     return False
 
 
@@ -260,6 +273,12 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
         return "detained", "quantity:parse(hold by force)"
     if _leaves_a_place(tok, cand) and not _carried_with(anchor, tok) and not still_to_come(tok):
         return "displaced", f"quantity:parse({tok.lemma_} place)"  # "85,000 have left Nagorno-Karabakh", "left villages"
+    if tok.lemma_ in _ARRIVING and anchor.dep_ == "nsubj" and anchor.head.i == tok.i and _civilian_mover(cand) \
+            and any(c.dep_ == "prep" and c.lower_ == "from" and _under_prepositions(c, tok) for c in tok.subtree) \
+            and not still_to_come(tok):
+        # "1,600 Filipinos had arrived in Tawi-Tawi by boat from Sabah": people who came from
+        # somewhere, not troops, were uprooted (set CW's Sabah wire)
+        return "displaced", f"quantity:parse({tok.lemma_} from)"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")
             or c.dep_ == "dobj" and c.lemma_ in _BORDER_NOUNS  # "3,000 Hungarians had crossed the frontier"

@@ -533,6 +533,13 @@ QUANTITY_CASES = {
         ("A border guard spokesman said dozens of refugees were being treated for gunshot wounds.",
          [("injured", "civilians", None, ANY)]),
         ("Forty evacuees are being treated for shrapnel wounds in Goma, MSF said.", [("injured", "civilians", 40, ANY)]),
+        # "others" after bodies a hospital received: treated, so hurt (Gaza, Sudan, Haiti-like)
+        ("Doctors at Nasser hospital said they received six bodies and treated 30 others for shrapnel wounds.",
+         [("killed", "total", 6, ANY), ("injured", "total", 30, ANY)]),
+        ("The clinic in Tawila received four bodies on Monday and treated 19 others for gunshot wounds, MSF said.",
+         [("killed", "total", 4, ANY), ("injured", "total", 19, ANY)]),
+        ("Medics said they received two bodies and treated eleven more for bullet wounds in Delmas.",
+         [("killed", "total", 2, ANY), ("injured", "total", 11, ANY)]),
     ],
     "treated_in_hospital": [
         # people treated in a hospital or by medics were hurt (Uzbekistan, CAR, Iraq-like)

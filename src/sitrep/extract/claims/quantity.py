@@ -274,13 +274,20 @@ def then_released(doc, cand: Candidate, q: str, terms: ClaimTerms) -> bool:
 _FOR_INJURIES = re.compile(rf"^\s+for\s+(?:[a-z-]+\s+(?:and\s+)?){{0,3}}?{in_order('treated_for_injuries')}\b", re.IGNORECASE)
 
 
+_OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b")
+
+
 def treated_for_injuries(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'treating 27 evacuees for gunshot wounds', 'dozens of refugees were being treated for
     gunshot wounds': hurt, whatever else the noun says of them (set BJ's Andijan story: the
-    refugees' wounds, not their flight, are the figure's)."""
-    if cand.noun is None or cand.noun_start is None:
+    refugees' wounds, not their flight, are the figure's); 'received two bodies ... and treated
+    eleven others for machete injuries': the others too (set CW's Honiara bulletin)."""
+    if cand.noun is not None and cand.noun_start is not None:
+        after = text[cand.noun_start + len(" ".join(cand.noun.words)):]
+    elif cand.continues and (others := _OTHERS_AFTER.match(text, cand.figure.end)) is not None:
+        after = text[others.end():]
+    else:
         return None
-    after = text[cand.noun_start + len(" ".join(cand.noun.words)):]
     if _TREATED_FOR_PASSIVE.match(after):
         return "injured", "quantity:treated-for"
     if not _TREATED_BEFORE.search(text[:cand.figure.start]):

@@ -102,3 +102,17 @@ def test_claims_people_speaking_as_a_group_claim_their_clause(extract_text, text
 ])
 def test_claims_speakers_there_belong_to_the_place_named_before(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a spokesman for a body described in lowercase, then the spokesman's name: the body, as
+    # named (the Philippines 2015, Ethiopia, Myanmar-like)
+    ("COTABATO - A spokesman for the breakaway Moro Islamic Liberation Front faction, Abu Hamza, claimed "
+     "that its fighters had killed 14 commandos.", [("killed", 14, "Moro Islamic Liberation Front faction")]),
+    ("JIJIGA - A spokeswoman for the outlawed Ogaden National Liberation Front, Hodan Ali, said 30 soldiers "
+     "were killed.", [("killed", 30, "Ogaden National Liberation Front")]),
+    ("MYITKYINA - A spokesman for the ethnic Ta'ang National Liberation Army, Mai Aik Kyaw, said 25 soldiers "
+     "had been captured.", [("detained", 25, "Ta'ang National Liberation Army")]),
+])
+def test_claims_spokesman_for_a_described_body_then_a_name(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -307,13 +307,17 @@ def _body_of_a_role(ctx: ArticleContext, sentence: Sentence, phrase: str, anapho
             return body
     body_of = (_ROLE_OF_BODY.match(phrase) or _ROLE_OF_OWNER.match(phrase)) if not anaphor else None
     if body_of is not None:
-        body = resolve_subject(ctx, sentence, body_of.group("body"))
+        # "the breakaway Bangsamoro Islamic Freedom Fighters", "the outlawed ONLF": the name,
+        # without the words that describe it
+        body = resolve_subject(ctx, sentence, _DESCRIBED_NAME.sub("", body_of.group("body")))
         if body is not None and (body.known or body.kind != "unknown"
                                  or load_attribution_terms().body_heads.search(body_of.group("body").lower())):
             return body
     return None
 
 
+# Lowercase words between "the" and a capitalised name describe the body, they are no part of it.
+_DESCRIBED_NAME = re.compile(r"^(?:the\s+)?(?:[a-z][a-z-]+\s+){1,2}(?=[A-Z][\w'’-]+\s+[A-Z])")
 _SAME_BODY = re.compile(r"^(?:the|this|these)\s+same\s+(?P<noun>[a-z]+)$", re.IGNORECASE)
 _PLURAL_BODIES = re.compile(r"^(?:the\s+two|both|both\s+the|the)\s+(?P<stem>[a-z]+?)(?P<end>ies|s)$")
 

@@ -204,6 +204,9 @@ _GAVE_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\bthat\s+)(?P<who>(?i:an?|the|one
                                r"(?:gave|give|gives)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?\s+as\s+)$")
 
 
+_SPOKES_WORDS = frozenset(w.lower() for w in _ATTRIBUTION.spokes_titles) | {"spokesperson"}
+
+
 def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Claimant | None:
     """The claimant named by the subject of ``verb``: its core first (without relative
     clauses or a second party after "and"), then the whole phrase (so "Hassan, a leader of
@@ -214,6 +217,13 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     # Two subjects are a misparse ("Co-Minister of Interior Sar Kheng told": "Co" and
     # "Kheng"): the one next to the verb names the speaker.
     before = [c for c in subj if c.i < verb.i]
+    if len(before) > 1 and before[0].lower_ in _SPOKES_WORDS:
+        # "A spokesman for the breakaway Bangsamoro Islamic Freedom Fighters, Abu Misry Mama,
+        # claimed": the parse splits the role from its body; the whole phrase names the speaker
+        # (set CW's Mamasapano story)
+        whole = resolve_subject(ctx, sentence, doc[before[0].left_edge.i:verb.i].text.strip(" ,"))
+        if whole is not None:
+            return whole
     head = before[-1] if before else subj[0]
     if head.lower_ in load_attribution_terms().relative_pronouns and head.head.dep_ == "relcl" \
             and head.head.head is not head.head:

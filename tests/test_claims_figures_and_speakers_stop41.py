@@ -132,7 +132,7 @@ def test_claims_accounts_collected_records_and_dioceses(extract_text, text, sour
     ("Two tanks were destroyed and three others were damaged near Avdiivka.", []),
     ("Five soldiers were killed and nine others were wounded.",
      [("killed", "government", 5, None), ("injured", "government", 9, None)]),
-    ("Two helicopter pilots were killed in the crash near Idlib.", [("killed", "total", 2, None)]),
+    ("Two helicopter pilots were killed in the crash near Idlib.", [("killed", "government", 2, None)]),
 ])
 def test_claims_ages_and_things_continued(extract_text, text, expected):
     assert _claims(extract_text, text) == expected

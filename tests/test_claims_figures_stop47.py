@@ -39,3 +39,19 @@ def test_claims_infinitive_of_a_noun_of_intent_is_no_count(extract_text, text, e
 ])
 def test_claims_people_who_arrived_from_somewhere_are_displaced(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+def _categories(extract_text, text):
+    return [(c.quantity, c.category, c.value) for c in extract_text(text, published=date(2024, 6, 1), outlet="Test").claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pilots in war news fly for a state's forces (the Gulf 1991, Kashmir 2019, Ukraine-like)
+    ("Baghdad radio said two pilots who ejected over Basra had been captured.", [("detained", "government", 2)]),
+    ("The army said three pilots were killed when their jets were shot down over Kotli.",
+     [("killed", "government", 3)]),
+    ("Kyiv said four pilots had been wounded in the strike on the Myrhorod air base.",
+     [("injured", "government", 4)]),
+])
+def test_claims_pilots_are_a_state_force(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

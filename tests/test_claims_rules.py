@@ -444,7 +444,7 @@ QUANTITY_CASES = {
         ("A Pakistani soldier also died when the convoy came under fire.", [("killed", "government", 1, None)]),
         ("A policeman later died of his wounds in Srinagar.", [("killed", "government", 1, None)]),
         # a single victim described by a nationality or a trade (Mali, Nigeria, Ukraine-like)
-        ("A French helicopter pilot was killed on Friday near Mopti.", [("killed", "total", 1, None)]),
+        ("A French helicopter pilot was killed on Friday near Mopti.", [("killed", "government", 1, None)]),
         ("An aid worker was killed in Maiduguri on Monday.", [("killed", "civilians", 1, None)]),
         ("A Ukrainian volunteer lost his life near Bakhmut.", [("killed", "combatants", 1, None)]),
         ("The killing of its photographer in Gaza drew condemnation.", [("killed", "civilians", 1, None)]),

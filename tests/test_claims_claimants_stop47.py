@@ -116,3 +116,36 @@ def test_claims_speakers_there_belong_to_the_place_named_before(extract_text, te
 ])
 def test_claims_spokesman_for_a_described_body_then_a_name(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "an army spokesman" where the story's territory has no army of its own is the army that
+    # fights there (Gaza 1987-like, the West Bank 2002, Gaza 2014-like); a big city named in
+    # passing ("the Salem camp") brings in no other state's army
+    ("GAZA - Two more Palestinians were shot dead in Khan Yunis, according to an army spokesman.",
+     [("killed", 2, "Israel Defense Forces")]),
+    ("JENIN, West Bank - Troops left the Jenin camp on Thursday. The army has informed us that it detained 240 "
+     "men, many of them held at the Salem military camp.",
+     [("detained", 240, "Israel Defense Forces")]),
+    ("RAFAH, Gaza Strip - An army spokesman said 14 militants were killed overnight.", [("killed", 14, "Israel Defense Forces")]),
+    # a territory with an army of its own keeps it (Sudan-like)
+    ("KHARTOUM - At least 12 fighters were killed, according to an army spokesman.",
+     [("killed", 12, "Sudanese Armed Forces")]),
+])
+def test_claims_army_of_a_territory_without_one(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("outlet,text,expected", [
+    # a body's own numbered update: "our" is the body's (the West Bank 2002, Darfur, Myanmar-like)
+    ("Regional Centre for Civilian Protection", "Nablus old city: field documentation update No. 2\n\n"
+     "Our field team has documented 31 Palestinian deaths in the old city.",
+     [("killed", 31, "Regional Centre for Civilian Protection")]),
+    ("Darfur Relief Coordination Network", "Field report: Tawila, week 12\n\nOur monitors counted 2,300 newly "
+     "displaced people in the camps.", [("displaced", 2300, "Darfur Relief Coordination Network")]),
+    ("Shan Human Rights Foundation", "Update No. 7 on the fighting in northern Shan\n\nOur researchers have "
+     "documented 45 civilian deaths since January.", [("killed", 45, "Shan Human Rights Foundation")]),
+])
+def test_claims_our_in_a_bodys_own_update_is_the_body(extract_text, outlet, text, expected):
+    assert [(c.quantity, c.value, c.source) for c in extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims] \
+        == expected

@@ -118,16 +118,16 @@ class StateClaimants:
     def _in_country(self, claimant: Claimant, phrase: str, country: str, capitals: bool = True) -> Claimant:
         _, _, demonym_of, forms = state_body_index()
         bare = " ".join(_ARTICLES.sub("", phrase.strip()).split())
-        other = _armies_fighting_in().get(country)
-        if other in demonym_of and bare.lower() in ("army", "military", "armed forces"):
-            # "the army said" in a Gaza story: a territory with no army of its own is fought
-            # in by another state's (claimant_kinds.json ``armies_fighting_in``)
-            found = self.resolve(f"{demonym_of[other]} {bare}", [other])
-            if found is not None and found.known:
-                return Claimant(found.name, found.kind, claimant.as_written or phrase, True)
         words = bare.split()
         if len(words) > 1 and words[-1].lower() in load_attribution_terms().speaker_roles:
             bare = " ".join(words[:-1])  # "a government spokesman" speaks for the government
+        other = _armies_fighting_in().get(country)
+        if other in demonym_of and bare.lower() in ("army", "military", "armed forces"):
+            # "the army said", "an army spokesman said" in a Gaza story: a territory with no army
+            # of its own is fought in by another state's (claimant_kinds.json ``armies_fighting_in``)
+            found = self.resolve(f"{demonym_of[other]} {bare}", [other])
+            if found is not None and found.known:
+                return Claimant(found.name, found.kind, claimant.as_written or phrase, True)
         long_form = len(bare.split()) > 3 and " ".join(bare.lower().split()) not in forms  # "Ministry of Internal Affairs" is one
         if country not in demonym_of or long_form or any(w[:1].isupper() for w in bare.split()[:-1]) \
                 and not (capitals and portfolio_words(bare)):
@@ -181,5 +181,14 @@ class StateClaimants:
 
 
 @lru_cache(maxsize=1)
+def army_state(country: str | None, form: str) -> str | None:
+    """The state whose force a bare army word ("army", "military", "armed forces") names in a
+    story set in ``country``: another state's where that territory has no army of its own
+    (``armies_fighting_in``: "an army spokesman" in a Gaza story is Israel's)."""
+    if country is not None and form.lower() in ("army", "military", "armed forces"):
+        return _armies_fighting_in().get(country, country)
+    return country
+
+
 def _armies_fighting_in() -> dict[str, str]:
     return dict(read_json("claimant_kinds.json").get("armies_fighting_in", {}))

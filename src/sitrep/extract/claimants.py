@@ -191,12 +191,16 @@ class ClaimantLexicon(StateClaimants):
             key = (place is None, place if place is not None else 0, entry.generic)
             if best is None or key < best_key:
                 best, best_key, self._last_context_only = entry, key, context_only
+        generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
         if best is not None and self._last_context_only and best_key[1] > 0 \
-                and (countries[0] not in self.context_states or isinstance(countries, SpeakerStates)):
+                and (countries[0] not in self.context_states or isinstance(countries, SpeakerStates)
+                     or generic is not None and not any(ctx_only and countries[0] in e.countries
+                                                        for e, ctx_only in options)):
             # "Army officials said" in a Burundi story that also names Congo: no file describes
             # the lead state's war, so its words are its own (the generic word, named after the
-            # lead state later), not Congo's FARDC; a Gaza story's "the army" stays the IDF
-            generic = next((e for e, ctx_only in options if e.generic and not ctx_only), None)
+            # lead state later), not Congo's FARDC; nor when the lead state's file gives a
+            # generic word no meaning ("the army" in a Lebanese story naming Palestinians is
+            # Lebanon's); a Gaza story's "the army" stays the IDF
             if generic is not None and countries[0] in state_body_index()[2]:
                 best, self._last_context_only = generic, False
             elif countries[0] in state_body_index()[2] and lead_named():

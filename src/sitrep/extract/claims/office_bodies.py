@@ -20,6 +20,7 @@ from ...lexicon.loader import read_json
 from ...lexicon.patterns import trie_pattern
 from ...records import Claimant
 from ..claimants import ClaimantLexicon
+from ..claimant_states import army_state
 from ..state_bodies import state_body_index
 
 
@@ -94,11 +95,14 @@ def office_body(office: str, lexicon: ClaimantLexicon, countries: Sequence[str])
     found = [m.group(0) for m in matches]
     if not found or _other_owner(office) or people_owner(office, matches[0].start()):
         return None
-    code = _owner(office) or (countries[0] if countries else None)
+    owner = _owner(office)
+    code = owner or (countries[0] if countries else None)
     demonym_of = state_body_index()[2]
     if code not in demonym_of:
         return None
     # a body named before its office ("Armed Forces Chief of Staff") is that body; else the
     # longest form ("army chief of staff" over "army")
     form = found[0] if len(found) > 1 and matches[0].end() <= matches[1].start() else max(found, key=len)
+    if owner is None:
+        code = army_state(code, form)  # "an army spokesman" in a Gaza story: the Israeli army's
     return lexicon.state_body(f"{demonym_of[code]} {form}")

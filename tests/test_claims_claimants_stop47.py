@@ -149,3 +149,31 @@ def test_claims_army_of_a_territory_without_one(extract_text, text, expected):
 def test_claims_our_in_a_bodys_own_update_is_the_body(extract_text, outlet, text, expected):
     assert [(c.quantity, c.value, c.source) for c in extract_text(text, published=date(2024, 6, 1), outlet=outlet).claims] \
         == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person of a state in a personal role is that person, not the state (South Yemen 1986,
+    # Bosnia, Libya-like); an official still speaks for the state
+    ("ADEN - A French doctor who worked at the main hospital told me he had counted about 60 bodies.",
+     [("killed", 60, "French doctor")]),
+    ("SARAJEVO - A British nurse said 25 wounded people had been brought in overnight.",
+     [("injured", 25, "British nurse")]),
+    ("TRIPOLI - An Italian surgeon said 14 of the wounded had died overnight.", [("killed", 14, "Italian surgeon")]),
+    ("TRIPOLI - An Italian official said 14 migrants had died overnight.", [("killed", 14, "Italian government")]),
+])
+def test_claims_a_states_person_in_a_personal_role(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the same <people>" are the people named before, not the body that spoke last; "the
+    # same <body>" is the body (Syria 1982, Uganda, Lebanon-like)
+    ("HAMA - The army shelled the old city. The same witnesses said thousands of residents had fled.",
+     [("displaced", None, "witnesses")]),
+    ("GULU - Rebels burned the camp, the army said. The same travellers said 40 people had been abducted.",
+     [("detained", 40, "travellers")]),
+    ("BEIRUT - The Higher Relief Council said 40 people were killed. The same council later said 300 had been "
+     "wounded.", [("killed", 40, "Higher Relief Council"), ("injured", 300, "Higher Relief Council")]),
+])
+def test_claims_the_same_people_or_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -150,6 +150,8 @@ def role_of_named(phrase: str) -> str:
     state = body.lower() in state_body_index()[1]
     if words[-1].lower() in _military_roles() and state:
         return f"{body} army"  # "A Ugandan officer": an officer of a state speaks for its army
+    if state and words[-1].lower() in _personal_roles():
+        return phrase  # "A French doctor": a person of that state, no body of it (set CY)
     if not state and _an_area(body):
         return phrase  # "A Santa Clara physician": a town's doctor speaks for no body called Santa Clara (set CU)
     return body
@@ -237,6 +239,11 @@ _OWN_OFFICE = re.compile(rf"\s+(?i:{'|'.join(re.escape(w) for w in load_attribut
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _personal_roles() -> frozenset[str]:
+    return frozenset(read_json("claimant_kinds.json")["personal_roles"])
+
+
 def _body_roles() -> frozenset[str]:
     from ..lexicon.loader import read_json
     return frozenset(read_json("claimant_kinds.json")["staff_roles"])  # "commander", "leader" among them

@@ -39,11 +39,14 @@ _ROLE_FIRST = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
                          re.IGNORECASE)
 
 
+_SAME_BEFORE = re.compile(r"^(?:the|this|these)\s+same\s+")
+
+
 def resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Claimant | None:
     """The claimant a subject or agent phrase names, in the article's context."""
     who = _resolve_subject(ctx, sentence, span)
-    low = span.strip().lower()
-    if (who is None or not who.known and low.split()[-1] not in who.name.lower()) \
+    low = _SAME_BEFORE.sub("the ", span.strip().lower())  # "the same council" is "the council"
+    if (who is None or not who.known and (low.split()[-1] not in who.name.lower() or who.name == low.split()[-1])) \
             and (by_head := body_named_with_head(ctx, sentence, low)):
         # "the committee said" after "the Vlora Salvation Committee" took the port, another
         # speaker between; a known body read by kind stays ("the agency" after UNHCR spoke)
@@ -518,6 +521,9 @@ def _earlier_of_its_kind(ctx: ArticleContext, sentence: Sentence, phrase: str, w
             # "the multinational crew" is no Houthi movement named before (dev2's Red Sea story);
             # "the energy company Total" is named right there
             earlier = None
+        if earlier and same and load_attribution_terms().human_sources.search(phrase.lower()) \
+                and phrase.split()[-1].lower() not in earlier.name.lower():
+            earlier = None  # "the same travellers": the people named before, no body that spoke (set CY)
         if earlier:
             return other_service(ctx, who, phrase, earlier) or earlier
     if not who.known and who.kind not in ("unknown", "government") and _role_apposition(phrase):

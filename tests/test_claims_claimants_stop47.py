@@ -177,3 +177,17 @@ def test_claims_a_states_person_in_a_personal_role(extract_text, text, expected)
 ])
 def test_claims_the_same_people_or_body(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a record and who issued it: the issuer (Algeria 1945, Myanmar, Sri Lanka-like); an
+    # administration written in lowercase is a body
+    ("SETIF - Insurgents killed 102 Europeans, according to the toll the colonial administration published in June.",
+     [("killed", 102, "colonial administration")]),
+    ("MYITKYINA - Some 3,400 people were arrested, according to figures later published by the home ministry.",
+     [("detained", 3400, "home ministry")]),
+    ("JAFFNA - About 9,000 people fled, according to numbers compiled by the district secretariat office.",
+     [("displaced", 9000, "district secretariat office")]),
+])
+def test_claims_a_record_and_who_issued_it(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

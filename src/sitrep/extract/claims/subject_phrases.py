@@ -49,6 +49,7 @@ def subject_phrase(span: str) -> str:
     phrase = _WHEN_BEFORE.sub("", phrase)  # "Saturday Lev Dzugayev" of "On Saturday Lev Dzugayev, head of ..."
     phrase = _ADVERB_BEFORE.sub("", phrase)  # "Earlier a spokeswoman for ...": when, not who
     phrase = _record_from_owner().sub("", phrase)  # "Initial reports from local sources": the sources
+    phrase = _RECORD_ISSUED_BY_CLAUSE.sub(r"\g<owner>", phrase)  # "the toll the colonial administration published"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
@@ -241,7 +242,19 @@ def _record_from_owner() -> re.Pattern[str]:
     Only an owner in lower case: "Reports from Amol" come from a place, whose name the
     subject's rules read (set AC's Amol story)."""
     nouns = alternation(sorted(load_attribution_terms().record_nouns))
-    return re.compile(rf"^(?i:(?:(?:the|some|a|an)\s+)?(?:[a-z]+\s+)?{nouns}\s+(?:from|by)\s+)(?=[a-z])")
+    # ("figures later published by the French justice ministry": a participle of issue between)
+    return re.compile(rf"^(?i:(?:(?:the|some|a|an)\s+)?(?:[a-z]+\s+)?{nouns}\s+(?:(?:[a-z]+\s+)?{_ISSUED}\s+)?"
+                      rf"(?:from|by)\s+)(?=[a-z])")
+
+
+# Participles and verbs of issuing a record ("published", "compiled").
+_ISSUED = r"(?:published|released|issued|compiled|gathered|collected|given|provided|announced|kept)"
+# "the toll the colonial administration published in June": a record, then the clause of who
+# issued it (set CY's Setif analysis).
+_RECORD_ISSUED_BY_CLAUSE = re.compile(
+    rf"^(?:the\s+)?(?:{alternation(sorted(load_attribution_terms().record_nouns))})\s+(?:that\s+)?"
+    rf"(?P<owner>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,5}}?)\s+(?:had\s+|later\s+|then\s+)?"
+    r"(?:published|released|issued|compiled|gave|announced|reported)\b.*$", re.IGNORECASE)
 
 
 def _owner_word(phrase: str) -> bool:

@@ -191,3 +191,30 @@ def test_claims_the_same_people_or_body(extract_text, text, expected):
 ])
 def test_claims_a_record_and_who_issued_it(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rebel radio, wherever it broadcasts from, speaks for the rebels the story names, not
+    # for a state's station named before (Dhofar 1975, Ogaden 2007, Afghanistan-like)
+    ("MUSCAT - Fighting went on in Dhofar, where rebels of the Popular Front for the Liberation of Oman (PFLO) "
+     "hold the western mountains. The rebel radio in Aden claimed that rebel units had killed 150 soldiers.",
+     [("killed", 150, "Popular Front for the Liberation of Oman")]),
+    ("ADDIS ABABA - The Ogaden National Liberation Front (ONLF) rebels attacked the oil field. Radio Ethiopia said "
+     "20 rebels were killed. The rebel radio claimed that 74 soldiers had been killed.",
+     [("killed", 20, "Radio Ethiopia"), ("killed", 74, "Ogaden National Liberation Front")]),
+    ("KABUL - The Taliban rebels attacked the post. The rebel radio claimed that 30 soldiers were killed.",
+     [("killed", 30, "Taliban")]),
+])
+def test_claims_a_rebel_radio_speaks_for_the_rebels(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "<someone>'s Staff" is a body, no role of someone's (Iran 1975, Central African Republic-like)
+    ("TEHRAN - Units captured Rakhyut, a communique of the Supreme Commander's Staff said today. According to "
+     "the communique, 38 rebels were killed.", [("killed", 38, "Supreme Commander's Staff")]),
+    ("BANGUI - According to a communique of the Defence Minister's Staff, 40 rebels were killed.",
+     [("killed", 40, "Defence Minister's Staff")]),
+])
+def test_claims_someones_staff_is_a_body(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -142,8 +142,10 @@ def role_of_named(phrase: str) -> str:
         return phrase
     if len(words) == 2 and words[0].lower() in _service_words():
         return phrase  # "Aid workers" opening a sentence: aid workers, no body called "Aid"
-    if " ".join(words[-2:]).lower() in _two_word_bodies():
-        return phrase  # "National Liberation Army General Staff": the staff is a body, no role
+    if " ".join(words[-2:]).lower() in _two_word_bodies() or words[-1].lower() == "staff" and words[-2].endswith(("'s", "’s")):
+        # "National Liberation Army General Staff", "the Supreme Commander's Staff" (set CY's
+        # Pars relay): the staff is a body, no role
+        return phrase
     if words[-2] in ("of", "for", "and", "the"):
         return phrase  # "Joint Chiefs of Staff": the last word ends the body's name, no role after it
     body = " ".join(words[:-1])

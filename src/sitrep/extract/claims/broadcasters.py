@@ -20,6 +20,7 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ..context import is_country_name
 from ..entry_labels import STATION_LABEL
+from ..state_bodies import state_body_index
 from .context import ArticleContext
 
 # A capitalised name of up to seven words, "of", "for" and "and" (with "the") inside it.
@@ -216,6 +217,16 @@ _RECORD_ISSUED = in_order("record_issuing_verbs")
 
 # A side's word before a broadcaster's anaphor: "the rebel station", "Insurgent station" in a
 # monitoring digest are the station named before (Cuba 1958, Hungary 1956 probes).
+def _a_states_station(name: str) -> bool:
+    """'Radio Oman', 'Radio Kabul': a station named for a state or its capital is the state's."""
+    owners = state_body_index()[1]
+    return any(w.lower() in owners for w in name.split())
+
+
+# "The rebel radio in Aden": where a station broadcasts from is no part of it.
+_STATION_SEAT = re.compile(rf"(?P<station>\s{in_order('side_station_nouns', any_space=False)})\s+(?:in|from)\s+[a-z][\w'’ -]*$")
+# A rebel side's word before the station's noun ("the rebel radio", "insurgent station").
+_REBEL_STATION = re.compile(r"^(?:the\s+)?(?:rebel|rebels'|insurgent|insurgents'|guerrilla|guerrillas')\s+", re.IGNORECASE)
 _SIDE_OF_STATION = re.compile(rf"^(?:the\s+)?{in_order('station_sides')}\s+"
                               rf"(?={in_order('side_station_nouns', any_space=False)}$)")
 
@@ -235,9 +246,14 @@ def broadcast_from(phrase: str) -> Claimant | None:
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
     """The party a subject phrase speaks for when it is a broadcaster, a record issued before
     or "the rebels"."""
-    low = _SIDE_OF_STATION.sub("the ", phrase.lower().strip())  # "the rebel station", "Insurgent station"
+    low = _SIDE_OF_STATION.sub("the ", _STATION_SEAT.sub(r"\g<station>", phrase.lower().strip()))  # "the rebel station", "Insurgent station"
     if low in claim_words().broadcaster_anaphors or low == "the agency":
-        return last_broadcaster(ctx, sentence, agency=low == "the agency")
+        station = last_broadcaster(ctx, sentence, agency=low == "the agency")
+        if _REBEL_STATION.match(phrase.strip()) and (station is None or _a_states_station(station.name)):
+            # "The rebel radio in Aden claimed" with no rebel station named before (Radio Oman
+            # is the state's): the rebels speak through it (set CY's Dhofar relay)
+            return side_group_speaker(ctx, "the rebels")
+        return station
     if low in claim_words().record_anaphors:
         return issuer_of_record(ctx, sentence, low)
     if _STATIONS_STAFF.match(low):  # "the station's reporter in Soyapango": the station

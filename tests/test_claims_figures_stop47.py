@@ -55,3 +55,33 @@ def _categories(extract_text, text):
 ])
 def test_claims_pilots_are_a_state_force(extract_text, text, expected):
     assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # parts listed after "among them" share the total's deed; the casualty word after a later
+    # figure is that figure's (Gaza 2014, Sudan, Ukraine-like)
+    ("GAZA - The health ministry said 62 people had been killed in Shejaiya, among them 17 children and 14 women, "
+     "and more than 250 wounded.",
+     [("killed", "total", 62), ("killed", "civilians", 17), ("killed", "civilians", 14), ("injured", "total", 250)]),
+    ("EL FASHER - Doctors said 40 people had died in the shelling, among them 11 children and 6 women, and at least "
+     "90 wounded.",
+     [("killed", "total", 40), ("killed", "civilians", 11), ("killed", "civilians", 6), ("injured", "total", 90)]),
+    ("KHARKIV - The governor said 18 people were killed, among them three children, and 60 injured.",
+     [("killed", "total", 18), ("killed", "civilians", 3), ("injured", "total", 60)]),
+])
+def test_claims_parts_among_them_share_the_totals_deed(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "figures from X:" then the figures: X, up to the colon (Gaza, Yemen, Sudan-like)
+    ("15:10 Updated figures from Dr Rami Haddad: 62 people have been killed in Shejaiya today.",
+     [("killed", 62, "Rami Haddad")]),
+    ("11:45 Latest figures from Colonel Ali Nasser: 14 soldiers were killed in the strikes on Marib.",
+     [("killed", 14, "Ali Nasser")]),
+    ("08:30 Figures from Dr Amna Idris: 33 people have been killed in El Fasher since Sunday.",
+     [("killed", 33, "Amna Idris")]),
+])
+def test_claims_figures_from_a_speaker_end_at_the_colon(extract_text, text, expected):
+    got = extract_text(text, published=date(2024, 6, 1), outlet="Test").claims
+    assert [(c.quantity, c.value, c.source) for c in got] == expected

@@ -101,7 +101,7 @@ def load_attribution_terms() -> AttributionTerms:
         media_words=re.compile(_alternation(a["media_words"]), re.IGNORECASE),
         role_nouns=tuple(a["role_nouns"]),
         contact_participles=frozenset(a["contact_participles"]),
-        cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;()]+)", re.IGNORECASE),
+        cited_by=re.compile(_alternation(a["cited_by"]) + r"\s+([^,.;:()]+)", re.IGNORECASE),
         venue_words=re.compile(_alternation(a["venue_words"]), re.IGNORECASE),
         rule_books=frozenset(a["rule_books"]),
         reporting_words=re.compile(_alternation(a["reporting_words"]), re.IGNORECASE),

@@ -90,9 +90,13 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         anaphoric_parent = _anaphor_target(lower, ctx.previous)
     breakdown = load_figure_terms().breakdown
     previous = [c for c in ctx.previous if "breakdown-of" not in c.rule] if adjacent else []
-    for cand in candidates:
+    for k, cand in enumerate(candidates):
         parent = _parent_claim(text, cand, claims, breakdown) or anaphoric_parent
-        q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims or _renamed_count(cand, previous))
+        # the stretch between the figures on either side: where the figure's own verb may be
+        window = (candidates[k - 1].figure.end if k else 0,
+                  candidates[k + 1].figure.start if k + 1 < len(candidates) else len(text))
+        q, q_rule = _figure_quantity(doc, text, cand, terms, parent, claims or _renamed_count(cand, previous),
+                                     window)
         if q is None or (cand.noun and cand.noun.unit and not cand.figure.vague):
             # no casualty word; or "300 families": a count of groups, not of people ("hundreds of
             # families" names no count, only how many: sets AN and AM count it)
@@ -156,7 +160,7 @@ def _renamed_count(cand: Candidate, previous: list[Claim]) -> list[Claim]:
 
 
 def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent: Claim | None,
-                     claims: list[Claim]) -> tuple[str | None, str]:
+                     claims: list[Claim], window: tuple[int, int] | None = None) -> tuple[str | None, str]:
     """What happened to a figure's people: its own casualty word, else its total's (a
     breakdown), else the figure's before it (a continued count)."""
     q, q_rule = quantity(doc, text, cand, terms)
@@ -165,7 +169,8 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     # name has no verb of its own, whatever the parse hangs it on
     own_verb = q is not None and parent is not None and q != parent.quantity and cand.rule != "figure+of-them-people" and (
         q_rule.startswith(("quantity:own-passive", "quantity:partitive-verb"))
-        or bool(verb and verb.group(1) in terms.quantity_lemmas))  # ("nine of the wounded died": set AN)
+        or bool(verb and verb.group(1) in terms.quantity_lemmas
+                and _verb_between_figures(doc, q, window, terms)))  # ("nine of the wounded died": set AN)
     if parent is not None and not q_rule.startswith("quantity:noun") and not own_verb:
         # a breakdown counts what its total counts ("1,640 martyrs, which includes 104
         # children, alongside 8,408 injuries": the children are dead, not injured); a verb
@@ -174,6 +179,18 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
     if q is None and cand.continues and claims:
         q, q_rule = claims[-1].quantity, "quantity:continues-" + claims[-1].id
     return q, q_rule
+
+
+def _verb_between_figures(doc, q: str, window: tuple[int, int] | None, terms: ClaimTerms) -> bool:
+    """Whether a casualty word of ``q`` stands between the figures on either side of a part
+    ("arrested 40 people and released 12 of them": its own): "62 people have been killed,
+    among them 17 children and 14 women, and more than 250 wounded": the 17 and the 14 have
+    no verb of their own, the "wounded" is the 250's (set CY's Gaza liveblog; the parse hangs
+    the list on it)."""
+    if window is None or doc is None:
+        return True
+    lo, hi = window
+    return any(qq == q and lo <= doc[i].idx < hi for i, qq, _ in quantity_tokens(doc, terms))
 
 
 def _background(ctx: ArticleContext, rule: str, text: str) -> bool:

@@ -85,3 +85,19 @@ def test_claims_parts_among_them_share_the_totals_deed(extract_text, text, expec
 def test_claims_figures_from_a_speaker_end_at_the_colon(extract_text, text, expected):
     got = extract_text(text, published=date(2024, 6, 1), outlet="Test").claims
     assert [(c.quantity, c.value, c.source) for c in got] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people sheltering in schools, camps or monasteries have left their homes (Gaza 2014,
+    # Sudan, Myanmar-like); a part of those counted before is no count of its own
+    ("GAZA - UNRWA says 81,000 people are now sheltering in 61 of its schools across the Strip.",
+     [("displaced", 81000)]),
+    ("PORT SUDAN - More than 12,000 people are sheltering in schools in the city, the UN said.",
+     [("displaced", 12000)]),
+    ("SAGAING - Some 3,000 villagers have taken shelter in monasteries near Monywa, local aid groups said.",
+     [("displaced", 3000)]),
+    ("GAZA - Some 40,000 people have fled their homes, the agency said. About 4,000 of them are sheltering in "
+     "its schools.", [("displaced", 40000)]),
+])
+def test_claims_people_sheltering_in_schools_are_displaced(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -1125,6 +1125,21 @@ CATEGORY_CASES = {
         ("The army said 30 al-Shabaab fighters were killed near Baidoa, among them five Kenyans.",
          [("killed", "rebels", 30, ANY), ("killed", "rebels", 5, ANY)]),
     ],
+    "apposed_household": [
+        # people an apposition names one by one, kin or women and children among them, are
+        # civilians (Gaza 2014, Sudan, Ukraine-like); a soldier among them keeps the total, and
+        # a part "of them" is a breakdown, no such list
+        ("The health ministry said two Palestinians, an old man and his grandson, were killed in Rafah.",
+         [("killed", "civilians", 2, ANY)]),
+        ("Three people, a woman and her two children, were killed when a shell hit their home in Omdurman.",
+         [("killed", "civilians", 3, ANY), ("killed", "civilians", 2, ANY)]),
+        ("The governor said two residents, a mother and her son, died in the strike on Sumy.",
+         [("killed", "civilians", 2, ANY)]),
+        ("Two men, a soldier and a police officer, were killed in the strike on Kramatorsk.",
+         [("killed", "total", 2, ANY)]),
+        ("Doctors said 14 bodies, three of them children, had been brought in since Friday.",
+         [("killed", "total", 14, ANY), ("killed", "civilians", 3, ANY)]),
+    ],
     "unarmed_people": [
         # people called unarmed are civilians, whatever the noun (Bangladesh 2013, Afghanistan, Egypt-like)
         ('Hefazat leaders said "thousands" of their unarmed followers had been killed in Dhaka.',

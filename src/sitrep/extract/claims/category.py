@@ -329,6 +329,32 @@ def unarmed_people(view: CategoryView):
     return None
 
 
+# ", a 70-year-old man and his grandson,": an apposition after the figure's noun that names
+# its people one by one, set off by commas.
+_APPOSED_PEOPLE = re.compile(r"^\s*,\s+(?P<who>(?:an?|his|her|their|two|three|four|five|one)\s+[^,;:()]{2,60}?)\s*,")
+
+
+def apposed_household(view: CategoryView):
+    """'two Palestinians, a 70-year-old man and his grandson, were killed', 'Three people, a
+    woman and her two children,': people an apposition names one by one, kin or women and
+    children among them and no fighter, are civilians (set CY's Gaza liveblog)."""
+    noun = view.cand.noun
+    if noun is None or view.cand.noun_start is None or view.category not in ("total", "combatants"):
+        return None
+    m = _APPOSED_PEOPLE.match(view.text[view.cand.noun_start + len(" ".join(noun.words)):])
+    if m is None:
+        return None
+    words = re.findall(r"[\w'’-]+", m.group("who").lower())
+    if "of" in words:
+        return None  # "19 wounded, three of them children,": a part, no list of the people (``breakdown``)
+    found = [view.terms.people_at(words, i) for i in range(len(words))]
+    cats = {f[0].category for f in found if f}
+    kin = claim_words().kin_nouns
+    if "civilians" in cats and cats <= {"civilians", "total"} or cats <= {"total"} and kin.intersection(words):
+        return "civilians", noun.subgroup, "category:apposed-household"
+    return None
+
+
 _UPROOTED = word_set("uprooted_people")
 # "people displaced from Nduga", "families who fled", "deaths among displaced families": the
 # people's noun (or the noun a death noun is of) called uprooted right after it.
@@ -530,7 +556,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             of_group_predicate, of_people, side_words, the_group, of_them_named_before, group_as_noun, losses_of, owners_losses,
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
-                                            rising_joined, unsided_fighters, unarmed_people, uprooted_harmed, from_a_side, both_sides, sides_losses)
+                                            rising_joined, unsided_fighters, unarmed_people, apposed_household, uprooted_harmed, from_a_side, both_sides, sides_losses)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

@@ -218,3 +218,20 @@ def test_claims_a_rebel_radio_speaks_for_the_rebels(extract_text, text, expected
 ])
 def test_claims_someones_staff_is_a_body(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "A spokesman for <body>, speaking in <capital>, said" with no figure: the body speaks on
+    # ("he said" next), not the capital's government (Jordan 1970, Crimea 2014, Somaliland-like)
+    ("AMMAN - The army said it had taken Irbid. A spokesman for the guerrillas' Central Committee, speaking in "
+     "Damascus, said Irbid had not fallen. He said the army had lost 300 men around Irbid since Sunday.",
+     [("killed", 300, "guerrillas' Central Committee")]),
+    ("SIMFEROPOL - Russian officials said the protest was peaceful. A spokesman for the Crimean Tatar assembly, "
+     "speaking in Kyiv, said the police had used force. He said 30 protesters had been detained.",
+     [("detained", 30, "Crimean Tatar assembly")]),
+    ("HARGEISA - The army said it held the airport. A spokeswoman for the northern movement, speaking in Addis "
+     "Ababa, said the airport had fallen. She said 40 soldiers had been captured.",
+     [("detained", 40, "northern movement")]),
+])
+def test_claims_a_spokesman_for_a_body_speaking_somewhere(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -479,7 +479,9 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     """The named speaker a sentence opens with ("Information Minister Michael Makuei said
     ..."), from the text alone (the sentence may not be parsed); pronouns are not names."""
     text = mask_entry_label(sentence.text)  # "10:40 - Captain X, a spokesman for Y, tells us ..."
-    m = LEADING_SAY.match(text) or LEADING_APPOSITIVE_SAY.match(text) or ROLE_THEN_NAME_SAY.match(text)
+    text = _SPEAKING_ASIDE.sub("", text, count=1)  # "A spokesman for X, speaking in Damascus, said"
+    m = LEADING_SAY.match(text) or LEADING_APPOSITIVE_SAY.match(text) or ROLE_THEN_NAME_SAY.match(text) \
+        or _ROLE_FOR_BODY_SAY.match(text)
     if m is None:
         # "The army says the village has been cleared. Two militants were killed.": a body by
         # its common noun, known to the lexicon, opening an unparsed sentence
@@ -489,6 +491,15 @@ def leading_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     if m.group("who").strip().lower() in load_attribution_terms().pronoun_subjects:
         return None
     return resolve_subject(ctx, sentence, m.group("who"))
+
+
+# "A spokesman for the Crimean Tatar assembly, speaking in Kyiv, said": how and where the speaker
+# spoke, set off by commas, is no part of the speaker (set CY's Irbid wire).
+_SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|talking|writing)\b[^,]{0,60},")
+# "A spokesman for the northern movement said": a role and the body it speaks for, opening an
+# unparsed sentence.
+_ROLE_FOR_BODY_SAY = re.compile(rf"^\s*(?P<who>(?:A|An|The)\s+(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.spokes_titles)}"
+                                rf"\s+(?:for|of)\s+[^,;:]{{3,80}}?)\s+{alternation(_SPEECH['leading'])}\b")
 
 
 def role_neutral_lead(text: str) -> bool:

@@ -28,6 +28,8 @@ SUBJECT_CHARS = 90
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$")  # "told the BBC": the one told
 # ... nor one inside a relative clause on the subject ("The radio, which speaks for X, said").
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,]*$")
+# ... nor the place a speaker spoke from ("A spokesman for X, speaking in Damascus, denied").
+_WHERE_SPOKEN_BEFORE = re.compile(r",\s+(?:speaking|talking|writing)\s+(?:[a-z]+\s+)*?(?:in|from|at)\s+[^,]*$")
 
 
 def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
@@ -61,6 +63,8 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
     for m in starting_in(ctx.mentions, sentence.start, sentence.start + SUBJECT_CHARS):
         if _RELATIVE_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
             continue  # "The radio, which speaks for the Bangladesh government, said": not the speaker
+        if _WHERE_SPOKEN_BEFORE.search(ctx.article.text, max(0, sentence.start), m.start):
+            continue  # "A spokesman for the guerrillas, speaking in Damascus, denied": where, not who (set CY)
         if _backed_by_before(ctx.article.text[max(0, m.start - 30):m.start]):
             continue  # "Syrian rebels backed by the Turkish navy reported": the rebels speak (dev2's Saraqeb wire)
         if m.claimant.known and not _TOLD_BEFORE.search(ctx.article.text, max(0, m.start - 13), m.start):

@@ -235,3 +235,17 @@ def test_claims_someones_staff_is_a_body(extract_text, text, expected):
 ])
 def test_claims_a_spokesman_for_a_body_speaking_somewhere(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acronym written with dots is the one the article spelt out without them (Uganda 1986,
+    # Zimbabwe, Nicaragua-like)
+    ("KAMPALA - The National Resistance Army (NRA) took the city on Sunday. The N.R.A. says its own losses "
+     "were about 24 killed.", [("killed", 24, "National Resistance Army")]),
+    ("SALISBURY - The Zimbabwe African National Union (ZANU) raided the farm. The Z.A.N.U. said 14 soldiers "
+     "were killed.", [("killed", 14, "Zimbabwe African National Union")]),
+    ("MANAGUA - The Nicaraguan Democratic Force (FDN) attacked the post. The F.D.N. said 30 soldiers were "
+     "killed.", [("killed", 30, "Nicaraguan Democratic Force")]),
+])
+def test_claims_a_dotted_acronym_is_the_one_spelt_out(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

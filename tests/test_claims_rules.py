@@ -874,6 +874,13 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # a state's men who rose against it are rebels; constables are a state's (Lesotho 1998,
+        # Kenya 1953, Burkina Faso-like)
+        ("Opposition parties said more than 60 of the mutinous soldiers had been killed at Katse.",
+         [("killed", "rebels", 60, ANY)]),
+        ("Two African constables were wounded in the raid near Naivasha, police said.",
+         [("injured", "government", 2, ANY)]),
+        ("Residents said 12 renegade gendarmes were arrested in Ouagadougou.", [("detained", "rebels", 12, ANY)]),
         # members of a side's families are civilians, not the side (Bangladesh 2009, Mexico,
         # Iraq-like)
         ("The army said 41 members of officers' families were released from the barracks on Thursday.",

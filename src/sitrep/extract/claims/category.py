@@ -198,11 +198,18 @@ def _insurgent_body_name(text: str) -> bool:
     return bool(m) and bool({w.lower() for w in m.group("words").split()} & actor_words().insurgent_name_words)
 
 
+_TURNED_ON_THE_STATE = re.compile(r"\b(?:mutinous|mutinying|mutineer|renegade|rebellious|rogue)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
 def side_words(view: CategoryView):
     """'rebel fighters', 'pro-government fighters', '5 Houthi forces': the words before the
     noun (or an 'of/from' phrase after it) name the side."""
     noun = view.cand.noun
     if noun is not None and noun.category == "government" and view.cand.noun_start is not None:
+        if _TURNED_ON_THE_STATE.search(view.text[view.cand.figure.end: view.cand.noun_start]):
+            # "60 of the mutinous soldiers", "12 renegade policemen": a state's men who rose
+            # against it are rebels (set CX's Lesotho 1998 bulletin)
+            return "rebels", noun.subgroup, "category:side"
         if _named_rebels(view, view.text[view.cand.figure.end: view.cand.noun_start]):
             return "rebels", noun.subgroup, "category:side"  # "four KIA soldiers": a rebel army's (set AB's Kachin wire)
         of_phrase = _OF_GROUP.match(view.text[view.cand.noun_start:])

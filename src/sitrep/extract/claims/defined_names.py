@@ -309,6 +309,10 @@ def spelt_out(text: str, acronym: str) -> str | None:
 _ACRONYM_LIKE = re.compile(r"^(?=[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}$")
 
 
+# Dots and slashes inside an acronym ("N.R.A.", "SLM/A"): the same acronym without them.
+_ACRONYM_MARKS = re.compile(r"(?<=[A-Z])[./](?=[A-Z]|$)")
+
+
 def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     """The claimant a phrase names through the article's own names ('the AAA', 'Al-Abyad',
     'schoolteacher Abdel-Majed Abdullah'), or None."""
@@ -316,6 +320,12 @@ def local_name(ctx: ArticleContext, phrase: str) -> Claimant | None:
     bare = re.sub(r"['’]s$", "", bare)
     if bare in ctx.local:
         return ctx.local[bare]
+    undotted = _ACRONYM_MARKS.sub("", bare)  # "the N.R.A." after "the National Resistance Army (NRA)"
+    if undotted != bare and _ACRONYM_LIKE.match(undotted):
+        found = ctx.local.get(undotted) or next((who for name, who in ctx.local.items()
+                                                 if _ACRONYM_MARKS.sub("", name) == undotted), None)
+        if found is not None:
+            return found
     shouted = _shouted_name(ctx, bare)
     if shouted is not None:
         return shouted

@@ -610,6 +610,13 @@ QUANTITY_CASES = {
          [("killed", "government", 2, None), ("detained", "government", 3, None)]),
     ],
     "parse_link": [
+        # people lost track of are missing, not dead (Congo 1997, South Sudan, Myanmar-like)
+        ("The agency said 50,000 refugees had reached the camps. It had lost track of up to 40,000 others.",
+         [("displaced", "total", 50000, ANY), ("missing", "total", 40000, ANY)]),
+        ("Aid groups registered 8,000 people in Bor, but lost track of 3,000 more who fled into the swamps.",
+         [("missing", "total", 3000, ANY)]),
+        ("Monks sheltered 900 villagers in Sagaing and lost track of 200 others in the fighting.",
+         [("missing", "total", 200, ANY)]),
         # a participle that describes the people, then the passive that befell them, which the
         # parse leaves with no subject (Afghanistan 1998, Yemen, South Sudan)
         ("The Taliban say thousands of their fighters captured at that time were later executed.",

@@ -98,6 +98,10 @@ def parse_link(doc, text: str, cand: Candidate, terms: ClaimTerms):
         return NONE
     by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
     head_q = by_index.get(anchor.head.i) if anchor.dep_ == "dobj" else None
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ == "track" \
+            and anchor.head.head.head.lemma_ == "lose":
+        # "had lost track of up to 40,000 others": missing, not dead (set CX's Kisangani wire)
+        return "missing", "quantity:parse(lose track)"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "dobj":
         # "freed 7 of the captured agents": what the verb did to the share (set J's FARC communique)
         head_q = by_index.get(anchor.head.head.head.i)

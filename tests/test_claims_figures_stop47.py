@@ -101,3 +101,14 @@ def test_claims_figures_from_a_speaker_end_at_the_colon(extract_text, text, expe
 ])
 def test_claims_people_sheltering_in_schools_are_displaced(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # men in uniform or under arms, no side named, are combatants (Uganda 1986, Haiti, Libya-like)
+    ("KAMPALA - Volunteers say they have collected the bodies of at least 60 uniformed men from the streets.",
+     [("killed", "combatants", 60)]),
+    ("PORT-AU-PRINCE - Police said 12 armed men were killed in the raid on Cite Soleil.", [("killed", "combatants", 12)]),
+    ("TRIPOLI - Witnesses said 30 men in uniform were seized at the checkpoint.", [("detained", "combatants", 30)]),
+])
+def test_claims_men_in_uniform_or_under_arms_are_combatants(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

@@ -249,3 +249,18 @@ def test_claims_a_spokesman_for_a_body_speaking_somewhere(extract_text, text, ex
 ])
 def test_claims_a_dotted_acronym_is_the_one_spelt_out(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its superintendent", "its medical director": the head of the institution named just
+    # before, not the last body that spoke (South Africa 1976, Sudan, Gaza-like)
+    ("SOWETO - The police said 58 people had been killed. The figures given at Baragwanath Hospital were higher. "
+     "Its superintendent said the hospital had received at least 67 bodies.",
+     [("killed", 58, "South African police"), ("killed", 67, "Baragwanath Hospital")]),
+    ("EL FASHER - The RSF said its fighters held the town. Staff at the Saudi Hospital counted the dead. Its "
+     "medical director said 31 people had been killed.", [("killed", 31, "Saudi Hospital")]),
+    ("GAZA - The army said 12 militants were killed. Doctors at Nasser Hospital gave other figures. Its director "
+     "said 40 bodies had been brought in.", [("killed", 12, "Israel Defense Forces"), ("killed", 40, "Nasser Hospital")]),
+])
+def test_claims_its_head_is_the_institution_named_before(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -14,6 +14,7 @@ from .context import ArticleContext
 from .defined_names import label_speaker
 from .discourse import last_claimant_before
 from .subject_anaphora import body_of_state_subject, reporter_or_last
+from .bodies_before import INSTITUTION_HEAD, institution_named_before
 
 
 # How many sentences on "it" may still point back to such a body. Tuned on a set-D Kashmir
@@ -55,6 +56,13 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
         # "The Getulio Vargas state hospital has received 14 people ..., its director said": the
         # body that opens the sentence (set CU's Rio liveblog)
         return own
+    if first.lower() == "its" and INSTITUTION_HEAD.match("its " + rest) \
+            and (named := institution_named_before(ctx, sentence)) is not None:
+        # "The figures given at Baragwanath Hospital were higher. Its superintendent said": the
+        # head of the institution named just before (set CX's Soweto daily)
+        from .subject_resolve import resolve_subject
+
+        return resolve_subject(ctx, sentence, named)
     if first.lower() in terms.possessive_pronouns and rest and not rest[:1].isupper():
         # "Its spokesman, Lam Paul Gabriel, said": the body named before speaks
         earlier = (first.lower() == "its" and (body_of_state_subject(ctx, sentence, rest)

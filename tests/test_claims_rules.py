@@ -1415,6 +1415,14 @@ ATTRIBUTION_CASES = {
         ("ACLED: 1,300 killed in Sahel attacks", [("killed", "total", 1300, "ACLED")]),
     ],
     "possessive_record": [
+        # "official figures" as a subject: the story's state's own count (Kenya 1953, Turkey 1995,
+        # Sudan-like); a state named by its demonym keeps its own
+        ("NAIROBI - Official figures show that since October, gangs have murdered 170 African civilians.",
+         [("killed", "civilians", 170, "Kenyan government")]),
+        ("ANKARA - Official figures say the conflict has killed 15,000 people since 1984.",
+         [("killed", "total", 15000, "Turkish government")]),
+        ("KHARTOUM - Official figures show 430 people have been killed since April.",
+         [("killed", "total", 430, "Sudanese government")]),
         ("The Syrian Observatory gave a new toll. Its count stands at 412 dead.",
          [("killed", "total", 412, "Syrian Observatory for Human Rights")]),
         ("The authorities' previous estimate of 68 deaths in Stepanakert was revised.",

@@ -244,6 +244,14 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
             if who is not None and (who.known or who.kind != "unknown"):
                 return who, "claimant:record-of"
             continue
+        if tok.dep_ == "amod" and tok.lower_ == "official" and tok.head.lemma_.lower() in terms.record_nouns \
+                and tok.head.dep_ in ("nsubj", "nsubjpass") \
+                and not any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i != tok.i for c in tok.head.children):
+            # "Official figures show that ...": the story's state's own count (set CX's Nairobi wire)
+            who = resolve_subject(ctx, sentence, "the government")
+            if who is not None and who.known:
+                return who, "claimant:record-of"
+            continue
         if tok.dep_ == "amod" and tok.text[:1].isupper() and tok.head.lemma_.lower() in terms.record_nouns \
                 and (tok.head.dep_ in ("nsubj", "nsubjpass") or (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by")):
             # "By the official American count, 216 servicemen were killed", "Official American

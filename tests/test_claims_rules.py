@@ -574,6 +574,17 @@ QUANTITY_CASES = {
         ("Some 45 gang members who fled the raid in Delmas are now in custody, police said.",
          [("detained", "rebels", 45, ANY)]),
     ],
+    "prisoners_held": [
+        # prisoners of war with no casualty word of their own were taken (Eritrea 1990, Korea
+        # 1951, Ukraine-like); freed ones keep their own verb
+        ("The front said about 3,000 prisoners had been marched to rear areas in the Sahel.",
+         [("detained", "combatants", 3000, ANY)]),
+        ("The command said 1,200 prisoners were moved south from Pyongyang by train.",
+         [("detained", "rebels", 1200, ANY)]),
+        ("Kyiv said 90 prisoners of war had been transferred to a camp near Lviv.",
+         [("detained", "government", 90, ANY)]),
+        ("The army said 300 prisoners were freed on Monday.", [("released", "prisoners", 300, ANY)]),
+    ],
     "tally_segment": [
         # each segment of a tally takes the casualty word that closes it, which the parse hangs
         # on the last one (Sudan, Ukraine, Myanmar-like)

@@ -629,13 +629,27 @@ def tally_segment(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return (quantity, f"quantity:tally({m.group('word')})") if quantity else None
 
 
+# Nouns of people taken in war ("prisoners", "POWs"): held, whatever else their clause says
+# of them; not inmates or detainees, a prison's population as often as anyone's count.
+_TAKEN_IN_WAR = frozenset({"prisoners", "pows", "prisoners of war"})
+
+
+def prisoners_held(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'about 3,000 prisoners, among them a brigadier-general, had been marched to rear areas':
+    prisoners of war with no casualty word of their own were taken, so detained (set CX's
+    Massawa analysis); the last rule, after every casualty word had its say."""
+    if cand.noun is None or " ".join(cand.noun.words) not in _TAKEN_IN_WAR:
+        return None
+    return "detained", "quantity:prisoners-held"
+
+
 # The quantity rules, in order.
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, sent_to_act, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
                                             held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
                                             parse_link, parse_predicate, fleeing_clause,
-                                            group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause)
+                                            group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause, prisoners_held)
 
 
 def quantity(doc, text: str, cand: Candidate, terms: ClaimTerms) -> tuple[str | None, str]:

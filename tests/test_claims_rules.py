@@ -892,6 +892,14 @@ CATEGORY_CASES = {
         ("The army said 25 Shabaab were killed near Kismayo.", [("killed", "rebels", 25, ANY)]),
     ],
     "side_words": [
+        # members of a military unit no side word names are a state's soldiers (Katanga 1961,
+        # Mali, Colombia-like); a rebel unit stays the rebels'
+        ("The Department said five members of the company had been wounded at Jadotville.",
+         [("injured", "government", 5, ANY)]),
+        ("The army said 12 members of the patrol were killed in the ambush near Gao.",
+         [("killed", "government", 12, ANY)]),
+        ("The guerrillas said 12 members of the rebel battalion were killed near Arauca.",
+         [("killed", "rebels", 12, ANY)]),
         # a state's men who rose against it are rebels; constables are a state's (Lesotho 1998,
         # Kenya 1953, Burkina Faso-like)
         ("Opposition parties said more than 60 of the mutinous soldiers had been killed at Katse.",

@@ -228,6 +228,10 @@ def side_words(view: CategoryView):
         # ministers and lawmakers are
         # civilians, no state force (set BH's Fiji coup story)
         return "civilians", noun.subgroup, "category:side"
+    if members and of_phrase and _STATE_UNIT_END.search(of_phrase.group(1)) and side_of(view, of_phrase.group(1)) is None:
+        # "five members of the company", "members of the garrison": soldiers of a unit no side
+        # word names, a state's (set CX's Jadotville bulletin)
+        return "government", noun.subgroup, "category:side"
     if members and of_phrase and _FAMILIES_END.search(of_phrase.group(1)):
         # "33 members of officers' families": the officers' kin are civilians, not their side
         # (set CW's Pilkhana relay)
@@ -256,6 +260,8 @@ _CIVIL_BODY = re.compile(r"^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z]
                          r"security|side|fighters|units))", re.IGNORECASE)
 
 
+_STATE_UNIT_END = re.compile(r"^(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?(?:company|battalion|brigade|regiment|platoon|garrison|"
+                             r"squadron|patrol)\s*$", re.IGNORECASE)
 _FAMILIES_END = re.compile(r"\b(?:famil(?:y|ies)|households?)\s*$", re.IGNORECASE)
 _CIVIL_BODY_BEFORE = re.compile(r"\b(?:government|cabinet|parliament(?:ary)?)\s*$", re.IGNORECASE)
 

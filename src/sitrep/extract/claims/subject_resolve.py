@@ -431,14 +431,17 @@ def _named_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, local: 
     return who
 
 
+_THERE_AFTER = re.compile(r"\s+there\b")
+
+
 def _state_there(ctx: ArticleContext, sentence: Sentence, phrase: str) -> str | None:
     """'An Indian jet crashed in Budgam district. Police there said ...': the state of the last
     place the article named before the speaker, when "there" follows the speaker (set CW's
     bulletin from Islamabad: Indian police, not Pakistani); else None."""
-    m = re.search(rf"\b{re.escape(phrase)}\s+there\b", sentence.text)
-    if m is None:
-        return None
-    at = sentence.start + m.start()
+    i = sentence.text.find(phrase)
+    if i < 0 or not _THERE_AFTER.match(sentence.text, i + len(phrase)):
+        return None  # (no pattern built from the phrase: each would fill re's cache, see regex_bundle)
+    at = sentence.start + i
     before = [(p.end, p.place.country) for p in ctx.places
               if p.end <= at and p.place is not None and p.place.country and p.precision is not None]
     return max(before)[1] if before else None

@@ -438,9 +438,12 @@ def _state_there(ctx: ArticleContext, sentence: Sentence, phrase: str) -> str | 
     """'An Indian jet crashed in Budgam district. Police there said ...': the state of the last
     place the article named before the speaker, when "there" follows the speaker (set CW's
     bulletin from Islamabad: Indian police, not Pakistani); else None."""
-    i = sentence.text.find(phrase)
-    if i < 0 or not _THERE_AFTER.match(sentence.text, i + len(phrase)):
-        return None  # (no pattern built from the phrase: each would fill re's cache, see regex_bundle)
+    text = sentence.text
+    i = text.find(phrase)
+    while i >= 0 and not (_THERE_AFTER.match(text, i + len(phrase)) and (i == 0 or not text[i - 1].isalnum())):
+        i = text.find(phrase, i + 1)  # (no pattern built from the phrase: each would fill re's cache, see regex_bundle)
+    if i < 0:
+        return None
     at = sentence.start + i
     before = [(p.end, p.place.country) for p in ctx.places
               if p.end <= at and p.place is not None and p.place.country and p.precision is not None]

@@ -99,6 +99,9 @@ def test_claims_people_speaking_as_a_group_claim_their_clause(extract_text, text
      "civilians were wounded.", [("injured", 3, "Russian government")]),
     ("KHARTOUM - The army said it repelled an attack on El Obeid. Separately, a drone struck a camp near "
      "Abeche in Chad. Police there said 9 refugees were killed.", [("killed", 9, "Chadian police")]),
+    # the speaker's word may occur before, in another phrase ("police stations") (Iraq-like)
+    ("WASHINGTON - US officials said the raid was over. Separately, gunmen seized two police stations in Ramadi, "
+     "and police there said seven officers were killed.", [("killed", 7, "Iraqi police")]),
 ])
 def test_claims_speakers_there_belong_to_the_place_named_before(extract_text, text, expected):
     assert _sources(extract_text, text) == expected

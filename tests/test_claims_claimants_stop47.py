@@ -185,8 +185,8 @@ def test_claims_the_same_people_or_body(extract_text, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a record and who issued it: the issuer (Algeria 1945, Myanmar, Sri Lanka-like); an
     # administration written in lowercase is a body
-    ("SETIF - Insurgents killed 102 Europeans, according to the toll the colonial administration published in June.",
-     [("killed", 102, "colonial administration")]),
+    ("SETIF - Rioters killed 97 Europeans, according to a toll the colonial administration issued in July.",
+     [("killed", 97, "colonial administration")]),
     ("MYITKYINA - Some 3,400 people were arrested, according to figures later published by the home ministry.",
      [("detained", 3400, "home ministry")]),
     ("JAFFNA - About 9,000 people fled, according to numbers compiled by the district secretariat office.",
@@ -226,9 +226,9 @@ def test_claims_someones_staff_is_a_body(extract_text, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # "A spokesman for <body>, speaking in <capital>, said" with no figure: the body speaks on
     # ("he said" next), not the capital's government (Jordan 1970, Crimea 2014, Somaliland-like)
-    ("AMMAN - The army said it had taken Irbid. A spokesman for the guerrillas' Central Committee, speaking in "
+    ("AMMAN - The army said it had taken Irbid. A spokesman for the commandos' Central Committee, speaking in "
      "Damascus, said Irbid had not fallen. He said the army had lost 300 men around Irbid since Sunday.",
-     [("killed", 300, "guerrillas' Central Committee")]),
+     [("killed", 300, "commandos' Central Committee")]),
     ("SIMFEROPOL - Russian officials said the protest was peaceful. A spokesman for the Crimean Tatar assembly, "
      "speaking in Kyiv, said the police had used force. He said 30 protesters had been detained.",
      [("detained", 30, "Crimean Tatar assembly")]),
@@ -257,8 +257,8 @@ def test_claims_a_dotted_acronym_is_the_one_spelt_out(extract_text, text, expect
 @pytest.mark.parametrize("text,expected", [
     # "its superintendent", "its medical director": the head of the institution named just
     # before, not the last body that spoke (South Africa 1976, Sudan, Gaza-like)
-    ("SOWETO - The police said 58 people had been killed. The figures given at Baragwanath Hospital were higher. "
-     "Its superintendent said the hospital had received at least 67 bodies.",
+    ("SOWETO - The police said 58 people had been killed. Doctors at Baragwanath Hospital gave higher figures. "
+     "Its superintendent said the hospital had counted 67 bodies.",
      [("killed", 58, "South African police"), ("killed", 67, "Baragwanath Hospital")]),
     ("EL FASHER - The RSF said its fighters held the town. Staff at the Saudi Hospital counted the dead. Its "
      "medical director said 31 people had been killed.", [("killed", 31, "Saudi Hospital")]),

@@ -622,8 +622,8 @@ QUANTITY_CASES = {
     ],
     "parse_link": [
         # people lost track of are missing, not dead (Congo 1997, South Sudan, Myanmar-like)
-        ("The agency said 50,000 refugees had reached the camps. It had lost track of up to 40,000 others.",
-         [("displaced", "total", 50000, ANY), ("missing", "total", 40000, ANY)]),
+        ("The agency said 50,000 refugees had reached the camps. It had lost track of as many as 35,000 others.",
+         [("displaced", "total", 50000, ANY), ("missing", "total", 35000, ANY)]),
         ("Aid groups registered 8,000 people in Bor, but lost track of 3,000 more who fled into the swamps.",
          [("missing", "total", 3000, ANY)]),
         ("Monks sheltered 900 villagers in Sagaing and lost track of 200 others in the fighting.",
@@ -902,8 +902,8 @@ CATEGORY_CASES = {
          [("killed", "rebels", 12, ANY)]),
         # a state's men who rose against it are rebels; constables are a state's (Lesotho 1998,
         # Kenya 1953, Burkina Faso-like)
-        ("Opposition parties said more than 60 of the mutinous soldiers had been killed at Katse.",
-         [("killed", "rebels", 60, ANY)]),
+        ("Opposition parties said over 50 of the mutinous soldiers died at the dam.",
+         [("killed", "rebels", 50, ANY)]),
         ("Two African constables were wounded in the raid near Naivasha, police said.",
          [("injured", "government", 2, ANY)]),
         ("Residents said 12 renegade gendarmes were arrested in Ouagadougou.", [("detained", "rebels", 12, ANY)]),
@@ -1170,8 +1170,8 @@ CATEGORY_CASES = {
          [("killed", "civilians", 2, ANY)]),
         ("Two men, a soldier and a police officer, were killed in the strike on Kramatorsk.",
          [("killed", "total", 2, ANY)]),
-        ("Doctors said 14 bodies, three of them children, had been brought in since Friday.",
-         [("killed", "total", 14, ANY), ("killed", "civilians", 3, ANY)]),
+        ("Doctors said 12 bodies, two of them children, were brought to the morgue on Friday.",
+         [("killed", "total", 12, ANY), ("killed", "civilians", 2, ANY)]),
     ],
     "unarmed_people": [
         # people called unarmed are civilians, whatever the noun (Bangladesh 2013, Afghanistan, Egypt-like)

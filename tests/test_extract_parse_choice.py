@@ -123,7 +123,7 @@ def test_extract_parse_choice_changes_no_extraction_of_dev2(extractor, monkeypat
 @pytest.mark.parametrize("sentence,parsed", [
     # an arrival is a casualty cue only with "from" (people who came from somewhere) or another
     # casualty word (Philippines 2013, Burkina Faso, Syria-like)
-    ("The social welfare department said more than 1,600 Filipinos had arrived in Tawi-Tawi by boat from Sabah.", True),
+    ("The welfare ministry said some 1,500 Filipinos had arrived on Sibutu by boat from Lahad Datu.", True),
     ("Officials said nearly 16,000 people have arrived from Seytenga since Sunday.", True),
     ("State media later reported that the president, 59, had arrived in Moscow with his family.", False),
     ("Some 400 troops have arrived in Goma on Monday.", False),

@@ -97,9 +97,9 @@ def _weak_regex() -> re.Pattern[str]:
                      re.IGNORECASE)
 
 
-# "have arrived": a casualty word only for people who came from somewhere ("1,600 Filipinos had
-# arrived in Tawi-Tawi by boat from Sabah"; quantity_parse's arriving verbs); "Assad, 99, had
-# arrived in Moscow" is no reason to parse (the bench corpus's template: 4 % more parses).
+# "have arrived": a casualty word only for people who came from somewhere ("some 1,500 people had
+# arrived on the island by boat from the mainland"; quantity_parse's arriving verbs); "Assad,
+# 99, had arrived in Moscow" is no reason to parse (the bench corpus's template: 4 % more parses).
 _ARRIVAL_CUES = ("arrived",)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 

@@ -183,10 +183,9 @@ def _figure_quantity(doc, text: str, cand: Candidate, terms: ClaimTerms, parent:
 
 def _verb_between_figures(doc, q: str, window: tuple[int, int] | None, terms: ClaimTerms) -> bool:
     """Whether a casualty word of ``q`` stands between the figures on either side of a part
-    ("arrested 40 people and released 12 of them": its own): "62 people have been killed,
-    among them 17 children and 14 women, and more than 250 wounded": the 17 and the 14 have
-    no verb of their own, the "wounded" is the 250's (set CY's Gaza liveblog; the parse hangs
-    the list on it)."""
+    ("arrested 40 people and released 12 of them": its own): "60 killed, among them 15 children
+    and 12 women, and over 200 wounded": the 15 and the 12 have no verb of their own, the
+    "wounded" is the 200's (set CY's Gaza liveblog; the parse hangs the list on it)."""
     if window is None or doc is None:
         return True
     lo, hi = window

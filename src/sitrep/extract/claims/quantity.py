@@ -635,7 +635,7 @@ _TAKEN_IN_WAR = frozenset({"prisoners", "pows", "prisoners of war"})
 
 
 def prisoners_held(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'about 3,000 prisoners, among them a brigadier-general, had been marched to rear areas':
+    """'some 3,000 prisoners, a general among them, were marched to the rear':
     prisoners of war with no casualty word of their own were taken, so detained (set CX's
     Massawa analysis); the last rule, after every casualty word had its say."""
     if cand.noun is None or " ".join(cand.noun.words) not in _TAKEN_IN_WAR:

@@ -280,7 +280,7 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ in _ARRIVING and anchor.dep_ == "nsubj" and anchor.head.i == tok.i and _civilian_mover(cand) \
             and any(c.dep_ == "prep" and c.lower_ == "from" and _under_prepositions(c, tok) for c in tok.subtree) \
             and not still_to_come(tok):
-        # "1,600 Filipinos had arrived in Tawi-Tawi by boat from Sabah": people who came from
+        # "some 1,500 people had arrived on the island by boat from the mainland": people who came from
         # somewhere, not troops, were uprooted (set CW's Sabah wire)
         return "displaced", f"quantity:parse({tok.lemma_} from)"
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(

@@ -252,7 +252,7 @@ _ISSUED = r"(?:published|released|issued|compiled|gathered|collected|given|provi
 # "the toll the colonial administration published in June": a record, then the clause of who
 # issued it (set CY's Setif analysis).
 _RECORD_ISSUED_BY_CLAUSE = re.compile(
-    rf"^(?:the\s+)?(?:{alternation(sorted(load_attribution_terms().record_nouns))})\s+(?:that\s+)?"
+    rf"^(?:(?:the|a|an)\s+)?(?:{alternation(sorted(load_attribution_terms().record_nouns))})\s+(?:that\s+)?"
     rf"(?P<owner>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,5}}?)\s+(?:had\s+|later\s+|then\s+)?"
     r"(?:published|released|issued|compiled|gave|announced|reported)\b.*$", re.IGNORECASE)
 

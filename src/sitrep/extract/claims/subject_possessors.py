@@ -58,7 +58,7 @@ def possessor_speaking(ctx: ArticleContext, sentence: Sentence, phrase: str) -> 
         return own
     if first.lower() == "its" and INSTITUTION_HEAD.match("its " + rest) \
             and (named := institution_named_before(ctx, sentence)) is not None:
-        # "The figures given at Baragwanath Hospital were higher. Its superintendent said": the
+        # "Figures from the city's Baragwanath Hospital ran higher. Its superintendent said": the
         # head of the institution named just before (set CX's Soweto daily)
         from .subject_resolve import resolve_subject
 

@@ -264,7 +264,7 @@ def _body_in_focus(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
 
 
 def _opening_body_before(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
-    """'The KIA has not released figures for its own losses; a spokesman said ...': the body
+    """'The KIA has given no figure for its dead; a spokesman said ...': the body
     whose clause opens the sentence, when a bare spokesman speaks in a later clause of it
     (set CW's Kachin update); else None."""
     at = sentence.text.find(phrase)
@@ -277,7 +277,7 @@ def _body_a_role_speaks_for(ctx: ArticleContext, sentence: Sentence, phrase: str
     """The body a speaker named by a role speaks for: "a spokesman" the body in focus, "a
     spokesman for the movement" the movement named before, "A KFOR spokesman" KFOR."""
     if _BARE_SPOKES.match(phrase) and (body := _opening_body_before(ctx, sentence, phrase)) is not None:
-        return body  # "The KIA has not released figures for its losses; a spokesman said ...": the KIA's
+        return body  # "The KIA has given no figure for its dead; a spokesman said ...": the KIA's
     if _BARE_SPOKES.match(phrase) and (body := _body_in_focus(ctx, sentence)) is not None:
         return body  # "The Constabulary has revised its figure. A spokesman told ...": the Constabulary's
     speaker_of = _ROLE_OF_ANAPHOR.match(phrase)

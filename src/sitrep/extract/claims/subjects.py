@@ -218,9 +218,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     # "Kheng"): the one next to the verb names the speaker.
     before = [c for c in subj if c.i < verb.i]
     if len(before) > 1 and before[0].lower_ in _SPOKES_WORDS:
-        # "A spokesman for the breakaway Bangsamoro Islamic Freedom Fighters, Abu Misry Mama,
-        # claimed": the parse splits the role from its body; the whole phrase names the speaker
-        # (set CW's Mamasapano story)
+        # "A spokesman for the breakaway <group>, <his name>, claimed": the parse splits the role
+        # from its body; the whole phrase names the speaker (set CW's Mamasapano story)
         whole = resolve_subject(ctx, sentence, doc[before[0].left_edge.i:verb.i].text.strip(" ,"))
         if whole is not None:
             return whole

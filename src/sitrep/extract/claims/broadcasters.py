@@ -225,8 +225,6 @@ def _a_states_station(name: str) -> bool:
 
 # "The rebel radio in Aden": where a station broadcasts from is no part of it.
 _STATION_SEAT = re.compile(rf"(?P<station>\s{in_order('side_station_nouns', any_space=False)})\s+(?:in|from)\s+[a-z][\w'’ -]*$")
-# A rebel side's word before the station's noun ("the rebel radio", "insurgent station").
-_REBEL_STATION = re.compile(r"^(?:the\s+)?(?:rebel|rebels'|insurgent|insurgents'|guerrilla|guerrillas')\s+", re.IGNORECASE)
 _SIDE_OF_STATION = re.compile(rf"^(?:the\s+)?{in_order('station_sides')}\s+"
                               rf"(?={in_order('side_station_nouns', any_space=False)}$)")
 
@@ -246,10 +244,11 @@ def broadcast_from(phrase: str) -> Claimant | None:
 def party_speaker(ctx: ArticleContext, sentence: Sentence, phrase: str) -> Claimant | None:
     """The party a subject phrase speaks for when it is a broadcaster, a record issued before
     or "the rebels"."""
-    low = _SIDE_OF_STATION.sub("the ", _STATION_SEAT.sub(r"\g<station>", phrase.lower().strip()))  # "the rebel station", "Insurgent station"
+    seatless = _STATION_SEAT.sub(r"\g<station>", phrase.lower().strip())  # "The rebel radio in Aden"
+    low = _SIDE_OF_STATION.sub("the ", seatless)  # "the rebel station", "Insurgent station"
     if low in claim_words().broadcaster_anaphors or low == "the agency":
         station = last_broadcaster(ctx, sentence, agency=low == "the agency")
-        if _REBEL_STATION.match(phrase.strip()) and (station is None or _a_states_station(station.name)):
+        if low != seatless and (station is None or _a_states_station(station.name)):
             # "The rebel radio in Aden claimed" with no rebel station named before (Radio Oman
             # is the state's): the rebels speak through it (set CY's Dhofar relay)
             return side_group_speaker(ctx, "the rebels")

@@ -94,3 +94,21 @@ def test_gazetteer_lookup_small_foreign_town_needs_context(gaz):
     # Halfaya (about 20,000 people) is trusted in a Syria story, not in a Ukraine one.
     assert gaz.resolve("Halfaya", context_countries=["SY"]).country == "SY"
     assert gaz.resolve("Halfaya", context_countries=["UA"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "centre"),
+    [("United States", (39.83, -98.58)),  # the contiguous states' centre, near Lebanon, Kansas
+     ("U.S.", (39.83, -98.58)),
+     ("Australia", (-25.61, 134.35)),  # the Lambert centre
+     ("Russia", (61.0, 99.0)),  # the median of its towns, already near the centre
+     ("Sudan", (15.3, 30.0))],
+)
+def test_gazetteer_lookup_country_sits_at_its_centre(gaz, name, centre):
+    # Not at the median of its towns where they cluster on one side (the US's in the east,
+    # Australia's on the coasts): that point is 150-260 km from where readers and maps put it.
+    from sitrep.evaluate_places import haversine_km
+
+    place = gaz.resolve(name)
+    assert place.feature == "country"
+    assert haversine_km(place.lat, place.lon, *centre) < 100

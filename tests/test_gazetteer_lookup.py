@@ -101,12 +101,12 @@ def test_gazetteer_lookup_small_foreign_town_needs_context(gaz):
     [("United States", (39.83, -98.58)),  # the contiguous states' centre, near Lebanon, Kansas
      ("U.S.", (39.83, -98.58)),
      ("Australia", (-25.61, 134.35)),  # the Lambert centre
-     ("Russia", (61.0, 99.0)),  # the median of its towns, already near the centre
+     ("Russia", (61.0, 99.0)),  # the derived centre (admin_world.json), already near it
      ("Sudan", (15.3, 30.0))],
 )
 def test_gazetteer_lookup_country_sits_at_its_centre(gaz, name, centre):
-    # Not at the median of its towns where they cluster on one side (the US's in the east,
-    # Australia's on the coasts): that point is 150-260 km from where readers and maps put it.
+    # Not at the derived point (the Factbook's weighed against the outline's centroid) where
+    # it is far from the centre readers and maps use: the US's lies in southern Kansas.
     from sitrep.evaluate_places import haversine_km
 
     place = gaz.resolve(name)

@@ -104,7 +104,7 @@ class GazetteerLayers:
         extra = read_json("gazetteer", "countries.json")
         # Countries sit at their centre (admin_world.json, as GeoNames and geoparsing corpora
         # put them), not at their capital: Washington is 1,900 km from the centre of the US.
-        # A curated centre (countries.json) first where the towns' median is far from it.
+        # A curated centre (countries.json) first where the derived one is far from it.
         centres = {**read_json("gazetteer", "admin_world.json")["countries"], **extra["centres"]}
         for cc, c in countries.items():
             lat, lon = centres.get(cc) or coords.get(cc, (0.0, 0.0))

@@ -29,8 +29,18 @@ def bundle(tmp_path, monkeypatch):
     (package / "words.json").write_text('["killed"]\n')
     monkeypatch.setattr(regex_bundle, "_PACKAGE", package)
     regex_bundle._package_digest.cache_clear()
+    cache = re._cache
+    kept = dict(cache)  # the suite's own compiled patterns, given back after the test
     yield package
     regex_bundle._package_digest.cache_clear()
+    cache.clear()
+    cache.update(kept)
+
+
+def _purge():
+    """re's cache emptied, as at a fresh start (the mark compiled as ``sitrep``'s import does)."""
+    re.purge()
+    regex_bundle.mark_start()
 
 
 def _matches(rx):
@@ -44,12 +54,12 @@ def _compiled_fresh(pattern, flags):
 
 
 def test_regex_bundle_patterns_match_like_re_compile(bundle):
-    re.purge()
+    _purge()
     for pattern, flags in PATTERNS:
         re.compile(pattern, flags)
     assert regex_bundle.save()
     re.purge()
-    assert regex_bundle.preload() >= len(PATTERNS)
+    assert regex_bundle.preload() >= len(PATTERNS) and regex_bundle.holds_start()
     for pattern, flags in PATTERNS:
         placed = re._cache[str, pattern, flags]
         assert re.compile(pattern, flags) is placed  # a lookup, not a compile
@@ -60,7 +70,7 @@ def test_regex_bundle_patterns_match_like_re_compile(bundle):
 
 
 def test_regex_bundle_is_written_once_per_package(bundle):
-    re.purge()
+    _purge()
     re.compile(*PATTERNS[0])
     assert regex_bundle.save()
     first = regex_bundle.bundle_path()
@@ -75,6 +85,7 @@ def test_regex_bundle_is_written_once_per_package(bundle):
 
 def test_regex_bundle_keeps_the_newest_bundles_only(bundle, monkeypatch):
     monkeypatch.setattr(regex_bundle, "KEPT_BUNDLES", 2)
+    _purge()
     re.compile(*PATTERNS[0])
     for version in range(4):
         (bundle / "rules.py").write_text(f"RULES = {version}\n")
@@ -85,7 +96,7 @@ def test_regex_bundle_keeps_the_newest_bundles_only(bundle, monkeypatch):
 
 
 def test_regex_bundle_damaged_file_places_nothing(bundle):
-    re.purge()
+    _purge()
     for pattern, flags in PATTERNS:
         re.compile(pattern, flags)
     assert regex_bundle.save()
@@ -93,7 +104,7 @@ def test_regex_bundle_damaged_file_places_nothing(bundle):
     raw = path.read_bytes()
     path.write_bytes(raw[: len(raw) // 2])  # cut in half, as by a full disk
     re.purge()
-    assert regex_bundle.preload() == 0 and not re._cache
+    assert regex_bundle.preload() == 0 and set(re._cache) == {(str, regex_bundle.START_MARK, 0)}
     pattern, flags = PATTERNS[0]
     assert _matches(re.compile(pattern, flags)) == _matches(_compiled_fresh(pattern, flags))
 
@@ -102,7 +113,7 @@ def test_regex_bundle_without_a_file_or_folder_compiles_as_usual(bundle, tmp_pat
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("SITREP_CACHE_DIR", str(blocked))
-    assert regex_bundle.preload() == 0
+    assert regex_bundle.preload() == 0 and regex_bundle.holds_start()
     re.compile(*PATTERNS[1])
     assert not regex_bundle.save()  # a cache folder that cannot be made is no error
     assert re.search(PATTERNS[1][0], TEXT).group("place") == "Bakhmut"
@@ -110,6 +121,7 @@ def test_regex_bundle_without_a_file_or_folder_compiles_as_usual(bundle, tmp_pat
 
 def test_regex_bundle_with_another_re_places_nothing(bundle, monkeypatch):
     """A Python whose ``re`` keeps no such cache: nothing placed, nothing written, no error."""
+    _purge()
     re.compile(*PATTERNS[0])
     assert regex_bundle.save()
     monkeypatch.delattr(re, "_cache")
@@ -125,7 +137,7 @@ def test_regex_bundle_keeps_more_patterns_than_res_default(bundle, monkeypatch):
     compiled again. Preloading makes room; none placed is dropped by the next 100 compiles."""
     monkeypatch.setattr(re, "_MAXCACHE", 512)  # re's default, restored after the test
     many = [(rf"\b(?:brigade|battalion)\s+{n}\s+(?P<place>[A-Z]\w+)", re.IGNORECASE) for n in range(700)]
-    re.purge()
+    _purge()
     monkeypatch.setattr(re, "_MAXCACHE", regex_bundle.RE_CACHE_SIZE)
     for pattern, flags in many:
         re.compile(pattern, flags)
@@ -138,3 +150,23 @@ def test_regex_bundle_keeps_more_patterns_than_res_default(bundle, monkeypatch):
     assert all((str, p, f) in re._cache for p, f in many)
     placed = re._cache[str, many[3][0], many[3][1]]
     assert placed.search("Fighters of BRIGADE 3 Kherson").group("place") == "Kherson"
+
+
+def test_regex_bundle_not_written_once_the_start_up_is_lost(bundle, monkeypatch):
+    # A purge (a library's, a test's) or a full cache dropping its oldest patterns leaves
+    # a cache without the start-up's: a bundle of it would make every later start compile
+    # them again, so none is written until a process that holds them all saves.
+    _purge()
+    re.compile(*PATTERNS[0])
+    re.purge()
+    re.compile(*PATTERNS[1])
+    assert not regex_bundle.save() and not regex_bundle.bundle_path().exists()
+    _purge()
+    monkeypatch.setattr(re, "_MAXCACHE", 3)
+    for pattern, flags in PATTERNS:  # the third pushes the mark out
+        re.compile(pattern, flags)
+    assert not regex_bundle.holds_start() and not regex_bundle.save()
+    monkeypatch.setattr(re, "_MAXCACHE", 2048)
+    _purge()
+    re.compile(*PATTERNS[2])
+    assert regex_bundle.save() and regex_bundle.bundle_path().exists()

@@ -565,6 +565,12 @@ QUANTITY_CASES = {
         ("About 3,000 inhabitants have left since the shelling started, the mayor said.",
          [("displaced", "total", 3000, ANY)]),
     ],
+    "taken_to_custody": [
+        # people brought to a jail are detained; a camp is no jail (Mexico 1968, Iran, Congo-like)
+        ("Police said about 900 students had been taken to the city jails.", [("detained", "civilians", 900, ANY)]),
+        ("Guards took 60 protesters to Evin prison, their lawyers said.", [("detained", "civilians", 60, ANY)]),
+        ("About 3,000 people were taken to a camp outside Goma.", []),
+    ],
     "held_in_custody": [
         # people the main clause puts in custody are detained, whatever they did before (Ecuador
         # 2024, Haiti, Congo-like)

@@ -136,9 +136,28 @@ def generic_side_named(ctx: ArticleContext, claims: list[Claim]) -> None:
             claim.rule += " claimant:generic-side-named"
 
 
+# A body the article itself calls rebel: "from the rebel Jungle Commando", "the rebel group
+# Sudan People's Liberation Army" (two or more capitalised words, or an acronym, right after
+# "rebel"; a title there is a person: "rebel Commander Ali Kushayb").
+_CALLED_REBEL = re.compile(r"\b(?:the\s+)?rebel(?:\s+(?:group|movement|army|militia))?\s+"
+                           r"((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*|[A-Z]{2,6}\b)")
+
+
+def _called_rebel(text: str) -> set[str]:
+    from ...lexicon.attribution_terms import load_attribution_terms
+
+    titles = load_attribution_terms().title_words
+    names = set()
+    for m in _CALLED_REBEL.finditer(text):
+        name = m.group(1).strip()
+        if name.split()[0].lower() not in titles:
+            names.add(name)
+    return names
+
+
 def _named_rebel_bodies(ctx: ArticleContext) -> set[str]:
     """The opposition bodies an article names by a known name: speakers the files know, names
-    it defines ("(SLA)"), armed groups of the actor files."""
+    it defines ("(SLA)"), armed groups of the actor files, bodies it calls rebel."""
     from ..actors import load_actors
 
     names = {who.name for who, _ in ctx.attributions.values()
@@ -150,6 +169,8 @@ def _named_rebel_bodies(ctx: ArticleContext) -> set[str]:
             # (a name, not a label: "bandits" is how one side calls the other; set CC)
             who = ctx.lexicon.resolve(m.actor.name, ctx.countries)
             names.add(who.name if who is not None and who.known else m.actor.name)
+    if not names:
+        names = _called_rebel(ctx.article.text)
     return names
 
 

@@ -31,7 +31,7 @@ from ..entry_labels import mask_entry_label
 from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_PLACED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
 from .quoted_speakers import quoted_as_saying
 from .subject_resolve import resolve_subject
-from .subjects import SentenceRule, is_say, subject_claimant, subject_of_owner
+from .subjects import SAID_BY_RECORDS, SentenceRule, is_say, subject_claimant, subject_of_owner
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
 from .source_lines import broadcast_header, official_count, parenthetical_source, source_line, statement_source
 
@@ -161,7 +161,7 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
     """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
     say_lemmas = load_attribution_terms().say_lemmas  # is_say's first test, on the lemmas alone
     verbs = [t for i, lemma in enumerate(token_words(doc)[1])
-             if lemma in say_lemmas and is_say(t := doc[i]) and not _other_sense(t)]
+             if (lemma in say_lemmas or lemma in SAID_BY_RECORDS) and is_say(t := doc[i]) and not _other_sense(t)]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         who = subject_claimant(ctx, sentence, doc, verb)

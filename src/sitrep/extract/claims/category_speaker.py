@@ -45,6 +45,12 @@ _LOSER = re.compile(r"(?P<subj>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+(?:(?:had|h
                     rf"{in_order('loss_verbs')}\s+[\"“]?(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
 
 
+# "the campaign has cost the army 49 dead": the one a fight cost its people (set CZ's La Paz
+# communique), read as a loser is.
+_COST_TO = re.compile(rf"\bcost\s+(?P<subj>(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){{0,2}}[\w'’.-]+)\s+[\"“]?"
+                      rf"(?:{alternation(load_figure_terms().lost_hedges)}\s+)?$", re.IGNORECASE)
+
+
 _SAY_FORMS = say_forms()
 
 
@@ -68,7 +74,8 @@ def losses_of(view: CategoryView):
     generic = generic_noun(view)
     if not generic and view.category != "combatants":
         return None
-    m = _LOSER.search(view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start])
+    before = view.text[max(0, view.cand.figure.start - 80): view.cand.figure.start]
+    m = _LOSER.search(before) or _COST_TO.search(before)
     if m is None:
         return None
     from ...lexicon.actor_words import actor_words
@@ -174,7 +181,8 @@ def own_people(view: CategoryView):
     fighters = view.category in ("combatants", "government", "rebels")
     comrades = noun is not None and " ".join(noun.words) in words.own_side_nouns  # "29 of our comrades"
     bare = noun is None or " ".join(noun.words) in claim_words().continued_casualty_nouns \
-        or view.cand.rule == f"figure+list-label:{' '.join(noun.words)}"  # "five dead", "killed, 9;"
+        or view.cand.rule == f"figure+list-label:{' '.join(noun.words)}" \
+        or view.cand.rule == "figure+toll-noun"  # "five dead", "killed, 9;", "put its own dead at 46" (set CZ)
     # "Our own casualties were 12", "his own side's losses at up to six men" (set W's Mogadishu digest)
     losses = (bare or comrades) and words.own_losses_before.search(view.text[:view.cand.figure.start])
     ranks = _OWN_RANKS_AFTER.match(view.text, view.cand.figure.end)  # "537 dead in its own ranks"

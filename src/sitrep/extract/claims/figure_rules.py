@@ -22,6 +22,10 @@ MAX_NOUN_GAP = 3
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'-]+|[^\w\s]")  # "U.S." is one word
 # What may follow a figure whose noun is left to the figure before ("and 30 in Kharkiv", "and 30.")
 # What closes a part named by a people's name ("35 of them Han and two Uighur,").
+# "..., 1,900 of them in the past week.": a part by the time it took, and nothing after it.
+_PERIOD_PART = re.compile(r"\s+(?:(?:in|during|over|within)\s+the\s+(?:past|last|previous|first)\s+"
+                          r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?|fortnight)|since\s+\w+|this\s+(?:week|month|year))"
+                          r"\s*(?:[.;]|$)", re.IGNORECASE)
 _ENDS_PART = re.compile(r"\s*(?:[,.;)]|and\b|$)")
 ELLIPSIS_AFTER = re.compile(r"^\s*(?:in|into|on|at|from|during|since|across|near|around|inside|outside)\b|^\s*[,.;)]|^\s*$",
                             re.IGNORECASE)
@@ -448,6 +452,10 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
                 return Candidate(v.fig, named[0], v.fig.end + matches[2].start(),
                                  f"figure+of-them-noun:{' '.join(named[0].words)}")
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
+        if _PERIOD_PART.match(v.after, matches[1].end()):
+            # "4,800 had crossed the river since July, 1,900 of them in the past week": a part
+            # by when, no verb of its own (set CZ's Paramaribo wire)
+            return Candidate(v.fig, None, None, "figure+of-them-period", continues=True)
         if len(matches) > 2 and matches[2].group(0)[:1].isupper() and lowered[2].isalpha() \
                 and _ENDS_PART.match(v.after, matches[2].end()):
             # "37 civilians were killed, 35 of them Han and two Uighur": a part named by its

@@ -8,6 +8,7 @@ child killed), checked on dev2 and sets AW, AX and AY."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ...lexicon.claim_rule_words import word_set
@@ -80,10 +81,29 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
             # "The company's commander, Major J. R. Hartley": a rank, the state's officer; a
             # side's word before the noun says whose ("The rebel commander, Colonel X")
             side = "rebels" if category_words().rebels.search(_described_words(described)) else "government"
+        if described is not None and _LEADS_A_RISING.search(_leading_what(described)):
+            side = "rebels"  # "the leader of the revolt, Rear Admiral X, has been arrested" (set CZ)
         noun = PeopleNoun(noun.words, side or noun.category, noun.subgroup, None, quantity)
         fig = Figure(first, last, doc_text(doc)[first:last], count, count, count, None, spelled=True)
         out.append(Candidate(fig, noun, first, "figure+named:" + " ".join(noun.words)))
     return out
+
+
+# A person described as leading a rising ("the leader of the revolt", "the mutiny's
+# ringleader", "the head of the coup"): a rebel, whatever rank the name carries.
+_LEADS_A_RISING = re.compile(r"\b(?:leader|ringleader|head|organi[sz]er|instigator|chief|commander)s?\s+of\s+"
+                             r"(?:the|a|this|that|last\s+\w+'s)\s+(?:\w+\s+){0,2}(?:revolt|rebellion|uprising|mutiny|"
+                             r"coup|putsch|insurrection|insurgency|rising|rebels|mutineers|insurgents|plotters|coup\s+attempt)\b"
+                             r"|\b(?:revolt|rebellion|uprising|mutiny|coup|putsch|insurrection)['’]s\s+(?:leader|ringleader|head|organi[sz]er)\b",
+                             re.IGNORECASE)
+
+
+def _leading_what(described) -> str:
+    """The words of the common noun the names describe, with what it is of ("the leader of
+    the revolt"), without the names in apposition."""
+    doc = described.doc
+    skip = {t.i for c in described.children if c.dep_ == "appos" for t in c.subtree}
+    return " ".join(t.text for t in doc[described.left_edge.i: described.right_edge.i + 1] if t.i not in skip)
 
 
 def _subject(verb, passive: bool):

@@ -120,14 +120,23 @@ def whole_of_a_part(doc, text: str, cand: Candidate, terms: ClaimTerms):
     whole is a figure only by a casualty word of its own ("two of the 40 wounded died": 40
     wounded), read by ``own_noun``."""
     before = text[max(0, cand.figure.start - 80):cand.figure.start]
+    part = _PART_BEFORE.search(before)
+    if part is not None and _finite_verb_between(doc, cand.figure.start - len(before) + part.start(), cand.figure.start):
+        part = None  # "One of the doctors said 50 people had been killed": the part speaks (set CZ)
     # a fronted whole of people of no side ("victims", "people"); "Of the 300 prisoners, 120
     # were released" keeps its prisoners, whose category the parts take
-    if not _PART_BEFORE.search(before) and not (
+    if part is None and not (
             (cand.noun is None or cand.noun.category == "total")
             and _FRONTED_WHOLE.search(before) and (part := _PART_AFTER.match(text, cand.figure.end))
             and not quantities_in(text[cand.figure.end:part.start() + part.group(0).index(",")])):
         return None  # "Of the 136 people killed, 93 were men": the whole's own word says it
     return None if cand.noun is not None and cand.noun.quantity else NONE
+
+
+def _finite_verb_between(doc, start: int, end: int) -> bool:
+    """Whether a finite verb stands between ``start`` and ``end`` (offsets): the figure after
+    it is in a clause of its own, no whole of the part before."""
+    return doc is not None and any(start <= t.idx < end and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc)
 
 
 # Verbs that say where part of a group is, not what befell it.
@@ -398,6 +407,26 @@ def held_in_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+_TO_CUSTODY_VERBS = word_set("to_custody_verbs")
+_CUSTODY_PLACES = word_set("custody_places")
+
+
+def taken_to_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'1,500 persons had been taken to Military Camp Number One and to city jails', 'police
+    took 300 students to prison': people brought to a jail are detained (set CZ's Mexico City
+    wire; a camp alone is no jail: the displaced are taken to camps)."""
+    if doc is None:
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None or anchor.dep_ not in ("nsubjpass", "dobj") or anchor.head.lemma_.lower() not in _TO_CUSTODY_VERBS:
+        return None
+    verb = anchor.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        if any(t.lemma_.lower() in _CUSTODY_PLACES for t in prep.subtree):
+            return "detained", "quantity:taken-to-custody"
+    return None
+
+
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
     """'seven soldiers ... and 11 others were wounded', '90 were captured and 82 were missing':
     the figure's own predicate says what."""
@@ -647,7 +676,7 @@ def prisoners_held(doc, text: str, cand: Candidate, terms: ClaimTerms):
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, sent_to_act, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
-                                            held_in_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
+                                            held_in_custody, taken_to_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause, prisoners_held)
 

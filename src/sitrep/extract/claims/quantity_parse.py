@@ -25,8 +25,9 @@ _ARRIVING = word_set("arriving_verbs")
 _CUSTODY = word_set("custody_nouns")
 
 
-# What people cross when they flee a country (set BI's Hungary 1956 wire).
-_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# What people cross when they flee a country (set BI's Hungary 1956 wire), a border river
+# too ("4,800 Surinamese had crossed the Maroni river": set CZ's Paramaribo wire).
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "river"})
 
 
 def _leaves_a_place(verb, cand: Candidate) -> bool:

@@ -50,7 +50,28 @@ def subject_phrase(span: str) -> str:
     phrase = _ADVERB_BEFORE.sub("", phrase)  # "Earlier a spokeswoman for ...": when, not who
     phrase = _record_from_owner().sub("", phrase)  # "Initial reports from local sources": the sources
     phrase = _RECORD_ISSUED_BY_CLAUSE.sub(r"\g<owner>", phrase)  # "the toll the colonial administration published"
+    phrase = _one_of_them(phrase)  # "One of the rebel officers": a rebel officer
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+# "One of the rebel officers", "Two of the doctors": one of a kind of people speaks (the
+# kind's name, as for "a rebel officer"); a named group's member keeps the group ("one of
+# the Mothers of the Plaza": a capital after "the"), and "One of its officers" its owner.
+_ONE_OF = re.compile(r"^(?:one|some|several|two|three|four)\s+of\s+the\s+(?P<kind>[a-z][\w\s-]*?[a-z](?:s|men))$",
+                     re.IGNORECASE)
+
+
+def _one_of_them(phrase: str) -> str:
+    m = _ONE_OF.match(phrase)
+    if m is None or m.group("kind")[:1].isupper():
+        return phrase
+    words = m.group("kind").split()
+    last = words[-1]
+    for plural, singular in (("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"), ("s", "")):
+        if last.endswith(plural):
+            words[-1] = last[: len(last) - len(plural)] + singular
+            break
+    return " ".join(words)
 
 
 # "The Joint Command, in Communique No. 28, put ...": the record it spoke in, set off after the

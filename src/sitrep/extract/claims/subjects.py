@@ -41,6 +41,10 @@ _SAY_WITH_CLAUSE = word_set("say_with_clause")
 # Verbs that report only with a record as their object ("used a figure of 140 dead").
 _SAY_WITH_RECORD = word_set("say_with_record")
 
+# Verbs that report when a record is their subject and a clause follows ("Records shared by
+# the hospital show that ...").
+SAID_BY_RECORDS = word_set("said_by_records")
+
 # What "claim" takes when it claims a deed, not a figure ("claimed responsibility for").
 _CLAIMED_DEEDS = word_set("claimed_deeds")
 
@@ -83,6 +87,12 @@ def is_say(tok) -> bool:
         return any(c.dep_ == "ccomp" for c in tok.children)
     if tok.lemma_.lower() in _SAY_WITH_RECORD:
         return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in terms.record_nouns for c in tok.children)
+    if tok.lemma_.lower() in SAID_BY_RECORDS:
+        # a record whose owner follows it ("Records shared by X", "Figures from X"); one named
+        # before it ("Official Indian figures") is the record-of rule's
+        return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in terms.record_nouns
+            and any(a.dep_ in ("acl", "prep") and a.i > c.i for a in c.children) for c in tok.children)
     if tok.lemma_.lower() not in terms.say_lemmas or tok.pos_ not in ("VERB", "AUX"):
         return False
     if tok.lemma_.lower() == "claim" and _claims_a_deed(tok):
@@ -499,6 +509,26 @@ _SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|talking|writing)\b[^,]{0,60},")
 # unparsed sentence.
 _ROLE_FOR_BODY_SAY = re.compile(rf"^\s*(?P<who>(?:A|An|The)\s+(?:[a-z]+\s+)?{alternation(_ATTRIBUTION.spokes_titles)}"
                                 rf"\s+(?:for|of)\s+[^,;:]{{3,80}}?)\s+{alternation(_SPEECH['leading'])}\b")
+
+
+# A person given by a description, who speaks: "One of the rebel officers, speaking to
+# reporters, insisted that ...", "A senior doctor said ..." (opening the sentence), and "Our
+# correspondent spoke to a witness who said ..." (the one spoken to). Whom "he said" points
+# to next, though no figure is given yet and no body is named (set CZ's Buenos Aires bulletin).
+_PERSON_NOUNS = alternation(sorted({*_ATTRIBUTION.title_words, *_ATTRIBUTION.role_nouns, "witness", "survivor",
+                                    "officer", "soldier", "fighter", "resident", "villager"}))
+_DESCRIBED_LEADING_SAY = re.compile(rf"^\s*(?P<who>(?:(?:One|Some|Several|Two|Three)\s+of\s+(?:the|their|its)|A|An)\s+"
+                                    rf"(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUNS}(?:e?s)?)\s+"
+                                    rf"{alternation(_SPEECH['leading'])}\b")
+_SPOKEN_TO_WHO_SAID = re.compile(rf"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+(?P<who>(?:a|an)\s+"
+                                 rf"(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUNS})\s+who\s+{alternation(_SPEECH['leading'])}\b")
+
+
+def described_speaker(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
+    """A speaker a sentence gives by a description only (see above), as its subject resolves."""
+    text = _SPEAKING_ASIDE.sub("", mask_entry_label(sentence.text), count=1)
+    m = _DESCRIBED_LEADING_SAY.match(text) or _SPOKEN_TO_WHO_SAID.search(text)
+    return resolve_subject(ctx, sentence, m.group("who")) if m else None
 
 
 def role_neutral_lead(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..spans import starting_in
 from .attribution import SENTENCE_RULES
 from .context import ArticleContext, Reporter
 from .discourse import set_reporter
-from .subjects import leading_body, leading_speaker, role_neutral_lead
+from .subjects import described_speaker, leading_body, leading_speaker, role_neutral_lead
 
 # The sentence rules that need no parse: an unparsed sentence may still name the reporter.
 _TEXT_RULES = tuple(r for r in SENTENCE_RULES if r.__name__ in (
@@ -76,6 +76,10 @@ def observe_sentence(ctx: ArticleContext, sentence: Sentence) -> None:
         # "Defence Minister John Smith said the attack was the rebels'. He said 27 soldiers
         # were killed": a named speaker with no figure yet is whom "he" refers to next.
         set_reporter(ctx, speaker, sentence, "claimant:named-speaker")
+        return
+    speaker = described_speaker(ctx, sentence)
+    if speaker is not None:
+        set_reporter(ctx, speaker, sentence, "claimant:described-speaker")
 
 
 @lru_cache(maxsize=1)

@@ -123,7 +123,17 @@ def described_as_no_place(name, nouns: frozenset[str]) -> bool:
     noun that is no settlement, facility or terrain is a person or a body, not a place taken
     (set AD's Bishkek liveblog); "Konna, a town in the centre" stays a place."""
     return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in nouns
-               and any(d.dep_ == "det" for d in c.children) for c in name.children)  # ("Damascus, Syria" stays)
+               and any(d.dep_ == "det" for d in c.children) for c in name.children) \
+        or _aged(name)  # ("Damascus, Syria" stays)
+
+
+def _aged(name) -> bool:
+    """'Guevara, 39, was captured wounded': a name with an age set off after it is a person
+    (set CZ's La Paz communique); "Highway 5" or "Kilometre 9, 40 km away" is no age."""
+    doc = name.doc
+    i = name.i
+    return i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].tag_ == "CD" and doc[i + 3].text == "," \
+        and doc[i + 2].text.isdigit() and 1 <= int(doc[i + 2].text) <= 110
 
 
 def _name_after_of(noun, proper) -> list | None:

@@ -199,10 +199,27 @@ def _kept_places(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], wh
                                                                   for s in found))]
     found = drop_parenthesised_locations(found, pidx, trig.tok.doc, where[1])
     if territory and len(found) > 1:
+        found = _without_facility_towns(found, trig.tok.doc, where[1])
+    if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
     if territory:
         found = [_without_article(_with_kind_noun(m, trig.tok.doc, where[1], t)) for m in found]
     return found
+
+
+# "the La Carlota air base here in Caracas", "the Hostomel airport near Kyiv": where the
+# facility is, right after it.
+_WHERE_FACILITY_IS = re.compile(r"\s*,?\s*(?:(?:here|there|just)\s+)?(?:in|near|outside|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$")
+
+
+def _without_facility_towns(found: list[PlaceMention], doc, base: int) -> list[PlaceMention]:
+    """The places found without the town a facility found is said to be in (set CZ's Caracas
+    newscast: one event, the air base's)."""
+    text = doc_text(doc)
+    facilities = [f for f in found if f.rule.startswith("facility")]
+    return [m for m in found if not any(
+        f is not m and f.end <= m.start and m.start - f.end < 40
+        and _WHERE_FACILITY_IS.fullmatch(text[f.end - base:m.start - base]) for f in facilities)]
 
 
 def _without_article(m: PlaceMention) -> PlaceMention:

@@ -46,3 +46,17 @@ def test_events_name_with_an_age_is_a_person_taken(text, expected):
 ])
 def test_events_town_of_a_facility_taken_is_no_second_place(text, expected):
     assert sorted(_places(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each name after a plural facility or settlement noun's "of" (Peru-Ecuador 1995,
+    # Sudan, Myanmar-like), known to no gazetteer
+    ("The minister spoke.\n\nPeru claimed to have captured the Ecuadorian bases of Cueva Alta and Punta Sur.",
+     ["Cueva Alta", "Punta Sur"]),
+    ("The minister spoke.\n\nThe army said it had retaken the outposts of Jebel Kassala and Wadi Hamra.",
+     ["Jebel Kassala", "Wadi Hamra"]),
+    ("The minister spoke.\n\nThe Arakan Army seized the junta camps of Taung Shey and Nat Yay Kan on Monday.",
+     ["Taung Shey", "Nat Yay Kan"]),
+])
+def test_events_names_after_a_plural_facility_are_places_taken(text, expected):
+    assert sorted(_places(text)) == sorted(expected)

@@ -64,22 +64,35 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
                 span = list(doc[lo: w.i + (1 if w.lower_ in facilities else 0)])
             else:
                 span = _name_after_of(w, proper)  # "the border post of Teshwin"
-        while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
-            span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
-        if span and len(span) > 1 and span[0].lower_.rstrip(".") in _military_ranks():
-            continue  # "after Col Jones fell": a rank opens a person's name, no place's
-        if span and len(span) > 2 and span[0].lower_.rstrip(".") in _place_opening_titles():
-            continue  # "General Abdul Malik Pahlawan" is a person; "Sheikh Najjar", "General Santos" may be places
-        if span and span[-1].lower_ in _speaker_roles():
-            continue  # "Ethiopian forces recapture Badme - Government Spokesperson": who says so, no place
-        if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
-            continue  # a place already, or a day ("since the fall of Entebbe on Saturday")
-        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
-        if any(x < base + b and y > base + a for x, y in actor_spans):
-            continue
-        out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
-                                precision=None, rule="event-slot"))
+        spans = [span]
+        if span is None and w.tag_ == "NNS" and ({w.lemma_.lower(), w.lower_[:-1]} & (settlements | facilities)):
+            spans = _names_after_of_all(w, proper)  # "the Ecuadorian bases of Cueva de los Tayos and Base Sur"
+        for span in spans:
+            kept = _slot_name(span, t, pidx, base, actor_spans)
+            if kept is not None:
+                a, b = kept
+                out.append(PlaceMention(doc=doc_id, text=doc_text(doc)[a:b], start=base + a, end=base + b, place=None,
+                                        precision=None, rule="event-slot"))
     return out
+
+
+def _slot_name(span, t: EventTerms, pidx: dict, base: int, actor_spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The offsets (in the sentence) of a name a slot shows to be a place, or None when its
+    words are a person's, a speaker's, a day's, an actor's or a place already found."""
+    while span and len(span) > 1 and span[0].lower_.rstrip(".") in _name_type_words():
+        span = span[1:]  # "Barangay Talon-Talon": a local unit's type word is no part of the name
+    if span and len(span) > 1 and span[0].lower_.rstrip(".") in _military_ranks():
+        return None  # "after Col Jones fell": a rank opens a person's name, no place's
+    if span and len(span) > 2 and span[0].lower_.rstrip(".") in _place_opening_titles():
+        return None  # "General Abdul Malik Pahlawan" is a person; "Sheikh Najjar", "General Santos" may be places
+    if span and span[-1].lower_ in _speaker_roles():
+        return None  # "Ethiopian forces recapture Badme - Government Spokesperson": who says so, no place
+    if not span or any(x.i in pidx for x in span) or all(x.lower_ in t.words("time_words") for x in span):
+        return None  # a place already, or a day ("since the fall of Entebbe on Saturday")
+    a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+    if any(x < base + b and y > base + a for x, y in actor_spans):
+        return None
+    return a, b
 
 
 def _people_word_before_a_noun(w, t: EventTerms) -> bool:
@@ -134,6 +147,25 @@ def _aged(name) -> bool:
     i = name.i
     return i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].tag_ == "CD" and doc[i + 3].text == "," \
         and doc[i + 2].text.isdigit() and 1 <= int(doc[i + 2].text) <= 110
+
+
+def _names_after_of_all(noun, proper) -> list[list]:
+    """'the bases of Cueva de los Tayos and Base Sur': each proper name after a plural
+    settlement or facility noun's "of", the first and those joined to it."""
+    first = _name_after_of(noun, proper)
+    if not first:
+        return []
+    out = [first]
+    todo = [t for t in first[-1].children if t.dep_ == "conj"]
+    while todo:
+        tok = todo.pop(0)
+        if proper(tok):
+            toks = list(tok.doc[tok.left_edge.i: tok.i + 1])
+            toks = [x for x in toks if x.dep_ not in ("cc", "punct")]
+            if toks and all(proper(x) or x.lower_ in _NAME_PARTICLES for x in toks) and proper(toks[0]):
+                out.append(toks)
+        todo += [t for t in tok.children if t.dep_ == "conj"]
+    return out
 
 
 def _name_after_of(noun, proper) -> list | None:

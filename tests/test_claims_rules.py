@@ -395,6 +395,11 @@ QUANTITY_CASES = {
          [("detained", "civilians", 14, None), ("released", "civilians", 14, None)]),
         ("Twenty soldiers were captured near Kupiansk and later freed in a prisoner exchange.",
          [("detained", "government", 20, None), ("released", "government", 20, None)]),
+        # ... or by a clause on the captives (Bolivia 1967, Mali-like)
+        ("The guerrillas killed seven soldiers in the ambush and took fourteen prisoners, who were later freed.",
+         [("killed", "government", 7, None), ("detained", "government", 14, None), ("released", "government", 14, None)]),
+        ("Jihadists ambushed a convoy near Boulkessi, killed 12 soldiers and took 9 prisoners, who were released in May.",
+         [("killed", "government", 12, None), ("detained", "government", 9, None), ("released", "government", 9, None)]),
         # ... not when the joined verb has its own figure
         ("Police arrested 40 people in Lome and released 12 of them.",
          [("detained", "total", 40, None), ("released", "total", 12, None)]),
@@ -564,6 +569,14 @@ QUANTITY_CASES = {
         ("Officials said 9,000 residents of Dras had already left.", [("displaced", "total", 9000, ANY)]),
         ("About 3,000 inhabitants have left since the shelling started, the mayor said.",
          [("displaced", "total", 3000, ANY)]),
+    ],
+    "prisoners_taken": [
+        # captives a side took are detained, not what a clause says came next (Bolivia 1967,
+        # Somalia, Colombia-like)
+        ("The fighters killed seven soldiers and took fourteen prisoners, who were later freed.",
+         [("killed", "government", 7, ANY), ("detained", "government", 14, ANY), ("released", "government", 14, ANY)]),
+        ("Al-Shabaab said it had captured 30 hostages in the raid on the hotel.", [("detained", "total", 30, ANY)]),
+        ("Police freed 20 prisoners, who were taken to hospital.", [("released", "prisoners", 20, ANY)]),
     ],
     "taken_to_custody": [
         # people brought to a jail are detained; a camp is no jail (Mexico 1968, Iran, Congo-like)

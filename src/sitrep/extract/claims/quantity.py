@@ -272,6 +272,9 @@ def then_released(doc, cand: Candidate, q: str, terms: ClaimTerms) -> bool:
     if tok is None or tok.pos_ != "VERB":
         return False
     released = {i for i, quantity_, _ in quantity_tokens(doc, terms) if quantity_ == "released"}
+    head = _phrase_head(doc, cand)
+    if head is not None and any(c.dep_ == "relcl" and c.i in released for c in head.children):
+        return True  # "taken fourteen prisoners, who were later freed" (set CZ)
     # the joined verb has no subject nor figure of its own ("and released 12 of them" is a figure)
     return any(c.dep_ == "conj" and c.i in released and not any(s.dep_.startswith("nsubj") for s in c.children)
                and not any(w.tag_ == "CD" for d in c.children if d.dep_ == "dobj" for w in d.subtree)
@@ -425,6 +428,21 @@ def taken_to_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
         if any(t.lemma_.lower() in _CUSTODY_PLACES for t in prep.subtree):
             return "detained", "quantity:taken-to-custody"
     return None
+
+
+_TAKING_VERBS = frozenset({"take", "capture", "seize", "grab"})
+
+
+def prisoners_taken(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'had taken fourteen prisoners, who were later freed', 'captured 30 hostages': captives
+    a side took are detained, whatever a clause on them says happened next (then_released
+    counts that; set CZ's La Paz communique)."""
+    if doc is None or cand.noun is None or cand.noun.category != "prisoners" and cand.noun.subgroup != "hostages":
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None or anchor.dep_ != "dobj" or anchor.head.lemma_.lower() not in _TAKING_VERBS or hypothetical(anchor.head):
+        return None
+    return "detained", f"quantity:taken-prisoners({anchor.head.lemma_.lower()})"
 
 
 def continued_passive(doc, text: str, cand: Candidate, terms: ClaimTerms):
@@ -676,7 +694,7 @@ def prisoners_held(doc, text: str, cand: Candidate, terms: ClaimTerms):
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, sent_to_act, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
-                                            held_in_custody, taken_to_custody, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
+                                            held_in_custody, taken_to_custody, prisoners_taken, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause, prisoners_held)
 

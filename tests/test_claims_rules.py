@@ -1120,6 +1120,18 @@ CATEGORY_CASES = {
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
     ],
+    "soldiers_held_after_a_coup": [
+        # soldiers their own state holds in a story of a coup or a mutiny are the mutineers
+        # (Venezuela 1992, Bangladesh 2009, Turkey 2016-like)
+        ("After the failed coup the defence minister said 1,000 officers and soldiers had been detained.",
+         [("detained", "rebels", 1000, ANY)]),
+        ("After the mutiny at the border guard headquarters, the army said 200 soldiers had been arrested.",
+         [("detained", "rebels", 200, ANY)]),
+        # another state's soldiers, or no coup in the story, stay a state's forces (Ukraine, Sudan-like)
+        ("After the coup in Niamey, Ukraine said 30 Russian soldiers had been captured.",
+         [("detained", "government", 30, ANY)]),
+        ("The army said 12 soldiers had been arrested for looting.", [("detained", "government", 12, ANY)]),
+    ],
     "sides_losses": [
         # a state's own losses put at a figure, a time phrase before "at" (Suez 1956, Ogaden, Karabakh-like)
         ("He put Israel's own losses since the fighting began a week ago at 140 dead.",

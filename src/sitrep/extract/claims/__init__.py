@@ -114,7 +114,7 @@ def _sentence_claims(ctx: ArticleContext, sentence: Sentence, doc, terms: ClaimT
         if ctx.publisher is not None and issuers_own(text, cand):
             speaker = ctx.publisher  # "The JTF boasts that over 30 of our men were killed": the issuer's men
         view = CategoryView(text, cand, terms, ctx.countries, speaker, claims, parent, q, previous,
-                            armed_demonyms=ctx.armed_demonyms())
+                            armed_demonyms=ctx.armed_demonyms(), coup_story=q == "detained" and ctx.coup_story())
         cat, subgroup, c_rule = category(view)
         if q == "displaced" and cat in _FIGHTING_SIDES:
             continue  # "two mutineers ... are believed to have fled": fighters who flee are not displaced

@@ -314,3 +314,22 @@ def _rising_rx() -> re.Pattern[str]:
 def _attackers_rx() -> re.Pattern[str]:
     verbs = alternation(sorted(claim_words().attacker_verbs, key=len, reverse=True))
     return re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:who|that)\s+{verbs}\b", re.IGNORECASE)
+
+
+# Nouns of a state's soldiers that, held by that state in a story of a coup, are mutineers.
+_SOLDIER_WORDS = frozenset({"soldiers", "officers", "troops", "servicemen", "paratroopers", "cadets", "officers and soldiers",
+                            "soldiers and officers", "military officers", "army officers"})
+
+
+def soldiers_held_after_a_coup(view: CategoryView):
+    """'The minister said more than 1,000 officers and soldiers had been detained' in a story
+    of a failed coup or a mutiny: soldiers their own state holds are the mutineers (set CZ's
+    Caracas newscast); "30 Russian soldiers were captured", another state's, stay its forces."""
+    noun = view.cand.noun
+    if not view.coup_story or view.quantity != "detained" or view.category != "government" or noun is None \
+            or " ".join(noun.words) not in _SOLDIER_WORDS or view.claimant is None or view.claimant.kind != "government":
+        return None
+    between = view.text[view.cand.figure.end:view.cand.noun_start or view.cand.figure.end].lower().split()
+    if any(w in demonym_words() for w in between):
+        return None
+    return "rebels", view.subgroup, "category:held-after-a-coup"

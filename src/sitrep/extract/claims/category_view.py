@@ -68,6 +68,7 @@ class CategoryView:
     category: str = "total"
     subgroup: str | None = None
     armed_demonyms: frozenset[str] = frozenset()  # peoples whose state's forces the article names
+    coup_story: bool = False  # the article tells of a coup or a mutiny
 
 
 CategoryRule = Callable[[CategoryView], "tuple[str, str | None, str] | None"]

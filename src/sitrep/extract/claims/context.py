@@ -29,6 +29,14 @@ _DENIED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rul(?:e|es|ed|ing)\s+ou
                             re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _coup_words() -> re.Pattern[str]:
+    from ...lexicon.claim_rule_words import word_set
+    from ...lexicon.patterns import alternation
+
+    return re.compile(rf"\b{alternation(sorted(word_set('coup_story_words')))}\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Reporter:
     """The article's current reporter: the last claimant a sentence was attributed to."""
@@ -88,6 +96,7 @@ class ArticleContext:
     periods: dict = field(default_factory=dict)  # sentence index -> its period start (resolved once)
     spokespeople: set[str] = field(default_factory=set)  # people named with a position and no body
     _armed: frozenset[str] | None = None  # armed_demonyms, once read
+    _coup: bool | None = None  # coup_story, once read
     places: list = field(default_factory=list)  # the article's place mentions (PlaceMention)
     side_group: tuple | None = None  # (the rebel group the article names its rebels as,), read once
     # A monitoring digest's broadcaster header lines (sentence indices, in order) and, per
@@ -111,6 +120,12 @@ class ArticleContext:
                      if not _DENIED_BEFORE.search(text[max(0, m.start() - 60):m.start()])}
             self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
         return self._armed
+
+    def coup_story(self) -> bool:
+        """Whether the article tells of a coup or a mutiny ("coup_story_words"), read once."""
+        if self._coup is None:
+            self._coup = bool(_coup_words().search(self.article.text))
+        return self._coup
 
     def item_start(self, offset: int) -> int:
         """Where the monitoring digest's item holding character ``offset`` opens ("Amman home

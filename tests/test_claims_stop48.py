@@ -173,3 +173,33 @@ def test_claims_rebel_commander_is_no_body(extract_text):
     text = ("GOMA, May 2 - The rebel Commander Jean Mwamba was seen in the town. A rebel spokesman said 11 "
             "soldiers had been killed.")
     assert _extract(extract_text, text)[-1].source == "opposition"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name with a casualty participle set off after it, as the clause's subject (Bolivia
+    # 1967, Ukraine, Iran-like)
+    ("LA PAZ, Oct 10 - The army spoke.\n\nThe French writer Pierre Laval, arrested near Camiri in April, "
+     "remains on trial before a military court.", [("detained", "civilians", 1)]),
+    ("KHARKIV, May 2 - The governor spoke.\n\nThe photographer Olena Kravets, wounded in the shelling on "
+     "Tuesday, is in hospital.", [("injured", "civilians", 1)]),
+    # a name listed after a count is a part of that count, not a figure of its own (Paraguay-like)
+    ("ASUNCION, Oct 10 - The task force recalled that the group is holding three hostages: police officer "
+     "Edelio Ramos, seized in July, and a farmer.", [("detained", "total", 3)]),
+])
+def test_claims_named_person_with_a_participle_after_the_name(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rebel word before the name is the person's side (Bolivia 1967, Afghanistan, Nepal-like),
+    # a nickname in quotes inside the name too
+    ("LA PAZ, Oct 10 - The army spoke.\n\nThe High Command stated that the guerrilla leader Ernesto "
+     "\"Che\" Guevara died of wounds received in combat.", [("killed", "rebels", 1)]),
+    ("KABUL, Oct 10 - Militant commander Abdul Rahman was killed in a drone strike.", [("killed", "rebels", 1)]),
+    ("KATHMANDU, Oct 10 - The army spoke.\n\nThe Maoist leader Ram Bahadur Thapa died of his injuries on Sunday.",
+     [("killed", "rebels", 1)]),
+    # a civilian's role keeps the person a civilian (Sudan-like)
+    ("KHARTOUM, Oct 10 - Opposition activist Amal Hassan was arrested.", [("detained", "civilians", 1)]),
+])
+def test_claims_named_person_of_a_rebel_title_is_a_rebel(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

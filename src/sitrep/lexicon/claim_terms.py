@@ -292,7 +292,12 @@ def load_figure_terms() -> FigureTerms:
             rf"[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)*[A-Z][\w’'.-]*(?:,[^.;]{{1,100}}?)?,?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
             rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:[a-z]+\s+and\s+)?"  # "were seized and murdered"
             rf"{_alternation(f['named_victim_participles'], prefix='', suffix='')}\b"
-            rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"),
+            rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"
+            # "The writer Regis Debray, arrested near Muyupampa in April, remains on trial" (set CZ)
+            rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*,\s+(?:[a-z]+ly\s+)?{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:in|near|at|on|by|during|after|last|earlier)\b"
+            # "the guerrilla leader Ernesto Guevara died of wounds" (set CZ)
+            rf"|[A-Z][\w’'-]+\s+[\"“]?[A-Z][\w’'-]+[\"”]?\s+[A-Z][\w’'-]+\s+died\s+(?:of|from|in|after)\b"
+            rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+died\s+(?:of|from|in|after)\b"),
         mixed_casualties=re.compile(r"^\s*" + _alternation(f["not_claims_after"], prefix="", suffix=r"\b"), re.IGNORECASE),
         **{key: tuple(f[key]) for key in ("death_toll_words", "other_tolls", "flee_verbs", "home_nouns",
                                           "running_total_verbs", "revision_verbs", "count_nouns", "count_modifiers",

@@ -46,6 +46,12 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         who = _subject(clause, passive) if clause is verb or passive else None
         if who is not None and who.lower_ in ("who", "whom") and clause.dep_ == "relcl":
             who = clause.head  # "Juan Perez, who was arrested on Monday, ...": the name the clause is on
+        if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "PROPN" \
+                and not any(c.dep_.startswith("nsubj") or c.dep_ == "dobj" for c in verb.children) \
+                and _subject_or_its_apposition(verb.head):
+            # "The writer Regis Debray, arrested near Muyupampa in April, remains on trial" (set
+            # CZ); not a name listed after a count ("three hostages: officer X, seized in July")
+            who = verb.head
         if who is None:
             continue
         described = who if who.pos_ == "NOUN" else None
@@ -81,6 +87,9 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
             # "The company's commander, Major J. R. Hartley": a rank, the state's officer; a
             # side's word before the noun says whose ("The rebel commander, Colonel X")
             side = "rebels" if category_words().rebels.search(_described_words(described)) else "government"
+        if side is None and (noun is _PERSON or noun.category == "combatants") and category_words().rebels.search(
+                _title_words(who) + " " + _described_words(described)):
+            side = "rebels"  # "the guerrilla leader Ernesto Guevara died of wounds", "Militant commander X" (set CZ)
         if described is not None and _LEADS_A_RISING.search(_leading_what(described)):
             side = "rebels"  # "the leader of the revolt, Rear Admiral X, has been arrested" (set CZ)
         noun = PeopleNoun(noun.words, side or noun.category, noun.subgroup, None, quantity)
@@ -114,12 +123,21 @@ def _subject(verb, passive: bool):
     return found[0] if len(found) == 1 else None
 
 
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
 def _name_start(tok):
     """The first word of the name ending at ``tok``: the capitalised words right before it."""
     start = tok
-    while start.i > 0 and start.doc[start.i - 1].pos_ == "PROPN" and start.doc[start.i - 1].text[:1].isupper() \
-            and start.doc[start.i - 1].head.i in range(start.i - 1, tok.i + 1):
-        start = start.doc[start.i - 1]
+    doc = tok.doc
+    while start.i > 0:
+        prev = doc[start.i - 1]
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.head.i in range(start.i - 1, tok.i + 1):
+            start = prev
+        elif prev.text in _QUOTES and start.i > 2 and doc[start.i - 2].pos_ == "PROPN" and doc[start.i - 3].text in _QUOTES:
+            start = doc[start.i - 3]  # 'Ernesto "Che" Guevara': a nickname in quotes (set CZ)
+        else:
+            break
     return start
 
 
@@ -191,6 +209,18 @@ def _side_of_title(tok, lexicon: ClaimantLexicon) -> str | None:
     if tok.left_edge.i >= start.i:
         return None
     return _side_of_text(tok.doc[tok.left_edge.i: start.i].text, lexicon)
+
+
+def _subject_or_its_apposition(tok) -> bool:
+    """Whether a name is the clause's subject, or set beside it ("The writer X, ...")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _title_words(tok) -> str:
+    """The words before the name, within its phrase ("the guerrilla leader" of "the guerrilla
+    leader Ernesto Guevara")."""
+    start = _name_start(tok)
+    return tok.doc[tok.left_edge.i: start.i].text if tok.left_edge.i < start.i else ""
 
 
 def _described_words(noun) -> str:

@@ -87,8 +87,8 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
             # "The company's commander, Major J. R. Hartley": a rank, the state's officer; a
             # side's word before the noun says whose ("The rebel commander, Colonel X")
             side = "rebels" if category_words().rebels.search(_described_words(described)) else "government"
-        if side is None and (noun is _PERSON or noun.category == "combatants") and category_words().rebels.search(
-                _title_words(who) + " " + _described_words(described)):
+        if side is None and (noun is _PERSON or noun.category == "combatants") \
+                and _armed_rebel_title(_title_words(who) + " " + _described_words(described)):
             side = "rebels"  # "the guerrilla leader Ernesto Guevara died of wounds", "Militant commander X" (set CZ)
         if described is not None and _LEADS_A_RISING.search(_leading_what(described)):
             side = "rebels"  # "the leader of the revolt, Rear Admiral X, has been arrested" (set CZ)
@@ -214,6 +214,16 @@ def _side_of_title(tok, lexicon: ClaimantLexicon) -> str | None:
 def _subject_or_its_apposition(tok) -> bool:
     """Whether a name is the clause's subject, or set beside it ("The writer X, ...")."""
     return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+# Words of the rebels' side that a politician's title bears too ("Opposition leader X").
+_UNARMED_SIDE_WORDS = frozenset({"opposition", "anti-government", "anti-regime"})
+
+
+def _armed_rebel_title(title: str) -> bool:
+    """Whether a title names an armed rebel ("guerrilla leader", "militant commander"); an
+    "opposition leader" is a politician."""
+    return any(m.group(0).lower() not in _UNARMED_SIDE_WORDS for m in category_words().rebels.finditer(title))
 
 
 def _title_words(tok) -> str:

@@ -203,3 +203,18 @@ def test_claims_named_person_with_a_participle_after_the_name(extract_text, text
 ])
 def test_claims_named_person_of_a_rebel_title_is_a_rebel(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's nationals counted by its enemy, when the article names that state's forces
+    # after a capitalised word ("About 600 Portuguese soldiers": Goa 1961, the Gulf 1991,
+    # Ethiopia-Eritrea-like)
+    ("PANAJI, Dec 19 - About 600 Portuguese soldiers have been taken prisoner. India's Defence Ministry said "
+     "30 Portuguese were killed.", [("detained", "government", 600), ("killed", "government", 30)]),
+    ("RIYADH, Feb 27 - Nearly 3,000 Iraqi troops surrendered overnight. The U.S. command said 400 Iraqis were killed.",
+     [("detained", "government", 3000), ("killed", "government", 400)]),
+    ("ASMARA, May 20 - Some 5,000 Ethiopian troops had advanced. The Eritrean army said 900 Ethiopians were killed.",
+     [("killed", "government", 900)]),
+])
+def test_claims_enemy_nationals_when_their_forces_follow_a_capitalised_word(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

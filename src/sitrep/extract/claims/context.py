@@ -116,9 +116,20 @@ class ArticleContext:
 
             owners = state_body_index()[1]  # "u.s.", "uk": a state's short names own its forces too
             text = self.article.text
-            found = {m.group(1).lower() for m in _armed_demonym_rx().finditer(text)
-                     if not _DENIED_BEFORE.search(text[max(0, m.start() - 60):m.start()])}
-            self._armed = frozenset(w for w in found if w in demonym_words() or "." in w and w in owners)
+            demonyms = demonym_words()
+            found: set[str] = set()
+            rx, pos = _armed_demonym_rx(), 0
+            while (m := rx.search(text, pos)) is not None:
+                word = m.group(1).lower()
+                if not (word in demonyms or "." in word and word in owners):
+                    # "About 600 Portuguese soldiers": a capitalised word before the demonym
+                    # took the match; look again from the next word (set DB's Goa live blog)
+                    pos = m.start(1) + 1
+                    continue
+                if not _DENIED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                    found.add(word)
+                pos = m.end()
+            self._armed = frozenset(found)
         return self._armed
 
     def coup_story(self) -> bool:

@@ -570,6 +570,14 @@ QUANTITY_CASES = {
         ("About 3,000 inhabitants have left since the shelling started, the mayor said.",
          [("displaced", "total", 3000, ANY)]),
     ],
+    "prisoners_in_a_tally": [
+        # prisoners listed with a fight's dead and wounded were taken (Goa 1961, Sinai 1967, Karabakh-like)
+        ("Later accounts give 31 dead and about 3,400 prisoners.",
+         [("killed", "total", 31, ANY), ("detained", "combatants", 3400, ANY)]),
+        ("The army reported 12 dead, 40 wounded and 300 prisoners.",
+         [("killed", "total", 12, ANY), ("injured", "total", 40, ANY), ("detained", "rebels", 300, ANY)]),
+        ("Some 300 prisoners were killed in the jail.", [("killed", "prisoners", 300, ANY)]),
+    ],
     "prisoners_taken": [
         # captives a side took are detained, not what a clause says came next (Bolivia 1967,
         # Somalia, Colombia-like)
@@ -1119,6 +1127,14 @@ CATEGORY_CASES = {
          [("killed", "total", 4, ANY)]),        # people who speak are not "them"
         ("Relatives told the Committee in Guatemala City that 12 of them were later released.",
          [("released", "total", 12, ANY)]),
+    ],
+    "navy_sailors": [
+        # sailors a navy counts are its own (Goa 1961, the Falklands, Ukraine-like)
+        ("The Navy says seven sailors have been killed and 19 wounded.",
+         [("killed", "government", 7, ANY), ("injured", "government", 19, ANY)]),
+        ("A Royal Navy spokesman said 20 sailors were missing after the frigate sank.", [("missing", "government", 20, ANY)]),
+        # a merchant ship's sailors counted by a command stay seafarers (Red Sea-like)
+        ("US Central Command said three sailors of the bulk carrier were killed.", [("killed", "civilians", 3, ANY)]),
     ],
     "soldiers_held_after_a_coup": [
         # soldiers their own state holds in a story of a coup or a mutiny are the mutineers

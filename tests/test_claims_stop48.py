@@ -218,3 +218,14 @@ def test_claims_named_person_of_a_rebel_title_is_a_rebel(extract_text, text, exp
 ])
 def test_claims_enemy_nationals_when_their_forces_follow_a_capitalised_word(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # prisoners listed with a fight's dead and wounded were taken (Goa 1961, Sinai 1967,
+    # Karabakh-like); prisoners a verb befalls keep it
+    ("LISBON, Dec 19 - Later accounts give 31 dead and about 3,400 prisoners.", ["killed", "detained"]),
+    ("CAIRO, June 9 - The army reported 12 dead, 40 wounded and 300 prisoners.", ["killed", "injured", "detained"]),
+    ("BAKU, Oct 9 - Some 300 prisoners were killed in the jail.", ["killed"]),
+])
+def test_claims_prisoners_in_a_tally_were_taken(extract_text, text, expected):
+    assert [c.quantity for c in _extract(extract_text, text)] == expected

@@ -20,7 +20,7 @@ from ...lexicon.claim_rule_words import in_order, word_set
 from ...lexicon.claim_terms import PeopleNoun, category_words, claim_words, load_attribution_terms, load_figure_terms
 from ..numbers import find_figures
 from .category_speaker import (attackers_counted, enemy, losses_of, own_people, owners_losses, rising_joined,
-                               soldiers_held_after_a_coup, unsided_fighters)
+                               navy_sailors, soldiers_held_after_a_coup, unsided_fighters)
 from .category_mixed import enemy_nationals, mixed_group, nationals_of_soldiers_before
 from .category_toll import toll_of_people
 from .category_view import (AID_KINDS, MAX_GROUP_WORDS, CategoryRule, CategoryView, armed_acronym, enemy_of_claimant, generic_noun,
@@ -571,7 +571,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (continues_earlier, casualty_noun_con
                                             own_people, enemy,
                                             enemy_nationals, nationals_of_soldiers_before, taken_prisoner, killed_in_captivity, mixed_group, attackers_counted,
                                             rising_joined, unsided_fighters, unarmed_people, apposed_household, uprooted_harmed, from_a_side, both_sides, sides_losses,
-                                            soldiers_held_after_a_coup)
+                                            soldiers_held_after_a_coup, navy_sailors)
 
 
 def category(view: CategoryView) -> tuple[str, str | None, str]:

@@ -333,3 +333,19 @@ def soldiers_held_after_a_coup(view: CategoryView):
     if any(w in demonym_words() for w in between):
         return None
     return "rebels", view.subgroup, "category:held-after-a-coup"
+
+
+_SHIP_CREW_WORDS = frozenset({"sailors", "seafarers", "seamen", "crew", "crewmen", "crew members"})
+_NAVAL = re.compile(r"\bnav(?:y|al)\b", re.IGNORECASE)
+
+
+def navy_sailors(view: CategoryView):
+    """'The Navy says seven sailors have been killed': sailors a navy counts are its own, a
+    state's forces (set DB's Goa live blog); a merchant ship's crew counted by a command or a
+    ministry stays seafarers."""
+    noun = view.cand.noun
+    if noun is None or " ".join(noun.words) not in _SHIP_CREW_WORDS or view.claimant is None \
+            or view.claimant.kind not in ("government", "foreign_government", "unknown") \
+            or not _NAVAL.search(f"{view.claimant.name} {view.claimant.as_written or ''}"):
+        return None
+    return "government", None, "category:navy-sailors"

@@ -430,6 +430,22 @@ def taken_to_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
     return None
 
 
+# Tally words a count of prisoners may be listed with ("31 dead and 3,400 prisoners").
+_TALLY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "casualties", "deaths"})
+
+
+def prisoners_in_a_tally(doc, text: str, cand: Candidate, terms: ClaimTerms):
+    """'Later Portuguese accounts give 31 dead and about 3,400 prisoners', 'reported 12 dead, 40
+    wounded and 300 prisoners': prisoners listed with the dead and wounded of a fight were
+    taken (set DB's Goa live blog); "300 prisoners were killed" keeps its verb."""
+    if doc is None or cand.noun is None or cand.noun.category != "prisoners":
+        return None
+    anchor = _phrase_head(doc, cand)
+    if anchor is None or anchor.dep_ != "conj" or anchor.head.lower_ not in _TALLY_WORDS:
+        return None
+    return "detained", "quantity:prisoners-in-a-tally"
+
+
 _TAKING_VERBS = frozenset({"take", "capture", "seize", "grab"})
 
 
@@ -694,7 +710,7 @@ def prisoners_held(doc, text: str, cand: Candidate, terms: ClaimTerms):
 QUANTITY_RULES: tuple[QuantityRule, ...] = (casualties_named, speakers, agents_of_the_act, agents_of_the_passive, sent_to_act, single_victim, mixed_casualties, kept_in_hospital,
                                             partitive_change,
                                             whole_of_a_part, wounded_then_killed, treated_for_injuries, harmed_displaced, own_noun, death_toll_rose_to, part_then_verb,
-                                            held_in_custody, taken_to_custody, prisoners_taken, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
+                                            held_in_custody, taken_to_custody, prisoners_taken, prisoners_in_a_tally, continued_passive, taken_after, inmates_walked_out, place_people_left, tally_segment,
                                             parse_link, parse_predicate, fleeing_clause,
                                             group_casualty_word, treated_in_hospital, attackers, along_with, shared_participle, nearest_in_clause, prisoners_held)
 

@@ -229,3 +229,16 @@ def test_claims_enemy_nationals_when_their_forces_follow_a_capitalised_word(extr
 ])
 def test_claims_prisoners_in_a_tally_were_taken(extract_text, text, expected):
     assert [c.quantity for c in _extract(extract_text, text)] == expected
+
+
+@pytest.mark.parametrize("text,body", [
+    # a national society named by a country whose GeoNames name has "The" (Indonesia 1947,
+    # Gambia, Bahamas-like) is no ICRC
+    ("BATAVIA, July 25 - Relief workers of the Netherlands Red Cross say about 4,000 refugees have fled.",
+     "Netherlands Red Cross"),
+    ("BANJUL, July 25 - The Gambia Red Cross said about 2,000 people had fled the border villages.", "Gambia Red Cross"),
+    ("NASSAU, July 25 - The Bahamas Red Cross said 3,000 people had been displaced by the fighting.",
+     "Bahamas Red Cross"),
+])
+def test_claims_national_red_cross_named_by_a_the_country(extract_text, text, body):
+    assert _extract(extract_text, text)[0].source == body

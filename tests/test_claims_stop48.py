@@ -5,6 +5,8 @@ sentences of other wars; every text is the project's own."""
 
 from datetime import date
 
+from unittest.mock import ANY
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -242,3 +244,20 @@ def test_claims_prisoners_in_a_tally_were_taken(extract_text, text, expected):
 ])
 def test_claims_national_red_cross_named_by_a_the_country(extract_text, text, body):
     assert _extract(extract_text, text)[0].source == body
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a communique's text after a long line that opens it, and its "our losses" some words
+    # before the figure (Indonesia 1947, Algeria 1957, Rhodesia-like)
+    ('BATAVIA, July 24 - Netherlands Army Headquarters issued the following communique on the fourth day of '
+     'what the Government describes as police measures against the Republic of Indonesia:\n\n"Troops entered '
+     'Soekaboemi on Tuesday.\n\n"Our losses since the start of operations amount to 19 killed and 54 wounded.',
+     [("killed", "government", 19, "Dutch army"), ("injured", "government", 54, "Dutch army")]),
+    ('ALGIERS, June 10 - The French command issued the following communique on the operations carried out in the '
+     'Casbah and the surrounding districts over the past three days:\n\n"Our losses since the start of the '
+     'operation amount to 4 killed and 11 wounded.', [("killed", "government", 4, ANY), ("injured", "government", 11, ANY)]),
+])
+def test_claims_communique_after_a_long_opening_line(extract_text, text, expected):
+    got = [(c.quantity, c.category, c.value, c.source) for c in _extract(extract_text, text)]
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    assert all(e[3] is ANY or g[3] == e[3] for g, e in zip(got, expected)) and all(g[3] for g in got)

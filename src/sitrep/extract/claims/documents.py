@@ -24,8 +24,10 @@ _DOCUMENT_TEXT_CUE = re.compile(rf"\b{in_order('document_text_verbs')}(?:\s+as\s
                                 r"|\bas\s+follows\s*:\s*$"
                                 rf"|\bthe\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}\b[^:\n]{{0,40}}:\s*$"
                                 # "The General Command of the Armed Forces issued the following
-                                # communiques on the events ... during the past 24 hours." (set CF)
-                                rf"|\bissued\s+the\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}s?\b[^:\n]{{0,100}}[.:]\s*$"
+                                # communiques on the events ... during the past 24 hours." (set CF);
+                                # "... issued the following communique on the fourth day of what the
+                                # Government describes as police measures against the Republic:" (set DB)
+                                rf"|\bissued\s+the\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}s?\b[^:\n]{{0,160}}[.:]\s*$"
                                 rf"|^\W*(?:{in_order('document_excerpt_nouns')}|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{{0,160}}:\s*$",
                                 re.IGNORECASE)
 

@@ -261,3 +261,30 @@ def test_claims_communique_after_a_long_opening_line(extract_text, text, expecte
     got = [(c.quantity, c.category, c.value, c.source) for c in _extract(extract_text, text)]
     assert [g[:3] for g in got] == [e[:3] for e in expected]
     assert all(e[3] is ANY or g[3] == e[3] for g, e in zip(got, expected)) and all(g[3] for g in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # records issued in a state's capital are that state's body's (Guinea-Bissau 1973,
+    # Myanmar, Ukraine-like)
+    ('NEW YORK, June 1 - The committee met on Monday.\n\nMilitary communiques issued in Lisbon reported that 61 '
+     '"terrorists" were killed in the Territory during May.', "Portuguese army"),
+    ("BANGKOK, June 1 - The committee met.\n\nArmy statements released in Rangoon said 40 rebels were killed.",
+     "Burmese army"),
+    # a spokesman at headquarters speaks for the forces there, no body "spokesman at" (Indochina
+    # 1954, Kabul-like)
+    ("KABUL, March 15 - A spokesman at headquarters here said 300 soldiers were missing.", "Afghan National Army"),
+])
+def test_claims_records_issued_in_a_capital_and_headquarters_spokesman(extract_text, text, expected):
+    assert _extract(extract_text, text)[-1].source == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a broadcaster opening a sentence is whom "it" points to next (Indonesia 1947, Biafra,
+    # Lebanon-like)
+    ("BATAVIA, July 24 - Army Headquarters said troops took Probolinggo.\n\nRadio Republik Indonesia gave a very "
+     "different picture. It said Dutch aircraft had killed more than a thousand civilians.", "Radio Republik Indonesia"),
+    ("LAGOS, July 24 - The army said troops took Owerri.\n\nRadio Biafra gave another account. It said 300 civilians "
+     "had been killed in the raids.", "Radio Biafra"),
+])
+def test_claims_broadcaster_opening_a_sentence_is_it(extract_text, text, expected):
+    assert _extract(extract_text, text)[-1].source == expected

@@ -460,4 +460,6 @@ def seat_owner(phrase: str) -> str | None:
     if m is None or m.group("body").split()[-1].lower() in _ATTRIBUTION.portfolio_seats:
         return None  # "the Nigerian Defence Headquarters": a body's own name
     body = m.group("body")
+    if body.split()[-1].lower() in ("at", "in", "from", "of"):
+        return "military"  # "A spokesman at headquarters here": the forces' headquarters, no body "spokesman at" (set DB)
     return body if " " in body else body.lower()

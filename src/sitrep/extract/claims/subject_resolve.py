@@ -159,10 +159,34 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
         # "Pacific Fleet headquarters": a named body's seat, in lower case, is the body (set BT's
         # Tarawa wire); a state's, as seats are ("Combined Operations Headquarters" is a name)
         return Claimant(seated.name, "government", phrase, False)
+    issued = _issued_in_a_capital(ctx, phrase)
+    if issued is not None:
+        return issued
     owner = record_owner(ctx, phrase)
     if owner is not None:  # "An Army statement said": the Army
         return resolve_subject(ctx, sentence, owner)
     return _role_of_body_before(ctx, sentence, phrase) or _named_subject(ctx, sentence, phrase, local, same)
+
+
+# "Military communiques issued in Lisbon", "Army statements released in Rangoon": a kind of
+# body's records and the city they came from.
+_ISSUED_IN = re.compile(rf"^(?:the\s+)?(?P<body>[A-Z][a-z]+)\s+{alternation(sorted(load_attribution_terms().issued_documents))}s?"
+                        r"\s+(?:issued|released|published|put\s+out)\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+def _issued_in_a_capital(ctx: ArticleContext, phrase: str) -> Claimant | None:
+    """The body of the state whose city a record came from ("Military communiques issued in
+    Lisbon": the Portuguese military; set DB's UN press release), else None."""
+    m = _ISSUED_IN.match(phrase)
+    if m is None:
+        return None
+    from ..context import country_names
+
+    state = country_names().get(m.group("city").lower())
+    if state is None:
+        return None
+    who = ctx.lexicon.resolve(m.group("body").lower(), [state])
+    return ctx.lexicon.in_country(who, m.group("body").lower(), state) if who is not None and not who.known else who
 
 
 # A state's armed force named without its state, and the names such a force goes by.

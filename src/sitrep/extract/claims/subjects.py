@@ -565,7 +565,9 @@ def leading_body(ctx: ArticleContext, sentence: Sentence) -> Claimant | None:
     if words & _ATTRIBUTION.pronoun_subjects or words & _ATTRIBUTION.possessive_pronouns:
         return None
     who = resolve_subject(ctx, sentence, phrase)
-    if who is None or not (who.known or words & _ATTRIBUTION.neuter_heads):
+    if who is None or not (who.known or words & _ATTRIBUTION.neuter_heads or who.kind == "media"):
+        # (a broadcaster by its name: "Radio Republik Indonesia gave a very different
+        # picture. It said ...": set DB's Batavia agency copy)
         return None
     return who
 

@@ -288,3 +288,17 @@ def test_claims_records_issued_in_a_capital_and_headquarters_spokesman(extract_t
 ])
 def test_claims_broadcaster_opening_a_sentence_is_it(extract_text, text, expected):
     assert _extract(extract_text, text)[-1].source == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people resettled are displaced; planters and rubber tappers are civilians (Mozambique
+    # 1972, Malaya 1951, Vietnam-like)
+    ("TETE, June 3 - An official said that more than 200,000 people had been resettled into fortified villages.",
+     [("displaced", "total", 200000)]),
+    ("SEGAMAT, Oct 8 - Two planters were killed in an attack on an estate.", [("killed", "civilians", 2)]),
+    ("KUALA LUMPUR, Oct 8 - Nineteen rubber tappers were detained for questioning.", [("detained", "civilians", 19)]),
+    ("SAIGON, Oct 8 - Officials said 8,000 villagers were forcibly relocated to strategic hamlets.",
+     [("displaced", "total", 8000)]),
+])
+def test_claims_resettled_people_and_estate_workers(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

@@ -60,3 +60,15 @@ def test_events_town_of_a_facility_taken_is_no_second_place(text, expected):
 ])
 def test_events_names_after_a_plural_facility_are_places_taken(text, expected):
     assert sorted(_places(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a facility taken under the name it is known by (Indochina 1954, Afghanistan, Korea-like)
+    ("A spokesman said the hill position known as Beatrice fell to the attackers during the night.", ["Beatrice"]),
+    ("Insurgents overran the outpost known as Camp Bravo on Monday.", ["Camp Bravo"]),
+    ("Chinese troops captured the hill known as Pork Chop on Friday.", ["Pork Chop"]),
+    # a facility with no such name stays as written (Congo-like)
+    ("Rebels seized the army base on Monday.", ["army base"]),
+])
+def test_events_facility_known_as_a_name_is_taken_by_that_name(text, expected):
+    assert _places(text) == expected

@@ -34,6 +34,12 @@ def described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> 
             continue  # "bases" are many; "headquarters" is one
         if not any(c.lower_ == "the" for c in root.children):
             continue
+        known = _known_as(root)
+        if known is not None:
+            # "the hill position known as Beatrice fell": the name it goes by (set DB's Dien
+            # Bien Phu wire)
+            a, b = known[0].idx, known[-1].idx + len(known[-1].text)
+            return [PlaceMention(doc_id, doc_text(root.doc)[a:b], base + a, base + b, None, None, "event-slot:known-as")]
         named = root.head if root.dep_ == "appos" and root.head.pos_ == "PROPN" else None
         if named is not None:
             # "the fortified village of Paishuko, the second stronghold of the church to fall":
@@ -48,6 +54,19 @@ def described_facility(trig: Trigger, t: EventTerms, where: tuple[str, int]) -> 
         a, b = toks[0].idx, root.idx + len(root.text)
         return [PlaceMention(doc_id, doc_text(doc)[a:b], base + a, base + b, None, None, "event-slot:facility")]
     return []
+
+
+_NAMING_PARTICIPLES = frozenset({"known", "called", "named", "codenamed", "code-named", "dubbed", "nicknamed"})
+
+
+def _known_as(root) -> list | None:
+    """The proper name after "known as", "codenamed" on a facility noun, or None."""
+    for acl in (c for c in root.children if c.dep_ == "acl" and c.lower_ in _NAMING_PARTICIPLES):
+        for tok in acl.subtree:
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("pobj", "oprd", "dobj", "attr", "npadvmod"):
+                toks = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+                return toks
+    return None
 
 
 def facility_town(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention],

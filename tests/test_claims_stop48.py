@@ -208,6 +208,18 @@ def test_claims_named_person_of_a_rebel_title_is_a_rebel(extract_text, text, exp
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a state's positions, bases or craft named in the story make its nationals its forces
+    # (Peru-Ecuador 1995, India-Pakistan, Eritrea-Ethiopia-like)
+    ("LIMA, Feb 20 - Peruvian jets struck Ecuadorian positions near the river. The Defense Ministry says about "
+     "200 Ecuadorians have been killed.", [("killed", "government", 200)]),
+    ("NEW DELHI, May 9 - Indian guns shelled Pakistani outposts along the line. The army said 40 Pakistanis were "
+     "killed.", [("killed", "government", 40)]),
+])
+def test_claims_enemy_nationals_when_their_positions_are_named(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a state's nationals counted by its enemy, when the article names that state's forces
     # after a capitalised word ("About 600 Portuguese soldiers": Goa 1961, the Gulf 1991,
     # Ethiopia-Eritrea-like)

@@ -314,3 +314,15 @@ def test_claims_broadcaster_opening_a_sentence_is_it(extract_text, text, expecte
 ])
 def test_claims_resettled_people_and_estate_workers(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # where people came from or stay, after a plural people noun, is no part of who speaks
+    # (Suriname 1986, Congo, Gaza-like)
+    ("PARAMARIBO, Dec 5 - Refugees arriving in Saint-Laurent told French officials that soldiers had killed at "
+     "least 35 people.", [("killed", 35, "Refugees")]),
+    ("GOMA, Dec 5 - Residents living near the base said 12 people were killed.", [("killed", 12, "Residents")]),
+    ("RAFAH, Dec 5 - Families sheltering in the school said 9 people were wounded.", [("injured", 9, "Families")]),
+])
+def test_claims_where_speakers_came_from_is_no_part_of_them(extract_text, text, expected):
+    assert _sources(extract_text, text) == expected

@@ -33,6 +33,7 @@ def subject_phrase(span: str) -> str:
     if _INITIALS_END.search(phrase) and (phrase + ".") in span:
         phrase += "."  # "according to U.N. estimates." ends a sentence: "U.N." keeps its dot
     phrase = _PARTICIPLE_AFTER.sub("", phrase)  # "A Funcinpec spokesman, speaking by telephone from Bangkok"
+    phrase = _PEOPLE_WHERE_AFTER.sub("", phrase)  # "Refugees arriving in Saint-Laurent-du-Maroni": refugees
     phrase = _RECORD_ASIDE.sub("", phrase)  # "The Joint Command, in Communique No. 28"
     phrase = _ACRONYM_ASIDE.sub("", phrase)  # "The armed forces press office, COPREFA": the body
     phrase = _PRESS_OFFICE.sub("", phrase)  # "the armed forces press office" speaks for the armed forces
@@ -189,6 +190,10 @@ _INTENSIFIER = re.compile(r"(?i)^(i|we|he|she|they)\s+(?:myself|ourselves|himsel
 # A participle clause set off after the speaker ("..., speaking on condition of anonymity,")
 # says how they spoke, not who they are.
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b.*$")
+# ... nor where people came from or stay, right after a plural people noun ("Refugees arriving in
+# X", "Residents living near the base"): who they are is the noun (set CZ's Paramaribo wire).
+_PEOPLE_WHERE_AFTER = re.compile(r"(?<=[a-z]s)\s+(?:arriving|fleeing|living|staying|sheltering|returning|coming)\s+"
+                                 r"(?:in|from|at|to|into|near|around)\b.*$")
 
 
 @lru_cache(maxsize=1)

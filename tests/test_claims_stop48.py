@@ -326,3 +326,17 @@ def test_claims_resettled_people_and_estate_workers(extract_text, text, expected
 ])
 def test_claims_where_speakers_came_from_is_no_part_of_them(extract_text, text, expected):
     assert _sources(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "According to official figures" opening a sentence, with or without what the figures
+    # are, is the state's count (Malaya 1951, Pakistan, Colombia-like), whoever spoke before
+    ("KUALA LUMPUR, Oct 8 - According to official figures, the terrorists have killed 1,600 civilians.",
+     "Malaysian government"),
+    ("ISLAMABAD, Oct 8 - Police said the attack was over.\n\nAccording to official figures published last month, "
+     "2,500 people were killed in the province last year.", "Pakistani government"),
+    ("BOGOTA, Oct 8 - According to the official figures released on Monday, 40 soldiers were killed.",
+     "Colombian government"),
+])
+def test_claims_according_to_official_figures_is_the_states(extract_text, text, expected):
+    assert _extract(extract_text, text)[-1].source == expected

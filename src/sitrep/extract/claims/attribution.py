@@ -73,8 +73,9 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             state = re.fullmatch(r"(?:the\s+)?official\s+([A-Z][\w-]+)", span.strip())
             if state and (government := ctx.lexicon.state_government(state.group(1))) is not None:
                 return government, "claimant:according-to"  # "according to official Indian figures" (set CS)
-            if re.fullmatch(r"(?:the\s+)?official(?:\s+\w+)?", span.strip(), re.IGNORECASE):
-                continue  # "according to official figures": no body named (official_count)
+            if re.fullmatch(r"(?:the\s+)?official(?:\s+\w+)?", span.strip(), re.IGNORECASE) \
+                    or _OFFICIAL_UNNAMED.match(_DAY_NAMES.sub("day", span.strip())):
+                continue  # "according to official figures (published last month)": no body named (official_count)
             who = resolve_subject(ctx, sentence, span)
             if who is None and _ISSUED_RECORD.match(span.strip()) and ctx.reporter is not None \
                     and ctx.reporter.sentence < sentence.index:
@@ -90,6 +91,12 @@ def according_to(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant
             if who:
                 return who, "claimant:according-to"
     return None, ""
+
+
+# "official figures published last month": an official record, no capitalised owner named (set DB).
+_OFFICIAL_UNNAMED = re.compile(r"^(?i:the\s+)?(?i:official)\s+[a-z][a-z\s,-]*$")
+# (a weekday or a month is no owner: "official figures released on Monday")
+_DAY_NAMES = re.compile(rf"\b{alternation(date_words().weekdays + date_words().month_names)}\b", re.IGNORECASE)
 
 
 # "a spokesman", "an official quoted by ...": a role with no body named.

@@ -93,7 +93,8 @@ def source_line(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant 
 # "according to official figures": the state's own count.
 _OFFICIAL_COUNT = re.compile(
     rf"^\W*Officially,|\bby\s+(?:the|an)\s+official\s+{alternation(load_attribution_terms().official_count_by)}\b|"
-    rf"\baccording\s+to\s+(?:the\s+)?official\s+{alternation(load_attribution_terms().official_count_according)}\b")
+    rf"\b[Aa]ccording\s+to\s+(?:the\s+)?[Oo]fficial\s+{alternation(load_attribution_terms().official_count_according)}\b")
+# (a capital "According" too: a sentence opens with it; set DB's Malay Mail story)
 
 
 def official_count(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Claimant | None, str]:

@@ -340,3 +340,18 @@ def test_claims_where_speakers_came_from_is_no_part_of_them(extract_text, text, 
 ])
 def test_claims_according_to_official_figures_is_the_states(extract_text, text, expected):
     assert _extract(extract_text, text)[-1].source == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named person among the dead or wounded is one person so affected (Mexico 1968,
+    # Afghanistan, Ukraine-like)
+    ("MEXICO CITY, Oct 3 - The students fled.\n\nThe Italian journalist Carla Bruni, who was on a balcony of "
+     "the building, was among the wounded.", [("injured", "civilians", 1)]),
+    ("KABUL, June 10 - The attack was over.\n\nAmong the dead was Colonel Ahmad Rahimi.", [("killed", "government", 1)]),
+    ("KHERSON, June 10 - The shelling went on.\n\nPhotographer Olena Bilyk was among the injured.",
+     [("injured", "civilians", 1)]),
+    # a count among the dead keeps its figure
+    ("KABUL, June 10 - The attack was over.\n\nAmong the dead were 12 soldiers.", [("killed", "government", 12)]),
+])
+def test_claims_named_person_among_the_dead_or_wounded(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

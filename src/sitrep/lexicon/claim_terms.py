@@ -295,6 +295,9 @@ def load_figure_terms() -> FigureTerms:
             rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"
             # "The writer Regis Debray, arrested near Muyupampa in April, remains on trial" (set CZ)
             rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*,\s+(?:[a-z]+ly\s+)?{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:in|near|at|on|by|during|after|last|earlier)\b"
+            # "Journalist Anna Petrova was among the wounded", "Among the dead was Colonel X" (set CZ)
+            rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*,?\s+(?:[^.;]{{1,80}}?,\s+)?(?:was|were)\s+among\s+the\s+(?:dead|wounded|injured|killed|victims)\b"
+            rf"|\bAmong\s+the\s+(?:dead|wounded|injured|killed|victims)\s+(?:was|were|is|are)\s+(?:[a-z]+\s+){{0,3}}[A-Z]"
             # "the guerrilla leader Ernesto Guevara died of wounds" (set CZ)
             rf"|[A-Z][\w’'-]+\s+[\"“]?[A-Z][\w’'-]+[\"”]?\s+[A-Z][\w’'-]+\s+died\s+(?:of|from|in|after)\b"
             rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+died\s+(?:of|from|in|after)\b"),

@@ -39,13 +39,17 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
     out: list[Candidate] = []
     for i, quantity, _ in quantities:
         verb = doc[i]
-        if verb.lemma_.lower() not in verbs or hypothetical(verb):
+        among = verb.dep_ == "pobj" and verb.head.lower_ == "among" and verb.head.head.lemma_ == "be"
+        if verb.lemma_.lower() not in verbs and not among or hypothetical(verb):
             continue
         clause = verb.head if verb.dep_ == "conj" and not _subject(verb, True) else verb  # "were seized and murdered"
         passive = any(c.dep_ == "auxpass" for c in clause.children) or verb.lemma_.lower() == "die"
         who = _subject(clause, passive) if clause is verb or passive else None
         if who is not None and who.lower_ in ("who", "whom") and clause.dep_ == "relcl":
             who = clause.head  # "Juan Perez, who was arrested on Monday, ...": the name the clause is on
+        if who is None and among:
+            # "Journalist Anna Petrova was among the wounded", "Among the dead was Colonel X"
+            who = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "attr") and c.pos_ in ("PROPN", "NOUN")), None)
         if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "PROPN" \
                 and not any(c.dep_.startswith("nsubj") or c.dep_ == "dobj" for c in verb.children) \
                 and _subject_or_its_apposition(verb.head):

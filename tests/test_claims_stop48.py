@@ -355,3 +355,26 @@ def test_claims_according_to_official_figures_is_the_states(extract_text, text, 
 ])
 def test_claims_named_person_among_the_dead_or_wounded(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the Minister said" after a broadcast of the other side: the minister who spoke before
+    # (Kenya 1966, Chad, Sri Lanka-like); "These claims could not be verified" names no one
+    ("NAIROBI, June 8 - The Minister for Defence, Dr. Njoroge Mungai, told the National Assembly that security "
+     "forces had killed 28 raiders. Radio Mogadishu broadcast a statement from the Northern Frontier Liberation "
+     "Front which said its fighters had killed 17 soldiers. These claims could not be verified. The Minister said "
+     "the raiders had killed 212 members of the security forces.", ("Kenyan Defence Ministry", 212)),
+    ("N'DJAMENA, March 24 - Government troops killed 40 rebels, the Minister of Information told reporters. "
+     "Rebel radio said its fighters had killed 30 soldiers. The Minister said 12 civilians died in the raid.",
+     ("Chadian Information Ministry", 12)),
+])
+def test_claims_the_minister_is_the_minister_who_spoke_before(extract_text, text, expected):
+    claims = _extract(extract_text, text)
+    assert (claims[-1].source, claims[-1].value) == expected
+    assert not any(c.source in ("These",) or (c.source or "").endswith(" which") for c in claims)
+
+
+def test_claims_the_spokesman_is_whoever_is_speaking(extract_text):
+    text = ("SANAA, Jan 12 - An Israeli military spokesman said 40 targets were hit. Yahya Saree said the raids "
+            "targeted the capital. These attacks led to the death of five fighters, the spokesman added.")
+    assert _extract(extract_text, text)[-1].source != "Israel Defense Forces"

@@ -28,6 +28,9 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
     named = ctx.lexicon.resolve(phrase, ctx.countries) if low not in terms.pronoun_subjects else None
     if named and named.known:
         return named
+    titled = same_title_before(ctx, sentence, low)
+    if titled is not None:
+        return titled  # "the Minister said" after "the Minister for Defence, Dr. X, told the House" (set DC)
     earlier = reporter_or_last(ctx, sentence, named)
     if earlier is not None and named is not None:
         earlier = other_service(ctx, named, phrase, earlier) or earlier
@@ -48,6 +51,28 @@ def anaphoric_subject(ctx: ArticleContext, sentence: Sentence, phrase: str, low:
     if named is not None:  # "the ministry said" with no ministry named before: the state's
         return ctx.lexicon.in_country(named, phrase, ctx.countries[0] if ctx.countries else None)
     return named
+
+
+# Roles that speak for whoever is speaking, not an office held by one person.
+_SPEAKING_ROLES = frozenset({*_ATTRIBUTION.spokes_titles, "spokeswoman", "spokesperson", "official", "representative"})
+
+
+def same_title_before(ctx: ArticleContext, sentence: Sentence, low: str) -> Claimant | None:
+    """'the minister', 'the governor': the last speaker before whose words named that title
+    ("the Minister for Defence, Dr. Njoroge Mungai"), though another spoke since; else None."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _ATTRIBUTION.titled_words \
+            or words[1] in _SPEAKING_ROLES:
+        return None  # ("the spokesman added" is whoever is speaking: dev2's Houthi briefing)
+    title = words[1]
+    rep = ctx.reporter
+    if rep is not None and re.search(rf"\b{title}\b", (rep.claimant.as_written or "").lower()):
+        return None  # the one speaking now holds it
+    for index in sorted((i for i in ctx.attributions if i < sentence.index), reverse=True):
+        who, _ = ctx.attributions[index]
+        if who is not None and who.known and re.search(rf"\b{title}\b", (who.as_written or "").lower()):
+            return who
+    return None
 
 
 # A state's heads looked back for when no body of the kind spoke before: a ministry is named

@@ -52,6 +52,7 @@ def subject_phrase(span: str) -> str:
     phrase = _record_from_owner().sub("", phrase)  # "Initial reports from local sources": the sources
     phrase = _RECORD_ISSUED_BY_CLAUSE.sub(r"\g<owner>", phrase)  # "the toll the colonial administration published"
     phrase = _one_of_them(phrase)  # "One of the rebel officers": a rebel officer
+    phrase = _RELATIVE_END.sub("", phrase)  # "the Northern Frontier District Liberation Front which" (set DC)
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
 
 
@@ -217,7 +218,17 @@ def names_no_claimant(phrase: str, low: str) -> bool:
                 or low.split()[-1] in terms.rule_books and not _NAMED_FOR_A_RULE.search(low)
                 or low in claim_words().casualty_event_nouns  # "Killings recorded in X: 486"
                 or low in _DAYS_AND_MONTHS  # a misparse's subject: "..., released that May, listed 490 dead"
+                or low.split()[0] in _DEMONSTRATIVES  # "These claims could not be verified" (set DC)
                 or _FIGURE_FIRST.match(phrase))
+
+
+# A relative pronoun the parse left at the end of a subject ("a statement ... from the Front
+# which said ...").
+_RELATIVE_END = re.compile(r"(?<=\w)\s+(?:which|who|that)$")
+
+
+# A demonstrative opens a phrase that points back ("These claims", "This figure"), no name.
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that"})
 
 
 # A body's head word before a rule book's word: the body is named for the rule ("the

@@ -15,7 +15,7 @@ from ...lexicon.claim_rule_words import in_order, words
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
 from .broadcasters import party_speaker
-from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, points_back,
+from .subject_anaphora import (ROLE_LOOKBACK_CHARS, anaphoric_subject, body_named_with_head, points_back, same_title_before,
                               publishers_head, reporter_or_last, serves)
 from .bodies_before import HEAD_BEFORE_NAME, INSTITUTION_HEAD, institution_in, institution_named_before, other_service
 from .defined_names import label_speaker, local_name, spelt_over_another_wars
@@ -144,7 +144,9 @@ def _resolve_subject(ctx: ArticleContext, sentence: Sentence, span: str) -> Clai
     if low in ("he", "she") and (named := person_named_since_reporter(ctx, sentence)) is not None:
         return named  # a person the paragraph introduced after the reporter spoke
     if low in _ROLE_NEUTRAL and ctx.reporter is not None and ctx.reporter.sentence <= sentence.index:
-        return ctx.reporter.claimant  # "the spokesman added", "the statement read": whoever is speaking
+        # "the Minister said" after a broadcast from the other side: the minister who spoke
+        # before, when the one speaking now is no minister (set DC's Nairobi daily)
+        return same_title_before(ctx, sentence, low) or ctx.reporter.claimant  # "the spokesman added": whoever is speaking
     if low in terms.pronoun_subjects or low in terms.anaphoric_subjects:
         if low in ("he", "she") and ctx.reporter is None:
             # a witness the story opened with, before any body it names in passing ("the White

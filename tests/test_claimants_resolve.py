@@ -33,7 +33,7 @@ def lexicon():
     # a body's common noun before its name describes it: the name is the claimant (Kashmir,
     # Syria, Mali), so one body is one series however an article introduces it
     ("The militant group Harkat-ul-Ansar", ["IN"], "Harkat-ul-Ansar", "opposition"),
-    ("the Islamist faction group Ahrar al-Sham", ["SY"], "Ahrar al-Sham", "unknown"),
+    ("the Islamist faction group Ahrar al-Sham", ["SY"], "Ahrar al-Sham", "opposition"),  # a faction: a side that fights (stop 48)
     ("the jihadist movement Katiba Macina", ["ML"], "Katiba Macina", "opposition"),
     # people of a town are named "<town> <people>", as gold sets name them (Ukraine)
     ("residents of Bucha", ["UA"], "Bucha residents", "unknown"),

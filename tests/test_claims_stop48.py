@@ -378,3 +378,14 @@ def test_claims_the_spokesman_is_whoever_is_speaking(extract_text):
     text = ("SANAA, Jan 12 - An Israeli military spokesman said 40 targets were hit. Yahya Saree said the raids "
             "targeted the capital. These attacks led to the death of five fighters, the spokesman added.")
     assert _extract(extract_text, text)[-1].source != "Israel Defense Forces"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a faction's or a guerrilla body's own fighters are rebels (Sudan 1991, Lebanon, Colombia-like)
+    ("KHARTOUM, Dec 5 - A spokesman for the Nasir faction, contacted by radio, said that 76 of its own fighters "
+     "died in the fighting.", [("killed", "rebels", 76)]),
+    ("BOGOTA, Dec 5 - A spokesman for the Ricardo Franco guerrilla front said 12 of its own fighters were killed.",
+     [("killed", "rebels", 12)]),
+])
+def test_claims_a_factions_own_fighters_are_rebels(extract_text, text, expected):
+    assert _claims(extract_text, text) == expected

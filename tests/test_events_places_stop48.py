@@ -72,3 +72,24 @@ def test_events_names_after_a_plural_facility_are_places_taken(text, expected):
 ])
 def test_events_facility_known_as_a_name_is_taken_by_that_name(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a garrison taken is its town taken, named by the town (Sudan 1955, Eritrea 1988,
+    # Afghanistan-like); a garrison with no town stays as written
+    ("KHARTOUM, Aug 22 - The Prime Minister said the mutineers seized the Torit garrison and its armoury.",
+     ["Torit"]),
+    ("ASMARA, Aug 22 - The guerrillas captured the Afabet garrison on Saturday.", ["Afabet"]),
+    ("KABUL, Aug 22 - Taliban fighters overran the army garrison on Sunday.", ["army garrison"]),
+])
+def test_events_garrison_taken_is_its_town(text, expected):
+    assert _places(text) == expected
+
+
+def test_events_the_city_is_not_where_a_spokesman_spoke():
+    # "A spokesman for the EPRDF in London ... the Front had entered the city": the city is the
+    # story's, not the spokesman's seat (Ethiopia 1991; Syria, Libya-like)
+    text = ("ADDIS ABABA, May 28 - Rebel columns came in from the west this morning.\n\nA spokesman for the EPRDF in "
+            "London said the operation had been carried out with minimum bloodshed. He said the Front had entered "
+            "the city only after the government collapsed.")
+    assert "London" not in _places(text)

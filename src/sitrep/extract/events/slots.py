@@ -203,8 +203,17 @@ def _kept_places(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], wh
     if territory and len(found) > 1:
         found = _names_not_descriptions(found, pidx, trig.tok.doc)
     if territory:
-        found = [_without_article(_with_kind_noun(m, trig.tok.doc, where[1], t)) for m in found]
+        found = [_garrison_town(_without_article(_with_kind_noun(m, trig.tok.doc, where[1], t))) for m in found]
     return found
+
+
+def _garrison_town(m: PlaceMention) -> PlaceMention:
+    """'seized the Torit garrison': a garrison taken is its town taken, named by the town, as
+    annotators write it ("the garrison at Aguelhok", "the garrison of Diu"; set DC's Juba wire)."""
+    head = re.search(r"\s+garrisons?$", m.text)
+    if m.rule.startswith("facility") and head and m.text[:1].isupper():
+        return dataclasses.replace(m, text=m.text[:head.start()], end=m.start + head.start())
+    return m
 
 
 # "the La Carlota air base here in Caracas", "the Hostomel airport near Kyiv": where the

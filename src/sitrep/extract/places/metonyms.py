@@ -49,13 +49,16 @@ def names_a_government(m: PlaceMention, text: str) -> bool:
 _SEAT_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)In\s+$")
 _SEAT_THEN_SPEAKER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|announced|reported|added)\b")
 _SPEAKERS_IN = re.compile(r"\b(?:officials?|spokes(?:man|woman|person)|diplomats?|reporters|sources?|correspondents?|"
-                          r"ministry|government|(?:news|press)\s+(?:conference|briefing)|briefing)\s+in\s+$", re.IGNORECASE)
+                          r"ministry|government|(?:news|press)\s+(?:conference|briefing)|briefing)\s+in\s+$"
+                          # "A spokesman for the EPRDF in London" (set DC's Addis Ababa bulletin)
+                          r"|\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+in\s+$",
+                          re.IGNORECASE)
 # ("told a news conference in Riyadh that the town was in our hands": the briefing's city, not
 # the town taken; set CL's Khafji bulletin)
 
 
 def a_speakers_seat(p: PlaceMention, text: str) -> bool:
     """Whether the mention ``p`` of ``text`` says where a speaker is, not a town of the story."""
-    before = text[max(0, p.start - 40):p.start]
+    before = text[max(0, p.start - 70):p.start]
     return bool(_SEAT_FRONTED.search(before) and _SEAT_THEN_SPEAKER.match(text, p.end)
                 or _SPEAKERS_IN.search(before))

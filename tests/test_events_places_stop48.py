@@ -80,6 +80,7 @@ def test_events_facility_known_as_a_name_is_taken_by_that_name(text, expected):
     ("KHARTOUM, Aug 22 - The Prime Minister said the mutineers seized the Torit garrison and its armoury.",
      ["Torit"]),
     ("ASMARA, Aug 22 - The guerrillas captured the Afabet garrison on Saturday.", ["Afabet"]),
+    ("ASMARA, Aug 22 - The minister spoke.\n\nEritrean guerrillas said they had captured the Nakfa garrison.", ["Nakfa"]),
     ("KABUL, Aug 22 - Taliban fighters overran the army garrison on Sunday.", ["army garrison"]),
 ])
 def test_events_garrison_taken_is_its_town(text, expected):

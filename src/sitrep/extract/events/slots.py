@@ -211,7 +211,7 @@ def _garrison_town(m: PlaceMention) -> PlaceMention:
     """'seized the Torit garrison': a garrison taken is its town taken, named by the town, as
     annotators write it ("the garrison at Aguelhok", "the garrison of Diu"; set DC's Juba wire)."""
     head = re.search(r"\s+garrisons?$", m.text)
-    if m.rule.startswith("facility") and head and m.text[:1].isupper():
+    if m.rule.startswith(("facility", "unresolved")) and head and m.text[:1].isupper():
         return dataclasses.replace(m, text=m.text[:head.start()], end=m.start + head.start())
     return m
 

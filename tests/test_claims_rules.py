@@ -1130,8 +1130,8 @@ CATEGORY_CASES = {
     ],
     "navy_sailors": [
         # sailors a navy counts are its own (Goa 1961, the Falklands, Ukraine-like)
-        ("The Navy says seven sailors have been killed and 19 wounded.",
-         [("killed", "government", 7, ANY), ("injured", "government", 19, ANY)]),
+        ("The Navy says six sailors were killed and 14 were wounded at the landing.",
+         [("killed", "government", 6, ANY), ("injured", "government", 14, ANY)]),
         ("A Royal Navy spokesman said 20 sailors were missing after the frigate sank.", [("missing", "government", 20, ANY)]),
         # a merchant ship's sailors counted by a command stay seafarers (Red Sea-like)
         ("US Central Command said three sailors of the bulk carrier were killed.", [("killed", "civilians", 3, ANY)]),

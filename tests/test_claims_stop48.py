@@ -64,8 +64,8 @@ def test_claims_described_speaker_is_whom_he_points_to(extract_text, text, speak
 
 @pytest.mark.parametrize("text,expected", [
     # records as the subject of "show" (Venezuela 1989, Ukraine, Gaza-like)
-    ("CARACAS, March 6 - Records shared by Hospital Vargas show that 604 people were admitted with gunshot wounds.",
-     [("injured", 604, "Hospital Vargas")]),
+    ("CARACAS, March 6 - Records kept by Hospital Vargas show that 580 people were treated for gunshot wounds.",
+     [("injured", 580, "Hospital Vargas")]),
     ("GAZA, May 2 - Figures compiled by the Palestinian Red Crescent show that 40 people were wounded on Friday.",
      [("injured", 40, "Palestinian Red Crescent")]),
 ])
@@ -80,8 +80,8 @@ def test_claims_what_videos_show_is_nobodys(extract_text):
 
 @pytest.mark.parametrize("text,expected", [
     # taken to a jail: detained (Mexico 1968, Rwanda, Iran-like); a camp is no jail
-    ("MEXICO CITY, Oct 3 - Police said about 1,500 persons had been taken to army barracks and to city jails.",
-     [("detained", "total", 1500)]),
+    ("MEXICO CITY, Oct 3 - Police said some 1,300 people had been taken to the barracks and the city jails.",
+     [("detained", "total", 1300)]),
     ("KIGALI, May 3 - Soldiers took 300 students to the central prison on Monday.",
      [("detained", "civilians", 300)]),
     ("TEHRAN, Nov 3 - Some 80 protesters were taken to Evin prison overnight, their lawyers said.",
@@ -94,8 +94,8 @@ def test_claims_people_taken_to_jail_are_detained(extract_text, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a border river crossed by people, not troops (Suriname 1986, Myanmar 2017, Ukraine-like)
-    ("PARAMARIBO, Dec 5 - French officials said 4,800 Surinamese had crossed the Maroni river since July.",
-     [("displaced", "total", 4800)]),
+    ("PARAMARIBO, Dec 5 - Officials in Cayenne said 3,700 Surinamese had crossed the Maroni river this autumn.",
+     [("displaced", "total", 3700)]),
     ("COX'S BAZAR, Sept 3 - About 3,000 Rohingya crossed the Naf river overnight, officials said.",
      [("displaced", "total", 3000)]),
     ("KHERSON, Nov 3 - Some 2,000 Russian troops crossed the river on Tuesday.", []),
@@ -106,8 +106,8 @@ def test_claims_people_who_crossed_a_border_river_are_displaced(extract_text, te
 
 @pytest.mark.parametrize("text,expected", [
     # a part by the time it took (Suriname 1986, Sudan-Chad, Ukraine-like)
-    ("PARAMARIBO, Dec 5 - French officials said 4,800 Surinamese had crossed the Maroni river since July, "
-     "1,900 of them in the past week.", [4800, 1900]),
+    ("PARAMARIBO, Dec 5 - Officials in Cayenne said 3,700 Surinamese had fled over the river since August, "
+     "1,200 of them in the past week.", [3700, 1200]),
     ("GENEVA, May 3 - The UNHCR said 60,000 people have fled to Chad since April, 12,000 of them this week.",
      [60000, 12000]),
     ("LVIV, March 9 - Officials said 200,000 people had fled the city, 30,000 of them in the last two days.",
@@ -121,7 +121,7 @@ def test_claims_part_by_period_counts_as_its_whole(extract_text, text, expected)
 @pytest.mark.parametrize("text,expected", [
     # a speaker's own dead put at a figure (Peru 1995, Abkhazia, Sudan-like); "its toll" is
     # everyone's, as a health ministry keeps it
-    ("LIMA, Feb 20 - Peru's Defense Ministry has put its own dead at 46.", [("killed", "government", 46)]),
+    ("LIMA, Feb 20 - The Peruvian Defense Ministry put its own dead at 52.", [("killed", "government", 52)]),
     ("SUKHUMI, Oct 2 - The separatists put their own dead at 170.", [("killed", "rebels", 170)]),
     ("GAZA, Feb 20 - The Health Ministry put its toll at 460.", [("killed", "total", 460)]),
 ])
@@ -144,7 +144,7 @@ def test_claims_what_a_fight_cost_a_side_is_its_loss(extract_text, text, expecte
 
 @pytest.mark.parametrize("text,expected", [
     # the leader of a rising, whatever his rank (Argentina 1955, Venezuela 1992, Turkey 2016-like)
-    ("BUENOS AIRES, June 16 - State radio says the leader of the revolt, Rear Admiral Carlos Ruiz, has been arrested.",
+    ("BUENOS AIRES, June 16 - The radio reported that the leader of the revolt, Rear Admiral Carlos Ruiz, was arrested.",
      [("detained", "rebels", 1)]),
     ("CARACAS, Feb 4 - The leader of the coup attempt, Lieutenant Colonel Luis Reyes, was arrested on Tuesday.",
      [("detained", "rebels", 1)]),
@@ -180,8 +180,8 @@ def test_claims_rebel_commander_is_no_body(extract_text):
 @pytest.mark.parametrize("text,expected", [
     # a name with a casualty participle set off after it, as the clause's subject (Bolivia
     # 1967, Ukraine, Iran-like)
-    ("LA PAZ, Oct 10 - The army spoke.\n\nThe French writer Pierre Laval, arrested near Camiri in April, "
-     "remains on trial before a military court.", [("detained", "civilians", 1)]),
+    ("LA PAZ, Oct 10 - The army spoke.\n\nThe French author Pierre Laval, arrested near Camiri in May, "
+     "is on trial before a court martial.", [("detained", "civilians", 1)]),
     ("KHARKIV, May 2 - The governor spoke.\n\nThe photographer Olena Kravets, wounded in the shelling on "
      "Tuesday, is in hospital.", [("injured", "civilians", 1)]),
     # a name listed after a count is a part of that count, not a figure of its own (Paraguay-like)
@@ -196,7 +196,7 @@ def test_claims_named_person_with_a_participle_after_the_name(extract_text, text
     # a rebel word before the name is the person's side (Bolivia 1967, Afghanistan, Nepal-like),
     # a nickname in quotes inside the name too
     ("LA PAZ, Oct 10 - The army spoke.\n\nThe High Command stated that the guerrilla leader Ernesto "
-     "\"Che\" Guevara died of wounds received in combat.", [("killed", "rebels", 1)]),
+     "\"Che\" Guevara died of his injuries after the clash.", [("killed", "rebels", 1)]),
     ("KABUL, Oct 10 - Militant commander Abdul Rahman was killed in a drone strike.", [("killed", "rebels", 1)]),
     ("KATHMANDU, Oct 10 - The army spoke.\n\nThe Maoist leader Ram Bahadur Thapa died of his injuries on Sunday.",
      [("killed", "rebels", 1)]),
@@ -261,10 +261,10 @@ def test_claims_national_red_cross_named_by_a_the_country(extract_text, text, bo
 @pytest.mark.parametrize("text,expected", [
     # a communique's text after a long line that opens it, and its "our losses" some words
     # before the figure (Indonesia 1947, Algeria 1957, Rhodesia-like)
-    ('BATAVIA, July 24 - Netherlands Army Headquarters issued the following communique on the fourth day of '
-     'what the Government describes as police measures against the Republic of Indonesia:\n\n"Troops entered '
-     'Soekaboemi on Tuesday.\n\n"Our losses since the start of operations amount to 19 killed and 54 wounded.',
-     [("killed", "government", 19, "Dutch army"), ("injured", "government", 54, "Dutch army")]),
+    ('BATAVIA, July 24 - Netherlands Army Headquarters issued the following communique on the third day of '
+     'what it calls a limited operation against the insurgent republic in western Java:\n\n"Troops entered '
+     'Soekaboemi on Tuesday.\n\n"Our losses since the operation began on Monday amount to 23 killed and 61 wounded.',
+     [("killed", "government", 23, "Dutch army"), ("injured", "government", 61, "Dutch army")]),
     ('ALGIERS, June 10 - The French command issued the following communique on the operations carried out in the '
      'Casbah and the surrounding districts over the past three days:\n\n"Our losses since the start of the '
      'operation amount to 4 killed and 11 wounded.', [("killed", "government", 4, ANY), ("injured", "government", 11, ANY)]),
@@ -307,7 +307,7 @@ def test_claims_broadcaster_opening_a_sentence_is_it(extract_text, text, expecte
     # 1972, Malaya 1951, Vietnam-like)
     ("TETE, June 3 - An official said that more than 200,000 people had been resettled into fortified villages.",
      [("displaced", "total", 200000)]),
-    ("SEGAMAT, Oct 8 - Two planters were killed in an attack on an estate.", [("killed", "civilians", 2)]),
+    ("SEGAMAT, Oct 8 - Gunmen killed two planters on a rubber estate near the town.", [("killed", "civilians", 2)]),
     ("KUALA LUMPUR, Oct 8 - Nineteen rubber tappers were detained for questioning.", [("detained", "civilians", 19)]),
     ("SAIGON, Oct 8 - Officials said 8,000 villagers were forcibly relocated to strategic hamlets.",
      [("displaced", "total", 8000)]),
@@ -319,8 +319,8 @@ def test_claims_resettled_people_and_estate_workers(extract_text, text, expected
 @pytest.mark.parametrize("text,expected", [
     # where people came from or stay, after a plural people noun, is no part of who speaks
     # (Suriname 1986, Congo, Gaza-like)
-    ("PARAMARIBO, Dec 5 - Refugees arriving in Saint-Laurent told French officials that soldiers had killed at "
-     "least 35 people.", [("killed", 35, "Refugees")]),
+    ("PARAMARIBO, Dec 5 - Refugees arriving in Albina told reporters that troops had shot at least 28 people dead.",
+     [("killed", 28, "Refugees")]),
     ("GOMA, Dec 5 - Residents living near the base said 12 people were killed.", [("killed", 12, "Residents")]),
     ("RAFAH, Dec 5 - Families sheltering in the school said 9 people were wounded.", [("injured", 9, "Families")]),
 ])
@@ -345,8 +345,8 @@ def test_claims_according_to_official_figures_is_the_states(extract_text, text, 
 @pytest.mark.parametrize("text,expected", [
     # a named person among the dead or wounded is one person so affected (Mexico 1968,
     # Afghanistan, Ukraine-like)
-    ("MEXICO CITY, Oct 3 - The students fled.\n\nThe Italian journalist Carla Bruni, who was on a balcony of "
-     "the building, was among the wounded.", [("injured", "civilians", 1)]),
+    ("MEXICO CITY, Oct 3 - The students fled.\n\nThe Italian journalist Carla Bruni, who had been watching from a "
+     "window, was among the wounded.", [("injured", "civilians", 1)]),
     ("KABUL, June 10 - The attack was over.\n\nAmong the dead was Colonel Ahmad Rahimi.", [("killed", "government", 1)]),
     ("KHERSON, June 10 - The shelling went on.\n\nPhotographer Olena Bilyk was among the injured.",
      [("injured", "civilians", 1)]),
@@ -360,10 +360,10 @@ def test_claims_named_person_among_the_dead_or_wounded(extract_text, text, expec
 @pytest.mark.parametrize("text,expected", [
     # "the Minister said" after a broadcast of the other side: the minister who spoke before
     # (Kenya 1966, Chad, Sri Lanka-like); "These claims could not be verified" names no one
-    ("NAIROBI, June 8 - The Minister for Defence, Dr. Njoroge Mungai, told the National Assembly that security "
-     "forces had killed 28 raiders. Radio Mogadishu broadcast a statement from the Northern Frontier Liberation "
-     "Front which said its fighters had killed 17 soldiers. These claims could not be verified. The Minister said "
-     "the raiders had killed 212 members of the security forces.", ("Kenyan Defence Ministry", 212)),
+    ("NAIROBI, June 8 - The Defence Minister, Dr. Paul Ngei, told parliament that the army had killed 31 raiders. "
+     "Radio Mogadishu read out a statement from the Northern Frontier Liberation Front which said its fighters had "
+     "killed 17 soldiers. These claims could not be verified. The Minister said the raiders had killed 190 "
+     "policemen and soldiers.", ("Kenyan Defence Ministry", 190)),
     ("N'DJAMENA, March 24 - Government troops killed 40 rebels, the Minister of Information told reporters. "
      "Rebel radio said its fighters had killed 30 soldiers. The Minister said 12 civilians died in the raid.",
      ("Chadian Information Ministry", 12)),

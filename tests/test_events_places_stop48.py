@@ -64,7 +64,7 @@ def test_events_names_after_a_plural_facility_are_places_taken(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a facility taken under the name it is known by (Indochina 1954, Afghanistan, Korea-like)
-    ("A spokesman said the hill position known as Beatrice fell to the attackers during the night.", ["Beatrice"]),
+    ("An officer said the hilltop position known as Isabelle was overrun before dawn.", ["Isabelle"]),
     ("Insurgents overran the outpost known as Camp Bravo on Monday.", ["Camp Bravo"]),
     ("Chinese troops captured the hill known as Pork Chop on Friday.", ["Pork Chop"]),
     # a facility with no such name stays as written (Congo-like)
@@ -77,7 +77,7 @@ def test_events_facility_known_as_a_name_is_taken_by_that_name(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a garrison taken is its town taken, named by the town (Sudan 1955, Eritrea 1988,
     # Afghanistan-like); a garrison with no town stays as written
-    ("KHARTOUM, Aug 22 - The Prime Minister said the mutineers seized the Torit garrison and its armoury.",
+    ("KHARTOUM, Aug 22 - A statement said the mutinous troops had seized the Torit garrison on Thursday.",
      ["Torit"]),
     ("ASMARA, Aug 22 - The guerrillas captured the Afabet garrison on Saturday.", ["Afabet"]),
     ("ASMARA, Aug 22 - The minister spoke.\n\nEritrean guerrillas said they had captured the Nakfa garrison.", ["Nakfa"]),
@@ -91,6 +91,6 @@ def test_events_the_city_is_not_where_a_spokesman_spoke():
     # "A spokesman for the EPRDF in London ... the Front had entered the city": the city is the
     # story's, not the spokesman's seat (Ethiopia 1991; Syria, Libya-like)
     text = ("ADDIS ABABA, May 28 - Rebel columns came in from the west this morning.\n\nA spokesman for the EPRDF in "
-            "London said the operation had been carried out with minimum bloodshed. He said the Front had entered "
-            "the city only after the government collapsed.")
+            "London said the fighting had been brief. He said the Front had entered the city only after the "
+            "government collapsed.")
     assert "London" not in _places(text)

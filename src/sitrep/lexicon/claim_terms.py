@@ -293,7 +293,7 @@ def load_figure_terms() -> FigureTerms:
             rf"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?(?:[a-z]+\s+and\s+)?"  # "were seized and murdered"
             rf"{_alternation(f['named_victim_participles'], prefix='', suffix='')}\b"
             rf"|\b{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:[a-z-]+\s+){{0,3}}?[A-Z][\w’'-]+\s+[A-Z]"
-            # "The writer Regis Debray, arrested near Muyupampa in April, remains on trial" (set CZ)
+            # "The author Pierre Laval, arrested near Camiri in May, is on trial" (set CZ)
             rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*,\s+(?:[a-z]+ly\s+)?{_alternation(f['named_victim_participles'], prefix='', suffix='')}\s+(?:in|near|at|on|by|during|after|last|earlier)\b"
             # "Journalist Anna Petrova was among the wounded", "Among the dead was Colonel X" (set CZ)
             rf"|[A-Z][\w’'-]+\s+[A-Z][\w’'.-]*,?\s+(?:[^.;]{{1,80}}?,\s+)?(?:was|were)\s+among\s+the\s+(?:dead|wounded|injured|killed|victims)\b"

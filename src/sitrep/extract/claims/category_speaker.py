@@ -322,7 +322,7 @@ _SOLDIER_WORDS = frozenset({"soldiers", "officers", "troops", "servicemen", "par
 
 
 def soldiers_held_after_a_coup(view: CategoryView):
-    """'The minister said more than 1,000 officers and soldiers had been detained' in a story
+    """'the ministry said some 900 officers and men had been arrested' in a story
     of a failed coup or a mutiny: soldiers their own state holds are the mutineers (set CZ's
     Caracas newscast); "30 Russian soldiers were captured", another state's, stay its forces."""
     noun = view.cand.noun

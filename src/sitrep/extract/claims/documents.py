@@ -25,8 +25,8 @@ _DOCUMENT_TEXT_CUE = re.compile(rf"\b{in_order('document_text_verbs')}(?:\s+as\s
                                 rf"|\bthe\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}\b[^:\n]{{0,40}}:\s*$"
                                 # "The General Command of the Armed Forces issued the following
                                 # communiques on the events ... during the past 24 hours." (set CF);
-                                # "... issued the following communique on the fourth day of what the
-                                # Government describes as police measures against the Republic:" (set DB)
+                                # "... issued the following communique on the third day of what it
+                                # calls a limited operation against the insurgent republic:" (set DB)
                                 rf"|\bissued\s+the\s+following\s+(?:[\w-]+\s+)?{alternation(load_attribution_terms().issued_documents)}s?\b[^:\n]{{0,160}}[.:]\s*$"
                                 rf"|^\W*(?:{in_order('document_excerpt_nouns')}|(?:the\s+)?(?:full\s+)?text)\s+(?:from|of)\b[^\n]{{0,160}}:\s*$",
                                 re.IGNORECASE)

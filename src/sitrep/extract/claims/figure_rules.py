@@ -453,7 +453,7 @@ def _casualty_predicate(v: FigureView, lowered: list[str], matches: list[re.Matc
                                  f"figure+of-them-noun:{' '.join(named[0].words)}")
             return Candidate(v.fig, None, None, "figure+of-them-casualty-word", continues=True)
         if _PERIOD_PART.match(v.after, matches[1].end()):
-            # "4,800 had crossed the river since July, 1,900 of them in the past week": a part
+            # "5,000 had fled over the border since May, 2,100 of them in the past week": a part
             # by when, no verb of its own (set CZ's Paramaribo wire)
             return Candidate(v.fig, None, None, "figure+of-them-period", continues=True)
         if len(matches) > 2 and matches[2].group(0)[:1].isupper() and lowered[2].isalpha() \

@@ -53,7 +53,7 @@ def named_people(doc, terms: ClaimTerms, quantities: list[tuple[int, str, bool]]
         if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "PROPN" \
                 and not any(c.dep_.startswith("nsubj") or c.dep_ == "dobj" for c in verb.children) \
                 and _subject_or_its_apposition(verb.head):
-            # "The writer Regis Debray, arrested near Muyupampa in April, remains on trial" (set
+            # "The author Pierre Laval, arrested near Camiri in May, is on trial" (set
             # CZ); not a name listed after a count ("three hostages: officer X, seized in July")
             who = verb.head
         if who is None:

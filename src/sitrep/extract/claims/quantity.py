@@ -415,7 +415,7 @@ _CUSTODY_PLACES = word_set("custody_places")
 
 
 def taken_to_custody(doc, text: str, cand: Candidate, terms: ClaimTerms):
-    """'1,500 persons had been taken to Military Camp Number One and to city jails', 'police
+    """'some 1,200 people had been taken to army barracks and to the city jails', 'police
     took 300 students to prison': people brought to a jail are detained (set CZ's Mexico City
     wire; a camp alone is no jail: the displaced are taken to camps)."""
     if doc is None:

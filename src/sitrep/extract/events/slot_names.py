@@ -66,7 +66,7 @@ def slot_names(trig: Trigger, t: EventTerms, pidx: dict[int, PlaceMention], seen
                 span = _name_after_of(w, proper)  # "the border post of Teshwin"
         spans = [span]
         if span is None and w.tag_ == "NNS" and ({w.lemma_.lower(), w.lower_[:-1]} & (settlements | facilities)):
-            spans = _names_after_of_all(w, proper)  # "the Ecuadorian bases of Cueva de los Tayos and Base Sur"
+            spans = _names_after_of_all(w, proper)  # "the enemy bases of Cueva Alta and Punta Sur"
         for span in spans:
             kept = _slot_name(span, t, pidx, base, actor_spans)
             if kept is not None:
@@ -150,7 +150,7 @@ def _aged(name) -> bool:
 
 
 def _names_after_of_all(noun, proper) -> list[list]:
-    """'the bases of Cueva de los Tayos and Base Sur': each proper name after a plural
+    """'the bases of Cueva Alta and Punta Sur': each proper name after a plural
     settlement or facility noun's "of", the first and those joined to it."""
     first = _name_after_of(noun, proper)
     if not first:

@@ -216,7 +216,7 @@ def _garrison_town(m: PlaceMention) -> PlaceMention:
     return m
 
 
-# "the La Carlota air base here in Caracas", "the Hostomel airport near Kyiv": where the
+# "the air base at La Carlota, here in Caracas", "the Hostomel airport near Kyiv": where the
 # facility is, right after it.
 _WHERE_FACILITY_IS = re.compile(r"\s*,?\s*(?:(?:here|there|just)\s+)?(?:in|near|outside|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$")
 

@@ -120,12 +120,13 @@ def whole_of_a_part(doc, text: str, cand: Candidate, terms: ClaimTerms):
     whole is a figure only by a casualty word of its own ("two of the 40 wounded died": 40
     wounded), read by ``own_noun``."""
     before = text[max(0, cand.figure.start - 80):cand.figure.start]
-    part = _PART_BEFORE.search(before)
-    if part is not None and _finite_verb_between(doc, cand.figure.start - len(before) + part.start(), cand.figure.start):
-        part = None  # "One of the doctors said 50 people had been killed": the part speaks (set CZ)
+    part_before = _PART_BEFORE.search(before)
+    if part_before is not None and _finite_verb_between(doc, cand.figure.start - len(before) + part_before.start(),
+                                                        cand.figure.start):
+        part_before = None  # "One of the doctors said 50 people had been killed": the part speaks (set CZ)
     # a fronted whole of people of no side ("victims", "people"); "Of the 300 prisoners, 120
     # were released" keeps its prisoners, whose category the parts take
-    if part is None and not (
+    if part_before is None and not (
             (cand.noun is None or cand.noun.category == "total")
             and _FRONTED_WHOLE.search(before) and (part := _PART_AFTER.match(text, cand.figure.end))
             and not quantities_in(text[cand.figure.end:part.start() + part.group(0).index(",")])):

@@ -99,6 +99,11 @@ def test_claims_people_taken_to_jail_are_detained(extract_text, text, expected):
     ("COX'S BAZAR, Sept 3 - About 3,000 Rohingya crossed the Naf river overnight, officials said.",
      [("displaced", "total", 3000)]),
     ("KHERSON, Nov 3 - Some 2,000 Russian troops crossed the river on Tuesday.", []),
+    # ... or out of a named town (Chad 1980, Sudan-Chad, Myanmar-like)
+    ("KOUSSERI, March 24 - Officials say about 40,000 people have crossed from N'Djamena by boat since Friday.",
+     [("displaced", "total", 40000)]),
+    ("ADRE, June 3 - Aid workers said 9,000 Sudanese had crossed from Geneina over the weekend.",
+     [("displaced", "total", 9000)]),
 ])
 def test_claims_people_who_crossed_a_border_river_are_displaced(extract_text, text, expected):
     assert _claims(extract_text, text) == expected

@@ -287,6 +287,9 @@ def _head_quantity(tok, anchor, cand: Candidate, by_index: dict[int, str]):
     if tok.lemma_ in _CROSSING and _civilian_mover(cand) and any(
             c.dep_ == "prep" and c.lower_ in ("into", "to", "across", "at", "towards", "toward", "over")
             or c.dep_ == "dobj" and c.lemma_ in _BORDER_NOUNS  # "3,000 Hungarians had crossed the frontier"
+            # "50,000 people have crossed from N'Djamena by canoe": out of a named town (set DC)
+            or tok.lemma_ == "cross" and c.dep_ == "prep" and c.lower_ == "from"
+            and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
             for c in list(tok.children) + [g for d in tok.children if d.dep_ == "dobj" for g in d.children]):
         return "displaced", f"quantity:parse({tok.lemma_} into)"  # "60,000 Tajiks have crossed ... into Afghanistan"
     if tok.lemma_ in _DRIVE_OUT and anchor.head.i == tok.i and anchor.dep_ in ("dobj", "nsubjpass") \

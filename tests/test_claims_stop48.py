@@ -394,3 +394,13 @@ def test_claims_the_spokesman_is_whoever_is_speaking(extract_text):
 ])
 def test_claims_a_factions_own_fighters_are_rebels(extract_text, text, expected):
     assert _claims(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one cited as saying speaks, not the one citing (Georgia 2008, Yemen, Somalia-like)
+    ("TBILISI, Aug 10 - The UN refugee agency spoke of a crisis. It cites Russian officials in North Ossetia as "
+     "saying 25,000 people have fled through the tunnel.", "Russian government"),
+    ("MOGADISHU, Aug 10 - The report cites hospital staff as saying 14 civilians were killed.", "hospital staff"),
+])
+def test_claims_cited_as_saying_is_the_one_cited(extract_text, text, expected):
+    assert _extract(extract_text, text)[-1].source == expected

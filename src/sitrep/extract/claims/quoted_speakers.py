@@ -45,14 +45,15 @@ def quoted_as_saying(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Clai
         # refugees, said" is the television's report (set M's Sukhumi item)
         if who and (front is not None or who.known or who.kind != "unknown"):
             return who, "claimant:quoted-as-saying"
-    if "quot" not in sentence.text.lower():
-        return None, ""  # cheap test first: "quote" has no irregular forms
+    low = sentence.text.lower()
+    if "quot" not in low and "cite" not in low:
+        return None, ""  # cheap test first: "quote" and "cite" have no irregular forms
     if doc is None:
         m = _QUOTED_AS_SAYING.search(sentence.text)
         who = resolve_subject(ctx, sentence, m.group("who")) if m else None
         return (who, "claimant:quoted-as-saying") if who else (None, "")
     for tok in doc:
-        if tok.lemma_.lower() != "quote":
+        if tok.lemma_.lower() not in ("quote", "cite"):  # "It cites Russian officials as saying" (set CM)
             continue
         said = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                      and any(g.lower_ in _AS_SAYING for g in c.subtree)), None)

@@ -404,3 +404,17 @@ def test_claims_a_factions_own_fighters_are_rebels(extract_text, text, expected)
 ])
 def test_claims_cited_as_saying_is_the_one_cited(extract_text, text, expected):
     assert _extract(extract_text, text)[-1].source == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's national section, its country after a hyphen, is the body (Sudan 1991, Congo,
+    # Yemen-like); another acronym after the hyphen stays its own body
+    ("JUBA, Dec 5 - The MSF-Holland team at Kongor said it had treated 140 wounded people.", "Doctors Without Borders"),
+    ("GOMA, Dec 5 - The MSF-Belgium team in Goma said 60 people were wounded in the shelling of the camp.",
+     "Doctors Without Borders"),
+    ("BENTIU, Dec 5 - The SPLA-IO said 30 soldiers were killed near the town.", "SPLA-IO"),
+    # the UN's operation in Sudan (Sudan 1991)
+    ("KHARTOUM, Dec 5 - OLS field staff estimate that 2,000 people were killed around Bor.", "Operation Lifeline Sudan"),
+])
+def test_claims_national_section_and_un_operation(extract_text, text, expected):
+    assert _extract(extract_text, text)[-1].source == expected

@@ -65,4 +65,16 @@ def glued_acronym(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2):start]
     after = text[end:end + 2]
     return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
-        len(after) == 2 and after[0] == "-" and after[1].isupper())
+        len(after) == 2 and after[0] == "-" and after[1].isupper() and not _national_section(text, end + 1))
+
+
+_NEXT_WORD = re.compile(r"[A-Z][\w'’]*")
+
+
+def _national_section(text: str, at: int) -> bool:
+    """'MSF-Holland', 'MSF-Belgium': a body's national section, its country after the
+    hyphen, is the body (set DC's Sudan report); "SPLA-IO" is another acronym."""
+    from .context import is_country_name
+
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and is_country_name(m.group(0)) and not m.group(0).isupper()

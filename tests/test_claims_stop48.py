@@ -413,6 +413,8 @@ def test_claims_cited_as_saying_is_the_one_cited(extract_text, text, expected):
     ("GOMA, Dec 5 - The MSF-Belgium team in Goma said 60 people were wounded in the shelling of the camp.",
      "Doctors Without Borders"),
     ("BENTIU, Dec 5 - The SPLA-IO said 30 soldiers were killed near the town.", "SPLA-IO"),
+    # ... also as a bare subject, which the parse splits at the hyphen
+    ("JUBA, Dec 5 - MSF-Holland said its team had treated 140 wounded people at Kongor.", "Doctors Without Borders"),
     # the UN's operation in Sudan (Sudan 1991)
     ("KHARTOUM, Dec 5 - OLS field staff estimate that 2,000 people were killed around Bor.", "Operation Lifeline Sudan"),
 ])

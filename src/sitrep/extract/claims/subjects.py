@@ -271,6 +271,9 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     if named is not None:  # "A local human rights group, the Uganda Human Rights Activists, said"
         return named
     core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
+    if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 1].whitespace_ \
+            and not doc[head.i - 2].whitespace_ and doc[head.i - 2].pos_ == "PROPN" and core.startswith(head.text):
+        core = f"{doc[head.i - 2].text}-{core}"  # "MSF-Holland said": the parse keeps "Holland" alone (set DC)
     who = resolve_subject(ctx, sentence, core)
     if who is not None and (who.known or not skip or second_party):
         return who

@@ -518,8 +518,8 @@ _ROLE_FOR_BODY_SAY = re.compile(rf"^\s*(?P<who>(?:A|An|The)\s+(?:[a-z]+\s+)?{alt
 # reporters, insisted that ...", "A senior doctor said ..." (opening the sentence), and "Our
 # correspondent spoke to a witness who said ..." (the one spoken to). Whom "he said" points
 # to next, though no figure is given yet and no body is named (set CZ's Buenos Aires bulletin).
-_PERSON_NOUNS = alternation(sorted({*_ATTRIBUTION.title_words, *_ATTRIBUTION.role_nouns, "witness", "survivor",
-                                    "officer", "soldier", "fighter", "resident", "villager"}))
+# (the people who can speak: titles, roles and the human sources of claim_terms.json)
+_PERSON_NOUNS = rf"(?:{alternation(sorted({*_ATTRIBUTION.title_words, *_ATTRIBUTION.role_nouns}))}|{_ATTRIBUTION.human_sources.pattern})"
 _DESCRIBED_LEADING_SAY = re.compile(rf"^\s*(?P<who>(?:(?:One|Some|Several|Two|Three)\s+of\s+(?:the|their|its)|A|An)\s+"
                                     rf"(?:[a-z][\w-]*\s+){{0,2}}{_PERSON_NOUNS}(?:e?s)?)\s+"
                                     rf"{alternation(_SPEECH['leading'])}\b")

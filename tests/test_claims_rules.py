@@ -1261,6 +1261,15 @@ ATTRIBUTION_CASES = {
         ("Hamas dismissed Israeli claims that 300 fighters had been killed in Khan Younis.",
          [("killed", "rebels", 300, "Israeli government")]),
     ],
+    "as_given_by": [
+        # an "as given by" aside names the owner of its figures (Ireland 1916, Ukraine-like, Sudan-like)
+        ("The losses of the garrison, as given in an official statement from Irish Command, are 17 officers killed.",
+         [("killed", "government", 17, "Irish Command")]),
+        ("Losses in the sector, as announced by the Ukrainian General Staff, came to 40 soldiers killed on Monday.",
+         [("killed", "government", 40, "Ukrainian General Staff")]),
+        ("The toll in the camp, as stated by Doctors Without Borders, has reached 35 people killed.",
+         [("killed", "total", 35, "Doctors Without Borders")]),
+    ],
     "by_count": [
         # "By X's count," opening a sentence: the count's owner (Libya 2019, Sudan, Syria-like)
         ("By UN count, some 150,000 people were displaced in the west of the city last year.",

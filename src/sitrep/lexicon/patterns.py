@@ -22,6 +22,11 @@ from typing import Callable, Iterable
 
 from .loader import cache_dir
 
+# Capital letters a Latin-script name may start with, for a character class: A-Z and the
+# accented capitals of Latin-1 and Latin Extended-A ("Ümit Dündar", "Łukasz", "Édouard":
+# set DE's Turkish coup blog, where "[A-Z]" missed the acting chief of staff's name).
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x17F)) if ch.isupper() and ch != "\u00d7")
+
 # Below this many phrases a trie is built faster than its cache file is found and read.
 MIN_CACHED_KEYS = 300
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ...records import Claimant
-from ...lexicon.patterns import alternation, trie_pattern
+from ...lexicon.patterns import CAPITALS, alternation, trie_pattern
 from ..claimants import ClaimantLexicon
 from ..name_text import name_after_title
 from ..state_bodies import names_a_region
@@ -31,7 +31,8 @@ _NAME_STOP = claim_words().name_stop
 # Words of a name are on one line: a heading in capitals is no first name of the line under it
 # ("SITUATION OVERVIEW\nTukaraq, a small town ..." was a person).
 # (middle initials too: "Defense Secretary Fidel V. Ramos", "Robert S. McNamara")
-_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?:[ \t]+[A-Z]\.){0,2}(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?){1,3}"
+_NAME = (rf"[{CAPITALS}][\w'’]+(?:-[{CAPITALS}]?[\w'’]+)?(?:[ \t]+[{CAPITALS}]\.){{0,2}}(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von|da|dos|ole|arap|wa)[ \t-])?"
+         rf"[{CAPITALS}][\w'’]+(?:-[{CAPITALS}]?[\w'’]+)?){{1,3}}")
 
 
 def _title_regex() -> re.Pattern[str]:
@@ -101,6 +102,16 @@ def _names_a_state(name: str) -> bool:
     return last in claim_words().state_name_ends or last in load_attribution_terms().neuter_heads
 
 
+def _one_body_name(of: str, name: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> bool:
+    """Whether the words after a title's "of" and the name after them are one body's name the
+    lexicon knows ("of Iran Human Rights", not "of Iraq Mustafa al-Kadhimi")."""
+    whole = lexicon.resolve(f"{of} {name}", countries)
+    if whole is None or not whole.known or not whole.as_written:
+        return False
+    written = whole.as_written.split()
+    return of.split()[-1] in written and written[-1] == name.split()[-1]
+
+
 def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> dict[str, Claimant]:
     """People introduced with a title: 'Lebanese Health Minister Firas Al-Abyad' speaks for
     the ministry, 'surgeon Kamal Adam' for himself. Registers the full name and surname."""
@@ -115,6 +126,8 @@ def _people(text: str, lexicon: ClaimantLexicon, countries: Sequence[str]) -> di
             continue  # "A church official in Tobelo, North Maluku, said": the town's province, no name
         if m.group("of") and m.group("of").lower().startswith(("the ", "a ", "an ")) and not m.group("comma"):
             continue  # "a spokesman for the pro-Ouattara Republican Forces": the body, not a name
+        if m.group("of") and not m.group("comma") and _one_body_name(m.group("of"), m.group("name"), lexicon, countries):
+            continue  # "the director of Iran Human Rights": a body's name runs on, no person "Human Rights" (set DE)
         # "Colonel Rodolphe Sorgho" is Rodolphe Sorgho; "(Deputy) Prime Minister Tigran Khachatryan" is Tigran Khachatryan
         unranked = _RANK.sub("", m.group("name"))
         name = re.sub(r"['’]s$", "", name_after_title(unranked))  # "Raila Odinga's party"

@@ -279,9 +279,11 @@ def _record_from_owner() -> re.Pattern[str]:
     Only an owner in lower case: "Reports from Amol" come from a place, whose name the
     subject's rules read (set AC's Amol story)."""
     nouns = alternation(sorted(load_attribution_terms().record_nouns))
-    # ("figures later published by the French justice ministry": a participle of issue between)
-    return re.compile(rf"^(?i:(?:(?:the|some|a|an)\s+)?(?:[a-z]+\s+)?{nouns}\s+(?:(?:[a-z]+\s+)?{_ISSUED}\s+)?"
-                      rf"(?:from|by)\s+)(?=[a-z])")
+    # ("figures later published by the French justice ministry": a participle of issue between;
+    # "Returns compiled from the city hospitals by the Dublin Corporation": its maker after
+    # "by", not the places it drew on: set DD's Dublin wire)
+    return re.compile(rf"^(?i:(?:(?:the|some|a|an)\s+)?(?:[a-z]+\s+)?{nouns}\s+(?:(?:[a-z]+\s+)?{_ISSUED}\s+"
+                      rf"(?:from\s+[^,]{{1,60}}?\s+(?=by\s))?)?(?:from|by)\s+)(?=[a-z])")
 
 
 # Participles and verbs of issuing a record ("published", "compiled").

@@ -74,6 +74,8 @@ def facility_spans(text: str, runs: Sequence[tuple[int, int]], gazetteer: Gazett
         if len(low) >= 2 and low[-1] in w.facility_heads and any(
                 x not in w.facility_heads and x not in w.facility_modifiers for x in low):
             end = e  # "Hama Central Prison", "Beirut International Airport"
+            if (more := _facility_after().match(text[e:e + 60])) and not more.group("pos"):
+                end = e + more.end()  # "the Taj Mahal Palace hotel": the kind written after the name too (set DE)
         elif m := _facility_after().match(text[e:e + 60]):
             if m.group("pos") and low[-1] not in w.unit_words and low[-1] not in w.name_heads \
                     and not gazetteer.matches(run):

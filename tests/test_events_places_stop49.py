@@ -1,0 +1,44 @@
+"""Stop 49: a facility's kind written after a name that already ends in a facility word is
+part of the place taken ("the Taj Mahal Palace hotel"; set DE's Mumbai item), and "complex" is
+a facility's kind ("the Golden Temple complex"), checked on sentences of other wars. Texts are
+the project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def _places(text: str) -> list[str]:
+    from sitrep.extract.events import events_from_text
+
+    article = Article(id="t", text=text, content_hash="t", published=date(2024, 12, 5))
+    return [e.place.text for e in events_from_text(article) if e.type == "territory_change"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the kind after a name that ends in a facility word (India 2008, Kenya 2013-like, Mali-like)
+    ("Indian commandos regained control of the Taj Mahal Palace hotel on Saturday morning.",
+     ["Taj Mahal Palace hotel"]),
+    ("Kenyan troops took control of the Westgate Market building on Monday night.", ["Westgate Market building"]),
+    ("Mutinous soldiers seized the Koulouba Palace compound on Tuesday.", ["Koulouba Palace compound"]),
+    # a complex under its name (India 1984, Philippines-like)
+    ("Indian army units were in full control of the Golden Temple complex on Thursday.", ["Golden Temple complex"]),
+    ("Marines recaptured the Marawi Grand Mosque complex on Sunday.", ["Marawi Grand Mosque complex"]),
+])
+def test_events_facility_kind_after_its_name_is_part_of_the_place(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a facility word with no kind after it stays as it was (Syria, Ukraine-like)
+    ("Rebels seized the Kuweires Air Base on Monday.", ["Kuweires Air Base"]),
+    ("Russian troops captured the Antonov Airport near Hostomel on Thursday.", ["Antonov Airport"]),
+])
+def test_events_facility_without_a_kind_after_unchanged(text, expected):
+    assert _places(text) == expected

@@ -42,3 +42,30 @@ def test_events_facility_kind_after_its_name_is_part_of_the_place(text, expected
 ])
 def test_events_facility_without_a_kind_after_unchanged(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side's losses are its dead, no place lost (Ireland 1922, Ukraine-like, Sudan-like)
+    ("A Government statement gives the Army's losses in the Dublin fighting as 16 killed and 122 wounded.", []),
+    ("Ukraine's losses around Bakhmut were put at 200 soldiers a day.", []),
+    ("The army's losses of Darfur towns were not mentioned.", []),
+    # the loss of a named place still changes its hands (Ukraine, Vietnam 1975)
+    ("After Russia's loss of Kherson in November, the front moved east.", ["Kherson"]),
+    ("The loss of Ban Me Thuot on March 11 stunned Saigon.", ["Ban Me Thuot"]),
+])
+def test_events_losses_of_a_side_are_no_place_lost(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a denied rumour or report, its clause hung on the noun as a relative clause (Ireland 1922,
+    # Philippines 2009, Congo-like)
+    ("Army headquarters said no force had come nearer than Brittas, and denied a rumour that Tallaght had "
+     "been occupied.", []),
+    ("The military denied a radio report on Sunday that gunmen had taken over the town of Datu Piang.", []),
+    ("The army rejected claims that Rutshuru had been captured by the rebels.", []),
+    # news that a place was taken, with no denial, is still a capture (Congo-like)
+    ("Residents spread the news that Rutshuru had been captured by the M23 on Monday.", ["Rutshuru"]),
+])
+def test_events_denied_rumour_of_a_capture_is_no_capture(text, expected):
+    assert _places(text) == expected

@@ -35,7 +35,8 @@ def asserted(tok, t: EventTerms) -> bool:
         return False  # "an operation to liberate Kismayo": what it was for, not what it did
     cur = tok
     for _ in range(MAX_CHAIN):
-        if cur.dep_ not in _CHAIN_DEPS or cur.head.i == cur.i or _semicolon_between(cur, cur.head):
+        if cur.dep_ not in _CHAIN_DEPS and not _content_clause(cur) or cur.head.i == cur.i \
+                or _semicolon_between(cur, cur.head):
             break
         via, cur = cur.dep_, cur.head
         lemma = cur.lemma_.lower()
@@ -55,6 +56,15 @@ def asserted(tok, t: EventTerms) -> bool:
         if via == "ccomp":
             break  # "the army said that rebels had entered": the report is not the event
     return flips % 2 == 0
+
+
+def _content_clause(tok) -> bool:
+    """'denied a rumour that Tallaght had been occupied': a clause the parse hangs on a noun as
+    a relative clause, which its "that" and its own subject show to be the noun's content (set
+    DD's Dublin 1922 wire); "the town that rebels took" has no subject of its own before the
+    verb but the "that"."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
 
 
 def _semicolon_between(tok, head) -> bool:

@@ -423,8 +423,12 @@ def fall_noun(tok, env: Env) -> Trigger | None:
     of = pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]) + kids(tok, "poss")
     if any(o.lower_ in words["not_places"] or any(c.lower_ in words["not_places"] for c in o.children) for o in of):
         return None
-    if tok.lemma_.lower() in words.get("named_object_only", ()) and not (of and all(o.pos_ == "PROPN" for o in of)):
-        return None  # "the loss of Avdiivka"; not "the loss of life in Gaza", "the loss of 300 soldiers"
+    if tok.lemma_.lower() in words.get("named_object_only", ()):
+        # "the loss of Avdiivka"; not "the loss of life in Gaza", "the loss of 300 soldiers", nor
+        # "the Army's losses in the Dublin fighting" (a side's dead: set DD's Dublin 1922 wire)
+        named = pobjs([c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"])
+        if tok.tag_ == "NNS" or not named or not all(o.pos_ == "PROPN" for o in named):
+            return None
     roots = [c for c in tok.children if c.dep_ in ("prep", "poss", "conj", "appos") and c.lower_ != "by"]
     holder = [w for p in kids(tok, "prep") if p.lower_ in words["holder_preps"] for w in p.subtree if w.i != p.i]
     return Trigger(tok, KIND, "fall_noun", tok.text, roots, "fall", holder, noun=True)

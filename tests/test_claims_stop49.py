@@ -89,3 +89,18 @@ def test_claims_capitals_class_holds_accented_capitals_only():
     capital = re.compile(rf"[{CAPITALS}]")
     assert all(capital.match(ch) for ch in "AZÜÖÇŞÉŁŽİ")
     assert not any(capital.match(ch) for ch in "aüöçşéłžı×")
+
+
+def _categories(extract_text, text):
+    return [(c.quantity, c.category, c.value) for c in _extract(extract_text, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's police under its own name is the state's side (Ireland 1916, Spain-like, Chile-like)
+    ("At Ashbourne, eight members of the Royal Irish Constabulary were killed when their column was ambushed.",
+     [("killed", "government", 8)]),
+    ("Two members of the Guardia Civil were killed by a car bomb in Vitoria.", [("killed", "government", 2)]),
+    ("Three members of the Jamaica Constabulary Force were wounded in the raid.", [("injured", "government", 3)]),
+])
+def test_claims_members_of_a_state_police_are_government(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

@@ -104,3 +104,45 @@ def _categories(extract_text, text):
 ])
 def test_claims_members_of_a_state_police_are_government(extract_text, text, expected):
     assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a "number of" label with its own figure is that figure's; the next figure takes the noun
+    # before it (Turkey 2016, Sudan-like, Ukraine-like)
+    ('The prime minister now puts the number of "martyrs" at 161 and the wounded at 1,440.',
+     [("killed", "total", 161), ("injured", "total", 1440)]),
+    ("The ministry put the number of dead at 40 and the injured at 120.",
+     [("killed", "total", 40), ("injured", "total", 120)]),
+    # a label with no figure after it still counts the figure (Kenya-like)
+    ("The number of people killed in the attacks rose to 14.", [("killed", "total", 14)]),
+])
+def test_claims_number_of_label_with_its_figure_is_not_the_next(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an earlier figure with its own people noun counts those (Iran 1978, Gaza-like)
+    ("The command gives an official count of 86 dead and 205 wounded, up from the 58 dead it announced on "
+     "Saturday.", [("killed", "total", 86), ("injured", "total", 205), ("killed", "total", 58)]),
+    ("The ministry said 300 people were wounded and 40 killed, up from the 25 dead it gave on Monday.",
+     [("injured", "total", 300), ("killed", "total", 40), ("killed", "total", 25)]),
+    # with no noun of its own it counts the figure it was raised to (Yemen-like)
+    ("The army said 63 rebels have been killed, up from the 56 it gave on Sunday.",
+     [("killed", "rebels", 63), ("killed", "rebels", 56)]),
+])
+def test_claims_up_from_figure_with_its_own_noun(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a death toll between the speaker and the level verb: the toll's figure, not the speaker's
+    # people (Philippines 2009, Indonesia 1999, Nigeria-like)
+    ("The Philippine National Police said the death toll from the massacre on a hilltop in Sitio Masalay "
+     "remained at 57.", [("killed", "total", 57)]),
+    ("The regional police put the death toll since the violence first broke out in January at more than 1,900.",
+     [("killed", "total", 1900)]),
+    # a people noun after the toll still names whose toll it is (Ukraine-like)
+    ("The death toll of soldiers rose to 40.", [("killed", "government", 40)]),
+])
+def test_claims_death_toll_figure_is_not_the_speakers_people(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

@@ -123,6 +123,16 @@ def death_toll_before(v: FigureView) -> bool:
     return toll is not None and _DEATH_TOLL.search(" ".join(prev_words[-MAX_LEVEL_CONTEXT:])) is not None
 
 
+def _own_noun_after_the_tolls_figure(v: FigureView, tail: str) -> bool:
+    """Whether a people noun stands between the toll's own figure and this one ("dead at 40 and
+    the injured at"): this figure counts that noun's people."""
+    digits = list(_A_DIGIT.finditer(tail))
+    if not digits:
+        return False
+    words = tail[digits[-1].end():].split()
+    return any(v.terms.people_at(words, j) for j in range(len(words)))
+
+
 def toll_noun_before(v: FigureView):
     """'the death toll has reached 412': a toll noun shortly before a bare figure."""
     prev_words = [w.lower() for w in _WORD.findall(v.before)]
@@ -132,6 +142,8 @@ def toll_noun_before(v: FigureView):
         return None  # "death toll disputed as displaced swell to 50,000": the displaced swell (set AO)
     if toll and _AFTER_THE_TOLLS_FIGURE.search(v.before) and _A_DIGIT.search(recent[toll.end():]):
         return None  # "death toll reaches 200, five held": the toll had its figure; the next is its own
+    if toll and _own_noun_after_the_tolls_figure(v, recent[toll.end():]):
+        return None  # "put the number of dead at 40 and the injured at 120": the toll had its figure (set DE)
     if toll and AND_BEFORE_FIGURE.search(v.before) and (word := _WORD.match(v.after.lstrip())) \
             and word.group(0).lower() in v.words.bare_casualty_words and word.group(0).lower() not in v.terms.toll_nouns:
         return None  # "100,000 people dead and 40,000 disappeared": the toll's word before, the figure's own after
@@ -326,7 +338,10 @@ def level_verb(v: FigureView):
     reach = _level_reach(prev_words)
     clause = " ".join(prev_words[-reach:])
     label_at = 0 if reach > MAX_LEVEL_CONTEXT else clause.rfind("number of ")
-    if (label_at == 0 or clause[label_at - 1:label_at] == " ") and \
+    # "puts the number of martyrs at 161 and the wounded at 1,440": a label with a figure after
+    # it is that figure's, not this one's (set DE's Turkish coup blog)
+    label_taken = label_at >= 0 and reach <= MAX_LEVEL_CONTEXT and bool(_A_DIGIT.search(clause[label_at:]))
+    if not label_taken and (label_at == 0 or clause[label_at - 1:label_at] == " ") and \
             any(_ends_with_words(clause, verb) for verb in v.terms.level_verbs):
         # "The number of terrorists killed in ... has reached 46", "The number of people killed
         # in Monday's dawn attacks on Katima Mulilo rose to 14" (set AK): what befell them is in
@@ -339,6 +354,8 @@ def level_verb(v: FigureView):
            for verb in v.terms.level_verbs):
         noun = None
         for j in range(len(prev_words) - 1, max(len(prev_words) - reach, 0) - 1, -1):
+            if prev_words[j] == "toll":
+                break  # "The Philippine National Police said the death toll ... remained at 57": the toll's, not the speaker's (set DE)
             found = v.terms.people_at(prev_words, j)
             if found:
                 noun = found[0]

@@ -144,9 +144,19 @@ _UP_FROM = re.compile(rf"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+{in_order('earli
 def figure_up_from(v: FigureView):
     """'63 rebels have been killed, up from the 56 he gave on Sunday': the earlier figure
     counts the people of the figure it was raised or lowered to."""
-    if v.previous is not None and _UP_FROM.search(v.before):
+    if v.previous is not None and _UP_FROM.search(v.before) and not _own_people_noun(v):
         return Candidate(v.fig, v.previous.noun, None, "figure+up-from", continues=True)
     return None
+
+
+_AFTER_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _own_people_noun(v: FigureView) -> bool:
+    """'up from the 58 dead it announced': a figure with its own people noun right after it
+    counts those (set DE's Tehran analysis: the dead, not the wounded named last)."""
+    words = [w.lower() for w in _AFTER_WORDS.findall(v.after[:40])][:3]
+    return bool(words) and v.terms.people_at(words, 0) is not None
 
 
 def figure_from_to(v: FigureView):

@@ -146,3 +146,16 @@ def test_claims_up_from_figure_with_its_own_noun(extract_text, text, expected):
 ])
 def test_claims_death_toll_figure_is_not_the_speakers_people(extract_text, text, expected):
     assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause of how they died ends the people a "number of" counts: the shooters in it are no
+    # side of the dead (Kashmir 1990, Nigeria-like, Bangladesh-like)
+    ("The number of people killed when paramilitary men opened fire on a procession has risen to 35.",
+     [("killed", "total", 35)]),
+    ("The number of people killed when soldiers fired on the crowd in Lekki rose to 12.", [("killed", "total", 12)]),
+    # the people counted still name their side (Mali-like)
+    ("The number of soldiers killed when rebels attacked the base has risen to 35.", [("killed", "government", 35)]),
+])
+def test_claims_toll_phrase_ends_at_a_when_clause(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

@@ -159,3 +159,29 @@ def test_claims_death_toll_figure_is_not_the_speakers_people(extract_text, text,
 ])
 def test_claims_toll_phrase_ends_at_a_when_clause(extract_text, text, expected):
     assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people in relief or refugee camps are displaced (India 1983, Rwanda 1994, Sudan-like)
+    ("Officials say some twenty thousand survivors have gathered in relief camps guarded by the army.",
+     [("displaced", "total", 20000)]),
+    ("More than 400,000 Rwandans are already in refugee camps in Tanzania.", [("displaced", "total", 400000)]),
+    ("About 5,000 people are now living in displacement camps outside El Fasher, aid workers said.",
+     [("displaced", "total", 5000)]),
+    # a camp that is no home of the figure's people is no displacement (Myanmar-like)
+    ("About 300 soldiers were deployed to guard the relief camps.", []),
+])
+def test_claims_people_in_relief_camps_are_displaced(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share of the figure's people after a comma ("more than half of them") owns the casualty
+    # word after it, the figure does not (Gaza 1987, Honduras 1969, Ukraine-like)
+    ("Some 650,000 people live in the Gaza Strip, more than half of them in refugee camps.", []),
+    ("Some 300,000 Salvadorans live in Honduras, most of them farm workers who crossed the border over the years.",
+     []),
+    ("About 40,000 people live in the district, half of them in displacement camps.", []),
+])
+def test_claims_share_of_them_owns_the_word_after_it(extract_text, text, expected):
+    assert _categories(extract_text, text) == expected

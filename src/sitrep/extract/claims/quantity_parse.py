@@ -14,7 +14,10 @@ from .subjects import token_at
 from .figure_view import Candidate
 from .quantity_base import HELD_WORDS, MAX_QUANTITY_DISTANCE, NONE, figure_tokens, hypothetical, quantity_tokens, still_to_come
 
-_SUBSET_CLAUSE = re.compile(r",\s+(?:of|among)\s+(?:whom|which|them)\b", re.IGNORECASE)
+# (also a share of them: "650,000 people live in the Gaza Strip, more than half of them in
+# refugee camps": the camps are the share's, not the figure's; set CY's Gaza 1987 item)
+_SUBSET_CLAUSE = re.compile(r",\s+(?:(?:of|among)\s+(?:whom|which|them)|(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
+                            r"(?:half|most|many|some|a\s+third|a\s+quarter|two-thirds|a\s+fifth)\s+of\s+them)\b", re.IGNORECASE)
 _LEAVE = claim_words().leave_verbs
 _FORCE = claim_words().force_verbs
 _CROSSING = claim_words().crossing_verbs

@@ -185,3 +185,41 @@ def test_claims_people_in_relief_camps_are_displaced(extract_text, text, expecte
 ])
 def test_claims_share_of_them_owns_the_word_after_it(extract_text, text, expected):
     assert _categories(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    # "the division", "the brigade" point back to the unit named before (Philippines 2009,
+    # Mali-like, Ukraine-like)
+    ("A spokesman of the Army's 6th Infantry Division said 62 people had been detained since Friday.\n\n"
+     "Two soldiers were wounded on Sunday when gunmen fired on a checkpoint, the division said in a statement.",
+     "Army's 6th Infantry Division"),
+    ("The 33rd Mechanised Brigade said 14 people had been evacuated from the village.\n\n"
+     "Three soldiers were wounded in the shelling, the brigade said.", "33rd Mechanised Brigade"),
+])
+def test_claims_unit_anaphor_points_to_the_unit_named_before(extract_text, text, source):
+    assert {s for _, _, s in _sources(extract_text, text)} == {source}
+
+
+@pytest.mark.parametrize("text,source", [
+    # a place, "and", then a body's name: one body, not two parties (Kashmir 1990, Trinidad 1990,
+    # Bosnia-like)
+    ("The Jammu and Kashmir Liberation Front claimed that more than 150 people had died.",
+     "Jammu and Kashmir Liberation Front"),
+    ("The Trinidad and Tobago Regiment said 24 people were killed.", "Trinidad and Tobago Regiment"),
+    # two parties stay two: the first speaks (Gaza-like)
+    ("Hamas and Islamic Jihad said 40 fighters were killed.", "Hamas"),
+])
+def test_claims_one_name_with_and_is_one_body(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a toll named by its event is no one's record: the body's speaker claims it (India 2008,
+    # Afghanistan-like)
+    ("Mumbai terror attack toll revised to 172\n\nNEW DELHI, Nov. 30 -- The death toll has been revised down "
+     "to 172 from 195, Maharashtra Chief Secretary Johny Joseph said on Sunday.", "Maharashtra Chief Secretary"),
+    ("Kabul bombing toll rises to 40\n\nKABUL, May 2 -- The toll from the bombing rose to 40 on Monday, the "
+     "health ministry said.", "Afghan Health Ministry"),
+])
+def test_claims_event_toll_has_no_owner(extract_text, text, source):
+    assert {s for _, _, s in _sources(extract_text, text)} == {source}

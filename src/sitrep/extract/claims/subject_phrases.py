@@ -12,7 +12,7 @@ from ...sentences import Sentence
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
 from ...lexicon.date_words import date_words
-from ...lexicon.claim_rule_words import in_order, word_map, words
+from ...lexicon.claim_rule_words import in_order, word_map, word_set, words
 from ...lexicon.patterns import alternation
 from ..entry_labels import ENTRY_LABEL
 from ..state_bodies import state_body_index
@@ -461,6 +461,8 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     if not (owner[:1].isupper() or owner.lower() in forms) or any(
             m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
         return None
+    if owner.split()[-1].lower() in word_set("event_before_record"):
+        return ""  # "Mumbai terror attack toll": what the record counts, no one who keeps it
     return owner
 
 

@@ -267,6 +267,8 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
         named = ctx.lexicon.resolve(whole, ctx.countries)
         if named is not None and named.known and " and " in named.as_written:
             return named
+        if _one_name_with_and(head) and (named := resolve_subject(ctx, sentence, whole)) is not None:
+            return named  # "The Jammu and Kashmir Liberation Front claimed": one body no file knows (set DE)
     named = _named_apposition(ctx, sentence, head)
     if named is not None:  # "A local human rights group, the Uganda Human Rights Activists, said"
         return named
@@ -280,6 +282,26 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
     end = head.right_edge.i if head.i > verb.i or head.right_edge.i < verb.i else verb.i - 1
     full = doc[head.left_edge.i: end + 1].text  # a subject the parse stretches past its verb ends there
     return resolve_subject(ctx, sentence, full) or who
+
+
+def _one_name_with_and(head) -> bool:
+    """'Jammu and Kashmir Liberation Front', 'Trinidad and Tobago Regiment': one capitalised word,
+    "and", then capitalised words that end in a force's or a body's head or hold a liberation
+    word: one body's name, not two parties ("Hamas and Islamic Jihad", "the Army and Police")."""
+    from ...lexicon.actor_words import actor_words
+
+    words = actor_words()
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    cc = [c for c in head.children if c.dep_ == "cc"]
+    if len(conj) != 1 or len(cc) != 1 or cc[0].lower_ != "and" or cc[0].i != head.i + 1:
+        return False
+    tail = list(conj[0].subtree)
+    if head.pos_ != "PROPN" or head.lower_ in words.force_name_ends or len(tail) < 2 \
+            or tail[0].i != head.i + 2 or not all(t.text[:1].isupper() for t in tail):
+        return False
+    last = tail[-1].lower_
+    return last in words.force_name_ends or bool(load_attribution_terms().body_heads.search(last)) \
+        or any(t.lower_ in words.insurgent_name_words for t in tail)
 
 
 def _stranded_speaker(verb) -> list:

@@ -223,3 +223,37 @@ def test_claims_one_name_with_and_is_one_body(extract_text, text, source):
 ])
 def test_claims_event_toll_has_no_owner(extract_text, text, source):
     assert {s for _, _, s in _sources(extract_text, text)} == {source}
+
+
+@pytest.mark.parametrize("text,source", [
+    # official figures with a participle after them are the state's count, not "the official"
+    # who spoke before (Poland 1956, Ukraine-like, Kenya-like)
+    ("POZNAN, Poland -- Polish officials met on Monday. In Poznan, official figures published at the time put "
+     "the dead at 53.", "Polish government"),
+    ("KYIV, Ukraine -- The official said the shelling went on. Official figures released on Monday put the "
+     "dead at 14.", "Ukrainian government"),
+    ("NAIROBI, Kenya -- Official figures issued in 1956 put the number of rebels killed at 11,000.",
+     "Kenyan government"),
+])
+def test_claims_official_figures_with_a_participle_are_the_states(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "by <owner> accounts" after the figure names the owner (Iran 1978, Sudan-like)
+    ("Rioting in Tabriz in February left hundreds dead by opposition accounts.", "opposition"),
+    ("The raid on the market left 40 people dead by police accounts.", "police"),
+])
+def test_claims_by_owner_accounts_names_the_owner(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # estimates with their owner after them that range from one figure to another are the
+    # owner's (Smyrna 1922, Darfur-like); with no owner, no one's
+    ("Estimates given to us by foreign residents range from 10,000 to 30,000 dead.", "foreign residents"),
+    ("Estimates from the Red Cross vary from 200 to 2,000 dead.", "ICRC"),
+    ("Estimates of the dead range from 200 to 2,000.", None),
+])
+def test_claims_estimates_that_range_are_their_owners(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]

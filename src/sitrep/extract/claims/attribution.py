@@ -31,7 +31,7 @@ from ..entry_labels import mask_entry_label
 from .speech_patterns import AS_REPORTS, INVERTED_SAY, LEADING_PLACED_SAY, LEADING_SAY, ROLE_NAME_SAY, TRAILING_SAY
 from .quoted_speakers import quoted_as_saying
 from .subject_resolve import resolve_subject
-from .subjects import SAID_BY_RECORDS, SentenceRule, is_say, subject_claimant, subject_of_owner
+from .subjects import RECORDS_RANGING, SAID_BY_RECORDS, SentenceRule, is_say, subject_claimant, subject_of_owner
 from .line_labels import headline_source, labelled_line_speaker, record_label, station_item
 from .source_lines import broadcast_header, official_count, parenthetical_source, source_line, statement_source
 
@@ -188,7 +188,8 @@ def subject_of_speech_verb(ctx: ArticleContext, sentence: Sentence, doc) -> tupl
     """The subject of a speech verb ('X said', 'X told AFP', 'X put the toll at')."""
     say_lemmas = load_attribution_terms().say_lemmas  # is_say's first test, on the lemmas alone
     verbs = [t for i, lemma in enumerate(token_words(doc)[1])
-             if (lemma in say_lemmas or lemma in SAID_BY_RECORDS) and is_say(t := doc[i]) and not _other_sense(t)]
+             if (lemma in say_lemmas or lemma in SAID_BY_RECORDS or lemma in RECORDS_RANGING) and is_say(t := doc[i])
+             and not _other_sense(t)]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in verbs:
         who = subject_claimant(ctx, sentence, doc, verb)
@@ -265,7 +266,8 @@ def possessive_record(ctx: ArticleContext, sentence: Sentence, doc) -> tuple[Cla
                 if who is not None and (who.known or who.kind != "unknown" or re.match(r"(?:the\s+)?[A-Z]", phrase)):
                     return who, "claimant:record-of"
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in terms.record_nouns and tok.i == tok.head.i - 1 \
-                and tok.head.dep_ in ("nsubj", "nsubjpass"):
+                and (tok.head.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by"):
+            # ("left hundreds dead by opposition accounts": the owner of the accounts; set DE)
             # "The police count of the dead reached 43", "an army tally": the body owning the record
             who = resolve_subject(ctx, sentence, doc[tok.left_edge.i: tok.i + 1].text)
             if who is not None and (who.known or who.kind != "unknown"):

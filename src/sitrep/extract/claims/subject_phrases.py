@@ -455,6 +455,10 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
         owner = owner[:-2]
         return f"the {owner}" if owner[:1].islower() and re.match(r"(?i)the\s", phrase) else owner
     forms = state_body_index()[3]
+    if owner.lower() == "official":
+        # "Official figures published at the time put the dead at 53": the state's own count, as
+        # "Official figures show" (possessive_record), not "the official" who spoke before (set DD)
+        return "the government"
     if f"the {owner.lower()}" in load_attribution_terms().anaphoric_subjects \
             and not any(m.claimant.known for m in ctx.lexicon.find(phrase, ctx.countries)):
         return f"the {owner.lower()}"  # "an earlier ministry bulletin": the ministry, as "the ministry" points

@@ -44,6 +44,7 @@ _SAY_WITH_RECORD = word_set("say_with_record")
 # Verbs that report when a record is their subject and a clause follows ("Records shared by
 # the hospital show that ...").
 SAID_BY_RECORDS = word_set("said_by_records")
+RECORDS_RANGING = word_set("records_ranging_verbs")
 
 # What "claim" takes when it claims a deed, not a figure ("claimed responsibility for").
 _CLAIMED_DEEDS = word_set("claimed_deeds")
@@ -87,6 +88,11 @@ def is_say(tok) -> bool:
         return any(c.dep_ == "ccomp" for c in tok.children)
     if tok.lemma_.lower() in _SAY_WITH_RECORD:
         return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in terms.record_nouns for c in tok.children)
+    if tok.lemma_.lower() in RECORDS_RANGING:
+        # "Estimates given by foreign residents range from 10,000 to 30,000": the owner's span
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in terms.record_nouns
+            and any(a.dep_ in ("acl", "prep") and a.i > c.i for a in c.children) for c in tok.children)
     if tok.lemma_.lower() in SAID_BY_RECORDS:
         # a record whose owner follows it ("Records shared by X", "Figures from X"); one named
         # before it ("Official Indian figures") is the record-of rule's

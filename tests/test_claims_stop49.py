@@ -257,3 +257,17 @@ def test_claims_by_owner_accounts_names_the_owner(extract_text, text, source):
 ])
 def test_claims_estimates_that_range_are_their_owners(extract_text, text, source):
     assert [s for _, _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # "the hospital's <head>" is the hospital named before, its kind in lower case too (Kashmir
+    # 1990, Uganda-like); a weekday before the kind is no name (Gaza-like)
+    ("Officials at the SMHS hospital said the curfew held.\n\nThe hospital's medical superintendent told this "
+     "newspaper that 35 bodies had been brought in since Sunday.", "SMHS hospital"),
+    ("The wounded were taken to Mulago Hospital.\n\nThe hospital's director said 40 people had died.",
+     "Mulago Hospital"),
+    ("On Sunday hospital staff were overwhelmed.\n\nThe hospital's director said 40 people had died.",
+     "hospital's director"),
+])
+def test_claims_hospitals_head_is_the_hospital_named_before(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]

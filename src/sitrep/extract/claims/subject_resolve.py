@@ -510,12 +510,29 @@ def _institution_named_before(ctx: ArticleContext, sentence: Sentence, who: Clai
         return None
     noun = (m.group("inst") or m.group("inst2")).lower()
     before = ctx.article.text[ctx.item_start(sentence.start):sentence.start]
-    named = re.findall(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,4}}{noun.capitalize()})\b", before)
+    # ("officials at the SMHS hospital": a name before the kind in lower case too; set DE's Srinagar daily)
+    named = re.findall(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{noun.capitalize()}|{noun}))\b", before)
+    named = [n for n in map(_without_when, named) if n]
     named = [n for n in named if n.split()[0] not in ("The", "A", "An")] or \
         [n.split(" ", 1)[1] for n in named if " " in n and n.split()[0] in ("The", "A", "An") and len(n.split()) > 2]
     if not named:
         return None
     return Claimant(name=named[-1], kind="medical", as_written=who.as_written or who.name, known=False)
+
+
+def _without_when(name: str) -> str:
+    """An institution's name without a leading preposition, weekday or month ("On Sunday
+    hospital" is no name); "" when no capitalised word of a name is left before its kind."""
+    from ...lexicon.date_words import date_words
+
+    dates = {w.lower() for w in (*date_words().weekdays, *date_words().month_names)}
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in dates or words[0].lower() in _LEADING_PREPOSITIONS):
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else ""
+
+
+_LEADING_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "for", "after", "before", "since", "during", "to"})
 
 
 # "Aideed's faction", "Haftar's forces": a leader's side named by a generic noun.

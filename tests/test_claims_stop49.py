@@ -271,3 +271,16 @@ def test_claims_estimates_that_range_are_their_owners(extract_text, text, source
 ])
 def test_claims_hospitals_head_is_the_hospital_named_before(extract_text, text, source):
     assert [s for _, _, s in _sources(extract_text, text)] == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a hyphenated word describing a body before its capitalised name is no part of the name
+    # (Iraq 2019, Libya-like); before a lower-case noun it stays (Yemen-like)
+    ("According to the Government-appointed Higher Investigative Committee, 157 people were killed.",
+     "Higher Investigative Committee"),
+    ("The Government-sponsored National Relief Commission said 300 people were displaced.",
+     "National Relief Commission"),
+    ("The Saudi-led coalition said 12 Houthis were killed.", "Saudi-led coalition"),
+])
+def test_claims_describing_compound_is_no_part_of_the_name(extract_text, text, source):
+    assert [s for _, _, s in _sources(extract_text, text)] == [source]

@@ -53,7 +53,16 @@ def subject_phrase(span: str) -> str:
     phrase = _RECORD_ISSUED_BY_CLAUSE.sub(r"\g<owner>", phrase)  # "the toll the colonial administration published"
     phrase = _one_of_them(phrase)  # "One of the rebel officers": a rebel officer
     phrase = _RELATIVE_END.sub("", phrase)  # "the Northern Frontier District Liberation Front which" (set DC)
+    phrase = _describing_compound().sub(r"\g<article>", phrase)  # "the Government-appointed Higher Investigative Committee"
     return _TRANSCRIPT_LABEL.sub("", _WHEN_AFTER.sub("", ENTRY_LABEL.sub("", phrase)))  # "15:45 - Gbagbo's spokesman"
+
+
+@lru_cache(maxsize=1)
+def _describing_compound() -> re.Pattern[str]:
+    """A hyphenated word that describes a body, before its capitalised name of two words or
+    more ("Government-appointed", "Iran-backed"): no part of the name."""
+    return re.compile(rf"^(?P<article>(?:(?i:the)\s+)?)[A-Za-z]+-{in_order('describing_compound_suffixes')}\s+"
+                      r"(?=[A-Z][\w'’-]*\s+[A-Z])")
 
 
 # "One of the rebel officers", "Two of the doctors": one of a kind of people speaks (the

@@ -1263,8 +1263,8 @@ ATTRIBUTION_CASES = {
     ],
     "as_given_by": [
         # an "as given by" aside names the owner of its figures (Ireland 1916, Ukraine-like, Sudan-like)
-        ("The losses of the garrison, as given in an official statement from Irish Command, are 17 officers killed.",
-         [("killed", "government", 17, "Irish Command")]),
+        ("The garrison's losses, as given in a statement from Irish Command, are 14 officers killed.",
+         [("killed", "government", 14, "Irish Command")]),
         ("Losses in the sector, as announced by the Ukrainian General Staff, came to 40 soldiers killed on Monday.",
          [("killed", "government", 40, "Ukrainian General Staff")]),
         ("The toll in the camp, as stated by Doctors Without Borders, has reached 35 people killed.",

@@ -21,8 +21,8 @@ def _sources(extract_text, text):
 
 @pytest.mark.parametrize("text,source", [
     # an aside names the owner of the figures it stands in (Ireland 1916, Ukraine-like, Sudan-like)
-    ("The losses of the garrison, as given in an official statement from Irish Command, are 17 officers "
-     "killed and 46 officers wounded.", "Irish Command"),
+    ("The garrison's losses, as given in a statement from Irish Command, are 12 officers "
+     "killed and 30 men wounded.", "Irish Command"),
     ("Russian losses in the sector, as announced by the Ukrainian General Staff, came to 40 soldiers killed "
      "on Monday.", "Ukrainian General Staff"),
     ("The toll in the camp, as stated by Doctors Without Borders, has reached 35 people killed.",
@@ -43,8 +43,8 @@ def test_claims_as_given_by_no_relaying_verb(extract_text):
 
 @pytest.mark.parametrize("text,source", [
     # a record compiled from places is its maker's, named after "by" (Ireland 1922, Sudan-like)
-    ("Returns compiled from the city hospitals by the Dublin Corporation show that 61 persons have died "
-     "since Wednesday.", "Dublin Corporation"),
+    ("Returns compiled from city hospitals by the Dublin Corporation show that 48 people have died "
+     "since Tuesday.", "Dublin Corporation"),
     ("Figures compiled from hospital records by the Sudanese Red Crescent show that 140 people were killed in "
      "the city.", "Sudanese Red Crescent"),
 ])
@@ -55,8 +55,8 @@ def test_claims_record_compiled_from_places_is_its_makers(extract_text, text, so
 @pytest.mark.parametrize("text,source", [
     # "the director of Iran Human Rights": a body's name, not a person called "Human Rights"
     # (Iran 2022, Sudan-like)
-    ("Iran Human Rights has now recorded at least 185 deaths across the country.\n\n"
-     '"The world must not stay silent," said Mahmood Amiry-Moghaddam, the director of Iran Human Rights.',
+    ("Iran Human Rights has so far counted at least 120 deaths in the protests.\n\n"
+     '"The killings must be investigated," said Mahmood Amiry-Moghaddam, who directs the monitor as the director of Iran Human Rights.',
      "Iran Human Rights"),
     ("Sudan Doctors Network said 40 people were killed in the market.\n\n"
      '"We are overwhelmed," said Mohamed Ali, the spokesman of Sudan Doctors Network.',
@@ -109,8 +109,8 @@ def test_claims_members_of_a_state_police_are_government(extract_text, text, exp
 @pytest.mark.parametrize("text,expected", [
     # a "number of" label with its own figure is that figure's; the next figure takes the noun
     # before it (Turkey 2016, Sudan-like, Ukraine-like)
-    ('The prime minister now puts the number of "martyrs" at 161 and the wounded at 1,440.',
-     [("killed", "total", 161), ("injured", "total", 1440)]),
+    ('The prime minister has put the number of "martyrs" at 150 and the wounded at 1,200.',
+     [("killed", "total", 150), ("injured", "total", 1200)]),
     ("The ministry put the number of dead at 40 and the injured at 120.",
      [("killed", "total", 40), ("injured", "total", 120)]),
     # a label with no figure after it still counts the figure (Kenya-like)
@@ -122,8 +122,8 @@ def test_claims_number_of_label_with_its_figure_is_not_the_next(extract_text, te
 
 @pytest.mark.parametrize("text,expected", [
     # an earlier figure with its own people noun counts those (Iran 1978, Gaza-like)
-    ("The command gives an official count of 86 dead and 205 wounded, up from the 58 dead it announced on "
-     "Saturday.", [("killed", "total", 86), ("injured", "total", 205), ("killed", "total", 58)]),
+    ("The command now gives a count of 90 dead and 210 wounded, up from the 60 dead it gave on "
+     "Friday.", [("killed", "total", 90), ("injured", "total", 210), ("killed", "total", 60)]),
     ("The ministry said 300 people were wounded and 40 killed, up from the 25 dead it gave on Monday.",
      [("injured", "total", 300), ("killed", "total", 40), ("killed", "total", 25)]),
     # with no noun of its own it counts the figure it was raised to (Yemen-like)
@@ -137,10 +137,10 @@ def test_claims_up_from_figure_with_its_own_noun(extract_text, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a death toll between the speaker and the level verb: the toll's figure, not the speaker's
     # people (Philippines 2009, Indonesia 1999, Nigeria-like)
-    ("The Philippine National Police said the death toll from the massacre on a hilltop in Sitio Masalay "
-     "remained at 57.", [("killed", "total", 57)]),
-    ("The regional police put the death toll since the violence first broke out in January at more than 1,900.",
-     [("killed", "total", 1900)]),
+    ("The Philippine National Police said on Monday that the death toll from the ambush on the convoy near "
+     "the town still stood at 57.", [("killed", "total", 57)]),
+    ("The provincial police put the death toll since the riots began last year at more than 1,200.",
+     [("killed", "total", 1200)]),
     # a people noun after the toll still names whose toll it is (Ukraine-like)
     ("The death toll of soldiers rose to 40.", [("killed", "government", 40)]),
 ])
@@ -151,8 +151,8 @@ def test_claims_death_toll_figure_is_not_the_speakers_people(extract_text, text,
 @pytest.mark.parametrize("text,expected", [
     # a clause of how they died ends the people a "number of" counts: the shooters in it are no
     # side of the dead (Kashmir 1990, Nigeria-like, Bangladesh-like)
-    ("The number of people killed when paramilitary men opened fire on a procession has risen to 35.",
-     [("killed", "total", 35)]),
+    ("The number of people killed when police opened fire on the marchers has risen to 28.",
+     [("killed", "total", 28)]),
     ("The number of people killed when soldiers fired on the crowd in Lekki rose to 12.", [("killed", "total", 12)]),
     # the people counted still name their side (Mali-like)
     ("The number of soldiers killed when rebels attacked the base has risen to 35.", [("killed", "government", 35)]),
@@ -163,9 +163,9 @@ def test_claims_toll_phrase_ends_at_a_when_clause(extract_text, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # people in relief or refugee camps are displaced (India 1983, Rwanda 1994, Sudan-like)
-    ("Officials say some twenty thousand survivors have gathered in relief camps guarded by the army.",
-     [("displaced", "total", 20000)]),
-    ("More than 400,000 Rwandans are already in refugee camps in Tanzania.", [("displaced", "total", 400000)]),
+    ("Officials say about fifteen thousand villagers have gathered in relief camps run by the state.",
+     [("displaced", "total", 15000)]),
+    ("Some 300,000 Burundians are now in refugee camps across the border.", [("displaced", "total", 300000)]),
     ("About 5,000 people are now living in displacement camps outside El Fasher, aid workers said.",
      [("displaced", "total", 5000)]),
     # a camp that is no home of the figure's people is no displacement (Myanmar-like)
@@ -178,8 +178,8 @@ def test_claims_people_in_relief_camps_are_displaced(extract_text, text, expecte
 @pytest.mark.parametrize("text,expected", [
     # a share of the figure's people after a comma ("more than half of them") owns the casualty
     # word after it, the figure does not (Gaza 1987, Honduras 1969, Ukraine-like)
-    ("Some 650,000 people live in the Gaza Strip, more than half of them in refugee camps.", []),
-    ("Some 300,000 Salvadorans live in Honduras, most of them farm workers who crossed the border over the years.",
+    ("Some 600,000 people live in the Strip, more than half of them in refugee camps.", []),
+    ("About 250,000 Salvadorans live in Honduras, most of them labourers who crossed the border in the 1960s.",
      []),
     ("About 40,000 people live in the district, half of them in displacement camps.", []),
 ])
@@ -190,8 +190,8 @@ def test_claims_share_of_them_owns_the_word_after_it(extract_text, text, expecte
 @pytest.mark.parametrize("text,source", [
     # "the division", "the brigade" point back to the unit named before (Philippines 2009,
     # Mali-like, Ukraine-like)
-    ("A spokesman of the Army's 6th Infantry Division said 62 people had been detained since Friday.\n\n"
-     "Two soldiers were wounded on Sunday when gunmen fired on a checkpoint, the division said in a statement.",
+    ("A spokesman of the Army's 6th Infantry Division said 40 suspects had been held since Thursday.\n\n"
+     "Three soldiers were hurt on Monday when a patrol was ambushed, the division said in a statement.",
      "Army's 6th Infantry Division"),
     ("The 33rd Mechanised Brigade said 14 people had been evacuated from the village.\n\n"
      "Three soldiers were wounded in the shelling, the brigade said.", "33rd Mechanised Brigade"),
@@ -228,8 +228,8 @@ def test_claims_event_toll_has_no_owner(extract_text, text, source):
 @pytest.mark.parametrize("text,source", [
     # official figures with a participle after them are the state's count, not "the official"
     # who spoke before (Poland 1956, Ukraine-like, Kenya-like)
-    ("POZNAN, Poland -- Polish officials met on Monday. In Poznan, official figures published at the time put "
-     "the dead at 53.", "Polish government"),
+    ("POZNAN, Poland -- Polish officials met on Monday. Official figures published in 1956 gave "
+     "the dead as 57.", "Polish government"),
     ("KYIV, Ukraine -- The official said the shelling went on. Official figures released on Monday put the "
      "dead at 14.", "Ukrainian government"),
     ("NAIROBI, Kenya -- Official figures issued in 1956 put the number of rebels killed at 11,000.",
@@ -241,7 +241,7 @@ def test_claims_official_figures_with_a_participle_are_the_states(extract_text, 
 
 @pytest.mark.parametrize("text,source", [
     # "by <owner> accounts" after the figure names the owner (Iran 1978, Sudan-like)
-    ("Rioting in Tabriz in February left hundreds dead by opposition accounts.", "opposition"),
+    ("The riots in Tabriz left scores dead by opposition accounts.", "opposition"),
     ("The raid on the market left 40 people dead by police accounts.", "police"),
 ])
 def test_claims_by_owner_accounts_names_the_owner(extract_text, text, source):
@@ -251,7 +251,7 @@ def test_claims_by_owner_accounts_names_the_owner(extract_text, text, source):
 @pytest.mark.parametrize("text,source", [
     # estimates with their owner after them that range from one figure to another are the
     # owner's (Smyrna 1922, Darfur-like); with no owner, no one's
-    ("Estimates given to us by foreign residents range from 10,000 to 30,000 dead.", "foreign residents"),
+    ("Estimates given to our reporter by foreign traders range from 5,000 to 20,000 dead.", "foreign traders"),
     ("Estimates from the Red Cross vary from 200 to 2,000 dead.", "ICRC"),
     ("Estimates of the dead range from 200 to 2,000.", None),
 ])
@@ -262,8 +262,8 @@ def test_claims_estimates_that_range_are_their_owners(extract_text, text, source
 @pytest.mark.parametrize("text,source", [
     # "the hospital's <head>" is the hospital named before, its kind in lower case too (Kashmir
     # 1990, Uganda-like); a weekday before the kind is no name (Gaza-like)
-    ("Officials at the SMHS hospital said the curfew held.\n\nThe hospital's medical superintendent told this "
-     "newspaper that 35 bodies had been brought in since Sunday.", "SMHS hospital"),
+    ("Officials at the SMHS hospital said the curfew held.\n\nThe hospital's medical superintendent told "
+     "reporters that 30 bodies had arrived overnight.", "SMHS hospital"),
     ("The wounded were taken to Mulago Hospital.\n\nThe hospital's director said 40 people had died.",
      "Mulago Hospital"),
     ("On Sunday hospital staff were overwhelmed.\n\nThe hospital's director said 40 people had died.",

@@ -23,12 +23,12 @@ def _places(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text,expected", [
     # the kind after a name that ends in a facility word (India 2008, Kenya 2013-like, Mali-like)
-    ("Indian commandos regained control of the Taj Mahal Palace hotel on Saturday morning.",
+    ("Commandos took back the Taj Mahal Palace hotel after a siege of three days.",
      ["Taj Mahal Palace hotel"]),
     ("Kenyan troops took control of the Westgate Market building on Monday night.", ["Westgate Market building"]),
     ("Mutinous soldiers seized the Koulouba Palace compound on Tuesday.", ["Koulouba Palace compound"]),
     # a complex under its name (India 1984, Philippines-like)
-    ("Indian army units were in full control of the Golden Temple complex on Thursday.", ["Golden Temple complex"]),
+    ("By Thursday troops were in full control of the Golden Temple complex in Amritsar.", ["Golden Temple complex"]),
     ("Marines recaptured the Marawi Grand Mosque complex on Sunday.", ["Marawi Grand Mosque complex"]),
 ])
 def test_events_facility_kind_after_its_name_is_part_of_the_place(text, expected):
@@ -46,7 +46,7 @@ def test_events_facility_without_a_kind_after_unchanged(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a side's losses are its dead, no place lost (Ireland 1922, Ukraine-like, Sudan-like)
-    ("A Government statement gives the Army's losses in the Dublin fighting as 16 killed and 122 wounded.", []),
+    ("A statement issued tonight gives the Army's losses in the Cork fighting as 20 killed and 90 wounded.", []),
     ("Ukraine's losses around Bakhmut were put at 200 soldiers a day.", []),
     ("The army's losses of Darfur towns were not mentioned.", []),
     # the loss of a named place still changes its hands (Ukraine, Vietnam 1975)
@@ -60,7 +60,7 @@ def test_events_losses_of_a_side_are_no_place_lost(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a denied rumour or report, its clause hung on the noun as a relative clause (Ireland 1922,
     # Philippines 2009, Congo-like)
-    ("Army headquarters said no force had come nearer than Brittas, and denied a rumour that Tallaght had "
+    ("The command said the column had been held at the bridge, and denied a rumour that Tallaght had "
      "been occupied.", []),
     ("The military denied a radio report on Sunday that gunmen had taken over the town of Datu Piang.", []),
     ("The army rejected claims that Rutshuru had been captured by the rebels.", []),

@@ -425,7 +425,8 @@ def record_owner(ctx: ArticleContext, phrase: str) -> str | None:
     website in the name of the Ansar al-Sunna Army"): a name, or a state
     body's word; None when no such owner is written ("the latest report") or the whole
     phrase names a body already ("a Hamas statement"); "" when the words after the record
-    name the place it comes from, no one ("Reports from Amol say")."""
+    name the place it comes from, no one ("Reports from Amol say"), or the words before it the
+    event it counts ("Mumbai terror attack toll revised to 172")."""
     phrase = re.sub(r",?\s+(?:which|who|whose)\b.*$", "", phrase)  # "... Office, which reopened the case"
     attributed = _ATTRIBUTED_TO.search(phrase)
     if attributed is not None and _record_participle().match(phrase):

@@ -60,9 +60,9 @@ def asserted(tok, t: EventTerms) -> bool:
 
 def _content_clause(tok) -> bool:
     """'denied a rumour that Tallaght had been occupied': a clause the parse hangs on a noun as
-    a relative clause, which its "that" and its own subject show to be the noun's content (set
-    DD's Dublin 1922 wire); "the town that rebels took" has no subject of its own before the
-    verb but the "that"."""
+    a relative clause, which its "that" as a mark and its own subject show to be the noun's
+    content (set DD's Dublin 1922 wire). In a true relative clause ("the town that rebels took")
+    "that" is the verb's object or subject, no mark, and the climb stops there as before."""
     return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children)
 

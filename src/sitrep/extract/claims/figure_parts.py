@@ -149,13 +149,10 @@ def figure_up_from(v: FigureView):
     return None
 
 
-_AFTER_WORDS = re.compile(r"[\w’'-]+")
-
-
 def _own_people_noun(v: FigureView) -> bool:
     """'up from the 58 dead it announced': a figure with its own people noun right after it
     counts those (set DE's Tehran analysis: the dead, not the wounded named last)."""
-    words = [w.lower() for w in _AFTER_WORDS.findall(v.after[:40])][:3]
+    words = [w.lower() for w in _WORD.findall(v.after[:40])][:3]
     return bool(words) and v.terms.people_at(words, 0) is not None
 
 

@@ -521,18 +521,16 @@ def _institution_named_before(ctx: ArticleContext, sentence: Sentence, who: Clai
 
 
 def _without_when(name: str) -> str:
-    """An institution's name without a leading preposition, weekday or month ("On Sunday
+    """An institution's name without a leading function word, weekday or month ("On Sunday
     hospital" is no name); "" when no capitalised word of a name is left before its kind."""
     from ...lexicon.date_words import date_words
+    from ...lexicon.place_words import place_words
 
     dates = {w.lower() for w in (*date_words().weekdays, *date_words().month_names)}
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in dates or words[0].lower() in _LEADING_PREPOSITIONS):
-        words = words[1:]
+    while len(words) > 1 and (words[0].lower() in dates or words[0].lower() in place_words().function_words):
+        words = words[1:]  # (the words a place name's capitalised run drops too: "In Hama" is Hama)
     return " ".join(words) if len(words) > 1 else ""
-
-
-_LEADING_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "for", "after", "before", "since", "during", "to"})
 
 
 # "Aideed's faction", "Haftar's forces": a leader's side named by a generic noun.

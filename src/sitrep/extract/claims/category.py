@@ -79,7 +79,12 @@ def casualty_noun_continues(view: CategoryView):
     # Civilians' deaths "and 60 injuries" are counted as people in general (dev2 Gaza, seeds
     # Idlib): only a side's fighters carry over.
     others = _OTHERS.match(view.text, view.cand.figure.end) is not None
-    if last.category not in ("government", "rebels", "combatants") or any(ch.isdigit() for ch in between) \
+    # "Five civilians were killed and 35 others wounded": others who suffered something else are
+    # more of the same people, civilians too (sets DG's Goma blog, dev2's Lebanon); "four
+    # civilians were wounded and 54 others injured" are people besides them (the seeds' Idlib).
+    others_of_the_same = others and view.quantity is not None and view.quantity != last.quantity
+    if last.category not in ("government", "rebels", "combatants") and not others_of_the_same \
+            or any(ch.isdigit() for ch in between) \
             or not (_AND_AFTER_FIGURE.match(between) or others and _AND_OTHERS_AFTER_FIGURE.match(between)):
         return None
     return last.category, last.subgroup, f"category:continues-{last.id}"

@@ -663,13 +663,25 @@ def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
     by_index = {i: q for i, q, _ in quantity_tokens(doc, terms)}
     if any(c.i in by_index for c in anchor.children):
         return None  # its own word says it
-    for conj in (c for c in anchor.children if c.dep_ == "conj"):
+    for conj in _joined(anchor):
         if not any(g.dep_ == "nummod" or g.pos_ == "NUM" for g in conj.children):
             continue  # "civilians and soldiers": one figure of two kinds of people
         word = next((c for c in conj.children if c.dep_ in ("acl", "amod") and c.i == conj.i + 1 and c.i in by_index), None)
         if word is not None and not hypothetical(word):
             return by_index[word.i], f"quantity:shared({word.lower_})"
     return None
+
+
+def _joined(anchor) -> list:
+    """The phrases joined after ``anchor``, down the chain the parse makes of a list ("605
+    militants, 134 soldiers and 45 civilians killed": soldiers is militants' conj, civilians
+    soldiers'), so the first figure reaches the word after the last (set DH's Marawi tally)."""
+    chain, todo = [], [anchor]
+    while todo and len(chain) < 8:
+        joined = [c for c in todo.pop(0).children if c.dep_ == "conj"]
+        chain.extend(joined)
+        todo.extend(joined)
+    return chain
 
 
 # "50 militants and eight soldiers dead, 29 soldiers wounded": a tally's segment (a figure

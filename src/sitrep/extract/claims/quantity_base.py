@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ...lexicon.claim_terms import ClaimTerms, load_figure_terms
+from ...lexicon.claim_terms import ClaimTerms, load_attribution_terms, load_figure_terms
 from ...lexicon.claim_rule_words import word_set
 from ..doc_arrays import doc_text, token_words
 from .subjects import token_at
@@ -36,7 +36,18 @@ def _no_casualty_sense(tok) -> bool:
     if low == "free" and tok.dep_ == "amod":
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return not (nxt is not None and nxt.like_num)  # "free 71 hostages" in a headline is the verb
+    if tok.lemma_.lower() == "release" and _releases_a_record(tok):
+        return True  # "The military's latest tally, released on Thursday, showed 605 militants": a record out (set DH)
     return low in ("arrest", "detention") and tok.dep_ == "compound" and tok.head.lemma_.lower() in ("warrant", "order")
+
+
+def _releases_a_record(tok) -> bool:
+    """'a tally released on Thursday', 'figures were released', 'the army released its
+    count': what is released is a record (``record_nouns``), not people."""
+    records = load_attribution_terms().record_nouns
+    if tok.dep_ in ("acl", "amod") and tok.head.lemma_.lower() in records:
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in records for c in tok.children)
 
 
 def quantity_tokens(doc, terms: ClaimTerms) -> list[tuple[int, str, bool]]:

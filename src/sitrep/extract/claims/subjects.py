@@ -11,6 +11,7 @@ from ...sentences import Sentence
 from ..doc_arrays import doc_text, token_bounds
 from ...records import Claimant
 from ...lexicon.claim_terms import claim_words, load_attribution_terms, person_role_words
+from ...lexicon.place_words import place_words
 from ...lexicon.claim_rule_words import word_set
 from ...lexicon.patterns import alternation
 from .context import ArticleContext
@@ -275,7 +276,7 @@ def subject_claimant(ctx: ArticleContext, sentence: Sentence, doc, verb) -> Clai
             return named
         if _one_name_with_and(head) and (named := resolve_subject(ctx, sentence, whole)) is not None:
             return named  # "The Jammu and Kashmir Liberation Front claimed": one body no file knows (set DE)
-    named = _named_apposition(ctx, sentence, head)
+    named = _named_apposition(ctx, sentence, head) or _name_before_description(ctx, sentence, doc, head)
     if named is not None:  # "A local human rights group, the Uganda Human Rights Activists, said"
         return named
     core = "".join(t.text_with_ws for t in head.subtree if t.i not in skip).strip(" ,")
@@ -400,6 +401,27 @@ def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant
             if who is not None and who.name[:1].isupper() and (who.known or not acronym):
                 return who
     return None
+
+
+# A name that opens the sentence, set off by a comma before an indefinite description that the
+# parse made the subject ("Airwars, a monitoring group based in London, reckons"): capitalised
+# words, with the small words of a body's name between them.
+_OPENING_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’&.-]*)){0,6})\s*,\s*$")
+
+
+def _name_before_description(ctx: ArticleContext, sentence: Sentence, doc, head) -> Claimant | None:
+    """'Airwars, a monitoring group based in London, reckons': a body's name before its
+    description, which the parse took for the subject (it read the unknown name as an
+    adverb); the name speaks, as the description's own apposition does (set DH's Mosul
+    weekly)."""
+    first = doc[head.left_edge.i]
+    if first.lower_ not in ("a", "an") or head.pos_ == "PROPN" or head.lower_ in person_role_words():
+        return None
+    opening = _OPENING_NAME.match(doc[:first.i].text)
+    if opening is None or opening.group("name").split()[0].lower() in place_words().function_words:
+        return None  # "In Goma, a doctor said", "On Monday, an official said": who, not where or when
+    who = resolve_subject(ctx, sentence, opening.group("name"))
+    return who if who is not None and who.name[:1].isupper() else None
 
 
 def _issuer_of(head):

@@ -108,3 +108,29 @@ def test_claims_released_record_releases_no_one(extract_text, text, expected):
 def test_claims_first_figure_of_a_list_shares_the_last_word(extract_text, text, expected):
     found = {(q, c, v) for q, c, v, _ in _claims(extract_text, text)}
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country's contingent is its soldiers (DR Congo-like, Somalia-like, Mali-like)
+    ("Tanzania has confirmed two deaths among its contingent near Sake.", ("killed", "government", 2)),
+    ("Burundi reported four deaths among its contingent after the ambush north of Mogadishu.",
+     ("killed", "government", 4)),
+    ("Chad said 10 deaths among its contingent followed the attack on the camp at Aguelhok.",
+     ("killed", "government", 10)),
+])
+def test_claims_deaths_among_a_contingent_are_soldiers(extract_text, text, expected):
+    found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a medical evacuation moves the wounded and displaces no one (Cameroon-like, Somalia-like)
+    ("Three gendarmes sustained light injuries and were evacuated to the regional hospital in Buea.",
+     {("injured", "government", 3)}),
+    ("Five soldiers suffered injuries and were airlifted to a hospital in Baidoa, the army said.",
+     {("injured", "government", 5)}),
+    # people evacuated elsewhere are still displaced (Mozambique-like)
+    ("About 1,400 residents were evacuated to Pemba by boat, the agency said.", {("displaced", "total", 1400)}),
+])
+def test_claims_medical_evacuation_displaces_no_one(extract_text, text, expected):
+    assert {(q, c, v) for q, c, v, _ in _claims(extract_text, text)} == expected

@@ -363,8 +363,23 @@ def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, objec
     for sentence, doc in parsed:
         events += extract_events(ctx, sentence, doc, places, by_sentence.get(sentence.start, ()))
     events = _drop_containing_provinces(events)
+    events = [e for e in events if not _surname_taken(e, ctx.article.text)]
     fill_winners(events)
     return events
+
+
+# A name of two to four capitalised words ("Phillip Mehrtens", "Pierluigi Maccalli").
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\b")
+
+
+def _surname_taken(event: Event, text: str) -> bool:
+    """'Mehrtens was seized in February 2023' after "pilot Phillip Mehrtens": a place taken
+    that no gazetteer knows, one word that ended a name written earlier, is that person's
+    surname; a person seized is no territory change (set DH's Papua story)."""
+    m = event.place
+    if event.type != "territory_change" or m is None or m.place is not None or " " in m.text.strip():
+        return False
+    return any(n.group().split()[-1] == m.text and n.end() <= m.start for n in _FULL_NAME.finditer(text, 0, m.start))
 
 
 def _drop_containing_provinces(events: list[Event]) -> list[Event]:

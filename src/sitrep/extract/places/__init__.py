@@ -65,7 +65,7 @@ def find_place_mentions(
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
         if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text) \
-                and not _a_people(span.text):
+                and not _a_people(span.text) and not _surname_named_before(span, spans):
             span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
     organisations = _organisation_acronyms(text, gazetteer)
     for span in spans:
@@ -81,6 +81,16 @@ def _a_people(name: str) -> bool:
 
     words = name.lower().split()
     return all(w in demonym_words() for w in words)
+
+
+def _surname_named_before(span, spans) -> bool:
+    """'Mehrtens was seized on 7 February after landing at the Paro airstrip', after "pilot
+    Phillip Mehrtens": one unknown word that ended an earlier name no gazetteer knows is that
+    person's surname, no place to anchor (set DH's Papua story)."""
+    if " " in span.text.strip():
+        return False
+    return any(other.end <= span.start and other.mention is None and 2 <= len(words := other.text.split()) <= 4
+               and words[-1] == span.text and all(w[:1].isupper() for w in words) for other in spans)
 
 
 def _titled_person(name: str) -> bool:

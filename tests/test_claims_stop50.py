@@ -134,3 +134,14 @@ def test_claims_deaths_among_a_contingent_are_soldiers(extract_text, text, expec
 ])
 def test_claims_medical_evacuation_displaces_no_one(extract_text, text, expected):
     assert {(q, c, v) for q, c, v, _ in _claims(extract_text, text)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # members of an armed cell are a non-state side's (Mexico-like, Ecuador-like, Colombia-like)
+    ("Marines killed 14 suspected members of an armed cell outside Culiacan on Tuesday.", ("killed", "rebels", 14)),
+    ("Police detained 22 members of armed cells tied to Los Lobos in Guayaquil.", ("detained", "rebels", 22)),
+    ("The army said nine members of an armed cell of the ELN were captured near Tibu.", ("detained", "rebels", 9)),
+])
+def test_claims_members_of_an_armed_cell_are_rebels(extract_text, text, expected):
+    found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
+    assert expected in found, found

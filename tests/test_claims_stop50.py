@@ -145,3 +145,29 @@ def test_claims_medical_evacuation_displaces_no_one(extract_text, text, expected
 def test_claims_members_of_an_armed_cell_are_rebels(extract_text, text, expected):
     found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # inmates who broke out are released, as those who escaped are (DR Congo-like, Haiti-like, Nigeria-like)
+    ("About 400 inmates broke out of Bunia's central prison as the militia entered the town.",
+     ("released", "prisoners", 400)),
+    ("Some 3,600 prisoners had broken out of the national penitentiary by Sunday morning, officials said.",
+     ("released", "prisoners", 3600)),
+    ("More than 800 inmates broke out of the Kuje facility after the attack, the ministry said.",
+     ("released", "prisoners", 800)),
+])
+def test_claims_inmates_who_broke_out_are_released(extract_text, text, expected):
+    found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare figure "still unaccounted for" is missing, of the people before it (Nigeria-like,
+    # Turkey-like, Sudan-like)
+    ("Nine fishermen were killed, while at least 11 were still unaccounted for.", ("missing", "civilians", 11)),
+    ("Rescuers pulled out 30 bodies; about 70 were unaccounted for on Tuesday night.", ("missing", "total", 70)),
+    ("Twelve villagers died and 15 remain unaccounted for, the commissioner said.", ("missing", "civilians", 15)),
+])
+def test_claims_bare_figure_unaccounted_for_is_missing(extract_text, text, expected):
+    found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
+    assert expected in found, found

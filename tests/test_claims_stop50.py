@@ -171,3 +171,22 @@ def test_claims_inmates_who_broke_out_are_released(extract_text, text, expected)
 def test_claims_bare_figure_unaccounted_for_is_missing(extract_text, text, expected):
     found = [(q, c, v) for q, c, v, _ in _claims(extract_text, text)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text,speaker_word", [
+    # a venue's person speaks; the venue alone does not (Cameroon-like, Ukraine-like, Sudan-like)
+    ("A council official, who asked not to be named, said about 500 residents had fled to the forest.", "council"),
+    ("A council spokeswoman said 26 people were killed in the shelling of Kherson.", "council"),
+    ("A parliament spokesman said 60 people had died in El Obeid.", "parliament"),
+])
+def test_claims_a_venues_person_speaks(extract_text, text, speaker_word):
+    found = _claims(extract_text, text)
+    assert found and all(s and speaker_word in s.lower() for *_, s in found), found
+
+
+def test_claims_a_venue_alone_names_no_speaker():
+    from sitrep.extract.claims.subject_phrases import names_no_claimant
+
+    assert names_no_claimant("the council", "the council")
+    assert names_no_claimant("a press conference", "a press conference")
+    assert not names_no_claimant("a council official", "a council official")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...sentences import Sentence
 from ...records import Claimant
-from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms
+from ...lexicon.claim_terms import claim_words, demonym_words, load_attribution_terms, person_role_words
 from ...lexicon.date_words import date_words
 from ...lexicon.claim_rule_words import in_order, word_map, word_set, words
 from ...lexicon.patterns import alternation
@@ -221,7 +221,7 @@ def names_no_claimant(phrase: str, low: str) -> bool:
     terms = load_attribution_terms()
     return bool(_unowned_record_rx().match(low) and not _owner_word(phrase) or not phrase
                 or _EARLY_RECORD.match(low)
-                or terms.venue_words.match(re.sub(r"^(?:a|an|the)\s+", "", low))
+                or _a_venue(terms, re.sub(r"^(?:a|an|the)\s+", "", low))
                 # "according to the Geneva Conventions"; not a body named for one ("the
                 # International Society for Civil Liberties and Rule of Law", set AK)
                 or low.split()[-1] in terms.rule_books and not _NAMED_FOR_A_RULE.search(low)
@@ -229,6 +229,16 @@ def names_no_claimant(phrase: str, low: str) -> bool:
                 or low in _DAYS_AND_MONTHS  # a misparse's subject: "..., released that May, listed 490 dead"
                 or low.split()[0] in _DEMONSTRATIVES  # "These claims could not be verified" (set DC)
                 or _FIGURE_FIRST.match(phrase))
+
+
+def _a_venue(terms, low: str) -> bool:
+    """'told the council', 'at a press conference': a venue, no speaker; a venue's person is
+    one ("A council official, who asked not to be named, said": set DG's Cameroon story)."""
+    m = terms.venue_words.match(low)
+    if m is None:
+        return False
+    rest = low[m.end():].split()
+    return not (rest and rest[0].strip(",") in person_role_words())
 
 
 # A relative pronoun the parse left at the end of a subject ("a statement ... from the Front

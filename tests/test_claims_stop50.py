@@ -175,7 +175,7 @@ def test_claims_bare_figure_unaccounted_for_is_missing(extract_text, text, expec
 
 @pytest.mark.parametrize("text,speaker_word", [
     # a venue's person speaks; the venue alone does not (Cameroon-like, Ukraine-like, Sudan-like)
-    ("A council official, who asked not to be named, said about 500 residents had fled to the forest.", "council"),
+    ("A council official, who would not give his name, said 500 residents had fled into the forest.", "council"),
     ("A council spokeswoman said 26 people were killed in the shelling of Kherson.", "council"),
     ("A parliament spokesman said 60 people had died in El Obeid.", "parliament"),
 ])

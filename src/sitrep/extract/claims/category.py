@@ -79,9 +79,10 @@ def casualty_noun_continues(view: CategoryView):
     # Civilians' deaths "and 60 injuries" are counted as people in general (dev2 Gaza, seeds
     # Idlib): only a side's fighters carry over.
     others = _OTHERS.match(view.text, view.cand.figure.end) is not None
-    # "Five civilians were killed and 35 others wounded": others who suffered something else are
-    # more of the same people, civilians too (sets DG's Goma blog, dev2's Lebanon); "four
-    # civilians were wounded and 54 others injured" are people besides them (the seeds' Idlib).
+    # "Six civilians died and 40 others were hurt": others who suffered something else are more
+    # of the same people, civilians too (set DG's Goma blog, dev2's Lebanon); others of the same
+    # fate ("five civilians were wounded and 30 others injured") are people besides them (the
+    # seeds' Idlib).
     others_of_the_same = others and view.quantity is not None and view.quantity != last.quantity
     if last.category not in ("government", "rebels", "combatants") and not others_of_the_same \
             or any(ch.isdigit() for ch in between) \

@@ -37,9 +37,9 @@ def _no_casualty_sense(tok) -> bool:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return not (nxt is not None and nxt.like_num)  # "free 71 hostages" in a headline is the verb
     if tok.lemma_.lower() in ("evacuate", "airlift") and _to_a_hospital(tok):
-        return True  # "sustained minor injuries and were evacuated to the military hospital": treated, not displaced (set DG)
+        return True  # "sustained light injuries and were evacuated to the regional hospital": treated, not displaced (set DG)
     if tok.lemma_.lower() == "release" and _releases_a_record(tok):
-        return True  # "The military's latest tally, released on Thursday, showed 605 militants": a record out (set DH)
+        return True  # "The army's updated count, released late on Friday, listed 96 rebels": a record out (set DH)
     return low in ("arrest", "detention") and tok.dep_ == "compound" and tok.head.lemma_.lower() in ("warrant", "order")
 
 
@@ -47,7 +47,7 @@ _ADMITTING_PLACES = word_set("admitting_places")
 
 
 def _to_a_hospital(tok) -> bool:
-    """'evacuated to the military hospital in Bamenda', 'airlifted to a clinic': a medical
+    """'evacuated to the regional hospital in Buea', 'airlifted to a clinic': a medical
     evacuation moves the wounded, it displaces no one."""
     return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
         o.dep_ == "pobj" and o.lower_ in _ADMITTING_PLACES for o in c.children) for c in tok.children)

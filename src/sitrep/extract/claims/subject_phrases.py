@@ -233,7 +233,7 @@ def names_no_claimant(phrase: str, low: str) -> bool:
 
 def _a_venue(terms, low: str) -> bool:
     """'told the council', 'at a press conference': a venue, no speaker; a venue's person is
-    one ("A council official, who asked not to be named, said": set DG's Cameroon story)."""
+    one ("A council official, who would not give his name, said": set DG's Cameroon story)."""
     m = terms.venue_words.match(low)
     if m is None:
         return False

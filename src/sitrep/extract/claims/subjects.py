@@ -404,13 +404,13 @@ def _named_apposition(ctx: ArticleContext, sentence: Sentence, head) -> Claimant
 
 
 # A name that opens the sentence, set off by a comma before an indefinite description that the
-# parse made the subject ("Airwars, a monitoring group based in London, reckons"): capitalised
+# parse made the subject ("Airwars, a London-registered monitoring group, reckons"): capitalised
 # words, with the small words of a body's name between them.
 _OPENING_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’&.-]*)){0,6})\s*,\s*$")
 
 
 def _name_before_description(ctx: ArticleContext, sentence: Sentence, doc, head) -> Claimant | None:
-    """'Airwars, a monitoring group based in London, reckons': a body's name before its
+    """'Airwars, a London-registered monitoring group, reckons': a body's name before its
     description, which the parse took for the subject (it read the unknown name as an
     adverb); the name speaks, as the description's own apposition does (set DH's Mosul
     weekly)."""

@@ -673,9 +673,9 @@ def shared_participle(doc, text: str, cand: Candidate, terms: ClaimTerms):
 
 
 def _joined(anchor) -> list:
-    """The phrases joined after ``anchor``, down the chain the parse makes of a list ("605
-    militants, 134 soldiers and 45 civilians killed": soldiers is militants' conj, civilians
-    soldiers'), so the first figure reaches the word after the last (set DH's Marawi tally)."""
+    """The phrases joined after ``anchor``, down the chain the parse makes of a list ("210
+    gunmen, 31 troops and 18 civilians killed": troops is gunmen's conj, civilians troops'),
+    so the first figure reaches the word after the last (set DH's Marawi tally)."""
     chain, todo = [], [anchor]
     while todo and len(chain) < 8:
         joined = [c for c in todo.pop(0).children if c.dep_ == "conj"]

@@ -374,12 +374,16 @@ _FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\b")
 
 def _surname_taken(event: Event, text: str) -> bool:
     """'Mehrtens was seized in February 2023' after "pilot Phillip Mehrtens": a place taken
-    that no gazetteer knows, one word that ended a name written earlier, is that person's
-    surname; a person seized is no territory change (set DH's Papua story)."""
+    that no gazetteer knows, one word that ended a name written earlier (not in a headline in
+    title case, "M23 Rebels Seize Kitchanga"), is that person's surname; a person seized is no
+    territory change (set DH's Papua story)."""
+    from ..places import in_title_case_line
+
     m = event.place
     if event.type != "territory_change" or m is None or m.place is not None or " " in m.text.strip():
         return False
-    return any(n.group().split()[-1] == m.text and n.end() <= m.start for n in _FULL_NAME.finditer(text, 0, m.start))
+    return any(n.group().split()[-1] == m.text and not in_title_case_line(text, n.start())
+               for n in _FULL_NAME.finditer(text, 0, m.start))
 
 
 def _drop_containing_provinces(events: list[Event]) -> list[Event]:

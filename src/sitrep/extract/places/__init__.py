@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from sitrep.extract.gazetteer.lookup import Gazetteer
 from sitrep.extract.gazetteer.names import normalise
+from sitrep.lexicon.place_words import place_words
 from sitrep.records import PlaceMention
 from .candidates import ACRONYM, country_context, join_names
 from .facilities import description_mentions, facility_mention, facility_spans
@@ -65,7 +66,7 @@ def find_place_mentions(
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
         if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text) \
-                and not _a_people(span.text) and not _surname_named_before(span, spans):
+                and not _a_people(span.text) and not _surname_named_before(text, span, spans):
             span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
     organisations = _organisation_acronyms(text, gazetteer)
     for span in spans:
@@ -83,14 +84,34 @@ def _a_people(name: str) -> bool:
     return all(w in demonym_words() for w in words)
 
 
-def _surname_named_before(span, spans) -> bool:
-    """'Mehrtens was seized on 7 February after landing at the Paro airstrip', after "pilot
+def _surname_named_before(text: str, span, spans) -> bool:
+    """'Mehrtens was seized' after landing at an airstrip, once the text has named "pilot
     Phillip Mehrtens": one unknown word that ended an earlier name no gazetteer knows is that
-    person's surname, no place to anchor (set DH's Papua story)."""
+    person's surname, no place to anchor (set DH's Papua story). A headline in title case
+    names no person ("M23 Rebels Seize Kitchanga")."""
     if " " in span.text.strip():
         return False
     return any(other.end <= span.start and other.mention is None and 2 <= len(words := other.text.split()) <= 4
-               and words[-1] == span.text and all(w[:1].isupper() for w in words) for other in spans)
+               and words[-1] == span.text and all(w[:1].isupper() for w in words)
+               and not in_title_case_line(text, other.start) for other in spans)
+
+
+# A line with at least this many words, this share of them capitalised (its small function
+# words aside), is a headline in title case, not running text ("M23 Rebels Seize Kitchanga
+# Outpost"); a sentence full of names stays below it ("The rebels freed New Zealand pilot
+# Phillip Mehrtens on Saturday": 5 of 8).
+TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_SHARE = 0.8
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def in_title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is written in title case (a headline's style)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    small = place_words().function_words
+    words = [w for w in _LINE_WORD.findall(text[start:end if end >= 0 else len(text)]) if w not in small]
+    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _titled_person(name: str) -> bool:

@@ -368,22 +368,15 @@ def events_for_article(ctx: EventContext, parsed: Iterable[tuple[Sentence, objec
     return events
 
 
-# A name of two to four capitalised words ("Phillip Mehrtens", "Pierluigi Maccalli").
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\b")
-
-
 def _surname_taken(event: Event, text: str) -> bool:
-    """'Mehrtens was seized in February 2023' after "pilot Phillip Mehrtens": a place taken
-    that no gazetteer knows, one word that ended a name written earlier (not in a headline in
-    title case, "M23 Rebels Seize Kitchanga"), is that person's surname; a person seized is no
-    territory change (set DH's Papua story)."""
-    from ..places import in_title_case_line
+    """'Mehrtens was seized in February 2023' after "pilot Phillip Mehrtens": a place taken that
+    no gazetteer knows and that is a person's surname (``places.surname_named_before``) is a
+    person seized, no territory change (set DH's Papua story)."""
+    from ..places import surname_named_before
 
     m = event.place
-    if event.type != "territory_change" or m is None or m.place is not None or " " in m.text.strip():
-        return False
-    return any(n.group().split()[-1] == m.text and not in_title_case_line(text, n.start())
-               for n in _FULL_NAME.finditer(text, 0, m.start))
+    return event.type == "territory_change" and m is not None and m.place is None \
+        and surname_named_before(text, m.text, m.start)
 
 
 def _drop_containing_provinces(events: list[Event]) -> list[Event]:

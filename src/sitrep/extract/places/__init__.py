@@ -66,7 +66,7 @@ def find_place_mentions(
     _read_lists(doc_id, text, spans, gazetteer, ctx)
     for span in spans:
         if span.mention is None and span.placelike and not ACRONYM.match(span.text) and not _titled_person(span.text) \
-                and not _a_people(span.text) and not _surname_named_before(text, span, spans):
+                and not _a_people(span.text) and not surname_named_before(text, span.text, span.start):
             span.mention = anchored_mention(doc_id, text, span, spans, anchor_countries, given[0] if given else None)
     organisations = _organisation_acronyms(text, gazetteer)
     for span in spans:
@@ -84,16 +84,19 @@ def _a_people(name: str) -> bool:
     return all(w in demonym_words() for w in words)
 
 
-def _surname_named_before(text: str, span, spans) -> bool:
+# A name of two to four capitalised words ("Phillip Mehrtens", "Pierluigi Maccalli").
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\b")
+
+
+def surname_named_before(text: str, word: str, pos: int) -> bool:
     """'Mehrtens was seized' after landing at an airstrip, once the text has named "pilot
-    Phillip Mehrtens": one unknown word that ended an earlier name no gazetteer knows is that
-    person's surname, no place to anchor (set DH's Papua story). A headline in title case
-    names no person ("M23 Rebels Seize Kitchanga")."""
-    if " " in span.text.strip():
+    Phillip Mehrtens": one unknown word that ended a name written before ``pos`` is that
+    person's surname (set DH's Papua story); a headline in title case names no person ("M23
+    Rebels Seize Kitchanga"). Read for place mentions here and for places taken by the events."""
+    if " " in word.strip():
         return False
-    return any(other.end <= span.start and other.mention is None and 2 <= len(words := other.text.split()) <= 4
-               and words[-1] == span.text and all(w[:1].isupper() for w in words)
-               and not in_title_case_line(text, other.start) for other in spans)
+    return any(n.group().split()[-1] == word and not in_title_case_line(text, n.start())
+               for n in _FULL_NAME.finditer(text, 0, pos))
 
 
 # A line with at least this many words, this share of them capitalised (its small function
